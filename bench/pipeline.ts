@@ -1,0 +1,87 @@
+// Issue 2: the in-process pipeline answering policy questions, with the knowledge base scaled up.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Assistant } from "../src/core/assistant.ts";
+import { buildEngine, EngineHolder } from "../src/core/engine.ts";
+import { silentLogger } from "../src/core/logger.ts";
+import { loadKnowledgeData, type KnowledgeData } from "../src/knowledge/load.ts";
+import type { Entry } from "../src/knowledge/schema.ts";
+import { createHandlers, createInterceptors } from "../src/intents/index.ts";
+import { Store } from "../src/store/index.ts";
+import { row, summarize, verdict } from "./stats.ts";
+
+const QUESTIONS = [
+  "三级贫困残疾人每年救助多少？",
+  "一户多残家庭生活补助怎么发？",
+  "1.2公斤生物质燃料顶多少煤？",
+  "沼气池后期维修谁负责？",
+  "土地流转可以入股吗？",
+  "农机补贴一台拖拉机补多少？",
+  "贫困老年残疾人生活补助金是每月多少",
+  "重度残疾人养老保险代缴标准",
+  "秸秆压缩点在哪几个村",
+  "月嫂培训免费吗",
+  "村级文化活动一类标准是什么",
+  "二代残疾人证在哪办",
+];
+
+/** Synthetic copies of real entries, each a little different so the index is not all ties. */
+export function scaleEntries(entries: readonly Entry[], size: number): Entry[] {
+  const out: Entry[] = [];
+  for (let i = 0; out.length < size; i++) {
+    const base = entries[i % entries.length]!;
+    const copy = Math.floor(i / entries.length);
+    out.push(copy === 0 ? base : { ...base, id: `${base.id}-copy-${copy}`, title: `${base.title}（副本${copy}）`, keywords: [...base.keywords, `副本${copy}`] });
+  }
+  return out;
+}
+
+export async function benchPipeline(): Promise<string[]> {
+  const lines: string[] = ["## Policy pipeline (in process, SQLite log write included)"];
+  const dir = mkdtempSync(join(tmpdir(), "xiangqin-bench-"));
+  try {
+    for (const size of [100, 1000, 10_000]) {
+      const started = performance.now();
+      const real = loadKnowledgeData("data");
+      const data: KnowledgeData = { ...real, entries: scaleEntries(real.entries, size) };
+      const engine = buildEngine(data);
+      const loadMs = performance.now() - started;
+
+      const store = Store.open(join(dir, `bench-${size}.db`));
+      const assistant = new Assistant({
+        engine: new EngineHolder("data", silentLogger, engine),
+        services: { store, logger: silentLogger, clock: () => new Date() },
+        handlers: createHandlers(),
+        interceptors: createInterceptors(),
+      });
+      const send = (i: number) =>
+        assistant.handle({ channel: "web", userId: `bench-${i % 50}`, chatId: `bench-${i % 50}`, chatType: "private", mentioned: true, kind: "text", text: QUESTIONS[i % QUESTIONS.length]! });
+      for (let i = 0; i < 300; i++) await send(i); // warm-up
+      const n = 5000;
+      const latencies: number[] = [];
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) {
+        const s = performance.now();
+        await send(i);
+        latencies.push(performance.now() - s);
+      }
+      const stats = summarize(latencies, performance.now() - t0);
+      store.close();
+      const ok = size < 10_000 || (stats.p99 <= 2 && stats.perSecond >= 3000 && loadMs <= 1000);
+      lines.push(
+        row(`${size} entries`, {
+          "msg/s": stats.perSecond,
+          "p50 ms": stats.p50,
+          "p99 ms": stats.p99,
+          "load+index ms": loadMs,
+          ...(size === 10_000 ? { "target (p99≤2, ≥3000/s, ≤1000ms)": verdict(ok) } : {}),
+        }),
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}

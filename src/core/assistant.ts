@@ -1,0 +1,157 @@
+// The core pipeline: one inbound message in, replies out, logged on disk before the replies are returned.
+import { performance } from "node:perf_hooks";
+import { detectScript, hasWords, sanitize, toScript } from "../knowledge/text.ts";
+import type { Intent } from "../knowledge/schema.ts";
+import { maskPersonalData } from "./privacy.ts";
+import { KeyedQueue } from "./queue.ts";
+import { routeIntent } from "./route.ts";
+import { conversationKey, reply, type InboundMessage, type Reply } from "./message.ts";
+import { APOLOGY, HandlerError } from "./errors.ts";
+import type { EngineHolder } from "./engine.ts";
+import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
+
+export const MAX_TEXT_LENGTH = 2000;
+
+export interface AssistantResult {
+  intent: Intent;
+  confidence: number;
+  replies: Reply[];
+  /** True when this platform message was handled before; nothing was done again. */
+  duplicate: boolean;
+  latencyMs: number;
+  messageId?: number | undefined;
+}
+
+export interface AssistantOptions {
+  engine: EngineHolder;
+  services: Services;
+  handlers: readonly IntentHandler[];
+  interceptors?: readonly Interceptor[];
+}
+
+export class Assistant {
+  private readonly queue = new KeyedQueue();
+  private readonly handlers = new Map<Intent, IntentHandler>();
+  private readonly interceptors: readonly Interceptor[];
+
+  constructor(private readonly options: AssistantOptions) {
+    for (const handler of options.handlers) this.handlers.set(handler.intent, handler);
+    this.interceptors = options.interceptors ?? [];
+  }
+
+  get services(): Services {
+    return this.options.services;
+  }
+
+  get engine(): EngineHolder {
+    return this.options.engine;
+  }
+
+  /** Handles one message; messages of one conversation are handled strictly in order. */
+  handle(message: InboundMessage): Promise<AssistantResult> {
+    return this.queue.run(conversationKey(message), () => this.handleNow(message));
+  }
+
+  /** Waits for messages in flight (shutdown). */
+  drain(): Promise<void> {
+    return this.queue.drain();
+  }
+
+  private async handleNow(message: InboundMessage): Promise<AssistantResult> {
+    const started = performance.now();
+    const { store, logger, clock } = this.options.services;
+    if (store.messages.isDuplicate(message.channel, message.messageId)) {
+      return { intent: "unknown", confidence: 0, replies: [], duplicate: true, latencyMs: 0 };
+    }
+    const now = clock();
+    const text = sanitize(message.text);
+    const script = detectScript(text);
+    const result = await this.produce(message, text, now);
+    const replies = result.replies.map((r) => ({ ...r, text: toScript(r.text, script), quickReplies: r.quickReplies.map((q) => ({ ...q, label: toScript(q.label, script) })) }));
+    const latencyMs = performance.now() - started;
+
+    const storedText = maskPersonalData(text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…（共 ${text.length} 字，已截断）` : text);
+    const messageId = store.db.transaction(() => {
+      const id = store.messages.record({
+        channel: message.channel,
+        platformMessageId: message.messageId,
+        userId: message.userId,
+        chatId: message.chatId,
+        text: storedText,
+        intent: result.intent,
+        confidence: result.confidence ?? 0,
+        answerKind: result.answerKind,
+        answerIds: result.answerIds ?? [],
+        replyText: replies.map((r) => r.text).join("\n---\n"),
+        latencyMs,
+        createdAt: now.toISOString(),
+      });
+      if (id !== undefined && result.unanswered) {
+        store.unanswered.record({
+          messageId: id,
+          channel: message.channel,
+          userId: message.userId,
+          text: storedText,
+          reason: result.unanswered.reason,
+          bestEntryId: result.unanswered.bestEntryId ?? null,
+          confidence: result.unanswered.confidence ?? 0,
+          createdAt: now.toISOString(),
+        });
+      }
+      return id;
+    })();
+    if (messageId === undefined) {
+      logger.debug("duplicate message dropped at insert", { channel: message.channel, messageId: message.messageId });
+      return { intent: result.intent, confidence: result.confidence ?? 0, replies: [], duplicate: true, latencyMs };
+    }
+    return { intent: result.intent, confidence: result.confidence ?? 0, replies, duplicate: false, latencyMs, messageId };
+  }
+
+  private async produce(message: InboundMessage, text: string, now: Date): Promise<TurnResult> {
+    if (message.kind !== "text" && !text) {
+      return { intent: "unknown", replies: [reply("抱歉，我暂时只能看懂文字。请打字提问，比如：“一户多残补助怎么发？”")] };
+    }
+    if (text.length > MAX_TEXT_LENGTH) {
+      return { intent: "unknown", replies: [reply(`您的消息有 ${text.length} 个字，太长了。请把问题缩短到 ${MAX_TEXT_LENGTH} 字以内，一次问一件事就好。`)] };
+    }
+    if (!hasWords(text)) {
+      return { intent: "help", replies: [reply("收到！请用文字告诉我您想问什么，比如：“三级残疾一年补助多少？”")] };
+    }
+    const engine = this.options.engine.current;
+    const query = engine.kb.index.analyze(message.payload ?? text);
+    const hits = engine.kb.index.search(query, 5);
+    const classification = engine.classifier.classify(text);
+    const ctx: TurnContext = {
+      message,
+      text,
+      script: detectScript(text),
+      key: conversationKey(message),
+      now,
+      kb: engine.kb,
+      classification,
+      query,
+      hits,
+      services: this.options.services,
+    };
+    for (const interceptor of this.interceptors) {
+      const claimed = await this.guard(interceptor.name, text, () => interceptor.intercept(ctx));
+      if (claimed) return claimed;
+    }
+    const route = routeIntent(classification, hits[0]?.coverage ?? 0);
+    const handler = this.handlers.get(route.intent) ?? this.handlers.get("unknown");
+    if (!handler) return { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
+    const result = await this.guard(route.intent, text, () => handler.handle(ctx));
+    return result ? { confidence: route.confidence, ...result } : { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
+  }
+
+  /** Error boundary per intent: one handler's failure becomes an apology, never a dropped message. */
+  private async guard(name: string, text: string, run: () => Promise<TurnResult | undefined> | TurnResult | undefined): Promise<TurnResult | undefined> {
+    try {
+      return await run();
+    } catch (cause) {
+      const error = new HandlerError(name, maskPersonalData(text), cause);
+      this.options.services.logger.error("handler failed", { error, intent: name, cause: (cause as Error)?.stack });
+      return { intent: "unknown", replies: [reply(APOLOGY)] };
+    }
+  }
+}

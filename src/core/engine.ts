@@ -1,0 +1,82 @@
+// The in-memory engine built from data/: knowledge index plus intent classifier, swapped whole on reload.
+import { watch, type FSWatcher } from "node:fs";
+import { loadKnowledgeData, DataError, type KnowledgeData } from "../knowledge/load.ts";
+import { KnowledgeBase } from "../knowledge/knowledge-base.ts";
+import { foldText } from "../knowledge/text.ts";
+import { IntentClassifier, type LabelledExample } from "../intents/classifier.ts";
+import type { Logger } from "./logger.ts";
+
+export interface Engine {
+  kb: KnowledgeBase;
+  classifier: IntentClassifier;
+}
+
+export function buildEngine(data: KnowledgeData): Engine {
+  const kb = new KnowledgeBase(data);
+  const examples: LabelledExample[] = [];
+  for (const file of data.intentExamples) for (const text of file.examples) examples.push({ intent: file.intent, text });
+  // A topic's own name is how villagers often ask ("一户多残家庭补助？"), so titles and aliases teach `policy` too.
+  for (const entry of data.entries) {
+    for (const name of [entry.title, ...entry.aliases]) examples.push({ intent: "policy", text: name });
+  }
+  const featurize = (text: string) => {
+    const folded = kb.rewrite(foldText(text));
+    return [...kb.segmenter.tokens(folded), ...kb.segmenter.bigrams(folded).map((b) => `~${b}`)];
+  };
+  return { kb, classifier: IntentClassifier.train(examples, featurize) };
+}
+
+export function loadEngine(dataDir: string): Engine {
+  return buildEngine(loadKnowledgeData(dataDir));
+}
+
+/** Holds the current engine; a reload that fails validation keeps the old one serving. */
+export class EngineHolder {
+  private engine: Engine;
+  private watcher: FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly logger: Logger,
+    initial?: Engine,
+  ) {
+    this.engine = initial ?? loadEngine(dataDir);
+  }
+
+  get current(): Engine {
+    return this.engine;
+  }
+
+  reload(): boolean {
+    try {
+      const started = performance.now();
+      this.engine = loadEngine(this.dataDir);
+      this.logger.info("knowledge base reloaded", { entries: this.engine.kb.entries.length, ms: Math.round(performance.now() - started) });
+      return true;
+    } catch (error) {
+      const problems = error instanceof DataError ? error.problems : undefined;
+      this.logger.error("knowledge base reload failed; still serving the previous version", { error, problems });
+      return false;
+    }
+  }
+
+  /** Reloads shortly after files in data/ change (editors write in several steps, hence the debounce). */
+  watch(debounceMs = 300): void {
+    if (this.watcher) return;
+    try {
+      this.watcher = watch(this.dataDir, { recursive: true }, () => {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.reload(), debounceMs);
+      });
+    } catch (error) {
+      this.logger.warn("cannot watch data/ for changes; restart to pick up edits", { error });
+    }
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+}

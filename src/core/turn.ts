@@ -1,0 +1,55 @@
+// What an intent handler receives and returns for one message.
+import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
+import type { AnalyzedQuery, SearchHit } from "../knowledge/search.ts";
+import type { Intent } from "../knowledge/schema.ts";
+import type { Script } from "../knowledge/text.ts";
+import type { Classification } from "../intents/classifier.ts";
+import type { Store } from "../store/index.ts";
+import type { Logger } from "./logger.ts";
+import type { InboundMessage, Reply } from "./message.ts";
+import type { UnansweredReason } from "../store/unanswered.ts";
+
+export interface Services {
+  store: Store;
+  logger: Logger;
+  clock: () => Date;
+}
+
+export interface TurnContext {
+  message: InboundMessage;
+  /** The message text with control characters removed, as the user wrote it. */
+  text: string;
+  script: Script;
+  /** `${channel}:${userId}`: the key for sessions and ordering. */
+  key: string;
+  now: Date;
+  kb: KnowledgeBase;
+  classification: Classification;
+  query: AnalyzedQuery;
+  hits: SearchHit[];
+  services: Services;
+}
+
+export interface TurnResult {
+  intent: Intent;
+  confidence?: number;
+  replies: Reply[];
+  answerKind?: string;
+  answerIds?: string[];
+  /** Set when the question should reach staff as one the assistant could not answer. */
+  unanswered?: { reason: UnansweredReason; bestEntryId?: string | null; confidence?: number };
+}
+
+export interface IntentHandler {
+  intent: Intent;
+  handle(ctx: TurnContext): Promise<TurnResult> | TurnResult;
+}
+
+/**
+ * Runs before routing and may claim a message that continues a conversation in progress
+ * (a numbered choice after a clarifying question, an answer inside a dialogue).
+ */
+export interface Interceptor {
+  name: string;
+  intercept(ctx: TurnContext): Promise<TurnResult | undefined> | TurnResult | undefined;
+}

@@ -1,0 +1,17 @@
+// Greets and explains what the assistant can do, with examples a villager can copy.
+import { reply } from "../../core/message.ts";
+import type { IntentHandler } from "../../core/turn.ts";
+
+export const HELP_TEXT = [
+  "您好！我是乡亲助手，可以帮您：",
+  "1. 查政策和补助标准，比如：“三级残疾一年补助多少？”“一户多残补助怎么发？”",
+  "2. 算一算您家能领什么、土地流转能挣多少，比如：“我能领什么补助？”",
+  "3. 反映问题，比如：“村东头路灯坏了半个月了”，我会给您回执号。",
+  "4. 参加村里的征求意见，回复选项序号就行。",
+  "直接打字问我就可以。",
+].join("\n");
+
+export const helpHandler: IntentHandler = {
+  intent: "help",
+  handle: (ctx) => ({ intent: "help", confidence: ctx.classification.confidence, replies: [reply(HELP_TEXT)] }),
+};

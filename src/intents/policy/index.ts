@@ -1,0 +1,76 @@
+// Answers questions about programmes and facts from the knowledge base, or says honestly that it can't.
+import { composeAnswer, type ComposedAnswer } from "../../knowledge/answer.ts";
+import { reply } from "../../core/message.ts";
+import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../../core/turn.ts";
+import { z } from "zod";
+
+const CLARIFY_TTL_MS = 10 * 60 * 1000;
+const ClarifySessionSchema = z.object({
+  kind: z.literal("clarify"),
+  question: z.string(),
+  options: z.array(z.string()).min(1),
+});
+
+export function answerPolicyQuestion(ctx: TurnContext): TurnResult {
+  const answer = composeAnswer(ctx.kb.index, ctx.query, ctx.hits);
+  if (answer.kind === "clarify") {
+    ctx.services.store.sessions.set(`clarify:${ctx.key}`, { kind: "clarify", question: ctx.text, options: answer.entryIds }, ctx.now.toISOString());
+  }
+  return toTurnResult(answer);
+}
+
+export function toTurnResult(answer: ComposedAnswer): TurnResult {
+  const result: TurnResult = {
+    intent: "policy",
+    confidence: answer.confidence,
+    replies: [reply(answer.text, { citations: answer.citations, quickReplies: answer.quickReplies })],
+    answerKind: answer.kind,
+    answerIds: answer.entryIds,
+  };
+  if (answer.kind !== "answer") {
+    result.unanswered = { reason: answer.kind, bestEntryId: answer.entryIds[0] ?? null, confidence: answer.confidence };
+  }
+  return result;
+}
+
+export const policyHandler: IntentHandler = {
+  intent: "policy",
+  handle: answerPolicyQuestion,
+};
+
+/** After a clarifying question, "1" / "第二个" picks one of the offered topics. */
+export const clarifyChoiceInterceptor: Interceptor = {
+  name: "clarify-choice",
+  intercept(ctx) {
+    const sessionKey = `clarify:${ctx.key}`;
+    const stored = ctx.services.store.sessions.get(sessionKey);
+    if (!stored) return undefined;
+    const session = ClarifySessionSchema.safeParse(stored.data);
+    const fresh = ctx.now.getTime() - Date.parse(stored.updatedAt) < CLARIFY_TTL_MS;
+    const choice = parseChoice(ctx.text);
+    if (!session.success || !fresh || choice === undefined) {
+      // Anything but a choice ends the clarification; the message is routed normally.
+      ctx.services.store.sessions.delete(sessionKey);
+      return undefined;
+    }
+    const entryId = session.data.options[choice - 1];
+    const entry = entryId ? ctx.kb.byId.get(entryId) : undefined;
+    if (!entry) return undefined;
+    ctx.services.store.sessions.delete(sessionKey);
+    const query = ctx.kb.index.analyze(`${session.data.question} ${entry.title}`);
+    const hits = ctx.kb.index.search(query, 5).filter((h) => h.entry.id === entry.id);
+    const pinned = hits[0] ? [{ ...hits[0], coverage: 1 }] : [{ entry, score: 1, coverage: 1, matchedWords: [], unmatchedWords: [] }];
+    return toTurnResult(composeAnswer(ctx.kb.index, query, pinned));
+  },
+};
+
+const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
+
+export function parseChoice(text: string): number | undefined {
+  const trimmed = text.normalize("NFKC").trim().replace(/[。.!！、]$/, "");
+  const digit = /^(?:第)?([1-9])(?:个|项|条|号)?$/.exec(trimmed);
+  if (digit) return Number(digit[1]);
+  const chinese = /^(?:第)?([一二两三四五])(?:个|项|条|号)?$/.exec(trimmed);
+  if (chinese) return ORDINALS[chinese[1]!];
+  return undefined;
+}

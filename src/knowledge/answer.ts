@@ -1,0 +1,115 @@
+// Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
+import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "./search.ts";
+import type { Entry } from "./schema.ts";
+
+export const CONFIDENCE = {
+  /** At or above: answer from the best entry. */
+  answer: 0.55,
+  /** At or above (and below `answer`): offer the closest topics. Below: say we don't know. */
+  clarify: 0.3,
+} as const;
+
+export const FALLBACK_CONTACT = "村委会，或镇政府便民服务中心";
+const MAX_FACTS = 4;
+const MAX_TOPICS = 3;
+
+export interface Citation {
+  id: string;
+  title: string;
+  source: string;
+}
+
+export type AnswerKind = "answer" | "needs_review" | "clarify" | "no_answer";
+
+export interface ComposedAnswer {
+  kind: AnswerKind;
+  text: string;
+  citations: Citation[];
+  /** Entries offered or used, for the conversation log. */
+  entryIds: string[];
+  confidence: number;
+  quickReplies: Array<{ label: string; payload: string }>;
+}
+
+export function citationOf(entry: Entry): Citation {
+  return { id: entry.id, title: entry.title, source: `${entry.source.file} ${entry.source.section}` };
+}
+
+export function decide(hits: readonly SearchHit[]): AnswerKind {
+  const top = hits[0];
+  if (!top) return "no_answer";
+  if (top.coverage >= CONFIDENCE.answer) return top.entry.needs_review ? "needs_review" : "answer";
+  if (top.coverage >= CONFIDENCE.clarify) return "clarify";
+  return "no_answer";
+}
+
+export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): ComposedAnswer {
+  const kind = decide(hits);
+  const top = hits[0];
+  const confidence = top?.coverage ?? 0;
+  if (!top || kind === "no_answer") return noAnswer(confidence, top);
+  if (kind === "clarify") return clarify(hits, confidence);
+  if (kind === "needs_review") return reviewAnswer(top.entry, confidence);
+  return factAnswer(index, query, top.entry, confidence);
+}
+
+function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, confidence: number): ComposedAnswer {
+  const ranked = index.rankFacts(entry, query);
+  const matching = ranked.filter((r) => r.score > 0);
+  // When the question names no particular fact, the rules (what a villager gets) come before statistics.
+  const chosen = (matching.length > 0 ? matching : ranked.filter((r) => r.fact.kind === "rule" || r.fact.kind === "how"))
+    .slice(0, MAX_FACTS)
+    .map((r) => r.fact);
+  const facts = chosen.length > 0 ? chosen : entry.facts.slice(0, MAX_FACTS);
+  const lines = [`【${entry.title}】`];
+  if (facts.length === 0 || matching.length === 0) lines.push(entry.summary);
+  for (const fact of facts) lines.push(`• ${fact.text}`);
+  if (entry.who) lines.push(`谁能办：${entry.who}`);
+  lines.push(`找谁办：${entry.contact}`);
+  lines.push(`来源：${entry.source.section}`);
+  return {
+    kind: "answer",
+    text: lines.join("\n"),
+    citations: [citationOf(entry)],
+    entryIds: [entry.id],
+    confidence,
+    quickReplies: [],
+  };
+}
+
+function reviewAnswer(entry: Entry, confidence: number): ComposedAnswer {
+  const text = [
+    `【${entry.title}】`,
+    entry.summary,
+    `知识库里还没有这项政策的具体标准，我不能给您报数字，免得说错。`,
+    `请咨询：${entry.contact}`,
+    `您的问题已经记下，工作人员核实后会补充进来。`,
+  ].join("\n");
+  return { kind: "needs_review", text, citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
+}
+
+function clarify(hits: readonly SearchHit[], confidence: number): ComposedAnswer {
+  const seen = new Set<string>();
+  const topics = hits.filter((h) => h.coverage >= CONFIDENCE.clarify * 0.6 && !seen.has(h.entry.title) && seen.add(h.entry.title)).slice(0, MAX_TOPICS);
+  const lines = ["您想问的是下面哪一项？回复序号就行，也可以换个说法再问："];
+  topics.forEach((hit, i) => lines.push(`${i + 1}. ${hit.entry.title}`));
+  return {
+    kind: "clarify",
+    text: lines.join("\n"),
+    citations: [],
+    entryIds: topics.map((t) => t.entry.id),
+    confidence,
+    quickReplies: topics.map((t, i) => ({ label: `${i + 1}. ${t.entry.title}`, payload: t.entry.title })),
+  };
+}
+
+function noAnswer(confidence: number, weakHit: SearchHit | undefined): ComposedAnswer {
+  // A weak hit still tells us which office deals with the topic, even if it can't answer the question.
+  const contact = weakHit && weakHit.coverage >= CONFIDENCE.clarify * 0.5 ? weakHit.entry.contact : FALLBACK_CONTACT;
+  const text = [
+    "抱歉，知识库里暂时没有这方面的内容，我不乱说数字。",
+    `建议您问问：${contact}。`,
+    "您的问题已经记下，工作人员会把资料补上。",
+  ].join("\n");
+  return { kind: "no_answer", text, citations: [], entryIds: [], confidence, quickReplies: [] };
+}

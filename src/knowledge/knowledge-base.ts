@@ -1,0 +1,49 @@
+// The loaded knowledge base: validated data plus the search index built from it.
+import { createSegmenter, type Segmenter } from "./segmenter.ts";
+import { KnowledgeIndex } from "./search.ts";
+import { createRewriter, foldText, type Rewrite } from "./text.ts";
+import type { KnowledgeData } from "./load.ts";
+import type { Entry } from "./schema.ts";
+
+export class KnowledgeBase {
+  readonly index: KnowledgeIndex;
+  readonly segmenter: Segmenter;
+  readonly rewrite: (folded: string) => string;
+  readonly byId: ReadonlyMap<string, Entry>;
+  readonly loadedAt = new Date();
+
+  constructor(readonly data: KnowledgeData) {
+    this.rewrite = createRewriter(rewritesFrom(data));
+    this.segmenter = createSegmenter(userTermsFrom(data, this.rewrite));
+    this.index = new KnowledgeIndex(data.entries, this.segmenter, this.rewrite);
+    this.byId = new Map(data.entries.map((entry) => [entry.id, entry]));
+  }
+
+  get entries(): readonly Entry[] {
+    return this.data.entries;
+  }
+}
+
+/**
+ * Colloquial phrases and synonym variants are both rewritten to one canonical form, on the
+ * question and on the indexed text alike, so "新农合" and "农村合作医疗" meet in the index.
+ */
+function rewritesFrom(data: KnowledgeData): Rewrite[] {
+  const rewrites: Rewrite[] = [...data.synonyms.colloquial];
+  for (const group of data.synonyms.synonyms) {
+    for (const variant of group.variants) rewrites.push({ from: variant, to: group.term });
+  }
+  return rewrites;
+}
+
+/** Knowledge base terms become jieba words, so "一户多残" is not cut into 一户 / 多 / 残. */
+function userTermsFrom(data: KnowledgeData, rewrite: (s: string) => string): string[] {
+  const terms: string[] = [];
+  for (const group of data.synonyms.synonyms) terms.push(group.term);
+  for (const entry of data.entries) {
+    terms.push(entry.title, ...entry.aliases, ...entry.keywords);
+    for (const fact of entry.facts) terms.push(...fact.keywords);
+  }
+  for (const village of data.villages.villages) terms.push(village.name, ...village.aliases);
+  return terms.map((term) => rewrite(foldText(term)));
+}

@@ -1,0 +1,139 @@
+// Indexes knowledge entries and finds the ones a question is about, with a coverage-based confidence.
+import { Bm25Index, addToBag } from "./bm25.ts";
+import type { Segmenter } from "./segmenter.ts";
+import type { Entry, Fact } from "./schema.ts";
+import { foldText } from "./text.ts";
+
+/** Bigrams are a fuzzy back-up signal: they must not outweigh whole words. */
+const BIGRAM_WEIGHT = 0.3;
+const BIGRAM_PREFIX = "\u0001";
+/** Field weights: a word in the title or an alias says far more about an entry than one in a fact. */
+const FIELD_WEIGHTS = { title: 3, aliases: 3, keywords: 2, factKeywords: 1.5, summary: 1, facts: 1, category: 1, who: 0.5 } as const;
+
+export interface AnalyzedQuery {
+  /** The message folded to Simplified, half-width, lower case, with colloquialisms and synonyms rewritten. */
+  text: string;
+  words: string[];
+  bigrams: string[];
+}
+
+export interface SearchHit {
+  entry: Entry;
+  score: number;
+  /** Share (0–1) of the question's content that this entry accounts for; the basis of confidence. */
+  coverage: number;
+  matchedWords: string[];
+  unmatchedWords: string[];
+}
+
+interface EntryTerms {
+  words: Set<string>;
+  bigrams: Set<string>;
+  facts: Array<{ words: Set<string>; bigrams: Set<string> }>;
+}
+
+export class KnowledgeIndex {
+  private readonly bm25 = new Bm25Index();
+  private readonly terms: EntryTerms[] = [];
+  private readonly docOf = new Map<Entry, number>();
+  private readonly maxIdf: number;
+
+  constructor(
+    readonly entries: readonly Entry[],
+    private readonly segmenter: Segmenter,
+    private readonly rewrite: (folded: string) => string,
+  ) {
+    for (const entry of entries) {
+      const bag = new Map<string, number>();
+      const words = new Set<string>();
+      const bigrams = new Set<string>();
+      const addField = (text: string, weight: number) => {
+        const analyzed = this.analyze(text);
+        addToBag(bag, analyzed.words, weight);
+        addToBag(bag, analyzed.bigrams.map((b) => BIGRAM_PREFIX + b), weight * BIGRAM_WEIGHT);
+        for (const w of analyzed.words) words.add(w);
+        for (const b of analyzed.bigrams) bigrams.add(b);
+        return analyzed;
+      };
+      addField(entry.title, FIELD_WEIGHTS.title);
+      for (const alias of entry.aliases) addField(alias, FIELD_WEIGHTS.aliases);
+      for (const keyword of entry.keywords) addField(keyword, FIELD_WEIGHTS.keywords);
+      addField(entry.summary, FIELD_WEIGHTS.summary);
+      addField(entry.category, FIELD_WEIGHTS.category);
+      if (entry.who) addField(entry.who, FIELD_WEIGHTS.who);
+      const facts = entry.facts.map((fact) => {
+        const text = addField(fact.text, FIELD_WEIGHTS.facts);
+        const factWords = new Set(text.words);
+        const factBigrams = new Set(text.bigrams);
+        for (const keyword of fact.keywords) {
+          const k = addField(keyword, FIELD_WEIGHTS.factKeywords);
+          for (const w of k.words) factWords.add(w);
+          for (const b of k.bigrams) factBigrams.add(b);
+        }
+        return { words: factWords, bigrams: factBigrams };
+      });
+      this.docOf.set(entry, this.bm25.add(bag));
+      this.terms.push({ words, bigrams, facts });
+    }
+    this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
+  }
+
+  analyze(text: string): AnalyzedQuery {
+    const folded = this.rewrite(foldText(text));
+    return { text: folded, words: this.segmenter.words(folded), bigrams: this.segmenter.bigrams(folded) };
+  }
+
+  /** Weight of a query word: its IDF when the knowledge base knows it, a moderate weight when it doesn't. */
+  private wordWeight(word: string): number {
+    return this.bm25.has(word) ? this.bm25.idf(word) : this.maxIdf * 0.5;
+  }
+
+  search(query: AnalyzedQuery, limit = 5): SearchHit[] {
+    const bag = new Map<string, number>();
+    addToBag(bag, new Set(query.words), 1);
+    addToBag(bag, new Set(query.bigrams.map((b) => BIGRAM_PREFIX + b)), BIGRAM_WEIGHT);
+    if (bag.size === 0) return [];
+    const uniqueWords = [...new Set(query.words)];
+    const uniqueBigrams = [...new Set(query.bigrams)];
+    return this.bm25.search(bag, limit).map(({ doc, score }) => {
+      const terms = this.terms[doc]!;
+      const matchedWords: string[] = [];
+      const unmatchedWords: string[] = [];
+      let matchedWeight = 0;
+      let totalWeight = 0;
+      for (const word of uniqueWords) {
+        const weight = this.wordWeight(word);
+        totalWeight += weight;
+        if (terms.words.has(word)) {
+          matchedWeight += weight;
+          matchedWords.push(word);
+        } else {
+          unmatchedWords.push(word);
+        }
+      }
+      const wordCoverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
+      const bigramCoverage = uniqueBigrams.length > 0 ? uniqueBigrams.filter((b) => terms.bigrams.has(b)).length / uniqueBigrams.length : wordCoverage;
+      const coverage = uniqueWords.length > 0 ? 0.7 * wordCoverage + 0.3 * bigramCoverage : bigramCoverage;
+      return { entry: this.entries[doc]!, score, coverage, matchedWords, unmatchedWords };
+    });
+  }
+
+  /** Orders an entry's facts by how much of the question each one answers; ties keep the file's order. */
+  rankFacts(entry: Entry, query: AnalyzedQuery): Array<{ fact: Fact; score: number }> {
+    const doc = this.docOf.get(entry);
+    const terms = doc === undefined ? undefined : this.terms[doc];
+    if (!terms) return entry.facts.map((fact) => ({ fact, score: 0 }));
+    const words = new Set(query.words);
+    const bigrams = new Set(query.bigrams);
+    return entry.facts
+      .map((fact, i) => {
+        const factTerms = terms.facts[i]!;
+        let score = 0;
+        for (const word of words) if (factTerms.words.has(word)) score += this.wordWeight(word);
+        for (const bigram of bigrams) if (factTerms.bigrams.has(bigram)) score += 0.2;
+        return { fact, score, i };
+      })
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .map(({ fact, score }) => ({ fact, score }));
+  }
+}

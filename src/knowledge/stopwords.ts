@@ -1,0 +1,10 @@
+// Function words and question words: they say how a question is asked, not what it is about.
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "的 了 吗 呢 吧 啊 呀 嘛 哦 哈 么 啦 喔 嗯 是 有 在 和 与 及 或 也 都 就 还 又 再 很 太 更 最 " +
+    "我 你 您 他 她 它 我们 你们 他们 咱们 自己 这 那 这个 那个 这些 那些 哪 哪个 哪些 哪里 哪儿 " +
+    "什么 怎么 怎么样 怎样 如何 为什么 为啥 多少 几 多 能 能不能 可以 可不可以 会 要 想 请问 请 " +
+    "问 问问 一下 下 给 被 把 让 对 向 从 到 于 为 以 等 个 位 种 些 点 一 上 去 来 说 知道 告诉 " +
+    "谁 谁家 是不是 有没有 没有 不 没 吗? ? ？ 呗 咧 哩 俺 咱"
+  ).split(/\s+/),
+);

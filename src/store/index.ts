@@ -1,0 +1,32 @@
+// Public entry of the storage layer: one object holding each table group's module.
+import { openDatabase, type Db } from "./database.ts";
+import { FeedbackStore } from "./feedback.ts";
+import { MessageLog } from "./messages.ts";
+import { SessionStore } from "./sessions.ts";
+import { UnansweredLog } from "./unanswered.ts";
+
+export class Store {
+  readonly messages: MessageLog;
+  readonly unanswered: UnansweredLog;
+  readonly sessions: SessionStore;
+  readonly feedback: FeedbackStore;
+
+  constructor(readonly db: Db) {
+    this.messages = new MessageLog(db);
+    this.unanswered = new UnansweredLog(db);
+    this.sessions = new SessionStore(db);
+    this.feedback = new FeedbackStore(db);
+  }
+
+  static open(path: string): Store {
+    return new Store(openDatabase(path));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export { openDatabase, migrate, listMigrations, type Db } from "./database.ts";
+export { formatReceipt, parseReceipt } from "./feedback.ts";
+export type { UnansweredQuestion, UnansweredReason } from "./unanswered.ts";

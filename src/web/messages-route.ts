@@ -1,0 +1,44 @@
+// POST /api/messages: the stable chat contract that the web page, scripts and outside checks use.
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Assistant } from "../core/assistant.ts";
+import { apiError, describeZodError, readJson } from "./errors.ts";
+
+export const MessageRequestSchema = z.object({
+  channel: z.literal("web", { error: "只支持 \"web\"（其他渠道通过各自的机器人接入）" }).default("web"),
+  userId: z.string({ error: "需要字符串" }).trim().min(1, "不能为空").max(200, "不能超过 200 个字符"),
+  text: z.string({ error: "需要字符串" }).refine((t) => t.trim().length > 0, "不能为空，请输入要问的话"),
+  /** A quick-reply button's payload, sent instead of typed text. */
+  payload: z.string().max(500).optional(),
+});
+export type MessageRequest = z.infer<typeof MessageRequestSchema>;
+
+export function messagesRoute(assistant: Assistant) {
+  const app = new Hono();
+  app.post("/", async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const parsed = MessageRequestSchema.safeParse(body.value);
+    if (!parsed.success) {
+      const { field, message } = describeZodError(parsed.error);
+      return apiError(c, 400, "INVALID_FIELD", message, field);
+    }
+    const { userId, text, payload } = parsed.data;
+    const result = await assistant.handle({
+      channel: "web",
+      userId,
+      chatId: userId,
+      chatType: "private",
+      mentioned: true,
+      kind: "text",
+      text,
+      ...(payload ? { payload } : {}),
+    });
+    return c.json({
+      intent: result.intent,
+      confidence: Number(result.confidence.toFixed(3)),
+      replies: result.replies.map((r) => ({ text: r.text, citations: r.citations, quickReplies: r.quickReplies })),
+    });
+  });
+  return app;
+}

@@ -1,0 +1,74 @@
+// `npm run kb:check` reports each bad file with its path and field and exits non-zero.
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function copyData(): string {
+  const dir = mkdtempSync(join(tmpdir(), "xiangqin-kb-"));
+  dirs.push(dir);
+  cpSync("data", dir, { recursive: true });
+  return dir;
+}
+
+async function kbCheck(dataDir: string): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run("npx", ["tsx", "src/cli/kb-check.ts", dataDir]);
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+describe("npm run kb:check", () => {
+  it("passes on the shipped knowledge base", async () => {
+    const { code, out } = await kbCheck("data");
+    expect(out).toContain("检查通过");
+    expect(code).toBe(0);
+  });
+
+  it("names the file and field of each problem and exits non-zero", async () => {
+    const dir = copyData();
+    writeFileSync(
+      join(dir, "knowledge", "zz-broken.yaml"),
+      "topic: 测试\nentries:\n  - id: Bad_Id\n    title: 坏条目\n    category: 测试\n    summary: ''\n    contact: 村委会\n    source: { file: x.txt, section: 一 }\n",
+    );
+    writeFileSync(join(dir, "knowledge", "zz-unparseable.yaml"), "topic: [unclosed\n");
+    const { code, out } = await kbCheck(dir);
+    expect(code).not.toBe(0);
+    expect(out).toContain("knowledge/zz-broken.yaml");
+    expect(out).toMatch(/entries\[0\]\.id/);
+    expect(out).toMatch(/entries\[0\]\.summary/);
+    expect(out).toContain("knowledge/zz-unparseable.yaml");
+  });
+
+  it("requires a review note on entries marked needs_review", async () => {
+    const dir = copyData();
+    writeFileSync(
+      join(dir, "knowledge", "zz-review.yaml"),
+      "topic: 测试\nentries:\n  - id: zz-review\n    title: 待核实\n    category: 测试\n    summary: 没有标准\n    contact: 村委会\n    needs_review: true\n    source: { file: x.txt, section: 一 }\n",
+    );
+    const { code, out } = await kbCheck(dir);
+    expect(code).not.toBe(0);
+    expect(out).toContain("review_note");
+  });
+
+  it("reports duplicate ids across files", async () => {
+    const dir = copyData();
+    const dup = "topic: 测试\nentries:\n  - id: zz-dup\n    title: 甲\n    category: 测试\n    summary: 甲\n    contact: 村委会\n    source: { file: x.txt, section: 一 }\n";
+    writeFileSync(join(dir, "knowledge", "zz-a.yaml"), dup);
+    writeFileSync(join(dir, "knowledge", "zz-b.yaml"), dup);
+    const { code, out } = await kbCheck(dir);
+    expect(code).not.toBe(0);
+    expect(out).toMatch(/zz-dup.*重复/);
+  });
+});
