@@ -1,15 +1,20 @@
-// Composition root: builds the engine, store, assistant and HTTP server from one config object.
+// Composition root: builds the engine, store, assistant, HTTP server and channels from one config object.
 import { serve, type ServerType } from "@hono/node-server";
 import { z } from "zod";
 import type { Hono } from "hono";
 import { Assistant } from "./core/assistant.ts";
 import { EngineHolder, type Engine } from "./core/engine.ts";
 import { createLogger, type Logger } from "./core/logger.ts";
+import { Notifier } from "./core/notifier.ts";
 import type { Services } from "./core/turn.ts";
-import { prepareDatabasePath, type Config } from "./config.ts";
+import { prepareDatabasePath, type Config } from "./config/index.ts";
 import { createHandlers, createInterceptors } from "./intents/index.ts";
+import { createLlm } from "./llm/index.ts";
+import { startChannels, type RunningChannels } from "./channels/index.ts";
 import { Store } from "./store/index.ts";
 import { createHttpApp } from "./web/server.ts";
+import { mountStaff } from "./web/staff/index.ts";
+import type { AppContext } from "./app-context.ts";
 
 // Zod's built-in messages in Chinese, for every validation error a villager or cadre may read.
 z.config(z.locales.zhCN());
@@ -20,44 +25,51 @@ export interface AppOverrides {
   engine?: Engine;
 }
 
-export interface App {
-  config: Config;
+export interface App extends AppContext {
   store: Store;
-  engine: EngineHolder;
-  assistant: Assistant;
-  services: Services;
-  http: Hono;
-  /** Starts listening; resolves with the bound port (useful with PORT=0 in tests). */
+  /** Starts the HTTP server and the channels; resolves with the bound port (PORT=0 in tests). */
   listen(): Promise<number>;
+  /** Channels running after listen(). */
+  channels(): string[];
   close(): Promise<void>;
 }
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = overrides.clock ?? (() => new Date());
   const store = Store.open(prepareDatabasePath(config));
   const engine = new EngineHolder(config.DATA_DIR, logger, overrides.engine);
-  const services: Services = { store, logger, clock: overrides.clock ?? (() => new Date()) };
-  const assistant = new Assistant({ engine, services, handlers: createHandlers(), interceptors: createInterceptors() });
-  const http = createHttpApp({ assistant, logger });
+  const notifier = new Notifier(store.outbox, logger, clock);
+  const llm = createLlm(config, { config, logger, store, clock });
+  const services: Services = { config, store, logger, clock, notifier, llm };
+  const intentDeps = { services, engine };
+  const assistant = new Assistant({ engine, services, handlers: createHandlers(intentDeps), interceptors: createInterceptors(intentDeps) });
+  const http: Hono = createHttpApp({ assistant, logger, notifier });
+  const ctx: AppContext = { config, services, engine, assistant, http };
+  mountStaff(http, ctx);
   let server: ServerType | undefined;
+  let running: RunningChannels | undefined;
 
   return {
-    config,
+    ...ctx,
     store,
-    engine,
-    assistant,
-    services,
-    http,
-    listen() {
-      return new Promise((resolve, reject) => {
+    async listen() {
+      const port = await new Promise<number>((resolve, reject) => {
         server = serve({ fetch: http.fetch, hostname: config.HOST, port: config.PORT }, (info) => resolve(info.port));
         server.once("error", reject);
       });
+      running = await startChannels(ctx);
+      notifier.start();
+      return port;
     },
+    channels: () => ["web", ...(running?.names ?? [])],
     async close() {
       engine.close();
+      notifier.stop();
+      await running?.stop();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await assistant.drain();
+      await llm?.close?.();
       store.close();
     },
   };

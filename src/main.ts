@@ -1,6 +1,6 @@
 // `npm start`: the assistant with web chat and HTTP API, plus whichever channels the environment enables.
 import { existsSync } from "node:fs";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig } from "./config/index.ts";
 import { DataError } from "./knowledge/load.ts";
 import { createApp } from "./app.ts";
 import { createLogger } from "./core/logger.ts";

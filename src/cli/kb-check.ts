@@ -1,5 +1,5 @@
 // `npm run kb:check`: validates every data file and reports each problem with its file and field.
-import { loadConfig } from "../config.ts";
+import { loadConfig } from "../config/index.ts";
 import { DataError, formatProblem, loadKnowledgeData } from "../knowledge/load.ts";
 import { z } from "zod";
 

@@ -2,7 +2,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../config.ts";
+import { loadConfig } from "../config/index.ts";
 import { createApp, type App } from "../app.ts";
 import { createLogger } from "../core/logger.ts";
 

@@ -5,14 +5,22 @@ import type { Intent } from "../knowledge/schema.ts";
 import type { Script } from "../knowledge/text.ts";
 import type { Classification } from "../intents/classifier.ts";
 import type { Store } from "../store/index.ts";
+import type { Config } from "../config/index.ts";
+import type { LlmService } from "../llm/index.ts";
+import type { Notifier } from "./notifier.ts";
 import type { Logger } from "./logger.ts";
 import type { InboundMessage, Reply } from "./message.ts";
 import type { UnansweredReason } from "../store/unanswered.ts";
 
 export interface Services {
+  config: Config;
   store: Store;
   logger: Logger;
   clock: () => Date;
+  /** Queues notifications to villagers in the channel they use (outbox, delivered by channels). */
+  notifier: Notifier;
+  /** Present only when an LLM is configured (OPENAI_API_KEY); everything works without it. */
+  llm?: LlmService | undefined;
 }
 
 export interface TurnContext {

@@ -2,6 +2,7 @@
 import { openDatabase, type Db } from "./database.ts";
 import { FeedbackStore } from "./feedback.ts";
 import { MessageLog } from "./messages.ts";
+import { OutboxStore } from "./outbox.ts";
 import { SessionStore } from "./sessions.ts";
 import { UnansweredLog } from "./unanswered.ts";
 
@@ -10,12 +11,14 @@ export class Store {
   readonly unanswered: UnansweredLog;
   readonly sessions: SessionStore;
   readonly feedback: FeedbackStore;
+  readonly outbox: OutboxStore;
 
   constructor(readonly db: Db) {
     this.messages = new MessageLog(db);
     this.unanswered = new UnansweredLog(db);
     this.sessions = new SessionStore(db);
     this.feedback = new FeedbackStore(db);
+    this.outbox = new OutboxStore(db);
   }
 
   static open(path: string): Store {
@@ -29,4 +32,5 @@ export class Store {
 
 export { openDatabase, migrate, listMigrations, type Db } from "./database.ts";
 export { formatReceipt, parseReceipt } from "./feedback.ts";
+export type { OutboxMessage, NewOutboxMessage } from "./outbox.ts";
 export type { UnansweredQuestion, UnansweredReason } from "./unanswered.ts";

@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Assistant } from "../core/assistant.ts";
 import type { Logger } from "../core/logger.ts";
+import type { Notifier } from "../core/notifier.ts";
 import { apiError } from "./errors.ts";
 import { messagesRoute } from "./messages-route.ts";
 
@@ -14,8 +15,7 @@ const CHAT_PAGE = readFileSync(new URL("./pages/chat.html", import.meta.url), "u
 export interface HttpAppOptions {
   assistant: Assistant;
   logger: Logger;
-  /** Extra routes (staff API, dashboard, webhooks) mounted by other parts of the app. */
-  mount?: (app: Hono) => void;
+  notifier: Notifier;
 }
 
 export function createHttpApp(options: HttpAppOptions): Hono {
@@ -27,8 +27,13 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   );
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/api/messages", messagesRoute(options.assistant));
+  app.get("/api/notifications", (c) => {
+    const userId = c.req.query("userId")?.trim();
+    if (!userId || userId.length > 200) return apiError(c, 400, "INVALID_FIELD", "字段 userId：需要 1–200 个字符", "userId");
+    const notifications = options.notifier.collect("web", userId).map((n) => ({ id: n.id, text: n.text, quickReplies: n.quickReplies, createdAt: n.createdAt }));
+    return c.json({ notifications });
+  });
   app.get("/", (c) => c.html(CHAT_PAGE));
-  options.mount?.(app);
   app.notFound((c) => apiError(c, 404, "NOT_FOUND", `没有这个地址：${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
     options.logger.error("http request failed", { error, path: c.req.path });

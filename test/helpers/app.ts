@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/config/index.ts";
 import { createApp, type App } from "../../src/app.ts";
 import { createLogger, type Logger } from "../../src/core/logger.ts";
 import { loadEngine, type Engine } from "../../src/core/engine.ts";

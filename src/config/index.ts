@@ -2,22 +2,26 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-
-const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+import { CoreConfigShape } from "./core.ts";
+import { StaffConfigShape } from "./staff.ts";
+import { ChannelsConfigShape } from "./channels.ts";
+import { LlmConfigShape } from "./llm.ts";
+import { EligibilityConfigShape } from "./eligibility.ts";
 
 export const ConfigSchema = z.object({
-  HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
-  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
-  DB_PATH: z.preprocess(emptyAsUndefined, z.string().default("var/xiangqin.db")),
-  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("data")),
-  PROMPTS_DIR: z.preprocess(emptyAsUndefined, z.string().default("prompts")),
-  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
-  KB_WATCH: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("on")),
-  STAFF_API_TOKEN: optionalString,
+  ...CoreConfigShape,
+  ...StaffConfigShape,
+  ...ChannelsConfigShape,
+  ...LlmConfigShape,
+  ...EligibilityConfigShape,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Names of settings whose values must never appear in replies or logs. */
+export const SECRET_KEYS: ReadonlySet<string> = new Set(
+  Object.keys(ConfigSchema.shape).filter((key) => /TOKEN|SECRET|PASSWORD|KEY/.test(key)),
+);
 
 export class ConfigError extends Error {
   readonly code = "CONFIG_INVALID";
@@ -31,7 +35,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}（当前值：${JSON.stringify(env[String(issue.path[0])] ?? null)}）`),
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0]);
+        const shown = SECRET_KEYS.has(key) ? "（已隐藏）" : `（当前值：${JSON.stringify(env[key] ?? null)}）`;
+        return `${issue.path.join(".")}: ${issue.message}${shown}`;
+      }),
     );
   }
   return parsed.data;

@@ -10,6 +10,8 @@ import { loadKnowledgeData, type KnowledgeData } from "../src/knowledge/load.ts"
 import type { Entry } from "../src/knowledge/schema.ts";
 import { createHandlers, createInterceptors } from "../src/intents/index.ts";
 import { Store } from "../src/store/index.ts";
+import { Notifier } from "../src/core/notifier.ts";
+import { loadConfig } from "../src/config/index.ts";
 import { row, summarize, verdict } from "./stats.ts";
 
 const QUESTIONS = [
@@ -38,7 +40,9 @@ export function scaleEntries(entries: readonly Entry[], size: number): Entry[] {
   return out;
 }
 
-export async function benchPipeline(): Promise<string[]> {
+export const order = 10;
+
+export default async function benchPipeline(): Promise<string[]> {
   const lines: string[] = ["## Policy pipeline (in process, SQLite log write included)"];
   const dir = mkdtempSync(join(tmpdir(), "xiangqin-bench-"));
   try {
@@ -50,11 +54,14 @@ export async function benchPipeline(): Promise<string[]> {
       const loadMs = performance.now() - started;
 
       const store = Store.open(join(dir, `bench-${size}.db`));
+      const clock = () => new Date();
+      const services = { config: loadConfig({}), store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
+      const holder = new EngineHolder("data", silentLogger, engine);
       const assistant = new Assistant({
-        engine: new EngineHolder("data", silentLogger, engine),
-        services: { store, logger: silentLogger, clock: () => new Date() },
-        handlers: createHandlers(),
-        interceptors: createInterceptors(),
+        engine: holder,
+        services,
+        handlers: createHandlers({ services, engine: holder }),
+        interceptors: createInterceptors({ services, engine: holder }),
       });
       const send = (i: number) =>
         assistant.handle({ channel: "web", userId: `bench-${i % 50}`, chatId: `bench-${i % 50}`, chatType: "private", mentioned: true, kind: "text", text: QUESTIONS[i % QUESTIONS.length]! });

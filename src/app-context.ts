@@ -1,0 +1,14 @@
+// What the parts of the app (channels, staff API, dashboard) receive when they are wired together.
+import type { Hono } from "hono";
+import type { Config } from "./config/index.ts";
+import type { Assistant } from "./core/assistant.ts";
+import type { EngineHolder } from "./core/engine.ts";
+import type { Services } from "./core/turn.ts";
+
+export interface AppContext {
+  config: Config;
+  services: Services;
+  engine: EngineHolder;
+  assistant: Assistant;
+  http: Hono;
+}

@@ -1,0 +1,7 @@
+// Settings for the channels part of the app (see .env.example).
+import { z } from "zod";
+import { emptyAsUndefined, optionalString, flag } from "./env.ts";
+
+void z; void emptyAsUndefined; void optionalString; void flag;
+
+export const ChannelsConfigShape = {};

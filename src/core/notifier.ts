@@ -1,0 +1,85 @@
+// Delivers outbox notifications through each channel's sender, retrying with capped back-off.
+import type { OutboxMessage, OutboxStore, NewOutboxMessage } from "../store/outbox.ts";
+import type { Logger } from "./logger.ts";
+import type { QuickReply } from "./message.ts";
+
+/** A channel's way to push a message to a chat it did not just hear from. */
+export type ChannelSender = (message: { userId: string; chatId: string; text: string; quickReplies: QuickReply[] }) => Promise<void>;
+
+export const MAX_ATTEMPTS = 6;
+
+export class Notifier {
+  private readonly senders = new Map<string, ChannelSender>();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(
+    private readonly outbox: OutboxStore,
+    private readonly logger: Logger,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** Channels register a sender when they start; the web channel has none (its page polls). */
+  register(channel: string, sender: ChannelSender): void {
+    this.senders.set(channel, sender);
+  }
+
+  unregister(channel: string): void {
+    this.senders.delete(channel);
+  }
+
+  /** Queues a notification on disk; delivery happens on the next flush. Idempotent per dedupe key. */
+  notify(message: Omit<NewOutboxMessage, "createdAt">): boolean {
+    return this.outbox.enqueue({ ...message, createdAt: this.clock().toISOString() });
+  }
+
+  /** Sends every due message whose channel has a sender; returns how many were delivered. */
+  async flush(): Promise<number> {
+    if (this.running) return 0;
+    this.running = true;
+    let delivered = 0;
+    try {
+      for (const [channel, sender] of this.senders) {
+        for (const message of this.outbox.due(this.clock().toISOString(), { channel })) {
+          if (await this.deliver(message, sender)) delivered++;
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+    return delivered;
+  }
+
+  private async deliver(message: OutboxMessage, sender: ChannelSender): Promise<boolean> {
+    try {
+      await sender({ userId: message.userId, chatId: message.chatId, text: message.text, quickReplies: message.quickReplies });
+      this.outbox.markSent(message.id, this.clock().toISOString());
+      return true;
+    } catch (error) {
+      const delayMs = Math.min(60 * 60_000, 30_000 * 2 ** message.attempts) * (0.8 + Math.random() * 0.4);
+      const retryAt = new Date(this.clock().getTime() + delayMs).toISOString();
+      this.outbox.markFailed(message.id, (error as Error).message ?? String(error), retryAt, MAX_ATTEMPTS);
+      this.logger.warn("notification delivery failed", { id: message.id, channel: message.channel, attempt: message.attempts + 1, error });
+      return false;
+    }
+  }
+
+  /** Web chat pages collect their notifications by polling; collected ones count as delivered. */
+  collect(channel: string, chatId: string): OutboxMessage[] {
+    const now = this.clock().toISOString();
+    const due = this.outbox.due(now, { channel, chatId });
+    for (const message of due) this.outbox.markSent(message.id, now);
+    return due;
+  }
+
+  start(intervalMs = 5000): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.flush(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
