@@ -35,20 +35,35 @@ async function main(): Promise<void> {
     url: `http://${config.HOST}:${port}/`,
     entries: app.engine.current.kb.entries.length,
     database: config.DB_PATH,
-    channels: ["web"],
+    channels: app.channels(),
   });
-  process.stdout.write(`乡亲助手已启动：http://${config.HOST}:${port}/\n`);
+  process.stdout.write(`乡亲助手已启动：http://${config.HOST}:${port}/（已开启的渠道：${app.channels().join("、")}）\n`);
 
   let stopping = false;
+  // Graceful stop: channels stop taking updates and finish the ones in flight, then the database closes.
+  // A second signal, or a stop that hangs, exits at once.
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn("second signal; exiting without waiting", { signal });
+      process.exit(1);
+    }
     stopping = true;
     logger.info("stopping", { signal });
-    await app.close();
-    process.exit(0);
+    setTimeout(() => {
+      logger.error("stop took longer than 20 s; exiting");
+      process.exit(1);
+    }, 20_000).unref();
+    try {
+      await app.close();
+      logger.info("stopped");
+      process.exit(0);
+    } catch (error) {
+      logger.error("stop failed", { error });
+      process.exit(1);
+    }
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
 void main();

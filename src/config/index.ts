@@ -7,6 +7,7 @@ import { StaffConfigShape } from "./staff.ts";
 import { ChannelsConfigShape } from "./channels.ts";
 import { LlmConfigShape } from "./llm.ts";
 import { EligibilityConfigShape } from "./eligibility.ts";
+import { ConsultationsConfigShape } from "./consultations.ts";
 
 export const ConfigSchema = z.object({
   ...CoreConfigShape,
@@ -14,6 +15,7 @@ export const ConfigSchema = z.object({
   ...ChannelsConfigShape,
   ...LlmConfigShape,
   ...EligibilityConfigShape,
+  ...ConsultationsConfigShape,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,10 +1,35 @@
-// Settings for staff functions: roles, the staff HTTP API and the dashboard (see .env.example).
+// Settings for staff functions: roles, the staff HTTP API and the dashboard (see docs/env/staff.env).
 import { z } from "zod";
-import { optionalString } from "./env.ts";
+import { emptyAsUndefined, optionalString } from "./env.ts";
 
-void z;
+/** A channel-qualified user id, e.g. telegram:123, wechat:wxid_abc, web:u1. */
+const QUALIFIED_ID = /^(web|cli|telegram|wechat):[^\s,]{1,200}$/;
+
+/** "telegram:123,wechat:wxid_abc" → ["telegram:123", "wechat:wxid_abc"]; each item must name its channel. */
+const idList = z.preprocess(
+  (value) => {
+    const v = emptyAsUndefined(value);
+    if (v === undefined) return [];
+    if (typeof v !== "string") return v;
+    return v.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean);
+  },
+  z.array(z.string().regex(QUALIFIED_ID, "每一项要写成 渠道:用户ID，例如 telegram:123 或 wechat:wxid_abc")),
+);
+
+const hours = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(24 * 365).default(fallback));
 
 export const StaffConfigShape = {
-  /** Bearer token for the staff HTTP API; without it the staff API is off. */
-  STAFF_API_TOKEN: optionalString,
+  /** Bearer token for the staff HTTP API; without it the bearer path is off (the dashboard login still works). */
+  STAFF_API_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "至少 16 个字符，请用随机生成的长字符串").optional()),
+  /** Admins and cadres named by configuration; more can join by invite code. */
+  ADMIN_IDS: idList,
+  CADRE_IDS: idList,
+  /** Dashboard login password as a scrypt hash (`npm run staff:hash-password` or `tsx src/staff/password.ts`). */
+  ADMIN_PASSWORD_HASH: z.preprocess(emptyAsUndefined, z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, "格式应为 scrypt$N$r$p$盐$哈希，请用 tsx src/staff/password.ts 生成").optional()),
+  /** Plain dashboard password, for local trials only; hashed in memory at start-up. ADMIN_PASSWORD_HASH wins. */
+  ADMIN_PASSWORD: optionalString,
+  INVITE_TTL_HOURS: hours(72),
+  SESSION_TTL_HOURS: hours(12),
+  /** "auto": Secure cookies when the request came over https (or X-Forwarded-Proto says so). */
+  COOKIE_SECURE: z.preprocess(emptyAsUndefined, z.enum(["auto", "on", "off"]).default("auto")),
 };

@@ -4,7 +4,7 @@ import { detectScript, hasWords, sanitize, toScript } from "../knowledge/text.ts
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
 import { KeyedQueue } from "./queue.ts";
-import { routeIntent } from "./route.ts";
+import { CLASSIFIER_SURE, routeIntent } from "./route.ts";
 import { conversationKey, reply, type InboundMessage, type Reply } from "./message.ts";
 import { APOLOGY, HandlerError } from "./errors.ts";
 import type { EngineHolder } from "./engine.ts";
@@ -137,7 +137,10 @@ export class Assistant {
       const claimed = await this.guard(interceptor.name, text, () => interceptor.intercept(ctx));
       if (claimed) return claimed;
     }
-    const route = routeIntent(classification, hits[0]?.coverage ?? 0);
+    // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.
+    const llm = this.options.services.llm;
+    if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await llm.classify(ctx));
+    const route = routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0);
     const handler = this.handlers.get(route.intent) ?? this.handlers.get("unknown");
     if (!handler) return { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
     const result = await this.guard(route.intent, text, () => handler.handle(ctx));

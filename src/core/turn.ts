@@ -6,7 +6,7 @@ import type { Script } from "../knowledge/text.ts";
 import type { Classification } from "../intents/classifier.ts";
 import type { Store } from "../store/index.ts";
 import type { Config } from "../config/index.ts";
-import type { LlmService } from "../llm/index.ts";
+import type { LlmService, Slots } from "../llm/index.ts";
 import type { Notifier } from "./notifier.ts";
 import type { Logger } from "./logger.ts";
 import type { InboundMessage, Reply } from "./message.ts";
@@ -35,6 +35,8 @@ export interface TurnContext {
   classification: Classification;
   query: AnalyzedQuery;
   hits: SearchHit[];
+  /** Details the LLM read from the message (only when it was asked: LLM on, classifier unsure). */
+  slots?: Slots | undefined;
   services: Services;
 }
 

@@ -1,12 +1,12 @@
 // Public entry of the intents: the handler for each intent and the interceptors that run before routing.
 import type { IntentHandler, Interceptor, Services } from "../core/turn.ts";
 import type { EngineHolder } from "../core/engine.ts";
-import { eligibilityHandler } from "./eligibility/index.ts";
-import { feedbackHandler } from "./feedback/index.ts";
+import { eligibilityHandler, eligibilityInterceptor } from "./eligibility/index.ts";
+import { feedbackDialogueInterceptor, feedbackHandler } from "./feedback/index.ts";
 import { helpHandler } from "./help/index.ts";
-import { opinionHandler } from "./opinion/index.ts";
+import { createOpinionInterceptor, opinionHandler } from "./opinion/index.ts";
 import { clarifyChoiceInterceptor, policyHandler } from "./policy/index.ts";
-import { staffHandler } from "./staff/index.ts";
+import { staffCommandInterceptor, staffHandler } from "./staff/index.ts";
 import { unknownHandler } from "./unknown/index.ts";
 
 export interface IntentDeps {
@@ -20,7 +20,7 @@ export function createHandlers(_deps: IntentDeps): IntentHandler[] {
 
 /** Order matters: a dialogue in progress gets the first look at a message. */
 export function createInterceptors(_deps: IntentDeps): Interceptor[] {
-  return [clarifyChoiceInterceptor];
+  return [eligibilityInterceptor, createOpinionInterceptor(_deps), clarifyChoiceInterceptor, staffCommandInterceptor, feedbackDialogueInterceptor];
 }
 
 export { IntentClassifier, type Classification } from "./classifier.ts";

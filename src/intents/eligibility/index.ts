@@ -1,10 +1,128 @@
-// Eligibility questions: until the dialogue-based screener exists, answered from the knowledge base.
+// Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
+// Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
 import { answerPolicyQuestion } from "../policy/index.ts";
-import type { IntentHandler } from "../../core/turn.ts";
+import { reply } from "../../core/message.ts";
+import { maskPersonalData } from "../../core/privacy.ts";
+import { foldText } from "../../knowledge/text.ts";
+import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "../../core/turn.ts";
+import {
+  cachedEligibilityRules,
+  continueDialogue,
+  detectTopic,
+  DialogueStateSchema,
+  isPersonal,
+  startDialogue,
+  type DialogueState,
+  type EligibilityRules,
+  type Step,
+} from "../../eligibility/index.ts";
 
-export const eligibilityHandler: IntentHandler = {
-  intent: "eligibility",
-  handle(ctx) {
-    return { ...answerPolicyQuestion(ctx), intent: "eligibility" };
+/** A dialogue left alone this long is forgotten; the next message starts afresh. */
+export const DIALOGUE_IDLE_MS = 30 * 60 * 1000;
+
+const sessionKey = (ctx: TurnContext) => `eligibility:${ctx.key}`;
+
+let loadFailureLogged = false;
+/** The rules are read once; if data/eligibility is broken the assistant still answers from the knowledge base. */
+function rulesFor(services: Services): EligibilityRules | undefined {
+  try {
+    return cachedEligibilityRules(services.config.DATA_DIR);
+  } catch (error) {
+    if (!loadFailureLogged) services.logger.error("eligibility rules could not be loaded; answering from the knowledge base", { error: (error as Error).message });
+    loadFailureLogged = true;
+    return undefined;
+  }
+}
+
+function policyFallback(ctx: TurnContext): TurnResult {
+  return { ...answerPolicyQuestion(ctx), intent: "eligibility" };
+}
+
+function save(ctx: TurnContext, state: DialogueState | null): void {
+  if (state) ctx.services.store.sessions.set(sessionKey(ctx), state, ctx.now.toISOString());
+  else ctx.services.store.sessions.delete(sessionKey(ctx));
+}
+
+function toResult(ctx: TurnContext, step: Step): TurnResult {
+  save(ctx, step.state);
+  const { text, quickReplies, citations } = step.reply;
+  return {
+    intent: "eligibility",
+    confidence: Math.max(ctx.classification.confidence, 0.5),
+    replies: [reply(text, { quickReplies, citations })],
+    answerKind: step.state?.step === "done" ? "answer" : "dialogue",
+    answerIds: citations.map((c) => c.id),
+  };
+}
+
+/** The text the villager's words are read from: a tapped button's payload, folded to Simplified. */
+function readable(ctx: TurnContext): string {
+  return foldText(ctx.message.payload ?? ctx.text);
+}
+
+export function handleEligibility(ctx: TurnContext): TurnResult {
+  const rules = rulesFor(ctx.services);
+  if (!rules) return policyFallback(ctx);
+  const text = readable(ctx);
+  const topic = detectTopic(rules, text);
+  // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
+  if (!topic || topic === "outside" || !isPersonal(rules, text)) return policyFallback(ctx);
+  return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now));
+}
+
+export const eligibilityHandler: IntentHandler = { intent: "eligibility", handle: handleEligibility };
+
+const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;
+const OTHER_INTENTS = new Set(["feedback", "opinion", "staff", "policy", "help"]);
+
+/** Continues a dialogue in progress: answers, corrections ("不对，是二级"), reset words; leaves on a new question. */
+export const eligibilityInterceptor: Interceptor = {
+  name: "eligibility-dialogue",
+  intercept(ctx) {
+    const stored = ctx.services.store.sessions.get(sessionKey(ctx));
+    if (!stored) return undefined;
+    const parsed = DialogueStateSchema.safeParse(stored.data);
+    const idle = ctx.now.getTime() - Date.parse(stored.updatedAt);
+    if (!parsed.success || !(idle < DIALOGUE_IDLE_MS)) {
+      ctx.services.store.sessions.delete(sessionKey(ctx));
+      return undefined;
+    }
+    const rules = rulesFor(ctx.services);
+    if (!rules) return undefined;
+    const text = readable(ctx);
+    const state = parsed.data;
+    const topic = detectTopic(rules, text);
+    const { intent, confidence } = ctx.classification;
+    const long = text.replace(/\s/g, "").length >= 6;
+    const newQuestion =
+      (OTHER_INTENTS.has(intent) && confidence >= 0.5 && long) ||
+      (topic !== undefined && topic !== state.topic && long) ||
+      (QUESTION_WORDS.test(text) && long);
+    const step = continueDialogue(rules, state, text, ctx.now, { newQuestion, personal: isPersonal(rules, text) });
+    if (step === "leave") {
+      // Only an unfinished dialogue is dropped; finished results stay correctable until they expire.
+      if (state.step !== "done") ctx.services.store.sessions.delete(sessionKey(ctx));
+      return undefined;
+    }
+    if (step.handoff) recordHandoff(ctx, state);
+    return toResult(ctx, step);
   },
 };
+
+/** Written before the reply says the question was passed on (on disk before acknowledged). */
+function recordHandoff(ctx: TurnContext, state: DialogueState): void {
+  const summary = Object.entries(state.facts)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join("，");
+  ctx.services.store.unanswered.record({
+    messageId: null,
+    channel: ctx.message.channel,
+    userId: ctx.message.userId,
+    text: maskPersonalData(`【资格测算转人工】${state.question}${summary ? `（已知：${summary}）` : ""}${state.pending ? `；卡在：${state.pending}` : ""}`),
+    reason: "handoff",
+    bestEntryId: null,
+    confidence: 0,
+    createdAt: ctx.now.toISOString(),
+  });
+}

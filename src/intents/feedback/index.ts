@@ -1,32 +1,259 @@
-// Records a villager's report (personal numbers masked) and replies with its receipt number.
-import { maskPersonalData } from "../../core/privacy.ts";
-import { reply } from "../../core/message.ts";
-import { formatReceipt } from "../../store/index.ts";
-import type { IntentHandler } from "../../core/turn.ts";
+// Villagers' reports: filing (category, village, place, masking, duplicates), status questions, reopening.
+import { containsPersonalData, maskPersonalData } from "../../core/privacy.ts";
+import { reply, type QuickReply } from "../../core/message.ts";
+import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
+import { ReportStore, type Report } from "../../store/feedback-lifecycle.ts";
+import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../../core/turn.ts";
+import { classifyCategory, extractPlaces, loadCategories, samePlace } from "../../staff/categories.ts";
+import { findVillage, markVillageSkipped, setVillage, villageAsked, villageOf } from "../../staff/profile.ts";
+import { STATE_LABEL, stateGroup } from "../../staff/states.ts";
+import { roleOf } from "../../staff/roles.ts";
+import { AGREE, DISAGREE, isAnonymous, isReopenRequest, isStatusQuery, lacksDetail, NO, SKIP, YES } from "./texts.ts";
+import { clearDialogue, holdOriginal, readDialogue, saveDialogue, takeOriginal, type PendingReport } from "./dialogue.ts";
+
+const result = (ctx: TurnContext, text: string, extra: Partial<TurnResult> & { quickReplies?: QuickReply[] } = {}): TurnResult => {
+  const { quickReplies, ...rest } = extra;
+  return { intent: "feedback", confidence: ctx.classification.confidence, replies: [reply(text, { quickReplies: quickReplies ?? [] })], answerKind: "feedback", ...rest };
+};
+
+const reportsOf = (ctx: TurnContext) => new ReportStore(ctx.services.store.db);
+
+/** "路灯（东头）": how a report is named to people who may not see its text. */
+function describe(report: Pick<Report, "category" | "place">): string {
+  const place = report.place ? report.place.split("|").filter((p) => p.length > 0).join("、") : "";
+  return `${report.category ?? "其他"}${place ? `（${place}）` : ""}`;
+}
+
+function villageQuickReplies(ctx: TurnContext): QuickReply[] {
+  return ctx.kb.data.villages.villages.slice(0, 8).map((v) => ({ label: v.name, payload: v.name }));
+}
+
+// ---- status and reopening -------------------------------------------------------------------
+
+function statusReply(ctx: TurnContext): TurnResult {
+  const { channel, userId } = ctx.message;
+  const store = reportsOf(ctx);
+  const asked = parseReceipt(ctx.text);
+  let reports = store.listByUser(channel, userId, 5);
+  if (asked !== undefined) {
+    // Only the villager's own report: someone else's receipt number gets the same answer as a wrong one.
+    reports = reports.filter((r) => r.id === asked);
+    if (reports.length === 0) {
+      const own = store.get(asked);
+      if (!own || own.channel !== channel || own.userId !== userId) return result(ctx, `没有找到您名下回执号为 ${formatReceipt(asked)} 的反映。请核对回执号，或发“我反映的事怎么样了”查看您的全部反映。`);
+      reports = [own];
+    }
+  }
+  if (reports.length === 0) return result(ctx, "您还没有反映过问题。有什么问题，直接告诉我就行，比如“村东头路灯坏了”。");
+  const lines = reports.map((r) => {
+    const last = store.history(r.id).at(-1);
+    const note = last?.note && last.toStatus !== "confirmed" ? `，说明：${last.note}` : "";
+    const meToo = r.meToo > 0 ? `，另有 ${r.meToo} 人反映同一问题` : "";
+    return `· ${formatReceipt(r.id)} ${describe(r)}：${STATE_LABEL[r.status]}${note}${meToo}（${r.createdAt.slice(0, 10)} 反映）`;
+  });
+  return result(ctx, `您反映的问题：\n${lines.join("\n")}`);
+}
+
+function reopen(ctx: TurnContext): TurnResult | undefined {
+  const { channel, userId } = ctx.message;
+  const store = reportsOf(ctx);
+  const asked = parseReceipt(ctx.text);
+  const own = store.listByUser(channel, userId, 20);
+  const target = asked !== undefined ? own.find((r) => r.id === asked) : own.find((r) => stateGroup(r.status) !== "open");
+  if (!target) return asked !== undefined ? result(ctx, `没有找到您名下回执号为 ${formatReceipt(asked)} 的反映。`) : undefined;
+  if (stateGroup(target.status) === "open") return result(ctx, `${formatReceipt(target.id)} 还在处理中（${STATE_LABEL[target.status]}），还没有结案。工作人员处理后会在这里告诉您。`);
+  const note = `村民反映还没解决：${maskPersonalData(ctx.text).slice(0, 200)}`;
+  ctx.services.store.db.transaction(() => store.changeState(target.id, "confirmed", note, "村民", ctx.now.toISOString()))();
+  return result(ctx, `收到，${formatReceipt(target.id)}（${describe(target)}）已重新打开，工作人员会再处理，有进展会在这里告诉您。`, { answerIds: [formatReceipt(target.id)] });
+}
+
+// ---- filing ---------------------------------------------------------------------------------
+
+function followUp(ctx: TurnContext, id: number, hasPersonalData: boolean, village: string | null): { text: string; quickReplies: QuickReply[] } {
+  const { channel, userId } = ctx.message;
+  if (!village && !villageAsked(ctx.services.store.db, channel, userId) && ctx.kb.data.villages.villages.length > 0) {
+    saveDialogue(ctx, { step: "village", feedbackId: id, thenConsent: hasPersonalData });
+    return { text: "\n请问您是哪个村的？说一次我就记住了，以后不用再问（不想说可以回复“跳过”）。", quickReplies: villageQuickReplies(ctx) };
+  }
+  if (hasPersonalData) {
+    saveDialogue(ctx, { step: "consent", feedbackId: id });
+    return consentQuestion();
+  }
+  return { text: "", quickReplies: [] };
+}
+
+function consentQuestion(): { text: string; quickReplies: QuickReply[] } {
+  return {
+    text: "\n您的留言里有电话或身份证号，登记时已经遮住了。要不要保留原文，方便工作人员联系您？回复“同意”或“不同意”。",
+    quickReplies: [
+      { label: "同意", payload: "同意" },
+      { label: "不同意", payload: "不同意" },
+    ],
+  };
+}
+
+function file(ctx: TurnContext, pending: PendingReport): TurnResult {
+  const { message } = ctx;
+  // Written before the reply is built: the receipt number is proof that the report is on disk.
+  const id = reportsOf(ctx).create({
+    channel: message.channel,
+    userId: message.userId,
+    chatId: message.chatId,
+    text: pending.text,
+    category: pending.category,
+    village: pending.village || null,
+    place: pending.place,
+    anonymous: pending.anonymous,
+    displayName: pending.anonymous ? null : pending.displayName,
+    createdAt: ctx.now.toISOString(),
+  });
+  if (pending.hasPersonalData) {
+    const original = takeOriginal(ctx.key, ctx.now);
+    if (original) holdOriginal(`${ctx.key}#${id}`, original, ctx.now);
+  }
+  const receipt = formatReceipt(id);
+  const where = pending.village ? `${pending.village}，` : "";
+  const next = followUp(ctx, id, pending.hasPersonalData, pending.village || null);
+  return result(
+    ctx,
+    `您反映的问题已经登记，回执号：${receipt}（${where}${pending.category}${pending.anonymous ? "，匿名" : ""}）。\n工作人员处理后会在这里告诉您进展，也可以随时发“我反映的事怎么样了”查询。${next.text}`,
+    { answerIds: [receipt], quickReplies: next.quickReplies },
+  );
+}
+
+function fileReport(ctx: TurnContext): TurnResult {
+  const { message } = ctx;
+  const db = ctx.services.store.db;
+  if (lacksDetail(ctx.text)) return result(ctx, "好的，请说说具体是什么问题、在哪个村哪个位置，比如“三组的路灯坏了一个星期了”。想匿名反映的话，加上“匿名”两个字。");
+  const categories = loadCategories(ctx.services.config.DATA_DIR);
+  const masked = maskPersonalData(ctx.text);
+  const hasPersonalData = containsPersonalData(ctx.text);
+  if (hasPersonalData) holdOriginal(ctx.key, ctx.text, ctx.now);
+  const category = classifyCategory(masked, categories);
+  const village = findVillage(masked, ctx.kb.data.villages.villages) ?? villageOf(db, message.channel, message.userId) ?? "";
+  const places = extractPlaces(masked, category, categories);
+  const pending: PendingReport = {
+    text: masked,
+    category,
+    village,
+    place: places.length ? places.join("|") : null,
+    anonymous: isAnonymous(ctx.text),
+    displayName: message.displayName ?? null,
+    hasPersonalData,
+  };
+  if (village && pending.place) {
+    const match = reportsOf(ctx)
+      .openInCategoryAndVillage(category, village)
+      .find((r) => samePlace(r.place, pending.place, categories));
+    if (match && match.channel === message.channel && match.userId === message.userId) {
+      return result(ctx, `您之前已经反映过这个问题（回执号 ${formatReceipt(match.id)}，${STATE_LABEL[match.status]}），不用重复登记。有进展会在这里告诉您。`, { answerIds: [formatReceipt(match.id)] });
+    }
+    if (match) {
+      saveDialogue(ctx, { step: "duplicate", candidateId: match.id, pending });
+      return result(ctx, `${village}已经有人反映过${describe(match)}的问题（回执号 ${formatReceipt(match.id)}，${STATE_LABEL[match.status]}）。是同一个问题吗？\n回复“是”就算您一份，处理进展也会告诉您；回复“不是”就单独登记。`, {
+        quickReplies: [
+          { label: "是同一个", payload: "是" },
+          { label: "不是，单独登记", payload: "不是" },
+        ],
+      });
+    }
+  }
+  return file(ctx, pending);
+}
 
 export const feedbackHandler: IntentHandler = {
   intent: "feedback",
   handle(ctx) {
-    const { message } = ctx;
-    const anonymous = /匿名/.test(ctx.text);
-    // Written before the reply is built: the receipt number is proof that the report is on disk.
-    const id = ctx.services.store.feedback.create({
-      channel: message.channel,
-      userId: message.userId,
-      chatId: message.chatId,
-      text: maskPersonalData(ctx.text),
-      category: null,
-      village: null,
-      anonymous,
-      createdAt: ctx.now.toISOString(),
-    });
-    const receipt = formatReceipt(id);
-    return {
-      intent: "feedback",
-      confidence: ctx.classification.confidence,
-      replies: [reply(`您反映的问题已经登记，回执号：${receipt}。${anonymous ? "（匿名登记）" : ""}\n工作人员处理后会在这里告诉您进展，也可以随时发“我反映的事怎么样了”查询。`)],
-      answerKind: "feedback",
-      answerIds: [receipt],
-    };
+    if (isReopenRequest(ctx.text)) {
+      const reopened = reopen(ctx);
+      if (reopened) return reopened;
+    }
+    if (isStatusQuery(ctx.text) && (/我|俺|咱/.test(ctx.text) || parseReceipt(ctx.text) !== undefined)) return statusReply(ctx);
+    return fileReport(ctx);
+  },
+};
+
+// ---- the dialogue after a report ------------------------------------------------------------
+
+function continueDialogue(ctx: TurnContext): TurnResult | undefined {
+  const dialogue = readDialogue(ctx);
+  if (!dialogue) return undefined;
+  const text = ctx.text.trim();
+  const { channel, userId, chatId } = ctx.message;
+  const store = reportsOf(ctx);
+
+  if (dialogue.step === "duplicate") {
+    if (YES.test(text)) {
+      clearDialogue(ctx);
+      const candidate = store.get(dialogue.candidateId);
+      if (!candidate || stateGroup(candidate.status) !== "open") return file(ctx, dialogue.pending);
+      takeOriginal(ctx.key, ctx.now);
+      store.addMeToo(candidate.id, { channel, userId, chatId }, ctx.now.toISOString());
+      const count = (store.get(candidate.id)?.meToo ?? 0) + 1;
+      return result(ctx, `好的，已算您一份：现在共有 ${count} 人反映这个问题（回执号 ${formatReceipt(candidate.id)}）。处理有进展时，我也会在这里告诉您。`, { answerIds: [formatReceipt(candidate.id)] });
+    }
+    if (NO.test(text)) {
+      clearDialogue(ctx);
+      return file(ctx, dialogue.pending);
+    }
+    // Anything else: the question stays open for a while, and this message is handled normally.
+    return undefined;
+  }
+
+  if (dialogue.step === "village") {
+    const village = findVillage(text, ctx.kb.data.villages.villages);
+    if (village) {
+      clearDialogue(ctx);
+      ctx.services.store.db.transaction(() => {
+        setVillage(ctx.services.store.db, channel, userId, village, ctx.now);
+        store.setVillage(dialogue.feedbackId, village, ctx.now.toISOString());
+      })();
+      const next = dialogue.thenConsent ? (saveDialogue(ctx, { step: "consent", feedbackId: dialogue.feedbackId }), consentQuestion()) : { text: "", quickReplies: [] };
+      return result(ctx, `记下了：您是${village}的，${formatReceipt(dialogue.feedbackId)} 已归到${village}。以后反映问题不用再说村名。${next.text}`, { quickReplies: next.quickReplies });
+    }
+    if (SKIP.test(text)) {
+      clearDialogue(ctx);
+      markVillageSkipped(ctx.services.store.db, channel, userId, ctx.now.toISOString());
+      return result(ctx, "好的，不说也没关系，您的反映照样会处理。");
+    }
+    if (text.length <= 8) {
+      return result(ctx, `没有找到“${text}”这个村。请从下面选一个，或回复“跳过”。`, { quickReplies: villageQuickReplies(ctx) });
+    }
+    // A longer message is something else: don't hold it hostage to our question, and don't ask again.
+    clearDialogue(ctx);
+    markVillageSkipped(ctx.services.store.db, channel, userId, ctx.now.toISOString());
+    return undefined;
+  }
+
+  // consent
+  const heldKey = `${ctx.key}#${dialogue.feedbackId}`;
+  if (AGREE.test(text)) {
+    clearDialogue(ctx);
+    const original = takeOriginal(heldKey, ctx.now);
+    if (!original) return result(ctx, "抱歉，原文已经过了保存时间，只保留了遮挡后的内容。需要的话，可以把联系方式再发一次。");
+    store.setUnmaskedText(dialogue.feedbackId, original);
+    return result(ctx, `好的，${formatReceipt(dialogue.feedbackId)} 的原文（含号码）已保存，只给处理这件事的工作人员看。`);
+  }
+  if (DISAGREE.test(text)) {
+    clearDialogue(ctx);
+    takeOriginal(heldKey, ctx.now);
+    return result(ctx, "好的，只保存遮挡后的内容，您的号码不会留存。");
+  }
+  clearDialogue(ctx);
+  takeOriginal(heldKey, ctx.now);
+  return undefined;
+}
+
+/** Claims answers to our own questions, and "还没修好" about a closed report whatever the classifier says. */
+export const feedbackDialogueInterceptor: Interceptor = {
+  name: "feedback-dialogue",
+  intercept(ctx) {
+    const continued = continueDialogue(ctx);
+    if (continued) return continued;
+    if (isReopenRequest(ctx.text)) return reopen(ctx);
+    // "FK000002 怎么样了" names a receipt: a villager's status question whatever the classifier says.
+    // Staff asking about a receipt go on to the staff intent.
+    if (/FK\s*\d/i.test(ctx.text) && isStatusQuery(ctx.text) && roleOf(ctx.services, ctx.message.channel, ctx.message.userId) === "villager") return statusReply(ctx);
+    return undefined;
   },
 };

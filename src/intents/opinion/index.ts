@@ -1,12 +1,20 @@
-// Consultation answers; the consultation lifecycle is not built yet, so say so honestly.
-import { reply } from "../../core/message.ts";
-import type { IntentHandler } from "../../core/turn.ts";
+// Opinion consultations in chat: villagers answer privately; cadres publish, query, close and decide.
+import type { IntentHandler, Interceptor } from "../../core/turn.ts";
+import type { IntentDeps } from "../index.ts";
+import { handleOpinion, interceptConsultation } from "../../consultations/chat.ts";
+import { ConsultationService } from "../../consultations/service.ts";
 
 export const opinionHandler: IntentHandler = {
   intent: "opinion",
-  handle: (ctx) => ({
-    intent: "opinion",
-    confidence: ctx.classification.confidence,
-    replies: [reply("目前没有正在进行的征求意见。有新的征求意见时，我会在这里通知您。")],
-  }),
+  handle: handleOpinion,
 };
+
+/**
+ * Claims consultation messages before routing ("2" right after a consultation was pushed means nothing
+ * to the classifier) and starts the timer that sends the one reminder a day before each deadline.
+ */
+export function createOpinionInterceptor(deps: IntentDeps): Interceptor {
+  const service = new ConsultationService({ services: deps.services, villages: () => deps.engine.current.kb.data.villages.villages });
+  service.startReminders(deps.services.config.CONSULTATION_REMINDER_MINUTES * 60_000);
+  return { name: "opinion-consultation", intercept: interceptConsultation };
+}

@@ -35,7 +35,8 @@ export function toTurnResult(answer: ComposedAnswer): TurnResult {
 
 export const policyHandler: IntentHandler = {
   intent: "policy",
-  handle: answerPolicyQuestion,
+  // With an LLM configured, the model writes the reply from the same passages; the offline answer is its fallback.
+  handle: (ctx) => (ctx.services.llm ? ctx.services.llm.answerTurn(ctx, answerPolicyQuestion) : answerPolicyQuestion(ctx)),
 };
 
 /** After a clarifying question, "1" / "第二个" picks one of the offered topics. */

@@ -1,12 +1,88 @@
-// Staff queries; roles and the staff functions are not built yet, so nothing is revealed.
+// Staff functions in chat: statistics, unanswered questions, state changes, invite codes. Role checked on every call.
 import { reply } from "../../core/message.ts";
-import type { IntentHandler } from "../../core/turn.ts";
+import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../../core/turn.ts";
+import { formatReceipt } from "../../store/feedback.ts";
+import { requireRole, type Role } from "../../staff/roles.ts";
+import { issueInvite, redeemInvite } from "../../staff/invites.ts";
+import { changeReportState } from "../../staff/feedback-actions.ts";
+import { loadCategories } from "../../staff/categories.ts";
+import { parsePeriod } from "../../staff/period.ts";
+import { STATE_LABEL, FeedbackStateSchema } from "../../staff/states.ts";
+import { interceptConsultation } from "../../consultations/chat.ts";
+import { parseStaffCommand, parseStrictCommand, type StaffCommand } from "./commands.ts";
+import { answerStats, readStatsQuestion } from "./stats.ts";
+
+const result = (ctx: TurnContext, text: string, answerKind = "staff"): TurnResult => ({
+  intent: "staff",
+  confidence: ctx.classification.confidence,
+  replies: [reply(text)],
+  answerKind,
+});
+
+const ACTIONS: Record<StaffCommand["kind"], { minimum: Role; label: string }> = {
+  redeem: { minimum: "villager", label: "使用邀请码" },
+  invite: { minimum: "admin", label: "生成邀请码" },
+  state: { minimum: "cadre", label: "修改反映状态" },
+  consultation: { minimum: "cadre", label: "查看征求意见结果" },
+  unanswered: { minimum: "cadre", label: "查看答不上来的问题" },
+  stats: { minimum: "cadre", label: "查看反映统计" },
+};
+
+function run(ctx: TurnContext, command: StaffCommand): TurnResult {
+  const { channel, userId } = ctx.message;
+  const action = ACTIONS[command.kind];
+  const check = requireRole(ctx.services, channel, userId, action.minimum, action.label);
+  if (!check.ok) return result(ctx, check.reply, "staff_refused");
+  const actor = `${channel}:${userId}`;
+
+  switch (command.kind) {
+    case "redeem": {
+      if (ctx.message.chatType === "group") return result(ctx, "请在和我的私聊里发邀请码，群里发会被别人看到。这个码请作废后向管理员重新要一个。", "staff_refused");
+      return result(ctx, redeemInvite(ctx.services, channel, userId, command.code).text);
+    }
+    case "invite": {
+      const { code, expiresAt } = issueInvite(ctx.services, command.role, actor);
+      const hours = Math.round((expiresAt.getTime() - ctx.now.getTime()) / 3_600_000);
+      return result(ctx, `邀请码：${code}\n身份：${command.role === "admin" ? "管理员" : "村镇干部"}，只能用一次，${hours} 小时内有效。\n请私下发给对方，让对方在私聊里发“邀请码 ${code}”。`);
+    }
+    case "state": {
+      if (!command.state) {
+        return result(ctx, `没看懂“${command.stateWord}”是哪个状态。可用的状态：${FeedbackStateSchema.options.map((s) => STATE_LABEL[s]).join("、")}。\n例如：把${formatReceipt(command.id)}改成处理中 备注 已安排电工`);
+      }
+      if (!command.note) return result(ctx, `请加上备注，说明做了什么或为什么，例如：把${formatReceipt(command.id)}改成${STATE_LABEL[command.state]} 备注 已安排电工下周二来修`);
+      const changed = changeReportState(ctx.services, { id: command.id, to: command.state, note: command.note, actor, actorRole: check.role });
+      if (!changed.ok) return result(ctx, `没有修改：${changed.message}。`);
+      const followers = changed.notified > 0 ? `，已通知反映人（共 ${changed.notified} 人）` : "";
+      return result(ctx, `已把 ${formatReceipt(command.id)} 从“${STATE_LABEL[changed.from]}”改为“${STATE_LABEL[command.state]}”，备注已记录${followers}。`);
+    }
+    case "consultation": {
+      const delegated = interceptConsultation(ctx);
+      if (delegated) return delegated;
+      return result(ctx, "请说明是第几号征求意见，例如：“第2号征求意见结果”。");
+    }
+    case "unanswered": {
+      const questions = ctx.services.store.unanswered.list({ open: true, limit: 10 });
+      if (questions.length === 0) return result(ctx, "目前没有答不上来的问题。");
+      const lines = questions.map((q) => `· ${q.createdAt.slice(0, 10)} ${q.text.slice(0, 60)}${q.text.length > 60 ? "…" : ""}`);
+      return result(ctx, `最近答不上来的问题（共列出 ${questions.length} 条，完整列表见 /admin）：\n${lines.join("\n")}`);
+    }
+    case "stats": {
+      const question = readStatsQuestion(ctx.text, parsePeriod(ctx.text, ctx.now), loadCategories(ctx.services.config.DATA_DIR), ctx.kb.data.villages.villages);
+      return result(ctx, answerStats(ctx.services.store.db, question, ctx.now));
+    }
+  }
+}
 
 export const staffHandler: IntentHandler = {
   intent: "staff",
-  handle: (ctx) => ({
-    intent: "staff",
-    confidence: ctx.classification.confidence,
-    replies: [reply("这项功能只对村镇工作人员开放。如果您是工作人员，请先用管理员发给您的邀请码登记身份。")],
-  }),
+  handle: (ctx) => run(ctx, parseStaffCommand(ctx.text)),
+};
+
+/** Invite codes and state changes have a fixed shape: claimed whatever the classifier says. */
+export const staffCommandInterceptor: Interceptor = {
+  name: "staff-command",
+  intercept(ctx) {
+    const command = parseStrictCommand(ctx.text);
+    return command ? run(ctx, command) : undefined;
+  },
 };

@@ -1,5 +1,20 @@
-// Staff HTTP API and the /admin dashboard, mounted on the main HTTP app.
+// Staff HTTP API (/api/staff) and the /admin dashboard, mounted on the main HTTP app.
 import type { Hono } from "hono";
 import type { AppContext } from "../../app-context.ts";
+import { createConsultationRoutes } from "../../consultations/http.ts";
+import { createStaffApi } from "./api.ts";
+import { staffAuth } from "./auth.ts";
+import { createDashboard } from "./dashboard.ts";
+import { LoginGuard, PasswordChecker } from "./login.ts";
 
-export function mountStaff(_http: Hono, _ctx: AppContext): void {}
+export { staffAuth, type StaffEnv, type StaffIdentity } from "./auth.ts";
+
+export function mountStaff(http: Hono, ctx: AppContext): void {
+  const login = { checker: new PasswordChecker(ctx.config), guard: new LoginGuard() };
+  // Consultations first: their sub-app sits behind the same auth as every other staff route.
+  http.use("/api/staff/consultations/*", staffAuth(ctx, "cadre"));
+  http.use("/api/staff/consultations", staffAuth(ctx, "cadre"));
+  http.route("/api/staff/consultations", createConsultationRoutes(ctx));
+  http.route("/api/staff", createStaffApi(ctx, login));
+  http.route("/admin", createDashboard(ctx, login));
+}

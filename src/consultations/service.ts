@@ -1,0 +1,192 @@
+// The consultation lifecycle shared by chat and the HTTP API: publish and push, close, results, decision, reminders.
+import type { Services } from "../core/turn.ts";
+import type { QuickReply } from "../core/message.ts";
+import { maskPersonalData } from "../core/privacy.ts";
+import { formatChinaTime } from "./dates.ts";
+import { consultationNumber, DECISION_LABELS, isOpen, type Consultation, type Decision, type VillageInfo } from "./model.ts";
+import { computeResults, formatOutcomeForVillagers, type ConsultationResults, type ResultSettings } from "./results.ts";
+import { ConsultationStore, type RecordedVote } from "./store.ts";
+import type { ConsultationDraft } from "./parse.ts";
+
+/** The one reminder goes to villagers who haven't answered when the deadline is less than a day away. */
+export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** A villager's chat remembers the consultation it was last asked about, so a bare "2" can answer it. */
+export const PROMPT_SESSION_PREFIX = "consultation-prompt:";
+
+export interface ConsultationDeps {
+  services: Pick<Services, "config" | "store" | "notifier" | "clock" | "logger">;
+  /** The township's villages from data/villages.yaml (read per call: the data may be reloaded). */
+  villages: () => readonly VillageInfo[];
+}
+
+export function answerPayload(consultationId: number, optionNumber: number): string {
+  return `consultation:${consultationId}:${optionNumber}`;
+}
+
+export function parseAnswerPayload(payload: string | undefined): { consultationId: number; optionNumber: number } | undefined {
+  const match = payload ? /^consultation:(\d{1,9}):(\d{1,3})$/.exec(payload) : null;
+  return match ? { consultationId: Number(match[1]), optionNumber: Number(match[2]) } : undefined;
+}
+
+export function optionQuickReplies(consultation: Consultation): QuickReply[] {
+  return consultation.options.map((option, i) => ({ label: `${i + 1}. ${option.label}`, payload: answerPayload(consultation.id, i + 1) }));
+}
+
+export function announcementText(consultation: Consultation, forGroup: boolean): string {
+  const lines = [`【征求意见】${consultationNumber(consultation.id)}：${consultation.title}`];
+  if (consultation.background) lines.push(`背景：${consultation.background}`);
+  lines.push(`面向：${consultation.audience.length > 0 ? consultation.audience.join("、") : "全镇"}；${formatChinaTime(consultation.deadline)} 截止。`);
+  lines.push(consultation.options.map((o, i) => `${i + 1}. ${o.label}`).join("\n"));
+  if (forGroup) {
+    lines.push("请大家私聊我回复选项编号（群里的回复不计入），例如“2，太吵了”。群里只公布总数，谁选了什么不会告诉任何人。");
+  } else {
+    lines.push(`请回复选项编号，也可以加上您的想法，例如“2，太吵了”；有好几项征求意见时请写明编号，如“${consultation.id}号 1”。截止前可以改。您选了什么只用于统计，不会告诉任何人。`);
+  }
+  return lines.join("\n");
+}
+
+export class ConsultationService {
+  readonly store: ConsultationStore;
+
+  constructor(private readonly deps: ConsultationDeps) {
+    this.store = new ConsultationStore(deps.services.store.db);
+  }
+
+  get villages(): readonly VillageInfo[] {
+    return this.deps.villages();
+  }
+
+  settings(): ResultSettings {
+    const { config } = this.deps.services;
+    return { minCell: config.CONSULTATION_MIN_CELL, supportThreshold: config.CONSULTATION_SUPPORT_THRESHOLD };
+  }
+
+  /** Stores the consultation, then pushes it to the villagers and groups of its villages. */
+  publish(draft: ConsultationDraft, createdBy: string): { consultation: Consultation; villagers: number; groups: number } {
+    const now = this.deps.services.clock().toISOString();
+    const consultation = this.store.create({
+      title: maskPersonalData(draft.title),
+      background: maskPersonalData(draft.background),
+      options: draft.options,
+      audience: draft.audience,
+      deadline: draft.deadline,
+      createdBy,
+      createdAt: now,
+    });
+    return { consultation, ...this.announce(consultation) };
+  }
+
+  /** Idempotent: each chat is notified once per consultation (dedupe key), so a retry after a crash is safe. */
+  announce(consultation: Consultation): { villagers: number; groups: number } {
+    const { notifier, store, clock } = this.deps.services;
+    const at = clock().toISOString();
+    let villagers = 0;
+    let groups = 0;
+    const privateText = announcementText(consultation, false);
+    for (const villager of this.store.villagersIn(consultation.audience)) {
+      const address = { channel: villager.channel, userId: villager.userId, chatId: villager.userId };
+      this.store.addRecipient(consultation.id, { ...address, kind: "private", village: villager.village }, at);
+      notifier.notify({ ...address, text: privateText, quickReplies: optionQuickReplies(consultation), dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}` });
+      store.sessions.set(`${PROMPT_SESSION_PREFIX}${address.channel}:${address.userId}`, { consultationId: consultation.id }, at);
+      villagers++;
+    }
+    const groupText = announcementText(consultation, true);
+    for (const group of this.store.groupsFor(consultation.audience)) {
+      const address = { channel: group.channel, userId: group.chatId, chatId: group.chatId };
+      this.store.addRecipient(consultation.id, { ...address, kind: "group", village: group.village }, at);
+      notifier.notify({ ...address, text: groupText, dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}` });
+      groups++;
+    }
+    return { villagers, groups };
+  }
+
+  get(id: number): Consultation | undefined {
+    return this.store.get(id);
+  }
+
+  results(id: number): ConsultationResults | undefined {
+    const consultation = this.store.get(id);
+    if (!consultation) return undefined;
+    const comments = this.store.comments(id).map((c) => ({ ...c, text: maskPersonalData(c.text) }));
+    return computeResults(consultation, this.villages, this.store.tally(id), comments, this.settings(), this.deps.services.clock());
+  }
+
+  close(id: number): "closed" | "already_closed" | "unknown" {
+    const consultation = this.store.get(id);
+    if (!consultation) return "unknown";
+    if (!isOpen(consultation, this.deps.services.clock())) return "already_closed";
+    this.store.close(id, this.deps.services.clock().toISOString());
+    return "closed";
+  }
+
+  /**
+   * Records the decision and tells everyone who answered in chat, and the groups it was announced in,
+   * the totals and the decision. The store write comes first; the notices are idempotent per chat.
+   */
+  decide(id: number, decision: Decision, reason: string, riskNote: string, by: string): { results: ConsultationResults; notified: number } | undefined {
+    const consultation = this.store.get(id);
+    if (!consultation) return undefined;
+    const { notifier, clock } = this.deps.services;
+    this.store.decide(id, decision, maskPersonalData(reason), maskPersonalData(riskNote), by, clock().toISOString());
+    const results = this.results(id)!;
+    const text = formatOutcomeForVillagers(results);
+    const chats = new Map<string, { channel: string; userId: string; chatId: string }>();
+    for (const p of this.store.participants(id)) chats.set(`${p.channel}:${p.chatId}`, p);
+    for (const g of this.store.recipients(id, "group")) chats.set(`${g.channel}:${g.chatId}`, g);
+    let notified = 0;
+    for (const chat of chats.values()) {
+      if (notifier.notify({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) notified++;
+    }
+    return { results, notified };
+  }
+
+  recordVotes(id: number, votes: readonly RecordedVote[], by: string): number {
+    return this.store.addRecordedVotes(id, votes, by, this.deps.services.clock().toISOString());
+  }
+
+  /**
+   * Sends the one reminder to villagers who haven't answered, for consultations closing within a day.
+   * Safe to call as often as you like: the dedupe key makes each reminder go out once.
+   */
+  sendDueReminders(now: Date = this.deps.services.clock()): number {
+    let sent = 0;
+    for (const consultation of this.store.closingSoon(now, REMINDER_WINDOW_MS)) {
+      const text =
+        `提醒：${consultationNumber(consultation.id)}征求意见“${consultation.title}”将在 ${formatChinaTime(consultation.deadline)} 截止，您还没有回复。\n` +
+        `${consultation.options.map((o, i) => `${i + 1}. ${o.label}`).join("\n")}\n回复选项编号即可，也可以加上您的想法。`;
+      for (const r of this.store.nonRespondents(consultation.id)) {
+        const queued = this.deps.services.notifier.notify({
+          channel: r.channel,
+          userId: r.userId,
+          chatId: r.chatId,
+          text,
+          quickReplies: optionQuickReplies(consultation),
+          dedupeKey: `consultation:${consultation.id}:reminder:${r.channel}:${r.chatId}`,
+        });
+        if (queued) sent++;
+      }
+    }
+    return sent;
+  }
+
+  /** Starts the reminder timer; returns a stop function. Stops by itself once the database is closed. */
+  startReminders(intervalMs: number): () => void {
+    const timer = setInterval(() => {
+      if (!this.deps.services.store.db.open) {
+        clearInterval(timer);
+        return;
+      }
+      try {
+        const sent = this.sendDueReminders();
+        if (sent > 0) this.deps.services.logger.info("consultation reminders queued", { sent });
+      } catch (error) {
+        this.deps.services.logger.error("consultation reminders failed", { error });
+      }
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+}
+
+export { DECISION_LABELS };

@@ -1,0 +1,187 @@
+// The eligibility dialogue as a pure state machine: (state, message) → (new state, reply). Storage lives elsewhere.
+import { z } from "zod";
+import type { EligibilityRules } from "./load.ts";
+import { evaluateAll, nextFactToAsk, type Facts } from "./evaluate.ts";
+import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
+import { computeBiomass, computeLandTransfer } from "./calculators.ts";
+import { renderBiomass, renderBiomassPerTon, renderLand, renderQuestion, renderResults, type Rendered } from "./render.ts";
+
+export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
+export type DialogueTopic = z.infer<typeof DialogueTopicSchema>;
+
+export const DialogueStateSchema = z.object({
+  v: z.literal(1),
+  topic: DialogueTopicSchema,
+  facts: z.record(z.string(), z.union([z.number(), z.boolean(), z.string(), z.null()])),
+  /** Facts answered "不知道": not asked again; the reply gives a conditional answer instead. */
+  unknown: z.array(z.string()),
+  pending: z.string().nullable(),
+  failures: z.number().int().min(0),
+  step: z.enum(["asking", "done", "handoff"]),
+  /** The villager's first message (masked), shown to staff if the question is handed to a cadre. */
+  question: z.string().max(500),
+});
+export type DialogueState = z.infer<typeof DialogueStateSchema>;
+
+export interface Step {
+  /** null: the dialogue is over and its stored state should be deleted. */
+  state: DialogueState | null;
+  reply: Rendered;
+  /** The villager accepted the offer to pass the question to a cadre. */
+  handoff?: boolean;
+}
+
+export interface Signals {
+  /** The message looks like a new question or a complaint rather than an answer. */
+  newQuestion: boolean;
+  /** It speaks of the villager's own situation (我/俺家…); an impersonal question is never read as an answer. */
+  personal: boolean;
+}
+
+export const MAX_FAILURES = 2;
+
+const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = { land: ["land_mu", "rent_per_mu"], biomass: ["coal_tons", "coal_price"] };
+
+function relevant(rules: EligibilityRules, topic: DialogueTopic, factId: string): boolean {
+  return topic === "benefits" ? rules.factById.has(factId) : CALCULATOR_FACTS[topic].includes(factId);
+}
+
+function relevantPart(rules: EligibilityRules, topic: DialogueTopic, extraction: Extraction): Extraction {
+  const facts: Facts = {};
+  for (const [k, v] of Object.entries(extraction.facts)) if (relevant(rules, topic, k) && v !== undefined) facts[k] = v;
+  return { facts, invalid: extraction.invalid.filter((i) => relevant(rules, topic, i.fact)) };
+}
+
+function plain(text: string, quickReplies: Rendered["quickReplies"] = []): Rendered {
+  return { text, quickReplies, citations: [] };
+}
+
+/** "残疾等级 二级" for the facts that changed, so a correction is confirmed in words. */
+function describeChanges(rules: EligibilityRules, before: Facts, after: Facts): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(after)) {
+    if (before[key] === value || value === undefined || value === null) continue;
+    const fact = rules.factById.get(key);
+    if (!fact) continue;
+    if (fact.type === "choice") parts.push(`${fact.label}：${fact.options.find((o) => o.value === value)?.label ?? value}`);
+    else if (fact.type === "boolean") parts.push(`${fact.label.replace(/^是否/, "")}：${value ? "是" : "不是"}`);
+    else parts.push(`${fact.label}：${value}${fact.unit}`);
+  }
+  return parts.join("，");
+}
+
+/** Asks the next missing fact, or answers when nothing more is worth asking. */
+function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix = ""): Step {
+  if (state.topic === "benefits") {
+    const next = nextFactToAsk(rules, state.facts, state.unknown, on);
+    if (next) return { state: { ...state, pending: next, step: "asking" }, reply: renderQuestion(rules, next, prefix) };
+    const rendered = renderResults(rules, state.facts, evaluateAll(rules, state.facts, on));
+    return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
+  }
+  if (state.topic === "land") {
+    const mu = state.facts.land_mu;
+    if (typeof mu === "number") {
+      const rent = typeof state.facts.rent_per_mu === "number" ? state.facts.rent_per_mu : undefined;
+      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent));
+      return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
+    }
+    if (state.unknown.includes("land_mu")) {
+      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, 1));
+      return { state: { ...state, pending: null, step: "done" }, reply: { ...rendered, text: `${prefix}不知道亩数的话，先按 1 亩算给您看，您自己乘以亩数就行：\n${rendered.text}` } };
+    }
+    return { state: { ...state, pending: "land_mu", step: "asking" }, reply: renderQuestion(rules, "land_mu", prefix) };
+  }
+  const tons = state.facts.coal_tons;
+  const price = typeof state.facts.coal_price === "number" ? state.facts.coal_price : undefined;
+  if (typeof tons === "number") {
+    const rendered = renderBiomass(rules, computeBiomass(rules.calculators.biomass, tons, price));
+    return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
+  }
+  if (state.unknown.includes("coal_tons")) {
+    const rendered = renderBiomassPerTon(rules, computeBiomass(rules.calculators.biomass, 1, price));
+    return { state: { ...state, pending: null, step: "done" }, reply: { ...rendered, text: prefix + rendered.text } };
+  }
+  return { state: { ...state, pending: "coal_tons", step: "asking" }, reply: renderQuestion(rules, "coal_tons", prefix) };
+}
+
+/** The first turn: facts the question already gives are used; only the missing ones are asked. */
+export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, text: string, question: string, on: Date): Step {
+  const { facts, invalid } = relevantPart(rules, topic, extractFacts(rules, text));
+  const state: DialogueState = { v: 1, topic, facts: facts as DialogueState["facts"], unknown: [], pending: null, failures: 0, step: "asking", question: question.slice(0, 500) };
+  if (invalid.length > 0) {
+    return { state: { ...state, pending: invalid[0]!.fact, failures: 1 }, reply: renderQuestion(rules, invalid[0]!.fact, `${invalid[0]!.message}\n`) };
+  }
+  return advance(rules, state, on);
+}
+
+function strip(text: string): string {
+  return text.replace(/[\s。.!！?？,，、~～…；;：:"“”]+/g, "");
+}
+
+function failed(rules: EligibilityRules, state: DialogueState, message: string): Step {
+  const failures = state.failures + 1;
+  if (failures >= MAX_FAILURES) {
+    return {
+      state: { ...state, failures, step: "handoff" },
+      reply: plain(`${message}\n我这边还是没弄明白，抱歉。要不要请村里干部帮您看看？回复“好”我就把您的问题转给他们；也可以回复“重新开始”。`, [
+        { label: "好，请干部帮我", payload: "好" },
+        { label: "重新开始", payload: "重新开始" },
+      ]),
+    };
+  }
+  const question = state.pending ? renderQuestion(rules, state.pending) : plain("");
+  return { state: { ...state, failures }, reply: { ...question, text: `${message}\n${question.text}`.trim() } };
+}
+
+/**
+ * A later turn. Returns "leave" when the message is not for this dialogue (a new question, a complaint):
+ * the caller then routes it normally.
+ */
+export function continueDialogue(rules: EligibilityRules, state: DialogueState, text: string, on: Date, signals: Signals): Step | "leave" {
+  const core = strip(text);
+  const words = rules.words;
+  if (core.length <= 10 && containsAny(core, words.reset_words)) {
+    return { state: null, reply: plain("好的，已经取消了，刚才的回答都不算数。想重新算，就再问我一次，比如“我能领什么补助？”") };
+  }
+  if (state.step === "handoff") {
+    if (words.handoff_yes_words.includes(core.replace(/[的啊吧呀了]+$/, ""))) {
+      return { state: null, handoff: true, reply: plain("好的，已经把您的问题转给村里干部了，他们看到后会联系您。您也可以直接到村委会问。") };
+    }
+    state = { ...state, step: "asking", failures: 0 };
+  }
+  const correcting = containsAny(core, words.correction_words);
+  const cleaned = correcting ? words.correction_words.reduce((t, w) => t.split(w).join(" "), text) : text;
+  const extraction = relevantPart(rules, state.topic, extractFacts(rules, cleaned));
+  const merged = { ...state.facts, ...(extraction.facts as DialogueState["facts"]) };
+
+  if (state.step === "done") {
+    const found = Object.keys(extraction.facts).length > 0;
+    if (extraction.invalid.length > 0 && (correcting || state.topic !== "benefits")) return { state, reply: plain(extraction.invalid[0]!.message) };
+    if (!found || (!correcting && state.topic === "benefits")) return "leave";
+    const changed = describeChanges(rules, state.facts, merged);
+    return advance(rules, { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) }, on, changed ? `好的，已改为：${changed}。\n` : "好的，按新的数重算：\n");
+  }
+
+  const answer = state.pending ? parseAnswer(rules, state.pending, cleaned) : undefined;
+  if (answer?.kind === "invalid") return failed(rules, state, answer.message);
+  if (answer?.kind === "value" || answer?.kind === "unknown") {
+    const facts = { ...merged };
+    const unknown = [...state.unknown];
+    if (answer.kind === "value") facts[state.pending!] = answer.value;
+    else unknown.push(state.pending!);
+    const others = { ...extraction.facts };
+    delete others[state.pending!];
+    const changed = describeChanges(rules, state.facts, { ...state.facts, ...(others as DialogueState["facts"]) });
+    return advance(rules, { ...state, facts, unknown, failures: 0 }, on, changed ? `好的，${correcting ? "已改为" : "记下了"}：${changed}。\n` : "");
+  }
+  if (signals.newQuestion && !signals.personal) return "leave";
+  const invalid = extraction.invalid[0];
+  if (invalid) return failed(rules, state, invalid.message);
+  if (Object.keys(extraction.facts).length > 0) {
+    const changed = describeChanges(rules, state.facts, merged);
+    return advance(rules, { ...state, facts: merged, failures: 0 }, on, changed ? `好的，${correcting ? "已改为" : "记下了"}：${changed}。\n` : "好的，记下了。\n");
+  }
+  if (signals.newQuestion) return "leave";
+  if (correcting) return { state, reply: plain("哪一项说错了？请直接说正确的，比如“不对，是二级”或“不对，今年70岁”。") };
+  return failed(rules, state, "抱歉，我没听明白您的回答。");
+}

@@ -1,0 +1,159 @@
+// The rule evaluator: facts + programme rules → likely / unlikely / unknown per programme, amounts and a trace. Pure.
+import type { EligibilityRules } from "./load.ts";
+import type { Condition, FactValue, Parameter, Programme, Test } from "./schema.ts";
+
+/** What is known about the villager; a missing key or null means "not known" (never "no"). */
+export type Facts = Record<string, FactValue | undefined>;
+export type Status = "likely" | "unlikely" | "unknown";
+
+export interface ConditionOutcome {
+  condition: Condition;
+  state: "met" | "unmet" | "unknown";
+  /** Example or to-be-confirmed parameters the condition relied on (their notes go into the reply). */
+  reviewNotes: string[];
+}
+
+export interface Amount {
+  /** false when the seed gives no per-person figure (only a county total). */
+  known: boolean;
+  period: "year" | "month" | "once";
+  /** Yearly amount range; equal ends when the facts settle it. For "once", the one-off amount. */
+  year?: [number, number];
+  month?: [number, number];
+  /** "三级 400 元" lines when a tier's fact is still unknown. */
+  alternatives: Array<{ label: string; amount: number; ifText: string }>;
+}
+
+export interface ProgrammeResult {
+  programme: Programme;
+  status: Status;
+  met: ConditionOutcome[];
+  unmet: ConditionOutcome[];
+  unknown: ConditionOutcome[];
+  /** Unlikely only because of one condition marked close (e.g. age, poverty): worth telling kindly. */
+  close: boolean;
+  amount: Amount;
+  reviewNotes: string[];
+  trace: string[];
+}
+
+/** The value of a parameter in force on a date: the latest value whose `since` is not after it. */
+export function parameterValue(parameter: Parameter, on: Date): number | number[] {
+  const day = on.toISOString().slice(0, 10);
+  let chosen = parameter.values[0]!;
+  let chosenSince = "";
+  for (const entry of parameter.values) {
+    const since = entry.since ?? "";
+    if (since <= day && since >= chosenSince) {
+      chosen = entry;
+      chosenSince = since;
+    }
+  }
+  return chosen.value;
+}
+
+type Operand = NonNullable<Test["in"] | Test["gte"] | Test["is"]>;
+
+function resolve(rules: EligibilityRules, operand: Operand, on: Date, notes: string[]): unknown {
+  if (typeof operand === "object" && operand !== null && !Array.isArray(operand) && "param" in operand) {
+    const parameter = rules.parameters.get(operand.param);
+    if (!parameter) throw new Error(`unknown parameter ${operand.param}`);
+    if ((parameter.example || parameter.needs_review) && parameter.review_note) notes.push(parameter.review_note);
+    return parameterValue(parameter, on);
+  }
+  return operand;
+}
+
+/** true / false, or undefined when the fact is not known. */
+export function evaluateTest(rules: EligibilityRules, test: Test, facts: Facts, on: Date, notes: string[] = []): boolean | undefined {
+  const value = facts[test.fact];
+  if (value === undefined || value === null) {
+    // Still resolve parameters so their review notes reach the conditional answer.
+    for (const op of [test.in, test.gte, test.lte]) if (op !== undefined) resolve(rules, op, on, notes);
+    return undefined;
+  }
+  if (test.is !== undefined) return value === test.is;
+  if (test.in !== undefined) {
+    const list = resolve(rules, test.in, on, notes);
+    return Array.isArray(list) && (list as unknown[]).includes(value);
+  }
+  if (typeof value !== "number") return false;
+  if (test.gte !== undefined) return value >= Number(resolve(rules, test.gte, on, notes));
+  if (test.lte !== undefined) return value <= Number(resolve(rules, test.lte, on, notes));
+  return undefined;
+}
+
+function amountOf(rules: EligibilityRules, programme: Programme, facts: Facts, on: Date): Amount {
+  const { benefit } = programme;
+  const scale = (v: number): { year: [number, number]; month: [number, number] } =>
+    benefit.period === "month" ? { month: [v, v], year: [v * 12, v * 12] } : benefit.period === "year" ? { year: [v, v], month: [v / 12, v / 12] } : { year: [v, v], month: [v, v] };
+  const value = (a: number | { param: string }): number => Number(resolve(rules, a, on, []));
+  if (benefit.tiers.length > 0) {
+    const possible = benefit.tiers
+      .map((tier) => ({ tier, state: evaluateTest(rules, tier.when, facts, on) }))
+      .filter((t) => t.state !== false);
+    const settled = possible.find((t) => t.state === true);
+    if (settled) return { known: true, period: benefit.period, ...scale(value(settled.tier.amount)), alternatives: [] };
+    if (possible.length === 0) return { known: true, period: benefit.period, alternatives: [] };
+    const amounts = possible.map((t) => value(t.tier.amount));
+    const low = scale(Math.min(...amounts));
+    const high = scale(Math.max(...amounts));
+    return {
+      known: true,
+      period: benefit.period,
+      year: [low.year[0], high.year[1]],
+      month: [low.month[0], high.month[1]],
+      alternatives: possible.map((t) => ({ label: t.tier.label, amount: value(t.tier.amount), ifText: t.tier.label })),
+    };
+  }
+  if (benefit.amount === null) return { known: false, period: benefit.period, alternatives: [] };
+  return { known: true, period: benefit.period, ...scale(value(benefit.amount)), alternatives: [] };
+}
+
+function describeFact(rules: EligibilityRules, factId: string, value: FactValue | undefined): string {
+  if (value === undefined || value === null) return "不知道";
+  const fact = rules.factById.get(factId);
+  if (fact?.type === "choice") return fact.options.find((o) => o.value === value)?.label ?? String(value);
+  if (fact?.type === "boolean") return value ? "是" : "否";
+  if (fact?.type === "number") return `${value}${fact.unit}`;
+  return String(value);
+}
+
+export function evaluateProgramme(rules: EligibilityRules, programme: Programme, facts: Facts, on: Date): ProgrammeResult {
+  const met: ConditionOutcome[] = [];
+  const unmet: ConditionOutcome[] = [];
+  const unknown: ConditionOutcome[] = [];
+  const trace: string[] = [];
+  for (const condition of programme.conditions) {
+    const reviewNotes: string[] = [];
+    const result = evaluateTest(rules, condition, facts, on, reviewNotes);
+    const state = result === undefined ? "unknown" : result ? "met" : "unmet";
+    const outcome = { condition, state, reviewNotes } as const;
+    (state === "met" ? met : state === "unmet" ? unmet : unknown).push(outcome);
+    const mark = state === "met" ? "✓" : state === "unmet" ? "✗" : "?";
+    trace.push(`${mark} ${state === "unmet" ? condition.unmet : state === "met" ? condition.met : condition.if_text}（${rules.factById.get(condition.fact)?.label ?? condition.fact}：${describeFact(rules, condition.fact, facts[condition.fact])}）`);
+  }
+  const status: Status = unmet.length > 0 ? "unlikely" : unknown.length > 0 ? "unknown" : "likely";
+  const close = status === "unlikely" && unmet.length === 1 && unmet[0]!.condition.close;
+  const reviewNotes = [...new Set([...met, ...unmet, ...unknown].flatMap((o) => o.reviewNotes))];
+  return { programme, status, met, unmet, unknown, close, amount: amountOf(rules, programme, facts, on), reviewNotes, trace };
+}
+
+export function evaluateAll(rules: EligibilityRules, facts: Facts, on: Date): ProgrammeResult[] {
+  return rules.programmes.programmes.map((p) => evaluateProgramme(rules, p, facts, on));
+}
+
+/**
+ * The next fact worth asking: the first askable fact (in facts.yaml order) that is not known yet,
+ * not answered "不知道", and on which some still-undecided programme depends.
+ */
+export function nextFactToAsk(rules: EligibilityRules, facts: Facts, answeredUnknown: readonly string[], on: Date): string | undefined {
+  const undecided = evaluateAll(rules, facts, on).filter((r) => r.status === "unknown");
+  const needed = new Set(undecided.flatMap((r) => [...r.unknown.map((o) => o.condition.fact), ...r.programme.benefit.tiers.map((t) => t.when.fact)]));
+  for (const fact of rules.facts) {
+    if (!fact.ask || answeredUnknown.includes(fact.id)) continue;
+    if (facts[fact.id] !== undefined && facts[fact.id] !== null) continue;
+    if (needed.has(fact.id)) return fact.id;
+  }
+  return undefined;
+}

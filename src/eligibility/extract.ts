@@ -1,0 +1,225 @@
+// Understanding villagers' words: facts in a free sentence, an answer to the question just asked, the topic. Pure.
+// Text is expected folded (Simplified, lower case: foldText) before it gets here.
+import type { EligibilityRules } from "./load.ts";
+import type { Facts } from "./evaluate.ts";
+import type { Fact, FactValue } from "./schema.ts";
+import { findQuantities, parseBareNumber, parseNumber, WEIGHT_UNITS } from "./numbers.ts";
+
+export type Answer = { kind: "value"; value: FactValue } | { kind: "unknown" } | { kind: "invalid"; message: string };
+export interface Extraction {
+  facts: Facts;
+  invalid: Array<{ fact: string; message: string }>;
+}
+export type Topic = "benefits" | "land" | "biomass" | "outside";
+
+export function containsAny(text: string, words: readonly string[]): boolean {
+  return words.some((w) => text.includes(w));
+}
+
+const PUNCTUATION = /[\s。.!！?？,，、~～…；;：:"“”'‘’]+/g;
+const PARTICLES = /[的啊呀吧哈嘛了呢哦噢]+$/;
+
+function strip(text: string): string {
+  return text.replace(PUNCTUATION, "");
+}
+
+/** "是" / "没有的" / "嗯嗯": the whole reply is one of the words, maybe with a particle. */
+function isExactly(text: string, words: readonly string[]): boolean {
+  const core = strip(text).replace(PARTICLES, "");
+  return core.length > 0 && words.includes(core);
+}
+
+export function isUnknownAnswer(rules: EligibilityRules, text: string): boolean {
+  const core = strip(text);
+  return core.length <= 8 && containsAny(core, rules.words.unknown_words);
+}
+
+function lastMatch(text: string, words: readonly string[]): number {
+  let best = -1;
+  for (const w of words) best = Math.max(best, text.lastIndexOf(w));
+  return best;
+}
+
+function choiceFrom(fact: Extract<Fact, { type: "choice" }>, text: string): FactValue | undefined {
+  let found: { value: FactValue; at: number } | undefined;
+  for (const option of fact.options) {
+    const at = lastMatch(text, option.words);
+    if (at >= 0 && (!found || at > found.at)) found = { value: option.value, at };
+  }
+  return found?.value;
+}
+
+function booleanFrom(fact: Extract<Fact, { type: "boolean" }>, text: string): boolean | undefined {
+  // Negative phrases first: "没低保" contains "低保".
+  if (containsAny(text, fact.no_words)) return false;
+  if (containsAny(text, fact.yes_words)) return true;
+  return undefined;
+}
+
+function checkNumber(fact: Extract<Fact, { type: "number" }>, value: number, negative: boolean): Answer {
+  if (negative || value < fact.min || value > fact.max || (fact.integer && !Number.isInteger(value))) {
+    return { kind: "invalid", message: `${fact.range_message}，请再说一次。${fact.hint}` };
+  }
+  return { kind: "value", value };
+}
+
+function numberFrom(fact: Extract<Fact, { type: "number" }>, text: string): Answer | undefined {
+  for (const { word, value } of fact.words) if (text.includes(word)) return { kind: "value", value };
+  const found = findQuantities(text, fact.units)[0];
+  if (!found) return undefined;
+  return checkNumber(fact, found.value, found.negative);
+}
+
+/** Every fact a sentence states: "我三级残疾，家里困难，今年68了" → grade 3, poor, age 68. */
+export function extractFacts(rules: EligibilityRules, text: string): Extraction {
+  const facts: Facts = {};
+  const invalid: Extraction["invalid"] = [];
+  for (const fact of rules.facts) {
+    if (fact.type === "choice") {
+      const value = choiceFrom(fact, text);
+      if (value !== undefined) facts[fact.id] = value;
+    } else if (fact.type === "boolean") {
+      const value = booleanFrom(fact, text);
+      if (value !== undefined) facts[fact.id] = value;
+    } else {
+      const answer = numberFrom(fact, text);
+      if (answer?.kind === "value") facts[fact.id] = answer.value;
+      if (answer?.kind === "invalid") invalid.push({ fact: fact.id, message: answer.message });
+    }
+  }
+  extractCalculatorFacts(rules, text, facts, invalid);
+  return { facts, invalid };
+}
+
+/** The reply to the question just asked: "三级" / "3" / "是" / "没有" / "65" / "不知道". */
+export function parseAnswer(rules: EligibilityRules, factId: string, text: string): Answer | undefined {
+  if (isUnknownAnswer(rules, text)) return { kind: "unknown" };
+  const fact = rules.factById.get(factId);
+  if (!fact) return parseCalculatorAnswer(rules, factId, text);
+  const core = strip(text);
+  if (fact.type === "choice") {
+    const value = choiceFrom(fact, core);
+    if (value !== undefined) return { kind: "value", value };
+    const bare = parseBareNumber(core) ?? (/^[一二两三四五六七八九1-9]$/.test(core) ? { value: parseNumber(core) ?? NaN, negative: false } : undefined);
+    if (bare) {
+      const option = fact.options.find((o) => o.value === bare.value);
+      if (option && !bare.negative) return { kind: "value", value: option.value };
+      const numeric = fact.options.filter((o) => typeof o.value === "number").map((o) => o.label);
+      return { kind: "invalid", message: `只能是${numeric.join("、")}中的一个，请再说一次。${fact.hint}` };
+    }
+    const none = fact.options.find((o) => o.value === "none");
+    if (none && isExactly(text, rules.words.no_words)) return { kind: "value", value: none.value };
+    return undefined;
+  }
+  if (fact.type === "boolean") {
+    const value = booleanFrom(fact, core);
+    if (value !== undefined) return { kind: "value", value };
+    if (isExactly(text, rules.words.no_words)) return { kind: "value", value: false };
+    if (isExactly(text, rules.words.yes_words)) return { kind: "value", value: true };
+    return undefined;
+  }
+  const word = numberFrom(fact, core);
+  if (word) return word;
+  const bare = parseBareNumber(core);
+  if (bare) return checkNumber(fact, bare.value, bare.negative);
+  return undefined;
+}
+
+// ---- calculator facts ---------------------------------------------------------------------
+
+const MONEY = String.raw`([-−－负])?\s*(\d+(?:\.\d+)?(?:万|千|百)?|[零一二两三四五六七八九十百千万点]+)\s*(?:元|块钱|块)`;
+const RENT_PATTERNS = [new RegExp(String.raw`(?:每亩|一亩|1亩|亩租金?|租金)(?:地)?(?:是|有|给|能给|一年|每年)*${MONEY}`), new RegExp(String.raw`${MONEY}(?:钱)?(?:一亩|每亩|1亩)`)];
+const PRICE_PATTERNS = [new RegExp(String.raw`(?:每吨|一吨|1吨|吨煤|煤价|煤)(?:是|要|卖|得)*${MONEY}`), new RegExp(String.raw`${MONEY}(?:钱)?(?:一吨|每吨|1吨)`)];
+
+function moneyFrom(patterns: readonly RegExp[], text: string): { value: number; negative: boolean } | undefined {
+  for (const pattern of patterns) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const value = parseNumber(m[2]!);
+    if (value !== undefined) return { value, negative: Boolean(m[1]) };
+  }
+  return undefined;
+}
+
+function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Facts, invalid: Extraction["invalid"]): void {
+  const land = rules.calculators.land_transfer;
+  const bio = rules.calculators.biomass;
+  const rent = moneyFrom(RENT_PATTERNS, text);
+  if (rent) {
+    const answer = checkMoney(rent, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
+    if (answer.kind === "value") facts.rent_per_mu = answer.value;
+    else if (answer.kind === "invalid") invalid.push({ fact: "rent_per_mu", message: answer.message });
+  }
+  const withoutRent = RENT_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
+  const mu = findQuantities(withoutRent, ["亩"])[0];
+  if (mu) {
+    const answer = checkMu(land.max_mu, mu.value, mu.negative);
+    if (answer.kind === "value") facts.land_mu = answer.value;
+    else if (answer.kind === "invalid") invalid.push({ fact: "land_mu", message: answer.message });
+  }
+  const price = moneyFrom(PRICE_PATTERNS, text);
+  if (price) {
+    const answer = checkMoney(price, bio.max_coal_price, "煤价", "比如“每吨1360元”");
+    if (answer.kind === "value") facts.coal_price = answer.value;
+    else if (answer.kind === "invalid") invalid.push({ fact: "coal_price", message: answer.message });
+  }
+  if (text.includes("煤")) {
+    const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
+    const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS))[0];
+    if (weight) {
+      const answer = checkCoal(bio.max_coal_tons, weight.value * WEIGHT_UNITS[weight.unit]!, weight.negative);
+      if (answer.kind === "value") facts.coal_tons = answer.value;
+      else if (answer.kind === "invalid") invalid.push({ fact: "coal_tons", message: answer.message });
+    }
+  }
+}
+
+function checkMoney(found: { value: number; negative: boolean }, max: number, label: string, example: string): Answer {
+  if (found.negative || found.value <= 0 || found.value > max) return { kind: "invalid", message: `${label}要大于 0、不超过 ${max} 元，请再说一次，${example}。` };
+  return { kind: "value", value: found.value };
+}
+
+function checkMu(max: number, value: number, negative: boolean): Answer {
+  if (negative || value <= 0 || value > max) return { kind: "invalid", message: `地的亩数要大于 0、不超过 ${max} 亩，请再说一次，比如“5亩”或“五亩半”。` };
+  return { kind: "value", value };
+}
+
+function checkCoal(max: number, tons: number, negative: boolean): Answer {
+  if (negative || tons <= 0 || tons > max) return { kind: "invalid", message: `一年烧的煤要大于 0、不超过 ${max} 吨，请再说一次，比如“3吨”或“五千斤”。` };
+  return { kind: "value", value: Math.round(tons * 1000) / 1000 };
+}
+
+function parseCalculatorAnswer(rules: EligibilityRules, factId: string, text: string): Answer | undefined {
+  const { facts, invalid } = extractFacts(rules, text);
+  const bad = invalid.find((i) => i.fact === factId);
+  if (bad) return { kind: "invalid", message: bad.message };
+  if (facts[factId] !== undefined) return { kind: "value", value: facts[factId]! };
+  const bare = parseBareNumber(text);
+  if (!bare) return undefined;
+  if (factId === "land_mu") return checkMu(rules.calculators.land_transfer.max_mu, bare.value, bare.negative);
+  if (factId === "coal_tons") {
+    const unit = Object.keys(WEIGHT_UNITS).find((u) => text.includes(u)) ?? "吨";
+    return checkCoal(rules.calculators.biomass.max_coal_tons, bare.value * WEIGHT_UNITS[unit]!, bare.negative);
+  }
+  if (factId === "rent_per_mu") return checkMoney(bare, rules.calculators.land_transfer.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
+  if (factId === "coal_price") return checkMoney(bare, rules.calculators.biomass.max_coal_price, "煤价", "比如“每吨1360元”");
+  return undefined;
+}
+
+// ---- topic ------------------------------------------------------------------------------------
+
+/** Which calculator or screener a question is for; "outside" names a programme the screener does not cover. */
+export function detectTopic(rules: EligibilityRules, text: string): Topic | undefined {
+  const t = rules.words.topics;
+  if (containsAny(text, t.disability)) return "benefits";
+  if (containsAny(text, t.land)) return "land";
+  if (containsAny(text, t.biomass)) return "biomass";
+  if (containsAny(text, t.outside)) return "outside";
+  if (containsAny(text, t.generic)) return "benefits";
+  return undefined;
+}
+
+/** The villager talks about their own situation (我/俺家/我妈 …), not about a programme in general. */
+export function isPersonal(rules: EligibilityRules, text: string): boolean {
+  return containsAny(text, rules.words.personal_words);
+}

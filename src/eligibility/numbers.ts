@@ -1,0 +1,88 @@
+// Chinese numbers and quantities in villagers' words: 六十五, 两千块, 0.2万, 五亩半, 一万二, 十来亩, −3亩. Pure.
+import Nzh from "nzh";
+
+const BIG_TO_SMALL: Record<string, string> = { 壹: "一", 贰: "二", 貳: "二", 叁: "三", 參: "三", 肆: "四", 伍: "五", 陆: "六", 陸: "六", 柒: "七", 捌: "八", 玖: "九", 拾: "十", 佰: "百", 仟: "千", 〇: "零", 两: "二", 兩: "二", 俩: "二", 倆: "二", 萬: "万" };
+const NEXT_LOWER: Record<string, string> = { 万: "千", 千: "百", 百: "十" };
+
+/** One number as written; "一万二" means 12000 in speech (nzh reads it as 10002), so the unit is filled in first. */
+export function parseNumber(token: string): number | undefined {
+  const text = token.normalize("NFKC").trim().replace(/[,，]/g, "");
+  if (!text) return undefined;
+  const scaled = /^(\d+(?:\.\d+)?)(万|千|百)?$/.exec(text);
+  if (scaled) {
+    const base = Number(scaled[1]);
+    const factor = scaled[2] === "万" ? 10_000 : scaled[2] === "千" ? 1000 : scaled[2] === "百" ? 100 : 1;
+    return Number.isFinite(base) ? round(base * factor) : undefined;
+  }
+  let chinese = [...text].map((c) => BIG_TO_SMALL[c] ?? c).join("");
+  if (!/^[零一二三四五六七八九十百千万亿点]+$/.test(chinese)) return undefined;
+  const colloquial = /([万千百])([一二三四五六七八九])$/.exec(chinese);
+  if (colloquial && !chinese.includes("点")) chinese += NEXT_LOWER[colloquial[1]!]!;
+  const value = Number(Nzh.cn.decodeS(chinese));
+  // nzh answers 0 for text it cannot read; a real zero is only "零".
+  if (!Number.isFinite(value) || (value === 0 && chinese !== "零")) return undefined;
+  return value;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+export interface Quantity {
+  value: number;
+  unit: string;
+  /** 多/来/几/左右: "七十多岁", "十来亩". */
+  approx: boolean;
+  negative: boolean;
+  index: number;
+}
+
+const NUMBER_SOURCE = String.raw`(\d+(?:\.\d+)?(?:万|千|百)?|[零〇一二两兩三四五六七八九十百千万萬亿点壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+)`;
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const quantityPatterns = new Map<string, RegExp>();
+
+/** Numbers that stand right before one of the units ("3吨", "五千斤", "五亩半", "−3亩"). */
+export function findQuantities(text: string, units: readonly string[]): Quantity[] {
+  const key = units.join("|");
+  let pattern = quantityPatterns.get(key);
+  if (!pattern) {
+    const unitSource = [...units].sort((a, b) => b.length - a.length).map(escape).join("|");
+    pattern = new RegExp(String.raw`([-−－负]\s*)?${NUMBER_SOURCE}\s*(多|来|几)?\s*(个)?(${unitSource})(半)?`, "g");
+    quantityPatterns.set(key, pattern);
+  }
+  const out: Quantity[] = [];
+  const normalized = text.normalize("NFKC");
+  for (const match of normalized.matchAll(pattern)) {
+    const value = parseNumber(match[2]!);
+    if (value === undefined) continue;
+    out.push({
+      value: value + (match[6] ? 0.5 : 0),
+      unit: match[5]!,
+      approx: Boolean(match[3]) || /左右|上下/.test(normalized.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 2)),
+      negative: Boolean(match[1]),
+      index: match.index ?? 0,
+    });
+  }
+  return out;
+}
+
+const FILLER = /^(?:今年|大概|大约|差不多|有|是|就|应该是|约)+|(?:了|啊|吧|呀|哈|吧|的样子|左右|上下|多点|来着)+$/g;
+
+/** A reply that is only a number, with or without a unit: "65", "六十五岁", "两个", "−3". */
+export function parseBareNumber(text: string): { value: number; negative: boolean; approx: boolean } | undefined {
+  const trimmed = text.normalize("NFKC").trim().replace(/[。.!！?？,，、\s]+/g, "").replace(FILLER, "");
+  const match = new RegExp(String.raw`^([-−－负])?${NUMBER_SOURCE}(多|来|几)?(?:个|位|名|口|人|岁|周岁|亩|吨|斤|公斤|元|块|块钱)?(半)?$`).exec(trimmed);
+  if (!match) return undefined;
+  const value = parseNumber(match[2]!);
+  if (value === undefined) return undefined;
+  return { value: value + (match[4] ? 0.5 : 0), negative: Boolean(match[1]), approx: Boolean(match[3]) };
+}
+
+/** Weight in tonnes: 3吨, 五千斤 (1 斤 = 0.5 kg), 800公斤. */
+export const WEIGHT_UNITS: Record<string, number> = { 吨: 1, 公斤: 0.001, 千克: 0.001, kg: 0.001, 斤: 0.0005 };
+/** Money in 元: 2000元, 两千块, 0.2万 (the 万 is read by parseNumber). */
+export const MONEY_UNITS = ["元", "块钱", "块"] as const;

@@ -1,0 +1,173 @@
+// Chinese reply texts for the screener's results, the calculators and the questions. Pure.
+import type { Citation, QuickReply } from "../core/message.ts";
+import type { EligibilityRules } from "./load.ts";
+import type { Amount, Facts, ProgrammeResult } from "./evaluate.ts";
+import type { BiomassResult, LandResult } from "./calculators.ts";
+import type { Programme } from "./schema.ts";
+
+export interface Rendered {
+  text: string;
+  quickReplies: QuickReply[];
+  citations: Citation[];
+}
+
+export function money(n: number): string {
+  const rounded = Math.round(n * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+function range([a, b]: [number, number], approx = false): string {
+  const pre = approx && !Number.isInteger(Math.round(a * 10) / 10) ? "约 " : "";
+  return a === b ? `${pre}${money(a)}` : `${money(a)}～${money(b)}`;
+}
+
+export function citationOf(programme: Programme): Citation {
+  return { id: programme.id, title: programme.name, source: `${programme.source.file} ${programme.source.section}` };
+}
+
+/** "每人每年 400 元（折合每月约 33.3 元）", "每户每年 1680 元", or what the villager gets instead of cash. */
+export function describeAmount(programme: Programme, amount: Amount): string {
+  const { benefit } = programme;
+  const who = benefit.per === "household" ? "每户" : "每人";
+  if (benefit.kind === "service") return benefit.form ?? "";
+  if (!amount.known) return benefit.amount_note ?? "具体金额请问县残联。";
+  if (amount.alternatives.length > 1) {
+    return amount.alternatives.map((a) => `${a.label}${who}${benefit.period === "month" ? "每月" : "每年"} ${money(a.amount)} 元`).join("，");
+  }
+  if (!amount.year || !amount.month) return benefit.amount_note ?? "";
+  const extra = benefit.kind === "contribution" && benefit.form ? `（${benefit.form}）` : "";
+  if (benefit.period === "month") return `${who}每月 ${range(amount.month)} 元（一年 ${range(amount.year)} 元）${extra}`;
+  if (benefit.period === "year") {
+    const perMonth = benefit.kind === "cash" ? `（折合每月约 ${range(amount.month)} 元）` : "";
+    return `${who}每年 ${range(amount.year)} 元${perMonth}${extra}`;
+  }
+  return `${who}一次 ${range(amount.year)} 元${extra}`;
+}
+
+function summaryOfFacts(rules: EligibilityRules, facts: Facts): string {
+  const parts: string[] = [];
+  for (const fact of rules.facts) {
+    const value = facts[fact.id];
+    if (value === undefined || value === null) continue;
+    if (fact.type === "choice") parts.push(fact.options.find((o) => o.value === value)?.label ?? String(value));
+    else if (fact.type === "boolean") parts.push(value ? fact.label.replace(/^是否/, "") : `不是${fact.label.replace(/^是否|^有|^患/, "")}`);
+    else parts.push(`${fact.label} ${value}${fact.unit}`);
+  }
+  return parts.join("，");
+}
+
+/** The full answer: likely programmes with amounts, rule, source and where to apply; then conditional ones; then close ones. */
+export function renderResults(rules: EligibilityRules, facts: Facts, results: ProgrammeResult[]): Rendered {
+  const likely = results.filter((r) => r.status === "likely");
+  const unknown = results.filter((r) => r.status === "unknown");
+  const close = results.filter((r) => r.close);
+  const lines: string[] = [];
+  const summary = summaryOfFacts(rules, facts);
+  lines.push(summary ? `按您说的情况（${summary}）：` : "按您说的情况：");
+  const notes = new Set<string>();
+
+  if (likely.length > 0) {
+    lines.push("", "【很可能能领】");
+    likely.forEach((r, i) => {
+      const p = r.programme;
+      lines.push(`${i + 1}. ${p.name}：${describeAmount(p, r.amount)}`);
+      lines.push(`   规定：${p.rule}（来源：${p.source.section}）`);
+      lines.push(`   到哪办：${p.apply}`);
+      if (p.documents.length > 0) lines.push(`   要带：${p.documents.join("、")}`);
+      for (const n of [...p.notes, ...r.reviewNotes]) notes.add(n);
+    });
+  } else {
+    lines.push("", facts.disability_grade === "none" ? "县残联的这些补助都是给持证残疾人的，按您说的情况暂时领不到。家里有人符合残疾标准的话，可以先到县残联办残疾人证。" : "按目前知道的情况，还没有能确定领到的项目。");
+  }
+
+  if (unknown.length > 0) {
+    lines.push("", "【要看情况】");
+    for (const r of unknown) {
+      const ifs = r.unknown.map((o) => o.condition.if_text).join("、");
+      lines.push(`· ${r.programme.name}：如果${ifs}，${describeAmount(r.programme, r.amount)}（到${r.programme.apply}）`);
+      for (const n of r.reviewNotes) notes.add(n);
+    }
+  }
+
+  if (close.length > 0) {
+    lines.push("", "【差一点】");
+    for (const r of close) {
+      const reason = r.unmet[0]!.condition.unmet;
+      lines.push(`· ${r.programme.name}（${describeAmount(r.programme, { ...r.amount, alternatives: [] }).replace(/（.*$/, "")}）：${reason}。`);
+      for (const n of r.reviewNotes) notes.add(n);
+    }
+  }
+
+  const withMoney = likely.filter((r) => r.programme.benefit.kind !== "service");
+  lines.push("");
+  if (withMoney.length >= 2) lines.push(`提醒：${rules.programmes.combining_note}`);
+  if (likely.length > 0 && likely.every((r) => r.programme.documents.length === 0)) lines.push(rules.programmes.documents_note);
+  for (const n of notes) lines.push(`说明：${n}`);
+  lines.push("说错了可以直接改，比如“不对，是二级”；回复“重新开始”可以重新算。");
+  return {
+    text: lines.join("\n").replace(/\n{3,}/g, "\n\n").trim(),
+    quickReplies: [{ label: "重新开始", payload: "重新开始" }],
+    citations: [...likely, ...unknown].map((r) => citationOf(r.programme)),
+  };
+}
+
+export function renderQuestion(rules: EligibilityRules, factId: string, prefix = ""): Rendered {
+  const fact = rules.factById.get(factId);
+  const text = fact ? `${fact.question}\n（${fact.hint}）` : calculatorQuestion(factId);
+  const labels = fact ? fact.quick_replies : factId === "land_mu" ? ["3亩", "5亩", "10亩"] : factId === "coal_tons" ? ["1吨", "2吨", "3吨", "不知道"] : [];
+  return { text: `${prefix}${text}`, quickReplies: labels.map((l) => ({ label: l, payload: l })), citations: [] };
+}
+
+function calculatorQuestion(factId: string): string {
+  if (factId === "land_mu") return "您家有几亩地要流转？\n（比如回复“5亩”或“五亩半”。）";
+  if (factId === "coal_tons") return "您家一年大概烧多少煤？\n（比如回复“3吨”或“五千斤”。）";
+  return "请再说一次。";
+}
+
+export function renderLand(rules: EligibilityRules, r: LandResult): Rendered {
+  const p = rules.calculators.land_transfer;
+  const rentSource = r.rentIsExample ? `（${p.rent_per_mu.note ?? "示例价"}）` : "（按您说的合同租金）";
+  const lines = [
+    `您有 ${money(r.mu)} 亩地，流转出去一年的收入可以这样比一比：`,
+    "",
+    `① 出租（租赁）：租金 = 亩数 × 每亩年租金 = ${money(r.mu)} × ${money(r.rentPerMu)} = ${money(r.leaseYear)} 元/年（折合每月约 ${money(r.leaseYear / 12)} 元）${rentSource}`,
+    `② 入股：入股收入 = 股份 × 每股分红。${p.shares_note}`,
+    `③ 劳务收入：工资 = 日工资 × 出工天数。${p.labour_note}例如按日工资 ${money(r.labourExample.dailyWage)} 元、干 ${r.labourExample.days} 天算 = ${money(r.labourExample.year)} 元（${p.daily_wage.note ?? "示例"}）`,
+    "",
+    "出租和入股一般二选一，劳务收入可以另外挣。",
+    `来源：${p.source.section}：${p.source.quote ?? ""}`,
+    `到哪问：${p.apply}`,
+    r.rentIsExample ? "告诉我合同上的租金（比如“每亩1000元”），我马上按您的租金重算。" : "租金说错了可以直接改，比如“每亩1000元”。",
+  ];
+  return { text: lines.join("\n"), quickReplies: [{ label: "重新开始", payload: "重新开始" }], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
+}
+
+export function renderBiomass(rules: EligibilityRules, r: BiomassResult): Rendered {
+  const p = rules.calculators.biomass;
+  const { min, max } = p.briquette_per_coal;
+  const lines = [
+    `您家一年烧 ${money(r.coalTons)} 吨煤，改烧秸秆压块：`,
+    `· 能省的煤钱：约 ${money(r.saving[0])}～${money(r.saving[1])} 元/年（折合每月约 ${money(r.saving[0] / 12)}～${money(r.saving[1] / 12)} 元）`,
+    `· 算法：${min}～${max} 公斤压块顶 1 公斤优质煤；要把 ${money(r.coalTons)} 吨煤全换掉，需要压块 ${money(r.briquetteTons[0])}～${money(r.briquetteTons[1])} 吨。压足 ${money(r.briquetteTons[1])} 吨能省下全部煤钱 ${money(r.coalTons)} × ${money(r.coalPrice)} = ${money(r.saving[1])} 元；只压 ${money(r.briquetteTons[0])} 吨也能省 ${money(r.saving[0])} 元。`,
+    `· 每吨压块约值 ${money(r.perBriquetteTon[0])}～${money(r.perBriquetteTon[1])} 元煤钱。`,
+    `· 煤价：${money(r.coalPrice)} 元/吨${r.priceIsSeed ? `（${p.coal_price_per_ton.note ?? "原文价格"}）` : "（按您说的价格）"}`,
+    `· 压缩免费：${p.compression_note}没算运秸秆的工夫和路费。`,
+    `来源：${p.source.section}：${p.source.quote ?? ""}`,
+  ];
+  return { text: lines.join("\n"), quickReplies: [{ label: "重新开始", payload: "重新开始" }], citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }] };
+}
+
+export function renderBiomassPerTon(rules: EligibilityRules, r: BiomassResult): Rendered {
+  const p = rules.calculators.biomass;
+  const { min, max } = p.briquette_per_coal;
+  return {
+    text: [
+      `不知道烧多少煤也没关系：${min}～${max} 公斤压块顶 1 公斤优质煤，优质煤 ${money(r.coalPrice)} 元/吨，所以每吨压块约能省 ${money(r.perBriquetteTon[0])}～${money(r.perBriquetteTon[1])} 元煤钱；每烧 1 吨煤，换成压块能省 ${money(r.coalPrice)} 元。`,
+      `压缩免费：${p.compression_note}`,
+      `来源：${p.source.section}`,
+      "知道一年烧多少煤了，告诉我（比如“3吨”），我帮您算总数。",
+    ].join("\n"),
+    quickReplies: [],
+    citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
+  };
+}

@@ -1,0 +1,61 @@
+// The short dialogues after a report: "same problem?", "which village?", "keep your number?".
+import { z } from "zod";
+import type { TurnContext } from "../../core/turn.ts";
+
+export const DIALOGUE_TTL_MS = 30 * 60_000;
+
+const PendingReportSchema = z.object({
+  text: z.string(),
+  category: z.string(),
+  village: z.string(),
+  place: z.string().nullable(),
+  anonymous: z.boolean(),
+  displayName: z.string().nullable(),
+  hasPersonalData: z.boolean(),
+});
+export type PendingReport = z.infer<typeof PendingReportSchema>;
+
+export const FeedbackDialogueSchema = z.discriminatedUnion("step", [
+  z.object({ step: z.literal("duplicate"), candidateId: z.number().int(), pending: PendingReportSchema }),
+  z.object({ step: z.literal("village"), feedbackId: z.number().int(), thenConsent: z.boolean() }),
+  z.object({ step: z.literal("consent"), feedbackId: z.number().int() }),
+]);
+export type FeedbackDialogue = z.infer<typeof FeedbackDialogueSchema>;
+
+const sessionKey = (ctx: Pick<TurnContext, "key">) => `feedback:${ctx.key}`;
+
+export function readDialogue(ctx: TurnContext): FeedbackDialogue | undefined {
+  const stored = ctx.services.store.sessions.get(sessionKey(ctx));
+  if (!stored) return undefined;
+  const parsed = FeedbackDialogueSchema.safeParse(stored.data);
+  if (!parsed.success || ctx.now.getTime() - Date.parse(stored.updatedAt) > DIALOGUE_TTL_MS) {
+    clearDialogue(ctx);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+export function saveDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): void {
+  ctx.services.store.sessions.set(sessionKey(ctx), dialogue, ctx.now.toISOString());
+}
+
+export function clearDialogue(ctx: Pick<TurnContext, "key" | "services">): void {
+  ctx.services.store.sessions.delete(sessionKey(ctx));
+}
+
+/**
+ * The villager's own words with numbers intact, held in memory only until they say whether we may keep
+ * them: without consent nothing unmasked ever reaches the disk (a restart simply forgets it).
+ */
+const originals = new Map<string, { text: string; expires: number }>();
+
+export function holdOriginal(key: string, text: string, now: Date): void {
+  for (const [k, v] of originals) if (v.expires < now.getTime()) originals.delete(k);
+  originals.set(key, { text, expires: now.getTime() + DIALOGUE_TTL_MS });
+}
+
+export function takeOriginal(key: string, now: Date): string | undefined {
+  const held = originals.get(key);
+  originals.delete(key);
+  return held && held.expires >= now.getTime() ? held.text : undefined;
+}

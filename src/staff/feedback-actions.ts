@@ -1,0 +1,60 @@
+// Staff actions on reports shared by chat and the HTTP API: change a state (with note, history, notification).
+import type { Services } from "../core/turn.ts";
+import { formatReceipt } from "../store/feedback.ts";
+import { ReportStore, type Report } from "../store/feedback-lifecycle.ts";
+import { writeAudit } from "../store/staff.ts";
+import { STATE_LABEL, stateGroup, type FeedbackState } from "./states.ts";
+
+export const MAX_NOTE_LENGTH = 500;
+
+export type StateChangeResult =
+  | { ok: true; report: Report; from: FeedbackState; notified: number }
+  | { ok: false; code: "NOT_FOUND" | "NOTE_REQUIRED" | "NOTE_TOO_LONG" | "UNCHANGED" | "BAD_DUPLICATE"; message: string };
+
+/** The text a villager gets when their report changes state. Pure. */
+export function stateChangeNotice(id: number, to: FeedbackState, note: string): string {
+  const receipt = formatReceipt(id);
+  const lines = [`您反映的问题（回执号 ${receipt}）有新进展：${STATE_LABEL[to]}。`];
+  if (note) lines.push(`说明：${note}`);
+  if (stateGroup(to) !== "open") lines.push(`如果问题其实还没解决，回复“${receipt} 还没修好”，我们会重新处理。`);
+  return lines.join("\n");
+}
+
+/**
+ * Changes a report's state. The caller has checked the role. History, audit and the villagers'
+ * notifications are written in one transaction, so a change is never recorded without its notice.
+ */
+export function changeReportState(
+  services: Pick<Services, "store" | "clock" | "notifier">,
+  input: { id: number; to: FeedbackState; note: string; actor: string; actorRole: string; duplicateOf?: number | undefined },
+): StateChangeResult {
+  const note = input.note.trim();
+  if (!note) return { ok: false, code: "NOTE_REQUIRED", message: "每次改状态都要写备注，说明做了什么或为什么" };
+  if (note.length > MAX_NOTE_LENGTH) return { ok: false, code: "NOTE_TOO_LONG", message: `备注最多 ${MAX_NOTE_LENGTH} 字，现在有 ${note.length} 字` };
+  const reports = new ReportStore(services.store.db);
+  const db = services.store.db;
+  return db.transaction((): StateChangeResult => {
+    const before = reports.get(input.id);
+    if (!before) return { ok: false, code: "NOT_FOUND", message: `没有回执号为 ${formatReceipt(input.id)} 的反映` };
+    if (before.status === input.to) return { ok: false, code: "UNCHANGED", message: `${formatReceipt(input.id)} 已经是“${STATE_LABEL[input.to]}”了` };
+    const badDuplicate = input.duplicateOf !== undefined && (input.duplicateOf === input.id || !reports.get(input.duplicateOf));
+    if (input.to === "duplicate" && badDuplicate) return { ok: false, code: "BAD_DUPLICATE", message: "标为重复时，重复的对象要是另一条存在的反映" };
+    const at = services.clock().toISOString();
+    const changed = reports.changeState(input.id, input.to, note, input.actor, at, input.duplicateOf)!;
+    writeAudit(db, { actor: input.actor, role: input.actorRole, action: "修改反映状态", outcome: "allowed", detail: `${formatReceipt(input.id)}: ${changed.from} → ${input.to}`, createdAt: at });
+    const text = stateChangeNotice(input.id, input.to, note);
+    let notified = 0;
+    for (const follower of reports.followers(input.id)) {
+      const queued = services.notifier.notify({
+        channel: follower.channel,
+        userId: follower.userId,
+        chatId: follower.chatId,
+        text,
+        quickReplies: stateGroup(input.to) === "open" ? [] : [{ label: "还没修好", payload: `${formatReceipt(input.id)} 还没修好` }],
+        dedupeKey: `feedback:${input.id}:h${changed.historyId}:${follower.channel}:${follower.userId}`,
+      });
+      if (queued) notified++;
+    }
+    return { ok: true, report: reports.get(input.id)!, from: changed.from, notified };
+  })();
+}

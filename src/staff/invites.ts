@@ -1,0 +1,64 @@
+// One-time, expiring invite codes that an admin issues to make someone a cadre or admin.
+import { createHash, randomInt } from "node:crypto";
+import type { Services } from "../core/turn.ts";
+import { findInvite, grantRole, insertInvite, markInviteRedeemed, writeAudit, type GrantedRole } from "../store/staff.ts";
+import { atLeast, roleOf, ROLE_LABEL } from "./roles.ts";
+
+// No 0/O, 1/I/L: codes are read aloud and typed on phones.
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const CODE_LENGTH = 10;
+
+type InviteServices = Pick<Services, "config" | "store" | "clock">;
+
+export function normalizeInviteCode(raw: string): string {
+  return raw.toUpperCase().replace(/[\s-]/g, "");
+}
+
+export function hashInviteCode(code: string): string {
+  return createHash("sha256").update(normalizeInviteCode(code)).digest("hex");
+}
+
+export function formatInviteCode(code: string): string {
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}
+
+/** Creates a code and returns it in readable form; only its hash is stored. The caller checks the role. */
+export function issueInvite(services: InviteServices, role: GrantedRole, createdBy: string): { code: string; expiresAt: Date } {
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  const now = services.clock();
+  const expiresAt = new Date(now.getTime() + services.config.INVITE_TTL_HOURS * 3_600_000);
+  insertInvite(services.store.db, { codeHash: hashInviteCode(code), role, createdBy, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+  writeAudit(services.store.db, { actor: createdBy, role: "admin", action: "生成邀请码", outcome: "allowed", detail: `角色 ${role}，有效期至 ${expiresAt.toISOString()}`, createdAt: now.toISOString() });
+  return { code: formatInviteCode(code), expiresAt };
+}
+
+export type RedeemResult = { ok: true; role: GrantedRole; text: string } | { ok: false; reason: "unknown" | "expired" | "used" | "malformed"; text: string };
+
+/** Redeems a code for a chat user; forged, expired and reused codes change nothing and are audited. */
+export function redeemInvite(services: InviteServices, channel: string, userId: string, rawCode: string): RedeemResult {
+  const actor = `${channel}:${userId}`;
+  const now = services.clock().toISOString();
+  const code = normalizeInviteCode(rawCode);
+  const fail = (reason: Exclude<RedeemResult, { ok: true }>["reason"], text: string): RedeemResult => {
+    writeAudit(services.store.db, { actor, role: roleOf(services, channel, userId), action: "使用邀请码", outcome: "refused", detail: reason, createdAt: now });
+    return { ok: false, reason, text };
+  };
+  if (!/^[A-Z0-9]{6,20}$/.test(code)) return fail("malformed", "邀请码格式不对：应为 10 位字母和数字，例如 ABCDE-23456。");
+  const hash = hashInviteCode(code);
+  const invite = findInvite(services.store.db, hash);
+  if (!invite) return fail("unknown", "这个邀请码无效，请核对后再发，或向管理员重新要一个。");
+  if (invite.redeemedAt) return fail("used", "这个邀请码已经被使用过了，每个邀请码只能用一次。请向管理员重新要一个。");
+  if (invite.expiresAt <= now) return fail("expired", "这个邀请码已经过期了，请向管理员重新要一个。");
+  const current = roleOf(services, channel, userId);
+  const granted = services.store.db.transaction(() => {
+    if (!markInviteRedeemed(services.store.db, hash, actor, now)) return false;
+    // A code never lowers a role someone already has.
+    if (!atLeast(current, invite.role)) grantRole(services.store.db, { channel, userId, role: invite.role, grantedBy: invite.createdBy, at: now });
+    writeAudit(services.store.db, { actor, role: invite.role, action: "使用邀请码", outcome: "allowed", detail: `由 ${invite.createdBy} 发放`, createdAt: now });
+    return true;
+  })();
+  if (!granted) return fail("used", "这个邀请码已经被使用过了，每个邀请码只能用一次。请向管理员重新要一个。");
+  const role = atLeast(current, invite.role) ? (current as GrantedRole) : invite.role;
+  return { ok: true, role, text: `登记成功，您现在的身份是${ROLE_LABEL[role]}。可以问我“本月收到多少反映？”“还有多少没处理？”，或打开 /admin 管理后台。` };
+}

@@ -1,0 +1,198 @@
+// The feedback lifecycle tables: reports with category/village/place, state history, "me too" links, summaries.
+import type { Db } from "./database.ts";
+import { CLOSED_STATES, OPEN_STATES, type FeedbackState } from "../staff/states.ts";
+
+export interface Report {
+  id: number;
+  channel: string;
+  userId: string;
+  chatId: string;
+  text: string;
+  category: string | null;
+  village: string | null;
+  place: string | null;
+  status: FeedbackState;
+  anonymous: boolean;
+  displayName: string | null;
+  unmaskedText: string | null;
+  meToo: number;
+  duplicateOf: number | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface NewReport {
+  channel: string;
+  userId: string;
+  chatId: string;
+  text: string;
+  category: string | null;
+  village: string | null;
+  place: string | null;
+  anonymous: boolean;
+  displayName: string | null;
+  createdAt: string;
+}
+
+export interface HistoryEntry {
+  id: number;
+  feedbackId: number;
+  fromStatus: FeedbackState | null;
+  toStatus: FeedbackState;
+  note: string;
+  actor: string;
+  createdAt: string;
+}
+
+export interface ReportFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  village?: string | undefined;
+  category?: string | undefined;
+  state?: FeedbackState | "open" | "closed" | undefined;
+}
+
+const COLUMNS = `id, channel, user_id AS userId, chat_id AS chatId, text, category, village, place, status, anonymous,
+  display_name AS displayName, unmasked_text AS unmaskedText, me_too AS meToo, duplicate_of AS duplicateOf,
+  created_at AS createdAt, updated_at AS updatedAt, closed_at AS closedAt`;
+
+type Row = Omit<Report, "anonymous"> & { anonymous: number };
+const toReport = (row: Row): Report => ({ ...row, anonymous: row.anonymous === 1 });
+
+const inList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(", ");
+
+/** WHERE clause and parameters for a filter; values are always bound, never spliced. */
+export function filterClause(filter: ReportFilter): { where: string; params: Record<string, string> } {
+  const clauses: string[] = [];
+  const params: Record<string, string> = {};
+  if (filter.from) {
+    clauses.push("created_at >= @from");
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    clauses.push("created_at < @to");
+    params.to = filter.to;
+  }
+  if (filter.village) {
+    clauses.push("village = @village");
+    params.village = filter.village;
+  }
+  if (filter.category) {
+    clauses.push("category = @category");
+    params.category = filter.category;
+  }
+  if (filter.state === "open") clauses.push(`status IN (${inList(OPEN_STATES)})`);
+  else if (filter.state === "closed") clauses.push(`status IN (${inList(CLOSED_STATES)})`);
+  else if (filter.state) {
+    clauses.push("status = @state");
+    params.state = filter.state;
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
+}
+
+export class ReportStore {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts a report and its first history entry in one transaction; returns its id. The caller masks the text. */
+  create(report: NewReport): number {
+    return this.db.transaction(() => {
+      const id = Number(
+        this.db
+          .prepare(
+            `INSERT INTO feedback (channel, user_id, chat_id, text, category, village, place, anonymous, display_name, status, created_at, updated_at)
+             VALUES (@channel, @userId, @chatId, @text, @category, @village, @place, @anonymous, @displayName, 'confirmed', @createdAt, @createdAt)`,
+          )
+          .run({ ...report, anonymous: report.anonymous ? 1 : 0 }).lastInsertRowid,
+      );
+      this.db
+        .prepare("INSERT INTO feedback_history (feedback_id, from_status, to_status, note, actor, created_at) VALUES (?, NULL, 'confirmed', '村民反映', '村民', ?)")
+        .run(id, report.createdAt);
+      return id;
+    })();
+  }
+
+  get(id: number): Report | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE id = ?`).get(id) as Row | undefined;
+    return row ? toReport(row) : undefined;
+  }
+
+  /** A villager's own reports, newest first. */
+  listByUser(channel: string, userId: string, limit = 5): Report[] {
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE channel = ? AND user_id = ? ORDER BY id DESC LIMIT ?`).all(channel, userId, limit) as Row[]).map(toReport);
+  }
+
+  /** Open reports in the same category and village, for duplicate detection. */
+  openInCategoryAndVillage(category: string, village: string, limit = 50): Report[] {
+    return (
+      this.db
+        .prepare(`SELECT ${COLUMNS} FROM feedback WHERE category = ? AND village = ? AND status IN (${inList(OPEN_STATES)}) ORDER BY id DESC LIMIT ?`)
+        .all(category, village, limit) as Row[]
+    ).map(toReport);
+  }
+
+  list(filter: ReportFilter, page: { limit: number; offset: number } = { limit: 50, offset: 0 }): { total: number; reports: Report[] } {
+    const { where, params } = filterClause(filter);
+    const total = this.db.prepare(`SELECT count(*) FROM feedback ${where}`).pluck().get(params) as number;
+    const reports = (this.db.prepare(`SELECT ${COLUMNS} FROM feedback ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ ...params, ...page }) as Row[]).map(toReport);
+    return { total, reports };
+  }
+
+  setVillage(id: number, village: string, at: string): void {
+    this.db.prepare("UPDATE feedback SET village = ?, updated_at = ? WHERE id = ?").run(village, at, id);
+  }
+
+  setUnmaskedText(id: number, text: string): void {
+    this.db.prepare("UPDATE feedback SET unmasked_text = ? WHERE id = ?").run(text, id);
+  }
+
+  /** Counts a villager's "me too"; false when they already did (or it is their own report). */
+  addMeToo(id: number, who: { channel: string; userId: string; chatId: string }, at: string): boolean {
+    return this.db.transaction(() => {
+      const report = this.get(id);
+      if (!report || (report.channel === who.channel && report.userId === who.userId)) return false;
+      const added = this.db
+        .prepare("INSERT INTO feedback_me_too (feedback_id, channel, user_id, chat_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+        .run(id, who.channel, who.userId, who.chatId, at).changes === 1;
+      if (added) this.db.prepare("UPDATE feedback SET me_too = me_too + 1, updated_at = ? WHERE id = ?").run(at, id);
+      return added;
+    })();
+  }
+
+  /** Everyone to tell about a change: the reporter and those who said "me too". */
+  followers(id: number): Array<{ channel: string; userId: string; chatId: string }> {
+    return this.db
+      .prepare(
+        `SELECT channel, user_id AS userId, chat_id AS chatId FROM feedback WHERE id = ?
+         UNION SELECT channel, user_id AS userId, chat_id AS chatId FROM feedback_me_too WHERE feedback_id = ?`,
+      )
+      .all(id, id) as Array<{ channel: string; userId: string; chatId: string }>;
+  }
+
+  /** Changes the state and records the change with its note, in one transaction. */
+  changeState(id: number, to: FeedbackState, note: string, actor: string, at: string, duplicateOf?: number): { from: FeedbackState; historyId: number } | undefined {
+    return this.db.transaction(() => {
+      const report = this.get(id);
+      if (!report) return undefined;
+      const closedAt = OPEN_STATES.includes(to) ? null : at;
+      this.db
+        .prepare("UPDATE feedback SET status = ?, updated_at = ?, closed_at = ?, duplicate_of = ? WHERE id = ?")
+        .run(to, at, closedAt, to === "duplicate" ? (duplicateOf ?? report.duplicateOf) : null, id);
+      const historyId = Number(
+        this.db
+          .prepare("INSERT INTO feedback_history (feedback_id, from_status, to_status, note, actor, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+          .run(id, report.status, to, note, actor, at).lastInsertRowid,
+      );
+      return { from: report.status, historyId };
+    })();
+  }
+
+  history(id: number): HistoryEntry[] {
+    return this.db
+      .prepare(
+        `SELECT id, feedback_id AS feedbackId, from_status AS fromStatus, to_status AS toStatus, note, actor, created_at AS createdAt
+         FROM feedback_history WHERE feedback_id = ? ORDER BY id`,
+      )
+      .all(id) as HistoryEntry[];
+  }
+}

@@ -1,0 +1,226 @@
+// The /admin dashboard: server-rendered, escaped, mobile-friendly pages over the same data as the staff API.
+import { Hono, type Context } from "hono";
+import type { AppContext } from "../../app-context.ts";
+import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
+import { ReportStore } from "../../store/feedback-lifecycle.ts";
+import { openReportsByAge, summarize } from "../../store/feedback-summary.ts";
+import { writeAudit } from "../../store/staff.ts";
+import { changeReportState } from "../../staff/feedback-actions.ts";
+import { loadCategories } from "../../staff/categories.ts";
+import { atLeast } from "../../staff/roles.ts";
+import { FeedbackStateSchema, STATE_LABEL, type FeedbackState } from "../../staff/states.ts";
+import { identify, type StaffIdentity } from "./auth.ts";
+import { endSession, startSession } from "./api.ts";
+import { barChart, columnChart, esc } from "./html.ts";
+import { FeedbackQuerySchema, toFilter, type FeedbackQuery } from "./queries.ts";
+import { presentHistory, presentReport } from "./present.ts";
+import type { LoginGuard, PasswordChecker } from "./login.ts";
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;background:#f4f6f4;color:#1d2b24;font-size:15px}
+header{background:#2f7d5b;color:#fff;padding:10px 14px;display:flex;justify-content:space-between;align-items:center;gap:8px;flex-wrap:wrap}
+header h1{font-size:18px;margin:0}header form{margin:0}main{max-width:1100px;margin:0 auto;padding:12px}
+section{background:#fff;border-radius:8px;padding:12px;margin-bottom:12px;box-shadow:0 1px 2px #0001}h2{font-size:16px;margin:0 0 8px}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px}.totals{display:flex;gap:16px;flex-wrap:wrap}
+.totals div{background:#eef5f1;border-radius:6px;padding:8px 12px}.totals b{font-size:22px;display:block}
+.chart{margin:0}.chart figcaption{font-weight:600;margin-bottom:4px}.chart svg text{font-size:12px;fill:#1d2b24}
+.table{overflow-x:auto}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e3e8e5;padding:6px;text-align:left;vertical-align:top}
+td.text{max-width:360px;white-space:pre-wrap;word-break:break-all}.filters{display:flex;flex-wrap:wrap;gap:6px;align-items:end}
+label{display:flex;flex-direction:column;font-size:13px;gap:2px}input,select,textarea,button{font:inherit;padding:6px;border:1px solid #b9c6bf;border-radius:6px}
+button{background:#2f7d5b;color:#fff;border:none;cursor:pointer}button.secondary{background:#fff;color:#2f7d5b;border:1px solid #2f7d5b}
+.flash{padding:8px 12px;border-radius:6px;margin-bottom:12px}.flash.ok{background:#e1f3e8}.flash.error{background:#fde8e6}
+.empty{color:#6b7a72}.age-old{color:#b3261e;font-weight:600}a{color:#23628f}
+`;
+
+function page(title: string, body: string, staff?: StaffIdentity): string {
+  const logout = staff ? `<form method="post" action="/admin/logout"><button class="secondary" type="submit">退出登录</button></form>` : "";
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head><body><header><h1>乡亲助手 · 管理后台</h1>${logout}</header><main>${body}</main></body></html>`;
+}
+
+function loginPage(error?: string): string {
+  const message = error ? `<div class="flash error" role="alert">${esc(error)}</div>` : "";
+  return page(
+    "登录 · 乡亲助手管理后台",
+    `<section style="max-width:380px;margin:40px auto">${message}<h2>工作人员登录</h2><form method="post" action="/admin/login" class="filters"><label>密码<input type="password" name="password" autocomplete="current-password" required></label><button type="submit">登录</button></form></section>`,
+  );
+}
+
+/**
+ * Form posts carry the SameSite=Strict cookie only from our own pages; as a second guard, a browser's own
+ * statement of where the form came from must say this site. (Our Referrer-Policy is no-referrer, so
+ * Chromium sends "Origin: null" on form posts; Sec-Fetch-Site is the reliable signal there.)
+ */
+function sameOrigin(c: Context): boolean {
+  const site = c.req.header("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = c.req.header("origin");
+  if (!origin) return true;
+  return origin === new URL(c.req.url).origin || origin === `${c.req.header("x-forwarded-proto") ?? "http"}://${c.req.header("host")}`;
+}
+
+function stateOptions(selected?: string): string {
+  return FeedbackStateSchema.options.map((s) => `<option value="${s}"${s === selected ? " selected" : ""}>${esc(STATE_LABEL[s])}</option>`).join("");
+}
+
+function stateForm(id: number, current: FeedbackState): string {
+  return `<form method="post" action="/admin/feedback/${id}/state" class="filters state-form"><label>新状态<select name="state">${stateOptions(current)}</select></label><label>备注（必填）<input name="note" maxlength="500" required placeholder="做了什么 / 为什么"></label><button type="submit">改状态</button></form>`;
+}
+
+async function consultationsSection(ctx: AppContext, c: Context): Promise<string> {
+  // Read through the staff API in-process, with the caller's own credentials: same auth, same JSON as scripts get.
+  const headers = { cookie: c.req.header("cookie") ?? "" };
+  try {
+    const res = await ctx.http.request("/api/staff/consultations", { headers });
+    if (!res.ok) return "";
+    const { consultations } = (await res.json()) as { consultations: Array<{ id: number; number: string; title: string; status: string; respondents: number }> };
+    if (!consultations?.length) return `<section id="consultations"><h2>征求意见</h2><p class="empty">还没有征求意见。</p></section>`;
+    const parts: string[] = [];
+    for (const item of consultations.slice(0, 10)) {
+      const r = await ctx.http.request(`/api/staff/consultations/${item.id}/results`, { headers });
+      const results = r.ok ? ((await r.json()) as { results?: { options?: Array<{ label: string; count: number }>; support?: { share: number | null; base: string }; advice?: string | null; decision?: { label: string; reason: string } | null } }).results : undefined;
+      const bars = (results?.options ?? []).map((o) => ({ label: o.label, value: o.count }));
+      const share = results?.support?.share;
+      const supportText = share !== null && share !== undefined ? `支持率 ${(share * 100).toFixed(0)}%（按${results?.support?.base === "households" ? "户数" : "答复人数"}）` : "";
+      const advice = results?.advice ? `<p class="flash error">${esc(results.advice)}</p>` : "";
+      const decision = results?.decision ? `<p>决定：${esc(results.decision.label)}，理由：${esc(results.decision.reason)}</p>` : "";
+      parts.push(`<div class="consultation">${barChart(`${item.number}征求意见：${item.title}（${item.respondents} 人答复，${item.status === "open" ? "进行中" : item.status === "decided" ? "已拍板" : "已截止"}）`, bars, { id: `consultation-${item.id}`, color: "#8a5a19" })}<p>${esc(supportText)}</p>${advice}${decision}</div>`);
+    }
+    return `<section id="consultations"><h2>征求意见结果</h2><div class="grid">${parts.join("")}</div></section>`;
+  } catch {
+    return "";
+  }
+}
+
+function filterForm(query: FeedbackQuery, villages: string[], categories: string[]): string {
+  const opt = (value: string, label: string, selected?: string) => `<option value="${esc(value)}"${value === (selected ?? "") ? " selected" : ""}>${esc(label)}</option>`;
+  const periods: Array<[string, string]> = [["", "全部时间"], ["today", "今天"], ["week", "本周"], ["last_week", "上周"], ["month", "本月"], ["last_month", "上个月"], ["quarter", "本季度"], ["year", "今年"]];
+  return `<form method="get" action="/admin" class="filters" id="filters">
+<label>时间<select name="period">${periods.map(([v, l]) => opt(v, l, query.period)).join("")}</select></label>
+<label>村<select name="village">${opt("", "全部村", query.village)}${villages.map((v) => opt(v, v, query.village)).join("")}</select></label>
+<label>类别<select name="category">${opt("", "全部类别", query.category)}${categories.map((v) => opt(v, v, query.category)).join("")}</select></label>
+<label>状态<select name="state">${opt("", "全部状态", query.state)}${opt("open", "未办结", query.state)}${opt("closed", "已关闭", query.state)}${FeedbackStateSchema.options.map((s) => opt(s, STATE_LABEL[s], query.state)).join("")}</select></label>
+<button type="submit">筛选</button></form>`;
+}
+
+function exportQuery(query: FeedbackQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ["period", "village", "category", "state", "from", "to"] as const) if (query[key]) params.set(key, String(query[key]));
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+export function createDashboard(ctx: AppContext, login: { checker: PasswordChecker; guard: LoginGuard }): Hono {
+  const app = new Hono();
+  const db = ctx.services.store.db;
+  const reports = new ReportStore(db);
+  const now = () => ctx.services.clock();
+
+  const who = (c: Context): StaffIdentity | undefined => {
+    const id = identify(ctx, c);
+    return id.ok && atLeast(id.staff.role, "cadre") ? id.staff : undefined;
+  };
+
+  app.get("/", async (c) => {
+    const staff = who(c);
+    if (!staff) return c.html(loginPage(), 200);
+    const parsed = FeedbackQuerySchema.safeParse(c.req.query());
+    const query: FeedbackQuery = parsed.success ? parsed.data : FeedbackQuerySchema.parse({});
+    const filter = toFilter(query, now());
+    const summary = summarize(db, filter, now());
+    const oldest = openReportsByAge(db, filter, now(), 30);
+    const list = reports.list(filter, { limit: 100, offset: 0 });
+    const unanswered = ctx.services.store.unanswered.list({ open: true, limit: 30 });
+    const villages = ctx.engine.current.kb.data.villages.villages.map((v) => v.name);
+    const categories = loadCategories(ctx.config.DATA_DIR).categories.map((x) => x.name);
+    const flash = c.req.query("done")
+      ? `<div class="flash ok" role="status">${esc(c.req.query("done"))}</div>`
+      : c.req.query("error")
+        ? `<div class="flash error" role="alert">${esc(c.req.query("error"))}</div>`
+        : parsed.success
+          ? ""
+          : `<div class="flash error" role="alert">筛选条件有误，已显示全部</div>`;
+
+    const rows = list.reports
+      .map((r) => presentReport(r, now()))
+      .map(
+        (r) => `<tr id="${r.receipt}"><td><a href="/admin/feedback/${r.id}">${r.receipt}</a></td><td>${esc(r.createdAt.slice(0, 10))}</td><td>${esc(r.village ?? "未填")}</td><td>${esc(r.category ?? "")}</td><td class="state">${esc(r.stateLabel)}</td><td class="text">${esc(r.text)}</td><td>${r.reporter ? esc(r.reporter.displayName ?? `${r.reporter.channel}:${r.reporter.userId}`) : "匿名"}</td><td>${r.meToo + 1}</td></tr>`,
+      )
+      .join("");
+    const ages = oldest
+      .map((r) => `<tr><td><a href="/admin/feedback/${r.id}">${formatReceipt(r.id)}</a></td><td>${esc(r.village ?? "未填")}</td><td>${esc(r.category ?? "")}</td><td>${esc(STATE_LABEL[r.status as FeedbackState] ?? r.status)}</td><td class="${r.ageDays > 30 ? "age-old" : ""}">${r.ageDays} 天</td><td>${r.meToo + 1}</td></tr>`)
+      .join("");
+    const questions = unanswered.map((q) => `<tr><td>${esc(q.createdAt.slice(0, 16).replace("T", " "))}</td><td class="text">${esc(q.text)}</td><td>${esc(q.reason)}</td></tr>`).join("");
+
+    const body = `${flash}
+<section><h2>筛选</h2>${filterForm(query, villages, categories)}
+<p><a id="export-csv" href="/api/staff/export/feedback.csv${esc(exportQuery(query))}">导出 CSV</a> · <a id="export-xlsx" href="/api/staff/export/feedback.xlsx${esc(exportQuery(query))}">导出 Excel（XLSX）</a></p></section>
+<section><h2>总览</h2><div class="totals"><div>反映总数<b id="total">${summary.total}</b></div><div>未办结<b id="open">${summary.open}</b></div><div>一周内<b>${summary.openAges.under7}</b></div><div>一周到一个月<b>${summary.openAges.under30}</b></div><div>超过一个月<b>${summary.openAges.over30}</b></div></div></section>
+<section><div class="grid">${barChart("按类别", summary.byCategory.map((x) => ({ label: x.key, value: x.count })), { id: "chart-category" })}${barChart("按村", summary.byVillage.map((x) => ({ label: x.key, value: x.count })), { id: "chart-village", color: "#3b6fb6" })}${columnChart("按周", summary.byWeek.map((x) => ({ label: x.key, value: x.count })), { id: "chart-week" })}${barChart("按状态", summary.byState.map((x) => ({ label: STATE_LABEL[x.key as FeedbackState] ?? x.key, value: x.count })), { id: "chart-state", color: "#7a5fa8" })}</div></section>
+<section id="open-reports"><h2>未办结的反映（按等待时间）</h2>${ages ? `<div class="table"><table><thead><tr><th>回执号</th><th>村</th><th>类别</th><th>状态</th><th>已等待</th><th>人数</th></tr></thead><tbody>${ages}</tbody></table></div>` : `<p class="empty">没有未办结的反映。</p>`}</section>
+<section id="reports"><h2>反映列表（${list.total} 条，显示最新 ${list.reports.length} 条）</h2>${rows ? `<div class="table"><table><thead><tr><th>回执号</th><th>日期</th><th>村</th><th>类别</th><th>状态</th><th>内容</th><th>反映人</th><th>人数</th></tr></thead><tbody>${rows}</tbody></table></div>` : `<p class="empty">没有符合条件的反映。</p>`}</section>
+<section id="unanswered"><h2>答不上来的问题</h2>${questions ? `<div class="table"><table><thead><tr><th>时间</th><th>问题</th><th>原因</th></tr></thead><tbody>${questions}</tbody></table></div>` : `<p class="empty">没有待补充的问题。</p>`}</section>
+${await consultationsSection(ctx, c)}`;
+    return c.html(page("乡亲助手管理后台", body, staff));
+  });
+
+  app.get("/feedback/:id", (c) => {
+    const staff = who(c);
+    if (!staff) return c.redirect("/admin", 303);
+    const id = parseReceipt(c.req.param("id")) ?? Number(c.req.param("id"));
+    const report = Number.isInteger(id) ? reports.get(id) : undefined;
+    if (!report) return c.html(page("没有这条反映", `<section><p>没有这条反映。</p><p><a href="/admin">返回</a></p></section>`, staff), 404);
+    const r = presentReport(report, now(), { withUnmasked: true });
+    const history = reports
+      .history(report.id)
+      .map(presentHistory)
+      .map((h) => `<tr><td>${esc(h.at.slice(0, 16).replace("T", " "))}</td><td>${esc(h.toLabel)}</td><td class="text">${esc(h.note)}</td><td>${esc(h.by)}</td></tr>`)
+      .join("");
+    const flash = c.req.query("done") ? `<div class="flash ok" role="status">${esc(c.req.query("done"))}</div>` : c.req.query("error") ? `<div class="flash error" role="alert">${esc(c.req.query("error"))}</div>` : "";
+    const body = `${flash}<section><p><a href="/admin">← 返回总览</a></p><h2>${r.receipt}：${esc(r.category ?? "")}${r.village ? ` · ${esc(r.village)}` : ""}</h2>
+<p class="text" id="report-text" style="white-space:pre-wrap">${esc(r.text)}</p>
+${r.unmaskedText ? `<p>原文（村民同意保留）：<span style="white-space:pre-wrap">${esc(r.unmaskedText)}</span></p>` : ""}
+<p>状态：<b id="report-state">${esc(r.stateLabel)}</b> · 反映人：${r.reporter ? esc(r.reporter.displayName ?? `${r.reporter.channel}:${r.reporter.userId}`) : "匿名"} · 同一问题 ${r.meToo + 1} 人 · 已过 ${r.ageDays} 天</p>
+${stateForm(r.id, r.state)}</section>
+<section><h2>处理记录</h2><div class="table"><table><thead><tr><th>时间</th><th>状态</th><th>备注</th><th>操作人</th></tr></thead><tbody id="history">${history}</tbody></table></div></section>`;
+    return c.html(page(`${r.receipt} · 乡亲助手管理后台`, body, staff));
+  });
+
+  app.post("/feedback/:id/state", async (c) => {
+    const staff = who(c);
+    if (!staff || !sameOrigin(c)) return c.redirect("/admin", 303);
+    const id = Number(c.req.param("id"));
+    const form = await c.req.parseBody();
+    const state = FeedbackStateSchema.safeParse(form.state);
+    const back = (key: "done" | "error", message: string) => c.redirect(`/admin/feedback/${id}?${key}=${encodeURIComponent(message)}`, 303);
+    if (!Number.isInteger(id)) return c.redirect("/admin", 303);
+    if (!state.success) return back("error", "请选择一个状态");
+    const changed = changeReportState(ctx.services, { id, to: state.data, note: typeof form.note === "string" ? form.note : "", actor: staff.id, actorRole: staff.role });
+    if (!changed.ok) return back("error", changed.message);
+    return back("done", `已改为“${STATE_LABEL[state.data]}”，已通知 ${changed.notified} 人`);
+  });
+
+  app.post("/login", async (c) => {
+    if (!sameOrigin(c)) return c.html(loginPage("请从本站登录页面登录"), 403);
+    const form = await c.req.parseBody();
+    const password = typeof form.password === "string" ? form.password : "";
+    if (!password || password.length > 200) return c.html(loginPage("请输入密码"), 400);
+    const client = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    const outcome = await login.guard.attempt(client, now(), () => login.checker.check(password));
+    if (outcome === "off") return c.html(loginPage("密码登录未开启：服务器没有设置 ADMIN_PASSWORD_HASH"), 503);
+    if (outcome === "locked") return c.html(loginPage("密码错误次数太多，请 15 分钟后再试"), 429);
+    if (outcome === "wrong") {
+      writeAudit(db, { actor: `dashboard:${client}`, role: "villager", action: "后台登录", outcome: "refused", detail: "密码错误", createdAt: now().toISOString() });
+      return c.html(loginPage("密码不正确"), 401);
+    }
+    startSession(ctx, c, "dashboard:admin", "admin");
+    writeAudit(db, { actor: "dashboard:admin", role: "admin", action: "后台登录", outcome: "allowed", detail: "", createdAt: now().toISOString() });
+    return c.redirect("/admin", 303);
+  });
+
+  app.post("/logout", (c) => {
+    endSession(ctx, c);
+    return c.redirect("/admin", 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,44 @@
+// A small engine with two villages of known size, so chat tests don't depend on the knowledge base's contents.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { buildEngine, type Engine } from "../../src/core/engine.ts";
+import { IntentExamplesFileSchema, VillagesFileSchema } from "../../src/knowledge/schema.ts";
+
+let engine: Engine | undefined;
+
+export const FIXTURE_VILLAGES = VillagesFileSchema.parse({
+  township: "汪疃镇",
+  villages: [
+    { name: "三家庄", aliases: ["三家庄村"], households: 120, households_is_example: true },
+    { name: "白鹿屯", aliases: [], households: 80, households_is_example: true },
+    { name: "岭西", aliases: ["岭西村"] },
+  ],
+});
+
+/** Real intent examples from data/intents, one placeholder knowledge entry, fixture villages. */
+export function fixtureEngine(): Engine {
+  engine ??= buildEngine({
+    entries: [
+      {
+        id: "placeholder",
+        title: "村务公开",
+        category: "村务",
+        aliases: [],
+        keywords: [],
+        summary: "村务公开栏在村委会门口。",
+        facts: [],
+        contact: "村委会",
+        source: { file: "fixture", section: "fixture" },
+        needs_review: false,
+      },
+    ],
+    entryFiles: new Map(),
+    synonyms: { synonyms: [], colloquial: [] },
+    villages: FIXTURE_VILLAGES,
+    intentExamples: readdirSync("data/intents")
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => IntentExamplesFileSchema.parse(parse(readFileSync(join("data/intents", f), "utf8")))),
+  });
+  return engine;
+}
