@@ -15,6 +15,7 @@ import {
   consultationRef,
   parseAnswer,
   parseAudience,
+  parseLooseAnswer,
   parseOptions,
   parsePublishCommand,
   parseRecordedTally,
@@ -24,7 +25,7 @@ import {
   type ParsedAnswer,
 } from "./parse.ts";
 import { formatResults } from "./results.ts";
-import { ConsultationService, optionQuickReplies, parseAnswerPayload, PROMPT_SESSION_PREFIX } from "./service.ts";
+import { commentWords, ConsultationService, optionQuickReplies, parseAnswerPayload, PROMPT_SESSION_PREFIX } from "./service.ts";
 
 const PENDING_PREFIX = "consultation-pending:";
 const DRAFT_PREFIX = "consultation-draft:";
@@ -54,7 +55,7 @@ function villagesOf(ctx: TurnContext): VillageInfo[] {
 }
 
 export function serviceFor(ctx: TurnContext): ConsultationService {
-  return new ConsultationService({ services: ctx.services, villages: () => villagesOf(ctx) });
+  return new ConsultationService({ services: ctx.services, villages: () => villagesOf(ctx), words: (text) => commentWords(ctx.kb, text) });
 }
 
 function actor(ctx: TurnContext): string {
@@ -109,7 +110,17 @@ export function listForVillager(ctx: TurnContext): TurnResult {
   if (open.length === 0) return result("目前没有正在进行的征求意见。有新的征求意见时，我会在这里通知您。", [], "consultation_none");
   const first = open[0]!;
   ctx.services.store.sessions.set(promptKey(ctx), { consultationId: first.id }, ctx.now.toISOString());
-  const lines = open.map((c) => `${consultationNumber(c.id)}：${c.title}（${formatChinaTime(c.deadline)} 截止）\n${c.options.map((o, i) => `  ${i + 1}. ${o.label}`).join("\n")}`);
+  // Whoever asked has now seen it, so they get the one reminder too if they don't answer (private chats only).
+  if (ctx.message.chatType === "private") {
+    const village = villageOf(ctx.services.store.db, ctx.message.channel, ctx.message.userId) ?? null;
+    for (const c of open) service.store.addRecipient(c.id, { channel: ctx.message.channel, userId: ctx.message.userId, chatId: ctx.message.chatId, kind: "private", village }, ctx.now.toISOString());
+  }
+  const lines = open.map((c) => {
+    // Only the villager's own answer, in their own chat: "我投的票算上了没" is answered here.
+    const own = service.store.ownVote(c.id, ctx.message.channel, ctx.message.userId);
+    const answered = own ? `\n  您已回答：${c.options[own.optionIndex]?.label ?? ""}（已计入，截止前可以改）` : "";
+    return `${consultationNumber(c.id)}：${c.title}（${formatChinaTime(c.deadline)} 截止）\n${c.options.map((o, i) => `  ${i + 1}. ${o.label}`).join("\n")}${answered}`;
+  });
   const how = open.length > 1 ? `回答时请写明编号，例如“${first.id}号 1”或“${open[1]!.id}号 反对，太吵了”。` : "回复选项编号即可，也可以加上您的想法，例如“2，太吵了”。";
   return result(`正在征求意见的事项：\n${lines.join("\n")}\n${how}您选了什么只用于统计，不会告诉任何人。`, open.length === 1 ? optionQuickReplies(first) : [], "consultation_list");
 }
@@ -187,6 +198,10 @@ function recordAnswer(ctx: TurnContext, service: ConsultationService, attempt: A
     return result(`您的想法有 ${comment.length} 个字，太长了，这次没有记下。请缩短到 ${MAX_COMMENT_LENGTH} 字以内再发一次，或者分成选项和几句要点。`, [], "consultation_comment_too_long");
   }
   const village = villageOf(ctx.services.store.db, message.channel, message.userId);
+  // Without a village list there is nothing to ask; the answer counts township-wide.
+  if (!village && villagesOf(ctx).length === 0 && consultation.audience.length === 0) {
+    return store(ctx, service, consultation, attempt.answer.optionIndex, comment, null);
+  }
   if (!village) {
     ctx.services.store.sessions.set(`${PENDING_PREFIX}${ctx.key}`, { consultationId: consultation.id, optionIndex: attempt.answer.optionIndex, comment }, ctx.now.toISOString());
     const candidates = consultation.audience.length > 0 ? consultation.audience : villagesOf(ctx).map((v) => v.name);
@@ -202,7 +217,7 @@ function recordAnswer(ctx: TurnContext, service: ConsultationService, attempt: A
   return store(ctx, service, consultation, attempt.answer.optionIndex, comment, village);
 }
 
-function store(ctx: TurnContext, service: ConsultationService, consultation: Consultation, optionIndex: number, comment: string | null, village: string): TurnResult {
+function store(ctx: TurnContext, service: ConsultationService, consultation: Consultation, optionIndex: number, comment: string | null, village: string | null): TurnResult {
   const { message } = ctx;
   // On disk before the reply says so: the upsert is a synchronous SQLite transaction.
   const { previous } = service.store.upsertVote({
@@ -231,6 +246,9 @@ function store(ctx: TurnContext, service: ConsultationService, consultation: Con
 }
 
 /** After "您是哪个村的？": a village name completes the pending answer; anything else drops it. */
+/** "不想说": a township-wide answer still counts, under 未说明村. */
+const DECLINE = /^(?:不说|不想说|不方便说?|保密|跳过|不告诉你?|算了)[。.!！]?$/;
+
 function continuePending(ctx: TurnContext, service: ConsultationService): TurnResult | undefined {
   const key = `${PENDING_PREFIX}${ctx.key}`;
   const stored = ctx.services.store.sessions.get(key);
@@ -238,6 +256,15 @@ function continuePending(ctx: TurnContext, service: ConsultationService): TurnRe
   const pending = PendingSession.safeParse(stored.data);
   const fresh = ctx.now.getTime() - Date.parse(stored.updatedAt) < PENDING_TTL_MS;
   const village = villageMentioned(ctx.message.payload ?? ctx.text, villagesOf(ctx));
+  if (pending.success && fresh && !village && DECLINE.test(normalized(ctx))) {
+    ctx.services.store.sessions.delete(key);
+    const consultation = service.get(pending.data.consultationId);
+    if (!consultation) return undefined;
+    if (consultation.audience.length > 0) {
+      return result(`这项征求意见只面向${consultation.audience.join("、")}，需要知道您是哪个村的才能计入。您的回答这次没有记下；愿意的话，重新回复选项时告诉我村名就行。`, [], "consultation_village_declined");
+    }
+    return store(ctx, service, consultation, pending.data.optionIndex, pending.data.comment, null);
+  }
   if (!pending.success || !fresh || !village) {
     ctx.services.store.sessions.delete(key);
     if (pending.success && fresh && /^[\p{Script=Han}]{2,6}村?$/u.test(normalized(ctx))) {
@@ -523,10 +550,19 @@ export function interceptConsultation(ctx: TurnContext): TurnResult | undefined 
   return undefined;
 }
 
+/** "装路灯那个事俺支持": one clear stance, when exactly one consultation is open to this villager. */
+function readLooseAnswer(ctx: TurnContext, service: ConsultationService): AnswerAttempt | undefined {
+  if (ctx.message.chatType !== "private") return undefined;
+  const open = openFor(ctx, service);
+  if (open.length !== 1) return undefined;
+  const answer = parseLooseAnswer(normalized(ctx), open[0]!.options);
+  return answer ? { consultationId: open[0]!.id, answer } : undefined;
+}
+
 /** The routed `opinion` intent: an answer in words ("我支持") or a question about what is being asked. */
 export function handleOpinion(ctx: TurnContext): TurnResult {
   const service = serviceFor(ctx);
-  const attempt = readAnswer(ctx, service, ctx.message.chatType === "private");
+  const attempt = readAnswer(ctx, service, ctx.message.chatType === "private") ?? readLooseAnswer(ctx, service);
   if (attempt) return recordAnswer(ctx, service, attempt);
   const ref = consultationRef(normalized(ctx));
   if (ref !== undefined && !service.get(ref)) return result(`没有${consultationNumber(ref)}征求意见。`, [], "consultation_unknown");

@@ -7,7 +7,7 @@ import { apiError, describeZodError, readJson } from "../web/errors.ts";
 import type { StaffEnv } from "../web/staff/auth.ts";
 import { consultationNumber, DecisionSchema, isOpen, MAX_COMMENT_LENGTH, type Consultation } from "./model.ts";
 import { checkBackground, checkDeadline, checkTitle, findVillage, parseAudience, parseOptions } from "./parse.ts";
-import { ConsultationService } from "./service.ts";
+import { commentWords, ConsultationService } from "./service.ts";
 import type { RecordedVote } from "./store.ts";
 
 const text = (max: number) => z.string({ error: "需要字符串" }).trim().max(max, `不能超过 ${max} 个字`);
@@ -76,7 +76,11 @@ function summary(consultation: Consultation, respondents: number, now: Date) {
 
 export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const service = new ConsultationService({ services: ctx.services, villages: () => ctx.engine.current.kb.data.villages.villages });
+  const service = new ConsultationService({
+    services: ctx.services,
+    villages: () => ctx.engine.current.kb.data.villages.villages,
+    words: (text) => commentWords(ctx.engine.current.kb, text),
+  });
   const now = () => ctx.services.clock();
 
   // Defence in depth: these routes are meant to sit behind staffAuth; without it they refuse everyone.

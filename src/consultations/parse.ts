@@ -229,3 +229,27 @@ export function parseRecordedTally(input: string, options: readonly Consultation
   if (total > 5000) return { ok: false, error: "一次最多补录 5000 票" };
   return { ok: true, value: { method, village: village?.name, counts } };
 }
+
+/**
+ * For a message the classifier already calls an opinion ("建垃圾站那个事我不同意"): the one stance it
+ * states anywhere, with the whole message as the comment. Two different stances ("之前投的赞成现在想改反对")
+ * are ambiguous and give undefined, so the villager is asked instead of guessed at.
+ */
+export function parseLooseAnswer(input: string, options: readonly ConsultationOption[]): ParsedAnswer | undefined {
+  let text = normalize(input);
+  const found = new Set<number>();
+  const labels = options.map((o, i) => ({ words: [normalize(o.label)], i }));
+  const stanceWords = STANCE_WORDS.flatMap(({ stance, words }) => {
+    const i = options.findIndex((o) => o.stance === stance);
+    return i >= 0 ? [{ words, i }] : [];
+  });
+  const all = [...labels, ...stanceWords].flatMap(({ words, i }) => words.map((w) => ({ w, i }))).sort((a, b) => b.w.length - a.w.length);
+  for (const { w, i } of all) {
+    if (w.length < 2 || !text.includes(w)) continue;
+    found.add(i);
+    text = text.split(w).join("\u0000");
+  }
+  if (found.size !== 1) return undefined;
+  const [optionIndex] = [...found] as [number];
+  return { kind: "answer", optionIndex, comment: normalize(input) };
+}

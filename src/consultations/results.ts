@@ -1,7 +1,7 @@
 // Tallies a consultation: counts, support against households, village split with small cells hidden, themes. Pure.
 import { DECISION_LABELS, consultationNumber, isOpen, type Consultation, type Decision, type VillageInfo, type VoteMethod } from "./model.ts";
 import { formatChinaTime } from "./dates.ts";
-import { groupByTheme, type ThemedComment } from "./themes.ts";
+import { groupByTheme, type ThemedComment, type WordCutter } from "./themes.ts";
 
 export interface TallyRow {
   village: string | null;
@@ -94,6 +94,7 @@ export function computeResults(
   comments: readonly ThemedComment[],
   settings: ResultSettings,
   now: Date,
+  cut?: WordCutter,
 ): ConsultationResults {
   const optionCount = consultation.options.length;
   const zeros = () => new Array<number>(optionCount).fill(0);
@@ -158,7 +159,7 @@ export function computeResults(
     pooled = { villages: pooledNames, respondents: total >= minCell ? total : null, options: isSafe(counts, minCell) ? counts : null };
   }
 
-  const themes = groupByTheme(comments).map(({ theme, comments: list }) => {
+  const themes = groupByTheme(comments, cut).map(({ theme, comments: list }) => {
     const byOption = zeros();
     for (const c of list) if (c.optionIndex >= 0 && c.optionIndex < optionCount) byOption[c.optionIndex]! += 1;
     return {

@@ -7,6 +7,9 @@ import { consultationNumber, DECISION_LABELS, isOpen, type Consultation, type De
 import { computeResults, formatOutcomeForVillagers, type ConsultationResults, type ResultSettings } from "./results.ts";
 import { ConsultationStore, type RecordedVote } from "./store.ts";
 import type { ConsultationDraft } from "./parse.ts";
+import type { WordCutter } from "./themes.ts";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
+import { foldText } from "../knowledge/text.ts";
 
 /** The one reminder goes to villagers who haven't answered when the deadline is less than a day away. */
 export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -18,6 +21,13 @@ export interface ConsultationDeps {
   services: Pick<Services, "config" | "store" | "notifier" | "clock" | "logger">;
   /** The township's villages from data/villages.yaml (read per call: the data may be reloaded). */
   villages: () => readonly VillageInfo[];
+  /** Cuts a comment into content words (the knowledge base's jieba segmenter), to cluster unthemed comments. */
+  words?: WordCutter;
+}
+
+/** Content words of a comment, cut the way the knowledge base cuts questions. */
+export function commentWords(kb: Pick<KnowledgeBase, "segmenter" | "rewrite">, text: string): string[] {
+  return kb.segmenter.words(kb.rewrite(foldText(text)));
 }
 
 export function answerPayload(consultationId: number, optionNumber: number): string {
@@ -77,8 +87,15 @@ export class ConsultationService {
     return { consultation, ...this.announce(consultation) };
   }
 
-  /** Idempotent: each chat is notified once per consultation (dedupe key), so a retry after a crash is safe. */
+  /**
+   * Idempotent: each chat is notified once per consultation (dedupe key), so a retry after a crash is safe.
+   * One transaction: a township's thousands of villagers are queued in one disk sync, not thousands.
+   */
   announce(consultation: Consultation): { villagers: number; groups: number } {
+    return this.deps.services.store.db.transaction(() => this.announceNow(consultation))();
+  }
+
+  private announceNow(consultation: Consultation): { villagers: number; groups: number } {
     const { notifier, store, clock } = this.deps.services;
     const at = clock().toISOString();
     let villagers = 0;
@@ -109,7 +126,7 @@ export class ConsultationService {
     const consultation = this.store.get(id);
     if (!consultation) return undefined;
     const comments = this.store.comments(id).map((c) => ({ ...c, text: maskPersonalData(c.text) }));
-    return computeResults(consultation, this.villages, this.store.tally(id), comments, this.settings(), this.deps.services.clock());
+    return computeResults(consultation, this.villages, this.store.tally(id), comments, this.settings(), this.deps.services.clock(), this.deps.words);
   }
 
   close(id: number): "closed" | "already_closed" | "unknown" {
@@ -134,10 +151,13 @@ export class ConsultationService {
     const chats = new Map<string, { channel: string; userId: string; chatId: string }>();
     for (const p of this.store.participants(id)) chats.set(`${p.channel}:${p.chatId}`, p);
     for (const g of this.store.recipients(id, "group")) chats.set(`${g.channel}:${g.chatId}`, g);
-    let notified = 0;
-    for (const chat of chats.values()) {
-      if (notifier.notify({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) notified++;
-    }
+    const notified = this.deps.services.store.db.transaction(() => {
+      let count = 0;
+      for (const chat of chats.values()) {
+        if (notifier.notify({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) count++;
+      }
+      return count;
+    })();
     return { results, notified };
   }
 
@@ -150,6 +170,10 @@ export class ConsultationService {
    * Safe to call as often as you like: the dedupe key makes each reminder go out once.
    */
   sendDueReminders(now: Date = this.deps.services.clock()): number {
+    return this.deps.services.store.db.transaction(() => this.queueReminders(now))();
+  }
+
+  private queueReminders(now: Date): number {
     let sent = 0;
     for (const consultation of this.store.closingSoon(now, REMINDER_WINDOW_MS)) {
       const text =

@@ -255,7 +255,7 @@ export class ConsultationStore {
     ).map(fromRow);
   }
 
-  /** Consultations past their deadline or closed, whose participants have not been told the totals yet. */
+  /** How many answers a consultation has (chat, meeting and proxy together). */
   countVotes(consultationId: number): number {
     return this.db.prepare("SELECT COUNT(*) FROM consultation_votes WHERE consultation_id = ?").pluck().get(consultationId) as number;
   }

@@ -35,15 +35,38 @@ export interface CommentTheme {
   comments: ThemedComment[];
 }
 
-/** Themes in order of size (largest first), "其他" last. */
-export function groupByTheme(comments: readonly ThemedComment[]): CommentTheme[] {
+/** Content words of a comment (jieba, stopwords dropped); optional, for comments no keyword theme catches. */
+export type WordCutter = (text: string) => string[];
+
+/** A word shared by this many otherwise unthemed comments becomes a theme of its own ("关于“广场”"). */
+const MIN_SHARED = 2;
+
+/**
+ * Themes in order of size (largest first), "其他" last. Comments no keyword theme catches are clustered
+ * by the word most of them share, greedily, so new topics (a square, a school) still surface.
+ */
+export function groupByTheme(comments: readonly ThemedComment[], cut?: WordCutter): CommentTheme[] {
   const groups = new Map<string, ThemedComment[]>();
-  for (const comment of comments) {
-    const theme = themeOf(comment.text);
+  const add = (theme: string, comment: ThemedComment) => {
     const list = groups.get(theme) ?? [];
     list.push(comment);
     groups.set(theme, list);
+  };
+  let rest: Array<{ comment: ThemedComment; words: Set<string> }> = [];
+  for (const comment of comments) {
+    const theme = themeOf(comment.text);
+    if (theme !== OTHER_THEME || !cut) add(theme, comment);
+    else rest.push({ comment, words: new Set(cut(comment.text).filter((w) => w.length >= 2 && !/^\d+$/.test(w))) });
   }
+  while (rest.length > 0) {
+    const frequency = new Map<string, number>();
+    for (const { words } of rest) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+    const [word, count] = [...frequency.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ["", 0];
+    if (count < MIN_SHARED) break;
+    for (const item of rest) if (item.words.has(word)) add(`关于“${word}”`, item.comment);
+    rest = rest.filter((item) => !item.words.has(word));
+  }
+  for (const { comment } of rest) add(OTHER_THEME, comment);
   return [...groups.entries()]
     .map(([theme, list]) => ({ theme, comments: list }))
     .sort((a, b) => (a.theme === OTHER_THEME ? 1 : 0) - (b.theme === OTHER_THEME ? 1 : 0) || b.comments.length - a.comments.length);

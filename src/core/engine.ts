@@ -15,9 +15,12 @@ export function buildEngine(data: KnowledgeData): Engine {
   const kb = new KnowledgeBase(data);
   const examples: LabelledExample[] = [];
   for (const file of data.intentExamples) for (const text of file.examples) examples.push({ intent: file.intent, text });
-  // A topic's own name is how villagers often ask ("一户多残家庭补助？"), so titles and aliases teach `policy` too.
+  // A topic's own name is how villagers often ask ("一户多残家庭补助？"), so the knowledge base's names
+  // and keywords teach `policy` too: the classifier then knows what the knowledge base is about.
   for (const entry of data.entries) {
     for (const name of [entry.title, ...entry.aliases]) examples.push({ intent: "policy", text: name });
+    examples.push({ intent: "policy", text: entry.keywords.join(" ") });
+    for (const fact of entry.facts) if (fact.keywords.length > 0) examples.push({ intent: "policy", text: fact.keywords.join(" ") });
   }
   const featurize = (text: string) => {
     const folded = kb.rewrite(foldText(text));

@@ -1,7 +1,7 @@
 // The eligibility dialogue as a pure state machine: (state, message) → (new state, reply). Storage lives elsewhere.
 import { z } from "zod";
 import type { EligibilityRules } from "./load.ts";
-import { evaluateAll, nextFactToAsk, type Facts } from "./evaluate.ts";
+import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
 import { renderBiomass, renderBiomassPerTon, renderLand, renderQuestion, renderResults, type Rendered } from "./render.ts";
@@ -16,6 +16,8 @@ export const DialogueStateSchema = z.object({
   /** Facts answered "不知道": not asked again; the reply gives a conditional answer instead. */
   unknown: z.array(z.string()),
   pending: z.string().nullable(),
+  /** Programmes the first question named; empty: all of them. */
+  focus: z.array(z.string()).default([]),
   failures: z.number().int().min(0),
   step: z.enum(["asking", "done", "handoff"]),
   /** The villager's first message (masked), shown to staff if the question is handed to a cadre. */
@@ -73,9 +75,9 @@ function describeChanges(rules: EligibilityRules, before: Facts, after: Facts): 
 /** Asks the next missing fact, or answers when nothing more is worth asking. */
 function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix = ""): Step {
   if (state.topic === "benefits") {
-    const next = nextFactToAsk(rules, state.facts, state.unknown, on);
+    const next = nextFactToAsk(rules, state.facts, state.unknown, on, state.focus);
     if (next) return { state: { ...state, pending: next, step: "asking" }, reply: renderQuestion(rules, next, prefix) };
-    const rendered = renderResults(rules, state.facts, evaluateAll(rules, state.facts, on));
+    const rendered = renderResults(rules, state.facts, evaluateAll(rules, state.facts, on), state.focus);
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
   if (state.topic === "land") {
@@ -104,10 +106,14 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
   return { state: { ...state, pending: "coal_tons", step: "asking" }, reply: renderQuestion(rules, "coal_tons", prefix) };
 }
 
-/** The first turn: facts the question already gives are used; only the missing ones are asked. */
-export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, text: string, question: string, on: Date): Step {
+/**
+ * The first turn: facts the question already gives are used; only the missing ones are asked.
+ * `known` carries facts from a finished dialogue on the same topic ("还能领什么" after a cataract question).
+ */
+export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, text: string, question: string, on: Date, known: DialogueState["facts"] = {}): Step {
   const { facts, invalid } = relevantPart(rules, topic, extractFacts(rules, text));
-  const state: DialogueState = { v: 1, topic, facts: facts as DialogueState["facts"], unknown: [], pending: null, failures: 0, step: "asking", question: question.slice(0, 500) };
+  const focus = topic === "benefits" ? focusOf(rules, text) : [];
+  const state: DialogueState = { v: 1, topic, facts: { ...known, ...(facts as DialogueState["facts"]) }, unknown: [], pending: null, focus, failures: 0, step: "asking", question: question.slice(0, 500) };
   if (invalid.length > 0) {
     return { state: { ...state, pending: invalid[0]!.fact, failures: 1 }, reply: renderQuestion(rules, invalid[0]!.fact, `${invalid[0]!.message}\n`) };
   }

@@ -145,10 +145,11 @@ export function evaluateAll(rules: EligibilityRules, facts: Facts, on: Date): Pr
 
 /**
  * The next fact worth asking: the first askable fact (in facts.yaml order) that is not known yet,
- * not answered "不知道", and on which some still-undecided programme depends.
+ * not answered "不知道", and on which some still-undecided programme depends (only the programmes asked
+ * about, when the question named some: "白内障能免费做吗" needs no disability type).
  */
-export function nextFactToAsk(rules: EligibilityRules, facts: Facts, answeredUnknown: readonly string[], on: Date): string | undefined {
-  const undecided = evaluateAll(rules, facts, on).filter((r) => r.status === "unknown");
+export function nextFactToAsk(rules: EligibilityRules, facts: Facts, answeredUnknown: readonly string[], on: Date, focus: readonly string[] = []): string | undefined {
+  const undecided = evaluateAll(rules, facts, on).filter((r) => r.status === "unknown" && (focus.length === 0 || focus.includes(r.programme.id)));
   const needed = new Set(undecided.flatMap((r) => [...r.unknown.map((o) => o.condition.fact), ...r.programme.benefit.tiers.map((t) => t.when.fact)]));
   for (const fact of rules.facts) {
     if (!fact.ask || answeredUnknown.includes(fact.id)) continue;
@@ -156,4 +157,9 @@ export function nextFactToAsk(rules: EligibilityRules, facts: Facts, answeredUnk
     if (needed.has(fact.id)) return fact.id;
   }
   return undefined;
+}
+
+/** Programmes a question is about by name ("燃油补贴", "白内障"): empty when it asks about everything. */
+export function focusOf(rules: EligibilityRules, text: string): string[] {
+  return rules.programmes.programmes.filter((p) => p.keywords.some((k) => text.includes(k))).map((p) => p.id);
 }

@@ -16,7 +16,8 @@ export function containsAny(text: string, words: readonly string[]): boolean {
   return words.some((w) => text.includes(w));
 }
 
-const PUNCTUATION = /[\s。.!！?？,，、~～…；;：:"“”'‘’]+/g;
+// A dot between digits is a decimal point ("5.5亩"), anywhere else punctuation.
+const PUNCTUATION = /[\s。!！?？,，、~～…；;：:"“”'‘’]+|\.(?!\d)/g;
 const PARTICLES = /[的啊呀吧哈嘛了呢哦噢]+$/;
 
 function strip(text: string): string {
@@ -127,8 +128,10 @@ export function parseAnswer(rules: EligibilityRules, factId: string, text: strin
 
 // ---- calculator facts ---------------------------------------------------------------------
 
-const MONEY = String.raw`([-−－负])?\s*(\d+(?:\.\d+)?(?:万|千|百)?|[零一二两三四五六七八九十百千万点]+)\s*(?:元|块钱|块)`;
-const RENT_PATTERNS = [new RegExp(String.raw`(?:每亩|一亩|1亩|亩租金?|租金)(?:地)?(?:是|有|给|能给|一年|每年)*${MONEY}`), new RegExp(String.raw`${MONEY}(?:钱)?(?:一亩|每亩|1亩)`)];
+const AMOUNT = String.raw`([-−－负])?\s*(\d+(?:\.\d+)?(?:万|千|百)?|[零一二两三四五六七八九十百千万点]+)`;
+const MONEY = String.raw`${AMOUNT}\s*(?:元|块钱|块)`;
+// After 每亩/租金 the unit may be left out ("每亩八百"); before 一亩 it is needed ("两千块一亩").
+const RENT_PATTERNS = [new RegExp(String.raw`(?:每亩|一亩|1亩|亩租金?|租金)(?:地)?(?:是|有|给|能给|一年|每年)*${AMOUNT}\s*(?:元|块钱|块)?`), new RegExp(String.raw`${MONEY}(?:钱)?(?:一亩|每亩|1亩)`)];
 const PRICE_PATTERNS = [new RegExp(String.raw`(?:每吨|一吨|1吨|吨煤|煤价|煤)(?:是|要|卖|得)*${MONEY}`), new RegExp(String.raw`${MONEY}(?:钱)?(?:一吨|每吨|1吨)`)];
 
 function moneyFrom(patterns: readonly RegExp[], text: string): { value: number; negative: boolean } | undefined {

@@ -57,8 +57,9 @@ export function loadEligibilityRules(dataDir: string): EligibilityRules {
       problems.push({ file, field: `${field}.fact`, message: `没有名为 "${test.fact}" 的事实（见 facts.yaml）` });
       return;
     }
-    for (const [op, operand] of Object.entries(test)) {
-      if (op === "fact" || operand === undefined) continue;
+    for (const op of ["is", "in", "gte", "lte"] as const) {
+      const operand = test[op];
+      if (operand === undefined) continue;
       if (typeof operand === "object" && operand !== null && "param" in operand) {
         if (!parameterById.has(operand.param)) problems.push({ file, field: `${field}.${op}`, message: `没有名为 "${operand.param}" 的参数（见 parameters.yaml）` });
         continue;

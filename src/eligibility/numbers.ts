@@ -72,10 +72,13 @@ export function findQuantities(text: string, units: readonly string[]): Quantity
 
 const FILLER = /^(?:今年|大概|大约|差不多|有|是|就|应该是|约)+|(?:了|啊|吧|呀|哈|吧|的样子|左右|上下|多点|来着)+$/g;
 
+const BARE_NUMBER = new RegExp(String.raw`^([-−－负])?${NUMBER_SOURCE}(多|来|几)?(?:个|位|名|口|人|岁|周岁|亩|吨|斤|公斤|元|块|块钱|级|等)?(半)?$`);
+
 /** A reply that is only a number, with or without a unit: "65", "六十五岁", "两个", "−3". */
 export function parseBareNumber(text: string): { value: number; negative: boolean; approx: boolean } | undefined {
-  const trimmed = text.normalize("NFKC").trim().replace(/[。.!！?？,，、\s]+/g, "").replace(FILLER, "");
-  const match = new RegExp(String.raw`^([-−－负])?${NUMBER_SOURCE}(多|来|几)?(?:个|位|名|口|人|岁|周岁|亩|吨|斤|公斤|元|块|块钱)?(半)?$`).exec(trimmed);
+  // A dot between digits is a decimal point ("0.2万", "5.5亩"), anywhere else punctuation.
+  const trimmed = text.normalize("NFKC").trim().replace(/[。!！?？,，、\s]+|\.(?!\d)/g, "").replace(FILLER, "");
+  const match = BARE_NUMBER.exec(trimmed);
   if (!match) return undefined;
   const value = parseNumber(match[2]!);
   if (value === undefined) return undefined;

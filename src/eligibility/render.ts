@@ -57,10 +57,13 @@ function summaryOfFacts(rules: EligibilityRules, facts: Facts): string {
 }
 
 /** The full answer: likely programmes with amounts, rule, source and where to apply; then conditional ones; then close ones. */
-export function renderResults(rules: EligibilityRules, facts: Facts, results: ProgrammeResult[]): Rendered {
+export function renderResults(rules: EligibilityRules, facts: Facts, all: ProgrammeResult[], focus: readonly string[] = []): Rendered {
+  const results = focus.length > 0 ? all.filter((r) => focus.includes(r.programme.id)) : all;
   const likely = results.filter((r) => r.status === "likely");
   const unknown = results.filter((r) => r.status === "unknown");
   const close = results.filter((r) => r.close);
+  // A programme asked about by name gets its reason even when it is far from fitting.
+  const notFitting = focus.length > 0 ? results.filter((r) => r.status === "unlikely" && !r.close) : [];
   const lines: string[] = [];
   const summary = summaryOfFacts(rules, facts);
   lines.push(summary ? `按您说的情况（${summary}）：` : "按您说的情况：");
@@ -76,7 +79,7 @@ export function renderResults(rules: EligibilityRules, facts: Facts, results: Pr
       if (p.documents.length > 0) lines.push(`   要带：${p.documents.join("、")}`);
       for (const n of [...p.notes, ...r.reviewNotes]) notes.add(n);
     });
-  } else {
+  } else if (focus.length === 0 || notFitting.length + unknown.length + close.length === 0) {
     lines.push("", facts.disability_grade === "none" ? "县残联的这些补助都是给持证残疾人的，按您说的情况暂时领不到。家里有人符合残疾标准的话，可以先到县残联办残疾人证。" : "按目前知道的情况，还没有能确定领到的项目。");
   }
 
@@ -98,15 +101,21 @@ export function renderResults(rules: EligibilityRules, facts: Facts, results: Pr
     }
   }
 
+  if (notFitting.length > 0) {
+    lines.push("", "【不太符合】");
+    for (const r of notFitting) lines.push(`· ${r.programme.name}：${r.unmet.map((o) => o.condition.unmet).join("；")}。`);
+  }
+
   const withMoney = likely.filter((r) => r.programme.benefit.kind !== "service");
   lines.push("");
   if (withMoney.length >= 2) lines.push(`提醒：${rules.programmes.combining_note}`);
   if (likely.length > 0 && likely.every((r) => r.programme.documents.length === 0)) lines.push(rules.programmes.documents_note);
   for (const n of notes) lines.push(`说明：${n}`);
+  if (focus.length > 0) lines.push("想看看还能领别的补助，回复“还能领什么”。");
   lines.push("说错了可以直接改，比如“不对，是二级”；回复“重新开始”可以重新算。");
   return {
     text: lines.join("\n").replace(/\n{3,}/g, "\n\n").trim(),
-    quickReplies: [{ label: "重新开始", payload: "重新开始" }],
+    quickReplies: [...(focus.length > 0 ? [{ label: "还能领什么", payload: "我还能领什么补助" }] : []), { label: "重新开始", payload: "重新开始" }],
     citations: [...likely, ...unknown].map((r) => citationOf(r.programme)),
   };
 }

@@ -56,7 +56,7 @@ export const FactsFileSchema = z.object({ facts: z.array(FactSchema).min(1) });
 export const ParameterValueSchema = z.object({
   /** YYYY-MM-DD; null when the seed gives no date (it writes 20xx年), meaning "in force as far as we know". */
   since: z.union([z.iso.date("日期格式应为 YYYY-MM-DD"), z.null()]),
-  value: z.union([z.number(), z.array(z.number()).min(1)]),
+  value: z.union([z.number(), z.array(z.number()).min(1)], { error: "应为数字，或数字列表（例如 [1, 2]）" }),
 });
 
 export const ParameterSchema = z
@@ -132,6 +132,7 @@ export const ProgrammeSchema = z
     rule: nonEmpty.describe("the rule in one line"),
     source: SourceRefSchema,
     apply: nonEmpty.describe("where to apply"),
+    keywords: z.array(nonEmpty).default([]).describe("words showing a question is about this programme alone"),
     documents: z.array(nonEmpty).default([]).describe("only what the data source gives; empty means ask 县残联/村委会"),
     conditions: z.array(ConditionSchema).min(1),
     benefit: BenefitSchema,

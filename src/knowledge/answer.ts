@@ -12,6 +12,7 @@ export const CONFIDENCE = {
 export const FALLBACK_CONTACT = "村委会，或镇政府便民服务中心";
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
+const FACT_MATCH_MIN = 0.35;
 
 export interface Citation {
   id: string;
@@ -35,10 +36,20 @@ export function citationOf(entry: Entry): Citation {
   return { id: entry.id, title: entry.title, source: `${entry.source.file} ${entry.source.section}` };
 }
 
+/** When the runner-up scores this close to the best entry, the question fits both: ask which. */
+const TIE_RATIO = 0.9;
+
 export function decide(hits: readonly SearchHit[]): AnswerKind {
   const top = hits[0];
   if (!top) return "no_answer";
-  if (top.coverage >= CONFIDENCE.answer) return top.entry.needs_review ? "needs_review" : "answer";
+  const second = hits[1];
+  const tied =
+    second !== undefined &&
+    second.coverage >= CONFIDENCE.answer &&
+    second.coverage >= top.coverage - 0.1 &&
+    second.score >= top.score * TIE_RATIO;
+  if (top.coverage >= CONFIDENCE.answer && !tied) return top.entry.needs_review ? "needs_review" : "answer";
+  if (tied) return "clarify";
   if (top.coverage >= CONFIDENCE.clarify) return "clarify";
   return "no_answer";
 }
@@ -55,7 +66,8 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, hits:
 
 function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, confidence: number): ComposedAnswer {
   const ranked = index.rankFacts(entry, query);
-  const matching = ranked.filter((r) => r.score > 0);
+  // One shared word or two shared character pairs make a fact "asked about"; less is noise.
+  const matching = ranked.filter((r) => r.score >= FACT_MATCH_MIN);
   // When the question names no particular fact, the rules (what a villager gets) come before statistics.
   const chosen = (matching.length > 0 ? matching : ranked.filter((r) => r.fact.kind === "rule" || r.fact.kind === "how"))
     .slice(0, MAX_FACTS)

@@ -28,6 +28,8 @@ export interface SearchHit {
 
 interface EntryTerms {
   words: Set<string>;
+  /** Words of the title and aliases: they pick the entry, not one of its facts. */
+  nameWords: Set<string>;
   bigrams: Set<string>;
   facts: Array<{ words: Set<string>; bigrams: Set<string> }>;
 }
@@ -46,6 +48,7 @@ export class KnowledgeIndex {
     for (const entry of entries) {
       const bag = new Map<string, number>();
       const words = new Set<string>();
+      const nameWords = new Set<string>();
       const bigrams = new Set<string>();
       const addField = (text: string, weight: number) => {
         const analyzed = this.analyze(text);
@@ -55,8 +58,8 @@ export class KnowledgeIndex {
         for (const b of analyzed.bigrams) bigrams.add(b);
         return analyzed;
       };
-      addField(entry.title, FIELD_WEIGHTS.title);
-      for (const alias of entry.aliases) addField(alias, FIELD_WEIGHTS.aliases);
+      for (const w of addField(entry.title, FIELD_WEIGHTS.title).words) nameWords.add(w);
+      for (const alias of entry.aliases) for (const w of addField(alias, FIELD_WEIGHTS.aliases).words) nameWords.add(w);
       for (const keyword of entry.keywords) addField(keyword, FIELD_WEIGHTS.keywords);
       addField(entry.summary, FIELD_WEIGHTS.summary);
       addField(entry.category, FIELD_WEIGHTS.category);
@@ -73,7 +76,7 @@ export class KnowledgeIndex {
         return { words: factWords, bigrams: factBigrams };
       });
       this.docOf.set(entry, this.bm25.add(bag));
-      this.terms.push({ words, bigrams, facts });
+      this.terms.push({ words, nameWords, bigrams, facts });
     }
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
   }
@@ -118,13 +121,17 @@ export class KnowledgeIndex {
     });
   }
 
-  /** Orders an entry's facts by how much of the question each one answers; ties keep the file's order. */
+  /**
+   * Orders an entry's facts by how much of the question each one answers; ties keep the file's order.
+   * Words that name the entry itself don't count: "一类标准是什么" asks for the whole standard.
+   */
   rankFacts(entry: Entry, query: AnalyzedQuery): Array<{ fact: Fact; score: number }> {
     const doc = this.docOf.get(entry);
     const terms = doc === undefined ? undefined : this.terms[doc];
     if (!terms) return entry.facts.map((fact) => ({ fact, score: 0 }));
-    const words = new Set(query.words);
-    const bigrams = new Set(query.bigrams);
+    const words = new Set(query.words.filter((w) => !terms.nameWords.has(w)));
+    const nameText = [entry.title, ...entry.aliases].join(" ");
+    const bigrams = new Set(query.bigrams.filter((b) => !nameText.includes(b)));
     return entry.facts
       .map((fact, i) => {
         const factTerms = terms.facts[i]!;

@@ -51,7 +51,11 @@ export function createSegmenter(userTerms: Iterable<string> = []): Segmenter {
     bigrams(folded) {
       const out: string[] = [];
       for (const run of folded.match(/\p{Script=Han}+/gu) ?? []) {
-        for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+        for (let i = 0; i + 1 < run.length; i++) {
+          const pair = run.slice(i, i + 2);
+          // "多少", "怎么": pairs that are question words would link every question to every fact.
+          if (!STOPWORDS.has(pair)) out.push(pair);
+        }
       }
       return out;
     },

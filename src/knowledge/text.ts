@@ -45,6 +45,12 @@ export function createRewriter(rewrites: readonly Rewrite[]): (text: string) => 
     const key = foldText(from);
     if (key && key !== foldText(to)) table.set(key, foldText(to));
   }
+  // Targets map to themselves so that, longest-first, "土地流转" is kept whole instead of its
+  // tail "地流转" being rewritten into "土土地流转".
+  for (const { to } of rewrites) {
+    const target = foldText(to);
+    if (target && !table.has(target)) table.set(target, target);
+  }
   if (table.size === 0) return (text) => text;
   const keys = [...table.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(keys.join("|"), "g");

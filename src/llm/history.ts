@@ -10,14 +10,21 @@ export interface HistoryQuery {
   since: string;
 }
 
-export function recentTurns(db: Db, query: HistoryQuery): Turn[] {
-  if (query.limit <= 0) return [];
-  const rows = db
-    .prepare(
+export class ConversationHistory {
+  private readonly select;
+
+  constructor(db: Db) {
+    this.select = db.prepare(
       `SELECT text, reply_text FROM messages
        WHERE channel = ? AND user_id = ? AND created_at >= ?
        ORDER BY id DESC LIMIT ?`,
-    )
-    .all(query.channel, query.userId, query.since, query.limit) as Array<{ text: string; reply_text: string }>;
-  return rows.reverse().map((r) => ({ userText: r.text, replyText: r.reply_text }));
+    );
+  }
+
+  /** Oldest first, as the conversation went. */
+  recent(query: HistoryQuery): Turn[] {
+    if (query.limit <= 0) return [];
+    const rows = this.select.all(query.channel, query.userId, query.since, query.limit) as Array<{ text: string; reply_text: string }>;
+    return rows.reverse().map((r) => ({ userText: r.text, replyText: r.reply_text }));
+  }
 }

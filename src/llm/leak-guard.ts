@@ -5,8 +5,8 @@ export interface LeakGuard {
   find(text: string): string | undefined;
 }
 
-/** Shortest prompt line worth guarding: short lines ("你好") occur in ordinary answers. */
-const MIN_PROMPT_LINE = 16;
+/** Length of a system-prompt passage that counts as quoting it; shorter phrases occur in ordinary answers. */
+const PROMPT_WINDOW = 16;
 /** Shortest value worth guarding; shorter ones ("on", "0") appear in any text. */
 const MIN_VALUE = 6;
 
@@ -14,21 +14,27 @@ export function createLeakGuard(values: Record<string, string | undefined>, prom
   const guarded = Object.entries(values)
     .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].length >= MIN_VALUE)
     .map(([name, value]) => ({ name, value: value.toLowerCase() }));
-  const promptLines = promptTexts
-    .flatMap((text) => text.split("\n"))
-    .map((line) => squash(line))
-    .filter((line) => line.length >= MIN_PROMPT_LINE);
+  const promptWindows = new Set<string>();
+  for (const text of promptTexts) {
+    for (const line of text.split("\n")) {
+      const squashed = squash(line);
+      for (let i = 0; i + PROMPT_WINDOW <= squashed.length; i++) promptWindows.add(squashed.slice(i, i + PROMPT_WINDOW));
+    }
+  }
   return {
     find(text) {
       const lower = text.toLowerCase();
       for (const { name, value } of guarded) if (lower.includes(value)) return name;
       const squashed = squash(text);
-      if (promptLines.some((line) => squashed.includes(line))) return "system prompt";
+      for (let i = 0; i + PROMPT_WINDOW <= squashed.length; i++) if (promptWindows.has(squashed.slice(i, i + PROMPT_WINDOW))) return "system prompt";
       return undefined;
     },
   };
 }
 
 function squash(text: string): string {
-  return text.normalize("NFKC").replace(/[\s*#>`_-]+/g, "").toLowerCase();
+  // Citation markers ([disability-relief]) appear both in the prompt's example and in every answer.
+  return text
+    .normalize("NFKC")
+    .replace(/[[【][a-z0-9-]+[\]】]/g, "").replace(/[\s*#>`_-]+/g, "").toLowerCase();
 }

@@ -14,12 +14,12 @@ import type { Db } from "../store/index.ts";
 import { LlmUsageStore, usageDay, type UsageDay } from "../store/llm-usage.ts";
 import { extractCitations, formatHistory, formatPassages, looksLikeFollowUp, quoteUserText, startsElliptic, type Passage, type Turn } from "./context.ts";
 import { checkGrounding } from "./grounding.ts";
-import { recentTurns } from "./history.ts";
+import { ConversationHistory } from "./history.ts";
 import { createLeakGuard, type LeakGuard } from "./leak-guard.ts";
 import { stripMarkdown } from "./plain-text.ts";
 import type { Prompts } from "./prompts.ts";
 import { LlmProvider, LlmUnavailableError } from "./provider.ts";
-import type { RetryDeps } from "./retry.ts";
+import { DeadlineError, ProviderError, type RetryDeps } from "./retry.ts";
 import { describeIntents, UnderstandingSchema, type Slots } from "./understand.ts";
 import type { BreakerState } from "./breaker.ts";
 
@@ -27,6 +27,8 @@ import type { BreakerState } from "./breaker.ts";
 const MAX_PASSAGES = 3;
 /** A model answer longer than this is not "short, plain Chinese"; the offline answer is safer. */
 const MAX_ANSWER_CHARS = 800;
+/** Earlier questions searched together with an elliptic follow-up. */
+const FOLLOW_UP_TURNS = 2;
 
 export interface LlmStatus {
   model: string;
@@ -60,6 +62,7 @@ type Vetted = { ok: true; text: string; ids: string[] } | { ok: false; reason: s
 export class LlmAssistant {
   readonly provider: LlmProvider;
   private readonly usage: LlmUsageStore;
+  private readonly conversations: ConversationHistory;
   private readonly leaks: LeakGuard;
   private readonly secrets: string[];
 
@@ -73,6 +76,7 @@ export class LlmAssistant {
     this.secrets = Object.values(guardedValues).filter((v): v is string => typeof v === "string" && v.length >= 6);
     this.leaks = createLeakGuard(guardedValues, [deps.prompts.text.system]);
     this.usage = new LlmUsageStore(deps.db);
+    this.conversations = new ConversationHistory(deps.db);
     this.provider = new LlmProvider({
       config,
       logger: deps.logger,
@@ -109,7 +113,7 @@ export class LlmAssistant {
       return { ...offlineResult, replies: [reply(text, { citations, quickReplies: offlineResult.replies[0]?.quickReplies ?? [] })] };
     } catch (error) {
       this.provider.record({ offlineFallbacks: 1 });
-      if (error instanceof LlmUnavailableError) this.deps.logger.info("llm not used; offline answer sent", { reason: error.reason });
+      this.logFailure("answer", error);
       return offlineResult;
     }
   }
@@ -122,20 +126,22 @@ export class LlmAssistant {
     try {
       const prompt = await this.deps.prompts.classify.format({ intents: describeIntents(), history: formatHistory(history), question: quoteUserText(ctx.text) });
       understanding = await this.provider.structured(UnderstandingSchema, "classify_message", [new SystemMessage(this.deps.prompts.system), new HumanMessage(prompt)]);
-    } catch {
-      return undefined; // logged by the provider; the offline classification stands
+    } catch (error) {
+      this.logFailure("classify", error);
+      return undefined; // the offline classification stands
     }
     if (!understanding) return undefined;
     const understood: Understood = {
       classification: { intent: understanding.intent, confidence: Math.max(ctx.classification.confidence, CLASSIFIER_SURE), scores: ctx.classification.scores },
-      ...(understanding.slots ? { slots: understanding.slots } : {}),
+      slots: understanding.slots ?? {},
     };
     if (understanding.query) {
       const query = ctx.kb.index.analyze(understanding.query);
       const hits = ctx.kb.index.search(query, 5);
-      const before = ctx.hits[0]?.coverage ?? 0;
-      const after = hits[0]?.coverage ?? 0;
-      if (after >= before || before < CONFIDENCE.answer) Object.assign(understood, { query, hits });
+      // The rewrite names the topic a short follow-up leaves out, so its search wins whenever it finds one.
+      const kind = decide(hits);
+      const better = kind === "answer" || kind === "needs_review" || (hits[0]?.coverage ?? 0) >= (ctx.hits[0]?.coverage ?? 0);
+      if (better) Object.assign(understood, { query, hits });
     }
     this.deps.logger.debug("llm understood message", { intent: understanding.intent, offlineIntent: ctx.classification.intent, slots: understanding.slots });
     return understood;
@@ -186,9 +192,11 @@ export class LlmAssistant {
    * a topic. Only on the LLM path, so offline answers (and the evaluation) are exactly as before.
    */
   private withPreviousTopic(ctx: TurnContext, history: Turn[]): TurnContext {
-    const previous = history[history.length - 1];
-    if (!previous || ctx.message.payload || !looksLikeFollowUp(ctx.text)) return ctx;
-    const query = ctx.kb.index.analyze(`${previous.userText} ${ctx.text}`);
+    // The model already rewrote this message with the conversation in view (classify): trust that search.
+    if (ctx.slots || history.length === 0 || ctx.message.payload || !looksLikeFollowUp(ctx.text)) return ctx;
+    // Two questions back, because the previous one may itself be a follow-up ("那三级呢？" → "要去哪里办？").
+    const earlier = history.slice(-FOLLOW_UP_TURNS).map((t) => t.userText);
+    const query = ctx.kb.index.analyze(`${earlier.join(" ")} ${ctx.text}`);
     const hits = ctx.kb.index.search(query, 5);
     const kind = decide(hits);
     if (kind !== "answer" && kind !== "needs_review") return ctx;
@@ -212,12 +220,20 @@ export class LlmAssistant {
   }
 
   private history(ctx: TurnContext): Turn[] {
-    const { config, db } = this.deps;
+    const { config } = this.deps;
     const since = new Date(ctx.now.getTime() - config.LLM_HISTORY_MINUTES * 60_000).toISOString();
-    return recentTurns(db, { channel: ctx.message.channel, userId: ctx.message.userId, limit: config.LLM_HISTORY_TURNS, since }).map((t) => ({
+    return this.conversations.recent({ channel: ctx.message.channel, userId: ctx.message.userId, limit: config.LLM_HISTORY_TURNS, since }).map((t) => ({
       userText: maskPersonalData(t.userText),
       replyText: maskPersonalData(t.replyText),
     }));
+  }
+
+  /** Provider failures are logged where they happen; anything else here is a bug worth an error line. */
+  private logFailure(step: string, error: unknown): void {
+    if (error instanceof LlmUnavailableError) this.deps.logger.info("llm not used; offline result kept", { step, reason: error.reason });
+    else if (!(error instanceof ProviderError || error instanceof DeadlineError)) {
+      this.deps.logger.error("llm step failed; offline result kept", { step, error: this.redact(String((error as Error)?.stack ?? error)) });
+    }
   }
 
   private redact(text: string): string {

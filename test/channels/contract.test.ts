@@ -1,5 +1,6 @@
 // Contract: a villager's question gets the same answer text on the web, in Telegram and in WeChat.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withNumberedChoices } from "../../src/channels/common/choices.ts";
 import { conversation, startTestApp, type TestApp } from "../helpers/app.ts";
 import { FakeTelegram, textUpdate } from "./support/fake-telegram.ts";
 import { loginMockWechat, type MockWechat } from "./support/mock-wechat.ts";
@@ -13,6 +14,9 @@ const QUESTIONS = [
   "村东头路灯坏了半个月了",
   "火星上能种土豆吗",
 ];
+
+/** Each report gets its own receipt number (FK000001, FK000002 …); everything else must match. */
+const sameAnswer = (texts: string[]) => texts.map((t) => t.replace(/FK\d+/g, "FK＃"));
 
 let fake: FakeTelegram;
 let running: TestApp;
@@ -34,7 +38,8 @@ afterAll(async () => {
 describe("the same answer on every channel", () => {
   it.each(QUESTIONS.map((q, i) => [q, i]))("%s", async (question, i) => {
     const web = await conversation(running.url, `web-${i}`).ask(question as string);
-    const expected = (web.body.replies as Array<{ text: string }>).map((r) => r.text);
+    const webReplies = web.body.replies as Array<{ text: string; quickReplies: Array<{ label: string; payload: string }> }>;
+    const expected = webReplies.map((r) => r.text);
     expect(expected.length).toBeGreaterThan(0);
 
     const chatId = 4000 + (i as number);
@@ -46,7 +51,45 @@ describe("the same answer on every channel", () => {
     villager.say(question as string).to(wechat.me);
     await wechat.waitForSent(before + expected.length);
 
-    expect(fake.sentTo(chatId)).toEqual(expected);
-    expect(wechat.sent.filter((s) => s.to === villager.id).map((s) => s.text)).toEqual(expected);
+    // Telegram: the same text, and the same quick replies as buttons.
+    expect(sameAnswer(fake.sentTo(chatId))).toEqual(sameAnswer(expected));
+    const buttons = fake.callsOf("sendMessage").filter((c) => Number(c.params.chat_id) === chatId).map((c) => (c.params.reply_markup?.inline_keyboard ?? []).map((row: Array<{ text: string }>) => row[0]!.text));
+    expect(buttons).toEqual(webReplies.map((r) => r.quickReplies.map((q) => q.label)));
+    // WeChat has no buttons: the same text, with the quick replies listed as numbered choices.
+    expect(sameAnswer(wechat.sent.filter((s) => s.to === villager.id).map((s) => s.text))).toEqual(sameAnswer(webReplies.map(withNumberedChoices)));
+  });
+});
+
+describe("the same quick-reply choice on every channel", () => {
+  it("a tapped button (web, Telegram) and a typed number (WeChat) get the same follow-up", async () => {
+    const question = "村口的路灯坏了好几天了";
+    const web = conversation(running.url, "web-choice");
+    const first = await web.ask(question);
+    const choice = (first.body.replies as Array<{ quickReplies: Array<{ label: string; payload: string }> }>).at(-1)!.quickReplies[0];
+    expect(choice, "the feedback dialogue offers choices").toBeDefined();
+    const followUp = await web.ask(choice!.label, { payload: choice!.payload });
+
+    const chatId = 4900;
+    fake.push(textUpdate({ chatId, text: question }));
+    await fake.waitFor((calls) => calls.some((c) => c.method === "sendMessage" && Number(c.params.chat_id) === chatId && c.params.reply_markup));
+    const offered = fake.callsOf("sendMessage").filter((c) => Number(c.params.chat_id) === chatId).at(-1)!;
+    const button = offered.params.reply_markup.inline_keyboard[0][0];
+    const before = fake.sentTo(chatId).length;
+    fake.push({ callback_query: { id: "contract-1", from: { id: chatId, is_bot: false, first_name: "村民" }, chat_instance: "c", data: button.callback_data, message: { message_id: 1, date: 0, chat: { id: chatId, type: "private" }, text: offered.params.text, reply_markup: offered.params.reply_markup } } });
+    await fake.waitFor((calls) => calls.filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === chatId).length >= before + followUp.body.replies.length);
+
+    const villager = wechat.mocker.createContact({ name: "选择村民" });
+    const mine = () => wechat.sent.filter((s) => s.to === villager.id);
+    villager.say(question).to(wechat.me);
+    await wechat.waitForSent(wechat.sent.length + first.body.replies.length);
+    const sentBefore = wechat.sent.length;
+    villager.say("1").to(wechat.me);
+    await wechat.waitForSent(sentBefore + followUp.body.replies.length);
+
+    const expected = (followUp.body.replies as Array<{ text: string }>).map((r) => r.text);
+    expect(sameAnswer(fake.sentTo(chatId).slice(before))).toEqual(sameAnswer(expected));
+    expect(sameAnswer(mine().slice(-followUp.body.replies.length).map((s) => s.text))).toEqual(
+      sameAnswer((followUp.body.replies as Array<{ text: string; quickReplies: Array<{ label: string; payload: string }> }>).map(withNumberedChoices)),
+    );
   });
 });

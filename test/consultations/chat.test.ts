@@ -101,6 +101,8 @@ describe("a villager answering", () => {
     const villager = conversation(t.url, "v1");
     expect((await villager.ask("1")).text).toMatch(/已记下.*支持/);
     expect((await villager.ask("有条件支持，要先修排水沟")).text).toMatch(/之前选的是“支持”，现在改为“有条件支持”/);
+    expect((await villager.ask("现在有什么要征求意见的")).text).toMatch(/您已回答：有条件支持（已计入/);
+    expect((await conversation(t.url, "v2").ask("现在有什么要征求意见的")).text).not.toMatch(/您已回答/);
     now = new Date("2026-12-01T00:00:00Z");
     expect((await villager.ask("反对")).text).toMatch(/已经在 2026年11月30日 23:59 截止，这次的回答没有计入。您之前的回答“有条件支持”仍然有效/);
   });
@@ -161,5 +163,19 @@ describe("recording meeting votes in chat", () => {
     expect((await cadre.ask("第1号征求意见补录：三家庄 会议 支持6 反对2 有条件支持1")).text).toMatch(/已补录第1号征求意见三家庄的会议表决 9 票（支持6，反对2，有条件支持1）/);
     const results = await cadre.ask("第1号征求意见结果");
     expect(results.text).toMatch(/回复 9 人（聊天 0，会议表决 9，代为表达 0）/);
+  });
+});
+
+describe("a villager who would rather not say their village", () => {
+  it("still counts in a township-wide consultation, but not in one for named villages", async () => {
+    const cadre = conversation(t.url, "cadre");
+    await cadre.ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
+    await cadre.ask("发布征求意见：建猪场｜｜默认｜三家庄｜12月10日");
+    const villager = conversation(t.url, "shy");
+    expect((await villager.ask("1号 支持")).text).toMatch(/哪个村/);
+    expect((await villager.ask("不想说")).text).toMatch(/已记下.*支持/);
+    expect((await villager.ask("2号 反对")).text).toMatch(/哪个村/);
+    expect((await villager.ask("不想说")).text).toMatch(/只面向三家庄.*没有记下/);
+    expect(t.app.store.db.prepare("SELECT consultation_id AS id, village FROM consultation_votes").all()).toEqual([{ id: 1, village: null }]);
   });
 });

@@ -1,7 +1,7 @@
 // The pure parts of consultations: reading answers, dates, commands; tallies, thresholds and hidden small cells.
 import { describe, expect, it } from "vitest";
 import { parseDeadline, formatChinaTime } from "../../src/consultations/dates.ts";
-import { consultationRef, parseAnswer, parseAudience, parseOptions, parsePublishCommand, parseRecordedTally } from "../../src/consultations/parse.ts";
+import { consultationRef, parseAnswer, parseAudience, parseOptions, parseLooseAnswer, parsePublishCommand, parseRecordedTally } from "../../src/consultations/parse.ts";
 import { computeResults, formatResults, type TallyRow } from "../../src/consultations/results.ts";
 import { groupByTheme, themeOf } from "../../src/consultations/themes.ts";
 import { DEFAULT_OPTIONS, type Consultation, type VillageInfo } from "../../src/consultations/model.ts";
@@ -236,5 +236,35 @@ describe("reading a cadre's meeting tally", () => {
   it("asks for the method and the numbers when they are missing", () => {
     expect(parseRecordedTally("三家庄 支持6", DEFAULT_OPTIONS, VILLAGES)).toMatchObject({ ok: false, error: expect.stringMatching(/会议/) });
     expect(parseRecordedTally("三家庄 会议 大家都支持", DEFAULT_OPTIONS, VILLAGES)).toMatchObject({ ok: false, error: expect.stringMatching(/没看到票数/) });
+  });
+});
+
+describe("clustering comments no keyword theme catches", () => {
+  it("groups them by a shared word, and leaves singletons under 其他", async () => {
+    const { createSegmenter } = await import("../../src/knowledge/segmenter.ts");
+    const segmenter = createSegmenter();
+    const cut = (text: string) => segmenter.words(text);
+    const groups = groupByTheme(
+      [
+        { text: "广场舞音乐要小点", optionIndex: 0 },
+        { text: "希望广场多种树", optionIndex: 0 },
+        { text: "广场要有厕所", optionIndex: 2 },
+        { text: "挺好", optionIndex: 0 },
+      ],
+      cut,
+    );
+    expect(groups.map((g) => [g.theme, g.comments.length])).toEqual([["关于“广场”", 3], ["其他", 1]]);
+  });
+});
+
+describe("a stance stated in passing", () => {
+  it("finds the one stance in a sentence and keeps the sentence as the comment", () => {
+    expect(parseLooseAnswer("建垃圾站那个事我不同意", DEFAULT_OPTIONS)).toEqual({ kind: "answer", optionIndex: 1, comment: "建垃圾站那个事我不同意" });
+    expect(parseLooseAnswer("装路灯那个事俺支持", DEFAULT_OPTIONS)).toMatchObject({ optionIndex: 0 });
+    expect(parseLooseAnswer("修河堤我有条件支持", DEFAULT_OPTIONS)).toMatchObject({ optionIndex: 2 });
+  });
+  it("gives up on two stances or none", () => {
+    expect(parseLooseAnswer("我之前投的赞成现在想改反对", DEFAULT_OPTIONS)).toBeUndefined();
+    expect(parseLooseAnswer("还能改票吗", DEFAULT_OPTIONS)).toBeUndefined();
   });
 });

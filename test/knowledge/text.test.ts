@@ -31,3 +31,11 @@ describe("text normalisation", () => {
     expect(hasWords("好👍")).toBe(true);
   });
 });
+
+describe("rewriting keeps canonical terms whole", () => {
+  it("does not rewrite the tail of a term that is itself a target", () => {
+    const rewrite = createRewriter([{ from: "地流转", to: "土地流转" }]);
+    expect(rewrite("土地流转可以入股吗")).toBe("土地流转可以入股吗");
+    expect(rewrite("地流转出去")).toBe("土地流转出去");
+  });
+});

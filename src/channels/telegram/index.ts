@@ -24,7 +24,7 @@ const START_TIMEOUT_MS = 20_000;
 const EXPIRED_BUTTON = "这个按钮已过期，请直接打字提问。";
 
 export interface TelegramOptions {
-  /** Long-poll timeout in seconds (tests and the benchmark shorten it). */
+  /** Long-poll timeout in seconds for getUpdates (default 30, as Telegram suggests). */
   pollTimeoutSeconds?: number;
 }
 

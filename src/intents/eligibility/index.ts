@@ -60,6 +60,14 @@ function readable(ctx: TurnContext): string {
   return foldText(ctx.message.payload ?? ctx.text);
 }
 
+/** Facts from this villager's finished dialogue on the same topic, so they are not asked twice. */
+function knownFacts(ctx: TurnContext, topic: DialogueState["topic"]): DialogueState["facts"] {
+  const stored = ctx.services.store.sessions.get(sessionKey(ctx));
+  if (!stored || !(ctx.now.getTime() - Date.parse(stored.updatedAt) < DIALOGUE_IDLE_MS)) return {};
+  const parsed = DialogueStateSchema.safeParse(stored.data);
+  return parsed.success && parsed.data.topic === topic && parsed.data.step === "done" ? parsed.data.facts : {};
+}
+
 export function handleEligibility(ctx: TurnContext): TurnResult {
   const rules = rulesFor(ctx.services);
   if (!rules) return policyFallback(ctx);
@@ -67,7 +75,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult {
   const topic = detectTopic(rules, text);
   // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
   if (!topic || topic === "outside" || !isPersonal(rules, text)) return policyFallback(ctx);
-  return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now));
+  return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic)));
 }
 
 export const eligibilityHandler: IntentHandler = { intent: "eligibility", handle: handleEligibility };
@@ -104,22 +112,25 @@ export const eligibilityInterceptor: Interceptor = {
       if (state.step !== "done") ctx.services.store.sessions.delete(sessionKey(ctx));
       return undefined;
     }
-    if (step.handoff) recordHandoff(ctx, state);
+    if (step.handoff) recordHandoff(ctx, state, rules);
     return toResult(ctx, step);
   },
 };
 
 /** Written before the reply says the question was passed on (on disk before acknowledged). */
-function recordHandoff(ctx: TurnContext, state: DialogueState): void {
+const CALCULATOR_LABELS: Record<string, string> = { land_mu: "亩数", rent_per_mu: "每亩租金", coal_tons: "一年烧煤吨数", coal_price: "煤价" };
+
+function recordHandoff(ctx: TurnContext, state: DialogueState, rules: EligibilityRules): void {
+  const label = (id: string) => rules.factById.get(id)?.label ?? CALCULATOR_LABELS[id] ?? id;
   const summary = Object.entries(state.facts)
     .filter(([, v]) => v !== null)
-    .map(([k, v]) => `${k}=${String(v)}`)
+    .map(([k, v]) => `${label(k)}=${String(v)}`)
     .join("，");
   ctx.services.store.unanswered.record({
     messageId: null,
     channel: ctx.message.channel,
     userId: ctx.message.userId,
-    text: maskPersonalData(`【资格测算转人工】${state.question}${summary ? `（已知：${summary}）` : ""}${state.pending ? `；卡在：${state.pending}` : ""}`),
+    text: maskPersonalData(`【资格测算转人工】${state.question}${summary ? `（已知：${summary}）` : ""}${state.pending ? `；卡在：${label(state.pending)}` : ""}`),
     reason: "handoff",
     bestEntryId: null,
     confidence: 0,

@@ -1,8 +1,7 @@
 // Opinion consultations in chat: villagers answer privately; cadres publish, query, close and decide.
 import type { IntentHandler, Interceptor } from "../../core/turn.ts";
 import type { IntentDeps } from "../index.ts";
-import { handleOpinion, interceptConsultation } from "../../consultations/chat.ts";
-import { ConsultationService } from "../../consultations/service.ts";
+import { ConsultationService, handleOpinion, interceptConsultation } from "../../consultations/index.ts";
 
 export const opinionHandler: IntentHandler = {
   intent: "opinion",

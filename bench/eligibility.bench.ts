@@ -1,0 +1,97 @@
+// Issue 3: eligibility dialogue turns, p99 per turn including the SQLite state write (target ≤ 2 ms).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Assistant } from "../src/core/assistant.ts";
+import { EngineHolder, loadEngine } from "../src/core/engine.ts";
+import { silentLogger } from "../src/core/logger.ts";
+import { createHandlers, createInterceptors } from "../src/intents/index.ts";
+import { Store } from "../src/store/index.ts";
+import { Notifier } from "../src/core/notifier.ts";
+import { loadConfig } from "../src/config/index.ts";
+import { continueDialogue, loadEligibilityRules, startDialogue, type DialogueState } from "../src/eligibility/index.ts";
+import { foldText } from "../src/knowledge/text.ts";
+import { row, summarize, verdict } from "./stats.ts";
+
+/** Whole conversations, replayed in turn by many users: every turn reads and writes the dialogue state. */
+const CONVERSATIONS = [
+  ["我能领什么补助？", "二级", "是", "七十五", "两个", "肢体", "不对，是三级"],
+  ["我三级残疾，家里困难，能领多少？", "45岁", "就一个", "不知道"],
+  ["我有5亩地，流转出去一年能挣多少？", "每亩1000元"],
+  ["我家一年烧3吨煤，改烧秸秆压块能省多少？", "每吨1200元"],
+  ["我能领什么补助？", "200岁", "三级", "算了"],
+];
+
+export const order = 30;
+
+export default async function benchEligibility(): Promise<string[]> {
+  const lines = ["## Eligibility dialogue (p99 per turn, SQLite state write included)"];
+  const dir = mkdtempSync(join(tmpdir(), "xiangqin-bench-elig-"));
+  try {
+    lines.push(pureStateMachine(join(dir, "pure.db")));
+    lines.push(await fullPipeline(join(dir, "full.db")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+/** The dialogue step alone: parse, evaluate, render, and the state row written to SQLite. */
+function pureStateMachine(path: string): string {
+  const rules = loadEligibilityRules("data");
+  const store = Store.open(path);
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  const rounds = 1500;
+  for (let i = 0; i < rounds; i++) {
+    const convo = CONVERSATIONS[i % CONVERSATIONS.length]!;
+    const key = `eligibility:bench:${i % 50}`;
+    for (const [turn, text] of convo.entries()) {
+      const s = performance.now();
+      const now = new Date();
+      const stored = turn === 0 ? undefined : store.sessions.get(key);
+      const step = stored
+        ? continueDialogue(rules, stored.data as DialogueState, foldText(text), now, { newQuestion: false, personal: true })
+        : startDialogue(rules, i % 5 === 2 ? "land" : i % 5 === 3 ? "biomass" : "benefits", foldText(text), text, now);
+      if (step !== "leave") {
+        if (step.state) store.sessions.set(key, step.state, now.toISOString());
+        else store.sessions.delete(key);
+      }
+      latencies.push(performance.now() - s);
+    }
+  }
+  const stats = summarize(latencies.slice(300), performance.now() - t0);
+  store.close();
+  return row("dialogue step + state write", { turns: stats.count, "p50 ms": stats.p50, "p99 ms": stats.p99, "target p99≤2": verdict(stats.p99 <= 2) });
+}
+
+/** Through the whole assistant: classification, search, interceptor, handler, message log and state write. */
+async function fullPipeline(path: string): Promise<string> {
+  let engine;
+  try {
+    engine = loadEngine("data");
+  } catch {
+    return row("full pipeline", { skipped: "data/knowledge not loadable" });
+  }
+  const store = Store.open(path);
+  const clock = () => new Date();
+  const services = { config: loadConfig({}), store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
+  const holder = new EngineHolder("data", silentLogger, engine);
+  const assistant = new Assistant({ engine: holder, services, handlers: createHandlers({ services, engine: holder }), interceptors: createInterceptors({ services, engine: holder }) });
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  const rounds = 800;
+  for (let i = 0; i < rounds; i++) {
+    const convo = CONVERSATIONS[i % CONVERSATIONS.length]!;
+    const userId = `bench-${i}`;
+    for (const text of convo) {
+      const s = performance.now();
+      await assistant.handle({ channel: "web", userId, chatId: userId, chatType: "private", mentioned: true, kind: "text", text });
+      latencies.push(performance.now() - s);
+    }
+  }
+  const stats = summarize(latencies.slice(300), performance.now() - t0);
+  store.close();
+  return row("full pipeline turn (HTTP excluded)", { turns: stats.count, "msg/s": stats.perSecond, "p50 ms": stats.p50, "p99 ms": stats.p99, "target p99≤2": verdict(stats.p99 <= 2) });
+}

@@ -1,0 +1,100 @@
+// Issue 4: 1,000,000 feedback rows inserted in batched transactions, then every dashboard summary query timed.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Store } from "../src/store/index.ts";
+import { countByCategory, countByState, countByVillage, countByWeek, countReports, openAgeBuckets, openReportsByAge } from "../src/store/feedback-summary.ts";
+import { ReportStore, type ReportFilter } from "../src/store/feedback-lifecycle.ts";
+import { periodByName } from "../src/staff/period.ts";
+import { FeedbackStateSchema } from "../src/staff/states.ts";
+import { row, verdict } from "./stats.ts";
+
+export const order = 40;
+
+const ROWS = Number(process.env.BENCH_FEEDBACK_ROWS ?? 1_000_000);
+const BATCH = 10_000;
+const CATEGORIES = ["道路", "路灯", "供水", "用电", "垃圾卫生", "沼气", "网络通信", "治安", "补贴发放", "干部作风", "其他"];
+const VILLAGES = Array.from({ length: 24 }, (_, i) => `第${i + 1}村`);
+const STATES = FeedbackStateSchema.options;
+const TEXTS = ["村东头路灯坏了半个月了", "三组的沼气池不产气了", "幸福路上有个大坑", "垃圾好几天没人拉", "低保两个月没发了"];
+
+/** A deterministic generator, so every run measures the same data. */
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+export default async function bench(): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), "xiangqin-bench-feedback-"));
+  const store = Store.open(join(dir, "bench.db"));
+  const lines = [`## 反映：${ROWS.toLocaleString("en")} 条插入与看板汇总查询（SQLite 临时文件）`];
+  try {
+    const db = store.db;
+    // A bigger page cache than SQLite's 2 MB default keeps the indexes' hot pages in memory during the load.
+    db.pragma("cache_size = -65536");
+    const now = new Date("2026-11-29T04:00:00Z");
+    const span = 2 * 365 * 86_400_000;
+    const random = lcg(42);
+    const insert = db.prepare(
+      `INSERT INTO feedback (channel, user_id, chat_id, text, category, village, place, status, anonymous, created_at, updated_at)
+       VALUES ('web', ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+    );
+    const insertBatch = db.transaction((from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        // Reports arrive in time order, as they do in life (a minute's jitter keeps ties realistic).
+        const created = new Date(now.getTime() - span + Math.floor((i * span) / ROWS) + Math.floor(random() * 60_000)).toISOString();
+        // Most old reports are closed; recent ones are mostly open, as in a real township.
+        const state = random() < 0.3 ? STATES[Math.floor(random() * 4)]! : STATES[4 + Math.floor(random() * 5)]!;
+        const user = `u${i % 50_000}`;
+        insert.run(user, user, TEXTS[i % TEXTS.length]!, CATEGORIES[Math.floor(random() * CATEGORIES.length)]!, VILLAGES[Math.floor(random() * VILLAGES.length)]!, state, random() < 0.1 ? 1 : 0, created, created);
+      }
+    });
+    const started = performance.now();
+    for (let from = 0; from < ROWS; from += BATCH) insertBatch(from, Math.min(ROWS, from + BATCH));
+    const insertMs = performance.now() - started;
+    const perSecond = (ROWS / insertMs) * 1000;
+    lines.push(row("insert (batches of 10,000)", { rows: ROWS, seconds: insertMs / 1000, "rows/s": perSecond }) + `  ${verdict(perSecond >= 20_000)} (≥ 20,000 rows/s)`);
+    db.exec("ANALYZE");
+
+    const month = periodByName("month", now);
+    const all: ReportFilter = {};
+    const thisMonth: ReportFilter = { from: month.from };
+    const reports = new ReportStore(db);
+    const queries: Array<[string, () => unknown]> = [
+      ["count (all time)", () => countReports(db, all)],
+      ["by state (all time)", () => countByState(db, all)],
+      ["by category (all time)", () => countByCategory(db, all)],
+      ["by village (all time)", () => countByVillage(db, all)],
+      ["by week (all time)", () => countByWeek(db, all)],
+      ["open age buckets (all time)", () => openAgeBuckets(db, all, now)],
+      ["oldest open reports (30)", () => openReportsByAge(db, all, now, 30)],
+      ["by category (this month)", () => countByCategory(db, thisMonth)],
+      ["by village (this month)", () => countByVillage(db, thisMonth)],
+      ["by week (this month)", () => countByWeek(db, thisMonth)],
+      ["count open (all time)", () => countReports(db, { state: "open" })],
+      ["count open, one category", () => countReports(db, { category: "沼气", state: "open" })],
+      ["by village, one category", () => countByVillage(db, { category: "沼气" })],
+      ["by category, one village", () => countByCategory(db, { village: "第3村" })],
+      ["by category, last 7 days", () => countByCategory(db, { from: new Date(now.getTime() - 7 * 86_400_000).toISOString() })],
+      ["count, one village this month", () => countReports(db, { village: "第3村", from: month.from })],
+      ["list page (village + open, 50)", () => reports.list({ village: "第3村", state: "open" }, { limit: 50, offset: 0 })],
+    ];
+    for (const [label, run] of queries) {
+      run(); // warm the page cache and the statement
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        run();
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const median = times[2]!;
+      lines.push(row(label, { "median ms": median, "max ms": times[4]! }) + `  ${verdict(median <= 100)} (≤ 100 ms)`);
+    }
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}

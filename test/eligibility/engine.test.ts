@@ -1,0 +1,206 @@
+// The pure parts: Chinese numbers, the evaluator (dates, unknown ≠ zero, trace) and the dialogue state machine.
+import { describe, expect, it } from "vitest";
+import {
+  continueDialogue,
+  evaluateAll,
+  loadEligibilityRules,
+  parameterValue,
+  parseBareNumber,
+  parseNumber,
+  parseAnswer,
+  findQuantities,
+  renderResults,
+  startDialogue,
+  type DialogueState,
+  type Step,
+} from "../../src/eligibility/index.ts";
+import { foldText } from "../../src/knowledge/text.ts";
+import type { Parameter } from "../../src/eligibility/schema.ts";
+
+const rules = loadEligibilityRules("data");
+const on = new Date("2026-06-01T00:00:00Z");
+const answerSignals = { newQuestion: false, personal: false };
+
+describe("Chinese numbers", () => {
+  it.each([
+    ["三", 3], ["叁", 3], ["六十五", 65], ["两千", 2000], ["一万二", 12000], ["三千五", 3500], ["0.2万", 2000], ["五点五", 5.5], ["2000", 2000], ["十", 10],
+  ])("reads %s as %d", (text, value) => expect(parseNumber(text)).toBe(value));
+
+  it("gives up on words that are not numbers", () => {
+    expect(parseNumber("你好")).toBeUndefined();
+    expect(parseBareNumber("不知道")).toBeUndefined();
+  });
+
+  it("reads quantities with units, halves, approximations and minus signs", () => {
+    expect(findQuantities("我有五亩半地", ["亩"])[0]).toMatchObject({ value: 5.5, unit: "亩" });
+    expect(findQuantities("俺爹七十多岁了", ["岁"])[0]).toMatchObject({ value: 70, approx: true });
+    expect(findQuantities("−3亩", ["亩"])[0]).toMatchObject({ value: 3, negative: true });
+    expect(findQuantities("五千斤煤", ["斤", "吨"])[0]).toMatchObject({ value: 5000, unit: "斤" });
+    expect(parseBareNumber("六十五岁")).toMatchObject({ value: 65 });
+  });
+});
+
+describe("evaluator", () => {
+  it("picks the parameter value in force on the day asked", () => {
+    const p: Parameter = {
+      id: "x", label: "x", unit: "元", example: false, needs_review: false,
+      values: [{ since: null, value: 400 }, { since: "2027-01-01", value: 500 }],
+    };
+    expect(parameterValue(p, new Date("2026-12-31T12:00:00Z"))).toBe(400);
+    expect(parameterValue(p, new Date("2027-01-01T12:00:00Z"))).toBe(500);
+  });
+
+  it("never turns an unknown fact into a zero: grade unknown gives the 400–800 range and both tiers", () => {
+    const relief = evaluateAll(rules, { poor: true }, on).find((r) => r.programme.id === "disability-living-relief")!;
+    expect(relief.status).toBe("unknown");
+    expect(relief.amount.year).toEqual([400, 800]);
+    expect(relief.unknown.map((o) => o.condition.fact)).toEqual(["disability_grade"]);
+    const text = renderResults(rules, { poor: true }, evaluateAll(rules, { poor: true }, on)).text;
+    expect(text).toMatch(/如果残疾等级是一到三级，一、二级每人每年 800 元，三级每人每年 400 元/);
+  });
+
+  it("explains each condition in a trace: met, not met, not yet known", () => {
+    const r = evaluateAll(rules, { disability_grade: 3, poor: false }, on).find((x) => x.programme.id === "elderly-disabled-allowance")!;
+    expect(r.trace.join("\n")).toMatch(/✓ 有残疾证（残疾等级：三级）/);
+    expect(r.trace.join("\n")).toMatch(/✗ 这项补助要求是贫困户/);
+    expect(r.trace.join("\n")).toMatch(/\? 年龄够“老年”（年龄：不知道）/);
+  });
+
+  it("lists two money programmes together and says combining must be confirmed, never a sum", () => {
+    const facts = { disability_grade: 2, poor: true, age: 75, disabled_in_household: 2, disability_type: "physical" };
+    const text = renderResults(rules, facts, evaluateAll(rules, facts, on)).text;
+    expect(text).toMatch(/每人每年 800 元/);
+    expect(text).toMatch(/每人每月 50 元/);
+    expect(text).toMatch(/每户每年 1680 元/);
+    expect(text).toMatch(/能不能同时领，原文没有写，要向县残联确认/);
+    expect(text).not.toMatch(/3080|合计|一共/);
+  });
+
+  it("says the age line for 老年 is an example, not a rule of the seed", () => {
+    const facts = { disability_grade: 2, poor: true, age: 70 };
+    expect(renderResults(rules, facts, evaluateAll(rules, facts, on)).text).toMatch(/60 岁只是示例，请向县残联确认/);
+  });
+
+  it("does not invent a per-person amount for home care, only the county total", () => {
+    const facts = { disability_grade: 1, poor: true, disability_type: "mental" };
+    const text = renderResults(rules, facts, evaluateAll(rules, facts, on)).text;
+    expect(text).toMatch(/131 人共 7\.86 万元），没有每人标准/);
+    expect(text).not.toMatch(/600 元.*托养|托养.*600 元/);
+  });
+});
+
+function talk(first: string, topic: "benefits" | "land" | "biomass" = "benefits") {
+  let step: Step = startDialogue(rules, topic, foldText(first), first, on);
+  return {
+    get step() {
+      return step;
+    },
+    say(text: string, signals = answerSignals): Step | "leave" {
+      const next = continueDialogue(rules, step.state as DialogueState, foldText(text), on, signals);
+      if (next !== "leave") step = next;
+      return next;
+    },
+  };
+}
+
+describe("dialogue state machine", () => {
+  it("asks only for what the first message did not say", () => {
+    const d = talk("我三级残疾，家里困难，能领多少？");
+    expect(d.step.state?.facts).toMatchObject({ disability_grade: 3, poor: true });
+    expect(d.step.reply.text).toMatch(/多大岁数/);
+  });
+
+  it("accepts a correction of an earlier answer and confirms it", () => {
+    const d = talk("我能领什么补助？");
+    d.say("三级");
+    const s = d.say("不对，是二级") as Step;
+    expect(s.reply.text).toMatch(/已改为：残疾等级：二级/);
+    expect(s.state?.facts.disability_grade).toBe(2);
+    expect(s.reply.text).toMatch(/贫困户/); // still asking the pending question
+  });
+
+  it("offers a cadre after two failed tries and hands off on yes", () => {
+    const d = talk("我能领什么补助？");
+    const first = d.say("asdfgh") as Step;
+    expect(first.reply.text).toMatch(/没听明白/);
+    const second = d.say("qwerty") as Step;
+    expect(second.state?.step).toBe("handoff");
+    expect(second.reply.quickReplies.map((q) => q.label)).toContain("好，请干部帮我");
+    const yes = d.say("好") as Step;
+    expect(yes.handoff).toBe(true);
+    expect(yes.state).toBeNull();
+  });
+
+  it("rejects absurd numbers without losing earlier answers", () => {
+    const d = talk("我二级残疾，是贫困户，帮我算算");
+    const s = d.say("200岁") as Step;
+    expect(s.reply.text).toMatch(/0 到 120 岁/);
+    expect(s.state?.facts).toMatchObject({ disability_grade: 2, poor: true });
+    expect(s.state?.facts.age).toBeUndefined();
+  });
+
+  it("leaves the dialogue for an impersonal new question, but not for an answer", () => {
+    const d = talk("我能领什么补助？");
+    expect(d.say("低保怎么申请？", { newQuestion: true, personal: false })).toBe("leave");
+    expect(d.say("二级", { newQuestion: true, personal: false })).not.toBe("leave");
+  });
+
+  it("resets on 重新开始 / 取消 / 算了", () => {
+    for (const word of ["重新开始", "取消", "算了"]) {
+      const d = talk("我能领什么补助？");
+      const s = d.say(word) as Step;
+      expect(s.state).toBeNull();
+      expect(s.reply.text).toMatch(/已经取消/);
+    }
+  });
+
+  it("recomputes land income with the rent from the contract", () => {
+    const d = talk("我有5亩地，流转出去一年能挣多少？", "land");
+    expect(d.step.reply.text).toMatch(/5 × 800 = 4000 元/);
+    expect(d.step.reply.text).toMatch(/示例/);
+    const s = d.say("合同上每亩1000元") as Step;
+    expect(s.reply.text).toMatch(/5 × 1000 = 5000 元/);
+    expect(s.reply.text).toMatch(/按您说的合同租金/);
+  });
+
+  it("asks how much coal when the biomass question gives no amount, and answers per tonne on 不知道", () => {
+    const d = talk("俺家想改烧秸秆压块能省多少", "biomass");
+    expect(d.step.reply.text).toMatch(/烧多少煤/);
+    const s = d.say("不知道") as Step;
+    expect(s.reply.text).toMatch(/1046～1133 元/);
+  });
+});
+
+describe("answers in villagers' words", () => {
+  const answer = (fact: string, text: string) => parseAnswer(rules, fact, foldText(text));
+
+  it.each(["三级", "3级", "叁级", "三等", "3", "三"])("reads %s as grade 3", (text) => {
+    expect(answer("disability_grade", text)).toEqual({ kind: "value", value: 3 });
+  });
+
+  it.each([["是", true], ["对", true], ["嗯", true], ["有", true], ["是的", true], ["没有", false], ["不是", false], ["没", false]] as const)("reads %s as %s", (text, value) => {
+    expect(answer("poor", text)).toEqual({ kind: "value", value });
+  });
+
+  it.each(["不知道", "不清楚", "记不清了"])("reads %s as not known, never as no", (text) => {
+    expect(answer("poor", text)).toEqual({ kind: "unknown" });
+  });
+
+  it.each([["六十五岁", 65], ["65", 65], ["今年七十了", 70]] as const)("reads age %s", (text, value) => {
+    expect(answer("age", text)).toEqual({ kind: "value", value });
+  });
+
+  it.each([["两千块", 2000], ["2000元", 2000], ["0.2万元", 2000], ["每亩八百", 800]] as const)("reads rent %s", (text, value) => {
+    expect(answer("rent_per_mu", text)).toEqual({ kind: "value", value });
+  });
+
+  it.each([["3吨", 3], ["五千斤", 2.5], ["800公斤", 0.8]] as const)("reads coal %s in tonnes", (text, value) => {
+    expect(answer("coal_tons", text)).toEqual({ kind: "value", value });
+  });
+
+  it.each([["−3亩", "land_mu"], ["十万亩", "land_mu"], ["200岁", "age"], ["五级", "disability_grade"], ["-2", "age"]] as const)("rejects %s with what is expected", (text, fact) => {
+    const a = answer(fact, text);
+    expect(a?.kind).toBe("invalid");
+    expect(a && "message" in a ? a.message : "").toMatch(/请再说一次/);
+  });
+});

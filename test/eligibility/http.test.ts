@@ -1,0 +1,197 @@
+// Eligibility dialogues over the real HTTP API: the issue's example conversations, persistence, expiry, bad input.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conversation, startTestApp, type TestApp } from "../helpers/app.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("eligibility dialogue over POST /api/messages", () => {
+  it("asks a villager who wants to know what they can get one question at a time, then lists programmes with amounts", async () => {
+    const c = conversation(t.url);
+    let r = await c.ask("我能领什么补助？");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).toMatch(/残疾证是几级/);
+    expect(r.body.replies[0].quickReplies.map((q: { label: string }) => q.label)).toEqual(expect.arrayContaining(["一级", "二级", "三级", "四级", "不知道"]));
+    r = await c.ask("二级");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).toMatch(/贫困户/);
+    r = await c.ask("是");
+    expect(r.text).toMatch(/多大岁数/);
+    r = await c.ask("七十五");
+    expect(r.text).toMatch(/几个人有残疾证/);
+    r = await c.ask("两个");
+    expect(r.text).toMatch(/哪一类残疾/);
+    r = await c.ask("肢体");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).toMatch(/很可能能领/);
+    expect(r.text).toMatch(/贫困残疾人生活特别救助：每人每年 800 元/);
+    expect(r.text).toMatch(/贫困老年残疾人生活补助：每人每月 50 元（一年 600 元）/);
+    expect(r.text).toMatch(/“一户多残”家庭生活补助：每户每年 1680 元/);
+    expect(r.text).toMatch(/到哪办：县残联/);
+    expect(r.text).toMatch(/来源：篇二/);
+    expect(r.text).toMatch(/能不能同时领，原文没有写，要向县残联确认/);
+    expect(r.body.replies[0].citations.map((x: { id: string }) => x.id)).toContain("disability-living-relief");
+  });
+
+  it("uses the facts a grade-3 villager already gave and answers 400 元 with the close-but-not programmes", async () => {
+    const c = conversation(t.url);
+    let r = await c.ask("我三级残疾，家里困难，能领多少？");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).not.toMatch(/几级/);
+    expect(r.text).toMatch(/多大岁数/);
+    r = await c.ask("45岁");
+    r = await c.ask("就一个");
+    r = await c.ask("不知道");
+    expect(r.text).toMatch(/三级每人每年 400 元|每人每年 400 元/);
+    expect(r.text).toMatch(/差一点/);
+    expect(r.text).toMatch(/年龄还不到/);
+    expect(r.text).toMatch(/60 岁只是示例/);
+  });
+
+  it("lets the villager correct an earlier answer with 不对，是二级", async () => {
+    const c = conversation(t.url);
+    await c.ask("我三级残疾，家里困难，能领多少？");
+    const r = await c.ask("不对，是二级");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).toMatch(/已改为：残疾等级：二级/);
+    await c.ask("50岁");
+    await c.ask("就一个");
+    const done = await c.ask("肢体");
+    expect(done.text).toMatch(/每人每年 800 元/);
+  });
+
+  it("compares lease, shares and labour income for 5 亩 with the formula and says the rent is an example", async () => {
+    const c = conversation(t.url);
+    const r = await c.ask("我有5亩地，流转出去一年能挣多少？");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).toMatch(/出租.*5 × 800 = 4000 元/);
+    expect(r.text).toMatch(/入股/);
+    expect(r.text).toMatch(/劳务收入/);
+    expect(r.text).toMatch(/示例/);
+    const again = await c.ask("合同上每亩一千元");
+    expect(again.text).toMatch(/5 × 1000 = 5000 元/);
+  });
+
+  it("computes the straw-briquette saving for 3 吨 of coal as a range from the seed's figures", async () => {
+    const c = conversation(t.url);
+    const r = await c.ask("我家一年烧3吨煤，改烧秸秆压块能省多少？");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).toMatch(/3766～4080 元/);
+    expect(r.text).toMatch(/3\.6～3\.9 吨/);
+    expect(r.text).toMatch(/1360/);
+    expect(r.text).toMatch(/免费/);
+    expect(r.text).toMatch(/于家英/);
+  });
+
+  it("answers in Traditional characters when the villager writes Traditional", async () => {
+    const c = conversation(t.url);
+    const r = await c.ask("我三級殘疾家裡困難能領多少");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).toMatch(/歲數/);
+  });
+
+  it("resets on 算了 and then routes the next message normally", async () => {
+    const c = conversation(t.url);
+    await c.ask("我能领什么补助？");
+    const r = await c.ask("算了");
+    expect(r.text).toMatch(/已经取消/);
+    const next = await c.ask("二级");
+    expect(next.text).not.toMatch(/贫困户（比如/);
+  });
+
+  it("leaves the dialogue when the villager files a complaint instead of answering", async () => {
+    const c = conversation(t.url);
+    await c.ask("我能领什么补助？");
+    const r = await c.ask("我要投诉，村口的路坑坑洼洼的");
+    expect(r.intent).not.toBe("eligibility");
+  });
+});
+
+describe("bad input in the eligibility dialogue", () => {
+  it("explains −3亩 and 十万亩, then offers a cadre after two failed tries and records the handoff for staff", async () => {
+    const c = conversation(t.url);
+    let r = await c.ask("我有−3亩地想流转出去");
+    expect(r.text).toMatch(/亩数要大于 0、不超过 1000 亩/);
+    r = await c.ask("十万亩");
+    expect(r.text).toMatch(/亩数要大于 0/);
+    expect(r.text).toMatch(/村里干部/);
+    r = await c.ask("好");
+    expect(r.text).toMatch(/已经把您的问题转给村里干部/);
+    const rows = t.app.store.unanswered.list().filter((u) => u.userId === c.userId);
+    expect(rows.map((u) => u.reason)).toContain("handoff");
+    expect(rows[0]!.text).toMatch(/−3亩|流转/);
+  });
+
+  it("explains 200岁 and keeps the earlier answers", async () => {
+    const c = conversation(t.url);
+    await c.ask("我二级残疾，是贫困户，帮我算算能领啥");
+    let r = await c.ask("200岁");
+    expect(r.text).toMatch(/0 到 120 岁之间/);
+    r = await c.ask("65岁");
+    expect(r.text).toMatch(/几个人有残疾证/);
+  });
+
+  it("answers nonsense with what is expected, never a crash", async () => {
+    const c = conversation(t.url);
+    await c.ask("我能领什么补助？");
+    const r = await c.ask("¥%#@@!!");
+    expect(r.text.length).toBeGreaterThan(0);
+    expect(r.text).not.toMatch(/出错|错误/);
+  });
+});
+
+describe("dialogue state on disk", () => {
+  it("survives a restart: a second app on the same database file continues the dialogue", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xiangqin-elig-"));
+    const env = { DB_PATH: join(dir, "shared.db") };
+    try {
+      const first = await startTestApp({ env });
+      const userId = "restart-villager";
+      await conversation(first.url, userId).ask("我能领什么补助？");
+      await first.close();
+      const second = await startTestApp({ env });
+      try {
+        const r = await conversation(second.url, userId).ask("三级");
+        expect(r.intent).toBe("eligibility");
+        expect(r.text).toMatch(/贫困户/);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("drops a corrupt stored state instead of failing the villager's next message", async () => {
+    const c = conversation(t.url);
+    t.app.store.sessions.set(`eligibility:web:${c.userId}`, { v: 99, topic: "nonsense" }, new Date().toISOString());
+    const r = await c.ask("我能领什么补助？");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).toMatch(/残疾证是几级/);
+  });
+
+  it("forgets a dialogue after 30 minutes idle", async () => {
+    let now = new Date("2026-06-01T08:00:00Z").getTime();
+    const timed = await startTestApp({ clock: () => new Date(now) });
+    try {
+      const c = conversation(timed.url);
+      await c.ask("我能领什么补助？");
+      now += 29 * 60 * 1000;
+      const within = await c.ask("三级");
+      expect(within.text).toMatch(/贫困户/);
+      now += 31 * 60 * 1000;
+      const after = await c.ask("是");
+      expect(after.text).not.toMatch(/多大岁数/);
+    } finally {
+      await timed.close();
+    }
+  });
+});
