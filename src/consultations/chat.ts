@@ -125,6 +125,9 @@ export function listForVillager(ctx: TurnContext): TurnResult {
   return result(`正在征求意见的事项：\n${lines.join("\n")}\n${how}您选了什么只用于统计，不会告诉任何人。`, open.length === 1 ? optionQuickReplies(first) : [], "consultation_list");
 }
 
+/** A question about the topic is not an answer to it. */
+const QUESTION = /[?？]|吗|呢|怎么|什么|哪|多少|如何|能不能|可不可以/;
+
 interface AnswerAttempt {
   consultationId: number | undefined;
   answer: ParsedAnswer;
@@ -163,7 +166,7 @@ function readAnswer(ctx: TurnContext, service: ConsultationService, allowBare: b
   if (!target) return undefined;
   const answer = parseAnswer(text, target.options);
   // "支持政策有哪些？" starts like an answer but is a question: leave it to the router.
-  if (answer?.kind === "answer" && answer.comment && /[?？]|吗|呢|怎么|什么|哪|多少|如何/.test(answer.comment)) return undefined;
+  if (answer?.kind === "answer" && answer.comment && QUESTION.test(answer.comment)) return undefined;
   return answer ? { consultationId: target.id, answer } : undefined;
 }
 
@@ -552,7 +555,7 @@ export function interceptConsultation(ctx: TurnContext): TurnResult | undefined 
 
 /** "装路灯那个事俺支持": one clear stance, when exactly one consultation is open to this villager. */
 function readLooseAnswer(ctx: TurnContext, service: ConsultationService): AnswerAttempt | undefined {
-  if (ctx.message.chatType !== "private") return undefined;
+  if (ctx.message.chatType !== "private" || QUESTION.test(normalized(ctx))) return undefined;
   const open = openFor(ctx, service);
   if (open.length !== 1) return undefined;
   const answer = parseLooseAnswer(normalized(ctx), open[0]!.options);

@@ -37,7 +37,7 @@ export function citationOf(entry: Entry): Citation {
 }
 
 /** When the runner-up scores this close to the best entry, the question fits both: ask which. */
-const TIE_RATIO = 0.9;
+const TIE_RATIO = 0.95;
 
 export function decide(hits: readonly SearchHit[]): AnswerKind {
   const top = hits[0];

@@ -88,7 +88,9 @@ export class KnowledgeIndex {
 
   /** Weight of a query word: its IDF when the knowledge base knows it, a moderate weight when it doesn't. */
   private wordWeight(word: string): number {
-    return this.bm25.has(word) ? this.bm25.idf(word) : this.maxIdf * 0.5;
+    if (this.bm25.has(word)) return this.bm25.idf(word);
+    // An unknown single character ("补", "娘") says little; an unknown word ("拖拉机") may be the topic.
+    return this.maxIdf * (word.length === 1 ? 0.2 : 0.5);
   }
 
   search(query: AnalyzedQuery, limit = 5): SearchHit[] {
@@ -98,7 +100,9 @@ export class KnowledgeIndex {
     if (bag.size === 0) return [];
     const uniqueWords = [...new Set(query.words)];
     const uniqueBigrams = [...new Set(query.bigrams)];
-    return this.bm25.search(bag, limit).map(({ doc, score }) => {
+    // BM25 favours short entries; a larger candidate pool re-ranked with coverage prefers the entry
+    // that accounts for more of the question.
+    const hits = this.bm25.search(bag, Math.max(limit * 2, 10)).map(({ doc, score }) => {
       const terms = this.terms[doc]!;
       const matchedWords: string[] = [];
       const unmatchedWords: string[] = [];
@@ -119,6 +123,11 @@ export class KnowledgeIndex {
       const coverage = uniqueWords.length > 0 ? 0.7 * wordCoverage + 0.3 * bigramCoverage : bigramCoverage;
       return { entry: this.entries[doc]!, score, coverage, matchedWords, unmatchedWords };
     });
+    return hits
+      .map((hit) => ({ hit, rank: hit.score * (0.5 + hit.coverage) }))
+      .sort((a, b) => b.rank - a.rank)
+      .slice(0, limit)
+      .map(({ hit }) => hit);
   }
 
   /**

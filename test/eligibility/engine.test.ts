@@ -154,6 +154,22 @@ describe("dialogue state machine", () => {
     }
   });
 
+  it("asks only what a programme named in the question needs (白内障 → poverty, not the grade)", () => {
+    const d = talk("俺娘白内障70多了能免费做不");
+    expect(d.step.reply.text).toMatch(/贫困户/);
+    const s = d.say("是") as Step;
+    expect(s.state?.step).toBe("done");
+    expect(s.reply.text).toMatch(/贫困白内障患者免费复明手术：免费复明手术/);
+    expect(s.reply.text).not.toMatch(/生活特别救助/);
+    expect(s.reply.quickReplies.map((q) => q.label)).toContain("还能领什么");
+  });
+
+  it("starts a follow-up dialogue with the facts already given, so nothing is asked twice", () => {
+    const first = talk("我三级残疾，家里困难，能领多少？");
+    const next = startDialogue(rules, "benefits", foldText("我还能领什么补助"), "我还能领什么补助", on, { ...first.step.state!.facts, age: 45 });
+    expect(next.reply.text).toMatch(/几个人有残疾证/);
+  });
+
   it("recomputes land income with the rent from the contract", () => {
     const d = talk("我有5亩地，流转出去一年能挣多少？", "land");
     expect(d.step.reply.text).toMatch(/5 × 800 = 4000 元/);

@@ -91,6 +91,18 @@ describe("eligibility dialogue over POST /api/messages", () => {
     expect(r.text).toMatch(/于家英/);
   });
 
+  it("answers a question about one programme by name, then 还能领什么 reuses what was said", async () => {
+    const c = conversation(t.url);
+    let r = await c.ask("我骑的残疾人摩托车一年燃油补贴能给我多少");
+    expect(r.text).toMatch(/残疾证是几级/);
+    r = await c.ask("三级");
+    expect(r.text).toMatch(/燃油补贴：原文只有全县总数（355 人共 9\.23 万元），没有每人标准/);
+    r = await c.ask("我还能领什么补助", { payload: "我还能领什么补助" });
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).not.toMatch(/残疾证是几级/);
+    expect(r.text).toMatch(/贫困户/);
+  });
+
   it("answers in Traditional characters when the villager writes Traditional", async () => {
     const c = conversation(t.url);
     const r = await c.ask("我三級殘疾家裡困難能領多少");

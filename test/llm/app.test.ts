@@ -30,7 +30,7 @@ async function start(env: Record<string, string> = {}, clock?: () => Date): Prom
       OPENAI_API_KEY: KEY,
       OPENAI_BASE_URL: fake.url,
       OPENAI_MODEL: "fake-model",
-      LLM_TIMEOUT_MS: "500",
+      LLM_TIMEOUT_MS: "5000",
       LLM_MAX_RETRIES: "1",
       LLM_RETRY_BASE_MS: "5",
       LLM_RETRY_MAX_MS: "10",

@@ -12,7 +12,7 @@ let browser: Browser;
 
 beforeEach(async () => {
   fake = await startFakeOpenAI();
-  t = await startTestApp({ engine: loadEngine("test/llm/fixtures/data"), env: { OPENAI_API_KEY: "sk-web-test-123456", OPENAI_BASE_URL: fake.url, LLM_TIMEOUT_MS: "2000" } });
+  t = await startTestApp({ engine: loadEngine("test/llm/fixtures/data"), env: { OPENAI_API_KEY: "sk-web-test-123456", OPENAI_BASE_URL: fake.url, LLM_TIMEOUT_MS: "5000" } });
   browser = await launchBrowser();
 });
 afterEach(async () => {
