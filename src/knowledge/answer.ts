@@ -68,10 +68,13 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const ranked = index.rankFacts(entry, query);
   // One shared word or two shared character pairs make a fact "asked about"; less is noise.
   const matching = ranked.filter((r) => r.score >= FACT_MATCH_MIN);
-  // When the question names no particular fact, the rules (what a villager gets) come before statistics.
-  const chosen = (matching.length > 0 ? matching : ranked.filter((r) => r.fact.kind === "rule" || r.fact.kind === "how"))
-    .slice(0, MAX_FACTS)
-    .map((r) => r.fact);
+  const isRule = (r: { fact: { kind: string } }) => r.fact.kind === "rule" || r.fact.kind === "how";
+  const bestRule = Math.max(0, ...matching.filter(isRule).map((r) => r.score));
+  // A villager asking "三级一年多少" wants the rule, not how many people got it last year: statistics
+  // and targets are shown only when they match the question better than any rule does.
+  const relevant = matching.filter((r) => isRule(r) || r.score > bestRule);
+  // When the question names no particular fact, the rules (what a villager gets) come first.
+  const chosen = (relevant.length > 0 ? relevant : ranked.filter(isRule)).slice(0, MAX_FACTS).map((r) => r.fact);
   const facts = chosen.length > 0 ? chosen : entry.facts.slice(0, MAX_FACTS);
   const lines = [`【${entry.title}】`];
   if (facts.length === 0 || matching.length === 0) lines.push(entry.summary);

@@ -179,3 +179,16 @@ describe("a villager who would rather not say their village", () => {
     expect(t.app.store.db.prepare("SELECT consultation_id AS id, village FROM consultation_votes").all()).toEqual([{ id: 1, village: null }]);
   });
 });
+
+describe("an answer said in passing", () => {
+  it("records the one stance in a sentence the classifier calls an opinion", async () => {
+    setVillage(t.app.store.db, "web", "v1", "白鹿屯", now);
+    await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
+    t.app.store.sessions.delete("consultation-prompt:web:v1");
+    const reply = await conversation(t.url, "v1").ask("修路那个事我不同意");
+    expect(reply.intent).toBe("opinion");
+    expect(reply.text).toMatch(/已记下.*反对/);
+    const ambiguous = await conversation(t.url, "v1").ask("我之前投的赞成现在想改反对");
+    expect(ambiguous.text).not.toMatch(/现在改为/);
+  });
+});

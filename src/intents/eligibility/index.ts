@@ -1,6 +1,7 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
 import { answerPolicyQuestion } from "../policy/index.ts";
+import { CONFIDENCE } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
 import { foldText } from "../../knowledge/text.ts";
@@ -104,6 +105,7 @@ export const eligibilityInterceptor: Interceptor = {
     const long = text.replace(/\s/g, "").length >= 6;
     const newQuestion =
       (OTHER_INTENTS.has(intent) && confidence >= 0.5 && long) ||
+      ((ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer && long && topic !== state.topic) ||
       (topic !== undefined && topic !== state.topic && long) ||
       (QUESTION_WORDS.test(text) && long);
     const step = continueDialogue(rules, state, text, ctx.now, { newQuestion, personal: isPersonal(rules, text) });

@@ -48,3 +48,7 @@ CREATE TRIGGER feedback_rollup_delete AFTER DELETE ON feedback BEGIN
   UPDATE feedback_rollup SET n = n - 1 WHERE dim = 'category' AND day = date(OLD.created_at, '+8 hours') AND key = coalesce(OLD.category, '未填');
   UPDATE feedback_rollup SET n = n - 1 WHERE dim = 'village' AND day = date(OLD.created_at, '+8 hours') AND key = coalesce(OLD.village, '未填');
 END;
+
+-- Duplicate detection reads a village's open reports through feedback_village_created; this extra
+-- index cost every insert more than it saved (bench/feedback.bench.ts).
+DROP INDEX feedback_dup;

@@ -1,0 +1,68 @@
+// Dashboard summaries: the trigger-kept rollup agrees with counting the reports themselves, in China time.
+import { afterEach, describe, expect, it } from "vitest";
+import { ReportStore } from "../../src/store/feedback-lifecycle.ts";
+import { countByCategory, countByState, countByVillage, countByWeek, countReports, openAgeBuckets, summarize } from "../../src/store/feedback-summary.ts";
+import { periodByName, parsePeriod } from "../../src/staff/period.ts";
+import { staffFixture } from "./fixtures.ts";
+
+let fixture: ReturnType<typeof staffFixture>;
+afterEach(() => fixture?.close());
+
+// Not a China midnight: forces the path that reads the reports themselves, for comparison.
+const EVERYTHING_BY_SCAN = { from: "2000-01-01T00:00:01.000Z" };
+
+function seed(reports: ReportStore) {
+  const rows: Array<[string, string, string]> = [
+    ["2026-10-31T15:59:00.000Z", "路灯", "东风村"], // 31 Oct 23:59 in China
+    ["2026-10-31T16:00:00.000Z", "路灯", "东风村"], // 1 Nov 00:00 in China
+    ["2026-11-10T02:00:00.000Z", "沼气", "李庄村"],
+    ["2026-11-20T07:00:00.000Z", "道路", "东风村"],
+    ["2026-11-29T23:30:00.000Z", "沼气", "张庄村"], // 30 Nov in China
+    ["2026-11-30T16:30:00.000Z", "供水", "李庄村"], // 1 Dec in China
+  ];
+  return rows.map(([at, category, village]) =>
+    reports.create({ channel: "web", userId: `u-${at}`, chatId: `u-${at}`, text: "x", category, village, place: null, anonymous: false, displayName: null, createdAt: at }),
+  );
+}
+
+describe("feedback summaries", () => {
+  it("give the same counts from the rollup as from the reports, through inserts and state changes", () => {
+    fixture = staffFixture();
+    const db = fixture.store.db;
+    const reports = new ReportStore(db);
+    const ids = seed(reports);
+    reports.changeState(ids[0]!, "fixed", "修好了", "web:c", "2026-11-02T00:00:00Z");
+    reports.changeState(ids[2]!, "in_progress", "在修", "web:c", "2026-11-12T00:00:00Z");
+    reports.changeState(ids[2]!, "referred", "转交", "web:c", "2026-11-13T00:00:00Z");
+    reports.setVillage(ids[3]!, "张庄村", "2026-11-21T00:00:00Z");
+    const sort = (xs: Array<{ key: string; count: number }>) => [...xs].sort((a, b) => a.key.localeCompare(b.key));
+    expect(sort(countByState(db, {}))).toEqual(sort(countByState(db, EVERYTHING_BY_SCAN)));
+    expect(sort(countByCategory(db, {}))).toEqual(sort(countByCategory(db, EVERYTHING_BY_SCAN)));
+    expect(sort(countByVillage(db, {}))).toEqual(sort(countByVillage(db, EVERYTHING_BY_SCAN)));
+    expect(countByWeek(db, {})).toEqual(countByWeek(db, EVERYTHING_BY_SCAN));
+    expect(countReports(db, { state: "open" })).toBe(countReports(db, { ...EVERYTHING_BY_SCAN, state: "open" }));
+    expect(countReports(db, { state: "open" })).toBe(4);
+    expect(countByVillage(db, {})).toEqual([
+      { key: "张庄村", count: 2 },
+      { key: "东风村", count: 2 },
+      { key: "李庄村", count: 2 },
+    ].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)));
+  });
+
+  it("counts 本月 by China calendar days", () => {
+    fixture = staffFixture();
+    const db = fixture.store.db;
+    seed(new ReportStore(db));
+    const now = new Date("2026-11-30T10:00:00Z"); // 30 Nov, 18:00 in China
+    const month = periodByName("month", now);
+    expect(month.from).toBe("2026-10-31T16:00:00.000Z");
+    // From 1 Nov 00:00 China time: everything but the report at 23:59 on 31 Oct.
+    expect(countReports(db, { from: month.from })).toBe(5);
+    expect(parsePeriod("上个月收到多少", now)).toMatchObject({ label: "上个月", from: "2026-09-30T16:00:00.000Z", to: "2026-10-31T16:00:00.000Z" });
+    expect(parsePeriod("本周统计", now).from).toBe("2026-11-29T16:00:00.000Z"); // Monday 30 Nov
+    const summary = summarize(db, { from: month.from }, now);
+    expect(summary.total).toBe(5);
+    expect(openAgeBuckets(db, {}, now)).toEqual({ under7: 2, under30: 3, over30: 1 });
+    expect(openAgeBuckets(db, {}, now)).toEqual(openAgeBuckets(db, EVERYTHING_BY_SCAN, now));
+  });
+});
