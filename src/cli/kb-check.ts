@@ -2,6 +2,7 @@
 import { loadConfig } from "../config/index.ts";
 import { DataError, formatProblem, loadKnowledgeData, type DataProblem } from "../knowledge/load.ts";
 import { loadEligibilityCases, loadEligibilityRules } from "../eligibility/index.ts";
+import { checkCategories } from "../staff/categories.ts";
 import { z } from "zod";
 
 z.config(z.locales.zhCN());
@@ -29,6 +30,7 @@ check(() => {
   const review = [...rules.parameters.values()].filter((p) => p.needs_review || p.example).length;
   return `资格规则检查通过：${rules.programmes.programmes.length} 个项目，${rules.parameters.size} 个参数（其中 ${review} 个是示例或待核实），${cases.length} 个测试用例。`;
 });
+check(() => checkCategories(dataDir));
 if (problems.length > 0) {
   process.stderr.write(`知识库检查发现 ${problems.length} 处问题：\n${problems.map(formatProblem).join("\n")}\n`);
   process.exit(1);

@@ -161,12 +161,19 @@ function readAnswer(ctx: TurnContext, service: ConsultationService, allowBare: b
   }
   if (!allowBare) return undefined;
   const prompted = promptedConsultation(ctx);
+  // A bare number means something only right after a question: without this chat's own prompt
+  // (or with another dialogue asked since) it is not taken as an answer.
+  if (prompted === undefined && /^(?:我|俺)?(?:选|投)?第?[\d一二两三四五六七八九十]/.test(text)) return undefined;
   const open = openFor(ctx, service);
   const target = prompted !== undefined ? service.get(prompted) : open.length === 1 ? open[0] : undefined;
   if (!target) return undefined;
   const answer = parseAnswer(text, target.options);
   // "支持政策有哪些？" starts like an answer but is a question: leave it to the router.
-  if (answer?.kind === "answer" && answer.comment && QUESTION.test(answer.comment)) return undefined;
+  // "反对，这钱谁出呢？" is an answer with a question in its comment: the separator tells them apart.
+  if (answer?.kind === "answer" && answer.comment && QUESTION.test(answer.comment)) {
+    const before = text.slice(0, text.length - answer.comment.length);
+    if (!/[\s,，。.、:：;；!！~～\-—]$/.test(before)) return undefined;
+  }
   return answer ? { consultationId: target.id, answer } : undefined;
 }
 

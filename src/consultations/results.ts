@@ -217,9 +217,15 @@ function percent(value: number | null): string {
 function adviceFor(r: ConsultationResults): string | null {
   if (!r.support.applicable || !r.support.belowThreshold) return null;
   const of = r.support.base === "households" ? `全部 ${r.households.total} 户` : `${r.respondents} 位回复者`;
+  const amongRespondents = r.respondents > 0 ? r.support.supporters / r.respondents : 0;
+  // Low turnout and real opposition call for different next steps; say which one this is.
+  const lowTurnout =
+    r.support.base === "households" && amongRespondents >= r.support.threshold
+      ? `回复的人里支持的占 ${percent(amongRespondents)}，但参与的户太少，还说明不了大多数群众的意见；`
+      : "";
   return (
-    `支持（含有条件支持）的只有 ${r.support.supporters} 人，占${of}的 ${percent(r.support.share)}，不到 ${percent(r.support.threshold)}。` +
-    `按“绝大多数群众不支持的项目不立项”的规矩，不建议拍板通过；可以先把群众的顾虑解决好、再次征求意见，或推迟。`
+    `支持（含有条件支持）的只有 ${r.support.supporters} 人，占${of}的 ${percent(r.support.share)}，不到 ${percent(r.support.threshold)}。${lowTurnout}` +
+    `按“绝大多数群众不支持的项目不立项”的规矩，不建议拍板通过；可以先把群众的顾虑解决好、开议事会或再次征求意见，或推迟。`
   );
 }
 

@@ -110,7 +110,8 @@ export class ConsultationService {
     }
     const groupText = announcementText(consultation, true);
     for (const group of this.store.groupsFor(consultation.audience)) {
-      const address = { channel: group.channel, userId: group.chatId, chatId: group.chatId };
+      // A chat id different from the user id is how channels (WeChat) tell a group from a private chat.
+      const address = { channel: group.channel, userId: `group:${group.chatId}`, chatId: group.chatId };
       this.store.addRecipient(consultation.id, { ...address, kind: "group", village: group.village }, at);
       notifier.notify({ ...address, text: groupText, dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}` });
       groups++;

@@ -1,6 +1,6 @@
 // The core pipeline: one inbound message in, replies out, logged on disk before the replies are returned.
 import { performance } from "node:perf_hooks";
-import { detectScript, hasWords, sanitize, toScript } from "../knowledge/text.ts";
+import { detectScript, hasWords, sanitize, toScript, type Script } from "../knowledge/text.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
 import { KeyedQueue } from "./queue.ts";
@@ -66,7 +66,7 @@ export class Assistant {
     const now = clock();
     const text = sanitize(message.text);
     const script = detectScript(text);
-    const result = await this.produce(message, text, now);
+    const result = await this.produce(message, text, script, now);
     const replies = result.replies.map((r) => ({ ...r, text: toScript(r.text, script), quickReplies: r.quickReplies.map((q) => ({ ...q, label: toScript(q.label, script) })) }));
     const latencyMs = performance.now() - started;
 
@@ -107,7 +107,7 @@ export class Assistant {
     return { intent: result.intent, confidence: result.confidence ?? 0, replies, duplicate: false, latencyMs, messageId };
   }
 
-  private async produce(message: InboundMessage, text: string, now: Date): Promise<TurnResult> {
+  private async produce(message: InboundMessage, text: string, script: Script, now: Date): Promise<TurnResult> {
     if (message.kind !== "text" && !text) {
       return { intent: "unknown", replies: [reply("抱歉，我暂时只能看懂文字。请打字提问，比如：“一户多残补助怎么发？”")] };
     }
@@ -120,11 +120,11 @@ export class Assistant {
     const engine = this.options.engine.current;
     const query = engine.kb.index.analyze(message.payload ?? text);
     const hits = engine.kb.index.search(query, 5);
-    const classification = engine.classifier.classify(text);
+    const classification = engine.classify(message.payload ? engine.kb.index.analyze(text) : query);
     const ctx: TurnContext = {
       message,
       text,
-      script: detectScript(text),
+      script,
       key: conversationKey(message),
       now,
       kb: engine.kb,

@@ -3,12 +3,15 @@ import { watch, type FSWatcher } from "node:fs";
 import { loadKnowledgeData, DataError, type KnowledgeData } from "../knowledge/load.ts";
 import { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import { foldText } from "../knowledge/text.ts";
-import { IntentClassifier, type LabelledExample } from "../intents/classifier.ts";
+import { IntentClassifier, type Classification, type LabelledExample } from "../intents/classifier.ts";
+import type { AnalyzedQuery } from "../knowledge/search.ts";
 import type { Logger } from "./logger.ts";
 
 export interface Engine {
   kb: KnowledgeBase;
   classifier: IntentClassifier;
+  /** Classifies a message already analysed by the knowledge index (no second folding and cutting). */
+  classify(query: AnalyzedQuery): Classification;
 }
 
 export function buildEngine(data: KnowledgeData): Engine {
@@ -17,16 +20,10 @@ export function buildEngine(data: KnowledgeData): Engine {
   for (const file of data.intentExamples) for (const text of file.examples) examples.push({ intent: file.intent, text });
   // A topic's own name is how villagers often ask ("一户多残家庭补助？"), so the knowledge base's names
   // and keywords teach `policy` too: the classifier then knows what the knowledge base is about.
-  for (const entry of data.entries) {
-    for (const name of [entry.title, ...entry.aliases]) examples.push({ intent: "policy", text: name });
-    examples.push({ intent: "policy", text: entry.keywords.join(" ") });
-    for (const fact of entry.facts) if (fact.keywords.length > 0) examples.push({ intent: "policy", text: fact.keywords.join(" ") });
-  }
-  const featurize = (text: string) => {
-    const folded = kb.rewrite(foldText(text));
-    return [...kb.segmenter.tokens(folded), ...kb.segmenter.bigrams(folded).map((b) => `~${b}`)];
-  };
-  return { kb, classifier: IntentClassifier.train(examples, featurize) };
+  for (const features of kb.index.topicFeatures()) examples.push({ intent: "policy", features });
+  const featuresOf = (folded: string) => [...kb.segmenter.tokens(folded), ...kb.segmenter.bigrams(folded).map((b) => `~${b}`)];
+  const classifier = IntentClassifier.train(examples, (text) => featuresOf(kb.rewrite(foldText(text))));
+  return { kb, classifier, classify: (query) => classifier.classifyFeatures(featuresOf(query.text)) };
 }
 
 export function loadEngine(dataDir: string): Engine {

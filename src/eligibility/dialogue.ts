@@ -168,6 +168,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     return advance(rules, { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) }, on, changed ? `好的，已改为：${changed}。\n` : "好的，按新的数重算：\n");
   }
 
+  // "三级贫困残疾人每年救助标准是多少？" names a grade but asks about the programme in general.
+  if (signals.newQuestion && !signals.personal && !correcting) return "leave";
   const answer = state.pending ? parseAnswer(rules, state.pending, cleaned) : undefined;
   if (answer?.kind === "invalid") return failed(rules, state, answer.message);
   if (answer?.kind === "value" || answer?.kind === "unknown") {
@@ -180,7 +182,6 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const changed = describeChanges(rules, state.facts, { ...state.facts, ...(others as DialogueState["facts"]) });
     return advance(rules, { ...state, facts, unknown, failures: 0 }, on, changed ? `好的，${correcting ? "已改为" : "记下了"}：${changed}。\n` : "");
   }
-  if (signals.newQuestion && !signals.personal) return "leave";
   const invalid = extraction.invalid[0];
   if (invalid) return failed(rules, state, invalid.message);
   if (Object.keys(extraction.facts).length > 0) {

@@ -116,7 +116,8 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
   return {
     text: lines.join("\n").replace(/\n{3,}/g, "\n\n").trim(),
     quickReplies: [...(focus.length > 0 ? [{ label: "还能领什么", payload: "我还能领什么补助" }] : []), { label: "重新开始", payload: "重新开始" }],
-    citations: [...likely, ...unknown].map((r) => citationOf(r.programme)),
+    // The page shows citations on one line: the programmes the answer rests on, not every conditional one.
+    citations: (likely.length > 0 ? likely : unknown.slice(0, 3)).map((r) => citationOf(r.programme)),
   };
 }
 

@@ -1,10 +1,8 @@
 // A multinomial naive Bayes intent classifier trained from the labelled examples in data/intents.
 import type { Intent } from "../knowledge/schema.ts";
 
-export interface LabelledExample {
-  intent: Intent;
-  text: string;
-}
+/** An example message, or features already extracted (the knowledge index has its entries segmented). */
+export type LabelledExample = { intent: Intent; text: string } | { intent: Intent; features: readonly string[] };
 
 export interface Classification {
   intent: Intent;
@@ -32,7 +30,7 @@ export class IntentClassifier {
     const totals = new Float64Array(this.intents.length);
     for (const example of examples) {
       const c = this.intents.indexOf(example.intent);
-      for (const feature of featurize(example.text)) {
+      for (const feature of "features" in example ? example.features : featurize(example.text)) {
         let row = counts.get(feature);
         if (!row) {
           row = new Float64Array(this.intents.length);
@@ -59,9 +57,14 @@ export class IntentClassifier {
   }
 
   classify(text: string): Classification {
+    return this.classifyFeatures(this.featurize(text));
+  }
+
+  /** Classifies features already extracted (the pipeline has the message segmented by then). */
+  classifyFeatures(features: readonly string[]): Classification {
     const sums = new Float64Array(this.intents.length);
     let known = 0;
-    for (const feature of this.featurize(text)) {
+    for (const feature of features) {
       const row = this.logLikelihood.get(feature);
       if (!row) continue; // a feature no example had says nothing about the intent
       known++;

@@ -8,7 +8,7 @@ import { foldText } from "./text.ts";
 const BIGRAM_WEIGHT = 0.3;
 const BIGRAM_PREFIX = "\u0001";
 /** Field weights: a word in the title or an alias says far more about an entry than one in a fact. */
-const FIELD_WEIGHTS = { title: 3, aliases: 3, keywords: 2, factKeywords: 1.5, summary: 1, facts: 1, category: 1, who: 0.5 } as const;
+const FIELD_WEIGHTS = { title: 3, keywords: 2, facts: 1, who: 0.5 } as const;
 
 export interface AnalyzedQuery {
   /** The message folded to Simplified, half-width, lower case, with colloquialisms and synonyms rewritten. */
@@ -27,17 +27,28 @@ export interface SearchHit {
 }
 
 interface EntryTerms {
-  words: Set<string>;
+  /** The entry's weighted token bag: words as they are, bigrams behind BIGRAM_PREFIX. */
+  bag: Map<string, number>;
   /** Words of the title and aliases: they pick the entry, not one of its facts. */
   nameWords: Set<string>;
-  bigrams: Set<string>;
-  facts: Array<{ words: Set<string>; bigrams: Set<string> }>;
+  /** Words and bigrams of the names and keywords: what the entry is about, for the intent classifier. */
+  topic: string[];
 }
+
+interface FactTerms {
+  words: Set<string>;
+  bigrams: Set<string>;
+}
+
+/** Joins a field's parts so that neither jieba nor the bigrams run across the boundary. */
+const joinParts = (parts: readonly string[]) => parts.join(" | ");
 
 export class KnowledgeIndex {
   private readonly bm25 = new Bm25Index();
   private readonly terms: EntryTerms[] = [];
   private readonly docOf = new Map<Entry, number>();
+  /** Per-fact terms are needed only for the entry being answered, so they are built on demand. */
+  private readonly factTerms = new Map<number, FactTerms[]>();
   private readonly maxIdf: number;
 
   constructor(
@@ -47,36 +58,20 @@ export class KnowledgeIndex {
   ) {
     for (const entry of entries) {
       const bag = new Map<string, number>();
-      const words = new Set<string>();
-      const nameWords = new Set<string>();
-      const bigrams = new Set<string>();
-      const addField = (text: string, weight: number) => {
-        const analyzed = this.analyze(text);
+      // One analysis per field group rather than per string keeps indexing 10,000 entries fast.
+      const addField = (parts: readonly string[], weight: number) => {
+        const analyzed = this.analyze(joinParts(parts));
         addToBag(bag, analyzed.words, weight);
         addToBag(bag, analyzed.bigrams.map((b) => BIGRAM_PREFIX + b), weight * BIGRAM_WEIGHT);
-        for (const w of analyzed.words) words.add(w);
-        for (const b of analyzed.bigrams) bigrams.add(b);
         return analyzed;
       };
-      for (const w of addField(entry.title, FIELD_WEIGHTS.title).words) nameWords.add(w);
-      for (const alias of entry.aliases) for (const w of addField(alias, FIELD_WEIGHTS.aliases).words) nameWords.add(w);
-      for (const keyword of entry.keywords) addField(keyword, FIELD_WEIGHTS.keywords);
-      addField(entry.summary, FIELD_WEIGHTS.summary);
-      addField(entry.category, FIELD_WEIGHTS.category);
-      if (entry.who) addField(entry.who, FIELD_WEIGHTS.who);
-      const facts = entry.facts.map((fact) => {
-        const text = addField(fact.text, FIELD_WEIGHTS.facts);
-        const factWords = new Set(text.words);
-        const factBigrams = new Set(text.bigrams);
-        for (const keyword of fact.keywords) {
-          const k = addField(keyword, FIELD_WEIGHTS.factKeywords);
-          for (const w of k.words) factWords.add(w);
-          for (const b of k.bigrams) factBigrams.add(b);
-        }
-        return { words: factWords, bigrams: factBigrams };
-      });
+      const names = addField([entry.title, ...entry.aliases], FIELD_WEIGHTS.title);
+      const keywords = addField([...entry.keywords, ...entry.facts.flatMap((f) => f.keywords)], FIELD_WEIGHTS.keywords);
+      addField([entry.summary, entry.category, ...entry.facts.map((f) => f.text)], FIELD_WEIGHTS.facts);
+      if (entry.who) addField([entry.who], FIELD_WEIGHTS.who);
       this.docOf.set(entry, this.bm25.add(bag));
-      this.terms.push({ words, nameWords, bigrams, facts });
+      const topic = [...names.words, ...keywords.words, ...names.bigrams.map((b) => `~${b}`), ...keywords.bigrams.map((b) => `~${b}`)];
+      this.terms.push({ bag, nameWords: new Set(names.words), topic });
     }
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
   }
@@ -111,7 +106,7 @@ export class KnowledgeIndex {
       for (const word of uniqueWords) {
         const weight = this.wordWeight(word);
         totalWeight += weight;
-        if (terms.words.has(word)) {
+        if (terms.bag.has(word)) {
           matchedWeight += weight;
           matchedWords.push(word);
         } else {
@@ -119,7 +114,7 @@ export class KnowledgeIndex {
         }
       }
       const wordCoverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
-      const bigramCoverage = uniqueBigrams.length > 0 ? uniqueBigrams.filter((b) => terms.bigrams.has(b)).length / uniqueBigrams.length : wordCoverage;
+      const bigramCoverage = uniqueBigrams.length > 0 ? uniqueBigrams.filter((b) => terms.bag.has(BIGRAM_PREFIX + b)).length / uniqueBigrams.length : wordCoverage;
       const coverage = uniqueWords.length > 0 ? 0.7 * wordCoverage + 0.3 * bigramCoverage : bigramCoverage;
       return { entry: this.entries[doc]!, score, coverage, matchedWords, unmatchedWords };
     });
@@ -137,19 +132,37 @@ export class KnowledgeIndex {
   rankFacts(entry: Entry, query: AnalyzedQuery): Array<{ fact: Fact; score: number }> {
     const doc = this.docOf.get(entry);
     const terms = doc === undefined ? undefined : this.terms[doc];
-    if (!terms) return entry.facts.map((fact) => ({ fact, score: 0 }));
+    if (doc === undefined || !terms) return entry.facts.map((fact) => ({ fact, score: 0 }));
+    const factTerms = this.factTermsOf(doc, entry);
     const words = new Set(query.words.filter((w) => !terms.nameWords.has(w)));
     const nameText = [entry.title, ...entry.aliases].join(" ");
     const bigrams = new Set(query.bigrams.filter((b) => !nameText.includes(b)));
     return entry.facts
       .map((fact, i) => {
-        const factTerms = terms.facts[i]!;
+        const own = factTerms[i]!;
         let score = 0;
-        for (const word of words) if (factTerms.words.has(word)) score += this.wordWeight(word);
-        for (const bigram of bigrams) if (factTerms.bigrams.has(bigram)) score += 0.2;
+        for (const word of words) if (own.words.has(word)) score += this.wordWeight(word);
+        for (const bigram of bigrams) if (own.bigrams.has(bigram)) score += 0.2;
         return { fact, score, i };
       })
       .sort((a, b) => b.score - a.score || a.i - b.i)
       .map(({ fact, score }) => ({ fact, score }));
+  }
+
+  /** Each entry's topic features (names and keywords), which teach the classifier what `policy` covers. */
+  topicFeatures(): string[][] {
+    return this.terms.map((t) => t.topic);
+  }
+
+  private factTermsOf(doc: number, entry: Entry): FactTerms[] {
+    let cached = this.factTerms.get(doc);
+    if (!cached) {
+      cached = entry.facts.map((fact) => {
+        const analyzed = this.analyze(joinParts([fact.text, ...fact.keywords]));
+        return { words: new Set(analyzed.words), bigrams: new Set(analyzed.bigrams) };
+      });
+      this.factTerms.set(doc, cached);
+    }
+    return cached;
   }
 }

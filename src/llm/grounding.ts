@@ -1,18 +1,19 @@
 // Grounding guard: every figure in a model's answer must come from the context or the user's own words. Pure.
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+// Traditional forms too (兩, 萬, 億, 點): a Traditional-script user may get a Traditional answer.
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+const BIG_UNITS: Record<string, number> = { 万: 10_000, 萬: 10_000, 亿: 100_000_000, 億: 100_000_000 };
 
 /** A lone 一/三/十 is a figure only before a measure word ("三级", "一户", "十元"); "一起", "一下" are not figures. */
-const MEASURE_WORDS = "元块角万千百亿岁级个月年日号天周次人户名亩斤公吨米里项条张本倍成折度套间台辆头只座所批期类档";
+const MEASURE_WORDS = "元块塊角万萬千百亿億岁歲级級个個月年日号號天周次人户戶名亩畝斤公吨噸米里项項条條张張本倍成折度套间間台辆輛头頭只座所批期类類档檔";
 
-const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿|千)?/g;
-const CHINESE = /(第)?([零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)(.)?/g;
+const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|萬|亿|億|千)?/g;
+const CHINESE = /(第)?([零〇一二两兩三四五六七八九十百千万萬亿億]+(?:[点點][零〇一二三四五六七八九]+)?)(.)?/g;
 
 /** Parses 一千六百八十 → 1680, 十五 → 15, 二〇二四 → 2024, 一点二 → 1.2. Returns undefined for unit-only words (千万). */
 export function parseChineseNumber(raw: string): number | undefined {
-  const [integerPart = "", fraction] = raw.split("点");
+  const [integerPart = "", fraction] = raw.split(/[点點]/);
   const chars = [...integerPart];
   if (!chars.some((c) => c in DIGITS)) return undefined;
   const hasUnits = chars.some((c) => c in SMALL_UNITS || c in BIG_UNITS);
@@ -29,7 +30,7 @@ export function parseChineseNumber(raw: string): number | undefined {
       else if (c in SMALL_UNITS) {
         section += (digit === 0 ? 1 : digit) * SMALL_UNITS[c]!;
         digit = 0;
-      } else if (c === "亿") {
+      } else if (c === "亿" || c === "億") {
         total = (total + section + digit) * BIG_UNITS[c]!;
         section = 0;
         digit = 0;
@@ -60,7 +61,7 @@ export function extractNumbers(text: string): FoundNumber[] {
   for (const match of normalized.matchAll(ARABIC)) {
     const base = Number(match[1]!.replace(/,/g, ""));
     if (!Number.isFinite(base)) continue;
-    const unit = match[2] ? { 万: 10_000, 亿: 100_000_000, 千: 1000 }[match[2]]! : 1;
+    const unit = match[2] ? BIG_UNITS[match[2]] ?? 1000 : 1;
     found.push({ text: match[0].trim(), values: unit === 1 ? [base] : [base, round(base * unit)] });
   }
   for (const match of normalized.matchAll(CHINESE)) {
@@ -72,7 +73,7 @@ export function extractNumbers(text: string): FoundNumber[] {
     if (ordinal && value < 10) continue;
     if (single && !(next && MEASURE_WORDS.includes(next))) continue;
     const values = [value];
-    const bigUnit = /[万亿]$/.exec(numeral!);
+    const bigUnit = /[万萬亿億]$/.exec(numeral!);
     if (bigUnit) {
       const head = parseChineseNumber(numeral!.slice(0, -1));
       if (head !== undefined) values.push(head);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { foldText } from "../knowledge/text.ts";
+import { DataError } from "../knowledge/load.ts";
 
 const nonEmpty = z.string().trim().min(1, "不能为空");
 
@@ -113,4 +114,18 @@ export function samePlace(a: string | null, b: string | null, file: FeedbackCate
   const assets = new Set(file.categories.flatMap((c) => c.assets.map((x) => foldText(x))));
   const left = new Set(a.split("|"));
   return b.split("|").some((p) => left.has(p) && !assets.has(p));
+}
+
+/** For `npm run kb:check`: the categories file must exist and be valid; problems come back as DataError. */
+export function checkCategories(dataDir: string): string {
+  const path = join(dataDir, CATEGORIES_FILE);
+  if (!existsSync(path)) throw new DataError([{ file: CATEGORIES_FILE, field: "", message: "文件不存在" }]);
+  try {
+    const file = parseCategories(readFileSync(path, "utf8"));
+    const keywords = file.categories.reduce((n, c) => n + c.keywords.length, 0);
+    return `反映分类检查通过：${file.categories.length} 个分类，${keywords} 个关键词。`;
+  } catch (error) {
+    if (!(error instanceof CategoriesError)) throw error;
+    throw new DataError(error.problems.map((p) => ({ file: CATEGORIES_FILE, ...p })));
+  }
 }

@@ -83,10 +83,12 @@ export function countByWeek(db: Db, filter: ReportFilter): Count[] {
   if (range) {
     return db
       .prepare(
-        `SELECT strftime('%Y-W%W', day) AS key, sum(n) AS count FROM feedback_rollup WHERE dim = 'state' AND day >= ? AND day < ?
-         GROUP BY key HAVING count > 0 ORDER BY key`,
+        // "wk", not "key": the rollup has a column named key, which GROUP BY would pick over the alias.
+        `SELECT strftime('%Y-W%W', day) AS wk, sum(n) AS count FROM feedback_rollup WHERE dim = 'state' AND day >= ? AND day < ?
+         GROUP BY wk HAVING count > 0 ORDER BY wk`,
       )
-      .all(range.from, range.to) as Count[];
+      .all(range.from, range.to)
+      .map((r) => ({ key: (r as { wk: string }).wk, count: (r as { count: number }).count }));
   }
   const { where, params } = filterClause(filter);
   return db

@@ -3,6 +3,7 @@ import { openDatabase, type Db } from "./database.ts";
 import { FeedbackStore } from "./feedback.ts";
 import { MessageLog } from "./messages.ts";
 import { OutboxStore } from "./outbox.ts";
+import { BackgroundCheckpointer } from "./checkpointer.ts";
 import { SessionStore } from "./sessions.ts";
 import { UnansweredLog } from "./unanswered.ts";
 
@@ -21,11 +22,18 @@ export class Store {
     this.outbox = new OutboxStore(db);
   }
 
-  static open(path: string): Store {
-    return new Store(openDatabase(path));
+  private checkpointer: BackgroundCheckpointer | undefined;
+
+  /** Opens (and migrates) the database file; checkpoints run in a worker unless told otherwise. */
+  static open(path: string, options: { backgroundCheckpoint?: boolean } = {}): Store {
+    const store = new Store(openDatabase(path));
+    if (path !== ":memory:" && options.backgroundCheckpoint !== false) store.checkpointer = new BackgroundCheckpointer(store.db, path);
+    return store;
   }
 
   close(): void {
+    // The worker's last checkpoint may still be running; closing our connection doesn't wait for it.
+    void this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }

@@ -268,4 +268,11 @@ describe("Telegram start-up", () => {
     expect(failure).toContain("TELEGRAM_BOT_TOKEN");
     expect(failure).not.toContain("123:wrong");
   });
+
+  it("reports an unreachable Bot API server as a network problem", async () => {
+    harness = await adapterContext({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: "http://127.0.0.1:9" });
+    channels = await startChannels(harness.ctx);
+    expect(channels.names).toEqual([]);
+    expect(harness.logs.find((l) => l.includes("failed to start"))).toContain("连不上 Telegram 服务器");
+  });
 });

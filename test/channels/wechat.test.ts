@@ -64,6 +64,16 @@ describe("WeChat private chat", () => {
   });
 });
 
+describe("WeChat start-up", () => {
+  it("reports a puppet that cannot be loaded and starts nothing", async () => {
+    harness = await adapterContext({ WECHATY_PUPPET: "wechaty-puppet-does-not-exist" });
+    channels = await startChannels(harness.ctx);
+    expect(channels.names).toEqual([]);
+    expect(harness.logs.find((l) => l.includes("channel wechat failed to start"))).toContain("wechaty-puppet-does-not-exist");
+    expect(getWechatLoginState().status).toBe("failed");
+  });
+});
+
 describe("WeChat housekeeping", () => {
   it("ignores messages sent before the bot started (history replayed on login)", async () => {
     const { wechat, received } = await startWechatBot();

@@ -113,6 +113,8 @@ describe("a villager answering", () => {
     const reply = await conversation(t.url, "v1").ask("支持政策有哪些？");
     expect(reply.text).not.toMatch(/已记下/);
     expect(t.app.store.db.prepare("SELECT COUNT(*) FROM consultation_votes").pluck().get()).toBe(0);
+    // With a separator it is an answer whose comment happens to ask something.
+    expect((await conversation(t.url, "v1").ask("反对，这钱谁出呢？")).text).toMatch(/已记下.*反对.*这钱谁出呢/);
   });
 
   it("says so when nothing is being consulted", async () => {

@@ -198,7 +198,8 @@ describe("a consultation from publishing to decision", () => {
     expect(r.support.belowThreshold).toBe(true);
     expect(r.advice).toMatch(/绝大多数群众不支持的项目不立项/);
     expect(r.comments.themes.map((th: any) => th.theme)).toContain("噪音与环境");
-    const json = JSON.stringify(res.body);
+    const everything = [res.body, (await api("GET", "")).body, (await api("GET", `/${consultationId}`)).body];
+    const json = JSON.stringify(everything);
     for (const user of [...known, ...newcomers]) expect(json).not.toContain(user);
     // No endpoint lists voters: only the documented ones exist.
     for (const path of [`/${consultationId}/votes`, `/${consultationId}/voters`, `/${consultationId}/answers`]) {

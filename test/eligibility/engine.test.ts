@@ -142,7 +142,9 @@ describe("dialogue state machine", () => {
   it("leaves the dialogue for an impersonal new question, but not for an answer", () => {
     const d = talk("我能领什么补助？");
     expect(d.say("低保怎么申请？", { newQuestion: true, personal: false })).toBe("leave");
-    expect(d.say("二级", { newQuestion: true, personal: false })).not.toBe("leave");
+    expect(d.say("二级", { newQuestion: false, personal: false })).not.toBe("leave");
+    // A personal sentence that looks like a question still carries answers: "我是三级，能领多少？".
+    expect(d.say("我是三级，能领多少？", { newQuestion: true, personal: true })).not.toBe("leave");
   });
 
   it("resets on 重新开始 / 取消 / 算了", () => {

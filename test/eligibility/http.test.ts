@@ -119,6 +119,16 @@ describe("eligibility dialogue over POST /api/messages", () => {
     expect(next.text).not.toMatch(/贫困户（比如/);
   });
 
+  it("leaves the dialogue for a general policy question and answers it with the figure", async () => {
+    const c = conversation(t.url);
+    await c.ask("我能领什么补助？");
+    const r = await c.ask("三级贫困残疾人每年救助标准是多少？");
+    expect(r.text).toMatch(/400/);
+    expect(r.text).not.toMatch(/贫困户（比如/);
+    const low = await c.ask("低保怎么申请");
+    expect(low.intent).toBe("policy");
+  });
+
   it("leaves the dialogue when the villager files a complaint instead of answering", async () => {
     const c = conversation(t.url);
     await c.ask("我能领什么补助？");
@@ -151,12 +161,17 @@ describe("bad input in the eligibility dialogue", () => {
     expect(r.text).toMatch(/几个人有残疾证/);
   });
 
-  it("answers nonsense with what is expected, never a crash", async () => {
+  it("answers nonsense with what is expected and keeps the dialogue where it was", async () => {
     const c = conversation(t.url);
     await c.ask("我能领什么补助？");
-    const r = await c.ask("¥%#@@!!");
-    expect(r.text.length).toBeGreaterThan(0);
-    expect(r.text).not.toMatch(/出错|错误/);
+    const symbols = await c.ask("¥%#@@!!");
+    expect(symbols.text.length).toBeGreaterThan(0);
+    const r = await c.ask("asdfgh");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).toMatch(/没听明白/);
+    expect(r.text).toMatch(/残疾证是几级/);
+    const next = await c.ask("二级");
+    expect(next.text).toMatch(/贫困户/);
   });
 });
 

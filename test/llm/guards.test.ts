@@ -39,6 +39,11 @@ describe("grounding guard", () => {
     expect(checkGrounding("补贴是百分之三十", ["补贴 20%"]).ungrounded).toEqual(["三十"]);
   });
 
+  it("reads Traditional numerals in an answer to a Traditional-script question", () => {
+    expect(checkGrounding("每年一千六百八十元，兩萬人", ["每年 1680 元，共 2萬 人"]).ok).toBe(true);
+    expect(parseChineseNumber("一點五")).toBe(1.5);
+  });
+
   it("matches 1.2万 with 12000 and 一万二千", () => {
     expect(checkGrounding("一共 12000 元", ["合计 1.2万元"]).ok).toBe(true);
     expect(checkGrounding("一共一万二千元", ["合计 1.2万元"]).ok).toBe(true);

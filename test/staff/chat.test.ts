@@ -48,7 +48,7 @@ describe("staff in chat", () => {
     expect(month.text).toMatch(/本月共收到 4 条反映，其中还没处理完的 4 条/);
     expect(month.text).toMatch(/沼气：2 条/);
     const biogas = await cadre.ask("沼气的问题有几条？");
-    expect(biogas.text).toMatch(/沼气方面共收到 2 条/);
+    expect(biogas.text).toMatch(/，沼气方面共收到 2 条/);
     const villages = await cadre.ask("哪个村反映最多");
     expect(villages.text).toMatch(/1\. 东风村：3 条\n2\. 李庄村：1 条/);
     await cadre.ask("把FK000002改成已解决 备注 路面已补好");

@@ -20,7 +20,8 @@ import { BOT_COMMANDS } from "./commands.ts";
 import { convertUpdate, type BotIdentity } from "./convert.ts";
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
-const START_TIMEOUT_MS = 20_000;
+/** Per getMe attempt at start-up. */
+const START_TIMEOUT_MS = 10_000;
 const EXPIRED_BUTTON = "这个按钮已过期，请直接打字提问。";
 
 export interface TelegramOptions {
@@ -45,7 +46,7 @@ export async function startTelegram(ctx: AppContext, options: TelegramOptions = 
   }
 
   try {
-    await bot.init(AbortSignal.timeout(START_TIMEOUT_MS) as Parameters<typeof bot.init>[0]);
+    bot.botInfo = await fetchIdentity(bot);
   } catch (cause) {
     throw new ChannelStartError("telegram", describeStartFailure(cause), { cause });
   }
@@ -184,6 +185,22 @@ export async function startTelegram(ctx: AppContext, options: TelegramOptions = 
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/**
+ * getMe, retried briefly on network errors only. (bot.init() retries until its signal fires, which
+ * would hold up start-up for long when the server is unreachable.)
+ */
+async function fetchIdentity(bot: Bot): Promise<Bot["botInfo"]> {
+  const pauses = [500, 1500];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await bot.api.getMe(AbortSignal.timeout(START_TIMEOUT_MS) as Parameters<typeof bot.api.getMe>[0]);
+    } catch (error) {
+      if (!(error instanceof HttpError) || attempt >= pauses.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauses[attempt]));
+    }
+  }
 }
 
 function describeStartFailure(cause: unknown): string {

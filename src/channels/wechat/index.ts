@@ -18,6 +18,7 @@ import { setWechatLoginState } from "./login-state.ts";
 /** Puppets deliver a few seconds of history on login; anything older than start-up minus this is old news. */
 const CLOCK_SKEW_MS = 2000;
 const START_TIMEOUT_MS = 60_000;
+const MAX_PENDING_CHOICES = 10_000;
 
 let current: Wechaty | undefined;
 
@@ -138,8 +139,10 @@ export async function startWechat(ctx: AppContext): Promise<RunningChannel> {
     const result = await assistant.handle(parsed.data);
     if (result.duplicate) return;
     const offered = result.replies.at(-1)?.quickReplies ?? [];
+    pendingChoices.delete(choiceKey);
     if (offered.length > 0) pendingChoices.set(choiceKey, offered);
-    else pendingChoices.delete(choiceKey);
+    // Only the latest offers matter; forget the oldest so the map stays small on a busy account.
+    if (pendingChoices.size > MAX_PENDING_CHOICES) pendingChoices.delete(pendingChoices.keys().next().value!);
     await sendReplies(room ?? talker, [...preface.map((t) => ({ text: t, quickReplies: [] })), ...result.replies], room ? talker : undefined);
     if (!stopped) flush.schedule();
   };

@@ -35,7 +35,10 @@ function rulesFor(services: Services): EligibilityRules | undefined {
   }
 }
 
-function policyFallback(ctx: TurnContext): TurnResult {
+function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
+  // With an LLM configured, the model writes the knowledge base's answer (grounded, offline fallback).
+  const llm = ctx.services.llm;
+  if (llm) return llm.answerTurn(ctx, answerPolicyQuestion).then((result) => ({ ...result, intent: "eligibility" as const }));
   return { ...answerPolicyQuestion(ctx), intent: "eligibility" };
 }
 
@@ -69,7 +72,7 @@ function knownFacts(ctx: TurnContext, topic: DialogueState["topic"]): DialogueSt
   return parsed.success && parsed.data.topic === topic && parsed.data.step === "done" ? parsed.data.facts : {};
 }
 
-export function handleEligibility(ctx: TurnContext): TurnResult {
+export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnResult> {
   const rules = rulesFor(ctx.services);
   if (!rules) return policyFallback(ctx);
   const text = readable(ctx);

@@ -37,7 +37,7 @@ export function answerStats(db: Db, q: StatsQuestion, now: Date): string {
   const scopeText = scope ? `${scope}方面` : "";
   const total = countReports(db, filter);
   const open = countReports(db, { ...filter, state: "open" });
-  const lines = [`${q.period.label}${scopeText}共收到 ${total} 条反映，其中还没处理完的 ${open} 条。`];
+  const lines = [`${q.period.label}${scopeText ? `，${scopeText}` : ""}共收到 ${total} 条反映，其中还没处理完的 ${open} 条。`];
   if (q.openOnly && open > 0) {
     const ages = openAgeBuckets(db, filter, now);
     lines.push(`未处理的按时长：一周内 ${ages.under7} 条，一周到一个月 ${ages.under30} 条，超过一个月 ${ages.over30} 条。`);

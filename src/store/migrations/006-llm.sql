@@ -10,3 +10,6 @@ CREATE TABLE llm_usage (
   offline_fallbacks INTEGER NOT NULL DEFAULT 0,
   updated_at TEXT NOT NULL
 );
+
+-- Follow-up questions read a user's last few exchanges on every LLM answer.
+CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, user_id, id);

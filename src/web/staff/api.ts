@@ -6,7 +6,7 @@ import type { AppContext } from "../../app-context.ts";
 import { parseReceipt } from "../../store/feedback.ts";
 import { ReportStore } from "../../store/feedback-lifecycle.ts";
 import { summarize, openReportsByAge } from "../../store/feedback-summary.ts";
-import { deleteDashboardSession, insertDashboardSession, listAudit, writeAudit } from "../../store/staff.ts";
+import { deleteDashboardSession, deleteExpiredSessions, insertDashboardSession, listAudit, writeAudit } from "../../store/staff.ts";
 import { changeReportState, MAX_NOTE_LENGTH } from "../../staff/feedback-actions.ts";
 import { issueInvite } from "../../staff/invites.ts";
 import { FeedbackStateSchema, STATE_LABEL, parseState } from "../../staff/states.ts";
@@ -43,6 +43,7 @@ function parseQuery(c: Context) {
 export function startSession(ctx: AppContext, c: Context, staffId: string, role: "cadre" | "admin"): void {
   const token = newSessionToken();
   const now = ctx.services.clock();
+  deleteExpiredSessions(ctx.services.store.db, now.toISOString());
   const maxAge = Math.round(ctx.config.SESSION_TTL_HOURS * 3600);
   insertDashboardSession(ctx.services.store.db, {
     tokenHash: sha256(token),

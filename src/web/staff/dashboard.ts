@@ -68,7 +68,9 @@ function stateForm(id: number, current: FeedbackState): string {
 
 async function consultationsSection(ctx: AppContext, c: Context): Promise<string> {
   // Read through the staff API in-process, with the caller's own credentials: same auth, same JSON as scripts get.
-  const headers = { cookie: c.req.header("cookie") ?? "" };
+  const headers: Record<string, string> = { cookie: c.req.header("cookie") ?? "" };
+  const authorization = c.req.header("authorization");
+  if (authorization) headers.authorization = authorization;
   try {
     const res = await ctx.http.request("/api/staff/consultations", { headers });
     if (!res.ok) return "";

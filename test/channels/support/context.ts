@@ -33,7 +33,8 @@ export async function adapterContext(env: Record<string, string>, script: Script
   const config = loadConfig({ PORT: "0", DB_PATH: join(dir, "test.db"), LOG_LEVEL: "debug", ...env });
   const logs: string[] = [];
   const logger = createLogger("debug", (line) => logs.push(line));
-  const store = Store.open(config.DB_PATH);
+  // No checkpoint worker: these short tests delete the folder right after closing.
+  const store = Store.open(config.DB_PATH, { backgroundCheckpoint: false });
   const clock = () => new Date();
   const notifier = new Notifier(store.outbox, logger, clock);
   const received: InboundMessage[] = [];
