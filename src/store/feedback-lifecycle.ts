@@ -126,7 +126,7 @@ export class ReportStore {
   openInCategoryAndVillage(category: string, village: string, limit = 50): Report[] {
     return (
       this.db
-        .prepare(`SELECT ${COLUMNS} FROM feedback INDEXED BY feedback_village_created WHERE village = ? AND category = ? AND status IN (${inList(OPEN_STATES)}) ORDER BY created_at DESC LIMIT ?`)
+        .prepare(`SELECT ${COLUMNS} FROM feedback INDEXED BY feedback_village_cov WHERE village = ? AND category = ? AND status IN (${inList(OPEN_STATES)}) ORDER BY created_at DESC LIMIT ?`)
         .all(village, category, limit) as Row[]
     ).map(toReport);
   }

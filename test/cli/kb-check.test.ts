@@ -29,7 +29,7 @@ async function kbCheck(dataDir: string): Promise<{ code: number; out: string }> 
   }
 }
 
-describe("npm run kb:check", () => {
+describe("npm run kb:check", { timeout: 60_000 }, () => {
   it("passes on the shipped knowledge base", async () => {
     const { code, out } = await kbCheck("data");
     expect(out).toContain("检查通过");

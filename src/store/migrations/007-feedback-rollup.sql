@@ -49,6 +49,11 @@ CREATE TRIGGER feedback_rollup_delete AFTER DELETE ON feedback BEGIN
   UPDATE feedback_rollup SET n = n - 1 WHERE dim = 'village' AND day = date(OLD.created_at, '+8 hours') AND key = coalesce(OLD.village, '未填');
 END;
 
--- Duplicate detection reads a village's open reports through feedback_village_created; this extra
--- index cost every insert more than it saved (bench/feedback.bench.ts).
+-- Narrow questions (one village, one category, open ones) are answered from covering indexes alone,
+-- never by fetching the reports: "沼气 by village", "东风村 by category", "open in 沼气", duplicate
+-- detection (village + category + open). These replace the single-column-plus-date indexes of 004.
 DROP INDEX feedback_dup;
+DROP INDEX feedback_category_created;
+DROP INDEX feedback_village_created;
+CREATE INDEX feedback_village_cov ON feedback (village, category, status, created_at);
+CREATE INDEX feedback_category_cov ON feedback (category, village, status, created_at);
