@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { Store } from "../src/store/index.ts";
 import { countByCategory, countByState, countByVillage, countByWeek, countReports, openAgeBuckets, openReportsByAge } from "../src/store/feedback-summary.ts";
 import { ReportStore, type ReportFilter } from "../src/store/feedback-lifecycle.ts";
-import { periodByName } from "../src/staff/period.ts";
+import { parsePeriod, periodByName } from "../src/staff/period.ts";
 import { FeedbackStateSchema } from "../src/staff/states.ts";
 import { row, verdict } from "./stats.ts";
 
@@ -38,31 +38,46 @@ export default async function bench(): Promise<string[]> {
     const now = new Date("2026-11-29T04:00:00Z");
     const span = 2 * 365 * 86_400_000;
     const random = lcg(42);
-    const insert = db.prepare(
-      `INSERT INTO feedback (channel, user_id, chat_id, text, category, village, place, status, anonymous, created_at, updated_at)
-       VALUES ('web', ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
-    );
-    const insertBatch = db.transaction((from: number, to: number) => {
+    const reports = new ReportStore(db);
+    const makeBatch = (from: number, to: number) => {
+      const batch: Parameters<ReportStore["importMany"]>[0] = [];
       for (let i = from; i < to; i++) {
         // Reports arrive in time order, as they do in life (a minute's jitter keeps ties realistic).
-        const created = new Date(now.getTime() - span + Math.floor((i * span) / ROWS) + Math.floor(random() * 60_000)).toISOString();
+        const createdAt = new Date(now.getTime() - span + Math.floor((i * span) / ROWS) + Math.floor(random() * 60_000)).toISOString();
         // Most old reports are closed; recent ones are mostly open, as in a real township.
-        const state = random() < 0.3 ? STATES[Math.floor(random() * 4)]! : STATES[4 + Math.floor(random() * 5)]!;
+        const status = random() < 0.3 ? STATES[Math.floor(random() * 4)]! : STATES[4 + Math.floor(random() * 5)]!;
         const user = `u${i % 50_000}`;
-        insert.run(user, user, TEXTS[i % TEXTS.length]!, CATEGORIES[Math.floor(random() * CATEGORIES.length)]!, VILLAGES[Math.floor(random() * VILLAGES.length)]!, state, random() < 0.1 ? 1 : 0, created, created);
+        batch.push({
+          channel: "web",
+          userId: user,
+          chatId: user,
+          text: TEXTS[i % TEXTS.length]!,
+          category: CATEGORIES[Math.floor(random() * CATEGORIES.length)]!,
+          village: VILLAGES[Math.floor(random() * VILLAGES.length)]!,
+          place: null,
+          anonymous: random() < 0.1,
+          displayName: null,
+          status,
+          createdAt,
+        });
       }
-    });
-    const started = performance.now();
-    for (let from = 0; from < ROWS; from += BATCH) insertBatch(from, Math.min(ROWS, from + BATCH));
-    const insertMs = performance.now() - started;
+      return batch;
+    };
+    // Generating rows is not what is measured: time only the inserts.
+    let insertMs = 0;
+    for (let from = 0; from < ROWS; from += BATCH) {
+      const batch = makeBatch(from, Math.min(ROWS, from + BATCH));
+      const t0 = performance.now();
+      reports.importMany(batch);
+      insertMs += performance.now() - t0;
+    }
     const perSecond = (ROWS / insertMs) * 1000;
-    lines.push(row("insert (batches of 10,000)", { rows: ROWS, seconds: insertMs / 1000, "rows/s": perSecond }) + `  ${verdict(perSecond >= 20_000)} (≥ 20,000 rows/s)`);
+    lines.push(row("insert (ReportStore.importMany, 10,000 a batch)", { rows: ROWS, seconds: insertMs / 1000, "rows/s": perSecond }) + `  ${verdict(perSecond >= 20_000)} (≥ 20,000 rows/s)`);
     db.exec("ANALYZE");
 
     const month = periodByName("month", now);
     const all: ReportFilter = {};
     const thisMonth: ReportFilter = { from: month.from };
-    const reports = new ReportStore(db);
     const queries: Array<[string, () => unknown]> = [
       ["count (all time)", () => countReports(db, all)],
       ["by state (all time)", () => countByState(db, all)],
@@ -78,7 +93,8 @@ export default async function bench(): Promise<string[]> {
       ["count open, one category", () => countReports(db, { category: "沼气", state: "open" })],
       ["by village, one category", () => countByVillage(db, { category: "沼气" })],
       ["by category, one village", () => countByCategory(db, { village: "第3村" })],
-      ["by category, last 7 days", () => countByCategory(db, { from: new Date(now.getTime() - 7 * 86_400_000).toISOString() })],
+      ["by category, 最近7天", () => countByCategory(db, { from: parsePeriod("最近7天", now).from })],
+      ["by category, last 36 hours", () => countByCategory(db, { from: new Date(now.getTime() - 36 * 3_600_000).toISOString() })],
       ["count, one village this month", () => countReports(db, { village: "第3村", from: month.from })],
       ["list page (village + open, 50)", () => reports.list({ village: "第3村", state: "open" }, { limit: 50, offset: 0 })],
     ];

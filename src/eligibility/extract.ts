@@ -67,8 +67,15 @@ function checkNumber(fact: Extract<Fact, { type: "number" }>, value: number, neg
 function numberFrom(fact: Extract<Fact, { type: "number" }>, text: string): Answer | undefined {
   for (const { word, value } of fact.words) if (text.includes(word)) return { kind: "value", value };
   const found = findQuantities(text, fact.units)[0];
-  if (!found) return undefined;
-  return checkNumber(fact, found.value, found.negative);
+  if (found) return checkNumber(fact, found.value, found.negative);
+  for (const prefix of fact.prefixes) {
+    const at = text.indexOf(prefix);
+    if (at < 0) continue;
+    const after = /^(?:是|有)?([-−－负])?([零〇一二两三四五六七八九十百\d]+)/.exec(text.slice(at + prefix.length));
+    const value = after ? parseNumber(after[2]!) : undefined;
+    if (value !== undefined) return checkNumber(fact, value, Boolean(after![1]));
+  }
+  return undefined;
 }
 
 /** Every fact a sentence states: "我三级残疾，家里困难，今年68了" → grade 3, poor, age 68. */
@@ -154,7 +161,8 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     else if (answer.kind === "invalid") invalid.push({ fact: "rent_per_mu", message: answer.message });
   }
   const withoutRent = RENT_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
-  const mu = findQuantities(withoutRent, ["亩"])[0];
+  // "一亩能给多少" asks the rent per mu; it does not say the household has one mu.
+  const mu = findQuantities(withoutRent, ["亩"]).find((q) => !(q.value === 1 && /^(?:地)?(?:能|给|多少|租金|地租|多钱|一年)/.test(withoutRent.slice(withoutRent.indexOf("亩", q.index) + 1))));
   if (mu) {
     const answer = checkMu(land.max_mu, mu.value, mu.negative);
     if (answer.kind === "value") facts.land_mu = answer.value;

@@ -44,6 +44,8 @@ export const FactSchema = z.discriminatedUnion("type", [
     integer: z.boolean().default(true),
     /** Words in free text that name this fact, e.g. 岁 for age; the number must stand next to one of them. */
     units: z.array(nonEmpty).min(1),
+    /** Words a bare number may follow instead of a unit, e.g. 今年 for age ("今年六十五"). */
+    prefixes: z.array(nonEmpty).default([]),
     range_message: nonEmpty.describe("what to say when the number is out of range"),
     words: z.array(z.object({ word: nonEmpty, value: z.number() })).default([]).describe("phrases meaning a number, e.g. 一户多残 → 2"),
   }),

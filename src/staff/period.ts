@@ -54,7 +54,8 @@ export function parsePeriod(text: string, now: Date): Period {
   if (recent) {
     const n = NUMBERS[recent[1]!] ?? Number(recent[1]);
     const days = recent[2] === "天" ? n : recent[2] === "周" ? n * 7 : n * 30;
-    return { from: new Date(now.getTime() - days * 86_400_000).toISOString(), label: `最近${recent[1]}${recent[2]}` };
+    // Whole days, today included: "最近7天" on a Friday starts at midnight the Saturday before.
+    return { from: new Date(chinaMidnight(now).getTime() - (days - 1) * 86_400_000).toISOString(), label: `最近${recent[1]}${recent[2]}` };
   }
   if (/今天|今日/.test(text)) return periodByName("today", now);
   if (/上周|上礼拜|上星期/.test(text)) return periodByName("last_week", now);

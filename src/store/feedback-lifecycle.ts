@@ -1,5 +1,6 @@
 // The feedback lifecycle tables: reports with category/village/place, state history, "me too" links, summaries.
 import type { Db } from "./database.ts";
+import { addToRollup } from "./feedback-rollup.ts";
 import { CLOSED_STATES, OPEN_STATES, type FeedbackState } from "../staff/states.ts";
 
 export interface Report {
@@ -108,7 +109,25 @@ export class ReportStore {
       this.db
         .prepare("INSERT INTO feedback_history (feedback_id, from_status, to_status, note, actor, created_at) VALUES (?, NULL, 'confirmed', '村民反映', '村民', ?)")
         .run(id, report.createdAt);
+      addToRollup(this.db, [{ ...report, status: "confirmed" }]);
       return id;
+    })();
+  }
+
+  /**
+   * Bulk import of existing reports (e.g. from a paper register or another system), in one transaction:
+   * the rollup is added up per batch. No history rows: the imported state is where their story starts.
+   */
+  importMany(reports: Array<NewReport & { status: FeedbackState }>): void {
+    const insert = this.db.prepare(
+      `INSERT INTO feedback (channel, user_id, chat_id, text, category, village, place, anonymous, display_name, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.db.transaction(() => {
+      for (const r of reports) {
+        insert.run(r.channel, r.userId, r.chatId, r.text, r.category, r.village, r.place, r.anonymous ? 1 : 0, r.displayName, r.status, r.createdAt, r.createdAt);
+      }
+      addToRollup(this.db, reports);
     })();
   }
 

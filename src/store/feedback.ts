@@ -1,5 +1,6 @@
 // Villagers' reports: stored with personal numbers masked, answered with a receipt number.
 import type { Db } from "./database.ts";
+import { ReportStore } from "./feedback-lifecycle.ts";
 
 export interface NewFeedback {
   channel: string;
@@ -22,18 +23,12 @@ export function parseReceipt(text: string): number | undefined {
 }
 
 export class FeedbackStore {
-  private readonly insert;
+  constructor(private readonly db: Db) {}
 
-  constructor(private readonly db: Db) {
-    this.insert = db.prepare(
-      `INSERT INTO feedback (channel, user_id, chat_id, text, category, village, anonymous, created_at, updated_at)
-       VALUES (@channel, @userId, @chatId, @text, @category, @village, @anonymous, @createdAt, @createdAt)`,
-    );
-  }
-
-  /** Inserts the report and returns its id; the caller masks the text first. */
+  /** Inserts the report and returns its id; the caller masks the text first. Goes through the lifecycle
+   * store so its history and the dashboard counts are kept too. */
   create(feedback: NewFeedback): number {
-    return Number(this.insert.run({ ...feedback, anonymous: feedback.anonymous ? 1 : 0 }).lastInsertRowid);
+    return new ReportStore(this.db).create({ ...feedback, place: null, displayName: null });
   }
 
   count(): number {

@@ -200,6 +200,19 @@ describe("Telegram reliability", () => {
     expect(fake.sentTo(802)).toEqual(["答：你好", "答：你好"]);
   });
 
+  it("keeps polling after a network error and reports clearly when another instance takes over (409)", async () => {
+    const { logs } = await startBot();
+    fake.failNext("getUpdates", 502, { description: "Bad Gateway" });
+    await sleep(50);
+    fake.push(textUpdate({ chatId: 806, text: "还在吗" }));
+    await fake.waitFor((calls) => sends(806)(calls) >= 1, 8000);
+    fake.failNext("getUpdates", 409, { description: "Conflict: terminated by other getUpdates request" });
+    fake.push(textUpdate({ chatId: 807, text: "还在吗" }));
+    const deadline = Date.now() + 5000;
+    while (!logs.some((l) => l.includes("telegram polling stopped")) && Date.now() < deadline) await sleep(20);
+    expect(logs.find((l) => l.includes("telegram polling stopped"))).toContain("409 Conflict");
+  });
+
   it("ignores an update delivered twice", async () => {
     const { received } = await startBot();
     const update = textUpdate({ chatId: 803, text: "一户多残家庭生活补助怎么发？" });
@@ -267,6 +280,16 @@ describe("Telegram start-up", () => {
     const failure = harness.logs.find((l) => l.includes("failed to start"));
     expect(failure).toContain("TELEGRAM_BOT_TOKEN");
     expect(failure).not.toContain("123:wrong");
+  });
+
+  it("reports a webhook address Telegram refuses, and stops delivering its notifications", async () => {
+    fake.failNext("setWebhook", 400, { description: "Bad Request: bad webhook: HTTPS url must be provided for webhook" });
+    harness = await adapterContext({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, TELEGRAM_WEBHOOK_URL: "https://bot.example.org/telegram/hook" });
+    channels = await startChannels(harness.ctx);
+    expect(channels.names).toEqual([]);
+    expect(harness.logs.find((l) => l.includes("failed to start"))).toContain("bad webhook");
+    harness.ctx.services.notifier.notify({ channel: "telegram", userId: "1", chatId: "1", text: "通知", dedupeKey: "n1" });
+    expect(await harness.ctx.services.notifier.flush()).toBe(0);
   });
 
   it("reports an unreachable Bot API server as a network problem", async () => {

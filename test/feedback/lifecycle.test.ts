@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { conversation, postMessage, type TestApp } from "../helpers/app.ts";
 import { startStaffApp } from "../staff/data-fixture.ts";
+import { InboundMessageSchema } from "../../src/core/message.ts";
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -133,5 +134,14 @@ describe("villager reports", () => {
     const anon = await postMessage(t.url, { userId: "v1", text: "匿名反映一下，东风村有人在河边乱倒建筑垃圾" });
     expect(anon.body.replies[0].text).toMatch(/匿名/);
     expect(rows(t, "SELECT anonymous, display_name FROM feedback")[0]).toEqual({ anonymous: 1, display_name: null });
+  });
+
+  it("asks a villager who reports in a group to write privately, and stores nothing", async () => {
+    t = await startStaffApp();
+    const result = await t.app.assistant.handle(
+      InboundMessageSchema.parse({ channel: "telegram", userId: "42", chatId: "-100777", chatType: "group", mentioned: true, text: "东风村村东头路灯坏了半个月了" }),
+    );
+    expect(result.replies[0]?.text).toMatch(/请私聊我/);
+    expect(rows(t, "SELECT count(*) AS n FROM feedback")[0].n).toBe(0);
   });
 });

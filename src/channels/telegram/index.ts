@@ -52,6 +52,16 @@ export async function startTelegram(ctx: AppContext, options: TelegramOptions = 
   }
   // Installed after getMe so a bad token fails at once instead of being retried.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // The runner retries a failing getUpdates on its own (409 while another instance polls, network loss);
+  // without this the log would never say why no messages arrive.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      return await prev(method, payload, signal);
+    } catch (error) {
+      if (method === "getUpdates" && !stopped) logger.warn("telegram getUpdates failed; retrying", { error });
+      throw error;
+    }
+  });
   const me: BotIdentity = { id: bot.botInfo.id, username: bot.botInfo.username };
   const buttons = new ButtonPayloads();
   const recent = new RecentIds();
@@ -161,18 +171,37 @@ export async function startTelegram(ctx: AppContext, options: TelegramOptions = 
   }
 
   let runner: RunnerHandle | undefined;
-  if (webhookUrl) {
-    // Without a configured secret, a random one still keeps strangers from posting fake updates.
-    const secret = config.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString("hex");
-    webhookHandler = webhookCallback(bot, "hono", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 9000 }) as (c: HonoContext) => Promise<Response>;
-    await bot.api.setWebhook(webhookUrl, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-    logger.info("telegram on (webhook)", { bot: me.username, path: new URL(webhookUrl).pathname });
-  } else {
+  try {
+    runner = await receiveUpdates();
+  } catch (cause) {
+    notifier.unregister("telegram");
+    throw new ChannelStartError("telegram", describeStartFailure(cause), { cause });
+  }
+
+  async function receiveUpdates(): Promise<RunnerHandle | undefined> {
+    if (webhookUrl) {
+      // Without a configured secret, a random one still keeps strangers from posting fake updates.
+      const secret = config.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString("hex");
+      webhookHandler = webhookCallback(bot, "hono", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 9000 }) as (c: HonoContext) => Promise<Response>;
+      await bot.api.setWebhook(webhookUrl, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+      logger.info("telegram on (webhook)", { bot: me.username, path: new URL(webhookUrl).pathname });
+      return undefined;
+    }
     await bot.api.deleteWebhook();
-    runner = run(bot, {
+    const handle = run(bot, {
       runner: { fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true },
     });
+    // The runner gives up on 401 (token revoked) and 409 (another instance polls, or a webhook is set).
+    // Unhandled, that rejection would take the whole process down; the web chat and WeChat must stay up.
+    void handle.task()?.catch((error: unknown) => {
+      const description = error instanceof GrammyError ? `${error.error_code} ${error.description}` : (error as Error)?.message;
+      logger.error("telegram polling stopped; the other channels keep running", {
+        description,
+        hint: error instanceof GrammyError && error.error_code === 409 ? "另一个程序正在用同一个令牌接收消息，或设置了 webhook" : undefined,
+      });
+    });
     logger.info("telegram on (long polling)", { bot: me.username });
+    return handle;
   }
 
   return {

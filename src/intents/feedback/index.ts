@@ -164,6 +164,11 @@ function fileReport(ctx: TurnContext): TurnResult {
 export const feedbackHandler: IntentHandler = {
   intent: "feedback",
   handle(ctx) {
+    // A report names people and places, and its progress notices would go back to the same chat:
+    // in a group everyone would read them. Nothing is stored; the villager is asked to write privately.
+    if (ctx.message.chatType === "group") {
+      return result(ctx, "为了保护您的隐私，反映问题和查询进展请私聊我（点我的头像发消息）。在群里说的不会登记。", { answerKind: "feedback_group" });
+    }
     if (isReopenRequest(ctx.text)) {
       const reopened = reopen(ctx);
       if (reopened) return reopened;
@@ -248,6 +253,7 @@ function continueDialogue(ctx: TurnContext): TurnResult | undefined {
 export const feedbackDialogueInterceptor: Interceptor = {
   name: "feedback-dialogue",
   intercept(ctx) {
+    if (ctx.message.chatType === "group") return undefined;
     const continued = continueDialogue(ctx);
     if (continued) return continued;
     if (isReopenRequest(ctx.text)) return reopen(ctx);
