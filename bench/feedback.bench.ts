@@ -1,6 +1,6 @@
 // Issue 4: 1,000,000 feedback rows inserted in batched transactions, then every dashboard summary query timed.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Store } from "../src/store/index.ts";
@@ -13,7 +13,9 @@ import { row, verdict } from "./stats.ts";
 export const order = 40;
 
 const ROWS = Number(process.env.BENCH_FEEDBACK_ROWS ?? 1_000_000);
-const BATCH = 10_000;
+// Big batches: every commit rewrites each index page it touched into the WAL, and random index pages
+// (the per-user index) are touched by nearly every batch, so fewer commits write far less.
+const BATCH = 100_000;
 const CATEGORIES = ["道路", "路灯", "供水", "用电", "垃圾卫生", "沼气", "网络通信", "治安", "补贴发放", "干部作风", "其他"];
 const VILLAGES = Array.from({ length: 24 }, (_, i) => `第${i + 1}村`);
 const STATES = FeedbackStateSchema.options;
@@ -31,8 +33,8 @@ export default async function bench(): Promise<string[]> {
   const lines = [`## 反映：${ROWS.toLocaleString("en")} 条插入与看板汇总查询（SQLite 临时文件）`];
   try {
     const db = store.db;
-    // A bigger page cache than SQLite's 2 MB default keeps the indexes' hot pages in memory during the load.
-    db.pragma("cache_size = -65536");
+    // A bigger page cache than SQLite's 2 MB default (256 MB) keeps the indexes' hot pages in memory during the load.
+    db.pragma("cache_size = -262144");
     // As the app's background checkpointer sets it: the loader's commits don't wait on checkpoint fsyncs.
     db.pragma("wal_autocheckpoint = 10000");
     const now = new Date("2026-11-29T04:00:00Z");
@@ -65,14 +67,20 @@ export default async function bench(): Promise<string[]> {
     };
     // Generating rows is not what is measured: time only the inserts.
     let insertMs = 0;
+    // CPU time too: on a busy machine the wall clock mostly measures waiting for a core.
+    let insertCpuMs = 0;
     for (let from = 0; from < ROWS; from += BATCH) {
       const batch = makeBatch(from, Math.min(ROWS, from + BATCH));
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       reports.importMany(batch);
       insertMs += performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      insertCpuMs += (cpu.user + cpu.system) / 1000;
     }
     const perSecond = (ROWS / insertMs) * 1000;
-    lines.push(row("insert (ReportStore.importMany, 10,000 a batch)", { rows: ROWS, seconds: insertMs / 1000, "rows/s": perSecond }) + `  ${verdict(perSecond >= 20_000)} (≥ 20,000 rows/s)`);
+    lines.push(row("insert (ReportStore.importMany, 100,000 a batch)", { rows: ROWS, seconds: insertMs / 1000, "rows/s": perSecond }) + `  ${verdict(perSecond >= 20_000)} (≥ 20,000 rows/s)`);
+    lines.push(row("  same, per CPU-second of this process", { "cpu s": insertCpuMs / 1000, "rows/cpu-s": (ROWS / insertCpuMs) * 1000, "load avg": loadavg()[0]! }));
     db.exec("ANALYZE");
 
     const month = periodByName("month", now);

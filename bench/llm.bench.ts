@@ -1,7 +1,7 @@
 // Issue 6: the LLM answer path against a local fake OpenAI-compatible server with zero delay.
 // Overhead = pipeline latency with the LLM − the provider's own time measured at the fake server.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Assistant } from "../src/core/assistant.ts";
@@ -78,7 +78,7 @@ export default async function benchLlm(): Promise<string[]> {
     lines.push(row("offline pipeline (reference)", { "p50 ms": percentile(offline.latency, 0.5), "p99 ms": percentile(offline.latency, 0.99), "CPU ms/msg": offline.cpuMsPerMessage }));
     lines.push(row("with LLM: total per message", { "p50 ms": percentile(online.latency, 0.5), "p99 ms": percentile(online.latency, 0.99), "CPU ms/msg": online.cpuMsPerMessage, "provider calls": online.providerCalls, "LLM-written": online.llmAnswers }));
     lines.push(row("with LLM: overhead (total − provider)", { "p50 ms": percentile(online.overhead, 0.5), "p99 ms": p99, "target (p99≤5)": verdict(p99 <= 5) }));
-    lines.push(`(${N} messages; CPU ms/msg is this process only and stays meaningful on a busy machine; the overhead includes the localhost HTTP round trip, langchain, prompt building, history read, guards and the SQLite log write)`);
+    lines.push(`(${N} messages, 1-min load average ${loadavg()[0]!.toFixed(1)}; CPU ms/msg is this process only and stays meaningful on a busy machine; the overhead includes the localhost HTTP round trip, langchain, prompt building, history read, guards and the SQLite log write)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     server.kill("SIGTERM");

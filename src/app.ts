@@ -70,7 +70,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await assistant.drain();
       await llm?.close?.();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -59,7 +59,12 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, hits:
   const top = hits[0];
   const confidence = top?.coverage ?? 0;
   if (!top || kind === "no_answer") return noAnswer(confidence, top);
-  if (kind === "clarify") return clarify(hits, confidence);
+  if (kind === "clarify") {
+    const answer = clarify(hits, confidence);
+    // One candidate is not a choice: answer it, since the reply names the topic it answers.
+    if (answer.entryIds.length !== 1) return answer;
+    return top.entry.needs_review ? reviewAnswer(top.entry, confidence) : factAnswer(index, query, top.entry, confidence);
+  }
   if (kind === "needs_review") return reviewAnswer(top.entry, confidence);
   return factAnswer(index, query, top.entry, confidence);
 }

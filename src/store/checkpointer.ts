@@ -12,8 +12,12 @@ export class BackgroundCheckpointer {
   constructor(db: Db, path: string, intervalMs = 1000) {
     db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     this.worker = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), { workerData: { path, intervalMs } });
-    // A checkpointer must never keep the process alive on its own.
+    // A checkpointer must never keep the process alive on its own, nor take it down.
     this.worker.unref();
+    this.worker.on("error", () => {});
+    // Nor crash it: a worker that cannot open the file (a short-lived store whose folder was removed right
+    // after closing) just ends; the main connection's fallback autocheckpoint still bounds the WAL.
+    this.worker.on("error", () => undefined);
   }
 
   async stop(): Promise<void> {
@@ -21,7 +25,8 @@ export class BackgroundCheckpointer {
     this.stopped = true;
     await new Promise<void>((resolve) => {
       const timeout = setTimeout(resolve, 1000);
-      this.worker.once("message", () => {
+      this.worker.on("message", (message: { stopped?: boolean }) => {
+        if (!message.stopped) return;
         clearTimeout(timeout);
         resolve();
       });

@@ -31,10 +31,10 @@ export class Store {
     return store;
   }
 
-  close(): void {
-    // The worker's last checkpoint may still be running; closing our connection doesn't wait for it.
-    void this.checkpointer?.stop();
+  /** Closes the connection; the returned promise settles when the checkpoint worker has stopped too. */
+  close(): Promise<void> {
     if (this.db.open) this.db.close();
+    return this.checkpointer?.stop() ?? Promise.resolve();
   }
 }
 

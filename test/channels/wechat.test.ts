@@ -1,8 +1,10 @@
 // The WeChat adapter with wechaty-puppet-mock: what a villager writing to the bot in WeChat sees.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { PuppetMock } from "wechaty-puppet-mock";
 import { FileBox } from "file-box";
 import { types } from "wechaty";
 import { startChannels, type RunningChannels } from "../../src/channels/index.ts";
+import { runningWechaty } from "../../src/channels/wechat/index.ts";
 import { getWechatLoginState } from "../../src/channels/wechat/login-state.ts";
 import { reply } from "../../src/core/message.ts";
 import { adapterContext, echo, sleep, type AdapterContext, type Script } from "./support/context.ts";
@@ -71,6 +73,28 @@ describe("WeChat start-up", () => {
     expect(channels.names).toEqual([]);
     expect(harness.logs.find((l) => l.includes("channel wechat failed to start"))).toContain("wechaty-puppet-does-not-exist");
     expect(getWechatLoginState().status).toBe("failed");
+  });
+});
+
+describe("WeChat login", () => {
+  it("prints the login QR in the terminal and keeps it for the dashboard until someone logs in", async () => {
+    harness = await adapterContext({ WECHATY_PUPPET: "wechaty-puppet-mock" });
+    channels = await startChannels(harness.ctx);
+    const printed: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (printed.push(String(chunk)), true));
+    try {
+      const puppet = runningWechaty()!.puppet as unknown as PuppetMock;
+      puppet.mocker.scan("https://login.weixin.qq.com/l/test-qr");
+      const deadline = Date.now() + 3000;
+      while (!getWechatLoginState().qrDataUrl && Date.now() < deadline) await sleep(20);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(getWechatLoginState()).toMatchObject({ status: "scan", qrcode: "https://login.weixin.qq.com/l/test-qr" });
+    expect(getWechatLoginState().qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(printed.join("")).toContain("请用微信扫码登录");
+    // Terminal QR codes are drawn with block characters.
+    expect(printed.join("")).toMatch(/[█▀▄]/);
   });
 });
 

@@ -26,7 +26,7 @@ describe("npm start", { timeout: 90_000 }, () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = "";
-        const timer = setTimeout(() => reject(new Error(`no start-up line: ${out}`)), 30_000);
+        const timer = setTimeout(() => reject(new Error(`no start-up line: ${out}`)), 80_000);
         child.stdout.on("data", (chunk) => {
           out += chunk;
           const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);

@@ -27,7 +27,7 @@ function pending(chatId?: string) {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "xiangqin-consult-"));
-  store = Store.open(join(dir, "t.db"));
+  store = Store.open(join(dir, "t.db"), { backgroundCheckpoint: false });
   now = new Date("2026-11-29T04:00:00Z");
   const clock = () => now;
   const config = loadConfig({ DB_PATH: join(dir, "t.db") });

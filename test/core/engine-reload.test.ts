@@ -27,8 +27,8 @@ describe("knowledge base reload", () => {
     const holder = new EngineHolder(dir, createLogger("debug", (l) => logs.push(l)));
     expect(ask(holder, "沼气池后期维修谁负责")).toContain("2 名专职技术人员");
 
-    const file = join(dir, "knowledge", "clean-energy.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace("招聘了 2 名专职技术人员", "招聘了 3 名专职技术人员"));
+    const file = join(dir, "knowledge", "biogas.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("站里有 2 名专职技术人员", "站里有 3 名专职技术人员"));
     expect(holder.reload()).toBe(true);
     expect(ask(holder, "沼气池后期维修谁负责")).toContain("3 名专职技术人员");
 

@@ -7,7 +7,7 @@ import { Store } from "../../src/store/index.ts";
 
 export function staffFixture(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), "xiangqin-staff-"));
-  const store = Store.open(join(dir, "test.db"));
+  const store = Store.open(join(dir, "test.db"), { backgroundCheckpoint: false });
   const config = loadConfig({ DB_PATH: join(dir, "test.db"), ...env });
   let now = new Date("2026-11-20T08:00:00Z");
   const clock = () => now;

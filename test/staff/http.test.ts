@@ -170,4 +170,22 @@ describe("staff API data", () => {
     expect(body.questions[0].text).toBe("火星上能种小麦吗");
     expect(JSON.stringify(body)).not.toContain("asker-1");
   });
+
+  it("ignores a dashboard form post that a browser says came from another site", async () => {
+    t = await startStaffApp({ ADMIN_PASSWORD: "pw-123456" });
+    await seed();
+    const login = await api("/api/staff/login", { token: null, method: "POST", body: JSON.stringify({ password: "pw-123456" }) });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const post = (site: string) =>
+      fetch(`${t.url}/admin/feedback/1/state`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie, "sec-fetch-site": site, "content-type": "application/x-www-form-urlencoded" },
+        body: "state=fixed&note=%E5%A5%BD%E4%BA%86",
+      });
+    await post("cross-site");
+    expect(t.app.store.db.prepare("SELECT status FROM feedback WHERE id = 1").pluck().get()).toBe("confirmed");
+    await post("same-origin");
+    expect(t.app.store.db.prepare("SELECT status FROM feedback WHERE id = 1").pluck().get()).toBe("fixed");
+  });
 });

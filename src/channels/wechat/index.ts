@@ -13,7 +13,7 @@ import { flushSoon } from "../common/flush-soon.ts";
 import { findTranscriber, transcriptNotice, type Transcribe } from "../common/voice.ts";
 import type { RunningChannel } from "../types.ts";
 import { kindOfWechatMessage, puppetOptionsFrom, shouldAcceptFriend, WECHAT_TEXT_LIMIT } from "./convert.ts";
-import { setWechatLoginState } from "./login-state.ts";
+import { getWechatLoginState, setWechatLoginState } from "./login-state.ts";
 
 /** Puppets deliver a few seconds of history on login; anything older than start-up minus this is old news. */
 const CLOCK_SKEW_MS = 2000;
@@ -160,7 +160,12 @@ export async function startWechat(ctx: AppContext): Promise<RunningChannel> {
 
   bot.on("scan", (qrcode, status) => {
     if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return;
-    void showLoginQr(qrcode, (line) => process.stdout.write(line)).then((qrDataUrl) => setWechatLoginState({ status: "scan", qrcode, ...(qrDataUrl ? { qrDataUrl } : {}) }));
+    setWechatLoginState({ status: "scan", qrcode });
+    void showLoginQr(qrcode, (line) => process.stdout.write(line)).then((qrDataUrl) => {
+      // Drawing takes a moment; by then someone may have scanned, or a newer code may have come.
+      const latest = getWechatLoginState();
+      if (qrDataUrl && latest.status === "scan" && latest.qrcode === qrcode) setWechatLoginState({ status: "scan", qrcode, qrDataUrl });
+    });
     logger.info("wechat waiting for QR scan");
   });
   bot.on("login", (user) => {

@@ -41,6 +41,7 @@ function run(ctx: TurnContext, command: StaffCommand): TurnResult {
       return result(ctx, redeemInvite(ctx.services, channel, userId, command.code).text);
     }
     case "invite": {
+      if (ctx.message.chatType === "group") return result(ctx, "邀请码要在私聊里生成，群里发出来谁都能用。请私聊我再发一次。", "staff_refused");
       const { code, expiresAt } = issueInvite(ctx.services, command.role, actor);
       const hours = Math.round((expiresAt.getTime() - ctx.now.getTime()) / 3_600_000);
       return result(ctx, `邀请码：${code}\n身份：${command.role === "admin" ? "管理员" : "村镇干部"}，只能用一次，${hours} 小时内有效。\n请私下发给对方，让对方在私聊里发“邀请码 ${code}”。`);

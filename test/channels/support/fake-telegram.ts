@@ -30,6 +30,7 @@ export class FakeTelegram {
   private callWaiters: Array<() => void> = [];
   /** Files served by getFile and /file/bot<token>/<path>, keyed by file_path (file_id is the same string). */
   readonly files = new Map<string, Buffer>();
+  private readonly holds = new Map<string, Promise<void>>();
   /** Milliseconds the server takes to answer a method (a slow Telegram). */
   readonly delays = new Map<string, number>();
   private server!: Server;
@@ -65,6 +66,16 @@ export class FakeTelegram {
     const list = this.faults.get(method) ?? [];
     for (let i = 0; i < count; i++) list.push({ status, body });
     this.faults.set(method, list);
+  }
+
+  /** Answers to `method` wait until the returned function is called (a request kept in flight). */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(method);
+      release();
+    };
   }
 
   callsOf(method: string): ApiCall[] {
@@ -116,6 +127,8 @@ export class FakeTelegram {
     this.callWaiters = [];
     for (const wake of waiters) wake();
 
+    const held = this.holds.get(method);
+    if (held) await held;
     const delay = this.delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const fault = this.faults.get(method)?.shift();

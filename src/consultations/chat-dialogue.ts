@@ -1,0 +1,109 @@
+// The step-by-step publish dialogue for cadres who don't remember the one-line command.
+import { z } from "zod";
+import type { TurnContext, TurnResult } from "../core/turn.ts";
+import { formatChinaTime } from "./dates.ts";
+import { checkBackground, checkDeadline, checkTitle, parseAudience, parseOptions } from "./parse.ts";
+import { checkCadre, normalized, result, villagesOf } from "./chat-common.ts";
+import { publish } from "./chat-cadre.ts";
+
+const DRAFT_PREFIX = "consultation-draft:";
+/** A half-finished publish dialogue is forgotten after this long. */
+const DRAFT_TTL_MS = 30 * 60 * 1000;
+const DraftSession = z.object({
+  step: z.enum(["title", "background", "options", "audience", "deadline", "confirm"]),
+  title: z.string().default(""),
+  background: z.string().default(""),
+  options: z.string().default(""),
+  audience: z.array(z.string()).default([]),
+  deadline: z.string().default(""),
+});
+type Draft = z.infer<typeof DraftSession>;
+
+const DIALOGUE_PROMPTS: Record<Draft["step"], string> = {
+  title: "好的，我们一步一步来（随时发“取消”可以放弃）。\n第 1 步：征求意见的标题是什么？（60 字以内，例如“村东建养猪场”）",
+  background: "第 2 步：简单说明背景（为什么要做、花多少钱、影响谁）。没有就回复“无”。",
+  options: "第 3 步：选项是什么？回复“默认”即 支持/反对/有条件支持；或自己写，用“/”隔开。",
+  audience: "第 4 步：面向哪些村？回复村名（用逗号隔开），或“全镇”。",
+  deadline: "第 5 步：什么时候截止？例如 12月10日、2026-12-10、下周五。",
+  confirm: "",
+};
+
+function draftKey(ctx: TurnContext): string {
+  return `${DRAFT_PREFIX}${ctx.key}`;
+}
+
+export function startDialogue(ctx: TurnContext): TurnResult {
+  ctx.services.store.sessions.set(draftKey(ctx), { step: "title" }, ctx.now.toISOString());
+  return result(DIALOGUE_PROMPTS.title, [], "consultation_dialogue");
+}
+
+export function continueDialogue(ctx: TurnContext): TurnResult | undefined {
+  const key = draftKey(ctx);
+  const stored = ctx.services.store.sessions.get(key);
+  if (!stored) return undefined;
+  const parsed = DraftSession.safeParse(stored.data);
+  if (!parsed.success || ctx.now.getTime() - Date.parse(stored.updatedAt) > DRAFT_TTL_MS) {
+    ctx.services.store.sessions.delete(key);
+    return undefined;
+  }
+  const check = checkCadre(ctx, "发布征求意见");
+  if (!check.ok) {
+    ctx.services.store.sessions.delete(key);
+    return check.result;
+  }
+  const draft = parsed.data;
+  const text = normalized(ctx);
+  if (/^(取消|算了|不发了|退出)$/.test(text)) {
+    ctx.services.store.sessions.delete(key);
+    return result("好的，已取消，没有发布。", [], "consultation_dialogue_cancelled");
+  }
+  const save = (next: Draft) => ctx.services.store.sessions.set(key, next, ctx.now.toISOString());
+  const again = (error: string) => result(`${error}\n${DIALOGUE_PROMPTS[draft.step]}`, [], "consultation_dialogue");
+  switch (draft.step) {
+    case "title": {
+      const error = checkTitle(text);
+      if (error) return again(error);
+      save({ ...draft, title: text, step: "background" });
+      return result(DIALOGUE_PROMPTS.background, [], "consultation_dialogue");
+    }
+    case "background": {
+      const background = /^(无|没有|不用|略)$/.test(text) ? "" : text;
+      const error = checkBackground(background);
+      if (error) return again(error);
+      save({ ...draft, background, step: "options" });
+      return result(DIALOGUE_PROMPTS.options, [{ label: "默认", payload: "默认" }], "consultation_dialogue");
+    }
+    case "options": {
+      const options = parseOptions(text);
+      if (!options.ok) return again(options.error);
+      save({ ...draft, options: text, step: "audience" });
+      return result(DIALOGUE_PROMPTS.audience, [{ label: "全镇", payload: "全镇" }], "consultation_dialogue");
+    }
+    case "audience": {
+      const audience = parseAudience(text, villagesOf(ctx));
+      if (!audience.ok) return again(audience.error);
+      save({ ...draft, audience: audience.value, step: "deadline" });
+      return result(DIALOGUE_PROMPTS.deadline, [], "consultation_dialogue");
+    }
+    case "deadline": {
+      const deadline = checkDeadline(text, ctx.now);
+      if (!deadline.ok) return again(deadline.error);
+      const next = { ...draft, deadline: deadline.value.toISOString(), step: "confirm" as const };
+      save(next);
+      const options = parseOptions(next.options);
+      const summary =
+        `请确认：\n标题：${next.title}\n背景：${next.background || "（无）"}\n选项：${options.ok ? options.value.map((o) => o.label).join(" / ") : next.options}\n` +
+        `面向：${next.audience.length > 0 ? next.audience.join("、") : "全镇"}\n截止：${formatChinaTime(deadline.value)}\n回复“确认”发布，回复“取消”放弃。`;
+      return result(summary, [{ label: "确认", payload: "确认" }, { label: "取消", payload: "取消" }], "consultation_dialogue");
+    }
+    case "confirm": {
+      if (!/^(确认|确定|发布|是|好|好的|ok)$/i.test(text)) return result("回复“确认”发布，回复“取消”放弃。", [{ label: "确认", payload: "确认" }, { label: "取消", payload: "取消" }], "consultation_dialogue");
+      ctx.services.store.sessions.delete(key);
+      const options = parseOptions(draft.options);
+      const deadline = new Date(draft.deadline);
+      if (!options.ok) return result(options.error);
+      if (deadline.getTime() <= ctx.now.getTime()) return result("截止日期已经过了，没有发布。请重新发“发布征求意见”。", [], "consultation_dialogue");
+      return publish(ctx, { title: draft.title, background: draft.background, options: options.value, audience: draft.audience, deadline }, check.role);
+    }
+  }
+}
