@@ -18,6 +18,8 @@ describe("villager reports", () => {
     expect(first.intent).toBe("feedback");
     expect(first.text).toMatch(/回执号：FK000001/);
     expect(first.text).toMatch(/哪个村/);
+    const wrong = await v.ask("王家村");
+    expect(wrong.text).toMatch(/没有找到“王家村”这个村/);
     const answer = await v.ask("东风村");
     expect(answer.text).toMatch(/东风村/);
     const [report] = rows(t, "SELECT category, village, place, status FROM feedback");
@@ -143,5 +145,15 @@ describe("villager reports", () => {
     );
     expect(result.replies[0]?.text).toMatch(/请私聊我/);
     expect(rows(t, "SELECT count(*) AS n FROM feedback")[0].n).toBe(0);
+  });
+
+  it("lets a question through instead of reading it as the village asked for", async () => {
+    t = await startStaffApp();
+    const v = conversation(t.url, "v1");
+    expect((await v.ask("村东头路灯坏了半个月了")).text).toMatch(/哪个村/);
+    const question = await v.ask("残疾人救助");
+    expect(question.text).not.toMatch(/没有找到/);
+    expect(question.text).toMatch(/400/);
+    expect((await v.ask("三组的沼气池不产气了")).text).not.toMatch(/哪个村/);
   });
 });

@@ -221,10 +221,11 @@ function continueDialogue(ctx: TurnContext): TurnResult | undefined {
       markVillageSkipped(ctx.services.store.db, channel, userId, ctx.now.toISOString());
       return result(ctx, "好的，不说也没关系，您的反映照样会处理。");
     }
-    if (text.length <= 8) {
+    // Only something that looks like a place name gets asked again ("王村" misspelt); a question
+    // ("残疾人补助") is something else: don't hold it hostage to our question, and don't ask again.
+    if (text.length <= 3 || (text.length <= 8 && /(村|庄|屯|山|沟|营|寨|岭|荒|格|组|镇)$/.test(text))) {
       return result(ctx, `没有找到“${text}”这个村。请从下面选一个，或回复“跳过”。`, { quickReplies: villageQuickReplies(ctx) });
     }
-    // A longer message is something else: don't hold it hostage to our question, and don't ask again.
     clearDialogue(ctx);
     markVillageSkipped(ctx.services.store.db, channel, userId, ctx.now.toISOString());
     return undefined;
