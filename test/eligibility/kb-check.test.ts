@@ -39,5 +39,5 @@ describe("npm run kb:check on data/eligibility", () => {
     const worse = await kbCheck(dir);
     expect(worse.code).not.toBe(0);
     expect(worse.out).toMatch(/eligibility\/parameters\.yaml → parameters\[0\]\.values\[0\]\.value \(id: relief_grade_1_2\): 应为数字/);
-  });
+  }, 60_000); // two tsx start-ups; slow on a busy 2-core machine
 });
