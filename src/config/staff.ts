@@ -24,7 +24,7 @@ export const StaffConfigShape = {
   /** Admins and cadres named by configuration; more can join by invite code. */
   ADMIN_IDS: idList,
   CADRE_IDS: idList,
-  /** Dashboard login password as a scrypt hash (`npm run staff:hash-password` or `tsx src/staff/password.ts`). */
+  /** Dashboard login password as a scrypt hash: `npx tsx src/staff/password.ts '密码'` prints one. */
   ADMIN_PASSWORD_HASH: z.preprocess(emptyAsUndefined, z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, "格式应为 scrypt$N$r$p$盐$哈希，请用 tsx src/staff/password.ts 生成").optional()),
   /** Plain dashboard password, for local trials only; hashed in memory at start-up. ADMIN_PASSWORD_HASH wins. */
   ADMIN_PASSWORD: optionalString,
