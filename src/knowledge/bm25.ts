@@ -1,4 +1,6 @@
 // A compact BM25 inverted index over weighted token bags; pure, no I/O.
+// Memory is kept in typed arrays where it can be: at 10,000 entries, millions of small Map entries
+// made garbage collection pauses the slowest part of answering.
 
 export interface Bm25Options {
   k1?: number;
@@ -11,7 +13,10 @@ interface Posting {
 }
 
 export class Bm25Index {
-  private readonly postings = new Map<string, Posting>();
+  private readonly ids = new Map<string, number>();
+  private readonly postings: Posting[] = [];
+  /** Per document: the sorted ids of its tokens, for membership tests. */
+  private readonly docTokens: Int32Array[] = [];
   private readonly lengths: number[] = [];
   private totalLength = 0;
   private readonly k1: number;
@@ -31,28 +36,52 @@ export class Bm25Index {
   /** Adds a document as token → weighted frequency; returns its number. */
   add(bag: ReadonlyMap<string, number>): number {
     const doc = this.lengths.length;
+    const tokenIds = new Int32Array(bag.size);
     let length = 0;
+    let i = 0;
     for (const [token, freq] of bag) {
-      let posting = this.postings.get(token);
-      if (!posting) {
-        posting = { docs: [], freqs: [] };
-        this.postings.set(token, posting);
+      let id = this.ids.get(token);
+      if (id === undefined) {
+        id = this.postings.length;
+        this.ids.set(token, id);
+        this.postings.push({ docs: [], freqs: [] });
       }
+      const posting = this.postings[id]!;
       posting.docs.push(doc);
       posting.freqs.push(freq);
+      tokenIds[i++] = id;
       length += freq;
     }
+    this.docTokens.push(tokenIds.sort());
     this.lengths.push(length);
     this.totalLength += length;
     return doc;
   }
 
   has(token: string): boolean {
-    return this.postings.has(token);
+    return this.ids.has(token);
+  }
+
+  /** True when the document contains the token. */
+  docHas(doc: number, token: string): boolean {
+    const id = this.ids.get(token);
+    const tokens = this.docTokens[doc];
+    if (id === undefined || !tokens) return false;
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = tokens[mid]!;
+      if (value === id) return true;
+      if (value < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   documentFrequency(token: string): number {
-    return this.postings.get(token)?.docs.length ?? 0;
+    const id = this.ids.get(token);
+    return id === undefined ? 0 : this.postings[id]!.docs.length;
   }
 
   idf(token: string): number {
@@ -67,10 +96,12 @@ export class Bm25Index {
     const touched = this.touched;
     const averageLength = this.totalLength / Math.max(1, this.size);
     for (const [token, queryWeight] of query) {
-      const posting = this.postings.get(token);
-      if (!posting) continue;
-      const idf = this.idf(token);
-      for (let i = 0; i < posting.docs.length; i++) {
+      const id = this.ids.get(token);
+      if (id === undefined) continue;
+      const posting = this.postings[id]!;
+      const n = posting.docs.length;
+      const idf = Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
+      for (let i = 0; i < n; i++) {
         const doc = posting.docs[i]!;
         const freq = posting.freqs[i]!;
         const norm = freq + this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / averageLength);

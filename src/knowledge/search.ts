@@ -26,14 +26,8 @@ export interface SearchHit {
   unmatchedWords: string[];
 }
 
-interface EntryTerms {
-  /** The entry's weighted token bag: words as they are, bigrams behind BIGRAM_PREFIX. */
-  bag: Map<string, number>;
-  /** Words of the title and aliases: they pick the entry, not one of its facts. */
-  nameWords: Set<string>;
-  /** Words and bigrams of the names and keywords: what the entry is about, for the intent classifier. */
-  topic: string[];
-}
+/** What an entry is about (names and keywords), handed once to the intent classifier. */
+type TopicFeatures = string[];
 
 interface FactTerms {
   words: Set<string>;
@@ -45,7 +39,9 @@ const joinParts = (parts: readonly string[]) => parts.join(" | ");
 
 export class KnowledgeIndex {
   private readonly bm25 = new Bm25Index();
-  private readonly terms: EntryTerms[] = [];
+  private topics: TopicFeatures[] = [];
+  /** Words of the title and aliases pick the entry, not one of its facts; built on demand. */
+  private readonly nameWords = new Map<number, Set<string>>();
   private readonly docOf = new Map<Entry, number>();
   /** Per-fact terms are needed only for the entry being answered, so they are built on demand. */
   private readonly factTerms = new Map<number, FactTerms[]>();
@@ -70,8 +66,7 @@ export class KnowledgeIndex {
       addField([entry.summary, entry.category, ...entry.facts.map((f) => f.text)], FIELD_WEIGHTS.facts);
       if (entry.who) addField([entry.who], FIELD_WEIGHTS.who);
       this.docOf.set(entry, this.bm25.add(bag));
-      const topic = [...names.words, ...keywords.words, ...names.bigrams.map((b) => `~${b}`), ...keywords.bigrams.map((b) => `~${b}`)];
-      this.terms.push({ bag, nameWords: new Set(names.words), topic });
+      this.topics.push([...names.words, ...keywords.words, ...names.bigrams.map((b) => `~${b}`), ...keywords.bigrams.map((b) => `~${b}`)]);
     }
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
   }
@@ -98,7 +93,6 @@ export class KnowledgeIndex {
     // BM25 favours short entries; a larger candidate pool re-ranked with coverage prefers the entry
     // that accounts for more of the question.
     const hits = this.bm25.search(bag, Math.max(limit * 2, 10)).map(({ doc, score }) => {
-      const terms = this.terms[doc]!;
       const matchedWords: string[] = [];
       const unmatchedWords: string[] = [];
       let matchedWeight = 0;
@@ -106,7 +100,7 @@ export class KnowledgeIndex {
       for (const word of uniqueWords) {
         const weight = this.wordWeight(word);
         totalWeight += weight;
-        if (terms.bag.has(word)) {
+        if (this.bm25.docHas(doc, word)) {
           matchedWeight += weight;
           matchedWords.push(word);
         } else {
@@ -114,7 +108,7 @@ export class KnowledgeIndex {
         }
       }
       const wordCoverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
-      const bigramCoverage = uniqueBigrams.length > 0 ? uniqueBigrams.filter((b) => terms.bag.has(BIGRAM_PREFIX + b)).length / uniqueBigrams.length : wordCoverage;
+      const bigramCoverage = uniqueBigrams.length > 0 ? uniqueBigrams.filter((b) => this.bm25.docHas(doc, BIGRAM_PREFIX + b)).length / uniqueBigrams.length : wordCoverage;
       const coverage = uniqueWords.length > 0 ? 0.7 * wordCoverage + 0.3 * bigramCoverage : bigramCoverage;
       return { entry: this.entries[doc]!, score, coverage, matchedWords, unmatchedWords };
     });
@@ -131,10 +125,15 @@ export class KnowledgeIndex {
    */
   rankFacts(entry: Entry, query: AnalyzedQuery): Array<{ fact: Fact; score: number }> {
     const doc = this.docOf.get(entry);
-    const terms = doc === undefined ? undefined : this.terms[doc];
-    if (doc === undefined || !terms) return entry.facts.map((fact) => ({ fact, score: 0 }));
+    if (doc === undefined) return entry.facts.map((fact) => ({ fact, score: 0 }));
     const factTerms = this.factTermsOf(doc, entry);
-    const words = new Set(query.words.filter((w) => !terms.nameWords.has(w)));
+    let names = this.nameWords.get(doc);
+    if (!names) {
+      names = new Set(this.analyze(joinParts([entry.title, ...entry.aliases])).words);
+      this.nameWords.set(doc, names);
+    }
+    const nameWords = names;
+    const words = new Set(query.words.filter((w) => !nameWords.has(w)));
     const nameText = [entry.title, ...entry.aliases].join(" ");
     const bigrams = new Set(query.bigrams.filter((b) => !nameText.includes(b)));
     return entry.facts
@@ -149,9 +148,11 @@ export class KnowledgeIndex {
       .map(({ fact, score }) => ({ fact, score }));
   }
 
-  /** Each entry's topic features (names and keywords), which teach the classifier what `policy` covers. */
-  topicFeatures(): string[][] {
-    return this.terms.map((t) => t.topic);
+  /** Each entry's topic features (names and keywords), which teach the classifier what `policy` covers. Once. */
+  takeTopicFeatures(): string[][] {
+    const topics = this.topics;
+    this.topics = []; // only needed to train the classifier; not kept for the life of the index
+    return topics;
   }
 
   private factTermsOf(doc: number, entry: Entry): FactTerms[] {

@@ -14,9 +14,10 @@ export class ConversationHistory {
   private readonly select;
 
   constructor(db: Db) {
+    // No created_at condition here: with one, SQLite picks the created_at index and scans the whole window.
     this.select = db.prepare(
-      `SELECT text, reply_text FROM messages
-       WHERE channel = ? AND user_id = ? AND created_at >= ?
+      `SELECT text, reply_text, created_at FROM messages
+       WHERE channel = ? AND user_id = ?
        ORDER BY id DESC LIMIT ?`,
     );
   }
@@ -24,7 +25,10 @@ export class ConversationHistory {
   /** Oldest first, as the conversation went. */
   recent(query: HistoryQuery): Turn[] {
     if (query.limit <= 0) return [];
-    const rows = this.select.all(query.channel, query.userId, query.since, query.limit) as Array<{ text: string; reply_text: string }>;
-    return rows.reverse().map((r) => ({ userText: r.text, replyText: r.reply_text }));
+    const rows = this.select.all(query.channel, query.userId, query.limit) as Array<{ text: string; reply_text: string; created_at: string }>;
+    return rows
+      .filter((r) => r.created_at >= query.since)
+      .reverse()
+      .map((r) => ({ userText: r.text, replyText: r.reply_text }));
   }
 }
