@@ -1,4 +1,4 @@
-// Settings for the optional LLM layer (see docs/env/llm.env). Without OPENAI_API_KEY the LLM is off.
+// Settings for the optional LLM layer (see .env.example). Without OPENAI_API_KEY the LLM is off.
 import { z } from "zod";
 import { emptyAsUndefined, optionalString, flag } from "./env.ts";
 

@@ -1,4 +1,4 @@
-// Settings for staff functions: roles, the staff HTTP API and the dashboard (see docs/env/staff.env).
+// Settings for staff functions: roles, the staff HTTP API and the dashboard (see .env.example).
 import { z } from "zod";
 import { emptyAsUndefined, optionalString } from "./env.ts";
 
