@@ -1,6 +1,12 @@
 // `npx xiangqin ask "问题" [--json]`: asks the assistant one question from the terminal.
 import { createLocalApp } from "./local-app.ts";
 
+// `npx xiangqin ask … | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const USAGE = '用法：npx xiangqin ask "问题" [--json]';
 
 async function run(argv: string[]): Promise<number> {

@@ -86,7 +86,11 @@ export class KnowledgeIndex {
   search(query: AnalyzedQuery, limit = 5): SearchHit[] {
     const bag = new Map<string, number>();
     addToBag(bag, new Set(query.words), 1);
-    addToBag(bag, new Set(query.bigrams.map((b) => BIGRAM_PREFIX + b)), BIGRAM_WEIGHT);
+    // Bigrams are the fallback for what known words don't cover (typos, odd splits): a pair inside a
+    // word the index knows adds nothing but cost, so only the others are scored.
+    const known = query.words.filter((w) => w.length >= 2 && this.bm25.has(w));
+    const fuzzy = query.bigrams.filter((b) => !known.some((w) => w.includes(b)));
+    addToBag(bag, new Set(fuzzy.map((b) => BIGRAM_PREFIX + b)), BIGRAM_WEIGHT);
     if (bag.size === 0) return [];
     const uniqueWords = [...new Set(query.words)];
     const uniqueBigrams = [...new Set(query.bigrams)];
