@@ -29,13 +29,17 @@ const QUESTIONS = [
   "二代残疾人证在哪办",
 ];
 
-/** Synthetic copies of real entries, each a little different so the index is not all ties. */
+/**
+ * Synthetic copies of real entries: the same facts and summaries (so every posting list grows as it
+ * would with 10,000 real entries), under a name of their own. Copies that kept the original's name
+ * would all tie with it, and the assistant would rightly ask "which one?" instead of answering.
+ */
 export function scaleEntries(entries: readonly Entry[], size: number): Entry[] {
   const out: Entry[] = [];
   for (let i = 0; out.length < size; i++) {
     const base = entries[i % entries.length]!;
     const copy = Math.floor(i / entries.length);
-    out.push(copy === 0 ? base : { ...base, id: `${base.id}-copy-${copy}`, title: `${base.title}（副本${copy}）`, keywords: [...base.keywords, `副本${copy}`] });
+    out.push(copy === 0 ? base : { ...base, id: `${base.id}-copy-${copy}`, title: `示例项目第${copy}号（${base.category}）`, aliases: [], keywords: [`示例${copy}`] });
   }
   return out;
 }
@@ -68,11 +72,13 @@ export default async function benchPipeline(): Promise<string[]> {
       for (let i = 0; i < 300; i++) await send(i); // warm-up
       const n = 5000;
       const latencies: number[] = [];
+      const kinds = new Map<string, number>();
       const t0 = performance.now();
       for (let i = 0; i < n; i++) {
         const s = performance.now();
-        await send(i);
+        const result = await send(i);
         latencies.push(performance.now() - s);
+        kinds.set(result.answerKind ?? "-", (kinds.get(result.answerKind ?? "-") ?? 0) + 1);
       }
       const stats = summarize(latencies, performance.now() - t0);
       store.close();
@@ -83,6 +89,8 @@ export default async function benchPipeline(): Promise<string[]> {
           "p50 ms": stats.p50,
           "p99 ms": stats.p99,
           "load+index ms": loadMs,
+          // Proves the figures are for real answers, not clarifying questions.
+          answered: `${Math.round(((kinds.get("answer") ?? 0) + (kinds.get("needs_review") ?? 0)) / n * 100)}%`,
           ...(size === 10_000 ? { "target (p99≤2, ≥3000/s, ≤1000ms)": verdict(ok) } : {}),
         }),
       );

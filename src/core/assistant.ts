@@ -20,6 +20,8 @@ export interface AssistantResult {
   duplicate: boolean;
   latencyMs: number;
   messageId?: number | undefined;
+  /** How the turn was answered (answer, clarify, no_answer, needs_review, feedback …), as logged. */
+  answerKind?: string | undefined;
 }
 
 export interface AssistantOptions {
@@ -104,7 +106,7 @@ export class Assistant {
       logger.debug("duplicate message dropped at insert", { channel: message.channel, messageId: message.messageId });
       return { intent: result.intent, confidence: result.confidence ?? 0, replies: [], duplicate: true, latencyMs };
     }
-    return { intent: result.intent, confidence: result.confidence ?? 0, replies, duplicate: false, latencyMs, messageId };
+    return { intent: result.intent, confidence: result.confidence ?? 0, replies, duplicate: false, latencyMs, messageId, answerKind: result.answerKind };
   }
 
   private async produce(message: InboundMessage, text: string, script: Script, now: Date): Promise<TurnResult> {
