@@ -11,4 +11,6 @@ export interface AppContext {
   engine: EngineHolder;
   assistant: Assistant;
   http: Hono;
+  /** Channels running now ("web" always), for the start-up log and the dashboard. */
+  channels(): string[];
 }

@@ -29,8 +29,6 @@ export interface App extends AppContext {
   store: Store;
   /** Starts the HTTP server and the channels; resolves with the bound port (PORT=0 in tests). */
   listen(): Promise<number>;
-  /** Channels running after listen(). */
-  channels(): string[];
   close(): Promise<void>;
 }
 
@@ -45,10 +43,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const intentDeps = { services, engine };
   const assistant = new Assistant({ engine, services, handlers: createHandlers(intentDeps), interceptors: createInterceptors(intentDeps) });
   const http: Hono = createHttpApp({ assistant, logger, notifier });
-  const ctx: AppContext = { config, services, engine, assistant, http };
-  mountStaff(http, ctx);
   let server: ServerType | undefined;
   let running: RunningChannels | undefined;
+  const ctx: AppContext = { config, services, engine, assistant, http, channels: () => ["web", ...(running?.names ?? [])] };
+  mountStaff(http, ctx);
 
   return {
     ...ctx,
@@ -62,7 +60,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       notifier.start();
       return port;
     },
-    channels: () => ["web", ...(running?.names ?? [])],
     async close() {
       engine.close();
       notifier.stop();

@@ -2,6 +2,7 @@
 import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
+import { systemStatus } from "./system.ts";
 import type { AppContext } from "../../app-context.ts";
 import { parseReceipt } from "../../store/feedback.ts";
 import { ReportStore } from "../../store/feedback-lifecycle.ts";
@@ -93,6 +94,8 @@ export function createStaffApi(ctx: AppContext, login: { checker: PasswordChecke
   app.use("*", staffAuth(ctx, "cadre"));
 
   app.get("/me", (c) => c.json({ staff: c.get("staff") }));
+  // WeChat login state (QR while waiting for a scan) and LLM usage per day; never any secret.
+  app.get("/system", (c) => c.json(systemStatus(ctx, ctx.channels)));
 
   app.get("/feedback", (c) => {
     const query = parseQuery(c);

@@ -12,6 +12,7 @@ import { FeedbackStateSchema, STATE_LABEL, type FeedbackState } from "../../staf
 import { identify, type StaffIdentity } from "./auth.ts";
 import { endSession, startSession } from "./api.ts";
 import { barChart, columnChart, esc } from "./html.ts";
+import { renderSystemSection, systemStatus } from "./system.ts";
 import { FeedbackQuerySchema, toFilter, type FeedbackQuery } from "./queries.ts";
 import { presentHistory, presentReport } from "./present.ts";
 import type { LoginGuard, PasswordChecker } from "./login.ts";
@@ -161,7 +162,8 @@ export function createDashboard(ctx: AppContext, login: { checker: PasswordCheck
 <section id="open-reports"><h2>未办结的反映（按等待时间）</h2>${ages ? `<div class="table"><table><thead><tr><th>回执号</th><th>村</th><th>类别</th><th>状态</th><th>已等待</th><th>人数</th></tr></thead><tbody>${ages}</tbody></table></div>` : `<p class="empty">没有未办结的反映。</p>`}</section>
 <section id="reports"><h2>反映列表（${list.total} 条，显示最新 ${list.reports.length} 条）</h2>${rows ? `<div class="table"><table><thead><tr><th>回执号</th><th>日期</th><th>村</th><th>类别</th><th>状态</th><th>内容</th><th>反映人</th><th>人数</th></tr></thead><tbody>${rows}</tbody></table></div>` : `<p class="empty">没有符合条件的反映。</p>`}</section>
 <section id="unanswered"><h2>答不上来的问题</h2>${questions ? `<div class="table"><table><thead><tr><th>时间</th><th>问题</th><th>原因</th></tr></thead><tbody>${questions}</tbody></table></div>` : `<p class="empty">没有待补充的问题。</p>`}</section>
-${await consultationsSection(ctx, c)}`;
+${await consultationsSection(ctx, c)}
+${renderSystemSection(systemStatus(ctx, ctx.channels))}`;
     return c.html(page("乡亲助手管理后台", body, staff));
   });
 
