@@ -1,7 +1,2 @@
-// Settings for the eligibility part of the app (see .env.example).
-import { z } from "zod";
-import { emptyAsUndefined, optionalString, flag } from "./env.ts";
-
-void z; void emptyAsUndefined; void optionalString; void flag;
-
+// Eligibility has no settings of its own: its rules are read from $DATA_DIR/eligibility/*.yaml.
 export const EligibilityConfigShape = {};
