@@ -23,18 +23,7 @@ export interface Report {
   closedAt: string | null;
 }
 
-export interface NewReport {
-  channel: string;
-  userId: string;
-  chatId: string;
-  text: string;
-  category: string | null;
-  village: string | null;
-  place: string | null;
-  anonymous: boolean;
-  displayName: string | null;
-  createdAt: string;
-}
+export type NewReport = Pick<Report, "channel" | "userId" | "chatId" | "text" | "category" | "village" | "place" | "anonymous" | "displayName" | "createdAt">;
 
 export interface HistoryEntry {
   id: number;

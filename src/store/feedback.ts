@@ -1,17 +1,9 @@
 // Villagers' reports: stored with personal numbers masked, answered with a receipt number.
 import type { Db } from "./database.ts";
-import { ReportStore } from "./feedback-lifecycle.ts";
+import { ReportStore, type NewReport } from "./feedback-lifecycle.ts";
 
-export interface NewFeedback {
-  channel: string;
-  userId: string;
-  chatId: string;
-  text: string;
-  category: string | null;
-  village: string | null;
-  anonymous: boolean;
-  createdAt: string;
-}
+/** A first-stage report: the lifecycle's NewReport without a place or a display name. */
+export type NewFeedback = Omit<NewReport, "place" | "displayName">;
 
 export function formatReceipt(id: number): string {
   return `FK${String(id).padStart(6, "0")}`;
