@@ -1,12 +1,10 @@
 // `npm run kb:check` reports each bad file with its path and field and exits non-zero.
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { kbCheck } from "../helpers/kb-check.ts";
 
-const run = promisify(execFile);
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -17,16 +15,6 @@ function copyData(): string {
   dirs.push(dir);
   cpSync("data", dir, { recursive: true });
   return dir;
-}
-
-async function kbCheck(dataDir: string): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run("npx", ["tsx", "src/cli/kb-check.ts", dataDir]);
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
 }
 
 describe("npm run kb:check", { timeout: 60_000 }, () => {

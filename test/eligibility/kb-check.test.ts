@@ -1,26 +1,14 @@
 // `npm run kb:check` covers data/eligibility: a broken rule file is reported with its file and field.
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { kbCheck } from "../helpers/kb-check.ts";
 
-const run = promisify(execFile);
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-async function kbCheck(dataDir: string): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run("npx", ["tsx", "src/cli/kb-check.ts", dataDir]);
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
 
 describe("npm run kb:check on data/eligibility", () => {
   it("names the file and field of a bad amount and of a condition on a fact that does not exist", async () => {
