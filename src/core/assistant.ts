@@ -1,6 +1,7 @@
 // The core pipeline: one inbound message in, replies out, logged on disk before the replies are returned.
 import { performance } from "node:perf_hooks";
-import { detectScript, hasWords, sanitize, toScript, type Script } from "../knowledge/text.ts";
+import { hasWords, sanitize } from "../knowledge/text.ts";
+import { detectScript, toScript, type Script } from "../knowledge/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
 import { KeyedQueue } from "./queue.ts";

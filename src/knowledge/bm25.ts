@@ -35,22 +35,38 @@ export class Bm25Index {
 
   /** Adds a document as token → weighted frequency; returns its number. */
   add(bag: ReadonlyMap<string, number>): number {
-    const doc = this.lengths.length;
-    const tokenIds = new Int32Array(bag.size);
-    let length = 0;
-    let i = 0;
+    const ids: number[] = [];
+    const freqs: number[] = [];
     for (const [token, freq] of bag) {
-      let id = this.ids.get(token);
-      if (id === undefined) {
-        id = this.postings.length;
-        this.ids.set(token, id);
-        this.postings.push({ docs: [], freqs: [] });
-      }
+      ids.push(this.termId(token));
+      freqs.push(freq);
+    }
+    return this.addTerms(ids, freqs);
+  }
+
+  /** The token's number, assigned on first sight; indexing large bases works in numbers, not strings. */
+  termId(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.postings.length;
+      this.ids.set(token, id);
+      this.postings.push({ docs: [], freqs: [] });
+    }
+    return id;
+  }
+
+  /** Adds a document as distinct term numbers (from `termId`) with their weighted frequencies. */
+  addTerms(termIds: readonly number[], freqs: readonly number[]): number {
+    const doc = this.lengths.length;
+    const tokenIds = new Int32Array(termIds.length);
+    let length = 0;
+    for (let i = 0; i < termIds.length; i++) {
+      const id = termIds[i]!;
       const posting = this.postings[id]!;
       posting.docs.push(doc);
-      posting.freqs.push(freq);
-      tokenIds[i++] = id;
-      length += freq;
+      posting.freqs.push(freqs[i]!);
+      tokenIds[i] = id;
+      length += freqs[i]!;
     }
     this.docTokens.push(tokenIds.sort());
     this.lengths.push(length);

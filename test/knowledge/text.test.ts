@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRewriter, detectScript, foldText, hasWords, sanitize, toScript } from "../../src/knowledge/text.ts";
+import { createRewriter, foldText, hasWords, sanitize } from "../../src/knowledge/text.ts";
+import { detectScript, toScript } from "../../src/knowledge/script.ts";
 
 describe("text normalisation", () => {
   it("folds Traditional to Simplified and full-width digits to ASCII", () => {
