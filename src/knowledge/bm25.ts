@@ -33,17 +33,6 @@ export class Bm25Index {
     return this.lengths.length;
   }
 
-  /** Adds a document as token → weighted frequency; returns its number. */
-  add(bag: ReadonlyMap<string, number>): number {
-    const ids: number[] = [];
-    const freqs: number[] = [];
-    for (const [token, freq] of bag) {
-      ids.push(this.termId(token));
-      freqs.push(freq);
-    }
-    return this.addTerms(ids, freqs);
-  }
-
   /** The token's number, assigned on first sight; indexing large bases works in numbers, not strings. */
   termId(token: string): number {
     let id = this.ids.get(token);

@@ -27,6 +27,8 @@ interface FastPath {
 }
 
 interface TableFacts {
+  /** Characters of any key. */
+  inKeys: Uint8Array;
   /** Single-character keys and what they become (the first dictionary of a group wins, as in opencc-js). */
   single: Map<number, string>;
   /** Characters of any key longer than one character. */
@@ -47,14 +49,9 @@ function buildFastPath(): FastPath | undefined {
   if (!from || !to) return undefined;
   const inKeys = new Uint8Array(0x10000);
   const changing = new Uint8Array(0x10000);
-  for (const table of [from, to]) {
-    for (let code = 0; code < 0x10000; code++) {
-      if (table.inPhrases[code] || table.single.has(code)) inKeys[code] = 1;
-      if (table.differing[code]) changing[code] = 1;
-    }
-  }
   for (let code = 0; code < 0x10000; code++) {
-    if (changing[code] && isRoundTrip(code, from, to)) changing[code] = 0;
+    inKeys[code] = from.inKeys[code]! | to.inKeys[code]!;
+    changing[code] = (from.differing[code]! | to.differing[code]!) && !isRoundTrip(code, from, to) ? 1 : 0;
   }
   return { changing, inKeys };
 }
@@ -72,7 +69,7 @@ function isRoundTrip(code: number, from: TableFacts, to: TableFacts): boolean {
 
 function readTable(group: unknown): TableFacts | undefined {
   if (!Array.isArray(group)) return undefined;
-  const facts: TableFacts = { single: new Map(), inPhrases: new Uint8Array(0x10000), inChangingPhrases: new Uint8Array(0x10000), differing: new Uint8Array(0x10000) };
+  const facts: TableFacts = { inKeys: new Uint8Array(0x10000), single: new Map(), inPhrases: new Uint8Array(0x10000), inChangingPhrases: new Uint8Array(0x10000), differing: new Uint8Array(0x10000) };
   for (const dictionaries of group) {
     if (!Array.isArray(dictionaries)) return undefined;
     // opencc-js loads a group's dictionaries last to first, so the first one's entries win.
@@ -85,6 +82,7 @@ function readTable(group: unknown): TableFacts | undefined {
         if (key.length === 1) facts.single.set(key.charCodeAt(0), value);
         for (let i = 0; i < key.length; i++) {
           const code = key.charCodeAt(i);
+          facts.inKeys[code] = 1;
           if (key.length > 1) {
             facts.inPhrases[code] = 1;
             if (changes) facts.inChangingPhrases[code] = 1;

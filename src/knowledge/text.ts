@@ -44,7 +44,9 @@ export function createRewriter(rewrites: readonly Rewrite[]): (text: string) => 
   const byFirst = new Map<number, string[]>();
   for (const key of [...table.keys()].sort((a, b) => b.length - a.length)) {
     const first = key.charCodeAt(0);
-    byFirst.set(first, [...(byFirst.get(first) ?? []), key]);
+    const keys = byFirst.get(first);
+    if (keys) keys.push(key);
+    else byFirst.set(first, [key]);
   }
   return (text) => {
     let out: string | undefined;
