@@ -1,66 +1,146 @@
-// A compact BM25 inverted index over weighted token bags; pure, no I/O.
-// Memory is kept in typed arrays where it can be: at 10,000 entries, millions of small Map entries
-// made garbage collection pauses the slowest part of answering.
+// A compact BM25 inverted index; pure, no I/O.
+// Everything sits in a few flat typed arrays: at 10,000 entries, millions of small arrays and Map
+// entries made garbage collection the slowest part of both indexing and answering.
 
 export interface Bm25Options {
   k1?: number;
   b?: number;
 }
 
-interface Posting {
-  docs: number[];
-  freqs: number[];
+/**
+ * Appends numbers in fixed-size pages that are never copied. Fresh memory is what indexing pays for
+ * most on a small server (every new page faults once), so growth by doubling-and-copying is avoided.
+ */
+class PagedColumn<T extends Int32Array | Float64Array> {
+  private readonly pages: T[] = [];
+
+  constructor(private readonly makePage: (size: number) => T) {}
+
+  set(at: number, value: number): void {
+    const page = at >>> PAGE_BITS;
+    if (page === this.pages.length) this.pages.push(this.makePage(PAGE_SIZE));
+    this.pages[page]![at & PAGE_MASK] = value;
+  }
+
+  get(at: number): number {
+    return this.pages[at >>> PAGE_BITS]![at & PAGE_MASK]!;
+  }
 }
 
-export class Bm25Index {
+const PAGE_BITS = 15;
+const PAGE_SIZE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_SIZE - 1;
+
+/**
+ * Collects documents term by term (`add`, then `endDocument`) and turns them into the index with
+ * `build()`. A document's weights are summed in one dense array reused for every document.
+ */
+export class Bm25Builder {
   private readonly ids = new Map<string, number>();
-  private readonly postings: Posting[] = [];
-  /** Per document: the sorted ids of its tokens, for membership tests. */
-  private readonly docTokens: Int32Array[] = [];
+  private weights = new Float64Array(1 << 12);
+  /** The current document's distinct terms, in first-seen order. */
+  private readonly current: number[] = [];
+  private readonly terms = new PagedColumn((n) => new Int32Array(n));
+  private readonly freqs = new PagedColumn((n) => new Float64Array(n));
+  private used = 0;
+  /** Where each document's terms start in `terms`; one more than the number of documents. */
+  private readonly starts: number[] = [0];
   private readonly lengths: number[] = [];
-  private totalLength = 0;
-  private readonly k1: number;
-  private readonly b: number;
-  private scores = new Float64Array(0);
-  private touched: number[] = [];
 
-  constructor(options: Bm25Options = {}) {
-    this.k1 = options.k1 ?? 1.2;
-    this.b = options.b ?? 0.75;
-  }
-
-  get size(): number {
-    return this.lengths.length;
-  }
-
-  /** The token's number, assigned on first sight; indexing large bases works in numbers, not strings. */
+  /** The token's number, assigned on first sight; indexing works in numbers, not strings. */
   termId(token: string): number {
     let id = this.ids.get(token);
     if (id === undefined) {
-      id = this.postings.length;
+      id = this.ids.size;
       this.ids.set(token, id);
-      this.postings.push({ docs: [], freqs: [] });
     }
     return id;
   }
 
-  /** Adds a document as distinct term numbers (from `termId`) with their weighted frequencies. */
-  addTerms(termIds: readonly number[], freqs: readonly number[]): number {
-    const doc = this.lengths.length;
-    const tokenIds = new Int32Array(termIds.length);
-    let length = 0;
-    for (let i = 0; i < termIds.length; i++) {
-      const id = termIds[i]!;
-      const posting = this.postings[id]!;
-      posting.docs.push(doc);
-      posting.freqs.push(freqs[i]!);
-      tokenIds[i] = id;
-      length += freqs[i]!;
+  /** Adds weight to a term (from `termId`) of the document being built. */
+  add(id: number, weight: number): void {
+    if (id >= this.weights.length) {
+      const bigger = new Float64Array(Math.max(id + 1, this.weights.length * 2));
+      bigger.set(this.weights);
+      this.weights = bigger;
     }
-    this.docTokens.push(tokenIds.sort());
+    const weights = this.weights;
+    if (weights[id] === 0) this.current.push(id);
+    weights[id]! += weight;
+  }
+
+  /** Closes the document being built and returns its number. */
+  endDocument(): number {
+    const doc = this.lengths.length;
+    const from = this.used;
+    const count = this.current.length;
+    const { current, weights, terms, freqs } = this;
+    let length = 0;
+    for (let k = 0; k < count; k++) {
+      const id = current[k]!;
+      terms.set(from + k, id);
+      freqs.set(from + k, weights[id]!);
+      length += weights[id]!;
+      weights[id] = 0;
+    }
+    current.length = 0;
+    this.used = from + count;
+    this.starts.push(this.used);
     this.lengths.push(length);
-    this.totalLength += length;
     return doc;
+  }
+
+  build(options: Bm25Options = {}): Bm25Index {
+    const { terms, freqs, starts, used } = this;
+    const termCount = this.ids.size;
+    // Postings by counting sort on the term: no comparison sort, and each term's documents come out
+    // in ascending order, which `docHas` relies on to binary-search.
+    const postingStarts = new Int32Array(termCount + 1);
+    for (let k = 0; k < used; k++) postingStarts[terms.get(k) + 1]!++;
+    for (let t = 0; t < termCount; t++) postingStarts[t + 1]! += postingStarts[t]!;
+    const next = postingStarts.slice(0, termCount);
+    const postingDocs = new Int32Array(used);
+    const postingFreqs = new Float64Array(used);
+    for (let doc = 0; doc + 1 < starts.length; doc++) {
+      for (let k = starts[doc]!; k < starts[doc + 1]!; k++) {
+        const at = next[terms.get(k)]!++;
+        postingDocs[at] = doc;
+        postingFreqs[at] = freqs.get(k);
+      }
+    }
+    return new Bm25Index(this.ids, { postingStarts, postingDocs, postingFreqs, lengths: Float64Array.from(this.lengths) }, options);
+  }
+}
+
+interface Bm25Arrays {
+  /** Term t's postings are at [postingStarts[t], postingStarts[t + 1]) of the two arrays below. */
+  postingStarts: Int32Array;
+  postingDocs: Int32Array;
+  postingFreqs: Float64Array;
+  lengths: Float64Array;
+}
+
+export class Bm25Index {
+  private readonly k1: number;
+  private readonly b: number;
+  private readonly averageLength: number;
+  private scores = new Float64Array(0);
+  private touched: number[] = [];
+
+  constructor(
+    private readonly ids: ReadonlyMap<string, number>,
+    private readonly arrays: Bm25Arrays,
+    options: Bm25Options = {},
+  ) {
+    this.k1 = options.k1 ?? 1.2;
+    this.b = options.b ?? 0.75;
+    let total = 0;
+    for (const length of arrays.lengths) total += length;
+    this.averageLength = total / Math.max(1, this.size);
+  }
+
+  get size(): number {
+    return this.arrays.lengths.length;
   }
 
   has(token: string): boolean {
@@ -70,15 +150,15 @@ export class Bm25Index {
   /** True when the document contains the token. */
   docHas(doc: number, token: string): boolean {
     const id = this.ids.get(token);
-    const tokens = this.docTokens[doc];
-    if (id === undefined || !tokens) return false;
-    let lo = 0;
-    let hi = tokens.length - 1;
+    if (id === undefined) return false;
+    const docs = this.arrays.postingDocs;
+    let lo = this.arrays.postingStarts[id]!;
+    let hi = this.arrays.postingStarts[id + 1]! - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const value = tokens[mid]!;
-      if (value === id) return true;
-      if (value < id) lo = mid + 1;
+      const value = docs[mid]!;
+      if (value === doc) return true;
+      if (value < doc) lo = mid + 1;
       else hi = mid - 1;
     }
     return false;
@@ -86,7 +166,7 @@ export class Bm25Index {
 
   documentFrequency(token: string): number {
     const id = this.ids.get(token);
-    return id === undefined ? 0 : this.postings[id]!.docs.length;
+    return id === undefined ? 0 : this.arrays.postingStarts[id + 1]! - this.arrays.postingStarts[id]!;
   }
 
   idf(token: string): number {
@@ -99,17 +179,18 @@ export class Bm25Index {
     if (this.scores.length < this.size) this.scores = new Float64Array(this.size);
     const scores = this.scores;
     const touched = this.touched;
-    const averageLength = this.totalLength / Math.max(1, this.size);
+    const { postingStarts, postingDocs, postingFreqs, lengths } = this.arrays;
     for (const [token, queryWeight] of query) {
       const id = this.ids.get(token);
       if (id === undefined) continue;
-      const posting = this.postings[id]!;
-      const n = posting.docs.length;
+      const from = postingStarts[id]!;
+      const to = postingStarts[id + 1]!;
+      const n = to - from;
       const idf = Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
-      for (let i = 0; i < n; i++) {
-        const doc = posting.docs[i]!;
-        const freq = posting.freqs[i]!;
-        const norm = freq + this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / averageLength);
+      for (let i = from; i < to; i++) {
+        const doc = postingDocs[i]!;
+        const freq = postingFreqs[i]!;
+        const norm = freq + this.k1 * (1 - this.b + (this.b * lengths[doc]!) / this.averageLength);
         if (scores[doc] === 0) touched.push(doc);
         scores[doc]! += queryWeight * idf * ((freq * (this.k1 + 1)) / norm);
       }

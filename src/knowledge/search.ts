@@ -1,6 +1,6 @@
 // Indexes knowledge entries and finds the ones a question is about, with a coverage-based confidence.
-import { Bm25Index, addToBag } from "./bm25.ts";
-import type { Segmenter } from "./segmenter.ts";
+import { Bm25Builder, addToBag, type Bm25Index } from "./bm25.ts";
+import { forEachBigram, pairKey, type Segmenter } from "./segmenter.ts";
 import type { Entry, Fact } from "./schema.ts";
 import { foldText } from "./text.ts";
 
@@ -37,32 +37,8 @@ interface FactTerms {
 /** Joins a field's parts so that neither jieba nor the bigrams run across the boundary. */
 const joinParts = (parts: readonly string[]) => parts.join(" | ");
 
-/** Sums one document's term weights in a reusable array: no map and no garbage per entry. */
-class TermAccumulator {
-  private weights = new Float64Array(1024);
-  private readonly ids: number[] = [];
-
-  add(id: number, weight: number): void {
-    if (id >= this.weights.length) {
-      const grown = new Float64Array(Math.max(id + 1, this.weights.length * 2));
-      grown.set(this.weights);
-      this.weights = grown;
-    }
-    if (this.weights[id] === 0) this.ids.push(id);
-    this.weights[id]! += weight;
-  }
-
-  commit<T>(use: (ids: readonly number[], freqs: readonly number[]) => T): T {
-    const freqs = this.ids.map((id) => this.weights[id]!);
-    const result = use(this.ids, freqs);
-    for (const id of this.ids) this.weights[id] = 0;
-    this.ids.length = 0;
-    return result;
-  }
-}
-
 export class KnowledgeIndex {
-  private readonly bm25 = new Bm25Index();
+  private readonly bm25: Bm25Index;
   private topics: TopicFeatures[] = [];
   /** Words of the title and aliases pick the entry, not one of its facts; built on demand. */
   private readonly nameWords = new Map<number, Set<string>>();
@@ -76,28 +52,32 @@ export class KnowledgeIndex {
     private readonly segmenter: Segmenter,
     private readonly rewrite: (folded: string) => string,
   ) {
-    const terms = new TermAccumulator();
-    const bigramIds = new Map<string, number>();
-    const bigramId = (pair: string) => {
-      let id = bigramIds.get(pair);
-      if (id === undefined) bigramIds.set(pair, (id = this.bm25.termId(BIGRAM_PREFIX + pair)));
-      return id;
-    };
+    const builder = new Bm25Builder();
+    // Pairs are looked up by number: a string is made only for a pair seen for the first time.
+    const bigramIds = new Map<number, number>();
     for (const entry of entries) {
       // One analysis per field group rather than per string keeps indexing 10,000 entries fast.
       const addField = (parts: readonly string[], weight: number) => {
-        const analyzed = this.analyze(joinParts(parts));
-        for (const word of analyzed.words) terms.add(this.bm25.termId(word), weight);
-        for (const pair of analyzed.bigrams) terms.add(bigramId(pair), weight * BIGRAM_WEIGHT);
-        return analyzed;
+        const folded = this.rewrite(foldText(joinParts(parts)));
+        const words = this.segmenter.words(folded);
+        for (const word of words) builder.add(builder.termId(word), weight);
+        forEachBigram(folded, (at) => {
+          const key = pairKey(folded, at);
+          let id = bigramIds.get(key);
+          if (id === undefined) bigramIds.set(key, (id = builder.termId(BIGRAM_PREFIX + folded.slice(at, at + 2))));
+          builder.add(id, weight * BIGRAM_WEIGHT);
+        });
+        return { folded, words };
       };
       const names = addField([entry.title, ...entry.aliases], FIELD_WEIGHTS.title);
       const keywords = addField([...entry.keywords, ...entry.facts.flatMap((f) => f.keywords)], FIELD_WEIGHTS.keywords);
       addField([entry.summary, entry.category, ...entry.facts.map((f) => f.text)], FIELD_WEIGHTS.facts);
       if (entry.who) addField([entry.who], FIELD_WEIGHTS.who);
-      this.docOf.set(entry, terms.commit((ids, freqs) => this.bm25.addTerms(ids, freqs)));
-      this.topics.push([...names.words, ...keywords.words, ...names.bigrams.map((b) => `~${b}`), ...keywords.bigrams.map((b) => `~${b}`)]);
+      this.docOf.set(entry, builder.endDocument());
+      const pairs = (field: { folded: string }) => this.segmenter.bigrams(field.folded).map((b) => `~${b}`);
+      this.topics.push([...names.words, ...keywords.words, ...pairs(names), ...pairs(keywords)]);
     }
+    this.bm25 = builder.build();
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
   }
 

@@ -50,21 +50,60 @@ export function createSegmenter(userTerms: Iterable<string> = []): Segmenter {
     },
     bigrams(folded) {
       const out: string[] = [];
-      for (const run of folded.match(/\p{Script=Han}+/gu) ?? []) {
-        for (let i = 0; i + 1 < run.length; i++) {
-          const pair = run.slice(i, i + 2);
-          // "多少", "怎么": pairs that are question words would link every question to every fact.
-          if (!STOPWORDS.has(pair)) out.push(pair);
-        }
-      }
+      forEachBigram(folded, (at) => out.push(folded.slice(at, at + 2)));
       return out;
     },
   };
 }
 
+/** The two UTF-16 units of a pair as one number: indexing compares pairs without making strings. */
+export const pairKey = (text: string, at: number): number => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+
+/** "多少", "怎么": pairs that are question words would link every question to every fact. */
+const STOPWORD_PAIRS = new Set([...STOPWORDS].filter((word) => word.length === 2).map((word) => pairKey(word, 0)));
+
+const HAN = /^\p{Script=Han}$/u;
+const hanCache = new Map<number, boolean>();
+function isHan(codePoint: number): boolean {
+  if (codePoint >= 0x4e00 && codePoint <= 0x9fff) return true; // the common block, all Han
+  let han = hanCache.get(codePoint);
+  if (han === undefined) hanCache.set(codePoint, (han = HAN.test(String.fromCodePoint(codePoint))));
+  return han;
+}
+
+/**
+ * Calls `visit` with the position of every overlapping pair of UTF-16 units inside a run of Han
+ * characters, question-word pairs left out. Positions rather than strings: indexing 10,000 entries
+ * meets a million pairs and needs a string only for the few it has not seen before.
+ */
+export function forEachBigram(folded: string, visit: (at: number) => void): void {
+  let runStart = -1;
+  const closeRun = (end: number) => {
+    for (let at = runStart; at + 1 < end; at++) if (!STOPWORD_PAIRS.has(pairKey(folded, at))) visit(at);
+    runStart = -1;
+  };
+  for (let i = 0; i < folded.length; ) {
+    const codePoint = folded.codePointAt(i)!;
+    if (isHan(codePoint)) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      closeRun(i);
+    }
+    i += codePoint > 0xffff ? 2 : 1;
+  }
+  if (runStart >= 0) closeRun(folded.length);
+}
+
+function isWordUnit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || isHan(code);
+}
+
 function pushWords(jieba: Jieba, text: string, out: string[]): void {
   if (!text) return;
   for (const piece of jieba.cutForSearch(text, false)) {
+    // Most of jieba's tokens are single punctuation marks and spaces; they are dropped before any
+    // string work. The test is exactly MEANINGFUL's for a one-unit token.
+    if (piece.length === 1 && !isWordUnit(piece.charCodeAt(0))) continue;
     const word = piece.trim();
     if (!word || STOPWORDS.has(word) || !MEANINGFUL.test(word)) continue;
     out.push(word);

@@ -42,8 +42,12 @@ export function createRewriter(rewrites: readonly Rewrite[]): (text: string) => 
     if (target && !table.has(target)) table.set(target, target);
   }
   const byFirst = new Map<number, string[]>();
+  // One bit per UTF-16 unit that starts some phrase: most characters of a text start none, and a bit
+  // test is far cheaper than a Map lookup on each of millions of characters.
+  const starts = new Uint8Array(0x10000 / 8);
   for (const key of [...table.keys()].sort((a, b) => b.length - a.length)) {
     const first = key.charCodeAt(0);
+    starts[first >>> 3]! |= 1 << (first & 7);
     const keys = byFirst.get(first);
     if (keys) keys.push(key);
     else byFirst.set(first, [key]);
@@ -52,7 +56,12 @@ export function createRewriter(rewrites: readonly Rewrite[]): (text: string) => 
     let out: string | undefined;
     let copied = 0;
     for (let i = 0; i < text.length; ) {
-      const candidates = byFirst.get(text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      if ((starts[code >>> 3]! & (1 << (code & 7))) === 0) {
+        i++;
+        continue;
+      }
+      const candidates = byFirst.get(code);
       const key = candidates?.find((candidate) => text.startsWith(candidate, i));
       if (key === undefined) {
         i++;
