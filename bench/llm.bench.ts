@@ -14,6 +14,7 @@ import { createHandlers, createInterceptors } from "../src/intents/index.ts";
 import { createLlm } from "../src/llm/index.ts";
 import { Store } from "../src/store/index.ts";
 import { spawn } from "node:child_process";
+import { subscribe } from "node:diagnostics_channel";
 import { createInterface } from "node:readline";
 import { percentile, row, verdict } from "./stats.ts";
 
@@ -23,6 +24,22 @@ export const order = 60;
 const DATA = "test/llm/fixtures/data";
 const QUESTIONS = ["三级残疾人每年补助多少？", "一级二级残疾人救助标准是多少", "低保怎么申请", "残疾人救助金打到哪张卡上", "农机补贴多少钱"];
 const N = 1000;
+
+/**
+ * How long each provider call kept the client waiting: from the HTTP request's creation to its response's
+ * arrival, as Node's own http diagnostics channels report it. That wait is the provider's time as the
+ * assistant sees it (the localhost round trip and the fake server's process included); the rest is ours.
+ */
+function watchProviderWaits(): number[] {
+  const waits: number[] = [];
+  const started = new WeakMap<object, number>();
+  subscribe("http.client.request.start", (message) => started.set((message as { request: object }).request, performance.now()));
+  subscribe("http.client.response.finish", (message) => {
+    const start = started.get((message as { request: object }).request);
+    if (start !== undefined) waits.push(performance.now() - start);
+  });
+  return waits;
+}
 
 export default async function benchLlm(): Promise<string[]> {
   const lines = ["## LLM answer path (fake OpenAI server, zero delay; langchain + openai SDK over real HTTP)"];
@@ -35,6 +52,7 @@ export default async function benchLlm(): Promise<string[]> {
     const res = await fetch(`${url}/stats`, { headers: reset ? { "x-reset": "1" } : {} });
     return ((await res.json()) as { serverMs: number[] }).serverMs;
   };
+  const waits = watchProviderWaits();
   const dir = mkdtempSync(join(tmpdir(), "xiangqin-bench-llm-"));
   try {
     const engine = loadEngine(DATA);
@@ -53,6 +71,7 @@ export default async function benchLlm(): Promise<string[]> {
         assistant.handle({ channel: "web", userId: `bench-${i % 20}`, chatId: `bench-${i % 20}`, chatType: "private", mentioned: true, kind: "text", text: QUESTIONS[i % QUESTIONS.length]! });
       for (let i = 0; i < 300; i++) await send(i); // warm-up (JIT, connection pool)
       await serverTimes(true);
+      waits.length = 0;
       const latencies: number[] = [];
       const cpuBefore = process.cpuUsage();
       for (let i = 0; i < N; i++) {
@@ -67,18 +86,24 @@ export default async function benchLlm(): Promise<string[]> {
       const provider = withLlm ? (await serverTimes()).slice(1) : [];
       const calls = provider.length;
       const overheads = latencies.map((total, i) => total - (withLlm ? (provider[i] ?? 0) : 0));
+      const ownTimes = latencies.map((total, i) => total - (withLlm ? (waits[i] ?? 0) : 0));
+      const clientSeenCalls = waits.length;
       const llmAnswers = withLlm ? store.db.prepare("SELECT count(*) FROM messages WHERE id > 300 AND reply_text NOT LIKE '【%' AND reply_text NOT LIKE '您想问%'").pluck().get() : 0;
       store.close();
       const sort = (xs: number[]) => [...xs].sort((a, b) => a - b);
-      return { latency: sort(latencies), overhead: sort(overheads), providerCalls: calls, llmAnswers: Number(llmAnswers), cpuMsPerMessage };
+      return { latency: sort(latencies), overhead: sort(overheads), own: sort(ownTimes), providerCalls: calls, clientSeenCalls, llmAnswers: Number(llmAnswers), cpuMsPerMessage };
     };
     const offline = await run(false);
     const online = await run(true);
-    const p99 = percentile(online.overhead, 0.99);
+    const p99 = percentile(online.own, 0.99);
     lines.push(row("offline pipeline (reference)", { "p50 ms": percentile(offline.latency, 0.5), "p99 ms": percentile(offline.latency, 0.99), "CPU ms/msg": offline.cpuMsPerMessage }));
     lines.push(row("with LLM: total per message", { "p50 ms": percentile(online.latency, 0.5), "p99 ms": percentile(online.latency, 0.99), "CPU ms/msg": online.cpuMsPerMessage, "provider calls": online.providerCalls, "LLM-written": online.llmAnswers }));
-    lines.push(row("with LLM: overhead (total − provider)", { "p50 ms": percentile(online.overhead, 0.5), "p99 ms": p99, "target (p99≤5)": verdict(p99 <= 5) }));
-    lines.push(`(${N} messages, 1-min load average ${loadavg()[0]!.toFixed(1)}; CPU ms/msg is this process only and stays meaningful on a busy machine; the overhead includes the localhost HTTP round trip, langchain, prompt building, history read, guards and the SQLite log write)`);
+    lines.push(row("with LLM: total − server's handler time", { "p50 ms": percentile(online.overhead, 0.5), "p99 ms": percentile(online.overhead, 0.99) }));
+    lines.push(row("with LLM: overhead (total − wait for provider)", { "p50 ms": percentile(online.own, 0.5), "p99 ms": p99, "calls seen": online.clientSeenCalls, "target (p99≤5)": verdict(p99 <= 5 && online.clientSeenCalls === N) }));
+    lines.push(
+      `(${N} messages, 1-min load average ${loadavg()[0]!.toFixed(1)}. Overhead: all the assistant's own work (langchain, the openai SDK, prompt building, history read, guards, the SQLite log write, JSON in and out); ` +
+        "the wait for the provider runs from the HTTP request's creation to its response's arrival. The row above it also counts the localhost round trip and the fake server's process scheduling as overhead. CPU ms/msg is this process only.)",
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     server.kill("SIGTERM");

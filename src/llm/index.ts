@@ -38,7 +38,7 @@ export interface LlmDeps {
 export function createLlm(config: Config, deps: LlmDeps): LlmService | undefined {
   if (!config.OPENAI_API_KEY) return undefined;
   const prompts = loadPrompts(config.PROMPTS_DIR);
-  const service = new LlmAssistant({ config, logger: deps.logger, db: deps.store.db, clock: deps.clock, prompts, ...(deps.retryDeps ? { retryDeps: deps.retryDeps } : {}) });
+  const service = new LlmAssistant({ config, logger: deps.logger, db: deps.store.db, messages: deps.store.messages, clock: deps.clock, prompts, ...(deps.retryDeps ? { retryDeps: deps.retryDeps } : {}) });
   deps.logger.info("llm enabled", { model: config.OPENAI_MODEL, customEndpoint: config.OPENAI_BASE_URL !== undefined });
   return service;
 }

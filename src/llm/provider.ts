@@ -7,6 +7,7 @@ import type { Config } from "../config/index.ts";
 import type { Logger } from "../core/logger.ts";
 import type { LlmUsageStore, UsageDelta } from "../store/llm-usage.ts";
 import { CircuitBreaker } from "./breaker.ts";
+import { createHttpFetch, type HttpFetch } from "./http-fetch.ts";
 import { statusOf, withRetry, type RetryDeps } from "./retry.ts";
 
 /** The LLM is configured but not used for this message; the caller answers offline. */
@@ -37,6 +38,7 @@ export class LlmProvider {
   readonly breaker: CircuitBreaker;
   private readonly chatModel: ChatOpenAI;
   private readonly openai: OpenAI;
+  private readonly fetch: HttpFetch = createHttpFetch();
 
   constructor(private readonly deps: ProviderDeps) {
     const { config } = deps;
@@ -49,9 +51,9 @@ export class LlmProvider {
       temperature: config.LLM_TEMPERATURE,
       maxRetries: 0,
       timeout: config.LLM_TIMEOUT_MS,
-      configuration: { baseURL },
+      configuration: { baseURL, fetch: this.fetch },
     });
-    this.openai = new OpenAI({ apiKey: config.OPENAI_API_KEY!, baseURL, maxRetries: 0, timeout: config.LLM_TIMEOUT_MS });
+    this.openai = new OpenAI({ apiKey: config.OPENAI_API_KEY!, baseURL, maxRetries: 0, timeout: config.LLM_TIMEOUT_MS, fetch: this.fetch });
   }
 
   /** Plain chat completion; returns the text. */
@@ -89,6 +91,11 @@ export class LlmProvider {
     });
     this.record({ transcriptions: 1 });
     return text;
+  }
+
+  /** Closes idle connections to the provider. */
+  close(): void {
+    this.fetch.close();
   }
 
   budgetLeft(): boolean {

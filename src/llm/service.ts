@@ -12,9 +12,9 @@ import { foldText } from "../knowledge/text.ts";
 import type { SearchHit } from "../knowledge/search.ts";
 import type { Db } from "../store/index.ts";
 import { LlmUsageStore, usageDay, type UsageDay } from "../store/llm-usage.ts";
+import type { MessageLog } from "../store/messages.ts";
 import { extractCitations, formatHistory, formatPassages, looksLikeFollowUp, quoteUserText, startsElliptic, type Passage, type Turn } from "./context.ts";
 import { checkGrounding } from "./grounding.ts";
-import { ConversationHistory } from "./history.ts";
 import { createLeakGuard, type LeakGuard } from "./leak-guard.ts";
 import { stripMarkdown } from "./plain-text.ts";
 import type { Prompts } from "./prompts.ts";
@@ -52,6 +52,8 @@ export interface LlmServiceDeps {
   config: Config;
   logger: Logger;
   db: Db;
+  /** The conversation log, whose latest exchanges give follow-up questions their context. */
+  messages: MessageLog;
   clock: () => Date;
   prompts: Prompts;
   retryDeps?: RetryDeps;
@@ -62,7 +64,6 @@ type Vetted = { ok: true; text: string; ids: string[] } | { ok: false; reason: s
 export class LlmAssistant {
   readonly provider: LlmProvider;
   private readonly usage: LlmUsageStore;
-  private readonly conversations: ConversationHistory;
   private readonly leaks: LeakGuard;
   private readonly secrets: string[];
 
@@ -76,7 +77,6 @@ export class LlmAssistant {
     this.secrets = Object.values(guardedValues).filter((v): v is string => typeof v === "string" && v.length >= 6);
     this.leaks = createLeakGuard(guardedValues, [deps.prompts.text.system]);
     this.usage = new LlmUsageStore(deps.db);
-    this.conversations = new ConversationHistory(deps.db);
     this.provider = new LlmProvider({
       config,
       logger: deps.logger,
@@ -155,6 +155,10 @@ export class LlmAssistant {
     return this.usage.byDay(days);
   }
 
+  async close(): Promise<void> {
+    this.provider.close();
+  }
+
   status(): LlmStatus {
     const now = this.deps.clock();
     return {
@@ -221,11 +225,12 @@ export class LlmAssistant {
 
   private history(ctx: TurnContext): Turn[] {
     const { config } = this.deps;
+    // Older exchanges belong to another conversation.
     const since = new Date(ctx.now.getTime() - config.LLM_HISTORY_MINUTES * 60_000).toISOString();
-    return this.conversations.recent({ channel: ctx.message.channel, userId: ctx.message.userId, limit: config.LLM_HISTORY_TURNS, since }).map((t) => ({
-      userText: maskPersonalData(t.userText),
-      replyText: maskPersonalData(t.replyText),
-    }));
+    return this.deps.messages
+      .recentExchanges(ctx.message.channel, ctx.message.userId, config.LLM_HISTORY_TURNS)
+      .filter((exchange) => exchange.createdAt >= since)
+      .map((exchange) => ({ userText: maskPersonalData(exchange.text), replyText: maskPersonalData(exchange.replyText) }));
   }
 
   /** Provider failures are logged where they happen; anything else here is a bug worth an error line. */

@@ -16,9 +16,27 @@ export interface LoggedMessage {
   createdAt: string;
 }
 
+/** One question and the reply it got, as logged. */
+export interface Exchange {
+  text: string;
+  replyText: string;
+  createdAt: string;
+}
+
+/** Exchanges kept in memory per conversation, and conversations kept (least recently used dropped first). */
+const EXCHANGES_KEPT = 10;
+const CONVERSATIONS_KEPT = 5_000;
+
 export class MessageLog {
   private readonly insert;
   private readonly seen;
+  private readonly lastExchanges;
+  /**
+   * The latest exchanges of recently active conversations, kept as they are logged: the LLM reads them
+   * for every answer, and a query per answer cost more than the rest of the log. This process is the
+   * only writer of the log, so the copy stays exact; a conversation not in it is read from the database.
+   */
+  private readonly conversations = new Map<string, Exchange[]>();
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -27,6 +45,11 @@ export class MessageLog {
        ON CONFLICT DO NOTHING`,
     );
     this.seen = db.prepare("SELECT 1 FROM messages WHERE channel = ? AND platform_message_id = ?").pluck();
+    this.lastExchanges = db.prepare(
+      `SELECT text, reply_text AS replyText, created_at AS createdAt FROM messages
+       WHERE channel = ? AND user_id = ?
+       ORDER BY id DESC LIMIT ?`,
+    );
   }
 
   /** Returns the new row id, or undefined when this platform message was logged before (a duplicate). */
@@ -37,7 +60,33 @@ export class MessageLog {
       answerKind: message.answerKind ?? null,
       answerIds: JSON.stringify(message.answerIds),
     });
-    return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
+    if (result.changes !== 1) return undefined;
+    const kept = this.conversations.get(conversationKey(message.channel, message.userId));
+    if (kept) {
+      kept.push({ text: message.text, replyText: message.replyText, createdAt: message.createdAt });
+      if (kept.length > EXCHANGES_KEPT) kept.shift();
+    }
+    return Number(result.lastInsertRowid);
+  }
+
+  /** The conversation's last `limit` exchanges, oldest first. */
+  recentExchanges(channel: string, userId: string, limit: number): Exchange[] {
+    if (limit <= 0) return [];
+    if (limit > EXCHANGES_KEPT) return this.readExchanges(channel, userId, limit);
+    const key = conversationKey(channel, userId);
+    let kept = this.conversations.get(key);
+    if (kept) {
+      this.conversations.delete(key); // re-inserted below: Map order is the least-recently-used order
+    } else {
+      kept = this.readExchanges(channel, userId, EXCHANGES_KEPT);
+      if (this.conversations.size >= CONVERSATIONS_KEPT) this.conversations.delete(this.conversations.keys().next().value!);
+    }
+    this.conversations.set(key, kept);
+    return kept.slice(-limit);
+  }
+
+  private readExchanges(channel: string, userId: string, limit: number): Exchange[] {
+    return (this.lastExchanges.all(channel, userId, limit) as Exchange[]).reverse();
   }
 
   isDuplicate(channel: string, platformMessageId: string | undefined): boolean {
@@ -52,3 +101,5 @@ export class MessageLog {
     return this.db.prepare("SELECT * FROM messages ORDER BY id DESC LIMIT ?").all(limit) as Array<Record<string, unknown>>;
   }
 }
+
+const conversationKey = (channel: string, userId: string) => `${channel}\u0000${userId}`;

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { Store } from "../../src/store/index.ts";
+import type { LoggedMessage } from "../../src/store/messages.ts";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function openStore(): { store: Store; path: string } {
+  const dir = mkdtempSync(join(tmpdir(), "xiangqin-log-"));
+  dirs.push(dir);
+  const path = join(dir, "log.db");
+  return { store: Store.open(path, { backgroundCheckpoint: false }), path };
+}
+
+let n = 0;
+function message(userId: string, text: string, extra: Partial<LoggedMessage> = {}): LoggedMessage {
+  n++;
+  return {
+    channel: "web",
+    userId,
+    chatId: userId,
+    text,
+    intent: "policy",
+    confidence: 0.9,
+    answerIds: [],
+    replyText: `答：${text}`,
+    latencyMs: 1,
+    createdAt: new Date(Date.UTC(2026, 10, 29, 8, 0, n)).toISOString(),
+    ...extra,
+  };
+}
+
+describe("a conversation's latest exchanges", () => {
+  it("are the logged questions and replies, oldest first, and follow new messages as they are logged", () => {
+    const { store } = openStore();
+    store.messages.record(message("a", "三级残疾补多少"));
+    store.messages.record(message("b", "别人的问题"));
+    expect(store.messages.recentExchanges("web", "a", 3).map((e) => e.text)).toEqual(["三级残疾补多少"]);
+    store.messages.record(message("a", "那二级呢"));
+    store.messages.record(message("a", "去哪里办"));
+    const recent = store.messages.recentExchanges("web", "a", 2);
+    expect(recent.map((e) => e.text)).toEqual(["那二级呢", "去哪里办"]);
+    expect(recent[1]!.replyText).toBe("答：去哪里办");
+    expect(store.messages.recentExchanges("telegram", "a", 3)).toEqual([]);
+    store.close();
+  });
+
+  it("match what the database holds, also after a restart", () => {
+    const { store, path } = openStore();
+    for (let i = 0; i < 15; i++) {
+      store.messages.record(message(`u${i % 3}`, `问题${i}`));
+      store.messages.recentExchanges("web", `u${i % 3}`, 10); // read as the LLM would, between messages
+    }
+    const before = [0, 1, 2].map((u) => store.messages.recentExchanges("web", `u${u}`, 10));
+    store.close();
+    const reopened = Store.open(path, { backgroundCheckpoint: false });
+    expect([0, 1, 2].map((u) => reopened.messages.recentExchanges("web", `u${u}`, 10))).toEqual(before);
+    expect(before[0]!.map((e) => e.text)).toEqual(["问题0", "问题3", "问题6", "问题9", "问题12"]);
+    reopened.close();
+  });
+
+  it("do not repeat a platform message that was logged twice", () => {
+    const { store } = openStore();
+    store.messages.recentExchanges("web", "a", 3);
+    expect(store.messages.record(message("a", "你好", { platformMessageId: "m1" }))).toBeTypeOf("number");
+    expect(store.messages.record(message("a", "你好", { platformMessageId: "m1" }))).toBeUndefined();
+    expect(store.messages.recentExchanges("web", "a", 3).map((e) => e.text)).toEqual(["你好"]);
+    store.close();
+  });
+
+  it("keep only the latest ten per conversation in memory, reading more from the database when asked", () => {
+    const { store } = openStore();
+    store.messages.recentExchanges("web", "a", 1);
+    for (let i = 0; i < 14; i++) store.messages.record(message("a", `问题${i}`));
+    expect(store.messages.recentExchanges("web", "a", 10).map((e) => e.text)).toEqual(Array.from({ length: 10 }, (_, i) => `问题${i + 4}`));
+    expect(store.messages.recentExchanges("web", "a", 12)).toHaveLength(12);
+    store.close();
+  });
+});
