@@ -37,9 +37,11 @@ const PAGE_MASK = PAGE_SIZE - 1;
  */
 export class Bm25Builder {
   private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
   private weights = new Float64Array(1 << 12);
-  /** The current document's distinct terms, in first-seen order. */
-  private readonly current: number[] = [];
+  /** The current document's distinct terms, in first-seen order: the first `currentCount` of `current`. */
+  private current = new Int32Array(1024);
+  private currentCount = 0;
   private readonly terms = new PagedColumn((n) => new Int32Array(n));
   private readonly freqs = new PagedColumn((n) => new Float64Array(n));
   private used = 0;
@@ -53,8 +55,14 @@ export class Bm25Builder {
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(token, id);
+      this.names.push(token);
     }
     return id;
+  }
+
+  /** The token a term number stands for. */
+  termName(id: number): string {
+    return this.names[id]!;
   }
 
   /** Adds weight to a term (from `termId`) of the document being built. */
@@ -65,7 +73,14 @@ export class Bm25Builder {
       this.weights = bigger;
     }
     const weights = this.weights;
-    if (weights[id] === 0) this.current.push(id);
+    if (weights[id] === 0) {
+      if (this.currentCount === this.current.length) {
+        const bigger = new Int32Array(this.current.length * 2);
+        bigger.set(this.current);
+        this.current = bigger;
+      }
+      this.current[this.currentCount++] = id;
+    }
     weights[id]! += weight;
   }
 
@@ -73,7 +88,7 @@ export class Bm25Builder {
   endDocument(): number {
     const doc = this.lengths.length;
     const from = this.used;
-    const count = this.current.length;
+    const count = this.currentCount;
     const { current, weights, terms, freqs } = this;
     let length = 0;
     for (let k = 0; k < count; k++) {
@@ -83,7 +98,7 @@ export class Bm25Builder {
       length += weights[id]!;
       weights[id] = 0;
     }
-    current.length = 0;
+    this.currentCount = 0;
     this.used = from + count;
     this.starts.push(this.used);
     this.lengths.push(length);

@@ -1,14 +1,9 @@
 // Indexes knowledge entries and finds the ones a question is about, with a coverage-based confidence.
-import { Bm25Builder, addToBag, type Bm25Index } from "./bm25.ts";
-import { forEachBigram, pairKey, type Segmenter } from "./segmenter.ts";
+import { addToBag, type Bm25Index } from "./bm25.ts";
+import { BIGRAM_PREFIX, BIGRAM_WEIGHT, buildIndex, joinParts } from "./index-builder.ts";
+import type { Segmenter } from "./segmenter.ts";
 import type { Entry, Fact } from "./schema.ts";
 import { foldText } from "./text.ts";
-
-/** Bigrams are a fuzzy back-up signal: they must not outweigh whole words. */
-const BIGRAM_WEIGHT = 0.3;
-const BIGRAM_PREFIX = "\u0001";
-/** Field weights: a word in the title or an alias says far more about an entry than one in a fact. */
-const FIELD_WEIGHTS = { title: 3, keywords: 2, facts: 1, who: 0.5 } as const;
 
 export interface AnalyzedQuery {
   /** The message folded to Simplified, half-width, lower case, with colloquialisms and synonyms rewritten. */
@@ -34,9 +29,6 @@ interface FactTerms {
   bigrams: Set<string>;
 }
 
-/** Joins a field's parts so that neither jieba nor the bigrams run across the boundary. */
-const joinParts = (parts: readonly string[]) => parts.join(" | ");
-
 export class KnowledgeIndex {
   private readonly bm25: Bm25Index;
   private topics: TopicFeatures[] = [];
@@ -52,32 +44,10 @@ export class KnowledgeIndex {
     private readonly segmenter: Segmenter,
     private readonly rewrite: (folded: string) => string,
   ) {
-    const builder = new Bm25Builder();
-    // Pairs are looked up by number: a string is made only for a pair seen for the first time.
-    const bigramIds = new Map<number, number>();
-    for (const entry of entries) {
-      // One analysis per field group rather than per string keeps indexing 10,000 entries fast.
-      const addField = (parts: readonly string[], weight: number) => {
-        const folded = this.rewrite(foldText(joinParts(parts)));
-        const words = this.segmenter.words(folded);
-        for (const word of words) builder.add(builder.termId(word), weight);
-        forEachBigram(folded, (at) => {
-          const key = pairKey(folded, at);
-          let id = bigramIds.get(key);
-          if (id === undefined) bigramIds.set(key, (id = builder.termId(BIGRAM_PREFIX + folded.slice(at, at + 2))));
-          builder.add(id, weight * BIGRAM_WEIGHT);
-        });
-        return { folded, words };
-      };
-      const names = addField([entry.title, ...entry.aliases], FIELD_WEIGHTS.title);
-      const keywords = addField([...entry.keywords, ...entry.facts.flatMap((f) => f.keywords)], FIELD_WEIGHTS.keywords);
-      addField([entry.summary, entry.category, ...entry.facts.map((f) => f.text)], FIELD_WEIGHTS.facts);
-      if (entry.who) addField([entry.who], FIELD_WEIGHTS.who);
-      this.docOf.set(entry, builder.endDocument());
-      const pairs = (field: { folded: string }) => this.segmenter.bigrams(field.folded).map((b) => `~${b}`);
-      this.topics.push([...names.words, ...keywords.words, ...pairs(names), ...pairs(keywords)]);
-    }
-    this.bm25 = builder.build();
+    const built = buildIndex(entries, segmenter, rewrite);
+    this.bm25 = built.bm25;
+    this.topics = built.topics;
+    entries.forEach((entry, doc) => this.docOf.set(entry, doc));
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
   }
 

@@ -17,6 +17,20 @@ describe("text normalisation", () => {
     expect(sanitize("沼气\u0000池\u200b坏了\u0007")).toBe("沼气池坏了");
   });
 
+  it("cleans any mix of spaces, tabs, blank lines and invisible characters the same way", () => {
+    // The three replacements sanitize makes whenever it has anything to clean.
+    const reference = (text: string) =>
+      text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, "").replace(/[ \t\u3000]+/g, " ").replace(/\n{3,}/g, "\n\n").trim();
+    const pieces = ["残疾", " ", "  ", "\t", "\u3000", "\n", "\n\n\n", "\r", "\u200b", "\u0007", "\ufeff", "a", "\u00a0"];
+    let state = 9;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 3000; n++) {
+      let text = "";
+      for (let i = Math.floor(next() * 8); i > 0; i--) text += pieces[Math.floor(next() * pieces.length)];
+      expect(sanitize(text)).toBe(reference(text));
+    }
+  });
+
   it("rewrites colloquialisms longest-first without rewriting twice", () => {
     const rewrite = createRewriter([
       { from: "新农合", to: "农村合作医疗" },

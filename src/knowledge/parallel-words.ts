@@ -1,0 +1,188 @@
+// Prepares and cuts many knowledge texts into words on two threads: the main thread and one helper.
+// At 10,000 entries cutting is about half of indexing, so a large base builds in far less time; a small
+// one never starts the helper.
+//
+// Everything stays synchronous for the caller, and the words are exactly those of the main thread's
+// jieba (the helper's has the same dictionary):
+// 1. The main thread prepares (folds) the texts chunk by chunk and hands each chunk to the helper, which
+//    starts cutting while the rest is still being prepared.
+// 2. Both then claim chunks from a shared counter. The main thread visits the chunks in order as soon as
+//    they are cut, and cuts one itself whenever the next is not ready, so visiting overlaps the helper's
+//    cutting.
+// A helper that is still starting simply claims nothing; one that falls silent is replaced by the main
+// thread cutting its chunks.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { userDictHistory } from "./segmenter.ts";
+import { STOPWORDS } from "./stopwords.ts";
+
+/** Below this many texts a helper would not finish starting before the main thread finished alone. */
+export const PARALLEL_FROM = 2_000;
+const CHUNK = 128;
+/** Without news from the helper for this long, the main thread cuts the rest itself. */
+const HELPER_SILENCE_MS = 5_000;
+/** Slots of the shared counters. */
+const CLAIMED = 0;
+const PREPARED = 1;
+const PUBLISHED = 2;
+
+interface ChunkWords {
+  /** Term numbers of the chunk's texts, one after another. */
+  ids: Int32Array;
+  /** Where each text's numbers end in `ids`. */
+  ends: Int32Array;
+}
+
+interface HelperMessage {
+  chunk: number;
+  newWords: string[];
+  ids: Int32Array;
+  ends: Int32Array;
+}
+
+class WordsHelper {
+  readonly worker: Worker;
+  broken = false;
+  /** Settles once the helper's jieba is loaded (or it failed to start). */
+  readonly ready: Promise<boolean>;
+  /** How many of the main thread's user-dictionary lines the helper has been sent. */
+  sentLines = 0;
+
+  constructor() {
+    this.worker = new Worker(new URL("./words-worker.mjs", import.meta.url), { workerData: { stopwords: [...STOPWORDS] }, execArgv: [] });
+    // Kept for later reloads, but never the reason the process stays up.
+    this.worker.unref();
+    this.ready = new Promise((resolve) => {
+      this.worker.once("message", () => resolve(true));
+      this.worker.once("error", () => resolve(false));
+    });
+    this.worker.on("error", () => (this.broken = true));
+    this.worker.on("exit", () => (this.broken = true));
+  }
+}
+
+let helper: WordsHelper | undefined;
+
+/** Starts the helper thread early (it takes a few hundred ms) when `texts` will be enough to use it. */
+export function prepareWordsHelper(texts: number): void {
+  if (texts >= PARALLEL_FROM && (!helper || helper.broken)) helper = new WordsHelper();
+}
+
+/** Resolves true once a started helper is ready to cut, false if there is none or it failed. */
+export function wordsHelperReady(): Promise<boolean> {
+  return helper && !helper.broken ? helper.ready : Promise.resolve(false);
+}
+
+/** Stops the helper thread (tests; the process never waits for it anyway). */
+export async function stopWordsHelper(): Promise<void> {
+  const stopping = helper;
+  helper = undefined;
+  await stopping?.worker.terminate();
+}
+
+export interface CutOptions {
+  /** Use the helper thread if it is running; by default only for PARALLEL_FROM texts or more. */
+  parallel?: boolean;
+}
+
+/**
+ * Prepares text `index` with `prepare`, cuts it into words and calls `visit` with the text and its term
+ * numbers (from `termId`), for every index in order.
+ */
+export function cutInOrder(
+  count: number,
+  prepare: (index: number) => string,
+  cut: (text: string) => string[],
+  termId: (word: string) => number,
+  visit: (index: number, text: string, ids: Int32Array) => void,
+  options: CutOptions = {},
+): { helperChunks: number } {
+  const chunkCount = Math.ceil(count / CHUNK);
+  const texts: string[] = new Array<string>(count);
+  const words: Array<ChunkWords | undefined> = Array.from({ length: chunkCount }, () => undefined);
+  const shared = new Int32Array(new SharedArrayBuffer(12));
+  const cutHere = (chunk: number): ChunkWords => {
+    const from = chunk * CHUNK;
+    const to = Math.min(count, from + CHUNK);
+    const ids: number[] = [];
+    const ends = new Int32Array(to - from);
+    for (let i = from; i < to; i++) {
+      for (const word of cut(texts[i]!)) ids.push(termId(word));
+      ends[i - from] = ids.length;
+    }
+    return { ids: Int32Array.from(ids), ends };
+  };
+
+  let port: MessagePort | undefined;
+  const parallel = options.parallel ?? count >= PARALLEL_FROM;
+  const useHelper = parallel && count > 0 && helper !== undefined && !helper.broken ? helper : undefined;
+  let helperChunks = 0;
+  if (useHelper) {
+    const channel = new MessageChannel();
+    port = channel.port1;
+    const lines = userDictHistory();
+    useHelper.worker.postMessage({ chunkCount, shared, port: channel.port2, userLines: lines.slice(useHelper.sentLines) }, [channel.port2]);
+    useHelper.sentLines = lines.length;
+  }
+
+  for (let chunk = 0; chunk < chunkCount; chunk++) {
+    const from = chunk * CHUNK;
+    const to = Math.min(count, from + CHUNK);
+    for (let i = from; i < to; i++) texts[i] = prepare(i);
+    if (port) {
+      port.postMessage({ chunk, texts: texts.slice(from, to) });
+      Atomics.add(shared, PREPARED, 1);
+      Atomics.notify(shared, PREPARED);
+    }
+  }
+
+  // The helper's numbers are its own; each new word's term number is looked up once.
+  const translation: number[] = [];
+  const receive = (): boolean => {
+    let any = false;
+    for (let received = port && receiveMessageOnPort(port); received; received = port && receiveMessageOnPort(port)) {
+      const message = received.message as HelperMessage;
+      for (const word of message.newWords) translation.push(termId(word));
+      const ids = message.ids;
+      for (let k = 0; k < ids.length; k++) ids[k] = translation[ids[k]!]!;
+      words[message.chunk] = { ids, ends: message.ends };
+      helperChunks++;
+      any = true;
+    }
+    return any;
+  };
+
+  let next = 0; // the next chunk to visit
+  let lastNews = performance.now();
+  while (next < chunkCount) {
+    const published = Atomics.load(shared, PUBLISHED); // read before receiving, so the wait below misses nothing
+    if (receive()) lastNews = performance.now();
+    const ready = words[next];
+    if (ready) {
+      words[next] = undefined;
+      const from = next * CHUNK;
+      let start = 0;
+      for (let k = 0; k < ready.ends.length; k++) {
+        visit(from + k, texts[from + k]!, ready.ids.subarray(start, ready.ends[k]!));
+        start = ready.ends[k]!;
+      }
+      next++;
+      continue;
+    }
+    const claimed = Atomics.add(shared, CLAIMED, 1);
+    if (claimed < chunkCount) {
+      words[claimed] = cutHere(claimed);
+      continue;
+    }
+    // Every chunk is claimed and the next one is the helper's: wait for it, but not for ever.
+    if (performance.now() - lastNews > HELPER_SILENCE_MS) {
+      if (helper) helper.broken = true;
+      port?.close();
+      port = undefined;
+      for (let chunk = next; chunk < chunkCount; chunk++) words[chunk] ??= cutHere(chunk);
+      continue;
+    }
+    Atomics.wait(shared, PUBLISHED, published, 50);
+  }
+  port?.close();
+  return { helperChunks };
+}
