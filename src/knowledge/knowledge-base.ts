@@ -45,5 +45,6 @@ function userTermsFrom(data: KnowledgeData, rewrite: (s: string) => string): str
     for (const fact of entry.facts) terms.push(...fact.keywords);
   }
   for (const village of data.villages.villages) terms.push(village.name, ...village.aliases);
-  return terms.map((term) => rewrite(foldText(term)));
+  // Many entries share keywords ("残疾人", "补贴"): each distinct term is folded once.
+  return [...new Set(terms)].map((term) => rewrite(foldText(term)));
 }

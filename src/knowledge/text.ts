@@ -14,6 +14,9 @@ export function sanitize(text: string): string {
   return text.replace(CONTROL, "").replace(/[ \t\u3000]+/g, " ").replace(/\n{3,}/g, "\n\n").trim();
 }
 
+/** Whitespace other than a single space: what the `\s+` → " " fold would change. */
+const HAS_WHITESPACE_TO_FOLD = /[^\S ]|\s{2}/;
+
 /**
  * Folds a message into the form the index uses: NFKC (full-width digits and letters become ASCII),
  * Traditional → Simplified before cutting (jieba splits Traditional text into single characters),
@@ -21,7 +24,8 @@ export function sanitize(text: string): string {
  */
 export function foldText(text: string): string {
   const folded = toSimplified(sanitize(text).normalize("NFKC")).toLowerCase();
-  return folded.replace(/\s+/g, " ");
+  // Replacing single spaces with themselves would still copy the string.
+  return HAS_WHITESPACE_TO_FOLD.test(folded) ? folded.replace(/\s+/g, " ") : folded;
 }
 
 export interface Rewrite {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRewriter, foldText, hasWords, sanitize } from "../../src/knowledge/text.ts";
-import { detectScript, toScript } from "../../src/knowledge/script.ts";
+import { detectScript, toScript, toSimplified } from "../../src/knowledge/script.ts";
 
 describe("text normalisation", () => {
   it("folds Traditional to Simplified and full-width digits to ASCII", () => {
@@ -28,6 +28,8 @@ describe("text normalisation", () => {
       let text = "";
       for (let i = Math.floor(next() * 8); i > 0; i--) text += pieces[Math.floor(next() * pieces.length)];
       expect(sanitize(text)).toBe(reference(text));
+      // Folding collapses every whitespace run (non-breaking and ideographic spaces included) to one space.
+      expect(foldText(text)).toBe(toSimplified(reference(text).normalize("NFKC")).toLowerCase().replace(/\s+/g, " "));
     }
   });
 
