@@ -8,22 +8,24 @@ export interface Bm25Options {
 }
 
 /**
- * Appends numbers in fixed-size pages that are never copied. Fresh memory is what indexing pays for
- * most on a small server (every new page faults once), so growth by doubling-and-copying is avoided.
+ * The (term, weight) pairs of all documents, one after another, in fixed-size pages that are never
+ * copied: fresh memory is what indexing pays for most on a small server (every new page faults once),
+ * so growth by doubling-and-copying is avoided.
  */
-class PagedColumn<T extends Int32Array | Float64Array> {
-  private readonly pages: T[] = [];
+class TermColumns {
+  readonly termPages: Int32Array[] = [];
+  readonly freqPages: Float64Array[] = [];
+  length = 0;
 
-  constructor(private readonly makePage: (size: number) => T) {}
-
-  set(at: number, value: number): void {
-    const page = at >>> PAGE_BITS;
-    if (page === this.pages.length) this.pages.push(this.makePage(PAGE_SIZE));
-    this.pages[page]![at & PAGE_MASK] = value;
-  }
-
-  get(at: number): number {
-    return this.pages[at >>> PAGE_BITS]![at & PAGE_MASK]!;
+  push(term: number, freq: number): void {
+    const at = this.length & PAGE_MASK;
+    if (at === 0) {
+      this.termPages.push(new Int32Array(PAGE_SIZE));
+      this.freqPages.push(new Float64Array(PAGE_SIZE));
+    }
+    this.termPages[this.termPages.length - 1]![at] = term;
+    this.freqPages[this.freqPages.length - 1]![at] = freq;
+    this.length++;
   }
 }
 
@@ -42,10 +44,8 @@ export class Bm25Builder {
   /** The current document's distinct terms, in first-seen order: the first `currentCount` of `current`. */
   private current = new Int32Array(1024);
   private currentCount = 0;
-  private readonly terms = new PagedColumn((n) => new Int32Array(n));
-  private readonly freqs = new PagedColumn((n) => new Float64Array(n));
-  private used = 0;
-  /** Where each document's terms start in `terms`; one more than the number of documents. */
+  private readonly columns = new TermColumns();
+  /** Where each document's terms start in `columns`; one more than the number of documents. */
   private readonly starts: number[] = [0];
   private readonly lengths: number[] = [];
 
@@ -87,40 +87,38 @@ export class Bm25Builder {
   /** Closes the document being built and returns its number. */
   endDocument(): number {
     const doc = this.lengths.length;
-    const from = this.used;
     const count = this.currentCount;
-    const { current, weights, terms, freqs } = this;
+    const { current, weights, columns } = this;
     let length = 0;
     for (let k = 0; k < count; k++) {
       const id = current[k]!;
-      terms.set(from + k, id);
-      freqs.set(from + k, weights[id]!);
+      columns.push(id, weights[id]!);
       length += weights[id]!;
       weights[id] = 0;
     }
     this.currentCount = 0;
-    this.used = from + count;
-    this.starts.push(this.used);
+    this.starts.push(columns.length);
     this.lengths.push(length);
     return doc;
   }
 
   build(options: Bm25Options = {}): Bm25Index {
-    const { terms, freqs, starts, used } = this;
+    const { termPages, freqPages, length: used } = this.columns;
     const termCount = this.ids.size;
     // Postings by counting sort on the term: no comparison sort, and each term's documents come out
     // in ascending order, which `docHas` relies on to binary-search.
     const postingStarts = new Int32Array(termCount + 1);
-    for (let k = 0; k < used; k++) postingStarts[terms.get(k) + 1]!++;
+    for (let k = 0; k < used; k++) postingStarts[termPages[k >>> PAGE_BITS]![k & PAGE_MASK]! + 1]!++;
     for (let t = 0; t < termCount; t++) postingStarts[t + 1]! += postingStarts[t]!;
     const next = postingStarts.slice(0, termCount);
     const postingDocs = new Int32Array(used);
     const postingFreqs = new Float64Array(used);
+    const starts = this.starts;
     for (let doc = 0; doc + 1 < starts.length; doc++) {
       for (let k = starts[doc]!; k < starts[doc + 1]!; k++) {
-        const at = next[terms.get(k)]!++;
+        const at = next[termPages[k >>> PAGE_BITS]![k & PAGE_MASK]!]!++;
         postingDocs[at] = doc;
-        postingFreqs[at] = freqs.get(k);
+        postingFreqs[at] = freqPages[k >>> PAGE_BITS]![k & PAGE_MASK]!;
       }
     }
     return new Bm25Index(this.ids, { postingStarts, postingDocs, postingFreqs, lengths: Float64Array.from(this.lengths) }, options);

@@ -31,9 +31,16 @@ export interface BuiltIndex {
   topics: string[][];
 }
 
+/**
+ * Starts the indexing helper thread for a base this large, if it will be used: the sooner it starts,
+ * the more of its few hundred milliseconds of start-up hide behind the main thread's own preparations.
+ */
+export function prepareIndexing(entryCount: number): void {
+  prepareWordsHelper(entryCount * FIELDS);
+}
+
 export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewrite: (folded: string) => string, options: CutOptions = {}): BuiltIndex {
-  // The helper thread starts first, so that it is up by the time the first texts are folded.
-  prepareWordsHelper(entries.length * FIELDS);
+  prepareIndexing(entries.length);
   const builder = new Bm25Builder();
   // Pairs are looked up by number: a string is made only for a pair seen for the first time.
   const bigramIds = new Map<number, number>();

@@ -1,5 +1,6 @@
 // The loaded knowledge base: validated data plus the search index built from it.
 import { createSegmenter, type Segmenter } from "./segmenter.ts";
+import { prepareIndexing } from "./index-builder.ts";
 import { KnowledgeIndex } from "./search.ts";
 import { createRewriter, foldText, type Rewrite } from "./text.ts";
 import type { KnowledgeData } from "./load.ts";
@@ -13,6 +14,7 @@ export class KnowledgeBase {
   readonly loadedAt = new Date();
 
   constructor(readonly data: KnowledgeData) {
+    prepareIndexing(data.entries.length);
     this.rewrite = createRewriter(rewritesFrom(data));
     this.segmenter = createSegmenter(userTermsFrom(data, this.rewrite));
     this.index = new KnowledgeIndex(data.entries, this.segmenter, this.rewrite);
