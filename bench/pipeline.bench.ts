@@ -1,6 +1,6 @@
 // Issue 2: the in-process pipeline answering policy questions, with the knowledge base scaled up.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { stringify as stringifyYaml } from "yaml";
+import { dump as stringifyYaml } from "js-yaml";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";

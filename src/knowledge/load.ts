@@ -1,7 +1,7 @@
 // Reads and validates every data file; a problem names the file, the field and what is expected.
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { parseYaml, yamlErrorLine } from "./yaml.ts";
 import type { z } from "zod";
 import {
   IntentExamplesFileSchema,
@@ -53,7 +53,8 @@ export function readDataFile<S extends z.ZodType>(
   try {
     raw = parseYaml(readFileSync(path, "utf8"));
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? `第 ${error.linePos[0].line} 行` : "";
+    const line = yamlErrorLine(error);
+    const where = line !== undefined ? `第 ${line} 行` : "";
     problems.push({ file, field: where, message: `无法解析 YAML：${(error as Error).message.split("\n")[0]}` });
     return undefined;
   }

@@ -1,7 +1,7 @@
 // Report categories from data/feedback-categories.yaml: schema, loading, and keyword classification (pure).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "../knowledge/yaml.ts";
 import { z } from "zod";
 import { foldText } from "../knowledge/text.ts";
 import { DataError } from "../knowledge/load.ts";
@@ -43,9 +43,9 @@ export class CategoriesError extends Error {
 export function parseCategories(source: string): FeedbackCategoriesFile {
   let raw: unknown;
   try {
-    raw = parse(source);
+    raw = parseYaml(source);
   } catch (error) {
-    throw new CategoriesError([{ field: "(文件)", message: `YAML 格式错误：${(error as Error).message}` }]);
+    throw new CategoriesError([{ field: "(文件)", message: `YAML 格式错误：${(error as Error).message.split("\n")[0]}` }]);
   }
   const parsed = FeedbackCategoriesFileSchema.safeParse(raw);
   if (!parsed.success) throw new CategoriesError(parsed.error.issues.map((i) => ({ field: i.path.join(".") || "(文件)", message: i.message })));

@@ -1,7 +1,7 @@
 // A small engine with two villages of known size, so chat tests don't depend on the knowledge base's contents.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "../../src/knowledge/yaml.ts";
 import { buildEngine, type Engine } from "../../src/core/engine.ts";
 import { IntentExamplesFileSchema, VillagesFileSchema } from "../../src/knowledge/schema.ts";
 
@@ -38,7 +38,7 @@ export function fixtureEngine(): Engine {
     villages: FIXTURE_VILLAGES,
     intentExamples: readdirSync("data/intents")
       .filter((f) => f.endsWith(".yaml"))
-      .map((f) => IntentExamplesFileSchema.parse(parse(readFileSync(join("data/intents", f), "utf8")))),
+      .map((f) => IntentExamplesFileSchema.parse(parseYaml(readFileSync(join("data/intents", f), "utf8")))),
   });
   return engine;
 }
