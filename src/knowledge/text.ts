@@ -70,8 +70,9 @@ export function createRewriter(rewrites: readonly Rewrite[]): (text: string) => 
         i++;
         continue;
       }
-      const candidates = byFirst.get(code);
-      const key = candidates?.find((candidate) => text.startsWith(candidate, i));
+      const candidates = byFirst.get(code)!;
+      let key: string | undefined;
+      for (let k = 0; k < candidates.length && key === undefined; k++) if (text.startsWith(candidates[k]!, i)) key = candidates[k];
       if (key === undefined) {
         i++;
         continue;
