@@ -2,6 +2,7 @@
 // pairs, weighted by field. Large bases are cut on two threads (parallel-words.ts).
 import { Bm25Builder, type Bm25Index } from "./bm25.ts";
 import { cutInOrder, prepareWordsHelper, type CutOptions } from "./parallel-words.ts";
+import { IntMap } from "./int-map.ts";
 import { forEachBigram, pairKey, type Segmenter } from "./segmenter.ts";
 import type { Entry } from "./schema.ts";
 import { foldText } from "./text.ts";
@@ -43,7 +44,7 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
   prepareIndexing(entries.length);
   const builder = new Bm25Builder();
   // Pairs are looked up by number: a string is made only for a pair seen for the first time.
-  const bigramIds = new Map<number, number>();
+  const bigramIds = new IntMap();
   /** The classifier's feature for each pair ("~补助"), made once per distinct pair. */
   const pairFeatures = new Map<number, string>();
   const topics: string[][] = [];
@@ -53,23 +54,23 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
   const visit = (index: number, text: string, words: Int32Array) => {
     const field = index % FIELDS;
     const weight = FIELD_WEIGHTS[field]!;
-    for (const id of words) builder.add(id, weight);
+    // Names and keywords (fields 0 and 1) say what the entry is about: they also make its topic.
+    const aboutTopic = field <= 1;
+    for (const id of words) {
+      builder.add(id, weight);
+      if (aboutTopic) topic.push(builder.termName(id));
+    }
     forEachBigram(text, (at) => {
       const key = pairKey(text, at);
       let id = bigramIds.get(key);
-      if (id === undefined) bigramIds.set(key, (id = builder.termId(BIGRAM_PREFIX + text.slice(at, at + 2))));
+      if (id < 0) bigramIds.set(key, (id = builder.termId(BIGRAM_PREFIX + text.slice(at, at + 2))));
       builder.add(id, weight * BIGRAM_WEIGHT);
-    });
-    // Names and keywords (fields 0 and 1) say what the entry is about.
-    if (field <= 1) {
-      for (const id of words) topic.push(builder.termName(id));
-      forEachBigram(text, (at) => {
-        const key = pairKey(text, at);
+      if (aboutTopic) {
         let feature = pairFeatures.get(key);
         if (feature === undefined) pairFeatures.set(key, (feature = `~${text.slice(at, at + 2)}`));
         topic.push(feature);
-      });
-    }
+      }
+    });
     if (field === FIELDS - 1) {
       builder.endDocument();
       topics.push(topic);
