@@ -124,65 +124,70 @@ export function cutInOrder(
     useHelper.sentLines = lines.length;
   }
 
-  for (let chunk = 0; chunk < chunkCount; chunk++) {
-    const from = chunk * CHUNK;
-    const to = Math.min(count, from + CHUNK);
-    for (let i = from; i < to; i++) texts[i] = prepare(i);
-    if (port) {
-      port.postMessage({ chunk, texts: texts.slice(from, to) });
-      Atomics.add(shared, PREPARED, 1);
-      Atomics.notify(shared, PREPARED);
-    }
-  }
-
-  // The helper's numbers are its own; each new word's term number is looked up once.
-  const translation: number[] = [];
-  const receive = (): boolean => {
-    let any = false;
-    for (let received = port && receiveMessageOnPort(port); received; received = port && receiveMessageOnPort(port)) {
-      const message = received.message as HelperMessage;
-      for (const word of message.newWords) translation.push(termId(word));
-      const ids = message.ids;
-      for (let k = 0; k < ids.length; k++) ids[k] = translation[ids[k]!]!;
-      words[message.chunk] = { ids, ends: message.ends };
-      helperChunks++;
-      any = true;
-    }
-    return any;
-  };
-
-  let next = 0; // the next chunk to visit
-  let lastNews = performance.now();
-  while (next < chunkCount) {
-    const published = Atomics.load(shared, PUBLISHED); // read before receiving, so the wait below misses nothing
-    if (receive()) lastNews = performance.now();
-    const ready = words[next];
-    if (ready) {
-      words[next] = undefined;
-      const from = next * CHUNK;
-      let start = 0;
-      for (let k = 0; k < ready.ends.length; k++) {
-        visit(from + k, texts[from + k]!, ready.ids.subarray(start, ready.ends[k]!));
-        start = ready.ends[k]!;
+  try {
+    for (let chunk = 0; chunk < chunkCount; chunk++) {
+      const from = chunk * CHUNK;
+      const to = Math.min(count, from + CHUNK);
+      for (let i = from; i < to; i++) texts[i] = prepare(i);
+      if (port) {
+        port.postMessage({ chunk, texts: texts.slice(from, to) });
+        Atomics.add(shared, PREPARED, 1);
+        Atomics.notify(shared, PREPARED);
       }
-      next++;
-      continue;
     }
-    const claimed = Atomics.add(shared, CLAIMED, 1);
-    if (claimed < chunkCount) {
-      words[claimed] = cutHere(claimed);
-      continue;
+
+    // The helper's numbers are its own; each new word's term number is looked up once.
+    const translation: number[] = [];
+    const receive = (): boolean => {
+      let any = false;
+      for (let received = port && receiveMessageOnPort(port); received; received = port && receiveMessageOnPort(port)) {
+        const message = received.message as HelperMessage;
+        for (const word of message.newWords) translation.push(termId(word));
+        const ids = message.ids;
+        for (let k = 0; k < ids.length; k++) ids[k] = translation[ids[k]!]!;
+        words[message.chunk] = { ids, ends: message.ends };
+        helperChunks++;
+        any = true;
+      }
+      return any;
+    };
+
+    let next = 0; // the next chunk to visit
+    let lastNews = performance.now();
+    while (next < chunkCount) {
+      const published = Atomics.load(shared, PUBLISHED); // read before receiving, so the wait below misses nothing
+      if (receive()) lastNews = performance.now();
+      const ready = words[next];
+      if (ready) {
+        words[next] = undefined;
+        const from = next * CHUNK;
+        let start = 0;
+        for (let k = 0; k < ready.ends.length; k++) {
+          visit(from + k, texts[from + k]!, ready.ids.subarray(start, ready.ends[k]!));
+          start = ready.ends[k]!;
+        }
+        next++;
+        continue;
+      }
+      const claimed = Atomics.add(shared, CLAIMED, 1);
+      if (claimed < chunkCount) {
+        words[claimed] = cutHere(claimed);
+        continue;
+      }
+      // Every chunk is claimed and the next one is the helper's: wait for it, but not for ever.
+      if (performance.now() - lastNews > HELPER_SILENCE_MS) {
+        if (helper) helper.broken = true;
+        port?.close();
+        port = undefined;
+        for (let chunk = next; chunk < chunkCount; chunk++) words[chunk] ??= cutHere(chunk);
+        continue;
+      }
+      Atomics.wait(shared, PUBLISHED, published, 50);
     }
-    // Every chunk is claimed and the next one is the helper's: wait for it, but not for ever.
-    if (performance.now() - lastNews > HELPER_SILENCE_MS) {
-      if (helper) helper.broken = true;
-      port?.close();
-      port = undefined;
-      for (let chunk = next; chunk < chunkCount; chunk++) words[chunk] ??= cutHere(chunk);
-      continue;
-    }
-    Atomics.wait(shared, PUBLISHED, published, 50);
+  } finally {
+    // Also when preparing or visiting threw: the helper stops claiming instead of waiting for chunks.
+    Atomics.store(shared, CLAIMED, chunkCount);
+    port?.close();
   }
-  port?.close();
   return { helperChunks };
 }

@@ -57,6 +57,20 @@ describe("indexing on two threads", () => {
     }
   });
 
+  it("leaves the helper free for the next build when a build fails half-way", async () => {
+    prepareWordsHelper(texts.length);
+    await wordsHelperReady();
+    const failing = () =>
+      cutInOrder(texts.length, (i) => {
+        if (i === 1500) throw new Error("bad entry");
+        return texts[i]!;
+      }, (text) => kb.segmenter.words(text), () => 0, () => {}, { parallel: true });
+    expect(failing).toThrow("bad entry");
+    const next = cutAll(true);
+    expect(next.helperChunks).toBeGreaterThan(0);
+    expect(next.seen).toHaveLength(texts.length);
+  });
+
   it("goes on alone when the helper thread is gone", async () => {
     prepareWordsHelper(texts.length);
     await wordsHelperReady();
