@@ -76,7 +76,7 @@ export class LlmAssistant {
     }
     this.secrets = Object.values(guardedValues).filter((v): v is string => typeof v === "string" && v.length >= 6);
     this.leaks = createLeakGuard(guardedValues, [deps.prompts.text.system]);
-    this.usage = new LlmUsageStore(deps.db);
+    this.usage = new LlmUsageStore(deps.db, (error) => deps.logger.error("llm usage not written; will retry", { error }));
     this.provider = new LlmProvider({
       config,
       logger: deps.logger,
@@ -156,6 +156,7 @@ export class LlmAssistant {
   }
 
   async close(): Promise<void> {
+    this.usage.flush();
     this.provider.close();
   }
 

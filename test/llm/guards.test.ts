@@ -245,4 +245,22 @@ describe("daily usage", () => {
     ]);
     store.close();
   });
+
+  it("counts in memory for the budget at once, and is on disk within a second and at flush", async () => {
+    const store = Store.open(":memory:");
+    const usage = new LlmUsageStore(store.db);
+    const onDisk = () => store.db.prepare("SELECT calls, input_tokens + output_tokens AS tokens FROM llm_usage").all();
+    const at = new Date("2026-03-01T08:00:00Z");
+    usage.add(at, { calls: 1, inputTokens: 40, outputTokens: 2 });
+    expect(usage.tokensUsed(at)).toBe(42); // the budget sees it before it is written
+    expect(onDisk()).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(onDisk()).toEqual([{ calls: 1, tokens: 42 }]);
+    usage.add(at, { calls: 1, inputTokens: 8 });
+    expect(usage.tokensUsed(at)).toBe(50);
+    usage.flush();
+    expect(onDisk()).toEqual([{ calls: 2, tokens: 50 }]);
+    expect(usage.tokensUsed(at)).toBe(50); // not counted twice once written
+    store.close();
+  });
 });
