@@ -2,11 +2,12 @@
 import { toSimplified } from "./script.ts";
 
 // Control characters except tab/newline would corrupt logs and the page; zero-width ones defeat matching.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g;
+const CONTROL_CHARS = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF";
+const CONTROL = new RegExp(`[${CONTROL_CHARS}]`, "g");
 
 // Anything sanitize would change inside a text: most texts have none, and one test is cheaper than three
 // replacements (the knowledge base folds tens of thousands of short texts on every load).
-const NEEDS_SANITIZING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\t\u3000]| {2}|\n{3}/;
+const NEEDS_SANITIZING = new RegExp(`[${CONTROL_CHARS}\\t\\u3000]| {2}|\\n{3}`);
 
 /** Removes control and zero-width characters and collapses runs of whitespace. */
 export function sanitize(text: string): string {
