@@ -25,7 +25,7 @@ export interface Exchange {
 
 /** Exchanges kept in memory per conversation, and conversations kept (least recently used dropped first). */
 const EXCHANGES_KEPT = 10;
-const CONVERSATIONS_KEPT = 5_000;
+const CONVERSATIONS_KEPT = 1_000;
 
 export class MessageLog {
   private readonly insert;
