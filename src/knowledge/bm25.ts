@@ -137,6 +137,8 @@ export class Bm25Index {
   private readonly k1: number;
   private readonly b: number;
   private readonly averageLength: number;
+  /** Per document, BM25's length normalisation k1·(1 − b + b·length/average): the same for every query. */
+  private readonly norms: Float64Array;
   private scores = new Float64Array(0);
   private touched: number[] = [];
 
@@ -150,6 +152,7 @@ export class Bm25Index {
     let total = 0;
     for (const length of arrays.lengths) total += length;
     this.averageLength = total / Math.max(1, this.size);
+    this.norms = arrays.lengths.map((length) => this.k1 * (1 - this.b + (this.b * length) / this.averageLength));
   }
 
   get size(): number {
@@ -192,7 +195,9 @@ export class Bm25Index {
     if (this.scores.length < this.size) this.scores = new Float64Array(this.size);
     const scores = this.scores;
     const touched = this.touched;
-    const { postingStarts, postingDocs, postingFreqs, lengths } = this.arrays;
+    const { postingStarts, postingDocs, postingFreqs } = this.arrays;
+    const norms = this.norms;
+    const k1Plus1 = this.k1 + 1;
     for (const [token, queryWeight] of query) {
       const id = this.ids.get(token);
       if (id === undefined) continue;
@@ -203,9 +208,8 @@ export class Bm25Index {
       for (let i = from; i < to; i++) {
         const doc = postingDocs[i]!;
         const freq = postingFreqs[i]!;
-        const norm = freq + this.k1 * (1 - this.b + (this.b * lengths[doc]!) / this.averageLength);
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc]! += queryWeight * idf * ((freq * (this.k1 + 1)) / norm);
+        scores[doc]! += queryWeight * idf * ((freq * k1Plus1) / (freq + norms[doc]!));
       }
     }
     const best: Array<{ doc: number; score: number }> = [];
