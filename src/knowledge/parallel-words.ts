@@ -16,7 +16,7 @@ import { userDictHistory } from "./segmenter.ts";
 import { STOPWORDS } from "./stopwords.ts";
 
 /** Below this many texts a helper would not finish starting before the main thread finished alone. */
-export const PARALLEL_FROM = 2_000;
+const PARALLEL_FROM = 2_000;
 const CHUNK = 128;
 /** Without news from the helper for this long, the main thread cuts the rest itself. */
 const HELPER_SILENCE_MS = 5_000;

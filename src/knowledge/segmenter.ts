@@ -29,8 +29,6 @@ export interface Segmenter {
   bigrams(folded: string): string[];
 }
 
-const NUMBER = /^\d+(?:\.\d+)?$/;
-
 export function createSegmenter(userTerms: Iterable<string> = []): Segmenter {
   const jieba = sharedJieba();
   // Only lines not loaded before: loading is cumulative, and the helper thread replays exactly this list.
@@ -83,8 +81,4 @@ export function forEachBigram(folded: string, visit: (at: number) => void): void
     i += codePoint > 0xffff ? 2 : 1;
   }
   if (runStart >= 0) closeRun(folded.length);
-}
-
-export function isNumberToken(token: string): boolean {
-  return NUMBER.test(token);
 }
