@@ -36,14 +36,10 @@ export class Assistant {
   private readonly queue = new KeyedQueue();
   private readonly handlers = new Map<Intent, IntentHandler>();
   private readonly interceptors: readonly Interceptor[];
-  /** One transaction for the log row and its unanswered row; built once, it runs on every message. */
-  private readonly logTurn: <T>(write: () => T) => T;
 
   constructor(private readonly options: AssistantOptions) {
     for (const handler of options.handlers) this.handlers.set(handler.intent, handler);
     this.interceptors = options.interceptors ?? [];
-    const transaction = options.services.store.db.transaction((write: () => unknown) => write());
-    this.logTurn = <T>(write: () => T) => transaction(write) as T;
   }
 
   get services(): Services {
@@ -78,7 +74,8 @@ export class Assistant {
     const latencyMs = performance.now() - started;
 
     const storedText = maskPersonalData(text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…（共 ${text.length} 字，已截断）` : text);
-    const messageId = this.logTurn(() => {
+    // One transaction for the log row and its unanswered row.
+    const messageId = store.transaction(() => {
       const id = store.messages.record({
         channel: message.channel,
         platformMessageId: message.messageId,

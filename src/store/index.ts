@@ -20,9 +20,26 @@ export class Store {
     this.sessions = new SessionStore(db);
     this.feedback = new FeedbackStore(db);
     this.outbox = new OutboxStore(db);
+    this.inTransaction = db.transaction((write: () => unknown) => this.messages.deferring(write));
   }
 
   private checkpointer: BackgroundCheckpointer | undefined;
+  private readonly inTransaction: (write: () => unknown) => unknown;
+
+  /**
+   * Runs `write` in one transaction (built once: it runs for every message). What it logs reaches the
+   * message log's in-memory copy only if the transaction commits.
+   */
+  transaction<T>(write: () => T): T {
+    let committed = false;
+    try {
+      const result = this.inTransaction(write) as T;
+      committed = true;
+      return result;
+    } finally {
+      this.messages.settle(committed);
+    }
+  }
 
   /** Opens (and migrates) the database file; checkpoints run in a worker unless told otherwise. */
   static open(path: string, options: { backgroundCheckpoint?: boolean } = {}): Store {

@@ -37,6 +37,8 @@ export class MessageLog {
    * only writer of the log, so the copy stays exact; a conversation not in it is read from the database.
    */
   private readonly conversations = new Map<string, Exchange[]>();
+  /** Exchanges logged inside `Store.transaction`, remembered only once it commits. */
+  private pending: Array<{ key: string; exchange: Exchange }> | undefined;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -61,12 +63,35 @@ export class MessageLog {
       answerIds: JSON.stringify(message.answerIds),
     });
     if (result.changes !== 1) return undefined;
-    const kept = this.conversations.get(conversationKey(message.channel, message.userId));
-    if (kept) {
-      kept.push({ text: message.text, replyText: message.replyText, createdAt: message.createdAt });
-      if (kept.length > EXCHANGES_KEPT) kept.shift();
-    }
+    const key = conversationKey(message.channel, message.userId);
+    const exchange = { text: message.text, replyText: message.replyText, createdAt: message.createdAt };
+    if (this.pending) this.pending.push({ key, exchange });
+    // In some other transaction that may yet roll back: forget the copy, the database has the truth.
+    else if (this.db.inTransaction) this.conversations.delete(key);
+    else this.remember(key, exchange);
     return Number(result.lastInsertRowid);
+  }
+
+  /**
+   * Runs `write` (in the caller's transaction), keeping the exchanges it logs aside until `settle` says
+   * whether the transaction committed: the in-memory copy never holds a message the database lost.
+   */
+  deferring<T>(write: () => T): T {
+    this.pending = [];
+    return write();
+  }
+
+  settle(committed: boolean): void {
+    const pending = this.pending ?? [];
+    this.pending = undefined;
+    if (committed) for (const { key, exchange } of pending) this.remember(key, exchange);
+  }
+
+  private remember(key: string, exchange: Exchange): void {
+    const kept = this.conversations.get(key);
+    if (!kept) return; // not read yet: the first read takes it from the database
+    kept.push(exchange);
+    if (kept.length > EXCHANGES_KEPT) kept.shift();
   }
 
   /** The conversation's last `limit` exchanges, oldest first. */

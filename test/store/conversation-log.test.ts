@@ -73,6 +73,23 @@ describe("a conversation's latest exchanges", () => {
     store.close();
   });
 
+  it("never include a message whose log transaction rolled back", () => {
+    const { store } = openStore();
+    store.messages.record(message("a", "第一个问题"));
+    store.messages.recentExchanges("web", "a", 5);
+    expect(() =>
+      store.transaction(() => {
+        store.messages.record(message("a", "写了一半"));
+        throw new Error("the unanswered row failed");
+      }),
+    ).toThrow("the unanswered row failed");
+    store.transaction(() => store.messages.record(message("a", "第二个问题")));
+    // Any other transaction: the copy is dropped and read again from the database.
+    store.db.transaction(() => store.messages.record(message("a", "第三个问题")))();
+    expect(store.messages.recentExchanges("web", "a", 5).map((e) => e.text)).toEqual(["第一个问题", "第二个问题", "第三个问题"]);
+    store.close();
+  });
+
   it("keep only the latest ten per conversation in memory, reading more from the database when asked", () => {
     const { store } = openStore();
     store.messages.recentExchanges("web", "a", 1);
