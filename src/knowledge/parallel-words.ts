@@ -15,7 +15,10 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 import { userDictHistory } from "./segmenter.ts";
 import { STOPWORDS } from "./stopwords.ts";
 
-/** Below this many texts a helper would not finish starting before the main thread finished alone. */
+/**
+ * From this many texts (500 entries) the helper is started. It takes a few hundred ms to start, so it
+ * may join a first build late or not at all, but it is there for every reload after.
+ */
 const PARALLEL_FROM = 2_000;
 const CHUNK = 128;
 /** Without news from the helper for this long, the main thread cuts the rest itself. */
@@ -54,6 +57,7 @@ class WordsHelper {
     this.ready = new Promise((resolve) => {
       this.worker.once("message", () => resolve(true));
       this.worker.once("error", () => resolve(false));
+      this.worker.once("exit", () => resolve(false));
     });
     this.worker.on("error", () => (this.broken = true));
     this.worker.on("exit", () => (this.broken = true));
