@@ -84,9 +84,8 @@ export class Bm25Builder {
     weights[id]! += weight;
   }
 
-  /** Closes the document being built and returns its number. */
-  endDocument(): number {
-    const doc = this.lengths.length;
+  /** Closes the document being built; documents are numbered in the order they are closed. */
+  endDocument(): void {
     const count = this.currentCount;
     const { current, weights, columns } = this;
     let length = 0;
@@ -99,7 +98,6 @@ export class Bm25Builder {
     this.currentCount = 0;
     this.starts.push(columns.length);
     this.lengths.push(length);
-    return doc;
   }
 
   build(options: Bm25Options = {}): Bm25Index {

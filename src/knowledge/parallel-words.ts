@@ -180,7 +180,7 @@ export function cutInOrder(
       }
       // Every chunk is claimed and the next one is the helper's: wait for it, but not for ever.
       if (performance.now() - lastNews > HELPER_SILENCE_MS) {
-        if (helper) helper.broken = true;
+        if (useHelper) useHelper.broken = true;
         port?.close();
         port = undefined;
         for (let chunk = next; chunk < chunkCount; chunk++) words[chunk] ??= cutHere(chunk);

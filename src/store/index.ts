@@ -21,16 +21,20 @@ export class Store {
     this.feedback = new FeedbackStore(db);
     this.outbox = new OutboxStore(db);
     this.inTransaction = db.transaction((write: () => unknown) => this.messages.deferring(write));
+    this.savepoint = db.transaction((write: () => unknown) => write());
   }
 
   private checkpointer: BackgroundCheckpointer | undefined;
   private readonly inTransaction: (write: () => unknown) => unknown;
+  private readonly savepoint: (write: () => unknown) => unknown;
 
   /**
    * Runs `write` in one transaction (built once: it runs for every message). What it logs reaches the
    * message log's in-memory copy only if the transaction commits.
    */
   transaction<T>(write: () => T): T {
+    // Inside another transaction, that one's outcome decides what the message log's copy learns.
+    if (this.db.inTransaction) return this.savepoint(write) as T;
     let committed = false;
     try {
       const result = this.inTransaction(write) as T;

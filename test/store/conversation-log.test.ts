@@ -87,6 +87,15 @@ describe("a conversation's latest exchanges", () => {
     // Any other transaction: the copy is dropped and read again from the database.
     store.db.transaction(() => store.messages.record(message("a", "第三个问题")))();
     expect(store.messages.recentExchanges("web", "a", 5).map((e) => e.text)).toEqual(["第一个问题", "第二个问题", "第三个问题"]);
+    // Nested: the outer transaction's outcome counts, whichever kind it is.
+    expect(() =>
+      store.db.transaction(() => {
+        store.transaction(() => store.messages.record(message("a", "外层回滚")));
+        throw new Error("outer failed");
+      })(),
+    ).toThrow("outer failed");
+    store.transaction(() => store.transaction(() => store.messages.record(message("a", "第四个问题"))));
+    expect(store.messages.recentExchanges("web", "a", 5).map((e) => e.text)).toEqual(["第一个问题", "第二个问题", "第三个问题", "第四个问题"]);
     store.close();
   });
 
