@@ -51,7 +51,7 @@ class WordsHelper {
   sentLines = 0;
 
   constructor() {
-    this.worker = new Worker(new URL("./words-worker.mjs", import.meta.url), { workerData: { stopwords: [...STOPWORDS] }, execArgv: [] });
+    this.worker = new Worker(new URL("./words-worker.mjs", import.meta.url), { workerData: { stopwords: [...STOPWORDS] }, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     // Kept for later reloads, but never the reason the process stays up.
     this.worker.unref();
     this.ready = new Promise((resolve) => {

@@ -20,7 +20,6 @@ parentPort.on("message", (job) => {
   const { chunkCount, shared, port, userLines } = job;
   // The main thread's jieba has loaded these words too, so both cut every text the same way.
   if (userLines.length > 0) jieba.loadDict(Buffer.from(userLines.join("\n")));
-  const texts = new Map();
   const vocabulary = new Map();
   for (;;) {
     const chunk = Atomics.load(shared, CLAIMED);
@@ -31,10 +30,15 @@ parentPort.on("message", (job) => {
       continue;
     }
     if (Atomics.compareExchange(shared, CLAIMED, chunk, chunk + 1) !== chunk) continue; // the main thread took it
-    // Prepared chunks were posted before the counter moved, so this one has arrived.
-    for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) texts.set(message.message.chunk, message.message.texts);
-    const chunkTexts = texts.get(chunk);
-    texts.delete(chunk);
+    // Prepared chunks were posted in order before the counter moved, so this one has arrived; the ones
+    // before it were cut already, here or by the main thread. Only the chunk at hand is received, so
+    // texts waiting their turn stay in the port rather than in this thread's heap.
+    let chunkTexts;
+    while (chunkTexts === undefined) {
+      const received = receiveMessageOnPort(port);
+      if (!received) throw new Error(`indexing helper: chunk ${chunk} was announced but never arrived`);
+      if (received.message.chunk === chunk) chunkTexts = received.message.texts;
+    }
     const newWords = [];
     const ids = [];
     const ends = new Int32Array(chunkTexts.length);
