@@ -17,6 +17,14 @@ const UNITS_PER_WEIGHT = 20;
 /** A Uint16 holds a document's units of one term: over a thousand title occurrences of one word. */
 const MAX_UNITS = 0xffff;
 
+/** A weight as a whole number of WEIGHT_UNITs; a weight that is not a multiple of the unit is a mistake. */
+export function weightUnits(weight: number): number {
+  const units = Math.round(weight * UNITS_PER_WEIGHT);
+  // Products such as 3 × 0.3 miss their multiple by a rounding error; anything more is a mistake.
+  if (Math.abs(units - weight * UNITS_PER_WEIGHT) > 1e-6) throw new RangeError(`BM25 weight ${weight} is not a multiple of ${WEIGHT_UNIT}`);
+  return units;
+}
+
 const PAGE_BITS = 15;
 const PAGE_SIZE = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_SIZE - 1;
@@ -78,6 +86,11 @@ export class Bm25Builder {
 
   /** Adds weight (a multiple of WEIGHT_UNIT) to a term (from `termId`) of the document being built. */
   add(id: number, weight: number): void {
+    this.addUnits(id, weightUnits(weight));
+  }
+
+  /** `add` for a weight already in units (from `weightUnits`): indexing adds millions of times. */
+  addUnits(id: number, added: number): void {
     if (id >= this.units.length) {
       const bigger = new Int32Array(Math.max(id + 1, this.units.length * 2));
       bigger.set(this.units);
@@ -92,9 +105,6 @@ export class Bm25Builder {
       }
       this.current[this.currentCount++] = id;
     }
-    const added = Math.round(weight * UNITS_PER_WEIGHT);
-    // Products such as 3 × 0.3 miss their multiple by a rounding error; anything more is a mistake.
-    if (Math.abs(added - weight * UNITS_PER_WEIGHT) > 1e-6) throw new RangeError(`BM25 weight ${weight} is not a multiple of ${WEIGHT_UNIT}`);
     units[id]! += added;
   }
 

@@ -1,9 +1,9 @@
 // Builds the BM25 index of the knowledge entries: every field folded, cut into words and character
 // pairs, weighted by field. Large bases are cut on two threads (parallel-words.ts).
-import { Bm25Builder, type Bm25Index } from "./bm25.ts";
+import { Bm25Builder, weightUnits, type Bm25Index } from "./bm25.ts";
 import { cutInOrder, prepareWordsHelper, type CutOptions } from "./parallel-words.ts";
 import { IntMap } from "./int-map.ts";
-import { forEachBigram, pairKey, type Segmenter } from "./segmenter.ts";
+import { pairKeys, pairText, type Segmenter } from "./segmenter.ts";
 import type { Entry } from "./schema.ts";
 import { foldText } from "./text.ts";
 
@@ -17,6 +17,9 @@ export const joinParts = (parts: readonly string[]) => parts.join(" | ");
 /** Title and aliases, keywords, summary and facts, who qualifies; a word in the title or an alias says far more about an entry than one in a fact. */
 const FIELD_WEIGHTS = [3, 2, 1, 0.5] as const;
 const FIELDS = FIELD_WEIGHTS.length;
+/** The weights in BM25 units, for words and for pairs, per field. */
+const WORD_UNITS = FIELD_WEIGHTS.map(weightUnits);
+const PAIR_UNITS = FIELD_WEIGHTS.map((weight) => weightUnits(weight * BIGRAM_WEIGHT));
 
 function fieldParts(entry: Entry, field: number): readonly string[] {
   if (field === 0) return [entry.title, ...entry.aliases];
@@ -50,27 +53,33 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
   const topics: string[][] = [];
   let topic: string[] = [];
 
+  let keys = new Int32Array(1024);
+
   // One analysis per field group rather than per string keeps indexing 10,000 entries fast.
-  const visit = (index: number, text: string, words: Int32Array) => {
+  const visit = (index: number, text: string, words: Int32Array, from: number, to: number) => {
     const field = index % FIELDS;
-    const weight = FIELD_WEIGHTS[field]!;
+    const wordUnits = WORD_UNITS[field]!;
+    const pairUnits = PAIR_UNITS[field]!;
     // Names and keywords (fields 0 and 1) say what the entry is about: they also make its topic.
     const aboutTopic = field <= 1;
-    for (const id of words) {
-      builder.add(id, weight);
+    for (let k = from; k < to; k++) {
+      const id = words[k]!;
+      builder.addUnits(id, wordUnits);
       if (aboutTopic) topic.push(builder.termName(id));
     }
-    forEachBigram(text, (at) => {
-      const key = pairKey(text, at);
+    if (keys.length < text.length) keys = new Int32Array(text.length * 2);
+    const pairs = pairKeys(text, keys);
+    for (let k = 0; k < pairs; k++) {
+      const key = keys[k]!;
       let id = bigramIds.get(key);
-      if (id < 0) bigramIds.set(key, (id = builder.termId(BIGRAM_PREFIX + text.slice(at, at + 2))));
-      builder.add(id, weight * BIGRAM_WEIGHT);
+      if (id < 0) bigramIds.set(key, (id = builder.termId(BIGRAM_PREFIX + pairText(key))));
+      builder.addUnits(id, pairUnits);
       if (aboutTopic) {
         let feature = pairFeatures.get(key);
-        if (feature === undefined) pairFeatures.set(key, (feature = `~${text.slice(at, at + 2)}`));
+        if (feature === undefined) pairFeatures.set(key, (feature = `~${pairText(key)}`));
         topic.push(feature);
       }
-    });
+    }
     if (field === FIELDS - 1) {
       builder.endDocument();
       topics.push(topic);

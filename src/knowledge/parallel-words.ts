@@ -90,14 +90,14 @@ export interface CutOptions {
 
 /**
  * Prepares text `index` with `prepare`, cuts it into words and calls `visit` with the text and its term
- * numbers (from `termId`), for every index in order.
+ * numbers (from `termId`: `ids[from]` to `ids[to - 1]`), for every index in order.
  */
 export function cutInOrder(
   count: number,
   prepare: (index: number) => string,
   cut: (text: string) => string[],
   termId: (word: string) => number,
-  visit: (index: number, text: string, ids: Int32Array) => void,
+  visit: (index: number, text: string, ids: Int32Array, from: number, to: number) => void,
   options: CutOptions = {},
 ): { helperChunks: number } {
   const chunkCount = Math.ceil(count / CHUNK);
@@ -167,7 +167,7 @@ export function cutInOrder(
         const from = next * CHUNK;
         let start = 0;
         for (let k = 0; k < ready.ends.length; k++) {
-          visit(from + k, texts[from + k]!, ready.ids.subarray(start, ready.ends[k]!));
+          visit(from + k, texts[from + k]!, ready.ids, start, ready.ends[k]!);
           start = ready.ends[k]!;
         }
         next++;

@@ -47,8 +47,10 @@ export function createSegmenter(userTerms: Iterable<string> = []): Segmenter {
       return jieba.cut(folded, false).map((t) => t.trim()).filter((t) => t && /[\p{L}\p{N}]/u.test(t));
     },
     bigrams(folded) {
-      const out: string[] = [];
-      forEachBigram(folded, (at) => out.push(folded.slice(at, at + 2)));
+      const keys = new Int32Array(folded.length);
+      const count = pairKeys(folded, keys);
+      const out: string[] = new Array<string>(count);
+      for (let k = 0; k < count; k++) out[k] = pairText(keys[k]!);
       return out;
     },
   };
@@ -57,28 +59,42 @@ export function createSegmenter(userTerms: Iterable<string> = []): Segmenter {
 /** The two UTF-16 units of a pair as one number: indexing compares pairs without making strings. */
 export const pairKey = (text: string, at: number): number => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
 
+/** The pair a key stands for. */
+export const pairText = (key: number): string => String.fromCharCode(key >>> 16, key & 0xffff);
+
 /** "多少", "怎么": pairs that are question words would link every question to every fact. */
 const STOPWORD_PAIRS = new Set([...STOPWORDS].filter((word) => word.length === 2).map((word) => pairKey(word, 0)));
+/** First units of those pairs: nearly every pair starts with another character and needs no lookup. */
+const STOPWORD_PAIR_STARTS = new Uint8Array(0x10000);
+for (const key of STOPWORD_PAIRS) STOPWORD_PAIR_STARTS[key >>> 16] = 1;
 
 /**
- * Calls `visit` with the position of every overlapping pair of UTF-16 units inside a run of Han
- * characters, question-word pairs left out. Positions rather than strings: indexing 10,000 entries
- * meets a million pairs and needs a string only for the few it has not seen before.
+ * Writes the key (`pairKey`) of every overlapping pair of UTF-16 units inside a run of Han characters,
+ * question-word pairs left out, into `out`, which must hold `folded.length` numbers; returns how many.
+ * Keys rather than strings: indexing 10,000 entries meets a million pairs and needs a string only for
+ * the few it has not seen before.
  */
-export function forEachBigram(folded: string, visit: (at: number) => void): void {
-  let runStart = -1;
-  const closeRun = (end: number) => {
-    for (let at = runStart; at + 1 < end; at++) if (!STOPWORD_PAIRS.has(pairKey(folded, at))) visit(at);
-    runStart = -1;
-  };
+export function pairKeys(folded: string, out: Int32Array): number {
+  let count = 0;
+  let previous = -1; // the unit before this one, while inside a Han run
   for (let i = 0; i < folded.length; ) {
     const codePoint = folded.codePointAt(i)!;
-    if (isHan(codePoint)) {
-      if (runStart < 0) runStart = i;
-    } else if (runStart >= 0) {
-      closeRun(i);
+    const units = codePoint > 0xffff ? 2 : 1;
+    if (!isHan(codePoint)) {
+      previous = -1;
+      i += units;
+      continue;
     }
-    i += codePoint > 0xffff ? 2 : 1;
+    // A character outside the BMP is two units, and so two pairs: (previous, high) and (high, low).
+    for (let u = 0; u < units; u++) {
+      const unit = folded.charCodeAt(i + u);
+      if (previous >= 0) {
+        const key = (previous << 16) | unit;
+        if (STOPWORD_PAIR_STARTS[previous] === 0 || !STOPWORD_PAIRS.has(key)) out[count++] = key;
+      }
+      previous = unit;
+    }
+    i += units;
   }
-  if (runStart >= 0) closeRun(folded.length);
+  return count;
 }

@@ -20,9 +20,9 @@ function cutAll(parallel: boolean) {
     return id;
   };
   const seen: Array<{ index: number; words: string[] }> = [];
-  const stats = cutInOrder(texts.length, (i) => texts[i]!, (text) => kb.segmenter.words(text), termId, (index, text, ids) => {
+  const stats = cutInOrder(texts.length, (i) => texts[i]!, (text) => kb.segmenter.words(text), termId, (index, text, ids, from, to) => {
     expect(text).toBe(texts[index]);
-    seen.push({ index, words: [...ids].map((id) => names[id]!) });
+    seen.push({ index, words: [...ids.subarray(from, to)].map((id) => names[id]!) });
   }, { parallel });
   return { seen, helperChunks: stats.helperChunks };
 }
@@ -39,6 +39,7 @@ describe("indexing on two threads", () => {
     expect(together.helperChunks).toBeGreaterThan(0); // the helper really took part
     expect(together.seen.map((v) => v.index)).toEqual(texts.map((_, i) => i));
     expect(together.seen).toEqual(alone.seen);
+    for (const { index, words } of alone.seen) expect(words).toEqual(kb.segmenter.words(texts[index]!));
     expect(alone.seen.some((v) => v.words.includes("一户多残"))).toBe(true); // the knowledge base's own terms stay whole
   });
 
