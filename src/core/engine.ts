@@ -20,7 +20,7 @@ export function buildEngine(data: KnowledgeData): Engine {
   for (const file of data.intentExamples) for (const text of file.examples) examples.push({ intent: file.intent, text });
   // A topic's own name is how villagers often ask ("一户多残家庭补助？"), so the knowledge base's names
   // and keywords teach `policy` too: the classifier then knows what the knowledge base is about.
-  for (const features of kb.index.takeTopicFeatures()) examples.push({ intent: "policy", features });
+  examples.push({ intent: "policy", featureCounts: kb.index.takeTopicFeatures() });
   const featuresOf = (folded: string) => [...kb.segmenter.tokens(folded), ...kb.segmenter.bigrams(folded).map((b) => `~${b}`)];
   const classifier = IntentClassifier.train(examples, (text) => featuresOf(kb.rewrite(foldText(text))));
   return { kb, classifier, classify: (query) => classifier.classifyFeatures(featuresOf(query.text)) };

@@ -31,8 +31,11 @@ function fieldParts(entry: Entry, field: number): readonly string[] {
 export interface BuiltIndex {
   /** Document i is entries[i]. */
   bm25: Bm25Index;
-  /** Per entry, what it is about (words and "~" pairs of its names and keywords): teaches the intent classifier. */
-  topics: string[][];
+  /**
+   * What the entries are about: how often each word and "~" pair occurs in their names and keywords.
+   * Teaches the intent classifier what `policy` covers, which needs only these totals.
+   */
+  topics: Map<string, number>;
 }
 
 /**
@@ -48,10 +51,16 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
   const builder = new Bm25Builder();
   // Pairs are looked up by number: a string is made only for a pair seen for the first time.
   const bigramIds = new IntMap();
-  /** The classifier's feature for each pair ("~补助"), made once per distinct pair. */
-  const pairFeatures = new Map<number, string>();
-  const topics: string[][] = [];
-  let topic: string[] = [];
+  /** Per term number, its occurrences in names and keywords. */
+  let topicCounts = new Int32Array(1 << 12);
+  const countTopic = (id: number) => {
+    if (id >= topicCounts.length) {
+      const bigger = new Int32Array(Math.max(id + 1, topicCounts.length * 2));
+      bigger.set(topicCounts);
+      topicCounts = bigger;
+    }
+    topicCounts[id]!++;
+  };
 
   let keys = new Int32Array(1024);
 
@@ -65,7 +74,7 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
     for (let k = from; k < to; k++) {
       const id = words[k]!;
       builder.addUnits(id, wordUnits);
-      if (aboutTopic) topic.push(builder.termName(id));
+      if (aboutTopic) countTopic(id);
     }
     if (keys.length < text.length) keys = new Int32Array(text.length * 2);
     const pairs = pairKeys(text, keys);
@@ -74,17 +83,9 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
       let id = bigramIds.get(key);
       if (id < 0) bigramIds.set(key, (id = builder.termId(BIGRAM_PREFIX + pairText(key))));
       builder.addUnits(id, pairUnits);
-      if (aboutTopic) {
-        let feature = pairFeatures.get(key);
-        if (feature === undefined) pairFeatures.set(key, (feature = `~${pairText(key)}`));
-        topic.push(feature);
-      }
+      if (aboutTopic) countTopic(id);
     }
-    if (field === FIELDS - 1) {
-      builder.endDocument();
-      topics.push(topic);
-      topic = [];
-    }
+    if (field === FIELDS - 1) builder.endDocument();
   };
   cutInOrder(
     entries.length * FIELDS,
@@ -97,5 +98,12 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
     visit,
     options,
   );
+  const topics = new Map<string, number>();
+  topicCounts.forEach((count, id) => {
+    if (count === 0) return;
+    const name = builder.termName(id);
+    // The classifier writes a pair as "~补助"; the index marks it with BIGRAM_PREFIX.
+    topics.set(name.startsWith(BIGRAM_PREFIX) ? `~${name.slice(BIGRAM_PREFIX.length)}` : name, count);
+  });
   return { bm25: builder.build(), topics };
 }

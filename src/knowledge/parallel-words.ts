@@ -4,11 +4,11 @@
 //
 // Everything stays synchronous for the caller, and the words are exactly those of the main thread's
 // jieba (the helper's has the same dictionary):
-// 1. The main thread prepares (folds) the texts chunk by chunk and hands each chunk to the helper, which
-//    starts cutting while the rest is still being prepared.
-// 2. Both then claim chunks from a shared counter. The main thread visits the chunks in order as soon as
-//    they are cut, and cuts one itself whenever the next is not ready, so visiting overlaps the helper's
-//    cutting.
+// 1. The main thread prepares (folds) the texts chunk by chunk and hands them to the helper, keeping it
+//    a few chunks ahead.
+// 2. Both claim chunks from a shared counter. The main thread visits the chunks in order as soon as they
+//    are cut, and cuts one itself whenever the next is not ready and the helper has enough to do, so
+//    preparing and visiting overlap the helper's cutting.
 // A helper that is still starting simply claims nothing; one that falls silent is replaced by the main
 // thread cutting its chunks.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
@@ -21,6 +21,8 @@ import { STOPWORDS } from "./stopwords.ts";
  */
 const PARALLEL_FROM = 2_000;
 const CHUNK = 128;
+/** How many prepared chunks the helper may have waiting: enough that it never waits while this thread visits. */
+const LOOKAHEAD = 3;
 /** Without news from the helper for this long, the main thread cuts the rest itself. */
 const HELPER_SILENCE_MS = 5_000;
 /** Slots of the shared counters. */
@@ -101,18 +103,27 @@ export function cutInOrder(
   options: CutOptions = {},
 ): { helperChunks: number } {
   const chunkCount = Math.ceil(count / CHUNK);
-  const texts: string[] = new Array<string>(count);
+  /** Prepared texts per chunk, from its preparation until it is visited. */
+  const chunkTexts: Array<string[] | undefined> = new Array<string[] | undefined>(chunkCount);
   const words: Array<ChunkWords | undefined> = Array.from({ length: chunkCount }, () => undefined);
   const shared = new Int32Array(new SharedArrayBuffer(12));
-  const cutHere = (chunk: number): ChunkWords => {
-    const from = chunk * CHUNK;
-    const to = Math.min(count, from + CHUNK);
-    const ids: number[] = [];
-    const ends = new Int32Array(to - from);
-    for (let i = from; i < to; i++) {
-      for (const word of cut(texts[i]!)) ids.push(termId(word));
-      ends[i - from] = ids.length;
+  const textsOf = (chunk: number): string[] => {
+    let texts = chunkTexts[chunk];
+    if (texts === undefined) {
+      const from = chunk * CHUNK;
+      texts = Array.from({ length: Math.min(count, from + CHUNK) - from }, (_, k) => prepare(from + k));
+      chunkTexts[chunk] = texts;
     }
+    return texts;
+  };
+  const cutHere = (chunk: number): ChunkWords => {
+    const texts = textsOf(chunk);
+    const ids: number[] = [];
+    const ends = new Int32Array(texts.length);
+    texts.forEach((text, k) => {
+      for (const word of cut(text)) ids.push(termId(word));
+      ends[k] = ids.length;
+    });
     return { ids: Int32Array.from(ids), ends };
   };
 
@@ -129,17 +140,6 @@ export function cutInOrder(
   }
 
   try {
-    for (let chunk = 0; chunk < chunkCount; chunk++) {
-      const from = chunk * CHUNK;
-      const to = Math.min(count, from + CHUNK);
-      for (let i = from; i < to; i++) texts[i] = prepare(i);
-      if (port) {
-        port.postMessage({ chunk, texts: texts.slice(from, to) });
-        Atomics.add(shared, PREPARED, 1);
-        Atomics.notify(shared, PREPARED);
-      }
-    }
-
     // The helper's numbers are its own; each new word's term number is looked up once.
     const translation: number[] = [];
     const receive = (): boolean => {
@@ -157,17 +157,27 @@ export function cutInOrder(
     };
 
     let next = 0; // the next chunk to visit
+    let prepared = 0; // chunks [0, prepared) are handed to the helper or claimed here
     let lastNews = performance.now();
     while (next < chunkCount) {
       const published = Atomics.load(shared, PUBLISHED); // read before receiving, so the wait below misses nothing
       if (receive()) lastNews = performance.now();
+      // Keep the helper a few chunks ahead, no more: texts prepared long before they are cut would
+      // outlive the young generation, and a large base would pay for them in fresh memory.
+      if (port && prepared < chunkCount && prepared < Atomics.load(shared, CLAIMED) + LOOKAHEAD) {
+        port.postMessage({ chunk: prepared, texts: textsOf(prepared) });
+        Atomics.store(shared, PREPARED, ++prepared);
+        Atomics.notify(shared, PREPARED);
+        continue;
+      }
       const ready = words[next];
       if (ready) {
         words[next] = undefined;
-        const from = next * CHUNK;
+        const texts = chunkTexts[next]!;
+        chunkTexts[next] = undefined;
         let start = 0;
-        for (let k = 0; k < ready.ends.length; k++) {
-          visit(from + k, texts[from + k]!, ready.ids, start, ready.ends[k]!);
+        for (let k = 0; k < texts.length; k++) {
+          visit(next * CHUNK + k, texts[k]!, ready.ids, start, ready.ends[k]!);
           start = ready.ends[k]!;
         }
         next++;
@@ -175,15 +185,20 @@ export function cutInOrder(
       }
       const claimed = Atomics.add(shared, CLAIMED, 1);
       if (claimed < chunkCount) {
+        // The helper claims only handed-over chunks, so one beyond them is this thread's to prepare.
+        if (claimed >= prepared) Atomics.store(shared, PREPARED, (prepared = claimed + 1));
         words[claimed] = cutHere(claimed);
         continue;
       }
       // Every chunk is claimed and the next one is the helper's: wait for it, but not for ever.
+      if (!port) {
+        words[next] = cutHere(next);
+        continue;
+      }
       if (performance.now() - lastNews > HELPER_SILENCE_MS) {
         if (useHelper) useHelper.broken = true;
-        port?.close();
+        port.close();
         port = undefined;
-        for (let chunk = next; chunk < chunkCount; chunk++) words[chunk] ??= cutHere(chunk);
         continue;
       }
       Atomics.wait(shared, PUBLISHED, published, 50);

@@ -21,8 +21,6 @@ export interface SearchHit {
   unmatchedWords: string[];
 }
 
-/** What an entry is about (names and keywords), handed once to the intent classifier. */
-type TopicFeatures = string[];
 
 interface FactTerms {
   words: Set<string>;
@@ -31,7 +29,7 @@ interface FactTerms {
 
 export class KnowledgeIndex {
   private readonly bm25: Bm25Index;
-  private topics: TopicFeatures[] = [];
+  private topics: Map<string, number> | undefined;
   /** Words of the title and aliases pick the entry, not one of its facts; built on demand. */
   private readonly nameWords = new Map<number, Set<string>>();
   private readonly docOf = new Map<Entry, number>();
@@ -132,10 +130,10 @@ export class KnowledgeIndex {
       .map(({ fact, score }) => ({ fact, score }));
   }
 
-  /** Each entry's topic features (names and keywords), which teach the classifier what `policy` covers. Once. */
-  takeTopicFeatures(): string[][] {
-    const topics = this.topics;
-    this.topics = []; // only needed to train the classifier; not kept for the life of the index
+  /** How often each topic feature occurs in names and keywords, which teaches the classifier what `policy` covers. Once. */
+  takeTopicFeatures(): Map<string, number> {
+    const topics = this.topics ?? new Map<string, number>();
+    this.topics = undefined; // only needed to train the classifier; not kept for the life of the index
     return topics;
   }
 
