@@ -67,6 +67,8 @@ export class Bm25Builder {
   private readonly starts: number[] = [0];
   /** Each document's length: the sum of its weights, in WEIGHT_UNITs. */
   private readonly lengths: number[] = [];
+  /** Per term, how many documents hold it: counted as documents close, so `build` need not. */
+  private documentCounts = new Int32Array(1 << 12);
 
   /** The token's number, assigned on first sight; indexing works in numbers, not strings. */
   termId(token: string): number {
@@ -112,9 +114,16 @@ export class Bm25Builder {
   endDocument(): void {
     const count = this.currentCount;
     const { current, units, columns } = this;
+    if (this.ids.size > this.documentCounts.length) {
+      const bigger = new Int32Array(Math.max(this.ids.size, this.documentCounts.length * 2));
+      bigger.set(this.documentCounts);
+      this.documentCounts = bigger;
+    }
+    const documentCounts = this.documentCounts;
     let length = 0;
     for (let k = 0; k < count; k++) {
       const id = current[k]!;
+      documentCounts[id]!++;
       const termUnits = Math.min(units[id]!, MAX_UNITS);
       columns.push(id, termUnits);
       length += termUnits;
@@ -141,8 +150,8 @@ export class Bm25Builder {
     // Postings by counting sort on the term: no comparison sort, and each term's documents come out
     // in ascending order, which `docHas` relies on to binary-search.
     const postingStarts = new Int32Array(termCount + 1);
-    for (let k = 0; k < used; k++) postingStarts[termPages[k >>> PAGE_BITS]![k & PAGE_MASK]! + 1]!++;
-    for (let t = 0; t < termCount; t++) postingStarts[t + 1]! += postingStarts[t]!;
+    // A term given a number but never added to a document has no postings (and may lie beyond the counts).
+    for (let t = 0; t < termCount; t++) postingStarts[t + 1] = postingStarts[t]! + (this.documentCounts[t] ?? 0);
     const next = postingStarts.slice(0, termCount);
     const postingDocs = new Int32Array(used);
     // Each posting keeps its term-frequency part of the score, freq·(k1 + 1) / (freq + norm): a query

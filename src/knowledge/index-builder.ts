@@ -23,8 +23,16 @@ const PAIR_UNITS = FIELD_WEIGHTS.map((weight) => weightUnits(weight * BIGRAM_WEI
 
 function fieldParts(entry: Entry, field: number): readonly string[] {
   if (field === 0) return [entry.title, ...entry.aliases];
-  if (field === 1) return [...entry.keywords, ...entry.facts.flatMap((f) => f.keywords)];
-  if (field === 2) return [entry.summary, entry.category, ...entry.facts.map((f) => f.text)];
+  if (field === 1) {
+    const parts = [...entry.keywords];
+    for (const fact of entry.facts) for (const keyword of fact.keywords) parts.push(keyword);
+    return parts;
+  }
+  if (field === 2) {
+    const parts = [entry.summary, entry.category];
+    for (const fact of entry.facts) parts.push(fact.text);
+    return parts;
+  }
   return entry.who ? [entry.who] : [];
 }
 

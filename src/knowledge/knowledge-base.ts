@@ -40,13 +40,21 @@ function rewritesFrom(data: KnowledgeData): Rewrite[] {
 
 /** Knowledge base terms become jieba words, so "一户多残" is not cut into 一户 / 多 / 残. */
 function userTermsFrom(data: KnowledgeData, rewrite: (s: string) => string): string[] {
-  const terms: string[] = [];
-  for (const group of data.synonyms.synonyms) terms.push(group.term);
-  for (const entry of data.entries) {
-    terms.push(entry.title, ...entry.aliases, ...entry.keywords);
-    for (const fact of entry.facts) terms.push(...fact.keywords);
-  }
-  for (const village of data.villages.villages) terms.push(village.name, ...village.aliases);
   // Many entries share keywords ("残疾人", "补贴"): each distinct term is folded once.
-  return [...new Set(terms)].map((term) => rewrite(foldText(term)));
+  const terms = new Set<string>();
+  const add = (list: readonly string[]) => {
+    for (const term of list) terms.add(term);
+  };
+  for (const group of data.synonyms.synonyms) terms.add(group.term);
+  for (const entry of data.entries) {
+    terms.add(entry.title);
+    add(entry.aliases);
+    add(entry.keywords);
+    for (const fact of entry.facts) add(fact.keywords);
+  }
+  for (const village of data.villages.villages) {
+    terms.add(village.name);
+    add(village.aliases);
+  }
+  return Array.from(terms, (term) => rewrite(foldText(term)));
 }

@@ -100,6 +100,11 @@ function readTable(group: unknown): TableFacts | undefined {
 export function toSimplified(text: string): string {
   if (!fastPath) return fullToSimplified(text);
   const { changing, inKeys } = fastPath;
+  // Simplified text, nearly all a knowledge base holds, has no character that could change: one
+  // lookup per character says so, before any clause bookkeeping.
+  let first = 0;
+  while (first < text.length && changing[text.charCodeAt(first)] === 0) first++;
+  if (first === text.length) return text;
   let out: string | undefined;
   let clauseStart = 0;
   let clauseChanges = false;

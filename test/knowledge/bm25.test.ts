@@ -88,6 +88,17 @@ describe("BM25 index", () => {
     expect(() => builder.add(builder.termId("a"), 0.33)).toThrow(RangeError);
   });
 
+  it("gives a term that was numbered but never added no documents", () => {
+    const builder = new Bm25Builder();
+    builder.add(builder.termId("a"), 1);
+    builder.endDocument();
+    builder.termId("ghost");
+    const index = builder.build();
+    expect(index.documentFrequency("ghost")).toBe(0);
+    expect(index.search(new Map([["ghost", 1]]), 5)).toEqual([]);
+    expect(index.search(new Map([["a", 1]]), 5).map((hit) => hit.doc)).toEqual([0]);
+  });
+
   it("holds more postings than one storage page without losing any", () => {
     const big = randomDocs(6000, 11);
     const large = indexOf(big);
