@@ -182,7 +182,8 @@ interface Bm25Arrays {
 
 export class Bm25Index {
   private scores = new Float64Array(0);
-  private touched: number[] = [];
+  /** The documents `search` has given a score, in the order it met them. */
+  private touched = new Int32Array(0);
 
   constructor(
     private readonly ids: ReadonlyMap<string, number>,
@@ -226,9 +227,12 @@ export class Bm25Index {
 
   /** Scores every document that shares a token with the query; returns the best `limit`, best first. */
   search(query: ReadonlyMap<string, number>, limit: number): Array<{ doc: number; score: number }> {
-    if (this.scores.length < this.size) this.scores = new Float64Array(this.size);
-    const scores = this.scores;
-    const touched = this.touched;
+    if (this.scores.length < this.size) {
+      this.scores = new Float64Array(this.size);
+      this.touched = new Int32Array(this.size);
+    }
+    const { scores, touched } = this;
+    let touchedCount = 0;
     const { postingStarts, postingDocs, postingParts } = this.arrays;
     for (const [token, queryWeight] of query) {
       const id = this.ids.get(token);
@@ -239,21 +243,24 @@ export class Bm25Index {
       const weight = queryWeight * Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
       for (let i = from; i < to; i++) {
         const doc = postingDocs[i]!;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc]! += weight * postingParts[i]!;
+        const score = scores[doc]!;
+        if (score === 0) touched[touchedCount++] = doc;
+        scores[doc] = score + weight * postingParts[i]!;
       }
     }
+    // The best `limit` so far, kept sorted; a document must beat the worst of them to get in.
     const best: Array<{ doc: number; score: number }> = [];
-    for (const doc of touched) {
+    let worst = -Infinity;
+    for (let k = 0; k < touchedCount; k++) {
+      const doc = touched[k]!;
       const score = scores[doc]!;
       scores[doc] = 0;
-      if (best.length < limit || score > best[best.length - 1]!.score) {
-        best.push({ doc, score });
-        best.sort((x, y) => y.score - x.score || x.doc - y.doc);
-        if (best.length > limit) best.pop();
-      }
+      if (best.length === limit && score <= worst) continue;
+      best.push({ doc, score });
+      best.sort((x, y) => y.score - x.score || x.doc - y.doc);
+      if (best.length > limit) best.pop();
+      if (best.length === limit) worst = best[limit - 1]!.score;
     }
-    touched.length = 0;
     return best;
   }
 }
