@@ -20,7 +20,9 @@ export function buildEngine(data: KnowledgeData): Engine {
   for (const file of data.intentExamples) for (const text of file.examples) examples.push({ intent: file.intent, text });
   // A topic's own name is how villagers often ask ("一户多残家庭补助？"), so the knowledge base's names
   // and keywords teach `policy` too: the classifier then knows what the knowledge base is about.
-  examples.push({ intent: "policy", featureCounts: kb.index.takeTopicFeatures() });
+  // Each counts once, however many entries repeat it: counted per entry, a base of thousands drowned the
+  // hand-written examples, and "沼气池后期维修谁负责" was taken for a staff command.
+  examples.push({ intent: "policy", features: kb.index.takeTopicFeatures() });
   const featuresOf = (folded: string) => [...kb.segmenter.tokens(folded), ...kb.segmenter.bigrams(folded).map((b) => `~${b}`)];
   const classifier = IntentClassifier.train(examples, (text) => featuresOf(kb.rewrite(foldText(text))));
   return { kb, classifier, classify: (query) => classifier.classifyFeatures(featuresOf(query.text)) };

@@ -1,11 +1,8 @@
 // A multinomial naive Bayes intent classifier trained from the labelled examples in data/intents.
 import type { Intent } from "../knowledge/schema.ts";
 
-/**
- * An example message, or features already extracted and counted (the knowledge index has its entries
- * segmented, and naive Bayes needs only how often each feature occurs).
- */
-export type LabelledExample = { intent: Intent; text: string } | { intent: Intent; featureCounts: ReadonlyMap<string, number> };
+/** An example message, or features already extracted (the knowledge index has its entries segmented). */
+export type LabelledExample = { intent: Intent; text: string } | { intent: Intent; features: Iterable<string> };
 
 export interface Classification {
   intent: Intent;
@@ -37,8 +34,7 @@ export class IntentClassifier {
     const totals = new Float64Array(width);
     for (const example of examples) {
       const c = this.intents.indexOf(example.intent);
-      const counted = "featureCounts" in example ? example.featureCounts : countFeatures(featurize(example.text));
-      for (const [feature, count] of counted) {
+      for (const feature of "features" in example ? example.features : featurize(example.text)) {
         let row = this.rows.get(feature);
         if (row === undefined) {
           row = this.rows.size;
@@ -49,8 +45,8 @@ export class IntentClassifier {
             counts = bigger;
           }
         }
-        counts[row * width + c]! += count;
-        totals[c]! += count;
+        counts[row * width + c]! += 1;
+        totals[c]! += 1;
       }
     }
     const vocabulary = this.rows.size;
@@ -98,10 +94,4 @@ export class IntentClassifier {
     });
     return { intent: this.intents[best]!, confidence: exp[best]! / total, scores };
   }
-}
-
-function countFeatures(features: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
-  return counts;
 }

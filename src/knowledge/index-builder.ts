@@ -39,11 +39,8 @@ function fieldParts(entry: Entry, field: number): readonly string[] {
 export interface BuiltIndex {
   /** Document i is entries[i]. */
   bm25: Bm25Index;
-  /**
-   * What the entries are about: how often each word and "~" pair occurs in their names and keywords.
-   * Teaches the intent classifier what `policy` covers, which needs only these totals.
-   */
-  topics: Map<string, number>;
+  /** What the entries are about: every word and "~" pair of their names and keywords, once. */
+  topics: Set<string>;
 }
 
 /**
@@ -59,15 +56,15 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
   const builder = new Bm25Builder();
   // Pairs are looked up by number: a string is made only for a pair seen for the first time.
   const bigramIds = new IntMap();
-  /** Per term number, its occurrences in names and keywords. */
-  let topicCounts = new Int32Array(1 << 12);
-  const countTopic = (id: number) => {
-    if (id >= topicCounts.length) {
-      const bigger = new Int32Array(Math.max(id + 1, topicCounts.length * 2));
-      bigger.set(topicCounts);
-      topicCounts = bigger;
+  /** Per term number, 1 when it occurs in some entry's names or keywords. */
+  let inTopics = new Uint8Array(1 << 12);
+  const markTopic = (id: number) => {
+    if (id >= inTopics.length) {
+      const bigger = new Uint8Array(Math.max(id + 1, inTopics.length * 2));
+      bigger.set(inTopics);
+      inTopics = bigger;
     }
-    topicCounts[id]!++;
+    inTopics[id] = 1;
   };
 
   let keys = new Int32Array(1024);
@@ -82,7 +79,7 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
     for (let k = from; k < to; k++) {
       const id = words[k]!;
       builder.addUnits(id, wordUnits);
-      if (aboutTopic) countTopic(id);
+      if (aboutTopic) markTopic(id);
     }
     if (keys.length < text.length) keys = new Int32Array(text.length * 2);
     const pairs = pairKeys(text, keys);
@@ -91,7 +88,7 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
       let id = bigramIds.get(key);
       if (id < 0) bigramIds.set(key, (id = builder.termId(BIGRAM_PREFIX + pairText(key))));
       builder.addUnits(id, pairUnits);
-      if (aboutTopic) countTopic(id);
+      if (aboutTopic) markTopic(id);
     }
     if (field === FIELDS - 1) builder.endDocument();
   };
@@ -106,12 +103,12 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
     visit,
     options,
   );
-  const topics = new Map<string, number>();
-  topicCounts.forEach((count, id) => {
-    if (count === 0) return;
+  const topics = new Set<string>();
+  inTopics.forEach((marked, id) => {
+    if (marked === 0) return;
     const name = builder.termName(id);
     // The classifier writes a pair as "~补助"; the index marks it with BIGRAM_PREFIX.
-    topics.set(name.startsWith(BIGRAM_PREFIX) ? `~${name.slice(BIGRAM_PREFIX.length)}` : name, count);
+    topics.add(name.startsWith(BIGRAM_PREFIX) ? `~${name.slice(BIGRAM_PREFIX.length)}` : name);
   });
   return { bm25: builder.build(), topics };
 }

@@ -29,7 +29,7 @@ interface FactTerms {
 
 export class KnowledgeIndex {
   private readonly bm25: Bm25Index;
-  private topics: Map<string, number> | undefined;
+  private topics: Set<string> | undefined;
   /** Words of the title and aliases pick the entry, not one of its facts; built on demand. */
   private readonly nameWords = new Map<number, Set<string>>();
   private readonly docOf = new Map<Entry, number>();
@@ -130,9 +130,9 @@ export class KnowledgeIndex {
       .map(({ fact, score }) => ({ fact, score }));
   }
 
-  /** How often each topic feature occurs in names and keywords, which teaches the classifier what `policy` covers. Once. */
-  takeTopicFeatures(): Map<string, number> {
-    const topics = this.topics ?? new Map<string, number>();
+  /** The words and pairs of the entries' names and keywords, which teach the classifier what `policy` covers. Once. */
+  takeTopicFeatures(): Set<string> {
+    const topics = this.topics ?? new Set<string>();
     this.topics = undefined; // only needed to train the classifier; not kept for the life of the index
     return topics;
   }
