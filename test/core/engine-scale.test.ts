@@ -4,16 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildEngine } from "../../src/core/engine.ts";
 import { loadKnowledgeData } from "../../src/knowledge/load.ts";
-import type { Entry } from "../../src/knowledge/schema.ts";
-
-/** The same entries again and again, each copy under a name of its own, as a big base repeats its themes. */
-function repeated(entries: readonly Entry[], size: number): Entry[] {
-  return Array.from({ length: size }, (_, i) => {
-    const base = entries[i % entries.length]!;
-    const copy = Math.floor(i / entries.length);
-    return copy === 0 ? base : { ...base, id: `${base.id}-copy-${copy}`, title: `示例项目第${copy}号（${base.category}）`, aliases: [], keywords: [`示例${copy}`] };
-  });
-}
+import { scaleEntries } from "../../bench/pipeline.bench.ts";
 
 interface EvalItem {
   text: string;
@@ -32,7 +23,7 @@ const questions: EvalItem[] = [
 describe("intent routing as the knowledge base grows", () => {
   it("routes every question to an intent that answers it, with 62 entries and with 3,000", () => {
     const data = loadKnowledgeData("data");
-    for (const engine of [buildEngine(data), buildEngine({ ...data, entries: repeated(data.entries, 3000) })]) {
+    for (const engine of [buildEngine(data), buildEngine({ ...data, entries: scaleEntries(data.entries, 3000) })]) {
       const routed = questions.map(({ text }) => `${text} → ${engine.classify(engine.kb.index.analyze(text)).intent}`);
       expect(routed).toEqual(questions.map(({ text, intents }, i) => (intents.includes(routed[i]!.split(" → ")[1]!) ? routed[i] : `${text} → one of ${intents.join("/")}`)));
     }
