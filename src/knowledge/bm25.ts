@@ -198,10 +198,19 @@ export class Bm25Index {
     return this.ids.has(token);
   }
 
+  /** The token's term number, or -1 when no document has it. */
+  termOf(token: string): number {
+    return this.ids.get(token) ?? -1;
+  }
+
   /** True when the document contains the token. */
   docHas(doc: number, token: string): boolean {
-    const id = this.ids.get(token);
-    if (id === undefined) return false;
+    return this.docHasTerm(doc, this.termOf(token));
+  }
+
+  /** `docHas` for a term number from `termOf`: a query checks the same terms against several documents. */
+  docHasTerm(doc: number, id: number): boolean {
+    if (id < 0) return false;
     const docs = this.arrays.postingDocs;
     let lo = this.arrays.postingStarts[id]!;
     let hi = this.arrays.postingStarts[id + 1]! - 1;

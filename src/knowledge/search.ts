@@ -71,26 +71,28 @@ export class KnowledgeIndex {
     addToBag(bag, new Set(fuzzy.map((b) => BIGRAM_PREFIX + b)), BIGRAM_WEIGHT);
     if (bag.size === 0) return [];
     const uniqueWords = [...new Set(query.words)];
-    const uniqueBigrams = [...new Set(query.bigrams)];
+    // Looked up once for the query, then checked against each candidate.
+    const wordTerms = uniqueWords.map((word) => this.bm25.termOf(word));
+    const wordWeights = uniqueWords.map((word) => this.wordWeight(word));
+    const totalWeight = wordWeights.reduce((sum, weight) => sum + weight, 0);
+    const bigramTerms = [...new Set(query.bigrams)].map((bigram) => this.bm25.termOf(BIGRAM_PREFIX + bigram));
     // BM25 favours short entries; a larger candidate pool re-ranked with coverage prefers the entry
     // that accounts for more of the question.
     const hits = this.bm25.search(bag, Math.max(limit * 2, 10)).map(({ doc, score }) => {
       const matchedWords: string[] = [];
       const unmatchedWords: string[] = [];
       let matchedWeight = 0;
-      let totalWeight = 0;
-      for (const word of uniqueWords) {
-        const weight = this.wordWeight(word);
-        totalWeight += weight;
-        if (this.bm25.docHas(doc, word)) {
-          matchedWeight += weight;
+      uniqueWords.forEach((word, k) => {
+        if (this.bm25.docHasTerm(doc, wordTerms[k]!)) {
+          matchedWeight += wordWeights[k]!;
           matchedWords.push(word);
         } else {
           unmatchedWords.push(word);
         }
-      }
+      });
       const wordCoverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
-      const bigramCoverage = uniqueBigrams.length > 0 ? uniqueBigrams.filter((b) => this.bm25.docHas(doc, BIGRAM_PREFIX + b)).length / uniqueBigrams.length : wordCoverage;
+      const bigramsMatched = bigramTerms.reduce((count, term) => count + (this.bm25.docHasTerm(doc, term) ? 1 : 0), 0);
+      const bigramCoverage = bigramTerms.length > 0 ? bigramsMatched / bigramTerms.length : wordCoverage;
       const coverage = uniqueWords.length > 0 ? 0.7 * wordCoverage + 0.3 * bigramCoverage : bigramCoverage;
       return { entry: this.entries[doc]!, score, coverage, matchedWords, unmatchedWords };
     });
