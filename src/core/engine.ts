@@ -23,9 +23,13 @@ export function buildEngine(data: KnowledgeData): Engine {
   // Each counts once, however many entries repeat it: counted per entry, a base of thousands drowned the
   // hand-written examples, and "沼气池后期维修谁负责" was taken for a staff command.
   examples.push({ intent: "policy", features: kb.index.takeTopicFeatures() });
-  const featuresOf = (folded: string) => [...kb.segmenter.tokens(folded), ...kb.segmenter.bigrams(folded).map((b) => `~${b}`)];
-  const classifier = IntentClassifier.train(examples, (text) => featuresOf(kb.rewrite(foldText(text))));
-  return { kb, classifier, classify: (query) => classifier.classifyFeatures(featuresOf(query.text)) };
+  const featuresOf = (folded: string, bigrams: readonly string[]) => [...kb.segmenter.tokens(folded), ...bigrams.map((b) => `~${b}`)];
+  const classifier = IntentClassifier.train(examples, (text) => {
+    const folded = kb.rewrite(foldText(text));
+    return featuresOf(folded, kb.segmenter.bigrams(folded));
+  });
+  // The message's pairs were found once already, for the search.
+  return { kb, classifier, classify: (query) => classifier.classifyFeatures(featuresOf(query.text, query.bigrams)) };
 }
 
 export function loadEngine(dataDir: string): Engine {

@@ -83,15 +83,17 @@ export class IntentClassifier {
     if (known === 0) return { intent: "unknown", confidence: 0, scores: {} };
     // Naive Bayes sums are overconfident on long texts; dividing by √n keeps confidence comparable.
     const scale = 1 / Math.sqrt(known);
-    const max = Math.max(...sums);
-    const exp = sums.map((s) => Math.exp((s - max) * scale));
-    const total = exp.reduce((a, b) => a + b, 0);
-    const scores: Partial<Record<Intent, number>> = {};
+    let max = -Infinity;
+    for (let c = 0; c < width; c++) max = Math.max(max, sums[c]!);
+    let total = 0;
     let best = 0;
-    this.intents.forEach((intent, c) => {
-      scores[intent] = exp[c]! / total;
-      if (exp[c]! > exp[best]!) best = c;
-    });
-    return { intent: this.intents[best]!, confidence: exp[best]! / total, scores };
+    for (let c = 0; c < width; c++) {
+      sums[c] = Math.exp((sums[c]! - max) * scale);
+      total += sums[c]!;
+      if (sums[c]! > sums[best]!) best = c;
+    }
+    const scores: Partial<Record<Intent, number>> = {};
+    for (let c = 0; c < width; c++) scores[this.intents[c]!] = sums[c]! / total;
+    return { intent: this.intents[best]!, confidence: sums[best]! / total, scores };
   }
 }
