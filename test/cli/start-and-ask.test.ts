@@ -12,6 +12,16 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+/** True while some process of the group led by `pid` is running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   // Only what a fresh shell has: no project variables leak in from the test runner.
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
@@ -22,7 +32,8 @@ describe("npm start", { timeout: 90_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), "xiangqin-start-"));
     dirs.push(dir);
     const dbPath = join(dir, "nested", "folder", "x.db");
-    const child = spawn("npx", ["tsx", "src/main.ts"], { env: cleanEnv({ PORT: "0", DB_PATH: dbPath, KB_WATCH: "off" }), stdio: ["ignore", "pipe", "pipe"] });
+    // A process group of its own: npx starts tsx, which starts the server, and SIGTERM must reach them all.
+    const child = spawn("npx", ["tsx", "src/main.ts"], { env: cleanEnv({ PORT: "0", DB_PATH: dbPath, KB_WATCH: "off" }), stdio: ["ignore", "pipe", "pipe"], detached: true });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = "";
@@ -42,9 +53,13 @@ describe("npm start", { timeout: 90_000 }, () => {
       expect(JSON.stringify(await res.json())).toContain("1680");
       expect(existsSync(dbPath)).toBe(true);
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      process.kill(-child.pid!, "SIGTERM");
+      // Every process of the group is gone, the server included, not just the npx in front of it.
+      const deadline = Date.now() + 15_000;
+      while (groupAlive(child.pid!) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      const survived = groupAlive(child.pid!);
+      if (survived) process.kill(-child.pid!, "SIGKILL"); // never leave a server behind, even when failing
+      expect(survived).toBe(false);
     }
   });
 
