@@ -31,10 +31,9 @@ export class KnowledgeIndex {
   private readonly bm25: Bm25Index;
   private topics: Set<string> | undefined;
   /** Words of the title and aliases pick the entry, not one of its facts; built on demand. */
-  private readonly nameWords = new Map<number, Set<string>>();
-  private readonly docOf = new Map<Entry, number>();
+  private readonly nameWords = new Map<Entry, Set<string>>();
   /** Per-fact terms are needed only for the entry being answered, so they are built on demand. */
-  private readonly factTerms = new Map<number, FactTerms[]>();
+  private readonly factTerms = new Map<Entry, FactTerms[]>();
   private readonly maxIdf: number;
 
   constructor(
@@ -45,7 +44,6 @@ export class KnowledgeIndex {
     const built = buildIndex(entries, segmenter, rewrite);
     this.bm25 = built.bm25;
     this.topics = built.topics;
-    entries.forEach((entry, doc) => this.docOf.set(entry, doc));
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
   }
 
@@ -108,13 +106,11 @@ export class KnowledgeIndex {
    * Words that name the entry itself don't count: "一类标准是什么" asks for the whole standard.
    */
   rankFacts(entry: Entry, query: AnalyzedQuery): Array<{ fact: Fact; score: number }> {
-    const doc = this.docOf.get(entry);
-    if (doc === undefined) return entry.facts.map((fact) => ({ fact, score: 0 }));
-    const factTerms = this.factTermsOf(doc, entry);
-    let names = this.nameWords.get(doc);
+    const factTerms = this.factTermsOf(entry);
+    let names = this.nameWords.get(entry);
     if (!names) {
       names = new Set(this.analyze(joinParts([entry.title, ...entry.aliases])).words);
-      this.nameWords.set(doc, names);
+      this.nameWords.set(entry, names);
     }
     const nameWords = names;
     const words = new Set(query.words.filter((w) => !nameWords.has(w)));
@@ -139,14 +135,14 @@ export class KnowledgeIndex {
     return topics;
   }
 
-  private factTermsOf(doc: number, entry: Entry): FactTerms[] {
-    let cached = this.factTerms.get(doc);
+  private factTermsOf(entry: Entry): FactTerms[] {
+    let cached = this.factTerms.get(entry);
     if (!cached) {
       cached = entry.facts.map((fact) => {
         const analyzed = this.analyze(joinParts([fact.text, ...fact.keywords]));
         return { words: new Set(analyzed.words), bigrams: new Set(analyzed.bigrams) };
       });
-      this.factTerms.set(doc, cached);
+      this.factTerms.set(entry, cached);
     }
     return cached;
   }
