@@ -25,29 +25,21 @@ export function weightUnits(weight: number): number {
   return units;
 }
 
-const PAGE_BITS = 15;
-const PAGE_SIZE = 1 << PAGE_BITS;
-const PAGE_MASK = PAGE_SIZE - 1;
-
 /**
- * The (term, weight) pairs of all documents, one after another, in fixed-size pages that are never
- * copied (growth by doubling would touch every page twice).
+ * Documents are indexed in segments of this many: each segment's postings are laid out as soon as its
+ * documents are in, from one scratch buffer reused for every segment. Laying out all postings at the
+ * end would keep every (term, weight) pair of the base in fresh memory first, then copy them again.
  */
-class TermColumns {
-  readonly termPages: Int32Array[] = [];
-  readonly unitPages: Uint16Array[] = [];
-  length = 0;
+const SEGMENT_BITS = 11;
+const SEGMENT_DOCS = 1 << SEGMENT_BITS;
 
-  push(term: number, units: number): void {
-    const at = this.length & PAGE_MASK;
-    if (at === 0) {
-      this.termPages.push(new Int32Array(PAGE_SIZE));
-      this.unitPages.push(new Uint16Array(PAGE_SIZE));
-    }
-    this.termPages[this.termPages.length - 1]![at] = term;
-    this.unitPages[this.unitPages.length - 1]![at] = units;
-    this.length++;
-  }
+/** The postings of documents [firstDoc, firstDoc + SEGMENT_DOCS): term t's are at [termStarts[t], termStarts[t + 1]). */
+interface Segment {
+  /** One more than the number of terms known when the segment closed; later terms have no postings here. */
+  termStarts: Int32Array;
+  docs: Int32Array;
+  /** The term-frequency part of each posting's score (see `Bm25Builder.build`). */
+  parts: Float32Array;
 }
 
 /**
@@ -62,13 +54,19 @@ export class Bm25Builder {
   /** The current document's distinct terms, in first-seen order: the first `currentCount` of `current`. */
   private current = new Int32Array(1024);
   private currentCount = 0;
-  private readonly columns = new TermColumns();
-  /** Where each document's terms start in `columns`; one more than the number of documents. */
-  private readonly starts: number[] = [0];
+  /** The open segment's (term, units) pairs, document after document; reused for every segment. */
+  private pairTerms = new Int32Array(1 << 16);
+  private pairUnits = new Uint16Array(1 << 16);
+  private pairCount = 0;
+  /** Where each document of the open segment starts among the pairs. */
+  private readonly documentStarts: number[] = [];
+  private readonly segments: Segment[] = [];
   /** Each document's length: the sum of its weights, in WEIGHT_UNITs. */
   private readonly lengths: number[] = [];
-  /** Per term, how many documents hold it: counted as documents close, so `build` need not. */
+  /** Per term, how many documents hold it. */
   private documentCounts = new Int32Array(1 << 12);
+  /** Per term, its postings in the open segment so far; scratch for laying them out. */
+  private segmentCounts = new Int32Array(1 << 12);
 
   /** The token's number, assigned on first sight; indexing works in numbers, not strings. */
   termId(token: string): number {
@@ -93,18 +91,10 @@ export class Bm25Builder {
 
   /** `add` for a weight already in units (from `weightUnits`): indexing adds millions of times. */
   addUnits(id: number, added: number): void {
-    if (id >= this.units.length) {
-      const bigger = new Int32Array(Math.max(id + 1, this.units.length * 2));
-      bigger.set(this.units);
-      this.units = bigger;
-    }
+    if (id >= this.units.length) this.units = grown(this.units, id + 1);
     const units = this.units;
     if (units[id] === 0) {
-      if (this.currentCount === this.current.length) {
-        const bigger = new Int32Array(this.current.length * 2);
-        bigger.set(this.current);
-        this.current = bigger;
-      }
+      if (this.currentCount === this.current.length) this.current = grown(this.current, this.currentCount + 1);
       this.current[this.currentCount++] = id;
     }
     units[id]! += added;
@@ -113,32 +103,67 @@ export class Bm25Builder {
   /** Closes the document being built; documents are numbered in the order they are closed. */
   endDocument(): void {
     const count = this.currentCount;
-    const { current, units, columns } = this;
     if (this.ids.size > this.documentCounts.length) {
-      const bigger = new Int32Array(Math.max(this.ids.size, this.documentCounts.length * 2));
-      bigger.set(this.documentCounts);
-      this.documentCounts = bigger;
+      this.documentCounts = grown(this.documentCounts, this.ids.size);
+      this.segmentCounts = grown(this.segmentCounts, this.ids.size);
     }
-    const documentCounts = this.documentCounts;
+    if (this.pairCount + count > this.pairTerms.length) {
+      this.pairTerms = grown(this.pairTerms, this.pairCount + count);
+      this.pairUnits = grown(this.pairUnits, this.pairCount + count);
+    }
+    const { current, units, pairTerms, pairUnits, documentCounts, segmentCounts } = this;
+    this.documentStarts.push(this.pairCount);
+    let at = this.pairCount;
     let length = 0;
     for (let k = 0; k < count; k++) {
       const id = current[k]!;
-      documentCounts[id]!++;
       const termUnits = Math.min(units[id]!, MAX_UNITS);
-      columns.push(id, termUnits);
+      pairTerms[at] = id;
+      pairUnits[at++] = termUnits;
+      documentCounts[id]!++;
+      segmentCounts[id]!++;
       length += termUnits;
       units[id] = 0;
     }
+    this.pairCount = at;
     this.currentCount = 0;
-    this.starts.push(columns.length);
     this.lengths.push(length);
+    if (this.documentStarts.length === SEGMENT_DOCS) this.closeSegment();
+  }
+
+  /** Lays out the open segment's postings by counting sort on the term: each term's documents ascending. */
+  private closeSegment(): void {
+    const documents = this.documentStarts.length;
+    if (documents === 0) return;
+    const termCount = this.ids.size;
+    const { pairTerms, pairUnits, pairCount, segmentCounts } = this;
+    const termStarts = new Int32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) {
+      termStarts[t + 1] = termStarts[t]! + segmentCounts[t]!;
+      segmentCounts[t] = termStarts[t]!; // from here on: where the term's next posting goes
+    }
+    const docs = new Int32Array(pairCount);
+    // Units for now; `build` turns them into score parts once every document's length is known.
+    const parts = new Float32Array(pairCount);
+    const firstDoc = this.lengths.length - documents;
+    this.documentStarts.push(pairCount);
+    for (let d = 0; d < documents; d++) {
+      for (let k = this.documentStarts[d]!; k < this.documentStarts[d + 1]!; k++) {
+        const at = segmentCounts[pairTerms[k]!]!++;
+        docs[at] = firstDoc + d;
+        parts[at] = pairUnits[k]!;
+      }
+    }
+    segmentCounts.fill(0, 0, termCount);
+    this.segments.push({ termStarts, docs, parts });
+    this.documentStarts.length = 0;
+    this.pairCount = 0;
   }
 
   build(options: Bm25Options = {}): Bm25Index {
+    this.closeSegment();
     const k1 = options.k1 ?? 1.2;
     const b = options.b ?? 0.75;
-    const { termPages, unitPages, length: used } = this.columns;
-    const termCount = this.ids.size;
     const documents = this.lengths.length;
     let totalLength = 0;
     for (const length of this.lengths) totalLength += length;
@@ -146,38 +171,26 @@ export class Bm25Builder {
     // BM25's length normalisation k1·(1 − b + b·length/average) is the same for every query.
     const norms = new Float64Array(documents);
     for (let doc = 0; doc < documents; doc++) norms[doc] = k1 * (1 - b + (b * this.lengths[doc]!) / averageLength);
-
-    // Postings by counting sort on the term: no comparison sort, and each term's documents come out
-    // in ascending order, which `docHas` relies on to binary-search.
-    const postingStarts = new Int32Array(termCount + 1);
-    // A term given a number but never added to a document has no postings (and may lie beyond the counts).
-    for (let t = 0; t < termCount; t++) postingStarts[t + 1] = postingStarts[t]! + (this.documentCounts[t] ?? 0);
-    const next = postingStarts.slice(0, termCount);
-    const postingDocs = new Int32Array(used);
     // Each posting keeps its term-frequency part of the score, freq·(k1 + 1) / (freq + norm): a query
     // then only multiplies and adds. Single precision halves the memory; rankings need no more.
-    const postingParts = new Float32Array(used);
-    const starts = this.starts;
-    for (let doc = 0; doc < documents; doc++) {
-      const norm = norms[doc]!;
-      for (let k = starts[doc]!; k < starts[doc + 1]!; k++) {
-        const at = next[termPages[k >>> PAGE_BITS]![k & PAGE_MASK]!]!++;
-        const freq = unitPages[k >>> PAGE_BITS]![k & PAGE_MASK]! / UNITS_PER_WEIGHT;
-        postingDocs[at] = doc;
-        postingParts[at] = (freq * (k1 + 1)) / (freq + norm);
+    for (const { docs, parts } of this.segments) {
+      for (let i = 0; i < parts.length; i++) {
+        const freq = parts[i]! / UNITS_PER_WEIGHT;
+        parts[i] = (freq * (k1 + 1)) / (freq + norms[docs[i]!]!);
       }
     }
-    return new Bm25Index(this.ids, { postingStarts, postingDocs, postingParts, documents });
+    // Terms numbered after the last document closed have no documents (and no counts yet).
+    const documentCounts = new Int32Array(this.ids.size);
+    documentCounts.set(this.documentCounts.subarray(0, this.ids.size));
+    return new Bm25Index(this.ids, this.segments, documentCounts, documents);
   }
 }
 
-interface Bm25Arrays {
-  /** Term t's postings are at [postingStarts[t], postingStarts[t + 1]) of the two arrays below. */
-  postingStarts: Int32Array;
-  postingDocs: Int32Array;
-  /** The term-frequency part of each posting's score (see `Bm25Builder.build`). */
-  postingParts: Float32Array;
-  documents: number;
+/** A copy of `array` with room for at least `needed` elements (at least twice the old room). */
+function grown<T extends Int32Array | Uint16Array>(array: T, needed: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 export class Bm25Index {
@@ -187,12 +200,11 @@ export class Bm25Index {
 
   constructor(
     private readonly ids: ReadonlyMap<string, number>,
-    private readonly arrays: Bm25Arrays,
+    private readonly segments: readonly Segment[],
+    /** Per term, how many documents hold it. */
+    private readonly documentCounts: Int32Array,
+    readonly size: number,
   ) {}
-
-  get size(): number {
-    return this.arrays.documents;
-  }
 
   has(token: string): boolean {
     return this.ids.has(token);
@@ -210,10 +222,11 @@ export class Bm25Index {
 
   /** `docHas` for a term number from `termOf`: a query checks the same terms against several documents. */
   docHasTerm(doc: number, id: number): boolean {
-    if (id < 0) return false;
-    const docs = this.arrays.postingDocs;
-    let lo = this.arrays.postingStarts[id]!;
-    let hi = this.arrays.postingStarts[id + 1]! - 1;
+    const segment = this.segments[doc >>> SEGMENT_BITS];
+    if (id < 0 || segment === undefined || id + 1 >= segment.termStarts.length) return false;
+    const docs = segment.docs;
+    let lo = segment.termStarts[id]!;
+    let hi = segment.termStarts[id + 1]! - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const value = docs[mid]!;
@@ -226,7 +239,7 @@ export class Bm25Index {
 
   documentFrequency(token: string): number {
     const id = this.ids.get(token);
-    return id === undefined ? 0 : this.arrays.postingStarts[id + 1]! - this.arrays.postingStarts[id]!;
+    return id === undefined ? 0 : this.documentCounts[id]!;
   }
 
   idf(token: string): number {
@@ -242,19 +255,20 @@ export class Bm25Index {
     }
     const { scores, touched } = this;
     let touchedCount = 0;
-    const { postingStarts, postingDocs, postingParts } = this.arrays;
     for (const [token, queryWeight] of query) {
       const id = this.ids.get(token);
       if (id === undefined) continue;
-      const from = postingStarts[id]!;
-      const to = postingStarts[id + 1]!;
-      const n = to - from;
+      const n = this.documentCounts[id]!;
       const weight = queryWeight * Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
-      for (let i = from; i < to; i++) {
-        const doc = postingDocs[i]!;
-        const score = scores[doc]!;
-        if (score === 0) touched[touchedCount++] = doc;
-        scores[doc] = score + weight * postingParts[i]!;
+      for (const { termStarts, docs, parts } of this.segments) {
+        if (id + 1 >= termStarts.length) continue;
+        const to = termStarts[id + 1]!;
+        for (let i = termStarts[id]!; i < to; i++) {
+          const doc = docs[i]!;
+          const score = scores[doc]!;
+          if (score === 0) touched[touchedCount++] = doc;
+          scores[doc] = score + weight * parts[i]!;
+        }
       }
     }
     // The best `limit` so far, kept sorted; a document must beat the worst of them to get in.

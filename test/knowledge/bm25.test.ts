@@ -99,11 +99,31 @@ describe("BM25 index", () => {
     expect(index.search(new Map([["a", 1]]), 5).map((hit) => hit.doc)).toEqual([0]);
   });
 
-  it("holds more postings than one storage page without losing any", () => {
+  it("ranks and finds documents the same across many segments of documents", () => {
     const big = randomDocs(6000, 11);
     const large = indexOf(big);
     const holders = big.filter((doc) => doc.has("t2")).length;
     expect(large.documentFrequency("t2")).toBe(holders);
-    expect(large.docHas(5999, [...big[5999]!.keys()][0]!)).toBe(true);
+    for (const doc of [0, 2047, 2048, 4095, 4096, 5999]) {
+      for (const token of ["t0", "t2", "t17", "t58"]) expect(large.docHas(doc, token)).toBe(big[doc]!.has(token));
+    }
+    const query = new Map([["t3", 1], ["t21", 0.3], ["t50", 1]]);
+    const expected = referenceScores(big, query)
+      .map((score, doc) => ({ doc, score }))
+      .filter((hit) => hit.score > 0)
+      .sort((x, y) => y.score - x.score || x.doc - y.doc)
+      .slice(0, 10);
+    expect(large.search(query, 10).map((hit) => hit.doc)).toEqual(expected.map((hit) => hit.doc));
+  });
+
+  it("counts the documents of a term numbered after the last document, and of many terms", () => {
+    const builder = new Bm25Builder();
+    for (let t = 0; t < 5000; t++) builder.add(builder.termId(`w${t}`), 1);
+    builder.endDocument();
+    for (let t = 0; t < 5000; t++) builder.termId(`late${t}`);
+    const index = builder.build();
+    expect(index.documentFrequency("w4999")).toBe(1);
+    expect(index.documentFrequency("late4999")).toBe(0);
+    expect(index.idf("late4999")).toBeGreaterThan(0);
   });
 });
