@@ -1,5 +1,6 @@
 // A multinomial naive Bayes intent classifier trained from the labelled examples in data/intents.
 import type { Intent } from "../knowledge/schema.ts";
+import { grown } from "../knowledge/typed-arrays.ts";
 
 /** An example message, or features already extracted (the knowledge index has its entries segmented). */
 export type LabelledExample = { intent: Intent; text: string } | { intent: Intent; features: Iterable<string> };
@@ -39,11 +40,7 @@ export class IntentClassifier {
         if (row === undefined) {
           row = this.rows.size;
           this.rows.set(feature, row);
-          if ((row + 1) * width > counts.length) {
-            const bigger = new Float64Array(counts.length * 2);
-            bigger.set(counts);
-            counts = bigger;
-          }
+          if ((row + 1) * width > counts.length) counts = grown(counts, (row + 1) * width);
         }
         counts[row * width + c]! += 1;
         totals[c]! += 1;

@@ -1,6 +1,7 @@
 // A compact BM25 inverted index; pure, no I/O.
 // Everything sits in a few flat typed arrays: at 10,000 entries, millions of small arrays and Map
 // entries made garbage collection the slowest part of both indexing and answering.
+import { grown } from "./typed-arrays.ts";
 
 export interface Bm25Options {
   k1?: number;
@@ -184,13 +185,6 @@ export class Bm25Builder {
     documentCounts.set(this.documentCounts.subarray(0, this.ids.size));
     return new Bm25Index(this.ids, this.segments, documentCounts, documents);
   }
-}
-
-/** A copy of `array` with room for at least `needed` elements (at least twice the old room). */
-function grown<T extends Int32Array | Uint16Array>(array: T, needed: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
-  bigger.set(array);
-  return bigger;
 }
 
 export class Bm25Index {

@@ -6,6 +6,7 @@ import { IntMap } from "./int-map.ts";
 import { pairKeys, pairText, type Segmenter } from "./segmenter.ts";
 import type { Entry } from "./schema.ts";
 import { foldText } from "./text.ts";
+import { grown } from "./typed-arrays.ts";
 
 /** Bigrams are a fuzzy back-up signal: they must not outweigh whole words. */
 export const BIGRAM_WEIGHT = 0.3;
@@ -59,11 +60,7 @@ export function buildIndex(entries: readonly Entry[], segmenter: Segmenter, rewr
   /** Per term number, 1 when it occurs in some entry's names or keywords. */
   let inTopics = new Uint8Array(1 << 12);
   const markTopic = (id: number) => {
-    if (id >= inTopics.length) {
-      const bigger = new Uint8Array(Math.max(id + 1, inTopics.length * 2));
-      bigger.set(inTopics);
-      inTopics = bigger;
-    }
+    if (id >= inTopics.length) inTopics = grown(inTopics, id + 1);
     inTopics[id] = 1;
   };
 

@@ -53,7 +53,13 @@ class WordsHelper {
   sentLines = 0;
 
   constructor() {
-    this.worker = new Worker(new URL("./words-worker.mjs", import.meta.url), { workerData: { stopwords: [...STOPWORDS] }, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    this.worker = new Worker(new URL("./words-worker.mjs", import.meta.url), {
+      workerData: { stopwords: [...STOPWORDS] },
+      execArgv: [],
+      // Nearly all it makes is jieba's words, dead within the chunk: a small nursery serves, and V8's
+      // default one would grow by ~17 MB of fresh pages during a large base's first build.
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     // Kept for later reloads, but never the reason the process stays up.
     this.worker.unref();
     this.ready = new Promise((resolve) => {
