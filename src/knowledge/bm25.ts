@@ -10,10 +10,10 @@ export interface Bm25Options {
 
 /**
  * Weights are stored as whole multiples of this unit: every field and bigram weight is a multiple of
- * 1/20 (index-builder.ts), so nothing is rounded, and a pair takes 6 bytes instead of 12. Fresh memory
+ * 1/20 (index-builder.ts), so nothing is rounded, and a (term, weight) pair takes 6 bytes. Fresh memory
  * is what indexing pays for most on a small server (each new 4 KB page faults once, ~15 µs here).
  */
-export const WEIGHT_UNIT = 1 / 20;
+const WEIGHT_UNIT = 1 / 20;
 const UNITS_PER_WEIGHT = 20;
 /** A Uint16 holds a document's units of one term: over a thousand title occurrences of one word. */
 const MAX_UNITS = 0xffff;
@@ -34,7 +34,7 @@ export function weightUnits(weight: number): number {
 const SEGMENT_BITS = 11;
 const SEGMENT_DOCS = 1 << SEGMENT_BITS;
 
-/** The postings of documents [firstDoc, firstDoc + SEGMENT_DOCS): term t's are at [termStarts[t], termStarts[t + 1]). */
+/** Segment s: the postings of documents s·SEGMENT_DOCS onwards; term t's are at [termStarts[t], termStarts[t + 1]). */
 interface Segment {
   /** One more than the number of terms known when the segment closed; later terms have no postings here. */
   termStarts: Int32Array;
@@ -68,6 +68,7 @@ export class Bm25Builder {
   private documentCounts = new Int32Array(1 << 12);
   /** Per term, its postings in the open segment so far; scratch for laying them out. */
   private segmentCounts = new Int32Array(1 << 12);
+  private built = false;
 
   /** The token's number, assigned on first sight; indexing works in numbers, not strings. */
   termId(token: string): number {
@@ -161,7 +162,10 @@ export class Bm25Builder {
     this.pairCount = 0;
   }
 
+  /** Turns the documents into the index; once, since the postings become the index's own. */
   build(options: Bm25Options = {}): Bm25Index {
+    if (this.built) throw new Error("Bm25Builder.build() may be called once");
+    this.built = true;
     this.closeSegment();
     const k1 = options.k1 ?? 1.2;
     const b = options.b ?? 0.75;

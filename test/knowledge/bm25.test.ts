@@ -88,6 +88,15 @@ describe("BM25 index", () => {
     expect(() => builder.add(builder.termId("a"), 0.33)).toThrow(RangeError);
   });
 
+  it("builds once: the postings belong to the index it returns", () => {
+    const builder = new Bm25Builder();
+    builder.add(builder.termId("a"), 1);
+    builder.endDocument();
+    const first = builder.build();
+    expect(() => builder.build()).toThrow();
+    expect(first.search(new Map([["a", 1]]), 5)).toHaveLength(1);
+  });
+
   it("gives a term that was numbered but never added no documents", () => {
     const builder = new Bm25Builder();
     builder.add(builder.termId("a"), 1);
