@@ -100,8 +100,8 @@ function readTable(group: unknown): TableFacts | undefined {
 export function toSimplified(text: string): string {
   if (!fastPath) return fullToSimplified(text);
   const { changing, inKeys } = fastPath;
-  // Simplified text, nearly all a knowledge base holds, has no character that could change: one
-  // lookup per character says so, before any clause bookkeeping.
+  // Most Simplified text has no character that could change, and one lookup per character says so
+  // before any clause bookkeeping. (Text with 么 goes on: opencc turns a lone 么 into 幺.)
   let first = 0;
   while (first < text.length && changing[text.charCodeAt(first)] === 0) first++;
   if (first === text.length) return text;

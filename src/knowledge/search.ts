@@ -21,7 +21,6 @@ export interface SearchHit {
   unmatchedWords: string[];
 }
 
-
 interface FactTerms {
   words: Set<string>;
   bigrams: Set<string>;
