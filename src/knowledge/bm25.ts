@@ -31,14 +31,15 @@ export function weightUnits(weight: number): number {
  * documents are in, from one scratch buffer reused for every segment. Laying out all postings at the
  * end would keep every (term, weight) pair of the base in fresh memory first, then copy them again.
  */
-const SEGMENT_BITS = 11;
+const SEGMENT_BITS = 11; // at most 16: a posting keeps its document as a Uint16 offset in the segment
 const SEGMENT_DOCS = 1 << SEGMENT_BITS;
 
 /** Segment s: the postings of documents s·SEGMENT_DOCS onwards; term t's are at [termStarts[t], termStarts[t + 1]). */
 interface Segment {
   /** One more than the number of terms known when the segment closed; later terms have no postings here. */
   termStarts: Int32Array;
-  docs: Int32Array;
+  /** Each posting's document, counted from the segment's first: two bytes whatever the size of the base. */
+  offsets: Uint16Array;
   /** The term-frequency part of each posting's score (see `Bm25Builder.build`). */
   parts: Float32Array;
 }
@@ -144,20 +145,19 @@ export class Bm25Builder {
       termStarts[t + 1] = termStarts[t]! + segmentCounts[t]!;
       segmentCounts[t] = termStarts[t]!; // from here on: where the term's next posting goes
     }
-    const docs = new Int32Array(pairCount);
+    const offsets = new Uint16Array(pairCount);
     // Units for now; `build` turns them into score parts once every document's length is known.
     const parts = new Float32Array(pairCount);
-    const firstDoc = this.lengths.length - documents;
     this.documentStarts.push(pairCount);
     for (let d = 0; d < documents; d++) {
       for (let k = this.documentStarts[d]!; k < this.documentStarts[d + 1]!; k++) {
         const at = segmentCounts[pairTerms[k]!]!++;
-        docs[at] = firstDoc + d;
+        offsets[at] = d;
         parts[at] = pairUnits[k]!;
       }
     }
     segmentCounts.fill(0, 0, termCount);
-    this.segments.push({ termStarts, docs, parts });
+    this.segments.push({ termStarts, offsets, parts });
     this.documentStarts.length = 0;
     this.pairCount = 0;
   }
@@ -178,12 +178,13 @@ export class Bm25Builder {
     for (let doc = 0; doc < documents; doc++) norms[doc] = k1 * (1 - b + (b * this.lengths[doc]!) / averageLength);
     // Each posting keeps its term-frequency part of the score, freq·(k1 + 1) / (freq + norm): a query
     // then only multiplies and adds. Single precision halves the memory; rankings need no more.
-    for (const { docs, parts } of this.segments) {
+    this.segments.forEach(({ offsets, parts }, s) => {
+      const firstDoc = s << SEGMENT_BITS;
       for (let i = 0; i < parts.length; i++) {
         const freq = parts[i]! / UNITS_PER_WEIGHT;
-        parts[i] = (freq * (k1 + 1)) / (freq + norms[docs[i]!]!);
+        parts[i] = (freq * (k1 + 1)) / (freq + norms[firstDoc + offsets[i]!]!);
       }
-    }
+    });
     // Terms numbered after the last document closed have no documents (and no counts yet).
     const documentCounts = new Int32Array(this.ids.size);
     documentCounts.set(this.documentCounts.subarray(0, this.ids.size));
@@ -222,14 +223,15 @@ export class Bm25Index {
   docHasTerm(doc: number, id: number): boolean {
     const segment = this.segments[doc >>> SEGMENT_BITS];
     if (id < 0 || segment === undefined || id + 1 >= segment.termStarts.length) return false;
-    const docs = segment.docs;
+    const offsets = segment.offsets;
+    const offset = doc & (SEGMENT_DOCS - 1);
     let lo = segment.termStarts[id]!;
     let hi = segment.termStarts[id + 1]! - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const value = docs[mid]!;
-      if (value === doc) return true;
-      if (value < doc) lo = mid + 1;
+      const value = offsets[mid]!;
+      if (value === offset) return true;
+      if (value < offset) lo = mid + 1;
       else hi = mid - 1;
     }
     return false;
@@ -258,11 +260,13 @@ export class Bm25Index {
       if (id === undefined) continue;
       const n = this.documentCounts[id]!;
       const weight = queryWeight * Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
-      for (const { termStarts, docs, parts } of this.segments) {
+      for (let s = 0; s < this.segments.length; s++) {
+        const { termStarts, offsets, parts } = this.segments[s]!;
         if (id + 1 >= termStarts.length) continue;
+        const firstDoc = s << SEGMENT_BITS;
         const to = termStarts[id + 1]!;
         for (let i = termStarts[id]!; i < to; i++) {
-          const doc = docs[i]!;
+          const doc = firstDoc + offsets[i]!;
           const score = scores[doc]!;
           if (score === 0) touched[touchedCount++] = doc;
           scores[doc] = score + weight * parts[i]!;
