@@ -57,7 +57,7 @@ export function createSegmenter(userTerms: Iterable<string> = []): Segmenter {
 }
 
 /** The two UTF-16 units of a pair as one number: indexing compares pairs without making strings. */
-export const pairKey = (text: string, at: number): number => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+const pairKey = (text: string, at: number): number => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
 
 /** The pair a key stands for. */
 export const pairText = (key: number): string => String.fromCharCode(key >>> 16, key & 0xffff);

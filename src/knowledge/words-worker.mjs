@@ -31,7 +31,7 @@ parentPort.on("message", (job) => {
     }
     if (Atomics.compareExchange(shared, CLAIMED, chunk, chunk + 1) !== chunk) continue; // the main thread took it
     // Prepared chunks were posted in order before the counter moved, so this one has arrived; the ones
-    // before it were cut already, here or by the main thread. Only the chunk at hand is received, so
+    // before it were claimed already, here or by the main thread. Only the chunk at hand is received, so
     // texts waiting their turn stay in the port rather than in this thread's heap.
     let chunkTexts;
     while (chunkTexts === undefined) {
