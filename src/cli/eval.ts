@@ -1,26 +1,45 @@
-// `npm run eval [file.jsonl] [--verbose]`: scores the in-process engine on an evaluation set.
-import { readFileSync } from "node:fs";
-import { checkAnswer, parseEvalSet } from "../eval/score.ts";
+// `npm run eval [file.jsonl …] [--verbose] [--only=category]`: scores the in-process engine on evaluation sets,
+// per category, counting wrong figures. Files with `turns` are conversations, checked on the last reply.
+import { existsSync, readFileSync } from "node:fs";
+import { judge, parseConversations, parseEvalSet, tally, type EvalConversation, type Verdict } from "../eval/score.ts";
 import { createLocalApp } from "./local-app.ts";
+
+const DEFAULT_SETS = ["test/eval/dev.jsonl", "test/eval/conversations.jsonl", "test/eval/independent/singles.jsonl", "test/eval/independent/conversations.jsonl"];
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
-const file = args.find((a) => !a.startsWith("--")) ?? "test/eval/dev.jsonl";
-const items = parseEvalSet(readFileSync(file, "utf8"));
+const only = args.find((a) => a.startsWith("--only="))?.slice(7);
+const files = args.filter((a) => !a.startsWith("--"));
+
+function load(file: string): EvalConversation[] {
+  const text = readFileSync(file, "utf8");
+  const conversational = /"turns"\s*:/.test(text.slice(0, 2000));
+  const items = conversational ? parseConversations(text) : parseEvalSet(text).map(({ text: t, ...rest }) => ({ ...rest, turns: [t] }));
+  const prefix = file.includes("independent") ? "" : `${file.replace(/^.*\//, "").replace(/\.jsonl$/, "")}:`;
+  return items.map((item) => ({ ...item, id: `${prefix}${item.id}`, category: item.category === "dev" ? file.replace(/^.*\//, "").replace(/\.jsonl$/, "") : item.category }));
+}
+
+const items = (files.length ? files : DEFAULT_SETS.filter((f) => existsSync(f))).flatMap(load).filter((item) => !only || item.category === only);
 const app = createLocalApp({ temporary: true, logLevel: "silent" });
-let passed = 0;
-let intentsRight = 0;
+const results: Array<{ category: string; verdict: Verdict }> = [];
 try {
   for (const item of items) {
-    const result = await app.assistant.handle({ channel: "web", userId: `eval-${item.id}`, chatId: `eval-${item.id}`, chatType: "private", mentioned: true, kind: "text", text: item.text });
-    const problems = checkAnswer(item, result);
-    if (!problems.some((p) => p.startsWith("intent"))) intentsRight++;
-    if (problems.length === 0) passed++;
-    else process.stdout.write(`FAIL ${item.id} ${item.text} → ${problems.join("; ")}\n`);
-    if (verbose || problems.length > 0) process.stdout.write(`    [${result.intent} ${result.confidence.toFixed(2)}] ${result.replies.map((r) => r.text).join(" / ").replace(/\n/g, " ⏎ ").slice(0, 400)}\n`);
+    const userId = `eval-${item.id}`;
+    let last = { intent: "unknown", replies: [] as Array<{ text: string }> };
+    for (const text of item.turns) {
+      last = await app.assistant.handle({ channel: "web", userId, chatId: userId, chatType: "private", mentioned: true, kind: "text", text });
+    }
+    const verdict = judge(item, last);
+    results.push({ category: item.category, verdict });
+    if (verdict.problems.length > 0) process.stdout.write(`FAIL ${item.id} [${item.category}] ${item.turns.join(" ⏎ ")} → ${verdict.problems.join("; ")}${verdict.wrongFigure ? " (WRONG FIGURE)" : ""}\n`);
+    if (verbose || verdict.problems.length > 0) process.stdout.write(`    [${last.intent}] ${last.replies.map((r) => r.text).join(" / ").replace(/\n/g, " ⏎ ").slice(0, 400)}\n`);
   }
 } finally {
   await app.close();
 }
-process.stdout.write(`intents right: ${intentsRight}/${items.length}\nscore: ${passed}/${items.length}\n`);
-process.exitCode = passed === items.length ? 0 : 1;
+const rows = tally(results);
+process.stdout.write(`\n${"category".padEnd(22)} passed  total    %  wrong figures\n`);
+for (const r of rows) process.stdout.write(`${r.category.padEnd(22)} ${String(r.passed).padStart(6)} ${String(r.total).padStart(6)} ${((100 * r.passed) / Math.max(1, r.total)).toFixed(1).padStart(5)}  ${r.wrongFigures}\n`);
+const overall = rows.at(-1)!;
+process.stdout.write(`score: ${overall.passed}/${overall.total}\n`);
+process.exitCode = overall.passed === overall.total ? 0 : 1;
