@@ -1,11 +1,12 @@
 // The core pipeline: one inbound message in, replies out, logged on disk before the replies are returned.
 import { performance } from "node:perf_hooks";
-import { hasWords, sanitize } from "../knowledge/text.ts";
+import { foldText, hasWords, sanitize } from "../knowledge/text.ts";
+import { readMessage } from "./reading.ts";
 import { detectScript, toScript, type Script } from "../knowledge/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
 import { KeyedQueue } from "./queue.ts";
-import { CLASSIFIER_SURE, routeIntent } from "./route.ts";
+import { CLASSIFIER_SURE, routeByReading, routeIntent } from "./route.ts";
 import { conversationKey, reply, type InboundMessage, type Reply } from "./message.ts";
 import { APOLOGY, HandlerError } from "./errors.ts";
 import type { EngineHolder } from "./engine.ts";
@@ -133,6 +134,7 @@ export class Assistant {
       now,
       kb: engine.kb,
       classification,
+      reading: readMessage(foldText(message.payload ?? text), engine.kb.data.conversation),
       query,
       hits,
       services: this.options.services,
@@ -144,7 +146,7 @@ export class Assistant {
     // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.
     const llm = this.options.services.llm;
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await llm.classify(ctx));
-    const route = routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0);
+    const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading);
     const handler = this.handlers.get(route.intent) ?? this.handlers.get("unknown");
     if (!handler) return { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
     const result = await this.guard(route.intent, text, () => handler.handle(ctx));

@@ -2,6 +2,7 @@
 import type { Intent } from "../knowledge/schema.ts";
 import type { Classification } from "../intents/classifier.ts";
 import { CONFIDENCE } from "../knowledge/answer.ts";
+import type { Reading } from "./reading.ts";
 
 /** Below this the classifier is unsure and the knowledge base gets the casting vote. */
 export const CLASSIFIER_SURE = 0.5;
@@ -24,4 +25,29 @@ export function routeIntent(classification: Classification, topCoverage: number)
     return { intent: "policy", confidence: topCoverage };
   }
   return { intent, confidence };
+}
+
+/** Intents whose choice the reading may overrule: staff commands and consultation answers keep theirs. */
+const READABLE = new Set<Intent>(["policy", "eligibility", "feedback", "help", "unknown"]);
+
+/**
+ * A question is answered, not filed; a report is filed, not searched; a message that is both is the
+ * feedback feature's to answer and offer. The classifier learnt phrasings; the reading knows negation
+ * ("我不是要反映问题") and what makes a report (something wrong, here, now).
+ */
+export function routeByReading(route: Route, reading: Reading): Route {
+  if (!READABLE.has(route.intent)) return route;
+  switch (reading.kind) {
+    case "report":
+    case "report_or_question":
+      return { intent: "feedback", confidence: Math.max(route.confidence, 0.6) };
+    case "question":
+      return route.intent === "feedback" ? { intent: "policy", confidence: route.confidence } : route;
+    case "smalltalk":
+      return route.intent === "feedback" || route.intent === "policy" || route.intent === "eligibility" ? { intent: "help", confidence: 1 } : route;
+    case "open":
+      return route.intent === "feedback" && reading.asks ? { intent: "policy", confidence: route.confidence } : route;
+    default:
+      return route;
+  }
 }

@@ -11,6 +11,7 @@ import type { Notifier } from "./notifier.ts";
 import type { Logger } from "./logger.ts";
 import type { InboundMessage, Reply } from "./message.ts";
 import type { UnansweredReason } from "../store/unanswered.ts";
+import type { Reading } from "./reading.ts";
 
 export interface Services {
   config: Config;
@@ -33,6 +34,8 @@ export interface TurnContext {
   now: Date;
   kb: KnowledgeBase;
   classification: Classification;
+  /** The core's reading of the message: question, report, small talk, reset (see reading.ts). */
+  reading: Reading;
   query: AnalyzedQuery;
   hits: SearchHit[];
   /** Details the LLM read from the message (only when it was asked: LLM on, classifier unsure). */

@@ -4,10 +4,12 @@ import { join, relative } from "node:path";
 import { parseYaml, yamlErrorLine } from "./yaml.ts";
 import type { z } from "zod";
 import {
+  ConversationWordsSchema,
   IntentExamplesFileSchema,
   KnowledgeFileSchema,
   SynonymsFileSchema,
   VillagesFileSchema,
+  type ConversationWords,
   type Entry,
   type IntentExamplesFile,
   type SynonymsFile,
@@ -39,6 +41,8 @@ export interface KnowledgeData {
   synonyms: SynonymsFile;
   villages: VillagesFile;
   intentExamples: IntentExamplesFile[];
+  /** How the conversation core reads a message (data/conversation.yaml). */
+  conversation: ConversationWords;
 }
 
 /** Reads one YAML (or JSON) file and validates it, collecting problems instead of throwing. */
@@ -117,6 +121,8 @@ export function loadKnowledgeData(dataDir: string): KnowledgeData {
   const synonyms = readRequired(join(dataDir, "synonyms.yaml"), SynonymsFileSchema, problems, dataDir) ?? { synonyms: [], colloquial: [] };
   const villages = readRequired(join(dataDir, "villages.yaml"), VillagesFileSchema, problems, dataDir) ?? { township: "本镇", villages: [] };
 
+  const conversation = readRequired(join(dataDir, "conversation.yaml"), ConversationWordsSchema, problems, dataDir);
+
   const intentExamples: IntentExamplesFile[] = [];
   for (const path of listFiles(join(dataDir, "intents"))) {
     const file = readDataFile(path, IntentExamplesFileSchema, problems, dataDir);
@@ -124,8 +130,8 @@ export function loadKnowledgeData(dataDir: string): KnowledgeData {
   }
   if (intentExamples.length === 0) problems.push({ file: "intents/", field: "", message: "没有找到意图例句文件" });
 
-  if (problems.length > 0) throw new DataError(problems);
-  return { entries, entryFiles, synonyms, villages, intentExamples };
+  if (problems.length > 0 || !conversation) throw new DataError(problems);
+  return { entries, entryFiles, synonyms, villages, intentExamples, conversation };
 }
 
 function readRequired<S extends z.ZodType>(path: string, schema: S, problems: DataProblem[], root: string): z.infer<S> | undefined {

@@ -59,6 +59,27 @@ export const VillagesFileSchema = z.object({
   ),
 });
 
+const words = z.array(nonEmpty).min(1, "至少要有一个词");
+/** data/conversation.yaml: how the conversation core reads a message before any feature sees it. */
+export const ConversationWordsSchema = z.object({
+  not_a_report: words,
+  report_words: words,
+  problem_words: words,
+  complaint_questions: words,
+  info_questions: words,
+  past_markers: words,
+  why_words: words,
+  local_words: words,
+  greetings: words,
+  thanks: words,
+  acknowledgements: words,
+  negations: words,
+  resets: words,
+  followup_starts: words,
+  followup_words: words,
+});
+export type ConversationWords = z.infer<typeof ConversationWordsSchema>;
+
 export const IntentName = z.enum(["policy", "eligibility", "feedback", "opinion", "staff", "help", "unknown"]);
 export const IntentExamplesFileSchema = z.object({
   intent: IntentName,

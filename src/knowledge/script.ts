@@ -139,5 +139,6 @@ export function detectScript(text: string): Script {
 }
 
 export function toScript(text: string, script: Script): string {
-  return script === "traditional" ? toTraditional(text) : text;
+  // Quoted seed passages may be in Traditional: a Simplified reply converts them too (one script per reply).
+  return script === "traditional" ? toTraditional(text) : toSimplified(text);
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "../../src/knowledge/yaml.ts";
 import { buildEngine, type Engine } from "../../src/core/engine.ts";
-import { IntentExamplesFileSchema, VillagesFileSchema } from "../../src/knowledge/schema.ts";
+import { ConversationWordsSchema, IntentExamplesFileSchema, VillagesFileSchema } from "../../src/knowledge/schema.ts";
 
 let engine: Engine | undefined;
 
@@ -39,6 +39,7 @@ export function fixtureEngine(): Engine {
     intentExamples: readdirSync("data/intents")
       .filter((f) => f.endsWith(".yaml"))
       .map((f) => IntentExamplesFileSchema.parse(parseYaml(readFileSync(join("data/intents", f), "utf8")))),
+    conversation: ConversationWordsSchema.parse(parseYaml(readFileSync("data/conversation.yaml", "utf8"))),
   });
   return engine;
 }

@@ -19,6 +19,8 @@ export const FeedbackDialogueSchema = z.discriminatedUnion("step", [
   z.object({ step: z.literal("duplicate"), candidateId: z.number().int(), pending: PendingReportSchema }),
   z.object({ step: z.literal("village"), feedbackId: z.number().int(), thenConsent: z.boolean() }),
   z.object({ step: z.literal("consent"), feedbackId: z.number().int() }),
+  /** A message that is both a problem and a question was answered; filing waits for the villager's word. */
+  z.object({ step: z.literal("offer"), text: z.string().max(2000) }),
 ]);
 export type FeedbackDialogue = z.infer<typeof FeedbackDialogueSchema>;
 

@@ -10,6 +10,7 @@ import { STATE_LABEL, stateGroup } from "../../staff/states.ts";
 import { roleOf } from "../../staff/roles.ts";
 import { AGREE, DISAGREE, isAnonymous, isReopenRequest, isStatusQuery, lacksDetail, NO, SKIP, YES } from "./texts.ts";
 import { clearDialogue, holdOriginal, readDialogue, saveDialogue, takeOriginal, type PendingReport } from "./dialogue.ts";
+import { answerPolicyQuestion } from "../policy/index.ts";
 
 const result = (ctx: TurnContext, text: string, extra: Partial<TurnResult> & { quickReplies?: QuickReply[] } = {}): TurnResult => {
   const { quickReplies, ...rest } = extra;
@@ -174,9 +175,34 @@ export const feedbackHandler: IntentHandler = {
       if (reopened) return reopened;
     }
     if (isStatusQuery(ctx.text) && (/我|俺|咱/.test(ctx.text) || parseReceipt(ctx.text) !== undefined)) return statusReply(ctx);
+    if (ctx.reading.kind === "report_or_question") return answerThenOffer(ctx);
     return fileReport(ctx);
   },
 };
+
+// ---- a problem and a question in one message ----------------------------------------------
+
+const FILE_IT = /^(登记反映|登记|反映|反映问题|我要反映|是|是的|对|要|要登记|帮我登记|1)(?:[，,。.!！\s]|$)/;
+const JUST_ASKING = /^(问问政策|问政策|不用|不用登记|不要|不是|就问问|不登记|2)(?:[，,。.!！\s]|$)/;
+const OFFER_BUTTONS: QuickReply[] = [
+  { label: "登记反映", payload: "登记反映" },
+  { label: "只是问问", payload: "问问政策" },
+];
+
+/**
+ * "沼气池坏了，镇上有人管不？" asks for information and may also be a report. Nothing is filed yet:
+ * the knowledge base answers what it can, and the villager decides whether it becomes a report.
+ */
+function answerThenOffer(ctx: TurnContext): TurnResult {
+  const answer = answerPolicyQuestion(ctx);
+  const masked = maskPersonalData(ctx.text).slice(0, 2000);
+  saveDialogue(ctx, { step: "offer", text: masked });
+  const known = answer.answerKind === "answer" || answer.answerKind === "needs_review";
+  const text = known
+    ? `${answer.replies[0]?.text ?? ""}\n\n如果您是想反映这个问题，请工作人员来处理，回复“登记反映”；只是问问就不用管。`
+    : "您是想反映这个问题（登记后工作人员会处理），还是想问问政策？";
+  return { ...answer, intent: "feedback", replies: [reply(text, { citations: answer.replies[0]?.citations ?? [], quickReplies: OFFER_BUTTONS })], answerKind: known ? answer.answerKind : "report_or_question", ...(known ? {} : { unanswered: undefined }) };
+}
 
 // ---- the dialogue after a report ------------------------------------------------------------
 
@@ -186,6 +212,16 @@ function continueDialogue(ctx: TurnContext): TurnResult | undefined {
   const text = ctx.text.trim();
   const { channel, userId, chatId } = ctx.message;
   const store = reportsOf(ctx);
+
+  if (dialogue.step === "offer") {
+    if (FILE_IT.test(text)) {
+      clearDialogue(ctx);
+      return fileReport({ ...ctx, text: dialogue.text });
+    }
+    clearDialogue(ctx);
+    if (JUST_ASKING.test(text)) return { ...answerPolicyQuestion({ ...ctx, text: dialogue.text, query: ctx.kb.index.analyze(dialogue.text), hits: ctx.kb.index.search(ctx.kb.index.analyze(dialogue.text), 5) }), intent: "policy" };
+    return undefined;
+  }
 
   if (dialogue.step === "duplicate") {
     if (YES.test(text)) {
@@ -206,7 +242,9 @@ function continueDialogue(ctx: TurnContext): TurnResult | undefined {
   }
 
   if (dialogue.step === "village") {
-    const village = findVillage(text, ctx.kb.data.villages.villages);
+    // "谢谢", "你好" are not village names: answered normally, and the question stays open.
+    if (ctx.reading.kind === "smalltalk" && !SKIP.test(text)) return undefined;
+    const village = findVillage(text, ctx.kb.data.villages.villages) ?? placeName(text);
     if (village) {
       clearDialogue(ctx);
       ctx.services.store.db.transaction(() => {
@@ -219,7 +257,7 @@ function continueDialogue(ctx: TurnContext): TurnResult | undefined {
     if (SKIP.test(text)) {
       clearDialogue(ctx);
       markVillageSkipped(ctx.services.store.db, channel, userId, ctx.now.toISOString());
-      return result(ctx, "好的，不说也没关系，您的反映照样会处理。");
+      return result(ctx, `好的，不说也没关系，您的反映（回执号 ${formatReceipt(dialogue.feedbackId)}）照样会处理。`, { answerIds: [formatReceipt(dialogue.feedbackId)] });
     }
     // Only something that looks like a place name gets asked again ("王村" misspelt); a question
     // ("残疾人补助") is something else: don't hold it hostage to our question, and don't ask again.
@@ -248,6 +286,15 @@ function continueDialogue(ctx: TurnContext): TurnResult | undefined {
   clearDialogue(ctx);
   takeOriginal(heldKey, ctx.now);
   return undefined;
+}
+
+/**
+ * A village the list doesn't know ("李家洼") is still the villager's answer: kept as said, so the report
+ * reaches staff with it, rather than asking again and again.
+ */
+function placeName(text: string): string | undefined {
+  const name = text.replace(/^(?:我|俺|咱)?(?:们)?(?:是|在|住)?/, "").replace(/(?:的|人|的人)?[。.!！]*$/, "");
+  return /^[\u4e00-\u9fa5]{2,6}(村|庄|洼|屯|营|寨|沟|岭|湾|坡|店|集|桥|铺|河|荒|格|峪|堡|台|楼|窝|场)$/.test(name) ? name : undefined;
 }
 
 /** Claims answers to our own questions, and "还没修好" about a closed report whatever the classifier says. */

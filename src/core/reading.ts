@@ -1,0 +1,57 @@
+// The core's first reading of a message, before any feature sees it: is it a question, a report of a problem,
+// small talk or a reset? Features and dialogues act on this instead of guessing each on their own. Pure.
+import type { ConversationWords } from "../knowledge/schema.ts";
+
+export type Reading =
+  /** "重新开始", "取消": ends whatever dialogue is active. */
+  | { kind: "reset" }
+  /** "谢谢", "你好", "好的", "没有": never an answer to a pending question, never a report. */
+  | { kind: "smalltalk"; what: "greeting" | "thanks" | "ack" | "negation" }
+  /** A question, and the villager may have said outright that it is not a report. */
+  | { kind: "question"; notAReport: boolean }
+  /** A problem to be filed ("路灯坏了半个月了", "低保咋还没发？"). */
+  | { kind: "report" }
+  /** A problem and a question for information in one ("沼气池坏了，镇上有人管不？"): answer, then offer to file. */
+  | { kind: "report_or_question" }
+  /** Nothing decisive: the classifier and the knowledge base decide. */
+  | { kind: "open"; asks: boolean };
+
+const PUNCTUATION = /[\s。.!！?？,，、~～…；;：:"“”'‘’()（）]+/g;
+const PARTICLES = /^(?:那|哦|噢|嗯)?|(?:的|啊|呀|吧|哈|嘛|了|呢|哦|啦|喽)+$/g;
+
+const has = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
+
+/** A message made only of small-talk words ("好的谢谢", "嗯嗯，知道了"). */
+function onlyOf(core: string, words: readonly string[]): boolean {
+  if (!core) return false;
+  const sorted = [...words].sort((a, b) => b.length - a.length);
+  let rest = core;
+  for (let guard = 0; rest && guard < 8; guard++) {
+    const word = sorted.find((w) => rest.startsWith(w));
+    if (!word) return false;
+    rest = rest.slice(word.length).replace(PARTICLES, "");
+  }
+  return rest.length === 0;
+}
+
+/** `text` is folded (Simplified, lower case). */
+export function readMessage(text: string, words: ConversationWords): Reading {
+  const core = text.replace(PUNCTUATION, "").replace(PARTICLES, "");
+  if (core.length <= 6 && words.resets.includes(core)) return { kind: "reset" };
+  if (core.length <= 12) {
+    if (onlyOf(core, [...words.thanks, ...words.acknowledgements, ...words.greetings])) {
+      return { kind: "smalltalk", what: has(core, words.thanks) ? "thanks" : has(core, words.greetings) ? "greeting" : "ack" };
+    }
+    if (onlyOf(core, [...words.negations, ...words.thanks, ...words.acknowledgements])) return { kind: "smalltalk", what: "negation" };
+  }
+  const asks = has(text, words.info_questions) || has(text, words.complaint_questions) || has(text, words.why_words) || /[?？]/.test(text);
+  if (has(text, words.not_a_report)) return { kind: "question", notAReport: true };
+  // "前些年为啥…", "当初为什么要整治": asking about the past is not reporting a problem of today.
+  if (has(text, words.why_words) && has(text, words.past_markers)) return { kind: "question", notAReport: false };
+  const problem = has(text, words.problem_words);
+  if (has(text, words.report_words)) return { kind: "report" };
+  if (!problem) return { kind: "open", asks };
+  if (has(text, words.complaint_questions)) return { kind: "report" };
+  if (has(text, words.info_questions)) return { kind: "report_or_question" };
+  return { kind: "report" };
+}
