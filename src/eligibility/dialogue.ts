@@ -5,6 +5,7 @@ import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
 import { renderBiomass, renderBiomassPerTon, renderLand, renderQuestion, renderResults, type Rendered } from "./render.ts";
+import { householdLines, markElderly, readHousehold, readReckoning, renderHousehold } from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
 export type DialogueTopic = z.infer<typeof DialogueTopicSchema>;
@@ -22,6 +23,11 @@ export const DialogueStateSchema = z.object({
   step: z.enum(["asking", "done", "handoff"]),
   /** The villager's first message (masked), shown to staff if the question is handed to a cadre. */
   question: z.string().max(500),
+  /** The people of the household when the question speaks of two or more (each with their own grade). */
+  people: z.array(z.object({ label: z.string(), grade: z.number().int().optional(), severe: z.boolean().optional(), age: z.number().optional(), elderly: z.boolean().optional() })).default([]),
+  disabledCount: z.number().int().optional(),
+  /** What the figures are to be turned into: per month, over several years. */
+  reckon: z.object({ perMonth: z.boolean(), years: z.number().optional() }).default({ perMonth: false }),
 });
 export type DialogueState = z.infer<typeof DialogueStateSchema>;
 
@@ -41,6 +47,9 @@ export interface Signals {
 }
 
 export const MAX_FAILURES = 2;
+
+/** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
+const ONLY_ONE = /(?:只有|就|只)(?:我|俺|他|她|[俺我](?:爹|娘|妈|爸|儿子|闺女))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)/;
 
 const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = { land: ["land_mu", "rent_per_mu"], biomass: ["coal_tons", "coal_price"] };
 
@@ -73,7 +82,22 @@ function describeChanges(rules: EligibilityRules, before: Facts, after: Facts): 
 }
 
 /** Asks the next missing fact, or answers when nothing more is worth asking. */
+function isHousehold(state: DialogueState): boolean {
+  return state.people.length >= 2 || (state.disabledCount ?? 0) >= 2;
+}
+
+/** Two or more people: each programme summed over them, with the formula; only poverty is worth asking. */
+function advanceHousehold(rules: EligibilityRules, state: DialogueState, on: Date, prefix: string): Step {
+  const household = { people: state.people, disabledCount: state.disabledCount };
+  const poor = typeof state.facts.poor === "boolean" ? state.facts.poor : undefined;
+  const lines = householdLines(rules, household, poor, on);
+  const rendered = renderHousehold(rules, household, poor, lines, state.focus, state.reckon);
+  const pending = poor === undefined && !state.unknown.includes("poor") ? "poor" : null;
+  return { state: { ...state, pending, step: pending ? "asking" : "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
+}
+
 function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix = ""): Step {
+  if (state.topic === "benefits" && isHousehold(state)) return advanceHousehold(rules, state, on, prefix);
   if (state.topic === "benefits") {
     const next = nextFactToAsk(rules, state.facts, state.unknown, on, state.focus);
     if (next) return { state: { ...state, pending: next, step: "asking" }, reply: renderQuestion(rules, next, prefix) };
@@ -113,7 +137,24 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
 export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, text: string, question: string, on: Date, known: DialogueState["facts"] = {}): Step {
   const { facts, invalid } = relevantPart(rules, topic, extractFacts(rules, text));
   const focus = topic === "benefits" ? focusOf(rules, text) : [];
-  const state: DialogueState = { v: 1, topic, facts: { ...known, ...(facts as DialogueState["facts"]) }, unknown: [], pending: null, focus, failures: 0, step: "asking", question: question.slice(0, 500) };
+  const household = readHousehold(text);
+  markElderly(household, text);
+  const people = household.people.length >= 2 ? household.people : [];
+  if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
+  const state: DialogueState = {
+    v: 1,
+    topic,
+    facts: { ...known, ...(facts as DialogueState["facts"]) },
+    unknown: [],
+    pending: null,
+    focus,
+    failures: 0,
+    step: "asking",
+    question: question.slice(0, 500),
+    people,
+    ...(household.disabledCount !== undefined ? { disabledCount: household.disabledCount } : {}),
+    reckon: readReckoning(text),
+  };
   if (invalid.length > 0) {
     return { state: { ...state, pending: invalid[0]!.fact, failures: 1 }, reply: renderQuestion(rules, invalid[0]!.fact, `${invalid[0]!.message}\n`) };
   }

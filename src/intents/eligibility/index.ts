@@ -11,6 +11,7 @@ import {
   continueDialogue,
   detectTopic,
   DialogueStateSchema,
+  focusOf,
   isPersonal,
   startDialogue,
   type DialogueState,
@@ -79,8 +80,15 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const topic = detectTopic(rules, text);
   // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
   if (!topic || topic === "outside" || !isPersonal(rules, text)) return policyFallback(ctx);
+  // A programme named outright whose answer needs no sum ("燃油补贴", "托养", "法律援助"): the knowledge
+  // base says everything the seed knows about it, including totals, at once.
+  const focus = topic === "benefits" ? focusOf(rules, text) : [];
+  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id))) return policyFallback(ctx);
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic)));
 }
+
+/** Programmes whose amount follows from a person's grade, poverty and household: worth computing. */
+const SUMMED_PROGRAMMES = new Set(["disability-living-relief", "elderly-disabled-allowance", "multi-disabled-household", "severe-pension-contribution"]);
 
 export const eligibilityHandler: IntentHandler = { intent: "eligibility", handle: handleEligibility };
 

@@ -1,0 +1,219 @@
+// Who a question is about: the household as a list of people, each with their own facts, and the sums a
+// household gets programme by programme, with the formula shown. Pure.
+import type { EligibilityRules } from "./load.ts";
+import { evaluateProgramme, type Facts } from "./evaluate.ts";
+import { money, citationOf, type Rendered } from "./render.ts";
+import { parseNumber } from "./numbers.ts";
+import type { Programme } from "./schema.ts";
+
+export interface Person {
+  /** How the reply names them: 您, 您父亲, 您母亲 … */
+  label: string;
+  grade?: number | undefined;
+  /** Said to be 重度 without a grade: counts as grade 1–2, which every programme treats alike. */
+  severe?: boolean;
+  age?: number | undefined;
+  /** Said to be 老年 / 七十多 / a recipient of the elderly allowance. */
+  elderly?: boolean;
+}
+
+export interface Household {
+  people: Person[];
+  /** "俺家俩残疾人": how many disabled people the household has, when grades are not all given. */
+  disabledCount?: number | undefined;
+}
+
+// Longer words first, so 爸爸 is read before 爸 and 老伴 before 老.
+const RELATIONS: Array<[RegExp, string]> = [
+  [/爷爷|姥爷|外公/y, "您爷爷"],
+  [/奶奶|姥姥|外婆|阿嬷|阿嬤/y, "您奶奶"],
+  [/爸爸|老爹|父亲|爹|爸/y, "您父亲"],
+  [/妈妈|老娘|母亲|娘(?!家)|妈/y, "您母亲"],
+  [/老伴|媳妇|老婆|爱人|丈夫|老公|对象/y, "您爱人"],
+  [/儿子|小子/y, "您儿子"],
+  [/闺女|女儿|姑娘/y, "您女儿"],
+  [/孙子|孙女|外孙/y, "您孙辈"],
+  [/哥哥|大哥|二哥|哥/y, "您哥哥"],
+  [/弟弟|兄弟(?!俩|两)|弟/y, "您弟弟"],
+  [/姐姐|大姐|姐/y, "您姐姐"],
+  [/妹妹|妹/y, "您妹妹"],
+];
+
+const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
+const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
+/** "老两口", "兄弟俩", "三口人": several people who share what is said next ("都是二级"). */
+const GROUP = /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(两|二|三|四|五|2|3|4|5)(?:口人|个人|人))/y;
+const SELF = /(?:我|俺|本人|自己)(?=是|也是|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
+
+/**
+ * Reads the people a message speaks of, left to right: a relation word opens a person, a grade or age
+ * that follows belongs to them. "一级" after "一、" is a range in a policy question, not a person.
+ */
+export function readHousehold(text: string): Household {
+  const people: Person[] = [];
+  let current: Person | undefined;
+  let group: Person[] = [];
+  const open = (label: string): Person => {
+    const existing = label !== "您" ? undefined : people.find((p) => p.label === "您");
+    const person = existing ?? { label };
+    if (!existing) people.push(person);
+    group = [];
+    return person;
+  };
+  let disabledCount: number | undefined;
+  for (let i = 0; i < text.length; ) {
+    let matched = false;
+    GROUP.lastIndex = i;
+    const g = GROUP.exec(text);
+    if (g) {
+      const n = g[2] ? (parseNumber(g[2]) ?? 2) : 2;
+      // "俺爹…俺娘…三个人加起来": a count after named people restates them; it adds nobody.
+      if (people.length === 0) {
+        group = Array.from({ length: n }, (_, k) => ({ label: `第${k + 1}人` }));
+        people.push(...group);
+        current = undefined;
+      }
+      i += g[0].length;
+      continue;
+    }
+    for (const [pattern, label] of RELATIONS) {
+      pattern.lastIndex = i;
+      const m = pattern.exec(text);
+      if (m) {
+        current = open(label);
+        i += m[0].length;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    SELF.lastIndex = i;
+    const self = SELF.exec(text);
+    if (self) {
+      current = open("您");
+      i += self[0].length;
+      continue;
+    }
+    GRADE.lastIndex = i;
+    const grade = GRADE.exec(text);
+    // "一、二级贫困残疾人" is a range in a policy question, not a person's grade.
+    if (grade && !(text[i - 1] === "、" && /[一二三四1-4]/.test(text[i - 2] ?? ""))) {
+      const value = GRADE_VALUE[grade[1]!]!;
+      const all = /都/.test(text.slice(Math.max(0, i - 3), i));
+      // "一个一级一个三级": each "一个" opens the next member of the group.
+      const target = group.length > 0 ? (all ? group : [group.find((p) => p.grade === undefined) ?? group[group.length - 1]!]) : all && people.length > 1 ? people.filter((p) => p.grade === undefined) : [current ?? open("您")];
+      for (const p of target) if (p.grade === undefined || target.length === 1) p.grade = value;
+      if (!group.length) current = target[0];
+      i += grade[0].length;
+      continue;
+    }
+    if (text.startsWith("重度", i)) {
+      const all = /都/.test(text.slice(Math.max(0, i - 3), i));
+      for (const p of group.length ? group : all ? people : current ? [current] : []) p.severe = true;
+      i += 2;
+      continue;
+    }
+    i++;
+  }
+  const count = /(两|二|俩|三|仨|四|2|3|4)\s*(?:个)?(?:残疾人|残疾|个有残疾证|人有残疾证)/.exec(text) ?? /(俩|仨)(?:残疾)/.exec(text);
+  if (count) disabledCount = count[1] === "俩" ? 2 : count[1] === "仨" ? 3 : parseNumber(count[1]!);
+  return { people, disabledCount };
+}
+
+/** Ages and "老年" near a person are read by the caller from the whole message when only one person is named. */
+export function markElderly(household: Household, text: string): void {
+  if (/老年残疾人|老年补助|老年残疾/.test(text) && (/都/.test(text) || household.people.length === 1)) for (const p of household.people) p.elderly = true;
+}
+
+export interface HouseholdLine {
+  programme: Programme;
+  /** One per person who gets it (or one for the household). */
+  parts: Array<{ who: string; amount: number }>;
+  period: "year" | "month";
+  total: number;
+  /** Why someone gets nothing, or what is still unsure. */
+  notes: string[];
+}
+
+const CASH_PROGRAMMES = ["disability-living-relief", "elderly-disabled-allowance", "severe-pension-contribution", "multi-disabled-household"];
+
+function personFacts(person: Person, poor: boolean | undefined, disabled: number): Facts {
+  const grade = person.grade ?? (person.severe ? 2 : undefined);
+  const facts: Facts = { disability_grade: grade, poor, disabled_in_household: disabled };
+  if (person.age !== undefined) facts.age = person.age;
+  else if (person.elderly) facts.age = 200; // stated elderly: over any threshold
+  return facts;
+}
+
+/** Each cash programme's amount for each person, summed; household programmes once. */
+export function householdLines(rules: EligibilityRules, household: Household, poor: boolean | undefined, on: Date): HouseholdLine[] {
+  const disabled = Math.max(household.people.length, household.disabledCount ?? 0);
+  const lines: HouseholdLine[] = [];
+  for (const id of CASH_PROGRAMMES) {
+    const programme = rules.programmes.programmes.find((p) => p.id === id);
+    if (!programme) continue;
+    const period = programme.benefit.period === "month" ? "month" : "year";
+    const line: HouseholdLine = { programme, parts: [], period, total: 0, notes: [] };
+    const people = programme.benefit.per === "household" ? [{ label: "全家" } as Person] : household.people;
+    for (const person of people) {
+      const result = evaluateProgramme(rules, programme, personFacts(person, poor, disabled), on);
+      const amount = result.amount.year && result.amount.month ? (period === "month" ? result.amount.month[0] : result.amount.year[0]) : undefined;
+      const settled = result.amount.year && result.amount.year[0] === result.amount.year[1];
+      if (result.status === "likely" && amount !== undefined && settled) line.parts.push({ who: person.label, amount });
+      else if (result.status === "unknown" && result.unknown.length > 0) line.notes.push(`${person.label === "全家" ? "" : person.label}要${result.unknown.map((u) => u.condition.if_text).join("、")}才能领`);
+    }
+    line.total = line.parts.reduce((s, p) => s + p.amount, 0);
+    if (line.parts.length > 0 || line.notes.length > 0) lines.push(line);
+  }
+  return lines;
+}
+
+export interface Reckoning {
+  /** "一个月" asked: totals are also shown per month. */
+  perMonth: boolean;
+  /** "领5年", "连着领三年": totals are also shown over that many years. */
+  years?: number | undefined;
+}
+
+/** What the question asks the figures to be turned into. */
+export function readReckoning(text: string): Reckoning {
+  const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月/.test(text);
+  const y = /(?:领|拿|连着领|连续领|领了|拿了|签了?|流转|租)?\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*年(半)?/.exec(text.replace(/一年|每年|今年|去年|明年|前年|年底|年初/g, " "));
+  const years = y ? (parseNumber(y[1]!) ?? undefined) : undefined;
+  return { perMonth, years: years !== undefined && years > 1 ? years + (y![2] ? 0.5 : 0) : years !== undefined && y![2] ? years + 0.5 : undefined };
+}
+
+const unitOf = (period: "year" | "month") => (period === "month" ? "元/月" : "元/年");
+
+/** The household's answer: each programme's sum with its formula, then the total if the question asks for one. */
+export function renderHousehold(rules: EligibilityRules, household: Household, poor: boolean | undefined, lines: HouseholdLine[], focus: readonly string[], reckon: Reckoning): Rendered {
+  const who = household.people.map((p) => `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : ""}`).join("、");
+  const out: string[] = [`按您说的情况（${who}${household.disabledCount && household.disabledCount > household.people.length ? `，家里共 ${household.disabledCount} 个残疾人` : ""}${poor === true ? "，贫困户" : poor === false ? "，不是贫困户" : ""}）：`];
+  const shown = focus.length > 0 ? lines.filter((l) => focus.includes(l.programme.id)) : lines;
+  const chosen = shown.length > 0 ? shown : lines;
+  let yearly = 0;
+  const yearlyParts: string[] = [];
+  for (const line of chosen) {
+    const unit = unitOf(line.period);
+    out.push(`【${line.programme.name}】${line.programme.rule}`);
+    if (line.parts.length > 1) out.push(`  ${line.parts.map((p) => `${p.who} ${money(p.amount)}`).join(" + ")} = ${money(line.total)} ${unit}`);
+    else if (line.parts.length === 1) out.push(`  ${line.parts[0]!.who === "全家" ? "每户" : line.parts[0]!.who} ${money(line.total)} ${unit}`);
+    if (line.parts.length > 0 && line.period === "month") out.push(`  一年：${money(line.total)} × 12 = ${money(line.total * 12)} 元`);
+    for (const note of line.notes) out.push(`  ${note}`);
+    if (line.parts.length > 0) {
+      const perYear = line.period === "month" ? line.total * 12 : line.total;
+      yearly += perYear;
+      yearlyParts.push(money(perYear));
+    }
+  }
+  if (yearlyParts.length > 1) out.push(`合计每年：${yearlyParts.join(" + ")} = ${money(yearly)} 元（几项能不能同时领，原文没写，请向县残联确认）`);
+  if (yearly > 0 && reckon.perMonth) out.push(`折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`);
+  if (yearly > 0 && reckon.years) out.push(`领 ${money(reckon.years)} 年一共：${money(yearly)} × ${money(reckon.years)} = ${money(yearly * reckon.years)} 元（按现在的标准算，标准变了以县残联为准）`);
+  if (poor === undefined && lines.some((l) => l.notes.some((n) => n.includes("贫困")))) out.push("您家是贫困户（低保户、建档立卡户）吗？回复“是”或“不是”，我再算准一点。");
+  out.push(`来源：${[...new Set(chosen.map((l) => l.programme.source.section))].join("；")}。到哪办：县残联（可先到村委会问）。`);
+  return {
+    text: out.join("\n"),
+    quickReplies: poor === undefined ? [{ label: "是贫困户", payload: "是贫困户" }, { label: "不是贫困户", payload: "不是贫困户" }] : [],
+    citations: chosen.map((l) => citationOf(l.programme)),
+  };
+}
