@@ -147,7 +147,9 @@ export class Assistant {
     const llm = this.options.services.llm;
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await llm.classify(ctx));
     const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading);
-    const handler = this.handlers.get(route.intent) ?? this.handlers.get("unknown");
+    const claimant = route.intent === "policy" || route.intent === "unknown" || route.intent === "help" ? [...this.handlers.values()].find((h) => h.intent !== route.intent && h.claims?.(ctx)) : undefined;
+    if (claimant) route.intent = claimant.intent;
+    const handler = claimant ?? this.handlers.get(route.intent) ?? this.handlers.get("unknown");
     if (!handler) return { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
     const result = await this.guard(route.intent, text, () => handler.handle(ctx));
     return result ? { confidence: route.confidence, ...result } : { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };

@@ -56,6 +56,11 @@ export interface TurnResult {
 export interface IntentHandler {
   intent: Intent;
   handle(ctx: TurnContext): Promise<TurnResult> | TurnResult;
+  /**
+   * Claims a message routed to a general answer because it carries what only this feature can use
+   * (the villager's own quantities to compute with, several people of one household).
+   */
+  claims?(ctx: TurnContext): boolean;
 }
 
 /**

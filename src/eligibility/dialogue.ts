@@ -4,7 +4,7 @@ import type { EligibilityRules } from "./load.ts";
 import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
-import { renderBiomass, renderBiomassPerTon, renderLand, renderQuestion, renderResults, type Rendered } from "./render.ts";
+import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLand, renderQuestion, renderRentTotal, renderResults, type Rendered } from "./render.ts";
 import { householdLines, markElderly, readHousehold, readReckoning, renderHousehold } from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
@@ -51,7 +51,7 @@ export const MAX_FAILURES = 2;
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
 const ONLY_ONE = /(?:只有|就|只)(?:我|俺|他|她|[俺我](?:爹|娘|妈|爸|儿子|闺女))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)/;
 
-const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = { land: ["land_mu", "rent_per_mu"], biomass: ["coal_tons", "coal_price"] };
+const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = { land: ["land_mu", "rent_per_mu", "rent_total"], biomass: ["coal_tons", "coal_price", "briquette_tons"] };
 
 function relevant(rules: EligibilityRules, topic: DialogueTopic, factId: string): boolean {
   return topic === "benefits" ? rules.factById.has(factId) : CALCULATOR_FACTS[topic].includes(factId);
@@ -108,7 +108,11 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
     const mu = state.facts.land_mu;
     if (typeof mu === "number") {
       const rent = typeof state.facts.rent_per_mu === "number" ? state.facts.rent_per_mu : undefined;
-      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent));
+      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent), state.reckon.years);
+      return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
+    }
+    if (typeof state.facts.rent_total === "number") {
+      const rendered = renderRentTotal(rules, state.facts.rent_total, state.reckon.years);
       return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
     }
     if (state.unknown.includes("land_mu")) {
@@ -119,6 +123,10 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
   }
   const tons = state.facts.coal_tons;
   const price = typeof state.facts.coal_price === "number" ? state.facts.coal_price : undefined;
+  if (typeof state.facts.briquette_tons === "number") {
+    const rendered = renderBriquettes(rules, state.facts.briquette_tons, price);
+    return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
+  }
   if (typeof tons === "number") {
     const rendered = renderBiomass(rules, computeBiomass(rules.calculators.biomass, tons, price));
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };

@@ -138,7 +138,17 @@ export function parseAnswer(rules: EligibilityRules, factId: string, text: strin
 const AMOUNT = String.raw`([-−－负])?\s*(\d+(?:\.\d+)?(?:万|千|百)?|[零一二两三四五六七八九十百千万点]+)`;
 const MONEY = String.raw`${AMOUNT}\s*(?:元|块钱|块)`;
 // After 每亩/租金 the unit may be left out ("每亩八百"); before 一亩 it is needed ("两千块一亩").
-const RENT_PATTERNS = [new RegExp(String.raw`(?:每亩|一亩|1亩|亩租金?|租金)(?:地)?(?:是|有|给|能给|一年|每年)*${AMOUNT}\s*(?:元|块钱|块)?`), new RegExp(String.raw`${MONEY}(?:钱)?(?:一亩|每亩|1亩)`)];
+// "每亩一年租金450": 一年 and 租金 are units and labels between 每亩 and the value, never the value itself;
+// a number followed by 年/亩/月 ("一年", "一亩") is a unit too, so the value must not be followed by one.
+const RENT_LABELS = String.raw`(?:地|是|有|给|能给|一年|每年|年|的|租金|租子|地租|租费|流转费|大概|差不多|能|可以|收|拿)*`;
+const RENT_PATTERNS = [
+  new RegExp(String.raw`(?:每亩|一亩|1亩|亩租金?|租金)${RENT_LABELS}${AMOUNT}(?![年亩月天个万千百\d])\s*(?:元|块钱|块)?`),
+  new RegExp(String.raw`${MONEY}(?:钱)?(?:一亩|每亩|1亩)`),
+];
+/** "租金一年0.2万", "地租一年一万二": the whole rent for a year, when no per-mu figure is given. */
+const RENT_TOTAL_PATTERN = new RegExp(String.raw`(?:地租|租金|租子|流转费)(?:一共|总共)?(?:一年|每年|年)(?:是|有|能有|给|一共|总共)*${AMOUNT}(?![年亩月天个])\s*(?:元|块钱|块)?|(?:一年|每年)(?:的)?(?:地租|租金|租子)(?:一共|总共)?(?:是|有)?${AMOUNT}(?![年亩月天个])`);
+/** "压了5吨秸秆块", "3吨生物质压块", "六百公斤压块": briquettes the villager has, to be turned into coal. */
+const BRIQUETTE_WORDS = /压块|秸秆块|燃料块|成型燃料|生物质燃料/;
 const PRICE_PATTERNS = [new RegExp(String.raw`(?:每吨|一吨|1吨|吨煤|煤价|煤)(?:是|要|卖|得)*${MONEY}`), new RegExp(String.raw`${MONEY}(?:钱)?(?:一吨|每吨|1吨)`)];
 
 function moneyFrom(patterns: readonly RegExp[], text: string): { value: number; negative: boolean } | undefined {
@@ -160,7 +170,12 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     if (answer.kind === "value") facts.rent_per_mu = answer.value;
     else if (answer.kind === "invalid") invalid.push({ fact: "rent_per_mu", message: answer.message });
   }
-  const withoutRent = RENT_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
+  if (!rent) {
+    const total = RENT_TOTAL_PATTERN.exec(text);
+    const value = total ? parseNumber(total[2] ?? total[4]!) : undefined;
+    if (value !== undefined && value > 0 && value <= land.max_rent_per_mu * land.max_mu) facts.rent_total = value;
+  }
+  const withoutRent = [...RENT_PATTERNS, RENT_TOTAL_PATTERN].reduce((t, p) => t.replace(p, " "), text);
   // "一亩能给多少" asks the rent per mu; it does not say the household has one mu.
   const mu = findQuantities(withoutRent, ["亩"]).find((q) => !(q.value === 1 && /^(?:地)?(?:能|给|多少|租金|地租|多钱|一年)/.test(withoutRent.slice(withoutRent.indexOf("亩", q.index) + 1))));
   if (mu) {
@@ -174,7 +189,12 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     if (answer.kind === "value") facts.coal_price = answer.value;
     else if (answer.kind === "invalid") invalid.push({ fact: "coal_price", message: answer.message });
   }
-  if (text.includes("煤")) {
+  if (BRIQUETTE_WORDS.test(text)) {
+    const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
+    const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => BRIQUETTE_WORDS.test(withoutPrice.slice(q.index, q.index + 12)));
+    if (weight && !weight.negative && weight.value > 0) facts.briquette_tons = Math.round(weight.value * WEIGHT_UNITS[weight.unit]! * 1000) / 1000;
+  }
+  if (text.includes("煤") && facts.briquette_tons === undefined) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
     const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS))[0];
     if (weight) {

@@ -6,3 +6,4 @@ export { parseNumber, findQuantities, parseBareNumber } from "./numbers.ts";
 export { computeLandTransfer, computeBiomass } from "./calculators.ts";
 export { startDialogue, continueDialogue, DialogueStateSchema, MAX_FAILURES, type DialogueState, type DialogueTopic, type Step, type Signals } from "./dialogue.ts";
 export { renderResults, describeAmount, type Rendered } from "./render.ts";
+export { readHousehold, householdLines, renderHousehold, readReckoning, type Household, type Person } from "./household.ts";

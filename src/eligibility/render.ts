@@ -134,13 +134,40 @@ function calculatorQuestion(factId: string): string {
   return "请再说一次。";
 }
 
-export function renderLand(rules: EligibilityRules, r: LandResult): Rendered {
+/** "租金一年0.2万，签了15年": the villager's own yearly rent, per month and over the lease. */
+export function renderRentTotal(rules: EligibilityRules, yearly: number, years: number | undefined): Rendered {
+  const p = rules.calculators.land_transfer;
+  const lines = [`按您说的租金一年 ${money(yearly)} 元：`, `· 折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`];
+  if (years) lines.push(`· ${money(years)} 年一共：${money(yearly)} × ${money(years)} = ${money(yearly * years)} 元（租金中途不变的话；合同写明涨租的，以合同为准）`);
+  lines.push(`到哪问：${p.apply}`);
+  return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
+}
+
+/** "压了5吨秸秆块能顶多少煤": briquettes → coal by the seed's 1.2–1.3 : 1, and the coal money. */
+export function renderBriquettes(rules: EligibilityRules, briquetteTons: number, coalPrice: number | undefined): Rendered {
+  const p = rules.calculators.biomass;
+  const { min, max } = p.briquette_per_coal;
+  const price = coalPrice ?? p.coal_price_per_ton.value;
+  const coal: [number, number] = [briquetteTons / max, briquetteTons / min];
+  const kg = briquetteTons < 1;
+  const show = (t: number) => (kg ? `${money(t * 1000)} 公斤` : `${money(Math.round(t * 100) / 100)} 吨`);
+  const lines = [
+    `${show(briquetteTons)}秸秆压块，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,
+    `· 能顶优质煤：${show(briquetteTons)} ÷ ${max} ≈ ${show(coal[0])}，到 ${show(briquetteTons)} ÷ ${min} ≈ ${show(coal[1])}`,
+    `· 值煤钱：按 ${money(price)} 元/吨${coalPrice === undefined ? "（原文的优质煤价）" : "（按您说的煤价）"}，约 ${money(Math.round(coal[0] * price))}～${money(Math.round(coal[1] * price))} 元`,
+    `来源：${p.source.section}：${p.source.quote ?? ""}`,
+  ];
+  return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }] };
+}
+
+export function renderLand(rules: EligibilityRules, r: LandResult, years?: number): Rendered {
   const p = rules.calculators.land_transfer;
   const rentSource = r.rentIsExample ? `（${p.rent_per_mu.note ?? "示例价"}）` : "（按您说的合同租金）";
   const lines = [
     `您有 ${money(r.mu)} 亩地，流转出去一年的收入可以这样比一比：`,
     "",
     `① 出租（租赁）：租金 = 亩数 × 每亩年租金 = ${money(r.mu)} × ${money(r.rentPerMu)} = ${money(r.leaseYear)} 元/年（折合每月约 ${money(r.leaseYear / 12)} 元）${rentSource}`,
+    ...(years ? [`   流转 ${money(years)} 年一共：${money(r.leaseYear)} × ${money(years)} = ${money(r.leaseYear * years)} 元（租金中途不变的话）`] : []),
     `② 入股：入股收入 = 股份 × 每股分红。${p.shares_note}`,
     `③ 劳务收入：工资 = 日工资 × 出工天数。${p.labour_note}例如按日工资 ${money(r.labourExample.dailyWage)} 元、干 ${r.labourExample.days} 天算 = ${money(r.labourExample.year)} 元（${p.daily_wage.note ?? "示例"}）`,
     "",
@@ -160,6 +187,7 @@ export function renderBiomass(rules: EligibilityRules, r: BiomassResult): Render
     `· 能省的煤钱：约 ${money(r.saving[0])}～${money(r.saving[1])} 元/年（折合每月约 ${money(r.saving[0] / 12)}～${money(r.saving[1] / 12)} 元）`,
     `· 算法：${min}～${max} 公斤压块顶 1 公斤优质煤；要把 ${money(r.coalTons)} 吨煤全换掉，需要压块 ${money(r.briquetteTons[0])}～${money(r.briquetteTons[1])} 吨。压足 ${money(r.briquetteTons[1])} 吨能省下全部煤钱 ${money(r.coalTons)} × ${money(r.coalPrice)} = ${money(r.saving[1])} 元；只压 ${money(r.briquetteTons[0])} 吨也能省 ${money(r.saving[0])} 元。`,
     `· 每吨压块约值 ${money(r.perBriquetteTon[0])}～${money(r.perBriquetteTon[1])} 元煤钱。`,
+    `· 买这些煤要花：${money(r.coalTons)} × ${money(r.coalPrice)} = ${money(r.coalTons * r.coalPrice)} 元`,
     `· 煤价：${money(r.coalPrice)} 元/吨${r.priceIsSeed ? `（${p.coal_price_per_ton.note ?? "原文价格"}）` : "（按您说的价格）"}`,
     `· 压缩免费：${p.compression_note}没算运秸秆的工夫和路费。`,
     `来源：${p.source.section}：${p.source.quote ?? ""}`,

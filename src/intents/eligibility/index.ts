@@ -12,6 +12,8 @@ import {
   detectTopic,
   DialogueStateSchema,
   focusOf,
+  extractFacts,
+  readHousehold,
   isPersonal,
   startDialogue,
   type DialogueState,
@@ -79,7 +81,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const text = readable(ctx);
   const topic = detectTopic(rules, text);
   // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
-  if (!topic || topic === "outside" || !isPersonal(rules, text)) return policyFallback(ctx);
+  // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
+  if (!topic || topic === "outside" || (!isPersonal(rules, text) && !hasOwnQuantities(rules, text))) return policyFallback(ctx);
   // A programme named outright whose answer needs no sum ("燃油补贴", "托养", "法律援助"): the knowledge
   // base says everything the seed knows about it, including totals, at once.
   const focus = topic === "benefits" ? focusOf(rules, text) : [];
@@ -90,7 +93,26 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
 /** Programmes whose amount follows from a person's grade, poverty and household: worth computing. */
 const SUMMED_PROGRAMMES = new Set(["disability-living-relief", "elderly-disabled-allowance", "multi-disabled-household", "severe-pension-contribution"]);
 
-export const eligibilityHandler: IntentHandler = { intent: "eligibility", handle: handleEligibility };
+const OWN_QUANTITIES = ["land_mu", "rent_total", "coal_tons", "briquette_tons"];
+
+/** The villager gave numbers of their own that a calculator turns into an answer. */
+function hasOwnQuantities(rules: EligibilityRules, text: string): boolean {
+  const { facts } = extractFacts(rules, text);
+  return OWN_QUANTITIES.some((id) => facts[id] !== undefined) || (facts.coal_price !== undefined && /吨|斤|公斤/.test(text));
+}
+
+export const eligibilityHandler: IntentHandler = {
+  intent: "eligibility",
+  handle: handleEligibility,
+  claims(ctx) {
+    const rules = rulesFor(ctx.services);
+    if (!rules) return false;
+    const text = readable(ctx);
+    const topic = detectTopic(rules, text);
+    if (topic === "land" || topic === "biomass") return hasOwnQuantities(rules, text);
+    return topic === "benefits" && readHousehold(text).people.filter((p) => p.grade !== undefined || p.severe).length >= 2;
+  },
+};
 
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;
 const OTHER_INTENTS = new Set(["feedback", "opinion", "staff", "policy", "help"]);
