@@ -1,6 +1,6 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "./search.ts";
-import type { Entry } from "./schema.ts";
+import type { Entry, Fact } from "./schema.ts";
 
 export const CONFIDENCE = {
   /** At or above: answer from the best entry. */
@@ -73,17 +73,22 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const ranked = index.rankFacts(entry, query);
   // One shared word or two shared character pairs make a fact "asked about"; less is noise.
   const matching = ranked.filter((r) => r.score >= FACT_MATCH_MIN);
-  const isRule = (r: { fact: { kind: string } }) => r.fact.kind === "rule" || r.fact.kind === "how";
-  const bestRule = Math.max(0, ...matching.filter(isRule).map((r) => r.score));
+  const isRuleRanked = (r: { fact: { kind: string } }) => r.fact.kind === "rule" || r.fact.kind === "how";
+  const bestRule = Math.max(0, ...matching.filter(isRuleRanked).map((r) => r.score));
   // A villager asking "三级一年多少" wants the rule, not how many people got it last year: statistics
   // and targets are shown only when they match the question better than any rule does.
-  const relevant = matching.filter((r) => isRule(r) || r.score > bestRule);
+  const relevant = matching.filter((r) => isRuleRanked(r) || r.score > bestRule);
   // When the question names no particular fact, the rules (what a villager gets) come first.
-  const chosen = (relevant.length > 0 ? relevant : ranked.filter(isRule)).slice(0, MAX_FACTS).map((r) => r.fact);
-  const facts = chosen.length > 0 ? chosen : entry.facts.slice(0, MAX_FACTS);
+  const chosen = (relevant.length > 0 ? relevant : ranked.filter(isRuleRanked)).slice(0, MAX_FACTS).map((r) => r.fact);
+  let facts = chosen.length > 0 ? chosen : entry.facts.slice(0, MAX_FACTS);
+  const reckoning = readFigureQuestion(query.text);
+  // "一个月合多少" needs the rule with the amount, even when a statistic matched the words better.
+  const moneyRule = entry.facts.find((f) => isRule(f) && moneyFigure(f.text));
+  if (reckoning && moneyRule && !facts.some((f) => moneyFigure(f.text))) facts = [moneyRule, ...facts].slice(0, MAX_FACTS);
   const lines = [`【${entry.title}】`];
   if (facts.length === 0 || matching.length === 0) lines.push(entry.summary);
   for (const fact of facts) lines.push(`• ${fact.text}`);
+  if (reckoning) lines.push(...reckonFigures(facts, reckoning));
   if (entry.who) lines.push(`谁能办：${entry.who}`);
   lines.push(`找谁办：${entry.contact}`);
   lines.push(`来源：${entry.source.section}`);
@@ -132,4 +137,69 @@ function noAnswer(confidence: number, weakHit: SearchHit | undefined): ComposedA
     "您的问题已经记下，工作人员会把资料补上。",
   ].join("\n");
   return { kind: "no_answer", text, citations: [], entryIds: [], confidence, quickReplies: [] };
+}
+
+const isRule = (fact: Fact) => fact.kind === "rule";
+
+// ---- arithmetic over the knowledge base's figures ---------------------------------------------
+
+/** "每人每年 800 元", "每户每年 1680 元", "每人每月 50 元": an amount with whom and how often it is paid. */
+interface MoneyFigure {
+  amount: number;
+  per: "人" | "户" | "";
+  period: "year" | "month";
+  text: string;
+}
+
+const MONEY_FIGURE = /(每人|每户)?(每年|每月|一年|一个月)\s*(\d+(?:\.\d+)?)\s*元/;
+
+function moneyFigure(text: string): MoneyFigure | undefined {
+  const m = MONEY_FIGURE.exec(text);
+  if (!m) return undefined;
+  return { amount: Number(m[3]), per: m[1] === "每户" ? "户" : m[1] === "每人" ? "人" : "", period: /月/.test(m[2]!) ? "month" : "year", text: m[0] };
+}
+
+export interface FigureQuestion {
+  perMonth: boolean;
+  perYear: boolean;
+  years?: number;
+  persons?: number;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const count = (s: string) => (/^\d+$/.test(s) ? Number(s) : CN_DIGITS[s]);
+
+/** What the question wants the figure turned into: per month, per year, over N years, for N people. */
+export function readFigureQuestion(text: string): FigureQuestion | undefined {
+  const perMonth = /一个月|每个月|每月|月均|合多少.*月|月.*合多少/.test(text);
+  const perYear = /一年(?:能|可以|给|领|拿|是|合|有|多少|一共)|每年(?:能|多少)|一年的/.test(text);
+  const y = /(?:领|拿|连着领|连续领|领了|拿了)\s*(\d+|[两二三四五六七八九十])\s*年(半)?/.exec(text);
+  const p = /(\d+|[两二三四五六七八九十俩仨])\s*(?:个人|口人|人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
+  const years = y ? (count(y[1]!) ?? 0) + (y[2] ? 0.5 : 0) : undefined;
+  const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
+  if (!perMonth && !perYear && !years && !(persons && persons > 1)) return undefined;
+  return { perMonth, perYear, ...(years ? { years } : {}), ...(persons && persons > 1 ? { persons } : {}) };
+}
+
+function fmt(n: number): string {
+  const r = Math.round(n * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+
+/** Lines with the formula and its inputs, each traceable to the fact shown above it. */
+export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string[] {
+  const figures = facts.map((f) => moneyFigure(f.text)).filter((f): f is MoneyFigure => f !== undefined);
+  const out: string[] = [];
+  for (const f of figures.slice(0, 2)) {
+    const yearly = f.period === "year" ? f.amount : f.amount * 12;
+    const base = f.period === "year" ? `${fmt(f.amount)} 元/年` : `${fmt(f.amount)} 元/月`;
+    if (q.perMonth && f.period === "year") out.push(`折合每月：${fmt(f.amount)} ÷ 12 ≈ ${fmt(f.amount / 12)} 元（按${f.text}）`);
+    if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(f.amount)} × 12 = ${fmt(yearly)} 元（按${f.text}）`);
+    const people = q.persons && f.per !== "户" ? q.persons : 1;
+    if (people > 1) {
+      out.push(`${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年（每人都符合条件的话）`);
+    }
+    if (q.years) out.push(`${fmt(q.years)} 年一共：${fmt(yearly * people)} × ${fmt(q.years)} = ${fmt(yearly * people * q.years)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
+  }
+  return out;
 }
