@@ -2,6 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../knowledge/text.ts";
 import { readMessage } from "./reading.ts";
+import { isFollowUp, lastQuestion, rememberQuestion } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../knowledge/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
@@ -123,9 +124,14 @@ export class Assistant {
       return { intent: "help", replies: [reply("收到！请用文字告诉我您想问什么，比如：“三级残疾一年补助多少？”")] };
     }
     const engine = this.options.engine.current;
-    const query = engine.kb.index.analyze(message.payload ?? text);
+    const { sessions } = this.options.services.store;
+    const key = conversationKey(message);
+    // "一个月合多少" after "一级贫困残疾人一年多少" is read together with that question.
+    const previous = !message.payload && isFollowUp(foldText(text), engine.kb.data.conversation) ? lastQuestion(sessions, key, now) : undefined;
+    const understood = previous ? `${previous} ${text}` : (message.payload ?? text);
+    const query = engine.kb.index.analyze(understood);
     const hits = engine.kb.index.search(query, 5);
-    const classification = engine.classify(message.payload ? engine.kb.index.analyze(text) : query);
+    const classification = engine.classify(message.payload || previous ? engine.kb.index.analyze(text) : query);
     const ctx: TurnContext = {
       message,
       text,
@@ -134,6 +140,7 @@ export class Assistant {
       now,
       kb: engine.kb,
       classification,
+      followsUp: previous ? understood : undefined,
       reading: readMessage(foldText(message.payload ?? text), engine.kb.data.conversation),
       query,
       hits,
@@ -143,6 +150,7 @@ export class Assistant {
       const claimed = await this.guard(interceptor.name, text, () => interceptor.intercept(ctx));
       if (claimed) return claimed;
     }
+    if (previous) Object.assign(ctx, { classification: { ...classification, intent: classification.intent === "feedback" || classification.intent === "unknown" || classification.intent === "help" ? "policy" : classification.intent } });
     // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.
     const llm = this.options.services.llm;
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await llm.classify(ctx));
@@ -152,6 +160,10 @@ export class Assistant {
     const handler = claimant ?? this.handlers.get(route.intent) ?? this.handlers.get("unknown");
     if (!handler) return { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
     const result = await this.guard(route.intent, text, () => handler.handle(ctx));
+    // Questions that were answered become what the next elliptic message refers to.
+    if (result && (result.answerKind === "answer" || result.answerKind === "needs_review") && (route.intent === "policy" || route.intent === "eligibility")) {
+      rememberQuestion(sessions, key, maskPersonalData(understood), now);
+    }
     return result ? { confidence: route.confidence, ...result } : { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
   }
 

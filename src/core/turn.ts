@@ -34,6 +34,8 @@ export interface TurnContext {
   now: Date;
   kb: KnowledgeBase;
   classification: Classification;
+  /** For an elliptic follow-up ("那二级的呢"): the previous question and this message, read together. */
+  followsUp?: string | undefined;
   /** The core's reading of the message: question, report, small talk, reset (see reading.ts). */
   reading: Reading;
   query: AnalyzedQuery;

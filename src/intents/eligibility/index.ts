@@ -64,7 +64,7 @@ function toResult(ctx: TurnContext, step: Step): TurnResult {
 
 /** The text the villager's words are read from: a tapped button's payload, folded to Simplified. */
 function readable(ctx: TurnContext): string {
-  return foldText(ctx.message.payload ?? ctx.text);
+  return foldText(ctx.message.payload ?? ctx.followsUp ?? ctx.text);
 }
 
 /** Facts from this villager's finished dialogue on the same topic, so they are not asked twice. */
