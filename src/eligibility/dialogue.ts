@@ -204,6 +204,17 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     }
     state = { ...state, step: "asking", failures: 0 };
   }
+  // "俺爹一级，俺哥三级" after "我家有两个残疾人": the household gets its people.
+  if (state.topic === "benefits") {
+    const more = readHousehold(text);
+    const named = more.people.filter((p) => p.grade !== undefined || p.severe);
+    if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
+      const people = [...state.people.filter((p) => !named.some((n) => n.label === p.label) && !/^第\d人$/.test(p.label)), ...named];
+      const poor = extractFacts(rules, text).facts.poor;
+      const facts = poor === undefined ? state.facts : { ...state.facts, poor };
+      return advance(rules, { ...state, people, facts, unknown: state.unknown.filter((f) => f !== "poor" || poor === undefined) }, on, "好的，记下了。\n");
+    }
+  }
   const correcting = containsAny(core, words.correction_words);
   const cleaned = correcting ? words.correction_words.reduce((t, w) => t.split(w).join(" "), text) : text;
   const extraction = relevantPart(rules, state.topic, extractFacts(rules, cleaned));

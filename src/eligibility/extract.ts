@@ -149,7 +149,19 @@ const RENT_PATTERNS = [
 const RENT_TOTAL_PATTERN = new RegExp(String.raw`(?:地租|租金|租子|流转费)(?:一共|总共)?(?:一年|每年|年)(?:是|有|能有|给|一共|总共)*${AMOUNT}(?![年亩月天个])\s*(?:元|块钱|块)?|(?:一年|每年)(?:的)?(?:地租|租金|租子)(?:一共|总共)?(?:是|有)?${AMOUNT}(?![年亩月天个])`);
 /** "压了5吨秸秆块", "3吨生物质压块", "六百公斤压块": briquettes the villager has, to be turned into coal. */
 const BRIQUETTE_WORDS = /压块|秸秆块|燃料块|成型燃料|生物质燃料/;
-const PRICE_PATTERNS = [new RegExp(String.raw`(?:每吨|一吨|1吨|吨煤|煤价|煤)(?:是|要|卖|得)*${MONEY}`), new RegExp(String.raw`${MONEY}(?:钱)?(?:一吨|每吨|1吨)`)];
+// "1360一吨" gives the price without a money unit: 一吨 after a number is the unit of the price.
+const PRICE_PATTERNS = [new RegExp(String.raw`(?:每吨|一吨|1吨|吨煤|煤价|煤)(?:是|要|卖|得)*${MONEY}`), new RegExp(String.raw`${AMOUNT}\s*(?:元|块钱|块)?(?:钱)?(?:一吨|每吨|1吨)`)];
+
+/**
+ * "一吨"/"一公斤" right after a number, or right before 多少/值/合, is a unit ("1360一吨", "合一公斤多少钱"),
+ * and "1.2公斤压块顶1公斤煤" restates the conversion: neither is the villager's quantity.
+ */
+function isUnitOrConversion(text: string, q: { value: number; index: number; unit: string }, matched: string): boolean {
+  const after = text.slice(q.index + matched.length, q.index + matched.length + 8);
+  if (/^(?:秸秆|生物质|优质)?(?:压块|燃料块|成型燃料|煤)?(?:顶|相当于|等于|能顶|换)/.test(after)) return true;
+  if (q.value !== 1) return false;
+  return /[\d零一二两三四五六七八九十百千万块元]$/.test(text.slice(0, q.index)) || /^(?:多少|值|合|能顶|的价|要多少)/.test(after);
+}
 
 function moneyFrom(patterns: readonly RegExp[], text: string): { value: number; negative: boolean } | undefined {
   for (const pattern of patterns) {
@@ -191,12 +203,12 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   }
   if (BRIQUETTE_WORDS.test(text)) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
-    const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => BRIQUETTE_WORDS.test(withoutPrice.slice(q.index, q.index + 12)));
+    const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => BRIQUETTE_WORDS.test(withoutPrice.slice(q.index, q.index + 12)) && !isUnitOrConversion(withoutPrice, q, `${q.value}${q.unit}`));
     if (weight && !weight.negative && weight.value > 0) facts.briquette_tons = Math.round(weight.value * WEIGHT_UNITS[weight.unit]! * 1000) / 1000;
   }
   if (text.includes("煤") && facts.briquette_tons === undefined) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
-    const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS))[0];
+    const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index).match(new RegExp(`^.*?${q.unit}`))?.[0] ?? q.unit));
     if (weight) {
       const answer = checkCoal(bio.max_coal_tons, weight.value * WEIGHT_UNITS[weight.unit]!, weight.negative);
       if (answer.kind === "value") facts.coal_tons = answer.value;

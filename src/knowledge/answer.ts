@@ -36,6 +36,10 @@ export function citationOf(entry: Entry): Citation {
   return { id: entry.id, title: entry.title, source: `${entry.source.file} ${entry.source.section}` };
 }
 
+/** A clarification's best entry is answered outright when it covers this much and leads the runner-up by this ratio. */
+const LEAD_COVERAGE = 0.42;
+const LEAD_RATIO = 1.25;
+
 /** When the runner-up scores this close to the best entry, the question fits both: ask which. */
 const TIE_RATIO = 0.95;
 
@@ -60,6 +64,15 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, hits:
   const confidence = top?.coverage ?? 0;
   if (!top || kind === "no_answer") return noAnswer(confidence, top);
   if (kind === "clarify") {
+    // A clear leader that covers most of the question is answered, with the runners-up offered as
+    // buttons: a list of titles alone makes the villager do the work the index already did.
+    const second = hits[1];
+    const leads = top.coverage >= LEAD_COVERAGE && (!second || top.score >= second.score * LEAD_RATIO) && !top.entry.needs_review;
+    if (leads) {
+      const answer = factAnswer(index, query, top.entry, confidence);
+      const others = clarify(hits.slice(1), confidence).quickReplies.slice(0, 2).map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
+      return others.length ? { ...answer, text: `${answer.text}\n不是您要问的？也可以点：${others.map((o) => o.payload).join("、")}`, quickReplies: others } : answer;
+    }
     const answer = clarify(hits, confidence);
     // One candidate is not a choice: answer it, since the reply names the topic it answers.
     if (answer.entryIds.length !== 1) return answer;
