@@ -222,8 +222,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
 
   if (state.step === "done") {
     const found = Object.keys(extraction.facts).length > 0;
-    if (extraction.invalid.length > 0 && (correcting || state.topic !== "benefits")) return { state, reply: plain(extraction.invalid[0]!.message) };
-    if (!found || (!correcting && state.topic === "benefits")) return "leave";
+    // A bare fact right after the answer ("65岁", "200岁") adds to it or is explained; a longer sentence is new.
+    const bare = core.length <= 6;
+    if (extraction.invalid.length > 0 && (correcting || bare || state.topic !== "benefits")) return { state, reply: plain(extraction.invalid[0]!.message) };
+    if (!found || (!correcting && !bare && state.topic === "benefits")) return "leave";
     const changed = describeChanges(rules, state.facts, merged);
     return advance(rules, { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) }, on, changed ? `好的，已改为：${changed}。\n` : "好的，按新的数重算：\n");
   }

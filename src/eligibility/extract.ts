@@ -158,7 +158,7 @@ const PRICE_PATTERNS = [new RegExp(String.raw`(?:每吨|一吨|1吨|吨煤|煤�
  */
 function isUnitOrConversion(text: string, q: { value: number; index: number; unit: string }, matched: string): boolean {
   const after = text.slice(q.index + matched.length, q.index + matched.length + 8);
-  if (/^(?:秸秆|生物质|优质)?(?:压块|燃料块|成型燃料|煤)?(?:顶|相当于|等于|能顶|换)/.test(after)) return true;
+  if (/^(?:秸秆|生物质|优质)?(?:压块|燃料块|成型燃料|燃料|煤)?(?:顶|相当于|等于|能顶|换)/.test(after)) return true;
   if (q.value !== 1) return false;
   return /[\d零一二两三四五六七八九十百千万块元]$/.test(text.slice(0, q.index)) || /^(?:多少|值|合|能顶|的价|要多少)/.test(after);
 }
@@ -203,7 +203,11 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   }
   if (BRIQUETTE_WORDS.test(text)) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
-    const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => BRIQUETTE_WORDS.test(withoutPrice.slice(q.index, q.index + 12)) && !isUnitOrConversion(withoutPrice, q, `${q.value}${q.unit}`));
+    const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => {
+      const end = withoutPrice.indexOf(q.unit, q.index) + q.unit.length;
+      // The weight must be of the briquettes themselves ("5吨秸秆块"), not of coal said nearby ("3吨煤，改烧压块").
+      return /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料)/.test(withoutPrice.slice(end)) && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
+    });
     if (weight && !weight.negative && weight.value > 0) facts.briquette_tons = Math.round(weight.value * WEIGHT_UNITS[weight.unit]! * 1000) / 1000;
   }
   if (text.includes("煤") && facts.briquette_tons === undefined) {

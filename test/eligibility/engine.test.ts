@@ -104,10 +104,33 @@ function talk(first: string, topic: "benefits" | "land" | "biomass" = "benefits"
 }
 
 describe("dialogue state machine", () => {
-  it("asks only for what the first message did not say", () => {
+  it("answers at once when the first message gives the grade and poverty, with side programmes as conditions", () => {
     const d = talk("我三级残疾，家里困难，能领多少？");
     expect(d.step.state?.facts).toMatchObject({ disability_grade: 3, poor: true });
-    expect(d.step.reply.text).toMatch(/多大岁数/);
+    expect(d.step.state?.step).toBe("done");
+    expect(d.step.reply.text).toMatch(/每人每年 400 元/);
+    expect(d.step.reply.text).toMatch(/如果年龄够“老年”/);
+    expect(d.step.reply.text).not.toMatch(/多大岁数|他（她）/);
+  });
+
+  it("asks only what changes the main figure: poverty when only the grade is known", () => {
+    const d = talk("我三级残疾，能领什么补助");
+    expect(d.step.reply.text).toMatch(/贫困户/);
+    const s = d.say("是贫困户") as Step;
+    expect(s.reply.text).toMatch(/每人每年 400 元/);
+  });
+
+  it("sums a household's people per programme with the formula", () => {
+    const d = talk("俺爹一级残疾，俺娘三级残疾，家里是贫困户，他俩的生活特别救助一年加起来多少钱？");
+    expect(d.step.reply.text).toMatch(/您父亲 800 \+ 您母亲 400 = 1200 元\/年/);
+    const three = talk("我二级、我媳妇三级残疾，贫困户，生活特别救助领5年一共多少？");
+    expect(three.step.reply.text).toMatch(/1200 × 5 = 6000 元/);
+  });
+
+  it("does not count one disabled person as a multi-disabled household", () => {
+    const d = talk("家里只有我一个残疾人，一户多残的补助我能领吗");
+    expect(d.step.reply.text).not.toMatch(/很可能能领[^【]*1680/);
+    expect(d.step.reply.text).toMatch(/两个及以上/);
   });
 
   it("accepts a correction of an earlier answer and confirms it", () => {
@@ -134,7 +157,7 @@ describe("dialogue state machine", () => {
   it("rejects absurd numbers without losing earlier answers", () => {
     const d = talk("我二级残疾，是贫困户，帮我算算");
     const s = d.say("200岁") as Step;
-    expect(s.reply.text).toMatch(/0 到 120 岁/);
+    expect(s.reply.text).toMatch(/0 到 120 岁/); // even after the answer, a bare impossible age is explained
     expect(s.state?.facts).toMatchObject({ disability_grade: 2, poor: true });
     expect(s.state?.facts.age).toBeUndefined();
   });
@@ -169,7 +192,8 @@ describe("dialogue state machine", () => {
   it("starts a follow-up dialogue with the facts already given, so nothing is asked twice", () => {
     const first = talk("我三级残疾，家里困难，能领多少？");
     const next = startDialogue(rules, "benefits", foldText("我还能领什么补助"), "我还能领什么补助", on, { ...first.step.state!.facts, age: 45 });
-    expect(next.reply.text).toMatch(/几个人有残疾证/);
+    expect(next.reply.text).not.toMatch(/残疾证是几级|是不是贫困户|多大岁数/);
+    expect(next.reply.text).toMatch(/每人每年 400 元/);
   });
 
   it("recomputes land income with the rent from the contract", () => {

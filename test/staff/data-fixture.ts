@@ -11,6 +11,7 @@ export function makeDataDir(): string {
   mkdirSync(join(dir, "knowledge"));
   cpSync("data/intents", join(dir, "intents"), { recursive: true });
   cpSync("data/feedback-categories.yaml", join(dir, "feedback-categories.yaml"));
+  cpSync("data/conversation.yaml", join(dir, "conversation.yaml"));
   writeFileSync(
     join(dir, "villages.yaml"),
     `township: 测试镇
