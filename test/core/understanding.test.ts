@@ -1,0 +1,97 @@
+// What the core understands before any feature answers: question or report, follow-ups, quantities, arithmetic.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../helpers/app.ts";
+import { readMessage } from "../../src/core/reading.ts";
+import { reckonFigures, readFigureQuestion } from "../../src/knowledge/answer.ts";
+import { testEngine } from "../helpers/app.ts";
+
+let t: TestApp;
+let n = 0;
+beforeAll(async () => {
+  t = await startTestApp({ listen: false });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function chat() {
+  const userId = `u${n++}`;
+  return async (text: string) => {
+    const r = await t.app.assistant.handle({ channel: "web", userId, chatId: userId, chatType: "private", mentioned: true, kind: "text", text });
+    return { intent: r.intent, text: r.replies.map((x) => x.text).join("\n") };
+  };
+}
+const reports = () => (t.app.store.db.prepare("SELECT COUNT(*) AS n FROM feedback").get() as { n: number }).n;
+
+describe("question or report", () => {
+  const words = testEngine().kb.data.conversation;
+  it("reads negation, past events, problems and small talk", () => {
+    expect(readMessage("我不是要反映问题，就问问沼气坏了该找谁修", words).kind).toBe("question");
+    expect(readMessage("前些年为啥老百姓不信任镇政府", words).kind).toBe("question");
+    expect(readMessage("路灯坏了半个月了咋还没人修？", words).kind).toBe("report");
+    expect(readMessage("俺家沼气池坏了，镇上有人管不", words).kind).toBe("report_or_question");
+    expect(readMessage("谢谢", words).kind).toBe("smalltalk");
+    expect(readMessage("好的，谢谢你", words).kind).toBe("smalltalk");
+  });
+
+  it("answers a villager who says it is not a report, and files nothing", async () => {
+    const say = chat();
+    const before = reports();
+    const r = await say("我不是要反映问题，就问问沼气池坏了该找谁修？");
+    expect(r.text).toMatch(/服务站/);
+    expect(r.text).not.toMatch(/FK\d+/);
+    expect(reports()).toBe(before);
+  });
+
+  it("answers a problem that is also a question and files it only when the villager says so", async () => {
+    const say = chat();
+    const before = reports();
+    const r = await say("俺家沼气池坏了没人修，现在镇上有人管不");
+    expect(r.text).toMatch(/服务站/);
+    expect(r.text).toMatch(/登记反映/);
+    expect(reports()).toBe(before);
+    const filed = await say("登记反映");
+    expect(filed.text).toMatch(/FK\d+/);
+    expect(reports()).toBe(before + 1);
+  });
+
+  it("does not take 谢谢 for a village name while the village question is pending", async () => {
+    const say = chat();
+    const first = await say("村东头路灯坏了半个月了");
+    expect(first.text).toMatch(/哪个村/);
+    const thanks = await say("谢谢");
+    expect(thanks.text).not.toMatch(/没有找到|FK\d+/);
+  });
+});
+
+describe("follow-ups and arithmetic", () => {
+  it("turns a yearly figure per month for 一个月合多少 after the question, with the formula", async () => {
+    const say = chat();
+    await say("一户多残家庭的生活补助一年给多少");
+    const r = await say("那一个月合多少呢");
+    expect(r.text).toMatch(/1680 ÷ 12 ≈ 140 元/);
+  });
+
+  it("reads 每亩一年租金450 as a rent, never 一年 as the rent, and multiplies by the lease years", async () => {
+    const say = chat();
+    const r = await say("我有8亩地，每亩一年租金450，流转10年一共多少");
+    expect(r.text).toMatch(/8 × 450 = 3600 元\/年/);
+    expect(r.text).toMatch(/3600 × 10 = 36000 元/);
+    expect(r.text).not.toMatch(/× 1 =/);
+  });
+
+  it("reads 1360一吨 as the coal price, not as one tonne of coal", async () => {
+    const say = chat();
+    const r = await say("优质煤1360一吨，我家冬天要烧2吨，得花多少钱？");
+    expect(r.text).toMatch(/2 × 1360 = 2720 元/);
+  });
+
+  it("computes the knowledge base's figures per month, per year, over years and for several people", () => {
+    const facts = [{ text: "每人每月 50 元。", keywords: [], kind: "rule" as const }];
+    const q = readFigureQuestion("爷爷奶奶两个人领了3年一共多少")!;
+    const lines = reckonFigures(facts, q).join("\n");
+    expect(lines).toMatch(/50 × 12 = 600 元/);
+    expect(lines).toMatch(/600 × 2 = 1200 元\/年/);
+    expect(lines).toMatch(/1200 × 3 = 3600 元/);
+  });
+});
