@@ -6,10 +6,10 @@ import { checkBackground, checkDeadline, checkTitle, parseAudience, parseOptions
 import { checkCadre, normalized, result, villagesOf } from "./chat-common.ts";
 import { publish } from "./chat-cadre.ts";
 
-const DRAFT_PREFIX = "consultation-draft:";
+export const DRAFT_DIALOGUE = "consultation-draft";
 /** A half-finished publish dialogue is forgotten after this long. */
-const DRAFT_TTL_MS = 30 * 60 * 1000;
-const DraftSession = z.object({
+export const DRAFT_TTL_MS = 30 * 60 * 1000;
+export const DraftSession = z.object({
   step: z.enum(["title", "background", "options", "audience", "deadline", "confirm"]),
   title: z.string().default(""),
   background: z.string().default(""),
@@ -17,7 +17,7 @@ const DraftSession = z.object({
   audience: z.array(z.string()).default([]),
   deadline: z.string().default(""),
 });
-type Draft = z.infer<typeof DraftSession>;
+export type Draft = z.infer<typeof DraftSession>;
 
 const DIALOGUE_PROMPTS: Record<Draft["step"], string> = {
   title: "好的，我们一步一步来（随时发“取消”可以放弃）。\n第 1 步：征求意见的标题是什么？（60 字以内，例如“村东建养猪场”）",
@@ -28,36 +28,23 @@ const DIALOGUE_PROMPTS: Record<Draft["step"], string> = {
   confirm: "",
 };
 
-function draftKey(ctx: TurnContext): string {
-  return `${DRAFT_PREFIX}${ctx.key}`;
-}
-
 export function startDialogue(ctx: TurnContext): TurnResult {
-  ctx.services.store.sessions.set(draftKey(ctx), { step: "title" }, ctx.now.toISOString());
+  ctx.dialogue.start(DRAFT_DIALOGUE, { step: "title" });
   return result(DIALOGUE_PROMPTS.title, [], "consultation_dialogue");
 }
 
-export function continueDialogue(ctx: TurnContext): TurnResult | undefined {
-  const key = draftKey(ctx);
-  const stored = ctx.services.store.sessions.get(key);
-  if (!stored) return undefined;
-  const parsed = DraftSession.safeParse(stored.data);
-  if (!parsed.success || ctx.now.getTime() - Date.parse(stored.updatedAt) > DRAFT_TTL_MS) {
-    ctx.services.store.sessions.delete(key);
-    return undefined;
-  }
+export function continueDialogue(ctx: TurnContext, draft: Draft): TurnResult | undefined {
   const check = checkCadre(ctx, "发布征求意见");
   if (!check.ok) {
-    ctx.services.store.sessions.delete(key);
+    ctx.dialogue.end(DRAFT_DIALOGUE);
     return check.result;
   }
-  const draft = parsed.data;
   const text = normalized(ctx);
   if (/^(取消|算了|不发了|退出)$/.test(text)) {
-    ctx.services.store.sessions.delete(key);
+    ctx.dialogue.end(DRAFT_DIALOGUE);
     return result("好的，已取消，没有发布。", [], "consultation_dialogue_cancelled");
   }
-  const save = (next: Draft) => ctx.services.store.sessions.set(key, next, ctx.now.toISOString());
+  const save = (next: Draft) => ctx.dialogue.start(DRAFT_DIALOGUE, next);
   const again = (error: string) => result(`${error}\n${DIALOGUE_PROMPTS[draft.step]}`, [], "consultation_dialogue");
   switch (draft.step) {
     case "title": {
@@ -98,7 +85,7 @@ export function continueDialogue(ctx: TurnContext): TurnResult | undefined {
     }
     case "confirm": {
       if (!/^(确认|确定|发布|是|好|好的|ok)$/i.test(text)) return result("回复“确认”发布，回复“取消”放弃。", [{ label: "确认", payload: "确认" }, { label: "取消", payload: "取消" }], "consultation_dialogue");
-      ctx.services.store.sessions.delete(key);
+      ctx.dialogue.end(DRAFT_DIALOGUE);
       const options = parseOptions(draft.options);
       const deadline = new Date(draft.deadline);
       if (!options.ok) return result(options.error);

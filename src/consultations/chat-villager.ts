@@ -6,14 +6,12 @@ import { setVillage, villageOf } from "../staff/index.ts";
 import { formatChinaTime } from "./dates.ts";
 import { consultationNumber, DEFAULT_OPTIONS, isOpen, MAX_COMMENT_LENGTH, type Consultation } from "./model.ts";
 import { parseAnswer, parseLooseAnswer, villageMentioned, type ParsedAnswer } from "./parse.ts";
-import { optionQuickReplies, parseAnswerPayload, PROMPT_SESSION_PREFIX, type ConsultationService } from "./service.ts";
+import { optionQuickReplies, parseAnswerPayload, PROMPT_DIALOGUE, PROMPT_TTL_MS, type ConsultationService } from "./service.ts";
+export { PROMPT_DIALOGUE, PROMPT_TTL_MS };
 import { normalized, result, serviceFor, villagesOf } from "./chat-common.ts";
 
-const PENDING_PREFIX = "consultation-pending:";
 /** A pending answer waiting for the villager's village is forgotten after this long. */
-const PENDING_TTL_MS = 30 * 60 * 1000;
-const PromptSession = z.object({ consultationId: z.number().int() });
-const PendingSession = z.object({ consultationId: z.number().int(), optionIndex: z.number().int(), comment: z.string().nullable() });
+export const PENDING_TTL_MS = 30 * 60 * 1000;
 
 /** "现在有什么要征求意见的", "有没有正在征集意见的": asked plainly enough not to need the classifier. */
 export const LIST_QUERY = /^(?:现在|最近|目前|村里|镇里)?(?:有什么|有没有|有啥|有哪些)(?:要|正在|在)?(?:征求意见|征集意见|意见征集)/;
@@ -24,27 +22,14 @@ function openFor(ctx: TurnContext, service: ConsultationService): Consultation[]
   return service.store.listOpen(ctx.now).filter((c) => !village || c.audience.length === 0 || c.audience.includes(village));
 }
 
-function promptKey(ctx: TurnContext): string {
-  return `${PROMPT_SESSION_PREFIX}${ctx.key}`;
-}
-
-/** Other modules' dialogues older than this are abandoned (their own TTLs are 10–30 minutes). */
-const OTHER_DIALOGUE_TTL_MS = 30 * 60 * 1000;
-
-function maxIso(a: string, b: string): string {
-  return a > b ? a : b;
-}
+export const PENDING_DIALOGUE = "consultation-pending";
+export const PromptSession = z.object({ consultationId: z.number().int() });
+export const PendingSession = z.object({ consultationId: z.number().int(), optionIndex: z.number().int(), comment: z.string().nullable() });
+export type PromptState = z.infer<typeof PromptSession>;
+export type PendingState = z.infer<typeof PendingSession>;
 
 export function promptedConsultation(ctx: TurnContext): number | undefined {
-  const stored = ctx.services.store.sessions.get(promptKey(ctx));
-  if (!stored) return undefined;
-  // Any dialogue started after the consultation was asked (a policy clarification, "same problem?")
-  // owns a bare "1" now. Other modules keep their sessions as `<name>:${ctx.key}` in the same table.
-  const newer = ctx.services.store.db
-    .prepare("SELECT 1 FROM sessions WHERE key LIKE ? ESCAPE '\\' AND key NOT LIKE 'consultation-%' AND updated_at > ? LIMIT 1")
-    .get(`%:${ctx.key.replace(/[\\%_]/g, "\\$&")}`, maxIso(stored.updatedAt, new Date(ctx.now.getTime() - OTHER_DIALOGUE_TTL_MS).toISOString()));
-  if (newer) return undefined;
-  const parsed = PromptSession.safeParse(stored.data);
+  const parsed = PromptSession.safeParse(ctx.dialogue.stateOf(PROMPT_DIALOGUE));
   return parsed.success ? parsed.data.consultationId : undefined;
 }
 
@@ -54,7 +39,7 @@ export function listForVillager(ctx: TurnContext): TurnResult {
   const open = openFor(ctx, service);
   if (open.length === 0) return result("目前没有正在进行的征求意见。有新的征求意见时，我会在这里通知您。", [], "consultation_none");
   const first = open[0]!;
-  ctx.services.store.sessions.set(promptKey(ctx), { consultationId: first.id }, ctx.now.toISOString());
+  ctx.dialogue.start(PROMPT_DIALOGUE, { consultationId: first.id });
   // Whoever asked has now seen it, so they get the one reminder too if they don't answer (private chats only).
   if (ctx.message.chatType === "private") {
     const village = villageOf(ctx.services.store.db, ctx.message.channel, ctx.message.userId) ?? null;
@@ -158,7 +143,7 @@ export function recordAnswer(ctx: TurnContext, service: ConsultationService, att
     return store(ctx, service, consultation, attempt.answer.optionIndex, comment, null);
   }
   if (!village) {
-    ctx.services.store.sessions.set(`${PENDING_PREFIX}${ctx.key}`, { consultationId: consultation.id, optionIndex: attempt.answer.optionIndex, comment }, ctx.now.toISOString());
+    ctx.dialogue.start(PENDING_DIALOGUE, { consultationId: consultation.id, optionIndex: attempt.answer.optionIndex, comment });
     const candidates = consultation.audience.length > 0 ? consultation.audience : villagesOf(ctx).map((v) => v.name);
     return result(
       `记下之前想先问一句：您是哪个村的？回复村名就行${candidates.length > 0 ? `（${candidates.slice(0, 12).join("、")}）` : ""}。以后就不再问了。`,
@@ -185,7 +170,7 @@ function store(ctx: TurnContext, service: ConsultationService, consultation: Con
     village,
     at: ctx.now.toISOString(),
   });
-  ctx.services.store.sessions.set(promptKey(ctx), { consultationId: consultation.id }, ctx.now.toISOString());
+  ctx.dialogue.start(PROMPT_DIALOGUE, { consultationId: consultation.id });
   const label = consultation.options[optionIndex]!.label;
   const number = consultationNumber(consultation.id);
   const deadline = formatChinaTime(consultation.deadline);
@@ -204,34 +189,27 @@ function store(ctx: TurnContext, service: ConsultationService, consultation: Con
 /** "不想说": a township-wide answer still counts, under 未说明村. */
 const DECLINE = /^(?:不说|不想说|不方便说?|保密|跳过|不告诉你?|算了)[。.!！]?$/;
 
-export function continuePending(ctx: TurnContext, service: ConsultationService): TurnResult | undefined {
-  const key = `${PENDING_PREFIX}${ctx.key}`;
-  const stored = ctx.services.store.sessions.get(key);
-  if (!stored) return undefined;
-  const pending = PendingSession.safeParse(stored.data);
-  const fresh = ctx.now.getTime() - Date.parse(stored.updatedAt) < PENDING_TTL_MS;
+export function continuePending(ctx: TurnContext, service: ConsultationService, pending: PendingState): TurnResult | undefined {
   const village = villageMentioned(ctx.message.payload ?? ctx.text, villagesOf(ctx));
-  if (pending.success && fresh && !village && DECLINE.test(normalized(ctx))) {
-    ctx.services.store.sessions.delete(key);
-    const consultation = service.get(pending.data.consultationId);
+  ctx.dialogue.end(PENDING_DIALOGUE);
+  if (!village && DECLINE.test(normalized(ctx))) {
+    const consultation = service.get(pending.consultationId);
     if (!consultation) return undefined;
     if (consultation.audience.length > 0) {
       return result(`这项征求意见只面向${consultation.audience.join("、")}，需要知道您是哪个村的才能计入。您的回答这次没有记下；愿意的话，重新回复选项时告诉我村名就行。`, [], "consultation_village_declined");
     }
-    return store(ctx, service, consultation, pending.data.optionIndex, pending.data.comment, null);
+    return store(ctx, service, consultation, pending.optionIndex, pending.comment, null);
   }
-  if (!pending.success || !fresh || !village) {
-    ctx.services.store.sessions.delete(key);
-    if (pending.success && fresh && /^[\p{Script=Han}]{2,6}村?$/u.test(normalized(ctx))) {
+  if (!village) {
+    if (/^[\p{Script=Han}]{2,6}村?$/u.test(normalized(ctx))) {
       return result(`没找到“${normalized(ctx)}”这个村，这次的回答还没有记下。本镇的村有：${villagesOf(ctx).map((v) => v.name).join("、")}。请重新回复选项，我再问一次。`, [], "consultation_unknown_village");
     }
     return undefined;
   }
-  ctx.services.store.sessions.delete(key);
   setVillage(ctx.services.store.db, ctx.message.channel, ctx.message.userId, village.name, ctx.now);
-  const consultation = service.get(pending.data.consultationId);
+  const consultation = service.get(pending.consultationId);
   if (!consultation) return undefined;
-  return recordAnswer(ctx, service, { consultationId: consultation.id, answer: { kind: "answer", optionIndex: pending.data.optionIndex, comment: pending.data.comment ?? undefined } });
+  return recordAnswer(ctx, service, { consultationId: consultation.id, answer: { kind: "answer", optionIndex: pending.optionIndex, comment: pending.comment ?? undefined } });
 }
 
 /** "装路灯那个事俺支持": one clear stance, when exactly one consultation is open to this villager. */

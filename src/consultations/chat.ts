@@ -4,17 +4,66 @@ import { consultationNumber } from "./model.ts";
 import { consultationRef, parsePublishCommand, PUBLISH_COMMAND } from "./parse.ts";
 import { checkCadre, normalized, result, serviceFor, villagesOf } from "./chat-common.ts";
 import { closeConsultation, CLOSE_COMMAND, decide, DECISION_COMMAND, GROUP_REGISTRATION, OVERVIEW_QUERY, publish, RECORD_COMMAND, recordTally, registerGroup, RESULTS_QUERY, showOverview, showResults } from "./chat-cadre.ts";
-import { continueDialogue, startDialogue } from "./chat-dialogue.ts";
-import { continuePending, LIST_QUERY, listForVillager, promptedConsultation, readAnswer, readLooseAnswer, recordAnswer } from "./chat-villager.ts";
+import { continueDialogue, DRAFT_DIALOGUE, DRAFT_TTL_MS, DraftSession, startDialogue, type Draft } from "./chat-dialogue.ts";
+import {
+  continuePending,
+  LIST_QUERY,
+  listForVillager,
+  PENDING_DIALOGUE,
+  PENDING_TTL_MS,
+  PendingSession,
+  PROMPT_DIALOGUE,
+  PROMPT_TTL_MS,
+  PromptSession,
+  readAnswer,
+  readLooseAnswer,
+  recordAnswer,
+  type PendingState,
+  type PromptState,
+} from "./chat-villager.ts";
+import type { Dialogue } from "../core/dialogue.ts";
+
+/** The cadre's step-by-step publish dialogue. */
+export const draftDialogue: Dialogue<Draft> = {
+  owner: DRAFT_DIALOGUE,
+  schema: DraftSession,
+  ttlMs: DRAFT_TTL_MS,
+  hearsSmallTalk: true,
+  continue: (ctx, draft) => continueDialogue(ctx, draft),
+};
+
+/** "您是哪个村的？" asked before a vote is counted. */
+export const pendingVoteDialogue: Dialogue<PendingState> = {
+  owner: PENDING_DIALOGUE,
+  schema: PendingSession,
+  ttlMs: PENDING_TTL_MS,
+  hearsSmallTalk: true,
+  continue: (ctx, pending) => continuePending(ctx, serviceFor(ctx), pending),
+};
 
 /**
- * Claims messages that belong to a consultation whatever the classifier thinks: a dialogue in progress,
- * a cadre's command, a tapped option, "3号 反对", or a bare "2" right after the chat was asked.
+ * A consultation put to this chat: a bare "2" (or "反对，太吵") answers it. Only private chats; anything
+ * that is not an answer is routed normally and the consultation stays asked.
+ */
+export const promptDialogue: Dialogue<PromptState> = {
+  owner: PROMPT_DIALOGUE,
+  schema: PromptSession,
+  ttlMs: PROMPT_TTL_MS,
+  hearsSmallTalk: false,
+  continue(ctx) {
+    if (ctx.message.chatType !== "private") return undefined;
+    const service = serviceFor(ctx);
+    const attempt = readAnswer(ctx, service, true);
+    return attempt ? recordAnswer(ctx, service, attempt) : undefined;
+  },
+};
+
+/**
+ * Claims messages that belong to a consultation whatever the classifier thinks: a cadre's command,
+ * a tapped option or "3号 反对". A bare "2" right after the chat was asked is the prompt dialogue's.
  */
 export function interceptConsultation(ctx: TurnContext): TurnResult | undefined {
   const text = normalized(ctx);
-  const dialogue = continueDialogue(ctx);
-  if (dialogue) return dialogue;
 
   if (PUBLISH_COMMAND.test(text)) {
     const check = checkCadre(ctx, "发布征求意见");
@@ -41,12 +90,10 @@ export function interceptConsultation(ctx: TurnContext): TurnResult | undefined 
 
   if (LIST_QUERY.test(text) && !/结果/.test(text)) return listForVillager(ctx);
 
+  // Without the chat's own prompt only a named consultation or a tapped button is an answer, so
+  // ordinary talk (and group talk) is left alone.
   const service = serviceFor(ctx);
-  const pending = continuePending(ctx, service);
-  if (pending) return pending;
-  // Bare answers ("2") only count right after this chat was asked; in a group they are never claimed
-  // unless they name the consultation or tap its button, so ordinary group talk is left alone.
-  const attempt = readAnswer(ctx, service, ctx.message.chatType === "private" && promptedConsultation(ctx) !== undefined);
+  const attempt = readAnswer(ctx, service, false);
   if (attempt) return recordAnswer(ctx, service, attempt);
   return undefined;
 }

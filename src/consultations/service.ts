@@ -2,6 +2,7 @@
 import type { Services } from "../core/turn.ts";
 import type { QuickReply } from "../core/message.ts";
 import { maskPersonalData } from "../core/privacy.ts";
+import { offerDialogue } from "../core/dialogue.ts";
 import { formatChinaTime } from "./dates.ts";
 import { consultationNumber, DECISION_LABELS, isOpen, type Consultation, type Decision, type VillageInfo } from "./model.ts";
 import { computeResults, formatOutcomeForVillagers, type ConsultationResults, type ResultSettings } from "./results.ts";
@@ -15,7 +16,10 @@ import { foldText } from "../knowledge/text.ts";
 export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** A villager's chat remembers the consultation it was last asked about, so a bare "2" can answer it. */
-export const PROMPT_SESSION_PREFIX = "consultation-prompt:";
+/** "1" right after a consultation was put to a chat answers it, until another dialogue starts there. */
+export const PROMPT_DIALOGUE = "consultation-prompt";
+/** Longer than any consultation runs, so a late "支持" is told the deadline has passed rather than misread. */
+export const PROMPT_TTL_MS = 90 * 24 * 3_600_000;
 
 export interface ConsultationDeps {
   services: Pick<Services, "config" | "store" | "notifier" | "clock" | "logger">;
@@ -105,7 +109,8 @@ export class ConsultationService {
       const address = { channel: villager.channel, userId: villager.userId, chatId: villager.userId };
       this.store.addRecipient(consultation.id, { ...address, kind: "private", village: villager.village }, at);
       notifier.notify({ ...address, text: privateText, quickReplies: optionQuickReplies(consultation), dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}` });
-      store.sessions.set(`${PROMPT_SESSION_PREFIX}${address.channel}:${address.userId}`, { consultationId: consultation.id }, at);
+      // The chat is now asked: a bare "2" answers it, unless the villager is in the middle of another dialogue.
+      offerDialogue(store.sessions, `${address.channel}:${address.userId}`, PROMPT_DIALOGUE, { consultationId: consultation.id }, clock(), PROMPT_TTL_MS);
       villagers++;
     }
     const groupText = announcementText(consultation, true);

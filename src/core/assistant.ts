@@ -12,6 +12,8 @@ import { conversationKey, reply, type InboundMessage, type Reply } from "./messa
 import { APOLOGY, HandlerError } from "./errors.ts";
 import type { EngineHolder } from "./engine.ts";
 import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
+import { DialogueRegistry, DialogueSlot, type Dialogue, type TurnKind } from "./dialogue.ts";
+import { CONFIDENCE } from "../knowledge/answer.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -31,6 +33,9 @@ export interface AssistantOptions {
   engine: EngineHolder;
   services: Services;
   handlers: readonly IntentHandler[];
+  /** Each feature's dialogue; the core keeps at most one active per conversation and continues it first. */
+  dialogues?: readonly Dialogue<any>[];
+  /** Stateless commands with a fixed shape ("邀请码 …", "把FK000001改成…"), claimed whatever the classifier says. */
   interceptors?: readonly Interceptor[];
 }
 
@@ -38,10 +43,12 @@ export class Assistant {
   private readonly queue = new KeyedQueue();
   private readonly handlers = new Map<Intent, IntentHandler>();
   private readonly interceptors: readonly Interceptor[];
+  private readonly dialogues: DialogueRegistry;
 
   constructor(private readonly options: AssistantOptions) {
     for (const handler of options.handlers) this.handlers.set(handler.intent, handler);
     this.interceptors = options.interceptors ?? [];
+    this.dialogues = new DialogueRegistry(options.dialogues ?? []);
   }
 
   get services(): Services {
@@ -145,11 +152,15 @@ export class Assistant {
       query,
       hits,
       services: this.options.services,
+      dialogue: new DialogueSlot(sessions, key, now, this.dialogues.ttlOf),
     };
+    // Commands have a fixed shape and win over everything; then the dialogue in progress, then routing.
     for (const interceptor of this.interceptors) {
       const claimed = await this.guard(interceptor.name, text, () => interceptor.intercept(ctx));
       if (claimed) return claimed;
     }
+    const continued = await this.continueDialogue(ctx, text);
+    if (continued) return continued;
     if (previous) Object.assign(ctx, { classification: { ...classification, intent: classification.intent === "feedback" || classification.intent === "unknown" || classification.intent === "help" ? "policy" : classification.intent } });
     // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.
     const llm = this.options.services.llm;
@@ -167,6 +178,30 @@ export class Assistant {
     return result ? { confidence: route.confidence, ...result } : { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
   }
 
+  /**
+   * The active dialogue gets the first look, after the core has decided what the message is: a reset ends
+   * it, small talk passes it by, and whatever its owner does not take is routed as a new message.
+   */
+  private async continueDialogue(ctx: TurnContext, text: string): Promise<TurnResult | undefined> {
+    const active = ctx.dialogue.active();
+    if (!active) return undefined;
+    const dialogue = this.dialogues.get(active.owner);
+    const state = dialogue?.schema.safeParse(active.state);
+    if (!dialogue || !state?.success) {
+      ctx.dialogue.end(active.owner);
+      return undefined;
+    }
+    const turn = turnKind(ctx);
+    if (turn === "smalltalk" && !dialogue.hearsSmallTalk) return undefined;
+    const result = await this.guard(dialogue.owner, text, () => dialogue.continue(ctx, state.data, turn));
+    if (result) return result;
+    if (turn === "reset") {
+      ctx.dialogue.end(active.owner);
+      return { intent: "help", replies: [reply("好的，已经取消了。有别的事，直接问我就行。")], answerKind: "dialogue_reset" };
+    }
+    return undefined;
+  }
+
   /** Error boundary per intent: one handler's failure becomes an apology, never a dropped message. */
   private async guard(name: string, text: string, run: () => Promise<TurnResult | undefined> | TurnResult | undefined): Promise<TurnResult | undefined> {
     try {
@@ -177,4 +212,20 @@ export class Assistant {
       return { intent: "unknown", replies: [reply(APOLOGY)] };
     }
   }
+}
+
+const CORRECTION = /^(?:不对|不是的?[，,]|错了|说错了|搞错了|更正)/;
+const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;
+
+/** What a message is, relative to a dialogue in progress. Pure apart from reading the turn's context. */
+export function turnKind(ctx: Pick<TurnContext, "reading" | "text" | "classification" | "hits">): TurnKind {
+  const { reading } = ctx;
+  if (reading.kind === "reset") return "reset";
+  if (reading.kind === "smalltalk") return reading.what === "thanks" || reading.what === "greeting" ? "smalltalk" : "answer";
+  if (CORRECTION.test(ctx.text.trim())) return "correction";
+  if (reading.kind === "report") return "report";
+  const long = ctx.text.replace(/\s/g, "").length >= 6;
+  const asks = reading.kind === "question" || QUESTION_WORDS.test(ctx.text);
+  if (long && (asks || (ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer)) return "new_question";
+  return "answer";
 }

@@ -12,6 +12,7 @@ import type { Logger } from "./logger.ts";
 import type { InboundMessage, Reply } from "./message.ts";
 import type { UnansweredReason } from "../store/unanswered.ts";
 import type { Reading } from "./reading.ts";
+import type { DialogueSlot } from "./dialogue.ts";
 
 export interface Services {
   config: Config;
@@ -36,6 +37,8 @@ export interface TurnContext {
   classification: Classification;
   /** For an elliptic follow-up ("那二级的呢"): the previous question and this message, read together. */
   followsUp?: string | undefined;
+  /** The conversation's one active dialogue, kept by the core; a feature reads and writes only its own. */
+  dialogue: DialogueSlot;
   /** The core's reading of the message: question, report, small talk, reset (see reading.ts). */
   reading: Reading;
   query: AnalyzedQuery;

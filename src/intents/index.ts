@@ -1,11 +1,12 @@
 // Public entry of the intents: the handler for each intent and the interceptors that run before routing.
 import type { IntentHandler, Interceptor, Services } from "../core/turn.ts";
 import type { EngineHolder } from "../core/engine.ts";
-import { eligibilityHandler, eligibilityInterceptor } from "./eligibility/index.ts";
-import { feedbackDialogueInterceptor, feedbackHandler } from "./feedback/index.ts";
+import type { Dialogue } from "../core/dialogue.ts";
+import { eligibilityDialogue, eligibilityHandler } from "./eligibility/index.ts";
+import { feedbackCommandInterceptor, feedbackDialogue, feedbackHandler } from "./feedback/index.ts";
 import { helpHandler } from "./help/index.ts";
-import { createOpinionInterceptor, opinionHandler } from "./opinion/index.ts";
-import { clarifyChoiceInterceptor, policyHandler } from "./policy/index.ts";
+import { createOpinionInterceptor, draftDialogue, opinionHandler, pendingVoteDialogue, promptDialogue } from "./opinion/index.ts";
+import { clarifyDialogue, policyHandler } from "./policy/index.ts";
 import { staffCommandInterceptor, staffHandler } from "./staff/index.ts";
 import { unknownHandler } from "./unknown/index.ts";
 
@@ -18,9 +19,14 @@ export function createHandlers(_deps: IntentDeps): IntentHandler[] {
   return [policyHandler, eligibilityHandler, feedbackHandler, opinionHandler, staffHandler, helpHandler, unknownHandler];
 }
 
-/** Order matters: a dialogue in progress gets the first look at a message. */
-export function createInterceptors(_deps: IntentDeps): Interceptor[] {
-  return [eligibilityInterceptor, createOpinionInterceptor(_deps), clarifyChoiceInterceptor, staffCommandInterceptor, feedbackDialogueInterceptor];
+/** Each feature's dialogue: the core keeps one active per conversation and gives it the first look. */
+export function createDialogues(): Dialogue<any>[] {
+  return [eligibilityDialogue, feedbackDialogue, clarifyDialogue, draftDialogue, pendingVoteDialogue, promptDialogue];
+}
+
+/** Commands with a fixed shape, claimed whatever the classifier says (they hold no conversation state). */
+export function createInterceptors(deps: IntentDeps): Interceptor[] {
+  return [staffCommandInterceptor, createOpinionInterceptor(deps), feedbackCommandInterceptor];
 }
 
 export { IntentClassifier, type Classification } from "./classifier.ts";

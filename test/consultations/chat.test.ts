@@ -1,4 +1,5 @@
 // Cadres and villagers in chat: publishing by command and by dialogue, group registration, private-only votes.
+import { DialogueSlot } from "../../src/core/dialogue.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { conversation, startTestApp, type TestApp } from "../helpers/app.ts";
 import { setVillage } from "../../src/staff/index.ts";
@@ -127,14 +128,14 @@ describe("sharing the chat with other dialogues", () => {
     setVillage(t.app.store.db, "web", "v1", "白鹿屯", now);
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
     now = new Date(START.getTime() + 60_000);
-    t.app.store.sessions.set("clarify:web:v1", { kind: "clarify", question: "补助", options: ["placeholder"] }, now.toISOString());
+    new DialogueSlot(t.app.store.sessions, "web:v1", now, () => 600_000).start("policy-clarify", { kind: "clarify", question: "补助", options: ["placeholder"] });
     now = new Date(START.getTime() + 120_000);
     const reply = await conversation(t.url, "v1").ask("1");
     expect(reply.text).not.toMatch(/已记下/);
     expect(t.app.store.db.prepare("SELECT COUNT(*) FROM consultation_votes").pluck().get()).toBe(0);
     // Once that dialogue is over, "1" answers the consultation again.
     now = new Date(START.getTime() + 3_600_000);
-    t.app.store.sessions.delete("clarify:web:v1");
+    new DialogueSlot(t.app.store.sessions, "web:v1", now, () => 600_000).end("policy-clarify");
     expect((await conversation(t.url, "v1").ask("1")).text).toMatch(/已记下/);
   });
 
@@ -186,7 +187,7 @@ describe("an answer said in passing", () => {
   it("records the one stance in a sentence the classifier calls an opinion", async () => {
     setVillage(t.app.store.db, "web", "v1", "白鹿屯", now);
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
-    t.app.store.sessions.delete("consultation-prompt:web:v1");
+    new DialogueSlot(t.app.store.sessions, "web:v1", now, () => 600_000).end("consultation-prompt");
     const reply = await conversation(t.url, "v1").ask("修路那个事我不同意");
     expect(reply.intent).toBe("opinion");
     expect(reply.text).toMatch(/已记下.*反对/);

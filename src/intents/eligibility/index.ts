@@ -5,7 +5,8 @@ import { CONFIDENCE } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
 import { foldText } from "../../knowledge/text.ts";
-import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "../../core/turn.ts";
+import type { IntentHandler, Services, TurnContext, TurnResult } from "../../core/turn.ts";
+import type { Dialogue } from "../../core/dialogue.ts";
 import {
   cachedEligibilityRules,
   continueDialogue,
@@ -24,7 +25,6 @@ import {
 /** A dialogue left alone this long is forgotten; the next message starts afresh. */
 export const DIALOGUE_IDLE_MS = 30 * 60 * 1000;
 
-const sessionKey = (ctx: TurnContext) => `eligibility:${ctx.key}`;
 
 let loadFailureLogged = false;
 /** The rules are read once; if data/eligibility is broken the assistant still answers from the knowledge base. */
@@ -45,9 +45,11 @@ function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
   return { ...answerPolicyQuestion(ctx), intent: "eligibility" };
 }
 
+const ELIGIBILITY_DIALOGUE = "eligibility";
+
 function save(ctx: TurnContext, state: DialogueState | null): void {
-  if (state) ctx.services.store.sessions.set(sessionKey(ctx), state, ctx.now.toISOString());
-  else ctx.services.store.sessions.delete(sessionKey(ctx));
+  if (state) ctx.dialogue.start(ELIGIBILITY_DIALOGUE, state);
+  else ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
 }
 
 function toResult(ctx: TurnContext, step: Step): TurnResult {
@@ -69,9 +71,7 @@ function readable(ctx: TurnContext): string {
 
 /** Facts from this villager's finished dialogue on the same topic, so they are not asked twice. */
 function knownFacts(ctx: TurnContext, topic: DialogueState["topic"]): DialogueState["facts"] {
-  const stored = ctx.services.store.sessions.get(sessionKey(ctx));
-  if (!stored || !(ctx.now.getTime() - Date.parse(stored.updatedAt) < DIALOGUE_IDLE_MS)) return {};
-  const parsed = DialogueStateSchema.safeParse(stored.data);
+  const parsed = DialogueStateSchema.safeParse(ctx.dialogue.stateOf(ELIGIBILITY_DIALOGUE));
   return parsed.success && parsed.data.topic === topic && parsed.data.step === "done" ? parsed.data.facts : {};
 }
 
@@ -118,33 +118,31 @@ const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什
 const OTHER_INTENTS = new Set(["feedback", "opinion", "staff", "policy", "help"]);
 
 /** Continues a dialogue in progress: answers, corrections ("不对，是二级"), reset words; leaves on a new question. */
-export const eligibilityInterceptor: Interceptor = {
-  name: "eligibility-dialogue",
-  intercept(ctx) {
-    const stored = ctx.services.store.sessions.get(sessionKey(ctx));
-    if (!stored) return undefined;
-    const parsed = DialogueStateSchema.safeParse(stored.data);
-    const idle = ctx.now.getTime() - Date.parse(stored.updatedAt);
-    if (!parsed.success || !(idle < DIALOGUE_IDLE_MS)) {
-      ctx.services.store.sessions.delete(sessionKey(ctx));
-      return undefined;
-    }
+export const eligibilityDialogue: Dialogue<DialogueState> = {
+  owner: ELIGIBILITY_DIALOGUE,
+  schema: DialogueStateSchema,
+  ttlMs: DIALOGUE_IDLE_MS,
+  // "是", "没有", "不知道" answer its yes/no questions.
+  hearsSmallTalk: true,
+  continue(ctx, state, turn) {
     const rules = rulesFor(ctx.services);
     if (!rules) return undefined;
     const text = readable(ctx);
-    const state = parsed.data;
     const topic = detectTopic(rules, text);
     const { intent, confidence } = ctx.classification;
     const long = text.replace(/\s/g, "").length >= 6;
+    // The core's reading first; then what only this dialogue knows (a different calculator's topic).
     const newQuestion =
+      turn === "report" ||
+      turn === "new_question" ||
       (OTHER_INTENTS.has(intent) && confidence >= 0.5 && long) ||
       ((ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer && long && topic !== state.topic) ||
       (topic !== undefined && topic !== state.topic && long) ||
       (QUESTION_WORDS.test(text) && long);
-    const step = continueDialogue(rules, state, text, ctx.now, { newQuestion, personal: isPersonal(rules, text) });
+    const step = continueDialogue(rules, state, text, ctx.now, { newQuestion, personal: isPersonal(rules, text) && turn !== "report" });
     if (step === "leave") {
       // Only an unfinished dialogue is dropped; finished results stay correctable until they expire.
-      if (state.step !== "done") ctx.services.store.sessions.delete(sessionKey(ctx));
+      if (state.step !== "done") ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
       return undefined;
     }
     if (step.handoff) recordHandoff(ctx, state, rules);

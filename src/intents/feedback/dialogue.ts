@@ -24,25 +24,20 @@ export const FeedbackDialogueSchema = z.discriminatedUnion("step", [
 ]);
 export type FeedbackDialogue = z.infer<typeof FeedbackDialogueSchema>;
 
-const sessionKey = (ctx: Pick<TurnContext, "key">) => `feedback:${ctx.key}`;
+export const FEEDBACK_DIALOGUE = "feedback";
 
+/** The feedback dialogue's state, if it is the conversation's active dialogue (the core validated it). */
 export function readDialogue(ctx: TurnContext): FeedbackDialogue | undefined {
-  const stored = ctx.services.store.sessions.get(sessionKey(ctx));
-  if (!stored) return undefined;
-  const parsed = FeedbackDialogueSchema.safeParse(stored.data);
-  if (!parsed.success || ctx.now.getTime() - Date.parse(stored.updatedAt) > DIALOGUE_TTL_MS) {
-    clearDialogue(ctx);
-    return undefined;
-  }
-  return parsed.data;
+  const parsed = FeedbackDialogueSchema.safeParse(ctx.dialogue.stateOf(FEEDBACK_DIALOGUE));
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function saveDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): void {
-  ctx.services.store.sessions.set(sessionKey(ctx), dialogue, ctx.now.toISOString());
+  ctx.dialogue.start(FEEDBACK_DIALOGUE, dialogue);
 }
 
-export function clearDialogue(ctx: Pick<TurnContext, "key" | "services">): void {
-  ctx.services.store.sessions.delete(sessionKey(ctx));
+export function clearDialogue(ctx: Pick<TurnContext, "dialogue">): void {
+  ctx.dialogue.end(FEEDBACK_DIALOGUE);
 }
 
 /**

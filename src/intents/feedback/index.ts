@@ -9,7 +9,8 @@ import { findVillage, markVillageSkipped, setVillage, villageAsked, villageOf } 
 import { STATE_LABEL, stateGroup } from "../../staff/states.ts";
 import { roleOf } from "../../staff/roles.ts";
 import { AGREE, DISAGREE, isAnonymous, isReopenRequest, isStatusQuery, lacksDetail, NO, SKIP, YES } from "./texts.ts";
-import { clearDialogue, holdOriginal, readDialogue, saveDialogue, takeOriginal, type PendingReport } from "./dialogue.ts";
+import { clearDialogue, DIALOGUE_TTL_MS, FEEDBACK_DIALOGUE, FeedbackDialogueSchema, holdOriginal, readDialogue, saveDialogue, takeOriginal, type FeedbackDialogue, type PendingReport } from "./dialogue.ts";
+import type { Dialogue } from "../../core/dialogue.ts";
 import { answerPolicyQuestion } from "../policy/index.ts";
 
 const result = (ctx: TurnContext, text: string, extra: Partial<TurnResult> & { quickReplies?: QuickReply[] } = {}): TurnResult => {
@@ -206,9 +207,7 @@ function answerThenOffer(ctx: TurnContext): TurnResult {
 
 // ---- the dialogue after a report ------------------------------------------------------------
 
-function continueDialogue(ctx: TurnContext): TurnResult | undefined {
-  const dialogue = readDialogue(ctx);
-  if (!dialogue) return undefined;
+function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): TurnResult | undefined {
   const text = ctx.text.trim();
   const { channel, userId, chatId } = ctx.message;
   const store = reportsOf(ctx);
@@ -297,14 +296,25 @@ function placeName(text: string): string | undefined {
   return /^[\u4e00-\u9fa5]{2,6}(村|庄|洼|屯|营|寨|沟|岭|湾|坡|店|集|桥|铺|河|荒|格|峪|堡|台|楼|窝|场)$/.test(name) ? name : undefined;
 }
 
-/** Claims answers to our own questions, and "还没修好" about a closed report whatever the classifier says. */
-export const feedbackDialogueInterceptor: Interceptor = {
-  name: "feedback-dialogue",
+/** "Same problem?", "which village?", "keep your number?", "file it?": the core continues it first. */
+export const feedbackDialogue: Dialogue<FeedbackDialogue> = {
+  owner: FEEDBACK_DIALOGUE,
+  schema: FeedbackDialogueSchema,
+  ttlMs: DIALOGUE_TTL_MS,
+  // "是"/"不是"/"好" answer its questions.
+  hearsSmallTalk: true,
+  continue(ctx, dialogue) {
+    if (ctx.message.chatType === "group") return undefined;
+    return continueDialogue(ctx, dialogue);
+  },
+};
+
+/** "还没修好" about a closed report, and "FK000002 怎么样了": claimed whatever the classifier says. */
+export const feedbackCommandInterceptor: Interceptor = {
+  name: "feedback-command",
   intercept(ctx) {
     if (ctx.message.chatType === "group") return undefined;
-    const continued = continueDialogue(ctx);
-    if (continued) return continued;
-    if (isReopenRequest(ctx.text)) return reopen(ctx);
+    if (isReopenRequest(ctx.text) && !readDialogue(ctx)) return reopen(ctx);
     // "FK000002 怎么样了" names a receipt: a villager's status question whatever the classifier says.
     // Staff asking about a receipt go on to the staff intent.
     if (/FK\s*\d/i.test(ctx.text) && isStatusQuery(ctx.text) && roleOf(ctx.services, ctx.message.channel, ctx.message.userId) === "villager") return statusReply(ctx);

@@ -2,6 +2,7 @@
 import type { IntentHandler, Interceptor } from "../../core/turn.ts";
 import type { IntentDeps } from "../index.ts";
 import { ConsultationService, handleOpinion, interceptConsultation } from "../../consultations/index.ts";
+export { draftDialogue, pendingVoteDialogue, promptDialogue } from "../../consultations/index.ts";
 
 export const opinionHandler: IntentHandler = {
   intent: "opinion",
@@ -15,5 +16,5 @@ export const opinionHandler: IntentHandler = {
 export function createOpinionInterceptor(deps: IntentDeps): Interceptor {
   const service = new ConsultationService({ services: deps.services, villages: () => deps.engine.current.kb.data.villages.villages });
   service.startReminders(deps.services.config.CONSULTATION_REMINDER_MINUTES * 60_000);
-  return { name: "opinion-consultation", intercept: interceptConsultation };
+  return { name: "consultation-command", intercept: interceptConsultation };
 }

@@ -1,7 +1,8 @@
 // Answers questions about programmes and facts from the knowledge base, or says honestly that it can't.
 import { composeAnswer, type ComposedAnswer } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
-import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../../core/turn.ts";
+import type { IntentHandler, TurnContext, TurnResult } from "../../core/turn.ts";
+import type { Dialogue } from "../../core/dialogue.ts";
 import { z } from "zod";
 
 const CLARIFY_TTL_MS = 10 * 60 * 1000;
@@ -10,11 +11,12 @@ const ClarifySessionSchema = z.object({
   question: z.string(),
   options: z.array(z.string()).min(1),
 });
+type ClarifySession = z.infer<typeof ClarifySessionSchema>;
 
 export function answerPolicyQuestion(ctx: TurnContext): TurnResult {
   const answer = composeAnswer(ctx.kb.index, ctx.query, ctx.hits);
   if (answer.kind === "clarify") {
-    ctx.services.store.sessions.set(`clarify:${ctx.key}`, { kind: "clarify", question: ctx.text, options: answer.entryIds }, ctx.now.toISOString());
+    ctx.dialogue.start(CLARIFY_DIALOGUE, { kind: "clarify", question: ctx.text, options: answer.entryIds });
   }
   return toTurnResult(answer);
 }
@@ -39,26 +41,22 @@ export const policyHandler: IntentHandler = {
   handle: (ctx) => (ctx.services.llm ? ctx.services.llm.answerTurn(ctx, answerPolicyQuestion) : answerPolicyQuestion(ctx)),
 };
 
-/** After a clarifying question, "1" / "第二个" picks one of the offered topics. */
-export const clarifyChoiceInterceptor: Interceptor = {
-  name: "clarify-choice",
-  intercept(ctx) {
-    const sessionKey = `clarify:${ctx.key}`;
-    const stored = ctx.services.store.sessions.get(sessionKey);
-    if (!stored) return undefined;
-    const session = ClarifySessionSchema.safeParse(stored.data);
-    const fresh = ctx.now.getTime() - Date.parse(stored.updatedAt) < CLARIFY_TTL_MS;
+const CLARIFY_DIALOGUE = "policy-clarify";
+
+/** After a clarifying question, "1" / "第二个" picks one of the offered topics; anything else is routed anew. */
+export const clarifyDialogue: Dialogue<ClarifySession> = {
+  owner: CLARIFY_DIALOGUE,
+  schema: ClarifySessionSchema,
+  ttlMs: CLARIFY_TTL_MS,
+  continue(ctx, session) {
     const choice = parseChoice(ctx.text);
-    if (!session.success || !fresh || choice === undefined) {
-      // Anything but a choice ends the clarification; the message is routed normally.
-      ctx.services.store.sessions.delete(sessionKey);
-      return undefined;
-    }
-    const entryId = session.data.options[choice - 1];
+    // Anything but a choice ends the clarification; the message is routed normally.
+    ctx.dialogue.end(CLARIFY_DIALOGUE);
+    if (choice === undefined) return undefined;
+    const entryId = session.options[choice - 1];
     const entry = entryId ? ctx.kb.byId.get(entryId) : undefined;
     if (!entry) return undefined;
-    ctx.services.store.sessions.delete(sessionKey);
-    const query = ctx.kb.index.analyze(`${session.data.question} ${entry.title}`);
+    const query = ctx.kb.index.analyze(`${session.question} ${entry.title}`);
     const hits = ctx.kb.index.search(query, 5).filter((h) => h.entry.id === entry.id);
     const pinned = hits[0] ? [{ ...hits[0], coverage: 1 }] : [{ entry, score: 1, coverage: 1, matchedWords: [], unmatchedWords: [] }];
     return toTurnResult(composeAnswer(ctx.kb.index, query, pinned));

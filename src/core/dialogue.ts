@@ -1,0 +1,126 @@
+// The conversation core's dialogue state: at most one active dialogue per conversation, owned by one feature,
+// validated by that feature's schema, with the time it was asked and when it expires. Features register
+// their dialogue's `continue` step; none reads another's state (botbuilder's dialog stack, kept as data).
+import { z } from "zod";
+import type { SessionStore } from "../store/sessions.ts";
+import type { TurnContext, TurnResult } from "./turn.ts";
+
+const DialogueRecordSchema = z.object({
+  owner: z.string(),
+  state: z.unknown(),
+  askedAt: z.string(),
+  expiresAt: z.string(),
+});
+export type ActiveDialogue = z.infer<typeof DialogueRecordSchema>;
+/** The active dialogue, and the one it interrupted: that one resumes when this one ends (a stack of two). */
+const StoredDialogueSchema = DialogueRecordSchema.extend({ suspended: DialogueRecordSchema.optional() });
+type StoredDialogue = z.infer<typeof StoredDialogueSchema>;
+
+/** What the core made of a message before the dialogue's owner sees it. */
+export type TurnKind = "answer" | "correction" | "new_question" | "report" | "smalltalk" | "reset";
+
+export interface Dialogue<S = unknown> {
+  owner: string;
+  schema: z.ZodType<S>;
+  /** Left unanswered this long, the dialogue is forgotten and the next message starts afresh. */
+  ttlMs: number;
+  /** Small talk ("好", "没有") can answer this dialogue's yes/no questions; others never see it. */
+  hearsSmallTalk?: boolean;
+  /**
+   * Continues the dialogue with this message. Returns undefined when the message is not for it: the core
+   * then routes it normally (a new question suspends the dialogue rather than being swallowed by it).
+   */
+  continue(ctx: TurnContext, state: S, turn: TurnKind): TurnResult | undefined | Promise<TurnResult | undefined>;
+}
+
+const keyOf = (conversation: string) => `dialogue:${conversation}`;
+
+/** One conversation's active dialogue, as a feature sees it during a turn. */
+export class DialogueSlot {
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly conversation: string,
+    private readonly now: Date,
+    private readonly ttlOf: (owner: string) => number,
+  ) {}
+
+  private read(): StoredDialogue | undefined {
+    const stored = this.sessions.get(keyOf(this.conversation));
+    if (!stored) return undefined;
+    const parsed = StoredDialogueSchema.safeParse(stored.data);
+    if (!parsed.success) {
+      this.sessions.delete(keyOf(this.conversation));
+      return undefined;
+    }
+    if (Date.parse(parsed.data.expiresAt) > this.now.getTime()) return parsed.data;
+    this.resume(parsed.data.suspended);
+    return this.read();
+  }
+
+  /** Brings back the interrupted dialogue if it has not expired meanwhile; otherwise nothing is active. */
+  private resume(suspended: ActiveDialogue | undefined): void {
+    if (suspended && Date.parse(suspended.expiresAt) > this.now.getTime()) this.sessions.set(keyOf(this.conversation), suspended, this.now.toISOString());
+    else this.sessions.delete(keyOf(this.conversation));
+  }
+
+  /** The active dialogue, whoever owns it; an expired one is forgotten. */
+  active(): ActiveDialogue | undefined {
+    const stored = this.read();
+    return stored ? { owner: stored.owner, state: stored.state, askedAt: stored.askedAt, expiresAt: stored.expiresAt } : undefined;
+  }
+
+  /** This owner's state, if its dialogue is the active one. */
+  stateOf(owner: string): unknown {
+    const active = this.active();
+    return active?.owner === owner ? active.state : undefined;
+  }
+
+  /**
+   * Starts (or moves on) the owner's dialogue. Another owner's dialogue in progress is suspended, not lost:
+   * it resumes when this one ends ("1" answers the consultation again once the clarification is over).
+   */
+  start(owner: string, state: unknown): void {
+    const at = this.now.toISOString();
+    const expiresAt = new Date(this.now.getTime() + this.ttlOf(owner)).toISOString();
+    const current = this.read();
+    const suspended = !current ? undefined : current.owner === owner ? current.suspended : { owner: current.owner, state: current.state, askedAt: current.askedAt, expiresAt: current.expiresAt };
+    const record: StoredDialogue = { owner, state, askedAt: at, expiresAt, ...(suspended && suspended.owner !== owner ? { suspended } : {}) };
+    this.sessions.set(keyOf(this.conversation), record, at);
+  }
+
+  /** Ends the owner's dialogue (the one it interrupted resumes); another owner's dialogue is left alone. */
+  end(owner: string): void {
+    const current = this.read();
+    if (current?.owner === owner) this.resume(current.suspended);
+  }
+}
+
+/**
+ * Offers a dialogue from outside a turn (a consultation pushed to a villager): it becomes active only
+ * when the conversation has no other dialogue in progress, so a question being answered is not cut off.
+ */
+export function offerDialogue(sessions: SessionStore, conversation: string, owner: string, state: unknown, now: Date, ttlMs: number): boolean {
+  const slot = new DialogueSlot(sessions, conversation, now, () => ttlMs);
+  const active = slot.active();
+  if (active && active.owner !== owner) return false;
+  slot.start(owner, state);
+  return true;
+}
+
+/** The registered dialogues, by owner. */
+export class DialogueRegistry {
+  private readonly byOwner = new Map<string, Dialogue<any>>();
+
+  constructor(dialogues: readonly Dialogue<any>[]) {
+    for (const dialogue of dialogues) {
+      if (this.byOwner.has(dialogue.owner)) throw new Error(`two dialogues named ${dialogue.owner}`);
+      this.byOwner.set(dialogue.owner, dialogue);
+    }
+  }
+
+  get(owner: string): Dialogue<any> | undefined {
+    return this.byOwner.get(owner);
+  }
+
+  ttlOf = (owner: string): number => this.byOwner.get(owner)?.ttlMs ?? 30 * 60 * 1000;
+}
