@@ -1,7 +1,7 @@
 // The core pipeline: one inbound message in, replies out, logged on disk before the replies are returned.
 import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../knowledge/text.ts";
-import { readMessage } from "./reading.ts";
+import { mentionsStaffWork, readMessage } from "./reading.ts";
 import { isFollowUp, lastQuestion, rememberQuestion } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../knowledge/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
@@ -165,7 +165,8 @@ export class Assistant {
     // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.
     const llm = this.options.services.llm;
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await llm.classify(ctx));
-    const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading);
+    const staffWork = mentionsStaffWork(foldText(text), this.options.engine.current.kb.data.conversation);
+    const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading, staffWork);
     const claimant = route.intent === "policy" || route.intent === "unknown" || route.intent === "help" ? [...this.handlers.values()].find((h) => h.intent !== route.intent && h.claims?.(ctx)) : undefined;
     if (claimant) route.intent = claimant.intent;
     const handler = claimant ?? this.handlers.get(route.intent) ?? this.handlers.get("unknown");

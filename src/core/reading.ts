@@ -44,7 +44,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     }
     if (onlyOf(core, [...words.negations, ...words.thanks, ...words.acknowledgements])) return { kind: "smalltalk", what: "negation" };
   }
-  const asks = has(text, words.info_questions) || has(text, words.complaint_questions) || has(text, words.why_words) || /[?？]/.test(text);
+  // "发不发", "管不管", "给不给": the villager's yes-no question.
+  const asks = has(text, words.info_questions) || has(text, words.complaint_questions) || has(text, words.why_words) || /[?？]/.test(text) || /([\u4e00-\u9fa5])不\1/.test(text);
   if (has(text, words.not_a_report)) return { kind: "question", notAReport: true };
   // "前些年为啥…", "当初为什么要整治": asking about the past is not reporting a problem of today.
   if (has(text, words.why_words) && has(text, words.past_markers)) return { kind: "question", notAReport: false };
@@ -54,4 +55,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   if (has(text, words.complaint_questions)) return { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
   return { kind: "report" };
+}
+
+/** The message names staff work (reports, statistics, receipts, invite codes); `text` is folded. */
+export function mentionsStaffWork(text: string, words: ConversationWords): boolean {
+  return has(text, words.staff_words);
 }

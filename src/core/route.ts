@@ -35,7 +35,9 @@ const READABLE = new Set<Intent>(["policy", "eligibility", "feedback", "help", "
  * feedback feature's to answer and offer. The classifier learnt phrasings; the reading knows negation
  * ("我不是要反映问题") and what makes a report (something wrong, here, now).
  */
-export function routeByReading(route: Route, reading: Reading): Route {
+export function routeByReading(route: Route, reading: Reading, staffWork = true): Route {
+  // "小娃打疫苗的多不多" reads like a statistics question, but names no staff work: a policy question.
+  if (route.intent === "staff" && !staffWork) return { intent: "policy", confidence: route.confidence };
   if (!READABLE.has(route.intent)) return route;
   switch (reading.kind) {
     case "report":

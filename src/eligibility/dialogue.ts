@@ -4,7 +4,7 @@ import type { EligibilityRules } from "./load.ts";
 import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
-import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLand, renderQuestion, renderRentTotal, renderResults, type Rendered } from "./render.ts";
+import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLand, renderQuestion, renderRentTotal, renderResults, renderSoFar, type Rendered } from "./render.ts";
 import { householdLines, markElderly, readHousehold, readReckoning, renderHousehold } from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
@@ -82,8 +82,9 @@ function describeChanges(rules: EligibilityRules, before: Facts, after: Facts): 
 }
 
 /** Asks the next missing fact, or answers when nothing more is worth asking. */
+/** Several people, or one said to be 重度 without a grade: each person's programmes are summed (with 重度 as grade 1–2). */
 function isHousehold(state: DialogueState): boolean {
-  return state.people.length >= 2 || (state.disabledCount ?? 0) >= 2;
+  return state.people.length >= 2 || (state.disabledCount ?? 0) >= 2 || state.people.some((p) => p.severe && p.grade === undefined);
 }
 
 /** Two or more people: each programme summed over them, with the formula; only poverty is worth asking. */
@@ -100,15 +101,23 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
   if (state.topic === "benefits" && isHousehold(state)) return advanceHousehold(rules, state, on, prefix);
   if (state.topic === "benefits") {
     const next = nextFactToAsk(rules, state.facts, state.unknown, on, state.focus);
-    if (next) return { state: { ...state, pending: next, step: "asking" }, reply: renderQuestion(rules, next, prefix) };
+    // Answer first: what the facts so far already decide is said before the one question that remains.
+    // Only when the villager told us something: "我能领什么补助？" alone decides nothing yet.
+    const told = Object.values(state.facts).some((v) => v !== undefined && v !== null);
+    if (next) return { state: { ...state, pending: next, step: "asking" }, reply: renderQuestion(rules, next, prefix + (told ? renderSoFar(evaluateAll(rules, state.facts, on), state.focus) : "")) };
     const rendered = renderResults(rules, state.facts, evaluateAll(rules, state.facts, on), state.focus);
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
   if (state.topic === "land") {
     const mu = state.facts.land_mu;
-    if (typeof mu === "number") {
+    if (typeof mu === "number" && typeof state.facts.rent_total !== "number") {
       const rent = typeof state.facts.rent_per_mu === "number" ? state.facts.rent_per_mu : undefined;
       const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent), state.reckon.years);
+      return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
+    }
+    if (typeof state.facts.rent_total === "number" && typeof mu === "number") {
+      // "十亩地一年租金一共六千": per mu is the total divided by the area.
+      const rendered = renderRentTotal(rules, state.facts.rent_total, state.reckon.years, mu);
       return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
     }
     if (typeof state.facts.rent_total === "number") {
@@ -131,7 +140,8 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
     const rendered = renderBiomass(rules, computeBiomass(rules.calculators.biomass, tons, price));
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
-  if (state.unknown.includes("coal_tons")) {
+  // "优质煤一吨1360块，合一公斤多少钱": the price alone is enough to answer per tonne and per kilo.
+  if (state.unknown.includes("coal_tons") || (price !== undefined && typeof tons !== "number")) {
     const rendered = renderBiomassPerTon(rules, computeBiomass(rules.calculators.biomass, 1, price));
     return { state: { ...state, pending: null, step: "done" }, reply: { ...rendered, text: prefix + rendered.text } };
   }
@@ -147,7 +157,7 @@ export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, tex
   const focus = topic === "benefits" ? focusOf(rules, text) : [];
   const household = readHousehold(text);
   markElderly(household, text);
-  const people = household.people.length >= 2 ? household.people : [];
+  const people = household.people.length >= 2 || household.people.some((p) => p.severe && p.grade === undefined) ? household.people : [];
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
   const state: DialogueState = {
     v: 1,
@@ -204,9 +214,21 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     }
     state = { ...state, step: "asking", failures: 0 };
   }
+  // "合同签10年，一共多少" after the answer: the figures are turned over the years too.
+  const asked = readReckoning(text);
+  if (asked.years || asked.perMonth) state = { ...state, reckon: { perMonth: state.reckon.perMonth || asked.perMonth, ...(asked.years ?? state.reckon.years ? { years: asked.years ?? state.reckon.years } : {}) } };
   // "俺爹一级，俺哥三级" after "我家有两个残疾人": the household gets its people.
   if (state.topic === "benefits") {
-    const more = readHousehold(text);
+    const more = readHousehold(text.replace(/^(?:不对|不是)[，,]?/, ""));
+    // "不对，她也是二级": 他/她 is the last person named other than the villager.
+    const pronoun = /[他她]/.exec(text);
+    const other = [...state.people].reverse().find((p) => p.label !== "您");
+    const grade = /([一二三四1234])级/.exec(text);
+    if (pronoun && other && grade && more.people.every((p) => p.label === "您") && isHousehold(state)) {
+      const value = "一二三四".indexOf(grade[1]!) + 1 || Number(grade[1]);
+      const people = state.people.map((p) => (p === other ? { ...p, grade: value } : p));
+      return advance(rules, { ...state, people }, on, `好的，已改为：${other.label}${"一二三四"[value - 1]}级。\n`);
+    }
     const named = more.people.filter((p) => p.grade !== undefined || p.severe);
     if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
       const people = [...state.people.filter((p) => !named.some((n) => n.label === p.label) && !/^第\d人$/.test(p.label)), ...named];

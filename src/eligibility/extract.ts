@@ -141,8 +141,9 @@ const MONEY = String.raw`${AMOUNT}\s*(?:元|块钱|块)`;
 // "每亩一年租金450": 一年 and 租金 are units and labels between 每亩 and the value, never the value itself;
 // a number followed by 年/亩/月 ("一年", "一亩") is a unit too, so the value must not be followed by one.
 const RENT_LABELS = String.raw`(?:地|是|有|给|能给|一年|每年|年|的|租金|租子|地租|租费|流转费|大概|差不多|能|可以|收|拿)*`;
+// 租金 alone ("租金一年0.2万") is the whole rent, not a rent per mu: only a 亩 word makes it per mu.
 const RENT_PATTERNS = [
-  new RegExp(String.raw`(?:每亩|一亩|1亩|亩租金?|租金)${RENT_LABELS}${AMOUNT}(?![年亩月天个万千百\d])\s*(?:元|块钱|块)?`),
+  new RegExp(String.raw`(?:每亩|一亩|1亩|亩租金?)${RENT_LABELS}${AMOUNT}(?![年亩月天个万千百\d])\s*(?:元|块钱|块)?`),
   new RegExp(String.raw`${MONEY}(?:钱)?(?:一亩|每亩|1亩)`),
 ];
 /** "租金一年0.2万", "地租一年一万二": the whole rent for a year, when no per-mu figure is given. */
@@ -158,9 +159,10 @@ const PRICE_PATTERNS = [new RegExp(String.raw`(?:每吨|一吨|1吨|吨煤|煤�
  */
 function isUnitOrConversion(text: string, q: { value: number; index: number; unit: string }, matched: string): boolean {
   const after = text.slice(q.index + matched.length, q.index + matched.length + 8);
-  if (/^(?:秸秆|生物质|优质)?(?:压块|燃料块|成型燃料|燃料|煤)?(?:顶|相当于|等于|能顶|换)/.test(after)) return true;
+  // "1.2公斤压块顶1公斤煤" restates the conversion (a number follows); "3吨压块相当于多少吨煤" asks with it.
+  if (/^(?:秸秆|生物质|优质)?(?:压块|燃料块|成型燃料|燃料|煤)?(?:顶|相当于|等于|能顶|换)\s*[\d一二两半]/.test(after)) return true;
   if (q.value !== 1) return false;
-  return /[\d零一二两三四五六七八九十百千万块元]$/.test(text.slice(0, q.index)) || /^(?:多少|值|合|能顶|的价|要多少)/.test(after);
+  return /[\d零一二两三四五六七八九十百千万块元钱]$/.test(text.slice(0, q.index)) || /^(?:多少|值|合|能顶|的价|要多少)/.test(after);
 }
 
 function moneyFrom(patterns: readonly RegExp[], text: string): { value: number; negative: boolean } | undefined {
@@ -206,7 +208,9 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => {
       const end = withoutPrice.indexOf(q.unit, q.index) + q.unit.length;
       // The weight must be of the briquettes themselves ("5吨秸秆块"), not of coal said nearby ("3吨煤，改烧压块").
-      return /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料)/.test(withoutPrice.slice(end)) && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
+      // "1.2公斤生物质燃料相当于多少煤" asks about the seed's own ratio, not about the villager's briquettes.
+      const ratio = /公斤|千克|kg/.test(q.unit) && (q.value === bio.briquette_per_coal.min || q.value === bio.briquette_per_coal.max);
+      return !ratio && /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料)/.test(withoutPrice.slice(end)) && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
     });
     if (weight && !weight.negative && weight.value > 0) facts.briquette_tons = Math.round(weight.value * WEIGHT_UNITS[weight.unit]! * 1000) / 1000;
   }

@@ -15,6 +15,8 @@ export interface Person {
   age?: number | undefined;
   /** Said to be 老年 / 七十多 / a recipient of the elderly allowance. */
   elderly?: boolean;
+  /** Said to be disabled (残疾人) without a grade: programmes that pay the same for every grade apply. */
+  certified?: boolean;
 }
 
 export interface Household {
@@ -53,15 +55,21 @@ export function readHousehold(text: string): Household {
   const people: Person[] = [];
   let current: Person | undefined;
   let group: Person[] = [];
+  const starts = new Map<Person, number>();
+  let cursor = 0;
   const open = (label: string): Person => {
     const existing = label !== "您" ? undefined : people.find((p) => p.label === "您");
     const person = existing ?? { label };
-    if (!existing) people.push(person);
+    if (!existing) {
+      people.push(person);
+      starts.set(person, cursor);
+    }
     group = [];
     return person;
   };
   let disabledCount: number | undefined;
   for (let i = 0; i < text.length; ) {
+    cursor = i;
     let matched = false;
     GROUP.lastIndex = i;
     const g = GROUP.exec(text);
@@ -117,12 +125,21 @@ export function readHousehold(text: string): Household {
   }
   const count = /(两|二|俩|三|仨|四|2|3|4)\s*(?:个)?(?:残疾人|残疾|个有残疾证|人有残疾证)/.exec(text) ?? /(俩|仨)(?:残疾)/.exec(text);
   if (count) disabledCount = count[1] === "俩" ? 2 : count[1] === "仨" ? 3 : parseNumber(count[1]!);
+  // What is said between one person and the next is about that person: "我爹领老年残疾人补助".
+  const named = people.filter((p) => starts.has(p)).sort((a, b) => starts.get(a)! - starts.get(b)!);
+  named.forEach((p, k) => {
+    const segment = text.slice(starts.get(p)!, k + 1 < named.length ? starts.get(named[k + 1]!)! : text.length);
+    if (/老年|[六七八九]十|上了年纪|岁数大/.test(segment)) p.elderly = true;
+    if (/残/.test(segment)) p.certified = true;
+  });
+  if (/都/.test(text) && /残/.test(text)) for (const p of people) p.certified = true;
   return { people, disabledCount };
 }
 
 /** Ages and "老年" near a person are read by the caller from the whole message when only one person is named. */
 export function markElderly(household: Household, text: string): void {
   if (/老年残疾人|老年补助|老年残疾/.test(text) && (/都/.test(text) || household.people.length === 1)) for (const p of household.people) p.elderly = true;
+  if (/残/.test(text) && household.people.length === 1) household.people[0]!.certified = true;
 }
 
 export interface HouseholdLine {
@@ -145,6 +162,28 @@ function personFacts(person: Person, poor: boolean | undefined, disabled: number
   return facts;
 }
 
+/**
+ * One person's amount from one programme, when the facts settle it. A person said to be disabled (or 重度)
+ * without a grade gets the amount only if every grade they could have gives the same one.
+ */
+function settledAmount(rules: EligibilityRules, programme: Programme, person: Person, poor: boolean | undefined, disabled: number, on: Date, period: "year" | "month"): { amount?: number; unknown: string[] } {
+  const grades = person.grade !== undefined ? [person.grade] : person.severe ? [1, 2] : person.certified ? [1, 2, 3, 4] : [undefined];
+  const amounts = new Set<number>();
+  const unknown = new Set<string>();
+  let allLikely = true;
+  for (const grade of grades) {
+    const result = evaluateProgramme(rules, programme, personFacts({ ...person, grade, severe: false }, poor, disabled), on);
+    const amount = result.amount.year && result.amount.month ? (period === "month" ? result.amount.month[0] : result.amount.year[0]) : undefined;
+    const fixed = result.amount.year && result.amount.year[0] === result.amount.year[1];
+    if (result.status === "likely" && amount !== undefined && fixed) amounts.add(amount);
+    else allLikely = false;
+    for (const u of result.unknown) unknown.add(u.condition.if_text);
+  }
+  if (allLikely && amounts.size === 1) return { amount: [...amounts][0]!, unknown: [] };
+  if (unknown.size === 0 && grades.length > 1 && amounts.size > 0) unknown.add("看残疾等级");
+  return { unknown: [...unknown] };
+}
+
 /** Each cash programme's amount for each person, summed; household programmes once. */
 export function householdLines(rules: EligibilityRules, household: Household, poor: boolean | undefined, on: Date): HouseholdLine[] {
   const disabled = Math.max(household.people.length, household.disabledCount ?? 0);
@@ -156,11 +195,9 @@ export function householdLines(rules: EligibilityRules, household: Household, po
     const line: HouseholdLine = { programme, parts: [], period, total: 0, notes: [] };
     const people = programme.benefit.per === "household" ? [{ label: "全家" } as Person] : household.people;
     for (const person of people) {
-      const result = evaluateProgramme(rules, programme, personFacts(person, poor, disabled), on);
-      const amount = result.amount.year && result.amount.month ? (period === "month" ? result.amount.month[0] : result.amount.year[0]) : undefined;
-      const settled = result.amount.year && result.amount.year[0] === result.amount.year[1];
-      if (result.status === "likely" && amount !== undefined && settled) line.parts.push({ who: person.label, amount });
-      else if (result.status === "unknown" && result.unknown.length > 0) line.notes.push(`${person.label === "全家" ? "" : person.label}要${result.unknown.map((u) => u.condition.if_text).join("、")}才能领`);
+      const settled = settledAmount(rules, programme, person, poor, disabled, on, period);
+      if (settled.amount !== undefined) line.parts.push({ who: person.label, amount: settled.amount });
+      else if (settled.unknown.length > 0) line.notes.push(`${person.label === "全家" ? "" : person.label}要${settled.unknown.join("、")}才能领`);
     }
     line.total = line.parts.reduce((s, p) => s + p.amount, 0);
     if (line.parts.length > 0 || line.notes.length > 0) lines.push(line);

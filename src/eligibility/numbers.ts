@@ -8,6 +8,7 @@ const NEXT_LOWER: Record<string, string> = { 万: "千", 千: "百", 百: "十" 
 export function parseNumber(token: string): number | undefined {
   const text = token.normalize("NFKC").trim().replace(/[,，]/g, "");
   if (!text) return undefined;
+  if (text === "半") return 0.5; // "半吨", "半亩"
   const scaled = /^(\d+(?:\.\d+)?)(万|千|百)?$/.exec(text);
   if (scaled) {
     const base = Number(scaled[1]);
@@ -37,7 +38,7 @@ export interface Quantity {
   index: number;
 }
 
-const NUMBER_SOURCE = String.raw`(\d+(?:\.\d+)?(?:万|千|百)?|[零〇一二两兩三四五六七八九十百千万萬亿点壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+)`;
+const NUMBER_SOURCE = String.raw`(\d+(?:\.\d+)?(?:万|千|百)?|[零〇一二两兩三四五六七八九十百千万萬亿点壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+|(?<![\d零一二两三四五六七八九十])半)`;
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

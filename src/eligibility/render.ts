@@ -58,12 +58,14 @@ function summaryOfFacts(rules: EligibilityRules, facts: Facts): string {
 
 /** The full answer: likely programmes with amounts, rule, source and where to apply; then conditional ones; then close ones. */
 export function renderResults(rules: EligibilityRules, facts: Facts, all: ProgrammeResult[], focus: readonly string[] = []): Rendered {
-  const results = focus.length > 0 ? all.filter((r) => focus.includes(r.programme.id)) : all;
+  // "一户多残的能拿吗？要是不能，我能拿啥" — when nothing asked about fits, what does fit is the answer.
+  const focusHopeless = focus.length > 0 && all.filter((r) => focus.includes(r.programme.id)).every((r) => r.status === "unlikely");
+  const results = focus.length > 0 && !focusHopeless ? all.filter((r) => focus.includes(r.programme.id)) : all;
   const likely = results.filter((r) => r.status === "likely");
   const unknown = results.filter((r) => r.status === "unknown");
   const close = results.filter((r) => r.close);
   // A programme asked about by name gets its reason even when it is far from fitting.
-  const notFitting = focus.length > 0 ? results.filter((r) => r.status === "unlikely" && !r.close) : [];
+  const notFitting = focus.length > 0 ? results.filter((r) => r.status === "unlikely" && !r.close && focus.includes(r.programme.id)) : [];
   const lines: string[] = [];
   const summary = summaryOfFacts(rules, facts);
   lines.push(summary ? `按您说的情况（${summary}）：` : "按您说的情况：");
@@ -121,6 +123,21 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
   };
 }
 
+/**
+ * What is already certain, said before the next question: the cash programmes still in play with their
+ * amounts and the conditions left ("如果您家是贫困户"). Empty when nothing can be said yet.
+ */
+export function renderSoFar(all: ProgrammeResult[], focus: readonly string[]): string {
+  const cash = all.filter((r) => (focus.length === 0 || focus.includes(r.programme.id)) && r.programme.benefit.kind !== "service" && r.amount.known && r.status !== "unlikely");
+  const shown = cash.filter((r) => r.status === "likely" || r.unknown.length <= 2).slice(0, 4);
+  if (shown.length === 0) return "";
+  const lines = shown.map((r) => {
+    const ifs = r.unknown.map((o) => o.condition.if_text).join("、");
+    return `· ${r.programme.name}：${ifs ? `如果${ifs}，` : ""}${describeAmount(r.programme, r.amount)}`;
+  });
+  return `先说能确定的：\n${lines.join("\n")}\n再问一句，好算得更准：\n`;
+}
+
 export function renderQuestion(rules: EligibilityRules, factId: string, prefix = ""): Rendered {
   const fact = rules.factById.get(factId);
   const text = fact ? `${fact.question}\n（${fact.hint}）` : calculatorQuestion(factId);
@@ -135,9 +152,10 @@ function calculatorQuestion(factId: string): string {
 }
 
 /** "租金一年0.2万，签了15年": the villager's own yearly rent, per month and over the lease. */
-export function renderRentTotal(rules: EligibilityRules, yearly: number, years: number | undefined): Rendered {
+export function renderRentTotal(rules: EligibilityRules, yearly: number, years: number | undefined, mu?: number): Rendered {
   const p = rules.calculators.land_transfer;
-  const lines = [`按您说的租金一年 ${money(yearly)} 元：`, `· 折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`];
+  const lines = [`按您说的租金一年 ${money(yearly)} 元${mu ? `（${money(mu)} 亩）` : ""}：`, `· 折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`];
+  if (mu) lines.push(`· 每亩一年：${money(yearly)} ÷ ${money(mu)} = ${money(yearly / mu)} 元`);
   if (years) lines.push(`· ${money(years)} 年一共：${money(yearly)} × ${money(years)} = ${money(yearly * years)} 元（租金中途不变的话；合同写明涨租的，以合同为准）`);
   lines.push(`到哪问：${p.apply}`);
   return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
@@ -200,7 +218,7 @@ export function renderBiomassPerTon(rules: EligibilityRules, r: BiomassResult): 
   const { min, max } = p.briquette_per_coal;
   return {
     text: [
-      `不知道烧多少煤也没关系：${min}～${max} 公斤压块顶 1 公斤优质煤，优质煤 ${money(r.coalPrice)} 元/吨，所以每吨压块约能省 ${money(r.perBriquetteTon[0])}～${money(r.perBriquetteTon[1])} 元煤钱；每烧 1 吨煤，换成压块能省 ${money(r.coalPrice)} 元。`,
+      `不知道烧多少煤也没关系：${min}～${max} 公斤压块顶 1 公斤优质煤，优质煤 ${money(r.coalPrice)} 元/吨（合每公斤 ${money(r.coalPrice)} ÷ 1000 = ${(r.coalPrice / 1000).toFixed(2).replace(/0$/, "")} 元），所以每吨压块约能省 ${money(r.perBriquetteTon[0])}～${money(r.perBriquetteTon[1])} 元煤钱；每烧 1 吨煤，换成压块能省 ${money(r.coalPrice)} 元。`,
       `压缩免费：${p.compression_note}`,
       `来源：${p.source.section}`,
       "知道一年烧多少煤了，告诉我（比如“3吨”），我帮您算总数。",

@@ -77,6 +77,7 @@ export const ConversationWordsSchema = z.object({
   resets: words,
   followup_starts: words,
   followup_words: words,
+  staff_words: words,
 });
 export type ConversationWords = z.infer<typeof ConversationWordsSchema>;
 

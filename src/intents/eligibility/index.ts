@@ -82,18 +82,56 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const topic = detectTopic(rules, text);
   // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
   // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
-  if (!topic || topic === "outside" || (!isPersonal(rules, text) && !hasOwnQuantities(rules, text))) return policyFallback(ctx);
+  const household = readHousehold(text);
+  const speaksOfPeople = household.people.length >= 2 || household.people.some((p) => p.severe);
+  if (!topic || topic === "outside" || (!isPersonal(rules, text) && !speaksOfPeople && !hasOwnQuantities(rules, text))) return policyFallback(ctx);
+  // "土地流转能入股吗", "秸秆压块划算不": no numbers to compute with. The knowledge base answers at once,
+  // and the calculator waits for the villager's numbers.
+  if ((topic === "land" || topic === "biomass") && !hasOwnQuantities(rules, text) && !hasAnyQuantity(rules, text)) return answerThenOfferCalculator(ctx, rules, topic, text);
   // A programme named outright whose answer needs no sum ("燃油补贴", "托养", "法律援助"): the knowledge
   // base says everything the seed knows about it, including totals, at once.
   const focus = topic === "benefits" ? focusOf(rules, text) : [];
   if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id))) return policyFallback(ctx);
+  // Coverage before screening: "家里遭了火灾，临时救助能给多少" shares 救助 with the screener's words but
+  // tells nothing it could use and asks about something else; the knowledge base answers (or says it can't).
+  if (topic === "benefits" && focus.length === 0 && !speaksOfPeople && !OPEN_ASK.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic)));
+}
+
+/** "我能领什么", "有啥补助", "帮我算算": an open question the screener is for. */
+const OPEN_ASK = /能领(?:什么|啥|多少|哪些|不)|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受/;
+
+function tellsFacts(rules: EligibilityRules, text: string): boolean {
+  const { facts } = extractFacts(rules, text);
+  return ["disability_grade", "poor", "age", "disabled_in_household", "disability_type"].some((id) => facts[id] !== undefined && facts[id] !== null);
 }
 
 /** Programmes whose amount follows from a person's grade, poverty and household: worth computing. */
 const SUMMED_PROGRAMMES = new Set(["disability-living-relief", "elderly-disabled-allowance", "multi-disabled-household", "severe-pension-contribution"]);
 
 const OWN_QUANTITIES = ["land_mu", "rent_total", "coal_tons", "briquette_tons"];
+
+/** Any number the calculators read (a rent, a price), even one that alone computes nothing. */
+function hasAnyQuantity(rules: EligibilityRules, text: string): boolean {
+  const { facts, invalid } = extractFacts(rules, text);
+  return invalid.length > 0 || ["rent_per_mu", "coal_price", ...OWN_QUANTITIES].some((id) => facts[id] !== undefined);
+}
+
+const CALCULATOR_OFFER: Record<"land" | "biomass", string> = {
+  land: "想算算您家一年能拿多少，告诉我有几亩地、每亩租金多少（比如“5亩，每亩800元”）。",
+  biomass: "想算算您家能省多少，告诉我一年大概烧多少煤（比如“3吨”）。",
+};
+
+async function answerThenOfferCalculator(ctx: TurnContext, rules: EligibilityRules, topic: "land" | "biomass", text: string): Promise<TurnResult> {
+  const answer = await policyFallback(ctx);
+  const step = startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now);
+  if (step.state) save(ctx, step.state);
+  const first = answer.replies[0];
+  if (!first) return answer;
+  const offered = answer.answerKind === "answer" || answer.answerKind === "needs_review";
+  const body = offered ? `${first.text}\n\n${CALCULATOR_OFFER[topic]}` : step.reply.text;
+  return { ...answer, replies: [{ ...first, text: body, quickReplies: offered ? step.reply.quickReplies : step.reply.quickReplies }], ...(offered ? {} : { answerKind: "dialogue", unanswered: undefined }) };
+}
 
 /** The villager gave numbers of their own that a calculator turns into an answer. */
 function hasOwnQuantities(rules: EligibilityRules, text: string): boolean {
@@ -110,7 +148,8 @@ export const eligibilityHandler: IntentHandler = {
     const text = readable(ctx);
     const topic = detectTopic(rules, text);
     if (topic === "land" || topic === "biomass") return hasOwnQuantities(rules, text);
-    return topic === "benefits" && readHousehold(text).people.filter((p) => p.grade !== undefined || p.severe).length >= 2;
+    const people = readHousehold(text).people;
+    return topic === "benefits" && (people.filter((p) => p.grade !== undefined || p.severe).length >= 2 || (people.length >= 2 && /残/.test(text)));
   },
 };
 
