@@ -216,7 +216,14 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   }
   if (text.includes("煤") && facts.briquette_tons === undefined) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
-    const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index).match(new RegExp(`^.*?${q.unit}`))?.[0] ?? q.unit));
+    // Coal the household burns or buys: "3吨煤", "烧3吨", "买半吨" — not any weight in a sentence about coal.
+    const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => {
+      const matched = withoutPrice.slice(q.index).match(new RegExp(`^.*?${q.unit}`))?.[0] ?? q.unit;
+      const after = withoutPrice.slice(q.index + matched.length);
+      const before = withoutPrice.slice(0, q.index);
+      const coal = /^(?:的)?(?:优质)?煤/.test(after) || /(?:烧|用|买|烧了|用了|买了|得烧|要烧)\s*$/.test(before);
+      return coal && !isUnitOrConversion(withoutPrice, q, matched);
+    });
     if (weight) {
       const answer = checkCoal(bio.max_coal_tons, weight.value * WEIGHT_UNITS[weight.unit]!, weight.negative);
       if (answer.kind === "value") facts.coal_tons = answer.value;
