@@ -4,7 +4,7 @@ import type { EligibilityRules } from "./load.ts";
 import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
-import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLand, renderQuestion, renderRentTotal, renderResults, renderSoFar, type Rendered } from "./render.ts";
+import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLand, renderOverYears, renderQuestion, renderRentTotal, renderResults, renderSoFar, type Rendered } from "./render.ts";
 import { householdLines, markElderly, readHousehold, readReckoning, renderHousehold } from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
@@ -51,7 +51,7 @@ export const MAX_FAILURES = 2;
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
 const ONLY_ONE = /(?:只有|就|只)(?:我|俺|他|她|[俺我](?:爹|娘|妈|爸|儿子|闺女))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)/;
 
-const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = { land: ["land_mu", "rent_per_mu", "rent_total"], biomass: ["coal_tons", "coal_price", "briquette_tons"] };
+const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = { land: ["land_mu", "rent_per_mu", "rent_total", "labour_year"], biomass: ["coal_tons", "coal_price", "briquette_tons"] };
 
 function relevant(rules: EligibilityRules, topic: DialogueTopic, factId: string): boolean {
   return topic === "benefits" ? rules.factById.has(factId) : CALCULATOR_FACTS[topic].includes(factId);
@@ -105,14 +105,17 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
     // Only when the villager told us something: "我能领什么补助？" alone decides nothing yet.
     const told = Object.values(state.facts).some((v) => v !== undefined && v !== null);
     if (next) return { state: { ...state, pending: next, step: "asking" }, reply: renderQuestion(rules, next, prefix + (told ? renderSoFar(evaluateAll(rules, state.facts, on), state.focus) : "")) };
-    const rendered = renderResults(rules, state.facts, evaluateAll(rules, state.facts, on), state.focus);
-    return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
+    const results = evaluateAll(rules, state.facts, on);
+    const rendered = renderResults(rules, state.facts, results, state.focus);
+    const over = state.reckon.years ? renderOverYears(results, state.focus, state.reckon.years) : "";
+    return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text + over } };
   }
   if (state.topic === "land") {
     const mu = state.facts.land_mu;
     if (typeof mu === "number" && typeof state.facts.rent_total !== "number") {
       const rent = typeof state.facts.rent_per_mu === "number" ? state.facts.rent_per_mu : undefined;
-      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent), state.reckon.years);
+      const labour = typeof state.facts.labour_year === "number" ? state.facts.labour_year : undefined;
+      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent), state.reckon.years, labour);
       return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
     }
     if (typeof state.facts.rent_total === "number" && typeof mu === "number") {
@@ -157,7 +160,9 @@ export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, tex
   const focus = topic === "benefits" ? focusOf(rules, text) : [];
   const household = readHousehold(text);
   markElderly(household, text);
-  const people = household.people.length >= 2 || household.people.some((p) => p.severe && p.grade === undefined) ? household.people : [];
+  // People of whom nothing is said ("俺爹俺娘俩人一年共多少") are a count for arithmetic, not a household to screen.
+  const described = household.people.some((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);
+  const people = described && (household.people.length >= 2 || household.people.some((p) => p.severe && p.grade === undefined)) ? household.people : [];
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
   const state: DialogueState = {
     v: 1,

@@ -148,6 +148,7 @@ const RENT_PATTERNS = [
 ];
 /** "租金一年0.2万", "地租一年一万二": the whole rent for a year, when no per-mu figure is given. */
 const RENT_TOTAL_PATTERN = new RegExp(String.raw`(?:地租|租金|租子|流转费)(?:一共|总共)?(?:一年|每年|年)(?:是|有|能有|给|一共|总共)*${AMOUNT}(?![年亩月天个])\s*(?:元|块钱|块)?|(?:一年|每年)(?:的)?(?:地租|租金|租子)(?:一共|总共)?(?:是|有)?${AMOUNT}(?![年亩月天个])`);
+const LABOUR_PATTERN = new RegExp(String.raw`(?:干活|打工|务工|上班|做工)[^，,。；]{0,4}?(?:一年|每年)(?:能)?(?:挣|赚|拿|有|收入)\s*(\d+(?:\.\d+)?(?:万|千)?|[零一二两三四五六七八九十百千万点]+)\s*(?:元|块钱|块)?`);
 /** "压了5吨秸秆块", "3吨生物质压块", "六百公斤压块": briquettes the villager has, to be turned into coal. */
 const BRIQUETTE_WORDS = /压块|秸秆块|燃料块|成型燃料|生物质燃料/;
 // "1360一吨" gives the price without a money unit: 一吨 after a number is the unit of the price.
@@ -189,7 +190,11 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     const value = total ? parseNumber(total[2] ?? total[4]!) : undefined;
     if (value !== undefined && value > 0 && value <= land.max_rent_per_mu * land.max_mu) facts.rent_total = value;
   }
-  const withoutRent = [...RENT_PATTERNS, RENT_TOTAL_PATTERN].reduce((t, p) => t.replace(p, " "), text);
+  // "俺还在基地干活一年挣12000": wages the villager earns besides the rent.
+  const labour = LABOUR_PATTERN.exec(text);
+  const wage = labour ? parseNumber(labour[1]!) : undefined;
+  if (wage !== undefined && wage > 0) facts.labour_year = wage;
+  const withoutRent = [...RENT_PATTERNS, RENT_TOTAL_PATTERN, LABOUR_PATTERN].reduce((t, p) => t.replace(p, " "), text);
   // "一亩能给多少" asks the rent per mu; it does not say the household has one mu.
   const mu = findQuantities(withoutRent, ["亩"]).find((q) => !(q.value === 1 && /^(?:地)?(?:能|给|多少|租金|地租|多钱|一年)/.test(withoutRent.slice(withoutRent.indexOf("亩", q.index) + 1))));
   if (mu) {

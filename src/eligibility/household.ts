@@ -27,14 +27,20 @@ export interface Household {
 
 // Longer words first, so 爸爸 is read before 爸 and 老伴 before 老.
 const RELATIONS: Array<[RegExp, string]> = [
-  [/爷爷|姥爷|外公/y, "您爷爷"],
-  [/奶奶|姥姥|外婆|阿嬷|阿嬤/y, "您奶奶"],
+  [/爷爷|姥爷|外公|(?<=[俺我咱])爷/y, "您爷爷"],
+  [/奶奶|姥姥|外婆|阿嬷|阿嬤|(?<=[俺我咱])奶/y, "您奶奶"],
   [/爸爸|老爹|父亲|爹|爸/y, "您父亲"],
   [/妈妈|老娘|母亲|娘(?!家)|妈/y, "您母亲"],
   [/老伴|媳妇|老婆|爱人|丈夫|老公|对象/y, "您爱人"],
   [/儿子|小子|(?<=[俺我])儿(?![童科女])/y, "您儿子"],
   [/闺女|女儿|姑娘/y, "您女儿"],
   [/孙子|孙女|外孙/y, "您孙辈"],
+  [/叔叔|大叔|叔/y, "您叔叔"],
+  [/伯伯|大伯|伯/y, "您伯伯"],
+  [/姑姑|大姑|姑(?!娘)/y, "您姑姑"],
+  [/舅舅|舅/y, "您舅舅"],
+  [/姨妈|阿姨|姨/y, "您姨"],
+  [/婶婶|婶子|婶/y, "您婶婶"],
   [/哥哥|大哥|二哥|哥/y, "您哥哥"],
   [/弟弟|兄弟(?!俩|两)|弟/y, "您弟弟"],
   [/姐姐|大姐|姐/y, "您姐姐"],
@@ -45,7 +51,9 @@ const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "三口人": several people who share what is said next ("都是二级"). */
 const GROUP = /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(两|二|三|四|五|2|3|4|5)(?:口人|个人|人))/y;
-const SELF = /(?:我|俺|本人|自己)(?=是|也是|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
+const SELF = /(?:我|俺|本人|自己)(?=是|也是|都是|也|都|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
+/** "三个一级一个三级": several people of one grade at once. */
+const COUNTED_GRADE = /([一二两三四五六七八九\d])个(?:是)?([一二三四1234])级/y;
 
 /**
  * Reads the people a message speaks of, left to right: a relation word opens a person, a grade or age
@@ -100,6 +108,20 @@ export function readHousehold(text: string): Household {
     if (self) {
       current = open("您");
       i += self[0].length;
+      continue;
+    }
+    COUNTED_GRADE.lastIndex = i;
+    const counted = COUNTED_GRADE.exec(text);
+    if (counted) {
+      const n = parseNumber(counted[1]!) ?? 1;
+      const value = GRADE_VALUE[counted[2]!]!;
+      // Members of a group read before ("俺家四个残疾人") take the grade first; otherwise new people.
+      for (let k = 0; k < n; k++) {
+        const free = group.find((p) => p.grade === undefined);
+        if (free) free.grade = value;
+        else people.push({ label: `第${people.length + 1}人`, grade: value });
+      }
+      i += counted[0].length;
       continue;
     }
     GRADE.lastIndex = i;

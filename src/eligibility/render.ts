@@ -178,7 +178,15 @@ export function renderBriquettes(rules: EligibilityRules, briquetteTons: number,
   return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }] };
 }
 
-export function renderLand(rules: EligibilityRules, r: LandResult, years?: number): Rendered {
+/** "领了7年，加起来多少": each likely cash programme over the years, with the formula. */
+export function renderOverYears(all: ProgrammeResult[], focus: readonly string[], years: number): string {
+  const cash = all.filter((r) => r.status === "likely" && (focus.length === 0 || focus.includes(r.programme.id)) && r.programme.benefit.kind === "cash" && r.amount.year && r.amount.year[0] === r.amount.year[1]);
+  if (cash.length === 0) return "";
+  const lines = cash.map((r) => `· ${r.programme.name}：${money(r.amount.year![0])} × ${money(years)} = ${money(r.amount.year![0] * years)} 元`);
+  return `\n\n按现在的标准算 ${money(years)} 年（标准变了以县残联为准）：\n${lines.join("\n")}`;
+}
+
+export function renderLand(rules: EligibilityRules, r: LandResult, years?: number, labourYear?: number): Rendered {
   const p = rules.calculators.land_transfer;
   const rentSource = r.rentIsExample ? `（${p.rent_per_mu.note ?? "示例价"}）` : "（按您说的合同租金）";
   const lines = [
@@ -186,6 +194,7 @@ export function renderLand(rules: EligibilityRules, r: LandResult, years?: numbe
     "",
     `① 出租（租赁）：租金 = 亩数 × 每亩年租金 = ${money(r.mu)} × ${money(r.rentPerMu)} = ${money(r.leaseYear)} 元/年（折合每月约 ${money(r.leaseYear / 12)} 元）${rentSource}`,
     ...(years ? [`   流转 ${money(years)} 年一共：${money(r.leaseYear)} × ${money(years)} = ${money(r.leaseYear * years)} 元（租金中途不变的话）`] : []),
+    ...(labourYear ? [`   加上您说的干活收入：${money(r.leaseYear)} + ${money(labourYear)} = ${money(r.leaseYear + labourYear)} 元/年`] : []),
     `② 入股：入股收入 = 股份 × 每股分红。${p.shares_note}`,
     `③ 劳务收入：工资 = 日工资 × 出工天数。${p.labour_note}例如按日工资 ${money(r.labourExample.dailyWage)} 元、干 ${r.labourExample.days} 天算 = ${money(r.labourExample.year)} 元（${p.daily_wage.note ?? "示例"}）`,
     "",

@@ -82,8 +82,34 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, hits:
   return factAnswer(index, query, top.entry, confidence);
 }
 
+/** "几个人", "多少户", "几吨", "投了多少钱": the kind of number asked for, as a pattern over fact texts. */
+const ASKED_UNITS: Array<[RegExp, RegExp]> = [
+  [/(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人/, /\d[\d.,]*\s*(?:万)?\s*(?:人|名|位|人次)/],
+  [/(?:几|多少)(?:个)?户/, /\d[\d.,]*\s*(?:多)?\s*户/],
+  [/(?:几|多少)(?:个)?吨/, /\d[\d.,–-]*\s*吨/],
+  [/(?:几|多少)(?:个)?(?:村|庄)/, /\d+\s*个(?:行政)?村/],
+  [/(?:几|多少)(?:场|回)/, /\d+\s*场/],
+  [/(?:几|多少)(?:本|册)/, /\d+\s*(?:本|册)/],
+  [/(?:几|多少)(?:套)/, /\d+\s*套/],
+  [/(?:几|多少)(?:类|种)/, /\d+\s*(?:类|种)/],
+  [/(?:几|多少)(?:亩)/, /\d[\d.]*\s*亩/],
+  [/(?:几|多少)(?:个)?(?:项目|决策|项)/, /\d+\s*(?:个|项)/],
+  [/多少钱|花了多少|投了多少|投资|投入|花多少|多少万/, /\d[\d.]*\s*(?:万)?元/],
+  [/(?:百分之|比例|多不多|占多少|率)/, /\d[\d.]*\s*[%％‰]/],
+];
+
+/** Facts holding the kind of number the question asks for rank first, statistics included. */
+function rankForAskedNumber(ranked: Array<{ fact: Fact; score: number }>, question: string): Array<{ fact: Fact; score: number }> {
+  const patterns = ASKED_UNITS.filter(([asked]) => asked.test(question)).map(([, inFact]) => inFact);
+  if (patterns.length === 0) return ranked;
+  return ranked
+    .map((r, i) => ({ ...r, i, score: r.score + (patterns.some((p) => p.test(r.fact.text)) ? 1 : 0) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map(({ fact, score }) => ({ fact, score }));
+}
+
 function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, confidence: number): ComposedAnswer {
-  const ranked = index.rankFacts(entry, query);
+  const ranked = rankForAskedNumber(index.rankFacts(entry, query), query.text);
   // One shared word or two shared character pairs make a fact "asked about"; less is noise.
   const matching = ranked.filter((r) => r.score >= FACT_MATCH_MIN);
   const isRuleRanked = (r: { fact: { kind: string } }) => r.fact.kind === "rule" || r.fact.kind === "how";
@@ -98,6 +124,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "一个月合多少" needs the rule with the amount, even when a statistic matched the words better.
   const moneyRule = entry.facts.find((f) => isRule(f) && moneyFigure(f.text));
   if (reckoning && moneyRule && !facts.some((f) => moneyFigure(f.text))) facts = [moneyRule, ...facts].slice(0, MAX_FACTS);
+  // "药费补助给多少": when no rule gives a per-person amount, the county's total is what the seed knows
+  // (shown as a total, never divided into a per-person figure).
+  const asksMoney = /多少|几个钱|给多少|补多少|补助多少|能领|能拿/.test(query.text);
+  const total = entry.facts.find((f) => f.kind === "statistic" && /\d[\d.]*\s*万?元/.test(f.text));
+  if (asksMoney && !moneyRule && total && !facts.includes(total)) facts = [...facts, total].slice(0, MAX_FACTS);
   const lines = [`【${entry.title}】`];
   if (facts.length === 0 || matching.length === 0) lines.push(entry.summary);
   for (const fact of facts) lines.push(`• ${fact.text}`);
@@ -185,10 +216,10 @@ const count = (s: string) => (/^\d+$/.test(s) ? Number(s) : CN_DIGITS[s]);
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|合多少.*月|月.*合多少/.test(text);
-  const perYear = /一年(?:能|可以|给|领|拿|是|合|有|多少|一共)|每年(?:能|多少)|一年的/.test(text);
-  const y = /(?:领|拿|连着领|连续领|领了|拿了)\s*(\d+|[两二三四五六七八九十])\s*年(半)?/.exec(text);
+  const perYear = /一年(?:能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共)|每年(?:能|多少)|一年的|全年/.test(text);
+  const y = /(?:领|拿|连着领|连续领|领了|拿了)\s*(\d+|[两二三四五六七八九十])\s*年(半)?|(\d+|[两二三四五六七八九十])\s*年(半)?(?:了)?\s*(?:加起来|一共|总共|合计|共|下来)/.exec(text);
   const p = /(\d+|[两二三四五六七八九十俩仨])\s*(?:个人|口人|人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
-  const years = y ? (count(y[1]!) ?? 0) + (y[2] ? 0.5 : 0) : undefined;
+  const years = y ? (count((y[1] ?? y[3])!) ?? 0) + (y[2] ?? y[4] ? 0.5 : 0) : undefined;
   const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
   if (!perMonth && !perYear && !years && !(persons && persons > 1)) return undefined;
   return { perMonth, perYear, ...(years ? { years } : {}), ...(persons && persons > 1 ? { persons } : {}) };

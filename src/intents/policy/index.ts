@@ -13,7 +13,40 @@ const ClarifySessionSchema = z.object({
 });
 type ClarifySession = z.infer<typeof ClarifySessionSchema>;
 
+const ASKS = /多少|几|吗|么|啥|什么|哪|谁|怎么|咋|呢|不$|没有$/;
+
+/** "三级一年多少？一户多残每户给多少？": two questions, each a clause that asks something on its own. */
+export function splitQuestions(text: string): string[] {
+  const parts = text
+    .split(/[？?；;。！!]+|\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 4);
+  return parts.length >= 2 && parts.every((p) => ASKS.test(p)) ? parts.slice(0, 3) : [];
+}
+
+/** Answers each question of a two-question message from its own entry; undefined when they share one. */
+function answerEach(ctx: TurnContext, parts: string[]): ComposedAnswer | undefined {
+  const answers = parts.map((part) => {
+    const query = ctx.kb.index.analyze(part);
+    return composeAnswer(ctx.kb.index, query, ctx.kb.index.search(query, 5));
+  });
+  const good = answers.filter((a) => a.kind === "answer" || a.kind === "needs_review");
+  const entries = new Set(good.map((a) => a.entryIds[0]));
+  if (good.length < 2 || entries.size < 2) return undefined;
+  return {
+    kind: "answer",
+    text: good.map((a) => a.text.replace(/\n不是您要问的？.*$/s, "")).join("\n\n"),
+    citations: good.flatMap((a) => a.citations),
+    entryIds: good.flatMap((a) => a.entryIds),
+    confidence: Math.min(...good.map((a) => a.confidence)),
+    quickReplies: [],
+  };
+}
+
 export function answerPolicyQuestion(ctx: TurnContext): TurnResult {
+  const parts = ctx.followsUp ? [] : splitQuestions(ctx.text);
+  const both = parts.length > 0 ? answerEach(ctx, parts) : undefined;
+  if (both) return toTurnResult(both);
   const answer = composeAnswer(ctx.kb.index, ctx.query, ctx.hits);
   if (answer.kind === "clarify") {
     ctx.dialogue.start(CLARIFY_DIALOGUE, { kind: "clarify", question: ctx.text, options: answer.entryIds });
