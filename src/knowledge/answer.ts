@@ -67,7 +67,8 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, hits:
     // A clear leader that covers most of the question is answered, with the runners-up offered as
     // buttons: a list of titles alone makes the villager do the work the index already did.
     const second = hits[1];
-    const leads = top.coverage >= LEAD_COVERAGE && (!second || top.score >= second.score * LEAD_RATIO) && !top.entry.needs_review;
+    // Coverage before answering: a leader that misses a word naming another topic is not answered.
+    const leads = top.coverage >= LEAD_COVERAGE && (!second || top.score >= second.score * LEAD_RATIO) && !top.entry.needs_review && index.salientMisses(top).length === 0;
     if (leads) {
       const answer = factAnswer(index, query, top.entry, confidence);
       const others = clarify(hits.slice(1), confidence).quickReplies.slice(0, 2).map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
@@ -216,7 +217,7 @@ const count = (s: string) => (/^\d+$/.test(s) ? Number(s) : CN_DIGITS[s]);
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|合多少.*月|月.*合多少/.test(text);
-  const perYear = /一年(?:能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共)|每年(?:能|多少)|一年的|全年/.test(text);
+  const perYear = /(?:一年|每年)(?:能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共)|一年的|每年的|全年/.test(text);
   const y = /(?:领|拿|连着领|连续领|领了|拿了)\s*(\d+|[两二三四五六七八九十])\s*年(半)?|(\d+|[两二三四五六七八九十])\s*年(半)?(?:了)?\s*(?:加起来|一共|总共|合计|共|下来)/.exec(text);
   const p = /(\d+|[两二三四五六七八九十俩仨])\s*(?:个人|口人|人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
   const years = y ? (count((y[1] ?? y[3])!) ?? 0) + (y[2] ?? y[4] ? 0.5 : 0) : undefined;

@@ -17,7 +17,8 @@ export class KnowledgeBase {
     prepareIndexing(data.entries.length);
     this.rewrite = createRewriter(rewritesFrom(data));
     this.segmenter = createSegmenter(userTermsFrom(data, this.rewrite));
-    this.index = new KnowledgeIndex(data.entries, this.segmenter, this.rewrite);
+    const notTopics = new Set(data.conversation.not_topics.map((word) => this.rewrite(foldText(word))));
+    this.index = new KnowledgeIndex(data.entries, this.segmenter, this.rewrite, notTopics);
     this.byId = new Map(data.entries.map((entry) => [entry.id, entry]));
   }
 

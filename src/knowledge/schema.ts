@@ -78,6 +78,7 @@ export const ConversationWordsSchema = z.object({
   followup_starts: words,
   followup_words: words,
   staff_words: words,
+  not_topics: words,
 });
 export type ConversationWords = z.infer<typeof ConversationWordsSchema>;
 

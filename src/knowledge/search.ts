@@ -26,6 +26,10 @@ interface FactTerms {
   bigrams: Set<string>;
 }
 
+/** A known word this rare (share of the highest possible IDF) names a topic of its own. */
+const SALIENT_IDF_SHARE = 0.45;
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 export class KnowledgeIndex {
   private readonly bm25: Bm25Index;
   private topics: Set<string> | undefined;
@@ -34,15 +38,20 @@ export class KnowledgeIndex {
   /** Per-fact terms are needed only for the entry being answered, so they are built on demand. */
   private readonly factTerms = new Map<Entry, FactTerms[]>();
   private readonly maxIdf: number;
+  /** Words of the entries' names, aliases and keywords: the topics the knowledge base is about. */
+  private readonly nameTerms = new Set<string>();
 
   constructor(
     readonly entries: readonly Entry[],
     private readonly segmenter: Segmenter,
     private readonly rewrite: (folded: string) => string,
+    /** Words that never name a topic (data/conversation.yaml → not_topics), already folded and rewritten. */
+    private readonly notTopics: ReadonlySet<string> = NO_WORDS,
   ) {
     const built = buildIndex(entries, segmenter, rewrite);
     this.bm25 = built.bm25;
     this.topics = built.topics;
+    for (const term of built.topics) if (!term.startsWith("~") && term.length >= 2) this.nameTerms.add(term);
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
   }
 
@@ -125,6 +134,15 @@ export class KnowledgeIndex {
       })
       .sort((a, b) => b.score - a.score || a.i - b.i)
       .map(({ fact, score }) => ({ fact, score }));
+  }
+
+  /**
+   * Words of the question that name something the knowledge base knows (a rare enough term of its own)
+   * but that this hit does not contain: "留守儿童" asked, an old-age allowance found. Such a hit answers
+   * another question than the one asked.
+   */
+  salientMisses(hit: SearchHit): string[] {
+    return hit.unmatchedWords.filter((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE);
   }
 
   /** The words and pairs of the entries' names and keywords, which teach the classifier what `policy` covers. Once. */
