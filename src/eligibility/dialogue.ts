@@ -5,7 +5,7 @@ import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
 import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLand, renderOverYears, renderQuestion, renderRentTotal, renderResults, renderSoFar, type Rendered } from "./render.ts";
-import { householdLines, markElderly, readHousehold, readReckoning, renderHousehold } from "./household.ts";
+import { householdLines, markElderly, PRONOUN, readHousehold, readReckoning, renderHousehold } from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
 export type DialogueTopic = z.infer<typeof DialogueTopicSchema>;
@@ -225,21 +225,19 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   // "俺爹一级，俺哥三级" after "我家有两个残疾人": the household gets its people.
   if (state.topic === "benefits") {
     const more = readHousehold(text.replace(/^(?:不对|不是)[，,]?/, ""));
-    // "不对，她也是二级": 他/她 is the last person named other than the villager.
-    const pronoun = /[他她]/.exec(text);
+    // "她三级", "不对，她也是二级": 他/她 is the last person named other than the villager.
     const other = [...state.people].reverse().find((p) => p.label !== "您");
-    const grade = /([一二三四1234])级/.exec(text);
-    if (pronoun && other && grade && more.people.every((p) => p.label === "您") && isHousehold(state)) {
-      const value = "一二三四".indexOf(grade[1]!) + 1 || Number(grade[1]);
-      const people = state.people.map((p) => (p === other ? { ...p, grade: value } : p));
-      return advance(rules, { ...state, people }, on, `好的，已改为：${other.label}${"一二三四"[value - 1]}级。\n`);
-    }
+    for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
     const named = more.people.filter((p) => p.grade !== undefined || p.severe);
     if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
-      const people = [...state.people.filter((p) => !named.some((n) => n.label === p.label) && !/^第\d人$/.test(p.label)), ...named];
+      const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && !/^第\d人$/.test(p.label));
+      // A person named again keeps their place and what was said of them; the new grade wins.
+      const people = [...state.people.filter((p) => kept.includes(p) || named.some((n) => n.label === p.label)).map((p) => ({ ...p, ...named.find((n) => n.label === p.label) })), ...named.filter((n) => !state.people.some((p) => p.label === n.label))];
+      const corrected = named.filter((n) => state.people.some((p) => p.label === n.label && p.grade !== undefined && p.grade !== n.grade));
       const poor = extractFacts(rules, text).facts.poor;
       const facts = poor === undefined ? state.facts : { ...state.facts, poor };
-      return advance(rules, { ...state, people, facts, unknown: state.unknown.filter((f) => f !== "poor" || poor === undefined) }, on, "好的，记下了。\n");
+      const said = corrected.length > 0 ? `好的，已改为：${corrected.map((n) => `${n.label}${n.grade ? `${"一二三四"[n.grade - 1]}级` : ""}`).join("、")}。\n` : "好的，记下了。\n";
+      return advance(rules, { ...state, people, facts, unknown: state.unknown.filter((f) => f !== "poor" || poor === undefined) }, on, said);
     }
   }
   const correcting = containsAny(core, words.correction_words);

@@ -25,6 +25,9 @@ export interface Household {
   disabledCount?: number | undefined;
 }
 
+/** 他/她: someone named earlier in the conversation; the dialogue resolves who. */
+export const PRONOUN = "他（她）";
+
 // Longer words first, so 爸爸 is read before 爸 and 老伴 before 老.
 const RELATIONS: Array<[RegExp, string]> = [
   [/爷爷|姥爷|外公|(?<=[俺我咱])爷/y, "您爷爷"],
@@ -45,13 +48,14 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/弟弟|兄弟(?!俩|两)|弟/y, "您弟弟"],
   [/姐姐|大姐|姐/y, "您姐姐"],
   [/妹妹|妹/y, "您妹妹"],
+  [/[他她](?![们俩])/y, PRONOUN],
 ];
 
 const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "三口人": several people who share what is said next ("都是二级"). */
 const GROUP = /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(两|二|三|四|五|2|3|4|5)(?:口人|个人|人))/y;
-const SELF = /(?:我|俺|本人|自己)(?=是|也是|都是|也|都|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
+const SELF = /(?:我|俺|本人|自己)(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
 /** "三个一级一个三级": several people of one grade at once. */
 const COUNTED_GRADE = /([一二两三四五六七八九\d])个(?:是)?([一二三四1234])级/y;
 
@@ -250,6 +254,8 @@ export function renderHousehold(rules: EligibilityRules, household: Household, p
   const out: string[] = [`按您说的情况（${who}${household.disabledCount && household.disabledCount > household.people.length ? `，家里共 ${household.disabledCount} 个残疾人` : ""}${poor === true ? "，贫困户" : poor === false ? "，不是贫困户" : ""}）：`];
   const shown = focus.length > 0 ? lines.filter((l) => focus.includes(l.programme.id)) : lines;
   const chosen = shown.length > 0 ? shown : lines;
+  // What the household gets besides the programme asked about ("我娘三级…我爹领老年补助，各自多少").
+  const besides = lines.filter((l) => !chosen.includes(l) && l.parts.length > 0);
   let yearly = 0;
   const yearlyParts: string[] = [];
   for (const line of chosen) {
@@ -259,7 +265,8 @@ export function renderHousehold(rules: EligibilityRules, household: Household, p
     else if (line.parts.length === 1) out.push(`  ${line.parts[0]!.who === "全家" ? "每户" : line.parts[0]!.who} ${money(line.total)} ${unit}`);
     if (line.parts.length > 0 && line.period === "month") out.push(`  一年：${money(line.total)} × 12 = ${money(line.total * 12)} 元`);
     for (const note of line.notes) out.push(`  ${note}`);
-    if (line.parts.length > 0) {
+    if (line.programme.benefit.kind === "contribution" && line.parts.length > 0) out.push(`  （${line.programme.benefit.form ?? "不发现金"}，不算进下面的合计）`);
+    if (line.parts.length > 0 && line.programme.benefit.kind === "cash") {
       const perYear = line.period === "month" ? line.total * 12 : line.total;
       yearly += perYear;
       yearlyParts.push(money(perYear));
@@ -268,6 +275,10 @@ export function renderHousehold(rules: EligibilityRules, household: Household, p
   if (yearlyParts.length > 1) out.push(`合计每年：${yearlyParts.join(" + ")} = ${money(yearly)} 元（几项能不能同时领，原文没写，请向县残联确认）`);
   if (yearly > 0 && reckon.perMonth) out.push(`折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`);
   if (yearly > 0 && reckon.years) out.push(`领 ${money(reckon.years)} 年一共：${money(yearly)} × ${money(reckon.years)} = ${money(yearly * reckon.years)} 元（按现在的标准算，标准变了以县残联为准）`);
+  if (besides.length > 0) {
+    out.push("另外还可能领：");
+    for (const line of besides) out.push(`  ${line.programme.name}：${line.parts.map((p) => `${p.who === "全家" ? "每户" : p.who} ${money(p.amount)}`).join(" + ")}${line.parts.length > 1 ? ` = ${money(line.total)}` : ""} ${unitOf(line.period)}`);
+  }
   if (poor === undefined && lines.some((l) => l.notes.some((n) => n.includes("贫困")))) out.push("您家是贫困户（低保户、建档立卡户）吗？回复“是”或“不是”，我再算准一点。");
   out.push(`来源：${[...new Set(chosen.map((l) => l.programme.source.section))].join("；")}。到哪办：县残联（可先到村委会问）。`);
   return {
