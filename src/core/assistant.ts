@@ -167,6 +167,10 @@ export class Assistant {
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await llm.classify(ctx));
     const staffWork = mentionsStaffWork(foldText(text), this.options.engine.current.kb.data.conversation);
     const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading, staffWork);
+    // "水库边上那块地原来是干啥的" is no greeting: a question the knowledge base knows about is answered.
+    if (route.intent === "help" && ctx.reading.kind !== "smalltalk" && (ctx.reading.kind === "question" || (ctx.reading.kind === "open" && ctx.reading.asks)) && (ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.clarify) {
+      route.intent = "policy";
+    }
     const claimant = route.intent === "policy" || route.intent === "unknown" || route.intent === "help" ? [...this.handlers.values()].find((h) => h.intent !== route.intent && h.claims?.(ctx)) : undefined;
     if (claimant) route.intent = claimant.intent;
     const handler = claimant ?? this.handlers.get(route.intent) ?? this.handlers.get("unknown");

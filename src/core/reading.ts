@@ -50,7 +50,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   // "前些年为啥…", "当初为什么要整治": asking about the past is not reporting a problem of today.
   if (has(text, words.why_words) && has(text, words.past_markers)) return { kind: "question", notAReport: false };
   const problem = has(text, words.problem_words);
-  if (has(text, words.report_words)) return { kind: "report" };
+  // "我要反映个事" files; "投诉信访这块，妇联接了多少件" asks about complaints: answered, with the offer.
+  if (has(text, words.report_words)) return asksForFacts(text) ? { kind: "report_or_question" } : { kind: "report" };
   if (!problem) return { kind: "open", asks };
   if (has(text, words.complaint_questions)) return { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
@@ -60,4 +61,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
 /** The message names staff work (reports, statistics, receipts, invite codes); `text` is folded. */
 export function mentionsStaffWork(text: string, words: ConversationWords): boolean {
   return has(text, words.staff_words);
+}
+
+/** A question after facts ("多少", "几", "什么时候"), not a request for action. */
+function asksForFacts(text: string): boolean {
+  return /多少|(?<![好这那])几[个件次人户场年天]|什么时候|啥时候|哪年|哪些|是什么|是啥/.test(text) && !/怎么样了|咋样了|进展|处理了没/.test(text);
 }

@@ -62,6 +62,9 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, hits:
   const kind = decide(hits);
   const top = hits[0];
   const confidence = top?.coverage ?? 0;
+  // Never another programme's figure: a subsidy the knowledge base has no word for is not answered.
+  const absent = index.absentProgramme(query);
+  if (absent) return noAnswer(Math.min(confidence, CONFIDENCE.clarify - 0.01), top, absent);
   if (!top || kind === "no_answer") return noAnswer(confidence, top);
   if (kind === "clarify") {
     // A clear leader that covers most of the question is answered, with the runners-up offered as
@@ -173,11 +176,11 @@ function clarify(hits: readonly SearchHit[], confidence: number): ComposedAnswer
   };
 }
 
-function noAnswer(confidence: number, weakHit: SearchHit | undefined): ComposedAnswer {
+function noAnswer(confidence: number, weakHit: SearchHit | undefined, named?: string): ComposedAnswer {
   // A weak hit still tells us which office deals with the topic, even if it can't answer the question.
-  const contact = weakHit && weakHit.coverage >= CONFIDENCE.clarify * 0.5 ? weakHit.entry.contact : FALLBACK_CONTACT;
+  const contact = weakHit && weakHit.coverage >= CONFIDENCE.clarify * 0.5 && !named ? weakHit.entry.contact : FALLBACK_CONTACT;
   const text = [
-    "抱歉，知识库里暂时没有这方面的内容，我不乱说数字。",
+    named ? `抱歉，知识库里没有“${named}”这一项，我不乱说数字。` : "抱歉，知识库里暂时没有这方面的内容，我不乱说数字。",
     `建议您问问：${contact}。`,
     "您的问题已经记下，工作人员会把资料补上。",
   ].join("\n");
@@ -205,6 +208,8 @@ function moneyFigure(text: string): MoneyFigure | undefined {
 }
 
 export interface FigureQuestion {
+  /** "合一公斤多少钱": a price per tonne turned per kilo (and per jin). */
+  perKilo?: boolean;
   perMonth: boolean;
   perYear: boolean;
   years?: number;
@@ -222,8 +227,9 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const p = /(\d+|[两二三四五六七八九十俩仨])\s*(?:个人|口人|人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
   const years = y ? (count((y[1] ?? y[3])!) ?? 0) + (y[2] ?? y[4] ? 0.5 : 0) : undefined;
   const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
-  if (!perMonth && !perYear && !years && !(persons && persons > 1)) return undefined;
-  return { perMonth, perYear, ...(years ? { years } : {}), ...(persons && persons > 1 ? { persons } : {}) };
+  const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
+  if (!perMonth && !perYear && !years && !perKilo && !(persons && persons > 1)) return undefined;
+  return { perMonth, perYear, ...(perKilo ? { perKilo } : {}), ...(years ? { years } : {}), ...(persons && persons > 1 ? { persons } : {}) };
 }
 
 function fmt(n: number): string {
@@ -235,6 +241,15 @@ function fmt(n: number): string {
 export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string[] {
   const figures = facts.map((f) => moneyFigure(f.text)).filter((f): f is MoneyFigure => f !== undefined);
   const out: string[] = [];
+  if (q.perKilo) {
+    for (const fact of facts) {
+      const ton = /(\d+(?:\.\d+)?)\s*元\s*\/\s*吨/.exec(fact.text);
+      if (!ton) continue;
+      const price = Number(ton[1]);
+      out.push(`合每公斤：${fmt(price)} ÷ 1000 = ${(price / 1000).toFixed(3).replace(/0+$/, "").replace(/\.$/, "")} 元；每斤（半公斤）${(price / 2000).toFixed(3).replace(/0+$/, "").replace(/\.$/, "")} 元（按${ton[0]}）`);
+      break;
+    }
+  }
   for (const f of figures.slice(0, 2)) {
     const yearly = f.period === "year" ? f.amount : f.amount * 12;
     const base = f.period === "year" ? `${fmt(f.amount)} 元/年` : `${fmt(f.amount)} 元/月`;

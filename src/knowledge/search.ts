@@ -29,6 +29,8 @@ interface FactTerms {
 /** A known word this rare (share of the highest possible IDF) names a topic of its own. */
 const SALIENT_IDF_SHARE = 0.45;
 const NO_WORDS: ReadonlySet<string> = new Set();
+/** What villagers call money from a programme (after synonyms: 补贴 is rewritten to 补助). */
+const SUBSIDY_WORDS: ReadonlySet<string> = new Set(["补助", "补贴", "津贴", "救助", "补偿", "奖励", "补助金"]);
 
 export class KnowledgeIndex {
   private readonly bm25: Bm25Index;
@@ -143,6 +145,21 @@ export class KnowledgeIndex {
    */
   salientMisses(hit: SearchHit): string[] {
     return hit.unmatchedWords.filter((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE);
+  }
+
+  /**
+   * "养羊补贴", "护理补贴", "危房改造补助": a subsidy named by a word the knowledge base has never seen.
+   * No entry covers it, whatever else the question shares with one; returns the name asked about.
+   */
+  absentProgramme(query: AnalyzedQuery): string | undefined {
+    const words = query.words;
+    for (let i = 1; i < words.length; i++) {
+      if (!SUBSIDY_WORDS.has(words[i]!)) continue;
+      const named = words[i - 1]!;
+      if (named.length < 2 || SUBSIDY_WORDS.has(named) || this.notTopics.has(named) || this.bm25.has(named)) continue;
+      return `${named}${words[i]}`;
+    }
+    return undefined;
   }
 
   /** The words and pairs of the entries' names and keywords, which teach the classifier what `policy` covers. Once. */

@@ -90,6 +90,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if ((topic === "land" || topic === "biomass") && !hasOwnQuantities(rules, text) && !hasAnyQuantity(rules, text)) return answerThenOfferCalculator(ctx, rules, topic, text);
   // A programme named outright whose answer needs no sum ("燃油补贴", "托养", "法律援助"): the knowledge
   // base says everything the seed knows about it, including totals, at once.
+  // "老年残疾人补助每月50，俺爹俺娘俩人一年共多少": the villager gives the figure and asks for arithmetic on
+  // it; the knowledge base's arithmetic shows it against the source, without screening anybody.
+  if (topic === "benefits" && STATED_AMOUNT.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   const focus = topic === "benefits" ? focusOf(rules, text) : [];
   if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id))) return policyFallback(ctx);
   // Coverage before screening: "家里遭了火灾，临时救助能给多少" shares 救助 with the screener's words but
@@ -97,6 +100,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (topic === "benefits" && focus.length === 0 && !speaksOfPeople && !OPEN_ASK.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic)));
 }
+
+const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:元|块)?(?![级岁亩])|\d+\s*(?:元|块)/;
 
 /** "我能领什么", "有啥补助", "帮我算算": an open question the screener is for. */
 const OPEN_ASK = /能领(?:什么|啥|多少|哪些|不)|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受/;
