@@ -161,8 +161,9 @@ export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, tex
   const household = readHousehold(text);
   markElderly(household, text);
   // People of whom nothing is said ("俺爹俺娘俩人一年共多少") are a count for arithmetic, not a household to screen.
-  const described = household.people.some((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);
-  const people = described && (household.people.length >= 2 || household.people.some((p) => p.severe && p.grade === undefined)) ? household.people : [];
+  // "俺爹俺都好好的": people named without any disability are not disabled members of the household.
+  const described = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);
+  const people = described.length >= 2 || described.some((p) => p.severe && p.grade === undefined) ? described : [];
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
   const state: DialogueState = {
     v: 1,

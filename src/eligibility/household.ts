@@ -156,15 +156,16 @@ export function readHousehold(text: string): Household {
   named.forEach((p, k) => {
     const segment = text.slice(starts.get(p)!, k + 1 < named.length ? starts.get(named[k + 1]!)! : text.length);
     if (/老年|[六七八九]十|上了年纪|岁数大/.test(segment)) p.elderly = true;
-    if (/残/.test(segment)) p.certified = true;
+    if (/残/.test(segment.replace(/一户多残|一户两残|一户三残|多残/g, ""))) p.certified = true;
   });
-  if (/都/.test(text) && /残/.test(text)) for (const p of people) p.certified = true;
+  // "老两口都是残疾人" — but not "俺爹俺都好好的" in a sentence about someone else's disability.
+  if (/都(?:是|有)?[^，,。；]{0,8}残/.test(text)) for (const p of people) p.certified = true;
   return { people, disabledCount };
 }
 
 /** Ages and "老年" near a person are read by the caller from the whole message when only one person is named. */
 export function markElderly(household: Household, text: string): void {
-  if (/老年残疾人|老年补助|老年残疾/.test(text) && (/都/.test(text) || household.people.length === 1)) for (const p of household.people) p.elderly = true;
+  if (/老年残疾人|老年补助|老年残疾/.test(text) && (/都(?:是|领|有)?[^，,。；]{0,8}老年/.test(text) || household.people.length === 1)) for (const p of household.people) p.elderly = true;
   if (/残/.test(text) && household.people.length === 1) household.people[0]!.certified = true;
 }
 
@@ -212,7 +213,7 @@ function settledAmount(rules: EligibilityRules, programme: Programme, person: Pe
 
 /** Each cash programme's amount for each person, summed; household programmes once. */
 export function householdLines(rules: EligibilityRules, household: Household, poor: boolean | undefined, on: Date): HouseholdLine[] {
-  const disabled = Math.max(household.people.length, household.disabledCount ?? 0);
+  const disabled = Math.max(household.people.filter((p) => p.grade !== undefined || p.severe || p.certified).length, household.disabledCount ?? 0);
   const lines: HouseholdLine[] = [];
   for (const id of CASH_PROGRAMMES) {
     const programme = rules.programmes.programmes.find((p) => p.id === id);

@@ -167,6 +167,8 @@ export const CalculatorsFileSchema = z.object({
     shares_note: nonEmpty,
     labour_note: nonEmpty,
     apply: nonEmpty,
+    /** The knowledge-base entry that answers a land question without numbers ("能入股吗"). */
+    entry: z.string().optional(),
   }),
   biomass: z.object({
     source: SourceRefSchema,
@@ -176,6 +178,8 @@ export const CalculatorsFileSchema = z.object({
     max_coal_price: z.number().positive(),
     compression_points: z.array(nonEmpty).min(1),
     compression_note: nonEmpty,
+    /** The knowledge-base entry that answers a straw-fuel question without numbers. */
+    entry: z.string().optional(),
   }),
 });
 

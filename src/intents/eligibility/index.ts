@@ -1,6 +1,7 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
-import { answerPolicyQuestion } from "../policy/index.ts";
+import { answerPolicyQuestion, toTurnResult } from "../policy/index.ts";
+import { composeAnswer } from "../../knowledge/answer.ts";
 import { CONFIDENCE } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
@@ -128,14 +129,21 @@ const CALCULATOR_OFFER: Record<"land" | "biomass", string> = {
 };
 
 async function answerThenOfferCalculator(ctx: TurnContext, rules: EligibilityRules, topic: "land" | "biomass", text: string): Promise<TurnResult> {
-  const answer = await policyFallback(ctx);
+  let answer = await policyFallback(ctx);
+  // Unsure which entry? The topic's own entry (calculators.yaml → entry) says what the seed says.
+  const pinned = (topic === "land" ? rules.calculators.land_transfer.entry : rules.calculators.biomass.entry) ?? "";
+  const entry = ctx.kb.byId.get(pinned);
+  if (answer.answerKind !== "answer" && answer.answerKind !== "needs_review" && entry) {
+    answer = { ...toTurnResult(composeAnswer(ctx.kb.index, ctx.query, [{ entry, score: 1, coverage: 1, matchedWords: [], unmatchedWords: [] }])), intent: "eligibility" };
+  }
   const step = startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now);
   if (step.state) save(ctx, step.state);
   const first = answer.replies[0];
   if (!first) return answer;
   const offered = answer.answerKind === "answer" || answer.answerKind === "needs_review";
   const body = offered ? `${first.text}\n\n${CALCULATOR_OFFER[topic]}` : step.reply.text;
-  return { ...answer, replies: [{ ...first, text: body, quickReplies: offered ? step.reply.quickReplies : step.reply.quickReplies }], ...(offered ? {} : { answerKind: "dialogue", unanswered: undefined }) };
+  // The reply is the knowledge base's answer (a policy answer) with the calculator's offer.
+  return { ...answer, ...(offered ? { intent: "policy" as const } : {}), replies: [{ ...first, text: body, quickReplies: step.reply.quickReplies }], ...(offered ? {} : { answerKind: "dialogue", unanswered: undefined }) };
 }
 
 /** The villager gave numbers of their own that a calculator turns into an answer. */
