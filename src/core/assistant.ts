@@ -14,6 +14,7 @@ import type { EngineHolder } from "./engine.ts";
 import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
 import { DialogueRegistry, DialogueSlot, type Dialogue, type TurnKind } from "./dialogue.ts";
 import { CONFIDENCE } from "../knowledge/answer.ts";
+import type { SearchHit } from "../knowledge/search.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -133,12 +134,20 @@ export class Assistant {
     const engine = this.options.engine.current;
     const { sessions } = this.options.services.store;
     const key = conversationKey(message);
-    // "一个月合多少" after "一级贫困残疾人一年多少" is read together with that question.
-    const previous = !message.payload && isFollowUp(foldText(text), engine.kb.data.conversation) ? lastQuestion(sessions, key, now) : undefined;
-    const understood = previous ? `${previous} ${text}` : (message.payload ?? text);
-    const query = engine.kb.index.analyze(understood);
-    const hits = engine.kb.index.search(query, 5);
-    const classification = engine.classify(message.payload || previous ? engine.kb.index.analyze(text) : query);
+    // "一个月合多少" after "一级贫困残疾人一年多少" is read together with that question — unless it names a
+    // topic of its own well enough ("那贫困精神残疾人的药费补助呢" is a new question, not the thread).
+    const own = message.payload ?? text;
+    const ownQuery = engine.kb.index.analyze(own);
+    const ownHits = engine.kb.index.search(ownQuery, 5);
+    const candidate = !message.payload && isFollowUp(foldText(text), engine.kb.data.conversation) ? lastQuestion(sessions, key, now) : undefined;
+    const ownTopic = ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.answer && engine.kb.index.namesTopic(ownHits[0]);
+    // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
+    const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也)?是/.test(foldText(text).trim());
+    const previous = candidate && (!ownTopic || statesOwnFacts) ? candidate : undefined;
+    const understood = previous ? `${previous.text} ${text}` : own;
+    const query = previous ? engine.kb.index.analyze(understood) : ownQuery;
+    const hits = previous ? threadFirst(engine.kb.index.search(query, 5), previous.entryIds) : ownHits;
+    const classification = engine.classify(message.payload || previous ? ownQuery : query);
     const ctx: TurnContext = {
       message,
       text,
@@ -178,7 +187,7 @@ export class Assistant {
     const result = await this.guard(route.intent, text, () => handler.handle(ctx));
     // Questions that were answered become what the next elliptic message refers to.
     if (result && (result.answerKind === "answer" || result.answerKind === "needs_review") && (route.intent === "policy" || route.intent === "eligibility")) {
-      rememberQuestion(sessions, key, maskPersonalData(understood), now);
+      rememberQuestion(sessions, key, maskPersonalData(understood), result.answerIds ?? [], now);
     }
     return result ? { confidence: route.confidence, ...result } : { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
   }
@@ -233,4 +242,11 @@ export function turnKind(ctx: Pick<TurnContext, "reading" | "text" | "classifica
   const asks = reading.kind === "question" || QUESTION_WORDS.test(ctx.text);
   if (long && (asks || (ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer)) return "new_question";
   return "answer";
+}
+
+/** A follow-up stays on the entry the previous answer came from, when the search still finds it. */
+function threadFirst(hits: SearchHit[], entryIds: readonly string[]): SearchHit[] {
+  const thread = hits.find((h) => entryIds.includes(h.entry.id));
+  if (!thread) return hits;
+  return [{ ...thread, coverage: Math.max(thread.coverage, CONFIDENCE.answer) }, ...hits.filter((h) => h !== thread)];
 }

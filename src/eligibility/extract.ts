@@ -50,11 +50,20 @@ function choiceFrom(fact: Extract<Fact, { type: "choice" }>, text: string): Fact
   return found?.value;
 }
 
+/** "不算贫困", "家里并不困难", "没有低保": a yes-word right after a negation says no. */
+const NEGATED = /(?:不|没|没有|并不|并非|不算|算不上|不是|非|未)\s*(?:算|是|属于|属|太|很|那么)?\s*$/;
+
 function booleanFrom(fact: Extract<Fact, { type: "boolean" }>, text: string): boolean | undefined {
   // Negative phrases first: "没低保" contains "低保".
   if (containsAny(text, fact.no_words)) return false;
-  if (containsAny(text, fact.yes_words)) return true;
-  return undefined;
+  let said: boolean | undefined;
+  for (const word of fact.yes_words) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (NEGATED.test(text.slice(Math.max(0, at - 4), at))) return false;
+      said = true;
+    }
+  }
+  return said;
 }
 
 function checkNumber(fact: Extract<Fact, { type: "number" }>, value: number, negative: boolean): Answer {

@@ -19,7 +19,9 @@ export class KnowledgeBase {
     this.segmenter = createSegmenter(userTermsFrom(data, this.rewrite));
     // Words saying how someone asks or what went wrong ("有人管不", "坏了") never name a topic either.
     const words = data.conversation;
-    const notTopics = new Set([...words.not_topics, ...words.problem_words, ...words.info_questions, ...words.complaint_questions, "有人", "没人"].map((word) => this.rewrite(foldText(word))));
+    const notTopics = new Set(
+      [...words.not_topics, ...words.problem_words, ...words.info_questions, ...words.complaint_questions, ...words.followup_words, "有人", "没人"].map((word) => this.rewrite(foldText(word))),
+    );
     this.index = new KnowledgeIndex(data.entries, this.segmenter, this.rewrite, notTopics);
     this.byId = new Map(data.entries.map((entry) => [entry.id, entry]));
   }

@@ -147,6 +147,11 @@ export class KnowledgeIndex {
     return hit.unmatchedWords.filter((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE);
   }
 
+  /** The hit matched a word naming a topic ("药费", "一户多残"), not only words like "每月" or "多少". */
+  namesTopic(hit: SearchHit): boolean {
+    return hit.matchedWords.some((word) => this.nameTerms.has(word) && !this.notTopics.has(word));
+  }
+
   /**
    * "养羊补贴", "护理补贴", "危房改造补助": a subsidy named by a word the knowledge base has never seen.
    * No entry covers it, whatever else the question shares with one; returns the name asked about.

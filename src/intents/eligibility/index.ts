@@ -85,7 +85,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
   const household = readHousehold(text);
   const speaksOfPeople = household.people.length >= 2 || household.people.some((p) => p.severe);
-  if (!topic || topic === "outside" || (!isPersonal(rules, text) && !speaksOfPeople && !hasOwnQuantities(rules, text))) return policyFallback(ctx);
+  // "要是不是贫困户呢" after a question: a hypothetical about the asker is as good as their own facts.
+  const hypothetical = /^(?:要是|如果|假如|万一)/.test(foldText(ctx.text).trim()) && tellsFacts(rules, text);
+  if (!topic || topic === "outside" || (!isPersonal(rules, text) && !hypothetical && !speaksOfPeople && !hasOwnQuantities(rules, text))) return policyFallback(ctx);
   // "土地流转能入股吗", "秸秆压块划算不": no numbers to compute with. The knowledge base answers at once,
   // and the calculator waits for the villager's numbers.
   if ((topic === "land" || topic === "biomass") && !hasOwnQuantities(rules, text) && !hasAnyQuantity(rules, text)) return answerThenOfferCalculator(ctx, rules, topic, text);
