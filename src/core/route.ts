@@ -35,9 +35,12 @@ const READABLE = new Set<Intent>(["policy", "eligibility", "feedback", "help", "
  * feedback feature's to answer and offer. The classifier learnt phrasings; the reading knows negation
  * ("我不是要反映问题") and what makes a report (something wrong, here, now).
  */
-export function routeByReading(route: Route, reading: Reading, staffWork = true): Route {
+export function routeByReading(route: Route, reading: Reading, staffWork = true, opinionWords = true): Route {
   // "小娃打疫苗的多不多" reads like a statistics question, but names no staff work: a policy question.
   if (route.intent === "staff" && !staffWork) return { intent: "policy", confidence: route.confidence };
+  // "考大学有什么条件" is a question, not an answer to a consultation: only words of a consultation
+  // (意见, 投票, 支持, 反对) keep it there.
+  if (route.intent === "opinion" && asks(reading) && !opinionWords) return { intent: "policy", confidence: route.confidence };
   if (!READABLE.has(route.intent)) return route;
   switch (reading.kind) {
     case "report":
@@ -52,4 +55,8 @@ export function routeByReading(route: Route, reading: Reading, staffWork = true)
     default:
       return route;
   }
+}
+
+function asks(reading: Reading): boolean {
+  return reading.kind === "question" || (reading.kind === "open" && reading.asks);
 }
