@@ -52,7 +52,7 @@ export function findQuantities(text: string, units: readonly string[]): Quantity
   let pattern = quantityPatterns.get(key);
   if (!pattern) {
     const unitSource = [...units].sort((a, b) => b.length - a.length).map(escape).join("|");
-    pattern = new RegExp(String.raw`([-−－负]\s*)?${NUMBER_SOURCE}\s*(多|来|几)?\s*(个)?(${unitSource})(半)?`, "g");
+    pattern = new RegExp(String.raw`([-−－负]\s*)?${NUMBER_SOURCE}\s*(好几|多|来|几)?\s*(个)?(${unitSource})(半)?`, "g");
     quantityPatterns.set(key, pattern);
   }
   const out: Quantity[] = [];
@@ -73,7 +73,7 @@ export function findQuantities(text: string, units: readonly string[]): Quantity
 
 const FILLER = /^(?:今年|大概|大约|差不多|有|是|就|应该是|约)+|(?:了|啊|吧|呀|哈|吧|的样子|左右|上下|多点|来着)+$/g;
 
-const BARE_NUMBER = new RegExp(String.raw`^([-−－负])?${NUMBER_SOURCE}(多|来|几)?(?:个|位|名|口|人|岁|周岁|亩|吨|斤|公斤|元|块|块钱|级|等)?(半)?$`);
+const BARE_NUMBER = new RegExp(String.raw`^([-−－负])?${NUMBER_SOURCE}(好几|多|来|几)?(?:个|位|名|口|人|岁|周岁|亩|吨|斤|公斤|元|块|块钱|级|等)?(半)?$`);
 
 /** A reply that is only a number, with or without a unit: "65", "六十五岁", "两个", "−3". */
 export function parseBareNumber(text: string): { value: number; negative: boolean; approx: boolean } | undefined {

@@ -127,9 +127,15 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
  * What is already certain, said before the next question: the cash programmes still in play with their
  * amounts and the conditions left ("如果您家是贫困户"). Empty when nothing can be said yet.
  */
+/** Facts that single out a programme ("智力残疾", "白内障", "耳朵听不见") rather than grade or poverty. */
+const SPECIFIC_FACTS = new Set(["disability_type", "cataract", "needs_prosthesis", "motor_wheelchair", "wants_work", "age"]);
+
 export function renderSoFar(all: ProgrammeResult[], focus: readonly string[]): string {
-  const cash = all.filter((r) => (focus.length === 0 || focus.includes(r.programme.id)) && r.programme.benefit.kind !== "service" && r.amount.known && r.status !== "unlikely");
-  const shown = cash.filter((r) => r.status === "likely" || r.unknown.length <= 2).slice(0, 4);
+  const inFocus = all.filter((r) => (focus.length === 0 || focus.includes(r.programme.id)) && r.status !== "unlikely");
+  // What the villager said about the person (智力残疾, 白内障) points at programmes of its own: first.
+  const pointed = inFocus.filter((r) => r.met.some((o) => SPECIFIC_FACTS.has(o.condition.fact)));
+  const cash = inFocus.filter((r) => !pointed.includes(r) && r.programme.benefit.kind !== "service" && r.amount.known);
+  const shown = [...pointed, ...cash.filter((r) => r.status === "likely" || r.unknown.length <= 2)].slice(0, 5);
   if (shown.length === 0) return "";
   const lines = shown.map((r) => {
     const ifs = r.unknown.map((o) => o.condition.if_text).join("、");

@@ -122,7 +122,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // and targets are shown only when they match the question better than any rule does.
   const relevant = matching.filter((r) => isRuleRanked(r) || r.score > bestRule);
   // When the question names no particular fact, the rules (what a villager gets) come first.
-  const chosen = (relevant.length > 0 ? relevant : ranked.filter(isRuleRanked)).slice(0, MAX_FACTS).map((r) => r.fact);
+  // One matching fact of a small entry ("除了收租子还能挣啥" matches only the lease): the entry's other
+  // rules complete the answer, the matching one first.
+  const rules = ranked.filter((r) => r.fact.kind === "rule");
+  const widened = relevant.length === 1 && rules.length <= MAX_FACTS ? [...relevant, ...rules.filter((r) => !relevant.includes(r))] : relevant;
+  const chosen = (widened.length > 0 ? widened : ranked.filter(isRuleRanked)).slice(0, MAX_FACTS).map((r) => r.fact);
   let facts = chosen.length > 0 ? chosen : entry.facts.slice(0, MAX_FACTS);
   const reckoning = readFigureQuestion(query.text);
   // "一个月合多少" needs the rule with the amount, even when a statistic matched the words better.

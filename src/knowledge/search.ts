@@ -28,6 +28,12 @@ interface FactTerms {
 
 /** A known word this rare (share of the highest possible IDF) names a topic of its own. */
 const SALIENT_IDF_SHARE = 0.45;
+/**
+ * Weight of a word the knowledge base has never seen, as a share of the highest IDF. Villagers wrap a
+ * question in words no entry has ("手里", "想开", "市里"): weighed too high they drown the topic word; a
+ * subsidy named by such a word is caught by absentProgramme instead.
+ */
+const UNKNOWN_WORD_SHARE = 0.3;
 const NO_WORDS: ReadonlySet<string> = new Set();
 /** What villagers call money from a programme (after synonyms: 补贴 is rewritten to 补助). */
 const SUBSIDY_WORDS: ReadonlySet<string> = new Set(["补助", "补贴", "津贴", "救助", "补偿", "奖励", "补助金"]);
@@ -66,7 +72,7 @@ export class KnowledgeIndex {
   private wordWeight(word: string): number {
     if (this.bm25.has(word)) return this.bm25.idf(word);
     // An unknown single character ("补", "娘") says little; an unknown word ("拖拉机") may be the topic.
-    return this.maxIdf * (word.length === 1 ? 0.2 : 0.5);
+    return this.maxIdf * (word.length === 1 ? 0.2 : UNKNOWN_WORD_SHARE);
   }
 
   search(query: AnalyzedQuery, limit = 5): SearchHit[] {
