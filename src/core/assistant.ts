@@ -142,7 +142,8 @@ export class Assistant {
     const candidate = !message.payload && isFollowUp(foldText(text), engine.kb.data.conversation) ? lastQuestion(sessions, key, now) : undefined;
     const ownTopic = ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.answer && engine.kb.index.namesTopic(ownHits[0]);
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
-    const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也)?是/.test(foldText(text).trim());
+    // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
+    const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
     const previous = candidate && (!ownTopic || statesOwnFacts) ? candidate : undefined;
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;

@@ -29,7 +29,7 @@ describe("chat API answers villagers", () => {
 
   it("says 1.2–1.3 kg of biomass fuel equals 1 kg of quality coal", async () => {
     const { text } = await conversation(t.url).ask("1.2公斤生物质燃料顶多少煤？");
-    expect(text).toMatch(/1\.2\s*[–-]\s*1\.3\s*公斤/);
+    expect(text).toMatch(/1\.2\s*[–～~-]\s*1\.3\s*公斤/);
     expect(text).toMatch(/1\s*公斤/);
   });
 
