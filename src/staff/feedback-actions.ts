@@ -58,3 +58,27 @@ export function changeReportState(
     return { ok: true, report: reports.get(input.id)!, from: changed.from, notified };
   })();
 }
+
+export type NotReportResult = { ok: true } | { ok: false; code: "NOT_FOUND" | "NOTE_REQUIRED" | "NOTE_TOO_LONG"; message: string };
+
+/**
+ * Marks a misfiled message "not a report": it leaves the committee's counts. The caller has checked the
+ * role; the audit names who did it. The villager is not notified: nothing about their question changed.
+ */
+export function markNotReport(
+  services: Pick<Services, "store" | "clock">,
+  input: { id: number; note: string; actor: string; actorRole: string },
+): NotReportResult {
+  const note = input.note.trim();
+  if (!note) return { ok: false, code: "NOTE_REQUIRED", message: "请写明为什么不算反映，例如“是问政策，不是反映问题”" };
+  if (note.length > MAX_NOTE_LENGTH) return { ok: false, code: "NOTE_TOO_LONG", message: `备注最多 ${MAX_NOTE_LENGTH} 字，现在有 ${note.length} 字` };
+  const db = services.store.db;
+  const at = services.clock().toISOString();
+  return db.transaction((): NotReportResult => {
+    if (!new ReportStore(db).markNotReport(input.id, { by: input.actor, note, at })) {
+      return { ok: false, code: "NOT_FOUND", message: `没有回执号为 ${formatReceipt(input.id)} 的反映` };
+    }
+    writeAudit(db, { actor: input.actor, role: input.actorRole, action: "标为不是反映", outcome: "allowed", detail: `${formatReceipt(input.id)}: ${note}`, createdAt: at });
+    return { ok: true };
+  })();
+}

@@ -90,8 +90,10 @@ export class ReportStore {
       const id = Number(
         this.db
           .prepare(
-            `INSERT INTO feedback (channel, user_id, chat_id, text, category, village, place, anonymous, display_name, status, created_at, updated_at)
-             VALUES (@channel, @userId, @chatId, @text, @category, @village, @place, @anonymous, @displayName, 'confirmed', @createdAt, @createdAt)`,
+            // The id is past every receipt ever given, including reports since marked "not a report".
+            `INSERT INTO feedback (id, channel, user_id, chat_id, text, category, village, place, anonymous, display_name, status, created_at, updated_at)
+             VALUES (max(coalesce((SELECT max(id) FROM feedback), 0), coalesce((SELECT max(id) FROM feedback_not_reports), 0)) + 1,
+                     @channel, @userId, @chatId, @text, @category, @village, @place, @anonymous, @displayName, 'confirmed', @createdAt, @createdAt)`,
           )
           .run({ ...report, anonymous: report.anonymous ? 1 : 0 }).lastInsertRowid,
       );
@@ -100,6 +102,27 @@ export class ReportStore {
         .run(id, report.createdAt);
       addToRollup(this.db, [{ ...report, status: "confirmed" }]);
       return id;
+    })();
+  }
+
+  /**
+   * Takes a misfiled message out of the reports (and so out of every count), keeping it in
+   * feedback_not_reports with who decided and why. Its history and "me too"s go with it.
+   */
+  markNotReport(id: number, marked: { by: string; note: string; at: string }): boolean {
+    return this.db.transaction(() => {
+      const moved = this.db
+        .prepare(
+          `INSERT INTO feedback_not_reports (id, channel, user_id, text, category, village, created_at, marked_at, marked_by, note)
+           SELECT id, channel, user_id, text, category, village, created_at, @at, @by, @note FROM feedback WHERE id = @id`,
+        )
+        .run({ id, ...marked }).changes;
+      if (moved === 0) return false;
+      this.db.prepare("UPDATE feedback SET duplicate_of = NULL WHERE duplicate_of = ?").run(id);
+      this.db.prepare("DELETE FROM feedback_history WHERE feedback_id = ?").run(id);
+      this.db.prepare("DELETE FROM feedback_me_too WHERE feedback_id = ?").run(id);
+      this.db.prepare("DELETE FROM feedback WHERE id = ?").run(id);
+      return true;
     })();
   }
 

@@ -4,7 +4,7 @@ import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../../
 import { formatReceipt } from "../../store/feedback.ts";
 import { requireRole, type Role } from "../../staff/roles.ts";
 import { issueInvite, redeemInvite } from "../../staff/invites.ts";
-import { changeReportState } from "../../staff/feedback-actions.ts";
+import { changeReportState, markNotReport } from "../../staff/feedback-actions.ts";
 import { loadCategories } from "../../staff/categories.ts";
 import { parsePeriod } from "../../staff/period.ts";
 import { STATE_LABEL, FeedbackStateSchema } from "../../staff/states.ts";
@@ -23,6 +23,7 @@ const ACTIONS: Record<StaffCommand["kind"], { minimum: Role; label: string }> = 
   redeem: { minimum: "villager", label: "使用邀请码" },
   invite: { minimum: "admin", label: "生成邀请码" },
   state: { minimum: "cadre", label: "修改反映状态" },
+  not_report: { minimum: "cadre", label: "把反映标为不是反映" },
   consultation: { minimum: "cadre", label: "查看征求意见结果" },
   unanswered: { minimum: "cadre", label: "查看答不上来的问题" },
   stats: { minimum: "cadre", label: "查看反映统计" },
@@ -55,6 +56,11 @@ function run(ctx: TurnContext, command: StaffCommand): TurnResult {
       if (!changed.ok) return result(ctx, `没有修改：${changed.message}。`);
       const followers = changed.notified > 0 ? `，已通知反映人（共 ${changed.notified} 人）` : "";
       return result(ctx, `已把 ${formatReceipt(command.id)} 从“${STATE_LABEL[changed.from]}”改为“${STATE_LABEL[command.state]}”，备注已记录${followers}。`);
+    }
+    case "not_report": {
+      const marked = markNotReport(ctx.services, { id: command.id, note: command.note, actor, actorRole: check.role });
+      if (!marked.ok) return result(ctx, `没有修改：${marked.message}。例如：FK${String(command.id).padStart(6, "0")} 不是反映 备注 是问政策，不是反映问题`);
+      return result(ctx, `已把 ${formatReceipt(command.id)} 标为“不是反映”：它不再计入反映统计，原话和您的说明另行保存。`);
     }
     case "consultation": {
       const delegated = interceptConsultation(ctx);

@@ -4,11 +4,11 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { systemStatus } from "./system.ts";
 import type { AppContext } from "../../app-context.ts";
-import { parseReceipt } from "../../store/feedback.ts";
+import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
 import { ReportStore } from "../../store/feedback-lifecycle.ts";
 import { summarize, openReportsByAge } from "../../store/feedback-summary.ts";
 import { deleteDashboardSession, deleteExpiredSessions, insertDashboardSession, listAudit, writeAudit } from "../../store/staff.ts";
-import { changeReportState, MAX_NOTE_LENGTH } from "../../staff/feedback-actions.ts";
+import { changeReportState, markNotReport, MAX_NOTE_LENGTH } from "../../staff/feedback-actions.ts";
 import { issueInvite } from "../../staff/invites.ts";
 import { FeedbackStateSchema, STATE_LABEL, parseState } from "../../staff/states.ts";
 import { apiError, describeZodError, readJson } from "../errors.ts";
@@ -19,6 +19,8 @@ import { reportsToCsv, reportsToXlsx } from "./export.ts";
 import { LoginGuard, PasswordChecker } from "./login.ts";
 
 export const EXPORT_LIMIT = 50_000;
+
+const NotReportSchema = z.object({ note: z.string().trim().min(1, "请写明为什么不算反映").max(MAX_NOTE_LENGTH) });
 
 const StateChangeSchema = z.object({
   state: z.preprocess((v) => (typeof v === "string" ? (parseState(v) ?? v) : v), FeedbackStateSchema),
@@ -147,6 +149,20 @@ export function createStaffApi(ctx: AppContext, login: { checker: PasswordChecke
     });
     if (!changed.ok) return apiError(c, changed.code === "NOT_FOUND" ? 404 : changed.code === "UNCHANGED" ? 409 : 400, changed.code, changed.message, changed.code.startsWith("NOTE") ? "note" : changed.code === "BAD_DUPLICATE" ? "duplicateOf" : undefined);
     return c.json({ report: presentReport(changed.report, now()), from: changed.from, notified: changed.notified, history: reports.history(report.id).map(presentHistory) });
+  });
+
+  // A misfiled question leaves the counts; kept apart with who decided and why.
+  app.post("/feedback/:receipt/not-report", async (c) => {
+    const report = loadReport(c);
+    if (report instanceof Response) return report;
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const parsed = NotReportSchema.safeParse(body.value);
+    if (!parsed.success) return invalid(c, parsed.error);
+    const staff = c.get("staff");
+    const marked = markNotReport(ctx.services, { id: report.id, note: parsed.data.note, actor: staff.id, actorRole: staff.role });
+    if (!marked.ok) return apiError(c, marked.code === "NOT_FOUND" ? 404 : 400, marked.code, marked.message, marked.code.startsWith("NOTE") ? "note" : undefined);
+    return c.json({ receipt: formatReceipt(report.id), notReport: true });
   });
 
   app.get("/unanswered", (c) => {
