@@ -47,6 +47,7 @@ export interface Signals {
 }
 
 export const MAX_FAILURES = 2;
+const QUESTION_MARK = /[?？吗呢]|多少|几/;
 
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
 const ONLY_ONE = /(?:只有|就|只)(?:我|俺|他|她|[俺我](?:爹|娘|妈|爸|儿子|闺女))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)/;
@@ -256,9 +257,11 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     return advance(rules, { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) }, on, changed ? `好的，已改为：${changed}。\n` : "好的，按新的数重算：\n");
   }
 
-  // "三级贫困残疾人每年救助标准是多少？" names a grade but asks about the programme in general.
-  if (signals.newQuestion && !signals.personal && !correcting) return "leave";
   const answer = state.pending ? parseAnswer(rules, state.pending, cleaned) : undefined;
+  // "三级贫困残疾人每年救助标准是多少？" names a grade but asks about the programme in general — unless it
+  // answers exactly what was asked ("每亩一年500" after the rent question).
+  const answersPending = answer?.kind === "value" && (state.topic !== "benefits" || !QUESTION_MARK.test(text));
+  if (signals.newQuestion && !signals.personal && !correcting && !answersPending) return "leave";
   if (answer?.kind === "invalid") return failed(rules, state, answer.message);
   if (answer?.kind === "value" || answer?.kind === "unknown") {
     const facts = { ...merged };

@@ -190,7 +190,7 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   const bio = rules.calculators.biomass;
   const rent = moneyFrom(RENT_PATTERNS, text);
   if (rent) {
-    const answer = checkMoney(rent, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
+    const answer = rent.value < land.min_rent_per_mu && !rent.negative ? implausibleRent(rent.value) : checkMoney(rent, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
     if (answer.kind === "value") facts.rent_per_mu = answer.value;
     else if (answer.kind === "invalid") invalid.push({ fact: "rent_per_mu", message: answer.message });
   }
@@ -251,6 +251,11 @@ function checkMoney(found: { value: number; negative: boolean }, max: number, la
   return { kind: "value", value: found.value };
 }
 
+/** A rent of a few 元 a mu is confirmed with the villager, never computed. */
+function implausibleRent(value: number): Answer {
+  return { kind: "invalid", message: `每亩一年租金 ${value} 元？这个数太小了，我怕听错了，先不算。请再说一次每亩一年的租金，比如“每亩一年800元”。` };
+}
+
 function checkMu(max: number, value: number, negative: boolean): Answer {
   if (negative || value <= 0 || value > max) return { kind: "invalid", message: `地的亩数要大于 0、不超过 ${max} 亩，请再说一次，比如“5亩”或“五亩半”。` };
   return { kind: "value", value };
@@ -273,7 +278,10 @@ function parseCalculatorAnswer(rules: EligibilityRules, factId: string, text: st
     const unit = Object.keys(WEIGHT_UNITS).find((u) => text.includes(u)) ?? "吨";
     return checkCoal(rules.calculators.biomass.max_coal_tons, bare.value * WEIGHT_UNITS[unit]!, bare.negative);
   }
-  if (factId === "rent_per_mu") return checkMoney(bare, rules.calculators.land_transfer.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
+  if (factId === "rent_per_mu") {
+    const land = rules.calculators.land_transfer;
+    return bare.value < land.min_rent_per_mu && !bare.negative ? implausibleRent(bare.value) : checkMoney(bare, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
+  }
   if (factId === "coal_price") return checkMoney(bare, rules.calculators.biomass.max_coal_price, "煤价", "比如“每吨1360元”");
   return undefined;
 }

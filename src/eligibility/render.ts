@@ -160,6 +160,8 @@ export function renderQuestion(rules: EligibilityRules, factId: string, prefix =
 function calculatorQuestion(factId: string): string {
   if (factId === "land_mu") return "您家有几亩地要流转？\n（比如回复“5亩”或“五亩半”。）";
   if (factId === "coal_tons") return "您家一年大概烧多少煤？\n（比如回复“3吨”或“五千斤”。）";
+  if (factId === "rent_per_mu") return "（比如回复“每亩800元”；合同上没写的话回复“不知道”。）";
+  if (factId === "coal_price") return "（比如回复“每吨1360元”。）";
   return "请再说一次。";
 }
 

@@ -164,6 +164,8 @@ export const CalculatorsFileSchema = z.object({
     work_days: ExampleNumber.describe("天/年"),
     max_mu: z.number().positive(),
     max_rent_per_mu: z.number().positive(),
+    /** Below this a rent per mu is implausible (a misread "一亩"?): confirmed with the villager, not computed. */
+    min_rent_per_mu: z.number().positive().default(50),
     shares_note: nonEmpty,
     labour_note: nonEmpty,
     apply: nonEmpty,

@@ -246,3 +246,13 @@ describe("answers in villagers' words", () => {
     expect(a && "message" in a ? a.message : "").toMatch(/请再说一次/);
   });
 });
+
+describe("implausible quantities", () => {
+  it("confirms a rent of a few 元 a mu with the villager instead of computing with it", () => {
+    const d = talk("我有8亩地，每亩租金5块，一年多少", "land");
+    expect(d.step.reply.text).toMatch(/5 元？这个数太小了/);
+    expect(d.step.reply.text).not.toMatch(/8 × 5/);
+    const s = d.say("每亩一年500") as Step;
+    expect(s.reply.text).toMatch(/8 × 500 = 4000 元\/年/);
+  });
+});

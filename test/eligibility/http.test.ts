@@ -217,3 +217,13 @@ describe("dialogue state on disk", () => {
     }
   });
 });
+
+describe("an implausible rent over the chat API", () => {
+  it("asks again rather than computing with 5 元 a mu, and computes with the corrected rent", async () => {
+    const c = conversation(t.url);
+    const first = await c.ask("我有8亩地，每亩租金5块，一年多少");
+    expect(first.text).toMatch(/太小了/);
+    const again = await c.ask("每亩一年500");
+    expect(again.text).toMatch(/8 × 500 = 4000 元\/年/);
+  });
+});
