@@ -10,7 +10,7 @@ import { silentLogger } from "../src/core/logger.ts";
 import { Notifier } from "../src/core/notifier.ts";
 import type { Services } from "../src/core/turn.ts";
 import { loadConfig } from "../src/config/index.ts";
-import { createHandlers, createInterceptors } from "../src/intents/index.ts";
+import { createDialogues, createHandlers, createInterceptors } from "../src/intents/index.ts";
 import { createLlm } from "../src/llm/index.ts";
 import { Store } from "../src/store/index.ts";
 import { spawn } from "node:child_process";
@@ -68,7 +68,7 @@ export default async function benchLlm(): Promise<string[]> {
       const llm = createLlm(config, { config, logger: silentLogger, store, clock });
       const services: Services = { config, store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock), llm };
       const holder = new EngineHolder(DATA, silentLogger, engine);
-      const assistant = new Assistant({ engine: holder, services, handlers: createHandlers({ services, engine: holder }), interceptors: createInterceptors({ services, engine: holder }) });
+      const assistant = new Assistant({ engine: holder, services, handlers: createHandlers({ services, engine: holder }), dialogues: createDialogues(), interceptors: createInterceptors({ services, engine: holder }) });
       const send = (i: number) =>
         assistant.handle({ channel: "web", userId: `bench-${i % 20}`, chatId: `bench-${i % 20}`, chatType: "private", mentioned: true, kind: "text", text: QUESTIONS[i % QUESTIONS.length]! });
       for (let i = 0; i < WARM_UP; i++) await send(i); // warm-up (JIT, connection pool)

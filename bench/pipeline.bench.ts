@@ -9,7 +9,7 @@ import { buildEngine, EngineHolder } from "../src/core/engine.ts";
 import { silentLogger } from "../src/core/logger.ts";
 import { loadKnowledgeData, type KnowledgeData } from "../src/knowledge/load.ts";
 import type { Entry } from "../src/knowledge/schema.ts";
-import { createHandlers, createInterceptors } from "../src/intents/index.ts";
+import { createDialogues, createHandlers, createInterceptors } from "../src/intents/index.ts";
 import { Store } from "../src/store/index.ts";
 import { Notifier } from "../src/core/notifier.ts";
 import { loadConfig } from "../src/config/index.ts";
@@ -83,6 +83,7 @@ export default async function benchPipeline(): Promise<string[]> {
         engine: holder,
         services,
         handlers: createHandlers({ services, engine: holder }),
+        dialogues: createDialogues(),
         interceptors: createInterceptors({ services, engine: holder }),
       });
       const send = (i: number) =>

@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../knowledge/text.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
-import { isFollowUp, lastQuestion, rememberQuestion } from "./memory.ts";
+import { isFollowUp, lastQuestion } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../knowledge/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
@@ -79,13 +79,16 @@ export class Assistant {
     const now = clock();
     const text = sanitize(message.text);
     const script = detectScript(text);
-    const result = await this.produce(message, text, script, now);
+    // Dialogue changes made during the turn are written with the log row below, in one commit.
+    const slot = new DialogueSlot(store.sessions, conversationKey(message), now, this.dialogues.ttlOf, true);
+    const result = await this.produce(message, text, script, now, slot);
     const replies = result.replies.map((r) => ({ ...r, text: toScript(r.text, script), quickReplies: r.quickReplies.map((q) => ({ ...q, label: toScript(q.label, script) })) }));
     const latencyMs = performance.now() - started;
 
     const storedText = maskPersonalData(text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…（共 ${text.length} 字，已截断）` : text);
-    // One transaction for the log row and its unanswered row.
+    // One transaction for the log row, its unanswered row and what a follow-up will refer to.
     const messageId = store.transaction(() => {
+      slot.flush();
       const id = store.messages.record({
         channel: message.channel,
         platformMessageId: message.messageId,
@@ -96,6 +99,7 @@ export class Assistant {
         confidence: result.confidence ?? 0,
         answerKind: result.answerKind,
         answerIds: result.answerIds ?? [],
+        understood: result.understood,
         replyText: replies.map((r) => r.text).join("\n---\n"),
         latencyMs,
         createdAt: now.toISOString(),
@@ -121,7 +125,7 @@ export class Assistant {
     return { intent: result.intent, confidence: result.confidence ?? 0, replies, duplicate: false, latencyMs, messageId, answerKind: result.answerKind };
   }
 
-  private async produce(message: InboundMessage, text: string, script: Script, now: Date): Promise<TurnResult> {
+  private async produce(message: InboundMessage, text: string, script: Script, now: Date, slot: DialogueSlot): Promise<TurnResult> {
     if (message.kind !== "text" && !text) {
       return { intent: "unknown", replies: [reply("抱歉，我暂时只能看懂文字。请打字提问，比如：“一户多残补助怎么发？”")] };
     }
@@ -139,7 +143,7 @@ export class Assistant {
     const own = message.payload ?? text;
     const ownQuery = engine.kb.index.analyze(own);
     const ownHits = engine.kb.index.search(ownQuery, 5);
-    const candidate = !message.payload && isFollowUp(foldText(text), engine.kb.data.conversation) ? lastQuestion(sessions, key, now) : undefined;
+    const candidate = !message.payload && isFollowUp(foldText(text), engine.kb.data.conversation) ? lastQuestion(this.options.services.store.messages, message.channel, message.userId, now) : undefined;
     const ownTopic = ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.answer && engine.kb.index.namesTopic(ownHits[0]);
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
@@ -162,7 +166,7 @@ export class Assistant {
       query,
       hits,
       services: this.options.services,
-      dialogue: new DialogueSlot(sessions, key, now, this.dialogues.ttlOf),
+      dialogue: slot,
     };
     // Commands have a fixed shape and win over everything; then the dialogue in progress, then routing.
     for (const interceptor of this.interceptors) {
@@ -187,10 +191,8 @@ export class Assistant {
     const handler = claimant ?? this.handlers.get(route.intent) ?? this.handlers.get("unknown");
     if (!handler) return { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
     const result = await this.guard(route.intent, text, () => handler.handle(ctx));
-    // Questions that were answered become what the next elliptic message refers to.
-    if (result && (result.answerKind === "answer" || result.answerKind === "needs_review") && (route.intent === "policy" || route.intent === "eligibility")) {
-      rememberQuestion(sessions, key, maskPersonalData(understood), result.answerIds ?? [], now);
-    }
+    // A follow-up's combined reading is logged with it: the next follow-up refers to it.
+    if (result && previous) return { confidence: route.confidence, ...result, understood: maskPersonalData(understood) };
     return result ? { confidence: route.confidence, ...result } : { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };
   }
 

@@ -37,19 +37,41 @@ const keyOf = (conversation: string) => `dialogue:${conversation}`;
 
 /** One conversation's active dialogue, as a feature sees it during a turn. */
 export class DialogueSlot {
+  /** With `deferred`, changes wait for flush(): the core writes them with the message's log row, in one commit. */
+  private pending: { value: StoredDialogue | null } | undefined;
+
   constructor(
     private readonly sessions: SessionStore,
     private readonly conversation: string,
     private readonly now: Date,
     private readonly ttlOf: (owner: string) => number,
+    private readonly deferred = false,
   ) {}
 
+  /** Writes the changes made during the turn (deferred slots only). */
+  flush(): void {
+    if (!this.pending) return;
+    if (this.pending.value) this.sessions.set(keyOf(this.conversation), this.pending.value, this.now.toISOString());
+    else this.sessions.delete(keyOf(this.conversation));
+    this.pending = undefined;
+  }
+
+  private write(value: StoredDialogue | null): void {
+    if (this.deferred) {
+      this.pending = { value };
+      return;
+    }
+    if (value) this.sessions.set(keyOf(this.conversation), value, this.now.toISOString());
+    else this.sessions.delete(keyOf(this.conversation));
+  }
+
   private read(): StoredDialogue | undefined {
+    if (this.pending) return this.pending.value ?? undefined;
     const stored = this.sessions.get(keyOf(this.conversation));
     if (!stored) return undefined;
     const parsed = StoredDialogueSchema.safeParse(stored.data);
     if (!parsed.success) {
-      this.sessions.delete(keyOf(this.conversation));
+      this.write(null);
       return undefined;
     }
     if (Date.parse(parsed.data.expiresAt) > this.now.getTime()) return parsed.data;
@@ -59,8 +81,7 @@ export class DialogueSlot {
 
   /** Brings back the interrupted dialogue if it has not expired meanwhile; otherwise nothing is active. */
   private resume(suspended: ActiveDialogue | undefined): void {
-    if (suspended && Date.parse(suspended.expiresAt) > this.now.getTime()) this.sessions.set(keyOf(this.conversation), suspended, this.now.toISOString());
-    else this.sessions.delete(keyOf(this.conversation));
+    this.write(suspended && Date.parse(suspended.expiresAt) > this.now.getTime() ? suspended : null);
   }
 
   /** The active dialogue, whoever owns it; an expired one is forgotten. */
@@ -85,7 +106,7 @@ export class DialogueSlot {
     const current = this.read();
     const suspended = !current ? undefined : current.owner === owner ? current.suspended : { owner: current.owner, state: current.state, askedAt: current.askedAt, expiresAt: current.expiresAt };
     const record: StoredDialogue = { owner, state, askedAt: at, expiresAt, ...(suspended && suspended.owner !== owner ? { suspended } : {}) };
-    this.sessions.set(keyOf(this.conversation), record, at);
+    this.write(record);
   }
 
   /** Ends the owner's dialogue (the one it interrupted resumes); another owner's dialogue is left alone. */

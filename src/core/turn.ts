@@ -54,6 +54,8 @@ export interface TurnResult {
   replies: Reply[];
   answerKind?: string;
   answerIds?: string[];
+  /** A follow-up read together with the previous question: logged, so the next follow-up refers to it. */
+  understood?: string | undefined;
   /** Set when the question should reach staff as one the assistant could not answer. */
   unanswered?: { reason: UnansweredReason; bestEntryId?: string | null; confidence?: number };
 }

@@ -14,6 +14,8 @@ export interface LoggedMessage {
   replyText: string;
   latencyMs: number;
   createdAt: string;
+  /** The message read together with the previous question, for a follow-up. */
+  understood?: string | undefined;
 }
 
 /** One question and the reply it got, as logged. */
@@ -21,6 +23,11 @@ export interface Exchange {
   text: string;
   replyText: string;
   createdAt: string;
+  intent: string;
+  answerKind: string | null;
+  answerIds: string[];
+  /** The message read together with the previous question (follow-ups), when it was. */
+  understood: string | null;
 }
 
 /** Exchanges kept in memory per conversation, and conversations kept (least recently used dropped first). */
@@ -42,13 +49,13 @@ export class MessageLog {
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO messages (channel, platform_message_id, user_id, chat_id, text, intent, confidence, answer_kind, answer_ids, reply_text, latency_ms, created_at)
-       VALUES (@channel, @platformMessageId, @userId, @chatId, @text, @intent, @confidence, @answerKind, @answerIds, @replyText, @latencyMs, @createdAt)
+      `INSERT INTO messages (channel, platform_message_id, user_id, chat_id, text, intent, confidence, answer_kind, answer_ids, reply_text, latency_ms, created_at, understood)
+       VALUES (@channel, @platformMessageId, @userId, @chatId, @text, @intent, @confidence, @answerKind, @answerIds, @replyText, @latencyMs, @createdAt, @understood)
        ON CONFLICT DO NOTHING`,
     );
     this.seen = db.prepare("SELECT 1 FROM messages WHERE channel = ? AND platform_message_id = ?").pluck();
     this.lastExchanges = db.prepare(
-      `SELECT text, reply_text AS replyText, created_at AS createdAt FROM messages
+      `SELECT text, reply_text AS replyText, created_at AS createdAt, intent, answer_kind AS answerKind, answer_ids AS answerIds, understood FROM messages
        WHERE channel = ? AND user_id = ?
        ORDER BY id DESC LIMIT ?`,
     );
@@ -61,10 +68,19 @@ export class MessageLog {
       platformMessageId: message.platformMessageId ?? null,
       answerKind: message.answerKind ?? null,
       answerIds: JSON.stringify(message.answerIds),
+      understood: message.understood ?? null,
     });
     if (result.changes !== 1) return undefined;
     const key = conversationKey(message.channel, message.userId);
-    const exchange = { text: message.text, replyText: message.replyText, createdAt: message.createdAt };
+    const exchange: Exchange = {
+      text: message.text,
+      replyText: message.replyText,
+      createdAt: message.createdAt,
+      intent: message.intent,
+      answerKind: message.answerKind ?? null,
+      answerIds: [...message.answerIds],
+      understood: message.understood ?? null,
+    };
     if (this.pending) this.pending.push({ key, exchange });
     // In some other transaction that may yet roll back: forget the copy, the database has the truth.
     else if (this.db.inTransaction) this.conversations.delete(key);
@@ -111,7 +127,8 @@ export class MessageLog {
   }
 
   private readExchanges(channel: string, userId: string, limit: number): Exchange[] {
-    return (this.lastExchanges.all(channel, userId, limit) as Exchange[]).reverse();
+    const rows = this.lastExchanges.all(channel, userId, limit) as Array<Omit<Exchange, "answerIds"> & { answerIds: string }>;
+    return rows.map((row) => ({ ...row, answerIds: parseIds(row.answerIds) })).reverse();
   }
 
   isDuplicate(channel: string, platformMessageId: string | undefined): boolean {
@@ -128,3 +145,12 @@ export class MessageLog {
 }
 
 const conversationKey = (channel: string, userId: string) => `${channel}\u0000${userId}`;
+
+function parseIds(raw: string): string[] {
+  try {
+    const ids: unknown = JSON.parse(raw);
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
+}
