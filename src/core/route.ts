@@ -20,7 +20,9 @@ export interface Route {
 export function routeIntent(classification: Classification, topCoverage: number): Route {
   const { intent, confidence } = classification;
   const kbKnowsTopic = topCoverage >= CONFIDENCE.answer;
-  if (intent === "unknown" && kbKnowsTopic) return { intent: "policy", confidence: topCoverage };
+  // Unknown to the classifier but close to something the knowledge base has: the policy answer (or its
+  // clarifying question, or its honest no-answer) serves better than "帮不上忙".
+  if (intent === "unknown" && topCoverage >= CONFIDENCE.clarify) return { intent: "policy", confidence: topCoverage };
   if (confidence < CLASSIFIER_SURE && kbKnowsTopic && intent !== "eligibility" && intent !== "policy") {
     return { intent: "policy", confidence: topCoverage };
   }

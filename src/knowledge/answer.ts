@@ -65,6 +65,10 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, hits:
   // Never another programme's figure: a subsidy the knowledge base has no word for is not answered.
   const absent = index.absentProgramme(query);
   if (absent) return noAnswer(Math.min(confidence, CONFIDENCE.clarify - 0.01), top, absent);
+  // A question wrapped in many words of its own ("俺是妇女想做点小买卖 缺本钱 有啥路子") covers little of any
+  // entry, yet one entry matches a rare word naming its topic, misses none, and clearly leads: answered,
+  // with the runners-up offered.
+  if (top && kind !== "answer" && kind !== "needs_review" && topicLeads(index, hits)) return withAlternatives(factAnswer(index, query, top.entry, confidence), hits);
   if (!top || kind === "no_answer") return noAnswer(confidence, top);
   if (kind === "clarify") {
     // A clear leader that covers most of the question is answered, with the runners-up offered as
@@ -111,6 +115,21 @@ function rankForAskedNumber(ranked: Array<{ fact: Fact; score: number }>, questi
     .map((r, i) => ({ ...r, i, score: r.score + (patterns.some((p) => p.test(r.fact.text)) ? 1 : 0) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map(({ fact, score }) => ({ fact, score }));
+}
+
+const TOPIC_LEAD_RATIO = 1.4;
+const TOPIC_LEAD_COVERAGE = 0.2;
+
+function topicLeads(index: KnowledgeIndex, hits: readonly SearchHit[]): boolean {
+  const [top, second] = hits;
+  if (!top || top.entry.needs_review || top.coverage < TOPIC_LEAD_COVERAGE) return false;
+  if (second && top.score < second.score * TOPIC_LEAD_RATIO) return false;
+  return index.namesTopic(top, true) && index.salientMisses(top).length === 0;
+}
+
+function withAlternatives(answer: ComposedAnswer, hits: readonly SearchHit[]): ComposedAnswer {
+  const others = clarify(hits.slice(1), answer.confidence).quickReplies.slice(0, 2).map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
+  return others.length ? { ...answer, text: `${answer.text}\n不是您要问的？也可以点：${others.map((o) => o.payload).join("、")}`, quickReplies: others } : answer;
 }
 
 function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, confidence: number): ComposedAnswer {
