@@ -49,7 +49,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   if (has(text, words.not_a_report)) return { kind: "question", notAReport: true };
   // "前些年为啥…", "当初为什么要整治": asking about the past is not reporting a problem of today.
   if (has(text, words.why_words) && has(text, words.past_markers)) return { kind: "question", notAReport: false };
-  const problem = has(text, words.problem_words);
+  // "给不给钱", "管不管": the villager's yes-no question, not "不给"/"不管" as a complaint.
+  const problem = has(text.replace(/([\u4e00-\u9fa5])不\1/g, "，"), words.problem_words);
   // "我要反映个事" files; "投诉信访这块，妇联接了多少件" asks about complaints: answered, with the offer.
   if (has(text, words.report_words)) return asksForFacts(text) ? { kind: "report_or_question" } : { kind: "report" };
   if (!problem) return { kind: "open", asks };
