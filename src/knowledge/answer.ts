@@ -154,7 +154,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   if (reckoning && moneyRule && !facts.some((f) => moneyFigure(f.text))) facts = [moneyRule, ...facts].slice(0, MAX_FACTS);
   // "药费补助给多少": when no rule gives a per-person amount, the county's total is what the seed knows
   // (shown as a total, never divided into a per-person figure).
-  const asksMoney = /多少|几个钱|给多少|补多少|补助多少|能领|能拿|交多少|花多少|有补助|有补贴|补不补|给不给钱|有钱|给钱|补助呢|补贴呢/.test(query.text);
+  const asksMoney = /多少|几个钱|给多少|补多少|补助多少|能领|能拿|交多少|花多少|有补助|有补贴|补不补|给不给钱|有钱|给钱|补助呢|补贴呢/.test(query.text) || /(?:有没有|给不给|能不能)[^，,。？?]{0,8}钱|钱[^，,。]{0,4}(?:吗|不|没)/.test(query.text);
   // The rule that states the amount ("县财政给每位重度残疾人代缴 100 元") answers "交多少" before anything else.
   const amountRule = entry.facts.find((f) => isRule(f) && /\d[\d.]*\s*万?元/.test(f.text));
   if (asksMoney && amountRule && !facts.includes(amountRule)) facts = [amountRule, ...facts].slice(0, MAX_FACTS);
