@@ -64,31 +64,30 @@ describe("the conversation's active dialogue", () => {
 });
 
 describe("the core decides before the owner continues", () => {
-  it("answers 你好 normally during the village question, which stays asked", async () => {
+  /** Runs a conversation against a real app on its own SQLite file and returns each reply's text. */
+  async function converse(userId: string, ...texts: string[]): Promise<string[]> {
     const t = await startTestApp({ listen: false });
     try {
-      const say = (text: string) => t.app.assistant.handle({ channel: "web", userId: "v9", chatId: "v9", chatType: "private", mentioned: true, kind: "text", text });
-      await say("村东头路灯坏了半个月了");
-      const hello = await say("你好");
-      expect(hello.replies[0]!.text).not.toMatch(/没有找到/);
-      const village = await say("三家庄");
-      expect(village.replies[0]!.text).toMatch(/记下了：您是三家庄的/);
+      const replies: string[] = [];
+      for (const text of texts) {
+        const result = await t.app.assistant.handle({ channel: "web", userId, chatId: userId, chatType: "private", mentioned: true, kind: "text", text });
+        replies.push(result.replies[0]?.text ?? "");
+      }
+      return replies;
     } finally {
       await t.close();
     }
+  }
+
+  it("answers 你好 normally during the village question, which stays asked", async () => {
+    const [, hello, village] = await converse("v9", "村东头路灯坏了半个月了", "你好", "三家庄");
+    expect(hello).not.toMatch(/没有找到/);
+    expect(village).toMatch(/记下了：您是三家庄的/);
   });
 
   it("ends a dialogue on 重新开始 whatever its owner", async () => {
-    const t = await startTestApp({ listen: false });
-    try {
-      const say = (text: string) => t.app.assistant.handle({ channel: "web", userId: "v8", chatId: "v8", chatType: "private", mentioned: true, kind: "text", text });
-      await say("我能领什么补助？");
-      const reset = await say("重新开始");
-      expect(reset.replies[0]!.text).toMatch(/取消/);
-      const next = await say("二级");
-      expect(next.replies[0]!.text).not.toMatch(/贫困户（比如/);
-    } finally {
-      await t.close();
-    }
+    const [, reset, next] = await converse("v8", "我能领什么补助？", "重新开始", "二级");
+    expect(reset).toMatch(/取消/);
+    expect(next).not.toMatch(/贫困户（比如/);
   });
 });
