@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../knowledge/text.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
-import { isFollowUp, lastQuestion } from "./memory.ts";
+import { isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../knowledge/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
@@ -143,12 +143,20 @@ export class Assistant {
     const own = message.payload ?? text;
     const ownQuery = engine.kb.index.analyze(own);
     const ownHits = engine.kb.index.search(ownQuery, 5);
-    const candidate = !message.payload && isFollowUp(foldText(text), engine.kb.data.conversation) ? lastQuestion(this.options.services.store.messages, message.channel, message.userId, now) : undefined;
+    const reading = readMessage(foldText(own), engine.kb.data.conversation);
     const ownTopic = ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.answer && engine.kb.index.namesTopic(ownHits[0]);
+    // A short message that names nothing of its own ("俺家一冬烧一吨半，得花多少") continues the thread too;
+    // small talk, resets and reports never do.
+    const namesOwn = ownHits[0] !== undefined && engine.kb.index.namesTopic(ownHits[0], true);
+    const leans = isFollowUp(foldText(text), engine.kb.data.conversation) || (shortEnough(text) && reading.kind !== "report" && reading.kind !== "report_or_question");
+    // A dialogue in progress is the thread itself: its owner reads the message as it is.
+    const candidate = !message.payload && !slot.active() && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans ? lastQuestion(this.options.services.store.messages, message.channel, message.userId, now) : undefined;
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
     const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
-    const previous = candidate && (!ownTopic || statesOwnFacts) ? candidate : undefined;
+    // A message naming a topic of its own continues the thread only when that topic is the thread's.
+    const sameThread = candidate !== undefined && ownHits[0] !== undefined && candidate.entryIds.includes(ownHits[0].entry.id);
+    const previous = candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts) ? candidate : undefined;
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;
     const hits = previous ? threadFirst(engine.kb.index.search(query, 5), previous.entryIds) : ownHits;
@@ -162,7 +170,7 @@ export class Assistant {
       kb: engine.kb,
       classification,
       followsUp: previous ? understood : undefined,
-      reading: readMessage(foldText(message.payload ?? text), engine.kb.data.conversation),
+      reading,
       query,
       hits,
       services: this.options.services,

@@ -5,7 +5,8 @@ import type { MessageLog } from "../store/messages.ts";
 
 /** A follow-up this long after the question no longer refers to it. */
 export const FOLLOW_UP_WINDOW_MS = 15 * 60 * 1000;
-const MAX_FOLLOW_UP_LENGTH = 14;
+/** Longer than this, a message carries enough of its own to be read alone (the core also checks its topic). */
+const MAX_FOLLOW_UP_LENGTH = 24;
 
 export interface LastQuestion {
   text: string;
@@ -29,4 +30,9 @@ export function isFollowUp(text: string, words: ConversationWords): boolean {
   const core = text.replace(/[\s。.!！?？,，、~～…]+/g, "");
   if (core.length === 0 || core.length > MAX_FOLLOW_UP_LENGTH) return false;
   return words.followup_starts.some((w) => core.startsWith(w)) || words.followup_words.some((w) => core.includes(w));
+}
+
+/** Short enough to lean on the previous question when it names nothing of its own. */
+export function shortEnough(text: string): boolean {
+  return text.replace(/[\s。.!！?？,，、~～…]+/g, "").length <= MAX_FOLLOW_UP_LENGTH;
 }

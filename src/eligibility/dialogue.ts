@@ -4,7 +4,7 @@ import type { EligibilityRules } from "./load.ts";
 import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
-import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLand, renderOverYears, renderQuestion, renderRentTotal, renderResults, renderSoFar, type Rendered } from "./render.ts";
+import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLabour, renderLand, renderOverYears, renderQuestion, renderRentTotal, renderResults, renderSoFar, type Rendered } from "./render.ts";
 import { householdLines, markElderly, PRONOUN, readHousehold, readReckoning, renderHousehold } from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
@@ -52,7 +52,7 @@ const QUESTION_MARK = /[?？吗呢]|多少|几/;
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
 const ONLY_ONE = /(?:只有|就|只)(?:我|俺|他|她|[俺我](?:爹|娘|妈|爸|儿子|闺女))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)/;
 
-const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = { land: ["land_mu", "rent_per_mu", "rent_total", "labour_year"], biomass: ["coal_tons", "coal_price", "briquette_tons"] };
+const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = { land: ["land_mu", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"], biomass: ["coal_tons", "coal_price", "briquette_tons", "briquette_unit"] };
 
 function relevant(rules: EligibilityRules, topic: DialogueTopic, factId: string): boolean {
   return topic === "benefits" ? rules.factById.has(factId) : CALCULATOR_FACTS[topic].includes(factId);
@@ -119,6 +119,12 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
       const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent), state.reckon.years, labour);
       return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
     }
+    // "一天一百二，一年干九十天，俩人一年挣多少": the labour income alone, from their own numbers.
+    if (typeof state.facts.daily_wage === "number" && typeof state.facts.work_days === "number" && typeof mu !== "number") {
+      const workers = typeof state.facts.workers === "number" ? state.facts.workers : 1;
+      const rendered = renderLabour(rules, state.facts.daily_wage, state.facts.work_days, workers);
+      return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
+    }
     if (typeof state.facts.rent_total === "number" && typeof mu === "number") {
       // "十亩地一年租金一共六千": per mu is the total divided by the area.
       const rendered = renderRentTotal(rules, state.facts.rent_total, state.reckon.years, mu);
@@ -137,7 +143,7 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
   const tons = state.facts.coal_tons;
   const price = typeof state.facts.coal_price === "number" ? state.facts.coal_price : undefined;
   if (typeof state.facts.briquette_tons === "number") {
-    const rendered = renderBriquettes(rules, state.facts.briquette_tons, price);
+    const rendered = renderBriquettes(rules, state.facts.briquette_tons, price, typeof state.facts.briquette_unit === "string" ? state.facts.briquette_unit : undefined);
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
   if (typeof tons === "number") {

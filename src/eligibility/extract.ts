@@ -157,9 +157,11 @@ const RENT_PATTERNS = [
 ];
 /** "租金一年0.2万", "地租一年一万二": the whole rent for a year, when no per-mu figure is given. */
 const RENT_TOTAL_PATTERN = new RegExp(String.raw`(?:地租|租金|租子|流转费)(?:一共|总共)?(?:一年|每年|年)(?:是|有|能有|给|一共|总共)*${AMOUNT}(?![年亩月天个])\s*(?:元|块钱|块)?|(?:一年|每年)(?:的)?(?:地租|租金|租子)(?:一共|总共)?(?:是|有)?${AMOUNT}(?![年亩月天个])`);
+const DAILY_WAGE = /(?:一天|每天|一日|日工资|一个工)(?:能|给|挣|是|有|的工钱|工钱)?\s*(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:元|块钱|块)?/;
+const WORK_DAYS = /(?:干|做|上|出工|干活)\s*(\d+|[一二两三四五六七八九十百]+)\s*(?:个)?天/;
 const LABOUR_PATTERN = new RegExp(String.raw`(?:干活|打工|务工|上班|做工)[^，,。；]{0,4}?(?:一年|每年)(?:能)?(?:挣|赚|拿|有|收入)\s*(\d+(?:\.\d+)?(?:万|千)?|[零一二两三四五六七八九十百千万点]+)\s*(?:元|块钱|块)?`);
 /** "压了5吨秸秆块", "3吨生物质压块", "六百公斤压块": briquettes the villager has, to be turned into coal. */
-const BRIQUETTE_WORDS = /压块|秸秆块|燃料块|成型燃料|生物质燃料/;
+const BRIQUETTE_WORDS = /压块|秸秆块|燃料块|成型燃料|生物质燃料|压成的块|块子/;
 // "1360一吨" gives the price without a money unit: 一吨 after a number is the unit of the price.
 const PRICE_PATTERNS = [new RegExp(String.raw`(?:每吨|一吨|1吨|吨煤|煤价|煤)(?:是|要|卖|得)*${MONEY}`), new RegExp(String.raw`${AMOUNT}\s*(?:元|块钱|块)?(?:钱)?(?:一吨|每吨|1吨)`)];
 
@@ -199,13 +201,31 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     const value = total ? parseNumber(total[2] ?? total[4]!) : undefined;
     if (value !== undefined && value > 0 && value <= land.max_rent_per_mu * land.max_mu) facts.rent_total = value;
   }
+  // "一人一天一百二，一年干九十天，俩人": a day's wage, the days worked and how many work.
+  const daily = DAILY_WAGE.exec(text);
+  const wagePerDay = daily ? parseNumber(daily[1]!) : undefined;
+  const days = WORK_DAYS.exec(text);
+  const dayCount = days ? parseNumber(days[1]!) : undefined;
+  if (wagePerDay !== undefined && wagePerDay > 0 && wagePerDay <= 5000) facts.daily_wage = wagePerDay;
+  if (dayCount !== undefined && dayCount > 0 && dayCount <= 366) facts.work_days = dayCount;
+  const workers = /俩人|两口子|两个人|两人|夫妻俩|老两口/.test(text) ? 2 : /(三|四|五|3|4|5)个人/.exec(text)?.[1];
+  if (workers !== undefined && facts.daily_wage !== undefined) facts.workers = typeof workers === "number" ? workers : (parseNumber(workers) ?? 1);
   // "俺还在基地干活一年挣12000": wages the villager earns besides the rent.
   const labour = LABOUR_PATTERN.exec(text);
   const wage = labour ? parseNumber(labour[1]!) : undefined;
   if (wage !== undefined && wage > 0) facts.labour_year = wage;
   const withoutRent = [...RENT_PATTERNS, RENT_TOTAL_PATTERN, LABOUR_PATTERN].reduce((t, p) => t.replace(p, " "), text);
   // "一亩能给多少" asks the rent per mu; it does not say the household has one mu.
-  const mu = findQuantities(withoutRent, ["亩"]).find((q) => !(q.value === 1 && /^(?:地)?(?:能|给|多少|租金|地租|多钱|一年)/.test(withoutRent.slice(withoutRent.indexOf("亩", q.index) + 1))));
+  // "一亩地补偿多少", "一亩能给多少": 一亩 is the unit of the price asked about, not the household's land —
+  // unless the villager says so ("俺家就一亩地").
+  const areas = findQuantities(withoutRent, ["亩"]).filter((q) => !(q.value === 1 && /一|1/.test(withoutRent[q.index] ?? "") && !/(?:就|只有|只|才|有)\s*$/.test(withoutRent.slice(0, q.index))));
+  // "地一共六亩，流转出去四亩": the area that is transferred is the one the question is about.
+  const transferred = areas.filter((q) => /(?:流转|租|包|转)[^，,。；\d]{0,3}$/.test(withoutRent.slice(Math.max(0, q.index - 6), q.index)));
+  const distinct = new Set(areas.map((q) => q.value));
+  const mu = transferred[0] ?? (distinct.size <= 1 ? areas[0] : undefined);
+  if (!mu && distinct.size > 1) {
+    invalid.push({ fact: "land_mu", message: `您说了 ${[...distinct].join(" 亩和 ")} 亩，流转出去的是多少亩？我先不算，免得算错。` });
+  }
   if (mu) {
     const answer = checkMu(land.max_mu, mu.value, mu.negative);
     if (answer.kind === "value") facts.land_mu = answer.value;
@@ -220,13 +240,19 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   if (BRIQUETTE_WORDS.test(text)) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
     const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => {
-      const end = withoutPrice.indexOf(q.unit, q.index) + q.unit.length;
+      const end = q.end;
       // The weight must be of the briquettes themselves ("5吨秸秆块"), not of coal said nearby ("3吨煤，改烧压块").
       // "1.2公斤生物质燃料相当于多少煤" asks about the seed's own ratio, not about the villager's briquettes.
       const ratio = /公斤|千克|kg/.test(q.unit) && (q.value === bio.briquette_per_coal.min || q.value === bio.briquette_per_coal.max);
-      return !ratio && /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料)/.test(withoutPrice.slice(end)) && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
+      // The briquettes are named right after the weight ("5吨秸秆块") or just before it ("压成的块子有七百八十斤").
+      const named = /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料|块子)/.test(withoutPrice.slice(end)) || /(?:压块|秸秆块|燃料块|块子)(?:有|是|共|一共|总共|足有)$/.test(withoutPrice.slice(Math.max(0, q.index - 6), q.index));
+      return !ratio && named && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
     });
-    if (weight && !weight.negative && weight.value > 0) facts.briquette_tons = Math.round(weight.value * WEIGHT_UNITS[weight.unit]! * 1000) / 1000;
+    if (weight && !weight.negative && weight.value > 0) {
+      facts.briquette_tons = Math.round(weight.value * WEIGHT_UNITS[weight.unit]! * 1000) / 1000;
+      // The answer speaks in the villager's unit: 斤 in, 斤 out.
+      facts.briquette_unit = weight.unit;
+    }
   }
   if (text.includes("煤") && facts.briquette_tons === undefined) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);

@@ -115,7 +115,7 @@ export function loadEligibilityCases(dataDir: string, rules: EligibilityRules): 
 }
 
 /** Facts the calculators read from text; they are not asked by the programme screener. */
-export const CALCULATOR_FACTS = new Set(["land_mu", "rent_per_mu", "rent_total", "labour_year", "coal_tons", "coal_price", "briquette_tons"]);
+export const CALCULATOR_FACTS = new Set(["land_mu", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers", "coal_tons", "coal_price", "briquette_tons", "briquette_unit"]);
 
 const cache = new Map<string, EligibilityRules>();
 /** Rules are read once per data folder (start-up); kb:check reads them fresh. */

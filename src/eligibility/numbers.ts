@@ -36,6 +36,8 @@ export interface Quantity {
   approx: boolean;
   negative: boolean;
   index: number;
+  /** Where the quantity as written ends ("三吨六" ends after 六). */
+  end: number;
 }
 
 const NUMBER_SOURCE = String.raw`(\d+(?:\.\d+)?(?:万|千|百)?|[零〇一二两兩三四五六七八九十百千万萬亿点壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+|(?<![\d零一二两三四五六七八九十])半)`;
@@ -45,6 +47,7 @@ function escape(word: string): string {
 }
 
 const quantityPatterns = new Map<string, RegExp>();
+const TENTHS = "〇一二三四五六七八九";
 
 /** Numbers that stand right before one of the units ("3吨", "五千斤", "五亩半", "−3亩"). */
 export function findQuantities(text: string, units: readonly string[]): Quantity[] {
@@ -52,7 +55,8 @@ export function findQuantities(text: string, units: readonly string[]): Quantity
   let pattern = quantityPatterns.get(key);
   if (!pattern) {
     const unitSource = [...units].sort((a, b) => b.length - a.length).map(escape).join("|");
-    pattern = new RegExp(String.raw`([-−－负]\s*)?${NUMBER_SOURCE}\s*(好几|多|来|几)?\s*(个)?(${unitSource})(半)?`, "g");
+    // "三吨六" is 3.6 吨 and "五亩三" 5.3 亩 in speech: one digit right after the unit is the tenths.
+    pattern = new RegExp(String.raw`([-−－负]\s*)?${NUMBER_SOURCE}\s*(好几|多|来|几)?\s*(个)?(${unitSource})(半|[一二三四五六七八九](?![一二三四五六七八九十百千万亩吨斤元块个年月天人]))?`, "g");
     quantityPatterns.set(key, pattern);
   }
   const out: Quantity[] = [];
@@ -61,11 +65,12 @@ export function findQuantities(text: string, units: readonly string[]): Quantity
     const value = parseNumber(match[2]!);
     if (value === undefined) continue;
     out.push({
-      value: value + (match[6] ? 0.5 : 0),
+      value: value + (match[6] === "半" ? 0.5 : match[6] ? TENTHS.indexOf(match[6]) / 10 : 0),
       unit: match[5]!,
       approx: Boolean(match[3]) || /左右|上下/.test(normalized.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 2)),
       negative: Boolean(match[1]),
       index: match.index ?? 0,
+      end: (match.index ?? 0) + match[0].length,
     });
   }
   return out;

@@ -175,14 +175,25 @@ export function renderRentTotal(rules: EligibilityRules, yearly: number, years: 
   return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
 }
 
+/** Wages from work on the transferred land or in the firm: day's wage × days × people, as the villager said. */
+export function renderLabour(rules: EligibilityRules, wagePerDay: number, days: number, workers: number): Rendered {
+  const p = rules.calculators.land_transfer;
+  const each = wagePerDay * days;
+  const lines = [`按您说的：一天 ${money(wagePerDay)} 元，一年干 ${money(days)} 天${workers > 1 ? `，${workers} 个人` : ""}：`, `· 一个人一年：${money(wagePerDay)} × ${money(days)} = ${money(each)} 元`];
+  if (workers > 1) lines.push(`· ${workers} 个人一年：${money(each)} × ${workers} = ${money(each * workers)} 元`);
+  lines.push(`这是劳务收入，和地的租金（或入股分红）可以同时有。${p.labour_note}`);
+  return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
+}
+
 /** "压了5吨秸秆块能顶多少煤": briquettes → coal by the seed's 1.2–1.3 : 1, and the coal money. */
-export function renderBriquettes(rules: EligibilityRules, briquetteTons: number, coalPrice: number | undefined): Rendered {
+export function renderBriquettes(rules: EligibilityRules, briquetteTons: number, coalPrice: number | undefined, unit?: string): Rendered {
   const p = rules.calculators.biomass;
   const { min, max } = p.briquette_per_coal;
   const price = coalPrice ?? p.coal_price_per_ton.value;
   const coal: [number, number] = [briquetteTons / max, briquetteTons / min];
-  const kg = briquetteTons < 1;
-  const show = (t: number) => (kg ? `${money(t * 1000)} 公斤` : `${money(Math.round(t * 100) / 100)} 吨`);
+  // In the villager's own unit: 斤 in, 斤 out; otherwise 公斤 below a tonne and 吨 above.
+  const show = (t: number) =>
+    unit === "斤" ? `${Math.round(t * 2000)} 斤` : unit === "公斤" || unit === "千克" || unit === "kg" || (!unit && t < 1) || t < 1 ? `${Math.round(t * 1000)} 公斤` : `${money(Math.round(t * 100) / 100)} 吨`;
   const lines = [
     `${show(briquetteTons)}秸秆压块，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,
     `· 能顶优质煤：${show(briquetteTons)} ÷ ${max} ≈ ${show(coal[0])}，到 ${show(briquetteTons)} ÷ ${min} ≈ ${show(coal[1])}`,

@@ -148,6 +148,15 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const widened = relevant.length === 1 && rules.length <= MAX_FACTS ? [...relevant, ...rules.filter((r) => !relevant.includes(r))] : relevant;
   const chosen = (widened.length > 0 ? widened : ranked.filter(isRuleRanked)).slice(0, MAX_FACTS).map((r) => r.fact);
   let facts = chosen.length > 0 ? chosen : entry.facts.slice(0, MAX_FACTS);
+  // "四级残疾人一年救助多少": the fact saying the seed has nothing for 四级 is the answer, and the grades'
+  // amounts beside it would read as one for 四级. A gap matched better than any rule stands alone.
+  // Only a gap named by a keyword the question uses and no rule mentions ("四级") stands alone.
+  const ruleText = entry.facts.filter((f) => f.kind === "rule").map((f) => f.text).join("");
+  const gap = matching.find((r) => r.fact.kind === "how" && /没写|没有写|不清楚|请问/.test(r.fact.text) && r.fact.keywords.some((k) => query.text.includes(k) && !ruleText.includes(k)));
+  const bestRuleScore = Math.max(0, ...matching.filter((r) => r.fact.kind === "rule").map((r) => r.score));
+  if (gap && gap === matching[0] && gap.score > bestRuleScore + 0.5) {
+    return { kind: "answer", text: [`【${entry.title}】`, `• ${gap.fact.text}`, `找谁办：${entry.contact}`, `来源：${entry.source.section}`].join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
+  }
   const reckoning = readFigureQuestion(query.text);
   // "一个月合多少" needs the rule with the amount, even when a statistic matched the words better.
   const moneyRule = entry.facts.find((f) => isRule(f) && moneyFigure(f.text));

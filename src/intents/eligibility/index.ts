@@ -84,7 +84,11 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
   // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
   const household = readHousehold(text);
-  const speaksOfPeople = household.people.length >= 2 || household.people.some((p) => p.severe);
+  // People of whom something is said (a grade, 重度, 残疾, 老年); "俺爹俺娘俩人" alone is a count for arithmetic.
+  const described = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);
+  const speaksOfPeople = described.length >= 2 || described.some((p) => p.severe);
+  // "俺爹俺娘都够格，一年一共多少": they qualify; the programme's amount times them is arithmetic.
+  if (QUALIFIES.test(text) && extractFacts(rules, text).facts.disability_grade === undefined) return policyFallback(ctx);
   // "要是不是贫困户呢" after a question: a hypothetical about the asker is as good as their own facts.
   const hypothetical = /^(?:要是|如果|假如|万一)/.test(foldText(ctx.text).trim()) && tellsFacts(rules, text);
   if (!topic || topic === "outside" || (!isPersonal(rules, text) && !hypothetical && !speaksOfPeople && !hasOwnQuantities(rules, text))) return policyFallback(ctx);
@@ -104,6 +108,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic)));
 }
 
+const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已经领|都领/;
 const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:元|块)?(?![级岁亩])|\d+\s*(?:元|块)/;
 
 /** "我能领什么", "有啥补助", "帮我算算": an open question the screener is for. */
@@ -151,7 +156,7 @@ async function answerThenOfferCalculator(ctx: TurnContext, rules: EligibilityRul
 /** The villager gave numbers of their own that a calculator turns into an answer. */
 function hasOwnQuantities(rules: EligibilityRules, text: string): boolean {
   const { facts } = extractFacts(rules, text);
-  return OWN_QUANTITIES.some((id) => facts[id] !== undefined) || (facts.coal_price !== undefined && /吨|斤|公斤/.test(text));
+  return OWN_QUANTITIES.some((id) => facts[id] !== undefined) || (facts.coal_price !== undefined && /吨|斤|公斤/.test(text)) || (facts.daily_wage !== undefined && facts.work_days !== undefined);
 }
 
 export const eligibilityHandler: IntentHandler = {

@@ -11,7 +11,17 @@ export const HELP_TEXT = [
   "直接打字问我就可以。",
 ].join("\n");
 
+/** "谢谢", "好的", "没有": a short, friendly word back instead of the whole menu. */
+const SMALL_TALK: Record<string, string> = {
+  thanks: "不客气！还有什么想问的，直接说就行。",
+  ack: "好的。还有什么想问的，直接说就行。",
+  negation: "好的，有需要随时找我。",
+};
+
 export const helpHandler: IntentHandler = {
   intent: "help",
-  handle: (ctx) => ({ intent: "help", confidence: ctx.classification.confidence, replies: [reply(HELP_TEXT)] }),
+  handle: (ctx) => {
+    const short = ctx.reading.kind === "smalltalk" ? SMALL_TALK[ctx.reading.what] : undefined;
+    return { intent: "help", confidence: ctx.classification.confidence, replies: [reply(short ?? HELP_TEXT)] };
+  },
 };
