@@ -108,7 +108,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic)));
 }
 
-const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已经领|都领/;
+const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已经领|都领|领了/;
 const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:元|块)?(?![级岁亩])|\d+\s*(?:元|块)/;
 
 /** "我能领什么", "有啥补助", "帮我算算": an open question the screener is for. */
