@@ -136,7 +136,6 @@ export class Assistant {
       return { intent: "help", replies: [reply("收到！请用文字告诉我您想问什么，比如：“三级残疾一年补助多少？”")] };
     }
     const engine = this.options.engine.current;
-    const { sessions } = this.options.services.store;
     const key = conversationKey(message);
     // "一个月合多少" after "一级贫困残疾人一年多少" is read together with that question — unless it names a
     // topic of its own well enough ("那贫困精神残疾人的药费补助呢" is a new question, not the thread).

@@ -38,6 +38,14 @@ function invalid(c: Context, error: z.ZodError) {
   return apiError(c, 400, "INVALID_FIELD", message, field);
 }
 
+/** The JSON body checked against `schema`: its data, or the 400 to send back (naming the field). */
+async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
+  const body = await readJson(c);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: invalid(c, parsed.error) };
+}
+
 function parseQuery(c: Context) {
   return FeedbackQuerySchema.safeParse(c.req.query());
 }
@@ -71,10 +79,8 @@ export function createStaffApi(ctx: AppContext, login: { checker: PasswordChecke
   const now = () => ctx.services.clock();
 
   app.post("/login", async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const parsed = LoginSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error);
+    const parsed = await readBody(c, LoginSchema);
+    if (!parsed.ok) return parsed.response;
     const client = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
     const outcome = await login.guard.attempt(client, now(), () => login.checker.check(parsed.data.password));
     if (outcome === "off") return apiError(c, 503, "LOGIN_OFF", "后台密码登录未开启：服务器没有设置 ADMIN_PASSWORD_HASH（或 ADMIN_PASSWORD）");
@@ -134,10 +140,8 @@ export function createStaffApi(ctx: AppContext, login: { checker: PasswordChecke
   app.post("/feedback/:receipt/state", async (c) => {
     const report = loadReport(c);
     if (report instanceof Response) return report;
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const parsed = StateChangeSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error);
+    const parsed = await readBody(c, StateChangeSchema);
+    if (!parsed.ok) return parsed.response;
     const staff = c.get("staff");
     const changed = changeReportState(ctx.services, {
       id: report.id,
@@ -155,10 +159,8 @@ export function createStaffApi(ctx: AppContext, login: { checker: PasswordChecke
   app.post("/feedback/:receipt/not-report", async (c) => {
     const report = loadReport(c);
     if (report instanceof Response) return report;
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const parsed = NotReportSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error);
+    const parsed = await readBody(c, NotReportSchema);
+    if (!parsed.ok) return parsed.response;
     const staff = c.get("staff");
     const marked = markNotReport(ctx.services, { id: report.id, note: parsed.data.note, actor: staff.id, actorRole: staff.role });
     if (!marked.ok) return apiError(c, marked.code === "NOT_FOUND" ? 404 : 400, marked.code, marked.message, marked.code.startsWith("NOTE") ? "note" : undefined);
@@ -198,10 +200,8 @@ export function createStaffApi(ctx: AppContext, login: { checker: PasswordChecke
   });
 
   app.post("/invites", staffAuth(ctx, "admin"), async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const parsed = InviteSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error);
+    const parsed = await readBody(c, InviteSchema);
+    if (!parsed.ok) return parsed.response;
     const { code, expiresAt } = issueInvite(ctx.services, parsed.data.role, c.get("staff").id);
     return c.json({ code, role: parsed.data.role, expiresAt: expiresAt.toISOString() }, 201);
   });
