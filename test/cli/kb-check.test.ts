@@ -24,6 +24,21 @@ describe("npm run kb:check", { timeout: 60_000 }, () => {
     expect(code).toBe(0);
   });
 
+  it("names the field of a bad or missing word list in conversation.yaml, and a missing file", async () => {
+    const dir = copyData();
+    writeFileSync(join(dir, "conversation.yaml"), "not_a_report: []\nreport_words: 反映\n");
+    const bad = await kbCheck(dir);
+    expect(bad.code).not.toBe(0);
+    expect(bad.out).toContain("conversation.yaml");
+    expect(bad.out).toMatch(/not_a_report/);
+    expect(bad.out).toMatch(/report_words/);
+    expect(bad.out).toMatch(/problem_words/);
+    rmSync(join(dir, "conversation.yaml"));
+    const missing = await kbCheck(dir);
+    expect(missing.code).not.toBe(0);
+    expect(missing.out).toMatch(/conversation\.yaml.*文件不存在/);
+  });
+
   it("names the file and field of each problem and exits non-zero", async () => {
     const dir = copyData();
     writeFileSync(

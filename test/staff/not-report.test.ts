@@ -48,4 +48,34 @@ describe("marking a report as not a report", () => {
     expect(count("SELECT count(*) FROM feedback")).toBe(0);
     expect((await post({ note: "again" })).status).toBe(404);
   });
+
+  it("refuses empty, broken, huge and hostile bodies by field, and keeps a hostile note as plain data", async () => {
+    t = await startStaffApp({ STAFF_API_TOKEN: TOKEN });
+    await conversation(t.url, "a1").ask("东风村三组的沼气池不产气了");
+    const raw = (receipt: string, body: string) =>
+      fetch(`${t.url}/api/staff/feedback/${receipt}/not-report`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body });
+    expect((await (await raw("FK000001", "")).json()).error.code).toBe("EMPTY_BODY");
+    expect((await (await raw("FK000001", "{note:")).json()).error.code).toBe("INVALID_JSON");
+    const numeric = await raw("FK000001", JSON.stringify({ note: 42 }));
+    expect(numeric.status).toBe(400);
+    expect((await numeric.json()).error.field).toBe("note");
+    const huge = await raw("FK000001", JSON.stringify({ note: "长".repeat(501) }));
+    expect(huge.status).toBe(400);
+    expect((await huge.json()).error.field).toBe("note");
+    expect((await raw("FK%27%3B--", JSON.stringify({ note: "x" }))).status).toBe(400);
+    expect(count("SELECT count(*) FROM feedback")).toBe(1);
+
+    const hostile = "<script>alert(1)</script>'; DROP TABLE feedback;--";
+    expect((await raw("FK000001", JSON.stringify({ note: hostile }))).status).toBe(200);
+    expect(t.app.store.db.prepare("SELECT note FROM feedback_not_reports").pluck().get()).toBe(hostile);
+    expect(count("SELECT count(*) FROM sqlite_master WHERE name = 'feedback'")).toBe(1);
+  });
+
+  it("answers a cadre's command for a receipt that does not exist without changing anything", async () => {
+    t = await startStaffApp({ CADRE_IDS: "web:cadre1" });
+    await conversation(t.url, "a1").ask("东风村三组的沼气池不产气了");
+    const r = await conversation(t.url, "cadre1").ask("FK999999 不是反映 备注 测试");
+    expect(r.text).toMatch(/没有修改：没有回执号为 FK999999 的反映/);
+    expect(count("SELECT count(*) FROM feedback")).toBe(1);
+  });
 });
