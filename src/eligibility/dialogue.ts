@@ -258,7 +258,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // A bare fact right after the answer ("65岁", "200岁") adds to it or is explained; a longer sentence is new.
     const bare = core.length <= 6;
     if (extraction.invalid.length > 0 && (correcting || bare || state.topic !== "benefits")) return { state, reply: plain(extraction.invalid[0]!.message) };
-    if (!found || (!correcting && !bare && state.topic === "benefits")) return "leave";
+    // "都是贫困户 一年一共多少" after a household answer that asked just that: it completes the answer.
+    const fillsGap = state.people.length > 0 && Object.keys(extraction.facts).some((k) => state.facts[k as keyof typeof state.facts] === undefined);
+    if (!found || (!correcting && !bare && !fillsGap && state.topic === "benefits")) return "leave";
     const changed = describeChanges(rules, state.facts, merged);
     return advance(rules, { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) }, on, changed ? `好的，已改为：${changed}。\n` : "好的，按新的数重算：\n");
   }
@@ -266,7 +268,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const answer = state.pending ? parseAnswer(rules, state.pending, cleaned) : undefined;
   // "三级贫困残疾人每年救助标准是多少？" names a grade but asks about the programme in general — unless it
   // answers exactly what was asked ("每亩一年500" after the rent question).
-  const answersPending = answer?.kind === "value" && (state.topic !== "benefits" || !QUESTION_MARK.test(text));
+  // A household's answer is being completed: "都是贫困户 一年一共多少" answers and asks for that very sum.
+  const answersPending = answer?.kind === "value" && (state.topic !== "benefits" || !QUESTION_MARK.test(text) || state.people.length > 0);
   if (signals.newQuestion && !signals.personal && !correcting && !answersPending) return "leave";
   if (answer?.kind === "invalid") return failed(rules, state, answer.message);
   if (answer?.kind === "value" || answer?.kind === "unknown") {

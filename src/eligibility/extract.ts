@@ -322,6 +322,8 @@ export function detectTopic(rules: EligibilityRules, text: string): Topic | unde
   if (containsAny(text, t.biomass)) return "biomass";
   if (containsAny(text, t.outside)) return "outside";
   if (containsAny(text, t.generic)) return "benefits";
+  // "俺一级 俺儿子二级 孙子三级 都是贫困户" never says 残疾: grades of people are the disability programmes'.
+  if (/[一二三四1-4]\s*级(?!标准|[联政])/.test(text) && (isPersonal(rules, text) || /俩|仨|[两三四]个|兄弟|姐妹|男的|女的/.test(text))) return "benefits";
   return undefined;
 }
 

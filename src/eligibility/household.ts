@@ -3,7 +3,7 @@
 import type { EligibilityRules } from "./load.ts";
 import { evaluateProgramme, type Facts } from "./evaluate.ts";
 import { money, citationOf, type Rendered } from "./render.ts";
-import { parseNumber } from "./numbers.ts";
+import { parseNumber, readDuration, spanText } from "./numbers.ts";
 import type { Programme } from "./schema.ts";
 
 export interface Person {
@@ -34,7 +34,10 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/奶奶|姥姥|外婆|阿嬷|阿嬤|(?<=[俺我咱])奶/y, "您奶奶"],
   [/爸爸|老爹|父亲|爹|爸/y, "您父亲"],
   [/妈妈|老娘|母亲|娘(?!家)|妈/y, "您母亲"],
-  [/老伴|媳妇|老婆|爱人|丈夫|老公|对象/y, "您爱人"],
+  [/老伴|媳妇|老婆|爱人|对象/y, "您爱人"],
+  // "两口子…男的一级 女的三级": husband and wife told apart.
+  [/丈夫|老公|男人|男的|当家的/y, "您丈夫"],
+  [/妻子|女人|女的/y, "您妻子"],
   [/儿子|小子|(?<=[俺我])儿(?![童科女])/y, "您儿子"],
   [/闺女|女儿|姑娘/y, "您女儿"],
   [/孙子|孙女|外孙/y, "您孙辈"],
@@ -57,7 +60,11 @@ const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, �
 const GROUP = /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(两|二|三|四|五|2|3|4|5)(?:口人|个人|人))/y;
 const SELF = /(?:我|俺|本人|自己)(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
 /** "三个一级一个三级": several people of one grade at once. */
-const COUNTED_GRADE = /([一二两三四五六七八九\d])个(?:是)?([一二三四1234])级/y;
+const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨)(?:人)?(?:是|都是)?([一二三四1234])级/y;
+/** "俩重度", "两个重度的": several people said to be 重度 at once. */
+const COUNTED_SEVERE = /([两二三四2-4]个|俩|仨)(?:人)?(?:是|都是)?重度/y;
+/** "都", "全", "全是", "全都": what follows is said of everyone named before. */
+const ALL = /都|全/;
 
 /**
  * Reads the people a message speaks of, left to right: a relation word opens a person, a grade or age
@@ -117,7 +124,7 @@ export function readHousehold(text: string): Household {
     COUNTED_GRADE.lastIndex = i;
     const counted = COUNTED_GRADE.exec(text);
     if (counted) {
-      const n = parseNumber(counted[1]!) ?? 1;
+      const n = counted[1] === "俩" ? 2 : counted[1] === "仨" ? 3 : (parseNumber(counted[1]!.replace(/个$/, "")) ?? 1);
       const value = GRADE_VALUE[counted[2]!]!;
       // Members of a group read before ("俺家四个残疾人") take the grade first; otherwise new people.
       for (let k = 0; k < n; k++) {
@@ -128,12 +135,24 @@ export function readHousehold(text: string): Household {
       i += counted[0].length;
       continue;
     }
+    COUNTED_SEVERE.lastIndex = i;
+    const severeGroup = COUNTED_SEVERE.exec(text);
+    if (severeGroup) {
+      const n = severeGroup[1] === "俩" ? 2 : severeGroup[1] === "仨" ? 3 : (parseNumber(severeGroup[1]!.replace(/个$/, "")) ?? 2);
+      for (let k = 0; k < n; k++) {
+        const free = group.find((p) => p.grade === undefined && !p.severe);
+        if (free) free.severe = true;
+        else people.push({ label: `第${people.length + 1}人`, severe: true });
+      }
+      i += severeGroup[0].length;
+      continue;
+    }
     GRADE.lastIndex = i;
     const grade = GRADE.exec(text);
     // "一、二级贫困残疾人" is a range in a policy question, not a person's grade.
     if (grade && !(text[i - 1] === "、" && /[一二三四1-4]/.test(text[i - 2] ?? ""))) {
       const value = GRADE_VALUE[grade[1]!]!;
-      const all = /都/.test(text.slice(Math.max(0, i - 3), i));
+      const all = ALL.test(text.slice(Math.max(0, i - 3), i));
       // "一个一级一个三级": each "一个" opens the next member of the group.
       const target = group.length > 0 ? (all ? group : [group.find((p) => p.grade === undefined) ?? group[group.length - 1]!]) : all && people.length > 1 ? people.filter((p) => p.grade === undefined) : [current ?? open("您")];
       for (const p of target) if (p.grade === undefined || target.length === 1) p.grade = value;
@@ -142,7 +161,7 @@ export function readHousehold(text: string): Household {
       continue;
     }
     if (text.startsWith("重度", i)) {
-      const all = /都/.test(text.slice(Math.max(0, i - 3), i));
+      const all = ALL.test(text.slice(Math.max(0, i - 3), i));
       for (const p of group.length ? group : all ? people : current ? [current] : []) p.severe = true;
       i += 2;
       continue;
@@ -242,9 +261,8 @@ export interface Reckoning {
 /** What the question asks the figures to be turned into. */
 export function readReckoning(text: string): Reckoning {
   const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月/.test(text);
-  const y = /(?:领|拿|连着领|连续领|领了|拿了|签了?|流转|租)?\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*年(半)?/.exec(text.replace(/一年|每年|今年|去年|明年|前年|年底|年初/g, " "));
-  const years = y ? (parseNumber(y[1]!) ?? undefined) : undefined;
-  return { perMonth, years: years !== undefined && years > 1 ? years + (y![2] ? 0.5 : 0) : years !== undefined && y![2] ? years + 0.5 : undefined };
+  const years = readDuration(text);
+  return { perMonth, ...(years !== undefined ? { years } : {}) };
 }
 
 const unitOf = (period: "year" | "month") => (period === "month" ? "元/月" : "元/年");
@@ -275,7 +293,11 @@ export function renderHousehold(rules: EligibilityRules, household: Household, p
   }
   if (yearlyParts.length > 1) out.push(`合计每年：${yearlyParts.join(" + ")} = ${money(yearly)} 元（几项能不能同时领，原文没写，请向县残联确认）`);
   if (yearly > 0 && reckon.perMonth) out.push(`折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`);
-  if (yearly > 0 && reckon.years) out.push(`领 ${money(reckon.years)} 年一共：${money(yearly)} × ${money(reckon.years)} = ${money(yearly * reckon.years)} 元（按现在的标准算，标准变了以县残联为准）`);
+  if (yearly > 0 && reckon.years) {
+    const months = Math.round(reckon.years * 12);
+    const formula = months % 6 === 0 ? `${money(yearly)} × ${money(reckon.years)}` : `${money(yearly)} ÷ 12 × ${months}`;
+    out.push(`领 ${spanText(reckon.years)}一共：${formula} = ${money((yearly * months) / 12)} 元（按现在的标准算，标准变了以县残联为准）`);
+  }
   if (besides.length > 0) {
     out.push("另外还可能领：");
     for (const line of besides) out.push(`  ${line.programme.name}：${line.parts.map((p) => `${p.who === "全家" ? "每户" : p.who} ${money(p.amount)}`).join(" + ")}${line.parts.length > 1 ? ` = ${money(line.total)}` : ""} ${unitOf(line.period)}`);

@@ -2,7 +2,7 @@
 export { loadEligibilityRules, loadEligibilityCases, cachedEligibilityRules, type EligibilityRules } from "./load.ts";
 export { evaluateAll, evaluateProgramme, focusOf, nextFactToAsk, parameterValue, type Facts, type ProgrammeResult, type Status } from "./evaluate.ts";
 export { extractFacts, parseAnswer, detectTopic, isPersonal, type Topic } from "./extract.ts";
-export { parseNumber, findQuantities, parseBareNumber } from "./numbers.ts";
+export { parseNumber, findQuantities, parseBareNumber, readDuration } from "./numbers.ts";
 export { computeLandTransfer, computeBiomass } from "./calculators.ts";
 export { startDialogue, continueDialogue, DialogueStateSchema, MAX_FAILURES, type DialogueState, type DialogueTopic, type Step, type Signals } from "./dialogue.ts";
 export { renderResults, describeAmount, type Rendered } from "./render.ts";

@@ -95,3 +95,47 @@ export function parseBareNumber(text: string): { value: number; negative: boolea
 export const WEIGHT_UNITS: Record<string, number> = { 吨: 1, 公斤: 0.001, 千克: 0.001, kg: 0.001, 斤: 0.0005 };
 /** Money in 元: 2000元, 两千块, 0.2万 (the 万 is read by parseNumber). */
 export const MONEY_UNITS = ["元", "块钱", "块"] as const;
+
+const SPAN_NUMBER = "(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)";
+const YEARS_AND_MONTHS = new RegExp(`${SPAN_NUMBER}\\s*年零?\\s*${SPAN_NUMBER}\\s*个?(?:多)?月`);
+const YEARS_AND_HALF = new RegExp(`${SPAN_NUMBER}\\s*(?:个)?年半`);
+const MONTHS = new RegExp(`${SPAN_NUMBER}\\s*个(?:多)?月`);
+const YEARS = new RegExp(`${SPAN_NUMBER}\\s*年(?![级龄纪代底初前后])`);
+/** Words with 年 that name a rate or a calendar year, never a span ("一年多少" is per year). */
+const NOT_SPANS = /一年(?!半)|每年|今年|去年|明年|前年|后年|当年|全年|上年|年年|每个月|一个月/g;
+/** Said about the span: it is one over which an amount adds up ("领了八个月", "一年半能领多少", "半年多少钱"). */
+const ACCUMULATES_BEFORE = /(?:领|拿|发|给|交|缴|补|干|租|流转|签)了?\s*$/;
+const ACCUMULATES_AFTER = /^.{0,6}?(?:一共|总共|加起来|合计|共|多少|几个钱|该是|能领|能拿|能给|下来)/;
+
+/**
+ * A span of time a figure is to be added up over, in years: "两年" 2, "一年半" 1.5, "半年" 0.5, "八个月" 8/12,
+ * "两年零四个月" 2⅓. "一年" and "一个月" alone are rates ("一年多少"), and "2015年" is a date: neither is a span.
+ */
+export function readDuration(text: string): number | undefined {
+  const cleaned = text.replace(NOT_SPANS, (m) => " ".repeat(m.length));
+  const candidates: Array<{ years: number; index: number; end: number }> = [];
+  const push = (m: RegExpExecArray | null, years: number | undefined) => {
+    if (m && years !== undefined && years > 0 && years < 100) candidates.push({ years, index: m.index, end: m.index + m[0].length });
+  };
+  const ym = YEARS_AND_MONTHS.exec(cleaned);
+  if (ym) push(ym, (parseNumber(ym[1]!) ?? NaN) + (parseNumber(ym[2]!) ?? NaN) / 12);
+  else {
+    const yh = YEARS_AND_HALF.exec(cleaned) ?? (/一年半/.exec(text) as RegExpExecArray | null);
+    if (yh) push(yh, (yh[1] ? (parseNumber(yh[1]) ?? NaN) : 1) + 0.5);
+    else {
+      const half = /(?<![上下前后多])半年/.exec(cleaned);
+      if (half) push(half, 0.5);
+      const m = MONTHS.exec(cleaned);
+      if (m) push(m, (parseNumber(m[1]!) ?? NaN) / 12);
+      const y = YEARS.exec(cleaned);
+      if (y) push(y, parseNumber(y[1]!));
+    }
+  }
+  const said = candidates.find((c) => ACCUMULATES_BEFORE.test(text.slice(Math.max(0, c.index - 4), c.index)) || ACCUMULATES_AFTER.test(text.slice(c.end, c.end + 8)));
+  return said ? round(said.years) : undefined;
+}
+
+/** A span for the reply: "2 年", "1.5 年", "8 个月". */
+export function spanText(years: number): string {
+  return Number.isInteger(years * 2) ? `${round(years)} 年` : `${Math.round(years * 12)} 个月`;
+}

@@ -1,4 +1,5 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
+import { readDuration } from "../eligibility/numbers.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "./search.ts";
 import type { Entry, Fact } from "./schema.ts";
 
@@ -264,12 +265,8 @@ const count = (s: string) => (/^\d+$/.test(s) ? Number(s) : CN_DIGITS[s]);
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|合多少.*月|月.*合多少/.test(text);
   const perYear = /(?:一年|每年)(?:能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共)|一年的|每年的|全年/.test(text);
-  // "两年零四个月": years with months, as a fraction of a year.
-  const ym = /(\d+|[两二三四五六七八九十])\s*年零?\s*(\d+|[一二两三四五六七八九十]{1,2})\s*个?月/.exec(text);
-  const y = ym ? null : /(?:领|拿|连着领|连续领|领了|拿了)\s*(\d+|[两二三四五六七八九十])\s*年(半)?|(\d+|[两二三四五六七八九十])\s*年(半)?(?:了)?\s*(?:加起来|一共|总共|合计|共|下来)/.exec(text);
   const p = /(\d+|[两二三四五六七八九十俩仨])\s*(?:个人|口人|人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
-  const monthsOf = (word: string) => count(word) ?? (word === "十一" ? 11 : word === "十二" ? 12 : 0);
-  const years = ym ? (count(ym[1]!) ?? 0) + monthsOf(ym[2]!) / 12 : y ? (count((y[1] ?? y[3])!) ?? 0) + (y[2] ?? y[4] ? 0.5 : 0) : undefined;
+  const years = readDuration(text);
   const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
   if (!perMonth && !perYear && !years && !perKilo && !(persons && persons > 1)) return undefined;
@@ -306,6 +303,8 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     const months = q.years ? Math.round(q.years * 12) : 0;
     // A monthly amount over "两年零四个月" is counted in months: 50 × 28, not 600 × 2.33.
     if (q.years && f.period === "month" && months % 12 !== 0) out.push(`${months} 个月一共：${fmt(f.amount * people)} × ${months} = ${fmt(f.amount * people * months)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
+    // "八个月" of a yearly amount: the year's amount split into months, then counted.
+    else if (q.years && months % 6 !== 0) out.push(`${months} 个月一共：${fmt(yearly * people)} ÷ 12 × ${months} = ${fmt((yearly * people * months) / 12)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
     else if (q.years) out.push(`${fmt(q.years)} 年一共：${fmt(yearly * people)} × ${fmt(q.years)} = ${fmt(yearly * people * q.years)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
   }
   return out;

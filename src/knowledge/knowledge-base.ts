@@ -2,6 +2,7 @@
 import { createSegmenter, type Segmenter } from "./segmenter.ts";
 import { prepareIndexing } from "./index-builder.ts";
 import { KnowledgeIndex } from "./search.ts";
+import { createTypoFixer, type TypoFixer } from "./typos.ts";
 import { createRewriter, foldText, type Rewrite } from "./text.ts";
 import type { KnowledgeData } from "./load.ts";
 import type { Entry } from "./schema.ts";
@@ -16,13 +17,19 @@ export class KnowledgeBase {
   constructor(readonly data: KnowledgeData) {
     prepareIndexing(data.entries.length);
     this.rewrite = createRewriter(rewritesFrom(data));
-    this.segmenter = createSegmenter(userTermsFrom(data, this.rewrite));
+    const terms = userTermsFrom(data, this.rewrite);
+    this.segmenter = createSegmenter(terms);
+    let typos: TypoFixer | undefined;
     // Words saying how someone asks or what went wrong ("有人管不", "坏了") never name a topic either.
     const words = data.conversation;
     const notTopics = new Set(
       [...words.not_topics, ...words.problem_words, ...words.info_questions, ...words.complaint_questions, ...words.followup_words, "有人", "没人"].map((word) => this.rewrite(foldText(word))),
     );
-    this.index = new KnowledgeIndex(data.entries, this.segmenter, this.rewrite, notTopics);
+    this.index = new KnowledgeIndex(data.entries, this.segmenter, this.rewrite, notTopics, (folded) => (typos ? typos.fix(folded) : folded));
+    // Whole terms and the words jieba finds in them (沼气 in 镇中心沼气服务站). Search-mode fragments such as
+    // 油补 (from 燃油补贴) are in too; the fixer's anchoring rules keep "有补" from becoming one.
+    const tokens = (folded: string) => this.segmenter.tokens(folded);
+    typos = createTypoFixer([...terms, ...terms.flatMap((t) => this.segmenter.words(t))], tokens);
     this.byId = new Map(data.entries.map((entry) => [entry.id, entry]));
   }
 

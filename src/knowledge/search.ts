@@ -35,6 +35,7 @@ const SALIENT_IDF_SHARE = 0.45;
  */
 const UNKNOWN_WORD_SHARE = 0.3;
 const NO_WORDS: ReadonlySet<string> = new Set();
+const ASKING = /多少|^几/;
 /** What villagers call money from a programme (after synonyms: 补贴 is rewritten to 补助). */
 const SUBSIDY_WORDS: ReadonlySet<string> = new Set(["补助", "补贴", "津贴", "救助", "补偿", "奖励", "补助金"]);
 
@@ -55,6 +56,8 @@ export class KnowledgeIndex {
     private readonly rewrite: (folded: string) => string,
     /** Words that never name a topic (data/conversation.yaml → not_topics), already folded and rewritten. */
     private readonly notTopics: ReadonlySet<string> = NO_WORDS,
+    /** Reads sound-alike typos of the question as the knowledge base's terms (never applied to its own text). */
+    private readonly fixTypos: (folded: string) => string = (folded) => folded,
   ) {
     const built = buildIndex(entries, segmenter, rewrite);
     this.bm25 = built.bm25;
@@ -63,8 +66,17 @@ export class KnowledgeIndex {
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
   }
 
+  /** A villager's question: folded, rewritten and with sound-alike typos read as the terms meant. */
   analyze(text: string): AnalyzedQuery {
-    const folded = this.rewrite(foldText(text));
+    return this.analyzeFolded(this.fixTypos(this.rewrite(foldText(text))));
+  }
+
+  /** The knowledge base's own text, which is spelled as meant. */
+  private analyzeOwn(text: string): AnalyzedQuery {
+    return this.analyzeFolded(this.rewrite(foldText(text)));
+  }
+
+  private analyzeFolded(folded: string): AnalyzedQuery {
     return { text: folded, words: this.segmenter.words(folded), bigrams: this.segmenter.bigrams(folded) };
   }
 
@@ -125,7 +137,7 @@ export class KnowledgeIndex {
     const factTerms = this.factTermsOf(entry);
     let names = this.nameWords.get(entry);
     if (!names) {
-      names = new Set(this.analyze(joinParts([entry.title, ...entry.aliases])).words);
+      names = new Set(this.analyzeOwn(joinParts([entry.title, ...entry.aliases])).words);
       this.nameWords.set(entry, names);
     }
     const nameWords = names;
@@ -150,7 +162,8 @@ export class KnowledgeIndex {
    * another question than the one asked.
    */
   salientMisses(hit: SearchHit): string[] {
-    return hit.unmatchedWords.filter((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE);
+    // "多少户", "投了多少钱" ask for a kind of figure (facts carry them as keywords); they name no topic.
+    return hit.unmatchedWords.filter((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && !ASKING.test(word) && this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE);
   }
 
   /** The hit matched a word naming a topic ("药费", "一户多残"), not only words like "每月" or "多少". */
@@ -184,7 +197,7 @@ export class KnowledgeIndex {
     let cached = this.factTerms.get(entry);
     if (!cached) {
       cached = entry.facts.map((fact) => {
-        const analyzed = this.analyze(joinParts([fact.text, ...fact.keywords]));
+        const analyzed = this.analyzeOwn(joinParts([fact.text, ...fact.keywords]));
         return { words: new Set(analyzed.words), bigrams: new Set(analyzed.bigrams) };
       });
       this.factTerms.set(entry, cached);

@@ -43,7 +43,8 @@ export function createRewriter(rewrites: readonly Rewrite[]): (text: string) => 
   const table = new Map<string, string>();
   for (const { from, to } of rewrites) {
     const key = foldText(from);
-    if (key && key !== foldText(to)) table.set(key, foldText(to));
+    // A phrase rewritten to itself is protected from shorter rewrites inside it (一年半 is not 每年半).
+    if (key) table.set(key, foldText(to));
   }
   // Targets map to themselves so that, longest-first, "土地流转" is kept whole instead of its
   // tail "地流转" being rewritten into "土土地流转".

@@ -8,6 +8,8 @@ import {
   parseBareNumber,
   parseNumber,
   parseAnswer,
+  readDuration,
+  readHousehold,
   findQuantities,
   renderResults,
   startDialogue,
@@ -38,6 +40,28 @@ describe("Chinese numbers", () => {
     expect(findQuantities("五千斤煤", ["斤", "吨"])[0]).toMatchObject({ value: 5000, unit: "斤" });
     expect(parseBareNumber("六十五岁")).toMatchObject({ value: 65 });
   });
+});
+
+describe("spans of time an amount adds up over", () => {
+  it.each([
+    ["领两年总共多少", 2], ["一年半能领多少", 1.5], ["半年多少钱", 0.5], ["俺领了八个月 该是多少", 8 / 12], ["两年零四个月一共多少", 2 + 4 / 12], ["合同签10年，一共多少", 10],
+  ])("reads %s as %d years", (text, years) => expect(readDuration(text)).toBeCloseTo(years, 4));
+
+  it.each(["一年能领多少", "每个月多少", "2015年领了多少", "上半年发了多少", "十年前建的"])("reads no span in %s (a rate, a date, or no sum)", (text) => {
+    expect(readDuration(text)).toBeUndefined();
+  });
+});
+
+describe("who a household is", () => {
+  const grades = (text: string) => readHousehold(text).people.map((p) => p.grade ?? (p.severe ? "重度" : undefined));
+  it.each([
+    ["家里三个人全是三级残疾", [3, 3, 3]],
+    ["俺家俩二级一个三级 都贫困", [2, 2, 3]],
+    ["男的一级 女的三级", [1, 3]],
+    ["家里俩重度残疾", ["重度", "重度"]],
+    ["俺一级 俺儿子二级 孙子三级", [1, 2, 3]],
+    ["兄弟俩都是一级", [1, 1]],
+  ] as const)("reads %s", (text, expected) => expect(grades(text)).toEqual(expected));
 });
 
 describe("evaluator", () => {
