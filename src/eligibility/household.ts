@@ -194,8 +194,10 @@ export interface HouseholdLine {
   parts: Array<{ who: string; amount: number }>;
   period: "year" | "month";
   total: number;
-  /** Why someone gets nothing, or what is still unsure. */
+  /** What is still unsure for someone. */
   notes: string[];
+  /** Who cannot get it by what was said, and why ("不是贫困户"): shown when asked about, or when close. */
+  refusals: Array<{ who: string; reason: string; close: boolean }>;
 }
 
 const CASH_PROGRAMMES = ["disability-living-relief", "elderly-disabled-allowance", "severe-pension-contribution", "multi-disabled-household"];
@@ -212,13 +214,15 @@ function personFacts(person: Person, poor: boolean | undefined, disabled: number
  * One person's amount from one programme, when the facts settle it. A person said to be disabled (or 重度)
  * without a grade gets the amount only if every grade they could have gives the same one.
  */
-function settledAmount(rules: EligibilityRules, programme: Programme, person: Person, poor: boolean | undefined, disabled: number, on: Date, period: "year" | "month"): { amount?: number; unknown: string[] } {
+function settledAmount(rules: EligibilityRules, programme: Programme, person: Person, poor: boolean | undefined, disabled: number, on: Date, period: "year" | "month"): { amount?: number; unknown: string[]; refused?: { reason: string; close: boolean } } {
   const grades = person.grade !== undefined ? [person.grade] : person.severe ? [1, 2] : person.certified ? [1, 2, 3, 4] : [undefined];
   const amounts = new Set<number>();
   const unknown = new Set<string>();
   let allLikely = true;
+  const refusals: Array<{ reason: string; close: boolean }> = [];
   for (const grade of grades) {
     const result = evaluateProgramme(rules, programme, personFacts({ ...person, grade, severe: false }, poor, disabled), on);
+    if (result.status === "unlikely") refusals.push({ reason: result.unmet.map((u) => u.condition.unmet).join("；"), close: result.close });
     const amount = result.amount.year && result.amount.month ? (period === "month" ? result.amount.month[0] : result.amount.year[0]) : undefined;
     const fixed = result.amount.year && result.amount.year[0] === result.amount.year[1];
     if (result.status === "likely" && amount !== undefined && fixed) amounts.add(amount);
@@ -226,6 +230,8 @@ function settledAmount(rules: EligibilityRules, programme: Programme, person: Pe
     for (const u of result.unknown) unknown.add(u.condition.if_text);
   }
   if (allLikely && amounts.size === 1) return { amount: [...amounts][0]!, unknown: [] };
+  // Refused whatever grade they have: said plainly, never left out as if it were not asked.
+  if (refusals.length === grades.length && refusals[0]) return { unknown: [], refused: refusals[0] };
   if (unknown.size === 0 && grades.length > 1 && amounts.size > 0) unknown.add("看残疾等级");
   return { unknown: [...unknown] };
 }
@@ -238,15 +244,16 @@ export function householdLines(rules: EligibilityRules, household: Household, po
     const programme = rules.programmes.programmes.find((p) => p.id === id);
     if (!programme) continue;
     const period = programme.benefit.period === "month" ? "month" : "year";
-    const line: HouseholdLine = { programme, parts: [], period, total: 0, notes: [] };
+    const line: HouseholdLine = { programme, parts: [], period, total: 0, notes: [], refusals: [] };
     const people = programme.benefit.per === "household" ? [{ label: "全家" } as Person] : household.people;
     for (const person of people) {
       const settled = settledAmount(rules, programme, person, poor, disabled, on, period);
       if (settled.amount !== undefined) line.parts.push({ who: person.label, amount: settled.amount });
       else if (settled.unknown.length > 0) line.notes.push(`${person.label === "全家" ? "" : person.label}要${settled.unknown.join("、")}才能领`);
+      else if (settled.refused) line.refusals.push({ who: person.label === "全家" ? "您家" : person.label, ...settled.refused });
     }
     line.total = line.parts.reduce((s, p) => s + p.amount, 0);
-    if (line.parts.length > 0 || line.notes.length > 0) lines.push(line);
+    if (line.parts.length > 0 || line.notes.length > 0 || line.refusals.length > 0) lines.push(line);
   }
   return lines;
 }
@@ -265,16 +272,23 @@ export function readReckoning(text: string): Reckoning {
   return { perMonth, ...(years !== undefined ? { years } : {}) };
 }
 
+/** Lines with an amount: when several add up, each is also reckoned on its own. */
+const yearlyCount = (lines: readonly HouseholdLine[]) => lines.filter((l) => l.parts.length > 0 && l.programme.benefit.kind === "cash").length;
+
 const unitOf = (period: "year" | "month") => (period === "month" ? "元/月" : "元/年");
 
 /** The household's answer: each programme's sum with its formula, then the total if the question asks for one. */
 export function renderHousehold(rules: EligibilityRules, household: Household, poor: boolean | undefined, lines: HouseholdLine[], focus: readonly string[], reckon: Reckoning): Rendered {
   const who = household.people.map((p) => `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : ""}`).join("、");
   const out: string[] = [`按您说的情况（${who}${household.disabledCount && household.disabledCount > household.people.length ? `，家里共 ${household.disabledCount} 个残疾人` : ""}${poor === true ? "，贫困户" : poor === false ? "，不是贫困户" : ""}）：`];
-  const shown = focus.length > 0 ? lines.filter((l) => focus.includes(l.programme.id)) : lines;
-  const chosen = shown.length > 0 ? shown : lines;
+  // A refusal is shown for the programme asked about, or when it turns on one thing (close); otherwise a
+  // line nobody gets is left out.
+  const asked = (l: HouseholdLine) => focus.includes(l.programme.id);
+  const worth = lines.filter((l) => l.parts.length > 0 || l.notes.length > 0 || asked(l) || l.refusals.some((r) => r.close));
+  const shown = focus.length > 0 ? worth.filter(asked) : worth;
+  const chosen = shown.length > 0 ? shown : worth;
   // What the household gets besides the programme asked about ("我娘三级…我爹领老年补助，各自多少").
-  const besides = lines.filter((l) => !chosen.includes(l) && l.parts.length > 0);
+  const besides = worth.filter((l) => !chosen.includes(l) && l.parts.length > 0);
   let yearly = 0;
   const yearlyParts: string[] = [];
   for (const line of chosen) {
@@ -284,6 +298,16 @@ export function renderHousehold(rules: EligibilityRules, household: Household, p
     else if (line.parts.length === 1) out.push(`  ${line.parts[0]!.who === "全家" ? "每户" : line.parts[0]!.who} ${money(line.total)} ${unit}`);
     if (line.parts.length > 0 && line.period === "month") out.push(`  一年：${money(line.total)} × 12 = ${money(line.total * 12)} 元`);
     for (const note of line.notes) out.push(`  ${note}`);
+    const refused = line.refusals.filter((r) => asked(line) || r.close);
+    if (refused.length > 0) out.push(`  ${[...new Set(refused.map((r) => r.who))].join("、")}按您说的情况领不了：${[...new Set(refused.map((r) => r.reason))].join("；")}`);
+    if (line.parts.length > 0 && (reckon.perMonth || reckon.years) && (chosen.length > 1 || yearlyCount(chosen) > 1)) {
+      const perYear = line.period === "month" ? line.total * 12 : line.total;
+      if (reckon.perMonth && line.period === "year") out.push(`  折合每月：${money(perYear)} ÷ 12 ≈ ${money(perYear / 12)} 元`);
+      if (reckon.years) {
+        const months = Math.round(reckon.years * 12);
+        out.push(`  领 ${spanText(reckon.years)}：${months % 6 === 0 ? `${money(perYear)} × ${money(reckon.years)}` : `${money(perYear)} ÷ 12 × ${months}`} = ${money((perYear * months) / 12)} 元`);
+      }
+    }
     if (line.programme.benefit.kind === "contribution" && line.parts.length > 0) out.push(`  （${line.programme.benefit.form ?? "不发现金"}，不算进下面的合计）`);
     if (line.parts.length > 0 && line.programme.benefit.kind === "cash") {
       const perYear = line.period === "month" ? line.total * 12 : line.total;

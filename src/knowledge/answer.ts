@@ -59,7 +59,13 @@ export function decide(hits: readonly SearchHit[]): AnswerKind {
   return "no_answer";
 }
 
-export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): ComposedAnswer {
+/** A runner-up this close to the leader, naming everything the leader misses, answers the question better. */
+const MISS_SWAP_RATIO = 0.8;
+
+export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found: readonly SearchHit[]): ComposedAnswer {
+  // "持证率比去年高了多少": the relief entry shares more words but lacks 持证率, which the certificate entry has.
+  const [first, second] = found;
+  const hits = first && second && second.score >= first.score * MISS_SWAP_RATIO && index.salientMisses(first).length > 0 && index.salientMisses(second).length === 0 ? [second, first, ...found.slice(2)] : found;
   const kind = decide(hits);
   const top = hits[0];
   const confidence = top?.coverage ?? 0;
@@ -76,7 +82,9 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, hits:
     // buttons: a list of titles alone makes the villager do the work the index already did.
     const second = hits[1];
     // Coverage before answering: a leader that misses a word naming another topic is not answered.
-    const leads = top.coverage >= LEAD_COVERAGE && (!second || top.score >= second.score * LEAD_RATIO) && !top.entry.needs_review && index.salientMisses(top).length === 0;
+    // A runner-up missing a word that names the topic ("持证率") is no real alternative to a leader that has it.
+    const onlyComplete = second !== undefined && index.salientMisses(second).length > 0;
+    const leads = top.coverage >= LEAD_COVERAGE && (!second || onlyComplete || top.score >= second.score * LEAD_RATIO) && !top.entry.needs_review && index.salientMisses(top).length === 0;
     if (leads) {
       const answer = factAnswer(index, query, top.entry, confidence);
       const others = clarify(hits.slice(1), confidence).quickReplies.slice(0, 2).map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
@@ -160,6 +168,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const bestRuleScore = Math.max(0, ...matching.filter((r) => r.fact.kind === "rule").map((r) => r.score));
   if (gap && gap === matching[0] && gap.score > bestRuleScore + 0.5) {
     return { kind: "answer", text: [`【${entry.title}】`, `• ${gap.fact.text}`, `找谁办：${entry.contact}`, `来源：${entry.source.section}`].join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
+  }
+  // "每人代缴多少 一共代缴了多少人": each kind of number asked for is answered by the fact that holds it.
+  for (const [asked, inFact] of ASKED_UNITS) {
+    if (!asked.test(query.text) || facts.some((f) => inFact.test(f.text))) continue;
+    const holder = ranked.find((r) => inFact.test(r.fact.text) && r.score >= FACT_MATCH_MIN);
+    if (holder) facts = [...facts.slice(0, MAX_FACTS - 1), holder.fact];
   }
   const reckoning = readFigureQuestion(query.text);
   // "一个月合多少" needs the rule with the amount, even when a statistic matched the words better.

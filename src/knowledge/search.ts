@@ -36,6 +36,8 @@ const SALIENT_IDF_SHARE = 0.45;
 const UNKNOWN_WORD_SHARE = 0.3;
 const NO_WORDS: ReadonlySet<string> = new Set();
 const ASKING = /多少|^几/;
+/** Words saying per whom or per what an amount is, between a programme's name and 补助. */
+const AMOUNT_FILLERS: ReadonlySet<string> = new Set(["一户", "每户", "每人", "一人", "一个人", "每亩", "一亩", "每年", "一年", "每月", "一个月", "能", "可以", "给", "有", "一共", "国家", "政府"]);
 /** What villagers call money from a programme (after synonyms: 补贴 is rewritten to 补助). */
 const SUBSIDY_WORDS: ReadonlySet<string> = new Set(["补助", "补贴", "津贴", "救助", "补偿", "奖励", "补助金"]);
 
@@ -179,8 +181,11 @@ export class KnowledgeIndex {
     const words = query.words;
     for (let i = 1; i < words.length; i++) {
       if (!SUBSIDY_WORDS.has(words[i]!)) continue;
-      const named = words[i - 1]!;
-      if (named.length < 2 || SUBSIDY_WORDS.has(named) || this.notTopics.has(named) || this.bm25.has(named)) continue;
+      // "危房改造一户能补多少": who or how much the amount is for may stand between the name and the subsidy.
+      let j = i - 1;
+      while (j > 0 && i - j < 3 && AMOUNT_FILLERS.has(words[j]!)) j--;
+      const named = words[j]!;
+      if (named.length < 2 || SUBSIDY_WORDS.has(named) || AMOUNT_FILLERS.has(named) || this.notTopics.has(named) || this.bm25.has(named)) continue;
       return `${named}${words[i]}`;
     }
     return undefined;
