@@ -143,7 +143,7 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
   const tons = state.facts.coal_tons;
   const price = typeof state.facts.coal_price === "number" ? state.facts.coal_price : undefined;
   if (typeof state.facts.briquette_tons === "number") {
-    const rendered = renderBriquettes(rules, state.facts.briquette_tons, price, typeof state.facts.briquette_unit === "string" ? state.facts.briquette_unit : undefined);
+    const rendered = renderBriquettes(rules, state.facts.briquette_tons, price, typeof state.facts.briquette_unit === "string" ? state.facts.briquette_unit : undefined, typeof tons === "number" ? tons : undefined);
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
   if (typeof tons === "number") {

@@ -237,6 +237,8 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     if (answer.kind === "value") facts.coal_price = answer.value;
     else if (answer.kind === "invalid") invalid.push({ fact: "coal_price", message: answer.message });
   }
+  // "压了四吨秸秆块，平常一冬烧三吨煤": both weights are the villager's, the coal one to compare against.
+  let briquetteAt = -1;
   if (BRIQUETTE_WORDS.test(text)) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
     const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => {
@@ -249,12 +251,13 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       return !ratio && named && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
     });
     if (weight && !weight.negative && weight.value > 0) {
+      briquetteAt = weight.index;
       facts.briquette_tons = Math.round(weight.value * WEIGHT_UNITS[weight.unit]! * 1000) / 1000;
       // The answer speaks in the villager's unit: 斤 in, 斤 out.
       facts.briquette_unit = weight.unit;
     }
   }
-  if (text.includes("煤") && facts.briquette_tons === undefined) {
+  if (text.includes("煤")) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
     // Coal the household burns or buys: "3吨煤", "烧3吨", "买半吨" — not any weight in a sentence about coal.
     const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => {
@@ -262,7 +265,7 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       const after = withoutPrice.slice(q.index + matched.length);
       const before = withoutPrice.slice(0, q.index);
       const coal = /^(?:的)?(?:优质)?煤/.test(after) || /(?:烧|用|买|烧了|用了|买了|得烧|要烧)\s*$/.test(before);
-      return coal && !isUnitOrConversion(withoutPrice, q, matched);
+      return coal && q.index !== briquetteAt && !isUnitOrConversion(withoutPrice, q, matched);
     });
     if (weight) {
       const answer = checkCoal(bio.max_coal_tons, weight.value * WEIGHT_UNITS[weight.unit]!, weight.negative);

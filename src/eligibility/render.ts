@@ -11,6 +11,11 @@ export interface Rendered {
   citations: Citation[];
 }
 
+/** Tonnes to two places: "2 吨 ÷ 1.2 ≈ 1.67 吨" (one place would read 1.7 and lose the hundredths). */
+function tonnes(t: number): string {
+  return String(Math.round(t * 100) / 100);
+}
+
 export function money(n: number): string {
   const rounded = Math.round(n * 10) / 10;
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
@@ -186,20 +191,25 @@ export function renderLabour(rules: EligibilityRules, wagePerDay: number, days: 
 }
 
 /** "压了5吨秸秆块能顶多少煤": briquettes → coal by the seed's 1.2–1.3 : 1, and the coal money. */
-export function renderBriquettes(rules: EligibilityRules, briquetteTons: number, coalPrice: number | undefined, unit?: string): Rendered {
+export function renderBriquettes(rules: EligibilityRules, briquetteTons: number, coalPrice: number | undefined, unit?: string, coalBurnt?: number): Rendered {
   const p = rules.calculators.biomass;
   const { min, max } = p.briquette_per_coal;
   const price = coalPrice ?? p.coal_price_per_ton.value;
   const coal: [number, number] = [briquetteTons / max, briquetteTons / min];
   // In the villager's own unit: 斤 in, 斤 out; otherwise 公斤 below a tonne and 吨 above.
   const show = (t: number) =>
-    unit === "斤" ? `${Math.round(t * 2000)} 斤` : unit === "公斤" || unit === "千克" || unit === "kg" || (!unit && t < 1) || t < 1 ? `${Math.round(t * 1000)} 公斤` : `${money(Math.round(t * 100) / 100)} 吨`;
+    unit === "斤" ? `${Math.round(t * 2000)} 斤` : unit === "公斤" || unit === "千克" || unit === "kg" || (!unit && t < 1) || t < 1 ? `${Math.round(t * 1000)} 公斤` : `${tonnes(t)} 吨`;
   const lines = [
     `${show(briquetteTons)}秸秆压块，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,
     `· 能顶优质煤：${show(briquetteTons)} ÷ ${max} ≈ ${show(coal[0])}，到 ${show(briquetteTons)} ÷ ${min} ≈ ${show(coal[1])}`,
     `· 值煤钱：按 ${money(price)} 元/吨${coalPrice === undefined ? "（原文的优质煤价）" : "（按您说的煤价）"}，约 ${money(Math.round(coal[0] * price))}～${money(Math.round(coal[1] * price))} 元`,
-    `来源：${p.source.section}：${p.source.quote ?? ""}`,
   ];
+  // "平常一冬烧三吨煤，够不够": the villager's own need, against both ends of the range.
+  if (coalBurnt !== undefined && coalBurnt > 0) {
+    const verdict = coal[0] >= coalBurnt ? "够烧" : coal[1] < coalBurnt ? `不够，还差约 ${tonnes(coalBurnt - coal[1])}～${tonnes(coalBurnt - coal[0])} 吨煤` : "差不多，刚好在够与不够之间";
+    lines.push(`· 您说一冬烧 ${tonnes(coalBurnt)} 吨煤：能顶 ${tonnes(coal[0])}～${tonnes(coal[1])} 吨，${verdict}`);
+  }
+  lines.push(`来源：${p.source.section}：${p.source.quote ?? ""}`);
   return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }] };
 }
 

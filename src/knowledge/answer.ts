@@ -1,5 +1,5 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
-import { readDuration } from "../eligibility/numbers.ts";
+import { findQuantities, parseNumber, readDuration } from "../eligibility/numbers.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "./search.ts";
 import type { Entry, Fact } from "./schema.ts";
 
@@ -193,6 +193,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   if (facts.length === 0 || matching.length === 0) lines.push(entry.summary);
   for (const fact of facts) lines.push(`• ${fact.text}`);
   if (reckoning) lines.push(...reckonFigures(facts, reckoning));
+  // The villager's own numbers against the entry's minimums, and daily amounts over the days asked.
+  for (const reckoned of [reckonStandards(entry.facts, query.text), reckonRates(entry.facts, query.text)]) {
+    if (reckoned.lines.length === 0) continue;
+    for (const fact of reckoned.used) if (!facts.includes(fact)) lines.splice(lines.length - (reckoning ? reckonFigures(facts, reckoning).length : 0), 0, `• ${fact.text}`);
+    lines.push(...reckoned.lines);
+  }
   if (entry.who) lines.push(`谁能办：${entry.who}`);
   lines.push(`找谁办：${entry.contact}`);
   lines.push(`来源：${entry.source.section}`);
@@ -322,4 +328,69 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     else if (q.years) out.push(`${fmt(q.years)} 年一共：${fmt(yearly * people)} × ${fmt(q.years)} = ${fmt(yearly * people * q.years)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
   }
   return out;
+}
+
+const STANDARD_UNITS: Record<string, string> = { 平方米: "平方米", 平米: "平方米", 平方: "平方米", 平: "平方米", 场: "场", 套: "套", 本: "本", 册: "本", 亩: "亩" };
+const STANDARD = /(?:不少于|不低于|至少|起码)\s*(\d+(?:\.\d+)?)\s*(平方米|场|套|本|册|亩)|(\d+(?:\.\d+)?)\s*(平方米|场|套|本|册|亩)\s*(?:以上|及以上)/g;
+const PER_PERSON = /(?:每人|人均|按人头算每人)\s*(\d+(?:\.\d+)?)\s*(本|册)/;
+const PEOPLE_UNITS = ["口人", "口子人", "个人", "人"];
+
+/**
+ * "俺村放了十场电影，够一类标准不", "俺村八百口人，图书起码多少册": the villager's own number against a minimum
+ * the fact sets, or a per-person minimum times their headcount. Each line names the fact it reckons from.
+ */
+export function reckonStandards(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const own = findQuantities(question, Object.keys(STANDARD_UNITS)).filter((q) => !q.negative && q.value > 0);
+  const people = findQuantities(question, PEOPLE_UNITS).find((q) => q.value >= 10 && !q.negative);
+  const lines: string[] = [];
+  const used: Fact[] = [];
+  for (const fact of facts) {
+    const perPerson = PER_PERSON.exec(fact.text);
+    if (perPerson && people) {
+      const per = Number(perPerson[1]);
+      const unit = STANDARD_UNITS[perPerson[2]!]!;
+      const need = per * people.value;
+      const have = own.find((q) => STANDARD_UNITS[q.unit] === unit);
+      lines.push(`按每人 ${fmt(per)} ${unit}算：${fmt(people.value)} 人 × ${fmt(per)} = ${fmt(need)} ${unit}，至少要这么多${have ? `；您说有 ${fmt(have.value)} ${unit}，${have.value >= need ? "够了" : `还差 ${fmt(need - have.value)} ${unit}`}` : ""}`);
+      used.push(fact);
+      continue;
+    }
+    for (const m of fact.text.matchAll(STANDARD)) {
+      const min = Number(m[1] ?? m[3]);
+      const unit = STANDARD_UNITS[(m[2] ?? m[4])!]!;
+      const have = own.find((q) => STANDARD_UNITS[q.unit] === unit);
+      if (!have) continue;
+      lines.push(`标准是不少于 ${fmt(min)} ${unit}：您说的 ${fmt(have.value)} ${unit}${have.value >= min ? "，够了，达到标准" : `不够，还差 ${fmt(min - have.value)} ${unit}，没达到标准`}`);
+      if (!used.includes(fact)) used.push(fact);
+    }
+  }
+  return { lines, used };
+}
+
+const RATE = /(?:每天|一天|每日)[^。；，]{0,10}?(\d+(?:\.\d+)?)(?:\s*[～~到-]\s*(\d+(?:\.\d+)?))?\s*(吨|斤|公斤)/;
+
+/** "一个礼拜", "十天", "两周": how many days a daily amount is asked over ("一天" alone is the rate itself). */
+export function readDays(text: string): number | undefined {
+  if (/一个?(?:礼拜|星期)|一周/.test(text)) return 7;
+  const weeks = /(\d+|[两二三四五六七八九十]+)\s*个?(?:礼拜|星期|周)/.exec(text);
+  if (weeks) return (parseNumber(weeks[1]!) ?? 0) * 7 || undefined;
+  const days = /(\d+|[两二三四五六七八九十]+)\s*天/.exec(text.replace(/一天|每天|天天/g, " "));
+  return days ? parseNumber(days[1]!) : undefined;
+}
+
+/** A daily amount ("每天压 3～5 吨") over the days asked, with the formula and the upper end named. */
+export function reckonRates(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const days = readDays(question);
+  if (!days || days < 2) return { lines: [], used: [] };
+  for (const fact of facts) {
+    const m = RATE.exec(fact.text);
+    if (!m) continue;
+    const low = Number(m[1]);
+    const high = m[2] ? Number(m[2]) : undefined;
+    const unit = m[3]!;
+    const range = high !== undefined ? `${fmt(low)}～${fmt(high)}` : fmt(low);
+    const total = high !== undefined ? `${fmt(low * days)}～${fmt(high * days)}` : fmt(low * days);
+    return { lines: [`${days} 天：每天 ${range} ${unit} × ${days} = ${total} ${unit}${high !== undefined ? `（最少 ${fmt(low * days)} ${unit}，最多 ${fmt(high * days)} ${unit}）` : ""}`], used: [fact] };
+  }
+  return { lines: [], used: [] };
 }

@@ -95,3 +95,28 @@ describe("follow-ups and arithmetic", () => {
     expect(lines).toMatch(/1200 × 3 = 3600 元/);
   });
 });
+
+describe("the villager's own numbers against the seed's", () => {
+  it("says whether a village meets a minimum, and by how much it falls short", async () => {
+    const say = chat();
+    expect((await say("俺村今年放了十场电影 够一类标准不")).text).toMatch(/12 场[\s\S]*10 场不够，还差 2 场/);
+    expect((await chat()("俺村活动场地水泥地三百五十平 够一类不")).text).toMatch(/400 平方米[\s\S]*还差 50 平方米/);
+    expect((await chat()("俺村健身器材有八套 够一类标准吗")).text).toMatch(/8 套，够了/);
+  });
+
+  it("turns a per-person minimum into the village's total, with the formula", async () => {
+    expect((await chat()("俺村1250口人 一类标准图书至少多少册")).text).toContain("1250 人 × 2 = 2500 本");
+  });
+
+  it("adds a daily amount up over the days asked, also as a follow-up", async () => {
+    const say = chat();
+    await say("秸秆压缩点一天能压多少");
+    expect((await say("那一个礼拜呢")).text).toContain("7 天：每天 3～5 吨 × 7 = 21～35 吨");
+  });
+
+  it("compares briquettes with the coal a household burns", async () => {
+    const r = await chat()("俺家压了四吨秸秆块 平常一冬烧三吨煤 够不够烧");
+    expect(r.text).toContain("3.08～3.33 吨，够烧");
+    expect((await chat()("压了三吨秸秆块 一冬要烧四吨煤 够吗")).text).toMatch(/不够，还差约/);
+  });
+});
