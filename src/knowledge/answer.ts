@@ -136,7 +136,8 @@ function topicLeads(index: KnowledgeIndex, hits: readonly SearchHit[]): boolean 
   return index.namesTopic(top, true) && index.salientMisses(top).length === 0;
 }
 
-function withAlternatives(answer: ComposedAnswer, hits: readonly SearchHit[]): ComposedAnswer {
+/** The answer with the runners-up offered as buttons ("不是您要问的？也可以点：…"). */
+export function withAlternatives(answer: ComposedAnswer, hits: readonly SearchHit[]): ComposedAnswer {
   const others = clarify(hits.slice(1), answer.confidence).quickReplies.slice(0, 2).map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
   return others.length ? { ...answer, text: `${answer.text}\n不是您要问的？也可以点：${others.map((o) => o.payload).join("、")}`, quickReplies: others } : answer;
 }

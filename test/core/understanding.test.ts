@@ -120,3 +120,22 @@ describe("the villager's own numbers against the seed's", () => {
     expect((await chat()("压了三吨秸秆块 一冬要烧四吨煤 够吗")).text).toMatch(/不够，还差约/);
   });
 });
+
+describe("a need described, not a programme named", () => {
+  it("answers the entry that names the need instead of screening for cash benefits", async () => {
+    const r = await chat()("老伴截瘫了走不了路 想弄个轮椅 家里买不起");
+    expect(r.text).toContain("轮椅");
+    expect(r.text).not.toMatch(/几级|先说能确定的/);
+  });
+
+  it("asks nothing before telling where a certificate is made", async () => {
+    const r = await chat()("我想办残疾证，去哪办");
+    expect(r.text).toContain("县残联");
+    expect(r.text).not.toMatch(/几级|多大岁数/);
+  });
+
+  it("still screens an open question about what a household gets", async () => {
+    const r = await chat()("俺爹残疾 家里困难 能领啥补助");
+    expect(r.text).toMatch(/几级|先说能确定的/);
+  });
+});

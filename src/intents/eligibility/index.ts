@@ -1,12 +1,13 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
 import { answerPolicyQuestion, toTurnResult } from "../policy/index.ts";
-import { composeAnswer } from "../../knowledge/answer.ts";
+import { composeAnswer, withAlternatives } from "../../knowledge/answer.ts";
 import { CONFIDENCE } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
 import { foldText } from "../../knowledge/text.ts";
 import type { IntentHandler, Services, TurnContext, TurnResult } from "../../core/turn.ts";
+import type { SearchHit } from "../../knowledge/search.ts";
 import type { Dialogue } from "../../core/dialogue.ts";
 import {
   cachedEligibilityRules,
@@ -102,10 +103,41 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (topic === "benefits" && STATED_AMOUNT.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   const focus = topic === "benefits" ? focusOf(rules, text) : [];
   if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id))) return policyFallback(ctx);
+  // "老伴截瘫了 想弄个轮椅", "请不起律师", "有训练的地方没": a need the knowledge base names is answered from
+  // its entry at once; screening for cash benefits would answer a question the villager did not ask.
+  const need = topic === "benefits" && focus.length === 0 && !OPEN_ASK.test(text) ? namedNeed(ctx, rules) : undefined;
+  if (need) return answerNeed(ctx, need);
   // Coverage before screening: "家里遭了火灾，临时救助能给多少" shares 救助 with the screener's words but
   // tells nothing it could use and asks about something else; the knowledge base answers (or says it can't).
   if (topic === "benefits" && focus.length === 0 && !speaksOfPeople && !OPEN_ASK.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic)));
+}
+
+/** The lowest coverage at which an entry named by a word of the question's own answers a described need. */
+const NEED_COVERAGE = 0.15;
+
+/** The knowledge base entries the screener itself answers: the summed cash programmes and overviews. */
+function screenerEntry(rules: EligibilityRules, title: string): boolean {
+  const plain = title.replace(/[“”"]/g, "");
+  return /一览|工作目标|难处/.test(plain) || rules.programmes.programmes.some((p) => SUMMED_PROGRAMMES.has(p.id) && p.name.replace(/[“”"]/g, "") === plain);
+}
+
+/** The entry the question's need names (a rare word of its own matched, nothing salient missed), if not the screener's. */
+function namedNeed(ctx: TurnContext, rules: EligibilityRules): SearchHit | undefined {
+  const top = ctx.hits[0];
+  if (!top || top.coverage < NEED_COVERAGE || screenerEntry(rules, top.entry.title)) return undefined;
+  if (!ctx.kb.index.namesTopic(top, true) || ctx.kb.index.salientMisses(top).length > 0) return undefined;
+  return top;
+}
+
+function answerNeed(ctx: TurnContext, hit: SearchHit): TurnResult {
+  const composed = composeAnswer(ctx.kb.index, ctx.query, [{ ...hit, coverage: Math.max(hit.coverage, CONFIDENCE.answer) }]);
+  // Entries close behind that also name something asked ("听不见": training for deaf children, or implants) are offered.
+  const others = ctx.hits.slice(1, 3).filter((h) => h.score >= hit.score * 0.6 && ctx.kb.index.namesTopic(h, true) && !screenerEntry(rulesFor(ctx.services)!, h.entry.title));
+  const answer = toTurnResult(others.length > 0 ? withAlternatives(composed, [hit, ...others]) : composed);
+  const first = answer.replies[0];
+  if (!first) return { ...answer, intent: "eligibility" };
+  return { ...answer, intent: "eligibility", replies: [{ ...first, text: `${first.text}\n想看看家里还能领哪些补助，回复“还能领什么”。` }] };
 }
 
 const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已经领|都领|领了/;
