@@ -186,7 +186,7 @@ export class Assistant {
     // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.
     const llm = this.options.services.llm;
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await llm.classify(ctx));
-    const staffWork = mentionsStaffWork(foldText(text), this.options.engine.current.kb.data.conversation);
+    const staffWork = mentionsStaffWork(foldText(text), this.options.engine.current.kb.data.conversation, ctx.reading);
     const opinionWords = /意见|投票|投一票|支持|反对|赞成|同意|选项|征求/.test(foldText(text));
     const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading, staffWork, opinionWords);
     // "水库边上那块地原来是干啥的" is no greeting: a question the knowledge base knows about is answered.

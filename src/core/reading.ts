@@ -55,14 +55,20 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   const problem = has(text.replace(/([\u4e00-\u9fa5])不\1/g, "，"), words.problem_words);
   // "我要反映个事" files; "投诉信访这块，妇联接了多少件" asks about complaints: answered, with the offer.
   if (has(text, words.report_words)) return asksForFacts(text) ? { kind: "report_or_question" } : { kind: "report" };
-  if (!problem) return { kind: "open", asks };
+  // "熏得人头疼 管管吧", "补助还没收到 麻烦查查": asking someone to act on something here is a report.
+  if (!problem) return has(text, words.requests) && !asksForFacts(text) && !/[?？吗]/.test(text) ? { kind: "report" } : { kind: "open", asks };
   if (has(text, words.complaint_questions)) return { kind: "report" };
+  if (has(text, words.requests)) return { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
   return { kind: "report" };
 }
 
-/** The message names staff work (reports, statistics, receipts, invite codes); `text` is folded. */
-export function mentionsStaffWork(text: string, words: ConversationWords): boolean {
+/**
+ * The message names staff work (reports, statistics, receipts, invite codes); `text` is folded. In a
+ * villager's report ("图书室锁着门 给反映反映") the words of reporting (反映, 投诉) are not staff work.
+ */
+export function mentionsStaffWork(text: string, words: ConversationWords, reading?: Reading): boolean {
+  if (reading?.kind === "report") return words.staff_words.some((w) => !words.report_words.some((r) => r.includes(w) || w.includes(r)) && text.includes(w));
   return has(text, words.staff_words);
 }
 

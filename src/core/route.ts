@@ -39,10 +39,12 @@ const READABLE = new Set<Intent>(["policy", "eligibility", "feedback", "help", "
  */
 export function routeByReading(route: Route, reading: Reading, staffWork = true, opinionWords = true): Route {
   // "小娃打疫苗的多不多" reads like a statistics question, but names no staff work: a policy question.
-  if (route.intent === "staff" && !staffWork) return { intent: "policy", confidence: route.confidence };
+  // Read on like any villager's message: "图书室锁着门 给反映反映" is then a report.
+  if (route.intent === "staff" && !staffWork) route = { intent: "policy", confidence: route.confidence };
   // "考大学有什么条件" is a question, not an answer to a consultation: only words of a consultation
   // (意见, 投票, 支持, 反对) keep it there.
-  if (route.intent === "opinion" && asks(reading) && !opinionWords) return { intent: "policy", confidence: route.confidence };
+  // Without them, "那个压秸秆的要收钱不" or "基地欠俺工钱俩月了" is read like any other message.
+  if (route.intent === "opinion" && !opinionWords && (asks(reading) || reading.kind === "report" || reading.kind === "report_or_question")) route = { intent: "policy", confidence: route.confidence };
   if (!READABLE.has(route.intent)) return route;
   switch (reading.kind) {
     case "report":

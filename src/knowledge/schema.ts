@@ -66,6 +66,8 @@ export const ConversationWordsSchema = z.object({
   report_words: words,
   problem_words: words,
   complaint_questions: words,
+  /** "管管吧", "麻烦查查": asking someone to act; a report even without a word for what is wrong. */
+  requests: z.array(nonEmpty).default([]),
   info_questions: words,
   past_markers: words,
   why_words: words,

@@ -139,3 +139,31 @@ describe("a need described, not a programme named", () => {
     expect(r.text).toMatch(/几级|先说能确定的/);
   });
 });
+
+describe("reports in villagers' words", () => {
+  it("files a request to act even without a word for what is wrong", async () => {
+    const before = reports();
+    const r = await chat()("三家庄流转地里打农药 味大得很 熏得人头疼 管管吧");
+    expect(r.text).toMatch(/FK\d+/);
+    expect(reports()).toBe(before + 1);
+  });
+
+  it("files a villager's report that says 反映, not a staff statistics request", async () => {
+    const r = await chat()("陈家山村图书室一年到头锁着门 借不了书 给反映反映");
+    expect(r.intent).toBe("feedback");
+    expect(r.text).toMatch(/FK\d+/);
+  });
+
+  it("asks what the problem is when the villager only announces one", async () => {
+    const say = chat();
+    const before = reports();
+    expect((await say("有个问题想跟上面说说")).text).toMatch(/请说说具体是什么问题/);
+    expect(reports()).toBe(before);
+    expect((await say("秸秆压缩点的机器坏了 压不了")).text).toMatch(/FK\d+/);
+  });
+
+  it("answers a question that the classifier took for a consultation answer", async () => {
+    const r = await chat()("那个压秸秆的要收钱不");
+    expect(r.text).not.toContain("征求意见");
+  });
+});
