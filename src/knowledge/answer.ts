@@ -99,6 +99,9 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
   return factAnswer(index, query, top.entry, confidence);
 }
 
+/** Asking what came of something: what was done, whether it is finished. */
+const OUTCOME_ASKED = /咋解决|怎么解决|解决了没|后来|最后|结果|咋弄的|怎么弄的|咋办的|怎么办的|管过|管没管|建好|建成|修好|弄好|咋样了|怎么样了|干了啥|做了啥|办成|弄成|整过|整治过|修过/;
+
 /** "几个人", "多少户", "几吨", "投了多少钱": the kind of number asked for, as a pattern over fact texts. */
 const ASKED_UNITS: Array<[RegExp, RegExp]> = [
   [/(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册/, /\d[\d.,]*\s*(?:万)?\s*(?:人|名|位|人次)/],
@@ -153,7 +156,19 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "助残日 轮椅" (keywords only) or "县残联那阵干了啥": what was done and how much of it is the answer,
   // so a statistic matching as well as a rule is shown beside it.
   const eventAsked = /干了(?:啥|什么)|做了(?:啥|什么)|搞了(?:啥|什么)|办了(?:啥|什么)|有(?:啥|什么)活动/.test(query.text) || (query.words.length <= 4 && !/[?？吗呢]|多少|怎么|什么|哪/.test(query.text));
-  const relevant = matching.filter((r) => isRuleRanked(r) || r.score > bestRule || (eventAsked && r.score >= bestRule && r.fact.kind === "statistic"));
+  let relevant = matching.filter((r) => isRuleRanked(r) || r.score > bestRule || (eventAsked && r.score >= bestRule && r.fact.kind === "statistic"));
+  // "入托难那事最后咋解决的", "河道镇里管过没有", "广场建好没": what was done is the answer; the facts that
+  // share the question's words are often why it had to be done.
+  if (OUTCOME_ASKED.test(query.text) && !/为什么|为啥|咋就/.test(query.text)) {
+    const why = (r: { fact: Fact }) => /^为什么|^为啥/.test(r.fact.text);
+    const outcomes = ranked.filter((r) => !why(r) && r.fact.kind !== "how" && /\d|解决|建成|正在|采纳|完成|办成|做成/.test(r.fact.text));
+    relevant = [...outcomes.slice(0, 3), ...relevant.filter((r) => !why(r) && !outcomes.slice(0, 3).includes(r))];
+  }
+  // "助残日 轮椅", "假肢 免费": keywords naming only the entry; what it gives and how much was done answer them.
+  if (eventAsked && relevant.every((r) => r.fact.kind !== "statistic")) {
+    const statistic = ranked.find((r) => r.fact.kind === "statistic" && /\d/.test(r.fact.text));
+    if (statistic) relevant = [...relevant.slice(0, MAX_FACTS - 1), statistic];
+  }
   // When the question names no particular fact, the rules (what a villager gets) come first.
   // One matching fact of a small entry ("除了收租子还能挣啥" matches only the lease): the entry's other
   // rules complete the answer, the matching one first.

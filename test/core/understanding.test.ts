@@ -167,3 +167,15 @@ describe("reports in villagers' words", () => {
     expect(r.text).not.toContain("征求意见");
   });
 });
+
+describe("what came of it, and keywords alone", () => {
+  it("answers what was done when asked how a problem was solved, not why it arose", async () => {
+    const r = await chat()("原来娃入托难 那事最后咋解决的");
+    expect(r.text).toMatch(/50 万元/);
+  });
+
+  it("shows how much was done when only the programme's keywords are sent", async () => {
+    expect((await chat()("助残日 轮椅")).text).toContain("80");
+    expect((await chat()("假肢 免费")).text).toMatch(/4 名/);
+  });
+});
