@@ -176,6 +176,6 @@ describe("what came of it, and keywords alone", () => {
 
   it("shows how much was done when only the programme's keywords are sent", async () => {
     expect((await chat()("助残日 轮椅")).text).toContain("80");
-    expect((await chat()("假肢 免费")).text).toMatch(/4 名/);
+    expect((await chat()("假肢 免费")).text).toMatch(/4 位/);
   });
 });
