@@ -65,7 +65,12 @@ const MISS_SWAP_RATIO = 0.8;
 export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found: readonly SearchHit[]): ComposedAnswer {
   // "持证率比去年高了多少": the relief entry shares more words but lacks 持证率, which the certificate entry has.
   const [first, second] = found;
-  const hits = first && second && second.score >= first.score * MISS_SWAP_RATIO && index.salientMisses(first).length > 0 && index.salientMisses(second).length === 0 ? [second, first, ...found.slice(2)] : found;
+  const swapped = first && second && second.score >= first.score * MISS_SWAP_RATIO && index.salientMisses(first).length > 0 && index.salientMisses(second).length === 0 ? [second, first, ...found.slice(2)] : found;
+  const hits = preferAskedNumber(index, query, swapped);
+  // The only close entry holding the number asked for: answered, with the others offered.
+  if (hits[0] !== swapped[0] && hits[0]!.coverage >= CONFIDENCE.clarify && !hits[0]!.entry.needs_review && !index.absentProgramme(query)) {
+    return withAlternatives(factAnswer(index, query, hits[0]!.entry, hits[0]!.coverage), hits);
+  }
   const kind = decide(hits);
   const top = hits[0];
   const confidence = top?.coverage ?? 0;
@@ -97,6 +102,24 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
   }
   if (kind === "needs_review") return reviewAnswer(top.entry, confidence);
   return factAnswer(index, query, top.entry, confidence);
+}
+
+/** How close a runner-up holding the kind of number asked for must be to take the lead. */
+const ASKED_NUMBER_RATIO = 0.7;
+
+/**
+ * "土地流转有多少户签合同了": the entry on how to transfer land shares more words, but only the project's
+ * entry holds a count of households. A close runner-up that holds the number asked for answers instead.
+ */
+function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): readonly SearchHit[] {
+  // Counts of people, households, villages …; most entries hold some money figure, so money does not tell them apart.
+  const patterns = ASKED_UNITS.filter(([asked, inFact]) => asked.test(query.text) && !inFact.source.includes("元")).map(([, inFact]) => inFact);
+  const top = hits[0];
+  if (!top || patterns.length === 0) return hits;
+  const holds = (hit: SearchHit) => hit.entry.facts.some((f) => patterns.some((p) => p.test(f.text)));
+  if (holds(top)) return hits;
+  const better = hits.slice(1, 3).find((h) => holds(h) && h.score >= top.score * ASKED_NUMBER_RATIO && h.coverage >= top.coverage * ASKED_NUMBER_RATIO);
+  return better ? [better, ...hits.filter((h) => h !== better)] : hits;
 }
 
 /** Asking what came of something: what was done, whether it is finished. */

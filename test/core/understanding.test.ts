@@ -179,3 +179,16 @@ describe("what came of it, and keywords alone", () => {
     expect((await chat()("假肢 免费")).text).toMatch(/4 位/);
   });
 });
+
+describe("which entry holds the number asked for", () => {
+  it("answers a count of households from the entry that has one, with the others offered", async () => {
+    const r = await chat()("土地流转有多少户签合同了");
+    expect(r.text).toMatch(/600 多户/);
+  });
+
+  it("answers two questions about two places in one message", async () => {
+    const r = await chat()("健身休闲广场占地多大 河道整治投了多少钱");
+    expect(r.text).toContain("100 亩");
+    expect(r.text).toContain("300 万元");
+  });
+});

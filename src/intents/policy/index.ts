@@ -13,7 +13,7 @@ const ClarifySessionSchema = z.object({
 });
 type ClarifySession = z.infer<typeof ClarifySessionSchema>;
 
-const ASKS = /多少|几|吗|么|啥|什么|哪|谁|怎么|咋|呢|不$|没有$/;
+const ASKS = /多少|多大|多长|多远|多久|多高|几|吗|么|啥|什么|哪|谁|怎么|咋|呢|不$|没有$/;
 
 /** "三级一年多少？一户多残每户给多少？": two questions, each a clause that asks something on its own. */
 export function splitQuestions(text: string): string[] {
