@@ -37,7 +37,7 @@ const UNKNOWN_WORD_SHARE = 0.3;
 const NO_WORDS: ReadonlySet<string> = new Set();
 const ASKING = /多少|^几/;
 /** Words saying per whom or per what an amount is, between a programme's name and 补助. */
-const AMOUNT_FILLERS: ReadonlySet<string> = new Set(["一户", "每户", "每人", "一人", "一个人", "每亩", "一亩", "每年", "一年", "每月", "一个月", "能", "可以", "给", "有", "一共", "国家", "政府"]);
+const AMOUNT_FILLERS: ReadonlySet<string> = new Set(["一户", "每户", "每人", "一人", "一个人", "每亩", "一亩"]);
 /** What villagers call money from a programme (after synonyms: 补贴 is rewritten to 补助). */
 const SUBSIDY_WORDS: ReadonlySet<string> = new Set(["补助", "补贴", "津贴", "救助", "补偿", "奖励", "补助金"]);
 
@@ -186,6 +186,9 @@ export class KnowledgeIndex {
       while (j > 0 && i - j < 3 && AMOUNT_FILLERS.has(words[j]!)) j--;
       const named = words[j]!;
       if (named.length < 2 || SUBSIDY_WORDS.has(named) || AMOUNT_FILLERS.has(named) || this.notTopics.has(named) || this.bm25.has(named)) continue;
+      // "贫困户" is new as a whole but made of a word the knowledge base knows (贫困); "危房改造" is not (危房).
+      const parts = this.segmenter.words(named).filter((w) => w !== named && w.length >= 2);
+      if (parts.length > 0 && parts.every((w) => this.bm25.has(w))) continue;
       return `${named}${words[i]}`;
     }
     return undefined;

@@ -192,3 +192,21 @@ describe("which entry holds the number asked for", () => {
     expect(r.text).toContain("300 万元");
   });
 });
+
+describe("programmes the knowledge base does not have", () => {
+  it("gives no disability figure for a subsidy it has no word for, even in a screening-like question", async () => {
+    const r = await chat()("八十岁以上老人高龄津贴每月多少 俺爹不残疾");
+    expect(r.text).not.toMatch(/\d+\s*元/);
+    expect(r.text).toContain("高龄津贴");
+  });
+
+  it("does not screen a person who says they are not disabled", async () => {
+    const r = await chat()("俺不是残疾人 普通农民养老保险一年交多少");
+    expect(r.text).not.toMatch(/1680|800 元|400 元/);
+  });
+
+  it("still sums a household where one member is not disabled", async () => {
+    const r = await chat()("俺三级残疾贫困户 俺媳妇没残疾 儿子一级残疾 一年多少");
+    expect(r.text).toContain("1200");
+  });
+});

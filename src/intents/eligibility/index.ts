@@ -81,6 +81,11 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const rules = rulesFor(ctx.services);
   if (!rules) return policyFallback(ctx);
   const text = readable(ctx);
+  // "高龄津贴每月多少": a programme the knowledge base has no word for is answered honestly by the policy
+  // side (no figure), never screened for the disability programmes' figures.
+  if (ctx.kb.index.absentProgramme(ctx.query)) return policyFallback(ctx);
+  // "俺不是残疾人，养老保险交多少", "俺爹不残疾": the disability programmes are not about this person.
+  if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
   const topic = detectTopic(rules, text);
   // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
   // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
@@ -139,6 +144,8 @@ function answerNeed(ctx: TurnContext, hit: SearchHit): TurnResult {
   if (!first) return { ...answer, intent: "eligibility" };
   return { ...answer, intent: "eligibility", replies: [{ ...first, text: `${first.text}\n想看看家里还能领哪些补助，回复“还能领什么”。` }] };
 }
+
+const NOT_DISABLED = /不是残疾人?|不残疾|没(?:有)?残疾(?!证)|没啥残疾|不算残疾|身体好好的|没病没灾/;
 
 const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已经领|都领|领了/;
 const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:元|块)?(?![级岁亩])|\d+\s*(?:元|块)/;
