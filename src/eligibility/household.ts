@@ -175,7 +175,8 @@ export function readHousehold(text: string): Household {
   named.forEach((p, k) => {
     const segment = text.slice(starts.get(p)!, k + 1 < named.length ? starts.get(named[k + 1]!)! : text.length);
     if (/老年|[六七八九]十|上了年纪|岁数大/.test(segment)) p.elderly = true;
-    if (/残/.test(segment.replace(/一户多残|一户两残|一户三残|多残/g, ""))) p.certified = true;
+    // "俺媳妇没残疾": named, but not disabled.
+    if (/残/.test(segment.replace(/一户多残|一户两残|一户三残|多残|(?:没有?|不是?|不算)残疾?人?/g, ""))) p.certified = true;
   });
   // "老两口都是残疾人" — but not "俺爹俺都好好的" in a sentence about someone else's disability.
   if (/都(?:是|有)?[^，,。；]{0,8}残/.test(text)) for (const p of people) p.certified = true;
