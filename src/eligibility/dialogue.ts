@@ -170,7 +170,11 @@ export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, tex
   // People of whom nothing is said ("俺爹俺娘俩人一年共多少") are a count for arithmetic, not a household to screen.
   // "俺爹俺都好好的": people named without any disability are not disabled members of the household.
   const described = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);
+  // "俺爹二级 俺娘好好的没残疾": one disabled member of a household named with others is that household's
+  // answer (the 没残疾 is about someone else, not the one with the grade).
+  const onlyOneOfSeveral = described.length === 1 && household.people.length >= 2 && described[0]!.grade !== undefined;
   const people = described.length >= 2 || described.some((p) => p.severe && p.grade === undefined) ? described : [];
+  if (onlyOneOfSeveral) facts.disability_grade = described[0]!.grade;
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
   const state: DialogueState = {
     v: 1,

@@ -233,7 +233,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   for (const fact of facts) lines.push(`• ${fact.text}`);
   if (reckoning) lines.push(...reckonFigures(facts, reckoning));
   // The villager's own numbers against the entry's minimums, and daily amounts over the days asked.
-  for (const reckoned of [reckonStandards(entry.facts, query.text), reckonRates(entry.facts, query.text)]) {
+  for (const reckoned of [reckonStandards(entry.facts, query.text), reckonRates(entry.facts, query.text), reckonAverage(entry.facts, query.text)]) {
     if (reckoned.lines.length === 0) continue;
     for (const fact of reckoned.used) if (!facts.includes(fact)) lines.splice(lines.length - (reckoning ? reckonFigures(facts, reckoning).length : 0), 0, `• ${fact.text}`);
     lines.push(...reckoned.lines);
@@ -430,6 +430,40 @@ export function reckonRates(facts: readonly Fact[], question: string): { lines: 
     const range = high !== undefined ? `${fmt(low)}～${fmt(high)}` : fmt(low);
     const total = high !== undefined ? `${fmt(low * days)}～${fmt(high * days)}` : fmt(low * days);
     return { lines: [`${days} 天：每天 ${range} ${unit} × ${days} = ${total} ${unit}${high !== undefined ? `（最少 ${fmt(low * days)} ${unit}，最多 ${fmt(high * days)} ${unit}）` : ""}`], used: [fact] };
+  }
+  return { lines: [], used: [] };
+}
+
+const COUNT_UNITS: Record<string, string> = { 千米: "千米", 公里: "千米", 人: "人", 位: "人", 名: "人", 户: "户", 辆: "辆", 个: "个", 例: "例", 场: "场" };
+const AVERAGE_ASKED = /(?:平均|人均|摊到|合)(?:每|一)?(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)/;
+const TOTAL_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/;
+
+/**
+ * "河道清淤5千米花了300万，平均一千米多少": the villager asks for an average of a total the seed gives.
+ * Worked out with the formula, and said to be an average: never a per-person standard the seed lacks.
+ */
+export function reckonAverage(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const asked = AVERAGE_ASKED.exec(question);
+  if (!asked) return { lines: [], used: [] };
+  const unit = COUNT_UNITS[asked[1]!]!;
+  for (const fact of facts) {
+    // An aside in brackets ("比任务多 13 人") is not what the total was spent on.
+    const text = fact.text.replace(/（[^）]*）|\([^)]*\)/g, "");
+    const money = TOTAL_MONEY.exec(text);
+    if (!money) continue;
+    const counts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(千米|公里|人|位|名|户|辆|个|例|场)/g)].filter((m) => COUNT_UNITS[m[2]!] === unit && m.index !== money.index);
+    const count = counts[0];
+    if (!count || counts.length > 1) continue;
+    const total = Number(money[1]);
+    const n = Number(count[1]);
+    if (!(n > 0)) continue;
+    const each = total / n;
+    const money10k = money[2] === "万";
+    const shown = money10k && each < 1 ? `${fmt(each * 10000)} 元` : `${Math.round(each * 100) / 100} ${money10k ? "万元" : "元"}`;
+    return {
+      lines: [`平均每${unit}：${total} ${money10k ? "万元" : "元"} ÷ ${n} = ${shown}（按总数平均算的，不是每${unit}的标准）`],
+      used: [fact],
+    };
   }
   return { lines: [], used: [] };
 }
