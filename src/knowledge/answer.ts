@@ -122,6 +122,9 @@ function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: re
   return better ? [better, ...hits.filter((h) => h !== better)] : hits;
 }
 
+/** A fact saying what the seed does not say ("修一次收不收费，资料里没写"). */
+const isGap = (fact: Fact): boolean => fact.kind === "how" && /没写|没有写|没说|不清楚/.test(fact.text);
+
 /** Asking what came of something: what was done, whether it is finished. */
 const OUTCOME_ASKED = /咋解决|怎么解决|解决了没|后来|最后|结果|咋弄的|怎么弄的|咋办的|怎么办的|管过|管没管|建好|建成|修好|弄好|咋样了|怎么样了|干了啥|做了啥|办成|弄成|整过|整治过|修过/;
 
@@ -228,8 +231,16 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   else if (amountRule && !facts.includes(amountRule) && !facts.some((f) => /\d[\d.]*\s*万?元/.test(f.text)) && facts.length < MAX_FACTS) facts = [...facts, amountRule];
   const total = entry.facts.find((f) => f.kind === "statistic" && /\d[\d.]*\s*万?元/.test(f.text));
   if (asksMoney && !amountRule && total && !facts.includes(total)) facts = [...facts, total].slice(0, MAX_FACTS);
+  // "修一次收多少钱", "一个孩子补多少": the fact saying the seed gives no such amount matched best; any other
+  // money figure beside it (a total, an investment) would be read as the answer, so none is shown.
+  const top = matching[0];
+  // Not when a rule gives the amount per person and the gap is about something else ("多大岁数算老年").
+  const gapNamed = top !== undefined && top.fact.keywords.some((k) => query.text.includes(k) && !ruleText.includes(k));
+  if (asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapNamed)) {
+    facts = [top.fact, ...facts.filter((f) => f !== top.fact && !/\d[\d.]*\s*万?元/.test(f.text))].slice(0, MAX_FACTS);
+  }
   const lines = [`【${entry.title}】`];
-  if (facts.length === 0 || matching.length === 0) lines.push(entry.summary);
+  if (facts.length === 0 || matching.length === 0) lines.push(/\d[\d.]*\s*万?元/.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
   for (const fact of facts) lines.push(`• ${fact.text}`);
   if (reckoning) lines.push(...reckonFigures(facts, reckoning));
   // The villager's own numbers against the entry's minimums, and daily amounts over the days asked.

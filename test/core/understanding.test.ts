@@ -210,3 +210,11 @@ describe("programmes the knowledge base does not have", () => {
     expect(r.text).toContain("1200");
   });
 });
+
+describe("an amount the seed does not give", () => {
+  it("says so without a total or an investment beside it that would read as the answer", async () => {
+    const r = await chat()("沼气池坏了叫服务站来修 一次收多少钱");
+    expect(r.text).toMatch(/资料里没写/);
+    expect(r.text).not.toMatch(/\d+\s*万?元/);
+  });
+});
