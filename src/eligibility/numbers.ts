@@ -112,6 +112,13 @@ const ACCUMULATES_AFTER = /^.{0,6}?(?:一共|总共|加起来|合计|共|多少|
  * "两年零四个月" 2⅓. "一年" and "一个月" alone are rates ("一年多少"), and "2015年" is a date: neither is a span.
  */
 export function readDuration(text: string): number | undefined {
+  // "从3月开始领，到12月底": both months counted.
+  const range = /(\d{1,2}|[一二三四五六七八九十]+)\s*月(?:份)?(?:开始|起|初)?[^，,。\d]{0,6}[，,]?\s*(?:到|至)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*月/.exec(text);
+  if (range) {
+    const from = parseNumber(range[1]!);
+    const to = parseNumber(range[2]!);
+    if (from !== undefined && to !== undefined && from >= 1 && to <= 12 && to >= from) return round((to - from + 1) / 12);
+  }
   const cleaned = text.replace(NOT_SPANS, (m) => " ".repeat(m.length));
   const candidates: Array<{ years: number; index: number; end: number }> = [];
   const push = (m: RegExpExecArray | null, years: number | undefined) => {

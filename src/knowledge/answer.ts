@@ -122,6 +122,11 @@ function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: re
   return better ? [better, ...hits.filter((h) => h !== better)] : hits;
 }
 
+/** Asking for an amount of money paid out ("补贴多少", "给多少钱", "每月多少钱"), not a count. */
+const ASKS_AMOUNT = /(?:补贴|补助|津贴|钱)[^，,。？?\s]{0,4}(?:多少|几个钱)(?![人户例个名位])|多少[^，,。？?\d\s]{0,4}(?:补贴|补助|津贴)|(?:多少|几个)钱|给多少(?![人户])|补多少/;
+/** Any amount of money in a fact: "100 元", "39.01 万元", "100 多万元". */
+const ANY_MONEY = /\d[\d.]*\s*多?\s*万?元/;
+
 /** A fact saying what the seed does not say ("修一次收不收费，资料里没写"). */
 const isGap = (fact: Fact): boolean => fact.kind === "how" && /没写|没有写|没说|不清楚/.test(fact.text);
 
@@ -130,7 +135,9 @@ const OUTCOME_ASKED = /咋解决|怎么解决|解决了没|后来|最后|结果|
 
 /** "几个人", "多少户", "几吨", "投了多少钱": the kind of number asked for, as a pattern over fact texts. */
 const ASKED_UNITS: Array<[RegExp, RegExp]> = [
-  [/(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册/, /\d[\d.,]*\s*(?:万)?\s*(?:人|名|位|人次)/],
+  [/(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/, /\d[\d.,]*\s*(?:万)?\s*(?:人|名|位|人次)/],
+  // "一共花了多少钱": a total, which a per-person amount ("每人 100 元") does not answer.
+  [/一共花了|总共花了|一共出了|一共发了|总共发了|一共用了|花了多少|一共多少钱|总共多少钱|总共花|一共花/, /(?:一共|共|总共|合计)[^。；]{0,12}\d[\d.]*\s*万?元|\d[\d.]*\s*万元/],
   [/(?:几|多少)(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
   [/(?:几|多少)(?:辆|台|件|个)|发了多少|发放/, /\d+\s*(?:辆|台|件|个)/],
   [/(?:几|多少)(?:个)?吨/, /\d[\d.,–-]*\s*吨/],
@@ -238,6 +245,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const gapNamed = top !== undefined && top.fact.keywords.some((k) => query.text.includes(k) && !ruleText.includes(k));
   if (asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapNamed)) {
     facts = [top.fact, ...facts.filter((f) => f !== top.fact && !/\d[\d.]*\s*万?元/.test(f.text))].slice(0, MAX_FACTS);
+  }
+  // "留守儿童每个月有多少生活补贴": the entry has no amount of money at all; its other numbers (how many
+  // children) would read as one. Said plainly instead.
+  const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !inFact.source.includes("元"));
+  if (ASKS_AMOUNT.test(query.text) && !asksCount && !entry.facts.some((f) => ANY_MONEY.test(f.text)) && !ANY_MONEY.test(entry.summary)) {
+    return { kind: "answer", text: [`【${entry.title}】`, `资料里没有写这一项给不给钱、给多少，我不乱说数字。`, ...entry.facts.filter((f) => !/\d/.test(f.text)).slice(0, 2).map((f) => `• ${f.text}`), `找谁问：${entry.contact}`, `来源：${entry.source.section}`].join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
   }
   const lines = [`【${entry.title}】`];
   if (facts.length === 0 || matching.length === 0) lines.push(/\d[\d.]*\s*万?元/.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
@@ -431,7 +444,12 @@ export function readDays(text: string): number | undefined {
 /** A daily amount ("每天压 3～5 吨") over the days asked, with the formula and the upper end named. */
 export function reckonRates(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   const days = readDays(question);
-  if (!days || days < 2) return { lines: [], used: [] };
+  // "三个压缩点都开足马力": the daily amount is per site.
+  const sites = /(\d+|[两二三四五六七八九十])\s*个(?:压缩)?点/.exec(question);
+  const siteCount = sites ? (parseNumber(sites[1]!) ?? 1) : 1;
+  // "攒了10吨，最少得压几天": the villager's own amount divided by the daily amount.
+  const own = /几天|多少天|多久/.test(question) ? findQuantities(question, ["吨", "斤", "公斤"]).find((q) => q.value > 0 && !/^\s*(?:～|~|到)/.test(question.slice(q.end))) : undefined;
+  if ((!days || days < 2) && siteCount < 2 && !own) return { lines: [], used: [] };
   for (const fact of facts) {
     const m = RATE.exec(fact.text);
     if (!m) continue;
@@ -439,14 +457,23 @@ export function reckonRates(facts: readonly Fact[], question: string): { lines: 
     const high = m[2] ? Number(m[2]) : undefined;
     const unit = m[3]!;
     const range = high !== undefined ? `${fmt(low)}～${fmt(high)}` : fmt(low);
-    const total = high !== undefined ? `${fmt(low * days)}～${fmt(high * days)}` : fmt(low * days);
-    return { lines: [`${days} 天：每天 ${range} ${unit} × ${days} = ${total} ${unit}${high !== undefined ? `（最少 ${fmt(low * days)} ${unit}，最多 ${fmt(high * days)} ${unit}）` : ""}`], used: [fact] };
+    const lines: string[] = [];
+    if (siteCount >= 2) lines.push(`${siteCount} 个点一天：每个点 ${range} ${unit} × ${siteCount} = ${high !== undefined ? `${fmt(low * siteCount)}～${fmt(high * siteCount)}` : fmt(low * siteCount)} ${unit}${high !== undefined ? `（最多 ${fmt(high * siteCount)} ${unit}）` : ""}`);
+    const perDayLow = low * siteCount;
+    const perDayHigh = (high ?? low) * siteCount;
+    if (days && days >= 2) lines.push(`${days} 天：每天 ${siteCount >= 2 ? `${fmt(perDayLow)}～${fmt(perDayHigh)}` : range} ${unit} × ${days} = ${high !== undefined ? `${fmt(perDayLow * days)}～${fmt(perDayHigh * days)}` : fmt(perDayLow * days)} ${unit}${high !== undefined ? `（最少 ${fmt(perDayLow * days)} ${unit}，最多 ${fmt(perDayHigh * days)} ${unit}）` : ""}`);
+    if (own && own.unit === unit) {
+      const fastest = Math.ceil(own.value / perDayHigh);
+      const slowest = Math.ceil(own.value / perDayLow);
+      lines.push(`您的 ${fmt(own.value)} ${unit}：按每天最多 ${fmt(perDayHigh)} ${unit}，${fmt(own.value)} ÷ ${fmt(perDayHigh)} ${Number.isInteger(own.value / perDayHigh) ? "=" : "≈"} ${fmt(own.value / perDayHigh)}，最少要 ${fastest} 天${slowest !== fastest ? `；按每天 ${fmt(perDayLow)} ${unit}，要 ${slowest} 天` : ""}`);
+    }
+    return { lines, used: [fact] };
   }
   return { lines: [], used: [] };
 }
 
 const COUNT_UNITS: Record<string, string> = { 千米: "千米", 公里: "千米", 人: "人", 位: "人", 名: "人", 户: "户", 辆: "辆", 个: "个", 例: "例", 场: "场" };
-const AVERAGE_ASKED = /(?:平均|人均|摊到|合)(?:每|一)?(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)/;
+const AVERAGE_ASKED = /(?:平均|人均|摊到|合)(?:每|一)?(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)|(?:每|一)(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)(?:平均|合|摊)/;
 const TOTAL_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/;
 
 /**
@@ -456,7 +483,7 @@ const TOTAL_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/;
 export function reckonAverage(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   const asked = AVERAGE_ASKED.exec(question);
   if (!asked) return { lines: [], used: [] };
-  const unit = COUNT_UNITS[asked[1]!]!;
+  const unit = COUNT_UNITS[(asked[1] ?? asked[2])!]!;
   for (const fact of facts) {
     // An aside in brackets ("比任务多 13 人") is not what the total was spent on.
     const text = fact.text.replace(/（[^）]*）|\([^)]*\)/g, "");

@@ -189,6 +189,11 @@ export class KnowledgeIndex {
       // "贫困户" is new as a whole but made of a word the knowledge base knows (贫困); "危房改造" is not (危房).
       const parts = this.segmenter.words(named).filter((w) => w !== named && w.length >= 2);
       if (parts.length > 0 && parts.every((w) => this.bm25.has(w))) continue;
+      // The name must stand right before the subsidy in the text ("高龄津贴", "危房改造一户能补"): in
+      // "公家能给俺多少救济" or "身体好好的，一户多残补助" the word before is no name of a programme.
+      const at = query.text.indexOf(named);
+      const subsidyAt = at < 0 ? -1 : query.text.indexOf(words[i]!, at + named.length);
+      if (subsidyAt < 0 || !/^(?:一户|每户|每人|一人|一个人|每亩|一亩|能|可以|的)*$/.test(query.text.slice(at + named.length, subsidyAt))) continue;
       return `${named}${words[i]}`;
     }
     return undefined;

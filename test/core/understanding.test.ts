@@ -218,3 +218,30 @@ describe("an amount the seed does not give", () => {
     expect(r.text).not.toMatch(/\d+\s*万?元/);
   });
 });
+
+describe("more of the villager's own arithmetic", () => {
+  it("divides the villager's straw by the daily amount and multiplies by the sites", async () => {
+    expect((await chat()("我家攒了10吨秸秆，压缩点一天最多压5吨，最少得压几天")).text).toContain("10 ÷ 5 = 2，最少要 2 天");
+    expect((await chat()("三个压缩点要是都开足马力，一天一共最多能压多少吨")).text).toContain("最多 15 吨");
+  });
+
+  it("counts the months from March to December", async () => {
+    expect((await chat()("贫困老年残疾人补助要是从3月开始领，到12月底一共能领多少")).text).toContain("50 × 10 = 500");
+  });
+
+  it("answers a count and a total asked together", async () => {
+    const r = await chat()("县财政代缴养老费用的重度残疾人有多少，一共花了多少钱");
+    expect(r.text).toContain("3901");
+    expect(r.text).toContain("39.01 万元");
+  });
+
+  it("says there is no amount when the entry has none, without its other numbers", async () => {
+    const r = await chat()("留守儿童每个月有多少生活补贴");
+    expect(r.text).toContain("资料里没有写");
+    expect(r.text).not.toContain("20.73");
+  });
+
+  it("still answers a count of people helped by a programme named 救助", async () => {
+    expect((await chat()("获得司法救助的妇女有多少")).text).toContain("1900");
+  });
+});
