@@ -12,7 +12,7 @@ import { createDialogues, createHandlers, createInterceptors } from "./intents/i
 import { createLlm } from "./llm/index.ts";
 import { startChannels, type RunningChannels } from "./channels/index.ts";
 import { Store } from "./store/index.ts";
-import { createHttpApp } from "./web/server.ts";
+import { createHttpApp, httpServerOptions } from "./web/server.ts";
 import { mountStaff } from "./web/staff/index.ts";
 import type { AppContext } from "./app-context.ts";
 
@@ -53,7 +53,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     store,
     async listen() {
       const port = await new Promise<number>((resolve, reject) => {
-        server = serve({ fetch: http.fetch, hostname: config.HOST, port: config.PORT }, (info) => resolve(info.port));
+        server = serve({ fetch: http.fetch, hostname: config.HOST, port: config.PORT, serverOptions: httpServerOptions(config) }, (info) => resolve(info.port));
         server.once("error", reject);
       });
       running = await startChannels(ctx);

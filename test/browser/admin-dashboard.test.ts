@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../helpers/browser.ts";
-import { conversation, type TestApp } from "../helpers/app.ts";
+import { chatAuth, conversation, type TestApp } from "../helpers/app.ts";
 import { startStaffApp } from "../staff/data-fixture.ts";
 
 const PASSWORD = "村里的密码-2026";
@@ -78,7 +78,7 @@ describe("admin dashboard", () => {
     await page.locator("[role=status]").waitFor();
     expect(await page.locator("#report-state").innerText()).toBe("已解决");
     expect(await page.locator("#history").innerText()).toContain("服务站已上门修好 <b>不是粗体</b>");
-    const notes = await (await fetch(`${t.url}/api/notifications?userId=v2`)).json();
+    const notes = await (await fetch(`${t.url}/api/notifications?userId=v2`, { headers: chatAuth })).json();
     expect(notes.notifications[0].text).toMatch(/FK000002.*已解决/);
     await context.close();
   });
