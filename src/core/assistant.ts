@@ -18,6 +18,11 @@ import type { SearchHit } from "../knowledge/search.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
 
+/** Characters as a villager counts them: an emoji or a rare 汉字 outside the BMP is one, not two UTF-16 units. */
+export function characterCount(text: string): number {
+  return [...text].length;
+}
+
 export interface AssistantResult {
   intent: Intent;
   confidence: number;
@@ -85,7 +90,8 @@ export class Assistant {
     const replies = result.replies.map((r) => ({ ...r, text: toScript(r.text, script), quickReplies: r.quickReplies.map((q) => ({ ...q, label: toScript(q.label, script) })) }));
     const latencyMs = performance.now() - started;
 
-    const storedText = maskPersonalData(text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…（共 ${text.length} 字，已截断）` : text);
+    const chars = [...text];
+    const storedText = maskPersonalData(chars.length > MAX_TEXT_LENGTH ? `${chars.slice(0, MAX_TEXT_LENGTH).join("")}…（共 ${chars.length} 字，已截断）` : text);
     // One transaction for the log row, its unanswered row and what a follow-up will refer to.
     const messageId = store.transaction(() => {
       slot.flush();
@@ -129,8 +135,9 @@ export class Assistant {
     if (message.kind !== "text" && !text) {
       return { intent: "unknown", replies: [reply("抱歉，我暂时只能看懂文字。请打字提问，比如：“一户多残补助怎么发？”")] };
     }
-    if (text.length > MAX_TEXT_LENGTH) {
-      return { intent: "unknown", replies: [reply(`您的消息有 ${text.length} 个字，太长了。请把问题缩短到 ${MAX_TEXT_LENGTH} 字以内，一次问一件事就好。`)] };
+    const length = characterCount(text);
+    if (length > MAX_TEXT_LENGTH) {
+      return { intent: "unknown", replies: [reply(`您的消息有 ${length} 个字，太长了。请把问题缩短到 ${MAX_TEXT_LENGTH} 字以内，一次问一件事就好。`)] };
     }
     if (!hasWords(text)) {
       return { intent: "help", replies: [reply("收到！请用文字告诉我您想问什么，比如：“三级残疾一年补助多少？”")] };
