@@ -76,7 +76,7 @@ const mobileSpelling = fc
 const birthDate = fc.date({ min: new Date("1920-01-01T00:00:00Z"), max: new Date("2025-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replace(/-/g, ""));
 const idNumber = fc.record({ region: digits(6), birth: birthDate, serial: digits(3), check: fc.constantFrom(..."0123456789Xx") }).map(({ region, birth, serial, check }) => `${region}${birth}${serial}${check}`);
 const idSpelling = fc
-  .record({ id: idNumber, sep: fc.constantFrom("", " ", "-"), grouping: fc.constantFrom([6, 8, 4], [6, 4, 4, 4], [18]) })
+  .record({ id: idNumber, sep: fc.constantFrom("", " ", "-"), grouping: fc.constantFrom("6 8 4", "6 4 4 4", "18").map((g) => g.split(" ").map(Number)) })
   .chain(({ id, sep, grouping }) => {
     const groups: string[] = [];
     let at = 0;
