@@ -79,9 +79,6 @@ function reopen(ctx: TurnContext): TurnResult | undefined {
 /** How long the same text from the same villager counts as the same report sent again. */
 const REPEAT_WINDOW_MS = 60 * 60_000;
 
-/** How long the same text from the same villager counts as the same report sent again. */
-const REPEAT_WINDOW_MS = 60 * 60_000;
-
 function followUp(ctx: TurnContext, id: number, hasPersonalData: boolean, village: string | null): { text: string; quickReplies: QuickReply[] } {
   const { channel, userId } = ctx.message;
   if (!village && !villageAsked(ctx.services.store.db, channel, userId) && ctx.kb.data.villages.villages.length > 0) {
@@ -155,13 +152,6 @@ async function fileReport(ctx: TurnContext): Promise<TurnResult> {
   if (lacksDetail(ctx.text)) return result(ctx, "好的，请说说具体是什么问题、在哪个村哪个位置，比如“三组的路灯坏了一个星期了”。想匿名反映的话，加上“匿名”两个字。");
   const categories = loadCategories(ctx.services.config.DATA_DIR);
   const masked = maskPersonalData(ctx.text);
-  // The same words again soon after (a resend, an impatient villager, a script) are counted on the first report,
-  // never filed again: one person can't fill the staff's list and counts with copies.
-  const repeat = reportsOf(ctx).recentIdentical(message.channel, message.userId, masked, new Date(ctx.now.getTime() - REPEAT_WINDOW_MS).toISOString());
-  if (repeat) {
-    const times = reportsOf(ctx).countRepeat(repeat.id);
-    return result(ctx, `这个问题您已经反映过了（回执号 ${formatReceipt(repeat.id)}，${STATE_LABEL[repeat.status]}），不用重复发，已记下您一共说了 ${times} 次。工作人员处理后会在这里告诉您进展。`, { answerIds: [formatReceipt(repeat.id)] });
-  }
   // The same words again soon after (a resend, an impatient villager, a script) are counted on the first report,
   // never filed again: one person can't fill the staff's list and counts with copies.
   const repeat = reportsOf(ctx).recentIdentical(message.channel, message.userId, masked, new Date(ctx.now.getTime() - REPEAT_WINDOW_MS).toISOString());
