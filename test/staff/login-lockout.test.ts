@@ -5,7 +5,7 @@ import type { TestApp } from "../helpers/app.ts";
 import { startStaffApp } from "./data-fixture.ts";
 import { callJson, login } from "./staff-client.ts";
 import { ACCOUNT_RULE, ADDRESS_RULE, delayAfter } from "../../src/staff/login-throttle.ts";
-import { clientFromForwarded, normalizeAddress, TrustedProxies } from "../../src/web/staff/client-address.ts";
+import { clientAddress, parseTrustProxy } from "../../src/web/client-address.ts";
 
 const PASSWORD = "the-real-admin-pw";
 const TOKEN = "lockout-test-token-0123456789";
@@ -105,22 +105,16 @@ describe("login lockout", () => {
   });
 });
 
-describe("client address", () => {
-  const trusted = new TrustedProxies(["127.0.0.1", "10.0.0.0/8", "fd00::/8"]);
+describe("client address for the login throttle", () => {
+  const trusted = parseTrustProxy(["127.0.0.1", "10.0.0.0/8", "fd00::/8"]);
+  const client = (peer: string, forwarded: string | undefined, proxies = trusted) => clientAddress(peer, forwarded, proxies).address;
 
   it("believes X-Forwarded-For only from a trusted peer, walking from the right", () => {
-    expect(clientFromForwarded("192.0.2.1", "6.6.6.6", trusted)).toBe("192.0.2.1");
-    expect(clientFromForwarded("127.0.0.1", "6.6.6.6, 203.0.113.7", trusted)).toBe("203.0.113.7");
-    expect(clientFromForwarded("127.0.0.1", "203.0.113.7, 10.1.1.1, 10.2.2.2", trusted)).toBe("203.0.113.7");
-    expect(clientFromForwarded("127.0.0.1", "10.1.1.1", trusted)).toBe("10.1.1.1");
-    expect(clientFromForwarded("127.0.0.1", "not-an-ip", trusted)).toBe("127.0.0.1");
-    expect(clientFromForwarded("127.0.0.1", undefined, trusted)).toBe("127.0.0.1");
-    expect(clientFromForwarded("fd00::1", "2001:db8::5", trusted)).toBe("2001:db8::5");
-    expect(clientFromForwarded("127.0.0.1", "6.6.6.6", new TrustedProxies([]))).toBe("127.0.0.1");
-  });
-
-  it("reads IPv4-mapped IPv6 socket addresses as IPv4", () => {
-    expect(normalizeAddress("::ffff:127.0.0.2")).toBe("127.0.0.2");
-    expect(normalizeAddress(" [2001:DB8::1]:443 ")).toBe("2001:db8::1");
+    expect(client("192.0.2.1", "6.6.6.6")).toBe("192.0.2.1");
+    expect(client("127.0.0.1", "6.6.6.6, 203.0.113.7")).toBe("203.0.113.7");
+    expect(client("127.0.0.1", "203.0.113.7, 10.1.1.1, 10.2.2.2")).toBe("203.0.113.7");
+    expect(client("::ffff:127.0.0.1", "6.6.6.6, 203.0.113.7")).toBe("203.0.113.7");
+    expect(client("fd00::1", "2001:db8::5")).toBe("2001:db8::5");
+    expect(client("127.0.0.1", "6.6.6.6", parseTrustProxy([]))).toBe("127.0.0.1");
   });
 });

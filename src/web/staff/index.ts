@@ -9,7 +9,6 @@ import { createDashboard } from "./dashboard.ts";
 import { LoginService } from "./login.ts";
 
 export { staffAuth, type StaffEnv, type StaffIdentity } from "./auth.ts";
-export { clientAddress, TrustedProxies } from "./client-address.ts";
 
 export function mountStaff(http: Hono, ctx: AppContext): void {
   bootstrapFirstAdmin(ctx.services);

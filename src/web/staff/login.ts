@@ -5,7 +5,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppContext } from "../../app-context.ts";
 import { authenticate, type StaffAccountRow } from "../../staff/accounts.ts";
 import { deleteDashboardSession, deleteExpiredSessions, insertDashboardSession } from "../../store/staff.ts";
-import { clientAddress, TrustedProxies } from "./client-address.ts";
+import { parseTrustProxy, type TrustedProxies } from "../client-address.ts";
+import { requestClient } from "./client-address.ts";
 import { cookieShouldBeSecure, csrfTokenFor, newSessionToken, SESSION_COOKIE, sha256 } from "./auth.ts";
 
 export type LoginOutcome = { ok: true; account: StaffAccountRow; csrfToken: string } | { ok: false; status: 401 | 429; code: string; message: string };
@@ -14,12 +15,12 @@ export class LoginService {
   private readonly proxies: TrustedProxies;
 
   constructor(private readonly ctx: AppContext) {
-    this.proxies = new TrustedProxies(ctx.config.TRUST_PROXY);
+    this.proxies = parseTrustProxy(ctx.config.TRUST_PROXY);
   }
 
   /** The caller's address: the socket peer, or what a trusted proxy says it forwarded (see TRUST_PROXY). */
   client(c: Context): string | undefined {
-    return clientAddress(c, this.proxies);
+    return requestClient(c, this.proxies);
   }
 
   /** Checks the password and, when right, starts a session (cookie set on `c`). */
