@@ -1,4 +1,4 @@
-// The /admin dashboard in real headless Chromium: log in, see the charts, change a state, export XLSX.
+// The /admin dashboard in real headless Chromium: log in by name, see the charts, change a state, export XLSX.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
@@ -37,9 +37,11 @@ describe("admin dashboard", () => {
   it("asks for the password, then shows totals and charts on a phone-sized screen", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${t.url}/admin`);
+    await page.fill("input[name=username]", "admin");
     await page.fill("input[name=password]", "wrong");
     await page.click("button[type=submit]");
-    expect(await page.locator("[role=alert]").innerText()).toMatch(/密码不正确/);
+    expect(await page.locator("[role=alert]").innerText()).toMatch(/用户名或密码不正确/);
+    expect(await page.inputValue("input[name=username]")).toBe("admin");
     await page.fill("input[name=password]", PASSWORD);
     await page.click("button[type=submit]");
     await page.locator("#total").waitFor();
@@ -101,6 +103,7 @@ describe("admin dashboard", () => {
 
 async function login(page: import("playwright-core").Page) {
   await page.goto(`${t.url}/admin`);
+  await page.fill("input[name=username]", "admin");
   await page.fill("input[name=password]", PASSWORD);
   await page.click("button[type=submit]");
   await page.locator("#total").waitFor();
