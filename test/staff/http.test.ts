@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { chatAuth, conversation, type TestApp } from "../helpers/app.ts";
+import { userLabel } from "../../src/web/identity.ts";
 import { startStaffApp } from "./data-fixture.ts";
 import { findAccount, insertAccount, insertDashboardSession } from "../../src/store/staff.ts";
 import { csrfTokenFor, sha256, tokenMatches } from "../../src/web/staff/auth.ts";
@@ -101,7 +102,8 @@ describe("staff API data", () => {
     await seed();
     const body = await (await api("/api/staff/feedback")).json();
     const byReceipt = Object.fromEntries(body.reports.map((r: any) => [r.receipt, r]));
-    expect(byReceipt.FK000001.reporter).toEqual({ channel: "web", userId: "named", displayName: null });
+    // The web chat id is a credential: staff see a stable label instead.
+    expect(byReceipt.FK000001.reporter).toEqual({ channel: "web", userId: userLabel("named"), displayName: null });
     expect(byReceipt.FK000002.anonymous).toBe(true);
     expect(byReceipt.FK000002.reporter).toBeNull();
     expect(JSON.stringify(body)).not.toContain("secret");
