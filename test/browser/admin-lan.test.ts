@@ -72,7 +72,7 @@ async function logIn(page: Page, base: string, username = "admin", password = PA
 }
 
 describe("dashboard over plain http on a LAN name", () => {
-  it("logs in, changes a state, creates a cadre, issues an invite, changes the password and logs out — with Origin: null and no Sec-Fetch-Site", async () => {
+  it("logs in, changes a state, creates and revokes a cadre, issues an invite, changes the password and logs out — with Origin: null and no Sec-Fetch-Site", async () => {
     const base = `http://${LAN_HOST}:${port}`;
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -107,6 +107,10 @@ describe("dashboard over plain http on a LAN name", () => {
     await page.click(".invite-form button[type=submit]");
     expect(await page.locator("#invite-code").innerText()).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
 
+    await page.click("#account-zhang .revoke-form button[type=submit]");
+    expect(await page.locator("[role=status]").innerText()).toMatch(/已停用账号 zhang/);
+    expect(await page.locator("#account-zhang").innerText()).toMatch(/已停用/);
+
     await page.fill(".password-form input[name=oldPassword]", PASSWORD);
     await page.fill(".password-form input[name=newPassword]", "新的办公室密码-2027");
     await page.click(".password-form button[type=submit]");
@@ -118,7 +122,7 @@ describe("dashboard over plain http on a LAN name", () => {
     await page.locator("#total").waitFor();
 
     // The conditions of the report: Chromium told us nothing about where these posts came from.
-    expect(posts.length).toBeGreaterThanOrEqual(6);
+    expect(posts.length).toBeGreaterThanOrEqual(7);
     for (const post of posts) {
       expect(post.origin).toBe("null");
       expect(post.fetchSite).toBeUndefined();
