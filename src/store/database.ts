@@ -28,18 +28,59 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
  */
 export const BUSY_TIMEOUT_MS = 50;
 
+/** The database file cannot be opened or written (missing folder, permissions, read-only, full, not a database). */
+export class DatabaseOpenError extends Error {
+  readonly code = "DATABASE_OPEN_FAILED";
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    cause: unknown,
+  ) {
+    super(`cannot open the database at ${path}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = "DatabaseOpenError";
+  }
+}
+
+// Failures that say something about the file or its folder, not about our SQL. Chinese reason, English reason.
+const OPEN_FAILURES: Array<[RegExp, string, string]> = [
+  [/^(SQLITE_CANTOPEN|ENOENT)/, "文件夹不存在或无权访问", "the folder does not exist or cannot be accessed"],
+  [/^(SQLITE_READONLY|SQLITE_PERM|SQLITE_AUTH|EACCES|EPERM)/, "没有写权限", "permission denied / read-only"],
+  [/^EROFS/, "文件系统是只读的", "read-only file system"],
+  [/^ENOTDIR|^EEXIST/, "路径里有一段是文件而不是文件夹", "a part of the path is a file, not a folder"],
+  [/^(SQLITE_FULL|ENOSPC)/, "磁盘已满", "the disk is full"],
+  [/^(SQLITE_NOTADB|SQLITE_CORRUPT)/, "这个文件不是数据库或已损坏", "the file is not a database or is corrupt"],
+  [/^SQLITE_IOERR/, "磁盘读写出错", "disk I/O error"],
+  [/^SQLITE_BUSY|^SQLITE_LOCKED/, "被另一个进程锁住", "locked by another process"],
+];
+
+/** Reasons in Chinese and English when `error` is about the database file itself; undefined otherwise. */
+export function databaseOpenReason(error: unknown): [string, string] | undefined {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== "string") return undefined;
+  const found = OPEN_FAILURES.find(([pattern]) => pattern.test(code));
+  return found ? [found[1], found[2]] : undefined;
+}
+
 export function openDatabase(path: string): Db {
-  const db = new Database(path);
-  // WAL lets the dashboard read while chats write.
-  db.pragma("journal_mode = WAL");
-  // FULL: a commit is fsynced before it returns, so a receipt, a vote or a state change that was
-  // acknowledged survives a power cut (NORMAL in WAL mode only survives a process crash). Only the
-  // message log, written for every message, commits with NORMAL (see `relaxed`).
-  db.pragma("synchronous = FULL");
-  db.pragma("foreign_keys = ON");
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  migrate(db);
-  return db;
+  let db: Db | undefined;
+  try {
+    db = new Database(path);
+    // WAL lets the dashboard read while chats write.
+    db.pragma("journal_mode = WAL");
+    // FULL: a commit is fsynced before it returns, so a receipt, a vote or a state change that was
+    // acknowledged survives a power cut (NORMAL in WAL mode only survives a process crash). Only the
+    // message log, written for every message, commits with NORMAL (see `relaxed`).
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(db);
+    return db;
+  } catch (error) {
+    if (db?.open) db.close();
+    const reason = databaseOpenReason(error);
+    if (reason) throw new DatabaseOpenError(path, reason[0], error);
+    throw error;
+  }
 }
 
 /**
