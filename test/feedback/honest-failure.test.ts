@@ -5,6 +5,9 @@ import { performance } from "node:perf_hooks";
 import { afterEach, describe, expect, it } from "vitest";
 import { conversation, type TestApp } from "../helpers/app.ts";
 import { startStaffApp } from "../staff/data-fixture.ts";
+import { startTestApp } from "../helpers/app.ts";
+import { setVillage } from "../../src/staff/index.ts";
+import { fixtureEngine } from "../consultations/fixtures.ts";
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -59,6 +62,24 @@ describe("a report that could not be written is never acknowledged", () => {
     expect(answer.text).not.toMatch(CLAIMS_RECORDED);
     expect(answer.text).not.toMatch(/已算您一份/);
     expect(answer.text).toMatch(/没有登记上/);
+  });
+});
+
+describe("a vote that could not be written is never acknowledged", () => {
+  it("does not say 已记下 when the vote's insert fails, and records it when sent again", async () => {
+    t = await startTestApp({ env: { CADRE_IDS: "web:cadre" }, engine: fixtureEngine() });
+    setVillage(t.app.store.db, "web", "voter", "三家庄", new Date());
+    const published = await conversation(t.url, "cadre").ask("发布征求意见：村东建养猪场｜企业投资200万｜默认｜三家庄｜12月31日");
+    expect(published.text).toMatch(/已发布第1号征求意见/);
+    t.app.store.db.exec("CREATE TRIGGER fail_vote BEFORE INSERT ON consultation_votes BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    const voter = conversation(t.url, "voter");
+    const failed = await voter.ask("反对，太臭了");
+    expect(failed.text).not.toMatch(CLAIMS_RECORDED);
+    expect(failed.text).toMatch(/没有办成/);
+    expect(count(t, "consultation_votes")).toBe(0);
+    t.app.store.db.exec("DROP TRIGGER fail_vote");
+    expect((await voter.ask("反对，太臭了")).text).toMatch(/已记下您对第1号征求意见/);
+    expect(count(t, "consultation_votes")).toBe(1);
   });
 });
 
