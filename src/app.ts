@@ -12,8 +12,10 @@ import { createDialogues, createHandlers, createInterceptors } from "./intents/i
 import { createLlm } from "./llm/index.ts";
 import { startChannels, type RunningChannels } from "./channels/index.ts";
 import { Store } from "./store/index.ts";
-import { createHttpApp } from "./web/server.ts";
+import { createHttpApp, httpServerOptions } from "./web/server.ts";
 import { mountStaff } from "./web/staff/index.ts";
+import { trackServer, type GracefulServer } from "./web/shutdown.ts";
+import type { Server as HttpServer } from "node:http";
 import type { AppContext } from "./app-context.ts";
 
 // Zod's built-in messages in Chinese, for every validation error a villager or cadre may read.
@@ -44,6 +46,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const assistant = new Assistant({ engine, services, handlers: createHandlers(intentDeps), dialogues: createDialogues(), interceptors: createInterceptors(intentDeps) });
   const http: Hono = createHttpApp({ assistant, logger, notifier });
   let server: ServerType | undefined;
+  let graceful: GracefulServer | undefined;
   let running: RunningChannels | undefined;
   const ctx: AppContext = { config, services, engine, assistant, http, channels: () => ["web", ...(running?.names ?? [])] };
   mountStaff(http, ctx);
@@ -53,8 +56,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     store,
     async listen() {
       const port = await new Promise<number>((resolve, reject) => {
-        server = serve({ fetch: http.fetch, hostname: config.HOST, port: config.PORT }, (info) => resolve(info.port));
+        server = serve({ fetch: http.fetch, hostname: config.HOST, port: config.PORT, serverOptions: httpServerOptions(config) }, (info) => resolve(info.port));
         server.once("error", reject);
+        graceful = trackServer(server as HttpServer);
       });
       running = await startChannels(ctx);
       notifier.start();
@@ -63,8 +67,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     async close() {
       engine.close();
       notifier.stop();
-      await running?.stop();
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      // The web stops taking connections and answers what it has received while the channels stop.
+      await Promise.all([running?.stop(), graceful?.stop()]);
       await assistant.drain();
       await llm?.close?.();
       await store.close();

@@ -1,9 +1,9 @@
 // `npm start`: the assistant with web chat and HTTP API, plus whichever channels the environment enables.
 import { existsSync } from "node:fs";
-import { ConfigError, loadConfig } from "./config/index.ts";
-import { DataError } from "./knowledge/load.ts";
-import { createApp } from "./app.ts";
+import { resolve } from "node:path";
+import { ConfigError, loadConfig, prepareDatabasePath } from "./config/index.ts";
 import { createLogger } from "./core/logger.ts";
+import { DatabaseOpenError, databaseOpenReason, openDatabase } from "./store/database.ts";
 
 async function main(): Promise<void> {
   // A .env file is optional: `npm start` with no configuration at all must work.
@@ -19,12 +19,29 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // The database is tried first, before the rest of the app is even loaded: a wrong DB_PATH is said in a second.
+  try {
+    openDatabase(prepareDatabasePath(config)).close();
+  } catch (error) {
+    const explained = explainDatabaseFailure(error, config.DB_PATH);
+    if (explained) {
+      process.stderr.write(`${explained}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const [{ createApp }, { DataError }] = await Promise.all([import("./app.ts"), import("./knowledge/load.ts")]);
   let app;
   try {
     app = createApp(config, { logger });
   } catch (error) {
     if (error instanceof DataError) {
       process.stderr.write(`${error.message}\n运行 npm run kb:check 查看详情。\n`);
+      process.exit(1);
+    }
+    const explained = explainDatabaseFailure(error, config.DB_PATH);
+    if (explained) {
+      process.stderr.write(`${explained}\n`);
       process.exit(1);
     }
     throw error;
@@ -64,6 +81,27 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/**
+ * One line, Chinese then English, naming the setting, the path and what to do, when start-up failed on the
+ * database file or its folder; undefined for any other failure (those keep their stack trace).
+ */
+export function explainDatabaseFailure(error: unknown, dbPath: string): string | undefined {
+  const path = dbPath === ":memory:" ? dbPath : resolve(dbPath);
+  let reasons: [string, string] | undefined;
+  if (error instanceof DatabaseOpenError) reasons = databaseOpenReason(error.cause);
+  else {
+    // Creating the folder (before SQLite is reached) fails with a file-system error on a part of DB_PATH.
+    const failedPath = (error as { path?: unknown })?.path;
+    if (typeof failedPath === "string" && path.startsWith(resolve(failedPath))) reasons = databaseOpenReason(error);
+  }
+  if (!reasons) return undefined;
+  const [zh, en] = reasons;
+  const full = /磁盘已满/.test(zh);
+  const todoZh = full ? "请腾出磁盘空间，或把 DB_PATH 改到空间够的磁盘上" : "请创建这个文件夹并让运行本程序的用户可写（修正权限），或把 DB_PATH 改成一个可写的路径";
+  const todoEn = full ? "free some disk space, or set DB_PATH to a disk with room" : "create the folder and make it writable for the user running this program (fix permissions), or set DB_PATH to a writable path";
+  return `数据库打不开：DB_PATH=${path}（${zh}）。${todoZh}。 / Cannot open the database at DB_PATH=${path} (${en}): ${todoEn}.`;
 }
 
 void main();

@@ -8,6 +8,7 @@ import { ChannelsConfigShape } from "./channels.ts";
 import { LlmConfigShape } from "./llm.ts";
 import { EligibilityConfigShape } from "./eligibility.ts";
 import { ConsultationsConfigShape } from "./consultations.ts";
+import { WebConfigShape } from "./web.ts";
 
 export const ConfigSchema = z.object({
   ...CoreConfigShape,
@@ -16,6 +17,7 @@ export const ConfigSchema = z.object({
   ...LlmConfigShape,
   ...EligibilityConfigShape,
   ...ConsultationsConfigShape,
+  ...WebConfigShape,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

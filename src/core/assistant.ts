@@ -9,7 +9,8 @@ import { maskPersonalData } from "./privacy.ts";
 import { KeyedQueue } from "./queue.ts";
 import { CLASSIFIER_SURE, routeByReading, routeIntent } from "./route.ts";
 import { conversationKey, reply, type InboundMessage, type Reply } from "./message.ts";
-import { APOLOGY, HandlerError } from "./errors.ts";
+import { APOLOGY, HandlerError, NOT_LOGGED_NOTE, NOT_LOGGED_UNANSWERED_NOTE } from "./errors.ts";
+import { isStorageFailure } from "../store/index.ts";
 import type { EngineHolder } from "./engine.ts";
 import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
 import { DialogueRegistry, DialogueSlot, type Dialogue, type TurnKind } from "./dialogue.ts";
@@ -17,6 +18,13 @@ import { CONFIDENCE } from "../knowledge/answer.ts";
 import type { SearchHit } from "../knowledge/search.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
+/** How long a reply waits for the message log while another process holds the database lock. */
+export const LOG_WRITE_WITHIN_MS = 2000;
+
+/** Characters as a villager counts them: an emoji or a rare 汉字 outside the BMP is one, not two UTF-16 units. */
+export function characterCount(text: string): number {
+  return [...text].length;
+}
 
 export interface AssistantResult {
   intent: Intent;
@@ -85,9 +93,10 @@ export class Assistant {
     const replies = result.replies.map((r) => ({ ...r, text: toScript(r.text, script), quickReplies: r.quickReplies.map((q) => ({ ...q, label: toScript(q.label, script) })) }));
     const latencyMs = performance.now() - started;
 
-    const storedText = maskPersonalData(text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…（共 ${text.length} 字，已截断）` : text);
+    const chars = [...text];
+    const storedText = maskPersonalData(chars.length > MAX_TEXT_LENGTH ? `${chars.slice(0, MAX_TEXT_LENGTH).join("")}…（共 ${chars.length} 字，已截断）` : text);
     // One transaction for the log row, its unanswered row and what a follow-up will refer to.
-    const messageId = store.transaction(() => {
+    const logTurn = () => store.transaction(() => {
       slot.flush();
       const id = store.messages.record({
         channel: message.channel,
@@ -117,7 +126,18 @@ export class Assistant {
         });
       }
       return id;
-    });
+    }, { durable: result.unanswered !== undefined });
+    let messageId: number | undefined;
+    try {
+      messageId = await store.writeWhenFree(logTurn, LOG_WRITE_WITHIN_MS);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      // Locked past the wait, or the disk is full: the answer is still worth giving, with the truth about the log.
+      logger.error("message log not written; replying without it", { error, channel: message.channel, intent: result.intent });
+      const note = toScript(result.unanswered ? NOT_LOGGED_UNANSWERED_NOTE : NOT_LOGGED_NOTE, script);
+      const noted = replies.map((r, i) => (i === replies.length - 1 ? { ...r, text: `${r.text}\n\n${note}` } : r));
+      return { intent: result.intent, confidence: result.confidence ?? 0, replies: noted, duplicate: false, latencyMs, answerKind: result.answerKind };
+    }
     if (messageId === undefined) {
       logger.debug("duplicate message dropped at insert", { channel: message.channel, messageId: message.messageId });
       return { intent: result.intent, confidence: result.confidence ?? 0, replies: [], duplicate: true, latencyMs };
@@ -129,8 +149,9 @@ export class Assistant {
     if (message.kind !== "text" && !text) {
       return { intent: "unknown", replies: [reply("抱歉，我暂时只能看懂文字。请打字提问，比如：“一户多残补助怎么发？”")] };
     }
-    if (text.length > MAX_TEXT_LENGTH) {
-      return { intent: "unknown", replies: [reply(`您的消息有 ${text.length} 个字，太长了。请把问题缩短到 ${MAX_TEXT_LENGTH} 字以内，一次问一件事就好。`)] };
+    const length = characterCount(text);
+    if (length > MAX_TEXT_LENGTH) {
+      return { intent: "unknown", replies: [reply(`您的消息有 ${length} 个字，太长了。请把问题缩短到 ${MAX_TEXT_LENGTH} 字以内，一次问一件事就好。`)] };
     }
     if (!hasWords(text)) {
       return { intent: "help", replies: [reply("收到！请用文字告诉我您想问什么，比如：“三级残疾一年补助多少？”")] };

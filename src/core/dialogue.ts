@@ -53,7 +53,7 @@ export class DialogueSlot {
     if (!this.pending) return;
     if (this.pending.value) this.sessions.set(keyOf(this.conversation), this.pending.value, this.now.toISOString());
     else this.sessions.delete(keyOf(this.conversation));
-    this.pending = undefined;
+    // Pending is kept: a log transaction retried after SQLITE_BUSY writes the same change again.
   }
 
   private write(value: StoredDialogue | null): void {

@@ -1,7 +1,10 @@
-// One-time, expiring invite codes that an admin issues to make someone a cadre or admin.
+// One-time, expiring invite codes that an admin issues to make someone a cadre or admin: redeemed in chat (the
+// chat user gets the role) or on the dashboard's sign-up page (a new login with its own password).
 import { createHash, randomInt } from "node:crypto";
 import type { Services } from "../core/turn.ts";
-import { findInvite, grantRole, insertInvite, markInviteRedeemed, writeAudit, type GrantedRole } from "../store/staff.ts";
+import { findInvite, grantRole, insertInvite, markInviteRedeemed, writeAudit, type GrantedRole, type InviteRow, type StaffAccountRow } from "../store/staff.ts";
+import { insertAccountRow, staffIdOf, type NewAccount } from "./accounts.ts";
+import { hashPassword } from "./password.ts";
 import { atLeast, roleOf, ROLE_LABEL } from "./roles.ts";
 
 // No 0/O, 1/I/L: codes are read aloud and typed on phones.
@@ -33,6 +36,52 @@ export function issueInvite(services: InviteServices, role: GrantedRole, created
   return { code: formatInviteCode(code), expiresAt };
 }
 
+type InviteCheck = { ok: true; invite: InviteRow; hash: string } | { ok: false; reason: "unknown" | "expired" | "used" | "malformed"; text: string };
+
+const USED_TEXT = "这个邀请码已经被使用过了，每个邀请码只能用一次。请向管理员重新要一个。";
+
+function usableInvite(services: InviteServices, code: string, now: string): InviteCheck {
+  if (!/^[A-Z0-9]{6,20}$/.test(code)) return { ok: false, reason: "malformed", text: "邀请码格式不对：应为 10 位字母和数字，例如 ABCDE-23456。" };
+  const hash = hashInviteCode(code);
+  const invite = findInvite(services.store.db, hash);
+  if (!invite) return { ok: false, reason: "unknown", text: "这个邀请码无效，请核对后再发，或向管理员重新要一个。" };
+  if (invite.redeemedAt) return { ok: false, reason: "used", text: USED_TEXT };
+  if (invite.expiresAt <= now) return { ok: false, reason: "expired", text: "这个邀请码已经过期了，请向管理员重新要一个。" };
+  return { ok: true, invite, hash };
+}
+
+export type AccountRedeemResult =
+  | { ok: true; account: StaffAccountRow }
+  | { ok: false; reason: "unknown" | "expired" | "used" | "malformed" | "username_taken"; text: string };
+
+/**
+ * Redeems a code for a new dashboard login with the invite's role. The code is spent and the account created in
+ * one transaction: a taken username leaves the code usable, and two people racing for one code can't both win.
+ */
+export async function redeemInviteForAccount(services: InviteServices, rawCode: string, input: Omit<NewAccount, "role">, client?: string): Promise<AccountRedeemResult> {
+  const actor = staffIdOf(input.username);
+  const code = normalizeInviteCode(rawCode);
+  const from = client ? `，来自 ${client}` : "";
+  const fail = (reason: Exclude<AccountRedeemResult, { ok: true }>["reason"], text: string): AccountRedeemResult => {
+    writeAudit(services.store.db, { actor, role: "villager", action: "用邀请码开账号", outcome: "refused", detail: `${reason}${from}`, createdAt: services.clock().toISOString() });
+    return { ok: false, reason, text };
+  };
+  const first = usableInvite(services, code, services.clock().toISOString());
+  if (!first.ok) return fail(first.reason, first.text);
+  const passwordHash = await hashPassword(input.password);
+  const now = services.clock().toISOString();
+  const outcome = services.store.db.transaction((): AccountRedeemResult => {
+    const checked = usableInvite(services, code, now);
+    if (!checked.ok) return { ok: false, reason: checked.reason, text: checked.text };
+    const account = insertAccountRow(services, { ...input, role: checked.invite.role }, passwordHash, checked.invite.createdBy);
+    if (!account) return { ok: false, reason: "username_taken", text: `用户名“${input.username}”已经有人用了，请换一个` };
+    if (!markInviteRedeemed(services.store.db, checked.hash, actor, now)) throw new Error("invite redeemed concurrently");
+    writeAudit(services.store.db, { actor, role: account.role, action: "用邀请码开账号", outcome: "allowed", detail: `由 ${checked.invite.createdBy} 发放${from}`, createdAt: now });
+    return { ok: true, account };
+  }).immediate();
+  return outcome.ok ? outcome : fail(outcome.reason, outcome.text);
+}
+
 export type RedeemResult = { ok: true; role: GrantedRole; text: string } | { ok: false; reason: "unknown" | "expired" | "used" | "malformed"; text: string };
 
 /** Redeems a code for a chat user; forged, expired and reused codes change nothing and are audited. */
@@ -44,12 +93,9 @@ export function redeemInvite(services: InviteServices, channel: string, userId: 
     writeAudit(services.store.db, { actor, role: roleOf(services, channel, userId), action: "使用邀请码", outcome: "refused", detail: reason, createdAt: now });
     return { ok: false, reason, text };
   };
-  if (!/^[A-Z0-9]{6,20}$/.test(code)) return fail("malformed", "邀请码格式不对：应为 10 位字母和数字，例如 ABCDE-23456。");
-  const hash = hashInviteCode(code);
-  const invite = findInvite(services.store.db, hash);
-  if (!invite) return fail("unknown", "这个邀请码无效，请核对后再发，或向管理员重新要一个。");
-  if (invite.redeemedAt) return fail("used", "这个邀请码已经被使用过了，每个邀请码只能用一次。请向管理员重新要一个。");
-  if (invite.expiresAt <= now) return fail("expired", "这个邀请码已经过期了，请向管理员重新要一个。");
+  const checked = usableInvite(services, code, now);
+  if (!checked.ok) return fail(checked.reason, checked.text);
+  const { invite, hash } = checked;
   const current = roleOf(services, channel, userId);
   const granted = services.store.db.transaction(() => {
     if (!markInviteRedeemed(services.store.db, hash, actor, now)) return false;
@@ -58,7 +104,7 @@ export function redeemInvite(services: InviteServices, channel: string, userId: 
     writeAudit(services.store.db, { actor, role: invite.role, action: "使用邀请码", outcome: "allowed", detail: `由 ${invite.createdBy} 发放`, createdAt: now });
     return true;
   })();
-  if (!granted) return fail("used", "这个邀请码已经被使用过了，每个邀请码只能用一次。请向管理员重新要一个。");
+  if (!granted) return fail("used", USED_TEXT);
   const role = atLeast(current, invite.role) ? (current as GrantedRole) : invite.role;
   return { ok: true, role, text: `登记成功，您现在的身份是${ROLE_LABEL[role]}。可以问我“本月收到多少反映？”“还有多少没处理？”，或打开 /admin 管理后台。` };
 }

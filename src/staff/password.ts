@@ -1,6 +1,6 @@
 // Dashboard password hashing with Node's built-in scrypt (OpenSSL): no extra dependency, memory-hard, salted.
 // Run `npx tsx src/staff/password.ts '你的密码'` to print a value for ADMIN_PASSWORD_HASH.
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, scrypt as scryptCallback, scryptSync, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { pathToFileURL } from "node:url";
 
 const KEY_LENGTH = 32;
@@ -18,6 +18,13 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
 export async function hashPassword(password: string, params = DEFAULTS): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, params);
+  return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString("base64")}$${key.toString("base64")}`;
+}
+
+/** For start-up only (bootstrapping the first admin from a plain ADMIN_PASSWORD), where blocking once is fine. */
+export function hashPasswordSync(password: string, params = DEFAULTS): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize("NFC"), salt, KEY_LENGTH, { ...params, maxmem: 128 * params.N * params.r * 2 });
   return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString("base64")}$${key.toString("base64")}`;
 }
 

@@ -21,16 +21,121 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((name) => ({ version: Number(name.slice(0, 3)), name, sql: readFileSync(join(dir, name), "utf8") }));
 }
 
+/**
+ * How long one statement waits for another connection's lock. SQLite's busy wait sleeps on the main
+ * thread, so every request waits with it: kept short, and writes that must succeed (reports, votes, the
+ * message log) retry asynchronously with `retryWhileBusy` instead, leaving the event loop free. Every try
+ * still blocks for up to this long: at 50 ms, four writers retrying under a held lock stalled /healthz 1.3 s.
+ * This process is normally the only writer, so a short wait costs nothing in ordinary use.
+ */
+export const BUSY_TIMEOUT_MS = 10;
+
+/** The database file cannot be opened or written (missing folder, permissions, read-only, full, not a database). */
+export class DatabaseOpenError extends Error {
+  readonly code = "DATABASE_OPEN_FAILED";
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    cause: unknown,
+  ) {
+    super(`cannot open the database at ${path}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = "DatabaseOpenError";
+  }
+}
+
+// Failures that say something about the file or its folder, not about our SQL. Chinese reason, English reason.
+const OPEN_FAILURES: Array<[RegExp, string, string]> = [
+  [/^(SQLITE_CANTOPEN|ENOENT)/, "文件夹不存在或无权访问", "the folder does not exist or cannot be accessed"],
+  [/^(SQLITE_READONLY|SQLITE_PERM|SQLITE_AUTH|EACCES|EPERM)/, "没有写权限", "permission denied / read-only"],
+  [/^EROFS/, "文件系统是只读的", "read-only file system"],
+  [/^ENOTDIR|^EEXIST/, "路径里有一段是文件而不是文件夹", "a part of the path is a file, not a folder"],
+  [/^(SQLITE_FULL|ENOSPC)/, "磁盘已满", "the disk is full"],
+  [/^(SQLITE_NOTADB|SQLITE_CORRUPT)/, "这个文件不是数据库或已损坏", "the file is not a database or is corrupt"],
+  [/^SQLITE_IOERR/, "磁盘读写出错", "disk I/O error"],
+  [/^SQLITE_BUSY|^SQLITE_LOCKED/, "被另一个进程锁住", "locked by another process"],
+];
+
+/** Reasons in Chinese and English when `error` is about the database file itself; undefined otherwise. */
+export function databaseOpenReason(error: unknown): [string, string] | undefined {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== "string") return undefined;
+  const found = OPEN_FAILURES.find(([pattern]) => pattern.test(code));
+  return found ? [found[1], found[2]] : undefined;
+}
+
 export function openDatabase(path: string): Db {
-  const db = new Database(path);
-  // WAL lets the dashboard read while chats write; NORMAL sync is durable against process crashes,
-  // which is what "on disk before the reply says so" needs on one small server.
-  db.pragma("journal_mode = WAL");
+  let db: Db | undefined;
+  try {
+    db = new Database(path);
+    // WAL lets the dashboard read while chats write.
+    db.pragma("journal_mode = WAL");
+    // FULL: a commit is fsynced before it returns, so a receipt, a vote or a state change that was
+    // acknowledged survives a power cut (NORMAL in WAL mode only survives a process crash). Only the
+    // message log, written for every message, commits with NORMAL (see `relaxed`).
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(db);
+    return db;
+  } catch (error) {
+    if (db?.open) db.close();
+    const reason = databaseOpenReason(error);
+    if (reason) throw new DatabaseOpenError(path, reason[0], error);
+    throw error;
+  }
+}
+
+/**
+ * Runs a top-level transaction with synchronous=NORMAL: for rows whose loss on a power cut costs no
+ * promise made to anyone (the message log). SQLite refuses to change the level inside a transaction.
+ */
+export function relaxed<T>(db: Db, run: () => T): T {
+  if (db.inTransaction) return run();
   db.pragma("synchronous = NORMAL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
-  migrate(db);
-  return db;
+  try {
+    return run();
+  } finally {
+    db.pragma("synchronous = FULL");
+  }
+}
+
+/** Any failure of SQLite itself (locked, disk full, read-only, I/O), as opposed to a bug in our code. */
+export function isStorageFailure(error: unknown): boolean {
+  return error instanceof Database.SqliteError || (typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("SQLITE_"));
+}
+
+/** Another connection holds the lock: worth trying again shortly. A full or read-only disk is not. */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+}
+
+export interface RetryOptions {
+  /** Give up (rethrow the last SQLITE_BUSY) once this much time has passed. */
+  withinMs: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs a synchronous write, and while another process holds the lock tries again with growing pauses
+ * (20 ms doubling to 500 ms, jittered) until `withinMs` has passed. Between tries the event loop serves
+ * everyone else: a held lock slows the writes waiting for it, not the whole server.
+ */
+export async function retryWhileBusy<T>(write: () => T, options: RetryOptions): Promise<T> {
+  const sleep = options.sleep ?? pause;
+  const started = Date.now();
+  let delay = 20;
+  for (;;) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() - started + delay > options.withinMs) throw error;
+    }
+    await sleep(delay / 2 + Math.random() * delay);
+    delay = Math.min(delay * 2, 500);
+  }
 }
 
 export function migrate(db: Db, migrations = listMigrations()): number[] {

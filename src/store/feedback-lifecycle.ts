@@ -153,6 +153,19 @@ export class ReportStore {
     return (this.db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE channel = ? AND user_id = ? ORDER BY id DESC LIMIT ?`).all(channel, userId, limit) as Row[]).map(toReport);
   }
 
+  /** The villager's open report with exactly this (masked) text filed since `since`: a resend, not a new report. */
+  recentIdentical(channel: string, userId: string, text: string, since: string): Report | undefined {
+    const row = this.db
+      .prepare(`SELECT ${COLUMNS} FROM feedback WHERE channel = ? AND user_id = ? AND text = ? AND created_at >= ? AND status IN (${inList(OPEN_STATES)}) ORDER BY id DESC LIMIT 1`)
+      .get(channel, userId, text, since) as Row | undefined;
+    return row ? toReport(row) : undefined;
+  }
+
+  /** Counts one more sending of the same report; returns how many times it has been sent. */
+  countRepeat(id: number): number {
+    return this.db.prepare("UPDATE feedback SET times_reported = times_reported + 1 WHERE id = ? RETURNING times_reported").pluck().get(id) as number;
+  }
+
   /** Open reports in the same category and village, for duplicate detection. */
   openInCategoryAndVillage(category: string, village: string, limit = 50): Report[] {
     return (

@@ -1,5 +1,5 @@
 // Public entry of the storage layer: one object holding each table group's module.
-import { openDatabase, type Db } from "./database.ts";
+import { openDatabase, relaxed, retryWhileBusy, type Db } from "./database.ts";
 import { FeedbackStore } from "./feedback.ts";
 import { MessageLog } from "./messages.ts";
 import { OutboxStore } from "./outbox.ts";
@@ -30,19 +30,30 @@ export class Store {
 
   /**
    * Runs `write` in one transaction (built once: it runs for every message). What it logs reaches the
-   * message log's in-memory copy only if the transaction commits.
+   * message log's in-memory copy only if the transaction commits. The message log promises nobody
+   * anything, so its commit is not fsynced unless `durable` says the turn acknowledged something in it
+   * (a question handed to staff): a power cut may lose the last log rows, never a receipt.
    */
-  transaction<T>(write: () => T): T {
+  transaction<T>(write: () => T, options: { durable?: boolean } = {}): T {
     // Inside another transaction, that one's outcome decides what the message log's copy learns.
     if (this.db.inTransaction) return this.savepoint(write) as T;
     let committed = false;
     try {
-      const result = this.inTransaction(write) as T;
+      const run = () => this.inTransaction(write) as T;
+      const result = options.durable ? run() : relaxed(this.db, run);
       committed = true;
       return result;
     } finally {
       this.messages.settle(committed);
     }
+  }
+
+  /**
+   * `write` (a synchronous transaction), tried again while another process holds the database lock,
+   * for at most `withinMs`; rejects with the last error (SQLITE_BUSY, SQLITE_FULL …) when it could not be written.
+   */
+  writeWhenFree<T>(write: () => T, withinMs: number): Promise<T> {
+    return retryWhileBusy(write, { withinMs });
   }
 
   /** Opens (and migrates) the database file; checkpoints run in a worker unless told otherwise. */
@@ -59,7 +70,7 @@ export class Store {
   }
 }
 
-export { openDatabase, migrate, listMigrations, type Db } from "./database.ts";
+export { openDatabase, migrate, listMigrations, isBusy, isStorageFailure, retryWhileBusy, BUSY_TIMEOUT_MS, DatabaseOpenError, databaseOpenReason, type Db } from "./database.ts";
 export { formatReceipt, parseReceipt } from "./feedback.ts";
 export type { OutboxMessage, NewOutboxMessage } from "./outbox.ts";
 export type { UnansweredQuestion, UnansweredReason } from "./unanswered.ts";

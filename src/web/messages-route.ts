@@ -2,18 +2,20 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Assistant } from "../core/assistant.ts";
+import type { ChatAccess } from "./chat-access.ts";
 import { apiError, describeZodError, readJson } from "./errors.ts";
 
 export const MessageRequestSchema = z.object({
   channel: z.literal("web", { error: "只支持 \"web\"（其他渠道通过各自的机器人接入）" }).default("web"),
-  userId: z.string({ error: "需要字符串" }).trim().min(1, "不能为空").max(200, "不能超过 200 个字符"),
+  // Names the user only with `Authorization: Bearer $CHAT_API_TOKEN`; otherwise ignored (the cookie says who).
+  userId: z.unknown().optional(),
   text: z.string({ error: "需要字符串" }).refine((t) => t.trim().length > 0, "不能为空，请输入要问的话"),
   /** A quick-reply button's payload, sent instead of typed text. */
   payload: z.string().max(500).optional(),
 });
 export type MessageRequest = z.infer<typeof MessageRequestSchema>;
 
-export function messagesRoute(assistant: Assistant) {
+export function messagesRoute(assistant: Assistant, access: ChatAccess) {
   const app = new Hono();
   app.post("/", async (c) => {
     const body = await readJson(c);
@@ -23,17 +25,21 @@ export function messagesRoute(assistant: Assistant) {
       const { field, message } = describeZodError(parsed.error);
       return apiError(c, 400, "INVALID_FIELD", message, field);
     }
-    const { userId, text, payload } = parsed.data;
+    const { text, payload } = parsed.data;
+    const caller = access.caller(c, parsed.data.userId);
+    const refused = access.admit(c, caller);
+    if (refused) return refused;
     const result = await assistant.handle({
       channel: "web",
-      userId,
-      chatId: userId,
+      userId: caller.userId,
+      chatId: caller.userId,
       chatType: "private",
       mentioned: true,
       kind: "text",
       text,
       ...(payload ? { payload } : {}),
     });
+    access.remember(c, caller);
     return c.json({
       intent: result.intent,
       confidence: Number(result.confidence.toFixed(3)),

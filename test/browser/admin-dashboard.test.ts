@@ -1,10 +1,10 @@
-// The /admin dashboard in real headless Chromium: log in, see the charts, change a state, export XLSX.
+// The /admin dashboard in real headless Chromium: log in by name, see the charts, change a state, export XLSX.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../helpers/browser.ts";
-import { conversation, type TestApp } from "../helpers/app.ts";
+import { chatAuth, conversation, type TestApp } from "../helpers/app.ts";
 import { startStaffApp } from "../staff/data-fixture.ts";
 
 const PASSWORD = "村里的密码-2026";
@@ -37,9 +37,11 @@ describe("admin dashboard", () => {
   it("asks for the password, then shows totals and charts on a phone-sized screen", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${t.url}/admin`);
+    await page.fill("input[name=username]", "admin");
     await page.fill("input[name=password]", "wrong");
     await page.click("button[type=submit]");
-    expect(await page.locator("[role=alert]").innerText()).toMatch(/密码不正确/);
+    expect(await page.locator("[role=alert]").innerText()).toMatch(/用户名或密码不正确/);
+    expect(await page.inputValue("input[name=username]")).toBe("admin");
     await page.fill("input[name=password]", PASSWORD);
     await page.click("button[type=submit]");
     await page.locator("#total").waitFor();
@@ -78,7 +80,7 @@ describe("admin dashboard", () => {
     await page.locator("[role=status]").waitFor();
     expect(await page.locator("#report-state").innerText()).toBe("已解决");
     expect(await page.locator("#history").innerText()).toContain("服务站已上门修好 <b>不是粗体</b>");
-    const notes = await (await fetch(`${t.url}/api/notifications?userId=v2`)).json();
+    const notes = await (await fetch(`${t.url}/api/notifications?userId=v2`, { headers: chatAuth })).json();
     expect(notes.notifications[0].text).toMatch(/FK000002.*已解决/);
     await context.close();
   });
@@ -101,6 +103,7 @@ describe("admin dashboard", () => {
 
 async function login(page: import("playwright-core").Page) {
   await page.goto(`${t.url}/admin`);
+  await page.fill("input[name=username]", "admin");
   await page.fill("input[name=password]", PASSWORD);
   await page.click("button[type=submit]");
   await page.locator("#total").waitFor();

@@ -61,4 +61,39 @@ describe("web chat page", () => {
     expect(await last.locator(".sources").count()).toBe(1);
     await page.close();
   });
+
+  it("keeps the villager's identity in a cookie the page's script cannot read, across a reload, under a CSP without inline scripts", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(t.url + "/");
+    await page.fill("#text", "二组的水管爆了三天了，没人来修");
+    await page.click("#send");
+    const receipt = page.locator(".msg.bot").filter({ hasText: /回执号：FK\d{6}/ });
+    await receipt.waitFor({ timeout: 10_000 });
+    const number = /FK\d{6}/.exec(await receipt.innerText())![0];
+    expect(await page.evaluate(() => document.cookie)).toBe("");
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({ name: "xq_chat", httpOnly: true, sameSite: "Lax", path: "/" });
+
+    await page.reload();
+    await page.fill("#text", "我反映的事怎么样了");
+    await page.click("#send");
+    await page.locator(".msg.bot").filter({ hasText: number }).waitFor({ timeout: 10_000 });
+    expect(violations).toEqual([]);
+
+    // Another browser is another villager: it does not see that report.
+    const stranger = await browser.newPage();
+    await stranger.goto(t.url + "/");
+    await stranger.fill("#text", "我反映的事怎么样了");
+    await stranger.click("#send");
+    await stranger.locator(".msg.bot").nth(1).waitFor();
+    expect(await stranger.locator(".msg.bot").nth(1).innerText()).not.toContain(number);
+    await stranger.close();
+    await context.close();
+  });
 });

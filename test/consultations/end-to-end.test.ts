@@ -1,6 +1,6 @@
 // A whole consultation over the real HTTP API and chat: publish, 50 villagers answer, results, decision, notices.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conversation, postMessage, startTestApp, type TestApp } from "../helpers/app.ts";
+import { chatAuth, conversation, postMessage, startTestApp, type TestApp } from "../helpers/app.ts";
 import { fixtureEngine, FIXTURE_VILLAGES } from "./fixtures.ts";
 import { setVillage } from "../../src/staff/index.ts";
 
@@ -23,7 +23,7 @@ async function api(method: string, path: string, body?: unknown, token: string |
 }
 
 async function notifications(userId: string): Promise<Array<{ text: string; quickReplies: Array<{ label: string; payload: string }> }>> {
-  const res = await fetch(`${t.url}/api/notifications?userId=${encodeURIComponent(userId)}`);
+  const res = await fetch(`${t.url}/api/notifications?userId=${encodeURIComponent(userId)}`, { headers: chatAuth });
   return ((await res.json()) as any).notifications;
 }
 

@@ -1,6 +1,6 @@
 // A villager's report from receipt to "fixed" and back, over the real HTTP chat API.
 import { afterEach, describe, expect, it } from "vitest";
-import { conversation, postMessage, type TestApp } from "../helpers/app.ts";
+import { chatAuth, conversation, postMessage, type TestApp } from "../helpers/app.ts";
 import { startStaffApp } from "../staff/data-fixture.ts";
 import { InboundMessageSchema } from "../../src/core/message.ts";
 
@@ -8,7 +8,7 @@ let t: TestApp;
 afterEach(async () => t?.close());
 
 const rows = (t: TestApp, sql: string, ...params: unknown[]) => t.app.store.db.prepare(sql).all(...params) as any[];
-const notifications = async (url: string, userId: string) => ((await (await fetch(`${url}/api/notifications?userId=${userId}`)).json()) as { notifications: Array<{ text: string }> }).notifications;
+const notifications = async (url: string, userId: string) => ((await (await fetch(`${url}/api/notifications?userId=${userId}`, { headers: chatAuth })).json()) as { notifications: Array<{ text: string }> }).notifications;
 
 describe("villager reports", () => {
   it("files a report with a receipt, category and village, asks the village once and remembers it", async () => {

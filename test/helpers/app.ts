@@ -14,6 +14,13 @@ export function testEngine(): Engine {
   return sharedEngine;
 }
 
+/**
+ * Tests name their villagers by userId (the web chat itself uses a cookie): the app trusts a body userId only
+ * with this token (CHAT_API_TOKEN), which every test app gets unless a test configures its own.
+ */
+export const TEST_CHAT_TOKEN = "test-chat-api-token-0123456789";
+export const chatAuth = { authorization: `Bearer ${TEST_CHAT_TOKEN}` };
+
 export interface TestApp {
   app: App;
   dir: string;
@@ -24,7 +31,8 @@ export interface TestApp {
 
 export async function startTestApp(options: { env?: Record<string, string>; clock?: () => Date; listen?: boolean; engine?: Engine | null } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "xiangqin-test-"));
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DB_PATH: join(dir, "test.db"), LOG_LEVEL: "debug", ...options.env });
+  // Transcripts send messages back to back, faster than anyone types: the per-user limit is raised unless a test sets it.
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DB_PATH: join(dir, "test.db"), LOG_LEVEL: "debug", CHAT_API_TOKEN: TEST_CHAT_TOKEN, CHAT_RATE_BURST: "10000", ...options.env });
   const logs: string[] = [];
   const logger: Logger = createLogger("debug", (line) => logs.push(line));
   const engine = options.engine === null ? undefined : (options.engine ?? testEngine());
@@ -46,7 +54,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
 export async function postMessage(url: string, body: unknown, init: RequestInit = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(`${url}/api/messages`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...chatAuth },
     body: typeof body === "string" ? body : JSON.stringify(body),
     ...init,
   });

@@ -79,10 +79,16 @@ describe("bad input gets a clear answer and the server keeps serving", () => {
   });
 
   it("names the missing field", async () => {
-    const { status, body } = await postMessage(t.url, { channel: "web", text: "你好" });
+    const { status, body } = await postMessage(t.url, { channel: "web", userId: "u" });
     expect(status).toBe(400);
-    expect(body.error.field).toBe("userId");
-    expect(body.error.message).toContain("userId");
+    expect(body.error.field).toBe("text");
+    expect(body.error.message).toContain("text");
+  });
+
+  it("answers a message without a userId (the cookie says who is asking)", async () => {
+    const { status, body } = await postMessage(t.url, { channel: "web", text: "你好" });
+    expect(status).toBe(200);
+    expect(body.replies.length).toBeGreaterThan(0);
   });
 
   it("names a field of the wrong type", async () => {

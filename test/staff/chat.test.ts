@@ -78,23 +78,18 @@ describe("staff in chat", () => {
     expect(t.app.store.db.prepare("SELECT note, actor FROM feedback_history ORDER BY id DESC LIMIT 1").get()).toEqual({ note: "沼气服务站下周上门", actor: "web:cadre1" });
   });
 
-  it("lets an admin issue a one-time invite code that turns a villager into a cadre", async () => {
-    t = await startStaffApp({ ADMIN_IDS: "web:boss" });
+  it("lets an admin issue a one-time invite code, which makes nobody staff in the web chat", async () => {
+    t = await startStaffApp({ ADMIN_IDS: "web:boss", CADRE_IDS: "web:cadre1" });
     const boss = conversation(t.url, "boss");
     const issued = await boss.ask("生成邀请码 cadre");
     const code = /邀请码：([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(issued.text)?.[1];
     expect(code).toBeDefined();
 
+    // A web chat identity is a cookie in some browser: staff rights come only with a staff login.
     const newbie = conversation(t.url, "newbie");
+    expect((await newbie.ask(`邀请码 ${code}`)).text).toMatch(/网页聊天不能登记工作人员身份.*管理后台/s);
     expect((await newbie.ask("本月收到多少反映？")).text).toMatch(/抱歉/);
-    expect((await newbie.ask(`邀请码 ${code}`)).text).toMatch(/登记成功.*村镇干部/);
-    expect((await newbie.ask("本月收到多少反映？")).text).toMatch(/本月共收到 0 条反映/);
-
-    const copycat = conversation(t.url, "copycat");
-    expect((await copycat.ask(`邀请码 ${code}`)).text).toMatch(/已经被使用过/);
-    expect((await copycat.ask("邀请码 ZZZZZ-99999")).text).toMatch(/无效/);
-    expect((await copycat.ask("本月收到多少反映？")).text).toMatch(/抱歉/);
     // A cadre cannot issue codes.
-    expect((await newbie.ask("生成邀请码 admin")).text).toMatch(/需要管理员权限/);
+    expect((await conversation(t.url, "cadre1").ask("生成邀请码 admin")).text).toMatch(/需要管理员权限/);
   });
 });

@@ -1,10 +1,11 @@
 // The staff HTTP API: authentication (401/403/503), privacy, filters, state changes and exports.
 import { afterEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { conversation, type TestApp } from "../helpers/app.ts";
+import { chatAuth, conversation, type TestApp } from "../helpers/app.ts";
+import { userLabel } from "../../src/web/identity.ts";
 import { startStaffApp } from "./data-fixture.ts";
-import { insertDashboardSession } from "../../src/store/staff.ts";
-import { sha256, tokenMatches } from "../../src/web/staff/auth.ts";
+import { findAccount, insertAccount, insertDashboardSession } from "../../src/store/staff.ts";
+import { csrfTokenFor, sha256, tokenMatches } from "../../src/web/staff/auth.ts";
 
 const TOKEN = "test-token-0123456789abcdef";
 let t: TestApp;
@@ -53,13 +54,14 @@ describe("staff API authentication", () => {
     expect(tokenMatches("", TOKEN)).toBe(false);
   });
 
-  it("logs in with the dashboard password into an HttpOnly, SameSite=Strict session cookie, and out again", async () => {
+  it("logs the bootstrapped admin in (no username: the old single-password scripts) into an HttpOnly, SameSite=Strict session cookie, and out again", async () => {
     t = await startStaffApp({ ADMIN_PASSWORD: "correct horse battery" });
     const bad = await api("/api/staff/login", { token: null, method: "POST", body: JSON.stringify({ password: "guess" }) });
     expect(bad.status).toBe(401);
     expect((await bad.json()).error).toMatchObject({ code: "BAD_PASSWORD", field: "password" });
     const good = await api("/api/staff/login", { token: null, method: "POST", body: JSON.stringify({ password: "correct horse battery" }) });
     expect(good.status).toBe(200);
+    const { csrfToken } = await good.clone().json();
     const cookie = good.headers.get("set-cookie")!;
     expect(cookie).toMatch(/xq_staff=[\w-]{40,}/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -68,8 +70,9 @@ describe("staff API authentication", () => {
     expect(cookie).not.toMatch(/Secure/); // plain http on 127.0.0.1
     const session = cookie.split(";")[0]!;
     const me = await api("/api/staff/me", { token: null, headers: { cookie: session } });
-    expect(await me.json()).toEqual({ staff: { id: "dashboard:admin", role: "admin" } });
-    await api("/api/staff/logout", { token: null, method: "POST", headers: { cookie: session } });
+    expect(await me.json()).toEqual({ staff: { id: "staff:admin", role: "admin", username: "admin", displayName: "管理员" }, csrfToken });
+    const out = await api("/api/staff/logout", { token: null, method: "POST", headers: { cookie: session, "content-type": "application/json", "x-csrf-token": csrfToken } });
+    expect(out.status).toBe(200);
     expect((await api("/api/staff/me", { token: null, headers: { cookie: session } })).status).toBe(401);
   });
 
@@ -82,12 +85,14 @@ describe("staff API authentication", () => {
   it("answers 403 when a cadre's session asks for an admin action, and audits it", async () => {
     t = await startStaffApp();
     const token = "cadre-session-token-xyz";
-    insertDashboardSession(t.app.store.db, { tokenHash: sha256(token), staffId: "dashboard:cadre", role: "cadre", createdAt: "2020-01-01T00:00:00Z", expiresAt: "2099-01-01T00:00:00Z" });
-    const headers = { cookie: `xq_staff=${token}` };
+    const accountId = insertAccount(t.app.store.db, { username: "wang", displayName: "王干部", role: "cadre", passwordHash: "x", createdBy: "test", createdAt: "2020-01-01T00:00:00Z" })!;
+    insertDashboardSession(t.app.store.db, { tokenHash: sha256(token), accountId, staffId: "staff:wang", role: "cadre", createdAt: "2020-01-01T00:00:00Z", expiresAt: "2099-01-01T00:00:00Z" });
+    expect(findAccount(t.app.store.db, "wang")?.role).toBe("cadre");
+    const headers = { cookie: `xq_staff=${token}`, "x-csrf-token": csrfTokenFor(token) };
     expect((await api("/api/staff/feedback", { token: null, headers })).status).toBe(200);
     const res = await api("/api/staff/invites", { token: null, method: "POST", headers, body: "{}" });
     expect(res.status).toBe(403);
-    expect(t.app.store.db.prepare("SELECT actor, outcome FROM audit_log").get()).toEqual({ actor: "dashboard:cadre", outcome: "refused" });
+    expect(t.app.store.db.prepare("SELECT actor, outcome FROM audit_log").get()).toEqual({ actor: "staff:wang", outcome: "refused" });
   });
 });
 
@@ -97,7 +102,8 @@ describe("staff API data", () => {
     await seed();
     const body = await (await api("/api/staff/feedback")).json();
     const byReceipt = Object.fromEntries(body.reports.map((r: any) => [r.receipt, r]));
-    expect(byReceipt.FK000001.reporter).toEqual({ channel: "web", userId: "named", displayName: null });
+    // The web chat id is a credential: staff see a stable label instead.
+    expect(byReceipt.FK000001.reporter).toEqual({ channel: "web", userId: userLabel("named"), displayName: null });
     expect(byReceipt.FK000002.anonymous).toBe(true);
     expect(byReceipt.FK000002.reporter).toBeNull();
     expect(JSON.stringify(body)).not.toContain("secret");
@@ -131,13 +137,13 @@ describe("staff API data", () => {
     expect(body.report.state).toBe("in_progress");
     expect(body.history.map((h: any) => [h.to, h.note, h.by])).toEqual([
       ["confirmed", "村民反映", "村民"],
-      ["in_progress", "已报交通站", "api:token"],
+      ["in_progress", "已报交通站", "api-token"],
     ]);
     const again = await api("/api/staff/feedback/FK000001/state", { method: "POST", body: JSON.stringify({ state: "in_progress", note: "再来" }) });
     expect(again.status).toBe(409);
     const missing = await api("/api/staff/feedback/FK000777/state", { method: "POST", body: JSON.stringify({ state: "fixed", note: "x" }) });
     expect(missing.status).toBe(404);
-    const notes = await (await fetch(`${t.url}/api/notifications?userId=named`)).json();
+    const notes = await (await fetch(`${t.url}/api/notifications?userId=named`, { headers: chatAuth })).json();
     expect(notes.notifications[0].text).toMatch(/FK000001.*处理中[\s\S]*已报交通站/);
   });
 
@@ -169,23 +175,5 @@ describe("staff API data", () => {
     const body = await (await api("/api/staff/unanswered")).json();
     expect(body.questions[0].text).toBe("火星上能种小麦吗");
     expect(JSON.stringify(body)).not.toContain("asker-1");
-  });
-
-  it("ignores a dashboard form post that a browser says came from another site", async () => {
-    t = await startStaffApp({ ADMIN_PASSWORD: "pw-123456" });
-    await seed();
-    const login = await api("/api/staff/login", { token: null, method: "POST", body: JSON.stringify({ password: "pw-123456" }) });
-    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-    const post = (site: string) =>
-      fetch(`${t.url}/admin/feedback/1/state`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { cookie, "sec-fetch-site": site, "content-type": "application/x-www-form-urlencoded" },
-        body: "state=fixed&note=%E5%A5%BD%E4%BA%86",
-      });
-    await post("cross-site");
-    expect(t.app.store.db.prepare("SELECT status FROM feedback WHERE id = 1").pluck().get()).toBe("confirmed");
-    await post("same-origin");
-    expect(t.app.store.db.prepare("SELECT status FROM feedback WHERE id = 1").pluck().get()).toBe("fixed");
   });
 });

@@ -12,6 +12,11 @@ import { AGREE, DISAGREE, isAnonymous, isReopenRequest, isStatusQuery, lacksDeta
 import { clearDialogue, DIALOGUE_TTL_MS, FEEDBACK_DIALOGUE, FeedbackDialogueSchema, holdOriginal, readDialogue, saveDialogue, takeOriginal, type FeedbackDialogue, type PendingReport } from "./dialogue.ts";
 import type { Dialogue } from "../../core/dialogue.ts";
 import { answerPolicyQuestion } from "../policy/index.ts";
+import { isStorageFailure } from "../../store/index.ts";
+
+/** How long a report waits while another process holds the database lock before the villager is told it was not filed. */
+export const REPORT_WRITE_WITHIN_MS = 10_000;
+const NOT_FILED = "抱歉，系统繁忙，您反映的问题这次没有登记上（没有回执号）。请过几分钟再发一次，或直接联系村委会。";
 
 const result = (ctx: TurnContext, text: string, extra: Partial<TurnResult> & { quickReplies?: QuickReply[] } = {}): TurnResult => {
   const { quickReplies, ...rest } = extra;
@@ -71,6 +76,9 @@ function reopen(ctx: TurnContext): TurnResult | undefined {
 
 // ---- filing ---------------------------------------------------------------------------------
 
+/** How long the same text from the same villager counts as the same report sent again. */
+const REPEAT_WINDOW_MS = 60 * 60_000;
+
 function followUp(ctx: TurnContext, id: number, hasPersonalData: boolean, village: string | null): { text: string; quickReplies: QuickReply[] } {
   const { channel, userId } = ctx.message;
   if (!village && !villageAsked(ctx.services.store.db, channel, userId) && ctx.kb.data.villages.villages.length > 0) {
@@ -94,10 +102,24 @@ function consentQuestion(): { text: string; quickReplies: QuickReply[] } {
   };
 }
 
-function file(ctx: TurnContext, pending: PendingReport): TurnResult {
+/**
+ * Writes an acknowledging change, waiting while another process holds the lock; undefined when it could
+ * not be written (locked too long, disk full), so the reply never says "登记" for what is not on disk.
+ */
+async function recordOrFail<T>(ctx: TurnContext, what: string, write: () => T): Promise<T | undefined> {
+  try {
+    return await ctx.services.store.writeWhenFree(write, REPORT_WRITE_WITHIN_MS);
+  } catch (error) {
+    if (!isStorageFailure(error)) throw error;
+    ctx.services.logger.error(`${what} not recorded`, { error, channel: ctx.message.channel });
+    return undefined;
+  }
+}
+
+async function file(ctx: TurnContext, pending: PendingReport): Promise<TurnResult> {
   const { message } = ctx;
-  // Written before the reply is built: the receipt number is proof that the report is on disk.
-  const id = reportsOf(ctx).create({
+  // Written (and fsynced) before the reply is built: the receipt number is proof that the report is on disk.
+  const id = await recordOrFail(ctx, "report", () => reportsOf(ctx).create({
     channel: message.channel,
     userId: message.userId,
     chatId: message.chatId,
@@ -108,7 +130,8 @@ function file(ctx: TurnContext, pending: PendingReport): TurnResult {
     anonymous: pending.anonymous,
     displayName: pending.anonymous ? null : pending.displayName,
     createdAt: ctx.now.toISOString(),
-  });
+  }));
+  if (id === undefined) return result(ctx, NOT_FILED, { answerKind: "feedback_not_recorded" });
   if (pending.hasPersonalData) {
     const original = takeOriginal(ctx.key, ctx.now);
     if (original) holdOriginal(`${ctx.key}#${id}`, original, ctx.now);
@@ -123,12 +146,19 @@ function file(ctx: TurnContext, pending: PendingReport): TurnResult {
   );
 }
 
-function fileReport(ctx: TurnContext): TurnResult {
+async function fileReport(ctx: TurnContext): Promise<TurnResult> {
   const { message } = ctx;
   const db = ctx.services.store.db;
   if (lacksDetail(ctx.text)) return result(ctx, "好的，请说说具体是什么问题、在哪个村哪个位置，比如“三组的路灯坏了一个星期了”。想匿名反映的话，加上“匿名”两个字。");
   const categories = loadCategories(ctx.services.config.DATA_DIR);
   const masked = maskPersonalData(ctx.text);
+  // The same words again soon after (a resend, an impatient villager, a script) are counted on the first report,
+  // never filed again: one person can't fill the staff's list and counts with copies.
+  const repeat = reportsOf(ctx).recentIdentical(message.channel, message.userId, masked, new Date(ctx.now.getTime() - REPEAT_WINDOW_MS).toISOString());
+  if (repeat) {
+    const times = reportsOf(ctx).countRepeat(repeat.id);
+    return result(ctx, `这个问题您已经反映过了（回执号 ${formatReceipt(repeat.id)}，${STATE_LABEL[repeat.status]}），不用重复发，已记下您一共说了 ${times} 次。工作人员处理后会在这里告诉您进展。`, { answerIds: [formatReceipt(repeat.id)] });
+  }
   const hasPersonalData = containsPersonalData(ctx.text);
   if (hasPersonalData) holdOriginal(ctx.key, ctx.text, ctx.now);
   const category = classifyCategory(masked, categories);
@@ -207,7 +237,7 @@ function answerThenOffer(ctx: TurnContext): TurnResult {
 
 // ---- the dialogue after a report ------------------------------------------------------------
 
-function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): TurnResult | undefined {
+async function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): Promise<TurnResult | undefined> {
   const text = ctx.text.trim();
   const { channel, userId, chatId } = ctx.message;
   const store = reportsOf(ctx);
@@ -228,7 +258,8 @@ function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): TurnRes
       const candidate = store.get(dialogue.candidateId);
       if (!candidate || stateGroup(candidate.status) !== "open") return file(ctx, dialogue.pending);
       takeOriginal(ctx.key, ctx.now);
-      store.addMeToo(candidate.id, { channel, userId, chatId }, ctx.now.toISOString());
+      const added = await recordOrFail(ctx, "me-too", () => store.addMeToo(candidate.id, { channel, userId, chatId }, ctx.now.toISOString()));
+      if (added === undefined) return result(ctx, NOT_FILED, { answerKind: "feedback_not_recorded" });
       const count = (store.get(candidate.id)?.meToo ?? 0) + 1;
       return result(ctx, `好的，已算您一份：现在共有 ${count} 人反映这个问题（回执号 ${formatReceipt(candidate.id)}）。处理有进展时，我也会在这里告诉您。`, { answerIds: [formatReceipt(candidate.id)] });
     }

@@ -39,6 +39,8 @@ function run(ctx: TurnContext, command: StaffCommand): TurnResult {
   switch (command.kind) {
     case "redeem": {
       if (ctx.message.chatType === "group") return result(ctx, "请在和我的私聊里发邀请码，群里发会被别人看到。这个码请作废后向管理员重新要一个。", "staff_refused");
+      // A web chat identity is only a cookie in some browser: staff rights come with a staff login, never with it.
+      if (channel === "web") return result(ctx, "网页聊天不能登记工作人员身份。工作人员请在管理后台（/admin）用自己的账号登录，邀请码也请在那里使用。这个邀请码没有被用掉，仍然有效。", "staff_refused");
       return result(ctx, redeemInvite(ctx.services, channel, userId, command.code).text);
     }
     case "invite": {

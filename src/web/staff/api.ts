@@ -1,22 +1,22 @@
-// The staff HTTP API: login, feedback list/summary/state changes, unanswered questions, exports, invites.
+// The staff HTTP API: login, accounts, feedback list/summary/state changes, unanswered questions, exports, invites.
 import { Hono, type Context } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { systemStatus } from "./system.ts";
 import type { AppContext } from "../../app-context.ts";
 import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
 import { ReportStore } from "../../store/feedback-lifecycle.ts";
 import { summarize, openReportsByAge } from "../../store/feedback-summary.ts";
-import { deleteDashboardSession, deleteExpiredSessions, insertDashboardSession, listAudit, writeAudit } from "../../store/staff.ts";
+import { listAccounts, listAudit, writeAudit, type StaffAccountRow } from "../../store/staff.ts";
+import { changeOwnPassword, createAccount, NewAccountSchema, NewPasswordSchema, resetPassword, revokeStaffAccount, UsernameSchema, DisplayNameSchema } from "../../staff/accounts.ts";
 import { changeReportState, markNotReport, MAX_NOTE_LENGTH } from "../../staff/feedback-actions.ts";
-import { issueInvite } from "../../staff/invites.ts";
+import { issueInvite, redeemInviteForAccount } from "../../staff/invites.ts";
 import { FeedbackStateSchema, STATE_LABEL, parseState } from "../../staff/states.ts";
 import { apiError, describeZodError, readJson } from "../errors.ts";
-import { cookieShouldBeSecure, newSessionToken, SESSION_COOKIE, sha256, staffAuth, type StaffEnv } from "./auth.ts";
+import { csrfTokenOf, staffAuth, type StaffEnv, type StaffIdentity } from "./auth.ts";
 import { FeedbackQuerySchema, toFilter } from "./queries.ts";
 import { presentHistory, presentReport } from "./present.ts";
 import { reportsToCsv, reportsToXlsx } from "./export.ts";
-import { LoginGuard, PasswordChecker } from "./login.ts";
+import type { LoginService } from "./login.ts";
 
 export const EXPORT_LIMIT = 50_000;
 
@@ -28,7 +28,14 @@ const StateChangeSchema = z.object({
   duplicateOf: z.string().regex(/^FK\d{1,9}$/i, "应为回执号，例如 FK000003").optional(),
 });
 
-const LoginSchema = z.object({ password: z.string({ error: "需要密码" }).min(1, "需要密码").max(200, "太长了") });
+const LoginSchema = z.object({
+  // Optional so scripts written for the single shared password keep working: it was the bootstrapped admin's.
+  username: z.string({ error: "用户名应为字符串" }).max(64, "太长了").optional(),
+  password: z.string({ error: "需要密码" }).min(1, "需要密码").max(200, "太长了"),
+});
+const PasswordChangeSchema = z.object({ oldPassword: z.string({ error: "需要原密码" }).min(1, "需要原密码").max(200, "太长了"), newPassword: NewPasswordSchema });
+const PasswordResetSchema = z.object({ newPassword: NewPasswordSchema });
+const RedeemSchema = z.object({ code: z.string({ error: "需要邀请码" }).max(40, "太长了"), username: UsernameSchema, displayName: DisplayNameSchema, password: NewPasswordSchema });
 const InviteSchema = z.object({ role: z.enum(["cadre", "admin"], { error: "只能是 cadre（村镇干部）或 admin（管理员）" }).default("cadre") });
 
 type C = Context<StaffEnv>;
@@ -50,29 +57,27 @@ function parseQuery(c: Context) {
   return FeedbackQuerySchema.safeParse(c.req.query());
 }
 
-/** Starts a dashboard session; shared by the JSON login and the dashboard's login form. */
-export function startSession(ctx: AppContext, c: Context, staffId: string, role: "cadre" | "admin"): void {
-  const token = newSessionToken();
-  const now = ctx.services.clock();
-  deleteExpiredSessions(ctx.services.store.db, now.toISOString());
-  const maxAge = Math.round(ctx.config.SESSION_TTL_HOURS * 3600);
-  insertDashboardSession(ctx.services.store.db, {
-    tokenHash: sha256(token),
-    staffId,
-    role,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + maxAge * 1000).toISOString(),
-  });
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/", secure: cookieShouldBeSecure(ctx, c), maxAge });
+/** What staff see of an account: never the hash. */
+export function presentAccount(row: StaffAccountRow) {
+  return {
+    username: row.username,
+    id: `staff:${row.username}`,
+    displayName: row.displayName,
+    role: row.role,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    passwordChangedAt: row.passwordChangedAt,
+    revoked: row.revokedAt !== null,
+    revokedAt: row.revokedAt,
+    revokedBy: row.revokedBy,
+  };
 }
 
-export function endSession(ctx: AppContext, c: Context): void {
-  const token = getCookie(c, SESSION_COOKIE);
-  if (token) deleteDashboardSession(ctx.services.store.db, sha256(token));
-  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+export function presentStaff(staff: StaffIdentity) {
+  return { id: staff.id, role: staff.role, ...(staff.account ? { username: staff.account.username, displayName: staff.account.displayName } : {}) };
 }
 
-export function createStaffApi(ctx: AppContext, login: { checker: PasswordChecker; guard: LoginGuard }): Hono<StaffEnv> {
+export function createStaffApi(ctx: AppContext, login: LoginService): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const db = ctx.services.store.db;
   const reports = new ReportStore(db);
@@ -81,27 +86,47 @@ export function createStaffApi(ctx: AppContext, login: { checker: PasswordChecke
   app.post("/login", async (c) => {
     const parsed = await readBody(c, LoginSchema);
     if (!parsed.ok) return parsed.response;
-    const client = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-    const outcome = await login.guard.attempt(client, now(), () => login.checker.check(parsed.data.password));
-    if (outcome === "off") return apiError(c, 503, "LOGIN_OFF", "后台密码登录未开启：服务器没有设置 ADMIN_PASSWORD_HASH（或 ADMIN_PASSWORD）");
-    if (outcome === "locked") return apiError(c, 429, "TOO_MANY_ATTEMPTS", "密码错误次数太多，请 15 分钟后再试");
-    if (outcome === "wrong") {
-      writeAudit(db, { actor: `dashboard:${client}`, role: "villager", action: "后台登录", outcome: "refused", detail: "密码错误", createdAt: now().toISOString() });
-      return apiError(c, 401, "BAD_PASSWORD", "密码不正确", "password");
-    }
-    startSession(ctx, c, "dashboard:admin", "admin");
-    writeAudit(db, { actor: "dashboard:admin", role: "admin", action: "后台登录", outcome: "allowed", detail: "", createdAt: now().toISOString() });
-    return c.json({ ok: true, staff: { id: "dashboard:admin", role: "admin" } });
+    const outcome = await login.login(c, parsed.data.username?.trim() || ctx.config.ADMIN_USERNAME, parsed.data.password);
+    if (!outcome.ok) return apiError(c, outcome.status, outcome.code, outcome.message, outcome.status === 401 ? "password" : undefined);
+    const { account } = outcome;
+    return c.json({ ok: true, staff: { id: `staff:${account.username}`, role: account.role, username: account.username, displayName: account.displayName }, csrfToken: outcome.csrfToken });
   });
 
   app.post("/logout", (c) => {
-    endSession(ctx, c);
+    login.logout(c);
     return c.json({ ok: true });
+  });
+
+  // An invite code turns into a login of its own: username and password chosen by the person invited.
+  app.post("/accounts/redeem", async (c) => {
+    const parsed = await readBody(c, RedeemSchema);
+    if (!parsed.ok) return parsed.response;
+    const { code, ...input } = parsed.data;
+    const result = await redeemInviteForAccount(ctx.services, code, input, login.client(c));
+    if (!result.ok) {
+      const status = result.reason === "username_taken" ? 409 : result.reason === "malformed" ? 400 : 403;
+      return apiError(c, status, result.reason.toUpperCase(), result.text, result.reason === "username_taken" ? "username" : "code");
+    }
+    return c.json({ account: presentAccount(result.account) }, 201);
   });
 
   app.use("*", staffAuth(ctx, "cadre"));
 
-  app.get("/me", (c) => c.json({ staff: c.get("staff") }));
+  app.get("/me", (c) => {
+    const staff = c.get("staff");
+    const csrfToken = staff.sessionHash ? csrfTokenOf(c) : undefined;
+    return c.json({ staff: presentStaff(staff), ...(csrfToken ? { csrfToken } : {}) });
+  });
+
+  app.post("/me/password", async (c) => {
+    const staff = c.get("staff");
+    if (!staff.account) return apiError(c, 400, "NO_ACCOUNT", "STAFF_API_TOKEN 没有密码可改；改密码请用自己的账号登录");
+    const parsed = await readBody(c, PasswordChangeSchema);
+    if (!parsed.ok) return parsed.response;
+    const changed = await changeOwnPassword(ctx.services, staff.account.id, parsed.data, login.client(c), staff.sessionHash);
+    if (!changed.ok) return apiError(c, changed.reason === "locked" ? 429 : 401, changed.reason === "locked" ? "TOO_MANY_ATTEMPTS" : "BAD_PASSWORD", changed.message, "oldPassword");
+    return c.json({ ok: true });
+  });
   // WeChat login state (QR while waiting for a scan) and LLM usage per day; never any secret.
   app.get("/system", (c) => c.json(systemStatus(ctx, ctx.channels)));
 
@@ -207,6 +232,30 @@ export function createStaffApi(ctx: AppContext, login: { checker: PasswordChecke
   });
 
   app.get("/audit", staffAuth(ctx, "admin"), (c) => c.json({ entries: listAudit(db, 200) }));
+
+  app.get("/accounts", staffAuth(ctx, "admin"), (c) => c.json({ accounts: listAccounts(db).map(presentAccount) }));
+
+  app.post("/accounts", staffAuth(ctx, "admin"), async (c) => {
+    const parsed = await readBody(c, NewAccountSchema);
+    if (!parsed.ok) return parsed.response;
+    const created = await createAccount(ctx.services, parsed.data, c.get("staff"));
+    if (!created.ok) return apiError(c, 409, created.code, created.message, "username");
+    return c.json({ account: presentAccount(created.account) }, 201);
+  });
+
+  app.post("/accounts/:username/revoke", staffAuth(ctx, "admin"), (c) => {
+    const revoked = revokeStaffAccount(ctx.services, c.req.param("username"), c.get("staff"));
+    if (!revoked.ok) return apiError(c, revoked.code === "NOT_FOUND" ? 404 : 409, revoked.code, revoked.message);
+    return c.json({ account: presentAccount(revoked.account) });
+  });
+
+  app.post("/accounts/:username/password", staffAuth(ctx, "admin"), async (c) => {
+    const parsed = await readBody(c, PasswordResetSchema);
+    if (!parsed.ok) return parsed.response;
+    const reset = await resetPassword(ctx.services, c.req.param("username"), parsed.data.newPassword, c.get("staff"));
+    if (!reset.ok) return apiError(c, reset.code === "NOT_FOUND" ? 404 : 409, reset.code, reset.message);
+    return c.json({ ok: true });
+  });
 
   return app;
 }

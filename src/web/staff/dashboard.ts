@@ -1,70 +1,29 @@
 // The /admin dashboard: server-rendered, escaped, mobile-friendly pages over the same data as the staff API.
 import { Hono, type Context } from "hono";
+import { getCookie } from "hono/cookie";
 import type { AppContext } from "../../app-context.ts";
 import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
 import { ReportStore } from "../../store/feedback-lifecycle.ts";
 import { openReportsByAge, summarize } from "../../store/feedback-summary.ts";
-import { writeAudit } from "../../store/staff.ts";
 import { changeReportState } from "../../staff/feedback-actions.ts";
 import { loadCategories } from "../../staff/categories.ts";
 import { atLeast } from "../../staff/roles.ts";
 import { FeedbackStateSchema, STATE_LABEL, type FeedbackState } from "../../staff/states.ts";
-import { identify, type StaffIdentity } from "./auth.ts";
-import { endSession, startSession } from "./api.ts";
+import { csrfMatches, csrfTokenOf, identify, SESSION_COOKIE, type StaffIdentity } from "./auth.ts";
+import { createAccountPages } from "./account-pages.ts";
 import { barChart, columnChart, esc } from "./html.ts";
+import { crossSiteFormPost, csrfField, loginPage, page } from "./layout.ts";
 import { renderSystemSection, systemStatus } from "./system.ts";
 import { FeedbackQuerySchema, toFilter, type FeedbackQuery } from "./queries.ts";
 import { presentHistory, presentReport } from "./present.ts";
-import type { LoginGuard, PasswordChecker } from "./login.ts";
-
-const STYLE = `
-*{box-sizing:border-box}body{margin:0;font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;background:#f4f6f4;color:#1d2b24;font-size:15px}
-header{background:#2f7d5b;color:#fff;padding:10px 14px;display:flex;justify-content:space-between;align-items:center;gap:8px;flex-wrap:wrap}
-header h1{font-size:18px;margin:0}header form{margin:0}main{max-width:1100px;margin:0 auto;padding:12px}
-section{background:#fff;border-radius:8px;padding:12px;margin-bottom:12px;box-shadow:0 1px 2px #0001}h2{font-size:16px;margin:0 0 8px}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px}.totals{display:flex;gap:16px;flex-wrap:wrap}
-.totals div{background:#eef5f1;border-radius:6px;padding:8px 12px}.totals b{font-size:22px;display:block}
-.chart{margin:0}.chart figcaption{font-weight:600;margin-bottom:4px}.chart svg text{font-size:12px;fill:#1d2b24}
-.table{overflow-x:auto}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e3e8e5;padding:6px;text-align:left;vertical-align:top}
-td.text{max-width:360px;white-space:pre-wrap;word-break:break-all}.filters{display:flex;flex-wrap:wrap;gap:6px;align-items:end}
-label{display:flex;flex-direction:column;font-size:13px;gap:2px}input,select,textarea,button{font:inherit;padding:6px;border:1px solid #b9c6bf;border-radius:6px}
-button{background:#2f7d5b;color:#fff;border:none;cursor:pointer}button.secondary{background:#fff;color:#2f7d5b;border:1px solid #2f7d5b}
-.flash{padding:8px 12px;border-radius:6px;margin-bottom:12px}.flash.ok{background:#e1f3e8}.flash.error{background:#fde8e6}
-.empty{color:#6b7a72}.age-old{color:#b3261e;font-weight:600}a{color:#23628f}
-`;
-
-function page(title: string, body: string, staff?: StaffIdentity): string {
-  const logout = staff ? `<form method="post" action="/admin/logout"><button class="secondary" type="submit">退出登录</button></form>` : "";
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head><body><header><h1>乡亲助手 · 管理后台</h1>${logout}</header><main>${body}</main></body></html>`;
-}
-
-function loginPage(error?: string): string {
-  const message = error ? `<div class="flash error" role="alert">${esc(error)}</div>` : "";
-  return page(
-    "登录 · 乡亲助手管理后台",
-    `<section style="max-width:380px;margin:40px auto">${message}<h2>工作人员登录</h2><form method="post" action="/admin/login" class="filters"><label>密码<input type="password" name="password" autocomplete="current-password" required></label><button type="submit">登录</button></form></section>`,
-  );
-}
-
-/**
- * Form posts carry the SameSite=Strict cookie only from our own pages; as a second guard, a browser's own
- * statement of where the form came from must say this site. (Our Referrer-Policy is no-referrer, so
- * Chromium sends "Origin: null" on form posts; Sec-Fetch-Site is the reliable signal there.)
- */
-function sameOrigin(c: Context): boolean {
-  const site = c.req.header("sec-fetch-site");
-  if (site) return site === "same-origin" || site === "none";
-  const origin = c.req.header("origin");
-  if (!origin) return true;
-  return origin === new URL(c.req.url).origin || origin === `${c.req.header("x-forwarded-proto") ?? "http"}://${c.req.header("host")}`;
-}
+import type { LoginService } from "./login.ts";
 
 function stateOptions(selected?: string): string {
   return FeedbackStateSchema.options.map((s) => `<option value="${s}"${s === selected ? " selected" : ""}>${esc(STATE_LABEL[s])}</option>`).join("");
 }
 
-function stateForm(id: number, current: FeedbackState): string {
-  return `<form method="post" action="/admin/feedback/${id}/state" class="filters state-form"><label>新状态<select name="state">${stateOptions(current)}</select></label><label>备注（必填）<input name="note" maxlength="500" required placeholder="做了什么 / 为什么"></label><button type="submit">改状态</button></form>`;
+function stateForm(id: number, current: FeedbackState, csrf: string | undefined): string {
+  return `<form method="post" action="/admin/feedback/${id}/state" class="filters state-form">${csrfField(csrf)}<label>新状态<select name="state">${stateOptions(current)}</select></label><label>备注（必填）<input name="note" maxlength="500" required placeholder="做了什么 / 为什么"></label><button type="submit">改状态</button></form>`;
 }
 
 async function consultationsSection(ctx: AppContext, c: Context): Promise<string> {
@@ -112,7 +71,7 @@ function exportQuery(query: FeedbackQuery): string {
   return s ? `?${s}` : "";
 }
 
-export function createDashboard(ctx: AppContext, login: { checker: PasswordChecker; guard: LoginGuard }): Hono {
+export function createDashboard(ctx: AppContext, login: LoginService): Hono {
   const app = new Hono();
   const db = ctx.services.store.db;
   const reports = new ReportStore(db);
@@ -122,6 +81,19 @@ export function createDashboard(ctx: AppContext, login: { checker: PasswordCheck
     const id = identify(ctx, c);
     return id.ok && atLeast(id.staff.role, "cadre") ? id.staff : undefined;
   };
+  const csrf = (c: Context) => csrfTokenOf(c);
+
+  /** A form post from a logged-in person, with its session's CSRF token; otherwise undefined (refused). */
+  const authorizedForm = async (c: Context): Promise<{ staff: StaffIdentity; form: Record<string, unknown> } | undefined> => {
+    const staff = who(c);
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (!staff || !cookie) return undefined;
+    const form = await c.req.parseBody();
+    if (!csrfMatches(typeof form._csrf === "string" ? form._csrf : undefined, cookie)) return undefined;
+    return { staff, form };
+  };
+  const refused = (c: Context) =>
+    c.html(page("请重新打开页面", `<section><div class="flash error" role="alert">这个操作没有通过安全检查（页面过期或来自别的网站），没有执行。请回到管理后台重新操作。</div><p><a href="/admin">返回管理后台</a></p></section>`), 403);
 
   app.get("/", async (c) => {
     const staff = who(c);
@@ -164,7 +136,7 @@ export function createDashboard(ctx: AppContext, login: { checker: PasswordCheck
 <section id="unanswered"><h2>答不上来的问题</h2>${questions ? `<div class="table"><table><thead><tr><th>时间</th><th>问题</th><th>原因</th></tr></thead><tbody>${questions}</tbody></table></div>` : `<p class="empty">没有待补充的问题。</p>`}</section>
 ${await consultationsSection(ctx, c)}
 ${renderSystemSection(systemStatus(ctx, ctx.channels))}`;
-    return c.html(page("乡亲助手管理后台", body, staff));
+    return c.html(page("乡亲助手管理后台", body, staff, csrf(c)));
   });
 
   app.get("/feedback/:id", (c) => {
@@ -172,7 +144,7 @@ ${renderSystemSection(systemStatus(ctx, ctx.channels))}`;
     if (!staff) return c.redirect("/admin", 303);
     const id = parseReceipt(c.req.param("id")) ?? Number(c.req.param("id"));
     const report = Number.isInteger(id) ? reports.get(id) : undefined;
-    if (!report) return c.html(page("没有这条反映", `<section><p>没有这条反映。</p><p><a href="/admin">返回</a></p></section>`, staff), 404);
+    if (!report) return c.html(page("没有这条反映", `<section><p>没有这条反映。</p><p><a href="/admin">返回</a></p></section>`, staff, csrf(c)), 404);
     const r = presentReport(report, now(), { withUnmasked: true });
     const history = reports
       .history(report.id)
@@ -184,16 +156,16 @@ ${renderSystemSection(systemStatus(ctx, ctx.channels))}`;
 <p class="text" id="report-text" style="white-space:pre-wrap">${esc(r.text)}</p>
 ${r.unmaskedText ? `<p>原文（村民同意保留）：<span style="white-space:pre-wrap">${esc(r.unmaskedText)}</span></p>` : ""}
 <p>状态：<b id="report-state">${esc(r.stateLabel)}</b> · 反映人：${r.reporter ? esc(r.reporter.displayName ?? `${r.reporter.channel}:${r.reporter.userId}`) : "匿名"} · 同一问题 ${r.meToo + 1} 人 · 已过 ${r.ageDays} 天</p>
-${stateForm(r.id, r.state)}</section>
+${stateForm(r.id, r.state, csrf(c))}</section>
 <section><h2>处理记录</h2><div class="table"><table><thead><tr><th>时间</th><th>状态</th><th>备注</th><th>操作人</th></tr></thead><tbody id="history">${history}</tbody></table></div></section>`;
-    return c.html(page(`${r.receipt} · 乡亲助手管理后台`, body, staff));
+    return c.html(page(`${r.receipt} · 乡亲助手管理后台`, body, staff, csrf(c)));
   });
 
   app.post("/feedback/:id/state", async (c) => {
-    const staff = who(c);
-    if (!staff || !sameOrigin(c)) return c.redirect("/admin", 303);
+    const authorized = await authorizedForm(c);
+    if (!authorized) return who(c) ? refused(c) : c.redirect("/admin", 303);
+    const { staff, form } = authorized;
     const id = Number(c.req.param("id"));
-    const form = await c.req.parseBody();
     const state = FeedbackStateSchema.safeParse(form.state);
     const back = (key: "done" | "error", message: string) => c.redirect(`/admin/feedback/${id}?${key}=${encodeURIComponent(message)}`, 303);
     if (!Number.isInteger(id)) return c.redirect("/admin", 303);
@@ -204,27 +176,25 @@ ${stateForm(r.id, r.state)}</section>
   });
 
   app.post("/login", async (c) => {
-    if (!sameOrigin(c)) return c.html(loginPage("请从本站登录页面登录"), 403);
+    if (crossSiteFormPost(c)) return c.html(loginPage("请从本站登录页面登录"), 403);
     const form = await c.req.parseBody();
+    const username = typeof form.username === "string" ? form.username.trim() : "";
     const password = typeof form.password === "string" ? form.password : "";
-    if (!password || password.length > 200) return c.html(loginPage("请输入密码"), 400);
-    const client = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-    const outcome = await login.guard.attempt(client, now(), () => login.checker.check(password));
-    if (outcome === "off") return c.html(loginPage("密码登录未开启：服务器没有设置 ADMIN_PASSWORD_HASH"), 503);
-    if (outcome === "locked") return c.html(loginPage("密码错误次数太多，请 15 分钟后再试"), 429);
-    if (outcome === "wrong") {
-      writeAudit(db, { actor: `dashboard:${client}`, role: "villager", action: "后台登录", outcome: "refused", detail: "密码错误", createdAt: now().toISOString() });
-      return c.html(loginPage("密码不正确"), 401);
-    }
-    startSession(ctx, c, "dashboard:admin", "admin");
-    writeAudit(db, { actor: "dashboard:admin", role: "admin", action: "后台登录", outcome: "allowed", detail: "", createdAt: now().toISOString() });
+    if (!username || username.length > 64) return c.html(loginPage("请输入用户名"), 400);
+    if (!password || password.length > 200) return c.html(loginPage("请输入密码", username), 400);
+    const outcome = await login.login(c, username, password);
+    if (!outcome.ok) return c.html(loginPage(outcome.message, username), outcome.status);
     return c.redirect("/admin", 303);
   });
 
-  app.post("/logout", (c) => {
-    endSession(ctx, c);
+  app.post("/logout", async (c) => {
+    // Logging someone out from another site is a nuisance, not a breach; still, only our own form may.
+    if (!(await authorizedForm(c))) return c.redirect("/admin", 303);
+    login.logout(c);
     return c.redirect("/admin", 303);
   });
+
+  app.route("/", createAccountPages(ctx, login, { who, authorizedForm, refused }));
 
   return app;
 }

@@ -1,41 +1,69 @@
-// Dashboard password check (scrypt hash from config) and a small brake on password guessing.
-import type { Config } from "../../config/index.ts";
-import { hashPassword, verifyPassword } from "../../staff/password.ts";
+// Logging in and out, shared by the JSON API and the dashboard's forms: per-person accounts, throttled guessing,
+// sessions stored as hashes and tied to their account.
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppContext } from "../../app-context.ts";
+import { authenticate, type StaffAccountRow } from "../../staff/accounts.ts";
+import { deleteDashboardSession, deleteExpiredSessions, insertDashboardSession } from "../../store/staff.ts";
+import { parseTrustProxy, type TrustedProxies } from "../client-address.ts";
+import { requestClient } from "./client-address.ts";
+import { cookieShouldBeSecure, csrfTokenFor, newSessionToken, SESSION_COOKIE, sha256 } from "./auth.ts";
 
-export class PasswordChecker {
-  private readonly hash: Promise<string | undefined>;
+export type LoginOutcome = { ok: true; account: StaffAccountRow; csrfToken: string } | { ok: false; status: 401 | 429; code: string; message: string };
 
-  constructor(config: Pick<Config, "ADMIN_PASSWORD_HASH" | "ADMIN_PASSWORD">) {
-    // A plain ADMIN_PASSWORD is hashed once in memory, so both paths compare the same way.
-    this.hash = Promise.resolve(config.ADMIN_PASSWORD_HASH ?? (config.ADMIN_PASSWORD ? hashPassword(config.ADMIN_PASSWORD) : undefined));
+export class LoginService {
+  private readonly proxies: TrustedProxies;
+
+  constructor(private readonly ctx: AppContext) {
+    this.proxies = parseTrustProxy(ctx.config.TRUST_PROXY);
   }
 
-  /** undefined: login is off (no password configured). */
-  async check(password: string): Promise<boolean | undefined> {
-    const hash = await this.hash;
-    if (!hash) return undefined;
-    return verifyPassword(password, hash);
+  /** The caller's address: the socket peer, or what a trusted proxy says it forwarded (see TRUST_PROXY). */
+  client(c: Context): string | undefined {
+    return requestClient(c, this.proxies);
+  }
+
+  /** Checks the password and, when right, starts a session (cookie set on `c`). */
+  async login(c: Context, username: string, password: string): Promise<LoginOutcome> {
+    const result = await authenticate(this.ctx.services, username, password, this.client(c));
+    if (!result.ok) {
+      if (result.reason === "locked") {
+        const seconds = Math.ceil(result.retryAfterMs / 1000);
+        c.header("Retry-After", String(seconds));
+        return { ok: false, status: 429, code: "TOO_MANY_ATTEMPTS", message: `这个账号密码错误次数太多，请 ${waitText(seconds)}后再试` };
+      }
+      return { ok: false, status: 401, code: "BAD_PASSWORD", message: "用户名或密码不正确" };
+    }
+    const token = this.startSession(c, result.account);
+    return { ok: true, account: result.account, csrfToken: csrfTokenFor(token) };
+  }
+
+  private startSession(c: Context, account: StaffAccountRow): string {
+    const { ctx } = this;
+    const token = newSessionToken();
+    const now = ctx.services.clock();
+    deleteExpiredSessions(ctx.services.store.db, now.toISOString());
+    const maxAge = Math.round(ctx.config.SESSION_TTL_HOURS * 3600);
+    insertDashboardSession(ctx.services.store.db, {
+      tokenHash: sha256(token),
+      accountId: account.id,
+      staffId: `staff:${account.username}`,
+      role: account.role,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + maxAge * 1000).toISOString(),
+    });
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/", secure: cookieShouldBeSecure(ctx, c), maxAge });
+    return token;
+  }
+
+  logout(c: Context): void {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) deleteDashboardSession(this.ctx.services.store.db, sha256(token));
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
   }
 }
 
-const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 5;
-
-/** After 5 wrong passwords from one client in 15 minutes, further attempts wait out the window. */
-export class LoginGuard {
-  private readonly failures = new Map<string, number[]>();
-
-  async attempt(client: string, now: Date, check: () => Promise<boolean | undefined>): Promise<"ok" | "wrong" | "locked" | "off"> {
-    const recent = (this.failures.get(client) ?? []).filter((t) => now.getTime() - t < WINDOW_MS);
-    if (recent.length >= MAX_FAILURES) return "locked";
-    const ok = await check();
-    if (ok === undefined) return "off";
-    if (ok) {
-      this.failures.delete(client);
-      return "ok";
-    }
-    recent.push(now.getTime());
-    this.failures.set(client, recent);
-    return "wrong";
-  }
+function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds} 秒`;
+  return `${Math.ceil(seconds / 60)} 分钟`;
 }

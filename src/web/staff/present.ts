@@ -2,6 +2,7 @@
 import { formatReceipt } from "../../store/feedback.ts";
 import type { HistoryEntry, Report } from "../../store/feedback-lifecycle.ts";
 import { STATE_LABEL, stateGroup } from "../../staff/states.ts";
+import { userLabel } from "../identity.ts";
 
 export function presentReport(report: Report, now: Date, options: { withUnmasked?: boolean } = {}) {
   return {
@@ -16,7 +17,8 @@ export function presentReport(report: Report, now: Date, options: { withUnmasked
     group: stateGroup(report.status),
     anonymous: report.anonymous,
     // Anonymous means anonymous to staff as well: the channel keeps the route for notifications only.
-    reporter: report.anonymous ? null : { channel: report.channel, userId: report.userId, displayName: report.displayName },
+    // A web chat id is the villager's credential (it is in their cookie): staff see a label for it, never the id.
+    reporter: report.anonymous ? null : { channel: report.channel, userId: report.channel === "web" ? userLabel(report.userId) : report.userId, displayName: report.displayName },
     ...(options.withUnmasked ? { unmaskedText: report.anonymous ? null : report.unmaskedText } : {}),
     meToo: report.meToo,
     duplicateOf: report.duplicateOf ? formatReceipt(report.duplicateOf) : null,

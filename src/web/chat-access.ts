@@ -1,0 +1,152 @@
+// Who a web chat request speaks for (signed cookie, or a userId vouched for by CHAT_API_TOKEN) and whether
+// it may be served now (token buckets per user, per client address where one exists, and for new identities).
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import type { Config } from "../config/index.ts";
+import type { Logger } from "../core/logger.ts";
+import type { Db } from "../store/index.ts";
+import { clientAddress, parseTrustProxy, type ClientAddress, type TrustedProxies } from "./client-address.ts";
+import { apiError } from "./errors.ts";
+import { CHAT_COOKIE, CHAT_COOKIE_MAX_AGE_SECONDS, ChatIdentity, chatCookieKey, userLabel } from "./identity.ts";
+import { TokenBuckets } from "./rate-limit.ts";
+
+export type ChatAccessConfig = Pick<Config, "CHAT_COOKIE_SECRET" | "CHAT_API_TOKEN" | "CHAT_RATE_PER_MINUTE" | "CHAT_RATE_BURST" | "COOKIE_SECURE"> & {
+  /** Reverse proxies whose X-Forwarded-For is believed (config/staff.ts); none: the socket address counts. */
+  TRUST_PROXY?: readonly string[] | undefined;
+};
+
+export interface ChatCaller {
+  userId: string;
+  /** Named by the body under CHAT_API_TOKEN: no cookie is set for it. */
+  vouched: boolean;
+  /** No valid cookie came with the request: this response creates the identity. */
+  isNew: boolean;
+}
+
+/** An address speaking for one client may send this many times what one user may (a family shares a phone). */
+const ADDRESS_FACTOR = 3;
+/** Requests with no identity from addresses that stand for many clients (loopback, a proxy) share one bucket. */
+const SHARED_NEW_FACTOR = 10;
+const SHARED = "shared";
+
+export class ChatAccess {
+  private readonly identity: ChatIdentity;
+  private readonly users: TokenBuckets | undefined;
+  private readonly addresses: TokenBuckets | undefined;
+  private readonly newcomers: TokenBuckets | undefined;
+  private readonly sharedNewcomers: TokenBuckets | undefined;
+  private readonly loggedAt = new Map<string, number>();
+  private readonly proxies: TrustedProxies;
+
+  constructor(
+    private readonly config: ChatAccessConfig,
+    db: Db,
+    private readonly logger: Logger,
+    clock: () => Date,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.identity = new ChatIdentity(chatCookieKey(config.CHAT_COOKIE_SECRET, db, clock));
+    this.proxies = parseTrustProxy(config.TRUST_PROXY);
+    const perMinute = config.CHAT_RATE_PER_MINUTE;
+    if (perMinute > 0) {
+      const burst = Math.max(1, config.CHAT_RATE_BURST);
+      const bucket = (factor: number) => new TokenBuckets({ capacity: burst * factor, refillPerSecond: (perMinute * factor) / 60, now });
+      this.users = bucket(1);
+      this.addresses = bucket(ADDRESS_FACTOR);
+      // A client that drops the cookie becomes a new user with every request; new identities are limited
+      // per address, or (where addresses can't tell clients apart) together — known users are never held back.
+      this.newcomers = bucket(1);
+      this.sharedNewcomers = bucket(SHARED_NEW_FACTOR);
+    }
+  }
+
+  /**
+   * The caller: a body userId counts only with `Authorization: Bearer $CHAT_API_TOKEN`; otherwise the signed
+   * cookie; otherwise a new identity. A wrong token, a forged cookie or a bad userId is never an error.
+   */
+  caller(c: Context, bodyUserId: unknown): ChatCaller {
+    if (this.vouched(c)) {
+      const named = typeof bodyUserId === "string" ? bodyUserId.trim() : "";
+      if (named.length > 0 && named.length <= 200) return { userId: named, vouched: true, isNew: false };
+    }
+    const fromCookie = this.identity.read(getCookie(c, CHAT_COOKIE));
+    if (fromCookie) return { userId: fromCookie, vouched: false, isNew: false };
+    return { userId: this.identity.issue().userId, vouched: false, isNew: true };
+  }
+
+  /** For reading only (notifications): the vouched or cookie user, or nobody; never creates one. */
+  reader(c: Context, queryUserId: string | undefined): string | undefined {
+    if (this.vouched(c) && queryUserId && queryUserId.trim().length > 0 && queryUserId.length <= 200) return queryUserId.trim();
+    return this.identity.read(getCookie(c, CHAT_COOKIE));
+  }
+
+  /** Undefined when the request may go on; otherwise the polite 429 to send. */
+  admit(c: Context, caller: ChatCaller): Response | undefined {
+    if (!this.users) return undefined;
+    const client = this.client(c);
+    const checks: Array<[TokenBuckets | undefined, string, string]> = [];
+    if (client.individual) checks.push([this.addresses, `address:${client.address}`, "address"]);
+    if (caller.isNew) checks.push(client.individual ? [this.newcomers, `new:${client.address}`, "new-identity"] : [this.sharedNewcomers, SHARED, "new-identity-shared"]);
+    else checks.push([this.users, `user:${caller.userId}`, "user"]);
+    for (const [buckets, key, scope] of checks) {
+      const taken = buckets!.take(key);
+      if (taken.ok) continue;
+      this.logRefusal(key, scope, scope === "user" ? userLabel(caller.userId) : addressLabel(client), taken.retryAfterSeconds);
+      c.header("Retry-After", String(taken.retryAfterSeconds));
+      return apiError(c, 429, "TOO_MANY_REQUESTS", `您发得太快了，请歇一歇，${taken.retryAfterSeconds} 秒后再发。我们一条一条都会认真看的。`);
+    }
+    return undefined;
+  }
+
+  /** Sets (or renews) the identity cookie; a vouched caller gets none. */
+  remember(c: Context, caller: ChatCaller): void {
+    if (caller.vouched) return;
+    setCookie(c, CHAT_COOKIE, this.identity.cookieFor(caller.userId), {
+      httpOnly: true,
+      sameSite: "Lax",
+      path: "/",
+      maxAge: CHAT_COOKIE_MAX_AGE_SECONDS,
+      secure: this.secure(c),
+    });
+  }
+
+  client(c: Context): ClientAddress {
+    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+    return clientAddress(incoming?.socket?.remoteAddress, c.req.header("x-forwarded-for"), this.proxies);
+  }
+
+  private vouched(c: Context): boolean {
+    const token = this.config.CHAT_API_TOKEN;
+    const header = c.req.header("authorization");
+    if (!token || !header) return false;
+    const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+    if (!match) return false;
+    const given = createHash("sha256").update(match[1]!.trim()).digest();
+    return timingSafeEqual(given, createHash("sha256").update(token).digest());
+  }
+
+  private secure(c: Context): boolean {
+    const setting = this.config.COOKIE_SECURE;
+    if (setting !== "auto") return setting === "on";
+    if (new URL(c.req.url).protocol === "https:") return true;
+    // X-Forwarded-Proto is believed only from a trusted proxy.
+    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+    const socket = incoming?.socket?.remoteAddress;
+    return socket !== undefined && this.proxies.has(socket) && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  }
+
+  /** One log line per refused key and minute: no ids or addresses, only their labels. */
+  private logRefusal(key: string, scope: string, who: string, retryAfterSeconds: number): void {
+    const now = this.now();
+    const last = this.loggedAt.get(key);
+    if (last !== undefined && now - last < 60_000) return;
+    if (this.loggedAt.size > 10_000) this.loggedAt.clear();
+    this.loggedAt.set(key, now);
+    this.logger.warn("chat rate limited", { scope, who, retryAfterSeconds });
+  }
+}
+
+function addressLabel(client: ClientAddress): string {
+  return `地址#${createHash("sha256").update(`xiangqin address label\0${client.address}`).digest("hex").slice(0, 8).toUpperCase()}`;
+}
