@@ -173,7 +173,7 @@ export class Assistant {
     const candidate = !message.payload && !slot.active() && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans ? lastQuestion(this.options.services.store.messages, message.channel, message.userId, now) : undefined;
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
-    const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
+    const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
     // A message naming a topic of its own continues the thread only when that topic is the thread's.
     const sameThread = candidate !== undefined && ownHits[0] !== undefined && candidate.entryIds.includes(ownHits[0].entry.id);
     const previous = candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts) ? candidate : undefined;

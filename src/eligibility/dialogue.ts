@@ -44,13 +44,15 @@ export interface Signals {
   newQuestion: boolean;
   /** It speaks of the villager's own situation (我/俺家…); an impersonal question is never read as an answer. */
   personal: boolean;
+  /** "他每年能领多少生活救助" in the middle of a screening: the programme now asked about, for the same person. */
+  focus?: readonly string[];
 }
 
 export const MAX_FAILURES = 2;
 const QUESTION_MARK = /[?？吗呢]|多少|几/;
 
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
-const ONLY_ONE = /(?:只有|就|只)(?:我|俺|他|她|[俺我](?:爹|娘|妈|爸|儿子|闺女))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)/;
+export const ONLY_ONE = /(?:只有|就|只)(?:我|俺|他|她|[俺我]?(?:爹|娘|妈|爸|儿子|闺女|爷爷|奶奶|姥爷|姥姥|老伴|媳妇|男人))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)|一个残疾人|一个是残疾/;
 
 const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = { land: ["land_mu", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"], biomass: ["coal_tons", "coal_price", "briquette_tons", "briquette_unit"] };
 
@@ -269,6 +271,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     return advance(rules, { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) }, on, changed ? `好的，已改为：${changed}。\n` : "好的，按新的数重算：\n");
   }
 
+  // The same person's screening, now about one programme: narrowed, and the pending question asked again.
+  if (signals.focus && signals.focus.length > 0 && Object.keys(extraction.facts).length === 0) {
+    return advance(rules, { ...state, focus: [...signals.focus], failures: 0 }, on, "");
+  }
   const answer = state.pending ? parseAnswer(rules, state.pending, cleaned) : undefined;
   // "三级贫困残疾人每年救助标准是多少？" names a grade but asks about the programme in general — unless it
   // answers exactly what was asked ("每亩一年500" after the rent question).

@@ -170,7 +170,7 @@ export class KnowledgeIndex {
 
   /** The hit matched a word naming a topic ("药费", "一户多残"), not only words like "每月" or "多少". */
   namesTopic(hit: SearchHit, strongly = false): boolean {
-    return hit.matchedWords.some((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && (!strongly || this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE));
+    return hit.matchedWords.some((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && !ASKING.test(word) && (!strongly || this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE));
   }
 
   /**

@@ -245,3 +245,36 @@ describe("more of the villager's own arithmetic", () => {
     expect((await chat()("获得司法救助的妇女有多少")).text).toContain("1900");
   });
 });
+
+describe("a programme asked about that the villager's own facts rule out", () => {
+  it("says plainly it cannot be had, and why", async () => {
+    const r = await chat()("我40岁白内障，在县城开店，家里不困难，能免费做复明手术吗");
+    expect(r.text).toMatch(/领不了：免费手术是给贫困患者的/);
+    const one = await chat()("家里五口人，就我爷爷一个是残疾的，一户多残那份补助有俺家的份不");
+    expect(one.text).toMatch(/领不了/);
+  });
+
+  it("refuses after a follow-up that gives the disqualifying fact", async () => {
+    const say = chat();
+    await say("白内障手术能免费做吗");
+    expect((await say("俺家不是贫困户，条件还中")).text).toMatch(/领不了/);
+  });
+
+  it("keeps screening when the villager also asks what else they can get", async () => {
+    const r = await chat()("我家就我自己是残疾人（三级，贫困户），一户多残的补助能拿吗？要是不能，我能拿啥补助，一年多少？");
+    expect(r.text).toContain("400");
+  });
+
+  it("narrows a screening in progress to the programme then asked about", async () => {
+    const say = chat();
+    await say("我爸是一级残疾");
+    await say("他每年能领多少生活救助");
+    expect((await say("家里是贫困户")).text).toContain("800");
+  });
+
+  it("keeps a follow-up on the thread's entry when it names no topic of its own", async () => {
+    const say = chat();
+    await say("残疾人机动轮椅车有燃油补贴没");
+    expect((await say("全县一共多少人领了")).text).toContain("355");
+  });
+});

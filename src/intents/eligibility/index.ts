@@ -15,6 +15,7 @@ import {
   detectTopic,
   DialogueStateSchema,
   focusOf,
+  evaluateProgramme,
   extractFacts,
   readHousehold,
   isPersonal,
@@ -23,6 +24,7 @@ import {
   type EligibilityRules,
   type Step,
 } from "../../eligibility/index.ts";
+import { ONLY_ONE } from "../../eligibility/dialogue.ts";
 
 /** A dialogue left alone this long is forgotten; the next message starts afresh. */
 export const DIALOGUE_IDLE_MS = 30 * 60 * 1000;
@@ -84,6 +86,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "高龄津贴每月多少": a programme the knowledge base has no word for is answered honestly by the policy
   // side (no figure), never screened for the disability programmes' figures.
   if (ctx.kb.index.absentProgramme(ctx.query)) return policyFallback(ctx);
+  // "家里不困难，能免费做复明手术吗", "就我爷爷一个是残疾的，一户多残有份不": the programme asked about,
+  // against what the villager said of themselves. Refused plainly when what they said rules it out.
+  const refused = refusal(ctx, rules, text);
+  if (refused) return refused;
   // "俺不是残疾人，养老保险交多少", "俺爹不残疾": the disability programmes are not about this person.
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
   const topic = detectTopic(rules, text);
@@ -143,6 +149,28 @@ function answerNeed(ctx: TurnContext, hit: SearchHit): TurnResult {
   const first = answer.replies[0];
   if (!first) return { ...answer, intent: "eligibility" };
   return { ...answer, intent: "eligibility", replies: [{ ...first, text: `${first.text}\n想看看家里还能领哪些补助，回复“还能领什么”。` }] };
+}
+
+/** The programmes the question names, when every one is ruled out by the facts the villager gave. */
+function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnResult | undefined {
+  // "要是不能，我能拿啥" asks for the rest too: the screening answers both.
+  if (OPEN_ASK.test(text)) return undefined;
+  const focus = focusOf(rules, text);
+  // The programme must be the one the knowledge base also finds ("普通农民养老保险" is not the disabled
+  // people's contribution, though both say 养老保险).
+  const top = ctx.hits[0]?.entry.title.replace(/[“”"]/g, "");
+  if (focus.length === 0 || !top || !rules.programmes.programmes.some((p) => focus.includes(p.id) && p.name.replace(/[“”"]/g, "") === top)) return undefined;
+  const { facts } = extractFacts(rules, text);
+  if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
+  const results = focus.flatMap((id) => rules.programmes.programmes.filter((p) => p.id === id)).map((p) => evaluateProgramme(rules, p, facts, ctx.now));
+  if (results.length === 0 || results.some((r) => r.status !== "unlikely")) return undefined;
+  const lines = results.flatMap((r) => [
+    `【${r.programme.name}】按您说的情况，领不了：${r.unmet.map((u) => u.condition.unmet).join("；")}。`,
+    `  规定：${r.programme.rule}（来源：${r.programme.source.section}）`,
+    `  情况有出入的话，请问：${r.programme.apply}`,
+  ]);
+  lines.push("想看看还能领别的什么，回复“还能领什么”。");
+  return { intent: "eligibility", confidence: 0.8, replies: [reply(lines.join("\n"))], answerKind: "answer", answerIds: results.map((r) => r.programme.id) };
 }
 
 const NOT_DISABLED = /不是残疾人?|不残疾|没(?:有)?残疾(?!证)|没啥残疾|不算残疾|身体好好的|没病没灾/;
@@ -239,7 +267,10 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       ((ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer && long && topic !== state.topic) ||
       (topic !== undefined && topic !== state.topic && long) ||
       (QUESTION_WORDS.test(text) && long);
-    const step = continueDialogue(rules, state, text, ctx.now, { newQuestion, personal: isPersonal(rules, text) && turn !== "report" });
+    // "他每年能领多少生活救助" while his screening waits for an answer: the same person, one programme.
+    const sameScreening = state.topic === "benefits" && topic === "benefits" && state.step !== "done" && turn !== "report" && /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text);
+    const focus = sameScreening ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
+    const step = continueDialogue(rules, state, text, ctx.now, { newQuestion: newQuestion && focus.length === 0, personal: isPersonal(rules, text) && turn !== "report", focus });
     if (step === "leave") {
       // Only an unfinished dialogue is dropped; finished results stay correctable until they expire.
       if (state.step !== "done") ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
