@@ -208,7 +208,8 @@ export class Assistant {
     const llm = this.options.services.llm;
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await llm.classify(ctx));
     const staffWork = mentionsStaffWork(foldText(text), this.options.engine.current.kb.data.conversation, ctx.reading);
-    const opinionWords = /意见|投票|投一票|支持|反对|赞成|同意|选项|征求/.test(foldText(text));
+    // "意见可大了" is a complaint about the past, not an opinion in a consultation: only words of voting count.
+    const opinionWords = /提意见|征求|投票|投一票|支持|反对|赞成|同意|选项/.test(foldText(text));
     const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading, staffWork, opinionWords);
     // "水库边上那块地原来是干啥的" is no greeting: a question the knowledge base knows about is answered.
     if (route.intent === "help" && ctx.reading.kind !== "smalltalk" && (ctx.reading.kind === "question" || (ctx.reading.kind === "open" && ctx.reading.asks)) && (ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.clarify) {

@@ -56,7 +56,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   // "我要反映个事" files; "投诉信访这块，妇联接了多少件" asks about complaints: answered, with the offer.
   if (has(text, words.report_words)) return asksForFacts(text) ? { kind: "report_or_question" } : { kind: "report" };
   // "熏得人头疼 管管吧", "补助还没收到 麻烦查查": asking someone to act on something here is a report.
-  if (!problem) return has(text, words.requests) && !asksForFacts(text) && !/[?？吗]/.test(text) ? { kind: "report" } : { kind: "open", asks };
+  // "不是说免费吗，请你们查一查": the request to act decides, not the rhetorical question beside it.
+  if (!problem) return has(text, words.requests) && !asksForFacts(text) ? { kind: "report" } : { kind: "open", asks };
   if (has(text, words.complaint_questions)) return { kind: "report" };
   if (has(text, words.requests)) return { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };

@@ -124,6 +124,8 @@ function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: re
 
 /** Asking for an amount of money paid out ("补贴多少", "给多少钱", "每月多少钱"), not a count. */
 const ASKS_AMOUNT = /(?:补贴|补助|津贴|钱)[^，,。？?\s]{0,4}(?:多少|几个钱)(?![人户例个名位])|多少[^，,。？?\d\s]{0,4}(?:补贴|补助|津贴)|(?:多少|几个)钱|给多少(?![人户])|补多少/;
+/** "一亩补偿多少钱", "一次收多少", "一个孩子补多少": money asked per unit. */
+const PER_UNIT_MONEY = /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头)[^，,。？?\d]{0,4}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)/;
 /** Any amount of money in a fact: "100 元", "39.01 万元", "100 多万元". */
 const ANY_MONEY = /\d[\d.]*\s*多?\s*万?元/;
 
@@ -141,6 +143,7 @@ const ASKED_UNITS: Array<[RegExp, RegExp]> = [
   [/(?:几|多少)(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
   [/(?:几|多少)(?:辆|台|件|个)|发了多少|发放/, /\d+\s*(?:辆|台|件|个)/],
   [/(?:几|多少)(?:个)?吨/, /\d[\d.,–-]*\s*吨/],
+  [/(?:一天|每天)[^，,。？?]{0,6}(?:多少|几)/, /每天|一天|每日/],
   [/(?:几|多少)(?:个)?(?:村|庄)/, /\d+\s*个(?:行政)?村/],
   [/(?:几|多少)(?:场|回)/, /\d+\s*场/],
   [/(?:几|多少)(?:本|册)/, /\d+\s*(?:本|册)/],
@@ -248,6 +251,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   }
   // "留守儿童每个月有多少生活补贴": the entry has no amount of money at all; its other numbers (how many
   // children) would read as one. Said plainly instead.
+  // "修河道占了地，一亩补偿多少钱": an amount per mu (per household, per visit …) the entry does not state;
+  // its totals (300 万元) would read as the answer.
+  const perUnit = PER_UNIT_MONEY.exec(query.text);
+  if (perUnit && !entry.facts.some((f) => new RegExp(`(?:每|一)(?:个)?${perUnit[1]}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${perUnit[1]}`).test(f.text))) {
+    return { kind: "answer", text: [`【${entry.title}】`, `资料里没有写每${perUnit[1]}给多少钱，我不乱说数字。`, ...entry.facts.filter((f) => isGap(f) || !/\d/.test(f.text)).slice(0, 2).map((f) => `• ${f.text}`), `找谁问：${entry.contact}`, `来源：${entry.source.section}`].join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
+  }
   const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !inFact.source.includes("元"));
   if (ASKS_AMOUNT.test(query.text) && !asksCount && !entry.facts.some((f) => ANY_MONEY.test(f.text)) && !ANY_MONEY.test(entry.summary)) {
     return { kind: "answer", text: [`【${entry.title}】`, `资料里没有写这一项给不给钱、给多少，我不乱说数字。`, ...entry.facts.filter((f) => !/\d/.test(f.text)).slice(0, 2).map((f) => `• ${f.text}`), `找谁问：${entry.contact}`, `来源：${entry.source.section}`].join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
@@ -339,6 +348,10 @@ export interface FigureQuestion {
   perYear: boolean;
   years?: number;
   persons?: number;
+  /** "俺村有8户一户多残家庭": households, for amounts paid per household. */
+  households?: number;
+  /** "一个季度合多少": a quarter of the yearly amount. */
+  perQuarter?: boolean;
 }
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -352,8 +365,11 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const years = readDuration(text);
   const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
-  if (!perMonth && !perYear && !years && !perKilo && !(persons && persons > 1)) return undefined;
-  return { perMonth, perYear, ...(perKilo ? { perKilo } : {}), ...(years ? { years } : {}), ...(persons && persons > 1 ? { persons } : {}) };
+  const h = /(\d+|[两二三四五六七八九十]+)\s*户(?!多残|两残)/.exec(text);
+  const households = h ? (count(h[1]!) ?? parseNumber(h[1]!)) : undefined;
+  const perQuarter = /季度/.test(text);
+  if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !(persons && persons > 1) && !(households && households > 1)) return undefined;
+  return { perMonth, perYear, ...(perKilo ? { perKilo } : {}), ...(years ? { years } : {}), ...(persons && persons > 1 ? { persons } : {}), ...(households && households > 1 ? { households } : {}), ...(perQuarter ? { perQuarter } : {}) };
 }
 
 function fmt(n: number): string {
@@ -378,6 +394,8 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     const yearly = f.period === "year" ? f.amount : f.amount * 12;
     const base = f.period === "year" ? `${fmt(f.amount)} 元/年` : `${fmt(f.amount)} 元/月`;
     if (q.perMonth && f.period === "year") out.push(`折合每月：${fmt(f.amount)} ÷ 12 ≈ ${fmt(f.amount / 12)} 元（按${f.text}）`);
+    if (q.perQuarter) out.push(`一个季度（3 个月）：${fmt(yearly)} ÷ 4 = ${fmt(yearly / 4)} 元（按${f.text}）`);
+    if (q.households && f.per === "户") out.push(`${q.households} 户：${fmt(yearly)} × ${q.households} = ${fmt(yearly * q.households)} 元/年`);
     if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(f.amount)} × 12 = ${fmt(yearly)} 元（按${f.text}）`);
     const people = q.persons && f.per !== "户" ? q.persons : 1;
     if (people > 1) {

@@ -278,3 +278,23 @@ describe("a programme asked about that the villager's own facts rule out", () =>
     expect((await say("全县一共多少人领了")).text).toContain("355");
   });
 });
+
+describe("a village's numbers and amounts per unit", () => {
+  it("multiplies a per-household amount by the village's households", async () => {
+    expect((await chat()("俺村有8户是一户多残家庭，一年全村一共能发多少补助")).text).toContain("1680 × 8 = 13440");
+  });
+
+  it("turns a yearly amount into a quarter", async () => {
+    expect((await chat()("三级贫困残疾救助一个季度合多少钱")).text).toContain("400 ÷ 4 = 100");
+  });
+
+  it("gives no total when asked for an amount per mu the seed does not state", async () => {
+    const r = await chat()("修河道占了俺家的地，一亩补偿多少钱");
+    expect(r.text).toContain("资料里没有写每亩给多少钱");
+    expect(r.text).not.toMatch(/\d+\s*万?元/);
+  });
+
+  it("files a complaint that asks someone to check, even beside a rhetorical question", async () => {
+    expect((await chat()("于家英村压缩点的人收俺压缩费，不是说免费吗，请你们查一查")).text).toMatch(/FK\d+/);
+  });
+});

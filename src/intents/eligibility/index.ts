@@ -90,6 +90,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // against what the villager said of themselves. Refused plainly when what they said rules it out.
   const refused = refusal(ctx, rules, text);
   if (refused) return refused;
+  // "俺村有8户一户多残家庭", "村里15个人领老年补助": the village's count times the amount is arithmetic
+  // on the programme's figure, not a household to screen.
+  if (/村(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|户|个|人|家)/.test(text)) return policyFallback(ctx);
   // "俺不是残疾人，养老保险交多少", "俺爹不残疾": the disability programmes are not about this person.
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
   const topic = detectTopic(rules, text);
