@@ -54,7 +54,7 @@ export function requireRole(
 
 export function refusalText(role: Role, minimum: Role, action: string): string {
   if (role === "villager") {
-    return `抱歉，“${action}”只对村镇工作人员开放，我不能替您办理。\n如果您是工作人员，请向管理员要一个邀请码，然后发“邀请码 XXXX”登记身份。有问题要反映，直接告诉我就行。`;
+    return `抱歉，“${action}”只对村镇工作人员开放，我不能替您办理。\n如果您是工作人员，请用自己的账号登录管理后台（/admin）；在微信或 Telegram 里也可以向管理员要邀请码，发“邀请码 XXXX”登记身份。有问题要反映，直接告诉我就行。`;
   }
   return `抱歉，“${action}”需要${ROLE_LABEL[minimum]}权限，您目前是${ROLE_LABEL[role]}。如需开通，请联系管理员。`;
 }

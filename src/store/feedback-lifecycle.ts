@@ -17,6 +17,8 @@ export interface Report {
   displayName: string | null;
   unmaskedText: string | null;
   meToo: number;
+  /** The same text sent again by its reporter within the hour: counted here instead of filed again. */
+  timesReported: number;
   duplicateOf: number | null;
   createdAt: string;
   updatedAt: string;
@@ -44,7 +46,7 @@ export interface ReportFilter {
 }
 
 const COLUMNS = `id, channel, user_id AS userId, chat_id AS chatId, text, category, village, place, status, anonymous,
-  display_name AS displayName, unmasked_text AS unmaskedText, me_too AS meToo, duplicate_of AS duplicateOf,
+  display_name AS displayName, unmasked_text AS unmaskedText, me_too AS meToo, times_reported AS timesReported, duplicate_of AS duplicateOf,
   created_at AS createdAt, updated_at AS updatedAt, closed_at AS closedAt`;
 
 type Row = Omit<Report, "anonymous"> & { anonymous: number };

@@ -77,7 +77,7 @@ describe("per-user rate limit", () => {
 
 describe("the same report sent again and again", () => {
   it("keeps 100 identical reports from one villager as one report with a count of 100", async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { STAFF_API_TOKEN: "staff-token-for-repeat-count-0123456789" } });
     const text = "村东头的路灯坏了半个月了，晚上走路看不见，赶紧派人来修";
     const receipts = new Set<string>();
     for (let i = 0; i < 100; i++) {
@@ -88,6 +88,10 @@ describe("the same report sent again and again", () => {
     expect(receipts).toEqual(new Set(["FK000001"]));
     const rows = t.app.store.db.prepare("SELECT id, times_reported AS times FROM feedback").all();
     expect(rows).toEqual([{ id: 1, times: 100 }]);
+    // Staff see the count with the report.
+    const staff = await fetch(`${t.url}/api/staff/feedback/FK000001`, { headers: { authorization: "Bearer staff-token-for-repeat-count-0123456789" } });
+    expect(staff.status).toBe(200);
+    expect(JSON.stringify(await staff.json())).toContain('"timesReported":100');
     const last = await send(t.url, { userId: "impatient", text }, chatAuth);
     expect(JSON.stringify(last.json)).toMatch(/已经反映过了.*一共说了 101 次/);
     // Another villager's identical words are their own report.

@@ -155,7 +155,7 @@ ${renderSystemSection(systemStatus(ctx, ctx.channels))}`;
     const body = `${flash}<section><p><a href="/admin">← 返回总览</a></p><h2>${r.receipt}：${esc(r.category ?? "")}${r.village ? ` · ${esc(r.village)}` : ""}</h2>
 <p class="text" id="report-text" style="white-space:pre-wrap">${esc(r.text)}</p>
 ${r.unmaskedText ? `<p>原文（村民同意保留）：<span style="white-space:pre-wrap">${esc(r.unmaskedText)}</span></p>` : ""}
-<p>状态：<b id="report-state">${esc(r.stateLabel)}</b> · 反映人：${r.reporter ? esc(r.reporter.displayName ?? `${r.reporter.channel}:${r.reporter.userId}`) : "匿名"} · 同一问题 ${r.meToo + 1} 人 · 已过 ${r.ageDays} 天</p>
+<p>状态：<b id="report-state">${esc(r.stateLabel)}</b> · 反映人：${r.reporter ? esc(r.reporter.displayName ?? `${r.reporter.channel}:${r.reporter.userId}`) : "匿名"} · 同一问题 ${r.meToo + 1} 人${r.timesReported > 1 ? ` · 本人重复发了 ${r.timesReported} 次` : ""} · 已过 ${r.ageDays} 天</p>
 ${stateForm(r.id, r.state, csrf(c))}</section>
 <section><h2>处理记录</h2><div class="table"><table><thead><tr><th>时间</th><th>状态</th><th>备注</th><th>操作人</th></tr></thead><tbody id="history">${history}</tbody></table></div></section>`;
     return c.html(page(`${r.receipt} · 乡亲助手管理后台`, body, staff, csrf(c)));

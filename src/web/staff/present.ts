@@ -21,6 +21,7 @@ export function presentReport(report: Report, now: Date, options: { withUnmasked
     reporter: report.anonymous ? null : { channel: report.channel, userId: report.channel === "web" ? userLabel(report.userId) : report.userId, displayName: report.displayName },
     ...(options.withUnmasked ? { unmaskedText: report.anonymous ? null : report.unmaskedText } : {}),
     meToo: report.meToo,
+    timesReported: report.timesReported,
     duplicateOf: report.duplicateOf ? formatReceipt(report.duplicateOf) : null,
     createdAt: report.createdAt,
     updatedAt: report.updatedAt,
