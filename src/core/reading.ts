@@ -10,7 +10,7 @@ export type Reading =
   /** A question, and the villager may have said outright that it is not a report. */
   | { kind: "question"; notAReport: boolean }
   /** A problem to be filed ("路灯坏了半个月了", "低保咋还没发？"). */
-  | { kind: "report" }
+  | { kind: "report"; /** Only a word for what is wrong: no 反映/投诉, no request to act, no complaint. */ implicit?: boolean }
   /** A problem and a question for information in one ("沼气池坏了，镇上有人管不？"): answer, then offer to file. */
   | { kind: "report_or_question" }
   /** Nothing decisive: the classifier and the knowledge base decide. */
@@ -61,7 +61,7 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   if (has(text, words.complaint_questions)) return { kind: "report" };
   if (has(text, words.requests)) return { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
-  return { kind: "report" };
+  return { kind: "report", implicit: true };
 }
 
 /**

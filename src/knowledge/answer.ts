@@ -171,7 +171,8 @@ const TOPIC_LEAD_COVERAGE = 0.2;
 function topicLeads(index: KnowledgeIndex, hits: readonly SearchHit[]): boolean {
   const [top, second] = hits;
   if (!top || top.entry.needs_review || top.coverage < TOPIC_LEAD_COVERAGE) return false;
-  if (second && top.score < second.score * TOPIC_LEAD_RATIO) return false;
+  // A runner-up that misses a word naming the leader's topic ("网吧", "草垛") is no rival, however close.
+  if (second && top.score < second.score * TOPIC_LEAD_RATIO && !index.salientMisses(second).some((w) => top.matchedWords.includes(w))) return false;
   return index.namesTopic(top, true) && index.salientMisses(top).length === 0;
 }
 
@@ -361,7 +362,8 @@ const count = (s: string) => (/^\d+$/.test(s) ? Number(s) : CN_DIGITS[s]);
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|合多少.*月|月.*合多少/.test(text);
   const perYear = /(?:一年|每年)(?:能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共)|一年的|每年的|全年/.test(text);
-  const p = /(\d+|[两二三四五六七八九十俩仨])\s*(?:个人|口人|人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
+  // "5个三级贫困残疾人": the people counted may be described between the number and 人.
+  const p = /(\d+|[两二三四五六七八九十俩仨])\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
   const years = readDuration(text);
   const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);

@@ -298,3 +298,26 @@ describe("a village's numbers and amounts per unit", () => {
     expect((await chat()("于家英村压缩点的人收俺压缩费，不是说免费吗，请你们查一查")).text).toMatch(/FK\d+/);
   });
 });
+
+describe("answers found by the word that names the topic", () => {
+  it("answers from the only entry that has the topic's own word, even at low coverage", async () => {
+    expect((await chat()("现在娃娃老往网吧跑，这事有政策管吗")).text).toContain("网吧");
+    expect((await chat()("秸秆堆在村里有火灾隐患，镇里有没有处理的法子")).text).toContain("压缩");
+  });
+
+  it("does not file one's own trouble that the knowledge base answers, but still files a village's", async () => {
+    const before = reports();
+    const own = await chat()("俺家沼气池用了两年出毛病了，俺自个儿鼓捣不好");
+    expect(own.text).not.toMatch(/FK\d+/);
+    expect(reports()).toBe(before);
+    expect((await chat()("俺们村自来水老是停，一停就是两三天")).text).toMatch(/FK\d+/);
+  });
+
+  it("refuses a yes/no question about one programme for someone who is not disabled", async () => {
+    expect((await chat()("俺不是残疾人，就是家里穷，贫困残疾人那个生活救助俺能领不")).text).toMatch(/领不了/);
+  });
+
+  it("multiplies by a count of people described between the number and 人", async () => {
+    expect((await chat()("俺们村有5个三级贫困残疾人，一年救助总共发多少")).text).toContain("400 × 5 = 2000");
+  });
+});

@@ -156,8 +156,8 @@ function answerNeed(ctx: TurnContext, hit: SearchHit): TurnResult {
 
 /** The programmes the question names, when every one is ruled out by the facts the villager gave. */
 function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnResult | undefined {
-  // "要是不能，我能拿啥" asks for the rest too: the screening answers both.
-  if (OPEN_ASK.test(text)) return undefined;
+  // "要是不能，我能拿啥" asks for the rest too: the screening answers both ("能领不" asks only about this one).
+  if (/(?:还|别的|其他|另外)[^，,。？?]{0,6}(?:补助|补贴|能领|能拿|钱)|能拿啥|能领啥|能领什么|能拿什么|领哪些|有啥补助|有什么补助/.test(text)) return undefined;
   const focus = focusOf(rules, text);
   // The programme must be the one the knowledge base also finds ("普通农民养老保险" is not the disabled
   // people's contribution, though both say 养老保险).
