@@ -321,3 +321,11 @@ describe("answers found by the word that names the topic", () => {
     expect((await chat()("俺们村有5个三级贫困残疾人，一年救助总共发多少")).text).toContain("400 × 5 = 2000");
   });
 });
+
+describe("one person's answer turned into several", () => {
+  it("sums the same programme for 俩人 after one person's screening", async () => {
+    const say = chat();
+    await say("俺三级残疾，贫困户，一年能领多少救助");
+    expect((await say("俩人呢")).text).toContain("第1人 400 + 第2人 400 = 800 元/年");
+  });
+});
