@@ -140,7 +140,10 @@ function screenerEntry(rules: EligibilityRules, title: string): boolean {
 function namedNeed(ctx: TurnContext, rules: EligibilityRules): SearchHit | undefined {
   const top = ctx.hits[0];
   if (!top || top.coverage < NEED_COVERAGE || screenerEntry(rules, top.entry.title)) return undefined;
-  if (!ctx.kb.index.namesTopic(top, true) || ctx.kb.index.salientMisses(top).length > 0) return undefined;
+  // A word naming something else ("干活") is tolerated only when the entry leads by far.
+  const second = ctx.hits[1];
+  const farAhead = !second || top.score >= second.score * 2;
+  if (!ctx.kb.index.namesTopic(top, true) || (ctx.kb.index.salientMisses(top).length > 0 && !farAhead)) return undefined;
   return top;
 }
 
@@ -182,7 +185,7 @@ const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已�
 const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:元|块)?(?![级岁亩])|\d+\s*(?:元|块)/;
 
 /** "我能领什么", "有啥补助", "帮我算算": an open question the screener is for. */
-const OPEN_ASK = /能领(?:什么|啥|多少|哪些|不)|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受/;
+const OPEN_ASK = /能领(?:什么|啥|多少|哪些|不)|领点钱|能领点|领到钱|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受/;
 
 function tellsFacts(rules: EligibilityRules, text: string): boolean {
   const { facts } = extractFacts(rules, text);
