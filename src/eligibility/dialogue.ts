@@ -128,6 +128,13 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
       const rendered = renderLabour(rules, state.facts.daily_wage, state.facts.work_days, workers);
       return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
     }
+    // "一亩600，一共收了4800，我流转了几亩": the area is the total divided by the rent per mu.
+    if (typeof state.facts.rent_total === "number" && typeof state.facts.rent_per_mu === "number" && typeof mu !== "number") {
+      const area = state.facts.rent_total / state.facts.rent_per_mu;
+      const shown = Number.isInteger(area) ? String(area) : area.toFixed(2).replace(/0+$/, "");
+      const text = `按您说的：一年一共收了 ${state.facts.rent_total} 元，每亩 ${state.facts.rent_per_mu} 元：\n· 流转的地：${state.facts.rent_total} ÷ ${state.facts.rent_per_mu} ${Number.isInteger(area) ? "=" : "≈"} ${shown} 亩\n（租金按合同，每年不一样的话以合同为准。）`;
+      return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { text: prefix + text, quickReplies: [], citations: [] } };
+    }
     if (typeof state.facts.rent_total === "number" && typeof mu === "number") {
       // "十亩地一年租金一共六千": per mu is the total divided by the area.
       const rendered = renderRentTotal(rules, state.facts.rent_total, state.reckon.years, mu);

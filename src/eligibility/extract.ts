@@ -196,6 +196,12 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     if (answer.kind === "value") facts.rent_per_mu = answer.value;
     else if (answer.kind === "invalid") invalid.push({ fact: "rent_per_mu", message: answer.message });
   }
+  // "一亩租金600，今年一共收了4800": the year's total beside the rate per mu (the area is what is asked).
+  if (rent) {
+    const received = /(?:一共|总共|共|合计)(?:收|拿|得|领)(?:了|到)?\s*(\d+(?:\.\d+)?(?:万)?|[一二两三四五六七八九十百千万]+)\s*(?:元|块)?/.exec(text);
+    const value = received ? parseNumber(received[1]!) : undefined;
+    if (value !== undefined && value > 0 && value <= land.max_rent_per_mu * land.max_mu) facts.rent_total = value;
+  }
   if (!rent) {
     const total = RENT_TOTAL_PATTERN.exec(text);
     const value = total ? parseNumber(total[2] ?? total[4]!) : undefined;

@@ -468,7 +468,13 @@ export function reckonRates(facts: readonly Fact[], question: string): { lines: 
   const sites = /(\d+|[两二三四五六七八九十])\s*个(?:压缩)?点/.exec(question);
   const siteCount = sites ? (parseNumber(sites[1]!) ?? 1) : 1;
   // "攒了10吨，最少得压几天": the villager's own amount divided by the daily amount.
-  const own = /几天|多少天|多久/.test(question) ? findQuantities(question, ["吨", "斤", "公斤"]).find((q) => q.value > 0 && !/^\s*(?:～|~|到)/.test(question.slice(q.end))) : undefined;
+  // The villager's own amount, not the daily rate they restate ("一天最多压5吨 俺村有20吨"): the largest one
+  // not said per day.
+  const own = /几天|多少天|多久/.test(question)
+    ? findQuantities(question, ["吨", "斤", "公斤"])
+        .filter((q) => q.value > 0 && !/^\s*(?:～|~|到)/.test(question.slice(q.end)) && !/(?:一天|每天|每日)[^，,。\d]{0,4}$/.test(question.slice(Math.max(0, q.index - 8), q.index)))
+        .sort((a, b) => b.value - a.value)[0]
+    : undefined;
   if ((!days || days < 2) && siteCount < 2 && !own) return { lines: [], used: [] };
   for (const fact of facts) {
     const m = RATE.exec(fact.text);

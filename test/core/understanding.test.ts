@@ -329,3 +329,13 @@ describe("one person's answer turned into several", () => {
     expect((await say("俩人呢")).text).toContain("第1人 400 + 第2人 400 = 800 元/年");
   });
 });
+
+describe("working backwards from the villager's totals", () => {
+  it("finds the area from the year's rent and the rent per mu", async () => {
+    expect((await chat()("一年一亩租金600，今年一共收了4800，我流转了几亩地？")).text).toContain("4800 ÷ 600 = 8 亩");
+  });
+
+  it("divides the village's own straw, not the daily rate it restates", async () => {
+    expect((await chat()("压缩点一天最多压5吨 俺村有20吨秸秆 最少几天压完")).text).toContain("20 ÷ 5 = 4，最少要 4 天");
+  });
+});
