@@ -91,12 +91,21 @@ export function openDatabase(path: string): Db {
  */
 export function relaxed<T>(db: Db, run: () => T): T {
   if (db.inTransaction) return run();
-  db.pragma("synchronous = NORMAL");
+  const sync = syncStatements(db);
+  sync.normal.run();
   try {
     return run();
   } finally {
-    db.pragma("synchronous = FULL");
+    sync.full.run();
   }
+}
+
+/** The two PRAGMAs prepared once per connection: `db.pragma()` compiles them anew on every message. */
+const syncCache = new WeakMap<Db, { normal: Database.Statement; full: Database.Statement }>();
+function syncStatements(db: Db): { normal: Database.Statement; full: Database.Statement } {
+  let cached = syncCache.get(db);
+  if (!cached) syncCache.set(db, (cached = { normal: db.prepare("PRAGMA synchronous = NORMAL"), full: db.prepare("PRAGMA synchronous = FULL") }));
+  return cached;
 }
 
 /** Any failure of SQLite itself (locked, disk full, read-only, I/O), as opposed to a bug in our code. */
@@ -120,13 +129,14 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Runs a synchronous write, and while another process holds the lock tries again with growing pauses
- * (20 ms doubling to 500 ms, jittered) until `withinMs` has passed. Between tries the event loop serves
+ * (2 ms doubling to 500 ms, jittered) until `withinMs` has passed. Between tries the event loop serves
  * everyone else: a held lock slows the writes waiting for it, not the whole server.
  */
 export async function retryWhileBusy<T>(write: () => T, options: RetryOptions): Promise<T> {
   const sleep = options.sleep ?? pause;
   const started = Date.now();
-  let delay = 20;
+  // The checkpoint helper holds the lock for a moment at a time: the first tries come back almost at once.
+  let delay = 2;
   for (;;) {
     try {
       return write();
