@@ -91,21 +91,14 @@ export function openDatabase(path: string): Db {
  */
 export function relaxed<T>(db: Db, run: () => T): T {
   if (db.inTransaction) return run();
-  const sync = syncStatements(db);
-  sync.normal.run();
+  // exec, not a statement prepared once: SQLite applies this PRAGMA when it compiles it, so a cached
+  // statement would not switch the mode again.
+  db.exec("PRAGMA synchronous = NORMAL");
   try {
     return run();
   } finally {
-    sync.full.run();
+    db.exec("PRAGMA synchronous = FULL");
   }
-}
-
-/** The two PRAGMAs prepared once per connection: `db.pragma()` compiles them anew on every message. */
-const syncCache = new WeakMap<Db, { normal: Database.Statement; full: Database.Statement }>();
-function syncStatements(db: Db): { normal: Database.Statement; full: Database.Statement } {
-  let cached = syncCache.get(db);
-  if (!cached) syncCache.set(db, (cached = { normal: db.prepare("PRAGMA synchronous = NORMAL"), full: db.prepare("PRAGMA synchronous = FULL") }));
-  return cached;
 }
 
 /** Any failure of SQLite itself (locked, disk full, read-only, I/O), as opposed to a bug in our code. */
