@@ -169,7 +169,7 @@ export class Assistant {
     // "俺家沼气池出毛病了，俺自个儿鼓捣不好", "俺孙子报不上名": one's own trouble, said without asking anyone to
     // act, that the knowledge base answers well, is answered first, with the offer to file it.
     // Not in a report already under way, not about a village's facility, not a trouble that has dragged on.
-    const ownTrouble = !slot.active() && ((read.kind === "report" && read.implicit === true) || (read.kind === "open" && !read.asks && ownClassifiedFeedback())) && /[俺我咱](?:家|自个|自己|孙|儿子|闺女|娃|爹|娘|爸|妈|是|又|也)|[看给欠]我/.test(foldText(own)) && !/村|组|屯|庄|[个多好几]+(?:天|月|星期|礼拜)|好久|一直|老是|总是|还没/.test(foldText(own)) && ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.clarify && engine.kb.index.namesTopic(ownHits[0], true) && engine.kb.index.salientMisses(ownHits[0]).length === 0;
+    const ownTrouble = !slot.active() && ((read.kind === "report" && read.implicit === true) || (read.kind === "open" && !read.asks && ownClassifiedFeedback())) && /[俺我咱](?:家|自个|自己|孙|儿子|闺女|娃|爹|娘|爸|妈|是|又|也)|[看给欠]我/.test(foldText(own)) && !/村|组|屯|庄|[个多好几]+(?:天|月|星期|礼拜)|好久|一直|老是|总是|还没|没人(?:管|修|来|理)|不管|报了|反映了/.test(foldText(own)) && ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.clarify && engine.kb.index.namesTopic(ownHits[0], true) && engine.kb.index.salientMisses(ownHits[0]).length === 0;
     const reading: typeof read = ownTrouble ? { kind: "report_or_question" } : read;
     const ownTopic = ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.answer && engine.kb.index.namesTopic(ownHits[0]);
     // A short message that names nothing of its own ("俺家一冬烧一吨半，得花多少") continues the thread too;
