@@ -1,7 +1,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { describe, expect, it } from "vitest";
-import { createSegmenter, pairKeys, pairText } from "../../src/knowledge/segmenter.ts";
+import { createSegmenter, pairKeys, pairText, userDictHistory } from "../../src/knowledge/segmenter.ts";
 import { STOPWORDS } from "../../src/knowledge/stopwords.ts";
 
 // Random text from the characters that make segmentation hard: Han (with a character outside the
@@ -45,6 +45,10 @@ describe("segmentation", () => {
 
   it("keeps the words jieba finds, numbers whole, and drops punctuation and question words", () => {
     const jieba = Jieba.withDict(dict);
+    // The shared segmenter carries every user dictionary loaded in this process (other test files may share it):
+    // the reference cuts with the same words.
+    const history = userDictHistory();
+    if (history.length > 0) jieba.loadDict(Buffer.from(history.join("\n")));
     const reference = (text: string) => {
       const out: string[] = [];
       const cut = (part: string) => {
