@@ -63,7 +63,7 @@ const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都�
 /** "三个一级一个三级": several people of one grade at once. */
 const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨)(?:人)?(?:是|都是)?([一二三四1234])级/y;
 /** "俩重度", "两个重度的": several people said to be 重度 at once. */
-const COUNTED_SEVERE = /([两二三四2-4]个|俩|仨)(?:人)?(?:是|都是)?重度/y;
+const COUNTED_SEVERE = /([两二三四2-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?重度/y;
 /** "都", "全", "全是", "全都": what follows is said of everyone named before. */
 const ALL = /都|全/;
 
@@ -139,7 +139,7 @@ export function readHousehold(text: string): Household {
     COUNTED_SEVERE.lastIndex = i;
     const severeGroup = COUNTED_SEVERE.exec(text);
     if (severeGroup) {
-      const n = severeGroup[1] === "俩" ? 2 : severeGroup[1] === "仨" ? 3 : (parseNumber(severeGroup[1]!.replace(/个$/, "")) ?? 2);
+      const n = severeGroup[1] === "俩" ? 2 : severeGroup[1] === "仨" ? 3 : (parseNumber(severeGroup[1]!.replace(/[个口]$/, "")) ?? 2);
       for (let k = 0; k < n; k++) {
         const free = group.find((p) => p.grade === undefined && !p.severe);
         if (free) free.severe = true;
@@ -159,6 +159,11 @@ export function readHousehold(text: string): Household {
       for (const p of target) if (p.grade === undefined || target.length === 1) p.grade = value;
       if (!group.length) current = target[0];
       i += grade[0].length;
+      continue;
+    }
+    // "不是重度", "不算重度": said to be not severe.
+    if (text.startsWith("重度", i) && /(?:不是|不算|没到|不够)$/.test(text.slice(Math.max(0, i - 2), i))) {
+      i += 2;
       continue;
     }
     if (text.startsWith("重度", i)) {

@@ -89,7 +89,7 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     // Coverage before answering: a leader that misses a word naming another topic is not answered.
     // A runner-up missing a word that names the topic ("持证率") is no real alternative to a leader that has it.
     const onlyComplete = second !== undefined && index.salientMisses(second).length > 0;
-    const leads = top.coverage >= LEAD_COVERAGE && (!second || onlyComplete || top.score >= second.score * LEAD_RATIO) && !top.entry.needs_review && index.salientMisses(top).length === 0;
+    const leads = (top.coverage >= LEAD_COVERAGE || onlyComplete) && (!second || onlyComplete || top.score >= second.score * LEAD_RATIO) && !top.entry.needs_review && index.salientMisses(top).length === 0;
     if (leads) {
       const answer = factAnswer(index, query, top.entry, confidence);
       const others = clarify(hits.slice(1), confidence).quickReplies.slice(0, 2).map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
@@ -125,7 +125,7 @@ function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: re
 /** Asking for an amount of money paid out ("补贴多少", "给多少钱", "每月多少钱"), not a count. */
 const ASKS_AMOUNT = /(?:补贴|补助|津贴|钱)[^，,。？?\s]{0,4}(?:多少|几个钱)(?![人户例个名位])|多少[^，,。？?\d\s]{0,4}(?:补贴|补助|津贴)|(?:多少|几个)钱|给多少(?![人户])|补多少/;
 /** "一亩补偿多少钱", "一次收多少", "一个孩子补多少": money asked per unit. */
-const PER_UNIT_MONEY = /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头)[^，,。？?\d]{0,4}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)/;
+const PER_UNIT_MONEY = /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位)[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
 /** Any amount of money in a fact: "100 元", "39.01 万元", "100 多万元". */
 const ANY_MONEY = /\d[\d.]*\s*多?\s*万?元/;
 
@@ -254,8 +254,10 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // children) would read as one. Said plainly instead.
   // "修河道占了地，一亩补偿多少钱": an amount per mu (per household, per visit …) the entry does not state;
   // its totals (300 万元) would read as the answer.
-  const perUnit = PER_UNIT_MONEY.exec(query.text);
-  if (perUnit && !entry.facts.some((f) => new RegExp(`(?:每|一)(?:个)?${perUnit[1]}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${perUnit[1]}`).test(f.text))) {
+  // Asked for an average ("平均一人多少"), it is worked out below instead.
+  const perUnit = AVERAGE_ASKED.test(query.text) ? null : PER_UNIT_MONEY.exec(query.text);
+  const unitWords = perUnit && (perUnit[1] === "人" || perUnit[1] === "位") ? "(?:人|位|名)" : perUnit?.[1];
+  if (perUnit && !entry.facts.some((f) => new RegExp(`(?:每|一)(?:个)?${unitWords}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${unitWords}`).test(f.text))) {
     return { kind: "answer", text: [`【${entry.title}】`, `资料里没有写每${perUnit[1]}给多少钱，我不乱说数字。`, ...entry.facts.filter((f) => isGap(f) || !/\d/.test(f.text)).slice(0, 2).map((f) => `• ${f.text}`), `找谁问：${entry.contact}`, `来源：${entry.source.section}`].join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
   }
   const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !inFact.source.includes("元"));
@@ -390,6 +392,16 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       const price = Number(ton[1]);
       out.push(`合每公斤：${fmt(price)} ÷ 1000 = ${(price / 1000).toFixed(3).replace(/0+$/, "").replace(/\.$/, "")} 元；每斤（半公斤）${(price / 2000).toFixed(3).replace(/0+$/, "").replace(/\.$/, "")} 元（按${ton[0]}）`);
       break;
+    }
+  }
+  // "每位重度残疾人代缴 100 元" has no period: times the people asked about, as it is.
+  if (q.persons && figures.length === 0) {
+    for (const fact of facts) {
+      const m = /每(?:位|人|个人)[^。；，]{0,12}?(\d+(?:\.\d+)?)\s*元/.exec(fact.text);
+      if (m) {
+        out.push(`${q.persons} 个人：${m[1]} × ${q.persons} = ${fmt(Number(m[1]) * q.persons)} 元（按${m[0]}）`);
+        break;
+      }
     }
   }
   for (const f of figures.slice(0, 2)) {

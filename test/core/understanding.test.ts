@@ -339,3 +339,30 @@ describe("working backwards from the villager's totals", () => {
     expect((await chat()("压缩点一天最多压5吨 俺村有20吨秸秆 最少几天压完")).text).toContain("20 ÷ 5 = 4，最少要 4 天");
   });
 });
+
+describe("per-person amounts and households of the same grade", () => {
+  it("gives no total as an answer to a per-person amount the seed does not state", async () => {
+    const r = await chat()("居家托养一个人一个月给多少钱");
+    expect(r.text).toContain("资料里没有写每人给多少钱");
+    expect(r.text).not.toMatch(/\d+\s*万?元/);
+  });
+
+  it("still works out an average when the villager asks for one", async () => {
+    expect((await chat()("机动轮椅车燃油补贴，355人发了9.23万，一人平均多少")).text).toContain("9.23 万元 ÷ 355 = 260 元");
+  });
+
+  it("multiplies a per-person contribution by the people of a group", async () => {
+    expect((await chat()("俺们组有5个重度残疾人，县里给代缴养老一共多少")).text).toContain("100 × 5 = 500");
+  });
+
+  it("reads 三口重度 as three severely disabled people", async () => {
+    expect((await chat()("俺家三口重度残疾，县里代缴养老那块一共给俺家交了多少")).text).toContain("300");
+  });
+
+  it("asks a past problem's outcome instead of filing it", async () => {
+    const before = reports();
+    const r = await chat()("镇上那条河以前又臭又淤，后来整治了没，咋整的");
+    expect(r.text).not.toMatch(/FK\d+/);
+    expect(reports()).toBe(before);
+  });
+});

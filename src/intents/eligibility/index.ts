@@ -92,7 +92,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (refused) return refused;
   // "俺村有8户一户多残家庭", "村里15个人领老年补助": the village's count times the amount is arithmetic
   // on the programme's figure, not a household to screen.
-  if (/村(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|户|个|人|家)/.test(text)) return policyFallback(ctx);
+  if (/(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|户|个|人|家)/.test(text)) return policyFallback(ctx);
   // "俺不是残疾人，养老保险交多少", "俺爹不残疾": the disability programmes are not about this person.
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
   const topic = detectTopic(rules, text);
@@ -166,8 +166,11 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   // people's contribution, though both say 养老保险).
   const top = ctx.hits[0]?.entry.title.replace(/[“”"]/g, "");
   if (focus.length === 0 || !top || !rules.programmes.programmes.some((p) => focus.includes(p.id) && p.name.replace(/[“”"]/g, "") === top)) return undefined;
+  // A household of several described members is summed person by person, not refused as one.
+  if (readHousehold(text).people.filter((p) => p.grade !== undefined || p.severe).length >= 2) return undefined;
   const { facts } = extractFacts(rules, text);
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
+  if (NOT_DISABLED.test(text) && facts.disability_grade === undefined) facts.disability_grade = "none";
   const results = focus.flatMap((id) => rules.programmes.programmes.filter((p) => p.id === id)).map((p) => evaluateProgramme(rules, p, facts, ctx.now));
   if (results.length === 0 || results.some((r) => r.status !== "unlikely")) return undefined;
   const lines = results.flatMap((r) => [
@@ -179,7 +182,7 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   return { intent: "eligibility", confidence: 0.8, replies: [reply(lines.join("\n"))], answerKind: "answer", answerIds: results.map((r) => r.programme.id) };
 }
 
-const NOT_DISABLED = /不是残疾人?|不残疾|没(?:有)?残疾(?!证)|没啥残疾|不算残疾|身体好好的|没病没灾/;
+const NOT_DISABLED = /不是残疾人?|不残疾|没(?:有)?残疾(?!证)|没(?:有)?一个(?:是)?残疾|没啥残疾|不算残疾|身体好好的|没病没灾/;
 
 const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已经领|都领|领了/;
 const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:元|块)?(?![级岁亩])|\d+\s*(?:元|块)/;
@@ -272,7 +275,8 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       (OTHER_INTENTS.has(intent) && confidence >= 0.5 && long) ||
       ((ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer && long && topic !== state.topic) ||
       (topic !== undefined && topic !== state.topic && long) ||
-      (QUESTION_WORDS.test(text) && long);
+      // "一年下来能有多少" names nothing of its own: it asks the screening, not a new question.
+      (QUESTION_WORDS.test(text) && long && (ctx.hits[0] === undefined || ctx.hits[0].coverage >= CONFIDENCE.clarify) && ctx.hits[0] !== undefined && ctx.kb.index.namesTopic(ctx.hits[0], true));
     // "他每年能领多少生活救助" while his screening waits for an answer: the same person, one programme.
     const sameScreening = state.topic === "benefits" && topic === "benefits" && state.step !== "done" && turn !== "report" && /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text);
     const focus = sameScreening ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
