@@ -126,7 +126,8 @@ export class Assistant {
         });
       }
       return id;
-    }, { durable: result.unanswered !== undefined });
+    // Fsynced when the reply says the question was passed on ("已经记下"); a clarifying question promises nothing.
+    }, { durable: result.unanswered !== undefined && result.unanswered.reason !== "clarify" });
     let messageId: number | undefined;
     try {
       messageId = await store.writeWhenFree(logTurn, LOG_WRITE_WITHIN_MS);

@@ -435,6 +435,8 @@ const PEOPLE_UNITS = ["口人", "口子人", "个人", "人"];
  * the fact sets, or a per-person minimum times their headcount. Each line names the fact it reckons from.
  */
 export function reckonStandards(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  // Most questions carry no number with such a unit: skip the quantity reader for them.
+  if (!/[\d一二两三四五六七八九十百千][^，,。？?]{0,3}(?:平|场|套|本|册|亩|人|口)/.test(question)) return { lines: [], used: [] };
   const own = findQuantities(question, Object.keys(STANDARD_UNITS)).filter((q) => !q.negative && q.value > 0);
   const people = findQuantities(question, PEOPLE_UNITS).find((q) => q.value >= 10 && !q.negative);
   const lines: string[] = [];
@@ -475,6 +477,7 @@ export function readDays(text: string): number | undefined {
 
 /** A daily amount ("每天压 3～5 吨") over the days asked, with the formula and the upper end named. */
 export function reckonRates(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!/天|礼拜|星期|周|个点|压缩点/.test(question)) return { lines: [], used: [] };
   const days = readDays(question);
   // "三个压缩点都开足马力": the daily amount is per site.
   const sites = /(\d+|[两二三四五六七八九十])\s*个(?:压缩)?点/.exec(question);

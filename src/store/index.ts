@@ -1,5 +1,5 @@
 // Public entry of the storage layer: one object holding each table group's module.
-import { openDatabase, relaxed, retryWhileBusy, type Db } from "./database.ts";
+import { isBusy, openDatabase, relaxed, retryWhileBusy, type Db } from "./database.ts";
 import { FeedbackStore } from "./feedback.ts";
 import { MessageLog } from "./messages.ts";
 import { OutboxStore } from "./outbox.ts";
@@ -53,6 +53,12 @@ export class Store {
    * for at most `withinMs`; rejects with the last error (SQLITE_BUSY, SQLITE_FULL …) when it could not be written.
    */
   writeWhenFree<T>(write: () => T, withinMs: number): Promise<T> {
+    // The common case, no other writer: written at once, without the retry loop's timers and closures.
+    try {
+      return Promise.resolve(write());
+    } catch (error) {
+      if (!isBusy(error)) return Promise.reject(error);
+    }
     return retryWhileBusy(write, { withinMs });
   }
 

@@ -246,8 +246,9 @@ export const eligibilityHandler: IntentHandler = {
     if (topic === "land" || topic === "biomass") return hasOwnQuantities(rules, text);
     // "要是不是贫困户呢" after a benefit question: the screener answers the hypothetical.
     if (ctx.followsUp && topic === "benefits" && /^(?:要是|如果|假如|万一)/.test(foldText(ctx.text).trim()) && tellsFacts(rules, text)) return true;
+    if (topic !== "benefits") return false;
     const people = readHousehold(text).people;
-    return topic === "benefits" && (people.filter((p) => p.grade !== undefined || p.severe).length >= 2 || (people.length >= 2 && /残/.test(text)));
+    return (people.filter((p) => p.grade !== undefined || p.severe).length >= 2 || (people.length >= 2 && /残/.test(text)));
   },
 };
 
