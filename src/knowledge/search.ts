@@ -36,6 +36,8 @@ const SALIENT_IDF_SHARE = 0.45;
 const UNKNOWN_WORD_SHARE = 0.3;
 const NO_WORDS: ReadonlySet<string> = new Set();
 const ASKING = /多少|^几/;
+/** How many recent questions' analyses are kept. */
+const ANALYZED_KEPT = 512;
 /** Words saying per whom or per what an amount is, between a programme's name and 补助. */
 const AMOUNT_FILLERS: ReadonlySet<string> = new Set(["一户", "每户", "每人", "一人", "一个人", "每亩", "一亩"]);
 /** What villagers call money from a programme (after synonyms: 补贴 is rewritten to 补助). */
@@ -51,6 +53,8 @@ export class KnowledgeIndex {
   private readonly maxIdf: number;
   /** Words of the entries' names, aliases and keywords: the topics the knowledge base is about. */
   private readonly nameTerms = new Set<string>();
+  /** The most recent questions' analyses, oldest first. */
+  private readonly analyzed = new Map<string, AnalyzedQuery>();
 
   constructor(
     readonly entries: readonly Entry[],
@@ -70,7 +74,14 @@ export class KnowledgeIndex {
 
   /** A villager's question: folded, rewritten and with sound-alike typos read as the terms meant. */
   analyze(text: string): AnalyzedQuery {
-    return this.analyzeFolded(this.fixTypos(this.rewrite(foldText(text))));
+    // One message is analysed by several steps of its turn (its own words, the thread, the handlers): kept
+    // for a while rather than folded, corrected and cut again. Callers never change the result.
+    const cached = this.analyzed.get(text);
+    if (cached) return cached;
+    const query = this.analyzeFolded(this.fixTypos(this.rewrite(foldText(text))));
+    if (this.analyzed.size >= ANALYZED_KEPT) this.analyzed.delete(this.analyzed.keys().next().value!);
+    this.analyzed.set(text, query);
+    return query;
   }
 
   /** The knowledge base's own text, which is spelled as meant. */

@@ -16,7 +16,7 @@ import {
   DialogueStateSchema,
   focusOf,
   evaluateProgramme,
-  extractFacts,
+  extractFacts as extractFactsUncached,
   readHousehold,
   isPersonal,
   startDialogue,
@@ -129,6 +129,17 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
 
 /** The lowest coverage at which an entry named by a word of the question's own answers a described need. */
 const NEED_COVERAGE = 0.15;
+
+/**
+ * One message's facts are read by several checks of the same turn: the last reading is kept (a copy is
+ * handed out, since callers add to it).
+ */
+let lastExtraction: { rules: EligibilityRules; text: string; result: ReturnType<typeof extractFactsUncached> } | undefined;
+function extractFacts(rules: EligibilityRules, text: string): ReturnType<typeof extractFactsUncached> {
+  if (!lastExtraction || lastExtraction.rules !== rules || lastExtraction.text !== text) lastExtraction = { rules, text, result: extractFactsUncached(rules, text) };
+  const { facts, invalid } = lastExtraction.result;
+  return { ...lastExtraction.result, facts: { ...facts }, invalid: [...invalid] };
+}
 
 /** The knowledge base entries the screener itself answers: the summed cash programmes and overviews. */
 function screenerEntry(rules: EligibilityRules, title: string): boolean {
