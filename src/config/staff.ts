@@ -6,25 +6,23 @@ import { emptyAsUndefined, optionalString } from "./env.ts";
 /** A channel-qualified user id, e.g. telegram:123, wechat:wxid_abc, web:u1. */
 const QUALIFIED_ID = /^(web|cli|telegram|wechat):[^\s,]{1,200}$/;
 
+/** A comma/space separated setting as a list; unset or empty is an empty list. */
+function splitList(value: unknown): unknown {
+  const v = emptyAsUndefined(value);
+  if (v === undefined) return [];
+  if (typeof v !== "string") return v;
+  return v.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean);
+}
+
 /** "telegram:123,wechat:wxid_abc" → ["telegram:123", "wechat:wxid_abc"]; each item must name its channel. */
 const idList = z.preprocess(
-  (value) => {
-    const v = emptyAsUndefined(value);
-    if (v === undefined) return [];
-    if (typeof v !== "string") return v;
-    return v.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean);
-  },
+  splitList,
   z.array(z.string().regex(QUALIFIED_ID, "每一项要写成 渠道:用户ID，例如 telegram:123 或 wechat:wxid_abc")),
 );
 
 /** "10.0.0.1, 192.168.1.0/24, ::1" → each an IP address or CIDR block of a reverse proxy we trust. */
 const addressList = z.preprocess(
-  (value) => {
-    const v = emptyAsUndefined(value);
-    if (v === undefined) return [];
-    if (typeof v !== "string") return v;
-    return v.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean);
-  },
+  splitList,
   z.array(
     z.string().refine((entry) => {
       const [address, bits, extra] = entry.split("/");

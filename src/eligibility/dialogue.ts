@@ -270,7 +270,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   // "俩人呢", "要是三个人呢" after one person's answer: that many people with the same facts, summed.
   const times = /^(?:那|要是|如果)?(俩|仨|两个|三个|四个|五个|[2-9]个?)人?(?:呢|的话|一共|加起来|总共|合计)/.exec(core);
   if (state.step === "done" && state.topic === "benefits" && times && state.people.length === 0 && typeof state.facts.disability_grade === "number") {
-    const n = times[1] === "俩" ? 2 : times[1] === "仨" ? 3 : (parseNumber(times[1]!.replace(/个$/, "")) ?? 2);
+    const n = parseNumber(times[1]!.replace(/个$/, "")) ?? 2;
     const grade = state.facts.disability_grade;
     const people = Array.from({ length: n }, (_, k) => ({ label: `第${k + 1}人`, grade }));
     return advance(rules, { ...state, people, facts: { ...state.facts, disabled_in_household: Math.max(n, Number(state.facts.disabled_in_household ?? 0)) } }, on, `好的，按 ${n} 个人都是${"一二三四"[grade - 1]}级算：\n`);

@@ -64,6 +64,9 @@ const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都�
 const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨)(?:人)?(?:是|都是)?([一二三四1234])级/y;
 /** "俩重度", "两个重度的": several people said to be 重度 at once. */
 const COUNTED_SEVERE = /([两二三四2-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?重度/y;
+/** "俩", "三个", "两口": how many people. */
+const headcount = (word: string, otherwise: number): number => parseNumber(word.replace(/[个口]$/, "")) ?? otherwise;
+
 /** "都", "全", "全是", "全都": what follows is said of everyone named before. */
 const ALL = /都|全/;
 
@@ -86,6 +89,19 @@ export function readHousehold(text: string): Household {
     }
     group = [];
     return person;
+  };
+  // "三个一级", "俩重度": n people at once. Members of a group read before ("俺家四个残疾人") are filled
+  // first; the rest are new people.
+  const addMembers = (n: number, free: (p: Person) => boolean, set: (p: Person) => void) => {
+    for (let k = 0; k < n; k++) {
+      const member = group.find(free);
+      if (member) set(member);
+      else {
+        const person: Person = { label: `第${people.length + 1}人` };
+        set(person);
+        people.push(person);
+      }
+    }
   };
   let disabledCount: number | undefined;
   for (let i = 0; i < text.length; ) {
@@ -125,26 +141,15 @@ export function readHousehold(text: string): Household {
     COUNTED_GRADE.lastIndex = i;
     const counted = COUNTED_GRADE.exec(text);
     if (counted) {
-      const n = counted[1] === "俩" ? 2 : counted[1] === "仨" ? 3 : (parseNumber(counted[1]!.replace(/个$/, "")) ?? 1);
       const value = GRADE_VALUE[counted[2]!]!;
-      // Members of a group read before ("俺家四个残疾人") take the grade first; otherwise new people.
-      for (let k = 0; k < n; k++) {
-        const free = group.find((p) => p.grade === undefined);
-        if (free) free.grade = value;
-        else people.push({ label: `第${people.length + 1}人`, grade: value });
-      }
+      addMembers(headcount(counted[1]!, 1), (p) => p.grade === undefined, (p) => (p.grade = value));
       i += counted[0].length;
       continue;
     }
     COUNTED_SEVERE.lastIndex = i;
     const severeGroup = COUNTED_SEVERE.exec(text);
     if (severeGroup) {
-      const n = severeGroup[1] === "俩" ? 2 : severeGroup[1] === "仨" ? 3 : (parseNumber(severeGroup[1]!.replace(/[个口]$/, "")) ?? 2);
-      for (let k = 0; k < n; k++) {
-        const free = group.find((p) => p.grade === undefined && !p.severe);
-        if (free) free.severe = true;
-        else people.push({ label: `第${people.length + 1}人`, severe: true });
-      }
+      addMembers(headcount(severeGroup[1]!, 2), (p) => p.grade === undefined && !p.severe, (p) => (p.severe = true));
       i += severeGroup[0].length;
       continue;
     }
@@ -175,7 +180,7 @@ export function readHousehold(text: string): Household {
     i++;
   }
   const count = /(两|二|俩|三|仨|四|2|3|4)\s*(?:个)?(?:残疾人|残疾|个有残疾证|人有残疾证)/.exec(text) ?? /(俩|仨)(?:残疾)/.exec(text);
-  if (count) disabledCount = count[1] === "俩" ? 2 : count[1] === "仨" ? 3 : parseNumber(count[1]!);
+  if (count) disabledCount = parseNumber(count[1]!);
   // What is said between one person and the next is about that person: "我爹领老年残疾人补助".
   const named = people.filter((p) => starts.has(p)).sort((a, b) => starts.get(a)! - starts.get(b)!);
   named.forEach((p, k) => {

@@ -1,7 +1,7 @@
 // Chinese numbers and quantities in villagers' words: 六十五, 两千块, 0.2万, 五亩半, 一万二, 十来亩, −3亩. Pure.
 import Nzh from "nzh";
 
-const BIG_TO_SMALL: Record<string, string> = { 壹: "一", 贰: "二", 貳: "二", 叁: "三", 參: "三", 肆: "四", 伍: "五", 陆: "六", 陸: "六", 柒: "七", 捌: "八", 玖: "九", 拾: "十", 佰: "百", 仟: "千", 〇: "零", 两: "二", 兩: "二", 俩: "二", 倆: "二", 萬: "万" };
+const BIG_TO_SMALL: Record<string, string> = { 壹: "一", 贰: "二", 貳: "二", 叁: "三", 參: "三", 肆: "四", 伍: "五", 陆: "六", 陸: "六", 柒: "七", 捌: "八", 玖: "九", 拾: "十", 佰: "百", 仟: "千", 〇: "零", 两: "二", 兩: "二", 俩: "二", 倆: "二", 仨: "三", 萬: "万" };
 const NEXT_LOWER: Record<string, string> = { 万: "千", 千: "百", 百: "十" };
 
 /** One number as written; "一万二" means 12000 in speech (nzh reads it as 10002), so the unit is filled in first. */
