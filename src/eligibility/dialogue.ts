@@ -5,7 +5,8 @@ import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { parseNumber } from "./numbers.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
-import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLabour, renderLand, renderOverYears, renderQuestion, renderRentTotal, renderResults, renderSoFar, type Rendered } from "./render.ts";
+import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLabour, renderLand, renderOverYears,
+  renderSum, renderQuestion, renderRentTotal, renderResults, renderSoFar, type Rendered } from "./render.ts";
 import { householdLines, markElderly, PRONOUN, readHousehold, readReckoning, renderHousehold } from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
@@ -28,7 +29,7 @@ export const DialogueStateSchema = z.object({
   people: z.array(z.object({ label: z.string(), grade: z.number().int().optional(), severe: z.boolean().optional(), age: z.number().optional(), elderly: z.boolean().optional() })).default([]),
   disabledCount: z.number().int().optional(),
   /** What the figures are to be turned into: per month, over several years. */
-  reckon: z.object({ perMonth: z.boolean(), years: z.number().optional() }).default({ perMonth: false }),
+  reckon: z.object({ perMonth: z.boolean(), years: z.number().optional(), total: z.boolean().optional() }).default({ perMonth: false }),
 });
 export type DialogueState = z.infer<typeof DialogueStateSchema>;
 
@@ -111,7 +112,7 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
     if (next) return { state: { ...state, pending: next, step: "asking" }, reply: renderQuestion(rules, next, prefix + (told ? renderSoFar(evaluateAll(rules, state.facts, on), state.focus) : "")) };
     const results = evaluateAll(rules, state.facts, on);
     const rendered = renderResults(rules, state.facts, results, state.focus);
-    const over = state.reckon.years ? renderOverYears(results, state.focus, state.reckon.years) : "";
+    const over = (state.reckon.total ? renderSum(results, state.focus) : "") + (state.reckon.years ? renderOverYears(results, state.focus, state.reckon.years) : "");
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text + over } };
   }
   if (state.topic === "land") {
@@ -172,10 +173,16 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
  * The first turn: facts the question already gives are used; only the missing ones are asked.
  * `known` carries facts from a finished dialogue on the same topic ("还能领什么" after a cataract question).
  */
-export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, text: string, question: string, on: Date, known: DialogueState["facts"] = {}): Step {
+export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, text: string, question: string, on: Date, known: DialogueState["facts"] = {}, householdText = text): Step {
   const { facts, invalid } = relevantPart(rules, topic, extractFacts(rules, text));
   const focus = topic === "benefits" ? focusOf(rules, text) : [];
-  const household = readHousehold(text);
+  const household = readHousehold(householdText);
+  // "一二级…救助一年多少" then "俺爹一级俺娘二级": the grades of the earlier question described the programme.
+  if (householdText !== text && household.people.some((p) => p.grade !== undefined)) {
+    const own = extractFacts(rules, householdText).facts.disability_grade;
+    if (own === undefined) delete facts.disability_grade;
+    else facts.disability_grade = own;
+  }
   markElderly(household, text);
   // People of whom nothing is said ("俺爹俺娘俩人一年共多少") are a count for arithmetic, not a household to screen.
   // "俺爹俺都好好的": people named without any disability are not disabled members of the household.
@@ -205,6 +212,8 @@ export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, tex
   }
   return advance(rules, state, on);
 }
+
+const AMOUNT_QUESTION = /多少|几个钱|能领啥|能拿啥|给多少|能有多少/;
 
 function strip(text: string): string {
   return text.replace(/[\s。.!！?？,，、~～…；;：:"“”]+/g, "");
@@ -315,6 +324,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     return advance(rules, { ...state, facts: merged, failures: 0 }, on, changed ? `好的，${correcting ? "已改为" : "记下了"}：${changed}。\n` : "好的，记下了。\n");
   }
   if (signals.newQuestion) return "leave";
+  // "一年下来能有多少" while a fact is pending: what is already certain, then the same question again.
+  if (state.topic === "benefits" && AMOUNT_QUESTION.test(core)) return advance(rules, { ...state, failures: 0 }, on, "按您已经说的，");
   if (correcting) return { state, reply: plain("哪一项说错了？请直接说正确的，比如“不对，是二级”或“不对，今年70岁”。") };
   return failed(rules, state, "抱歉，我没听明白您的回答。");
 }

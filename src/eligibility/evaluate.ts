@@ -83,6 +83,12 @@ export function evaluateTest(rules: EligibilityRules, test: Test, facts: Facts, 
   return undefined;
 }
 
+/** A condition's alternative is read only when its own fact is unknown: a stated age outweighs "岁数大". */
+function evaluateCondition(rules: EligibilityRules, condition: Condition, facts: Facts, on: Date, notes: string[]): boolean | undefined {
+  const main = evaluateTest(rules, condition, facts, on, notes);
+  return main !== undefined || !condition.or ? main : evaluateTest(rules, condition.or, facts, on, []);
+}
+
 function amountOf(rules: EligibilityRules, programme: Programme, facts: Facts, on: Date): Amount {
   const { benefit } = programme;
   const scale = (v: number): { year: [number, number]; month: [number, number] } =>
@@ -126,7 +132,7 @@ export function evaluateProgramme(rules: EligibilityRules, programme: Programme,
   const trace: string[] = [];
   for (const condition of programme.conditions) {
     const reviewNotes: string[] = [];
-    const result = evaluateTest(rules, condition, facts, on, reviewNotes);
+    const result = evaluateCondition(rules, condition, facts, on, reviewNotes);
     const state = result === undefined ? "unknown" : result ? "met" : "unmet";
     const outcome = { condition, state, reviewNotes } as const;
     (state === "met" ? met : state === "unmet" ? unmet : unknown).push(outcome);

@@ -275,13 +275,16 @@ export interface Reckoning {
   perMonth: boolean;
   /** "领5年", "连着领三年": totals are also shown over that many years. */
   years?: number | undefined;
+  /** "加起来多少", "一共多少": the programmes named are added up (with the caveat that combining is unconfirmed). */
+  total?: boolean | undefined;
 }
 
 /** What the question asks the figures to be turned into. */
 export function readReckoning(text: string): Reckoning {
   const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月/.test(text);
   const years = readDuration(text);
-  return { perMonth, ...(years !== undefined ? { years } : {}) };
+  const total = /加起来|一共|总共|合计|加一起|合起来|一块儿算/.test(text);
+  return { perMonth, ...(years !== undefined ? { years } : {}), ...(total ? { total } : {}) };
 }
 
 /** Lines with an amount: when several add up, each is also reckoned on its own. */

@@ -105,7 +105,8 @@ const YEARS = new RegExp(`${SPAN_NUMBER}\\s*年(?![级龄纪代底初前后])`);
 const NOT_SPANS = /一年(?!半)|每年|今年|去年|明年|前年|后年|当年|全年|上年|年年|每个月|一个月/g;
 /** Said about the span: it is one over which an amount adds up ("领了八个月", "一年半能领多少", "半年多少钱"). */
 const ACCUMULATES_BEFORE = /(?:领|拿|发|给|交|缴|补|干|租|流转|签)了?\s*$/;
-const ACCUMULATES_AFTER = /^.{0,6}?(?:一共|总共|加起来|合计|共|多少|几个钱|该是|能领|能拿|能给|下来)/;
+// "两年的生活特别救助总共多少": the programme may stand between the span and the sum asked for.
+const ACCUMULATES_AFTER = /^(?:.{0,6}?|的[^，,。？?]{0,12}?)(?:一共|总共|加起来|合计|共|多少|几个钱|该是|能领|能拿|能给|下来)/;
 
 /**
  * A span of time a figure is to be added up over, in years: "两年" 2, "一年半" 1.5, "半年" 0.5, "八个月" 8/12,
@@ -138,7 +139,7 @@ export function readDuration(text: string): number | undefined {
       if (y) push(y, parseNumber(y[1]!));
     }
   }
-  const said = candidates.find((c) => ACCUMULATES_BEFORE.test(text.slice(Math.max(0, c.index - 4), c.index)) || ACCUMULATES_AFTER.test(text.slice(c.end, c.end + 8)));
+  const said = candidates.find((c) => ACCUMULATES_BEFORE.test(text.slice(Math.max(0, c.index - 4), c.index)) || ACCUMULATES_AFTER.test(text.slice(c.end, c.end + 16)));
   return said ? round(said.years) : undefined;
 }
 

@@ -214,6 +214,19 @@ export function renderBriquettes(rules: EligibilityRules, briquetteTons: number,
 }
 
 /** "领了7年，加起来多少": each likely cash programme over the years, with the formula. */
+/**
+ * "代缴的养老费和特别救助加起来多少": the programmes asked about (or every likely cash one) added up, a
+ * contribution only when named, and said plainly that combining them is not confirmed by the seed.
+ */
+export function renderSum(all: ProgrammeResult[], focus: readonly string[]): string {
+  const added = all.filter((r) => r.status === "likely" && (focus.length === 0 ? r.programme.benefit.kind === "cash" : focus.includes(r.programme.id)) && r.amount.year && r.amount.year[0] === r.amount.year[1]);
+  if (added.length < 2) return "";
+  const total = added.reduce((sum, r) => sum + r.amount.year![0], 0);
+  const contribution = added.filter((r) => r.programme.benefit.kind !== "cash");
+  const aside = contribution.length > 0 ? `；其中${contribution.map((r) => `${r.programme.name} ${money(r.amount.year![0])} 元`).join("、")}不发现金` : "";
+  return `\n\n如果几项都能领，加起来：${added.map((r) => money(r.amount.year![0])).join(" + ")} = ${money(total)} 元/年（能不能同时领，原文没写，请向县残联确认${aside}）`;
+}
+
 export function renderOverYears(all: ProgrammeResult[], focus: readonly string[], years: number): string {
   const cash = all.filter((r) => r.status === "likely" && (focus.length === 0 || focus.includes(r.programme.id)) && r.programme.benefit.kind === "cash" && r.amount.year && r.amount.year[0] === r.amount.year[1]);
   if (cash.length === 0) return "";

@@ -104,6 +104,8 @@ export const ConditionSchema = TestSchema.and(
     if_text: nonEmpty.describe("the conditional clause when unknown, e.g. 您家是贫困户"),
     /** Failing only this condition makes the programme one the villager was close to. */
     close: z.boolean().default(false),
+    /** Another way the condition holds: "岁数大了" settles 老年 where the seed gives no age to compare with. */
+    or: TestSchema.optional(),
   }),
 );
 

@@ -269,7 +269,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   for (const fact of facts) lines.push(`• ${fact.text}`);
   if (reckoning) lines.push(...reckonFigures(facts, reckoning));
   // The villager's own numbers against the entry's minimums, and daily amounts over the days asked.
-  for (const reckoned of [reckonStandards(entry.facts, query.text), reckonRates(entry.facts, query.text), reckonAverage(entry.facts, query.text)]) {
+  for (const reckoned of [reckonStandards(entry.facts, query.text), reckonRates(entry.facts, query.text), reckonAverage(entry.facts, query.text), reckonParts(index, entry, query.text)]) {
     if (reckoned.lines.length === 0) continue;
     for (const fact of reckoned.used) if (!facts.includes(fact)) lines.splice(lines.length - (reckoning ? reckonFigures(facts, reckoning).length : 0), 0, `• ${fact.text}`);
     lines.push(...reckoned.lines);
@@ -357,23 +357,31 @@ export interface FigureQuestion {
   perQuarter?: boolean;
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const count = (s: string) => (/^\d+$/.test(s) ? Number(s) : CN_DIGITS[s]);
+/** A count written whole: "1479", "一千四百七十九", "俩". */
+const count = (s: string) => parseNumber(s);
 
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|合多少.*月|月.*合多少/.test(text);
   const perYear = /(?:一年|每年)(?:能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共)|一年的|每年的|全年/.test(text);
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
-  const p = /(\d+|[两二三四五六七八九十俩仨])\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
+  const p = /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
   const years = readDuration(text);
   const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
-  const h = /(\d+|[两二三四五六七八九十]+)\s*户(?!多残|两残)/.exec(text);
-  const households = h ? (count(h[1]!) ?? parseNumber(h[1]!)) : undefined;
+  // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
+  const h = /(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/.exec(text);
+  const households = h ? count(h[1]!) : undefined;
   const perQuarter = /季度/.test(text);
   if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !(persons && persons > 1) && !(households && households > 1)) return undefined;
   return { perMonth, perYear, ...(perKilo ? { perKilo } : {}), ...(years ? { years } : {}), ...(persons && persons > 1 ? { persons } : {}), ...(households && households > 1 ? { households } : {}), ...(perQuarter ? { perQuarter } : {}) };
+}
+
+/** A large total also in 万元, the way the seed states county totals ("88.74 万元"). */
+function wan(n: number): string {
+  if (n < 10000) return "";
+  const w = Math.round(n / 100) / 100;
+  return `，${w * 10000 === n ? "即" : "约"} ${w} 万元`;
 }
 
 function fmt(n: number): string {
@@ -413,14 +421,14 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(f.amount)} × 12 = ${fmt(yearly)} 元（按${f.text}）`);
     const people = q.persons && f.per !== "户" ? q.persons : 1;
     if (people > 1) {
-      out.push(`${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年（每人都符合条件的话）`);
+      out.push(`${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`);
     }
     const months = q.years ? Math.round(q.years * 12) : 0;
     // A monthly amount over "两年零四个月" is counted in months: 50 × 28, not 600 × 2.33.
     if (q.years && f.period === "month" && months % 12 !== 0) out.push(`${months} 个月一共：${fmt(f.amount * people)} × ${months} = ${fmt(f.amount * people * months)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
     // "八个月" of a yearly amount: the year's amount split into months, then counted.
     else if (q.years && months % 6 !== 0) out.push(`${months} 个月一共：${fmt(yearly * people)} ÷ 12 × ${months} = ${fmt((yearly * people * months) / 12)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
-    else if (q.years) out.push(`${fmt(q.years)} 年一共：${fmt(yearly * people)} × ${fmt(q.years)} = ${fmt(yearly * people * q.years)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
+    else if (q.years) out.push(`${q.years === 0.5 ? "半年" : `${fmt(q.years)} 年一共`}：${fmt(yearly * people)} × ${fmt(q.years)} = ${fmt(yearly * people * q.years)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
   }
   return out;
 }
@@ -546,3 +554,47 @@ export function reckonAverage(facts: readonly Fact[], question: string): { lines
   }
   return { lines: [], used: [] };
 }
+
+const SUM_ASKED = /一共|总共|加起来|合计|加一起|总计|合起来/;
+const SAVED_ASKED = /省了|省下|节省|节约|少花/;
+const ONE_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/g;
+
+/**
+ * "装修加上换地一共花了多少", "原来预算500万，省了多少": the parts the question names are each matched to the
+ * entry's fact that states them, and added up (or taken from the budget) with the formula. Each part must
+ * be a fact with exactly one amount in the same unit; otherwise nothing is computed.
+ */
+export function reckonParts(index: KnowledgeIndex, entry: Entry, question: string): { lines: string[]; used: Fact[] } {
+  const none = { lines: [], used: [] };
+  const asksSum = SUM_ASKED.test(question);
+  const asksSaved = SAVED_ASKED.test(question);
+  if (!asksSum && !asksSaved) return none;
+  const head = question.split(/一共|总共|加起来|合计|加一起|总计|合起来|省了|省下|节省|节约|少花/)[0]!;
+  const segments = head.split(/再加上|再加|加上|加|和|跟|还有|以及|[、，,；;\s]/).map((x) => x.trim()).filter((x) => x.length >= 2);
+  if (segments.length < 2) return none;
+  const amountOf = (fact: Fact) => {
+    const found = [...fact.text.replace(/（[^）]*）/g, "").matchAll(ONE_MONEY)];
+    return found.length === 1 ? { value: Number(found[0]![1]), wan: found[0]![2] === "万" } : undefined;
+  };
+  const budget = /预算|原计划|原来打算/;
+  const parts: Array<{ fact: Fact; value: number; wan: boolean }> = [];
+  for (const segment of segments) {
+    const best = index.rankFacts(entry, index.analyze(segment))[0];
+    if (!best || best.score < FACT_MATCH_MIN || budget.test(best.fact.text) || parts.some((p) => p.fact === best.fact)) continue;
+    const amount = amountOf(best.fact);
+    if (amount) parts.push({ fact: best.fact, ...amount });
+  }
+  if (parts.length < 2 || parts.some((p) => p.wan !== parts[0]!.wan)) return none;
+  const unit = parts[0]!.wan ? "万元" : "元";
+  const sum = Math.round(parts.reduce((total, p) => total + p.value, 0) * 100) / 100;
+  const lines = [`加起来：${parts.map((p) => `${p.value}`).join(" + ")} = ${sum} ${unit}`];
+  const used = parts.map((p) => p.fact);
+  const planned = asksSaved ? entry.facts.find((f) => budget.test(f.text) && amountOf(f)?.wan === parts[0]!.wan) : undefined;
+  if (planned) {
+    const value = amountOf(planned)!.value;
+    if (value > sum) lines.push(`比原来的预算省下：${value} − ${sum} = ${Math.round((value - sum) * 100) / 100} ${unit}`);
+    used.push(planned);
+  }
+  return { lines, used };
+}
+

@@ -35,11 +35,14 @@ const SALIENT_IDF_SHARE = 0.45;
  */
 const UNKNOWN_WORD_SHARE = 0.3;
 const NO_WORDS: ReadonlySet<string> = new Set();
-const ASKING = /多少|^几/;
+// "多少", "几户" ask for a figure; "一亩", "每人" say what it is per: neither names a topic.
+const ASKING = /多少|^几|^(?:一|每)个?(?:亩|户|人|位|次|年|月|吨|斤|公斤)$/;
 /** How many recent questions' analyses are kept. */
 const ANALYZED_KEPT = 512;
 /** Words saying per whom or per what an amount is, between a programme's name and 补助. */
 const AMOUNT_FILLERS: ReadonlySet<string> = new Set(["一户", "每户", "每人", "一人", "一个人", "每亩", "一亩"]);
+/** "半年补助多少", "两年补助": a span of time before 补助 is how long, not the name of a programme. */
+const PERIOD = /^(?:[一二两三四五六七八九十半几每全上下头]+个?(?:年|月|季度?|天|星期)|季度)$/;
 /** What villagers call money from a programme (after synonyms: 补贴 is rewritten to 补助). */
 const SUBSIDY_WORDS: ReadonlySet<string> = new Set(["补助", "补贴", "津贴", "救助", "补偿", "奖励", "补助金"]);
 
@@ -196,7 +199,7 @@ export class KnowledgeIndex {
       let j = i - 1;
       while (j > 0 && i - j < 3 && AMOUNT_FILLERS.has(words[j]!)) j--;
       const named = words[j]!;
-      if (named.length < 2 || SUBSIDY_WORDS.has(named) || AMOUNT_FILLERS.has(named) || this.notTopics.has(named) || this.bm25.has(named)) continue;
+      if (named.length < 2 || SUBSIDY_WORDS.has(named) || AMOUNT_FILLERS.has(named) || PERIOD.test(named) || this.notTopics.has(named) || this.bm25.has(named)) continue;
       // "贫困户" is new as a whole but made of a word the knowledge base knows (贫困); "危房改造" is not (危房).
       const parts = this.segmenter.words(named).filter((w) => w !== named && w.length >= 2);
       if (parts.length > 0 && parts.every((w) => this.bm25.has(w))) continue;

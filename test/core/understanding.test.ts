@@ -366,3 +366,72 @@ describe("per-person amounts and households of the same grade", () => {
     expect(reports()).toBe(before);
   });
 });
+
+describe("arithmetic the villager asks for, shown with its formula", () => {
+  it("counts a county's people written in Chinese numerals, and gives the total in 万元 too", async () => {
+    const r = await chat()("全县一千四百七十九个老年残疾人，每人每月50，一年一共发多少");
+    expect(r.text).toContain("600 × 1479 = 887400");
+    expect(r.text).toContain("88.74 万元");
+    expect(r.text).not.toMatch(/\b9 个人/);
+  });
+
+  it("adds a per-household amount over the households named (两家)", async () => {
+    const r = await chat()("村里俺家、俺叔家都是一户多残家庭，两家一年的一户多残补助加一起多少");
+    expect(r.text).toContain("1680 × 2 = 3360");
+  });
+
+  it("reads 半年 as half a year of the amount, not as a programme called 半年补助", async () => {
+    const r = await chat()("一户多残一年1680，半年能领多少");
+    expect(r.text).toContain("1680 × 0.5 = 840");
+    expect(r.text).not.toMatch(/半年补助/);
+  });
+
+  it("adds up the parts of a spending the question names, and what was saved against the budget", async () => {
+    const r = await chat()("镇里幼儿园原来预算500万，实际装修加换地一共花了多少，省了多少");
+    expect(r.text).toContain("50 + 30 = 80 万元");
+    expect(r.text).toContain("500 − 80 = 420 万元");
+    const plain = await chat()("幼儿园装修花了多少");
+    expect(plain.text).not.toMatch(/加起来/);
+  });
+
+  it("adds the two programmes a person asks about, saying which part is not cash", async () => {
+    const r = await chat()("俺爹二级贫困残疾人，也是重度残疾，县里代缴的养老费和他的特别救助一年加起来多少");
+    expect(r.text).toMatch(/加起来：800 \+ 100 = 900 元/);
+    expect(r.text).toMatch(/不发现金/);
+  });
+
+  it("turns a household's yearly sum over the years asked (两年的…总共)", async () => {
+    const r = await chat()("俺爹一级俺娘二级，贫困户，俩人两年的生活特别救助总共多少");
+    expect(r.text).toContain("800 + 您母亲 800 = 1600");
+    expect(r.text).toMatch(/1600 × 2 = 3200/);
+  });
+});
+
+describe("a screening in progress", () => {
+  it("answers an amount question with what is already certain, then asks the same question again", async () => {
+    const say = chat();
+    const first = await say("岁数大的残疾人有啥补贴，俺家穷");
+    // 岁数大 settles 老年 and 穷 settles poverty: the old-age allowance is stated without those conditions.
+    expect(first.text).toMatch(/贫困老年残疾人生活补助：如果有残疾证，每人每月 50 元/);
+    const next = await say("一年下来能有多少");
+    expect(next.intent).toBe("eligibility");
+    expect(next.text).toMatch(/先说能确定的/);
+    expect(next.text).toMatch(/600 元/);
+    expect(next.text).toMatch(/残疾证是几级/);
+    expect(next.text).not.toMatch(/幼儿园|没听明白/);
+  });
+
+  it("takes the people of a follow-up from the follow-up, not the grades the earlier question named", async () => {
+    const say = chat();
+    await say("一二级贫困残疾人救助一年多少");
+    const r = await say("俺爹一级俺娘二级，俩人两年总共多少");
+    expect(r.text).toMatch(/您父亲一级、您母亲二级/);
+    expect(r.text).not.toMatch(/您二级/);
+    expect(r.text).toMatch(/1600 × 2 = 3200/);
+  });
+
+  it("lets a stated age outweigh the programme's name: 35 is not 老年", async () => {
+    const r = await chat()("我才35岁，肢体残疾，贫困户，那个贫困老年残疾人生活补助我能领不");
+    expect(r.text).toMatch(/领不了/);
+  });
+});

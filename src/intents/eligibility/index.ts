@@ -1,7 +1,7 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
 import { answerPolicyQuestion, toTurnResult } from "../policy/index.ts";
-import { composeAnswer, withAlternatives } from "../../knowledge/answer.ts";
+import { composeAnswer, readFigureQuestion, withAlternatives } from "../../knowledge/answer.ts";
 import { CONFIDENCE } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
@@ -92,7 +92,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (refused) return refused;
   // "俺村有8户一户多残家庭", "村里15个人领老年补助": the village's count times the amount is arithmetic
   // on the programme's figure, not a household to screen.
-  if (/(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|户|个|人|家)/.test(text)) return policyFallback(ctx);
+  // "咱县贫困老年残疾人1479人，每人每月50": a count of people beside a per-person amount is the same arithmetic.
+  if (/(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|户|个|人|家)/.test(text) || /(?:县|镇|乡|市)[^，,。？?]{0,12}?\d{2,}\s*(?:个人|人|户|名)[^。？?]{0,4}每(?:人|户)/.test(text) || (readFigureQuestion(text)?.households ?? 0) > 1) return policyFallback(ctx);
   // "俺不是残疾人，养老保险交多少", "俺爹不残疾": the disability programmes are not about this person.
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
   const topic = detectTopic(rules, text);
@@ -124,7 +125,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // Coverage before screening: "家里遭了火灾，临时救助能给多少" shares 救助 with the screener's words but
   // tells nothing it could use and asks about something else; the knowledge base answers (or says it can't).
   if (topic === "benefits" && focus.length === 0 && !speaksOfPeople && !OPEN_ASK.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
-  return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic)));
+  // In a follow-up, the people are the ones this message names, not the grades the earlier question named.
+  const own = ctx.followsUp ? foldText(ctx.message.payload ?? ctx.text) : text;
+  const householdText = own !== text && readHousehold(own).people.some((p) => p.grade !== undefined || p.severe) ? own : text;
+  return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), householdText));
 }
 
 /** The lowest coverage at which an entry named by a word of the question's own answers a described need. */
@@ -264,6 +268,8 @@ export const eligibilityHandler: IntentHandler = {
 };
 
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;
+/** "一年下来能有多少", "能领多少钱": the amount of what is being screened. */
+const AMOUNT_ASK = /多少|几个钱|啥钱|能领|能拿|给多少|有多少/;
 const OTHER_INTENTS = new Set(["feedback", "opinion", "staff", "policy", "help"]);
 
 /** Continues a dialogue in progress: answers, corrections ("不对，是二级"), reset words; leaves on a new question. */
@@ -281,14 +287,15 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     const { intent, confidence } = ctx.classification;
     const long = text.replace(/\s/g, "").length >= 6;
     // The core's reading first; then what only this dialogue knows (a different calculator's topic).
+    // "一年下来能有多少" names nothing of its own: it asks the screening, not a new question.
+    const namesOwn = ctx.hits[0] !== undefined && ctx.hits[0].coverage >= CONFIDENCE.clarify && ctx.kb.index.namesTopic(ctx.hits[0], true);
     const newQuestion =
       turn === "report" ||
-      turn === "new_question" ||
+      (turn === "new_question" && (namesOwn || !AMOUNT_ASK.test(text))) ||
       (OTHER_INTENTS.has(intent) && confidence >= 0.5 && long) ||
-      ((ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer && long && topic !== state.topic) ||
+      ((ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer && namesOwn && long && topic !== state.topic) ||
       (topic !== undefined && topic !== state.topic && long) ||
-      // "一年下来能有多少" names nothing of its own: it asks the screening, not a new question.
-      (QUESTION_WORDS.test(text) && long && (ctx.hits[0] === undefined || ctx.hits[0].coverage >= CONFIDENCE.clarify) && ctx.hits[0] !== undefined && ctx.kb.index.namesTopic(ctx.hits[0], true));
+      (QUESTION_WORDS.test(text) && long && namesOwn);
     // "他每年能领多少生活救助" while his screening waits for an answer: the same person, one programme.
     const sameScreening = state.topic === "benefits" && topic === "benefits" && state.step !== "done" && turn !== "report" && /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text);
     const focus = sameScreening ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
