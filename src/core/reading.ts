@@ -27,6 +27,8 @@ function onlyOf(core: string, words: readonly string[]): boolean {
   const sorted = [...words].sort((a, b) => b.length - a.length);
   let rest = core;
   for (let guard = 0; rest && guard < 8; guard++) {
+    // "中，俺知道了": a pronoun before the word of small talk.
+    rest = rest.replace(/^(?:俺|我|咱)(?=.)/, "");
     const word = sorted.find((w) => rest.startsWith(w));
     if (!word) return false;
     rest = rest.slice(word.length).replace(PARTICLES, "");
@@ -49,6 +51,10 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     // "搞了啥活动", "有人管没有": wh-words, and a question's closing 没有/不/吗.
     || /啥|什么|哪|谁/.test(text) || /(?:没有|没|不|吗|呢)\s*[？?]?\s*$/.test(text.trim());
   if (has(text, words.not_a_report)) return { kind: "question", notAReport: true };
+  // "俺爹那轮椅坏了，买新的又舍不得": a need of one's own, unless they also say 反映 or ask someone to act,
+  // or the trouble is a named village's ("岭西村图书室成天锁着门…娃们想借书都借不成").
+  const villages = /[\u4e00-\u9fa5]{1,3}村(?![里民委])/.test(text) && has(text, words.problem_words);
+  if (has(text, words.wishes) && !villages && !has(text, words.report_words) && !has(text, words.requests) && !has(text, words.complaint_questions)) return { kind: "question", notAReport: false };
   // "前些年为啥…", "当初为什么要整治": asking about the past is not reporting a problem of today.
   if (has(text, words.why_words) && has(text, words.past_markers)) return { kind: "question", notAReport: false };
   // "那条河以前又臭又淤，后来整治了没，咋整的": what came of a past problem is a question.

@@ -68,6 +68,8 @@ export const ConversationWordsSchema = z.object({
   complaint_questions: words,
   /** "管管吧", "麻烦查查": asking someone to act; a report even without a word for what is wrong. */
   requests: z.array(nonEmpty).default([]),
+  /** "想有个地方下棋", "买不起新的", "请不起律师": one's own need said as a wish — a question, not a report. */
+  wishes: z.array(nonEmpty).default([]),
   info_questions: words,
   past_markers: words,
   why_words: words,

@@ -179,7 +179,9 @@ export class KnowledgeIndex {
    */
   salientMisses(hit: SearchHit): string[] {
     // "多少户", "投了多少钱" ask for a kind of figure (facts carry them as keywords); they name no topic.
-    return hit.unmatchedWords.filter((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && !ASKING.test(word) && this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE);
+    // "宅基地" is no "基地": a part of a longer word of the question that the index does not know names nothing.
+    const inUnknownWord = (word: string) => hit.unmatchedWords.some((w) => w.length > word.length && w.includes(word) && !this.bm25.has(w));
+    return hit.unmatchedWords.filter((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && !ASKING.test(word) && this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE && !inUnknownWord(word));
   }
 
   /** The hit matched a word naming a topic ("药费", "一户多残"), not only words like "每月" or "多少". */

@@ -435,3 +435,22 @@ describe("a screening in progress", () => {
     expect(r.text).toMatch(/领不了/);
   });
 });
+
+describe("a need said as a wish is a question, not a report", () => {
+  const words = testEngine().kb.data.conversation;
+  it("reads wishes of one's own as questions, and a named village's trouble as a report", () => {
+    expect(readMessage("村里老人吃完晚饭没处去，想有个地方下下棋", words).kind).toBe("question");
+    expect(readMessage("俺爹的轮椅坏了，买新的又舍不得", words).kind).toBe("question");
+    expect(readMessage("岭西村图书室成天锁着门，娃们想借书都借不成", words).kind).toBe("report");
+    expect(readMessage("俺家轮椅坏了，想反映一下", words).kind).toBe("report");
+    expect(readMessage("中，俺知道了，谢谢你", words).kind).toBe("smalltalk");
+  });
+
+  it("answers a wish from the knowledge base and files nothing", async () => {
+    const before = reports();
+    const r = await chat()("俺瘸了条腿 邻居占了俺宅基地 想告又请不起律师");
+    expect(r.text).toMatch(/法律援助/);
+    expect(r.text).not.toMatch(/FK\d+/);
+    expect(reports()).toBe(before);
+  });
+});
