@@ -194,6 +194,14 @@ export class KnowledgeIndex {
    * No entry covers it, whatever else the question shares with one; returns the name asked about.
    */
   absentProgramme(query: AnalyzedQuery): string | undefined {
+    // "买机动轮椅车政府补贴多少": money towards buying a thing the knowledge base knows only another subsidy
+    // for (its fuel). Covered only by an entry whose name says it is for buying (农机购置补贴).
+    const buy = /(?:买|购买|购置)(?:个|辆|台|一辆|一台|一个)?([\u4e00-\u9fa5]{2,8}?)(?:的)?(?:政府|国家|公家|县里|镇上)?(?:有|给|能|发|的)?(?:补助|补贴)/.exec(query.text);
+    if (buy) {
+      const thing = buy[1]!;
+      const named = (e: Entry) => [e.title, ...e.aliases];
+      if (this.entries.some((e) => named(e).some((n) => n.includes(thing))) && !this.entries.some((e) => named(e).some((n) => n.includes(thing) && /购|买/.test(n)))) return `买${thing}的补助`;
+    }
     const words = query.words;
     for (let i = 1; i < words.length; i++) {
       if (!SUBSIDY_WORDS.has(words[i]!)) continue;

@@ -454,3 +454,29 @@ describe("a need said as a wish is a question, not a report", () => {
     expect(reports()).toBe(before);
   });
 });
+
+describe("two questions in one message", () => {
+  it("answers two clauses that each name their own programme, even after a comma or with no punctuation", async () => {
+    const r = await chat()("白内障手术做了多少例，精神残疾药费补了多少人");
+    expect(r.text).toMatch(/110 例/);
+    expect(r.text).toMatch(/853 位/);
+    const run = await chat()("老年残疾人补助每月多少重度残疾人养老费代缴多少");
+    expect(run.text).toMatch(/50 元/);
+    expect(run.text).toMatch(/100 元/);
+  });
+
+  it("keeps a clause that goes on about the first one's subject with that subject", async () => {
+    const r = await chat()("沼气服务站投了多少钱，配了几个技术员");
+    expect(r.text).toMatch(/沼气服务站/);
+    expect(r.text).not.toMatch(/妇女就业/);
+  });
+});
+
+describe("money for buying a thing the knowledge base knows another subsidy for", () => {
+  it("says it has no figure, instead of the fuel subsidy's total", async () => {
+    const r = await chat()("买机动轮椅车政府补贴多少钱");
+    expect(r.text).toMatch(/没有/);
+    expect(r.text).not.toMatch(/9\.23/);
+    expect((await chat()("机动轮椅车燃油补贴多少")).text).toMatch(/燃油补贴/);
+  });
+});

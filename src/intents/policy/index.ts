@@ -15,10 +15,15 @@ type ClarifySession = z.infer<typeof ClarifySessionSchema>;
 
 const ASKS = /多少|多大|多长|多远|多久|多高|几|吗|么|啥|什么|哪|谁|怎么|咋|呢|不$|没有$/;
 
-/** "三级一年多少？一户多残每户给多少？": two questions, each a clause that asks something on its own. */
+/**
+ * "三级一年多少？一户多残每户给多少？", "白内障做了多少例，药费补了多少人", "老年补助每月多少重度的代缴多少":
+ * two questions, each a clause that asks something on its own (each must then find an entry of its own).
+ */
 export function splitQuestions(text: string): string[] {
   const parts = text
-    .split(/[？?；;。！!]+|\s+/)
+    // A question run on without punctuation ends at its 多少 when a clause that asks follows.
+    .replace(/(多少(?:钱|人|户|例|元|个|次)?)(?=[^，,。？?\s]{4,}(?:多少|几))/g, "$1？")
+    .split(/[？?；;。！!，,]+|\s+/)
     .map((p) => p.trim())
     .filter((p) => p.length >= 4);
   return parts.length >= 2 && parts.every((p) => ASKS.test(p)) ? parts.slice(0, 3) : [];
@@ -26,10 +31,16 @@ export function splitQuestions(text: string): string[] {
 
 /** Answers each question of a two-question message from its own entry; undefined when they share one. */
 function answerEach(ctx: TurnContext, parts: string[]): ComposedAnswer | undefined {
-  const answers = parts.map((part) => {
-    const query = ctx.kb.index.analyze(part);
-    return composeAnswer(ctx.kb.index, query, ctx.kb.index.search(query, 5));
+  const { index } = ctx.kb;
+  const searched = parts.map((part) => {
+    const query = index.analyze(part);
+    return { query, hits: index.search(query, 5) };
   });
+  // Each clause must name a topic of its own: "上面给补多少", "配了几个技术员" go on about the first
+  // clause's subject (its entry is among theirs), and the whole question is answered as one.
+  const own = searched.every(({ hits }, i) => hits[0] !== undefined && index.namesTopic(hits[0], true) && (i === 0 || !hits.slice(0, 3).some((h) => h.entry.id === searched[0]!.hits[0]!.entry.id)));
+  if (!own) return undefined;
+  const answers = searched.map(({ query, hits }) => composeAnswer(index, query, hits));
   const good = answers.filter((a) => a.kind === "answer" || a.kind === "needs_review");
   const entries = new Set(good.map((a) => a.entryIds[0]));
   if (good.length < 2 || entries.size < 2) return undefined;
