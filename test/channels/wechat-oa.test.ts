@@ -120,6 +120,26 @@ describe("slow and long answers go through the customer-service API", () => {
   });
 });
 
+describe("a 订阅号 without the customer-service API", () => {
+  it("gives a slow answer as the passive reply to WeChat's retry of the message, holding the first request until WeChat gives up on it", async () => {
+    const { received } = await startOa(async (m) => {
+      await sleep(1200);
+      return [reply(`答：${m.text}`)];
+    }, { WECHAT_OA_CUSTOM_SEND: "off", WECHAT_OA_REPLY_BUDGET_MS: "300" });
+    const push = textPush("o-subscription", "危房改造补多少？");
+    const started = Date.now();
+    const first = send(push);
+    // WeChat retries 5 s after sending; here the retry comes while the answer is still being made.
+    await sleep(1000);
+    const retry = await send(push);
+    expect(passiveText(retry.text)).toBe("答：危房改造补多少？");
+    expect((await first).text).toBe("success");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
+    expect(received).toHaveLength(1);
+    expect(fake.sent).toEqual([]);
+  }, 10_000);
+});
+
 describe("replays and retries are answered once", () => {
   it("handles a message WeChat delivers twice (same MsgId) once; the repeat gets only success", async () => {
     const { received } = await startOa();

@@ -21,8 +21,12 @@ export const WECHAT_TEXT_BYTES = 2048;
 
 /** A retry from WeChat comes within ~15 s (three tries, 5 s apart); the durable log catches anything later. */
 const REMEMBER_IN_FLIGHT_MS = 60_000;
-/** Without a send API, a slow answer's response is held past WeChat's 5 s so that WeChat asks again. */
-const HOLD_FOR_RETRY_MS = 6_000;
+/**
+ * WeChat drops a request it has no response to after 5 s and delivers the message again, up to three times
+ * (developers.weixin.qq.com/doc/service/en/guide/product/message/Passive_user_reply_message.html). Without a
+ * send API, a slow answer can only ride on such a retry, so the first response is held past this point.
+ */
+const WECHAT_GIVES_UP_MS = 5_500;
 const FAILED = "抱歉，系统出了点问题，请稍后再试。";
 const CUT_NOTE = "（回答较长，只显示了前一部分。请把问题问得具体一些。）";
 
@@ -70,6 +74,7 @@ export class ReplyFlow {
     const { key } = conversion;
     const earlier = this.inFlight.get(key);
     if (earlier) return this.retried(key, earlier);
+    const started = performance.now();
     const entry: InFlight = { pieces: this.answer(conversion), answered: false };
     this.inFlight.set(key, entry);
     void entry.pieces.finally(() => setTimeout(() => this.inFlight.delete(key), REMEMBER_IN_FLIGHT_MS).unref());
@@ -79,9 +84,10 @@ export class ReplyFlow {
       if (this.options.send) {
         entry.answered = true;
         this.track(entry.pieces.then((late) => this.sendAll(conversion.userId, late)));
+        return {};
       }
       // Without a send API the answer rides on WeChat's retry of this message (see `retried`).
-      await within(entry.pieces, HOLD_FOR_RETRY_MS);
+      await holdUntilWechatRetries(started);
       return {};
     }
     entry.answered = true;
@@ -92,9 +98,10 @@ export class ReplyFlow {
   private async retried(key: string, earlier: InFlight): Promise<Outcome> {
     this.options.logger.info(`${this.options.channel} repeated delivery answered once`, { key });
     if (earlier.answered) return {};
+    const started = performance.now();
     const pieces = await within(earlier.pieces, this.options.budgetMs);
     if (pieces === undefined) {
-      await within(earlier.pieces, HOLD_FOR_RETRY_MS);
+      await holdUntilWechatRetries(started);
       return {};
     }
     if (earlier.answered) return {};
@@ -192,6 +199,11 @@ export class ReplyFlow {
     while (this.sending.size > 0) await Promise.allSettled([...this.sending]);
     await Promise.allSettled([...this.inFlight.values()].map((entry) => entry.pieces));
   }
+}
+
+function holdUntilWechatRetries(started: number): Promise<void> {
+  const wait = started + WECHAT_GIVES_UP_MS - performance.now();
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
 }
 
 /** The task's value if it settles within `ms`, else undefined (the task goes on). */
