@@ -230,6 +230,23 @@ describe("voice, menu and follow", () => {
     expect(received[0]).toMatchObject({ kind: "voice", text: "" });
   });
 
+  it("transcribes a voice message without recognition through the LLM, fetching the audio from WeChat's media API", async () => {
+    harness = await adapterContext({ WECHAT_OA_TOKEN: OA_TOKEN, WECHAT_OA_APPID: OA_APPID, WECHAT_OA_APPSECRET: OA_SECRET, WECHAT_API_ROOT: fake.url }, echo);
+    const heard: Array<{ bytes: string; name: string }> = [];
+    (harness.ctx.services as { llm?: unknown }).llm = {
+      transcribe: async (audio: Buffer, name: string) => {
+        heard.push({ bytes: audio.toString(), name });
+        return "养老金什么时候发";
+      },
+    };
+    fake.media.set("m-amr-1", Buffer.from("#!AMR fake audio"));
+    channels = await startChannels(harness.ctx);
+    const push = { ...textPush("o-voice3", ""), MsgType: "voice", MediaId: "m-amr-1", Format: "amr" };
+    delete (push as Partial<Push>).Content;
+    expect(await ask(push)).toBe("🎤 我听到的是：“养老金什么时候发”\n\n答：养老金什么时候发");
+    expect(heard).toEqual([{ bytes: "#!AMR fake audio", name: "voice.amr" }]);
+  });
+
   it("welcomes a new follower with what the assistant can do", async () => {
     const { received } = await startOa((m) => [reply(m.text === "帮助" ? "我能回答政策问题、帮您反映问题。" : "?")]);
     expect(await ask(eventPush("o-new", "subscribe"))).toBe("欢迎关注乡亲助手！\n\n我能回答政策问题、帮您反映问题。");
