@@ -1,8 +1,10 @@
-// Starts every chat channel whose environment variables are set (Telegram, WeChat); the web chat is always on.
+// Starts every chat channel whose environment variables are set (Telegram, WeChat, Official Account, WeCom); the web chat is always on.
 import type { AppContext } from "../app-context.ts";
 import { ChannelStartError } from "./common/errors.ts";
 import { startTelegram } from "./telegram/index.ts";
 import { startWechat } from "./wechat/index.ts";
+import { startWechatOa } from "./wechat-oa/index.ts";
+import { startWecom } from "./wecom/index.ts";
 import type { RunningChannel } from "./types.ts";
 
 export { getWechatLoginState, type WechatLoginState } from "./wechat/login-state.ts";
@@ -27,6 +29,8 @@ export async function startChannels(ctx: AppContext): Promise<RunningChannels> {
   const starters: ChannelStarter[] = [
     { name: "telegram", enabled: Boolean(config.TELEGRAM_BOT_TOKEN), start: () => startTelegram(ctx) },
     { name: "wechat", enabled: Boolean(config.WECHATY_PUPPET), start: () => startWechat(ctx) },
+    { name: "wechat-oa", enabled: Boolean(config.WECHAT_OA_TOKEN), start: () => startWechatOa(ctx) },
+    { name: "wecom", enabled: Boolean(config.WECOM_TOKEN), start: () => startWecom(ctx) },
   ];
   const enabled = starters.filter((s) => s.enabled);
   const outcomes = await Promise.allSettled(enabled.map((s) => s.start()));

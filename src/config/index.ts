@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { CoreConfigShape } from "./core.ts";
 import { StaffConfigShape } from "./staff.ts";
-import { ChannelsConfigShape } from "./channels.ts";
+import { ChannelsConfigShape, checkChannelSettings } from "./channels.ts";
 import { LlmConfigShape } from "./llm.ts";
 import { EligibilityConfigShape } from "./eligibility.ts";
 import { ConsultationsConfigShape } from "./consultations.ts";
@@ -18,7 +18,7 @@ export const ConfigSchema = z.object({
   ...EligibilityConfigShape,
   ...ConsultationsConfigShape,
   ...WebConfigShape,
-});
+}).superRefine(checkChannelSettings);
 
 export type Config = z.infer<typeof ConfigSchema>;
 

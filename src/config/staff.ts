@@ -3,8 +3,8 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { emptyAsUndefined, optionalString } from "./env.ts";
 
-/** A channel-qualified user id, e.g. telegram:123, wechat:wxid_abc, web:u1. */
-const QUALIFIED_ID = /^(web|cli|telegram|wechat):[^\s,]{1,200}$/;
+/** A channel-qualified user id, e.g. telegram:123, wechat:wxid_abc, wechat-oa:<openid>, wecom:<userid>, web:u1. */
+const QUALIFIED_ID = /^(web|cli|telegram|wechat|wechat-oa|wecom):[^\s,]{1,200}$/;
 
 /** A comma/space separated setting as a list; unset or empty is an empty list. */
 function splitList(value: unknown): unknown {

@@ -1,7 +1,7 @@
 // The core's message and reply types: every channel converts to and from these.
 import { z } from "zod";
 
-export const ChannelNameSchema = z.enum(["web", "cli", "telegram", "wechat"]);
+export const ChannelNameSchema = z.enum(["web", "cli", "telegram", "wechat", "wechat-oa", "wecom"]);
 export type ChannelName = z.infer<typeof ChannelNameSchema>;
 
 export const InboundMessageSchema = z.object({

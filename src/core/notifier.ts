@@ -8,6 +8,22 @@ export type ChannelSender = (message: { userId: string; chatId: string; text: st
 
 export const MAX_ATTEMPTS = 6;
 
+/**
+ * A sender's answer that the message cannot go out now but is not failing either: the platform only
+ * lets the channel write within a window after the user's last message (WeChat's 48 hours). The message
+ * stays pending in the outbox, its attempts uncounted, until `resume` (the user wrote again) or `retryAfterMs`.
+ */
+export class DeliveryDeferred extends Error {
+  readonly code = "DELIVERY_DEFERRED";
+  constructor(
+    readonly reason: string,
+    readonly retryAfterMs = 24 * 60 * 60_000,
+  ) {
+    super(reason);
+    this.name = "DeliveryDeferred";
+  }
+}
+
 export class Notifier {
   private readonly senders = new Map<string, ChannelSender>();
   private timer: NodeJS.Timeout | undefined;
@@ -56,12 +72,23 @@ export class Notifier {
       this.outbox.markSent(message.id, this.clock().toISOString());
       return true;
     } catch (error) {
+      if (error instanceof DeliveryDeferred) {
+        const retryAt = new Date(this.clock().getTime() + error.retryAfterMs).toISOString();
+        this.outbox.defer(message.id, error.reason, retryAt);
+        this.logger.info("notification kept in the outbox", { id: message.id, channel: message.channel, reason: error.reason, retryAt });
+        return false;
+      }
       const delayMs = Math.min(60 * 60_000, 30_000 * 2 ** message.attempts) * (0.8 + Math.random() * 0.4);
       const retryAt = new Date(this.clock().getTime() + delayMs).toISOString();
       this.outbox.markFailed(message.id, (error as Error).message ?? String(error), retryAt, MAX_ATTEMPTS);
       this.logger.warn("notification delivery failed", { id: message.id, channel: message.channel, attempt: message.attempts + 1, error });
       return false;
     }
+  }
+
+  /** The user wrote again: their deferred notifications are due now (the next flush sends them). */
+  resume(channel: string, chatId: string): number {
+    return this.outbox.resume(channel, chatId, this.clock().toISOString());
   }
 
   /** Web chat pages collect their notifications by polling; collected ones count as delivered. */

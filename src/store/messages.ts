@@ -110,6 +110,15 @@ export class MessageLog {
     if (kept.length > EXCHANGES_KEPT) kept.shift();
   }
 
+  /**
+   * When the user's latest logged message arrived (ISO time), or undefined: WeChat lets an Official Account
+   * write to a user only within 48 hours of the user's last message.
+   */
+  lastMessageAt(channel: string, userId: string): string | undefined {
+    const row = this.db.prepare("SELECT created_at FROM messages WHERE channel = ? AND user_id = ? ORDER BY id DESC LIMIT 1").pluck().get(channel, userId);
+    return typeof row === "string" ? row : undefined;
+  }
+
   /** The conversation's last `limit` exchanges, oldest first. */
   recentExchanges(channel: string, userId: string, limit: number): Exchange[] {
     if (limit <= 0) return [];

@@ -71,6 +71,21 @@ export class OutboxStore {
       .run(error.slice(0, 500), retryAt, maxAttempts, id);
   }
 
+  /** Keeps a message pending without counting an attempt (the channel may not write to that chat yet). */
+  defer(id: number, reason: string, retryAt: string): void {
+    this.db.prepare("UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'").run(reason.slice(0, 500), retryAt, id);
+  }
+
+  /**
+   * Makes a chat's pending messages due at `now`; returns how many. Runs for every message a channel with a
+   * reply window receives, so it only reads unless something is waiting (a write costs a commit, ~2 ms).
+   */
+  resume(channel: string, chatId: string, now: string): number {
+    const waiting = this.db.prepare("SELECT 1 FROM outbox WHERE channel = ? AND chat_id = ? AND status = 'pending' AND next_attempt_at > ? LIMIT 1").get(channel, chatId, now);
+    if (!waiting) return 0;
+    return this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE channel = ? AND chat_id = ? AND status = 'pending' AND next_attempt_at > ?").run(now, channel, chatId, now).changes;
+  }
+
   get(id: number): OutboxMessage | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`).get(id) as (OutboxMessage & { quickReplies: string }) | undefined;
     return row ? { ...row, quickReplies: JSON.parse(row.quickReplies) as QuickReply[] } : undefined;

@@ -1,6 +1,10 @@
-// Contract: a villager's question gets the same answer text on the web, in Telegram and in WeChat.
+// Contract: a villager's question gets the same answer text on the web, in Telegram, in WeChat (personal account),
+// in the Official Account and in WeCom.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withNumberedChoices } from "../../src/channels/common/choices.ts";
+import { splitMessageBytes } from "../../src/channels/common/split.ts";
+import { FakeWechat, OA_APPID, OA_SECRET, WECOM_CORP, WECOM_SECRET } from "./support/fake-wechat.ts";
+import { OA_AES_KEY, OA_TOKEN, oaRequest, passiveText, post, textPush, WECOM_AES_KEY, WECOM_TOKEN, wecomRequest, wecomTextPush } from "./support/wechat-requests.ts";
 import { conversation, startTestApp, type TestApp } from "../helpers/app.ts";
 import { FakeTelegram, textUpdate } from "./support/fake-telegram.ts";
 import { loginMockWechat, type MockWechat } from "./support/mock-wechat.ts";
@@ -21,11 +25,51 @@ const sameAnswer = (texts: string[]) => texts.map((t) => t.replace(/FK\d+/g, "FK
 let fake: FakeTelegram;
 let running: TestApp;
 let wechat: MockWechat;
+let wechatApi: FakeWechat;
+
+/** WeChat's own channels (passive reply and/or send API): what the villager sees, in order. */
+async function askOfficialAccount(openId: string, question: string, pieces: number, aes: boolean): Promise<string[]> {
+  const response = await post(running.url, "/wechat/oa", oaRequest(textPush(openId, question), { aes }));
+  expect(response.status).toBe(200);
+  const passive = passiveText(response.text, { aes });
+  if (passive !== undefined) return [passive];
+  await wechatApi.waitFor(() => wechatApi.sentTo(openId).length >= pieces);
+  return wechatApi.sentTo(openId);
+}
+
+async function askWecom(userId: string, question: string, pieces: number): Promise<string[]> {
+  const before = wechatApi.sentTo(userId).length;
+  const response = await post(running.url, "/wechat/wecom", wecomRequest(wecomTextPush(userId, question)));
+  expect(response.status).toBe(200);
+  await wechatApi.waitFor(() => wechatApi.sentTo(userId).length >= before + pieces);
+  return wechatApi.sentTo(userId).slice(before);
+}
+
+/** Numbered choices as on WeChat, cut where WeChat's 2,048-byte limit cuts. */
+const asWechatPieces = (replies: Array<{ text: string; quickReplies: Array<{ label: string; payload: string }> }>) => replies.flatMap((r) => splitMessageBytes(withNumberedChoices(r), 2048));
 
 beforeAll(async () => {
   fake = await FakeTelegram.start();
+  wechatApi = await FakeWechat.start();
   running = await startTestApp({
-    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, WECHATY_PUPPET: "wechaty-puppet-mock", WECHAT_SEND_MIN_INTERVAL_MS: "0", WECHAT_SEND_JITTER_MS: "0" },
+    env: {
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      WECHATY_PUPPET: "wechaty-puppet-mock",
+      WECHAT_SEND_MIN_INTERVAL_MS: "0",
+      WECHAT_SEND_JITTER_MS: "0",
+      WECHAT_OA_TOKEN: OA_TOKEN,
+      WECHAT_OA_APPID: OA_APPID,
+      WECHAT_OA_APPSECRET: OA_SECRET,
+      WECHAT_OA_AES_KEY: OA_AES_KEY,
+      WECHAT_API_ROOT: wechatApi.url,
+      WECOM_TOKEN,
+      WECOM_CORP_ID: WECOM_CORP,
+      WECOM_AGENT_ID: "1000002",
+      WECOM_SECRET,
+      WECOM_AES_KEY,
+      WECOM_API_ROOT: wechatApi.url,
+    },
   });
   wechat = await loginMockWechat();
 });
@@ -33,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await running?.close();
   await fake?.close();
+  await wechatApi?.close();
 });
 
 describe("the same answer on every channel", () => {
@@ -57,6 +102,16 @@ describe("the same answer on every channel", () => {
     expect(buttons).toEqual(webReplies.map((r) => r.quickReplies.map((q) => q.label)));
     // WeChat has no buttons: the same text, with the quick replies listed as numbered choices.
     expect(sameAnswer(wechat.sent.filter((s) => s.to === villager.id).map((s) => s.text))).toEqual(sameAnswer(webReplies.map(withNumberedChoices)));
+    // Official Account (plain and safe mode) and WeCom: the same numbered choices, within WeChat's byte limit.
+    const wechatPieces = sameAnswer(asWechatPieces(webReplies));
+    const plain = await askOfficialAccount(`o-contract-${i}`, question as string, wechatPieces.length, false);
+    const safe = await askOfficialAccount(`o-contract-aes-${i}`, question as string, wechatPieces.length, true);
+    const wecom = await askWecom(`wecom-contract-${i}`, question as string, wechatPieces.length);
+    const joined = (pieces: string[]) => pieces.join("\n");
+    // A single piece rides on the passive reply; several go by custom send: either way the same words.
+    expect(joined(sameAnswer(plain))).toEqual(joined(wechatPieces));
+    expect(joined(sameAnswer(safe))).toEqual(joined(wechatPieces));
+    expect(sameAnswer(wecom)).toEqual(wechatPieces);
   });
 });
 
@@ -86,10 +141,16 @@ describe("the same quick-reply choice on every channel", () => {
     villager.say("1").to(wechat.me);
     await wechat.waitForSent(sentBefore + followUp.body.replies.length);
 
+    // Official Account: the same typed number picks the same choice.
+    const openId = "o-contract-choice";
+    await askOfficialAccount(openId, question, asWechatPieces(first.body.replies).length, false);
+    const oaFollowUp = await askOfficialAccount(`${openId}`, "1", asWechatPieces(first.body.replies).length + asWechatPieces(followUp.body.replies).length, false);
+
     const expected = (followUp.body.replies as Array<{ text: string }>).map((r) => r.text);
     expect(sameAnswer(fake.sentTo(chatId).slice(before))).toEqual(sameAnswer(expected));
     expect(sameAnswer(mine().slice(-followUp.body.replies.length).map((s) => s.text))).toEqual(
       sameAnswer((followUp.body.replies as Array<{ text: string; quickReplies: Array<{ label: string; payload: string }> }>).map(withNumberedChoices)),
     );
+    expect(sameAnswer(oaFollowUp).join("\n")).toContain(sameAnswer(asWechatPieces(followUp.body.replies)).join("\n"));
   });
 });
