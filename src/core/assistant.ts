@@ -219,6 +219,9 @@ export class Assistant {
     // "意见可大了" is a complaint about the past, not an opinion in a consultation: only words of voting count.
     const opinionWords = /提意见|征求|投票|投一票|支持|反对|赞成|同意|选项/.test(foldText(text));
     const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading, staffWork, opinionWords);
+    // "但不想光拿租金": nothing is wrong in the words and the classifier is unsure it is a report. Nothing
+    // is filed on a guess: the feedback feature answers what it can and asks whether to file.
+    if (route.intent === "feedback" && ctx.reading.kind === "open" && ctx.classification.confidence < UNSURE_REPORT) Object.assign(ctx, { reading: { kind: "report_or_question" } });
     // "水库边上那块地原来是干啥的" is no greeting: a question the knowledge base knows about is answered.
     if (route.intent === "help" && ctx.reading.kind !== "smalltalk" && (ctx.reading.kind === "question" || (ctx.reading.kind === "open" && ctx.reading.asks)) && (ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.clarify) {
       route.intent = "policy";
@@ -268,6 +271,9 @@ export class Assistant {
     }
   }
 }
+
+/** Below this classifier confidence, a message with no word for anything wrong is not filed without asking. */
+const UNSURE_REPORT = 0.6;
 
 const CORRECTION = /^(?:不对|不是的?[，,]|错了|说错了|搞错了|更正)/;
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;

@@ -271,6 +271,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       return advance(rules, { ...state, people, facts, unknown: state.unknown.filter((f) => f !== "poor" || poor === undefined) }, on, said);
     }
   }
+  // "能领那个特别救助不" beside the answer: the result is about that programme.
+  if (signals.focus && signals.focus.length > 0 && state.topic === "benefits") state = { ...state, focus: [...signals.focus] };
   const correcting = containsAny(core, words.correction_words);
   const cleaned = correcting ? words.correction_words.reduce((t, w) => t.split(w).join(" "), text) : text;
   const extraction = relevantPart(rules, state.topic, extractFacts(rules, cleaned));
@@ -324,6 +326,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     return advance(rules, { ...state, facts: merged, failures: 0 }, on, changed ? `好的，${correcting ? "已改为" : "记下了"}：${changed}。\n` : "好的，记下了。\n");
   }
   if (signals.newQuestion) return "leave";
+  // "但不想光拿租金", "还能咋参与" while a calculator waits for a number: no number, so no answer to it.
+  if (state.topic !== "benefits" && !/\d|[一二两三四五六七八九十百千万半俩仨]/.test(core)) return "leave";
   // "一年下来能有多少" while a fact is pending: what is already certain, then the same question again.
   if (state.topic === "benefits" && AMOUNT_QUESTION.test(core)) return advance(rules, { ...state, failures: 0 }, on, "按您已经说的，");
   if (correcting) return { state, reply: plain("哪一项说错了？请直接说正确的，比如“不对，是二级”或“不对，今年70岁”。") };

@@ -314,7 +314,7 @@ export function renderHousehold(rules: EligibilityRules, household: Household, p
     if (line.parts.length > 0 && line.period === "month") out.push(`  一年：${money(line.total)} × 12 = ${money(line.total * 12)} 元`);
     for (const note of line.notes) out.push(`  ${note}`);
     const refused = line.refusals.filter((r) => asked(line) || r.close);
-    if (refused.length > 0) out.push(`  ${[...new Set(refused.map((r) => r.who))].join("、")}按您说的情况领不了：${[...new Set(refused.map((r) => r.reason))].join("；")}`);
+    if (refused.length > 0) out.push(`  ${[...new Set(refused.map((r) => r.who))].join("、")}按您说的情况不符合条件，领不了：${[...new Set(refused.map((r) => r.reason))].join("；")}`);
     if (line.parts.length > 0 && (reckon.perMonth || reckon.years) && (chosen.length > 1 || yearlyCount(chosen) > 1)) {
       const perYear = line.period === "month" ? line.total * 12 : line.total;
       if (reckon.perMonth && line.period === "year") out.push(`  折合每月：${money(perYear)} ÷ 12 ≈ ${money(perYear / 12)} 元`);

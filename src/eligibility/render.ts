@@ -102,7 +102,7 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
   if (focusHopeless) {
     // Said first and plainly: what was asked about cannot be had, and why.
     const asked = all.filter((r) => focus.includes(r.programme.id));
-    lines.splice(1, 0, ...asked.map((r) => `您问的“${r.programme.name}”，按您说的情况暂时领不了：${r.unmet.map((o) => o.condition.unmet).join("；")}。`));
+    lines.splice(1, 0, ...asked.map((r) => `您问的“${r.programme.name}”，按您说的情况不符合条件，暂时领不了：${r.unmet.map((o) => o.condition.unmet).join("；")}。`));
   }
 
   if (close.length > 0) {

@@ -480,3 +480,24 @@ describe("money for buying a thing the knowledge base knows another subsidy for"
     expect((await chat()("机动轮椅车燃油补贴多少")).text).toMatch(/燃油补贴/);
   });
 });
+
+describe("nothing is filed on a guess", () => {
+  it("asks whether to file a message with no word for anything wrong, and records nothing yet", async () => {
+    const say = chat();
+    await say("俺想把地流转给威啤");
+    const before = reports();
+    const r = await say("但不想光拿租金");
+    expect(r.text).not.toMatch(/FK\d+/);
+    expect(reports()).toBe(before);
+    // The calculator's pending question did not swallow it, and the next question is answered.
+    expect((await say("还能咋参与")).text).toMatch(/入股/);
+  });
+
+  it("answers the programme asked about beside the pending answer: not met, and why", async () => {
+    const say = chat();
+    await say("俺爹一级残疾");
+    const r = await say("家里不是贫困户，能领那个每年800的生活特别救助不");
+    expect(r.text).toMatch(/您问的“贫困残疾人生活特别救助”，按您说的情况不符合条件/);
+    expect(r.text).toMatch(/要求是贫困户/);
+  });
+});

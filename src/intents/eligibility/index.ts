@@ -189,7 +189,7 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   const results = focus.flatMap((id) => rules.programmes.programmes.filter((p) => p.id === id)).map((p) => evaluateProgramme(rules, p, facts, ctx.now));
   if (results.length === 0 || results.some((r) => r.status !== "unlikely")) return undefined;
   const lines = results.flatMap((r) => [
-    `【${r.programme.name}】按您说的情况，领不了：${r.unmet.map((u) => u.condition.unmet).join("；")}。`,
+    `【${r.programme.name}】按您说的情况不符合条件，领不了：${r.unmet.map((u) => u.condition.unmet).join("；")}。`,
     `  规定：${r.programme.rule}（来源：${r.programme.source.section}）`,
     `  情况有出入的话，请问：${r.programme.apply}`,
   ]);
@@ -297,7 +297,9 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       (topic !== undefined && topic !== state.topic && long) ||
       (QUESTION_WORDS.test(text) && long && namesOwn);
     // "他每年能领多少生活救助" while his screening waits for an answer: the same person, one programme.
-    const sameScreening = state.topic === "benefits" && topic === "benefits" && state.step !== "done" && turn !== "report" && /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text);
+    // "家里不是贫困户，能领那个特别救助不" answers the pending question too: the same screening.
+    const answersPending = state.pending !== null && extractFacts(rules, text).facts[state.pending] !== undefined;
+    const sameScreening = state.topic === "benefits" && topic === "benefits" && state.step !== "done" && turn !== "report" && (answersPending || /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text));
     const focus = sameScreening ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     const step = continueDialogue(rules, state, text, ctx.now, { newQuestion: newQuestion && focus.length === 0, personal: isPersonal(rules, text) && turn !== "report", focus });
     if (step === "leave") {
