@@ -126,8 +126,9 @@ export class Assistant {
         });
       }
       return id;
-    // Fsynced when the reply says the question was passed on ("已经记下"); a clarifying question promises nothing.
-    }, { durable: result.unanswered !== undefined && result.unanswered.reason !== "clarify" });
+    // Not fsynced: no reply acknowledges a question as recorded (the no-answer reply says staff look at
+    // such questions from time to time), so a power cut may lose the last ones, never a promise.
+    });
     let messageId: number | undefined;
     try {
       messageId = await store.writeWhenFree(logTurn, LOG_WRITE_WITHIN_MS);

@@ -293,7 +293,7 @@ function reviewAnswer(entry: Entry, confidence: number): ComposedAnswer {
     entry.summary,
     `知识库里还没有这项政策的具体标准，我不能给您报数字，免得说错。`,
     `请咨询：${entry.contact}`,
-    `您的问题已经记下，工作人员核实后会补充进来。`,
+    `工作人员核实后会把这项标准补充进来。`,
   ].join("\n");
   return { kind: "needs_review", text, citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
 }
@@ -319,7 +319,7 @@ function noAnswer(confidence: number, weakHit: SearchHit | undefined, named?: st
   const text = [
     named ? `抱歉，知识库里没有“${named}”这一项，我不乱说数字。` : "抱歉，知识库里暂时没有这方面的内容，我不乱说数字。",
     `建议您问问：${contact}。`,
-    "您的问题已经记下，工作人员会把资料补上。",
+    "知识库答不上的问题，工作人员会定期查看、把资料补上。",
   ].join("\n");
   return { kind: "no_answer", text, citations: [], entryIds: [], confidence, quickReplies: [] };
 }
