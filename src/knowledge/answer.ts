@@ -137,11 +137,11 @@ const OUTCOME_ASKED = /咋解决|怎么解决|解决了没|后来|最后|结果|
 
 /** "几个人", "多少户", "几吨", "投了多少钱": the kind of number asked for, as a pattern over fact texts. */
 const ASKED_UNITS: Array<[RegExp, RegExp]> = [
-  [/(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/, /\d[\d.,]*\s*(?:万)?\s*(?:人|名|位|人次)/],
+  [/(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/, /\d[\d.,]*\s*(?:多|余)?\s*(?:万)?\s*(?:多|余)?\s*(?:人|名|位|人次)/],
   // "一共花了多少钱": a total, which a per-person amount ("每人 100 元") does not answer.
   [/一共花了|总共花了|一共出了|一共发了|总共发了|一共用了|花了多少|一共多少钱|总共多少钱|总共花|一共花/, /(?:一共|共|总共|合计)[^。；]{0,12}\d[\d.]*\s*万?元|\d[\d.]*\s*万元/],
   [/(?:几|多少)(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
-  [/(?:几|多少)(?:辆|台|件|个)|发了多少|发放/, /\d+\s*(?:辆|台|件|个)/],
+  [/(?:几|多少)(?:辆|台|件|个|例|次)|发了多少|发放/, /\d+\s*(?:辆|台|件|个|例|次)/],
   [/(?:几|多少)(?:个)?吨/, /\d[\d.,–-]*\s*吨/],
   [/(?:一天|每天)[^，,。？?]{0,6}(?:多少|几)/, /每天|一天|每日/],
   [/(?:几|多少)(?:个)?(?:村|庄)/, /\d+\s*个(?:行政)?村/],
@@ -156,11 +156,17 @@ const ASKED_UNITS: Array<[RegExp, RegExp]> = [
 ];
 
 /** Facts holding the kind of number the question asks for rank first, statistics included. */
+/** "教了多少人", "已经做了几例": what was done, not what is planned. */
+const PAST_ASKED = /[教做培训发补办修建给治装配帮]了|已经|这一年|去年|今年/;
+const FUTURE_ASKED = /明年|下一年|以后|计划|打算|将来|要[做办建]/;
+const PLAN_FACT = /计划|下一年|明年|目标|将要|力争/;
+
 function rankForAskedNumber(ranked: Array<{ fact: Fact; score: number }>, question: string): Array<{ fact: Fact; score: number }> {
   const patterns = ASKED_UNITS.filter(([asked]) => asked.test(question)).map(([, inFact]) => inFact);
   if (patterns.length === 0) return ranked;
+  const past = PAST_ASKED.test(question) && !FUTURE_ASKED.test(question);
   return ranked
-    .map((r, i) => ({ ...r, i, score: r.score + (patterns.some((p) => p.test(r.fact.text)) ? 1 : 0) }))
+    .map((r, i) => ({ ...r, i, score: r.score + (patterns.some((p) => p.test(r.fact.text)) ? 1 : 0) - (past && PLAN_FACT.test(r.fact.text) ? 1.5 : 0) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map(({ fact, score }) => ({ fact, score }));
 }

@@ -203,6 +203,9 @@ export class KnowledgeIndex {
       if (this.entries.some((e) => named(e).some((n) => n.includes(thing))) && !this.entries.some((e) => named(e).some((n) => n.includes(thing) && /购|买/.test(n)))) return `买${thing}的补助`;
     }
     const words = query.words;
+    // "助学金", "抚恤金", "慰问金": a kind of money named by a word of its own that no entry has.
+    const money = words.find((w) => w.length >= 3 && w.endsWith("金") && !this.bm25.has(w) && !this.bm25.has(w.slice(0, -1)) && !this.notTopics.has(w));
+    if (money) return money;
     for (let i = 1; i < words.length; i++) {
       if (!SUBSIDY_WORDS.has(words[i]!)) continue;
       // "危房改造一户能补多少": who or how much the amount is for may stand between the name and the subsidy.

@@ -501,3 +501,30 @@ describe("nothing is filed on a guess", () => {
     expect(r.text).toMatch(/要求是贫困户/);
   });
 });
+
+describe("the figure the question asks for", () => {
+  it("answers what was done when asked in the past tense, and the plan when asked about next year", async () => {
+    const done = await chat()("县里免费教残疾人手艺，教了多少个人嘞");
+    expect(done.text).toMatch(/550 多名/);
+    expect((await chat()("明年计划培训多少残疾人")).text).toMatch(/260/);
+  });
+
+  it("reads 按规矩/按规定 as how the question is asked, not as a topic the entry must have", async () => {
+    expect((await chat()("按规矩一年得给俺们村放几场电影啊")).text).toMatch(/12 场/);
+  });
+
+  it("counts 例 as the number asked for beside another question about the same programme", async () => {
+    expect((await chat()("白内障复明手术做了多少例？要自己掏钱吗？")).text).toMatch(/110 例/);
+  });
+
+  it("screens for money asked by the month, instead of answering with a free service", async () => {
+    const r = await chat()("老头七十多了，年轻时候一条腿没了，家里紧巴巴的，每个月能有点啥贴补不");
+    expect(r.text).toMatch(/贫困老年残疾人生活补助：如果有残疾证，每人每月 50 元/);
+  });
+
+  it("says it has no figure for a kind of money no entry names (抚恤金)", async () => {
+    const r = await chat()("抚恤金一个月能领多少");
+    expect(r.text).toMatch(/没有/);
+    expect(r.text).not.toMatch(/\d+\s*元/);
+  });
+});

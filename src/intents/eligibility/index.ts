@@ -120,7 +120,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id))) return policyFallback(ctx);
   // "老伴截瘫了 想弄个轮椅", "请不起律师", "有训练的地方没": a need the knowledge base names is answered from
   // its entry at once; screening for cash benefits would answer a question the villager did not ask.
-  const need = topic === "benefits" && focus.length === 0 && !OPEN_ASK.test(text) ? namedNeed(ctx, rules) : undefined;
+  // "一条腿没了…每个月能有点啥贴补不": money is asked for; a free service's entry (假肢) is not the answer.
+  const need = topic === "benefits" && focus.length === 0 && !OPEN_ASK.test(text) && !ASKS_CASH.test(text) ? namedNeed(ctx, rules) : undefined;
   if (need) return answerNeed(ctx, need);
   // Coverage before screening: "家里遭了火灾，临时救助能给多少" shares 救助 with the screener's words but
   // tells nothing it could use and asks about something else; the knowledge base answers (or says it can't).
@@ -201,6 +202,9 @@ const NOT_DISABLED = /不是残疾人?|不残疾|没(?:有)?残疾(?!证)|没(?:
 
 const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已经领|都领|领了/;
 const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:元|块)?(?![级岁亩])|\d+\s*(?:元|块)/;
+
+/** Money asked for by the month or year ("每个月能有点啥贴补"), not a service or a place. */
+const ASKS_CASH = /(?:每个?月|一个月|每年|一年)[^，,。？?]{0,8}(?:贴补|补贴|补助|钱|给多少|领多少|能有)|贴补|生活费/;
 
 /** "我能领什么", "有啥补助", "帮我算算": an open question the screener is for. */
 const OPEN_ASK = /能领(?:什么|啥|多少|哪些|不)|领点钱|能领点|领到钱|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受/;
