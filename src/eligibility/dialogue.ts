@@ -26,7 +26,7 @@ export const DialogueStateSchema = z.object({
   /** The villager's first message (masked), shown to staff if the question is handed to a cadre. */
   question: z.string().max(500),
   /** The people of the household when the question speaks of two or more (each with their own grade). */
-  people: z.array(z.object({ label: z.string(), grade: z.number().int().optional(), severe: z.boolean().optional(), age: z.number().optional(), elderly: z.boolean().optional() })).default([]),
+  people: z.array(z.object({ label: z.string(), grade: z.number().int().optional(), severe: z.boolean().optional(), age: z.number().optional(), elderly: z.boolean().optional(), certified: z.boolean().optional(), poor: z.boolean().optional() })).default([]),
   disabledCount: z.number().int().optional(),
   /** What the figures are to be turned into: per month, over several years. */
   reckon: z.object({ perMonth: z.boolean(), years: z.number().optional(), total: z.boolean().optional() }).default({ perMonth: false }),

@@ -17,6 +17,8 @@ export interface Person {
   elderly?: boolean;
   /** Said to be disabled (残疾人) without a grade: programmes that pay the same for every grade apply. */
   certified?: boolean;
+  /** "她自己单过，不是贫困户": poverty said of this person, which outweighs the household's. */
+  poor?: boolean;
 }
 
 export interface Household {
@@ -124,6 +126,12 @@ export function readHousehold(text: string): Household {
       pattern.lastIndex = i;
       const m = pattern.exec(text);
       if (m) {
+        // "俺闺女三级残疾，她自己单过": 她 is the person just named, not someone new.
+        if (label === PRONOUN && current && current.label !== "您" && current.label !== PRONOUN) {
+          i += m[0].length;
+          matched = true;
+          break;
+        }
         current = open(label);
         i += m[0].length;
         matched = true;
@@ -186,6 +194,12 @@ export function readHousehold(text: string): Household {
   named.forEach((p, k) => {
     const segment = text.slice(starts.get(p)!, k + 1 < named.length ? starts.get(named[k + 1]!)! : text.length);
     if (/老年|[六七八九]十|上了年纪|岁数大/.test(segment)) p.elderly = true;
+    // "俺闺女…单过，不是贫困户" while "俺…都算贫困户": poverty is said person by person.
+    if (/不是贫困|不算贫困|不贫困|不穷|不是低保/.test(segment)) p.poor = false;
+    else if (/贫困户|低保户|困难户|建档立卡/.test(segment)) {
+      p.poor = true;
+      if (/都(?:算|是)?[^，,。；]{0,3}(?:贫困户|低保户|困难户)/.test(segment)) for (const q of named.slice(0, k)) q.poor ??= true;
+    }
     // "俺媳妇没残疾": named, but not disabled.
     if (/残/.test(segment.replace(/一户多残|一户两残|一户三残|多残|(?:没有?|不是?|不算)残疾?人?/g, ""))) p.certified = true;
   });
@@ -259,7 +273,7 @@ export function householdLines(rules: EligibilityRules, household: Household, po
     const line: HouseholdLine = { programme, parts: [], period, total: 0, notes: [], refusals: [] };
     const people = programme.benefit.per === "household" ? [{ label: "全家" } as Person] : household.people;
     for (const person of people) {
-      const settled = settledAmount(rules, programme, person, poor, disabled, on, period);
+      const settled = settledAmount(rules, programme, person, person.poor ?? poor, disabled, on, period);
       if (settled.amount !== undefined) line.parts.push({ who: person.label, amount: settled.amount });
       else if (settled.unknown.length > 0) line.notes.push(`${person.label === "全家" ? "" : person.label}要${settled.unknown.join("、")}才能领`);
       else if (settled.refused) line.refusals.push({ who: person.label === "全家" ? "您家" : person.label, ...settled.refused });
@@ -294,8 +308,10 @@ const unitOf = (period: "year" | "month") => (period === "month" ? "元/月" : "
 
 /** The household's answer: each programme's sum with its formula, then the total if the question asks for one. */
 export function renderHousehold(rules: EligibilityRules, household: Household, poor: boolean | undefined, lines: HouseholdLine[], focus: readonly string[], reckon: Reckoning): Rendered {
-  const who = household.people.map((p) => `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : ""}`).join("、");
-  const out: string[] = [`按您说的情况（${who}${household.disabledCount && household.disabledCount > household.people.length ? `，家里共 ${household.disabledCount} 个残疾人` : ""}${poor === true ? "，贫困户" : poor === false ? "，不是贫困户" : ""}）：`];
+  // Poverty said person by person is shown with each person; otherwise once for the household.
+  const ownPoverty = household.people.some((p) => p.poor !== undefined);
+  const who = household.people.map((p) => `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : ""}${ownPoverty ? (p.poor === true ? "（贫困户）" : p.poor === false ? "（不是贫困户）" : "") : ""}`).join("、");
+  const out: string[] = [`按您说的情况（${who}${household.disabledCount && household.disabledCount > household.people.length ? `，家里共 ${household.disabledCount} 个残疾人` : ""}${ownPoverty ? "" : poor === true ? "，贫困户" : poor === false ? "，不是贫困户" : ""}）：`];
   // A refusal is shown for the programme asked about, or when it turns on one thing (close); otherwise a
   // line nobody gets is left out.
   const asked = (l: HouseholdLine) => focus.includes(l.programme.id);

@@ -200,7 +200,9 @@ export class KnowledgeIndex {
     if (buy) {
       const thing = buy[1]!;
       const named = (e: Entry) => [e.title, ...e.aliases];
-      if (this.entries.some((e) => named(e).some((n) => n.includes(thing))) && !this.entries.some((e) => named(e).some((n) => n.includes(thing) && /购|买/.test(n)))) return `买${thing}的补助`;
+      // "拖拉机补贴" is an alias of 农机购置补贴: an entry naming the thing anywhere and buying anywhere covers it.
+      const about = this.entries.filter((e) => named(e).some((n) => n.includes(thing)));
+      if (about.length > 0 && !about.some((e) => named(e).some((n) => /购|买/.test(n)))) return `买${thing}的补助`;
     }
     const words = query.words;
     // "助学金", "抚恤金", "慰问金": a kind of money named by a word of its own that no entry has.

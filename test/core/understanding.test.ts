@@ -528,3 +528,16 @@ describe("the figure the question asks for", () => {
     expect(r.text).not.toMatch(/\d+\s*元/);
   });
 });
+
+describe("a household whose members differ", () => {
+  it("takes poverty person by person: the daughter living apart is refused, the others are summed", async () => {
+    const r = await chat()("俺爹一级残疾、俺二级残疾，都算贫困户；俺闺女三级残疾，她自己单过日子挺好不是贫困户。按特别救助俺家一年能拿多少");
+    expect(r.text).toMatch(/您女儿三级（不是贫困户）/);
+    expect(r.text).toContain("您父亲 800 + 您 800 = 1600 元/年");
+    expect(r.text).toMatch(/您女儿按您说的情况不符合条件/);
+  });
+
+  it("finds a buying subsidy through an alias (拖拉机补贴 → 农机购置补贴)", async () => {
+    expect((await chat()("买拖拉机有补贴没")).text).toMatch(/农机购置补贴/);
+  });
+});
