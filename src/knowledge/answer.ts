@@ -80,7 +80,7 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
   // A question wrapped in many words of its own ("俺是妇女想做点小买卖 缺本钱 有啥路子") covers little of any
   // entry, yet one entry matches a rare word naming its topic, misses none, and clearly leads: answered,
   // with the runners-up offered.
-  if (top && kind !== "answer" && kind !== "needs_review" && topicLeads(index, hits)) return withAlternatives(factAnswer(index, query, top.entry, confidence), hits);
+  if (top && kind !== "answer" && kind !== "needs_review" && topicLeads(index, query, hits)) return withAlternatives(factAnswer(index, query, top.entry, confidence), hits);
   if (!top || kind === "no_answer") return noAnswer(confidence, top);
   if (kind === "clarify") {
     // A clear leader that covers most of the question is answered, with the runners-up offered as
@@ -89,7 +89,7 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     // Coverage before answering: a leader that misses a word naming another topic is not answered.
     // A runner-up missing a word that names the topic ("持证率") is no real alternative to a leader that has it.
     const onlyComplete = second !== undefined && index.salientMisses(second).length > 0;
-    const leads = (top.coverage >= LEAD_COVERAGE || onlyComplete) && (!second || onlyComplete || top.score >= second.score * LEAD_RATIO) && !top.entry.needs_review && index.salientMisses(top).length === 0;
+    const leads = (top.coverage >= LEAD_COVERAGE || onlyComplete) && (!second || onlyComplete || top.score >= second.score * LEAD_RATIO) && !top.entry.needs_review && missesThatCount(index, query, hits).length === 0;
     if (leads) {
       const answer = factAnswer(index, query, top.entry, confidence);
       const others = clarify(hits.slice(1), confidence).quickReplies.slice(0, 2).map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
@@ -174,13 +174,31 @@ function rankForAskedNumber(ranked: Array<{ fact: Fact; score: number }>, questi
 const TOPIC_LEAD_RATIO = 1.4;
 const TOPIC_LEAD_COVERAGE = 0.2;
 
-function topicLeads(index: KnowledgeIndex, hits: readonly SearchHit[]): boolean {
+function topicLeads(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): boolean {
   const [top, second] = hits;
   if (!top || top.entry.needs_review || top.coverage < TOPIC_LEAD_COVERAGE) return false;
   // A runner-up that misses a word naming the leader's topic ("网吧", "草垛") is no rival, however close.
   if (second && top.score < second.score * TOPIC_LEAD_RATIO && !index.salientMisses(second).some((w) => top.matchedWords.includes(w))) return false;
-  return index.namesTopic(top, true) && index.salientMisses(top).length === 0;
+  return index.namesTopic(top, true) && missesThatCount(index, query, hits).length === 0;
 }
+
+/** An entry this far behind the leader is no rival for a word the leader misses. */
+const RIVAL_RATIO = 0.6;
+
+/**
+ * The leader's salient misses that stop it from answering. Asked for a figure, every one counts (never
+ * another programme's number). Otherwise ("村里有没有能借书的地方", "镇里有啥打算") a missed word counts only
+ * when an entry holding it is a real rival; a far-behind entry that happens to know "放假" is not.
+ */
+function missesThatCount(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): string[] {
+  const [top, ...others] = hits;
+  if (!top) return [];
+  const misses = index.salientMisses(top);
+  if (misses.length === 0 || FIGURE_ASKED.test(query.text)) return misses;
+  return misses.filter((word) => others.some((h) => h.score >= top.score * RIVAL_RATIO && h.matchedWords.includes(word)));
+}
+
+const FIGURE_ASKED = /多少|几[个人户次年月天岁级元块吨亩场名例辆套]?|钱|补助|补贴|救助|给不给|能领|能拿|标准|价/;
 
 /** The answer with the runners-up offered as buttons ("不是您要问的？也可以点：…"). */
 export function withAlternatives(answer: ComposedAnswer, hits: readonly SearchHit[]): ComposedAnswer {
@@ -188,8 +206,22 @@ export function withAlternatives(answer: ComposedAnswer, hits: readonly SearchHi
   return others.length ? { ...answer, text: `${answer.text}\n不是您要问的？也可以点：${others.map((o) => o.payload).join("、")}`, quickReplies: others } : answer;
 }
 
+/**
+ * "除了收租金还能咋挣": what the villager already knows is set aside; the facts about the rest come first.
+ * The excepted words are read from the question's own analysis, so synonyms (租钱 → 租金) count.
+ */
+function setAsideExcepted(index: KnowledgeIndex, ranked: Array<{ fact: Fact; score: number }>, question: string): Array<{ fact: Fact; score: number }> {
+  const except = /除了([^，,。？?\s]{1,10}?)(?:以外|之外)?(?:还|另外|别的)/.exec(question);
+  if (!except) return ranked;
+  const words = index.analyze(except[1]!).words.filter((w) => w.length >= 2);
+  if (words.length === 0) return ranked;
+  const about = (r: { fact: Fact }) => words.some((w) => r.fact.text.includes(w));
+  const rest = ranked.filter((r) => !about(r));
+  return rest.length > 0 ? [...rest, ...ranked.filter(about).map((r) => ({ ...r, score: 0 }))] : ranked;
+}
+
 function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, confidence: number): ComposedAnswer {
-  const ranked = rankForAskedNumber(index.rankFacts(entry, query), query.text);
+  const ranked = setAsideExcepted(index, rankForAskedNumber(index.rankFacts(entry, query), query.text), query.text);
   // One shared word or two shared character pairs make a fact "asked about"; less is noise.
   const matching = ranked.filter((r) => r.score >= FACT_MATCH_MIN);
   const isRuleRanked = (r: { fact: { kind: string } }) => r.fact.kind === "rule" || r.fact.kind === "how";

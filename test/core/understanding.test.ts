@@ -541,3 +541,21 @@ describe("a household whose members differ", () => {
     expect((await chat()("买拖拉机有补贴没")).text).toMatch(/农机购置补贴/);
   });
 });
+
+describe("a clear leader answers a described need", () => {
+  it("answers when the only entry knowing a missed word is far behind, and the question asks no figure", async () => {
+    expect((await chat()("孩子放假想在村里看看书，村里有没有能借书的地方")).text).toMatch(/^【村级文化一类标准】/);
+  });
+
+  it("still refuses a figure when a missed word names another programme", async () => {
+    const r = await chat()("养羊补贴一只多少钱");
+    expect(r.text).toMatch(/没有/);
+    expect(r.text).not.toMatch(/\d+\s*元/);
+  });
+
+  it("sets aside what the villager already knows (除了收租钱还能咋挣)", async () => {
+    const r = await chat()("俺家地不想种了 想包给厂子 除了收租钱还能咋挣");
+    expect(r.text).toMatch(/劳务收入/);
+    expect(r.text).toMatch(/入股/);
+  });
+});
