@@ -226,7 +226,7 @@ function hasAnyQuantity(rules: EligibilityRules, text: string): boolean {
 }
 
 const CALCULATOR_OFFER: Record<"land" | "biomass", string> = {
-  land: "想算算您家一年能拿多少，告诉我有几亩地、每亩租金多少（比如“5亩，每亩800元”）。",
+  land: "想算算您家一年能拿多少，告诉我您有几亩地、合同上每亩一年的租金是多少。",
   biomass: "想算算您家能省多少，告诉我一年大概烧多少煤（比如“3吨”）。",
 };
 
