@@ -1,4 +1,5 @@
 // Checks every callback from WeChat or WeCom before anything is handled: fields, freshness, signature.
+import type { Logger } from "../../core/logger.ts";
 import { z } from "zod";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -64,3 +65,21 @@ export function refusalResponse(c: Context, error: unknown): Response | undefine
   if (error instanceof XmlBodyError) return c.text(error.message, 400);
   return undefined;
 }
+
+/**
+ * Runs a callback handler; a refusal (bad signature, stale timestamp, broken XML) becomes its status and
+ * a warning naming the channel, anything else propagates to the app's error handler.
+ */
+export function refusalGuard(logger: Pick<Logger, "warn">, channel: string) {
+  return async (c: Context, handle: () => Promise<Response>): Promise<Response> => {
+    try {
+      return await handle();
+    } catch (error) {
+      const refused = refusalResponse(c, error);
+      if (!refused) throw error;
+      logger.warn(`${channel} request refused`, { path: c.req.path, status: refused.status, reason: (error as Error).message });
+      return refused;
+    }
+  };
+}
+

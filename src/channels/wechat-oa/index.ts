@@ -1,7 +1,6 @@
 // WeChat Official Account (公众号/服务号) adapter: WeChat's callbacks on /wechat/oa, answers as passive
 // replies or through the customer-service API (/cgi-bin/message/custom/send).
 import { randomBytes } from "node:crypto";
-import type { Context } from "hono";
 import type { AppContext } from "../../app-context.ts";
 import type { QuickReply } from "../../core/message.ts";
 import { DeliveryDeferred } from "../../core/notifier.ts";
@@ -10,7 +9,7 @@ import { ChannelStartError } from "../common/errors.ts";
 import { splitMessageBytes } from "../common/split.ts";
 import { findTranscriber } from "../common/voice.ts";
 import { WechatApi, WechatApiError } from "../wechat-api/api-client.ts";
-import { callbackBodyLimit, checkFresh, CallbackRefused, readQuery, refusalResponse } from "../wechat-api/callback.ts";
+import { callbackBodyLimit, checkFresh, CallbackRefused, readQuery, refusalGuard } from "../wechat-api/callback.ts";
 import { messageSignature, openCiphertext, plainSignature, sameSignature, sealedReplyXml, SignatureError } from "../wechat-api/crypto.ts";
 import { convertPush, describePushProblem, PushSchema } from "../wechat-api/inbound.ts";
 import { ReplyFlow, WECHAT_TEXT_BYTES } from "../wechat-api/reply-flow.ts";
@@ -109,16 +108,7 @@ export async function startWechatOa(ctx: AppContext, options: WechatOaOptions = 
     }),
   );
 
-  async function guard(c: Context, handle: () => Promise<Response>): Promise<Response> {
-    try {
-      return await handle();
-    } catch (error) {
-      const refused = refusalResponse(c, error);
-      if (!refused) throw error;
-      logger.warn("wechat-oa request refused", { path: c.req.path, status: refused.status, reason: (error as Error).message });
-      return refused;
-    }
-  }
+  const guard = refusalGuard(logger, "wechat-oa");
 
   if (canSend) {
     notifier.register("wechat-oa", async (message) => {

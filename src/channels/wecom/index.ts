@@ -8,7 +8,7 @@ import { ChannelStartError } from "../common/errors.ts";
 import { splitMessageBytes } from "../common/split.ts";
 import { findTranscriber } from "../common/voice.ts";
 import { WechatApi, WechatApiError } from "../wechat-api/api-client.ts";
-import { callbackBodyLimit, checkFresh, CallbackRefused, readQuery, refusalResponse } from "../wechat-api/callback.ts";
+import { callbackBodyLimit, checkFresh, CallbackRefused, readQuery, refusalGuard } from "../wechat-api/callback.ts";
 import { messageSignature, openCiphertext, sameSignature, SignatureError } from "../wechat-api/crypto.ts";
 import { convertPush, describePushProblem, PushSchema } from "../wechat-api/inbound.ts";
 import { ReplyFlow, WECHAT_TEXT_BYTES } from "../wechat-api/reply-flow.ts";
@@ -77,16 +77,7 @@ export async function startWecom(ctx: AppContext, options: WecomOptions = {}): P
     }),
   );
 
-  async function guard(c: Context, handle: () => Promise<Response>): Promise<Response> {
-    try {
-      return await handle();
-    } catch (error) {
-      const refused = refusalResponse(c, error);
-      if (!refused) throw error;
-      logger.warn("wecom request refused", { path: c.req.path, status: refused.status, reason: (error as Error).message });
-      return refused;
-    }
-  }
+  const guard = refusalGuard(logger, "wecom");
 
   // WeCom has no 48-hour window: a member in the application's range can be written to at any time.
   notifier.register("wecom", async (message) => {
