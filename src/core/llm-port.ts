@@ -45,13 +45,23 @@ export interface LlmStatus {
   today: { day: string; tokens: number; budget: number };
 }
 
-export interface LlmPort {
+export interface AnswerWriter {
   /** A grounded answer to `question`, or undefined when the offline answer should be sent. Never throws. */
   write(input: { question: string; passages: Passage[]; history: Exchange[] }): Promise<WrittenAnswer | undefined>;
+}
+
+export interface MessageReader {
   /** Intent, slots and a standalone query for a message; undefined = keep the offline reading. Never throws. */
   understand(input: { text: string; history: Exchange[] }): Promise<Understanding | undefined>;
+}
+
+export interface Transcriber {
   /** Speech to text for voice messages. Throws when the provider can't be used. */
   transcribe(audio: Buffer, fileName: string): Promise<string>;
+}
+
+/** What the app holds when an LLM is configured: the three uses, and what staff see of it. */
+export interface LlmPort extends AnswerWriter, MessageReader, Transcriber {
   /** Daily usage for staff, most recent day first. */
   usageByDay(days?: number): UsageDay[];
   status(): LlmStatus;

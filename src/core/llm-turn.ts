@@ -4,7 +4,7 @@ import { CONFIDENCE, citationOf, decide } from "../knowledge/answer.ts";
 import type { Entry } from "../knowledge/schema.ts";
 import type { SearchHit } from "../knowledge/search.ts";
 import { foldText } from "../knowledge/text.ts";
-import type { Exchange, LlmPort, Passage } from "./llm-port.ts";
+import type { AnswerWriter, Exchange, MessageReader, Passage } from "./llm-port.ts";
 import { reply, type Citation } from "./message.ts";
 import { maskPersonalData } from "./privacy.ts";
 import { CLASSIFIER_SURE } from "./route.ts";
@@ -24,7 +24,7 @@ export interface AnswerOptions {
  * The reply to a policy question, written by the model from the knowledge base's passages. `offline` is the
  * knowledge base's own answer; it is sent whenever the model is unavailable, fails, or writes anything not grounded.
  */
-export async function answerWithLlm(llm: LlmPort, ctx: TurnContext, offline: (ctx: TurnContext) => TurnResult, options: AnswerOptions = {}): Promise<TurnResult> {
+export async function answerWithLlm(llm: AnswerWriter, ctx: TurnContext, offline: (ctx: TurnContext) => TurnResult, options: AnswerOptions = {}): Promise<TurnResult> {
   const history = historyOf(ctx);
   const turn = withPreviousTopic(ctx, history);
   const offlineResult = offline(turn);
@@ -42,7 +42,7 @@ export async function answerWithLlm(llm: LlmPort, ctx: TurnContext, offline: (ct
 }
 
 /** For a message the offline classifier is unsure about: the model's intent, slots and, when it finds more, its search. */
-export async function understandWithLlm(llm: LlmPort, ctx: TurnContext): Promise<Partial<TurnContext> | undefined> {
+export async function understandWithLlm(llm: MessageReader, ctx: TurnContext): Promise<Partial<TurnContext> | undefined> {
   const understanding = await llm.understand({ text: ctx.text, history: historyOf(ctx) });
   if (!understanding) return undefined;
   const understood: Partial<TurnContext> = {
