@@ -29,15 +29,20 @@ const WARM_UP = 1000;
 
 /**
  * How long each provider call kept the client waiting: from the HTTP request's creation to its response's
- * arrival, as Node's own http diagnostics channels report it. That wait is the provider's time as the
- * assistant sees it (the localhost round trip and the fake server's process included); the rest is ours.
+ * arrival, as the diagnostics channels of Node's fetch (undici, which the openai SDK uses) report it. That wait
+ * is the provider's time as the assistant sees it (the localhost round trip and the fake server's process
+ * included); the rest is ours. Only chat completions count (not the bench's own /stats requests).
  */
 function watchProviderWaits(): number[] {
   const waits: number[] = [];
   const started = new WeakMap<object, number>();
-  subscribe("http.client.request.start", (message) => started.set((message as { request: object }).request, performance.now()));
-  subscribe("http.client.response.finish", (message) => {
-    const start = started.get((message as { request: object }).request);
+  type Message = { request: { path?: string } };
+  subscribe("undici:request:create", (message) => {
+    const { request } = message as Message;
+    if (request.path?.endsWith("/chat/completions")) started.set(request, performance.now());
+  });
+  subscribe("undici:request:headers", (message) => {
+    const start = started.get((message as Message).request);
     if (start !== undefined) waits.push(performance.now() - start);
   });
   return waits;

@@ -14,10 +14,8 @@ export const LlmConfigShape = {
   OPENAI_TRANSCRIBE_MODEL: z.preprocess(emptyAsUndefined, z.string().default("whisper-1")),
   /** Whole-request deadline including retries: a villager never waits longer than this for the LLM. */
   LLM_TIMEOUT_MS: int(15_000, 100, 120_000),
+  /** Retries by the openai SDK (timeouts, 408/409/429/5xx, network errors; backoff with jitter, Retry-After honoured). */
   LLM_MAX_RETRIES: int(2, 0, 5),
-  /** First retry delay; doubles per attempt, capped at LLM_RETRY_MAX_MS, with jitter. */
-  LLM_RETRY_BASE_MS: int(500, 0, 60_000),
-  LLM_RETRY_MAX_MS: int(4_000, 0, 60_000),
   /** Tokens (prompt + completion) per day, China time; then offline answers until midnight. 0 = no limit. */
   LLM_DAILY_TOKEN_BUDGET: int(200_000, 0, 1_000_000_000),
   /** Consecutive failures that open the circuit breaker, and how long it stays open. */

@@ -13,6 +13,7 @@ import { APOLOGY, HandlerError, NOT_LOGGED_NOTE, NOT_LOGGED_UNANSWERED_NOTE } fr
 import { isStorageFailure } from "../store/index.ts";
 import type { EngineHolder } from "./engine.ts";
 import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
+import { understandWithLlm } from "./llm-turn.ts";
 import { DialogueRegistry, DialogueSlot, type Dialogue, type TurnKind } from "./dialogue.ts";
 import { CONFIDENCE } from "../knowledge/answer.ts";
 import type { SearchHit } from "../knowledge/search.ts";
@@ -215,7 +216,7 @@ export class Assistant {
     if (previous) Object.assign(ctx, { classification: { ...classification, intent: classification.intent === "feedback" || classification.intent === "unknown" || classification.intent === "help" ? "policy" : classification.intent } });
     // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.
     const llm = this.options.services.llm;
-    if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await llm.classify(ctx));
+    if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await understandWithLlm(llm, ctx));
     const staffWork = mentionsStaffWork(foldText(text), this.options.engine.current.kb.data.conversation, ctx.reading);
     // "意见可大了" is a complaint about the past, not an opinion in a consultation: only words of voting count.
     const opinionWords = /提意见|征求|投票|投一票|支持|反对|赞成|同意|选项/.test(foldText(text));

@@ -6,7 +6,7 @@ import type { Script } from "../knowledge/script.ts";
 import type { Classification } from "../intents/classifier.ts";
 import type { Store } from "../store/index.ts";
 import type { Config } from "../config/index.ts";
-import type { LlmService, Slots } from "../llm/index.ts";
+import type { LlmPort, Slots } from "./llm-port.ts";
 import type { Notifier } from "./notifier.ts";
 import type { Logger } from "./logger.ts";
 import type { InboundMessage, Reply } from "./message.ts";
@@ -22,7 +22,7 @@ export interface Services {
   /** Queues notifications to villagers in the channel they use (outbox, delivered by channels). */
   notifier: Notifier;
   /** Present only when an LLM is configured (OPENAI_API_KEY); everything works without it. */
-  llm?: LlmService | undefined;
+  llm?: LlmPort | undefined;
 }
 
 export interface TurnContext {

@@ -1,17 +1,6 @@
 // Builds what the model reads — passages, conversation history, the quoted question — and reads its citations. Pure.
 import { maskPersonalData } from "../core/privacy.ts";
-import type { Entry } from "../knowledge/schema.ts";
-
-export interface Passage {
-  entry: Entry;
-  /** Extra lines the model may use (e.g. the eligibility evaluator's results). */
-  notes?: string[];
-}
-
-export interface Turn {
-  userText: string;
-  replyText: string;
-}
+import type { Exchange, Passage } from "../core/llm-port.ts";
 
 /** Longest reply of an earlier turn given to the model: enough to know the topic, cheap in tokens. */
 const MAX_HISTORY_REPLY = 300;
@@ -40,7 +29,7 @@ export function formatPassages(passages: readonly Passage[], fallbackContact: st
   return blocks.join("\n\n");
 }
 
-export function formatHistory(turns: readonly Turn[]): string {
+export function formatHistory(turns: readonly Exchange[]): string {
   if (turns.length === 0) return "（没有之前的对话）";
   return turns
     .map((t) => {
@@ -48,21 +37,6 @@ export function formatHistory(turns: readonly Turn[]): string {
       return `村民：${quoteUserText(t.userText)}\n助手：${quoteUserText(replyText)}`;
     })
     .join("\n");
-}
-
-/**
- * A short or elliptic message ("那三级呢？", "要去哪里办？") leans on the previous question's topic.
- * Counted in letters and digits, so punctuation doesn't matter.
- */
-export function looksLikeFollowUp(text: string): boolean {
-  const content = text.replace(/[^\p{L}\p{N}]/gu, "");
-  if (content.length === 0) return false;
-  return startsElliptic(content) || content.length <= 8;
-}
-
-/** Words that point back at what was said before. */
-export function startsElliptic(text: string): boolean {
-  return /^(那|那么|还有|另外|这个|那个|它|这|再问|要是)/.test(text.replace(/^[^\p{L}\p{N}]+/u, ""));
 }
 
 const CITATION = /\s*[[【]\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*[\]】]/g;

@@ -1,4 +1,6 @@
-// The guarded connection to the provider: budget, circuit breaker, deadline and retries around every call.
+// The guarded connection to the provider: daily budget, circuit breaker and one deadline around every call.
+// Transport and retries are the openai SDK's own; langchain's ChatOpenAI drives it for chat, and transcription,
+// which langchain has no API for, calls it directly.
 import { ChatOpenAI } from "@langchain/openai";
 import type { BaseMessage } from "@langchain/core/messages";
 import OpenAI, { toFile } from "openai";
@@ -7,8 +9,6 @@ import type { Config } from "../config/index.ts";
 import type { Logger } from "../core/logger.ts";
 import type { LlmUsageStore, UsageDelta } from "../store/llm-usage.ts";
 import { CircuitBreaker } from "./breaker.ts";
-import { createHttpFetch, type HttpFetch } from "./http-fetch.ts";
-import { statusOf, withRetry, type RetryDeps } from "./retry.ts";
 
 /** The LLM is configured but not used for this message; the caller answers offline. */
 export class LlmUnavailableError extends Error {
@@ -19,6 +19,15 @@ export class LlmUnavailableError extends Error {
   }
 }
 
+/** The provider said no, the network failed, or the whole call ran past LLM_TIMEOUT_MS (retries included). Already logged. */
+export class ProviderError extends Error {
+  readonly code = "LLM_PROVIDER_FAILED";
+  constructor(message: string, readonly status: number | undefined, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ProviderError";
+  }
+}
+
 export interface ProviderDeps {
   config: Config;
   logger: Logger;
@@ -26,7 +35,6 @@ export interface ProviderDeps {
   usage: LlmUsageStore;
   /** Hides secret values in anything logged. */
   redact: (text: string) => string;
-  retryDeps?: RetryDeps;
 }
 
 interface TokenUsage {
@@ -38,22 +46,21 @@ export class LlmProvider {
   readonly breaker: CircuitBreaker;
   private readonly chatModel: ChatOpenAI;
   private readonly openai: OpenAI;
-  private readonly fetch: HttpFetch = createHttpFetch();
 
   constructor(private readonly deps: ProviderDeps) {
     const { config } = deps;
-    const baseURL = config.OPENAI_BASE_URL ?? "https://api.openai.com/v1";
     this.breaker = new CircuitBreaker({ failureThreshold: config.LLM_BREAKER_FAILURES, cooldownMs: config.LLM_BREAKER_COOLDOWN_MS, clock: deps.clock });
-    // Retries are ours (one policy, one deadline); langchain's and the SDK's own retries are off.
-    this.chatModel = new ChatOpenAI({
-      model: config.OPENAI_MODEL,
+    // One retry policy for every call, the openai SDK's: 408/409/429/5xx and network errors retry with capped
+    // exponential backoff and jitter, Retry-After honoured. langchain passes `configuration` to the SDK with each
+    // request, so maxRetries there applies; langchain's own retry layer (ChatOpenAI's maxRetries) stays off.
+    const client = {
       apiKey: config.OPENAI_API_KEY!,
-      temperature: config.LLM_TEMPERATURE,
-      maxRetries: 0,
+      baseURL: config.OPENAI_BASE_URL ?? "https://api.openai.com/v1",
+      maxRetries: config.LLM_MAX_RETRIES,
       timeout: config.LLM_TIMEOUT_MS,
-      configuration: { baseURL, fetch: this.fetch },
-    });
-    this.openai = new OpenAI({ apiKey: config.OPENAI_API_KEY!, baseURL, maxRetries: 0, timeout: config.LLM_TIMEOUT_MS, fetch: this.fetch });
+    };
+    this.chatModel = new ChatOpenAI({ model: config.OPENAI_MODEL, apiKey: client.apiKey, temperature: config.LLM_TEMPERATURE, maxRetries: 0, timeout: client.timeout, configuration: client });
+    this.openai = new OpenAI(client);
   }
 
   /** Plain chat completion; returns the text. */
@@ -93,11 +100,6 @@ export class LlmProvider {
     return text;
   }
 
-  /** Closes idle connections to the provider. */
-  close(): void {
-    this.fetch.close();
-  }
-
   budgetLeft(): boolean {
     const budget = this.deps.config.LLM_DAILY_TOKEN_BUDGET;
     return budget === 0 || this.deps.usage.tokensUsed(this.deps.clock()) < budget;
@@ -116,29 +118,32 @@ export class LlmProvider {
     const { config, logger, redact } = this.deps;
     if (!this.budgetLeft()) throw new LlmUnavailableError("budget_spent");
     if (!this.breaker.allow()) throw new LlmUnavailableError("circuit_open");
+    // One deadline for the whole call, retries included: a villager never waits longer than LLM_TIMEOUT_MS.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), config.LLM_TIMEOUT_MS);
+    const expired = new Promise<never>((_resolve, reject) => deadline.signal.addEventListener("abort", () => reject(new Error(`no answer within ${config.LLM_TIMEOUT_MS} ms`)), { once: true }));
+    expired.catch(() => {}); // only raced below
     try {
-      const result = await withRetry((signal) => attempt(signal), {
-        policy: { maxRetries: config.LLM_MAX_RETRIES, baseMs: config.LLM_RETRY_BASE_MS, maxMs: config.LLM_RETRY_MAX_MS },
-        timeoutMs: config.LLM_TIMEOUT_MS,
-        ...(this.deps.retryDeps ? { deps: this.deps.retryDeps } : {}),
-        onRetry: (error, n, delayMs) => logger.info("llm call retried", { kind, attempt: n, delayMs, status: statusOf(error), error: redact(String((error as Error)?.message ?? error)) }),
-      });
+      const result = await Promise.race([attempt(deadline.signal), expired]);
       this.breaker.success();
       this.record({ calls: 1, inputTokens: result.usage?.input_tokens ?? 0, outputTokens: result.usage?.output_tokens ?? 0 });
       return result.value;
     } catch (error) {
       this.breaker.failure();
       this.record({ calls: 1, failures: 1 });
-      logger.warn("llm call failed", {
-        kind,
-        code: (error as { code?: unknown })?.code,
-        status: statusOf((error as { cause?: unknown })?.cause) ?? statusOf(error),
-        error: redact(String((error as Error)?.message ?? error)),
-        breaker: this.breaker.state,
-      });
-      throw error;
+      const status = statusOf(error);
+      const message = redact(deadline.signal.aborted ? `no answer within ${config.LLM_TIMEOUT_MS} ms` : String((error as Error)?.message ?? error));
+      logger.warn("llm call failed", { kind, status, timedOut: deadline.signal.aborted, error: message, breaker: this.breaker.state });
+      throw new ProviderError(message, status, { cause: error });
+    } finally {
+      clearTimeout(timer);
     }
   }
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" ? status : undefined;
 }
 
 function contentText(content: unknown): string {

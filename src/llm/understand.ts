@@ -1,4 +1,5 @@
 // The schema the model fills when it helps classify a message the offline classifier is unsure about.
+// Its output is the core's Understanding (llm-port.ts); service.ts returns it as that type, so the compiler checks they agree.
 import { z } from "zod";
 import { IntentName } from "../knowledge/schema.ts";
 
@@ -26,9 +27,6 @@ export const UnderstandingSchema = z
       .optional(),
   })
   .describe("Intent and details of a villager's message");
-
-export type Understanding = z.infer<typeof UnderstandingSchema>;
-export type Slots = NonNullable<Understanding["slots"]>;
 
 export function describeIntents(): string {
   return Object.entries(INTENT_DESCRIPTIONS)

@@ -32,8 +32,6 @@ async function start(env: Record<string, string> = {}, clock?: () => Date): Prom
       OPENAI_MODEL: "fake-model",
       LLM_TIMEOUT_MS: "5000",
       LLM_MAX_RETRIES: "1",
-      LLM_RETRY_BASE_MS: "5",
-      LLM_RETRY_MAX_MS: "10",
       ...env,
     },
   });
@@ -114,6 +112,35 @@ describe("LLM reliability", () => {
     const { text } = await conversation(url).ask("三级残疾人每年补助多少？");
     expect(text).toContain("三级每人每年 1680 元。");
     expect(calls).toBe(2);
+  });
+
+  it("does not retry a request the provider refuses (401)", async () => {
+    fake.onChat(() => serverError(401));
+    const { url, logs } = await start({ LLM_MAX_RETRIES: "2" });
+    const { text } = await conversation(url).ask("三级残疾人每年补助多少？");
+    expect(text).toContain("【贫困残疾人生活救助】");
+    expect(answerRequests()).toHaveLength(1);
+    expect(logs.join("\n")).toMatch(/llm call failed.*"status":401/);
+    expect(logs.join("\n")).not.toContain(KEY);
+  });
+
+  it("waits as long as the provider's Retry-After asks before retrying a 429", async () => {
+    const at: number[] = [];
+    fake.onChat(() => (at.push(Date.now()), at.length === 1 ? { ...serverError(429), headers: { "retry-after-ms": "300" } } : chatText("三级每人每年 1680 元 [disability-relief]。")));
+    const { url } = await start();
+    const { text } = await conversation(url).ask("三级残疾人每年补助多少？");
+    expect(text).toContain("三级每人每年 1680 元。");
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(280);
+  });
+
+  it("keeps one deadline for the whole call, retries included", async () => {
+    fake.onChat(() => ({ ...serverError(503), headers: { "retry-after": "5" } }));
+    const { url } = await start({ LLM_TIMEOUT_MS: "400", LLM_MAX_RETRIES: "3" });
+    const started = Date.now();
+    const { text } = await conversation(url).ask("三级残疾人每年补助多少？");
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(text).toContain("【贫困残疾人生活救助】");
+    expect(answerRequests()).toHaveLength(1);
   });
 
   it("answers offline within the timeout when the provider hangs", async () => {

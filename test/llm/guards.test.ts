@@ -1,4 +1,4 @@
-// Pure parts of the LLM layer: grounding, Markdown, leak guard, prompt-building, retry policy, breaker, prompts, usage.
+// Pure parts of the LLM layer: grounding, Markdown, leak guard, prompt-building, breaker, prompts, usage.
 import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import { CircuitBreaker } from "../../src/llm/breaker.ts";
-import { extractCitations, looksLikeFollowUp, quoteUserText } from "../../src/llm/context.ts";
+import { looksLikeFollowUp } from "../../src/core/llm-turn.ts";
+import { extractCitations, quoteUserText } from "../../src/llm/context.ts";
 import { checkGrounding, extractNumbers, parseChineseNumber } from "../../src/llm/grounding.ts";
 import { createLlm, loadPrompts, PromptError } from "../../src/llm/index.ts";
 import { createLeakGuard } from "../../src/llm/leak-guard.ts";
 import { stripMarkdown } from "../../src/llm/plain-text.ts";
-import { backoffMs, DeadlineError, isRetryable, ProviderError, retryAfterMs, withRetry, type RetryDeps } from "../../src/llm/retry.ts";
 import { Store } from "../../src/store/index.ts";
 import { LlmUsageStore, usageDay } from "../../src/store/llm-usage.ts";
 
@@ -91,57 +91,6 @@ describe("what the model reads", () => {
   });
   it("reads citation markers and removes them from the text", () => {
     expect(extractCitations("每年 1680 元 [disability-relief]，去镇残联办【town-office】。")).toEqual({ text: "每年 1680 元，去镇残联办。", ids: ["disability-relief", "town-office"] });
-  });
-});
-
-describe("retry policy", () => {
-  const policy = { maxRetries: 2, baseMs: 100, maxMs: 1000 };
-  it("retries timeouts, rate limits, server errors and network failures, not other client errors", () => {
-    expect([408, 409, 429, 500, 503].map((status) => isRetryable({ status }))).toEqual([true, true, true, true, true]);
-    expect([400, 401, 404, 422].map((status) => isRetryable({ status }))).toEqual([false, false, false, false]);
-    expect(isRetryable(new TypeError("fetch failed"))).toBe(true);
-  });
-  it("backs off exponentially with jitter, capped, and honours Retry-After", () => {
-    expect(backoffMs(1, policy, () => 0.5)).toBe(100);
-    expect(backoffMs(3, policy, () => 0.5)).toBe(400);
-    expect(backoffMs(10, policy, () => 1)).toBe(1000);
-    expect(backoffMs(1, policy, () => 0)).toBe(75);
-    expect(retryAfterMs({ headers: new Headers({ "retry-after": "2" }) })).toBe(2000);
-    expect(retryAfterMs({ headers: { "retry-after-ms": "150" } })).toBe(150);
-    expect(backoffMs(1, policy, () => 0.5, 5000)).toBe(1000);
-  });
-  const fakeTime = (): RetryDeps & { slept: number[] } => {
-    let now = 0;
-    const slept: number[] = [];
-    return { now: () => now, sleep: async (ms) => void (slept.push(ms), (now += ms)), random: () => 0.5, slept };
-  };
-  it("stops after the bounded number of retries", async () => {
-    const deps = fakeTime();
-    let calls = 0;
-    const failing = withRetry(async () => {
-      calls++;
-      throw Object.assign(new Error("boom"), { status: 500 });
-    }, { policy, timeoutMs: 10_000, deps });
-    await expect(failing).rejects.toBeInstanceOf(ProviderError);
-    expect(calls).toBe(3);
-    expect(deps.slept).toEqual([100, 200]);
-  });
-  it("does not retry a 401", async () => {
-    let calls = 0;
-    await expect(withRetry(async () => {
-      calls++;
-      throw Object.assign(new Error("no"), { status: 401 });
-    }, { policy, timeoutMs: 10_000, deps: fakeTime() })).rejects.toMatchObject({ status: 401, attempts: 1 });
-    expect(calls).toBe(1);
-  });
-  it("gives up when the next wait would pass the deadline", async () => {
-    await expect(withRetry(async () => {
-      throw Object.assign(new Error("busy"), { status: 429, headers: { "retry-after": "1" } });
-    }, { policy, timeoutMs: 500, deps: fakeTime() })).rejects.toBeInstanceOf(DeadlineError);
-  });
-  it("aborts a hanging attempt at the deadline", async () => {
-    const hanging = withRetry((signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")))), { policy, timeoutMs: 30 });
-    await expect(hanging).rejects.toBeInstanceOf(DeadlineError);
   });
 });
 

@@ -7,6 +7,7 @@ import { reply } from "../../core/message.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
 import { foldText } from "../../knowledge/text.ts";
 import type { IntentHandler, Services, TurnContext, TurnResult } from "../../core/turn.ts";
+import { answerWithLlm } from "../../core/llm-turn.ts";
 import type { SearchHit } from "../../knowledge/search.ts";
 import type { Dialogue } from "../../core/dialogue.ts";
 import {
@@ -45,7 +46,7 @@ function rulesFor(services: Services): EligibilityRules | undefined {
 function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
   // With an LLM configured, the model writes the knowledge base's answer (grounded, offline fallback).
   const llm = ctx.services.llm;
-  if (llm) return llm.answerTurn(ctx, answerPolicyQuestion).then((result) => ({ ...result, intent: "eligibility" as const }));
+  if (llm) return answerWithLlm(llm, ctx, answerPolicyQuestion).then((result) => ({ ...result, intent: "eligibility" as const }));
   return { ...answerPolicyQuestion(ctx), intent: "eligibility" };
 }
 

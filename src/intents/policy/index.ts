@@ -2,6 +2,7 @@
 import { composeAnswer, type ComposedAnswer } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
 import type { IntentHandler, TurnContext, TurnResult } from "../../core/turn.ts";
+import { answerWithLlm } from "../../core/llm-turn.ts";
 import type { Dialogue } from "../../core/dialogue.ts";
 import { z } from "zod";
 
@@ -82,7 +83,7 @@ export function toTurnResult(answer: ComposedAnswer): TurnResult {
 export const policyHandler: IntentHandler = {
   intent: "policy",
   // With an LLM configured, the model writes the reply from the same passages; the offline answer is its fallback.
-  handle: (ctx) => (ctx.services.llm ? ctx.services.llm.answerTurn(ctx, answerPolicyQuestion) : answerPolicyQuestion(ctx)),
+  handle: (ctx) => (ctx.services.llm ? answerWithLlm(ctx.services.llm, ctx, answerPolicyQuestion) : answerPolicyQuestion(ctx)),
 };
 
 const CLARIFY_DIALOGUE = "policy-clarify";
