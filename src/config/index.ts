@@ -9,6 +9,7 @@ import { LlmConfigShape } from "./llm.ts";
 import { EligibilityConfigShape } from "./eligibility.ts";
 import { ConsultationsConfigShape } from "./consultations.ts";
 import { WebConfigShape } from "./web.ts";
+import { AppError } from "../core/errors.ts";
 
 export const ConfigSchema = z.object({
   ...CoreConfigShape,
@@ -27,11 +28,9 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set(
   Object.keys(ConfigSchema.shape).filter((key) => /TOKEN|SECRET|PASSWORD|KEY/.test(key)),
 );
 
-export class ConfigError extends Error {
-  readonly code = "CONFIG_INVALID";
+export class ConfigError extends AppError {
   constructor(readonly problems: string[]) {
-    super(`配置有误：\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "ConfigError";
+    super("CONFIG_INVALID", `配置有误：\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
 }
 

@@ -3,7 +3,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../app-context.ts";
 import { writeAudit } from "../store/staff.ts";
-import { apiError, describeZodError, readJson } from "../web/errors.ts";
+import { invalidField, jsonBody, refusal } from "../web/errors.ts";
 import type { StaffEnv } from "../web/staff/auth.ts";
 import { consultationNumber, DecisionSchema, isOpen, MAX_COMMENT_LENGTH, type Consultation } from "./model.ts";
 import { checkBackground, checkDeadline, checkTitle, findVillage, parseAudience, parseOptions } from "./parse.ts";
@@ -51,11 +51,6 @@ export const RecordVotesSchema = z.object({
 
 type StaffContext = Context<StaffEnv>;
 
-function invalid(c: StaffContext, error: z.ZodError) {
-  const { field, message } = describeZodError(error);
-  return apiError(c, 400, "INVALID_FIELD", message, field);
-}
-
 /** What a consultation looks like over the API: never who answered, only how many. */
 function summary(consultation: Consultation, respondents: number, now: Date) {
   return {
@@ -86,7 +81,7 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
   // Defence in depth: these routes are meant to sit behind staffAuth; without it they refuse everyone.
   app.use("*", async (c, next) => {
     const staff = c.get("staff");
-    if (!staff || (staff.role !== "cadre" && staff.role !== "admin")) return apiError(c, 401, "UNAUTHENTICATED", "需要员工登录");
+    if (!staff || (staff.role !== "cadre" && staff.role !== "admin")) throw refusal(401, "UNAUTHENTICATED", "需要员工登录");
     await next();
   });
 
@@ -95,27 +90,25 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
     writeAudit(ctx.services.store.db, { actor: staff.id, role: staff.role, action, outcome: "allowed", detail, createdAt: now().toISOString() });
   };
 
-  const load = (c: StaffContext): Consultation | Response => {
+  /** The consultation named by the path's id. */
+  const load = (c: StaffContext): Consultation => {
     const raw = c.req.param("id") ?? "";
-    if (!/^\d{1,9}$/.test(raw)) return apiError(c, 400, "INVALID_FIELD", "字段 id：需要正整数", "id");
+    if (!/^\d{1,9}$/.test(raw)) throw invalidField("id", "需要正整数");
     const consultation = service.get(Number(raw));
-    return consultation ?? apiError(c, 404, "NOT_FOUND", `没有${consultationNumber(Number(raw))}征求意见`);
+    if (!consultation) throw refusal(404, "NOT_FOUND", `没有${consultationNumber(Number(raw))}征求意见`);
+    return consultation;
   };
 
-  app.post("/", async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const parsed = CreateConsultationSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error);
-    const input = parsed.data;
+  app.post("/", jsonBody(CreateConsultationSchema), async (c) => {
+    const input = c.req.valid("json");
     const titleError = checkTitle(input.title) ?? checkBackground(input.background);
-    if (titleError) return apiError(c, 400, "INVALID_FIELD", `字段 title：${titleError}`, "title");
+    if (titleError) throw invalidField("title", titleError);
     const options = parseOptions(input.options);
-    if (!options.ok) return apiError(c, 400, "INVALID_FIELD", `字段 options：${options.error}`, "options");
+    if (!options.ok) throw invalidField("options", options.error);
     const audience = parseAudience(input.audience, service.villages);
-    if (!audience.ok) return apiError(c, 400, "INVALID_FIELD", `字段 audience：${audience.error}`, "audience");
+    if (!audience.ok) throw invalidField("audience", audience.error);
     const deadline = checkDeadline(input.deadline, now());
-    if (!deadline.ok) return apiError(c, 400, "INVALID_FIELD", `字段 deadline：${deadline.error}`, "deadline");
+    if (!deadline.ok) throw invalidField("deadline", deadline.error);
     const published = service.publish({ title: input.title, background: input.background, options: options.value, audience: audience.value, deadline: deadline.value }, c.get("staff").id);
     audit(c, "发布征求意见", `${consultationNumber(published.consultation.id)} ${published.consultation.title}`);
     return c.json({ consultation: summary(published.consultation, 0, now()), pushed: { villagers: published.villagers, groups: published.groups } }, 201);
@@ -128,63 +121,49 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
 
   app.get("/:id", (c) => {
     const consultation = load(c);
-    if (consultation instanceof Response) return consultation;
     return c.json({ consultation: summary(consultation, service.store.countVotes(consultation.id), now()) });
   });
 
   app.post("/:id/close", (c) => {
     const consultation = load(c);
-    if (consultation instanceof Response) return consultation;
     const outcome = service.close(consultation.id);
-    if (outcome === "already_closed") return apiError(c, 409, "ALREADY_CLOSED", `${consultationNumber(consultation.id)}征求意见已经截止了`);
+    if (outcome === "already_closed") throw refusal(409, "ALREADY_CLOSED", `${consultationNumber(consultation.id)}征求意见已经截止了`);
     audit(c, "结束征求意见", consultationNumber(consultation.id));
     return c.json({ consultation: summary(service.get(consultation.id)!, service.store.countVotes(consultation.id), now()) });
   });
 
   app.get("/:id/results", (c) => {
     const consultation = load(c);
-    if (consultation instanceof Response) return consultation;
     return c.json({ results: service.results(consultation.id) });
   });
 
-  app.post("/:id/decision", async (c) => {
+  app.post("/:id/decision", jsonBody(DecisionRequestSchema), async (c) => {
     const consultation = load(c);
-    if (consultation instanceof Response) return consultation;
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const parsed = DecisionRequestSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error);
-    if (consultation.decision) return apiError(c, 409, "ALREADY_DECIDED", `${consultationNumber(consultation.id)}征求意见已经拍板，不能重复记录`);
-    const outcome = service.decide(consultation.id, parsed.data.decision, parsed.data.reason, parsed.data.riskNote, c.get("staff").id)!;
-    audit(c, "记录征求意见决定", `${consultationNumber(consultation.id)} ${parsed.data.decision}`);
-    return c.json({ results: outcome.results, notified: outcome.notified, warning: parsed.data.decision === "approved" ? outcome.results.advice : null });
+    const input = c.req.valid("json");
+    if (consultation.decision) throw refusal(409, "ALREADY_DECIDED", `${consultationNumber(consultation.id)}征求意见已经拍板，不能重复记录`);
+    const outcome = service.decide(consultation.id, input.decision, input.reason, input.riskNote, c.get("staff").id)!;
+    audit(c, "记录征求意见决定", `${consultationNumber(consultation.id)} ${input.decision}`);
+    return c.json({ results: outcome.results, notified: outcome.notified, warning: input.decision === "approved" ? outcome.results.advice : null });
   });
 
-  app.post("/:id/votes", async (c) => {
+  app.post("/:id/votes", jsonBody(RecordVotesSchema), async (c) => {
     const consultation = load(c);
-    if (consultation instanceof Response) return consultation;
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const parsed = RecordVotesSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error);
-    if (consultation.decision) return apiError(c, 409, "ALREADY_DECIDED", `${consultationNumber(consultation.id)}征求意见已经拍板，不能再补录`);
+    if (consultation.decision) throw refusal(409, "ALREADY_DECIDED", `${consultationNumber(consultation.id)}征求意见已经拍板，不能再补录`);
     const votes: RecordedVote[] = [];
-    for (const [index, vote] of parsed.data.votes.entries()) {
-      if (vote.option > consultation.options.length) {
-        return apiError(c, 400, "INVALID_FIELD", `字段 votes.${index}.option：只有 ${consultation.options.length} 个选项`, `votes.${index}.option`);
-      }
+    for (const [index, vote] of c.req.valid("json").votes.entries()) {
+      if (vote.option > consultation.options.length) throw invalidField(`votes.${index}.option`, `只有 ${consultation.options.length} 个选项`);
       let village: string | null = null;
       if (vote.village) {
         const found = findVillage(vote.village, service.villages);
-        if (!found) return apiError(c, 400, "INVALID_FIELD", `字段 votes.${index}.village：不认识“${vote.village}”`, `votes.${index}.village`);
+        if (!found) throw invalidField(`votes.${index}.village`, `不认识“${vote.village}”`);
         village = found.name;
       }
       if (consultation.audience.length > 0 && (!village || !consultation.audience.includes(village))) {
-        return apiError(c, 400, "INVALID_FIELD", `字段 votes.${index}.village：这项征求意见只面向${consultation.audience.join("、")}`, `votes.${index}.village`);
+        throw invalidField(`votes.${index}.village`, `这项征求意见只面向${consultation.audience.join("、")}`);
       }
       for (let i = 0; i < vote.count; i++) votes.push({ optionIndex: vote.option - 1, village, method: vote.method, comment: i === 0 ? (vote.comment ?? null) : null });
     }
-    if (votes.length > 5000) return apiError(c, 400, "INVALID_FIELD", "字段 votes：一次最多补录 5000 票", "votes");
+    if (votes.length > 5000) throw invalidField("votes", "一次最多补录 5000 票");
     const recorded = service.recordVotes(consultation.id, votes, c.get("staff").id);
     audit(c, "补录会议/代为表达的意见", `${consultationNumber(consultation.id)} ${recorded} 票`);
     return c.json({ recorded, respondents: service.store.countVotes(consultation.id) }, 201);

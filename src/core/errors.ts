@@ -1,27 +1,43 @@
-// Error classes with a code and a cause; expected ones carry the Chinese text a villager sees.
+// One error model for the whole app: a code a program can test, the HTTP status it would be answered with, and
+// the field at fault when there is one. The web layer's single onError turns an AppError into its JSON body, so
+// routes throw instead of building error responses by hand; the other layers subclass it for their own failures.
 
-export class AssistantError extends Error {
+export interface AppErrorOptions {
+  /** The HTTP status a request failing with this error is answered with; 500 (the default) means a fault of ours. */
+  status?: number;
+  /** The request field at fault, for a client to highlight. */
+  field?: string;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly field?: string;
   constructor(
     readonly code: string,
     message: string,
-    readonly userText?: string,
-    options?: { cause?: unknown },
+    options: AppErrorOptions = {},
   ) {
-    super(message, options);
-    this.name = "AssistantError";
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.status = options.status ?? 500;
+    if (options.field !== undefined) this.field = options.field;
+  }
+
+  /** Whether the message is meant for the caller (a refusal) rather than a fault whose details stay in the log. */
+  get expose(): boolean {
+    return this.status !== 500;
   }
 }
 
 /** A handler threw while handling a message; the message is kept for the log. */
-export class HandlerError extends Error {
-  readonly code = "HANDLER_FAILED";
+export class HandlerError extends AppError {
   constructor(
     readonly intent: string,
     readonly messageText: string,
     cause: unknown,
   ) {
-    super(`intent handler "${intent}" failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
-    this.name = "HandlerError";
+    super("HANDLER_FAILED", `intent handler "${intent}" failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
   }
 }
 

@@ -2,6 +2,7 @@
 import type { OutboxMessage, OutboxStore, NewOutboxMessage } from "../store/outbox.ts";
 import type { Logger } from "./logger.ts";
 import type { QuickReply } from "./message.ts";
+import { AppError } from "./errors.ts";
 
 /** A channel's way to push a message to a chat it did not just hear from. */
 export type ChannelSender = (message: { userId: string; chatId: string; text: string; quickReplies: QuickReply[] }) => Promise<void>;
@@ -13,14 +14,12 @@ export const MAX_ATTEMPTS = 6;
  * lets the channel write within a window after the user's last message (WeChat's 48 hours). The message
  * stays pending in the outbox, its attempts uncounted, until `resume` (the user wrote again) or `retryAfterMs`.
  */
-export class DeliveryDeferred extends Error {
-  readonly code = "DELIVERY_DEFERRED";
+export class DeliveryDeferred extends AppError {
   constructor(
     readonly reason: string,
     readonly retryAfterMs = 24 * 60 * 60_000,
   ) {
-    super(reason);
-    this.name = "DeliveryDeferred";
+    super("DELIVERY_DEFERRED", reason);
   }
 }
 

@@ -5,6 +5,7 @@ import { parseYaml } from "../knowledge/yaml.ts";
 import { z } from "zod";
 import { foldText } from "../knowledge/text.ts";
 import { DataError } from "../knowledge/load.ts";
+import { AppError } from "../core/errors.ts";
 
 const nonEmpty = z.string().trim().min(1, "不能为空");
 
@@ -33,10 +34,9 @@ export type FeedbackCategoriesFile = z.infer<typeof FeedbackCategoriesFileSchema
 
 export const CATEGORIES_FILE = "feedback-categories.yaml";
 
-export class CategoriesError extends Error {
+export class CategoriesError extends AppError {
   constructor(readonly problems: Array<{ field: string; message: string }>) {
-    super(`${CATEGORIES_FILE}: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`);
-    this.name = "CategoriesError";
+    super("CATEGORIES_INVALID", `${CATEGORIES_FILE}: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`);
   }
 }
 

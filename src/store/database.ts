@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { AppError } from "../core/errors.ts";
 
 export type Db = Database.Database;
 
@@ -31,15 +32,13 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export const BUSY_TIMEOUT_MS = 10;
 
 /** The database file cannot be opened or written (missing folder, permissions, read-only, full, not a database). */
-export class DatabaseOpenError extends Error {
-  readonly code = "DATABASE_OPEN_FAILED";
+export class DatabaseOpenError extends AppError {
   constructor(
     readonly path: string,
     readonly reason: string,
     cause: unknown,
   ) {
-    super(`cannot open the database at ${path}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
-    this.name = "DatabaseOpenError";
+    super("DATABASE_OPEN_FAILED", `cannot open the database at ${path}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
   }
 }
 

@@ -1,7 +1,11 @@
-// JSON error bodies for the HTTP API: {error: {code, message, field?}}, messages in Chinese.
-import type { Context } from "hono";
+// The HTTP API's one error body, {error: {code, message, field?}} with Chinese messages, and the pieces that produce
+// it: routes throw AppError (the validators below throw it for bad input) and the app's one onError answers it.
+import { zValidator } from "@hono/zod-validator";
+import type { Context, ErrorHandler, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import { AppError } from "../core/errors.ts";
+import type { Logger } from "../core/logger.ts";
 
 export interface ApiErrorBody {
   error: { code: string; message: string; field?: string };
@@ -12,20 +16,56 @@ export function apiError(c: Context, status: ContentfulStatusCode, code: string,
   return c.json(body, status);
 }
 
-/** The first zod issue, phrased as "字段 text：…" so the caller knows which field to fix. */
-export function describeZodError(error: z.ZodError): { field: string; message: string } {
-  const issue = error.issues[0];
-  const field = issue?.path.length ? issue.path.join(".") : "(body)";
-  return { field, message: `字段 ${field}：${issue?.message ?? "格式不对"}` };
+/** A request refused with this status and code (a 4xx, or 503): the message is shown to the caller. */
+export function refusal(status: number, code: string, message: string, field?: string): AppError {
+  return new AppError(code, message, { status, ...(field ? { field } : {}) });
 }
 
-/** Reads a JSON body, answering 400 with a clear message when it isn't JSON. */
-export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const raw = await c.req.text();
-  if (!raw.trim()) return { ok: false, response: apiError(c, 400, "EMPTY_BODY", "请求体为空：需要 JSON，例如 {\"userId\":\"u1\",\"text\":\"你好\"}") };
-  try {
-    return { ok: true, value: JSON.parse(raw) };
-  } catch {
-    return { ok: false, response: apiError(c, 400, "INVALID_JSON", "请求体不是合法的 JSON") };
-  }
+/** A 400 phrased "字段 title：…" so the caller knows which field to fix. */
+export function invalidField(field: string, problem: string): AppError {
+  return refusal(400, "INVALID_FIELD", `字段 ${field}：${problem}`, field);
+}
+
+/** The first zod issue as an INVALID_FIELD error ("(body)" when the body as a whole is wrong, e.g. not an object). */
+export function zodFieldError(error: z.core.$ZodError): AppError {
+  const issue = error.issues[0];
+  return invalidField(issue?.path.length ? issue.path.join(".") : "(body)", issue?.message ?? "格式不对");
+}
+
+/** The app's onError: an AppError meant for the caller is answered as it says; anything else is logged and hidden. */
+export function errorHandler(logger: Logger): ErrorHandler {
+  return (error, c) => {
+    if (error instanceof AppError && error.expose) return apiError(c, error.status as ContentfulStatusCode, error.code, error.message, error.field);
+    logger.error("http request failed", { error, path: c.req.path });
+    return apiError(c, 500, "INTERNAL", "服务器出错了，请稍后再试");
+  };
+}
+
+const refuseInvalid = (result: { success: true } | { success: false; error: z.core.$ZodError }) => {
+  if (!result.success) throw zodFieldError(result.error);
+};
+
+/**
+ * Validates the JSON body against `schema` (c.req.valid("json") in the handler). The body is read first because
+ * hono's validator answers an empty body and broken JSON alike; callers are told which of the two it was.
+ * Content-Type is checked before this, by the /api guards.
+ */
+export function jsonBody<S extends z.ZodType>(schema: S) {
+  const validate = zValidator("json", schema, refuseInvalid);
+  const readFirst: MiddlewareHandler = async (c, next) => {
+    const raw = await c.req.text(); // kept in hono's body cache, so the validator parses the same text
+    if (!raw.trim()) throw new AppError("EMPTY_BODY", "请求体为空：需要 JSON，例如 {\"userId\":\"u1\",\"text\":\"你好\"}", { status: 400 });
+    try {
+      JSON.parse(raw);
+    } catch {
+      throw new AppError("INVALID_JSON", "请求体不是合法的 JSON", { status: 400 });
+    }
+    return validate(c, next);
+  };
+  return readFirst as typeof validate;
+}
+
+/** Validates the query string against `schema` (c.req.valid("query") in the handler). */
+export function queryParams<S extends z.ZodType>(schema: S) {
+  return zValidator("query", schema, refuseInvalid);
 }

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { Assistant } from "../core/assistant.ts";
 import type { ChatAccess } from "./chat-access.ts";
-import { apiError, describeZodError, readJson } from "./errors.ts";
+import { jsonBody } from "./errors.ts";
 
 export const MessageRequestSchema = z.object({
   channel: z.literal("web", { error: "只支持 \"web\"（其他渠道通过各自的机器人接入）" }).default("web"),
@@ -17,16 +17,9 @@ export type MessageRequest = z.infer<typeof MessageRequestSchema>;
 
 export function messagesRoute(assistant: Assistant, access: ChatAccess) {
   const app = new Hono();
-  app.post("/", async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const parsed = MessageRequestSchema.safeParse(body.value);
-    if (!parsed.success) {
-      const { field, message } = describeZodError(parsed.error);
-      return apiError(c, 400, "INVALID_FIELD", message, field);
-    }
-    const { text, payload } = parsed.data;
-    const caller = access.caller(c, parsed.data.userId);
+  app.post("/", jsonBody(MessageRequestSchema), async (c) => {
+    const { text, payload, userId } = c.req.valid("json");
+    const caller = access.caller(c, userId);
     const refused = access.admit(c, caller);
     if (refused) return refused;
     const result = await assistant.handle({

@@ -9,7 +9,7 @@ import type { Logger } from "../core/logger.ts";
 import type { Notifier } from "../core/notifier.ts";
 import type { Config } from "../config/index.ts";
 import { ChatAccess } from "./chat-access.ts";
-import { apiError } from "./errors.ts";
+import { apiError, errorHandler } from "./errors.ts";
 import { messagesRoute } from "./messages-route.ts";
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -70,9 +70,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   app.get("/", (c) => c.html(CHAT_PAGE));
   app.get("/chat.js", (c) => c.body(CHAT_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }));
   app.notFound((c) => apiError(c, 404, "NOT_FOUND", `没有这个地址：${c.req.method} ${c.req.path}`));
-  app.onError((error, c) => {
-    options.logger.error("http request failed", { error, path: c.req.path });
-    return apiError(c, 500, "INTERNAL", "服务器出错了，请稍后再试");
-  });
+  // The one place errors become responses, for the staff and consultation routes mounted later too.
+  app.onError(errorHandler(options.logger));
   return app;
 }

@@ -35,7 +35,7 @@ describe("system status for staff", () => {
         usage: [{ day: "2026-11-29", calls: 3, failures: 1, inputTokens: 900, outputTokens: 300, totalTokens: 1200, transcriptions: 1, rejected: 0, offlineFallbacks: 1 }],
       },
     };
-    const html = renderSystemSection(status);
+    const html = String(renderSystemSection(status));
     expect(html).toContain('id="wechat-qr"');
     expect(html).toContain("等待扫码登录");
     expect(html).toContain("&lt;b&gt;村委会&lt;/b&gt;");
@@ -44,7 +44,7 @@ describe("system status for staff", () => {
   });
 
   it("never shows a QR that is not a PNG data URL", () => {
-    const html = renderSystemSection({ channels: ["web"], wechat: { status: "scan", qrDataUrl: "javascript:alert(1)", updatedAt: "" }, llm: { on: false } });
+    const html = String(renderSystemSection({ channels: ["web"], wechat: { status: "scan", qrDataUrl: "javascript:alert(1)", updatedAt: "" }, llm: { on: false } }));
     expect(html).not.toContain("javascript:");
     expect(html).toContain("完全离线");
   });

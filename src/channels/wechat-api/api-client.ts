@@ -1,29 +1,26 @@
 // Calls to WeChat's and WeCom's JSON APIs: the access token fetched once, cached, refreshed before it expires.
 import { z } from "zod";
+import { AppError } from "../../core/errors.ts";
 
 /** The platform answered with a non-zero errcode. Carries the path, never the access token. */
-export class WechatApiError extends Error {
-  readonly code = "WECHAT_API_REFUSED";
+export class WechatApiError extends AppError {
   constructor(
     readonly path: string,
     readonly errcode: number,
     readonly errmsg: string,
   ) {
-    super(`${path} refused: ${errcode} ${errmsg}`);
-    this.name = "WechatApiError";
+    super("WECHAT_API_REFUSED", `${path} refused: ${errcode} ${errmsg}`);
   }
 }
 
 /** The request did not get a JSON answer (network down, HTTP error, timeout). */
-export class WechatNetworkError extends Error {
-  readonly code = "WECHAT_API_UNREACHABLE";
+export class WechatNetworkError extends AppError {
   constructor(
     readonly path: string,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(`${path}: ${message}`, options);
-    this.name = "WechatNetworkError";
+    super("WECHAT_API_UNREACHABLE", `${path}: ${message}`, options);
   }
 }
 

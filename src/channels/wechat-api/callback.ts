@@ -3,8 +3,9 @@ import type { Logger } from "../../core/logger.ts";
 import { z } from "zod";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AppError } from "../../core/errors.ts";
 import { SignatureError } from "./crypto.ts";
-import { XmlBodyError } from "./xml.ts";
 
 /** Pushes are a few hundred bytes; 64 KB leaves room for any event and refuses floods early. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
@@ -28,14 +29,9 @@ export const CallbackQuerySchema = z.object({
 export type CallbackQuery = z.infer<typeof CallbackQuerySchema>;
 
 /** The request is refused before anything is handled; `message` is Chinese, for whoever set the account up. */
-export class CallbackRefused extends Error {
-  constructor(
-    readonly status: 400 | 403 | 413 | 503,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "CallbackRefused";
+export class CallbackRefused extends AppError {
+  constructor(status: 400 | 403 | 413 | 503, code: string, message: string) {
+    super(code, message, { status });
   }
 }
 
@@ -60,10 +56,9 @@ export function callbackBodyLimit() {
 
 /** The status and text for a refused callback, and whether it is worth a warning in the log. */
 export function refusalResponse(c: Context, error: unknown): Response | undefined {
-  if (error instanceof CallbackRefused) return c.text(error.message, error.status);
-  if (error instanceof SignatureError) return c.text(`签名校验失败：${error.message}`, 403);
-  if (error instanceof XmlBodyError) return c.text(error.message, 400);
-  return undefined;
+  // Plain text, not the JSON API's body: the caller is WeChat's server, which logs the text as it is.
+  if (!(error instanceof AppError) || !error.expose) return undefined;
+  return c.text(error instanceof SignatureError ? `签名校验失败：${error.message}` : error.message, error.status as ContentfulStatusCode);
 }
 
 /**

@@ -2,13 +2,12 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { decrypt, encrypt, getSignature } from "@wecom/crypto";
 import { buildXml } from "./xml.ts";
+import { AppError } from "../../core/errors.ts";
 
 /** The request was not signed by WeChat with our token, or its ciphertext does not open with our key. */
-export class SignatureError extends Error {
-  readonly code = "BAD_SIGNATURE";
+export class SignatureError extends AppError {
   constructor(message: string) {
-    super(message);
-    this.name = "SignatureError";
+    super("BAD_SIGNATURE", message, { status: 403 });
   }
 }
 

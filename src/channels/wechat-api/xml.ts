@@ -1,12 +1,11 @@
 // The flat XML WeChat and WeCom speak (<xml><Field>value</Field>…</xml>), read and written with fast-xml-parser.
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
+import { AppError } from "../../core/errors.ts";
 
 /** The body was not the XML WeChat sends; `message` says what was wrong, in Chinese for the error response. */
-export class XmlBodyError extends Error {
-  readonly code = "BAD_XML";
+export class XmlBodyError extends AppError {
   constructor(message: string) {
-    super(message);
-    this.name = "XmlBodyError";
+    super("BAD_XML", message, { status: 400 });
   }
 }
 

@@ -4,6 +4,7 @@ import yaml from "js-yaml";
 import { z } from "zod";
 import type { WechatApi } from "../wechat-api/api-client.ts";
 import { MENU_KEY_PREFIX } from "../wechat-api/inbound.ts";
+import { AppError } from "../../core/errors.ts";
 
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 /** WeChat's limits: 3 top buttons of ≤ 16 bytes, 5 sub-buttons of ≤ 60 bytes, keys of ≤ 128 bytes. */
@@ -48,11 +49,9 @@ export function toWechatMenu(file: MenuFile): { button: WechatButton[] } {
   return { button: file.buttons.map((b) => (b.sub ? { name: b.name, sub_button: b.sub.map(leaf) } : leaf(b))) };
 }
 
-export class MenuFileError extends Error {
-  readonly code = "MENU_FILE_INVALID";
+export class MenuFileError extends AppError {
   constructor(readonly problems: string[]) {
-    super(`菜单文件有误：\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "MenuFileError";
+    super("MENU_FILE_INVALID", `菜单文件有误：\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
 }
 

@@ -11,9 +11,9 @@ import { changeOwnPassword, createAccount, NewAccountSchema, NewPasswordSchema, 
 import { changeReportState, markNotReport, MAX_NOTE_LENGTH } from "../../staff/feedback-actions.ts";
 import { issueInvite, redeemInviteForAccount } from "../../staff/invites.ts";
 import { FeedbackStateSchema, STATE_LABEL, parseState } from "../../staff/states.ts";
-import { apiError, describeZodError, readJson } from "../errors.ts";
+import { invalidField, jsonBody, queryParams, refusal } from "../errors.ts";
 import { csrfTokenOf, staffAuth, type StaffEnv, type StaffIdentity } from "./auth.ts";
-import { FeedbackQuerySchema, toFilter } from "./queries.ts";
+import { FeedbackQuerySchema, toFilter, type FeedbackQuery } from "./queries.ts";
 import { presentHistory, presentReport } from "./present.ts";
 import { reportsToCsv, reportsToXlsx } from "./export.ts";
 import type { LoginService } from "./login.ts";
@@ -38,24 +38,12 @@ const PasswordResetSchema = z.object({ newPassword: NewPasswordSchema });
 const RedeemSchema = z.object({ code: z.string({ error: "需要邀请码" }).max(40, "太长了"), username: UsernameSchema, displayName: DisplayNameSchema, password: NewPasswordSchema });
 const InviteSchema = z.object({ role: z.enum(["cadre", "admin"], { error: "只能是 cadre（村镇干部）或 admin（管理员）" }).default("cadre") });
 
-type C = Context<StaffEnv>;
-
-function invalid(c: Context, error: z.ZodError) {
-  const { field, message } = describeZodError(error);
-  return apiError(c, 400, "INVALID_FIELD", message, field);
-}
-
-/** The JSON body checked against `schema`: its data, or the 400 to send back (naming the field). */
-async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
-  const body = await readJson(c);
-  if (!body.ok) return body;
-  const parsed = schema.safeParse(body.value);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: invalid(c, parsed.error) };
-}
-
-function parseQuery(c: Context) {
-  return FeedbackQuerySchema.safeParse(c.req.query());
-}
+const ONE_TO_500 = "需要 1–500 的整数";
+const UnansweredQuerySchema = z.object({
+  limit: z.preprocess((v) => v || undefined, z.coerce.number({ error: ONE_TO_500 }).int(ONE_TO_500).min(1, ONE_TO_500).max(500, ONE_TO_500).default(100)),
+  /** "1": answered ones too. */
+  all: z.string().optional(),
+});
 
 /** What staff see of an account: never the hash. */
 export function presentAccount(row: StaffAccountRow) {
@@ -83,11 +71,10 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
   const reports = new ReportStore(db);
   const now = () => ctx.services.clock();
 
-  app.post("/login", async (c) => {
-    const parsed = await readBody(c, LoginSchema);
-    if (!parsed.ok) return parsed.response;
-    const outcome = await login.login(c, parsed.data.username?.trim() || ctx.config.ADMIN_USERNAME, parsed.data.password);
-    if (!outcome.ok) return apiError(c, outcome.status, outcome.code, outcome.message, outcome.status === 401 ? "password" : undefined);
+  app.post("/login", jsonBody(LoginSchema), async (c) => {
+    const input = c.req.valid("json");
+    const outcome = await login.login(c, input.username?.trim() || ctx.config.ADMIN_USERNAME, input.password);
+    if (!outcome.ok) throw refusal(outcome.status, outcome.code, outcome.message, outcome.status === 401 ? "password" : undefined);
     const { account } = outcome;
     return c.json({ ok: true, staff: { id: `staff:${account.username}`, role: account.role, username: account.username, displayName: account.displayName }, csrfToken: outcome.csrfToken });
   });
@@ -98,14 +85,12 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
   });
 
   // An invite code turns into a login of its own: username and password chosen by the person invited.
-  app.post("/accounts/redeem", async (c) => {
-    const parsed = await readBody(c, RedeemSchema);
-    if (!parsed.ok) return parsed.response;
-    const { code, ...input } = parsed.data;
+  app.post("/accounts/redeem", jsonBody(RedeemSchema), async (c) => {
+    const { code, ...input } = c.req.valid("json");
     const result = await redeemInviteForAccount(ctx.services, code, input, login.client(c));
     if (!result.ok) {
       const status = result.reason === "username_taken" ? 409 : result.reason === "malformed" ? 400 : 403;
-      return apiError(c, status, result.reason.toUpperCase(), result.text, result.reason === "username_taken" ? "username" : "code");
+      throw refusal(status, result.reason.toUpperCase(), result.text, result.reason === "username_taken" ? "username" : "code");
     }
     return c.json({ account: presentAccount(result.account) }, 201);
   });
@@ -118,29 +103,24 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     return c.json({ staff: presentStaff(staff), ...(csrfToken ? { csrfToken } : {}) });
   });
 
-  app.post("/me/password", async (c) => {
+  app.post("/me/password", jsonBody(PasswordChangeSchema), async (c) => {
     const staff = c.get("staff");
-    if (!staff.account) return apiError(c, 400, "NO_ACCOUNT", "STAFF_API_TOKEN 没有密码可改；改密码请用自己的账号登录");
-    const parsed = await readBody(c, PasswordChangeSchema);
-    if (!parsed.ok) return parsed.response;
-    const changed = await changeOwnPassword(ctx.services, staff.account.id, parsed.data, login.client(c), staff.sessionHash);
-    if (!changed.ok) return apiError(c, changed.reason === "locked" ? 429 : 401, changed.reason === "locked" ? "TOO_MANY_ATTEMPTS" : "BAD_PASSWORD", changed.message, "oldPassword");
+    if (!staff.account) throw refusal(400, "NO_ACCOUNT", "STAFF_API_TOKEN 没有密码可改；改密码请用自己的账号登录");
+    const changed = await changeOwnPassword(ctx.services, staff.account.id, c.req.valid("json"), login.client(c), staff.sessionHash);
+    if (!changed.ok) throw refusal(changed.reason === "locked" ? 429 : 401, changed.reason === "locked" ? "TOO_MANY_ATTEMPTS" : "BAD_PASSWORD", changed.message, "oldPassword");
     return c.json({ ok: true });
   });
   // WeChat login state (QR while waiting for a scan) and LLM usage per day; never any secret.
   app.get("/system", (c) => c.json(systemStatus(ctx, ctx.channels)));
 
-  app.get("/feedback", (c) => {
-    const query = parseQuery(c);
-    if (!query.success) return invalid(c, query.error);
-    const { total, reports: rows } = reports.list(toFilter(query.data, now()), { limit: query.data.limit, offset: query.data.offset });
-    return c.json({ total, limit: query.data.limit, offset: query.data.offset, reports: rows.map((r) => presentReport(r, now())) });
+  app.get("/feedback", queryParams(FeedbackQuerySchema), (c) => {
+    const query = c.req.valid("query");
+    const { total, reports: rows } = reports.list(toFilter(query, now()), { limit: query.limit, offset: query.offset });
+    return c.json({ total, limit: query.limit, offset: query.offset, reports: rows.map((r) => presentReport(r, now())) });
   });
 
-  app.get("/feedback/summary", (c) => {
-    const query = parseQuery(c);
-    if (!query.success) return invalid(c, query.error);
-    const filter = toFilter(query.data, now());
+  app.get("/feedback/summary", queryParams(FeedbackQuerySchema), (c) => {
+    const filter = toFilter(c.req.valid("query"), now());
     const summary = summarize(db, filter, now());
     return c.json({
       filter,
@@ -150,73 +130,64 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     });
   });
 
-  const loadReport = (c: C) => {
-    const id = parseReceipt(c.req.param("receipt") ?? "") ?? (/^\d{1,9}$/.test(c.req.param("receipt") ?? "") ? Number(c.req.param("receipt")) : undefined);
-    if (id === undefined) return apiError(c, 400, "INVALID_FIELD", "字段 receipt：应为回执号，例如 FK000003", "receipt");
-    return reports.get(id) ?? apiError(c, 404, "NOT_FOUND", `没有回执号为 ${c.req.param("receipt")} 的反映`);
+  /** The report named by the path, "FK000003" or 3. */
+  const loadReport = (receipt: string) => {
+    const id = parseReceipt(receipt) ?? (/^\d{1,9}$/.test(receipt) ? Number(receipt) : undefined);
+    if (id === undefined) throw invalidField("receipt", "应为回执号，例如 FK000003");
+    const report = reports.get(id);
+    if (!report) throw refusal(404, "NOT_FOUND", `没有回执号为 ${receipt} 的反映`);
+    return report;
   };
 
   app.get("/feedback/:receipt", (c) => {
-    const report = loadReport(c);
-    if (report instanceof Response) return report;
+    const report = loadReport(c.req.param("receipt"));
     return c.json({ report: presentReport(report, now(), { withUnmasked: true }), history: reports.history(report.id).map(presentHistory) });
   });
 
-  app.post("/feedback/:receipt/state", async (c) => {
-    const report = loadReport(c);
-    if (report instanceof Response) return report;
-    const parsed = await readBody(c, StateChangeSchema);
-    if (!parsed.ok) return parsed.response;
+  app.post("/feedback/:receipt/state", jsonBody(StateChangeSchema), async (c) => {
+    const report = loadReport(c.req.param("receipt"));
+    const input = c.req.valid("json");
     const staff = c.get("staff");
     const changed = changeReportState(ctx.services, {
       id: report.id,
-      to: parsed.data.state,
-      note: parsed.data.note,
+      to: input.state,
+      note: input.note,
       actor: staff.id,
       actorRole: staff.role,
-      duplicateOf: parsed.data.duplicateOf ? parseReceipt(parsed.data.duplicateOf) : undefined,
+      duplicateOf: input.duplicateOf ? parseReceipt(input.duplicateOf) : undefined,
     });
-    if (!changed.ok) return apiError(c, changed.code === "NOT_FOUND" ? 404 : changed.code === "UNCHANGED" ? 409 : 400, changed.code, changed.message, changed.code.startsWith("NOTE") ? "note" : changed.code === "BAD_DUPLICATE" ? "duplicateOf" : undefined);
+    if (!changed.ok) throw refusal(changed.code === "NOT_FOUND" ? 404 : changed.code === "UNCHANGED" ? 409 : 400, changed.code, changed.message, changed.code.startsWith("NOTE") ? "note" : changed.code === "BAD_DUPLICATE" ? "duplicateOf" : undefined);
     return c.json({ report: presentReport(changed.report, now()), from: changed.from, notified: changed.notified, history: reports.history(report.id).map(presentHistory) });
   });
 
   // A misfiled question leaves the counts; kept apart with who decided and why.
-  app.post("/feedback/:receipt/not-report", async (c) => {
-    const report = loadReport(c);
-    if (report instanceof Response) return report;
-    const parsed = await readBody(c, NotReportSchema);
-    if (!parsed.ok) return parsed.response;
+  app.post("/feedback/:receipt/not-report", jsonBody(NotReportSchema), async (c) => {
+    const report = loadReport(c.req.param("receipt"));
     const staff = c.get("staff");
-    const marked = markNotReport(ctx.services, { id: report.id, note: parsed.data.note, actor: staff.id, actorRole: staff.role });
-    if (!marked.ok) return apiError(c, marked.code === "NOT_FOUND" ? 404 : 400, marked.code, marked.message, marked.code.startsWith("NOTE") ? "note" : undefined);
+    const marked = markNotReport(ctx.services, { id: report.id, note: c.req.valid("json").note, actor: staff.id, actorRole: staff.role });
+    if (!marked.ok) throw refusal(marked.code === "NOT_FOUND" ? 404 : 400, marked.code, marked.message, marked.code.startsWith("NOTE") ? "note" : undefined);
     return c.json({ receipt: formatReceipt(report.id), notReport: true });
   });
 
-  app.get("/unanswered", (c) => {
-    const limit = z.coerce.number().int().min(1).max(500).default(100).safeParse(c.req.query("limit") || undefined);
-    if (!limit.success) return apiError(c, 400, "INVALID_FIELD", "字段 limit：需要 1–500 的整数", "limit");
-    const open = c.req.query("all") === "1" ? false : true;
-    return c.json({ questions: ctx.services.store.unanswered.list({ open, limit: limit.data }).map(({ userId: _u, ...q }) => q) });
+  app.get("/unanswered", queryParams(UnansweredQuerySchema), (c) => {
+    const { limit, all } = c.req.valid("query");
+    return c.json({ questions: ctx.services.store.unanswered.list({ open: all !== "1", limit }).map(({ userId: _u, ...q }) => q) });
   });
 
-  const exportRows = (c: C) => {
-    const query = parseQuery(c);
-    if (!query.success) return invalid(c, query.error);
+  const exportRows = (c: Context<StaffEnv>, query: FeedbackQuery) => {
     const staff = c.get("staff");
     writeAudit(db, { actor: staff.id, role: staff.role, action: "导出反映", outcome: "allowed", detail: c.req.url.split("?")[1] ?? "", createdAt: now().toISOString() });
-    return reports.list(toFilter(query.data, now()), { limit: EXPORT_LIMIT, offset: 0 }).reports.map((r) => presentReport(r, now()));
+    return reports.list(toFilter(query, now()), { limit: EXPORT_LIMIT, offset: 0 }).reports.map((r) => presentReport(r, now()));
   };
   const filename = (ext: string) => `feedback-${now().toISOString().slice(0, 10)}.${ext}`;
 
-  app.get("/export/feedback.csv", (c) => {
-    const rows = exportRows(c);
-    if (rows instanceof Response) return rows;
+  app.get("/export/feedback.csv", queryParams(FeedbackQuerySchema), (c) => {
+    const rows = exportRows(c, c.req.valid("query"));
     return c.body(reportsToCsv(rows), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename("csv")}"` });
   });
 
-  app.get("/export/feedback.xlsx", async (c) => {
-    const rows = exportRows(c);
-    if (rows instanceof Response) return rows;
+  app.get("/export/feedback.xlsx", queryParams(FeedbackQuerySchema), async (c) => {
+    const rows = exportRows(c, c.req.valid("query"));
     const buffer = await reportsToXlsx(rows);
     return c.body(new Uint8Array(buffer), 200, {
       "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -224,36 +195,31 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     });
   });
 
-  app.post("/invites", staffAuth(ctx, "admin"), async (c) => {
-    const parsed = await readBody(c, InviteSchema);
-    if (!parsed.ok) return parsed.response;
-    const { code, expiresAt } = issueInvite(ctx.services, parsed.data.role, c.get("staff").id);
-    return c.json({ code, role: parsed.data.role, expiresAt: expiresAt.toISOString() }, 201);
+  app.post("/invites", staffAuth(ctx, "admin"), jsonBody(InviteSchema), async (c) => {
+    const { role } = c.req.valid("json");
+    const { code, expiresAt } = issueInvite(ctx.services, role, c.get("staff").id);
+    return c.json({ code, role, expiresAt: expiresAt.toISOString() }, 201);
   });
 
   app.get("/audit", staffAuth(ctx, "admin"), (c) => c.json({ entries: listAudit(db, 200) }));
 
   app.get("/accounts", staffAuth(ctx, "admin"), (c) => c.json({ accounts: listAccounts(db).map(presentAccount) }));
 
-  app.post("/accounts", staffAuth(ctx, "admin"), async (c) => {
-    const parsed = await readBody(c, NewAccountSchema);
-    if (!parsed.ok) return parsed.response;
-    const created = await createAccount(ctx.services, parsed.data, c.get("staff"));
-    if (!created.ok) return apiError(c, 409, created.code, created.message, "username");
+  app.post("/accounts", staffAuth(ctx, "admin"), jsonBody(NewAccountSchema), async (c) => {
+    const created = await createAccount(ctx.services, c.req.valid("json"), c.get("staff"));
+    if (!created.ok) throw refusal(409, created.code, created.message, "username");
     return c.json({ account: presentAccount(created.account) }, 201);
   });
 
   app.post("/accounts/:username/revoke", staffAuth(ctx, "admin"), (c) => {
     const revoked = revokeStaffAccount(ctx.services, c.req.param("username"), c.get("staff"));
-    if (!revoked.ok) return apiError(c, revoked.code === "NOT_FOUND" ? 404 : 409, revoked.code, revoked.message);
+    if (!revoked.ok) throw refusal(revoked.code === "NOT_FOUND" ? 404 : 409, revoked.code, revoked.message);
     return c.json({ account: presentAccount(revoked.account) });
   });
 
-  app.post("/accounts/:username/password", staffAuth(ctx, "admin"), async (c) => {
-    const parsed = await readBody(c, PasswordResetSchema);
-    if (!parsed.ok) return parsed.response;
-    const reset = await resetPassword(ctx.services, c.req.param("username"), parsed.data.newPassword, c.get("staff"));
-    if (!reset.ok) return apiError(c, reset.code === "NOT_FOUND" ? 404 : 409, reset.code, reset.message);
+  app.post("/accounts/:username/password", staffAuth(ctx, "admin"), jsonBody(PasswordResetSchema), async (c) => {
+    const reset = await resetPassword(ctx.services, c.req.param("username"), c.req.valid("json").newPassword, c.get("staff"));
+    if (!reset.ok) throw refusal(reset.code === "NOT_FOUND" ? 404 : 409, reset.code, reset.message);
     return c.json({ ok: true });
   });
 

@@ -1,7 +1,8 @@
 // The dashboard's page frame (header, navigation, styles), its login page, and the form helpers shared by its pages.
 import type { Context } from "hono";
+import { html, raw } from "hono/html";
 import type { StaffIdentity } from "./auth.ts";
-import { esc } from "./html.ts";
+import type { Html } from "./html.ts";
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;background:#f4f6f4;color:#1d2b24;font-size:15px}
@@ -20,23 +21,35 @@ button{background:#2f7d5b;color:#fff;border:none;cursor:pointer}button.secondary
 `;
 
 /** The hidden field every dashboard form that changes something carries (see csrfTokenFor). */
-export function csrfField(csrf: string | undefined): string {
-  return csrf ? `<input type="hidden" name="_csrf" value="${esc(csrf)}">` : "";
+export function csrfField(csrf: string | undefined): Html | "" {
+  return csrf ? html`<input type="hidden" name="_csrf" value="${csrf}">` : "";
 }
 
-export function page(title: string, body: string, staff?: StaffIdentity, csrf?: string): string {
+/** A flash message: "done" as a status, "error" as an alert. */
+export function flashMessage(kind: "done" | "error", message: string): Html {
+  return kind === "done" ? html`<div class="flash ok" role="status">${message}</div>` : html`<div class="flash error" role="alert">${message}</div>`;
+}
+
+/** The flash a redirect asked for in its query (?done=… or ?error=…), if any. */
+export function flashFromQuery(c: Context): Html | "" {
+  const done = c.req.query("done");
+  const error = c.req.query("error");
+  return done ? flashMessage("done", done) : error ? flashMessage("error", error) : "";
+}
+
+export function page(title: string, body: Html, staff?: StaffIdentity, csrf?: string): Html {
   const name = staff?.account ? `${staff.account.displayName || staff.account.username}（${staff.role === "admin" ? "管理员" : "村镇干部"}）` : "";
   const nav = staff
-    ? `<nav><span id="whoami">${esc(name)}</span> <a href="/admin">总览</a> <a href="/admin/account" id="account-link">账号</a> <form method="post" action="/admin/logout" style="display:inline">${csrfField(csrf)}<button class="secondary" type="submit">退出登录</button></form></nav>`
+    ? html`<nav><span id="whoami">${name}</span> <a href="/admin">总览</a> <a href="/admin/account" id="account-link">账号</a> <form method="post" action="/admin/logout" style="display:inline">${csrfField(csrf)}<button class="secondary" type="submit">退出登录</button></form></nav>`
     : "";
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head><body><header><h1>乡亲助手 · 管理后台</h1>${nav}</header><main>${body}</main></body></html>`;
+  // STYLE is ours and constant; escaped, its quotes would break the CSS.
+  return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${raw(STYLE)}</style></head><body><header><h1>乡亲助手 · 管理后台</h1>${nav}</header><main>${body}</main></body></html>`;
 }
 
-export function loginPage(error?: string, username = ""): string {
-  const message = error ? `<div class="flash error" role="alert">${esc(error)}</div>` : "";
+export function loginPage(error?: string, username = ""): Html {
   return page(
     "登录 · 乡亲助手管理后台",
-    `<section style="max-width:380px;margin:40px auto">${message}<h2>工作人员登录</h2><form method="post" action="/admin/login" class="filters login-form"><label>用户名<input name="username" autocomplete="username" required maxlength="64" value="${esc(username)}"></label><label>密码<input type="password" name="password" autocomplete="current-password" required maxlength="200"></label><button type="submit">登录</button></form><p><a href="/admin/join" id="join-link">有邀请码？开通自己的账号</a></p></section>`,
+    html`<section style="max-width:380px;margin:40px auto">${error ? flashMessage("error", error) : ""}<h2>工作人员登录</h2><form method="post" action="/admin/login" class="filters login-form"><label>用户名<input name="username" autocomplete="username" required maxlength="64" value="${username}"></label><label>密码<input type="password" name="password" autocomplete="current-password" required maxlength="200"></label><button type="submit">登录</button></form><p><a href="/admin/join" id="join-link">有邀请码？开通自己的账号</a></p></section>`,
   );
 }
 
