@@ -1,4 +1,5 @@
 // Reads and validates every data file; a problem names the file, the field and what is expected.
+import { AppError } from "../core/errors.ts";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseYaml, yamlErrorLine } from "./yaml.ts";
@@ -22,11 +23,9 @@ export interface DataProblem {
   message: string;
 }
 
-export class DataError extends Error {
-  readonly code = "DATA_INVALID";
+export class DataError extends AppError {
   constructor(readonly problems: DataProblem[]) {
-    super(`数据文件有 ${problems.length} 处问题：\n${problems.map(formatProblem).join("\n")}`);
-    this.name = "DataError";
+    super("DATA_INVALID", `数据文件有 ${problems.length} 处问题：\n${problems.map(formatProblem).join("\n")}`);
   }
 }
 

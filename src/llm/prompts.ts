@@ -1,4 +1,5 @@
 // Loads the prompt files from prompts/ at start-up and checks each has exactly the placeholders the code fills.
+import { AppError } from "../core/errors.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PromptTemplate } from "@langchain/core/prompts";
@@ -19,11 +20,9 @@ export interface Prompts {
   classify: PromptTemplate;
 }
 
-export class PromptError extends Error {
-  readonly code = "PROMPT_INVALID";
+export class PromptError extends AppError {
   constructor(readonly problems: string[]) {
-    super(`提示词文件有问题：\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "PromptError";
+    super("PROMPT_INVALID", `提示词文件有问题：\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
 }
 

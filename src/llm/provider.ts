@@ -1,6 +1,7 @@
 // The guarded connection to the provider: daily budget, circuit breaker and one deadline around every call.
 // Transport and retries are the openai SDK's own; langchain's ChatOpenAI drives it for chat, and transcription,
 // which langchain has no API for, calls it directly.
+import { AppError } from "../core/errors.ts";
 import { ChatOpenAI } from "@langchain/openai";
 import type { BaseMessage } from "@langchain/core/messages";
 import OpenAI, { toFile } from "openai";
@@ -11,20 +12,17 @@ import type { LlmUsageStore, UsageDelta } from "../store/llm-usage.ts";
 import { CircuitBreaker } from "./breaker.ts";
 
 /** The LLM is configured but not used for this message; the caller answers offline. */
-export class LlmUnavailableError extends Error {
-  readonly code = "LLM_UNAVAILABLE";
+export class LlmUnavailableError extends AppError {
   constructor(readonly reason: "circuit_open" | "budget_spent") {
-    super(`LLM not used: ${reason}`);
-    this.name = "LlmUnavailableError";
+    super("LLM_UNAVAILABLE", `LLM not used: ${reason}`);
   }
 }
 
 /** The provider said no, the network failed, or the whole call ran past LLM_TIMEOUT_MS (retries included). Already logged. */
-export class ProviderError extends Error {
-  readonly code = "LLM_PROVIDER_FAILED";
-  constructor(message: string, readonly status: number | undefined, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "ProviderError";
+export class ProviderError extends AppError {
+  /** The provider's HTTP status, when it answered at all (the error's own status stays 500: our fault to hide). */
+  constructor(message: string, readonly providerStatus: number | undefined, options?: { cause?: unknown }) {
+    super("LLM_PROVIDER_FAILED", message, options);
   }
 }
 
