@@ -28,8 +28,15 @@ export function buildEngine(data: KnowledgeData): Engine {
     const folded = kb.rewrite(foldText(text));
     return featuresOf(folded, kb.segmenter.bigrams(folded));
   });
-  // The message's pairs were found once already, for the search.
-  return { kb, classifier, classify: (query) => classifier.classifyFeatures(featuresOf(query.text, query.bigrams)) };
+  // The message's pairs were found once already, for the search. A turn classifies its message more
+  // than once (its own words, then with the thread); analyses are shared objects, so the result is kept.
+  const classified = new WeakMap<AnalyzedQuery, ReturnType<IntentClassifier["classifyFeatures"]>>();
+  const classify = (query: AnalyzedQuery) => {
+    let result = classified.get(query);
+    if (!result) classified.set(query, (result = classifier.classifyFeatures(featuresOf(query.text, query.bigrams))));
+    return result;
+  };
+  return { kb, classifier, classify };
 }
 
 export function loadEngine(dataDir: string): Engine {
