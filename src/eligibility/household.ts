@@ -60,7 +60,7 @@ const RELATIONS: Array<[RegExp, string]> = [
 const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "三口人": several people who share what is said next ("都是二级"). */
-const GROUP = /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(两|二|三|四|五|2|3|4|5)(?:口人|个人|人))/y;
+const GROUP = /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)))/y;
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
 /** "三个一级一个三级": several people of one grade at once. */
 const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨)(?:人)?(?:是|都是)?([一二三四1234])级/y;
@@ -81,14 +81,18 @@ export function readHousehold(text: string): Household {
   let current: Person | undefined;
   let group: Person[] = [];
   const starts = new Map<Person, number>();
+  /** Every place a person is named, first or again: what follows, up to the next name, is about them. */
+  const mentions: Array<{ person: Person; at: number }> = [];
   let cursor = 0;
+  // "俺爹一级…爷爷的老年补助加俺爹的特别救助": a relation named again is the same person.
   const open = (label: string): Person => {
-    const existing = label !== "您" ? undefined : people.find((p) => p.label === "您");
+    const existing = label === PRONOUN ? undefined : people.find((p) => p.label === label);
     const person = existing ?? { label };
     if (!existing) {
       people.push(person);
       starts.set(person, cursor);
     }
+    mentions.push({ person, at: cursor });
     group = [];
     return person;
   };
@@ -106,6 +110,8 @@ export function readHousehold(text: string): Household {
     }
   };
   let disabledCount: number | undefined;
+  // "俺家四口人，爹娘都是一级…": the household's size, stood in for until its members are named.
+  const placeholders = new Set<Person>();
   for (let i = 0; i < text.length; ) {
     cursor = i;
     let matched = false;
@@ -117,6 +123,7 @@ export function readHousehold(text: string): Household {
       if (people.length === 0) {
         group = Array.from({ length: n }, (_, k) => ({ label: `第${k + 1}人` }));
         people.push(...group);
+        for (const p of group) placeholders.add(p);
         current = undefined;
       }
       i += g[0].length;
@@ -187,24 +194,38 @@ export function readHousehold(text: string): Household {
     }
     i++;
   }
+  // Once members are named, the stand-ins for the household's size go: the named are the household.
+  if (placeholders.size > 0 && people.some((p) => !placeholders.has(p))) {
+    const named = people.filter((p) => !placeholders.has(p));
+    people.length = 0;
+    people.push(...named);
+  }
   const count = /(两|二|俩|三|仨|四|2|3|4)\s*(?:个)?(?:残疾人|残疾|个有残疾证|人有残疾证)/.exec(text) ?? /(俩|仨)(?:残疾)/.exec(text);
   if (count) disabledCount = parseNumber(count[1]!);
   // What is said between one person and the next is about that person: "我爹领老年残疾人补助".
-  const named = people.filter((p) => starts.has(p)).sort((a, b) => starts.get(a)! - starts.get(b)!);
-  named.forEach((p, k) => {
-    const segment = text.slice(starts.get(p)!, k + 1 < named.length ? starts.get(named[k + 1]!)! : text.length);
+  const healthy = new Set<Person>();
+  mentions.forEach(({ person: p, at }, k) => {
+    const segment = text.slice(at, k + 1 < mentions.length ? mentions[k + 1]!.at : text.length);
+    const before = new Set(mentions.slice(0, k).map((m) => m.person));
+    // "俺和媳妇没事", "俺娘好好的": named, but not disabled.
+    if (/^[^，,。；]{0,6}(?:没事|好好的|没毛病|身体好|健健康康|没残疾|不残疾)/.test(segment)) {
+      healthy.add(p);
+      return;
+    }
     if (/老年|[六七八九]十|上了年纪|岁数大/.test(segment)) p.elderly = true;
     // "俺闺女…单过，不是贫困户" while "俺…都算贫困户": poverty is said person by person.
     if (/不是贫困|不算贫困|不贫困|不穷|不是低保/.test(segment)) p.poor = false;
     else if (/贫困户|低保户|困难户|建档立卡/.test(segment)) {
       p.poor = true;
-      if (/都(?:算|是)?[^，,。；]{0,3}(?:贫困户|低保户|困难户)/.test(segment)) for (const q of named.slice(0, k)) q.poor ??= true;
+      if (/都(?:算|是)?[^，,。；]{0,3}(?:贫困户|低保户|困难户)/.test(segment)) for (const q of before) q.poor ??= true;
     }
-    // "俺媳妇没残疾": named, but not disabled.
     if (/残/.test(segment.replace(/一户多残|一户两残|一户三残|多残|(?:没有?|不是?|不算)残疾?人?/g, ""))) p.certified = true;
+    // "老两口都是残疾人", "爹一级、娘三级都是贫困残疾人": those named so far, not those named after.
+    if (/^[^，,。；]{0,8}都(?:是|有)?[^，,。；]{0,8}残/.test(segment)) for (const q of [...before, p]) if (!healthy.has(q)) q.certified = true;
   });
-  // "老两口都是残疾人" — but not "俺爹俺都好好的" in a sentence about someone else's disability.
-  if (/都(?:是|有)?[^，,。；]{0,8}残/.test(text)) for (const p of people) p.certified = true;
+  for (const p of healthy) p.certified = false;
+  // "老两口都是残疾人": a household named only by its size.
+  if (mentions.length === 0 && /都(?:是|有)?[^，,。；]{0,8}残/.test(text)) for (const p of people) p.certified = true;
   return { people, disabledCount };
 }
 

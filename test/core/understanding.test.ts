@@ -559,3 +559,21 @@ describe("a clear leader answers a described need", () => {
     expect(r.text).toMatch(/入股/);
   });
 });
+
+describe("a household described by its size and its members", () => {
+  it("counts 一家三口 all of one grade as three people", async () => {
+    expect((await chat()("俺们一家三口都是三级残疾，家里也穷，三个人一年能领多少生活救助")).text).toContain("= 1200 元/年");
+  });
+
+  it("reads the household's size as a stand-in that the named members replace", async () => {
+    const r = await chat()("俺家四口人，爹娘都是一级，俺和妹妹都是三级，都算贫困残疾人，四个人一年的特别救助总共多少");
+    expect(r.text).toContain("您父亲 800 + 您母亲 800 + 您 400 + 您妹妹 400 = 2400 元/年");
+    expect(r.text).not.toMatch(/第\d人/);
+  });
+
+  it("keeps a person named twice as one, and leaves out the members said to be well", async () => {
+    const r = await chat()("俺家五口人：爷爷是贫困老年残疾人，爹一级、娘三级都是贫困残疾人，俺和媳妇没事。爷爷的老年补助加爹娘的特别救助，一年总共多少");
+    expect(r.text).toMatch(/1200 \+ 600 = 1800/);
+    expect(r.text).not.toMatch(/您爱人/);
+  });
+});
