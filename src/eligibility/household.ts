@@ -360,8 +360,10 @@ export function renderHousehold(rules: EligibilityRules, household: Household, p
         out.push(`  领 ${spanText(reckon.years)}：${months % 6 === 0 ? `${money(perYear)} × ${money(reckon.years)}` : `${money(perYear)} ÷ 12 × ${months}`} = ${money((perYear * months) / 12)} 元`);
       }
     }
-    if (line.programme.benefit.kind === "contribution" && line.parts.length > 0) out.push(`  （${line.programme.benefit.form ?? "不发现金"}，不算进下面的合计）`);
-    if (line.parts.length > 0 && line.programme.benefit.kind === "cash") {
+    // A contribution is money paid for them, not to them: added up only when the villager names it and asks for the sum.
+    const counted = line.programme.benefit.kind === "cash" || (reckon.total === true && asked(line));
+    if (line.programme.benefit.kind === "contribution" && line.parts.length > 0) out.push(`  （${line.programme.benefit.form ?? "不发现金"}，${counted ? "按您问的算进下面的合计" : "不算进下面的合计"}）`);
+    if (line.parts.length > 0 && counted) {
       const perYear = line.period === "month" ? line.total * 12 : line.total;
       yearly += perYear;
       yearlyParts.push(money(perYear));

@@ -145,5 +145,7 @@ export function readDuration(text: string): number | undefined {
 
 /** A span for the reply: "2 年", "1.5 年", "8 个月". */
 export function spanText(years: number): string {
-  return Number.isInteger(years * 2) ? `${round(years)} 年` : `${Math.round(years * 12)} 个月`;
+  if (years === 0.5) return "半年";
+  if (Number.isInteger(years)) return `${years} 年`;
+  return Number.isInteger(years * 2) ? `${Math.floor(years)} 年半` : `${Math.round(years * 12)} 个月`;
 }

@@ -1,4 +1,5 @@
 // Chinese reply texts for the screener's results, the calculators and the questions. Pure.
+import { spanText } from "./numbers.ts";
 import type { Citation, QuickReply } from "../core/message.ts";
 import type { EligibilityRules } from "./load.ts";
 import type { Amount, Facts, ProgrammeResult } from "./evaluate.ts";
@@ -231,7 +232,7 @@ export function renderOverYears(all: ProgrammeResult[], focus: readonly string[]
   const cash = all.filter((r) => r.status === "likely" && (focus.length === 0 || focus.includes(r.programme.id)) && r.programme.benefit.kind === "cash" && r.amount.year && r.amount.year[0] === r.amount.year[1]);
   if (cash.length === 0) return "";
   const lines = cash.map((r) => `· ${r.programme.name}：${money(r.amount.year![0])} × ${money(years)} = ${money(r.amount.year![0] * years)} 元`);
-  return `\n\n按现在的标准算 ${money(years)} 年（标准变了以县残联为准）：\n${lines.join("\n")}`;
+  return `\n\n按现在的标准算 ${spanText(years)}（标准变了以县残联为准）：\n${lines.join("\n")}`;
 }
 
 export function renderLand(rules: EligibilityRules, r: LandResult, years?: number, labourYear?: number): Rendered {

@@ -307,7 +307,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   for (const fact of facts) lines.push(`• ${fact.text}`);
   if (reckoning) lines.push(...reckonFigures(facts, reckoning));
   // The villager's own numbers against the entry's minimums, and daily amounts over the days asked.
-  for (const reckoned of [reckonStandards(entry.facts, query.text), reckonRates(entry.facts, query.text), reckonAverage(entry.facts, query.text), reckonParts(index, entry, query.text)]) {
+  for (const reckoned of [reckonStandards(entry.facts, query.text), reckonRates(entry.facts, query.text), reckonAverage(entry.facts, query.text), reckonParts(index, entry, query.text), reckonPrice(entry.facts, query.text)]) {
     if (reckoned.lines.length === 0) continue;
     for (const fact of reckoned.used) if (!facts.includes(fact)) lines.splice(lines.length - (reckoning ? reckonFigures(facts, reckoning).length : 0), 0, `• ${fact.text}`);
     lines.push(...reckoned.lines);
@@ -594,7 +594,7 @@ export function reckonAverage(facts: readonly Fact[], question: string): { lines
 }
 
 const SUM_ASKED = /一共|总共|加起来|合计|加一起|总计|合起来/;
-const SAVED_ASKED = /省了|省下|节省|节约|少花/;
+const SAVED_ASKED = /省了|省下|节省|节约|少花|少了多少|少多少|差多少|差了多少/;
 const ONE_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/g;
 
 /**
@@ -607,9 +607,9 @@ export function reckonParts(index: KnowledgeIndex, entry: Entry, question: strin
   const asksSum = SUM_ASKED.test(question);
   const asksSaved = SAVED_ASKED.test(question);
   if (!asksSum && !asksSaved) return none;
-  const head = question.split(/一共|总共|加起来|合计|加一起|总计|合起来|省了|省下|节省|节约|少花/)[0]!;
+  const head = question.split(/一共|总共|加起来|合计|加一起|总计|合起来|省了|省下|节省|节约|少花|少了多少|少多少|差多少|差了多少/)[0]!;
   const segments = head.split(/再加上|再加|加上|加|和|跟|还有|以及|[、，,；;\s]/).map((x) => x.trim()).filter((x) => x.length >= 2);
-  if (segments.length < 2) return none;
+  if (segments.length < (asksSaved ? 1 : 2)) return none;
   const amountOf = (fact: Fact) => {
     const found = [...fact.text.replace(/（[^）]*）/g, "").matchAll(ONE_MONEY)];
     return found.length === 1 ? { value: Number(found[0]![1]), wan: found[0]![2] === "万" } : undefined;
@@ -622,17 +622,43 @@ export function reckonParts(index: KnowledgeIndex, entry: Entry, question: strin
     const amount = amountOf(best.fact);
     if (amount) parts.push({ fact: best.fact, ...amount });
   }
-  if (parts.length < 2 || parts.some((p) => p.wan !== parts[0]!.wan)) return none;
+  if (parts.length === 0 || parts.some((p) => p.wan !== parts[0]!.wan)) return none;
+  const planned = asksSaved ? entry.facts.find((f) => budget.test(f.text) && amountOf(f)?.wan === parts[0]!.wan) : undefined;
+  // One part is worth computing only against the budget ("装修钱比预算少了多少").
+  if (parts.length < 2 && !planned) return none;
   const unit = parts[0]!.wan ? "万元" : "元";
   const sum = Math.round(parts.reduce((total, p) => total + p.value, 0) * 100) / 100;
-  const lines = [`加起来：${parts.map((p) => `${p.value}`).join(" + ")} = ${sum} ${unit}`];
+  const lines = parts.length > 1 ? [`加起来：${parts.map((p) => `${p.value}`).join(" + ")} = ${sum} ${unit}`] : [];
   const used = parts.map((p) => p.fact);
-  const planned = asksSaved ? entry.facts.find((f) => budget.test(f.text) && amountOf(f)?.wan === parts[0]!.wan) : undefined;
   if (planned) {
     const value = amountOf(planned)!.value;
-    if (value > sum) lines.push(`比原来的预算省下：${value} − ${sum} = ${Math.round((value - sum) * 100) / 100} ${unit}`);
+    if (value > sum) lines.push(`比原来的预算少花：${value} − ${sum} = ${Math.round((value - sum) * 100) / 100} ${unit}`);
     used.push(planned);
   }
   return { lines, used };
+}
+
+const PRICE_ASKED = /多少钱|要多少|花多少|值多少|得多少|几个钱|合多少/;
+
+/**
+ * "一吨半优质煤按市场价多少钱": the villager's quantity times a price per unit the entry states, with the
+ * formula. A quantity of exactly one unit only restates the price.
+ */
+export function reckonPrice(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!PRICE_ASKED.test(question)) return { lines: [], used: [] };
+  const asked = /(\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*(吨|公斤|斤|亩)(半)?/.exec(question);
+  if (!asked) return { lines: [], used: [] };
+  const base = parseNumber(asked[1]!);
+  if (base === undefined) return { lines: [], used: [] };
+  const amount = base + (asked[3] ? 0.5 : 0);
+  if (!(amount > 0) || amount === 1) return { lines: [], used: [] };
+  const unit = asked[2]!;
+  for (const fact of facts) {
+    const price = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*元\\s*/\\s*${unit}`).exec(fact.text);
+    if (!price) continue;
+    const each = Number(price[1]);
+    return { lines: [`按 ${each} 元/${unit}算：${fmt(amount)} ${unit} × ${each} = ${fmt(amount * each)} 元`], used: [fact] };
+  }
+  return { lines: [], used: [] };
 }
 

@@ -411,8 +411,8 @@ describe("a screening in progress", () => {
   it("answers an amount question with what is already certain, then asks the same question again", async () => {
     const say = chat();
     const first = await say("岁数大的残疾人有啥补贴，俺家穷");
-    // 岁数大 settles 老年 and 穷 settles poverty: the old-age allowance is stated without those conditions.
-    expect(first.text).toMatch(/贫困老年残疾人生活补助：如果有残疾证，每人每月 50 元/);
+    // 岁数大 settles 老年, 残疾人 the certificate and 穷 poverty: the old-age allowance is stated without conditions.
+    expect(first.text).toMatch(/贫困老年残疾人生活补助：每人每月 50 元/);
     const next = await say("一年下来能有多少");
     expect(next.intent).toBe("eligibility");
     expect(next.text).toMatch(/先说能确定的/);
@@ -519,7 +519,7 @@ describe("the figure the question asks for", () => {
 
   it("screens for money asked by the month, instead of answering with a free service", async () => {
     const r = await chat()("老头七十多了，年轻时候一条腿没了，家里紧巴巴的，每个月能有点啥贴补不");
-    expect(r.text).toMatch(/贫困老年残疾人生活补助：如果有残疾证，每人每月 50 元/);
+    expect(r.text).toMatch(/贫困老年残疾人生活补助：(?:如果有残疾证，)?每人每月 50 元/);
   });
 
   it("says it has no figure for a kind of money no entry names (抚恤金)", async () => {
@@ -575,5 +575,28 @@ describe("a household described by its size and its members", () => {
     const r = await chat()("俺家五口人：爷爷是贫困老年残疾人，爹一级、娘三级都是贫困残疾人，俺和媳妇没事。爷爷的老年补助加爹娘的特别救助，一年总共多少");
     expect(r.text).toMatch(/1200 \+ 600 = 1800/);
     expect(r.text).not.toMatch(/您爱人/);
+  });
+});
+
+describe("figures worked out from the question's own quantities", () => {
+  it("prices a quantity at the entry's price per unit (一吨半 × 1360)", async () => {
+    expect((await chat()("一吨半优质煤按市场价多少钱")).text).toContain("1.5 吨 × 1360 = 2040 元");
+    expect((await chat()("优质煤一吨多少钱")).text).not.toMatch(/× 1360/);
+  });
+
+  it("takes one named spending from the budget (装修钱比预算少了多少)", async () => {
+    expect((await chat()("原来预算五百万建幼儿园，后来光装修花了五十万，装修钱比预算少了多少")).text).toContain("500 − 50 = 450 万元");
+  });
+
+  it("adds a named contribution into a household's total, saying it is not cash", async () => {
+    const r = await chat()("俺家两个一级贫困残疾人都是重度，特别救助加上县里代缴的养老费，两人一年一共多少");
+    expect(r.text).toContain("1600 + 200 = 1800");
+    expect(r.text).toMatch(/不发现金，按您问的算进下面的合计/);
+  });
+
+  it("settles 老年 and the certificate from 爷爷…残疾人, and turns the allowance over half a year", async () => {
+    const r = await chat()("俺爷爷是贫困老年残疾人，今年上半年六个月的生活补助一共多少");
+    expect(r.text).toContain("600 × 0.5 = 300 元");
+    expect(r.text).toMatch(/按现在的标准算 半年/);
   });
 });
