@@ -600,3 +600,11 @@ describe("figures worked out from the question's own quantities", () => {
     expect(r.text).toMatch(/按现在的标准算 半年/);
   });
 });
+
+describe("a follow-up that asks how many people benefited", () => {
+  it("stays on the programme just answered (享受 names no programme of its own)", async () => {
+    const say = chat();
+    await say("重度残疾人养老保险县里代缴多少");
+    expect((await say("全县有多少人享受了")).text).toMatch(/3901 位/);
+  });
+});
