@@ -84,8 +84,10 @@ export function readHousehold(text: string): Household {
   /** Every place a person is named, first or again: what follows, up to the next name, is about them. */
   const mentions: Array<{ person: Person; at: number }> = [];
   let cursor = 0;
-  // "俺爹一级…爷爷的老年补助加俺爹的特别救助": a relation named again is the same person.
-  const open = (label: string): Person => {
+  // "俺爹一级…爷爷的老年补助加俺爹的特别救助": a relation named again is the same person; "大哥…二哥",
+  // "爷爷…姥爷" are two people, each named by their own word.
+  const open = (relation: string, surface = ""): Person => {
+    const label = /^(?:大|二|三|小)|姥|外/.test(surface) ? `您${surface}` : relation;
     const existing = label === PRONOUN ? undefined : people.find((p) => p.label === label);
     const person = existing ?? { label };
     if (!existing) {
@@ -139,7 +141,7 @@ export function readHousehold(text: string): Household {
           matched = true;
           break;
         }
-        current = open(label);
+        current = open(label, m[0]);
         i += m[0].length;
         matched = true;
         break;
