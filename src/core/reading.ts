@@ -36,6 +36,9 @@ function onlyOf(core: string, words: readonly string[]): boolean {
   return rest.length === 0;
 }
 
+/** "找谁给看看": asking whom to go to, which a request's words do not make a report. */
+const ASKS_WHOM = /找谁|找哪|去哪|上哪|谁能|谁会/;
+
 /** `text` is folded (Simplified, lower case). */
 export function readMessage(text: string, words: ConversationWords): Reading {
   const core = text.replace(PUNCTUATION, "").replace(PARTICLES, "");
@@ -65,9 +68,10 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   if (has(text, words.report_words)) return asksForFacts(text) ? { kind: "report_or_question" } : { kind: "report" };
   // "熏得人头疼 管管吧", "补助还没收到 麻烦查查": asking someone to act on something here is a report.
   // "不是说免费吗，请你们查一查": the request to act decides, not the rhetorical question beside it.
-  if (!problem) return has(text, words.requests) && !asksForFacts(text) ? { kind: "report" } : { kind: "open", asks };
+  if (!problem) return has(text, words.requests) && !asksForFacts(text) ? (ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" }) : { kind: "open", asks };
   if (has(text, words.complaint_questions)) return { kind: "report" };
-  if (has(text, words.requests)) return { kind: "report" };
+  // "池子不出气了，找谁给看看": asking whom to go to is a question, even worded as a request.
+  if (has(text, words.requests)) return ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
   return { kind: "report", implicit: true };
 }

@@ -615,3 +615,13 @@ describe("relatives named by their own words", () => {
     expect((await chat()("俺爷、俺奶、俺姥爷仨老人都是贫困老年残疾人，一年的生活补助总共多少")).text).toContain("150 × 12 = 1800 元");
   });
 });
+
+describe("asking whom to go to", () => {
+  it("answers who repairs it and files nothing, though the words ask someone to look", async () => {
+    const before = reports();
+    const r = await chat()("俺家那个拿粪水产气做饭的池子不出气了，找谁给看看");
+    expect(r.text).toMatch(/沼气服务站/);
+    expect(r.text).not.toMatch(/FK\d+/);
+    expect(reports()).toBe(before);
+  });
+});
