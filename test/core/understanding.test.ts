@@ -625,3 +625,20 @@ describe("asking whom to go to", () => {
     expect(reports()).toBe(before);
   });
 });
+
+describe("a remark that asks nothing", () => {
+  it("is chatted back to, while a request the assistant cannot do is refused plainly", async () => {
+    expect((await chat()("今天天儿真好")).text).toMatch(/^是啊/);
+    expect((await chat()("帮我订张火车票")).text).toMatch(/帮不上忙/);
+  });
+});
+
+describe("needs named in the villagers' own words", () => {
+  it("reaches the left-behind children's entry from parents working away and a child with grandparents", async () => {
+    expect((await chat()("俺男人常年在外打工，娃跟着奶奶在家，成绩老上不去，这种娃有人管不")).text).toMatch(/留守儿童/);
+  });
+
+  it("answers a money need from the entry that is itself about money (the motor tricycle's fuel)", async () => {
+    expect((await chat()("俺腿不行，出门全靠那种带发动机的三轮椅子，烧油挺费钱，能贴补点吗")).text).toMatch(/燃油补贴/);
+  });
+});

@@ -122,7 +122,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "老伴截瘫了 想弄个轮椅", "请不起律师", "有训练的地方没": a need the knowledge base names is answered from
   // its entry at once; screening for cash benefits would answer a question the villager did not ask.
   // "一条腿没了…每个月能有点啥贴补不": money is asked for; a free service's entry (假肢) is not the answer.
-  const need = topic === "benefits" && focus.length === 0 && !OPEN_ASK.test(text) && !ASKS_CASH.test(text) ? namedNeed(ctx, rules) : undefined;
+  // A need whose entry itself is about money ("烧油挺费钱，能贴补点吗" → the fuel subsidy) is still that entry.
+  const named = topic === "benefits" && focus.length === 0 && !OPEN_ASK.test(text) ? namedNeed(ctx, rules) : undefined;
+  const need = named && (!ASKS_CASH.test(text) || [named.entry.summary, ...named.entry.facts.map((f) => f.text)].some((t) => /\d\s*万?元/.test(t))) ? named : undefined;
   if (need) return answerNeed(ctx, need);
   // Coverage before screening: "家里遭了火灾，临时救助能给多少" shares 救助 with the screener's words but
   // tells nothing it could use and asks about something else; the knowledge base answers (or says it can't).
