@@ -78,7 +78,7 @@ function pureStateMachine(path: string): string {
 
 /** Through the whole assistant: classification, search, interceptor, handler, message log and state write. */
 async function fullPipeline(path: string): Promise<string> {
-  let engine;
+  let engine: ReturnType<typeof loadEngine>;
   try {
     engine = loadEngine("data");
   } catch {

@@ -8,7 +8,7 @@ import { DatabaseOpenError, databaseOpenReason, openDatabase } from "./store/dat
 async function main(): Promise<void> {
   // A .env file is optional: `npm start` with no configuration at all must work.
   if (existsSync(".env")) process.loadEnvFile(".env");
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const [{ createApp }, { DataError }] = await Promise.all([import("./app.ts"), import("./knowledge/load.ts")]);
-  let app;
+  let app: ReturnType<typeof createApp>;
   try {
     app = createApp(config, { logger });
   } catch (error) {

@@ -84,7 +84,9 @@ function sum(counts: readonly number[]): number {
 }
 
 function addInto(target: number[], counts: readonly number[]): void {
-  counts.forEach((c, i) => (target[i] = (target[i] ?? 0) + c));
+  counts.forEach((c, i) => {
+    target[i] = (target[i] ?? 0) + c;
+  });
 }
 
 export function computeResults(
@@ -236,7 +238,7 @@ export function formatResults(r: ConsultationResults): string {
   lines.push(`${r.number}征求意见“${r.title}”结果（${statusText}）`);
   lines.push(`面向：${r.audience.length > 0 ? r.audience.join("、") : "全镇"}`);
   lines.push(`回复 ${r.respondents} 人${r.byMethod.meeting || r.byMethod.proxy ? `（聊天 ${r.byMethod.chat}，会议表决 ${r.byMethod.meeting}，代为表达 ${r.byMethod.proxy}）` : ""}`);
-  r.options.forEach((o, i) => lines.push(`  ${i + 1}. ${o.label}：${o.count} 人（${percent(o.shareOfRespondents)}）`));
+  for (const [i, o] of r.options.entries()) lines.push(`  ${i + 1}. ${o.label}：${o.count} 人（${percent(o.shareOfRespondents)}）`);
   if (r.households.total) {
     lines.push(`参与率：${r.respondents} / ${r.households.total} 户 = ${percent(r.turnout)}（按每户一人估算${r.households.isExample ? "；户数是示例数字，请以村里实际户数为准" : ""}）`);
   } else {

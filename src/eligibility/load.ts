@@ -73,7 +73,7 @@ export function loadEligibilityRules(dataDir: string): EligibilityRules {
     }
   };
   programmes.programmes.forEach((p, i) => {
-    p.conditions.forEach((c, j) => checkTest(c, `programmes[${i}].conditions[${j}] (id: ${p.id})`));
+    for (const [j, c] of p.conditions.entries()) checkTest(c, `programmes[${i}].conditions[${j}] (id: ${p.id})`);
     p.benefit.tiers.forEach((t, j) => {
       checkTest(t.when, `programmes[${i}].benefit.tiers[${j}].when (id: ${p.id})`);
       if (typeof t.amount === "object" && !parameterById.has(t.amount.param)) problems.push({ file, field: `programmes[${i}].benefit.tiers[${j}].amount`, message: `没有名为 "${t.amount.param}" 的参数` });

@@ -42,7 +42,7 @@ export interface Quantity {
 
 const NUMBER_SOURCE = String.raw`(\d+(?:\.\d+)?(?:万|千|百)?|[零〇一二两兩三四五六七八九十百千万萬亿点壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+|(?<![\d零一二两三四五六七八九十])半)`;
 
-function escape(word: string): string {
+function escapeRegex(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -54,7 +54,7 @@ export function findQuantities(text: string, units: readonly string[]): Quantity
   const key = units.join("|");
   let pattern = quantityPatterns.get(key);
   if (!pattern) {
-    const unitSource = [...units].sort((a, b) => b.length - a.length).map(escape).join("|");
+    const unitSource = [...units].sort((a, b) => b.length - a.length).map(escapeRegex).join("|");
     // "三吨六" is 3.6 吨 and "五亩三" 5.3 亩 in speech: one digit right after the unit is the tenths.
     pattern = new RegExp(String.raw`([-−－负]\s*)?${NUMBER_SOURCE}\s*(好几|多|来|几)?\s*(个)?(${unitSource})(半|[一二三四五六七八九](?![一二三四五六七八九十百千万亩吨斤元块个年月天人]))?`, "g");
     quantityPatterns.set(key, pattern);

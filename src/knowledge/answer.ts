@@ -340,7 +340,7 @@ function clarify(hits: readonly SearchHit[], confidence: number): ComposedAnswer
   const seen = new Set<string>();
   const topics = hits.filter((h) => h.coverage >= CONFIDENCE.clarify * 0.6 && !seen.has(h.entry.title) && seen.add(h.entry.title)).slice(0, MAX_TOPICS);
   const lines = ["您想问的是下面哪一项？回复序号就行，也可以换个说法再问："];
-  topics.forEach((hit, i) => lines.push(`${i + 1}. ${hit.entry.title}`));
+  for (const [i, hit] of topics.entries()) lines.push(`${i + 1}. ${hit.entry.title}`);
   return {
     kind: "clarify",
     text: lines.join("\n"),

@@ -67,7 +67,7 @@ export function reserveAttempt(db: Db, keys: readonly ThrottleKey[], now: Date):
         const wait = remainingLock(rows[i], now);
         if (wait > 0) return { ok: false, retryAfterMs: wait, lockedKey: keys[i]!.key };
       }
-      keys.forEach(({ key, rule }, i) => putThrottle(db, withFailure(rows[i], key, now, rule)));
+      for (const [i, { key, rule }] of keys.entries()) putThrottle(db, withFailure(rows[i], key, now, rule));
       return { ok: true };
     })
     .immediate();

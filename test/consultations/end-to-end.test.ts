@@ -69,7 +69,7 @@ describe("a consultation from publishing to decision", () => {
   });
 
   it("publishes and pushes the consultation to the villagers of the chosen villages", async () => {
-    known.forEach((user, i) => setVillage(t.app.store.db, "web", user, i % 2 === 0 ? villageA : villageB, now));
+    for (const [i, user] of known.entries()) setVillage(t.app.store.db, "web", user, i % 2 === 0 ? villageA : villageB, now);
     setVillage(t.app.store.db, "web", "elsewhere", "不在受众里的村", now);
     const res = await api("POST", "", { title: "村东建养猪场", background: "企业投资200万元，占地30亩", audience: [villageA, villageB], deadline: "12月10日" });
     expect(res.status).toBe(201);
@@ -85,7 +85,7 @@ describe("a consultation from publishing to decision", () => {
   it("records answers by button, by number and in words, each on disk before the reply", async () => {
     for (const [i, user] of known.slice(0, 25).entries()) {
       const chat = conversation(t.url, user);
-      let reply;
+      let reply: Awaited<ReturnType<ReturnType<typeof conversation>["ask"]>>;
       if (i % 5 === 0) reply = await chat.ask("1. 支持", { payload: `consultation:${consultationId}:1` });
       else if (i % 5 === 1) reply = await chat.ask("2");
       else if (i % 5 === 2) reply = await chat.ask("反对，太吵了，晚上睡不着");

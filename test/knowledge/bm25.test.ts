@@ -55,7 +55,7 @@ describe("BM25 index", () => {
         .slice(0, 10);
       const actual = index.search(query, 10);
       expect(actual.map((hit) => hit.doc)).toEqual(expected.map((hit) => hit.doc));
-      actual.forEach((hit, i) => expect(hit.score).toBeCloseTo(expected[i]!.score, 5));
+      for (const [i, hit] of actual.entries()) expect(hit.score).toBeCloseTo(expected[i]!.score, 5);
     }
   });
 
