@@ -22,14 +22,23 @@ export default async function benchConsultations(): Promise<string[]> {
   try {
     const store = Store.open(join(dir, "bench.db"));
     const clock = () => new Date("2026-11-29T04:00:00Z");
-    const services = { config: loadConfig({ DB_PATH: join(dir, "bench.db") }), store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
+    const services = {
+      config: loadConfig({ DB_PATH: join(dir, "bench.db") }),
+      store,
+      logger: silentLogger,
+      clock,
+      notifier: new Notifier(store.outbox, silentLogger, clock),
+    };
     const service = new ConsultationService({ services, villages: () => VILLAGES });
     const insertProfile = store.db.prepare("INSERT INTO user_profiles (channel, user_id, village, updated_at) VALUES ('web', ?, ?, ?)");
     store.db.transaction(() => {
       for (let i = 0; i < 20_000; i++) insertProfile.run(`u${i}`, VILLAGES[i % VILLAGES.length]!.name, clock().toISOString());
     })();
     const p0 = performance.now();
-    const { consultation, villagers } = service.publish({ title: "全镇垃圾分类收费", background: "", options: [...DEFAULT_OPTIONS], audience: [], deadline: new Date("2026-12-10T15:59:59Z") }, "bench");
+    const { consultation, villagers } = service.publish(
+      { title: "全镇垃圾分类收费", background: "", options: [...DEFAULT_OPTIONS], audience: [], deadline: new Date("2026-12-10T15:59:59Z") },
+      "bench",
+    );
     lines.push(row("publish + push to every villager", { villagers, "total ms": performance.now() - p0 }));
 
     const answers = 20_000;
@@ -37,7 +46,16 @@ export default async function benchConsultations(): Promise<string[]> {
     const started = performance.now();
     for (let i = 0; i < answers; i++) {
       const t0 = performance.now();
-      service.store.upsertVote({ consultationId: consultation.id, channel: "web", userId: `u${i}`, chatId: `u${i}`, optionIndex: i % 3, comment: COMMENTS[i % COMMENTS.length] || null, village: VILLAGES[i % VILLAGES.length]!.name, at: clock().toISOString() });
+      service.store.upsertVote({
+        consultationId: consultation.id,
+        channel: "web",
+        userId: `u${i}`,
+        chatId: `u${i}`,
+        optionIndex: i % 3,
+        comment: COMMENTS[i % COMMENTS.length] || null,
+        village: VILLAGES[i % VILLAGES.length]!.name,
+        at: clock().toISOString(),
+      });
       latencies.push(performance.now() - t0);
     }
     const s = summarize(latencies, performance.now() - started);

@@ -18,7 +18,18 @@ function fileReports(store: Store, count: number): number {
   const reports = new ReportStore(store.db);
   const started = performance.now();
   for (let i = 0; i < count; i++) {
-    reports.create({ channel: "web", userId: `u${i}`, chatId: `u${i}`, text: "村东头路灯坏了半个月了", category: "路灯", village: "东风村", place: "东头|路灯", anonymous: false, displayName: null, createdAt: new Date().toISOString() });
+    reports.create({
+      channel: "web",
+      userId: `u${i}`,
+      chatId: `u${i}`,
+      text: "村东头路灯坏了半个月了",
+      category: "路灯",
+      village: "东风村",
+      place: "东头|路灯",
+      anonymous: false,
+      displayName: null,
+      createdAt: new Date().toISOString(),
+    });
   }
   return (count / (performance.now() - started)) * 1000;
 }
@@ -27,7 +38,18 @@ function logMessages(store: Store, count: number, viaStore: boolean): number {
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const write = () =>
-      store.messages.record({ channel: "web", userId: `u${i % 100}`, chatId: `u${i % 100}`, text: "三级残疾一年补助多少", intent: "policy", confidence: 0.9, answerIds: ["a"], replyText: "每年 400 元", latencyMs: 5, createdAt: new Date().toISOString() });
+      store.messages.record({
+        channel: "web",
+        userId: `u${i % 100}`,
+        chatId: `u${i % 100}`,
+        text: "三级残疾一年补助多少",
+        intent: "policy",
+        confidence: 0.9,
+        answerIds: ["a"],
+        replyText: "每年 400 元",
+        latencyMs: 5,
+        createdAt: new Date().toISOString(),
+      });
     if (viaStore) store.transaction(write);
     else store.db.transaction(write)();
   }

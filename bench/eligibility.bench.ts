@@ -16,7 +16,10 @@ import { percentile, row, summarize, verdict } from "./stats.ts";
 
 /** CPU time per turn (ms): on a shared 2-core machine wall-clock p99 mostly measures other processes' time slices. */
 function cpuP99(cpu: number[]): number {
-  return percentile([...cpu].sort((a, b) => a - b), 0.99);
+  return percentile(
+    [...cpu].sort((a, b) => a - b),
+    0.99,
+  );
 }
 
 /** Whole conversations, replayed in turn by many users: every turn reads and writes the dialogue state. */
@@ -73,7 +76,13 @@ function pureStateMachine(path: string): string {
   const stats = summarize(latencies.slice(300), performance.now() - t0);
   store.close();
   const cpu99 = cpuP99(cpu.slice(300));
-  return row("dialogue step + state write", { turns: stats.count, "p50 ms": stats.p50, "p99 ms": stats.p99, "cpu p99 ms": cpu99, "target p99≤2": verdict(stats.p99 <= 2) });
+  return row("dialogue step + state write", {
+    turns: stats.count,
+    "p50 ms": stats.p50,
+    "p99 ms": stats.p99,
+    "cpu p99 ms": cpu99,
+    "target p99≤2": verdict(stats.p99 <= 2),
+  });
 }
 
 /** Through the whole assistant: classification, search, interceptor, handler, message log and state write. */
@@ -88,7 +97,13 @@ async function fullPipeline(path: string): Promise<string> {
   const clock = () => new Date();
   const services = { config: loadConfig({}), store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
   const holder = new EngineHolder("data", silentLogger, engine);
-  const assistant = new Assistant({ engine: holder, services, handlers: createHandlers({ services, engine: holder }), dialogues: createDialogues(), interceptors: createInterceptors({ services, engine: holder }) });
+  const assistant = new Assistant({
+    engine: holder,
+    services,
+    handlers: createHandlers({ services, engine: holder }),
+    dialogues: createDialogues(),
+    interceptors: createInterceptors({ services, engine: holder }),
+  });
   const latencies: number[] = [];
   const cpu: number[] = [];
   const t0 = performance.now();
@@ -108,5 +123,12 @@ async function fullPipeline(path: string): Promise<string> {
   const stats = summarize(latencies.slice(300), performance.now() - t0);
   store.close();
   const cpu99 = cpuP99(cpu.slice(300));
-  return row("full pipeline turn (HTTP excluded)", { turns: stats.count, "msg/s": stats.perSecond, "p50 ms": stats.p50, "p99 ms": stats.p99, "cpu p99 ms": cpu99, "target p99≤2": verdict(stats.p99 <= 2) });
+  return row("full pipeline turn (HTTP excluded)", {
+    turns: stats.count,
+    "msg/s": stats.perSecond,
+    "p50 ms": stats.p50,
+    "p99 ms": stats.p99,
+    "cpu p99 ms": cpu99,
+    "target p99≤2": verdict(stats.p99 <= 2),
+  });
 }

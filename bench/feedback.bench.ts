@@ -79,8 +79,13 @@ export default async function bench(): Promise<string[]> {
       insertCpuMs += (cpu.user + cpu.system) / 1000;
     }
     const perSecond = (ROWS / insertMs) * 1000;
-    lines.push(row("insert (ReportStore.importMany, 100,000 a batch)", { rows: ROWS, seconds: insertMs / 1000, "rows/s": perSecond }) + `  ${verdict(perSecond >= 20_000)} (≥ 20,000 rows/s)`);
-    lines.push(row("  same, per CPU-second of this process", { "cpu s": insertCpuMs / 1000, "rows/cpu-s": (ROWS / insertCpuMs) * 1000, "load avg": loadavg()[0]! }));
+    lines.push(
+      row("insert (ReportStore.importMany, 100,000 a batch)", { rows: ROWS, seconds: insertMs / 1000, "rows/s": perSecond }) +
+        `  ${verdict(perSecond >= 20_000)} (≥ 20,000 rows/s)`,
+    );
+    lines.push(
+      row("  same, per CPU-second of this process", { "cpu s": insertCpuMs / 1000, "rows/cpu-s": (ROWS / insertCpuMs) * 1000, "load avg": loadavg()[0]! }),
+    );
     db.exec("ANALYZE");
 
     const month = periodByName("month", now);

@@ -73,9 +73,23 @@ export default async function benchLlm(): Promise<string[]> {
       const llm = createLlm(config, { config, logger: silentLogger, store, clock });
       const services: Services = { config, store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock), llm };
       const holder = new EngineHolder(DATA, silentLogger, engine);
-      const assistant = new Assistant({ engine: holder, services, handlers: createHandlers({ services, engine: holder }), dialogues: createDialogues(), interceptors: createInterceptors({ services, engine: holder }) });
+      const assistant = new Assistant({
+        engine: holder,
+        services,
+        handlers: createHandlers({ services, engine: holder }),
+        dialogues: createDialogues(),
+        interceptors: createInterceptors({ services, engine: holder }),
+      });
       const send = (i: number) =>
-        assistant.handle({ channel: "web", userId: `bench-${i % 20}`, chatId: `bench-${i % 20}`, chatType: "private", mentioned: true, kind: "text", text: QUESTIONS[i % QUESTIONS.length]! });
+        assistant.handle({
+          channel: "web",
+          userId: `bench-${i % 20}`,
+          chatId: `bench-${i % 20}`,
+          chatType: "private",
+          mentioned: true,
+          kind: "text",
+          text: QUESTIONS[i % QUESTIONS.length]!,
+        });
       for (let i = 0; i < WARM_UP; i++) await send(i); // warm-up (JIT, connection pool)
       await serverTimes(true);
       waits.length = 0;
@@ -95,18 +109,49 @@ export default async function benchLlm(): Promise<string[]> {
       const overheads = latencies.map((total, i) => total - (withLlm ? (provider[i] ?? 0) : 0));
       const ownTimes = latencies.map((total, i) => total - (withLlm ? (waits[i] ?? 0) : 0));
       const clientSeenCalls = waits.length;
-      const llmAnswers = withLlm ? store.db.prepare(`SELECT count(*) FROM messages WHERE id > ${WARM_UP} AND reply_text NOT LIKE '【%' AND reply_text NOT LIKE '您想问%'`).pluck().get() : 0;
+      const llmAnswers = withLlm
+        ? store.db.prepare(`SELECT count(*) FROM messages WHERE id > ${WARM_UP} AND reply_text NOT LIKE '【%' AND reply_text NOT LIKE '您想问%'`).pluck().get()
+        : 0;
       store.close();
       const sort = (xs: number[]) => [...xs].sort((a, b) => a - b);
-      return { latency: sort(latencies), overhead: sort(overheads), own: sort(ownTimes), providerCalls: calls, clientSeenCalls, llmAnswers: Number(llmAnswers), cpuMsPerMessage };
+      return {
+        latency: sort(latencies),
+        overhead: sort(overheads),
+        own: sort(ownTimes),
+        providerCalls: calls,
+        clientSeenCalls,
+        llmAnswers: Number(llmAnswers),
+        cpuMsPerMessage,
+      };
     };
     const offline = await run(false);
     const online = await run(true);
     const p99 = percentile(online.own, 0.99);
-    lines.push(row("offline pipeline (reference)", { "p50 ms": percentile(offline.latency, 0.5), "p99 ms": percentile(offline.latency, 0.99), "CPU ms/msg": offline.cpuMsPerMessage }));
-    lines.push(row("with LLM: total per message", { "p50 ms": percentile(online.latency, 0.5), "p99 ms": percentile(online.latency, 0.99), "CPU ms/msg": online.cpuMsPerMessage, "provider calls": online.providerCalls, "LLM-written": online.llmAnswers }));
+    lines.push(
+      row("offline pipeline (reference)", {
+        "p50 ms": percentile(offline.latency, 0.5),
+        "p99 ms": percentile(offline.latency, 0.99),
+        "CPU ms/msg": offline.cpuMsPerMessage,
+      }),
+    );
+    lines.push(
+      row("with LLM: total per message", {
+        "p50 ms": percentile(online.latency, 0.5),
+        "p99 ms": percentile(online.latency, 0.99),
+        "CPU ms/msg": online.cpuMsPerMessage,
+        "provider calls": online.providerCalls,
+        "LLM-written": online.llmAnswers,
+      }),
+    );
     lines.push(row("with LLM: total − server's handler time", { "p50 ms": percentile(online.overhead, 0.5), "p99 ms": percentile(online.overhead, 0.99) }));
-    lines.push(row("with LLM: overhead (total − wait for provider)", { "p50 ms": percentile(online.own, 0.5), "p99 ms": p99, "calls seen": online.clientSeenCalls, "target (p99≤5)": verdict(p99 <= 5 && online.clientSeenCalls === N) }));
+    lines.push(
+      row("with LLM: overhead (total − wait for provider)", {
+        "p50 ms": percentile(online.own, 0.5),
+        "p99 ms": p99,
+        "calls seen": online.clientSeenCalls,
+        "target (p99≤5)": verdict(p99 <= 5 && online.clientSeenCalls === N),
+      }),
+    );
     lines.push(
       `(${N} messages, 1-min load average ${loadavg()[0]!.toFixed(1)}. Overhead: all the assistant's own work (langchain, the openai SDK, prompt building, history read, guards, the SQLite log write, JSON in and out); ` +
         "the wait for the provider runs from the HTTP request's creation to its response's arrival. The row above it also counts the localhost round trip and the fake server's process scheduling as overhead. CPU ms/msg is this process only.)",

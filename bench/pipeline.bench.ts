@@ -41,7 +41,9 @@ export function scaleEntries(entries: readonly Entry[], size: number): Entry[] {
   for (let i = 0; out.length < size; i++) {
     const base = entries[i % entries.length]!;
     const copy = Math.floor(i / entries.length);
-    out.push(copy === 0 ? base : { ...base, id: `${base.id}-copy-${copy}`, title: `示例项目第${copy}号（${base.category}）`, aliases: [], keywords: [`示例${copy}`] });
+    out.push(
+      copy === 0 ? base : { ...base, id: `${base.id}-copy-${copy}`, title: `示例项目第${copy}号（${base.category}）`, aliases: [], keywords: [`示例${copy}`] },
+    );
   }
   return out;
 }
@@ -87,7 +89,15 @@ export default async function benchPipeline(): Promise<string[]> {
         interceptors: createInterceptors({ services, engine: holder }),
       });
       const send = (i: number) =>
-        assistant.handle({ channel: "web", userId: `bench-${i % 50}`, chatId: `bench-${i % 50}`, chatType: "private", mentioned: true, kind: "text", text: QUESTIONS[i % QUESTIONS.length]! });
+        assistant.handle({
+          channel: "web",
+          userId: `bench-${i % 50}`,
+          chatId: `bench-${i % 50}`,
+          chatType: "private",
+          mentioned: true,
+          kind: "text",
+          text: QUESTIONS[i % QUESTIONS.length]!,
+        });
       for (let i = 0; i < 300; i++) await send(i); // warm-up
       const n = 5000;
       const latencies: number[] = [];
@@ -109,7 +119,7 @@ export default async function benchPipeline(): Promise<string[]> {
           "p99 ms": stats.p99,
           "load+index ms": loadMs,
           // Proves the figures are for real answers, not clarifying questions.
-          answered: `${Math.round(((kinds.get("answer") ?? 0) + (kinds.get("needs_review") ?? 0)) / n * 100)}%`,
+          answered: `${Math.round((((kinds.get("answer") ?? 0) + (kinds.get("needs_review") ?? 0)) / n) * 100)}%`,
           ...(size === 10_000 ? { "target (p99≤2, ≥3000/s, ≤1000ms)": verdict(ok) } : {}),
         }),
       );

@@ -67,7 +67,12 @@ async function run(label: string, paceMs: number): Promise<string> {
       lastPerChat.set(chat, questionId);
     }
     const stats = summarize(latencies, totalMs);
-    return row(label, { "msg/s": stats.perSecond, "p50 ms": stats.p50, "p99 ms": stats.p99, "per-chat order": verdict(inOrder && latencies.length === UPDATES) });
+    return row(label, {
+      "msg/s": stats.perSecond,
+      "p50 ms": stats.p50,
+      "p99 ms": stats.p99,
+      "per-chat order": verdict(inOrder && latencies.length === UPDATES),
+    });
   } finally {
     await app.close();
     await fake.close();

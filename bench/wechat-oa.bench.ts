@@ -70,7 +70,13 @@ async function run(label: string, aes: boolean): Promise<string> {
     const totalMs = performance.now() - started;
     // Answers too long for one passive reply go by custom send; wait so the run ends with every answer out.
     const stats = summarize(latencies, totalMs);
-    return row(label, { "msg/s": stats.perSecond, "p50 ms": stats.p50, "p99 ms": stats.p99, "all answered": verdict(answered === MESSAGES), "custom sends": String(fake.sent.length) });
+    return row(label, {
+      "msg/s": stats.perSecond,
+      "p50 ms": stats.p50,
+      "p99 ms": stats.p99,
+      "all answered": verdict(answered === MESSAGES),
+      "custom sends": String(fake.sent.length),
+    });
   } finally {
     await app.close();
     await fake.close();

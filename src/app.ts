@@ -43,7 +43,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const llm = createLlm(config, { config, logger, store, clock });
   const services: Services = { config, store, logger, clock, notifier, llm };
   const intentDeps = { services, engine };
-  const assistant = new Assistant({ engine, services, handlers: createHandlers(intentDeps), dialogues: createDialogues(), interceptors: createInterceptors(intentDeps) });
+  const assistant = new Assistant({
+    engine,
+    services,
+    handlers: createHandlers(intentDeps),
+    dialogues: createDialogues(),
+    interceptors: createInterceptors(intentDeps),
+  });
   const http: Hono = createHttpApp({ assistant, logger, notifier });
   let server: ServerType | undefined;
   let graceful: GracefulServer | undefined;

@@ -99,8 +99,12 @@ export function explainDatabaseFailure(error: unknown, dbPath: string): string |
   if (!reasons) return undefined;
   const [zh, en] = reasons;
   const full = /磁盘已满/.test(zh);
-  const todoZh = full ? "请腾出磁盘空间，或把 DB_PATH 改到空间够的磁盘上" : "请创建这个文件夹并让运行本程序的用户可写（修正权限），或把 DB_PATH 改成一个可写的路径";
-  const todoEn = full ? "free some disk space, or set DB_PATH to a disk with room" : "create the folder and make it writable for the user running this program (fix permissions), or set DB_PATH to a writable path";
+  const todoZh = full
+    ? "请腾出磁盘空间，或把 DB_PATH 改到空间够的磁盘上"
+    : "请创建这个文件夹并让运行本程序的用户可写（修正权限），或把 DB_PATH 改成一个可写的路径";
+  const todoEn = full
+    ? "free some disk space, or set DB_PATH to a disk with room"
+    : "create the folder and make it writable for the user running this program (fix permissions), or set DB_PATH to a writable path";
   return `数据库打不开：DB_PATH=${path}（${zh}）。${todoZh}。 / Cannot open the database at DB_PATH=${path} (${en}): ${todoEn}.`;
 }
 

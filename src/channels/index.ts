@@ -46,7 +46,11 @@ export async function startChannels(ctx: AppContext): Promise<RunningChannels> {
     logger.error(`channel ${name} failed to start; the other channels keep running`, { channel: name, reason: message, cause: (error as Error)?.cause });
   });
   const off = starters.filter((s) => !s.enabled).map((s) => s.name);
-  logger.info("channels", { on: ["web", ...running.map((r) => r.name)], off, failed: enabled.filter((_, i) => outcomes[i]!.status === "rejected").map((s) => s.name) });
+  logger.info("channels", {
+    on: ["web", ...running.map((r) => r.name)],
+    off,
+    failed: enabled.filter((_, i) => outcomes[i]!.status === "rejected").map((s) => s.name),
+  });
   return {
     names: running.map((r) => r.name),
     async stop() {

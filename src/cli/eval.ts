@@ -54,7 +54,12 @@ function load(file: string): Array<EvalConversation & { set: string }> {
   const conversational = /"turns"\s*:/.test(text.slice(0, 2000));
   const items = conversational ? parseConversations(text) : parseEvalSet(text).map(({ text: t, ...rest }) => ({ ...rest, turns: [t] }));
   const prefix = /independent|holdout|final|fourth|fifth|sixth|seventh|eighth/.test(file) ? "" : `${file.replace(/^.*\//, "").replace(/\.jsonl$/, "")}:`;
-  return items.map((item) => ({ ...item, id: `${prefix}${item.id}`, set: setName(file), category: item.category === "dev" ? file.replace(/^.*\//, "").replace(/\.jsonl$/, "") : item.category }));
+  return items.map((item) => ({
+    ...item,
+    id: `${prefix}${item.id}`,
+    set: setName(file),
+    category: item.category === "dev" ? file.replace(/^.*\//, "").replace(/\.jsonl$/, "") : item.category,
+  }));
 }
 
 const items = (files.length ? files : DEFAULT_SETS.filter((f) => existsSync(f))).flatMap(load).filter((item) => !only || item.category === only);
@@ -70,18 +75,33 @@ try {
     }
     const verdict = judge(item, last);
     results.push({ category: item.category, set: item.set, verdict });
-    if (verdict.problems.length > 0) process.stdout.write(`FAIL ${item.id} [${item.category}] ${item.turns.join(" ⏎ ")} → ${verdict.problems.join("; ")}${verdict.wrongFigure ? " (WRONG FIGURE)" : ""}\n`);
-    if (verbose || verdict.problems.length > 0) process.stdout.write(`    [${last.intent}] ${last.replies.map((r) => r.text).join(" / ").replace(/\n/g, " ⏎ ").slice(0, 400)}\n`);
+    if (verdict.problems.length > 0)
+      process.stdout.write(
+        `FAIL ${item.id} [${item.category}] ${item.turns.join(" ⏎ ")} → ${verdict.problems.join("; ")}${verdict.wrongFigure ? " (WRONG FIGURE)" : ""}\n`,
+      );
+    if (verbose || verdict.problems.length > 0)
+      process.stdout.write(
+        `    [${last.intent}] ${last.replies
+          .map((r) => r.text)
+          .join(" / ")
+          .replace(/\n/g, " ⏎ ")
+          .slice(0, 400)}\n`,
+      );
   }
 } finally {
   await app.close();
 }
 const rows = tally(results);
 process.stdout.write(`\n${"category".padEnd(22)} passed  total    %  wrong figures\n`);
-for (const r of rows) process.stdout.write(`${r.category.padEnd(22)} ${String(r.passed).padStart(6)} ${String(r.total).padStart(6)} ${((100 * r.passed) / Math.max(1, r.total)).toFixed(1).padStart(5)}  ${r.wrongFigures}\n`);
+for (const r of rows)
+  process.stdout.write(
+    `${r.category.padEnd(22)} ${String(r.passed).padStart(6)} ${String(r.total).padStart(6)} ${((100 * r.passed) / Math.max(1, r.total)).toFixed(1).padStart(5)}  ${r.wrongFigures}\n`,
+  );
 process.stdout.write(`\n${"set".padEnd(22)} passed  total    %  wrong figures\n`);
 for (const r of tally(results.map((x) => ({ category: x.set, verdict: x.verdict }))).slice(0, -1)) {
-  process.stdout.write(`${r.category.padEnd(22)} ${String(r.passed).padStart(6)} ${String(r.total).padStart(6)} ${((100 * r.passed) / Math.max(1, r.total)).toFixed(1).padStart(5)}  ${r.wrongFigures}\n`);
+  process.stdout.write(
+    `${r.category.padEnd(22)} ${String(r.passed).padStart(6)} ${String(r.total).padStart(6)} ${((100 * r.passed) / Math.max(1, r.total)).toFixed(1).padStart(5)}  ${r.wrongFigures}\n`,
+  );
 }
 const overall = rows.at(-1)!;
 process.stdout.write(`score: ${overall.passed}/${overall.total}\n`);

@@ -12,14 +12,25 @@ const USAGE = '用法：npx xiangqin ask "问题" [--json]';
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes("--json");
-  const question = rest.filter((a) => a !== "--json").join(" ").trim();
+  const question = rest
+    .filter((a) => a !== "--json")
+    .join(" ")
+    .trim();
   if (command !== "ask" || !question) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const app = createLocalApp();
   try {
-    const result = await app.assistant.handle({ channel: "cli", userId: "cli-user", chatId: "cli-user", chatType: "private", mentioned: true, kind: "text", text: question });
+    const result = await app.assistant.handle({
+      channel: "cli",
+      userId: "cli-user",
+      chatId: "cli-user",
+      chatType: "private",
+      mentioned: true,
+      kind: "text",
+      text: question,
+    });
     if (json) {
       process.stdout.write(JSON.stringify({ intent: result.intent, confidence: result.confidence, replies: result.replies }, null, 2) + "\n");
     } else {

@@ -4,7 +4,13 @@ import { emptyAsUndefined, flag, optionalString } from "./env.ts";
 
 const optionalUrl = z.preprocess(emptyAsUndefined, z.url({ error: "需要完整的网址，例如 https://example.org/telegram/webhook" }).optional());
 /** EncodingAESKey: 43 characters of a–z A–Z 0–9, the Base64 of a 32-byte AES key without its "=". */
-const aesKey = z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9]{43}$/, "EncodingAESKey 应为 43 位英文字母或数字").optional());
+const aesKey = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, "EncodingAESKey 应为 43 位英文字母或数字")
+    .optional(),
+);
 const milliseconds = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(600_000).default(fallback));
 
 export const ChannelsConfigShape = {
@@ -15,7 +21,10 @@ export const ChannelsConfigShape = {
   /** Checked against Telegram's X-Telegram-Bot-Api-Secret-Token header (1–256 of A–Z a–z 0–9 _ -). */
   TELEGRAM_WEBHOOK_SECRET: z.preprocess(
     emptyAsUndefined,
-    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "只能包含字母、数字、下划线和短横线，1–256 个字符").optional(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "只能包含字母、数字、下划线和短横线，1–256 个字符")
+      .optional(),
   ),
   /** A self-hosted Bot API server (telegram-bot-api), also how tests reach their fake server. */
   TELEGRAM_API_ROOT: optionalUrl,
@@ -37,11 +46,29 @@ export const ChannelsConfigShape = {
    * Token typed into the Official Account's 服务器配置 (3–32 letters or digits); without it the Official
    * Account channel is off.
    */
-  WECHAT_OA_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9]{3,32}$/, "只能是 3–32 位英文字母或数字（和公众号后台“服务器配置”里的 Token 一致）").optional()),
+  WECHAT_OA_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{3,32}$/, "只能是 3–32 位英文字母或数字（和公众号后台“服务器配置”里的 Token 一致）")
+      .optional(),
+  ),
   /** The Official Account's AppID (开发者ID), e.g. wx1234567890abcdef. */
-  WECHAT_OA_APPID: z.preprocess(emptyAsUndefined, z.string().regex(/^wx[0-9a-f]{16}$/i, "格式应为 wx 加 16 位字母数字，在公众号后台“设置与开发 → 基本配置”里").optional()),
+  WECHAT_OA_APPID: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^wx[0-9a-f]{16}$/i, "格式应为 wx 加 16 位字母数字，在公众号后台“设置与开发 → 基本配置”里")
+      .optional(),
+  ),
   /** The Official Account's AppSecret (开发者密码); the customer-service API needs it. */
-  WECHAT_OA_APPSECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[0-9A-Za-z]{16,64}$/, "AppSecret 应为字母和数字（通常 32 位），在公众号后台“基本配置”里重置后复制").optional()),
+  WECHAT_OA_APPSECRET: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[0-9A-Za-z]{16,64}$/, "AppSecret 应为字母和数字（通常 32 位），在公众号后台“基本配置”里重置后复制")
+      .optional(),
+  ),
   /** EncodingAESKey (43 characters); set: messages arrive in safe mode (安全模式) and replies are encrypted. */
   WECHAT_OA_AES_KEY: aesKey,
   /** WeChat's API host; tests point it at a local fake server. */
@@ -60,7 +87,13 @@ export const ChannelsConfigShape = {
   /** The application's Secret. */
   WECOM_SECRET: optionalString,
   /** Token from the application's “接收消息 → 设置API接收”; without it WeCom is off. */
-  WECOM_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9]{3,32}$/, "只能是 3–32 位英文字母或数字（和应用“接收消息”设置里的 Token 一致）").optional()),
+  WECOM_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{3,32}$/, "只能是 3–32 位英文字母或数字（和应用“接收消息”设置里的 Token 一致）")
+      .optional(),
+  ),
   /** EncodingAESKey from the same page (WeCom always encrypts its callbacks). */
   WECOM_AES_KEY: aesKey,
   /** WeCom's API host; tests point it at a local fake server. */
@@ -77,7 +110,8 @@ export function checkChannelSettings(config: ChannelsSettings, ctx: z.Refinement
   const missing = (key: keyof ChannelsSettings, because: string) => ctx.addIssue({ code: "custom", path: [key], message: `缺少：${because}` });
   if (config.WECHAT_OA_TOKEN) {
     if (!config.WECHAT_OA_APPID) missing("WECHAT_OA_APPID", "设置了 WECHAT_OA_TOKEN 就要填公众号的 AppID");
-    if (!config.WECHAT_OA_APPSECRET && config.WECHAT_OA_CUSTOM_SEND) missing("WECHAT_OA_APPSECRET", "客服消息接口要用 AppSecret；订阅号没有客服接口时请设 WECHAT_OA_CUSTOM_SEND=off");
+    if (!config.WECHAT_OA_APPSECRET && config.WECHAT_OA_CUSTOM_SEND)
+      missing("WECHAT_OA_APPSECRET", "客服消息接口要用 AppSecret；订阅号没有客服接口时请设 WECHAT_OA_CUSTOM_SEND=off");
   }
   if (config.WECOM_TOKEN) {
     if (!config.WECOM_CORP_ID) missing("WECOM_CORP_ID", "设置了 WECOM_TOKEN 就要填企业ID");

@@ -11,5 +11,13 @@ export const ConsultationsConfigShape = {
   /** A breakdown cell (a village, an option within a village, a comment theme) with fewer people is hidden. */
   CONSULTATION_MIN_CELL: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(5)),
   /** How often the reminder timer looks for consultations closing within a day (minutes). */
-  CONSULTATION_REMINDER_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
+  CONSULTATION_REMINDER_MINUTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+  ),
 };

@@ -5,4 +5,6 @@ export const emptyAsUndefined = (value: unknown) => (typeof value === "string" &
 export const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 /** "on"/"off", "true"/"false", "1"/"0". */
 export const flag = (fallback: boolean) =>
-  z.preprocess(emptyAsUndefined, z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"]).default(fallback ? "on" : "off")).transform((v) => ["on", "true", "1", "yes"].includes(v));
+  z
+    .preprocess(emptyAsUndefined, z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"]).default(fallback ? "on" : "off"))
+    .transform((v) => ["on", "true", "1", "yes"].includes(v));

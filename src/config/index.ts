@@ -11,22 +11,22 @@ import { ConsultationsConfigShape } from "./consultations.ts";
 import { WebConfigShape } from "./web.ts";
 import { AppError } from "../core/errors.ts";
 
-export const ConfigSchema = z.object({
-  ...CoreConfigShape,
-  ...StaffConfigShape,
-  ...ChannelsConfigShape,
-  ...LlmConfigShape,
-  ...EligibilityConfigShape,
-  ...ConsultationsConfigShape,
-  ...WebConfigShape,
-}).superRefine(checkChannelSettings);
+export const ConfigSchema = z
+  .object({
+    ...CoreConfigShape,
+    ...StaffConfigShape,
+    ...ChannelsConfigShape,
+    ...LlmConfigShape,
+    ...EligibilityConfigShape,
+    ...ConsultationsConfigShape,
+    ...WebConfigShape,
+  })
+  .superRefine(checkChannelSettings);
 
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Names of settings whose values must never appear in replies or logs. */
-export const SECRET_KEYS: ReadonlySet<string> = new Set(
-  Object.keys(ConfigSchema.shape).filter((key) => /TOKEN|SECRET|PASSWORD|KEY/.test(key)),
-);
+export const SECRET_KEYS: ReadonlySet<string> = new Set(Object.keys(ConfigSchema.shape).filter((key) => /TOKEN|SECRET|PASSWORD|KEY/.test(key)));
 
 export class ConfigError extends AppError {
   constructor(readonly problems: string[]) {

@@ -8,7 +8,10 @@ export const LlmConfigShape = {
   /** Key for any OpenAI-compatible endpoint (OpenAI, DeepSeek, Qwen, vLLM, Ollama). Unset = offline only. */
   OPENAI_API_KEY: optionalString,
   /** e.g. https://api.deepseek.com/v1 or http://127.0.0.1:11434/v1; unset = OpenAI itself. */
-  OPENAI_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "应为 http:// 或 https:// 开头的网址，例如 https://api.deepseek.com/v1" }).optional()),
+  OPENAI_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: "应为 http:// 或 https:// 开头的网址，例如 https://api.deepseek.com/v1" }).optional(),
+  ),
   OPENAI_MODEL: z.preprocess(emptyAsUndefined, z.string().default("gpt-4o-mini")),
   /** Speech-to-text model for voice messages (whisper-1 is what most compatible servers offer). */
   OPENAI_TRANSCRIBE_MODEL: z.preprocess(emptyAsUndefined, z.string().default("whisper-1")),

@@ -11,14 +11,14 @@ function splitList(value: unknown): unknown {
   const v = emptyAsUndefined(value);
   if (v === undefined) return [];
   if (typeof v !== "string") return v;
-  return v.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(/[,，\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** "telegram:123,wechat:wxid_abc" → ["telegram:123", "wechat:wxid_abc"]; each item must name its channel. */
-const idList = z.preprocess(
-  splitList,
-  z.array(z.string().regex(QUALIFIED_ID, "每一项要写成 渠道:用户ID，例如 telegram:123 或 wechat:wxid_abc")),
-);
+const idList = z.preprocess(splitList, z.array(z.string().regex(QUALIFIED_ID, "每一项要写成 渠道:用户ID，例如 telegram:123 或 wechat:wxid_abc")));
 
 /** "10.0.0.1, 192.168.1.0/24, ::1" → each an IP address or CIDR block of a reverse proxy we trust. */
 const addressList = z.preprocess(
@@ -38,7 +38,15 @@ const addressList = z.preprocess(
 /** Lower-case letters, digits, Chinese characters, . _ - ; 2–32 characters (NFKC-normalised first). */
 export const USERNAME_PATTERN = /^[\p{Ll}\p{Lo}\p{N}._-]{2,32}$/u;
 
-const hours = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(24 * 365).default(fallback));
+const hours = (fallback: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(fallback),
+  );
 
 export const StaffConfigShape = {
   /** Bearer token for the staff HTTP API; without it the bearer path is off (the dashboard login still works). */
@@ -50,7 +58,13 @@ export const StaffConfigShape = {
    * Bootstraps the first admin account (ADMIN_USERNAME) while no admin account exists yet, so deployments from
    * before per-person accounts keep working. A scrypt hash: `npx tsx src/staff/password.ts '密码'` prints one.
    */
-  ADMIN_PASSWORD_HASH: z.preprocess(emptyAsUndefined, z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, "格式应为 scrypt$N$r$p$盐$哈希，请用 tsx src/staff/password.ts 生成").optional()),
+  ADMIN_PASSWORD_HASH: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, "格式应为 scrypt$N$r$p$盐$哈希，请用 tsx src/staff/password.ts 生成")
+      .optional(),
+  ),
   /** Plain dashboard password, for local trials only; hashed in memory at start-up. ADMIN_PASSWORD_HASH wins. */
   ADMIN_PASSWORD: optionalString,
   /** Username of the bootstrapped first admin account. */

@@ -33,7 +33,11 @@ export function showResults(ctx: TurnContext, id: number): TurnResult {
   if (!results) return result(`没有${consultationNumber(id)}征求意见。`, [], "consultation_unknown");
   // In a group only the totals may be said: the split by village and the comments stay in private chat.
   if (ctx.message.chatType === "group") {
-    return result(`${results.number}“${results.title}”：共 ${results.respondents} 人回复（${results.options.map((o) => `${o.label} ${o.count}`).join("，")}）。详细结果请私聊查看。`, [], "consultation_results_group");
+    return result(
+      `${results.number}“${results.title}”：共 ${results.respondents} 人回复（${results.options.map((o) => `${o.label} ${o.count}`).join("，")}）。详细结果请私聊查看。`,
+      [],
+      "consultation_results_group",
+    );
   }
   return result(formatResults(results), [], "consultation_results");
 }
@@ -52,12 +56,18 @@ export function recordTally(ctx: TurnContext, id: number, body: string): TurnRes
   if (consultation.audience.length > 0 && (!village || !consultation.audience.includes(village))) {
     return result(`没有补录：请写明是哪个村的票（这项征求意见面向${consultation.audience.join("、")}）。`, [], "consultation_bad_command");
   }
-  const votes = tally.value.counts.flatMap((count, optionIndex) => Array.from({ length: count }, () => ({ optionIndex, village, method: tally.value.method, comment: null })));
+  const votes = tally.value.counts.flatMap((count, optionIndex) =>
+    Array.from({ length: count }, () => ({ optionIndex, village, method: tally.value.method, comment: null })),
+  );
   const recorded = service.recordVotes(id, votes, actor(ctx));
   audit(ctx, check.role, "补录会议/代为表达的意见", `${consultationNumber(id)} ${recorded} 票`);
   const how = tally.value.method === "meeting" ? "会议表决" : "代为表达";
   const split = tally.value.counts.map((c, i) => `${consultation.options[i]!.label}${c}`).join("，");
-  return result(`已补录${consultationNumber(id)}征求意见${village ? `${village}的` : ""}${how} ${recorded} 票（${split}），结果里单独标明。`, [], "consultation_recorded_votes");
+  return result(
+    `已补录${consultationNumber(id)}征求意见${village ? `${village}的` : ""}${how} ${recorded} 票（${split}），结果里单独标明。`,
+    [],
+    "consultation_recorded_votes",
+  );
 }
 
 /** "征求意见结果统计" without a number: the latest consultations in one line each. */
@@ -69,8 +79,12 @@ export function showOverview(ctx: TurnContext): TurnResult {
   if (latest.length === 0) return result("还没有发布过征求意见。发“发布征求意见”开始。", [], "consultation_overview");
   const lines = latest.map((c) => {
     const r = service.results(c.id)!;
-    const status = r.status === "open" ? `进行中，${formatChinaTime(c.deadline)} 截止` : r.status === "decided" ? `已拍板：${r.decision?.label ?? ""}` : "已截止，待拍板";
-    const support = r.support.applicable && r.support.share !== null ? `，支持 ${Math.round(r.support.share * 100)}%（按${r.support.base === "households" ? "户数" : "回复人数"}）` : "";
+    const status =
+      r.status === "open" ? `进行中，${formatChinaTime(c.deadline)} 截止` : r.status === "decided" ? `已拍板：${r.decision?.label ?? ""}` : "已截止，待拍板";
+    const support =
+      r.support.applicable && r.support.share !== null
+        ? `，支持 ${Math.round(r.support.share * 100)}%（按${r.support.base === "households" ? "户数" : "回复人数"}）`
+        : "";
     return `${r.number}“${c.title}”：${status}，回复 ${r.respondents} 人${support}${r.advice ? " ⚠" : ""}`;
   });
   return result(`最近的征求意见：\n${lines.join("\n")}\n看详细结果请发“第N号征求意见结果”。`, [], "consultation_overview");
@@ -83,7 +97,11 @@ export function closeConsultation(ctx: TurnContext, id: number): TurnResult {
   if (outcome === "unknown") return result(`没有${consultationNumber(id)}征求意见。`, [], "consultation_unknown");
   if (outcome === "already_closed") return result(`${consultationNumber(id)}征求意见已经截止了。`, [], "consultation_closed");
   audit(ctx, check.role, "结束征求意见", consultationNumber(id));
-  return result(`${consultationNumber(id)}征求意见已结束，不再接受回答。发“${consultationNumber(id)}征求意见结果”查看结果，拍板后发“${consultationNumber(id)}征求意见决定：通过｜理由｜风险评估”。`, [], "consultation_closed_now");
+  return result(
+    `${consultationNumber(id)}征求意见已结束，不再接受回答。发“${consultationNumber(id)}征求意见结果”查看结果，拍板后发“${consultationNumber(id)}征求意见决定：通过｜理由｜风险评估”。`,
+    [],
+    "consultation_closed_now",
+  );
 }
 
 export function decide(ctx: TurnContext, id: number, body: string): TurnResult {
@@ -98,11 +116,16 @@ export function decide(ctx: TurnContext, id: number, body: string): TurnResult {
   const service = serviceFor(ctx);
   const consultation = service.get(id);
   if (!consultation) return result(`没有${consultationNumber(id)}征求意见。`, [], "consultation_unknown");
-  if (consultation.decision) return result(`${consultationNumber(id)}征求意见已经拍板（${DECISION_LABELS[consultation.decision]}），不能重复记录。`, [], "consultation_already_decided");
+  if (consultation.decision)
+    return result(`${consultationNumber(id)}征求意见已经拍板（${DECISION_LABELS[consultation.decision]}），不能重复记录。`, [], "consultation_already_decided");
   const outcome = service.decide(id, decision, reason, riskNote, actor(ctx))!;
   audit(ctx, check.role, "记录征求意见决定", `${consultationNumber(id)} ${decision}`);
   const warning = decision === "approved" && outcome.results.advice ? `\n⚠ 提醒：${outcome.results.advice}` : "";
-  return result(`已记录${consultationNumber(id)}征求意见的决定：${DECISION_LABELS[decision]}。已通知 ${outcome.notified} 个参与的聊天。${warning}`, [], "consultation_decided");
+  return result(
+    `已记录${consultationNumber(id)}征求意见的决定：${DECISION_LABELS[decision]}。已通知 ${outcome.notified} 个参与的聊天。${warning}`,
+    [],
+    "consultation_decided",
+  );
 }
 
 export function registerGroup(ctx: TurnContext, name: string): TurnResult | undefined {
@@ -110,10 +133,21 @@ export function registerGroup(ctx: TurnContext, name: string): TurnResult | unde
   const check = checkCadre(ctx, "登记村群");
   if (!check.ok) return check.result;
   const village = villageMentioned(name, villagesOf(ctx));
-  if (!village) return result(`没找到“${name}”这个村。本镇的村有：${villagesOf(ctx).map((v) => v.name).join("、")}。`, [], "consultation_unknown_village");
+  if (!village)
+    return result(
+      `没找到“${name}”这个村。本镇的村有：${villagesOf(ctx)
+        .map((v) => v.name)
+        .join("、")}。`,
+      [],
+      "consultation_unknown_village",
+    );
   serviceFor(ctx).store.registerGroup(ctx.message.channel, ctx.message.chatId, village.name, actor(ctx), ctx.now.toISOString());
   audit(ctx, check.role, "登记村群", `${ctx.message.channel}:${ctx.message.chatId} → ${village.name}`);
-  return result(`好的，本群登记为${village.name}的群。以后面向${village.name}的征求意见会发到这里（大家请私聊我回答，群里只公布总数）。`, [], "consultation_group_registered");
+  return result(
+    `好的，本群登记为${village.name}的群。以后面向${village.name}的征求意见会发到这里（大家请私聊我回答，群里只公布总数）。`,
+    [],
+    "consultation_group_registered",
+  );
 }
 
 export function publish(ctx: TurnContext, draft: Parameters<ConsultationService["publish"]>[0], role: string): TurnResult {

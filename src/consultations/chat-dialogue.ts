@@ -81,10 +81,25 @@ export function continueDialogue(ctx: TurnContext, draft: Draft): TurnResult | u
       const summary =
         `请确认：\n标题：${next.title}\n背景：${next.background || "（无）"}\n选项：${options.ok ? options.value.map((o) => o.label).join(" / ") : next.options}\n` +
         `面向：${next.audience.length > 0 ? next.audience.join("、") : "全镇"}\n截止：${formatChinaTime(deadline.value)}\n回复“确认”发布，回复“取消”放弃。`;
-      return result(summary, [{ label: "确认", payload: "确认" }, { label: "取消", payload: "取消" }], "consultation_dialogue");
+      return result(
+        summary,
+        [
+          { label: "确认", payload: "确认" },
+          { label: "取消", payload: "取消" },
+        ],
+        "consultation_dialogue",
+      );
     }
     case "confirm": {
-      if (!/^(确认|确定|发布|是|好|好的|ok)$/i.test(text)) return result("回复“确认”发布，回复“取消”放弃。", [{ label: "确认", payload: "确认" }, { label: "取消", payload: "取消" }], "consultation_dialogue");
+      if (!/^(确认|确定|发布|是|好|好的|ok)$/i.test(text))
+        return result(
+          "回复“确认”发布，回复“取消”放弃。",
+          [
+            { label: "确认", payload: "确认" },
+            { label: "取消", payload: "取消" },
+          ],
+          "consultation_dialogue",
+        );
       ctx.dialogue.end(DRAFT_DIALOGUE);
       const options = parseOptions(draft.options);
       const deadline = new Date(draft.deadline);

@@ -43,7 +43,12 @@ export function listForVillager(ctx: TurnContext): TurnResult {
   // Whoever asked has now seen it, so they get the one reminder too if they don't answer (private chats only).
   if (ctx.message.chatType === "private") {
     const village = villageOf(ctx.services.store.db, ctx.message.channel, ctx.message.userId) ?? null;
-    for (const c of open) service.store.addRecipient(c.id, { channel: ctx.message.channel, userId: ctx.message.userId, chatId: ctx.message.chatId, kind: "private", village }, ctx.now.toISOString());
+    for (const c of open)
+      service.store.addRecipient(
+        c.id,
+        { channel: ctx.message.channel, userId: ctx.message.userId, chatId: ctx.message.chatId, kind: "private", village },
+        ctx.now.toISOString(),
+      );
   }
   const lines = open.map((c) => {
     // Only the villager's own answer, in their own chat: "我投的票算上了没" is answered here.
@@ -51,8 +56,13 @@ export function listForVillager(ctx: TurnContext): TurnResult {
     const answered = own ? `\n  您已回答：${c.options[own.optionIndex]?.label ?? ""}（已计入，截止前可以改）` : "";
     return `${consultationNumber(c.id)}：${c.title}（${formatChinaTime(c.deadline)} 截止）\n${c.options.map((o, i) => `  ${i + 1}. ${o.label}`).join("\n")}${answered}`;
   });
-  const how = open.length > 1 ? `回答时请写明编号，例如“${first.id}号 1”或“${open[1]!.id}号 反对，太吵了”。` : "回复选项编号即可，也可以加上您的想法，例如“2，太吵了”。";
-  return result(`正在征求意见的事项：\n${lines.join("\n")}\n${how}您选了什么只用于统计，不会告诉任何人。`, open.length === 1 ? optionQuickReplies(first) : [], "consultation_list");
+  const how =
+    open.length > 1 ? `回答时请写明编号，例如“${first.id}号 1”或“${open[1]!.id}号 反对，太吵了”。` : "回复选项编号即可，也可以加上您的想法，例如“2，太吵了”。";
+  return result(
+    `正在征求意见的事项：\n${lines.join("\n")}\n${how}您选了什么只用于统计，不会告诉任何人。`,
+    open.length === 1 ? optionQuickReplies(first) : [],
+    "consultation_list",
+  );
 }
 
 /** A question about the topic is not an answer to it. */
@@ -77,7 +87,10 @@ export function readAnswer(ctx: TurnContext, service: ConsultationService, allow
   if (payload) {
     const consultation = service.get(payload.consultationId);
     const count = consultation?.options.length ?? 0;
-    const answer: ParsedAnswer = payload.optionNumber >= 1 && payload.optionNumber <= count ? { kind: "answer", optionIndex: payload.optionNumber - 1 } : { kind: "out_of_range", number: payload.optionNumber };
+    const answer: ParsedAnswer =
+      payload.optionNumber >= 1 && payload.optionNumber <= count
+        ? { kind: "answer", optionIndex: payload.optionNumber - 1 }
+        : { kind: "out_of_range", number: payload.optionNumber };
     return { consultationId: payload.consultationId, answer };
   }
   const text = normalized(ctx);
@@ -120,22 +133,36 @@ export function recordAnswer(ctx: TurnContext, service: ConsultationService, att
   }
   if (!consultation) {
     const open = openFor(ctx, service);
-    const hint = open.length > 0 ? `现在正在征求意见的是：${open.map((c) => `${consultationNumber(c.id)}“${c.title}”`).join("、")}。` : "目前没有正在进行的征求意见。";
-    return result(`没有${attempt.consultationId !== undefined ? consultationNumber(attempt.consultationId) : "这项"}征求意见，您的回答没有记下。${hint}`, [], "consultation_unknown");
+    const hint =
+      open.length > 0 ? `现在正在征求意见的是：${open.map((c) => `${consultationNumber(c.id)}“${c.title}”`).join("、")}。` : "目前没有正在进行的征求意见。";
+    return result(
+      `没有${attempt.consultationId !== undefined ? consultationNumber(attempt.consultationId) : "这项"}征求意见，您的回答没有记下。${hint}`,
+      [],
+      "consultation_unknown",
+    );
   }
   const number = consultationNumber(consultation.id);
   if (!isOpen(consultation, ctx.now)) {
     const own = service.store.ownVote(consultation.id, message.channel, message.userId);
     const kept = own ? `您之前的回答“${consultation.options[own.optionIndex]?.label}”仍然有效。` : "";
-    const when = consultation.closedAt && consultation.closedAt < consultation.deadline ? formatChinaTime(consultation.closedAt) : formatChinaTime(consultation.deadline);
+    const when =
+      consultation.closedAt && consultation.closedAt < consultation.deadline ? formatChinaTime(consultation.closedAt) : formatChinaTime(consultation.deadline);
     return result(`${number}征求意见“${consultation.title}”已经在 ${when} 截止，这次的回答没有计入。${kept}`, [], "consultation_closed");
   }
   if (attempt.answer.kind === "out_of_range") {
-    return result(`${number}征求意见只有 ${consultation.options.length} 个选项，没有第 ${attempt.answer.number} 项，这次没有记下。请回复 1 到 ${consultation.options.length}：\n${optionList(consultation)}`, optionQuickReplies(consultation), "consultation_out_of_range");
+    return result(
+      `${number}征求意见只有 ${consultation.options.length} 个选项，没有第 ${attempt.answer.number} 项，这次没有记下。请回复 1 到 ${consultation.options.length}：\n${optionList(consultation)}`,
+      optionQuickReplies(consultation),
+      "consultation_out_of_range",
+    );
   }
   const comment = attempt.answer.comment ?? null;
   if (comment && comment.length > MAX_COMMENT_LENGTH) {
-    return result(`您的想法有 ${comment.length} 个字，太长了，这次没有记下。请缩短到 ${MAX_COMMENT_LENGTH} 字以内再发一次，或者分成选项和几句要点。`, [], "consultation_comment_too_long");
+    return result(
+      `您的想法有 ${comment.length} 个字，太长了，这次没有记下。请缩短到 ${MAX_COMMENT_LENGTH} 字以内再发一次，或者分成选项和几句要点。`,
+      [],
+      "consultation_comment_too_long",
+    );
   }
   const village = villageOf(ctx.services.store.db, message.channel, message.userId);
   // Without a village list there is nothing to ask; the answer counts township-wide.
@@ -152,12 +179,23 @@ export function recordAnswer(ctx: TurnContext, service: ConsultationService, att
     );
   }
   if (consultation.audience.length > 0 && !consultation.audience.includes(village)) {
-    return result(`${number}征求意见只面向${consultation.audience.join("、")}，您登记的是${village}，所以这次的回答不计入。如果村子登记错了，请联系村委会更正。`, [], "consultation_not_audience");
+    return result(
+      `${number}征求意见只面向${consultation.audience.join("、")}，您登记的是${village}，所以这次的回答不计入。如果村子登记错了，请联系村委会更正。`,
+      [],
+      "consultation_not_audience",
+    );
   }
   return store(ctx, service, consultation, attempt.answer.optionIndex, comment, village);
 }
 
-function store(ctx: TurnContext, service: ConsultationService, consultation: Consultation, optionIndex: number, comment: string | null, village: string | null): TurnResult {
+function store(
+  ctx: TurnContext,
+  service: ConsultationService,
+  consultation: Consultation,
+  optionIndex: number,
+  comment: string | null,
+  village: string | null,
+): TurnResult {
   const { message } = ctx;
   // On disk before the reply says so: the upsert is a synchronous SQLite transaction.
   const { previous } = service.store.upsertVote({
@@ -176,7 +214,11 @@ function store(ctx: TurnContext, service: ConsultationService, consultation: Con
   const deadline = formatChinaTime(consultation.deadline);
   const commentText = comment ? `您的想法也记下了：“${maskPersonalData(comment)}”。` : "";
   if (previous === null) {
-    return result(`已记下您对${number}征求意见“${consultation.title}”的回答：${label}。${commentText}\n${deadline} 截止前可以改，回复新的选项即可。您选了什么不会告诉任何人。`, [], "consultation_recorded");
+    return result(
+      `已记下您对${number}征求意见“${consultation.title}”的回答：${label}。${commentText}\n${deadline} 截止前可以改，回复新的选项即可。您选了什么不会告诉任何人。`,
+      [],
+      "consultation_recorded",
+    );
   }
   if (previous === optionIndex) {
     return result(`您之前已经选了“${label}”，每人只算一票，这次选项没有变化。${commentText || ""}`, [], "consultation_unchanged");
@@ -196,20 +238,33 @@ export function continuePending(ctx: TurnContext, service: ConsultationService, 
     const consultation = service.get(pending.consultationId);
     if (!consultation) return undefined;
     if (consultation.audience.length > 0) {
-      return result(`这项征求意见只面向${consultation.audience.join("、")}，需要知道您是哪个村的才能计入。您的回答这次没有记下；愿意的话，重新回复选项时告诉我村名就行。`, [], "consultation_village_declined");
+      return result(
+        `这项征求意见只面向${consultation.audience.join("、")}，需要知道您是哪个村的才能计入。您的回答这次没有记下；愿意的话，重新回复选项时告诉我村名就行。`,
+        [],
+        "consultation_village_declined",
+      );
     }
     return store(ctx, service, consultation, pending.optionIndex, pending.comment, null);
   }
   if (!village) {
     if (/^[\p{Script=Han}]{2,6}村?$/u.test(normalized(ctx))) {
-      return result(`没找到“${normalized(ctx)}”这个村，这次的回答还没有记下。本镇的村有：${villagesOf(ctx).map((v) => v.name).join("、")}。请重新回复选项，我再问一次。`, [], "consultation_unknown_village");
+      return result(
+        `没找到“${normalized(ctx)}”这个村，这次的回答还没有记下。本镇的村有：${villagesOf(ctx)
+          .map((v) => v.name)
+          .join("、")}。请重新回复选项，我再问一次。`,
+        [],
+        "consultation_unknown_village",
+      );
     }
     return undefined;
   }
   setVillage(ctx.services.store.db, ctx.message.channel, ctx.message.userId, village.name, ctx.now);
   const consultation = service.get(pending.consultationId);
   if (!consultation) return undefined;
-  return recordAnswer(ctx, service, { consultationId: consultation.id, answer: { kind: "answer", optionIndex: pending.optionIndex, comment: pending.comment ?? undefined } });
+  return recordAnswer(ctx, service, {
+    consultationId: consultation.id,
+    answer: { kind: "answer", optionIndex: pending.optionIndex, comment: pending.comment ?? undefined },
+  });
 }
 
 /** "装路灯那个事俺支持": one clear stance, when exactly one consultation is open to this villager. */

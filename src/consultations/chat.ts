@@ -3,7 +3,21 @@ import type { TurnContext, TurnResult } from "../core/turn.ts";
 import { consultationNumber } from "./model.ts";
 import { consultationRef, parsePublishCommand, PUBLISH_COMMAND } from "./parse.ts";
 import { checkCadre, normalized, result, serviceFor, villagesOf } from "./chat-common.ts";
-import { closeConsultation, CLOSE_COMMAND, decide, DECISION_COMMAND, GROUP_REGISTRATION, OVERVIEW_QUERY, publish, RECORD_COMMAND, recordTally, registerGroup, RESULTS_QUERY, showOverview, showResults } from "./chat-cadre.ts";
+import {
+  closeConsultation,
+  CLOSE_COMMAND,
+  decide,
+  DECISION_COMMAND,
+  GROUP_REGISTRATION,
+  OVERVIEW_QUERY,
+  publish,
+  RECORD_COMMAND,
+  recordTally,
+  registerGroup,
+  RESULTS_QUERY,
+  showOverview,
+  showResults,
+} from "./chat-cadre.ts";
 import { continueDialogue, DRAFT_DIALOGUE, DRAFT_TTL_MS, DraftSession, startDialogue, type Draft } from "./chat-dialogue.ts";
 import {
   continuePending,

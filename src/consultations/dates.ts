@@ -52,7 +52,9 @@ export function formatChinaTime(instant: Date | string): string {
  * The result is not checked against `now` here: the caller says "已经过了" in its own words.
  */
 export function parseDeadline(input: string, now: Date): Date | undefined {
-  const text = foldText(input).replace(/\s+/g, "").replace(/(之前|前|截止|为止)$/, "");
+  const text = foldText(input)
+    .replace(/\s+/g, "")
+    .replace(/(之前|前|截止|为止)$/, "");
   if (!text) return undefined;
   const today = chinaDateOf(now);
 

@@ -25,7 +25,7 @@ export const CreateConsultationSchema = z.object({
 
 export const DecisionRequestSchema = z.object({
   decision: z.preprocess(
-    (v) => (typeof v === "string" ? ({ 通过: "approved", 否决: "rejected", 推迟: "postponed" } as Record<string, string>)[v.trim()] ?? v : v),
+    (v) => (typeof v === "string" ? (({ 通过: "approved", 否决: "rejected", 推迟: "postponed" } as Record<string, string>)[v.trim()] ?? v) : v),
     z.enum(DecisionSchema.options, { error: "只能是 approved（通过）、rejected（否决）或 postponed（推迟）" }),
   ),
   reason: text(500).min(1, "请写明理由"),
@@ -65,7 +65,9 @@ function summary(consultation: Consultation, respondents: number, now: Date) {
     closedAt: consultation.closedAt,
     status: consultation.decision ? "decided" : isOpen(consultation, now) ? "open" : "closed",
     respondents,
-    decision: consultation.decision ? { decision: consultation.decision, reason: consultation.decisionReason, riskNote: consultation.riskNote, decidedAt: consultation.decidedAt } : null,
+    decision: consultation.decision
+      ? { decision: consultation.decision, reason: consultation.decisionReason, riskNote: consultation.riskNote, decidedAt: consultation.decidedAt }
+      : null,
   };
 }
 
@@ -109,7 +111,10 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
     if (!audience.ok) throw invalidField("audience", audience.error);
     const deadline = checkDeadline(input.deadline, now());
     if (!deadline.ok) throw invalidField("deadline", deadline.error);
-    const published = service.publish({ title: input.title, background: input.background, options: options.value, audience: audience.value, deadline: deadline.value }, c.get("staff").id);
+    const published = service.publish(
+      { title: input.title, background: input.background, options: options.value, audience: audience.value, deadline: deadline.value },
+      c.get("staff").id,
+    );
     audit(c, "发布征求意见", `${consultationNumber(published.consultation.id)} ${published.consultation.title}`);
     return c.json({ consultation: summary(published.consultation, 0, now()), pushed: { villagers: published.villagers, groups: published.groups } }, 201);
   });
@@ -161,7 +166,8 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
       if (consultation.audience.length > 0 && (!village || !consultation.audience.includes(village))) {
         throw invalidField(`votes.${index}.village`, `这项征求意见只面向${consultation.audience.join("、")}`);
       }
-      for (let i = 0; i < vote.count; i++) votes.push({ optionIndex: vote.option - 1, village, method: vote.method, comment: i === 0 ? (vote.comment ?? null) : null });
+      for (let i = 0; i < vote.count; i++)
+        votes.push({ optionIndex: vote.option - 1, village, method: vote.method, comment: i === 0 ? (vote.comment ?? null) : null });
     }
     if (votes.length > 5000) throw invalidField("votes", "一次最多补录 5000 票");
     const recorded = service.recordVotes(consultation.id, votes, c.get("staff").id);

@@ -44,9 +44,7 @@ function stripLeadIn(text: string): string {
   return rest.replace(/^(\S{1,6}?)(?:票|一票)$/, "$1") || text;
 }
 
-export type ParsedAnswer =
-  | { kind: "answer"; optionIndex: number; comment?: string | undefined }
-  | { kind: "out_of_range"; number: number };
+export type ParsedAnswer = { kind: "answer"; optionIndex: number; comment?: string | undefined } | { kind: "out_of_range"; number: number };
 
 /**
  * Reads an answer to a consultation with the given options; undefined when the text is not an answer.
@@ -142,7 +140,8 @@ export interface ConsultationDraft {
   deadline: Date;
 }
 
-export const PUBLISH_FORMAT = "发布征求意见：标题｜背景｜选项（用/隔开，写“默认”即 支持/反对/有条件支持）｜村名（用逗号隔开，或“全镇”）｜截止日期（如 12月10日、下周五）";
+export const PUBLISH_FORMAT =
+  "发布征求意见：标题｜背景｜选项（用/隔开，写“默认”即 支持/反对/有条件支持）｜村名（用逗号隔开，或“全镇”）｜截止日期（如 12月10日、下周五）";
 
 /** Checks title and background length; shared by the chat command, the dialogue and the HTTP API. */
 export function checkTitle(title: string): string | undefined {

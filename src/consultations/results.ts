@@ -136,7 +136,9 @@ export function computeResults(
     return counts;
   };
   while (pooledNames.length > 0 && !isSafe(poolCounts(), minCell)) {
-    const candidates = visible().filter(([, c]) => sum(c) > 0).sort((a, b) => sum(a[1]) - sum(b[1]));
+    const candidates = visible()
+      .filter(([, c]) => sum(c) > 0)
+      .sort((a, b) => sum(a[1]) - sum(b[1]));
     if (candidates.length === 0) break;
     pooledNames.push(candidates[0]![0]);
   }
@@ -188,7 +190,12 @@ export function computeResults(
     status,
     deadline: consultation.deadline,
     audience: consultation.audience,
-    options: consultation.options.map((o, i) => ({ label: o.label, stance: o.stance, count: totals[i]!, shareOfRespondents: respondents > 0 ? totals[i]! / respondents : null })),
+    options: consultation.options.map((o, i) => ({
+      label: o.label,
+      stance: o.stance,
+      count: totals[i]!,
+      shareOfRespondents: respondents > 0 ? totals[i]! / respondents : null,
+    })),
     respondents,
     byMethod,
     households: {
@@ -204,7 +211,13 @@ export function computeResults(
     minCell,
     decision:
       consultation.decision && consultation.decidedAt
-        ? { decision: consultation.decision, label: DECISION_LABELS[consultation.decision], reason: consultation.decisionReason ?? "", riskNote: consultation.riskNote ?? "", decidedAt: consultation.decidedAt }
+        ? {
+            decision: consultation.decision,
+            label: DECISION_LABELS[consultation.decision],
+            reason: consultation.decisionReason ?? "",
+            riskNote: consultation.riskNote ?? "",
+            decidedAt: consultation.decidedAt,
+          }
         : null,
     advice: null,
   };
@@ -237,14 +250,19 @@ export function formatResults(r: ConsultationResults): string {
   const statusText = r.status === "open" ? `进行中，${formatChinaTime(r.deadline)} 截止` : r.status === "closed" ? "已截止，待拍板" : "已拍板";
   lines.push(`${r.number}征求意见“${r.title}”结果（${statusText}）`);
   lines.push(`面向：${r.audience.length > 0 ? r.audience.join("、") : "全镇"}`);
-  lines.push(`回复 ${r.respondents} 人${r.byMethod.meeting || r.byMethod.proxy ? `（聊天 ${r.byMethod.chat}，会议表决 ${r.byMethod.meeting}，代为表达 ${r.byMethod.proxy}）` : ""}`);
+  lines.push(
+    `回复 ${r.respondents} 人${r.byMethod.meeting || r.byMethod.proxy ? `（聊天 ${r.byMethod.chat}，会议表决 ${r.byMethod.meeting}，代为表达 ${r.byMethod.proxy}）` : ""}`,
+  );
   for (const [i, o] of r.options.entries()) lines.push(`  ${i + 1}. ${o.label}：${o.count} 人（${percent(o.shareOfRespondents)}）`);
   if (r.households.total) {
-    lines.push(`参与率：${r.respondents} / ${r.households.total} 户 = ${percent(r.turnout)}（按每户一人估算${r.households.isExample ? "；户数是示例数字，请以村里实际户数为准" : ""}）`);
+    lines.push(
+      `参与率：${r.respondents} / ${r.households.total} 户 = ${percent(r.turnout)}（按每户一人估算${r.households.isExample ? "；户数是示例数字，请以村里实际户数为准" : ""}）`,
+    );
   } else {
     lines.push("各村户数还没有登记，参与率和支持率只能按回复人数算。");
   }
-  if (r.support.applicable) lines.push(`支持（含有条件支持）：${r.support.supporters} 人，占${r.support.base === "households" ? "户数" : "回复人数"}的 ${percent(r.support.share)}`);
+  if (r.support.applicable)
+    lines.push(`支持（含有条件支持）：${r.support.supporters} 人，占${r.support.base === "households" ? "户数" : "回复人数"}的 ${percent(r.support.share)}`);
   if (r.advice) lines.push(`⚠ ${r.advice}`);
   const shown = r.villages.filter((v) => v.options !== null && v.respondents !== null);
   if (shown.length > 0 || r.pooled) {
@@ -255,7 +273,9 @@ export function formatResults(r: ConsultationResults): string {
     }
     if (r.pooled) {
       const split = r.pooled.options ? `（${r.pooled.options.map((c, i) => `${r.options[i]!.label}${c}`).join("，")}）` : "";
-      lines.push(`  ${r.pooled.villages.join("、")}：人数少于 ${r.minCell} 人的格子不单独显示，合并计 ${r.pooled.respondents ?? `不足 ${r.minCell}`} 人${split}`);
+      lines.push(
+        `  ${r.pooled.villages.join("、")}：人数少于 ${r.minCell} 人的格子不单独显示，合并计 ${r.pooled.respondents ?? `不足 ${r.minCell}`} 人${split}`,
+      );
     }
   }
   if (r.comments.total > 0) {
@@ -274,4 +294,3 @@ export function formatOutcomeForVillagers(r: ConsultationResults): string {
   const decision = r.decision ? `\n镇里的决定：${r.decision.label}。${r.decision.reason}` : "";
   return `${r.number}征求意见“${r.title}”结果：共 ${r.respondents} 人回复（${counts}）。${decision}\n感谢您参与！`;
 }
-

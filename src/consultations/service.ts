@@ -55,7 +55,9 @@ export function announcementText(consultation: Consultation, forGroup: boolean):
   if (forGroup) {
     lines.push("请大家私聊我回复选项编号（群里的回复不计入），例如“2，太吵了”。群里只公布总数，谁选了什么不会告诉任何人。");
   } else {
-    lines.push(`请回复选项编号，也可以加上您的想法，例如“2，太吵了”；有好几项征求意见时请写明编号，如“${consultation.id}号 1”。截止前可以改。您选了什么只用于统计，不会告诉任何人。`);
+    lines.push(
+      `请回复选项编号，也可以加上您的想法，例如“2，太吵了”；有好几项征求意见时请写明编号，如“${consultation.id}号 1”。截止前可以改。您选了什么只用于统计，不会告诉任何人。`,
+    );
   }
   return lines.join("\n");
 }
@@ -108,7 +110,12 @@ export class ConsultationService {
     for (const villager of this.store.villagersIn(consultation.audience)) {
       const address = { channel: villager.channel, userId: villager.userId, chatId: villager.userId };
       this.store.addRecipient(consultation.id, { ...address, kind: "private", village: villager.village }, at);
-      notifier.notify({ ...address, text: privateText, quickReplies: optionQuickReplies(consultation), dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}` });
+      notifier.notify({
+        ...address,
+        text: privateText,
+        quickReplies: optionQuickReplies(consultation),
+        dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}`,
+      });
       // The chat is now asked: a bare "2" answers it, unless the villager is in the middle of another dialogue.
       offerDialogue(store.sessions, `${address.channel}:${address.userId}`, PROMPT_DIALOGUE, { consultationId: consultation.id }, clock(), PROMPT_TTL_MS);
       villagers++;

@@ -86,7 +86,15 @@ export class ConsultationStore {
         `INSERT INTO consultations (title, background, options, audience, deadline, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.title, input.background, JSON.stringify(input.options), JSON.stringify(input.audience), input.deadline.toISOString(), input.createdBy, input.createdAt);
+      .run(
+        input.title,
+        input.background,
+        JSON.stringify(input.options),
+        JSON.stringify(input.audience),
+        input.deadline.toISOString(),
+        input.createdBy,
+        input.createdAt,
+      );
     return this.get(Number(result.lastInsertRowid))!;
   }
 
@@ -101,7 +109,11 @@ export class ConsultationStore {
 
   /** Consultations still taking answers, oldest deadline first. */
   listOpen(now: Date): Consultation[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM consultations WHERE closed_at IS NULL AND deadline > ? ORDER BY deadline, id`).all(now.toISOString()) as ConsultationRow[]).map(fromRow);
+    return (
+      this.db
+        .prepare(`SELECT ${COLUMNS} FROM consultations WHERE closed_at IS NULL AND deadline > ? ORDER BY deadline, id`)
+        .all(now.toISOString()) as ConsultationRow[]
+    ).map(fromRow);
   }
 
   close(id: number, at: string): boolean {
@@ -175,7 +187,9 @@ export class ConsultationStore {
   /** Comment texts with their option only; ordered by text so the order says nothing about who or when. */
   comments(consultationId: number): ThemedComment[] {
     return this.db
-      .prepare("SELECT comment AS text, option_index AS optionIndex FROM consultation_votes WHERE consultation_id = ? AND comment IS NOT NULL AND comment <> '' ORDER BY comment")
+      .prepare(
+        "SELECT comment AS text, option_index AS optionIndex FROM consultation_votes WHERE consultation_id = ? AND comment IS NOT NULL AND comment <> '' ORDER BY comment",
+      )
       .all(consultationId) as ThemedComment[];
   }
 
@@ -232,7 +246,11 @@ export class ConsultationStore {
 
   /** Groups registered for any of the villages; all groups when the audience is the whole township. */
   groupsFor(villages: readonly string[]): Array<{ channel: string; chatId: string; village: string }> {
-    const all = this.db.prepare("SELECT channel, chat_id AS chatId, village FROM village_groups ORDER BY channel, chat_id").all() as Array<{ channel: string; chatId: string; village: string }>;
+    const all = this.db.prepare("SELECT channel, chat_id AS chatId, village FROM village_groups ORDER BY channel, chat_id").all() as Array<{
+      channel: string;
+      chatId: string;
+      village: string;
+    }>;
     return villages.length === 0 ? all : all.filter((g) => villages.includes(g.village));
   }
 
@@ -251,7 +269,9 @@ export class ConsultationStore {
   closingSoon(now: Date, windowMs: number): Consultation[] {
     const until = new Date(now.getTime() + windowMs).toISOString();
     return (
-      this.db.prepare(`SELECT ${COLUMNS} FROM consultations WHERE closed_at IS NULL AND deadline > ? AND deadline <= ? ORDER BY id`).all(now.toISOString(), until) as ConsultationRow[]
+      this.db
+        .prepare(`SELECT ${COLUMNS} FROM consultations WHERE closed_at IS NULL AND deadline > ? AND deadline <= ? ORDER BY id`)
+        .all(now.toISOString(), until) as ConsultationRow[]
     ).map(fromRow);
   }
 

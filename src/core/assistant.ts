@@ -91,45 +91,52 @@ export class Assistant {
     // Dialogue changes made during the turn are written with the log row below, in one commit.
     const slot = new DialogueSlot(store.sessions, conversationKey(message), now, this.dialogues.ttlOf, true);
     const result = await this.produce(message, text, script, now, slot);
-    const replies = result.replies.map((r) => ({ ...r, text: toScript(r.text, script), quickReplies: r.quickReplies.map((q) => ({ ...q, label: toScript(q.label, script) })) }));
+    const replies = result.replies.map((r) => ({
+      ...r,
+      text: toScript(r.text, script),
+      quickReplies: r.quickReplies.map((q) => ({ ...q, label: toScript(q.label, script) })),
+    }));
     const latencyMs = performance.now() - started;
 
     const chars = [...text];
-    const storedText = maskPersonalData(chars.length > MAX_TEXT_LENGTH ? `${chars.slice(0, MAX_TEXT_LENGTH).join("")}…（共 ${chars.length} 字，已截断）` : text);
+    const storedText = maskPersonalData(
+      chars.length > MAX_TEXT_LENGTH ? `${chars.slice(0, MAX_TEXT_LENGTH).join("")}…（共 ${chars.length} 字，已截断）` : text,
+    );
     // One transaction for the log row, its unanswered row and what a follow-up will refer to.
-    const logTurn = () => store.transaction(() => {
-      slot.flush();
-      const id = store.messages.record({
-        channel: message.channel,
-        platformMessageId: message.messageId,
-        userId: message.userId,
-        chatId: message.chatId,
-        text: storedText,
-        intent: result.intent,
-        confidence: result.confidence ?? 0,
-        answerKind: result.answerKind,
-        answerIds: result.answerIds ?? [],
-        understood: result.understood,
-        replyText: replies.map((r) => r.text).join("\n---\n"),
-        latencyMs,
-        createdAt: now.toISOString(),
-      });
-      if (id !== undefined && result.unanswered) {
-        store.unanswered.record({
-          messageId: id,
+    const logTurn = () =>
+      store.transaction(() => {
+        slot.flush();
+        const id = store.messages.record({
           channel: message.channel,
+          platformMessageId: message.messageId,
           userId: message.userId,
+          chatId: message.chatId,
           text: storedText,
-          reason: result.unanswered.reason,
-          bestEntryId: result.unanswered.bestEntryId ?? null,
-          confidence: result.unanswered.confidence ?? 0,
+          intent: result.intent,
+          confidence: result.confidence ?? 0,
+          answerKind: result.answerKind,
+          answerIds: result.answerIds ?? [],
+          understood: result.understood,
+          replyText: replies.map((r) => r.text).join("\n---\n"),
+          latencyMs,
           createdAt: now.toISOString(),
         });
-      }
-      return id;
-    // Not fsynced: no reply acknowledges a question as recorded (the no-answer reply says staff look at
-    // such questions from time to time), so a power cut may lose the last ones, never a promise.
-    });
+        if (id !== undefined && result.unanswered) {
+          store.unanswered.record({
+            messageId: id,
+            channel: message.channel,
+            userId: message.userId,
+            text: storedText,
+            reason: result.unanswered.reason,
+            bestEntryId: result.unanswered.bestEntryId ?? null,
+            confidence: result.unanswered.confidence ?? 0,
+            createdAt: now.toISOString(),
+          });
+        }
+        return id;
+        // Not fsynced: no reply acknowledges a question as recorded (the no-answer reply says staff look at
+        // such questions from time to time), so a power cut may lose the last ones, never a promise.
+      });
     let messageId: number | undefined;
     try {
       messageId = await store.writeWhenFree(logTurn, LOG_WRITE_WITHIN_MS);
@@ -172,15 +179,27 @@ export class Assistant {
     // "俺家沼气池出毛病了，俺自个儿鼓捣不好", "俺孙子报不上名": one's own trouble, said without asking anyone to
     // act, that the knowledge base answers well, is answered first, with the offer to file it.
     // Not in a report already under way, not about a village's facility, not a trouble that has dragged on.
-    const ownTrouble = !slot.active() && ((read.kind === "report" && read.implicit === true) || (read.kind === "open" && !read.asks && ownClassifiedFeedback())) && /[俺我咱](?:家|自个|自己|孙|儿子|闺女|娃|爹|娘|爸|妈|是|又|也)|[看给欠]我/.test(foldText(own)) && !/村|组|屯|庄|[个多好几]+(?:天|月|星期|礼拜)|好久|一直|老是|总是|还没|没人(?:管|修|来|理)|不管|报了|反映了/.test(foldText(own)) && ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.clarify && engine.kb.index.namesTopic(ownHits[0], true) && engine.kb.index.salientMisses(ownHits[0]).length === 0;
+    const ownTrouble =
+      !slot.active() &&
+      ((read.kind === "report" && read.implicit === true) || (read.kind === "open" && !read.asks && ownClassifiedFeedback())) &&
+      /[俺我咱](?:家|自个|自己|孙|儿子|闺女|娃|爹|娘|爸|妈|是|又|也)|[看给欠]我/.test(foldText(own)) &&
+      !/村|组|屯|庄|[个多好几]+(?:天|月|星期|礼拜)|好久|一直|老是|总是|还没|没人(?:管|修|来|理)|不管|报了|反映了/.test(foldText(own)) &&
+      ownHits[0] !== undefined &&
+      ownHits[0].coverage >= CONFIDENCE.clarify &&
+      engine.kb.index.namesTopic(ownHits[0], true) &&
+      engine.kb.index.salientMisses(ownHits[0]).length === 0;
     const reading: typeof read = ownTrouble ? { kind: "report_or_question" } : read;
     const ownTopic = ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.answer && engine.kb.index.namesTopic(ownHits[0]);
     // A short message that names nothing of its own ("俺家一冬烧一吨半，得花多少") continues the thread too;
     // small talk, resets and reports never do.
     const namesOwn = ownHits[0] !== undefined && engine.kb.index.namesTopic(ownHits[0], true);
-    const leans = isFollowUp(foldText(text), engine.kb.data.conversation) || (shortEnough(text) && reading.kind !== "report" && reading.kind !== "report_or_question");
+    const leans =
+      isFollowUp(foldText(text), engine.kb.data.conversation) || (shortEnough(text) && reading.kind !== "report" && reading.kind !== "report_or_question");
     // A dialogue in progress is the thread itself: its owner reads the message as it is.
-    const candidate = !message.payload && !slot.active() && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans ? lastQuestion(this.options.services.store.messages, message.channel, message.userId, now) : undefined;
+    const candidate =
+      !message.payload && !slot.active() && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans
+        ? lastQuestion(this.options.services.store.messages, message.channel, message.userId, now)
+        : undefined;
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
     const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
@@ -213,7 +232,14 @@ export class Assistant {
     }
     const continued = await this.continueDialogue(ctx, text);
     if (continued) return continued;
-    if (previous) Object.assign(ctx, { classification: { ...classification, intent: classification.intent === "feedback" || classification.intent === "unknown" || classification.intent === "help" ? "policy" : classification.intent } });
+    if (previous)
+      Object.assign(ctx, {
+        classification: {
+          ...classification,
+          intent:
+            classification.intent === "feedback" || classification.intent === "unknown" || classification.intent === "help" ? "policy" : classification.intent,
+        },
+      });
     // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.
     const llm = this.options.services.llm;
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await understandWithLlm(llm, ctx));
@@ -223,12 +249,21 @@ export class Assistant {
     const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading, staffWork, opinionWords);
     // "但不想光拿租金": nothing is wrong in the words and the classifier is unsure it is a report. Nothing
     // is filed on a guess: the feedback feature answers what it can and asks whether to file.
-    if (route.intent === "feedback" && ctx.reading.kind === "open" && ctx.classification.confidence < UNSURE_REPORT) Object.assign(ctx, { reading: { kind: "report_or_question" } });
+    if (route.intent === "feedback" && ctx.reading.kind === "open" && ctx.classification.confidence < UNSURE_REPORT)
+      Object.assign(ctx, { reading: { kind: "report_or_question" } });
     // "水库边上那块地原来是干啥的" is no greeting: a question the knowledge base knows about is answered.
-    if (route.intent === "help" && ctx.reading.kind !== "smalltalk" && (ctx.reading.kind === "question" || (ctx.reading.kind === "open" && ctx.reading.asks)) && (ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.clarify) {
+    if (
+      route.intent === "help" &&
+      ctx.reading.kind !== "smalltalk" &&
+      (ctx.reading.kind === "question" || (ctx.reading.kind === "open" && ctx.reading.asks)) &&
+      (ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.clarify
+    ) {
       route.intent = "policy";
     }
-    const claimant = route.intent === "policy" || route.intent === "unknown" || route.intent === "help" ? [...this.handlers.values()].find((h) => h.intent !== route.intent && h.claims?.(ctx)) : undefined;
+    const claimant =
+      route.intent === "policy" || route.intent === "unknown" || route.intent === "help"
+        ? [...this.handlers.values()].find((h) => h.intent !== route.intent && h.claims?.(ctx))
+        : undefined;
     if (claimant) route.intent = claimant.intent;
     const handler = claimant ?? this.handlers.get(route.intent) ?? this.handlers.get("unknown");
     if (!handler) return { intent: route.intent, confidence: route.confidence, replies: [reply(APOLOGY)] };

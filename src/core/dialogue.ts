@@ -104,7 +104,11 @@ export class DialogueSlot {
     const at = this.now.toISOString();
     const expiresAt = new Date(this.now.getTime() + this.ttlOf(owner)).toISOString();
     const current = this.read();
-    const suspended = !current ? undefined : current.owner === owner ? current.suspended : { owner: current.owner, state: current.state, askedAt: current.askedAt, expiresAt: current.expiresAt };
+    const suspended = !current
+      ? undefined
+      : current.owner === owner
+        ? current.suspended
+        : { owner: current.owner, state: current.state, askedAt: current.askedAt, expiresAt: current.expiresAt };
     const record: StoredDialogue = { owner, state, askedAt: at, expiresAt, ...(suspended && suspended.owner !== owner ? { suspended } : {}) };
     this.write(record);
   }

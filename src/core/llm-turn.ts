@@ -24,7 +24,12 @@ export interface AnswerOptions {
  * The reply to a policy question, written by the model from the knowledge base's passages. `offline` is the
  * knowledge base's own answer; it is sent whenever the model is unavailable, fails, or writes anything not grounded.
  */
-export async function answerWithLlm(llm: AnswerWriter, ctx: TurnContext, offline: (ctx: TurnContext) => TurnResult, options: AnswerOptions = {}): Promise<TurnResult> {
+export async function answerWithLlm(
+  llm: AnswerWriter,
+  ctx: TurnContext,
+  offline: (ctx: TurnContext) => TurnResult,
+  options: AnswerOptions = {},
+): Promise<TurnResult> {
   const history = historyOf(ctx);
   const turn = withPreviousTopic(ctx, history);
   const offlineResult = offline(turn);
@@ -86,7 +91,11 @@ function withPreviousTopic(ctx: TurnContext, history: Exchange[]): TurnContext {
   // A short question that finds its own topic well ("低保怎么申请") is a new question, not a follow-up.
   const own = ctx.hits[0];
   const ownTopicIsClear =
-    own !== undefined && decide(ctx.hits) === "answer" && !startsElliptic(ctx.text) && own.coverage > (hits[0]?.coverage ?? 0) && namesTopic(own.entry, ctx.text);
+    own !== undefined &&
+    decide(ctx.hits) === "answer" &&
+    !startsElliptic(ctx.text) &&
+    own.coverage > (hits[0]?.coverage ?? 0) &&
+    namesTopic(own.entry, ctx.text);
   return ownTopicIsClear ? ctx : { ...ctx, query, hits };
 }
 

@@ -10,7 +10,7 @@ export type Reading =
   /** A question, and the villager may have said outright that it is not a report. */
   | { kind: "question"; notAReport: boolean }
   /** A problem to be filed ("路灯坏了半个月了", "低保咋还没发？"). */
-  | { kind: "report"; /** Only a word for what is wrong: no 反映/投诉, no request to act, no complaint. */ implicit?: boolean }
+  | { kind: "report" /** Only a word for what is wrong: no 反映/投诉, no request to act, no complaint. */; implicit?: boolean }
   /** A problem and a question for information in one ("沼气池坏了，镇上有人管不？"): answer, then offer to file. */
   | { kind: "report_or_question" }
   /** Nothing decisive: the classifier and the knowledge base decide. */
@@ -50,25 +50,39 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     if (onlyOf(core, [...words.negations, ...words.thanks, ...words.acknowledgements])) return { kind: "smalltalk", what: "negation" };
   }
   // "发不发", "管不管", "给不给": the villager's yes-no question.
-  const asks = has(text, words.info_questions) || has(text, words.complaint_questions) || has(text, words.why_words) || /[?？]/.test(text) || /([\u4e00-\u9fa5])不\1/.test(text) || /(?<![好这那])几(?:个|件|次|回|趟|遍|人|户|场|年|天|期|吨|套|本|类|岁|名|位|所|亩)/.test(text)
+  const asks =
+    has(text, words.info_questions) ||
+    has(text, words.complaint_questions) ||
+    has(text, words.why_words) ||
+    /[?？]/.test(text) ||
+    /([\u4e00-\u9fa5])不\1/.test(text) ||
+    /(?<![好这那])几(?:个|件|次|回|趟|遍|人|户|场|年|天|期|吨|套|本|类|岁|名|位|所|亩)/.test(text) ||
     // "搞了啥活动", "有人管没有": wh-words, and a question's closing 没有/不/吗.
-    || /啥|什么|哪|谁/.test(text) || /(?:没有|没|不|吗|呢)\s*[？?]?\s*$/.test(text.trim());
+    /啥|什么|哪|谁/.test(text) ||
+    /(?:没有|没|不|吗|呢)\s*[？?]?\s*$/.test(text.trim());
   if (has(text, words.not_a_report)) return { kind: "question", notAReport: true };
   // "俺爹那轮椅坏了，买新的又舍不得": a need of one's own, unless they also say 反映 or ask someone to act,
   // or the trouble is a named village's ("岭西村图书室成天锁着门…娃们想借书都借不成").
   const villages = /[\u4e00-\u9fa5]{1,3}村(?![里民委])/.test(text) && has(text, words.problem_words);
-  if (has(text, words.wishes) && !villages && !has(text, words.report_words) && !has(text, words.requests) && !has(text, words.complaint_questions)) return { kind: "question", notAReport: false };
+  if (has(text, words.wishes) && !villages && !has(text, words.report_words) && !has(text, words.requests) && !has(text, words.complaint_questions))
+    return { kind: "question", notAReport: false };
   // "前些年为啥…", "当初为什么要整治": asking about the past is not reporting a problem of today.
   if (has(text, words.why_words) && has(text, words.past_markers)) return { kind: "question", notAReport: false };
   // "那条河以前又臭又淤，后来整治了没，咋整的": what came of a past problem is a question.
-  if (has(text, words.past_markers) && /后来|最后|咋整的|怎么整的|整治了没|解决了没|咋解决|怎么解决|管过|修好了没|建好了没/.test(text)) return { kind: "question", notAReport: false };
+  if (has(text, words.past_markers) && /后来|最后|咋整的|怎么整的|整治了没|解决了没|咋解决|怎么解决|管过|修好了没|建好了没/.test(text))
+    return { kind: "question", notAReport: false };
   // "给不给钱", "管不管": the villager's yes-no question, not "不给"/"不管" as a complaint.
   const problem = has(text.replace(/([\u4e00-\u9fa5])不\1/g, "，"), words.problem_words);
   // "我要反映个事" files; "投诉信访这块，妇联接了多少件" asks about complaints: answered, with the offer.
   if (has(text, words.report_words)) return asksForFacts(text) ? { kind: "report_or_question" } : { kind: "report" };
   // "熏得人头疼 管管吧", "补助还没收到 麻烦查查": asking someone to act on something here is a report.
   // "不是说免费吗，请你们查一查": the request to act decides, not the rhetorical question beside it.
-  if (!problem) return has(text, words.requests) && !asksForFacts(text) ? (ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" }) : { kind: "open", asks };
+  if (!problem)
+    return has(text, words.requests) && !asksForFacts(text)
+      ? ASKS_WHOM.test(text)
+        ? { kind: "report_or_question" }
+        : { kind: "report" }
+      : { kind: "open", asks };
   if (has(text, words.complaint_questions)) return { kind: "report" };
   // "池子不出气了，找谁给看看": asking whom to go to is a question, even worded as a request.
   if (has(text, words.requests)) return ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" };
@@ -87,5 +101,8 @@ export function mentionsStaffWork(text: string, words: ConversationWords, readin
 
 /** A question after facts ("多少", "几", "什么时候"), not a request for action. */
 function asksForFacts(text: string): boolean {
-  return /多少|(?<![好这那])几[个件次人户场年天条]|什么时候|啥时候|哪年|哪些|哪个|哪几|最多|最少|是什么|是啥/.test(text) && !/怎么样了|咋样了|进展|处理了没/.test(text);
+  return (
+    /多少|(?<![好这那])几[个件次人户场年天条]|什么时候|啥时候|哪年|哪些|哪个|哪几|最多|最少|是什么|是啥/.test(text) &&
+    !/怎么样了|咋样了|进展|处理了没/.test(text)
+  );
 }

@@ -44,7 +44,8 @@ export function routeByReading(route: Route, reading: Reading, staffWork = true,
   // "考大学有什么条件" is a question, not an answer to a consultation: only words of a consultation
   // (意见, 投票, 支持, 反对) keep it there.
   // Without them, "那个压秸秆的要收钱不" or "基地欠俺工钱俩月了" is read like any other message.
-  if (route.intent === "opinion" && !opinionWords && (asks(reading) || reading.kind === "report" || reading.kind === "report_or_question")) route = { intent: "policy", confidence: route.confidence };
+  if (route.intent === "opinion" && !opinionWords && (asks(reading) || reading.kind === "report" || reading.kind === "report_or_question"))
+    route = { intent: "policy", confidence: route.confidence };
   if (!READABLE.has(route.intent)) return route;
   switch (reading.kind) {
     case "report":

@@ -5,8 +5,20 @@ import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { parseNumber } from "./numbers.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
-import { renderBiomass, renderBiomassPerTon, renderBriquettes, renderLabour, renderLand, renderOverYears,
-  renderSum, renderQuestion, renderRentTotal, renderResults, renderSoFar, type Rendered } from "./render.ts";
+import {
+  renderBiomass,
+  renderBiomassPerTon,
+  renderBriquettes,
+  renderLabour,
+  renderLand,
+  renderOverYears,
+  renderSum,
+  renderQuestion,
+  renderRentTotal,
+  renderResults,
+  renderSoFar,
+  type Rendered,
+} from "./render.ts";
 import { householdLines, markElderly, PRONOUN, readHousehold, readReckoning, renderHousehold } from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
@@ -26,7 +38,19 @@ export const DialogueStateSchema = z.object({
   /** The villager's first message (masked), shown to staff if the question is handed to a cadre. */
   question: z.string().max(500),
   /** The people of the household when the question speaks of two or more (each with their own grade). */
-  people: z.array(z.object({ label: z.string(), grade: z.number().int().optional(), severe: z.boolean().optional(), age: z.number().optional(), elderly: z.boolean().optional(), certified: z.boolean().optional(), poor: z.boolean().optional() })).default([]),
+  people: z
+    .array(
+      z.object({
+        label: z.string(),
+        grade: z.number().int().optional(),
+        severe: z.boolean().optional(),
+        age: z.number().optional(),
+        elderly: z.boolean().optional(),
+        certified: z.boolean().optional(),
+        poor: z.boolean().optional(),
+      }),
+    )
+    .default([]),
   disabledCount: z.number().int().optional(),
   /** What the figures are to be turned into: per month, over several years. */
   reckon: z.object({ perMonth: z.boolean(), years: z.number().optional(), total: z.boolean().optional() }).default({ perMonth: false }),
@@ -54,9 +78,13 @@ export const MAX_FAILURES = 2;
 const QUESTION_MARK = /[?？吗呢]|多少|几/;
 
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
-export const ONLY_ONE = /(?:只有|就|只)(?:我|俺|他|她|[俺我]?(?:爹|娘|妈|爸|儿子|闺女|爷爷|奶奶|姥爷|姥姥|老伴|媳妇|男人))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)|一个残疾人|一个是残疾/;
+export const ONLY_ONE =
+  /(?:只有|就|只)(?:我|俺|他|她|[俺我]?(?:爹|娘|妈|爸|儿子|闺女|爷爷|奶奶|姥爷|姥姥|老伴|媳妇|男人))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)|一个残疾人|一个是残疾/;
 
-const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = { land: ["land_mu", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"], biomass: ["coal_tons", "coal_price", "briquette_tons", "briquette_unit"] };
+const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = {
+  land: ["land_mu", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"],
+  biomass: ["coal_tons", "coal_price", "briquette_tons", "briquette_unit"],
+};
 
 function relevant(rules: EligibilityRules, topic: DialogueTopic, factId: string): boolean {
   return topic === "benefits" ? rules.factById.has(factId) : CALCULATOR_FACTS[topic].includes(factId);
@@ -109,10 +137,15 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
     // Answer first: what the facts so far already decide is said before the one question that remains.
     // Only when the villager told us something: "我能领什么补助？" alone decides nothing yet.
     const told = Object.values(state.facts).some((v) => v !== undefined && v !== null);
-    if (next) return { state: { ...state, pending: next, step: "asking" }, reply: renderQuestion(rules, next, prefix + (told ? renderSoFar(evaluateAll(rules, state.facts, on), state.focus) : "")) };
+    if (next)
+      return {
+        state: { ...state, pending: next, step: "asking" },
+        reply: renderQuestion(rules, next, prefix + (told ? renderSoFar(evaluateAll(rules, state.facts, on), state.focus) : "")),
+      };
     const results = evaluateAll(rules, state.facts, on);
     const rendered = renderResults(rules, state.facts, results, state.focus);
-    const over = (state.reckon.total ? renderSum(results, state.focus) : "") + (state.reckon.years ? renderOverYears(results, state.focus, state.reckon.years) : "");
+    const over =
+      (state.reckon.total ? renderSum(results, state.focus) : "") + (state.reckon.years ? renderOverYears(results, state.focus, state.reckon.years) : "");
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text + over } };
   }
   if (state.topic === "land") {
@@ -147,14 +180,23 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
     }
     if (state.unknown.includes("land_mu")) {
       const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, 1));
-      return { state: { ...state, pending: null, step: "done" }, reply: { ...rendered, text: `${prefix}不知道亩数的话，先按 1 亩算给您看，您自己乘以亩数就行：\n${rendered.text}` } };
+      return {
+        state: { ...state, pending: null, step: "done" },
+        reply: { ...rendered, text: `${prefix}不知道亩数的话，先按 1 亩算给您看，您自己乘以亩数就行：\n${rendered.text}` },
+      };
     }
     return { state: { ...state, pending: "land_mu", step: "asking" }, reply: renderQuestion(rules, "land_mu", prefix) };
   }
   const tons = state.facts.coal_tons;
   const price = typeof state.facts.coal_price === "number" ? state.facts.coal_price : undefined;
   if (typeof state.facts.briquette_tons === "number") {
-    const rendered = renderBriquettes(rules, state.facts.briquette_tons, price, typeof state.facts.briquette_unit === "string" ? state.facts.briquette_unit : undefined, typeof tons === "number" ? tons : undefined);
+    const rendered = renderBriquettes(
+      rules,
+      state.facts.briquette_tons,
+      price,
+      typeof state.facts.briquette_unit === "string" ? state.facts.briquette_unit : undefined,
+      typeof tons === "number" ? tons : undefined,
+    );
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
   if (typeof tons === "number") {
@@ -173,7 +215,15 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
  * The first turn: facts the question already gives are used; only the missing ones are asked.
  * `known` carries facts from a finished dialogue on the same topic ("还能领什么" after a cataract question).
  */
-export function startDialogue(rules: EligibilityRules, topic: DialogueTopic, text: string, question: string, on: Date, known: DialogueState["facts"] = {}, householdText = text): Step {
+export function startDialogue(
+  rules: EligibilityRules,
+  topic: DialogueTopic,
+  text: string,
+  question: string,
+  on: Date,
+  known: DialogueState["facts"] = {},
+  householdText = text,
+): Step {
   const { facts, invalid } = relevantPart(rules, topic, extractFacts(rules, text));
   const focus = topic === "benefits" ? focusOf(rules, text) : [];
   const household = readHousehold(householdText);
@@ -252,7 +302,14 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   }
   // "合同签10年，一共多少" after the answer: the figures are turned over the years too.
   const asked = readReckoning(text);
-  if (asked.years || asked.perMonth) state = { ...state, reckon: { perMonth: state.reckon.perMonth || asked.perMonth, ...(asked.years ?? state.reckon.years ? { years: asked.years ?? state.reckon.years } : {}) } };
+  if (asked.years || asked.perMonth)
+    state = {
+      ...state,
+      reckon: {
+        perMonth: state.reckon.perMonth || asked.perMonth,
+        ...((asked.years ?? state.reckon.years) ? { years: asked.years ?? state.reckon.years } : {}),
+      },
+    };
   // "俺爹一级，俺哥三级" after "我家有两个残疾人": the household gets its people.
   if (state.topic === "benefits") {
     const more = readHousehold(text.replace(/^(?:不对|不是)[，,]?/, ""));
@@ -263,11 +320,19 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
       const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && !/^第\d人$/.test(p.label));
       // A person named again keeps their place and what was said of them; the new grade wins.
-      const people = [...state.people.filter((p) => kept.includes(p) || named.some((n) => n.label === p.label)).map((p) => ({ ...p, ...named.find((n) => n.label === p.label) })), ...named.filter((n) => !state.people.some((p) => p.label === n.label))];
+      const people = [
+        ...state.people
+          .filter((p) => kept.includes(p) || named.some((n) => n.label === p.label))
+          .map((p) => ({ ...p, ...named.find((n) => n.label === p.label) })),
+        ...named.filter((n) => !state.people.some((p) => p.label === n.label)),
+      ];
       const corrected = named.filter((n) => state.people.some((p) => p.label === n.label && p.grade !== undefined && p.grade !== n.grade));
       const poor = extractFacts(rules, text).facts.poor;
       const facts = poor === undefined ? state.facts : { ...state.facts, poor };
-      const said = corrected.length > 0 ? `好的，已改为：${corrected.map((n) => `${n.label}${n.grade ? `${"一二三四"[n.grade - 1]}级` : ""}`).join("、")}。\n` : "好的，记下了。\n";
+      const said =
+        corrected.length > 0
+          ? `好的，已改为：${corrected.map((n) => `${n.label}${n.grade ? `${"一二三四"[n.grade - 1]}级` : ""}`).join("、")}。\n`
+          : "好的，记下了。\n";
       return advance(rules, { ...state, people, facts, unknown: state.unknown.filter((f) => f !== "poor" || poor === undefined) }, on, said);
     }
   }
@@ -284,7 +349,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const n = parseNumber(times[1]!.replace(/个$/, "")) ?? 2;
     const grade = state.facts.disability_grade;
     const people = Array.from({ length: n }, (_, k) => ({ label: `第${k + 1}人`, grade }));
-    return advance(rules, { ...state, people, facts: { ...state.facts, disabled_in_household: Math.max(n, Number(state.facts.disabled_in_household ?? 0)) } }, on, `好的，按 ${n} 个人都是${"一二三四"[grade - 1]}级算：\n`);
+    return advance(
+      rules,
+      { ...state, people, facts: { ...state.facts, disabled_in_household: Math.max(n, Number(state.facts.disabled_in_household ?? 0)) } },
+      on,
+      `好的，按 ${n} 个人都是${"一二三四"[grade - 1]}级算：\n`,
+    );
   }
   if (state.step === "done") {
     const found = Object.keys(extraction.facts).length > 0;
@@ -295,7 +365,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const fillsGap = state.people.length > 0 && Object.keys(extraction.facts).some((k) => state.facts[k as keyof typeof state.facts] === undefined);
     if (!found || (!correcting && !bare && !fillsGap && state.topic === "benefits")) return "leave";
     const changed = describeChanges(rules, state.facts, merged);
-    return advance(rules, { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) }, on, changed ? `好的，已改为：${changed}。\n` : "好的，按新的数重算：\n");
+    return advance(
+      rules,
+      { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) },
+      on,
+      changed ? `好的，已改为：${changed}。\n` : "好的，按新的数重算：\n",
+    );
   }
 
   // The same person's screening, now about one programme: narrowed, and the pending question asked again.
@@ -323,7 +398,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (invalid) return failed(rules, state, invalid.message);
   if (Object.keys(extraction.facts).length > 0) {
     const changed = describeChanges(rules, state.facts, merged);
-    return advance(rules, { ...state, facts: merged, failures: 0 }, on, changed ? `好的，${correcting ? "已改为" : "记下了"}：${changed}。\n` : "好的，记下了。\n");
+    return advance(
+      rules,
+      { ...state, facts: merged, failures: 0 },
+      on,
+      changed ? `好的，${correcting ? "已改为" : "记下了"}：${changed}。\n` : "好的，记下了。\n",
+    );
   }
   if (signals.newQuestion) return "leave";
   // "但不想光拿租金", "还能咋参与" while a calculator waits for a number: no number, so no answer to it.

@@ -92,12 +92,14 @@ function evaluateCondition(rules: EligibilityRules, condition: Condition, facts:
 function amountOf(rules: EligibilityRules, programme: Programme, facts: Facts, on: Date): Amount {
   const { benefit } = programme;
   const scale = (v: number): { year: [number, number]; month: [number, number] } =>
-    benefit.period === "month" ? { month: [v, v], year: [v * 12, v * 12] } : benefit.period === "year" ? { year: [v, v], month: [v / 12, v / 12] } : { year: [v, v], month: [v, v] };
+    benefit.period === "month"
+      ? { month: [v, v], year: [v * 12, v * 12] }
+      : benefit.period === "year"
+        ? { year: [v, v], month: [v / 12, v / 12] }
+        : { year: [v, v], month: [v, v] };
   const value = (a: number | { param: string }): number => Number(resolve(rules, a, on, []));
   if (benefit.tiers.length > 0) {
-    const possible = benefit.tiers
-      .map((tier) => ({ tier, state: evaluateTest(rules, tier.when, facts, on) }))
-      .filter((t) => t.state !== false);
+    const possible = benefit.tiers.map((tier) => ({ tier, state: evaluateTest(rules, tier.when, facts, on) })).filter((t) => t.state !== false);
     const settled = possible.find((t) => t.state === true);
     if (settled) return { known: true, period: benefit.period, ...scale(value(settled.tier.amount)), alternatives: [] };
     if (possible.length === 0) return { known: true, period: benefit.period, alternatives: [] };
@@ -137,7 +139,9 @@ export function evaluateProgramme(rules: EligibilityRules, programme: Programme,
     const outcome = { condition, state, reviewNotes } as const;
     (state === "met" ? met : state === "unmet" ? unmet : unknown).push(outcome);
     const mark = state === "met" ? "✓" : state === "unmet" ? "✗" : "?";
-    trace.push(`${mark} ${state === "unmet" ? condition.unmet : state === "met" ? condition.met : condition.if_text}（${rules.factById.get(condition.fact)?.label ?? condition.fact}：${describeFact(rules, condition.fact, facts[condition.fact])}）`);
+    trace.push(
+      `${mark} ${state === "unmet" ? condition.unmet : state === "met" ? condition.met : condition.if_text}（${rules.factById.get(condition.fact)?.label ?? condition.fact}：${describeFact(rules, condition.fact, facts[condition.fact])}）`,
+    );
   }
   const status: Status = unmet.length > 0 ? "unlikely" : unknown.length > 0 ? "unknown" : "likely";
   const close = status === "unlikely" && unmet.length === 1 && unmet[0]!.condition.close;
@@ -154,7 +158,13 @@ export function evaluateAll(rules: EligibilityRules, facts: Facts, on: Date): Pr
  * not answered "不知道", and on which some still-undecided programme depends (only the programmes asked
  * about, when the question named some: "白内障能免费做吗" needs no disability type).
  */
-export function nextFactToAsk(rules: EligibilityRules, facts: Facts, answeredUnknown: readonly string[], on: Date, focus: readonly string[] = []): string | undefined {
+export function nextFactToAsk(
+  rules: EligibilityRules,
+  facts: Facts,
+  answeredUnknown: readonly string[],
+  on: Date,
+  focus: readonly string[] = [],
+): string | undefined {
   const undecided = evaluateAll(rules, facts, on).filter((r) => r.status === "unknown" && (focus.length === 0 || focus.includes(r.programme.id)));
   const needed = new Set(undecided.flatMap((r) => [...r.unknown.map((o) => o.condition.fact), ...r.programme.benefit.tiers.map((t) => t.when.fact)]));
   for (const fact of rules.facts) {

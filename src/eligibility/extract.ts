@@ -156,14 +156,21 @@ const RENT_PATTERNS = [
   new RegExp(String.raw`${MONEY}(?:钱)?(?:一亩|每亩|1亩)`),
 ];
 /** "租金一年0.2万", "地租一年一万二": the whole rent for a year, when no per-mu figure is given. */
-const RENT_TOTAL_PATTERN = new RegExp(String.raw`(?:地租|租金|租子|流转费)(?:一共|总共)?(?:一年|每年|年)(?:是|有|能有|给|一共|总共)*${AMOUNT}(?![年亩月天个])\s*(?:元|块钱|块)?|(?:一年|每年)(?:的)?(?:地租|租金|租子)(?:一共|总共)?(?:是|有)?${AMOUNT}(?![年亩月天个])`);
+const RENT_TOTAL_PATTERN = new RegExp(
+  String.raw`(?:地租|租金|租子|流转费)(?:一共|总共)?(?:一年|每年|年)(?:是|有|能有|给|一共|总共)*${AMOUNT}(?![年亩月天个])\s*(?:元|块钱|块)?|(?:一年|每年)(?:的)?(?:地租|租金|租子)(?:一共|总共)?(?:是|有)?${AMOUNT}(?![年亩月天个])`,
+);
 const DAILY_WAGE = /(?:一天|每天|一日|日工资|一个工)(?:能|给|挣|是|有|的工钱|工钱)?\s*(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:元|块钱|块)?/;
 const WORK_DAYS = /(?:干|做|上|出工|干活)\s*(\d+|[一二两三四五六七八九十百]+)\s*(?:个)?天/;
-const LABOUR_PATTERN = new RegExp(String.raw`(?:干活|打工|务工|上班|做工)[^，,。；]{0,4}?(?:一年|每年)(?:能)?(?:挣|赚|拿|有|收入)\s*(\d+(?:\.\d+)?(?:万|千)?|[零一二两三四五六七八九十百千万点]+)\s*(?:元|块钱|块)?`);
+const LABOUR_PATTERN = new RegExp(
+  String.raw`(?:干活|打工|务工|上班|做工)[^，,。；]{0,4}?(?:一年|每年)(?:能)?(?:挣|赚|拿|有|收入)\s*(\d+(?:\.\d+)?(?:万|千)?|[零一二两三四五六七八九十百千万点]+)\s*(?:元|块钱|块)?`,
+);
 /** "压了5吨秸秆块", "3吨生物质压块", "六百公斤压块": briquettes the villager has, to be turned into coal. */
 const BRIQUETTE_WORDS = /压块|秸秆块|燃料块|成型燃料|生物质燃料|压成的块|块子/;
 // "1360一吨" gives the price without a money unit: 一吨 after a number is the unit of the price.
-const PRICE_PATTERNS = [new RegExp(String.raw`(?:每吨|一吨|1吨|吨煤|煤价|煤)(?:是|要|卖|得)*${MONEY}`), new RegExp(String.raw`${AMOUNT}\s*(?:元|块钱|块)?(?:钱)?(?:一吨|每吨|1吨)`)];
+const PRICE_PATTERNS = [
+  new RegExp(String.raw`(?:每吨|一吨|1吨|吨煤|煤价|煤)(?:是|要|卖|得)*${MONEY}`),
+  new RegExp(String.raw`${AMOUNT}\s*(?:元|块钱|块)?(?:钱)?(?:一吨|每吨|1吨)`),
+];
 
 /**
  * "一吨"/"一公斤" right after a number, or right before 多少/值/合, is a unit ("1360一吨", "合一公斤多少钱"),
@@ -192,7 +199,8 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   const bio = rules.calculators.biomass;
   const rent = moneyFrom(RENT_PATTERNS, text);
   if (rent) {
-    const answer = rent.value < land.min_rent_per_mu && !rent.negative ? implausibleRent(rent.value) : checkMoney(rent, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
+    const answer =
+      rent.value < land.min_rent_per_mu && !rent.negative ? implausibleRent(rent.value) : checkMoney(rent, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
     if (answer.kind === "value") facts.rent_per_mu = answer.value;
     else if (answer.kind === "invalid") invalid.push({ fact: "rent_per_mu", message: answer.message });
   }
@@ -224,7 +232,9 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   // "一亩能给多少" asks the rent per mu; it does not say the household has one mu.
   // "一亩地补偿多少", "一亩能给多少": 一亩 is the unit of the price asked about, not the household's land —
   // unless the villager says so ("俺家就一亩地").
-  const areas = findQuantities(withoutRent, ["亩"]).filter((q) => !(q.value === 1 && /一|1/.test(withoutRent[q.index] ?? "") && !/(?:就|只有|只|才|有)\s*$/.test(withoutRent.slice(0, q.index))));
+  const areas = findQuantities(withoutRent, ["亩"]).filter(
+    (q) => !(q.value === 1 && /一|1/.test(withoutRent[q.index] ?? "") && !/(?:就|只有|只|才|有)\s*$/.test(withoutRent.slice(0, q.index))),
+  );
   // "地一共六亩，流转出去四亩": the area that is transferred is the one the question is about.
   const transferred = areas.filter((q) => /(?:流转|租|包|转)[^，,。；\d]{0,3}$/.test(withoutRent.slice(Math.max(0, q.index - 6), q.index)));
   const distinct = new Set(areas.map((q) => q.value));
@@ -253,7 +263,9 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       // "1.2公斤生物质燃料相当于多少煤" asks about the seed's own ratio, not about the villager's briquettes.
       const ratio = /公斤|千克|kg/.test(q.unit) && (q.value === bio.briquette_per_coal.min || q.value === bio.briquette_per_coal.max);
       // The briquettes are named right after the weight ("5吨秸秆块") or just before it ("压成的块子有七百八十斤").
-      const named = /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料|块子)/.test(withoutPrice.slice(end)) || /(?:压块|秸秆块|燃料块|块子)(?:有|是|共|一共|总共|足有)$/.test(withoutPrice.slice(Math.max(0, q.index - 6), q.index));
+      const named =
+        /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料|块子)/.test(withoutPrice.slice(end)) ||
+        /(?:压块|秸秆块|燃料块|块子)(?:有|是|共|一共|总共|足有)$/.test(withoutPrice.slice(Math.max(0, q.index - 6), q.index));
       return !ratio && named && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
     });
     if (weight && !weight.negative && weight.value > 0) {
@@ -282,7 +294,8 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
 }
 
 function checkMoney(found: { value: number; negative: boolean }, max: number, label: string, example: string): Answer {
-  if (found.negative || found.value <= 0 || found.value > max) return { kind: "invalid", message: `${label}要大于 0、不超过 ${max} 元，请再说一次，${example}。` };
+  if (found.negative || found.value <= 0 || found.value > max)
+    return { kind: "invalid", message: `${label}要大于 0、不超过 ${max} 元，请再说一次，${example}。` };
   return { kind: "value", value: found.value };
 }
 
@@ -315,7 +328,9 @@ function parseCalculatorAnswer(rules: EligibilityRules, factId: string, text: st
   }
   if (factId === "rent_per_mu") {
     const land = rules.calculators.land_transfer;
-    return bare.value < land.min_rent_per_mu && !bare.negative ? implausibleRent(bare.value) : checkMoney(bare, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
+    return bare.value < land.min_rent_per_mu && !bare.negative
+      ? implausibleRent(bare.value)
+      : checkMoney(bare, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
   }
   if (factId === "coal_price") return checkMoney(bare, rules.calculators.biomass.max_coal_price, "煤价", "比如“每吨1360元”");
   return undefined;

@@ -60,7 +60,8 @@ const RELATIONS: Array<[RegExp, string]> = [
 const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "三口人": several people who share what is said next ("都是二级"). */
-const GROUP = /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)))/y;
+const GROUP =
+  /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)))/y;
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
 /** "三个一级一个三级": several people of one grade at once. */
 const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨)(?:人)?(?:是|都是)?([一二三四1234])级/y;
@@ -159,14 +160,22 @@ export function readHousehold(text: string): Household {
     const counted = COUNTED_GRADE.exec(text);
     if (counted) {
       const value = GRADE_VALUE[counted[2]!]!;
-      addMembers(headcount(counted[1]!, 1), (p) => p.grade === undefined, (p) => (p.grade = value));
+      addMembers(
+        headcount(counted[1]!, 1),
+        (p) => p.grade === undefined,
+        (p) => (p.grade = value),
+      );
       i += counted[0].length;
       continue;
     }
     COUNTED_SEVERE.lastIndex = i;
     const severeGroup = COUNTED_SEVERE.exec(text);
     if (severeGroup) {
-      addMembers(headcount(severeGroup[1]!, 2), (p) => p.grade === undefined && !p.severe, (p) => (p.severe = true));
+      addMembers(
+        headcount(severeGroup[1]!, 2),
+        (p) => p.grade === undefined && !p.severe,
+        (p) => (p.severe = true),
+      );
       i += severeGroup[0].length;
       continue;
     }
@@ -177,7 +186,14 @@ export function readHousehold(text: string): Household {
       const value = GRADE_VALUE[grade[1]!]!;
       const all = ALL.test(text.slice(Math.max(0, i - 3), i));
       // "一个一级一个三级": each "一个" opens the next member of the group.
-      const target = group.length > 0 ? (all ? group : [group.find((p) => p.grade === undefined) ?? group[group.length - 1]!]) : all && people.length > 1 ? people.filter((p) => p.grade === undefined) : [current ?? open("您")];
+      const target =
+        group.length > 0
+          ? all
+            ? group
+            : [group.find((p) => p.grade === undefined) ?? group[group.length - 1]!]
+          : all && people.length > 1
+            ? people.filter((p) => p.grade === undefined)
+            : [current ?? open("您")];
       for (const p of target) if (p.grade === undefined || target.length === 1) p.grade = value;
       if (!group.length) current = target[0];
       i += grade[0].length;
@@ -233,7 +249,8 @@ export function readHousehold(text: string): Household {
 
 /** Ages and "老年" near a person are read by the caller from the whole message when only one person is named. */
 export function markElderly(household: Household, text: string): void {
-  if (/老年残疾人|老年补助|老年残疾/.test(text) && (/都(?:是|领|有)?[^，,。；]{0,8}老年/.test(text) || household.people.length === 1)) for (const p of household.people) p.elderly = true;
+  if (/老年残疾人|老年补助|老年残疾/.test(text) && (/都(?:是|领|有)?[^，,。；]{0,8}老年/.test(text) || household.people.length === 1))
+    for (const p of household.people) p.elderly = true;
   if (/残/.test(text) && household.people.length === 1) household.people[0]!.certified = true;
 }
 
@@ -263,7 +280,15 @@ function personFacts(person: Person, poor: boolean | undefined, disabled: number
  * One person's amount from one programme, when the facts settle it. A person said to be disabled (or 重度)
  * without a grade gets the amount only if every grade they could have gives the same one.
  */
-function settledAmount(rules: EligibilityRules, programme: Programme, person: Person, poor: boolean | undefined, disabled: number, on: Date, period: "year" | "month"): { amount?: number; unknown: string[]; refused?: { reason: string; close: boolean } } {
+function settledAmount(
+  rules: EligibilityRules,
+  programme: Programme,
+  person: Person,
+  poor: boolean | undefined,
+  disabled: number,
+  on: Date,
+  period: "year" | "month",
+): { amount?: number; unknown: string[]; refused?: { reason: string; close: boolean } } {
   const grades = person.grade !== undefined ? [person.grade] : person.severe ? [1, 2] : person.certified ? [1, 2, 3, 4] : [undefined];
   const amounts = new Set<number>();
   const unknown = new Set<string>();
@@ -330,11 +355,25 @@ const yearlyCount = (lines: readonly HouseholdLine[]) => lines.filter((l) => l.p
 const unitOf = (period: "year" | "month") => (period === "month" ? "元/月" : "元/年");
 
 /** The household's answer: each programme's sum with its formula, then the total if the question asks for one. */
-export function renderHousehold(rules: EligibilityRules, household: Household, poor: boolean | undefined, lines: HouseholdLine[], focus: readonly string[], reckon: Reckoning): Rendered {
+export function renderHousehold(
+  rules: EligibilityRules,
+  household: Household,
+  poor: boolean | undefined,
+  lines: HouseholdLine[],
+  focus: readonly string[],
+  reckon: Reckoning,
+): Rendered {
   // Poverty said person by person is shown with each person; otherwise once for the household.
   const ownPoverty = household.people.some((p) => p.poor !== undefined);
-  const who = household.people.map((p) => `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : ""}${ownPoverty ? (p.poor === true ? "（贫困户）" : p.poor === false ? "（不是贫困户）" : "") : ""}`).join("、");
-  const out: string[] = [`按您说的情况（${who}${household.disabledCount && household.disabledCount > household.people.length ? `，家里共 ${household.disabledCount} 个残疾人` : ""}${ownPoverty ? "" : poor === true ? "，贫困户" : poor === false ? "，不是贫困户" : ""}）：`];
+  const who = household.people
+    .map(
+      (p) =>
+        `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : ""}${ownPoverty ? (p.poor === true ? "（贫困户）" : p.poor === false ? "（不是贫困户）" : "") : ""}`,
+    )
+    .join("、");
+  const out: string[] = [
+    `按您说的情况（${who}${household.disabledCount && household.disabledCount > household.people.length ? `，家里共 ${household.disabledCount} 个残疾人` : ""}${ownPoverty ? "" : poor === true ? "，贫困户" : poor === false ? "，不是贫困户" : ""}）：`,
+  ];
   // A refusal is shown for the programme asked about, or when it turns on one thing (close); otherwise a
   // line nobody gets is left out.
   const asked = (l: HouseholdLine) => focus.includes(l.programme.id);
@@ -353,18 +392,24 @@ export function renderHousehold(rules: EligibilityRules, household: Household, p
     if (line.parts.length > 0 && line.period === "month") out.push(`  一年：${money(line.total)} × 12 = ${money(line.total * 12)} 元`);
     for (const note of line.notes) out.push(`  ${note}`);
     const refused = line.refusals.filter((r) => asked(line) || r.close);
-    if (refused.length > 0) out.push(`  ${[...new Set(refused.map((r) => r.who))].join("、")}按您说的情况不符合条件，领不了：${[...new Set(refused.map((r) => r.reason))].join("；")}`);
+    if (refused.length > 0)
+      out.push(
+        `  ${[...new Set(refused.map((r) => r.who))].join("、")}按您说的情况不符合条件，领不了：${[...new Set(refused.map((r) => r.reason))].join("；")}`,
+      );
     if (line.parts.length > 0 && (reckon.perMonth || reckon.years) && (chosen.length > 1 || yearlyCount(chosen) > 1)) {
       const perYear = line.period === "month" ? line.total * 12 : line.total;
       if (reckon.perMonth && line.period === "year") out.push(`  折合每月：${money(perYear)} ÷ 12 ≈ ${money(perYear / 12)} 元`);
       if (reckon.years) {
         const months = Math.round(reckon.years * 12);
-        out.push(`  领 ${spanText(reckon.years)}：${months % 6 === 0 ? `${money(perYear)} × ${money(reckon.years)}` : `${money(perYear)} ÷ 12 × ${months}`} = ${money((perYear * months) / 12)} 元`);
+        out.push(
+          `  领 ${spanText(reckon.years)}：${months % 6 === 0 ? `${money(perYear)} × ${money(reckon.years)}` : `${money(perYear)} ÷ 12 × ${months}`} = ${money((perYear * months) / 12)} 元`,
+        );
       }
     }
     // A contribution is money paid for them, not to them: added up only when the villager names it and asks for the sum.
     const counted = line.programme.benefit.kind === "cash" || (reckon.total === true && asked(line));
-    if (line.programme.benefit.kind === "contribution" && line.parts.length > 0) out.push(`  （${line.programme.benefit.form ?? "不发现金"}，${counted ? "按您问的算进下面的合计" : "不算进下面的合计"}）`);
+    if (line.programme.benefit.kind === "contribution" && line.parts.length > 0)
+      out.push(`  （${line.programme.benefit.form ?? "不发现金"}，${counted ? "按您问的算进下面的合计" : "不算进下面的合计"}）`);
     if (line.parts.length > 0 && counted) {
       const perYear = line.period === "month" ? line.total * 12 : line.total;
       yearly += perYear;
@@ -380,13 +425,23 @@ export function renderHousehold(rules: EligibilityRules, household: Household, p
   }
   if (besides.length > 0) {
     out.push("另外还可能领：");
-    for (const line of besides) out.push(`  ${line.programme.name}：${line.parts.map((p) => `${p.who === "全家" ? "每户" : p.who} ${money(p.amount)}`).join(" + ")}${line.parts.length > 1 ? ` = ${money(line.total)}` : ""} ${unitOf(line.period)}`);
+    for (const line of besides)
+      out.push(
+        `  ${line.programme.name}：${line.parts.map((p) => `${p.who === "全家" ? "每户" : p.who} ${money(p.amount)}`).join(" + ")}${line.parts.length > 1 ? ` = ${money(line.total)}` : ""} ${unitOf(line.period)}`,
+      );
   }
-  if (poor === undefined && lines.some((l) => l.notes.some((n) => n.includes("贫困")))) out.push("您家是贫困户（低保户、建档立卡户）吗？回复“是”或“不是”，我再算准一点。");
+  if (poor === undefined && lines.some((l) => l.notes.some((n) => n.includes("贫困"))))
+    out.push("您家是贫困户（低保户、建档立卡户）吗？回复“是”或“不是”，我再算准一点。");
   out.push(`来源：${[...new Set(chosen.map((l) => l.programme.source.section))].join("；")}。到哪办：县残联（可先到村委会问）。`);
   return {
     text: out.join("\n"),
-    quickReplies: poor === undefined ? [{ label: "是贫困户", payload: "是贫困户" }, { label: "不是贫困户", payload: "不是贫困户" }] : [],
+    quickReplies:
+      poor === undefined
+        ? [
+            { label: "是贫困户", payload: "是贫困户" },
+            { label: "不是贫困户", payload: "不是贫困户" },
+          ]
+        : [],
     citations: chosen.map((l) => citationOf(l.programme)),
   };
 }

@@ -4,6 +4,15 @@ export { evaluateAll, evaluateProgramme, focusOf, nextFactToAsk, parameterValue,
 export { extractFacts, parseAnswer, detectTopic, isPersonal, type Topic } from "./extract.ts";
 export { parseNumber, findQuantities, parseBareNumber, readDuration } from "./numbers.ts";
 export { computeLandTransfer, computeBiomass } from "./calculators.ts";
-export { startDialogue, continueDialogue, DialogueStateSchema, MAX_FAILURES, type DialogueState, type DialogueTopic, type Step, type Signals } from "./dialogue.ts";
+export {
+  startDialogue,
+  continueDialogue,
+  DialogueStateSchema,
+  MAX_FAILURES,
+  type DialogueState,
+  type DialogueTopic,
+  type Step,
+  type Signals,
+} from "./dialogue.ts";
 export { renderResults, describeAmount, type Rendered } from "./render.ts";
 export { readHousehold, householdLines, renderHousehold, readReckoning, type Household, type Person } from "./household.ts";

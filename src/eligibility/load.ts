@@ -61,13 +61,15 @@ export function loadEligibilityRules(dataDir: string): EligibilityRules {
       const operand = test[op];
       if (operand === undefined) continue;
       if (typeof operand === "object" && operand !== null && "param" in operand) {
-        if (!parameterById.has(operand.param)) problems.push({ file, field: `${field}.${op}`, message: `没有名为 "${operand.param}" 的参数（见 parameters.yaml）` });
+        if (!parameterById.has(operand.param))
+          problems.push({ file, field: `${field}.${op}`, message: `没有名为 "${operand.param}" 的参数（见 parameters.yaml）` });
         continue;
       }
       if (fact.type === "choice") {
         const allowed = new Set(fact.options.map((o) => o.value));
         for (const value of Array.isArray(operand) ? operand : [operand]) {
-          if (!allowed.has(value as string | number)) problems.push({ file, field: `${field}.${op}`, message: `"${String(value)}" 不是 ${fact.id} 的选项（可选：${[...allowed].join("、")}）` });
+          if (!allowed.has(value as string | number))
+            problems.push({ file, field: `${field}.${op}`, message: `"${String(value)}" 不是 ${fact.id} 的选项（可选：${[...allowed].join("、")}）` });
         }
       }
     }
@@ -76,10 +78,12 @@ export function loadEligibilityRules(dataDir: string): EligibilityRules {
     for (const [j, c] of p.conditions.entries()) checkTest(c, `programmes[${i}].conditions[${j}] (id: ${p.id})`);
     p.benefit.tiers.forEach((t, j) => {
       checkTest(t.when, `programmes[${i}].benefit.tiers[${j}].when (id: ${p.id})`);
-      if (typeof t.amount === "object" && !parameterById.has(t.amount.param)) problems.push({ file, field: `programmes[${i}].benefit.tiers[${j}].amount`, message: `没有名为 "${t.amount.param}" 的参数` });
+      if (typeof t.amount === "object" && !parameterById.has(t.amount.param))
+        problems.push({ file, field: `programmes[${i}].benefit.tiers[${j}].amount`, message: `没有名为 "${t.amount.param}" 的参数` });
     });
     const amount = p.benefit.amount;
-    if (amount && typeof amount === "object" && !parameterById.has(amount.param)) problems.push({ file, field: `programmes[${i}].benefit.amount (id: ${p.id})`, message: `没有名为 "${amount.param}" 的参数` });
+    if (amount && typeof amount === "object" && !parameterById.has(amount.param))
+      problems.push({ file, field: `programmes[${i}].benefit.amount (id: ${p.id})`, message: `没有名为 "${amount.param}" 的参数` });
   });
   const seen = new Set<string>();
   programmes.programmes.forEach((p, i) => {
@@ -104,10 +108,13 @@ export function loadEligibilityCases(dataDir: string, rules: EligibilityRules): 
       for (const key of ["likely", "unlikely", "unknown", "close"] as const) {
         for (const id of c[key]) if (!ids.has(id)) problems.push({ file, field: `cases[${i}].${key}`, message: `没有名为 "${id}" 的项目` });
       }
-      for (const id of Object.keys(c.year_amounts)) if (!ids.has(id)) problems.push({ file, field: `cases[${i}].year_amounts`, message: `没有名为 "${id}" 的项目` });
+      for (const id of Object.keys(c.year_amounts))
+        if (!ids.has(id)) problems.push({ file, field: `cases[${i}].year_amounts`, message: `没有名为 "${id}" 的项目` });
     }
     if (c.kind === "programmes" || c.kind === "extract") {
-      for (const fact of Object.keys(c.facts)) if (!rules.factById.has(fact) && !CALCULATOR_FACTS.has(fact)) problems.push({ file, field: `cases[${i}].facts.${fact}`, message: `没有名为 "${fact}" 的事实` });
+      for (const fact of Object.keys(c.facts))
+        if (!rules.factById.has(fact) && !CALCULATOR_FACTS.has(fact))
+          problems.push({ file, field: `cases[${i}].facts.${fact}`, message: `没有名为 "${fact}" 的事实` });
     }
   });
   if (problems.length > 0) throw new DataError(problems);
@@ -115,7 +122,19 @@ export function loadEligibilityCases(dataDir: string, rules: EligibilityRules): 
 }
 
 /** Facts the calculators read from text; they are not asked by the programme screener. */
-export const CALCULATOR_FACTS = new Set(["land_mu", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers", "coal_tons", "coal_price", "briquette_tons", "briquette_unit"]);
+export const CALCULATOR_FACTS = new Set([
+  "land_mu",
+  "rent_per_mu",
+  "rent_total",
+  "labour_year",
+  "daily_wage",
+  "work_days",
+  "workers",
+  "coal_tons",
+  "coal_price",
+  "briquette_tons",
+  "briquette_unit",
+]);
 
 const cache = new Map<string, EligibilityRules>();
 /** Rules are read once per data folder (start-up); kb:check reads them fresh. */

@@ -1,7 +1,30 @@
 // Chinese numbers and quantities in villagers' words: 六十五, 两千块, 0.2万, 五亩半, 一万二, 十来亩, −3亩. Pure.
 import Nzh from "nzh";
 
-const BIG_TO_SMALL: Record<string, string> = { 壹: "一", 贰: "二", 貳: "二", 叁: "三", 參: "三", 肆: "四", 伍: "五", 陆: "六", 陸: "六", 柒: "七", 捌: "八", 玖: "九", 拾: "十", 佰: "百", 仟: "千", 〇: "零", 两: "二", 兩: "二", 俩: "二", 倆: "二", 仨: "三", 萬: "万" };
+const BIG_TO_SMALL: Record<string, string> = {
+  壹: "一",
+  贰: "二",
+  貳: "二",
+  叁: "三",
+  參: "三",
+  肆: "四",
+  伍: "五",
+  陆: "六",
+  陸: "六",
+  柒: "七",
+  捌: "八",
+  玖: "九",
+  拾: "十",
+  佰: "百",
+  仟: "千",
+  〇: "零",
+  两: "二",
+  兩: "二",
+  俩: "二",
+  倆: "二",
+  仨: "三",
+  萬: "万",
+};
 const NEXT_LOWER: Record<string, string> = { 万: "千", 千: "百", 百: "十" };
 
 /** One number as written; "一万二" means 12000 in speech (nzh reads it as 10002), so the unit is filled in first. */
@@ -54,9 +77,15 @@ export function findQuantities(text: string, units: readonly string[]): Quantity
   const key = units.join("|");
   let pattern = quantityPatterns.get(key);
   if (!pattern) {
-    const unitSource = [...units].sort((a, b) => b.length - a.length).map(escapeRegex).join("|");
+    const unitSource = [...units]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex)
+      .join("|");
     // "三吨六" is 3.6 吨 and "五亩三" 5.3 亩 in speech: one digit right after the unit is the tenths.
-    pattern = new RegExp(String.raw`([-−－负]\s*)?${NUMBER_SOURCE}\s*(好几|多|来|几)?\s*(个)?(${unitSource})(半|[一二三四五六七八九](?![一二三四五六七八九十百千万亩吨斤元块个年月天人]))?`, "g");
+    pattern = new RegExp(
+      String.raw`([-−－负]\s*)?${NUMBER_SOURCE}\s*(好几|多|来|几)?\s*(个)?(${unitSource})(半|[一二三四五六七八九](?![一二三四五六七八九十百千万亩吨斤元块个年月天人]))?`,
+      "g",
+    );
     quantityPatterns.set(key, pattern);
   }
   const out: Quantity[] = [];
@@ -83,7 +112,11 @@ const BARE_NUMBER = new RegExp(String.raw`^([-−－负])?${NUMBER_SOURCE}(好�
 /** A reply that is only a number, with or without a unit: "65", "六十五岁", "两个", "−3". */
 export function parseBareNumber(text: string): { value: number; negative: boolean; approx: boolean } | undefined {
   // A dot between digits is a decimal point ("0.2万", "5.5亩"), anywhere else punctuation.
-  const trimmed = text.normalize("NFKC").trim().replace(/[。!！?？,，、\s]+|\.(?!\d)/g, "").replace(FILLER, "");
+  const trimmed = text
+    .normalize("NFKC")
+    .trim()
+    .replace(/[。!！?？,，、\s]+|\.(?!\d)/g, "")
+    .replace(FILLER, "");
   const match = BARE_NUMBER.exec(trimmed);
   if (!match) return undefined;
   const value = parseNumber(match[2]!);
@@ -114,7 +147,9 @@ const ACCUMULATES_AFTER = /^(?:.{0,6}?|的[^，,。？?]{0,12}?)(?:一共|总共
  */
 export function readDuration(text: string): number | undefined {
   // "从3月开始领，到12月底": both months counted.
-  const range = /(\d{1,2}|[一二三四五六七八九十]+)\s*月(?:份)?(?:开始|起|初)?[^，,。\d]{0,6}[，,]?\s*(?:到|至)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*月/.exec(text);
+  const range = /(\d{1,2}|[一二三四五六七八九十]+)\s*月(?:份)?(?:开始|起|初)?[^，,。\d]{0,6}[，,]?\s*(?:到|至)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*月/.exec(
+    text,
+  );
   if (range) {
     const from = parseNumber(range[1]!);
     const to = parseNumber(range[2]!);
@@ -139,7 +174,9 @@ export function readDuration(text: string): number | undefined {
       if (y) push(y, parseNumber(y[1]!));
     }
   }
-  const said = candidates.find((c) => ACCUMULATES_BEFORE.test(text.slice(Math.max(0, c.index - 4), c.index)) || ACCUMULATES_AFTER.test(text.slice(c.end, c.end + 16)));
+  const said = candidates.find(
+    (c) => ACCUMULATES_BEFORE.test(text.slice(Math.max(0, c.index - 4), c.index)) || ACCUMULATES_AFTER.test(text.slice(c.end, c.end + 16)),
+  );
   return said ? round(said.years) : undefined;
 }
 

@@ -88,7 +88,12 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
       for (const n of [...p.notes, ...r.reviewNotes]) notes.add(n);
     });
   } else if (focus.length === 0 || notFitting.length + unknown.length + close.length === 0) {
-    lines.push("", facts.disability_grade === "none" ? "县残联的这些补助都是给持证残疾人的，按您说的情况暂时领不到。家里有人符合残疾标准的话，可以先到县残联办残疾人证。" : "按目前知道的情况，还没有能确定领到的项目。");
+    lines.push(
+      "",
+      facts.disability_grade === "none"
+        ? "县残联的这些补助都是给持证残疾人的，按您说的情况暂时领不到。家里有人符合残疾标准的话，可以先到县残联办残疾人证。"
+        : "按目前知道的情况，还没有能确定领到的项目。",
+    );
   }
 
   if (unknown.length > 0) {
@@ -103,7 +108,11 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
   if (focusHopeless) {
     // Said first and plainly: what was asked about cannot be had, and why.
     const asked = all.filter((r) => focus.includes(r.programme.id));
-    lines.splice(1, 0, ...asked.map((r) => `您问的“${r.programme.name}”，按您说的情况不符合条件，暂时领不了：${r.unmet.map((o) => o.condition.unmet).join("；")}。`));
+    lines.splice(
+      1,
+      0,
+      ...asked.map((r) => `您问的“${r.programme.name}”，按您说的情况不符合条件，暂时领不了：${r.unmet.map((o) => o.condition.unmet).join("；")}。`),
+    );
   }
 
   if (close.length > 0) {
@@ -128,7 +137,10 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
   if (focus.length > 0) lines.push("想看看还能领别的补助，回复“还能领什么”。");
   lines.push("说错了可以直接改，比如“不对，是二级”；回复“重新开始”可以重新算。");
   return {
-    text: lines.join("\n").replace(/\n{3,}/g, "\n\n").trim(),
+    text: lines
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim(),
     quickReplies: [...(focus.length > 0 ? [{ label: "还能领什么", payload: "我还能领什么补助" }] : []), { label: "重新开始", payload: "重新开始" }],
     // The page shows citations on one line: the programmes the answer rests on, not every conditional one.
     citations: (likely.length > 0 ? likely : unknown.slice(0, 3)).map((r) => citationOf(r.programme)),
@@ -176,7 +188,8 @@ export function renderRentTotal(rules: EligibilityRules, yearly: number, years: 
   const p = rules.calculators.land_transfer;
   const lines = [`按您说的租金一年 ${money(yearly)} 元${mu ? `（${money(mu)} 亩）` : ""}：`, `· 折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`];
   if (mu) lines.push(`· 每亩一年：${money(yearly)} ÷ ${money(mu)} = ${money(yearly / mu)} 元`);
-  if (years) lines.push(`· ${money(years)} 年一共：${money(yearly)} × ${money(years)} = ${money(yearly * years)} 元（租金中途不变的话；合同写明涨租的，以合同为准）`);
+  if (years)
+    lines.push(`· ${money(years)} 年一共：${money(yearly)} × ${money(years)} = ${money(yearly * years)} 元（租金中途不变的话；合同写明涨租的，以合同为准）`);
   lines.push(`到哪问：${p.apply}`);
   return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
 }
@@ -185,7 +198,10 @@ export function renderRentTotal(rules: EligibilityRules, yearly: number, years: 
 export function renderLabour(rules: EligibilityRules, wagePerDay: number, days: number, workers: number): Rendered {
   const p = rules.calculators.land_transfer;
   const each = wagePerDay * days;
-  const lines = [`按您说的：一天 ${money(wagePerDay)} 元，一年干 ${money(days)} 天${workers > 1 ? `，${workers} 个人` : ""}：`, `· 一个人一年：${money(wagePerDay)} × ${money(days)} = ${money(each)} 元`];
+  const lines = [
+    `按您说的：一天 ${money(wagePerDay)} 元，一年干 ${money(days)} 天${workers > 1 ? `，${workers} 个人` : ""}：`,
+    `· 一个人一年：${money(wagePerDay)} × ${money(days)} = ${money(each)} 元`,
+  ];
   if (workers > 1) lines.push(`· ${workers} 个人一年：${money(each)} × ${workers} = ${money(each * workers)} 元`);
   lines.push(`这是劳务收入，和地的租金（或入股分红）可以同时有。${p.labour_note}`);
   return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
@@ -199,7 +215,11 @@ export function renderBriquettes(rules: EligibilityRules, briquetteTons: number,
   const coal: [number, number] = [briquetteTons / max, briquetteTons / min];
   // In the villager's own unit: 斤 in, 斤 out; otherwise 公斤 below a tonne and 吨 above.
   const show = (t: number) =>
-    unit === "斤" ? `${Math.round(t * 2000)} 斤` : unit === "公斤" || unit === "千克" || unit === "kg" || (!unit && t < 1) || t < 1 ? `${Math.round(t * 1000)} 公斤` : `${tonnes(t)} 吨`;
+    unit === "斤"
+      ? `${Math.round(t * 2000)} 斤`
+      : unit === "公斤" || unit === "千克" || unit === "kg" || (!unit && t < 1) || t < 1
+        ? `${Math.round(t * 1000)} 公斤`
+        : `${tonnes(t)} 吨`;
   const lines = [
     `${show(briquetteTons)}秸秆压块，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,
     `· 能顶优质煤：${show(briquetteTons)} ÷ ${max} ≈ ${show(coal[0])}，到 ${show(briquetteTons)} ÷ ${min} ≈ ${show(coal[1])}`,
@@ -207,11 +227,20 @@ export function renderBriquettes(rules: EligibilityRules, briquetteTons: number,
   ];
   // "平常一冬烧三吨煤，够不够": the villager's own need, against both ends of the range.
   if (coalBurnt !== undefined && coalBurnt > 0) {
-    const verdict = coal[0] >= coalBurnt ? "够烧" : coal[1] < coalBurnt ? `不够，还差约 ${tonnes(coalBurnt - coal[1])}～${tonnes(coalBurnt - coal[0])} 吨煤` : "差不多，刚好在够与不够之间";
+    const verdict =
+      coal[0] >= coalBurnt
+        ? "够烧"
+        : coal[1] < coalBurnt
+          ? `不够，还差约 ${tonnes(coalBurnt - coal[1])}～${tonnes(coalBurnt - coal[0])} 吨煤`
+          : "差不多，刚好在够与不够之间";
     lines.push(`· 您说一冬烧 ${tonnes(coalBurnt)} 吨煤：能顶 ${tonnes(coal[0])}～${tonnes(coal[1])} 吨，${verdict}`);
   }
   lines.push(`来源：${p.source.section}：${p.source.quote ?? ""}`);
-  return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }] };
+  return {
+    text: lines.join("\n"),
+    quickReplies: [],
+    citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
+  };
 }
 
 /** "领了7年，加起来多少": each likely cash programme over the years, with the formula. */
@@ -220,7 +249,13 @@ export function renderBriquettes(rules: EligibilityRules, briquetteTons: number,
  * contribution only when named, and said plainly that combining them is not confirmed by the seed.
  */
 export function renderSum(all: ProgrammeResult[], focus: readonly string[]): string {
-  const added = all.filter((r) => r.status === "likely" && (focus.length === 0 ? r.programme.benefit.kind === "cash" : focus.includes(r.programme.id)) && r.amount.year && r.amount.year[0] === r.amount.year[1]);
+  const added = all.filter(
+    (r) =>
+      r.status === "likely" &&
+      (focus.length === 0 ? r.programme.benefit.kind === "cash" : focus.includes(r.programme.id)) &&
+      r.amount.year &&
+      r.amount.year[0] === r.amount.year[1],
+  );
   if (added.length < 2) return "";
   const total = added.reduce((sum, r) => sum + r.amount.year![0], 0);
   const contribution = added.filter((r) => r.programme.benefit.kind !== "cash");
@@ -229,7 +264,14 @@ export function renderSum(all: ProgrammeResult[], focus: readonly string[]): str
 }
 
 export function renderOverYears(all: ProgrammeResult[], focus: readonly string[], years: number): string {
-  const cash = all.filter((r) => r.status === "likely" && (focus.length === 0 || focus.includes(r.programme.id)) && r.programme.benefit.kind === "cash" && r.amount.year && r.amount.year[0] === r.amount.year[1]);
+  const cash = all.filter(
+    (r) =>
+      r.status === "likely" &&
+      (focus.length === 0 || focus.includes(r.programme.id)) &&
+      r.programme.benefit.kind === "cash" &&
+      r.amount.year &&
+      r.amount.year[0] === r.amount.year[1],
+  );
   if (cash.length === 0) return "";
   const lines = cash.map((r) => `· ${r.programme.name}：${money(r.amount.year![0])} × ${money(years)} = ${money(r.amount.year![0] * years)} 元`);
   return `\n\n按现在的标准算 ${spanText(years)}（标准变了以县残联为准）：\n${lines.join("\n")}`;
@@ -252,7 +294,11 @@ export function renderLand(rules: EligibilityRules, r: LandResult, years?: numbe
     `到哪问：${p.apply}`,
     r.rentIsExample ? "告诉我合同上的租金（比如“每亩1000元”），我马上按您的租金重算。" : "租金说错了可以直接改，比如“每亩1000元”。",
   ];
-  return { text: lines.join("\n"), quickReplies: [{ label: "重新开始", payload: "重新开始" }], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
+  return {
+    text: lines.join("\n"),
+    quickReplies: [{ label: "重新开始", payload: "重新开始" }],
+    citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }],
+  };
 }
 
 export function renderBiomass(rules: EligibilityRules, r: BiomassResult): Rendered {
@@ -268,7 +314,11 @@ export function renderBiomass(rules: EligibilityRules, r: BiomassResult): Render
     `· 压缩免费：${p.compression_note}没算运秸秆的工夫和路费。`,
     `来源：${p.source.section}：${p.source.quote ?? ""}`,
   ];
-  return { text: lines.join("\n"), quickReplies: [{ label: "重新开始", payload: "重新开始" }], citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }] };
+  return {
+    text: lines.join("\n"),
+    quickReplies: [{ label: "重新开始", payload: "重新开始" }],
+    citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
+  };
 }
 
 export function renderBiomassPerTon(rules: EligibilityRules, r: BiomassResult): Rendered {

@@ -47,7 +47,10 @@ export const FactSchema = z.discriminatedUnion("type", [
     /** Words a bare number may follow instead of a unit, e.g. 今年 for age ("今年六十五"). */
     prefixes: z.array(nonEmpty).default([]),
     range_message: nonEmpty.describe("what to say when the number is out of range"),
-    words: z.array(z.object({ word: nonEmpty, value: z.number() })).default([]).describe("phrases meaning a number, e.g. 一户多残 → 2"),
+    words: z
+      .array(z.object({ word: nonEmpty, value: z.number() }))
+      .default([])
+      .describe("phrases meaning a number, e.g. 一户多残 → 2"),
   }),
 ]);
 
@@ -115,9 +118,7 @@ export const BenefitSchema = z
     per: z.enum(["person", "household"]),
     period: z.enum(["year", "month", "once"]),
     amount: z.union([z.number(), ParamRef, z.null()]).default(null),
-    tiers: z
-      .array(z.object({ when: TestSchema, label: nonEmpty, amount: z.union([z.number(), ParamRef]) }))
-      .default([]),
+    tiers: z.array(z.object({ when: TestSchema, label: nonEmpty, amount: z.union([z.number(), ParamRef]) })).default([]),
     /** Why no amount is given (e.g. only a county total is known), and whom to ask. */
     amount_note: z.string().trim().optional(),
     form: z.string().trim().optional().describe("what the villager gets when it is not cash, e.g. 免费复明手术"),
@@ -226,7 +227,14 @@ export const CaseSchema = z.discriminatedUnion("kind", [
     year_amounts: z.record(z.string(), z.union([z.number(), z.tuple([z.number(), z.number()])])).default({}),
   }),
   z.object({ kind: z.literal("extract"), name: nonEmpty, text: nonEmpty, facts: z.record(z.string(), FactValueSchema) }),
-  z.object({ kind: z.literal("land"), name: nonEmpty, mu: z.number(), rent_per_mu: z.number().optional(), lease_year: z.number(), rent_is_example: z.boolean() }),
+  z.object({
+    kind: z.literal("land"),
+    name: nonEmpty,
+    mu: z.number(),
+    rent_per_mu: z.number().optional(),
+    lease_year: z.number(),
+    rent_is_example: z.boolean(),
+  }),
   z.object({
     kind: z.literal("biomass"),
     name: nonEmpty,

@@ -82,7 +82,8 @@ export function judge(item: Omit<EvalItem, "id" | "text">, answer: { intent: str
   // A forbidden word is looked for as written (as the shared scorers do): "没有" forbids Simplified in a
   // Traditional reply, so it must not match "沒有".
   const asWritten = raw.replace(/[\s,，]/g, "").toLowerCase();
-  const forbidden = (bad: string | string[]): boolean => (Array.isArray(bad) ? bad.some(forbidden) : bad.startsWith("re:") ? hit(seen, bad) : asWritten.includes(bad.replace(/[\s,，]/g, "").toLowerCase()));
+  const forbidden = (bad: string | string[]): boolean =>
+    Array.isArray(bad) ? bad.some(forbidden) : bad.startsWith("re:") ? hit(seen, bad) : asWritten.includes(bad.replace(/[\s,，]/g, "").toLowerCase());
   for (const bad of item.forbid) if (forbidden(bad)) problems.push(`has ${JSON.stringify(bad)}`);
   return { problems, wrongFigure: Boolean(money) && (Boolean(item.noFigure) || figureMissing) };
 }

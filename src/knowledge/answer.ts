@@ -48,11 +48,7 @@ export function decide(hits: readonly SearchHit[]): AnswerKind {
   const top = hits[0];
   if (!top) return "no_answer";
   const second = hits[1];
-  const tied =
-    second !== undefined &&
-    second.coverage >= CONFIDENCE.answer &&
-    second.coverage >= top.coverage - 0.1 &&
-    second.score >= top.score * TIE_RATIO;
+  const tied = second !== undefined && second.coverage >= CONFIDENCE.answer && second.coverage >= top.coverage - 0.1 && second.score >= top.score * TIE_RATIO;
   if (top.coverage >= CONFIDENCE.answer && !tied) return top.entry.needs_review ? "needs_review" : "answer";
   if (tied) return "clarify";
   if (top.coverage >= CONFIDENCE.clarify) return "clarify";
@@ -65,7 +61,10 @@ const MISS_SWAP_RATIO = 0.8;
 export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found: readonly SearchHit[]): ComposedAnswer {
   // "持证率比去年高了多少": the relief entry shares more words but lacks 持证率, which the certificate entry has.
   const [first, second] = found;
-  const swapped = first && second && second.score >= first.score * MISS_SWAP_RATIO && index.salientMisses(first).length > 0 && index.salientMisses(second).length === 0 ? [second, first, ...found.slice(2)] : found;
+  const swapped =
+    first && second && second.score >= first.score * MISS_SWAP_RATIO && index.salientMisses(first).length > 0 && index.salientMisses(second).length === 0
+      ? [second, first, ...found.slice(2)]
+      : found;
   const hits = preferAskedNumber(index, query, swapped);
   // The only close entry holding the number asked for: answered, with the others offered.
   if (hits[0] !== swapped[0] && hits[0]!.coverage >= CONFIDENCE.clarify && !hits[0]!.entry.needs_review && !index.absentProgramme(query)) {
@@ -80,7 +79,8 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
   // A question wrapped in many words of its own ("俺是妇女想做点小买卖 缺本钱 有啥路子") covers little of any
   // entry, yet one entry matches a rare word naming its topic, misses none, and clearly leads: answered,
   // with the runners-up offered.
-  if (top && kind !== "answer" && kind !== "needs_review" && topicLeads(index, query, hits)) return withAlternatives(factAnswer(index, query, top.entry, confidence), hits);
+  if (top && kind !== "answer" && kind !== "needs_review" && topicLeads(index, query, hits))
+    return withAlternatives(factAnswer(index, query, top.entry, confidence), hits);
   if (!top || kind === "no_answer") return noAnswer(confidence, top);
   if (kind === "clarify") {
     // A clear leader that covers most of the question is answered, with the runners-up offered as
@@ -89,11 +89,19 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     // Coverage before answering: a leader that misses a word naming another topic is not answered.
     // A runner-up missing a word that names the topic ("持证率") is no real alternative to a leader that has it.
     const onlyComplete = second !== undefined && index.salientMisses(second).length > 0;
-    const leads = (top.coverage >= LEAD_COVERAGE || onlyComplete) && (!second || onlyComplete || top.score >= second.score * LEAD_RATIO) && !top.entry.needs_review && missesThatCount(index, query, hits).length === 0;
+    const leads =
+      (top.coverage >= LEAD_COVERAGE || onlyComplete) &&
+      (!second || onlyComplete || top.score >= second.score * LEAD_RATIO) &&
+      !top.entry.needs_review &&
+      missesThatCount(index, query, hits).length === 0;
     if (leads) {
       const answer = factAnswer(index, query, top.entry, confidence);
-      const others = clarify(hits.slice(1), confidence).quickReplies.slice(0, 2).map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
-      return others.length ? { ...answer, text: `${answer.text}\n不是您要问的？也可以点：${others.map((o) => o.payload).join("、")}`, quickReplies: others } : answer;
+      const others = clarify(hits.slice(1), confidence)
+        .quickReplies.slice(0, 2)
+        .map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
+      return others.length
+        ? { ...answer, text: `${answer.text}\n不是您要问的？也可以点：${others.map((o) => o.payload).join("、")}`, quickReplies: others }
+        : answer;
     }
     const answer = clarify(hits, confidence);
     // One candidate is not a choice: answer it, since the reply names the topic it answers.
@@ -123,9 +131,11 @@ function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: re
 }
 
 /** Asking for an amount of money paid out ("补贴多少", "给多少钱", "每月多少钱"), not a count. */
-const ASKS_AMOUNT = /(?:补贴|补助|津贴|钱)[^，,。？?\s]{0,4}(?:多少|几个钱)(?![人户例个名位])|多少[^，,。？?\d\s]{0,4}(?:补贴|补助|津贴)|(?:多少|几个)钱|给多少(?![人户])|补多少/;
+const ASKS_AMOUNT =
+  /(?:补贴|补助|津贴|钱)[^，,。？?\s]{0,4}(?:多少|几个钱)(?![人户例个名位])|多少[^，,。？?\d\s]{0,4}(?:补贴|补助|津贴)|(?:多少|几个)钱|给多少(?![人户])|补多少/;
 /** "一亩补偿多少钱", "一次收多少", "一个孩子补多少": money asked per unit. */
-const PER_UNIT_MONEY = /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位)[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
+const PER_UNIT_MONEY =
+  /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位)[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
 /** Any amount of money in a fact: "100 元", "39.01 万元", "100 多万元". */
 const ANY_MONEY = /\d[\d.]*\s*多?\s*万?元/;
 
@@ -133,13 +143,20 @@ const ANY_MONEY = /\d[\d.]*\s*多?\s*万?元/;
 const isGap = (fact: Fact): boolean => fact.kind === "how" && /没写|没有写|没说|不清楚/.test(fact.text);
 
 /** Asking what came of something: what was done, whether it is finished. */
-const OUTCOME_ASKED = /咋解决|怎么解决|解决了没|后来|最后|结果|咋弄的|怎么弄的|咋办的|怎么办的|管过|管没管|建好|建成|修好|弄好|咋样了|怎么样了|干了啥|做了啥|办成|弄成|整过|整治过|修过/;
+const OUTCOME_ASKED =
+  /咋解决|怎么解决|解决了没|后来|最后|结果|咋弄的|怎么弄的|咋办的|怎么办的|管过|管没管|建好|建成|修好|弄好|咋样了|怎么样了|干了啥|做了啥|办成|弄成|整过|整治过|修过/;
 
 /** "几个人", "多少户", "几吨", "投了多少钱": the kind of number asked for, as a pattern over fact texts. */
 const ASKED_UNITS: Array<[RegExp, RegExp]> = [
-  [/(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/, /\d[\d.,]*\s*(?:多|余)?\s*(?:万)?\s*(?:多|余)?\s*(?:人|名|位|人次)/],
+  [
+    /(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/,
+    /\d[\d.,]*\s*(?:多|余)?\s*(?:万)?\s*(?:多|余)?\s*(?:人|名|位|人次)/,
+  ],
   // "一共花了多少钱": a total, which a per-person amount ("每人 100 元") does not answer.
-  [/一共花了|总共花了|一共出了|一共发了|总共发了|一共用了|花了多少|一共多少钱|总共多少钱|总共花|一共花/, /(?:一共|共|总共|合计)[^。；]{0,12}\d[\d.]*\s*万?元|\d[\d.]*\s*万元/],
+  [
+    /一共花了|总共花了|一共出了|一共发了|总共发了|一共用了|花了多少|一共多少钱|总共多少钱|总共花|一共花/,
+    /(?:一共|共|总共|合计)[^。；]{0,12}\d[\d.]*\s*万?元|\d[\d.]*\s*万元/,
+  ],
   [/(?:几|多少)(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
   [/(?:几|多少)(?:辆|台|件|个|例|次)|发了多少|发放/, /\d+\s*(?:辆|台|件|个|例|次)/],
   [/(?:几|多少)(?:个)?吨/, /\d[\d.,–-]*\s*吨/],
@@ -202,8 +219,12 @@ const FIGURE_ASKED = /多少|几[个人户次年月天岁级元块吨亩场名�
 
 /** The answer with the runners-up offered as buttons ("不是您要问的？也可以点：…"). */
 export function withAlternatives(answer: ComposedAnswer, hits: readonly SearchHit[]): ComposedAnswer {
-  const others = clarify(hits.slice(1), answer.confidence).quickReplies.slice(0, 2).map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
-  return others.length ? { ...answer, text: `${answer.text}\n不是您要问的？也可以点：${others.map((o) => o.payload).join("、")}`, quickReplies: others } : answer;
+  const others = clarify(hits.slice(1), answer.confidence)
+    .quickReplies.slice(0, 2)
+    .map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
+  return others.length
+    ? { ...answer, text: `${answer.text}\n不是您要问的？也可以点：${others.map((o) => o.payload).join("、")}`, quickReplies: others }
+    : answer;
 }
 
 /**
@@ -230,7 +251,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // and targets are shown only when they match the question better than any rule does.
   // "助残日 轮椅" (keywords only) or "县残联那阵干了啥": what was done and how much of it is the answer,
   // so a statistic matching as well as a rule is shown beside it.
-  const eventAsked = /干了(?:啥|什么)|做了(?:啥|什么)|搞了(?:啥|什么)|办了(?:啥|什么)|有(?:啥|什么)活动/.test(query.text) || (query.words.length <= 4 && !/[?？吗呢]|多少|怎么|什么|哪/.test(query.text));
+  const eventAsked =
+    /干了(?:啥|什么)|做了(?:啥|什么)|搞了(?:啥|什么)|办了(?:啥|什么)|有(?:啥|什么)活动/.test(query.text) ||
+    (query.words.length <= 4 && !/[?？吗呢]|多少|怎么|什么|哪/.test(query.text));
   let relevant = matching.filter((r) => isRuleRanked(r) || r.score > bestRule || (eventAsked && r.score >= bestRule && r.fact.kind === "statistic"));
   // "入托难那事最后咋解决的", "河道镇里管过没有", "广场建好没": what was done is the answer; the facts that
   // share the question's words are often why it had to be done.
@@ -254,11 +277,23 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "四级残疾人一年救助多少": the fact saying the seed has nothing for 四级 is the answer, and the grades'
   // amounts beside it would read as one for 四级. A gap matched better than any rule stands alone.
   // Only a gap named by a keyword the question uses and no rule mentions ("四级") stands alone.
-  const ruleText = entry.facts.filter((f) => f.kind === "rule").map((f) => f.text).join("");
-  const gap = matching.find((r) => r.fact.kind === "how" && /没写|没有写|不清楚|请问/.test(r.fact.text) && r.fact.keywords.some((k) => query.text.includes(k) && !ruleText.includes(k)));
+  const ruleText = entry.facts
+    .filter((f) => f.kind === "rule")
+    .map((f) => f.text)
+    .join("");
+  const gap = matching.find(
+    (r) => r.fact.kind === "how" && /没写|没有写|不清楚|请问/.test(r.fact.text) && r.fact.keywords.some((k) => query.text.includes(k) && !ruleText.includes(k)),
+  );
   const bestRuleScore = Math.max(0, ...matching.filter((r) => r.fact.kind === "rule").map((r) => r.score));
   if (gap && gap === matching[0] && gap.score > bestRuleScore + 0.5) {
-    return { kind: "answer", text: [`【${entry.title}】`, `• ${gap.fact.text}`, `找谁办：${entry.contact}`, `来源：${entry.source.section}`].join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
+    return {
+      kind: "answer",
+      text: [`【${entry.title}】`, `• ${gap.fact.text}`, `找谁办：${entry.contact}`, `来源：${entry.source.section}`].join("\n"),
+      citations: [citationOf(entry)],
+      entryIds: [entry.id],
+      confidence,
+      quickReplies: [],
+    };
   }
   // "每人代缴多少 一共代缴了多少人": each kind of number asked for is answered by the fact that holds it.
   for (const [asked, inFact] of ASKED_UNITS) {
@@ -272,12 +307,15 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   if (reckoning && moneyRule && !facts.some((f) => moneyFigure(f.text))) facts = [moneyRule, ...facts].slice(0, MAX_FACTS);
   // "药费补助给多少": when no rule gives a per-person amount, the county's total is what the seed knows
   // (shown as a total, never divided into a per-person figure).
-  const asksMoney = /多少|几个钱|给多少|补多少|补助多少|能领|能拿|交多少|花多少|有补助|有补贴|补不补|给不给钱|有钱|给钱|补助呢|补贴呢/.test(query.text) || /(?:有没有|给不给|能不能)[^，,。？?]{0,8}钱|钱[^，,。]{0,4}(?:吗|不|没)/.test(query.text);
+  const asksMoney =
+    /多少|几个钱|给多少|补多少|补助多少|能领|能拿|交多少|花多少|有补助|有补贴|补不补|给不给钱|有钱|给钱|补助呢|补贴呢/.test(query.text) ||
+    /(?:有没有|给不给|能不能)[^，,。？?]{0,8}钱|钱[^，,。]{0,4}(?:吗|不|没)/.test(query.text);
   // The rule that states the amount ("县财政给每位重度残疾人代缴 100 元") answers "交多少" before anything else.
   const amountRule = entry.facts.find((f) => isRule(f) && /\d[\d.]*\s*万?元/.test(f.text));
   if (asksMoney && amountRule && !facts.includes(amountRule)) facts = [amountRule, ...facts].slice(0, MAX_FACTS);
   // The programme's amount is what villagers come for: shown even when the words matched another fact.
-  else if (amountRule && !facts.includes(amountRule) && !facts.some((f) => /\d[\d.]*\s*万?元/.test(f.text)) && facts.length < MAX_FACTS) facts = [...facts, amountRule];
+  else if (amountRule && !facts.includes(amountRule) && !facts.some((f) => /\d[\d.]*\s*万?元/.test(f.text)) && facts.length < MAX_FACTS)
+    facts = [...facts, amountRule];
   const total = entry.facts.find((f) => f.kind === "statistic" && /\d[\d.]*\s*万?元/.test(f.text));
   if (asksMoney && !amountRule && total && !facts.includes(total)) facts = [...facts, total].slice(0, MAX_FACTS);
   // "修一次收多少钱", "一个孩子补多少": the fact saying the seed gives no such amount matched best; any other
@@ -295,21 +333,64 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // Asked for an average ("平均一人多少"), it is worked out below instead.
   const perUnit = AVERAGE_ASKED.test(query.text) ? null : PER_UNIT_MONEY.exec(query.text);
   const unitWords = perUnit && (perUnit[1] === "人" || perUnit[1] === "位") ? "(?:人|位|名)" : perUnit?.[1];
-  if (perUnit && !entry.facts.some((f) => new RegExp(`(?:每|一)(?:个)?${unitWords}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${unitWords}`).test(f.text))) {
-    return { kind: "answer", text: [`【${entry.title}】`, `资料里没有写每${perUnit[1]}给多少钱，我不乱说数字。`, ...entry.facts.filter((f) => isGap(f) || !/\d/.test(f.text)).slice(0, 2).map((f) => `• ${f.text}`), `找谁问：${entry.contact}`, `来源：${entry.source.section}`].join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
+  if (
+    perUnit &&
+    !entry.facts.some((f) => new RegExp(`(?:每|一)(?:个)?${unitWords}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${unitWords}`).test(f.text))
+  ) {
+    return {
+      kind: "answer",
+      text: [
+        `【${entry.title}】`,
+        `资料里没有写每${perUnit[1]}给多少钱，我不乱说数字。`,
+        ...entry.facts
+          .filter((f) => isGap(f) || !/\d/.test(f.text))
+          .slice(0, 2)
+          .map((f) => `• ${f.text}`),
+        `找谁问：${entry.contact}`,
+        `来源：${entry.source.section}`,
+      ].join("\n"),
+      citations: [citationOf(entry)],
+      entryIds: [entry.id],
+      confidence,
+      quickReplies: [],
+    };
   }
   const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !inFact.source.includes("元"));
   if (ASKS_AMOUNT.test(query.text) && !asksCount && !entry.facts.some((f) => ANY_MONEY.test(f.text)) && !ANY_MONEY.test(entry.summary)) {
-    return { kind: "answer", text: [`【${entry.title}】`, `资料里没有写这一项给不给钱、给多少，我不乱说数字。`, ...entry.facts.filter((f) => !/\d/.test(f.text)).slice(0, 2).map((f) => `• ${f.text}`), `找谁问：${entry.contact}`, `来源：${entry.source.section}`].join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
+    return {
+      kind: "answer",
+      text: [
+        `【${entry.title}】`,
+        `资料里没有写这一项给不给钱、给多少，我不乱说数字。`,
+        ...entry.facts
+          .filter((f) => !/\d/.test(f.text))
+          .slice(0, 2)
+          .map((f) => `• ${f.text}`),
+        `找谁问：${entry.contact}`,
+        `来源：${entry.source.section}`,
+      ].join("\n"),
+      citations: [citationOf(entry)],
+      entryIds: [entry.id],
+      confidence,
+      quickReplies: [],
+    };
   }
   const lines = [`【${entry.title}】`];
-  if (facts.length === 0 || matching.length === 0) lines.push(/\d[\d.]*\s*万?元/.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
+  if (facts.length === 0 || matching.length === 0)
+    lines.push(/\d[\d.]*\s*万?元/.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
   for (const fact of facts) lines.push(`• ${fact.text}`);
   if (reckoning) lines.push(...reckonFigures(facts, reckoning));
   // The villager's own numbers against the entry's minimums, and daily amounts over the days asked.
-  for (const reckoned of [reckonStandards(entry.facts, query.text), reckonRates(entry.facts, query.text), reckonAverage(entry.facts, query.text), reckonParts(index, entry, query.text), reckonPrice(entry.facts, query.text)]) {
+  for (const reckoned of [
+    reckonStandards(entry.facts, query.text),
+    reckonRates(entry.facts, query.text),
+    reckonAverage(entry.facts, query.text),
+    reckonParts(index, entry, query.text),
+    reckonPrice(entry.facts, query.text),
+  ]) {
     if (reckoned.lines.length === 0) continue;
-    for (const fact of reckoned.used) if (!facts.includes(fact)) lines.splice(lines.length - (reckoning ? reckonFigures(facts, reckoning).length : 0), 0, `• ${fact.text}`);
+    for (const fact of reckoned.used)
+      if (!facts.includes(fact)) lines.splice(lines.length - (reckoning ? reckonFigures(facts, reckoning).length : 0), 0, `• ${fact.text}`);
     lines.push(...reckoned.lines);
   }
   if (entry.who) lines.push(`谁能办：${entry.who}`);
@@ -412,7 +493,15 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const households = h ? count(h[1]!) : undefined;
   const perQuarter = /季度/.test(text);
   if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !(persons && persons > 1) && !(households && households > 1)) return undefined;
-  return { perMonth, perYear, ...(perKilo ? { perKilo } : {}), ...(years ? { years } : {}), ...(persons && persons > 1 ? { persons } : {}), ...(households && households > 1 ? { households } : {}), ...(perQuarter ? { perQuarter } : {}) };
+  return {
+    perMonth,
+    perYear,
+    ...(perKilo ? { perKilo } : {}),
+    ...(years ? { years } : {}),
+    ...(persons && persons > 1 ? { persons } : {}),
+    ...(households && households > 1 ? { households } : {}),
+    ...(perQuarter ? { perQuarter } : {}),
+  };
 }
 
 /** A large total also in 万元, the way the seed states county totals ("88.74 万元"). */
@@ -436,7 +525,9 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       const ton = /(\d+(?:\.\d+)?)\s*元\s*\/\s*吨/.exec(fact.text);
       if (!ton) continue;
       const price = Number(ton[1]);
-      out.push(`合每公斤：${fmt(price)} ÷ 1000 = ${(price / 1000).toFixed(3).replace(/0+$/, "").replace(/\.$/, "")} 元；每斤（半公斤）${(price / 2000).toFixed(3).replace(/0+$/, "").replace(/\.$/, "")} 元（按${ton[0]}）`);
+      out.push(
+        `合每公斤：${fmt(price)} ÷ 1000 = ${(price / 1000).toFixed(3).replace(/0+$/, "").replace(/\.$/, "")} 元；每斤（半公斤）${(price / 2000).toFixed(3).replace(/0+$/, "").replace(/\.$/, "")} 元（按${ton[0]}）`,
+      );
       break;
     }
   }
@@ -459,19 +550,40 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(f.amount)} × 12 = ${fmt(yearly)} 元（按${f.text}）`);
     const people = q.persons && f.per !== "户" ? q.persons : 1;
     if (people > 1) {
-      out.push(`${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`);
+      out.push(
+        `${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
+      );
     }
     const months = q.years ? Math.round(q.years * 12) : 0;
     // A monthly amount over "两年零四个月" is counted in months: 50 × 28, not 600 × 2.33.
-    if (q.years && f.period === "month" && months % 12 !== 0) out.push(`${months} 个月一共：${fmt(f.amount * people)} × ${months} = ${fmt(f.amount * people * months)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
+    if (q.years && f.period === "month" && months % 12 !== 0)
+      out.push(
+        `${months} 个月一共：${fmt(f.amount * people)} × ${months} = ${fmt(f.amount * people * months)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`,
+      );
     // "八个月" of a yearly amount: the year's amount split into months, then counted.
-    else if (q.years && months % 6 !== 0) out.push(`${months} 个月一共：${fmt(yearly * people)} ÷ 12 × ${months} = ${fmt((yearly * people * months) / 12)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
-    else if (q.years) out.push(`${q.years === 0.5 ? "半年" : `${fmt(q.years)} 年一共`}：${fmt(yearly * people)} × ${fmt(q.years)} = ${fmt(yearly * people * q.years)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`);
+    else if (q.years && months % 6 !== 0)
+      out.push(
+        `${months} 个月一共：${fmt(yearly * people)} ÷ 12 × ${months} = ${fmt((yearly * people * months) / 12)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`,
+      );
+    else if (q.years)
+      out.push(
+        `${q.years === 0.5 ? "半年" : `${fmt(q.years)} 年一共`}：${fmt(yearly * people)} × ${fmt(q.years)} = ${fmt(yearly * people * q.years)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`,
+      );
   }
   return out;
 }
 
-const STANDARD_UNITS: Record<string, string> = { 平方米: "平方米", 平米: "平方米", 平方: "平方米", 平: "平方米", 场: "场", 套: "套", 本: "本", 册: "本", 亩: "亩" };
+const STANDARD_UNITS: Record<string, string> = {
+  平方米: "平方米",
+  平米: "平方米",
+  平方: "平方米",
+  平: "平方米",
+  场: "场",
+  套: "套",
+  本: "本",
+  册: "本",
+  亩: "亩",
+};
 const STANDARD = /(?:不少于|不低于|至少|起码)\s*(\d+(?:\.\d+)?)\s*(平方米|场|套|本|册|亩)|(\d+(?:\.\d+)?)\s*(平方米|场|套|本|册|亩)\s*(?:以上|及以上)/g;
 const PER_PERSON = /(?:每人|人均|按人头算每人)\s*(\d+(?:\.\d+)?)\s*(本|册)/;
 const PEOPLE_UNITS = ["口人", "口子人", "个人", "人"];
@@ -494,7 +606,9 @@ export function reckonStandards(facts: readonly Fact[], question: string): { lin
       const unit = STANDARD_UNITS[perPerson[2]!]!;
       const need = per * people.value;
       const have = own.find((q) => STANDARD_UNITS[q.unit] === unit);
-      lines.push(`按每人 ${fmt(per)} ${unit}算：${fmt(people.value)} 人 × ${fmt(per)} = ${fmt(need)} ${unit}，至少要这么多${have ? `；您说有 ${fmt(have.value)} ${unit}，${have.value >= need ? "够了" : `还差 ${fmt(need - have.value)} ${unit}`}` : ""}`);
+      lines.push(
+        `按每人 ${fmt(per)} ${unit}算：${fmt(people.value)} 人 × ${fmt(per)} = ${fmt(need)} ${unit}，至少要这么多${have ? `；您说有 ${fmt(have.value)} ${unit}，${have.value >= need ? "够了" : `还差 ${fmt(need - have.value)} ${unit}`}` : ""}`,
+      );
       used.push(fact);
       continue;
     }
@@ -503,7 +617,9 @@ export function reckonStandards(facts: readonly Fact[], question: string): { lin
       const unit = STANDARD_UNITS[(m[2] ?? m[4])!]!;
       const have = own.find((q) => STANDARD_UNITS[q.unit] === unit);
       if (!have) continue;
-      lines.push(`标准是不少于 ${fmt(min)} ${unit}：您说的 ${fmt(have.value)} ${unit}${have.value >= min ? "，够了，达到标准" : `不够，还差 ${fmt(min - have.value)} ${unit}，没达到标准`}`);
+      lines.push(
+        `标准是不少于 ${fmt(min)} ${unit}：您说的 ${fmt(have.value)} ${unit}${have.value >= min ? "，够了，达到标准" : `不够，还差 ${fmt(min - have.value)} ${unit}，没达到标准`}`,
+      );
       if (!used.includes(fact)) used.push(fact);
     }
   }
@@ -533,7 +649,12 @@ export function reckonRates(facts: readonly Fact[], question: string): { lines: 
   // not said per day.
   const own = /几天|多少天|多久/.test(question)
     ? findQuantities(question, ["吨", "斤", "公斤"])
-        .filter((q) => q.value > 0 && !/^\s*(?:～|~|到)/.test(question.slice(q.end)) && !/(?:一天|每天|每日)[^，,。\d]{0,4}$/.test(question.slice(Math.max(0, q.index - 8), q.index)))
+        .filter(
+          (q) =>
+            q.value > 0 &&
+            !/^\s*(?:～|~|到)/.test(question.slice(q.end)) &&
+            !/(?:一天|每天|每日)[^，,。\d]{0,4}$/.test(question.slice(Math.max(0, q.index - 8), q.index)),
+        )
         .sort((a, b) => b.value - a.value)[0]
     : undefined;
   if ((!days || days < 2) && siteCount < 2 && !own) return { lines: [], used: [] };
@@ -545,14 +666,22 @@ export function reckonRates(facts: readonly Fact[], question: string): { lines: 
     const unit = m[3]!;
     const range = high !== undefined ? `${fmt(low)}～${fmt(high)}` : fmt(low);
     const lines: string[] = [];
-    if (siteCount >= 2) lines.push(`${siteCount} 个点一天：每个点 ${range} ${unit} × ${siteCount} = ${high !== undefined ? `${fmt(low * siteCount)}～${fmt(high * siteCount)}` : fmt(low * siteCount)} ${unit}${high !== undefined ? `（最多 ${fmt(high * siteCount)} ${unit}）` : ""}`);
+    if (siteCount >= 2)
+      lines.push(
+        `${siteCount} 个点一天：每个点 ${range} ${unit} × ${siteCount} = ${high !== undefined ? `${fmt(low * siteCount)}～${fmt(high * siteCount)}` : fmt(low * siteCount)} ${unit}${high !== undefined ? `（最多 ${fmt(high * siteCount)} ${unit}）` : ""}`,
+      );
     const perDayLow = low * siteCount;
     const perDayHigh = (high ?? low) * siteCount;
-    if (days && days >= 2) lines.push(`${days} 天：每天 ${siteCount >= 2 ? `${fmt(perDayLow)}～${fmt(perDayHigh)}` : range} ${unit} × ${days} = ${high !== undefined ? `${fmt(perDayLow * days)}～${fmt(perDayHigh * days)}` : fmt(perDayLow * days)} ${unit}${high !== undefined ? `（最少 ${fmt(perDayLow * days)} ${unit}，最多 ${fmt(perDayHigh * days)} ${unit}）` : ""}`);
+    if (days && days >= 2)
+      lines.push(
+        `${days} 天：每天 ${siteCount >= 2 ? `${fmt(perDayLow)}～${fmt(perDayHigh)}` : range} ${unit} × ${days} = ${high !== undefined ? `${fmt(perDayLow * days)}～${fmt(perDayHigh * days)}` : fmt(perDayLow * days)} ${unit}${high !== undefined ? `（最少 ${fmt(perDayLow * days)} ${unit}，最多 ${fmt(perDayHigh * days)} ${unit}）` : ""}`,
+      );
     if (own && own.unit === unit) {
       const fastest = Math.ceil(own.value / perDayHigh);
       const slowest = Math.ceil(own.value / perDayLow);
-      lines.push(`您的 ${fmt(own.value)} ${unit}：按每天最多 ${fmt(perDayHigh)} ${unit}，${fmt(own.value)} ÷ ${fmt(perDayHigh)} ${Number.isInteger(own.value / perDayHigh) ? "=" : "≈"} ${fmt(own.value / perDayHigh)}，最少要 ${fastest} 天${slowest !== fastest ? `；按每天 ${fmt(perDayLow)} ${unit}，要 ${slowest} 天` : ""}`);
+      lines.push(
+        `您的 ${fmt(own.value)} ${unit}：按每天最多 ${fmt(perDayHigh)} ${unit}，${fmt(own.value)} ÷ ${fmt(perDayHigh)} ${Number.isInteger(own.value / perDayHigh) ? "=" : "≈"} ${fmt(own.value / perDayHigh)}，最少要 ${fastest} 天${slowest !== fastest ? `；按每天 ${fmt(perDayLow)} ${unit}，要 ${slowest} 天` : ""}`,
+      );
     }
     return { lines, used: [fact] };
   }
@@ -560,7 +689,8 @@ export function reckonRates(facts: readonly Fact[], question: string): { lines: 
 }
 
 const COUNT_UNITS: Record<string, string> = { 千米: "千米", 公里: "千米", 人: "人", 位: "人", 名: "人", 户: "户", 辆: "辆", 个: "个", 例: "例", 场: "场" };
-const AVERAGE_ASKED = /(?:平均|人均|摊到|合)(?:每|一)?(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)|(?:每|一)(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)(?:平均|合|摊)/;
+const AVERAGE_ASKED =
+  /(?:平均|人均|摊到|合)(?:每|一)?(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)|(?:每|一)(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)(?:平均|合|摊)/;
 const TOTAL_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/;
 
 /**
@@ -576,7 +706,9 @@ export function reckonAverage(facts: readonly Fact[], question: string): { lines
     const text = fact.text.replace(/（[^）]*）|\([^)]*\)/g, "");
     const money = TOTAL_MONEY.exec(text);
     if (!money) continue;
-    const counts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(千米|公里|人|位|名|户|辆|个|例|场)/g)].filter((m) => COUNT_UNITS[m[2]!] === unit && m.index !== money.index);
+    const counts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(千米|公里|人|位|名|户|辆|个|例|场)/g)].filter(
+      (m) => COUNT_UNITS[m[2]!] === unit && m.index !== money.index,
+    );
     const count = counts[0];
     if (!count || counts.length > 1) continue;
     const total = Number(money[1]);
@@ -608,7 +740,10 @@ export function reckonParts(index: KnowledgeIndex, entry: Entry, question: strin
   const asksSaved = SAVED_ASKED.test(question);
   if (!asksSum && !asksSaved) return none;
   const head = question.split(/一共|总共|加起来|合计|加一起|总计|合起来|省了|省下|节省|节约|少花|少了多少|少多少|差多少|差了多少/)[0]!;
-  const segments = head.split(/再加上|再加|加上|加|和|跟|还有|以及|[、，,；;\s]/).map((x) => x.trim()).filter((x) => x.length >= 2);
+  const segments = head
+    .split(/再加上|再加|加上|加|和|跟|还有|以及|[、，,；;\s]/)
+    .map((x) => x.trim())
+    .filter((x) => x.length >= 2);
   if (segments.length < (asksSaved ? 1 : 2)) return none;
   const amountOf = (fact: Fact) => {
     const found = [...fact.text.replace(/（[^）]*）/g, "").matchAll(ONE_MONEY)];
@@ -661,4 +796,3 @@ export function reckonPrice(facts: readonly Fact[], question: string): { lines: 
   }
   return { lines: [], used: [] };
 }
-

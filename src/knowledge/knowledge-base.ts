@@ -23,7 +23,9 @@ export class KnowledgeBase {
     // Words saying how someone asks or what went wrong ("有人管不", "坏了") never name a topic either.
     const words = data.conversation;
     const notTopics = new Set(
-      [...words.not_topics, ...words.problem_words, ...words.info_questions, ...words.complaint_questions, ...words.followup_words, "有人", "没人"].map((word) => this.rewrite(foldText(word))),
+      [...words.not_topics, ...words.problem_words, ...words.info_questions, ...words.complaint_questions, ...words.followup_words, "有人", "没人"].map(
+        (word) => this.rewrite(foldText(word)),
+      ),
     );
     this.index = new KnowledgeIndex(data.entries, this.segmenter, this.rewrite, notTopics, (folded) => (typos ? typos.fix(folded) : folded));
     // Whole terms and the words jieba finds in them (沼气 in 镇中心沼气服务站). Search-mode fragments such as

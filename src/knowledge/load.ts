@@ -45,12 +45,7 @@ export interface KnowledgeData {
 }
 
 /** Reads one YAML (or JSON) file and validates it, collecting problems instead of throwing. */
-export function readDataFile<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  problems: DataProblem[],
-  root: string,
-): z.infer<S> | undefined {
+export function readDataFile<S extends z.ZodType>(path: string, schema: S, problems: DataProblem[], root: string): z.infer<S> | undefined {
   const file = relative(root, path) || path;
   let raw: unknown;
   try {

@@ -51,7 +51,7 @@ function buildFastPath(): FastPath | undefined {
   const changing = new Uint8Array(0x10000);
   for (let code = 0; code < 0x10000; code++) {
     inKeys[code] = from.inKeys[code]! | to.inKeys[code]!;
-    changing[code] = (from.differing[code]! | to.differing[code]!) && !isRoundTrip(code, from, to) ? 1 : 0;
+    changing[code] = from.differing[code]! | to.differing[code]! && !isRoundTrip(code, from, to) ? 1 : 0;
   }
   return { changing, inKeys };
 }
@@ -64,12 +64,24 @@ function isRoundTrip(code: number, from: TableFacts, to: TableFacts): boolean {
   const back = to.single.get(thereCode);
   // Where an identity phrase keeps c from becoming c', the second table sees c itself.
   const kept = to.single.get(code);
-  return !to.inPhrases[thereCode] && back !== undefined && back.charCodeAt(0) === code && back.length === 1 && (kept === undefined || kept === String.fromCharCode(code));
+  return (
+    !to.inPhrases[thereCode] &&
+    back !== undefined &&
+    back.charCodeAt(0) === code &&
+    back.length === 1 &&
+    (kept === undefined || kept === String.fromCharCode(code))
+  );
 }
 
 function readTable(group: unknown): TableFacts | undefined {
   if (!Array.isArray(group)) return undefined;
-  const facts: TableFacts = { inKeys: new Uint8Array(0x10000), single: new Map(), inPhrases: new Uint8Array(0x10000), inChangingPhrases: new Uint8Array(0x10000), differing: new Uint8Array(0x10000) };
+  const facts: TableFacts = {
+    inKeys: new Uint8Array(0x10000),
+    single: new Map(),
+    inPhrases: new Uint8Array(0x10000),
+    inChangingPhrases: new Uint8Array(0x10000),
+    differing: new Uint8Array(0x10000),
+  };
   for (const dictionaries of group) {
     if (!Array.isArray(dictionaries)) return undefined;
     // opencc-js loads a group's dictionaries last to first, so the first one's entries win.

@@ -181,12 +181,22 @@ export class KnowledgeIndex {
     // "多少户", "投了多少钱" ask for a kind of figure (facts carry them as keywords); they name no topic.
     // "宅基地" is no "基地": a part of a longer word of the question that the index does not know names nothing.
     const inUnknownWord = (word: string) => hit.unmatchedWords.some((w) => w.length > word.length && w.includes(word) && !this.bm25.has(w));
-    return hit.unmatchedWords.filter((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && !ASKING.test(word) && this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE && !inUnknownWord(word));
+    return hit.unmatchedWords.filter(
+      (word) =>
+        this.nameTerms.has(word) &&
+        !this.notTopics.has(word) &&
+        !ASKING.test(word) &&
+        this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE &&
+        !inUnknownWord(word),
+    );
   }
 
   /** The hit matched a word naming a topic ("药费", "一户多残"), not only words like "每月" or "多少". */
   namesTopic(hit: SearchHit, strongly = false): boolean {
-    return hit.matchedWords.some((word) => this.nameTerms.has(word) && !this.notTopics.has(word) && !ASKING.test(word) && (!strongly || this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE));
+    return hit.matchedWords.some(
+      (word) =>
+        this.nameTerms.has(word) && !this.notTopics.has(word) && !ASKING.test(word) && (!strongly || this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE),
+    );
   }
 
   /**
@@ -196,7 +206,9 @@ export class KnowledgeIndex {
   absentProgramme(query: AnalyzedQuery): string | undefined {
     // "买机动轮椅车政府补贴多少": money towards buying a thing the knowledge base knows only another subsidy
     // for (its fuel). Covered only by an entry whose name says it is for buying (农机购置补贴).
-    const buy = /(?:买|购买|购置)(?:个|辆|台|一辆|一台|一个)?([\u4e00-\u9fa5]{2,8}?)(?:的)?(?:政府|国家|公家|县里|镇上)?(?:有|给|能|发|的)?(?:补助|补贴)/.exec(query.text);
+    const buy = /(?:买|购买|购置)(?:个|辆|台|一辆|一台|一个)?([\u4e00-\u9fa5]{2,8}?)(?:的)?(?:政府|国家|公家|县里|镇上)?(?:有|给|能|发|的)?(?:补助|补贴)/.exec(
+      query.text,
+    );
     if (buy) {
       const thing = buy[1]!;
       const named = (e: Entry) => [e.title, ...e.aliases];
@@ -214,7 +226,8 @@ export class KnowledgeIndex {
       let j = i - 1;
       while (j > 0 && i - j < 3 && AMOUNT_FILLERS.has(words[j]!)) j--;
       const named = words[j]!;
-      if (named.length < 2 || SUBSIDY_WORDS.has(named) || AMOUNT_FILLERS.has(named) || PERIOD.test(named) || this.notTopics.has(named) || this.bm25.has(named)) continue;
+      if (named.length < 2 || SUBSIDY_WORDS.has(named) || AMOUNT_FILLERS.has(named) || PERIOD.test(named) || this.notTopics.has(named) || this.bm25.has(named))
+        continue;
       // "贫困户" is new as a whole but made of a word the knowledge base knows (贫困); "危房改造" is not (危房).
       const parts = this.segmenter.words(named).filter((w) => w !== named && w.length >= 2);
       if (parts.length > 0 && parts.every((w) => this.bm25.has(w))) continue;

@@ -44,7 +44,10 @@ export function createSegmenter(userTerms: Iterable<string> = []): Segmenter {
       return cutWords(jieba, folded, STOPWORDS);
     },
     tokens(folded) {
-      return jieba.cut(folded, false).map((t) => t.trim()).filter((t) => t && /[\p{L}\p{N}]/u.test(t));
+      return jieba
+        .cut(folded, false)
+        .map((t) => t.trim())
+        .filter((t) => t && /[\p{L}\p{N}]/u.test(t));
     },
     bigrams(folded) {
       const keys = new Int32Array(folded.length);

@@ -12,7 +12,11 @@ const NEEDS_SANITIZING = new RegExp(`[${CONTROL_CHARS}\\t\\u3000]| {2}|\\n{3}`);
 /** Removes control and zero-width characters and collapses runs of whitespace. */
 export function sanitize(text: string): string {
   if (!NEEDS_SANITIZING.test(text)) return text.trim();
-  return text.replace(CONTROL, "").replace(/[ \t\u3000]+/g, " ").replace(/\n{3,}/g, "\n\n").trim();
+  return text
+    .replace(CONTROL, "")
+    .replace(/[ \t\u3000]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** Whitespace other than a single space: what the `\s+` → " " fold would change. */

@@ -13,7 +13,9 @@ const MAX_LEN = 4;
  * two characters of the term ("优质没" → 优质煤, "图书是" → 图书室), and a term agreeing with the window
  * only in such characters is no evidence at all.
  */
-const FUNCTION_CHARS = new Set("了的地得是个不没有在那哪这过点么吗呢啊吧就都也还又和跟给被把让从对向共多少几一二三四五六七八九十两俩每各些咋啥嘛想要能会去来说问找看做干弄搞拿");
+const FUNCTION_CHARS = new Set(
+  "了的地得是个不没有在那哪这过点么吗呢啊吧就都也还又和跟给被把让从对向共多少几一二三四五六七八九十两俩每各些咋啥嘛想要能会去来说问找看做干弄搞拿",
+);
 
 /** Characters that may differ from the term: one in a short word, two in a four-character one. */
 const maxDifferent = (length: number): number => (length >= 4 ? 2 : 1);

@@ -61,7 +61,7 @@ export function extractNumbers(text: string): FoundNumber[] {
   for (const match of normalized.matchAll(ARABIC)) {
     const base = Number(match[1]!.replace(/,/g, ""));
     if (!Number.isFinite(base)) continue;
-    const unit = match[2] ? BIG_UNITS[match[2]] ?? 1000 : 1;
+    const unit = match[2] ? (BIG_UNITS[match[2]] ?? 1000) : 1;
     found.push({ text: match[0].trim(), values: unit === 1 ? [base] : [base, round(base * unit)] });
   }
   for (const match of normalized.matchAll(CHINESE)) {

@@ -36,5 +36,7 @@ function squash(text: string): string {
   // Citation markers ([disability-relief]) appear both in the prompt's example and in every answer.
   return text
     .normalize("NFKC")
-    .replace(/[[【][a-z0-9-]+[\]】]/g, "").replace(/[\s*#>`_-]+/g, "").toLowerCase();
+    .replace(/[[【][a-z0-9-]+[\]】]/g, "")
+    .replace(/[\s*#>`_-]+/g, "")
+    .toLowerCase();
 }

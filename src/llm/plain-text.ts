@@ -12,7 +12,12 @@ export function stripMarkdown(text: string): string {
       .replace(/^\s*>\s?/, "")
       .replace(/^(\s*)[-*+]\s+/, "$1• ");
     if (/^\s*\|.*\|\s*$/.test(l)) {
-      l = l.trim().replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim()).join("　");
+      l = l
+        .trim()
+        .replace(/^\||\|$/g, "")
+        .split("|")
+        .map((cell) => cell.trim())
+        .join("　");
     }
     l = l
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
@@ -23,5 +28,8 @@ export function stripMarkdown(text: string): string {
       .replace(/`([^`]+)`/g, "$1");
     out.push(l.trimEnd());
   }
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }

@@ -53,7 +53,10 @@ export function loadPrompts(dir: string): Prompts {
     const missing = [...wanted].filter((p) => !found.has(p));
     const unknown = [...found].filter((p) => !wanted.has(p));
     if (missing.length > 0) problems.push(`${spec.file}：缺少占位符 ${missing.map((p) => `{${p}}`).join("、")}`);
-    if (unknown.length > 0) problems.push(`${spec.file}：有程序不认识的占位符 ${unknown.map((p) => `{${p}}`).join("、")}（可用：${[...wanted].map((p) => `{${p}}`).join("、") || "无"}）`);
+    if (unknown.length > 0)
+      problems.push(
+        `${spec.file}：有程序不认识的占位符 ${unknown.map((p) => `{${p}}`).join("、")}（可用：${[...wanted].map((p) => `{${p}}`).join("、") || "无"}）`,
+      );
     text[name] = raw;
     templates[name] = template;
   }

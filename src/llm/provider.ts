@@ -21,7 +21,11 @@ export class LlmUnavailableError extends AppError {
 /** The provider said no, the network failed, or the whole call ran past LLM_TIMEOUT_MS (retries included). Already logged. */
 export class ProviderError extends AppError {
   /** The provider's HTTP status, when it answered at all (the error's own status stays 500: our fault to hide). */
-  constructor(message: string, readonly providerStatus: number | undefined, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly providerStatus: number | undefined,
+    options?: { cause?: unknown },
+  ) {
     super("LLM_PROVIDER_FAILED", message, options);
   }
 }
@@ -57,7 +61,14 @@ export class LlmProvider {
       maxRetries: config.LLM_MAX_RETRIES,
       timeout: config.LLM_TIMEOUT_MS,
     };
-    this.chatModel = new ChatOpenAI({ model: config.OPENAI_MODEL, apiKey: client.apiKey, temperature: config.LLM_TEMPERATURE, maxRetries: 0, timeout: client.timeout, configuration: client });
+    this.chatModel = new ChatOpenAI({
+      model: config.OPENAI_MODEL,
+      apiKey: client.apiKey,
+      temperature: config.LLM_TEMPERATURE,
+      maxRetries: 0,
+      timeout: client.timeout,
+      configuration: client,
+    });
     this.openai = new OpenAI(client);
   }
 
@@ -119,7 +130,9 @@ export class LlmProvider {
     // One deadline for the whole call, retries included: a villager never waits longer than LLM_TIMEOUT_MS.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), config.LLM_TIMEOUT_MS);
-    const expired = new Promise<never>((_resolve, reject) => deadline.signal.addEventListener("abort", () => reject(new Error(`no answer within ${config.LLM_TIMEOUT_MS} ms`)), { once: true }));
+    const expired = new Promise<never>((_resolve, reject) =>
+      deadline.signal.addEventListener("abort", () => reject(new Error(`no answer within ${config.LLM_TIMEOUT_MS} ms`)), { once: true }),
+    );
     expired.catch(() => {}); // only raced below
     try {
       const result = await Promise.race([attempt(deadline.signal), expired]);

@@ -35,7 +35,11 @@ export class LlmAssistant implements LlmPort {
 
   constructor(private readonly deps: LlmServiceDeps) {
     const { config } = deps;
-    const guardedValues: Record<string, string | undefined> = { OPENAI_BASE_URL: config.OPENAI_BASE_URL, OPENAI_MODEL: config.OPENAI_MODEL, DB_PATH: config.DB_PATH };
+    const guardedValues: Record<string, string | undefined> = {
+      OPENAI_BASE_URL: config.OPENAI_BASE_URL,
+      OPENAI_MODEL: config.OPENAI_MODEL,
+      DB_PATH: config.DB_PATH,
+    };
     for (const key of SECRET_KEYS) {
       const value = (config as Record<string, unknown>)[key];
       if (typeof value === "string") guardedValues[key] = value;
@@ -69,7 +73,10 @@ export class LlmAssistant implements LlmPort {
     if (!this.deps.config.LLM_CLASSIFY) return undefined;
     try {
       const prompt = await this.deps.prompts.classify.format({ intents: describeIntents(), history: formatHistory(history), question: quoteUserText(text) });
-      const understanding = await this.provider.structured(UnderstandingSchema, "classify_message", [new SystemMessage(this.deps.prompts.system), new HumanMessage(prompt)]);
+      const understanding = await this.provider.structured(UnderstandingSchema, "classify_message", [
+        new SystemMessage(this.deps.prompts.system),
+        new HumanMessage(prompt),
+      ]);
       if (understanding) this.deps.logger.debug("llm understood message", { intent: understanding.intent, slots: understanding.slots });
       return understanding;
     } catch (error) {

@@ -71,7 +71,12 @@ export async function createAccount(services: AccountServices, input: NewAccount
 }
 
 /** Inserts the row (inside the caller's transaction, if any); undefined when the username is taken. */
-export function insertAccountRow(services: AccountServices, input: Omit<NewAccount, "password">, passwordHash: string, createdBy: string): StaffAccountRow | undefined {
+export function insertAccountRow(
+  services: AccountServices,
+  input: Omit<NewAccount, "password">,
+  passwordHash: string,
+  createdBy: string,
+): StaffAccountRow | undefined {
   const id = insertAccount(services.store.db, {
     username: input.username,
     displayName: input.displayName,

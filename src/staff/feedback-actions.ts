@@ -41,7 +41,14 @@ export function changeReportState(
     if (input.to === "duplicate" && badDuplicate) return { ok: false, code: "BAD_DUPLICATE", message: "标为重复时，重复的对象要是另一条存在的反映" };
     const at = services.clock().toISOString();
     const changed = reports.changeState(input.id, input.to, note, input.actor, at, input.duplicateOf)!;
-    writeAudit(db, { actor: input.actor, role: input.actorRole, action: "修改反映状态", outcome: "allowed", detail: `${formatReceipt(input.id)}: ${changed.from} → ${input.to}`, createdAt: at });
+    writeAudit(db, {
+      actor: input.actor,
+      role: input.actorRole,
+      action: "修改反映状态",
+      outcome: "allowed",
+      detail: `${formatReceipt(input.id)}: ${changed.from} → ${input.to}`,
+      createdAt: at,
+    });
     const text = stateChangeNotice(input.id, input.to, note);
     let notified = 0;
     for (const follower of reports.followers(input.id)) {
@@ -78,7 +85,14 @@ export function markNotReport(
     if (!new ReportStore(db).markNotReport(input.id, { by: input.actor, note, at })) {
       return { ok: false, code: "NOT_FOUND", message: `没有回执号为 ${formatReceipt(input.id)} 的反映` };
     }
-    writeAudit(db, { actor: input.actor, role: input.actorRole, action: "标为不是反映", outcome: "allowed", detail: `${formatReceipt(input.id)}: ${note}`, createdAt: at });
+    writeAudit(db, {
+      actor: input.actor,
+      role: input.actorRole,
+      action: "标为不是反映",
+      outcome: "allowed",
+      detail: `${formatReceipt(input.id)}: ${note}`,
+      createdAt: at,
+    });
     return { ok: true };
   })();
 }

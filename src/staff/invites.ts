@@ -32,7 +32,14 @@ export function issueInvite(services: InviteServices, role: GrantedRole, created
   const now = services.clock();
   const expiresAt = new Date(now.getTime() + services.config.INVITE_TTL_HOURS * 3_600_000);
   insertInvite(services.store.db, { codeHash: hashInviteCode(code), role, createdBy, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
-  writeAudit(services.store.db, { actor: createdBy, role: "admin", action: "生成邀请码", outcome: "allowed", detail: `角色 ${role}，有效期至 ${expiresAt.toISOString()}`, createdAt: now.toISOString() });
+  writeAudit(services.store.db, {
+    actor: createdBy,
+    role: "admin",
+    action: "生成邀请码",
+    outcome: "allowed",
+    detail: `角色 ${role}，有效期至 ${expiresAt.toISOString()}`,
+    createdAt: now.toISOString(),
+  });
   return { code: formatInviteCode(code), expiresAt };
 }
 
@@ -58,27 +65,48 @@ export type AccountRedeemResult =
  * Redeems a code for a new dashboard login with the invite's role. The code is spent and the account created in
  * one transaction: a taken username leaves the code usable, and two people racing for one code can't both win.
  */
-export async function redeemInviteForAccount(services: InviteServices, rawCode: string, input: Omit<NewAccount, "role">, client?: string): Promise<AccountRedeemResult> {
+export async function redeemInviteForAccount(
+  services: InviteServices,
+  rawCode: string,
+  input: Omit<NewAccount, "role">,
+  client?: string,
+): Promise<AccountRedeemResult> {
   const actor = staffIdOf(input.username);
   const code = normalizeInviteCode(rawCode);
   const from = client ? `，来自 ${client}` : "";
   const fail = (reason: Exclude<AccountRedeemResult, { ok: true }>["reason"], text: string): AccountRedeemResult => {
-    writeAudit(services.store.db, { actor, role: "villager", action: "用邀请码开账号", outcome: "refused", detail: `${reason}${from}`, createdAt: services.clock().toISOString() });
+    writeAudit(services.store.db, {
+      actor,
+      role: "villager",
+      action: "用邀请码开账号",
+      outcome: "refused",
+      detail: `${reason}${from}`,
+      createdAt: services.clock().toISOString(),
+    });
     return { ok: false, reason, text };
   };
   const first = usableInvite(services, code, services.clock().toISOString());
   if (!first.ok) return fail(first.reason, first.text);
   const passwordHash = await hashPassword(input.password);
   const now = services.clock().toISOString();
-  const outcome = services.store.db.transaction((): AccountRedeemResult => {
-    const checked = usableInvite(services, code, now);
-    if (!checked.ok) return { ok: false, reason: checked.reason, text: checked.text };
-    const account = insertAccountRow(services, { ...input, role: checked.invite.role }, passwordHash, checked.invite.createdBy);
-    if (!account) return { ok: false, reason: "username_taken", text: `用户名“${input.username}”已经有人用了，请换一个` };
-    if (!markInviteRedeemed(services.store.db, checked.hash, actor, now)) throw new Error("invite redeemed concurrently");
-    writeAudit(services.store.db, { actor, role: account.role, action: "用邀请码开账号", outcome: "allowed", detail: `由 ${checked.invite.createdBy} 发放${from}`, createdAt: now });
-    return { ok: true, account };
-  }).immediate();
+  const outcome = services.store.db
+    .transaction((): AccountRedeemResult => {
+      const checked = usableInvite(services, code, now);
+      if (!checked.ok) return { ok: false, reason: checked.reason, text: checked.text };
+      const account = insertAccountRow(services, { ...input, role: checked.invite.role }, passwordHash, checked.invite.createdBy);
+      if (!account) return { ok: false, reason: "username_taken", text: `用户名“${input.username}”已经有人用了，请换一个` };
+      if (!markInviteRedeemed(services.store.db, checked.hash, actor, now)) throw new Error("invite redeemed concurrently");
+      writeAudit(services.store.db, {
+        actor,
+        role: account.role,
+        action: "用邀请码开账号",
+        outcome: "allowed",
+        detail: `由 ${checked.invite.createdBy} 发放${from}`,
+        createdAt: now,
+      });
+      return { ok: true, account };
+    })
+    .immediate();
   return outcome.ok ? outcome : fail(outcome.reason, outcome.text);
 }
 
@@ -101,7 +129,14 @@ export function redeemInvite(services: InviteServices, channel: string, userId: 
     if (!markInviteRedeemed(services.store.db, hash, actor, now)) return false;
     // A code never lowers a role someone already has.
     if (!atLeast(current, invite.role)) grantRole(services.store.db, { channel, userId, role: invite.role, grantedBy: invite.createdBy, at: now });
-    writeAudit(services.store.db, { actor, role: invite.role, action: "使用邀请码", outcome: "allowed", detail: `由 ${invite.createdBy} 发放`, createdAt: now });
+    writeAudit(services.store.db, {
+      actor,
+      role: invite.role,
+      action: "使用邀请码",
+      outcome: "allowed",
+      detail: `由 ${invite.createdBy} 发放`,
+      createdAt: now,
+    });
     return true;
   })();
   if (!granted) return fail("used", USED_TEXT);

@@ -18,7 +18,11 @@ export function villageAsked(db: Db, channel: string, userId: string): boolean {
 }
 
 export function markVillageSkipped(db: Db, channel: string, userId: string, at: string): void {
-  db.prepare("INSERT INTO user_profiles (channel, user_id, village, updated_at) VALUES (?, ?, NULL, ?) ON CONFLICT (channel, user_id) DO NOTHING").run(channel, userId, at);
+  db.prepare("INSERT INTO user_profiles (channel, user_id, village, updated_at) VALUES (?, ?, NULL, ?) ON CONFLICT (channel, user_id) DO NOTHING").run(
+    channel,
+    userId,
+    at,
+  );
 }
 
 /** The village a text names (by name or alias), longest match first so 东风村 beats 东村. Pure. */

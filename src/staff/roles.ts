@@ -32,13 +32,7 @@ export type RoleCheck = { ok: true; role: Role } | { ok: false; role: Role; repl
  * Checks the caller's role for one staff action. A refusal is written to the audit log (who, what, when)
  * and comes back with a polite Chinese reply that reveals nothing about the data asked for.
  */
-export function requireRole(
-  services: Pick<Services, "config" | "store" | "clock">,
-  channel: string,
-  userId: string,
-  minimum: Role,
-  action: string,
-): RoleCheck {
+export function requireRole(services: Pick<Services, "config" | "store" | "clock">, channel: string, userId: string, minimum: Role, action: string): RoleCheck {
   const role = roleOf(services, channel, userId);
   if (atLeast(role, minimum)) return { ok: true, role };
   writeAudit(services.store.db, {

@@ -102,7 +102,9 @@ export function relaxed<T>(db: Db, run: () => T): T {
 
 /** Any failure of SQLite itself (locked, disk full, read-only, I/O), as opposed to a bug in our code. */
 export function isStorageFailure(error: unknown): boolean {
-  return error instanceof Database.SqliteError || (typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("SQLITE_"));
+  return (
+    error instanceof Database.SqliteError || (typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("SQLITE_"))
+  );
 }
 
 /** Another connection holds the lock: worth trying again shortly. A full or read-only disk is not. */

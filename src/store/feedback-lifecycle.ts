@@ -100,7 +100,9 @@ export class ReportStore {
           .run({ ...report, anonymous: report.anonymous ? 1 : 0 }).lastInsertRowid,
       );
       this.db
-        .prepare("INSERT INTO feedback_history (feedback_id, from_status, to_status, note, actor, created_at) VALUES (?, NULL, 'confirmed', '村民反映', '村民', ?)")
+        .prepare(
+          "INSERT INTO feedback_history (feedback_id, from_status, to_status, note, actor, created_at) VALUES (?, NULL, 'confirmed', '村民反映', '村民', ?)",
+        )
         .run(id, report.createdAt);
       addToRollup(this.db, [{ ...report, status: "confirmed" }]);
       return id;
@@ -139,7 +141,20 @@ export class ReportStore {
     );
     this.db.transaction(() => {
       for (const r of reports) {
-        insert.run(r.channel, r.userId, r.chatId, r.text, r.category, r.village, r.place, r.anonymous ? 1 : 0, r.displayName, r.status, r.createdAt, r.createdAt);
+        insert.run(
+          r.channel,
+          r.userId,
+          r.chatId,
+          r.text,
+          r.category,
+          r.village,
+          r.place,
+          r.anonymous ? 1 : 0,
+          r.displayName,
+          r.status,
+          r.createdAt,
+          r.createdAt,
+        );
       }
       addToRollup(this.db, reports);
     })();
@@ -152,13 +167,17 @@ export class ReportStore {
 
   /** A villager's own reports, newest first. */
   listByUser(channel: string, userId: string, limit = 5): Report[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE channel = ? AND user_id = ? ORDER BY id DESC LIMIT ?`).all(channel, userId, limit) as Row[]).map(toReport);
+    return (
+      this.db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE channel = ? AND user_id = ? ORDER BY id DESC LIMIT ?`).all(channel, userId, limit) as Row[]
+    ).map(toReport);
   }
 
   /** The villager's open report with exactly this (masked) text filed since `since`: a resend, not a new report. */
   recentIdentical(channel: string, userId: string, text: string, since: string): Report | undefined {
     const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM feedback WHERE channel = ? AND user_id = ? AND text = ? AND created_at >= ? AND status IN (${inList(OPEN_STATES)}) ORDER BY id DESC LIMIT 1`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM feedback WHERE channel = ? AND user_id = ? AND text = ? AND created_at >= ? AND status IN (${inList(OPEN_STATES)}) ORDER BY id DESC LIMIT 1`,
+      )
       .get(channel, userId, text, since) as Row | undefined;
     return row ? toReport(row) : undefined;
   }
@@ -172,7 +191,9 @@ export class ReportStore {
   openInCategoryAndVillage(category: string, village: string, limit = 50): Report[] {
     return (
       this.db
-        .prepare(`SELECT ${COLUMNS} FROM feedback INDEXED BY feedback_village_cov WHERE village = ? AND category = ? AND status IN (${inList(OPEN_STATES)}) ORDER BY created_at DESC LIMIT ?`)
+        .prepare(
+          `SELECT ${COLUMNS} FROM feedback INDEXED BY feedback_village_cov WHERE village = ? AND category = ? AND status IN (${inList(OPEN_STATES)}) ORDER BY created_at DESC LIMIT ?`,
+        )
         .all(village, category, limit) as Row[]
     ).map(toReport);
   }
@@ -180,7 +201,9 @@ export class ReportStore {
   list(filter: ReportFilter, page: { limit: number; offset: number } = { limit: 50, offset: 0 }): { total: number; reports: Report[] } {
     const { where, params } = filterClause(filter);
     const total = this.db.prepare(`SELECT count(*) FROM feedback ${where}`).pluck().get(params) as number;
-    const reports = (this.db.prepare(`SELECT ${COLUMNS} FROM feedback ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ ...params, ...page }) as Row[]).map(toReport);
+    const reports = (
+      this.db.prepare(`SELECT ${COLUMNS} FROM feedback ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ ...params, ...page }) as Row[]
+    ).map(toReport);
     return { total, reports };
   }
 
@@ -197,9 +220,10 @@ export class ReportStore {
     return this.db.transaction(() => {
       const report = this.get(id);
       if (!report || (report.channel === who.channel && report.userId === who.userId)) return false;
-      const added = this.db
-        .prepare("INSERT INTO feedback_me_too (feedback_id, channel, user_id, chat_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-        .run(id, who.channel, who.userId, who.chatId, at).changes === 1;
+      const added =
+        this.db
+          .prepare("INSERT INTO feedback_me_too (feedback_id, channel, user_id, chat_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+          .run(id, who.channel, who.userId, who.chatId, at).changes === 1;
       if (added) this.db.prepare("UPDATE feedback SET me_too = me_too + 1, updated_at = ? WHERE id = ?").run(at, id);
       return added;
     })();
@@ -216,7 +240,14 @@ export class ReportStore {
   }
 
   /** Changes the state and records the change with its note, in one transaction. */
-  changeState(id: number, to: FeedbackState, note: string, actor: string, at: string, duplicateOf?: number): { from: FeedbackState; historyId: number } | undefined {
+  changeState(
+    id: number,
+    to: FeedbackState,
+    note: string,
+    actor: string,
+    at: string,
+    duplicateOf?: number,
+  ): { from: FeedbackState; historyId: number } | undefined {
     return this.db.transaction(() => {
       const report = this.get(id);
       if (!report) return undefined;

@@ -18,7 +18,6 @@ export interface OpenReportAge {
   meToo: number;
 }
 
-
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** "2026-11-01" when the instant is a China midnight (a day boundary the rollup can answer), else undefined. */
@@ -53,7 +52,9 @@ function grouped(db: Db, column: "status" | "category" | "village", filter: Repo
       .all(dim, range.from, range.to) as Count[];
   }
   const { where, params } = filterClause(filter);
-  return db.prepare(`SELECT coalesce(${column}, '未填') AS key, count(*) AS count FROM feedback ${where} GROUP BY ${column} ORDER BY count DESC, key`).all(params) as Count[];
+  return db
+    .prepare(`SELECT coalesce(${column}, '未填') AS key, count(*) AS count FROM feedback ${where} GROUP BY ${column} ORDER BY count DESC, key`)
+    .all(params) as Count[];
 }
 
 export function countReports(db: Db, filter: ReportFilter): number {
@@ -62,12 +63,19 @@ export function countReports(db: Db, filter: ReportFilter): number {
   if (stateRange && filter.state) {
     const states = filter.state === "open" ? OPEN_STATES : filter.state === "closed" ? CLOSED_STATES : [filter.state];
     return db
-      .prepare(`SELECT coalesce(sum(n), 0) FROM feedback_rollup WHERE dim = 'state' AND key IN (${states.map((x) => `'${x}'`).join(", ")}) AND day >= ? AND day < ?`)
+      .prepare(
+        `SELECT coalesce(sum(n), 0) FROM feedback_rollup WHERE dim = 'state' AND key IN (${states.map((x) => `'${x}'`).join(", ")}) AND day >= ? AND day < ?`,
+      )
       .pluck()
       .get(stateRange.from, stateRange.to) as number;
   }
   if (range) {
-    return (db.prepare("SELECT coalesce(sum(n), 0) FROM feedback_rollup WHERE dim = 'state' AND day >= ? AND day < ?").pluck().get(range.from, range.to) as number) ?? 0;
+    return (
+      (db
+        .prepare("SELECT coalesce(sum(n), 0) FROM feedback_rollup WHERE dim = 'state' AND day >= ? AND day < ?")
+        .pluck()
+        .get(range.from, range.to) as number) ?? 0
+    );
   }
   const { where, params } = filterClause(filter);
   return db.prepare(`SELECT count(*) FROM feedback ${where}`).pluck().get(params) as number;
@@ -156,4 +164,3 @@ export function summarize(db: Db, filter: ReportFilter, now: Date): FeedbackSumm
     openAges: openAgeBuckets(db, filter, now),
   };
 }
-

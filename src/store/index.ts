@@ -76,7 +76,18 @@ export class Store {
   }
 }
 
-export { openDatabase, migrate, listMigrations, isBusy, isStorageFailure, retryWhileBusy, BUSY_TIMEOUT_MS, DatabaseOpenError, databaseOpenReason, type Db } from "./database.ts";
+export {
+  openDatabase,
+  migrate,
+  listMigrations,
+  isBusy,
+  isStorageFailure,
+  retryWhileBusy,
+  BUSY_TIMEOUT_MS,
+  DatabaseOpenError,
+  databaseOpenReason,
+  type Db,
+} from "./database.ts";
 export { formatReceipt, parseReceipt } from "./feedback.ts";
 export type { OutboxMessage, NewOutboxMessage } from "./outbox.ts";
 export type { UnansweredQuestion, UnansweredReason } from "./unanswered.ts";

@@ -41,7 +41,16 @@ export class OutboxStore {
         `INSERT INTO outbox (channel, user_id, chat_id, text, quick_replies, dedupe_key, next_attempt_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
       )
-      .run(message.channel, message.userId, message.chatId, message.text, JSON.stringify(message.quickReplies ?? []), message.dedupeKey, message.createdAt, message.createdAt);
+      .run(
+        message.channel,
+        message.userId,
+        message.chatId,
+        message.text,
+        JSON.stringify(message.quickReplies ?? []),
+        message.dedupeKey,
+        message.createdAt,
+        message.createdAt,
+      );
     return result.changes === 1;
   }
 
@@ -52,7 +61,9 @@ export class OutboxStore {
     if (filter.chatId) clauses.push("chat_id = @chatId");
     const rows = this.db
       .prepare(`SELECT ${COLUMNS} FROM outbox WHERE ${clauses.join(" AND ")} ORDER BY id LIMIT @limit`)
-      .all({ now, channel: filter.channel ?? null, chatId: filter.chatId ?? null, limit: filter.limit ?? 100 }) as Array<OutboxMessage & { quickReplies: string }>;
+      .all({ now, channel: filter.channel ?? null, chatId: filter.chatId ?? null, limit: filter.limit ?? 100 }) as Array<
+      OutboxMessage & { quickReplies: string }
+    >;
     return rows.map((row) => ({ ...row, quickReplies: JSON.parse(row.quickReplies) as QuickReply[] }));
   }
 
@@ -81,9 +92,13 @@ export class OutboxStore {
    * reply window receives, so it only reads unless something is waiting (a write costs a commit, ~2 ms).
    */
   resume(channel: string, chatId: string, now: string): number {
-    const waiting = this.db.prepare("SELECT 1 FROM outbox WHERE channel = ? AND chat_id = ? AND status = 'pending' AND next_attempt_at > ? LIMIT 1").get(channel, chatId, now);
+    const waiting = this.db
+      .prepare("SELECT 1 FROM outbox WHERE channel = ? AND chat_id = ? AND status = 'pending' AND next_attempt_at > ? LIMIT 1")
+      .get(channel, chatId, now);
     if (!waiting) return 0;
-    return this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE channel = ? AND chat_id = ? AND status = 'pending' AND next_attempt_at > ?").run(now, channel, chatId, now).changes;
+    return this.db
+      .prepare("UPDATE outbox SET next_attempt_at = ? WHERE channel = ? AND chat_id = ? AND status = 'pending' AND next_attempt_at > ?")
+      .run(now, channel, chatId, now).changes;
   }
 
   get(id: number): OutboxMessage | undefined {

@@ -109,7 +109,11 @@ export function findInvite(db: Db, codeHash: string): InviteRow | undefined {
 
 /** Marks the code used; false when someone else used it first (the check and the update are one statement). */
 export function markInviteRedeemed(db: Db, codeHash: string, by: string, at: string): boolean {
-  return db.prepare("UPDATE invite_codes SET redeemed_by = ?, redeemed_at = ? WHERE code_hash = ? AND redeemed_at IS NULL AND expires_at > ?").run(by, at, codeHash, at).changes === 1;
+  return (
+    db
+      .prepare("UPDATE invite_codes SET redeemed_by = ?, redeemed_at = ? WHERE code_hash = ? AND redeemed_at IS NULL AND expires_at > ?")
+      .run(by, at, codeHash, at).changes === 1
+  );
 }
 
 export function insertDashboardSession(db: Db, session: DashboardSessionRow): void {
@@ -188,16 +192,17 @@ export function updatePasswordHash(db: Db, accountId: number, passwordHash: stri
 /** Marks the account revoked and ends its sessions in one transaction; false when it was already revoked. */
 export function revokeAccount(db: Db, accountId: number, by: string, at: string): boolean {
   return db.transaction(() => {
-    const changed = db.prepare("UPDATE staff_accounts SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(by, at, accountId).changes === 1;
+    const changed =
+      db.prepare("UPDATE staff_accounts SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(by, at, accountId).changes === 1;
     if (changed) deleteAccountSessions(db, accountId);
     return changed;
   })();
 }
 
 export function getThrottle(db: Db, key: string): ThrottleRow | undefined {
-  return db
-    .prepare("SELECT key, failures, locked_until AS lockedUntil, last_failure_at AS lastFailureAt FROM login_throttle WHERE key = ?")
-    .get(key) as ThrottleRow | undefined;
+  return db.prepare("SELECT key, failures, locked_until AS lockedUntil, last_failure_at AS lastFailureAt FROM login_throttle WHERE key = ?").get(key) as
+    | ThrottleRow
+    | undefined;
 }
 
 export function putThrottle(db: Db, row: ThrottleRow): void {

@@ -87,7 +87,8 @@ export class ChatAccess {
     const client = this.client(c);
     const checks: Array<[TokenBuckets | undefined, string, string]> = [];
     if (client.individual) checks.push([this.addresses, `address:${client.address}`, "address"]);
-    if (caller.isNew) checks.push(client.individual ? [this.newcomers, `new:${client.address}`, "new-identity"] : [this.sharedNewcomers, SHARED, "new-identity-shared"]);
+    if (caller.isNew)
+      checks.push(client.individual ? [this.newcomers, `new:${client.address}`, "new-identity"] : [this.sharedNewcomers, SHARED, "new-identity-shared"]);
     else checks.push([this.users, `user:${caller.userId}`, "user"]);
     for (const [buckets, key, scope] of checks) {
       const taken = buckets!.take(key);

@@ -71,7 +71,10 @@ export interface ClientAddress {
 export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trusted: TrustedProxies): ClientAddress {
   let current = normalizeAddress(socketAddress ?? "");
   if (!current) return { address: "unknown", individual: false };
-  const hops = (forwardedFor ?? "").split(",").map((s) => normalizeAddress(s)).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((s) => normalizeAddress(s))
+    .filter(Boolean);
   while (trusted.has(current) && hops.length > 0) {
     const next = hops.pop()!;
     if (!ipType(next)) break;

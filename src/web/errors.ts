@@ -54,7 +54,7 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
   const validate = zValidator("json", schema, refuseInvalid);
   const readFirst: MiddlewareHandler = async (c, next) => {
     const raw = await c.req.text(); // kept in hono's body cache, so the validator parses the same text
-    if (!raw.trim()) throw new AppError("EMPTY_BODY", "请求体为空：需要 JSON，例如 {\"userId\":\"u1\",\"text\":\"你好\"}", { status: 400 });
+    if (!raw.trim()) throw new AppError("EMPTY_BODY", '请求体为空：需要 JSON，例如 {"userId":"u1","text":"你好"}', { status: 400 });
     try {
       JSON.parse(raw);
     } catch {

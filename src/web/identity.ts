@@ -15,7 +15,11 @@ const ID_PATTERN = /^w[A-Za-z0-9_-]{22}$/;
  */
 export function chatCookieKey(configured: string | undefined, db: Db, now: () => Date): Buffer {
   if (configured) return createHash("sha256").update(`xiangqin chat cookie\0${configured}`).digest();
-  db.prepare("INSERT OR IGNORE INTO app_secrets (name, value, created_at) VALUES (?, ?, ?)").run(SECRET_NAME, randomBytes(32).toString("base64"), now().toISOString());
+  db.prepare("INSERT OR IGNORE INTO app_secrets (name, value, created_at) VALUES (?, ?, ?)").run(
+    SECRET_NAME,
+    randomBytes(32).toString("base64"),
+    now().toISOString(),
+  );
   const stored = db.prepare("SELECT value FROM app_secrets WHERE name = ?").pluck().get(SECRET_NAME) as string;
   return Buffer.from(stored, "base64");
 }

@@ -6,7 +6,7 @@ import type { ChatAccess } from "./chat-access.ts";
 import { jsonBody } from "./errors.ts";
 
 export const MessageRequestSchema = z.object({
-  channel: z.literal("web", { error: "只支持 \"web\"（其他渠道通过各自的机器人接入）" }).default("web"),
+  channel: z.literal("web", { error: '只支持 "web"（其他渠道通过各自的机器人接入）' }).default("web"),
   // Names the user only with `Authorization: Bearer $CHAT_API_TOKEN`; otherwise ignored (the cookie says who).
   userId: z.unknown().optional(),
   text: z.string({ error: "需要字符串" }).refine((t) => t.trim().length > 0, "不能为空，请输入要问的话"),

@@ -47,11 +47,21 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   const access = new ChatAccess(config, store.db, options.logger, clock, options.now);
   const app = new Hono();
   // Scripts only from this site (the chat page's script is a file, not inline); inline styles stay allowed.
-  app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"], objectSrc: ["'none'"], baseUri: ["'self'"], frameAncestors: ["'none'"] } }));
   app.use(
-    "/api/*",
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, "BODY_TOO_LARGE", `请求体超过 ${MAX_BODY_BYTES / 1024} KB`) }),
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
   );
+  app.use("/api/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, "BODY_TOO_LARGE", `请求体超过 ${MAX_BODY_BYTES / 1024} KB`) }));
   // JSON routes take JSON only: a form or text/plain post (which other sites can send without asking) is refused.
   // The staff API checks its own requests.
   app.use("/api/*", async (c, next) => {
@@ -64,7 +74,9 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     // Only the caller's own notices (collecting marks them delivered); nobody known: nothing, not an error.
     const userId = access.reader(c, c.req.query("userId"));
     if (!userId) return c.json({ notifications: [] });
-    const notifications = options.notifier.collect("web", userId).map((n) => ({ id: n.id, text: n.text, quickReplies: n.quickReplies, createdAt: n.createdAt }));
+    const notifications = options.notifier
+      .collect("web", userId)
+      .map((n) => ({ id: n.id, text: n.text, quickReplies: n.quickReplies, createdAt: n.createdAt }));
     return c.json({ notifications });
   });
   app.get("/", (c) => c.html(CHAT_PAGE));

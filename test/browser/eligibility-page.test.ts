@@ -22,7 +22,11 @@ async function lastBotAfter(page: Page, count: number) {
 
 async function tap(page: Page, label: string) {
   const before = await page.locator(".msg.bot").count();
-  await page.locator(".msg.bot").last().locator(".quick button", { hasText: new RegExp(`^${label}$`) }).click();
+  await page
+    .locator(".msg.bot")
+    .last()
+    .locator(".quick button", { hasText: new RegExp(`^${label}$`) })
+    .click();
   return lastBotAfter(page, before);
 }
 

@@ -4,7 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withNumberedChoices } from "../../src/channels/common/choices.ts";
 import { splitMessageBytes } from "../../src/channels/common/split.ts";
 import { FakeWechat, OA_APPID, OA_SECRET, WECOM_CORP, WECOM_SECRET } from "./support/fake-wechat.ts";
-import { OA_AES_KEY, OA_TOKEN, oaRequest, passiveText, post, textPush, WECOM_AES_KEY, WECOM_TOKEN, wecomRequest, wecomTextPush } from "./support/wechat-requests.ts";
+import {
+  OA_AES_KEY,
+  OA_TOKEN,
+  oaRequest,
+  passiveText,
+  post,
+  textPush,
+  WECOM_AES_KEY,
+  WECOM_TOKEN,
+  wecomRequest,
+  wecomTextPush,
+} from "./support/wechat-requests.ts";
 import { conversation, startTestApp, type TestApp } from "../helpers/app.ts";
 import { FakeTelegram, textUpdate } from "./support/fake-telegram.ts";
 import { loginMockWechat, type MockWechat } from "./support/mock-wechat.ts";
@@ -46,7 +57,8 @@ async function askWecom(userId: string, question: string, pieces: number): Promi
 }
 
 /** Numbered choices as on WeChat, cut where WeChat's 2,048-byte limit cuts. */
-const asWechatPieces = (replies: Array<{ text: string; quickReplies: Array<{ label: string; payload: string }> }>) => replies.flatMap((r) => splitMessageBytes(withNumberedChoices(r), 2048));
+const asWechatPieces = (replies: Array<{ text: string; quickReplies: Array<{ label: string; payload: string }> }>) =>
+  replies.flatMap((r) => splitMessageBytes(withNumberedChoices(r), 2048));
 
 beforeAll(async () => {
   fake = await FakeTelegram.start();
@@ -98,7 +110,10 @@ describe("the same answer on every channel", () => {
 
     // Telegram: the same text, and the same quick replies as buttons.
     expect(sameAnswer(fake.sentTo(chatId))).toEqual(sameAnswer(expected));
-    const buttons = fake.callsOf("sendMessage").filter((c) => Number(c.params.chat_id) === chatId).map((c) => (c.params.reply_markup?.inline_keyboard ?? []).map((row: Array<{ text: string }>) => row[0]!.text));
+    const buttons = fake
+      .callsOf("sendMessage")
+      .filter((c) => Number(c.params.chat_id) === chatId)
+      .map((c) => (c.params.reply_markup?.inline_keyboard ?? []).map((row: Array<{ text: string }>) => row[0]!.text));
     expect(buttons).toEqual(webReplies.map((r) => r.quickReplies.map((q) => q.label)));
     // WeChat has no buttons: the same text, with the quick replies listed as numbered choices.
     expect(sameAnswer(wechat.sent.filter((s) => s.to === villager.id).map((s) => s.text))).toEqual(sameAnswer(webReplies.map(withNumberedChoices)));
@@ -127,11 +142,24 @@ describe("the same quick-reply choice on every channel", () => {
     const chatId = 4900;
     fake.push(textUpdate({ chatId, text: question }));
     await fake.waitFor((calls) => calls.some((c) => c.method === "sendMessage" && Number(c.params.chat_id) === chatId && c.params.reply_markup));
-    const offered = fake.callsOf("sendMessage").filter((c) => Number(c.params.chat_id) === chatId).at(-1)!;
+    const offered = fake
+      .callsOf("sendMessage")
+      .filter((c) => Number(c.params.chat_id) === chatId)
+      .at(-1)!;
     const button = offered.params.reply_markup.inline_keyboard[0][0];
     const before = fake.sentTo(chatId).length;
-    fake.push({ callback_query: { id: "contract-1", from: { id: chatId, is_bot: false, first_name: "村民" }, chat_instance: "c", data: button.callback_data, message: { message_id: 1, date: 0, chat: { id: chatId, type: "private" }, text: offered.params.text, reply_markup: offered.params.reply_markup } } });
-    await fake.waitFor((calls) => calls.filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === chatId).length >= before + followUp.body.replies.length);
+    fake.push({
+      callback_query: {
+        id: "contract-1",
+        from: { id: chatId, is_bot: false, first_name: "村民" },
+        chat_instance: "c",
+        data: button.callback_data,
+        message: { message_id: 1, date: 0, chat: { id: chatId, type: "private" }, text: offered.params.text, reply_markup: offered.params.reply_markup },
+      },
+    });
+    await fake.waitFor(
+      (calls) => calls.filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === chatId).length >= before + followUp.body.replies.length,
+    );
 
     const villager = wechat.mocker.createContact({ name: "选择村民" });
     const mine = () => wechat.sent.filter((s) => s.to === villager.id);
@@ -144,13 +172,22 @@ describe("the same quick-reply choice on every channel", () => {
     // Official Account: the same typed number picks the same choice.
     const openId = "o-contract-choice";
     await askOfficialAccount(openId, question, asWechatPieces(first.body.replies).length, false);
-    const oaFollowUp = await askOfficialAccount(`${openId}`, "1", asWechatPieces(first.body.replies).length + asWechatPieces(followUp.body.replies).length, false);
+    const oaFollowUp = await askOfficialAccount(
+      `${openId}`,
+      "1",
+      asWechatPieces(first.body.replies).length + asWechatPieces(followUp.body.replies).length,
+      false,
+    );
 
     const expected = (followUp.body.replies as Array<{ text: string }>).map((r) => r.text);
     expect(sameAnswer(fake.sentTo(chatId).slice(before))).toEqual(sameAnswer(expected));
-    expect(sameAnswer(mine().slice(-followUp.body.replies.length).map((s) => s.text))).toEqual(
-      sameAnswer((followUp.body.replies as Array<{ text: string; quickReplies: Array<{ label: string; payload: string }> }>).map(withNumberedChoices)),
-    );
+    expect(
+      sameAnswer(
+        mine()
+          .slice(-followUp.body.replies.length)
+          .map((s) => s.text),
+      ),
+    ).toEqual(sameAnswer((followUp.body.replies as Array<{ text: string; quickReplies: Array<{ label: string; payload: string }> }>).map(withNumberedChoices)));
     expect(sameAnswer(oaFollowUp).join("\n")).toContain(sameAnswer(asWechatPieces(followUp.body.replies)).join("\n"));
   });
 });

@@ -19,7 +19,16 @@ describe("npm start with Telegram", () => {
     fake = await FakeTelegram.start();
     dir = mkdtempSync(join(tmpdir(), "xiangqin-main-"));
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DB_PATH: join(dir, "main.db"), KB_WATCH: "off", LOG_LEVEL: "info", TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url },
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DB_PATH: join(dir, "main.db"),
+        KB_WATCH: "off",
+        LOG_LEVEL: "info",
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.url,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

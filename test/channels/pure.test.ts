@@ -37,7 +37,10 @@ describe("splitting long answers", () => {
 });
 
 describe("numbered choices for WeChat", () => {
-  const choices = [{ label: "1. 低保", payload: "低保申请条件" }, { label: "残疾人两项补贴", payload: "两项补贴" }];
+  const choices = [
+    { label: "1. 低保", payload: "低保申请条件" },
+    { label: "残疾人两项补贴", payload: "两项补贴" },
+  ];
 
   it("lists quick replies under the text, numbered once", () => {
     expect(withNumberedChoices({ text: "您想问哪一项？", quickReplies: choices })).toBe("您想问哪一项？\n\n1. 低保\n2. 残疾人两项补贴\n（回复序号即可）");
@@ -73,8 +76,12 @@ describe("group addressing", () => {
       {
         update_id: 1,
         message: {
-          message_id: 3, date: 0, chat: { id: -5, type: "group", title: "g" }, from: { id: 7, is_bot: false, first_name: "李" },
-          text: "@Village_Bot  低保怎么办？", entities: [{ type: "mention", offset: 0, length: 12 }],
+          message_id: 3,
+          date: 0,
+          chat: { id: -5, type: "group", title: "g" },
+          from: { id: 7, is_bot: false, first_name: "李" },
+          text: "@Village_Bot  低保怎么办？",
+          entities: [{ type: "mention", offset: 0, length: 12 }],
         },
       },
       bot,
@@ -100,14 +107,22 @@ describe("the WeChat send queue", () => {
     });
     const sentAt: Array<[string, number]> = [];
     await Promise.all(["a", "b", "c"].map((name) => queue.push(async () => void sentAt.push([name, now]))));
-    expect(sentAt).toEqual([["a", 0], ["b", 1250], ["c", 2500]]);
+    expect(sentAt).toEqual([
+      ["a", 0],
+      ["b", 1250],
+      ["c", 2500],
+    ]);
     expect(slept).toEqual([1250, 1250]);
   });
 
   it("does not wait when the last send was long enough ago, and goes on after a failed send", async () => {
     let now = 0;
     const queue = new SendQueue({ minIntervalMs: 1000, jitterMs: 0, now: () => now, sleep: async (ms) => void (now += ms) });
-    await expect(queue.push(async () => { throw new Error("风控"); })).rejects.toThrow("风控");
+    await expect(
+      queue.push(async () => {
+        throw new Error("风控");
+      }),
+    ).rejects.toThrow("风控");
     now += 5000;
     const started = now;
     await queue.push(async () => undefined);
@@ -124,7 +139,11 @@ describe("small helpers", () => {
 
   it("passes the puppet-service token, gateway and TLS setting to the puppet, and nothing when unset", () => {
     expect(puppetOptionsFrom(loadConfig({}))).toEqual({});
-    const config = loadConfig({ WECHATY_PUPPET_SERVICE_TOKEN: "puppet_padlocal_x", WECHATY_PUPPET_SERVICE_ENDPOINT: "127.0.0.1:8788", WECHATY_PUPPET_SERVICE_NO_TLS: "on" });
+    const config = loadConfig({
+      WECHATY_PUPPET_SERVICE_TOKEN: "puppet_padlocal_x",
+      WECHATY_PUPPET_SERVICE_ENDPOINT: "127.0.0.1:8788",
+      WECHATY_PUPPET_SERVICE_NO_TLS: "on",
+    });
     expect(puppetOptionsFrom(config)).toEqual({ token: "puppet_padlocal_x", endpoint: "127.0.0.1:8788", tls: { disable: true } });
   });
 

@@ -36,7 +36,15 @@ describe("Telegram private chat", () => {
     fake.push(textUpdate({ chatId: 501, text: "沼气池后期维修谁负责？", firstName: "王大妈" }));
     await fake.waitFor((calls) => sends(501)(calls) >= 1);
     expect(fake.sentTo(501)).toEqual(["答：沼气池后期维修谁负责？"]);
-    expect(received[0]).toMatchObject({ channel: "telegram", userId: "501", chatId: "501", chatType: "private", mentioned: true, kind: "text", displayName: "王大妈" });
+    expect(received[0]).toMatchObject({
+      channel: "telegram",
+      userId: "501",
+      chatId: "501",
+      chatType: "private",
+      mentioned: true,
+      kind: "text",
+      displayName: "王大妈",
+    });
     expect(fake.callsOf("deleteWebhook")).toHaveLength(1);
   });
 
@@ -86,7 +94,13 @@ describe("Telegram private chat", () => {
 
 describe("Telegram voice notes", () => {
   const voiceUpdate = (chatId: number, fileId: string) => ({
-    message: { message_id: 40_000 + chatId, date: 0, chat: { id: chatId, type: "private" }, from: { id: chatId, is_bot: false, first_name: "村民" }, voice: { file_id: fileId, file_unique_id: fileId, duration: 3 } },
+    message: {
+      message_id: 40_000 + chatId,
+      date: 0,
+      chat: { id: chatId, type: "private" },
+      from: { id: chatId, is_bot: false, first_name: "村民" },
+      voice: { file_id: fileId, file_unique_id: fileId, duration: 3 },
+    },
   });
 
   it("answers a voice note from its transcript and shows what it heard", async () => {
@@ -116,8 +130,17 @@ describe("Telegram group chat", () => {
     const group = -1001;
     fake.push(textUpdate({ chatId: group, userId: 11, text: "今天谁去镇上？" }));
     fake.push(mentionUpdate(group, 12, "沼气池后期维修谁负责？"));
-    fake.push(textUpdate({ chatId: group, userId: 13, text: "那三级的呢？", replyTo: { message_id: 77, date: 0, chat: { id: group, type: "supergroup" }, from: BOT, text: "……" } }));
-    fake.push(textUpdate({ chatId: group, userId: 14, text: "/help@" + BOT.username, entities: [{ type: "bot_command", offset: 0, length: 6 + BOT.username.length }] }));
+    fake.push(
+      textUpdate({
+        chatId: group,
+        userId: 13,
+        text: "那三级的呢？",
+        replyTo: { message_id: 77, date: 0, chat: { id: group, type: "supergroup" }, from: BOT, text: "……" },
+      }),
+    );
+    fake.push(
+      textUpdate({ chatId: group, userId: 14, text: "/help@" + BOT.username, entities: [{ type: "bot_command", offset: 0, length: 6 + BOT.username.length }] }),
+    );
     fake.push(textUpdate({ chatId: group, userId: 15, text: "/help@other_bot", entities: [{ type: "bot_command", offset: 0, length: 15 }] }));
     fake.push(textUpdate({ chatId: group, userId: 16, text: "@someone_else 你好", entities: [{ type: "mention", offset: 0, length: 13 }] }));
     fake.push(textUpdate({ chatId: 601, text: "标记" }));
@@ -128,7 +151,7 @@ describe("Telegram group chat", () => {
       ["13", "那三级的呢？"],
       ["14", "帮助"],
     ]);
-    expect(received.every((m) => m.chatType === "group" ? m.mentioned : true)).toBe(true);
+    expect(received.every((m) => (m.chatType === "group" ? m.mentioned : true))).toBe(true);
     // Answers in a group quote the question they answer.
     expect(fake.callsOf("sendMessage").find((c) => Number(c.params.chat_id) === group)?.params.reply_parameters?.message_id).toBeTypeOf("number");
   });
@@ -148,7 +171,16 @@ describe("Telegram group chat", () => {
 
 describe("Telegram buttons", () => {
   const offerChoices: Script = (m) =>
-    m.payload ? [reply(`答：${m.text}（${m.payload}）`)] : [reply("您想问哪一项？", { quickReplies: [{ label: "1. 低保", payload: "低保申请条件" }, { label: "2. 残疾人两项补贴", payload: "残疾人两项补贴标准" }] })];
+    m.payload
+      ? [reply(`答：${m.text}（${m.payload}）`)]
+      : [
+          reply("您想问哪一项？", {
+            quickReplies: [
+              { label: "1. 低保", payload: "低保申请条件" },
+              { label: "2. 残疾人两项补贴", payload: "残疾人两项补贴标准" },
+            ],
+          }),
+        ];
 
   it("shows quick replies as an inline keyboard and answers a tapped button", async () => {
     const { received } = await startBot(offerChoices);
@@ -174,7 +206,15 @@ describe("Telegram buttons", () => {
 
   it("tells the villager when a button has expired", async () => {
     await startBot();
-    fake.push({ callback_query: { id: "cbq-old", from: { id: 702, is_bot: false, first_name: "村民" }, chat_instance: "x", data: "k:zz", message: { message_id: 5, date: 0, chat: { id: 702, type: "private" } } } });
+    fake.push({
+      callback_query: {
+        id: "cbq-old",
+        from: { id: 702, is_bot: false, first_name: "村民" },
+        chat_instance: "x",
+        data: "k:zz",
+        message: { message_id: 5, date: 0, chat: { id: 702, type: "private" } },
+      },
+    });
     await fake.waitFor((calls) => calls.some((c) => c.method === "answerCallbackQuery"));
     expect(fake.callsOf("answerCallbackQuery")[0]?.params.text).toMatch(/过期/);
   });
@@ -228,10 +268,27 @@ describe("Telegram reliability", () => {
   it("logs and skips stickers, edited messages, service messages and unknown update types", async () => {
     const { received, logs } = await startBot();
     const base = textUpdate({ chatId: 805, text: "x" }).message;
-    fake.push({ message: { ...base, text: undefined, sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } } });
+    fake.push({
+      message: {
+        ...base,
+        text: undefined,
+        sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false },
+      },
+    });
     fake.push({ edited_message: { ...base, edit_date: 1 } });
     fake.push({ message: { ...base, text: undefined, new_chat_members: [{ id: 9, is_bot: false, first_name: "新人" }] } });
-    fake.push({ poll: { id: "p", question: "?", options: [], total_voter_count: 0, is_closed: false, is_anonymous: true, type: "regular", allows_multiple_answers: false } });
+    fake.push({
+      poll: {
+        id: "p",
+        question: "?",
+        options: [],
+        total_voter_count: 0,
+        is_closed: false,
+        is_anonymous: true,
+        type: "regular",
+        allows_multiple_answers: false,
+      },
+    });
     fake.push({ message: { ...base, message_id: 99_999, text: "门".repeat(4096) } });
     fake.push(textUpdate({ chatId: 805, text: "还在吗" }));
     // The long message is answered in two pieces ("答：" makes it 4,098 characters), then "还在吗".
@@ -256,7 +313,11 @@ describe("Telegram reliability", () => {
 describe("Telegram webhook", () => {
   const env = { TELEGRAM_WEBHOOK_URL: "https://bot.example.org/telegram/hook", TELEGRAM_WEBHOOK_SECRET: "village-secret_1" };
   const post = (url: string, secret: string | undefined, body: unknown) =>
-    fetch(`${url}/telegram/hook`, { method: "POST", headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) }, body: JSON.stringify(body) });
+    fetch(`${url}/telegram/hook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+      body: JSON.stringify(body),
+    });
 
   it("registers the webhook with its secret and rejects posts without the right secret", async () => {
     const { httpUrl, received } = await startBot(echo, env);
@@ -284,7 +345,11 @@ describe("Telegram start-up", () => {
 
   it("reports a webhook address Telegram refuses, and stops delivering its notifications", async () => {
     fake.failNext("setWebhook", 400, { description: "Bad Request: bad webhook: HTTPS url must be provided for webhook" });
-    harness = await adapterContext({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, TELEGRAM_WEBHOOK_URL: "https://bot.example.org/telegram/hook" });
+    harness = await adapterContext({
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      TELEGRAM_WEBHOOK_URL: "https://bot.example.org/telegram/hook",
+    });
     channels = await startChannels(harness.ctx);
     expect(channels.names).toEqual([]);
     expect(harness.logs.find((l) => l.includes("failed to start"))).toContain("bad webhook");

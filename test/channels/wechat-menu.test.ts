@@ -23,7 +23,10 @@ afterEach(async () => {
 });
 
 const cli = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ["--import", "tsx", "src/cli/wechat-menu.ts", ...args], { env: { ...process.env, ...env, DB_PATH: join(dir, "x.db") }, timeout: 20_000 });
+  run(process.execPath, ["--import", "tsx", "src/cli/wechat-menu.ts", ...args], {
+    env: { ...process.env, ...env, DB_PATH: join(dir, "x.db") },
+    timeout: 20_000,
+  });
 
 describe("the menu command", () => {
   it("creates the Official Account menu from data/wechat-menu.yaml, each click button asking its question", async () => {
@@ -43,7 +46,9 @@ describe("the menu command", () => {
     const file = join(dir, "menu.yaml");
     writeFileSync(file, "buttons:\n  - name: 一个很长很长的菜单名\n    question: 你好\n  - name: 两样\n    question: 你好\n    url: https://example.org\n");
     expect(() => loadMenuFile(file)).toThrow(MenuFileError);
-    const failed = await cli([file], { WECHAT_OA_APPID: OA_APPID, WECHAT_OA_APPSECRET: OA_SECRET, WECHAT_API_ROOT: fake.url }).catch((e: { stderr: string; code: number }) => e);
+    const failed = await cli([file], { WECHAT_OA_APPID: OA_APPID, WECHAT_OA_APPSECRET: OA_SECRET, WECHAT_API_ROOT: fake.url }).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stderr: string }).stderr).toContain("buttons.0.name");
     expect((failed as { stderr: string }).stderr).toContain("buttons.1");

@@ -35,7 +35,8 @@ async function startOa(script: Script = echo, env: Record<string, string> = {}) 
   return harness;
 }
 
-const send = (push: Push, options: { aes?: boolean; timestamp?: string; token?: string } = {}) => post(harness!.httpUrl, "/wechat/oa", oaRequest(push, options));
+const send = (push: Push, options: { aes?: boolean; timestamp?: string; token?: string } = {}) =>
+  post(harness!.httpUrl, "/wechat/oa", oaRequest(push, options));
 const ask = async (push: Push, options: { aes?: boolean } = {}) => passiveText((await send(push, options)).text, options);
 
 describe("server verification", () => {
@@ -79,7 +80,18 @@ describe("answers as a passive reply when ready in time", () => {
   });
 
   it("lists quick replies as numbered choices, and a typed number picks one", async () => {
-    const { received } = await startOa((m) => (m.payload === "fb:yes" ? [reply("好的，已记下。")] : [reply("要帮您反映吗？", { quickReplies: [{ label: "是，反映", payload: "fb:yes" }, { label: "不用了", payload: "fb:no" }] })]));
+    const { received } = await startOa((m) =>
+      m.payload === "fb:yes"
+        ? [reply("好的，已记下。")]
+        : [
+            reply("要帮您反映吗？", {
+              quickReplies: [
+                { label: "是，反映", payload: "fb:yes" },
+                { label: "不用了", payload: "fb:no" },
+              ],
+            }),
+          ],
+    );
     expect(await ask(textPush("o-villager-3", "路灯坏了"))).toBe("要帮您反映吗？\n\n1. 是，反映\n2. 不用了\n（回复序号即可）");
     expect(await ask(textPush("o-villager-3", "1"))).toBe("好的，已记下。");
     expect(received[1]).toMatchObject({ text: "是，反映", payload: "fb:yes" });
@@ -88,10 +100,13 @@ describe("answers as a passive reply when ready in time", () => {
 
 describe("slow and long answers go through the customer-service API", () => {
   it("acknowledges with success and sends a slow answer by custom send", async () => {
-    await startOa(async (m) => {
-      await sleep(500);
-      return [reply(`答：${m.text}`)];
-    }, { WECHAT_OA_REPLY_BUDGET_MS: "150" });
+    await startOa(
+      async (m) => {
+        await sleep(500);
+        return [reply(`答：${m.text}`)];
+      },
+      { WECHAT_OA_REPLY_BUDGET_MS: "150" },
+    );
     const response = await send(textPush("o-slow", "低保怎么申请？"));
     expect(response.text).toBe("success");
     await fake.waitFor(() => fake.sentTo("o-slow").length === 1);
@@ -122,10 +137,13 @@ describe("slow and long answers go through the customer-service API", () => {
 
 describe("a 订阅号 without the customer-service API", () => {
   it("gives a slow answer as the passive reply to WeChat's retry of the message, holding the first request until WeChat gives up on it", async () => {
-    const { received } = await startOa(async (m) => {
-      await sleep(1200);
-      return [reply(`答：${m.text}`)];
-    }, { WECHAT_OA_CUSTOM_SEND: "off", WECHAT_OA_REPLY_BUDGET_MS: "300" });
+    const { received } = await startOa(
+      async (m) => {
+        await sleep(1200);
+        return [reply(`答：${m.text}`)];
+      },
+      { WECHAT_OA_CUSTOM_SEND: "off", WECHAT_OA_REPLY_BUDGET_MS: "300" },
+    );
     const push = textPush("o-subscription", "危房改造补多少？");
     const started = Date.now();
     const first = send(push);
@@ -150,10 +168,13 @@ describe("replays and retries are answered once", () => {
   });
 
   it("answers a slow message once even when WeChat retries it while the answer is still coming", async () => {
-    const { received } = await startOa(async (m) => {
-      await sleep(600);
-      return [reply(`答：${m.text}`)];
-    }, { WECHAT_OA_REPLY_BUDGET_MS: "150" });
+    const { received } = await startOa(
+      async (m) => {
+        await sleep(600);
+        return [reply(`答：${m.text}`)];
+      },
+      { WECHAT_OA_REPLY_BUDGET_MS: "150" },
+    );
     const push = textPush("o-retry", "养老保险交多少？");
     const first = await send(push);
     const retry = await send(push);
@@ -266,7 +287,19 @@ describe("notifications", () => {
   it("delivers a notification by custom send to a villager who wrote within 48 hours", async () => {
     const { ctx } = await startOa();
     await ask(textPush("o-note", "路灯坏了"));
-    ctx.services.store.messages.record({ channel: "wechat-oa", platformMessageId: nextMsgId(), userId: "o-note", chatId: "o-note", text: "路灯坏了", intent: "feedback", confidence: 1, answerIds: [], replyText: "", latencyMs: 1, createdAt: new Date().toISOString() });
+    ctx.services.store.messages.record({
+      channel: "wechat-oa",
+      platformMessageId: nextMsgId(),
+      userId: "o-note",
+      chatId: "o-note",
+      text: "路灯坏了",
+      intent: "feedback",
+      confidence: 1,
+      answerIds: [],
+      replyText: "",
+      latencyMs: 1,
+      createdAt: new Date().toISOString(),
+    });
     ctx.services.notifier.notify({ channel: "wechat-oa", userId: "o-note", chatId: "o-note", text: "您反映的路灯问题已处理完毕。", dedupeKey: "oa-fb-1" });
     expect(await ctx.services.notifier.flush()).toBe(1);
     expect(fake.sentTo("o-note")).toEqual(["您反映的路灯问题已处理完毕。"]);
@@ -275,27 +308,71 @@ describe("notifications", () => {
   it("keeps a notification in the outbox, with the reason logged, when the villager's last message is older than 48 hours; sends it once they write again", async () => {
     const { ctx, logs, store } = await startOa();
     const threeDaysAgo = new Date(Date.now() - 72 * 3600_000).toISOString();
-    store.messages.record({ channel: "wechat-oa", platformMessageId: nextMsgId(), userId: "o-away", chatId: "o-away", text: "你好", intent: "greeting", confidence: 1, answerIds: [], replyText: "", latencyMs: 1, createdAt: threeDaysAgo });
+    store.messages.record({
+      channel: "wechat-oa",
+      platformMessageId: nextMsgId(),
+      userId: "o-away",
+      chatId: "o-away",
+      text: "你好",
+      intent: "greeting",
+      confidence: 1,
+      answerIds: [],
+      replyText: "",
+      latencyMs: 1,
+      createdAt: threeDaysAgo,
+    });
     ctx.services.notifier.notify({ channel: "wechat-oa", userId: "o-away", chatId: "o-away", text: "您的问题已处理。", dedupeKey: "oa-fb-2" });
     expect(await ctx.services.notifier.flush()).toBe(0);
     expect(fake.sentTo("o-away")).toEqual([]);
-    const row = store.db.prepare("SELECT status, attempts, last_error AS lastError FROM outbox WHERE dedupe_key = 'oa-fb-2'").get() as { status: string; attempts: number; lastError: string };
+    const row = store.db.prepare("SELECT status, attempts, last_error AS lastError FROM outbox WHERE dedupe_key = 'oa-fb-2'").get() as {
+      status: string;
+      attempts: number;
+      lastError: string;
+    };
     expect(row).toMatchObject({ status: "pending", attempts: 0 });
     expect(row.lastError).toContain("48-hour");
     expect(logs.some((l) => l.includes("notification kept in the outbox") && l.includes("48-hour"))).toBe(true);
     // The adapter's own test harness logs nothing in the message log, so the villager's new message is recorded as the core would.
-    store.messages.record({ channel: "wechat-oa", platformMessageId: nextMsgId(), userId: "o-away", chatId: "o-away", text: "在吗", intent: "greeting", confidence: 1, answerIds: [], replyText: "", latencyMs: 1, createdAt: new Date().toISOString() });
+    store.messages.record({
+      channel: "wechat-oa",
+      platformMessageId: nextMsgId(),
+      userId: "o-away",
+      chatId: "o-away",
+      text: "在吗",
+      intent: "greeting",
+      confidence: 1,
+      answerIds: [],
+      replyText: "",
+      latencyMs: 1,
+      createdAt: new Date().toISOString(),
+    });
     await ask(textPush("o-away", "在吗"));
     await fake.waitFor(() => fake.sentTo("o-away").includes("您的问题已处理。"));
   });
 
   it("keeps a notification in the outbox when WeChat answers 45015 (the user unfollowed or the window closed)", async () => {
     const { ctx, store } = await startOa();
-    store.messages.record({ channel: "wechat-oa", platformMessageId: nextMsgId(), userId: "o-gone", chatId: "o-gone", text: "你好", intent: "greeting", confidence: 1, answerIds: [], replyText: "", latencyMs: 1, createdAt: new Date().toISOString() });
+    store.messages.record({
+      channel: "wechat-oa",
+      platformMessageId: nextMsgId(),
+      userId: "o-gone",
+      chatId: "o-gone",
+      text: "你好",
+      intent: "greeting",
+      confidence: 1,
+      answerIds: [],
+      replyText: "",
+      latencyMs: 1,
+      createdAt: new Date().toISOString(),
+    });
     fake.refuseFor.set("o-gone", 45015);
     ctx.services.notifier.notify({ channel: "wechat-oa", userId: "o-gone", chatId: "o-gone", text: "您的问题已处理。", dedupeKey: "oa-fb-3" });
     expect(await ctx.services.notifier.flush()).toBe(0);
-    const row = store.db.prepare("SELECT status, attempts, last_error AS lastError FROM outbox WHERE dedupe_key = 'oa-fb-3'").get() as { status: string; attempts: number; lastError: string };
+    const row = store.db.prepare("SELECT status, attempts, last_error AS lastError FROM outbox WHERE dedupe_key = 'oa-fb-3'").get() as {
+      status: string;
+      attempts: number;
+      lastError: string;
+    };
     expect(row).toMatchObject({ status: "pending", attempts: 0 });
     expect(row.lastError).toContain("45015");
   });
@@ -303,10 +380,13 @@ describe("notifications", () => {
 
 describe("secrets stay out of logs and replies", () => {
   it("never logs the token, AES key, AppSecret or an access token", async () => {
-    const { logs } = await startOa(async (m) => {
-      await sleep(300);
-      return [reply(`答：${m.text}`)];
-    }, { WECHAT_OA_REPLY_BUDGET_MS: "100" });
+    const { logs } = await startOa(
+      async (m) => {
+        await sleep(300);
+        return [reply(`答：${m.text}`)];
+      },
+      { WECHAT_OA_REPLY_BUDGET_MS: "100" },
+    );
     await send(textPush("o-secret", "你好"), { aes: true });
     await send(textPush("o-secret", "你好"), { token: "forgedToken1" });
     await fake.waitFor(() => fake.sentTo("o-secret").length === 1);

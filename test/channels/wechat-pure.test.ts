@@ -59,10 +59,22 @@ describe("safe-mode ciphertext", () => {
 describe("pushes as the core's messages", () => {
   const base = { ToUserName: "gh_1", FromUserName: "o-1", CreateTime: "1700000000" };
   it("reads text, recognised voice, menu clicks and follows; skips what it cannot answer", () => {
-    expect(convertPush("wechat-oa", PushSchema.parse({ ...base, MsgType: "text", Content: "你好", MsgId: "1" }))).toMatchObject({ type: "message", key: "1", inbound: { kind: "text", text: "你好", messageId: "1" } });
-    expect(convertPush("wechat-oa", PushSchema.parse({ ...base, MsgType: "voice", MediaId: "m", Recognition: "低保" }))).toMatchObject({ inbound: { kind: "text", text: "低保" }, preface: ["🎤 我听到的是：“低保”"] });
-    expect(convertPush("wechat-oa", PushSchema.parse({ ...base, MsgType: "event", Event: "CLICK", EventKey: "ask:低保怎么申请？" }))).toMatchObject({ inbound: { text: "低保怎么申请？" } });
-    expect(convertPush("wechat-oa", PushSchema.parse({ ...base, MsgType: "event", Event: "subscribe" }))).toMatchObject({ inbound: { text: "帮助" }, preface: ["欢迎关注乡亲助手！"] });
+    expect(convertPush("wechat-oa", PushSchema.parse({ ...base, MsgType: "text", Content: "你好", MsgId: "1" }))).toMatchObject({
+      type: "message",
+      key: "1",
+      inbound: { kind: "text", text: "你好", messageId: "1" },
+    });
+    expect(convertPush("wechat-oa", PushSchema.parse({ ...base, MsgType: "voice", MediaId: "m", Recognition: "低保" }))).toMatchObject({
+      inbound: { kind: "text", text: "低保" },
+      preface: ["🎤 我听到的是：“低保”"],
+    });
+    expect(convertPush("wechat-oa", PushSchema.parse({ ...base, MsgType: "event", Event: "CLICK", EventKey: "ask:低保怎么申请？" }))).toMatchObject({
+      inbound: { text: "低保怎么申请？" },
+    });
+    expect(convertPush("wechat-oa", PushSchema.parse({ ...base, MsgType: "event", Event: "subscribe" }))).toMatchObject({
+      inbound: { text: "帮助" },
+      preface: ["欢迎关注乡亲助手！"],
+    });
     expect(convertPush("wechat-oa", PushSchema.parse({ ...base, MsgType: "event", Event: "CLICK", EventKey: "V1001_TODAY" })).type).toBe("skip");
     expect(convertPush("wecom", PushSchema.parse({ ...base, MsgType: "event", Event: "enter_agent" })).type).toBe("skip");
   });
@@ -77,11 +89,15 @@ describe("pushes as the core's messages", () => {
 describe("settings", () => {
   it("explains what is missing when the Official Account or WeCom is half configured, without showing secrets", () => {
     expect(() => loadConfig({ WECHAT_OA_TOKEN: "abc123" })).toThrow(/WECHAT_OA_APPID: 缺少/);
-    expect(() => loadConfig({ WECHAT_OA_TOKEN: "abc123", WECHAT_OA_APPID: "wx0123456789abcdef" })).toThrow(/WECHAT_OA_APPSECRET: 缺少.*WECHAT_OA_CUSTOM_SEND=off/);
+    expect(() => loadConfig({ WECHAT_OA_TOKEN: "abc123", WECHAT_OA_APPID: "wx0123456789abcdef" })).toThrow(
+      /WECHAT_OA_APPSECRET: 缺少.*WECHAT_OA_CUSTOM_SEND=off/,
+    );
     expect(loadConfig({ WECHAT_OA_TOKEN: "abc123", WECHAT_OA_APPID: "wx0123456789abcdef", WECHAT_OA_CUSTOM_SEND: "off" }).WECHAT_OA_CUSTOM_SEND).toBe(false);
     expect(() => loadConfig({ WECHAT_OA_AES_KEY: "tooShortAndSecret" })).toThrow(/WECHAT_OA_AES_KEY: EncodingAESKey 应为 43 位英文字母或数字（已隐藏）/);
     expect(() => loadConfig({ WECHAT_OA_AES_KEY: "tooShortAndSecret" })).not.toThrow(/tooShortAndSecret/);
-    expect(() => loadConfig({ WECOM_TOKEN: "abc123" })).toThrow(/WECOM_CORP_ID: 缺少[\s\S]*WECOM_AGENT_ID: 缺少[\s\S]*WECOM_SECRET: 缺少[\s\S]*WECOM_AES_KEY: 缺少/);
+    expect(() => loadConfig({ WECOM_TOKEN: "abc123" })).toThrow(
+      /WECOM_CORP_ID: 缺少[\s\S]*WECOM_AGENT_ID: 缺少[\s\S]*WECOM_SECRET: 缺少[\s\S]*WECOM_AES_KEY: 缺少/,
+    );
     expect(loadConfig({}).WECHAT_API_ROOT).toBe("https://api.weixin.qq.com");
     expect(loadConfig({}).WECOM_API_ROOT).toBe("https://qyapi.weixin.qq.com");
   });

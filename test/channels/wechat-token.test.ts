@@ -15,8 +15,10 @@ afterEach(async () => {
   await fake.close();
 });
 
-const oaApi = () => new WechatApi({ root: fake.url, tokenPath: `/cgi-bin/token?grant_type=client_credential&appid=${OA_APPID}&secret=${OA_SECRET}`, now: () => clock });
-const customSend = (api: WechatApi, i: number) => api.post("/cgi-bin/message/custom/send", { touser: `o-${i}`, msgtype: "text", text: { content: `第${i}条` } });
+const oaApi = () =>
+  new WechatApi({ root: fake.url, tokenPath: `/cgi-bin/token?grant_type=client_credential&appid=${OA_APPID}&secret=${OA_SECRET}`, now: () => clock });
+const customSend = (api: WechatApi, i: number) =>
+  api.post("/cgi-bin/message/custom/send", { touser: `o-${i}`, msgtype: "text", text: { content: `第${i}条` } });
 
 describe("access token", () => {
   it("fetches one token for twenty sends that start together", async () => {
@@ -48,7 +50,11 @@ describe("access token", () => {
   });
 
   it("gives up with the platform's code after one refresh, without putting the secret in the error", async () => {
-    const api = new WechatApi({ root: fake.url, tokenPath: `/cgi-bin/token?grant_type=client_credential&appid=${OA_APPID}&secret=wrong-secret-value`, now: () => clock });
+    const api = new WechatApi({
+      root: fake.url,
+      tokenPath: `/cgi-bin/token?grant_type=client_credential&appid=${OA_APPID}&secret=wrong-secret-value`,
+      now: () => clock,
+    });
     const error = await customSend(api, 1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WechatApiError);
     expect((error as WechatApiError).errcode).toBe(40001);

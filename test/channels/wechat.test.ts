@@ -45,7 +45,16 @@ describe("WeChat private chat", () => {
 
   it("lists quick replies as numbered choices and takes a typed number as the choice", async () => {
     const offerChoices: Script = (m) =>
-      m.payload ? [reply(`答：${m.text}（${m.payload}）`)] : [reply("您想问哪一项？", { quickReplies: [{ label: "1. 低保", payload: "低保申请条件" }, { label: "2. 残疾人两项补贴", payload: "两项补贴标准" }] })];
+      m.payload
+        ? [reply(`答：${m.text}（${m.payload}）`)]
+        : [
+            reply("您想问哪一项？", {
+              quickReplies: [
+                { label: "1. 低保", payload: "低保申请条件" },
+                { label: "2. 残疾人两项补贴", payload: "两项补贴标准" },
+              ],
+            }),
+          ];
     const { wechat } = await startWechatBot(offerChoices);
     const villager = wechat.mocker.createContact({ name: "李叔" });
     villager.say("补助").to(wechat.me);
@@ -59,7 +68,13 @@ describe("WeChat private chat", () => {
   it("delivers a queued notification to the villager's WeChat", async () => {
     const { wechat, ctx } = await startWechatBot();
     const villager = wechat.mocker.createContact({ name: "赵哥" });
-    ctx.services.notifier.notify({ channel: "wechat", userId: villager.id, chatId: villager.id, text: "您反映的问题已受理，回执号 FK-0001。", dedupeKey: "fb-1" });
+    ctx.services.notifier.notify({
+      channel: "wechat",
+      userId: villager.id,
+      chatId: villager.id,
+      text: "您反映的问题已受理，回执号 FK-0001。",
+      dedupeKey: "fb-1",
+    });
     expect(await ctx.services.notifier.flush()).toBe(1);
     await wechat.waitForSent(1);
     expect(wechat.sent[0]).toMatchObject({ text: "您反映的问题已受理，回执号 FK-0001。", to: villager.id });
@@ -102,7 +117,14 @@ describe("WeChat housekeeping", () => {
   it("ignores messages sent before the bot started (history replayed on login)", async () => {
     const { wechat, received } = await startWechatBot();
     const villager = wechat.mocker.createContact({ name: "钱叔" });
-    const old = wechat.mocker.MessageMock.create({ id: "old-1", talkerId: villager.id, listenerId: wechat.me.id, text: "昨天的问题", type: types.Message.Text, timestamp: Date.now() - 3_600_000 });
+    const old = wechat.mocker.MessageMock.create({
+      id: "old-1",
+      talkerId: villager.id,
+      listenerId: wechat.me.id,
+      text: "昨天的问题",
+      type: types.Message.Text,
+      timestamp: Date.now() - 3_600_000,
+    });
     wechat.mocker.puppet.emit("message", { messageId: old.id });
     villager.say("今天的问题").to(wechat.me);
     await wechat.waitForSent(1);
@@ -116,7 +138,8 @@ describe("WeChat housekeeping", () => {
     const asker = wechat.mocker.createContact({ name: "新村民" });
     const accepted: string[] = [];
     const hellos: Record<string, string> = { "fr-1": "我是张家村的李四", "fr-2": "加个好友" };
-    puppet.friendshipRawPayload = async (id: string) => ({ id, contactId: asker.id, hello: hellos[id] ?? "", type: types.Friendship.Receive, timestamp: Date.now() }) as never;
+    puppet.friendshipRawPayload = async (id: string) =>
+      ({ id, contactId: asker.id, hello: hellos[id] ?? "", type: types.Friendship.Receive, timestamp: Date.now() }) as never;
     puppet.friendshipAccept = async (id: string) => void accepted.push(id);
     puppet.emit("friendship", { friendshipId: "fr-1" });
     puppet.emit("friendship", { friendshipId: "fr-2" });
@@ -148,7 +171,8 @@ describe("WeChat rooms", () => {
 describe("WeChat voice, images and files", () => {
   // The mock puppet serialises files as JSON (only base64 boxes support it) and types them by media type;
   // file-box guesses "application/unknown" for .silk, so say what WeChat voice notes are.
-  const voice = () => Object.defineProperty(FileBox.fromBase64(Buffer.from("fake silk audio").toString("base64"), "question.silk"), "mediaType", { value: "audio/silk" });
+  const voice = () =>
+    Object.defineProperty(FileBox.fromBase64(Buffer.from("fake silk audio").toString("base64"), "question.silk"), "mediaType", { value: "audio/silk" });
 
   it("asks the villager to type when no transcription is available", async () => {
     const { wechat, received } = await startWechatBot();
@@ -156,7 +180,10 @@ describe("WeChat voice, images and files", () => {
     villager.say(voice()).to(wechat.me);
     villager.say(FileBox.fromBase64(Buffer.from("png").toString("base64"), "photo.png")).to(wechat.me);
     await wechat.waitForSent(2);
-    expect(received.map((m) => [m.kind, m.text])).toEqual([["voice", ""], ["image", ""]]);
+    expect(received.map((m) => [m.kind, m.text])).toEqual([
+      ["voice", ""],
+      ["image", ""],
+    ]);
   });
 
   it("answers a voice message from its transcript and shows what it heard", async () => {

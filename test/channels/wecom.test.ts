@@ -24,7 +24,10 @@ afterEach(async () => {
 });
 
 async function startWecom(script: Script = echo) {
-  harness = await adapterContext({ WECOM_TOKEN, WECOM_CORP_ID: WECOM_CORP, WECOM_AGENT_ID: "1000002", WECOM_SECRET, WECOM_AES_KEY, WECOM_API_ROOT: fake.url }, script);
+  harness = await adapterContext(
+    { WECOM_TOKEN, WECOM_CORP_ID: WECOM_CORP, WECOM_AGENT_ID: "1000002", WECOM_SECRET, WECOM_AES_KEY, WECOM_API_ROOT: fake.url },
+    script,
+  );
   channels = await startChannels(harness.ctx);
   expect(channels.names).toEqual(["wecom"]);
   return harness;
@@ -69,7 +72,9 @@ describe("WeCom self-built application", () => {
   });
 
   it("numbers quick replies and reads a typed number as the choice", async () => {
-    const { received } = await startWecom((m) => (m.payload ? [reply("已记下。")] : [reply("要反映吗？", { quickReplies: [{ label: "是", payload: "yes" }] })]));
+    const { received } = await startWecom((m) =>
+      m.payload ? [reply("已记下。")] : [reply("要反映吗？", { quickReplies: [{ label: "是", payload: "yes" }] })],
+    );
     await post(harness!.httpUrl, "/wechat/wecom", wecomRequest(wecomTextPush("ZhaoLiu", "路灯坏了")));
     await fake.waitFor(() => fake.sentTo("ZhaoLiu").length === 1);
     expect(fake.sentTo("ZhaoLiu")[0]).toBe("要反映吗？\n\n1. 是\n（回复序号即可）");

@@ -10,8 +10,11 @@ describe("npm run chat", { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), "xiangqin-chat-"));
     try {
       const output = await new Promise<string>((resolve, reject) => {
-        const child = execFile("npx", ["tsx", "src/cli/chat.ts"], { env: { PATH: process.env.PATH, HOME: process.env.HOME, DB_PATH: join(dir, "chat.db"), LOG_LEVEL: "error" }, timeout: 50_000 }, (error, stdout) =>
-          error && !stdout ? reject(error) : resolve(stdout),
+        const child = execFile(
+          "npx",
+          ["tsx", "src/cli/chat.ts"],
+          { env: { PATH: process.env.PATH, HOME: process.env.HOME, DB_PATH: join(dir, "chat.db"), LOG_LEVEL: "error" }, timeout: 50_000 },
+          (error, stdout) => (error && !stdout ? reject(error) : resolve(stdout)),
         );
         // Lines are handled one after another, each after the previous answer: "3" comes after the choices.
         child.stdin!.end("我能领什么补助？\n3\nexit\n");

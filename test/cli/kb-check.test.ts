@@ -67,7 +67,8 @@ describe("npm run kb:check", { timeout: 60_000 }, () => {
 
   it("reports duplicate ids across files", async () => {
     const dir = copyData();
-    const dup = "topic: 测试\nentries:\n  - id: zz-dup\n    title: 甲\n    category: 测试\n    summary: 甲\n    contact: 村委会\n    source: { file: x.txt, section: 一 }\n";
+    const dup =
+      "topic: 测试\nentries:\n  - id: zz-dup\n    title: 甲\n    category: 测试\n    summary: 甲\n    contact: 村委会\n    source: { file: x.txt, section: 一 }\n";
     writeFileSync(join(dir, "knowledge", "zz-a.yaml"), dup);
     writeFileSync(join(dir, "knowledge", "zz-b.yaml"), dup);
     const { code, out } = await kbCheck(dir);

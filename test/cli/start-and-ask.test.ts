@@ -33,7 +33,11 @@ describe("npm start", { timeout: 90_000 }, () => {
     dirs.push(dir);
     const dbPath = join(dir, "nested", "folder", "x.db");
     // A process group of its own: npx starts tsx, which starts the server, and SIGTERM must reach them all.
-    const child = spawn("npx", ["tsx", "src/main.ts"], { env: cleanEnv({ PORT: "0", DB_PATH: dbPath, KB_WATCH: "off" }), stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn("npx", ["tsx", "src/main.ts"], {
+      env: cleanEnv({ PORT: "0", DB_PATH: dbPath, KB_WATCH: "off" }),
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = "";
@@ -49,7 +53,11 @@ describe("npm start", { timeout: 90_000 }, () => {
         child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
       });
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true });
-      const res = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: "u", text: "一户多残家庭生活补助怎么发？" }) });
+      const res = await fetch(`${url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ userId: "u", text: "一户多残家庭生活补助怎么发？" }),
+      });
       expect(JSON.stringify(await res.json())).toContain("1680");
       expect(existsSync(dbPath)).toBe(true);
     } finally {

@@ -14,7 +14,16 @@ function consultationCount(): number {
 }
 
 async function inGroup(userId: string, text: string, payload?: string) {
-  const result = await t.app.assistant.handle({ channel: "telegram", userId, chatId: "-100", chatType: "group", mentioned: true, kind: "text", text, ...(payload ? { payload } : {}) });
+  const result = await t.app.assistant.handle({
+    channel: "telegram",
+    userId,
+    chatId: "-100",
+    chatType: "group",
+    mentioned: true,
+    kind: "text",
+    text,
+    ...(payload ? { payload } : {}),
+  });
   return result.replies.map((r) => r.text).join("\n");
 }
 
@@ -85,7 +94,10 @@ describe("village groups", () => {
     expect(await inGroup("v1", "本群是三家庄")).not.toMatch(/登记为/);
     expect(await inGroup("cadre", "本群是三家庄")).toMatch(/本群登记为三家庄的群/);
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜三家庄｜12月10日");
-    const announced = t.app.store.db.prepare("SELECT text, quick_replies AS q FROM outbox WHERE channel = 'telegram' AND chat_id = '-100'").get() as { text: string; q: string };
+    const announced = t.app.store.db.prepare("SELECT text, quick_replies AS q FROM outbox WHERE channel = 'telegram' AND chat_id = '-100'").get() as {
+      text: string;
+      q: string;
+    };
     expect(announced.text).toMatch(/请大家私聊我回复/);
     expect(JSON.parse(announced.q)).toEqual([]);
     expect(await inGroup("tg-5", "1号 支持")).toMatch(/请私聊我回答/);
@@ -128,7 +140,11 @@ describe("sharing the chat with other dialogues", () => {
     setVillage(t.app.store.db, "web", "v1", "白鹿屯", now);
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
     now = new Date(START.getTime() + 60_000);
-    new DialogueSlot(t.app.store.sessions, "web:v1", now, () => 600_000).start("policy-clarify", { kind: "clarify", question: "补助", options: ["placeholder"] });
+    new DialogueSlot(t.app.store.sessions, "web:v1", now, () => 600_000).start("policy-clarify", {
+      kind: "clarify",
+      question: "补助",
+      options: ["placeholder"],
+    });
     now = new Date(START.getTime() + 120_000);
     const reply = await conversation(t.url, "v1").ask("1");
     expect(reply.text).not.toMatch(/已记下/);
@@ -163,7 +179,9 @@ describe("recording meeting votes in chat", () => {
     await cadre.ask("发布征求意见：修路｜｜默认｜三家庄,白鹿屯｜12月10日");
     expect((await conversation(t.url, "v1").ask("第1号征求意见补录：三家庄 会议 支持60")).text).not.toMatch(/已补录/);
     expect((await cadre.ask("第1号征求意见补录：岭西 会议 支持6")).text).toMatch(/请写明是哪个村/);
-    expect((await cadre.ask("第1号征求意见补录：三家庄 会议 支持6 反对2 有条件支持1")).text).toMatch(/已补录第1号征求意见三家庄的会议表决 9 票（支持6，反对2，有条件支持1）/);
+    expect((await cadre.ask("第1号征求意见补录：三家庄 会议 支持6 反对2 有条件支持1")).text).toMatch(
+      /已补录第1号征求意见三家庄的会议表决 9 票（支持6，反对2，有条件支持1）/,
+    );
     const results = await cadre.ask("第1号征求意见结果");
     expect(results.text).toMatch(/回复 9 人（聊天 0，会议表决 9，代为表达 0）/);
   });

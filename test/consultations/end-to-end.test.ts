@@ -112,7 +112,10 @@ describe("a consultation from publishing to decision", () => {
   });
 
   it("treats a second answer as a change and says so; the same answer again changes nothing", async () => {
-    const changers = known.slice(0, 10).filter((user) => finalAnswers.get(user) !== 1).slice(0, 5);
+    const changers = known
+      .slice(0, 10)
+      .filter((user) => finalAnswers.get(user) !== 1)
+      .slice(0, 5);
     expect(changers).toHaveLength(5);
     for (const user of changers) {
       const changed = await conversation(t.url, user).ask(`${consultationId}号 反对`);
@@ -136,7 +139,15 @@ describe("a consultation from publishing to decision", () => {
     // 10,000 characters: refused by the API's size limit over HTTP, and by the core in any channel.
     const huge = await postMessage(t.url, { userId: user, text: `反对，${"吵".repeat(10_000)}` });
     expect(huge.status).toBe(413);
-    const viaChannel = await t.app.assistant.handle({ channel: "web", userId: user, chatId: user, chatType: "private", mentioned: true, kind: "text", text: `反对，${"吵".repeat(10_000)}` });
+    const viaChannel = await t.app.assistant.handle({
+      channel: "web",
+      userId: user,
+      chatId: user,
+      chatType: "private",
+      mentioned: true,
+      kind: "text",
+      text: `反对，${"吵".repeat(10_000)}`,
+    });
     expect(viaChannel.replies[0]!.text).toMatch(/太长/);
     const results = (await api("GET", `/${consultationId}/results`)).body.results;
     expect(results.respondents).toBe(45);
@@ -145,9 +156,27 @@ describe("a consultation from publishing to decision", () => {
   });
 
   it("does not record a vote cast in a group, and asks for it in private", async () => {
-    const group = await t.app.assistant.handle({ channel: "telegram", userId: "tg-7", chatId: "-1001", chatType: "group", mentioned: true, kind: "text", text: `${consultationId}号 支持`, payload: undefined });
+    const group = await t.app.assistant.handle({
+      channel: "telegram",
+      userId: "tg-7",
+      chatId: "-1001",
+      chatType: "group",
+      mentioned: true,
+      kind: "text",
+      text: `${consultationId}号 支持`,
+      payload: undefined,
+    });
     expect(group.replies[0]!.text).toMatch(/私聊/);
-    const tapped = await t.app.assistant.handle({ channel: "telegram", userId: "tg-8", chatId: "-1001", chatType: "group", mentioned: true, kind: "text", text: "1. 支持", payload: `consultation:${consultationId}:1` });
+    const tapped = await t.app.assistant.handle({
+      channel: "telegram",
+      userId: "tg-8",
+      chatId: "-1001",
+      chatType: "group",
+      mentioned: true,
+      kind: "text",
+      text: "1. 支持",
+      payload: `consultation:${consultationId}:1`,
+    });
     expect(tapped.replies[0]!.text).toMatch(/私聊/);
     expect(votesInDb()).toBe(45);
   });
@@ -167,7 +196,12 @@ describe("a consultation from publishing to decision", () => {
     const bad = await api("POST", `/${consultationId}/votes`, { votes: [{ option: 9, village: villageA, method: "meeting" }] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe("votes.0.option");
-    const res = await api("POST", `/${consultationId}/votes`, { votes: [{ option: 1, village: villageA, method: "meeting", count: 6 }, { option: 2, village: villageB, method: "proxy", comment: "代老人表达：怕臭" }] });
+    const res = await api("POST", `/${consultationId}/votes`, {
+      votes: [
+        { option: 1, village: villageA, method: "meeting", count: 6 },
+        { option: 2, village: villageB, method: "proxy", comment: "代老人表达：怕臭" },
+      ],
+    });
     expect(res.status).toBe(201);
     expect(res.body.recorded).toBe(7);
   });
@@ -220,7 +254,11 @@ describe("a consultation from publishing to decision", () => {
     const bad = await api("POST", `/${consultationId}/decision`, { decision: "maybe", reason: "x" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe("decision");
-    const res = await api("POST", `/${consultationId}/decision`, { decision: "postponed", reason: "支持的户数不到一半，先解决噪音和补偿", riskNote: "有群体上访风险" });
+    const res = await api("POST", `/${consultationId}/decision`, {
+      decision: "postponed",
+      reason: "支持的户数不到一半，先解决噪音和补偿",
+      riskNote: "有群体上访风险",
+    });
     expect(res.status).toBe(200);
     expect(res.body.notified).toBe(45);
     expect(res.body.results.decision.decision).toBe("postponed");

@@ -1,7 +1,15 @@
 // The pure parts of consultations: reading answers, dates, commands; tallies, thresholds and hidden small cells.
 import { describe, expect, it } from "vitest";
 import { parseDeadline, formatChinaTime } from "../../src/consultations/dates.ts";
-import { consultationRef, parseAnswer, parseAudience, parseOptions, parseLooseAnswer, parsePublishCommand, parseRecordedTally } from "../../src/consultations/parse.ts";
+import {
+  consultationRef,
+  parseAnswer,
+  parseAudience,
+  parseOptions,
+  parseLooseAnswer,
+  parsePublishCommand,
+  parseRecordedTally,
+} from "../../src/consultations/parse.ts";
 import { computeResults, formatResults, type TallyRow } from "../../src/consultations/results.ts";
 import { groupByTheme, themeOf } from "../../src/consultations/themes.ts";
 import { DEFAULT_OPTIONS, type Consultation, type VillageInfo } from "../../src/consultations/model.ts";
@@ -16,9 +24,21 @@ const NOW = new Date("2026-11-29T04:00:00Z");
 
 function consultation(extra: Partial<Consultation> = {}): Consultation {
   return {
-    id: 2, title: "村东建养猪场", background: "", options: [...DEFAULT_OPTIONS], audience: ["三家庄", "白鹿屯", "岭西"],
-    deadline: "2026-12-10T15:59:59.000Z", createdBy: "web:cadre", createdAt: NOW.toISOString(), closedAt: null,
-    decision: null, decisionReason: null, riskNote: null, decidedBy: null, decidedAt: null, ...extra,
+    id: 2,
+    title: "村东建养猪场",
+    background: "",
+    options: [...DEFAULT_OPTIONS],
+    audience: ["三家庄", "白鹿屯", "岭西"],
+    deadline: "2026-12-10T15:59:59.000Z",
+    createdBy: "web:cadre",
+    createdAt: NOW.toISOString(),
+    closedAt: null,
+    decision: null,
+    decisionReason: null,
+    riskNote: null,
+    decidedBy: null,
+    decidedAt: null,
+    ...extra,
   };
 }
 
@@ -104,7 +124,13 @@ describe("the publish command", () => {
     const parsed = parsePublishCommand("发布征求意见：村东建养猪场｜企业计划投资200万｜默认｜三家庄,白鹿屯｜12月10日", VILLAGES, NOW);
     expect(parsed).toEqual({
       ok: true,
-      value: { title: "村东建养猪场", background: "企业计划投资200万", options: DEFAULT_OPTIONS, audience: ["三家庄", "白鹿屯"], deadline: new Date("2026-12-10T15:59:59.000Z") },
+      value: {
+        title: "村东建养猪场",
+        background: "企业计划投资200万",
+        options: DEFAULT_OPTIONS,
+        audience: ["三家庄", "白鹿屯"],
+        deadline: new Date("2026-12-10T15:59:59.000Z"),
+      },
     });
   });
   it("explains the format when fields are missing, and names a bad deadline", () => {
@@ -194,7 +220,11 @@ describe("tallying results", () => {
   it("names themes by keyword and sorts 其他 last", () => {
     expect(themeOf("占了我家的地")).toBe("土地与占地");
     expect(themeOf("挺好")).toBe("其他");
-    const groups = groupByTheme([{ text: "挺好", optionIndex: 0 }, { text: "挺好的", optionIndex: 0 }, { text: "要赔钱", optionIndex: 1 }]);
+    const groups = groupByTheme([
+      { text: "挺好", optionIndex: 0 },
+      { text: "挺好的", optionIndex: 0 },
+      { text: "要赔钱", optionIndex: 1 },
+    ]);
     expect(groups.map((g) => g.theme)).toEqual(["补偿与费用", "其他"]);
   });
 });
@@ -231,7 +261,10 @@ describe("reading a cadre's meeting tally", () => {
   it("reads counts per option, longest label first, with the method and village", () => {
     const parsed = parseRecordedTally("三家庄 会议 支持6 反对2 有条件支持1", DEFAULT_OPTIONS, VILLAGES);
     expect(parsed).toEqual({ ok: true, value: { method: "meeting", village: "三家庄", counts: [6, 2, 1] } });
-    expect(parseRecordedTally("岭西 代为表达 2号3票", DEFAULT_OPTIONS, VILLAGES)).toEqual({ ok: true, value: { method: "proxy", village: "岭西", counts: [0, 3, 0] } });
+    expect(parseRecordedTally("岭西 代为表达 2号3票", DEFAULT_OPTIONS, VILLAGES)).toEqual({
+      ok: true,
+      value: { method: "proxy", village: "岭西", counts: [0, 3, 0] },
+    });
   });
   it("asks for the method and the numbers when they are missing", () => {
     expect(parseRecordedTally("三家庄 支持6", DEFAULT_OPTIONS, VILLAGES)).toMatchObject({ ok: false, error: expect.stringMatching(/会议/) });
@@ -253,7 +286,10 @@ describe("clustering comments no keyword theme catches", () => {
       ],
       cut,
     );
-    expect(groups.map((g) => [g.theme, g.comments.length])).toEqual([["关于“广场”", 3], ["其他", 1]]);
+    expect(groups.map((g) => [g.theme, g.comments.length])).toEqual([
+      ["关于“广场”", 3],
+      ["其他", 1],
+    ]);
   });
 });
 

@@ -22,7 +22,9 @@ let now: Date;
 let service: ConsultationService;
 
 function pending(chatId?: string) {
-  return store.db.prepare("SELECT user_id AS userId, chat_id AS chatId, text, dedupe_key AS dedupeKey FROM outbox WHERE (? IS NULL OR chat_id = ?) ORDER BY id").all(chatId ?? null, chatId ?? null) as Array<{ userId: string; chatId: string; text: string; dedupeKey: string }>;
+  return store.db
+    .prepare("SELECT user_id AS userId, chat_id AS chatId, text, dedupe_key AS dedupeKey FROM outbox WHERE (? IS NULL OR chat_id = ?) ORDER BY id")
+    .all(chatId ?? null, chatId ?? null) as Array<{ userId: string; chatId: string; text: string; dedupeKey: string }>;
 }
 
 beforeEach(() => {
@@ -55,7 +57,11 @@ describe("publishing a consultation", () => {
     const sent = pending();
     expect(sent.map((m) => m.chatId).sort()).toEqual(["-100", "s0", "s1", "s2"]);
     const toVillager = store.outbox.get(1)!;
-    expect(toVillager.quickReplies.map((q) => q.payload)).toEqual([`consultation:${consultation.id}:1`, `consultation:${consultation.id}:2`, `consultation:${consultation.id}:3`]);
+    expect(toVillager.quickReplies.map((q) => q.payload)).toEqual([
+      `consultation:${consultation.id}:1`,
+      `consultation:${consultation.id}:2`,
+      `consultation:${consultation.id}:3`,
+    ]);
     expect(pending("-100")[0]!.text).toMatch(/私聊/);
     expect(store.outbox.get(4)!.quickReplies).toEqual([]);
   });
@@ -75,7 +81,16 @@ describe("publishing a consultation", () => {
 describe("reminders and the decision", () => {
   it("reminds only villagers who have not answered, once, within a day of the deadline", () => {
     const { consultation } = publish();
-    service.store.upsertVote({ consultationId: consultation.id, channel: "web", userId: "s0", chatId: "s0", optionIndex: 0, comment: null, village: "三家庄", at: now.toISOString() });
+    service.store.upsertVote({
+      consultationId: consultation.id,
+      channel: "web",
+      userId: "s0",
+      chatId: "s0",
+      optionIndex: 0,
+      comment: null,
+      village: "三家庄",
+      at: now.toISOString(),
+    });
     expect(service.sendDueReminders(now)).toBe(0);
     now = new Date("2026-12-01T17:00:00Z");
     expect(service.sendDueReminders(now)).toBe(2);
@@ -88,8 +103,20 @@ describe("reminders and the decision", () => {
 
   it("tells participants and the groups the totals and the decision, and nobody else", () => {
     const { consultation } = publish();
-    for (const [user, option] of [["s0", 0], ["s1", 1]] as const) {
-      service.store.upsertVote({ consultationId: consultation.id, channel: "web", userId: user, chatId: user, optionIndex: option, comment: null, village: "三家庄", at: now.toISOString() });
+    for (const [user, option] of [
+      ["s0", 0],
+      ["s1", 1],
+    ] as const) {
+      service.store.upsertVote({
+        consultationId: consultation.id,
+        channel: "web",
+        userId: user,
+        chatId: user,
+        optionIndex: option,
+        comment: null,
+        village: "三家庄",
+        at: now.toISOString(),
+      });
     }
     const outcome = service.decide(consultation.id, "postponed", "支持的户数不到一半", "噪音和补偿问题要先解决", "web:cadre")!;
     expect(outcome.notified).toBe(3);
@@ -102,7 +129,16 @@ describe("reminders and the decision", () => {
 
   it("never puts a voter's id in the results", () => {
     const { consultation } = publish();
-    service.store.upsertVote({ consultationId: consultation.id, channel: "web", userId: "secret-villager", chatId: "secret-villager", optionIndex: 1, comment: "我家就在旁边", village: "三家庄", at: now.toISOString() });
+    service.store.upsertVote({
+      consultationId: consultation.id,
+      channel: "web",
+      userId: "secret-villager",
+      chatId: "secret-villager",
+      optionIndex: 1,
+      comment: "我家就在旁边",
+      village: "三家庄",
+      at: now.toISOString(),
+    });
     service.recordVotes(consultation.id, [{ optionIndex: 0, village: "三家庄", method: "meeting", comment: null }], "web:cadre");
     const json = JSON.stringify(service.results(consultation.id));
     expect(json).not.toMatch(/secret-villager/);

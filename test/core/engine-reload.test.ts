@@ -24,7 +24,10 @@ describe("knowledge base reload", () => {
     dirs.push(dir);
     cpSync("data", dir, { recursive: true });
     const logs: string[] = [];
-    const holder = new EngineHolder(dir, createLogger("debug", (l) => logs.push(l)));
+    const holder = new EngineHolder(
+      dir,
+      createLogger("debug", (l) => logs.push(l)),
+    );
     expect(ask(holder, "沼气池后期维修谁负责")).toContain("2 名专职技术人员");
 
     const file = join(dir, "knowledge", "biogas.yaml");

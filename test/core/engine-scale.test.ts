@@ -25,7 +25,9 @@ describe("intent routing as the knowledge base grows", () => {
     const data = loadKnowledgeData("data");
     for (const engine of [buildEngine(data), buildEngine({ ...data, entries: scaleEntries(data.entries, 3000) })]) {
       const routed = questions.map(({ text }) => `${text} → ${engine.classify(engine.kb.index.analyze(text)).intent}`);
-      expect(routed).toEqual(questions.map(({ text, intents }, i) => (intents.includes(routed[i]!.split(" → ")[1]!) ? routed[i] : `${text} → one of ${intents.join("/")}`)));
+      expect(routed).toEqual(
+        questions.map(({ text, intents }, i) => (intents.includes(routed[i]!.split(" → ")[1]!) ? routed[i] : `${text} → one of ${intents.join("/")}`)),
+      );
     }
   });
 });

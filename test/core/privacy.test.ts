@@ -61,20 +61,29 @@ describe("personal data is masked before it is stored or sent out", () => {
 const digit = fc.integer({ min: 0, max: 9 }).map(String);
 const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(""));
 /** Words around a number; no digits or Latin letters, which would join the number. */
-const context = fc.array(fc.constantFrom("我", "的", "电话", "是", "，", "。", "手机", "身份证", "号码", "找", "打", "村委会", "：", "请", " "), { maxLength: 6 }).map((w) => w.join(""));
+const context = fc
+  .array(fc.constantFrom("我", "的", "电话", "是", "，", "。", "手机", "身份证", "号码", "找", "打", "村委会", "：", "请", " "), { maxLength: 6 })
+  .map((w) => w.join(""));
 const toFullWidth = (s: string) => s.replace(/[0-9()\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 /** Each character typed half- or full-width, as a Chinese input method may switch mid-number. */
-const mixedWidth = (s: string) => fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }).map((wide) => [...s].map((c, i) => (wide[i] ? toFullWidth(c) : c)).join(""));
+const mixedWidth = (s: string) =>
+  fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }).map((wide) => [...s].map((c, i) => (wide[i] ? toFullWidth(c) : c)).join(""));
 /** Only digits, folded to ASCII: what a masked text still gives away. */
 const digitsOf = (s: string) => s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[^0-9Xx*]/g, "");
 
 const mobile = fc.record({ second: fc.integer({ min: 3, max: 9 }), rest: digits(9) }).map(({ second, rest }) => `1${second}${rest}`);
 const mobileSpelling = fc
   .record({ number: mobile, sep: fc.constantFrom("", " ", "-", ".", "\u3000"), prefix: fc.constantFrom("", "+86", "+86 ", "86-", "0086") })
-  .chain(({ number, sep, prefix }) => mixedWidth(`${prefix}${number.slice(0, 3)}${sep}${number.slice(3, 7)}${sep}${number.slice(7)}`).map((spelled) => ({ number, spelled })));
+  .chain(({ number, sep, prefix }) =>
+    mixedWidth(`${prefix}${number.slice(0, 3)}${sep}${number.slice(3, 7)}${sep}${number.slice(7)}`).map((spelled) => ({ number, spelled })),
+  );
 
-const birthDate = fc.date({ min: new Date("1920-01-01T00:00:00Z"), max: new Date("2025-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replace(/-/g, ""));
-const idNumber = fc.record({ region: digits(6), birth: birthDate, serial: digits(3), check: fc.constantFrom(..."0123456789Xx") }).map(({ region, birth, serial, check }) => `${region}${birth}${serial}${check}`);
+const birthDate = fc
+  .date({ min: new Date("1920-01-01T00:00:00Z"), max: new Date("2025-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10).replace(/-/g, ""));
+const idNumber = fc
+  .record({ region: digits(6), birth: birthDate, serial: digits(3), check: fc.constantFrom(..."0123456789Xx") })
+  .map(({ region, birth, serial, check }) => `${region}${birth}${serial}${check}`);
 const idSpelling = fc
   .record({ id: idNumber, sep: fc.constantFrom("", " ", "-"), grouping: fc.constantFrom("6 8 4", "6 4 4 4", "18").map((g) => g.split(" ").map(Number)) })
   .chain(({ id, sep, grouping }) => {
@@ -84,13 +93,24 @@ const idSpelling = fc
     return mixedWidth(groups.join(sep)).map((spelled) => ({ id, spelled }));
   });
 
-const landline = fc.record({ area: fc.oneof(digits(2), digits(3)).map((d) => `0${d}`), first: fc.integer({ min: 1, max: 9 }).map(String), rest: fc.oneof(digits(6), digits(7)) });
+const landline = fc.record({
+  area: fc.oneof(digits(2), digits(3)).map((d) => `0${d}`),
+  first: fc.integer({ min: 1, max: 9 }).map(String),
+  rest: fc.oneof(digits(6), digits(7)),
+});
 const landlineSpelling = fc
   .record({ line: landline, style: fc.constantFrom("dash", "space", "ascii-brackets", "cn-brackets"), split: fc.boolean() })
   .chain(({ line, style, split }) => {
     const local = `${line.first}${line.rest}`;
     const localSpelled = split ? `${local.slice(0, -4)}-${local.slice(-4)}` : local;
-    const spelled = style === "dash" ? `${line.area}-${localSpelled}` : style === "space" ? `${line.area} ${localSpelled}` : style === "ascii-brackets" ? `(${line.area})${localSpelled}` : `（${line.area}）${localSpelled}`;
+    const spelled =
+      style === "dash"
+        ? `${line.area}-${localSpelled}`
+        : style === "space"
+          ? `${line.area} ${localSpelled}`
+          : style === "ascii-brackets"
+            ? `(${line.area})${localSpelled}`
+            : `（${line.area}）${localSpelled}`;
     return mixedWidth(spelled).map((s) => ({ area: line.area, local, spelled: s }));
   });
 
@@ -128,22 +148,32 @@ describe("masking holds for every generated spelling (fast-check)", () => {
 
   it("never changes amounts, decimals, years, dates, areas or counts", () => {
     const integer = fc.integer({ min: 0, max: 999_999 }).map(String);
-    const decimal = fc.record({ whole: fc.integer({ min: 0, max: 99_999 }), frac: fc.integer({ min: 0, max: 9999 }) }).map(({ whole, frac }) => `${whole}.${frac}`);
+    const decimal = fc
+      .record({ whole: fc.integer({ min: 0, max: 99_999 }), frac: fc.integer({ min: 0, max: 9999 }) })
+      .map(({ whole, frac }) => `${whole}.${frac}`);
     const year = fc.integer({ min: 1949, max: 2035 }).map((y) => `${y}年`);
     const date = fc
-      .tuple(fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true }), fc.constantFrom("-", ".", "/", "年"))
+      .tuple(
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true }),
+        fc.constantFrom("-", ".", "/", "年"),
+      )
       .map(([d, style]) => {
         const [y, m, day] = d.toISOString().slice(0, 10).split("-");
         return style === "年" ? `${y}年${Number(m)}月${Number(day)}日` : [y, m, day].join(style);
       });
     const figure = fc.oneof(
-      fc.tuple(fc.oneof(integer, decimal), fc.constantFrom("元", "万", "万元", "亩", "斤", "吨", "人", "户", "个月", "%", "平方米", "块")).map(([n, unit]) => `${n}${unit}`),
+      fc
+        .tuple(fc.oneof(integer, decimal), fc.constantFrom("元", "万", "万元", "亩", "斤", "吨", "人", "户", "个月", "%", "平方米", "块"))
+        .map(([n, unit]) => `${n}${unit}`),
       year,
       date,
     );
-    const sentence = fc.array(fc.tuple(fc.constantFrom("每年", "一共", "去年", "领了", "种了", "，", "还差", "从", "到", " "), fc.boolean(), figure), { minLength: 1, maxLength: 5 }).map((parts) =>
-      parts.map(([word, wide, f]) => `${word}${wide ? toFullWidth(f) : f}`).join(""),
-    );
+    const sentence = fc
+      .array(fc.tuple(fc.constantFrom("每年", "一共", "去年", "领了", "种了", "，", "还差", "从", "到", " "), fc.boolean(), figure), {
+        minLength: 1,
+        maxLength: 5,
+      })
+      .map((parts) => parts.map(([word, wide, f]) => `${word}${wide ? toFullWidth(f) : f}`).join(""));
     fc.assert(
       fc.property(sentence, (text) => {
         expect(maskPersonalData(text)).toBe(text);

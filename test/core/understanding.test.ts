@@ -611,7 +611,9 @@ describe("a follow-up that asks how many people benefited", () => {
 
 describe("relatives named by their own words", () => {
   it("keeps 大哥 and 二哥, 爷爷 and 姥爷 apart", async () => {
-    expect((await chat()("贫困户，俺大哥二级、二哥二级、俺三级，仨人的贫困残疾人生活特别救助合计一年多少")).text).toContain("您大哥 800 + 您二哥 800 + 您 400 = 2000 元/年");
+    expect((await chat()("贫困户，俺大哥二级、二哥二级、俺三级，仨人的贫困残疾人生活特别救助合计一年多少")).text).toContain(
+      "您大哥 800 + 您二哥 800 + 您 400 = 2000 元/年",
+    );
     expect((await chat()("俺爷、俺奶、俺姥爷仨老人都是贫困老年残疾人，一年的生活补助总共多少")).text).toContain("150 × 12 = 1800 元");
   });
 });

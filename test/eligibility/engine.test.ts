@@ -25,7 +25,16 @@ const answerSignals = { newQuestion: false, personal: false };
 
 describe("Chinese numbers", () => {
   it.each([
-    ["三", 3], ["叁", 3], ["六十五", 65], ["两千", 2000], ["一万二", 12000], ["三千五", 3500], ["0.2万", 2000], ["五点五", 5.5], ["2000", 2000], ["十", 10],
+    ["三", 3],
+    ["叁", 3],
+    ["六十五", 65],
+    ["两千", 2000],
+    ["一万二", 12000],
+    ["三千五", 3500],
+    ["0.2万", 2000],
+    ["五点五", 5.5],
+    ["2000", 2000],
+    ["十", 10],
   ])("reads %s as %d", (text, value) => expect(parseNumber(text)).toBe(value));
 
   it("gives up on words that are not numbers", () => {
@@ -44,7 +53,12 @@ describe("Chinese numbers", () => {
 
 describe("spans of time an amount adds up over", () => {
   it.each([
-    ["领两年总共多少", 2], ["一年半能领多少", 1.5], ["半年多少钱", 0.5], ["俺领了八个月 该是多少", 8 / 12], ["两年零四个月一共多少", 2 + 4 / 12], ["合同签10年，一共多少", 10],
+    ["领两年总共多少", 2],
+    ["一年半能领多少", 1.5],
+    ["半年多少钱", 0.5],
+    ["俺领了八个月 该是多少", 8 / 12],
+    ["两年零四个月一共多少", 2 + 4 / 12],
+    ["合同签10年，一共多少", 10],
   ])("reads %s as %d years", (text, years) => expect(readDuration(text)).toBeCloseTo(years, 4));
 
   it.each(["一年能领多少", "每个月多少", "2015年领了多少", "上半年发了多少", "十年前建的"])("reads no span in %s (a rate, a date, or no sum)", (text) => {
@@ -67,8 +81,15 @@ describe("who a household is", () => {
 describe("evaluator", () => {
   it("picks the parameter value in force on the day asked", () => {
     const p: Parameter = {
-      id: "x", label: "x", unit: "元", example: false, needs_review: false,
-      values: [{ since: null, value: 400 }, { since: "2027-01-01", value: 500 }],
+      id: "x",
+      label: "x",
+      unit: "元",
+      example: false,
+      needs_review: false,
+      values: [
+        { since: null, value: 400 },
+        { since: "2027-01-01", value: 500 },
+      ],
     };
     expect(parameterValue(p, new Date("2026-12-31T12:00:00Z"))).toBe(400);
     expect(parameterValue(p, new Date("2027-01-01T12:00:00Z"))).toBe(500);
@@ -244,7 +265,16 @@ describe("answers in villagers' words", () => {
     expect(answer("disability_grade", text)).toEqual({ kind: "value", value: 3 });
   });
 
-  it.each([["是", true], ["对", true], ["嗯", true], ["有", true], ["是的", true], ["没有", false], ["不是", false], ["没", false]] as const)("reads %s as %s", (text, value) => {
+  it.each([
+    ["是", true],
+    ["对", true],
+    ["嗯", true],
+    ["有", true],
+    ["是的", true],
+    ["没有", false],
+    ["不是", false],
+    ["没", false],
+  ] as const)("reads %s as %s", (text, value) => {
     expect(answer("poor", text)).toEqual({ kind: "value", value });
   });
 
@@ -252,19 +282,38 @@ describe("answers in villagers' words", () => {
     expect(answer("poor", text)).toEqual({ kind: "unknown" });
   });
 
-  it.each([["六十五岁", 65], ["65", 65], ["今年七十了", 70]] as const)("reads age %s", (text, value) => {
+  it.each([
+    ["六十五岁", 65],
+    ["65", 65],
+    ["今年七十了", 70],
+  ] as const)("reads age %s", (text, value) => {
     expect(answer("age", text)).toEqual({ kind: "value", value });
   });
 
-  it.each([["两千块", 2000], ["2000元", 2000], ["0.2万元", 2000], ["每亩八百", 800]] as const)("reads rent %s", (text, value) => {
+  it.each([
+    ["两千块", 2000],
+    ["2000元", 2000],
+    ["0.2万元", 2000],
+    ["每亩八百", 800],
+  ] as const)("reads rent %s", (text, value) => {
     expect(answer("rent_per_mu", text)).toEqual({ kind: "value", value });
   });
 
-  it.each([["3吨", 3], ["五千斤", 2.5], ["800公斤", 0.8]] as const)("reads coal %s in tonnes", (text, value) => {
+  it.each([
+    ["3吨", 3],
+    ["五千斤", 2.5],
+    ["800公斤", 0.8],
+  ] as const)("reads coal %s in tonnes", (text, value) => {
     expect(answer("coal_tons", text)).toEqual({ kind: "value", value });
   });
 
-  it.each([["−3亩", "land_mu"], ["十万亩", "land_mu"], ["200岁", "age"], ["五级", "disability_grade"], ["-2", "age"]] as const)("rejects %s with what is expected", (text, fact) => {
+  it.each([
+    ["−3亩", "land_mu"],
+    ["十万亩", "land_mu"],
+    ["200岁", "age"],
+    ["五级", "disability_grade"],
+    ["-2", "age"],
+  ] as const)("rejects %s with what is expected", (text, fact) => {
     const a = answer(fact, text);
     expect(a?.kind).toBe("invalid");
     expect(a && "message" in a ? a.message : "").toMatch(/请再说一次/);

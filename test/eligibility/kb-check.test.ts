@@ -19,7 +19,9 @@ describe("npm run kb:check on data/eligibility", () => {
     writeFileSync(programmes, readFileSync(programmes, "utf8").replace("fact: poor, is: true", "fact: poverty, is: true"));
     const bad = await kbCheck(dir);
     expect(bad.code).not.toBe(0);
-    expect(bad.out).toMatch(/eligibility\/programmes\.yaml → programmes\[0\]\.conditions\[1\] \(id: disability-living-relief\)\.fact: 没有名为 "poverty" 的事实/);
+    expect(bad.out).toMatch(
+      /eligibility\/programmes\.yaml → programmes\[0\]\.conditions\[1\] \(id: disability-living-relief\)\.fact: 没有名为 "poverty" 的事实/,
+    );
 
     cpSync("data/eligibility/programmes.yaml", programmes);
     const parameters = join(dir, "eligibility", "parameters.yaml");

@@ -19,7 +19,14 @@ function post(url: string, agent: Agent, body: unknown): Promise<{ status: numbe
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(
-      { hostname, port, path: "/api/messages", method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), authorization: `Bearer ${TEST_CHAT_TOKEN}` } },
+      {
+        hostname,
+        port,
+        path: "/api/messages",
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), authorization: `Bearer ${TEST_CHAT_TOKEN}` },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
@@ -92,7 +99,14 @@ describe("one flooding user", () => {
     const unlimited = await measure({ CHAT_RATE_PER_MINUTE: "0" }, true);
     const line = (name: string, r: Awaited<ReturnType<typeof measure>>) =>
       `${name}: others p50 ${percentile(r.others.ms, 50).toFixed(1)} ms, p99 ${percentile(r.others.ms, 99).toFixed(1)} ms; flooder sent ${r.flooded.length}, 429: ${r.flooded.filter((s) => s === 429).length}`;
-    console.log(["flood figures (20 villagers × 10 questions; flooder: up to 2000 messages over 10 connections)", line("no flood", quiet), line("flood, limits on", limited), line("flood, limits off", unlimited)].join("\n"));
+    console.log(
+      [
+        "flood figures (20 villagers × 10 questions; flooder: up to 2000 messages over 10 connections)",
+        line("no flood", quiet),
+        line("flood, limits on", limited),
+        line("flood, limits off", unlimited),
+      ].join("\n"),
+    );
 
     expect(quiet.others.statuses.every((s) => s === 200)).toBe(true);
     expect(limited.others.statuses.every((s) => s === 200)).toBe(true);
@@ -108,7 +122,9 @@ describe("slow clients at the default timeouts", () => {
     const { hostname, port } = new URL(t.url);
     const closedAfterMs = await new Promise<number>((resolve) => {
       const started = Date.now();
-      const socket = connect(Number(port), hostname, () => socket.write("POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"));
+      const socket = connect(Number(port), hostname, () =>
+        socket.write("POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"),
+      );
       const timer = setInterval(() => socket.writable && socket.write("a"), 1000);
       socket.on("error", () => undefined);
       socket.on("close", () => {

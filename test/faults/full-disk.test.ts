@@ -69,7 +69,9 @@ describe("a full disk", () => {
         if (/没能存档/.test(question.text)) unlogged++;
         expect((await get(server.url, "/healthz")).status).toBe(200);
       }
-      process.stdout.write(`full disk: ${receipts.length} receipts given, ${refused} reports honestly refused, ${unlogged} questions answered without being logged\n`);
+      process.stdout.write(
+        `full disk: ${receipts.length} receipts given, ${refused} reports honestly refused, ${unlogged} questions answered without being logged\n`,
+      );
       expect(refused).toBeGreaterThan(0);
       expect(unlogged).toBeGreaterThan(0);
 

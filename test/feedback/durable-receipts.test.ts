@@ -17,7 +17,9 @@ afterEach(async () => {
 function watchSyncLevel(t: TestApp, table: string, event: "INSERT" | "UPDATE" = "INSERT"): void {
   const db = t.app.store.db;
   db.exec("CREATE TABLE IF NOT EXISTS sync_seen (tbl TEXT, level INTEGER)");
-  db.exec(`CREATE TRIGGER sync_seen_${table}_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN INSERT INTO sync_seen SELECT '${table}', synchronous FROM pragma_synchronous; END`);
+  db.exec(
+    `CREATE TRIGGER sync_seen_${table}_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN INSERT INTO sync_seen SELECT '${table}', synchronous FROM pragma_synchronous; END`,
+  );
 }
 
 const levels = (t: TestApp, table: string) => t.app.store.db.prepare("SELECT level FROM sync_seen WHERE tbl = ?").pluck().all(table) as number[];
@@ -36,9 +38,35 @@ describe("acknowledged writes are fsynced before the reply", () => {
 
     const consultations = new ConsultationStore(t.app.store.db);
     const now = new Date();
-    const consultation = consultations.create({ title: "修路", background: "", options: [...DEFAULT_OPTIONS], audience: [], deadline: new Date(now.getTime() + 86_400_000), createdBy: "staff-1", createdAt: now.toISOString() });
-    consultations.upsertVote({ consultationId: consultation.id, channel: "web", userId: "durable-1", chatId: "durable-1", optionIndex: 0, comment: null, village: "东风村", at: now.toISOString() });
-    consultations.upsertVote({ consultationId: consultation.id, channel: "web", userId: "durable-1", chatId: "durable-1", optionIndex: 1, comment: null, village: "东风村", at: now.toISOString() });
+    const consultation = consultations.create({
+      title: "修路",
+      background: "",
+      options: [...DEFAULT_OPTIONS],
+      audience: [],
+      deadline: new Date(now.getTime() + 86_400_000),
+      createdBy: "staff-1",
+      createdAt: now.toISOString(),
+    });
+    consultations.upsertVote({
+      consultationId: consultation.id,
+      channel: "web",
+      userId: "durable-1",
+      chatId: "durable-1",
+      optionIndex: 0,
+      comment: null,
+      village: "东风村",
+      at: now.toISOString(),
+    });
+    consultations.upsertVote({
+      consultationId: consultation.id,
+      channel: "web",
+      userId: "durable-1",
+      chatId: "durable-1",
+      optionIndex: 1,
+      comment: null,
+      village: "东风村",
+      at: now.toISOString(),
+    });
 
     expect(levels(t, "feedback")).toEqual([2]);
     expect(levels(t, "feedback_history")).toEqual([2, 2]);

@@ -8,7 +8,9 @@ let t: TestApp;
 afterEach(async () => t?.close());
 
 const rows = (t: TestApp, sql: string, ...params: unknown[]) => t.app.store.db.prepare(sql).all(...params) as any[];
-const notifications = async (url: string, userId: string) => ((await (await fetch(`${url}/api/notifications?userId=${userId}`, { headers: chatAuth })).json()) as { notifications: Array<{ text: string }> }).notifications;
+const notifications = async (url: string, userId: string) =>
+  ((await (await fetch(`${url}/api/notifications?userId=${userId}`, { headers: chatAuth })).json()) as { notifications: Array<{ text: string }> })
+    .notifications;
 
 describe("villager reports", () => {
   it("files a report with a receipt, category and village, asks the village once and remembers it", async () => {
@@ -47,7 +49,8 @@ describe("villager reports", () => {
     const w = conversation(t.url, "v3");
     await w.ask("张庄村垃圾桶满了都溢出来了，我电话13912345678");
     await w.ask("不同意");
-    const dump = JSON.stringify(rows(t, "SELECT * FROM feedback")) + JSON.stringify(rows(t, "SELECT * FROM messages")) + JSON.stringify(rows(t, "SELECT * FROM sessions"));
+    const dump =
+      JSON.stringify(rows(t, "SELECT * FROM feedback")) + JSON.stringify(rows(t, "SELECT * FROM messages")) + JSON.stringify(rows(t, "SELECT * FROM sessions"));
     expect(dump).not.toContain("13912345678");
   });
 
@@ -142,7 +145,14 @@ describe("villager reports", () => {
   it("asks a villager who reports in a group to write privately, and stores nothing", async () => {
     t = await startStaffApp();
     const result = await t.app.assistant.handle(
-      InboundMessageSchema.parse({ channel: "telegram", userId: "42", chatId: "-100777", chatType: "group", mentioned: true, text: "东风村村东头路灯坏了半个月了" }),
+      InboundMessageSchema.parse({
+        channel: "telegram",
+        userId: "42",
+        chatId: "-100777",
+        chatType: "group",
+        mentioned: true,
+        text: "东风村村东头路灯坏了半个月了",
+      }),
     );
     expect(result.replies[0]?.text).toMatch(/请私聊我/);
     expect(rows(t, "SELECT count(*) AS n FROM feedback")[0].n).toBe(0);

@@ -29,10 +29,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { env?: Record<string, string>; clock?: () => Date; listen?: boolean; engine?: Engine | null } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; clock?: () => Date; listen?: boolean; engine?: Engine | null } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "xiangqin-test-"));
   // Transcripts send messages back to back, faster than anyone types: the per-user limit is raised unless a test sets it.
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DB_PATH: join(dir, "test.db"), LOG_LEVEL: "debug", CHAT_API_TOKEN: TEST_CHAT_TOKEN, CHAT_RATE_BURST: "10000", ...options.env });
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DB_PATH: join(dir, "test.db"),
+    LOG_LEVEL: "debug",
+    CHAT_API_TOKEN: TEST_CHAT_TOKEN,
+    CHAT_RATE_BURST: "10000",
+    ...options.env,
+  });
   const logs: string[] = [];
   const logger: Logger = createLogger("debug", (line) => logs.push(line));
   const engine = options.engine === null ? undefined : (options.engine ?? testEngine());

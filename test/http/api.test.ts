@@ -17,7 +17,11 @@ describe("chat API answers villagers", () => {
     expect(["policy", "eligibility"]).toContain(body.intent);
     const text = body.replies.map((r: { text: string }) => r.text).join("\n");
     expect(text).toMatch(/400\s*元/);
-    expect(body.replies[0].citations[0]).toMatchObject({ id: expect.any(String), title: expect.stringContaining("残疾"), source: expect.stringContaining("000_598bc6a691808f3f.txt") });
+    expect(body.replies[0].citations[0]).toMatchObject({
+      id: expect.any(String),
+      title: expect.stringContaining("残疾"),
+      source: expect.stringContaining("000_598bc6a691808f3f.txt"),
+    });
   });
 
   it("answers a Traditional question in Traditional characters", async () => {

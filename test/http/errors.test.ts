@@ -10,7 +10,9 @@ function appWith(logs: string[]) {
   const app = new Hono();
   app.onError(errorHandler(createLogger("debug", (line) => logs.push(line))));
   app.post("/items", jsonBody(z.object({ name: z.string({ error: "需要字符串" }).min(1, "不能为空") })), (c) => c.json({ name: c.req.valid("json").name }));
-  app.get("/items", queryParams(z.object({ page: z.coerce.number({ error: "需要数字" }).int().min(1, "从 1 开始").default(1) })), (c) => c.json(c.req.valid("query")));
+  app.get("/items", queryParams(z.object({ page: z.coerce.number({ error: "需要数字" }).int().min(1, "从 1 开始").default(1) })), (c) =>
+    c.json(c.req.valid("query")),
+  );
   app.get("/gone", () => {
     throw refusal(410, "GONE", "已经删除了", "id");
   });

@@ -21,7 +21,9 @@ describe("per-user rate limit", () => {
     t = await startTestApp({ env: { CHAT_RATE_BURST: "5", CHAT_RATE_PER_MINUTE: "6" } });
     const url = t.url;
     const flood = Promise.all(Array.from({ length: 40 }, () => send(url, { userId: "flooder", text: "三级残疾一年补助多少？" }, chatAuth)));
-    const calm = Promise.all(["一户多残家庭生活补助怎么发？", "优质煤市场价多少", "沼气池坏了找谁"].map((text) => send(url, { userId: "neighbour", text }, chatAuth)));
+    const calm = Promise.all(
+      ["一户多残家庭生活补助怎么发？", "优质煤市场价多少", "沼气池坏了找谁"].map((text) => send(url, { userId: "neighbour", text }, chatAuth)),
+    );
     const [flooded, answered] = await Promise.all([flood, calm]);
     const refused = flooded.filter((r) => r.status === 429);
     expect(flooded.filter((r) => r.status === 200).length).toBeLessThanOrEqual(6);

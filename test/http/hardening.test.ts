@@ -49,7 +49,11 @@ describe("JSON routes take JSON only", () => {
   });
 
   it("accepts application/json with a charset", async () => {
-    const res = await fetch(`${t.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify({ text: "你好" }) });
+    const res = await fetch(`${t.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: JSON.stringify({ text: "你好" }),
+    });
     expect(res.status).toBe(200);
   });
 });

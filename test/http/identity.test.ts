@@ -117,7 +117,12 @@ describe("web chat identity", () => {
     expect(filed.headers.get("set-cookie")).toBeNull();
     expect(t.app.store.db.prepare("SELECT user_id FROM feedback WHERE id = 1").pluck().get()).toBe("integration-7");
     // The same userId with a wrong token, or a non-string userId, is ignored, never an error.
-    for (const [headers, userId] of [[{ authorization: "Bearer wrong-token-000000000" }, "integration-7"], [{}, "integration-7"], [chatAuth, ["x"]], [chatAuth, 42]] as const) {
+    for (const [headers, userId] of [
+      [{ authorization: "Bearer wrong-token-000000000" }, "integration-7"],
+      [{}, "integration-7"],
+      [chatAuth, ["x"]],
+      [chatAuth, 42],
+    ] as const) {
       const res = await post(headers, userId, "我反映的事怎么样了");
       expect(res.status).toBe(200);
       expect(JSON.stringify(await res.json())).not.toMatch(/FK000001/);
@@ -128,7 +133,11 @@ describe("web chat identity", () => {
 
   it("turns the bearer path off when CHAT_API_TOKEN is unset", async () => {
     t = await startTestApp({ env: { CHAT_API_TOKEN: "" } });
-    const res = await fetch(`${t.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...chatAuth }, body: JSON.stringify({ userId: "named", text: REPORT }) });
+    const res = await fetch(`${t.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...chatAuth },
+      body: JSON.stringify({ userId: "named", text: REPORT }),
+    });
     expect(res.status).toBe(200);
     expect(t.app.store.db.prepare("SELECT user_id FROM feedback WHERE id = 1").pluck().get()).not.toBe("named");
   });
@@ -157,7 +166,15 @@ describe("web chat identity", () => {
 
   it("never makes a web chat identity staff: an invite code is answered with the dashboard login", async () => {
     t = await startTestApp({ env: { ADMIN_IDS: "telegram:1" } });
-    const code = await t.app.assistant.handle({ channel: "telegram", userId: "1", chatId: "1", chatType: "private", mentioned: true, kind: "text", text: "生成邀请码 cadre" });
+    const code = await t.app.assistant.handle({
+      channel: "telegram",
+      userId: "1",
+      chatId: "1",
+      chatType: "private",
+      mentioned: true,
+      kind: "text",
+      text: "生成邀请码 cadre",
+    });
     const invite = /邀请码：([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(code.replies[0]!.text)?.[1];
     expect(invite).toBeDefined();
     const villager = browser(t.url);

@@ -47,7 +47,19 @@ describe("BM25 index", () => {
 
   // Postings keep their part of the score in single precision: the same order, scores to ~7 digits.
   it("ranks documents as textbook BM25 does", () => {
-    for (const query of [new Map([["t1", 1]]), new Map([["t3", 1], ["t40", 0.3]]), new Map([["t0", 1], ["t7", 1], ["t59", 1], ["nope", 1]])]) {
+    for (const query of [
+      new Map([["t1", 1]]),
+      new Map([
+        ["t3", 1],
+        ["t40", 0.3],
+      ]),
+      new Map([
+        ["t0", 1],
+        ["t7", 1],
+        ["t59", 1],
+        ["nope", 1],
+      ]),
+    ]) {
       const expected = referenceScores(docs, query)
         .map((score, doc) => ({ doc, score }))
         .filter((hit) => hit.score > 0)
@@ -116,7 +128,11 @@ describe("BM25 index", () => {
     for (const doc of [0, 2047, 2048, 4095, 4096, 5999]) {
       for (const token of ["t0", "t2", "t17", "t58"]) expect(large.docHas(doc, token)).toBe(big[doc]!.has(token));
     }
-    const query = new Map([["t3", 1], ["t21", 0.3], ["t50", 1]]);
+    const query = new Map([
+      ["t3", 1],
+      ["t21", 0.3],
+      ["t50", 1],
+    ]);
     const expected = referenceScores(big, query)
       .map((score, doc) => ({ doc, score }))
       .filter((hit) => hit.score > 0)

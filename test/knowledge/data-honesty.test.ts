@@ -44,7 +44,10 @@ describe("knowledge base honesty", () => {
   it("covers the policies the seed only names, each marked for review", () => {
     const reviewTitles = data.entries.filter((e) => e.needs_review).map((e) => [e.title, ...e.aliases].join(" "));
     for (const name of ["小麦直补", "合作医疗", "农机补贴", "低保", "医保", "养老保险"]) {
-      expect(reviewTitles.some((t) => t.includes(name)), name).toBe(true);
+      expect(
+        reviewTitles.some((t) => t.includes(name)),
+        name,
+      ).toBe(true);
     }
   });
 });

@@ -20,10 +20,17 @@ function cutAll(parallel: boolean) {
     return id;
   };
   const seen: Array<{ index: number; words: string[] }> = [];
-  const stats = cutInOrder(texts.length, (i) => texts[i]!, (text) => kb.segmenter.words(text), termId, (index, text, ids, from, to) => {
-    expect(text).toBe(texts[index]);
-    seen.push({ index, words: [...ids.subarray(from, to)].map((id) => names[id]!) });
-  }, { parallel });
+  const stats = cutInOrder(
+    texts.length,
+    (i) => texts[i]!,
+    (text) => kb.segmenter.words(text),
+    termId,
+    (index, text, ids, from, to) => {
+      expect(text).toBe(texts[index]);
+      seen.push({ index, words: [...ids.subarray(from, to)].map((id) => names[id]!) });
+    },
+    { parallel },
+  );
   return { seen, helperChunks: stats.helperChunks };
 }
 
@@ -62,10 +69,17 @@ describe("indexing on two threads", () => {
     prepareWordsHelper(texts.length);
     await wordsHelperReady();
     const failing = () =>
-      cutInOrder(texts.length, (i) => {
-        if (i === 1500) throw new Error("bad entry");
-        return texts[i]!;
-      }, (text) => kb.segmenter.words(text), () => 0, () => {}, { parallel: true });
+      cutInOrder(
+        texts.length,
+        (i) => {
+          if (i === 1500) throw new Error("bad entry");
+          return texts[i]!;
+        },
+        (text) => kb.segmenter.words(text),
+        () => 0,
+        () => {},
+        { parallel: true },
+      );
     expect(failing).toThrow("bad entry");
     const next = cutAll(true);
     expect(next.helperChunks).toBeGreaterThan(0);

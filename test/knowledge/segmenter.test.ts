@@ -7,7 +7,44 @@ import { STOPWORDS } from "../../src/knowledge/stopwords.ts";
 // Random text from the characters that make segmentation hard: Han (with a character outside the
 // BMP), question words, digits with decimals, Latin, punctuation and spaces.
 function randomTexts(count: number): string[] {
-  const pieces = ["残疾", "补助", "多少", "怎么", "一户多残", "每年", "元", "𠀀", "𠀁", "〇", "，", "。", " ", "|", "1.2", "400", "a", "tv", "-", "、", "？", "么", "贫困", "燃料", ".", "%", "+", "#", "_", "&", "3", "号", "第", "km", "1号", "\uE000"];
+  const pieces = [
+    "残疾",
+    "补助",
+    "多少",
+    "怎么",
+    "一户多残",
+    "每年",
+    "元",
+    "𠀀",
+    "𠀁",
+    "〇",
+    "，",
+    "。",
+    " ",
+    "|",
+    "1.2",
+    "400",
+    "a",
+    "tv",
+    "-",
+    "、",
+    "？",
+    "么",
+    "贫困",
+    "燃料",
+    ".",
+    "%",
+    "+",
+    "#",
+    "_",
+    "&",
+    "3",
+    "号",
+    "第",
+    "km",
+    "1号",
+    "\uE000",
+  ];
   let state = 3;
   const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, () => {

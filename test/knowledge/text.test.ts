@@ -20,7 +20,11 @@ describe("text normalisation", () => {
   it("cleans any mix of spaces, tabs, blank lines and invisible characters the same way", () => {
     // The three replacements sanitize makes whenever it has anything to clean.
     const reference = (text: string) =>
-      text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, "").replace(/[ \t\u3000]+/g, " ").replace(/\n{3,}/g, "\n\n").trim();
+      text
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, "")
+        .replace(/[ \t\u3000]+/g, " ")
+        .replace(/\n{3,}/g, "\n\n")
+        .trim();
     const pieces = ["残疾", " ", "  ", "\t", "\u3000", "\n", "\n\n\n", "\r", "\u200b", "\u0007", "\ufeff", "a", "\u00a0"];
     let state = 9;
     const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

@@ -126,7 +126,12 @@ describe("LLM reliability", () => {
 
   it("waits as long as the provider's Retry-After asks before retrying a 429", async () => {
     const at: number[] = [];
-    fake.onChat(() => (at.push(Date.now()), at.length === 1 ? { ...serverError(429), headers: { "retry-after-ms": "300" } } : chatText("三级每人每年 1680 元 [disability-relief]。")));
+    fake.onChat(
+      () => (
+        at.push(Date.now()),
+        at.length === 1 ? { ...serverError(429), headers: { "retry-after-ms": "300" } } : chatText("三级每人每年 1680 元 [disability-relief]。")
+      ),
+    );
     const { url } = await start();
     const { text } = await conversation(url).ask("三级残疾人每年补助多少？");
     expect(text).toContain("三级每人每年 1680 元。");
@@ -208,7 +213,9 @@ describe("LLM understanding", () => {
     const engine = fixtureEngine();
     const unsure = ["要去哪里办？", "那个事咋弄", "我想问问", "嗯嗯那个"].find((t) => engine.classifier.classify(t).confidence < CLASSIFIER_SURE)!;
     fake.onChat((request) =>
-      isStructured(request) ? toolCall("classify_message", { intent: "policy", query: "农村低保怎么申请", slots: { topic: "低保" } }) : chatText("低保由户主向村委会提出书面申请 [subsistence-allowance]。"),
+      isStructured(request)
+        ? toolCall("classify_message", { intent: "policy", query: "农村低保怎么申请", slots: { topic: "低保" } })
+        : chatText("低保由户主向村委会提出书面申请 [subsistence-allowance]。"),
     );
     const { url } = await start();
     const { intent, body } = await conversation(url).ask(unsure);

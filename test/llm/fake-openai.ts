@@ -63,7 +63,11 @@ export function toolCall(name: string, args: unknown, tokens = usage()): FakeRes
       choices: [
         {
           index: 0,
-          message: { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name, arguments: typeof args === "string" ? args : JSON.stringify(args) } }] },
+          message: {
+            role: "assistant",
+            content: null,
+            tool_calls: [{ id: "call_1", type: "function", function: { name, arguments: typeof args === "string" ? args : JSON.stringify(args) } }],
+          },
           finish_reason: "tool_calls",
           logprobs: null,
         },

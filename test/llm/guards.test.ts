@@ -67,7 +67,9 @@ describe("plain text for channels without Markdown", () => {
 });
 
 describe("leak guard", () => {
-  const guard = createLeakGuard({ OPENAI_API_KEY: "sk-secret-123456", STAFF_API_TOKEN: undefined, SHORT: "on" }, ["规则：只根据资料回答，资料里没有的数字一律不能写，也不能自己估算。"]);
+  const guard = createLeakGuard({ OPENAI_API_KEY: "sk-secret-123456", STAFF_API_TOKEN: undefined, SHORT: "on" }, [
+    "规则：只根据资料回答，资料里没有的数字一律不能写，也不能自己估算。",
+  ]);
   it("finds a secret value and names the setting, not the value", () => {
     expect(guard.find("密钥是 SK-SECRET-123456")).toBe("OPENAI_API_KEY");
   });
@@ -90,7 +92,10 @@ describe("what the model reads", () => {
     expect(looksLikeFollowUp("三级贫困残疾人每年能领到多少生活救助金？")).toBe(false);
   });
   it("reads citation markers and removes them from the text", () => {
-    expect(extractCitations("每年 1680 元 [disability-relief]，去镇残联办【town-office】。")).toEqual({ text: "每年 1680 元，去镇残联办。", ids: ["disability-relief", "town-office"] });
+    expect(extractCitations("每年 1680 元 [disability-relief]，去镇残联办【town-office】。")).toEqual({
+      text: "每年 1680 元，去镇残联办。",
+      ids: ["disability-relief", "town-office"],
+    });
   });
 });
 
@@ -142,7 +147,10 @@ describe("prompt files", () => {
     expect(loadPrompts("prompts").answer.inputVariables.sort()).toEqual(["history", "passages", "question"]);
   });
   it("names a missing prompt file", () => {
-    withPrompts((dir) => rmSync(join(dir, "classify.md")), (dir) => expect(() => loadPrompts(dir)).toThrow(/classify\.md：文件不存在/));
+    withPrompts(
+      (dir) => rmSync(join(dir, "classify.md")),
+      (dir) => expect(() => loadPrompts(dir)).toThrow(/classify\.md：文件不存在/),
+    );
   });
   it("names a missing placeholder and an unknown one", () => {
     withPrompts(

@@ -12,7 +12,10 @@ let browser: Browser;
 
 beforeEach(async () => {
   fake = await startFakeOpenAI();
-  t = await startTestApp({ engine: loadEngine("test/llm/fixtures/data"), env: { OPENAI_API_KEY: "sk-web-test-123456", OPENAI_BASE_URL: fake.url, LLM_TIMEOUT_MS: "5000" } });
+  t = await startTestApp({
+    engine: loadEngine("test/llm/fixtures/data"),
+    env: { OPENAI_API_KEY: "sk-web-test-123456", OPENAI_BASE_URL: fake.url, LLM_TIMEOUT_MS: "5000" },
+  });
   browser = await launchBrowser();
 });
 afterEach(async () => {
@@ -26,7 +29,8 @@ describe("web chat with the LLM on", () => {
     fake.onChat((request) => {
       const prompt = lastUserContent(request);
       if (isStructured(request)) return toolCall("classify_message", { intent: "policy", query: "残疾人生活救助三级标准" });
-      if (prompt.includes('"那三级呢？"') && prompt.includes("一级残疾补助多少")) return chatText("三级的话，**每人每年 1680 元** [disability-relief]，钱打到社保卡上。");
+      if (prompt.includes('"那三级呢？"') && prompt.includes("一级残疾补助多少"))
+        return chatText("三级的话，**每人每年 1680 元** [disability-relief]，钱打到社保卡上。");
       return chatText("一级每人每年 2400 元 [disability-relief]。");
     });
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -44,7 +44,14 @@ describe("account entry points refuse bad input and change nothing", () => {
   it("refuses bad invite redemptions without spending anything", async () => {
     t = await startStaffApp({ ADMIN_PASSWORD: ADMIN_PW, STAFF_API_TOKEN: TOKEN });
     const before = accounts();
-    for (const body of ["", "[]", { code: "" }, { code: "x".repeat(10_000), username: "wang", password: "long-enough-pw" }, { code: "NOPE-0000", username: "wang", password: "long-enough-pw" }, { code: { $ne: null }, username: "wang", password: "long-enough-pw" }]) {
+    for (const body of [
+      "",
+      "[]",
+      { code: "" },
+      { code: "x".repeat(10_000), username: "wang", password: "long-enough-pw" },
+      { code: "NOPE-0000", username: "wang", password: "long-enough-pw" },
+      { code: { $ne: null }, username: "wang", password: "long-enough-pw" },
+    ]) {
       const res = await callJson(t.url, "/api/staff/accounts/redeem", { body });
       expect(res.status, JSON.stringify(body).slice(0, 60)).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
@@ -55,7 +62,13 @@ describe("account entry points refuse bad input and change nothing", () => {
   it("refuses a bad password change and keeps the old password working", async () => {
     t = await startStaffApp({ ADMIN_PASSWORD: ADMIN_PW, STAFF_API_TOKEN: TOKEN });
     const admin = await session(t.url, "admin", ADMIN_PW);
-    for (const body of [{}, { oldPassword: ADMIN_PW }, { oldPassword: ADMIN_PW, newPassword: "short" }, { oldPassword: ADMIN_PW, newPassword: "y".repeat(100_000) }, { oldPassword: 42, newPassword: "long-enough-pw" }]) {
+    for (const body of [
+      {},
+      { oldPassword: ADMIN_PW },
+      { oldPassword: ADMIN_PW, newPassword: "short" },
+      { oldPassword: ADMIN_PW, newPassword: "y".repeat(100_000) },
+      { oldPassword: 42, newPassword: "long-enough-pw" },
+    ]) {
       const res = await admin.call("/api/staff/me/password", { body });
       expect([400, 413], JSON.stringify(body).slice(0, 60)).toContain(res.status);
     }
@@ -65,7 +78,10 @@ describe("account entry points refuse bad input and change nothing", () => {
   it("keeps a hostile display name as plain text in the API and escaped on the dashboard", async () => {
     t = await startStaffApp({ ADMIN_PASSWORD: ADMIN_PW, STAFF_API_TOKEN: TOKEN });
     const hostile = "<img src=x onerror=alert(1)>";
-    const created = await callJson(t.url, "/api/staff/accounts", { body: { username: "zhao", password: "long-enough-pw", displayName: hostile }, headers: auth });
+    const created = await callJson(t.url, "/api/staff/accounts", {
+      body: { username: "zhao", password: "long-enough-pw", displayName: hostile },
+      headers: auth,
+    });
     expect(created.status).toBe(201);
     expect(created.body.account.displayName).toBe(hostile);
     const admin = await session(t.url, "admin", ADMIN_PW);

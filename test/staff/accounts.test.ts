@@ -12,7 +12,8 @@ const TOKEN = "accounts-test-token-0123456789";
 let t: TestApp;
 afterEach(async () => t?.close());
 
-const audit = () => t.app.store.db.prepare("SELECT actor, action, outcome FROM audit_log ORDER BY id").all() as Array<{ actor: string; action: string; outcome: string }>;
+const audit = () =>
+  t.app.store.db.prepare("SELECT actor, action, outcome FROM audit_log ORDER BY id").all() as Array<{ actor: string; action: string; outcome: string }>;
 
 describe("staff accounts", () => {
   it("turns the old ADMIN_PASSWORD_HASH into the account 'admin', so an existing deployment logs in as before", async () => {
@@ -90,7 +91,10 @@ describe("staff accounts", () => {
     const admin = await session(t.url, "admin", ADMIN_PW);
     const invite = await admin.call("/api/staff/invites", { body: { role: "cadre" } });
     expect(invite.status).toBe(201);
-    const redeem = (username: string) => callJson(t.url, "/api/staff/accounts/redeem", { body: { code: invite.body.code.toLowerCase(), username, displayName: "赵六", password: "zhao-password-1" } });
+    const redeem = (username: string) =>
+      callJson(t.url, "/api/staff/accounts/redeem", {
+        body: { code: invite.body.code.toLowerCase(), username, displayName: "赵六", password: "zhao-password-1" },
+      });
     const joined = await redeem("zhao");
     expect(joined.status).toBe(201);
     expect(joined.body.account).toMatchObject({ username: "zhao", role: "cadre", createdBy: "staff:admin" });

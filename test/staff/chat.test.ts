@@ -75,7 +75,10 @@ describe("staff in chat", () => {
     expect(count(t, "SELECT count(*) FROM feedback_history")).toBe(4);
     const ok = await cadre.ask("把FK000001改成处理中，备注：沼气服务站下周上门");
     expect(ok.text).toMatch(/已把 FK000001 从“已受理”改为“处理中”/);
-    expect(t.app.store.db.prepare("SELECT note, actor FROM feedback_history ORDER BY id DESC LIMIT 1").get()).toEqual({ note: "沼气服务站下周上门", actor: "web:cadre1" });
+    expect(t.app.store.db.prepare("SELECT note, actor FROM feedback_history ORDER BY id DESC LIMIT 1").get()).toEqual({
+      note: "沼气服务站下周上门",
+      actor: "web:cadre1",
+    });
   });
 
   it("lets an admin issue a one-time invite code, which makes nobody staff in the web chat", async () => {

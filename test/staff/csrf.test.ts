@@ -30,7 +30,9 @@ describe("CSRF on the staff API", () => {
       expect([type, res.status, res.body.error?.code]).toEqual([type, 415, "UNSUPPORTED_MEDIA_TYPE"]);
     }
     expect((await admin.call("/api/staff/consultations", { body: publish(), headers: { "content-type": "text/plain;charset=UTF-8" } })).status).toBe(415);
-    expect((await callJson(t.url, "/api/staff/login", { body: JSON.stringify({ password: ADMIN_PW }), headers: { "content-type": "text/plain" } })).status).toBe(415);
+    expect(
+      (await callJson(t.url, "/api/staff/login", { body: JSON.stringify({ password: ADMIN_PW }), headers: { "content-type": "text/plain" } })).status,
+    ).toBe(415);
     expect(status()).toBe("confirmed");
     expect(consultations()).toBe(0);
   });
@@ -49,7 +51,14 @@ describe("CSRF on the staff API", () => {
     expect(consultations()).toBe(0);
     // Another person's token doesn't fit this session either.
     const other = await session(t.url, "admin", ADMIN_PW);
-    expect((await callJson(t.url, "/api/staff/feedback/FK000001/state", { body: { state: "fixed", note: "好了" }, headers: { cookie: admin.cookie, "x-csrf-token": other.csrfToken } })).status).toBe(403);
+    expect(
+      (
+        await callJson(t.url, "/api/staff/feedback/FK000001/state", {
+          body: { state: "fixed", note: "好了" },
+          headers: { cookie: admin.cookie, "x-csrf-token": other.csrfToken },
+        })
+      ).status,
+    ).toBe(403);
     // With the token: done.
     expect((await admin.call("/api/staff/feedback/FK000001/state", { body: { state: "fixed", note: "好了" } })).status).toBe(200);
     expect((await admin.call("/api/staff/consultations", { body: publish() })).status).toBe(201);
@@ -58,7 +67,10 @@ describe("CSRF on the staff API", () => {
 
   it("needs no CSRF token for a script with STAFF_API_TOKEN, nor for reading", async () => {
     const admin = await setup();
-    const res = await callJson(t.url, "/api/staff/feedback/FK000001/state", { body: { state: "in_progress", note: "脚本" }, headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await callJson(t.url, "/api/staff/feedback/FK000001/state", {
+      body: { state: "in_progress", note: "脚本" },
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(res.status).toBe(200);
     expect((await callJson(t.url, "/api/staff/feedback", { headers: { cookie: admin.cookie } })).status).toBe(200);
     // /me hands a cookie-only client its token.
@@ -70,7 +82,12 @@ describe("CSRF on the dashboard forms", () => {
   it("ignores a form post with the cookie but without the page's hidden token, whatever the browser headers say", async () => {
     const admin = await setup();
     const post = (body: string, headers: Record<string, string> = {}) =>
-      fetch(`${t.url}/admin/feedback/1/state`, { method: "POST", redirect: "manual", headers: { cookie: admin.cookie, "content-type": "application/x-www-form-urlencoded", ...headers }, body });
+      fetch(`${t.url}/admin/feedback/1/state`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie: admin.cookie, "content-type": "application/x-www-form-urlencoded", ...headers },
+        body,
+      });
     expect((await post("state=fixed&note=%E5%A5%BD")).status).toBe(403);
     expect((await post("state=fixed&note=%E5%A5%BD", { "sec-fetch-site": "same-origin", origin: "null" })).status).toBe(403);
     expect((await post("state=fixed&note=%E5%A5%BD&_csrf=forged")).status).toBe(403);

@@ -71,22 +71,45 @@ describe("staff API authentication", () => {
     const session = cookie.split(";")[0]!;
     const me = await api("/api/staff/me", { token: null, headers: { cookie: session } });
     expect(await me.json()).toEqual({ staff: { id: "staff:admin", role: "admin", username: "admin", displayName: "管理员" }, csrfToken });
-    const out = await api("/api/staff/logout", { token: null, method: "POST", headers: { cookie: session, "content-type": "application/json", "x-csrf-token": csrfToken } });
+    const out = await api("/api/staff/logout", {
+      token: null,
+      method: "POST",
+      headers: { cookie: session, "content-type": "application/json", "x-csrf-token": csrfToken },
+    });
     expect(out.status).toBe(200);
     expect((await api("/api/staff/me", { token: null, headers: { cookie: session } })).status).toBe(401);
   });
 
   it("marks the cookie Secure behind an https proxy", async () => {
     t = await startStaffApp({ ADMIN_PASSWORD: "pw-123456" });
-    const res = await api("/api/staff/login", { token: null, method: "POST", headers: { "x-forwarded-proto": "https" }, body: JSON.stringify({ password: "pw-123456" }) });
+    const res = await api("/api/staff/login", {
+      token: null,
+      method: "POST",
+      headers: { "x-forwarded-proto": "https" },
+      body: JSON.stringify({ password: "pw-123456" }),
+    });
     expect(res.headers.get("set-cookie")).toMatch(/Secure/);
   });
 
   it("answers 403 when a cadre's session asks for an admin action, and audits it", async () => {
     t = await startStaffApp();
     const token = "cadre-session-token-xyz";
-    const accountId = insertAccount(t.app.store.db, { username: "wang", displayName: "王干部", role: "cadre", passwordHash: "x", createdBy: "test", createdAt: "2020-01-01T00:00:00Z" })!;
-    insertDashboardSession(t.app.store.db, { tokenHash: sha256(token), accountId, staffId: "staff:wang", role: "cadre", createdAt: "2020-01-01T00:00:00Z", expiresAt: "2099-01-01T00:00:00Z" });
+    const accountId = insertAccount(t.app.store.db, {
+      username: "wang",
+      displayName: "王干部",
+      role: "cadre",
+      passwordHash: "x",
+      createdBy: "test",
+      createdAt: "2020-01-01T00:00:00Z",
+    })!;
+    insertDashboardSession(t.app.store.db, {
+      tokenHash: sha256(token),
+      accountId,
+      staffId: "staff:wang",
+      role: "cadre",
+      createdAt: "2020-01-01T00:00:00Z",
+      expiresAt: "2099-01-01T00:00:00Z",
+    });
     expect(findAccount(t.app.store.db, "wang")?.role).toBe("cadre");
     const headers = { cookie: `xq_staff=${token}`, "x-csrf-token": csrfTokenFor(token) };
     expect((await api("/api/staff/feedback", { token: null, headers })).status).toBe(200);
@@ -149,7 +172,7 @@ describe("staff API data", () => {
 
   it("exports CSV with a BOM and formulas defused, and XLSX that exceljs reads back", async () => {
     t = await startStaffApp({ STAFF_API_TOKEN: TOKEN });
-    await conversation(t.url, "v1").ask("=HYPERLINK(\"http://x\") 东风村路灯坏了");
+    await conversation(t.url, "v1").ask('=HYPERLINK("http://x") 东风村路灯坏了');
     await seed();
     const bytes = Buffer.from(await (await api("/api/staff/export/feedback.csv")).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -29,7 +29,9 @@ describe("marking a report as not a report", () => {
     expect(t.app.store.db.prepare("SELECT id, text, marked_by AS by, note FROM feedback_not_reports").all()).toEqual([
       { id: 2, text: "东风村幸福路上有个大坑", by: "web:cadre1", note: "是问政策 不是反映问题" },
     ]);
-    expect(t.app.store.db.prepare("SELECT actor, action FROM audit_log WHERE action = '标为不是反映'").all()).toEqual([{ actor: "web:cadre1", action: "标为不是反映" }]);
+    expect(t.app.store.db.prepare("SELECT actor, action FROM audit_log WHERE action = '标为不是反映'").all()).toEqual([
+      { actor: "web:cadre1", action: "标为不是反映" },
+    ]);
 
     const next = await conversation(t.url, "a3").ask("李庄村的路灯坏了好几天了");
     expect(next.text).toMatch(/FK000003/);
@@ -39,7 +41,11 @@ describe("marking a report as not a report", () => {
     t = await startStaffApp({ STAFF_API_TOKEN: TOKEN });
     await conversation(t.url, "a1").ask("东风村三组的沼气池不产气了");
     const post = (body: unknown) =>
-      fetch(`${t.url}/api/staff/feedback/FK000001/not-report`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${t.url}/api/staff/feedback/FK000001/not-report`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     const bad = await post({});
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.field).toBe("note");
@@ -53,7 +59,11 @@ describe("marking a report as not a report", () => {
     t = await startStaffApp({ STAFF_API_TOKEN: TOKEN });
     await conversation(t.url, "a1").ask("东风村三组的沼气池不产气了");
     const raw = (receipt: string, body: string) =>
-      fetch(`${t.url}/api/staff/feedback/${receipt}/not-report`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body });
+      fetch(`${t.url}/api/staff/feedback/${receipt}/not-report`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body,
+      });
     expect((await (await raw("FK000001", "")).json()).error.code).toBe("EMPTY_BODY");
     expect((await (await raw("FK000001", "{note:")).json()).error.code).toBe("INVALID_JSON");
     const numeric = await raw("FK000001", JSON.stringify({ note: 42 }));

@@ -60,7 +60,9 @@ describe("invite codes", () => {
     expect(redeemInvite(s, "web", "v9", late.code)).toMatchObject({ ok: false, reason: "expired" });
     expect(roleOf(s, "web", "v9")).toBe("villager");
 
-    const refused = listAudit(s.store.db).filter((e) => e.outcome === "refused").map((e) => e.detail);
+    const refused = listAudit(s.store.db)
+      .filter((e) => e.outcome === "refused")
+      .map((e) => e.detail);
     expect(refused.sort()).toEqual(["expired", "unknown", "used"]);
   });
 

@@ -21,7 +21,18 @@ function seed(reports: ReportStore) {
     ["2026-11-30T16:30:00.000Z", "供水", "李庄村"], // 1 Dec in China
   ];
   return rows.map(([at, category, village]) =>
-    reports.create({ channel: "web", userId: `u-${at}`, chatId: `u-${at}`, text: "x", category, village, place: null, anonymous: false, displayName: null, createdAt: at }),
+    reports.create({
+      channel: "web",
+      userId: `u-${at}`,
+      chatId: `u-${at}`,
+      text: "x",
+      category,
+      village,
+      place: null,
+      anonymous: false,
+      displayName: null,
+      createdAt: at,
+    }),
   );
 }
 
@@ -38,8 +49,17 @@ describe("feedback summaries", () => {
     // A bulk import adds its counts per batch rather than per row: the totals must still agree.
     reports.importMany(
       ["2026-09-01T10:00:00.000Z", "2026-09-01T17:00:00.000Z", "2026-11-15T08:00:00.000Z"].map((at, i) => ({
-        channel: "web", userId: `imp${i}`, chatId: `imp${i}`, text: "旧登记", category: i ? "道路" : null, village: "东风村", place: null,
-        anonymous: false, displayName: null, status: i === 2 ? "planned" : "fixed", createdAt: at,
+        channel: "web",
+        userId: `imp${i}`,
+        chatId: `imp${i}`,
+        text: "旧登记",
+        category: i ? "道路" : null,
+        village: "东风村",
+        place: null,
+        anonymous: false,
+        displayName: null,
+        status: i === 2 ? "planned" : "fixed",
+        createdAt: at,
       })),
     );
     const sort = (xs: Array<{ key: string; count: number }>) => [...xs].sort((a, b) => a.key.localeCompare(b.key));

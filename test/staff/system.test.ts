@@ -32,7 +32,19 @@ describe("system status for staff", () => {
         model: "qwen-plus",
         breaker: "closed",
         today: { day: "2026-11-29", tokens: 1200, budget: 200000 },
-        usage: [{ day: "2026-11-29", calls: 3, failures: 1, inputTokens: 900, outputTokens: 300, totalTokens: 1200, transcriptions: 1, rejected: 0, offlineFallbacks: 1 }],
+        usage: [
+          {
+            day: "2026-11-29",
+            calls: 3,
+            failures: 1,
+            inputTokens: 900,
+            outputTokens: 300,
+            totalTokens: 1200,
+            transcriptions: 1,
+            rejected: 0,
+            offlineFallbacks: 1,
+          },
+        ],
       },
     };
     const html = String(renderSystemSection(status));
@@ -44,7 +56,9 @@ describe("system status for staff", () => {
   });
 
   it("never shows a QR that is not a PNG data URL", () => {
-    const html = String(renderSystemSection({ channels: ["web"], wechat: { status: "scan", qrDataUrl: "javascript:alert(1)", updatedAt: "" }, llm: { on: false } }));
+    const html = String(
+      renderSystemSection({ channels: ["web"], wechat: { status: "scan", qrDataUrl: "javascript:alert(1)", updatedAt: "" }, llm: { on: false } }),
+    );
     expect(html).not.toContain("javascript:");
     expect(html).toContain("完全离线");
   });

@@ -45,7 +45,14 @@ export function convertUpdate(update: Update, bot: BotIdentity, decodePayload: (
     };
   }
   if (update.edited_message) return { type: "skip", reason: "edited message", chatId: update.edited_message.chat.id };
-  return { type: "skip", reason: `unhandled update type: ${Object.keys(update).filter((k) => k !== "update_id").join(",") || "empty"}` };
+  return {
+    type: "skip",
+    reason: `unhandled update type: ${
+      Object.keys(update)
+        .filter((k) => k !== "update_id")
+        .join(",") || "empty"
+    }`,
+  };
 }
 
 function convertMessage(message: Message, bot: BotIdentity, updateId: number): Conversion {

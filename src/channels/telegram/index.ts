@@ -182,7 +182,9 @@ export async function startTelegram(ctx: AppContext, options: TelegramOptions = 
     if (webhookUrl) {
       // Without a configured secret, a random one still keeps strangers from posting fake updates.
       const secret = config.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString("hex");
-      webhookHandler = webhookCallback(bot, "hono", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 9000 }) as (c: HonoContext) => Promise<Response>;
+      webhookHandler = webhookCallback(bot, "hono", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 9000 }) as (
+        c: HonoContext,
+      ) => Promise<Response>;
       await bot.api.setWebhook(webhookUrl, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
       logger.info("telegram on (webhook)", { bot: me.username, path: new URL(webhookUrl).pathname });
       return undefined;
@@ -249,7 +251,13 @@ function logUpdateError(logger: Logger, update: Update, error: unknown): void {
     return;
   }
   if (error instanceof GrammyError) {
-    logger.warn("telegram refused a request", { updateId: update.update_id, chatId, method: error.method, code: error.error_code, description: error.description });
+    logger.warn("telegram refused a request", {
+      updateId: update.update_id,
+      chatId,
+      method: error.method,
+      code: error.error_code,
+      description: error.description,
+    });
     return;
   }
   logger.error("telegram update failed", { updateId: update.update_id, chatId, error });

@@ -69,7 +69,9 @@ export class WechatApi {
 
   /** POSTs JSON with the access token; a stale token is refreshed and the call tried once more. */
   async post(path: string, body: unknown, query: Record<string, string> = {}): Promise<Record<string, unknown>> {
-    return this.withToken(path, (token) => this.request(path, { ...query, access_token: token }, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+    return this.withToken(path, (token) =>
+      this.request(path, { ...query, access_token: token }, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    );
   }
 
   /** GETs with the access token; returns the raw response (media downloads are not JSON). */

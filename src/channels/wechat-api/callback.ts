@@ -16,7 +16,10 @@ export const MAX_CALLBACK_BYTES = 64 * 1024;
  */
 export const FRESHNESS_WINDOW_MS = 5 * 60_000;
 
-const signature = z.string().regex(/^[0-9a-fA-F]{40}$/, "签名应为 40 位十六进制").optional();
+const signature = z
+  .string()
+  .regex(/^[0-9a-fA-F]{40}$/, "签名应为 40 位十六进制")
+  .optional();
 export const CallbackQuerySchema = z.object({
   signature,
   msg_signature: signature,
@@ -77,4 +80,3 @@ export function refusalGuard(logger: Pick<Logger, "warn">, channel: string) {
     }
   };
 }
-

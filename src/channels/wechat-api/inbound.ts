@@ -11,7 +11,10 @@ export const PushSchema = z.object({
   MsgType: z.string({ error: "缺少 MsgType" }).min(1, "缺少 MsgType").max(40),
   Content: z.string().max(20_000).optional(),
   /** A 64-bit integer, kept as a string: as a number it would lose its last digits. */
-  MsgId: z.string().regex(/^\d{1,24}$/, "MsgId 应为数字").optional(),
+  MsgId: z
+    .string()
+    .regex(/^\d{1,24}$/, "MsgId 应为数字")
+    .optional(),
   Event: z.string().max(60).optional(),
   EventKey: z.string().max(1000).optional(),
   MediaId: z.string().max(300).optional(),
@@ -37,7 +40,10 @@ export function convertPush(channel: ChannelName, push: Push): Conversion {
   const base = { channel, userId, chatId: userId, chatType: "private", mentioned: true } as const;
   // Events carry no MsgId: WeChat's docs advise FromUserName + CreateTime to spot its retries.
   const key = push.MsgId ?? `${push.MsgType}:${push.Event ?? ""}:${push.EventKey ?? ""}:${userId}:${push.CreateTime}`;
-  const message = (fields: Pick<InboundMessageInput, "kind" | "text"> & { payload?: string }, extra: Partial<Extract<Conversion, { type: "message" }>> = {}): Conversion => ({
+  const message = (
+    fields: Pick<InboundMessageInput, "kind" | "text"> & { payload?: string },
+    extra: Partial<Extract<Conversion, { type: "message" }>> = {},
+  ): Conversion => ({
     type: "message",
     key,
     userId,
@@ -68,7 +74,10 @@ export function convertPush(channel: ChannelName, push: Push): Conversion {
   return { type: "skip", reason: `message type ${push.MsgType}` };
 }
 
-function convertEvent(push: Push, message: (fields: Pick<InboundMessageInput, "kind" | "text"> & { payload?: string }, extra?: Partial<Extract<Conversion, { type: "message" }>>) => Conversion): Conversion {
+function convertEvent(
+  push: Push,
+  message: (fields: Pick<InboundMessageInput, "kind" | "text"> & { payload?: string }, extra?: Partial<Extract<Conversion, { type: "message" }>>) => Conversion,
+): Conversion {
   const event = (push.Event ?? "").toLowerCase();
   // A follow is answered with what the assistant can do: the core's own help text, after a welcome.
   if (event === "subscribe") return message({ kind: "text", text: "帮助" }, { preface: [WELCOME] });

@@ -94,16 +94,30 @@ export async function startWechatOa(ctx: AppContext, options: WechatOaOptions = 
       let fields = outer;
       if (encrypted) {
         if (!aesKey) throw new CallbackRefused(400, "NO_AES_KEY", "收到加密消息，但没有设置 WECHAT_OA_AES_KEY（公众号后台的 EncodingAESKey）");
-        if (!sameSignature(messageSignature(token, query.timestamp, query.nonce, outer.Encrypt!), query.msg_signature)) throw new SignatureError("msg_signature 与密文不符");
+        if (!sameSignature(messageSignature(token, query.timestamp, query.nonce, outer.Encrypt!), query.msg_signature))
+          throw new SignatureError("msg_signature 与密文不符");
         fields = parseXmlFields(openCiphertext(aesKey, outer.Encrypt!, appId));
       }
       const push = PushSchema.safeParse(fields);
       if (!push.success) throw new CallbackRefused(400, "BAD_MESSAGE", `消息不完整：${describePushProblem(push.error)}`);
       const outcome = await flow.receive(convertPush("wechat-oa", push.data));
       if (outcome.passive === undefined) return c.text("success");
-      const reply = buildXml({ ToUserName: push.data.FromUserName, FromUserName: push.data.ToUserName, CreateTime: Math.floor(now() / 1000), MsgType: "text", Content: outcome.passive });
+      const reply = buildXml({
+        ToUserName: push.data.FromUserName,
+        FromUserName: push.data.ToUserName,
+        CreateTime: Math.floor(now() / 1000),
+        MsgType: "text",
+        Content: outcome.passive,
+      });
       if (!encrypted) return c.body(reply, 200, { "content-type": "application/xml; charset=utf-8" });
-      const sealed = sealedReplyXml({ aesKey: aesKey!, token, receiveId: appId, replyXml: reply, timestamp: String(Math.floor(now() / 1000)), nonce: randomBytes(8).toString("hex") });
+      const sealed = sealedReplyXml({
+        aesKey: aesKey!,
+        token,
+        receiveId: appId,
+        replyXml: reply,
+        timestamp: String(Math.floor(now() / 1000)),
+        nonce: randomBytes(8).toString("hex"),
+      });
       return c.body(sealed, 200, { "content-type": "application/xml; charset=utf-8" });
     }),
   );
@@ -114,7 +128,9 @@ export async function startWechatOa(ctx: AppContext, options: WechatOaOptions = 
     notifier.register("wechat-oa", async (message) => {
       const last = store.messages.lastMessageAt("wechat-oa", message.userId);
       if (!last || now() - Date.parse(last) > CUSTOMER_SERVICE_WINDOW_MS) {
-        throw new DeliveryDeferred(`outside WeChat's 48-hour customer-service window (last message from the user: ${last ?? "none"}); sent when the user writes again`);
+        throw new DeliveryDeferred(
+          `outside WeChat's 48-hour customer-service window (last message from the user: ${last ?? "none"}); sent when the user writes again`,
+        );
       }
       try {
         for (const piece of splitMessageBytes(withNumberedChoices(message), WECHAT_TEXT_BYTES)) await customSend(message.userId, piece);

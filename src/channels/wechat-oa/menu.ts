@@ -16,7 +16,10 @@ const url = z.url({ error: "需要完整的网址，例如 https://example.org/g
 
 const SubButtonSchema = z
   .object({
-    name: z.string().min(1).refine((n) => bytes(n) <= 60, "子菜单名称最长 60 字节（手机上显示约 8 个汉字）"),
+    name: z
+      .string()
+      .min(1)
+      .refine((n) => bytes(n) <= 60, "子菜单名称最长 60 字节（手机上显示约 8 个汉字）"),
     question: question.optional(),
     url: url.optional(),
   })
@@ -25,7 +28,10 @@ const SubButtonSchema = z
 
 const ButtonSchema = z
   .object({
-    name: z.string().min(1).refine((n) => bytes(n) <= 16, "一级菜单名称最长 16 字节（4 个汉字）"),
+    name: z
+      .string()
+      .min(1)
+      .refine((n) => bytes(n) <= 16, "一级菜单名称最长 16 字节（4 个汉字）"),
     question: question.optional(),
     url: url.optional(),
     sub: z.array(SubButtonSchema).min(1).max(5, "每个一级菜单最多 5 个子菜单").optional(),

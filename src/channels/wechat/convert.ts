@@ -32,7 +32,9 @@ export function shouldAcceptFriend(hello: string, keyword: string | undefined): 
 export const WECHAT_TEXT_LIMIT = 2000;
 
 /** Options handed to the puppet; only wechaty-puppet-service reads them, other puppets ignore unknown keys. */
-export function puppetOptionsFrom(config: Pick<Config, "WECHATY_PUPPET_SERVICE_TOKEN" | "WECHATY_PUPPET_SERVICE_ENDPOINT" | "WECHATY_PUPPET_SERVICE_NO_TLS">): Record<string, unknown> {
+export function puppetOptionsFrom(
+  config: Pick<Config, "WECHATY_PUPPET_SERVICE_TOKEN" | "WECHATY_PUPPET_SERVICE_ENDPOINT" | "WECHATY_PUPPET_SERVICE_NO_TLS">,
+): Record<string, unknown> {
   return {
     ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { token: config.WECHATY_PUPPET_SERVICE_TOKEN } : {}),
     ...(config.WECHATY_PUPPET_SERVICE_ENDPOINT ? { endpoint: config.WECHATY_PUPPET_SERVICE_ENDPOINT } : {}),

@@ -26,7 +26,8 @@ export async function startWecom(ctx: AppContext, options: WecomOptions = {}): P
   const { config, services, assistant } = ctx;
   const { logger, notifier } = services;
   const { WECOM_TOKEN: token, WECOM_CORP_ID: corpId, WECOM_AGENT_ID: agentId, WECOM_SECRET: secret, WECOM_AES_KEY: aesKey } = config;
-  if (!token || !corpId || !agentId || !secret || !aesKey) throw new ChannelStartError("wecom", "企业微信需要 WECOM_TOKEN、WECOM_CORP_ID、WECOM_AGENT_ID、WECOM_SECRET 和 WECOM_AES_KEY");
+  if (!token || !corpId || !agentId || !secret || !aesKey)
+    throw new ChannelStartError("wecom", "企业微信需要 WECOM_TOKEN、WECOM_CORP_ID、WECOM_AGENT_ID、WECOM_SECRET 和 WECOM_AES_KEY");
   const now = options.now ?? Date.now;
   const api = new WechatApi({
     root: config.WECOM_API_ROOT,
@@ -37,16 +38,28 @@ export async function startWecom(ctx: AppContext, options: WecomOptions = {}): P
   const send = async (userId: string, text: string) => {
     const answer = await api.post("/cgi-bin/message/send", { touser: userId, msgtype: "text", agentid: agentId, text: { content: text } });
     // errcode 0 with invaliduser: the member is outside the application's visible range and got nothing.
-    if (typeof answer.invaliduser === "string" && answer.invaliduser) throw new WechatApiError("/cgi-bin/message/send", 81013, `user not reachable by this application: ${answer.invaliduser}`);
+    if (typeof answer.invaliduser === "string" && answer.invaliduser)
+      throw new WechatApiError("/cgi-bin/message/send", 81013, `user not reachable by this application: ${answer.invaliduser}`);
   };
   // WeCom's passive replies would need their own encryption round; the send API serves every answer alike.
-  const flow = new ReplyFlow({ channel: "wecom", assistant, logger, notifier, budgetMs: config.WECHAT_OA_REPLY_BUDGET_MS, send, passive: false, api, transcribe: findTranscriber(services.llm) });
+  const flow = new ReplyFlow({
+    channel: "wecom",
+    assistant,
+    logger,
+    notifier,
+    budgetMs: config.WECHAT_OA_REPLY_BUDGET_MS,
+    send,
+    passive: false,
+    api,
+    transcribe: findTranscriber(services.llm),
+  });
   let stopped = false;
 
   const verified = (c: Context, ciphertext: string) => {
     const query = readQuery(c);
     checkFresh(query.timestamp, now());
-    if (!sameSignature(messageSignature(token, query.timestamp, query.nonce, ciphertext), query.msg_signature)) throw new SignatureError("msg_signature 与 WECOM_TOKEN 不符");
+    if (!sameSignature(messageSignature(token, query.timestamp, query.nonce, ciphertext), query.msg_signature))
+      throw new SignatureError("msg_signature 与 WECOM_TOKEN 不符");
     return openCiphertext(aesKey, ciphertext, corpId);
   };
 
@@ -88,7 +101,12 @@ export async function startWecom(ctx: AppContext, options: WecomOptions = {}): P
   await api.token().catch((error: unknown) => {
     logger.warn("wecom could not fetch an access token; answers will fail until it can", {
       error,
-      hint: error instanceof WechatApiError && error.errcode === 60020 ? "服务器 IP 不在应用的“企业可信IP”里" : error instanceof WechatApiError ? "检查 WECOM_CORP_ID 和 WECOM_SECRET" : "连不上企业微信接口（检查网络或 WECOM_API_ROOT）",
+      hint:
+        error instanceof WechatApiError && error.errcode === 60020
+          ? "服务器 IP 不在应用的“企业可信IP”里"
+          : error instanceof WechatApiError
+            ? "检查 WECOM_CORP_ID 和 WECOM_SECRET"
+            : "连不上企业微信接口（检查网络或 WECOM_API_ROOT）",
     });
   });
   logger.info("wecom on", { path: WECOM_PATH, agentId });

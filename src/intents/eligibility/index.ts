@@ -30,14 +30,14 @@ import { ONLY_ONE } from "../../eligibility/dialogue.ts";
 /** A dialogue left alone this long is forgotten; the next message starts afresh. */
 export const DIALOGUE_IDLE_MS = 30 * 60 * 1000;
 
-
 let loadFailureLogged = false;
 /** The rules are read once; if data/eligibility is broken the assistant still answers from the knowledge base. */
 function rulesFor(services: Services): EligibilityRules | undefined {
   try {
     return cachedEligibilityRules(services.config.DATA_DIR);
   } catch (error) {
-    if (!loadFailureLogged) services.logger.error("eligibility rules could not be loaded; answering from the knowledge base", { error: (error as Error).message });
+    if (!loadFailureLogged)
+      services.logger.error("eligibility rules could not be loaded; answering from the knowledge base", { error: (error as Error).message });
     loadFailureLogged = true;
     return undefined;
   }
@@ -94,7 +94,12 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "俺村有8户一户多残家庭", "村里15个人领老年补助": the village's count times the amount is arithmetic
   // on the programme's figure, not a household to screen.
   // "咱县贫困老年残疾人1479人，每人每月50": a count of people beside a per-person amount is the same arithmetic.
-  if (/(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|户|个|人|家)/.test(text) || /(?:县|镇|乡|市)[^，,。？?]{0,12}?\d{2,}\s*(?:个人|人|户|名)[^。？?]{0,4}每(?:人|户)/.test(text) || (readFigureQuestion(text)?.households ?? 0) > 1) return policyFallback(ctx);
+  if (
+    /(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|户|个|人|家)/.test(text) ||
+    /(?:县|镇|乡|市)[^，,。？?]{0,12}?\d{2,}\s*(?:个人|人|户|名)[^。？?]{0,4}每(?:人|户)/.test(text) ||
+    (readFigureQuestion(text)?.households ?? 0) > 1
+  )
+    return policyFallback(ctx);
   // "俺不是残疾人，养老保险交多少", "俺爹不残疾": the disability programmes are not about this person.
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
   const topic = detectTopic(rules, text);
@@ -108,10 +113,12 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (QUALIFIES.test(text) && extractFacts(rules, text).facts.disability_grade === undefined) return policyFallback(ctx);
   // "要是不是贫困户呢" after a question: a hypothetical about the asker is as good as their own facts.
   const hypothetical = /^(?:要是|如果|假如|万一)/.test(foldText(ctx.text).trim()) && tellsFacts(rules, text);
-  if (!topic || topic === "outside" || (!isPersonal(rules, text) && !hypothetical && !speaksOfPeople && !hasOwnQuantities(rules, text))) return policyFallback(ctx);
+  if (!topic || topic === "outside" || (!isPersonal(rules, text) && !hypothetical && !speaksOfPeople && !hasOwnQuantities(rules, text)))
+    return policyFallback(ctx);
   // "土地流转能入股吗", "秸秆压块划算不": no numbers to compute with. The knowledge base answers at once,
   // and the calculator waits for the villager's numbers.
-  if ((topic === "land" || topic === "biomass") && !hasOwnQuantities(rules, text) && !hasAnyQuantity(rules, text)) return answerThenOfferCalculator(ctx, rules, topic, text);
+  if ((topic === "land" || topic === "biomass") && !hasOwnQuantities(rules, text) && !hasAnyQuantity(rules, text))
+    return answerThenOfferCalculator(ctx, rules, topic, text);
   // A programme named outright whose answer needs no sum ("燃油补贴", "托养", "法律援助"): the knowledge
   // base says everything the seed knows about it, including totals, at once.
   // "老年残疾人补助每月50，俺爹俺娘俩人一年共多少": the villager gives the figure and asks for arithmetic on
@@ -124,7 +131,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "一条腿没了…每个月能有点啥贴补不": money is asked for; a free service's entry (假肢) is not the answer.
   // A need whose entry itself is about money ("烧油挺费钱，能贴补点吗" → the fuel subsidy) is still that entry.
   const named = topic === "benefits" && focus.length === 0 && !OPEN_ASK.test(text) ? namedNeed(ctx, rules) : undefined;
-  const need = named && (!ASKS_CASH.test(text) || [named.entry.summary, ...named.entry.facts.map((f) => f.text)].some((t) => /\d\s*万?元/.test(t))) ? named : undefined;
+  const need =
+    named && (!ASKS_CASH.test(text) || [named.entry.summary, ...named.entry.facts.map((f) => f.text)].some((t) => /\d\s*万?元/.test(t))) ? named : undefined;
   if (need) return answerNeed(ctx, need);
   // Coverage before screening: "家里遭了火灾，临时救助能给多少" shares 救助 with the screener's words but
   // tells nothing it could use and asks about something else; the knowledge base answers (or says it can't).
@@ -144,7 +152,8 @@ const NEED_COVERAGE = 0.15;
  */
 let lastExtraction: { rules: EligibilityRules; text: string; result: ReturnType<typeof extractFactsUncached> } | undefined;
 function extractFacts(rules: EligibilityRules, text: string): ReturnType<typeof extractFactsUncached> {
-  if (!lastExtraction || lastExtraction.rules !== rules || lastExtraction.text !== text) lastExtraction = { rules, text, result: extractFactsUncached(rules, text) };
+  if (!lastExtraction || lastExtraction.rules !== rules || lastExtraction.text !== text)
+    lastExtraction = { rules, text, result: extractFactsUncached(rules, text) };
   const { facts, invalid } = lastExtraction.result;
   return { ...lastExtraction.result, facts: { ...facts }, invalid: [...invalid] };
 }
@@ -169,7 +178,9 @@ function namedNeed(ctx: TurnContext, rules: EligibilityRules): SearchHit | undef
 function answerNeed(ctx: TurnContext, hit: SearchHit): TurnResult {
   const composed = composeAnswer(ctx.kb.index, ctx.query, [{ ...hit, coverage: Math.max(hit.coverage, CONFIDENCE.answer) }]);
   // Entries close behind that also name something asked ("听不见": training for deaf children, or implants) are offered.
-  const others = ctx.hits.slice(1, 3).filter((h) => h.score >= hit.score * 0.6 && ctx.kb.index.namesTopic(h, true) && !screenerEntry(rulesFor(ctx.services)!, h.entry.title));
+  const others = ctx.hits
+    .slice(1, 3)
+    .filter((h) => h.score >= hit.score * 0.6 && ctx.kb.index.namesTopic(h, true) && !screenerEntry(rulesFor(ctx.services)!, h.entry.title));
   const answer = toTurnResult(others.length > 0 ? withAlternatives(composed, [hit, ...others]) : composed);
   const first = answer.replies[0];
   if (!first) return { ...answer, intent: "eligibility" };
@@ -210,7 +221,8 @@ const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+|[一二两三四五�
 const ASKS_CASH = /(?:每个?月|一个月|每年|一年)[^，,。？?]{0,8}(?:贴补|补贴|补助|钱|给多少|领多少|能有)|贴补|生活费/;
 
 /** "我能领什么", "有啥补助", "帮我算算": an open question the screener is for. */
-const OPEN_ASK = /能领(?:什么|啥|多少|哪些|不)|领点钱|能领点|领到钱|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受/;
+const OPEN_ASK =
+  /能领(?:什么|啥|多少|哪些|不)|领点钱|能领点|领到钱|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受/;
 
 function tellsFacts(rules: EligibilityRules, text: string): boolean {
   const { facts } = extractFacts(rules, text);
@@ -239,7 +251,10 @@ async function answerThenOfferCalculator(ctx: TurnContext, rules: EligibilityRul
   const pinned = (topic === "land" ? rules.calculators.land_transfer.entry : rules.calculators.biomass.entry) ?? "";
   const entry = ctx.kb.byId.get(pinned);
   if (answer.answerKind !== "answer" && answer.answerKind !== "needs_review" && entry) {
-    answer = { ...toTurnResult(composeAnswer(ctx.kb.index, ctx.query, [{ entry, score: 1, coverage: 1, matchedWords: [], unmatchedWords: [] }])), intent: "eligibility" };
+    answer = {
+      ...toTurnResult(composeAnswer(ctx.kb.index, ctx.query, [{ entry, score: 1, coverage: 1, matchedWords: [], unmatchedWords: [] }])),
+      intent: "eligibility",
+    };
   }
   const step = startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now);
   if (step.state) save(ctx, step.state);
@@ -248,13 +263,22 @@ async function answerThenOfferCalculator(ctx: TurnContext, rules: EligibilityRul
   const offered = answer.answerKind === "answer" || answer.answerKind === "needs_review";
   const body = offered ? `${first.text}\n\n${CALCULATOR_OFFER[topic]}` : step.reply.text;
   // The reply is the knowledge base's answer (a policy answer) with the calculator's offer.
-  return { ...answer, ...(offered ? { intent: "policy" as const } : {}), replies: [{ ...first, text: body, quickReplies: step.reply.quickReplies }], ...(offered ? {} : { answerKind: "dialogue", unanswered: undefined }) };
+  return {
+    ...answer,
+    ...(offered ? { intent: "policy" as const } : {}),
+    replies: [{ ...first, text: body, quickReplies: step.reply.quickReplies }],
+    ...(offered ? {} : { answerKind: "dialogue", unanswered: undefined }),
+  };
 }
 
 /** The villager gave numbers of their own that a calculator turns into an answer. */
 function hasOwnQuantities(rules: EligibilityRules, text: string): boolean {
   const { facts } = extractFacts(rules, text);
-  return OWN_QUANTITIES.some((id) => facts[id] !== undefined) || (facts.coal_price !== undefined && /吨|斤|公斤/.test(text)) || (facts.daily_wage !== undefined && facts.work_days !== undefined);
+  return (
+    OWN_QUANTITIES.some((id) => facts[id] !== undefined) ||
+    (facts.coal_price !== undefined && /吨|斤|公斤/.test(text)) ||
+    (facts.daily_wage !== undefined && facts.work_days !== undefined)
+  );
 }
 
 export const eligibilityHandler: IntentHandler = {
@@ -270,7 +294,7 @@ export const eligibilityHandler: IntentHandler = {
     if (ctx.followsUp && topic === "benefits" && /^(?:要是|如果|假如|万一)/.test(foldText(ctx.text).trim()) && tellsFacts(rules, text)) return true;
     if (topic !== "benefits") return false;
     const people = readHousehold(text).people;
-    return (people.filter((p) => p.grade !== undefined || p.severe).length >= 2 || (people.length >= 2 && /残/.test(text)));
+    return people.filter((p) => p.grade !== undefined || p.severe).length >= 2 || (people.length >= 2 && /残/.test(text));
   },
 };
 
@@ -306,9 +330,18 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     // "他每年能领多少生活救助" while his screening waits for an answer: the same person, one programme.
     // "家里不是贫困户，能领那个特别救助不" answers the pending question too: the same screening.
     const answersPending = state.pending !== null && extractFacts(rules, text).facts[state.pending] !== undefined;
-    const sameScreening = state.topic === "benefits" && topic === "benefits" && state.step !== "done" && turn !== "report" && (answersPending || /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text));
+    const sameScreening =
+      state.topic === "benefits" &&
+      topic === "benefits" &&
+      state.step !== "done" &&
+      turn !== "report" &&
+      (answersPending || /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text));
     const focus = sameScreening ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
-    const step = continueDialogue(rules, state, text, ctx.now, { newQuestion: newQuestion && focus.length === 0, personal: isPersonal(rules, text) && turn !== "report", focus });
+    const step = continueDialogue(rules, state, text, ctx.now, {
+      newQuestion: newQuestion && focus.length === 0,
+      personal: isPersonal(rules, text) && turn !== "report",
+      focus,
+    });
     if (step === "leave") {
       // Only an unfinished dialogue is dropped; finished results stay correctable until they expire.
       if (state.step !== "done") ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
@@ -332,7 +365,9 @@ function recordHandoff(ctx: TurnContext, state: DialogueState, rules: Eligibilit
     messageId: null,
     channel: ctx.message.channel,
     userId: ctx.message.userId,
-    text: maskPersonalData(`【资格测算转人工】${state.question}${summary ? `（已知：${summary}）` : ""}${state.pending ? `；卡在：${label(state.pending)}` : ""}`),
+    text: maskPersonalData(
+      `【资格测算转人工】${state.question}${summary ? `（已知：${summary}）` : ""}${state.pending ? `；卡在：${label(state.pending)}` : ""}`,
+    ),
     reason: "handoff",
     bestEntryId: null,
     confidence: 0,

@@ -9,7 +9,18 @@ import { findVillage, markVillageSkipped, setVillage, villageAsked, villageOf } 
 import { STATE_LABEL, stateGroup } from "../../staff/states.ts";
 import { roleOf } from "../../staff/roles.ts";
 import { AGREE, DISAGREE, isAnonymous, isReopenRequest, isStatusQuery, lacksDetail, NO, SKIP, YES } from "./texts.ts";
-import { clearDialogue, DIALOGUE_TTL_MS, FEEDBACK_DIALOGUE, FeedbackDialogueSchema, holdOriginal, readDialogue, saveDialogue, takeOriginal, type FeedbackDialogue, type PendingReport } from "./dialogue.ts";
+import {
+  clearDialogue,
+  DIALOGUE_TTL_MS,
+  FEEDBACK_DIALOGUE,
+  FeedbackDialogueSchema,
+  holdOriginal,
+  readDialogue,
+  saveDialogue,
+  takeOriginal,
+  type FeedbackDialogue,
+  type PendingReport,
+} from "./dialogue.ts";
 import type { Dialogue } from "../../core/dialogue.ts";
 import { answerPolicyQuestion } from "../policy/index.ts";
 import { isStorageFailure } from "../../store/index.ts";
@@ -20,14 +31,25 @@ const NOT_FILED = "抱歉，系统繁忙，您反映的问题这次没有登记�
 
 const result = (ctx: TurnContext, text: string, extra: Partial<TurnResult> & { quickReplies?: QuickReply[] } = {}): TurnResult => {
   const { quickReplies, ...rest } = extra;
-  return { intent: "feedback", confidence: ctx.classification.confidence, replies: [reply(text, { quickReplies: quickReplies ?? [] })], answerKind: "feedback", ...rest };
+  return {
+    intent: "feedback",
+    confidence: ctx.classification.confidence,
+    replies: [reply(text, { quickReplies: quickReplies ?? [] })],
+    answerKind: "feedback",
+    ...rest,
+  };
 };
 
 const reportsOf = (ctx: TurnContext) => new ReportStore(ctx.services.store.db);
 
 /** "路灯（东头）": how a report is named to people who may not see its text. */
 function describe(report: Pick<Report, "category" | "place">): string {
-  const place = report.place ? report.place.split("|").filter((p) => p.length > 0).join("、") : "";
+  const place = report.place
+    ? report.place
+        .split("|")
+        .filter((p) => p.length > 0)
+        .join("、")
+    : "";
   return `${report.category ?? "其他"}${place ? `（${place}）` : ""}`;
 }
 
@@ -47,7 +69,8 @@ function statusReply(ctx: TurnContext): TurnResult {
     reports = reports.filter((r) => r.id === asked);
     if (reports.length === 0) {
       const own = store.get(asked);
-      if (!own || own.channel !== channel || own.userId !== userId) return result(ctx, `没有找到您名下回执号为 ${formatReceipt(asked)} 的反映。请核对回执号，或发“我反映的事怎么样了”查看您的全部反映。`);
+      if (!own || own.channel !== channel || own.userId !== userId)
+        return result(ctx, `没有找到您名下回执号为 ${formatReceipt(asked)} 的反映。请核对回执号，或发“我反映的事怎么样了”查看您的全部反映。`);
       reports = [own];
     }
   }
@@ -68,10 +91,13 @@ function reopen(ctx: TurnContext): TurnResult | undefined {
   const own = store.listByUser(channel, userId, 20);
   const target = asked !== undefined ? own.find((r) => r.id === asked) : own.find((r) => stateGroup(r.status) !== "open");
   if (!target) return asked !== undefined ? result(ctx, `没有找到您名下回执号为 ${formatReceipt(asked)} 的反映。`) : undefined;
-  if (stateGroup(target.status) === "open") return result(ctx, `${formatReceipt(target.id)} 还在处理中（${STATE_LABEL[target.status]}），还没有结案。工作人员处理后会在这里告诉您。`);
+  if (stateGroup(target.status) === "open")
+    return result(ctx, `${formatReceipt(target.id)} 还在处理中（${STATE_LABEL[target.status]}），还没有结案。工作人员处理后会在这里告诉您。`);
   const note = `村民反映还没解决：${maskPersonalData(ctx.text).slice(0, 200)}`;
   ctx.services.store.db.transaction(() => store.changeState(target.id, "confirmed", note, "村民", ctx.now.toISOString()))();
-  return result(ctx, `收到，${formatReceipt(target.id)}（${describe(target)}）已重新打开，工作人员会再处理，有进展会在这里告诉您。`, { answerIds: [formatReceipt(target.id)] });
+  return result(ctx, `收到，${formatReceipt(target.id)}（${describe(target)}）已重新打开，工作人员会再处理，有进展会在这里告诉您。`, {
+    answerIds: [formatReceipt(target.id)],
+  });
 }
 
 // ---- filing ---------------------------------------------------------------------------------
@@ -119,18 +145,20 @@ async function recordOrFail<T>(ctx: TurnContext, what: string, write: () => T): 
 async function file(ctx: TurnContext, pending: PendingReport): Promise<TurnResult> {
   const { message } = ctx;
   // Written (and fsynced) before the reply is built: the receipt number is proof that the report is on disk.
-  const id = await recordOrFail(ctx, "report", () => reportsOf(ctx).create({
-    channel: message.channel,
-    userId: message.userId,
-    chatId: message.chatId,
-    text: pending.text,
-    category: pending.category,
-    village: pending.village || null,
-    place: pending.place,
-    anonymous: pending.anonymous,
-    displayName: pending.anonymous ? null : pending.displayName,
-    createdAt: ctx.now.toISOString(),
-  }));
+  const id = await recordOrFail(ctx, "report", () =>
+    reportsOf(ctx).create({
+      channel: message.channel,
+      userId: message.userId,
+      chatId: message.chatId,
+      text: pending.text,
+      category: pending.category,
+      village: pending.village || null,
+      place: pending.place,
+      anonymous: pending.anonymous,
+      displayName: pending.anonymous ? null : pending.displayName,
+      createdAt: ctx.now.toISOString(),
+    }),
+  );
   if (id === undefined) return result(ctx, NOT_FILED, { answerKind: "feedback_not_recorded" });
   if (pending.hasPersonalData) {
     const original = takeOriginal(ctx.key, ctx.now);
@@ -149,7 +177,8 @@ async function file(ctx: TurnContext, pending: PendingReport): Promise<TurnResul
 async function fileReport(ctx: TurnContext): Promise<TurnResult> {
   const { message } = ctx;
   const db = ctx.services.store.db;
-  if (lacksDetail(ctx.text)) return result(ctx, "好的，请说说具体是什么问题、在哪个村哪个位置，比如“三组的路灯坏了一个星期了”。想匿名反映的话，加上“匿名”两个字。");
+  if (lacksDetail(ctx.text))
+    return result(ctx, "好的，请说说具体是什么问题、在哪个村哪个位置，比如“三组的路灯坏了一个星期了”。想匿名反映的话，加上“匿名”两个字。");
   const categories = loadCategories(ctx.services.config.DATA_DIR);
   const masked = maskPersonalData(ctx.text);
   // The same words again soon after (a resend, an impatient villager, a script) are counted on the first report,
@@ -157,7 +186,11 @@ async function fileReport(ctx: TurnContext): Promise<TurnResult> {
   const repeat = reportsOf(ctx).recentIdentical(message.channel, message.userId, masked, new Date(ctx.now.getTime() - REPEAT_WINDOW_MS).toISOString());
   if (repeat) {
     const times = reportsOf(ctx).countRepeat(repeat.id);
-    return result(ctx, `这个问题您已经反映过了（回执号 ${formatReceipt(repeat.id)}，${STATE_LABEL[repeat.status]}），不用重复发，已记下您一共说了 ${times} 次。工作人员处理后会在这里告诉您进展。`, { answerIds: [formatReceipt(repeat.id)] });
+    return result(
+      ctx,
+      `这个问题您已经反映过了（回执号 ${formatReceipt(repeat.id)}，${STATE_LABEL[repeat.status]}），不用重复发，已记下您一共说了 ${times} 次。工作人员处理后会在这里告诉您进展。`,
+      { answerIds: [formatReceipt(repeat.id)] },
+    );
   }
   const hasPersonalData = containsPersonalData(ctx.text);
   if (hasPersonalData) holdOriginal(ctx.key, ctx.text, ctx.now);
@@ -178,16 +211,22 @@ async function fileReport(ctx: TurnContext): Promise<TurnResult> {
       .openInCategoryAndVillage(category, village)
       .find((r) => samePlace(r.place, pending.place, categories));
     if (match && match.channel === message.channel && match.userId === message.userId) {
-      return result(ctx, `您之前已经反映过这个问题（回执号 ${formatReceipt(match.id)}，${STATE_LABEL[match.status]}），不用重复登记。有进展会在这里告诉您。`, { answerIds: [formatReceipt(match.id)] });
+      return result(ctx, `您之前已经反映过这个问题（回执号 ${formatReceipt(match.id)}，${STATE_LABEL[match.status]}），不用重复登记。有进展会在这里告诉您。`, {
+        answerIds: [formatReceipt(match.id)],
+      });
     }
     if (match) {
       saveDialogue(ctx, { step: "duplicate", candidateId: match.id, pending });
-      return result(ctx, `${village}已经有人反映过${describe(match)}的问题（回执号 ${formatReceipt(match.id)}，${STATE_LABEL[match.status]}）。是同一个问题吗？\n回复“是”就算您一份，处理进展也会告诉您；回复“不是”就单独登记。`, {
-        quickReplies: [
-          { label: "是同一个", payload: "是" },
-          { label: "不是，单独登记", payload: "不是" },
-        ],
-      });
+      return result(
+        ctx,
+        `${village}已经有人反映过${describe(match)}的问题（回执号 ${formatReceipt(match.id)}，${STATE_LABEL[match.status]}）。是同一个问题吗？\n回复“是”就算您一份，处理进展也会告诉您；回复“不是”就单独登记。`,
+        {
+          quickReplies: [
+            { label: "是同一个", payload: "是" },
+            { label: "不是，单独登记", payload: "不是" },
+          ],
+        },
+      );
     }
   }
   return file(ctx, pending);
@@ -232,7 +271,13 @@ function answerThenOffer(ctx: TurnContext): TurnResult {
   const text = known
     ? `${answer.replies[0]?.text ?? ""}\n\n如果您是想反映这个问题，请工作人员来处理，回复“登记反映”；只是问问就不用管。`
     : "您是想反映这个问题（登记后工作人员会处理），还是想问问政策？";
-  return { ...answer, intent: "feedback", replies: [reply(text, { citations: answer.replies[0]?.citations ?? [], quickReplies: OFFER_BUTTONS })], answerKind: known ? answer.answerKind : "report_or_question", ...(known ? {} : { unanswered: undefined }) };
+  return {
+    ...answer,
+    intent: "feedback",
+    replies: [reply(text, { citations: answer.replies[0]?.citations ?? [], quickReplies: OFFER_BUTTONS })],
+    answerKind: known ? answer.answerKind : "report_or_question",
+    ...(known ? {} : { unanswered: undefined }),
+  };
 }
 
 // ---- the dialogue after a report ------------------------------------------------------------
@@ -248,7 +293,16 @@ async function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): P
       return fileReport({ ...ctx, text: dialogue.text });
     }
     clearDialogue(ctx);
-    if (JUST_ASKING.test(text)) return { ...answerPolicyQuestion({ ...ctx, text: dialogue.text, query: ctx.kb.index.analyze(dialogue.text), hits: ctx.kb.index.search(ctx.kb.index.analyze(dialogue.text), 5) }), intent: "policy" };
+    if (JUST_ASKING.test(text))
+      return {
+        ...answerPolicyQuestion({
+          ...ctx,
+          text: dialogue.text,
+          query: ctx.kb.index.analyze(dialogue.text),
+          hits: ctx.kb.index.search(ctx.kb.index.analyze(dialogue.text), 5),
+        }),
+        intent: "policy",
+      };
     return undefined;
   }
 
@@ -261,7 +315,9 @@ async function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): P
       const added = await recordOrFail(ctx, "me-too", () => store.addMeToo(candidate.id, { channel, userId, chatId }, ctx.now.toISOString()));
       if (added === undefined) return result(ctx, NOT_FILED, { answerKind: "feedback_not_recorded" });
       const count = (store.get(candidate.id)?.meToo ?? 0) + 1;
-      return result(ctx, `好的，已算您一份：现在共有 ${count} 人反映这个问题（回执号 ${formatReceipt(candidate.id)}）。处理有进展时，我也会在这里告诉您。`, { answerIds: [formatReceipt(candidate.id)] });
+      return result(ctx, `好的，已算您一份：现在共有 ${count} 人反映这个问题（回执号 ${formatReceipt(candidate.id)}）。处理有进展时，我也会在这里告诉您。`, {
+        answerIds: [formatReceipt(candidate.id)],
+      });
     }
     if (NO.test(text)) {
       clearDialogue(ctx);
@@ -281,13 +337,19 @@ async function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): P
         setVillage(ctx.services.store.db, channel, userId, village, ctx.now);
         store.setVillage(dialogue.feedbackId, village, ctx.now.toISOString());
       })();
-      const next = dialogue.thenConsent ? (saveDialogue(ctx, { step: "consent", feedbackId: dialogue.feedbackId }), consentQuestion()) : { text: "", quickReplies: [] };
-      return result(ctx, `记下了：您是${village}的，${formatReceipt(dialogue.feedbackId)} 已归到${village}。以后反映问题不用再说村名。${next.text}`, { quickReplies: next.quickReplies });
+      const next = dialogue.thenConsent
+        ? (saveDialogue(ctx, { step: "consent", feedbackId: dialogue.feedbackId }), consentQuestion())
+        : { text: "", quickReplies: [] };
+      return result(ctx, `记下了：您是${village}的，${formatReceipt(dialogue.feedbackId)} 已归到${village}。以后反映问题不用再说村名。${next.text}`, {
+        quickReplies: next.quickReplies,
+      });
     }
     if (SKIP.test(text)) {
       clearDialogue(ctx);
       markVillageSkipped(ctx.services.store.db, channel, userId, ctx.now.toISOString());
-      return result(ctx, `好的，不说也没关系，您的反映（回执号 ${formatReceipt(dialogue.feedbackId)}）照样会处理。`, { answerIds: [formatReceipt(dialogue.feedbackId)] });
+      return result(ctx, `好的，不说也没关系，您的反映（回执号 ${formatReceipt(dialogue.feedbackId)}）照样会处理。`, {
+        answerIds: [formatReceipt(dialogue.feedbackId)],
+      });
     }
     // Only something that looks like a place name gets asked again ("王村" misspelt); a question
     // ("残疾人补助") is something else: don't hold it hostage to our question, and don't ask again.
@@ -348,7 +410,8 @@ export const feedbackCommandInterceptor: Interceptor = {
     if (isReopenRequest(ctx.text) && !readDialogue(ctx)) return reopen(ctx);
     // "FK000002 怎么样了" names a receipt: a villager's status question whatever the classifier says.
     // Staff asking about a receipt go on to the staff intent.
-    if (/FK\s*\d/i.test(ctx.text) && isStatusQuery(ctx.text) && roleOf(ctx.services, ctx.message.channel, ctx.message.userId) === "villager") return statusReply(ctx);
+    if (/FK\s*\d/i.test(ctx.text) && isStatusQuery(ctx.text) && roleOf(ctx.services, ctx.message.channel, ctx.message.userId) === "villager")
+      return statusReply(ctx);
     return undefined;
   },
 };

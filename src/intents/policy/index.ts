@@ -39,7 +39,10 @@ function answerEach(ctx: TurnContext, parts: string[]): ComposedAnswer | undefin
   });
   // Each clause must name a topic of its own: "上面给补多少", "配了几个技术员" go on about the first
   // clause's subject (its entry is among theirs), and the whole question is answered as one.
-  const own = searched.every(({ hits }, i) => hits[0] !== undefined && index.namesTopic(hits[0], true) && (i === 0 || !hits.slice(0, 3).some((h) => h.entry.id === searched[0]!.hits[0]!.entry.id)));
+  const own = searched.every(
+    ({ hits }, i) =>
+      hits[0] !== undefined && index.namesTopic(hits[0], true) && (i === 0 || !hits.slice(0, 3).some((h) => h.entry.id === searched[0]!.hits[0]!.entry.id)),
+  );
   if (!own) return undefined;
   const answers = searched.map(({ query, hits }) => composeAnswer(index, query, hits));
   const good = answers.filter((a) => a.kind === "answer" || a.kind === "needs_review");
@@ -111,7 +114,10 @@ export const clarifyDialogue: Dialogue<ClarifySession> = {
 const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
 
 export function parseChoice(text: string): number | undefined {
-  const trimmed = text.normalize("NFKC").trim().replace(/[。.!！、]$/, "");
+  const trimmed = text
+    .normalize("NFKC")
+    .trim()
+    .replace(/[。.!！、]$/, "");
   const digit = /^(?:第)?([1-9])(?:个|项|条|号)?$/.exec(trimmed);
   if (digit) return Number(digit[1]);
   const chinese = /^(?:第)?([一二两三四五])(?:个|项|条|号)?$/.exec(trimmed);

@@ -38,22 +38,35 @@ function run(ctx: TurnContext, command: StaffCommand): TurnResult {
 
   switch (command.kind) {
     case "redeem": {
-      if (ctx.message.chatType === "group") return result(ctx, "请在和我的私聊里发邀请码，群里发会被别人看到。这个码请作废后向管理员重新要一个。", "staff_refused");
+      if (ctx.message.chatType === "group")
+        return result(ctx, "请在和我的私聊里发邀请码，群里发会被别人看到。这个码请作废后向管理员重新要一个。", "staff_refused");
       // A web chat identity is only a cookie in some browser: staff rights come with a staff login, never with it.
-      if (channel === "web") return result(ctx, "网页聊天不能登记工作人员身份。工作人员请在管理后台（/admin）用自己的账号登录，邀请码也请在那里使用。这个邀请码没有被用掉，仍然有效。", "staff_refused");
+      if (channel === "web")
+        return result(
+          ctx,
+          "网页聊天不能登记工作人员身份。工作人员请在管理后台（/admin）用自己的账号登录，邀请码也请在那里使用。这个邀请码没有被用掉，仍然有效。",
+          "staff_refused",
+        );
       return result(ctx, redeemInvite(ctx.services, channel, userId, command.code).text);
     }
     case "invite": {
       if (ctx.message.chatType === "group") return result(ctx, "邀请码要在私聊里生成，群里发出来谁都能用。请私聊我再发一次。", "staff_refused");
       const { code, expiresAt } = issueInvite(ctx.services, command.role, actor);
       const hours = Math.round((expiresAt.getTime() - ctx.now.getTime()) / 3_600_000);
-      return result(ctx, `邀请码：${code}\n身份：${command.role === "admin" ? "管理员" : "村镇干部"}，只能用一次，${hours} 小时内有效。\n请私下发给对方，让对方在私聊里发“邀请码 ${code}”。`);
+      return result(
+        ctx,
+        `邀请码：${code}\n身份：${command.role === "admin" ? "管理员" : "村镇干部"}，只能用一次，${hours} 小时内有效。\n请私下发给对方，让对方在私聊里发“邀请码 ${code}”。`,
+      );
     }
     case "state": {
       if (!command.state) {
-        return result(ctx, `没看懂“${command.stateWord}”是哪个状态。可用的状态：${FeedbackStateSchema.options.map((s) => STATE_LABEL[s]).join("、")}。\n例如：把${formatReceipt(command.id)}改成处理中 备注 已安排电工`);
+        return result(
+          ctx,
+          `没看懂“${command.stateWord}”是哪个状态。可用的状态：${FeedbackStateSchema.options.map((s) => STATE_LABEL[s]).join("、")}。\n例如：把${formatReceipt(command.id)}改成处理中 备注 已安排电工`,
+        );
       }
-      if (!command.note) return result(ctx, `请加上备注，说明做了什么或为什么，例如：把${formatReceipt(command.id)}改成${STATE_LABEL[command.state]} 备注 已安排电工下周二来修`);
+      if (!command.note)
+        return result(ctx, `请加上备注，说明做了什么或为什么，例如：把${formatReceipt(command.id)}改成${STATE_LABEL[command.state]} 备注 已安排电工下周二来修`);
       const changed = changeReportState(ctx.services, { id: command.id, to: command.state, note: command.note, actor, actorRole: check.role });
       if (!changed.ok) return result(ctx, `没有修改：${changed.message}。`);
       const followers = changed.notified > 0 ? `，已通知反映人（共 ${changed.notified} 人）` : "";

@@ -29,7 +29,11 @@ export function readStatsQuestion(text: string, period: Period, categories: Feed
   };
 }
 
-const top = (counts: Count[], n = 5) => counts.slice(0, n).map((c, i) => `${i + 1}. ${c.key}：${c.count} 条`).join("\n");
+const top = (counts: Count[], n = 5) =>
+  counts
+    .slice(0, n)
+    .map((c, i) => `${i + 1}. ${c.key}：${c.count} 条`)
+    .join("\n");
 
 export function answerStats(db: Db, q: StatsQuestion, now: Date): string {
   const filter: ReportFilter = { from: q.period.from, to: q.period.to, category: q.category, village: q.village };

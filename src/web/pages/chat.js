@@ -45,7 +45,10 @@ async function send(text, payload) {
       body: JSON.stringify(payload ? { channel: "web", text, payload } : { channel: "web", text }),
     });
     const body = await res.json();
-    if (!res.ok) { bubble(body.error ? body.error.message : "出错了", "bot error"); return; }
+    if (!res.ok) {
+      bubble(body.error ? body.error.message : "出错了", "bot error");
+      return;
+    }
     for (const r of body.replies) showReply(r);
   } catch (e) {
     bubble("网络不通，请稍后再试。", "bot error");
@@ -55,8 +58,13 @@ async function send(text, payload) {
 async function poll() {
   try {
     const res = await fetch("/api/notifications");
-    if (res.ok) { const body = await res.json(); for (const n of body.notifications || []) showReply({ text: n.text, quickReplies: n.quickReplies }); }
-  } catch (e) { /* offline: try again later */ }
+    if (res.ok) {
+      const body = await res.json();
+      for (const n of body.notifications || []) showReply({ text: n.text, quickReplies: n.quickReplies });
+    }
+  } catch (e) {
+    /* offline: try again later */
+  }
 }
 
 form.addEventListener("submit", (e) => {
@@ -66,6 +74,11 @@ form.addEventListener("submit", (e) => {
   input.value = "";
   send(text);
 });
-input.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); } });
+input.addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && !e.shiftKey) {
+    e.preventDefault();
+    form.requestSubmit();
+  }
+});
 showReply({ text: "您好！我是乡亲助手。可以问我补助标准、土地流转、秸秆压块、沼气维修这些事，也可以反映问题。" });
 setInterval(poll, 15000);

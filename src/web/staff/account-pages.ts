@@ -4,7 +4,16 @@ import { Hono, type Context } from "hono";
 import { html } from "hono/html";
 import type { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
-import { changeOwnPassword, createAccount, DisplayNameSchema, NewAccountSchema, NewPasswordSchema, resetPassword, revokeStaffAccount, UsernameSchema } from "../../staff/accounts.ts";
+import {
+  changeOwnPassword,
+  createAccount,
+  DisplayNameSchema,
+  NewAccountSchema,
+  NewPasswordSchema,
+  resetPassword,
+  revokeStaffAccount,
+  UsernameSchema,
+} from "../../staff/accounts.ts";
 import { issueInvite, redeemInviteForAccount } from "../../staff/invites.ts";
 import { ROLE_LABEL } from "../../staff/roles.ts";
 import { listAccounts } from "../../store/staff.ts";
@@ -76,7 +85,13 @@ export function createAccountPages(ctx: AppContext, login: LoginService, guards:
     if (!staff.account) return back(c, "error", "用令牌登录时没有密码可改");
     const newPassword = NewPasswordSchema.safeParse(text(form, "newPassword"));
     if (!newPassword.success) return back(c, "error", firstIssue(newPassword.error));
-    const changed = await changeOwnPassword(ctx.services, staff.account.id, { oldPassword: text(form, "oldPassword"), newPassword: newPassword.data }, login.client(c), staff.sessionHash);
+    const changed = await changeOwnPassword(
+      ctx.services,
+      staff.account.id,
+      { oldPassword: text(form, "oldPassword"), newPassword: newPassword.data },
+      login.client(c),
+      staff.sessionHash,
+    );
     return changed.ok ? back(c, "done", "密码已修改，其他设备上的登录已退出") : back(c, "error", changed.message);
   });
 
@@ -91,7 +106,12 @@ export function createAccountPages(ctx: AppContext, login: LoginService, guards:
     const authorized = await adminForm(c);
     if ("response" in authorized) return authorized.response;
     const { staff, form } = authorized;
-    const input = NewAccountSchema.safeParse({ username: text(form, "username"), displayName: text(form, "displayName"), password: text(form, "password"), role: text(form, "role") || "cadre" });
+    const input = NewAccountSchema.safeParse({
+      username: text(form, "username"),
+      displayName: text(form, "displayName"),
+      password: text(form, "password"),
+      role: text(form, "role") || "cadre",
+    });
     if (!input.success) return back(c, "error", firstIssue(input.error));
     const created = await createAccount(ctx.services, input.data, staff);
     return created.ok ? back(c, "done", `已创建账号 ${created.account.username}（${ROLE_LABEL[created.account.role]}）`) : back(c, "error", created.message);
@@ -136,7 +156,12 @@ export function createAccountPages(ctx: AppContext, login: LoginService, guards:
     const password = NewPasswordSchema.safeParse(text(form, "password"));
     if (!password.success) return c.html(joinPage(firstIssue(password.error), values), 400);
     if (!values.code || values.code.length > 40) return c.html(joinPage("请填写邀请码", values), 400);
-    const result = await redeemInviteForAccount(ctx.services, values.code, { username: username.data, displayName: displayName.data, password: password.data }, login.client(c));
+    const result = await redeemInviteForAccount(
+      ctx.services,
+      values.code,
+      { username: username.data, displayName: displayName.data, password: password.data },
+      login.client(c),
+    );
     if (!result.ok) return c.html(joinPage(result.text, values), result.reason === "username_taken" ? 409 : 403);
     const signedIn = await login.login(c, result.account.username, password.data);
     if (!signedIn.ok) return c.html(page("已开通", html`<section><p>账号已开通，请<a href="/admin">登录</a>。</p></section>`));

@@ -7,7 +7,16 @@ import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
 import { ReportStore } from "../../store/feedback-lifecycle.ts";
 import { summarize, openReportsByAge } from "../../store/feedback-summary.ts";
 import { listAccounts, listAudit, writeAudit, type StaffAccountRow } from "../../store/staff.ts";
-import { changeOwnPassword, createAccount, NewAccountSchema, NewPasswordSchema, resetPassword, revokeStaffAccount, UsernameSchema, DisplayNameSchema } from "../../staff/accounts.ts";
+import {
+  changeOwnPassword,
+  createAccount,
+  NewAccountSchema,
+  NewPasswordSchema,
+  resetPassword,
+  revokeStaffAccount,
+  UsernameSchema,
+  DisplayNameSchema,
+} from "../../staff/accounts.ts";
 import { changeReportState, markNotReport, MAX_NOTE_LENGTH } from "../../staff/feedback-actions.ts";
 import { issueInvite, redeemInviteForAccount } from "../../staff/invites.ts";
 import { FeedbackStateSchema, STATE_LABEL, parseState } from "../../staff/states.ts";
@@ -25,7 +34,10 @@ const NotReportSchema = z.object({ note: z.string().trim().min(1, "请写明为�
 const StateChangeSchema = z.object({
   state: z.preprocess((v) => (typeof v === "string" ? (parseState(v) ?? v) : v), FeedbackStateSchema),
   note: z.string({ error: "需要备注（字符串）" }).trim().min(1, "每次改状态都要写备注").max(MAX_NOTE_LENGTH, `不能超过 ${MAX_NOTE_LENGTH} 个字`),
-  duplicateOf: z.string().regex(/^FK\d{1,9}$/i, "应为回执号，例如 FK000003").optional(),
+  duplicateOf: z
+    .string()
+    .regex(/^FK\d{1,9}$/i, "应为回执号，例如 FK000003")
+    .optional(),
 });
 
 const LoginSchema = z.object({
@@ -33,9 +45,17 @@ const LoginSchema = z.object({
   username: z.string({ error: "用户名应为字符串" }).max(64, "太长了").optional(),
   password: z.string({ error: "需要密码" }).min(1, "需要密码").max(200, "太长了"),
 });
-const PasswordChangeSchema = z.object({ oldPassword: z.string({ error: "需要原密码" }).min(1, "需要原密码").max(200, "太长了"), newPassword: NewPasswordSchema });
+const PasswordChangeSchema = z.object({
+  oldPassword: z.string({ error: "需要原密码" }).min(1, "需要原密码").max(200, "太长了"),
+  newPassword: NewPasswordSchema,
+});
 const PasswordResetSchema = z.object({ newPassword: NewPasswordSchema });
-const RedeemSchema = z.object({ code: z.string({ error: "需要邀请码" }).max(40, "太长了"), username: UsernameSchema, displayName: DisplayNameSchema, password: NewPasswordSchema });
+const RedeemSchema = z.object({
+  code: z.string({ error: "需要邀请码" }).max(40, "太长了"),
+  username: UsernameSchema,
+  displayName: DisplayNameSchema,
+  password: NewPasswordSchema,
+});
 const InviteSchema = z.object({ role: z.enum(["cadre", "admin"], { error: "只能是 cadre（村镇干部）或 admin（管理员）" }).default("cadre") });
 
 const ONE_TO_500 = "需要 1–500 的整数";
@@ -76,7 +96,11 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     const outcome = await login.login(c, input.username?.trim() || ctx.config.ADMIN_USERNAME, input.password);
     if (!outcome.ok) throw refusal(outcome.status, outcome.code, outcome.message, outcome.status === 401 ? "password" : undefined);
     const { account } = outcome;
-    return c.json({ ok: true, staff: { id: `staff:${account.username}`, role: account.role, username: account.username, displayName: account.displayName }, csrfToken: outcome.csrfToken });
+    return c.json({
+      ok: true,
+      staff: { id: `staff:${account.username}`, role: account.role, username: account.username, displayName: account.displayName },
+      csrfToken: outcome.csrfToken,
+    });
   });
 
   app.post("/logout", (c) => {
@@ -107,7 +131,13 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     const staff = c.get("staff");
     if (!staff.account) throw refusal(400, "NO_ACCOUNT", "STAFF_API_TOKEN 没有密码可改；改密码请用自己的账号登录");
     const changed = await changeOwnPassword(ctx.services, staff.account.id, c.req.valid("json"), login.client(c), staff.sessionHash);
-    if (!changed.ok) throw refusal(changed.reason === "locked" ? 429 : 401, changed.reason === "locked" ? "TOO_MANY_ATTEMPTS" : "BAD_PASSWORD", changed.message, "oldPassword");
+    if (!changed.ok)
+      throw refusal(
+        changed.reason === "locked" ? 429 : 401,
+        changed.reason === "locked" ? "TOO_MANY_ATTEMPTS" : "BAD_PASSWORD",
+        changed.message,
+        "oldPassword",
+      );
     return c.json({ ok: true });
   });
   // WeChat login state (QR while waiting for a scan) and LLM usage per day; never any secret.
@@ -156,8 +186,19 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
       actorRole: staff.role,
       duplicateOf: input.duplicateOf ? parseReceipt(input.duplicateOf) : undefined,
     });
-    if (!changed.ok) throw refusal(changed.code === "NOT_FOUND" ? 404 : changed.code === "UNCHANGED" ? 409 : 400, changed.code, changed.message, changed.code.startsWith("NOTE") ? "note" : changed.code === "BAD_DUPLICATE" ? "duplicateOf" : undefined);
-    return c.json({ report: presentReport(changed.report, now()), from: changed.from, notified: changed.notified, history: reports.history(report.id).map(presentHistory) });
+    if (!changed.ok)
+      throw refusal(
+        changed.code === "NOT_FOUND" ? 404 : changed.code === "UNCHANGED" ? 409 : 400,
+        changed.code,
+        changed.message,
+        changed.code.startsWith("NOTE") ? "note" : changed.code === "BAD_DUPLICATE" ? "duplicateOf" : undefined,
+      );
+    return c.json({
+      report: presentReport(changed.report, now()),
+      from: changed.from,
+      notified: changed.notified,
+      history: reports.history(report.id).map(presentHistory),
+    });
   });
 
   // A misfiled question leaves the counts; kept apart with who decided and why.
@@ -176,7 +217,14 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
 
   const exportRows = (c: Context<StaffEnv>, query: FeedbackQuery) => {
     const staff = c.get("staff");
-    writeAudit(db, { actor: staff.id, role: staff.role, action: "导出反映", outcome: "allowed", detail: c.req.url.split("?")[1] ?? "", createdAt: now().toISOString() });
+    writeAudit(db, {
+      actor: staff.id,
+      role: staff.role,
+      action: "导出反映",
+      outcome: "allowed",
+      detail: c.req.url.split("?")[1] ?? "",
+      createdAt: now().toISOString(),
+    });
     return reports.list(toFilter(query, now()), { limit: EXPORT_LIMIT, offset: 0 }).reports.map((r) => presentReport(r, now()));
   };
   const filename = (ext: string) => `feedback-${now().toISOString().slice(0, 10)}.${ext}`;

@@ -73,7 +73,13 @@ export function identify(ctx: AppContext, c: Context): { ok: true; staff: StaffI
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
     if (!match) return { ok: false, status: 401, code: "BAD_AUTH_HEADER", message: "Authorization 头格式应为：Bearer <STAFF_API_TOKEN>" };
     const token = ctx.config.STAFF_API_TOKEN;
-    if (!token) return { ok: false, status: 503, code: "STAFF_API_OFF", message: "员工接口的令牌登录未开启：服务器没有设置 STAFF_API_TOKEN。请在环境变量中设置后重启，或在 /admin 用密码登录。" };
+    if (!token)
+      return {
+        ok: false,
+        status: 503,
+        code: "STAFF_API_OFF",
+        message: "员工接口的令牌登录未开启：服务器没有设置 STAFF_API_TOKEN。请在环境变量中设置后重启，或在 /admin 用密码登录。",
+      };
     if (!tokenMatches(match[1]!.trim(), token)) return { ok: false, status: 401, code: "BAD_TOKEN", message: "令牌不正确" };
     return { ok: true, staff: { id: "api-token", role: "admin" } };
   }
@@ -84,7 +90,12 @@ export function identify(ctx: AppContext, c: Context): { ok: true; staff: StaffI
     if (session) {
       return {
         ok: true,
-        staff: { id: staffIdOf(session.username), role: session.role, account: { id: session.accountId, username: session.username, displayName: session.displayName }, sessionHash: sha256(cookie) },
+        staff: {
+          id: staffIdOf(session.username),
+          role: session.role,
+          account: { id: session.accountId, username: session.username, displayName: session.displayName },
+          sessionHash: sha256(cookie),
+        },
       };
     }
     return { ok: false, status: 401, code: "SESSION_EXPIRED", message: "登录已过期或账号已停用，请重新登录 /admin" };

@@ -36,19 +36,37 @@ async function consultationsSection(ctx: AppContext, c: Context): Promise<Html |
   try {
     const res = await ctx.http.request("/api/staff/consultations", { headers });
     if (!res.ok) return "";
-    const { consultations } = (await res.json()) as { consultations: Array<{ id: number; number: string; title: string; status: string; respondents: number }> };
+    const { consultations } = (await res.json()) as {
+      consultations: Array<{ id: number; number: string; title: string; status: string; respondents: number }>;
+    };
     if (!consultations?.length) return html`<section id="consultations"><h2>征求意见</h2><p class="empty">还没有征求意见。</p></section>`;
     const parts: Html[] = [];
     for (const item of consultations.slice(0, 10)) {
       const r = await ctx.http.request(`/api/staff/consultations/${item.id}/results`, { headers });
-      const results = r.ok ? ((await r.json()) as { results?: { options?: Array<{ label: string; count: number }>; support?: { share: number | null; base: string }; advice?: string | null; decision?: { label: string; reason: string } | null } }).results : undefined;
+      const results = r.ok
+        ? (
+            (await r.json()) as {
+              results?: {
+                options?: Array<{ label: string; count: number }>;
+                support?: { share: number | null; base: string };
+                advice?: string | null;
+                decision?: { label: string; reason: string } | null;
+              };
+            }
+          ).results
+        : undefined;
       const bars = (results?.options ?? []).map((o) => ({ label: o.label, value: o.count }));
       const share = results?.support?.share;
-      const supportText = share !== null && share !== undefined ? `支持率 ${(share * 100).toFixed(0)}%（按${results?.support?.base === "households" ? "户数" : "答复人数"}）` : "";
+      const supportText =
+        share !== null && share !== undefined
+          ? `支持率 ${(share * 100).toFixed(0)}%（按${results?.support?.base === "households" ? "户数" : "答复人数"}）`
+          : "";
       const advice = results?.advice ? html`<p class="flash error">${results.advice}</p>` : "";
       const decision = results?.decision ? html`<p>决定：${results.decision.label}，理由：${results.decision.reason}</p>` : "";
       const title = `${item.number}征求意见：${item.title}（${item.respondents} 人答复，${item.status === "open" ? "进行中" : item.status === "decided" ? "已拍板" : "已截止"}）`;
-      parts.push(html`<div class="consultation">${barChart(title, bars, { id: `consultation-${item.id}`, color: "#8a5a19" })}<p>${supportText}</p>${advice}${decision}</div>`);
+      parts.push(
+        html`<div class="consultation">${barChart(title, bars, { id: `consultation-${item.id}`, color: "#8a5a19" })}<p>${supportText}</p>${advice}${decision}</div>`,
+      );
     }
     return html`<section id="consultations"><h2>征求意见结果</h2><div class="grid">${parts}</div></section>`;
   } catch {
@@ -57,7 +75,16 @@ async function consultationsSection(ctx: AppContext, c: Context): Promise<Html |
 }
 
 function filterForm(query: FeedbackQuery, villages: string[], categories: string[]): Html {
-  const periods: Array<[string, string]> = [["", "全部时间"], ["today", "今天"], ["week", "本周"], ["last_week", "上周"], ["month", "本月"], ["last_month", "上个月"], ["quarter", "本季度"], ["year", "今年"]];
+  const periods: Array<[string, string]> = [
+    ["", "全部时间"],
+    ["today", "今天"],
+    ["week", "本周"],
+    ["last_week", "上周"],
+    ["month", "本月"],
+    ["last_month", "上个月"],
+    ["quarter", "本季度"],
+    ["year", "今年"],
+  ];
   return html`<form method="get" action="/admin" class="filters" id="filters">
 <label>时间<select name="period">${periods.map(([v, l]) => option(v, l, query.period))}</select></label>
 <label>村<select name="village">${option("", "全部村", query.village)}${villages.map((v) => option(v, v, query.village))}</select></label>
@@ -100,7 +127,13 @@ export function createDashboard(ctx: AppContext, login: LoginService): Hono {
     return { staff, form };
   };
   const refused = (c: Context) =>
-    c.html(page("请重新打开页面", html`<section><div class="flash error" role="alert">这个操作没有通过安全检查（页面过期或来自别的网站），没有执行。请回到管理后台重新操作。</div><p><a href="/admin">返回管理后台</a></p></section>`), 403);
+    c.html(
+      page(
+        "请重新打开页面",
+        html`<section><div class="flash error" role="alert">这个操作没有通过安全检查（页面过期或来自别的网站），没有执行。请回到管理后台重新操作。</div><p><a href="/admin">返回管理后台</a></p></section>`,
+      ),
+      403,
+    );
 
   app.get("/", async (c) => {
     const staff = who(c);
@@ -119,18 +152,38 @@ export function createDashboard(ctx: AppContext, login: LoginService): Hono {
     const rows = list.reports
       .map((r) => presentReport(r, now()))
       .map(
-        (r) => html`<tr id="${r.receipt}"><td><a href="/admin/feedback/${r.id}">${r.receipt}</a></td><td>${r.createdAt.slice(0, 10)}</td><td>${r.village ?? "未填"}</td><td>${r.category ?? ""}</td><td class="state">${r.stateLabel}</td><td class="text">${r.text}</td><td>${reporterName(r)}</td><td>${r.meToo + 1}</td></tr>`,
+        (r) =>
+          html`<tr id="${r.receipt}"><td><a href="/admin/feedback/${r.id}">${r.receipt}</a></td><td>${r.createdAt.slice(0, 10)}</td><td>${r.village ?? "未填"}</td><td>${r.category ?? ""}</td><td class="state">${r.stateLabel}</td><td class="text">${r.text}</td><td>${reporterName(r)}</td><td>${r.meToo + 1}</td></tr>`,
       );
     const ages = oldest.map(
-      (r) => html`<tr><td><a href="/admin/feedback/${r.id}">${formatReceipt(r.id)}</a></td><td>${r.village ?? "未填"}</td><td>${r.category ?? ""}</td><td>${STATE_LABEL[r.status as FeedbackState] ?? r.status}</td><td class="${r.ageDays > 30 ? "age-old" : ""}">${r.ageDays} 天</td><td>${r.meToo + 1}</td></tr>`,
+      (r) =>
+        html`<tr><td><a href="/admin/feedback/${r.id}">${formatReceipt(r.id)}</a></td><td>${r.village ?? "未填"}</td><td>${r.category ?? ""}</td><td>${STATE_LABEL[r.status as FeedbackState] ?? r.status}</td><td class="${r.ageDays > 30 ? "age-old" : ""}">${r.ageDays} 天</td><td>${r.meToo + 1}</td></tr>`,
     );
-    const questions = unanswered.map((q) => html`<tr><td>${q.createdAt.slice(0, 16).replace("T", " ")}</td><td class="text">${q.text}</td><td>${q.reason}</td></tr>`);
+    const questions = unanswered.map(
+      (q) => html`<tr><td>${q.createdAt.slice(0, 16).replace("T", " ")}</td><td class="text">${q.text}</td><td>${q.reason}</td></tr>`,
+    );
 
     const body = html`${flash}
 <section><h2>筛选</h2>${filterForm(query, villages, categories)}
 <p><a id="export-csv" href="/api/staff/export/feedback.csv${exportQuery(query)}">导出 CSV</a> · <a id="export-xlsx" href="/api/staff/export/feedback.xlsx${exportQuery(query)}">导出 Excel（XLSX）</a></p></section>
 <section><h2>总览</h2><div class="totals"><div>反映总数<b id="total">${summary.total}</b></div><div>未办结<b id="open">${summary.open}</b></div><div>一周内<b>${summary.openAges.under7}</b></div><div>一周到一个月<b>${summary.openAges.under30}</b></div><div>超过一个月<b>${summary.openAges.over30}</b></div></div></section>
-<section><div class="grid">${barChart("按类别", summary.byCategory.map((x) => ({ label: x.key, value: x.count })), { id: "chart-category" })}${barChart("按村", summary.byVillage.map((x) => ({ label: x.key, value: x.count })), { id: "chart-village", color: "#3b6fb6" })}${columnChart("按周", summary.byWeek.map((x) => ({ label: x.key, value: x.count })), { id: "chart-week" })}${barChart("按状态", summary.byState.map((x) => ({ label: STATE_LABEL[x.key as FeedbackState] ?? x.key, value: x.count })), { id: "chart-state", color: "#7a5fa8" })}</div></section>
+<section><div class="grid">${barChart(
+      "按类别",
+      summary.byCategory.map((x) => ({ label: x.key, value: x.count })),
+      { id: "chart-category" },
+    )}${barChart(
+      "按村",
+      summary.byVillage.map((x) => ({ label: x.key, value: x.count })),
+      { id: "chart-village", color: "#3b6fb6" },
+    )}${columnChart(
+      "按周",
+      summary.byWeek.map((x) => ({ label: x.key, value: x.count })),
+      { id: "chart-week" },
+    )}${barChart(
+      "按状态",
+      summary.byState.map((x) => ({ label: STATE_LABEL[x.key as FeedbackState] ?? x.key, value: x.count })),
+      { id: "chart-state", color: "#7a5fa8" },
+    )}</div></section>
 <section id="open-reports"><h2>未办结的反映（按等待时间）</h2>${ages.length ? html`<div class="table"><table><thead><tr><th>回执号</th><th>村</th><th>类别</th><th>状态</th><th>已等待</th><th>人数</th></tr></thead><tbody>${ages}</tbody></table></div>` : html`<p class="empty">没有未办结的反映。</p>`}</section>
 <section id="reports"><h2>反映列表（${list.total} 条，显示最新 ${list.reports.length} 条）</h2>${rows.length ? html`<div class="table"><table><thead><tr><th>回执号</th><th>日期</th><th>村</th><th>类别</th><th>状态</th><th>内容</th><th>反映人</th><th>人数</th></tr></thead><tbody>${rows}</tbody></table></div>` : html`<p class="empty">没有符合条件的反映。</p>`}</section>
 <section id="unanswered"><h2>答不上来的问题</h2>${questions.length ? html`<div class="table"><table><thead><tr><th>时间</th><th>问题</th><th>原因</th></tr></thead><tbody>${questions}</tbody></table></div>` : html`<p class="empty">没有待补充的问题。</p>`}</section>
@@ -168,7 +221,13 @@ ${stateForm(r.id, r.state, csrf(c))}</section>
     const back = (key: "done" | "error", message: string) => c.redirect(`/admin/feedback/${id}?${key}=${encodeURIComponent(message)}`, 303);
     if (!Number.isInteger(id)) return c.redirect("/admin", 303);
     if (!state.success) return back("error", "请选择一个状态");
-    const changed = changeReportState(ctx.services, { id, to: state.data, note: typeof form.note === "string" ? form.note : "", actor: staff.id, actorRole: staff.role });
+    const changed = changeReportState(ctx.services, {
+      id,
+      to: state.data,
+      note: typeof form.note === "string" ? form.note : "",
+      actor: staff.id,
+      actorRole: staff.role,
+    });
     if (!changed.ok) return back("error", changed.message);
     return back("done", `已改为“${STATE_LABEL[state.data]}”，已通知 ${changed.notified} 人`);
   });

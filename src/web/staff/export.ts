@@ -10,7 +10,12 @@ const COLUMNS: Array<{ header: string; key: string; width: number; value: (r: Pr
   { header: "位置", key: "place", width: 14, value: (r) => r.place.join("、") },
   { header: "状态", key: "state", width: 12, value: (r) => r.stateLabel },
   { header: "内容", key: "text", width: 60, value: (r) => r.text },
-  { header: "反映人", key: "reporter", width: 18, value: (r) => (r.reporter ? (r.reporter.displayName ?? `${r.reporter.channel}:${r.reporter.userId}`) : "匿名") },
+  {
+    header: "反映人",
+    key: "reporter",
+    width: 18,
+    value: (r) => (r.reporter ? (r.reporter.displayName ?? `${r.reporter.channel}:${r.reporter.userId}`) : "匿名"),
+  },
   { header: "同一问题人数", key: "meToo", width: 12, value: (r) => r.meToo + 1 },
   { header: "已过天数", key: "ageDays", width: 10, value: (r) => r.ageDays },
 ];

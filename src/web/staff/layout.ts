@@ -62,4 +62,3 @@ export function crossSiteFormPost(c: Context): boolean {
   const site = c.req.header("sec-fetch-site");
   return site !== undefined && site !== "same-origin" && site !== "none";
 }
-

@@ -18,7 +18,9 @@ export function presentReport(report: Report, now: Date, options: { withUnmasked
     anonymous: report.anonymous,
     // Anonymous means anonymous to staff as well: the channel keeps the route for notifications only.
     // A web chat id is the villager's credential (it is in their cookie): staff see a label for it, never the id.
-    reporter: report.anonymous ? null : { channel: report.channel, userId: report.channel === "web" ? userLabel(report.userId) : report.userId, displayName: report.displayName },
+    reporter: report.anonymous
+      ? null
+      : { channel: report.channel, userId: report.channel === "web" ? userLabel(report.userId) : report.userId, displayName: report.displayName },
     ...(options.withUnmasked ? { unmaskedText: report.anonymous ? null : report.unmaskedText } : {}),
     meToo: report.meToo,
     timesReported: report.timesReported,

@@ -18,7 +18,10 @@ export const FeedbackQuerySchema = z.object({
   to: z.preprocess(blankToUndefined, day.optional()),
   village: z.preprocess(blankToUndefined, z.string().trim().max(50, "不能超过 50 个字").optional()),
   category: z.preprocess(blankToUndefined, z.string().trim().max(50, "不能超过 50 个字").optional()),
-  state: z.preprocess(blankToUndefined, z.union([FeedbackStateSchema, z.enum(["open", "closed"])], { error: `只能是 open、closed 或 ${FeedbackStateSchema.options.join("、")}` }).optional()),
+  state: z.preprocess(
+    blankToUndefined,
+    z.union([FeedbackStateSchema, z.enum(["open", "closed"])], { error: `只能是 open、closed 或 ${FeedbackStateSchema.options.join("、")}` }).optional(),
+  ),
   limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(500).default(50)),
   offset: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10_000_000).default(0)),
 });

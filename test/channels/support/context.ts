@@ -53,7 +53,14 @@ export async function adapterContext(env: Record<string, string>, script: Script
     const s = serve({ fetch: http.fetch, hostname: "127.0.0.1", port: 0 }, () => resolve(s));
   });
   const address = server.address() as { port: number };
-  const ctx: AppContext = { config, services: { config, store, logger, clock, notifier }, engine: {} as EngineHolder, assistant, http, channels: () => ["web"] };
+  const ctx: AppContext = {
+    config,
+    services: { config, store, logger, clock, notifier },
+    engine: {} as EngineHolder,
+    assistant,
+    http,
+    channels: () => ["web"],
+  };
   return {
     ctx,
     received,

@@ -15,7 +15,15 @@ interface Fault {
 
 type Update = Record<string, any> & { update_id: number };
 
-export const BOT = { id: 7000001, is_bot: true, first_name: "乡亲助手", username: "xiangqin_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+export const BOT = {
+  id: 7000001,
+  is_bot: true,
+  first_name: "乡亲助手",
+  username: "xiangqin_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+};
 
 export class FakeTelegram {
   readonly token = "7000001:TEST-token_for-the-fake-server";
@@ -83,7 +91,9 @@ export class FakeTelegram {
   }
 
   sentTo(chatId: number): string[] {
-    return this.callsOf("sendMessage").filter((c) => Number(c.params.chat_id) === chatId).map((c) => String(c.params.text));
+    return this.callsOf("sendMessage")
+      .filter((c) => Number(c.params.chat_id) === chatId)
+      .map((c) => String(c.params.text));
   }
 
   /** Resolves when `predicate` holds for the recorded calls; rejects after `timeoutMs`. */
@@ -151,7 +161,13 @@ export class FakeTelegram {
       case "sendMessage": {
         const chatId = Number(params.chat_id);
         if (this.blockedChats.has(chatId)) return send(res, 403, { ok: false, error_code: 403, description: "Forbidden: bot was kicked from the group chat" });
-        const message = { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: chatId < 0 ? "group" : "private" }, from: BOT, text: params.text };
+        const message = {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: chatId, type: chatId < 0 ? "group" : "private" },
+          from: BOT,
+          text: params.text,
+        };
         return send(res, 200, { ok: true, result: message });
       }
       default:
@@ -199,14 +215,24 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 let messageCounter = 1;
 
 /** A text message update as Telegram sends it; private chat unless `chatId` is negative (a group). */
-export function textUpdate(options: { chatId: number; userId?: number; text: string; entities?: unknown[]; replyTo?: Record<string, unknown>; messageId?: number; firstName?: string }) {
+export function textUpdate(options: {
+  chatId: number;
+  userId?: number;
+  text: string;
+  entities?: unknown[];
+  replyTo?: Record<string, unknown>;
+  messageId?: number;
+  firstName?: string;
+}) {
   const userId = options.userId ?? Math.abs(options.chatId);
   const isGroup = options.chatId < 0;
   return {
     message: {
       message_id: options.messageId ?? messageCounter++,
       date: Math.floor(Date.now() / 1000),
-      chat: isGroup ? { id: options.chatId, type: "supergroup", title: "村民群" } : { id: options.chatId, type: "private", first_name: options.firstName ?? "村民" },
+      chat: isGroup
+        ? { id: options.chatId, type: "supergroup", title: "村民群" }
+        : { id: options.chatId, type: "private", first_name: options.firstName ?? "村民" },
       from: { id: userId, is_bot: false, first_name: options.firstName ?? "村民" },
       text: options.text,
       ...(options.entities ? { entities: options.entities } : {}),

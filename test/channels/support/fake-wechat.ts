@@ -61,7 +61,10 @@ export class FakeWechat {
   async waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!check()) {
-      if (Date.now() > deadline) throw new Error(`fake WeChat: condition not met within ${timeoutMs} ms; sent: ${JSON.stringify(this.sent.map((s) => [s.touser, s.content.slice(0, 30)]))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `fake WeChat: condition not met within ${timeoutMs} ms; sent: ${JSON.stringify(this.sent.map((s) => [s.touser, s.content.slice(0, 30)]))}`,
+        );
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -87,7 +90,10 @@ export class FakeWechat {
     };
     const q = url.searchParams;
     if (url.pathname === "/cgi-bin/token" || url.pathname === "/cgi-bin/gettoken") {
-      const ok = url.pathname === "/cgi-bin/token" ? q.get("appid") === OA_APPID && q.get("secret") === OA_SECRET && q.get("grant_type") === "client_credential" : q.get("corpid") === WECOM_CORP && q.get("corpsecret") === WECOM_SECRET;
+      const ok =
+        url.pathname === "/cgi-bin/token"
+          ? q.get("appid") === OA_APPID && q.get("secret") === OA_SECRET && q.get("grant_type") === "client_credential"
+          : q.get("corpid") === WECOM_CORP && q.get("corpsecret") === WECOM_SECRET;
       if (!ok) return json({ errcode: 40001, errmsg: "invalid credential" });
       if (this.tokenDelayMs) await new Promise((resolve) => setTimeout(resolve, this.tokenDelayMs));
       this.tokenFetches++;
@@ -96,7 +102,8 @@ export class FakeWechat {
       return json({ ...(url.pathname === "/cgi-bin/gettoken" ? { errcode: 0, errmsg: "ok" } : {}), access_token: token, expires_in: this.expiresIn });
     }
     const token = q.get("access_token") ?? "";
-    if (!this.valid.has(token)) return json(this.expired.has(token) ? { errcode: 42001, errmsg: "access_token expired" } : { errcode: 40014, errmsg: "invalid access_token" });
+    if (!this.valid.has(token))
+      return json(this.expired.has(token) ? { errcode: 42001, errmsg: "access_token expired" } : { errcode: 40014, errmsg: "invalid access_token" });
     if (url.pathname === "/cgi-bin/message/custom/send" || url.pathname === "/cgi-bin/message/send") {
       const content = String(body.text?.content ?? "");
       if (Buffer.byteLength(content) > 2048) return json({ errcode: 45002, errmsg: "content size out of limit" });

@@ -28,7 +28,7 @@ export async function loginMockWechat(): Promise<MockWechat> {
   puppet.on("message", ({ messageId }) => {
     const payload = mocker.messagePayload(messageId);
     if (payload.talkerId !== me.id) return;
-    const to = "roomId" in payload && payload.roomId ? payload.roomId : (payload as { listenerId?: string }).listenerId ?? "";
+    const to = "roomId" in payload && payload.roomId ? payload.roomId : ((payload as { listenerId?: string }).listenerId ?? "");
     sent.push({ text: payload.text ?? "", to, ...("mentionIdList" in payload && payload.mentionIdList ? { mentionIdList: payload.mentionIdList } : {}) });
   });
   mocker.login(me);

@@ -56,7 +56,15 @@ export function wecomRequest(push: Push, options: { token?: string } = {}): Sign
 }
 
 export function wecomTextPush(userId: string, content: string, msgId = nextMsgId()): Push {
-  return { ToUserName: WECOM_CORP, FromUserName: userId, CreateTime: Number(nowSeconds()), MsgType: "text", Content: content, MsgId: msgId, AgentID: "1000002" };
+  return {
+    ToUserName: WECOM_CORP,
+    FromUserName: userId,
+    CreateTime: Number(nowSeconds()),
+    MsgType: "text",
+    Content: content,
+    MsgId: msgId,
+    AgentID: "1000002",
+  };
 }
 
 export async function post(baseUrl: string, path: string, request: SignedRequest): Promise<{ status: number; text: string }> {

@@ -64,21 +64,24 @@ export function post(url: string, path: string, body: unknown, onSent?: () => vo
   const data = JSON.stringify(body);
   const started = performance.now();
   return new Promise((done) => {
-    const req = request({ hostname, port, path, method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString();
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // not JSON
-        }
-        done({ status: res.statusCode ?? 0, ms: performance.now() - started, body: parsed });
-      });
-      res.on("error", (error: NodeJS.ErrnoException) => done({ status: 0, ms: performance.now() - started, body: null, error: error.code ?? error.message }));
-    });
+    const req = request(
+      { hostname, port, path, method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString();
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // not JSON
+          }
+          done({ status: res.statusCode ?? 0, ms: performance.now() - started, body: parsed });
+        });
+        res.on("error", (error: NodeJS.ErrnoException) => done({ status: 0, ms: performance.now() - started, body: null, error: error.code ?? error.message }));
+      },
+    );
     req.on("error", (error: NodeJS.ErrnoException) => done({ status: 0, ms: performance.now() - started, body: null, error: error.code ?? error.message }));
     // Sent means on the wire: the connection is established (queued by the server's kernel at least) and the body written.
     let connected = false;
