@@ -337,43 +337,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     perUnit &&
     !entry.facts.some((f) => new RegExp(`(?:每|一)(?:个)?${unitWords}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${unitWords}`).test(f.text))
   ) {
-    return {
-      kind: "answer",
-      text: [
-        `【${entry.title}】`,
-        `资料里没有写每${perUnit[1]}给多少钱，我不乱说数字。`,
-        ...entry.facts
-          .filter((f) => isGap(f) || !/\d/.test(f.text))
-          .slice(0, 2)
-          .map((f) => `• ${f.text}`),
-        `找谁问：${entry.contact}`,
-        `来源：${entry.source.section}`,
-      ].join("\n"),
-      citations: [citationOf(entry)],
-      entryIds: [entry.id],
-      confidence,
-      quickReplies: [],
-    };
+    return noFigureAnswer(entry, confidence, `资料里没有写每${perUnit[1]}给多少钱，我不乱说数字。`, (f) => isGap(f) || !/\d/.test(f.text));
   }
   const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !inFact.source.includes("元"));
   if (ASKS_AMOUNT.test(query.text) && !asksCount && !entry.facts.some((f) => ANY_MONEY.test(f.text)) && !ANY_MONEY.test(entry.summary)) {
-    return {
-      kind: "answer",
-      text: [
-        `【${entry.title}】`,
-        `资料里没有写这一项给不给钱、给多少，我不乱说数字。`,
-        ...entry.facts
-          .filter((f) => !/\d/.test(f.text))
-          .slice(0, 2)
-          .map((f) => `• ${f.text}`),
-        `找谁问：${entry.contact}`,
-        `来源：${entry.source.section}`,
-      ].join("\n"),
-      citations: [citationOf(entry)],
-      entryIds: [entry.id],
-      confidence,
-      quickReplies: [],
-    };
+    return noFigureAnswer(entry, confidence, "资料里没有写这一项给不给钱、给多少，我不乱说数字。", (f) => !/\d/.test(f.text));
   }
   const lines = [`【${entry.title}】`];
   if (facts.length === 0 || matching.length === 0)
@@ -404,6 +372,21 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     confidence,
     quickReplies: [],
   };
+}
+
+/** The entry named, the figure asked for said to be missing, and up to two of its facts that carry no number. */
+function noFigureAnswer(entry: Entry, confidence: number, saying: string, shown: (fact: Fact) => boolean): ComposedAnswer {
+  const text = [
+    `【${entry.title}】`,
+    saying,
+    ...entry.facts
+      .filter(shown)
+      .slice(0, 2)
+      .map((f) => `• ${f.text}`),
+    `找谁问：${entry.contact}`,
+    `来源：${entry.source.section}`,
+  ];
+  return { kind: "answer", text: text.join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
 }
 
 function reviewAnswer(entry: Entry, confidence: number): ComposedAnswer {
