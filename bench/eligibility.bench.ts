@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { Assistant } from "../src/core/assistant.ts";
 import { EngineHolder, loadEngine } from "../src/core/engine.ts";
 import { silentLogger } from "../src/core/logger.ts";
-import { createDialogues, createHandlers, createInterceptors } from "../src/intents/index.ts";
+import { createAssistant } from "../src/intents/index.ts";
 import { Store } from "../src/store/index.ts";
 import { Notifier } from "../src/core/notifier.ts";
 import { loadConfig } from "../src/config/index.ts";
@@ -97,13 +96,7 @@ async function fullPipeline(path: string): Promise<string> {
   const clock = () => new Date();
   const services = { config: loadConfig({}), store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
   const holder = new EngineHolder("data", silentLogger, engine);
-  const assistant = new Assistant({
-    engine: holder,
-    services,
-    handlers: createHandlers({ services, engine: holder }),
-    dialogues: createDialogues(),
-    interceptors: createInterceptors({ services, engine: holder }),
-  });
+  const assistant = createAssistant({ services, engine: holder });
   const latencies: number[] = [];
   const cpu: number[] = [];
   const t0 = performance.now();

@@ -4,13 +4,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { Assistant } from "../src/core/assistant.ts";
 import { EngineHolder, loadEngine } from "../src/core/engine.ts";
 import { silentLogger } from "../src/core/logger.ts";
 import { Notifier } from "../src/core/notifier.ts";
 import type { Services } from "../src/core/turn.ts";
 import { loadConfig } from "../src/config/index.ts";
-import { createDialogues, createHandlers, createInterceptors } from "../src/intents/index.ts";
+import { createAssistant } from "../src/intents/index.ts";
 import { createLlm } from "../src/llm/index.ts";
 import { Store } from "../src/store/index.ts";
 import { spawn } from "node:child_process";
@@ -73,13 +72,7 @@ export default async function benchLlm(): Promise<string[]> {
       const llm = createLlm(config, { config, logger: silentLogger, store, clock });
       const services: Services = { config, store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock), llm };
       const holder = new EngineHolder(DATA, silentLogger, engine);
-      const assistant = new Assistant({
-        engine: holder,
-        services,
-        handlers: createHandlers({ services, engine: holder }),
-        dialogues: createDialogues(),
-        interceptors: createInterceptors({ services, engine: holder }),
-      });
+      const assistant = createAssistant({ services, engine: holder });
       const send = (i: number) =>
         assistant.handle({
           channel: "web",

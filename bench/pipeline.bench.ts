@@ -4,12 +4,11 @@ import { dump as stringifyYaml } from "js-yaml";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { Assistant } from "../src/core/assistant.ts";
 import { buildEngine, EngineHolder } from "../src/core/engine.ts";
 import { silentLogger } from "../src/core/logger.ts";
 import { loadKnowledgeData, type KnowledgeData } from "../src/knowledge/load.ts";
 import type { Entry } from "../src/knowledge/schema.ts";
-import { createDialogues, createHandlers, createInterceptors } from "../src/intents/index.ts";
+import { createAssistant } from "../src/intents/index.ts";
 import { Store } from "../src/store/index.ts";
 import { Notifier } from "../src/core/notifier.ts";
 import { loadConfig } from "../src/config/index.ts";
@@ -81,13 +80,7 @@ export default async function benchPipeline(): Promise<string[]> {
       const clock = () => new Date();
       const services = { config: loadConfig({}), store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
       const holder = new EngineHolder("data", silentLogger, engine);
-      const assistant = new Assistant({
-        engine: holder,
-        services,
-        handlers: createHandlers({ services, engine: holder }),
-        dialogues: createDialogues(),
-        interceptors: createInterceptors({ services, engine: holder }),
-      });
+      const assistant = createAssistant({ services, engine: holder });
       const send = (i: number) =>
         assistant.handle({
           channel: "web",

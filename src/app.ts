@@ -2,13 +2,12 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { z } from "zod";
 import type { Hono } from "hono";
-import { Assistant } from "./core/assistant.ts";
 import { EngineHolder, type Engine } from "./core/engine.ts";
 import { createLogger, type Logger } from "./core/logger.ts";
 import { Notifier } from "./core/notifier.ts";
 import type { Services } from "./core/turn.ts";
 import { prepareDatabasePath, type Config } from "./config/index.ts";
-import { createDialogues, createHandlers, createInterceptors } from "./intents/index.ts";
+import { createAssistant } from "./intents/index.ts";
 import { createLlm } from "./llm/index.ts";
 import { startChannels, type RunningChannels } from "./channels/index.ts";
 import { Store } from "./store/index.ts";
@@ -43,13 +42,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const llm = createLlm(config, { config, logger, store, clock });
   const services: Services = { config, store, logger, clock, notifier, llm };
   const intentDeps = { services, engine };
-  const assistant = new Assistant({
-    engine,
-    services,
-    handlers: createHandlers(intentDeps),
-    dialogues: createDialogues(),
-    interceptors: createInterceptors(intentDeps),
-  });
+  const assistant = createAssistant(intentDeps);
   const http: Hono = createHttpApp({ assistant, logger, notifier });
   let server: ServerType | undefined;
   let graceful: GracefulServer | undefined;

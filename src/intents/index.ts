@@ -2,6 +2,7 @@
 import type { IntentHandler, Interceptor, Services } from "../core/turn.ts";
 import type { EngineHolder } from "../core/engine.ts";
 import type { Dialogue } from "../core/dialogue.ts";
+import { Assistant } from "../core/assistant.ts";
 import { eligibilityDialogue, eligibilityHandler } from "./eligibility/index.ts";
 import { feedbackCommandInterceptor, feedbackDialogue, feedbackHandler } from "./feedback/index.ts";
 import { helpHandler } from "./help/index.ts";
@@ -30,3 +31,14 @@ export function createInterceptors(deps: IntentDeps): Interceptor[] {
 }
 
 export { IntentClassifier, type Classification } from "./classifier.ts";
+
+/** The assistant with every feature plugged in, as the app (and each bench) runs it. */
+export function createAssistant(deps: IntentDeps): Assistant {
+  return new Assistant({
+    engine: deps.engine,
+    services: deps.services,
+    handlers: createHandlers(deps),
+    dialogues: createDialogues(),
+    interceptors: createInterceptors(deps),
+  });
+}
