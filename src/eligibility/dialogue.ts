@@ -317,6 +317,27 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const other = [...state.people].reverse().find((p) => p.label !== "您");
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
     const named = more.people.filter((p) => p.grade !== undefined || p.severe);
+    // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
+    const grade = state.facts.disability_grade;
+    if (
+      state.step === "done" &&
+      state.people.length === 0 &&
+      typeof grade === "number" &&
+      named.length === 1 &&
+      /也|一共|加起来|总共|俩|两个|合计/.test(text)
+    ) {
+      const first = readHousehold(state.question).people.find((p) => p.grade === grade) ?? { label: "您", grade };
+      if (first.label !== named[0]!.label) {
+        const reckon = { ...state.reckon, ...(asked.total ? { total: true } : {}) };
+        const people = [{ ...first, grade }, named[0]!];
+        return advance(
+          rules,
+          { ...state, people, reckon, facts: { ...state.facts, disabled_in_household: Math.max(2, Number(state.facts.disabled_in_household ?? 0)) } },
+          on,
+          "好的，记下了。\n",
+        );
+      }
+    }
     if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
       const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && !/^第\d人$/.test(p.label));
       // A person named again keeps their place and what was said of them; the new grade wins.
@@ -356,6 +377,18 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       `好的，按 ${n} 个人都是${"一二三四"[grade - 1]}级算：\n`,
     );
   }
+  // "俺家一年特别救助一共多少" after a household's answer: the same household, now about that programme.
+  if (state.step === "done" && isHousehold(state) && signals.focus && signals.focus.length > 0 && Object.keys(extraction.facts).length === 0)
+    return advance(rules, { ...state, reckon: { ...state.reckon, ...(asked.total ? { total: true } : {}) } }, on, "");
+  // "领了7个月了", "三年呢" after the answer: the same figures over that span; "一共该领多少" asks them again.
+  const again = AMOUNT_QUESTION.test(core) && core.length <= 8;
+  if (
+    state.step === "done" &&
+    (asked.years || again || (asked.perMonth && core.length <= 7)) &&
+    Object.keys(extraction.facts).length === 0 &&
+    core.length <= 12
+  )
+    return advance(rules, state, on, "");
   if (state.step === "done") {
     const found = Object.keys(extraction.facts).length > 0;
     // A bare fact right after the answer ("65岁", "200岁") adds to it or is explained; a longer sentence is new.

@@ -161,9 +161,8 @@ const RENT_TOTAL_PATTERN = new RegExp(
 );
 const DAILY_WAGE = /(?:一天|每天|一日|日工资|一个工)(?:能|给|挣|是|有|的工钱|工钱)?\s*(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:元|块钱|块)?/;
 const WORK_DAYS = /(?:干|做|上|出工|干活)\s*(\d+|[一二两三四五六七八九十百]+)\s*(?:个)?天/;
-const LABOUR_PATTERN = new RegExp(
-  String.raw`(?:干活|打工|务工|上班|做工)[^，,。；]{0,4}?(?:一年|每年)(?:能)?(?:挣|赚|拿|有|收入)\s*(\d+(?:\.\d+)?(?:万|千)?|[零一二两三四五六七八九十百千万点]+)\s*(?:元|块钱|块)?`,
-);
+const LABOUR_PATTERN =
+  /(?:干活|打工|务工|上班|做工)[^，,。；]{0,4}?(?:一年|每年)(?:能)?(?:挣|赚|拿|有|收入)\s*(\d+(?:\.\d+)?(?:万|千)?|[零一二两三四五六七八九十百千万点]+)\s*(?:元|块钱|块)?/;
 /** "压了5吨秸秆块", "3吨生物质压块", "六百公斤压块": briquettes the villager has, to be turned into coal. */
 const BRIQUETTE_WORDS = /压块|秸秆块|燃料块|成型燃料|生物质燃料|压成的块|块子/;
 // "1360一吨" gives the price without a money unit: 一吨 after a number is the unit of the price.

@@ -218,7 +218,7 @@ export function readHousehold(text: string): Household {
     people.length = 0;
     people.push(...named);
   }
-  const count = /(两|二|俩|三|仨|四|2|3|4)\s*(?:个)?(?:残疾人|残疾|个有残疾证|人有残疾证)/.exec(text) ?? /(俩|仨)(?:残疾)/.exec(text);
+  const count = /(两|二|俩|三|仨|四|2|3|4)\s*(?:个)?(?:人)?(?:是|都是)?(?:残疾人|残疾|个有残疾证|人有残疾证)/.exec(text) ?? /(俩|仨)(?:残疾)/.exec(text);
   if (count) disabledCount = parseNumber(count[1]!);
   // What is said between one person and the next is about that person: "我爹领老年残疾人补助".
   const healthy = new Set<Person>();
@@ -230,7 +230,10 @@ export function readHousehold(text: string): Household {
       healthy.add(p);
       return;
     }
-    if (/老年|[六七八九]十|上了年纪|岁数大/.test(segment)) p.elderly = true;
+    // Up to the end of the sentence, and not a programme listed by name: in "俺哥三级。老年补助、特别救助全算上"
+    // 老年 is the allowance asked about, not said of 俺哥 ("俺爹领老年残疾人补助" still says he is old).
+    const own = segment.split(/[。！？!?]/)[0]!.replace(/(?<!(?:领|拿|享受|吃)(?:着|了|的)?(?:贫困)?)老年(?:残疾人)?(?:生活)?补助(?=[、，,和加跟与]|$)/g, "");
+    if (/老年|[六七八九]十|上了年纪|岁数大/.test(own)) p.elderly = true;
     // "俺闺女…单过，不是贫困户" while "俺…都算贫困户": poverty is said person by person.
     if (/不是贫困|不算贫困|不贫困|不穷|不是低保/.test(segment)) p.poor = false;
     else if (/贫困户|低保户|困难户|建档立卡/.test(segment)) {
@@ -339,14 +342,17 @@ export interface Reckoning {
   years?: number | undefined;
   /** "加起来多少", "一共多少": the programmes named are added up (with the caveat that combining is unconfirmed). */
   total?: boolean | undefined;
+  /** "这两样补助加起来", "几项都算上": every programme the people get is added, not only the one named. */
+  every?: boolean | undefined;
 }
 
 /** What the question asks the figures to be turned into. */
 export function readReckoning(text: string): Reckoning {
   const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月/.test(text);
   const years = readDuration(text);
-  const total = /加起来|一共|总共|合计|加一起|合起来|一块儿算/.test(text);
-  return { perMonth, ...(years !== undefined ? { years } : {}), ...(total ? { total } : {}) };
+  const total = /加起来|一共|总共|合计|加一起|合起来|一块儿算|加上|[全都]算上/.test(text);
+  const every = total && /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算/.test(text);
+  return { perMonth, ...(years !== undefined ? { years } : {}), ...(total ? { total } : {}), ...(every ? { every } : {}) };
 }
 
 /** Lines with an amount: when several add up, each is also reckoned on its own. */
@@ -378,7 +384,8 @@ export function renderHousehold(
   // line nobody gets is left out.
   const asked = (l: HouseholdLine) => focus.includes(l.programme.id);
   const worth = lines.filter((l) => l.parts.length > 0 || l.notes.length > 0 || asked(l) || l.refusals.some((r) => r.close));
-  const shown = focus.length > 0 ? worth.filter(asked) : worth;
+  // "这两样补助加起来": the programmes the people's own descriptions name; a household's lump sum only when named too.
+  const shown = focus.length > 0 ? worth.filter((l) => asked(l) || (reckon.every && l.programme.benefit.per !== "household")) : worth;
   const chosen = shown.length > 0 ? shown : worth;
   // What the household gets besides the programme asked about ("我娘三级…我爹领老年补助，各自多少").
   const besides = worth.filter((l) => !chosen.includes(l) && l.parts.length > 0);

@@ -273,7 +273,14 @@ export function renderOverYears(all: ProgrammeResult[], focus: readonly string[]
       r.amount.year[0] === r.amount.year[1],
   );
   if (cash.length === 0) return "";
-  const lines = cash.map((r) => `· ${r.programme.name}：${money(r.amount.year![0])} × ${money(years)} = ${money(r.amount.year![0] * years)} 元`);
+  // "8个月": a span that is no whole number of years is reckoned by the month, so the formula shows no rounded fraction.
+  const months = Math.round(years * 12);
+  const lines = cash.map((r) => {
+    const year = r.amount.year![0];
+    if (months % 6 === 0) return `· ${r.programme.name}：${money(year)} × ${money(years)} = ${money(year * years)} 元`;
+    const monthly = r.programme.benefit.period === "month" && r.amount.month ? r.amount.month[0] : undefined;
+    return `· ${r.programme.name}：${monthly !== undefined ? `${money(monthly)} × ${months}` : `${money(year)} ÷ 12 × ${months}`} = ${money((year * months) / 12)} 元`;
+  });
   return `\n\n按现在的标准算 ${spanText(years)}（标准变了以县残联为准）：\n${lines.join("\n")}`;
 }
 

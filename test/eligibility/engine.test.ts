@@ -172,6 +172,39 @@ describe("dialogue state machine", () => {
     expect(three.step.reply.text).toMatch(/1200 × 5 = 6000 元/);
   });
 
+  it("does not take a programme listed by name for a person's age, but does when they receive it", () => {
+    const d = talk("俺爷是贫困老年残疾人，俺爹一级、俺哥三级都是贫困残疾人。老年补助、特别救助、一户多残全算上一年多少");
+    expect(d.step.reply.text).toMatch(/合计每年：1200 \+ 600 \+ 1680 = 3480 元/);
+    expect(d.step.reply.text).not.toMatch(/您哥哥 50/);
+    const receives = talk("我娘是三级贫困残疾人，我爹领贫困老年残疾人补助，他俩各自一年能领多少？");
+    expect(receives.step.reply.text).toMatch(/您父亲 50 元\/月/);
+  });
+
+  it("adds a contribution into the total when the villager says 加上 it", () => {
+    const d = talk("俺爹一级、俺娘二级、俺哥二级，都是贫困户重度的，特别救助加上代缴养老，全家一年多少");
+    expect(d.step.reply.text).toMatch(/合计每年：2400 \+ 300 = 2700 元/);
+    expect(d.step.reply.text).toMatch(/按您问的算进下面的合计/);
+  });
+
+  it("adds the programmes each person's own description names when asked for 这两样 together", () => {
+    const d = talk("俺爹是贫困老年残疾人，俺哥是三级贫困残疾人，这两样补助一家一年加起来多少");
+    expect(d.step.reply.text).toMatch(/合计每年：400 \+ 600 = 1000 元/);
+  });
+
+  it("sums the first person and one named in a follow-up (俺娘也是二级，俩人一共呢)", () => {
+    const d = talk("俺爹二级贫困残疾，一年能领多少");
+    const s = d.say("俺娘也是二级，俩人一共呢") as Step;
+    expect(s.reply.text).toMatch(/您父亲 800 \+ 您母亲 800 = 1600 元\/年/);
+  });
+
+  it("reckons a monthly allowance over months by the month, not a rounded fraction of a year", () => {
+    const d = talk("俺娘是贫困老年残疾人，从正月领到八月，8个月一共该领多少");
+    expect(d.step.reply.text).toMatch(/50 × 8 = 400 元/);
+    const later = talk("俺爹是贫困老年残疾人");
+    const s = later.say("领了7个月了") as Step;
+    expect(s.reply.text).toMatch(/50 × 7 = 350 元/);
+  });
+
   it("does not count one disabled person as a multi-disabled household", () => {
     const d = talk("家里只有我一个残疾人，一户多残的补助我能领吗");
     expect(d.step.reply.text).not.toMatch(/很可能能领[^【]*1680/);

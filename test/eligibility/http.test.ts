@@ -36,6 +36,23 @@ describe("eligibility dialogue over POST /api/messages", () => {
     expect(r.body.replies[0].citations.map((x: { id: string }) => x.id)).toContain("disability-living-relief");
   });
 
+  it("keeps a household described in one message for the next question about one programme", async () => {
+    const c = conversation(t.url);
+    await c.ask("俺爹二级、俺娘二级，都是贫困残疾人，俺不残疾");
+    const r = await c.ask("俺家一年特别救助一共多少");
+    expect(r.intent).toBe("eligibility");
+    expect(r.text).toMatch(/您父亲 800 \+ 您母亲 800 = 1600 元\/年/);
+    expect(r.text).not.toMatch(/没有残疾证/);
+  });
+
+  it("answers 那一个月呢 after a screening with the same programme per month, not another programme", async () => {
+    const c = conversation(t.url);
+    await c.ask("俺是三级贫困残疾人，一年多少");
+    const r = await c.ask("那一个月呢");
+    expect(r.text).toMatch(/33\.3/);
+    expect(r.text).not.toMatch(/^【贫困老年残疾人生活补助】/);
+  });
+
   it("answers the README's grade-3 example in the first reply with 400 元, addressing the villager as 您", async () => {
     const c = conversation(t.url);
     const r = await c.ask("我三级残疾，家里困难，能领多少？");

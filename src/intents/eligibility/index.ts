@@ -222,7 +222,7 @@ const ASKS_CASH = /(?:每个?月|一个月|每年|一年)[^，,。？?]{0,8}(?:�
 
 /** "我能领什么", "有啥补助", "帮我算算": an open question the screener is for. */
 const OPEN_ASK =
-  /能领(?:什么|啥|多少|哪些|不)|领点钱|能领点|领到钱|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受/;
+  /能领(?:什么|啥|多少|哪些|不)|领点钱|能领点|领到钱|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受|有没有[^，,。？?]{0,10}(?:补助|补贴|救助)/;
 
 function tellsFacts(rules: EligibilityRules, text: string): boolean {
   const { facts } = extractFacts(rules, text);
@@ -336,7 +336,10 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       state.step !== "done" &&
       turn !== "report" &&
       (answersPending || /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text));
-    const focus = sameScreening ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
+    // "俺家一年特别救助一共多少" after a household's answer: the same household, one programme.
+    const sameHousehold =
+      state.step === "done" && state.people.length >= 2 && topic === "benefits" && turn !== "report" && /[我俺咱](?:们)?家|全家|一家/.test(text);
+    const focus = sameScreening || sameHousehold ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     const step = continueDialogue(rules, state, text, ctx.now, {
       newQuestion: newQuestion && focus.length === 0,
       personal: isPersonal(rules, text) && turn !== "report",
