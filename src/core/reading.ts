@@ -6,7 +6,7 @@ export type Reading =
   /** "重新开始", "取消": ends whatever dialogue is active. */
   | { kind: "reset" }
   /** "谢谢", "你好", "好的", "没有": never an answer to a pending question, never a report. */
-  | { kind: "smalltalk"; what: "greeting" | "thanks" | "ack" | "negation" }
+  | { kind: "smalltalk"; what: "greeting" | "thanks" | "farewell" | "ack" | "negation" }
   /** A question, and the villager may have said outright that it is not a report. */
   | { kind: "question"; notAReport: boolean }
   /** A problem to be filed ("路灯坏了半个月了", "低保咋还没发？"). */
@@ -44,8 +44,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   const core = text.replace(PUNCTUATION, "").replace(PARTICLES, "");
   if (core.length <= 6 && words.resets.includes(core)) return { kind: "reset" };
   if (core.length <= 12) {
-    if (onlyOf(core, [...words.thanks, ...words.acknowledgements, ...words.greetings])) {
-      return { kind: "smalltalk", what: has(core, words.thanks) ? "thanks" : has(core, words.greetings) ? "greeting" : "ack" };
+    if (onlyOf(core, [...words.thanks, ...words.farewells, ...words.acknowledgements, ...words.greetings])) {
+      const what = has(core, words.farewells) ? "farewell" : has(core, words.thanks) ? "thanks" : has(core, words.greetings) ? "greeting" : "ack";
+      return { kind: "smalltalk", what };
     }
     if (onlyOf(core, [...words.negations, ...words.thanks, ...words.acknowledgements])) return { kind: "smalltalk", what: "negation" };
   }

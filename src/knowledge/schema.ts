@@ -76,6 +76,8 @@ export const ConversationWordsSchema = z.object({
   local_words: words,
   greetings: words,
   thanks: words,
+  /** "再见", "拜拜": the villager is leaving; a goodbye, never the menu or a search. */
+  farewells: z.array(nonEmpty).default([]),
   acknowledgements: words,
   negations: words,
   resets: words,

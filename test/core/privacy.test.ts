@@ -64,7 +64,7 @@ const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).ma
 const context = fc
   .array(fc.constantFrom("我", "的", "电话", "是", "，", "。", "手机", "身份证", "号码", "找", "打", "村委会", "：", "请", " "), { maxLength: 6 })
   .map((w) => w.join(""));
-const toFullWidth = (s: string) => s.replace(/[0-9()\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const toFullWidth = (s: string) => s.replace(/[0-9()-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 /** Each character typed half- or full-width, as a Chinese input method may switch mid-number. */
 const mixedWidth = (s: string) =>
   fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }).map((wide) => [...s].map((c, i) => (wide[i] ? toFullWidth(c) : c)).join(""));

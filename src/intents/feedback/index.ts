@@ -169,7 +169,7 @@ async function file(ctx: TurnContext, pending: PendingReport): Promise<TurnResul
   const next = followUp(ctx, id, pending.hasPersonalData, pending.village || null);
   return result(
     ctx,
-    `您反映的问题已经登记记录，回执号：${receipt}（${where}${pending.category}${pending.anonymous ? "，匿名" : ""}）。\n工作人员处理后会在这里告诉您进展，也可以随时发“我反映的事怎么样了”查询。${next.text}`,
+    `您反映的问题已受理登记，回执号：${receipt}（${where}${pending.category}${pending.anonymous ? "，匿名" : ""}）。\n工作人员处理后会在这里告诉您进展，也可以随时发“我反映的事怎么样了”查询。${next.text}`,
     { answerIds: [receipt], quickReplies: next.quickReplies },
   );
 }

@@ -14,6 +14,7 @@ export const HELP_TEXT = [
 /** "谢谢", "好的", "没有": a short, friendly word back instead of the whole menu. */
 const SMALL_TALK: Record<string, string> = {
   thanks: "不客气！还有什么想问的，直接说就行。",
+  farewell: "好的，再见！以后有事随时来问。",
   ack: "好的。还有什么想问的，直接说就行。",
   negation: "好的，有需要随时找我。",
 };

@@ -1,6 +1,6 @@
 // The web chat page: sends what the villager types, shows replies and polls for progress notices.
 // Who the villager is lives in an HttpOnly cookie the server sets; this script never sees or sends an id.
-"use strict";
+
 const log = document.getElementById("log");
 const form = document.getElementById("ask");
 const input = document.getElementById("text");
