@@ -62,6 +62,14 @@ describe("question or report", () => {
     const thanks = await say("谢谢");
     expect(thanks.text).not.toMatch(/没有找到|FK\d+/);
   });
+
+  it("says goodbye to 那就这样，再见 instead of searching or showing the menu", async () => {
+    const say = chat();
+    await say("谢谢你帮俺");
+    const bye = await say("那就这样，再见");
+    expect(bye.text).toMatch(/再见/);
+    expect(bye.text).not.toMatch(/哪一项|可以帮您/);
+  });
 });
 
 describe("follow-ups and arithmetic", () => {
