@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ReportStore } from "../../src/feedback/store.ts";
 import { countByCategory, countByState, countByVillage, countByWeek, countReports, openAgeBuckets, summarize } from "../../src/feedback/summary.ts";
 import { periodByName, parsePeriod } from "../../src/feedback/period.ts";
-import { staffFixture } from "./fixtures.ts";
+import { staffFixture } from "../staff/fixtures.ts";
 
 let fixture: ReturnType<typeof staffFixture>;
 afterEach(() => fixture?.close());
