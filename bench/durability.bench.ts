@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Store } from "../src/store/index.ts";
-import { ReportStore } from "../src/store/feedback-lifecycle.ts";
+import { ReportStore } from "../src/feedback/store.ts";
 import { row } from "./stats.ts";
 
 export const order = 42;
@@ -25,7 +25,7 @@ function fileReports(store: Store, count: number): number {
       text: "村东头路灯坏了半个月了",
       category: "路灯",
       village: "东风村",
-      place: "东头|路灯",
+      places: ["东头", "路灯"],
       anonymous: false,
       displayName: null,
       createdAt: new Date().toISOString(),

@@ -4,10 +4,10 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Store } from "../src/store/index.ts";
-import { countByCategory, countByState, countByVillage, countByWeek, countReports, openAgeBuckets, openReportsByAge } from "../src/store/feedback-summary.ts";
-import { ReportStore, type ReportFilter } from "../src/store/feedback-lifecycle.ts";
-import { parsePeriod, periodByName } from "../src/staff/period.ts";
-import { FeedbackStateSchema } from "../src/staff/states.ts";
+import { countByCategory, countByState, countByVillage, countByWeek, countReports, openAgeBuckets, openReportsByAge } from "../src/feedback/summary.ts";
+import { ReportStore, type ReportFilter } from "../src/feedback/store.ts";
+import { parsePeriod, periodByName } from "../src/feedback/period.ts";
+import { FeedbackStateSchema } from "../src/feedback/states.ts";
 import { row, verdict } from "./stats.ts";
 
 export const order = 40;
@@ -56,7 +56,7 @@ export default async function bench(): Promise<string[]> {
           text: TEXTS[i % TEXTS.length]!,
           category: CATEGORIES[Math.floor(random() * CATEGORIES.length)]!,
           village: VILLAGES[Math.floor(random() * VILLAGES.length)]!,
-          place: null,
+          places: [],
           anonymous: random() < 0.1,
           displayName: null,
           status,

@@ -4,11 +4,14 @@ import type { Config } from "./config/index.ts";
 import type { Assistant } from "./core/assistant.ts";
 import type { EngineHolder } from "./core/engine.ts";
 import type { Services } from "./core/turn.ts";
+import type { Features } from "./intents/index.ts";
 
 export interface AppContext {
   config: Config;
   services: Services;
   engine: EngineHolder;
+  /** The features' repositories and services (reports, consultations), built once and shared by chat and the web. */
+  features: Features;
   assistant: Assistant;
   http: Hono;
   /** Channels running now ("web" always), for the start-up log and the dashboard. */

@@ -7,12 +7,13 @@ import { createLogger, type Logger } from "./core/logger.ts";
 import { Notifier } from "./core/notifier.ts";
 import type { Services } from "./core/turn.ts";
 import { prepareDatabasePath, type Config } from "./config/index.ts";
-import { createAssistant } from "./intents/index.ts";
+import { createAssistant, createFeatures } from "./intents/index.ts";
 import { createLlm } from "./llm/index.ts";
 import { startChannels, type RunningChannels } from "./channels/index.ts";
 import { Store } from "./store/index.ts";
 import { createHttpApp, httpServerOptions } from "./web/server.ts";
 import { mountStaff } from "./web/staff/index.ts";
+import { createConsultationRoutes } from "./consultations/index.ts";
 import { trackServer, type GracefulServer } from "./web/shutdown.ts";
 import type { Server as HttpServer } from "node:http";
 import type { AppContext } from "./app-context.ts";
@@ -41,14 +42,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const notifier = new Notifier(store.outbox, logger, clock);
   const llm = createLlm(config, { config, logger, store, clock });
   const services: Services = { config, store, logger, clock, notifier, llm };
-  const intentDeps = { services, engine };
-  const assistant = createAssistant(intentDeps);
+  // Every repository is built once, here: the shared tables' in Store.open, the features' in createFeatures.
+  const features = createFeatures(services, engine);
+  const assistant = createAssistant({ services, engine, features });
   const http: Hono = createHttpApp({ assistant, logger, notifier });
   let server: ServerType | undefined;
   let graceful: GracefulServer | undefined;
   let running: RunningChannels | undefined;
-  const ctx: AppContext = { config, services, engine, assistant, http, channels: () => ["web", ...(running?.names ?? [])] };
-  mountStaff(http, ctx);
+  const ctx: AppContext = { config, services, engine, features, assistant, http, channels: () => ["web", ...(running?.names ?? [])] };
+  mountStaff(http, ctx, { "/consultations": createConsultationRoutes(ctx) });
 
   return {
     ...ctx,

@@ -2,7 +2,7 @@
 import { loadConfig } from "../config/index.ts";
 import { DataError, formatProblem, loadKnowledgeData, type DataProblem } from "../knowledge/load.ts";
 import { loadEligibilityCases, loadEligibilityRules } from "../eligibility/index.ts";
-import { checkCategories } from "../staff/categories.ts";
+import { checkCategories } from "../feedback/categories.ts";
 import { z } from "zod";
 
 z.config(z.locales.zhCN());

@@ -6,6 +6,7 @@ import { parseRecordedTally, villageMentioned } from "./parse.ts";
 import { formatResults } from "./results.ts";
 import type { ConsultationService } from "./service.ts";
 import { actor, audit, checkCadre, result, serviceFor, villagesOf } from "./chat-common.ts";
+import type { ConsultationTurn } from "./chat-common.ts";
 
 export const RECORD_COMMAND = /^第?\s*(\d{1,6})\s*号?征求意见(?:的)?补录[:：\s]*([\s\S]*)$/;
 export const OVERVIEW_QUERY = /^(?:查看?|看看?)?(?:所有|全部|最近的?)?征求意见(?:的)?(?:结果|情况|统计)+$/;
@@ -26,7 +27,7 @@ export function parseDecisionWord(word: string): Decision | undefined {
   return DECISION_WORDS.find(([re]) => re.test(word.trim()))?.[1];
 }
 
-export function showResults(ctx: TurnContext, id: number): TurnResult {
+export function showResults(ctx: ConsultationTurn, id: number): TurnResult {
   const check = checkCadre(ctx, "查看征求意见结果");
   if (!check.ok) return check.result;
   const results = serviceFor(ctx).results(id);
@@ -43,7 +44,7 @@ export function showResults(ctx: TurnContext, id: number): TurnResult {
 }
 
 /** "第1号征求意见补录：三家庄 会议 支持6 反对2": votes cast at a meeting or by proxy, tagged as such. */
-export function recordTally(ctx: TurnContext, id: number, body: string): TurnResult {
+export function recordTally(ctx: ConsultationTurn, id: number, body: string): TurnResult {
   const check = checkCadre(ctx, "补录会议/代为表达的意见");
   if (!check.ok) return check.result;
   const service = serviceFor(ctx);
@@ -71,7 +72,7 @@ export function recordTally(ctx: TurnContext, id: number, body: string): TurnRes
 }
 
 /** "征求意见结果统计" without a number: the latest consultations in one line each. */
-export function showOverview(ctx: TurnContext): TurnResult {
+export function showOverview(ctx: ConsultationTurn): TurnResult {
   const check = checkCadre(ctx, "查看征求意见结果");
   if (!check.ok) return check.result;
   const service = serviceFor(ctx);
@@ -90,7 +91,7 @@ export function showOverview(ctx: TurnContext): TurnResult {
   return result(`最近的征求意见：\n${lines.join("\n")}\n看详细结果请发“第N号征求意见结果”。`, [], "consultation_overview");
 }
 
-export function closeConsultation(ctx: TurnContext, id: number): TurnResult {
+export function closeConsultation(ctx: ConsultationTurn, id: number): TurnResult {
   const check = checkCadre(ctx, "结束征求意见");
   if (!check.ok) return check.result;
   const outcome = serviceFor(ctx).close(id);
@@ -104,7 +105,7 @@ export function closeConsultation(ctx: TurnContext, id: number): TurnResult {
   );
 }
 
-export function decide(ctx: TurnContext, id: number, body: string): TurnResult {
+export function decide(ctx: ConsultationTurn, id: number, body: string): TurnResult {
   const check = checkCadre(ctx, "记录征求意见决定");
   if (!check.ok) return check.result;
   const format = `格式：${consultationNumber(id)}征求意见决定：通过（或 否决、推迟）｜理由｜风险评估`;
@@ -128,7 +129,7 @@ export function decide(ctx: TurnContext, id: number, body: string): TurnResult {
   );
 }
 
-export function registerGroup(ctx: TurnContext, name: string): TurnResult | undefined {
+export function registerGroup(ctx: ConsultationTurn, name: string): TurnResult | undefined {
   if (ctx.message.chatType !== "group") return undefined;
   const check = checkCadre(ctx, "登记村群");
   if (!check.ok) return check.result;
@@ -150,7 +151,7 @@ export function registerGroup(ctx: TurnContext, name: string): TurnResult | unde
   );
 }
 
-export function publish(ctx: TurnContext, draft: Parameters<ConsultationService["publish"]>[0], role: string): TurnResult {
+export function publish(ctx: ConsultationTurn, draft: Parameters<ConsultationService["publish"]>[0], role: string): TurnResult {
   const service = serviceFor(ctx);
   const { consultation, villagers, groups } = service.publish(draft, actor(ctx));
   audit(ctx, role, "发布征求意见", `${consultationNumber(consultation.id)} ${consultation.title}`);

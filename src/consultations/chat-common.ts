@@ -1,38 +1,40 @@
-// Shared helpers of the consultation chat modules: replies, the service for a turn, role checks, audit.
+// Shared helpers of the consultation chat modules: replies, the service (built once by the app), role checks, audit.
 import { reply, type QuickReply } from "../core/message.ts";
 import type { TurnContext, TurnResult } from "../core/turn.ts";
 import { foldText } from "../knowledge/text.ts";
 import { requireRole } from "../staff/index.ts";
-import { writeAudit } from "../store/staff.ts";
 import type { VillageInfo } from "./model.ts";
-import { commentWords, ConsultationService } from "./service.ts";
+import type { ConsultationService } from "./service.ts";
 
 export function result(text: string, quickReplies: QuickReply[] = [], answerKind = "consultation"): TurnResult {
   return { intent: "opinion", confidence: 1, replies: [reply(text, { quickReplies })], answerKind };
 }
 
-export function villagesOf(ctx: TurnContext): VillageInfo[] {
+export function villagesOf(ctx: ConsultationTurn): VillageInfo[] {
   return ctx.kb.data.villages.villages;
 }
 
-export function serviceFor(ctx: TurnContext): ConsultationService {
-  return new ConsultationService({ services: ctx.services, villages: () => villagesOf(ctx), words: (text) => commentWords(ctx.kb, text) });
+/** A turn with the consultation service at hand (one service for the app, never one per turn). */
+export type ConsultationTurn = TurnContext & { consultations: ConsultationService };
+
+export function serviceFor(ctx: ConsultationTurn): ConsultationService {
+  return ctx.consultations;
 }
 
-export function actor(ctx: TurnContext): string {
+export function actor(ctx: ConsultationTurn): string {
   return `${ctx.message.channel}:${ctx.message.userId}`;
 }
 
-export function audit(ctx: TurnContext, role: string, action: string, detail: string): void {
-  writeAudit(ctx.services.store.db, { actor: actor(ctx), role, action, outcome: "allowed", detail, createdAt: ctx.now.toISOString() });
+export function audit(ctx: ConsultationTurn, role: string, action: string, detail: string): void {
+  ctx.services.store.audit.write({ actor: actor(ctx), role, action, outcome: "allowed", detail, createdAt: ctx.now.toISOString() });
 }
 
 /** Commands and answers are matched in Simplified: "第2號徵求意見結果" is the same query. */
-export function normalized(ctx: TurnContext): string {
+export function normalized(ctx: ConsultationTurn): string {
   return foldText(ctx.text).trim();
 }
 
-export function checkCadre(ctx: TurnContext, action: string): { ok: true; role: string } | { ok: false; result: TurnResult } {
+export function checkCadre(ctx: ConsultationTurn, action: string): { ok: true; role: string } | { ok: false; result: TurnResult } {
   const check = requireRole(ctx.services, ctx.message.channel, ctx.message.userId, "cadre", action);
   if (check.ok) return { ok: true, role: check.role };
   return { ok: false, result: result(check.reply, [], "staff_refused") };

@@ -4,6 +4,7 @@ import type { TurnContext, TurnResult } from "../core/turn.ts";
 import { formatChinaTime } from "./dates.ts";
 import { checkBackground, checkDeadline, checkTitle, parseAudience, parseOptions } from "./parse.ts";
 import { checkCadre, normalized, result, villagesOf } from "./chat-common.ts";
+import type { ConsultationTurn } from "./chat-common.ts";
 import { publish } from "./chat-cadre.ts";
 
 export const DRAFT_DIALOGUE = "consultation-draft";
@@ -28,12 +29,12 @@ const DIALOGUE_PROMPTS: Record<Draft["step"], string> = {
   confirm: "",
 };
 
-export function startDialogue(ctx: TurnContext): TurnResult {
+export function startDialogue(ctx: ConsultationTurn): TurnResult {
   ctx.dialogue.start(DRAFT_DIALOGUE, { step: "title" });
   return result(DIALOGUE_PROMPTS.title, [], "consultation_dialogue");
 }
 
-export function continueDialogue(ctx: TurnContext, draft: Draft): TurnResult | undefined {
+export function continueDialogue(ctx: ConsultationTurn, draft: Draft): TurnResult | undefined {
   const check = checkCadre(ctx, "发布征求意见");
   if (!check.ok) {
     ctx.dialogue.end(DRAFT_DIALOGUE);

@@ -2,13 +2,13 @@
 import { z } from "zod";
 import { maskPersonalData } from "../core/privacy.ts";
 import type { TurnContext, TurnResult } from "../core/turn.ts";
-import { setVillage, villageOf } from "../staff/index.ts";
 import { formatChinaTime } from "./dates.ts";
 import { consultationNumber, DEFAULT_OPTIONS, isOpen, MAX_COMMENT_LENGTH, type Consultation } from "./model.ts";
 import { parseAnswer, parseLooseAnswer, villageMentioned, type ParsedAnswer } from "./parse.ts";
 import { optionQuickReplies, parseAnswerPayload, PROMPT_DIALOGUE, PROMPT_TTL_MS, type ConsultationService } from "./service.ts";
 export { PROMPT_DIALOGUE, PROMPT_TTL_MS };
 import { normalized, result, serviceFor, villagesOf } from "./chat-common.ts";
+import type { ConsultationTurn } from "./chat-common.ts";
 
 /** A pending answer waiting for the villager's village is forgotten after this long. */
 export const PENDING_TTL_MS = 30 * 60 * 1000;
@@ -17,8 +17,8 @@ export const PENDING_TTL_MS = 30 * 60 * 1000;
 export const LIST_QUERY = /^(?:现在|最近|目前|村里|镇里)?(?:有什么|有没有|有啥|有哪些)(?:要|正在|在)?(?:征求意见|征集意见|意见征集)/;
 
 /** Open consultations this villager may answer: their village's, or all when their village is unknown. */
-function openFor(ctx: TurnContext, service: ConsultationService): Consultation[] {
-  const village = villageOf(ctx.services.store.db, ctx.message.channel, ctx.message.userId);
+function openFor(ctx: ConsultationTurn, service: ConsultationService): Consultation[] {
+  const village = ctx.services.store.profiles.villageOf(ctx.message.channel, ctx.message.userId);
   return service.store.listOpen(ctx.now).filter((c) => !village || c.audience.length === 0 || c.audience.includes(village));
 }
 
@@ -28,13 +28,13 @@ export const PendingSession = z.object({ consultationId: z.number().int(), optio
 export type PromptState = z.infer<typeof PromptSession>;
 export type PendingState = z.infer<typeof PendingSession>;
 
-export function promptedConsultation(ctx: TurnContext): number | undefined {
+export function promptedConsultation(ctx: ConsultationTurn): number | undefined {
   const parsed = PromptSession.safeParse(ctx.dialogue.stateOf(PROMPT_DIALOGUE));
   return parsed.success ? parsed.data.consultationId : undefined;
 }
 
 /** Lists the consultations a villager can answer now, and remembers the first so "1" answers it. */
-export function listForVillager(ctx: TurnContext): TurnResult {
+export function listForVillager(ctx: ConsultationTurn): TurnResult {
   const service = serviceFor(ctx);
   const open = openFor(ctx, service);
   if (open.length === 0) return result("目前没有正在进行的征求意见。有新的征求意见时，我会在这里通知您。", [], "consultation_none");
@@ -42,7 +42,7 @@ export function listForVillager(ctx: TurnContext): TurnResult {
   ctx.dialogue.start(PROMPT_DIALOGUE, { consultationId: first.id });
   // Whoever asked has now seen it, so they get the one reminder too if they don't answer (private chats only).
   if (ctx.message.chatType === "private") {
-    const village = villageOf(ctx.services.store.db, ctx.message.channel, ctx.message.userId) ?? null;
+    const village = ctx.services.store.profiles.villageOf(ctx.message.channel, ctx.message.userId) ?? null;
     for (const c of open)
       service.store.addRecipient(
         c.id,
@@ -82,7 +82,7 @@ function splitExplicitRef(text: string): { id: number; rest: string } | undefine
 }
 
 /** Reads an answer, if this message is one; `options` come from the consultation it refers to. */
-export function readAnswer(ctx: TurnContext, service: ConsultationService, allowBare: boolean): AnswerAttempt | undefined {
+export function readAnswer(ctx: ConsultationTurn, service: ConsultationService, allowBare: boolean): AnswerAttempt | undefined {
   const payload = parseAnswerPayload(ctx.message.payload);
   if (payload) {
     const consultation = service.get(payload.consultationId);
@@ -125,7 +125,7 @@ function optionList(c: Consultation): string {
 }
 
 /** Records (or changes) a villager's answer, or says clearly why it was not recorded. */
-export function recordAnswer(ctx: TurnContext, service: ConsultationService, attempt: AnswerAttempt): TurnResult {
+export function recordAnswer(ctx: ConsultationTurn, service: ConsultationService, attempt: AnswerAttempt): TurnResult {
   const { message } = ctx;
   const consultation = attempt.consultationId !== undefined ? service.get(attempt.consultationId) : undefined;
   if (message.chatType === "group") {
@@ -164,7 +164,7 @@ export function recordAnswer(ctx: TurnContext, service: ConsultationService, att
       "consultation_comment_too_long",
     );
   }
-  const village = villageOf(ctx.services.store.db, message.channel, message.userId);
+  const village = ctx.services.store.profiles.villageOf(message.channel, message.userId);
   // Without a village list there is nothing to ask; the answer counts township-wide.
   if (!village && villagesOf(ctx).length === 0 && consultation.audience.length === 0) {
     return store(ctx, service, consultation, attempt.answer.optionIndex, comment, null);
@@ -189,7 +189,7 @@ export function recordAnswer(ctx: TurnContext, service: ConsultationService, att
 }
 
 function store(
-  ctx: TurnContext,
+  ctx: ConsultationTurn,
   service: ConsultationService,
   consultation: Consultation,
   optionIndex: number,
@@ -231,7 +231,7 @@ function store(
 /** "不想说": a township-wide answer still counts, under 未说明村. */
 const DECLINE = /^(?:不说|不想说|不方便说?|保密|跳过|不告诉你?|算了)[。.!！]?$/;
 
-export function continuePending(ctx: TurnContext, service: ConsultationService, pending: PendingState): TurnResult | undefined {
+export function continuePending(ctx: ConsultationTurn, service: ConsultationService, pending: PendingState): TurnResult | undefined {
   const village = villageMentioned(ctx.message.payload ?? ctx.text, villagesOf(ctx));
   ctx.dialogue.end(PENDING_DIALOGUE);
   if (!village && DECLINE.test(normalized(ctx))) {
@@ -258,7 +258,7 @@ export function continuePending(ctx: TurnContext, service: ConsultationService, 
     }
     return undefined;
   }
-  setVillage(ctx.services.store.db, ctx.message.channel, ctx.message.userId, village.name, ctx.now);
+  ctx.services.store.profiles.setVillage(ctx.message.channel, ctx.message.userId, village.name, ctx.now.toISOString());
   const consultation = service.get(pending.consultationId);
   if (!consultation) return undefined;
   return recordAnswer(ctx, service, {
@@ -268,7 +268,7 @@ export function continuePending(ctx: TurnContext, service: ConsultationService, 
 }
 
 /** "装路灯那个事俺支持": one clear stance, when exactly one consultation is open to this villager. */
-export function readLooseAnswer(ctx: TurnContext, service: ConsultationService): AnswerAttempt | undefined {
+export function readLooseAnswer(ctx: ConsultationTurn, service: ConsultationService): AnswerAttempt | undefined {
   if (ctx.message.chatType !== "private" || QUESTION.test(normalized(ctx))) return undefined;
   const open = openFor(ctx, service);
   if (open.length !== 1) return undefined;

@@ -1,8 +1,10 @@
 // The chat side of consultations: villagers answer (privately), cadres publish, query, close and decide.
-import type { TurnContext, TurnResult } from "../core/turn.ts";
+import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../core/turn.ts";
+import type { ConsultationService } from "./service.ts";
 import { consultationNumber } from "./model.ts";
 import { consultationRef, parsePublishCommand, PUBLISH_COMMAND } from "./parse.ts";
 import { checkCadre, normalized, result, serviceFor, villagesOf } from "./chat-common.ts";
+import type { ConsultationTurn } from "./chat-common.ts";
 import {
   closeConsultation,
   CLOSE_COMMAND,
@@ -38,45 +40,45 @@ import {
 import type { Dialogue } from "../core/dialogue.ts";
 
 /** The cadre's step-by-step publish dialogue. */
-export const draftDialogue: Dialogue<Draft> = {
+const draftDialogue = (consultations: ConsultationService): Dialogue<Draft> => ({
   owner: DRAFT_DIALOGUE,
   schema: DraftSession,
   ttlMs: DRAFT_TTL_MS,
   hearsSmallTalk: true,
-  continue: (ctx, draft) => continueDialogue(ctx, draft),
-};
+  continue: (ctx, draft) => continueDialogue({ ...ctx, consultations }, draft),
+});
 
 /** "您是哪个村的？" asked before a vote is counted. */
-export const pendingVoteDialogue: Dialogue<PendingState> = {
+const pendingVoteDialogue = (consultations: ConsultationService): Dialogue<PendingState> => ({
   owner: PENDING_DIALOGUE,
   schema: PendingSession,
   ttlMs: PENDING_TTL_MS,
   hearsSmallTalk: true,
-  continue: (ctx, pending) => continuePending(ctx, serviceFor(ctx), pending),
-};
+  continue: (ctx, pending) => continuePending({ ...ctx, consultations }, consultations, pending),
+});
 
 /**
  * A consultation put to this chat: a bare "2" (or "反对，太吵") answers it. Only private chats; anything
  * that is not an answer is routed normally and the consultation stays asked.
  */
-export const promptDialogue: Dialogue<PromptState> = {
+const promptDialogue = (consultations: ConsultationService): Dialogue<PromptState> => ({
   owner: PROMPT_DIALOGUE,
   schema: PromptSession,
   ttlMs: PROMPT_TTL_MS,
   hearsSmallTalk: false,
-  continue(ctx) {
-    if (ctx.message.chatType !== "private") return undefined;
-    const service = serviceFor(ctx);
-    const attempt = readAnswer(ctx, service, true);
-    return attempt ? recordAnswer(ctx, service, attempt) : undefined;
+  continue(turn) {
+    if (turn.message.chatType !== "private") return undefined;
+    const ctx = { ...turn, consultations };
+    const attempt = readAnswer(ctx, consultations, true);
+    return attempt ? recordAnswer(ctx, consultations, attempt) : undefined;
   },
-};
+});
 
 /**
  * Claims messages that belong to a consultation whatever the classifier thinks: a cadre's command,
  * a tapped option or "3号 反对". A bare "2" right after the chat was asked is the prompt dialogue's.
  */
-export function interceptConsultation(ctx: TurnContext): TurnResult | undefined {
+function interceptConsultation(ctx: ConsultationTurn): TurnResult | undefined {
   const text = normalized(ctx);
 
   if (PUBLISH_COMMAND.test(text)) {
@@ -113,11 +115,30 @@ export function interceptConsultation(ctx: TurnContext): TurnResult | undefined 
 }
 
 /** The routed `opinion` intent: an answer in words ("我支持") or a question about what is being asked. */
-export function handleOpinion(ctx: TurnContext): TurnResult {
+function handleOpinion(ctx: ConsultationTurn): TurnResult {
   const service = serviceFor(ctx);
   const attempt = readAnswer(ctx, service, ctx.message.chatType === "private") ?? readLooseAnswer(ctx, service);
   if (attempt) return recordAnswer(ctx, service, attempt);
   const ref = consultationRef(normalized(ctx));
   if (ref !== undefined && !service.get(ref)) return result(`没有${consultationNumber(ref)}征求意见。`, [], "consultation_unknown");
   return listForVillager(ctx);
+}
+
+export interface ConsultationChat {
+  /** The routed `opinion` intent. */
+  handler: IntentHandler;
+  /** Cadres' commands, tapped options and "3号 反对", claimed whatever the classifier says. */
+  interceptor: Interceptor;
+  /** The publish dialogue, "您是哪个村的？" before a vote, and the prompt a bare "2" answers. */
+  dialogues: [Dialogue<Draft>, Dialogue<PendingState>, Dialogue<PromptState>];
+}
+
+/** Consultations in chat, on the one service the app builds. */
+export function createConsultationChat(consultations: ConsultationService): ConsultationChat {
+  const withService = (ctx: TurnContext): ConsultationTurn => ({ ...ctx, consultations });
+  return {
+    handler: { intent: "opinion", handle: (ctx) => handleOpinion(withService(ctx)) },
+    interceptor: { name: "consultation-command", intercept: (ctx) => interceptConsultation(withService(ctx)) },
+    dialogues: [draftDialogue(consultations), pendingVoteDialogue(consultations), promptDialogue(consultations)],
+  };
 }

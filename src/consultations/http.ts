@@ -2,12 +2,11 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../app-context.ts";
-import { writeAudit } from "../store/staff.ts";
 import { invalidField, jsonBody, refusal } from "../web/errors.ts";
 import type { StaffEnv } from "../web/staff/auth.ts";
 import { consultationNumber, DecisionSchema, isOpen, MAX_COMMENT_LENGTH, type Consultation } from "./model.ts";
 import { checkBackground, checkDeadline, checkTitle, findVillage, parseAudience, parseOptions } from "./parse.ts";
-import { commentWords, ConsultationService } from "./service.ts";
+import type { ConsultationService } from "./service.ts";
 import type { RecordedVote } from "./store.ts";
 
 const text = (max: number) => z.string({ error: "需要字符串" }).trim().max(max, `不能超过 ${max} 个字`);
@@ -73,11 +72,7 @@ function summary(consultation: Consultation, respondents: number, now: Date) {
 
 export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const service = new ConsultationService({
-    services: ctx.services,
-    villages: () => ctx.engine.current.kb.data.villages.villages,
-    words: (text) => commentWords(ctx.engine.current.kb, text),
-  });
+  const service = ctx.features.consultations;
   const now = () => ctx.services.clock();
 
   // Defence in depth: these routes are meant to sit behind staffAuth; without it they refuse everyone.
@@ -89,7 +84,7 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
 
   const audit = (c: StaffContext, action: string, detail: string) => {
     const staff = c.get("staff");
-    writeAudit(ctx.services.store.db, { actor: staff.id, role: staff.role, action, outcome: "allowed", detail, createdAt: now().toISOString() });
+    ctx.services.store.audit.write({ actor: staff.id, role: staff.role, action, outcome: "allowed", detail, createdAt: now().toISOString() });
   };
 
   /** The consultation named by the path's id. */

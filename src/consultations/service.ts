@@ -66,7 +66,7 @@ export class ConsultationService {
   readonly store: ConsultationStore;
 
   constructor(private readonly deps: ConsultationDeps) {
-    this.store = new ConsultationStore(deps.services.store.db);
+    this.store = ConsultationStore.of(deps.services.store);
   }
 
   get villages(): readonly VillageInfo[] {
@@ -98,7 +98,7 @@ export class ConsultationService {
    * One transaction: a township's thousands of villagers are queued in one disk sync, not thousands.
    */
   announce(consultation: Consultation): { villagers: number; groups: number } {
-    return this.deps.services.store.db.transaction(() => this.announceNow(consultation))();
+    return this.deps.services.store.transaction(() => this.announceNow(consultation), { durable: true });
   }
 
   private announceNow(consultation: Consultation): { villagers: number; groups: number } {
@@ -164,13 +164,16 @@ export class ConsultationService {
     const chats = new Map<string, { channel: string; userId: string; chatId: string }>();
     for (const p of this.store.participants(id)) chats.set(`${p.channel}:${p.chatId}`, p);
     for (const g of this.store.recipients(id, "group")) chats.set(`${g.channel}:${g.chatId}`, g);
-    const notified = this.deps.services.store.db.transaction(() => {
-      let count = 0;
-      for (const chat of chats.values()) {
-        if (notifier.notify({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) count++;
-      }
-      return count;
-    })();
+    const notified = this.deps.services.store.transaction(
+      () => {
+        let count = 0;
+        for (const chat of chats.values()) {
+          if (notifier.notify({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) count++;
+        }
+        return count;
+      },
+      { durable: true },
+    );
     return { results, notified };
   }
 
@@ -183,7 +186,7 @@ export class ConsultationService {
    * Safe to call as often as you like: the dedupe key makes each reminder go out once.
    */
   sendDueReminders(now: Date = this.deps.services.clock()): number {
-    return this.deps.services.store.db.transaction(() => this.queueReminders(now))();
+    return this.deps.services.store.transaction(() => this.queueReminders(now), { durable: true });
   }
 
   private queueReminders(now: Date): number {
@@ -210,7 +213,7 @@ export class ConsultationService {
   /** Starts the reminder timer; returns a stop function. Stops by itself once the database is closed. */
   startReminders(intervalMs: number): () => void {
     const timer = setInterval(() => {
-      if (!this.deps.services.store.db.open) {
+      if (!this.deps.services.store.isOpen) {
         clearInterval(timer);
         return;
       }

@@ -1,6 +1,6 @@
 // SQLite access for consultations, their answers, recipients and village groups (migration 005).
 import { z } from "zod";
-import type { Db } from "../store/database.ts";
+import type { Db, Store } from "../store/index.ts";
 import { DecisionSchema, OptionSchema, type Consultation, type ConsultationOption, type Decision, type VoteMethod } from "./model.ts";
 import type { TallyRow } from "./results.ts";
 import type { ThemedComment } from "./themes.ts";
@@ -79,6 +79,11 @@ export interface Recipient extends ChatAddress {
 
 export class ConsultationStore {
   constructor(private readonly db: Db) {}
+
+  /** The repository on the app's database. */
+  static of(store: Store): ConsultationStore {
+    return new ConsultationStore(store.db);
+  }
 
   create(input: NewConsultation): Consultation {
     const result = this.db

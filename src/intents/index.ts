@@ -1,44 +1,62 @@
-// Public entry of the intents: the handler for each intent and the interceptors that run before routing.
-import type { IntentHandler, Interceptor, Services } from "../core/turn.ts";
+// Public entry of the intents: every feature plugged into the assistant — its handler, its dialogues, its interceptors.
+import type { Services } from "../core/turn.ts";
 import type { EngineHolder } from "../core/engine.ts";
-import type { Dialogue } from "../core/dialogue.ts";
 import { Assistant } from "../core/assistant.ts";
 import { eligibilityDialogue, eligibilityHandler } from "./eligibility/index.ts";
-import { feedbackCommandInterceptor, feedbackDialogue, feedbackHandler } from "./feedback/index.ts";
+import { createFeedbackChat } from "../feedback/chat.ts";
+import { FeedbackService } from "../feedback/service.ts";
+import { ReportStore } from "../feedback/store.ts";
+import { commentWords, ConsultationService, createConsultationChat } from "../consultations/index.ts";
 import { helpHandler } from "./help/index.ts";
-import { createOpinionInterceptor, draftDialogue, opinionHandler, pendingVoteDialogue, promptDialogue } from "./opinion/index.ts";
 import { clarifyDialogue, policyHandler } from "./policy/index.ts";
-import { staffCommandInterceptor, staffHandler } from "./staff/index.ts";
+import { createStaffChat } from "./staff/index.ts";
 import { unknownHandler } from "./unknown/index.ts";
+
+/** The features' repositories and services: built once for the app (createApp), shared by chat and the web. */
+export interface Features {
+  reports: ReportStore;
+  feedback: FeedbackService;
+  consultations: ConsultationService;
+}
+
+export function createFeatures(services: Services, engine: EngineHolder): Features {
+  const reports = ReportStore.of(services.store);
+  return {
+    reports,
+    feedback: new FeedbackService({ services, reports }),
+    consultations: new ConsultationService({
+      services,
+      // Read per call: the data may be reloaded.
+      villages: () => engine.current.kb.data.villages.villages,
+      words: (text) => commentWords(engine.current.kb, text),
+    }),
+  };
+}
 
 export interface IntentDeps {
   services: Services;
   engine: EngineHolder;
-}
-
-export function createHandlers(_deps: IntentDeps): IntentHandler[] {
-  return [policyHandler, eligibilityHandler, feedbackHandler, opinionHandler, staffHandler, helpHandler, unknownHandler];
-}
-
-/** Each feature's dialogue: the core keeps one active per conversation and gives it the first look. */
-export function createDialogues(): Dialogue<any>[] {
-  return [eligibilityDialogue, feedbackDialogue, clarifyDialogue, draftDialogue, pendingVoteDialogue, promptDialogue];
-}
-
-/** Commands with a fixed shape, claimed whatever the classifier says (they hold no conversation state). */
-export function createInterceptors(deps: IntentDeps): Interceptor[] {
-  return [staffCommandInterceptor, createOpinionInterceptor(deps), feedbackCommandInterceptor];
+  /** Built by the caller when the web shares them (the app); built here otherwise (benches). */
+  features?: Features;
 }
 
 export { IntentClassifier, type Classification } from "./classifier.ts";
 
 /** The assistant with every feature plugged in, as the app (and each bench) runs it. */
 export function createAssistant(deps: IntentDeps): Assistant {
+  const features = deps.features ?? createFeatures(deps.services, deps.engine);
+  const feedback = createFeedbackChat({ reports: features.reports });
+  const consultations = createConsultationChat(features.consultations);
+  const staff = createStaffChat({ reports: features.reports, feedback: features.feedback, consultations });
+  // The one reminder a day before each consultation's deadline.
+  features.consultations.startReminders(deps.services.config.CONSULTATION_REMINDER_MINUTES * 60_000);
   return new Assistant({
     engine: deps.engine,
     services: deps.services,
-    handlers: createHandlers(deps),
-    dialogues: createDialogues(),
-    interceptors: createInterceptors(deps),
+    handlers: [policyHandler, eligibilityHandler, feedback.handler, consultations.handler, staff.handler, helpHandler, unknownHandler],
+    // Each feature's dialogue: the core keeps one active per conversation and gives it the first look.
+    dialogues: [eligibilityDialogue, feedback.dialogue, clarifyDialogue, ...consultations.dialogues],
+    // Commands with a fixed shape, claimed whatever the classifier says (they hold no conversation state).
+    interceptors: [staff.interceptor, consultations.interceptor, feedback.interceptor],
   });
 }

@@ -18,7 +18,8 @@ export interface LlmDeps {
 export function createLlm(config: Config, deps: LlmDeps): LlmPort | undefined {
   if (!config.OPENAI_API_KEY) return undefined;
   const prompts = loadPrompts(config.PROMPTS_DIR);
-  const service = new LlmAssistant({ config, logger: deps.logger, db: deps.store.db, clock: deps.clock, prompts });
+  const usage = deps.store.llmUsage((error) => deps.logger.error("llm usage not written; will retry", { error }));
+  const service = new LlmAssistant({ config, logger: deps.logger, usage, clock: deps.clock, prompts });
   deps.logger.info("llm enabled", { model: config.OPENAI_MODEL, customEndpoint: config.OPENAI_BASE_URL !== undefined });
   return service;
 }

@@ -4,8 +4,7 @@ import { SECRET_KEYS, type Config } from "../config/index.ts";
 import type { Exchange, LlmPort, LlmStatus, Passage, Understanding, WrittenAnswer } from "../core/llm-port.ts";
 import type { Logger } from "../core/logger.ts";
 import { FALLBACK_CONTACT } from "../knowledge/answer.ts";
-import type { Db } from "../store/index.ts";
-import { LlmUsageStore, usageDay, type UsageDay } from "../store/llm-usage.ts";
+import { usageDay, type LlmUsageStore, type UsageDay } from "../store/llm-usage.ts";
 import { extractCitations, formatHistory, formatPassages, quoteUserText } from "./context.ts";
 import { checkGrounding } from "./grounding.ts";
 import { createLeakGuard, type LeakGuard } from "./leak-guard.ts";
@@ -20,7 +19,8 @@ const MAX_ANSWER_CHARS = 800;
 export interface LlmServiceDeps {
   config: Config;
   logger: Logger;
-  db: Db;
+  /** The daily usage counts (the budget reads them). */
+  usage: LlmUsageStore;
   clock: () => Date;
   prompts: Prompts;
 }
@@ -46,7 +46,7 @@ export class LlmAssistant implements LlmPort {
     }
     this.secrets = Object.values(guardedValues).filter((v): v is string => typeof v === "string" && v.length >= 6);
     this.leaks = createLeakGuard(guardedValues, [deps.prompts.text.system]);
-    this.usage = new LlmUsageStore(deps.db, (error) => deps.logger.error("llm usage not written; will retry", { error }));
+    this.usage = deps.usage;
     this.provider = new LlmProvider({ config, logger: deps.logger, clock: deps.clock, usage: this.usage, redact: (text) => this.redact(text) });
   }
 

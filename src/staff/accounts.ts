@@ -3,19 +3,7 @@
 import { z } from "zod";
 import type { Services } from "../core/turn.ts";
 import { USERNAME_PATTERN } from "../config/staff.ts";
-import {
-  countAccounts,
-  countActiveAdmins,
-  deleteAccountSessions,
-  findAccount,
-  findAccountById,
-  insertAccount,
-  revokeAccount,
-  updatePasswordHash,
-  writeAudit,
-  type GrantedRole,
-  type StaffAccountRow,
-} from "../store/staff.ts";
+import type { GrantedRole, StaffAccountRow } from "../store/index.ts";
 import { accountKey, addressKey, attemptSucceeded, reserveAttempt } from "./login-throttle.ts";
 import { hashPassword, hashPasswordSync, verifyPassword } from "./password.ts";
 import { ROLE_LABEL, type Role } from "./roles.ts";
@@ -53,7 +41,7 @@ export const NewAccountSchema = z.object({
 export type NewAccount = z.infer<typeof NewAccountSchema>;
 
 function audit(services: AccountServices, actor: Actor | { id: string; role: string }, action: string, outcome: "allowed" | "refused", detail: string): void {
-  writeAudit(services.store.db, { actor: actor.id, role: actor.role, action, outcome, detail, createdAt: services.clock().toISOString() });
+  services.store.audit.write({ actor: actor.id, role: actor.role, action, outcome, detail, createdAt: services.clock().toISOString() });
 }
 
 export type CreateResult = { ok: true; account: StaffAccountRow } | { ok: false; code: "USERNAME_TAKEN"; message: string };
@@ -77,7 +65,7 @@ export function insertAccountRow(
   passwordHash: string,
   createdBy: string,
 ): StaffAccountRow | undefined {
-  const id = insertAccount(services.store.db, {
+  const id = services.store.staff.insertAccount({
     username: input.username,
     displayName: input.displayName,
     role: input.role,
@@ -85,7 +73,7 @@ export function insertAccountRow(
     createdBy,
     createdAt: services.clock().toISOString(),
   });
-  return id === undefined ? undefined : findAccountById(services.store.db, id);
+  return id === undefined ? undefined : services.store.staff.findAccountById(id);
 }
 
 // Unknown usernames are checked against this, so the answer takes as long as for a real account.
@@ -98,17 +86,17 @@ export type LoginResult = { ok: true; account: StaffAccountRow } | { ok: false; 
  * slow hash runs; a locked account is refused without looking at the password, even the right one.
  */
 export async function authenticate(services: AccountServices, rawUsername: string, password: string, client: string | undefined): Promise<LoginResult> {
-  const db = services.store.db;
+  const staff = services.store.staff;
   const username = normalizeUsername(rawUsername).slice(0, 64);
   const account = accountKey(username);
   const address = client ? addressKey(client) : undefined;
   const from = client ? `，来自 ${client}` : "";
-  const reserved = reserveAttempt(db, address ? [account, address] : [account], services.clock());
+  const reserved = reserveAttempt(staff, address ? [account, address] : [account], services.clock());
   if (!reserved.ok) {
     audit(services, { id: `login:${username}`, role: "villager" }, "后台登录", "refused", `尝试过多，锁定中（${reserved.lockedKey}）${from}`);
     return { ok: false, reason: "locked", retryAfterMs: reserved.retryAfterMs };
   }
-  const row = findAccount(db, username);
+  const row = staff.findAccount(username);
   const usable = row && !row.revokedAt ? row : undefined;
   dummyHash ??= hashPassword("no such account");
   const matches = await verifyPassword(password, usable?.passwordHash ?? (await dummyHash));
@@ -116,7 +104,7 @@ export async function authenticate(services: AccountServices, rawUsername: strin
     audit(services, { id: `login:${username}`, role: "villager" }, "后台登录", "refused", `${row?.revokedAt ? "账号已停用" : "用户名或密码错误"}${from}`);
     return { ok: false, reason: "wrong" };
   }
-  attemptSucceeded(db, account, address, services.clock());
+  attemptSucceeded(staff, account, address, services.clock());
   audit(services, { id: staffIdOf(usable.username), role: usable.role }, "后台登录", "allowed", from.replace(/^，/, ""));
   return { ok: true, account: usable };
 }
@@ -131,7 +119,7 @@ export async function changeOwnPassword(
   client: string | undefined,
   currentSessionHash: string | undefined,
 ): Promise<PasswordChangeResult> {
-  const row = findAccountById(services.store.db, accountId);
+  const row = services.store.staff.findAccountById(accountId);
   if (!row || row.revokedAt) return { ok: false, reason: "wrong", message: "账号已停用" };
   const checked = await authenticate(services, row.username, input.oldPassword, client);
   if (!checked.ok) {
@@ -140,8 +128,8 @@ export async function changeOwnPassword(
       : { ok: false, reason: "wrong", message: "原密码不正确" };
   }
   const hash = await hashPassword(input.newPassword);
-  updatePasswordHash(services.store.db, row.id, hash, services.clock().toISOString());
-  const ended = deleteAccountSessions(services.store.db, row.id, currentSessionHash);
+  services.store.staff.updatePasswordHash(row.id, hash, services.clock().toISOString());
+  const ended = services.store.staff.deleteAccountSessions(row.id, currentSessionHash);
   audit(services, { id: staffIdOf(row.username), role: row.role }, "修改密码", "allowed", ended ? `其他 ${ended} 个登录已退出` : "");
   return { ok: true };
 }
@@ -150,26 +138,26 @@ export type AccountChangeResult = { ok: true; account: StaffAccountRow } | { ok:
 
 /** An admin sets a new password for someone who forgot theirs; that account's sessions end. */
 export async function resetPassword(services: AccountServices, rawUsername: string, newPassword: string, by: Actor): Promise<AccountChangeResult> {
-  const row = findAccount(services.store.db, normalizeUsername(rawUsername));
+  const row = services.store.staff.findAccount(normalizeUsername(rawUsername));
   if (!row) return { ok: false, code: "NOT_FOUND", message: `没有用户名为“${normalizeUsername(rawUsername)}”的账号` };
   if (row.revokedAt) return { ok: false, code: "ALREADY_REVOKED", message: "这个账号已经停用" };
-  updatePasswordHash(services.store.db, row.id, await hashPassword(newPassword), services.clock().toISOString());
-  deleteAccountSessions(services.store.db, row.id);
+  services.store.staff.updatePasswordHash(row.id, await hashPassword(newPassword), services.clock().toISOString());
+  services.store.staff.deleteAccountSessions(row.id);
   audit(services, by, "重设密码", "allowed", staffIdOf(row.username));
   return { ok: true, account: row };
 }
 
 /** Revokes an account: its sessions stop working on their next request. The last admin can't be revoked. */
 export function revokeStaffAccount(services: AccountServices, rawUsername: string, by: Actor): AccountChangeResult {
-  const db = services.store.db;
-  const row = findAccount(db, normalizeUsername(rawUsername));
+  const staff = services.store.staff;
+  const row = staff.findAccount(normalizeUsername(rawUsername));
   if (!row) return { ok: false, code: "NOT_FOUND", message: `没有用户名为“${normalizeUsername(rawUsername)}”的账号` };
   if (row.revokedAt) return { ok: false, code: "ALREADY_REVOKED", message: "这个账号已经停用" };
-  if (row.role === "admin" && countActiveAdmins(db) <= 1) {
+  if (row.role === "admin" && staff.countActiveAdmins() <= 1) {
     audit(services, by, "停用账号", "refused", `${staffIdOf(row.username)}：最后一个管理员`);
     return { ok: false, code: "LAST_ADMIN", message: "这是最后一个管理员账号，不能停用；请先创建另一个管理员" };
   }
-  revokeAccount(db, row.id, by.id, services.clock().toISOString());
+  staff.revokeAccount(row.id, by.id, services.clock().toISOString());
   audit(services, by, "停用账号", "allowed", staffIdOf(row.username));
   return { ok: true, account: { ...row, revokedBy: by.id, revokedAt: services.clock().toISOString() } };
 }
@@ -180,10 +168,10 @@ export function revokeStaffAccount(services: AccountServices, rawUsername: strin
  */
 export function bootstrapFirstAdmin(services: AccountServices): StaffAccountRow | undefined {
   const { config } = services;
-  const db = services.store.db;
+  const staff = services.store.staff;
   if (!config.ADMIN_PASSWORD_HASH && !config.ADMIN_PASSWORD) return undefined;
-  if (countActiveAdmins(db) > 0) return undefined;
-  const existing = findAccount(db, config.ADMIN_USERNAME);
+  if (staff.countActiveAdmins() > 0) return undefined;
+  const existing = staff.findAccount(config.ADMIN_USERNAME);
   if (existing) return undefined; // revoked on purpose; don't bring it back behind the admins' backs
   const passwordHash = config.ADMIN_PASSWORD_HASH ?? hashPasswordSync(config.ADMIN_PASSWORD!);
   const source = config.ADMIN_PASSWORD_HASH ? "ADMIN_PASSWORD_HASH" : "ADMIN_PASSWORD";
@@ -193,7 +181,7 @@ export function bootstrapFirstAdmin(services: AccountServices): StaffAccountRow 
 }
 
 export function hasAccounts(services: AccountServices): boolean {
-  return countAccounts(services.store.db) > 0;
+  return services.store.staff.countAccounts() > 0;
 }
 
 export type { GrantedRole, StaffAccountRow };

@@ -2,7 +2,7 @@
 // chat user gets the role) or on the dashboard's sign-up page (a new login with its own password).
 import { createHash, randomInt } from "node:crypto";
 import type { Services } from "../core/turn.ts";
-import { findInvite, grantRole, insertInvite, markInviteRedeemed, writeAudit, type GrantedRole, type InviteRow, type StaffAccountRow } from "../store/staff.ts";
+import type { GrantedRole, InviteRow, StaffAccountRow } from "../store/index.ts";
 import { insertAccountRow, staffIdOf, type NewAccount } from "./accounts.ts";
 import { hashPassword } from "./password.ts";
 import { atLeast, roleOf, ROLE_LABEL } from "./roles.ts";
@@ -31,8 +31,8 @@ export function issueInvite(services: InviteServices, role: GrantedRole, created
   for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
   const now = services.clock();
   const expiresAt = new Date(now.getTime() + services.config.INVITE_TTL_HOURS * 3_600_000);
-  insertInvite(services.store.db, { codeHash: hashInviteCode(code), role, createdBy, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
-  writeAudit(services.store.db, {
+  services.store.staff.insertInvite({ codeHash: hashInviteCode(code), role, createdBy, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+  services.store.audit.write({
     actor: createdBy,
     role: "admin",
     action: "生成邀请码",
@@ -50,7 +50,7 @@ const USED_TEXT = "这个邀请码已经被使用过了，每个邀请码只能�
 function usableInvite(services: InviteServices, code: string, now: string): InviteCheck {
   if (!/^[A-Z0-9]{6,20}$/.test(code)) return { ok: false, reason: "malformed", text: "邀请码格式不对：应为 10 位字母和数字，例如 ABCDE-23456。" };
   const hash = hashInviteCode(code);
-  const invite = findInvite(services.store.db, hash);
+  const invite = services.store.staff.findInvite(hash);
   if (!invite) return { ok: false, reason: "unknown", text: "这个邀请码无效，请核对后再发，或向管理员重新要一个。" };
   if (invite.redeemedAt) return { ok: false, reason: "used", text: USED_TEXT };
   if (invite.expiresAt <= now) return { ok: false, reason: "expired", text: "这个邀请码已经过期了，请向管理员重新要一个。" };
@@ -75,7 +75,7 @@ export async function redeemInviteForAccount(
   const code = normalizeInviteCode(rawCode);
   const from = client ? `，来自 ${client}` : "";
   const fail = (reason: Exclude<AccountRedeemResult, { ok: true }>["reason"], text: string): AccountRedeemResult => {
-    writeAudit(services.store.db, {
+    services.store.audit.write({
       actor,
       role: "villager",
       action: "用邀请码开账号",
@@ -89,14 +89,14 @@ export async function redeemInviteForAccount(
   if (!first.ok) return fail(first.reason, first.text);
   const passwordHash = await hashPassword(input.password);
   const now = services.clock().toISOString();
-  const outcome = services.store.db
-    .transaction((): AccountRedeemResult => {
+  const outcome = services.store.transaction(
+    (): AccountRedeemResult => {
       const checked = usableInvite(services, code, now);
       if (!checked.ok) return { ok: false, reason: checked.reason, text: checked.text };
       const account = insertAccountRow(services, { ...input, role: checked.invite.role }, passwordHash, checked.invite.createdBy);
       if (!account) return { ok: false, reason: "username_taken", text: `用户名“${input.username}”已经有人用了，请换一个` };
-      if (!markInviteRedeemed(services.store.db, checked.hash, actor, now)) throw new Error("invite redeemed concurrently");
-      writeAudit(services.store.db, {
+      if (!services.store.staff.markInviteRedeemed(checked.hash, actor, now)) throw new Error("invite redeemed concurrently");
+      services.store.audit.write({
         actor,
         role: account.role,
         action: "用邀请码开账号",
@@ -105,8 +105,9 @@ export async function redeemInviteForAccount(
         createdAt: now,
       });
       return { ok: true, account };
-    })
-    .immediate();
+    },
+    { durable: true, immediate: true },
+  );
   return outcome.ok ? outcome : fail(outcome.reason, outcome.text);
 }
 
@@ -118,27 +119,30 @@ export function redeemInvite(services: InviteServices, channel: string, userId: 
   const now = services.clock().toISOString();
   const code = normalizeInviteCode(rawCode);
   const fail = (reason: Exclude<RedeemResult, { ok: true }>["reason"], text: string): RedeemResult => {
-    writeAudit(services.store.db, { actor, role: roleOf(services, channel, userId), action: "使用邀请码", outcome: "refused", detail: reason, createdAt: now });
+    services.store.audit.write({ actor, role: roleOf(services, channel, userId), action: "使用邀请码", outcome: "refused", detail: reason, createdAt: now });
     return { ok: false, reason, text };
   };
   const checked = usableInvite(services, code, now);
   if (!checked.ok) return fail(checked.reason, checked.text);
   const { invite, hash } = checked;
   const current = roleOf(services, channel, userId);
-  const granted = services.store.db.transaction(() => {
-    if (!markInviteRedeemed(services.store.db, hash, actor, now)) return false;
-    // A code never lowers a role someone already has.
-    if (!atLeast(current, invite.role)) grantRole(services.store.db, { channel, userId, role: invite.role, grantedBy: invite.createdBy, at: now });
-    writeAudit(services.store.db, {
-      actor,
-      role: invite.role,
-      action: "使用邀请码",
-      outcome: "allowed",
-      detail: `由 ${invite.createdBy} 发放`,
-      createdAt: now,
-    });
-    return true;
-  })();
+  const granted = services.store.transaction(
+    () => {
+      if (!services.store.staff.markInviteRedeemed(hash, actor, now)) return false;
+      // A code never lowers a role someone already has.
+      if (!atLeast(current, invite.role)) services.store.staff.grantRole({ channel, userId, role: invite.role, grantedBy: invite.createdBy, at: now });
+      services.store.audit.write({
+        actor,
+        role: invite.role,
+        action: "使用邀请码",
+        outcome: "allowed",
+        detail: `由 ${invite.createdBy} 发放`,
+        createdAt: now,
+      });
+      return true;
+    },
+    { durable: true },
+  );
   if (!granted) return fail("used", USED_TEXT);
   const role = atLeast(current, invite.role) ? (current as GrantedRole) : invite.role;
   return { ok: true, role, text: `登记成功，您现在的身份是${ROLE_LABEL[role]}。可以问我“本月收到多少反映？”“还有多少没处理？”，或打开 /admin 管理后台。` };

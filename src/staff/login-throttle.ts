@@ -1,8 +1,8 @@
 // Brakes on password guessing: per account and per client address, growing delays after a few free failures.
 // Every attempt is counted before its password is checked, inside one SQLite write transaction, so concurrent
 // guesses (or several server processes) can't all slip in under the limit while the slow hash runs.
-import type { Db } from "../store/database.ts";
-import { deleteThrottle, getThrottle, pruneThrottle, putThrottle, type ThrottleRow } from "../store/staff.ts";
+import type { StaffStore } from "../store/staff.ts";
+import type { ThrottleRow, ThrottleUpdate } from "../store/index.ts";
 
 export interface ThrottleRule {
   /** Failures allowed before any delay. */
@@ -59,34 +59,30 @@ export type Reservation = { ok: true } | { ok: false; retryAfterMs: number; lock
  * Claims one attempt for every key, or refuses when any of them is still locked. The attempt is recorded as a
  * failure straight away; `succeeded` takes it back. IMMEDIATE: the read and the write hold the write lock together.
  */
-export function reserveAttempt(db: Db, keys: readonly ThrottleKey[], now: Date): Reservation {
-  return db
-    .transaction((): Reservation => {
-      const rows = keys.map(({ key }) => getThrottle(db, key));
+export function reserveAttempt(staff: StaffStore, keys: readonly ThrottleKey[], now: Date): Reservation {
+  return staff.updateThrottle(
+    keys.map(({ key }) => key),
+    (rows): ThrottleUpdate<Reservation> => {
       for (let i = 0; i < keys.length; i++) {
         const wait = remainingLock(rows[i], now);
-        if (wait > 0) return { ok: false, retryAfterMs: wait, lockedKey: keys[i]!.key };
+        if (wait > 0) return { result: { ok: false, retryAfterMs: wait, lockedKey: keys[i]!.key } };
       }
-      for (const [i, { key, rule }] of keys.entries()) putThrottle(db, withFailure(rows[i], key, now, rule));
-      return { ok: true };
-    })
-    .immediate();
+      return { put: keys.map(({ key, rule }, i) => withFailure(rows[i], key, now, rule)), result: { ok: true } };
+    },
+  );
 }
 
 /**
  * After the right password: the account starts again from zero; the address only gets back the attempt it was
  * charged for, so logging into one's own account between guesses does not reset an address's count.
  */
-export function attemptSucceeded(db: Db, account: ThrottleKey, address: ThrottleKey | undefined, now: Date): void {
-  db.transaction(() => {
-    deleteThrottle(db, account.key);
-    if (!address) return;
-    const row = getThrottle(db, address.key);
-    if (!row) return;
+export function attemptSucceeded(staff: StaffStore, account: ThrottleKey, address: ThrottleKey | undefined, now: Date): void {
+  staff.updateThrottle(address ? [address.key] : [], ([row]) => {
+    if (!address || !row) return { remove: [account.key], result: undefined };
     const failures = Math.max(0, row.failures - 1);
-    if (failures === 0) return deleteThrottle(db, address.key);
+    if (failures === 0) return { remove: [account.key, address.key], result: undefined };
     const delay = delayAfter(failures, address.rule);
-    putThrottle(db, { ...row, failures, lockedUntil: delay > 0 ? row.lockedUntil : null });
-  }).immediate();
-  pruneThrottle(db, new Date(now.getTime() - ACCOUNT_RULE.forgetAfterMs).toISOString());
+    return { remove: [account.key], put: [{ ...row, failures, lockedUntil: delay > 0 ? row.lockedUntil : null }], result: undefined };
+  });
+  staff.pruneThrottle(new Date(now.getTime() - ACCOUNT_RULE.forgetAfterMs).toISOString());
 }

@@ -1,6 +1,5 @@
 // Who may do what: villager (everyone), cadre, admin — from configuration and from redeemed invite codes.
 import type { Services } from "../core/turn.ts";
-import { grantedRole, writeAudit } from "../store/staff.ts";
 
 export type Role = "villager" | "cadre" | "admin";
 
@@ -22,7 +21,7 @@ export function roleOf(services: Pick<Services, "config" | "store">, channel: st
   let role: Role = "villager";
   if (services.config.ADMIN_IDS.includes(qualified)) role = "admin";
   else if (services.config.CADRE_IDS.includes(qualified)) role = "cadre";
-  const granted = grantedRole(services.store.db, channel, userId);
+  const granted = services.store.staff.grantedRole(channel, userId);
   return granted ? higher(role, granted) : role;
 }
 
@@ -35,7 +34,7 @@ export type RoleCheck = { ok: true; role: Role } | { ok: false; role: Role; repl
 export function requireRole(services: Pick<Services, "config" | "store" | "clock">, channel: string, userId: string, minimum: Role, action: string): RoleCheck {
   const role = roleOf(services, channel, userId);
   if (atLeast(role, minimum)) return { ok: true, role };
-  writeAudit(services.store.db, {
+  services.store.audit.write({
     actor: `${channel}:${userId}`,
     role,
     action,

@@ -1,31 +1,48 @@
-// Public entry of the storage layer: one object holding each table group's module.
+// Public entry of the storage layer: one object holding the repositories of the shared tables. Features with
+// tables of their own (feedback, consultations) keep their repository in their folder, built on `Store.db`.
+import type Database from "better-sqlite3";
 import { isBusy, openDatabase, relaxed, retryWhileBusy, type Db } from "./database.ts";
-import { FeedbackStore } from "./feedback.ts";
+import { AuditLog } from "./audit.ts";
+import { LlmUsageStore } from "./llm-usage.ts";
 import { MessageLog } from "./messages.ts";
 import { OutboxStore } from "./outbox.ts";
 import { BackgroundCheckpointer } from "./checkpointer.ts";
+import { ProfileStore } from "./profiles.ts";
+import { SecretStore } from "./secrets.ts";
 import { SessionStore } from "./sessions.ts";
+import { StaffStore } from "./staff.ts";
 import { UnansweredLog } from "./unanswered.ts";
 
 export class Store {
   readonly messages: MessageLog;
   readonly unanswered: UnansweredLog;
   readonly sessions: SessionStore;
-  readonly feedback: FeedbackStore;
   readonly outbox: OutboxStore;
+  readonly audit: AuditLog;
+  readonly profiles: ProfileStore;
+  /** Staff accounts, granted roles, invite codes, dashboard sessions, login throttling. */
+  readonly staff: StaffStore;
+  readonly secrets: SecretStore;
 
+  /**
+   * The connection, for the repositories only (these here and each feature's own `store.ts`): everything
+   * else reaches data through repository methods, so no caller depends on SQL.
+   */
   constructor(readonly db: Db) {
     this.messages = new MessageLog(db);
     this.unanswered = new UnansweredLog(db);
     this.sessions = new SessionStore(db);
-    this.feedback = new FeedbackStore(db);
     this.outbox = new OutboxStore(db);
+    this.audit = new AuditLog(db);
+    this.profiles = new ProfileStore(db);
+    this.staff = new StaffStore(db);
+    this.secrets = new SecretStore(db);
     this.inTransaction = db.transaction((write: () => unknown) => this.messages.deferring(write));
     this.savepoint = db.transaction((write: () => unknown) => write());
   }
 
   private checkpointer: BackgroundCheckpointer | undefined;
-  private readonly inTransaction: (write: () => unknown) => unknown;
+  private readonly inTransaction: Database.Transaction<(write: () => unknown) => unknown>;
   private readonly savepoint: (write: () => unknown) => unknown;
 
   /**
@@ -33,13 +50,15 @@ export class Store {
    * message log's in-memory copy only if the transaction commits. The message log promises nobody
    * anything, so its commit is not fsynced unless `durable` says the turn acknowledged something in it
    * (a question handed to staff): a power cut may lose the last log rows, never a receipt.
+   * Writes that are acknowledged to someone (a receipt, a vote, a state change, an account) pass `durable`;
+   * `immediate` takes the write lock before the first read (a check and its write, as one).
    */
-  transaction<T>(write: () => T, options: { durable?: boolean } = {}): T {
+  transaction<T>(write: () => T, options: { durable?: boolean; immediate?: boolean } = {}): T {
     // Inside another transaction, that one's outcome decides what the message log's copy learns.
     if (this.db.inTransaction) return this.savepoint(write) as T;
     let committed = false;
     try {
-      const run = () => this.inTransaction(write) as T;
+      const run = () => (options.immediate ? this.inTransaction.immediate(write) : this.inTransaction(write)) as T;
       const result = options.durable ? run() : relaxed(this.db, run);
       committed = true;
       return result;
@@ -62,11 +81,21 @@ export class Store {
     return retryWhileBusy(write, { withinMs });
   }
 
+  /** The LLM usage counts (built by the LLM adapter, once, with its logger for write failures). */
+  llmUsage(onWriteError: (error: unknown) => void): LlmUsageStore {
+    return new LlmUsageStore(this.db, onWriteError);
+  }
+
   /** Opens (and migrates) the database file; checkpoints run in a worker unless told otherwise. */
   static open(path: string, options: { backgroundCheckpoint?: boolean } = {}): Store {
     const store = new Store(openDatabase(path));
     if (path !== ":memory:" && options.backgroundCheckpoint !== false) store.checkpointer = new BackgroundCheckpointer(store.db, path);
     return store;
+  }
+
+  /** False once the app has closed the database (timers that outlive it stop themselves). */
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   /** Closes the connection; the returned promise settles when the checkpoint worker has stopped too. */
@@ -88,6 +117,8 @@ export {
   databaseOpenReason,
   type Db,
 } from "./database.ts";
-export { formatReceipt, parseReceipt } from "./feedback.ts";
+export type { AuditEntry } from "./audit.ts";
+export type { ActiveSession, DashboardSessionRow, GrantedRole, InviteRow, StaffAccountRow, ThrottleRow, ThrottleUpdate } from "./staff.ts";
+export type { LlmUsageStore, UsageDay } from "./llm-usage.ts";
 export type { OutboxMessage, NewOutboxMessage } from "./outbox.ts";
 export type { UnansweredQuestion, UnansweredReason } from "./unanswered.ts";

@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Config } from "../config/index.ts";
 import type { Logger } from "../core/logger.ts";
-import type { Db } from "../store/index.ts";
+import type { SecretStore } from "../store/secrets.ts";
 import { clientAddress, parseTrustProxy, type ClientAddress, type TrustedProxies } from "./client-address.ts";
 import { apiError } from "./errors.ts";
 import { CHAT_COOKIE, CHAT_COOKIE_MAX_AGE_SECONDS, ChatIdentity, chatCookieKey, userLabel } from "./identity.ts";
@@ -41,12 +41,12 @@ export class ChatAccess {
 
   constructor(
     private readonly config: ChatAccessConfig,
-    db: Db,
+    secrets: SecretStore,
     private readonly logger: Logger,
     clock: () => Date,
     private readonly now: () => number = Date.now,
   ) {
-    this.identity = new ChatIdentity(chatCookieKey(config.CHAT_COOKIE_SECRET, db, clock));
+    this.identity = new ChatIdentity(chatCookieKey(config.CHAT_COOKIE_SECRET, secrets, clock));
     this.proxies = parseTrustProxy(config.TRUST_PROXY);
     const perMinute = config.CHAT_RATE_PER_MINUTE;
     if (perMinute > 0) {

@@ -1,6 +1,6 @@
 // The web chat's identity: a random user id in a signed, HttpOnly cookie issued by the server, and the label staff see.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Db } from "../store/index.ts";
+import type { SecretStore } from "../store/secrets.ts";
 
 export const CHAT_COOKIE = "xq_chat";
 /** Chromium caps cookie lifetimes at 400 days; the cookie is renewed on every message, so active villagers keep it. */
@@ -13,14 +13,9 @@ const ID_PATTERN = /^w[A-Za-z0-9_-]{22}$/;
  * the database, so identities survive restarts with no configuration. Insert-or-ignore then read: two
  * processes starting together end up with the same key.
  */
-export function chatCookieKey(configured: string | undefined, db: Db, now: () => Date): Buffer {
+export function chatCookieKey(configured: string | undefined, secrets: SecretStore, now: () => Date): Buffer {
   if (configured) return createHash("sha256").update(`xiangqin chat cookie\0${configured}`).digest();
-  db.prepare("INSERT OR IGNORE INTO app_secrets (name, value, created_at) VALUES (?, ?, ?)").run(
-    SECRET_NAME,
-    randomBytes(32).toString("base64"),
-    now().toISOString(),
-  );
-  const stored = db.prepare("SELECT value FROM app_secrets WHERE name = ?").pluck().get(SECRET_NAME) as string;
+  const stored = secrets.getOrCreate(SECRET_NAME, () => randomBytes(32).toString("base64"), now().toISOString());
   return Buffer.from(stored, "base64");
 }
 

@@ -2,7 +2,6 @@
 import { DialogueSlot } from "../../src/core/dialogue.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { conversation, startTestApp, type TestApp } from "../helpers/app.ts";
-import { setVillage } from "../../src/staff/index.ts";
 import { fixtureEngine } from "./fixtures.ts";
 
 const START = new Date("2026-11-29T04:00:00Z");
@@ -38,8 +37,8 @@ afterEach(async () => {
 
 describe("a cadre publishing in chat", () => {
   it("publishes with one command and pushes it to the village's villagers", async () => {
-    setVillage(t.app.store.db, "web", "v1", "三家庄", now);
-    setVillage(t.app.store.db, "web", "v2", "岭西", now);
+    t.app.store.profiles.setVillage("web", "v1", "三家庄", now.toISOString());
+    t.app.store.profiles.setVillage("web", "v2", "岭西", now.toISOString());
     const cadre = conversation(t.url, "cadre");
     const published = await cadre.ask("发布征求意见：村东建养猪场｜企业投资200万｜默认｜三家庄｜12月10日");
     expect(published.text).toMatch(/已发布第1号征求意见“村东建养猪场”，面向三家庄，2026年12月10日 23:59 截止/);
@@ -109,7 +108,7 @@ describe("village groups", () => {
 
 describe("a villager answering", () => {
   it("changes an answer until the deadline, and is told plainly after it", async () => {
-    setVillage(t.app.store.db, "web", "v1", "白鹿屯", now);
+    t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜明天");
     const villager = conversation(t.url, "v1");
     expect((await villager.ask("1")).text).toMatch(/已记下.*支持/);
@@ -121,7 +120,7 @@ describe("a villager answering", () => {
   });
 
   it("leaves a plain question alone even right after being asked about a consultation", async () => {
-    setVillage(t.app.store.db, "web", "v1", "白鹿屯", now);
+    t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
     const reply = await conversation(t.url, "v1").ask("支持政策有哪些？");
     expect(reply.text).not.toMatch(/已记下/);
@@ -137,7 +136,7 @@ describe("a villager answering", () => {
 
 describe("sharing the chat with other dialogues", () => {
   it("lets a policy clarification asked later own a bare number", async () => {
-    setVillage(t.app.store.db, "web", "v1", "白鹿屯", now);
+    t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
     now = new Date(START.getTime() + 60_000);
     new DialogueSlot(t.app.store.sessions, "web:v1", now, () => 600_000).start("policy-clarify", {
@@ -203,7 +202,7 @@ describe("a villager who would rather not say their village", () => {
 
 describe("an answer said in passing", () => {
   it("records the one stance in a sentence the classifier calls an opinion", async () => {
-    setVillage(t.app.store.db, "web", "v1", "白鹿屯", now);
+    t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
     new DialogueSlot(t.app.store.sessions, "web:v1", now, () => 600_000).end("consultation-prompt");
     const reply = await conversation(t.url, "v1").ask("修路那个事我不同意");

@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatAuth, conversation, postMessage, startTestApp, type TestApp } from "../helpers/app.ts";
 import { fixtureEngine, FIXTURE_VILLAGES } from "./fixtures.ts";
-import { setVillage } from "../../src/staff/index.ts";
 
 const TOKEN = "consultation-test-token-0123456789";
 const CADRE = "cadre-li";
@@ -69,8 +68,8 @@ describe("a consultation from publishing to decision", () => {
   });
 
   it("publishes and pushes the consultation to the villagers of the chosen villages", async () => {
-    for (const [i, user] of known.entries()) setVillage(t.app.store.db, "web", user, i % 2 === 0 ? villageA : villageB, now);
-    setVillage(t.app.store.db, "web", "elsewhere", "不在受众里的村", now);
+    for (const [i, user] of known.entries()) t.app.store.profiles.setVillage("web", user, i % 2 === 0 ? villageA : villageB, now.toISOString());
+    t.app.store.profiles.setVillage("web", "elsewhere", "不在受众里的村", now.toISOString());
     const res = await api("POST", "", { title: "村东建养猪场", background: "企业投资200万元，占地30亩", audience: [villageA, villageB], deadline: "12月10日" });
     expect(res.status).toBe(201);
     consultationId = res.body.consultation.id;

@@ -7,7 +7,6 @@ import { loadConfig } from "../../src/config/index.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import { Notifier } from "../../src/core/notifier.ts";
 import { Store } from "../../src/store/index.ts";
-import { setVillage } from "../../src/staff/index.ts";
 import { ConsultationService } from "../../src/consultations/service.ts";
 import { DEFAULT_OPTIONS, type VillageInfo } from "../../src/consultations/model.ts";
 
@@ -35,8 +34,8 @@ beforeEach(() => {
   const config = loadConfig({ DB_PATH: join(dir, "t.db") });
   const services = { config, store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
   service = new ConsultationService({ services, villages: () => VILLAGES });
-  for (let i = 0; i < 3; i++) setVillage(store.db, "web", `s${i}`, "三家庄", now);
-  setVillage(store.db, "web", "b0", "白鹿屯", now);
+  for (let i = 0; i < 3; i++) store.profiles.setVillage("web", `s${i}`, "三家庄", now.toISOString());
+  store.profiles.setVillage("web", "b0", "白鹿屯", now.toISOString());
   service.store.registerGroup("telegram", "-100", "三家庄", "web:cadre", now.toISOString());
   service.store.registerGroup("telegram", "-200", "白鹿屯", "web:cadre", now.toISOString());
 });

@@ -3,7 +3,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { conversation, type TestApp } from "../helpers/app.ts";
 import { startStaffApp } from "../staff/data-fixture.ts";
-import { changeReportState } from "../../src/staff/feedback-actions.ts";
 import { ConsultationStore } from "../../src/consultations/store.ts";
 import { DEFAULT_OPTIONS } from "../../src/consultations/model.ts";
 
@@ -33,7 +32,7 @@ describe("acknowledged writes are fsynced before the reply", () => {
 
     const filed = await conversation(t.url, "durable-1").ask("东风村村东头路灯坏了半个月了");
     expect(filed.text).toMatch(/回执号：FK000001/);
-    const changed = changeReportState(t.app.services, { id: 1, to: "in_progress", note: "已派电工", actor: "staff-1", actorRole: "cadre" });
+    const changed = t.app.features.feedback.changeState({ id: 1, to: "in_progress", note: "已派电工", actor: "staff-1", actorRole: "cadre" });
     expect(changed.ok).toBe(true);
 
     const consultations = new ConsultationStore(t.app.store.db);

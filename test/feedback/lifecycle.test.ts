@@ -25,8 +25,8 @@ describe("villager reports", () => {
     expect(wrong.text).toMatch(/没有找到“东凤”这个村/);
     const answer = await v.ask("东风村");
     expect(answer.text).toMatch(/东风村/);
-    const [report] = rows(t, "SELECT category, village, place, status FROM feedback");
-    expect(report).toEqual({ category: "路灯", village: "东风村", place: "东头|路灯", status: "confirmed" });
+    const [report] = rows(t, "SELECT category, village, places, status FROM feedback");
+    expect(report).toEqual({ category: "路灯", village: "东风村", places: '["东头","路灯"]', status: "confirmed" });
 
     const second = await v.ask("三组的沼气池不产气了");
     expect(second.text).toMatch(/FK000002（东风村，沼气）/);

@@ -4,7 +4,6 @@ import ExcelJS from "exceljs";
 import { chatAuth, conversation, type TestApp } from "../helpers/app.ts";
 import { userLabel } from "../../src/web/identity.ts";
 import { startStaffApp } from "./data-fixture.ts";
-import { findAccount, insertAccount, insertDashboardSession } from "../../src/store/staff.ts";
 import { csrfTokenFor, sha256, tokenMatches } from "../../src/web/staff/auth.ts";
 
 const TOKEN = "test-token-0123456789abcdef";
@@ -94,7 +93,7 @@ describe("staff API authentication", () => {
   it("answers 403 when a cadre's session asks for an admin action, and audits it", async () => {
     t = await startStaffApp();
     const token = "cadre-session-token-xyz";
-    const accountId = insertAccount(t.app.store.db, {
+    const accountId = t.app.store.staff.insertAccount({
       username: "wang",
       displayName: "王干部",
       role: "cadre",
@@ -102,7 +101,7 @@ describe("staff API authentication", () => {
       createdBy: "test",
       createdAt: "2020-01-01T00:00:00Z",
     })!;
-    insertDashboardSession(t.app.store.db, {
+    t.app.store.staff.insertDashboardSession({
       tokenHash: sha256(token),
       accountId,
       staffId: "staff:wang",
@@ -110,7 +109,7 @@ describe("staff API authentication", () => {
       createdAt: "2020-01-01T00:00:00Z",
       expiresAt: "2099-01-01T00:00:00Z",
     });
-    expect(findAccount(t.app.store.db, "wang")?.role).toBe("cadre");
+    expect(t.app.store.staff.findAccount("wang")?.role).toBe("cadre");
     const headers = { cookie: `xq_staff=${token}`, "x-csrf-token": csrfTokenFor(token) };
     expect((await api("/api/staff/feedback", { token: null, headers })).status).toBe(200);
     const res = await api("/api/staff/invites", { token: null, method: "POST", headers, body: "{}" });

@@ -24,7 +24,7 @@ describe("login throttle", () => {
     const path = fixture.store.db.name;
     second = Store.open(path, { backgroundCheckpoint: false });
     const now = fixture.services.clock();
-    const results = Array.from({ length: 8 }, (_, i) => reserveAttempt(i % 2 ? second!.db : fixture!.store.db, [accountKey("admin")], now).ok);
+    const results = Array.from({ length: 8 }, (_, i) => reserveAttempt(i % 2 ? second!.staff : fixture!.store.staff, [accountKey("admin")], now).ok);
     expect(results).toEqual([true, true, true, true, true, false, false, false]);
     expect(second.db.prepare("SELECT failures FROM login_throttle WHERE key = 'account:admin'").pluck().get()).toBe(5);
   });
@@ -33,9 +33,9 @@ describe("login throttle", () => {
     fixture = staffFixture();
     const db = fixture.store.db;
     const now = fixture.services.clock();
-    for (let i = 0; i < 3; i++) reserveAttempt(db, [accountKey(`u${i}`), addressKey("192.0.2.9")], now);
-    reserveAttempt(db, [accountKey("me"), addressKey("192.0.2.9")], now);
-    attemptSucceeded(db, accountKey("me"), addressKey("192.0.2.9"), now);
+    for (let i = 0; i < 3; i++) reserveAttempt(fixture.store.staff, [accountKey(`u${i}`), addressKey("192.0.2.9")], now);
+    reserveAttempt(fixture.store.staff, [accountKey("me"), addressKey("192.0.2.9")], now);
+    attemptSucceeded(fixture.store.staff, accountKey("me"), addressKey("192.0.2.9"), now);
     const failures = (key: string) => db.prepare("SELECT failures FROM login_throttle WHERE key = ?").pluck().get(key);
     expect(failures("address:192.0.2.9")).toBe(3);
     expect(failures("account:me")).toBeUndefined();

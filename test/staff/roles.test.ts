@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { requireRole, roleOf } from "../../src/staff/roles.ts";
 import { issueInvite, redeemInvite } from "../../src/staff/invites.ts";
-import { listAudit } from "../../src/store/staff.ts";
 import { staffFixture } from "./fixtures.ts";
 
 let fixture: ReturnType<typeof staffFixture>;
@@ -23,7 +22,7 @@ describe("roles", () => {
     const check = requireRole(fixture.services, "web", "v1", "cadre", "查看反映统计");
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.reply).toMatch(/抱歉.*查看反映统计.*工作人员/s);
-    const [entry] = listAudit(fixture.store.db);
+    const [entry] = fixture.store.audit.list();
     expect(entry).toMatchObject({ actor: "web:v1", role: "villager", action: "查看反映统计", outcome: "refused", createdAt: "2026-11-20T08:00:00.000Z" });
   });
 
@@ -60,7 +59,8 @@ describe("invite codes", () => {
     expect(redeemInvite(s, "web", "v9", late.code)).toMatchObject({ ok: false, reason: "expired" });
     expect(roleOf(s, "web", "v9")).toBe("villager");
 
-    const refused = listAudit(s.store.db)
+    const refused = s.store.audit
+      .list()
       .filter((e) => e.outcome === "refused")
       .map((e) => e.detail);
     expect(refused.sort()).toEqual(["expired", "unknown", "used"]);

@@ -1,5 +1,5 @@
 // Reading a staff message: which staff function it asks for and its arguments. Pure.
-import { parseState, type FeedbackState } from "../../staff/states.ts";
+import { parseState, type FeedbackState } from "../../feedback/states.ts";
 
 export type StaffCommand =
   | { kind: "redeem"; code: string }

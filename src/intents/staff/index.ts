@@ -1,16 +1,17 @@
 // Staff functions in chat: statistics, unanswered questions, state changes, invite codes. Role checked on every call.
 import { reply } from "../../core/message.ts";
 import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../../core/turn.ts";
-import { formatReceipt } from "../../store/feedback.ts";
+import { formatReceipt } from "../../feedback/receipt.ts";
 import { requireRole, type Role } from "../../staff/roles.ts";
 import { issueInvite, redeemInvite } from "../../staff/invites.ts";
-import { changeReportState, markNotReport } from "../../staff/feedback-actions.ts";
-import { loadCategories } from "../../staff/categories.ts";
-import { parsePeriod } from "../../staff/period.ts";
-import { STATE_LABEL, FeedbackStateSchema } from "../../staff/states.ts";
-import { interceptConsultation } from "../../consultations/chat.ts";
+import type { FeedbackService } from "../../feedback/service.ts";
+import type { ReportStore } from "../../feedback/store.ts";
+import { loadCategories } from "../../feedback/categories.ts";
+import { parsePeriod } from "../../feedback/period.ts";
+import { STATE_LABEL, FeedbackStateSchema } from "../../feedback/states.ts";
+import type { ConsultationChat } from "../../consultations/index.ts";
 import { parseStaffCommand, parseStrictCommand, type StaffCommand } from "./commands.ts";
-import { answerStats, readStatsQuestion } from "./stats.ts";
+import { answerStats, readStatsQuestion } from "../../feedback/stats.ts";
 
 const result = (ctx: TurnContext, text: string, answerKind = "staff"): TurnResult => ({
   intent: "staff",
@@ -29,7 +30,14 @@ const ACTIONS: Record<StaffCommand["kind"], { minimum: Role; label: string }> = 
   stats: { minimum: "cadre", label: "查看反映统计" },
 };
 
-function run(ctx: TurnContext, command: StaffCommand): TurnResult {
+/** What staff commands act on: built once by the app. */
+export interface StaffChatDeps {
+  reports: ReportStore;
+  feedback: FeedbackService;
+  consultations: ConsultationChat;
+}
+
+function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand): TurnResult {
   const { channel, userId } = ctx.message;
   const action = ACTIONS[command.kind];
   const check = requireRole(ctx.services, channel, userId, action.minimum, action.label);
@@ -67,18 +75,18 @@ function run(ctx: TurnContext, command: StaffCommand): TurnResult {
       }
       if (!command.note)
         return result(ctx, `请加上备注，说明做了什么或为什么，例如：把${formatReceipt(command.id)}改成${STATE_LABEL[command.state]} 备注 已安排电工下周二来修`);
-      const changed = changeReportState(ctx.services, { id: command.id, to: command.state, note: command.note, actor, actorRole: check.role });
+      const changed = deps.feedback.changeState({ id: command.id, to: command.state, note: command.note, actor, actorRole: check.role });
       if (!changed.ok) return result(ctx, `没有修改：${changed.message}。`);
       const followers = changed.notified > 0 ? `，已通知反映人（共 ${changed.notified} 人）` : "";
       return result(ctx, `已把 ${formatReceipt(command.id)} 从“${STATE_LABEL[changed.from]}”改为“${STATE_LABEL[command.state]}”，备注已记录${followers}。`);
     }
     case "not_report": {
-      const marked = markNotReport(ctx.services, { id: command.id, note: command.note, actor, actorRole: check.role });
+      const marked = deps.feedback.markNotReport({ id: command.id, note: command.note, actor, actorRole: check.role });
       if (!marked.ok) return result(ctx, `没有修改：${marked.message}。例如：FK${String(command.id).padStart(6, "0")} 不是反映 备注 是问政策，不是反映问题`);
       return result(ctx, `已把 ${formatReceipt(command.id)} 标为“不是反映”：它不再计入反映统计，原话和您的说明另行保存。`);
     }
     case "consultation": {
-      const delegated = interceptConsultation(ctx);
+      const delegated = deps.consultations.interceptor.intercept(ctx) as TurnResult | undefined;
       if (delegated) return delegated;
       return result(ctx, "请说明是第几号征求意见，例如：“第2号征求意见结果”。");
     }
@@ -90,21 +98,21 @@ function run(ctx: TurnContext, command: StaffCommand): TurnResult {
     }
     case "stats": {
       const question = readStatsQuestion(ctx.text, parsePeriod(ctx.text, ctx.now), loadCategories(ctx.services.config.DATA_DIR), ctx.kb.data.villages.villages);
-      return result(ctx, answerStats(ctx.services.store.db, question, ctx.now));
+      return result(ctx, answerStats(deps.reports, question, ctx.now));
     }
   }
 }
 
-export const staffHandler: IntentHandler = {
-  intent: "staff",
-  handle: (ctx) => run(ctx, parseStaffCommand(ctx.text)),
-};
-
-/** Invite codes and state changes have a fixed shape: claimed whatever the classifier says. */
-export const staffCommandInterceptor: Interceptor = {
-  name: "staff-command",
-  intercept(ctx) {
-    const command = parseStrictCommand(ctx.text);
-    return command ? run(ctx, command) : undefined;
-  },
-};
+export function createStaffChat(deps: StaffChatDeps): { handler: IntentHandler; interceptor: Interceptor } {
+  return {
+    handler: { intent: "staff", handle: (ctx) => run(deps, ctx, parseStaffCommand(ctx.text)) },
+    /** Invite codes and state changes have a fixed shape: claimed whatever the classifier says. */
+    interceptor: {
+      name: "staff-command",
+      intercept(ctx) {
+        const command = parseStrictCommand(ctx.text);
+        return command ? run(deps, ctx, command) : undefined;
+      },
+    },
+  };
+}

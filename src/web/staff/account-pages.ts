@@ -16,7 +16,6 @@ import {
 } from "../../staff/accounts.ts";
 import { issueInvite, redeemInviteForAccount } from "../../staff/invites.ts";
 import { ROLE_LABEL } from "../../staff/roles.ts";
-import { listAccounts } from "../../store/staff.ts";
 import { csrfTokenOf, type StaffIdentity } from "./auth.ts";
 import { csrfField, crossSiteFormPost, flashFromQuery, flashMessage, page } from "./layout.ts";
 import type { Html } from "./html.ts";
@@ -48,7 +47,6 @@ function joinPage(error?: string, values: { code?: string; username?: string; di
 
 export function createAccountPages(ctx: AppContext, login: LoginService, guards: DashboardGuards): Hono {
   const app = new Hono();
-  const db = ctx.services.store.db;
   const back = (c: Context, key: "done" | "error", message: string) => c.redirect(`/admin/account?${key}=${encodeURIComponent(message)}`, 303);
 
   const accountPage = (c: Context, staff: StaffIdentity, extra: Html | "" = "") => {
@@ -58,7 +56,7 @@ export function createAccountPages(ctx: AppContext, login: LoginService, guards:
 <form method="post" action="/admin/account/password" class="filters password-form">${csrfField(csrf)}<label>原密码<input type="password" name="oldPassword" autocomplete="current-password" required maxlength="200"></label><label>新密码（至少 8 个字符）<input type="password" name="newPassword" autocomplete="new-password" required minlength="8" maxlength="200"></label><button type="submit">改密码</button></form></section>`
       : "";
     if (staff.role !== "admin") return c.html(page("账号 · 乡亲助手管理后台", html`${flashFromQuery(c)}${extra}${own}`, staff, csrf));
-    const rows = listAccounts(db).map((a) => {
+    const rows = ctx.services.store.staff.listAccounts().map((a) => {
       const actions = a.revokedAt
         ? `已停用（${a.revokedAt.slice(0, 10)}）`
         : html`<form method="post" action="/admin/accounts/${encodeURIComponent(a.username)}/revoke" class="revoke-form">${csrfField(csrf)}<button class="secondary" type="submit">停用</button></form>

@@ -3,10 +3,8 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { systemStatus } from "./system.ts";
 import type { AppContext } from "../../app-context.ts";
-import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
-import { ReportStore } from "../../store/feedback-lifecycle.ts";
-import { summarize, openReportsByAge } from "../../store/feedback-summary.ts";
-import { listAccounts, listAudit, writeAudit, type StaffAccountRow } from "../../store/staff.ts";
+import { formatReceipt, parseReceipt } from "../../feedback/receipt.ts";
+import type { StaffAccountRow } from "../../store/index.ts";
 import {
   changeOwnPassword,
   createAccount,
@@ -17,9 +15,9 @@ import {
   UsernameSchema,
   DisplayNameSchema,
 } from "../../staff/accounts.ts";
-import { changeReportState, markNotReport, MAX_NOTE_LENGTH } from "../../staff/feedback-actions.ts";
+import { MAX_NOTE_LENGTH } from "../../feedback/service.ts";
 import { issueInvite, redeemInviteForAccount } from "../../staff/invites.ts";
-import { FeedbackStateSchema, STATE_LABEL, parseState } from "../../staff/states.ts";
+import { FeedbackStateSchema, STATE_LABEL, parseState } from "../../feedback/states.ts";
 import { invalidField, jsonBody, queryParams, refusal } from "../errors.ts";
 import { csrfTokenOf, staffAuth, type StaffEnv, type StaffIdentity } from "./auth.ts";
 import { FeedbackQuerySchema, toFilter, type FeedbackQuery } from "./queries.ts";
@@ -87,8 +85,8 @@ export function presentStaff(staff: StaffIdentity) {
 
 export function createStaffApi(ctx: AppContext, login: LoginService): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const db = ctx.services.store.db;
-  const reports = new ReportStore(db);
+  const { reports, feedback } = ctx.features;
+  const { store } = ctx.services;
   const now = () => ctx.services.clock();
 
   app.post("/login", jsonBody(LoginSchema), async (c) => {
@@ -151,12 +149,12 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
 
   app.get("/feedback/summary", queryParams(FeedbackQuerySchema), (c) => {
     const filter = toFilter(c.req.valid("query"), now());
-    const summary = summarize(db, filter, now());
+    const summary = reports.summarize(filter, now());
     return c.json({
       filter,
       ...summary,
       byState: summary.byState.map((s) => ({ ...s, label: STATE_LABEL[s.key as keyof typeof STATE_LABEL] ?? s.key })),
-      oldestOpen: openReportsByAge(db, filter, now(), 20),
+      oldestOpen: reports.openByAge(filter, now(), 20),
     });
   });
 
@@ -178,7 +176,7 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     const report = loadReport(c.req.param("receipt"));
     const input = c.req.valid("json");
     const staff = c.get("staff");
-    const changed = changeReportState(ctx.services, {
+    const changed = feedback.changeState({
       id: report.id,
       to: input.state,
       note: input.note,
@@ -205,7 +203,7 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
   app.post("/feedback/:receipt/not-report", jsonBody(NotReportSchema), async (c) => {
     const report = loadReport(c.req.param("receipt"));
     const staff = c.get("staff");
-    const marked = markNotReport(ctx.services, { id: report.id, note: c.req.valid("json").note, actor: staff.id, actorRole: staff.role });
+    const marked = feedback.markNotReport({ id: report.id, note: c.req.valid("json").note, actor: staff.id, actorRole: staff.role });
     if (!marked.ok) throw refusal(marked.code === "NOT_FOUND" ? 404 : 400, marked.code, marked.message, marked.code.startsWith("NOTE") ? "note" : undefined);
     return c.json({ receipt: formatReceipt(report.id), notReport: true });
   });
@@ -217,7 +215,7 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
 
   const exportRows = (c: Context<StaffEnv>, query: FeedbackQuery) => {
     const staff = c.get("staff");
-    writeAudit(db, {
+    store.audit.write({
       actor: staff.id,
       role: staff.role,
       action: "导出反映",
@@ -249,9 +247,9 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     return c.json({ code, role, expiresAt: expiresAt.toISOString() }, 201);
   });
 
-  app.get("/audit", staffAuth(ctx, "admin"), (c) => c.json({ entries: listAudit(db, 200) }));
+  app.get("/audit", staffAuth(ctx, "admin"), (c) => c.json({ entries: store.audit.list(200) }));
 
-  app.get("/accounts", staffAuth(ctx, "admin"), (c) => c.json({ accounts: listAccounts(db).map(presentAccount) }));
+  app.get("/accounts", staffAuth(ctx, "admin"), (c) => c.json({ accounts: store.staff.listAccounts().map(presentAccount) }));
 
   app.post("/accounts", staffAuth(ctx, "admin"), jsonBody(NewAccountSchema), async (c) => {
     const created = await createAccount(ctx.services, c.req.valid("json"), c.get("staff"));

@@ -5,7 +5,6 @@ import { getCookie } from "hono/cookie";
 import type { AppContext } from "../../app-context.ts";
 import { staffIdOf } from "../../staff/accounts.ts";
 import { atLeast, ROLE_LABEL, type Role } from "../../staff/roles.ts";
-import { findDashboardSession, writeAudit } from "../../store/staff.ts";
 import { apiError } from "../errors.ts";
 
 export const SESSION_COOKIE = "xq_staff";
@@ -86,7 +85,7 @@ export function identify(ctx: AppContext, c: Context): { ok: true; staff: StaffI
   const cookie = getCookie(c, SESSION_COOKIE);
   if (cookie) {
     // Joined with the account on every call: a revoked account or a changed role counts from the next request.
-    const session = findDashboardSession(ctx.services.store.db, sha256(cookie), ctx.services.clock().toISOString());
+    const session = ctx.services.store.staff.findDashboardSession(sha256(cookie), ctx.services.clock().toISOString());
     if (session) {
       return {
         ok: true,
@@ -116,7 +115,7 @@ export function staffAuth(ctx: AppContext, minimum: Role): MiddlewareHandler<Sta
       return apiError(c, 401, who.code, who.message);
     }
     if (!atLeast(who.staff.role, minimum)) {
-      writeAudit(ctx.services.store.db, {
+      ctx.services.store.audit.write({
         actor: who.staff.id,
         role: who.staff.role,
         action: `${c.req.method} ${c.req.path}`,

@@ -3,13 +3,10 @@ import { Hono, type Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { html } from "hono/html";
 import type { AppContext } from "../../app-context.ts";
-import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
-import { ReportStore } from "../../store/feedback-lifecycle.ts";
-import { openReportsByAge, summarize } from "../../store/feedback-summary.ts";
-import { changeReportState } from "../../staff/feedback-actions.ts";
-import { loadCategories } from "../../staff/categories.ts";
+import { formatReceipt, parseReceipt } from "../../feedback/receipt.ts";
+import { loadCategories } from "../../feedback/categories.ts";
 import { atLeast } from "../../staff/roles.ts";
-import { FeedbackStateSchema, STATE_LABEL, type FeedbackState } from "../../staff/states.ts";
+import { FeedbackStateSchema, STATE_LABEL, type FeedbackState } from "../../feedback/states.ts";
 import { csrfMatches, csrfTokenOf, identify, SESSION_COOKIE, type StaffIdentity } from "./auth.ts";
 import { createAccountPages } from "./account-pages.ts";
 import { barChart, columnChart, type Html } from "./html.ts";
@@ -107,8 +104,7 @@ function reporterName(r: PresentedReport): string {
 
 export function createDashboard(ctx: AppContext, login: LoginService): Hono {
   const app = new Hono();
-  const db = ctx.services.store.db;
-  const reports = new ReportStore(db);
+  const { reports, feedback } = ctx.features;
   const now = () => ctx.services.clock();
 
   const who = (c: Context): StaffIdentity | undefined => {
@@ -141,8 +137,8 @@ export function createDashboard(ctx: AppContext, login: LoginService): Hono {
     const parsed = FeedbackQuerySchema.safeParse(c.req.query());
     const query: FeedbackQuery = parsed.success ? parsed.data : FeedbackQuerySchema.parse({});
     const filter = toFilter(query, now());
-    const summary = summarize(db, filter, now());
-    const oldest = openReportsByAge(db, filter, now(), 30);
+    const summary = reports.summarize(filter, now());
+    const oldest = reports.openByAge(filter, now(), 30);
     const list = reports.list(filter, { limit: 100, offset: 0 });
     const unanswered = ctx.services.store.unanswered.list({ open: true, limit: 30 });
     const villages = ctx.engine.current.kb.data.villages.villages.map((v) => v.name);
@@ -221,7 +217,7 @@ ${stateForm(r.id, r.state, csrf(c))}</section>
     const back = (key: "done" | "error", message: string) => c.redirect(`/admin/feedback/${id}?${key}=${encodeURIComponent(message)}`, 303);
     if (!Number.isInteger(id)) return c.redirect("/admin", 303);
     if (!state.success) return back("error", "请选择一个状态");
-    const changed = changeReportState(ctx.services, {
+    const changed = feedback.changeState({
       id,
       to: state.data,
       note: typeof form.note === "string" ? form.note : "",

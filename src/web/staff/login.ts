@@ -4,7 +4,6 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppContext } from "../../app-context.ts";
 import { authenticate, type StaffAccountRow } from "../../staff/accounts.ts";
-import { deleteDashboardSession, deleteExpiredSessions, insertDashboardSession } from "../../store/staff.ts";
 import { parseTrustProxy, type TrustedProxies } from "../client-address.ts";
 import { requestClient } from "./client-address.ts";
 import { cookieShouldBeSecure, csrfTokenFor, newSessionToken, SESSION_COOKIE, sha256 } from "./auth.ts";
@@ -42,9 +41,9 @@ export class LoginService {
     const { ctx } = this;
     const token = newSessionToken();
     const now = ctx.services.clock();
-    deleteExpiredSessions(ctx.services.store.db, now.toISOString());
+    ctx.services.store.staff.deleteExpiredSessions(now.toISOString());
     const maxAge = Math.round(ctx.config.SESSION_TTL_HOURS * 3600);
-    insertDashboardSession(ctx.services.store.db, {
+    ctx.services.store.staff.insertDashboardSession({
       tokenHash: sha256(token),
       accountId: account.id,
       staffId: `staff:${account.username}`,
@@ -58,7 +57,7 @@ export class LoginService {
 
   logout(c: Context): void {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) deleteDashboardSession(this.ctx.services.store.db, sha256(token));
+    if (token) this.ctx.services.store.staff.deleteDashboardSession(sha256(token));
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
   }
 }

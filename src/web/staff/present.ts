@@ -1,7 +1,7 @@
 // How reports look to staff: identity only on non-anonymous reports, ages in days. Pure.
-import { formatReceipt } from "../../store/feedback.ts";
-import type { HistoryEntry, Report } from "../../store/feedback-lifecycle.ts";
-import { STATE_LABEL, stateGroup } from "../../staff/states.ts";
+import { formatReceipt } from "../../feedback/receipt.ts";
+import type { HistoryEntry, Report } from "../../feedback/store.ts";
+import { STATE_LABEL, stateGroup } from "../../feedback/states.ts";
 import { userLabel } from "../identity.ts";
 
 export function presentReport(report: Report, now: Date, options: { withUnmasked?: boolean } = {}) {
@@ -11,7 +11,7 @@ export function presentReport(report: Report, now: Date, options: { withUnmasked
     text: report.text,
     category: report.category,
     village: report.village,
-    place: report.place ? report.place.split("|") : [],
+    place: report.places,
     state: report.status,
     stateLabel: STATE_LABEL[report.status],
     group: stateGroup(report.status),

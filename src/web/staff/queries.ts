@@ -1,8 +1,8 @@
 // Query-string filters for the staff API and dashboard (period, dates, village, category, state), validated with zod.
 import { z } from "zod";
-import type { ReportFilter } from "../../store/feedback-lifecycle.ts";
-import { periodByName } from "../../staff/period.ts";
-import { FeedbackStateSchema } from "../../staff/states.ts";
+import type { ReportFilter } from "../../feedback/store.ts";
+import { periodByName } from "../../feedback/period.ts";
+import { FeedbackStateSchema } from "../../feedback/states.ts";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD，例如 2026-11-01");
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import type { AppContext } from "../../../src/app-context.ts";
 import type { Assistant, AssistantResult } from "../../../src/core/assistant.ts";
 import type { EngineHolder } from "../../../src/core/engine.ts";
+import type { Features } from "../../../src/intents/index.ts";
 import { createLogger } from "../../../src/core/logger.ts";
 import { reply, type InboundMessage, type Reply } from "../../../src/core/message.ts";
 import { Notifier } from "../../../src/core/notifier.ts";
@@ -57,6 +58,8 @@ export async function adapterContext(env: Record<string, string>, script: Script
     config,
     services: { config, store, logger, clock, notifier },
     engine: {} as EngineHolder,
+    // Channels reach no feature directly: they hand messages to the (fake) assistant.
+    features: {} as Features,
     assistant,
     http,
     channels: () => ["web"],

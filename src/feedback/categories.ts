@@ -108,12 +108,12 @@ export function extractPlaces(text: string, category: string, file: FeedbackCate
   return [...found].filter((p) => p.length >= 2).sort();
 }
 
-/** Two place strings share a location marker (an asset word alone — every lamp report says 路灯 — is not enough). */
-export function samePlace(a: string | null, b: string | null, file: FeedbackCategoriesFile): boolean {
-  if (!a || !b) return false;
+/** Two reports' places share a location marker (an asset word alone — every lamp report says 路灯 — is not enough). */
+export function samePlace(a: readonly string[], b: readonly string[], file: FeedbackCategoriesFile): boolean {
+  if (a.length === 0 || b.length === 0) return false;
   const assets = new Set(file.categories.flatMap((c) => c.assets.map((x) => foldText(x))));
-  const left = new Set(a.split("|"));
-  return b.split("|").some((p) => left.has(p) && !assets.has(p));
+  const left = new Set(a);
+  return b.some((p) => left.has(p) && !assets.has(p));
 }
 
 /** For `npm run kb:check`: the categories file must exist and be valid; problems come back as DataError. */

@@ -1,13 +1,13 @@
 // Villagers' reports: filing (category, village, place, masking, duplicates), status questions, reopening.
-import { containsPersonalData, maskPersonalData } from "../../core/privacy.ts";
-import { reply, type QuickReply } from "../../core/message.ts";
-import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
-import { ReportStore, type Report } from "../../store/feedback-lifecycle.ts";
-import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../../core/turn.ts";
-import { classifyCategory, extractPlaces, loadCategories, samePlace } from "../../staff/categories.ts";
-import { findVillage, markVillageSkipped, setVillage, villageAsked, villageOf } from "../../staff/profile.ts";
-import { STATE_LABEL, stateGroup } from "../../staff/states.ts";
-import { roleOf } from "../../staff/roles.ts";
+import { containsPersonalData, maskPersonalData } from "../core/privacy.ts";
+import { reply, type QuickReply } from "../core/message.ts";
+import { formatReceipt, parseReceipt } from "./receipt.ts";
+import type { Report, ReportStore } from "./store.ts";
+import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../core/turn.ts";
+import { classifyCategory, extractPlaces, loadCategories, samePlace } from "./categories.ts";
+import { findVillage } from "./villages.ts";
+import { STATE_LABEL, stateGroup } from "./states.ts";
+import { roleOf } from "../staff/roles.ts";
 import { AGREE, DISAGREE, isAnonymous, isReopenRequest, isStatusQuery, lacksDetail, NO, SKIP, YES } from "./texts.ts";
 import {
   clearDialogue,
@@ -21,15 +21,15 @@ import {
   type FeedbackDialogue,
   type PendingReport,
 } from "./dialogue.ts";
-import type { Dialogue } from "../../core/dialogue.ts";
-import { answerPolicyQuestion } from "../policy/index.ts";
-import { isStorageFailure } from "../../store/index.ts";
+import type { Dialogue } from "../core/dialogue.ts";
+import { answerPolicyQuestion } from "../intents/policy/index.ts";
+import { isStorageFailure } from "../store/index.ts";
 
 /** How long a report waits while another process holds the database lock before the villager is told it was not filed. */
 export const REPORT_WRITE_WITHIN_MS = 10_000;
 const NOT_FILED = "抱歉，系统繁忙，您反映的问题这次没有登记上（没有回执号）。请过几分钟再发一次，或直接联系村委会。";
 
-const result = (ctx: TurnContext, text: string, extra: Partial<TurnResult> & { quickReplies?: QuickReply[] } = {}): TurnResult => {
+const result = (ctx: FeedbackTurn, text: string, extra: Partial<TurnResult> & { quickReplies?: QuickReply[] } = {}): TurnResult => {
   const { quickReplies, ...rest } = extra;
   return {
     intent: "feedback",
@@ -40,26 +40,24 @@ const result = (ctx: TurnContext, text: string, extra: Partial<TurnResult> & { q
   };
 };
 
-const reportsOf = (ctx: TurnContext) => new ReportStore(ctx.services.store.db);
+/** A turn with the feedback repository (built once, in createApp) at hand. */
+type FeedbackTurn = TurnContext & { reports: ReportStore };
+
+const reportsOf = (ctx: FeedbackTurn) => ctx.reports;
 
 /** "路灯（东头）": how a report is named to people who may not see its text. */
-function describe(report: Pick<Report, "category" | "place">): string {
-  const place = report.place
-    ? report.place
-        .split("|")
-        .filter((p) => p.length > 0)
-        .join("、")
-    : "";
+function describe(report: Pick<Report, "category" | "places">): string {
+  const place = report.places.join("、");
   return `${report.category ?? "其他"}${place ? `（${place}）` : ""}`;
 }
 
-function villageQuickReplies(ctx: TurnContext): QuickReply[] {
+function villageQuickReplies(ctx: FeedbackTurn): QuickReply[] {
   return ctx.kb.data.villages.villages.slice(0, 8).map((v) => ({ label: v.name, payload: v.name }));
 }
 
 // ---- status and reopening -------------------------------------------------------------------
 
-function statusReply(ctx: TurnContext): TurnResult {
+function statusReply(ctx: FeedbackTurn): TurnResult {
   const { channel, userId } = ctx.message;
   const store = reportsOf(ctx);
   const asked = parseReceipt(ctx.text);
@@ -84,7 +82,7 @@ function statusReply(ctx: TurnContext): TurnResult {
   return result(ctx, `您反映的问题：\n${lines.join("\n")}`);
 }
 
-function reopen(ctx: TurnContext): TurnResult | undefined {
+function reopen(ctx: FeedbackTurn): TurnResult | undefined {
   const { channel, userId } = ctx.message;
   const store = reportsOf(ctx);
   const asked = parseReceipt(ctx.text);
@@ -94,7 +92,7 @@ function reopen(ctx: TurnContext): TurnResult | undefined {
   if (stateGroup(target.status) === "open")
     return result(ctx, `${formatReceipt(target.id)} 还在处理中（${STATE_LABEL[target.status]}），还没有结案。工作人员处理后会在这里告诉您。`);
   const note = `村民反映还没解决：${maskPersonalData(ctx.text).slice(0, 200)}`;
-  ctx.services.store.db.transaction(() => store.changeState(target.id, "confirmed", note, "村民", ctx.now.toISOString()))();
+  store.changeState(target.id, "confirmed", note, "村民", ctx.now.toISOString());
   return result(ctx, `收到，${formatReceipt(target.id)}（${describe(target)}）已重新打开，工作人员会再处理，有进展会在这里告诉您。`, {
     answerIds: [formatReceipt(target.id)],
   });
@@ -105,9 +103,9 @@ function reopen(ctx: TurnContext): TurnResult | undefined {
 /** How long the same text from the same villager counts as the same report sent again. */
 const REPEAT_WINDOW_MS = 60 * 60_000;
 
-function followUp(ctx: TurnContext, id: number, hasPersonalData: boolean, village: string | null): { text: string; quickReplies: QuickReply[] } {
+function followUp(ctx: FeedbackTurn, id: number, hasPersonalData: boolean, village: string | null): { text: string; quickReplies: QuickReply[] } {
   const { channel, userId } = ctx.message;
-  if (!village && !villageAsked(ctx.services.store.db, channel, userId) && ctx.kb.data.villages.villages.length > 0) {
+  if (!village && !ctx.services.store.profiles.villageAsked(channel, userId) && ctx.kb.data.villages.villages.length > 0) {
     saveDialogue(ctx, { step: "village", feedbackId: id, thenConsent: hasPersonalData });
     return { text: "\n请问您是哪个村的？说一次我就记住了，以后不用再问（不想说可以回复“跳过”）。", quickReplies: villageQuickReplies(ctx) };
   }
@@ -132,7 +130,7 @@ function consentQuestion(): { text: string; quickReplies: QuickReply[] } {
  * Writes an acknowledging change, waiting while another process holds the lock; undefined when it could
  * not be written (locked too long, disk full), so the reply never says "登记" for what is not on disk.
  */
-async function recordOrFail<T>(ctx: TurnContext, what: string, write: () => T): Promise<T | undefined> {
+async function recordOrFail<T>(ctx: FeedbackTurn, what: string, write: () => T): Promise<T | undefined> {
   try {
     return await ctx.services.store.writeWhenFree(write, REPORT_WRITE_WITHIN_MS);
   } catch (error) {
@@ -142,7 +140,7 @@ async function recordOrFail<T>(ctx: TurnContext, what: string, write: () => T): 
   }
 }
 
-async function file(ctx: TurnContext, pending: PendingReport): Promise<TurnResult> {
+async function file(ctx: FeedbackTurn, pending: PendingReport): Promise<TurnResult> {
   const { message } = ctx;
   // Written (and fsynced) before the reply is built: the receipt number is proof that the report is on disk.
   const id = await recordOrFail(ctx, "report", () =>
@@ -153,7 +151,7 @@ async function file(ctx: TurnContext, pending: PendingReport): Promise<TurnResul
       text: pending.text,
       category: pending.category,
       village: pending.village || null,
-      place: pending.place,
+      places: pending.places,
       anonymous: pending.anonymous,
       displayName: pending.anonymous ? null : pending.displayName,
       createdAt: ctx.now.toISOString(),
@@ -174,9 +172,8 @@ async function file(ctx: TurnContext, pending: PendingReport): Promise<TurnResul
   );
 }
 
-async function fileReport(ctx: TurnContext): Promise<TurnResult> {
+async function fileReport(ctx: FeedbackTurn): Promise<TurnResult> {
   const { message } = ctx;
-  const db = ctx.services.store.db;
   if (lacksDetail(ctx.text))
     return result(ctx, "好的，请说说具体是什么问题、在哪个村哪个位置，比如“三组的路灯坏了一个星期了”。想匿名反映的话，加上“匿名”两个字。");
   const categories = loadCategories(ctx.services.config.DATA_DIR);
@@ -195,21 +192,21 @@ async function fileReport(ctx: TurnContext): Promise<TurnResult> {
   const hasPersonalData = containsPersonalData(ctx.text);
   if (hasPersonalData) holdOriginal(ctx.key, ctx.text, ctx.now);
   const category = classifyCategory(masked, categories);
-  const village = findVillage(masked, ctx.kb.data.villages.villages) ?? villageOf(db, message.channel, message.userId) ?? "";
+  const village = findVillage(masked, ctx.kb.data.villages.villages) ?? ctx.services.store.profiles.villageOf(message.channel, message.userId) ?? "";
   const places = extractPlaces(masked, category, categories);
   const pending: PendingReport = {
     text: masked,
     category,
     village,
-    place: places.length ? places.join("|") : null,
+    places,
     anonymous: isAnonymous(ctx.text),
     displayName: message.displayName ?? null,
     hasPersonalData,
   };
-  if (village && pending.place) {
+  if (village && pending.places.length > 0) {
     const match = reportsOf(ctx)
       .openInCategoryAndVillage(category, village)
-      .find((r) => samePlace(r.place, pending.place, categories));
+      .find((r) => samePlace(r.places, pending.places, categories));
     if (match && match.channel === message.channel && match.userId === message.userId) {
       return result(ctx, `您之前已经反映过这个问题（回执号 ${formatReceipt(match.id)}，${STATE_LABEL[match.status]}），不用重复登记。有进展会在这里告诉您。`, {
         answerIds: [formatReceipt(match.id)],
@@ -232,24 +229,6 @@ async function fileReport(ctx: TurnContext): Promise<TurnResult> {
   return file(ctx, pending);
 }
 
-export const feedbackHandler: IntentHandler = {
-  intent: "feedback",
-  handle(ctx) {
-    // A report names people and places, and its progress notices would go back to the same chat:
-    // in a group everyone would read them. Nothing is stored; the villager is asked to write privately.
-    if (ctx.message.chatType === "group") {
-      return result(ctx, "为了保护您的隐私，反映问题和查询进展请私聊我（点我的头像发消息）。在群里说的不会登记。", { answerKind: "feedback_group" });
-    }
-    if (isReopenRequest(ctx.text)) {
-      const reopened = reopen(ctx);
-      if (reopened) return reopened;
-    }
-    if (isStatusQuery(ctx.text) && (/我|俺|咱/.test(ctx.text) || parseReceipt(ctx.text) !== undefined)) return statusReply(ctx);
-    if (ctx.reading.kind === "report_or_question") return answerThenOffer(ctx);
-    return fileReport(ctx);
-  },
-};
-
 // ---- a problem and a question in one message ----------------------------------------------
 
 const FILE_IT = /^(登记反映|登记|反映|反映问题|我要反映|是|是的|对|要|要登记|帮我登记|1)(?:[，,。.!！\s]|$)/;
@@ -263,7 +242,7 @@ const OFFER_BUTTONS: QuickReply[] = [
  * "沼气池坏了，镇上有人管不？" asks for information and may also be a report. Nothing is filed yet:
  * the knowledge base answers what it can, and the villager decides whether it becomes a report.
  */
-function answerThenOffer(ctx: TurnContext): TurnResult {
+function answerThenOffer(ctx: FeedbackTurn): TurnResult {
   const answer = answerPolicyQuestion(ctx);
   const masked = maskPersonalData(ctx.text).slice(0, 2000);
   saveDialogue(ctx, { step: "offer", text: masked });
@@ -282,7 +261,7 @@ function answerThenOffer(ctx: TurnContext): TurnResult {
 
 // ---- the dialogue after a report ------------------------------------------------------------
 
-async function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): Promise<TurnResult | undefined> {
+async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): Promise<TurnResult | undefined> {
   const text = ctx.text.trim();
   const { channel, userId, chatId } = ctx.message;
   const store = reportsOf(ctx);
@@ -333,10 +312,13 @@ async function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): P
     const village = findVillage(text, ctx.kb.data.villages.villages) ?? placeName(text);
     if (village) {
       clearDialogue(ctx);
-      ctx.services.store.db.transaction(() => {
-        setVillage(ctx.services.store.db, channel, userId, village, ctx.now);
-        store.setVillage(dialogue.feedbackId, village, ctx.now.toISOString());
-      })();
+      ctx.services.store.transaction(
+        () => {
+          ctx.services.store.profiles.setVillage(channel, userId, village, ctx.now.toISOString());
+          store.setVillage(dialogue.feedbackId, village, ctx.now.toISOString());
+        },
+        { durable: true },
+      );
       const next = dialogue.thenConsent
         ? (saveDialogue(ctx, { step: "consent", feedbackId: dialogue.feedbackId }), consentQuestion())
         : { text: "", quickReplies: [] };
@@ -346,7 +328,7 @@ async function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): P
     }
     if (SKIP.test(text)) {
       clearDialogue(ctx);
-      markVillageSkipped(ctx.services.store.db, channel, userId, ctx.now.toISOString());
+      ctx.services.store.profiles.markVillageSkipped(channel, userId, ctx.now.toISOString());
       return result(ctx, `好的，不说也没关系，您的反映（回执号 ${formatReceipt(dialogue.feedbackId)}）照样会处理。`, {
         answerIds: [formatReceipt(dialogue.feedbackId)],
       });
@@ -357,7 +339,7 @@ async function continueDialogue(ctx: TurnContext, dialogue: FeedbackDialogue): P
       return result(ctx, `没有找到“${text}”这个村。请从下面选一个，或回复“跳过”。`, { quickReplies: villageQuickReplies(ctx) });
     }
     clearDialogue(ctx);
-    markVillageSkipped(ctx.services.store.db, channel, userId, ctx.now.toISOString());
+    ctx.services.store.profiles.markVillageSkipped(channel, userId, ctx.now.toISOString());
     return undefined;
   }
 
@@ -389,8 +371,27 @@ function placeName(text: string): string | undefined {
   return /^[\u4e00-\u9fa5]{2,6}(村|庄|洼|屯|营|寨|沟|岭|湾|坡|店|集|桥|铺|河|荒|格|峪|堡|台|楼|窝|场)$/.test(name) ? name : undefined;
 }
 
+const handler = (reports: ReportStore): IntentHandler => ({
+  intent: "feedback",
+  handle(turn) {
+    const ctx: FeedbackTurn = { ...turn, reports };
+    // A report names people and places, and its progress notices would go back to the same chat:
+    // in a group everyone would read them. Nothing is stored; the villager is asked to write privately.
+    if (ctx.message.chatType === "group") {
+      return result(ctx, "为了保护您的隐私，反映问题和查询进展请私聊我（点我的头像发消息）。在群里说的不会登记。", { answerKind: "feedback_group" });
+    }
+    if (isReopenRequest(ctx.text)) {
+      const reopened = reopen(ctx);
+      if (reopened) return reopened;
+    }
+    if (isStatusQuery(ctx.text) && (/我|俺|咱/.test(ctx.text) || parseReceipt(ctx.text) !== undefined)) return statusReply(ctx);
+    if (ctx.reading.kind === "report_or_question") return answerThenOffer(ctx);
+    return fileReport(ctx);
+  },
+});
+
 /** "Same problem?", "which village?", "keep your number?", "file it?": the core continues it first. */
-export const feedbackDialogue: Dialogue<FeedbackDialogue> = {
+const reportDialogue = (reports: ReportStore): Dialogue<FeedbackDialogue> => ({
   owner: FEEDBACK_DIALOGUE,
   schema: FeedbackDialogueSchema,
   ttlMs: DIALOGUE_TTL_MS,
@@ -398,15 +399,16 @@ export const feedbackDialogue: Dialogue<FeedbackDialogue> = {
   hearsSmallTalk: true,
   continue(ctx, dialogue) {
     if (ctx.message.chatType === "group") return undefined;
-    return continueDialogue(ctx, dialogue);
+    return continueDialogue({ ...ctx, reports }, dialogue);
   },
-};
+});
 
 /** "还没修好" about a closed report, and "FK000002 怎么样了": claimed whatever the classifier says. */
-export const feedbackCommandInterceptor: Interceptor = {
+const interceptor = (reports: ReportStore): Interceptor => ({
   name: "feedback-command",
-  intercept(ctx) {
-    if (ctx.message.chatType === "group") return undefined;
+  intercept(turn) {
+    if (turn.message.chatType === "group") return undefined;
+    const ctx: FeedbackTurn = { ...turn, reports };
     if (isReopenRequest(ctx.text) && !readDialogue(ctx)) return reopen(ctx);
     // "FK000002 怎么样了" names a receipt: a villager's status question whatever the classifier says.
     // Staff asking about a receipt go on to the staff intent.
@@ -414,4 +416,17 @@ export const feedbackCommandInterceptor: Interceptor = {
       return statusReply(ctx);
     return undefined;
   },
-};
+});
+
+export interface FeedbackChat {
+  handler: IntentHandler;
+  /** "Same problem?", "which village?", "keep your number?", "file it?". */
+  dialogue: Dialogue<FeedbackDialogue>;
+  /** "还没修好" and "FK000002 怎么样了". */
+  interceptor: Interceptor;
+}
+
+/** Feedback in chat, on the repository built once by the app. */
+export function createFeedbackChat(deps: { reports: ReportStore }): FeedbackChat {
+  return { handler: handler(deps.reports), dialogue: reportDialogue(deps.reports), interceptor: interceptor(deps.reports) };
+}

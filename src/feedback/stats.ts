@@ -1,11 +1,10 @@
 // Answers staff questions about reports ("本月收到多少反映？", "沼气的问题有几条？", "哪个村反映最多").
-import type { Db } from "../../store/database.ts";
-import type { ReportFilter } from "../../store/feedback-lifecycle.ts";
-import { countByCategory, countByVillage, countReports, openAgeBuckets, type Count } from "../../store/feedback-summary.ts";
-import { findCategoryName, type FeedbackCategoriesFile } from "../../staff/categories.ts";
-import { findVillage } from "../../staff/profile.ts";
-import type { Period } from "../../staff/period.ts";
-import type { VillagesFile } from "../../knowledge/schema.ts";
+import type { ReportFilter, ReportStore } from "./store.ts";
+import type { Count } from "./summary.ts";
+import { findCategoryName, type FeedbackCategoriesFile } from "./categories.ts";
+import { findVillage } from "./villages.ts";
+import type { Period } from "./period.ts";
+import type { VillagesFile } from "../knowledge/schema.ts";
 
 export interface StatsQuestion {
   period: Period;
@@ -35,21 +34,21 @@ const top = (counts: Count[], n = 5) =>
     .map((c, i) => `${i + 1}. ${c.key}：${c.count} 条`)
     .join("\n");
 
-export function answerStats(db: Db, q: StatsQuestion, now: Date): string {
+export function answerStats(reports: ReportStore, q: StatsQuestion, now: Date): string {
   const filter: ReportFilter = { from: q.period.from, to: q.period.to, category: q.category, village: q.village };
   const scope = [q.village, q.category].filter(Boolean).join("、");
   const scopeText = scope ? `${scope}方面` : "";
-  const total = countReports(db, filter);
-  const open = countReports(db, { ...filter, state: "open" });
+  const total = reports.count(filter);
+  const open = reports.count({ ...filter, state: "open" });
   const lines = [`${q.period.label}${scopeText ? `，${scopeText}` : ""}共收到 ${total} 条反映，其中还没处理完的 ${open} 条。`];
   if (q.openOnly && open > 0) {
-    const ages = openAgeBuckets(db, filter, now);
+    const ages = reports.openAgeBuckets(filter, now);
     lines.push(`未处理的按时长：一周内 ${ages.under7} 条，一周到一个月 ${ages.under30} 条，超过一个月 ${ages.over30} 条。`);
-    if (!q.category) lines.push(`未处理的按类别：\n${top(countByCategory(db, { ...filter, state: "open" }))}`);
+    if (!q.category) lines.push(`未处理的按类别：\n${top(reports.countByCategory({ ...filter, state: "open" }))}`);
   }
-  if (q.rankVillages && total > 0) lines.push(`按村排序：\n${top(countByVillage(db, q.openOnly ? { ...filter, state: "open" } : filter))}`);
+  if (q.rankVillages && total > 0) lines.push(`按村排序：\n${top(reports.countByVillage(q.openOnly ? { ...filter, state: "open" } : filter))}`);
   if ((q.rankCategories || (!q.category && !q.village && !q.rankVillages && !q.openOnly)) && total > 0) {
-    lines.push(`按类别：\n${top(countByCategory(db, filter))}`);
+    lines.push(`按类别：\n${top(reports.countByCategory(filter))}`);
   }
   lines.push("详细列表和图表请看管理后台 /admin。");
   return lines.join("\n");

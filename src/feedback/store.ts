@@ -1,7 +1,19 @@
-// The feedback lifecycle tables: reports with category/village/place, state history, "me too" links, summaries.
-import type { Db } from "./database.ts";
-import { addToRollup } from "./feedback-rollup.ts";
-import { CLOSED_STATES, OPEN_STATES, type FeedbackState } from "../staff/states.ts";
+// The feedback repository: reports with category/village/places, state history, "me too" links, summaries.
+import { z } from "zod";
+import type { Db, Store } from "../store/index.ts";
+import { addToRollup } from "./rollup.ts";
+import {
+  countByCategory,
+  countByVillage,
+  countReports,
+  openAgeBuckets,
+  openReportsByAge,
+  summarize,
+  type Count,
+  type FeedbackSummary,
+  type OpenReportAge,
+} from "./summary.ts";
+import { CLOSED_STATES, OPEN_STATES, type FeedbackState } from "./states.ts";
 
 export interface Report {
   id: number;
@@ -11,7 +23,8 @@ export interface Report {
   text: string;
   category: string | null;
   village: string | null;
-  place: string | null;
+  /** Place and asset markers found in the text ("东头", "路灯"), sorted; empty when it names none. */
+  places: string[];
   status: FeedbackState;
   anonymous: boolean;
   displayName: string | null;
@@ -25,7 +38,7 @@ export interface Report {
   closedAt: string | null;
 }
 
-export type NewReport = Pick<Report, "channel" | "userId" | "chatId" | "text" | "category" | "village" | "place" | "anonymous" | "displayName" | "createdAt">;
+export type NewReport = Pick<Report, "channel" | "userId" | "chatId" | "text" | "category" | "village" | "places" | "anonymous" | "displayName" | "createdAt">;
 
 export interface HistoryEntry {
   id: number;
@@ -45,12 +58,20 @@ export interface ReportFilter {
   state?: FeedbackState | "open" | "closed" | undefined;
 }
 
-const COLUMNS = `id, channel, user_id AS userId, chat_id AS chatId, text, category, village, place, status, anonymous,
+const COLUMNS = `id, channel, user_id AS userId, chat_id AS chatId, text, category, village, places, status, anonymous,
   display_name AS displayName, unmasked_text AS unmaskedText, me_too AS meToo, times_reported AS timesReported, duplicate_of AS duplicateOf,
   created_at AS createdAt, updated_at AS updatedAt, closed_at AS closedAt`;
 
-type Row = Omit<Report, "anonymous"> & { anonymous: number };
-const toReport = (row: Row): Report => ({ ...row, anonymous: row.anonymous === 1 });
+type Row = Omit<Report, "anonymous" | "places"> & { anonymous: number; places: string | null };
+
+// Stored as a JSON array of strings (migration 013 converted the older "东头|路灯" form); NULL when none.
+const PlacesSchema = z.array(z.string());
+const placesColumn = (places: readonly string[]): string | null => (places.length > 0 ? JSON.stringify(places) : null);
+const toReport = ({ places, ...row }: Row): Report => ({
+  ...row,
+  places: places === null ? [] : PlacesSchema.parse(JSON.parse(places)),
+  anonymous: row.anonymous === 1,
+});
 
 const inList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(", ");
 
@@ -86,6 +107,11 @@ export function filterClause(filter: ReportFilter): { where: string; params: Rec
 export class ReportStore {
   constructor(private readonly db: Db) {}
 
+  /** The repository on the app's database (built once, in createApp). */
+  static of(store: Store): ReportStore {
+    return new ReportStore(store.db);
+  }
+
   /** Inserts a report and its first history entry in one transaction; returns its id. The caller masks the text. */
   create(report: NewReport): number {
     return this.db.transaction(() => {
@@ -93,11 +119,11 @@ export class ReportStore {
         this.db
           .prepare(
             // The id is past every receipt ever given, including reports since marked "not a report".
-            `INSERT INTO feedback (id, channel, user_id, chat_id, text, category, village, place, anonymous, display_name, status, created_at, updated_at)
+            `INSERT INTO feedback (id, channel, user_id, chat_id, text, category, village, places, anonymous, display_name, status, created_at, updated_at)
              VALUES (max(coalesce((SELECT max(id) FROM feedback), 0), coalesce((SELECT max(id) FROM feedback_not_reports), 0)) + 1,
-                     @channel, @userId, @chatId, @text, @category, @village, @place, @anonymous, @displayName, 'confirmed', @createdAt, @createdAt)`,
+                     @channel, @userId, @chatId, @text, @category, @village, @places, @anonymous, @displayName, 'confirmed', @createdAt, @createdAt)`,
           )
-          .run({ ...report, anonymous: report.anonymous ? 1 : 0 }).lastInsertRowid,
+          .run({ ...report, places: placesColumn(report.places), anonymous: report.anonymous ? 1 : 0 }).lastInsertRowid,
       );
       this.db
         .prepare(
@@ -136,7 +162,7 @@ export class ReportStore {
    */
   importMany(reports: Array<NewReport & { status: FeedbackState }>): void {
     const insert = this.db.prepare(
-      `INSERT INTO feedback (channel, user_id, chat_id, text, category, village, place, anonymous, display_name, status, created_at, updated_at)
+      `INSERT INTO feedback (channel, user_id, chat_id, text, category, village, places, anonymous, display_name, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
@@ -148,7 +174,7 @@ export class ReportStore {
           r.text,
           r.category,
           r.village,
-          r.place,
+          placesColumn(r.places),
           r.anonymous ? 1 : 0,
           r.displayName,
           r.status,
@@ -271,5 +297,31 @@ export class ReportStore {
          FROM feedback_history WHERE feedback_id = ? ORDER BY id`,
       )
       .all(id) as HistoryEntry[];
+  }
+
+  // ---- summaries (the queries live in summary.ts; timed in bench/feedback.bench.ts) ----
+
+  summarize(filter: ReportFilter, now: Date): FeedbackSummary {
+    return summarize(this.db, filter, now);
+  }
+
+  count(filter: ReportFilter = {}): number {
+    return countReports(this.db, filter);
+  }
+
+  countByCategory(filter: ReportFilter): Count[] {
+    return countByCategory(this.db, filter);
+  }
+
+  countByVillage(filter: ReportFilter): Count[] {
+    return countByVillage(this.db, filter);
+  }
+
+  openAgeBuckets(filter: ReportFilter, now: Date): { under7: number; under30: number; over30: number } {
+    return openAgeBuckets(this.db, filter, now);
+  }
+
+  openByAge(filter: ReportFilter, now: Date, limit?: number): OpenReportAge[] {
+    return openReportsByAge(this.db, filter, now, limit);
   }
 }

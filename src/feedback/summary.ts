@@ -1,7 +1,8 @@
-// Aggregate queries behind the dashboard, the staff API and staff chat questions (timed in bench/feedback.bench.ts).
-import type { Db } from "./database.ts";
-import { filterClause, type ReportFilter } from "./feedback-lifecycle.ts";
-import { CLOSED_STATES, OPEN_STATES } from "../staff/states.ts";
+// Aggregate queries behind the dashboard, the staff API and staff chat questions: part of the feedback repository
+// (called through ReportStore; timed in bench/feedback.bench.ts).
+import type { Db } from "../store/database.ts";
+import { filterClause, type ReportFilter } from "./store.ts";
+import { CLOSED_STATES, OPEN_STATES } from "./states.ts";
 
 export interface Count {
   key: string;

@@ -1,5 +1,5 @@
 // Adds new reports to feedback_rollup (per China day, by state, category and village); see migration 007.
-import type { Db } from "./database.ts";
+import type { Db } from "../store/database.ts";
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 

@@ -1,7 +1,7 @@
 // Staff take a misfiled question out of the reports: it leaves every count, is kept apart, never reused.
 import { afterEach, describe, expect, it } from "vitest";
 import { conversation, type TestApp } from "../helpers/app.ts";
-import { startStaffApp } from "./data-fixture.ts";
+import { startStaffApp } from "../staff/data-fixture.ts";
 
 const TOKEN = "test-token-0123456789abcdef";
 let t: TestApp;

@@ -1,18 +1,28 @@
 // The short dialogues after a report: "same problem?", "which village?", "keep your number?".
 import { z } from "zod";
-import type { TurnContext } from "../../core/turn.ts";
+import type { TurnContext } from "../core/turn.ts";
 
 export const DIALOGUE_TTL_MS = 30 * 60_000;
 
-const PendingReportSchema = z.object({
-  text: z.string(),
-  category: z.string(),
-  village: z.string(),
-  place: z.string().nullable(),
-  anonymous: z.boolean(),
-  displayName: z.string().nullable(),
-  hasPersonalData: z.boolean(),
-});
+// Dialogues saved before places became a list held them joined by "|" (`place`); read either for their 30 minutes.
+const withPlaceList = (value: unknown) => {
+  if (typeof value !== "object" || value === null || "places" in value) return value;
+  const { place, ...rest } = value as { place?: unknown };
+  return { ...rest, places: typeof place === "string" ? place.split("|").filter((p) => p.length > 0) : [] };
+};
+
+const PendingReportSchema = z.preprocess(
+  withPlaceList,
+  z.object({
+    text: z.string(),
+    category: z.string(),
+    village: z.string(),
+    places: z.array(z.string()),
+    anonymous: z.boolean(),
+    displayName: z.string().nullable(),
+    hasPersonalData: z.boolean(),
+  }),
+);
 export type PendingReport = z.infer<typeof PendingReportSchema>;
 
 export const FeedbackDialogueSchema = z.discriminatedUnion("step", [

@@ -1,6 +1,6 @@
 // Report categories from data/: the file validates, reports land in the right category, places are compared.
 import { describe, expect, it } from "vitest";
-import { classifyCategory, extractPlaces, loadCategories, parseCategories, samePlace, CategoriesError } from "../../src/staff/categories.ts";
+import { classifyCategory, extractPlaces, loadCategories, parseCategories, samePlace, CategoriesError } from "../../src/feedback/categories.ts";
 
 const file = loadCategories("data");
 
@@ -14,13 +14,13 @@ describe("feedback categories", () => {
   });
 
   it("treats two reports as the same problem only when a place matches, not just the asset", () => {
-    const a = extractPlaces("村东头路灯坏了", "路灯", file).join("|");
-    const b = extractPlaces("东头的路灯还是不亮", "路灯", file).join("|");
-    const c = extractPlaces("西头的路灯不亮", "路灯", file).join("|");
+    const a = extractPlaces("村东头路灯坏了", "路灯", file);
+    const b = extractPlaces("东头的路灯还是不亮", "路灯", file);
+    const c = extractPlaces("西头的路灯不亮", "路灯", file);
     expect(samePlace(a, b, file)).toBe(true);
     expect(samePlace(a, c, file)).toBe(false);
-    const d1 = extractPlaces("三组的沼气池不产气", "沼气", file).join("|");
-    const d2 = extractPlaces("五组沼气池漏气", "沼气", file).join("|");
+    const d1 = extractPlaces("三组的沼气池不产气", "沼气", file);
+    const d2 = extractPlaces("五组沼气池漏气", "沼气", file);
     expect(samePlace(d1, d2, file)).toBe(false);
   });
 

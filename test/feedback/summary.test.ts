@@ -1,9 +1,9 @@
 // Dashboard summaries: the trigger-kept rollup agrees with counting the reports themselves, in China time.
 import { afterEach, describe, expect, it } from "vitest";
-import { ReportStore } from "../../src/store/feedback-lifecycle.ts";
-import { countByCategory, countByState, countByVillage, countByWeek, countReports, openAgeBuckets, summarize } from "../../src/store/feedback-summary.ts";
-import { periodByName, parsePeriod } from "../../src/staff/period.ts";
-import { staffFixture } from "./fixtures.ts";
+import { ReportStore } from "../../src/feedback/store.ts";
+import { countByCategory, countByState, countByVillage, countByWeek, countReports, openAgeBuckets, summarize } from "../../src/feedback/summary.ts";
+import { periodByName, parsePeriod } from "../../src/feedback/period.ts";
+import { staffFixture } from "../staff/fixtures.ts";
 
 let fixture: ReturnType<typeof staffFixture>;
 afterEach(() => fixture?.close());
@@ -28,7 +28,7 @@ function seed(reports: ReportStore) {
       text: "x",
       category,
       village,
-      place: null,
+      places: [],
       anonymous: false,
       displayName: null,
       createdAt: at,
@@ -55,7 +55,7 @@ describe("feedback summaries", () => {
         text: "旧登记",
         category: i ? "道路" : null,
         village: "东风村",
-        place: null,
+        places: [],
         anonymous: false,
         displayName: null,
         status: i === 2 ? "planned" : "fixed",
