@@ -329,6 +329,8 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
     if (SKIP.test(text)) {
       clearDialogue(ctx);
       ctx.services.store.profiles.markVillageSkipped(channel, userId, ctx.now.toISOString());
+      // "算了这个回头再说，一户多残一年补多少": the village is skipped and the question beside it answered.
+      if (text.length > 10 && (ctx.reading.kind === "question" || (ctx.reading.kind === "open" && ctx.reading.asks))) return undefined;
       return result(ctx, `好的，不说也没关系，您的反映（回执号 ${formatReceipt(dialogue.feedbackId)}）照样会处理。`, {
         answerIds: [formatReceipt(dialogue.feedbackId)],
       });

@@ -63,6 +63,13 @@ describe("question or report", () => {
     expect(thanks.text).not.toMatch(/没有找到|FK\d+/);
   });
 
+  it("answers a question that comes with 算了 while the village question is pending", async () => {
+    const say = chat();
+    await say("俺村路灯坏了好几个");
+    const r = await say("算了这个回头再说，一户多残一年补多少");
+    expect(r.text).toMatch(/1680/);
+  });
+
   it("says goodbye to 那就这样，再见 instead of searching or showing the menu", async () => {
     const say = chat();
     await say("谢谢你帮俺");
