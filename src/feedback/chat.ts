@@ -165,6 +165,7 @@ async function file(ctx: FeedbackTurn, pending: PendingReport): Promise<TurnResu
   const receipt = formatReceipt(id);
   const where = pending.village ? `${pending.village}，` : "";
   const next = followUp(ctx, id, pending.hasPersonalData, pending.village || null);
+  if (!next.text) saveDialogue(ctx, { step: "filed", feedbackId: id, category: pending.category });
   return result(
     ctx,
     `您反映的问题已受理登记，回执号：${receipt}（${where}${pending.category}${pending.anonymous ? "，匿名" : ""}）。\n工作人员处理后会在这里告诉您进展，也可以随时发“我反映的事怎么样了”查询。${next.text}`,
@@ -174,8 +175,10 @@ async function file(ctx: FeedbackTurn, pending: PendingReport): Promise<TurnResu
 
 async function fileReport(ctx: FeedbackTurn): Promise<TurnResult> {
   const { message } = ctx;
-  if (lacksDetail(ctx.text))
+  if (lacksDetail(ctx.text)) {
+    saveDialogue(ctx, { step: "details" });
     return result(ctx, "好的，请说说具体是什么问题、在哪个村哪个位置，比如“三组的路灯坏了一个星期了”。想匿名反映的话，加上“匿名”两个字。");
+  }
   const categories = loadCategories(ctx.services.config.DATA_DIR);
   const masked = maskPersonalData(ctx.text);
   // The same words again soon after (a resend, an impatient villager, a script) are counted on the first report,
@@ -261,10 +264,66 @@ function answerThenOffer(ctx: FeedbackTurn): TurnResult {
 
 // ---- the dialogue after a report ------------------------------------------------------------
 
+/** Words of something wrong or of where it is, in a message the reading took for a question. */
+const PROBLEM_LIKE = /坏|塌|漏|堵|臭|脏|吵|乱|欠|拖|扣|锁|没人|不给|不让|让[^，。]{0,6}进|包夜|欺负|打人|危险|摔|淹|黑/;
+
+/**
+ * The villager's next words after a report, when they add to it: not a question, not small talk, no new
+ * problem of another kind (that is a report of its own). Returns them masked, or undefined.
+ */
+function addsDetail(ctx: FeedbackTurn, category: string | undefined, text = ctx.text.trim()): string | undefined {
+  const { reading } = ctx;
+  if (text.length < 4 || reading.kind === "smalltalk" || reading.kind === "reset" || reading.kind === "question" || reading.kind === "report_or_question")
+    return undefined;
+  // "残疾人救助" names a topic, not trouble: only words of something wrong add to a report.
+  if (reading.kind === "open" && (reading.asks || !PROBLEM_LIKE.test(text))) return undefined;
+  // "我反映的事怎么样了", "FK000001 还没修好": about reports, answered as such.
+  if (/FK\s*\d/i.test(text) || isStatusQuery(text) || isReopenRequest(text)) return undefined;
+  // "还有…", "另外…", "再反映个事": a new problem, filed on its own.
+  if (/^(?:还有|另外|再|又|我还|俺还|还要)/.test(text)) return undefined;
+  const masked = maskPersonalData(text).slice(0, 500);
+  const categories = loadCategories(ctx.services.config.DATA_DIR);
+  const own = classifyCategory(masked, categories);
+  if (category !== undefined && own !== categories.fallback && category !== categories.fallback && own !== category) return undefined;
+  return masked;
+}
+
+async function addDetail(ctx: FeedbackTurn, id: number, detail: string, then: string, quickReplies: QuickReply[] = []): Promise<TurnResult> {
+  const added = await recordOrFail(ctx, "detail", () =>
+    ctx.services.store.transaction(
+      () => {
+        reportsOf(ctx).addDetail(id, detail, ctx.now.toISOString());
+        return true;
+      },
+      { durable: true },
+    ),
+  );
+  if (added === undefined) return result(ctx, NOT_FILED, { answerKind: "feedback_not_recorded" });
+  return result(ctx, `记下了，已补充到您刚才的反映里（回执号 ${formatReceipt(id)}）。${then}`, { answerIds: [formatReceipt(id)], quickReplies });
+}
+
 async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): Promise<TurnResult | undefined> {
   const text = ctx.text.trim();
   const { channel, userId, chatId } = ctx.message;
   const store = reportsOf(ctx);
+
+  if (dialogue.step === "details") {
+    clearDialogue(ctx);
+    // "俺要举报" then "镇上有家网吧让小学生包夜": filed, even though the knowledge base could also say something about it.
+    if (ctx.reading.kind === "smalltalk" || ctx.reading.kind === "reset" || (ctx.reading.kind === "question" && ctx.reading.notAReport)) return undefined;
+    if (ctx.reading.kind === "question" && !PROBLEM_LIKE.test(text)) return undefined;
+    return fileReport(ctx);
+  }
+
+  if (dialogue.step === "filed") {
+    // "得赶紧修…给报上去" right after: more about the same report, even in words of reporting.
+    const detail = addsDetail(ctx, dialogue.category);
+    if (!detail) {
+      clearDialogue(ctx);
+      return undefined;
+    }
+    return addDetail(ctx, dialogue.feedbackId, detail, "");
+  }
 
   if (dialogue.step === "offer") {
     if (FILE_IT.test(text)) {
@@ -312,17 +371,23 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
     const village = findVillage(text, ctx.kb.data.villages.villages) ?? placeName(text);
     if (village) {
       clearDialogue(ctx);
+      // "汪疃村河那段挡土墙塌了一块": the village, and more about the report beside it.
+      const rest = text.replace(village, "").replace(/^[的在是，,。\s]+/, "");
+      const detail = rest.length >= 4 ? addsDetail(ctx, store.get(dialogue.feedbackId)?.category ?? undefined) : undefined;
       ctx.services.store.transaction(
         () => {
           ctx.services.store.profiles.setVillage(channel, userId, village, ctx.now.toISOString());
           store.setVillage(dialogue.feedbackId, village, ctx.now.toISOString());
+          if (detail) store.addDetail(dialogue.feedbackId, detail, ctx.now.toISOString());
         },
         { durable: true },
       );
+      const filed = store.get(dialogue.feedbackId);
       const next = dialogue.thenConsent
         ? (saveDialogue(ctx, { step: "consent", feedbackId: dialogue.feedbackId }), consentQuestion())
-        : { text: "", quickReplies: [] };
-      return result(ctx, `记下了：您是${village}的，${formatReceipt(dialogue.feedbackId)} 已归到${village}。以后反映问题不用再说村名。${next.text}`, {
+        : (filed && saveDialogue(ctx, { step: "filed", feedbackId: filed.id, category: filed.category ?? "" }), { text: "", quickReplies: [] });
+      const added = detail ? "，您说的情况也补充进去了" : "";
+      return result(ctx, `记下了：您是${village}的，${formatReceipt(dialogue.feedbackId)} 已归到${village}${added}。以后反映问题不用再说村名。${next.text}`, {
         quickReplies: next.quickReplies,
       });
     }
@@ -335,6 +400,9 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
         answerIds: [formatReceipt(dialogue.feedbackId)],
       });
     }
+    // "晚上黑灯瞎火，老人摔了好几回" instead of a village: more about the report, kept with it; the question stays.
+    const detail = addsDetail(ctx, store.get(dialogue.feedbackId)?.category ?? undefined);
+    if (detail) return addDetail(ctx, dialogue.feedbackId, detail, "\n请问您是哪个村的？（不想说可以回复“跳过”）", villageQuickReplies(ctx));
     // Only something that looks like a place name gets asked again ("王村" misspelt); a question
     // ("残疾人补助") is something else: don't hold it hostage to our question, and don't ask again.
     if (text.length <= 3 || (text.length <= 8 && /(村|庄|屯|山|沟|营|寨|岭|荒|格|组|镇)$/.test(text))) {

@@ -233,6 +233,11 @@ export class ReportStore {
     return { total, reports };
   }
 
+  /** More of the villager's own words about a report just filed (masked by the caller), kept with its text. */
+  addDetail(id: number, detail: string, at: string): void {
+    this.db.prepare("UPDATE feedback SET text = text || @detail, updated_at = @at WHERE id = @id").run({ id, detail: `\n补充：${detail}`, at });
+  }
+
   setVillage(id: number, village: string, at: string): void {
     this.db.prepare("UPDATE feedback SET village = ?, updated_at = ? WHERE id = ?").run(village, at, id);
   }
