@@ -2,13 +2,14 @@
 import type { Hono } from "hono";
 import type { Config } from "./config/index.ts";
 import type { Assistant } from "./core/assistant.ts";
-import type { EngineHolder } from "./core/engine.ts";
+import type { SnapshotHolder } from "./core/snapshot.ts";
 import type { Services } from "./core/turn.ts";
 
 export interface AppContext {
   config: Config;
   services: Services;
-  engine: EngineHolder;
+  /** The current version of data/ (read `.current` once per request; a reload swaps it whole). */
+  snapshot: SnapshotHolder;
   assistant: Assistant;
   http: Hono;
   /** Channels running now ("web" always), for the start-up log and the dashboard. */

@@ -1,8 +1,9 @@
-// Composition root: builds the engine, store, assistant, HTTP server and channels from one config object.
+// Composition root: builds the data snapshot, store, assistant, HTTP server and channels from one config object.
 import { serve, type ServerType } from "@hono/node-server";
 import { z } from "zod";
 import type { Hono } from "hono";
-import { EngineHolder, type Engine } from "./core/engine.ts";
+import { SnapshotHolder, type DataSnapshot } from "./core/snapshot.ts";
+import { ConsultationService } from "./consultations/index.ts";
 import { createLogger, type Logger } from "./core/logger.ts";
 import { Notifier } from "./core/notifier.ts";
 import type { Services } from "./core/turn.ts";
@@ -23,13 +24,17 @@ z.config(z.locales.zhCN());
 export interface AppOverrides {
   logger?: Logger;
   clock?: () => Date;
-  engine?: Engine;
+  snapshot?: DataSnapshot;
 }
 
 export interface App extends AppContext {
   store: Store;
-  /** Starts the HTTP server and the channels; resolves with the bound port (PORT=0 in tests). */
+  /**
+   * Starts the HTTP server, the channels and every timer and watcher (outbox delivery, consultation
+   * reminders, the data/ watcher); resolves with the bound port (PORT=0 in tests).
+   */
   listen(): Promise<number>;
+  /** Stops what listen started, waits for messages in flight, closes the database: nothing is left running. */
   close(): Promise<void>;
 }
 
@@ -37,17 +42,19 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? (() => new Date());
   const store = Store.open(prepareDatabasePath(config));
-  const engine = new EngineHolder(config.DATA_DIR, logger, overrides.engine);
+  const snapshot = new SnapshotHolder(config.DATA_DIR, logger, overrides.snapshot);
   const notifier = new Notifier(store.outbox, logger, clock);
   const llm = createLlm(config, { config, logger, store, clock });
   const services: Services = { config, store, logger, clock, notifier, llm };
-  const intentDeps = { services, engine };
+  const intentDeps = { services, snapshot };
   const assistant = createAssistant(intentDeps);
   const http: Hono = createHttpApp({ assistant, logger, notifier });
   let server: ServerType | undefined;
   let graceful: GracefulServer | undefined;
   let running: RunningChannels | undefined;
-  const ctx: AppContext = { config, services, engine, assistant, http, channels: () => ["web", ...(running?.names ?? [])] };
+  const reminders = new ConsultationService({ services, villages: () => snapshot.current.villages.villages });
+  let stopReminders: (() => void) | undefined;
+  const ctx: AppContext = { config, services, snapshot, assistant, http, channels: () => ["web", ...(running?.names ?? [])] };
   mountStaff(http, ctx);
 
   return {
@@ -61,11 +68,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       });
       running = await startChannels(ctx);
       notifier.start();
+      stopReminders ??= reminders.startReminders(config.CONSULTATION_REMINDER_MINUTES * 60_000);
+      if (config.KB_WATCH === "on") snapshot.watch();
       return port;
     },
     async close() {
-      engine.close();
+      snapshot.close();
       notifier.stop();
+      stopReminders?.();
+      stopReminders = undefined;
       // The web stops taking connections and answers what it has received while the channels stop.
       await Promise.all([running?.stop(), graceful?.stop()]);
       await assistant.drain();

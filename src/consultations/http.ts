@@ -75,8 +75,8 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const service = new ConsultationService({
     services: ctx.services,
-    villages: () => ctx.engine.current.kb.data.villages.villages,
-    words: (text) => commentWords(ctx.engine.current.kb, text),
+    villages: () => ctx.snapshot.current.villages.villages,
+    words: (text) => commentWords(ctx.snapshot.current.kb, text),
   });
   const now = () => ctx.services.clock();
 

@@ -207,13 +207,9 @@ export class ConsultationService {
     return sent;
   }
 
-  /** Starts the reminder timer; returns a stop function. Stops by itself once the database is closed. */
+  /** Starts the reminder timer; returns the stop function (the app calls it before it closes the database). */
   startReminders(intervalMs: number): () => void {
     const timer = setInterval(() => {
-      if (!this.deps.services.store.db.open) {
-        clearInterval(timer);
-        return;
-      }
       try {
         const sent = this.sendDueReminders();
         if (sent > 0) this.deps.services.logger.info("consultation reminders queued", { sent });

@@ -6,12 +6,11 @@ import { CONFIDENCE } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
 import { foldText } from "../../knowledge/text.ts";
-import type { IntentHandler, Services, TurnContext, TurnResult } from "../../core/turn.ts";
+import type { IntentHandler, TurnContext, TurnResult } from "../../core/turn.ts";
 import { answerWithLlm } from "../../core/llm-turn.ts";
 import type { SearchHit } from "../../knowledge/search.ts";
 import type { Dialogue } from "../../core/dialogue.ts";
 import {
-  cachedEligibilityRules,
   continueDialogue,
   detectTopic,
   DialogueStateSchema,
@@ -30,17 +29,9 @@ import { ONLY_ONE } from "../../eligibility/dialogue.ts";
 /** A dialogue left alone this long is forgotten; the next message starts afresh. */
 export const DIALOGUE_IDLE_MS = 30 * 60 * 1000;
 
-let loadFailureLogged = false;
-/** The rules are read once; if data/eligibility is broken the assistant still answers from the knowledge base. */
-function rulesFor(services: Services): EligibilityRules | undefined {
-  try {
-    return cachedEligibilityRules(services.config.DATA_DIR);
-  } catch (error) {
-    if (!loadFailureLogged)
-      services.logger.error("eligibility rules could not be loaded; answering from the knowledge base", { error: (error as Error).message });
-    loadFailureLogged = true;
-    return undefined;
-  }
+/** The rules of the turn's data snapshot; without data/eligibility the assistant answers from the knowledge base. */
+function rulesFor(ctx: Pick<TurnContext, "snapshot">): EligibilityRules | undefined {
+  return ctx.snapshot.eligibility;
 }
 
 function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
@@ -81,7 +72,7 @@ function knownFacts(ctx: TurnContext, topic: DialogueState["topic"]): DialogueSt
 }
 
 export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnResult> {
-  const rules = rulesFor(ctx.services);
+  const rules = rulesFor(ctx);
   if (!rules) return policyFallback(ctx);
   const text = readable(ctx);
   // "高龄津贴每月多少": a programme the knowledge base has no word for is answered honestly by the policy
@@ -180,7 +171,7 @@ function answerNeed(ctx: TurnContext, hit: SearchHit): TurnResult {
   // Entries close behind that also name something asked ("听不见": training for deaf children, or implants) are offered.
   const others = ctx.hits
     .slice(1, 3)
-    .filter((h) => h.score >= hit.score * 0.6 && ctx.kb.index.namesTopic(h, true) && !screenerEntry(rulesFor(ctx.services)!, h.entry.title));
+    .filter((h) => h.score >= hit.score * 0.6 && ctx.kb.index.namesTopic(h, true) && !screenerEntry(rulesFor(ctx)!, h.entry.title));
   const answer = toTurnResult(others.length > 0 ? withAlternatives(composed, [hit, ...others]) : composed);
   const first = answer.replies[0];
   if (!first) return { ...answer, intent: "eligibility" };
@@ -285,7 +276,7 @@ export const eligibilityHandler: IntentHandler = {
   intent: "eligibility",
   handle: handleEligibility,
   claims(ctx) {
-    const rules = rulesFor(ctx.services);
+    const rules = rulesFor(ctx);
     if (!rules) return false;
     const text = readable(ctx);
     const topic = detectTopic(rules, text);
@@ -311,7 +302,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
   // "是", "没有", "不知道" answer its yes/no questions.
   hearsSmallTalk: true,
   continue(ctx, state, turn) {
-    const rules = rulesFor(ctx.services);
+    const rules = rulesFor(ctx);
     if (!rules) return undefined;
     const text = readable(ctx);
     const topic = detectTopic(rules, text);

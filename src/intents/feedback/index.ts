@@ -4,7 +4,7 @@ import { reply, type QuickReply } from "../../core/message.ts";
 import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
 import { ReportStore, type Report } from "../../store/feedback-lifecycle.ts";
 import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../../core/turn.ts";
-import { classifyCategory, extractPlaces, loadCategories, samePlace } from "../../staff/categories.ts";
+import { classifyCategory, extractPlaces, samePlace } from "../../staff/categories.ts";
 import { findVillage, markVillageSkipped, setVillage, villageAsked, villageOf } from "../../staff/profile.ts";
 import { STATE_LABEL, stateGroup } from "../../staff/states.ts";
 import { roleOf } from "../../staff/roles.ts";
@@ -179,7 +179,7 @@ async function fileReport(ctx: TurnContext): Promise<TurnResult> {
   const db = ctx.services.store.db;
   if (lacksDetail(ctx.text))
     return result(ctx, "好的，请说说具体是什么问题、在哪个村哪个位置，比如“三组的路灯坏了一个星期了”。想匿名反映的话，加上“匿名”两个字。");
-  const categories = loadCategories(ctx.services.config.DATA_DIR);
+  const categories = ctx.snapshot.categories;
   const masked = maskPersonalData(ctx.text);
   // The same words again soon after (a resend, an impatient villager, a script) are counted on the first report,
   // never filed again: one person can't fill the staff's list and counts with copies.

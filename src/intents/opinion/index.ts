@@ -1,7 +1,6 @@
 // Opinion consultations in chat: villagers answer privately; cadres publish, query, close and decide.
 import type { IntentHandler, Interceptor } from "../../core/turn.ts";
-import type { IntentDeps } from "../index.ts";
-import { ConsultationService, handleOpinion, interceptConsultation } from "../../consultations/index.ts";
+import { handleOpinion, interceptConsultation } from "../../consultations/index.ts";
 export { draftDialogue, pendingVoteDialogue, promptDialogue } from "../../consultations/index.ts";
 
 export const opinionHandler: IntentHandler = {
@@ -11,10 +10,6 @@ export const opinionHandler: IntentHandler = {
 
 /**
  * Claims consultation messages before routing ("2" right after a consultation was pushed means nothing
- * to the classifier) and starts the timer that sends the one reminder a day before each deadline.
+ * to the classifier). The reminder a day before each deadline is sent by a timer the app starts and stops.
  */
-export function createOpinionInterceptor(deps: IntentDeps): Interceptor {
-  const service = new ConsultationService({ services: deps.services, villages: () => deps.engine.current.kb.data.villages.villages });
-  service.startReminders(deps.services.config.CONSULTATION_REMINDER_MINUTES * 60_000);
-  return { name: "consultation-command", intercept: interceptConsultation };
-}
+export const opinionInterceptor: Interceptor = { name: "consultation-command", intercept: interceptConsultation };

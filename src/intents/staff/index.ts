@@ -5,7 +5,6 @@ import { formatReceipt } from "../../store/feedback.ts";
 import { requireRole, type Role } from "../../staff/roles.ts";
 import { issueInvite, redeemInvite } from "../../staff/invites.ts";
 import { changeReportState, markNotReport } from "../../staff/feedback-actions.ts";
-import { loadCategories } from "../../staff/categories.ts";
 import { parsePeriod } from "../../staff/period.ts";
 import { STATE_LABEL, FeedbackStateSchema } from "../../staff/states.ts";
 import { interceptConsultation } from "../../consultations/chat.ts";
@@ -89,7 +88,7 @@ function run(ctx: TurnContext, command: StaffCommand): TurnResult {
       return result(ctx, `最近答不上来的问题（共列出 ${questions.length} 条，完整列表见 /admin）：\n${lines.join("\n")}`);
     }
     case "stats": {
-      const question = readStatsQuestion(ctx.text, parsePeriod(ctx.text, ctx.now), loadCategories(ctx.services.config.DATA_DIR), ctx.kb.data.villages.villages);
+      const question = readStatsQuestion(ctx.text, parsePeriod(ctx.text, ctx.now), ctx.snapshot.categories, ctx.snapshot.villages.villages);
       return result(ctx, answerStats(ctx.services.store.db, question, ctx.now));
     }
   }

@@ -7,7 +7,6 @@ import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
 import { ReportStore } from "../../store/feedback-lifecycle.ts";
 import { openReportsByAge, summarize } from "../../store/feedback-summary.ts";
 import { changeReportState } from "../../staff/feedback-actions.ts";
-import { loadCategories } from "../../staff/categories.ts";
 import { atLeast } from "../../staff/roles.ts";
 import { FeedbackStateSchema, STATE_LABEL, type FeedbackState } from "../../staff/states.ts";
 import { csrfMatches, csrfTokenOf, identify, SESSION_COOKIE, type StaffIdentity } from "./auth.ts";
@@ -145,8 +144,9 @@ export function createDashboard(ctx: AppContext, login: LoginService): Hono {
     const oldest = openReportsByAge(db, filter, now(), 30);
     const list = reports.list(filter, { limit: 100, offset: 0 });
     const unanswered = ctx.services.store.unanswered.list({ open: true, limit: 30 });
-    const villages = ctx.engine.current.kb.data.villages.villages.map((v) => v.name);
-    const categories = loadCategories(ctx.config.DATA_DIR).categories.map((x) => x.name);
+    const snapshot = ctx.snapshot.current;
+    const villages = snapshot.villages.villages.map((v) => v.name);
+    const categories = snapshot.categories.categories.map((x) => x.name);
     const flash = flashFromQuery(c) || (parsed.success ? "" : flashMessage("error", "筛选条件有误，已显示全部"));
 
     const rows = list.reports
