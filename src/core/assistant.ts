@@ -12,6 +12,7 @@ import { conversationKey, reply, type InboundMessage, type Reply } from "./messa
 import { APOLOGY, HandlerError, NOT_LOGGED_NOTE, NOT_LOGGED_UNANSWERED_NOTE } from "./errors.ts";
 import { isStorageFailure } from "../store/index.ts";
 import type { SnapshotHolder } from "./snapshot.ts";
+import type { AnswerKind } from "./answer-kind.ts";
 import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
 import { understandWithLlm } from "./llm-turn.ts";
 import { DialogueRegistry, DialogueSlot, type Dialogue, type TurnKind } from "./dialogue.ts";
@@ -36,7 +37,7 @@ export interface AssistantResult {
   latencyMs: number;
   messageId?: number | undefined;
   /** How the turn was answered (answer, clarify, no_answer, needs_review, feedback …), as logged. */
-  answerKind?: string | undefined;
+  answerKind?: AnswerKind | undefined;
 }
 
 export interface AssistantOptions {

@@ -14,6 +14,7 @@ import type { UnansweredReason } from "../store/unanswered.ts";
 import type { Reading } from "./reading.ts";
 import type { DialogueSlot } from "./dialogue.ts";
 import type { DataSnapshot } from "./snapshot.ts";
+import type { AnswerKind } from "./answer-kind.ts";
 
 export interface Services {
   config: Config;
@@ -55,7 +56,7 @@ export interface TurnResult {
   intent: Intent;
   confidence?: number;
   replies: Reply[];
-  answerKind?: string;
+  answerKind?: AnswerKind;
   answerIds?: string[];
   /** A follow-up read together with the previous question: logged, so the next follow-up refers to it. */
   understood?: string | undefined;

@@ -26,6 +26,12 @@ import {
 } from "../../eligibility/index.ts";
 import { ONLY_ONE } from "../../eligibility/dialogue.ts";
 
+/** The screener's answer, or a question it asks on the way there. */
+export type EligibilityAnswerKind = "answer" | "dialogue";
+declare module "../../core/answer-kind.ts" {
+  interface AnswerKinds extends Record<EligibilityAnswerKind, true> {}
+}
+
 /** A dialogue left alone this long is forgotten; the next message starts afresh. */
 export const DIALOGUE_IDLE_MS = 30 * 60 * 1000;
 

@@ -25,6 +25,12 @@ import type { Dialogue } from "../../core/dialogue.ts";
 import { answerPolicyQuestion } from "../policy/index.ts";
 import { isStorageFailure } from "../../store/index.ts";
 
+/** A report filed or in progress, one that could not be written, one refused in a group, a message that may be either. */
+export type FeedbackAnswerKind = "feedback" | "feedback_not_recorded" | "feedback_group" | "report_or_question";
+declare module "../../core/answer-kind.ts" {
+  interface AnswerKinds extends Record<FeedbackAnswerKind, true> {}
+}
+
 /** How long a report waits while another process holds the database lock before the villager is told it was not filed. */
 export const REPORT_WRITE_WITHIN_MS = 10_000;
 const NOT_FILED = "抱歉，系统繁忙，您反映的问题这次没有登记上（没有回执号）。请过几分钟再发一次，或直接联系村委会。";

@@ -11,7 +11,13 @@ import { interceptConsultation } from "../../consultations/chat.ts";
 import { parseStaffCommand, parseStrictCommand, type StaffCommand } from "./commands.ts";
 import { answerStats, readStatsQuestion } from "./stats.ts";
 
-const result = (ctx: TurnContext, text: string, answerKind = "staff"): TurnResult => ({
+/** A staff command carried out, or refused for the sender's role. */
+export type StaffAnswerKind = "staff" | "staff_refused";
+declare module "../../core/answer-kind.ts" {
+  interface AnswerKinds extends Record<StaffAnswerKind, true> {}
+}
+
+const result = (ctx: TurnContext, text: string, answerKind: StaffAnswerKind = "staff"): TurnResult => ({
   intent: "staff",
   confidence: ctx.classification.confidence,
   replies: [reply(text)],
