@@ -13,6 +13,7 @@ import { APOLOGY, HandlerError, NOT_LOGGED_NOTE, NOT_LOGGED_UNANSWERED_NOTE } fr
 import { isStorageFailure } from "../store/index.ts";
 import type { SnapshotHolder } from "./snapshot.ts";
 import type { AnswerKind } from "./answer-kind.ts";
+import { payloadText } from "./payload.ts";
 import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
 import { understandWithLlm } from "./llm-turn.ts";
 import { DialogueRegistry, DialogueSlot, type Dialogue, type TurnKind } from "./dialogue.ts";
@@ -171,7 +172,8 @@ export class Assistant {
     const key = conversationKey(message);
     // "一个月合多少" after "一级贫困残疾人一年多少" is read together with that question — unless it names a
     // topic of its own well enough ("那贫困精神残疾人的药费补助呢" is a new question, not the thread).
-    const own = message.payload ?? text;
+    // A tapped button stands for its words; a coded one (a vote) for nothing the search could use.
+    const own = payloadText(message.payload) ?? text;
     const ownQuery = engine.kb.index.analyze(own);
     const ownHits = engine.kb.index.search(ownQuery, 5);
     const read = readMessage(foldText(own), engine.kb.data.conversation);

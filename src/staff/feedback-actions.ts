@@ -1,4 +1,5 @@
 // Staff actions on reports shared by chat and the HTTP API: change a state (with note, history, notification).
+import { quickReply } from "../core/payload.ts";
 import type { Services } from "../core/turn.ts";
 import { formatReceipt } from "../store/feedback.ts";
 import { ReportStore, type Report } from "../store/feedback-lifecycle.ts";
@@ -57,7 +58,7 @@ export function changeReportState(
         userId: follower.userId,
         chatId: follower.chatId,
         text,
-        quickReplies: stateGroup(input.to) === "open" ? [] : [{ label: "还没修好", payload: `${formatReceipt(input.id)} 还没修好` }],
+        quickReplies: stateGroup(input.to) === "open" ? [] : [quickReply("还没修好", `${formatReceipt(input.id)} 还没修好`)],
         dedupeKey: `feedback:${input.id}:h${changed.historyId}:${follower.channel}:${follower.userId}`,
       });
       if (queued) notified++;

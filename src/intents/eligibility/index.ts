@@ -4,6 +4,7 @@ import { answerPolicyQuestion, toTurnResult } from "../policy/index.ts";
 import { composeAnswer, readFigureQuestion, withAlternatives } from "../../knowledge/answer.ts";
 import { CONFIDENCE } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
+import { payloadText } from "../../core/payload.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
 import { foldText } from "../../knowledge/text.ts";
 import type { IntentHandler, TurnContext, TurnResult } from "../../core/turn.ts";
@@ -68,7 +69,7 @@ function toResult(ctx: TurnContext, step: Step): TurnResult {
 
 /** The text the villager's words are read from: a tapped button's payload, folded to Simplified. */
 function readable(ctx: TurnContext): string {
-  return foldText(ctx.message.payload ?? ctx.followsUp ?? ctx.text);
+  return foldText(payloadText(ctx.message.payload) ?? ctx.followsUp ?? ctx.text);
 }
 
 /** Facts from this villager's finished dialogue on the same topic, so they are not asked twice. */
@@ -135,7 +136,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // tells nothing it could use and asks about something else; the knowledge base answers (or says it can't).
   if (topic === "benefits" && focus.length === 0 && !speaksOfPeople && !OPEN_ASK.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   // In a follow-up, the people are the ones this message names, not the grades the earlier question named.
-  const own = ctx.followsUp ? foldText(ctx.message.payload ?? ctx.text) : text;
+  const own = ctx.followsUp ? foldText(payloadText(ctx.message.payload) ?? ctx.text) : text;
   const householdText = own !== text && readHousehold(own).people.some((p) => p.grade !== undefined || p.severe) ? own : text;
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), householdText));
 }

@@ -1,4 +1,5 @@
 // Villagers' reports: filing (category, village, place, masking, duplicates), status questions, reopening.
+import { quickReply } from "../../core/payload.ts";
 import { containsPersonalData, maskPersonalData } from "../../core/privacy.ts";
 import { reply, type QuickReply } from "../../core/message.ts";
 import { formatReceipt, parseReceipt } from "../../store/feedback.ts";
@@ -60,7 +61,7 @@ function describe(report: Pick<Report, "category" | "place">): string {
 }
 
 function villageQuickReplies(ctx: TurnContext): QuickReply[] {
-  return ctx.kb.data.villages.villages.slice(0, 8).map((v) => ({ label: v.name, payload: v.name }));
+  return ctx.kb.data.villages.villages.slice(0, 8).map((v) => quickReply(v.name));
 }
 
 // ---- status and reopening -------------------------------------------------------------------
@@ -127,10 +128,7 @@ function followUp(ctx: TurnContext, id: number, hasPersonalData: boolean, villag
 function consentQuestion(): { text: string; quickReplies: QuickReply[] } {
   return {
     text: "\n您的留言里有电话或身份证号，登记时已经遮住了。要不要保留原文，方便工作人员联系您？回复“同意”或“不同意”。",
-    quickReplies: [
-      { label: "同意", payload: "同意" },
-      { label: "不同意", payload: "不同意" },
-    ],
+    quickReplies: [quickReply("同意"), quickReply("不同意")],
   };
 }
 
@@ -227,10 +225,7 @@ async function fileReport(ctx: TurnContext): Promise<TurnResult> {
         ctx,
         `${village}已经有人反映过${describe(match)}的问题（回执号 ${formatReceipt(match.id)}，${STATE_LABEL[match.status]}）。是同一个问题吗？\n回复“是”就算您一份，处理进展也会告诉您；回复“不是”就单独登记。`,
         {
-          quickReplies: [
-            { label: "是同一个", payload: "是" },
-            { label: "不是，单独登记", payload: "不是" },
-          ],
+          quickReplies: [quickReply("是同一个", "是"), quickReply("不是，单独登记", "不是")],
         },
       );
     }
@@ -260,10 +255,7 @@ export const feedbackHandler: IntentHandler = {
 
 const FILE_IT = /^(登记反映|登记|反映|反映问题|我要反映|是|是的|对|要|要登记|帮我登记|1)(?:[，,。.!！\s]|$)/;
 const JUST_ASKING = /^(问问政策|问政策|不用|不用登记|不要|不是|就问问|不登记|2)(?:[，,。.!！\s]|$)/;
-const OFFER_BUTTONS: QuickReply[] = [
-  { label: "登记反映", payload: "登记反映" },
-  { label: "只是问问", payload: "问问政策" },
-];
+const OFFER_BUTTONS: QuickReply[] = [quickReply("登记反映"), quickReply("只是问问", "问问政策")];
 
 /**
  * "沼气池坏了，镇上有人管不？" asks for information and may also be a report. Nothing is filed yet:
