@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { EngineHolder, loadEngine } from "../src/core/engine.ts";
+import { SnapshotHolder, loadSnapshot } from "../src/snapshot/index.ts";
 import { silentLogger } from "../src/core/logger.ts";
 import { createAssistant } from "../src/intents/index.ts";
 import { Store } from "../src/store/index.ts";
@@ -86,17 +86,17 @@ function pureStateMachine(path: string): string {
 
 /** Through the whole assistant: classification, search, interceptor, handler, message log and state write. */
 async function fullPipeline(path: string): Promise<string> {
-  let engine: ReturnType<typeof loadEngine>;
+  let engine: ReturnType<typeof loadSnapshot>;
   try {
-    engine = loadEngine("data");
+    engine = loadSnapshot("data");
   } catch {
     return row("full pipeline", { skipped: "data/knowledge not loadable" });
   }
   const store = Store.open(path);
   const clock = () => new Date();
   const services = { config: loadConfig({}), store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
-  const holder = new EngineHolder("data", silentLogger, engine);
-  const assistant = createAssistant({ services, engine: holder });
+  const holder = new SnapshotHolder("data", silentLogger, engine);
+  const assistant = createAssistant({ services, snapshot: holder });
   const latencies: number[] = [];
   const cpu: number[] = [];
   const t0 = performance.now();

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { EngineHolder, loadEngine } from "../src/core/engine.ts";
+import { SnapshotHolder, loadSnapshot } from "../src/snapshot/index.ts";
 import { silentLogger } from "../src/core/logger.ts";
 import { Notifier } from "../src/core/notifier.ts";
 import type { Services } from "../src/core/turn.ts";
@@ -61,7 +61,7 @@ export default async function benchLlm(): Promise<string[]> {
   const waits = watchProviderWaits();
   const dir = mkdtempSync(join(tmpdir(), "xiangqin-bench-llm-"));
   try {
-    const engine = loadEngine(DATA);
+    const engine = loadSnapshot(DATA);
     const run = async (withLlm: boolean) => {
       const config = loadConfig({
         DB_PATH: join(dir, `${withLlm ? "llm" : "offline"}.db`),
@@ -71,8 +71,8 @@ export default async function benchLlm(): Promise<string[]> {
       const clock = () => new Date();
       const llm = createLlm(config, { config, logger: silentLogger, store, clock });
       const services: Services = { config, store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock), llm };
-      const holder = new EngineHolder(DATA, silentLogger, engine);
-      const assistant = createAssistant({ services, engine: holder });
+      const holder = new SnapshotHolder(DATA, silentLogger, engine);
+      const assistant = createAssistant({ services, snapshot: holder });
       const send = (i: number) =>
         assistant.handle({
           channel: "web",

@@ -4,9 +4,9 @@ import { dump as stringifyYaml } from "js-yaml";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildEngine, EngineHolder } from "../src/core/engine.ts";
+import { buildSnapshot, loadDataFiles, SnapshotHolder, type DataFiles } from "../src/snapshot/index.ts";
 import { silentLogger } from "../src/core/logger.ts";
-import { loadKnowledgeData, type KnowledgeData } from "../src/knowledge/load.ts";
+import { loadKnowledgeData } from "../src/knowledge/load.ts";
 import type { Entry } from "../src/knowledge/schema.ts";
 import { createAssistant } from "../src/intents/index.ts";
 import { Store } from "../src/store/index.ts";
@@ -71,16 +71,16 @@ export default async function benchPipeline(): Promise<string[]> {
   try {
     for (const size of [100, 1000, 10_000]) {
       const started = performance.now();
-      const real = loadKnowledgeData("data");
-      const data: KnowledgeData = { ...real, entries: scaleEntries(real.entries, size) };
-      const engine = buildEngine(data);
+      const real = loadDataFiles("data");
+      const data: DataFiles = { ...real, entries: scaleEntries(real.entries, size) };
+      const engine = buildSnapshot(data);
       const loadMs = performance.now() - started;
 
       const store = Store.open(join(dir, `bench-${size}.db`));
       const clock = () => new Date();
       const services = { config: loadConfig({}), store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
-      const holder = new EngineHolder("data", silentLogger, engine);
-      const assistant = createAssistant({ services, engine: holder });
+      const holder = new SnapshotHolder("data", silentLogger, engine);
+      const assistant = createAssistant({ services, snapshot: holder });
       const send = (i: number) =>
         assistant.handle({
           channel: "web",

@@ -2,14 +2,15 @@
 import type { Hono } from "hono";
 import type { Config } from "./config/index.ts";
 import type { Assistant } from "./core/assistant.ts";
-import type { EngineHolder } from "./core/engine.ts";
+import type { SnapshotHolder } from "./snapshot/index.ts";
 import type { Services } from "./core/turn.ts";
 import type { Features } from "./intents/index.ts";
 
 export interface AppContext {
   config: Config;
   services: Services;
-  engine: EngineHolder;
+  /** The current version of data/ (read `.current` once per request; a reload swaps it whole). */
+  snapshot: SnapshotHolder;
   /** The features' repositories and services (reports, consultations), built once and shared by chat and the web. */
   features: Features;
   assistant: Assistant;

@@ -1,8 +1,8 @@
-// Composition root: builds the engine, store, assistant, HTTP server and channels from one config object.
+// Composition root: builds the data snapshot, store, assistant, HTTP server and channels from one config object.
 import { serve, type ServerType } from "@hono/node-server";
 import { z } from "zod";
 import type { Hono } from "hono";
-import { EngineHolder, type Engine } from "./core/engine.ts";
+import { SnapshotHolder, type DataSnapshot } from "./snapshot/index.ts";
 import { createLogger, type Logger } from "./core/logger.ts";
 import { Notifier } from "./core/notifier.ts";
 import type { Services } from "./core/turn.ts";
@@ -24,13 +24,17 @@ z.config(z.locales.zhCN());
 export interface AppOverrides {
   logger?: Logger;
   clock?: () => Date;
-  engine?: Engine;
+  snapshot?: DataSnapshot;
 }
 
 export interface App extends AppContext {
   store: Store;
-  /** Starts the HTTP server and the channels; resolves with the bound port (PORT=0 in tests). */
+  /**
+   * Starts the HTTP server, the channels and every timer and watcher (outbox delivery, consultation
+   * reminders, the data/ watcher); resolves with the bound port (PORT=0 in tests).
+   */
   listen(): Promise<number>;
+  /** Stops what listen started, waits for messages in flight, closes the database: nothing is left running. */
   close(): Promise<void>;
 }
 
@@ -38,18 +42,19 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? (() => new Date());
   const store = Store.open(prepareDatabasePath(config));
-  const engine = new EngineHolder(config.DATA_DIR, logger, overrides.engine);
+  const snapshot = new SnapshotHolder(config.DATA_DIR, logger, overrides.snapshot);
   const notifier = new Notifier(store.outbox, logger, clock);
   const llm = createLlm(config, { config, logger, store, clock });
   const services: Services = { config, store, logger, clock, notifier, llm };
   // Every repository is built once, here: the shared tables' in Store.open, the features' in createFeatures.
-  const features = createFeatures(services, engine);
-  const assistant = createAssistant({ services, engine, features });
+  const features = createFeatures(services, snapshot);
+  const assistant = createAssistant({ services, snapshot, features });
   const http: Hono = createHttpApp({ assistant, logger, notifier });
   let server: ServerType | undefined;
   let graceful: GracefulServer | undefined;
   let running: RunningChannels | undefined;
-  const ctx: AppContext = { config, services, engine, features, assistant, http, channels: () => ["web", ...(running?.names ?? [])] };
+  let stopReminders: (() => void) | undefined;
+  const ctx: AppContext = { config, services, snapshot, features, assistant, http, channels: () => ["web", ...(running?.names ?? [])] };
   mountStaff(http, ctx, { "/consultations": createConsultationRoutes(ctx) });
 
   return {
@@ -63,11 +68,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       });
       running = await startChannels(ctx);
       notifier.start();
+      stopReminders ??= features.consultations.startReminders(config.CONSULTATION_REMINDER_MINUTES * 60_000);
+      if (config.KB_WATCH === "on") snapshot.watch();
       return port;
     },
     async close() {
-      engine.close();
+      snapshot.close();
       notifier.stop();
+      stopReminders?.();
+      stopReminders = undefined;
       // The web stops taking connections and answers what it has received while the channels stop.
       await Promise.all([running?.stop(), graceful?.stop()]);
       await assistant.drain();

@@ -46,11 +46,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  if (config.KB_WATCH === "on") app.engine.watch();
   const port = await app.listen();
   logger.info("xiangqin is running", {
     url: `http://${config.HOST}:${port}/`,
-    entries: app.engine.current.kb.entries.length,
+    entries: app.snapshot.current.kb.entries.length,
     database: config.DB_PATH,
     channels: app.channels(),
   });

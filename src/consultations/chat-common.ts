@@ -6,7 +6,42 @@ import { requireRole } from "../staff/index.ts";
 import type { VillageInfo } from "./model.ts";
 import type { ConsultationService } from "./service.ts";
 
-export function result(text: string, quickReplies: QuickReply[] = [], answerKind = "consultation"): TurnResult {
+/** What a consultation turn did: a vote, a cadre's command, a refusal, a dialogue step … (logged, never shown). */
+export type ConsultationAnswerKind =
+  | "consultation"
+  | "consultation_already_decided"
+  | "consultation_ask_village"
+  | "consultation_bad_command"
+  | "consultation_bad_decision"
+  | "consultation_changed"
+  | "consultation_closed"
+  | "consultation_closed_now"
+  | "consultation_comment_too_long"
+  | "consultation_decided"
+  | "consultation_dialogue"
+  | "consultation_dialogue_cancelled"
+  | "consultation_group_refused"
+  | "consultation_group_registered"
+  | "consultation_list"
+  | "consultation_none"
+  | "consultation_not_audience"
+  | "consultation_out_of_range"
+  | "consultation_overview"
+  | "consultation_published"
+  | "consultation_recorded"
+  | "consultation_recorded_votes"
+  | "consultation_results"
+  | "consultation_results_group"
+  | "consultation_unchanged"
+  | "consultation_unknown"
+  | "consultation_unknown_village"
+  | "consultation_village_declined"
+  | "staff_refused";
+declare module "../core/answer-kind.ts" {
+  interface AnswerKinds extends Record<ConsultationAnswerKind, true> {}
+}
+
+export function result(text: string, quickReplies: QuickReply[] = [], answerKind: ConsultationAnswerKind = "consultation"): TurnResult {
   return { intent: "opinion", confidence: 1, replies: [reply(text, { quickReplies })], answerKind };
 }
 

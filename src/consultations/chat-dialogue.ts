@@ -1,4 +1,5 @@
 // The step-by-step publish dialogue for cadres who don't remember the one-line command.
+import { quickReply } from "../core/payload.ts";
 import { z } from "zod";
 import type { TurnContext, TurnResult } from "../core/turn.ts";
 import { formatChinaTime } from "./dates.ts";
@@ -59,13 +60,13 @@ export function continueDialogue(ctx: ConsultationTurn, draft: Draft): TurnResul
       const error = checkBackground(background);
       if (error) return again(error);
       save({ ...draft, background, step: "options" });
-      return result(DIALOGUE_PROMPTS.options, [{ label: "默认", payload: "默认" }], "consultation_dialogue");
+      return result(DIALOGUE_PROMPTS.options, [quickReply("默认")], "consultation_dialogue");
     }
     case "options": {
       const options = parseOptions(text);
       if (!options.ok) return again(options.error);
       save({ ...draft, options: text, step: "audience" });
-      return result(DIALOGUE_PROMPTS.audience, [{ label: "全镇", payload: "全镇" }], "consultation_dialogue");
+      return result(DIALOGUE_PROMPTS.audience, [quickReply("全镇")], "consultation_dialogue");
     }
     case "audience": {
       const audience = parseAudience(text, villagesOf(ctx));
@@ -82,25 +83,11 @@ export function continueDialogue(ctx: ConsultationTurn, draft: Draft): TurnResul
       const summary =
         `请确认：\n标题：${next.title}\n背景：${next.background || "（无）"}\n选项：${options.ok ? options.value.map((o) => o.label).join(" / ") : next.options}\n` +
         `面向：${next.audience.length > 0 ? next.audience.join("、") : "全镇"}\n截止：${formatChinaTime(deadline.value)}\n回复“确认”发布，回复“取消”放弃。`;
-      return result(
-        summary,
-        [
-          { label: "确认", payload: "确认" },
-          { label: "取消", payload: "取消" },
-        ],
-        "consultation_dialogue",
-      );
+      return result(summary, [quickReply("确认"), quickReply("取消")], "consultation_dialogue");
     }
     case "confirm": {
       if (!/^(确认|确定|发布|是|好|好的|ok)$/i.test(text))
-        return result(
-          "回复“确认”发布，回复“取消”放弃。",
-          [
-            { label: "确认", payload: "确认" },
-            { label: "取消", payload: "取消" },
-          ],
-          "consultation_dialogue",
-        );
+        return result("回复“确认”发布，回复“取消”放弃。", [quickReply("确认"), quickReply("取消")], "consultation_dialogue");
       ctx.dialogue.end(DRAFT_DIALOGUE);
       const options = parseOptions(draft.options);
       const deadline = new Date(draft.deadline);

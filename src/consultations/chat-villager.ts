@@ -1,11 +1,12 @@
 // Villagers in chat: seeing what is asked, answering (privately), changing an answer, the village question.
 import { z } from "zod";
+import { decodePayload, payloadText, quickReply } from "../core/payload.ts";
 import { maskPersonalData } from "../core/privacy.ts";
 import type { TurnContext, TurnResult } from "../core/turn.ts";
 import { formatChinaTime } from "./dates.ts";
 import { consultationNumber, DEFAULT_OPTIONS, isOpen, MAX_COMMENT_LENGTH, type Consultation } from "./model.ts";
 import { parseAnswer, parseLooseAnswer, villageMentioned, type ParsedAnswer } from "./parse.ts";
-import { optionQuickReplies, parseAnswerPayload, PROMPT_DIALOGUE, PROMPT_TTL_MS, type ConsultationService } from "./service.ts";
+import { optionQuickReplies, PROMPT_DIALOGUE, PROMPT_TTL_MS, type ConsultationService } from "./service.ts";
 export { PROMPT_DIALOGUE, PROMPT_TTL_MS };
 import { normalized, result, serviceFor, villagesOf } from "./chat-common.ts";
 import type { ConsultationTurn } from "./chat-common.ts";
@@ -83,14 +84,12 @@ function splitExplicitRef(text: string): { id: number; rest: string } | undefine
 
 /** Reads an answer, if this message is one; `options` come from the consultation it refers to. */
 export function readAnswer(ctx: ConsultationTurn, service: ConsultationService, allowBare: boolean): AnswerAttempt | undefined {
-  const payload = parseAnswerPayload(ctx.message.payload);
-  if (payload) {
+  const payload = decodePayload(ctx.message.payload);
+  if (payload?.kind === "vote") {
     const consultation = service.get(payload.consultationId);
     const count = consultation?.options.length ?? 0;
     const answer: ParsedAnswer =
-      payload.optionNumber >= 1 && payload.optionNumber <= count
-        ? { kind: "answer", optionIndex: payload.optionNumber - 1 }
-        : { kind: "out_of_range", number: payload.optionNumber };
+      payload.option <= count ? { kind: "answer", optionIndex: payload.option - 1 } : { kind: "out_of_range", number: payload.option };
     return { consultationId: payload.consultationId, answer };
   }
   const text = normalized(ctx);
@@ -174,7 +173,7 @@ export function recordAnswer(ctx: ConsultationTurn, service: ConsultationService
     const candidates = consultation.audience.length > 0 ? consultation.audience : villagesOf(ctx).map((v) => v.name);
     return result(
       `记下之前想先问一句：您是哪个村的？回复村名就行${candidates.length > 0 ? `（${candidates.slice(0, 12).join("、")}）` : ""}。以后就不再问了。`,
-      candidates.slice(0, 8).map((v) => ({ label: v, payload: v })),
+      candidates.slice(0, 8).map((v) => quickReply(v)),
       "consultation_ask_village",
     );
   }
@@ -232,7 +231,7 @@ function store(
 const DECLINE = /^(?:不说|不想说|不方便说?|保密|跳过|不告诉你?|算了)[。.!！]?$/;
 
 export function continuePending(ctx: ConsultationTurn, service: ConsultationService, pending: PendingState): TurnResult | undefined {
-  const village = villageMentioned(ctx.message.payload ?? ctx.text, villagesOf(ctx));
+  const village = villageMentioned(payloadText(ctx.message.payload) ?? ctx.text, villagesOf(ctx));
   ctx.dialogue.end(PENDING_DIALOGUE);
   if (!village && DECLINE.test(normalized(ctx))) {
     const consultation = service.get(pending.consultationId);

@@ -1,6 +1,7 @@
 // The consultation lifecycle shared by chat and the HTTP API: publish and push, close, results, decision, reminders.
 import type { Services } from "../core/turn.ts";
 import type { QuickReply } from "../core/message.ts";
+import { quickReply } from "../core/payload.ts";
 import { maskPersonalData } from "../core/privacy.ts";
 import { offerDialogue } from "../core/dialogue.ts";
 import { formatChinaTime } from "./dates.ts";
@@ -34,17 +35,9 @@ export function commentWords(kb: Pick<KnowledgeBase, "segmenter" | "rewrite">, t
   return kb.segmenter.words(kb.rewrite(foldText(text)));
 }
 
-export function answerPayload(consultationId: number, optionNumber: number): string {
-  return `consultation:${consultationId}:${optionNumber}`;
-}
-
-export function parseAnswerPayload(payload: string | undefined): { consultationId: number; optionNumber: number } | undefined {
-  const match = payload ? /^consultation:(\d{1,9}):(\d{1,3})$/.exec(payload) : null;
-  return match ? { consultationId: Number(match[1]), optionNumber: Number(match[2]) } : undefined;
-}
-
+/** One button per option; tapping it votes, whatever the classifier would make of the label. */
 export function optionQuickReplies(consultation: Consultation): QuickReply[] {
-  return consultation.options.map((option, i) => ({ label: `${i + 1}. ${option.label}`, payload: answerPayload(consultation.id, i + 1) }));
+  return consultation.options.map((option, i) => quickReply(`${i + 1}. ${option.label}`, { kind: "vote", consultationId: consultation.id, option: i + 1 }));
 }
 
 export function announcementText(consultation: Consultation, forGroup: boolean): string {
@@ -210,13 +203,9 @@ export class ConsultationService {
     return sent;
   }
 
-  /** Starts the reminder timer; returns a stop function. Stops by itself once the database is closed. */
+  /** Starts the reminder timer; returns the stop function (the app calls it before it closes the database). */
   startReminders(intervalMs: number): () => void {
     const timer = setInterval(() => {
-      if (!this.deps.services.store.isOpen) {
-        clearInterval(timer);
-        return;
-      }
       try {
         const sent = this.sendDueReminders();
         if (sent > 0) this.deps.services.logger.info("consultation reminders queued", { sent });

@@ -11,7 +11,9 @@ import { CLASSIFIER_SURE, routeByReading, routeIntent } from "./route.ts";
 import { conversationKey, reply, type InboundMessage, type Reply } from "./message.ts";
 import { APOLOGY, HandlerError, NOT_LOGGED_NOTE, NOT_LOGGED_UNANSWERED_NOTE } from "./errors.ts";
 import { isStorageFailure } from "../store/index.ts";
-import type { EngineHolder } from "./engine.ts";
+import type { SnapshotHolder } from "../snapshot/index.ts";
+import type { AnswerKind } from "./answer-kind.ts";
+import { payloadText } from "./payload.ts";
 import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
 import { understandWithLlm } from "./llm-turn.ts";
 import { DialogueRegistry, DialogueSlot, type Dialogue, type TurnKind } from "./dialogue.ts";
@@ -36,11 +38,11 @@ export interface AssistantResult {
   latencyMs: number;
   messageId?: number | undefined;
   /** How the turn was answered (answer, clarify, no_answer, needs_review, feedback …), as logged. */
-  answerKind?: string | undefined;
+  answerKind?: AnswerKind | undefined;
 }
 
 export interface AssistantOptions {
-  engine: EngineHolder;
+  snapshot: SnapshotHolder;
   services: Services;
   handlers: readonly IntentHandler[];
   /** Each feature's dialogue; the core keeps at most one active per conversation and continues it first. */
@@ -65,8 +67,8 @@ export class Assistant {
     return this.options.services;
   }
 
-  get engine(): EngineHolder {
-    return this.options.engine;
+  get snapshot(): SnapshotHolder {
+    return this.options.snapshot;
   }
 
   /** Handles one message; messages of one conversation are handled strictly in order. */
@@ -166,11 +168,12 @@ export class Assistant {
     if (!hasWords(text)) {
       return { intent: "help", replies: [reply("收到！请用文字告诉我您想问什么，比如：“三级残疾一年补助多少？”")] };
     }
-    const engine = this.options.engine.current;
+    const engine = this.options.snapshot.current;
     const key = conversationKey(message);
     // "一个月合多少" after "一级贫困残疾人一年多少" is read together with that question — unless it names a
     // topic of its own well enough ("那贫困精神残疾人的药费补助呢" is a new question, not the thread).
-    const own = message.payload ?? text;
+    // A tapped button stands for its words; a coded one (a vote) for nothing the search could use.
+    const own = payloadText(message.payload) ?? text;
     const ownQuery = engine.kb.index.analyze(own);
     const ownHits = engine.kb.index.search(ownQuery, 5);
     const read = readMessage(foldText(own), engine.kb.data.conversation);
@@ -216,6 +219,7 @@ export class Assistant {
       script,
       key: conversationKey(message),
       now,
+      snapshot: engine,
       kb: engine.kb,
       classification,
       followsUp: previous ? understood : undefined,
@@ -243,7 +247,7 @@ export class Assistant {
     // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.
     const llm = this.options.services.llm;
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await understandWithLlm(llm, ctx));
-    const staffWork = mentionsStaffWork(foldText(text), this.options.engine.current.kb.data.conversation, ctx.reading);
+    const staffWork = mentionsStaffWork(foldText(text), engine.kb.data.conversation, ctx.reading);
     // "意见可大了" is a complaint about the past, not an opinion in a consultation: only words of voting count.
     const opinionWords = /提意见|征求|投票|投一票|支持|反对|赞成|同意|选项/.test(foldText(text));
     const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading, staffWork, opinionWords);

@@ -1,11 +1,9 @@
-// The in-memory engine built from data/: knowledge index plus intent classifier, swapped whole on reload.
-import { watch, type FSWatcher } from "node:fs";
-import { loadKnowledgeData, DataError, type KnowledgeData } from "../knowledge/load.ts";
+// The knowledge index and the intent classifier built from data/ (part of the data snapshot, snapshot/index.ts).
+import type { KnowledgeData } from "../knowledge/load.ts";
 import { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import { foldText } from "../knowledge/text.ts";
 import { IntentClassifier, type Classification, type LabelledExample } from "../intents/classifier.ts";
 import type { AnalyzedQuery } from "../knowledge/search.ts";
-import type { Logger } from "./logger.ts";
 
 export interface Engine {
   kb: KnowledgeBase;
@@ -37,59 +35,4 @@ export function buildEngine(data: KnowledgeData): Engine {
     return result;
   };
   return { kb, classifier, classify };
-}
-
-export function loadEngine(dataDir: string): Engine {
-  return buildEngine(loadKnowledgeData(dataDir));
-}
-
-/** Holds the current engine; a reload that fails validation keeps the old one serving. */
-export class EngineHolder {
-  private engine: Engine;
-  private watcher: FSWatcher | undefined;
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(
-    private readonly dataDir: string,
-    private readonly logger: Logger,
-    initial?: Engine,
-  ) {
-    this.engine = initial ?? loadEngine(dataDir);
-  }
-
-  get current(): Engine {
-    return this.engine;
-  }
-
-  reload(): boolean {
-    try {
-      const started = performance.now();
-      this.engine = loadEngine(this.dataDir);
-      this.logger.info("knowledge base reloaded", { entries: this.engine.kb.entries.length, ms: Math.round(performance.now() - started) });
-      return true;
-    } catch (error) {
-      const problems = error instanceof DataError ? error.problems : undefined;
-      this.logger.error("knowledge base reload failed; still serving the previous version", { error, problems });
-      return false;
-    }
-  }
-
-  /** Reloads shortly after files in data/ change (editors write in several steps, hence the debounce). */
-  watch(debounceMs = 300): void {
-    if (this.watcher) return;
-    try {
-      this.watcher = watch(this.dataDir, { recursive: true }, () => {
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.reload(), debounceMs);
-      });
-    } catch (error) {
-      this.logger.warn("cannot watch data/ for changes; restart to pick up edits", { error });
-    }
-  }
-
-  close(): void {
-    clearTimeout(this.timer);
-    this.watcher?.close();
-    this.watcher = undefined;
-  }
 }

@@ -13,6 +13,8 @@ import type { InboundMessage, Reply } from "./message.ts";
 import type { UnansweredReason } from "../store/unanswered.ts";
 import type { Reading } from "./reading.ts";
 import type { DialogueSlot } from "./dialogue.ts";
+import type { DataSnapshot } from "../snapshot/index.ts";
+import type { AnswerKind } from "./answer-kind.ts";
 
 export interface Services {
   config: Config;
@@ -33,6 +35,8 @@ export interface TurnContext {
   /** `${channel}:${userId}`: the key for sessions and ordering. */
   key: string;
   now: Date;
+  /** The version of data/ this turn reads from start to end (a reload swaps it for the next turn). */
+  snapshot: DataSnapshot;
   kb: KnowledgeBase;
   classification: Classification;
   /** For an elliptic follow-up ("那二级的呢"): the previous question and this message, read together. */
@@ -52,7 +56,7 @@ export interface TurnResult {
   intent: Intent;
   confidence?: number;
   replies: Reply[];
-  answerKind?: string;
+  answerKind?: AnswerKind;
   answerIds?: string[];
   /** A follow-up read together with the previous question: logged, so the next follow-up refers to it. */
   understood?: string | undefined;

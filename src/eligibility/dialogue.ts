@@ -1,4 +1,5 @@
 // The eligibility dialogue as a pure state machine: (state, message) → (new state, reply). Storage lives elsewhere.
+import { quickReply } from "../core/payload.ts";
 import { z } from "zod";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
@@ -275,8 +276,8 @@ function failed(rules: EligibilityRules, state: DialogueState, message: string):
     return {
       state: { ...state, failures, step: "handoff" },
       reply: plain(`${message}\n我这边还是没弄明白，抱歉。要不要请村里干部帮您看看？回复“好”我就把您的问题转给他们；也可以回复“重新开始”。`, [
-        { label: "好，请干部帮我", payload: "好" },
-        { label: "重新开始", payload: "重新开始" },
+        quickReply("好，请干部帮我", "好"),
+        quickReply("重新开始"),
       ]),
     };
   }

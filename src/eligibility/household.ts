@@ -1,5 +1,6 @@
 // Who a question is about: the household as a list of people, each with their own facts, and the sums a
 // household gets programme by programme, with the formula shown. Pure.
+import { quickReply } from "../core/payload.ts";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateProgramme, type Facts } from "./evaluate.ts";
 import { money, citationOf, type Rendered } from "./render.ts";
@@ -442,13 +443,7 @@ export function renderHousehold(
   out.push(`来源：${[...new Set(chosen.map((l) => l.programme.source.section))].join("；")}。到哪办：县残联（可先到村委会问）。`);
   return {
     text: out.join("\n"),
-    quickReplies:
-      poor === undefined
-        ? [
-            { label: "是贫困户", payload: "是贫困户" },
-            { label: "不是贫困户", payload: "不是贫困户" },
-          ]
-        : [],
+    quickReplies: poor === undefined ? [quickReply("是贫困户"), quickReply("不是贫困户")] : [],
     citations: chosen.map((l) => citationOf(l.programme)),
   };
 }

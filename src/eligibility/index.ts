@@ -1,5 +1,5 @@
 // Public entry of the eligibility engine: rules as data, evaluator, calculators, dialogue state machine.
-export { loadEligibilityRules, loadEligibilityCases, cachedEligibilityRules, type EligibilityRules } from "./load.ts";
+export { loadEligibilityRules, loadEligibilityCases, type EligibilityRules } from "./load.ts";
 export { evaluateAll, evaluateProgramme, focusOf, nextFactToAsk, parameterValue, type Facts, type ProgrammeResult, type Status } from "./evaluate.ts";
 export { extractFacts, parseAnswer, detectTopic, isPersonal, type Topic } from "./extract.ts";
 export { parseNumber, findQuantities, parseBareNumber, readDuration } from "./numbers.ts";

@@ -135,14 +135,3 @@ export const CALCULATOR_FACTS = new Set([
   "briquette_tons",
   "briquette_unit",
 ]);
-
-const cache = new Map<string, EligibilityRules>();
-/** Rules are read once per data folder (start-up); kb:check reads them fresh. */
-export function cachedEligibilityRules(dataDir: string): EligibilityRules {
-  let rules = cache.get(dataDir);
-  if (!rules) {
-    rules = loadEligibilityRules(dataDir);
-    cache.set(dataDir, rules);
-  }
-  return rules;
-}

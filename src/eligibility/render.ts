@@ -1,4 +1,5 @@
 // Chinese reply texts for the screener's results, the calculators and the questions. Pure.
+import { quickReply } from "../core/payload.ts";
 import { spanText } from "./numbers.ts";
 import type { Citation, QuickReply } from "../core/message.ts";
 import type { EligibilityRules } from "./load.ts";
@@ -141,7 +142,7 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
       .join("\n")
       .replace(/\n{3,}/g, "\n\n")
       .trim(),
-    quickReplies: [...(focus.length > 0 ? [{ label: "还能领什么", payload: "我还能领什么补助" }] : []), { label: "重新开始", payload: "重新开始" }],
+    quickReplies: [...(focus.length > 0 ? [quickReply("还能领什么", "我还能领什么补助")] : []), quickReply("重新开始")],
     // The page shows citations on one line: the programmes the answer rests on, not every conditional one.
     citations: (likely.length > 0 ? likely : unknown.slice(0, 3)).map((r) => citationOf(r.programme)),
   };
@@ -172,7 +173,7 @@ export function renderQuestion(rules: EligibilityRules, factId: string, prefix =
   const fact = rules.factById.get(factId);
   const text = fact ? `${fact.question}\n（${fact.hint}）` : calculatorQuestion(factId);
   const labels = fact ? fact.quick_replies : factId === "land_mu" ? ["3亩", "5亩", "10亩"] : factId === "coal_tons" ? ["1吨", "2吨", "3吨", "不知道"] : [];
-  return { text: `${prefix}${text}`, quickReplies: labels.map((l) => ({ label: l, payload: l })), citations: [] };
+  return { text: `${prefix}${text}`, quickReplies: labels.map((l) => quickReply(l)), citations: [] };
 }
 
 function calculatorQuestion(factId: string): string {
@@ -303,7 +304,7 @@ export function renderLand(rules: EligibilityRules, r: LandResult, years?: numbe
   ];
   return {
     text: lines.join("\n"),
-    quickReplies: [{ label: "重新开始", payload: "重新开始" }],
+    quickReplies: [quickReply("重新开始")],
     citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }],
   };
 }
@@ -323,7 +324,7 @@ export function renderBiomass(rules: EligibilityRules, r: BiomassResult): Render
   ];
   return {
     text: lines.join("\n"),
-    quickReplies: [{ label: "重新开始", payload: "重新开始" }],
+    quickReplies: [quickReply("重新开始")],
     citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
   };
 }

@@ -1,5 +1,5 @@
 // Report categories from data/feedback-categories.yaml: schema, loading, and keyword classification (pure).
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "../knowledge/yaml.ts";
 import { z } from "zod";
@@ -52,19 +52,13 @@ export function parseCategories(source: string): FeedbackCategoriesFile {
   return parsed.data;
 }
 
-const cache = new Map<string, { mtimeMs: number; file: FeedbackCategoriesFile }>();
 const FALLBACK_FILE: FeedbackCategoriesFile = { fallback: "其他", categories: [{ name: "其他", keywords: ["其他"], assets: [] }] };
 
-/** Loads (and re-reads when edited) the categories of a data folder; a missing file means one category, 其他. */
+/** Reads the categories of a data folder (once per data snapshot); a missing file means one category, 其他. */
 export function loadCategories(dataDir: string): FeedbackCategoriesFile {
   const path = join(dataDir, CATEGORIES_FILE);
   if (!existsSync(path)) return FALLBACK_FILE;
-  const mtimeMs = statSync(path).mtimeMs;
-  const hit = cache.get(path);
-  if (hit && hit.mtimeMs === mtimeMs) return hit.file;
-  const file = parseCategories(readFileSync(path, "utf8"));
-  cache.set(path, { mtimeMs, file });
-  return file;
+  return parseCategories(readFileSync(path, "utf8"));
 }
 
 /** The category whose keywords cover most characters of the text; ties go to the earlier category. */

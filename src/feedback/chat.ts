@@ -1,10 +1,11 @@
 // Villagers' reports: filing (category, village, place, masking, duplicates), status questions, reopening.
+import { quickReply } from "../core/payload.ts";
 import { containsPersonalData, maskPersonalData } from "../core/privacy.ts";
 import { reply, type QuickReply } from "../core/message.ts";
 import { formatReceipt, parseReceipt } from "./receipt.ts";
 import type { Report, ReportStore } from "./store.ts";
 import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../core/turn.ts";
-import { classifyCategory, extractPlaces, loadCategories, samePlace } from "./categories.ts";
+import { classifyCategory, extractPlaces, samePlace } from "./categories.ts";
 import { findVillage } from "./villages.ts";
 import { STATE_LABEL, stateGroup } from "./states.ts";
 import { roleOf } from "../staff/roles.ts";
@@ -24,6 +25,12 @@ import {
 import type { Dialogue } from "../core/dialogue.ts";
 import { answerPolicyQuestion } from "../intents/policy/index.ts";
 import { isStorageFailure } from "../store/index.ts";
+
+/** A report filed or in progress, one that could not be written, one refused in a group, a message that may be either. */
+export type FeedbackAnswerKind = "feedback" | "feedback_not_recorded" | "feedback_group" | "report_or_question";
+declare module "../core/answer-kind.ts" {
+  interface AnswerKinds extends Record<FeedbackAnswerKind, true> {}
+}
 
 /** How long a report waits while another process holds the database lock before the villager is told it was not filed. */
 export const REPORT_WRITE_WITHIN_MS = 10_000;
@@ -52,7 +59,7 @@ function describe(report: Pick<Report, "category" | "places">): string {
 }
 
 function villageQuickReplies(ctx: FeedbackTurn): QuickReply[] {
-  return ctx.kb.data.villages.villages.slice(0, 8).map((v) => ({ label: v.name, payload: v.name }));
+  return ctx.kb.data.villages.villages.slice(0, 8).map((v) => quickReply(v.name));
 }
 
 // ---- status and reopening -------------------------------------------------------------------
@@ -119,10 +126,7 @@ function followUp(ctx: FeedbackTurn, id: number, hasPersonalData: boolean, villa
 function consentQuestion(): { text: string; quickReplies: QuickReply[] } {
   return {
     text: "\n您的留言里有电话或身份证号，登记时已经遮住了。要不要保留原文，方便工作人员联系您？回复“同意”或“不同意”。",
-    quickReplies: [
-      { label: "同意", payload: "同意" },
-      { label: "不同意", payload: "不同意" },
-    ],
+    quickReplies: [quickReply("同意"), quickReply("不同意")],
   };
 }
 
@@ -179,7 +183,7 @@ async function fileReport(ctx: FeedbackTurn): Promise<TurnResult> {
     saveDialogue(ctx, { step: "details" });
     return result(ctx, "好的，请说说具体是什么问题、在哪个村哪个位置，比如“三组的路灯坏了一个星期了”。想匿名反映的话，加上“匿名”两个字。");
   }
-  const categories = loadCategories(ctx.services.config.DATA_DIR);
+  const categories = ctx.snapshot.categories;
   const masked = maskPersonalData(ctx.text);
   // The same words again soon after (a resend, an impatient villager, a script) are counted on the first report,
   // never filed again: one person can't fill the staff's list and counts with copies.
@@ -221,10 +225,7 @@ async function fileReport(ctx: FeedbackTurn): Promise<TurnResult> {
         ctx,
         `${village}已经有人反映过${describe(match)}的问题（回执号 ${formatReceipt(match.id)}，${STATE_LABEL[match.status]}）。是同一个问题吗？\n回复“是”就算您一份，处理进展也会告诉您；回复“不是”就单独登记。`,
         {
-          quickReplies: [
-            { label: "是同一个", payload: "是" },
-            { label: "不是，单独登记", payload: "不是" },
-          ],
+          quickReplies: [quickReply("是同一个", "是"), quickReply("不是，单独登记", "不是")],
         },
       );
     }
@@ -236,10 +237,7 @@ async function fileReport(ctx: FeedbackTurn): Promise<TurnResult> {
 
 const FILE_IT = /^(登记反映|登记|反映|反映问题|我要反映|是|是的|对|要|要登记|帮我登记|1)(?:[，,。.!！\s]|$)/;
 const JUST_ASKING = /^(问问政策|问政策|不用|不用登记|不要|不是|就问问|不登记|2)(?:[，,。.!！\s]|$)/;
-const OFFER_BUTTONS: QuickReply[] = [
-  { label: "登记反映", payload: "登记反映" },
-  { label: "只是问问", payload: "问问政策" },
-];
+const OFFER_BUTTONS: QuickReply[] = [quickReply("登记反映"), quickReply("只是问问", "问问政策")];
 
 /**
  * "沼气池坏了，镇上有人管不？" asks for information and may also be a report. Nothing is filed yet:
@@ -271,7 +269,7 @@ const PROBLEM_LIKE = /坏|塌|漏|堵|臭|脏|吵|乱|欠|拖|扣|锁|没人|不
  * The villager's next words after a report, when they add to it: not a question, not small talk, no new
  * problem of another kind (that is a report of its own). Returns them masked, or undefined.
  */
-function addsDetail(ctx: FeedbackTurn, category: string | undefined, text = ctx.text.trim()): string | undefined {
+function addsDetail(ctx: FeedbackTurn, category: string | undefined, reportText?: string, text = ctx.text.trim()): string | undefined {
   const { reading } = ctx;
   if (text.length < 4 || reading.kind === "smalltalk" || reading.kind === "reset" || reading.kind === "question" || reading.kind === "report_or_question")
     return undefined;
@@ -282,7 +280,9 @@ function addsDetail(ctx: FeedbackTurn, category: string | undefined, text = ctx.
   // "还有…", "另外…", "再反映个事": a new problem, filed on its own.
   if (/^(?:还有|另外|再|又|我还|俺还|还要)/.test(text)) return undefined;
   const masked = maskPersonalData(text).slice(0, 500);
-  const categories = loadCategories(ctx.services.config.DATA_DIR);
+  // The same words sent again are a resend, counted on the report as such, not more about it.
+  if (reportText?.includes(masked)) return undefined;
+  const categories = ctx.snapshot.categories;
   const own = classifyCategory(masked, categories);
   if (category !== undefined && own !== categories.fallback && category !== categories.fallback && own !== category) return undefined;
   return masked;
@@ -317,7 +317,7 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
 
   if (dialogue.step === "filed") {
     // "得赶紧修…给报上去" right after: more about the same report, even in words of reporting.
-    const detail = addsDetail(ctx, dialogue.category);
+    const detail = addsDetail(ctx, dialogue.category, store.get(dialogue.feedbackId)?.text);
     if (!detail) {
       clearDialogue(ctx);
       return undefined;
@@ -373,7 +373,8 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
       clearDialogue(ctx);
       // "汪疃村河那段挡土墙塌了一块": the village, and more about the report beside it.
       const rest = text.replace(village, "").replace(/^[的在是，,。\s]+/, "");
-      const detail = rest.length >= 4 ? addsDetail(ctx, store.get(dialogue.feedbackId)?.category ?? undefined) : undefined;
+      const detail =
+        rest.length >= 4 ? addsDetail(ctx, store.get(dialogue.feedbackId)?.category ?? undefined, store.get(dialogue.feedbackId)?.text) : undefined;
       ctx.services.store.transaction(
         () => {
           ctx.services.store.profiles.setVillage(channel, userId, village, ctx.now.toISOString());
@@ -401,7 +402,7 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
       });
     }
     // "晚上黑灯瞎火，老人摔了好几回" instead of a village: more about the report, kept with it; the question stays.
-    const detail = addsDetail(ctx, store.get(dialogue.feedbackId)?.category ?? undefined);
+    const detail = addsDetail(ctx, store.get(dialogue.feedbackId)?.category ?? undefined, store.get(dialogue.feedbackId)?.text);
     if (detail) return addDetail(ctx, dialogue.feedbackId, detail, "\n请问您是哪个村的？（不想说可以回复“跳过”）", villageQuickReplies(ctx));
     // Only something that looks like a place name gets asked again ("王村" misspelt); a question
     // ("残疾人补助") is something else: don't hold it hostage to our question, and don't ask again.

@@ -1,5 +1,6 @@
 // Staff actions on reports shared by chat, the HTTP API and the dashboard: change a state (with note, history,
 // notification), mark a message "not a report".
+import { quickReply } from "../core/payload.ts";
 import type { Services } from "../core/turn.ts";
 import { formatReceipt } from "./receipt.ts";
 import type { Report, ReportStore } from "./store.ts";
@@ -65,7 +66,7 @@ export class FeedbackService {
             userId: follower.userId,
             chatId: follower.chatId,
             text,
-            quickReplies: stateGroup(input.to) === "open" ? [] : [{ label: "还没修好", payload: `${formatReceipt(input.id)} 还没修好` }],
+            quickReplies: stateGroup(input.to) === "open" ? [] : [quickReply("还没修好", `${formatReceipt(input.id)} 还没修好`)],
             dedupeKey: `feedback:${input.id}:h${changed.historyId}:${follower.channel}:${follower.userId}`,
           });
           if (queued) notified++;

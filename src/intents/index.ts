@@ -1,6 +1,6 @@
 // Public entry of the intents: every feature plugged into the assistant — its handler, its dialogues, its interceptors.
 import type { Services } from "../core/turn.ts";
-import type { EngineHolder } from "../core/engine.ts";
+import type { SnapshotHolder } from "../snapshot/index.ts";
 import { Assistant } from "../core/assistant.ts";
 import { eligibilityDialogue, eligibilityHandler } from "./eligibility/index.ts";
 import { createFeedbackChat } from "../feedback/chat.ts";
@@ -19,7 +19,7 @@ export interface Features {
   consultations: ConsultationService;
 }
 
-export function createFeatures(services: Services, engine: EngineHolder): Features {
+export function createFeatures(services: Services, snapshot: SnapshotHolder): Features {
   const reports = ReportStore.of(services.store);
   return {
     reports,
@@ -27,15 +27,15 @@ export function createFeatures(services: Services, engine: EngineHolder): Featur
     consultations: new ConsultationService({
       services,
       // Read per call: the data may be reloaded.
-      villages: () => engine.current.kb.data.villages.villages,
-      words: (text) => commentWords(engine.current.kb, text),
+      villages: () => snapshot.current.villages.villages,
+      words: (text) => commentWords(snapshot.current.kb, text),
     }),
   };
 }
 
 export interface IntentDeps {
   services: Services;
-  engine: EngineHolder;
+  snapshot: SnapshotHolder;
   /** Built by the caller when the web shares them (the app); built here otherwise (benches). */
   features?: Features;
 }
@@ -44,14 +44,12 @@ export { IntentClassifier, type Classification } from "./classifier.ts";
 
 /** The assistant with every feature plugged in, as the app (and each bench) runs it. */
 export function createAssistant(deps: IntentDeps): Assistant {
-  const features = deps.features ?? createFeatures(deps.services, deps.engine);
+  const features = deps.features ?? createFeatures(deps.services, deps.snapshot);
   const feedback = createFeedbackChat({ reports: features.reports });
   const consultations = createConsultationChat(features.consultations);
   const staff = createStaffChat({ reports: features.reports, feedback: features.feedback, consultations });
-  // The one reminder a day before each consultation's deadline.
-  features.consultations.startReminders(deps.services.config.CONSULTATION_REMINDER_MINUTES * 60_000);
   return new Assistant({
-    engine: deps.engine,
+    snapshot: deps.snapshot,
     services: deps.services,
     handlers: [policyHandler, eligibilityHandler, feedback.handler, consultations.handler, staff.handler, helpHandler, unknownHandler],
     // Each feature's dialogue: the core keeps one active per conversation and gives it the first look.

@@ -21,10 +21,10 @@ export interface Citation {
   source: string;
 }
 
-export type AnswerKind = "answer" | "needs_review" | "clarify" | "no_answer";
+export type PolicyAnswerKind = "answer" | "needs_review" | "clarify" | "no_answer";
 
 export interface ComposedAnswer {
-  kind: AnswerKind;
+  kind: PolicyAnswerKind;
   text: string;
   citations: Citation[];
   /** Entries offered or used, for the conversation log. */
@@ -44,7 +44,7 @@ const LEAD_RATIO = 1.25;
 /** When the runner-up scores this close to the best entry, the question fits both: ask which. */
 const TIE_RATIO = 0.95;
 
-export function decide(hits: readonly SearchHit[]): AnswerKind {
+export function decide(hits: readonly SearchHit[]): PolicyAnswerKind {
   const top = hits[0];
   if (!top) return "no_answer";
   const second = hits[1];

@@ -2,7 +2,7 @@
 import { DialogueSlot } from "../../src/core/dialogue.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { conversation, startTestApp, type TestApp } from "../helpers/app.ts";
-import { fixtureEngine } from "./fixtures.ts";
+import { fixtureSnapshot } from "./fixtures.ts";
 
 const START = new Date("2026-11-29T04:00:00Z");
 let now = START;
@@ -28,7 +28,7 @@ async function inGroup(userId: string, text: string, payload?: string) {
 
 beforeEach(async () => {
   now = START;
-  t = await startTestApp({ env: { CADRE_IDS: "web:cadre,telegram:cadre" }, clock: () => now, engine: fixtureEngine() });
+  t = await startTestApp({ env: { CADRE_IDS: "web:cadre,telegram:cadre" }, clock: () => now, snapshot: fixtureSnapshot() });
 });
 
 afterEach(async () => {

@@ -1,7 +1,7 @@
 // A whole consultation over the real HTTP API and chat: publish, 50 villagers answer, results, decision, notices.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatAuth, conversation, postMessage, startTestApp, type TestApp } from "../helpers/app.ts";
-import { fixtureEngine, FIXTURE_VILLAGES } from "./fixtures.ts";
+import { fixtureSnapshot, FIXTURE_VILLAGES } from "./fixtures.ts";
 
 const TOKEN = "consultation-test-token-0123456789";
 const CADRE = "cadre-li";
@@ -33,7 +33,7 @@ function votesInDb(): number {
 beforeAll(async () => {
   villageA = FIXTURE_VILLAGES.villages[0]!.name;
   villageB = FIXTURE_VILLAGES.villages[1]!.name;
-  t = await startTestApp({ env: { STAFF_API_TOKEN: TOKEN, CADRE_IDS: `web:${CADRE},telegram:${CADRE}` }, clock: () => now, engine: fixtureEngine() });
+  t = await startTestApp({ env: { STAFF_API_TOKEN: TOKEN, CADRE_IDS: `web:${CADRE},telegram:${CADRE}` }, clock: () => now, snapshot: fixtureSnapshot() });
 });
 
 afterAll(async () => {

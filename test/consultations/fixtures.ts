@@ -1,11 +1,13 @@
-// A small engine with two villages of known size, so chat tests don't depend on the knowledge base's contents.
+// A small data snapshot with two villages of known size, so chat tests don't depend on the knowledge base's contents.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "../../src/knowledge/yaml.ts";
-import { buildEngine, type Engine } from "../../src/core/engine.ts";
+import { buildSnapshot, type DataSnapshot } from "../../src/snapshot/index.ts";
+import { loadEligibilityRules } from "../../src/eligibility/index.ts";
+import { loadCategories } from "../../src/feedback/categories.ts";
 import { ConversationWordsSchema, IntentExamplesFileSchema, VillagesFileSchema } from "../../src/knowledge/schema.ts";
 
-let engine: Engine | undefined;
+let snapshot: DataSnapshot | undefined;
 
 export const FIXTURE_VILLAGES = VillagesFileSchema.parse({
   township: "汪疃镇",
@@ -16,9 +18,9 @@ export const FIXTURE_VILLAGES = VillagesFileSchema.parse({
   ],
 });
 
-/** Real intent examples from data/intents, one placeholder knowledge entry, fixture villages. */
-export function fixtureEngine(): Engine {
-  engine ??= buildEngine({
+/** Real intent examples, eligibility rules and report categories from data/, one placeholder knowledge entry, fixture villages. */
+export function fixtureSnapshot(): DataSnapshot {
+  snapshot ??= buildSnapshot({
     entries: [
       {
         id: "placeholder",
@@ -40,6 +42,8 @@ export function fixtureEngine(): Engine {
       .filter((f) => f.endsWith(".yaml"))
       .map((f) => IntentExamplesFileSchema.parse(parseYaml(readFileSync(join("data/intents", f), "utf8")))),
     conversation: ConversationWordsSchema.parse(parseYaml(readFileSync("data/conversation.yaml", "utf8"))),
+    eligibility: loadEligibilityRules("data"),
+    categories: loadCategories("data"),
   });
-  return engine;
+  return snapshot;
 }

@@ -1,7 +1,7 @@
 // The staff consultation API's answers to bad requests: clear errors, nothing changed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
-import { fixtureEngine } from "./fixtures.ts";
+import { fixtureSnapshot } from "./fixtures.ts";
 
 const TOKEN = "consultation-http-token-0123456789";
 let t: TestApp;
@@ -17,7 +17,7 @@ async function api(method: string, path: string, body?: unknown): Promise<{ stat
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { STAFF_API_TOKEN: TOKEN }, clock: () => now, engine: fixtureEngine() });
+  t = await startTestApp({ env: { STAFF_API_TOKEN: TOKEN }, clock: () => now, snapshot: fixtureSnapshot() });
 });
 afterAll(async () => {
   await t?.close();

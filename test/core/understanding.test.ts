@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { readMessage } from "../../src/core/reading.ts";
 import { reckonFigures, readFigureQuestion } from "../../src/knowledge/answer.ts";
-import { testEngine } from "../helpers/app.ts";
+import { testSnapshot } from "../helpers/app.ts";
 
 let t: TestApp;
 let n = 0;
@@ -24,7 +24,7 @@ function chat() {
 const reports = () => (t.app.store.db.prepare("SELECT COUNT(*) AS n FROM feedback").get() as { n: number }).n;
 
 describe("question or report", () => {
-  const words = testEngine().kb.data.conversation;
+  const words = testSnapshot().kb.data.conversation;
   it("reads negation, past events, problems and small talk", () => {
     expect(readMessage("我不是要反映问题，就问问沼气坏了该找谁修", words).kind).toBe("question");
     expect(readMessage("前些年为啥老百姓不信任镇政府", words).kind).toBe("question");
@@ -452,7 +452,7 @@ describe("a screening in progress", () => {
 });
 
 describe("a need said as a wish is a question, not a report", () => {
-  const words = testEngine().kb.data.conversation;
+  const words = testSnapshot().kb.data.conversation;
   it("reads wishes of one's own as questions, and a named village's trouble as a report", () => {
     expect(readMessage("村里老人吃完晚饭没处去，想有个地方下下棋", words).kind).toBe("question");
     expect(readMessage("俺爹的轮椅坏了，买新的又舍不得", words).kind).toBe("question");

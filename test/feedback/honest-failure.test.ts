@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { conversation, type TestApp } from "../helpers/app.ts";
 import { startStaffApp } from "../staff/data-fixture.ts";
 import { startTestApp } from "../helpers/app.ts";
-import { fixtureEngine } from "../consultations/fixtures.ts";
+import { fixtureSnapshot } from "../consultations/fixtures.ts";
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -66,7 +66,7 @@ describe("a report that could not be written is never acknowledged", () => {
 
 describe("a vote that could not be written is never acknowledged", () => {
   it("does not say 已记下 when the vote's insert fails, and records it when sent again", async () => {
-    t = await startTestApp({ env: { CADRE_IDS: "web:cadre" }, engine: fixtureEngine() });
+    t = await startTestApp({ env: { CADRE_IDS: "web:cadre" }, snapshot: fixtureSnapshot() });
     t.app.store.profiles.setVillage("web", "voter", "三家庄", new Date().toISOString());
     const published = await conversation(t.url, "cadre").ask("发布征求意见：村东建养猪场｜企业投资200万｜默认｜三家庄｜12月31日");
     expect(published.text).toMatch(/已发布第1号征求意见/);

@@ -5,13 +5,13 @@ import { join } from "node:path";
 import { loadConfig } from "../../src/config/index.ts";
 import { createApp, type App } from "../../src/app.ts";
 import { createLogger, type Logger } from "../../src/core/logger.ts";
-import { loadEngine, type Engine } from "../../src/core/engine.ts";
+import { loadSnapshot, type DataSnapshot } from "../../src/snapshot/index.ts";
 
-let sharedEngine: Engine | undefined;
-/** Building the engine takes a few hundred ms; tests that don't edit data share one. */
-export function testEngine(): Engine {
-  sharedEngine ??= loadEngine("data");
-  return sharedEngine;
+let sharedSnapshot: DataSnapshot | undefined;
+/** Building the data snapshot takes a few hundred ms; tests that don't edit data share one. */
+export function testSnapshot(): DataSnapshot {
+  sharedSnapshot ??= loadSnapshot("data");
+  return sharedSnapshot;
 }
 
 /**
@@ -30,7 +30,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; clock?: () => Date; listen?: boolean; engine?: Engine | null } = {},
+  options: { env?: Record<string, string>; clock?: () => Date; listen?: boolean; snapshot?: DataSnapshot | null } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "xiangqin-test-"));
   // Transcripts send messages back to back, faster than anyone types: the per-user limit is raised unless a test sets it.
@@ -41,12 +41,14 @@ export async function startTestApp(
     LOG_LEVEL: "debug",
     CHAT_API_TOKEN: TEST_CHAT_TOKEN,
     CHAT_RATE_BURST: "10000",
+    // No test edits data/ under a running app by hand; the reload tests call reload() or turn the watcher on.
+    KB_WATCH: "off",
     ...options.env,
   });
   const logs: string[] = [];
   const logger: Logger = createLogger("debug", (line) => logs.push(line));
-  const engine = options.engine === null ? undefined : (options.engine ?? testEngine());
-  const app = createApp(config, { logger, ...(options.clock ? { clock: options.clock } : {}), ...(engine ? { engine } : {}) });
+  const snapshot = options.snapshot === null ? undefined : (options.snapshot ?? testSnapshot());
+  const app = createApp(config, { logger, ...(options.clock ? { clock: options.clock } : {}), ...(snapshot ? { snapshot } : {}) });
   const port = options.listen === false ? 0 : await app.listen();
   return {
     app,

@@ -1,13 +1,13 @@
 // The LLM path end to end: the real app, the real langchain and openai clients, a fake provider over real HTTP.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadEngine, type Engine } from "../../src/core/engine.ts";
+import { loadSnapshot, type DataSnapshot } from "../../src/snapshot/index.ts";
 import { CLASSIFIER_SURE, routeIntent } from "../../src/core/route.ts";
 import { conversation, startTestApp, type TestApp } from "../helpers/app.ts";
 import { chatText, isStructured, lastUserContent, serverError, startFakeOpenAI, toolCall, usage, type FakeOpenAI, type FakeRequest } from "./fake-openai.ts";
 
 const KEY = "sk-test-4f9a8c7e1d2b3a";
-let engine: Engine | undefined;
-const fixtureEngine = () => (engine ??= loadEngine("test/llm/fixtures/data"));
+let snapshot: DataSnapshot | undefined;
+const fixtureSnapshot = () => (snapshot ??= loadSnapshot("test/llm/fixtures/data"));
 
 let fake: FakeOpenAI;
 let app: TestApp | undefined;
@@ -24,7 +24,7 @@ afterEach(async () => {
 
 async function start(env: Record<string, string> = {}, clock?: () => Date): Promise<TestApp> {
   app = await startTestApp({
-    engine: fixtureEngine(),
+    snapshot: fixtureSnapshot(),
     ...(clock ? { clock } : {}),
     env: {
       OPENAI_API_KEY: KEY,
@@ -197,7 +197,7 @@ describe("LLM reliability", () => {
 describe("LLM understanding", () => {
   it("keeps the offline classification when the structured output is malformed", async () => {
     // Any message the offline classifier is unsure about; which one depends on the intent examples.
-    const engine = fixtureEngine();
+    const engine = fixtureSnapshot();
     const unsure = ["要去哪里办？", "那个事咋弄", "我想问问", "嗯嗯那个"].find((t) => engine.classifier.classify(t).confidence < CLASSIFIER_SURE);
     expect(unsure).toBeDefined();
     const offline = routeIntent(engine.classifier.classify(unsure!), engine.kb.index.search(engine.kb.index.analyze(unsure!), 5)[0]?.coverage ?? 0);
@@ -210,7 +210,7 @@ describe("LLM understanding", () => {
   });
 
   it("lets the model's understanding route a message the offline classifier is unsure about", async () => {
-    const engine = fixtureEngine();
+    const engine = fixtureSnapshot();
     const unsure = ["要去哪里办？", "那个事咋弄", "我想问问", "嗯嗯那个"].find((t) => engine.classifier.classify(t).confidence < CLASSIFIER_SURE)!;
     fake.onChat((request) =>
       isStructured(request)

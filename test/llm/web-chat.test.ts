@@ -1,7 +1,7 @@
 // The web chat in real headless Chromium with the LLM on (fake provider): a villager asks, follows up, sees answer and source.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { loadEngine } from "../../src/core/engine.ts";
+import { loadSnapshot } from "../../src/snapshot/index.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { chatText, isStructured, lastUserContent, startFakeOpenAI, toolCall, type FakeOpenAI } from "./fake-openai.ts";
@@ -13,7 +13,7 @@ let browser: Browser;
 beforeEach(async () => {
   fake = await startFakeOpenAI();
   t = await startTestApp({
-    engine: loadEngine("test/llm/fixtures/data"),
+    snapshot: loadSnapshot("test/llm/fixtures/data"),
     env: { OPENAI_API_KEY: "sk-web-test-123456", OPENAI_BASE_URL: fake.url, LLM_TIMEOUT_MS: "5000" },
   });
   browser = await launchBrowser();

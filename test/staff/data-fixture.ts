@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadEngine, type Engine } from "../../src/core/engine.ts";
+import { loadSnapshot, type DataSnapshot } from "../../src/snapshot/index.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 
 export function makeDataDir(): string {
@@ -44,13 +44,13 @@ entries:
   return dir;
 }
 
-let engine: { dir: string; engine: Engine } | undefined;
+let fixture: { dir: string; snapshot: DataSnapshot } | undefined;
 
-/** The app on a fresh database, over the fixture data (the engine is built once per test file). */
+/** The app on a fresh database, over the fixture data (the snapshot is built once per test file). */
 export async function startStaffApp(env: Record<string, string> = {}, clock?: () => Date): Promise<TestApp> {
-  if (!engine) {
+  if (!fixture) {
     const dir = makeDataDir();
-    engine = { dir, engine: loadEngine(dir) };
+    fixture = { dir, snapshot: loadSnapshot(dir) };
   }
-  return startTestApp({ env: { DATA_DIR: engine.dir, KB_WATCH: "off", ...env }, engine: engine.engine, ...(clock ? { clock } : {}) });
+  return startTestApp({ env: { DATA_DIR: fixture.dir, KB_WATCH: "off", ...env }, snapshot: fixture.snapshot, ...(clock ? { clock } : {}) });
 }

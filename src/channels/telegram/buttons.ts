@@ -1,13 +1,12 @@
 // Quick replies as inline-keyboard buttons, and a tapped button's callback_data back to the quick reply.
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { QuickReply } from "../../core/message.ts";
-
-/** Telegram allows at most 64 bytes of callback_data per button. */
-const MAX_CALLBACK_BYTES = 64;
+import { fitsCallbackData } from "../../core/payload.ts";
 
 /**
  * Short payloads travel inside the button itself ("p:…"), so they survive a restart; longer ones are
  * kept in memory under a short key ("k:…"). The label comes back from the tapped button's own text.
+ * The payload is the core's encoded form (core/payload.ts), handed back as it is; the core decodes it.
  */
 export class ButtonPayloads {
   private readonly long = new Map<string, string>();
@@ -17,7 +16,7 @@ export class ButtonPayloads {
 
   encode(payload: string): string {
     const inline = `p:${payload}`;
-    if (Buffer.byteLength(inline, "utf8") <= MAX_CALLBACK_BYTES) return inline;
+    if (fitsCallbackData(inline)) return inline;
     const key = `k:${(this.counter++).toString(36)}`;
     this.long.set(key, payload);
     if (this.long.size > this.capacity) this.long.delete(this.long.keys().next().value!);

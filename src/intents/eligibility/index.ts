@@ -4,14 +4,14 @@ import { answerPolicyQuestion, toTurnResult } from "../policy/index.ts";
 import { composeAnswer, readFigureQuestion, withAlternatives } from "../../knowledge/answer.ts";
 import { CONFIDENCE } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
+import { payloadText } from "../../core/payload.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
 import { foldText } from "../../knowledge/text.ts";
-import type { IntentHandler, Services, TurnContext, TurnResult } from "../../core/turn.ts";
+import type { IntentHandler, TurnContext, TurnResult } from "../../core/turn.ts";
 import { answerWithLlm } from "../../core/llm-turn.ts";
 import type { SearchHit } from "../../knowledge/search.ts";
 import type { Dialogue } from "../../core/dialogue.ts";
 import {
-  cachedEligibilityRules,
   continueDialogue,
   detectTopic,
   DialogueStateSchema,
@@ -27,20 +27,18 @@ import {
 } from "../../eligibility/index.ts";
 import { ONLY_ONE } from "../../eligibility/dialogue.ts";
 
+/** The screener's answer, or a question it asks on the way there. */
+export type EligibilityAnswerKind = "answer" | "dialogue";
+declare module "../../core/answer-kind.ts" {
+  interface AnswerKinds extends Record<EligibilityAnswerKind, true> {}
+}
+
 /** A dialogue left alone this long is forgotten; the next message starts afresh. */
 export const DIALOGUE_IDLE_MS = 30 * 60 * 1000;
 
-let loadFailureLogged = false;
-/** The rules are read once; if data/eligibility is broken the assistant still answers from the knowledge base. */
-function rulesFor(services: Services): EligibilityRules | undefined {
-  try {
-    return cachedEligibilityRules(services.config.DATA_DIR);
-  } catch (error) {
-    if (!loadFailureLogged)
-      services.logger.error("eligibility rules could not be loaded; answering from the knowledge base", { error: (error as Error).message });
-    loadFailureLogged = true;
-    return undefined;
-  }
+/** The rules of the turn's data snapshot; without data/eligibility the assistant answers from the knowledge base. */
+function rulesFor(ctx: Pick<TurnContext, "snapshot">): EligibilityRules | undefined {
+  return ctx.snapshot.eligibility;
 }
 
 function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
@@ -71,7 +69,7 @@ function toResult(ctx: TurnContext, step: Step): TurnResult {
 
 /** The text the villager's words are read from: a tapped button's payload, folded to Simplified. */
 function readable(ctx: TurnContext): string {
-  return foldText(ctx.message.payload ?? ctx.followsUp ?? ctx.text);
+  return foldText(payloadText(ctx.message.payload) ?? ctx.followsUp ?? ctx.text);
 }
 
 /** Facts from this villager's finished dialogue on the same topic, so they are not asked twice. */
@@ -81,7 +79,7 @@ function knownFacts(ctx: TurnContext, topic: DialogueState["topic"]): DialogueSt
 }
 
 export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnResult> {
-  const rules = rulesFor(ctx.services);
+  const rules = rulesFor(ctx);
   if (!rules) return policyFallback(ctx);
   const text = readable(ctx);
   // "高龄津贴每月多少": a programme the knowledge base has no word for is answered honestly by the policy
@@ -138,7 +136,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // tells nothing it could use and asks about something else; the knowledge base answers (or says it can't).
   if (topic === "benefits" && focus.length === 0 && !speaksOfPeople && !OPEN_ASK.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   // In a follow-up, the people are the ones this message names, not the grades the earlier question named.
-  const own = ctx.followsUp ? foldText(ctx.message.payload ?? ctx.text) : text;
+  const own = ctx.followsUp ? foldText(payloadText(ctx.message.payload) ?? ctx.text) : text;
   const householdText = own !== text && readHousehold(own).people.some((p) => p.grade !== undefined || p.severe) ? own : text;
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), householdText));
 }
@@ -180,7 +178,7 @@ function answerNeed(ctx: TurnContext, hit: SearchHit): TurnResult {
   // Entries close behind that also name something asked ("听不见": training for deaf children, or implants) are offered.
   const others = ctx.hits
     .slice(1, 3)
-    .filter((h) => h.score >= hit.score * 0.6 && ctx.kb.index.namesTopic(h, true) && !screenerEntry(rulesFor(ctx.services)!, h.entry.title));
+    .filter((h) => h.score >= hit.score * 0.6 && ctx.kb.index.namesTopic(h, true) && !screenerEntry(rulesFor(ctx)!, h.entry.title));
   const answer = toTurnResult(others.length > 0 ? withAlternatives(composed, [hit, ...others]) : composed);
   const first = answer.replies[0];
   if (!first) return { ...answer, intent: "eligibility" };
@@ -285,7 +283,7 @@ export const eligibilityHandler: IntentHandler = {
   intent: "eligibility",
   handle: handleEligibility,
   claims(ctx) {
-    const rules = rulesFor(ctx.services);
+    const rules = rulesFor(ctx);
     if (!rules) return false;
     const text = readable(ctx);
     const topic = detectTopic(rules, text);
@@ -311,7 +309,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
   // "是", "没有", "不知道" answer its yes/no questions.
   hearsSmallTalk: true,
   continue(ctx, state, turn) {
-    const rules = rulesFor(ctx.services);
+    const rules = rulesFor(ctx);
     if (!rules) return undefined;
     const text = readable(ctx);
     const topic = detectTopic(rules, text);

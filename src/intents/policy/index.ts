@@ -1,10 +1,15 @@
 // Answers questions about programmes and facts from the knowledge base, or says honestly that it can't.
-import { composeAnswer, type ComposedAnswer } from "../../knowledge/answer.ts";
+import { composeAnswer, type ComposedAnswer, type PolicyAnswerKind } from "../../knowledge/answer.ts";
 import { reply } from "../../core/message.ts";
 import type { IntentHandler, TurnContext, TurnResult } from "../../core/turn.ts";
 import { answerWithLlm } from "../../core/llm-turn.ts";
 import type { Dialogue } from "../../core/dialogue.ts";
 import { z } from "zod";
+
+// Answers from the knowledge base: answered, answered but marked for review, a clarifying question, none.
+declare module "../../core/answer-kind.ts" {
+  interface AnswerKinds extends Record<PolicyAnswerKind, true> {}
+}
 
 const CLARIFY_TTL_MS = 10 * 60 * 1000;
 const ClarifySessionSchema = z.object({

@@ -6,14 +6,19 @@ import { requireRole, type Role } from "../../staff/roles.ts";
 import { issueInvite, redeemInvite } from "../../staff/invites.ts";
 import type { FeedbackService } from "../../feedback/service.ts";
 import type { ReportStore } from "../../feedback/store.ts";
-import { loadCategories } from "../../feedback/categories.ts";
 import { parsePeriod } from "../../feedback/period.ts";
 import { STATE_LABEL, FeedbackStateSchema } from "../../feedback/states.ts";
 import type { ConsultationChat } from "../../consultations/index.ts";
 import { parseStaffCommand, parseStrictCommand, type StaffCommand } from "./commands.ts";
 import { answerStats, readStatsQuestion } from "../../feedback/stats.ts";
 
-const result = (ctx: TurnContext, text: string, answerKind = "staff"): TurnResult => ({
+/** A staff command carried out, or refused for the sender's role. */
+export type StaffAnswerKind = "staff" | "staff_refused";
+declare module "../../core/answer-kind.ts" {
+  interface AnswerKinds extends Record<StaffAnswerKind, true> {}
+}
+
+const result = (ctx: TurnContext, text: string, answerKind: StaffAnswerKind = "staff"): TurnResult => ({
   intent: "staff",
   confidence: ctx.classification.confidence,
   replies: [reply(text)],
@@ -97,7 +102,7 @@ function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand): Turn
       return result(ctx, `最近答不上来的问题（共列出 ${questions.length} 条，完整列表见 /admin）：\n${lines.join("\n")}`);
     }
     case "stats": {
-      const question = readStatsQuestion(ctx.text, parsePeriod(ctx.text, ctx.now), loadCategories(ctx.services.config.DATA_DIR), ctx.kb.data.villages.villages);
+      const question = readStatsQuestion(ctx.text, parsePeriod(ctx.text, ctx.now), ctx.snapshot.categories, ctx.snapshot.villages.villages);
       return result(ctx, answerStats(deps.reports, question, ctx.now));
     }
   }

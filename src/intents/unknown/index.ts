@@ -4,6 +4,12 @@ import { reply } from "../../core/message.ts";
 import { CONFIDENCE } from "../../knowledge/answer.ts";
 import type { IntentHandler, TurnContext } from "../../core/turn.ts";
 
+/** A remark answered in kind, or a message nothing in the assistant can answer. */
+export type UnknownAnswerKind = "smalltalk" | "no_answer";
+declare module "../../core/answer-kind.ts" {
+  interface AnswerKinds extends Record<UnknownAnswerKind, true> {}
+}
+
 /** "帮我订张票", "给我查查": asking for something, however short, is not a remark. */
 const ASKING_FOR = /帮|给我|请|订|买|查|找|要|想|能|可以|会不会/;
 

@@ -4,7 +4,6 @@ import { getCookie } from "hono/cookie";
 import { html } from "hono/html";
 import type { AppContext } from "../../app-context.ts";
 import { formatReceipt, parseReceipt } from "../../feedback/receipt.ts";
-import { loadCategories } from "../../feedback/categories.ts";
 import { atLeast } from "../../staff/roles.ts";
 import { FeedbackStateSchema, STATE_LABEL, type FeedbackState } from "../../feedback/states.ts";
 import { csrfMatches, csrfTokenOf, identify, SESSION_COOKIE, type StaffIdentity } from "./auth.ts";
@@ -141,8 +140,9 @@ export function createDashboard(ctx: AppContext, login: LoginService): Hono {
     const oldest = reports.openByAge(filter, now(), 30);
     const list = reports.list(filter, { limit: 100, offset: 0 });
     const unanswered = ctx.services.store.unanswered.list({ open: true, limit: 30 });
-    const villages = ctx.engine.current.kb.data.villages.villages.map((v) => v.name);
-    const categories = loadCategories(ctx.config.DATA_DIR).categories.map((x) => x.name);
+    const snapshot = ctx.snapshot.current;
+    const villages = snapshot.villages.villages.map((v) => v.name);
+    const categories = snapshot.categories.categories.map((x) => x.name);
     const flash = flashFromQuery(c) || (parsed.success ? "" : flashMessage("error", "筛选条件有误，已显示全部"));
 
     const rows = list.reports

@@ -6,7 +6,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
 import type { AppContext } from "../../../src/app-context.ts";
 import type { Assistant, AssistantResult } from "../../../src/core/assistant.ts";
-import type { EngineHolder } from "../../../src/core/engine.ts";
+import type { SnapshotHolder } from "../../../src/snapshot/index.ts";
 import type { Features } from "../../../src/intents/index.ts";
 import { createLogger } from "../../../src/core/logger.ts";
 import { reply, type InboundMessage, type Reply } from "../../../src/core/message.ts";
@@ -57,7 +57,7 @@ export async function adapterContext(env: Record<string, string>, script: Script
   const ctx: AppContext = {
     config,
     services: { config, store, logger, clock, notifier },
-    engine: {} as EngineHolder,
+    snapshot: {} as SnapshotHolder,
     // Channels reach no feature directly: they hand messages to the (fake) assistant.
     features: {} as Features,
     assistant,
