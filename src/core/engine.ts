@@ -2,7 +2,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { loadKnowledgeData, DataError, type KnowledgeData } from "../knowledge/load.ts";
 import { KnowledgeBase } from "../knowledge/knowledge-base.ts";
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 import { IntentClassifier, type Classification, type LabelledExample } from "../intents/classifier.ts";
 import type { AnalyzedQuery } from "../knowledge/search.ts";
 import type { Logger } from "./logger.ts";

@@ -1,7 +1,7 @@
 // A villager's village: asked once, remembered per chat user, shared by feedback and opinion consultations.
 import type { Db } from "../store/database.ts";
 import { profileVillage, saveProfileVillage } from "../store/staff.ts";
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 import type { VillagesFile } from "../knowledge/schema.ts";
 
 export function villageOf(db: Db, channel: string, userId: string): string | undefined {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { EngineHolder } from "../../src/core/engine.ts";
 import { createLogger } from "../../src/core/logger.ts";
-import { composeAnswer } from "../../src/knowledge/answer.ts";
+import { composeAnswer } from "../../src/intents/policy/answer.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -39,5 +39,24 @@ describe("knowledge base reload", () => {
     expect(holder.reload()).toBe(false);
     expect(ask(holder, "沼气池后期维修谁负责")).toContain("3 名专职技术人员");
     expect(logs.some((l) => l.includes("reload failed"))).toBe(true);
+  });
+
+  it("cuts a term dropped from data/ apart again after a reload", () => {
+    const dir = mkdtempSync(join(tmpdir(), "xiangqin-reload-"));
+    dirs.push(dir);
+    cpSync("data", dir, { recursive: true });
+    const file = join(dir, "knowledge", "biogas.yaml");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace("aliases: [沼气服务站,", "aliases: [沼渣抽吸车, 沼气服务站,"));
+    const holder = new EngineHolder(
+      dir,
+      createLogger("error", () => {}),
+    );
+    const words = () => holder.current.kb.segmenter.words("沼渣抽吸车啥时候来");
+    expect(words()).toContain("沼渣抽吸车");
+
+    writeFileSync(file, original);
+    expect(holder.reload()).toBe(true);
+    expect(words()).not.toContain("沼渣抽吸车");
   });
 });
