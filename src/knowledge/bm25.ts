@@ -15,6 +15,8 @@ export interface ScoredDoc {
 export class Bm25Index {
   private readonly postings = new Map<string, Postings>();
   private readonly lengths: number[] = [];
+  /** The length of the document being added: the sum of its terms' weights. */
+  private length = 0;
   /** Per document, BM25's length normalisation k1·(1 − b + b·length/average); known once every document is in. */
   private norms: number[] | undefined;
   /** Scratch for `search`: each document's score so far, zero when untouched. */
@@ -29,18 +31,24 @@ export class Bm25Index {
     return this.lengths.length;
   }
 
-  /** Adds a document (term → weight); documents are numbered from 0 in the order they are added. */
-  add(terms: ReadonlyMap<string, number>): void {
+  /** Adds weight to a term of the document being added; documents are numbered from 0 in the order they end. */
+  add(term: string, weight: number): void {
     const doc = this.lengths.length;
-    let length = 0;
-    for (const [term, weight] of terms) {
-      let postings = this.postings.get(term);
-      if (!postings) this.postings.set(term, (postings = { docs: [], weights: [] }));
+    let postings = this.postings.get(term);
+    if (!postings) this.postings.set(term, (postings = { docs: [], weights: [] }));
+    const last = postings.docs.length - 1;
+    if (postings.docs[last] === doc) postings.weights[last]! += weight;
+    else {
       postings.docs.push(doc);
       postings.weights.push(weight);
-      length += weight;
     }
-    this.lengths.push(length);
+    this.length += weight;
+  }
+
+  /** Ends the document being added. */
+  endDocument(): void {
+    this.lengths.push(this.length);
+    this.length = 0;
     this.norms = undefined;
   }
 

@@ -50,13 +50,13 @@ const BIGRAM_WEIGHT = 0.3;
 /** Marks a bigram term, so that the pair "补助" and the word "补助" are different terms. */
 const BIGRAM_PREFIX = "\u0001";
 /** Joins a field's parts so that neither jieba nor the bigrams run across the boundary. */
-const joinParts = (parts: readonly string[]) => parts.join(" | ");
+export const joinParts = (parts: readonly string[]) => parts.join(" | ");
 
 /**
  * The fields of an entry and their weights: a word in the title or an alias says far more about an entry
  * than one in a fact. Names and keywords (the first two) also say what the knowledge base is about.
  */
-const FIELDS: Array<[weight: number, parts: (entry: Entry) => readonly string[]]> = [
+export const FIELDS: Array<[weight: number, parts: (entry: Entry) => readonly string[]]> = [
   [3, (entry) => [entry.title, ...entry.aliases]],
   [2, (entry) => [...entry.keywords, ...entry.facts.flatMap((fact) => fact.keywords)]],
   [1, (entry) => [entry.summary, entry.category, ...entry.facts.map((fact) => fact.text)]],
@@ -90,31 +90,26 @@ export class KnowledgeIndex {
     /** Reads sound-alike typos of the question as the knowledge base's terms (never applied to its own text). */
     private readonly fixTypos: (folded: string) => string = (folded) => folded,
   ) {
-    for (const entry of entries) this.bm25.add(this.termsOf(entry));
+    for (const entry of entries) this.addEntry(entry);
     for (const term of this.topics!) if (!term.startsWith("~") && term.length >= 2) this.nameTerms.add(term);
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
   }
 
-  /** An entry's terms, each weighted by the fields it occurs in; its names and keywords are noted as topics. */
-  private termsOf(entry: Entry): Map<string, number> {
-    const terms = new Map<string, number>();
+  /** Indexes an entry's words and pairs, each weighted by its field; its names and keywords are noted as topics. */
+  private addEntry(entry: Entry): void {
     FIELDS.forEach(([weight, partsOf], field) => {
       const parts = partsOf(entry);
       if (parts.length === 0) return;
       const text = this.rewrite(foldText(joinParts(parts)));
       const words = this.segmenter.words(text);
       const bigrams = this.segmenter.bigrams(text);
-      addToBag(terms, words, weight);
-      addToBag(
-        terms,
-        bigrams.map((pair) => BIGRAM_PREFIX + pair),
-        weight * BIGRAM_WEIGHT,
-      );
+      for (const word of words) this.bm25.add(word, weight);
+      for (const pair of bigrams) this.bm25.add(BIGRAM_PREFIX + pair, weight * BIGRAM_WEIGHT);
       if (field > 1) return;
       for (const word of words) this.topics!.add(word);
       for (const pair of bigrams) this.topics!.add(`~${pair}`);
     });
-    return terms;
+    this.bm25.endDocument();
   }
 
   /** A villager's question: folded, rewritten and with sound-alike typos read as the terms meant. */

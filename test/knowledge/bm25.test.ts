@@ -34,7 +34,10 @@ function randomDocs(count: number, seed: number): Array<Map<string, number>> {
 
 function indexOf(docs: Array<Map<string, number>>): Bm25Index {
   const index = new Bm25Index();
-  for (const doc of docs) index.add(doc);
+  for (const doc of docs) {
+    for (const [token, weight] of doc) index.add(token, weight);
+    index.endDocument();
+  }
   return index;
 }
 
@@ -103,5 +106,23 @@ describe("BM25 index", () => {
     expect(large.search(query, 10).map((hit) => hit.doc)).toEqual(expected.map((hit) => hit.doc));
     // The scratch scores are cleared after each search: a second one ranks the same.
     expect(large.search(query, 10)).toEqual(large.search(query, 10));
+  });
+
+  it("sums repeated additions of a term within one document", () => {
+    const repeated = new Bm25Index();
+    repeated.add("a", 1);
+    repeated.add("b", 0.3);
+    repeated.add("a", 0.5);
+    repeated.endDocument();
+    repeated.add("b", 1);
+    repeated.endDocument();
+    const once = indexOf([
+      new Map([
+        ["a", 1.5],
+        ["b", 0.3],
+      ]),
+      new Map([["b", 1]]),
+    ]);
+    for (const term of ["a", "b"]) expect(repeated.search(new Map([[term, 1]]), 5)).toEqual(once.search(new Map([[term, 1]]), 5));
   });
 });
