@@ -25,7 +25,9 @@ class Fts5Index {
     // Words are cut by jieba beforehand and stored space-separated; '.' stays inside numbers such as 1.2.
     this.db.exec(`CREATE VIRTUAL TABLE entries USING fts5(${[...WORD_COLUMNS, ...PAIR_COLUMNS].join(", ")}, tokenize = "unicode61 tokenchars '.'")`);
     const weights = [...FIELDS.map(([weight]) => weight), ...FIELDS.map(([weight]) => weight * BIGRAM_WEIGHT)];
-    this.query = this.db.prepare(`SELECT rowid - 1 AS doc, -bm25(entries, ${weights.join(", ")}) AS score FROM entries WHERE entries MATCH ? ORDER BY bm25(entries, ${weights.join(", ")}) LIMIT ?`);
+    this.query = this.db.prepare(
+      `SELECT rowid - 1 AS doc, -bm25(entries, ${weights.join(", ")}) AS score FROM entries WHERE entries MATCH ? ORDER BY bm25(entries, ${weights.join(", ")}) LIMIT ?`,
+    );
   }
 
   build(fields: ReadonlyArray<ReadonlyArray<{ words: string[]; bigrams: string[] }>>): void {
@@ -54,7 +56,12 @@ class Fts5Index {
 
 /** Every single question of the evaluation sets: what the agreement of the two rankings is measured on. */
 function evalQuestions(): string[] {
-  const files = ["test/eval/dev.jsonl", ...readdirSync("test/eval", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `test/eval/${d.name}/singles.jsonl`)];
+  const files = [
+    "test/eval/dev.jsonl",
+    ...readdirSync("test/eval", { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => `test/eval/${d.name}/singles.jsonl`),
+  ];
   return files.flatMap((file) =>
     readFileSync(file, "utf8")
       .split("\n")

@@ -14,7 +14,13 @@ export interface Segmenter {
 
 const NUMBER_RUN = /\d+(?:\.\d+)?/g;
 const MEANINGFUL = /[\p{Script=Han}a-z0-9]/u;
-const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN = /^\p{Script=Han}$/u;
+
+function isHan(codePoint: number): boolean {
+  // The common block is all Han and nothing below U+2E80 is: most characters need no regex.
+  if (codePoint >= 0x4e00 && codePoint <= 0x9fff) return true;
+  return codePoint >= 0x2e80 && HAN.test(String.fromCodePoint(codePoint));
+}
 
 /** jieba user-dictionary lines for the knowledge base's own terms. */
 function userDictLines(terms: Iterable<string>): string[] {
@@ -73,12 +79,23 @@ export function createSegmenter(userTerms: Iterable<string> = []): Segmenter {
     },
     bigrams(folded) {
       const out: string[] = [];
-      for (const [run] of folded.matchAll(HAN_RUN)) {
-        for (let i = 0; i + 1 < run.length; i++) {
-          // "多少", "怎么": pairs that are question words would link every question to every fact.
-          const pair = run.slice(i, i + 2);
-          if (!STOPWORDS.has(pair)) out.push(pair);
+      let previous = ""; // the last UTF-16 unit of the Han run so far; "" outside one
+      for (let i = 0; i < folded.length; i++) {
+        const codePoint = folded.codePointAt(i)!;
+        if (!isHan(codePoint)) {
+          previous = "";
+          if (codePoint > 0xffff) i++;
+          continue;
         }
+        // A character outside the BMP is two units, and so two pairs: (previous, high) and (high, low).
+        const last = codePoint > 0xffff ? i + 1 : i;
+        for (; i <= last; i++) {
+          const pair = previous + folded[i];
+          // "多少", "怎么": pairs that are question words would link every question to every fact.
+          if (previous && !STOPWORDS.has(pair)) out.push(pair);
+          previous = folded[i]!;
+        }
+        i--;
       }
       return out;
     },
