@@ -10,7 +10,7 @@ import { Store } from "../src/store/index.ts";
 import { Notifier } from "../src/core/notifier.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { continueDialogue, loadEligibilityRules, startDialogue, type DialogueState } from "../src/eligibility/index.ts";
-import { foldText } from "../src/knowledge/text.ts";
+import { foldText } from "../src/text/fold.ts";
 import { percentile, row, summarize, verdict } from "./stats.ts";
 
 /** CPU time per turn (ms): on a shared 2-core machine wall-clock p99 mostly measures other processes' time slices. */

@@ -1,5 +1,5 @@
-// Load+index of a scaled knowledge base as the first thing a fresh process does (jieba's dictionary and
-// the indexing helper thread both start cold). Prints the milliseconds; pipeline.bench.ts runs it.
+// Load+index of a scaled knowledge base as the first thing a fresh process does (modules and jieba's
+// dictionary load cold). Prints the milliseconds; pipeline.bench.ts runs it.
 import { performance } from "node:perf_hooks";
 import { buildEngine } from "../src/core/engine.ts";
 import { loadKnowledgeData } from "../src/knowledge/load.ts";

@@ -15,7 +15,7 @@ import { loadConfig } from "../src/config/index.ts";
 import { row, summarize, verdict } from "./stats.ts";
 import { execFileSync } from "node:child_process";
 
-const QUESTIONS = [
+export const QUESTIONS = [
   "三级贫困残疾人每年救助多少？",
   "一户多残家庭生活补助怎么发？",
   "1.2公斤生物质燃料顶多少煤？",
@@ -104,7 +104,8 @@ export default async function benchPipeline(): Promise<string[]> {
       }
       const stats = summarize(latencies, performance.now() - t0);
       store.close();
-      const ok = size < 10_000 || (stats.p99 <= 2 && stats.perSecond >= 3000 && loadMs <= 1000);
+      // Issue 15's targets at 10,000 entries: p99 ≤ 2 ms, ≥ 3,000 messages/s, load+index ≤ 2 s.
+      const ok = size < 10_000 || (stats.p99 <= 2 && stats.perSecond >= 3000 && loadMs <= 2000);
       lines.push(
         row(`${size} entries`, {
           "msg/s": stats.perSecond,
@@ -113,12 +114,12 @@ export default async function benchPipeline(): Promise<string[]> {
           "load+index ms": loadMs,
           // Proves the figures are for real answers, not clarifying questions.
           answered: `${Math.round((((kinds.get("answer") ?? 0) + (kinds.get("needs_review") ?? 0)) / n) * 100)}%`,
-          ...(size === 10_000 ? { "target (p99≤2, ≥3000/s, ≤1000ms)": verdict(ok) } : {}),
+          ...(size === 10_000 ? { "target (p99≤2, ≥3000/s, ≤2000ms)": verdict(ok) } : {}),
         }),
       );
     }
-    // The figures above come from one process, as a running server reloads: jieba's dictionary and the
-    // indexing helper thread were already up for the 10,000-entry build. A cadre's first start has neither.
+    // The figures above come from one process, as a running server reloads (each build loads a jieba
+    // dictionary of its own, with its entries' terms). A cadre's first start also loads the modules cold.
     const fresh = Number(execFileSync(process.execPath, ["--import", "tsx", "bench/first-build.ts", "10000"], { encoding: "utf8" }).trim());
     lines.push(row("10000 entries, first build of a fresh process", { "load+index ms": fresh }));
     lines.push(row("10000 entries read from YAML files", { "load ms": loadFromFiles(10_000, dir) }));

@@ -1,7 +1,7 @@
 // Shared helpers of the consultation chat modules: replies, the service (built once by the app), role checks, audit.
 import { reply, type QuickReply } from "../core/message.ts";
 import type { TurnContext, TurnResult } from "../core/turn.ts";
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 import { requireRole } from "../staff/index.ts";
 import type { VillageInfo } from "./model.ts";
 import type { ConsultationService } from "./service.ts";

@@ -1,5 +1,5 @@
 // Reads a deadline the way a cadre writes it (12月10日, 2026-12-10, 下周五, 3天后), in China time. Pure.
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 
 /** China has one time zone and no daylight saving, so a fixed offset is exact. */
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 // Reads what villagers and cadres type: an answer ("2", "反对，太吵了"), options, villages, the publish command. Pure.
 import { DEFAULT_OPTIONS, MAX_BACKGROUND_LENGTH, MAX_TITLE_LENGTH, type ConsultationOption, type Stance, type VillageInfo } from "./model.ts";
 import { parseDeadline } from "./dates.ts";
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 

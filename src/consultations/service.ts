@@ -11,7 +11,7 @@ import { ConsultationStore, type RecordedVote } from "./store.ts";
 import type { ConsultationDraft } from "./parse.ts";
 import type { WordCutter } from "./themes.ts";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 
 /** The one reminder goes to villagers who haven't answered when the deadline is less than a day away. */
 export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -1,9 +1,9 @@
 // The core pipeline: one inbound message in, replies out, logged on disk before the replies are returned.
 import { performance } from "node:perf_hooks";
-import { foldText, hasWords, sanitize } from "../knowledge/text.ts";
+import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
 import { isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
-import { detectScript, toScript, type Script } from "../knowledge/script.ts";
+import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
 import { KeyedQueue } from "./queue.ts";
@@ -17,7 +17,7 @@ import { payloadText } from "./payload.ts";
 import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
 import { understandWithLlm } from "./llm-turn.ts";
 import { DialogueRegistry, DialogueSlot, type Dialogue, type TurnKind } from "./dialogue.ts";
-import { CONFIDENCE } from "../knowledge/answer.ts";
+import { CONFIDENCE } from "../knowledge/hits.ts";
 import type { SearchHit } from "../knowledge/search.ts";
 
 export const MAX_TEXT_LENGTH = 2000;

@@ -1,7 +1,7 @@
 // The knowledge index and the intent classifier built from data/ (part of the data snapshot, snapshot/index.ts).
 import type { KnowledgeData } from "../knowledge/load.ts";
 import { KnowledgeBase } from "../knowledge/knowledge-base.ts";
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 import { IntentClassifier, type Classification, type LabelledExample } from "../intents/classifier.ts";
 import type { AnalyzedQuery } from "../knowledge/search.ts";
 

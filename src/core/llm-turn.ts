@@ -1,9 +1,9 @@
 // The turn's side of the LLM port: which conversation and passages the model sees, how a follow-up finds its
 // topic, and what the reply is made of. The offline answer stands whenever the model gives nothing.
-import { CONFIDENCE, citationOf, decide } from "../knowledge/answer.ts";
+import { CONFIDENCE, citationOf, decide } from "../knowledge/hits.ts";
 import type { Entry } from "../knowledge/schema.ts";
 import type { SearchHit } from "../knowledge/search.ts";
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 import type { AnswerWriter, Exchange, MessageReader, Passage } from "./llm-port.ts";
 import { reply, type Citation } from "./message.ts";
 import { maskPersonalData } from "./privacy.ts";

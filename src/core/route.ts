@@ -1,7 +1,7 @@
 // Combines the classifier's guess with the knowledge base's own recognition of the topic. Pure.
 import type { Intent } from "../knowledge/schema.ts";
 import type { Classification } from "../intents/classifier.ts";
-import { CONFIDENCE } from "../knowledge/answer.ts";
+import { CONFIDENCE } from "../knowledge/hits.ts";
 import type { Reading } from "./reading.ts";
 
 /** Below this the classifier is unsure and the knowledge base gets the casting vote. */

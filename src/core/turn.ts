@@ -2,7 +2,7 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import type { AnalyzedQuery, SearchHit } from "../knowledge/search.ts";
 import type { Intent } from "../knowledge/schema.ts";
-import type { Script } from "../knowledge/script.ts";
+import type { Script } from "../text/script.ts";
 import type { Classification } from "../intents/classifier.ts";
 import type { Store } from "../store/index.ts";
 import type { Config } from "../config/index.ts";

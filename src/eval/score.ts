@@ -1,6 +1,6 @@
 // Scores assistant answers against evaluation sets (same rules as shared/eval/score.mjs and converse.mjs). Pure.
 import { z } from "zod";
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 
 const Expectation: z.ZodType<string | string[]> = z.union([z.string(), z.array(z.string())]);
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "../knowledge/yaml.ts";
 import { z } from "zod";
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 import { DataError } from "../knowledge/load.ts";
 import { AppError } from "../core/errors.ts";
 

@@ -1,5 +1,5 @@
 // The village a text names, from data/villages.yaml: how a report (or a villager's answer) is placed in a village. Pure.
-import { foldText } from "../knowledge/text.ts";
+import { foldText } from "../text/fold.ts";
 import type { VillagesFile } from "../knowledge/schema.ts";
 
 /** The village a text names (by name or alias), longest match first so 东风村 beats 东村. Pure. */

@@ -1,6 +1,5 @@
 // A multinomial naive Bayes intent classifier trained from the labelled examples in data/intents.
 import type { Intent } from "../knowledge/schema.ts";
-import { grown } from "../knowledge/typed-arrays.ts";
 
 /** An example message, or features already extracted (the knowledge index has its entries segmented). */
 export type LabelledExample = { intent: Intent; text: string } | { intent: Intent; features: Iterable<string> };
@@ -16,6 +15,13 @@ export type Featurizer = (text: string) => string[];
 
 /** Laplace smoothing; small because the examples are few and hand-written. */
 const ALPHA = 0.3;
+
+/** A copy of `array` with room for at least `needed` numbers, and at least twice the old room. */
+function grown(array: Float64Array<ArrayBuffer>, needed: number): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
 
 export class IntentClassifier {
   private readonly intents: Intent[];

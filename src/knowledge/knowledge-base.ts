@@ -1,10 +1,9 @@
 // The loaded knowledge base: validated data plus the search index built from it.
-import { createSegmenter, type Segmenter } from "./segmenter.ts";
-import { prepareIndexing } from "./index-builder.ts";
-import { KnowledgeIndex } from "./search.ts";
-import { createTypoFixer, type TypoFixer } from "./typos.ts";
-import { createRewriter, foldText, type Rewrite } from "./text.ts";
+import { createRewriter, foldText, type Rewrite } from "../text/fold.ts";
+import { createSegmenter, type Segmenter } from "../text/segmenter.ts";
+import { createTypoFixer, type TypoFixer } from "../text/typos.ts";
 import type { KnowledgeData } from "./load.ts";
+import { KnowledgeIndex } from "./search.ts";
 import type { Entry } from "./schema.ts";
 
 export class KnowledgeBase {
@@ -15,9 +14,9 @@ export class KnowledgeBase {
   readonly loadedAt = new Date();
 
   constructor(readonly data: KnowledgeData) {
-    prepareIndexing(data.entries.length);
     this.rewrite = createRewriter(rewritesFrom(data));
     const terms = userTermsFrom(data, this.rewrite);
+    // A jieba of this snapshot's own: a term dropped from data/ is no longer kept whole after a reload.
     this.segmenter = createSegmenter(terms);
     let typos: TypoFixer | undefined;
     // Words saying how someone asks or what went wrong ("有人管不", "坏了") never name a topic either.

@@ -1,9 +1,8 @@
 // Indexes knowledge entries and finds the ones a question is about, with a coverage-based confidence.
-import { addToBag, type Bm25Index } from "./bm25.ts";
-import { BIGRAM_PREFIX, BIGRAM_WEIGHT, buildIndex, joinParts } from "./index-builder.ts";
-import type { Segmenter } from "./segmenter.ts";
+import { foldText } from "../text/fold.ts";
+import type { Segmenter } from "../text/segmenter.ts";
+import { Bm25Index } from "./bm25.ts";
 import type { Entry, Fact } from "./schema.ts";
-import { foldText } from "./text.ts";
 
 export interface AnalyzedQuery {
   /** The message folded to Simplified, half-width, lower case, with colloquialisms and synonyms rewritten. */
@@ -46,9 +45,32 @@ const PERIOD = /^(?:[一二两三四五六七八九十半几每全上下头]+个
 /** What villagers call money from a programme (after synonyms: 补贴 is rewritten to 补助). */
 const SUBSIDY_WORDS: ReadonlySet<string> = new Set(["补助", "补贴", "津贴", "救助", "补偿", "奖励", "补助金"]);
 
+/** Bigrams are a fuzzy back-up signal: they must not outweigh whole words. */
+const BIGRAM_WEIGHT = 0.3;
+/** Marks a bigram term, so that the pair "补助" and the word "补助" are different terms. */
+const BIGRAM_PREFIX = "\u0001";
+/** Joins a field's parts so that neither jieba nor the bigrams run across the boundary. */
+export const joinParts = (parts: readonly string[]) => parts.join(" | ");
+
+/**
+ * The fields of an entry and their weights: a word in the title or an alias says far more about an entry
+ * than one in a fact. Names and keywords (the first two) also say what the knowledge base is about.
+ */
+export const FIELDS: Array<[weight: number, parts: (entry: Entry) => readonly string[]]> = [
+  [3, (entry) => [entry.title, ...entry.aliases]],
+  [2, (entry) => [...entry.keywords, ...entry.facts.flatMap((fact) => fact.keywords)]],
+  [1, (entry) => [entry.summary, entry.category, ...entry.facts.map((fact) => fact.text)]],
+  [0.5, (entry) => (entry.who ? [entry.who] : [])],
+];
+
+function addToBag(bag: Map<string, number>, tokens: Iterable<string>, weight: number): void {
+  for (const token of tokens) bag.set(token, (bag.get(token) ?? 0) + weight);
+}
+
 export class KnowledgeIndex {
-  private readonly bm25: Bm25Index;
-  private topics: Set<string> | undefined;
+  private readonly bm25 = new Bm25Index();
+  /** Every word and "~" pair of the entries' names and keywords, until the classifier takes them. */
+  private topics: Set<string> | undefined = new Set();
   /** Words of the title and aliases pick the entry, not one of its facts; built on demand. */
   private readonly nameWords = new Map<Entry, Set<string>>();
   /** Per-fact terms are needed only for the entry being answered, so they are built on demand. */
@@ -68,11 +90,26 @@ export class KnowledgeIndex {
     /** Reads sound-alike typos of the question as the knowledge base's terms (never applied to its own text). */
     private readonly fixTypos: (folded: string) => string = (folded) => folded,
   ) {
-    const built = buildIndex(entries, segmenter, rewrite);
-    this.bm25 = built.bm25;
-    this.topics = built.topics;
-    for (const term of built.topics) if (!term.startsWith("~") && term.length >= 2) this.nameTerms.add(term);
+    for (const entry of entries) this.addEntry(entry);
+    for (const term of this.topics!) if (!term.startsWith("~") && term.length >= 2) this.nameTerms.add(term);
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
+  }
+
+  /** Indexes an entry's words and pairs, each weighted by its field; its names and keywords are noted as topics. */
+  private addEntry(entry: Entry): void {
+    FIELDS.forEach(([weight, partsOf], field) => {
+      const parts = partsOf(entry);
+      if (parts.length === 0) return;
+      const text = this.rewrite(foldText(joinParts(parts)));
+      const words = this.segmenter.words(text);
+      const bigrams = this.segmenter.bigrams(text);
+      for (const word of words) this.bm25.add(word, weight);
+      for (const pair of bigrams) this.bm25.add(BIGRAM_PREFIX + pair, weight * BIGRAM_WEIGHT);
+      if (field > 1) return;
+      for (const word of words) this.topics!.add(word);
+      for (const pair of bigrams) this.topics!.add(`~${pair}`);
+    });
+    this.bm25.endDocument();
   }
 
   /** A villager's question: folded, rewritten and with sound-alike typos read as the terms meant. */
@@ -113,11 +150,9 @@ export class KnowledgeIndex {
     addToBag(bag, new Set(fuzzy.map((b) => BIGRAM_PREFIX + b)), BIGRAM_WEIGHT);
     if (bag.size === 0) return [];
     const uniqueWords = [...new Set(query.words)];
-    // Looked up once for the query, then checked against each candidate.
-    const wordTerms = uniqueWords.map((word) => this.bm25.termOf(word));
     const wordWeights = uniqueWords.map((word) => this.wordWeight(word));
     const totalWeight = wordWeights.reduce((sum, weight) => sum + weight, 0);
-    const bigramTerms = [...new Set(query.bigrams)].map((bigram) => this.bm25.termOf(BIGRAM_PREFIX + bigram));
+    const bigramTerms = [...new Set(query.bigrams)].map((bigram) => BIGRAM_PREFIX + bigram);
     // BM25 favours short entries; a larger candidate pool re-ranked with coverage prefers the entry
     // that accounts for more of the question.
     const hits = this.bm25.search(bag, Math.max(limit * 2, 10)).map(({ doc, score }) => {
@@ -125,7 +160,7 @@ export class KnowledgeIndex {
       const unmatchedWords: string[] = [];
       let matchedWeight = 0;
       uniqueWords.forEach((word, k) => {
-        if (this.bm25.docHasTerm(doc, wordTerms[k]!)) {
+        if (this.bm25.docHas(doc, word)) {
           matchedWeight += wordWeights[k]!;
           matchedWords.push(word);
         } else {
@@ -133,7 +168,7 @@ export class KnowledgeIndex {
         }
       });
       const wordCoverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
-      const bigramsMatched = bigramTerms.reduce((count, term) => count + (this.bm25.docHasTerm(doc, term) ? 1 : 0), 0);
+      const bigramsMatched = bigramTerms.reduce((count, term) => count + (this.bm25.docHas(doc, term) ? 1 : 0), 0);
       const bigramCoverage = bigramTerms.length > 0 ? bigramsMatched / bigramTerms.length : wordCoverage;
       const coverage = uniqueWords.length > 0 ? 0.7 * wordCoverage + 0.3 * bigramCoverage : bigramCoverage;
       return { entry: this.entries[doc]!, score, coverage, matchedWords, unmatchedWords };

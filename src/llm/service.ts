@@ -3,7 +3,7 @@ import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { SECRET_KEYS, type Config } from "../config/index.ts";
 import type { Exchange, LlmPort, LlmStatus, Passage, Understanding, WrittenAnswer } from "../core/llm-port.ts";
 import type { Logger } from "../core/logger.ts";
-import { FALLBACK_CONTACT } from "../knowledge/answer.ts";
+import { FALLBACK_CONTACT } from "../knowledge/hits.ts";
 import { usageDay, type LlmUsageStore, type UsageDay } from "../store/llm-usage.ts";
 import { extractCitations, formatHistory, formatPassages, quoteUserText } from "./context.ts";
 import { checkGrounding } from "./grounding.ts";

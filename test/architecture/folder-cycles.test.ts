@@ -11,7 +11,6 @@ const KNOWN_CYCLE_EDGES: Record<string, string> = {
   "knowledge→core": "AppError lives in core/errors.ts, which is also the pipeline's folder",
   "store→core": "AppError (DatabaseOpenError)",
   "config→core": "AppError (ConfigError)",
-  "knowledge→eligibility": "answer composition reads quantities with eligibility/numbers.ts; it is moving out of knowledge/",
   "feedback→intents": "a report that is also a question is answered by the policy intent first (intents/policy)",
 };
 

@@ -274,7 +274,7 @@ describe("reading a cadre's meeting tally", () => {
 
 describe("clustering comments no keyword theme catches", () => {
   it("groups them by a shared word, and leaves singletons under 其他", async () => {
-    const { createSegmenter } = await import("../../src/knowledge/segmenter.ts");
+    const { createSegmenter } = await import("../../src/text/segmenter.ts");
     const segmenter = createSegmenter();
     const cut = (text: string) => segmenter.words(text);
     const groups = groupByTheme(

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SnapshotHolder } from "../../src/snapshot/index.ts";
 import { createLogger } from "../../src/core/logger.ts";
-import { composeAnswer } from "../../src/knowledge/answer.ts";
+import { composeAnswer } from "../../src/intents/policy/answer.ts";
 import { conversation, startTestApp, type TestApp } from "../helpers/app.ts";
 
 const dirs: string[] = [];
@@ -57,6 +57,22 @@ describe("reloading data/", () => {
     expect(holder.reload().ok).toBe(false);
     expect(ask(holder, "沼气池后期维修谁负责")).toContain("3 名专职技术人员");
     expect(logs.some((l) => l.includes("reload failed"))).toBe(true);
+  });
+
+  it("cuts a term dropped from data/ apart again after a reload (each snapshot has its own jieba dictionary)", () => {
+    const dir = copyOfData();
+    const file = join(dir, "knowledge", "biogas.yaml");
+    const original = readFileSync(file, "utf8");
+    edit(file, "aliases: [沼气服务站,", "aliases: [沼渣抽吸车, 沼气服务站,");
+    const holder = new SnapshotHolder(
+      dir,
+      createLogger("error", () => {}),
+    );
+    const words = () => holder.current.kb.segmenter.words("沼渣抽吸车啥时候来");
+    expect(words()).toContain("沼渣抽吸车");
+    writeFileSync(file, original);
+    expect(holder.reload().ok).toBe(true);
+    expect(words()).not.toContain("沼渣抽吸车");
   });
 
   it("takes a new eligibility amount and a renamed report category on the next message after a reload", async () => {

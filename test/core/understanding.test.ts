@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { readMessage } from "../../src/core/reading.ts";
-import { reckonFigures, readFigureQuestion } from "../../src/knowledge/answer.ts";
+import { reckonFigures, readFigureQuestion } from "../../src/intents/policy/answer.ts";
 import { testSnapshot } from "../helpers/app.ts";
 
 let t: TestApp;

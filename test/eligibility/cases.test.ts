@@ -1,7 +1,7 @@
 // Runs data/eligibility/cases.yaml: situations → expected programmes, amounts, extracted facts and calculator figures.
 import { describe, expect, it } from "vitest";
 import { computeBiomass, computeLandTransfer, evaluateAll, extractFacts, loadEligibilityCases, loadEligibilityRules } from "../../src/eligibility/index.ts";
-import { foldText } from "../../src/knowledge/text.ts";
+import { foldText } from "../../src/text/fold.ts";
 
 const rules = loadEligibilityRules("data");
 const cases = loadEligibilityCases("data", rules);

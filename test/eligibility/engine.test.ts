@@ -16,7 +16,7 @@ import {
   type DialogueState,
   type Step,
 } from "../../src/eligibility/index.ts";
-import { foldText } from "../../src/knowledge/text.ts";
+import { foldText } from "../../src/text/fold.ts";
 import type { Parameter } from "../../src/eligibility/schema.ts";
 
 const rules = loadEligibilityRules("data");

@@ -1,13 +1,13 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
 import { answerPolicyQuestion, toTurnResult } from "../policy/index.ts";
-import { composeAnswer, readFigureQuestion, withAlternatives } from "../../knowledge/answer.ts";
-import { CONFIDENCE } from "../../knowledge/answer.ts";
+import { composeAnswer, readFigureQuestion, withAlternatives } from "../policy/answer.ts";
+import { CONFIDENCE } from "../../knowledge/hits.ts";
 import { reply } from "../../core/message.ts";
 import { payloadText } from "../../core/payload.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
-import { foldText } from "../../knowledge/text.ts";
-import type { IntentHandler, TurnContext, TurnResult } from "../../core/turn.ts";
+import { foldText } from "../../text/fold.ts";
+import type { IntentHandler, Services, TurnContext, TurnResult } from "../../core/turn.ts";
 import { answerWithLlm } from "../../core/llm-turn.ts";
 import type { SearchHit } from "../../knowledge/search.ts";
 import type { Dialogue } from "../../core/dialogue.ts";

@@ -1,5 +1,6 @@
 // Answers questions about programmes and facts from the knowledge base, or says honestly that it can't.
-import { composeAnswer, type ComposedAnswer, type PolicyAnswerKind } from "../../knowledge/answer.ts";
+import { composeAnswer, type ComposedAnswer } from "./answer.ts";
+import type { PolicyAnswerKind } from "../../knowledge/hits.ts";
 import { reply } from "../../core/message.ts";
 import type { IntentHandler, TurnContext, TurnResult } from "../../core/turn.ts";
 import { answerWithLlm } from "../../core/llm-turn.ts";

@@ -1,7 +1,7 @@
 // Off-topic messages: say plainly what the assistant can't do and what it can; log for staff.
 // A remark that asks nothing ("今天天儿真好") is chatted back to, not logged as a question nobody answered.
 import { reply } from "../../core/message.ts";
-import { CONFIDENCE } from "../../knowledge/answer.ts";
+import { CONFIDENCE } from "../../knowledge/hits.ts";
 import type { IntentHandler, TurnContext } from "../../core/turn.ts";
 
 /** A remark answered in kind, or a message nothing in the assistant can answer. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRewriter, foldText, hasWords, sanitize } from "../../src/knowledge/text.ts";
-import { detectScript, toScript, toSimplified } from "../../src/knowledge/script.ts";
+import { createRewriter, foldText, hasWords, sanitize } from "../../src/text/fold.ts";
+import { detectScript, toScript, toSimplified } from "../../src/text/script.ts";
 
 describe("text normalisation", () => {
   it("folds Traditional to Simplified and full-width digits to ASCII", () => {

@@ -1,27 +1,12 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
-import { findQuantities, parseNumber, readDuration } from "../eligibility/numbers.ts";
-import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "./search.ts";
-import type { Entry, Fact } from "./schema.ts";
+import { findQuantities, parseNumber, readDuration } from "../../eligibility/numbers.ts";
+import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
+import type { Entry, Fact } from "../../knowledge/schema.ts";
+import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 
-export const CONFIDENCE = {
-  /** At or above: answer from the best entry. */
-  answer: 0.55,
-  /** At or above (and below `answer`): offer the closest topics. Below: say we don't know. */
-  clarify: 0.3,
-} as const;
-
-export const FALLBACK_CONTACT = "村委会，或镇政府便民服务中心";
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
 const FACT_MATCH_MIN = 0.35;
-
-export interface Citation {
-  id: string;
-  title: string;
-  source: string;
-}
-
-export type PolicyAnswerKind = "answer" | "needs_review" | "clarify" | "no_answer";
 
 export interface ComposedAnswer {
   kind: PolicyAnswerKind;
@@ -33,27 +18,9 @@ export interface ComposedAnswer {
   quickReplies: Array<{ label: string; payload: string }>;
 }
 
-export function citationOf(entry: Entry): Citation {
-  return { id: entry.id, title: entry.title, source: `${entry.source.file} ${entry.source.section}` };
-}
-
 /** A clarification's best entry is answered outright when it covers this much and leads the runner-up by this ratio. */
 const LEAD_COVERAGE = 0.42;
 const LEAD_RATIO = 1.25;
-
-/** When the runner-up scores this close to the best entry, the question fits both: ask which. */
-const TIE_RATIO = 0.95;
-
-export function decide(hits: readonly SearchHit[]): PolicyAnswerKind {
-  const top = hits[0];
-  if (!top) return "no_answer";
-  const second = hits[1];
-  const tied = second !== undefined && second.coverage >= CONFIDENCE.answer && second.coverage >= top.coverage - 0.1 && second.score >= top.score * TIE_RATIO;
-  if (top.coverage >= CONFIDENCE.answer && !tied) return top.entry.needs_review ? "needs_review" : "answer";
-  if (tied) return "clarify";
-  if (top.coverage >= CONFIDENCE.clarify) return "clarify";
-  return "no_answer";
-}
 
 /** A runner-up this close to the leader, naming everything the leader misses, answers the question better. */
 const MISS_SWAP_RATIO = 0.8;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
-import { detectScript, toScript, toSimplified } from "../../src/knowledge/script.ts";
+import { detectScript, toScript, toSimplified } from "../../src/text/script.ts";
 
 // The fast path skips clauses it proves need no conversion; the result must equal opencc-js's own.
 const reference = OpenCC.Converter({ from: "tw", to: "cn" });

@@ -1,8 +1,8 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { describe, expect, it } from "vitest";
-import { createSegmenter, pairKeys, pairText, userDictHistory } from "../../src/knowledge/segmenter.ts";
-import { STOPWORDS } from "../../src/knowledge/stopwords.ts";
+import { createSegmenter } from "../../src/text/segmenter.ts";
+import { STOPWORDS } from "../../src/text/stopwords.ts";
 
 // Random text from the characters that make segmentation hard: Han (with a character outside the
 // BMP), question words, digits with decimals, Latin, punctuation and spaces.
@@ -66,26 +66,9 @@ describe("segmentation", () => {
     for (const text of randomTexts(3000)) expect(segmenter.bigrams(text)).toEqual(reference(text));
   });
 
-  it("numbers a pair by its two characters, so equal pairs get equal numbers", () => {
-    const texts = new Map<number, string>();
-    for (const text of randomTexts(500)) {
-      const keys = new Int32Array(text.length);
-      const count = pairKeys(text, keys);
-      expect(Array.from(keys.subarray(0, count), pairText)).toEqual(segmenter.bigrams(text));
-      for (const key of keys.subarray(0, count)) {
-        expect(texts.get(key) ?? pairText(key)).toBe(pairText(key));
-        texts.set(key, pairText(key));
-      }
-    }
-    expect(texts.size).toBeGreaterThan(10);
-  });
-
   it("keeps the words jieba finds, numbers whole, and drops punctuation and question words", () => {
+    // A segmenter without terms of its own cuts with jieba's dictionary alone, whatever other segmenters loaded.
     const jieba = Jieba.withDict(dict);
-    // The shared segmenter carries every user dictionary loaded in this process (other test files may share it):
-    // the reference cuts with the same words.
-    const history = userDictHistory();
-    if (history.length > 0) jieba.loadDict(Buffer.from(history.join("\n")));
     const reference = (text: string) => {
       const out: string[] = [];
       const cut = (part: string) => {
@@ -106,5 +89,15 @@ describe("segmentation", () => {
     };
     for (const text of randomTexts(6000)) expect(segmenter.words(text)).toEqual(reference(text));
     expect(segmenter.words("三级贫困残疾人每年救助1.2公斤")).toEqual(expect.arrayContaining(["残疾人", "1.2", "公斤"]));
+  });
+
+  it("keeps a knowledge base's term whole only in the segmenter given that term", () => {
+    const withTerm = createSegmenter(["一户多残"]);
+    expect(withTerm.words("一户多残家庭")).toContain("一户多残");
+    // A later segmenter without the term (a reload of data/ that dropped it) cuts it apart again, and the
+    // first one is not changed by the second.
+    const without = createSegmenter(["沼气池"]);
+    expect(without.words("一户多残家庭")).not.toContain("一户多残");
+    expect(withTerm.words("一户多残家庭")).toContain("一户多残");
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeData } from "../../src/knowledge/load.ts";
 import { KnowledgeBase } from "../../src/knowledge/knowledge-base.ts";
-import { createTypoFixer } from "../../src/knowledge/typos.ts";
+import { createTypoFixer } from "../../src/text/typos.ts";
 
 const kb = new KnowledgeBase(loadKnowledgeData("data"));
 const read = (text: string) => kb.index.analyze(text).text;
