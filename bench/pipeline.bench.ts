@@ -15,7 +15,7 @@ import { loadConfig } from "../src/config/index.ts";
 import { row, summarize, verdict } from "./stats.ts";
 import { execFileSync } from "node:child_process";
 
-const QUESTIONS = [
+export const QUESTIONS = [
   "三级贫困残疾人每年救助多少？",
   "一户多残家庭生活补助怎么发？",
   "1.2公斤生物质燃料顶多少煤？",

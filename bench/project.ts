@@ -8,10 +8,10 @@ import { silentLogger } from "../src/core/logger.ts";
 import { judge } from "../src/eval/score.ts";
 import { loadKnowledgeData, type KnowledgeData } from "../src/knowledge/load.ts";
 import type { Entry } from "../src/knowledge/schema.ts";
-import { scaleEntries } from "./pipeline.bench.ts";
+import { QUESTIONS as POLICY_QUESTIONS, scaleEntries } from "./pipeline.bench.ts";
 
 export type { App, Engine, Entry, KnowledgeData };
-export { buildEngine, createLocalApp, loadKnowledgeData, scaleEntries, judge };
+export { buildEngine, createLocalApp, loadKnowledgeData, scaleEntries, judge, POLICY_QUESTIONS };
 
 /** The labelled examples the project's classifier is trained on (src/core/engine.ts → buildEngine), as text. */
 export function intentExamples(data: KnowledgeData): Array<{ intent: string; text: string }> {
@@ -50,6 +50,11 @@ export async function ask(app: App, userId: string, text: string): Promise<{ int
 /** The real app (HTTP server and all) from environment-style settings, as src/main.ts starts it. */
 export function createServerApp(env: Record<string, string>): App {
   return createApp(loadConfig(env), { logger: silentLogger });
+}
+
+/** The app around a given engine (no server started, no file watching), its message log in `dbPath`. */
+export function createAppWithEngine(dbPath: string, engine: Engine): App {
+  return createApp(loadConfig({ DB_PATH: dbPath, KB_WATCH: "off" }), { logger: silentLogger, engine });
 }
 
 /** Whether a text carries every expected figure, judged by the evaluation's own scorer (src/eval/score.ts). */
