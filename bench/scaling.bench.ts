@@ -79,7 +79,7 @@ export default async function benchScaling(): Promise<string[]> {
     [
       "## 4. Scaling",
       "",
-      "The 62 real entries copied under names of their own up to each size (bench/pipeline.bench.ts → scaleEntries), each size in a fresh process: " +
+      "The real entries of data/knowledge copied under names of their own up to each size (bench/pipeline.bench.ts → scaleEntries), each size in a fresh process: " +
         "load+index is a cold start (jieba's dictionary and the indexing helper thread included), RSS is the process's after answering. " +
         "Messages: the pipeline bench's 12 policy questions from 50 users through the whole assistant (SQLite log write included), after 300 warm-up messages.",
       "",
