@@ -171,7 +171,13 @@ export default async function benchHttp(): Promise<string[]> {
     lines.push(row("  per second of the server's CPU", { "req/cpu-s": perCpuSecond ?? Number.NaN, "load avg": load }));
     lines.push(row("mixed users, one user flooding", { ...cells(withFlood), "0 errors/non-2xx": verdict(cleanWithFlood) }));
     lines.push(
-      row("  the flooder", { "req/s": flood.rps, "2xx": flood.status["200"] ?? 0, "429": flood.status["429"] ?? 0, errors: flood.errors, "of them timeouts": flood.timeouts }),
+      row("  the flooder", {
+        "req/s": flood.rps,
+        "2xx": flood.status["200"] ?? 0,
+        "429": flood.status["429"] ?? 0,
+        errors: flood.errors,
+        "of them timeouts": flood.timeouts,
+      }),
     );
     lines.push(row("others' p99 with / without the flood", { ratio: p99Ratio, "target ≤ 2×": verdict(p99Ratio <= 2) }));
     addMarkdown(
