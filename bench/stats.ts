@@ -1,4 +1,6 @@
 // Latency statistics and printing shared by the benchmark sections.
+import { recordRow } from "./report.ts";
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -15,7 +17,9 @@ export function summarize(latencies: number[], totalMs: number) {
   };
 }
 
+/** One printed line of figures; the same figures go to bench/results.json under the running section. */
 export function row(label: string, values: Record<string, string | number>): string {
+  recordRow(label, values);
   const cells = Object.entries(values).map(([k, v]) => `${k} ${typeof v === "number" ? fmt(v) : v}`);
   return `${label.padEnd(34)} ${cells.join("  ")}`;
 }
