@@ -8,6 +8,7 @@ import { silentLogger } from "../src/core/logger.ts";
 import { judge } from "../src/eval/score.ts";
 import { loadKnowledgeData, type KnowledgeData } from "../src/knowledge/load.ts";
 import type { Entry } from "../src/knowledge/schema.ts";
+import { loadDataFiles, type DataSnapshot } from "../src/snapshot/index.ts";
 import { QUESTIONS as POLICY_QUESTIONS, scaleEntries } from "./pipeline.bench.ts";
 
 export type { App, Engine, Entry, KnowledgeData };
@@ -52,9 +53,11 @@ export function createServerApp(env: Record<string, string>): App {
   return createApp(loadConfig(env), { logger: silentLogger });
 }
 
-/** The app around a given engine (no server started, no file watching), its message log in `dbPath`. */
+/** The app around a given engine (no server started, no file watching), its message log in `dbPath`; the rest of data/ as shipped. */
 export function createAppWithEngine(dbPath: string, engine: Engine): App {
-  return createApp(loadConfig({ DB_PATH: dbPath, KB_WATCH: "off" }), { logger: silentLogger, engine });
+  const files = loadDataFiles("data");
+  const snapshot: DataSnapshot = { ...engine, eligibility: files.eligibility, categories: files.categories, villages: files.villages, loadedAt: new Date() };
+  return createApp(loadConfig({ DB_PATH: dbPath, KB_WATCH: "off" }), { logger: silentLogger, snapshot });
 }
 
 /** Whether a text carries every expected figure, judged by the evaluation's own scorer (src/eval/score.ts). */
