@@ -310,6 +310,8 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
   if (dialogue.step === "details") {
     clearDialogue(ctx);
     // "俺要举报" then "镇上有家网吧让小学生包夜": filed, even though the knowledge base could also say something about it.
+    // "没有 算了", "不说了": nothing to report after all.
+    if (/^(?:没有|没事|算了|不用|不了|不说了|不反映了)/.test(text.replace(/[\s，,。.!！]+/g, ""))) return result(ctx, "好的，那就不登记了。有需要随时找我。");
     if (ctx.reading.kind === "smalltalk" || ctx.reading.kind === "reset" || (ctx.reading.kind === "question" && ctx.reading.notAReport)) return undefined;
     if (ctx.reading.kind === "question" && !PROBLEM_LIKE.test(text)) return undefined;
     return fileReport(ctx);

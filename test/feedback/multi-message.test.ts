@@ -20,6 +20,15 @@ describe("a report over several messages", () => {
     expect(reports(t)).toHaveLength(1);
   });
 
+  it("files nothing when the villager changes their mind after 我要反映个问题", async () => {
+    t = await startStaffApp();
+    const v = conversation(t.url, "m0");
+    await v.ask("我要反映个问题");
+    const never = await v.ask("没有 算了");
+    expect(never.text).not.toMatch(/FK\d+/);
+    expect(reports(t)).toHaveLength(0);
+  });
+
   it("adds what follows a report to it, durably, instead of filing a second one", async () => {
     t = await startStaffApp();
     const v = conversation(t.url, "m2");
