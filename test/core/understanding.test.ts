@@ -109,6 +109,18 @@ describe("follow-ups and arithmetic", () => {
     expect(lines).toMatch(/600 × 2 = 1200 元\/年/);
     expect(lines).toMatch(/1200 × 3 = 3600 元/);
   });
+
+  it("reckons people counted grade by grade at each grade's own amount, and only the grades asked about", () => {
+    const facts = [
+      { text: "一级、二级贫困残疾人每人每年 800 元。", keywords: [], kind: "rule" as const },
+      { text: "三级贫困残疾人每人每年 400 元。", keywords: [], kind: "rule" as const },
+    ];
+    const mixed = reckonFigures(facts, readFigureQuestion("俺组有5个一级的、3个二级的贫困残疾人，一年特别救助一共多少")!).join("\n");
+    expect(mixed).toMatch(/合计：4000 \+ 2400 = 6400 元\/年/);
+    const county = reckonFigures(facts, readFigureQuestion("全县一二级贫困残疾人3570个，一人800，这一项一共多少钱")!).join("\n");
+    expect(county).toMatch(/800 × 3570 = 2856000 元\/年，即 285.6 万元/);
+    expect(county).not.toMatch(/400 ×/);
+  });
 });
 
 describe("the villager's own numbers against the seed's", () => {

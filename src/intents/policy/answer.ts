@@ -424,6 +424,19 @@ export interface FigureQuestion {
   households?: number;
   /** "一个季度合多少": a quarter of the yearly amount. */
   perQuarter?: boolean;
+  /** "一二级贫困残疾人…": the grades asked about; amounts set for other grades are not reckoned. */
+  grades?: number[];
+  /** "5个一级的、3个二级的": people counted grade by grade, each grade at its own amount. */
+  gradeCounts?: Array<{ grade: number; count: number }>;
+}
+
+const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+
+/** "一级、二级", "一二级", "三级": the disability grades a text names. */
+function gradesIn(text: string): number[] {
+  const grades = new Set<number>();
+  for (const m of text.matchAll(/([一二三四1-4])(?:级|(?=[、，和或至到]?[一二三四1-4]级))/g)) grades.add(GRADE_NUMBER[m[1]!]!);
+  return [...grades];
 }
 
 /** A count written whole: "1479", "一千四百七十九", "俩". */
@@ -434,7 +447,10 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|合多少.*月|月.*合多少/.test(text);
   const perYear = /(?:一年|每年)(?:能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共)|一年的|每年的|全年/.test(text);
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
-  const p = /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
+  // "一二级贫困残疾人3570个，一人800": people named first, their count after ("一人" is the amount's unit).
+  const after = /残疾人[^，,。？?\d]{0,4}?(\d{2,})\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text);
+  const p =
+    after ?? /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
   const years = readDuration(text);
   const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
@@ -442,6 +458,12 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const h = /(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/.exec(text);
   const households = h ? count(h[1]!) : undefined;
   const perQuarter = /季度/.test(text);
+  const grades = gradesIn(text);
+  const gradeCounts = [...text.matchAll(/(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个\s*([一二三四1-4])级/g)].map((m) => ({
+    grade: GRADE_NUMBER[m[2]!]!,
+    count: count(m[1]!) ?? 0,
+  }));
+  if (gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0)) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
   if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !(persons && persons > 1) && !(households && households > 1)) return undefined;
   return {
     perMonth,
@@ -451,6 +473,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     ...(persons && persons > 1 ? { persons } : {}),
     ...(households && households > 1 ? { households } : {}),
     ...(perQuarter ? { perQuarter } : {}),
+    ...(grades.length > 0 ? { grades } : {}),
   };
 }
 
@@ -468,8 +491,29 @@ function fmt(n: number): string {
 
 /** Lines with the formula and its inputs, each traceable to the fact shown above it. */
 export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string[] {
-  const figures = facts.map((f) => moneyFigure(f.text)).filter((f): f is MoneyFigure => f !== undefined);
+  const graded = facts.flatMap((fact) => {
+    const f = moneyFigure(fact.text);
+    return f ? [{ ...f, grades: gradesIn(fact.text.slice(0, fact.text.indexOf(f.text))) }] : [];
+  });
   const out: string[] = [];
+  // "5个一级的、3个二级的": each grade's people at that grade's amount, then the sum; nothing reckoned on a guess.
+  if (q.gradeCounts) {
+    const parts = q.gradeCounts.map((g) => ({ ...g, figure: graded.find((f) => f.grades.includes(g.grade)) }));
+    if (parts.some((p) => !p.figure)) return [];
+    let total = 0;
+    for (const { grade, count: n, figure } of parts) {
+      const yearly = figure!.period === "year" ? figure!.amount : figure!.amount * 12;
+      total += yearly * n;
+      out.push(`${n} 个${"一二三四"[grade - 1]}级：${fmt(yearly)} × ${n} = ${fmt(yearly * n)} 元/年（按${figure!.text}）`);
+    }
+    out.push(
+      `合计：${parts.map((p) => fmt((p.figure!.period === "year" ? p.figure!.amount : p.figure!.amount * 12) * p.count)).join(" + ")} = ${fmt(total)} 元/年${wan(total)}（每人都符合条件的话）`,
+    );
+    return out;
+  }
+  // "一二级…": an amount set for other grades is not this question's.
+  const asked = q.grades ?? [];
+  const figures: MoneyFigure[] = graded.filter((f) => asked.length === 0 || f.grades.length === 0 || f.grades.some((g) => asked.includes(g)));
   if (q.perKilo) {
     for (const fact of facts) {
       const ton = /(\d+(?:\.\d+)?)\s*元\s*\/\s*吨/.exec(fact.text);
