@@ -243,6 +243,9 @@ export function startDialogue(
   const onlyOneOfSeveral = described.length === 1 && household.people.length >= 2 && described[0]!.grade !== undefined;
   const people = described.length >= 2 || described.some((p) => p.severe && p.grade === undefined) ? described : [];
   if (onlyOneOfSeveral) facts.disability_grade = described[0]!.grade;
+  // "俺娘三级…俺爹好好的不残疾，能领一户多残不": everyone else said to be well, so one disabled member, whatever
+  // the programme's name (一户多残) would otherwise suggest.
+  if (onlyOneOfSeveral && household.people.every((p) => p === described[0] || p.certified === false)) facts.disabled_in_household = 1;
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
   const state: DialogueState = {
     v: 1,

@@ -205,6 +205,13 @@ describe("dialogue state machine", () => {
     expect(s.reply.text).toMatch(/50 × 7 = 350 元/);
   });
 
+  it("reads a household where everyone else is well as one disabled member, even when 一户多残 is asked about", () => {
+    const d = talk("俺娘三级贫困残疾，俺爹好好的不残疾，俺家能领一户多残不？俺娘一年能拿多少");
+    expect(d.step.reply.text).toMatch(/您问的“一户多残家庭生活补助”/);
+    expect(d.step.reply.text).toMatch(/领不了/);
+    expect(d.step.reply.text).toMatch(/每人每年 400 元/);
+  });
+
   it("does not count one disabled person as a multi-disabled household", () => {
     const d = talk("家里只有我一个残疾人，一户多残的补助我能领吗");
     expect(d.step.reply.text).not.toMatch(/很可能能领[^【]*1680/);
