@@ -209,25 +209,24 @@ async function intents(
     nlpjs_p99_over_project: ratio(q.p99_ms, p.p99_ms),
   });
 
-  lines.push(
-    row("intent: project classifier", {
-      accuracy: percent(accP),
-      own: percent(accuracy(project.values, 0, own.length)),
-      dev: percent(accuracy(project.values, own.length, n)),
-      "p50 ms": p.p50_ms,
-      "p99 ms": p.p99_ms,
-    }),
-  );
-  lines.push(
-    row("intent: NLP.js (lang-zh)", {
-      accuracy: percent(accQ),
-      own: percent(accuracy(peer.values, 0, own.length)),
-      dev: percent(accuracy(peer.values, own.length, n)),
-      "p50 ms": q.p50_ms,
-      "p99 ms": q.p99_ms,
-      "train ms": trainMs,
-    }),
-  );
+  const intentCells = (values: typeof project.values, all: number, t: typeof p) => [
+    percent(all),
+    percent(accuracy(values, 0, own.length)),
+    percent(accuracy(values, own.length, n)),
+    t.p50_ms,
+    t.p99_ms,
+  ];
+  const intentRow = (label: string, values: typeof project.values, all: number, t: typeof p, extra: Record<string, number> = {}) =>
+    row(label, {
+      accuracy: percent(all),
+      own: percent(accuracy(values, 0, own.length)),
+      dev: percent(accuracy(values, own.length, n)),
+      "p50 ms": t.p50_ms,
+      "p99 ms": t.p99_ms,
+      ...extra,
+    });
+  lines.push(intentRow("intent: project classifier", project.values, accP, p));
+  lines.push(intentRow("intent: NLP.js (lang-zh)", peer.values, accQ, q, { "train ms": trainMs }));
   lines.push(row("intent: whole assistant (routed)", { accuracy: percent(share(routedRight, n)) }));
   lines.push(
     row("intent: ratios", {
@@ -248,22 +247,8 @@ async function intents(
       table(
         ["", "accuracy (all)", "own sets", "dev.jsonl", "p50 ms", "p99 ms"],
         [
-          [
-            "project classifier",
-            percent(accP),
-            percent(accuracy(project.values, 0, own.length)),
-            percent(accuracy(project.values, own.length, n)),
-            p.p50_ms,
-            p.p99_ms,
-          ],
-          [
-            "NLP.js 4 (lang-zh)",
-            percent(accQ),
-            percent(accuracy(peer.values, 0, own.length)),
-            percent(accuracy(peer.values, own.length, n)),
-            q.p50_ms,
-            q.p99_ms,
-          ],
+          ["project classifier", ...intentCells(project.values, accP, p)],
+          ["NLP.js 4 (lang-zh)", ...intentCells(peer.values, accQ, q)],
           ["whole assistant (classifier + reading + routing)", percent(share(routedRight, n)), "", "", "", ""],
         ],
       ),

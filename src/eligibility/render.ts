@@ -112,7 +112,9 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
     lines.splice(
       1,
       0,
-      ...asked.map((r) => `您问的“${r.programme.name.replace(/[“”]/g, "")}”，按您说的情况不符合条件，暂时领不了：${r.unmet.map((o) => o.condition.unmet).join("；")}。`),
+      ...asked.map(
+        (r) => `您问的“${r.programme.name.replace(/[“”]/g, "")}”，按您说的情况不符合条件，暂时领不了：${r.unmet.map((o) => o.condition.unmet).join("；")}。`,
+      ),
     );
   }
 

@@ -75,25 +75,23 @@ const toReport = ({ places, ...row }: Row): Report => ({
 
 const inList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(", ");
 
+/** The filter's plain fields and the condition each binds. */
+const FILTER_CLAUSES = [
+  ["from", "created_at >= @from"],
+  ["to", "created_at < @to"],
+  ["village", "village = @village"],
+  ["category", "category = @category"],
+] as const;
+
 /** WHERE clause and parameters for a filter; values are always bound, never spliced. */
 export function filterClause(filter: ReportFilter): { where: string; params: Record<string, string> } {
   const clauses: string[] = [];
   const params: Record<string, string> = {};
-  if (filter.from) {
-    clauses.push("created_at >= @from");
-    params.from = filter.from;
-  }
-  if (filter.to) {
-    clauses.push("created_at < @to");
-    params.to = filter.to;
-  }
-  if (filter.village) {
-    clauses.push("village = @village");
-    params.village = filter.village;
-  }
-  if (filter.category) {
-    clauses.push("category = @category");
-    params.category = filter.category;
+  for (const [key, clause] of FILTER_CLAUSES) {
+    const value = filter[key];
+    if (!value) continue;
+    clauses.push(clause);
+    params[key] = value;
   }
   if (filter.state === "open") clauses.push(`status IN (${inList(OPEN_STATES)})`);
   else if (filter.state === "closed") clauses.push(`status IN (${inList(CLOSED_STATES)})`);
