@@ -247,6 +247,10 @@ export function startDialogue(
   // the programme's name (一户多残) would otherwise suggest.
   if (onlyOneOfSeveral && household.people.every((p) => p === described[0] || p.certified === false)) facts.disabled_in_household = 1;
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
+  // "一户多残家庭补助加上俺奶奶的…一共多少": a total the villager asks for with the household allowance in it
+  // counts it as theirs; the answer still says what 一户多残 means.
+  const reckon = readReckoning(text);
+  if (facts.disabled_in_household === undefined && reckon.total && focus.includes("multi-disabled-household")) facts.disabled_in_household = 2;
   const state: DialogueState = {
     v: 1,
     topic,
@@ -259,7 +263,7 @@ export function startDialogue(
     question: question.slice(0, 500),
     people,
     ...(household.disabledCount !== undefined ? { disabledCount: household.disabledCount } : {}),
-    reckon: readReckoning(text),
+    reckon,
   };
   if (invalid.length > 0) {
     return { state: { ...state, pending: invalid[0]!.fact, failures: 1 }, reply: renderQuestion(rules, invalid[0]!.fact, `${invalid[0]!.message}\n`) };
@@ -399,14 +403,17 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const bare = core.length <= 6;
     if (extraction.invalid.length > 0 && (correcting || bare || state.topic !== "benefits")) return { state, reply: plain(extraction.invalid[0]!.message) };
     // "都是贫困户 一年一共多少" after a household answer that asked just that: it completes the answer.
-    const fillsGap = state.people.length > 0 && Object.keys(extraction.facts).some((k) => state.facts[k as keyof typeof state.facts] === undefined);
+    // "家里就俺爹一个残疾人" after "能领一户多残不": the fact the answer about that programme was waiting on.
+    const fillsGap =
+      (state.people.length > 0 || state.focus.length > 0) &&
+      Object.keys(extraction.facts).some((k) => state.facts[k as keyof typeof state.facts] === undefined);
     if (!found || (!correcting && !bare && !fillsGap && state.topic === "benefits")) return "leave";
     const changed = describeChanges(rules, state.facts, merged);
     return advance(
       rules,
       { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) },
       on,
-      changed ? `好的，已改为：${changed}。\n` : "好的，按新的数重算：\n",
+      changed ? `好的，${correcting || !fillsGap ? "已改为" : "记下了"}：${changed}。\n` : "好的，按新的数重算：\n",
     );
   }
 

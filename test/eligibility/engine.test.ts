@@ -212,6 +212,15 @@ describe("dialogue state machine", () => {
     expect(d.step.reply.text).toMatch(/每人每年 400 元/);
   });
 
+  it("does not take 能领一户多残不 for a household of two, and refuses it once only one is disabled", () => {
+    const d = talk("俺家能领一户多残补助不");
+    expect(d.step.reply.text).not.toMatch(/很可能能领[^【]*1680/);
+    expect(d.step.reply.text).toMatch(/如果家里有两个及以上持证残疾人/);
+    const s = d.say("家里就俺爹一个残疾人") as Step;
+    expect(s.reply.text).toMatch(/记下了/);
+    expect(s.reply.text).toMatch(/您问的“一户多残家庭生活补助”，按您说的情况不符合条件/);
+  });
+
   it("does not count one disabled person as a multi-disabled household", () => {
     const d = talk("家里只有我一个残疾人，一户多残的补助我能领吗");
     expect(d.step.reply.text).not.toMatch(/很可能能领[^【]*1680/);

@@ -19,6 +19,7 @@ import {
   evaluateProgramme,
   extractFacts as extractFactsUncached,
   readHousehold,
+  readReckoning,
   isPersonal,
   startDialogue,
   type DialogueState,
@@ -335,8 +336,13 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       turn !== "report" &&
       (answersPending || /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text));
     // "俺家一年特别救助一共多少" after a household's answer: the same household, one programme.
+    // "特别救助加上一户多残，一年一共多少": programmes named, nobody new, so the household just described.
     const sameHousehold =
-      state.step === "done" && state.people.length >= 2 && topic === "benefits" && turn !== "report" && /[我俺咱](?:们)?家|全家|一家/.test(text);
+      state.step === "done" &&
+      state.people.length >= 2 &&
+      topic === "benefits" &&
+      turn !== "report" &&
+      (/[我俺咱](?:们)?家|全家|一家/.test(text) || (readHousehold(text).people.length === 0 && readReckoning(text).total === true));
     const focus = sameScreening || sameHousehold ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     const step = continueDialogue(rules, state, text, ctx.now, {
       newQuestion: newQuestion && focus.length === 0,
