@@ -131,8 +131,12 @@ export default async function benchHttp(): Promise<string[]> {
     await autocannon({ url: server.url, connections: 20, duration: WARM_UP_S, requests: mixedRequests(texts, 1_000_000) });
     const load = loadavg()[0]!;
     const cpuBefore = server.cpu();
+    const clientBefore = process.cpuUsage();
     const mixed = side(await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION_S, requests: mixedRequests(texts, 0) }));
     const cpuUsed = cpuBefore === undefined ? undefined : server.cpu()! - cpuBefore;
+    // The load generator's own CPU per request: on a 2-core machine it shares the cores with the server.
+    const client = process.cpuUsage(clientBefore);
+    const clientMsPerRequest = (client.user + client.system) / 1000 / Math.max(1, mixed.requests);
     // Requests per second of the server's own CPU time: what the machine's other load does not change much.
     const perCpuSecond = cpuUsed ? mixed.requests / cpuUsed : null;
     // The same load again (other users, so nobody's rate limit carries over), with one user flooding beside it.
@@ -157,6 +161,7 @@ export default async function benchHttp(): Promise<string[]> {
         meets_2000_rps: mixed.rps >= 2000,
         server_cpu_s: cpuUsed ?? null,
         requests_per_server_cpu_s: perCpuSecond,
+        client_cpu_ms_per_request: clientMsPerRequest,
       },
       with_flood: {
         others: { ...withFlood, zero_errors_and_non2xx: cleanWithFlood },
@@ -168,7 +173,7 @@ export default async function benchHttp(): Promise<string[]> {
     // autocannon's `errors` already counts its timeouts (10 s without an answer).
     const cells = (s: Side) => ({ "req/s": s.rps, "p50 ms": s.p50_ms, "p99 ms": s.p99_ms, errors: s.errors, "of them timeouts": s.timeouts, non2xx: s.non2xx });
     lines.push(row("mixed users", { ...cells(mixed), "0 errors/non-2xx": verdict(clean), "≥ 2,000 req/s": verdict(mixed.rps >= 2000) }));
-    lines.push(row("  per second of the server's CPU", { "req/cpu-s": perCpuSecond ?? Number.NaN, "load avg": load }));
+    lines.push(row("  per second of the server's CPU", { "req/cpu-s": perCpuSecond ?? Number.NaN, "autocannon ms/req": clientMsPerRequest, "load avg": load }));
     lines.push(row("mixed users, one user flooding", { ...cells(withFlood), "0 errors/non-2xx": verdict(cleanWithFlood) }));
     lines.push(
       row("  the flooder", {
@@ -218,6 +223,7 @@ export default async function benchHttp(): Promise<string[]> {
         `Throughput target ≥ 2,000 req/s: ${verdict(mixed.rps >= 2000)} (${formatNumber(mixed.rps)} req/s on ${CONNECTIONS} connections). ` +
           `The server process used ${cpuUsed?.toFixed(1) ?? "n/a"} CPU-seconds for it: ${perCpuSecond === null ? "n/a" : formatNumber(perCpuSecond)} requests per CPU-second, ` +
           "the figure that says what one free core would serve when other processes are not taking the machine's time. " +
+          `autocannon itself used ${clientMsPerRequest.toFixed(2)} ms of CPU per request on the same cores. ` +
           `Other users' p99 while one user floods / without: ${p99Ratio.toFixed(2)}× (target ≤ 2×): ${verdict(p99Ratio <= 2)}.`,
       ].join("\n"),
     );

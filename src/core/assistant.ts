@@ -6,7 +6,7 @@ import { isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
-import { KeyedQueue } from "./queue.ts";
+import { KeyedQueue, LoopTurns } from "./queue.ts";
 import { CLASSIFIER_SURE, routeByReading, routeIntent } from "./route.ts";
 import { conversationKey, reply, type InboundMessage, type Reply } from "./message.ts";
 import { APOLOGY, HandlerError, NOT_LOGGED_NOTE, NOT_LOGGED_UNANSWERED_NOTE } from "./errors.ts";
@@ -52,7 +52,7 @@ export interface AssistantOptions {
 }
 
 export class Assistant {
-  private readonly queue = new KeyedQueue();
+  private readonly queue = new KeyedQueue(new LoopTurns());
   private readonly handlers = new Map<Intent, IntentHandler>();
   private readonly interceptors: readonly Interceptor[];
   private readonly dialogues: DialogueRegistry;

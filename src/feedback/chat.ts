@@ -131,12 +131,13 @@ function consentQuestion(): { text: string; quickReplies: QuickReply[] } {
 }
 
 /**
- * Writes an acknowledging change, waiting while another process holds the lock; undefined when it could
- * not be written (locked too long, disk full), so the reply never says "登记" for what is not on disk.
+ * Writes an acknowledging change, waiting while another process holds the lock, and resolves once it is on disk
+ * (group commit: Store.writeDurably); undefined when it could not be written or made durable (locked too long,
+ * disk full, fsync failed), so the reply never says "登记" for what is not on disk.
  */
 async function recordOrFail<T>(ctx: FeedbackTurn, what: string, write: () => T): Promise<T | undefined> {
   try {
-    return await ctx.services.store.writeWhenFree(write, REPORT_WRITE_WITHIN_MS);
+    return await ctx.services.store.writeDurably(write, REPORT_WRITE_WITHIN_MS);
   } catch (error) {
     if (!isStorageFailure(error)) throw error;
     ctx.services.logger.error(`${what} not recorded`, { error, channel: ctx.message.channel });

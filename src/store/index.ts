@@ -12,6 +12,7 @@ import { SecretStore } from "./secrets.ts";
 import { SessionStore } from "./sessions.ts";
 import { StaffStore } from "./staff.ts";
 import { UnansweredLog } from "./unanswered.ts";
+import { WalSync } from "./wal-sync.ts";
 
 export class Store {
   readonly messages: MessageLog;
@@ -42,6 +43,8 @@ export class Store {
   }
 
   private checkpointer: BackgroundCheckpointer | undefined;
+  /** Group commit of acknowledged writes (a database file in WAL mode); none: they commit with synchronous=FULL. */
+  walSync: WalSync | undefined;
   private readonly inTransaction: Database.Transaction<(write: () => unknown) => unknown>;
   private readonly savepoint: (write: () => unknown) => unknown;
 
@@ -81,6 +84,20 @@ export class Store {
     return retryWhileBusy(write, { withinMs });
   }
 
+  /**
+   * An acknowledged write (a report's receipt, more about it, a me-too), as `writeWhenFree` tries it, made durable
+   * before this resolves: committed without waiting for the disk, then covered by one fsync of the WAL shared with
+   * the other writes of the moment (group commit), so no reply waits with the whole event loop for the disk.
+   * Rejects, as a storage failure, if it could not be committed or made durable.
+   */
+  async writeDurably<T>(write: () => T, withinMs: number): Promise<T> {
+    const walSync = this.walSync;
+    if (!walSync) return this.writeWhenFree(write, withinMs);
+    const result = await this.writeWhenFree(() => relaxed(this.db, write), withinMs);
+    await walSync.flush();
+    return result;
+  }
+
   /** The LLM usage counts (built by the LLM adapter, once, with its logger for write failures). */
   llmUsage(onWriteError: (error: unknown) => void): LlmUsageStore {
     return new LlmUsageStore(this.db, onWriteError);
@@ -90,6 +107,7 @@ export class Store {
   static open(path: string, options: { backgroundCheckpoint?: boolean } = {}): Store {
     const store = new Store(openDatabase(path));
     if (path !== ":memory:" && options.backgroundCheckpoint !== false) store.checkpointer = new BackgroundCheckpointer(store.db, path);
+    if (path !== ":memory:" && store.db.pragma("journal_mode", { simple: true }) === "wal") store.walSync = new WalSync(`${path}-wal`);
     return store;
   }
 

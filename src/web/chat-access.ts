@@ -38,6 +38,8 @@ export class ChatAccess {
   private readonly sharedNewcomers: TokenBuckets | undefined;
   private readonly loggedAt = new Map<string, number>();
   private readonly proxies: TrustedProxies;
+  /** CHAT_API_TOKEN's digest, made once: each request hashes only the token it brings. */
+  private readonly tokenDigest: Buffer | undefined;
 
   constructor(
     private readonly config: ChatAccessConfig,
@@ -48,6 +50,7 @@ export class ChatAccess {
   ) {
     this.identity = new ChatIdentity(chatCookieKey(config.CHAT_COOKIE_SECRET, secrets, clock));
     this.proxies = parseTrustProxy(config.TRUST_PROXY);
+    this.tokenDigest = config.CHAT_API_TOKEN ? createHash("sha256").update(config.CHAT_API_TOKEN).digest() : undefined;
     const perMinute = config.CHAT_RATE_PER_MINUTE;
     if (perMinute > 0) {
       const burst = Math.max(1, config.CHAT_RATE_BURST);
@@ -118,13 +121,12 @@ export class ChatAccess {
   }
 
   private vouched(c: Context): boolean {
-    const token = this.config.CHAT_API_TOKEN;
     const header = c.req.header("authorization");
-    if (!token || !header) return false;
+    if (!this.tokenDigest || !header) return false;
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
     if (!match) return false;
     const given = createHash("sha256").update(match[1]!.trim()).digest();
-    return timingSafeEqual(given, createHash("sha256").update(token).digest());
+    return timingSafeEqual(given, this.tokenDigest);
   }
 
   private secure(c: Context): boolean {

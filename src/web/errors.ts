@@ -46,24 +46,32 @@ const refuseInvalid = (result: { success: true } | { success: false; error: z.co
 };
 
 /**
- * Validates the JSON body against `schema` (c.req.valid("json") in the handler). The body is read first because
- * hono's validator answers an empty body and broken JSON alike; callers are told which of the two it was.
- * Content-Type is checked before this, by the /api guards.
+ * Validates the JSON body against `schema` (c.req.valid("json") in the handler). The body is read and parsed once
+ * here: hono's validator answers an empty body and broken JSON alike (callers are told which of the two it was),
+ * and would parse the text a second time. Content-Type is checked before this, by the /api guards; a body sent
+ * as another type is validated as `{}`, as hono's validator does.
  */
 export function jsonBody<S extends z.ZodType>(schema: S) {
-  const validate = zValidator("json", schema, refuseInvalid);
-  const readFirst: MiddlewareHandler = async (c, next) => {
-    const raw = await c.req.text(); // kept in hono's body cache, so the validator parses the same text
+  // Built only for its type: the handler's c.req.valid("json") is typed by it.
+  const typed = zValidator("json", schema, refuseInvalid);
+  const validate: MiddlewareHandler = async (c, next) => {
+    const raw = await c.req.text();
     if (!raw.trim()) throw new AppError("EMPTY_BODY", '请求体为空：需要 JSON，例如 {"userId":"u1","text":"你好"}', { status: 400 });
+    let parsed: unknown;
     try {
-      JSON.parse(raw);
+      parsed = JSON.parse(raw);
     } catch {
       throw new AppError("INVALID_JSON", "请求体不是合法的 JSON", { status: 400 });
     }
-    return validate(c, next);
+    const result = await schema.safeParseAsync(isJsonMediaType(c.req.header("content-type")) ? parsed : {});
+    refuseInvalid(result);
+    c.req.addValidatedData("json", result.data as object);
+    await next();
   };
-  return readFirst as typeof validate;
+  return validate as typeof typed;
 }
+
+const isJsonMediaType = (contentType: string | undefined) => /^application\/([\w.-]+\+)?json$/i.test(contentType?.split(";")[0]?.trim() ?? "");
 
 /** Validates the query string against `schema` (c.req.valid("query") in the handler). */
 export function queryParams<S extends z.ZodType>(schema: S) {

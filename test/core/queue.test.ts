@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KeyedQueue } from "../../src/core/queue.ts";
+import { KeyedQueue, LoopTurns } from "../../src/core/queue.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -45,5 +45,31 @@ describe("per-conversation ordering", () => {
     await queue.drain();
     await sleep(0);
     expect(queue.pending).toBe(0);
+  });
+});
+
+describe("a few messages per turn of the event loop", () => {
+  it("returns to the event loop between queued messages, so connections and timers are not held up", async () => {
+    const queue = new KeyedQueue(new LoopTurns(3));
+    const seen: string[] = [];
+    const tasks = Array.from({ length: 10 }, (_, i) => queue.run(`web:${i}`, () => void seen.push(`message ${i}`)));
+    // Queued after all ten messages: without turns it would run only once every message had been handled.
+    setImmediate(() => seen.push("event loop"));
+    await Promise.all(tasks);
+    expect(seen.indexOf("event loop")).toBeGreaterThan(-1);
+    expect(seen.indexOf("event loop")).toBeLessThan(seen.indexOf("message 9"));
+    expect(seen.filter((s) => s.startsWith("message"))).toEqual(Array.from({ length: 10 }, (_, i) => `message ${i}`));
+  });
+
+  it("keeps one chat's messages in order and goes on after a failure", async () => {
+    const queue = new KeyedQueue(new LoopTurns());
+    const done: number[] = [];
+    const failing = queue.run("web:a", () => {
+      throw new Error("boom");
+    });
+    const rest = [1, 2, 3].map((i) => queue.run("web:a", () => void done.push(i)));
+    await expect(failing).rejects.toThrow("boom");
+    await Promise.all(rest);
+    expect(done).toEqual([1, 2, 3]);
   });
 });

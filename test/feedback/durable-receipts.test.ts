@@ -1,5 +1,6 @@
-// A receipt means durable: what is acknowledged (reports, state changes, votes) commits with synchronous=FULL,
-// so its WAL frames are fsynced before the reply; only the message log commits with NORMAL.
+// A receipt means durable: what is acknowledged (reports, state changes, votes) is fsynced before the reply. A report
+// filed in chat commits with NORMAL and waits for a shared fsync of the WAL (group commit); staff state changes and
+// votes commit with synchronous=FULL; the message log commits with NORMAL and waits for nothing.
 import { afterEach, describe, expect, it } from "vitest";
 import { conversation, type TestApp } from "../helpers/app.ts";
 import { startStaffApp } from "../staff/data-fixture.ts";
@@ -24,14 +25,18 @@ function watchSyncLevel(t: TestApp, table: string, event: "INSERT" | "UPDATE" = 
 const levels = (t: TestApp, table: string) => t.app.store.db.prepare("SELECT level FROM sync_seen WHERE tbl = ?").pluck().all(table) as number[];
 
 describe("acknowledged writes are fsynced before the reply", () => {
-  it("files a report, changes its state and records a vote with synchronous=FULL, and logs messages with NORMAL", async () => {
+  it("files a report behind a WAL fsync, changes its state and records a vote with synchronous=FULL, and logs messages with NORMAL", async () => {
     t = await startStaffApp();
     for (const table of ["feedback", "feedback_history", "messages"]) watchSyncLevel(t, table);
     watchSyncLevel(t, "consultation_votes");
     watchSyncLevel(t, "consultation_votes", "UPDATE");
 
+    const walSync = t.app.store.walSync!;
+    const syncsBefore = walSync.completed;
     const filed = await conversation(t.url, "durable-1").ask("东风村村东头路灯坏了半个月了");
     expect(filed.text).toMatch(/回执号：FK000001/);
+    // The reply came after an fsync of the WAL that began after the report's commit.
+    expect(walSync.completed).toBeGreaterThan(syncsBefore);
     const changed = t.app.features.feedback.changeState({ id: 1, to: "in_progress", note: "已派电工", actor: "staff-1", actorRole: "cadre" });
     expect(changed.ok).toBe(true);
 
@@ -67,8 +72,8 @@ describe("acknowledged writes are fsynced before the reply", () => {
       at: now.toISOString(),
     });
 
-    expect(levels(t, "feedback")).toEqual([2]);
-    expect(levels(t, "feedback_history")).toEqual([2, 2]);
+    expect(levels(t, "feedback")).toEqual([1]);
+    expect(levels(t, "feedback_history")).toEqual([1, 2]);
     expect(levels(t, "consultation_votes")).toEqual([2, 2]);
     // The log row of every message: NORMAL, and the connection is back to FULL afterwards.
     expect(levels(t, "messages").length).toBeGreaterThan(0);
