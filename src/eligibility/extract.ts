@@ -264,7 +264,7 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       // The briquettes are named right after the weight ("5吨秸秆块") or just before it ("压成的块子有七百八十斤").
       const named =
         /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料|块子)/.test(withoutPrice.slice(end)) ||
-        /(?:压块|秸秆块|燃料块|块子)(?:有|是|共|一共|总共|足有)$/.test(withoutPrice.slice(Math.max(0, q.index - 6), q.index));
+        /(?:压块|秸秆块|燃料块|块子|压成块|压成了块|压成)(?:有|是|共|一共|总共|足有)?$/.test(withoutPrice.slice(Math.max(0, q.index - 6), q.index));
       return !ratio && named && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
     });
     if (weight && !weight.negative && weight.value > 0) {
@@ -281,7 +281,9 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       const matched = withoutPrice.slice(q.index).match(new RegExp(`^.*?${q.unit}`))?.[0] ?? q.unit;
       const after = withoutPrice.slice(q.index + matched.length);
       const before = withoutPrice.slice(0, q.index);
-      const coal = /^(?:的)?(?:优质)?煤/.test(after) || /(?:烧|用|买|烧了|用了|买了|得烧|要烧)\s*$/.test(before);
+      // "1.3公斤顶1公斤煤" is the conversion, not coal burnt.
+      const conversion = /(?:顶|相当于|抵|换|折)\s*$/.test(before);
+      const coal = !conversion && (/^(?:的)?(?:优质)?煤/.test(after) || /(?:烧|用|买|烧了|用了|买了|得烧|要烧)\s*$/.test(before));
       return coal && q.index !== briquetteAt && !isUnitOrConversion(withoutPrice, q, matched);
     });
     if (weight) {

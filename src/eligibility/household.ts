@@ -44,6 +44,15 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/儿子|小子|(?<=[俺我])儿(?![童科女])/y, "您儿子"],
   [/闺女|女儿|姑娘/y, "您女儿"],
   [/孙子|孙女|外孙/y, "您孙辈"],
+  [/嫂子|大嫂|嫂/y, "您嫂子"],
+  [/弟媳|弟妹/y, "您弟媳"],
+  [/儿媳|儿媳妇/y, "您儿媳"],
+  [/女婿/y, "您女婿"],
+  [/侄子|侄女|侄儿|外甥女|外甥/y, "您侄辈"],
+  [/公公|老公公/y, "您公公"],
+  [/婆婆|婆婆婆/y, "您婆婆"],
+  [/岳父|老丈人|丈人/y, "您岳父"],
+  [/岳母|丈母娘/y, "您岳母"],
   [/(?<=[俺我咱])(?:娃|孩子|小孩)/y, "您孩子"],
   [/叔叔|大叔|叔/y, "您叔叔"],
   [/伯伯|大伯|伯/y, "您伯伯"],
@@ -231,6 +240,14 @@ export function readHousehold(text: string): Household {
       healthy.add(p);
       return;
     }
+    // "俺爷是贫困老年残疾人，俺奶也是": what was said of the person before holds for this one too.
+    const previous = k > 0 ? mentions[k - 1]!.person : undefined;
+    if (previous && previous !== p && /^[^，,。；]{0,4}也是(?:[，,。；]|$)/.test(segment)) {
+      p.certified ??= previous.certified;
+      p.elderly ??= previous.elderly;
+      p.poor ??= previous.poor;
+      if (p.grade === undefined && previous.grade !== undefined) p.grade = previous.grade;
+    }
     // Up to the end of the sentence, and not a programme listed by name: in "俺哥三级。老年补助、特别救助全算上"
     // 老年 is the allowance asked about, not said of 俺哥 ("俺爹领老年残疾人补助" still says he is old).
     const own = segment.split(/[。！？!?]/)[0]!.replace(/(?<!(?:领|拿|享受|吃)(?:着|了|的)?(?:贫困)?)老年(?:残疾人)?(?:生活)?补助(?=[、，,和加跟与]|$)/g, "");
@@ -352,7 +369,8 @@ export function readReckoning(text: string): Reckoning {
   const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月/.test(text);
   const years = readDuration(text);
   const total = /加起来|一共|总共|合计|加一起|合起来|一块儿算|加上|[全都]算上/.test(text);
-  const every = total && /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算/.test(text);
+  // "再加一户多残，一年一共多少": the programme named on top of what the people get.
+  const every = total && /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|再加|加上/.test(text);
   return { perMonth, ...(years !== undefined ? { years } : {}), ...(total ? { total } : {}), ...(every ? { every } : {}) };
 }
 

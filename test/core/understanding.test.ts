@@ -95,6 +95,13 @@ describe("follow-ups and arithmetic", () => {
     expect(r.text).not.toMatch(/× 1 =/);
   });
 
+  it("prices briquettes as coal only through the ratio the villager gives, with the formula", async () => {
+    const say = chat();
+    const r = await say("俺家秸秆压成块3.9吨，按1.3公斤顶1公斤煤，顶多少吨煤，值多少钱");
+    expect(r.text).toMatch(/3.9 吨 ÷ 1.3 = 3 吨煤；按 1360 元\/吨算：3 × 1360 = 4080 元/);
+    expect(r.text).not.toMatch(/3.9 吨 × 1360/);
+  });
+
   it("reads 1360一吨 as the coal price, not as one tonne of coal", async () => {
     const say = chat();
     const r = await say("优质煤1360一吨，我家冬天要烧2吨，得花多少钱？");

@@ -221,6 +221,19 @@ describe("dialogue state machine", () => {
     expect(s.reply.text).toMatch(/您问的“一户多残家庭生活补助”，按您说的情况不符合条件/);
   });
 
+  it("reads in-laws and nephews as people of their own, and 也是 as the same as the person before", () => {
+    const d = talk("俺哥二级、俺嫂子三级、俺侄子三级，都是贫困残疾人，一年救助加一块多少");
+    expect(d.step.reply.text).toMatch(/您哥哥 800 \+ 您嫂子 400 \+ 您侄辈 400 = 1600 元\/年/);
+    const also = talk("俺爷是贫困老年残疾人，俺奶也是，俩人那老年补助一年一共多少");
+    expect(also.step.reply.text).toMatch(/您爷爷 50 \+ 您奶奶 50 = 100 元\/月/);
+  });
+
+  it("adds a programme named with 再加 on top of what the people get", () => {
+    const d = talk("俺娘三级，俺大姐三级，都贫困，再加一户多残，一年一共多少？合一个月多少");
+    expect(d.step.reply.text).toMatch(/合计每年：800 \+ 1680 = 2480 元/);
+    expect(d.step.reply.text).toMatch(/2480 ÷ 12 ≈ 206.7 元/);
+  });
+
   it("does not count one disabled person as a multi-disabled household", () => {
     const d = talk("家里只有我一个残疾人，一户多残的补助我能领吗");
     expect(d.step.reply.text).not.toMatch(/很可能能领[^【]*1680/);

@@ -782,10 +782,26 @@ export function reckonPrice(facts: readonly Fact[], question: string): { lines: 
   const amount = base + (asked[3] ? 0.5 : 0);
   if (!(amount > 0) || amount === 1) return { lines: [], used: [] };
   const unit = asked[2]!;
+  // "秸秆压成块3.9吨…值多少钱": briquettes are not coal. Priced as coal only through the ratio the villager
+  // gives ("1.3公斤顶1公斤煤"); without one, nothing is multiplied on a guess.
+  const around = question.slice(Math.max(0, asked.index - 6), asked.index + asked[0].length + 4);
+  const briquettes = /秸秆|压块|块|燃料/.test(around) && !/煤/.test(around);
+  const ratio = briquettes ? /(\d+(?:\.\d+)?)\s*(?:公斤|斤|千克)[^，,。？?]{0,6}?(?:顶|相当于|抵|换)\s*(?:1|一)\s*(?:公斤|斤|千克)/.exec(question) : null;
+  if (briquettes && !ratio) return { lines: [], used: [] };
   for (const fact of facts) {
     const price = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*元\\s*/\\s*${unit}`).exec(fact.text);
     if (!price) continue;
     const each = Number(price[1]);
+    if (ratio) {
+      const r = Number(ratio[1]);
+      const coal = amount / r;
+      return {
+        lines: [
+          `按 ${fmt(r)} 份压块顶 1 份煤：${fmt(amount)} ${unit} ÷ ${fmt(r)} = ${fmt(coal)} ${unit}煤；按 ${each} 元/${unit}算：${fmt(coal)} × ${each} = ${fmt(coal * each)} 元`,
+        ],
+        used: [fact],
+      };
+    }
     return { lines: [`按 ${each} 元/${unit}算：${fmt(amount)} ${unit} × ${each} = ${fmt(amount * each)} 元`], used: [fact] };
   }
   return { lines: [], used: [] };
