@@ -66,8 +66,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   // or the trouble is a named village's ("岭西村图书室成天锁着门…娃们想借书都借不成").
   const villages = /[\u4e00-\u9fa5]{1,3}村(?![里民委])/.test(text) && has(text, words.problem_words);
   // "让人欺负了想告状，请不起律师": 告状 inside the wish 想告 is the need itself, not a report to us.
-  const unwished = words.wishes.reduce((t, w) => t.split(w).join("，"), text);
-  if (has(text, words.wishes) && !villages && !has(unwished, words.report_words) && !has(text, words.requests) && !has(text, words.complaint_questions))
+  // Only a message with a wish is rewritten: every message is read, and most have none.
+  const unwished = () => words.wishes.reduce((t, w) => t.split(w).join("，"), text);
+  if (has(text, words.wishes) && !villages && !has(unwished(), words.report_words) && !has(text, words.requests) && !has(text, words.complaint_questions))
     return { kind: "question", notAReport: false };
   // "前些年为啥…", "当初为什么要整治": asking about the past is not reporting a problem of today.
   if (has(text, words.why_words) && has(text, words.past_markers)) return { kind: "question", notAReport: false };

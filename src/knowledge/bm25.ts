@@ -12,6 +12,9 @@ export interface ScoredDoc {
   score: number;
 }
 
+/** Higher score first; among equal scores, the earlier document. */
+const isBetter = (score: number, doc: number, than: ScoredDoc) => score > than.score || (score === than.score && doc < than.doc);
+
 export class Bm25Index {
   private readonly postings = new Map<string, Postings>();
   private readonly lengths: number[] = [];
@@ -21,6 +24,8 @@ export class Bm25Index {
   private norms: number[] | undefined;
   /** Scratch for `search`: each document's score so far, zero when untouched. */
   private scores = new Float64Array(0);
+  /** Scratch for `search`: the documents given a score, in the order met. */
+  private touched = new Int32Array(0);
 
   constructor(
     private readonly k1 = 1.2,
@@ -80,9 +85,14 @@ export class Bm25Index {
   search(query: ReadonlyMap<string, number>, limit: number): ScoredDoc[] {
     const { k1 } = this;
     const norms = (this.norms ??= this.computeNorms());
-    if (this.scores.length < this.size) this.scores = new Float64Array(this.size);
-    const scores = this.scores;
-    const touched: number[] = [];
+    // Scratch kept between searches: a common word touches most documents, and arrays that size made per
+    // search were most of what a message allocated (and so of the pauses to collect it).
+    if (this.scores.length < this.size) {
+      this.scores = new Float64Array(this.size);
+      this.touched = new Int32Array(this.size);
+    }
+    const { scores, touched } = this;
+    let touchedCount = 0;
     for (const [term, queryWeight] of query) {
       const postings = this.postings.get(term);
       if (!postings) continue;
@@ -91,18 +101,20 @@ export class Bm25Index {
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
         const freq = weights[i]!;
-        if (scores[doc] === 0) touched.push(doc);
+        if (scores[doc] === 0) touched[touchedCount++] = doc;
         scores[doc]! += (weight * (freq * (k1 + 1))) / (freq + norms[doc]!);
       }
     }
     // The best `limit` so far, kept sorted: a query touches up to every document, and sorting them all costs more.
     const best: ScoredDoc[] = [];
-    for (const doc of touched) {
+    for (let k = 0; k < touchedCount; k++) {
+      const doc = touched[k]!;
       const score = scores[doc]!;
       scores[doc] = 0;
       if (best.length === limit && score <= best[limit - 1]!.score) continue;
-      best.push({ doc, score });
-      best.sort((x, y) => y.score - x.score || x.doc - y.doc);
+      let at = best.length;
+      while (at > 0 && isBetter(score, doc, best[at - 1]!)) at--;
+      best.splice(at, 0, { doc, score });
       if (best.length > limit) best.pop();
     }
     return best;

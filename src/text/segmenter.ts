@@ -49,26 +49,59 @@ function jiebaWith(lines: readonly string[]): Jieba {
   return jieba;
 }
 
+/**
+ * Stands in for each number during the cut: jieba keeps a character outside its word pattern apart and
+ * cuts the text on either side of it exactly as it would cut those parts alone, so one call does.
+ */
+const PLACEHOLDER = "\uE000";
+
+/** Han, a–z or 0–9: what MEANINGFUL tests, for a token of one UTF-16 unit. */
+function isWordUnit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || isHan(code);
+}
+
+/** First units of the two-unit stopwords: nearly every pair starts with another character and needs no lookup. */
+const STOPWORD_PAIR_STARTS = new Set([...STOPWORDS].filter((word) => word.length === 2).map((word) => word.charCodeAt(0)));
+
+/** "多少", "怎么": pairs that are question words would link every question to every fact. */
+function isStopwordPair(text: string, at: number): boolean {
+  return STOPWORD_PAIR_STARTS.has(text.charCodeAt(at)) && STOPWORDS.has(text.slice(at, at + 2));
+}
+
 export function createSegmenter(userTerms: Iterable<string> = []): Segmenter {
   const jieba = jiebaWith(userDictLines(userTerms));
-  const cut = (text: string, out: string[]) => {
+  const cut = (text: string, out: string[], numbers?: readonly string[]) => {
     if (!text) return;
+    let nextNumber = 0;
     for (const piece of jieba.cutForSearch(text, false)) {
-      const word = piece.trim();
-      if (word && !STOPWORDS.has(word) && MEANINGFUL.test(word)) out.push(word);
+      if (piece.length === 1) {
+        if (numbers && piece === PLACEHOLDER) {
+          out.push(numbers[nextNumber++]!);
+          continue;
+        }
+        // Most of jieba's tokens are single punctuation marks and spaces: dropped before any string work.
+        if (!isWordUnit(piece.charCodeAt(0))) continue;
+      }
+      // jieba gives whitespace as tokens of their own, so no token needs trimming.
+      if (!STOPWORDS.has(piece) && (isWordUnit(piece.charCodeAt(0)) || MEANINGFUL.test(piece))) out.push(piece);
     }
   };
   return {
     words(folded) {
       // jieba cuts "1.2" into 1 / . / 2, so numbers are taken out first and kept whole.
       const out: string[] = [];
-      let at = 0;
-      for (const number of folded.matchAll(NUMBER_RUN)) {
-        cut(folded.slice(at, number.index), out);
-        out.push(number[0]);
-        at = number.index + number[0].length;
+      const numbers = folded.match(NUMBER_RUN);
+      if (!numbers) cut(folded, out);
+      else if (!folded.includes(PLACEHOLDER)) cut(folded.replace(NUMBER_RUN, PLACEHOLDER), out, numbers);
+      else {
+        let at = 0;
+        for (const number of folded.matchAll(NUMBER_RUN)) {
+          cut(folded.slice(at, number.index), out);
+          out.push(number[0]);
+          at = number.index + number[0].length;
+        }
+        cut(folded.slice(at), out);
       }
-      cut(folded.slice(at), out);
       return out;
     },
     tokens(folded) {
@@ -79,21 +112,19 @@ export function createSegmenter(userTerms: Iterable<string> = []): Segmenter {
     },
     bigrams(folded) {
       const out: string[] = [];
-      let previous = ""; // the last UTF-16 unit of the Han run so far; "" outside one
+      let inRun = false; // whether the unit before i is part of a Han run
       for (let i = 0; i < folded.length; i++) {
         const codePoint = folded.codePointAt(i)!;
         if (!isHan(codePoint)) {
-          previous = "";
+          inRun = false;
           if (codePoint > 0xffff) i++;
           continue;
         }
         // A character outside the BMP is two units, and so two pairs: (previous, high) and (high, low).
         const last = codePoint > 0xffff ? i + 1 : i;
         for (; i <= last; i++) {
-          const pair = previous + folded[i];
-          // "多少", "怎么": pairs that are question words would link every question to every fact.
-          if (previous && !STOPWORDS.has(pair)) out.push(pair);
-          previous = folded[i]!;
+          if (inRun && !isStopwordPair(folded, i - 1)) out.push(folded.slice(i - 1, i + 1));
+          inRun = true;
         }
         i--;
       }
