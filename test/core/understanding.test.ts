@@ -95,6 +95,14 @@ describe("follow-ups and arithmetic", () => {
     expect(r.text).not.toMatch(/× 1 =/);
   });
 
+  it("answers the entry a money question names outright (小麦直补) honestly instead of offering a menu", async () => {
+    const say = chat();
+    const r = await say("小麦直补一亩能补几个钱");
+    expect(r.text).toMatch(/^【小麦直补】/);
+    expect(r.text).toMatch(/不能给您报数字/);
+    expect(r.text).not.toMatch(/哪一项/);
+  });
+
   it("prices briquettes as coal only through the ratio the villager gives, with the formula", async () => {
     const say = chat();
     const r = await say("俺家秸秆压成块3.9吨，按1.3公斤顶1公斤煤，顶多少吨煤，值多少钱");

@@ -49,6 +49,14 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
   if (top && kind !== "answer" && kind !== "needs_review" && topicLeads(index, query, hits))
     return withAlternatives(factAnswer(index, query, top.entry, confidence), hits);
   if (!top || kind === "no_answer") return noAnswer(confidence, top);
+  // "小麦直补一亩能补几个钱": the one close entry the question names outright by its title or an alias answers
+  // (saying plainly what it lacks), with the others offered; a menu would make the villager name it twice.
+  const named = hits.slice(0, 3).filter((h) => [h.entry.title, ...h.entry.aliases].some((n) => n.length >= 3 && query.text.includes(n)));
+  if (kind === "clarify" && named.length === 1 && named[0]!.coverage >= CONFIDENCE.clarify && index.salientMisses(named[0]!).length === 0) {
+    const [hit] = named as [SearchHit];
+    const answer = hit.entry.needs_review ? reviewAnswer(hit.entry, hit.coverage) : factAnswer(index, query, hit.entry, hit.coverage);
+    return withAlternatives(answer, [hit, ...hits.filter((h) => h !== hit)]);
+  }
   if (kind === "clarify") {
     // A clear leader that covers most of the question is answered, with the runners-up offered as
     // buttons: a list of titles alone makes the villager do the work the index already did.
