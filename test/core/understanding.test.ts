@@ -103,6 +103,13 @@ describe("follow-ups and arithmetic", () => {
     expect(r.text).not.toMatch(/哪一项/);
   });
 
+  it("says first that no amount is written when money is asked and none of the topics offered holds one", async () => {
+    const say = chat();
+    const r = await say("秸秆还田一亩补多少钱");
+    expect(r.text).toMatch(/^资料里没有写这笔钱给多少，我不乱说数字。/);
+    expect(r.text).not.toMatch(/\d+\s*元/);
+  });
+
   it("prices briquettes as coal only through the ratio the villager gives, with the formula", async () => {
     const say = chat();
     const r = await say("俺家秸秆压成块3.9吨，按1.3公斤顶1公斤煤，顶多少吨煤，值多少钱");

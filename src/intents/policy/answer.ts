@@ -79,6 +79,15 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
         : answer;
     }
     const answer = clarify(hits, confidence);
+    // "建一个沼气池国家给补多少钱": money asked, and none of the entries offered holds any amount. That is said
+    // first, so the menu is not read as a promise that one of them has the figure.
+    const offered = hits.filter((h) => answer.entryIds.includes(h.entry.id));
+    if (
+      answer.entryIds.length > 1 &&
+      ASKS_AMOUNT.test(query.text) &&
+      !offered.some((h) => [h.entry.summary, ...h.entry.facts.map((f) => f.text)].some((t) => ANY_MONEY.test(t)))
+    )
+      return { ...answer, text: `资料里没有写这笔钱给多少，我不乱说数字。${answer.text}` };
     // One candidate is not a choice: answer it, since the reply names the topic it answers.
     if (answer.entryIds.length !== 1) return answer;
     return top.entry.needs_review ? reviewAnswer(top.entry, confidence) : factAnswer(index, query, top.entry, confidence);
