@@ -1,5 +1,5 @@
 // Serialises work per conversation key: one chat's messages run in order, different chats in parallel,
-// one message per turn of the event loop.
+// a few messages per turn of the event loop.
 
 // Taken when the module loads, so tests that fake timers later do not stop the queue.
 const nextLoopTurn = setImmediate;
@@ -43,7 +43,7 @@ export class LoopTurns {
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  /** `turns`: start at most one task per event-loop turn (the assistant's queue); none: start at once. */
+  /** `turns`: start at most a few tasks per event-loop turn (the assistant's queue); none: start at once. */
   constructor(private readonly turns?: LoopTurns) {}
 
   run<T>(key: string, task: () => Promise<T> | T): Promise<T> {
