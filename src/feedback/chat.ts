@@ -170,7 +170,7 @@ async function file(ctx: FeedbackTurn, pending: PendingReport): Promise<TurnResu
   const receipt = formatReceipt(id);
   const where = pending.village ? `${pending.village}，` : "";
   const next = followUp(ctx, id, pending.hasPersonalData, pending.village || null);
-  if (!next.text) saveDialogue(ctx, { step: "filed", feedbackId: id, category: pending.category });
+  if (!next.text) saveDialogue(ctx, { step: "filed", feedbackId: id });
   return result(
     ctx,
     `您反映的问题已受理登记，回执号：${receipt}（${where}${pending.category}${pending.anonymous ? "，匿名" : ""}）。\n工作人员处理后会在这里告诉您进展，也可以随时发“我反映的事怎么样了”查询。${next.text}`,
@@ -270,7 +270,7 @@ const PROBLEM_LIKE = /坏|塌|漏|堵|臭|脏|吵|乱|欠|拖|扣|锁|没人|不
  * The villager's next words after a report, when they add to it: not a question, not small talk, no new
  * problem of another kind (that is a report of its own). Returns them masked, or undefined.
  */
-function addsDetail(ctx: FeedbackTurn, category: string | undefined, reportText?: string, text = ctx.text.trim()): string | undefined {
+function addsDetail(ctx: FeedbackTurn, report: Report | undefined, text = ctx.text.trim()): string | undefined {
   const { reading } = ctx;
   if (text.length < 4 || reading.kind === "smalltalk" || reading.kind === "reset" || reading.kind === "question" || reading.kind === "report_or_question")
     return undefined;
@@ -282,10 +282,11 @@ function addsDetail(ctx: FeedbackTurn, category: string | undefined, reportText?
   if (/^(?:还有|另外|再|又|我还|俺还|还要)/.test(text)) return undefined;
   const masked = maskPersonalData(text).slice(0, 500);
   // The same words sent again are a resend, counted on the report as such, not more about it.
-  if (reportText?.includes(masked)) return undefined;
+  if (!report || report.text.includes(masked)) return undefined;
   const categories = ctx.snapshot.categories;
   const own = classifyCategory(masked, categories);
-  if (category !== undefined && own !== categories.fallback && category !== categories.fallback && own !== category) return undefined;
+  const category = report.category ?? categories.fallback;
+  if (own !== categories.fallback && category !== categories.fallback && own !== category) return undefined;
   return masked;
 }
 
@@ -320,7 +321,7 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
 
   if (dialogue.step === "filed") {
     // "得赶紧修…给报上去" right after: more about the same report, even in words of reporting.
-    const detail = addsDetail(ctx, dialogue.category, store.get(dialogue.feedbackId)?.text);
+    const detail = addsDetail(ctx, store.get(dialogue.feedbackId));
     if (!detail) {
       clearDialogue(ctx);
       return undefined;
@@ -372,12 +373,12 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
     // "谢谢", "你好" are not village names: answered normally, and the question stays open.
     if (ctx.reading.kind === "smalltalk" && !SKIP.test(text)) return undefined;
     const village = findVillage(text, ctx.kb.data.villages.villages) ?? placeName(text);
+    const filed = store.get(dialogue.feedbackId);
     if (village) {
       clearDialogue(ctx);
       // "汪疃村河那段挡土墙塌了一块": the village, and more about the report beside it.
       const rest = text.replace(village, "").replace(/^[的在是，,。\s]+/, "");
-      const detail =
-        rest.length >= 4 ? addsDetail(ctx, store.get(dialogue.feedbackId)?.category ?? undefined, store.get(dialogue.feedbackId)?.text) : undefined;
+      const detail = rest.length >= 4 ? addsDetail(ctx, filed) : undefined;
       ctx.services.store.transaction(
         () => {
           ctx.services.store.profiles.setVillage(channel, userId, village, ctx.now.toISOString());
@@ -386,10 +387,9 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
         },
         { durable: true },
       );
-      const filed = store.get(dialogue.feedbackId);
       const next = dialogue.thenConsent
         ? (saveDialogue(ctx, { step: "consent", feedbackId: dialogue.feedbackId }), consentQuestion())
-        : (filed && saveDialogue(ctx, { step: "filed", feedbackId: filed.id, category: filed.category ?? "" }), { text: "", quickReplies: [] });
+        : (saveDialogue(ctx, { step: "filed", feedbackId: dialogue.feedbackId }), { text: "", quickReplies: [] });
       const added = detail ? "，您说的情况也补充进去了" : "";
       return result(ctx, `记下了：您是${village}的，${formatReceipt(dialogue.feedbackId)} 已归到${village}${added}。以后反映问题不用再说村名。${next.text}`, {
         quickReplies: next.quickReplies,
@@ -405,7 +405,7 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
       });
     }
     // "晚上黑灯瞎火，老人摔了好几回" instead of a village: more about the report, kept with it; the question stays.
-    const detail = addsDetail(ctx, store.get(dialogue.feedbackId)?.category ?? undefined, store.get(dialogue.feedbackId)?.text);
+    const detail = addsDetail(ctx, filed);
     if (detail) return addDetail(ctx, dialogue.feedbackId, detail, "\n请问您是哪个村的？（不想说可以回复“跳过”）", villageQuickReplies(ctx));
     // Only something that looks like a place name gets asked again ("王村" misspelt); a question
     // ("残疾人补助") is something else: don't hold it hostage to our question, and don't ask again.

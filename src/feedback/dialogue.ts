@@ -32,7 +32,7 @@ export const FeedbackDialogueSchema = z.discriminatedUnion("step", [
   /** "俺要举报": the villager said they have something to report; their next message is it. */
   z.object({ step: z.literal("details") }),
   /** Just filed, nothing asked: "晚上黑灯瞎火，老人摔了好几回" right after adds to the same report. */
-  z.object({ step: z.literal("filed"), feedbackId: z.number().int(), category: z.string() }),
+  z.object({ step: z.literal("filed"), feedbackId: z.number().int() }),
   /** A message that is both a problem and a question was answered; filing waits for the villager's word. */
   z.object({ step: z.literal("offer"), text: z.string().max(2000) }),
 ]);
