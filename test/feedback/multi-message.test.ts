@@ -40,6 +40,23 @@ describe("a report over several messages", () => {
     expect(only.text).toMatch(/灯全坏了[\s\S]*补充：晚上黑灯瞎火/);
   });
 
+  it("keeps a huge or hostile follow-up as masked, bounded text, never as markup or a phone number", async () => {
+    t = await startStaffApp();
+    const v = conversation(t.url, "m5");
+    await v.ask("东风村健身广场的灯全坏了");
+    const hostile = `晚上黑灯瞎火，老人摔了 <script>alert(1)</script> 打我电话13812345678 ${"黑".repeat(1500)}`;
+    const more = await v.ask(hostile);
+    expect(more.text).toMatch(/已补充到您刚才的反映里/);
+    expect(more.text).not.toMatch(/<script>|13812345678/);
+    const [report] = reports(t);
+    expect(report.text).not.toMatch(/13812345678/);
+    const added = report.text.slice(report.text.indexOf("补充："));
+    expect(added.length).toBeLessThanOrEqual("补充：".length + 500);
+    // Empty text never reaches the report: the API refuses it, naming the field.
+    await expect(v.ask("   ")).rejects.toThrow(/字段 text/);
+    expect(reports(t)).toHaveLength(1);
+  });
+
   it("keeps the details said with the village, and files a new problem (还有…) on its own", async () => {
     t = await startStaffApp();
     const v = conversation(t.url, "m3");
