@@ -13,6 +13,7 @@ import { SessionStore } from "./sessions.ts";
 import { StaffStore } from "./staff.ts";
 import { UnansweredLog } from "./unanswered.ts";
 import { WalSync } from "./wal-sync.ts";
+import { sqliteSql, type Sql } from "./sql.ts";
 
 export class Store {
   readonly messages: MessageLog;
@@ -24,6 +25,11 @@ export class Store {
   /** Staff accounts, granted roles, invite codes, dashboard sessions, login throttling. */
   readonly staff: StaffStore;
   readonly secrets: SecretStore;
+  /**
+   * The query builder (Kysely) on this same connection. Repositories move to it one by one, so that the same
+   * queries serve PostgreSQL too; until all have, the app runs on SQLite only.
+   */
+  readonly sql: Sql;
 
   /**
    * The connection, for the repositories only (these here and each feature's own `store.ts`): everything
@@ -38,6 +44,7 @@ export class Store {
     this.profiles = new ProfileStore(db);
     this.staff = new StaffStore(db);
     this.secrets = new SecretStore(db);
+    this.sql = sqliteSql(db, () => this.walSync?.flush() ?? Promise.resolve());
     this.inTransaction = db.transaction((write: () => unknown) => this.messages.deferring(write));
     this.savepoint = db.transaction((write: () => unknown) => write());
   }

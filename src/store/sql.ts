@@ -1,0 +1,184 @@
+// One query builder over both engines: SQLite (the zero-configuration default, one file, one process) and
+// PostgreSQL (DATABASE_URL=postgres://…, several app instances over one database). Repositories write each query
+// once with Kysely; `Sql` gives them the connection of the transaction they run in, or the pool outside one.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
+import pg from "pg";
+import type { Tables } from "./tables.ts";
+
+export type Engine = "sqlite" | "postgres";
+
+export interface TransactionOptions {
+  /**
+   * The write is acknowledged to someone (a receipt, a vote, an account): it is on disk before the promise
+   * resolves. Without it a commit may wait for the disk in the background (the message log): a power cut
+   * may lose the last such rows, never a promise made to anyone.
+   */
+  durable?: boolean;
+}
+
+export class Sql {
+  private readonly current = new AsyncLocalStorage<Transaction<Tables>>();
+
+  constructor(
+    readonly engine: Engine,
+    /** The pool (PostgreSQL) or the single connection (SQLite), outside any transaction. */
+    readonly root: Kysely<Tables>,
+    private readonly hooks: {
+      /** SQLite: makes what was committed durable (one fsync of the WAL shared by the writes of the moment). */
+      flush?: () => Promise<void>;
+      close?: () => Promise<void>;
+    } = {},
+  ) {}
+
+  /**
+   * The connection to query with: the transaction this call runs inside (however deep in the call chain it
+   * started), or the pool. Repositories call it for every query, so they join their caller's transaction
+   * without being handed a connection.
+   */
+  get db(): Kysely<Tables> {
+    return this.current.getStore() ?? this.root;
+  }
+
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
+  /**
+   * Runs `work` in one transaction: every repository call inside it commits together or not at all. Inside
+   * another transaction, `work` simply joins it (the outer one decides). Rejects with the database's error
+   * after rolling back.
+   */
+  async transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (this.current.getStore()) return work();
+    const result = await this.root.transaction().execute(async (trx) => {
+      // PostgreSQL waits for the disk at every commit unless told otherwise, for this transaction only.
+      if (this.engine === "postgres" && !options.durable) await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+      return this.current.run(trx, work);
+    });
+    if (options.durable) await this.hooks.flush?.();
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await this.hooks.close?.();
+  }
+}
+
+/**
+ * The query builder over an open better-sqlite3 connection (the one the rest of the store uses). Kysely
+ * serialises its own queries on it and holds it for the whole of a transaction.
+ */
+export function sqliteSql(database: BetterSqlite3.Database, flush?: () => Promise<void>): Sql {
+  return new Sql("sqlite", new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), flush ? { flush } : {});
+}
+
+// count(*) and sum() come back as 64-bit integers and numerics, which the pg driver gives as strings by default
+// (they could exceed 2^53). Our counts never do, and both engines must return the same values: numbers.
+const NUMERIC_OIDS = new Set([20 /* int8 */, 1700 /* numeric */]);
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    NUMERIC_OIDS.has(oid) && format !== "binary" ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Connections this instance keeps open at most. */
+  poolSize?: number;
+  /** Shown in pg_stat_activity, so an operator sees which instance holds which connection. */
+  applicationName?: string;
+}
+
+/** Connects to PostgreSQL and brings its schema up to date (migrations-pg/), safely when several instances start at once. */
+export async function postgresSql(options: PostgresOptions): Promise<Sql> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? "xiangqin",
+    types: pgTypes,
+  });
+  // An idle connection the server drops (restart, failover) must not crash the process: the pool replaces it.
+  pool.on("error", () => {});
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new Sql("postgres", new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), { close: () => pool.end() });
+}
+
+const PG_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations-pg");
+/** Any fixed number: the advisory lock key under which one instance at a time migrates. */
+const MIGRATION_LOCK_KEY = 7_310_426;
+
+export function listPostgresMigrations(dir = PG_MIGRATIONS_DIR): Array<{ version: number; name: string; sql: string }> {
+  return readdirSync(dir)
+    .filter((name) => /^\d{3}-[\w-]+\.sql$/.test(name))
+    .sort()
+    .map((name) => ({ version: Number(name.slice(0, 3)), name, sql: readFileSync(join(dir, name), "utf8") }));
+}
+
+/**
+ * Applies the migrations not yet applied, each in its own transaction, holding a session advisory lock: a
+ * second instance starting at the same moment waits, then finds them applied. Returns the versions it ran.
+ */
+export async function migratePostgres(pool: pg.Pool, migrations = listPostgresMigrations()): Promise<number[]> {
+  const client = await pool.connect();
+  const ran: number[] = [];
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    try {
+      await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      const applied = new Set((await client.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map((r) => r.version));
+      for (const migration of migrations) {
+        if (applied.has(migration.version)) continue;
+        await client.query("BEGIN");
+        try {
+          await client.query(migration.sql);
+          await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [
+            migration.version,
+            migration.name,
+            new Date().toISOString(),
+          ]);
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        }
+        ran.push(migration.version);
+      }
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
+  return ran;
+}
+
+/** PostgreSQL's errors worth trying again: a serialization failure, a deadlock, a lock not available now. */
+const PG_RETRYABLE = new Set(["40001", "40P01", "55P03"]);
+
+/** Another writer got in the way (SQLite's lock, PostgreSQL's serialization failure): worth trying again shortly. */
+export function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== "string") return false;
+  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || PG_RETRYABLE.has(code);
+}
+
+/**
+ * A failure of the database rather than of our code: SQLite's own errors; PostgreSQL's connection and resource
+ * errors (classes 08 connection, 53 resources, 57 operator intervention, 58 system) and a refused connection.
+ */
+export function isDatabaseFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== "string") return false;
+  if (code.startsWith("SQLITE_")) return true;
+  if (/^(08|53|57|58)/.test(code) || PG_RETRYABLE.has(code)) return true;
+  return ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"].includes(code);
+}
