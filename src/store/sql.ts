@@ -64,6 +64,26 @@ export class Sql {
     return result;
   }
 
+  /**
+   * `transaction`, tried again while another writer holds the lock (SQLite's SQLITE_BUSY from another process,
+   * PostgreSQL's serialization failures and deadlocks), with growing pauses, for at most `withinMs`; then rejects
+   * with the last error. Between tries the event loop serves everyone else. Inside a transaction it only joins it.
+   */
+  async write<T>(work: () => Promise<T>, options: TransactionOptions & { withinMs: number }): Promise<T> {
+    if (this.current.getStore()) return work();
+    const started = Date.now();
+    let delay = 2;
+    for (;;) {
+      try {
+        return await this.transaction(work, options);
+      } catch (error) {
+        if (!isRetryable(error) || Date.now() - started + delay > options.withinMs) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay / 2 + Math.random() * delay));
+      delay = Math.min(delay * 2, 500);
+    }
+  }
+
   async close(): Promise<void> {
     await this.hooks.close?.();
   }
