@@ -255,6 +255,13 @@ export interface VillageGroupsTable {
   registered_at: string;
 }
 
+export interface LeasesTable {
+  name: string;
+  /** The instance (INSTANCE_NAME) holding it. */
+  holder: string;
+  expires_at: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -284,5 +291,6 @@ export interface Tables {
   consultation_votes: ConsultationVotesTable;
   consultation_recipients: ConsultationRecipientsTable;
   village_groups: VillageGroupsTable;
+  leases: LeasesTable;
   schema_migrations: SchemaMigrationsTable;
 }
