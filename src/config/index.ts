@@ -25,8 +25,10 @@ export const ConfigSchema = z
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** Names of settings whose values must never appear in replies or logs. */
-export const SECRET_KEYS: ReadonlySet<string> = new Set(Object.keys(ConfigSchema.shape).filter((key) => /TOKEN|SECRET|PASSWORD|KEY/.test(key)));
+/** Names of settings whose values must never appear in replies or logs (DATABASE_URL carries a password). */
+export const SECRET_KEYS: ReadonlySet<string> = new Set(
+  Object.keys(ConfigSchema.shape).filter((key) => /TOKEN|SECRET|PASSWORD|KEY/.test(key) || key === "DATABASE_URL"),
+);
 
 export class ConfigError extends AppError {
   constructor(readonly problems: string[]) {
