@@ -1,5 +1,6 @@
 // Everything the assistant derives from data/, built by one loader and swapped whole (one assignment) on reload.
-import { existsSync, watch, type FSWatcher } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, watch, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import { DataError, loadKnowledgeData, type DataProblem, type KnowledgeData } from "../knowledge/load.ts";
 import type { VillagesFile } from "../knowledge/schema.ts";
@@ -52,6 +53,33 @@ export function loadSnapshot(dataDir: string): DataSnapshot {
   return buildSnapshot(loadDataFiles(dataDir));
 }
 
+/**
+ * A fingerprint of every file under data/ (names and contents): two instances serving the same version of the
+ * knowledge base have the same one, whatever the files' times. Empty string when the folder cannot be read.
+ */
+export function dataVersion(dataDir: string): string {
+  const hash = createHash("sha256");
+  let files: string[];
+  try {
+    files = (readdirSync(dataDir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+      .filter((f) => f.isFile())
+      .map((f) => join(f.parentPath ?? f.path, f.name))
+      .sort();
+  } catch {
+    return "";
+  }
+  for (const file of files) {
+    hash.update(file.slice(dataDir.length)).update("\0");
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      // Removed while we read: the watcher will call again.
+    }
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
 export type ReloadResult = { ok: true; snapshot: DataSnapshot } | { ok: false; error: DataError };
 
 /** Holds the current snapshot; a reload that fails validation keeps the old one serving, whole. */
@@ -59,6 +87,8 @@ export class SnapshotHolder {
   private snapshot: DataSnapshot;
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private dataVersion: string;
+  private readonly reloadListeners = new Set<(version: string) => void>();
 
   constructor(
     private readonly dataDir: string,
@@ -66,6 +96,7 @@ export class SnapshotHolder {
     initial?: DataSnapshot,
   ) {
     this.snapshot = initial ?? loadSnapshot(dataDir);
+    this.dataVersion = dataVersion(dataDir);
     if (!this.snapshot.eligibility) logger.warn("no eligibility rules in data/; eligibility questions are answered from the knowledge base", { dataDir });
   }
 
@@ -73,7 +104,40 @@ export class SnapshotHolder {
     return this.snapshot;
   }
 
+  /** The fingerprint of data/ the current snapshot was loaded from (see `dataVersion`). */
+  get version(): string {
+    return this.dataVersion;
+  }
+
+  /** Calls `listener` after each reload this instance starts itself (data/ changed here). */
+  onReload(listener: (version: string) => void): () => void {
+    this.reloadListeners.add(listener);
+    return () => this.reloadListeners.delete(listener);
+  }
+
+  /**
+   * Another instance reloaded to `version`: reload too, unless already serving it. Not passed on to this
+   * instance's listeners, so instances whose data/ folders differ do not set each other off forever.
+   */
+  reloadTo(version: string): ReloadResult | undefined {
+    if (version === this.dataVersion) return undefined;
+    const result = this.load();
+    if (result.ok && this.dataVersion !== version) {
+      this.logger.warn("another instance serves a different data/ than this one; give every instance the same data/ folder", {
+        ours: this.dataVersion,
+        theirs: version,
+      });
+    }
+    return result;
+  }
+
   reload(): ReloadResult {
+    const result = this.load();
+    if (result.ok) for (const listener of this.reloadListeners) listener(this.dataVersion);
+    return result;
+  }
+
+  private load(): ReloadResult {
     const started = performance.now();
     let next: DataSnapshot;
     try {
@@ -84,6 +148,7 @@ export class SnapshotHolder {
       return { ok: false, error };
     }
     this.snapshot = next;
+    this.dataVersion = dataVersion(this.dataDir);
     this.logger.info("data reloaded", { entries: next.kb.entries.length, ms: Math.round(performance.now() - started) });
     return { ok: true, snapshot: next };
   }

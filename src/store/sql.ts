@@ -32,8 +32,49 @@ export class Sql {
       /** SQLite: makes what was committed durable (one fsync of the WAL shared by the writes of the moment). */
       flush?: () => Promise<void>;
       close?: () => Promise<void>;
+      /** PostgreSQL: a connection string for a listening connection of its own (LISTEN holds one). */
+      connectionString?: string;
     } = {},
   ) {}
+
+  private listeners: pg.Client[] = [];
+
+  /**
+   * Tells every instance listening on `channel` (PostgreSQL NOTIFY; sent at commit if inside a transaction).
+   * SQLite has one process, which already knows: nothing to send.
+   */
+  async notify(channel: string, payload: string): Promise<void> {
+    if (this.engine !== "postgres") return;
+    await sql`SELECT pg_notify(${channel}, ${payload})`.execute(this.db);
+  }
+
+  /**
+   * Calls `onMessage` for every notice on `channel` from any instance (its own included), over a connection of
+   * its own that reconnects after a failure; resolves once listening. Nothing to hear on SQLite.
+   */
+  async listen(channel: string, onMessage: (payload: string) => void, onError: (error: unknown) => void = () => {}): Promise<void> {
+    const connectionString = this.hooks.connectionString;
+    if (this.engine !== "postgres" || !connectionString) return;
+    const connect = async (): Promise<void> => {
+      const client = new pg.Client({ connectionString });
+      client.on("notification", (notice) => {
+        if (notice.channel === channel) onMessage(notice.payload ?? "");
+      });
+      client.on("error", (error) => {
+        onError(error);
+        this.listeners = this.listeners.filter((c) => c !== client);
+        client.end().catch(() => undefined);
+        // Notices sent while disconnected are lost; the caller's periodic check (if any) covers them.
+        if (!this.closed) setTimeout(() => connect().catch(onError), 1_000).unref();
+      });
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      this.listeners.push(client);
+    };
+    await connect();
+  }
+
+  private closed = false;
 
   /**
    * The connection to query with: the transaction this call runs inside (however deep in the call chain it
@@ -85,6 +126,9 @@ export class Sql {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.listeners.map((client) => client.end().catch(() => undefined)));
+    this.listeners = [];
     await this.hooks.close?.();
   }
 }
@@ -129,7 +173,10 @@ export async function postgresSql(options: PostgresOptions): Promise<Sql> {
     await pool.end();
     throw error;
   }
-  return new Sql("postgres", new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), { close: () => pool.end() });
+  return new Sql("postgres", new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), {
+    close: () => pool.end(),
+    connectionString: options.connectionString,
+  });
 }
 
 const PG_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations-pg");
