@@ -1,5 +1,8 @@
 // Starts every chat channel whose environment variables are set (Telegram, WeChat, Official Account, WeCom); the web chat is always on.
 import type { AppContext } from "../app-context.ts";
+import { instanceName } from "../config/index.ts";
+import { Leader } from "../core/leader.ts";
+import { LeaseStore } from "../store/leases.ts";
 import { ChannelStartError } from "./common/errors.ts";
 import { startTelegram } from "./telegram/index.ts";
 import { startWechat } from "./wechat/index.ts";
@@ -27,8 +30,14 @@ export async function startChannels(ctx: AppContext): Promise<RunningChannels> {
   const { config, services } = ctx;
   const { logger } = services;
   const starters: ChannelStarter[] = [
-    { name: "telegram", enabled: Boolean(config.TELEGRAM_BOT_TOKEN), start: () => startTelegram(ctx) },
-    { name: "wechat", enabled: Boolean(config.WECHATY_PUPPET), start: () => startWechat(ctx) },
+    {
+      name: "telegram",
+      enabled: Boolean(config.TELEGRAM_BOT_TOKEN),
+      // Long polling: one poller per bot (a second gets 409). A webhook is served by every instance.
+      start: () => (config.TELEGRAM_WEBHOOK_URL ? startTelegram(ctx) : startOnOneInstance(ctx, "telegram", () => startTelegram(ctx))),
+    },
+    // One logged-in WeChat account, one puppet.
+    { name: "wechat", enabled: Boolean(config.WECHATY_PUPPET), start: () => startOnOneInstance(ctx, "wechat", () => startWechat(ctx)) },
     { name: "wechat-oa", enabled: Boolean(config.WECHAT_OA_TOKEN), start: () => startWechatOa(ctx) },
     { name: "wecom", enabled: Boolean(config.WECOM_TOKEN), start: () => startWecom(ctx) },
   ];
@@ -60,4 +69,45 @@ export async function startChannels(ctx: AppContext): Promise<RunningChannels> {
       });
     },
   };
+}
+
+/**
+ * A channel that must run once however many instances share the database (a poller, a puppet): on PostgreSQL
+ * it runs on the instance holding its lease, and another instance starts it when that one dies. SQLite means one
+ * process, which simply runs it. A channel that fails to start on the first try fails as any other would.
+ */
+async function startOnOneInstance(ctx: AppContext, name: RunningChannel["name"], start: () => Promise<RunningChannel>): Promise<RunningChannel> {
+  const { services, config } = ctx;
+  if (services.store.sql.engine !== "postgres") return start();
+  let channel: RunningChannel | undefined;
+  let firstTry = true;
+  let firstError: unknown;
+  const leader = new Leader({
+    leases: new LeaseStore(services.store.sql),
+    name: `channel:${name}`,
+    holder: instanceName(config),
+    logger: services.logger,
+    ttlMs: config.LEADER_LEASE_SECONDS * 1000,
+    lead: async () => {
+      try {
+        channel = await start();
+      } catch (error) {
+        if (firstTry) firstError = error;
+        throw error;
+      }
+    },
+    follow: async () => {
+      const running = channel;
+      channel = undefined;
+      await running?.stop();
+    },
+  });
+  await leader.start();
+  firstTry = false;
+  if (firstError) {
+    await leader.stop();
+    throw firstError;
+  }
+  if (!leader.isLeader) services.logger.info("channel runs on another instance; this one takes over if that one stops", { channel: name });
+  return { name, stop: () => leader.stop() };
 }

@@ -21,6 +21,11 @@ export const CoreConfigShape = {
   DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   /** This instance's name in leases and logs (which one polls Telegram); default: host name and process id. */
   INSTANCE_NAME: z.preprocess(emptyAsUndefined, z.string().min(1).max(100).optional()),
+  /**
+   * With several instances, Telegram long polling and the WeChat puppet run on one of them, which renews a lease
+   * this often… lasting this long: when that instance dies, another takes over within this many seconds.
+   */
+  LEADER_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(300).default(10)),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("data")),
   PROMPTS_DIR: z.preprocess(emptyAsUndefined, z.string().default("prompts")),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),

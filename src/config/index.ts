@@ -1,4 +1,5 @@
 // Typed configuration, built once at start-up from the environment; nothing else reads process.env.
+import { hostname } from "node:os";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
@@ -56,4 +57,9 @@ export function prepareDatabasePath(config: Config): string {
   const path = resolve(config.DB_PATH);
   mkdirSync(dirname(path), { recursive: true });
   return path;
+}
+
+/** This instance's name in leases and logs: INSTANCE_NAME, or the host name and process id. */
+export function instanceName(config: Pick<Config, "INSTANCE_NAME">): string {
+  return config.INSTANCE_NAME ?? `${hostname()}-${process.pid}`;
 }
