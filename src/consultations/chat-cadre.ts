@@ -27,8 +27,8 @@ export function parseDecisionWord(word: string): Decision | undefined {
   return DECISION_WORDS.find(([re]) => re.test(word.trim()))?.[1];
 }
 
-export function showResults(ctx: ConsultationTurn, id: number): TurnResult {
-  const check = checkCadre(ctx, "查看征求意见结果");
+export async function showResults(ctx: ConsultationTurn, id: number): Promise<TurnResult> {
+  const check = await checkCadre(ctx, "查看征求意见结果");
   if (!check.ok) return check.result;
   const results = serviceFor(ctx).results(id);
   if (!results) return result(`没有${consultationNumber(id)}征求意见。`, [], "consultation_unknown");
@@ -44,8 +44,8 @@ export function showResults(ctx: ConsultationTurn, id: number): TurnResult {
 }
 
 /** "第1号征求意见补录：三家庄 会议 支持6 反对2": votes cast at a meeting or by proxy, tagged as such. */
-export function recordTally(ctx: ConsultationTurn, id: number, body: string): TurnResult {
-  const check = checkCadre(ctx, "补录会议/代为表达的意见");
+export async function recordTally(ctx: ConsultationTurn, id: number, body: string): Promise<TurnResult> {
+  const check = await checkCadre(ctx, "补录会议/代为表达的意见");
   if (!check.ok) return check.result;
   const service = serviceFor(ctx);
   const consultation = service.get(id);
@@ -61,7 +61,7 @@ export function recordTally(ctx: ConsultationTurn, id: number, body: string): Tu
     Array.from({ length: count }, () => ({ optionIndex, village, method: tally.value.method, comment: null })),
   );
   const recorded = service.recordVotes(id, votes, actor(ctx));
-  audit(ctx, check.role, "补录会议/代为表达的意见", `${consultationNumber(id)} ${recorded} 票`);
+  await audit(ctx, check.role, "补录会议/代为表达的意见", `${consultationNumber(id)} ${recorded} 票`);
   const how = tally.value.method === "meeting" ? "会议表决" : "代为表达";
   const split = tally.value.counts.map((c, i) => `${consultation.options[i]!.label}${c}`).join("，");
   return result(
@@ -72,8 +72,8 @@ export function recordTally(ctx: ConsultationTurn, id: number, body: string): Tu
 }
 
 /** "征求意见结果统计" without a number: the latest consultations in one line each. */
-export function showOverview(ctx: ConsultationTurn): TurnResult {
-  const check = checkCadre(ctx, "查看征求意见结果");
+export async function showOverview(ctx: ConsultationTurn): Promise<TurnResult> {
+  const check = await checkCadre(ctx, "查看征求意见结果");
   if (!check.ok) return check.result;
   const service = serviceFor(ctx);
   const latest = service.store.list(8);
@@ -91,13 +91,13 @@ export function showOverview(ctx: ConsultationTurn): TurnResult {
   return result(`最近的征求意见：\n${lines.join("\n")}\n看详细结果请发“第N号征求意见结果”。`, [], "consultation_overview");
 }
 
-export function closeConsultation(ctx: ConsultationTurn, id: number): TurnResult {
-  const check = checkCadre(ctx, "结束征求意见");
+export async function closeConsultation(ctx: ConsultationTurn, id: number): Promise<TurnResult> {
+  const check = await checkCadre(ctx, "结束征求意见");
   if (!check.ok) return check.result;
   const outcome = serviceFor(ctx).close(id);
   if (outcome === "unknown") return result(`没有${consultationNumber(id)}征求意见。`, [], "consultation_unknown");
   if (outcome === "already_closed") return result(`${consultationNumber(id)}征求意见已经截止了。`, [], "consultation_closed");
-  audit(ctx, check.role, "结束征求意见", consultationNumber(id));
+  await audit(ctx, check.role, "结束征求意见", consultationNumber(id));
   return result(
     `${consultationNumber(id)}征求意见已结束，不再接受回答。发“${consultationNumber(id)}征求意见结果”查看结果，拍板后发“${consultationNumber(id)}征求意见决定：通过｜理由｜风险评估”。`,
     [],
@@ -105,8 +105,8 @@ export function closeConsultation(ctx: ConsultationTurn, id: number): TurnResult
   );
 }
 
-export function decide(ctx: ConsultationTurn, id: number, body: string): TurnResult {
-  const check = checkCadre(ctx, "记录征求意见决定");
+export async function decide(ctx: ConsultationTurn, id: number, body: string): Promise<TurnResult> {
+  const check = await checkCadre(ctx, "记录征求意见决定");
   if (!check.ok) return check.result;
   const format = `格式：${consultationNumber(id)}征求意见决定：通过（或 否决、推迟）｜理由｜风险评估`;
   const [word = "", reason = "", riskNote = ""] = body.split(/[|｜]/).map((s) => s.trim());
@@ -120,7 +120,7 @@ export function decide(ctx: ConsultationTurn, id: number, body: string): TurnRes
   if (consultation.decision)
     return result(`${consultationNumber(id)}征求意见已经拍板（${DECISION_LABELS[consultation.decision]}），不能重复记录。`, [], "consultation_already_decided");
   const outcome = service.decide(id, decision, reason, riskNote, actor(ctx))!;
-  audit(ctx, check.role, "记录征求意见决定", `${consultationNumber(id)} ${decision}`);
+  await audit(ctx, check.role, "记录征求意见决定", `${consultationNumber(id)} ${decision}`);
   const warning = decision === "approved" && outcome.results.advice ? `\n⚠ 提醒：${outcome.results.advice}` : "";
   return result(
     `已记录${consultationNumber(id)}征求意见的决定：${DECISION_LABELS[decision]}。已通知 ${outcome.notified} 个参与的聊天。${warning}`,
@@ -129,9 +129,9 @@ export function decide(ctx: ConsultationTurn, id: number, body: string): TurnRes
   );
 }
 
-export function registerGroup(ctx: ConsultationTurn, name: string): TurnResult | undefined {
+export async function registerGroup(ctx: ConsultationTurn, name: string): Promise<TurnResult | undefined> {
   if (ctx.message.chatType !== "group") return undefined;
-  const check = checkCadre(ctx, "登记村群");
+  const check = await checkCadre(ctx, "登记村群");
   if (!check.ok) return check.result;
   const village = villageMentioned(name, villagesOf(ctx));
   if (!village)
@@ -143,7 +143,7 @@ export function registerGroup(ctx: ConsultationTurn, name: string): TurnResult |
       "consultation_unknown_village",
     );
   serviceFor(ctx).store.registerGroup(ctx.message.channel, ctx.message.chatId, village.name, actor(ctx), ctx.now.toISOString());
-  audit(ctx, check.role, "登记村群", `${ctx.message.channel}:${ctx.message.chatId} → ${village.name}`);
+  await audit(ctx, check.role, "登记村群", `${ctx.message.channel}:${ctx.message.chatId} → ${village.name}`);
   return result(
     `好的，本群登记为${village.name}的群。以后面向${village.name}的征求意见会发到这里（大家请私聊我回答，群里只公布总数）。`,
     [],
@@ -151,10 +151,10 @@ export function registerGroup(ctx: ConsultationTurn, name: string): TurnResult |
   );
 }
 
-export function publish(ctx: ConsultationTurn, draft: Parameters<ConsultationService["publish"]>[0], role: string): TurnResult {
+export async function publish(ctx: ConsultationTurn, draft: Parameters<ConsultationService["publish"]>[0], role: string): Promise<TurnResult> {
   const service = serviceFor(ctx);
   const { consultation, villagers, groups } = service.publish(draft, actor(ctx));
-  audit(ctx, role, "发布征求意见", `${consultationNumber(consultation.id)} ${consultation.title}`);
+  await audit(ctx, role, "发布征求意见", `${consultationNumber(consultation.id)} ${consultation.title}`);
   const number = consultationNumber(consultation.id);
   return result(
     `已发布${number}征求意见“${consultation.title}”，面向${consultation.audience.length > 0 ? consultation.audience.join("、") : "全镇"}，${formatChinaTime(consultation.deadline)} 截止。\n` +

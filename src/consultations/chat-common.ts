@@ -60,8 +60,8 @@ export function actor(ctx: ConsultationTurn): string {
   return `${ctx.message.channel}:${ctx.message.userId}`;
 }
 
-export function audit(ctx: ConsultationTurn, role: string, action: string, detail: string): void {
-  ctx.services.store.audit.write({ actor: actor(ctx), role, action, outcome: "allowed", detail, createdAt: ctx.now.toISOString() });
+export async function audit(ctx: ConsultationTurn, role: string, action: string, detail: string): Promise<void> {
+  await ctx.services.store.audit.write({ actor: actor(ctx), role, action, outcome: "allowed", detail, createdAt: ctx.now.toISOString() });
 }
 
 /** Commands and answers are matched in Simplified: "第2號徵求意見結果" is the same query. */
@@ -69,8 +69,8 @@ export function normalized(ctx: ConsultationTurn): string {
   return foldText(ctx.text).trim();
 }
 
-export function checkCadre(ctx: ConsultationTurn, action: string): { ok: true; role: string } | { ok: false; result: TurnResult } {
-  const check = requireRole(ctx.services, ctx.message.channel, ctx.message.userId, "cadre", action);
+export async function checkCadre(ctx: ConsultationTurn, action: string): Promise<{ ok: true; role: string } | { ok: false; result: TurnResult }> {
+  const check = await requireRole(ctx.services, ctx.message.channel, ctx.message.userId, "cadre", action);
   if (check.ok) return { ok: true, role: check.role };
   return { ok: false, result: result(check.reply, [], "staff_refused") };
 }

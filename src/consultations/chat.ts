@@ -78,11 +78,11 @@ const promptDialogue = (consultations: ConsultationService): Dialogue<PromptStat
  * Claims messages that belong to a consultation whatever the classifier thinks: a cadre's command,
  * a tapped option or "3号 反对". A bare "2" right after the chat was asked is the prompt dialogue's.
  */
-function interceptConsultation(ctx: ConsultationTurn): TurnResult | undefined {
+async function interceptConsultation(ctx: ConsultationTurn): Promise<TurnResult | undefined> {
   const text = normalized(ctx);
 
   if (PUBLISH_COMMAND.test(text)) {
-    const check = checkCadre(ctx, "发布征求意见");
+    const check = await checkCadre(ctx, "发布征求意见");
     if (!check.ok) return check.result;
     const parsed = parsePublishCommand(text, villagesOf(ctx), ctx.now);
     if (!parsed || (parsed.ok === false && !/[|｜]/.test(text))) return startDialogue(ctx);
@@ -100,7 +100,7 @@ function interceptConsultation(ctx: ConsultationTurn): TurnResult | undefined {
   if (recorded) return recordTally(ctx, Number(recorded[1]), recorded[2] ?? "");
   const group = GROUP_REGISTRATION.exec(text);
   if (group) {
-    const registered = registerGroup(ctx, group[1]!);
+    const registered = await registerGroup(ctx, group[1]!);
     if (registered) return registered;
   }
 

@@ -82,9 +82,9 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
     await next();
   });
 
-  const audit = (c: StaffContext, action: string, detail: string) => {
+  const audit = async (c: StaffContext, action: string, detail: string) => {
     const staff = c.get("staff");
-    ctx.services.store.audit.write({ actor: staff.id, role: staff.role, action, outcome: "allowed", detail, createdAt: now().toISOString() });
+    await ctx.services.store.audit.write({ actor: staff.id, role: staff.role, action, outcome: "allowed", detail, createdAt: now().toISOString() });
   };
 
   /** The consultation named by the path's id. */
@@ -110,7 +110,7 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
       { title: input.title, background: input.background, options: options.value, audience: audience.value, deadline: deadline.value },
       c.get("staff").id,
     );
-    audit(c, "发布征求意见", `${consultationNumber(published.consultation.id)} ${published.consultation.title}`);
+    await audit(c, "发布征求意见", `${consultationNumber(published.consultation.id)} ${published.consultation.title}`);
     return c.json({ consultation: summary(published.consultation, 0, now()), pushed: { villagers: published.villagers, groups: published.groups } }, 201);
   });
 
@@ -124,11 +124,11 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
     return c.json({ consultation: summary(consultation, service.store.countVotes(consultation.id), now()) });
   });
 
-  app.post("/:id/close", (c) => {
+  app.post("/:id/close", async (c) => {
     const consultation = load(c);
     const outcome = service.close(consultation.id);
     if (outcome === "already_closed") throw refusal(409, "ALREADY_CLOSED", `${consultationNumber(consultation.id)}征求意见已经截止了`);
-    audit(c, "结束征求意见", consultationNumber(consultation.id));
+    await audit(c, "结束征求意见", consultationNumber(consultation.id));
     return c.json({ consultation: summary(service.get(consultation.id)!, service.store.countVotes(consultation.id), now()) });
   });
 
@@ -142,7 +142,7 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
     const input = c.req.valid("json");
     if (consultation.decision) throw refusal(409, "ALREADY_DECIDED", `${consultationNumber(consultation.id)}征求意见已经拍板，不能重复记录`);
     const outcome = service.decide(consultation.id, input.decision, input.reason, input.riskNote, c.get("staff").id)!;
-    audit(c, "记录征求意见决定", `${consultationNumber(consultation.id)} ${input.decision}`);
+    await audit(c, "记录征求意见决定", `${consultationNumber(consultation.id)} ${input.decision}`);
     return c.json({ results: outcome.results, notified: outcome.notified, warning: input.decision === "approved" ? outcome.results.advice : null });
   });
 
@@ -166,7 +166,7 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
     }
     if (votes.length > 5000) throw invalidField("votes", "一次最多补录 5000 票");
     const recorded = service.recordVotes(consultation.id, votes, c.get("staff").id);
-    audit(c, "补录会议/代为表达的意见", `${consultationNumber(consultation.id)} ${recorded} 票`);
+    await audit(c, "补录会议/代为表达的意见", `${consultationNumber(consultation.id)} ${recorded} 票`);
     return c.json({ recorded, respondents: service.store.countVotes(consultation.id) }, 201);
   });
 

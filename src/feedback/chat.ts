@@ -480,13 +480,13 @@ const reportDialogue = (reports: ReportStore): Dialogue<FeedbackDialogue> => ({
 /** "还没修好" about a closed report, and "FK000002 怎么样了": claimed whatever the classifier says. */
 const interceptor = (reports: ReportStore): Interceptor => ({
   name: "feedback-command",
-  intercept(turn) {
+  async intercept(turn) {
     if (turn.message.chatType === "group") return undefined;
     const ctx: FeedbackTurn = { ...turn, reports };
     if (isReopenRequest(ctx.text) && !readDialogue(ctx)) return reopen(ctx);
     // "FK000002 怎么样了" names a receipt: a villager's status question whatever the classifier says.
     // Staff asking about a receipt go on to the staff intent.
-    if (/FK\s*\d/i.test(ctx.text) && isStatusQuery(ctx.text) && roleOf(ctx.services, ctx.message.channel, ctx.message.userId) === "villager")
+    if (/FK\s*\d/i.test(ctx.text) && isStatusQuery(ctx.text) && (await roleOf(ctx.services, ctx.message.channel, ctx.message.userId)) === "villager")
       return statusReply(ctx);
     return undefined;
   },

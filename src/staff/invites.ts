@@ -3,6 +3,7 @@
 import { createHash, randomInt } from "node:crypto";
 import type { Services } from "../core/turn.ts";
 import type { GrantedRole, InviteRow, StaffAccountRow } from "../store/index.ts";
+import type { RedeemedInvite } from "../store/staff.ts";
 import { insertAccountRow, staffIdOf, type NewAccount } from "./accounts.ts";
 import { hashPassword } from "./password.ts";
 import { atLeast, roleOf, ROLE_LABEL } from "./roles.ts";
@@ -26,36 +27,64 @@ export function formatInviteCode(code: string): string {
 }
 
 /** Creates a code and returns it in readable form; only its hash is stored. The caller checks the role. */
-export function issueInvite(services: InviteServices, role: GrantedRole, createdBy: string): { code: string; expiresAt: Date } {
+export async function issueInvite(services: InviteServices, role: GrantedRole, createdBy: string): Promise<{ code: string; expiresAt: Date }> {
   let code = "";
   for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
   const now = services.clock();
   const expiresAt = new Date(now.getTime() + services.config.INVITE_TTL_HOURS * 3_600_000);
-  services.store.staff.insertInvite({ codeHash: hashInviteCode(code), role, createdBy, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
-  services.store.audit.write({
-    actor: createdBy,
-    role: "admin",
-    action: "生成邀请码",
-    outcome: "allowed",
-    detail: `角色 ${role}，有效期至 ${expiresAt.toISOString()}`,
-    createdAt: now.toISOString(),
-  });
+  // The code is handed to the admin as valid: stored (with its audit entry) before it is shown.
+  await services.store.sql.transaction(
+    async () => {
+      await services.store.staff.insertInvite({
+        codeHash: hashInviteCode(code),
+        role,
+        createdBy,
+        createdAt: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      });
+      await services.store.audit.write({
+        actor: createdBy,
+        role: "admin",
+        action: "生成邀请码",
+        outcome: "allowed",
+        detail: `角色 ${role}，有效期至 ${expiresAt.toISOString()}`,
+        createdAt: now.toISOString(),
+      });
+    },
+    { durable: true },
+  );
   return { code: formatInviteCode(code), expiresAt };
 }
 
-type InviteCheck = { ok: true; invite: InviteRow; hash: string } | { ok: false; reason: "unknown" | "expired" | "used" | "malformed"; text: string };
+type InviteFailure = { ok: false; reason: "unknown" | "expired" | "used" | "malformed"; text: string };
+type InviteCheck = { ok: true; invite: InviteRow; hash: string } | InviteFailure;
 
 const USED_TEXT = "这个邀请码已经被使用过了，每个邀请码只能用一次。请向管理员重新要一个。";
 
-function usableInvite(services: InviteServices, code: string, now: string): InviteCheck {
+async function usableInvite(services: InviteServices, code: string, now: string): Promise<InviteCheck> {
   if (!/^[A-Z0-9]{6,20}$/.test(code)) return { ok: false, reason: "malformed", text: "邀请码格式不对：应为 10 位字母和数字，例如 ABCDE-23456。" };
   const hash = hashInviteCode(code);
-  const invite = services.store.staff.findInvite(hash);
+  const invite = await services.store.staff.findInvite(hash);
   if (!invite) return { ok: false, reason: "unknown", text: "这个邀请码无效，请核对后再发，或向管理员重新要一个。" };
   if (invite.redeemedAt) return { ok: false, reason: "used", text: USED_TEXT };
   if (invite.expiresAt <= now) return { ok: false, reason: "expired", text: "这个邀请码已经过期了，请向管理员重新要一个。" };
   return { ok: true, invite, hash };
 }
+
+/**
+ * Claims the code for `by` (inside the caller's transaction): what it grants, or why not. The claim is the
+ * repository's conditional UPDATE, so of two people (or instances) redeeming one code at once exactly one gets it;
+ * the other is told it was used.
+ */
+async function claimInvite(services: InviteServices, code: string, by: string, now: string): Promise<{ ok: true; invite: RedeemedInvite } | InviteFailure> {
+  const invite = await services.store.staff.markInviteRedeemed(hashInviteCode(code), by, now);
+  if (invite) return { ok: true, invite };
+  const checked = await usableInvite(services, code, now);
+  return checked.ok ? { ok: false, reason: "used", text: USED_TEXT } : checked;
+}
+
+/** Thrown to roll back a claimed code when the account can't be made: the code stays usable. */
+class UsernameTaken extends Error {}
 
 export type AccountRedeemResult =
   | { ok: true; account: StaffAccountRow }
@@ -74,8 +103,8 @@ export async function redeemInviteForAccount(
   const actor = staffIdOf(input.username);
   const code = normalizeInviteCode(rawCode);
   const from = client ? `，来自 ${client}` : "";
-  const fail = (reason: Exclude<AccountRedeemResult, { ok: true }>["reason"], text: string): AccountRedeemResult => {
-    services.store.audit.write({
+  const fail = async (reason: Exclude<AccountRedeemResult, { ok: true }>["reason"], text: string): Promise<AccountRedeemResult> => {
+    await services.store.audit.write({
       actor,
       role: "villager",
       action: "用邀请码开账号",
@@ -85,53 +114,67 @@ export async function redeemInviteForAccount(
     });
     return { ok: false, reason, text };
   };
-  const first = usableInvite(services, code, services.clock().toISOString());
+  const first = await usableInvite(services, code, services.clock().toISOString());
   if (!first.ok) return fail(first.reason, first.text);
   const passwordHash = await hashPassword(input.password);
   const now = services.clock().toISOString();
-  const outcome = services.store.transaction(
-    (): AccountRedeemResult => {
-      const checked = usableInvite(services, code, now);
-      if (!checked.ok) return { ok: false, reason: checked.reason, text: checked.text };
-      const account = insertAccountRow(services, { ...input, role: checked.invite.role }, passwordHash, checked.invite.createdBy);
-      if (!account) return { ok: false, reason: "username_taken", text: `用户名“${input.username}”已经有人用了，请换一个` };
-      if (!services.store.staff.markInviteRedeemed(checked.hash, actor, now)) throw new Error("invite redeemed concurrently");
-      services.store.audit.write({
-        actor,
-        role: account.role,
-        action: "用邀请码开账号",
-        outcome: "allowed",
-        detail: `由 ${checked.invite.createdBy} 发放${from}`,
-        createdAt: now,
-      });
-      return { ok: true, account };
-    },
-    { durable: true, immediate: true },
-  );
+  let outcome: AccountRedeemResult;
+  try {
+    outcome = await services.store.sql.transaction(
+      async (): Promise<AccountRedeemResult> => {
+        const claimed = await claimInvite(services, code, actor, now);
+        if (!claimed.ok) return claimed;
+        const { invite } = claimed;
+        const account = await insertAccountRow(services, { ...input, role: invite.role }, passwordHash, invite.createdBy);
+        if (!account) throw new UsernameTaken();
+        await services.store.audit.write({
+          actor,
+          role: account.role,
+          action: "用邀请码开账号",
+          outcome: "allowed",
+          detail: `由 ${invite.createdBy} 发放${from}`,
+          createdAt: now,
+        });
+        return { ok: true, account };
+      },
+      { durable: true },
+    );
+  } catch (error) {
+    if (!(error instanceof UsernameTaken)) throw error;
+    outcome = { ok: false, reason: "username_taken", text: `用户名“${input.username}”已经有人用了，请换一个` };
+  }
   return outcome.ok ? outcome : fail(outcome.reason, outcome.text);
 }
 
 export type RedeemResult = { ok: true; role: GrantedRole; text: string } | { ok: false; reason: "unknown" | "expired" | "used" | "malformed"; text: string };
 
 /** Redeems a code for a chat user; forged, expired and reused codes change nothing and are audited. */
-export function redeemInvite(services: InviteServices, channel: string, userId: string, rawCode: string): RedeemResult {
+export async function redeemInvite(services: InviteServices, channel: string, userId: string, rawCode: string): Promise<RedeemResult> {
   const actor = `${channel}:${userId}`;
   const now = services.clock().toISOString();
   const code = normalizeInviteCode(rawCode);
-  const fail = (reason: Exclude<RedeemResult, { ok: true }>["reason"], text: string): RedeemResult => {
-    services.store.audit.write({ actor, role: roleOf(services, channel, userId), action: "使用邀请码", outcome: "refused", detail: reason, createdAt: now });
+  const fail = async (reason: Exclude<RedeemResult, { ok: true }>["reason"], text: string): Promise<RedeemResult> => {
+    await services.store.audit.write({
+      actor,
+      role: await roleOf(services, channel, userId),
+      action: "使用邀请码",
+      outcome: "refused",
+      detail: reason,
+      createdAt: now,
+    });
     return { ok: false, reason, text };
   };
-  const checked = usableInvite(services, code, now);
+  const checked = await usableInvite(services, code, now);
   if (!checked.ok) return fail(checked.reason, checked.text);
-  const { invite, hash } = checked;
-  const current = roleOf(services, channel, userId);
-  const granted = services.store.transaction(
-    () => {
-      if (!services.store.staff.markInviteRedeemed(hash, actor, now)) return false;
+  const current = await roleOf(services, channel, userId);
+  const granted = await services.store.sql.transaction(
+    async () => {
+      const claimed = await claimInvite(services, code, actor, now);
+      if (!claimed.ok) return claimed;
+      const { invite } = claimed;
       // A code never lowers a role someone already has.
-      if (!atLeast(current, invite.role)) services.store.staff.grantRole({ channel, userId, role: invite.role, grantedBy: invite.createdBy, at: now });
-      services.store.audit.write({
+      if (!atLeast(current, invite.role)) await services.store.staff.grantRole({ channel, userId, role: invite.role, grantedBy: invite.createdBy, at: now });
+      await services.store.audit.write({
         actor,
         role: invite.role,
         action: "使用邀请码",
@@ -139,11 +182,11 @@ export function redeemInvite(services: InviteServices, channel: string, userId: 
         detail: `由 ${invite.createdBy} 发放`,
         createdAt: now,
       });
-      return true;
+      return claimed;
     },
     { durable: true },
   );
-  if (!granted) return fail("used", USED_TEXT);
-  const role = atLeast(current, invite.role) ? (current as GrantedRole) : invite.role;
+  if (!granted.ok) return fail(granted.reason, granted.text);
+  const role = atLeast(current, granted.invite.role) ? (current as GrantedRole) : granted.invite.role;
   return { ok: true, role, text: `登记成功，您现在的身份是${ROLE_LABEL[role]}。可以问我“本月收到多少反映？”“还有多少没处理？”，或打开 /admin 管理后台。` };
 }

@@ -1,8 +1,8 @@
 // Brakes on password guessing: per account and per client address, growing delays after a few free failures.
-// Every attempt is counted before its password is checked, inside one SQLite write transaction, so concurrent
-// guesses (or several server processes) can't all slip in under the limit while the slow hash runs.
+// Every attempt is counted before its password is checked, by the database itself (an atomic increment), so
+// concurrent guesses, on one instance or several, can't all slip in under the limit while the slow hash runs.
 import type { StaffStore } from "../store/staff.ts";
-import type { ThrottleRow, ThrottleUpdate } from "../store/index.ts";
+import type { ThrottleRow } from "../store/index.ts";
 
 export interface ThrottleRule {
   /** Failures allowed before any delay. */
@@ -39,14 +39,6 @@ export function delayAfter(failures: number, rule: ThrottleRule): number {
   return Math.min(rule.maxDelayMs, rule.firstDelayMs * 2 ** Math.min(doublings, 40));
 }
 
-/** The row after one more failure at `now`; an old row is forgotten first. */
-export function withFailure(row: ThrottleRow | undefined, key: string, now: Date, rule: ThrottleRule): ThrottleRow {
-  const stale = !row || now.getTime() - Date.parse(row.lastFailureAt) > rule.forgetAfterMs;
-  const failures = (stale ? 0 : row.failures) + 1;
-  const delay = delayAfter(failures, rule);
-  return { key, failures, lockedUntil: delay > 0 ? new Date(now.getTime() + delay).toISOString() : null, lastFailureAt: now.toISOString() };
-}
-
 /** Milliseconds until the key may try again; 0 when it may now. */
 export function remainingLock(row: ThrottleRow | undefined, now: Date): number {
   if (!row?.lockedUntil) return 0;
@@ -57,32 +49,31 @@ export type Reservation = { ok: true } | { ok: false; retryAfterMs: number; lock
 
 /**
  * Claims one attempt for every key, or refuses when any of them is still locked. The attempt is recorded as a
- * failure straight away; `succeeded` takes it back. IMMEDIATE: the read and the write hold the write lock together.
+ * failure straight away (counted by the database, so attempts on several instances add up); `attemptSucceeded`
+ * takes it back.
  */
-export function reserveAttempt(staff: StaffStore, keys: readonly ThrottleKey[], now: Date): Reservation {
-  return staff.updateThrottle(
-    keys.map(({ key }) => key),
-    (rows): ThrottleUpdate<Reservation> => {
-      for (let i = 0; i < keys.length; i++) {
-        const wait = remainingLock(rows[i], now);
-        if (wait > 0) return { result: { ok: false, retryAfterMs: wait, lockedKey: keys[i]!.key } };
-      }
-      return { put: keys.map(({ key, rule }, i) => withFailure(rows[i], key, now, rule)), result: { ok: true } };
-    },
+export async function reserveAttempt(staff: StaffStore, keys: readonly ThrottleKey[], now: Date): Promise<Reservation> {
+  const charged = await staff.chargeThrottle(
+    keys.map(({ key, rule }) => ({
+      key,
+      // A key with no failure for longer than forgetAfterMs starts again from zero.
+      staleBefore: new Date(now.getTime() - rule.forgetAfterMs).toISOString(),
+      lockedUntil: (failures: number) => {
+        const delay = delayAfter(failures, rule);
+        return delay > 0 ? new Date(now.getTime() + delay).toISOString() : null;
+      },
+    })),
+    now.toISOString(),
   );
+  if (charged.ok) return { ok: true };
+  return { ok: false, retryAfterMs: remainingLock(charged.locked, now), lockedKey: charged.locked.key };
 }
 
 /**
  * After the right password: the account starts again from zero; the address only gets back the attempt it was
  * charged for, so logging into one's own account between guesses does not reset an address's count.
  */
-export function attemptSucceeded(staff: StaffStore, account: ThrottleKey, address: ThrottleKey | undefined, now: Date): void {
-  staff.updateThrottle(address ? [address.key] : [], ([row]) => {
-    if (!address || !row) return { remove: [account.key], result: undefined };
-    const failures = Math.max(0, row.failures - 1);
-    if (failures === 0) return { remove: [account.key, address.key], result: undefined };
-    const delay = delayAfter(failures, address.rule);
-    return { remove: [account.key], put: [{ ...row, failures, lockedUntil: delay > 0 ? row.lockedUntil : null }], result: undefined };
-  });
-  staff.pruneThrottle(new Date(now.getTime() - ACCOUNT_RULE.forgetAfterMs).toISOString());
+export async function attemptSucceeded(staff: StaffStore, account: ThrottleKey, address: ThrottleKey | undefined, now: Date): Promise<void> {
+  await staff.creditThrottle(account.key, address && { key: address.key, stillLocked: (failures) => delayAfter(failures, address.rule) > 0 });
+  await staff.pruneThrottle(new Date(now.getTime() - ACCOUNT_RULE.forgetAfterMs).toISOString());
 }

@@ -16,12 +16,12 @@ function higher(a: Role, b: Role): Role {
 }
 
 /** Looked up on every call (never cached), so a role granted or configured takes effect at once. */
-export function roleOf(services: Pick<Services, "config" | "store">, channel: string, userId: string): Role {
+export async function roleOf(services: Pick<Services, "config" | "store">, channel: string, userId: string): Promise<Role> {
   const qualified = `${channel}:${userId}`;
   let role: Role = "villager";
   if (services.config.ADMIN_IDS.includes(qualified)) role = "admin";
   else if (services.config.CADRE_IDS.includes(qualified)) role = "cadre";
-  const granted = services.store.staff.grantedRole(channel, userId);
+  const granted = await services.store.staff.grantedRole(channel, userId);
   return granted ? higher(role, granted) : role;
 }
 
@@ -31,10 +31,16 @@ export type RoleCheck = { ok: true; role: Role } | { ok: false; role: Role; repl
  * Checks the caller's role for one staff action. A refusal is written to the audit log (who, what, when)
  * and comes back with a polite Chinese reply that reveals nothing about the data asked for.
  */
-export function requireRole(services: Pick<Services, "config" | "store" | "clock">, channel: string, userId: string, minimum: Role, action: string): RoleCheck {
-  const role = roleOf(services, channel, userId);
+export async function requireRole(
+  services: Pick<Services, "config" | "store" | "clock">,
+  channel: string,
+  userId: string,
+  minimum: Role,
+  action: string,
+): Promise<RoleCheck> {
+  const role = await roleOf(services, channel, userId);
   if (atLeast(role, minimum)) return { ok: true, role };
-  services.store.audit.write({
+  await services.store.audit.write({
     actor: `${channel}:${userId}`,
     role,
     action,

@@ -1,5 +1,5 @@
 // The audit log: who did what as staff (or was refused), shared by every feature that acts for staff.
-import type { Db } from "./database.ts";
+import type { Sql } from "./sql.ts";
 
 export interface AuditEntry {
   id: number;
@@ -12,19 +12,31 @@ export interface AuditEntry {
 }
 
 export class AuditLog {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
-  write(entry: Omit<AuditEntry, "id">): number {
-    return Number(
-      this.db
-        .prepare("INSERT INTO audit_log (actor, role, action, outcome, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-        .run(entry.actor, entry.role, entry.action.slice(0, 200), entry.outcome, entry.detail.slice(0, 1000), entry.createdAt).lastInsertRowid,
-    );
+  /** Writes one entry (inside the caller's transaction, if any); returns its id. */
+  async write(entry: Omit<AuditEntry, "id">): Promise<number> {
+    const row = await this.sql.db
+      .insertInto("audit_log")
+      .values({
+        actor: entry.actor,
+        role: entry.role,
+        action: entry.action.slice(0, 200),
+        outcome: entry.outcome,
+        detail: entry.detail.slice(0, 1000),
+        created_at: entry.createdAt,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
-  list(limit = 100): AuditEntry[] {
-    return this.db
-      .prepare("SELECT id, actor, role, action, outcome, detail, created_at AS createdAt FROM audit_log ORDER BY id DESC LIMIT ?")
-      .all(limit) as AuditEntry[];
+  async list(limit = 100): Promise<AuditEntry[]> {
+    return this.sql.db
+      .selectFrom("audit_log")
+      .select(["id", "actor", "role", "action", "outcome", "detail", "created_at as createdAt"])
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
   }
 }

@@ -40,11 +40,11 @@ export class Store {
     this.unanswered = new UnansweredLog(db);
     this.sessions = new SessionStore(db);
     this.outbox = new OutboxStore(db);
-    this.audit = new AuditLog(db);
     this.profiles = new ProfileStore(db);
-    this.staff = new StaffStore(db);
     this.secrets = new SecretStore(db);
     this.sql = sqliteSql(db, () => this.walSync?.flush() ?? Promise.resolve());
+    this.audit = new AuditLog(this.sql);
+    this.staff = new StaffStore(this.sql);
     this.inTransaction = db.transaction((write: () => unknown) => this.messages.deferring(write));
     this.savepoint = db.transaction((write: () => unknown) => write());
   }
@@ -143,7 +143,7 @@ export {
   type Db,
 } from "./database.ts";
 export type { AuditEntry } from "./audit.ts";
-export type { ActiveSession, DashboardSessionRow, GrantedRole, InviteRow, StaffAccountRow, ThrottleRow, ThrottleUpdate } from "./staff.ts";
+export type { ActiveSession, DashboardSessionRow, GrantedRole, InviteRow, StaffAccountRow, ThrottleRow } from "./staff.ts";
 export type { LlmUsageStore, UsageDay } from "./llm-usage.ts";
 export type { OutboxMessage, NewOutboxMessage } from "./outbox.ts";
 export type { UnansweredQuestion, UnansweredReason } from "./unanswered.ts";

@@ -105,8 +105,8 @@ describe("staff accounts", () => {
 
     const chatCode = (await admin.call("/api/staff/invites", { body: { role: "cadre" } })).body.code as string;
     // Chat channels other than the anonymous web chat still redeem codes for the chat user (e.g. Telegram).
-    expect(redeemInvite(t.app.services, "telegram", "4242", chatCode)).toMatchObject({ ok: true, role: "cadre" });
-    expect(roleOf(t.app.services, "telegram", "4242")).toBe("cadre");
+    expect(await redeemInvite(t.app.services, "telegram", "4242", chatCode)).toMatchObject({ ok: true, role: "cadre" });
+    expect(await roleOf(t.app.services, "telegram", "4242")).toBe("cadre");
   });
 
   it("keeps a taken username from spending the invite code", async () => {

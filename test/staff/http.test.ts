@@ -93,15 +93,15 @@ describe("staff API authentication", () => {
   it("answers 403 when a cadre's session asks for an admin action, and audits it", async () => {
     t = await startStaffApp();
     const token = "cadre-session-token-xyz";
-    const accountId = t.app.store.staff.insertAccount({
+    const accountId = (await t.app.store.staff.insertAccount({
       username: "wang",
       displayName: "王干部",
       role: "cadre",
       passwordHash: "x",
       createdBy: "test",
       createdAt: "2020-01-01T00:00:00Z",
-    })!;
-    t.app.store.staff.insertDashboardSession({
+    }))!;
+    await t.app.store.staff.insertDashboardSession({
       tokenHash: sha256(token),
       accountId,
       staffId: "staff:wang",
@@ -109,7 +109,7 @@ describe("staff API authentication", () => {
       createdAt: "2020-01-01T00:00:00Z",
       expiresAt: "2099-01-01T00:00:00Z",
     });
-    expect(t.app.store.staff.findAccount("wang")?.role).toBe("cadre");
+    expect((await t.app.store.staff.findAccount("wang"))?.role).toBe("cadre");
     const headers = { cookie: `xq_staff=${token}`, "x-csrf-token": csrfTokenFor(token) };
     expect((await api("/api/staff/feedback", { token: null, headers })).status).toBe(200);
     const res = await api("/api/staff/invites", { token: null, method: "POST", headers, body: "{}" });

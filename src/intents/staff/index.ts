@@ -42,10 +42,10 @@ export interface StaffChatDeps {
   consultations: ConsultationChat;
 }
 
-function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand): TurnResult {
+async function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand): Promise<TurnResult> {
   const { channel, userId } = ctx.message;
   const action = ACTIONS[command.kind];
-  const check = requireRole(ctx.services, channel, userId, action.minimum, action.label);
+  const check = await requireRole(ctx.services, channel, userId, action.minimum, action.label);
   if (!check.ok) return result(ctx, check.reply, "staff_refused");
   const actor = `${channel}:${userId}`;
 
@@ -60,11 +60,11 @@ function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand): Turn
           "网页聊天不能登记工作人员身份。工作人员请在管理后台（/admin）用自己的账号登录，邀请码也请在那里使用。这个邀请码没有被用掉，仍然有效。",
           "staff_refused",
         );
-      return result(ctx, redeemInvite(ctx.services, channel, userId, command.code).text);
+      return result(ctx, (await redeemInvite(ctx.services, channel, userId, command.code)).text);
     }
     case "invite": {
       if (ctx.message.chatType === "group") return result(ctx, "邀请码要在私聊里生成，群里发出来谁都能用。请私聊我再发一次。", "staff_refused");
-      const { code, expiresAt } = issueInvite(ctx.services, command.role, actor);
+      const { code, expiresAt } = await issueInvite(ctx.services, command.role, actor);
       const hours = Math.round((expiresAt.getTime() - ctx.now.getTime()) / 3_600_000);
       return result(
         ctx,
@@ -91,7 +91,7 @@ function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand): Turn
       return result(ctx, `已把 ${formatReceipt(command.id)} 标为“不是反映”：它不再计入反映统计，原话和您的说明另行保存。`);
     }
     case "consultation": {
-      const delegated = deps.consultations.interceptor.intercept(ctx) as TurnResult | undefined;
+      const delegated = await deps.consultations.interceptor.intercept(ctx);
       if (delegated) return delegated;
       return result(ctx, "请说明是第几号征求意见，例如：“第2号征求意见结果”。");
     }

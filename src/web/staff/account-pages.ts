@@ -22,7 +22,7 @@ import type { Html } from "./html.ts";
 import type { LoginService } from "./login.ts";
 
 export interface DashboardGuards {
-  who(c: Context): StaffIdentity | undefined;
+  who(c: Context): Promise<StaffIdentity | undefined>;
   authorizedForm(c: Context): Promise<{ staff: StaffIdentity; form: Record<string, unknown> } | undefined>;
   refused(c: Context): Response | Promise<Response>;
 }
@@ -49,14 +49,14 @@ export function createAccountPages(ctx: AppContext, login: LoginService, guards:
   const app = new Hono();
   const back = (c: Context, key: "done" | "error", message: string) => c.redirect(`/admin/account?${key}=${encodeURIComponent(message)}`, 303);
 
-  const accountPage = (c: Context, staff: StaffIdentity, extra: Html | "" = "") => {
+  const accountPage = async (c: Context, staff: StaffIdentity, extra: Html | "" = "") => {
     const csrf = csrfTokenOf(c);
     const own = staff.account
       ? html`<section id="own-account"><h2>我的账号</h2><p>用户名：<b>${staff.account.username}</b> · 姓名：${staff.account.displayName || "未填"} · 身份：${ROLE_LABEL[staff.role]}</p>
 <form method="post" action="/admin/account/password" class="filters password-form">${csrfField(csrf)}<label>原密码<input type="password" name="oldPassword" autocomplete="current-password" required maxlength="200"></label><label>新密码（至少 8 个字符）<input type="password" name="newPassword" autocomplete="new-password" required minlength="8" maxlength="200"></label><button type="submit">改密码</button></form></section>`
       : "";
     if (staff.role !== "admin") return c.html(page("账号 · 乡亲助手管理后台", html`${flashFromQuery(c)}${extra}${own}`, staff, csrf));
-    const rows = ctx.services.store.staff.listAccounts().map((a) => {
+    const rows = (await ctx.services.store.staff.listAccounts()).map((a) => {
       const actions = a.revokedAt
         ? `已停用（${a.revokedAt.slice(0, 10)}）`
         : html`<form method="post" action="/admin/accounts/${encodeURIComponent(a.username)}/revoke" class="revoke-form">${csrfField(csrf)}<button class="secondary" type="submit">停用</button></form>
@@ -70,8 +70,8 @@ export function createAccountPages(ctx: AppContext, login: LoginService, guards:
     return c.html(page("账号 · 乡亲助手管理后台", html`${flashFromQuery(c)}${extra}${own}${admin}`, staff, csrf));
   };
 
-  app.get("/account", (c) => {
-    const staff = guards.who(c);
+  app.get("/account", async (c) => {
+    const staff = await guards.who(c);
     if (!staff) return c.redirect("/admin", 303);
     return accountPage(c, staff);
   });
@@ -118,7 +118,7 @@ export function createAccountPages(ctx: AppContext, login: LoginService, guards:
   app.post("/accounts/:username/revoke", async (c) => {
     const authorized = await adminForm(c);
     if ("response" in authorized) return authorized.response;
-    const revoked = revokeStaffAccount(ctx.services, c.req.param("username"), authorized.staff);
+    const revoked = await revokeStaffAccount(ctx.services, c.req.param("username"), authorized.staff);
     return revoked.ok ? back(c, "done", `已停用账号 ${revoked.account.username}，它的登录立即失效`) : back(c, "error", revoked.message);
   });
 
@@ -135,7 +135,7 @@ export function createAccountPages(ctx: AppContext, login: LoginService, guards:
     const authorized = await adminForm(c);
     if ("response" in authorized) return authorized.response;
     const role = text(authorized.form, "role") === "admin" ? "admin" : "cadre";
-    const { code, expiresAt } = issueInvite(ctx.services, role, authorized.staff.id);
+    const { code, expiresAt } = await issueInvite(ctx.services, role, authorized.staff.id);
     // Shown on this page only (never put in a URL, where it would stay in the browser's history).
     const shown = html`<div class="flash ok" role="status">邀请码：<b id="invite-code">${code}</b>（${ROLE_LABEL[role]}，有效期至 ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC，只能用一次）</div>`;
     return accountPage(c, authorized.staff, shown);

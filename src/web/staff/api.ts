@@ -101,8 +101,8 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     });
   });
 
-  app.post("/logout", (c) => {
-    login.logout(c);
+  app.post("/logout", async (c) => {
+    await login.logout(c);
     return c.json({ ok: true });
   });
 
@@ -213,9 +213,9 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     return c.json({ questions: ctx.services.store.unanswered.list({ open: all !== "1", limit }).map(({ userId: _u, ...q }) => q) });
   });
 
-  const exportRows = (c: Context<StaffEnv>, query: FeedbackQuery) => {
+  const exportRows = async (c: Context<StaffEnv>, query: FeedbackQuery) => {
     const staff = c.get("staff");
-    store.audit.write({
+    await store.audit.write({
       actor: staff.id,
       role: staff.role,
       action: "导出反映",
@@ -227,13 +227,13 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
   };
   const filename = (ext: string) => `feedback-${now().toISOString().slice(0, 10)}.${ext}`;
 
-  app.get("/export/feedback.csv", queryParams(FeedbackQuerySchema), (c) => {
-    const rows = exportRows(c, c.req.valid("query"));
+  app.get("/export/feedback.csv", queryParams(FeedbackQuerySchema), async (c) => {
+    const rows = await exportRows(c, c.req.valid("query"));
     return c.body(reportsToCsv(rows), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename("csv")}"` });
   });
 
   app.get("/export/feedback.xlsx", queryParams(FeedbackQuerySchema), async (c) => {
-    const rows = exportRows(c, c.req.valid("query"));
+    const rows = await exportRows(c, c.req.valid("query"));
     const buffer = await reportsToXlsx(rows);
     return c.body(new Uint8Array(buffer), 200, {
       "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -243,13 +243,13 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
 
   app.post("/invites", staffAuth(ctx, "admin"), jsonBody(InviteSchema), async (c) => {
     const { role } = c.req.valid("json");
-    const { code, expiresAt } = issueInvite(ctx.services, role, c.get("staff").id);
+    const { code, expiresAt } = await issueInvite(ctx.services, role, c.get("staff").id);
     return c.json({ code, role, expiresAt: expiresAt.toISOString() }, 201);
   });
 
-  app.get("/audit", staffAuth(ctx, "admin"), (c) => c.json({ entries: store.audit.list(200) }));
+  app.get("/audit", staffAuth(ctx, "admin"), async (c) => c.json({ entries: await store.audit.list(200) }));
 
-  app.get("/accounts", staffAuth(ctx, "admin"), (c) => c.json({ accounts: store.staff.listAccounts().map(presentAccount) }));
+  app.get("/accounts", staffAuth(ctx, "admin"), async (c) => c.json({ accounts: (await store.staff.listAccounts()).map(presentAccount) }));
 
   app.post("/accounts", staffAuth(ctx, "admin"), jsonBody(NewAccountSchema), async (c) => {
     const created = await createAccount(ctx.services, c.req.valid("json"), c.get("staff"));
@@ -257,8 +257,8 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     return c.json({ account: presentAccount(created.account) }, 201);
   });
 
-  app.post("/accounts/:username/revoke", staffAuth(ctx, "admin"), (c) => {
-    const revoked = revokeStaffAccount(ctx.services, c.req.param("username"), c.get("staff"));
+  app.post("/accounts/:username/revoke", staffAuth(ctx, "admin"), async (c) => {
+    const revoked = await revokeStaffAccount(ctx.services, c.req.param("username"), c.get("staff"));
     if (!revoked.ok) throw refusal(revoked.code === "NOT_FOUND" ? 404 : 409, revoked.code, revoked.message);
     return c.json({ account: presentAccount(revoked.account) });
   });

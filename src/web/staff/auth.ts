@@ -66,7 +66,10 @@ export function cookieShouldBeSecure(ctx: AppContext, c: Context): boolean {
 }
 
 /** Resolves who is calling, or explains why nobody is. */
-export function identify(ctx: AppContext, c: Context): { ok: true; staff: StaffIdentity } | { ok: false; status: 401 | 503; code: string; message: string } {
+export async function identify(
+  ctx: AppContext,
+  c: Context,
+): Promise<{ ok: true; staff: StaffIdentity } | { ok: false; status: 401 | 503; code: string; message: string }> {
   const header = c.req.header("authorization");
   if (header !== undefined) {
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
@@ -84,8 +87,9 @@ export function identify(ctx: AppContext, c: Context): { ok: true; staff: StaffI
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (cookie) {
-    // Joined with the account on every call: a revoked account or a changed role counts from the next request.
-    const session = ctx.services.store.staff.findDashboardSession(sha256(cookie), ctx.services.clock().toISOString());
+    // Joined with the account on every call, from the database (never a copy in this process): a revoked account or a
+    // changed role counts from the next request, and a session started on one instance is valid on the others.
+    const session = await ctx.services.store.staff.findDashboardSession(sha256(cookie), ctx.services.clock().toISOString());
     if (session) {
       return {
         ok: true,
@@ -108,14 +112,14 @@ export function identify(ctx: AppContext, c: Context): { ok: true; staff: StaffI
 /** Middleware: lets the request through only for staff of at least `minimum` role; sets c.var.staff. */
 export function staffAuth(ctx: AppContext, minimum: Role): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
-    const who = identify(ctx, c);
+    const who = await identify(ctx, c);
     if (!who.ok) {
       if (who.status === 503) return apiError(c, 503, who.code, who.message);
       c.header("WWW-Authenticate", 'Bearer realm="xiangqin-staff"');
       return apiError(c, 401, who.code, who.message);
     }
     if (!atLeast(who.staff.role, minimum)) {
-      ctx.services.store.audit.write({
+      await ctx.services.store.audit.write({
         actor: who.staff.id,
         role: who.staff.role,
         action: `${c.req.method} ${c.req.path}`,

@@ -106,15 +106,15 @@ export function createDashboard(ctx: AppContext, login: LoginService): Hono {
   const { reports, feedback } = ctx.features;
   const now = () => ctx.services.clock();
 
-  const who = (c: Context): StaffIdentity | undefined => {
-    const id = identify(ctx, c);
+  const who = async (c: Context): Promise<StaffIdentity | undefined> => {
+    const id = await identify(ctx, c);
     return id.ok && atLeast(id.staff.role, "cadre") ? id.staff : undefined;
   };
   const csrf = (c: Context) => csrfTokenOf(c);
 
   /** A form post from a logged-in person, with its session's CSRF token; otherwise undefined (refused). */
   const authorizedForm = async (c: Context): Promise<{ staff: StaffIdentity; form: Record<string, unknown> } | undefined> => {
-    const staff = who(c);
+    const staff = await who(c);
     const cookie = getCookie(c, SESSION_COOKIE);
     if (!staff || !cookie) return undefined;
     const form = await c.req.parseBody();
@@ -131,7 +131,7 @@ export function createDashboard(ctx: AppContext, login: LoginService): Hono {
     );
 
   app.get("/", async (c) => {
-    const staff = who(c);
+    const staff = await who(c);
     if (!staff) return c.html(loginPage(), 200);
     const parsed = FeedbackQuerySchema.safeParse(c.req.query());
     const query: FeedbackQuery = parsed.success ? parsed.data : FeedbackQuerySchema.parse({});
@@ -188,8 +188,8 @@ ${renderSystemSection(systemStatus(ctx, ctx.channels))}`;
     return c.html(page("乡亲助手管理后台", body, staff, csrf(c)));
   });
 
-  app.get("/feedback/:id", (c) => {
-    const staff = who(c);
+  app.get("/feedback/:id", async (c) => {
+    const staff = await who(c);
     if (!staff) return c.redirect("/admin", 303);
     const id = parseReceipt(c.req.param("id")) ?? Number(c.req.param("id"));
     const report = Number.isInteger(id) ? reports.get(id) : undefined;
@@ -210,7 +210,7 @@ ${stateForm(r.id, r.state, csrf(c))}</section>
 
   app.post("/feedback/:id/state", async (c) => {
     const authorized = await authorizedForm(c);
-    if (!authorized) return who(c) ? refused(c) : c.redirect("/admin", 303);
+    if (!authorized) return (await who(c)) ? refused(c) : c.redirect("/admin", 303);
     const { staff, form } = authorized;
     const id = Number(c.req.param("id"));
     const state = FeedbackStateSchema.safeParse(form.state);
@@ -243,7 +243,7 @@ ${stateForm(r.id, r.state, csrf(c))}</section>
   app.post("/logout", async (c) => {
     // Logging someone out from another site is a nuisance, not a breach; still, only our own form may.
     if (!(await authorizedForm(c))) return c.redirect("/admin", 303);
-    login.logout(c);
+    await login.logout(c);
     return c.redirect("/admin", 303);
   });
 

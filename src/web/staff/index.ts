@@ -1,5 +1,5 @@
 // Staff HTTP API (/api/staff) and the /admin dashboard, mounted on the main HTTP app.
-import type { Hono } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
 import type { AppContext } from "../../app-context.ts";
 import { bootstrapFirstAdmin } from "../../staff/accounts.ts";
 import { createStaffApi } from "./api.ts";
@@ -14,7 +14,21 @@ export { staffAuth, type StaffEnv, type StaffIdentity } from "./auth.ts";
  * path under /api/staff: given by the app, so that web/ never imports a feature that itself uses web/'s helpers.
  */
 export function mountStaff(http: Hono, ctx: AppContext, features: Record<string, Hono<StaffEnv>> = {}): void {
-  bootstrapFirstAdmin(ctx.services);
+  // The first admin account is made (when configured) before any staff route answers: each waits for it, and a
+  // failure to make it fails them rather than letting them run as if there were no admin.
+  const bootstrapped = bootstrapFirstAdmin(ctx.services).then(
+    () => undefined,
+    (error: unknown) => {
+      ctx.services.logger.error("could not create the first admin account", { error });
+      throw error;
+    },
+  );
+  bootstrapped.catch(() => {}); // reported above; every staff request still sees the rejection
+  const ready: MiddlewareHandler = async (_c, next) => {
+    await bootstrapped;
+    await next();
+  };
+  for (const path of ["/api/staff", "/api/staff/*", "/admin", "/admin/*"]) http.use(path, ready);
   const login = new LoginService(ctx);
   // JSON only and CSRF-checked, before any staff route (the consultations sub-app included).
   http.use("/api/staff/*", staffApiGuard());

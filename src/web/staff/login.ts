@@ -33,17 +33,17 @@ export class LoginService {
       }
       return { ok: false, status: 401, code: "BAD_PASSWORD", message: "用户名或密码不正确" };
     }
-    const token = this.startSession(c, result.account);
+    const token = await this.startSession(c, result.account);
     return { ok: true, account: result.account, csrfToken: csrfTokenFor(token) };
   }
 
-  private startSession(c: Context, account: StaffAccountRow): string {
+  private async startSession(c: Context, account: StaffAccountRow): Promise<string> {
     const { ctx } = this;
     const token = newSessionToken();
     const now = ctx.services.clock();
-    ctx.services.store.staff.deleteExpiredSessions(now.toISOString());
+    await ctx.services.store.staff.deleteExpiredSessions(now.toISOString());
     const maxAge = Math.round(ctx.config.SESSION_TTL_HOURS * 3600);
-    ctx.services.store.staff.insertDashboardSession({
+    await ctx.services.store.staff.insertDashboardSession({
       tokenHash: sha256(token),
       accountId: account.id,
       staffId: `staff:${account.username}`,
@@ -55,9 +55,9 @@ export class LoginService {
     return token;
   }
 
-  logout(c: Context): void {
+  async logout(c: Context): Promise<void> {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) this.ctx.services.store.staff.deleteDashboardSession(sha256(token));
+    if (token) await this.ctx.services.store.staff.deleteDashboardSession(sha256(token));
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
   }
 }
