@@ -35,7 +35,7 @@ export function startDialogue(ctx: ConsultationTurn): TurnResult {
   return result(DIALOGUE_PROMPTS.title, [], "consultation_dialogue");
 }
 
-export function continueDialogue(ctx: ConsultationTurn, draft: Draft): TurnResult | undefined {
+export async function continueDialogue(ctx: ConsultationTurn, draft: Draft): Promise<TurnResult | undefined> {
   const check = checkCadre(ctx, "发布征求意见");
   if (!check.ok) {
     ctx.dialogue.end(DRAFT_DIALOGUE);

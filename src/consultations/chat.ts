@@ -66,10 +66,10 @@ const promptDialogue = (consultations: ConsultationService): Dialogue<PromptStat
   schema: PromptSession,
   ttlMs: PROMPT_TTL_MS,
   hearsSmallTalk: false,
-  continue(turn) {
+  async continue(turn) {
     if (turn.message.chatType !== "private") return undefined;
     const ctx = { ...turn, consultations };
-    const attempt = readAnswer(ctx, consultations, true);
+    const attempt = await readAnswer(ctx, consultations, true);
     return attempt ? recordAnswer(ctx, consultations, attempt) : undefined;
   },
 });
@@ -78,7 +78,7 @@ const promptDialogue = (consultations: ConsultationService): Dialogue<PromptStat
  * Claims messages that belong to a consultation whatever the classifier thinks: a cadre's command,
  * a tapped option or "3号 反对". A bare "2" right after the chat was asked is the prompt dialogue's.
  */
-function interceptConsultation(ctx: ConsultationTurn): TurnResult | undefined {
+async function interceptConsultation(ctx: ConsultationTurn): Promise<TurnResult | undefined> {
   const text = normalized(ctx);
 
   if (PUBLISH_COMMAND.test(text)) {
@@ -100,7 +100,7 @@ function interceptConsultation(ctx: ConsultationTurn): TurnResult | undefined {
   if (recorded) return recordTally(ctx, Number(recorded[1]), recorded[2] ?? "");
   const group = GROUP_REGISTRATION.exec(text);
   if (group) {
-    const registered = registerGroup(ctx, group[1]!);
+    const registered = await registerGroup(ctx, group[1]!);
     if (registered) return registered;
   }
 
@@ -109,18 +109,18 @@ function interceptConsultation(ctx: ConsultationTurn): TurnResult | undefined {
   // Without the chat's own prompt only a named consultation or a tapped button is an answer, so
   // ordinary talk (and group talk) is left alone.
   const service = serviceFor(ctx);
-  const attempt = readAnswer(ctx, service, false);
+  const attempt = await readAnswer(ctx, service, false);
   if (attempt) return recordAnswer(ctx, service, attempt);
   return undefined;
 }
 
 /** The routed `opinion` intent: an answer in words ("我支持") or a question about what is being asked. */
-function handleOpinion(ctx: ConsultationTurn): TurnResult {
+async function handleOpinion(ctx: ConsultationTurn): Promise<TurnResult> {
   const service = serviceFor(ctx);
-  const attempt = readAnswer(ctx, service, ctx.message.chatType === "private") ?? readLooseAnswer(ctx, service);
+  const attempt = (await readAnswer(ctx, service, ctx.message.chatType === "private")) ?? (await readLooseAnswer(ctx, service));
   if (attempt) return recordAnswer(ctx, service, attempt);
   const ref = consultationRef(normalized(ctx));
-  if (ref !== undefined && !service.get(ref)) return result(`没有${consultationNumber(ref)}征求意见。`, [], "consultation_unknown");
+  if (ref !== undefined && !(await service.get(ref))) return result(`没有${consultationNumber(ref)}征求意见。`, [], "consultation_unknown");
   return listForVillager(ctx);
 }
 
