@@ -249,13 +249,21 @@ export class ConsultationService {
 
   /** Starts the reminder timer; returns the stop function (the app calls it before it closes the database). */
   startReminders(intervalMs: number): () => void {
+    // A pass now waits for the database: a slow one is not joined by the next tick's.
+    let running = false;
     const timer = setInterval(() => {
-      this.sendDueReminders().then(
-        (sent) => {
-          if (sent > 0) this.deps.services.logger.info("consultation reminders queued", { sent });
-        },
-        (error: unknown) => this.deps.services.logger.error("consultation reminders failed", { error }),
-      );
+      if (running) return;
+      running = true;
+      this.sendDueReminders()
+        .then(
+          (sent) => {
+            if (sent > 0) this.deps.services.logger.info("consultation reminders queued", { sent });
+          },
+          (error: unknown) => this.deps.services.logger.error("consultation reminders failed", { error }),
+        )
+        .finally(() => {
+          running = false;
+        });
     }, intervalMs);
     timer.unref();
     return () => clearInterval(timer);
