@@ -35,7 +35,7 @@ export default async function benchConsultations(): Promise<string[]> {
       for (let i = 0; i < 20_000; i++) insertProfile.run(`u${i}`, VILLAGES[i % VILLAGES.length]!.name, clock().toISOString());
     })();
     const p0 = performance.now();
-    const { consultation, villagers } = service.publish(
+    const { consultation, villagers } = await service.publish(
       { title: "全镇垃圾分类收费", background: "", options: [...DEFAULT_OPTIONS], audience: [], deadline: new Date("2026-12-10T15:59:59Z") },
       "bench",
     );
@@ -46,7 +46,7 @@ export default async function benchConsultations(): Promise<string[]> {
     const started = performance.now();
     for (let i = 0; i < answers; i++) {
       const t0 = performance.now();
-      service.store.upsertVote({
+      await service.store.upsertVote({
         consultationId: consultation.id,
         channel: "web",
         userId: `u${i}`,
@@ -65,7 +65,7 @@ export default async function benchConsultations(): Promise<string[]> {
     const t1 = performance.now();
     for (let i = 0; i < 20; i++) {
       const t0 = performance.now();
-      service.results(consultation.id);
+      await service.results(consultation.id);
       resultTimes.push(performance.now() - t0);
     }
     const r = summarize(resultTimes, performance.now() - t1);

@@ -30,7 +30,7 @@ export function parseDecisionWord(word: string): Decision | undefined {
 export async function showResults(ctx: ConsultationTurn, id: number): Promise<TurnResult> {
   const check = await checkCadre(ctx, "查看征求意见结果");
   if (!check.ok) return check.result;
-  const results = serviceFor(ctx).results(id);
+  const results = await serviceFor(ctx).results(id);
   if (!results) return result(`没有${consultationNumber(id)}征求意见。`, [], "consultation_unknown");
   // In a group only the totals may be said: the split by village and the comments stay in private chat.
   if (ctx.message.chatType === "group") {
@@ -48,9 +48,10 @@ export async function recordTally(ctx: ConsultationTurn, id: number, body: strin
   const check = await checkCadre(ctx, "补录会议/代为表达的意见");
   if (!check.ok) return check.result;
   const service = serviceFor(ctx);
-  const consultation = service.get(id);
+  const consultation = await service.get(id);
   if (!consultation) return result(`没有${consultationNumber(id)}征求意见。`, [], "consultation_unknown");
-  if (consultation.decision) return result(`${consultationNumber(id)}征求意见已经拍板，不能再补录。`, [], "consultation_already_decided");
+  const decided = result(`${consultationNumber(id)}征求意见已经拍板，不能再补录。`, [], "consultation_already_decided");
+  if (consultation.decision) return decided;
   const tally = parseRecordedTally(body, consultation.options, villagesOf(ctx));
   if (!tally.ok) return result(`没有补录：${tally.error}`, [], "consultation_bad_command");
   const village = tally.value.village ?? null;
@@ -60,7 +61,9 @@ export async function recordTally(ctx: ConsultationTurn, id: number, body: strin
   const votes = tally.value.counts.flatMap((count, optionIndex) =>
     Array.from({ length: count }, () => ({ optionIndex, village, method: tally.value.method, comment: null })),
   );
-  const recorded = service.recordVotes(id, votes, actor(ctx));
+  const recorded = await service.recordVotes(id, votes, actor(ctx));
+  // Decided by another cadre since it was read above: nothing was recorded.
+  if (recorded === undefined) return decided;
   await audit(ctx, check.role, "补录会议/代为表达的意见", `${consultationNumber(id)} ${recorded} 票`);
   const how = tally.value.method === "meeting" ? "会议表决" : "代为表达";
   const split = tally.value.counts.map((c, i) => `${consultation.options[i]!.label}${c}`).join("，");
@@ -76,25 +79,26 @@ export async function showOverview(ctx: ConsultationTurn): Promise<TurnResult> {
   const check = await checkCadre(ctx, "查看征求意见结果");
   if (!check.ok) return check.result;
   const service = serviceFor(ctx);
-  const latest = service.store.list(8);
+  const latest = await service.store.list(8);
   if (latest.length === 0) return result("还没有发布过征求意见。发“发布征求意见”开始。", [], "consultation_overview");
-  const lines = latest.map((c) => {
-    const r = service.results(c.id)!;
+  const lines: string[] = [];
+  for (const c of latest) {
+    const r = (await service.results(c.id))!;
     const status =
       r.status === "open" ? `进行中，${formatChinaTime(c.deadline)} 截止` : r.status === "decided" ? `已拍板：${r.decision?.label ?? ""}` : "已截止，待拍板";
     const support =
       r.support.applicable && r.support.share !== null
         ? `，支持 ${Math.round(r.support.share * 100)}%（按${r.support.base === "households" ? "户数" : "回复人数"}）`
         : "";
-    return `${r.number}“${c.title}”：${status}，回复 ${r.respondents} 人${support}${r.advice ? " ⚠" : ""}`;
-  });
+    lines.push(`${r.number}“${c.title}”：${status}，回复 ${r.respondents} 人${support}${r.advice ? " ⚠" : ""}`);
+  }
   return result(`最近的征求意见：\n${lines.join("\n")}\n看详细结果请发“第N号征求意见结果”。`, [], "consultation_overview");
 }
 
 export async function closeConsultation(ctx: ConsultationTurn, id: number): Promise<TurnResult> {
   const check = await checkCadre(ctx, "结束征求意见");
   if (!check.ok) return check.result;
-  const outcome = serviceFor(ctx).close(id);
+  const outcome = await serviceFor(ctx).close(id);
   if (outcome === "unknown") return result(`没有${consultationNumber(id)}征求意见。`, [], "consultation_unknown");
   if (outcome === "already_closed") return result(`${consultationNumber(id)}征求意见已经截止了。`, [], "consultation_closed");
   await audit(ctx, check.role, "结束征求意见", consultationNumber(id));
@@ -115,11 +119,14 @@ export async function decide(ctx: ConsultationTurn, id: number, body: string): P
   if (!reason) return result(`请写明理由。${format}`, [], "consultation_bad_decision");
   if (reason.length > 500 || riskNote.length > 1000) return result("理由不超过 500 字，风险评估不超过 1000 字。", [], "consultation_bad_decision");
   const service = serviceFor(ctx);
-  const consultation = service.get(id);
+  const consultation = await service.get(id);
   if (!consultation) return result(`没有${consultationNumber(id)}征求意见。`, [], "consultation_unknown");
-  if (consultation.decision)
-    return result(`${consultationNumber(id)}征求意见已经拍板（${DECISION_LABELS[consultation.decision]}），不能重复记录。`, [], "consultation_already_decided");
-  const outcome = service.decide(id, decision, reason, riskNote, actor(ctx))!;
+  const decided = (d: Decision) =>
+    result(`${consultationNumber(id)}征求意见已经拍板（${DECISION_LABELS[d]}），不能重复记录。`, [], "consultation_already_decided");
+  if (consultation.decision) return decided(consultation.decision);
+  const outcome = await service.decide(id, decision, reason, riskNote, actor(ctx));
+  // Another cadre's decision got in first, since it was read above: this one was not recorded.
+  if (!outcome) return decided((await service.get(id))?.decision ?? decision);
   await audit(ctx, check.role, "记录征求意见决定", `${consultationNumber(id)} ${decision}`);
   const warning = decision === "approved" && outcome.results.advice ? `\n⚠ 提醒：${outcome.results.advice}` : "";
   return result(
@@ -142,7 +149,11 @@ export async function registerGroup(ctx: ConsultationTurn, name: string): Promis
       [],
       "consultation_unknown_village",
     );
-  serviceFor(ctx).store.registerGroup(ctx.message.channel, ctx.message.chatId, village.name, actor(ctx), ctx.now.toISOString());
+  const { store } = serviceFor(ctx);
+  // Acknowledged to the cadre ("本群登记为"): durable.
+  await store.sql.transaction(() => store.registerGroup(ctx.message.channel, ctx.message.chatId, village.name, actor(ctx), ctx.now.toISOString()), {
+    durable: true,
+  });
   await audit(ctx, check.role, "登记村群", `${ctx.message.channel}:${ctx.message.chatId} → ${village.name}`);
   return result(
     `好的，本群登记为${village.name}的群。以后面向${village.name}的征求意见会发到这里（大家请私聊我回答，群里只公布总数）。`,
@@ -153,7 +164,7 @@ export async function registerGroup(ctx: ConsultationTurn, name: string): Promis
 
 export async function publish(ctx: ConsultationTurn, draft: Parameters<ConsultationService["publish"]>[0], role: string): Promise<TurnResult> {
   const service = serviceFor(ctx);
-  const { consultation, villagers, groups } = service.publish(draft, actor(ctx));
+  const { consultation, villagers, groups } = await service.publish(draft, actor(ctx));
   await audit(ctx, role, "发布征求意见", `${consultationNumber(consultation.id)} ${consultation.title}`);
   const number = consultationNumber(consultation.id);
   return result(

@@ -18,9 +18,9 @@ export const PENDING_TTL_MS = 30 * 60 * 1000;
 export const LIST_QUERY = /^(?:现在|最近|目前|村里|镇里)?(?:有什么|有没有|有啥|有哪些)(?:要|正在|在)?(?:征求意见|征集意见|意见征集)/;
 
 /** Open consultations this villager may answer: their village's, or all when their village is unknown. */
-function openFor(ctx: ConsultationTurn, service: ConsultationService): Consultation[] {
+async function openFor(ctx: ConsultationTurn, service: ConsultationService): Promise<Consultation[]> {
   const village = ctx.services.store.profiles.villageOf(ctx.message.channel, ctx.message.userId);
-  return service.store.listOpen(ctx.now).filter((c) => !village || c.audience.length === 0 || c.audience.includes(village));
+  return (await service.store.listOpen(ctx.now)).filter((c) => !village || c.audience.length === 0 || c.audience.includes(village));
 }
 
 export const PENDING_DIALOGUE = "consultation-pending";
@@ -35,9 +35,9 @@ export function promptedConsultation(ctx: ConsultationTurn): number | undefined 
 }
 
 /** Lists the consultations a villager can answer now, and remembers the first so "1" answers it. */
-export function listForVillager(ctx: ConsultationTurn): TurnResult {
+export async function listForVillager(ctx: ConsultationTurn): Promise<TurnResult> {
   const service = serviceFor(ctx);
-  const open = openFor(ctx, service);
+  const open = await openFor(ctx, service);
   if (open.length === 0) return result("目前没有正在进行的征求意见。有新的征求意见时，我会在这里通知您。", [], "consultation_none");
   const first = open[0]!;
   ctx.dialogue.start(PROMPT_DIALOGUE, { consultationId: first.id });
@@ -45,18 +45,21 @@ export function listForVillager(ctx: ConsultationTurn): TurnResult {
   if (ctx.message.chatType === "private") {
     const village = ctx.services.store.profiles.villageOf(ctx.message.channel, ctx.message.userId) ?? null;
     for (const c of open)
-      service.store.addRecipient(
+      await service.store.addRecipient(
         c.id,
         { channel: ctx.message.channel, userId: ctx.message.userId, chatId: ctx.message.chatId, kind: "private", village },
         ctx.now.toISOString(),
       );
   }
-  const lines = open.map((c) => {
+  const lines: string[] = [];
+  for (const c of open) {
     // Only the villager's own answer, in their own chat: "我投的票算上了没" is answered here.
-    const own = service.store.ownVote(c.id, ctx.message.channel, ctx.message.userId);
+    const own = await service.store.ownVote(c.id, ctx.message.channel, ctx.message.userId);
     const answered = own ? `\n  您已回答：${c.options[own.optionIndex]?.label ?? ""}（已计入，截止前可以改）` : "";
-    return `${consultationNumber(c.id)}：${c.title}（${formatChinaTime(c.deadline)} 截止）\n${c.options.map((o, i) => `  ${i + 1}. ${o.label}`).join("\n")}${answered}`;
-  });
+    lines.push(
+      `${consultationNumber(c.id)}：${c.title}（${formatChinaTime(c.deadline)} 截止）\n${c.options.map((o, i) => `  ${i + 1}. ${o.label}`).join("\n")}${answered}`,
+    );
+  }
   const how =
     open.length > 1 ? `回答时请写明编号，例如“${first.id}号 1”或“${open[1]!.id}号 反对，太吵了”。` : "回复选项编号即可，也可以加上您的想法，例如“2，太吵了”。";
   return result(
@@ -83,10 +86,10 @@ function splitExplicitRef(text: string): { id: number; rest: string } | undefine
 }
 
 /** Reads an answer, if this message is one; `options` come from the consultation it refers to. */
-export function readAnswer(ctx: ConsultationTurn, service: ConsultationService, allowBare: boolean): AnswerAttempt | undefined {
+export async function readAnswer(ctx: ConsultationTurn, service: ConsultationService, allowBare: boolean): Promise<AnswerAttempt | undefined> {
   const payload = decodePayload(ctx.message.payload);
   if (payload?.kind === "vote") {
-    const consultation = service.get(payload.consultationId);
+    const consultation = await service.get(payload.consultationId);
     const count = consultation?.options.length ?? 0;
     const answer: ParsedAnswer =
       payload.option <= count ? { kind: "answer", optionIndex: payload.option - 1 } : { kind: "out_of_range", number: payload.option };
@@ -95,7 +98,7 @@ export function readAnswer(ctx: ConsultationTurn, service: ConsultationService, 
   const text = normalized(ctx);
   const explicit = splitExplicitRef(text);
   if (explicit && explicit.rest) {
-    const consultation = service.get(explicit.id);
+    const consultation = await service.get(explicit.id);
     // An unknown number still gets a clear answer if the rest reads as an answer to the default options.
     const answer = parseAnswer(explicit.rest, consultation?.options ?? DEFAULT_OPTIONS);
     if (answer) return { consultationId: explicit.id, answer };
@@ -106,8 +109,8 @@ export function readAnswer(ctx: ConsultationTurn, service: ConsultationService, 
   // A bare number means something only right after a question: without this chat's own prompt
   // (or with another dialogue asked since) it is not taken as an answer.
   if (prompted === undefined && /^(?:我|俺)?(?:选|投)?第?[\d一二两三四五六七八九十]/.test(text)) return undefined;
-  const open = openFor(ctx, service);
-  const target = prompted !== undefined ? service.get(prompted) : open.length === 1 ? open[0] : undefined;
+  // The open list only matters without a prompt: not read otherwise.
+  const target = prompted !== undefined ? await service.get(prompted) : await onlyOpen(ctx, service);
   if (!target) return undefined;
   const answer = parseAnswer(text, target.options);
   // "支持政策有哪些？" starts like an answer but is a question: leave it to the router.
@@ -119,19 +122,38 @@ export function readAnswer(ctx: ConsultationTurn, service: ConsultationService, 
   return answer ? { consultationId: target.id, answer } : undefined;
 }
 
+/** The answer came after the deadline or the close: not counted, and the villager's earlier answer still stands. */
+async function closedReply(ctx: ConsultationTurn, service: ConsultationService, consultation: Consultation): Promise<TurnResult> {
+  const own = await service.store.ownVote(consultation.id, ctx.message.channel, ctx.message.userId);
+  const kept = own ? `您之前的回答“${consultation.options[own.optionIndex]?.label}”仍然有效。` : "";
+  const when =
+    consultation.closedAt && consultation.closedAt < consultation.deadline ? formatChinaTime(consultation.closedAt) : formatChinaTime(consultation.deadline);
+  return result(
+    `${consultationNumber(consultation.id)}征求意见“${consultation.title}”已经在 ${when} 截止，这次的回答没有计入。${kept}`,
+    [],
+    "consultation_closed",
+  );
+}
+
+/** The one consultation open to this villager, if exactly one is. */
+async function onlyOpen(ctx: ConsultationTurn, service: ConsultationService): Promise<Consultation | undefined> {
+  const open = await openFor(ctx, service);
+  return open.length === 1 ? open[0] : undefined;
+}
+
 function optionList(c: Consultation): string {
   return c.options.map((o, i) => `${i + 1}. ${o.label}`).join("\n");
 }
 
 /** Records (or changes) a villager's answer, or says clearly why it was not recorded. */
-export function recordAnswer(ctx: ConsultationTurn, service: ConsultationService, attempt: AnswerAttempt): TurnResult {
+export async function recordAnswer(ctx: ConsultationTurn, service: ConsultationService, attempt: AnswerAttempt): Promise<TurnResult> {
   const { message } = ctx;
-  const consultation = attempt.consultationId !== undefined ? service.get(attempt.consultationId) : undefined;
+  const consultation = attempt.consultationId !== undefined ? await service.get(attempt.consultationId) : undefined;
   if (message.chatType === "group") {
     return result("为了保护大家的隐私，征求意见请私聊我回答，群里的回答不计入。群里只公布总数，谁选了什么不会告诉任何人。", [], "consultation_group_refused");
   }
   if (!consultation) {
-    const open = openFor(ctx, service);
+    const open = await openFor(ctx, service);
     const hint =
       open.length > 0 ? `现在正在征求意见的是：${open.map((c) => `${consultationNumber(c.id)}“${c.title}”`).join("、")}。` : "目前没有正在进行的征求意见。";
     return result(
@@ -140,14 +162,8 @@ export function recordAnswer(ctx: ConsultationTurn, service: ConsultationService
       "consultation_unknown",
     );
   }
+  if (!isOpen(consultation, ctx.now)) return closedReply(ctx, service, consultation);
   const number = consultationNumber(consultation.id);
-  if (!isOpen(consultation, ctx.now)) {
-    const own = service.store.ownVote(consultation.id, message.channel, message.userId);
-    const kept = own ? `您之前的回答“${consultation.options[own.optionIndex]?.label}”仍然有效。` : "";
-    const when =
-      consultation.closedAt && consultation.closedAt < consultation.deadline ? formatChinaTime(consultation.closedAt) : formatChinaTime(consultation.deadline);
-    return result(`${number}征求意见“${consultation.title}”已经在 ${when} 截止，这次的回答没有计入。${kept}`, [], "consultation_closed");
-  }
   if (attempt.answer.kind === "out_of_range") {
     return result(
       `${number}征求意见只有 ${consultation.options.length} 个选项，没有第 ${attempt.answer.number} 项，这次没有记下。请回复 1 到 ${consultation.options.length}：\n${optionList(consultation)}`,
@@ -187,17 +203,17 @@ export function recordAnswer(ctx: ConsultationTurn, service: ConsultationService
   return store(ctx, service, consultation, attempt.answer.optionIndex, comment, village);
 }
 
-function store(
+async function store(
   ctx: ConsultationTurn,
   service: ConsultationService,
   consultation: Consultation,
   optionIndex: number,
   comment: string | null,
   village: string | null,
-): TurnResult {
+): Promise<TurnResult> {
   const { message } = ctx;
-  // On disk before the reply says so: the upsert is a synchronous SQLite transaction.
-  const { previous } = service.store.upsertVote({
+  // On disk before the reply says so: the upsert is a durable transaction.
+  const recorded = await service.store.upsertVote({
     consultationId: consultation.id,
     channel: message.channel,
     userId: message.userId,
@@ -207,6 +223,9 @@ function store(
     village,
     at: ctx.now.toISOString(),
   });
+  // Closed (or decided) by a cadre since it was read above: the vote was not written.
+  if (!recorded) return closedReply(ctx, service, (await service.get(consultation.id)) ?? consultation);
+  const { previous } = recorded;
   ctx.dialogue.start(PROMPT_DIALOGUE, { consultationId: consultation.id });
   const label = consultation.options[optionIndex]!.label;
   const number = consultationNumber(consultation.id);
@@ -230,11 +249,11 @@ function store(
 /** "不想说": a township-wide answer still counts, under 未说明村. */
 const DECLINE = /^(?:不说|不想说|不方便说?|保密|跳过|不告诉你?|算了)[。.!！]?$/;
 
-export function continuePending(ctx: ConsultationTurn, service: ConsultationService, pending: PendingState): TurnResult | undefined {
+export async function continuePending(ctx: ConsultationTurn, service: ConsultationService, pending: PendingState): Promise<TurnResult | undefined> {
   const village = villageMentioned(payloadText(ctx.message.payload) ?? ctx.text, villagesOf(ctx));
   ctx.dialogue.end(PENDING_DIALOGUE);
   if (!village && DECLINE.test(normalized(ctx))) {
-    const consultation = service.get(pending.consultationId);
+    const consultation = await service.get(pending.consultationId);
     if (!consultation) return undefined;
     if (consultation.audience.length > 0) {
       return result(
@@ -258,7 +277,7 @@ export function continuePending(ctx: ConsultationTurn, service: ConsultationServ
     return undefined;
   }
   ctx.services.store.profiles.setVillage(ctx.message.channel, ctx.message.userId, village.name, ctx.now.toISOString());
-  const consultation = service.get(pending.consultationId);
+  const consultation = await service.get(pending.consultationId);
   if (!consultation) return undefined;
   return recordAnswer(ctx, service, {
     consultationId: consultation.id,
@@ -267,9 +286,9 @@ export function continuePending(ctx: ConsultationTurn, service: ConsultationServ
 }
 
 /** "装路灯那个事俺支持": one clear stance, when exactly one consultation is open to this villager. */
-export function readLooseAnswer(ctx: ConsultationTurn, service: ConsultationService): AnswerAttempt | undefined {
+export async function readLooseAnswer(ctx: ConsultationTurn, service: ConsultationService): Promise<AnswerAttempt | undefined> {
   if (ctx.message.chatType !== "private" || QUESTION.test(normalized(ctx))) return undefined;
-  const open = openFor(ctx, service);
+  const open = await openFor(ctx, service);
   if (open.length !== 1) return undefined;
   const answer = parseLooseAnswer(normalized(ctx), open[0]!.options);
   return answer ? { consultationId: open[0]!.id, answer } : undefined;

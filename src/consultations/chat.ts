@@ -66,10 +66,10 @@ const promptDialogue = (consultations: ConsultationService): Dialogue<PromptStat
   schema: PromptSession,
   ttlMs: PROMPT_TTL_MS,
   hearsSmallTalk: false,
-  continue(turn) {
+  async continue(turn) {
     if (turn.message.chatType !== "private") return undefined;
     const ctx = { ...turn, consultations };
-    const attempt = readAnswer(ctx, consultations, true);
+    const attempt = await readAnswer(ctx, consultations, true);
     return attempt ? recordAnswer(ctx, consultations, attempt) : undefined;
   },
 });
@@ -109,18 +109,18 @@ async function interceptConsultation(ctx: ConsultationTurn): Promise<TurnResult 
   // Without the chat's own prompt only a named consultation or a tapped button is an answer, so
   // ordinary talk (and group talk) is left alone.
   const service = serviceFor(ctx);
-  const attempt = readAnswer(ctx, service, false);
+  const attempt = await readAnswer(ctx, service, false);
   if (attempt) return recordAnswer(ctx, service, attempt);
   return undefined;
 }
 
 /** The routed `opinion` intent: an answer in words ("我支持") or a question about what is being asked. */
-function handleOpinion(ctx: ConsultationTurn): TurnResult {
+async function handleOpinion(ctx: ConsultationTurn): Promise<TurnResult> {
   const service = serviceFor(ctx);
-  const attempt = readAnswer(ctx, service, ctx.message.chatType === "private") ?? readLooseAnswer(ctx, service);
+  const attempt = (await readAnswer(ctx, service, ctx.message.chatType === "private")) ?? (await readLooseAnswer(ctx, service));
   if (attempt) return recordAnswer(ctx, service, attempt);
   const ref = consultationRef(normalized(ctx));
-  if (ref !== undefined && !service.get(ref)) return result(`没有${consultationNumber(ref)}征求意见。`, [], "consultation_unknown");
+  if (ref !== undefined && !(await service.get(ref))) return result(`没有${consultationNumber(ref)}征求意见。`, [], "consultation_unknown");
   return listForVillager(ctx);
 }
 

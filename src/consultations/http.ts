@@ -88,10 +88,10 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
   };
 
   /** The consultation named by the path's id. */
-  const load = (c: StaffContext): Consultation => {
+  const load = async (c: StaffContext): Promise<Consultation> => {
     const raw = c.req.param("id") ?? "";
     if (!/^\d{1,9}$/.test(raw)) throw invalidField("id", "需要正整数");
-    const consultation = service.get(Number(raw));
+    const consultation = await service.get(Number(raw));
     if (!consultation) throw refusal(404, "NOT_FOUND", `没有${consultationNumber(Number(raw))}征求意见`);
     return consultation;
   };
@@ -106,7 +106,7 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
     if (!audience.ok) throw invalidField("audience", audience.error);
     const deadline = checkDeadline(input.deadline, now());
     if (!deadline.ok) throw invalidField("deadline", deadline.error);
-    const published = service.publish(
+    const published = await service.publish(
       { title: input.title, background: input.background, options: options.value, audience: audience.value, deadline: deadline.value },
       c.get("staff").id,
     );
@@ -114,41 +114,46 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
     return c.json({ consultation: summary(published.consultation, 0, now()), pushed: { villagers: published.villagers, groups: published.groups } }, 201);
   });
 
-  app.get("/", (c) => {
-    const list = service.store.list().map((consultation) => summary(consultation, service.store.countVotes(consultation.id), now()));
+  app.get("/", async (c) => {
+    const list = [];
+    for (const consultation of await service.store.list()) list.push(summary(consultation, await service.store.countVotes(consultation.id), now()));
     return c.json({ consultations: list });
   });
 
-  app.get("/:id", (c) => {
-    const consultation = load(c);
-    return c.json({ consultation: summary(consultation, service.store.countVotes(consultation.id), now()) });
+  app.get("/:id", async (c) => {
+    const consultation = await load(c);
+    return c.json({ consultation: summary(consultation, await service.store.countVotes(consultation.id), now()) });
   });
 
   app.post("/:id/close", async (c) => {
-    const consultation = load(c);
-    const outcome = service.close(consultation.id);
+    const consultation = await load(c);
+    const outcome = await service.close(consultation.id);
     if (outcome === "already_closed") throw refusal(409, "ALREADY_CLOSED", `${consultationNumber(consultation.id)}征求意见已经截止了`);
     await audit(c, "结束征求意见", consultationNumber(consultation.id));
-    return c.json({ consultation: summary(service.get(consultation.id)!, service.store.countVotes(consultation.id), now()) });
+    return c.json({ consultation: summary((await service.get(consultation.id))!, await service.store.countVotes(consultation.id), now()) });
   });
 
-  app.get("/:id/results", (c) => {
-    const consultation = load(c);
-    return c.json({ results: service.results(consultation.id) });
+  app.get("/:id/results", async (c) => {
+    const consultation = await load(c);
+    return c.json({ results: await service.results(consultation.id) });
   });
 
   app.post("/:id/decision", jsonBody(DecisionRequestSchema), async (c) => {
-    const consultation = load(c);
+    const consultation = await load(c);
     const input = c.req.valid("json");
-    if (consultation.decision) throw refusal(409, "ALREADY_DECIDED", `${consultationNumber(consultation.id)}征求意见已经拍板，不能重复记录`);
-    const outcome = service.decide(consultation.id, input.decision, input.reason, input.riskNote, c.get("staff").id)!;
+    const decided = () => refusal(409, "ALREADY_DECIDED", `${consultationNumber(consultation.id)}征求意见已经拍板，不能重复记录`);
+    if (consultation.decision) throw decided();
+    const outcome = await service.decide(consultation.id, input.decision, input.reason, input.riskNote, c.get("staff").id);
+    // Another cadre's decision got in first, since it was read above: this one was not recorded.
+    if (!outcome) throw decided();
     await audit(c, "记录征求意见决定", `${consultationNumber(consultation.id)} ${input.decision}`);
     return c.json({ results: outcome.results, notified: outcome.notified, warning: input.decision === "approved" ? outcome.results.advice : null });
   });
 
   app.post("/:id/votes", jsonBody(RecordVotesSchema), async (c) => {
-    const consultation = load(c);
-    if (consultation.decision) throw refusal(409, "ALREADY_DECIDED", `${consultationNumber(consultation.id)}征求意见已经拍板，不能再补录`);
+    const consultation = await load(c);
+    const decided = () => refusal(409, "ALREADY_DECIDED", `${consultationNumber(consultation.id)}征求意见已经拍板，不能再补录`);
+    if (consultation.decision) throw decided();
     const votes: RecordedVote[] = [];
     for (const [index, vote] of c.req.valid("json").votes.entries()) {
       if (vote.option > consultation.options.length) throw invalidField(`votes.${index}.option`, `只有 ${consultation.options.length} 个选项`);
@@ -165,13 +170,15 @@ export function createConsultationRoutes(ctx: AppContext): Hono<StaffEnv> {
         votes.push({ optionIndex: vote.option - 1, village, method: vote.method, comment: i === 0 ? (vote.comment ?? null) : null });
     }
     if (votes.length > 5000) throw invalidField("votes", "一次最多补录 5000 票");
-    const recorded = service.recordVotes(consultation.id, votes, c.get("staff").id);
+    const recorded = await service.recordVotes(consultation.id, votes, c.get("staff").id);
+    // Decided since it was read above: nothing was recorded.
+    if (recorded === undefined) throw decided();
     await audit(c, "补录会议/代为表达的意见", `${consultationNumber(consultation.id)} ${recorded} 票`);
-    return c.json({ recorded, respondents: service.store.countVotes(consultation.id) }, 201);
+    return c.json({ recorded, respondents: await service.store.countVotes(consultation.id) }, 201);
   });
 
   /** For a cron job or a script: sends any reminders due now (idempotent). */
-  app.post("/reminders", (c) => c.json({ queued: service.sendDueReminders(now()) }));
+  app.post("/reminders", async (c) => c.json({ queued: await service.sendDueReminders(now()) }));
 
   return app;
 }

@@ -7,7 +7,8 @@ import { offerDialogue } from "../core/dialogue.ts";
 import { formatChinaTime } from "./dates.ts";
 import { consultationNumber, DECISION_LABELS, isOpen, type Consultation, type Decision, type VillageInfo } from "./model.ts";
 import { computeResults, formatOutcomeForVillagers, type ConsultationResults, type ResultSettings } from "./results.ts";
-import { ConsultationStore, type RecordedVote } from "./store.ts";
+import { sql } from "kysely";
+import { ConsultationStore, type Recipient, type RecordedVote } from "./store.ts";
 import type { ConsultationDraft } from "./parse.ts";
 import type { WordCutter } from "./themes.ts";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
@@ -15,6 +16,8 @@ import { foldText } from "../text/fold.ts";
 
 /** The one reminder goes to villagers who haven't answered when the deadline is less than a day away. */
 export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** The advisory lock under which one instance at a time queues reminders (PostgreSQL). */
+const REMINDER_LOCK = "xiangqin:consultation-reminders";
 
 /** A villager's chat remembers the consultation it was last asked about, so a bare "2" can answer it. */
 /** "1" right after a consultation was put to a chat answers it, until another dialogue starts there. */
@@ -28,6 +31,8 @@ export interface ConsultationDeps {
   villages: () => readonly VillageInfo[];
   /** Cuts a comment into content words (the knowledge base's jieba segmenter), to cluster unthemed comments. */
   words?: WordCutter;
+  /** The repository; by default the one on `services.store`'s database. */
+  repository?: ConsultationStore;
 }
 
 /** Content words of a comment, cut the way the knowledge base cuts questions. */
@@ -59,7 +64,7 @@ export class ConsultationService {
   readonly store: ConsultationStore;
 
   constructor(private readonly deps: ConsultationDeps) {
-    this.store = ConsultationStore.of(deps.services.store);
+    this.store = deps.repository ?? ConsultationStore.of(deps.services.store);
   }
 
   get villages(): readonly VillageInfo[] {
@@ -71,38 +76,55 @@ export class ConsultationService {
     return { minCell: config.CONSULTATION_MIN_CELL, supportThreshold: config.CONSULTATION_SUPPORT_THRESHOLD };
   }
 
-  /** Stores the consultation, then pushes it to the villagers and groups of its villages. */
-  publish(draft: ConsultationDraft, createdBy: string): { consultation: Consultation; villagers: number; groups: number } {
+  /**
+   * Stores the consultation and pushes it to the villagers and groups of its villages, in one transaction: the
+   * cadre is told it is published only once both are on disk, and a failure leaves neither (no half-announced copy
+   * for a retry to duplicate).
+   */
+  async publish(draft: ConsultationDraft, createdBy: string): Promise<{ consultation: Consultation; villagers: number; groups: number }> {
     const now = this.deps.services.clock().toISOString();
-    const consultation = this.store.create({
-      title: maskPersonalData(draft.title),
-      background: maskPersonalData(draft.background),
-      options: draft.options,
-      audience: draft.audience,
-      deadline: draft.deadline,
-      createdBy,
-      createdAt: now,
-    });
-    return { consultation, ...this.announce(consultation) };
+    return this.store.sql.transaction(
+      async () => {
+        const consultation = await this.store.create({
+          title: maskPersonalData(draft.title),
+          background: maskPersonalData(draft.background),
+          options: draft.options,
+          audience: draft.audience,
+          deadline: draft.deadline,
+          createdBy,
+          createdAt: now,
+        });
+        return { consultation, ...(await this.announce(consultation)) };
+      },
+      { durable: true },
+    );
   }
 
   /**
-   * Idempotent: each chat is notified once per consultation (dedupe key), so a retry after a crash is safe.
-   * One transaction: a township's thousands of villagers are queued in one disk sync, not thousands.
+   * Idempotent: each chat is notified once per consultation, so a retry, or two instances announcing at once, is
+   * safe. The gate is the recipient row: a chat is notified only by whoever inserted it (the primary key lets one
+   * insert win, across instances), in the same transaction as the notification. One transaction: a township's
+   * thousands of villagers are queued in one disk sync, not thousands. Counts the chats notified by this call.
    */
-  announce(consultation: Consultation): { villagers: number; groups: number } {
-    return this.deps.services.store.transaction(() => this.announceNow(consultation), { durable: true });
+  async announce(consultation: Consultation): Promise<{ villagers: number; groups: number }> {
+    return this.store.sql.transaction(() => this.announceNow(consultation), { durable: true });
   }
 
-  private announceNow(consultation: Consultation): { villagers: number; groups: number } {
+  private async announceNow(consultation: Consultation): Promise<{ villagers: number; groups: number }> {
     const { notifier, store, clock } = this.deps.services;
     const at = clock().toISOString();
     let villagers = 0;
     let groups = 0;
     const privateText = announcementText(consultation, false);
-    for (const villager of this.store.villagersIn(consultation.audience)) {
-      const address = { channel: villager.channel, userId: villager.userId, chatId: villager.userId };
-      this.store.addRecipient(consultation.id, { ...address, kind: "private", village: villager.village }, at);
+    const villagersIn: Recipient[] = (await this.store.villagersIn(consultation.audience)).map((v) => ({
+      channel: v.channel,
+      userId: v.userId,
+      chatId: v.userId,
+      kind: "private",
+      village: v.village,
+    }));
+    for (const villager of await this.store.addRecipients(consultation.id, villagersIn, at)) {
+      const address = { channel: villager.channel, userId: villager.userId, chatId: villager.chatId };
       notifier.notify({
         ...address,
         text: privateText,
@@ -114,81 +136,103 @@ export class ConsultationService {
       villagers++;
     }
     const groupText = announcementText(consultation, true);
-    for (const group of this.store.groupsFor(consultation.audience)) {
-      // A chat id different from the user id is how channels (WeChat) tell a group from a private chat.
-      const address = { channel: group.channel, userId: `group:${group.chatId}`, chatId: group.chatId };
-      this.store.addRecipient(consultation.id, { ...address, kind: "group", village: group.village }, at);
+    // A chat id different from the user id is how channels (WeChat) tell a group from a private chat.
+    const groupsIn: Recipient[] = (await this.store.groupsFor(consultation.audience)).map((g) => ({
+      channel: g.channel,
+      userId: `group:${g.chatId}`,
+      chatId: g.chatId,
+      kind: "group",
+      village: g.village,
+    }));
+    for (const group of await this.store.addRecipients(consultation.id, groupsIn, at)) {
+      const address = { channel: group.channel, userId: group.userId, chatId: group.chatId };
       notifier.notify({ ...address, text: groupText, dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}` });
       groups++;
     }
     return { villagers, groups };
   }
 
-  get(id: number): Consultation | undefined {
+  get(id: number): Promise<Consultation | undefined> {
     return this.store.get(id);
   }
 
-  results(id: number): ConsultationResults | undefined {
-    const consultation = this.store.get(id);
+  async results(id: number): Promise<ConsultationResults | undefined> {
+    const consultation = await this.store.get(id);
     if (!consultation) return undefined;
-    const comments = this.store.comments(id).map((c) => ({ ...c, text: maskPersonalData(c.text) }));
-    return computeResults(consultation, this.villages, this.store.tally(id), comments, this.settings(), this.deps.services.clock(), this.deps.words);
+    const [stored, tally] = [await this.store.comments(id), await this.store.tally(id)];
+    const comments = stored.map((c) => ({ ...c, text: maskPersonalData(c.text) }));
+    return computeResults(consultation, this.villages, tally, comments, this.settings(), this.deps.services.clock(), this.deps.words);
   }
 
-  close(id: number): "closed" | "already_closed" | "unknown" {
-    const consultation = this.store.get(id);
+  /** The cadre is told it is closed only once it is: the UPDATE's own condition decides between two closing at once. */
+  async close(id: number): Promise<"closed" | "already_closed" | "unknown"> {
+    const consultation = await this.store.get(id);
     if (!consultation) return "unknown";
     if (!isOpen(consultation, this.deps.services.clock())) return "already_closed";
-    this.store.close(id, this.deps.services.clock().toISOString());
-    return "closed";
+    const closed = await this.store.sql.transaction(() => this.store.close(id, this.deps.services.clock().toISOString()), { durable: true });
+    return closed ? "closed" : "already_closed";
   }
 
   /**
    * Records the decision and tells everyone who answered in chat, and the groups it was announced in,
-   * the totals and the decision. The store write comes first; the notices are idempotent per chat.
+   * the totals and the decision. The decision and its notices commit together (idempotent per chat). Undefined
+   * when nothing was recorded: no such consultation, or it was decided already (by another cadre meanwhile).
    */
-  decide(id: number, decision: Decision, reason: string, riskNote: string, by: string): { results: ConsultationResults; notified: number } | undefined {
-    const consultation = this.store.get(id);
-    if (!consultation) return undefined;
+  async decide(
+    id: number,
+    decision: Decision,
+    reason: string,
+    riskNote: string,
+    by: string,
+  ): Promise<{ results: ConsultationResults; notified: number } | undefined> {
     const { notifier, clock } = this.deps.services;
-    this.store.decide(id, decision, maskPersonalData(reason), maskPersonalData(riskNote), by, clock().toISOString());
-    const results = this.results(id)!;
-    const text = formatOutcomeForVillagers(results);
-    const chats = new Map<string, { channel: string; userId: string; chatId: string }>();
-    for (const p of this.store.participants(id)) chats.set(`${p.channel}:${p.chatId}`, p);
-    for (const g of this.store.recipients(id, "group")) chats.set(`${g.channel}:${g.chatId}`, g);
-    const notified = this.deps.services.store.transaction(
-      () => {
-        let count = 0;
+    return this.store.sql.transaction(
+      async () => {
+        // Only one decision: the UPDATE's condition (decision IS NULL) is the check, so two cadres racing cannot both win.
+        if (!(await this.store.decide(id, decision, maskPersonalData(reason), maskPersonalData(riskNote), by, clock().toISOString()))) return undefined;
+        const results = (await this.results(id))!;
+        const text = formatOutcomeForVillagers(results);
+        const chats = new Map<string, { channel: string; userId: string; chatId: string }>();
+        for (const p of await this.store.participants(id)) chats.set(`${p.channel}:${p.chatId}`, p);
+        for (const g of await this.store.recipients(id, "group")) chats.set(`${g.channel}:${g.chatId}`, g);
+        let notified = 0;
         for (const chat of chats.values()) {
-          if (notifier.notify({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) count++;
+          if (notifier.notify({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) notified++;
         }
-        return count;
+        return { results, notified };
       },
       { durable: true },
     );
-    return { results, notified };
   }
 
-  recordVotes(id: number, votes: readonly RecordedVote[], by: string): number {
+  /** Undefined (nothing recorded) when there is no such consultation or it has been decided. */
+  recordVotes(id: number, votes: readonly RecordedVote[], by: string): Promise<number | undefined> {
     return this.store.addRecordedVotes(id, votes, by, this.deps.services.clock().toISOString());
   }
 
   /**
    * Sends the one reminder to villagers who haven't answered, for consultations closing within a day.
-   * Safe to call as often as you like: the dedupe key makes each reminder go out once.
+   * Safe to call as often as you like, from every instance at once: the dedupe key makes each reminder go out once
+   * (the outbox's unique key: one insert wins, across instances), and on PostgreSQL the instances take turns (a
+   * transaction-scoped advisory lock), so the second one finds the first one's reminders queued and counts none.
    */
-  sendDueReminders(now: Date = this.deps.services.clock()): number {
-    return this.deps.services.store.transaction(() => this.queueReminders(now), { durable: true });
+  sendDueReminders(now: Date = this.deps.services.clock()): Promise<number> {
+    return this.store.sql.transaction(
+      async () => {
+        if (this.store.sql.engine === "postgres") await sql`SELECT pg_advisory_xact_lock(hashtext(${REMINDER_LOCK}))`.execute(this.store.sql.db);
+        return this.queueReminders(now);
+      },
+      { durable: true },
+    );
   }
 
-  private queueReminders(now: Date): number {
+  private async queueReminders(now: Date): Promise<number> {
     let sent = 0;
-    for (const consultation of this.store.closingSoon(now, REMINDER_WINDOW_MS)) {
+    for (const consultation of await this.store.closingSoon(now, REMINDER_WINDOW_MS)) {
       const text =
         `提醒：${consultationNumber(consultation.id)}征求意见“${consultation.title}”将在 ${formatChinaTime(consultation.deadline)} 截止，您还没有回复。\n` +
         `${consultation.options.map((o, i) => `${i + 1}. ${o.label}`).join("\n")}\n回复选项编号即可，也可以加上您的想法。`;
-      for (const r of this.store.nonRespondents(consultation.id)) {
+      for (const r of await this.store.nonRespondents(consultation.id)) {
         const queued = this.deps.services.notifier.notify({
           channel: r.channel,
           userId: r.userId,
@@ -205,13 +249,21 @@ export class ConsultationService {
 
   /** Starts the reminder timer; returns the stop function (the app calls it before it closes the database). */
   startReminders(intervalMs: number): () => void {
+    // A pass now waits for the database: a slow one is not joined by the next tick's.
+    let running = false;
     const timer = setInterval(() => {
-      try {
-        const sent = this.sendDueReminders();
-        if (sent > 0) this.deps.services.logger.info("consultation reminders queued", { sent });
-      } catch (error) {
-        this.deps.services.logger.error("consultation reminders failed", { error });
-      }
+      if (running) return;
+      running = true;
+      this.sendDueReminders()
+        .then(
+          (sent) => {
+            if (sent > 0) this.deps.services.logger.info("consultation reminders queued", { sent });
+          },
+          (error: unknown) => this.deps.services.logger.error("consultation reminders failed", { error }),
+        )
+        .finally(() => {
+          running = false;
+        });
     }, intervalMs);
     timer.unref();
     return () => clearInterval(timer);

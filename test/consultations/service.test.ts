@@ -26,7 +26,7 @@ function pending(chatId?: string) {
     .all(chatId ?? null, chatId ?? null) as Array<{ userId: string; chatId: string; text: string; dedupeKey: string }>;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "xiangqin-consult-"));
   store = Store.open(join(dir, "t.db"), { backgroundCheckpoint: false });
   now = new Date("2026-11-29T04:00:00Z");
@@ -36,8 +36,8 @@ beforeEach(() => {
   service = new ConsultationService({ services, villages: () => VILLAGES });
   for (let i = 0; i < 3; i++) store.profiles.setVillage("web", `s${i}`, "三家庄", now.toISOString());
   store.profiles.setVillage("web", "b0", "白鹿屯", now.toISOString());
-  service.store.registerGroup("telegram", "-100", "三家庄", "web:cadre", now.toISOString());
-  service.store.registerGroup("telegram", "-200", "白鹿屯", "web:cadre", now.toISOString());
+  await service.store.registerGroup("telegram", "-100", "三家庄", "web:cadre", now.toISOString());
+  await service.store.registerGroup("telegram", "-200", "白鹿屯", "web:cadre", now.toISOString());
 });
 
 afterEach(() => {
@@ -50,8 +50,8 @@ function publish(audience = ["三家庄"], deadline = new Date("2026-12-02T15:59
 }
 
 describe("publishing a consultation", () => {
-  it("pushes it with option buttons to the audience's villagers, and without buttons to their groups", () => {
-    const { consultation, villagers, groups } = publish();
+  it("pushes it with option buttons to the audience's villagers, and without buttons to their groups", async () => {
+    const { consultation, villagers, groups } = await publish();
     expect({ villagers, groups }).toEqual({ villagers: 3, groups: 1 });
     const sent = pending();
     expect(sent.map((m) => m.chatId).sort()).toEqual(["-100", "s0", "s1", "s2"]);
@@ -65,22 +65,22 @@ describe("publishing a consultation", () => {
     expect(store.outbox.get(4)!.quickReplies).toEqual([]);
   });
 
-  it("does not push twice when announced again", () => {
-    const { consultation } = publish();
-    service.announce(consultation);
+  it("does not push twice when announced again", async () => {
+    const { consultation } = await publish();
+    await service.announce(consultation);
     expect(pending()).toHaveLength(4);
   });
 
-  it("goes to every village's villagers and groups when it is for the whole township", () => {
-    const { villagers, groups } = publish([]);
+  it("goes to every village's villagers and groups when it is for the whole township", async () => {
+    const { villagers, groups } = await publish([]);
     expect({ villagers, groups }).toEqual({ villagers: 4, groups: 2 });
   });
 });
 
 describe("reminders and the decision", () => {
-  it("reminds only villagers who have not answered, once, within a day of the deadline", () => {
-    const { consultation } = publish();
-    service.store.upsertVote({
+  it("reminds only villagers who have not answered, once, within a day of the deadline", async () => {
+    const { consultation } = await publish();
+    await service.store.upsertVote({
       consultationId: consultation.id,
       channel: "web",
       userId: "s0",
@@ -90,23 +90,23 @@ describe("reminders and the decision", () => {
       village: "三家庄",
       at: now.toISOString(),
     });
-    expect(service.sendDueReminders(now)).toBe(0);
+    expect(await service.sendDueReminders(now)).toBe(0);
     now = new Date("2026-12-01T17:00:00Z");
-    expect(service.sendDueReminders(now)).toBe(2);
-    expect(service.sendDueReminders(now)).toBe(0);
+    expect(await service.sendDueReminders(now)).toBe(2);
+    expect(await service.sendDueReminders(now)).toBe(0);
     const reminders = pending().filter((m) => m.dedupeKey.includes(":reminder:"));
     expect(reminders.map((m) => m.chatId).sort()).toEqual(["s1", "s2"]);
     now = new Date("2026-12-03T00:00:00Z");
-    expect(service.sendDueReminders(now)).toBe(0);
+    expect(await service.sendDueReminders(now)).toBe(0);
   });
 
-  it("tells participants and the groups the totals and the decision, and nobody else", () => {
-    const { consultation } = publish();
+  it("tells participants and the groups the totals and the decision, and nobody else", async () => {
+    const { consultation } = await publish();
     for (const [user, option] of [
       ["s0", 0],
       ["s1", 1],
     ] as const) {
-      service.store.upsertVote({
+      await service.store.upsertVote({
         consultationId: consultation.id,
         channel: "web",
         userId: user,
@@ -117,18 +117,18 @@ describe("reminders and the decision", () => {
         at: now.toISOString(),
       });
     }
-    const outcome = service.decide(consultation.id, "postponed", "支持的户数不到一半", "噪音和补偿问题要先解决", "web:cadre")!;
+    const outcome = (await service.decide(consultation.id, "postponed", "支持的户数不到一半", "噪音和补偿问题要先解决", "web:cadre"))!;
     expect(outcome.notified).toBe(3);
     const notices = pending().filter((m) => m.dedupeKey.includes(":decision:"));
     expect(notices.map((m) => m.chatId).sort()).toEqual(["-100", "s0", "s1"]);
     expect(notices[0]!.text).toMatch(/支持 1 人，反对 1 人/);
     expect(notices[0]!.text).toMatch(/推迟/);
-    expect(service.get(consultation.id)!.closedAt).not.toBeNull();
+    expect((await service.get(consultation.id))!.closedAt).not.toBeNull();
   });
 
-  it("never puts a voter's id in the results", () => {
-    const { consultation } = publish();
-    service.store.upsertVote({
+  it("never puts a voter's id in the results", async () => {
+    const { consultation } = await publish();
+    await service.store.upsertVote({
       consultationId: consultation.id,
       channel: "web",
       userId: "secret-villager",
@@ -138,10 +138,10 @@ describe("reminders and the decision", () => {
       village: "三家庄",
       at: now.toISOString(),
     });
-    service.recordVotes(consultation.id, [{ optionIndex: 0, village: "三家庄", method: "meeting", comment: null }], "web:cadre");
-    const json = JSON.stringify(service.results(consultation.id));
+    await service.recordVotes(consultation.id, [{ optionIndex: 0, village: "三家庄", method: "meeting", comment: null }], "web:cadre");
+    const json = JSON.stringify(await service.results(consultation.id));
     expect(json).not.toMatch(/secret-villager/);
     expect(json).not.toMatch(/web:cadre/);
-    expect(service.results(consultation.id)!.byMethod).toEqual({ chat: 1, meeting: 1, proxy: 0 });
+    expect((await service.results(consultation.id))!.byMethod).toEqual({ chat: 1, meeting: 1, proxy: 0 });
   });
 });

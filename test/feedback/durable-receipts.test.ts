@@ -40,9 +40,9 @@ describe("acknowledged writes are fsynced before the reply", () => {
     const changed = t.app.features.feedback.changeState({ id: 1, to: "in_progress", note: "已派电工", actor: "staff-1", actorRole: "cadre" });
     expect(changed.ok).toBe(true);
 
-    const consultations = new ConsultationStore(t.app.store.db);
+    const consultations = new ConsultationStore(t.app.store.sql);
     const now = new Date();
-    const consultation = consultations.create({
+    const consultation = await consultations.create({
       title: "修路",
       background: "",
       options: [...DEFAULT_OPTIONS],
@@ -51,7 +51,7 @@ describe("acknowledged writes are fsynced before the reply", () => {
       createdBy: "staff-1",
       createdAt: now.toISOString(),
     });
-    consultations.upsertVote({
+    await consultations.upsertVote({
       consultationId: consultation.id,
       channel: "web",
       userId: "durable-1",
@@ -61,7 +61,7 @@ describe("acknowledged writes are fsynced before the reply", () => {
       village: "东风村",
       at: now.toISOString(),
     });
-    consultations.upsertVote({
+    await consultations.upsertVote({
       consultationId: consultation.id,
       channel: "web",
       userId: "durable-1",

@@ -90,11 +90,8 @@ async function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand)
       if (!marked.ok) return result(ctx, `没有修改：${marked.message}。例如：FK${String(command.id).padStart(6, "0")} 不是反映 备注 是问政策，不是反映问题`);
       return result(ctx, `已把 ${formatReceipt(command.id)} 标为“不是反映”：它不再计入反映统计，原话和您的说明另行保存。`);
     }
-    case "consultation": {
-      const delegated = await deps.consultations.interceptor.intercept(ctx);
-      if (delegated) return delegated;
-      return result(ctx, "请说明是第几号征求意见，例如：“第2号征求意见结果”。");
-    }
+    case "consultation":
+      return delegateConsultation(deps, ctx);
     case "unanswered": {
       const questions = ctx.services.store.unanswered.list({ open: true, limit: 10 });
       if (questions.length === 0) return result(ctx, "目前没有答不上来的问题。");
@@ -106,6 +103,13 @@ async function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand)
       return result(ctx, answerStats(deps.reports, question, ctx.now));
     }
   }
+}
+
+/** "第2号征求意见结果" and the other consultation commands belong to the consultation chat, which reads the database. */
+async function delegateConsultation(deps: StaffChatDeps, ctx: TurnContext): Promise<TurnResult> {
+  const delegated = await deps.consultations.interceptor.intercept(ctx);
+  if (delegated) return delegated;
+  return result(ctx, "请说明是第几号征求意见，例如：“第2号征求意见结果”。");
 }
 
 export function createStaffChat(deps: StaffChatDeps): { handler: IntentHandler; interceptor: Interceptor } {
