@@ -175,7 +175,15 @@ export async function openAgeBuckets(sql: Sql, filter: ReportFilter, now: Date):
         .selectFrom("feedback_rollup")
         .select((eb) => [
           eb.fn.sum<number | null>(eb.case().when("day", ">=", week).then(eb.ref("n")).end()).as("under7"),
-          eb.fn.sum<number | null>(eb.case().when(eb.and([eb("day", "<", week), eb("day", ">=", month)])).then(eb.ref("n")).end()).as("under30"),
+          eb.fn
+            .sum<number | null>(
+              eb
+                .case()
+                .when(eb.and([eb("day", "<", week), eb("day", ">=", month)]))
+                .then(eb.ref("n"))
+                .end(),
+            )
+            .as("under30"),
           eb.fn.sum<number | null>(eb.case().when("day", "<", month).then(eb.ref("n")).end()).as("over30"),
         ])
         .where("dim", "=", "state")
