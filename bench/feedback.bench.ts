@@ -40,7 +40,8 @@ export default async function bench(): Promise<string[]> {
     const now = new Date("2026-11-29T04:00:00Z");
     const span = 2 * 365 * 86_400_000;
     const random = lcg(42);
-    const reports = new ReportStore(db);
+    const sql = store.sql;
+    const reports = new ReportStore(sql);
     const makeBatch = (from: number, to: number) => {
       const batch: Parameters<ReportStore["importMany"]>[0] = [];
       for (let i = from; i < to; i++) {
@@ -73,7 +74,7 @@ export default async function bench(): Promise<string[]> {
       const batch = makeBatch(from, Math.min(ROWS, from + BATCH));
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
-      reports.importMany(batch);
+      await reports.importMany(batch);
       insertMs += performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
       insertCpuMs += (cpu.user + cpu.system) / 1000;
@@ -91,32 +92,32 @@ export default async function bench(): Promise<string[]> {
     const month = periodByName("month", now);
     const all: ReportFilter = {};
     const thisMonth: ReportFilter = { from: month.from };
-    const queries: Array<[string, () => unknown]> = [
-      ["count (all time)", () => countReports(db, all)],
-      ["by state (all time)", () => countByState(db, all)],
-      ["by category (all time)", () => countByCategory(db, all)],
-      ["by village (all time)", () => countByVillage(db, all)],
-      ["by week (all time)", () => countByWeek(db, all)],
-      ["open age buckets (all time)", () => openAgeBuckets(db, all, now)],
-      ["oldest open reports (30)", () => openReportsByAge(db, all, now, 30)],
-      ["by category (this month)", () => countByCategory(db, thisMonth)],
-      ["by village (this month)", () => countByVillage(db, thisMonth)],
-      ["by week (this month)", () => countByWeek(db, thisMonth)],
-      ["count open (all time)", () => countReports(db, { state: "open" })],
-      ["count open, one category", () => countReports(db, { category: "沼气", state: "open" })],
-      ["by village, one category", () => countByVillage(db, { category: "沼气" })],
-      ["by category, one village", () => countByCategory(db, { village: "第3村" })],
-      ["by category, 最近7天", () => countByCategory(db, { from: parsePeriod("最近7天", now).from })],
-      ["by category, last 36 hours", () => countByCategory(db, { from: new Date(now.getTime() - 36 * 3_600_000).toISOString() })],
-      ["count, one village this month", () => countReports(db, { village: "第3村", from: month.from })],
+    const queries: Array<[string, () => Promise<unknown>]> = [
+      ["count (all time)", () => countReports(sql, all)],
+      ["by state (all time)", () => countByState(sql, all)],
+      ["by category (all time)", () => countByCategory(sql, all)],
+      ["by village (all time)", () => countByVillage(sql, all)],
+      ["by week (all time)", () => countByWeek(sql, all)],
+      ["open age buckets (all time)", () => openAgeBuckets(sql, all, now)],
+      ["oldest open reports (30)", () => openReportsByAge(sql, all, now, 30)],
+      ["by category (this month)", () => countByCategory(sql, thisMonth)],
+      ["by village (this month)", () => countByVillage(sql, thisMonth)],
+      ["by week (this month)", () => countByWeek(sql, thisMonth)],
+      ["count open (all time)", () => countReports(sql, { state: "open" })],
+      ["count open, one category", () => countReports(sql, { category: "沼气", state: "open" })],
+      ["by village, one category", () => countByVillage(sql, { category: "沼气" })],
+      ["by category, one village", () => countByCategory(sql, { village: "第3村" })],
+      ["by category, 最近7天", () => countByCategory(sql, { from: parsePeriod("最近7天", now).from })],
+      ["by category, last 36 hours", () => countByCategory(sql, { from: new Date(now.getTime() - 36 * 3_600_000).toISOString() })],
+      ["count, one village this month", () => countReports(sql, { village: "第3村", from: month.from })],
       ["list page (village + open, 50)", () => reports.list({ village: "第3村", state: "open" }, { limit: 50, offset: 0 })],
     ];
     for (const [label, run] of queries) {
-      run(); // warm the page cache and the statement
+      await run(); // warm the page cache
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {
         const t0 = performance.now();
-        run();
+        await run();
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);

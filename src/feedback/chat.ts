@@ -24,7 +24,7 @@ import {
 } from "./dialogue.ts";
 import type { Dialogue } from "../core/dialogue.ts";
 import { answerPolicyQuestion } from "../intents/policy/index.ts";
-import { isStorageFailure } from "../store/index.ts";
+import { isDatabaseFailure } from "../store/sql.ts";
 
 /** A report filed or in progress, one that could not be written, one refused in a group, a message that may be either. */
 export type FeedbackAnswerKind = "feedback" | "feedback_not_recorded" | "feedback_group" | "report_or_question";
@@ -64,24 +64,25 @@ function villageQuickReplies(ctx: FeedbackTurn): QuickReply[] {
 
 // ---- status and reopening -------------------------------------------------------------------
 
-function statusReply(ctx: FeedbackTurn): TurnResult {
+async function statusReply(ctx: FeedbackTurn): Promise<TurnResult> {
   const { channel, userId } = ctx.message;
   const store = reportsOf(ctx);
   const asked = parseReceipt(ctx.text);
-  let reports = store.listByUser(channel, userId, 5);
+  let reports = await store.listByUser(channel, userId, 5);
   if (asked !== undefined) {
     // Only the villager's own report: someone else's receipt number gets the same answer as a wrong one.
     reports = reports.filter((r) => r.id === asked);
     if (reports.length === 0) {
-      const own = store.get(asked);
+      const own = await store.get(asked);
       if (!own || own.channel !== channel || own.userId !== userId)
         return result(ctx, `没有找到您名下回执号为 ${formatReceipt(asked)} 的反映。请核对回执号，或发“我反映的事怎么样了”查看您的全部反映。`);
       reports = [own];
     }
   }
   if (reports.length === 0) return result(ctx, "您还没有反映过问题。有什么问题，直接告诉我就行，比如“村东头路灯坏了”。");
-  const lines = reports.map((r) => {
-    const last = store.history(r.id).at(-1);
+  const histories = await Promise.all(reports.map((r) => store.history(r.id)));
+  const lines = reports.map((r, i) => {
+    const last = histories[i]!.at(-1);
     const note = last?.note && last.toStatus !== "confirmed" ? `，说明：${last.note}` : "";
     const meToo = r.meToo > 0 ? `，另有 ${r.meToo} 人反映同一问题` : "";
     return `· ${formatReceipt(r.id)} ${describe(r)}：${STATE_LABEL[r.status]}${note}${meToo}（${r.createdAt.slice(0, 10)} 反映）`;
@@ -89,17 +90,17 @@ function statusReply(ctx: FeedbackTurn): TurnResult {
   return result(ctx, `您反映的问题：\n${lines.join("\n")}`);
 }
 
-function reopen(ctx: FeedbackTurn): TurnResult | undefined {
+async function reopen(ctx: FeedbackTurn): Promise<TurnResult | undefined> {
   const { channel, userId } = ctx.message;
   const store = reportsOf(ctx);
   const asked = parseReceipt(ctx.text);
-  const own = store.listByUser(channel, userId, 20);
+  const own = await store.listByUser(channel, userId, 20);
   const target = asked !== undefined ? own.find((r) => r.id === asked) : own.find((r) => stateGroup(r.status) !== "open");
   if (!target) return asked !== undefined ? result(ctx, `没有找到您名下回执号为 ${formatReceipt(asked)} 的反映。`) : undefined;
   if (stateGroup(target.status) === "open")
     return result(ctx, `${formatReceipt(target.id)} 还在处理中（${STATE_LABEL[target.status]}），还没有结案。工作人员处理后会在这里告诉您。`);
   const note = `村民反映还没解决：${maskPersonalData(ctx.text).slice(0, 200)}`;
-  store.changeState(target.id, "confirmed", note, "村民", ctx.now.toISOString());
+  await store.changeState(target.id, "confirmed", note, "村民", ctx.now.toISOString());
   return result(ctx, `收到，${formatReceipt(target.id)}（${describe(target)}）已重新打开，工作人员会再处理，有进展会在这里告诉您。`, {
     answerIds: [formatReceipt(target.id)],
   });
@@ -131,15 +132,15 @@ function consentQuestion(): { text: string; quickReplies: QuickReply[] } {
 }
 
 /**
- * Writes an acknowledging change, waiting while another process holds the lock, and resolves once it is on disk
- * (group commit: Store.writeDurably); undefined when it could not be written or made durable (locked too long,
- * disk full, fsync failed), so the reply never says "登记" for what is not on disk.
+ * Writes an acknowledging change in one transaction, tried again while another writer holds the lock, and resolves
+ * once it is on disk (on SQLite, a group fsync of the WAL); undefined when it could not be written or made durable
+ * (locked too long, disk full, fsync failed, database unreachable), so the reply never says "登记" for what is not on disk.
  */
-async function recordOrFail<T>(ctx: FeedbackTurn, what: string, write: () => T): Promise<T | undefined> {
+async function recordOrFail<T>(ctx: FeedbackTurn, what: string, write: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await ctx.services.store.writeDurably(write, REPORT_WRITE_WITHIN_MS);
+    return await ctx.services.store.sql.write(write, { durable: true, withinMs: REPORT_WRITE_WITHIN_MS });
   } catch (error) {
-    if (!isStorageFailure(error)) throw error;
+    if (!isDatabaseFailure(error)) throw error;
     ctx.services.logger.error(`${what} not recorded`, { error, channel: ctx.message.channel });
     return undefined;
   }
@@ -188,9 +189,9 @@ async function fileReport(ctx: FeedbackTurn): Promise<TurnResult> {
   const masked = maskPersonalData(ctx.text);
   // The same words again soon after (a resend, an impatient villager, a script) are counted on the first report,
   // never filed again: one person can't fill the staff's list and counts with copies.
-  const repeat = reportsOf(ctx).recentIdentical(message.channel, message.userId, masked, new Date(ctx.now.getTime() - REPEAT_WINDOW_MS).toISOString());
+  const repeat = await reportsOf(ctx).recentIdentical(message.channel, message.userId, masked, new Date(ctx.now.getTime() - REPEAT_WINDOW_MS).toISOString());
   if (repeat) {
-    const times = reportsOf(ctx).countRepeat(repeat.id);
+    const times = await reportsOf(ctx).countRepeat(repeat.id);
     return result(
       ctx,
       `这个问题您已经反映过了（回执号 ${formatReceipt(repeat.id)}，${STATE_LABEL[repeat.status]}），不用重复发，已记下您一共说了 ${times} 次。工作人员处理后会在这里告诉您进展。`,
@@ -212,9 +213,7 @@ async function fileReport(ctx: FeedbackTurn): Promise<TurnResult> {
     hasPersonalData,
   };
   if (village && pending.places.length > 0) {
-    const match = reportsOf(ctx)
-      .openInCategoryAndVillage(category, village)
-      .find((r) => samePlace(r.places, pending.places, categories));
+    const match = (await reportsOf(ctx).openInCategoryAndVillage(category, village)).find((r) => samePlace(r.places, pending.places, categories));
     if (match && match.channel === message.channel && match.userId === message.userId) {
       return result(ctx, `您之前已经反映过这个问题（回执号 ${formatReceipt(match.id)}，${STATE_LABEL[match.status]}），不用重复登记。有进展会在这里告诉您。`, {
         answerIds: [formatReceipt(match.id)],
@@ -291,15 +290,10 @@ function addsDetail(ctx: FeedbackTurn, report: Report | undefined, text = ctx.te
 }
 
 async function addDetail(ctx: FeedbackTurn, id: number, detail: string, then: string, quickReplies: QuickReply[] = []): Promise<TurnResult> {
-  const added = await recordOrFail(ctx, "detail", () =>
-    ctx.services.store.transaction(
-      () => {
-        reportsOf(ctx).addDetail(id, detail, ctx.now.toISOString());
-        return true;
-      },
-      { durable: true },
-    ),
-  );
+  const added = await recordOrFail(ctx, "detail", async () => {
+    await reportsOf(ctx).addDetail(id, detail, ctx.now.toISOString());
+    return true;
+  });
   if (added === undefined) return result(ctx, NOT_FILED, { answerKind: "feedback_not_recorded" });
   return result(ctx, `记下了，已补充到您刚才的反映里（回执号 ${formatReceipt(id)}）。${then}`, { answerIds: [formatReceipt(id)], quickReplies });
 }
@@ -321,7 +315,7 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
 
   if (dialogue.step === "filed") {
     // "得赶紧修…给报上去" right after: more about the same report, even in words of reporting.
-    const detail = addsDetail(ctx, store.get(dialogue.feedbackId));
+    const detail = addsDetail(ctx, await store.get(dialogue.feedbackId));
     if (!detail) {
       clearDialogue(ctx);
       return undefined;
@@ -351,12 +345,12 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
   if (dialogue.step === "duplicate") {
     if (YES.test(text)) {
       clearDialogue(ctx);
-      const candidate = store.get(dialogue.candidateId);
+      const candidate = await store.get(dialogue.candidateId);
       if (!candidate || stateGroup(candidate.status) !== "open") return file(ctx, dialogue.pending);
       takeOriginal(ctx.key, ctx.now);
       const added = await recordOrFail(ctx, "me-too", () => store.addMeToo(candidate.id, { channel, userId, chatId }, ctx.now.toISOString()));
       if (added === undefined) return result(ctx, NOT_FILED, { answerKind: "feedback_not_recorded" });
-      const count = (store.get(candidate.id)?.meToo ?? 0) + 1;
+      const count = ((await store.get(candidate.id))?.meToo ?? 0) + 1;
       return result(ctx, `好的，已算您一份：现在共有 ${count} 人反映这个问题（回执号 ${formatReceipt(candidate.id)}）。处理有进展时，我也会在这里告诉您。`, {
         answerIds: [formatReceipt(candidate.id)],
       });
@@ -373,17 +367,17 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
     // "谢谢", "你好" are not village names: answered normally, and the question stays open.
     if (ctx.reading.kind === "smalltalk" && !SKIP.test(text)) return undefined;
     const village = findVillage(text, ctx.kb.data.villages.villages) ?? placeName(text);
-    const filed = store.get(dialogue.feedbackId);
+    const filed = await store.get(dialogue.feedbackId);
     if (village) {
       clearDialogue(ctx);
       // "汪疃村河那段挡土墙塌了一块": the village, and more about the report beside it.
       const rest = text.replace(village, "").replace(/^[的在是，,。\s]+/, "");
       const detail = rest.length >= 4 ? addsDetail(ctx, filed) : undefined;
-      ctx.services.store.transaction(
-        () => {
+      await ctx.services.store.sql.transaction(
+        async () => {
           ctx.services.store.profiles.setVillage(channel, userId, village, ctx.now.toISOString());
-          store.setVillage(dialogue.feedbackId, village, ctx.now.toISOString());
-          if (detail) store.addDetail(dialogue.feedbackId, detail, ctx.now.toISOString());
+          await store.setVillage(dialogue.feedbackId, village, ctx.now.toISOString());
+          if (detail) await store.addDetail(dialogue.feedbackId, detail, ctx.now.toISOString());
         },
         { durable: true },
       );
@@ -423,7 +417,7 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
     clearDialogue(ctx);
     const original = takeOriginal(heldKey, ctx.now);
     if (!original) return result(ctx, "抱歉，原文已经过了保存时间，只保留了遮挡后的内容。需要的话，可以把联系方式再发一次。");
-    store.setUnmaskedText(dialogue.feedbackId, original);
+    await store.setUnmaskedText(dialogue.feedbackId, original);
     return result(ctx, `好的，${formatReceipt(dialogue.feedbackId)} 的原文（含号码）已保存，只给处理这件事的工作人员看。`);
   }
   if (DISAGREE.test(text)) {
@@ -447,7 +441,7 @@ function placeName(text: string): string | undefined {
 
 const handler = (reports: ReportStore): IntentHandler => ({
   intent: "feedback",
-  handle(turn) {
+  async handle(turn) {
     const ctx: FeedbackTurn = { ...turn, reports };
     // A report names people and places, and its progress notices would go back to the same chat:
     // in a group everyone would read them. Nothing is stored; the villager is asked to write privately.
@@ -455,7 +449,7 @@ const handler = (reports: ReportStore): IntentHandler => ({
       return result(ctx, "为了保护您的隐私，反映问题和查询进展请私聊我（点我的头像发消息）。在群里说的不会登记。", { answerKind: "feedback_group" });
     }
     if (isReopenRequest(ctx.text)) {
-      const reopened = reopen(ctx);
+      const reopened = await reopen(ctx);
       if (reopened) return reopened;
     }
     if (isStatusQuery(ctx.text) && (/我|俺|咱/.test(ctx.text) || parseReceipt(ctx.text) !== undefined)) return statusReply(ctx);

@@ -1,5 +1,6 @@
-// Adds new reports to feedback_rollup (per China day, by state, category and village); see migration 007.
-import type { Db } from "../store/database.ts";
+// Adds new reports to feedback_rollup (per China day, by state, category and village); see SQLite migration 007 and
+// the PostgreSQL trigger in migrations-pg/001-schema.sql, which count the changes and deletions.
+import type { Sql } from "../store/sql.ts";
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -15,10 +16,15 @@ export interface RollupInput {
   village: string | null;
 }
 
+type Dim = "state" | "category" | "village";
+
+/** Rows per upsert statement: 4 parameters each, far below either engine's limit on bound parameters. */
+const CHUNK = 500;
+
 /** Counts reports into the rollup; call inside the transaction that inserted them. */
-export function addToRollup(db: Db, reports: Iterable<RollupInput>): void {
+export async function addToRollup(sql: Sql, reports: Iterable<RollupInput>): Promise<void> {
   const counts = new Map<string, number>();
-  const bump = (dim: string, day: string, key: string) => {
+  const bump = (dim: Dim, day: string, key: string) => {
     const id = `${dim}\u0000${day}\u0000${key}`;
     counts.set(id, (counts.get(id) ?? 0) + 1);
   };
@@ -28,9 +34,19 @@ export function addToRollup(db: Db, reports: Iterable<RollupInput>): void {
     bump("category", day, r.category ?? "未填");
     bump("village", day, r.village ?? "未填");
   }
-  const upsert = db.prepare("INSERT INTO feedback_rollup (dim, day, key, n) VALUES (?, ?, ?, ?) ON CONFLICT (dim, day, key) DO UPDATE SET n = n + excluded.n");
-  for (const [id, n] of counts) {
-    const [dim, day, key] = id.split("\u0000") as [string, string, string];
-    upsert.run(dim, day, key, n);
+  // In key order: PostgreSQL locks each upserted row until commit, so transactions that upsert the same rows in
+  // the same order wait for each other instead of deadlocking.
+  const rows = [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, n]) => {
+      const [dim, day, key] = id.split("\u0000") as [Dim, string, string];
+      return { dim, day, key, n };
+    });
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.db
+      .insertInto("feedback_rollup")
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(["dim", "day", "key"]).doUpdateSet((eb) => ({ n: eb("feedback_rollup.n", "+", eb.ref("excluded.n")) })))
+      .execute();
   }
 }

@@ -36,21 +36,30 @@ export class FeedbackService {
    * Changes a report's state. The caller has checked the role. History, audit and the villagers'
    * notifications are written in one transaction, so a change is never recorded without its notice.
    */
-  changeState(input: { id: number; to: FeedbackState; note: string; actor: string; actorRole: string; duplicateOf?: number | undefined }): StateChangeResult {
+  async changeState(input: {
+    id: number;
+    to: FeedbackState;
+    note: string;
+    actor: string;
+    actorRole: string;
+    duplicateOf?: number | undefined;
+  }): Promise<StateChangeResult> {
     const { services, reports } = this.deps;
     const note = input.note.trim();
     if (!note) return { ok: false, code: "NOTE_REQUIRED", message: "每次改状态都要写备注，说明做了什么或为什么" };
     if (note.length > MAX_NOTE_LENGTH) return { ok: false, code: "NOTE_TOO_LONG", message: `备注最多 ${MAX_NOTE_LENGTH} 字，现在有 ${note.length} 字` };
-    return services.store.transaction(
-      (): StateChangeResult => {
-        const before = reports.get(input.id);
+    return services.store.sql.transaction(
+      async (): Promise<StateChangeResult> => {
+        // Locked (PostgreSQL) until the end: staff on another instance changing the same report wait, then see this
+        // change, so two changes never both start from the same state.
+        const before = await reports.get(input.id, { forUpdate: true });
         if (!before) return { ok: false, code: "NOT_FOUND", message: `没有回执号为 ${formatReceipt(input.id)} 的反映` };
         if (before.status === input.to) return { ok: false, code: "UNCHANGED", message: `${formatReceipt(input.id)} 已经是“${STATE_LABEL[input.to]}”了` };
-        const badDuplicate = input.duplicateOf !== undefined && (input.duplicateOf === input.id || !reports.get(input.duplicateOf));
+        const badDuplicate = input.duplicateOf !== undefined && (input.duplicateOf === input.id || !(await reports.get(input.duplicateOf)));
         if (input.to === "duplicate" && badDuplicate) return { ok: false, code: "BAD_DUPLICATE", message: "标为重复时，重复的对象要是另一条存在的反映" };
         const at = services.clock().toISOString();
-        const changed = reports.changeState(input.id, input.to, note, input.actor, at, input.duplicateOf)!;
-        services.store.audit.write({
+        const changed = (await reports.changeState(input.id, input.to, note, input.actor, at, input.duplicateOf))!;
+        await services.store.audit.write({
           actor: input.actor,
           role: input.actorRole,
           action: "修改反映状态",
@@ -60,7 +69,7 @@ export class FeedbackService {
         });
         const text = stateChangeNotice(input.id, input.to, note);
         let notified = 0;
-        for (const follower of reports.followers(input.id)) {
+        for (const follower of await reports.followers(input.id)) {
           const queued = services.notifier.notify({
             channel: follower.channel,
             userId: follower.userId,
@@ -71,7 +80,7 @@ export class FeedbackService {
           });
           if (queued) notified++;
         }
-        return { ok: true, report: reports.get(input.id)!, from: changed.from, notified };
+        return { ok: true, report: (await reports.get(input.id))!, from: changed.from, notified };
       },
       { durable: true },
     );
@@ -81,18 +90,18 @@ export class FeedbackService {
    * Marks a misfiled message "not a report": it leaves the committee's counts. The caller has checked the
    * role; the audit names who did it. The villager is not notified: nothing about their question changed.
    */
-  markNotReport(input: { id: number; note: string; actor: string; actorRole: string }): NotReportResult {
+  async markNotReport(input: { id: number; note: string; actor: string; actorRole: string }): Promise<NotReportResult> {
     const { services, reports } = this.deps;
     const note = input.note.trim();
     if (!note) return { ok: false, code: "NOTE_REQUIRED", message: "请写明为什么不算反映，例如“是问政策，不是反映问题”" };
     if (note.length > MAX_NOTE_LENGTH) return { ok: false, code: "NOTE_TOO_LONG", message: `备注最多 ${MAX_NOTE_LENGTH} 字，现在有 ${note.length} 字` };
     const at = services.clock().toISOString();
-    return services.store.transaction(
-      (): NotReportResult => {
-        if (!reports.markNotReport(input.id, { by: input.actor, note, at })) {
+    return services.store.sql.transaction(
+      async (): Promise<NotReportResult> => {
+        if (!(await reports.markNotReport(input.id, { by: input.actor, note, at }))) {
           return { ok: false, code: "NOT_FOUND", message: `没有回执号为 ${formatReceipt(input.id)} 的反映` };
         }
-        services.store.audit.write({
+        await services.store.audit.write({
           actor: input.actor,
           role: input.actorRole,
           action: "标为不是反映",

@@ -34,21 +34,20 @@ const top = (counts: Count[], n = 5) =>
     .map((c, i) => `${i + 1}. ${c.key}：${c.count} 条`)
     .join("\n");
 
-export function answerStats(reports: ReportStore, q: StatsQuestion, now: Date): string {
+export async function answerStats(reports: ReportStore, q: StatsQuestion, now: Date): Promise<string> {
   const filter: ReportFilter = { from: q.period.from, to: q.period.to, category: q.category, village: q.village };
   const scope = [q.village, q.category].filter(Boolean).join("、");
   const scopeText = scope ? `${scope}方面` : "";
-  const total = reports.count(filter);
-  const open = reports.count({ ...filter, state: "open" });
+  const [total, open] = await Promise.all([reports.count(filter), reports.count({ ...filter, state: "open" })]);
   const lines = [`${q.period.label}${scopeText ? `，${scopeText}` : ""}共收到 ${total} 条反映，其中还没处理完的 ${open} 条。`];
   if (q.openOnly && open > 0) {
-    const ages = reports.openAgeBuckets(filter, now);
+    const ages = await reports.openAgeBuckets(filter, now);
     lines.push(`未处理的按时长：一周内 ${ages.under7} 条，一周到一个月 ${ages.under30} 条，超过一个月 ${ages.over30} 条。`);
-    if (!q.category) lines.push(`未处理的按类别：\n${top(reports.countByCategory({ ...filter, state: "open" }))}`);
+    if (!q.category) lines.push(`未处理的按类别：\n${top(await reports.countByCategory({ ...filter, state: "open" }))}`);
   }
-  if (q.rankVillages && total > 0) lines.push(`按村排序：\n${top(reports.countByVillage(q.openOnly ? { ...filter, state: "open" } : filter))}`);
+  if (q.rankVillages && total > 0) lines.push(`按村排序：\n${top(await reports.countByVillage(q.openOnly ? { ...filter, state: "open" } : filter))}`);
   if ((q.rankCategories || (!q.category && !q.village && !q.rankVillages && !q.openOnly)) && total > 0) {
-    lines.push(`按类别：\n${top(reports.countByCategory(filter))}`);
+    lines.push(`按类别：\n${top(await reports.countByCategory(filter))}`);
   }
   lines.push("详细列表和图表请看管理后台 /admin。");
   return lines.join("\n");

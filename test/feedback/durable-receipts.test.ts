@@ -1,6 +1,7 @@
 // A receipt means durable: what is acknowledged (reports, state changes, votes) is fsynced before the reply. A report
-// filed in chat commits with NORMAL and waits for a shared fsync of the WAL (group commit); staff state changes and
-// votes commit with synchronous=FULL; the message log commits with NORMAL and waits for nothing.
+// filed in chat is a durable transaction of the query layer (Sql): on SQLite it commits with the connection's
+// synchronous=FULL and then waits for a shared fsync of the WAL (group commit); staff state changes and votes commit
+// with synchronous=FULL; the message log commits with NORMAL and waits for nothing.
 import { afterEach, describe, expect, it } from "vitest";
 import { conversation, type TestApp } from "../helpers/app.ts";
 import { startStaffApp } from "../staff/data-fixture.ts";
@@ -37,7 +38,7 @@ describe("acknowledged writes are fsynced before the reply", () => {
     expect(filed.text).toMatch(/回执号：FK000001/);
     // The reply came after an fsync of the WAL that began after the report's commit.
     expect(walSync.completed).toBeGreaterThan(syncsBefore);
-    const changed = t.app.features.feedback.changeState({ id: 1, to: "in_progress", note: "已派电工", actor: "staff-1", actorRole: "cadre" });
+    const changed = await t.app.features.feedback.changeState({ id: 1, to: "in_progress", note: "已派电工", actor: "staff-1", actorRole: "cadre" });
     expect(changed.ok).toBe(true);
 
     const consultations = new ConsultationStore(t.app.store.sql);
@@ -72,8 +73,10 @@ describe("acknowledged writes are fsynced before the reply", () => {
       at: now.toISOString(),
     });
 
-    expect(levels(t, "feedback")).toEqual([1]);
-    expect(levels(t, "feedback_history")).toEqual([1, 2]);
+    // Sql's transactions on SQLite commit at the connection's level (FULL), durable or not: the report no longer
+    // commits with NORMAL before the shared fsync (see the WAL fsync checked above). Never below FULL.
+    expect(levels(t, "feedback")).toEqual([2]);
+    expect(levels(t, "feedback_history")).toEqual([2, 2]);
     expect(levels(t, "consultation_votes")).toEqual([2, 2]);
     // The log row of every message: NORMAL, and the connection is back to FULL afterwards.
     expect(levels(t, "messages").length).toBeGreaterThan(0);

@@ -80,13 +80,13 @@ async function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand)
       }
       if (!command.note)
         return result(ctx, `请加上备注，说明做了什么或为什么，例如：把${formatReceipt(command.id)}改成${STATE_LABEL[command.state]} 备注 已安排电工下周二来修`);
-      const changed = deps.feedback.changeState({ id: command.id, to: command.state, note: command.note, actor, actorRole: check.role });
+      const changed = await deps.feedback.changeState({ id: command.id, to: command.state, note: command.note, actor, actorRole: check.role });
       if (!changed.ok) return result(ctx, `没有修改：${changed.message}。`);
       const followers = changed.notified > 0 ? `，已通知反映人（共 ${changed.notified} 人）` : "";
       return result(ctx, `已把 ${formatReceipt(command.id)} 从“${STATE_LABEL[changed.from]}”改为“${STATE_LABEL[command.state]}”，备注已记录${followers}。`);
     }
     case "not_report": {
-      const marked = deps.feedback.markNotReport({ id: command.id, note: command.note, actor, actorRole: check.role });
+      const marked = await deps.feedback.markNotReport({ id: command.id, note: command.note, actor, actorRole: check.role });
       if (!marked.ok) return result(ctx, `没有修改：${marked.message}。例如：FK${String(command.id).padStart(6, "0")} 不是反映 备注 是问政策，不是反映问题`);
       return result(ctx, `已把 ${formatReceipt(command.id)} 标为“不是反映”：它不再计入反映统计，原话和您的说明另行保存。`);
     }
@@ -100,7 +100,7 @@ async function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand)
     }
     case "stats": {
       const question = readStatsQuestion(ctx.text, parsePeriod(ctx.text, ctx.now), ctx.snapshot.categories, ctx.snapshot.villages.villages);
-      return result(ctx, answerStats(deps.reports, question, ctx.now));
+      return result(ctx, await answerStats(deps.reports, question, ctx.now));
     }
   }
 }

@@ -141,42 +141,42 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
   // WeChat login state (QR while waiting for a scan) and LLM usage per day; never any secret.
   app.get("/system", (c) => c.json(systemStatus(ctx, ctx.channels)));
 
-  app.get("/feedback", queryParams(FeedbackQuerySchema), (c) => {
+  app.get("/feedback", queryParams(FeedbackQuerySchema), async (c) => {
     const query = c.req.valid("query");
-    const { total, reports: rows } = reports.list(toFilter(query, now()), { limit: query.limit, offset: query.offset });
+    const { total, reports: rows } = await reports.list(toFilter(query, now()), { limit: query.limit, offset: query.offset });
     return c.json({ total, limit: query.limit, offset: query.offset, reports: rows.map((r) => presentReport(r, now())) });
   });
 
-  app.get("/feedback/summary", queryParams(FeedbackQuerySchema), (c) => {
+  app.get("/feedback/summary", queryParams(FeedbackQuerySchema), async (c) => {
     const filter = toFilter(c.req.valid("query"), now());
-    const summary = reports.summarize(filter, now());
+    const [summary, oldestOpen] = await Promise.all([reports.summarize(filter, now()), reports.openByAge(filter, now(), 20)]);
     return c.json({
       filter,
       ...summary,
       byState: summary.byState.map((s) => ({ ...s, label: STATE_LABEL[s.key as keyof typeof STATE_LABEL] ?? s.key })),
-      oldestOpen: reports.openByAge(filter, now(), 20),
+      oldestOpen,
     });
   });
 
   /** The report named by the path, "FK000003" or 3. */
-  const loadReport = (receipt: string) => {
+  const loadReport = async (receipt: string) => {
     const id = parseReceipt(receipt) ?? (/^\d{1,9}$/.test(receipt) ? Number(receipt) : undefined);
     if (id === undefined) throw invalidField("receipt", "应为回执号，例如 FK000003");
-    const report = reports.get(id);
+    const report = await reports.get(id);
     if (!report) throw refusal(404, "NOT_FOUND", `没有回执号为 ${receipt} 的反映`);
     return report;
   };
 
-  app.get("/feedback/:receipt", (c) => {
-    const report = loadReport(c.req.param("receipt"));
-    return c.json({ report: presentReport(report, now(), { withUnmasked: true }), history: reports.history(report.id).map(presentHistory) });
+  app.get("/feedback/:receipt", async (c) => {
+    const report = await loadReport(c.req.param("receipt"));
+    return c.json({ report: presentReport(report, now(), { withUnmasked: true }), history: (await reports.history(report.id)).map(presentHistory) });
   });
 
   app.post("/feedback/:receipt/state", jsonBody(StateChangeSchema), async (c) => {
-    const report = loadReport(c.req.param("receipt"));
+    const report = await loadReport(c.req.param("receipt"));
     const input = c.req.valid("json");
     const staff = c.get("staff");
-    const changed = feedback.changeState({
+    const changed = await feedback.changeState({
       id: report.id,
       to: input.state,
       note: input.note,
@@ -195,15 +195,15 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
       report: presentReport(changed.report, now()),
       from: changed.from,
       notified: changed.notified,
-      history: reports.history(report.id).map(presentHistory),
+      history: (await reports.history(report.id)).map(presentHistory),
     });
   });
 
   // A misfiled question leaves the counts; kept apart with who decided and why.
   app.post("/feedback/:receipt/not-report", jsonBody(NotReportSchema), async (c) => {
-    const report = loadReport(c.req.param("receipt"));
+    const report = await loadReport(c.req.param("receipt"));
     const staff = c.get("staff");
-    const marked = feedback.markNotReport({ id: report.id, note: c.req.valid("json").note, actor: staff.id, actorRole: staff.role });
+    const marked = await feedback.markNotReport({ id: report.id, note: c.req.valid("json").note, actor: staff.id, actorRole: staff.role });
     if (!marked.ok) throw refusal(marked.code === "NOT_FOUND" ? 404 : 400, marked.code, marked.message, marked.code.startsWith("NOTE") ? "note" : undefined);
     return c.json({ receipt: formatReceipt(report.id), notReport: true });
   });
@@ -223,7 +223,7 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
       detail: c.req.url.split("?")[1] ?? "",
       createdAt: now().toISOString(),
     });
-    return reports.list(toFilter(query, now()), { limit: EXPORT_LIMIT, offset: 0 }).reports.map((r) => presentReport(r, now()));
+    return (await reports.list(toFilter(query, now()), { limit: EXPORT_LIMIT, offset: 0 })).reports.map((r) => presentReport(r, now()));
   };
   const filename = (ext: string) => `feedback-${now().toISOString().slice(0, 10)}.${ext}`;
 

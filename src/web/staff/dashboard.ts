@@ -136,9 +136,11 @@ export function createDashboard(ctx: AppContext, login: LoginService): Hono {
     const parsed = FeedbackQuerySchema.safeParse(c.req.query());
     const query: FeedbackQuery = parsed.success ? parsed.data : FeedbackQuerySchema.parse({});
     const filter = toFilter(query, now());
-    const summary = reports.summarize(filter, now());
-    const oldest = reports.openByAge(filter, now(), 30);
-    const list = reports.list(filter, { limit: 100, offset: 0 });
+    const [summary, oldest, list] = await Promise.all([
+      reports.summarize(filter, now()),
+      reports.openByAge(filter, now(), 30),
+      reports.list(filter, { limit: 100, offset: 0 }),
+    ]);
     const unanswered = ctx.services.store.unanswered.list({ open: true, limit: 30 });
     const snapshot = ctx.snapshot.current;
     const villages = snapshot.villages.villages.map((v) => v.name);
@@ -192,11 +194,10 @@ ${renderSystemSection(systemStatus(ctx, ctx.channels))}`;
     const staff = await who(c);
     if (!staff) return c.redirect("/admin", 303);
     const id = parseReceipt(c.req.param("id")) ?? Number(c.req.param("id"));
-    const report = Number.isInteger(id) ? reports.get(id) : undefined;
+    const report = Number.isInteger(id) ? await reports.get(id) : undefined;
     if (!report) return c.html(page("没有这条反映", html`<section><p>没有这条反映。</p><p><a href="/admin">返回</a></p></section>`, staff, csrf(c)), 404);
     const r = presentReport(report, now(), { withUnmasked: true });
-    const history = reports
-      .history(report.id)
+    const history = (await reports.history(report.id))
       .map(presentHistory)
       .map((h) => html`<tr><td>${h.at.slice(0, 16).replace("T", " ")}</td><td>${h.toLabel}</td><td class="text">${h.note}</td><td>${h.by}</td></tr>`);
     const body = html`${flashFromQuery(c)}<section><p><a href="/admin">← 返回总览</a></p><h2>${r.receipt}：${r.category ?? ""}${r.village ? ` · ${r.village}` : ""}</h2>
@@ -217,7 +218,7 @@ ${stateForm(r.id, r.state, csrf(c))}</section>
     const back = (key: "done" | "error", message: string) => c.redirect(`/admin/feedback/${id}?${key}=${encodeURIComponent(message)}`, 303);
     if (!Number.isInteger(id)) return c.redirect("/admin", 303);
     if (!state.success) return back("error", "请选择一个状态");
-    const changed = feedback.changeState({
+    const changed = await feedback.changeState({
       id,
       to: state.data,
       note: typeof form.note === "string" ? form.note : "",
