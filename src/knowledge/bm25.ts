@@ -1,11 +1,92 @@
 // A plain BM25 inverted index over weighted terms; pure, no I/O.
 
+/** Every term's postings, one term after another: term `id`'s are `starts[id]` to `starts[id + 1]`. */
 interface Postings {
-  /** The documents holding the term, ascending (documents are added in order). */
-  docs: number[];
+  starts: Int32Array;
+  /** Per term, the documents holding it, ascending (documents are added in order). */
+  docs: Int32Array;
   /** The term's weight in each of those documents: its occurrences, each weighted by its field. */
-  weights: number[];
+  weights: Float64Array;
 }
+
+/**
+ * Additions are kept in blocks of 2^16: one array grown by copying would touch about twice the memory, and
+ * each fresh page costs (tens of µs where the benches run).
+ */
+const BLOCK_BITS = 16;
+const IN_BLOCK = (1 << BLOCK_BITS) - 1;
+
+/** The postings as documents are added: each document's distinct terms with their weights, document after document. */
+class Additions {
+  private readonly termBlocks: Int32Array[] = [];
+  private readonly weightBlocks: Float64Array[] = [];
+  private count = 0;
+  /** Where each document's terms end. */
+  private readonly ends: number[] = [];
+  /** The terms of the document being added, in the order first added, and their weights so far (by term). */
+  private readonly docTerms: number[] = [];
+  private docWeights = new Float64Array(1024);
+  /** Per term, the last document it was added to, plus one (0: none yet). */
+  private lastDoc = new Int32Array(1024);
+  /** Per term, how many documents hold it. */
+  private holders = new Int32Array(1024);
+
+  add(id: number, weight: number): void {
+    if (id >= this.docWeights.length) {
+      this.docWeights = grown(this.docWeights);
+      this.lastDoc = grown(this.lastDoc);
+      this.holders = grown(this.holders);
+    }
+    if (this.lastDoc[id] !== this.ends.length + 1) {
+      this.lastDoc[id] = this.ends.length + 1;
+      this.docTerms.push(id);
+    }
+    this.docWeights[id]! += weight;
+  }
+
+  endDocument(): void {
+    for (const id of this.docTerms) {
+      const at = this.count++ & IN_BLOCK;
+      if (at === 0) {
+        this.termBlocks.push(new Int32Array(IN_BLOCK + 1));
+        this.weightBlocks.push(new Float64Array(IN_BLOCK + 1));
+      }
+      this.termBlocks.at(-1)![at] = id;
+      this.weightBlocks.at(-1)![at] = this.docWeights[id]!;
+      this.docWeights[id] = 0;
+      this.holders[id]!++;
+    }
+    this.docTerms.length = 0;
+    this.ends.push(this.count);
+  }
+
+  /** The postings of terms 0 to `termCount` − 1, laid out term after term. */
+  layOut(termCount: number): Postings {
+    const starts = new Int32Array(termCount + 1);
+    for (let id = 0; id < termCount; id++) starts[id + 1] = starts[id]! + this.holders[id]!;
+    const next = starts.slice(0, termCount);
+    const docs = new Int32Array(this.count);
+    const weights = new Float64Array(this.count);
+    for (let doc = 0, i = 0; doc < this.ends.length; doc++) {
+      for (; i < this.ends[doc]!; i++) {
+        const at = next[this.termBlocks[i >>> BLOCK_BITS]![i & IN_BLOCK]!]!++;
+        docs[at] = doc;
+        weights[at] = this.weightBlocks[i >>> BLOCK_BITS]![i & IN_BLOCK]!;
+      }
+    }
+    return { starts, docs, weights };
+  }
+}
+
+/** A copy of `array` twice as long. */
+function grown<T extends Int32Array | Float64Array>(array: T): T {
+  const copy = new (array.constructor as new (length: number) => T)(array.length * 2);
+  copy.set(array);
+  return copy;
+}
+
+/** A word, or a number standing for a pair of characters (see search.ts). */
+export type Term = string | number;
 
 export interface ScoredDoc {
   doc: number;
@@ -16,7 +97,14 @@ export interface ScoredDoc {
 const isBetter = (score: number, doc: number, than: ScoredDoc) => score > than.score || (score === than.score && doc < than.doc);
 
 export class Bm25Index {
-  private readonly postings = new Map<string, Postings>();
+  /** Each term's number, given in the order terms are first added. */
+  private readonly ids = new Map<Term, number>();
+  /**
+   * Documents go into flat blocks as they are added and are laid out as postings, once, on the first query: a
+   * list per term grown posting by posting made 10,000 entries slow to index, most of it allocation and its garbage.
+   */
+  private additions: Additions | undefined = new Additions();
+  private laidOut: Postings | undefined;
   private readonly lengths: number[] = [];
   /** The length of the document being added: the sum of its terms' weights. */
   private length = 0;
@@ -37,41 +125,39 @@ export class Bm25Index {
   }
 
   /** Adds weight to a term of the document being added; documents are numbered from 0 in the order they end. */
-  add(term: string, weight: number): void {
-    const doc = this.lengths.length;
-    let postings = this.postings.get(term);
-    if (!postings) this.postings.set(term, (postings = { docs: [], weights: [] }));
-    const last = postings.docs.length - 1;
-    if (postings.docs[last] === doc) postings.weights[last]! += weight;
-    else {
-      postings.docs.push(doc);
-      postings.weights.push(weight);
-    }
+  add(term: Term, weight: number): void {
+    const additions = this.building();
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    additions.add(id, weight);
     this.length += weight;
   }
 
   /** Ends the document being added. */
   endDocument(): void {
+    this.building().endDocument();
     this.lengths.push(this.length);
     this.length = 0;
-    this.norms = undefined;
   }
 
-  has(term: string): boolean {
-    return this.postings.has(term);
+  has(term: Term): boolean {
+    return this.ids.has(term);
   }
 
-  idf(term: string): number {
-    const n = this.postings.get(term)?.docs.length ?? 0;
+  idf(term: Term): number {
+    const id = this.ids.get(term);
+    const { starts } = this.postings();
+    const n = id === undefined ? 0 : starts[id + 1]! - starts[id]!;
     return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
   }
 
   /** True when the document contains the term. */
-  docHas(doc: number, term: string): boolean {
-    const docs = this.postings.get(term)?.docs;
-    if (!docs) return false;
-    let lo = 0;
-    let hi = docs.length - 1;
+  docHas(doc: number, term: Term): boolean {
+    const id = this.ids.get(term);
+    if (id === undefined) return false;
+    const { starts, docs } = this.postings();
+    let lo = starts[id]!;
+    let hi = starts[id + 1]! - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (docs[mid] === doc) return true;
@@ -82,7 +168,7 @@ export class Bm25Index {
   }
 
   /** Scores every document that shares a term with the query (term → weight); the best `limit`, best first. */
-  search(query: ReadonlyMap<string, number>, limit: number): ScoredDoc[] {
+  search(query: ReadonlyMap<Term, number>, limit: number): ScoredDoc[] {
     const { k1 } = this;
     const norms = (this.norms ??= this.computeNorms());
     // Scratch kept between searches: a common word touches most documents, and arrays that size made per
@@ -93,12 +179,12 @@ export class Bm25Index {
     }
     const { scores, touched } = this;
     let touchedCount = 0;
+    const { starts, docs, weights } = this.postings();
     for (const [term, queryWeight] of query) {
-      const postings = this.postings.get(term);
-      if (!postings) continue;
+      const id = this.ids.get(term);
+      if (id === undefined) continue;
       const weight = queryWeight * this.idf(term);
-      const { docs, weights } = postings;
-      for (let i = 0; i < docs.length; i++) {
+      for (let i = starts[id]!, end = starts[id + 1]!; i < end; i++) {
         const doc = docs[i]!;
         const freq = weights[i]!;
         if (scores[doc] === 0) touched[touchedCount++] = doc;
@@ -118,6 +204,19 @@ export class Bm25Index {
       if (best.length > limit) best.pop();
     }
     return best;
+  }
+
+  private building(): Additions {
+    if (!this.additions) throw new Error("the index has been searched: no more documents can be added");
+    return this.additions;
+  }
+
+  private postings(): Postings {
+    if (!this.laidOut) {
+      this.laidOut = this.building().layOut(this.ids.size);
+      this.additions = undefined;
+    }
+    return this.laidOut;
   }
 
   private computeNorms(): number[] {

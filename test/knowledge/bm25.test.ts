@@ -125,4 +125,17 @@ describe("BM25 index", () => {
     ]);
     for (const term of ["a", "b"]) expect(repeated.search(new Map([[term, 1]]), 5)).toEqual(once.search(new Map([[term, 1]]), 5));
   });
+
+  it("keeps number terms (character pairs) apart from words, and takes no document once searched", () => {
+    const index = new Bm25Index();
+    index.add("12", 1);
+    index.add(12, 0.3);
+    index.endDocument();
+    index.add(12, 0.3);
+    index.endDocument();
+    expect(index.search(new Map([["12", 1]]), 5).map((hit) => hit.doc)).toEqual([0]);
+    expect(index.search(new Map([[12, 1]]), 5).map((hit) => hit.doc)).toEqual([1, 0]);
+    expect(index.docHas(1, "12")).toBe(false);
+    expect(() => index.add("12", 1)).toThrow(/searched/);
+  });
 });
