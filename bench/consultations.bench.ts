@@ -27,7 +27,7 @@ export default async function benchConsultations(): Promise<string[]> {
       store,
       logger: silentLogger,
       clock,
-      notifier: new Notifier(store.outbox, silentLogger, clock),
+      notifier: new Notifier(store.outbox, silentLogger, clock, (m) => store.transitional.enqueue(m)),
     };
     const service = new ConsultationService({ services, villages: () => VILLAGES });
     const insertProfile = store.db.prepare("INSERT INTO user_profiles (channel, user_id, village, updated_at) VALUES ('web', ?, ?, ?)");

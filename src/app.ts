@@ -43,7 +43,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const clock = overrides.clock ?? (() => new Date());
   const store = Store.open(prepareDatabasePath(config));
   const snapshot = new SnapshotHolder(config.DATA_DIR, logger, overrides.snapshot);
-  const notifier = new Notifier(store.outbox, logger, clock);
+  const notifier = new Notifier(store.outbox, logger, clock, (message) => store.transitional.enqueue(message));
   const llm = createLlm(config, { config, logger, store, clock });
   const services: Services = { config, store, logger, clock, notifier, llm };
   // Every repository is built once, here: the shared tables' in Store.open, the features' in createFeatures.

@@ -103,14 +103,17 @@ export class ConsultationService {
     for (const villager of this.store.villagersIn(consultation.audience)) {
       const address = { channel: villager.channel, userId: villager.userId, chatId: villager.userId };
       this.store.addRecipient(consultation.id, { ...address, kind: "private", village: villager.village }, at);
-      notifier.notify({
+      notifier.notifySync({
         ...address,
         text: privateText,
         quickReplies: optionQuickReplies(consultation),
         dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}`,
       });
       // The chat is now asked: a bare "2" answers it, unless the villager is in the middle of another dialogue.
-      offerDialogue(store.sessions, `${address.channel}:${address.userId}`, PROMPT_DIALOGUE, { consultationId: consultation.id }, clock(), PROMPT_TTL_MS);
+      // TRANSITION: offerDialogue is async now; awaited inside Sql.transaction once this service moves to it.
+      offerDialogue(store.sessions, `${address.channel}:${address.userId}`, PROMPT_DIALOGUE, { consultationId: consultation.id }, clock(), PROMPT_TTL_MS).catch(
+        (error: unknown) => this.deps.services.logger.warn("consultation prompt not offered", { error, consultation: consultation.id }),
+      );
       villagers++;
     }
     const groupText = announcementText(consultation, true);
@@ -118,7 +121,7 @@ export class ConsultationService {
       // A chat id different from the user id is how channels (WeChat) tell a group from a private chat.
       const address = { channel: group.channel, userId: `group:${group.chatId}`, chatId: group.chatId };
       this.store.addRecipient(consultation.id, { ...address, kind: "group", village: group.village }, at);
-      notifier.notify({ ...address, text: groupText, dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}` });
+      notifier.notifySync({ ...address, text: groupText, dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}` });
       groups++;
     }
     return { villagers, groups };
@@ -161,7 +164,7 @@ export class ConsultationService {
       () => {
         let count = 0;
         for (const chat of chats.values()) {
-          if (notifier.notify({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) count++;
+          if (notifier.notifySync({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) count++;
         }
         return count;
       },
@@ -189,7 +192,7 @@ export class ConsultationService {
         `提醒：${consultationNumber(consultation.id)}征求意见“${consultation.title}”将在 ${formatChinaTime(consultation.deadline)} 截止，您还没有回复。\n` +
         `${consultation.options.map((o, i) => `${i + 1}. ${o.label}`).join("\n")}\n回复选项编号即可，也可以加上您的想法。`;
       for (const r of this.store.nonRespondents(consultation.id)) {
-        const queued = this.deps.services.notifier.notify({
+        const queued = this.deps.services.notifier.notifySync({
           channel: r.channel,
           userId: r.userId,
           chatId: r.chatId,

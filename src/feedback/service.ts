@@ -61,7 +61,7 @@ export class FeedbackService {
         const text = stateChangeNotice(input.id, input.to, note);
         let notified = 0;
         for (const follower of reports.followers(input.id)) {
-          const queued = services.notifier.notify({
+          const queued = services.notifier.notifySync({
             channel: follower.channel,
             userId: follower.userId,
             chatId: follower.chatId,

@@ -26,16 +26,22 @@ function pending(chatId?: string) {
     .all(chatId ?? null, chatId ?? null) as Array<{ userId: string; chatId: string; text: string; dedupeKey: string }>;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "xiangqin-consult-"));
   store = Store.open(join(dir, "t.db"), { backgroundCheckpoint: false });
   now = new Date("2026-11-29T04:00:00Z");
   const clock = () => now;
   const config = loadConfig({ DB_PATH: join(dir, "t.db") });
-  const services = { config, store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
+  const services = {
+    config,
+    store,
+    logger: silentLogger,
+    clock,
+    notifier: new Notifier(store.outbox, silentLogger, clock, (m) => store.transitional.enqueue(m)),
+  };
   service = new ConsultationService({ services, villages: () => VILLAGES });
-  for (let i = 0; i < 3; i++) store.profiles.setVillage("web", `s${i}`, "三家庄", now.toISOString());
-  store.profiles.setVillage("web", "b0", "白鹿屯", now.toISOString());
+  for (let i = 0; i < 3; i++) await store.profiles.setVillage("web", `s${i}`, "三家庄", now.toISOString());
+  await store.profiles.setVillage("web", "b0", "白鹿屯", now.toISOString());
   service.store.registerGroup("telegram", "-100", "三家庄", "web:cadre", now.toISOString());
   service.store.registerGroup("telegram", "-200", "白鹿屯", "web:cadre", now.toISOString());
 });
@@ -50,19 +56,19 @@ function publish(audience = ["三家庄"], deadline = new Date("2026-12-02T15:59
 }
 
 describe("publishing a consultation", () => {
-  it("pushes it with option buttons to the audience's villagers, and without buttons to their groups", () => {
+  it("pushes it with option buttons to the audience's villagers, and without buttons to their groups", async () => {
     const { consultation, villagers, groups } = publish();
     expect({ villagers, groups }).toEqual({ villagers: 3, groups: 1 });
     const sent = pending();
     expect(sent.map((m) => m.chatId).sort()).toEqual(["-100", "s0", "s1", "s2"]);
-    const toVillager = store.outbox.get(1)!;
+    const toVillager = (await store.outbox.get(1))!;
     expect(toVillager.quickReplies.map((q) => q.payload)).toEqual([
       `consultation:${consultation.id}:1`,
       `consultation:${consultation.id}:2`,
       `consultation:${consultation.id}:3`,
     ]);
     expect(pending("-100")[0]!.text).toMatch(/私聊/);
-    expect(store.outbox.get(4)!.quickReplies).toEqual([]);
+    expect((await store.outbox.get(4))!.quickReplies).toEqual([]);
   });
 
   it("does not push twice when announced again", () => {

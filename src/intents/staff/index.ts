@@ -42,7 +42,7 @@ export interface StaffChatDeps {
   consultations: ConsultationChat;
 }
 
-function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand): TurnResult {
+async function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand): Promise<TurnResult> {
   const { channel, userId } = ctx.message;
   const action = ACTIONS[command.kind];
   const check = requireRole(ctx.services, channel, userId, action.minimum, action.label);
@@ -96,7 +96,7 @@ function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand): Turn
       return result(ctx, "请说明是第几号征求意见，例如：“第2号征求意见结果”。");
     }
     case "unanswered": {
-      const questions = ctx.services.store.unanswered.list({ open: true, limit: 10 });
+      const questions = await ctx.services.store.unanswered.list({ open: true, limit: 10 });
       if (questions.length === 0) return result(ctx, "目前没有答不上来的问题。");
       const lines = questions.map((q) => `· ${q.createdAt.slice(0, 10)} ${q.text.slice(0, 60)}${q.text.length > 60 ? "…" : ""}`);
       return result(ctx, `最近答不上来的问题（共列出 ${questions.length} 条，完整列表见 /admin）：\n${lines.join("\n")}`);

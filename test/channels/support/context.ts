@@ -37,7 +37,7 @@ export async function adapterContext(env: Record<string, string>, script: Script
   // No checkpoint worker: these short tests delete the folder right after closing.
   const store = Store.open(config.DB_PATH, { backgroundCheckpoint: false });
   const clock = () => new Date();
-  const notifier = new Notifier(store.outbox, logger, clock);
+  const notifier = new Notifier(store.outbox, logger, clock, (m) => store.transitional.enqueue(m));
   const received: InboundMessage[] = [];
   const seen = new Set<string>();
   const assistant = {
