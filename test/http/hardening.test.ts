@@ -45,7 +45,7 @@ describe("JSON routes take JSON only", () => {
       expect(json.error.message).toMatch(/JSON/);
       expect(json.error.message).toMatch(/请求/);
     }
-    expect(t.app.store.messages.count()).toBe(0);
+    expect(await t.app.store.messages.count()).toBe(0);
   });
 
   it("accepts application/json with a charset", async () => {
