@@ -15,6 +15,7 @@ import { UnansweredLog } from "./unanswered.ts";
 import { TransitionalWrites } from "./transition.ts";
 import { WalSync } from "./wal-sync.ts";
 import { sqliteSql, type Sql } from "./sql.ts";
+import { reusingStatements } from "./sqlite-driver.ts";
 
 export class Store {
   readonly messages: MessageLog;
@@ -39,7 +40,8 @@ export class Store {
    * else reaches data through repository methods, so no caller depends on SQL.
    */
   constructor(readonly db: Db) {
-    this.sql = sqliteSql(db, () => this.walSync?.flush() ?? Promise.resolve());
+    // Kysely prepares every query it runs: the connection it is given keeps compiled statements (sqlite-driver.ts).
+    this.sql = sqliteSql(reusingStatements(db) as unknown as Db, () => this.walSync?.flush() ?? Promise.resolve());
     this.messages = new MessageLog(this.sql);
     this.unanswered = new UnansweredLog(this.sql);
     this.sessions = new SessionStore(this.sql);
