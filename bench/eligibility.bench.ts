@@ -36,7 +36,7 @@ export default async function benchEligibility(): Promise<string[]> {
   const lines = ["## Eligibility dialogue (p99 per turn, SQLite state write included)"];
   const dir = mkdtempSync(join(tmpdir(), "xiangqin-bench-elig-"));
   try {
-    lines.push(pureStateMachine(join(dir, "pure.db")));
+    lines.push(await pureStateMachine(join(dir, "pure.db")));
     lines.push(await fullPipeline(join(dir, "full.db")));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -45,7 +45,7 @@ export default async function benchEligibility(): Promise<string[]> {
 }
 
 /** The dialogue step alone: parse, evaluate, render, and the state row written to SQLite. */
-function pureStateMachine(path: string): string {
+async function pureStateMachine(path: string): Promise<string> {
   const rules = loadEligibilityRules("data");
   const store = Store.open(path);
   const latencies: number[] = [];
@@ -59,13 +59,13 @@ function pureStateMachine(path: string): string {
       const s = performance.now();
       const c = process.cpuUsage();
       const now = new Date();
-      const stored = turn === 0 ? undefined : store.sessions.get(key);
+      const stored = turn === 0 ? undefined : await store.sessions.get(key);
       const step = stored
         ? continueDialogue(rules, stored.data as DialogueState, foldText(text), now, { newQuestion: false, personal: true })
         : startDialogue(rules, i % 5 === 2 ? "land" : i % 5 === 3 ? "biomass" : "benefits", foldText(text), text, now);
       if (step !== "leave") {
-        if (step.state) store.sessions.set(key, step.state, now.toISOString());
-        else store.sessions.delete(key);
+        if (step.state) await store.sessions.set(key, step.state, now.toISOString());
+        else await store.sessions.delete(key);
       }
       latencies.push(performance.now() - s);
       const used = process.cpuUsage(c);
@@ -94,7 +94,13 @@ async function fullPipeline(path: string): Promise<string> {
   }
   const store = Store.open(path);
   const clock = () => new Date();
-  const services = { config: loadConfig({}), store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
+  const services = {
+    config: loadConfig({}),
+    store,
+    logger: silentLogger,
+    clock,
+    notifier: new Notifier(store.outbox, silentLogger, clock),
+  };
   const holder = new SnapshotHolder("data", silentLogger, engine);
   const assistant = createAssistant({ services, snapshot: holder });
   const latencies: number[] = [];

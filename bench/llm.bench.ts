@@ -70,7 +70,14 @@ export default async function benchLlm(): Promise<string[]> {
       const store = Store.open(config.DB_PATH);
       const clock = () => new Date();
       const llm = createLlm(config, { config, logger: silentLogger, store, clock });
-      const services: Services = { config, store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock), llm };
+      const services: Services = {
+        config,
+        store,
+        logger: silentLogger,
+        clock,
+        notifier: new Notifier(store.outbox, silentLogger, clock),
+        llm,
+      };
       const holder = new SnapshotHolder(DATA, silentLogger, engine);
       const assistant = createAssistant({ services, snapshot: holder });
       const send = (i: number) =>

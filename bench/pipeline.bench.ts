@@ -78,7 +78,13 @@ export default async function benchPipeline(): Promise<string[]> {
 
       const store = Store.open(join(dir, `bench-${size}.db`));
       const clock = () => new Date();
-      const services = { config: loadConfig({}), store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
+      const services = {
+        config: loadConfig({}),
+        store,
+        logger: silentLogger,
+        clock,
+        notifier: new Notifier(store.outbox, silentLogger, clock),
+      };
       const holder = new SnapshotHolder("data", silentLogger, engine);
       const assistant = createAssistant({ services, snapshot: holder });
       const send = (i: number) =>

@@ -19,7 +19,7 @@ export const LIST_QUERY = /^(?:现在|最近|目前|村里|镇里)?(?:有什么|
 
 /** Open consultations this villager may answer: their village's, or all when their village is unknown. */
 async function openFor(ctx: ConsultationTurn, service: ConsultationService): Promise<Consultation[]> {
-  const village = ctx.services.store.profiles.villageOf(ctx.message.channel, ctx.message.userId);
+  const village = await ctx.services.store.profiles.villageOf(ctx.message.channel, ctx.message.userId);
   return (await service.store.listOpen(ctx.now)).filter((c) => !village || c.audience.length === 0 || c.audience.includes(village));
 }
 
@@ -43,7 +43,7 @@ export async function listForVillager(ctx: ConsultationTurn): Promise<TurnResult
   ctx.dialogue.start(PROMPT_DIALOGUE, { consultationId: first.id });
   // Whoever asked has now seen it, so they get the one reminder too if they don't answer (private chats only).
   if (ctx.message.chatType === "private") {
-    const village = ctx.services.store.profiles.villageOf(ctx.message.channel, ctx.message.userId) ?? null;
+    const village = (await ctx.services.store.profiles.villageOf(ctx.message.channel, ctx.message.userId)) ?? null;
     for (const c of open)
       await service.store.addRecipient(
         c.id,
@@ -179,7 +179,7 @@ export async function recordAnswer(ctx: ConsultationTurn, service: ConsultationS
       "consultation_comment_too_long",
     );
   }
-  const village = ctx.services.store.profiles.villageOf(message.channel, message.userId);
+  const village = await ctx.services.store.profiles.villageOf(message.channel, message.userId);
   // Without a village list there is nothing to ask; the answer counts township-wide.
   if (!village && villagesOf(ctx).length === 0 && consultation.audience.length === 0) {
     return store(ctx, service, consultation, attempt.answer.optionIndex, comment, null);
@@ -276,7 +276,7 @@ export async function continuePending(ctx: ConsultationTurn, service: Consultati
     }
     return undefined;
   }
-  ctx.services.store.profiles.setVillage(ctx.message.channel, ctx.message.userId, village.name, ctx.now.toISOString());
+  await ctx.services.store.profiles.setVillage(ctx.message.channel, ctx.message.userId, village.name, ctx.now.toISOString());
   const consultation = await service.get(pending.consultationId);
   if (!consultation) return undefined;
   return recordAnswer(ctx, service, {

@@ -125,14 +125,14 @@ export class ConsultationService {
     }));
     for (const villager of await this.store.addRecipients(consultation.id, villagersIn, at)) {
       const address = { channel: villager.channel, userId: villager.userId, chatId: villager.chatId };
-      notifier.notify({
+      await notifier.notify({
         ...address,
         text: privateText,
         quickReplies: optionQuickReplies(consultation),
         dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}`,
       });
       // The chat is now asked: a bare "2" answers it, unless the villager is in the middle of another dialogue.
-      offerDialogue(store.sessions, `${address.channel}:${address.userId}`, PROMPT_DIALOGUE, { consultationId: consultation.id }, clock(), PROMPT_TTL_MS);
+      await offerDialogue(store.sessions, `${address.channel}:${address.userId}`, PROMPT_DIALOGUE, { consultationId: consultation.id }, clock(), PROMPT_TTL_MS);
       villagers++;
     }
     const groupText = announcementText(consultation, true);
@@ -146,7 +146,7 @@ export class ConsultationService {
     }));
     for (const group of await this.store.addRecipients(consultation.id, groupsIn, at)) {
       const address = { channel: group.channel, userId: group.userId, chatId: group.chatId };
-      notifier.notify({ ...address, text: groupText, dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}` });
+      await notifier.notify({ ...address, text: groupText, dedupeKey: `consultation:${consultation.id}:announce:${address.channel}:${address.chatId}` });
       groups++;
     }
     return { villagers, groups };
@@ -197,7 +197,7 @@ export class ConsultationService {
         for (const g of await this.store.recipients(id, "group")) chats.set(`${g.channel}:${g.chatId}`, g);
         let notified = 0;
         for (const chat of chats.values()) {
-          if (notifier.notify({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) notified++;
+          if (await notifier.notify({ ...chat, text, dedupeKey: `consultation:${id}:decision:${chat.channel}:${chat.chatId}` })) notified++;
         }
         return { results, notified };
       },
@@ -233,7 +233,7 @@ export class ConsultationService {
         `提醒：${consultationNumber(consultation.id)}征求意见“${consultation.title}”将在 ${formatChinaTime(consultation.deadline)} 截止，您还没有回复。\n` +
         `${consultation.options.map((o, i) => `${i + 1}. ${o.label}`).join("\n")}\n回复选项编号即可，也可以加上您的想法。`;
       for (const r of await this.store.nonRespondents(consultation.id)) {
-        const queued = this.deps.services.notifier.notify({
+        const queued = await this.deps.services.notifier.notify({
           channel: r.channel,
           userId: r.userId,
           chatId: r.chatId,

@@ -10,7 +10,7 @@ import { KeyedQueue, LoopTurns } from "./queue.ts";
 import { CLASSIFIER_SURE, routeByReading, routeIntent } from "./route.ts";
 import { conversationKey, reply, type InboundMessage, type Reply } from "./message.ts";
 import { APOLOGY, HandlerError, NOT_LOGGED_NOTE, NOT_LOGGED_UNANSWERED_NOTE } from "./errors.ts";
-import { isStorageFailure } from "../store/index.ts";
+import { isDatabaseFailure } from "../store/sql.ts";
 import type { SnapshotHolder } from "../snapshot/index.ts";
 import type { AnswerKind } from "./answer-kind.ts";
 import { payloadText } from "./payload.ts";
@@ -84,14 +84,14 @@ export class Assistant {
   private async handleNow(message: InboundMessage): Promise<AssistantResult> {
     const started = performance.now();
     const { store, logger, clock } = this.options.services;
-    if (store.messages.isDuplicate(message.channel, message.messageId)) {
+    if (await store.messages.isDuplicate(message.channel, message.messageId)) {
       return { intent: "unknown", confidence: 0, replies: [], duplicate: true, latencyMs: 0 };
     }
     const now = clock();
     const text = sanitize(message.text);
     const script = detectScript(text);
     // Dialogue changes made during the turn are written with the log row below, in one commit.
-    const slot = new DialogueSlot(store.sessions, conversationKey(message), now, this.dialogues.ttlOf, true);
+    const slot = await DialogueSlot.open(store.sessions, conversationKey(message), now, this.dialogues.ttlOf);
     const result = await this.produce(message, text, script, now, slot);
     const replies = result.replies.map((r) => ({
       ...r,
@@ -105,45 +105,44 @@ export class Assistant {
       chars.length > MAX_TEXT_LENGTH ? `${chars.slice(0, MAX_TEXT_LENGTH).join("")}…（共 ${chars.length} 字，已截断）` : text,
     );
     // One transaction for the log row, its unanswered row and what a follow-up will refer to.
-    const logTurn = () =>
-      store.transaction(() => {
-        slot.flush();
-        const id = store.messages.record({
+    const logTurn = async () => {
+      await slot.flush();
+      const id = await store.messages.record({
+        channel: message.channel,
+        platformMessageId: message.messageId,
+        userId: message.userId,
+        chatId: message.chatId,
+        text: storedText,
+        intent: result.intent,
+        confidence: result.confidence ?? 0,
+        answerKind: result.answerKind,
+        answerIds: result.answerIds ?? [],
+        understood: result.understood,
+        replyText: replies.map((r) => r.text).join("\n---\n"),
+        latencyMs,
+        createdAt: now.toISOString(),
+      });
+      if (id !== undefined && result.unanswered) {
+        await store.unanswered.record({
+          messageId: id,
           channel: message.channel,
-          platformMessageId: message.messageId,
           userId: message.userId,
-          chatId: message.chatId,
           text: storedText,
-          intent: result.intent,
-          confidence: result.confidence ?? 0,
-          answerKind: result.answerKind,
-          answerIds: result.answerIds ?? [],
-          understood: result.understood,
-          replyText: replies.map((r) => r.text).join("\n---\n"),
-          latencyMs,
+          reason: result.unanswered.reason,
+          bestEntryId: result.unanswered.bestEntryId ?? null,
+          confidence: result.unanswered.confidence ?? 0,
           createdAt: now.toISOString(),
         });
-        if (id !== undefined && result.unanswered) {
-          store.unanswered.record({
-            messageId: id,
-            channel: message.channel,
-            userId: message.userId,
-            text: storedText,
-            reason: result.unanswered.reason,
-            bestEntryId: result.unanswered.bestEntryId ?? null,
-            confidence: result.unanswered.confidence ?? 0,
-            createdAt: now.toISOString(),
-          });
-        }
-        return id;
-        // Not fsynced: no reply acknowledges a question as recorded (the no-answer reply says staff look at
-        // such questions from time to time), so a power cut may lose the last ones, never a promise.
-      });
+      }
+      return id;
+    };
     let messageId: number | undefined;
     try {
-      messageId = await store.writeWhenFree(logTurn, LOG_WRITE_WITHIN_MS);
+      // Not durable: no reply acknowledges a question as recorded (the no-answer reply says staff look at
+      // such questions from time to time), so a power cut may lose the last ones, never a promise.
+      messageId = await store.messages.write(logTurn, { withinMs: LOG_WRITE_WITHIN_MS });
     } catch (error) {
-      if (!isStorageFailure(error)) throw error;
+      if (!isDatabaseFailure(error)) throw error;
       // Locked past the wait, or the disk is full: the answer is still worth giving, with the truth about the log.
       logger.error("message log not written; replying without it", { error, channel: message.channel, intent: result.intent });
       const note = toScript(result.unanswered ? NOT_LOGGED_UNANSWERED_NOTE : NOT_LOGGED_NOTE, script);
@@ -201,7 +200,7 @@ export class Assistant {
     // A dialogue in progress is the thread itself: its owner reads the message as it is.
     const candidate =
       !message.payload && !slot.active() && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans
-        ? lastQuestion(this.options.services.store.messages, message.channel, message.userId, now)
+        ? await lastQuestion(this.options.services.store.messages, message.channel, message.userId, now)
         : undefined;
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.

@@ -35,41 +35,57 @@ export interface Dialogue<S = unknown> {
 
 const keyOf = (conversation: string) => `dialogue:${conversation}`;
 
-/** One conversation's active dialogue, as a feature sees it during a turn. */
+/**
+ * One conversation's active dialogue, as a feature sees it during a turn: read once when the slot is opened,
+ * so features look at it and change it without waiting for the database; changes wait for `flush`, which
+ * the core calls in the transaction that logs the message (one commit for both).
+ */
 export class DialogueSlot {
-  /** With `deferred`, changes wait for flush(): the core writes them with the message's log row, in one commit. */
   private pending: { value: StoredDialogue | null } | undefined;
 
-  constructor(
+  private constructor(
     private readonly sessions: SessionStore,
     private readonly conversation: string,
     private readonly now: Date,
     private readonly ttlOf: (owner: string) => number,
-    private readonly deferred = false,
+    /** The stored dialogue as read when the slot was opened. */
+    private readonly stored: unknown,
+    /** Its stored text (null: none was stored), for `flushIfUnchanged`. */
+    private readonly storedRaw: string | null,
   ) {}
 
-  /** Writes the changes made during the turn (deferred slots only). */
-  flush(): void {
+  /** Reads the conversation's dialogue state, once. */
+  static async open(sessions: SessionStore, conversation: string, now: Date, ttlOf: (owner: string) => number): Promise<DialogueSlot> {
+    const stored = await sessions.get(keyOf(conversation));
+    return new DialogueSlot(sessions, conversation, now, ttlOf, stored?.data, stored?.raw ?? null);
+  }
+
+  /**
+   * Writes the changes only if nobody changed the stored state since the slot read it; returns whether
+   * it did (or there was nothing to write).
+   */
+  async flushIfUnchanged(): Promise<boolean> {
+    if (!this.pending) return true;
+    if (!this.pending.value) throw new Error("flushIfUnchanged writes a dialogue, it does not end one");
+    return this.sessions.replace(keyOf(this.conversation), this.storedRaw, this.pending.value, this.now.toISOString());
+  }
+
+  /** Writes the changes made since the slot was opened. */
+  async flush(): Promise<void> {
     if (!this.pending) return;
-    if (this.pending.value) this.sessions.set(keyOf(this.conversation), this.pending.value, this.now.toISOString());
-    else this.sessions.delete(keyOf(this.conversation));
+    if (this.pending.value) await this.sessions.set(keyOf(this.conversation), this.pending.value, this.now.toISOString());
+    else await this.sessions.delete(keyOf(this.conversation));
     // Pending is kept: a log transaction retried after SQLITE_BUSY writes the same change again.
   }
 
   private write(value: StoredDialogue | null): void {
-    if (this.deferred) {
-      this.pending = { value };
-      return;
-    }
-    if (value) this.sessions.set(keyOf(this.conversation), value, this.now.toISOString());
-    else this.sessions.delete(keyOf(this.conversation));
+    this.pending = { value };
   }
 
   private read(): StoredDialogue | undefined {
     if (this.pending) return this.pending.value ?? undefined;
-    const stored = this.sessions.get(keyOf(this.conversation));
-    if (!stored) return undefined;
-    const parsed = StoredDialogueSchema.safeParse(stored.data);
+    if (this.stored === undefined) return undefined;
+    const parsed = StoredDialogueSchema.safeParse(this.stored);
     if (!parsed.success) {
       this.write(null);
       return undefined;
@@ -123,13 +139,19 @@ export class DialogueSlot {
 /**
  * Offers a dialogue from outside a turn (a consultation pushed to a villager): it becomes active only
  * when the conversation has no other dialogue in progress, so a question being answered is not cut off.
+ * The offer is written only if the state it looked at is still the stored one: a turn (on this instance
+ * or another) that wrote a dialogue in between is not overwritten; the offer looks again.
  */
-export function offerDialogue(sessions: SessionStore, conversation: string, owner: string, state: unknown, now: Date, ttlMs: number): boolean {
-  const slot = new DialogueSlot(sessions, conversation, now, () => ttlMs);
-  const active = slot.active();
-  if (active && active.owner !== owner) return false;
-  slot.start(owner, state);
-  return true;
+export async function offerDialogue(sessions: SessionStore, conversation: string, owner: string, state: unknown, now: Date, ttlMs: number): Promise<boolean> {
+  // A few looks: only a conversation changing this very moment, again and again, goes without the offer.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const slot = await DialogueSlot.open(sessions, conversation, now, () => ttlMs);
+    const active = slot.active();
+    if (active && active.owner !== owner) return false;
+    slot.start(owner, state);
+    if (await slot.flushIfUnchanged()) return true;
+  }
+  return false;
 }
 
 /** The registered dialogues, by owner. */

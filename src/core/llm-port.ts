@@ -63,7 +63,7 @@ export interface Transcriber {
 /** What the app holds when an LLM is configured: the three uses, and what staff see of it. */
 export interface LlmPort extends AnswerWriter, MessageReader, Transcriber {
   /** Daily usage for staff, most recent day first. */
-  usageByDay(days?: number): UsageDay[];
-  status(): LlmStatus;
+  usageByDay(days?: number): Promise<UsageDay[]>;
+  status(): Promise<LlmStatus>;
   close?(): Promise<void>;
 }

@@ -30,7 +30,7 @@ export async function answerWithLlm(
   offline: (ctx: TurnContext) => TurnResult,
   options: AnswerOptions = {},
 ): Promise<TurnResult> {
-  const history = historyOf(ctx);
+  const history = await historyOf(ctx);
   const turn = withPreviousTopic(ctx, history);
   const offlineResult = offline(turn);
   const kind = offlineResult.answerKind;
@@ -48,7 +48,7 @@ export async function answerWithLlm(
 
 /** For a message the offline classifier is unsure about: the model's intent, slots and, when it finds more, its search. */
 export async function understandWithLlm(llm: MessageReader, ctx: TurnContext): Promise<Partial<TurnContext> | undefined> {
-  const understanding = await llm.understand({ text: ctx.text, history: historyOf(ctx) });
+  const understanding = await llm.understand({ text: ctx.text, history: await historyOf(ctx) });
   if (!understanding) return undefined;
   const understood: Partial<TurnContext> = {
     classification: { intent: understanding.intent, confidence: Math.max(ctx.classification.confidence, CLASSIFIER_SURE), scores: ctx.classification.scores },
@@ -66,11 +66,10 @@ export async function understandWithLlm(llm: MessageReader, ctx: TurnContext): P
 }
 
 /** The conversation's latest exchanges, masked; older ones belong to another conversation. */
-function historyOf(ctx: TurnContext): Exchange[] {
+async function historyOf(ctx: TurnContext): Promise<Exchange[]> {
   const { config, store } = ctx.services;
   const since = new Date(ctx.now.getTime() - config.LLM_HISTORY_MINUTES * 60_000).toISOString();
-  return store.messages
-    .recentExchanges(ctx.message.channel, ctx.message.userId, config.LLM_HISTORY_TURNS)
+  return (await store.messages.recentExchanges(ctx.message.channel, ctx.message.userId, config.LLM_HISTORY_TURNS))
     .filter((exchange) => exchange.createdAt >= since)
     .map((exchange) => ({ userText: maskPersonalData(exchange.text), replyText: maskPersonalData(exchange.replyText) }));
 }

@@ -17,8 +17,8 @@ export interface LastQuestion {
  * The question the conversation's last answer came from, read from the conversation log (its in-memory
  * copy): a follow-up needs no state of its own. Only an answered policy or eligibility question counts.
  */
-export function lastQuestion(messages: MessageLog, channel: string, userId: string, now: Date): LastQuestion | undefined {
-  const last = messages.recentExchanges(channel, userId, 1)[0];
+export async function lastQuestion(messages: MessageLog, channel: string, userId: string, now: Date): Promise<LastQuestion | undefined> {
+  const last = (await messages.recentExchanges(channel, userId, 1))[0];
   if (!last || now.getTime() - Date.parse(last.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
   if (last.answerKind !== "answer" && last.answerKind !== "needs_review") return undefined;
   if (last.intent !== "policy" && last.intent !== "eligibility") return undefined;

@@ -44,19 +44,31 @@ export class Notifier {
   }
 
   /** Queues a notification on disk; delivery happens on the next flush. Idempotent per dedupe key. */
-  notify(message: Omit<NewOutboxMessage, "createdAt">): boolean {
+  notify(message: Omit<NewOutboxMessage, "createdAt">): Promise<boolean> {
     return this.outbox.enqueue({ ...message, createdAt: this.clock().toISOString() });
   }
 
-  /** Sends every due message whose channel has a sender; returns how many were delivered. */
+  /**
+   * Sends every due message whose channel has a sender; returns how many were delivered. Messages are
+   * claimed a batch at a time (leased to this instance), so several instances flushing at once never send
+   * one twice.
+   */
   async flush(): Promise<number> {
     if (this.running) return 0;
     this.running = true;
     let delivered = 0;
     try {
       for (const [channel, sender] of this.senders) {
-        for (const message of this.outbox.due(this.clock().toISOString(), { channel })) {
-          if (await this.deliver(message, sender)) delivered++;
+        // Every message claimed leaves the due set (sent, failed, deferred or leased), so the loop ends; one
+        // deferred to now (a zero delay) is not tried twice in one flush.
+        const tried = new Set<number>();
+        for (;;) {
+          const batch = (await this.outbox.claim(this.clock().toISOString(), { channel })).filter((m) => !tried.has(m.id));
+          if (batch.length === 0) break;
+          for (const message of batch) {
+            tried.add(message.id);
+            if (await this.deliver(message, sender)) delivered++;
+          }
         }
       }
     } finally {
@@ -68,34 +80,31 @@ export class Notifier {
   private async deliver(message: OutboxMessage, sender: ChannelSender): Promise<boolean> {
     try {
       await sender({ userId: message.userId, chatId: message.chatId, text: message.text, quickReplies: message.quickReplies });
-      this.outbox.markSent(message.id, this.clock().toISOString());
+      await this.outbox.markSent(message.id, this.clock().toISOString());
       return true;
     } catch (error) {
       if (error instanceof DeliveryDeferred) {
         const retryAt = new Date(this.clock().getTime() + error.retryAfterMs).toISOString();
-        this.outbox.defer(message.id, error.reason, retryAt);
+        await this.outbox.defer(message.id, error.reason, retryAt);
         this.logger.info("notification kept in the outbox", { id: message.id, channel: message.channel, reason: error.reason, retryAt });
         return false;
       }
       const delayMs = Math.min(60 * 60_000, 30_000 * 2 ** message.attempts) * (0.8 + Math.random() * 0.4);
       const retryAt = new Date(this.clock().getTime() + delayMs).toISOString();
-      this.outbox.markFailed(message.id, (error as Error).message ?? String(error), retryAt, MAX_ATTEMPTS);
+      await this.outbox.markFailed(message.id, (error as Error).message ?? String(error), retryAt, MAX_ATTEMPTS);
       this.logger.warn("notification delivery failed", { id: message.id, channel: message.channel, attempt: message.attempts + 1, error });
       return false;
     }
   }
 
   /** The user wrote again: their deferred notifications are due now (the next flush sends them). */
-  resume(channel: string, chatId: string): number {
+  resume(channel: string, chatId: string): Promise<number> {
     return this.outbox.resume(channel, chatId, this.clock().toISOString());
   }
 
   /** Web chat pages collect their notifications by polling; collected ones count as delivered. */
-  collect(channel: string, chatId: string): OutboxMessage[] {
-    const now = this.clock().toISOString();
-    const due = this.outbox.due(now, { channel, chatId });
-    for (const message of due) this.outbox.markSent(message.id, now);
-    return due;
+  collect(channel: string, chatId: string): Promise<OutboxMessage[]> {
+    return this.outbox.collect(this.clock().toISOString(), channel, chatId);
   }
 
   start(intervalMs = 5000): void {

@@ -111,9 +111,14 @@ async function reopen(ctx: FeedbackTurn): Promise<TurnResult | undefined> {
 /** How long the same text from the same villager counts as the same report sent again. */
 const REPEAT_WINDOW_MS = 60 * 60_000;
 
-function followUp(ctx: FeedbackTurn, id: number, hasPersonalData: boolean, village: string | null): { text: string; quickReplies: QuickReply[] } {
+async function followUp(
+  ctx: FeedbackTurn,
+  id: number,
+  hasPersonalData: boolean,
+  village: string | null,
+): Promise<{ text: string; quickReplies: QuickReply[] }> {
   const { channel, userId } = ctx.message;
-  if (!village && !ctx.services.store.profiles.villageAsked(channel, userId) && ctx.kb.data.villages.villages.length > 0) {
+  if (!village && !(await ctx.services.store.profiles.villageAsked(channel, userId)) && ctx.kb.data.villages.villages.length > 0) {
     saveDialogue(ctx, { step: "village", feedbackId: id, thenConsent: hasPersonalData });
     return { text: "\n请问您是哪个村的？说一次我就记住了，以后不用再问（不想说可以回复“跳过”）。", quickReplies: villageQuickReplies(ctx) };
   }
@@ -170,7 +175,7 @@ async function file(ctx: FeedbackTurn, pending: PendingReport): Promise<TurnResu
   }
   const receipt = formatReceipt(id);
   const where = pending.village ? `${pending.village}，` : "";
-  const next = followUp(ctx, id, pending.hasPersonalData, pending.village || null);
+  const next = await followUp(ctx, id, pending.hasPersonalData, pending.village || null);
   if (!next.text) saveDialogue(ctx, { step: "filed", feedbackId: id });
   return result(
     ctx,
@@ -201,7 +206,7 @@ async function fileReport(ctx: FeedbackTurn): Promise<TurnResult> {
   const hasPersonalData = containsPersonalData(ctx.text);
   if (hasPersonalData) holdOriginal(ctx.key, ctx.text, ctx.now);
   const category = classifyCategory(masked, categories);
-  const village = findVillage(masked, ctx.kb.data.villages.villages) ?? ctx.services.store.profiles.villageOf(message.channel, message.userId) ?? "";
+  const village = findVillage(masked, ctx.kb.data.villages.villages) ?? (await ctx.services.store.profiles.villageOf(message.channel, message.userId)) ?? "";
   const places = extractPlaces(masked, category, categories);
   const pending: PendingReport = {
     text: masked,
@@ -375,7 +380,7 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
       const detail = rest.length >= 4 ? addsDetail(ctx, filed) : undefined;
       await ctx.services.store.sql.transaction(
         async () => {
-          ctx.services.store.profiles.setVillage(channel, userId, village, ctx.now.toISOString());
+          await ctx.services.store.profiles.setVillage(channel, userId, village, ctx.now.toISOString());
           await store.setVillage(dialogue.feedbackId, village, ctx.now.toISOString());
           if (detail) await store.addDetail(dialogue.feedbackId, detail, ctx.now.toISOString());
         },
@@ -391,7 +396,7 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
     }
     if (SKIP.test(text)) {
       clearDialogue(ctx);
-      ctx.services.store.profiles.markVillageSkipped(channel, userId, ctx.now.toISOString());
+      await ctx.services.store.profiles.markVillageSkipped(channel, userId, ctx.now.toISOString());
       // "算了这个回头再说，一户多残一年补多少": the village is skipped and the question beside it answered.
       if (text.length > 10 && (ctx.reading.kind === "question" || (ctx.reading.kind === "open" && ctx.reading.asks))) return undefined;
       return result(ctx, `好的，不说也没关系，您的反映（回执号 ${formatReceipt(dialogue.feedbackId)}）照样会处理。`, {
@@ -407,7 +412,7 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
       return result(ctx, `没有找到“${text}”这个村。请从下面选一个，或回复“跳过”。`, { quickReplies: villageQuickReplies(ctx) });
     }
     clearDialogue(ctx);
-    ctx.services.store.profiles.markVillageSkipped(channel, userId, ctx.now.toISOString());
+    await ctx.services.store.profiles.markVillageSkipped(channel, userId, ctx.now.toISOString());
     return undefined;
   }
 

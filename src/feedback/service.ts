@@ -70,7 +70,7 @@ export class FeedbackService {
         const text = stateChangeNotice(input.id, input.to, note);
         let notified = 0;
         for (const follower of await reports.followers(input.id)) {
-          const queued = services.notifier.notify({
+          const queued = await services.notifier.notify({
             channel: follower.channel,
             userId: follower.userId,
             chatId: follower.chatId,

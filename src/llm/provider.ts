@@ -109,9 +109,9 @@ export class LlmProvider {
     return text;
   }
 
-  budgetLeft(): boolean {
+  async budgetLeft(): Promise<boolean> {
     const budget = this.deps.config.LLM_DAILY_TOKEN_BUDGET;
-    return budget === 0 || this.deps.usage.tokensUsed(this.deps.clock()) < budget;
+    return budget === 0 || (await this.deps.usage.tokensUsed(this.deps.clock())) < budget;
   }
 
   record(delta: UsageDelta): void {
@@ -125,7 +125,7 @@ export class LlmProvider {
 
   private async guarded<T>(kind: string, attempt: (signal: AbortSignal) => Promise<{ value: T; usage: TokenUsage | undefined }>): Promise<T> {
     const { config, logger, redact } = this.deps;
-    if (!this.budgetLeft()) throw new LlmUnavailableError("budget_spent");
+    if (!(await this.budgetLeft())) throw new LlmUnavailableError("budget_spent");
     if (!this.breaker.allow()) throw new LlmUnavailableError("circuit_open");
     // One deadline for the whole call, retries included: a villager never waits longer than LLM_TIMEOUT_MS.
     const deadline = new AbortController();

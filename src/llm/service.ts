@@ -89,20 +89,20 @@ export class LlmAssistant implements LlmPort {
     return this.provider.transcribe(audio, fileName);
   }
 
-  usageByDay(days = 30): UsageDay[] {
+  usageByDay(days = 30): Promise<UsageDay[]> {
     return this.usage.byDay(days);
   }
 
   async close(): Promise<void> {
-    this.usage.flush();
+    await this.usage.flush();
   }
 
-  status(): LlmStatus {
+  async status(): Promise<LlmStatus> {
     const now = this.deps.clock();
     return {
       model: this.deps.config.OPENAI_MODEL,
       breaker: this.provider.breaker.state,
-      today: { day: usageDay(now), tokens: this.usage.tokensUsed(now), budget: this.deps.config.LLM_DAILY_TOKEN_BUDGET },
+      today: { day: usageDay(now), tokens: await this.usage.tokensUsed(now), budget: this.deps.config.LLM_DAILY_TOKEN_BUDGET },
     };
   }
 

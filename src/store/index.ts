@@ -14,6 +14,7 @@ import { StaffStore } from "./staff.ts";
 import { UnansweredLog } from "./unanswered.ts";
 import { WalSync } from "./wal-sync.ts";
 import { sqliteSql, type Sql } from "./sql.ts";
+import { reusingStatements } from "./sqlite-driver.ts";
 
 export class Store {
   readonly messages: MessageLog;
@@ -36,16 +37,17 @@ export class Store {
    * else reaches data through repository methods, so no caller depends on SQL.
    */
   constructor(readonly db: Db) {
-    this.messages = new MessageLog(db);
-    this.unanswered = new UnansweredLog(db);
-    this.sessions = new SessionStore(db);
-    this.outbox = new OutboxStore(db);
-    this.profiles = new ProfileStore(db);
-    this.secrets = new SecretStore(db);
-    this.sql = sqliteSql(db, () => this.walSync?.flush() ?? Promise.resolve());
+    // Kysely prepares every query it runs: the connection it is given keeps compiled statements (sqlite-driver.ts).
+    this.sql = sqliteSql(reusingStatements(db) as unknown as Db, () => this.walSync?.flush() ?? Promise.resolve());
+    this.messages = new MessageLog(this.sql);
+    this.unanswered = new UnansweredLog(this.sql);
+    this.sessions = new SessionStore(this.sql);
+    this.outbox = new OutboxStore(this.sql);
     this.audit = new AuditLog(this.sql);
+    this.profiles = new ProfileStore(this.sql);
     this.staff = new StaffStore(this.sql);
-    this.inTransaction = db.transaction((write: () => unknown) => this.messages.deferring(write));
+    this.secrets = new SecretStore(this.sql);
+    this.inTransaction = db.transaction((write: () => unknown) => write());
     this.savepoint = db.transaction((write: () => unknown) => write());
   }
 
@@ -56,25 +58,14 @@ export class Store {
   private readonly savepoint: (write: () => unknown) => unknown;
 
   /**
-   * Runs `write` in one transaction (built once: it runs for every message). What it logs reaches the
-   * message log's in-memory copy only if the transaction commits. The message log promises nobody
-   * anything, so its commit is not fsynced unless `durable` says the turn acknowledged something in it
-   * (a question handed to staff): a power cut may lose the last log rows, never a receipt.
+   * Runs `write` in one transaction (built once). Its commit is not fsynced unless `durable` says so.
    * Writes that are acknowledged to someone (a receipt, a vote, a state change, an account) pass `durable`;
    * `immediate` takes the write lock before the first read (a check and its write, as one).
    */
   transaction<T>(write: () => T, options: { durable?: boolean; immediate?: boolean } = {}): T {
-    // Inside another transaction, that one's outcome decides what the message log's copy learns.
     if (this.db.inTransaction) return this.savepoint(write) as T;
-    let committed = false;
-    try {
-      const run = () => (options.immediate ? this.inTransaction.immediate(write) : this.inTransaction(write)) as T;
-      const result = options.durable ? run() : relaxed(this.db, run);
-      committed = true;
-      return result;
-    } finally {
-      this.messages.settle(committed);
-    }
+    const run = () => (options.immediate ? this.inTransaction.immediate(write) : this.inTransaction(write)) as T;
+    return options.durable ? run() : relaxed(this.db, run);
   }
 
   /**
@@ -107,7 +98,7 @@ export class Store {
 
   /** The LLM usage counts (built by the LLM adapter, once, with its logger for write failures). */
   llmUsage(onWriteError: (error: unknown) => void): LlmUsageStore {
-    return new LlmUsageStore(this.db, onWriteError);
+    return new LlmUsageStore(this.sql, onWriteError, () => this.isOpen);
   }
 
   /** Opens (and migrates) the database file; checkpoints run in a worker unless told otherwise. */

@@ -1,5 +1,5 @@
 // Daily LLM usage (calls, tokens, fallbacks): the daily token budget reads it and staff see it.
-import type { Db } from "./database.ts";
+import type { Sql } from "./sql.ts";
 
 export interface UsageDelta {
   calls?: number;
@@ -39,34 +39,23 @@ const ZERO: Counts = { calls: 0, failures: 0, inputTokens: 0, outputTokens: 0, t
 /**
  * Usage is counted in memory and written within a second (and on close), in one transaction for all of
  * it: a database write per LLM call was the largest single cost of an LLM answer after the provider's.
- * Reads (the budget, the staff view) always include what is not written yet.
+ * Reads (the budget, the staff view) always include what is not written yet. The counts are added to the
+ * stored ones (never overwritten), so several instances on one PostgreSQL database each add their own.
  */
 export class LlmUsageStore {
-  private readonly upsert;
-  private readonly tokensOn;
-  private readonly writeAll;
   private readonly pending = new Map<string, Counts & { updatedAt: string }>();
+  /** Counts being written right now: still counted by reads until the write is over. */
+  private writing: Map<string, Counts & { updatedAt: string }> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
 
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     /** Told when a timed write fails (the counts stay in memory for the next one). */
     private readonly onFlushError: (error: unknown) => void = () => {},
-  ) {
-    this.upsert = db.prepare(
-      `INSERT INTO llm_usage (day, calls, failures, input_tokens, output_tokens, transcriptions, rejected, offline_fallbacks, updated_at)
-       VALUES (@day, @calls, @failures, @inputTokens, @outputTokens, @transcriptions, @rejected, @offlineFallbacks, @updatedAt)
-       ON CONFLICT (day) DO UPDATE SET
-         calls = calls + excluded.calls, failures = failures + excluded.failures,
-         input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens,
-         transcriptions = transcriptions + excluded.transcriptions, rejected = rejected + excluded.rejected,
-         offline_fallbacks = offline_fallbacks + excluded.offline_fallbacks, updated_at = excluded.updated_at`,
-    );
-    this.tokensOn = db.prepare("SELECT input_tokens + output_tokens FROM llm_usage WHERE day = ?").pluck();
-    this.writeAll = db.transaction((rows: Array<[string, Counts & { updatedAt: string }]>) => {
-      for (const [day, counts] of rows) this.upsert.run({ day, ...counts });
-    });
-  }
+    /** False once the database is closed: nothing is written any more. */
+    private readonly isOpen: () => boolean = () => true,
+  ) {}
 
   add(at: Date, delta: UsageDelta): void {
     const day = usageDay(at);
@@ -74,18 +63,25 @@ export class LlmUsageStore {
     for (const key of Object.keys(ZERO) as Array<keyof Counts>) counts[key] += delta[key] ?? 0;
     counts.updatedAt = at.toISOString();
     this.pending.set(day, counts);
-    this.timer ??= setTimeout(() => this.flushQuietly(), FLUSH_DELAY_MS).unref();
+    this.timer ??= setTimeout(() => void this.flushQuietly(), FLUSH_DELAY_MS).unref();
   }
 
-  /** Writes the counts kept in memory. */
-  flush(): void {
+  /** Writes the counts kept in memory (after any write already under way). */
+  async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.size === 0 || !this.db.open) return;
-    const rows = [...this.pending];
+    while (this.flushing) await this.flushing;
+    if (this.pending.size === 0 || !this.isOpen()) return;
+    const rows = new Map(this.pending);
     this.pending.clear();
+    this.writing = rows;
+    const write = this.writeAll(rows);
+    this.flushing = write.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
-      this.writeAll(rows);
+      await write;
     } catch (error) {
       // Kept for the next attempt rather than lost.
       for (const [day, counts] of rows) {
@@ -94,30 +90,73 @@ export class LlmUsageStore {
         else this.pending.set(day, counts);
       }
       throw error;
+    } finally {
+      this.writing = undefined;
+      this.flushing = undefined;
     }
   }
 
-  tokensUsed(at: Date): number {
-    const day = usageDay(at);
-    const waiting = this.pending.get(day);
-    return ((this.tokensOn.get(day) as number | undefined) ?? 0) + (waiting ? waiting.inputTokens + waiting.outputTokens : 0);
+  private writeAll(rows: Map<string, Counts & { updatedAt: string }>): Promise<void> {
+    return this.sql.transaction(async () => {
+      for (const [day, counts] of rows) {
+        await this.sql.db
+          .insertInto("llm_usage")
+          .values({
+            day,
+            calls: counts.calls,
+            failures: counts.failures,
+            input_tokens: counts.inputTokens,
+            output_tokens: counts.outputTokens,
+            transcriptions: counts.transcriptions,
+            rejected: counts.rejected,
+            offline_fallbacks: counts.offlineFallbacks,
+            updated_at: counts.updatedAt,
+          })
+          .onConflict((oc) =>
+            oc.column("day").doUpdateSet((eb) => ({
+              calls: eb("llm_usage.calls", "+", eb.ref("excluded.calls")),
+              failures: eb("llm_usage.failures", "+", eb.ref("excluded.failures")),
+              input_tokens: eb("llm_usage.input_tokens", "+", eb.ref("excluded.input_tokens")),
+              output_tokens: eb("llm_usage.output_tokens", "+", eb.ref("excluded.output_tokens")),
+              transcriptions: eb("llm_usage.transcriptions", "+", eb.ref("excluded.transcriptions")),
+              rejected: eb("llm_usage.rejected", "+", eb.ref("excluded.rejected")),
+              offline_fallbacks: eb("llm_usage.offline_fallbacks", "+", eb.ref("excluded.offline_fallbacks")),
+              updated_at: eb.ref("excluded.updated_at"),
+            })),
+          )
+          .execute();
+      }
+    });
   }
 
-  private flushQuietly(): void {
+  /** Tokens used today: the stored counts (every instance's) and this one's not written yet. */
+  async tokensUsed(at: Date): Promise<number> {
+    const day = usageDay(at);
+    // Taken before the read: a write finishing in between is counted twice for a moment, never missed.
+    const unwritten = [this.pending.get(day), this.writing?.get(day)].reduce((sum, c) => sum + (c ? c.inputTokens + c.outputTokens : 0), 0);
+    const row = await this.sql.db
+      .selectFrom("llm_usage")
+      .select((eb) => eb("input_tokens", "+", eb.ref("output_tokens")).as("tokens"))
+      .where("day", "=", day)
+      .executeTakeFirst();
+    return Number(row?.tokens ?? 0) + unwritten;
+  }
+
+  private async flushQuietly(): Promise<void> {
     try {
-      this.flush();
+      await this.flush();
     } catch (error) {
       this.onFlushError(error);
-      this.timer ??= setTimeout(() => this.flushQuietly(), FLUSH_DELAY_MS).unref();
+      this.timer ??= setTimeout(() => void this.flushQuietly(), FLUSH_DELAY_MS).unref();
     }
   }
 
   /** Most recent days first. */
-  byDay(limit = 30): UsageDay[] {
-    this.flush();
-    const rows = this.db.prepare("SELECT * FROM llm_usage ORDER BY day DESC LIMIT ?").all(limit) as Array<Record<string, number | string>>;
+  async byDay(limit = 30): Promise<UsageDay[]> {
+    await this.flush();
+    const rows = await this.sql.db.selectFrom("llm_usage").selectAll().orderBy("day", "desc").limit(limit).execute();
     return rows.map((r) => ({
-      day: String(r.day),
+      day: r.day,
       calls: Number(r.calls),
       failures: Number(r.failures),
       inputTokens: Number(r.input_tokens),

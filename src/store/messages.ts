@@ -1,5 +1,6 @@
 // The conversation log: every accepted message with its intent, confidence, answer ids and latency.
-import type { Db } from "./database.ts";
+import { sql } from "kysely";
+import type { Sql, TransactionOptions } from "./sql.ts";
 
 export interface LoggedMessage {
   channel: string;
@@ -34,122 +35,193 @@ export interface Exchange {
 const EXCHANGES_KEPT = 10;
 const CONVERSATIONS_KEPT = 1_000;
 
-export class MessageLog {
-  private readonly insert;
-  private readonly seen;
-  private readonly lastExchanges;
-  /**
-   * The latest exchanges of recently active conversations, kept as they are logged: the LLM reads them
-   * for every answer, and a query per answer cost more than the rest of the log. This process is the
-   * only writer of the log, so the copy stays exact; a conversation not in it is read from the database.
-   */
-  private readonly conversations = new Map<string, Exchange[]>();
-  /** Exchanges logged inside `Store.transaction`, remembered only once it commits. */
-  private pending: Array<{ key: string; exchange: Exchange }> | undefined;
+/** An exchange in the in-memory copy, with its row id (the copy never learns a row twice, nor an older one). */
+interface Kept {
+  id: number;
+  exchange: Exchange;
+}
 
-  constructor(private readonly db: Db) {
-    this.insert = db.prepare(
-      `INSERT INTO messages (channel, platform_message_id, user_id, chat_id, text, intent, confidence, answer_kind, answer_ids, reply_text, latency_ms, created_at, understood)
-       VALUES (@channel, @platformMessageId, @userId, @chatId, @text, @intent, @confidence, @answerKind, @answerIds, @replyText, @latencyMs, @createdAt, @understood)
-       ON CONFLICT DO NOTHING`,
-    );
-    this.seen = db.prepare("SELECT 1 FROM messages WHERE channel = ? AND platform_message_id = ?").pluck();
-    this.lastExchanges = db.prepare(
-      `SELECT text, reply_text AS replyText, created_at AS createdAt, intent, answer_kind AS answerKind, answer_ids AS answerIds, understood FROM messages
-       WHERE channel = ? AND user_id = ?
-       ORDER BY id DESC LIMIT ?`,
-    );
+export class MessageLog {
+  /**
+   * SQLite only: the latest exchanges of recently active conversations, kept as they are logged: the LLM
+   * reads them for every answer, and a query per answer cost more than the rest of the log. One process is
+   * the only writer of a SQLite log, so the copy stays exact; a conversation not in it is read from the
+   * database. On PostgreSQL other instances write the same log, so it is always read.
+   */
+  private readonly conversations: Map<string, Kept[]> | undefined;
+  /**
+   * Exchanges logged inside a transaction opened by `write`, by that transaction: remembered only once it
+   * has committed, so the copy never holds a message the database lost.
+   */
+  private readonly pending = new WeakMap<object, Array<{ key: string; kept: Kept }>>();
+
+  constructor(private readonly sql: Sql) {
+    this.conversations = sql.engine === "sqlite" ? new Map() : undefined;
+  }
+
+  /**
+   * Runs `work` in one transaction, tried again while another writer holds the lock (`Sql.write`); what it
+   * logs reaches the in-memory copy only after the commit. Inside another transaction it joins it, and
+   * what it logs is dropped from the copy (that transaction may yet roll back: the database has the truth).
+   */
+  async write<T>(work: () => Promise<T>, options: TransactionOptions & { withinMs: number }): Promise<T> {
+    if (this.sql.inTransaction || !this.conversations) return this.sql.write(work, options);
+    let logged: Array<{ key: string; kept: Kept }> = [];
+    // The log promises nobody anything: on SQLite its commit does not wait for the disk (synchronous=NORMAL
+    // for it, FULL restored after, as `relaxed` does for the raw connection); PostgreSQL does the same by
+    // itself for a transaction without `durable`. A durable write asks for its fsync through `Sql`.
+    const relaxed = !options.durable;
+    if (relaxed) await sql`PRAGMA synchronous = NORMAL`.execute(this.sql.root);
+    try {
+      const result = await this.sql.write(async () => {
+        logged = []; // a retried attempt starts over: the rolled-back one's rows are gone
+        this.pending.set(this.sql.db, logged);
+        return work();
+      }, options);
+      for (const { key, kept } of logged) this.remember(key, kept);
+      return result;
+    } finally {
+      if (relaxed) await sql`PRAGMA synchronous = FULL`.execute(this.sql.root);
+    }
   }
 
   /** Returns the new row id, or undefined when this platform message was logged before (a duplicate). */
-  record(message: LoggedMessage): number | undefined {
-    const result = this.insert.run({
-      ...message,
-      platformMessageId: message.platformMessageId ?? null,
-      answerKind: message.answerKind ?? null,
-      answerIds: JSON.stringify(message.answerIds),
-      understood: message.understood ?? null,
-    });
-    if (result.changes !== 1) return undefined;
+  async record(message: LoggedMessage): Promise<number | undefined> {
+    const db = this.sql.db;
+    const row = await db
+      .insertInto("messages")
+      .values({
+        channel: message.channel,
+        platform_message_id: message.platformMessageId ?? null,
+        user_id: message.userId,
+        chat_id: message.chatId,
+        text: message.text,
+        intent: message.intent,
+        confidence: message.confidence,
+        answer_kind: message.answerKind ?? null,
+        answer_ids: JSON.stringify(message.answerIds),
+        reply_text: message.replyText,
+        latency_ms: message.latencyMs,
+        created_at: message.createdAt,
+        understood: message.understood ?? null,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (!this.conversations) return row.id;
     const key = conversationKey(message.channel, message.userId);
-    const exchange: Exchange = {
-      text: message.text,
-      replyText: message.replyText,
-      createdAt: message.createdAt,
-      intent: message.intent,
-      answerKind: message.answerKind ?? null,
-      answerIds: [...message.answerIds],
-      understood: message.understood ?? null,
+    const kept: Kept = {
+      id: row.id,
+      exchange: {
+        text: message.text,
+        replyText: message.replyText,
+        createdAt: message.createdAt,
+        intent: message.intent,
+        answerKind: message.answerKind ?? null,
+        answerIds: [...message.answerIds],
+        understood: message.understood ?? null,
+      },
     };
-    if (this.pending) this.pending.push({ key, exchange });
+    const pending = this.sql.inTransaction ? this.pending.get(db) : undefined;
+    if (pending) pending.push({ key, kept });
     // In some other transaction that may yet roll back: forget the copy, the database has the truth.
-    else if (this.db.inTransaction) this.conversations.delete(key);
-    else this.remember(key, exchange);
-    return Number(result.lastInsertRowid);
+    else if (this.sql.inTransaction) this.conversations.delete(key);
+    else this.remember(key, kept);
+    return row.id;
   }
 
-  /**
-   * Runs `write` (in the caller's transaction), keeping the exchanges it logs aside until `settle` says
-   * whether the transaction committed: the in-memory copy never holds a message the database lost.
-   */
-  deferring<T>(write: () => T): T {
-    this.pending = [];
-    return write();
-  }
-
-  settle(committed: boolean): void {
-    const pending = this.pending ?? [];
-    this.pending = undefined;
-    if (committed) for (const { key, exchange } of pending) this.remember(key, exchange);
-  }
-
-  private remember(key: string, exchange: Exchange): void {
-    const kept = this.conversations.get(key);
-    if (!kept) return; // not read yet: the first read takes it from the database
-    kept.push(exchange);
-    if (kept.length > EXCHANGES_KEPT) kept.shift();
+  private remember(key: string, kept: Kept): void {
+    const list = this.conversations?.get(key);
+    if (!list) return; // not read yet: the first read takes it from the database
+    // Read from the database after the commit already (between the commit and this call): known.
+    if (list.length > 0 && list[list.length - 1]!.id >= kept.id) return;
+    list.push(kept);
+    if (list.length > EXCHANGES_KEPT) list.shift();
   }
 
   /**
    * When the user's latest logged message arrived (ISO time), or undefined: WeChat lets an Official Account
    * write to a user only within 48 hours of the user's last message.
    */
-  lastMessageAt(channel: string, userId: string): string | undefined {
-    const row = this.db.prepare("SELECT created_at FROM messages WHERE channel = ? AND user_id = ? ORDER BY id DESC LIMIT 1").pluck().get(channel, userId);
-    return typeof row === "string" ? row : undefined;
+  async lastMessageAt(channel: string, userId: string): Promise<string | undefined> {
+    const row = await this.sql.db
+      .selectFrom("messages")
+      .select("created_at")
+      .where("channel", "=", channel)
+      .where("user_id", "=", userId)
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return row?.created_at;
   }
 
   /** The conversation's last `limit` exchanges, oldest first. */
-  recentExchanges(channel: string, userId: string, limit: number): Exchange[] {
+  async recentExchanges(channel: string, userId: string, limit: number): Promise<Exchange[]> {
     if (limit <= 0) return [];
-    if (limit > EXCHANGES_KEPT) return this.readExchanges(channel, userId, limit);
+    if (!this.conversations || limit > EXCHANGES_KEPT) return (await this.readExchanges(channel, userId, limit)).map((k) => k.exchange);
     const key = conversationKey(channel, userId);
     let kept = this.conversations.get(key);
     if (kept) {
       this.conversations.delete(key); // re-inserted below: Map order is the least-recently-used order
     } else {
-      kept = this.readExchanges(channel, userId, EXCHANGES_KEPT);
+      const read = await this.readExchanges(channel, userId, EXCHANGES_KEPT);
+      // Another call may have read and kept it while this one waited for the database.
+      kept = this.conversations.get(key) ?? read;
+      this.conversations.delete(key);
       if (this.conversations.size >= CONVERSATIONS_KEPT) this.conversations.delete(this.conversations.keys().next().value!);
     }
     this.conversations.set(key, kept);
-    return kept.slice(-limit);
+    return kept.slice(-limit).map((k) => k.exchange);
   }
 
-  private readExchanges(channel: string, userId: string, limit: number): Exchange[] {
-    const rows = this.lastExchanges.all(channel, userId, limit) as Array<Omit<Exchange, "answerIds"> & { answerIds: string }>;
-    return rows.map((row) => ({ ...row, answerIds: parseIds(row.answerIds) })).reverse();
+  private async readExchanges(channel: string, userId: string, limit: number): Promise<Kept[]> {
+    const rows = await this.sql.db
+      .selectFrom("messages")
+      .select(["id", "text", "reply_text", "created_at", "intent", "answer_kind", "answer_ids", "understood"])
+      .where("channel", "=", channel)
+      .where("user_id", "=", userId)
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows
+      .map((row) => ({
+        id: row.id,
+        exchange: {
+          text: row.text,
+          replyText: row.reply_text,
+          createdAt: row.created_at,
+          intent: row.intent,
+          answerKind: row.answer_kind,
+          answerIds: parseIds(row.answer_ids),
+          understood: row.understood,
+        },
+      }))
+      .reverse();
   }
 
-  isDuplicate(channel: string, platformMessageId: string | undefined): boolean {
-    return platformMessageId !== undefined && this.seen.get(channel, platformMessageId) !== undefined;
+  async isDuplicate(channel: string, platformMessageId: string | undefined): Promise<boolean> {
+    if (platformMessageId === undefined) return false;
+    const row = await this.sql.db
+      .selectFrom("messages")
+      .select("id")
+      .where("channel", "=", channel)
+      .where("platform_message_id", "=", platformMessageId)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
-  count(): number {
-    return this.db.prepare("SELECT count(*) FROM messages").pluck().get() as number;
+  async count(): Promise<number> {
+    const row = await this.sql.db
+      .selectFrom("messages")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
-  recent(limit = 50): Array<Record<string, unknown>> {
-    return this.db.prepare("SELECT * FROM messages ORDER BY id DESC LIMIT ?").all(limit) as Array<Record<string, unknown>>;
+  async recent(limit = 50): Promise<Array<Record<string, unknown>>> {
+    return this.sql.db.selectFrom("messages").selectAll().orderBy("id", "desc").limit(limit).execute();
   }
 }
 

@@ -1,35 +1,36 @@
 // Villagers' profiles: the village a chat user named once, shared by feedback and opinion consultations.
-import type { Db } from "./database.ts";
+import type { Sql } from "./sql.ts";
 
 export class ProfileStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
-  villageOf(channel: string, userId: string): string | undefined {
-    const village = this.db.prepare("SELECT village FROM user_profiles WHERE channel = ? AND user_id = ?").pluck().get(channel, userId) as
-      | string
-      | null
-      | undefined;
-    return village ?? undefined;
+  async villageOf(channel: string, userId: string): Promise<string | undefined> {
+    const row = await this.sql.db.selectFrom("user_profiles").select("village").where("channel", "=", channel).where("user_id", "=", userId).executeTakeFirst();
+    return row?.village ?? undefined;
   }
 
-  setVillage(channel: string, userId: string, village: string, at: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO user_profiles (channel, user_id, village, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (channel, user_id) DO UPDATE SET village = excluded.village, updated_at = excluded.updated_at`,
+  async setVillage(channel: string, userId: string, village: string, at: string): Promise<void> {
+    await this.sql.db
+      .insertInto("user_profiles")
+      .values({ channel, user_id: userId, village, updated_at: at })
+      .onConflict((oc) =>
+        oc.columns(["channel", "user_id"]).doUpdateSet((eb) => ({ village: eb.ref("excluded.village"), updated_at: eb.ref("excluded.updated_at") })),
       )
-      .run(channel, userId, village, at);
+      .execute();
   }
 
   /** Whether we already asked (a villager who skipped the question is not asked again). */
-  villageAsked(channel: string, userId: string): boolean {
-    return this.db.prepare("SELECT 1 FROM user_profiles WHERE channel = ? AND user_id = ?").get(channel, userId) !== undefined;
+  async villageAsked(channel: string, userId: string): Promise<boolean> {
+    const row = await this.sql.db.selectFrom("user_profiles").select("channel").where("channel", "=", channel).where("user_id", "=", userId).executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Remembers that the villager would rather not say, so the question is not asked again. */
-  markVillageSkipped(channel: string, userId: string, at: string): void {
-    this.db
-      .prepare("INSERT INTO user_profiles (channel, user_id, village, updated_at) VALUES (?, ?, NULL, ?) ON CONFLICT (channel, user_id) DO NOTHING")
-      .run(channel, userId, at);
+  async markVillageSkipped(channel: string, userId: string, at: string): Promise<void> {
+    await this.sql.db
+      .insertInto("user_profiles")
+      .values({ channel, user_id: userId, village: null, updated_at: at })
+      .onConflict((oc) => oc.columns(["channel", "user_id"]).doNothing())
+      .execute();
   }
 }

@@ -1,15 +1,20 @@
 // Secrets the app makes for itself and keeps across restarts (the web chat's cookie-signing key).
-import type { Db } from "./database.ts";
+import type { Sql } from "./sql.ts";
 
 export class SecretStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
   /**
    * The stored value of `name`, made by `create` the first time. Insert-or-ignore then read: two processes
-   * starting together end up with the same value.
+   * (or instances) starting together end up with the same value, the first one inserted.
    */
-  getOrCreate(name: string, create: () => string, at: string): string {
-    this.db.prepare("INSERT OR IGNORE INTO app_secrets (name, value, created_at) VALUES (?, ?, ?)").run(name, create(), at);
-    return this.db.prepare("SELECT value FROM app_secrets WHERE name = ?").pluck().get(name) as string;
+  async getOrCreate(name: string, create: () => string, at: string): Promise<string> {
+    await this.sql.db
+      .insertInto("app_secrets")
+      .values({ name, value: create(), created_at: at })
+      .onConflict((oc) => oc.column("name").doNothing())
+      .execute();
+    const row = await this.sql.db.selectFrom("app_secrets").select("value").where("name", "=", name).executeTakeFirstOrThrow();
+    return row.value;
   }
 }

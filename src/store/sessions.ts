@@ -1,64 +1,104 @@
 // Per-user conversation state (a pending clarification, a dialogue in progress), kept across restarts.
-import type { Db } from "./database.ts";
+import type { Sql } from "./sql.ts";
 
 export interface StoredSession {
   data: unknown;
   updatedAt: string;
+  /** The stored text, for a write that must find it unchanged (`replace`). */
+  raw: string;
 }
 
 /** Enough for every active conversation of a township; older keys are simply read from disk again. */
 const CACHE_LIMIT = 50_000;
 
+type Row = { raw: string; updatedAt: string } | null;
+
 /**
- * Several dialogues look up their state on every message, so reads are served from a write-through
- * cache (absent keys included); every write still reaches SQLite before it returns. This assumes one
- * server process per database file, which is how the assistant is deployed.
+ * Several dialogues look up their state on every message, so on SQLite reads are served from a
+ * write-through cache (absent keys included); every write still reaches the database before it returns.
+ * That assumes one process per database file, which is how SQLite is deployed; on PostgreSQL other
+ * instances write the same rows, so every read goes to the database.
  */
 export class SessionStore {
-  private readonly getStmt;
-  private readonly putStmt;
-  private readonly deleteStmt;
-  private readonly cache = new Map<string, { raw: string; updatedAt: string } | null>();
+  private readonly cache: Map<string, Row> | undefined;
 
-  constructor(db: Db) {
-    this.getStmt = db.prepare("SELECT data, updated_at AS updatedAt FROM sessions WHERE key = ?");
-    this.putStmt = db.prepare(
-      "INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-    );
-    this.deleteStmt = db.prepare("DELETE FROM sessions WHERE key = ?");
+  constructor(private readonly sql: Sql) {
+    this.cache = sql.engine === "sqlite" ? new Map() : undefined;
   }
 
-  get(key: string): StoredSession | undefined {
-    let row = this.cache.get(key);
+  async get(key: string): Promise<StoredSession | undefined> {
+    let row = this.cache?.get(key);
     if (row === undefined) {
-      const stored = this.getStmt.get(key) as { data: string; updatedAt: string } | undefined;
-      row = stored ? { raw: stored.data, updatedAt: stored.updatedAt } : null;
-      this.remember(key, row);
+      const stored = await this.sql.db.selectFrom("sessions").select(["data", "updated_at"]).where("key", "=", key).executeTakeFirst();
+      row = stored ? { raw: stored.data, updatedAt: stored.updated_at } : null;
+      // Read inside a transaction, the row may be one that transaction wrote and may yet roll back.
+      if (!this.sql.inTransaction) this.remember(key, row);
     }
     if (!row) return undefined;
     try {
       // Parsed on every read so callers can't mutate the cached state by accident.
-      return { data: JSON.parse(row.raw), updatedAt: row.updatedAt };
+      return { data: JSON.parse(row.raw), updatedAt: row.updatedAt, raw: row.raw };
     } catch {
       // A corrupt row must not wedge the user's chat: forget it.
-      this.delete(key);
+      await this.delete(key);
       return undefined;
     }
   }
 
-  set(key: string, data: unknown, at: string): void {
+  async set(key: string, data: unknown, at: string): Promise<void> {
     const raw = JSON.stringify(data);
-    this.putStmt.run(key, raw, at);
-    this.remember(key, { raw, updatedAt: at });
+    await this.sql.db
+      .insertInto("sessions")
+      .values({ key, data: raw, updated_at: at })
+      .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ data: eb.ref("excluded.data"), updated_at: eb.ref("excluded.updated_at") })))
+      .execute();
+    this.learn(key, { raw, updatedAt: at });
   }
 
-  delete(key: string): void {
-    if (this.cache.get(key) === null) return; // known to be absent: no write needed
-    this.deleteStmt.run(key);
-    this.remember(key, null);
+  /**
+   * Writes `data` only if the stored text is still `expected` (null: still absent); returns whether it did.
+   * A check and its write in one statement, so no other writer (another instance, another turn) slips in
+   * between them, on either engine, without a lock.
+   */
+  async replace(key: string, expected: string | null, data: unknown, at: string): Promise<boolean> {
+    const raw = JSON.stringify(data);
+    const changed =
+      expected === null
+        ? (await this.sql.db
+            .insertInto("sessions")
+            .values({ key, data: raw, updated_at: at })
+            .onConflict((oc) => oc.column("key").doNothing())
+            .returning("key")
+            .executeTakeFirst()) !== undefined
+        : Number(
+            (
+              await this.sql.db
+                .updateTable("sessions")
+                .set({ data: raw, updated_at: at })
+                .where("key", "=", key)
+                .where("data", "=", expected)
+                .executeTakeFirst()
+            ).numUpdatedRows,
+          ) === 1;
+    if (changed) this.learn(key, { raw, updatedAt: at });
+    else this.cache?.delete(key); // someone else wrote it: read it again next time
+    return changed;
   }
 
-  private remember(key: string, row: { raw: string; updatedAt: string } | null): void {
+  async delete(key: string): Promise<void> {
+    if (this.cache?.get(key) === null) return; // known to be absent: no write needed
+    await this.sql.db.deleteFrom("sessions").where("key", "=", key).execute();
+    this.learn(key, null);
+  }
+
+  /** A write's outcome: kept when it is committed; inside a transaction that may yet roll back, forgotten. */
+  private learn(key: string, row: Row): void {
+    if (this.sql.inTransaction) this.cache?.delete(key);
+    else this.remember(key, row);
+  }
+
+  private remember(key: string, row: Row): void {
+    if (!this.cache) return;
     this.cache.delete(key);
     this.cache.set(key, row);
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);

@@ -1,5 +1,5 @@
 // Questions the knowledge base could not answer, kept for staff to fill the gaps.
-import type { Db } from "./database.ts";
+import type { Sql } from "./sql.ts";
 
 export type UnansweredReason = "no_answer" | "needs_review" | "clarify" | "handoff";
 
@@ -17,31 +17,54 @@ export interface UnansweredQuestion {
 }
 
 export class UnansweredLog {
-  private readonly insert;
+  constructor(private readonly sql: Sql) {}
 
-  constructor(private readonly db: Db) {
-    this.insert = db.prepare(
-      `INSERT INTO unanswered (message_id, channel, user_id, text, reason, best_entry_id, confidence, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+  async record(q: Omit<UnansweredQuestion, "id" | "resolvedAt">): Promise<number> {
+    const row = await this.sql.db
+      .insertInto("unanswered")
+      .values({
+        message_id: q.messageId,
+        channel: q.channel,
+        user_id: q.userId,
+        text: q.text,
+        reason: q.reason,
+        best_entry_id: q.bestEntryId,
+        confidence: q.confidence,
+        created_at: q.createdAt,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
-  record(q: Omit<UnansweredQuestion, "id" | "resolvedAt">): number {
-    return Number(this.insert.run(q.messageId, q.channel, q.userId, q.text, q.reason, q.bestEntryId, q.confidence, q.createdAt).lastInsertRowid);
+  async list(options: { open?: boolean; limit?: number } = {}): Promise<UnansweredQuestion[]> {
+    let query = this.sql.db
+      .selectFrom("unanswered")
+      .select([
+        "id",
+        "message_id as messageId",
+        "channel",
+        "user_id as userId",
+        "text",
+        "reason",
+        "best_entry_id as bestEntryId",
+        "confidence",
+        "created_at as createdAt",
+        "resolved_at as resolvedAt",
+      ])
+      .orderBy("id", "desc")
+      .limit(options.limit ?? 100);
+    if (options.open) query = query.where("resolved_at", "is", null);
+    return query.execute();
   }
 
-  list(options: { open?: boolean; limit?: number } = {}): UnansweredQuestion[] {
-    const where = options.open ? "WHERE resolved_at IS NULL" : "";
-    return this.db
-      .prepare(
-        `SELECT id, message_id AS messageId, channel, user_id AS userId, text, reason, best_entry_id AS bestEntryId,
-                confidence, created_at AS createdAt, resolved_at AS resolvedAt
-         FROM unanswered ${where} ORDER BY id DESC LIMIT ?`,
-      )
-      .all(options.limit ?? 100) as UnansweredQuestion[];
-  }
-
-  resolve(id: number, at: string): boolean {
-    return this.db.prepare("UPDATE unanswered SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL").run(at, id).changes === 1;
+  async resolve(id: number, at: string): Promise<boolean> {
+    const result = await this.sql.db
+      .updateTable("unanswered")
+      .set({ resolved_at: at })
+      .where("id", "=", id)
+      .where("resolved_at", "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 }

@@ -31,7 +31,9 @@ const SHARED_NEW_FACTOR = 10;
 const SHARED = "shared";
 
 export class ChatAccess {
-  private readonly identity: ChatIdentity;
+  private identity!: ChatIdentity;
+  /** Settles once the cookie-signing key is read (or made): requests wait for it before anything else. */
+  readonly ready: Promise<void>;
   private readonly users: TokenBuckets | undefined;
   private readonly addresses: TokenBuckets | undefined;
   private readonly newcomers: TokenBuckets | undefined;
@@ -48,7 +50,11 @@ export class ChatAccess {
     clock: () => Date,
     private readonly now: () => number = Date.now,
   ) {
-    this.identity = new ChatIdentity(chatCookieKey(config.CHAT_COOKIE_SECRET, secrets, clock));
+    this.ready = chatCookieKey(config.CHAT_COOKIE_SECRET, secrets, clock).then((key) => {
+      this.identity = new ChatIdentity(key);
+    });
+    // A failure (the database unreadable) reaches every request that waits for it, not the process.
+    this.ready.catch(() => {});
     this.proxies = parseTrustProxy(config.TRUST_PROXY);
     this.tokenDigest = config.CHAT_API_TOKEN ? createHash("sha256").update(config.CHAT_API_TOKEN).digest() : undefined;
     const perMinute = config.CHAT_RATE_PER_MINUTE;

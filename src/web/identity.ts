@@ -13,9 +13,9 @@ const ID_PATTERN = /^w[A-Za-z0-9_-]{22}$/;
  * the database, so identities survive restarts with no configuration. Insert-or-ignore then read: two
  * processes starting together end up with the same key.
  */
-export function chatCookieKey(configured: string | undefined, secrets: SecretStore, now: () => Date): Buffer {
+export async function chatCookieKey(configured: string | undefined, secrets: SecretStore, now: () => Date): Promise<Buffer> {
   if (configured) return createHash("sha256").update(`xiangqin chat cookie\0${configured}`).digest();
-  const stored = secrets.getOrCreate(SECRET_NAME, () => randomBytes(32).toString("base64"), now().toISOString());
+  const stored = await secrets.getOrCreate(SECRET_NAME, () => randomBytes(32).toString("base64"), now().toISOString());
   return Buffer.from(stored, "base64");
 }
 

@@ -63,6 +63,11 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   );
   const tooLarge = (c: Context) => apiError(c, 413, "BODY_TOO_LARGE", `请求体超过 ${MAX_BODY_BYTES / 1024} KB`);
   const countedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  // The chat's cookie-signing key comes from the database; nothing is served before it is known.
+  app.use("*", async (_c, next) => {
+    await access.ready;
+    await next();
+  });
   app.use("/api/*", async (c, next) => {
     // A declared length is checked from the header alone. hono's bodyLimit would first build the web Request with a
     // stream body (a third of the HTTP layer's cost per message); Node's parser never reads more than the declared
@@ -80,13 +85,16 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   });
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/api/messages", messagesRoute(options.assistant, access));
-  app.get("/api/notifications", (c) => {
+  app.get("/api/notifications", async (c) => {
     // Only the caller's own notices (collecting marks them delivered); nobody known: nothing, not an error.
     const userId = access.reader(c, c.req.query("userId"));
     if (!userId) return c.json({ notifications: [] });
-    const notifications = options.notifier
-      .collect("web", userId)
-      .map((n) => ({ id: n.id, text: n.text, quickReplies: n.quickReplies, createdAt: n.createdAt }));
+    const notifications = (await options.notifier.collect("web", userId)).map((n) => ({
+      id: n.id,
+      text: n.text,
+      quickReplies: n.quickReplies,
+      createdAt: n.createdAt,
+    }));
     return c.json({ notifications });
   });
   app.get("/", (c) => c.html(CHAT_PAGE));

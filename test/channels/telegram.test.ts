@@ -74,7 +74,7 @@ describe("Telegram private chat", () => {
 
   it("delivers a queued notification (a cadre's status change) to the villager's chat", async () => {
     const { ctx } = await startBot();
-    ctx.services.notifier.notify({ channel: "telegram", userId: "504", chatId: "504", text: "您反映的路灯问题已处理完毕。", dedupeKey: "fb-1-done" });
+    await ctx.services.notifier.notify({ channel: "telegram", userId: "504", chatId: "504", text: "您反映的路灯问题已处理完毕。", dedupeKey: "fb-1-done" });
     expect(await ctx.services.notifier.flush()).toBe(1);
     expect(fake.sentTo(504)).toEqual(["您反映的路灯问题已处理完毕。"]);
   });
@@ -353,7 +353,7 @@ describe("Telegram start-up", () => {
     channels = await startChannels(harness.ctx);
     expect(channels.names).toEqual([]);
     expect(harness.logs.find((l) => l.includes("failed to start"))).toContain("bad webhook");
-    harness.ctx.services.notifier.notify({ channel: "telegram", userId: "1", chatId: "1", text: "通知", dedupeKey: "n1" });
+    await harness.ctx.services.notifier.notify({ channel: "telegram", userId: "1", chatId: "1", text: "通知", dedupeKey: "n1" });
     expect(await harness.ctx.services.notifier.flush()).toBe(0);
   });
 

@@ -285,8 +285,8 @@ describe("voice, menu and follow", () => {
 });
 
 /** A villager's message in the log, as the core records it: it opens WeChat's 48-hour window for custom sends. */
-function recordVisit(store: Store, userId: string, text: string, intent: string, createdAt = new Date().toISOString()): void {
-  store.messages.record({
+async function recordVisit(store: Store, userId: string, text: string, intent: string, createdAt = new Date().toISOString()): Promise<void> {
+  await store.messages.record({
     channel: "wechat-oa",
     platformMessageId: nextMsgId(),
     userId,
@@ -305,8 +305,8 @@ describe("notifications", () => {
   it("delivers a notification by custom send to a villager who wrote within 48 hours", async () => {
     const { ctx } = await startOa();
     await ask(textPush("o-note", "路灯坏了"));
-    recordVisit(ctx.services.store, "o-note", "路灯坏了", "feedback");
-    ctx.services.notifier.notify({ channel: "wechat-oa", userId: "o-note", chatId: "o-note", text: "您反映的路灯问题已处理完毕。", dedupeKey: "oa-fb-1" });
+    await recordVisit(ctx.services.store, "o-note", "路灯坏了", "feedback");
+    await ctx.services.notifier.notify({ channel: "wechat-oa", userId: "o-note", chatId: "o-note", text: "您反映的路灯问题已处理完毕。", dedupeKey: "oa-fb-1" });
     expect(await ctx.services.notifier.flush()).toBe(1);
     expect(fake.sentTo("o-note")).toEqual(["您反映的路灯问题已处理完毕。"]);
   });
@@ -314,8 +314,8 @@ describe("notifications", () => {
   it("keeps a notification in the outbox, with the reason logged, when the villager's last message is older than 48 hours; sends it once they write again", async () => {
     const { ctx, logs, store } = await startOa();
     const threeDaysAgo = new Date(Date.now() - 72 * 3600_000).toISOString();
-    recordVisit(store, "o-away", "你好", "greeting", threeDaysAgo);
-    ctx.services.notifier.notify({ channel: "wechat-oa", userId: "o-away", chatId: "o-away", text: "您的问题已处理。", dedupeKey: "oa-fb-2" });
+    await recordVisit(store, "o-away", "你好", "greeting", threeDaysAgo);
+    await ctx.services.notifier.notify({ channel: "wechat-oa", userId: "o-away", chatId: "o-away", text: "您的问题已处理。", dedupeKey: "oa-fb-2" });
     expect(await ctx.services.notifier.flush()).toBe(0);
     expect(fake.sentTo("o-away")).toEqual([]);
     const row = store.db.prepare("SELECT status, attempts, last_error AS lastError FROM outbox WHERE dedupe_key = 'oa-fb-2'").get() as {
@@ -327,16 +327,16 @@ describe("notifications", () => {
     expect(row.lastError).toContain("48-hour");
     expect(logs.some((l) => l.includes("notification kept in the outbox") && l.includes("48-hour"))).toBe(true);
     // The adapter's own test harness logs nothing in the message log, so the villager's new message is recorded as the core would.
-    recordVisit(store, "o-away", "在吗", "greeting");
+    await recordVisit(store, "o-away", "在吗", "greeting");
     await ask(textPush("o-away", "在吗"));
     await fake.waitFor(() => fake.sentTo("o-away").includes("您的问题已处理。"));
   });
 
   it("keeps a notification in the outbox when WeChat answers 45015 (the user unfollowed or the window closed)", async () => {
     const { ctx, store } = await startOa();
-    recordVisit(store, "o-gone", "你好", "greeting");
+    await recordVisit(store, "o-gone", "你好", "greeting");
     fake.refuseFor.set("o-gone", 45015);
-    ctx.services.notifier.notify({ channel: "wechat-oa", userId: "o-gone", chatId: "o-gone", text: "您的问题已处理。", dedupeKey: "oa-fb-3" });
+    await ctx.services.notifier.notify({ channel: "wechat-oa", userId: "o-gone", chatId: "o-gone", text: "您的问题已处理。", dedupeKey: "oa-fb-3" });
     expect(await ctx.services.notifier.flush()).toBe(0);
     const row = store.db.prepare("SELECT status, attempts, last_error AS lastError FROM outbox WHERE dedupe_key = 'oa-fb-3'").get() as {
       status: string;

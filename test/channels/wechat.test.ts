@@ -68,7 +68,7 @@ describe("WeChat private chat", () => {
   it("delivers a queued notification to the villager's WeChat", async () => {
     const { wechat, ctx } = await startWechatBot();
     const villager = wechat.mocker.createContact({ name: "赵哥" });
-    ctx.services.notifier.notify({
+    await ctx.services.notifier.notify({
       channel: "wechat",
       userId: villager.id,
       chatId: villager.id,

@@ -85,7 +85,7 @@ describe("WeCom self-built application", () => {
 
   it("delivers a notification at any time (WeCom has no 48-hour window)", async () => {
     const { ctx } = await startWecom();
-    ctx.services.notifier.notify({ channel: "wecom", userId: "SunQi", chatId: "SunQi", text: "征求意见：村口修路，您同意吗？", dedupeKey: "wecom-c-1" });
+    await ctx.services.notifier.notify({ channel: "wecom", userId: "SunQi", chatId: "SunQi", text: "征求意见：村口修路，您同意吗？", dedupeKey: "wecom-c-1" });
     expect(await ctx.services.notifier.flush()).toBe(1);
     expect(fake.sentTo("SunQi")).toEqual(["征求意见：村口修路，您同意吗？"]);
   });

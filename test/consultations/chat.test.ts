@@ -37,8 +37,8 @@ afterEach(async () => {
 
 describe("a cadre publishing in chat", () => {
   it("publishes with one command and pushes it to the village's villagers", async () => {
-    t.app.store.profiles.setVillage("web", "v1", "三家庄", now.toISOString());
-    t.app.store.profiles.setVillage("web", "v2", "岭西", now.toISOString());
+    await t.app.store.profiles.setVillage("web", "v1", "三家庄", now.toISOString());
+    await t.app.store.profiles.setVillage("web", "v2", "岭西", now.toISOString());
     const cadre = conversation(t.url, "cadre");
     const published = await cadre.ask("发布征求意见：村东建养猪场｜企业投资200万｜默认｜三家庄｜12月10日");
     expect(published.text).toMatch(/已发布第1号征求意见“村东建养猪场”，面向三家庄，2026年12月10日 23:59 截止/);
@@ -108,7 +108,7 @@ describe("village groups", () => {
 
 describe("a villager answering", () => {
   it("changes an answer until the deadline, and is told plainly after it", async () => {
-    t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
+    await t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜明天");
     const villager = conversation(t.url, "v1");
     expect((await villager.ask("1")).text).toMatch(/已记下.*支持/);
@@ -120,7 +120,7 @@ describe("a villager answering", () => {
   });
 
   it("leaves a plain question alone even right after being asked about a consultation", async () => {
-    t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
+    await t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
     const reply = await conversation(t.url, "v1").ask("支持政策有哪些？");
     expect(reply.text).not.toMatch(/已记下/);
@@ -136,21 +136,25 @@ describe("a villager answering", () => {
 
 describe("sharing the chat with other dialogues", () => {
   it("lets a policy clarification asked later own a bare number", async () => {
-    t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
+    await t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
     now = new Date(START.getTime() + 60_000);
-    new DialogueSlot(t.app.store.sessions, "web:v1", now, () => 600_000).start("policy-clarify", {
+    const clarifying = await DialogueSlot.open(t.app.store.sessions, "web:v1", now, () => 600_000);
+    clarifying.start("policy-clarify", {
       kind: "clarify",
       question: "补助",
       options: ["placeholder"],
     });
+    await clarifying.flush();
     now = new Date(START.getTime() + 120_000);
     const reply = await conversation(t.url, "v1").ask("1");
     expect(reply.text).not.toMatch(/已记下/);
     expect(t.app.store.db.prepare("SELECT COUNT(*) FROM consultation_votes").pluck().get()).toBe(0);
     // Once that dialogue is over, "1" answers the consultation again.
     now = new Date(START.getTime() + 3_600_000);
-    new DialogueSlot(t.app.store.sessions, "web:v1", now, () => 600_000).end("policy-clarify");
+    const over = await DialogueSlot.open(t.app.store.sessions, "web:v1", now, () => 600_000);
+    over.end("policy-clarify");
+    await over.flush();
     expect((await conversation(t.url, "v1").ask("1")).text).toMatch(/已记下/);
   });
 
@@ -202,9 +206,11 @@ describe("a villager who would rather not say their village", () => {
 
 describe("an answer said in passing", () => {
   it("records the one stance in a sentence the classifier calls an opinion", async () => {
-    t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
+    await t.app.store.profiles.setVillage("web", "v1", "白鹿屯", now.toISOString());
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
-    new DialogueSlot(t.app.store.sessions, "web:v1", now, () => 600_000).end("consultation-prompt");
+    const prompt = await DialogueSlot.open(t.app.store.sessions, "web:v1", now, () => 600_000);
+    prompt.end("consultation-prompt");
+    await prompt.flush();
     const reply = await conversation(t.url, "v1").ask("修路那个事我不同意");
     expect(reply.intent).toBe("opinion");
     expect(reply.text).toMatch(/已记下.*反对/);

@@ -68,8 +68,8 @@ describe("a consultation from publishing to decision", () => {
   });
 
   it("publishes and pushes the consultation to the villagers of the chosen villages", async () => {
-    for (const [i, user] of known.entries()) t.app.store.profiles.setVillage("web", user, i % 2 === 0 ? villageA : villageB, now.toISOString());
-    t.app.store.profiles.setVillage("web", "elsewhere", "不在受众里的村", now.toISOString());
+    for (const [i, user] of known.entries()) await t.app.store.profiles.setVillage("web", user, i % 2 === 0 ? villageA : villageB, now.toISOString());
+    await t.app.store.profiles.setVillage("web", "elsewhere", "不在受众里的村", now.toISOString());
     const res = await api("POST", "", { title: "村东建养猪场", background: "企业投资200万元，占地30亩", audience: [villageA, villageB], deadline: "12月10日" });
     expect(res.status).toBe(201);
     consultationId = res.body.consultation.id;

@@ -32,10 +32,16 @@ beforeEach(async () => {
   now = new Date("2026-11-29T04:00:00Z");
   const clock = () => now;
   const config = loadConfig({ DB_PATH: join(dir, "t.db") });
-  const services = { config, store, logger: silentLogger, clock, notifier: new Notifier(store.outbox, silentLogger, clock) };
+  const services = {
+    config,
+    store,
+    logger: silentLogger,
+    clock,
+    notifier: new Notifier(store.outbox, silentLogger, clock),
+  };
   service = new ConsultationService({ services, villages: () => VILLAGES });
-  for (let i = 0; i < 3; i++) store.profiles.setVillage("web", `s${i}`, "三家庄", now.toISOString());
-  store.profiles.setVillage("web", "b0", "白鹿屯", now.toISOString());
+  for (let i = 0; i < 3; i++) await store.profiles.setVillage("web", `s${i}`, "三家庄", now.toISOString());
+  await store.profiles.setVillage("web", "b0", "白鹿屯", now.toISOString());
   await service.store.registerGroup("telegram", "-100", "三家庄", "web:cadre", now.toISOString());
   await service.store.registerGroup("telegram", "-200", "白鹿屯", "web:cadre", now.toISOString());
 });
@@ -55,14 +61,14 @@ describe("publishing a consultation", () => {
     expect({ villagers, groups }).toEqual({ villagers: 3, groups: 1 });
     const sent = pending();
     expect(sent.map((m) => m.chatId).sort()).toEqual(["-100", "s0", "s1", "s2"]);
-    const toVillager = store.outbox.get(1)!;
+    const toVillager = (await store.outbox.get(1))!;
     expect(toVillager.quickReplies.map((q) => q.payload)).toEqual([
       `consultation:${consultation.id}:1`,
       `consultation:${consultation.id}:2`,
       `consultation:${consultation.id}:3`,
     ]);
     expect(pending("-100")[0]!.text).toMatch(/私聊/);
-    expect(store.outbox.get(4)!.quickReplies).toEqual([]);
+    expect((await store.outbox.get(4))!.quickReplies).toEqual([]);
   });
 
   it("does not push twice when announced again", async () => {

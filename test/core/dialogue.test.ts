@@ -19,47 +19,63 @@ afterEach(async () => {
 });
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 29, 8, minutes));
-const slot = (minutes: number) => new DialogueSlot(store.sessions, "web:v1", at(minutes), () => 10 * 60_000);
+const slot = (minutes: number) => DialogueSlot.open(store.sessions, "web:v1", at(minutes), () => 10 * 60_000);
+/** Opens the slot at `minutes`, changes it, and writes the change (as a turn's log transaction would). */
+async function change(open: Promise<DialogueSlot>, edit: (slot: DialogueSlot) => void): Promise<void> {
+  const opened = await open;
+  edit(opened);
+  await opened.flush();
+}
 
 describe("the conversation's active dialogue", () => {
-  it("belongs to one owner at a time; another owner reads nothing", () => {
-    slot(0).start("feedback", { step: "village" });
-    expect(slot(1).active()?.owner).toBe("feedback");
-    expect(slot(1).stateOf("eligibility")).toBeUndefined();
-    expect(slot(1).stateOf("feedback")).toEqual({ step: "village" });
+  it("belongs to one owner at a time; another owner reads nothing", async () => {
+    await change(slot(0), (s) => s.start("feedback", { step: "village" }));
+    expect((await slot(1)).active()?.owner).toBe("feedback");
+    expect((await slot(1)).stateOf("eligibility")).toBeUndefined();
+    expect((await slot(1)).stateOf("feedback")).toEqual({ step: "village" });
   });
 
-  it("suspends the dialogue a new one interrupts and resumes it when the new one ends", () => {
-    slot(0).start("consultation-prompt", { consultationId: 1 });
-    slot(1).start("policy-clarify", { options: ["a"] });
-    expect(slot(2).active()?.owner).toBe("policy-clarify");
-    slot(3).end("policy-clarify");
-    expect(slot(4).stateOf("consultation-prompt")).toEqual({ consultationId: 1 });
+  it("suspends the dialogue a new one interrupts and resumes it when the new one ends", async () => {
+    await change(slot(0), (s) => s.start("consultation-prompt", { consultationId: 1 }));
+    await change(slot(1), (s) => s.start("policy-clarify", { options: ["a"] }));
+    expect((await slot(2)).active()?.owner).toBe("policy-clarify");
+    await change(slot(3), (s) => s.end("policy-clarify"));
+    expect((await slot(4)).stateOf("consultation-prompt")).toEqual({ consultationId: 1 });
   });
 
-  it("forgets a dialogue when it expires, and resumes the interrupted one if that is still fresh", () => {
+  it("forgets a dialogue when it expires, and resumes the interrupted one if that is still fresh", async () => {
     const ttl = (owner: string) => (owner === "consultation-prompt" ? 60 : 10) * 60_000;
-    const long = (minutes: number) => new DialogueSlot(store.sessions, "web:v1", at(minutes), ttl);
-    long(0).start("consultation-prompt", { consultationId: 1 });
-    long(5).start("policy-clarify", { options: ["a"] });
-    expect(long(14).active()?.owner).toBe("policy-clarify");
-    expect(long(16).active()?.owner).toBe("consultation-prompt");
-    expect(long(61).active()).toBeUndefined();
+    const long = (minutes: number) => DialogueSlot.open(store.sessions, "web:v1", at(minutes), ttl);
+    await change(long(0), (s) => s.start("consultation-prompt", { consultationId: 1 }));
+    await change(long(5), (s) => s.start("policy-clarify", { options: ["a"] }));
+    expect((await long(14)).active()?.owner).toBe("policy-clarify");
+    expect((await long(16)).active()?.owner).toBe("consultation-prompt");
+    expect((await long(61)).active()).toBeUndefined();
   });
 
-  it("does not let an outside offer cut into a dialogue in progress", () => {
-    slot(0).start("eligibility", { pending: "poor" });
-    expect(offerDialogue(store.sessions, "web:v1", "consultation-prompt", { consultationId: 2 }, at(1), 60_000)).toBe(false);
-    expect(slot(2).active()?.owner).toBe("eligibility");
-    slot(3).end("eligibility");
-    expect(offerDialogue(store.sessions, "web:v1", "consultation-prompt", { consultationId: 2 }, at(4), 60_000)).toBe(true);
+  it("does not let an outside offer cut into a dialogue in progress", async () => {
+    await change(slot(0), (s) => s.start("eligibility", { pending: "poor" }));
+    expect(await offerDialogue(store.sessions, "web:v1", "consultation-prompt", { consultationId: 2 }, at(1), 60_000)).toBe(false);
+    expect((await slot(2)).active()?.owner).toBe("eligibility");
+    await change(slot(3), (s) => s.end("eligibility"));
+    expect(await offerDialogue(store.sessions, "web:v1", "consultation-prompt", { consultationId: 2 }, at(4), 60_000)).toBe(true);
+  });
+
+  it("does not let an outside offer overwrite a dialogue started after it looked", async () => {
+    const offered = await slot(0);
+    // A turn starts a dialogue between the offer's look and its write: the offer must not overwrite it.
+    await change(slot(0), (s) => s.start("eligibility", { pending: "poor" }));
+    offered.start("consultation-prompt", { consultationId: 2 });
+    expect(await offered.flushIfUnchanged()).toBe(false);
+    expect((await slot(1)).active()?.owner).toBe("eligibility");
+    expect(await offerDialogue(store.sessions, "web:v1", "consultation-prompt", { consultationId: 2 }, at(1), 60_000)).toBe(false);
   });
 
   it("survives a restart: the state is on disk, not in memory", async () => {
-    slot(0).start("feedback", { step: "consent", feedbackId: 3 });
+    await change(slot(0), (s) => s.start("feedback", { step: "consent", feedbackId: 3 }));
     await store.close();
     store = Store.open(join(dir, "test.db"));
-    expect(slot(1).stateOf("feedback")).toEqual({ step: "consent", feedbackId: 3 });
+    expect((await slot(1)).stateOf("feedback")).toEqual({ step: "consent", feedbackId: 3 });
   });
 });
 

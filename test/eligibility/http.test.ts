@@ -158,7 +158,7 @@ describe("bad input in the eligibility dialogue", () => {
     expect(r.text).toMatch(/村里干部/);
     r = await c.ask("好");
     expect(r.text).toMatch(/已经把您的问题转给村里干部/);
-    const rows = t.app.store.unanswered.list().filter((u) => u.userId === c.userId);
+    const rows = (await t.app.store.unanswered.list()).filter((u) => u.userId === c.userId);
     expect(rows.map((u) => u.reason)).toContain("handoff");
     expect(rows[0]!.text).toMatch(/−3亩|流转/);
   });
@@ -211,7 +211,7 @@ describe("dialogue state on disk", () => {
 
   it("drops a corrupt stored state instead of failing the villager's next message", async () => {
     const c = conversation(t.url);
-    t.app.store.sessions.set(`eligibility:web:${c.userId}`, { v: 99, topic: "nonsense" }, new Date().toISOString());
+    await t.app.store.sessions.set(`eligibility:web:${c.userId}`, { v: 99, topic: "nonsense" }, new Date().toISOString());
     const r = await c.ask("我能领什么补助？");
     expect(r.intent).toBe("eligibility");
     expect(r.text).toMatch(/残疾证是几级/);

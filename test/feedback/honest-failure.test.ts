@@ -67,7 +67,7 @@ describe("a report that could not be written is never acknowledged", () => {
 describe("a vote that could not be written is never acknowledged", () => {
   it("does not say 已记下 when the vote's insert fails, and records it when sent again", async () => {
     t = await startTestApp({ env: { CADRE_IDS: "web:cadre" }, snapshot: fixtureSnapshot() });
-    t.app.store.profiles.setVillage("web", "voter", "三家庄", new Date().toISOString());
+    await t.app.store.profiles.setVillage("web", "voter", "三家庄", new Date().toISOString());
     const published = await conversation(t.url, "cadre").ask("发布征求意见：村东建养猪场｜企业投资200万｜默认｜三家庄｜12月31日");
     expect(published.text).toMatch(/已发布第1号征求意见/);
     t.app.store.db.exec("CREATE TRIGGER fail_vote BEFORE INSERT ON consultation_votes BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");

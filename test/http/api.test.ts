@@ -54,7 +54,7 @@ describe("chat API answers villagers", () => {
     const { text } = await conversation(t.url).ask("农机补贴一台拖拉机补多少？");
     expect(text).not.toMatch(/\d[\d.]*\s*(元|万元|块)/);
     expect(text).toMatch(/咨询|问问|找/);
-    const open = t.app.store.unanswered.list({ open: true });
+    const open = await t.app.store.unanswered.list({ open: true });
     expect(open.some((q) => q.text.includes("拖拉机"))).toBe(true);
   });
 
@@ -65,10 +65,10 @@ describe("chat API answers villagers", () => {
   });
 
   it("logs every accepted message with intent, confidence and latency", async () => {
-    const before = t.app.store.messages.count();
+    const before = await t.app.store.messages.count();
     await conversation(t.url).ask("秸秆压缩要钱吗");
-    expect(t.app.store.messages.count()).toBe(before + 1);
-    const [row] = t.app.store.messages.recent(1);
+    expect(await t.app.store.messages.count()).toBe(before + 1);
+    const [row] = await t.app.store.messages.recent(1);
     expect(row).toMatchObject({ channel: "web", text: "秸秆压缩要钱吗" });
     expect(Number(row!.latency_ms)).toBeGreaterThanOrEqual(0);
     expect(JSON.parse(String(row!.answer_ids)).length).toBeGreaterThan(0);

@@ -38,7 +38,7 @@ describe("per-user rate limit", () => {
     expect(lines[0]).toMatch(/"scope":"user".*网页用户#/);
     expect(lines.join("\n")).not.toContain("flooder");
     // Refused messages were never handled.
-    expect(t.app.store.messages.count()).toBe(40 - refused.length + 3);
+    expect(await t.app.store.messages.count()).toBe(40 - refused.length + 3);
   });
 
   it("limits a cookie holder by the cookie, and a client that drops its cookie by the pool of new identities", async () => {

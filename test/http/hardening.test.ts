@@ -45,7 +45,7 @@ describe("JSON routes take JSON only", () => {
       expect(json.error.message).toMatch(/JSON/);
       expect(json.error.message).toMatch(/请求/);
     }
-    expect(t.app.store.messages.count()).toBe(0);
+    expect(await t.app.store.messages.count()).toBe(0);
   });
 
   it("accepts application/json with a charset", async () => {
@@ -107,7 +107,7 @@ describe("message length is counted in characters", () => {
   it("answers 2,000 characters that end in an emoji without splitting it", async () => {
     const { status } = await postMessage(t.url, { userId: "long", text: `${"路灯".repeat(999)}好😀` });
     expect(status).toBe(200);
-    const [row] = t.app.store.messages.recent(1);
+    const [row] = await t.app.store.messages.recent(1);
     expect(String(row!.text)).not.toMatch(/\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });

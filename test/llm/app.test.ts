@@ -65,7 +65,7 @@ describe("LLM answers grounded in the knowledge base", () => {
     expect(text).toContain("1680 元");
     expect(text).not.toContain("3000");
     expect(logs.join("\n")).toMatch(/ungrounded_figures.*3000/);
-    expect(app!.app.services.llm!.usageByDay()[0]).toMatchObject({ rejected: 1, offlineFallbacks: 1 });
+    expect((await app!.app.services.llm!.usageByDay())[0]).toMatchObject({ rejected: 1, offlineFallbacks: 1 });
   });
 
   it("accepts the same figure written in Chinese numerals", async () => {
@@ -168,7 +168,7 @@ describe("LLM reliability", () => {
     await chat.ask("三级残疾人每年补助多少？");
     await chat.ask("一级残疾人每年补助多少？");
     expect(answerRequests()).toHaveLength(2);
-    expect(app!.app.services.llm!.status().breaker).toBe("open");
+    expect((await app!.app.services.llm!.status()).breaker).toBe("open");
 
     healthy = true;
     const whileOpen = await chat.ask("三级残疾人每年补助多少？");
@@ -178,7 +178,7 @@ describe("LLM reliability", () => {
     now += 61_000;
     const probe = await chat.ask("三级残疾人每年补助多少？");
     expect(probe.text).toContain("三级每人每年 1680 元。");
-    expect(app!.app.services.llm!.status().breaker).toBe("closed");
+    expect((await app!.app.services.llm!.status()).breaker).toBe("closed");
   });
 
   it("stops using the model for the day once the token budget is spent", async () => {
@@ -190,7 +190,7 @@ describe("LLM reliability", () => {
     const third = await chat.ask("三级残疾人一年补助多少？");
     expect(third.text).toContain("【贫困残疾人生活救助】");
     expect(answerRequests()).toHaveLength(2);
-    expect(app!.app.services.llm!.usageByDay()[0]).toMatchObject({ calls: 2, totalTokens: 160, offlineFallbacks: 1 });
+    expect((await app!.app.services.llm!.usageByDay())[0]).toMatchObject({ calls: 2, totalTokens: 160, offlineFallbacks: 1 });
   });
 });
 
@@ -318,7 +318,7 @@ describe("voice messages", () => {
     expect(form).toContain('filename="voice.ogg"');
     expect(form).toMatch(/name="model"\r\n\r\nwhisper-test/);
     expect((await conversation(url).ask(transcript)).text).toContain("1680 元");
-    expect(app!.app.services.llm!.usageByDay()[0]).toMatchObject({ transcriptions: 1 });
+    expect((await app!.app.services.llm!.usageByDay())[0]).toMatchObject({ transcriptions: 1 });
   });
 });
 

@@ -188,15 +188,15 @@ describe("switching the LLM on and off", () => {
 });
 
 describe("daily usage", () => {
-  it("adds up calls and tokens per China-time day, newest first", () => {
+  it("adds up calls and tokens per China-time day, newest first", async () => {
     const store = Store.open(":memory:");
-    const usage = new LlmUsageStore(store.db);
+    const usage = new LlmUsageStore(store.sql);
     usage.add(new Date("2026-03-01T15:59:00Z"), { calls: 1, inputTokens: 10, outputTokens: 5 });
     usage.add(new Date("2026-03-01T16:01:00Z"), { calls: 1, inputTokens: 7, outputTokens: 3, offlineFallbacks: 1 });
     usage.add(new Date("2026-03-01T20:00:00Z"), { failures: 1, calls: 1 });
     expect(usageDay(new Date("2026-03-01T16:01:00Z"))).toBe("2026-03-02");
-    expect(usage.tokensUsed(new Date("2026-03-01T23:00:00Z"))).toBe(10);
-    expect(usage.byDay()).toEqual([
+    expect(await usage.tokensUsed(new Date("2026-03-01T23:00:00Z"))).toBe(10);
+    expect(await usage.byDay()).toEqual([
       { day: "2026-03-02", calls: 2, failures: 1, inputTokens: 7, outputTokens: 3, totalTokens: 10, transcriptions: 0, rejected: 0, offlineFallbacks: 1 },
       { day: "2026-03-01", calls: 1, failures: 0, inputTokens: 10, outputTokens: 5, totalTokens: 15, transcriptions: 0, rejected: 0, offlineFallbacks: 0 },
     ]);
@@ -205,19 +205,19 @@ describe("daily usage", () => {
 
   it("counts in memory for the budget at once, and is on disk within a second and at flush", async () => {
     const store = Store.open(":memory:");
-    const usage = new LlmUsageStore(store.db);
+    const usage = new LlmUsageStore(store.sql);
     const onDisk = () => store.db.prepare("SELECT calls, input_tokens + output_tokens AS tokens FROM llm_usage").all();
     const at = new Date("2026-03-01T08:00:00Z");
     usage.add(at, { calls: 1, inputTokens: 40, outputTokens: 2 });
-    expect(usage.tokensUsed(at)).toBe(42); // the budget sees it before it is written
+    expect(await usage.tokensUsed(at)).toBe(42); // the budget sees it before it is written
     expect(onDisk()).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(onDisk()).toEqual([{ calls: 1, tokens: 42 }]);
     usage.add(at, { calls: 1, inputTokens: 8 });
-    expect(usage.tokensUsed(at)).toBe(50);
-    usage.flush();
+    expect(await usage.tokensUsed(at)).toBe(50);
+    await usage.flush();
     expect(onDisk()).toEqual([{ calls: 2, tokens: 50 }]);
-    expect(usage.tokensUsed(at)).toBe(50); // not counted twice once written
+    expect(await usage.tokensUsed(at)).toBe(50); // not counted twice once written
     store.close();
   });
 });

@@ -36,75 +36,82 @@ function message(userId: string, text: string, extra: Partial<LoggedMessage> = {
 }
 
 describe("a conversation's latest exchanges", () => {
-  it("are the logged questions and replies, oldest first, and follow new messages as they are logged", () => {
+  it("are the logged questions and replies, oldest first, and follow new messages as they are logged", async () => {
     const { store } = openStore();
-    store.messages.record(message("a", "三级残疾补多少"));
-    store.messages.record(message("b", "别人的问题"));
-    expect(store.messages.recentExchanges("web", "a", 3).map((e) => e.text)).toEqual(["三级残疾补多少"]);
-    store.messages.record(message("a", "那二级呢"));
-    store.messages.record(message("a", "去哪里办"));
-    const recent = store.messages.recentExchanges("web", "a", 2);
+    await store.messages.record(message("a", "三级残疾补多少"));
+    await store.messages.record(message("b", "别人的问题"));
+    expect((await store.messages.recentExchanges("web", "a", 3)).map((e) => e.text)).toEqual(["三级残疾补多少"]);
+    await store.messages.record(message("a", "那二级呢"));
+    await store.messages.record(message("a", "去哪里办"));
+    const recent = await store.messages.recentExchanges("web", "a", 2);
     expect(recent.map((e) => e.text)).toEqual(["那二级呢", "去哪里办"]);
     expect(recent[1]!.replyText).toBe("答：去哪里办");
-    expect(store.messages.recentExchanges("telegram", "a", 3)).toEqual([]);
+    expect(await store.messages.recentExchanges("telegram", "a", 3)).toEqual([]);
     store.close();
   });
 
-  it("match what the database holds, also after a restart", () => {
+  it("match what the database holds, also after a restart", async () => {
     const { store, path } = openStore();
     for (let i = 0; i < 15; i++) {
-      store.messages.record(message(`u${i % 3}`, `问题${i}`));
-      store.messages.recentExchanges("web", `u${i % 3}`, 10); // read as the LLM would, between messages
+      await store.messages.record(message(`u${i % 3}`, `问题${i}`));
+      await store.messages.recentExchanges("web", `u${i % 3}`, 10); // read as the LLM would, between messages
     }
-    const before = [0, 1, 2].map((u) => store.messages.recentExchanges("web", `u${u}`, 10));
+    const before = await Promise.all([0, 1, 2].map((u) => store.messages.recentExchanges("web", `u${u}`, 10)));
     store.close();
     const reopened = Store.open(path, { backgroundCheckpoint: false });
-    expect([0, 1, 2].map((u) => reopened.messages.recentExchanges("web", `u${u}`, 10))).toEqual(before);
+    expect(await Promise.all([0, 1, 2].map((u) => reopened.messages.recentExchanges("web", `u${u}`, 10)))).toEqual(before);
     expect(before[0]!.map((e) => e.text)).toEqual(["问题0", "问题3", "问题6", "问题9", "问题12"]);
     reopened.close();
   });
 
-  it("do not repeat a platform message that was logged twice", () => {
+  it("do not repeat a platform message that was logged twice", async () => {
     const { store } = openStore();
-    store.messages.recentExchanges("web", "a", 3);
-    expect(store.messages.record(message("a", "你好", { platformMessageId: "m1" }))).toBeTypeOf("number");
-    expect(store.messages.record(message("a", "你好", { platformMessageId: "m1" }))).toBeUndefined();
-    expect(store.messages.recentExchanges("web", "a", 3).map((e) => e.text)).toEqual(["你好"]);
+    await store.messages.recentExchanges("web", "a", 3);
+    expect(await store.messages.record(message("a", "你好", { platformMessageId: "m1" }))).toBeTypeOf("number");
+    expect(await store.messages.record(message("a", "你好", { platformMessageId: "m1" }))).toBeUndefined();
+    expect((await store.messages.recentExchanges("web", "a", 3)).map((e) => e.text)).toEqual(["你好"]);
     store.close();
   });
 
-  it("never include a message whose log transaction rolled back", () => {
+  it("never include a message whose log transaction rolled back", async () => {
     const { store } = openStore();
-    store.messages.record(message("a", "第一个问题"));
-    store.messages.recentExchanges("web", "a", 5);
-    expect(() =>
-      store.transaction(() => {
-        store.messages.record(message("a", "写了一半"));
+    const write = (work: () => Promise<unknown>) => store.messages.write(work, { withinMs: 1000 });
+    await store.messages.record(message("a", "第一个问题"));
+    await store.messages.recentExchanges("web", "a", 5);
+    await expect(
+      write(async () => {
+        await store.messages.record(message("a", "写了一半"));
         throw new Error("the unanswered row failed");
       }),
-    ).toThrow("the unanswered row failed");
-    store.transaction(() => store.messages.record(message("a", "第二个问题")));
+    ).rejects.toThrow("the unanswered row failed");
+    await write(() => store.messages.record(message("a", "第二个问题")));
     // Any other transaction: the copy is dropped and read again from the database.
-    store.db.transaction(() => store.messages.record(message("a", "第三个问题")))();
-    expect(store.messages.recentExchanges("web", "a", 5).map((e) => e.text)).toEqual(["第一个问题", "第二个问题", "第三个问题"]);
+    await store.sql.transaction(() => store.messages.record(message("a", "第三个问题")));
+    expect((await store.messages.recentExchanges("web", "a", 5)).map((e) => e.text)).toEqual(["第一个问题", "第二个问题", "第三个问题"]);
     // Nested: the outer transaction's outcome counts, whichever kind it is.
-    expect(() =>
-      store.db.transaction(() => {
-        store.transaction(() => store.messages.record(message("a", "外层回滚")));
+    await expect(
+      store.sql.transaction(async () => {
+        await write(() => store.messages.record(message("a", "外层回滚")));
         throw new Error("outer failed");
-      })(),
-    ).toThrow("outer failed");
-    store.transaction(() => store.transaction(() => store.messages.record(message("a", "第四个问题"))));
-    expect(store.messages.recentExchanges("web", "a", 5).map((e) => e.text)).toEqual(["第一个问题", "第二个问题", "第三个问题", "第四个问题"]);
+      }),
+    ).rejects.toThrow("outer failed");
+    await expect(
+      write(async () => {
+        await write(() => store.messages.record(message("a", "外层也回滚")));
+        throw new Error("outer log write failed");
+      }),
+    ).rejects.toThrow("outer log write failed");
+    await write(() => write(() => store.messages.record(message("a", "第四个问题"))));
+    expect((await store.messages.recentExchanges("web", "a", 5)).map((e) => e.text)).toEqual(["第一个问题", "第二个问题", "第三个问题", "第四个问题"]);
     store.close();
   });
 
-  it("keep only the latest ten per conversation in memory, reading more from the database when asked", () => {
+  it("keep only the latest ten per conversation in memory, reading more from the database when asked", async () => {
     const { store } = openStore();
-    store.messages.recentExchanges("web", "a", 1);
-    for (let i = 0; i < 14; i++) store.messages.record(message("a", `问题${i}`));
-    expect(store.messages.recentExchanges("web", "a", 10).map((e) => e.text)).toEqual(Array.from({ length: 10 }, (_, i) => `问题${i + 4}`));
-    expect(store.messages.recentExchanges("web", "a", 12)).toHaveLength(12);
+    await store.messages.recentExchanges("web", "a", 1);
+    for (let i = 0; i < 14; i++) await store.messages.record(message("a", `问题${i}`));
+    expect((await store.messages.recentExchanges("web", "a", 10)).map((e) => e.text)).toEqual(Array.from({ length: 10 }, (_, i) => `问题${i + 4}`));
+    expect(await store.messages.recentExchanges("web", "a", 12)).toHaveLength(12);
     store.close();
   });
 });

@@ -154,7 +154,7 @@ export class ReplyFlow {
     }
     this.choices.offer(conversion.userId, replies);
     // The user just wrote: notifications held back for the 48-hour window may go out now.
-    if (this.options.notifier.resume(channel, conversion.userId) > 0 || replies.length > 0) this.flush.schedule();
+    if ((await this.options.notifier.resume(channel, conversion.userId)) > 0 || replies.length > 0) this.flush.schedule();
     const texts = replies.map(withNumberedChoices);
     if (preface.length > 0) texts[0] = texts[0] === undefined ? preface.join("\n") : `${preface.join("\n")}\n\n${texts[0]}`;
     return texts.flatMap((text) => splitMessageBytes(text, WECHAT_TEXT_BYTES)).filter((piece) => piece.trim());

@@ -126,7 +126,7 @@ export async function startWechatOa(ctx: AppContext, options: WechatOaOptions = 
 
   if (canSend) {
     notifier.register("wechat-oa", async (message) => {
-      const last = store.messages.lastMessageAt("wechat-oa", message.userId);
+      const last = await store.messages.lastMessageAt("wechat-oa", message.userId);
       if (!last || now() - Date.parse(last) > CUSTOMER_SERVICE_WINDOW_MS) {
         throw new DeliveryDeferred(
           `outside WeChat's 48-hour customer-service window (last message from the user: ${last ?? "none"}); sent when the user writes again`,

@@ -309,7 +309,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
   ttlMs: DIALOGUE_IDLE_MS,
   // "是", "没有", "不知道" answer its yes/no questions.
   hearsSmallTalk: true,
-  continue(ctx, state, turn) {
+  async continue(ctx, state, turn) {
     const rules = rulesFor(ctx);
     if (!rules) return undefined;
     const text = readable(ctx);
@@ -354,7 +354,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       if (state.step !== "done") ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
       return undefined;
     }
-    if (step.handoff) recordHandoff(ctx, state, rules);
+    if (step.handoff) await recordHandoff(ctx, state, rules);
     return toResult(ctx, step);
   },
 };
@@ -362,22 +362,28 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
 /** Written before the reply says the question was passed on (on disk before acknowledged). */
 const CALCULATOR_LABELS: Record<string, string> = { land_mu: "亩数", rent_per_mu: "每亩租金", coal_tons: "一年烧煤吨数", coal_price: "煤价" };
 
-function recordHandoff(ctx: TurnContext, state: DialogueState, rules: EligibilityRules): void {
+async function recordHandoff(ctx: TurnContext, state: DialogueState, rules: EligibilityRules): Promise<void> {
   const label = (id: string) => rules.factById.get(id)?.label ?? CALCULATOR_LABELS[id] ?? id;
   const summary = Object.entries(state.facts)
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `${label(k)}=${String(v)}`)
     .join("，");
-  ctx.services.store.unanswered.record({
-    messageId: null,
-    channel: ctx.message.channel,
-    userId: ctx.message.userId,
-    text: maskPersonalData(
-      `【资格测算转人工】${state.question}${summary ? `（已知：${summary}）` : ""}${state.pending ? `；卡在：${label(state.pending)}` : ""}`,
-    ),
-    reason: "handoff",
-    bestEntryId: null,
-    confidence: 0,
-    createdAt: ctx.now.toISOString(),
-  });
+  const { store } = ctx.services;
+  // Durable: the reply tells the villager the question was passed on.
+  await store.sql.transaction(
+    () =>
+      store.unanswered.record({
+        messageId: null,
+        channel: ctx.message.channel,
+        userId: ctx.message.userId,
+        text: maskPersonalData(
+          `【资格测算转人工】${state.question}${summary ? `（已知：${summary}）` : ""}${state.pending ? `；卡在：${label(state.pending)}` : ""}`,
+        ),
+        reason: "handoff",
+        bestEntryId: null,
+        confidence: 0,
+        createdAt: ctx.now.toISOString(),
+      }),
+    { durable: true },
+  );
 }

@@ -93,7 +93,7 @@ async function run(deps: StaffChatDeps, ctx: TurnContext, command: StaffCommand)
     case "consultation":
       return delegateConsultation(deps, ctx);
     case "unanswered": {
-      const questions = ctx.services.store.unanswered.list({ open: true, limit: 10 });
+      const questions = await ctx.services.store.unanswered.list({ open: true, limit: 10 });
       if (questions.length === 0) return result(ctx, "目前没有答不上来的问题。");
       const lines = questions.map((q) => `· ${q.createdAt.slice(0, 10)} ${q.text.slice(0, 60)}${q.text.length > 60 ? "…" : ""}`);
       return result(ctx, `最近答不上来的问题（共列出 ${questions.length} 条，完整列表见 /admin）：\n${lines.join("\n")}`);

@@ -139,7 +139,7 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     return c.json({ ok: true });
   });
   // WeChat login state (QR while waiting for a scan) and LLM usage per day; never any secret.
-  app.get("/system", (c) => c.json(systemStatus(ctx, ctx.channels)));
+  app.get("/system", async (c) => c.json(await systemStatus(ctx, ctx.channels)));
 
   app.get("/feedback", queryParams(FeedbackQuerySchema), async (c) => {
     const query = c.req.valid("query");
@@ -208,9 +208,9 @@ export function createStaffApi(ctx: AppContext, login: LoginService): Hono<Staff
     return c.json({ receipt: formatReceipt(report.id), notReport: true });
   });
 
-  app.get("/unanswered", queryParams(UnansweredQuerySchema), (c) => {
+  app.get("/unanswered", queryParams(UnansweredQuerySchema), async (c) => {
     const { limit, all } = c.req.valid("query");
-    return c.json({ questions: ctx.services.store.unanswered.list({ open: all !== "1", limit }).map(({ userId: _u, ...q }) => q) });
+    return c.json({ questions: (await ctx.services.store.unanswered.list({ open: all !== "1", limit })).map(({ userId: _u, ...q }) => q) });
   });
 
   const exportRows = async (c: Context<StaffEnv>, query: FeedbackQuery) => {

@@ -141,7 +141,7 @@ export function createDashboard(ctx: AppContext, login: LoginService): Hono {
       reports.openByAge(filter, now(), 30),
       reports.list(filter, { limit: 100, offset: 0 }),
     ]);
-    const unanswered = ctx.services.store.unanswered.list({ open: true, limit: 30 });
+    const unanswered = await ctx.services.store.unanswered.list({ open: true, limit: 30 });
     const snapshot = ctx.snapshot.current;
     const villages = snapshot.villages.villages.map((v) => v.name);
     const categories = snapshot.categories.categories.map((x) => x.name);
@@ -186,7 +186,7 @@ export function createDashboard(ctx: AppContext, login: LoginService): Hono {
 <section id="reports"><h2>反映列表（${list.total} 条，显示最新 ${list.reports.length} 条）</h2>${rows.length ? html`<div class="table"><table><thead><tr><th>回执号</th><th>日期</th><th>村</th><th>类别</th><th>状态</th><th>内容</th><th>反映人</th><th>人数</th></tr></thead><tbody>${rows}</tbody></table></div>` : html`<p class="empty">没有符合条件的反映。</p>`}</section>
 <section id="unanswered"><h2>答不上来的问题</h2>${questions.length ? html`<div class="table"><table><thead><tr><th>时间</th><th>问题</th><th>原因</th></tr></thead><tbody>${questions}</tbody></table></div>` : html`<p class="empty">没有待补充的问题。</p>`}</section>
 ${consultationsSection(ctx, c)}
-${renderSystemSection(systemStatus(ctx, ctx.channels))}`;
+${renderSystemSection(await systemStatus(ctx, ctx.channels))}`;
     return c.html(page("乡亲助手管理后台", body, staff, csrf(c)));
   });
 

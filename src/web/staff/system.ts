@@ -11,14 +11,14 @@ export interface SystemStatus {
   llm: { on: false } | { on: true; model: string; breaker: string; today: { day: string; tokens: number; budget: number }; usage: UsageDay[] };
 }
 
-export function systemStatus(ctx: AppContext, channels: () => string[]): SystemStatus {
+export async function systemStatus(ctx: AppContext, channels: () => string[]): Promise<SystemStatus> {
   const llm = ctx.services.llm;
   if (!llm) return { channels: channels(), wechat: getWechatLoginState(), llm: { on: false } };
-  const status = llm.status();
+  const status = await llm.status();
   return {
     channels: channels(),
     wechat: getWechatLoginState(),
-    llm: { on: true, model: status.model, breaker: String(status.breaker), today: status.today, usage: llm.usageByDay(7) },
+    llm: { on: true, model: status.model, breaker: String(status.breaker), today: status.today, usage: await llm.usageByDay(7) },
   };
 }
 

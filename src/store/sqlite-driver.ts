@@ -1,0 +1,55 @@
+// Kysely's SQLite driver prepares every query it runs (better-sqlite3's `prepare` compiles the SQL each time),
+// while the old repositories prepared their statements once. The queries of a repository are few and fixed,
+// so the compiled statements are kept by SQL text: the message log's turn costs what it did before.
+import type BetterSqlite3 from "better-sqlite3";
+import type { SqliteDatabase, SqliteStatement } from "kysely";
+
+/** Distinct SQL texts kept (least recently used dropped first): far more than the repositories have. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * The connection as Kysely's SqliteDialect sees it, with compiled statements reused. A PRAGMA without
+ * parameters (the message log's synchronous switch, twice per message) runs with `exec` instead: SQLite
+ * applies a PRAGMA when it compiles it, so a kept statement would not act again, and compiling one costs
+ * ten times what `exec` does. Kysely runs one query at a time on the connection and never streams here,
+ * so a kept statement is never busy when it is reused.
+ */
+export function reusingStatements(database: BetterSqlite3.Database): SqliteDatabase {
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string): SqliteStatement {
+      let statement = kept.get(sql);
+      if (statement) {
+        kept.delete(sql); // re-inserted below: Map order is the least-recently-used order
+      } else {
+        if (/^\s*pragma\b/i.test(sql)) return pragma(database, sql);
+        statement = database.prepare(sql);
+        if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      }
+      kept.set(sql, statement);
+      return statement as unknown as SqliteStatement;
+    },
+  };
+}
+
+/** `PRAGMA name = value`: sets, returns no rows. */
+const PRAGMA_SET = /^\s*pragma\s+[\w.]+\s*=\s*[\w'"-]+\s*;?\s*$/i;
+
+/** A PRAGMA: one that sets a value runs with `exec` (no rows, no parameters); any other is compiled as it comes. */
+function pragma(database: BetterSqlite3.Database, sql: string): SqliteStatement {
+  if (!PRAGMA_SET.test(sql)) return database.prepare(sql) as unknown as SqliteStatement;
+  const refuse = () => {
+    throw new Error(`${sql} returns no rows`);
+  };
+  return {
+    reader: false,
+    run(parameters) {
+      if (parameters.length > 0) throw new Error(`${sql} takes no parameters`);
+      database.exec(sql);
+      return { changes: 0, lastInsertRowid: 0 };
+    },
+    all: refuse,
+    iterate: refuse,
+  };
+}
