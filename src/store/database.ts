@@ -25,7 +25,7 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 /**
  * How long one statement waits for another connection's lock. SQLite's busy wait sleeps on the main
  * thread, so every request waits with it: kept short, and writes that must succeed (reports, votes, the
- * message log) retry asynchronously with `retryWhileBusy` instead, leaving the event loop free. Every try
+ * message log) retry asynchronously with `Sql.write` instead, leaving the event loop free. Every try
  * still blocks for up to this long: at 50 ms, four writers retrying under a held lock stalled /healthz 1.3 s.
  * This process is normally the only writer, so a short wait costs nothing in ordinary use.
  */
@@ -68,9 +68,9 @@ export function openDatabase(path: string): Db {
     db = new Database(path);
     // WAL lets the dashboard read while chats write.
     db.pragma("journal_mode = WAL");
-    // FULL: a commit is fsynced before it returns, so a receipt, a vote or a state change that was
-    // acknowledged survives a power cut (NORMAL in WAL mode only survives a process crash). Only the
-    // message log, written for every message, commits with NORMAL (see `relaxed`).
+    // FULL: a commit is fsynced before it returns, so an acknowledged receipt, vote or state change survives a
+    // power cut (NORMAL in WAL mode only survives a process crash). Store.open lowers it to NORMAL once it can
+    // make durable transactions wait for a shared fsync of the WAL instead (wal-sync.ts).
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -81,64 +81,6 @@ export function openDatabase(path: string): Db {
     const reason = databaseOpenReason(error);
     if (reason) throw new DatabaseOpenError(path, reason[0], error);
     throw error;
-  }
-}
-
-/**
- * Runs a top-level transaction with synchronous=NORMAL: for rows whose loss on a power cut costs no
- * promise made to anyone (the message log). SQLite refuses to change the level inside a transaction.
- */
-export function relaxed<T>(db: Db, run: () => T): T {
-  if (db.inTransaction) return run();
-  // exec, not a statement prepared once: SQLite applies this PRAGMA when it compiles it, so a cached
-  // statement would not switch the mode again.
-  db.exec("PRAGMA synchronous = NORMAL");
-  try {
-    return run();
-  } finally {
-    db.exec("PRAGMA synchronous = FULL");
-  }
-}
-
-/** Any failure of SQLite itself (locked, disk full, read-only, I/O), as opposed to a bug in our code. */
-export function isStorageFailure(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError || (typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("SQLITE_"))
-  );
-}
-
-/** Another connection holds the lock: worth trying again shortly. A full or read-only disk is not. */
-export function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
-}
-
-export interface RetryOptions {
-  /** Give up (rethrow the last SQLITE_BUSY) once this much time has passed. */
-  withinMs: number;
-  sleep?: (ms: number) => Promise<void>;
-}
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * Runs a synchronous write, and while another process holds the lock tries again with growing pauses
- * (2 ms doubling to 500 ms, jittered) until `withinMs` has passed. Between tries the event loop serves
- * everyone else: a held lock slows the writes waiting for it, not the whole server.
- */
-export async function retryWhileBusy<T>(write: () => T, options: RetryOptions): Promise<T> {
-  const sleep = options.sleep ?? pause;
-  const started = Date.now();
-  // The checkpoint helper holds the lock for a moment at a time: the first tries come back almost at once.
-  let delay = 2;
-  for (;;) {
-    try {
-      return write();
-    } catch (error) {
-      if (!isBusy(error) || Date.now() - started + delay > options.withinMs) throw error;
-    }
-    await sleep(delay / 2 + Math.random() * delay);
-    delay = Math.min(delay * 2, 500);
   }
 }
 

@@ -1,7 +1,7 @@
 // Public entry of the storage layer: one object holding the repositories of the shared tables. Features with
 // tables of their own (feedback, consultations) keep their repository in their folder, built on `Store.db`.
 import type Database from "better-sqlite3";
-import { isBusy, openDatabase, relaxed, retryWhileBusy, type Db } from "./database.ts";
+import { openDatabase, type Db } from "./database.ts";
 import { AuditLog } from "./audit.ts";
 import { LlmUsageStore } from "./llm-usage.ts";
 import { MessageLog } from "./messages.ts";
@@ -38,7 +38,7 @@ export class Store {
    */
   constructor(readonly db: Db) {
     // Kysely prepares every query it runs: the connection it is given keeps compiled statements (sqlite-driver.ts).
-    this.sql = sqliteSql(reusingStatements(db) as unknown as Db, () => this.walSync?.flush() ?? Promise.resolve());
+    this.sql = sqliteSql(reusingStatements(db), () => this.walSync?.flush() ?? Promise.resolve());
     this.messages = new MessageLog(this.sql);
     this.unanswered = new UnansweredLog(this.sql);
     this.sessions = new SessionStore(this.sql);
@@ -47,54 +47,14 @@ export class Store {
     this.profiles = new ProfileStore(this.sql);
     this.staff = new StaffStore(this.sql);
     this.secrets = new SecretStore(this.sql);
-    this.inTransaction = db.transaction((write: () => unknown) => write());
-    this.savepoint = db.transaction((write: () => unknown) => write());
   }
 
   private checkpointer: BackgroundCheckpointer | undefined;
-  /** Group commit of acknowledged writes (a database file in WAL mode); none: they commit with synchronous=FULL. */
+  /**
+   * Group commit of acknowledged writes (a database file in WAL mode, committing with synchronous=NORMAL); none
+   * (in memory, or a file system without WAL): every commit waits for the disk (synchronous=FULL).
+   */
   walSync: WalSync | undefined;
-  private readonly inTransaction: Database.Transaction<(write: () => unknown) => unknown>;
-  private readonly savepoint: (write: () => unknown) => unknown;
-
-  /**
-   * Runs `write` in one transaction (built once). Its commit is not fsynced unless `durable` says so.
-   * Writes that are acknowledged to someone (a receipt, a vote, a state change, an account) pass `durable`;
-   * `immediate` takes the write lock before the first read (a check and its write, as one).
-   */
-  transaction<T>(write: () => T, options: { durable?: boolean; immediate?: boolean } = {}): T {
-    if (this.db.inTransaction) return this.savepoint(write) as T;
-    const run = () => (options.immediate ? this.inTransaction.immediate(write) : this.inTransaction(write)) as T;
-    return options.durable ? run() : relaxed(this.db, run);
-  }
-
-  /**
-   * `write` (a synchronous transaction), tried again while another process holds the database lock,
-   * for at most `withinMs`; rejects with the last error (SQLITE_BUSY, SQLITE_FULL …) when it could not be written.
-   */
-  writeWhenFree<T>(write: () => T, withinMs: number): Promise<T> {
-    // The common case, no other writer: written at once, without the retry loop's timers and closures.
-    try {
-      return Promise.resolve(write());
-    } catch (error) {
-      if (!isBusy(error)) return Promise.reject(error);
-    }
-    return retryWhileBusy(write, { withinMs });
-  }
-
-  /**
-   * An acknowledged write (a report's receipt, more about it, a me-too), as `writeWhenFree` tries it, made durable
-   * before this resolves: committed without waiting for the disk, then covered by one fsync of the WAL shared with
-   * the other writes of the moment (group commit), so no reply waits with the whole event loop for the disk.
-   * Rejects, as a storage failure, if it could not be committed or made durable.
-   */
-  async writeDurably<T>(write: () => T, withinMs: number): Promise<T> {
-    const walSync = this.walSync;
-    if (!walSync) return this.writeWhenFree(write, withinMs);
-    const result = await this.writeWhenFree(() => relaxed(this.db, write), withinMs);
-    await walSync.flush();
-    return result;
-  }
 
   /** The LLM usage counts (built by the LLM adapter, once, with its logger for write failures). */
   llmUsage(onWriteError: (error: unknown) => void): LlmUsageStore {
@@ -105,7 +65,13 @@ export class Store {
   static open(path: string, options: { backgroundCheckpoint?: boolean } = {}): Store {
     const store = new Store(openDatabase(path));
     if (path !== ":memory:" && options.backgroundCheckpoint !== false) store.checkpointer = new BackgroundCheckpointer(store.db, path);
-    if (path !== ":memory:" && store.db.pragma("journal_mode", { simple: true }) === "wal") store.walSync = new WalSync(`${path}-wal`);
+    if (path !== ":memory:" && store.db.pragma("journal_mode", { simple: true }) === "wal") {
+      store.walSync = new WalSync(`${path}-wal`);
+      // Commits stop waiting for the disk on the event loop: a durable transaction (Sql.transaction with
+      // `durable`) waits instead for the shared fsync of the WAL, which covers it; the message log and other
+      // writes that promise nobody anything wait for nothing.
+      store.db.pragma("synchronous = NORMAL");
+    }
     return store;
   }
 
@@ -125,9 +91,6 @@ export {
   openDatabase,
   migrate,
   listMigrations,
-  isBusy,
-  isStorageFailure,
-  retryWhileBusy,
   BUSY_TIMEOUT_MS,
   DatabaseOpenError,
   databaseOpenReason,

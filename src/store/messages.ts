@@ -1,5 +1,4 @@
 // The conversation log: every accepted message with its intent, confidence, answer ids and latency.
-import { sql } from "kysely";
 import type { Sql, TransactionOptions } from "./sql.ts";
 
 export interface LoggedMessage {
@@ -67,22 +66,15 @@ export class MessageLog {
   async write<T>(work: () => Promise<T>, options: TransactionOptions & { withinMs: number }): Promise<T> {
     if (this.sql.inTransaction || !this.conversations) return this.sql.write(work, options);
     let logged: Array<{ key: string; kept: Kept }> = [];
-    // The log promises nobody anything: on SQLite its commit does not wait for the disk (synchronous=NORMAL
-    // for it, FULL restored after, as `relaxed` does for the raw connection); PostgreSQL does the same by
-    // itself for a transaction without `durable`. A durable write asks for its fsync through `Sql`.
-    const relaxed = !options.durable;
-    if (relaxed) await sql`PRAGMA synchronous = NORMAL`.execute(this.sql.root);
-    try {
-      const result = await this.sql.write(async () => {
-        logged = []; // a retried attempt starts over: the rolled-back one's rows are gone
-        this.pending.set(this.sql.db, logged);
-        return work();
-      }, options);
-      for (const { key, kept } of logged) this.remember(key, kept);
-      return result;
-    } finally {
-      if (relaxed) await sql`PRAGMA synchronous = FULL`.execute(this.sql.root);
-    }
+    // Not durable unless asked: the log promises nobody anything, so its commit waits for no disk (SQLite commits
+    // with synchronous=NORMAL; PostgreSQL turns synchronous_commit off for the transaction).
+    const result = await this.sql.write(async () => {
+      logged = []; // a retried attempt starts over: the rolled-back one's rows are gone
+      this.pending.set(this.sql.db, logged);
+      return work();
+    }, options);
+    for (const { key, kept } of logged) this.remember(key, kept);
+    return result;
   }
 
   /** Returns the new row id, or undefined when this platform message was logged before (a duplicate). */

@@ -5,8 +5,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from "kysely";
 import pg from "pg";
 import type { Tables } from "./tables.ts";
 
@@ -137,7 +136,7 @@ export class Sql {
  * The query builder over an open better-sqlite3 connection (the one the rest of the store uses). Kysely
  * serialises its own queries on it and holds it for the whole of a transaction.
  */
-export function sqliteSql(database: BetterSqlite3.Database, flush?: () => Promise<void>): Sql {
+export function sqliteSql(database: SqliteDatabase, flush?: () => Promise<void>): Sql {
   return new Sql("sqlite", new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), flush ? { flush } : {});
 }
 

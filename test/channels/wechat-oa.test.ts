@@ -306,7 +306,13 @@ describe("notifications", () => {
     const { ctx } = await startOa();
     await ask(textPush("o-note", "路灯坏了"));
     await recordVisit(ctx.services.store, "o-note", "路灯坏了", "feedback");
-    await ctx.services.notifier.notify({ channel: "wechat-oa", userId: "o-note", chatId: "o-note", text: "您反映的路灯问题已处理完毕。", dedupeKey: "oa-fb-1" });
+    await ctx.services.notifier.notify({
+      channel: "wechat-oa",
+      userId: "o-note",
+      chatId: "o-note",
+      text: "您反映的路灯问题已处理完毕。",
+      dedupeKey: "oa-fb-1",
+    });
     expect(await ctx.services.notifier.flush()).toBe(1);
     expect(fake.sentTo("o-note")).toEqual(["您反映的路灯问题已处理完毕。"]);
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { isStorageFailure } from "../../src/store/index.ts";
+import { isDatabaseFailure } from "../../src/store/sql.ts";
 import { WalSync } from "../../src/store/wal-sync.ts";
 
 let dir: string | undefined;
@@ -38,7 +38,7 @@ describe("group commit of acknowledged writes", () => {
   it("fails as a storage failure when the WAL cannot be synced, so no receipt is given", async () => {
     const sync = new WalSync(join(walFile(), "..", "missing-wal"));
     const failed = await sync.flush().catch((error: unknown) => error);
-    expect(isStorageFailure(failed)).toBe(true);
+    expect(isDatabaseFailure(failed)).toBe(true);
     // The next write tries again rather than sharing the failure forever.
     await expect(sync.flush()).rejects.toThrow(/fsync of the WAL failed/);
   });
