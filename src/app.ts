@@ -6,7 +6,7 @@ import { SnapshotHolder, type DataSnapshot } from "./snapshot/index.ts";
 import { createLogger, type Logger } from "./core/logger.ts";
 import { Notifier } from "./core/notifier.ts";
 import type { Services } from "./core/turn.ts";
-import { prepareDatabasePath, type Config } from "./config/index.ts";
+import { instanceName, prepareDatabasePath, type Config } from "./config/index.ts";
 import { createAssistant, createFeatures } from "./intents/index.ts";
 import { createLlm } from "./llm/index.ts";
 import { startChannels, type RunningChannels } from "./channels/index.ts";
@@ -25,6 +25,25 @@ export interface AppOverrides {
   logger?: Logger;
   clock?: () => Date;
   snapshot?: DataSnapshot;
+  /** An open store (PostgreSQL is opened asynchronously: see `startApp`); default: SQLite at DB_PATH. */
+  store?: Store;
+}
+
+/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else the SQLite file at DB_PATH. */
+export async function openStore(config: Config): Promise<Store> {
+  if (!config.DATABASE_URL) return Store.open(prepareDatabasePath(config));
+  return Store.connect({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: `xiangqin ${instanceName(config)}` });
+}
+
+/** `createApp` on the configured database, SQLite or PostgreSQL (`npm start`). */
+export async function startApp(config: Config, overrides: Omit<AppOverrides, "store"> = {}): Promise<App> {
+  const store = await openStore(config);
+  try {
+    return createApp(config, { ...overrides, store });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 export interface App extends AppContext {
@@ -41,7 +60,8 @@ export interface App extends AppContext {
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? (() => new Date());
-  const store = Store.open(prepareDatabasePath(config));
+  if (!overrides.store && config.DATABASE_URL) throw new Error("DATABASE_URL is set: open the app with startApp, which connects first");
+  const store = overrides.store ?? Store.open(prepareDatabasePath(config));
   const snapshot = new SnapshotHolder(config.DATA_DIR, logger, overrides.snapshot);
   const notifier = new Notifier(store.outbox, logger, clock);
   const llm = createLlm(config, { config, logger, store, clock });

@@ -1,7 +1,8 @@
 // `npm start`: the assistant with web chat and HTTP API, plus whichever channels the environment enables.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { ConfigError, loadConfig, prepareDatabasePath } from "./config/index.ts";
+import { ConfigError, instanceName, loadConfig, prepareDatabasePath } from "./config/index.ts";
+import { isDatabaseFailure } from "./store/sql.ts";
 import { createLogger } from "./core/logger.ts";
 import { DatabaseOpenError, databaseOpenReason, openDatabase } from "./store/database.ts";
 
@@ -19,27 +20,29 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  // The database is tried first, before the rest of the app is even loaded: a wrong DB_PATH is said in a second.
-  try {
-    openDatabase(prepareDatabasePath(config)).close();
-  } catch (error) {
-    const explained = explainDatabaseFailure(error, config.DB_PATH);
-    if (explained) {
-      process.stderr.write(`${explained}\n`);
-      process.exit(1);
+  // A SQLite file is tried first, before the rest of the app is even loaded: a wrong DB_PATH is said in a second.
+  if (!config.DATABASE_URL) {
+    try {
+      openDatabase(prepareDatabasePath(config)).close();
+    } catch (error) {
+      const explained = explainDatabaseFailure(error, config.DB_PATH);
+      if (explained) {
+        process.stderr.write(`${explained}\n`);
+        process.exit(1);
+      }
+      throw error;
     }
-    throw error;
   }
-  const [{ createApp }, { DataError }] = await Promise.all([import("./app.ts"), import("./knowledge/load.ts")]);
-  let app: ReturnType<typeof createApp>;
+  const [{ startApp }, { DataError }] = await Promise.all([import("./app.ts"), import("./knowledge/load.ts")]);
+  let app: Awaited<ReturnType<typeof startApp>>;
   try {
-    app = createApp(config, { logger });
+    app = await startApp(config, { logger });
   } catch (error) {
     if (error instanceof DataError) {
       process.stderr.write(`${error.message}\n运行 npm run kb:check 查看详情。\n`);
       process.exit(1);
     }
-    const explained = explainDatabaseFailure(error, config.DB_PATH);
+    const explained = config.DATABASE_URL ? explainPostgresFailure(error) : explainDatabaseFailure(error, config.DB_PATH);
     if (explained) {
       process.stderr.write(`${explained}\n`);
       process.exit(1);
@@ -50,7 +53,8 @@ async function main(): Promise<void> {
   logger.info("xiangqin is running", {
     url: `http://${config.HOST}:${port}/`,
     entries: app.snapshot.current.kb.entries.length,
-    database: config.DB_PATH,
+    database: config.DATABASE_URL ? "postgresql (DATABASE_URL)" : config.DB_PATH,
+    instance: instanceName(config),
     channels: app.channels(),
   });
   process.stdout.write(`乡亲助手已启动：http://${config.HOST}:${port}/（已开启的渠道：${app.channels().join("、")}）\n`);
@@ -105,6 +109,16 @@ export function explainDatabaseFailure(error: unknown, dbPath: string): string |
     ? "free some disk space, or set DB_PATH to a disk with room"
     : "create the folder and make it writable for the user running this program (fix permissions), or set DB_PATH to a writable path";
   return `数据库打不开：DB_PATH=${path}（${zh}）。${todoZh}。 / Cannot open the database at DB_PATH=${path} (${en}): ${todoEn}.`;
+}
+
+/**
+ * One line, Chinese then English, when PostgreSQL (DATABASE_URL) could not be reached or refused us; the URL itself
+ * is never shown (it carries the password). Undefined for failures that are not about the connection.
+ */
+export function explainPostgresFailure(error: unknown): string | undefined {
+  if (!isDatabaseFailure(error) && !/^(28|3D)/.test(String((error as { code?: unknown })?.code ?? ""))) return undefined;
+  const detail = (error as Error)?.message ?? String(error);
+  return `连不上 PostgreSQL 数据库（DATABASE_URL，已隐藏）：${detail}。请检查数据库是否在运行、地址、用户名、密码和库名。 / Cannot use the PostgreSQL database named by DATABASE_URL (hidden): ${detail}.`;
 }
 
 void main();

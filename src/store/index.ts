@@ -1,5 +1,6 @@
-// Public entry of the storage layer: one object holding the repositories of the shared tables. Features with
-// tables of their own (feedback, consultations) keep their repository in their folder, built on `Store.db`.
+// Public entry of the storage layer: one object holding the repositories of the shared tables, on SQLite (a file,
+// the default) or PostgreSQL (DATABASE_URL). Features with tables of their own (feedback, consultations) keep their
+// repository in their folder, built on `Store.sql`.
 import type Database from "better-sqlite3";
 import { openDatabase, type Db } from "./database.ts";
 import { AuditLog } from "./audit.ts";
@@ -13,8 +14,10 @@ import { SessionStore } from "./sessions.ts";
 import { StaffStore } from "./staff.ts";
 import { UnansweredLog } from "./unanswered.ts";
 import { WalSync } from "./wal-sync.ts";
-import { sqliteSql, type Sql } from "./sql.ts";
+import { postgresSql, Sql, sqliteSql, type PostgresOptions } from "./sql.ts";
 import { reusingStatements } from "./sqlite-driver.ts";
+
+const isSql = (value: Sql | Db): value is Sql => value instanceof Sql;
 
 export class Store {
   readonly messages: MessageLog;
@@ -27,18 +30,22 @@ export class Store {
   readonly staff: StaffStore;
   readonly secrets: SecretStore;
   /**
-   * The query builder (Kysely) on this same connection. Repositories move to it one by one, so that the same
-   * queries serve PostgreSQL too; until all have, the app runs on SQLite only.
+   * The query builder (Kysely) over SQLite or PostgreSQL, for the repositories only (these here and each
+   * feature's own `store.ts`): everything else reaches data through repository methods, so no caller depends on SQL.
    */
   readonly sql: Sql;
+  private readonly sqlite: Db | undefined;
+  private closed = false;
 
-  /**
-   * The connection, for the repositories only (these here and each feature's own `store.ts`): everything
-   * else reaches data through repository methods, so no caller depends on SQL.
-   */
-  constructor(readonly db: Db) {
-    // Kysely prepares every query it runs: the connection it is given keeps compiled statements (sqlite-driver.ts).
-    this.sql = sqliteSql(reusingStatements(db), () => this.walSync?.flush() ?? Promise.resolve());
+  /** A store on `sql`; `sqlite` is the raw connection under it when the engine is SQLite (for checkpoints and tests). */
+  constructor(sqlOrSqlite: Sql | Db) {
+    if (isSql(sqlOrSqlite)) {
+      this.sql = sqlOrSqlite;
+    } else {
+      this.sqlite = sqlOrSqlite;
+      // Kysely prepares every query it runs: the connection it is given keeps compiled statements (sqlite-driver.ts).
+      this.sql = sqliteSql(reusingStatements(sqlOrSqlite), () => this.walSync?.flush() ?? Promise.resolve());
+    }
     this.messages = new MessageLog(this.sql);
     this.unanswered = new UnansweredLog(this.sql);
     this.sessions = new SessionStore(this.sql);
@@ -75,15 +82,35 @@ export class Store {
     return store;
   }
 
-  /** False once the app has closed the database (timers that outlive it stop themselves). */
-  get isOpen(): boolean {
-    return this.db.open;
+  /**
+   * Connects to PostgreSQL (DATABASE_URL) and brings its schema up to date; several instances may share it.
+   * Rejects with the driver's error (refused connection, wrong password, missing database) when it cannot.
+   */
+  static async connect(options: PostgresOptions): Promise<Store> {
+    return new Store(await postgresSql(options));
   }
 
-  /** Closes the connection; the returned promise settles when the checkpoint worker has stopped too. */
-  close(): Promise<void> {
-    if (this.db.open) this.db.close();
-    return this.checkpointer?.stop() ?? Promise.resolve();
+  /** The raw SQLite connection (checkpoints, SQLite-only tests and benches); there is none on PostgreSQL. */
+  get db(): Db {
+    if (!this.sqlite) throw new Error("this store is on PostgreSQL: there is no SQLite connection");
+    return this.sqlite;
+  }
+
+  /** False once the app has closed the database (timers that outlive it stop themselves). */
+  get isOpen(): boolean {
+    return this.sqlite ? this.sqlite.open : !this.closed;
+  }
+
+  /** Closes the connection(s); the returned promise settles when the checkpoint worker has stopped too. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.sqlite) {
+      if (this.sqlite.open) this.sqlite.close();
+      await this.checkpointer?.stop();
+      return;
+    }
+    await this.sql.close();
   }
 }
 
