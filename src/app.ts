@@ -3,6 +3,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { z } from "zod";
 import type { Hono } from "hono";
 import { SnapshotHolder, type DataSnapshot } from "./snapshot/index.ts";
+import { shareReloads } from "./snapshot/share.ts";
 import { createLogger, type Logger } from "./core/logger.ts";
 import { Notifier } from "./core/notifier.ts";
 import type { Services } from "./core/turn.ts";
@@ -69,11 +70,14 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   // Every repository is built once, here: the shared tables' in Store.open, the features' in createFeatures.
   const features = createFeatures(services, snapshot);
   const assistant = createAssistant({ services, snapshot, features });
-  const http: Hono = createHttpApp({ assistant, logger, notifier });
+  // Ready once listen has started everything, until close begins (/readyz).
+  let accepting = false;
+  const http: Hono = createHttpApp({ assistant, logger, notifier, accepting: () => accepting });
   let server: ServerType | undefined;
   let graceful: GracefulServer | undefined;
   let running: RunningChannels | undefined;
   let stopReminders: (() => void) | undefined;
+  let stopSharingReloads: (() => void) | undefined;
   const ctx: AppContext = { config, services, snapshot, features, assistant, http, channels: () => ["web", ...(running?.names ?? [])] };
   mountStaff(http, ctx, { "/consultations": createConsultationRoutes(ctx) });
 
@@ -90,9 +94,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       notifier.start();
       stopReminders ??= features.consultations.startReminders(config.CONSULTATION_REMINDER_MINUTES * 60_000);
       if (config.KB_WATCH === "on") snapshot.watch();
+      // Several instances on one PostgreSQL database: a reload here reaches the others, theirs reach this one.
+      stopSharingReloads ??= await shareReloads(snapshot, store.sql, instanceName(config), logger);
+      accepting = true;
       return port;
     },
     async close() {
+      accepting = false;
+      stopSharingReloads?.();
+      stopSharingReloads = undefined;
       snapshot.close();
       notifier.stop();
       stopReminders?.();

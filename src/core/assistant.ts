@@ -71,9 +71,14 @@ export class Assistant {
     return this.options.snapshot;
   }
 
-  /** Handles one message; messages of one conversation are handled strictly in order. */
+  /**
+   * Handles one message; messages of one conversation are handled strictly in order: in this process by the
+   * queue, and across instances sharing a PostgreSQL database by a lock on the conversation, so two instances never
+   * read and write one dialogue's state at the same time.
+   */
   handle(message: InboundMessage): Promise<AssistantResult> {
-    return this.queue.run(conversationKey(message), () => this.handleNow(message));
+    const key = conversationKey(message);
+    return this.queue.run(key, () => this.options.services.store.sql.serialized(`conversation:${key}`, () => this.handleNow(message)));
   }
 
   /** Waits for messages in flight (shutdown). */

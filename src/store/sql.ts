@@ -33,6 +33,8 @@ export class Sql {
       close?: () => Promise<void>;
       /** PostgreSQL: a connection string for a listening connection of its own (LISTEN holds one). */
       connectionString?: string;
+      /** PostgreSQL: connections that hold session advisory locks (`serialized`), apart from the query pool. */
+      locks?: pg.Pool;
     } = {},
   ) {}
 
@@ -76,12 +78,50 @@ export class Sql {
   private closed = false;
 
   /**
+   * Runs `work` while no other instance runs work under the same `key` (PostgreSQL: a session advisory lock, held
+   * on a connection of a separate pool, so that holding locks never starves the queries the work itself makes;
+   * PostgreSQL drops the lock if this instance dies). SQLite has one process, which orders its own work: it just runs.
+   */
+  async serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const locks = this.hooks.locks;
+    if (this.engine !== "postgres" || !locks) return work();
+    const client = await locks.connect();
+    let healthy = true;
+    try {
+      await client.query("SELECT pg_advisory_lock(hashtext($1))", [key]);
+      try {
+        return await work();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]).catch(() => {
+          // The connection broke: its locks are gone with it, and it must not go back to the pool.
+          healthy = false;
+        });
+      }
+    } catch (error) {
+      healthy = healthy && !isDatabaseFailure(error);
+      throw error;
+    } finally {
+      client.release(!healthy);
+    }
+  }
+
+  /**
    * The connection to query with: the transaction this call runs inside (however deep in the call chain it
    * started), or the pool. Repositories call it for every query, so they join their caller's transaction
    * without being handed a connection.
    */
   get db(): Kysely<Tables> {
     return this.current.getStore() ?? this.root;
+  }
+
+  /** True when the database answers a trivial query; false (never throws) when it cannot be reached. */
+  async ping(): Promise<boolean> {
+    try {
+      await sql`SELECT 1`.execute(this.root);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   get inTransaction(): boolean {
@@ -164,17 +204,27 @@ export async function postgresSql(options: PostgresOptions): Promise<Sql> {
     application_name: options.applicationName ?? "xiangqin",
     types: pgTypes,
   });
+  // Turns of one conversation take an advisory lock here, one connection each while they run (see `serialized`).
+  const locks = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    application_name: `${options.applicationName ?? "xiangqin"} locks`,
+  });
   // An idle connection the server drops (restart, failover) must not crash the process: the pool replaces it.
   pool.on("error", () => {});
+  locks.on("error", () => {});
   try {
     await migratePostgres(pool);
   } catch (error) {
-    await pool.end();
+    await Promise.all([pool.end(), locks.end()]);
     throw error;
   }
   return new Sql("postgres", new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), {
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), locks.end()]);
+    },
     connectionString: options.connectionString,
+    locks,
   });
 }
 

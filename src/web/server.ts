@@ -23,7 +23,12 @@ export interface HttpAppOptions {
   notifier: Notifier;
   /** Milliseconds now for the rate limits (tests); Date.now by default. */
   now?: () => number;
+  /** False while the app starts or stops: /readyz then tells a load balancer to send traffic elsewhere. */
+  accepting?: () => boolean;
 }
+
+/** A database that answers slower than this counts as down for /healthz and /readyz. */
+const DATABASE_CHECK_MS = 2_000;
 
 /**
  * Node's limits for a slow client: the whole request within HTTP_REQUEST_TIMEOUT_MS, headers sooner, checked
@@ -83,7 +88,29 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     if (isStaffPath(c.req.path) || !BODY_METHODS.has(c.req.method) || isJson(c.req.header("content-type"))) return next();
     return apiError(c, 415, "UNSUPPORTED_MEDIA_TYPE", "请求体要用 JSON 格式：请求头写 Content-Type: application/json");
   });
-  app.get("/healthz", (c) => c.json({ ok: true }));
+  // /healthz: is this process alive, and can it reach its database? /readyz: should it be sent traffic now?
+  const databaseAnswers = async (): Promise<boolean> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), DATABASE_CHECK_MS);
+    });
+    try {
+      return await Promise.race([store.sql.ping(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  app.get("/healthz", async (c) => {
+    const database = (await databaseAnswers()) ? "ok" : "unreachable";
+    return c.json({ ok: database === "ok", database, engine: store.sql.engine }, database === "ok" ? 200 : 503);
+  });
+  app.get("/readyz", async (c) => {
+    const database = await databaseAnswers();
+    const accepting = options.accepting?.() ?? true;
+    const ready = database && accepting;
+    const reasons = [...(database ? [] : ["database unreachable"]), ...(accepting ? [] : ["starting or stopping"])];
+    return c.json({ ready, reasons }, ready ? 200 : 503);
+  });
   app.route("/api/messages", messagesRoute(options.assistant, access));
   app.get("/api/notifications", async (c) => {
     // Only the caller's own notices (collecting marks them delivered); nobody known: nothing, not an error.

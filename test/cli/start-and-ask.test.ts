@@ -52,7 +52,7 @@ describe("npm start", { timeout: 90_000 }, () => {
         });
         child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
       });
-      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true });
+      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true, database: "ok", engine: "sqlite" });
       const res = await fetch(`${url}/api/messages`, {
         method: "POST",
         headers: { "content-type": "application/json" },

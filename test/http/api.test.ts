@@ -58,10 +58,13 @@ describe("chat API answers villagers", () => {
     expect(open.some((q) => q.text.includes("拖拉机"))).toBe(true);
   });
 
-  it("answers /healthz", async () => {
+  it("answers /healthz with the database's state, and /readyz says it takes traffic", async () => {
     const res = await fetch(`${t.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, database: "ok", engine: "sqlite" });
+    const ready = await fetch(`${t.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, reasons: [] });
   });
 
   it("logs every accepted message with intent, confidence and latency", async () => {
@@ -152,5 +155,22 @@ describe("bad input gets a clear answer and the server keeps serving", () => {
     const res = await fetch(`${t.url}/api/nothing`);
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("health when the database is gone", () => {
+  it("/healthz and /readyz answer 503 naming the database", async () => {
+    const t = await startTestApp();
+    try {
+      await t.app.store.close();
+      const health = await fetch(`${t.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ ok: false, database: "unreachable" });
+      const ready = await fetch(`${t.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect((await ready.json()).reasons).toContain("database unreachable");
+    } finally {
+      await t.close();
+    }
   });
 });
