@@ -1,0 +1,69 @@
+// Telegram long polling on two instances of one database: one of them (the lease holder) polls; when it is killed,
+// the other takes over within a few seconds, and no update is answered twice, not even one the dead leader had
+// fetched but not confirmed (Telegram hands it out again; the message log knows it).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeTelegram, textUpdate } from "../channels/support/fake-telegram.ts";
+import { ENGINES, openTestDatabase, type TestDatabase } from "../helpers/databases.ts";
+import { eventually, kill9, sleep, startInstances, stopAll, type Instance } from "./support.ts";
+
+const LEASE = "channel:telegram";
+
+describe.runIf(ENGINES.includes("postgres"))("Telegram polling fails over between instances", () => {
+  let database: TestDatabase;
+  let telegram: FakeTelegram;
+  let instances: Instance[];
+
+  const holder = async () => (await database.sql.db.selectFrom("leases").select(["holder", "expires_at"]).where("name", "=", LEASE).executeTakeFirst())?.holder;
+  const logged = (instance: Instance, message: string) => instance.stderr.join("").includes(message);
+
+  beforeAll(async () => {
+    database = await openTestDatabase("postgres");
+    telegram = await FakeTelegram.start();
+    // Info logs: each instance says whether it runs the poller.
+    instances = await startInstances(database, ["a", "b"], { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url, LOG_LEVEL: "info" });
+  }, 90_000);
+
+  afterAll(async () => {
+    if (instances) await stopAll(instances);
+    await telegram?.close();
+    await database?.close();
+  }, 30_000);
+
+  it("polls on the lease holder only, and moves to the other instance when the holder is killed", async () => {
+    const leaderName = await eventually(holder, 5000, "a lease holder");
+    const leader = instances.find((i) => i.name === leaderName)!;
+    const follower = instances.find((i) => i !== leader)!;
+    await telegram.waitFor((calls) => calls.some((c) => c.method === "getUpdates"), 5000);
+    expect(logged(leader, "this instance now runs the job")).toBe(true);
+    expect(logged(follower, "this instance now runs the job")).toBe(false);
+    expect(logged(follower, "channel runs on another instance")).toBe(true);
+    // Only a running bot asks who it is.
+    expect(telegram.callsOf("getMe")).toHaveLength(1);
+
+    telegram.push(textUpdate({ chatId: 101, text: "三级贫困残疾人每年救助多少？" }));
+    await telegram.waitFor(() => telegram.sentTo(101).length > 0, 5000);
+    // The update the leader will have fetched (and answered) when it dies; kept to hand out again.
+    const unconfirmed = textUpdate({ chatId: 102, text: "低保怎么申请？" });
+    const unconfirmedId = telegram.push(unconfirmed);
+    await telegram.waitFor(() => telegram.sentTo(102).length > 0, 5000);
+
+    const killedAt = Date.now();
+    await kill9(leader);
+    // Telegram hands out again what was not confirmed when the poller died: here, the last update answered.
+    telegram.push({ ...unconfirmed, update_id: unconfirmedId });
+    telegram.push(textUpdate({ chatId: 103, text: "残疾证怎么办？" }));
+    await telegram.waitFor(() => telegram.sentTo(103).length > 0, 15_000);
+    const takeoverMs = Date.now() - killedAt;
+    expect(await holder()).toBe(follower.name);
+    expect(logged(follower, "this instance now runs the job")).toBe(true);
+    // Lease of 2 s, tried every ~0.7 s, then the bot's start: well within 6 s.
+    expect(takeoverMs).toBeLessThan(6000);
+
+    // Time for a second answer to show up, had there been one.
+    await sleep(1500);
+    for (const chat of [101, 102, 103]) expect(telegram.sentTo(chat), `chat ${chat}`).toHaveLength(1);
+    const rows = await database.sql.db.selectFrom("messages").select(["chat_id", "platform_message_id"]).where("channel", "=", "telegram").execute();
+    expect(rows.map((r) => r.chat_id).sort()).toEqual(["101", "102", "103"]);
+    console.info(`Telegram failover: the survivor answered ${takeoverMs} ms after the leader was killed (lease 2 s)`);
+  }, 40_000);
+});
