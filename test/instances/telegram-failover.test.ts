@@ -19,8 +19,8 @@ describe.runIf(ENGINES.includes("postgres"))("Telegram polling fails over betwee
   beforeAll(async () => {
     database = await openTestDatabase("postgres");
     telegram = await FakeTelegram.start();
-    // Info logs: each instance says whether it runs the poller.
-    instances = await startInstances(database, ["a", "b"], { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url, LOG_LEVEL: "info" });
+    // Debug logs: each instance says whether it runs the poller, and which updates it dropped as repeats.
+    instances = await startInstances(database, ["a", "b"], { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url, LOG_LEVEL: "debug" });
   }, 90_000);
 
   afterAll(async () => {
@@ -62,6 +62,9 @@ describe.runIf(ENGINES.includes("postgres"))("Telegram polling fails over betwee
     // Time for a second answer to show up, had there been one.
     await sleep(1500);
     for (const chat of [101, 102, 103]) expect(telegram.sentTo(chat), `chat ${chat}`).toHaveLength(1);
+    // The new leader did get the update handed out again, and recognised it from the shared message log (its own
+    // memory of recent update ids is empty: it never saw the update before).
+    expect(logged(follower, "telegram duplicate message dropped")).toBe(true);
     const rows = await database.sql.db.selectFrom("messages").select(["chat_id", "platform_message_id"]).where("channel", "=", "telegram").execute();
     expect(rows.map((r) => r.chat_id).sort()).toEqual(["101", "102", "103"]);
     console.info(`Telegram failover: the survivor answered ${takeoverMs} ms after the leader was killed (lease 2 s)`);
