@@ -23,7 +23,7 @@ const CONNECTIONS = 60;
 const DURATION_S = Number(process.env.BENCH_INSTANCES_SECONDS ?? (QUICK ? 5 : 10));
 const WARM_UP_S = QUICK ? 1 : 2;
 const USERS = 10_000;
-const SEQUENTIAL_TURNS = QUICK ? 100 : 300;
+const SEQUENTIAL_TURNS = QUICK ? 100 : 200;
 const TOKEN = "bench-instances-token-0123456789ab";
 const GREETINGS = ["你好", "在吗", "谢谢", "你能做什么", "我能领什么补助？", "我三级残疾，家里困难，能领多少？", "我反映的事怎么样了"];
 
@@ -50,6 +50,18 @@ interface Measured {
   app_cpu_ms_per_request: number | null;
   /** Share of the machine's CPU time busy during the run (every process: instances, PostgreSQL, autocannon, others). */
   machine_busy: number | null;
+  /** CPU PostgreSQL's backends serving this database used per request, ms (a cluster on this machine only). */
+  db_cpu_ms_per_request?: number | null;
+}
+
+/** CPU seconds used so far by each process of a set (PostgreSQL's backends), to take differences of. */
+type CpuSampler = () => Promise<Map<number, number>>;
+
+/** Sums what each process used between two samples; a process that appeared in between counts from its start. */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
+  return sum;
 }
 
 /** `npm start` with `env`, in its own process; resolves once it prints its address. */
@@ -136,7 +148,7 @@ async function probe(instance: Instance): Promise<void> {
  * all at once, the users taken in turn across all of them (a user's next message may reach another instance, as
  * behind a load balancer without affinity). Requests per second summed; latencies merged from every answer.
  */
-async function drive(instances: Instance[], texts: readonly string[], firstUser: number, seconds: number): Promise<Measured> {
+async function drive(instances: Instance[], texts: readonly string[], firstUser: number, seconds: number, dbCpu?: CpuSampler): Promise<Measured> {
   let next = 0;
   const requests = (): Request[] => [
     {
@@ -151,6 +163,7 @@ async function drive(instances: Instance[], texts: readonly string[], firstUser:
   ];
   const latencies: number[] = [];
   const cpuBefore = instances.map((i) => cpuSeconds(i.pid));
+  const dbBefore = await dbCpu?.();
   const ticksBefore = machineTicks();
   const share = CONNECTIONS / instances.length;
   const results = await Promise.all(
@@ -161,6 +174,7 @@ async function drive(instances: Instance[], texts: readonly string[], firstUser:
     }),
   );
   const ticksAfter = machineTicks();
+  const dbAfter = await dbCpu?.();
   const cpuAfter = instances.map((i) => cpuSeconds(i.pid));
   const cpuUsed = cpuBefore.every((c) => c !== undefined) ? cpuAfter.reduce<number>((sum, c, k) => sum + (c ?? 0) - (cpuBefore[k] ?? 0), 0) : undefined;
   latencies.sort((a, b) => a - b);
@@ -182,6 +196,7 @@ async function drive(instances: Instance[], texts: readonly string[], firstUser:
     clean: errors === 0 && non2xx === 0 && total > 0,
     app_cpu_ms_per_request: cpuUsed === undefined || total === 0 ? null : (cpuUsed * 1000) / total,
     machine_busy: ticksBefore && ticksAfter ? (ticksAfter.busy - ticksBefore.busy) / Math.max(1, ticksAfter.total - ticksBefore.total) : null,
+    ...(dbCpu ? { db_cpu_ms_per_request: dbBefore && dbAfter && total > 0 ? (cpuBetween(dbBefore, dbAfter) * 1000) / total : null } : {}),
   };
 }
 
@@ -200,11 +215,11 @@ async function settle(instances: Instance[]): Promise<void> {
 }
 
 /** Warm-up, then the measured run; fresh users each time so no rate limit carries over. */
-async function measure(instances: Instance[], texts: readonly string[], firstUser: number): Promise<Measured> {
+async function measure(instances: Instance[], texts: readonly string[], firstUser: number, dbCpu?: CpuSampler): Promise<Measured> {
   for (const instance of instances) await probe(instance);
   await drive(instances, texts, firstUser + 500_000, WARM_UP_S);
   await settle(instances);
-  const measured = await drive(instances, texts, firstUser, DURATION_S);
+  const measured = await drive(instances, texts, firstUser, DURATION_S, dbCpu);
   await settle(instances);
   return measured;
 }
@@ -222,7 +237,7 @@ async function sequential(
     const response = await fetch(`${instance.url}/api/messages`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify({ userId: `seq-${firstUser + (i % 50)}`, text: texts[(i * 7) % texts.length] }),
+      body: JSON.stringify({ userId: `seq-${firstUser + i}`, text: texts[(i * 7) % texts.length] }),
     });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`sequential turn answered ${response.status}`);
@@ -336,21 +351,40 @@ async function postgresPart(texts: readonly string[]): Promise<PgPart> {
   const server = found.server;
   const instances: Instance[] = [];
   let database: Awaited<ReturnType<typeof createBenchDatabase>> | undefined;
+  let closeMonitor: () => Promise<void> | undefined = () => undefined;
   try {
     database = await createBenchDatabase(server);
     const url = connectionString(server, database.name);
+    // The backends' CPU is read from /proc only when the cluster is this machine's own (made here for the bench).
+    const monitor = server.source === "pg_virtualenv" ? new pg.Client(clientConfig(server, database.name)) : undefined;
+    await monitor?.connect();
+    closeMonitor = () => monitor?.end();
+    const dbCpu: CpuSampler | undefined = monitor
+      ? async () => {
+          const { rows } = await monitor.query<{ pid: number }>(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+          );
+          const cpu = new Map<number, number>();
+          for (const { pid } of rows) {
+            const seconds = cpuSeconds(pid);
+            if (seconds !== undefined) cpu.set(pid, seconds);
+          }
+          return cpu;
+        }
+      : undefined;
     const runs: Measured[] = [];
     let seq: Awaited<ReturnType<typeof sequential>> | undefined;
     let queries: QueryCount | undefined;
     for (let n = 1; n <= 3; n++) {
       instances.push(await startInstance(`bench-pg-${n}`, { DATABASE_URL: url }));
-      runs.push(await measure(instances, texts, n * 1_000_000));
+      runs.push(await measure(instances, texts, n * 1_000_000, dbCpu));
       if (n === 1) ({ latency: seq, queries } = await countQueries(server, database.name, instances[0]!, texts));
     }
     return { source: server.source, runs, sequential: seq!, queries: queries!, warnings: warnings(instances) };
   } catch (error) {
     return { skipped: `PostgreSQL run failed: ${(error as Error).message.split("\n")[0]}` };
   } finally {
+    await closeMonitor()?.catch(() => {});
     await Promise.all(instances.map((i) => i.stop()));
     await database?.drop().catch(() => {});
     await server.release();
@@ -390,6 +424,7 @@ export default async function benchInstances(): Promise<string[]> {
     errors: m.errors,
     non2xx: m.non2xx,
     "app cpu ms/msg": m.app_cpu_ms_per_request ?? Number.NaN,
+    ...(m.db_cpu_ms_per_request !== undefined ? { "PG cpu ms/msg": m.db_cpu_ms_per_request ?? Number.NaN } : {}),
     "cpu busy %": m.machine_busy === null ? Number.NaN : m.machine_busy * 100,
     "0 errors/non-2xx": verdict(m.clean),
   });
@@ -403,6 +438,7 @@ export default async function benchInstances(): Promise<string[]> {
       sqlite.errors,
       sqlite.non2xx,
       sqlite.app_cpu_ms_per_request,
+      "(in the app)",
       sqlite.machine_busy === null ? null : sqlite.machine_busy * 100,
       "1 (reference)",
       `${verdict(sqlite.clean)} zero errors and non-2xx`,
@@ -423,7 +459,7 @@ export default async function benchInstances(): Promise<string[]> {
   const text: string[] = [];
   if ("skipped" in postgres) {
     lines.push(row("PostgreSQL, 1–3 instances", { skipped: postgres.skipped }));
-    tableRows.push(["PostgreSQL, 1, 2 and 3 instances", null, null, null, null, null, null, null, null, `skipped: ${postgres.skipped}`]);
+    tableRows.push(["PostgreSQL, 1, 2 and 3 instances", null, null, null, null, null, null, null, null, null, `skipped: ${postgres.skipped}`]);
     figures.postgres = { skipped: postgres.skipped };
     figures.all_clean = sqlite.clean;
     summary = `instances: SQLite 1 instance ${formatNumber(sqlite.rps)} msg/s, p99 ${formatNumber(sqlite.p99_ms)} ms; PostgreSQL skipped (${postgres.skipped})`;
@@ -449,6 +485,7 @@ export default async function benchInstances(): Promise<string[]> {
         m.errors,
         m.non2xx,
         m.app_cpu_ms_per_request,
+        m.db_cpu_ms_per_request ?? null,
         m.machine_busy === null ? null : m.machine_busy * 100,
         `${ratioText[k]} = ${ratioValues[k]!.toFixed(2)}`,
         `${verdict(m.clean)} zero errors and non-2xx`,
@@ -527,7 +564,19 @@ export default async function benchInstances(): Promise<string[]> {
         "not what they would give on separate machines; with the CPU busy % near 100 the figures are bounded by the cores, not by the database.",
       "",
       table(
-        ["", "msg/s", "p50 ms", "p99 ms", "errors (timeouts included)", "non-2xx", "app CPU ms per msg", "machine CPU busy %", "ratio", "checked"],
+        [
+          "",
+          "msg/s",
+          "p50 ms",
+          "p99 ms",
+          "errors (timeouts included)",
+          "non-2xx",
+          "app CPU ms per msg",
+          "PostgreSQL backends' CPU ms per msg",
+          "machine CPU busy %",
+          "ratio",
+          "checked",
+        ],
         tableRows,
       ),
       "",
