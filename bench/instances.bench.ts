@@ -214,6 +214,11 @@ async function settle(instances: Instance[]): Promise<void> {
   }
 }
 
+/** The CPU a message cost in the app and (PostgreSQL on this machine) in the database's backends, ms. */
+function cpuPerMessage(m: Measured): number {
+  return (m.app_cpu_ms_per_request ?? Number.NaN) + (m.db_cpu_ms_per_request ?? 0);
+}
+
 /** Warm-up, then the measured run; fresh users each time so no rate limit carries over. */
 async function measure(instances: Instance[], texts: readonly string[], firstUser: number, dbCpu?: CpuSampler): Promise<Measured> {
   for (const instance of instances) await probe(instance);
@@ -435,8 +440,8 @@ export default async function benchInstances(): Promise<string[]> {
       sqlite.rps,
       sqlite.p50_ms,
       sqlite.p99_ms,
-      sqlite.errors,
-      sqlite.non2xx,
+      String(sqlite.errors),
+      String(sqlite.non2xx),
       sqlite.app_cpu_ms_per_request,
       "(in the app)",
       sqlite.machine_busy === null ? null : sqlite.machine_busy * 100,
@@ -482,8 +487,8 @@ export default async function benchInstances(): Promise<string[]> {
         m.rps,
         m.p50_ms,
         m.p99_ms,
-        m.errors,
-        m.non2xx,
+        String(m.errors),
+        String(m.non2xx),
         m.app_cpu_ms_per_request,
         m.db_cpu_ms_per_request ?? null,
         m.machine_busy === null ? null : m.machine_busy * 100,
@@ -537,9 +542,14 @@ export default async function benchInstances(): Promise<string[]> {
       "",
       "Where PostgreSQL is slower, and why: on SQLite a turn's reads and its log commit are calls into a library in the same process " +
         "(microseconds each, the WAL commit without waiting for the disk); on PostgreSQL each statement above is a message to another process and back, " +
-        "through the driver's parsing on both sides, and the conversation's advisory lock (lock + unlock, on a connection of its own pool) and the log " +
-        "transaction (BEGIN, the inserts, COMMIT) are paid on every turn whether or not another instance is involved. Those costs are CPU as much as waiting: " +
-        "on this machine PostgreSQL's backends run on the same cores as the instances and the load generator, so every round trip takes CPU away from answering.",
+        "encoded and parsed by the driver on one side and a backend on the other, and the conversation's advisory lock (lock + unlock, on a connection of its own pool), " +
+        "the session read and the log transaction (BEGIN, SET LOCAL synchronous_commit = off, the insert, COMMIT) are paid on every turn, whether or not another " +
+        "instance is involved. The server spends little on them (the mean times above are hundredths of a millisecond): the cost is the trips. Under load they are " +
+        `CPU more than waiting: the app used ${formatNumber(sqlite.app_cpu_ms_per_request ?? Number.NaN)} ms of CPU per message on SQLite and ` +
+        `${formatNumber(pg1.app_cpu_ms_per_request ?? Number.NaN)} ms on PostgreSQL (1 instance), and PostgreSQL's backends another ` +
+        `${formatNumber(pg1.db_cpu_ms_per_request ?? Number.NaN)} ms, all on the same ${cores} cores as the load generator: ` +
+        `${formatNumber(cpuPerMessage(pg1) / (sqlite.app_cpu_ms_per_request ?? Number.NaN))}× the CPU per message, which is about what the throughput ratio ` +
+        `(${ratios.pg1_over_sqlite1.toFixed(2)}) says. The same CPU also bounds PG 2 and PG 3 here: a second and third process add event loops, not cores.`,
     );
   }
   for (const w of [...sqliteWarnings, ...("skipped" in postgres ? [] : postgres.warnings)].slice(0, 5)) lines.push(`  instance said: ${w}`);
@@ -554,7 +564,7 @@ export default async function benchInstances(): Promise<string[]> {
       "",
       `Each instance is \`npm start\` (src/main.ts) in its own process with PORT=0 and its own INSTANCE_NAME; PostgreSQL instances share one database ` +
         `(${"skipped" in postgres ? "not run" : postgres.source === "pg_virtualenv" ? "a throwaway PostgreSQL 15 cluster made by pg_virtualenv on this machine" : "the server PGHOST names"}), ` +
-        `pools at the default DATABASE_POOL_SIZE. The load is the HTTP section's: POST /api/messages with ${texts.length} mixed messages from ${USERS.toLocaleString("en")} users, ` +
+        `pools at the default DATABASE_POOL_SIZE. The load is the HTTP section's: POST /api/messages with ${texts.length.toLocaleString("en")} mixed messages from ${USERS.toLocaleString("en")} users, ` +
         `**${CONNECTIONS} connections in all and ${DURATION_S} s in every configuration** (after ${WARM_UP_S} s of warm-up), spread evenly: one autocannon per instance ` +
         `with ${CONNECTIONS}/n connections, all at once, users taken in turn across them (no affinity), requests per second summed and every answer's latency merged for p50/p99.`,
       "",
