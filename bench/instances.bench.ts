@@ -477,6 +477,8 @@ export default async function benchInstances(): Promise<string[]> {
       p99_pg1_over_sqlite1: pg1.p99_ms / sqlite.p99_ms,
       p99_pg2_over_pg1: pg2.p99_ms / pg1.p99_ms,
       p99_pg3_over_pg1: pg3.p99_ms / pg1.p99_ms,
+      // CPU per message (app + PostgreSQL's backends): what the machine's other load changes least.
+      cpu_per_msg_pg1_over_sqlite1: cpuPerMessage(pg1) / cpuPerMessage(sqlite),
     };
     const ratioText = ["PG 1 / SQLite 1", "PG 2 / PG 1", "PG 3 / PG 1"];
     const ratioValues = [ratios.pg1_over_sqlite1, ratios.pg2_over_pg1, ratios.pg3_over_pg1];
@@ -526,7 +528,7 @@ export default async function benchInstances(): Promise<string[]> {
     summary =
       `instances: SQLite 1 ${formatNumber(sqlite.rps)} msg/s (p99 ${formatNumber(sqlite.p99_ms)} ms); PostgreSQL 1/2/3 ${formatNumber(pg1.rps)}/${formatNumber(pg2.rps)}/${formatNumber(pg3.rps)} msg/s ` +
       `(p99 ${formatNumber(pg1.p99_ms)}/${formatNumber(pg2.p99_ms)}/${formatNumber(pg3.p99_ms)} ms); PG 1 / SQLite 1 ${ratios.pg1_over_sqlite1.toFixed(2)}, ` +
-      `PG 2 / PG 1 ${ratios.pg2_over_pg1.toFixed(2)}, PG 3 / PG 1 ${ratios.pg3_over_pg1.toFixed(2)} on ${cores} cores; errors+non-2xx zero: ${allClean ? "yes" : "NO"}`;
+      `PG 2 / PG 1 ${ratios.pg2_over_pg1.toFixed(2)}, PG 3 / PG 1 ${ratios.pg3_over_pg1.toFixed(2)} on ${cores} shared cores; CPU per message PG / SQLite ${ratios.cpu_per_msg_pg1_over_sqlite1.toFixed(2)}; errors+non-2xx zero: ${allClean ? "yes" : "NO"}`;
     text.push(
       `One turn at a time on one connection (${seq.turns} turns, the machine otherwise as loaded as it is): median **${formatNumber(sqliteSequential.p50_ms)} ms on SQLite, ` +
         `${formatNumber(seq.p50_ms)} ms on PostgreSQL** (+${formatNumber(extraMs)} ms); the app process's own CPU per turn ${formatNumber(sqliteSequential.app_cpu_ms_per_turn ?? Number.NaN)} ms on SQLite, ${formatNumber(seq.app_cpu_ms_per_turn ?? Number.NaN)} ms on PostgreSQL. Counted by the server (pg_stat_statements${q.statements_per_turn === null ? ", not loaded on this server" : ""}) ` +
