@@ -1,8 +1,14 @@
 // The end of `npm run bench`: the storage figures (point 6) and the other issues' headline figures (point 7) gathered
-// from the sections that printed them, the PostgreSQL slot, and the short summary printed last.
+// from the sections that printed them, SQLite vs PostgreSQL from the instances section, and the short summary printed last.
 import { addMarkdown, type Cell, formatNumber, percent, readFigure, record, type Row, sectionRows, table } from "./report.ts";
 
-const POSTGRES_NOTE = "not measured: PostgreSQL store not built (issue 16)";
+/** The instances section's one-line summary (issue 16), or why there is none in this run. */
+function postgresNote(): string {
+  const summary = readFigure("instances.summary");
+  return typeof summary === "string"
+    ? summary.replace(/^instances: /, "")
+    : "not measured in this run (bench/instances.bench.ts: `npm run bench -- instances`)";
+}
 
 function find(section: string, labelStart: string): Row | undefined {
   return sectionRows(section).find((r) => r.label.startsWith(labelStart));
@@ -32,7 +38,9 @@ function storage(): void {
     summary_rows: rows,
     summary_queries: queries,
     slowest_summary_median_ms: queries.length > 0 ? slowest : null,
-    postgres: { measured: false, note: POSTGRES_NOTE },
+    postgres: readFigure("instances.ratios")
+      ? { measured: true, see: "instances", ratios: readFigure("instances.ratios") }
+      : { measured: false, note: postgresNote() },
   });
   if (durable === null && queries.length === 0) return;
   addMarkdown(
@@ -49,7 +57,7 @@ function storage(): void {
         queries.map((q): Cell[] => [q.query, q.median_ms, q.max_ms]),
       ),
       "",
-      `SQLite vs PostgreSQL with 1–3 instances: **${POSTGRES_NOTE}**; this slot stays empty until that store exists.`,
+      `SQLite vs PostgreSQL with 1–3 instances (section 6b): ${postgresNote()}.`,
     ].join("\n"),
   );
 }
@@ -72,8 +80,8 @@ function others(): void {
     if (!found) continue;
     rows.push([what, keys.map((k) => `${k} ${fmt(found.values[k])}`).join(", ")]);
   }
-  rows.push(["issue 16: SQLite vs PostgreSQL, 1–3 instances", POSTGRES_NOTE]);
-  record("other_issues", { postgres_vs_sqlite: { measured: false, note: POSTGRES_NOTE } });
+  rows.push(["issue 16: SQLite vs PostgreSQL, 1–3 instances", postgresNote()]);
+  record("other_issues", { postgres_vs_sqlite: readFigure("instances.ratios") ?? { measured: false, note: postgresNote() } });
   addMarkdown(
     70,
     [
@@ -122,8 +130,10 @@ export function summaryLines(): string[] {
   const store = readFigure("storage") as Record<string, unknown> | undefined;
   if (store)
     lines.push(
-      `storage: ${fmt(store.feedback_inserts_per_s_durable)} durable report inserts/s; slowest summary query at ${fmt(store.summary_rows)} rows ${fmt(store.slowest_summary_median_ms, " ms")} median; ${POSTGRES_NOTE}`,
+      `storage: ${fmt(store.feedback_inserts_per_s_durable)} durable report inserts/s; slowest summary query at ${fmt(store.summary_rows)} rows ${fmt(store.slowest_summary_median_ms, " ms")} median`,
     );
+  const instances = readFigure("instances.summary");
+  if (typeof instances === "string") lines.push(instances);
   addMarkdown(1, ["## Summary", "", ...lines.slice(1).map((line) => `- ${line}`)].join("\n"));
   return lines;
 }

@@ -46,5 +46,10 @@ declare module "autocannon" {
     timeout?: number;
     requests?: Request[];
   }
-  export default function autocannon(options: Options): Promise<Result> & { stop(): void };
+  export interface Tracker {
+    stop(): void;
+    /** Every answer as it arrives: status and time in ms (used to merge the latencies of several runs). */
+    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Tracker;
+  }
+  export default function autocannon(options: Options): Promise<Result> & Tracker;
 }
