@@ -136,8 +136,9 @@ export class Sql {
   async transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (this.current.getStore()) return work();
     const result = await this.root.transaction().execute(async (trx) => {
-      // PostgreSQL waits for the disk at every commit unless told otherwise, for this transaction only.
-      if (this.engine === "postgres" && !options.durable) await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+      // PostgreSQL connections commit without waiting for the disk (as SQLite's do, see postgresSql): a durable
+      // transaction asks for the wait, for itself only. One round trip for the few that need it, none for the rest.
+      if (this.engine === "postgres" && options.durable) await sql`SET LOCAL synchronous_commit = on`.execute(trx);
       return this.current.run(trx, work);
     });
     if (options.durable) await this.hooks.flush?.();
@@ -203,6 +204,10 @@ export async function postgresSql(options: PostgresOptions): Promise<Sql> {
     max: options.poolSize ?? 10,
     application_name: options.applicationName ?? "xiangqin",
     types: pgTypes,
+    // Only what is acknowledged to someone waits for the disk: `transaction(…, { durable: true })` turns this on
+    // for itself. The message log and the like commit at once; a crash of the database server may lose the last
+    // of them (never corrupts), exactly as on SQLite with synchronous=NORMAL.
+    options: "-c synchronous_commit=off",
   });
   // Turns of one conversation take an advisory lock here, one connection each while they run (see `serialized`).
   const locks = new pg.Pool({

@@ -68,6 +68,23 @@ describe.each(ENGINES)("the shared query layer on %s", (engine) => {
   });
 });
 
+describe.runIf(ENGINES.includes("postgres"))("PostgreSQL commits", () => {
+  it("wait for the disk inside a durable transaction only", async () => {
+    const database = await openTestDatabase("postgres");
+    try {
+      const { sql: store } = database;
+      const level = async () => (await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(store.db)).rows[0]!.synchronous_commit;
+      expect(await level()).toBe("off");
+      expect(await store.transaction(level)).toBe("off");
+      expect(await store.transaction(level, { durable: true })).toBe("on");
+      // SET LOCAL ends with its transaction: the connection goes back to the pool as it was.
+      expect(await level()).toBe("off");
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe.runIf(ENGINES.includes("postgres"))("PostgreSQL migrations", () => {
   it("two instances starting at the same moment apply each migration once", async () => {
     const database = await openTestDatabase("postgres");
