@@ -1,10 +1,28 @@
 // Rate limits in the shared database: one statement refills and takes, so instances together keep one limit.
+import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/core/logger.ts";
 import { RateBucketStore } from "../../src/store/rate-buckets.ts";
+import { SecretStore } from "../../src/store/secrets.ts";
 import { postgresSql, type Sql } from "../../src/store/sql.ts";
+import { ChatAccess } from "../../src/web/chat-access.ts";
 import { ENGINES, openTestDatabase, type TestDatabase } from "../helpers/databases.ts";
 
 const T0 = Date.UTC(2026, 10, 30, 8, 0, 0);
+
+/** One instance's chat access over `sql`, behind a route that only admits: the user is named by the body. */
+function chatInstance(sql: Sql, now: () => number): Hono {
+  const config = { CHAT_API_TOKEN: "token", CHAT_RATE_PER_MINUTE: 6, CHAT_RATE_BURST: 3, COOKIE_SECURE: "off" as const, CHAT_COOKIE_SECRET: "s".repeat(32) };
+  const access = new ChatAccess(config, { secrets: new SecretStore(sql), sql }, createLogger("silent"), () => new Date(now()), now);
+  const app = new Hono();
+  app.post("/", async (c) => {
+    await access.ready;
+    const caller = access.caller(c, "villager-1");
+    return (await access.admit(c, caller)) ?? c.text("ok");
+  });
+  return app;
+}
+const send = (app: Hono) => app.request("/", { method: "POST", headers: { authorization: "Bearer token" } });
 
 describe.each(ENGINES)("rate buckets on %s", (engine) => {
   let database: TestDatabase;
@@ -57,6 +75,20 @@ describe.each(ENGINES)("rate buckets on %s", (engine) => {
     expect((await buckets.take("clock", 2, 1, T0 + 11_000)).ok).toBe(true);
   });
 
+  it("chat access: SQLite keeps its buckets in memory, PostgreSQL in the table (keyed by digests, not user ids)", async () => {
+    await database.sql.db.deleteFrom("rate_buckets").execute();
+    const app = chatInstance(database.sql, () => T0);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await send(app)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const keys = (await database.sql.db.selectFrom("rate_buckets").select("key").execute()).map((r) => r.key);
+    if (engine === "sqlite") expect(keys).toEqual([]);
+    else {
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).toMatch(/^chat:[\w-]{22}$/);
+    }
+  });
+
   it("sweeps only the buckets idle since the given time", async () => {
     await buckets.take("idle", 5, 1, T0 - 120_000);
     await buckets.take("busy", 5, 1, T0);
@@ -92,6 +124,21 @@ describe.skipIf(!ENGINES.includes("postgres"))("rate buckets shared by instances
       expect(results.filter((r) => r.ok)).toHaveLength(10);
       expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.retryAfterSeconds >= 1)).toBe(true);
     }
+  });
+
+  it("chat access: a villager alternating between instances is refused once the one shared burst is spent, in Chinese with Retry-After", async () => {
+    let now = T0;
+    const apps = instances.map((s) => chatInstance(s, () => now));
+    const answers = [];
+    for (let i = 0; i < 9; i++) answers.push(await send(apps[i % apps.length]!));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 429, 429, 429, 429, 429, 429]);
+    const refused = answers[3]!;
+    // 6 a minute: a token every 10 s.
+    expect(refused.headers.get("retry-after")).toBe("10");
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("您发得太快了");
+    now += 10_000;
+    expect((await send(apps[2]!)).status).toBe(200);
+    expect((await send(apps[0]!)).status).toBe(429);
   });
 
   it("a flooder alternating between instances gets the limit once, not once per instance", async () => {
