@@ -150,3 +150,20 @@ describe.skipIf(!ENGINES.includes("postgres"))("rate buckets shared by instances
     expect(granted).toBe(29);
   });
 });
+
+describe("chat access when the shared buckets can't be reached", () => {
+  it("limits on this instance's own buckets instead of failing the request", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    // A PostgreSQL store whose every query fails as an unreachable server does.
+    const unreachable = {
+      engine: "postgres",
+      get db(): never {
+        throw refused;
+      },
+    } as unknown as Sql;
+    const app = chatInstance(unreachable, () => T0);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await send(app)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});
