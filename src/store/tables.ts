@@ -262,6 +262,13 @@ export interface LeasesTable {
   expires_at: string;
 }
 
+/** A token bucket of the web chat's rate limits (store/rate-buckets.ts); times in integer milliseconds. */
+export interface RateBucketsTable {
+  key: string;
+  tokens: number;
+  at_ms: number;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -292,5 +299,6 @@ export interface Tables {
   consultation_recipients: ConsultationRecipientsTable;
   village_groups: VillageGroupsTable;
   leases: LeasesTable;
+  rate_buckets: RateBucketsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,15 +1,19 @@
 // Who a web chat request speaks for (signed cookie, or a userId vouched for by CHAT_API_TOKEN) and whether
 // it may be served now (token buckets per user, per client address where one exists, and for new identities).
-import { createHash, timingSafeEqual } from "node:crypto";
+// On SQLite (one process) the buckets live in memory; on PostgreSQL in the shared database, so that several
+// instances keep one limit between them.
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Config } from "../config/index.ts";
 import type { Logger } from "../core/logger.ts";
+import { RateBucketStore } from "../store/rate-buckets.ts";
 import type { SecretStore } from "../store/secrets.ts";
+import { isDatabaseFailure, type Sql } from "../store/sql.ts";
 import { clientAddress, parseTrustProxy, type ClientAddress, type TrustedProxies } from "./client-address.ts";
 import { apiError } from "./errors.ts";
 import { CHAT_COOKIE, CHAT_COOKIE_MAX_AGE_SECONDS, ChatIdentity, chatCookieKey, userLabel } from "./identity.ts";
-import { TokenBuckets } from "./rate-limit.ts";
+import { TokenBuckets, type Take } from "./rate-limit.ts";
 
 export type ChatAccessConfig = Pick<Config, "CHAT_COOKIE_SECRET" | "CHAT_API_TOKEN" | "CHAT_RATE_PER_MINUTE" | "CHAT_RATE_BURST" | "COOKIE_SECURE"> & {
   /** Reverse proxies whose X-Forwarded-For is believed (config/staff.ts); none: the socket address counts. */
@@ -29,15 +33,32 @@ const ADDRESS_FACTOR = 3;
 /** Requests with no identity from addresses that stand for many clients (loopback, a proxy) share one bucket. */
 const SHARED_NEW_FACTOR = 10;
 const SHARED = "shared";
+/** How often (at most) an instance deletes the shared buckets that have been idle for a full refill. */
+const SWEEP_EVERY_MS = 60_000;
+
+/** One kind of bucket: its size and rate, and this process's own buckets of that kind. */
+interface Limit {
+  capacity: number;
+  refillPerSecond: number;
+  /** SQLite's buckets; on PostgreSQL only the stand-in while the database does not answer. */
+  local: TokenBuckets;
+}
 
 export class ChatAccess {
   private identity!: ChatIdentity;
   /** Settles once the cookie-signing key is read (or made): requests wait for it before anything else. */
   readonly ready: Promise<void>;
-  private readonly users: TokenBuckets | undefined;
-  private readonly addresses: TokenBuckets | undefined;
-  private readonly newcomers: TokenBuckets | undefined;
-  private readonly sharedNewcomers: TokenBuckets | undefined;
+  private readonly users: Limit | undefined;
+  private readonly addresses: Limit | undefined;
+  private readonly newcomers: Limit | undefined;
+  private readonly sharedNewcomers: Limit | undefined;
+  /** PostgreSQL: the buckets every instance takes from. */
+  private readonly shared: RateBucketStore | undefined;
+  /** Keys the shared buckets by an HMAC of the user or address, so the table holds neither (set once ready). */
+  private bucketKeyKey: Buffer | undefined;
+  /** A bucket idle this long is full again (the same for every kind: each is burst × factor at rate × factor). */
+  private fullRefillMs = 0;
+  private sweptAt = Number.NEGATIVE_INFINITY;
   private readonly loggedAt = new Map<string, number>();
   private readonly proxies: TrustedProxies;
   /** CHAT_API_TOKEN's digest, made once: each request hashes only the token it brings. */
@@ -45,13 +66,14 @@ export class ChatAccess {
 
   constructor(
     private readonly config: ChatAccessConfig,
-    secrets: SecretStore,
+    store: { secrets: SecretStore; sql: Sql },
     private readonly logger: Logger,
     clock: () => Date,
     private readonly now: () => number = Date.now,
   ) {
-    this.ready = chatCookieKey(config.CHAT_COOKIE_SECRET, secrets, clock).then((key) => {
+    this.ready = chatCookieKey(config.CHAT_COOKIE_SECRET, store.secrets, clock).then((key) => {
       this.identity = new ChatIdentity(key);
+      this.bucketKeyKey = createHmac("sha256", key).update("xiangqin rate bucket keys").digest();
     });
     // A failure (the database unreadable) reaches every request that waits for it, not the process.
     this.ready.catch(() => {});
@@ -60,7 +82,13 @@ export class ChatAccess {
     const perMinute = config.CHAT_RATE_PER_MINUTE;
     if (perMinute > 0) {
       const burst = Math.max(1, config.CHAT_RATE_BURST);
-      const bucket = (factor: number) => new TokenBuckets({ capacity: burst * factor, refillPerSecond: (perMinute * factor) / 60, now });
+      const bucket = (factor: number): Limit => {
+        const capacity = burst * factor;
+        const refillPerSecond = (perMinute * factor) / 60;
+        this.fullRefillMs = Math.max(this.fullRefillMs, Math.ceil((capacity / refillPerSecond) * 1000));
+        return { capacity, refillPerSecond, local: new TokenBuckets({ capacity, refillPerSecond, now }) };
+      };
+      if (store.sql.engine === "postgres") this.shared = new RateBucketStore(store.sql);
       this.users = bucket(1);
       this.addresses = bucket(ADDRESS_FACTOR);
       // A client that drops the cookie becomes a new user with every request; new identities are limited
@@ -91,22 +119,49 @@ export class ChatAccess {
   }
 
   /** Undefined when the request may go on; otherwise the polite 429 to send. */
-  admit(c: Context, caller: ChatCaller): Response | undefined {
+  async admit(c: Context, caller: ChatCaller): Promise<Response | undefined> {
     if (!this.users) return undefined;
     const client = this.client(c);
-    const checks: Array<[TokenBuckets | undefined, string, string]> = [];
+    const checks: Array<[Limit | undefined, string, string]> = [];
     if (client.individual) checks.push([this.addresses, `address:${client.address}`, "address"]);
     if (caller.isNew)
       checks.push(client.individual ? [this.newcomers, `new:${client.address}`, "new-identity"] : [this.sharedNewcomers, SHARED, "new-identity-shared"]);
     else checks.push([this.users, `user:${caller.userId}`, "user"]);
-    for (const [buckets, key, scope] of checks) {
-      const taken = buckets!.take(key);
+    if (this.shared) this.sweepNowAndThen();
+    for (const [limit, key, scope] of checks) {
+      const taken = this.shared ? await this.takeShared(this.shared, limit!, key) : limit!.local.take(key);
       if (taken.ok) continue;
       this.logRefusal(key, scope, scope === "user" ? userLabel(caller.userId) : addressLabel(client), taken.retryAfterSeconds);
       c.header("Retry-After", String(taken.retryAfterSeconds));
       return apiError(c, 429, "TOO_MANY_REQUESTS", `您发得太快了，请歇一歇，${taken.retryAfterSeconds} 秒后再发。我们一条一条都会认真看的。`);
     }
     return undefined;
+  }
+
+  /**
+   * A token from the shared bucket. While the database does not answer, this instance's own buckets stand in
+   * (each instance then limits on its own) rather than every request failing here: the assistant still replies
+   * without a database (it says the message was not logged).
+   */
+  private async takeShared(shared: RateBucketStore, limit: Limit, key: string): Promise<Take> {
+    const digest = createHmac("sha256", this.bucketKeyKey!).update(key).digest("base64url").slice(0, 22);
+    try {
+      return await shared.take(`chat:${digest}`, limit.capacity, limit.refillPerSecond, this.now());
+    } catch (error) {
+      if (!isDatabaseFailure(error)) throw error;
+      this.logOnce("rate-buckets-unreachable", () => this.logger.warn("shared rate limits unreachable; this instance limits on its own", { error }));
+      return limit.local.take(key);
+    }
+  }
+
+  /** At most once a minute, deletes the shared buckets idle for a full refill (they are full: nothing is lost). */
+  private sweepNowAndThen(): void {
+    const now = this.now();
+    if (now - this.sweptAt < SWEEP_EVERY_MS) return;
+    this.sweptAt = now;
+    this.shared!.sweep(now - this.fullRefillMs).catch((error: unknown) => {
+      this.logOnce("rate-buckets-sweep", () => this.logger.warn("idle rate buckets not deleted; next try in a minute", { error }));
+    });
   }
 
   /** Sets (or renews) the identity cookie; a vouched caller gets none. */
@@ -147,12 +202,17 @@ export class ChatAccess {
 
   /** One log line per refused key and minute: no ids or addresses, only their labels. */
   private logRefusal(key: string, scope: string, who: string, retryAfterSeconds: number): void {
+    this.logOnce(key, () => this.logger.warn("chat rate limited", { scope, who, retryAfterSeconds }));
+  }
+
+  /** Runs `log` unless it ran for `key` within the last minute. */
+  private logOnce(key: string, log: () => void): void {
     const now = this.now();
     const last = this.loggedAt.get(key);
     if (last !== undefined && now - last < 60_000) return;
     if (this.loggedAt.size > 10_000) this.loggedAt.clear();
     this.loggedAt.set(key, now);
-    this.logger.warn("chat rate limited", { scope, who, retryAfterSeconds });
+    log();
   }
 }
 

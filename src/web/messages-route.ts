@@ -20,7 +20,7 @@ export function messagesRoute(assistant: Assistant, access: ChatAccess) {
   app.post("/", jsonBody(MessageRequestSchema), async (c) => {
     const { text, payload, userId } = c.req.valid("json");
     const caller = access.caller(c, userId);
-    const refused = access.admit(c, caller);
+    const refused = await access.admit(c, caller);
     if (refused) return refused;
     const result = await assistant.handle({
       channel: "web",

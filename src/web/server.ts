@@ -49,7 +49,7 @@ const isStaffPath = (path: string) => path === "/api/staff" || path.startsWith("
 
 export function createHttpApp(options: HttpAppOptions): Hono {
   const { config, store, clock } = options.assistant.services;
-  const access = new ChatAccess(config, store.secrets, options.logger, clock, options.now);
+  const access = new ChatAccess(config, store, options.logger, clock, options.now);
   const app = new Hono();
   // Scripts only from this site (the chat page's script is a file, not inline); inline styles stay allowed.
   app.use(
