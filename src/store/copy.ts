@@ -4,9 +4,12 @@ import { sql } from "kysely";
 import type { Sql } from "./sql.ts";
 import type { Tables } from "./tables.ts";
 
-type TableName = Exclude<keyof Tables, "schema_migrations">;
+type TableName = Exclude<keyof Tables, "schema_migrations" | "rate_buckets">;
 
-/** Every table, parents before the tables whose rows point at them. */
+/**
+ * Every table, parents before the tables whose rows point at them; not rate_buckets (PostgreSQL's chat rate limits:
+ * transient, and always empty on SQLite, which keeps its buckets in memory).
+ */
 export const COPIED_TABLES: readonly TableName[] = [
   "messages",
   "unanswered",
