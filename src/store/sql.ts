@@ -5,7 +5,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from "kysely";
+import { Kysely, PostgresDialect, sql, type SqliteDatabase, type Transaction } from "kysely";
+import { QueuedSqliteDialect } from "./sqlite-driver.ts";
 import pg from "pg";
 import type { Tables } from "./tables.ts";
 
@@ -178,7 +179,7 @@ export class Sql {
  * serialises its own queries on it and holds it for the whole of a transaction.
  */
 export function sqliteSql(database: SqliteDatabase, flush?: () => Promise<void>): Sql {
-  return new Sql("sqlite", new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), flush ? { flush } : {});
+  return new Sql("sqlite", new Kysely<Tables>({ dialect: new QueuedSqliteDialect({ database }) }), flush ? { flush } : {});
 }
 
 // count(*) and sum() come back as 64-bit integers and numerics, which the pg driver gives as strings by default

@@ -49,6 +49,31 @@ describe.each(ENGINES)("the shared query layer on %s", (engine) => {
     expect(await store.db.selectFrom("app_secrets").select("name").where("name", "=", "d").executeTakeFirst()).toBeUndefined();
   });
 
+  it("runs two hundred concurrent read-then-write transactions one at a time: none loses another's write", async () => {
+    const { sql: store } = database;
+    await store.db.insertInto("llm_usage").values({ day: "counter", updated_at: "t" }).execute();
+    await Promise.all(
+      Array.from({ length: 200 }, () =>
+        store.transaction(async () => {
+          const row = await store.db
+            .selectFrom("llm_usage")
+            .select("calls")
+            .where("day", "=", "counter")
+            .$if(store.engine === "postgres", (q) => q.forUpdate()) // SQLite: the transaction holds the only connection
+            .executeTakeFirstOrThrow();
+          await new Promise((resolve) => setImmediate(resolve)); // others get the event loop meanwhile
+          await store.db
+            .updateTable("llm_usage")
+            .set({ calls: row.calls + 1 })
+            .where("day", "=", "counter")
+            .execute();
+        }),
+      ),
+    );
+    const { calls } = await store.db.selectFrom("llm_usage").select("calls").where("day", "=", "counter").executeTakeFirstOrThrow();
+    expect(calls).toBe(200);
+  });
+
   it("returns counts and sums as numbers, and new ids with RETURNING", async () => {
     const { sql: store } = database;
     const row = await store.db
