@@ -545,7 +545,7 @@ export default async function benchInstances(): Promise<string[]> {
       "Where PostgreSQL is slower, and why: on SQLite a turn's reads and its log commit are calls into a library in the same process " +
         "(microseconds each, the WAL commit without waiting for the disk); on PostgreSQL each statement above is a message to another process and back, " +
         "encoded and parsed by the driver on one side and a backend on the other, and the conversation's advisory lock (lock + unlock, on a connection of its own pool), " +
-        "the session read and the log transaction (BEGIN, SET LOCAL synchronous_commit = off, the insert, COMMIT) are paid on every turn, whether or not another " +
+        "the session read and the log transaction (BEGIN, the insert, COMMIT; connections commit without waiting for the disk, only a durable transaction asks for it) are paid on every turn, whether or not another " +
         "instance is involved. The server spends little on them (the mean times above are hundredths of a millisecond): the cost is the trips. Under load they are " +
         `CPU more than waiting: the app used ${formatNumber(sqlite.app_cpu_ms_per_request ?? Number.NaN)} ms of CPU per message on SQLite and ` +
         `${formatNumber(pg1.app_cpu_ms_per_request ?? Number.NaN)} ms on PostgreSQL (1 instance), and PostgreSQL's backends another ` +
