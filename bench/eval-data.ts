@@ -90,3 +90,11 @@ export function loadSharedDev(): { items: BenchItem[]; source: string } | { item
   if (!existsSync(SHARED_DEV)) return { items: undefined, reason: `${SHARED_DEV} not found` };
   return { items: readJsonl(SHARED_DEV).flatMap((raw) => toItem(raw, "dev") ?? []), source: SHARED_DEV };
 }
+
+/** Openers people send besides questions, mixed into the HTTP benches' traffic. */
+const GREETINGS = ["你好", "在吗", "谢谢", "你能做什么", "我能领什么补助？", "我三级残疾，家里困难，能领多少？", "我反映的事怎么样了"];
+
+/** The HTTP benches' mixed messages: every category of the own evaluation sets, plus greetings and eligibility openers. */
+export function mixedMessageTexts(): string[] {
+  return [...loadOwnItems().map((item) => item.text), ...GREETINGS];
+}

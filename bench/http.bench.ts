@@ -6,9 +6,9 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import autocannon, { type Request, type Result } from "autocannon";
-import { loadOwnItems } from "./eval-data.ts";
+import { mixedMessageTexts } from "./eval-data.ts";
 import { addMarkdown, formatNumber, record, table } from "./report.ts";
-import { row, verdict } from "./stats.ts";
+import { cpuSeconds, row, verdict } from "./stats.ts";
 
 export const order = 55;
 
@@ -20,7 +20,6 @@ const WARM_UP_S = QUICK ? 2 : 5;
 const USERS = 10_000;
 const FLOOD_CONNECTIONS = 20;
 const TOKEN = "bench-http-token-0123456789abcdef";
-const GREETINGS = ["你好", "在吗", "谢谢", "你能做什么", "我能领什么补助？", "我三级残疾，家里困难，能领多少？", "我反映的事怎么样了"];
 
 interface Side {
   rps: number;
@@ -47,17 +46,6 @@ function side(result: Result): Side {
     non2xx: result.non2xx,
     status,
   };
-}
-
-/** CPU seconds the server process has used (all its threads), from /proc; undefined where there is no /proc. */
-function cpuSeconds(pid: number | undefined): number | undefined {
-  const file = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(file)) return undefined;
-  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
-  const fields = readFileSync(file, "utf8")
-    .slice(readFileSync(file, "utf8").lastIndexOf(")") + 2)
-    .split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function startServer(dir: string) {
@@ -114,7 +102,7 @@ export default async function benchHttp(): Promise<string[]> {
   const lines = [
     `## HTTP: POST /api/messages under autocannon (${CONNECTIONS} connections, ${DURATION_S} s, ${USERS.toLocaleString("en")} users, server in its own process)`,
   ];
-  const texts = [...loadOwnItems().map((item) => item.text), ...GREETINGS];
+  const texts = mixedMessageTexts();
   const dir = mkdtempSync(join(tmpdir(), "xiangqin-bench-http-"));
   const server = await startServer(dir);
   try {

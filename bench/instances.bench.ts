@@ -10,10 +10,10 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon, { type Request } from "autocannon";
 import pg from "pg";
-import { loadOwnItems } from "./eval-data.ts";
+import { mixedMessageTexts } from "./eval-data.ts";
 import { clientConfig, connectionString, createBenchDatabase, findPostgres, type PgServer } from "./postgres-cluster.ts";
 import { addMarkdown, type Cell, formatNumber, record, table } from "./report.ts";
-import { percentile, row, verdict } from "./stats.ts";
+import { cpuSeconds, percentile, row, verdict } from "./stats.ts";
 
 export const order = 57;
 
@@ -25,7 +25,6 @@ const WARM_UP_S = QUICK ? 1 : 2;
 const USERS = 10_000;
 const SEQUENTIAL_TURNS = QUICK ? 100 : 200;
 const TOKEN = "bench-instances-token-0123456789ab";
-const GREETINGS = ["你好", "在吗", "谢谢", "你能做什么", "我能领什么补助？", "我三级残疾，家里困难，能领多少？", "我反映的事怎么样了"];
 
 interface Instance {
   name: string;
@@ -112,15 +111,6 @@ async function startInstance(name: string, env: Record<string, string>): Promise
       clearTimeout(timer);
     },
   };
-}
-
-/** CPU seconds a process has used, from /proc; undefined where there is none. */
-function cpuSeconds(pid: number | undefined): number | undefined {
-  const file = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(file)) return undefined;
-  const stat = readFileSync(file, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** The machine's busy and total CPU ticks (all cores), from /proc/stat. */
@@ -401,7 +391,7 @@ export default async function benchInstances(): Promise<string[]> {
   const lines = [
     `## Instances: SQLite vs PostgreSQL with 1, 2 and 3 app instances (POST /api/messages, ${CONNECTIONS} connections in all, ${DURATION_S} s, ${cores} cores)`,
   ];
-  const texts = [...loadOwnItems().map((item) => item.text), ...GREETINGS];
+  const texts = mixedMessageTexts();
   const load = loadavg().map((l) => Math.round(l * 100) / 100);
 
   // SQLite: one instance (several cannot share one file across machines; that is what PostgreSQL is for).

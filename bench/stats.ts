@@ -1,4 +1,5 @@
 // Latency statistics and printing shared by the benchmark sections.
+import { existsSync, readFileSync } from "node:fs";
 import { recordRow } from "./report.ts";
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -33,4 +34,14 @@ function fmt(n: number): string {
 
 export function verdict(ok: boolean): string {
   return ok ? "✓" : "✗";
+}
+
+/** CPU seconds a process has used (all its threads), from /proc; undefined where there is no /proc. */
+export function cpuSeconds(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+  const stat = readFileSync(file, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
