@@ -109,43 +109,41 @@ export class Assistant {
     const storedText = maskPersonalData(
       chars.length > MAX_TEXT_LENGTH ? `${chars.slice(0, MAX_TEXT_LENGTH).join("")}…（共 ${chars.length} 字，已截断）` : text,
     );
-    // One transaction for the log row, its unanswered row and what a follow-up will refer to.
-    const logTurn = async () => {
-      await slot.flush();
-      const id = await store.messages.record({
-        channel: message.channel,
-        platformMessageId: message.messageId,
-        userId: message.userId,
-        chatId: message.chatId,
-        text: storedText,
-        intent: result.intent,
-        confidence: result.confidence ?? 0,
-        answerKind: result.answerKind,
-        answerIds: result.answerIds ?? [],
-        understood: result.understood,
-        replyText: replies.map((r) => r.text).join("\n---\n"),
-        latencyMs,
-        createdAt: now.toISOString(),
-      });
-      if (id !== undefined && result.unanswered) {
-        await store.unanswered.record({
-          messageId: id,
-          channel: message.channel,
-          userId: message.userId,
-          text: storedText,
-          reason: result.unanswered.reason,
-          bestEntryId: result.unanswered.bestEntryId ?? null,
-          confidence: result.unanswered.confidence ?? 0,
-          createdAt: now.toISOString(),
-        });
-      }
-      return id;
-    };
     let messageId: number | undefined;
     try {
-      // Not durable: no reply acknowledges a question as recorded (the no-answer reply says staff look at
-      // such questions from time to time), so a power cut may lose the last ones, never a promise.
-      messageId = await store.messages.write(logTurn, { withinMs: LOG_WRITE_WITHIN_MS });
+      // One commit for the log row, its unanswered row and the dialogue's new state. Not durable: no reply
+      // acknowledges a question as recorded (the no-answer reply says staff look at such questions from time
+      // to time), so a power cut may lose the last ones, never a promise.
+      messageId = await store.turns.write(
+        {
+          dialogue: slot.change(),
+          message: {
+            channel: message.channel,
+            platformMessageId: message.messageId,
+            userId: message.userId,
+            chatId: message.chatId,
+            text: storedText,
+            intent: result.intent,
+            confidence: result.confidence ?? 0,
+            answerKind: result.answerKind,
+            answerIds: result.answerIds ?? [],
+            understood: result.understood,
+            replyText: replies.map((r) => r.text).join("\n---\n"),
+            latencyMs,
+            createdAt: now.toISOString(),
+          },
+          unanswered: result.unanswered && {
+            channel: message.channel,
+            userId: message.userId,
+            text: storedText,
+            reason: result.unanswered.reason,
+            bestEntryId: result.unanswered.bestEntryId ?? null,
+            confidence: result.unanswered.confidence ?? 0,
+            createdAt: now.toISOString(),
+          },
+        },
+        { withinMs: LOG_WRITE_WITHIN_MS },
+      );
     } catch (error) {
       if (!isDatabaseFailure(error)) throw error;
       // Locked past the wait, or the disk is full: the answer is still worth giving, with the truth about the log.

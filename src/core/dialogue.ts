@@ -70,12 +70,13 @@ export class DialogueSlot {
     return this.sessions.replace(keyOf(this.conversation), this.storedRaw, this.pending.value, this.now.toISOString());
   }
 
-  /** Writes the changes made since the slot was opened. */
-  async flush(): Promise<void> {
-    if (!this.pending) return;
-    if (this.pending.value) await this.sessions.set(keyOf(this.conversation), this.pending.value, this.now.toISOString());
-    else await this.sessions.delete(keyOf(this.conversation));
-    // Pending is kept: a log transaction retried after SQLITE_BUSY writes the same change again.
+  /**
+   * The change made since the slot was opened, for the core to write with the turn's log row (`TurnLog`): the
+   * stored dialogue's key and its new value (null: none), or undefined when nothing changed.
+   */
+  change(): { key: string; value: StoredDialogue | null; at: string } | undefined {
+    if (!this.pending) return undefined;
+    return { key: keyOf(this.conversation), value: this.pending.value, at: this.now.toISOString() };
   }
 
   private write(value: StoredDialogue | null): void {

@@ -13,6 +13,7 @@ import { SecretStore } from "./secrets.ts";
 import { SessionStore } from "./sessions.ts";
 import { StaffStore } from "./staff.ts";
 import { UnansweredLog } from "./unanswered.ts";
+import { TurnLog } from "./turn-log.ts";
 import { WalSync } from "./wal-sync.ts";
 import { postgresSql, Sql, sqliteSql, type PostgresOptions } from "./sql.ts";
 import { reusingStatements } from "./sqlite-driver.ts";
@@ -23,6 +24,8 @@ export class Store {
   readonly messages: MessageLog;
   readonly unanswered: UnansweredLog;
   readonly sessions: SessionStore;
+  /** What a turn writes (its log row, dialogue state, unanswered row), in one commit. */
+  readonly turns: TurnLog;
   readonly outbox: OutboxStore;
   readonly audit: AuditLog;
   readonly profiles: ProfileStore;
@@ -49,6 +52,7 @@ export class Store {
     this.messages = new MessageLog(this.sql);
     this.unanswered = new UnansweredLog(this.sql);
     this.sessions = new SessionStore(this.sql);
+    this.turns = new TurnLog(this.sql, this.messages, this.sessions, this.unanswered);
     this.outbox = new OutboxStore(this.sql);
     this.audit = new AuditLog(this.sql);
     this.profiles = new ProfileStore(this.sql);

@@ -1,5 +1,6 @@
 // The conversation log: every accepted message with its intent, confidence, answer ids and latency.
-import type { Sql, TransactionOptions } from "./sql.ts";
+import type { CompiledQuery } from "kysely";
+import type { Prepared, Sql } from "./sql.ts";
 
 export interface LoggedMessage {
   channel: string;
@@ -34,6 +35,23 @@ export interface Exchange {
 const EXCHANGES_KEPT = 10;
 const CONVERSATIONS_KEPT = 1_000;
 
+/** The values of the message log's insert, as bound to its compiled statement. */
+interface InsertedMessage extends Record<string, unknown> {
+  channel: string;
+  platformMessageId: string | null;
+  userId: string;
+  chatId: string;
+  text: string;
+  intent: string;
+  confidence: number;
+  answerKind: string | null;
+  answerIds: string;
+  replyText: string;
+  latencyMs: number;
+  createdAt: string;
+  understood: string | null;
+}
+
 /** An exchange in the in-memory copy, with its row id (the copy never learns a row twice, nor an older one). */
 interface Kept {
   id: number;
@@ -48,63 +66,77 @@ export class MessageLog {
    * database. On PostgreSQL other instances write the same log, so it is always read.
    */
   private readonly conversations: Map<string, Kept[]> | undefined;
-  /**
-   * Exchanges logged inside a transaction opened by `write`, by that transaction: remembered only once it
-   * has committed, so the copy never holds a message the database lost.
-   */
-  private readonly pending = new WeakMap<object, Array<{ key: string; kept: Kept }>>();
+  /** The insert every message makes (`TurnLog`): compiled once. */
+  private readonly insert: Prepared<InsertedMessage>;
 
   constructor(private readonly sql: Sql) {
     this.conversations = sql.engine === "sqlite" ? new Map() : undefined;
+    this.insert = sql.prepare<InsertedMessage>((db, value) =>
+      db
+        .insertInto("messages")
+        .values({
+          channel: value("channel"),
+          platform_message_id: value("platformMessageId"),
+          user_id: value("userId"),
+          chat_id: value("chatId"),
+          text: value("text"),
+          intent: value("intent"),
+          confidence: value("confidence"),
+          answer_kind: value("answerKind"),
+          answer_ids: value("answerIds"),
+          reply_text: value("replyText"),
+          latency_ms: value("latencyMs"),
+          created_at: value("createdAt"),
+          understood: value("understood"),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning("id"),
+    );
   }
 
   /**
-   * Runs `work` in one transaction, tried again while another writer holds the lock (`Sql.write`); what it
-   * logs reaches the in-memory copy only after the commit. Inside another transaction it joins it, and
-   * what it logs is dropped from the copy (that transaction may yet roll back: the database has the truth).
+   * The statement that logs `message`, for a write of several statements: its result has the new row's id, or no
+   * row when this platform message was logged before (a duplicate). Call `logged` with the id once it has run.
    */
-  async write<T>(work: () => Promise<T>, options: TransactionOptions & { withinMs: number }): Promise<T> {
-    if (this.sql.inTransaction || !this.conversations) return this.sql.write(work, options);
-    let logged: Array<{ key: string; kept: Kept }> = [];
-    // Not durable unless asked: the log promises nobody anything, so its commit waits for no disk (SQLite commits
-    // with synchronous=NORMAL; PostgreSQL turns synchronous_commit off for the transaction).
-    const result = await this.sql.write(async () => {
-      logged = []; // a retried attempt starts over: the rolled-back one's rows are gone
-      this.pending.set(this.sql.db, logged);
-      return work();
-    }, options);
-    for (const { key, kept } of logged) this.remember(key, kept);
-    return result;
+  recordStatement(message: LoggedMessage): CompiledQuery {
+    return this.insert.bind({
+      channel: message.channel,
+      platformMessageId: message.platformMessageId ?? null,
+      userId: message.userId,
+      chatId: message.chatId,
+      text: message.text,
+      intent: message.intent,
+      confidence: message.confidence,
+      answerKind: message.answerKind ?? null,
+      answerIds: JSON.stringify(message.answerIds),
+      replyText: message.replyText,
+      latencyMs: message.latencyMs,
+      createdAt: message.createdAt,
+      understood: message.understood ?? null,
+    });
   }
 
   /** Returns the new row id, or undefined when this platform message was logged before (a duplicate). */
   async record(message: LoggedMessage): Promise<number | undefined> {
-    const db = this.sql.db;
-    const row = await db
-      .insertInto("messages")
-      .values({
-        channel: message.channel,
-        platform_message_id: message.platformMessageId ?? null,
-        user_id: message.userId,
-        chat_id: message.chatId,
-        text: message.text,
-        intent: message.intent,
-        confidence: message.confidence,
-        answer_kind: message.answerKind ?? null,
-        answer_ids: JSON.stringify(message.answerIds),
-        reply_text: message.replyText,
-        latency_ms: message.latencyMs,
-        created_at: message.createdAt,
-        understood: message.understood ?? null,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!row) return undefined;
-    if (!this.conversations) return row.id;
+    const { rows } = await this.sql.execute<{ id: number }>(this.recordStatement(message));
+    const id = rows[0]?.id;
+    if (id !== undefined) this.logged(message, id);
+    return id;
+  }
+
+  /**
+   * `message` was written as row `id`: the in-memory copy learns it. Inside a transaction that may yet roll back,
+   * the copy of that conversation is dropped instead (the database has the truth).
+   */
+  logged(message: LoggedMessage, id: number): void {
+    if (!this.conversations) return;
     const key = conversationKey(message.channel, message.userId);
-    const kept: Kept = {
-      id: row.id,
+    if (this.sql.inTransaction) {
+      this.conversations.delete(key);
+      return;
+    }
+    this.remember(key, {
+      id,
       exchange: {
         text: message.text,
         replyText: message.replyText,
@@ -114,13 +146,7 @@ export class MessageLog {
         answerIds: [...message.answerIds],
         understood: message.understood ?? null,
       },
-    };
-    const pending = this.sql.inTransaction ? this.pending.get(db) : undefined;
-    if (pending) pending.push({ key, kept });
-    // In some other transaction that may yet roll back: forget the copy, the database has the truth.
-    else if (this.sql.inTransaction) this.conversations.delete(key);
-    else this.remember(key, kept);
-    return row.id;
+    });
   }
 
   private remember(key: string, kept: Kept): void {

@@ -1,5 +1,6 @@
 // Per-user conversation state (a pending clarification, a dialogue in progress), kept across restarts.
-import type { Sql } from "./sql.ts";
+import type { CompiledQuery } from "kysely";
+import type { Prepared, Sql } from "./sql.ts";
 
 export interface StoredSession {
   data: unknown;
@@ -13,6 +14,13 @@ const CACHE_LIMIT = 50_000;
 
 type Row = { raw: string; updatedAt: string } | null;
 
+/** A change to one key as part of a write of several statements (`TurnLog`): its statement, then `stored`. */
+export interface SessionChange {
+  key: string;
+  statement: CompiledQuery;
+  row: Row;
+}
+
 /**
  * Several dialogues look up their state on every message, so on SQLite reads are served from a
  * write-through cache (absent keys included); every write still reaches the database before it returns.
@@ -21,9 +29,19 @@ type Row = { raw: string; updatedAt: string } | null;
  */
 export class SessionStore {
   private readonly cache: Map<string, Row> | undefined;
+  /** The writes of a dialogue's turn (`change`): compiled once. */
+  private readonly upsert: Prepared<{ key: string; data: string; at: string }>;
+  private readonly remove: Prepared<{ key: string }>;
 
   constructor(private readonly sql: Sql) {
     this.cache = sql.engine === "sqlite" ? new Map() : undefined;
+    this.upsert = sql.prepare<{ key: string; data: string; at: string }>((db, value) =>
+      db
+        .insertInto("sessions")
+        .values({ key: value("key"), data: value("data"), updated_at: value("at") })
+        .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ data: eb.ref("excluded.data"), updated_at: eb.ref("excluded.updated_at") }))),
+    );
+    this.remove = sql.prepare<{ key: string }>((db, value) => db.deleteFrom("sessions").where("key", "=", value("key")));
   }
 
   async get(key: string): Promise<StoredSession | undefined> {
@@ -46,13 +64,37 @@ export class SessionStore {
   }
 
   async set(key: string, data: unknown, at: string): Promise<void> {
+    const change = this.upsertChange(key, data, at);
+    await this.sql.execute(change.statement);
+    this.stored(change);
+  }
+
+  /** Stores `data` under `key`; null removes it. */
+  async write(key: string, data: unknown, at: string): Promise<void> {
+    const change = this.change(key, data, at);
+    if (!change) return;
+    await this.sql.execute(change.statement);
+    this.stored(change);
+  }
+
+  /**
+   * The statement that stores `data` under `key` (null: removes it), for a write of several statements; undefined
+   * when there is nothing to write (removing what is known to be absent). Call `stored` once it has run.
+   */
+  change(key: string, data: unknown, at: string): SessionChange | undefined {
+    if (data !== null) return this.upsertChange(key, data, at);
+    if (this.cache?.get(key) === null) return undefined;
+    return { key, statement: this.remove.bind({ key }), row: null };
+  }
+
+  private upsertChange(key: string, data: unknown, at: string): SessionChange {
     const raw = JSON.stringify(data);
-    await this.sql.db
-      .insertInto("sessions")
-      .values({ key, data: raw, updated_at: at })
-      .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ data: eb.ref("excluded.data"), updated_at: eb.ref("excluded.updated_at") })))
-      .execute();
-    this.learn(key, { raw, updatedAt: at });
+    return { key, statement: this.upsert.bind({ key, data: raw, at }), row: { raw, updatedAt: at } };
+  }
+
+  /** A change has been written (inside a transaction that may yet roll back, the cached copy is dropped instead). */
+  stored(change: SessionChange): void {
+    this.learn(change.key, change.row);
   }
 
   /**
@@ -86,9 +128,7 @@ export class SessionStore {
   }
 
   async delete(key: string): Promise<void> {
-    if (this.cache?.get(key) === null) return; // known to be absent: no write needed
-    await this.sql.db.deleteFrom("sessions").where("key", "=", key).execute();
-    this.learn(key, null);
+    await this.write(key, null, "");
   }
 
   /** A write's outcome: kept when it is committed; inside a transaction that may yet roll back, forgotten. */

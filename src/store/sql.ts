@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Kysely, PostgresDialect, sql, type SqliteDatabase, type Transaction } from "kysely";
+import { type Compilable, CompiledQuery, Kysely, PostgresDialect, type QueryResult, sql, type SqliteDatabase, type Transaction } from "kysely";
 import { QueuedSqliteDialect } from "./sqlite-driver.ts";
 import pg from "pg";
 import type { Tables } from "./tables.ts";
@@ -19,6 +19,38 @@ export interface TransactionOptions {
    * may lose the last such rows, never a promise made to anyone.
    */
   durable?: boolean;
+}
+
+/** Stands for a named value while a query is compiled once (`Sql.prepare`): Kysely passes it through as a parameter. */
+const NAMED = Symbol("named value");
+
+/**
+ * A query built with Kysely and compiled once, for the few that run on every message: `bind` gives it the values
+ * of one run, with no building and no compiling (which cost more than SQLite's own work for a one-row insert).
+ */
+export class Prepared<P extends Record<string, unknown>> {
+  constructor(
+    readonly sql: string,
+    private readonly slots: ReadonlyArray<{ name: keyof P } | { value: unknown }>,
+  ) {}
+
+  bind(values: P): CompiledQuery {
+    return CompiledQuery.raw(
+      this.sql,
+      this.slots.map((slot) => ("name" in slot ? values[slot.name] : slot.value)),
+    );
+  }
+}
+
+/** A write of a few statements: yields each statement and is given its result (`Sql.perform`). */
+export type Steps<T> = Generator<CompiledQuery, T, QueryResult<Record<string, unknown>>>;
+
+/** SQLite's connection as `Sql.perform` uses it when it writes at once. */
+export interface ImmediateSqlite {
+  /** The connection (with its kept statements, see sqlite-driver.ts). */
+  database: SqliteDatabase & { readonly inTransaction: boolean };
+  /** Whether Kysely has the connection now (a query or a transaction in progress). */
+  busy(): boolean;
 }
 
 export class Sql {
@@ -36,6 +68,8 @@ export class Sql {
       connectionString?: string;
       /** PostgreSQL: connections that hold session advisory locks (`serialized`), apart from the query pool. */
       locks?: pg.Pool;
+      /** SQLite: the connection, for writes run at once (`perform`). */
+      immediate?: ImmediateSqlite;
     } = {},
   ) {}
 
@@ -166,6 +200,80 @@ export class Sql {
     }
   }
 
+  /**
+   * Compiles a query once for this engine; `value(name)` stands for what `Prepared.bind` fills in on each run.
+   * Written with Kysely like any other query, so it is one text on either engine.
+   */
+  prepare<P extends Record<string, unknown>>(
+    build: (db: Kysely<Tables>, value: <K extends keyof P & string>(name: K) => P[K]) => Compilable<unknown>,
+  ): Prepared<P> {
+    const names = new Map<unknown, string>();
+    const value = (name: string) => {
+      const marker = Object.freeze({ [NAMED]: name });
+      names.set(marker, name);
+      return marker as never;
+    };
+    const compiled = build(this.root, value).compile();
+    const slots = compiled.parameters.map((parameter) => {
+      const name = names.get(parameter);
+      return name === undefined ? { value: parameter } : { name };
+    });
+    const used = new Set(slots.flatMap((slot) => ("name" in slot ? [slot.name] : [])));
+    const lost = [...names.values()].filter((name) => !used.has(name));
+    if (lost.length > 0) throw new Error(`prepared query lost its value(s) ${lost.join(", ")}: ${compiled.sql}`);
+    return new Prepared<P>(compiled.sql, slots);
+  }
+
+  /** Runs a compiled query in the current transaction, or on the pool outside one. */
+  execute<R extends Record<string, unknown>>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return this.db.executeQuery<R>(query as CompiledQuery<R>);
+  }
+
+  /**
+   * A write of a few statements in one transaction, tried again like `write` (not durable: for the message log).
+   * `steps` yields each statement and is handed its result, so the same steps run either way:
+   * - on SQLite, when no query or transaction holds the connection (nearly always), at once and synchronously,
+   *   with no promise per statement: the turn's log row costs what its SQL costs;
+   * - otherwise (a transaction of another turn is open, another process holds the lock, PostgreSQL) as `write`.
+   * Inside a transaction the steps join it.
+   */
+  async perform<T>(steps: () => Steps<T>, options: { withinMs: number }): Promise<T> {
+    const done = this.current.getStore() ? undefined : this.performNow(steps);
+    if (done) return done.value;
+    return this.write(async () => {
+      const running = steps();
+      let step = running.next();
+      while (!step.done) step = running.next(await this.execute(step.value));
+      return step.value;
+    }, options);
+  }
+
+  /** `perform` on SQLite's free connection; undefined when it must wait (the connection held, the lock busy). */
+  private performNow<T>(steps: () => Steps<T>): { value: T } | undefined {
+    const immediate = this.hooks.immediate;
+    if (!immediate || immediate.busy() || immediate.database.inTransaction) return undefined;
+    const { database } = immediate;
+    const run = (query: CompiledQuery): QueryResult<Record<string, unknown>> => {
+      const statement = database.prepare(query.sql);
+      if (statement.reader) return { rows: statement.all(query.parameters) as Array<Record<string, unknown>> };
+      const { changes, lastInsertRowid } = statement.run(query.parameters);
+      return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+    };
+    try {
+      run(BEGIN);
+      const running = steps();
+      let step = running.next();
+      while (!step.done) step = running.next(run(step.value));
+      run(COMMIT);
+      return { value: step.value };
+    } catch (error) {
+      if (database.inTransaction) run(ROLLBACK);
+      // Another process holds the lock: the asynchronous way waits for it without holding up the event loop.
+      if (isRetryable(error)) return undefined;
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.listeners.map((client) => client.end().catch(() => undefined)));
@@ -178,9 +286,14 @@ export class Sql {
  * The query builder over an open better-sqlite3 connection (the one the rest of the store uses). Kysely
  * serialises its own queries on it and holds it for the whole of a transaction.
  */
-export function sqliteSql(database: SqliteDatabase, flush?: () => Promise<void>): Sql {
-  return new Sql("sqlite", new Kysely<Tables>({ dialect: new QueuedSqliteDialect({ database }) }), flush ? { flush } : {});
+export function sqliteSql(database: SqliteDatabase & { readonly inTransaction: boolean }, flush?: () => Promise<void>): Sql {
+  const dialect = new QueuedSqliteDialect({ database });
+  return new Sql("sqlite", new Kysely<Tables>({ dialect }), { ...(flush ? { flush } : {}), immediate: { database, busy: () => dialect.busy } });
 }
+
+const BEGIN = CompiledQuery.raw("BEGIN");
+const COMMIT = CompiledQuery.raw("COMMIT");
+const ROLLBACK = CompiledQuery.raw("ROLLBACK");
 
 // count(*) and sum() come back as 64-bit integers and numerics, which the pg driver gives as strings by default
 // (they could exceed 2^53). Our counts never do, and both engines must return the same values: numbers.

@@ -14,6 +14,11 @@ class QueuedSqliteDriver extends SqliteDriver {
   private readonly waiting: Array<() => void> = [];
   private held = false;
 
+  /** Whether a query or a transaction has the connection now (or is queued for it). */
+  get busy(): boolean {
+    return this.held;
+  }
+
   override async acquireConnection(): Promise<DatabaseConnection> {
     if (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.held = true;
@@ -31,12 +36,20 @@ class QueuedSqliteDriver extends SqliteDriver {
 
 /** Kysely's SqliteDialect with the queued driver above. */
 export class QueuedSqliteDialect extends SqliteDialect {
+  private driver: QueuedSqliteDriver | undefined;
+
   constructor(private readonly settings: SqliteDialectConfig) {
     super(settings);
   }
 
   override createDriver(): Driver {
-    return new QueuedSqliteDriver(this.settings);
+    this.driver = new QueuedSqliteDriver(this.settings);
+    return this.driver;
+  }
+
+  /** Whether Kysely has the connection now: a statement run beside it would land inside its transaction. */
+  get busy(): boolean {
+    return this.driver?.busy ?? false;
   }
 }
 
@@ -50,10 +63,13 @@ const STATEMENTS_KEPT = 500;
  * ten times what `exec` does. Kysely runs one query at a time on the connection and never streams here,
  * so a kept statement is never busy when it is reused.
  */
-export function reusingStatements(database: BetterSqlite3.Database): SqliteDatabase {
+export function reusingStatements(database: BetterSqlite3.Database): SqliteDatabase & { readonly inTransaction: boolean } {
   const kept = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => database.close(),
+    get inTransaction() {
+      return database.inTransaction;
+    },
     prepare(sql: string): SqliteStatement {
       let statement = kept.get(sql);
       if (statement) {

@@ -1,5 +1,6 @@
 // Questions the knowledge base could not answer, kept for staff to fill the gaps.
-import type { Sql } from "./sql.ts";
+import type { CompiledQuery } from "kysely";
+import type { Prepared, Sql } from "./sql.ts";
 
 export type UnansweredReason = "no_answer" | "needs_review" | "clarify" | "handoff";
 
@@ -16,25 +17,39 @@ export interface UnansweredQuestion {
   resolvedAt: string | null;
 }
 
-export class UnansweredLog {
-  constructor(private readonly sql: Sql) {}
+export type NewUnanswered = Omit<UnansweredQuestion, "id" | "resolvedAt">;
 
-  async record(q: Omit<UnansweredQuestion, "id" | "resolvedAt">): Promise<number> {
-    const row = await this.sql.db
-      .insertInto("unanswered")
-      .values({
-        message_id: q.messageId,
-        channel: q.channel,
-        user_id: q.userId,
-        text: q.text,
-        reason: q.reason,
-        best_entry_id: q.bestEntryId,
-        confidence: q.confidence,
-        created_at: q.createdAt,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return row.id;
+export class UnansweredLog {
+  /** Written with most unanswered questions' log rows (`TurnLog`): compiled once. */
+  private readonly insert: Prepared<NewUnanswered>;
+
+  constructor(private readonly sql: Sql) {
+    this.insert = sql.prepare<NewUnanswered>((db, value) =>
+      db
+        .insertInto("unanswered")
+        .values({
+          message_id: value("messageId"),
+          channel: value("channel"),
+          user_id: value("userId"),
+          text: value("text"),
+          reason: value("reason"),
+          best_entry_id: value("bestEntryId"),
+          confidence: value("confidence"),
+          created_at: value("createdAt"),
+        })
+        .returning("id"),
+    );
+  }
+
+  /** The statement that records `q` (its result's first row has the new id), for a write of several statements. */
+  recordStatement(q: NewUnanswered): CompiledQuery {
+    return this.insert.bind(q);
+  }
+
+  async record(q: NewUnanswered): Promise<number> {
+    const { rows } = await this.sql.execute<{ id: number }>(this.recordStatement(q));
+    if (!rows[0]) throw new Error("unanswered question not recorded");
+    return rows[0].id;
   }
 
   async list(options: { open?: boolean; limit?: number } = {}): Promise<UnansweredQuestion[]> {

@@ -2,6 +2,7 @@
 import { DialogueSlot } from "../../src/core/dialogue.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { conversation, startTestApp, type TestApp } from "../helpers/app.ts";
+import { saveSlot } from "../helpers/dialogue.ts";
 import { fixtureSnapshot } from "./fixtures.ts";
 
 const START = new Date("2026-11-29T04:00:00Z");
@@ -145,7 +146,7 @@ describe("sharing the chat with other dialogues", () => {
       question: "补助",
       options: ["placeholder"],
     });
-    await clarifying.flush();
+    await saveSlot(t.app.store.sessions, clarifying);
     now = new Date(START.getTime() + 120_000);
     const reply = await conversation(t.url, "v1").ask("1");
     expect(reply.text).not.toMatch(/已记下/);
@@ -154,7 +155,7 @@ describe("sharing the chat with other dialogues", () => {
     now = new Date(START.getTime() + 3_600_000);
     const over = await DialogueSlot.open(t.app.store.sessions, "web:v1", now, () => 600_000);
     over.end("policy-clarify");
-    await over.flush();
+    await saveSlot(t.app.store.sessions, over);
     expect((await conversation(t.url, "v1").ask("1")).text).toMatch(/已记下/);
   });
 
@@ -210,7 +211,7 @@ describe("an answer said in passing", () => {
     await conversation(t.url, "cadre").ask("发布征求意见：修路｜｜默认｜全镇｜12月10日");
     const prompt = await DialogueSlot.open(t.app.store.sessions, "web:v1", now, () => 600_000);
     prompt.end("consultation-prompt");
-    await prompt.flush();
+    await saveSlot(t.app.store.sessions, prompt);
     const reply = await conversation(t.url, "v1").ask("修路那个事我不同意");
     expect(reply.intent).toBe("opinion");
     expect(reply.text).toMatch(/已记下.*反对/);

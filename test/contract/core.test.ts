@@ -8,6 +8,7 @@ import { ProfileStore } from "../../src/store/profiles.ts";
 import { SecretStore } from "../../src/store/secrets.ts";
 import { SessionStore } from "../../src/store/sessions.ts";
 import { postgresSql, type Sql } from "../../src/store/sql.ts";
+import { TurnLog } from "../../src/store/turn-log.ts";
 import { UnansweredLog } from "../../src/store/unanswered.ts";
 import { ENGINES, openTestDatabase, type TestDatabase } from "../helpers/databases.ts";
 
@@ -57,7 +58,7 @@ describe.each(ENGINES)("the core's repositories on %s", (engine) => {
       expect(await log.isDuplicate("web", undefined)).toBe(false);
       await log.record(logged("b", "别人的问题"));
       expect((await log.recentExchanges("web", "a", 3)).map((e) => e.text)).toEqual(["三级残疾补多少"]);
-      await log.write(() => log.record(logged("a", "那二级呢", { understood: "三级残疾补多少 那二级呢" })), { withinMs: 1000 });
+      await log.record(logged("a", "那二级呢", { understood: "三级残疾补多少 那二级呢" }));
       const recent = await log.recentExchanges("web", "a", 2);
       expect(recent.map((e) => e.text)).toEqual(["三级残疾补多少", "那二级呢"]);
       expect(recent[1]).toMatchObject({ replyText: "答：那二级呢", answerIds: ["e1"], answerKind: "answer", understood: "三级残疾补多少 那二级呢" });
@@ -69,24 +70,27 @@ describe.each(ENGINES)("the core's repositories on %s", (engine) => {
 
     it("never shows an exchange whose transaction rolled back", async () => {
       const log = new MessageLog(database.sql);
+      const turns = new TurnLog(database.sql, log, new SessionStore(database.sql), new UnansweredLog(database.sql));
       await log.record(logged("c", "第一个问题"));
       await log.recentExchanges("web", "c", 5);
-      await expect(
-        log.write(
-          async () => {
-            await log.record(logged("c", "写了一半"));
-            throw new Error("the unanswered row failed");
-          },
-          { withinMs: 1000 },
-        ),
-      ).rejects.toThrow("the unanswered row failed");
+      // channel is NOT NULL: the unanswered row fails after the log row was inserted, and both roll back.
+      const unanswered = {
+        channel: null as unknown as string,
+        userId: "c",
+        text: "写了一半",
+        reason: "no_answer" as const,
+        bestEntryId: null,
+        confidence: 0,
+        createdAt: T0,
+      };
+      await expect(turns.write({ message: logged("c", "写了一半"), unanswered }, { withinMs: 1000 })).rejects.toThrow(/null/i);
       await expect(
         database.sql.transaction(async () => {
           await log.record(logged("c", "外层回滚"));
           throw new Error("outer failed");
         }),
       ).rejects.toThrow("outer failed");
-      await log.write(() => log.record(logged("c", "第二个问题")), { withinMs: 1000 });
+      await turns.write({ message: logged("c", "第二个问题") }, { withinMs: 1000 });
       expect((await log.recentExchanges("web", "c", 5)).map((e) => e.text)).toEqual(["第一个问题", "第二个问题"]);
     });
 

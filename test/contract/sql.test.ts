@@ -91,6 +91,75 @@ describe.each(ENGINES)("the shared query layer on %s", (engine) => {
     const raw = await sql<{ n: number }>`SELECT count(*) AS n FROM audit_log`.execute(store.db);
     expect(raw.rows[0]!.n).toBe(1);
   });
+
+  it("runs a query compiled once with each run's own values, inside and outside a transaction", async () => {
+    const { sql: store } = database;
+    const insert = store.prepare<{ name: string; value: string }>((db, value) =>
+      db
+        .insertInto("app_secrets")
+        .values({ name: value("name"), value: value("value"), created_at: "2026-11-30T00:00:00.000Z" })
+        .returning("name"),
+    );
+    const read = store.prepare<{ name: string }>((db, value) => db.selectFrom("app_secrets").select("value").where("name", "=", value("name")).limit(1));
+    expect((await store.execute(insert.bind({ name: "p1", value: "一" }))).rows).toEqual([{ name: "p1" }]);
+    await expect(
+      store.transaction(async () => {
+        await store.execute(insert.bind({ name: "p2", value: "二" }));
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect((await store.execute(read.bind({ name: "p1" }))).rows).toEqual([{ value: "一" }]);
+    expect((await store.execute(read.bind({ name: "p2" }))).rows).toEqual([]);
+    // A value the query never uses is a mistake in the query, found when it is compiled.
+    const unused = (db: Parameters<Parameters<typeof store.prepare>[0]>[0], value: (name: "name") => string) => {
+      value("name");
+      return db.selectFrom("app_secrets").select("name");
+    };
+    expect(() => store.prepare<{ name: string }>(unused)).toThrow(/lost/);
+  });
+
+  it("performs a write of several steps in one transaction: all of it, or none of it when a step fails", async () => {
+    const { sql: store } = database;
+    const insert = store.prepare<{ name: string }>((db, value) =>
+      db
+        .insertInto("app_secrets")
+        .values({ name: value("name"), value: "v", created_at: "2026-11-30T00:00:00.000Z" })
+        .returning("name"),
+    );
+    const names = async () =>
+      (await store.db.selectFrom("app_secrets").select("name").where("name", "like", "s%").orderBy("name").execute()).map((r) => r.name);
+    const both = await store.perform(
+      function* () {
+        const first = yield insert.bind({ name: "s1" });
+        const second = yield insert.bind({ name: "s2" });
+        return [first.rows[0]?.name, second.rows[0]?.name];
+      },
+      { withinMs: 1000 },
+    );
+    expect(both).toEqual(["s1", "s2"]);
+    await expect(
+      store.perform(
+        function* () {
+          yield insert.bind({ name: "s3" });
+          yield insert.bind({ name: "s1" }); // taken: the database refuses it, so s3 goes too
+        },
+        { withinMs: 1000 },
+      ),
+    ).rejects.toThrow();
+    // Inside another transaction the steps join it, and its failure undoes them.
+    await expect(
+      store.transaction(async () => {
+        await store.perform(
+          function* () {
+            yield insert.bind({ name: "s4" });
+          },
+          { withinMs: 1000 },
+        );
+        throw new Error("outer failed");
+      }),
+    ).rejects.toThrow("outer failed");
+    expect(await names()).toEqual(["s1", "s2"]);
+  });
 });
 
 describe.runIf(ENGINES.includes("postgres"))("PostgreSQL commits", () => {

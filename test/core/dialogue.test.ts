@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Store } from "../../src/store/index.ts";
 import { DialogueSlot, offerDialogue } from "../../src/core/dialogue.ts";
 import { startTestApp } from "../helpers/app.ts";
+import { saveSlot } from "../helpers/dialogue.ts";
 
 let dir: string;
 let store: Store;
@@ -24,7 +25,7 @@ const slot = (minutes: number) => DialogueSlot.open(store.sessions, "web:v1", at
 async function change(open: Promise<DialogueSlot>, edit: (slot: DialogueSlot) => void): Promise<void> {
   const opened = await open;
   edit(opened);
-  await opened.flush();
+  await saveSlot(store.sessions, opened);
 }
 
 describe("the conversation's active dialogue", () => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Store } from "../../src/store/index.ts";
 import type { LoggedMessage } from "../../src/store/messages.ts";
+import type { LoggedTurn } from "../../src/store/turn-log.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -73,37 +74,75 @@ describe("a conversation's latest exchanges", () => {
     store.close();
   });
 
-  it("never include a message whose log transaction rolled back", async () => {
+  it("never include a turn whose write rolled back, whichever way it was written", async () => {
     const { store } = openStore();
-    const write = (work: () => Promise<unknown>) => store.messages.write(work, { withinMs: 1000 });
+    const turn = (text: string, extra: Partial<LoggedTurn> = {}) => store.turns.write({ message: message("a", text), ...extra }, { withinMs: 1000 });
+    // channel is NOT NULL: the unanswered row fails after the log row was inserted, and both roll back.
+    const failing = {
+      unanswered: {
+        channel: null as unknown as string,
+        userId: "a",
+        text: "x",
+        reason: "no_answer" as const,
+        bestEntryId: null,
+        confidence: 0,
+        createdAt: "t",
+      },
+    };
     await store.messages.record(message("a", "第一个问题"));
     await store.messages.recentExchanges("web", "a", 5);
-    await expect(
-      write(async () => {
-        await store.messages.record(message("a", "写了一半"));
-        throw new Error("the unanswered row failed");
-      }),
-    ).rejects.toThrow("the unanswered row failed");
-    await write(() => store.messages.record(message("a", "第二个问题")));
+    await expect(turn("写了一半", failing)).rejects.toThrow(/NOT NULL/);
+    await turn("第二个问题");
     // Any other transaction: the copy is dropped and read again from the database.
     await store.sql.transaction(() => store.messages.record(message("a", "第三个问题")));
     expect((await store.messages.recentExchanges("web", "a", 5)).map((e) => e.text)).toEqual(["第一个问题", "第二个问题", "第三个问题"]);
-    // Nested: the outer transaction's outcome counts, whichever kind it is.
+    // Inside another transaction (written the asynchronous way): the outer transaction's outcome counts.
     await expect(
       store.sql.transaction(async () => {
-        await write(() => store.messages.record(message("a", "外层回滚")));
+        await turn("外层回滚");
         throw new Error("outer failed");
       }),
     ).rejects.toThrow("outer failed");
-    await expect(
-      write(async () => {
-        await write(() => store.messages.record(message("a", "外层也回滚")));
-        throw new Error("outer log write failed");
-      }),
-    ).rejects.toThrow("outer log write failed");
-    await write(() => write(() => store.messages.record(message("a", "第四个问题"))));
+    // While another transaction holds the connection, a turn waits for it (never joins it: that one rolls back).
+    let release: (() => void) | undefined;
+    const holding = store.sql.transaction(async () => {
+      await store.messages.record(message("a", "别人的事务"));
+      await new Promise<void>((resolve) => (release = resolve));
+      throw new Error("the other transaction failed");
+    });
+    while (!release) await new Promise((resolve) => setImmediate(resolve));
+    const waiting = turn("第四个问题");
+    const failingLater = turn("也回滚", failing);
+    release();
+    await expect(holding).rejects.toThrow("the other transaction failed");
+    await waiting;
+    await expect(failingLater).rejects.toThrow(/NOT NULL/);
     expect((await store.messages.recentExchanges("web", "a", 5)).map((e) => e.text)).toEqual(["第一个问题", "第二个问题", "第三个问题", "第四个问题"]);
+    expect(await store.messages.count()).toBe(4);
+    expect(await store.unanswered.list()).toEqual([]);
     store.close();
+  });
+
+  it("write a turn's dialogue state with its log row, and neither for a repeated platform message", async () => {
+    const { store, path } = openStore();
+    const dialogue = (value: unknown) => ({ key: "dialogue:web:a", value, at: "2026-11-30T08:00:00.000Z" });
+    const first = await store.turns.write({ message: message("a", "你好", { platformMessageId: "m1" }), dialogue: dialogue({ step: 1 }) }, { withinMs: 1000 });
+    expect(first).toBeTypeOf("number");
+    expect((await store.sessions.get("dialogue:web:a"))?.data).toEqual({ step: 1 });
+    const repeated = await store.turns.write(
+      { message: message("a", "你好", { platformMessageId: "m1" }), dialogue: dialogue({ step: 2 }) },
+      { withinMs: 1000 },
+    );
+    expect(repeated).toBeUndefined();
+    expect((await store.sessions.get("dialogue:web:a"))?.data).toEqual({ step: 1 });
+    await store.turns.write({ message: message("a", "算了"), dialogue: dialogue(null) }, { withinMs: 1000 });
+    expect(await store.sessions.get("dialogue:web:a")).toBeUndefined();
+    store.close();
+    // Written to the file, not only to the cache.
+    const reopened = Store.open(path, { backgroundCheckpoint: false });
+    expect(await reopened.sessions.get("dialogue:web:a")).toBeUndefined();
+    expect(await reopened.messages.count()).toBe(2);
+    reopened.close();
   });
 
   it("keep only the latest ten per conversation in memory, reading more from the database when asked", async () => {
