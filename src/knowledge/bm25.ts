@@ -5,8 +5,13 @@ interface Postings {
   starts: Int32Array;
   /** Per term, the documents holding it, ascending (documents are added in order). */
   docs: Int32Array;
-  /** The term's weight in each of those documents: its occurrences, each weighted by its field. */
-  weights: Float64Array;
+  /**
+   * What each of those postings adds to its document's score, per unit of the term's IDF and query weight:
+   * BM25's saturated term frequency freq·(k1 + 1) / (freq + k1·(1 − b + b·length/average)), where freq is the
+   * term's occurrences in the document, each weighted by its field. Known once every document is in, so
+   * worked out once when the postings are laid out instead of at every posting of every search.
+   */
+  impacts: Float64Array;
 }
 
 /**
@@ -60,21 +65,21 @@ class Additions {
     this.ends.push(this.count);
   }
 
-  /** The postings of terms 0 to `termCount` − 1, laid out term after term. */
-  layOut(termCount: number): Postings {
+  /** The postings of terms 0 to `termCount` − 1, laid out term after term; `impact` turns a document's weight of a term into its share of the score. */
+  layOut(termCount: number, impact: (doc: number, freq: number) => number): Postings {
     const starts = new Int32Array(termCount + 1);
     for (let id = 0; id < termCount; id++) starts[id + 1] = starts[id]! + this.holders[id]!;
     const next = starts.slice(0, termCount);
     const docs = new Int32Array(this.count);
-    const weights = new Float64Array(this.count);
+    const impacts = new Float64Array(this.count);
     for (let doc = 0, i = 0; doc < this.ends.length; doc++) {
       for (; i < this.ends[doc]!; i++) {
         const at = next[this.termBlocks[i >>> BLOCK_BITS]![i & IN_BLOCK]!]!++;
         docs[at] = doc;
-        weights[at] = this.weightBlocks[i >>> BLOCK_BITS]![i & IN_BLOCK]!;
+        impacts[at] = impact(doc, this.weightBlocks[i >>> BLOCK_BITS]![i & IN_BLOCK]!);
       }
     }
-    return { starts, docs, weights };
+    return { starts, docs, impacts };
   }
 }
 
@@ -108,8 +113,6 @@ export class Bm25Index {
   private readonly lengths: number[] = [];
   /** The length of the document being added: the sum of its terms' weights. */
   private length = 0;
-  /** Per document, BM25's length normalisation k1·(1 − b + b·length/average); known once every document is in. */
-  private norms: number[] | undefined;
   /** Scratch for `search`: each document's score so far, zero when untouched. */
   private scores = new Float64Array(0);
   /** Scratch for `search`: the documents given a score, in the order met. */
@@ -169,8 +172,6 @@ export class Bm25Index {
 
   /** Scores every document that shares a term with the query (term → weight); the best `limit`, best first. */
   search(query: ReadonlyMap<Term, number>, limit: number): ScoredDoc[] {
-    const { k1 } = this;
-    const norms = (this.norms ??= this.computeNorms());
     // Scratch kept between searches: a common word touches most documents, and arrays that size made per
     // search were most of what a message allocated (and so of the pauses to collect it).
     if (this.scores.length < this.size) {
@@ -179,16 +180,15 @@ export class Bm25Index {
     }
     const { scores, touched } = this;
     let touchedCount = 0;
-    const { starts, docs, weights } = this.postings();
+    const { starts, docs, impacts } = this.postings();
     for (const [term, queryWeight] of query) {
       const id = this.ids.get(term);
       if (id === undefined) continue;
       const weight = queryWeight * this.idf(term);
       for (let i = starts[id]!, end = starts[id + 1]!; i < end; i++) {
         const doc = docs[i]!;
-        const freq = weights[i]!;
         if (scores[doc] === 0) touched[touchedCount++] = doc;
-        scores[doc]! += (weight * (freq * (k1 + 1))) / (freq + norms[doc]!);
+        scores[doc]! += weight * impacts[i]!;
       }
     }
     // The best `limit` so far, kept sorted: a query touches up to every document, and sorting them all costs more.
@@ -213,14 +213,13 @@ export class Bm25Index {
 
   private postings(): Postings {
     if (!this.laidOut) {
-      this.laidOut = this.building().layOut(this.ids.size);
+      const { k1, b, lengths } = this;
+      const average = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, this.size);
+      // BM25's length normalisation: a term counts for less in a longer document.
+      const norms = lengths.map((length) => k1 * (1 - b + (b * length) / average));
+      this.laidOut = this.building().layOut(this.ids.size, (doc, freq) => (freq * (k1 + 1)) / (freq + norms[doc]!));
       this.additions = undefined;
     }
     return this.laidOut;
-  }
-
-  private computeNorms(): number[] {
-    const average = this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, this.size);
-    return this.lengths.map((length) => this.k1 * (1 - this.b + (this.b * length) / average));
   }
 }

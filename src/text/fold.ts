@@ -28,10 +28,17 @@ const HAS_WHITESPACE_TO_FOLD = /[^\S ]|\s{2}/;
  * lower case, and whitespace runs as one space.
  */
 export function foldText(text: string): string {
-  const folded = toSimplified(sanitize(text).normalize("NFKC")).toLowerCase();
+  // A turn's readers (the core, the interceptors, the handlers) each fold the same message: about eight
+  // times per message. The last text folded is kept; any other is a string comparison away from folding.
+  if (text === lastFolded.text) return lastFolded.folded;
+  const simplified = toSimplified(sanitize(text).normalize("NFKC")).toLowerCase();
   // Replacing single spaces with themselves would still copy the string.
-  return HAS_WHITESPACE_TO_FOLD.test(folded) ? folded.replace(/\s+/g, " ") : folded;
+  const folded = HAS_WHITESPACE_TO_FOLD.test(simplified) ? simplified.replace(/\s+/g, " ") : simplified;
+  lastFolded = { text, folded };
+  return folded;
 }
+
+let lastFolded = { text: "", folded: "" };
 
 export interface Rewrite {
   from: string;

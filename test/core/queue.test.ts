@@ -61,6 +61,14 @@ describe("a few messages per turn of the event loop", () => {
     expect(seen.filter((s) => s.startsWith("message"))).toEqual(Array.from({ length: 10 }, (_, i) => `message ${i}`));
   });
 
+  it("starts a message at once while this turn of the event loop has room, the rest in a later turn", async () => {
+    const queue = new KeyedQueue(new LoopTurns(2));
+    const seen: string[] = [];
+    setImmediate(() => seen.push("event loop"));
+    await Promise.all([0, 1, 2].map((i) => queue.run(`web:${i}`, () => void seen.push(`message ${i}`))));
+    expect(seen).toEqual(["message 0", "message 1", "event loop", "message 2"]);
+  });
+
   it("keeps one chat's messages in order and goes on after a failure", async () => {
     const queue = new KeyedQueue(new LoopTurns());
     const done: number[] = [];
