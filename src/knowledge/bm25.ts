@@ -105,8 +105,9 @@ export class Bm25Index {
   /** Each term's number, given in the order terms are first added. */
   private readonly ids = new Map<Term, number>();
   /**
-   * Documents go into flat blocks as they are added and are laid out as postings, once, on the first query: a
-   * list per term grown posting by posting made 10,000 entries slow to index, most of it allocation and its garbage.
+   * Documents go into flat blocks as they are added and are laid out as postings, once, when the last is in
+   * (`finish`, or the first query): a list per term grown posting by posting made 10,000 entries slow to index,
+   * most of it allocation and its garbage.
    */
   private additions: Additions | undefined = new Additions();
   private laidOut: Postings | undefined;
@@ -206,8 +207,13 @@ export class Bm25Index {
     return best;
   }
 
+  /** Lays the postings out: no document can be added after this, and the first query waits for nothing. */
+  finish(): void {
+    this.postings();
+  }
+
   private building(): Additions {
-    if (!this.additions) throw new Error("the index has been searched: no more documents can be added");
+    if (!this.additions) throw new Error("the index is finished: no more documents can be added");
     return this.additions;
   }
 

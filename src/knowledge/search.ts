@@ -98,6 +98,8 @@ export class KnowledgeIndex {
     private readonly fixTypos: (folded: string) => string = (folded) => folded,
   ) {
     for (const entry of entries) this.addEntry(entry);
+    // Laid out now, while the snapshot is built: not by the first question after a start or a reload.
+    this.bm25.finish();
     for (const term of this.topics!) if (!term.startsWith("~") && term.length >= 2) this.nameTerms.add(term);
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 1.5);
   }

@@ -126,7 +126,7 @@ describe("BM25 index", () => {
     for (const term of ["a", "b"]) expect(repeated.search(new Map([[term, 1]]), 5)).toEqual(once.search(new Map([[term, 1]]), 5));
   });
 
-  it("keeps number terms (character pairs) apart from words, and takes no document once searched", () => {
+  it("keeps number terms (character pairs) apart from words, and takes no document once searched or finished", () => {
     const index = new Bm25Index();
     index.add("12", 1);
     index.add(12, 0.3);
@@ -136,6 +136,12 @@ describe("BM25 index", () => {
     expect(index.search(new Map([["12", 1]]), 5).map((hit) => hit.doc)).toEqual([0]);
     expect(index.search(new Map([[12, 1]]), 5).map((hit) => hit.doc)).toEqual([1, 0]);
     expect(index.docHas(1, "12")).toBe(false);
-    expect(() => index.add("12", 1)).toThrow(/searched/);
+    expect(() => index.add("12", 1)).toThrow(/finished/);
+    const finished = new Bm25Index();
+    finished.add("补助", 1);
+    finished.endDocument();
+    finished.finish();
+    expect(() => finished.add("补助", 1)).toThrow(/finished/);
+    expect(finished.search(new Map([["补助", 1]]), 5).map((hit) => hit.doc)).toEqual([0]);
   });
 });
