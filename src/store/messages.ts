@@ -52,6 +52,18 @@ interface InsertedMessage extends Record<string, unknown> {
   understood: string | null;
 }
 
+/** A row of the latest exchanges' read. */
+interface ExchangeRow extends Record<string, unknown> {
+  id: number;
+  text: string;
+  reply_text: string;
+  created_at: string;
+  intent: string;
+  answer_kind: string | null;
+  answer_ids: string;
+  understood: string | null;
+}
+
 /** An exchange in the in-memory copy, with its row id (the copy never learns a row twice, nor an older one). */
 interface Kept {
   id: number;
@@ -66,8 +78,10 @@ export class MessageLog {
    * database. On PostgreSQL other instances write the same log, so it is always read.
    */
   private readonly conversations: Map<string, Kept[]> | undefined;
-  /** The insert every message makes (`TurnLog`): compiled once. */
+  /** The insert every message makes (`TurnLog`) and the reads many make: compiled once. */
   private readonly insert: Prepared<InsertedMessage>;
+  private readonly latest: Prepared<{ channel: string; userId: string; limit: number }>;
+  private readonly byPlatformId: Prepared<{ channel: string; platformMessageId: string }>;
 
   constructor(private readonly sql: Sql) {
     this.conversations = sql.engine === "sqlite" ? new Map() : undefined;
@@ -91,6 +105,18 @@ export class MessageLog {
         })
         .onConflict((oc) => oc.doNothing())
         .returning("id"),
+    );
+    this.latest = sql.prepare<{ channel: string; userId: string; limit: number }>((db, value) =>
+      db
+        .selectFrom("messages")
+        .select(["id", "text", "reply_text", "created_at", "intent", "answer_kind", "answer_ids", "understood"])
+        .where("channel", "=", value("channel"))
+        .where("user_id", "=", value("userId"))
+        .orderBy("id", "desc")
+        .limit(value("limit")),
+    );
+    this.byPlatformId = sql.prepare<{ channel: string; platformMessageId: string }>((db, value) =>
+      db.selectFrom("messages").select("id").where("channel", "=", value("channel")).where("platform_message_id", "=", value("platformMessageId")).limit(1),
     );
   }
 
@@ -194,14 +220,7 @@ export class MessageLog {
   }
 
   private async readExchanges(channel: string, userId: string, limit: number): Promise<Kept[]> {
-    const rows = await this.sql.db
-      .selectFrom("messages")
-      .select(["id", "text", "reply_text", "created_at", "intent", "answer_kind", "answer_ids", "understood"])
-      .where("channel", "=", channel)
-      .where("user_id", "=", userId)
-      .orderBy("id", "desc")
-      .limit(limit)
-      .execute();
+    const { rows } = await this.sql.execute<ExchangeRow>(this.latest.bind({ channel, userId, limit }));
     return rows
       .map((row) => ({
         id: row.id,
@@ -220,14 +239,8 @@ export class MessageLog {
 
   async isDuplicate(channel: string, platformMessageId: string | undefined): Promise<boolean> {
     if (platformMessageId === undefined) return false;
-    const row = await this.sql.db
-      .selectFrom("messages")
-      .select("id")
-      .where("channel", "=", channel)
-      .where("platform_message_id", "=", platformMessageId)
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
+    const { rows } = await this.sql.execute(this.byPlatformId.bind({ channel, platformMessageId }));
+    return rows.length > 0;
   }
 
   async count(): Promise<number> {

@@ -29,9 +29,10 @@ export interface SessionChange {
  */
 export class SessionStore {
   private readonly cache: Map<string, Row> | undefined;
-  /** The writes of a dialogue's turn (`change`): compiled once. */
+  /** The read and writes every message makes (`get`, `change`): compiled once. */
   private readonly upsert: Prepared<{ key: string; data: string; at: string }>;
   private readonly remove: Prepared<{ key: string }>;
+  private readonly read: Prepared<{ key: string }>;
 
   constructor(private readonly sql: Sql) {
     this.cache = sql.engine === "sqlite" ? new Map() : undefined;
@@ -42,12 +43,13 @@ export class SessionStore {
         .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ data: eb.ref("excluded.data"), updated_at: eb.ref("excluded.updated_at") }))),
     );
     this.remove = sql.prepare<{ key: string }>((db, value) => db.deleteFrom("sessions").where("key", "=", value("key")));
+    this.read = sql.prepare<{ key: string }>((db, value) => db.selectFrom("sessions").select(["data", "updated_at"]).where("key", "=", value("key")));
   }
 
   async get(key: string): Promise<StoredSession | undefined> {
     let row = this.cache?.get(key);
     if (row === undefined) {
-      const stored = await this.sql.db.selectFrom("sessions").select(["data", "updated_at"]).where("key", "=", key).executeTakeFirst();
+      const [stored] = (await this.sql.execute<{ data: string; updated_at: string }>(this.read.bind({ key }))).rows;
       row = stored ? { raw: stored.data, updatedAt: stored.updated_at } : null;
       // Read inside a transaction, the row may be one that transaction wrote and may yet roll back.
       if (!this.sql.inTransaction) this.remember(key, row);
