@@ -66,15 +66,16 @@ export class SessionStore {
   }
 
   async set(key: string, data: unknown, at: string): Promise<void> {
-    const change = this.upsertChange(key, data, at);
-    await this.sql.execute(change.statement);
-    this.stored(change);
+    await this.apply(this.upsertChange(key, data, at));
   }
 
   /** Stores `data` under `key`; null removes it. */
   async write(key: string, data: unknown, at: string): Promise<void> {
     const change = this.change(key, data, at);
-    if (!change) return;
+    if (change) await this.apply(change);
+  }
+
+  private async apply(change: SessionChange): Promise<void> {
     await this.sql.execute(change.statement);
     this.stored(change);
   }
