@@ -41,6 +41,9 @@ const DEFAULT_SETS = [
   // figures (83.6 %, 4 on the starting commit). Both halves were tuned on afterwards.
   "test/eval/ninth/singles.jsonl",
   "test/eval/ninth/conversations.jsonl",
+  // A tenth writer's set (the session after that), run as delivered on that session's starting commit.
+  "test/eval/tenth/singles.jsonl",
+  "test/eval/tenth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);
@@ -50,7 +53,7 @@ const files = args.filter((a) => !a.startsWith("--"));
 
 /** "independent", "holdout" or the file's own name: each set is also reported on its own line. */
 function setName(file: string): string {
-  const folder = /\/(independent|holdout|final|fourth|fifth|sixth|seventh|eighth|ninth)\//.exec(file)?.[1];
+  const folder = /\/(independent|holdout|final|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\//.exec(file)?.[1];
   return folder ?? file.replace(/^.*\//, "").replace(/\.jsonl$/, "");
 }
 
@@ -58,7 +61,7 @@ function load(file: string): Array<EvalConversation & { set: string }> {
   const text = readFileSync(file, "utf8");
   const conversational = /"turns"\s*:/.test(text.slice(0, 2000));
   const items = conversational ? parseConversations(text) : parseEvalSet(text).map(({ text: t, ...rest }) => ({ ...rest, turns: [t] }));
-  const prefix = /independent|holdout|final|fourth|fifth|sixth|seventh|eighth|ninth/.test(file) ? "" : `${file.replace(/^.*\//, "").replace(/\.jsonl$/, "")}:`;
+  const prefix = /independent|holdout|final|fourth|fifth|sixth|seventh|eighth|ninth|tenth/.test(file) ? "" : `${file.replace(/^.*\//, "").replace(/\.jsonl$/, "")}:`;
   return items.map((item) => ({
     ...item,
     id: `${prefix}${item.id}`,

@@ -20,7 +20,7 @@ import {
   renderSoFar,
   type Rendered,
 } from "./render.ts";
-import { householdLines, markElderly, PRONOUN, readHousehold, readReckoning, renderHousehold } from "./household.ts";
+import { householdLines, markElderly, PRONOUN, readHousehold, readReckoning, renderHousehold, type Reckoning } from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
 export type DialogueTopic = z.infer<typeof DialogueTopicSchema>;
@@ -54,7 +54,7 @@ export const DialogueStateSchema = z.object({
     .default([]),
   disabledCount: z.number().int().optional(),
   /** What the figures are to be turned into: per month, over several years. */
-  reckon: z.object({ perMonth: z.boolean(), years: z.number().optional(), total: z.boolean().optional() }).default({ perMonth: false }),
+  reckon: z.object({ perMonth: z.boolean(), years: z.number().optional(), total: z.boolean().optional(), every: z.boolean().optional() }).default({ perMonth: false }),
 });
 export type DialogueState = z.infer<typeof DialogueStateSchema>;
 
@@ -273,6 +273,11 @@ export function startDialogue(
 
 const AMOUNT_QUESTION = /多少|几个钱|能领啥|能拿啥|给多少|能有多少/;
 
+/** "一共多少", "都算上" asked after the answer: the sum, and with it everything the people get when asked so. */
+function summing(reckon: DialogueState["reckon"], asked: Reckoning): DialogueState["reckon"] {
+  return { ...reckon, ...(asked.total ? { total: true } : {}), ...(asked.every ? { every: true } : {}) };
+}
+
 function strip(text: string): string {
   return text.replace(/[\s。.!！?？,，、~～…；;：:"“”]+/g, "");
 }
@@ -336,7 +341,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     ) {
       const first = readHousehold(state.question).people.find((p) => p.grade === grade) ?? { label: "您", grade };
       if (first.label !== named[0]!.label) {
-        const reckon = { ...state.reckon, ...(asked.total ? { total: true } : {}) };
+        const reckon = summing(state.reckon, asked);
         const people = [{ ...first, grade }, named[0]!];
         return advance(
           rules,
@@ -387,7 +392,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   }
   // "俺家一年特别救助一共多少" after a household's answer: the same household, now about that programme.
   if (state.step === "done" && isHousehold(state) && signals.focus && signals.focus.length > 0 && Object.keys(extraction.facts).length === 0)
-    return advance(rules, { ...state, reckon: { ...state.reckon, ...(asked.total ? { total: true } : {}) } }, on, "");
+    return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "领了7个月了", "三年呢" after the answer: the same figures over that span; "一共该领多少" asks them again.
   const again = AMOUNT_QUESTION.test(core) && core.length <= 8;
   if (

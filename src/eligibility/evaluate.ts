@@ -175,7 +175,16 @@ export function nextFactToAsk(
   return undefined;
 }
 
-/** Programmes a question is about by name ("燃油补贴", "白内障"): empty when it asks about everything. */
+/**
+ * Programmes a question is about by name ("燃油补贴", "白内障", "领救助"): empty when it asks about everything.
+ * A name inside a longer name of another programme at the same place is that one's: 救助 in 司法救助.
+ */
 export function focusOf(rules: EligibilityRules, text: string): string[] {
-  return rules.programmes.programmes.filter((p) => p.keywords.some((k) => text.includes(k))).map((p) => p.id);
+  const found: Array<{ id: string; from: number; to: number }> = [];
+  for (const programme of rules.programmes.programmes)
+    for (const keyword of programme.keywords)
+      for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) found.push({ id: programme.id, from: at, to: at + keyword.length });
+  const inside = (a: (typeof found)[number]) => found.some((b) => b.id !== a.id && b.from <= a.from && a.to <= b.to && b.to - b.from > a.to - a.from);
+  const named = new Set(found.filter((f) => !inside(f)).map((f) => f.id));
+  return rules.programmes.programmes.filter((p) => named.has(p.id)).map((p) => p.id);
 }

@@ -251,7 +251,12 @@ export function readHousehold(text: string): Household {
     // Up to the end of the sentence, and not a programme listed by name: in "俺哥三级。老年补助、特别救助全算上"
     // 老年 is the allowance asked about, not said of 俺哥 ("俺爹领老年残疾人补助" still says he is old).
     const own = segment.split(/[。！？!?]/)[0]!.replace(/(?<!(?:领|拿|享受|吃)(?:着|了|的)?(?:贫困)?)老年(?:残疾人)?(?:生活)?补助(?=[、，,和加跟与]|$)/g, "");
-    if (/老年|[六七八九]十|上了年纪|岁数大/.test(own)) p.elderly = true;
+    if (/老年|[六七八九]十|上了年纪|岁数大/.test(own)) {
+      p.elderly = true;
+      // "俺爷俺奶都七十多了": 都 takes in those named just before in the same clause (not "俺爹一级 俺爷俺奶都…").
+      if (/^.{0,3}都/.test(segment))
+        for (const m of mentions.slice(0, k)) if (!/[，,。；！？!?\s]/.test(text.slice(m.at, at))) m.person.elderly = true;
+    }
     // "俺闺女…单过，不是贫困户" while "俺…都算贫困户": poverty is said person by person.
     if (/不是贫困|不算贫困|不贫困|不穷|不是低保/.test(segment)) p.poor = false;
     else if (/贫困户|低保户|困难户|建档立卡/.test(segment)) {
@@ -268,10 +273,26 @@ export function readHousehold(text: string): Household {
   return { people, disabledCount };
 }
 
+/** "都是老年残疾人", "都七十多了": said of several people at once, within one clause. */
+const ALL_ELDERLY = /都(?:是|领|有)?[^，,。；\s]{0,8}(?:老年|[六七八九]十|上了年纪|岁数大)/;
+
+/**
+ * Whom "都是老年残疾人" covers: the people named in its own clause ("俺爹一级 俺爷俺奶都是贫困老年残疾人":
+ * 爷 and 奶, not 爹); everyone when its clause names nobody ("爹和娘，都是老年残疾人").
+ */
+function elderlyOnes(household: Household, text: string): Person[] {
+  if (household.people.length === 1) return household.people;
+  const all = ALL_ELDERLY.exec(text)!;
+  const clause = text.slice(0, all.index).split(/[，,。；！？!?\s]/).at(-1)!;
+  const named = new Set(readHousehold(clause).people.map((p) => p.label));
+  const ones = household.people.filter((p) => named.has(p.label));
+  return ones.length > 0 ? ones : household.people;
+}
+
 /** Ages and "老年" near a person are read by the caller from the whole message when only one person is named. */
 export function markElderly(household: Household, text: string): void {
-  if (/老年残疾人|老年补助|老年残疾/.test(text) && (/都(?:是|领|有)?[^，,。；]{0,8}老年/.test(text) || household.people.length === 1))
-    for (const p of household.people) p.elderly = true;
+  if (/老年残疾人|老年补助|老年残疾/.test(text) && (ALL_ELDERLY.test(text) || household.people.length === 1))
+    for (const p of elderlyOnes(household, text)) p.elderly = true;
   if (/残/.test(text) && household.people.length === 1) household.people[0]!.certified = true;
 }
 
@@ -368,9 +389,10 @@ export interface Reckoning {
 export function readReckoning(text: string): Reckoning {
   const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月/.test(text);
   const years = readDuration(text);
-  const total = /加起来|一共|总共|合计|加一起|合起来|一块儿算|加上|[全都]算上/.test(text);
-  // "再加一户多残，一年一共多少": the programme named on top of what the people get.
-  const every = total && /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|再加|加上/.test(text);
+  const total = /加起来|一共|总共|合计|加一起|合起来|一块儿算|加上|算上/.test(text);
+  // "再加一户多残，一年一共多少": the programme named on top of what the people get; "这些都能领的话",
+  // "全家一共": everything the people get, not only the programme one of them was said to receive.
+  const every = total && /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|全家|一家子|家里(?:一共|总共|加起来|合计)|再加|加上/.test(text);
   return { perMonth, ...(years !== undefined ? { years } : {}), ...(total ? { total } : {}), ...(every ? { every } : {}) };
 }
 

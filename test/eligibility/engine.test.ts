@@ -11,6 +11,7 @@ import {
   readDuration,
   readHousehold,
   findQuantities,
+  focusOf,
   renderResults,
   startDialogue,
   type DialogueState,
@@ -226,6 +227,31 @@ describe("dialogue state machine", () => {
     expect(d.step.reply.text).toMatch(/您哥哥 800 \+ 您嫂子 400 \+ 您侄辈 400 = 1600 元\/年/);
     const also = talk("俺爷是贫困老年残疾人，俺奶也是，俩人那老年补助一年一共多少");
     expect(also.step.reply.text).toMatch(/您爷爷 50 \+ 您奶奶 50 = 100 元\/月/);
+  });
+
+  it("gives 都是老年残疾人 only to the people of its own clause, not to everyone named before", () => {
+    const d = talk("俺爹一级贫困残疾 俺爷俺奶都是贫困老年残疾人 全家一年一共能领多少");
+    expect(d.step.reply.text).toMatch(/您爷爷 50 \+ 您奶奶 50 = 100 元\/月/);
+    expect(d.step.reply.text).not.toMatch(/您父亲 50/);
+    // 全家…一共: what everyone gets, summed with the formula.
+    expect(d.step.reply.text).toMatch(/合计每年：(?:1200 \+ 800|800 \+ 1200) = 2000 元/);
+    const both = talk("俺爷俺奶都七十多了 都是残疾 家里困难 老年残疾人补助俩人一年多少");
+    expect(both.step.reply.text).toMatch(/您爷爷 50 \+ 您奶奶 50 = 100 元\/月/);
+  });
+
+  it("reads 领救助 as the living relief a person receives, and 司法救助 as legal aid", () => {
+    const d = talk("俺奶领老年残疾人那个按月的补助 俺爹二级贫困领救助 一年家里一共多少");
+    expect(d.step.reply.text).toMatch(/合计每年：(?:600 \+ 800|800 \+ 600) = 1400 元/);
+    expect(focusOf(rules, "残疾人司法救助找谁")).toEqual(["legal-aid"]);
+  });
+
+  it("adds every programme the people get when asked after the answer to put them all in (都算上)", () => {
+    const d = talk("俺家一户多残 俺爹一级 俺娘二级 俺三级 都是贫困户 一年能领多少");
+    expect(d.step.reply.text).not.toMatch(/合计每年/);
+    const asked = "救助和一户多残补助都算上 一年能拿多少";
+    const s = d.say(asked, { ...answerSignals, focus: focusOf(rules, asked) }) as Step;
+    expect(s.reply.text).toMatch(/合计每年：(?:2000 \+ 1680|1680 \+ 2000) = 3680 元/);
+    expect(s.reply.text).toMatch(/原文没写，请向县残联确认/);
   });
 
   it("adds a programme named with 再加 on top of what the people get", () => {
