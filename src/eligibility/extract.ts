@@ -263,8 +263,8 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       const ratio = /公斤|千克|kg/.test(q.unit) && (q.value === bio.briquette_per_coal.min || q.value === bio.briquette_per_coal.max);
       // The briquettes are named right after the weight ("5吨秸秆块") or just before it ("压成的块子有七百八十斤").
       const named =
-        /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料|块子)/.test(withoutPrice.slice(end)) ||
-        /(?:压块|秸秆块|燃料块|块子|压成块|压成了块|压成)(?:有|是|共|一共|总共|足有)?$/.test(withoutPrice.slice(Math.max(0, q.index - 6), q.index));
+        /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料|块子|块(?!钱))/.test(withoutPrice.slice(end)) ||
+        /(?:压块|秸秆块|燃料块|块子|压成块|压成了块|压成|压了|压出了?)(?:有|是|共|一共|总共|足有)?$/.test(withoutPrice.slice(Math.max(0, q.index - 6), q.index));
       return !ratio && named && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
     });
     if (weight && !weight.negative && weight.value > 0) {
@@ -278,11 +278,11 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
     // Coal the household burns or buys: "3吨煤", "烧3吨", "买半吨" — not any weight in a sentence about coal.
     const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => {
-      const matched = withoutPrice.slice(q.index).match(new RegExp(`^.*?${q.unit}`))?.[0] ?? q.unit;
-      const after = withoutPrice.slice(q.index + matched.length);
+      const matched = withoutPrice.slice(q.index, q.end);
+      const after = withoutPrice.slice(q.end);
       const before = withoutPrice.slice(0, q.index);
-      // "1.3公斤顶1公斤煤" is the conversion, not coal burnt.
-      const conversion = /(?:顶|相当于|抵|换|折)\s*$/.test(before);
+      // "1.3公斤顶1公斤煤" is the conversion, not coal burnt; "要顶一吨半优质煤" is the coal to be replaced.
+      const conversion = /[\d一二两三四五六七八九十半](?:公斤|千克|kg|斤|吨)?(?:压块|燃料块|块子?|燃料)?(?:能)?(?:顶|相当于|抵|换|折)\s*$/.test(before);
       const coal = !conversion && (/^(?:的)?(?:优质)?煤/.test(after) || /(?:烧|用|买|烧了|用了|买了|得烧|要烧)\s*$/.test(before));
       return coal && q.index !== briquetteAt && !isUnitOrConversion(withoutPrice, q, matched);
     });
