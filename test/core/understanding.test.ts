@@ -343,6 +343,19 @@ describe("a village's numbers and amounts per unit", () => {
     expect(r.text).not.toMatch(/\d+\s*万?元/);
   });
 
+  it("says a fine or an earning is not written instead of giving the entry's other figures", async () => {
+    const fine = await chat()("秸秆要是在地里烧了 罚多少钱");
+    expect(fine.text).toContain("资料里没有写罚不罚、罚多少");
+    expect(fine.text).not.toMatch(/1360/);
+    const talk = chat();
+    await talk("月嫂班收学费不");
+    const wage = await talk("培训完了出去干一个月能挣多少");
+    expect(wage.text).toContain("资料里没有写干这个能挣多少钱");
+    expect(wage.text).not.toMatch(/\d+\s*名|\d+\s*期/);
+    // What land earns is written (rent, shares, wages): that is still answered.
+    expect((await chat()("地流转出去能挣多少")).text).toContain("租金");
+  });
+
   it("files a complaint that asks someone to check, even beside a rhetorical question", async () => {
     expect((await chat()("于家英村压缩点的人收俺压缩费，不是说免费吗，请你们查一查")).text).toMatch(/FK\d+/);
   });
@@ -631,6 +644,10 @@ describe("figures worked out from the question's own quantities", () => {
   it("prices a quantity at the entry's price per unit (一吨半 × 1360)", async () => {
     expect((await chat()("一吨半优质煤按市场价多少钱")).text).toContain("1.5 吨 × 1360 = 2040 元");
     expect((await chat()("优质煤一吨多少钱")).text).not.toMatch(/× 1360/);
+    // A price asked is not coal burnt: no "您家一年烧" the villager never said.
+    const priced = (await chat()("两吨优质煤按市场价多少钱")).text;
+    expect(priced).toContain("2 吨 × 1360 = 2720 元");
+    expect(priced).not.toContain("一年烧");
   });
 
   it("takes one named spending from the budget (装修钱比预算少了多少)", async () => {

@@ -141,7 +141,7 @@ function talk(first: string, topic: "benefits" | "land" | "biomass" = "benefits"
     get step() {
       return step;
     },
-    say(text: string, signals = answerSignals): Step | "leave" {
+    say(text: string, signals: Parameters<typeof continueDialogue>[4] = answerSignals): Step | "leave" {
       const next = continueDialogue(rules, step.state as DialogueState, foldText(text), on, signals);
       if (next !== "leave") step = next;
       return next;

@@ -120,6 +120,19 @@ const ASKS_AMOUNT =
 /** "一亩补偿多少钱", "一次收多少", "一个孩子补多少": money asked per unit. */
 const PER_UNIT_MONEY =
   /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位)[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
+/**
+ * Money of a kind the entry may not be about at all: a fine ("烧秸秆罚多少"), earnings ("月嫂一个月能挣多少").
+ * Answered only by a fact about that very kind; the entry's other figures (a coal price, a count of trainees)
+ * would read as the answer.
+ */
+const MONEY_KINDS: Array<[asked: RegExp, inFact: RegExp, saying: string]> = [
+  [/罚款|罚(?:多少|几个钱|钱)|怎么罚|罚不罚/, /罚/, "资料里没有写罚不罚、罚多少，我不乱说数字。"],
+  [
+    /(?:挣|赚)(?:多少|几个钱|几千|得多)|工资(?:多少|有多少|能有多少|高不高|咋样|怎么样)|(?:收入|工钱)(?:多少|有多少)/,
+    /工资|收入|收益|挣|赚|工钱|租金|分红/,
+    "资料里没有写干这个能挣多少钱，我不乱说数字。",
+  ],
+];
 /** Any amount of money in a fact: "100 元", "39.01 万元", "100 多万元". */
 const ANY_MONEY = /\d[\d.]*\s*多?\s*万?元/;
 
@@ -323,6 +336,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   ) {
     return noFigureAnswer(entry, confidence, `资料里没有写每${perUnit[1]}给多少钱，我不乱说数字。`, (f) => isGap(f) || !/\d/.test(f.text));
   }
+  const kind = MONEY_KINDS.find(([asked, inFact]) => asked.test(query.text) && !entry.facts.some((f) => inFact.test(f.text)) && !inFact.test(entry.summary));
+  if (kind) return noFigureAnswer(entry, confidence, kind[2], (f) => isGap(f) || !/\d/.test(f.text));
   const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !inFact.source.includes("元"));
   if (ASKS_AMOUNT.test(query.text) && !asksCount && !entry.facts.some((f) => ANY_MONEY.test(f.text)) && !ANY_MONEY.test(entry.summary)) {
     return noFigureAnswer(entry, confidence, "资料里没有写这一项给不给钱、给多少，我不乱说数字。", (f) => !/\d/.test(f.text));
