@@ -270,16 +270,22 @@ function answerThenOffer(ctx: FeedbackTurn): TurnResult {
 /** Words of something wrong or of where it is, in a message the reading took for a question. */
 const PROBLEM_LIKE = /坏|塌|漏|堵|臭|脏|吵|乱|欠|拖|扣|锁|没人|不给|不让|让[^，。]{0,6}进|包夜|欺负|打人|危险|摔|淹|黑/;
 
+/** How long the trouble has lasted, or someone asked to come and see to it. */
+const ABOUT_THE_REPORT = /[一两二三四五六七八九十几半多]+个?多?(?:天|礼拜|星期|周|月|年)了|好几天|好久了|派人|来个人|找人来|来修|修修|修一下|来看看|过来看|管管|快点|赶紧/;
+
 /**
  * The villager's next words after a report, when they add to it: not a question, not small talk, no new
  * problem of another kind (that is a report of its own). Returns them masked, or undefined.
  */
 function addsDetail(ctx: FeedbackTurn, report: Report | undefined, text = ctx.text.trim()): string | undefined {
   const { reading } = ctx;
-  if (text.length < 4 || reading.kind === "smalltalk" || reading.kind === "reset" || reading.kind === "question" || reading.kind === "report_or_question")
-    return undefined;
+  if (text.length < 4 || reading.kind === "smalltalk" || reading.kind === "reset") return undefined;
+  // "一个多礼拜了 能派人看看不": how long it has lasted, or a plea for someone to come, is about the report
+  // just filed, even when it is put as a question.
+  const aboutIt = ABOUT_THE_REPORT.test(text);
+  if (!aboutIt && (reading.kind === "question" || reading.kind === "report_or_question")) return undefined;
   // "残疾人救助" names a topic, not trouble: only words of something wrong add to a report.
-  if (reading.kind === "open" && (reading.asks || !PROBLEM_LIKE.test(text))) return undefined;
+  if (!aboutIt && reading.kind === "open" && (reading.asks || !PROBLEM_LIKE.test(text))) return undefined;
   // "我反映的事怎么样了", "FK000001 还没修好": about reports, answered as such.
   if (/FK\s*\d/i.test(text) || isStatusQuery(text) || isReopenRequest(text)) return undefined;
   // "还有…", "另外…", "再反映个事": a new problem, filed on its own.

@@ -706,6 +706,17 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("俺男人常年在外打工，娃跟着奶奶在家，成绩老上不去，这种娃有人管不")).text).toMatch(/留守儿童/);
   });
 
+  it("reads 收钱 / 收不收 as asking whether it is free, alone and as a follow-up", async () => {
+    expect((await chat()("隔壁说压秸秆要收钱 凭啥 不是说不要钱吗 到底收不收")).text).toMatch(/免费/);
+    const talk = chat();
+    await talk("压秸秆的点设在哪些村");
+    expect((await talk("收钱不")).text).toMatch(/秸秆[\s\S]*免费/);
+  });
+
+  it("answers what the disabled persons' federation did (扶残助残) with its list of programmes", async () => {
+    expect((await chat()("残联扶残助残这块都干了哪些事")).text).toMatch(/一户多残[\s\S]*托养/);
+  });
+
   it("answers a money need from the entry that is itself about money (the motor tricycle's fuel)", async () => {
     expect((await chat()("俺腿不行，出门全靠那种带发动机的三轮椅子，烧油挺费钱，能贴补点吗")).text).toMatch(/燃油补贴/);
   });

@@ -57,6 +57,18 @@ describe("a report over several messages", () => {
     expect(reports(t)).toHaveLength(1);
   });
 
+  it("adds how long it has lasted and a plea to send someone, put as a question, to the report just filed", async () => {
+    t = await startStaffApp();
+    const v = conversation(t.url, "m6");
+    await v.ask("俺反映一下");
+    await v.ask("东风村的自来水浑得很");
+    const more = await v.ask("一个多礼拜了 能派人看看不");
+    expect(more.text).toMatch(/已补充到您刚才的反映里（回执号 FK000001）/);
+    const [only, ...none] = reports(t);
+    expect(none).toHaveLength(0);
+    expect(only.text).toMatch(/补充：一个多礼拜了 能派人看看不/);
+  });
+
   it("keeps the details said with the village, and files a new problem (还有…) on its own", async () => {
     t = await startStaffApp();
     const v = conversation(t.url, "m3");
