@@ -331,18 +331,21 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
     const named = more.people.filter((p) => p.grade !== undefined || p.severe);
     // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
+    // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.
     const grade = state.facts.disability_grade;
-    if (
-      state.step === "done" &&
-      state.people.length === 0 &&
-      typeof grade === "number" &&
-      named.length === 1 &&
-      /也|一共|加起来|总共|俩|两个|合计/.test(text)
-    ) {
-      const first = readHousehold(state.question).people.find((p) => p.grade === grade) ?? { label: "您", grade };
+    const screened = readHousehold(state.question).people;
+    const subject = typeof grade === "number" ? (screened.find((p) => p.grade === grade) ?? { label: "您", grade }) : screened.length === 1 ? screened[0] : undefined;
+    if (state.step === "done" && state.people.length === 0 && subject && named.length === 1 && /也|一共|加起来|总共|俩|两个|合计/.test(text)) {
+      const first = {
+        ...subject,
+        ...(typeof grade === "number" ? { grade } : {}),
+        ...(typeof state.facts.age === "number" ? { age: state.facts.age } : {}),
+        ...(state.facts.elderly === true ? { elderly: true } : {}),
+        ...(state.facts.certified === true ? { certified: true } : {}),
+      };
       if (first.label !== named[0]!.label) {
         const reckon = summing(state.reckon, asked);
-        const people = [{ ...first, grade }, named[0]!];
+        const people = [first, named[0]!];
         return advance(
           rules,
           { ...state, people, reckon, facts: { ...state.facts, disabled_in_household: Math.max(2, Number(state.facts.disabled_in_household ?? 0)) } },
@@ -392,6 +395,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   }
   // "俺家一年特别救助一共多少" after a household's answer: the same household, now about that programme.
   if (state.step === "done" && isHousehold(state) && signals.focus && signals.focus.length > 0 && Object.keys(extraction.facts).length === 0)
+    return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
+  // "俺爷俩一年一共能领多少" after a household's answer: the same people, summed.
+  if (state.step === "done" && isHousehold(state) && asked.total && Object.keys(extraction.facts).length === 0)
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "领了7个月了", "三年呢" after the answer: the same figures over that span; "一共该领多少" asks them again.
   const again = AMOUNT_QUESTION.test(core) && core.length <= 8;

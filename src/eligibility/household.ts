@@ -71,7 +71,7 @@ const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "三口人": several people who share what is said next ("都是二级"). */
 const GROUP =
-  /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)))/y;
+  /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=都|全)))/y;
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
 /** "三个一级一个三级": several people of one grade at once. */
 const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨)(?:人)?(?:是|都是)?([一二三四1234])级/y;
@@ -392,7 +392,11 @@ export function readReckoning(text: string): Reckoning {
   const total = /加起来|一共|总共|合计|加一起|合起来|一块儿算|加上|算上/.test(text);
   // "再加一户多残，一年一共多少": the programme named on top of what the people get; "这些都能领的话",
   // "全家一共": everything the people get, not only the programme one of them was said to receive.
-  const every = total && /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|全家|一家子|家里(?:一共|总共|加起来|合计)|再加|加上/.test(text);
+  const every =
+    total &&
+    /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|全家|一家|家里(?:一共|总共|加起来|合计)|俩|两个人|[俺我咱]们|再加|加上|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(
+      text,
+    );
   return { perMonth, ...(years !== undefined ? { years } : {}), ...(total ? { total } : {}), ...(every ? { every } : {}) };
 }
 
@@ -418,9 +422,12 @@ export function renderHousehold(
         `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : ""}${ownPoverty ? (p.poor === true ? "（贫困户）" : p.poor === false ? "（不是贫困户）" : "") : ""}`,
     )
     .join("、");
-  const out: string[] = [
-    `按您说的情况（${who}${household.disabledCount && household.disabledCount > household.people.length ? `，家里共 ${household.disabledCount} 个残疾人` : ""}${ownPoverty ? "" : poor === true ? "，贫困户" : poor === false ? "，不是贫困户" : ""}）：`,
-  ];
+  const said = [
+    who,
+    household.disabledCount && household.disabledCount > household.people.length ? `家里共 ${household.disabledCount} 个残疾人` : "",
+    ownPoverty ? "" : poor === true ? "贫困户" : poor === false ? "不是贫困户" : "",
+  ].filter(Boolean);
+  const out: string[] = [`按您说的情况（${said.join("，")}）：`];
   // A refusal is shown for the programme asked about, or when it turns on one thing (close); otherwise a
   // line nobody gets is left out.
   const asked = (l: HouseholdLine) => focus.includes(l.programme.id);

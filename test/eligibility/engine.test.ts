@@ -76,6 +76,7 @@ describe("who a household is", () => {
     ["家里俩重度残疾", ["重度", "重度"]],
     ["俺一级 俺儿子二级 孙子三级", [1, 2, 3]],
     ["兄弟俩都是一级", [1, 1]],
+    ["家里三个残疾人都是一级贫困", [1, 1, 1]],
   ] as const)("reads %s", (text, expected) => expect(grades(text)).toEqual(expected));
 });
 
@@ -252,6 +253,23 @@ describe("dialogue state machine", () => {
     const s = d.say(asked, { ...answerSignals, focus: focusOf(rules, asked) }) as Step;
     expect(s.reply.text).toMatch(/合计每年：(?:2000 \+ 1680|1680 \+ 2000) = 3680 元/);
     expect(s.reply.text).toMatch(/原文没写，请向县残联确认/);
+  });
+
+  it("keeps the person screened first apart from the villager who then gives their own grade, and sums the two", () => {
+    const d = talk("俺爷爷八十了 腿有残疾 家里贫困 领的是老年残疾人那个补助");
+    const two = d.say("俺是三级残疾 也是贫困户") as Step;
+    expect(two.reply.text).toMatch(/您爷爷 50 元\/月/);
+    expect(two.reply.text).toMatch(/贫困残疾人生活特别救助：您 400 元\/年/);
+    expect(two.reply.text).not.toMatch(/三级，贫困户，年龄 80岁/);
+    const sum = d.say("俺爷俩一年一共能领多少") as Step;
+    expect(sum.reply.text).toMatch(/合计每年：(?:400 \+ 600|600 \+ 400) = 1000 元/);
+  });
+
+  it("adds two programmes named with 加 (救助加户补助) and never starts the people with a stray comma", () => {
+    const d = talk("俺家算一户多残 俩人都是三级贫困 救助加户补助 一年总共多少");
+    expect(d.step.reply.text).toMatch(/合计每年：800 \+ 1680 = 2480 元/);
+    const counted = talk("家里有三个残疾人，都贫困，一户多残加上特别救助一年一共多少");
+    expect(counted.step.reply.text).toMatch(/按您说的情况（家里共 3 个残疾人，贫困户）/);
   });
 
   it("adds a programme named with 再加 on top of what the people get", () => {
