@@ -717,6 +717,17 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("残联扶残助残这块都干了哪些事")).text).toMatch(/一户多残[\s\S]*托养/);
   });
 
+  it("answers 多少 with the count the entry holds when its only rule (how to sign up) has no number", async () => {
+    const r = (await chat()("助残志愿者注册了多少")).text;
+    expect(r).toMatch(/670 人/);
+    // A fee asked is no count: a rate the entry holds (持证率) is not put forward as the answer.
+    expect((await chat()("换第二代残疾人证要交多少工本费")).text).not.toMatch(/5\.5/);
+  });
+
+  it("answers how long something took (多长时间) with the entry's months", async () => {
+    expect((await chat()("残疾人服务需求专项调查咋搞的 搞了多长时间")).text).toMatch(/2 个月/);
+  });
+
   it("answers a money need from the entry that is itself about money (the motor tricycle's fuel)", async () => {
     expect((await chat()("俺腿不行，出门全靠那种带发动机的三轮椅子，烧油挺费钱，能贴补点吗")).text).toMatch(/燃油补贴/);
   });

@@ -144,7 +144,8 @@ const OUTCOME_ASKED =
   /咋解决|怎么解决|解决了没|后来|最后|结果|咋弄的|怎么弄的|咋办的|怎么办的|管过|管没管|建好|建成|修好|弄好|咋样了|怎么样了|干了啥|做了啥|办成|弄成|整过|整治过|修过/;
 
 /** "几个人", "多少户", "几吨", "投了多少钱": the kind of number asked for, as a pattern over fact texts. */
-const ASKED_UNITS: Array<[RegExp, RegExp]> = [
+/** The kind of number asked, the facts that hold one, and whether such a fact answers without sharing a word. */
+const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, whatever?: boolean]> = [
   [
     /(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/,
     /\d[\d.,]*\s*(?:多|余)?\s*(?:万)?\s*(?:多|余)?\s*(?:人|名|位|人次)/,
@@ -167,6 +168,8 @@ const ASKED_UNITS: Array<[RegExp, RegExp]> = [
   [/(?:几|多少)(?:个)?(?:项目|决策|项)/, /\d+\s*(?:个|项)/],
   [/多少钱|花了多少|投了多少|投资|投入|花多少|多少万|资金|经费|钱数/, /\d[\d.]*\s*(?:万)?元/],
   [/(?:百分之|比例|多不多|占多少|率)/, /\d[\d.]*\s*[%％‰]/],
+  // "搞了多长时间": how long something took, which the entry's own fact of months or days answers.
+  [/多长时间|多久|几个月|多少天|几天/, /\d+\s*个?(?:月|天|年)(?![^。；]{0,4}(?:元|块|钱))/, true],
 ];
 
 /** Facts holding the kind of number the question asks for rank first, statistics included. */
@@ -251,7 +254,13 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const eventAsked =
     /干了(?:啥|什么)|做了(?:啥|什么)|搞了(?:啥|什么)|办了(?:啥|什么)|有(?:啥|什么)活动/.test(query.text) ||
     (query.words.length <= 4 && !/[?？吗呢]|多少|怎么|什么|哪/.test(query.text));
-  let relevant = matching.filter((r) => isRuleRanked(r) || r.score > bestRule || (eventAsked && r.score >= bestRule && r.fact.kind === "statistic"));
+  // "志愿者注册了多少": a number is asked, and the best rule matched ("怎么注册") holds none; a statistic
+  // matching as well is the answer.
+  const asksNumber = /多少|几(?:个|位|名|户|次|人)/.test(query.text);
+  const numberAsked = asksNumber && !matching.some((r) => isRuleRanked(r) && r.score >= bestRule && /\d/.test(r.fact.text));
+  let relevant = matching.filter(
+    (r) => isRuleRanked(r) || r.score > bestRule || ((eventAsked || numberAsked) && r.score >= bestRule && r.fact.kind === "statistic"),
+  );
   // "入托难那事最后咋解决的", "河道镇里管过没有", "广场建好没": what was done is the answer; the facts that
   // share the question's words are often why it had to be done.
   if (OUTCOME_ASKED.test(query.text) && !/为什么|为啥|咋就/.test(query.text)) {
@@ -269,7 +278,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // rules complete the answer, the matching one first.
   const rules = ranked.filter((r) => r.fact.kind === "rule");
   const widened = relevant.length === 1 && rules.length <= MAX_FACTS ? [...relevant, ...rules.filter((r) => !relevant.includes(r))] : relevant;
-  const chosen = (widened.length > 0 ? widened : ranked.filter(isRuleRanked)).slice(0, MAX_FACTS).map((r) => r.fact);
+  // Nothing matched in particular: the rules, after the figures when a number is asked and no rule holds one.
+  const rulesRanked = ranked.filter(isRuleRanked);
+  // Only a count for a count asked ("注册了多少"): a rate or a sum of money answers no "多少工本费".
+  const countAsked = asksNumber && !/钱|费|元|块|率/.test(query.text) && !rulesRanked.some((r) => /\d/.test(r.fact.text));
+  const figures = countAsked ? ranked.filter((r) => r.fact.kind === "statistic" && /\d\s*(?:人|名|位|户|个|例|次)/.test(r.fact.text)) : [];
+  const chosen = (widened.length > 0 ? widened : [...figures, ...rulesRanked]).slice(0, MAX_FACTS).map((r) => r.fact);
   let facts = chosen.length > 0 ? chosen : entry.facts.slice(0, MAX_FACTS);
   // "四级残疾人一年救助多少": the fact saying the seed has nothing for 四级 is the answer, and the grades'
   // amounts beside it would read as one for 四级. A gap matched better than any rule stands alone.
@@ -293,9 +307,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     };
   }
   // "每人代缴多少 一共代缴了多少人": each kind of number asked for is answered by the fact that holds it.
-  for (const [asked, inFact] of ASKED_UNITS) {
+  for (const [asked, inFact, whatever] of ASKED_UNITS) {
     if (!asked.test(query.text) || facts.some((f) => inFact.test(f.text))) continue;
-    const holder = ranked.find((r) => inFact.test(r.fact.text) && r.score >= FACT_MATCH_MIN);
+    const holder = ranked.find((r) => inFact.test(r.fact.text) && (whatever || r.score >= FACT_MATCH_MIN));
     if (holder) facts = [...facts.slice(0, MAX_FACTS - 1), holder.fact];
   }
   const reckoning = readFigureQuestion(query.text);
