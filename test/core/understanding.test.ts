@@ -724,6 +724,12 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("换第二代残疾人证要交多少工本费")).text).not.toMatch(/5\.5/);
   });
 
+  it("puts what an entry has besides the thing named (除了租金) first", async () => {
+    const r = (await chat()("土地流转 除了租金")).text;
+    expect(r.indexOf("劳务")).toBeGreaterThan(-1);
+    expect(r.indexOf("劳务")).toBeLessThan(r.indexOf("方式一"));
+  });
+
   it("answers how long something took (多长时间) with the entry's months", async () => {
     expect((await chat()("残疾人服务需求专项调查咋搞的 搞了多长时间")).text).toMatch(/2 个月/);
   });

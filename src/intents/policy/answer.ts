@@ -285,6 +285,10 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const figures = countAsked ? ranked.filter((r) => r.fact.kind === "statistic" && /\d\s*(?:人|名|位|户|个|例|次)/.test(r.fact.text)) : [];
   const chosen = (widened.length > 0 ? widened : [...figures, ...rulesRanked]).slice(0, MAX_FACTS).map((r) => r.fact);
   let facts = chosen.length > 0 ? chosen : entry.facts.slice(0, MAX_FACTS);
+  // "土地流转 除了租金", "除了收租子还能挣啥": what the entry says besides the thing named comes first.
+  const besides = /除了([^，,。？?\s还]{1,6}?)(?:以外|之外|还|，|,|\s|$)/.exec(query.text)?.[1];
+  const otherRules = besides ? entry.facts.filter((f) => isRule(f) && !f.text.includes(besides)) : [];
+  if (otherRules.length > 0) facts = [...otherRules, ...facts.filter((f) => !otherRules.includes(f))].slice(0, MAX_FACTS);
   // "四级残疾人一年救助多少": the fact saying the seed has nothing for 四级 is the answer, and the grades'
   // amounts beside it would read as one for 四级. A gap matched better than any rule stands alone.
   // Only a gap named by a keyword the question uses and no rule mentions ("四级") stands alone.
