@@ -63,7 +63,9 @@ function load(file: string): Array<EvalConversation & { set: string }> {
   const text = readFileSync(file, "utf8");
   const conversational = /"turns"\s*:/.test(text.slice(0, 2000));
   const items = conversational ? parseConversations(text) : parseEvalSet(text).map(({ text: t, ...rest }) => ({ ...rest, turns: [t] }));
-  const prefix = /independent|holdout|final|fourth|fifth|sixth|seventh|eighth|ninth|tenth/.test(file) ? "" : `${file.replace(/^.*\//, "").replace(/\.jsonl$/, "")}:`;
+  const prefix = /independent|holdout|final|fourth|fifth|sixth|seventh|eighth|ninth|tenth/.test(file)
+    ? ""
+    : `${file.replace(/^.*\//, "").replace(/\.jsonl$/, "")}:`;
   return items.map((item) => ({
     ...item,
     id: `${prefix}${item.id}`,

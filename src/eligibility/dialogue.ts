@@ -54,7 +54,9 @@ export const DialogueStateSchema = z.object({
     .default([]),
   disabledCount: z.number().int().optional(),
   /** What the figures are to be turned into: per month, over several years. */
-  reckon: z.object({ perMonth: z.boolean(), years: z.number().optional(), total: z.boolean().optional(), every: z.boolean().optional() }).default({ perMonth: false }),
+  reckon: z
+    .object({ perMonth: z.boolean(), years: z.number().optional(), total: z.boolean().optional(), every: z.boolean().optional() })
+    .default({ perMonth: false }),
 });
 export type DialogueState = z.infer<typeof DialogueStateSchema>;
 
@@ -334,7 +336,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.
     const grade = state.facts.disability_grade;
     const screened = readHousehold(state.question).people;
-    const subject = typeof grade === "number" ? (screened.find((p) => p.grade === grade) ?? { label: "您", grade }) : screened.length === 1 ? screened[0] : undefined;
+    const subject =
+      typeof grade === "number" ? (screened.find((p) => p.grade === grade) ?? { label: "您", grade }) : screened.length === 1 ? screened[0] : undefined;
     if (state.step === "done" && state.people.length === 0 && subject && named.length === 1 && /也|一共|加起来|总共|俩|两个|合计/.test(text)) {
       const first = {
         ...subject,

@@ -264,7 +264,9 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       // The briquettes are named right after the weight ("5吨秸秆块") or just before it ("压成的块子有七百八十斤").
       const named =
         /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料|块子|块(?!钱))/.test(withoutPrice.slice(end)) ||
-        /(?:压块|秸秆块|燃料块|块子|压成块|压成了块|压成|压了|压出了?)(?:有|是|共|一共|总共|足有)?$/.test(withoutPrice.slice(Math.max(0, q.index - 6), q.index));
+        /(?:压块|秸秆块|燃料块|块子|压成块|压成了块|压成|压了|压出了?)(?:有|是|共|一共|总共|足有)?$/.test(
+          withoutPrice.slice(Math.max(0, q.index - 6), q.index),
+        );
       return !ratio && named && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
     });
     if (weight && !weight.negative && weight.value > 0) {

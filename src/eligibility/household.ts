@@ -254,8 +254,7 @@ export function readHousehold(text: string): Household {
     if (/老年|[六七八九]十|上了年纪|岁数大/.test(own)) {
       p.elderly = true;
       // "俺爷俺奶都七十多了": 都 takes in those named just before in the same clause (not "俺爹一级 俺爷俺奶都…").
-      if (/^.{0,3}都/.test(segment))
-        for (const m of mentions.slice(0, k)) if (!/[，,。；！？!?\s]/.test(text.slice(m.at, at))) m.person.elderly = true;
+      if (/^.{0,3}都/.test(segment)) for (const m of mentions.slice(0, k)) if (!/[，,。；！？!?\s]/.test(text.slice(m.at, at))) m.person.elderly = true;
     }
     // "俺闺女…单过，不是贫困户" while "俺…都算贫困户": poverty is said person by person.
     if (/不是贫困|不算贫困|不贫困|不穷|不是低保/.test(segment)) p.poor = false;
@@ -283,7 +282,10 @@ const ALL_ELDERLY = /都(?:是|领|有)?[^，,。；\s]{0,8}(?:老年|[六七八
 function elderlyOnes(household: Household, text: string): Person[] {
   if (household.people.length === 1) return household.people;
   const all = ALL_ELDERLY.exec(text)!;
-  const clause = text.slice(0, all.index).split(/[，,。；！？!?\s]/).at(-1)!;
+  const clause = text
+    .slice(0, all.index)
+    .split(/[，,。；！？!?\s]/)
+    .at(-1)!;
   const named = new Set(readHousehold(clause).people.map((p) => p.label));
   const ones = household.people.filter((p) => named.has(p.label));
   return ones.length > 0 ? ones : household.people;
