@@ -33,8 +33,9 @@ export const PRONOUN = "他（她）";
 
 // Longer words first, so 爸爸 is read before 爸 and 老伴 before 老.
 const RELATIONS: Array<[RegExp, string]> = [
-  [/爷爷|姥爷|外公|(?<=[俺我咱])爷/y, "您爷爷"],
-  [/奶奶|姥姥|外婆|阿嬷|阿嬤|(?<=[俺我咱])奶/y, "您奶奶"],
+  // "爷的老年补助…": 爷 alone at the start of a clause, before what is said of him, is 爷爷 named again.
+  [/爷爷|姥爷|外公|(?<=[俺我咱])爷|(?<=^|[\s，,。；、])爷(?=的|是|也|俩|[一二三四]级)/y, "您爷爷"],
+  [/奶奶|姥姥|外婆|阿嬷|阿嬤|(?<=[俺我咱])奶|(?<=^|[\s，,。；、])奶(?=的|是|也|俩|[一二三四]级)/y, "您奶奶"],
   [/爸爸|老爹|父亲|爹|爸/y, "您父亲"],
   [/妈妈|老娘|母亲|娘(?!家)|妈/y, "您母亲"],
   [/老伴|媳妇|老婆|爱人|对象/y, "您爱人"],

@@ -272,7 +272,7 @@ const PROBLEM_LIKE = /坏|塌|漏|堵|臭|脏|吵|乱|欠|拖|扣|锁|没人|不
 
 /** How long the trouble has lasted, or someone asked to come and see to it. */
 const ABOUT_THE_REPORT =
-  /[一两二三四五六七八九十几半多]+个?多?(?:天|礼拜|星期|周|月|年)了|好几天|好久了|派人|来个人|找人来|来修|修修|修一下|来看看|过来看|管管|快点|赶紧/;
+  /[一两二三四五六七八九十几半多]+个?多?(?:天|礼拜|星期|周|月|年)了|好几天|好久了|(?:昨天|前天|今天|早上|上午|下午|晚上|刚才)[^，,。？?]{0,4}(?:发现|看见|看到|出的事|塌的|坏的)|派人|来个人|找人来|来修|修修|修一下|来看看|过来看|管管|快点|赶紧/;
 
 /**
  * The villager's next words after a report, when they add to it: not a question, not small talk, no new

@@ -724,6 +724,16 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("换第二代残疾人证要交多少工本费")).text).not.toMatch(/5\.5/);
   });
 
+  it("answers an area asked as 占多大 with the entry's 亩, and money asked after a space as money", async () => {
+    expect((await chat()("水库边那地不是商业用地吗 咋改成广场了 占多大")).text).toMatch(/100 亩/);
+    expect((await chat()("留守娃每个月有生活补助不 多少")).text).toMatch(/资料里没有写这一项给不给钱/);
+  });
+
+  it("reaches a service named in other words (学门手艺 → 技能培训) and cataract as 白膜", async () => {
+    expect((await chat()("俺腿残了 想学门手艺挣钱 去哪学 收钱不")).text).toMatch(/培训/);
+    expect((await chat()("俺娘眼里长了层白膜 啥也看不清 家里穷 县里能给治不")).text).toMatch(/白内障[\s\S]*免费/);
+  });
+
   it("puts what an entry has besides the thing named (除了租金) first", async () => {
     const r = (await chat()("土地流转 除了租金")).text;
     expect(r.indexOf("劳务")).toBeGreaterThan(-1);

@@ -240,6 +240,12 @@ describe("dialogue state machine", () => {
     expect(both.step.reply.text).toMatch(/您爷爷 50 \+ 您奶奶 50 = 100 元\/月/);
   });
 
+  it("reads 爷 alone at a clause's start as 爷爷 named again, so what follows is not said of the person before", () => {
+    const d = talk("爷爷是贫困老年残疾人 爸一级 妈三级 都贫困 爷的老年补助一年 加上爸妈的救助 加起来多少");
+    expect(d.step.reply.text).not.toMatch(/您母亲 50/);
+    expect(d.step.reply.text).toMatch(/合计每年：(?:1200 \+ 600|600 \+ 1200) = 1800 元/);
+  });
+
   it("reads 领救助 as the living relief a person receives, and 司法救助 as legal aid", () => {
     const d = talk("俺奶领老年残疾人那个按月的补助 俺爹二级贫困领救助 一年家里一共多少");
     expect(d.step.reply.text).toMatch(/合计每年：(?:600 \+ 800|800 \+ 600) = 1400 元/);

@@ -67,6 +67,9 @@ describe("a report over several messages", () => {
     const [only, ...none] = reports(t);
     expect(none).toHaveLength(0);
     expect(only.text).toMatch(/补充：一个多礼拜了 能派人看看不/);
+    const when = await v.ask("昨天发现的");
+    expect(when.text).toMatch(/已补充到您刚才的反映里/);
+    expect(reports(t)).toHaveLength(1);
   });
 
   it("keeps the details said with the village, and files a new problem (还有…) on its own", async () => {

@@ -123,7 +123,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "老年残疾人补助每月50，俺爹俺娘俩人一年共多少": the villager gives the figure and asks for arithmetic on
   // it; the knowledge base's arithmetic shows it against the source, without screening anybody.
   if (topic === "benefits" && STATED_AMOUNT.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
-  const focus = topic === "benefits" ? focusOf(rules, text) : [];
+  // "想学门手艺" names the training in the knowledge base's words (技能培训): a service named either way is
+  // answered from its entry. The cash programmes are screened only when named in the villager's own words.
+  const rewritten = focusOf(rules, ctx.kb.rewrite(text)).filter((id) => !SUMMED_PROGRAMMES.has(id));
+  const focus = topic === "benefits" ? [...new Set([...focusOf(rules, text), ...rewritten])] : [];
   if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id))) return policyFallback(ctx);
   // "老伴截瘫了 想弄个轮椅", "请不起律师", "有训练的地方没": a need the knowledge base names is answered from
   // its entry at once; screening for cash benefits would answer a question the villager did not ask.
