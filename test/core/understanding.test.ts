@@ -117,6 +117,12 @@ describe("follow-ups and arithmetic", () => {
     expect(r.text).not.toMatch(/3.9 吨 × 1360/);
   });
 
+  it("prices kilos and jin of coal at the price per tonne, the tonnes shown exactly, and a follow-up's own weight", async () => {
+    const say = chat();
+    expect((await say("800公斤好煤 照那个价多钱")).text).toContain("800 ÷ 1000 = 0.8 吨；按 1360 元/吨算：0.8 × 1360 = 1088 元");
+    expect((await say("300斤优质煤多少钱")).text).toContain("300 ÷ 2000 = 0.15 吨；按 1360 元/吨算：0.15 × 1360 = 204 元");
+  });
+
   it("reads 1360一吨 as the coal price, not as one tonne of coal", async () => {
     const say = chat();
     const r = await say("优质煤1360一吨，我家冬天要烧2吨，得花多少钱？");

@@ -535,6 +535,9 @@ function wan(n: number): string {
   return `，${w * 10000 === n ? "即" : "约"} ${w} 万元`;
 }
 
+/** Up to four decimals, trailing zeros dropped: a factor shown in a formula must be the one multiplied. */
+const exact = (n: number): string => String(Math.round(n * 10000) / 10000);
+
 function fmt(n: number): string {
   const r = Math.round(n * 10) / 10;
   return Number.isInteger(r) ? String(r) : r.toFixed(1);
@@ -824,14 +827,24 @@ const PRICE_ASKED = /多少钱|要多少|花多少|值多少|得多少|几个钱
  * "一吨半优质煤按市场价多少钱": the villager's quantity times a price per unit the entry states, with the
  * formula. A quantity of exactly one unit only restates the price.
  */
+/** How many of a smaller unit make a tonne. */
+const PER_TONNE: Record<string, number> = { 公斤: 1000, 斤: 2000 };
+
 export function reckonPrice(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   if (!PRICE_ASKED.test(question)) return { lines: [], used: [] };
-  const asked = /(\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*(吨|公斤|斤|亩)(半)?/.exec(question);
-  if (!asked) return { lines: [], used: [] };
-  const base = parseNumber(asked[1]!);
-  if (base === undefined) return { lines: [], used: [] };
-  const amount = base + (asked[3] ? 0.5 : 0);
-  if (!(amount > 0) || amount === 1) return { lines: [], used: [] };
+  // The last quantity said ("800公斤好煤多少钱 … 300斤呢" read together): a follow-up's own comes after the thread's.
+  // "一吨" is the unit of a price, not an amount.
+  const quantities = [...question.matchAll(/(\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*(吨|公斤|斤|亩)(半)?/g)].map((m) => ({
+    m,
+    amount: (parseNumber(m[1]!) ?? Number.NaN) + (m[3] ? 0.5 : 0),
+  }));
+  // Nor is either side of a conversion ("1.3公斤顶1公斤煤").
+  const inConversion = (m: RegExpExecArray | RegExpMatchArray) =>
+    /^(?:的)?(?:秸秆|生物质)?(?:压块|燃料块|块|燃料)?(?:能)?(?:顶|相当于|抵|换|折)/.test(question.slice(m.index! + m[0].length)) ||
+    /(?:顶|相当于|抵|换|折)\s*$/.test(question.slice(0, m.index));
+  const last = quantities.filter((q) => q.amount > 0 && q.amount !== 1 && !inConversion(q.m)).at(-1);
+  if (!last) return { lines: [], used: [] };
+  const { m: asked, amount } = last;
   const unit = asked[2]!;
   // "秸秆压成块3.9吨…值多少钱": briquettes are not coal. Priced as coal only through the ratio the villager
   // gives ("1.3公斤顶1公斤煤"); without one, nothing is multiplied on a guess.
@@ -841,6 +854,19 @@ export function reckonPrice(facts: readonly Fact[], question: string): { lines: 
   if (briquettes && !ratio) return { lines: [], used: [] };
   for (const fact of facts) {
     const price = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*元\\s*/\\s*${unit}`).exec(fact.text);
+    // "800公斤好煤…多少钱" against a price per tonne: the weight is turned into tonnes first, shown.
+    const perTon = !price && !ratio && PER_TONNE[unit] ? /(\d+(?:\.\d+)?)\s*元\s*\/\s*吨/.exec(fact.text) : null;
+    if (perTon) {
+      const each = Number(perTon[1]);
+      const tons = amount / PER_TONNE[unit]!;
+      return {
+        // The tonnes exact (0.15, not 0.2): the product below is worked out from them.
+        lines: [
+          `${fmt(amount)} ${unit} = ${fmt(amount)} ÷ ${PER_TONNE[unit]} = ${exact(tons)} 吨；按 ${each} 元/吨算：${exact(tons)} × ${each} = ${fmt(tons * each)} 元`,
+        ],
+        used: [fact],
+      };
+    }
     if (!price) continue;
     const each = Number(price[1]);
     if (ratio) {
