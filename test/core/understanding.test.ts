@@ -746,6 +746,11 @@ describe("needs named in the villagers' own words", () => {
     expect(r.indexOf("劳务")).toBeLessThan(r.indexOf("方式一"));
   });
 
+  it("answers when (啥时候) with the entry's months, and how long a river is (多老长) with its length", async () => {
+    expect((await chat()("两纲中期评估啥时候来查")).text).toMatch(/4～6 月/);
+    expect((await chat()("汪疃那河修了多老长")).text).toMatch(/5 千米/);
+  });
+
   it("answers how long something took (多长时间) with the entry's months", async () => {
     expect((await chat()("残疾人服务需求专项调查咋搞的 搞了多长时间")).text).toMatch(/2 个月/);
   });

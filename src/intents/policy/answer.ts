@@ -171,6 +171,10 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, whatever?: boolean]> = 
   [/(?:百分之|比例|多不多|占多少|率)/, /\d[\d.]*\s*[%％‰]/],
   // "搞了多长时间": how long something took, which the entry's own fact of months or days answers.
   [/多长时间|多久|几个月|多少天|几天/, /\d+\s*个?(?:月|天|年)(?![^。；]{0,4}(?:元|块|钱))/, true],
+  // "什么时候来查": when, which a fact naming months answers.
+  [/什么时候|啥时候|哪个月|几月份?/, /\d+\s*(?:[～~-]\s*\d+\s*)?月(?!\s*[0-9]*\s*元)|元月|年底|年初|上旬|下旬/, true],
+  // "那河修了多老长": a length.
+  [/多(?:老)?长(?!时间)|几公里|多少(?:米|公里|千米)/, /\d[\d.]*\s*(?:千米|公里|米)/],
 ];
 
 /** Facts holding the kind of number the question asks for rank first, statistics included. */
