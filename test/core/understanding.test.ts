@@ -746,6 +746,11 @@ describe("needs named in the villagers' own words", () => {
     expect(r.indexOf("劳务")).toBeLessThan(r.indexOf("方式一"));
   });
 
+  it("turns a yearly count into the years asked (三年下来几场), keeping 以上", async () => {
+    expect((await chat()("按一类标准 三年下来村里至少放几场电影")).text).toContain("3 年一共：每年 12 场 × 3 = 36 场以上");
+    expect((await chat()("一类村一年放几场电影")).text).not.toMatch(/× \d+ = /);
+  });
+
   it("answers when (啥时候) with the entry's months, and how long a river is (多老长) with its length", async () => {
     expect((await chat()("两纲中期评估啥时候来查")).text).toMatch(/4～6 月/);
     expect((await chat()("汪疃那河修了多老长")).text).toMatch(/5 千米/);

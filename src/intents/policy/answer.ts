@@ -374,6 +374,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   for (const reckoned of [
     reckonStandards(entry.facts, query.text),
     reckonRates(entry.facts, query.text),
+    reckonYearlyCounts(entry.facts, query.text),
     reckonAverage(entry.facts, query.text),
     reckonParts(index, entry, query.text),
     reckonPrice(entry.facts, query.text),
@@ -690,6 +691,22 @@ export function readDays(text: string): number | undefined {
 }
 
 /** A daily amount ("每天压 3～5 吨") over the days asked, with the formula and the upper end named. */
+/** "每年放电影 12 场以上": a count the entry gives per year. */
+const YEARLY_COUNT = /(?:每年|一年)[^。；\d]{0,8}?(\d+)\s*(场|次|期|回)(以上)?/;
+
+/** "三年下来至少放几场": a yearly count over the years asked, with its formula (and "以上" kept when the fact says it). */
+export function reckonYearlyCounts(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const years = readDuration(question);
+  if (years === undefined || years < 2 || !Number.isInteger(years) || !/几|多少/.test(question)) return { lines: [], used: [] };
+  for (const fact of facts) {
+    const m = YEARLY_COUNT.exec(fact.text);
+    if (!m) continue;
+    const [, count, unit, atLeast = ""] = m;
+    return { lines: [`${years} 年一共：每年 ${count} ${unit} × ${years} = ${Number(count) * years} ${unit}${atLeast}`], used: [fact] };
+  }
+  return { lines: [], used: [] };
+}
+
 export function reckonRates(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   if (!/天|礼拜|星期|周|个点|压缩点/.test(question)) return { lines: [], used: [] };
   const days = readDays(question);
