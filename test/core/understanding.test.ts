@@ -349,6 +349,13 @@ describe("a village's numbers and amounts per unit", () => {
     expect(r.text).not.toMatch(/\d+\s*万?元/);
   });
 
+  it("says a day's wage is not written, while a day's work (一天能压多少) is still answered", async () => {
+    const wage = (await chat()("去葡萄地里干活 一天给多少工钱")).text;
+    expect(wage).toContain("资料里没有写每天给多少钱");
+    expect(wage).not.toMatch(/\d+\s*万?元/);
+    expect((await chat()("那压块的机器一天能压多少啊")).text).toMatch(/3～5 吨/);
+  });
+
   it("says a fine or an earning is not written instead of giving the entry's other figures", async () => {
     const fine = await chat()("秸秆要是在地里烧了 罚多少钱");
     expect(fine.text).toContain("资料里没有写罚不罚、罚多少");

@@ -120,6 +120,8 @@ const ASKS_AMOUNT =
 /** "一亩补偿多少钱", "一次收多少", "一个孩子补多少": money asked per unit. */
 const PER_UNIT_MONEY =
   /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位)[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
+/** "一天给多少工钱", "每天给多少生活费": money per day (not "一天能压多少", a daily amount of work). */
+const PER_DAY_MONEY = /(?:一|每)(天)[^，,。？?\d]{0,6}(?:多少|几个)(?:钱|工钱|工资|生活费|补助|补贴|块)/;
 /**
  * Money of a kind the entry may not be about at all: a fine ("烧秸秆罚多少"), earnings ("月嫂一个月能挣多少").
  * Answered only by a fact about that very kind; the entry's other figures (a coal price, a count of trainees)
@@ -351,7 +353,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "修河道占了地，一亩补偿多少钱": an amount per mu (per household, per visit …) the entry does not state;
   // its totals (300 万元) would read as the answer.
   // Asked for an average ("平均一人多少"), it is worked out below instead.
-  const perUnit = AVERAGE_ASKED.test(query.text) ? null : PER_UNIT_MONEY.exec(query.text);
+  const perUnit = AVERAGE_ASKED.test(query.text) ? null : (PER_UNIT_MONEY.exec(query.text) ?? PER_DAY_MONEY.exec(query.text));
   const unitWords = perUnit && (perUnit[1] === "人" || perUnit[1] === "位") ? "(?:人|位|名)" : perUnit?.[1];
   if (
     perUnit &&
