@@ -86,7 +86,7 @@ export const ONLY_ONE =
 
 const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = {
   land: ["land_mu", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"],
-  biomass: ["coal_tons", "coal_price", "briquette_tons", "briquette_unit"],
+  biomass: ["coal_tons", "coal_unit", "coal_price", "briquette_tons", "briquette_unit"],
 };
 
 function relevant(rules: EligibilityRules, topic: DialogueTopic, factId: string): boolean {
@@ -203,7 +203,8 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
   if (typeof tons === "number") {
-    const rendered = renderBiomass(rules, computeBiomass(rules.calculators.biomass, tons, price));
+    const unit = typeof state.facts.coal_unit === "string" ? state.facts.coal_unit : undefined;
+    const rendered = renderBiomass(rules, computeBiomass(rules.calculators.biomass, tons, price), unit);
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
   // "优质煤一吨1360块，合一公斤多少钱": the price alone is enough to answer per tonne and per kilo.

@@ -278,7 +278,7 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   }
   if (text.includes("煤")) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
-    const priceOnly = /多少钱|值多少|市场价|价钱|得花|要花|花多少/.test(text) && !/压块|秸秆|燃料|块子|省|改烧|顶|换/.test(text);
+    const priceOnly = /多少钱|多钱|值多少|市场价|价钱|照.{0,3}价|得花|要花|花多少/.test(text) && !/压块|秸秆|燃料|块子|省|改烧|顶|换/.test(text);
     // Coal the household burns or buys: "3吨煤", "烧3吨", "买半吨" — not any weight in a sentence about coal.
     const weight = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find((q) => {
       const matched = withoutPrice.slice(q.index, q.end);
@@ -288,13 +288,16 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       const conversion = /[\d一二两三四五六七八九十半](?:公斤|千克|kg|斤|吨)?(?:压块|燃料块|块子?|燃料)?(?:能)?(?:顶|相当于|抵|换|折)\s*$/.test(before);
       // "两吨优质煤按市场价多少钱" asks a price: no coal is said to be burnt, and nothing is to be replaced.
       const burnt = /(?:烧|用|买|烧了|用了|买了|得烧|要烧)\s*$/.test(before);
-      const coal = !conversion && (burnt || (/^(?:的)?(?:优质)?煤/.test(after) && !priceOnly));
+      const coal = !conversion && (burnt || (/^(?:的)?(?:优质|好)?煤/.test(after) && !priceOnly));
       return coal && q.index !== briquetteAt && !isUnitOrConversion(withoutPrice, q, matched);
     });
     if (weight) {
       const answer = checkCoal(bio.max_coal_tons, weight.value * WEIGHT_UNITS[weight.unit]!, weight.negative);
-      if (answer.kind === "value") facts.coal_tons = answer.value;
-      else if (answer.kind === "invalid") invalid.push({ fact: "coal_tons", message: answer.message });
+      if (answer.kind === "value") {
+        facts.coal_tons = answer.value;
+        // The answer speaks in the villager's unit: "5公斤" is not reckoned as 0 吨.
+        facts.coal_unit = weight.unit;
+      } else if (answer.kind === "invalid") invalid.push({ fact: "coal_tons", message: answer.message });
     }
   }
 }

@@ -131,6 +131,7 @@ export const CALCULATOR_FACTS = new Set([
   "work_days",
   "workers",
   "coal_tons",
+  "coal_unit",
   "coal_price",
   "briquette_tons",
   "briquette_unit",

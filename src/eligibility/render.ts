@@ -311,9 +311,27 @@ export function renderLand(rules: EligibilityRules, r: LandResult, years?: numbe
   };
 }
 
-export function renderBiomass(rules: EligibilityRules, r: BiomassResult): Rendered {
+export function renderBiomass(rules: EligibilityRules, r: BiomassResult, unit?: string): Rendered {
   const p = rules.calculators.biomass;
   const { min, max } = p.briquette_per_coal;
+  // "要顶5公斤好煤": less than a tonne is reckoned in the villager's unit (公斤 or 斤); in tonnes it read "0 吨".
+  if (r.coalTons < 1) {
+    const per = unit === "斤" ? 2000 : 1000;
+    const shown = unit === "斤" ? "斤" : "公斤";
+    const amount = money(r.coalTons * per);
+    const tons = String(Math.round(r.coalTons * 10000) / 10000);
+    return {
+      text: [
+        `按您说的 ${amount} ${shown}优质煤，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,
+        `· 要顶这些煤，需要压块：${amount} × ${min} = ${money(r.coalTons * per * min)} ${shown}，到 ${amount} × ${max} = ${money(r.coalTons * per * max)} ${shown}`,
+        `· 这些煤值：${amount} ${shown} = ${tons} 吨；${tons} × ${money(r.coalPrice)} = ${money(r.coalTons * r.coalPrice)} 元（煤价 ${money(r.coalPrice)} 元/吨${r.priceIsSeed ? "，原文的价格" : "，按您说的"}）`,
+        `· 压缩免费：${p.compression_note}`,
+        `来源：${p.source.section}：${p.source.quote ?? ""}`,
+      ].join("\n"),
+      quickReplies: [quickReply("重新开始")],
+      citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
+    };
+  }
   const lines = [
     `您家一年烧 ${money(r.coalTons)} 吨煤，改烧秸秆压块：`,
     `· 能省的煤钱：约 ${money(r.saving[0])}～${money(r.saving[1])} 元/年（折合每月约 ${money(r.saving[0] / 12)}～${money(r.saving[1] / 12)} 元）`,

@@ -123,6 +123,13 @@ describe("follow-ups and arithmetic", () => {
     expect((await say("300斤优质煤多少钱")).text).toContain("300 ÷ 2000 = 0.15 吨；按 1360 元/吨算：0.15 × 1360 = 204 元");
   });
 
+  it('reckons a few 公斤 of coal in 公斤 (never "0 吨"), the briquettes needed with their formula', async () => {
+    const r = (await chat()("要顶5公斤好煤 得烧多少公斤秸秆压块")).text;
+    expect(r).toContain("5 × 1.2 = 6 公斤，到 5 × 1.3 = 6.5 公斤");
+    expect(r).toContain("0.005 × 1360 = 6.8 元");
+    expect(r).not.toMatch(/(?<![\d.])0 吨/);
+  });
+
   it("reads 1360一吨 as the coal price, not as one tonne of coal", async () => {
     const say = chat();
     const r = await say("优质煤1360一吨，我家冬天要烧2吨，得花多少钱？");
