@@ -51,6 +51,10 @@ const DEFAULT_SETS = [
   // after that: 87.7 % (84.4 % on the starting commit). Both halves were tuned on afterwards.
   "test/eval/eleventh/singles.jsonl",
   "test/eval/eleventh/conversations.jsonl",
+  // A twelfth writer's set, run blind at the end of that session: 90.5 % (89.5 % on its starting commit). One
+  // regression it showed (a subsidy named only in other words) was fixed; nothing else was tuned on it.
+  "test/eval/twelfth/singles.jsonl",
+  "test/eval/twelfth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

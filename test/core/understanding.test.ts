@@ -749,6 +749,10 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("留守娃每个月有生活补助不 多少")).text).toMatch(/资料里没有写这一项给不给钱/);
   });
 
+  it("answers a subsidy named only in other words from the entry the question leads to (加油钱 → 燃油补贴)", async () => {
+    expect((await chat()("俺骑那种残疾人专用的三轮小摩托 加油钱能不能给报点")).text).toMatch(/燃油补贴/);
+  });
+
   it("reaches a service named in other words (学门手艺 → 技能培训) and cataract as 白膜", async () => {
     expect((await chat()("俺腿残了 想学门手艺挣钱 去哪学 收钱不")).text).toMatch(/培训/);
     expect((await chat()("俺娘眼里长了层白膜 啥也看不清 家里穷 县里能给治不")).text).toMatch(/白内障[\s\S]*免费/);

@@ -125,9 +125,14 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (topic === "benefits" && STATED_AMOUNT.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   // "想学门手艺" names the training in the knowledge base's words (技能培训): a service named either way is
   // answered from its entry. The cash programmes are screened only when named in the villager's own words.
-  const rewritten = focusOf(rules, ctx.kb.rewrite(text)).filter((id) => !SUMMED_PROGRAMMES.has(id));
-  const focus = topic === "benefits" ? [...new Set([...focusOf(rules, text), ...rewritten])] : [];
-  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id))) return policyFallback(ctx);
+  const said = topic === "benefits" ? focusOf(rules, text) : [];
+  const rewritten = topic === "benefits" ? focusOf(rules, ctx.kb.rewrite(text)).filter((id) => !SUMMED_PROGRAMMES.has(id)) : [];
+  const focus = [...new Set([...said, ...rewritten])];
+  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id))) {
+    // Named only in other words: the entry the question leads to answers it, when one clearly does.
+    const need = said.length === 0 ? namedNeed(ctx, rules) : undefined;
+    return need ? answerNeed(ctx, need) : policyFallback(ctx);
+  }
   // "老伴截瘫了 想弄个轮椅", "请不起律师", "有训练的地方没": a need the knowledge base names is answered from
   // its entry at once; screening for cash benefits would answer a question the villager did not ask.
   // "一条腿没了…每个月能有点啥贴补不": money is asked for; a free service's entry (假肢) is not the answer.
