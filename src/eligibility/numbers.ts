@@ -126,6 +126,8 @@ export function parseBareNumber(text: string): { value: number; negative: boolea
 
 /** Weight in tonnes: 3吨, 五千斤 (1 斤 = 0.5 kg), 800公斤. */
 export const WEIGHT_UNITS: Record<string, number> = { 吨: 1, 公斤: 0.001, 千克: 0.001, kg: 0.001, 斤: 0.0005 };
+/** Up to four decimals, trailing zeros dropped: a factor shown in a formula must be the one multiplied (0.15 t, not 0.2). */
+export const exactly = (n: number): string => String(Math.round(n * 10000) / 10000);
 /** Money in 元: 2000元, 两千块, 0.2万 (the 万 is read by parseNumber). */
 export const MONEY_UNITS = ["元", "块钱", "块"] as const;
 

@@ -1,6 +1,6 @@
 // Chinese reply texts for the screener's results, the calculators and the questions. Pure.
 import { quickReply } from "../core/payload.ts";
-import { spanText } from "./numbers.ts";
+import { exactly, spanText } from "./numbers.ts";
 import type { Citation, QuickReply } from "../core/message.ts";
 import type { EligibilityRules } from "./load.ts";
 import type { Amount, Facts, ProgrammeResult } from "./evaluate.ts";
@@ -319,7 +319,7 @@ export function renderBiomass(rules: EligibilityRules, r: BiomassResult, unit?: 
     const per = unit === "斤" ? 2000 : 1000;
     const shown = unit === "斤" ? "斤" : "公斤";
     const amount = money(r.coalTons * per);
-    const tons = String(Math.round(r.coalTons * 10000) / 10000);
+    const tons = exactly(r.coalTons);
     return {
       text: [
         `按您说的 ${amount} ${shown}优质煤，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,

@@ -1,5 +1,5 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
-import { findQuantities, parseNumber, readDuration } from "../../eligibility/numbers.ts";
+import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from "../../eligibility/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
@@ -147,7 +147,7 @@ const OUTCOME_ASKED =
 
 /** "几个人", "多少户", "几吨", "投了多少钱": the kind of number asked for, as a pattern over fact texts. */
 /** The kind of number asked, the facts that hold one, and whether such a fact answers without sharing a word. */
-const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, whatever?: boolean]> = [
+const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]> = [
   [
     /(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/,
     /\d[\d.,]*\s*(?:多|余)?\s*(?:万)?\s*(?:多|余)?\s*(?:人|名|位|人次)/,
@@ -318,9 +318,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     };
   }
   // "每人代缴多少 一共代缴了多少人": each kind of number asked for is answered by the fact that holds it.
-  for (const [asked, inFact, whatever] of ASKED_UNITS) {
+  for (const [asked, inFact, evenUnshared] of ASKED_UNITS) {
     if (!asked.test(query.text) || facts.some((f) => inFact.test(f.text))) continue;
-    const holder = ranked.find((r) => inFact.test(r.fact.text) && (whatever || r.score >= FACT_MATCH_MIN));
+    const holder = ranked.find((r) => inFact.test(r.fact.text) && (evenUnshared || r.score >= FACT_MATCH_MIN));
     if (holder) facts = [...facts.slice(0, MAX_FACTS - 1), holder.fact];
   }
   const reckoning = readFigureQuestion(query.text);
@@ -541,9 +541,6 @@ function wan(n: number): string {
   const w = Math.round(n / 100) / 100;
   return `，${w * 10000 === n ? "即" : "约"} ${w} 万元`;
 }
-
-/** Up to four decimals, trailing zeros dropped: a factor shown in a formula must be the one multiplied. */
-const exact = (n: number): string => String(Math.round(n * 10000) / 10000);
 
 function fmt(n: number): string {
   const r = Math.round(n * 10) / 10;
@@ -850,9 +847,6 @@ const PRICE_ASKED = /多少钱|要多少|花多少|值多少|得多少|几个钱
  * "一吨半优质煤按市场价多少钱": the villager's quantity times a price per unit the entry states, with the
  * formula. A quantity of exactly one unit only restates the price.
  */
-/** How many of a smaller unit make a tonne. */
-const PER_TONNE: Record<string, number> = { 公斤: 1000, 斤: 2000 };
-
 export function reckonPrice(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   if (!PRICE_ASKED.test(question)) return { lines: [], used: [] };
   // The last quantity said ("800公斤好煤多少钱 … 300斤呢" read together): a follow-up's own comes after the thread's.
@@ -878,14 +872,15 @@ export function reckonPrice(facts: readonly Fact[], question: string): { lines: 
   for (const fact of facts) {
     const price = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*元\\s*/\\s*${unit}`).exec(fact.text);
     // "800公斤好煤…多少钱" against a price per tonne: the weight is turned into tonnes first, shown.
-    const perTon = !price && !ratio && PER_TONNE[unit] ? /(\d+(?:\.\d+)?)\s*元\s*\/\s*吨/.exec(fact.text) : null;
+    const share = unit === "吨" ? undefined : WEIGHT_UNITS[unit];
+    const perTon = !price && !ratio && share ? /(\d+(?:\.\d+)?)\s*元\s*\/\s*吨/.exec(fact.text) : null;
     if (perTon) {
       const each = Number(perTon[1]);
-      const tons = amount / PER_TONNE[unit]!;
+      const tons = amount * share!;
       return {
         // The tonnes exact (0.15, not 0.2): the product below is worked out from them.
         lines: [
-          `${fmt(amount)} ${unit} = ${fmt(amount)} ÷ ${PER_TONNE[unit]} = ${exact(tons)} 吨；按 ${each} 元/吨算：${exact(tons)} × ${each} = ${fmt(tons * each)} 元`,
+          `${fmt(amount)} ${unit} = ${fmt(amount)} ÷ ${Math.round(1 / share!)} = ${exactly(tons)} 吨；按 ${each} 元/吨算：${exactly(tons)} × ${each} = ${fmt(tons * each)} 元`,
         ],
         used: [fact],
       };
