@@ -100,6 +100,7 @@ try {
       process.stdout.write(
         `FAIL ${item.id} [${item.category}] ${item.turns.join(" ⏎ ")} → ${verdict.problems.join("; ")}${verdict.wrongFigure ? " (WRONG FIGURE)" : ""}\n`,
       );
+    if (verbose && verdict.problems.length === 0) process.stdout.write(`ok ${item.id} [${item.category}] ${item.turns.join(" ⏎ ")}\n`);
     if (verbose || verdict.problems.length > 0)
       process.stdout.write(
         `    [${last.intent}] ${last.replies

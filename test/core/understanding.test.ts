@@ -106,7 +106,7 @@ describe("follow-ups and arithmetic", () => {
   it("says first that no amount is written when money is asked and none of the topics offered holds one", async () => {
     const say = chat();
     const r = await say("秸秆还田一亩补多少钱");
-    expect(r.text).toMatch(/^资料里没有写这笔钱给多少，我不乱说数字。/);
+    expect(r.text).toMatch(/^资料里没有写每亩给多少钱，我不乱说数字。/);
     expect(r.text).not.toMatch(/\d+\s*元/);
   });
 
@@ -780,5 +780,17 @@ describe("needs named in the villagers' own words", () => {
 
   it("answers a money need from the entry that is itself about money (the motor tricycle's fuel)", async () => {
     expect((await chat()("俺腿不行，出门全靠那种带发动机的三轮椅子，烧油挺费钱，能贴补点吗")).text).toMatch(/燃油补贴/);
+  });
+});
+
+describe("a figure no close entry holds", () => {
+  it("says so before the menu: days of leave, a subsidy where only an investment is known, money per day", async () => {
+    const leave = (await chat()("女职工生孩子产假能休多少天")).text;
+    expect(leave).toMatch(/^资料里没有写您问的这个数/);
+    expect(leave).not.toMatch(/\d+(?:\.\d+)?\s*%/);
+    const biogas = (await chat()("自己家建一个沼气池，政府补多少钱")).text;
+    expect(biogas).toMatch(/^资料里没有写这笔钱给多少/);
+    expect(biogas).not.toMatch(/20 万/);
+    expect((await chat()("残疾人参加技能培训 每天给多少生活费")).text).toMatch(/^资料里没有写每天给多少钱/);
   });
 });

@@ -79,15 +79,13 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
         : answer;
     }
     const answer = clarify(hits, confidence);
-    // "建一个沼气池国家给补多少钱": money asked, and none of the entries offered holds any amount. That is said
-    // first, so the menu is not read as a promise that one of them has the figure.
     const offered = hits.filter((h) => answer.entryIds.includes(h.entry.id));
-    if (
-      answer.entryIds.length > 1 &&
-      ASKS_AMOUNT.test(query.text) &&
-      !offered.some((h) => [h.entry.summary, ...h.entry.facts.map((f) => f.text)].some((t) => ANY_MONEY.test(t)))
-    )
-      return { ...answer, text: `资料里没有写这笔钱给多少，我不乱说数字。${answer.text}` };
+    const asked = askedFigure(index, query);
+    if (asked && answer.entryIds.length > 1) {
+      // "建一个沼气池国家给补多少钱", "产假能休多少天": a figure asked, and none of the entries offered holds one
+      // of its kind. That is said first, so the menu is not read as a promise that one of them has it.
+      if (!offered.some((h) => asked.holds(h.entry))) return { ...answer, text: `${asked.missing}${answer.text}` };
+    }
     // One candidate is not a choice: answer it, since the reply names the topic it answers.
     if (answer.entryIds.length !== 1) return answer;
     return top.entry.needs_review ? reviewAnswer(top.entry, confidence) : factAnswer(index, query, top.entry, confidence);
@@ -105,7 +103,7 @@ const ASKED_NUMBER_RATIO = 0.7;
  */
 function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): readonly SearchHit[] {
   // Counts of people, households, villages …; most entries hold some money figure, so money does not tell them apart.
-  const patterns = ASKED_UNITS.filter(([asked, inFact]) => asked.test(query.text) && !inFact.source.includes("元")).map(([, inFact]) => inFact);
+  const patterns = ASKED_UNITS.filter(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)).map(([, inFact]) => inFact);
   const top = hits[0];
   if (!top || patterns.length === 0) return hits;
   const holds = (hit: SearchHit) => hit.entry.facts.some((f) => patterns.some((p) => p.test(f.text)));
@@ -114,9 +112,43 @@ function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: re
   return better ? [better, ...hits.filter((h) => h !== better)] : hits;
 }
 
+/**
+ * The kind of figure a question asks for, if it names one: an amount paid (per mu, per day … when said so),
+ * or a count, a weight, a duration … as ASKED_UNITS reads them. `holds` tells an entry with a fact of that
+ * kind about what was asked (sharing its words); `missing` says plainly that none has one.
+ */
+function askedFigure(index: KnowledgeIndex, query: AnalyzedQuery): { holds: (entry: Entry) => boolean; missing: string } | undefined {
+  const question = query.text;
+  const about = (entry: Entry, kind: (text: string) => boolean) => index.rankFacts(entry, query).some((r) => r.score >= FACT_MATCH_MIN && kind(r.fact.text));
+  const kinds = ASKED_UNITS.filter(([asked, inFact]) => asked.test(question) && !isMoneyKind(inFact)).map(([, inFact]) => inFact);
+  const perUnit = perUnitMoney(question);
+  if (perUnit) return { holds: (e) => about(e, (t) => perUnit.stated.test(t)), missing: perUnit.missing };
+  // An investment or a price ("投资 20 万元", "1360 元/吨") is no amount paid to anyone.
+  if ((ASKS_AMOUNT.test(question) || PAID_ASKED.test(question)) && kinds.length === 0)
+    return { holds: (e) => about(e, (t) => ANY_MONEY.test(t) && !SPENT.test(t)), missing: "资料里没有写这笔钱给多少，我不乱说数字。" };
+  if (kinds.length > 0) return { holds: (e) => about(e, (t) => kinds.some((k) => k.test(t))), missing: "资料里没有写您问的这个数，我不乱说数字。" };
+  return undefined;
+}
+
+/** "一年多少", "每月能领多少": an amount paid over a period, though no word for money is said. */
+const PAID_ASKED = /(?:每|一)(?:年|个?月)(?:能|可以)?(?:领|拿|给|发|补)?多少(?![人户个次名场吨亩天本册套例位])/;
+/** Money spent or priced, not paid out. */
+const SPENT = /投资|投入|花了|花费|预算|出资|价值|价格|市场价|装修/;
+
+/** Money asked per mu, per household, per day …: the unit, a pattern for a fact stating such an amount, and the saying when none does. */
+function perUnitMoney(question: string): { stated: RegExp; missing: string } | undefined {
+  const asked = AVERAGE_ASKED.test(question) ? null : (PER_UNIT_MONEY.exec(question) ?? PER_DAY_MONEY.exec(question));
+  if (!asked) return undefined;
+  const unit = asked[1] === "人" || asked[1] === "位" ? "(?:人|位|名)" : asked[1];
+  return {
+    stated: new RegExp(`(?:每|一)(?:个)?${unit}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${unit}`),
+    missing: `资料里没有写每${asked[1]}给多少钱，我不乱说数字。`,
+  };
+}
+
 /** Asking for an amount of money paid out ("补贴多少", "给多少钱", "每月多少钱"), not a count. */
 const ASKS_AMOUNT =
-  /(?:补贴|补助|津贴|钱)[^，,。？?\s]{0,4}\s?(?:多少|几个钱)(?![人户例个名位])|多少[^，,。？?\d\s]{0,4}(?:补贴|补助|津贴)|(?:多少|几个)钱|给多少(?![人户])|补多少/;
+  /(?:补贴|补助|津贴|资助|钱|金)[^，,。？?\s]{0,4}\s?(?:多少|几个钱)(?![人户例个名位])|多少[^，,。？?\d\s]{0,4}(?:补贴|补助|津贴)|(?:多少|几个)钱|给多少(?![人户])|补多少/;
 /** "一亩补偿多少钱", "一次收多少", "一个孩子补多少": money asked per unit. */
 const PER_UNIT_MONEY =
   /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位)[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
@@ -178,6 +210,9 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]
   // "那河修了多老长": a length.
   [/多(?:老)?长(?!时间)|几公里|多少(?:米|公里|千米)/, /\d[\d.]*\s*(?:千米|公里|米)/],
 ];
+
+/** A kind of number whose facts are sums of money ("一共 100 万元"), not counts, weights or times. */
+const isMoneyKind = (inFact: RegExp): boolean => inFact.test("一共 100 万元");
 
 /** Facts holding the kind of number the question asks for rank first, statistics included. */
 /** "教了多少人", "已经做了几例": what was done, not what is planned. */
@@ -353,17 +388,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "修河道占了地，一亩补偿多少钱": an amount per mu (per household, per visit …) the entry does not state;
   // its totals (300 万元) would read as the answer.
   // Asked for an average ("平均一人多少"), it is worked out below instead.
-  const perUnit = AVERAGE_ASKED.test(query.text) ? null : (PER_UNIT_MONEY.exec(query.text) ?? PER_DAY_MONEY.exec(query.text));
-  const unitWords = perUnit && (perUnit[1] === "人" || perUnit[1] === "位") ? "(?:人|位|名)" : perUnit?.[1];
-  if (
-    perUnit &&
-    !entry.facts.some((f) => new RegExp(`(?:每|一)(?:个)?${unitWords}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${unitWords}`).test(f.text))
-  ) {
-    return noFigureAnswer(entry, confidence, `资料里没有写每${perUnit[1]}给多少钱，我不乱说数字。`, (f) => isGap(f) || !/\d/.test(f.text));
-  }
+  const perUnit = perUnitMoney(query.text);
+  if (perUnit && !entry.facts.some((f) => perUnit.stated.test(f.text)))
+    return noFigureAnswer(entry, confidence, perUnit.missing, (f) => isGap(f) || !/\d/.test(f.text));
   const kind = MONEY_KINDS.find(([asked, inFact]) => asked.test(query.text) && !entry.facts.some((f) => inFact.test(f.text)) && !inFact.test(entry.summary));
   if (kind) return noFigureAnswer(entry, confidence, kind[2], (f) => isGap(f) || !/\d/.test(f.text));
-  const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !inFact.source.includes("元"));
+  const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact));
   if (ASKS_AMOUNT.test(query.text) && !asksCount && !entry.facts.some((f) => ANY_MONEY.test(f.text)) && !ANY_MONEY.test(entry.summary)) {
     return noFigureAnswer(entry, confidence, "资料里没有写这一项给不给钱、给多少，我不乱说数字。", (f) => !/\d/.test(f.text));
   }
