@@ -131,7 +131,7 @@ export const exactly = (n: number): string => String(Math.round(n * 10000) / 100
 /** Money in 元: 2000元, 两千块, 0.2万 (the 万 is read by parseNumber). */
 export const MONEY_UNITS = ["元", "块钱", "块"] as const;
 
-const SPAN_NUMBER = "(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)";
+const SPAN_NUMBER = "(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+|俩|仨)";
 const YEARS_AND_MONTHS = new RegExp(`${SPAN_NUMBER}\\s*年零?\\s*${SPAN_NUMBER}\\s*个?(?:多)?月`);
 const YEARS_AND_HALF = new RegExp(`${SPAN_NUMBER}\\s*(?:个)?年半`);
 const MONTHS = new RegExp(`${SPAN_NUMBER}\\s*个(?:多)?月`);
@@ -147,7 +147,9 @@ const ACCUMULATES_AFTER = /^(?:.{0,6}?|的[^，,。？?]{0,12}?)(?:一共|总共
  * A span of time a figure is to be added up over, in years: "两年" 2, "一年半" 1.5, "半年" 0.5, "八个月" 8/12,
  * "两年零四个月" 2⅓. "一年" and "一个月" alone are rates ("一年多少"), and "2015年" is a date: neither is a span.
  */
-export function readDuration(text: string): number | undefined {
+export function readDuration(spoken: string): number | undefined {
+  // "仨月", "俩月": months said without 个 (only after these words: "三月" is March).
+  const text = spoken.replace(/(?<![\d一二三四五六七八九十])(俩|仨|两)月/g, "$1个月");
   // "从3月开始领，到12月底": both months counted.
   const range = /(\d{1,2}|[一二三四五六七八九十]+)\s*月(?:份)?(?:开始|起|初)?[^，,。\d]{0,6}[，,]?\s*(?:到|至)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*月/.exec(
     text,

@@ -323,7 +323,7 @@ export function renderBiomass(rules: EligibilityRules, r: BiomassResult, unit?: 
     return {
       text: [
         `按您说的 ${amount} ${shown}优质煤，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,
-        `· 要顶这些煤，需要压块：${amount} × ${min} = ${money(r.coalTons * per * min)} ${shown}，到 ${amount} × ${max} = ${money(r.coalTons * per * max)} ${shown}`,
+        `· 要顶这些煤，需要压块 ${money(r.coalTons * per * min)}～${money(r.coalTons * per * max)} ${shown}：${amount} × ${min} = ${money(r.coalTons * per * min)}，${amount} × ${max} = ${money(r.coalTons * per * max)}`,
         `· 这些煤值：${amount} ${shown} = ${tons} 吨；${tons} × ${money(r.coalPrice)} = ${money(r.coalTons * r.coalPrice)} 元（煤价 ${money(r.coalPrice)} 元/吨${r.priceIsSeed ? "，原文的价格" : "，按您说的"}）`,
         `· 压缩免费：${p.compression_note}`,
         `来源：${p.source.section}：${p.source.quote ?? ""}`,

@@ -125,7 +125,7 @@ describe("follow-ups and arithmetic", () => {
 
   it('reckons a few 公斤 of coal in 公斤 (never "0 吨"), the briquettes needed with their formula', async () => {
     const r = (await chat()("要顶5公斤好煤 得烧多少公斤秸秆压块")).text;
-    expect(r).toContain("5 × 1.2 = 6 公斤，到 5 × 1.3 = 6.5 公斤");
+    expect(r).toContain("需要压块 6～6.5 公斤：5 × 1.2 = 6，5 × 1.3 = 6.5");
     expect(r).toContain("0.005 × 1360 = 6.8 元");
     expect(r).not.toMatch(/(?<![\d.])0 吨/);
   });
@@ -792,5 +792,28 @@ describe("a figure no close entry holds", () => {
     expect(biogas).toMatch(/^资料里没有写这笔钱给多少/);
     expect(biogas).not.toMatch(/20 万/);
     expect((await chat()("残疾人参加技能培训 每天给多少生活费")).text).toMatch(/^资料里没有写每天给多少钱/);
+  });
+});
+
+describe("arithmetic said the villagers' way", () => {
+  it("compares two grades' relief (多拿多少, 几倍) with the formula", async () => {
+    const r = (await chat()("一二级的救助比三级的一年多拿多少 是几倍")).text;
+    expect(r).toContain("一、二级比三级每年多：800 − 400 = 400 元");
+    expect(r).toContain("800 ÷ 400 = 2 倍");
+  });
+
+  it("averages a total over the women or the people it names (平均一个妇女, 平均到每个人头上), as an average", async () => {
+    expect((await chat()("小额担保贷款 平均一个妇女贷了多少")).text).toMatch(/528 万元 ÷ 86 = 6\.14 万元（按总数平均算的/);
+    expect((await chat()("精神残疾人药费补助那笔钱 平均到每个人头上合多少")).text).toMatch(/85\.3 万元 ÷ 853 = 1000 元/);
+  });
+
+  it("works out last year's figure from this year's and its growth", async () => {
+    expect((await chat()("城镇单位上班的女的 今年八万多人 去年是多少")).text).toContain("8.33 − 0.75 = 7.58 万人");
+  });
+
+  it("reads 仨月 and 一年到头 as spans, and prices one 斤 of coal", async () => {
+    expect((await chat()("三级贫困残疾人的救助 仨月合多少")).text).toMatch(/400 ÷ 12 × 3 = 100 元/);
+    expect((await chat()("老年残疾人补助 一年到头能拿多少")).text).toContain("50 × 12 = 600 元");
+    expect((await chat()("一斤优质煤合多少钱")).text).toMatch(/每斤（半公斤）0\.68 元/);
   });
 });

@@ -408,6 +408,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     reckonRates(entry.facts, query.text),
     reckonYearlyCounts(entry.facts, query.text),
     reckonAverage(entry.facts, query.text),
+    reckonLastYear(entry.facts, query.text),
     reckonParts(index, entry, query.text),
     reckonPrice(entry.facts, query.text),
   ]) {
@@ -516,6 +517,8 @@ export interface FigureQuestion {
   grades?: number[];
   /** "5个一级的、3个二级的": people counted grade by grade, each grade at its own amount. */
   gradeCounts?: Array<{ grade: number; count: number }>;
+  /** "一二级的比三级的多拿多少，是几倍": one grade's amount against another's. */
+  compare?: { greater: number[]; lesser: number[]; times: boolean };
 }
 
 const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
@@ -533,7 +536,7 @@ const count = (s: string) => parseNumber(s);
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|合多少.*月|月.*合多少/.test(text);
-  const perYear = /(?:一年|每年)(?:能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共)|一年的|每年的|全年/.test(text);
+  const perYear = /(?:一年|每年)(?:到头|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共)|一年的|每年的|全年/.test(text);
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
   // "一二级贫困残疾人3570个，一人800": people named first, their count after ("一人" is the amount's unit).
   const after = /残疾人[^，,。？?\d]{0,4}?(\d{2,})\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text);
@@ -541,7 +544,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     after ?? /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
   const years = readDuration(text);
   const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
-  const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
+  const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
   const h = /(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/.exec(text);
   const households = h ? count(h[1]!) : undefined;
@@ -552,8 +555,10 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     count: count(m[1]!) ?? 0,
   }));
   if (gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0)) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
-  if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !(persons && persons > 1) && !(households && households > 1)) return undefined;
+  const compare = readComparison(text);
+  if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !compare && !(persons && persons > 1) && !(households && households > 1)) return undefined;
   return {
+    ...(compare ? { compare } : {}),
     perMonth,
     perYear,
     ...(perKilo ? { perKilo } : {}),
@@ -564,6 +569,19 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     ...(grades.length > 0 ? { grades } : {}),
   };
 }
+
+/** "一二级的比三级的多拿多少", "三级比一级少多少": the grades on each side of 比, the greater first. */
+function readComparison(text: string): FigureQuestion["compare"] {
+  const m = /([^，,。？?]*?)比([^，,。？?]*?)(多|少|高|低|差)/.exec(text);
+  if (!m) return undefined;
+  const left = gradesIn(m[1]!);
+  const right = gradesIn(m[2]!);
+  if (left.length === 0 || right.length === 0 || left.some((g) => right.includes(g))) return undefined;
+  const times = /几倍|多少倍/.test(text);
+  return m[3] === "少" || m[3] === "低" ? { greater: right, lesser: left, times } : { greater: left, lesser: right, times };
+}
+
+const gradeNames = (grades: readonly number[]) => `${grades.map((g) => "一二三四"[g - 1]).join("、")}级`;
 
 /** A large total also in 万元, the way the seed states county totals ("88.74 万元"). */
 function wan(n: number): string {
@@ -598,6 +616,17 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       `合计：${parts.map((p) => fmt((p.figure!.period === "year" ? p.figure!.amount : p.figure!.amount * 12) * p.count)).join(" + ")} = ${fmt(total)} 元/年${wan(total)}（每人都符合条件的话）`,
     );
     return out;
+  }
+  // "一二级的比三级的多拿多少": the two grades' amounts, same period, taken one from the other (and divided).
+  if (q.compare) {
+    const { greater, lesser, times } = q.compare;
+    const more = graded.find((f) => greater.every((g) => f.grades.includes(g)));
+    const less = graded.find((f) => lesser.every((g) => f.grades.includes(g)));
+    if (more && less && more !== less && more.period === less.period && more.per === less.per) {
+      const period = more.period === "year" ? "每年" : "每月";
+      out.push(`${gradeNames(greater)}比${gradeNames(lesser)}${period}多：${fmt(more.amount)} − ${fmt(less.amount)} = ${fmt(more.amount - less.amount)} 元`);
+      if (times) out.push(`是${gradeNames(lesser)}的：${fmt(more.amount)} ÷ ${fmt(less.amount)} = ${exactly(more.amount / less.amount)} 倍`);
+    }
   }
   // "一二级…": an amount set for other grades is not this question's.
   const asked = q.grades ?? [];
@@ -786,9 +815,24 @@ export function reckonRates(facts: readonly Fact[], question: string): { lines: 
   return { lines: [], used: [] };
 }
 
-const COUNT_UNITS: Record<string, string> = { 千米: "千米", 公里: "千米", 人: "人", 位: "人", 名: "人", 户: "户", 辆: "辆", 个: "个", 例: "例", 场: "场" };
+const COUNT_UNITS: Record<string, string> = {
+  千米: "千米",
+  公里: "千米",
+  人: "人",
+  位: "人",
+  名: "人",
+  妇女: "人",
+  孩子: "人",
+  残疾人: "人",
+  老人: "人",
+  户: "户",
+  辆: "辆",
+  个: "个",
+  例: "例",
+  场: "场",
+};
 const AVERAGE_ASKED =
-  /(?:平均|人均|摊到|合)(?:每|一)?(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)|(?:每|一)(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)(?:平均|合|摊)/;
+  /(?:平均|人均|摊到|合)(?:到)?(?:每|一)?(?:个)?(千米|公里|人|位|名|户|辆|个|例|场|妇女|孩子|残疾人|老人)|(?:每|一)(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)(?:平均|合|摊)/;
 const TOTAL_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/;
 
 /**
@@ -819,6 +863,24 @@ export function reckonAverage(facts: readonly Fact[], question: string): { lines
       lines: [`平均每${unit}：${total} ${money10k ? "万元" : "元"} ÷ ${n} = ${shown}（按总数平均算的，不是每${unit}的标准）`],
       used: [fact],
     };
+  }
+  return { lines: [], used: [] };
+}
+
+/** "去年是多少": the year before, not how much more ("比去年多多少" is the fact itself). */
+const LAST_YEAR_ASKED = /(?:去年|上一年|上年|前一年)[^，,。？?]{0,4}(?:是|有)?(?:多少|几)(?!倍)/;
+const GREW = /(\d+(?:\.\d+)?)\s*(万)?\s*(人|所|名|户|个)[^。；]{0,16}?比上一?年多\s*(\d+(?:\.\d+)?)\s*(万)?\s*\3/;
+
+/** "城镇单位上班的女的去年是多少": this year's figure less what it grew by, shown as such. */
+export function reckonLastYear(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!LAST_YEAR_ASKED.test(question) || /多了?多少|增加了?多少|涨了?多少|长了?多少/.test(question)) return { lines: [], used: [] };
+  for (const fact of facts) {
+    const m = GREW.exec(fact.text);
+    if (!m || m[2] !== m[5]) continue;
+    const now = Number(m[1]);
+    const more = Number(m[4]);
+    const unit = `${m[2] ?? ""}${m[3]}`;
+    return { lines: [`上一年：${m[1]} − ${m[4]} = ${Math.round((now - more) * 100) / 100} ${unit}（报告里的数减去比上一年多的数）`], used: [fact] };
   }
   return { lines: [], used: [] };
 }
