@@ -57,10 +57,10 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     has(text, words.why_words) ||
     /[?？]/.test(text) ||
     /([\u4e00-\u9fa5])不\1/.test(text) ||
-    /(?<![好这那])几(?:个|件|次|回|趟|遍|人|户|场|年|天|期|吨|套|本|类|岁|名|位|所|亩)/.test(text) ||
-    // "搞了啥活动", "有人管没有": wh-words, and a question's closing 没有/不/吗.
-    /啥|什么|哪|谁/.test(text) ||
-    /(?:没有|没|不|吗|呢)\s*[？?]?\s*$/.test(text.trim());
+    /(?<![好这那])几(?:个|件|次|回|趟|遍|人|户|场|年|天|期|吨|套|本|类|岁|名|位|所|亩|百|千|万)/.test(text) ||
+    // "搞了啥活动", "还能咋参与", "啷个大法": wh-words; "有人管没有", "签了合同没得", "看了几户嘛": a question's close.
+    /啥|什么|哪|谁|咋|啷个/.test(text) ||
+    /(?:没有|没|不|吗|呢|没得|嘛)\s*[？?]?\s*$/.test(text.trim());
   if (has(text, words.not_a_report)) return { kind: "question", notAReport: true };
   // "俺爹那轮椅坏了，买新的又舍不得": a need of one's own, unless they also say 反映 or ask someone to act,
   // or the trouble is a named village's ("岭西村图书室成天锁着门…娃们想借书都借不成").
@@ -73,7 +73,10 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   // "前些年为啥…", "当初为什么要整治": asking about the past is not reporting a problem of today.
   if (has(text, words.why_words) && has(text, words.past_markers)) return { kind: "question", notAReport: false };
   // "那条河以前又臭又淤，后来整治了没，咋整的": what came of a past problem is a question.
-  if (has(text, words.past_markers) && /后来|最后|咋整的|怎么整的|整治了没|解决了没|咋解决|怎么解决|管过|修好了没|建好了没/.test(text))
+  if (
+    has(text, words.past_markers) &&
+    /后来|最后|咋整的|怎么整的|整治了没|解决了没|咋解决|怎么解决|管过|修好了没|建好了没|整过|修过|弄过|[干做搞]了(?:些|点)?(?:啥|什么)/.test(text)
+  )
     return { kind: "question", notAReport: false };
   // "给不给钱", "管不管": the villager's yes-no question, not "不给"/"不管" as a complaint.
   const problem = has(text.replace(/([\u4e00-\u9fa5])不\1/g, "，"), words.problem_words);

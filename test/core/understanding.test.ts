@@ -34,6 +34,20 @@ describe("question or report", () => {
     expect(readMessage("好的，谢谢你", words).kind).toBe("smalltalk");
   });
 
+  it("hears dialect questions as questions (咋参与, 啷个大法, 签了合同没得, 看了几户嘛, 几百户)", () => {
+    for (const text of ["俺不想光拿租子 还能咋参与", "那个广场占地好大哦 啷个大法", "到底有几百户签了合同没得", "县里去看望困难残疾人家 看了几户嘛"])
+      expect(readMessage(text, words)).toEqual({ kind: "open", asks: true });
+    expect(readMessage("镇上那条河沟子以前臭烘烘的 听说花钱整过了 都干了些啥", words).kind).toBe("question");
+  });
+
+  it("answers a dialect count question from the entry holding the count, filing nothing", async () => {
+    const before = reports();
+    const r = await chat()("流转那事到底有几百户签了合同没得");
+    expect(r.text).toMatch(/600 多户/);
+    expect(reports()).toBe(before);
+    expect((await chat()("镇上水库边那个健身广场占地好大哦 啷个大法")).text).toMatch(/100 亩/);
+  });
+
   it("answers a villager who says it is not a report, and files nothing", async () => {
     const say = chat();
     const before = reports();

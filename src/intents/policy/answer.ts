@@ -84,7 +84,12 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     if (asked && answer.entryIds.length > 1) {
       // "建一个沼气池国家给补多少钱", "产假能休多少天": a figure asked, and none of the entries offered holds one
       // of its kind. That is said first, so the menu is not read as a promise that one of them has it.
-      if (!offered.some((h) => asked.holds(h.entry))) return { ...answer, text: `${asked.missing}${answer.text}` };
+      const holders = offered.filter((h) => asked.holds(h.entry));
+      if (holders.length === 0) return { ...answer, text: `${asked.missing}${answer.text}` };
+      // "健身广场占地好大 啷个大法": the leader holds the kind of figure asked; it answers, the others
+      // offered beside it. Only when it names a topic of its own and misses no word naming another topic.
+      if (holders[0] === top && !top.entry.needs_review && index.namesTopic(top) && index.salientMisses(top).length === 0)
+        return withAlternatives(factAnswer(index, query, top.entry, confidence), hits);
     }
     // One candidate is not a choice: answer it, since the reply names the topic it answers.
     if (answer.entryIds.length !== 1) return answer;
@@ -181,7 +186,7 @@ const OUTCOME_ASKED =
 /** The kind of number asked, the facts that hold one, and whether such a fact answers without sharing a word. */
 const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]> = [
   [
-    /(?:几|多少)(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/,
+    /(?:几|多少)(?:百|千|万)?(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/,
     /\d[\d.,]*\s*(?:多|余)?\s*(?:万)?\s*(?:多|余)?\s*(?:人|名|位|人次)/,
   ],
   // "一共花了多少钱": a total, which a per-person amount ("每人 100 元") does not answer.
@@ -189,7 +194,7 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]
     /一共花了|总共花了|一共出了|一共发了|总共发了|一共用了|花了多少|一共多少钱|总共多少钱|总共花|一共花/,
     /(?:一共|共|总共|合计)[^。；]{0,12}\d[\d.]*\s*万?元|\d[\d.]*\s*万元/,
   ],
-  [/(?:几|多少)(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
+  [/(?:几|多少)(?:百|千)?(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
   [/(?:几|多少)(?:辆|台|件|个|例|次)|发了多少|发放/, /\d+\s*(?:辆|台|件|个|例|次)/],
   [/(?:几|多少)(?:个)?吨/, /\d[\d.,–-]*\s*吨/],
   [/(?:一天|每天)[^，,。？?]{0,6}(?:多少|几)/, /每天|一天|每日/],
@@ -199,7 +204,7 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]
   [/(?:几|多少)(?:套)/, /\d+\s*套/],
   [/(?:几|多少)(?:类|种)/, /\d+\s*(?:类|种)/],
   // "占多大", "多大地方": an area, which the entry gives in 亩.
-  [/(?:几|多少)(?:亩)|占多大|多大(?:地方|面积|一块|一片)|(?:占地|面积)(?:多少|多大|有多)/, /\d[\d.]*\s*亩/],
+  [/(?:几|多少)(?:亩)|占多大|多大(?:地方|面积|一块|一片)|(?:占地|面积)(?:多少|多大|有多|好大)|啷个大/, /\d[\d.]*\s*亩/],
   [/(?:几|多少)(?:个)?(?:项目|决策|项)/, /\d+\s*(?:个|项)/],
   [/多少钱|花了多少|投了多少|投资|投入|花多少|多少万|资金|经费|钱数/, /\d[\d.]*\s*(?:万)?元/],
   [/(?:百分之|比例|多不多|占多少|率)/, /\d[\d.]*\s*[%％‰]/],
