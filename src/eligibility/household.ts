@@ -171,6 +171,8 @@ export function readHousehold(text: string): Household {
     const counted = COUNTED_GRADE.exec(text);
     if (counted) {
       const value = GRADE_VALUE[counted[2]!]!;
+      // "俩重度 还有一个三级的": someone besides the group.
+      if (/还有|另外|另|再有|外加$/.test(text.slice(Math.max(0, i - 3), i))) group = [];
       addMembers(
         headcount(counted[1]!, 1),
         (p) => p.grade === undefined,
@@ -182,11 +184,17 @@ export function readHousehold(text: string): Household {
     COUNTED_SEVERE.lastIndex = i;
     const severeGroup = COUNTED_SEVERE.exec(text);
     if (severeGroup) {
+      const severe: Person[] = [];
       addMembers(
         headcount(severeGroup[1]!, 2),
         (p) => p.grade === undefined && !p.severe,
-        (p) => (p.severe = true),
+        (p) => {
+          p.severe = true;
+          severe.push(p);
+        },
       );
+      // "俩重度残疾的 一个一级一个二级": the grades that follow are these people's, not two more people's.
+      group = severe;
       i += severeGroup[0].length;
       continue;
     }

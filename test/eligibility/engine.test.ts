@@ -77,6 +77,8 @@ describe("who a household is", () => {
     ["俺一级 俺儿子二级 孙子三级", [1, 2, 3]],
     ["兄弟俩都是一级", [1, 1]],
     ["家里三个残疾人都是一级贫困", [1, 1, 1]],
+    ["俺家俩重度残疾的 一个一级一个二级", [1, 2]],
+    ["家里俩重度 还有一个三级的", ["重度", "重度", 3]],
   ] as const)("reads %s", (text, expected) => expect(grades(text)).toEqual(expected));
 });
 
