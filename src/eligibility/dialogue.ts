@@ -271,7 +271,30 @@ export function startDialogue(
   if (invalid.length > 0) {
     return { state: { ...state, pending: invalid[0]!.fact, failures: 1 }, reply: renderQuestion(rules, invalid[0]!.fact, `${invalid[0]!.message}\n`) };
   }
-  return advance(rules, state, on);
+  const step = advance(rules, state, on);
+  const quoted = quotedRules(rules, text);
+  return quoted ? { ...step, reply: { ...step.reply, text: `${quoted}\n${step.reply.text}` } } : step;
+}
+
+/** An amount the villager says they or others are given: "才给400", "给八百", "领了 600 元". */
+const QUOTED_AMOUNT = /(?:给|领|拿|发)了?(\d+|[一二两三四五六七八九十百千]+)(?:元|块)?|(\d+|[一二两三四五六七八九十百千]+)\s*(?:元|块)/g;
+
+/**
+ * "为啥俺家三级才给400 隔壁家给800": amounts the villager quotes that a programme's rule states are answered
+ * with that rule first, so the difference is explained by the rule itself, not by the screening alone.
+ */
+function quotedRules(rules: EligibilityRules, text: string): string | undefined {
+  const amounts = new Set<number>();
+  for (const m of text.matchAll(QUOTED_AMOUNT)) {
+    const n = parseNumber((m[1] ?? m[2])!);
+    if (n !== undefined && n >= 10) amounts.add(n);
+  }
+  if (amounts.size === 0) return undefined;
+  const lines = rules.programmes.programmes.flatMap((p) => {
+    const said = [...amounts].filter((n) => new RegExp(`(?<![\\d.])${n} 元`).test(p.rule));
+    return said.length > 0 ? [`您说的 ${said.join("、")} 元，是这条规定里的：${p.rule}（来源：${p.source.section}）`] : [];
+  });
+  return lines.length > 0 ? lines.slice(0, 2).join("\n") : undefined;
 }
 
 const AMOUNT_QUESTION = /多少|几个钱|能领啥|能拿啥|给多少|能有多少/;

@@ -87,8 +87,21 @@ function numberFrom(fact: Extract<Fact, { type: "number" }>, text: string): Answ
   return undefined;
 }
 
+/** Other people's clauses: 人家, 别人, 隔壁, 邻居 … up to the next pause. */
+const OTHERS = /(?:(?<![疾困难残户])人家|别人家?|别家|隔壁(?:家|的)?|邻居(?:家)?|邻家)[^，,。；;！!？?\s]*/g;
+
+/**
+ * "俺三级才给四百 人家一二级给八百", "隔壁家给800": what others are given says nothing of the villager's own
+ * household, so such a clause is blanked, every other position kept. "俺邻居是三级残疾 能领多少" asks for the
+ * neighbour (no amount given in the clause) and is kept; a 困难残疾人家 is a household, not 人家.
+ */
+export function blankOthers(text: string): string {
+  return text.replace(OTHERS, (m) => (/给|领|拿|发|得/.test(m) ? "，".repeat(m.length) : m));
+}
+
 /** Every fact a sentence states: "我三级残疾，家里困难，今年68了" → grade 3, poor, age 68. */
-export function extractFacts(rules: EligibilityRules, text: string): Extraction {
+export function extractFacts(rules: EligibilityRules, said: string): Extraction {
+  const text = blankOthers(said);
   const facts: Facts = {};
   const invalid: Extraction["invalid"] = [];
   for (const fact of rules.facts) {

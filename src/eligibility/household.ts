@@ -4,6 +4,7 @@ import { quickReply } from "../core/payload.ts";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateProgramme, type Facts } from "./evaluate.ts";
 import { money, citationOf, type Rendered } from "./render.ts";
+import { blankOthers } from "./extract.ts";
 import { parseNumber, readDuration, spanText } from "./numbers.ts";
 import type { Programme } from "./schema.ts";
 
@@ -88,7 +89,10 @@ const ALL = /都|全/;
  * Reads the people a message speaks of, left to right: a relation word opens a person, a grade or age
  * that follows belongs to them. "一级" after "一、" is a range in a policy question, not a person.
  */
-export function readHousehold(text: string): Household {
+export function readHousehold(said: string): Household {
+  // "俺三级才给四百 人家一二级给八百", "隔壁家给800": what others get says nothing of this household. Blanked
+  // to the clause's end, keeping every other position (a 困难残疾人家 is a household, not 人家).
+  const text = blankOthers(said);
   const people: Person[] = [];
   let current: Person | undefined;
   let group: Person[] = [];

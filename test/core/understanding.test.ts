@@ -831,3 +831,13 @@ describe("arithmetic said the villagers' way", () => {
     expect((await chat()("一斤优质煤合多少钱")).text).toMatch(/每斤（半公斤）0\.68 元/);
   });
 });
+
+describe("a villager comparing with what others get", () => {
+  it("answers with the rule behind both amounts, and reads the neighbour's grade as the neighbour's", async () => {
+    const r = (await chat()("凭啥俺三级才给四百 人家一二级给八百 这是按啥定的")).text;
+    expect(r).toMatch(/^您说的 400、800 元，是这条规定里的：一、二级贫困残疾人每人每年 800 元，三级贫困残疾人每人每年 400 元/);
+    // The villager's own grade is 三级: the screening's own figure is 400, never 800 for them.
+    expect(r).toMatch(/如果您家是贫困户，每人每年 400 元/);
+    expect(r).not.toMatch(/如果您家是贫困户，每人每年 800 元/);
+  });
+});
