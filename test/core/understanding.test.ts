@@ -740,6 +740,14 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("俺男人常年在外打工，娃跟着奶奶在家，成绩老上不去，这种娃有人管不")).text).toMatch(/留守儿童/);
   });
 
+  it("answers the thing wanted (想要个轮椅, a broken wheelchair) from its entry, not a screening for cash", async () => {
+    for (const text of ["俺爹瘫了好几年 想要个轮椅 上哪能领", "俺下肢残疾 坐轮椅 家里那个轮椅散架了 残联还发不"]) {
+      const r = (await chat()(text)).text;
+      expect(r).toMatch(/^【助残日免费发放轮椅和辅助器具】/);
+      expect(r).not.toMatch(/残疾证是几级/);
+    }
+  });
+
   it("reads 收钱 / 收不收 as asking whether it is free, alone and as a follow-up", async () => {
     expect((await chat()("隔壁说压秸秆要收钱 凭啥 不是说不要钱吗 到底收不收")).text).toMatch(/免费/);
     const talk = chat();

@@ -128,6 +128,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const said = topic === "benefits" ? focusOf(rules, text) : [];
   const rewritten = topic === "benefits" ? focusOf(rules, ctx.kb.rewrite(text)).filter((id) => !SUMMED_PROGRAMMES.has(id)) : [];
   const focus = [...new Set([...said, ...rewritten])];
+  // "俺爹瘫了好几年 想要个轮椅": the thing wanted names the entry, whatever else the description matches.
+  const wanted = topic === "benefits" ? wantedThing(ctx, rules) : undefined;
+  if (wanted) return answerNeed(ctx, wanted);
   if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id))) {
     // Named only in other words: the entry the question leads to answers it, when one clearly does.
     const need = said.length === 0 ? namedNeed(ctx, rules) : undefined;
@@ -180,6 +183,30 @@ function namedNeed(ctx: TurnContext, rules: EligibilityRules): SearchHit | undef
   const farAhead = !second || top.score >= second.score * 2;
   if (!ctx.kb.index.namesTopic(top, true) || (ctx.kb.index.salientMisses(top).length > 0 && !farAhead)) return undefined;
   return top;
+}
+
+/** "想要个轮椅", "要轮椅", "想配个助听器": the thing asked for, right after a verb of wanting. */
+const WANTED = /(?:(?:想要|想弄|想装|想配|想换|想领)(?:一)?(?:个|辆|台|副|条|只)?|(?:要|弄|装|配|换|领|发)(?:一)?(?:个|辆|台|副|条|只))([\u4e00-\u9fa5]{2,4})/g;
+
+/**
+ * The entry named by the thing the villager wants ("想要个轮椅" → the wheelchairs given out), among the first
+ * hits, when it names a topic of its own and is not the screener's: the person's description (瘫了好几年,
+ * 下肢残疾) may match other entries better, but it is what they want that they ask about.
+ */
+function wantedThing(ctx: TurnContext, rules: EligibilityRules): SearchHit | undefined {
+  const things = [...ctx.query.text.matchAll(WANTED)].map((m) => m[1]!);
+  if (things.length === 0) return undefined;
+  const words = ctx.query.words.filter((w) => w.length >= 2 && things.some((t) => t.startsWith(w)));
+  if (words.length === 0) return undefined;
+  return ctx.hits
+    .slice(0, 4)
+    .find(
+      (h) =>
+        words.some((w) => h.matchedWords.includes(w)) &&
+        ctx.kb.index.namesTopic(h, true) &&
+        !screenerEntry(rules, h.entry.title) &&
+        !rules.programmes.programmes.some((p) => SUMMED_PROGRAMMES.has(p.id) && p.name.replace(/[“”"]/g, "") === h.entry.title.replace(/[“”"]/g, "")),
+    );
 }
 
 function answerNeed(ctx: TurnContext, hit: SearchHit): TurnResult {
