@@ -198,22 +198,30 @@ function wantedThing(ctx: TurnContext, rules: EligibilityRules): SearchHit | und
   if (things.length === 0) return undefined;
   const words = ctx.query.words.filter((w) => w.length >= 2 && things.some((t) => t.startsWith(w)));
   if (words.length === 0) return undefined;
-  return ctx.hits
+  const candidates = ctx.hits
     .slice(0, 4)
-    .find(
+    .filter(
       (h) =>
         words.some((w) => h.matchedWords.includes(w)) &&
         ctx.kb.index.namesTopic(h, true) &&
         !screenerEntry(rules, h.entry.title) &&
         !rules.programmes.programmes.some((p) => SUMMED_PROGRAMMES.has(p.id) && p.name.replace(/[“”"]/g, "") === h.entry.title.replace(/[“”"]/g, "")),
     );
+  // An entry whose title names the thing itself comes first: "发放轮椅" gives wheelchairs, "机动轮椅车燃油补贴"
+  // is about a longer thing that contains the word.
+  const namesItself = (h: SearchHit) => {
+    const titleWords = ctx.kb.index.analyze(h.entry.title).words;
+    return words.some((w) => titleWords.includes(w) && titleWords.every((t) => !t.includes(w) || t === w));
+  };
+  return candidates.find(namesItself) ?? candidates[0];
 }
 
 function answerNeed(ctx: TurnContext, hit: SearchHit): TurnResult {
   const composed = composeAnswer(ctx.kb.index, ctx.query, [{ ...hit, coverage: Math.max(hit.coverage, CONFIDENCE.answer) }]);
   // Entries close behind that also name something asked ("听不见": training for deaf children, or implants) are offered.
   const others = ctx.hits
-    .slice(1, 3)
+    .filter((h) => h !== hit)
+    .slice(0, 2)
     .filter((h) => h.score >= hit.score * 0.6 && ctx.kb.index.namesTopic(h, true) && !screenerEntry(rulesFor(ctx)!, h.entry.title));
   const answer = toTurnResult(others.length > 0 ? withAlternatives(composed, [hit, ...others]) : composed);
   const first = answer.replies[0];
