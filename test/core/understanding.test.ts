@@ -849,3 +849,13 @@ describe("a villager comparing with what others get", () => {
     expect(r).not.toMatch(/如果您家是贫困户，每人每年 800 元/);
   });
 });
+
+describe("another year's standard", () => {
+  it("says the seed gives only its own year's amounts when last year's or next year's is asked", async () => {
+    const r = (await chat()("三级残疾的救助 去年标准是多少")).text;
+    expect(r).toMatch(/资料里没有写去年的标准，我不乱说数字/);
+    expect((await chat()("明年一二级的救助标准涨不涨 能涨到多少")).text).toMatch(/资料里没有写明年的标准/);
+    // A count compared with last year is no standard asked.
+    expect((await chat()("救助名额又涨了？一二级的比去年多了多少人")).text).not.toMatch(/资料里没有写去年的标准/);
+  });
+});

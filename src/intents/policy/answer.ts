@@ -403,6 +403,17 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     return noFigureAnswer(entry, confidence, "资料里没有写这一项给不给钱、给多少，我不乱说数字。", (f) => !/\d/.test(f.text));
   }
   const lines = [`【${entry.title}】`];
+  // "去年标准是多少", "明年涨不涨": the seed states one year's amounts; another year's is not among them.
+  const otherYear = OTHER_YEAR.exec(query.text)?.[1];
+  const countOrGrowth = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)) || /比(?:去年|上一?年)/.test(query.text);
+  if (
+    otherYear &&
+    AMOUNT_WORDS.test(query.text) &&
+    !countOrGrowth &&
+    amountRule &&
+    !entry.facts.some((f) => isRule(f) && /上一年|去年|明年|下一年|以后/.test(f.text))
+  )
+    lines.push(`资料里没有写${otherYear}的标准，我不乱说数字；资料里写的是报告那一年的：`);
   if (facts.length === 0 || matching.length === 0)
     lines.push(/\d[\d.]*\s*万?元/.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
   for (const fact of facts) lines.push(`• ${fact.text}`);
@@ -871,6 +882,10 @@ export function reckonAverage(facts: readonly Fact[], question: string): { lines
   }
   return { lines: [], used: [] };
 }
+
+/** Another year than the seed's: "去年的标准", "明年涨不涨". */
+const OTHER_YEAR = /(去年|上一年|上年|前年|明年|下一年|往年|以后)/;
+const AMOUNT_WORDS = /标准|涨|调整|提高|(?:给|补|发|领)多少(?![人户个名位])/;
 
 /** "去年是多少": the year before, not how much more ("比去年多多少" is the fact itself). */
 const LAST_YEAR_ASKED = /(?:去年|上一年|上年|前一年)[^，,。？?]{0,4}(?:是|有)?(?:多少|几)(?!倍)/;
