@@ -4,11 +4,12 @@ import type { Condition, FactValue, Parameter, Programme, Test } from "./schema.
 
 /** What is known about the villager; a missing key or null means "not known" (never "no"). */
 export type Facts = Record<string, FactValue | undefined>;
-export type Status = "likely" | "unlikely" | "unknown";
+/** unstated: a fact's value the seed says nothing about ("四级" where only 一到三级 have amounts). */
+export type Status = "likely" | "unlikely" | "unknown" | "unstated";
 
 export interface ConditionOutcome {
   condition: Condition;
-  state: "met" | "unmet" | "unknown";
+  state: "met" | "unmet" | "unknown" | "unstated";
   /** Example or to-be-confirmed parameters the condition relied on (their notes go into the reply). */
   reviewNotes: string[];
 }
@@ -30,6 +31,8 @@ export interface ProgrammeResult {
   met: ConditionOutcome[];
   unmet: ConditionOutcome[];
   unknown: ConditionOutcome[];
+  /** Conditions on a value the seed is silent about: what the reply says instead of a verdict. */
+  unstated: ConditionOutcome[];
   /** Unlikely only because of one condition marked close (e.g. age, poverty): worth telling kindly. */
   close: boolean;
   amount: Amount;
@@ -131,22 +134,24 @@ export function evaluateProgramme(rules: EligibilityRules, programme: Programme,
   const met: ConditionOutcome[] = [];
   const unmet: ConditionOutcome[] = [];
   const unknown: ConditionOutcome[] = [];
+  const unstated: ConditionOutcome[] = [];
   const trace: string[] = [];
   for (const condition of programme.conditions) {
     const reviewNotes: string[] = [];
-    const result = evaluateCondition(rules, condition, facts, on, reviewNotes);
-    const state = result === undefined ? "unknown" : result ? "met" : "unmet";
+    const value = facts[condition.fact];
+    const silent = value !== undefined && value !== null && condition.unstated?.in.includes(value as number | string);
+    const result = silent ? undefined : evaluateCondition(rules, condition, facts, on, reviewNotes);
+    const state = silent ? "unstated" : result === undefined ? "unknown" : result ? "met" : "unmet";
     const outcome = { condition, state, reviewNotes } as const;
-    (state === "met" ? met : state === "unmet" ? unmet : unknown).push(outcome);
+    (state === "met" ? met : state === "unmet" ? unmet : state === "unstated" ? unstated : unknown).push(outcome);
     const mark = state === "met" ? "✓" : state === "unmet" ? "✗" : "?";
-    trace.push(
-      `${mark} ${state === "unmet" ? condition.unmet : state === "met" ? condition.met : condition.if_text}（${rules.factById.get(condition.fact)?.label ?? condition.fact}：${describeFact(rules, condition.fact, facts[condition.fact])}）`,
-    );
+    const said = state === "unmet" ? condition.unmet : state === "met" ? condition.met : state === "unstated" ? condition.unstated!.say : condition.if_text;
+    trace.push(`${mark} ${said}（${rules.factById.get(condition.fact)?.label ?? condition.fact}：${describeFact(rules, condition.fact, value)}）`);
   }
-  const status: Status = unmet.length > 0 ? "unlikely" : unknown.length > 0 ? "unknown" : "likely";
+  const status: Status = unmet.length > 0 ? "unlikely" : unstated.length > 0 ? "unstated" : unknown.length > 0 ? "unknown" : "likely";
   const close = status === "unlikely" && unmet.length === 1 && unmet[0]!.condition.close;
   const reviewNotes = [...new Set([...met, ...unmet, ...unknown].flatMap((o) => o.reviewNotes))];
-  return { programme, status, met, unmet, unknown, close, amount: amountOf(rules, programme, facts, on), reviewNotes, trace };
+  return { programme, status, met, unmet, unknown, unstated, close, amount: amountOf(rules, programme, facts, on), reviewNotes, trace };
 }
 
 export function evaluateAll(rules: EligibilityRules, facts: Facts, on: Date): ProgrammeResult[] {

@@ -345,15 +345,17 @@ function settledAmount(
   disabled: number,
   on: Date,
   period: "year" | "month",
-): { amount?: number; unknown: string[]; refused?: { reason: string; close: boolean } } {
+): { amount?: number; unknown: string[]; refused?: { reason: string; close: boolean }; silent?: string } {
   const grades = person.grade !== undefined ? [person.grade] : person.severe ? [1, 2] : person.certified ? [1, 2, 3, 4] : [undefined];
   const amounts = new Set<number>();
   const unknown = new Set<string>();
   let allLikely = true;
   const refusals: Array<{ reason: string; close: boolean }> = [];
+  const silent: string[] = [];
   for (const grade of grades) {
     const result = evaluateProgramme(rules, programme, personFacts({ ...person, grade, severe: false }, poor, disabled), on);
     if (result.status === "unlikely") refusals.push({ reason: result.unmet.map((u) => u.condition.unmet).join("；"), close: result.close });
+    if (result.status === "unstated") silent.push(result.unstated.map((u) => u.condition.unstated!.say).join("；"));
     const amount = result.amount.year && result.amount.month ? (period === "month" ? result.amount.month[0] : result.amount.year[0]) : undefined;
     const fixed = result.amount.year && result.amount.year[0] === result.amount.year[1];
     if (result.status === "likely" && amount !== undefined && fixed) amounts.add(amount);
@@ -363,6 +365,8 @@ function settledAmount(
   if (allLikely && amounts.size === 1) return { amount: [...amounts][0]!, unknown: [] };
   // Refused whatever grade they have: said plainly, never left out as if it were not asked.
   if (refusals.length === grades.length && refusals[0]) return { unknown: [], refused: refusals[0] };
+  // "俺娘四级": the seed says nothing of her grade; said so, never summed or refused.
+  if (silent.length === grades.length && silent[0]) return { unknown: [], silent: silent[0] };
   if (unknown.size === 0 && grades.length > 1 && amounts.size > 0) unknown.add("看残疾等级");
   return { unknown: [...unknown] };
 }
@@ -382,6 +386,7 @@ export function householdLines(rules: EligibilityRules, household: Household, po
       if (settled.amount !== undefined) line.parts.push({ who: person.label, amount: settled.amount });
       else if (settled.unknown.length > 0) line.notes.push(`${person.label === "全家" ? "" : person.label}要${settled.unknown.join("、")}才能领`);
       else if (settled.refused) line.refusals.push({ who: person.label === "全家" ? "您家" : person.label, ...settled.refused });
+      else if (settled.silent) line.notes.push(`${person.label === "全家" ? "" : `${person.label}：`}${settled.silent}`);
     }
     line.total = line.parts.reduce((s, p) => s + p.amount, 0);
     if (line.parts.length > 0 || line.notes.length > 0 || line.refusals.length > 0) lines.push(line);

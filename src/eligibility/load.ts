@@ -105,7 +105,7 @@ export function loadEligibilityCases(dataDir: string, rules: EligibilityRules): 
   const file = `${ELIGIBILITY_DIR}/cases.yaml`;
   parsed.cases.forEach((c, i) => {
     if (c.kind === "programmes") {
-      for (const key of ["likely", "unlikely", "unknown", "close"] as const) {
+      for (const key of ["likely", "unlikely", "unknown", "unstated", "close"] as const) {
         for (const id of c[key]) if (!ids.has(id)) problems.push({ file, field: `cases[${i}].${key}`, message: `没有名为 "${id}" 的项目` });
       }
       for (const id of Object.keys(c.year_amounts))

@@ -70,6 +70,7 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
   const results = focus.length > 0 && !focusHopeless ? all.filter((r) => focus.includes(r.programme.id)) : all;
   const likely = results.filter((r) => r.status === "likely");
   const unknown = results.filter((r) => r.status === "unknown");
+  const unstated = results.filter((r) => r.status === "unstated");
   const close = results.filter((r) => r.close);
   // A programme asked about by name gets its reason even when it is far from fitting.
   const notFitting = focus.length > 0 ? results.filter((r) => r.status === "unlikely" && !r.close && focus.includes(r.programme.id)) : [];
@@ -88,7 +89,7 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
       if (p.documents.length > 0) lines.push(`   要带：${p.documents.join("、")}`);
       for (const n of [...p.notes, ...r.reviewNotes]) notes.add(n);
     });
-  } else if (focus.length === 0 || notFitting.length + unknown.length + close.length === 0) {
+  } else if (focus.length === 0 || notFitting.length + unknown.length + unstated.length + close.length === 0) {
     lines.push(
       "",
       facts.disability_grade === "none"
@@ -103,6 +104,14 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
       const ifs = r.unknown.map((o) => o.condition.if_text).join("、");
       lines.push(`· ${r.programme.name}：如果${ifs}，${describeAmount(r.programme, r.amount)}（到${r.programme.apply}）`);
       for (const n of r.reviewNotes) notes.add(n);
+    }
+  }
+
+  if (unstated.length > 0) {
+    lines.push("", "【资料没写，请问清楚】");
+    for (const r of unstated) {
+      lines.push(`· ${r.programme.name}：${r.unstated.map((o) => o.condition.unstated!.say).join("；")}。请问${r.programme.apply}。`);
+      lines.push(`  资料里的规定：${r.programme.rule}（来源：${r.programme.source.section}）`);
     }
   }
 
@@ -158,7 +167,7 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
 const SPECIFIC_FACTS = new Set(["disability_type", "cataract", "needs_prosthesis", "motor_wheelchair", "wants_work", "age"]);
 
 export function renderSoFar(all: ProgrammeResult[], focus: readonly string[]): string {
-  const inFocus = all.filter((r) => (focus.length === 0 || focus.includes(r.programme.id)) && r.status !== "unlikely");
+  const inFocus = all.filter((r) => (focus.length === 0 || focus.includes(r.programme.id)) && r.status !== "unlikely" && r.status !== "unstated");
   // What the villager said about the person (智力残疾, 白内障) points at programmes of its own: first.
   const pointed = inFocus.filter((r) => r.met.some((o) => SPECIFIC_FACTS.has(o.condition.fact)));
   const cash = inFocus.filter((r) => !pointed.includes(r) && r.programme.benefit.kind !== "service" && r.amount.known);

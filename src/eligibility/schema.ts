@@ -109,6 +109,13 @@ export const ConditionSchema = TestSchema.and(
     close: z.boolean().default(false),
     /** Another way the condition holds: "岁数大了" settles 老年 where the seed gives no age to compare with. */
     or: TestSchema.optional(),
+    /**
+     * Values the seed says nothing about ("四级": only 一到三级 have amounts): neither met nor unmet; the
+     * villager is told plainly that the source is silent, and whom to ask.
+     */
+    unstated: z
+      .object({ in: z.array(z.union([z.number(), z.string()])).min(1), say: nonEmpty.describe("e.g. 原文只写了一到三级的标准，没写四级能不能领") })
+      .optional(),
   }),
 );
 
@@ -222,6 +229,7 @@ export const CaseSchema = z.discriminatedUnion("kind", [
     likely: z.array(id).default([]),
     unlikely: z.array(id).default([]),
     unknown: z.array(id).default([]),
+    unstated: z.array(id).default([]),
     close: z.array(id).default([]),
     /** Yearly amount (or [min, max] when a fact is unknown) per programme. */
     year_amounts: z.record(z.string(), z.union([z.number(), z.tuple([z.number(), z.number()])])).default({}),

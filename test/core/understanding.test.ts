@@ -859,3 +859,18 @@ describe("another year's standard", () => {
     expect((await chat()("救助名额又涨了？一二级的比去年多了多少人")).text).not.toMatch(/资料里没有写去年的标准/);
   });
 });
+
+describe("a grade the seed says nothing about", () => {
+  it("tells a 四级 villager that the source gives only 一到三级, neither refusing nor quoting an amount for them", async () => {
+    const r = (await chat()("俺四级残疾 贫困户 生活特别救助一年给多少")).text;
+    expect(r).toMatch(/资料里只写了一到三级的标准，没写四级能不能领、领多少/);
+    expect(r).not.toMatch(/领不了|不符合条件/);
+    expect(r).not.toMatch(/四级[^。]{0,12}(?:400|800)\s*元/);
+  });
+
+  it("sums a household's other members and says the same of the 四级 one", async () => {
+    const r = (await chat()("我爹一级残疾，我娘四级残疾，家里贫困，生活特别救助两人一年一共能有多少？")).text;
+    expect(r).toMatch(/您父亲 800 元\/年/);
+    expect(r).toMatch(/您母亲：资料里只写了一到三级的标准/);
+  });
+});

@@ -9,7 +9,7 @@ const on = new Date("2026-06-01T00:00:00Z");
 
 describe("eligibility cases from data/eligibility/cases.yaml", () => {
   it("covers every programme of the seed's disability plan and both calculators", () => {
-    const named = new Set(cases.flatMap((c) => (c.kind === "programmes" ? [...c.likely, ...c.unlikely, ...c.unknown] : [])));
+    const named = new Set(cases.flatMap((c) => (c.kind === "programmes" ? [...c.likely, ...c.unlikely, ...c.unknown, ...c.unstated] : [])));
     for (const p of rules.programmes.programmes) expect(named, p.id).toContain(p.id);
     expect(cases.some((c) => c.kind === "land")).toBe(true);
     expect(cases.some((c) => c.kind === "biomass")).toBe(true);
@@ -23,6 +23,7 @@ describe("eligibility cases from data/eligibility/cases.yaml", () => {
         for (const id of c.likely) expect(status.get(id)?.status, `${id} likely`).toBe("likely");
         for (const id of c.unlikely) expect(status.get(id)?.status, `${id} unlikely`).toBe("unlikely");
         for (const id of c.unknown) expect(status.get(id)?.status, `${id} unknown`).toBe("unknown");
+        for (const id of c.unstated) expect(status.get(id)?.status, `${id} unstated`).toBe("unstated");
         for (const id of c.close) expect(status.get(id)?.close, `${id} close`).toBe(true);
         for (const [id, expected] of Object.entries(c.year_amounts)) {
           const year = status.get(id)?.amount.year;
