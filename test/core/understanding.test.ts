@@ -40,6 +40,12 @@ describe("question or report", () => {
     expect(readMessage("镇上那条河沟子以前臭烘烘的 听说花钱整过了 都干了些啥", words).kind).toBe("question");
   });
 
+  it("answers counts asked in dialect (有好多人嘛, 看了几户嘛) and an abbreviation (老年残补) with the figure", async () => {
+    expect((await chat()("帮残疾人那个志愿者队伍有好多人嘛")).text).toMatch(/670 人/);
+    expect((await chat()("县里过年前去看望困难残疾人家 看了几户嘛")).text).toMatch(/100 户/);
+    expect((await chat()("老年残补 月多少")).text).toMatch(/每人每月 50 元/);
+  });
+
   it("answers a dialect count question from the entry holding the count, filing nothing", async () => {
     const before = reports();
     const r = await chat()("流转那事到底有几百户签了合同没得");

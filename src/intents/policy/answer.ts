@@ -125,13 +125,18 @@ function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: re
 function askedFigure(index: KnowledgeIndex, query: AnalyzedQuery): { holds: (entry: Entry) => boolean; missing: string } | undefined {
   const question = query.text;
   const about = (entry: Entry, kind: (text: string) => boolean) => index.rankFacts(entry, query).some((r) => r.score >= FACT_MATCH_MIN && kind(r.fact.text));
-  const kinds = ASKED_UNITS.filter(([asked, inFact]) => asked.test(question) && !isMoneyKind(inFact)).map(([, inFact]) => inFact);
+  const asked = ASKED_UNITS.filter(([a, inFact]) => a.test(question) && !isMoneyKind(inFact));
+  const kinds = asked.map(([, inFact]) => inFact);
   const perUnit = perUnitMoney(question);
   if (perUnit) return { holds: (e) => about(e, (t) => perUnit.stated.test(t)), missing: perUnit.missing };
   // An investment or a price ("投资 20 万元", "1360 元/吨") is no amount paid to anyone.
   if ((ASKS_AMOUNT.test(question) || PAID_ASKED.test(question)) && kinds.length === 0)
     return { holds: (e) => about(e, (t) => ANY_MONEY.test(t) && !SPENT.test(t)), missing: "资料里没有写这笔钱给多少，我不乱说数字。" };
-  if (kinds.length > 0) return { holds: (e) => about(e, (t) => kinds.some((k) => k.test(t))), missing: "资料里没有写您问的这个数，我不乱说数字。" };
+  // A count ("看了几户") is answered by the entry's count of that unit whatever words it shares ("慰问了全县
+  // 100 户"); a time or a span ("产假多少天") only by a fact about what was asked ("0～6 个月婴儿" is not it).
+  const counts = asked.every(([, , evenUnshared]) => !evenUnshared);
+  const holds = (e: Entry) => (counts ? e.facts.some((f) => kinds.some((k) => k.test(f.text))) : about(e, (t) => kinds.some((k) => k.test(t))));
+  if (kinds.length > 0) return { holds, missing: "资料里没有写您问的这个数，我不乱说数字。" };
   return undefined;
 }
 
@@ -347,7 +352,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     (r) => r.fact.kind === "how" && /没写|没有写|不清楚|请问/.test(r.fact.text) && r.fact.keywords.some((k) => query.text.includes(k) && !ruleText.includes(k)),
   );
   const bestRuleScore = Math.max(0, ...matching.filter((r) => r.fact.kind === "rule").map((r) => r.score));
-  if (gap && gap === matching[0] && gap.score > bestRuleScore + 0.5) {
+  // "志愿者队伍有多少人": a count asked that a fact holds is answered by it, beside any gap.
+  const countHeld = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact) && entry.facts.some((f) => inFact.test(f.text)));
+  if (gap && gap === matching[0] && gap.score > bestRuleScore + 0.5 && !countHeld) {
     return {
       kind: "answer",
       text: [`【${entry.title}】`, `• ${gap.fact.text}`, `找谁办：${entry.contact}`, `来源：${entry.source.section}`].join("\n"),
