@@ -34,6 +34,12 @@ describe("question or report", () => {
     expect(readMessage("好的，谢谢你", words).kind).toBe("smalltalk");
   });
 
+  it("files a wheelchair that fell apart and a payment not seen by 腊月 as reports, but not 否掉了几个", () => {
+    expect(readMessage("助残日领的轮椅才用俩月 轱辘就掉了", words).kind).toBe("report");
+    expect(readMessage("往年十月份就发了 今年都腊月了还没见着", words).kind).toBe("report");
+    expect(readMessage("今年那39个重大决策 否掉了几个", words).kind).not.toBe("report");
+  });
+
   it("hears dialect questions as questions (咋参与, 啷个大法, 签了合同没得, 看了几户嘛, 几百户)", () => {
     for (const text of ["俺不想光拿租子 还能咋参与", "那个广场占地好大哦 啷个大法", "到底有几百户签了合同没得", "县里去看望困难残疾人家 看了几户嘛"])
       expect(readMessage(text, words)).toEqual({ kind: "open", asks: true });
