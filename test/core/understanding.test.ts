@@ -34,6 +34,10 @@ describe("question or report", () => {
     expect(readMessage("好的，谢谢你", words).kind).toBe("smalltalk");
   });
 
+  it("reads bewilderment at a decision (俺想不通) as a question, not a road that is 不通", () => {
+    expect(readMessage("为啥水库边那块好地不盖门面房 改成广场了 俺想不通", words).kind).not.toBe("report");
+  });
+
   it("files a wheelchair that fell apart and a payment not seen by 腊月 as reports, but not 否掉了几个", () => {
     expect(readMessage("助残日领的轮椅才用俩月 轱辘就掉了", words).kind).toBe("report");
     expect(readMessage("往年十月份就发了 今年都腊月了还没见着", words).kind).toBe("report");
