@@ -849,6 +849,10 @@ describe("arithmetic said the villagers' way", () => {
     expect((await chat()("城镇单位上班的女的 今年八万多人 去年是多少")).text).toContain("8.33 − 0.75 = 7.58 万人");
   });
 
+  it("reckons with the count the villager says to use (十来个…按十二个算)", async () => {
+    expect((await chat()("重度残疾人县里代缴养老一人一百 俺村十来个重度的 按十二个算一共多少")).text).toContain("12 个人：100 × 12 = 1200 元");
+  });
+
   it("reads 仨月 and 一年到头 as spans, and prices one 斤 of coal", async () => {
     expect((await chat()("三级贫困残疾人的救助 仨月合多少")).text).toMatch(/400 ÷ 12 × 3 = 100 元/);
     expect((await chat()("老年残疾人补助 一年到头能拿多少")).text).toContain("50 × 12 = 600 元");

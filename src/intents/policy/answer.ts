@@ -128,7 +128,8 @@ function askedFigure(index: KnowledgeIndex, query: AnalyzedQuery): { holds: (ent
   const asked = ASKED_UNITS.filter(([a, inFact]) => a.test(question) && !isMoneyKind(inFact));
   const kinds = asked.map(([, inFact]) => inFact);
   const perUnit = perUnitMoney(question);
-  if (perUnit) return { holds: (e) => about(e, (t) => perUnit.stated.test(t)), missing: perUnit.missing };
+  // Money per person ("一个人领多少") is stated by a fact such as "每人每月 50 元", whatever words it shares.
+  if (perUnit) return { holds: (e) => e.facts.some((f) => perUnit.stated.test(f.text)), missing: perUnit.missing };
   // An investment or a price ("投资 20 万元", "1360 元/吨") is no amount paid to anyone.
   if ((ASKS_AMOUNT.test(question) || PAID_ASKED.test(question)) && kinds.length === 0)
     return { holds: (e) => about(e, (t) => ANY_MONEY.test(t) && !SPENT.test(t)), missing: "资料里没有写这笔钱给多少，我不乱说数字。" };
@@ -562,9 +563,16 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perYear = /(?:一年|每年)(?:到头|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共)|一年的|每年的|全年/.test(text);
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
   // "一二级贫困残疾人3570个，一人800": people named first, their count after ("一人" is the amount's unit).
-  const after = /残疾人[^，,。？?\d]{0,4}?(\d{2,})\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text);
+  const after =
+    /残疾人[^，,。？?\d]{0,4}?(\d{2,})\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
+    // "俺村十来个重度的 按十二个算": the count the villager says to reckon with.
+    /按\s*(\d+|[一两二三四五六七八九十百千]+)\s*(?:个人|个|人|名|位)\s*算/.exec(text);
+  // The last count said is the one asked about: "老两口…老伴走了…这仨月俺一个人领多少" is one person.
   const p =
-    after ?? /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/.exec(text);
+    after ??
+    [
+      ...text.matchAll(/(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/g),
+    ].at(-1);
   const years = readDuration(text);
   const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
