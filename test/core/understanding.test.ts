@@ -849,6 +849,16 @@ describe("arithmetic said the villagers' way", () => {
     expect((await chat()("城镇单位上班的女的 今年八万多人 去年是多少")).text).toContain("8.33 − 0.75 = 7.58 万人");
   });
 
+  it("answers money earned from the entry that states it when the leading entry states none (流转…多挣多少)", async () => {
+    const r = (await chat()("都说土地流转能增收 一年到底多挣多少 别光画饼")).text;
+    expect(r).toMatch(/200 多万元/);
+    expect(r).not.toMatch(/资料里没有写这一项给不给钱/);
+  });
+
+  it("adds two amounts of one fact (地里的加上干活挣的), keeping 多 as an approximation", async () => {
+    expect((await chat()("土地流转一年土地收益两百多万，劳务收益一百多万，两样加起来大概多少")).text).toContain("200多 + 100多 = 300 多万元");
+  });
+
   it("reckons with the count the villager says to use (十来个…按十二个算)", async () => {
     expect((await chat()("重度残疾人县里代缴养老一人一百 俺村十来个重度的 按十二个算一共多少")).text).toContain("12 个人：100 × 12 = 1200 元");
   });

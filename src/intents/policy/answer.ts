@@ -110,6 +110,7 @@ function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: re
   // Counts of people, households, villages …; most entries hold some money figure, so money does not tell them apart.
   const patterns = ASKED_UNITS.filter(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)).map(([, inFact]) => inFact);
   const top = hits[0];
+  if (top && patterns.length === 0) return preferPaidMoney(index, query, hits);
   if (!top || patterns.length === 0) return hits;
   const holds = (hit: SearchHit) => hit.entry.facts.some((f) => patterns.some((p) => p.test(f.text)));
   if (holds(top)) return hits;
@@ -155,6 +156,29 @@ function perUnitMoney(question: string): { stated: RegExp; missing: string } | u
     stated: new RegExp(`(?:每|一)(?:个)?${unit}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${unit}`),
     missing: `资料里没有写每${asked[1]}给多少钱，我不乱说数字。`,
   };
+}
+
+/**
+ * "地流转出去以后 一年给老百姓多挣多少钱": money asked, the leader (how to take part) states none, and a close
+ * runner-up (the project: 200 多万元 a year) does. The runner-up answers; it misses no topic the leader has.
+ */
+function preferPaidMoney(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): readonly SearchHit[] {
+  const asksMoney = ASKS_AMOUNT.test(query.text) || MONEY_KINDS.some(([asked]) => asked.test(query.text));
+  const pays = (hit: SearchHit) => [hit.entry.summary, ...hit.entry.facts.map((f) => f.text)].some((t) => ANY_MONEY.test(t) && !SPENT.test(t));
+  const [top] = hits;
+  if (!asksMoney || !top || pays(top)) return hits;
+  const misses = new Set(index.salientMisses(top));
+  const better = hits
+    .slice(1, 3)
+    .find(
+      (h) =>
+        pays(h) &&
+        !h.entry.needs_review &&
+        h.score >= top.score * ASKED_NUMBER_RATIO &&
+        index.namesTopic(h, true) &&
+        index.salientMisses(h).every((w) => misses.has(w)),
+    );
+  return better ? [better, ...hits.filter((h) => h !== better)] : hits;
 }
 
 /** Asking for an amount of money paid out ("补贴多少", "给多少钱", "每月多少钱"), not a count. */
@@ -951,6 +975,21 @@ export function reckonParts(index: KnowledgeIndex, entry: Entry, question: strin
     if (!best || best.score < FACT_MATCH_MIN || budget.test(best.fact.text) || parts.some((p) => p.fact === best.fact)) continue;
     const amount = amountOf(best.fact);
     if (amount) parts.push({ fact: best.fact, ...amount });
+  }
+  // "地里的加上干活挣的 一共多少": both amounts in one fact ("土地收益 200 多万元、劳务收益 100 多万元").
+  if (parts.length === 0 && asksSum) {
+    const fact = index.rankFacts(entry, index.analyze(question))[0]?.fact;
+    const found = fact ? [...fact.text.replace(/（[^）]*）/g, "").matchAll(/(\d+(?:\.\d+)?)\s*(多)?\s*(万)?元/g)] : [];
+    if (fact && found.length === 2 && found[0]![3] === found[1]![3]) {
+      const [a, b] = found as [RegExpMatchArray, RegExpMatchArray];
+      const more = a[2] || b[2] ? "多" : "";
+      const unit = a[3] ? "万元" : "元";
+      const sum = Math.round((Number(a[1]) + Number(b[1])) * 100) / 100;
+      return {
+        lines: [`加起来：${a[1]}${a[2] ?? ""} + ${b[1]}${b[2] ?? ""} = ${sum} ${more}${unit}${more ? "（原文是约数，合起来也是约数）" : ""}`],
+        used: [fact],
+      };
+    }
   }
   if (parts.length === 0 || parts.some((p) => p.wan !== parts[0]!.wan)) return none;
   const planned = asksSaved ? entry.facts.find((f) => budget.test(f.text) && amountOf(f)?.wan === parts[0]!.wan) : undefined;
