@@ -252,7 +252,11 @@ export class Assistant {
     const staffWork = mentionsStaffWork(foldText(text), engine.kb.data.conversation, ctx.reading);
     // "意见可大了" is a complaint about the past, not an opinion in a consultation: only words of voting count.
     const opinionWords = /提意见|征求|投票|投一票|支持|反对|赞成|同意|选项/.test(foldText(text));
-    const route = routeByReading(routeIntent(ctx.classification, ctx.hits[0]?.coverage ?? 0), ctx.reading, staffWork, opinionWords);
+    // Coverage counts only when the best entry matched a word of meaning: "在不在", "你都能帮我做什么" share a
+    // character or a verb with some entry, and are still greetings and questions about the assistant.
+    const top = ctx.hits[0];
+    const topicCoverage = top && engine.kb.index.matchesMeaning(top) ? top.coverage : 0;
+    const route = routeByReading(routeIntent(ctx.classification, topicCoverage), ctx.reading, staffWork, opinionWords);
     // "但不想光拿租金": nothing is wrong in the words and the classifier is unsure it is a report. Nothing
     // is filed on a guess: the feedback feature answers what it can and asks whether to file.
     if (route.intent === "feedback" && ctx.reading.kind === "open" && ctx.classification.confidence < UNSURE_REPORT)
@@ -262,7 +266,7 @@ export class Assistant {
       route.intent === "help" &&
       ctx.reading.kind !== "smalltalk" &&
       (ctx.reading.kind === "question" || (ctx.reading.kind === "open" && ctx.reading.asks)) &&
-      (ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.clarify
+      topicCoverage >= CONFIDENCE.clarify
     ) {
       route.intent = "policy";
     }

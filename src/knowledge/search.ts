@@ -235,6 +235,16 @@ export class KnowledgeIndex {
     );
   }
 
+  /**
+   * The hit matched a word with meaning of its own: two characters or more, or a rare single one ("煤"),
+   * not a question word. "在不在" or "你都能帮我做什么" match no such word, whatever their coverage.
+   */
+  matchesMeaning(hit: SearchHit): boolean {
+    return hit.matchedWords.some(
+      (word) => !ASKING.test(word) && !this.notTopics.has(word) && (word.length >= 2 || this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE),
+    );
+  }
+
   /** The hit matched a word naming a topic ("药费", "一户多残"), not only words like "每月" or "多少". */
   namesTopic(hit: SearchHit, strongly = false): boolean {
     return hit.matchedWords.some(

@@ -745,6 +745,23 @@ describe("asking whom to go to", () => {
 });
 
 describe("a remark that asks nothing", () => {
+  it("greets back and says what it does for 在不在, 你是谁啊, 你都能帮俺干啥, never a knowledge-base answer", async () => {
+    for (const text of ["在不在", "你是谁啊", "你都能帮俺干啥"]) {
+      const r = await chat()(text);
+      expect(r.intent).toBe("help");
+      expect(r.text).toMatch(/乡亲助手/);
+    }
+  });
+
+  it("takes dialect thanks after an answer (要得，晓得了，谢谢哈 / 中，谢谢恁了) as thanks, not as the question again", async () => {
+    const talk = chat();
+    await talk("三级贫困残疾救助多少");
+    expect((await talk("要得，晓得了，谢谢哈")).text).toMatch(/^不客气/);
+    const other = chat();
+    await other("一户多残补多少");
+    expect((await other("中，知道了，谢谢恁了")).text).toMatch(/^不客气/);
+  });
+
   it("is chatted back to, while a request the assistant cannot do is refused plainly", async () => {
     expect((await chat()("今天天儿真好")).text).toMatch(/^是啊/);
     expect((await chat()("帮我订张火车票")).text).toMatch(/帮不上忙/);
