@@ -37,8 +37,18 @@ export function isUnknownAnswer(rules: EligibilityRules, text: string): boolean 
 
 function lastMatch(text: string, words: readonly string[]): number {
   let best = -1;
-  for (const w of words) best = Math.max(best, text.lastIndexOf(w));
+  for (const w of words)
+    for (let at = text.lastIndexOf(w); at >= 0; at = at > 0 ? text.lastIndexOf(w, at - 1) : -1)
+      if (!inRange(text, at)) {
+        best = Math.max(best, at);
+        break;
+      }
   return best;
+}
+
+/** "一二级", "一、二级", "一到三级": the end of a range of grades names a group, not a person's grade. */
+function inRange(text: string, at: number): boolean {
+  return /[一二三四1-4][、到至]?$/.test(text.slice(Math.max(0, at - 2), at));
 }
 
 function choiceFrom(fact: Extract<Fact, { type: "choice" }>, text: string): FactValue | undefined {

@@ -921,3 +921,28 @@ describe("a grade the seed says nothing about", () => {
     expect(r).toMatch(/您母亲：资料里只写了一到三级的标准/);
   });
 });
+
+describe("a cadre asking about groups", () => {
+  it("adds up or takes apart the numbers the cadre gives, saying they are theirs, and screens nobody", async () => {
+    const sum = (await chat()("俺是村文书，一二级的比去年多了85人，三级的多了177人，今年总共比去年多救助多少人")).text;
+    expect(sum).toContain("按您说的数加起来：85 + 177 = 262 人");
+    expect(sum).not.toMatch(/177 个人|残疾证是几级|是不是贫困户/);
+    expect((await chat()("我是村妇女主任，农村幼儿园917所，其中公办72所，不是公办的有几所")).text).toContain("917 − 72 = 845 所");
+  });
+
+  it("reads 一二级 as a range naming a group, not as the asker's own grade", async () => {
+    const r = (await chat()("我是村干部，给村民讲的时候想按月说，一二级贫困残疾救助一个月合多少")).text;
+    expect(r).toMatch(/800 ÷ 12 ≈ 66\.7 元/);
+    expect(r).not.toMatch(/残疾证是几级/);
+  });
+
+  it("answers last year's count from the fact about it (二本以上), not from another fact with growth", async () => {
+    expect((await chat()("我是高三老师，今年二本以上比去年多了3290人，那去年二本以上是多少人")).text).toContain("15857 − 3290 = 12567 人");
+  });
+
+  it("answers how much a programme paid out in all (到底发了多少) with its total", async () => {
+    const talk = chat();
+    await talk("残联的钱");
+    expect((await talk("都花哪去了？特别救助到底发了多少")).text).toMatch(/314\.04 万元/);
+  });
+});

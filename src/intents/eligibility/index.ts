@@ -97,9 +97,15 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     /(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)来?\s*(?:个人|户|个|人|家)/.test(text) ||
     /按\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|个|人|户|家)\s*算/.test(text) ||
     /(?:县|镇|乡|市)[^，,。？?]{0,12}?\d{2,}\s*(?:个人|人|户|名)[^。？?]{0,4}每(?:人|户)/.test(text) ||
-    (readFigureQuestion(text)?.households ?? 0) > 1
+    (readFigureQuestion(text)?.households ?? 0) > 1 ||
+    // "我是村会计，想算算去年全县一二级贫困残疾人救助了多少人": the county's count, whoever asks.
+    /全(?:县|市|镇|乡)[^，,。？?]{0,16}(?:多少|几)(?:个)?(?:人|户|名|位)/.test(text)
   )
     return policyFallback(ctx);
+  // "俺是村文书，一二级的比去年多了85人，三级的多了177人": a cadre speaking of groups, no relative named.
+  if (CADRE.test(text) && readHousehold(text).people.every((p) => p.label === "您" || p.label.startsWith("第"))) return policyFallback(ctx);
+  // "我是村干部…一二级贫困残疾救助一个月合多少": a range of grades names a group; no one's grade is said.
+  if (/[一二三四1-4][、到至]?[一二三四1-4]级/.test(text) && extractFacts(rules, text).facts.disability_grade === undefined) return policyFallback(ctx);
   // "俺不是残疾人，养老保险交多少", "俺爹不残疾": the disability programmes are not about this person.
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
   const topic = detectTopic(rules, text);
@@ -254,6 +260,9 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   lines.push("想看看还能领别的什么，回复“还能领什么”。");
   return { intent: "eligibility", confidence: 0.8, replies: [reply(lines.join("\n"))], answerKind: "answer", answerIds: results.map((r) => r.programme.id) };
 }
+
+/** "我是村会计", "俺是村文书", "我是高三老师": someone asking for others, about groups. */
+const CADRE = /(?:我|俺)是[^，,。？?\s]{0,5}(?:文书|会计|干部|支书|书记|主任|老师|村医|网格员|组长|队长)/;
 
 const NOT_DISABLED = /不是残疾人?|不残疾|没(?:有)?残疾(?!证)|没(?:有)?一个(?:是)?残疾|没啥残疾|不算残疾|身体好好的|没病没灾/;
 

@@ -221,7 +221,7 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]
   ],
   // "一共花了多少钱": a total, which a per-person amount ("每人 100 元") does not answer.
   [
-    /一共花了|总共花了|一共出了|一共发了|总共发了|一共用了|花了多少|一共多少钱|总共多少钱|总共花|一共花/,
+    /一共花了|总共花了|一共出了|一共发了|总共发了|一共用了|花了多少|一共多少钱|总共多少钱|总共花|一共花|发了多少(?![人户个辆台件例次名位])/,
     /(?:一共|共|总共|合计)[^。；]{0,12}\d[\d.]*\s*万?元|\d[\d.]*\s*万元/,
   ],
   [/(?:几|多少)(?:百|千)?(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
@@ -449,22 +449,30 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   if (facts.length === 0 || matching.length === 0)
     lines.push(/\d[\d.]*\s*万?元/.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
   for (const fact of facts) lines.push(`• ${fact.text}`);
-  if (reckoning) lines.push(...reckonFigures(facts, reckoning));
+  const figured = reckoning ? reckonFigures(facts, reckoning) : [];
+  lines.push(...figured);
+  let reckonedAny = figured.length > 0;
   // The villager's own numbers against the entry's minimums, and daily amounts over the days asked.
   for (const reckoned of [
     reckonStandards(entry.facts, query.text),
     reckonRates(entry.facts, query.text),
     reckonYearlyCounts(entry.facts, query.text),
     reckonAverage(entry.facts, query.text),
-    reckonLastYear(entry.facts, query.text),
+    reckonLastYear(
+      ranked.map((r) => r.fact),
+      query.text,
+    ),
     reckonParts(index, entry, query.text),
     reckonPrice(entry.facts, query.text),
   ]) {
     if (reckoned.lines.length === 0) continue;
+    reckonedAny = true;
     for (const fact of reckoned.used)
       if (!facts.includes(fact)) lines.splice(lines.length - (reckoning ? reckonFigures(facts, reckoning).length : 0), 0, `• ${fact.text}`);
     lines.push(...reckoned.lines);
   }
+  // Nothing of the entry's to work out: the villager's own numbers, added or taken apart as asked.
+  if (!reckonedAny) lines.push(...reckonSaid(query.text));
   if (entry.who) lines.push(`谁能办：${entry.who}`);
   lines.push(`找谁办：${entry.contact}`);
   lines.push(`来源：${entry.source.section}`);
@@ -594,9 +602,10 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   // The last count said is the one asked about: "老两口…老伴走了…这仨月俺一个人领多少" is one person.
   const p =
     after ??
-    [
-      ...text.matchAll(/(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/g),
-    ].at(-1);
+    [...text.matchAll(/(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/g)]
+      // "比去年多了177人" is a difference, not the people an amount is for.
+      .filter((m) => !/(?:多|少|增加|减少|增长)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
+      .at(-1);
   const years = readDuration(text);
   const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
@@ -942,6 +951,38 @@ export function reckonLastYear(facts: readonly Fact[], question: string): { line
     return { lines: [`上一年：${m[1]} − ${m[4]} = ${Math.round((now - more) * 100) / 100} ${unit}（报告里的数减去比上一年多的数）`], used: [fact] };
   }
   return { lines: [], used: [] };
+}
+
+/** A number the villager says, with its unit ("85人", "917所", "3537人"). */
+const SAID_NUMBER = /(\d+(?:\.\d+)?)\s*(万)?\s*(人|名|位|户|所|个|元|块|亩|吨)/g;
+const SAID_UNITS: Record<string, string> = { 人: "人", 名: "人", 位: "人", 户: "户", 所: "所", 个: "个", 元: "元", 块: "元", 亩: "亩", 吨: "吨" };
+/** "917所，其中公办72所，不是公办的有几所", "15857人里头有一本的3537人，光二本的多少": the rest of a whole. */
+const REST_ASKED = /(?:其中|里头|里面|中间|当中)[^。？?]*?(?:不是|非|剩下|其余|其他|光|除去|除了|以外|之外)[^。？?]*?(?:多少|几)/;
+
+/**
+ * "一二级的比去年多了85人，三级的多了177人，总共多多少": the villager's own numbers, in one unit, added up
+ * (or the part taken from the whole), with the formula. The figures are theirs, said back as theirs.
+ */
+export function reckonSaid(question: string): string[] {
+  const said = [...question.matchAll(SAID_NUMBER)].map((m) => ({
+    value: Number(m[1]) * (m[2] ? 10000 : 1),
+    shown: `${m[1]}${m[2] ?? ""}`,
+    unit: SAID_UNITS[m[3]!]!,
+  }));
+  if (said.length < 2 || said.some((n) => n.unit !== said[0]!.unit)) return [];
+  const unit = said[0]!.unit;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  if (SUM_ASKED.test(question)) {
+    const total = round(said.reduce((s, n) => s + n.value, 0));
+    return [
+      `按您说的数加起来：${said.map((n) => n.shown).join(" + ")} = ${total >= 10000 && said.some((n) => n.shown.endsWith("万")) ? `${round(total / 10000)}万` : total} ${unit}`,
+    ];
+  }
+  if (said.length === 2 && REST_ASKED.test(question) && said[0]!.value > said[1]!.value) {
+    const [whole, part] = said as [(typeof said)[0], (typeof said)[0]];
+    return [`按您说的数：${whole.shown} − ${part.shown} = ${round(whole.value - part.value)} ${unit}`];
+  }
+  return [];
 }
 
 const SUM_ASKED = /一共|总共|加起来|合计|加一起|总计|合起来/;
