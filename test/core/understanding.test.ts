@@ -946,3 +946,18 @@ describe("a cadre asking about groups", () => {
     expect((await talk("都花哪去了？特别救助到底发了多少")).text).toMatch(/314\.04 万元/);
   });
 });
+
+describe("a sum for several people", () => {
+  it("sums the county's contribution for two severe parents, though 一年一共 holds the character 一", async () => {
+    const r = (await chat()("我在浙江打工，老家爹娘都是重度残疾，县里给代缴养老，俩人一年一共交多少")).text;
+    expect(r).toContain("您父亲 100 + 您母亲 100 = 200 元/年");
+  });
+
+  it("multiplies the programme just answered by the people named after it, asking nothing", async () => {
+    const talk = chat();
+    await talk("老年残疾人补助每月多少");
+    const r = (await talk("俺爹俺娘俩人 一年一共呢")).text;
+    expect(r).toMatch(/600 × 2 = 1200 元\/年/);
+    expect(r).not.toMatch(/是不是贫困户/);
+  });
+});

@@ -115,6 +115,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // People of whom something is said (a grade, 重度, 残疾, 老年); "俺爹俺娘俩人" alone is a count for arithmetic.
   const described = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);
   const speaksOfPeople = described.length >= 2 || described.some((p) => p.severe);
+  // "老年残疾人补助每月多少 ⏎ 俺爹俺娘俩人 一年一共呢": people of whom nothing is said, counted for a sum of
+  // the programme asked about, are arithmetic on its amount.
+  if (household.people.length >= 2 && described.length === 0 && /一共|总共|加起来|合计|俩人|两人|几个人/.test(text) && focusOf(rules, text).length > 0)
+    return policyFallback(ctx);
   // "俺爹俺娘都够格，一年一共多少": they qualify; the programme's amount times them is arithmetic.
   if (QUALIFIES.test(text) && extractFacts(rules, text).facts.disability_grade === undefined) return policyFallback(ctx);
   // "要是不是贫困户呢" after a question: a hypothetical about the asker is as good as their own facts.
@@ -267,7 +271,8 @@ const CADRE = /(?:我|俺)是[^，,。？?\s]{0,5}(?:文书|会计|干部|支书
 const NOT_DISABLED = /不是残疾人?|不残疾|没(?:有)?残疾(?!证)|没(?:有)?一个(?:是)?残疾|没啥残疾|不算残疾|身体好好的|没病没灾/;
 
 const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已经领|都领|领了/;
-const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:元|块)?(?![级岁亩])|\d+\s*(?:元|块)/;
+// A number in words needs its unit: "一年一共" is no amount.
+const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+\s*(?:元|块)?|[一二两三四五六七八九十百千]+\s*(?:元|块))(?![级岁亩])|\d+\s*(?:元|块)/;
 
 /** Money asked for by the month or year ("每个月能有点啥贴补"), not a service or a place. */
 const ASKS_CASH = /(?:每个?月|一个月|每年|一年)[^，,。？?]{0,8}(?:贴补|补贴|补助|钱|给多少|领多少|能有)|贴补|生活费/;
