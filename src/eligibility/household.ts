@@ -82,6 +82,9 @@ const COUNTED_SEVERE = /([两二三四2-4](?:个|口)|俩|仨)(?:人)?(?:是|都
 /** "俩", "三个", "两口": how many people. */
 const headcount = (word: string, otherwise: number): number => parseNumber(word.replace(/[个口]$/, "")) ?? otherwise;
 
+/** Someone who died or moved out: "走了" said of a person (with a pause or a span after), 去世, 户口迁走 … */
+const GONE = /去世|过世|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|迁走|迁到|迁出|户口迁|搬走了|搬到外地/;
+
 /** "都", "全", "全是", "全都": what follows is said of everyone named before. */
 const ALL = /都|全/;
 
@@ -245,8 +248,11 @@ export function readHousehold(said: string): Household {
   if (count) disabledCount = parseNumber(count[1]!);
   // What is said between one person and the next is about that person: "我爹领老年残疾人补助".
   const healthy = new Set<Person>();
+  const gone = new Set<Person>();
   mentions.forEach(({ person: p, at }, k) => {
     const segment = text.slice(at, k + 1 < mentions.length ? mentions[k + 1]!.at : text.length);
+    // "今年开春我爸走了", "户口迁到城里了": no longer in the household; nothing is counted for them.
+    if (GONE.test(segment.split(/[。；;！!？?]/)[0]!)) gone.add(p);
     const before = new Set(mentions.slice(0, k).map((m) => m.person));
     // "俺和媳妇没事", "俺娘好好的": named, but not disabled.
     if (/^[^，,。；]{0,6}(?:没事|好好的|没毛病|身体好|健健康康|没残疾|不残疾)/.test(segment)) {
@@ -280,6 +286,11 @@ export function readHousehold(said: string): Household {
     if (/^[^，,。；]{0,8}都(?:是|有)?[^，,。；]{0,8}残/.test(segment)) for (const q of [...before, p]) if (!healthy.has(q)) q.certified = true;
   });
   for (const p of healthy) p.certified = false;
+  if (gone.size > 0 && gone.size < people.length) {
+    const staying = people.filter((p) => !gone.has(p));
+    people.length = 0;
+    people.push(...staying);
+  }
   // "老两口都是残疾人": a household named only by its size.
   if (mentions.length === 0 && /都(?:是|有)?[^，,。；]{0,8}残/.test(text)) for (const p of people) p.certified = true;
   return { people, disabledCount };
