@@ -839,6 +839,10 @@ describe("needs named in the villagers' own words", () => {
 });
 
 describe("a figure no close entry holds", () => {
+  it("says an entry gives no money when a monthly amount is asked of it (志愿者…一个月多少)", async () => {
+    expect((await chat()("助残志愿者干活有没有补贴，一个月多少")).text).toMatch(/资料里没有写这一项给不给钱/);
+  });
+
   it("says so before the menu: days of leave, a subsidy where only an investment is known, money per day", async () => {
     const leave = (await chat()("女职工生孩子产假能休多少天")).text;
     expect(leave).toMatch(/^资料里没有写您问的这个数/);
@@ -902,6 +906,7 @@ describe("another year's standard", () => {
     const r = (await chat()("三级残疾的救助 去年标准是多少")).text;
     expect(r).toMatch(/资料里没有写去年的标准，我不乱说数字/);
     expect((await chat()("明年一二级的救助标准涨不涨 能涨到多少")).text).toMatch(/资料里没有写明年的标准/);
+    expect((await chat()("前年一二级贫困残疾人一年给多少，跟今年一样不")).text).toMatch(/资料里没有写前年的标准/);
     // A count compared with last year is no standard asked.
     expect((await chat()("救助名额又涨了？一二级的比去年多了多少人")).text).not.toMatch(/资料里没有写去年的标准/);
   });

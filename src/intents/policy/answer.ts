@@ -431,7 +431,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const kind = MONEY_KINDS.find(([asked, inFact]) => asked.test(query.text) && !entry.facts.some((f) => inFact.test(f.text)) && !inFact.test(entry.summary));
   if (kind) return noFigureAnswer(entry, confidence, kind[2], (f) => isGap(f) || !/\d/.test(f.text));
   const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact));
-  if (ASKS_AMOUNT.test(query.text) && !asksCount && !entry.facts.some((f) => ANY_MONEY.test(f.text)) && !ANY_MONEY.test(entry.summary)) {
+  if (
+    (ASKS_AMOUNT.test(query.text) || PAID_ASKED.test(query.text)) &&
+    !asksCount &&
+    !entry.facts.some((f) => ANY_MONEY.test(f.text)) &&
+    !ANY_MONEY.test(entry.summary)
+  ) {
     return noFigureAnswer(entry, confidence, "资料里没有写这一项给不给钱、给多少，我不乱说数字。", (f) => !/\d/.test(f.text));
   }
   const lines = [`【${entry.title}】`];
@@ -440,7 +445,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const countOrGrowth = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)) || /比(?:去年|上一?年)/.test(query.text);
   if (
     otherYear &&
-    AMOUNT_WORDS.test(query.text) &&
+    (AMOUNT_WORDS.test(query.text) || PAID_ASKED.test(query.text)) &&
     !countOrGrowth &&
     amountRule &&
     !entry.facts.some((f) => isRule(f) && /上一年|去年|明年|下一年|以后/.test(f.text))
