@@ -34,6 +34,17 @@ describe("question or report", () => {
     expect(readMessage("好的，谢谢你", words).kind).toBe("smalltalk");
   });
 
+  it("files unfairness, trips made for nothing and crops spoilt by spraying as reports", () => {
+    for (const text of [
+      "村里报一户多残，村干部把他亲戚报上去了，俺家三个残疾人反倒没报，这不公平",
+      "家里老娘换二代残疾证，去了三趟都说系统不行，这到底啥时候能办",
+      "三家庄那边流转地打农药，风一刮全飘俺家菜地了，菜都蔫了",
+    ])
+      expect(readMessage(text, words).kind).toBe("report");
+    // Asking whether anyone repairs them is a question as well as a problem: answered, then offered.
+    expect(readMessage("俺们村好些沼气池坏了就扔那了，现在镇上有人管修不", words).kind).toBe("report_or_question");
+  });
+
   it("reads bewilderment at a decision (俺想不通) as a question, not a road that is 不通", () => {
     expect(readMessage("为啥水库边那块好地不盖门面房 改成广场了 俺想不通", words).kind).not.toBe("report");
   });
