@@ -85,7 +85,8 @@ function checkNumber(fact: Extract<Fact, { type: "number" }>, value: number, neg
 
 function numberFrom(fact: Extract<Fact, { type: "number" }>, text: string): Answer | undefined {
   for (const { word, value } of fact.words) if (text.includes(word)) return { kind: "value", value };
-  const found = findQuantities(text, fact.units)[0];
+  // "领到现在一年半了": the 半 of a span, not an age said with 了.
+  const found = findQuantities(text, fact.units).filter((q) => !(q.unit === "了" && /[年月天]$/.test(text.slice(0, q.index))))[0];
   if (found) return checkNumber(fact, found.value, found.negative);
   for (const prefix of fact.prefixes) {
     const at = text.indexOf(prefix);

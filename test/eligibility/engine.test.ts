@@ -60,6 +60,7 @@ describe("spans of time an amount adds up over", () => {
     ["俺领了八个月 该是多少", 8 / 12],
     ["两年零四个月一共多少", 2 + 4 / 12],
     ["合同签10年，一共多少", 10],
+    ["这两年一户多残的补助加起来能拿多少", 2],
   ])("reads %s as %d years", (text, years) => expect(readDuration(text)).toBeCloseTo(years, 4));
 
   it.each(["一年能领多少", "每个月多少", "2015年领了多少", "上半年发了多少", "十年前建的"])("reads no span in %s (a rate, a date, or no sum)", (text) => {
