@@ -977,3 +977,11 @@ describe("a sum for several people", () => {
     expect(r).not.toMatch(/是不是贫困户/);
   });
 });
+
+describe("two questions after saying who asks", () => {
+  it("answers both when the message opens with who is asking (俺是村干部…)", async () => {
+    const r = (await chat()("县里来检查，俺是村干部，白内障手术做了多少例，精神残疾药费补了多少人")).text;
+    expect(r).toMatch(/110 例/);
+    expect(r).toMatch(/853 位/);
+  });
+});

@@ -33,7 +33,14 @@ export function splitQuestions(text: string): string[] {
     .split(/[？?；;。！!，,]+|\s+/)
     .map((p) => p.trim())
     .filter((p) => p.length >= 4);
-  return parts.length >= 2 && parts.every((p) => ASKS.test(p)) ? parts.slice(0, 3) : [];
+  // "县里来检查，俺是村干部，白内障…多少例，药费…多少人": who is asking comes first and asks nothing.
+  const asked = parts.slice(
+    Math.max(
+      0,
+      parts.findIndex((p) => ASKS.test(p)),
+    ),
+  );
+  return asked.length >= 2 && asked.every((p) => ASKS.test(p)) ? asked.slice(0, 3) : [];
 }
 
 /** Answers each question of a two-question message from its own entry; undefined when they share one. */
