@@ -320,7 +320,7 @@ export class Assistant {
 }
 
 /** Below this classifier confidence, a message with no word for anything wrong is not filed without asking. */
-const UNSURE_REPORT = 0.6;
+const UNSURE_REPORT = 0.65;
 
 const CORRECTION = /^(?:不对|不是的?[，,]|错了|说错了|搞错了|更正)/;
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;

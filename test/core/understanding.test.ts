@@ -792,6 +792,17 @@ describe("needs named in the villagers' own words", () => {
     }
   });
 
+  it("reaches business support and women's loans from what the villager wants to do (养羊, 开个小服装店)", async () => {
+    expect((await chat()("我是残疾人，想养几十只羊翻身，有人扶一把不")).text).toMatch(/扶持/);
+    expect((await chat()("我想在镇上开个小服装店，本钱差一截，听说女同志贷款有优惠？")).text).toMatch(/小额/);
+  });
+
+  it("answers a need described with nothing wrong in it (草垛…舍不得扔) rather than filing it", async () => {
+    const before = reports();
+    expect((await chat()("院里草垛子堆得满满的 村里说要清 又舍不得扔")).text).toMatch(/压缩|压块/);
+    expect(reports()).toBe(before);
+  });
+
   it("reads 收钱 / 收不收 as asking whether it is free, alone and as a follow-up", async () => {
     expect((await chat()("隔壁说压秸秆要收钱 凭啥 不是说不要钱吗 到底收不收")).text).toMatch(/免费/);
     const talk = chat();
