@@ -797,6 +797,12 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("我想在镇上开个小服装店，本钱差一截，听说女同志贷款有优惠？")).text).toMatch(/小额/);
   });
 
+  it("answers a trouble described (幼儿园挤不进去) with what was done about it, not only why", async () => {
+    expect((await chat()("俺家娃到岁数了 镇上幼儿园挤不下进不去")).text).toMatch(/开发商|1700|7 年/);
+    // Asked why, the why is the answer.
+    expect((await chat()("水库边那块地原来是商业用地，咋就改成广场了？")).text).toMatch(/公益设施用地/);
+  });
+
   it("answers a need described with nothing wrong in it (草垛…舍不得扔) rather than filing it", async () => {
     const before = reports();
     expect((await chat()("院里草垛子堆得满满的 村里说要清 又舍不得扔")).text).toMatch(/压缩|压块/);

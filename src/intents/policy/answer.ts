@@ -340,8 +340,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   );
   // "入托难那事最后咋解决的", "河道镇里管过没有", "广场建好没": what was done is the answer; the facts that
   // share the question's words are often why it had to be done.
-  if (OUTCOME_ASKED.test(query.text) && !/为什么|为啥|咋就/.test(query.text)) {
-    const why = (r: { fact: Fact }) => /^为什么|^为啥/.test(r.fact.text);
+  // "镇上幼儿园挤不进去 咋弄": the trouble described matches the fact on why something was done; what was
+  // done is the answer.
+  const why = (r: { fact: Fact }) => /^为什么|^为啥/.test(r.fact.text);
+  const troubleDescribed = matching[0] !== undefined && why(matching[0]) && !/为什么|为啥|咋就|怎么就|凭啥|凭什么|原因/.test(query.text);
+  if ((OUTCOME_ASKED.test(query.text) || troubleDescribed) && !/为什么|为啥|咋就/.test(query.text)) {
     const outcomes = ranked.filter((r) => !why(r) && r.fact.kind !== "how" && /\d|解决|建成|正在|采纳|完成|办成|做成/.test(r.fact.text));
     relevant = [...outcomes.slice(0, 3), ...relevant.filter((r) => !why(r) && !outcomes.slice(0, 3).includes(r))];
   }
