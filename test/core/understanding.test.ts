@@ -803,6 +803,15 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("水库边那块地原来是商业用地，咋就改成广场了？")).text).toMatch(/公益设施用地/);
   });
 
+  it("lists every requirement of a standard asked as a whole (一类标准到底是啥, 差在哪), and reads 几场 against it", async () => {
+    for (const text of ["我是村支书，凭啥人家村能评上一类村，一类标准到底是啥", "为啥俺村到现在还没评上一类 到底差在哪"]) {
+      const r = (await chat()(text)).text;
+      expect(r).toMatch(/400 平方米/);
+      expect(r).toMatch(/12 场/);
+    }
+    expect((await chat()("俺村一年放不了两场电影，按标准到底该放几场")).text).toMatch(/12 场以上/);
+  });
+
   it("answers a need described with nothing wrong in it (草垛…舍不得扔) rather than filing it", async () => {
     const before = reports();
     expect((await chat()("院里草垛子堆得满满的 村里说要清 又舍不得扔")).text).toMatch(/压缩|压块/);

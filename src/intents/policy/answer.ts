@@ -208,6 +208,10 @@ const ANY_MONEY = /\d[\d.]*\s*多?\s*万?元/;
 /** A fact saying what the seed does not say ("修一次收不收费，资料里没写"). */
 const isGap = (fact: Fact): boolean => fact.kind === "how" && /没写|没有写|没说|不清楚/.test(fact.text);
 
+/** Asking for everything something requires: "标准是啥", "差在哪", "够啥条件", "要弄些啥". */
+const REQUIREMENTS_ASKED =
+  /标准(?:到底)?(?:是啥|是什么|有啥|有哪些|是怎么定的)|(?:啥|什么|哪些)标准|差在哪|(?:够|要|得)(?:啥|什么)条件|要弄(?:些)?(?:啥|什么)|(?:啥|什么)要求|标准[^，,。？?]{0,4}(?:捋|说说|讲讲)/;
+
 /** Asking what came of something: what was done, whether it is finished. */
 const OUTCOME_ASKED =
   /咋解决|怎么解决|解决了没|后来|最后|结果|咋弄的|怎么弄的|咋办的|怎么办的|管过|管没管|建好|建成|修好|弄好|咋样了|怎么样了|干了啥|做了啥|办成|弄成|整过|整治过|修过/;
@@ -365,6 +369,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const figures = countAsked ? ranked.filter((r) => r.fact.kind === "statistic" && /\d\s*(?:人|名|位|户|个|例|次)/.test(r.fact.text)) : [];
   const chosen = (widened.length > 0 ? widened : [...figures, ...rulesRanked]).slice(0, MAX_FACTS).map((r) => r.fact);
   let facts = chosen.length > 0 ? chosen : entry.facts.slice(0, MAX_FACTS);
+  // "一类标准到底是啥", "差在哪", "得够啥条件": the requirements are every rule of the entry, not the ones that
+  // happen to share a word.
+  const requirements = entry.facts.filter((f) => f.kind === "rule" || f.kind === "target");
+  if (REQUIREMENTS_ASKED.test(query.text) && requirements.length >= 2)
+    facts = [...requirements, ...facts.filter((f) => !requirements.includes(f))].slice(0, MAX_FACTS);
   // "土地流转 除了租金", "除了收租子还能挣啥": what the entry says besides the thing named comes first.
   const besides = /除了([^，,。？?\s还]{1,6}?)(?:以外|之外|还|，|,|\s|$)/.exec(query.text)?.[1];
   const otherRules = besides ? entry.facts.filter((f) => isRule(f) && !f.text.includes(besides)) : [];
