@@ -929,6 +929,12 @@ describe("arithmetic said the villagers' way", () => {
 });
 
 describe("a villager comparing with what others get", () => {
+  it("answers why two grades get different amounts with both amounts, though 咋定的 appears in another entry", async () => {
+    const r = (await chat()("凭啥一二级跟三级给的不一样多，各是多少，咋定的")).text;
+    expect(r).toMatch(/800 元/);
+    expect(r).toMatch(/400 元/);
+  });
+
   it("answers with the rule behind both amounts, and reads the neighbour's grade as the neighbour's", async () => {
     const r = (await chat()("凭啥俺三级才给四百 人家一二级给八百 这是按啥定的")).text;
     expect(r).toMatch(/^您说的 400、800 元，是这条规定里的：一、二级贫困残疾人每人每年 800 元，三级贫困残疾人每人每年 400 元/);
