@@ -903,8 +903,11 @@ describe("arithmetic said the villagers' way", () => {
     expect((await chat()("精神残疾人药费补助那笔钱 平均到每个人头上合多少")).text).toMatch(/85\.3 万元 ÷ 853 = 1000 元/);
   });
 
-  it("works out last year's figure from this year's and its growth", async () => {
+  it("works out last year's figure from this year's and its growth, but not when the growth is asked", async () => {
     expect((await chat()("城镇单位上班的女的 今年八万多人 去年是多少")).text).toContain("8.33 − 0.75 = 7.58 万人");
+    const talk = chat();
+    await talk("咱市今年考上北大清华的多少个");
+    expect((await talk("比去年多了几个")).text).not.toMatch(/上一年：/);
   });
 
   it("answers money earned from the entry that states it when the leading entry states none (流转…多挣多少)", async () => {

@@ -958,7 +958,8 @@ const GREW = /(\d+(?:\.\d+)?)\s*(万)?\s*(人|所|名|户|个)[^。；]{0,16}?�
 
 /** "城镇单位上班的女的去年是多少": this year's figure less what it grew by, shown as such. */
 export function reckonLastYear(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
-  if (!LAST_YEAR_ASKED.test(question) || /多了?多少|增加了?多少|涨了?多少|长了?多少/.test(question)) return { lines: [], used: [] };
+  // "比去年多了几个" asks the growth, which the fact itself states.
+  if (!LAST_YEAR_ASKED.test(question) || /(?:多|增加|涨|长|少|减少)了?(?:多少|几)/.test(question)) return { lines: [], used: [] };
   for (const fact of facts) {
     const m = GREW.exec(fact.text);
     if (!m || m[2] !== m[5]) continue;
