@@ -1020,3 +1020,14 @@ describe("two questions after saying who asks", () => {
     expect(r).toMatch(/853 位/);
   });
 });
+
+describe("severe said without a grade", () => {
+  it("answers the contribution for someone who says they are 重度, and refuses it to someone who says they are not", async () => {
+    const talk = chat();
+    await talk("俺是重度残疾人");
+    expect((await talk("养老保险得自己交吗")).text).toMatch(/100 元/);
+    const r = (await chat()("俺残疾是轻的，不是重度，县里那个代缴养老的钱俺有没有")).text;
+    expect(r).toMatch(/领不了|不符合/);
+    expect(r).not.toMatch(/残疾证是几级/);
+  });
+});

@@ -391,7 +391,10 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const bestRuleScore = Math.max(0, ...matching.filter((r) => r.fact.kind === "rule").map((r) => r.score));
   // "志愿者队伍有多少人": a count asked that a fact holds is answered by it, beside any gap.
   const countHeld = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact) && entry.facts.some((f) => inFact.test(f.text)));
-  if (gap && gap === matching[0] && gap.score > bestRuleScore + 0.5 && !countHeld) {
+  // Only amounts set per grade read as one for the grade asked about; a single amount for everyone the entry
+  // covers ("县财政给每位重度残疾人代缴 100 元") is said beside the gap ("代缴之外自己还要不要交").
+  const singleAmount = !/[一二三四]级/.test(ruleText) && entry.facts.filter((f) => isRule(f) && /\d[\d.]*\s*万?元/.test(f.text)).length === 1;
+  if (gap && gap === matching[0] && gap.score > bestRuleScore + 0.5 && !countHeld && !singleAmount) {
     return {
       kind: "answer",
       text: [`【${entry.title}】`, `• ${gap.fact.text}`, `找谁办：${entry.contact}`, `来源：${entry.source.section}`].join("\n"),
