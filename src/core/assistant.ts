@@ -238,7 +238,10 @@ export class Assistant {
     }
     const continued = await this.continueDialogue(ctx, text);
     if (continued) return continued;
-    if (previous)
+    // A follow-up goes on about the topic before ("那二级呢"), unless it names nothing the knowledge base knows
+    // and the classifier takes it for a greeting or a question about the assistant ("你是谁啊" ⏎ "你能干啥").
+    const aboutTheAssistant = classification.intent === "help" && !(hits[0] && engine.kb.index.matchesMeaning(hits[0]));
+    if (previous && !aboutTheAssistant)
       Object.assign(ctx, {
         classification: {
           ...classification,

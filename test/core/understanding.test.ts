@@ -764,6 +764,14 @@ describe("a remark that asks nothing", () => {
     }
   });
 
+  it("answers 你能干啥 after 你是谁啊 as a question about the assistant, not as a follow-up about a programme", async () => {
+    const talk = chat();
+    await talk("你是谁啊");
+    const r = await talk("你能干啥");
+    expect(r.intent).toBe("help");
+    expect(r.text).toMatch(/查政策/);
+  });
+
   it("takes dialect thanks after an answer (要得，晓得了，谢谢哈 / 中，谢谢恁了) as thanks, not as the question again", async () => {
     const talk = chat();
     await talk("三级贫困残疾救助多少");
