@@ -839,10 +839,11 @@ const YEARLY_COUNT = /(?:每年|一年)[^。；\d]{0,8}?(\d+)\s*(场|次|期|回
 /** "三年下来至少放几场": a yearly count over the years asked, with its formula (and "以上" kept when the fact says it). */
 export function reckonYearlyCounts(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   // "平均一个月起码得放几场": a yearly count spread over the months.
-  if (/(?:平均|摊到)?(?:一|每)个?月[^，,。？?]{0,8}(?:几|多少)/.test(question) && !/(?:一|每)年[^，,。？?]{0,8}(?:几|多少)/.test(question)) {
+  const monthly = /(?:一|每)个?月[^，,。？?]{0,8}(?:几|多少)\s*(场|次|期|回)/.exec(question);
+  if (monthly && !/(?:一|每)年[^，,。？?]{0,8}(?:几|多少)/.test(question)) {
     for (const fact of facts) {
       const m = YEARLY_COUNT.exec(fact.text);
-      if (!m) continue;
+      if (!m || m[2] !== monthly[1]) continue;
       const [, count, unit, atLeast = ""] = m;
       const each = Math.round((Number(count) / 12) * 10) / 10;
       return { lines: [`平均每月：每年 ${count} ${unit}${atLeast} ÷ 12 = ${each} ${unit}${atLeast ? "（起码）" : ""}`], used: [fact] };
