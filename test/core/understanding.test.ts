@@ -868,6 +868,8 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("按一类标准 三年下来村里至少放几场电影")).text).toContain("3 年一共：每年 12 场 × 3 = 36 场以上");
     expect((await chat()("一类村一年放几场电影")).text).not.toMatch(/× \d+ = /);
     expect((await chat()("按一类村的标准 电影平均一个月起码得放几场")).text).toContain("每年 12 场以上 ÷ 12 = 1 场（起码）");
+    // What one year did ("这一年办了 10 期") is no yearly rate to multiply.
+    expect((await chat()("月嫂培训班三年下来能办几期")).text).not.toMatch(/× 3 = 30/);
   });
 
   it("answers when (啥时候) with the entry's months, and how long a river is (多老长) with its length", async () => {

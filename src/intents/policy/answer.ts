@@ -833,8 +833,8 @@ export function readDays(text: string): number | undefined {
 }
 
 /** A daily amount ("每天压 3～5 吨") over the days asked, with the formula and the upper end named. */
-/** "每年放电影 12 场以上": a count the entry gives per year. */
-const YEARLY_COUNT = /(?:每年|一年)[^。；\d]{0,8}?(\d+)\s*(场|次|期|回)(以上)?/;
+/** "每年放电影 12 场以上": a count the entry gives per year; "这一年办了 10 期" is what one year did, no rate. */
+const YEARLY_COUNT = /(?<!这|那|上|前)(?:每年|一年)[^。；\d]{0,8}?(\d+)\s*(场|次|期|回)(以上)?/;
 
 /** "三年下来至少放几场": a yearly count over the years asked, with its formula (and "以上" kept when the fact says it). */
 export function reckonYearlyCounts(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
