@@ -36,6 +36,7 @@ describe("question or report", () => {
 
   it("files unfairness, trips made for nothing and crops spoilt by spraying as reports", () => {
     for (const text of [
+      "张庄村幸福路上有个大坑",
       "村里报一户多残，村干部把他亲戚报上去了，俺家三个残疾人反倒没报，这不公平",
       "家里老娘换二代残疾证，去了三趟都说系统不行，这到底啥时候能办",
       "三家庄那边流转地打农药，风一刮全飘俺家菜地了，菜都蔫了",
