@@ -915,6 +915,17 @@ describe("arithmetic said the villagers' way", () => {
     expect((await chat()("精神残疾人药费补助那笔钱 平均到每个人头上合多少")).text).toMatch(/85\.3 万元 ÷ 853 = 1000 元/);
   });
 
+  it("keeps a follow-up on growth (比上年增加了多少) on the entry just answered", async () => {
+    const talk = chat();
+    await talk("城镇单位女性就业人员有多少");
+    expect((await talk("比上年增加了多少")).text).toMatch(/0\.75 万人/);
+  });
+
+  it("averages a sum over the area it was spent on (一平米合多少), and prices a 斤 of coal in the calculator's text", async () => {
+    expect((await chat()("幼儿园装修那50万，一平米合多少钱")).text).toContain("50 万元 ÷ 1700 = 294.1 元");
+    expect((await chat()("优质煤一千三百六一吨，那一斤合多少钱")).text).toContain("每斤 1360 ÷ 2000 = 0.68 元");
+  });
+
   it("works out last year's figure from this year's and its growth, but not when the growth is asked", async () => {
     expect((await chat()("城镇单位上班的女的 今年八万多人 去年是多少")).text).toContain("8.33 − 0.75 = 7.58 万人");
     const talk = chat();

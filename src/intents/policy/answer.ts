@@ -925,9 +925,11 @@ const COUNT_UNITS: Record<string, string> = {
   个: "个",
   例: "例",
   场: "场",
+  平方米: "平方米",
+  平米: "平方米",
 };
 const AVERAGE_ASKED =
-  /(?:平均|人均|摊到|合)(?:到)?(?:每|一)?(?:个)?(千米|公里|人|位|名|户|辆|个|例|场|妇女|孩子|残疾人|老人)|(?:每|一)(?:个)?(千米|公里|人|位|名|户|辆|个|例|场)(?:平均|合|摊)/;
+  /(?:平均|人均|摊到|合)(?:到)?(?:每|一)?(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场|妇女|孩子|残疾人|老人)|(?:每|一)(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场)(?:平均|合|摊)/;
 const TOTAL_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/;
 
 /**
@@ -943,7 +945,7 @@ export function reckonAverage(facts: readonly Fact[], question: string): { lines
     const text = fact.text.replace(/（[^）]*）|\([^)]*\)/g, "");
     const money = TOTAL_MONEY.exec(text);
     if (!money) continue;
-    const counts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(千米|公里|人|位|名|户|辆|个|例|场)/g)].filter(
+    const counts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场)/g)].filter(
       (m) => COUNT_UNITS[m[2]!] === unit && m.index !== money.index,
     );
     const count = counts[0];
