@@ -78,7 +78,9 @@ const files = args.filter((a) => !a.startsWith("--"));
 
 /** "independent", "holdout" or the file's own name: each set is also reported on its own line. */
 function setName(file: string): string {
-  const folder = /\/(independent|holdout|final|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\//.exec(file)?.[1];
+  const folder = /\/(independent|holdout|final|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\//.exec(
+    file,
+  )?.[1];
   return folder ?? file.replace(/^.*\//, "").replace(/\.jsonl$/, "");
 }
 

@@ -196,7 +196,7 @@ function namedNeed(ctx: TurnContext, rules: EligibilityRules): SearchHit | undef
   return top;
 }
 
-/** "想要个轮椅", "要轮椅", "想配个助听器": the thing asked for, right after a verb of wanting. */
+/** "想要个轮椅", "想配个助听器", "领个新的": the thing asked for, after a verb of wanting (bare 要 only with a measure word). */
 const WANTED = /(?:(?:想要|想弄|想装|想配|想换|想领)(?:一)?(?:个|辆|台|副|条|只)?|(?:要|弄|装|配|换|领|发)(?:一)?(?:个|辆|台|副|条|只))([\u4e00-\u9fa5]{2,4})/g;
 
 /**

@@ -487,8 +487,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   ]) {
     if (reckoned.lines.length === 0) continue;
     reckonedAny = true;
-    for (const fact of reckoned.used)
-      if (!facts.includes(fact)) lines.splice(lines.length - (reckoning ? reckonFigures(facts, reckoning).length : 0), 0, `• ${fact.text}`);
+    for (const fact of reckoned.used) if (!facts.includes(fact)) lines.splice(lines.length - figured.length, 0, `• ${fact.text}`);
     lines.push(...reckoned.lines);
   }
   // Nothing of the entry's to work out: the villager's own numbers, added or taken apart as asked.
