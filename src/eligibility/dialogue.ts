@@ -272,8 +272,11 @@ export function startDialogue(
     return { state: { ...state, pending: invalid[0]!.fact, failures: 1 }, reply: renderQuestion(rules, invalid[0]!.fact, `${invalid[0]!.message}\n`) };
   }
   const step = advance(rules, state, on);
-  const quoted = quotedRules(rules, text);
-  return quoted ? { ...step, reply: { ...step.reply, text: `${quoted}\n${step.reply.text}` } } : step;
+  // Said first: the rule behind amounts the villager quotes, and who was left out of the household.
+  const before = [quotedRules(rules, text), household.gone ? `按您说的，${household.gone.join("、")}已经不在户上，下面没有算进去。` : undefined].filter(
+    (line): line is string => line !== undefined,
+  );
+  return before.length > 0 ? { ...step, reply: { ...step.reply, text: `${before.join("\n")}\n${step.reply.text}` } } : step;
 }
 
 /** An amount the villager says they or others are given: "才给400", "给八百", "领了 600 元". */

@@ -27,6 +27,8 @@ export interface Household {
   people: Person[];
   /** "俺家俩残疾人": how many disabled people the household has, when grades are not all given. */
   disabledCount?: number | undefined;
+  /** "今年开春我爸走了", "俺叔户口迁走了": named, but no longer in the household (not counted). */
+  gone?: string[];
 }
 
 /** 他/她: someone named earlier in the conversation; the dialogue resolves who. */
@@ -286,14 +288,16 @@ export function readHousehold(said: string): Household {
     if (/^[^，,。；]{0,8}都(?:是|有)?[^，,。；]{0,8}残/.test(segment)) for (const q of [...before, p]) if (!healthy.has(q)) q.certified = true;
   });
   for (const p of healthy) p.certified = false;
+  const left: string[] = [];
   if (gone.size > 0 && gone.size < people.length) {
     const staying = people.filter((p) => !gone.has(p));
+    left.push(...people.filter((p) => gone.has(p)).map((p) => p.label));
     people.length = 0;
     people.push(...staying);
   }
   // "老两口都是残疾人": a household named only by its size.
   if (mentions.length === 0 && /都(?:是|有)?[^，,。；]{0,8}残/.test(text)) for (const p of people) p.certified = true;
-  return { people, disabledCount };
+  return { people, disabledCount, ...(left.length > 0 ? { gone: left } : {}) };
 }
 
 /** "都是老年残疾人", "都七十多了": said of several people at once, within one clause. */

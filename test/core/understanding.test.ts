@@ -1054,3 +1054,11 @@ describe("severe said without a grade", () => {
     expect(r).not.toMatch(/残疾证是几级/);
   });
 });
+
+describe("someone no longer in the household", () => {
+  it("leaves out a father who died this spring and says so before the sum", async () => {
+    const r = (await chat()("我妈三级、我爸一级、我妹二级，都是贫困残疾，今年开春我爸走了，今年家里一年能领多少特别救助")).text;
+    expect(r).toMatch(/^按您说的，您父亲已经不在户上，下面没有算进去。/);
+    expect(r).toContain("您母亲 400 + 您妹妹 800 = 1200 元/年");
+  });
+});
