@@ -47,7 +47,7 @@ function lastMatch(text: string, words: readonly string[]): number {
 }
 
 /** "一二级", "一、二级", "一到三级": the end of a range of grades names a group, not a person's grade. */
-function inRange(text: string, at: number): boolean {
+export function inRange(text: string, at: number): boolean {
   return /[一二三四1-4][、到至]?$/.test(text.slice(Math.max(0, at - 2), at));
 }
 

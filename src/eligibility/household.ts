@@ -4,7 +4,7 @@ import { quickReply } from "../core/payload.ts";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateProgramme, type Facts } from "./evaluate.ts";
 import { money, citationOf, type Rendered } from "./render.ts";
-import { blankOthers } from "./extract.ts";
+import { blankOthers, inRange } from "./extract.ts";
 import { parseNumber, readDuration, spanText } from "./numbers.ts";
 import type { Programme } from "./schema.ts";
 
@@ -209,8 +209,8 @@ export function readHousehold(said: string): Household {
     }
     GRADE.lastIndex = i;
     const grade = GRADE.exec(text);
-    // "一、二级贫困残疾人" is a range in a policy question, not a person's grade.
-    if (grade && !(text[i - 1] === "、" && /[一二三四1-4]/.test(text[i - 2] ?? ""))) {
+    // "一、二级贫困残疾人", "一二级" is a range in a policy question, not a person's grade.
+    if (grade && !inRange(text, i)) {
       const value = GRADE_VALUE[grade[1]!]!;
       const all = ALL.test(text.slice(Math.max(0, i - 3), i));
       // "一个一级一个三级": each "一个" opens the next member of the group.

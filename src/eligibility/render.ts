@@ -363,7 +363,7 @@ export function renderBiomassPerTon(rules: EligibilityRules, r: BiomassResult): 
   const { min, max } = p.briquette_per_coal;
   return {
     text: [
-      `不知道烧多少煤也没关系：${min}～${max} 公斤压块顶 1 公斤优质煤，优质煤 ${money(r.coalPrice)} 元/吨（合每公斤 ${money(r.coalPrice)} ÷ 1000 = ${(r.coalPrice / 1000).toFixed(2).replace(/0$/, "")} 元，每斤 ${money(r.coalPrice)} ÷ 2000 = ${exactly(r.coalPrice / 2000)} 元），所以每吨压块约能省 ${money(r.perBriquetteTon[0])}～${money(r.perBriquetteTon[1])} 元煤钱；每烧 1 吨煤，换成压块能省 ${money(r.coalPrice)} 元。`,
+      `不知道烧多少煤也没关系：${min}～${max} 公斤压块顶 1 公斤优质煤，优质煤 ${money(r.coalPrice)} 元/吨（合每公斤 ${money(r.coalPrice)} ÷ 1000 = ${exactly(r.coalPrice / 1000)} 元，每斤 ${money(r.coalPrice)} ÷ 2000 = ${exactly(r.coalPrice / 2000)} 元），所以每吨压块约能省 ${money(r.perBriquetteTon[0])}～${money(r.perBriquetteTon[1])} 元煤钱；每烧 1 吨煤，换成压块能省 ${money(r.coalPrice)} 元。`,
       `压缩免费：${p.compression_note}`,
       `来源：${p.source.section}`,
       "知道一年烧多少煤了，告诉我（比如“3吨”），我帮您算总数。",

@@ -719,9 +719,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       const ton = /(\d+(?:\.\d+)?)\s*元\s*\/\s*吨/.exec(fact.text);
       if (!ton) continue;
       const price = Number(ton[1]);
-      out.push(
-        `合每公斤：${fmt(price)} ÷ 1000 = ${(price / 1000).toFixed(3).replace(/0+$/, "").replace(/\.$/, "")} 元；每斤（半公斤）${(price / 2000).toFixed(3).replace(/0+$/, "").replace(/\.$/, "")} 元（按${ton[0]}）`,
-      );
+      out.push(`合每公斤：${fmt(price)} ÷ 1000 = ${exactly(price / 1000)} 元；每斤（半公斤）${exactly(price / 2000)} 元（按${ton[0]}）`);
       break;
     }
   }

@@ -34,12 +34,8 @@ export function splitQuestions(text: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p.length >= 4);
   // "县里来检查，俺是村干部，白内障…多少例，药费…多少人": who is asking comes first and asks nothing.
-  const asked = parts.slice(
-    Math.max(
-      0,
-      parts.findIndex((p) => ASKS.test(p)),
-    ),
-  );
+  const first = parts.findIndex((p) => ASKS.test(p));
+  const asked = first < 0 ? [] : parts.slice(first);
   return asked.length >= 2 && asked.every((p) => ASKS.test(p)) ? asked.slice(0, 3) : [];
 }
 
