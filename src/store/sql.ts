@@ -5,7 +5,17 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Compilable, CompiledQuery, Kysely, PostgresDialect, type QueryResult, sql, type SqliteDatabase, type Transaction } from "kysely";
+import {
+  type Compilable,
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  type QueryResult,
+  sql,
+  type SqliteDatabase,
+  type SqliteStatement,
+  type Transaction,
+} from "kysely";
 import { QueuedSqliteDialect } from "./sqlite-driver.ts";
 import pg from "pg";
 import type { Tables } from "./tables.ts";
@@ -111,6 +121,7 @@ export class Sql {
   }
 
   private closed = false;
+  private readonly statements = new Map<string, SqliteStatement>();
 
   /**
    * Runs `work` while no other instance runs work under the same `key` (PostgreSQL: a session advisory lock, held
@@ -254,7 +265,7 @@ export class Sql {
     if (!immediate || immediate.busy() || immediate.database.inTransaction) return undefined;
     const { database } = immediate;
     const run = (query: CompiledQuery): QueryResult<Record<string, unknown>> => {
-      const statement = database.prepare(query.sql);
+      const statement = this.prepared(database, query.sql);
       if (statement.reader) return { rows: statement.all(query.parameters) as Array<Record<string, unknown>> };
       const { changes, lastInsertRowid } = statement.run(query.parameters);
       return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
@@ -272,6 +283,20 @@ export class Sql {
       if (isRetryable(error)) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * The connection's compiled statement for `sql`, kept: a turn's few statements are the same text every time,
+   * and compiling them again cost more than running them. Bounded, as query text could in principle vary.
+   */
+  private prepared(database: SqliteDatabase, sql: string): SqliteStatement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= 200) this.statements.clear();
+      statement = database.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   async close(): Promise<void> {
