@@ -103,7 +103,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
  * villager's report ("图书室锁着门 给反映反映") the words of reporting (反映, 投诉) are not staff work.
  */
 export function mentionsStaffWork(text: string, words: ConversationWords, reading?: Reading): boolean {
-  if (reading?.kind === "report") return words.staff_words.some((w) => !words.report_words.some((r) => r.includes(w) || w.includes(r)) && text.includes(w));
+  // A report, or a question that says it is none ("不是反映问题，就问问…"): its "反映" is no staff query.
+  if (reading?.kind === "report" || (reading?.kind === "question" && reading.notAReport))
+    return words.staff_words.some((w) => !words.report_words.some((r) => r.includes(w) || w.includes(r)) && text.includes(w));
   return has(text, words.staff_words);
 }
 

@@ -85,6 +85,13 @@ describe("question or report", () => {
     expect(reports()).toBe(before);
   });
 
+  it("answers a count asked after 不是反映问题 from the knowledge base, not as a staff statistics query", async () => {
+    const r = await chat()("不是反映问题，想问问全市农村幼儿园有多少所");
+    expect(r.intent).toBe("policy");
+    expect(r.text).toMatch(/917 所/);
+    expect(r.text).not.toMatch(/工作人员开放/);
+  });
+
   it("answers a problem that is also a question and files it only when the villager says so", async () => {
     const say = chat();
     const before = reports();
