@@ -85,6 +85,12 @@ describe("question or report", () => {
     expect(reports()).toBe(before);
   });
 
+  it("answers whether 一户多残 is paid per person or per household, not held back by the words 每个人", async () => {
+    const r = await chat()("一户多残那个钱是给每个人的还是给一户的 咋算的");
+    expect(r.text).toMatch(/每户每年 1680 元/);
+    expect(r.text).not.toMatch(/下面哪一项/);
+  });
+
   it("answers a count asked after 不是反映问题 from the knowledge base, not as a staff statistics query", async () => {
     const r = await chat()("不是反映问题，想问问全市农村幼儿园有多少所");
     expect(r.intent).toBe("policy");
