@@ -48,6 +48,10 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
   // with the runners-up offered.
   if (top && kind !== "answer" && kind !== "needs_review" && topicLeads(index, query, hits))
     return withAlternatives(factAnswer(index, query, top.entry, confidence), hits);
+  // "俺兄弟脑子不清楚好些年了 天天得吃药 … 家里就靠低保 这药钱有地方报点不": the story around the question
+  // spreads it over several topics; the clause that asks names one of them clearly.
+  const asked = top && kind !== "answer" && kind !== "needs_review" ? askingClauseLeader(index, query, hits) : undefined;
+  if (asked) return withAlternatives(factAnswer(index, query, asked.entry, confidence), [asked, ...hits.filter((h) => h !== asked)]);
   if (!top || kind === "no_answer") return noAnswer(confidence, top);
   // "小麦直补一亩能补几个钱": the one close entry the question names outright by its title or an alias answers
   // (saying plainly what it lacks), with the others offered; a menu would make the villager name it twice.
@@ -279,6 +283,24 @@ function topicLeads(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly 
   if (second && top.score < second.score * TOPIC_LEAD_RATIO && !index.salientMisses(second).some((w) => top.matchedWords.includes(w))) return false;
   return index.namesTopic(top, true) && missesThatCount(index, query, hits).length === 0;
 }
+
+/**
+ * The hit among the first three that the message's asking clause alone points to: the last of two or more
+ * clauses holding a question word, whose own best entry names its topic, misses no word naming another and
+ * clearly leads. Undefined when there is no such clause or it does not decide.
+ */
+function askingClauseLeader(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): SearchHit | undefined {
+  const clauses = query.text.split(/[，,。.!！？?；;\s]+/).filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  const clause = [...clauses].reverse().find((c) => ASKING_CLAUSE.test(c));
+  if (!clause) return undefined;
+  const [lead, second] = index.search(index.analyze(clause), 2);
+  if (!lead || lead.entry.needs_review || !index.namesTopic(lead, true) || index.salientMisses(lead).length > 0) return undefined;
+  if (second && lead.score < second.score * LEAD_RATIO) return undefined;
+  return hits.slice(0, 3).find((h) => h.entry.id === lead.entry.id);
+}
+
+const ASKING_CLAUSE = /[不吗么呢没]$|咋|怎|啥|什么|多少|几|哪|谁|能不能|有没有|管不管/;
 
 /** An entry this far behind the leader is no rival for a word the leader misses. */
 const RIVAL_RATIO = 0.6;
