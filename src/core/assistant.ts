@@ -269,7 +269,9 @@ export class Assistant {
       route.intent === "help" &&
       ctx.reading.kind !== "smalltalk" &&
       (ctx.reading.kind === "question" || (ctx.reading.kind === "open" && ctx.reading.asks)) &&
-      topicCoverage >= CONFIDENCE.clarify
+      topicCoverage >= CONFIDENCE.clarify &&
+      // "你是机器人吗": a question put to the assistant about itself, though 机器 is a word of 农机.
+      !ABOUT_YOU.test(foldText(text).trim())
     ) {
       route.intent = "policy";
     }
@@ -324,6 +326,9 @@ export class Assistant {
 
 /** Below this classifier confidence, a message with no word for anything wrong is not filed without asking. */
 const UNSURE_REPORT = 0.65;
+
+/** A question put to the assistant about itself ("你是真人吗", "你会不会说话"). */
+const ABOUT_YOU = /^(?:请问)?[你您](?:到底)?(?:是|会|能|叫|几|多大)/;
 
 const CORRECTION = /^(?:不对|不是的?[，,]|错了|说错了|搞错了|更正)/;
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;

@@ -17,7 +17,7 @@ export type Reading =
   | { kind: "open"; asks: boolean };
 
 const PUNCTUATION = /[\s。.!！?？,，、~～…；;：:"“”'‘’()（）]+/g;
-const PARTICLES = /^(?:那|哦|噢|嗯)?|(?:的|啊|呀|吧|哈|嘛|了|呢|哦|啦|喽)+$/g;
+const PARTICLES = /^(?:那|哦|噢|嗯|啊|呀)?|(?:的|啊|呀|吧|哈|嘛|了|呢|哦|啦|喽)+$/g;
 
 const has = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 
@@ -27,8 +27,8 @@ function onlyOf(core: string, words: readonly string[]): boolean {
   const sorted = [...words].sort((a, b) => b.length - a.length);
   let rest = core;
   for (let guard = 0; rest && guard < 8; guard++) {
-    // "中，俺知道了": a pronoun before the word of small talk.
-    rest = rest.replace(/^(?:俺|我|咱)(?=.)/, "");
+    // "中，俺知道了", "多谢你啊": a pronoun before or after the word of small talk.
+    rest = rest.replace(/^(?:俺|我|咱|你|您|恁)(?=.)/, "").replace(/^(?:啊|呀|哈)+(?=.)/, "");
     const word = sorted.find((w) => rest.startsWith(w));
     if (!word) return false;
     rest = rest.slice(word.length).replace(PARTICLES, "");

@@ -110,6 +110,15 @@ describe("question or report", () => {
     expect(reports()).toBe(before + 1);
   });
 
+  it("hears thanks with praise, a greeting with 吃了没 and a question about the assistant itself as small talk", async () => {
+    expect(readMessage("多谢你啊 帮了俺大忙", words)).toEqual({ kind: "smalltalk", what: "thanks" });
+    expect(readMessage("中午好 吃饭了吗", words)).toEqual({ kind: "smalltalk", what: "greeting" });
+    const r = await chat()("你是真人吗");
+    expect(r.intent).toBe("help");
+    expect(r.text).toMatch(/乡亲助手/);
+    expect(r.text).not.toMatch(/农机/);
+  });
+
   it("does not take 谢谢 for a village name while the village question is pending", async () => {
     const say = chat();
     const first = await say("村东头路灯坏了半个月了");
