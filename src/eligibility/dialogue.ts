@@ -20,7 +20,7 @@ import {
   renderSoFar,
   type Rendered,
 } from "./render.ts";
-import { householdLines, markElderly, PRONOUN, readHousehold, readReckoning, renderHousehold, type Reckoning } from "./household.ts";
+import { GONE, householdLines, markElderly, type Person, PRONOUN, readHousehold, readReckoning, renderHousehold, type Reckoning } from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
 export type DialogueTopic = z.infer<typeof DialogueTopicSchema>;
@@ -250,6 +250,8 @@ export function startDialogue(
   // the programme's name (一户多残) would otherwise suggest.
   if (onlyOneOfSeveral && household.people.every((p) => p === described[0] || p.certified === false)) facts.disabled_in_household = 1;
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
+  // "原先俩残疾 俺哥搬城里落户了": the count now, without those who died or moved out.
+  if (household.gone && household.disabledCount !== undefined) facts.disabled_in_household = household.disabledCount;
   // "一户多残家庭补助加上俺奶奶的…一共多少": a total the villager asks for with the household allowance in it
   // counts it as theirs; the answer still says what 一户多残 means.
   const reckon = readReckoning(text);
@@ -358,6 +360,24 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // "她三级", "不对，她也是二级": 他/她 is the last person named other than the villager.
     const other = [...state.people].reverse().find((p) => p.label !== "您");
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
+    // "俺哥今年结婚搬出去另立了户口" after a household's answer: the same household without him.
+    const leaving = more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : []);
+    // "原来有三个重度残疾人" then "俺大伯去年没了": counted people not named yet; one of them leaves.
+    const counted = state.people.every((p) => /^第\d人$/.test(p.label));
+    const staying = counted ? state.people.slice(0, Math.max(0, state.people.length - leaving.length)) : state.people.filter((p) => !leaving.includes(p.label));
+    if (state.topic === "benefits" && leaving.length > 0 && staying.length > 0 && staying.length < state.people.length) {
+      const count = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
+      const disabled_in_household = Math.max(staying.length, count - (state.people.length - staying.length));
+      const rest = { ...state, people: staying, facts: { ...state.facts, disabled_in_household }, disabledCount: disabled_in_household };
+      const said = `好的，${leaving.join("、")}已经不在户上，按剩下的${staying.length === 1 ? "一个人" : ` ${staying.length} 个人`}重新算：\n`;
+      // One person left is screened as one person: the household's sums no longer apply.
+      if (staying.length === 1) {
+        const [one] = staying as [Person];
+        const facts = { ...rest.facts, ...(one.grade !== undefined ? { disability_grade: one.grade } : {}) };
+        return advance(rules, { ...rest, people: [], facts }, on, said);
+      }
+      return advance(rules, rest, on, said);
+    }
     const named = more.people.filter((p) => p.grade !== undefined || p.severe);
     // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
     // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.

@@ -84,8 +84,15 @@ const COUNTED_SEVERE = /([两二三四2-4](?:个|口)|俩|仨)(?:人)?(?:是|都
 /** "俩", "三个", "两口": how many people. */
 const headcount = (word: string, otherwise: number): number => parseNumber(word.replace(/[个口]$/, "")) ?? otherwise;
 
-/** Someone who died or moved out: "走了" said of a person (with a pause or a span after), 去世, 户口迁走 … */
-const GONE = /去世|过世|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|迁走|迁到|迁出|户口迁|搬走了|搬到外地/;
+/**
+ * Someone who died or moved out: "走了" said of a person (with a pause or a span after), "去年没了" (not "钱没了"),
+ * 去世, 户口迁走, 搬城里落户, 另立户口, 嫁出去 …
+ */
+/** "娶媳妇", "找了个对象": a verb of marrying, naming nobody in the household. */
+const MARRYING = /(?:娶|讨|找|说)了?个?(?:媳妇|老婆|对象)/y;
+
+export const GONE =
+  /去世|过世|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|(?:年|月|天|前|刚|人|早|已经)没了(?=[，,。；\s]|$)|迁走|迁到|迁出|户口迁|搬走了|搬到外地|搬出去|搬城里|落户|另立|分户|单立户|嫁出去|嫁人了/;
 
 /** "都", "全", "全是", "全都": what follows is said of everyone named before. */
 const ALL = /都|全/;
@@ -150,6 +157,13 @@ export function readHousehold(said: string): Household {
         current = undefined;
       }
       i += g[0].length;
+      continue;
+    }
+    // "俺弟娶媳妇搬城里了": marrying, not a wife of the household.
+    MARRYING.lastIndex = i;
+    const marrying = MARRYING.exec(text);
+    if (marrying) {
+      i += marrying[0].length;
       continue;
     }
     for (const [pattern, label] of RELATIONS) {
@@ -295,6 +309,11 @@ export function readHousehold(said: string): Household {
     people.length = 0;
     people.push(...staying);
   }
+  // "原先俩残疾 俺哥搬城里落户了": a count said of the past loses those gone; "就剩俺娘一个残疾" says the count now.
+  const remaining = /(?:就|只)?剩(?:下)?[^，,。；\s]{0,4}?(一|两|俩|二|三|仨|[1-4])个(?:残疾|人)?/.exec(text);
+  if (remaining) disabledCount = parseNumber(remaining[1]!);
+  else if (left.length > 0 && disabledCount !== undefined && count && /(?:原先|原来|以前|本来)[^，,。；\s]{0,4}$/.test(text.slice(0, count.index)))
+    disabledCount = Math.max(0, disabledCount - left.length);
   // "老两口都是残疾人": a household named only by its size.
   if (mentions.length === 0 && /都(?:是|有)?[^，,。；]{0,8}残/.test(text)) for (const p of people) p.certified = true;
   return { people, disabledCount, ...(left.length > 0 ? { gone: left } : {}) };

@@ -1083,4 +1083,26 @@ describe("someone no longer in the household", () => {
     expect(r).toMatch(/^按您说的，您父亲已经不在户上，下面没有算进去。/);
     expect(r).toContain("您母亲 400 + 您妹妹 800 = 1200 元/年");
   });
+
+  it("does not count a brother who moved out for 一户多残 when only the mother is left", async () => {
+    const r = (await chat()("俺家以前俩残疾人 俺弟娶媳妇搬城里落户了 现在就剩俺爹一个残疾 还能领一户多残吗")).text;
+    expect(r).toMatch(/您弟弟已经不在户上/);
+    expect(r).toMatch(/一户多残[^。]*不符合条件/);
+  });
+
+  it("takes out of the household's answer someone said to have moved out in the next message", async () => {
+    const say = chat();
+    await say("俺家两个残疾 俺一级 俺妹三级 都是贫困户");
+    const r = (await say("俺妹去年嫁出去了")).text;
+    expect(r).toMatch(/^好的，您妹妹已经不在户上，按剩下的一个人重新算/);
+    expect(r).toMatch(/贫困残疾人生活特别救助：每人每年 800 元/);
+    expect(r).not.toMatch(/400 = 1200/);
+  });
+
+  it("sums a severe household's contribution without one who died since", async () => {
+    const say = chat();
+    await say("俺家原来三个重度残疾人 县里给代缴养老保险");
+    const r = (await say("俺叔前年没了 今年代缴一共多少")).text;
+    expect(r).toContain("第1人 100 + 第2人 100 = 200 元/年");
+  });
 });
