@@ -443,6 +443,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       `好的，按 ${n} 个人都是${"一二三四"[grade - 1]}级算：\n`,
     );
   }
+  // "还能领什么" after a household's answer about one programme: the same household, every programme.
+  if (state.step === "done" && isHousehold(state) && state.focus.length > 0 && MORE_BENEFITS.test(core)) return advance(rules, { ...state, focus: [] }, on, "");
   // "俺家一年特别救助一共多少" after a household's answer: the same household, now about that programme.
   if (state.step === "done" && isHousehold(state) && signals.focus && signals.focus.length > 0 && Object.keys(extraction.facts).length === 0)
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
@@ -518,3 +520,6 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (correcting) return { state, reply: plain("哪一项说错了？请直接说正确的，比如“不对，是二级”或“不对，今年70岁”。") };
   return failed(rules, state, "抱歉，我没听明白您的回答。");
 }
+
+/** "还能领什么", "我还能领什么补助", "别的呢": the rest of what the household can get. */
+const MORE_BENEFITS = /还能领|还有(?:啥|什么|哪些)(?:能领|补助|可以领)|^(?:那)?别的(?:补助)?(?:呢|还有吗)?$/;

@@ -446,11 +446,12 @@ export function readReckoning(text: string): Reckoning {
   const total = /加起来|一共|总共|合计|加一起|加一块|合起来|一块儿算|加上|算上/.test(text);
   // "再加一户多残，一年一共多少": the programme named on top of what the people get; "这些都能领的话",
   // "全家一共": everything the people get, not only the programme one of them was said to receive.
+  // "老年补助俩人一年一共多少": the people counted right after the programme named are that programme's.
+  const ofNamed = /(?:补助|补贴|救助|代缴|保险)(?:金|费)?[^，,。\s]{0,3}(?:俩|两个人|老两口|[俺我咱他她]们)/.test(text);
   const every =
     total &&
-    /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|全家|一家|家里(?:一共|总共|加起来|合计)|俩|两个人|[俺我咱]们|再加|加上|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(
-      text,
-    );
+    (/[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|再加|加上|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(text) ||
+      (!ofNamed && /全家|一家|家里(?:一共|总共|加起来|合计)|俩|两个人|[俺我咱]们/.test(text)));
   return { perMonth, ...(years !== undefined ? { years } : {}), ...(total ? { total } : {}), ...(every ? { every } : {}) };
 }
 
@@ -532,19 +533,29 @@ export function renderHousehold(
     const formula = months % 6 === 0 ? `${money(yearly)} × ${money(reckon.years)}` : `${money(yearly)} ÷ 12 × ${months}`;
     out.push(`领 ${spanText(reckon.years)}一共：${formula} = ${money((yearly * months) / 12)} 元（按现在的标准算，标准变了以县残联为准）`);
   }
-  if (besides.length > 0) {
+  // Beside the figure asked for, another programme's total for the same people reads as the answer: named
+  // only. A programme paying someone the answer leaves out ("他俩各自能领多少") keeps its figures.
+  const paid = new Set(chosen.flatMap((l) => l.parts.map((p) => p.who)));
+  const needed = besides.filter((l) => l.parts.some((p) => p.who !== "全家" && !paid.has(p.who)));
+  if (needed.length > 0) {
     out.push("另外还可能领：");
-    for (const line of besides)
+    for (const line of needed)
       out.push(
         `  ${line.programme.name}：${line.parts.map((p) => `${p.who === "全家" ? "每户" : p.who} ${money(p.amount)}`).join(" + ")}${line.parts.length > 1 ? ` = ${money(line.total)}` : ""} ${unitOf(line.period)}`,
       );
   }
+  const named = besides.filter((l) => !needed.includes(l));
+  if (named.length > 0)
+    out.push(`${needed.length > 0 ? "还有" : "另外还可能领"}：${named.map((l) => l.programme.name).join("、")}（想知道各领多少，回复“还能领什么”）`);
   if (poor === undefined && lines.some((l) => l.notes.some((n) => n.includes("贫困"))))
     out.push("您家是贫困户（低保户、建档立卡户）吗？回复“是”或“不是”，我再算准一点。");
   out.push(`来源：${[...new Set(chosen.map((l) => l.programme.source.section))].join("；")}。到哪办：县残联（可先到村委会问）。`);
   return {
     text: out.join("\n"),
-    quickReplies: poor === undefined ? [quickReply("是贫困户"), quickReply("不是贫困户")] : [],
+    quickReplies: [
+      ...(poor === undefined ? [quickReply("是贫困户"), quickReply("不是贫困户")] : []),
+      ...(named.length > 0 ? [quickReply("还能领什么", "我还能领什么补助")] : []),
+    ],
     citations: chosen.map((l) => citationOf(l.programme)),
   };
 }

@@ -1077,6 +1077,19 @@ describe("severe said without a grade", () => {
   });
 });
 
+describe("a household asking about one programme", () => {
+  it("gives that programme's sum, names the others without figures, and sums them all when asked 还能领什么", async () => {
+    const say = chat();
+    const r = (await say("俺爷一级 俺奶三级 都八十了 贫困户 老年残疾人补助俩人一年一共多少")).text;
+    expect(r).toContain("一年：100 × 12 = 1200 元");
+    expect(r).toMatch(/另外还可能领：贫困残疾人生活特别救助/);
+    expect(r).not.toMatch(/800 \+ 您奶奶 400/);
+    const more = (await say("还能领什么")).text;
+    expect(more).toContain("您爷爷 800 + 您奶奶 400 = 1200 元/年");
+    expect(more).toMatch(/^按您说的情况（您爷爷一级、您奶奶三级/);
+  });
+});
+
 describe("someone no longer in the household", () => {
   it("leaves out a father who died this spring and says so before the sum", async () => {
     const r = (await chat()("我妈三级、我爸一级、我妹二级，都是贫困残疾，今年开春我爸走了，今年家里一年能领多少特别救助")).text;
