@@ -46,6 +46,14 @@ describe("question or report", () => {
     expect(readMessage("俺们村好些沼气池坏了就扔那了，现在镇上有人管修不", words).kind).toBe("report_or_question");
   });
 
+  it("files water cut for days and a subsidy not paid into the card as reports, the subsidy under 补贴发放", async () => {
+    expect(readMessage("俺们组自来水停了好几天了 也没人来看看", words).kind).toBe("report");
+    const before = reports();
+    const r = await chat()("俺爹二级残疾 特别救助今年还没打到卡上 白鹿屯的");
+    expect(r.text).toMatch(/FK\d+（白鹿屯，补贴发放）/);
+    expect(reports()).toBe(before + 1);
+  });
+
   it("reads bewilderment at a decision (俺想不通) as a question, not a road that is 不通", () => {
     expect(readMessage("为啥水库边那块好地不盖门面房 改成广场了 俺想不通", words).kind).not.toBe("report");
   });
