@@ -102,7 +102,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
  * The message names staff work (reports, statistics, receipts, invite codes); `text` is folded. In a
  * villager's report ("图书室锁着门 给反映反映") the words of reporting (反映, 投诉) are not staff work.
  */
-export function mentionsStaffWork(text: string, words: ConversationWords, reading?: Reading): boolean {
+export function mentionsStaffWork(said: string, words: ConversationWords, reading?: Reading): boolean {
+  // "几条村", "多少条路": counting villages or roads, not reports.
+  const text = said.replace(/(?:几|多少)条(?=[村路河街沟渠坝桥])/g, "");
   // A report, or a question that says it is none ("不是反映问题，就问问…"): its "反映" is no staff query.
   if (reading?.kind === "report" || (reading?.kind === "question" && reading.notAReport))
     return words.staff_words.some((w) => !words.report_words.some((r) => r.includes(w) || w.includes(r)) && text.includes(w));

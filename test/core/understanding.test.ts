@@ -819,6 +819,15 @@ describe("a remark that asks nothing", () => {
 });
 
 describe("needs named in the villagers' own words", () => {
+  it("knows an electronic ear, a family that can no longer care for a son, the disabled persons' day and 几条村", async () => {
+    expect((await chat()("闺女的娃耳朵听不见 大夫说能装电子耳朵 县里给出钱不")).text).toMatch(/人工耳蜗/);
+    expect((await chat()("俺老两口岁数大了 儿子脑子不行 俺们照顾不动了 县里管不管")).text).toMatch(/居家托养/);
+    expect((await chat()("五月里那个残疾人节 县里给残疾人发啥不")).text).toMatch(/轮椅/);
+    const villages = await chat()("秸秆压缩点在哪几条村");
+    expect(villages.intent).toBe("policy");
+    expect(villages.text).toMatch(/于家英/);
+  });
+
   it("reaches the left-behind children's entry from parents working away and a child with grandparents", async () => {
     expect((await chat()("俺男人常年在外打工，娃跟着奶奶在家，成绩老上不去，这种娃有人管不")).text).toMatch(/留守儿童/);
   });
