@@ -44,6 +44,8 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/老伴|媳妇|老婆|爱人|对象/y, "您爱人"],
   // "两口子…男的一级 女的三级": husband and wife told apart.
   [/丈夫|老公|男人|男的|当家的/y, "您丈夫"],
+  // "老汉残疾又穷": the old man of the house (a husband or a father, by region).
+  [/老汉|老头子|老头儿|老头/y, "您家老汉"],
   [/妻子|女人|女的/y, "您妻子"],
   [/儿子|小子|(?<=[俺我])儿(?![童科女])/y, "您儿子"],
   [/闺女|女儿|姑娘/y, "您女儿"],

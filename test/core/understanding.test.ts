@@ -1094,6 +1094,14 @@ describe("severe said without a grade", () => {
   });
 });
 
+describe("the old man of the house", () => {
+  it("screens 老汉 said to be disabled, poor and in his seventies, with the elderly allowance first", async () => {
+    const r = (await chat()("老汉残疾又穷 七十好几了 一个月给几个钱")).text;
+    expect(r).toMatch(/^先说能确定的：\n· 贫困老年残疾人生活补助：如果有残疾证，每人每月 50 元/);
+    expect(r).not.toMatch(/^【一户多残/);
+  });
+});
+
 describe("a household asking about one programme", () => {
   it("gives that programme's sum, names the others without figures, and sums them all when asked 还能领什么", async () => {
     const say = chat();
