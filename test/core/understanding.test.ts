@@ -1094,6 +1094,15 @@ describe("severe said without a grade", () => {
   });
 });
 
+describe("a year's amount of a monthly allowance", () => {
+  it("reads 每年补助多少 (a question's 能领 rewritten) as asking for a year, but not 每年发展", async () => {
+    expect(readFigureQuestion("今年就剩我奶 每年补助多少")?.perYear).toBe(true);
+    expect(readFigureQuestion("每年发展了多少户")?.perYear ?? false).toBe(false);
+    const r = (await chat()("俺爷俺奶原来都领老年残疾人补助 俺爷前年没了 就剩俺奶 一年能领多少")).text;
+    expect(r).toContain("一年：50 × 12 = 600 元（按每人每月 50 元）");
+  });
+});
+
 describe("the old man of the house", () => {
   it("screens 老汉 said to be disabled, poor and in his seventies, with the elderly allowance first", async () => {
     const r = (await chat()("老汉残疾又穷 七十好几了 一个月给几个钱")).text;
