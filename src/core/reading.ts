@@ -60,6 +60,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     /(?<![好这那])几(?:个|件|次|回|趟|遍|人|户|场|年|天|期|吨|套|本|类|岁|名|位|所|亩|百|千|万)/.test(text) ||
     // "搞了啥活动", "还能咋参与", "啷个大法": wh-words; "有人管没有", "签了合同没得", "看了几户嘛": a question's close.
     /啥|什么|哪|谁|咋|啷个/.test(text) ||
+    // "到底投了500万还是50万": a question offering two answers (not "还是没修好").
+    /(?:是|到底|究竟)[^，,。；]{0,12}还是|\d[^，,。；]{0,4}还是[^，,。；]{0,4}\d/.test(text) ||
     /(?:没有|没|不|吗|呢|没得|嘛)\s*[？?]?\s*$/.test(text.trim());
   if (has(text, words.not_a_report)) return { kind: "question", notAReport: true };
   // "俺爹那轮椅坏了，买新的又舍不得": a need of one's own, unless they also say 反映 or ask someone to act,

@@ -54,6 +54,13 @@ describe("question or report", () => {
     expect(reports()).toBe(before + 1);
   });
 
+  it("hears a question offering two answers (是100亩还是10亩) as a question, not as a vote", async () => {
+    expect(readMessage("那个健身广场到底是100亩还是10亩", words)).toEqual({ kind: "open", asks: true });
+    const r = await chat()("镇上幼儿园装修是花了50万还是500万");
+    expect(r.intent).toBe("policy");
+    expect(r.text).toMatch(/50 万元/);
+  });
+
   it("reads bewilderment at a decision (俺想不通) as a question, not a road that is 不通", () => {
     expect(readMessage("为啥水库边那块好地不盖门面房 改成广场了 俺想不通", words).kind).not.toBe("report");
   });
