@@ -1110,6 +1110,15 @@ describe("a year's amount of a monthly allowance", () => {
   });
 });
 
+describe("last year's figures from this year's and the growth", () => {
+  it("adds up the groups' growth when no group is named, and takes one group's growth from its count", async () => {
+    expect((await chat()("特别救助救助的人 比去年多了多少")).text).toContain("加起来比上一年多：85 + 177 = 262 人");
+    const third = (await chat()("三级贫困残疾人救助人数 上一年是多少人")).text;
+    expect(third).toContain("三级上一年：711 − 177 = 534 人");
+    expect(third).not.toContain("3485");
+  });
+});
+
 describe("the old man of the house", () => {
   it("screens 老汉 said to be disabled, poor and in his seventies, with the elderly allowance first", async () => {
     const r = (await chat()("老汉残疾又穷 七十好几了 一个月给几个钱")).text;

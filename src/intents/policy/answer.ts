@@ -505,6 +505,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
       query.text,
     ),
     reckonParts(index, entry, query.text),
+    reckonGrowth(entry.facts, query.text),
     reckonPrice(entry.facts, query.text),
   ]) {
     if (reckoned.lines.length === 0) continue;
@@ -993,15 +994,40 @@ const GREW = /(\d+(?:\.\d+)?)\s*(万)?\s*(人|所|名|户|个)[^。；]{0,16}?�
 
 /** "城镇单位上班的女的去年是多少": this year's figure less what it grew by, shown as such. */
 export function reckonLastYear(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
-  // "比去年多了几个" asks the growth, which the fact itself states.
-  if (!LAST_YEAR_ASKED.test(question) || /(?:多|增加|涨|长|少|减少)了?(?:多少|几)/.test(question)) return { lines: [], used: [] };
+  // "比去年多了几个" asks the growth, which the fact itself states; "多了多少 上一年是多少人" asks both.
+  const growth = /(?:多|增加|涨|长|少|减少)了?(?:多少|几)/;
+  if (!question.split(/[，,。？?；;\s]+/).some((c) => LAST_YEAR_ASKED.test(c) && !growth.test(c))) return { lines: [], used: [] };
+  // "一二级的…上一年是多少": the group named, when the fact gives several ("一、二级…；三级…").
+  const asked = gradesIn(question);
   for (const fact of facts) {
-    const m = GREW.exec(fact.text);
-    if (!m || m[2] !== m[5]) continue;
-    const now = Number(m[1]);
-    const more = Number(m[4]);
-    const unit = `${m[2] ?? ""}${m[3]}`;
-    return { lines: [`上一年：${m[1]} − ${m[4]} = ${Math.round((now - more) * 100) / 100} ${unit}（报告里的数减去比上一年多的数）`], used: [fact] };
+    const found = [...fact.text.matchAll(new RegExp(GREW.source, "g"))].filter((m) => m[2] === m[5]);
+    const grades = found.map((m) => gradesIn(fact.text.slice(0, m.index).split(/[；;]/).at(-1) ?? ""));
+    const chosen = found.filter((_, k) => asked.length === 0 || asked.every((g) => grades[k]!.includes(g)));
+    if (chosen.length === 0) continue;
+    const lines = chosen.map((m, k) => {
+      const grade = grades[found.indexOf(m)]!;
+      const label = found.length > 1 && grade.length > 0 ? gradeNames(grade) : "";
+      const unit = `${m[2] ?? ""}${m[3]}`;
+      return `${label}上一年：${m[1]} − ${m[4]} = ${Math.round((Number(m[1]) - Number(m[4])) * 100) / 100} ${unit}${k === chosen.length - 1 ? "（报告里的数减去比上一年多的数）" : ""}`;
+    });
+    return { lines, used: [fact] };
+  }
+  return { lines: [], used: [] };
+}
+
+/** "比去年多了多少", no group named: how much more in all. */
+const GROWTH_ASKED = /比(?:去年|上一?年|前一年)[^，,。？?]{0,6}(?:多|增加|涨)了?(?:多少|几)/;
+const GREW_BY = /比上一?年多\s*(\d+(?:\.\d+)?)\s*(万)?\s*(人|所|名|户|个)/g;
+
+/** "特别救助的人数比去年多了多少": a fact giving each group's growth, added up, when the question names no group. */
+export function reckonGrowth(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!GROWTH_ASKED.test(question) || /[一二三四1-4]级|一二级/.test(question)) return { lines: [], used: [] };
+  for (const fact of facts) {
+    const grew = [...fact.text.matchAll(GREW_BY)];
+    if (grew.length < 2 || grew.some((m) => m[2] !== grew[0]![2] || m[3] !== grew[0]![3])) continue;
+    const total = Math.round(grew.reduce((sum, m) => sum + Number(m[1]), 0) * 100) / 100;
+    const unit = `${grew[0]![2] ?? ""}${grew[0]![3]}`;
+    return { lines: [`加起来比上一年多：${grew.map((m) => m[1]).join(" + ")} = ${total} ${unit}`], used: [fact] };
   }
   return { lines: [], used: [] };
 }
