@@ -251,7 +251,12 @@ export function startDialogue(
   if (onlyOneOfSeveral && household.people.every((p) => p === described[0] || p.certified === false)) facts.disabled_in_household = 1;
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
   // "原先俩残疾 俺哥搬城里落户了": the count now, without those who died or moved out.
-  if (household.gone && household.disabledCount !== undefined) facts.disabled_in_household = household.disabledCount;
+  if (household.gone) {
+    if (household.disabledCount !== undefined) facts.disabled_in_household = household.disabledCount;
+    else if (described.length > 0) facts.disabled_in_household = described.length;
+    // "俺是一级 俺儿是三级…俺儿户口迁出去了": the grade is the one who stays, not the last one said.
+    if (described.length === 1 && described[0]!.grade !== undefined) facts.disability_grade = described[0]!.grade;
+  }
   // "一户多残家庭补助加上俺奶奶的…一共多少": a total the villager asks for with the household allowance in it
   // counts it as theirs; the answer still says what 一户多残 means.
   const reckon = readReckoning(text);

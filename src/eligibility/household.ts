@@ -90,6 +90,9 @@ const headcount = (word: string, otherwise: number): number => parseNumber(word.
  * Someone who died or moved out: "走了" said of a person (with a pause or a span after), "去年没了" (not "钱没了"),
  * 去世, 户口迁走, 搬城里落户, 另立户口, 嫁出去 …
  */
+/** "本来三个…有一个户口迁走了", "其中一个去世了": how many of the people counted are gone. */
+export const GONE_FROM_COUNT = /(?:有|其中)(一|两|俩|二|[12])个[^，,。？?]{0,12}?(?:迁|搬|去世|过世|没了|走了|分出去|立户|嫁)/;
+
 /** "娶媳妇", "找了个对象": a verb of marrying, naming nobody in the household. */
 const MARRYING = /(?:娶|讨|找|说)了?个?(?:媳妇|老婆|对象)/y;
 
@@ -106,7 +109,8 @@ const ALL = /都|全/;
 export function readHousehold(said: string): Household {
   // "俺三级才给四百 人家一二级给八百", "隔壁家给800": what others get says nothing of this household. Blanked
   // to the clause's end, keeping every other position (a 困难残疾人家 is a household, not 人家).
-  const text = blankOthers(said);
+  // "户口迁到闺女家去了": a relative's home is where someone went, not a member of this household.
+  const text = blankOthers(said).replace(/(?<=[到去回在住])(?:俺|我)?(?:闺女|女儿|姑娘|儿子|娘|妈|哥|姐|弟|妹|叔|舅)家/g, (m) => "，".repeat(m.length));
   const people: Person[] = [];
   let current: Person | undefined;
   let group: Person[] = [];
@@ -310,6 +314,15 @@ export function readHousehold(said: string): Household {
     left.push(...people.filter((p) => gone.has(p)).map((p) => p.label));
     people.length = 0;
     people.push(...staying);
+  }
+  // "四个二级…其中一个搬到城里了": people counted, not named; that many of them leave.
+  const goneCount = left.length === 0 ? GONE_FROM_COUNT.exec(text) : null;
+  const counted = people.filter((p) => /^第\d+人$/.test(p.label));
+  const leaving = goneCount ? (parseNumber(goneCount[1]!) ?? 0) : 0;
+  if (leaving > 0 && counted.length > leaving && counted.length === people.length) {
+    people.splice(people.length - leaving, leaving);
+    left.push(`其中 ${leaving} 人`);
+    if (disabledCount !== undefined) disabledCount = Math.max(people.length, disabledCount - leaving);
   }
   // "原先俩残疾 俺哥搬城里落户了": a count said of the past loses those gone; "就剩俺娘一个残疾" says the count now.
   const remaining = /(?:就|只)?剩(?:下)?[^，,。；\s]{0,4}?(一|两|俩|二|三|仨|[1-4])个(?:残疾|人)?/.exec(text);

@@ -1162,6 +1162,22 @@ describe("someone no longer in the household", () => {
     expect(r).not.toMatch(/400 = 1200/);
   });
 
+  it("keeps the grade of the one who stays when the other of a 一户多残 household married out", async () => {
+    const r = (await chat()("俺是二级 俺闺女是三级 原来算一户多残 今年闺女嫁出去了 还算一户多残不")).text;
+    expect(r).toMatch(/按您说的情况（二级，家里持证残疾人数 1人）/);
+    expect(r).toMatch(/一户多残[^。]*不符合条件/);
+  });
+
+  it("leaves out one of several people counted, not named, who moved away", async () => {
+    const r = (await chat()("家里原来四个二级贫困残疾人 其中一个搬到城里了 剩下的一年特别救助能领多少")).text;
+    expect(r).toMatch(/^按您说的，其中 1 人已经不在户上/);
+    expect(r).toContain("第1人 800 + 第2人 800 + 第3人 800 = 2400 元/年");
+    expect(r).not.toContain("3200");
+    const policy = (await chat()("本来三个一级贫困残疾人 有一个前年户口迁到闺女家去了 剩下的特别救助一年多少")).text;
+    expect(policy).toMatch(/800 = 1600 元\/年|800 × 2 = 1600 元\/年/);
+    expect(policy).not.toContain("2400");
+  });
+
   it("sums a severe household's contribution without one who died since", async () => {
     const say = chat();
     await say("俺家原来三个重度残疾人 县里给代缴养老保险");

@@ -1,4 +1,5 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
+import { GONE_FROM_COUNT } from "../../eligibility/household.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from "../../eligibility/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
@@ -607,6 +608,8 @@ export interface FigureQuestion {
   perYear: boolean;
   years?: number;
   persons?: number;
+  /** "本来三个…有一个户口迁走了": those of the people counted who left (already taken out of `persons`). */
+  left?: number;
   /** "俺村有8户一户多残家庭": households, for amounts paid per household. */
   households?: number;
   /** "一个季度合多少": a quarter of the yearly amount. */
@@ -649,7 +652,11 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
       .filter((m) => !/(?:多|少|增加|减少|增长)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
       .at(-1);
   const years = readDuration(text);
-  const persons = p ? (p[1] ? count(p[1]) : 2) : undefined;
+  const counted = p ? (p[1] ? count(p[1]) : 2) : undefined;
+  // "本来三个…有一个去年户口迁走了": one of those counted is gone; the rest are reckoned.
+  const gone = GONE_FROM_COUNT.exec(text);
+  const left = counted && gone ? Math.min(count(gone[1]!) ?? 0, counted - 1) : 0;
+  const persons = counted !== undefined ? counted - left : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
   const h = /(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/.exec(text);
@@ -670,6 +677,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     ...(perKilo ? { perKilo } : {}),
     ...(years ? { years } : {}),
     ...(persons && persons > 1 ? { persons } : {}),
+    ...(persons && persons > 1 && left > 0 ? { left } : {}),
     ...(households && households > 1 ? { households } : {}),
     ...(perQuarter ? { perQuarter } : {}),
     ...(grades.length > 0 ? { grades } : {}),
@@ -766,7 +774,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     const people = q.persons && f.per !== "户" ? q.persons : 1;
     if (people > 1) {
       out.push(
-        `${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
+        `${q.left ? `${people + q.left} 个人里走了 ${q.left} 个，剩下 ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
       );
     }
     const months = q.years ? Math.round(q.years * 12) : 0;
