@@ -194,10 +194,12 @@ export class Assistant {
       engine.kb.index.namesTopic(ownHits[0], true) &&
       engine.kb.index.salientMisses(ownHits[0]).length === 0;
     const reading: typeof read = ownTrouble ? { kind: "report_or_question" } : read;
-    const ownTopic = ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.answer && engine.kb.index.namesTopic(ownHits[0]);
+    // "电话多少" after a topic asks that topic's phone, though 电话 is a word of the survey's entry (电话调查).
+    const phoneOnly = PHONE_ONLY.test(foldText(text).replace(/[\s。.!！?？,，、~～…]+/g, ""));
+    const ownTopic = !phoneOnly && ownHits[0] !== undefined && ownHits[0].coverage >= CONFIDENCE.answer && engine.kb.index.namesTopic(ownHits[0]);
     // A short message that names nothing of its own ("俺家一冬烧一吨半，得花多少") continues the thread too;
     // small talk, resets and reports never do.
-    const namesOwn = ownHits[0] !== undefined && engine.kb.index.namesTopic(ownHits[0], true);
+    const namesOwn = !phoneOnly && ownHits[0] !== undefined && engine.kb.index.namesTopic(ownHits[0], true);
     const leans =
       isFollowUp(foldText(text), engine.kb.data.conversation) || (shortEnough(text) && reading.kind !== "report" && reading.kind !== "report_or_question");
     // A dialogue in progress is the thread itself: its owner reads the message as it is.
@@ -326,6 +328,10 @@ export class Assistant {
 
 /** Below this classifier confidence, a message with no word for anything wrong is not filed without asking. */
 const UNSURE_REPORT = 0.65;
+
+/** A message asking only for a phone number ("电话多少", "那他们电话呢"): about the topic before. */
+const PHONE_ONLY =
+  /^(?:那|那么)?(?:他们|她们|那里|那边|这个|那个|这|那)?(?:的)?(?:联系)?(?:电话|手机号)(?:号码)?(?:是)?(?:多少|几号|是啥|是什么|呢|有没有|有吗)*$/;
 
 /** A question put to the assistant about itself ("你是真人吗", "你会不会说话"). */
 const ABOUT_YOU = /^(?:请问)?[你您](?:到底)?(?:是|会|能|叫|几|多大)/;

@@ -1119,6 +1119,18 @@ describe("last year's figures from this year's and the growth", () => {
   });
 });
 
+describe("a phone number asked for", () => {
+  it("says the source gives none, with whom to go to, also as a follow-up, and still answers 电话调查", async () => {
+    const office = (await chat()("县妇联在哪办公 电话是多少")).text;
+    expect(office).toMatch(/^资料里没有写妇联的电话号码和地址，我不乱说。/);
+    const say = chat();
+    await say("免费复明手术找谁报名");
+    const phone = (await say("那他们电话呢")).text;
+    expect(phone).toMatch(/^【贫困白内障患者免费复明手术】\n资料里没有写电话号码/);
+    expect((await chat()("残疾人专项调查 电话调查了多少人")).text).toMatch(/电话调查 150 人/);
+  });
+});
+
 describe("the old man of the house", () => {
   it("screens 老汉 said to be disabled, poor and in his seventies, with the elderly allowance first", async () => {
     const r = (await chat()("老汉残疾又穷 七十好几了 一个月给几个钱")).text;

@@ -27,6 +27,8 @@ const LEAD_RATIO = 1.25;
 const MISS_SWAP_RATIO = 0.8;
 
 export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found: readonly SearchHit[]): ComposedAnswer {
+  const phone = phoneAnswer(index, query);
+  if (phone) return phone;
   // "持证率比去年高了多少": the relief entry shares more words but lacks 持证率, which the certificate entry has.
   const [first, second] = found;
   const swapped =
@@ -542,6 +544,34 @@ function noFigureAnswer(entry: Entry, confidence: number, saying: string, shown:
     `来源：${entry.source.section}`,
   ];
   return { kind: "answer", text: text.join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
+}
+
+/** "电话多少", "咋联系" (not "电话调查"): a phone number or other way to reach someone. */
+const PHONE_ASKED = /电话(?!调查|访问|回访|调查率)|手机号|联系方式|怎么联系|咋联系|号码多少/;
+const PHONE_WORDS = /(?:的)?(?:联系)?电话(?:号码)?(?:是)?(?:多少|几号|是啥|是什么)?|手机号码?|联系方式|怎么联系|咋联系|号码多少/g;
+/** Offices a villager may want to ring, named in the question when no entry is asked about. */
+const OFFICE = /县残联|镇残联|残联|镇政府|乡政府|县政府|妇联|村委会|服务站|文化站|卫生院|社保所|农经站|幼儿园|法律援助工作站/;
+
+/**
+ * The seed gives no telephone number: asked for one, the reply says so, with whom to go to for the topic
+ * asked about (searched without the words of the phone question, which would match "电话调查").
+ */
+function phoneAnswer(index: KnowledgeIndex, query: AnalyzedQuery): ComposedAnswer | undefined {
+  if (!PHONE_ASKED.test(query.text)) return undefined;
+  const rest = index.analyze(query.text.replace(PHONE_WORDS, " "));
+  const [top] = index.search(rest, 3);
+  if (top && top.coverage >= CONFIDENCE.clarify && index.namesTopic(top, true) && !top.entry.needs_review) {
+    const text = [
+      `【${top.entry.title}】`,
+      "资料里没有写电话号码，我不乱说号码。",
+      `找谁办：${top.entry.contact}`,
+      "电话可以问村委会，或到镇政府便民服务中心问。",
+    ];
+    return { kind: "answer", text: text.join("\n"), citations: [citationOf(top.entry)], entryIds: [top.entry.id], confidence: top.coverage, quickReplies: [] };
+  }
+  const office = OFFICE.exec(query.text)?.[0];
+  const text = [`资料里没有写${office ?? "这个单位"}的电话号码和地址，我不乱说。`, "可以问村委会，或到镇政府便民服务中心问。"];
+  return { kind: "no_answer", text: text.join("\n"), citations: [], entryIds: [], confidence: top?.coverage ?? 0, quickReplies: [] };
 }
 
 function reviewAnswer(entry: Entry, confidence: number): ComposedAnswer {
