@@ -1119,6 +1119,15 @@ describe("last year's figures from this year's and the growth", () => {
   });
 });
 
+describe("an average asked of a programme with only a total", () => {
+  it("works it out from the total and the people, beside the fact that no per-person amount is set", async () => {
+    const r = (await chat()("托养资金平均下来每个人摊了多少")).text;
+    expect(r).toContain("平均每人：7.86 万元 ÷ 131 = 600 元（按总数平均算的，不是每人的标准）");
+    const fund = (await chat()("就业创业扶持资金 平均每人能拿多少")).text;
+    expect(fund).toContain("43.5 万元 ÷ 145 = 3000 元");
+  });
+});
+
 describe("a phone number asked for", () => {
   it("says the source gives none, with whom to go to, also as a follow-up, and still answers 电话调查", async () => {
     const office = (await chat()("县妇联在哪办公 电话是多少")).text;

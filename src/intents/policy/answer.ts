@@ -419,7 +419,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // Only amounts set per grade read as one for the grade asked about; a single amount for everyone the entry
   // covers ("县财政给每位重度残疾人代缴 100 元") is said beside the gap ("代缴之外自己还要不要交").
   const singleAmount = !/[一二三四]级/.test(ruleText) && entry.facts.filter((f) => isRule(f) && /\d[\d.]*\s*万?元/.test(f.text)).length === 1;
-  if (gap && gap === matching[0] && gap.score > bestRuleScore + 0.5 && !countHeld && !singleAmount) {
+  if (gap && gap === matching[0] && gap.score > bestRuleScore + 0.5 && !countHeld && !singleAmount && !AVERAGE_ASKED.test(query.text)) {
     return {
       kind: "answer",
       text: [`【${entry.title}】`, `• ${gap.fact.text}`, `找谁办：${entry.contact}`, `来源：${entry.source.section}`].join("\n"),
@@ -987,7 +987,7 @@ const COUNT_UNITS: Record<string, string> = {
   平米: "平方米",
 };
 const AVERAGE_ASKED =
-  /(?:平均|人均|摊到|合)(?:到)?(?:每|一)?(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场|妇女|孩子|残疾人|老人)|(?:每|一)(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场)(?:平均|合|摊)/;
+  /(?:平均|人均|摊到|合)(?:下来|起来|算下来|算起来)?(?:到)?(?:每|一)?(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场|妇女|孩子|残疾人|老人)|(?:每|一)(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场)(?:平均|合|摊)/;
 const TOTAL_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/;
 
 /**
