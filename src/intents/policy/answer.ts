@@ -1023,11 +1023,12 @@ export function reckonAverage(facts: readonly Fact[], question: string): { lines
 }
 
 /** Another year than the seed's: "去年的标准", "明年涨不涨". */
-const OTHER_YEAR = /(去年|上一年|上年|前年|明年|下一年|往年|以后)/;
+// The seed's years are blanked ("20xx年"): any year named in digits is another than the report's.
+const OTHER_YEAR = /(去年|上一年|上年|前年|明年|下一年|往年|以后|(?:19|20)\d\d\s*年)/;
 const AMOUNT_WORDS = /标准|涨|调整|提高|(?:给|补|发|领)多少(?![人户个名位])/;
 
 /** "去年是多少": the year before, not how much more ("比去年多多少" is the fact itself). */
-const LAST_YEAR_ASKED = /(?:去年|上一年|上年|前一年)[^，,。？?]{0,4}(?:是|有)?(?:多少|几)(?!倍)/;
+const LAST_YEAR_ASKED = /(?:去年|上一年|上年|前一年)[^，,。？?]{0,16}?(?:是|有|了)?(?:多少|几)(?!倍)/;
 const GREW = /(\d+(?:\.\d+)?)\s*(万)?\s*(人|所|名|户|个)[^。；]{0,16}?比上一?年多\s*(\d+(?:\.\d+)?)\s*(万)?\s*\3/;
 
 /** "城镇单位上班的女的去年是多少": this year's figure less what it grew by, shown as such. */
@@ -1074,7 +1075,8 @@ export function reckonGrowth(facts: readonly Fact[], question: string): { lines:
 const SAID_NUMBER = /(\d+(?:\.\d+)?)\s*(万)?\s*(人|名|位|户|所|个|元|块|亩|吨)/g;
 const SAID_UNITS: Record<string, string> = { 人: "人", 名: "人", 位: "人", 户: "户", 所: "所", 个: "个", 元: "元", 块: "元", 亩: "亩", 吨: "吨" };
 /** "917所，其中公办72所，不是公办的有几所", "15857人里头有一本的3537人，光二本的多少": the rest of a whole. */
-const REST_ASKED = /(?:其中|里头|里面|中间|当中)[^。？?]*?(?:不是|非|剩下|其余|其他|光|除去|除了|以外|之外)[^。？?]*?(?:多少|几)/;
+const REST_ASKED =
+  /(?:其中|里头|里面|中间|当中)[^。？?]*?(?:不是|非|剩下|其余|其他|光|除去|除了|以外|之外)[^。？?]*?(?:多少|几)|除(?:了|去)[^。？?]*?(?:其他|其余|剩下|别的|另外)[^。？?]*?(?:多少|几)/;
 
 /**
  * "一二级的比去年多了85人，三级的多了177人，总共多多少": the villager's own numbers, in one unit, added up
@@ -1086,6 +1088,9 @@ export function reckonSaid(question: string): string[] {
     shown: `${m[1]}${m[2] ?? ""}`,
     unit: SAID_UNITS[m[3]!]!,
   }));
+  // "安置200人 除了…那135个": 个 counts the same things as the other numbers said.
+  const named = [...new Set(said.map((n) => n.unit).filter((u) => u !== "个"))];
+  if (named.length === 1 && named[0] !== "元" && named[0] !== "亩" && named[0] !== "吨") for (const n of said) n.unit = named[0]!;
   if (said.length < 2 || said.some((n) => n.unit !== said[0]!.unit)) return [];
   const unit = said[0]!.unit;
   const round = (n: number) => Math.round(n * 100) / 100;
