@@ -36,6 +36,9 @@ function onlyOf(core: string, words: readonly string[]): boolean {
   return rest.length === 0;
 }
 
+/** "一般咋处理", "一般都怎么办": how things are done in general. */
+const GENERAL_PROCESS = /一般(?:都|是)?(?:咋|怎么|如何)(?:处理|办|弄|解决|管)/;
+
 /** "找谁给看看": asking whom to go to, which a request's words do not make a report. */
 const ASKS_WHOM = /找谁|找哪|去哪|上哪|谁能|谁会/;
 
@@ -63,7 +66,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     // "到底投了500万还是50万": a question offering two answers (not "还是没修好").
     /(?:是|到底|究竟)[^，,。；]{0,12}还是|\d[^，,。；]{0,4}还是[^，,。；]{0,4}\d/.test(text) ||
     /(?:没有|没|不|吗|呢|没得|嘛)\s*[？?]?\s*$/.test(text.trim());
-  if (has(text, words.not_a_report)) return { kind: "question", notAReport: true };
+  // "残疾人上访投诉的事 县残联一般咋处理": how such things are handled in general, no report of one.
+  if (has(text, words.not_a_report) || GENERAL_PROCESS.test(text)) return { kind: "question", notAReport: true };
   // "俺爹那轮椅坏了，买新的又舍不得": a need of one's own, unless they also say 反映 or ask someone to act,
   // or the trouble is a named village's ("岭西村图书室成天锁着门…娃们想借书都借不成").
   const villages = /[\u4e00-\u9fa5]{1,3}村(?![里民委])/.test(text) && has(text, words.problem_words);
@@ -77,7 +81,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   // "那条河以前又臭又淤，后来整治了没，咋整的": what came of a past problem is a question.
   if (
     has(text, words.past_markers) &&
-    /后来|最后|咋整的|怎么整的|整治了没|解决了没|咋解决|怎么解决|管过|修好了没|建好了没|整过|修过|弄过|[干做搞]了(?:些|点)?(?:啥|什么)/.test(text)
+    /后来|最后|咋整的|怎么整的|[咋怎么]+(?:弄|办|处理|搞)的|整治了没|解决了没|咋解决|怎么解决|管过|修好了没|建好了没|整过|修过|弄过|[干做搞]了(?:些|点)?(?:啥|什么)/.test(
+      text,
+    )
   )
     return { kind: "question", notAReport: false };
   // "给不给钱", "管不管": the villager's yes-no question, not "不给"/"不管" as a complaint.
@@ -97,6 +103,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   // "池子不出气了，找谁给看看": asking whom to go to is a question, even worded as a request.
   if (has(text, words.requests)) return ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
+  // "烧秸秆污染大 压成块的烧起来干净不": a yes-no question beside the trouble, like one ending in 吗.
+  if (/不\s*[？?]?$/.test(text.trim())) return { kind: "report_or_question" };
   return { kind: "report", implicit: true };
 }
 

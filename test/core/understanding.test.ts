@@ -54,6 +54,12 @@ describe("question or report", () => {
     expect(reports()).toBe(before + 1);
   });
 
+  it("hears how a past trouble was handled, a yes-no question beside a trouble, and how things are handled in general", () => {
+    expect(readMessage("村里垃圾乱倒那个事 镇上当年是咋处理的", words).kind).toBe("question");
+    expect(readMessage("烧煤污染大 那个压块的燃料烟少不", words).kind).toBe("report_or_question");
+    expect(readMessage("反映村干部优亲厚友的事 镇里一般怎么处理", words)).toEqual({ kind: "question", notAReport: true });
+  });
+
   it("hears a question offering two answers (是100亩还是10亩) as a question, not as a vote", async () => {
     expect(readMessage("那个健身广场到底是100亩还是10亩", words)).toEqual({ kind: "open", asks: true });
     const r = await chat()("镇上幼儿园装修是花了50万还是500万");
