@@ -1142,6 +1142,14 @@ describe("figures of another year and the rest of a whole", () => {
   });
 });
 
+describe("a programme pointed at, not named", () => {
+  it("does not take 那种补助 for the name of a programme the knowledge base lacks", async () => {
+    const r = (await chat()("听说有个按户发的那种补助 一年多少")).text;
+    expect(r).not.toMatch(/没有“那种补助”这一项/);
+    expect(r).toMatch(/1680 元/);
+  });
+});
+
 describe("a phone number asked for", () => {
   it("says the source gives none, with whom to go to, also as a follow-up, and still answers 电话调查", async () => {
     const office = (await chat()("县妇联在哪办公 电话是多少")).text;
