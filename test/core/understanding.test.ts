@@ -1142,6 +1142,15 @@ describe("figures of another year and the rest of a whole", () => {
   });
 });
 
+describe("Cantonese function words", () => {
+  it("reads 乜嘢, 边度, 冇 and 讲下 as Mandarin", async () => {
+    const what = (await chat()("乜嘢叫一户多残啊 讲下")).text;
+    expect(what).toMatch(/^【一户多残家庭生活补助】/);
+    expect(what).toMatch(/1680 元/);
+    expect((await chat()("秸秆压缩点喺边度")).text).toMatch(/于家英/);
+  });
+});
+
 describe("a programme pointed at, not named", () => {
   it("does not take 那种补助 for the name of a programme the knowledge base lacks", async () => {
     const r = (await chat()("听说有个按户发的那种补助 一年多少")).text;
