@@ -1172,6 +1172,13 @@ describe("a phone number asked for", () => {
 });
 
 describe("the old man of the house", () => {
+  it("reads 老汉 and 老太婆 as two people, and children counted with their grade (两个娃都三级)", async () => {
+    const couple = (await chat()("俺家老汉二级 老太婆三级 都是贫困户 特别救助一年一共多少")).text;
+    expect(couple).toContain("您家老汉 800 + 您家老太太 400 = 1200 元/年");
+    const family = (await chat()("我二级 我媳妇三级 俩孩子都一级 都是贫困户 特别救助一年总共多少")).text;
+    expect(family).toContain("您 800 + 您爱人 400 + 第3人 800 + 第4人 800 = 2800 元/年");
+  });
+
   it("screens 老汉 said to be disabled, poor and in his seventies, with the elderly allowance first", async () => {
     const r = (await chat()("老汉残疾又穷 七十好几了 一个月给几个钱")).text;
     expect(r).toMatch(/^先说能确定的：\n· 贫困老年残疾人生活补助：如果有残疾证，每人每月 50 元/);
