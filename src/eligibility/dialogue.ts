@@ -20,7 +20,18 @@ import {
   renderSoFar,
   type Rendered,
 } from "./render.ts";
-import { GONE, householdLines, markElderly, type Person, PRONOUN, readHousehold, readReckoning, renderHousehold, type Reckoning } from "./household.ts";
+import {
+  GONE,
+  GONE_FROM_COUNT,
+  householdLines,
+  markElderly,
+  type Person,
+  PRONOUN,
+  readHousehold,
+  readReckoning,
+  renderHousehold,
+  type Reckoning,
+} from "./household.ts";
 
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
 export type DialogueTopic = z.infer<typeof DialogueTopicSchema>;
@@ -383,6 +394,21 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       }
       return advance(rules, rest, on, said);
     }
+    // "现在其中一个分出去单独立户了" after a household counted, not named: that many fewer.
+    const countGone = leaving.length === 0 ? GONE_FROM_COUNT.exec(text) : null;
+    const before = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
+    const goneCount = countGone ? (parseNumber(countGone[1]!) ?? 0) : 0;
+    if (state.topic === "benefits" && goneCount > 0 && before > goneCount && state.people.every((p) => /^第\d+人$/.test(p.label))) {
+      const remaining = before - goneCount;
+      const people = state.people.slice(0, Math.max(0, state.people.length - goneCount));
+      const said = `好的，其中 ${goneCount} 人已经不在户上，按剩下的${remaining === 1 ? "一个人" : ` ${remaining} 个人`}重新算：\n`;
+      return advance(
+        rules,
+        { ...state, people: people.length >= 2 ? people : [], disabledCount: remaining, facts: { ...state.facts, disabled_in_household: remaining } },
+        on,
+        said,
+      );
+    }
     const named = more.people.filter((p) => p.grade !== undefined || p.severe);
     // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
     // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.
@@ -448,6 +474,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       `好的，按 ${n} 个人都是${"一二三四"[grade - 1]}级算：\n`,
     );
   }
+  // "那我家还能领吗" after an answer about one programme: that programme's answer again, as things now stand.
+  if (state.step === "done" && state.focus.length > 0 && STILL_GETS.test(core)) return advance(rules, state, on, "");
   // "还能领什么" after a household's answer about one programme: the same household, every programme.
   if (state.step === "done" && isHousehold(state) && state.focus.length > 0 && MORE_BENEFITS.test(core)) return advance(rules, { ...state, focus: [] }, on, "");
   // "俺家一年特别救助一共多少" after a household's answer: the same household, now about that programme.
@@ -528,3 +556,6 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
 
 /** "还能领什么", "我还能领什么补助", "别的呢": the rest of what the household can get. */
 const MORE_BENEFITS = /还能领|还有(?:啥|什么|哪些)(?:能领|补助|可以领)|^(?:那)?别的(?:补助)?(?:呢|还有吗)?$/;
+
+/** "那我家还能领吗", "现在还能领不": whether the programme just answered is still theirs. */
+const STILL_GETS = /^(?:那|那么)?(?:我家|俺家|我们家|我们|我|俺)?(?:现在)?(?:还)?(?:能|可以)领(?:吗|不|么|不了|没)?$/;

@@ -1237,6 +1237,19 @@ describe("someone no longer in the household", () => {
     expect(policy).not.toContain("2400");
   });
 
+  it("takes one of a counted household out when told so next, and says again whether 一户多残 is still theirs", async () => {
+    const say = chat();
+    await say("俺家俩残疾人 一直领一户多残");
+    const r = (await say("今年其中一个嫁出去了")).text;
+    expect(r).toMatch(/^好的，其中 1 人已经不在户上，按剩下的一个人重新算/);
+    expect(r).toMatch(/一户多残[^。]*不符合条件/);
+    expect((await say("那俺家还能领不")).text).toMatch(/一户多残[^。]*不符合条件/);
+  });
+
+  it("answers 代缴养老 from the severe contribution, not the residents' pension", async () => {
+    expect((await chat()("县里代缴养老 一个人一年交多少")).text).toMatch(/^【重度残疾人养老保险代缴】/);
+  });
+
   it("sums a severe household's contribution without one who died since", async () => {
     const say = chat();
     await say("俺家原来三个重度残疾人 县里给代缴养老保险");
