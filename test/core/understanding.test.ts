@@ -1142,6 +1142,14 @@ describe("figures of another year and the rest of a whole", () => {
   });
 });
 
+describe("what a standard requires", () => {
+  it("lists every requirement asked as 要有些啥条件, and reads 场子要好大嘛 as how big the ground must be", async () => {
+    const all = (await chat()("村里要评一类标准 得有哪些条件")).text;
+    for (const figure of [/400 平方米/, /12 场/, /6 套/, /2 册/]) expect(all).toMatch(figure);
+    expect((await chat()("一类标准那个室外场子要好大嘛")).text).toMatch(/400 平方米/);
+  });
+});
+
 describe("Cantonese function words", () => {
   it("reads 乜嘢, 边度, 冇 and 讲下 as Mandarin", async () => {
     const what = (await chat()("乜嘢叫一户多残啊 讲下")).text;

@@ -217,7 +217,7 @@ const isGap = (fact: Fact): boolean => fact.kind === "how" && /没写|没有写|
 
 /** Asking for everything something requires: "标准是啥", "差在哪", "够啥条件", "要弄些啥". */
 const REQUIREMENTS_ASKED =
-  /标准(?:到底)?(?:是啥|是什么|有啥|有哪些|是怎么定的)|(?:啥|什么|哪些)标准|差在哪|(?:够|要|得)(?:啥|什么)条件|要弄(?:些)?(?:啥|什么)|(?:啥|什么)要求|标准[^，,。？?]{0,4}(?:捋|说说|讲讲)/;
+  /标准(?:到底)?(?:是啥|是什么|有啥|有哪些|是怎么定的)|(?:啥|什么|哪些)标准|差在哪|(?:啥|什么|哪些)(?:样的)?(?:条件|要求)|(?:条件|要求)(?:是啥|是什么|有哪些|有啥)|要弄(?:些)?(?:啥|什么)|标准[^，,。？?]{0,4}(?:捋|说说|讲讲)/;
 
 /** Asking what came of something: what was done, whether it is finished. */
 const OUTCOME_ASKED =
