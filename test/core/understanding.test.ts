@@ -1142,6 +1142,13 @@ describe("figures of another year and the rest of a whole", () => {
   });
 });
 
+describe("how many passed", () => {
+  it("takes those that did not pass from the whole, and says nothing of it when asked how many failed", async () => {
+    expect((await chat()("风险评估的那些决策 过关的有几个")).text).toContain("通过的：39 − 9 = 30 个（总数减去没通过的）");
+    expect((await chat()("风险评估有几个没通过")).text).not.toContain("39 − 9");
+  });
+});
+
 describe("what a standard requires", () => {
   it("lists every requirement asked as 要有些啥条件, and reads 场子要好大嘛 as how big the ground must be", async () => {
     const all = (await chat()("村里要评一类标准 得有哪些条件")).text;

@@ -509,6 +509,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     ),
     reckonParts(index, entry, query.text),
     reckonGrowth(entry.facts, query.text),
+    reckonPassed(entry.facts, query.text),
     reckonPrice(entry.facts, query.text),
   ]) {
     if (reckoned.lines.length === 0) continue;
@@ -1050,6 +1051,21 @@ export function reckonLastYear(facts: readonly Fact[], question: string): { line
       return `${label}上一年：${m[1]} − ${m[4]} = ${Math.round((Number(m[1]) - Number(m[4])) * 100) / 100} ${unit}${k === chosen.length - 1 ? "（报告里的数减去比上一年多的数）" : ""}`;
     });
     return { lines, used: [fact] };
+  }
+  return { lines: [], used: [] };
+}
+
+/** "最后通过了几个": how many passed, when a fact gives the whole and those that did not. */
+const PASSED_ASKED = /(?:通过|过关|合格|批了|批准|同意)(?:了)?(?:的)?(?:有)?(?:几|多少)/;
+const NOT_PASSED = /(\d+)\s*(个|项|件|条)[^。；]*?(\d+)\s*\2[^。；]{0,3}(?:没通过|未通过|没过|没有通过|不合格|被否)/;
+
+/** "风险评估最后通过了几个": the whole less those that did not pass, with the formula. */
+export function reckonPassed(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!PASSED_ASKED.test(question) || /没通过|未通过|没过|不合格|否/.test(question)) return { lines: [], used: [] };
+  for (const fact of facts) {
+    const m = NOT_PASSED.exec(fact.text);
+    if (!m || Number(m[3]) >= Number(m[1])) continue;
+    return { lines: [`通过的：${m[1]} − ${m[3]} = ${Number(m[1]) - Number(m[3])} ${m[2]}（总数减去没通过的）`], used: [fact] };
   }
   return { lines: [], used: [] };
 }
