@@ -460,7 +460,7 @@ export interface Reckoning {
 export function readReckoning(text: string): Reckoning {
   const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月/.test(text);
   const years = readDuration(text);
-  const total = /加起来|一共|总共|合计|加一起|加一块|合起来|一块儿算|加上|算上/.test(text);
+  const total = /加起来|一共|总共|合计|加一起|加一块|加在一起|加到一起|合起来|一块儿算|加上|算上/.test(text);
   // "再加一户多残，一年一共多少": the programme named on top of what the people get; "这些都能领的话",
   // "全家一共": everything the people get, not only the programme one of them was said to receive.
   // "老年补助俩人一年一共多少": the people counted right after the programme named are that programme's.

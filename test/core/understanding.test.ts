@@ -1142,6 +1142,12 @@ describe("figures of another year and the rest of a whole", () => {
   });
 });
 
+describe("two amounts of one fact added up", () => {
+  it("adds the land and the labour income asked as 加一块, keeping them approximate", async () => {
+    expect((await chat()("流转以后农民一年多了多少收入 地租跟打工的加在一起")).text).toContain("200多 + 100多 = 300 多万元");
+  });
+});
+
 describe("how many passed", () => {
   it("takes those that did not pass from the whole, and says nothing of it when asked how many failed", async () => {
     expect((await chat()("风险评估的那些决策 过关的有几个")).text).toContain("通过的：39 − 9 = 30 个（总数减去没通过的）");

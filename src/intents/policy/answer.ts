@@ -1123,7 +1123,7 @@ export function reckonSaid(question: string): string[] {
   return [];
 }
 
-const SUM_ASKED = /一共|总共|加起来|合计|加一起|总计|合起来/;
+const SUM_ASKED = /一共|总共|加起来|合计|加一起|加一块|加在一起|加到一起|总计|合起来/;
 const SAVED_ASKED = /省了|省下|节省|节约|少花|少了多少|少多少|差多少|差了多少/;
 const ONE_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/g;
 
@@ -1137,7 +1137,7 @@ export function reckonParts(index: KnowledgeIndex, entry: Entry, question: strin
   const asksSum = SUM_ASKED.test(question);
   const asksSaved = SAVED_ASKED.test(question);
   if (!asksSum && !asksSaved) return none;
-  const head = question.split(/一共|总共|加起来|合计|加一起|总计|合起来|省了|省下|节省|节约|少花|少了多少|少多少|差多少|差了多少/)[0]!;
+  const head = question.split(/一共|总共|加起来|合计|加一起|加一块|加在一起|加到一起|总计|合起来|省了|省下|节省|节约|少花|少了多少|少多少|差多少|差了多少/)[0]!;
   const segments = head
     .split(/再加上|再加|加上|加|和|跟|还有|以及|[、，,；;\s]/)
     .map((x) => x.trim())
