@@ -1148,6 +1148,14 @@ describe("two amounts of one fact added up", () => {
   });
 });
 
+describe("a figure the villager quotes", () => {
+  it("shows the fact stating the quoted total, so it is read as the total it is", async () => {
+    const r = (await chat()("过年慰问特困残疾人家庭那8万块 是一户给8万吗")).text;
+    expect(r).toMatch(/全县 100 户特困残疾人家庭，慰问金加物资大约 8 万元/);
+    expect(r).not.toMatch(/每户\s*8 万/);
+  });
+});
+
 describe("how many passed", () => {
   it("takes those that did not pass from the whole, and says nothing of it when asked how many failed", async () => {
     expect((await chat()("风险评估的那些决策 过关的有几个")).text).toContain("通过的：39 − 9 = 30 个（总数减去没通过的）");

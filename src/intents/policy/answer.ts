@@ -419,7 +419,15 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // Only amounts set per grade read as one for the grade asked about; a single amount for everyone the entry
   // covers ("县财政给每位重度残疾人代缴 100 元") is said beside the gap ("代缴之外自己还要不要交").
   const singleAmount = !/[一二三四]级/.test(ruleText) && entry.facts.filter((f) => isRule(f) && /\d[\d.]*\s*万?元/.test(f.text)).length === 1;
-  if (gap && gap === matching[0] && gap.score > bestRuleScore + 0.5 && !countHeld && !singleAmount && !AVERAGE_ASKED.test(query.text)) {
+  if (
+    gap &&
+    gap === matching[0] &&
+    gap.score > bestRuleScore + 0.5 &&
+    !countHeld &&
+    !singleAmount &&
+    !AVERAGE_ASKED.test(query.text) &&
+    !entry.facts.some((f) => quotesFigureOf(query.text, f.text))
+  ) {
     return {
       kind: "answer",
       text: [`【${entry.title}】`, `• ${gap.fact.text}`, `找谁办：${entry.contact}`, `来源：${entry.source.section}`].join("\n"),
@@ -435,6 +443,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     const holder = ranked.find((r) => inFact.test(r.fact.text) && (evenUnshared || r.score >= FACT_MATCH_MIN));
     if (holder) facts = [...facts.slice(0, MAX_FACTS - 1), holder.fact];
   }
+  // "慰问那8万 是每户8万吗": a figure the villager quotes is shown in the fact that states it, so they see what it is of.
+  const quoted = entry.facts.find((f) => !facts.includes(f) && quotesFigureOf(query.text, f.text));
+  if (quoted) facts = [quoted, ...facts].slice(0, MAX_FACTS);
   const reckoning = readFigureQuestion(query.text);
   // "一个月合多少" needs the rule with the amount, even when a statistic matched the words better.
   const moneyRule = entry.facts.find((f) => isRule(f) && moneyFigure(f.text));
@@ -530,6 +541,15 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     confidence,
     quickReplies: [],
   };
+}
+
+/** The question quotes an amount ("那8万", "300万") that the fact states, in the same unit. */
+function quotesFigureOf(question: string, fact: string): boolean {
+  for (const m of question.matchAll(/(\d+(?:\.\d+)?)\s*(万元|万|元|块)/g)) {
+    const unit = m[2]!.startsWith("万") ? "万" : "元";
+    if (new RegExp(`(?<![\\d.])${m[1]!.replace(".", "\\.")}\\s*${unit}`).test(fact)) return true;
+  }
+  return false;
 }
 
 /** The entry named, the figure asked for said to be missing, and up to two of its facts that carry no number. */
