@@ -32,8 +32,9 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
   // "持证率比去年高了多少": the relief entry shares more words but lacks 持证率, which the certificate entry has.
   const [first, second] = found;
   const swapped =
-    first && second && second.score >= first.score * MISS_SWAP_RATIO && index.salientMisses(first).length > 0 && index.salientMisses(second).length === 0
-      ? [second, first, ...found.slice(2)]
+    (first && second && second.score >= first.score * MISS_SWAP_RATIO && index.salientMisses(first).length > 0 && index.salientMisses(second).length === 0) ||
+    asksWhatOnlySecondHas(index, query, found)
+      ? [second!, first!, ...found.slice(2)]
       : found;
   const hits = preferAskedNumber(index, query, swapped);
   // The only close entry holding the number asked for: answered, with the others offered.
@@ -104,6 +105,24 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
   }
   if (kind === "needs_review") return reviewAnswer(top.entry, confidence);
   return factAnswer(index, query, top.entry, confidence);
+}
+
+/** How close a runner-up naming what the asking clause asks must be to take the lead from one that misses it. */
+const ASKED_SWAP_RATIO = 0.7;
+
+/**
+ * "俺家地在郝家庄 想流转给威啤 除了拿租金 能不能入股": the project's entry shares the story's names, but the
+ * clause that asks names 入股, which only the runner-up has; the runner-up misses only words of the story.
+ */
+function asksWhatOnlySecondHas(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): boolean {
+  const [first, second] = hits;
+  if (!first || !second || second.score < first.score * ASKED_SWAP_RATIO) return false;
+  const clauses = query.text.split(/[，,。.!！？?；;\s]+/).filter(Boolean);
+  const clause = clauses.length >= 2 ? [...clauses].reverse().find((c) => ASKING_CLAUSE.test(c)) : undefined;
+  if (!clause) return false;
+  const asked = new Set(index.analyze(clause).words);
+  const missed = (hit: SearchHit) => index.salientMisses(hit).filter((w) => asked.has(w));
+  return missed(first).length > 0 && missed(second).length === 0 && missed(first).every((w) => second.matchedWords.includes(w));
 }
 
 /** How close a runner-up holding the kind of number asked for must be to take the lead. */
@@ -303,7 +322,7 @@ function askingClauseLeader(index: KnowledgeIndex, query: AnalyzedQuery, hits: r
   return hits.slice(0, 3).find((h) => h.entry.id === lead.entry.id);
 }
 
-const ASKING_CLAUSE = /[不吗么呢没]$|咋|怎|啥|什么|多少|几|哪|谁|能不能|有没有|管不管/;
+const ASKING_CLAUSE = /[不吗么呢没]$|咋|怎|啥|什么|多少|几|哪|谁|能不能|有没有|管不管|^(?:可以|能否|可不可以)/;
 
 /** An entry this far behind the leader is no rival for a word the leader misses. */
 const RIVAL_RATIO = 0.6;
