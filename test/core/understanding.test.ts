@@ -1156,6 +1156,16 @@ describe("a figure the villager quotes", () => {
   });
 });
 
+describe("more figures worked out", () => {
+  it("turns a yearly amount per month (按月), averages 人均, adds last year's groups (去年总共), and answers passed beside failed", async () => {
+    expect((await chat()("三级贫困残疾人救助按月算合多少")).text).toContain("折合每月：400 ÷ 12 ≈ 33.3 元");
+    expect((await chat()("托养资金人均多少")).text).toContain("7.86 万元 ÷ 131 = 600 元");
+    expect((await chat()("去年特别救助全县一共救助了多少人")).text).toContain("合计上一年：3485 + 534 = 4019 人");
+    expect((await chat()("风险评估没通过的有几个 通过的有几个")).text).toContain("39 − 9 = 30 个");
+    expect(readMessage("谢谢啊 问清楚了", testSnapshot().kb.data.conversation)).toEqual({ kind: "smalltalk", what: "thanks" });
+  });
+});
+
 describe("how many passed", () => {
   it("takes those that did not pass from the whole, and says nothing of it when asked how many failed", async () => {
     expect((await chat()("风险评估的那些决策 过关的有几个")).text).toContain("通过的：39 − 9 = 30 个（总数减去没通过的）");

@@ -706,7 +706,7 @@ const count = (s: string) => parseNumber(s);
 
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
-  const perMonth = /一个月|每个月|每月|月均|合多少.*月|月.*合多少/.test(text);
+  const perMonth = /一个月|每个月|每月|月均|按月|合多少.*月|月.*合多少/.test(text);
   const perYear = /(?:一年|每年)(?:到头|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年/.test(text);
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
   // "一二级贫困残疾人3570个，一人800": people named first, their count after ("一人" is the amount's unit).
@@ -1027,7 +1027,7 @@ const COUNT_UNITS: Record<string, string> = {
   平米: "平方米",
 };
 const AVERAGE_ASKED =
-  /(?:平均|人均|摊到|合)(?:下来|起来|算下来|算起来)?(?:到)?(?:每|一)?(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场|妇女|孩子|残疾人|老人)|(?:每|一)(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场)(?:平均|合|摊)/;
+  /(?:平均|人均|摊到|合)(?:下来|起来|算下来|算起来)?(?:到)?(?:每|一)?(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场|妇女|孩子|残疾人|老人)|(?:每|一)(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场)(?:平均|合|摊)|(人)均(?=多少|是多少|几|能|有|合)/;
 const TOTAL_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/;
 
 /**
@@ -1037,7 +1037,7 @@ const TOTAL_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/;
 export function reckonAverage(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   const asked = AVERAGE_ASKED.exec(question);
   if (!asked) return { lines: [], used: [] };
-  const unit = COUNT_UNITS[(asked[1] ?? asked[2])!]!;
+  const unit = COUNT_UNITS[(asked[1] ?? asked[2] ?? asked[3])!]!;
   for (const fact of facts) {
     // An aside in brackets ("比任务多 13 人") is not what the total was spent on.
     const text = fact.text.replace(/（[^）]*）|\([^)]*\)/g, "");
@@ -1083,12 +1083,16 @@ export function reckonLastYear(facts: readonly Fact[], question: string): { line
     const grades = found.map((m) => gradesIn(fact.text.slice(0, m.index).split(/[；;]/).at(-1) ?? ""));
     const chosen = found.filter((_, k) => asked.length === 0 || asked.every((g) => grades[k]!.includes(g)));
     if (chosen.length === 0) continue;
+    const each = chosen.map((m) => ({ was: Math.round((Number(m[1]) - Number(m[4])) * 100) / 100, unit: `${m[2] ?? ""}${m[3]}` }));
     const lines = chosen.map((m, k) => {
       const grade = grades[found.indexOf(m)]!;
       const label = found.length > 1 && grade.length > 0 ? gradeNames(grade) : "";
       const unit = `${m[2] ?? ""}${m[3]}`;
       return `${label}上一年：${m[1]} − ${m[4]} = ${Math.round((Number(m[1]) - Number(m[4])) * 100) / 100} ${unit}${k === chosen.length - 1 ? "（报告里的数减去比上一年多的数）" : ""}`;
     });
+    // "去年总共救助了多少人": the groups' counts of last year added up.
+    if (chosen.length > 1 && each.every((e) => e.unit === each[0]!.unit) && /总共|一共|合计|全县|总数|加起来/.test(question))
+      lines.push(`合计上一年：${each.map((e) => e.was).join(" + ")} = ${Math.round(each.reduce((sum, e) => sum + e.was, 0) * 100) / 100} ${each[0]!.unit}`);
     return { lines, used: [fact] };
   }
   return { lines: [], used: [] };
@@ -1100,7 +1104,8 @@ const NOT_PASSED = /(\d+)\s*(个|项|件|条)[^。；]*?(\d+)\s*\2[^。；]{0,3}
 
 /** "风险评估最后通过了几个": the whole less those that did not pass, with the formula. */
 export function reckonPassed(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
-  if (!PASSED_ASKED.test(question) || /没通过|未通过|没过|不合格|否/.test(question)) return { lines: [], used: [] };
+  // "没通过的几个 通过的几个": some clause asks how many passed, not only how many did not.
+  if (!question.split(/[，,。？?；;\s]+/).some((c) => PASSED_ASKED.test(c) && !/没通过|未通过|没过|不合格|否/.test(c))) return { lines: [], used: [] };
   for (const fact of facts) {
     const m = NOT_PASSED.exec(fact.text);
     if (!m || Number(m[3]) >= Number(m[1])) continue;
