@@ -1166,6 +1166,14 @@ describe("more figures worked out", () => {
   });
 });
 
+describe("other places, far years and amounts in 元", () => {
+  it("says the source has no figure for a neighbouring county or the year before last, and writes 万元 out in 元 when asked", async () => {
+    expect((await chat()("邻县的老年残疾人补助一个月多少")).text).toMatch(/资料里只写了本地的情况，没有写邻县的，我不乱说数字/);
+    expect((await chat()("前年三级贫困残疾人救助了多少人")).text).toMatch(/资料里没有写前年的数，我不乱说数字/);
+    expect((await chat()("老年残疾人补助一共发了多少 换算成元")).text).toContain("88.74 万元 = 88.74 × 10000 = 887,400 元");
+  });
+});
+
 describe("how many passed", () => {
   it("takes those that did not pass from the whole, and says nothing of it when asked how many failed", async () => {
     expect((await chat()("风险评估的那些决策 过关的有几个")).text).toContain("通过的：39 − 9 = 30 个（总数减去没通过的）");

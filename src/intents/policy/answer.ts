@@ -521,6 +521,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     !entry.facts.some((f) => isRule(f) && /上一年|去年|明年|下一年|以后/.test(f.text))
   )
     lines.push(`资料里没有写${otherYear}的标准，我不乱说数字；资料里写的是报告那一年的：`);
+  // "前年救助了多少人": a year before last, which no growth figure reaches back to.
+  else if (otherYear && FAR_YEAR.test(otherYear) && countOrGrowth && !entry.facts.some((f) => f.text.includes(otherYear)))
+    lines.push(`资料里没有写${otherYear}的数，我不乱说数字；资料里写的是报告那一年的：`);
+  // "隔壁县的一户多残补多少": the source speaks of its own county and town only.
+  const elsewhere = OTHER_PLACE.exec(query.text)?.[0];
+  if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
   if (facts.length === 0 || matching.length === 0)
     lines.push(/\d[\d.]*\s*万?元/.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
   for (const fact of facts) lines.push(`• ${fact.text}`);
@@ -540,6 +546,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     reckonParts(index, entry, query.text),
     reckonGrowth(entry.facts, query.text),
     reckonPassed(entry.facts, query.text),
+    reckonYuan(facts, query.text),
     reckonPrice(entry.facts, query.text),
   ]) {
     if (reckoned.lines.length === 0) continue;
@@ -1062,6 +1069,11 @@ export function reckonAverage(facts: readonly Fact[], question: string): { lines
   return { lines: [], used: [] };
 }
 
+/** Years no figure of the seed reaches: the year before last, earlier ones, one named in digits. */
+const FAR_YEAR = /前年|往年|\d\s*年/;
+/** Another county or town than the source's: "隔壁县", "隔壁怀远县", "别的镇". */
+const OTHER_PLACE = /隔壁[\u4e00-\u9fa5]{0,3}[县市镇乡]|(?:邻|别的|外|其他|其它)[县市镇乡]/;
+
 /** Another year than the seed's: "去年的标准", "明年涨不涨". */
 // The seed's years are blanked ("20xx年"): any year named in digits is another than the report's.
 const OTHER_YEAR = /(去年|上一年|上年|前年|明年|下一年|往年|以后|(?:19|20)\d\d\s*年)/;
@@ -1096,6 +1108,20 @@ export function reckonLastYear(facts: readonly Fact[], question: string): { line
     return { lines, used: [fact] };
   }
   return { lines: [], used: [] };
+}
+
+/** "用元说，不要用万", "换算成元是多少": an amount in 万元 written out in 元. */
+const YUAN_ASKED = /换算成元|换成元|折成元|折算成元|用元说|用元|不要用万|多少元(?!\/)|合多少元|几元/;
+
+/** Each amount in 万元 of the facts shown, written out in 元 (at most two). */
+export function reckonYuan(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!YUAN_ASKED.test(question)) return { lines: [], used: [] };
+  const lines: string[] = [];
+  for (const fact of facts)
+    for (const m of fact.text.matchAll(/(\d+(?:\.\d+)?)\s*万元/g)) {
+      if (lines.length < 2) lines.push(`${m[1]} 万元 = ${m[1]} × 10000 = ${Math.round(Number(m[1]) * 10000).toLocaleString("en-US")} 元`);
+    }
+  return { lines, used: [] };
 }
 
 /** "最后通过了几个": how many passed, when a fact gives the whole and those that did not. */
