@@ -60,6 +60,13 @@ describe("question or report", () => {
     expect(readMessage("反映村干部优亲厚友的事 镇里一般怎么处理", words)).toEqual({ kind: "question", notAReport: true });
   });
 
+  it("files a wish that someone deal with it (希望有人管管, 希望能改一改) and hears a trouble asked about with 了没 as both", () => {
+    expect(readMessage("村口那个台球室天天有小娃去 希望有人管管", words).kind).toBe("report");
+    expect(readMessage("卫生院门口台阶太高 俺爹轮椅推不上去 希望能改一改", words).kind).toBe("report");
+    expect(readMessage("俺家路灯前年就坏过 以前没人管 现在有人修了没", words).kind).toBe("report_or_question");
+    expect(readMessage("有没有人管管娃 俺两口子都在外头打工", words).kind).not.toBe("report");
+  });
+
   it("hears a question offering two answers (是100亩还是10亩) as a question, not as a vote", async () => {
     expect(readMessage("那个健身广场到底是100亩还是10亩", words)).toEqual({ kind: "open", asks: true });
     const r = await chat()("镇上幼儿园装修是花了50万还是500万");
