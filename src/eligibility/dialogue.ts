@@ -379,7 +379,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // "俺哥今年结婚搬出去另立了户口" after a household's answer: the same household without him.
     const leaving = more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : []);
     // "原来有三个重度残疾人" then "俺大伯去年没了": counted people not named yet; one of them leaves.
-    const counted = state.people.every((p) => /^第\d人$/.test(p.label));
+    const counted = state.people.every((p) => /^第\d+人$/.test(p.label));
     const staying = counted ? state.people.slice(0, Math.max(0, state.people.length - leaving.length)) : state.people.filter((p) => !leaving.includes(p.label));
     if (state.topic === "benefits" && leaving.length > 0 && staying.length > 0 && staying.length < state.people.length) {
       const count = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
