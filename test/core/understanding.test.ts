@@ -1181,6 +1181,18 @@ describe("other places, far years and amounts in 元", () => {
   });
 });
 
+describe("the rest of a whole from one fact", () => {
+  it("takes the part the question names from the whole the fact gives (不是公办的)", async () => {
+    expect((await chat()("全市农村幼儿园 不是公办的有几所")).text).toContain("不是公办的：917 − 72 = 845 所（总数减去公办的）");
+  });
+
+  it("knows 带月子 as the maternity nurse's work and 要不要交钱 as asking whether it is free", async () => {
+    const r = (await chat()("俺想学带月子的手艺 哪里有教的 要不要交钱")).text;
+    expect(r).toMatch(/^【月嫂免费培训班】/);
+    expect(r).toMatch(/免费/);
+  });
+});
+
 describe("how many passed", () => {
   it("takes those that did not pass from the whole, and says nothing of it when asked how many failed", async () => {
     expect((await chat()("风险评估的那些决策 过关的有几个")).text).toContain("通过的：39 − 9 = 30 个（总数减去没通过的）");

@@ -547,6 +547,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     reckonGrowth(entry.facts, query.text),
     reckonPassed(entry.facts, query.text),
     reckonYuan(facts, query.text),
+    reckonRest(entry.facts, query.text),
     reckonPrice(entry.facts, query.text),
   ]) {
     if (reckoned.lines.length === 0) continue;
@@ -1122,6 +1123,22 @@ export function reckonYuan(facts: readonly Fact[], question: string): { lines: s
       if (lines.length < 2) lines.push(`${m[1]} 万元 = ${m[1]} × 10000 = ${Math.round(Number(m[1]) * 10000).toLocaleString("en-US")} 元`);
     }
   return { lines, used: [] };
+}
+
+/** "其中不是公办的有多少所": the rest of a whole, when one fact gives the whole and the part named. */
+const REST_OF_NAMED = /(?:不是|非)([\u4e00-\u9fa5]{1,4}?)的|除(?:了|去)([\u4e00-\u9fa5]{1,4}?)的?(?:以外|之外)?[^，,。？?]{0,4}(?:剩下|其余|其他|别的|还有)/;
+
+/** "农村幼儿园917所 其中不是公办的有多少所": the whole less the part the question names, both from one fact. */
+export function reckonRest(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const asked = REST_OF_NAMED.exec(question);
+  const part = asked?.[1] ?? asked?.[2];
+  if (!part || !/多少|几/.test(question)) return { lines: [], used: [] };
+  for (const fact of facts) {
+    const m = new RegExp(`(\\d+)\\s*(所|人|户|个|名|位)[^。；]*?其中\\s*${part}\\s*(\\d+)\\s*\\2`).exec(fact.text);
+    if (!m || Number(m[3]) >= Number(m[1])) continue;
+    return { lines: [`不是${part}的：${m[1]} − ${m[3]} = ${Number(m[1]) - Number(m[3])} ${m[2]}（总数减去${part}的）`], used: [fact] };
+  }
+  return { lines: [], used: [] };
 }
 
 /** "最后通过了几个": how many passed, when a fact gives the whole and those that did not. */
