@@ -24,6 +24,7 @@ import {
   GONE,
   GONE_FROM_COUNT,
   householdLines,
+  isCounted,
   markElderly,
   type Person,
   PRONOUN,
@@ -379,13 +380,13 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // "俺哥今年结婚搬出去另立了户口" after a household's answer: the same household without him.
     const leaving = more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : []);
     // "原来有三个重度残疾人" then "俺大伯去年没了": counted people not named yet; one of them leaves.
-    const counted = state.people.every((p) => /^第\d+人$/.test(p.label));
+    const counted = state.people.every(isCounted);
     const staying = counted ? state.people.slice(0, Math.max(0, state.people.length - leaving.length)) : state.people.filter((p) => !leaving.includes(p.label));
-    if (state.topic === "benefits" && leaving.length > 0 && staying.length > 0 && staying.length < state.people.length) {
+    if (leaving.length > 0 && staying.length > 0 && staying.length < state.people.length) {
       const count = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
       const disabled_in_household = Math.max(staying.length, count - (state.people.length - staying.length));
       const rest = { ...state, people: staying, facts: { ...state.facts, disabled_in_household }, disabledCount: disabled_in_household };
-      const said = `好的，${leaving.join("、")}已经不在户上，按剩下的${staying.length === 1 ? "一个人" : ` ${staying.length} 个人`}重新算：\n`;
+      const said = recounting(leaving.join("、"), staying.length);
       // One person left is screened as one person: the household's sums no longer apply.
       if (staying.length === 1) {
         const [one] = staying as [Person];
@@ -398,10 +399,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const countGone = leaving.length === 0 ? GONE_FROM_COUNT.exec(text) : null;
     const before = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
     const goneCount = countGone ? (parseNumber(countGone[1]!) ?? 0) : 0;
-    if (state.topic === "benefits" && goneCount > 0 && before > goneCount && state.people.every((p) => /^第\d+人$/.test(p.label))) {
+    if (goneCount > 0 && before > goneCount && state.people.every(isCounted)) {
       const remaining = before - goneCount;
       const people = state.people.slice(0, Math.max(0, state.people.length - goneCount));
-      const said = `好的，其中 ${goneCount} 人已经不在户上，按剩下的${remaining === 1 ? "一个人" : ` ${remaining} 个人`}重新算：\n`;
+      const said = recounting(`其中 ${goneCount} 人`, remaining);
       return advance(
         rules,
         { ...state, people: people.length >= 2 ? people : [], disabledCount: remaining, facts: { ...state.facts, disabled_in_household: remaining } },
@@ -436,7 +437,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       }
     }
     if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
-      const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && !/^第\d人$/.test(p.label));
+      const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && !isCounted(p));
       // A person named again keeps their place and what was said of them; the new grade wins.
       const people = [
         ...state.people
@@ -553,6 +554,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (correcting) return { state, reply: plain("哪一项说错了？请直接说正确的，比如“不对，是二级”或“不对，今年70岁”。") };
   return failed(rules, state, "抱歉，我没听明白您的回答。");
 }
+
+/** Said before a household's answer worked out again without those who left. */
+const recounting = (who: string, left: number) => `好的，${who}已经不在户上，按剩下的${left === 1 ? "一个人" : ` ${left} 个人`}重新算：\n`;
 
 /** "还能领什么", "我还能领什么补助", "别的呢": the rest of what the household can get. */
 const MORE_BENEFITS = /还能领|还有(?:啥|什么|哪些)(?:能领|补助|可以领)|^(?:那)?别的(?:补助)?(?:呢|还有吗)?$/;

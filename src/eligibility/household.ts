@@ -92,6 +92,9 @@ const headcount = (word: string, otherwise: number): number => parseNumber(word.
  * Someone who died or moved out: "走了" said of a person (with a pause or a span after), "去年没了" (not "钱没了"),
  * 去世, 户口迁走, 搬城里落户, 另立户口, 嫁出去 …
  */
+/** Someone counted, not named ("三个一级" → 第1人, 第2人, 第3人). */
+export const isCounted = (p: Person) => /^第\d+人$/.test(p.label);
+
 /** "本来三个…有一个户口迁走了", "其中一个去世了": how many of the people counted are gone. */
 export const GONE_FROM_COUNT = /(?:有|其中)(一|两|俩|二|[12])个[^，,。？?]{0,12}?(?:迁|搬|去世|过世|没了|走了|分出去|立户|嫁)/;
 
@@ -319,7 +322,7 @@ export function readHousehold(said: string): Household {
   }
   // "四个二级…其中一个搬到城里了": people counted, not named; that many of them leave.
   const goneCount = left.length === 0 ? GONE_FROM_COUNT.exec(text) : null;
-  const counted = people.filter((p) => /^第\d+人$/.test(p.label));
+  const counted = people.filter(isCounted);
   const leaving = goneCount ? (parseNumber(goneCount[1]!) ?? 0) : 0;
   if (leaving > 0 && counted.length > leaving && counted.length === people.length) {
     people.splice(people.length - leaving, leaving);

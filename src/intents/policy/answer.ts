@@ -117,8 +117,7 @@ const ASKED_SWAP_RATIO = 0.7;
 function asksWhatOnlySecondHas(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): boolean {
   const [first, second] = hits;
   if (!first || !second || second.score < first.score * ASKED_SWAP_RATIO) return false;
-  const clauses = query.text.split(/[，,。.!！？?；;\s]+/).filter(Boolean);
-  const clause = clauses.length >= 2 ? [...clauses].reverse().find((c) => ASKING_CLAUSE.test(c)) : undefined;
+  const clause = askingClause(query.text);
   if (!clause) return false;
   const asked = new Set(index.analyze(clause).words);
   const missed = (hit: SearchHit) => index.salientMisses(hit).filter((w) => asked.has(w));
@@ -312,9 +311,7 @@ function topicLeads(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly 
  * clearly leads. Undefined when there is no such clause or it does not decide.
  */
 function askingClauseLeader(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): SearchHit | undefined {
-  const clauses = query.text.split(/[，,。.!！？?；;\s]+/).filter(Boolean);
-  if (clauses.length < 2) return undefined;
-  const clause = [...clauses].reverse().find((c) => ASKING_CLAUSE.test(c));
+  const clause = askingClause(query.text);
   if (!clause) return undefined;
   const [lead, second] = index.search(index.analyze(clause), 2);
   if (!lead || lead.entry.needs_review || !index.namesTopic(lead, true) || index.salientMisses(lead).length > 0) return undefined;
@@ -323,6 +320,12 @@ function askingClauseLeader(index: KnowledgeIndex, query: AnalyzedQuery, hits: r
 }
 
 const ASKING_CLAUSE = /[不吗么呢没]$|咋|怎|啥|什么|多少|几|哪|谁|能不能|有没有|管不管|^(?:可以|能否|可不可以)/;
+
+/** The last of two or more clauses that holds a question word; undefined for a one-clause message. */
+function askingClause(text: string): string | undefined {
+  const clauses = text.split(/[，,。.!！？?；;\s]+/).filter(Boolean);
+  return clauses.length >= 2 ? [...clauses].reverse().find((c) => ASKING_CLAUSE.test(c)) : undefined;
+}
 
 /** An entry this far behind the leader is no rival for a word the leader misses. */
 const RIVAL_RATIO = 0.6;
