@@ -79,7 +79,7 @@ const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "三口人": several people who share what is said next ("都是二级"). */
 const GROUP =
-  /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=都|全)))/y;
+  /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=都|全)|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
 /** "三个一级一个三级": several people of one grade at once. */
 const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨)(?:人|娃|孩子|小孩|儿子|闺女|女儿|孙子|孙女)?(?:是|都|都是)?([一二三四1234])级/y;
@@ -102,7 +102,7 @@ export const GONE_FROM_COUNT = /(?:有|其中)(一|两|俩|二|[12])个[^，,。
 const MARRYING = /(?:娶|讨|找|说)了?个?(?:媳妇|老婆|对象)/y;
 
 export const GONE =
-  /去世|过世|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|(?:年|月|天|前|刚|人|早|已经)没了(?=[，,。；\s]|$)|迁走|迁到|迁出|户口迁|搬走了|搬到外地|搬出去|搬城里|落户|另立|分户|单立户|嫁出去|嫁人了/;
+  /去世|过世|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|(?:年|月|天|前|刚|人|早|已经)没了(?=[，,。；\s]|$)|户口[^，,。；\s]{0,4}迁|迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬出去|搬城里|落户|另立|分户|单立户|嫁出去|嫁人了/;
 
 /** "都", "全", "全是", "全都": what follows is said of everyone named before. */
 const ALL = /都|全/;
@@ -315,6 +315,11 @@ export function readHousehold(said: string): Household {
   for (const p of healthy) p.certified = false;
   const left: string[] = [];
   if (gone.size > 0 && gone.size < people.length) {
+    // "俺家仨残疾 俺爹一级 俺哥二级 俺三级 俺哥迁外地了": a count that is exactly those named with a
+    // disability counted the one gone too.
+    const disabled = (q: Person) => q.grade !== undefined || q.severe === true || q.certified === true;
+    if (disabledCount !== undefined && disabledCount === people.filter(disabled).length)
+      disabledCount -= people.filter((q) => gone.has(q) && disabled(q)).length;
     const staying = people.filter((p) => !gone.has(p));
     left.push(...people.filter((p) => gone.has(p)).map((p) => p.label));
     people.length = 0;
@@ -547,7 +552,9 @@ export function renderHousehold(
     }
   }
   if (yearlyParts.length > 1) out.push(`合计每年：${yearlyParts.join(" + ")} = ${money(yearly)} 元（几项能不能同时领，原文没写，请向县残联确认）`);
-  if (yearly > 0 && reckon.perMonth) out.push(`折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`);
+  // A monthly amount alone is already said per month.
+  const monthlyAlone = yearlyParts.length === 1 && chosen.every((line) => line.parts.length === 0 || line.period === "month");
+  if (yearly > 0 && reckon.perMonth && !monthlyAlone) out.push(`折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`);
   if (yearly > 0 && reckon.years) {
     const months = Math.round(reckon.years * 12);
     const formula = months % 6 === 0 ? `${money(yearly)} × ${money(reckon.years)}` : `${money(yearly)} ÷ 12 × ${months}`;

@@ -1323,3 +1323,88 @@ describe("someone no longer in the household", () => {
     expect(r).toContain("第1人 100 + 第2人 100 = 200 元/年");
   });
 });
+
+describe("a household told in numbers, by a villager or a cadre", () => {
+  it("drops a sister whose hukou moved away from a household's sum and from its count", async () => {
+    const r = (await chat()("我家三个残疾 我娘一级 我妹二级 我三级 我妹户口去年迁城里了 都是贫困户 一年特别救助多少")).text;
+    expect(r).toMatch(/^按您说的，您妹妹已经不在户上/);
+    expect(r).toContain("您母亲 800 + 您 400 = 1200 元/年");
+    expect(r).not.toMatch(/家里共 3 个残疾人/);
+  });
+
+  it("counts 两个残疾 都三级 as two people of grade three", async () => {
+    const r = (await chat()("俺屋里两个残疾 都是三级 低保户 特别救助加一块一年多少")).text;
+    expect(r).toContain("第1人 400 + 第2人 400 = 800 元/年");
+  });
+
+  it("sums two old people's monthly allowance per month and per year", async () => {
+    const r = (await chat()("我家两个老人都是贫困老年残疾人 老年补助一个月加起来多少")).text;
+    expect(r).toContain("第1人 50 + 第2人 50 = 100 元/月");
+    expect(r).toContain("一年：100 × 12 = 1200 元");
+    expect(r).not.toMatch(/折合每月：1200/);
+  });
+
+  it("gives a group of grades counted together its own amount (5 个一二级, 3 个三级)", async () => {
+    const r = (await chat()("村里4个一二级的贫困残疾人 还有2个三级的 一年特别救助一共要发多少")).text;
+    expect(r).toContain("4 个一、二级：800 × 4 = 3200 元/年");
+    expect(r).toContain("2 个三级：400 × 2 = 800 元/年");
+    expect(r).toContain("合计：3200 + 800 = 4000 元/年");
+  });
+
+  it("sums a household being screened when asked about one programme as a whole", async () => {
+    const say = chat();
+    await say("俺家四口人都是重度残疾");
+    const r = (await say("代缴养老保险一年一共多少")).text;
+    expect(r).toContain("第1人 100 + 第2人 100 + 第3人 100 + 第4人 100 = 400 元/年");
+  });
+
+  it("answers 一年呢 after a household's monthly sum with the same programme's year", async () => {
+    const say = chat();
+    await say("家里两个老人 都是贫困老年残疾人");
+    await say("老年补助一个月一共多少");
+    const r = (await say("那一年呢")).text;
+    expect(r).toMatch(/贫困老年残疾人生活补助/);
+    expect(r).toContain("一年：100 × 12 = 1200 元");
+  });
+});
+
+describe("figures worked out from a task, a target or a budget", () => {
+  it("works out the original task from a count that exceeded it", async () => {
+    const r = (await chat()("精神病人药费补助 当初下的任务是多少人")).text;
+    expect(r).toContain("任务数：853 − 13 = 840 人");
+  });
+
+  it("works out a target from a rate said to be above it", async () => {
+    const r = (await chat()("高级专业技术人员女性比例的目标是多少")).text;
+    expect(r).toContain("目标值：36.38% − 3.38% = 33%");
+  });
+
+  it("counts how many passed when asked 几个通过了", async () => {
+    expect((await chat()("重大决策风险评估 最后几个通过了")).text).toContain("通过的：39 − 9 = 30 个");
+  });
+
+  it("counts both the decoration and the land swapped as what the kindergarten cost against its budget", async () => {
+    const r = (await chat()("镇幼儿园本来预算500万 实际花了多少 省了多少")).text;
+    expect(r).toContain("加起来：50 + 30 = 80 万元");
+    expect(r).toContain("比原来的预算少花：500 − 80 = 420 万元");
+    expect((await chat()("幼儿园装修那笔钱比预算少了多少")).text).toContain("500 − 50 = 450 万元");
+  });
+});
+
+describe("asking whom to go to is a question", () => {
+  it("answers 找哪个修 and Cantonese 揾边个 with the service station, filing nothing", async () => {
+    const before = reports();
+    const r = (await chat()("我屋沼气池子不出气了 找哪个来修")).text;
+    expect(r).toMatch(/沼气服务站/);
+    expect((await chat()("沼氣池壞咗 搵邊個幫手整")).text).toMatch(/沼氣服務站|沼气服务站/);
+    expect(reports()).toBe(before);
+  });
+
+  it("reads 电话的呢 after the survey's home visits as the phone survey, not a phone number", async () => {
+    const say = chat();
+    await say("残疾人专项调查上门调查了多少人");
+    const r = (await say("电话的呢")).text;
+    expect(r).toContain("电话调查 150 人");
+    expect(r).not.toMatch(/电话号码/);
+  });
+});

@@ -189,12 +189,17 @@ function screenerEntry(rules: EligibilityRules, title: string): boolean {
 function namedNeed(ctx: TurnContext, rules: EligibilityRules): SearchHit | undefined {
   const top = ctx.hits[0];
   if (!top || top.coverage < NEED_COVERAGE || screenerEntry(rules, top.entry.title)) return undefined;
+  // "俺家三口人都是重度残疾": words that only describe people name no need of their own.
+  if (top.matchedWords.every((w) => DESCRIBING.test(w))) return undefined;
   // A word naming something else ("干活") is tolerated only when the entry leads by far.
   const second = ctx.hits[1];
   const farAhead = !second || top.score >= second.score * 2;
   if (!ctx.kb.index.namesTopic(top, true) || (ctx.kb.index.salientMisses(top).length > 0 && !farAhead)) return undefined;
   return top;
 }
+
+/** Words that say who someone is, not what they need. */
+const DESCRIBING = /^(?:人|重度|残疾|残疾人|贫困|困难|老年|老人|家里|一家|全家)$/;
 
 /** "想要个轮椅", "想配个助听器", "领个新的": the thing asked for, after a verb of wanting (bare 要 only with a measure word). */
 const WANTED = /(?:(?:想要|想弄|想装|想配|想换|想领)(?:一)?(?:个|辆|台|副|条|只)?|(?:要|弄|装|配|换|领|发)(?:一)?(?:个|辆|台|副|条|只))([\u4e00-\u9fa5]{2,4})/g;
@@ -358,6 +363,7 @@ export const eligibilityHandler: IntentHandler = {
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;
 /** "一年下来能有多少", "能领多少钱": the amount of what is being screened. */
 const AMOUNT_ASK = /多少|几个钱|啥钱|能领|能拿|给多少|有多少/;
+const SPAN_FOLLOW_UP = /^(?:那)?(?:一年|一个月|每月|每年|一季度|[一两二三四五六七八九十\d]+(?:年|个月))(?:呢|的呢|多少|合多少|一共多少|一共呢)$/;
 const OTHER_INTENTS = new Set(["feedback", "opinion", "staff", "policy", "help"]);
 
 /** Continues a dialogue in progress: answers, corrections ("不对，是二级"), reset words; leaves on a new question. */
@@ -387,12 +393,14 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     // "他每年能领多少生活救助" while his screening waits for an answer: the same person, one programme.
     // "家里不是贫困户，能领那个特别救助不" answers the pending question too: the same screening.
     const answersPending = state.pending !== null && extractFacts(rules, text).facts[state.pending] !== undefined;
+    // "一家三口都是重度残疾" ⏎ "县里代缴养老一年一共多少": a household being screened, asked about as a whole.
+    const wholeHousehold = state.people.length >= 2 && readHousehold(text).people.length === 0 && readReckoning(text).total === true;
     const sameScreening =
       state.topic === "benefits" &&
-      topic === "benefits" &&
+      (topic === "benefits" || (wholeHousehold && (topic === undefined || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id))))) &&
       state.step !== "done" &&
       turn !== "report" &&
-      (answersPending || /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text));
+      (answersPending || wholeHousehold || /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text));
     // "俺家一年特别救助一共多少" after a household's answer: the same household, one programme.
     // "特别救助加上一户多残，一年一共多少": programmes named, nobody new, so the household just described.
     const sameHousehold =
@@ -401,7 +409,10 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       topic === "benefits" &&
       turn !== "report" &&
       (/[我俺咱](?:们)?家|全家|一家/.test(text) || (readHousehold(text).people.length === 0 && readReckoning(text).total === true));
-    const focus = sameScreening || sameHousehold ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
+    // "老年补助一个月一共多少" ⏎ "一年呢": the same household's same programmes, over another span.
+    const spanOnly = state.step === "done" && state.people.length >= 2 && state.focus.length > 0 && SPAN_FOLLOW_UP.test(text.replace(/[\s？?。!！]/g, ""));
+    const named = sameScreening || sameHousehold ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
+    const focus = spanOnly ? state.focus : named;
     const step = continueDialogue(rules, state, text, ctx.now, {
       newQuestion: newQuestion && focus.length === 0,
       personal: isPersonal(rules, text) && turn !== "report",

@@ -549,6 +549,10 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     reckonParts(index, entry, query.text),
     reckonGrowth(entry.facts, query.text),
     reckonPassed(entry.facts, query.text),
+    reckonTarget(
+      ranked.map((r) => r.fact),
+      query.text,
+    ),
     reckonYuan(facts, query.text),
     reckonRest(entry.facts, query.text),
     reckonPrice(entry.facts, query.text),
@@ -598,7 +602,7 @@ function noFigureAnswer(entry: Entry, confidence: number, saying: string, shown:
 }
 
 /** "电话多少", "咋联系" (not "电话调查"): a phone number or other way to reach someone. */
-const PHONE_ASKED = /电话(?!调查|访问|回访|调查率)|手机号|联系方式|怎么联系|咋联系|号码多少/;
+const PHONE_ASKED = /电话(?!调查|访问|回访|调查率|的(?!号|联系))|手机号|联系方式|怎么联系|咋联系|号码多少/;
 const PHONE_WORDS = /(?:的)?(?:联系)?电话(?:号码)?(?:是)?(?:多少|几号|是啥|是什么)?|手机号码?|联系方式|怎么联系|咋联系|号码多少/g;
 /** Offices a villager may want to ring, named in the question when no entry is asked about. */
 const OFFICE = /县残联|镇残联|残联|镇政府|乡政府|县政府|妇联|村委会|服务站|文化站|卫生院|社保所|农经站|幼儿园|法律援助工作站/;
@@ -698,7 +702,7 @@ export interface FigureQuestion {
   /** "一二级贫困残疾人…": the grades asked about; amounts set for other grades are not reckoned. */
   grades?: number[];
   /** "5个一级的、3个二级的": people counted grade by grade, each grade at its own amount. */
-  gradeCounts?: Array<{ grade: number; count: number }>;
+  gradeCounts?: Array<{ grades: number[]; count: number }>;
   /** "一二级的比三级的多拿多少，是几倍": one grade's amount against another's. */
   compare?: { greater: number[]; lesser: number[]; times: boolean };
 }
@@ -744,8 +748,9 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const households = h ? count(h[1]!) : undefined;
   const perQuarter = /季度/.test(text);
   const grades = gradesIn(text);
-  const gradeCounts = [...text.matchAll(/(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个\s*([一二三四1-4])级/g)].map((m) => ({
-    grade: GRADE_NUMBER[m[2]!]!,
+  // "5个一二级的、3个三级的": a group may name several grades paid alike.
+  const gradeCounts = [...text.matchAll(/(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个\s*((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)].map((m) => ({
+    grades: [...m[2]!.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!),
     count: count(m[1]!) ?? 0,
   }));
   if (gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0)) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
@@ -799,13 +804,13 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
   const out: string[] = [];
   // "5个一级的、3个二级的": each grade's people at that grade's amount, then the sum; nothing reckoned on a guess.
   if (q.gradeCounts) {
-    const parts = q.gradeCounts.map((g) => ({ ...g, figure: graded.find((f) => f.grades.includes(g.grade)) }));
+    const parts = q.gradeCounts.map((g) => ({ ...g, figure: graded.find((f) => g.grades.every((grade) => f.grades.includes(grade))) }));
     if (parts.some((p) => !p.figure)) return [];
     let total = 0;
-    for (const { grade, count: n, figure } of parts) {
+    for (const { grades, count: n, figure } of parts) {
       const yearly = figure!.period === "year" ? figure!.amount : figure!.amount * 12;
       total += yearly * n;
-      out.push(`${n} 个${"一二三四"[grade - 1]}级：${fmt(yearly)} × ${n} = ${fmt(yearly * n)} 元/年（按${figure!.text}）`);
+      out.push(`${n} 个${gradeNames(grades)}：${fmt(yearly)} × ${n} = ${fmt(yearly * n)} 元/年（按${figure!.text}）`);
     }
     out.push(
       `合计：${parts.map((p) => fmt((p.figure!.period === "year" ? p.figure!.amount : p.figure!.amount * 12) * p.count)).join(" + ")} = ${fmt(total)} 元/年${wan(total)}（每人都符合条件的话）`,
@@ -1145,7 +1150,7 @@ export function reckonRest(facts: readonly Fact[], question: string): { lines: s
 }
 
 /** "最后通过了几个": how many passed, when a fact gives the whole and those that did not. */
-const PASSED_ASKED = /(?:通过|过关|合格|批了|批准|同意)(?:了)?(?:的)?(?:有)?(?:几|多少)/;
+const PASSED_ASKED = /(?:通过|过关|合格|批了|批准|同意)(?:了)?(?:的)?(?:有)?(?:几|多少)|(?:几|多少)个?(?:项|件|条)?(?:通过|过关|合格|批了|批准)/;
 const NOT_PASSED = /(\d+)\s*(个|项|件|条)[^。；]*?(\d+)\s*\2[^。；]{0,3}(?:没通过|未通过|没过|没有通过|不合格|被否)/;
 
 /** "风险评估最后通过了几个": the whole less those that did not pass, with the formula. */
@@ -1156,6 +1161,32 @@ export function reckonPassed(facts: readonly Fact[], question: string): { lines:
     const m = NOT_PASSED.exec(fact.text);
     if (!m || Number(m[3]) >= Number(m[1])) continue;
     return { lines: [`通过的：${m[1]} − ${m[3]} = ${Number(m[1]) - Number(m[3])} ${m[2]}（总数减去没通过的）`], used: [fact] };
+  }
+  return { lines: [], used: [] };
+}
+
+const TARGET_ASKED = /(?:任务|计划|目标|指标)(?:值|数)?[^，,。？?]{0,6}(?:多少|几|是多)|(?:原来|本来|原先)(?:的)?(?:任务|计划|目标|指标)|原计划/;
+const OVER_TARGET =
+  /(\d+(?:\.\d+)?)\s*(%|位|名|人|个|例|所|户)[^。；]{0,24}?(?:比|超)(?:任务|目标|计划)(?:值)?(?:多|高|超)?\s*(\d+(?:\.\d+)?)\s*(%|位|名|人|个|例|所|户)?/;
+const PERSON_UNITS = new Set(["位", "名", "人"]);
+
+/** "原来任务是多少人": what was done less what it exceeded the task by ("853 位…（比任务多 13 人）"). */
+export function reckonTarget(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!TARGET_ASKED.test(question)) return { lines: [], used: [] };
+  for (const fact of facts) {
+    const m = OVER_TARGET.exec(fact.text);
+    if (!m) continue;
+    const [, done, unit, over, overUnit] = m as unknown as [string, string, string, string, string | undefined];
+    const same = !overUnit || overUnit === unit || (PERSON_UNITS.has(unit) && PERSON_UNITS.has(overUnit));
+    if (!same || Number(over) >= Number(done)) continue;
+    const shown = unit === "%" ? "%" : ` ${PERSON_UNITS.has(unit) ? "人" : unit}`;
+    const target = Math.round((Number(done) - Number(over)) * 100) / 100;
+    return {
+      lines: [
+        `${unit === "%" ? "目标值" : "任务数"}：${done}${unit === "%" ? "%" : ""} − ${over}${unit === "%" ? "%" : ""} = ${target}${shown}（实际完成的减去超出的）`,
+      ],
+      used: [fact],
+    };
   }
   return { lines: [], used: [] };
 }
@@ -1239,11 +1270,24 @@ export function reckonParts(index: KnowledgeIndex, entry: Entry, question: strin
   };
   const budget = /预算|原计划|原来打算/;
   const parts: Array<{ fact: Fact; value: number; wan: boolean }> = [];
+  const hasBudget = asksSaved && entry.facts.some((f) => budget.test(f.text));
   for (const segment of segments) {
-    const best = index.rankFacts(entry, index.analyze(segment))[0];
-    if (!best || best.score < FACT_MATCH_MIN || budget.test(best.fact.text) || parts.some((p) => p.fact === best.fact)) continue;
+    const ranked = index.rankFacts(entry, index.analyze(segment)).filter((r) => !budget.test(r.fact.text));
+    const best = ranked[0];
+    if (!best || best.score < FACT_MATCH_MIN || parts.some((p) => p.fact === best.fact)) continue;
     const amount = amountOf(best.fact);
-    if (amount) parts.push({ fact: best.fact, ...amount });
+    if (!amount) continue;
+    // "实际投了多少，少花了多少": against a budget, words that single out no one outlay (another amount in the
+    // same unit ranks close) mean all of them: the decoration and the land swapped are both what was spent.
+    const close = ranked.filter((r) => r.fact !== best.fact && r.score * 3 > best.score && amountOf(r.fact)?.wan === amount.wan);
+    if (hasBudget && close.length > 0) {
+      for (const fact of entry.facts) {
+        const each = budget.test(fact.text) ? undefined : amountOf(fact);
+        if (each && each.wan === amount.wan && !parts.some((p) => p.fact === fact)) parts.push({ fact, ...each });
+      }
+      continue;
+    }
+    parts.push({ fact: best.fact, ...amount });
   }
   // "地里的加上干活挣的 一共多少": both amounts in one fact ("土地收益 200 多万元、劳务收益 100 多万元").
   if (parts.length === 0 && asksSum) {
