@@ -1408,3 +1408,30 @@ describe("asking whom to go to is a question", () => {
     expect(r).not.toMatch(/电话号码/);
   });
 });
+
+describe("what the source does not say, said plainly", () => {
+  it("does not name the county or province a village belongs to (the source hides it)", async () => {
+    const r = (await chat()("我们村属于哪个省")).text;
+    expect(r).toMatch(/资料里没有写[^，]*归哪个省管/);
+    expect(r).not.toMatch(/安徽|广西/);
+  });
+
+  it("says no year is given for when a programme began", async () => {
+    expect((await chat()("老年残疾人补助是哪年开始有的")).text).toContain("资料里没有写这一项是哪一年开始的");
+  });
+
+  it("says no price per jin is given for grapes bought by the company, but works one out from coal's price per ton", async () => {
+    expect((await chat()("威啤收地瓜一斤给多少钱")).text).toContain("资料里没有写每斤给多少钱");
+    const say = chat();
+    await say("好煤一吨什么价");
+    expect((await say("那一斤呢")).text).toContain("每斤（半公斤）0.68 元");
+  });
+
+  it("says a count the entry holds nowhere is not given, before what it has", async () => {
+    expect((await chat()("全市建了多少个儿童之家")).text).toContain("资料里没有写您问的这个数");
+  });
+
+  it("answers a programme still without its figures plainly instead of offering a menu", async () => {
+    expect((await chat()("养老金每个月能领几个钱")).text).toMatch(/^【城乡居民养老保险】[\s\S]*知识库里还没有这项政策的具体标准/);
+  });
+});

@@ -29,6 +29,17 @@ const MISS_SWAP_RATIO = 0.8;
 export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found: readonly SearchHit[]): ComposedAnswer {
   const phone = phoneAnswer(index, query);
   if (phone) return phone;
+  // "汪疃镇归哪个县管": the source hides its county's and province's names (xx县).
+  const above = ABOVE_ASKED.exec(query.text);
+  if (above)
+    return {
+      kind: "no_answer",
+      text: `资料里没有写${above[1]}归哪个${above[2]}管，原文把县名隐去了（写作 xx 县），我不乱说。想确认的话，问问镇政府或村委会。`,
+      citations: [],
+      entryIds: [],
+      confidence: 0,
+      quickReplies: [],
+    };
   // "持证率比去年高了多少": the relief entry shares more words but lacks 持证率, which the certificate entry has.
   const [first, second] = found;
   const swapped =
@@ -75,10 +86,10 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     const leads =
       (top.coverage >= LEAD_COVERAGE || onlyComplete) &&
       (!second || onlyComplete || top.score >= second.score * LEAD_RATIO) &&
-      !top.entry.needs_review &&
       missesThatCount(index, query, hits).length === 0;
     if (leads) {
-      const answer = factAnswer(index, query, top.entry, confidence);
+      // An entry still without its figures says so: no figure to misread, and no menu to name it twice.
+      const answer = top.entry.needs_review ? reviewAnswer(top.entry, confidence) : factAnswer(index, query, top.entry, confidence);
       const others = clarify(hits.slice(1), confidence)
         .quickReplies.slice(0, 2)
         .map((q, i) => ({ ...q, label: q.label.replace(/^\d+\. /, `${i + 1}. `) }));
@@ -176,7 +187,8 @@ const SPENT = /投资|投入|花了|花费|预算|出资|价值|价格|市场价
 function perUnitMoney(question: string): { stated: RegExp; missing: string } | undefined {
   const asked = AVERAGE_ASKED.test(question) ? null : (PER_UNIT_MONEY.exec(question) ?? PER_DAY_MONEY.exec(question));
   if (!asked) return undefined;
-  const unit = asked[1] === "人" || asked[1] === "位" ? "(?:人|位|名)" : asked[1];
+  // A price per ton also answers per jin (worked out below), so it counts as stated.
+  const unit = asked[1] === "人" || asked[1] === "位" ? "(?:人|位|名)" : asked[1] === "斤" ? "(?:斤|公斤|吨)" : asked[1];
   return {
     stated: new RegExp(`(?:每|一)(?:个)?${unit}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${unit}`),
     missing: `资料里没有写每${asked[1]}给多少钱，我不乱说数字。`,
@@ -211,7 +223,7 @@ const ASKS_AMOUNT =
   /(?:补贴|补助|津贴|资助|钱|金)[^，,。？?\s]{0,4}\s?(?:多少|几个钱)(?![人户例个名位])|多少[^，,。？?\d\s]{0,4}(?:补贴|补助|津贴)|(?:多少|几个)钱|给多少(?![人户])|补多少/;
 /** "一亩补偿多少钱", "一次收多少", "一个孩子补多少": money asked per unit. */
 const PER_UNIT_MONEY =
-  /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位)[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
+  /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位|斤)[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
 /** "一天给多少工钱", "每天给多少生活费": money per day (not "一天能压多少", a daily amount of work). */
 const PER_DAY_MONEY = /(?:一|每)(天)[^，,。？?\d]{0,6}(?:多少|几个)(?:钱|工钱|工资|生活费|补助|补贴|块)/;
 /**
@@ -512,6 +524,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   ) {
     return noFigureAnswer(entry, confidence, "资料里没有写这一项给不给钱、给多少，我不乱说数字。", (f) => !/\d/.test(f.text));
   }
+  // "一户多残补助是哪一年开始发的": the source blanks its years (20xx) and says when nothing began.
+  if (START_ASKED.test(query.text) && !entry.facts.some((f) => /开始|起[，,。]|\d+\s*月|20xx/.test(f.text)))
+    return noFigureAnswer(entry, confidence, "资料里没有写这一项是哪一年开始的，我不乱说年份（原文的年份都写作 20xx）。", (f) => isRule(f));
   const lines = [`【${entry.title}】`];
   // "去年标准是多少", "明年涨不涨": the seed states one year's amounts; another year's is not among them.
   const otherYear = OTHER_YEAR.exec(query.text)?.[1];
@@ -527,6 +542,15 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "前年救助了多少人": a year before last, which no growth figure reaches back to.
   else if (otherYear && FAR_YEAR.test(otherYear) && countOrGrowth && !entry.facts.some((f) => f.text.includes(otherYear)))
     lines.push(`资料里没有写${otherYear}的数，我不乱说数字；资料里写的是报告那一年的：`);
+  // "妇女之家全市建了多少个": a count of a kind the entry holds nowhere; what it has is shown, said to be no answer.
+  const countsAsked = ASKED_UNITS.filter(([asked, inFact, evenUnshared]) => asked.test(query.text) && !isMoneyKind(inFact) && !evenUnshared);
+  if (
+    lines.length === 1 &&
+    countsAsked.length > 0 &&
+    !countsAsked.some(([, inFact]) => inFact.test(entry.summary) || entry.facts.some((f) => inFact.test(f.text))) &&
+    !entry.facts.some((f) => /\d/.test(f.text) && ANY_MONEY.test(f.text) === false && /\d+\s*(?:个|所|家|处|座)/.test(f.text))
+  )
+    lines.push("资料里没有写您问的这个数，我不乱说数字；资料里有的是：");
   // "隔壁县的一户多残补多少": the source speaks of its own county and town only.
   const elsewhere = OTHER_PLACE.exec(query.text)?.[0];
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
@@ -600,6 +624,12 @@ function noFigureAnswer(entry: Entry, confidence: number, saying: string, shown:
   ];
   return { kind: "answer", text: text.join("\n"), citations: [citationOf(entry)], entryIds: [entry.id], confidence, quickReplies: [] };
 }
+
+/** "哪一年开始发的", "什么时候开始有的": when a programme began. */
+const START_ASKED = /(?:哪一?年|什么时候|啥时候|几时|何时)(?:就)?(?:开始|开办|兴起|实行|施行|有的)|从哪一?年(?:起|开始)?/;
+
+/** "汪疃镇归哪个县管的", "咱这属于哪个省": the place above this one. */
+const ABOVE_ASKED = /([\u4e00-\u9fa5]{0,4}?[镇乡村]|我们这|我们这里|这里|这儿)(?:是|归|属于|在|隶属)(?:哪个|哪一个|哪|啥|什么)(县|市|省|地区)(?:管|的|里)?/;
 
 /** "电话多少", "咋联系" (not "电话调查"): a phone number or other way to reach someone. */
 const PHONE_ASKED = /电话(?!调查|访问|回访|调查率|的(?!号|联系))|手机号|联系方式|怎么联系|咋联系|号码多少/;
@@ -742,7 +772,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const gone = GONE_FROM_COUNT.exec(text);
   const left = counted && gone ? Math.min(count(gone[1]!) ?? 0, counted - 1) : 0;
   const persons = counted !== undefined ? counted - left : undefined;
-  const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值)|合(?:一|每)(?:公斤|斤)/.test(text);
+  const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值|呢)|合(?:一|每)(?:公斤|斤)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
   const h = /(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/.exec(text);
   const households = h ? count(h[1]!) : undefined;
