@@ -211,7 +211,10 @@ export class Assistant {
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
     const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
     // A message naming a topic of its own continues the thread only when that topic is the thread's.
-    const sameThread = candidate !== undefined && ownHits[0] !== undefined && candidate.entryIds.includes(ownHits[0].entry.id);
+    // "月嫂培训免费吗 ⏎ 培训了多少人": the thread's entry nearly as close as another that shares the word is the thread.
+    const sameThread =
+      candidate !== undefined &&
+      ownHits.slice(0, 3).some((h, k) => candidate.entryIds.includes(h.entry.id) && (k === 0 || h.score >= ownHits[0]!.score * THREAD_CLOSE));
     const previous = candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts) ? candidate : undefined;
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;
@@ -325,6 +328,9 @@ export class Assistant {
     }
   }
 }
+
+/** How close to the best entry a follow-up's match with the thread's entry must be to stay in the thread. */
+const THREAD_CLOSE = 0.8;
 
 /** Below this classifier confidence, a message with no word for anything wrong is not filed without asking. */
 const UNSURE_REPORT = 0.65;

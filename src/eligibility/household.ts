@@ -104,8 +104,8 @@ const MARRYING = /(?:娶|讨|找|说)了?个?(?:媳妇|老婆|对象)/y;
 export const GONE =
   /去世|过世|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|(?:年|月|天|前|刚|人|早|已经)没了(?=[，,。；\s]|$)|户口[^，,。；\s]{0,4}迁|迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬出去|搬城里|落户|另立|分户|单立户|嫁出去|嫁人了/;
 
-/** "都", "全", "全是", "全都": what follows is said of everyone named before. */
-const ALL = /都|全/;
+/** "都是贫困一级", "全是重度": 都 or 全 earlier in the same clause, a few words before: said of everyone named before. */
+const allBefore = (text: string, at: number) => /(?:都|全)[^，,。；\s都全]{0,5}$/.test(text.slice(Math.max(0, at - 8), at));
 
 /**
  * Reads the people a message speaks of, left to right: a relation word opens a person, a grade or age
@@ -237,7 +237,7 @@ export function readHousehold(said: string): Household {
     // "一、二级贫困残疾人", "一二级" is a range in a policy question, not a person's grade.
     if (grade && !inRange(text, i)) {
       const value = GRADE_VALUE[grade[1]!]!;
-      const all = ALL.test(text.slice(Math.max(0, i - 3), i));
+      const all = allBefore(text, i);
       // "一个一级一个三级": each "一个" opens the next member of the group.
       const target =
         group.length > 0
@@ -258,7 +258,7 @@ export function readHousehold(said: string): Household {
       continue;
     }
     if (text.startsWith("重度", i)) {
-      const all = ALL.test(text.slice(Math.max(0, i - 3), i));
+      const all = allBefore(text, i);
       for (const p of group.length ? group : all ? people : current ? [current] : []) p.severe = true;
       i += 2;
       continue;

@@ -1145,7 +1145,7 @@ describe("figures of another year and the rest of a whole", () => {
   it("answers last year's count asked far from its 多少, says a year in digits is not the report's, and takes a part from a whole", async () => {
     expect((await chat()("去年三级的贫困残疾人一共救助了多少人")).text).toContain("三级上一年：711 − 177 = 534 人");
     expect((await chat()("2018年老年残疾人补助标准是多少")).text).toMatch(/资料里没有写2018年的标准/);
-    expect((await chat()("下一年安置就业200人 除去万人千元工程的135个 剩下的多少人")).text).toContain("按您说的数：200 − 135 = 65 人");
+    expect((await chat()("下一年安置就业200人 除去万人千元工程的135个 剩下的多少人")).text).toContain("200 − 135 = 65 人");
   });
 });
 
@@ -1433,5 +1433,48 @@ describe("what the source does not say, said plainly", () => {
 
   it("answers a programme still without its figures plainly instead of offering a menu", async () => {
     expect((await chat()("养老金每个月能领几个钱")).text).toMatch(/^【城乡居民养老保险】[\s\S]*知识库里还没有这项政策的具体标准/);
+  });
+});
+
+describe("more of what villagers ask, read as meant", () => {
+  it("counts both parents said together 都是贫困二级", async () => {
+    expect((await chat()("俺爹俺娘两口子都是贫困二级残疾 特别救助一年多少")).text).toContain("您父亲 800 + 您母亲 800 = 1600 元/年");
+  });
+
+  it("answers wanting to hand over land and still earn near home, filing nothing", async () => {
+    const before = reports();
+    expect((await chat()("想把地交出去 又想就在家门口挣点工资")).text).toMatch(/土地流转/);
+    expect(reports()).toBe(before);
+  });
+
+  it("finds the maternity nurse training for looking after mothers and newborns, and the newborn screening rate", async () => {
+    expect((await chat()("闺女想学伺候产妇跟新生儿 哪里免费教")).text).toMatch(/^【月嫂免费培训班】/);
+    expect((await chat()("新生儿抽血查甲状腺 市里筛查率多少")).text).toContain("97.61%");
+  });
+
+  it("reads Cantonese 留守仔 and the abbreviation 老残补", async () => {
+    expect((await chat()("留守仔政府有乜嘢关爱")).text).toMatch(/^【农村留守儿童关爱】/);
+    expect((await chat()("老残补一年多少")).text).toContain("一年：50 × 12 = 600 元");
+  });
+
+  it("says no year is given for when every village is to meet the standard", async () => {
+    expect((await chat()("村级文化一类标准到哪一年要全部达标")).text).toContain("资料里没有写具体是哪一年");
+  });
+
+  it("works out last year's rate from percentage points, the gap between two rates, and what is left of a target", async () => {
+    expect((await chat()("婚检率去年是多少")).text).toContain("上一年：98.82% − 0.88 个百分点 = 97.94%");
+    expect((await chat()("集中供水受益率比自来水普及率高几个百分点")).text).toContain("相差：90.02% − 81.02% = 9 个百分点");
+    expect((await chat()("残联明年安置就业目标200人 除了万人千元就业工程的 还剩几个人")).text).toContain("剩下的：200 − 135 = 65 人");
+  });
+
+  it("adds two counts of people one fact gives, and turns several people's year into a month", async () => {
+    expect((await chat()("妇女法律援助和司法救助加起来一共多少人")).text).toContain("加起来：430 + 1900 = 2330 人");
+    expect((await chat()("我们家有4个一二级贫困残疾人 特别救助一年一共多少 一个月合多少")).text).toContain("4 个人折合每月：3200 ÷ 12 ≈ 266.7 元");
+  });
+
+  it("stays with the thread when its entry matches a follow-up nearly as well as another", async () => {
+    const say = chat();
+    await say("月嫂培训要交钱不");
+    expect((await say("那一共培训过多少人")).text).toContain("373");
   });
 });

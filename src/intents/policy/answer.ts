@@ -525,8 +525,15 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     return noFigureAnswer(entry, confidence, "资料里没有写这一项给不给钱、给多少，我不乱说数字。", (f) => !/\d/.test(f.text));
   }
   // "一户多残补助是哪一年开始发的": the source blanks its years (20xx) and says when nothing began.
-  if (START_ASKED.test(query.text) && !entry.facts.some((f) => /开始|起[，,。]|\d+\s*月|20xx/.test(f.text)))
-    return noFigureAnswer(entry, confidence, "资料里没有写这一项是哪一年开始的，我不乱说年份（原文的年份都写作 20xx）。", (f) => isRule(f));
+  // "到哪一年全镇都达标": nor when anything is to be done by.
+  const yearAsked = START_ASKED.test(query.text) ? "这一项是哪一年开始的" : WHICH_YEAR.test(query.text) ? "具体是哪一年" : undefined;
+  if (yearAsked && !entry.facts.some((f) => /开始|起[，,。]|\d+\s*月|20xx/.test(f.text)))
+    return noFigureAnswer(
+      entry,
+      confidence,
+      `资料里没有写${yearAsked}，我不乱说年份（原文的年份都写作 20xx）。`,
+      (f) => ranked.slice(0, 2).some((r) => r.fact === f && r.score >= FACT_MATCH_MIN) || (isRule(f) && /\d/.test(f.text)),
+    );
   const lines = [`【${entry.title}】`];
   // "去年标准是多少", "明年涨不涨": the seed states one year's amounts; another year's is not among them.
   const otherYear = OTHER_YEAR.exec(query.text)?.[1];
@@ -579,6 +586,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     ),
     reckonYuan(facts, query.text),
     reckonRest(entry.facts, query.text),
+    reckonLeft(entry.facts, query.text),
+    reckonRateGap(entry.facts, query.text),
     reckonPrice(entry.facts, query.text),
   ]) {
     if (reckoned.lines.length === 0) continue;
@@ -627,6 +636,7 @@ function noFigureAnswer(entry: Entry, confidence: number, saying: string, shown:
 
 /** "哪一年开始发的", "什么时候开始有的": when a programme began. */
 const START_ASKED = /(?:哪一?年|什么时候|啥时候|几时|何时)(?:就)?(?:开始|开办|兴起|实行|施行|有的)|从哪一?年(?:起|开始)?/;
+const WHICH_YEAR = /(?:到|在|是|具体)哪一?年|哪一?年(?:达标|完成|建成|建好|通过|验收|办的|定的)/;
 
 /** "汪疃镇归哪个县管的", "咱这属于哪个省": the place above this one. */
 const ABOVE_ASKED = /([\u4e00-\u9fa5]{0,4}?[镇乡村]|我们这|我们这里|这里|这儿)(?:是|归|属于|在|隶属)(?:哪个|哪一个|哪|啥|什么)(县|市|省|地区)(?:管|的|里)?/;
@@ -892,6 +902,9 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       out.push(
         `${q.left ? `${people + q.left} 个人里走了 ${q.left} 个，剩下 ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
       );
+      // "一年一共多少 一个月合多少": the people's year, per month too.
+      if (q.perMonth && f.period === "year")
+        out.push(`${people} 个人折合每月：${fmt(yearly * people)} ÷ 12 ${(yearly * people) % 12 === 0 ? "=" : "≈"} ${fmt((yearly * people) / 12)} 元`);
     }
     const months = q.years ? Math.round(q.years * 12) : 0;
     // A monthly amount over "两年零四个月" is counted in months: 50 × 28, not 600 × 2.33.
@@ -1146,6 +1159,15 @@ export function reckonLastYear(facts: readonly Fact[], question: string): { line
       lines.push(`合计上一年：${each.map((e) => e.was).join(" + ")} = ${Math.round(each.reduce((sum, e) => sum + e.was, 0) * 100) / 100} ${each[0]!.unit}`);
     return { lines, used: [fact] };
   }
+  // "婚前医学检查率上一年是多少": a rate said to be up by so many percentage points (a bare "提高 0.01%" may be
+  // relative growth, so it is not reckoned backwards).
+  for (const fact of facts) {
+    const m = /(\d+(?:\.\d+)?)\s*%[^。；]{0,4}比上一?年(提高|增加|上升|下降|降低)\s*(\d+(?:\.\d+)?)\s*个百分点/.exec(fact.text);
+    if (!m) continue;
+    const up = m[2] !== "下降" && m[2] !== "降低";
+    const was = Math.round((Number(m[1]) + (up ? -1 : 1) * Number(m[3])) * 100) / 100;
+    return { lines: [`上一年：${m[1]}% ${up ? "−" : "+"} ${m[3]} 个百分点 = ${was}%（报告里的数${up ? "减去" : "加上"}比上一年${m[2]}的）`], used: [fact] };
+  }
   return { lines: [], used: [] };
 }
 
@@ -1177,6 +1199,51 @@ export function reckonRest(facts: readonly Fact[], question: string): { lines: s
     return { lines: [`不是${part}的：${m[1]} − ${m[3]} = ${Number(m[1]) - Number(m[3])} ${m[2]}（总数减去${part}的）`], used: [fact] };
   }
   return { lines: [], used: [] };
+}
+
+/** "除了这个工程那部分 还剩多少人": a whole (目标是 200 人) and a part of it in one fact. */
+const REST_LEFT = /除(?:了|去|开)[^，,。？?]{1,16}?(?:那部分|那些|以外|之外|的)?[^，,。？?]{0,4}(?:还剩|剩下|其余|其他|还有)(?:的)?(?:多少|几)/;
+const PART_OF_WHOLE = /(\d+)\s*(人|户|个|所|名)[^。；]{0,12}?[（(][^）)]{0,16}?(?:目标|任务|计划|总数|一共|共)(?:是|为)?\s*(\d+)\s*\2/;
+
+export function reckonLeft(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!REST_LEFT.test(question)) return { lines: [], used: [] };
+  for (const fact of facts) {
+    const m = PART_OF_WHOLE.exec(fact.text);
+    if (!m || Number(m[1]) >= Number(m[3])) continue;
+    return { lines: [`剩下的：${m[3]} − ${m[1]} = ${Number(m[3]) - Number(m[1])} ${m[2]}（全部的减去这一部分）`], used: [fact] };
+  }
+  return { lines: [], used: [] };
+}
+
+/** "集中供水受益率比自来水普及率高多少": two rates of the entry, each side of 比 naming one. */
+const RATE_GAP_ASKED = /([^，,。？?]{2,24}?)比([^，,。？?]{2,24}?)(?:高|低|多|少|差)(?:了)?(?:多少|几)/;
+const LABELLED_RATE = /([\u4e00-\u9fa5]{2,16})(?:为|是|占|达到|达)?\s*(\d+(?:\.\d+)?)\s*%/g;
+
+export function reckonRateGap(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const asked = RATE_GAP_ASKED.exec(question);
+  if (!asked || !/率|比例|百分/.test(question)) return { lines: [], used: [] };
+  const rates = facts.flatMap((fact) => [...fact.text.matchAll(LABELLED_RATE)].map((m) => ({ fact, label: m[1]!, value: Number(m[2]) })));
+  const pairs = (text: string) => new Set([...text].slice(0, -1).map((c, i) => c + text[i + 1]));
+  // The rate a side names: the one sharing most character pairs with it, other than the rate the other side
+  // names ("专业技术人员" is in both labels; "高级" only in one).
+  const best = (side: string, not?: (typeof rates)[number]) => {
+    const wanted = pairs(side.replace(/的|那个|这个/g, ""));
+    const scored = rates
+      .filter((r) => r !== not)
+      .map((r) => ({ r, n: [...pairs(r.label)].filter((p) => wanted.has(p)).length }))
+      .sort((a, b) => b.n - a.n);
+    return scored[0] && scored[0].n >= 2 && (!scored[1] || scored[1].n < scored[0].n) ? scored[0].r : undefined;
+  };
+  const first = best(asked[1]!);
+  const second = best(asked[2]!, first);
+  const a = first ?? (second ? best(asked[1]!, second) : undefined);
+  const b = second;
+  if (!a || !b || a === b) return { lines: [], used: [] };
+  const gap = Math.round(Math.abs(a.value - b.value) * 100) / 100;
+  return {
+    lines: [`相差：${Math.max(a.value, b.value)}% − ${Math.min(a.value, b.value)}% = ${gap} 个百分点`],
+    used: [...new Set([a.fact, b.fact])],
+  };
 }
 
 /** "最后通过了几个": how many passed, when a fact gives the whole and those that did not. */
@@ -1322,11 +1389,12 @@ export function reckonParts(index: KnowledgeIndex, entry: Entry, question: strin
   // "地里的加上干活挣的 一共多少": both amounts in one fact ("土地收益 200 多万元、劳务收益 100 多万元").
   if (parts.length === 0 && asksSum) {
     const fact = index.rankFacts(entry, index.analyze(question))[0]?.fact;
-    const found = fact ? [...fact.text.replace(/（[^）]*）/g, "").matchAll(/(\d+(?:\.\d+)?)\s*(多)?\s*(万)?元/g)] : [];
-    if (fact && found.length === 2 && found[0]![3] === found[1]![3]) {
+    // "法律援助的加上司法救助的 一共多少人": two counts of people in one fact, the same way.
+    const found = fact ? [...fact.text.replace(/（[^）]*）/g, "").matchAll(/(\d+(?:\.\d+)?)\s*(多)?\s*(万)?(元|人)/g)] : [];
+    if (fact && found.length === 2 && found[0]![3] === found[1]![3] && found[0]![4] === found[1]![4]) {
       const [a, b] = found as [RegExpMatchArray, RegExpMatchArray];
       const more = a[2] || b[2] ? "多" : "";
-      const unit = a[3] ? "万元" : "元";
+      const unit = `${a[3] ?? ""}${a[4]}`;
       const sum = Math.round((Number(a[1]) + Number(b[1])) * 100) / 100;
       return {
         lines: [`加起来：${a[1]}${a[2] ?? ""} + ${b[1]}${b[2] ?? ""} = ${sum} ${more}${unit}${more ? "（原文是约数，合起来也是约数）" : ""}`],
