@@ -37,6 +37,9 @@ import {
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
 export type DialogueTopic = z.infer<typeof DialogueTopicSchema>;
 
+/** "两样都能领", "都算上": every programme that applies, not only the one named. */
+export const EVERYTHING = /两样|几样|都能领|都领上|全都领|全算上|都算上/;
+
 export const DialogueStateSchema = z.object({
   v: z.literal(1),
   topic: DialogueTopicSchema,
@@ -241,7 +244,7 @@ export function startDialogue(
   householdText = text,
 ): Step {
   const { facts, invalid } = relevantPart(rules, topic, extractFacts(rules, text));
-  const focus = topic === "benefits" ? focusOf(rules, text) : [];
+  const named = topic === "benefits" ? focusOf(rules, text) : [];
   const household = readHousehold(householdText);
   // "一二级…救助一年多少" then "俺爹一级俺娘二级": the grades of the earlier question described the programme.
   if (householdText !== text && household.people.some((p) => p.grade !== undefined)) {
@@ -257,6 +260,9 @@ export function startDialogue(
   // answer (the 没残疾 is about someone else, not the one with the grade).
   const onlyOneOfSeveral = described.length === 1 && household.people.length >= 2 && described[0]!.grade !== undefined;
   const people = described.length >= 2 || described.some((p) => p.severe && p.grade === undefined) ? described : [];
+  // "奶奶三级贫困残疾，又是贫困老年残疾人，假如两样都能领，一年一共多少": one person, everything they qualify
+  // for, summed, not only what is named. Two or more named ("一户多残…又是贫困老年残疾人，假如都能领") are those.
+  const focus = EVERYTHING.test(text) && readReckoning(text).total === true && named.length < 2 && people.length === 0 ? [] : named;
   if (onlyOneOfSeveral) facts.disability_grade = described[0]!.grade;
   // "俺娘三级…俺爹好好的不残疾，能领一户多残不": everyone else said to be well, so one disabled member, whatever
   // the programme's name (一户多残) would otherwise suggest.
@@ -272,7 +278,7 @@ export function startDialogue(
   // "一户多残家庭补助加上俺奶奶的…一共多少": a total the villager asks for with the household allowance in it
   // counts it as theirs; the answer still says what 一户多残 means.
   const reckon = readReckoning(text);
-  if (facts.disabled_in_household === undefined && reckon.total && focus.includes("multi-disabled-household")) facts.disabled_in_household = 2;
+  if (facts.disabled_in_household === undefined && reckon.total && named.includes("multi-disabled-household")) facts.disabled_in_household = 2;
   const state: DialogueState = {
     v: 1,
     topic,
@@ -463,14 +469,23 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const merged = { ...state.facts, ...(extraction.facts as DialogueState["facts"]) };
 
   // "俩人呢", "要是三个人呢" after one person's answer: that many people with the same facts, summed.
-  const times = /^(?:那|要是|如果)?(俩|仨|两个|三个|四个|五个|[2-9]个?)人?(?:呢|的话|一共|加起来|总共|合计)/.exec(core);
+  // "两口子一年生活救助一共多少" after the wife's answer: the couple, both as she is.
+  const times =
+    /^(?:那|要是|如果)?(俩|仨|两个|三个|四个|五个|[2-9]个?)人?(?:呢|的话|一共|加起来|总共|合计)/.exec(core) ??
+    /^(?:那|要是|如果)?(两口子|老两口)[^，,。？?]{0,10}?(?:一共|加起来|总共|合计)/.exec(core);
   if (state.step === "done" && state.topic === "benefits" && times && state.people.length === 0 && typeof state.facts.disability_grade === "number") {
-    const n = parseNumber(times[1]!.replace(/个$/, "")) ?? 2;
+    const n = /两口/.test(times[1]!) ? 2 : (parseNumber(times[1]!.replace(/个$/, "")) ?? 2);
     const grade = state.facts.disability_grade;
     const people = Array.from({ length: n }, (_, k) => ({ label: `第${k + 1}人`, grade }));
+    const named = focusOf(rules, text);
     return advance(
       rules,
-      { ...state, people, facts: { ...state.facts, disabled_in_household: Math.max(n, Number(state.facts.disabled_in_household ?? 0)) } },
+      {
+        ...state,
+        people,
+        ...(named.length > 0 ? { focus: named } : {}),
+        facts: { ...state.facts, disabled_in_household: Math.max(n, Number(state.facts.disabled_in_household ?? 0)) },
+      },
       on,
       `好的，按 ${n} 个人都是${"一二三四"[grade - 1]}级算：\n`,
     );
@@ -484,6 +499,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "俺爷俩一年一共能领多少" after a household's answer: the same people, summed.
   if (state.step === "done" && isHousehold(state) && asked.total && Object.keys(extraction.facts).length === 0)
+    return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
+  // "我家是一户多残" ⏎ "另外我奶奶是贫困老年残疾人" ⏎ "假如都能领 一年一共多少": the programmes asked about, summed.
+  if (state.step === "done" && state.focus.length >= 2 && asked.total && Object.keys(extraction.facts).length === 0)
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "领了7个月了", "三年呢" after the answer: the same figures over that span; "一共该领多少" asks them again.
   const again = AMOUNT_QUESTION.test(core) && core.length <= 8;
@@ -506,9 +524,11 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       Object.keys(extraction.facts).some((k) => state.facts[k as keyof typeof state.facts] === undefined);
     if (!found || (!correcting && !bare && !fillsGap && state.topic === "benefits")) return "leave";
     const changed = describeChanges(rules, state.facts, merged);
+    // "另外我奶奶是贫困老年残疾人" after an answer about 一户多残: that allowance is asked about too.
+    const focus = state.focus.length > 0 ? [...new Set([...state.focus, ...focusOf(rules, text)])] : state.focus;
     return advance(
       rules,
-      { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) },
+      { ...state, focus, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) },
       on,
       changed ? `好的，${correcting || !fillsGap ? "已改为" : "记下了"}：${changed}。\n` : "好的，按新的数重算：\n",
     );

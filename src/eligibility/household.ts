@@ -304,9 +304,9 @@ export function readHousehold(said: string): Household {
     }
     // "俺闺女…单过，不是贫困户" while "俺…都算贫困户": poverty is said person by person.
     if (/不是贫困|不算贫困|不贫困|不穷|不是低保/.test(segment)) p.poor = false;
-    else if (/贫困户|低保户|困难户|建档立卡/.test(segment)) {
+    else if (/贫困户|低保户|困难户|建档立卡|都是贫困的?(?=[，,。；\s]|$)/.test(segment)) {
       p.poor = true;
-      if (/都(?:算|是)?[^，,。；]{0,3}(?:贫困户|低保户|困难户)/.test(segment)) for (const q of before) q.poor ??= true;
+      if (/都(?:算|是)?[^，,。；]{0,3}(?:贫困户|低保户|困难户)|都是贫困的?(?=[，,。；\s]|$)/.test(segment)) for (const q of before) q.poor ??= true;
     }
     if (/残/.test(segment.replace(/一户多残|一户两残|一户三残|多残|(?:没有?|不是?|不算)残疾?人?/g, ""))) p.certified = true;
     // "老两口都是残疾人", "爹一级、娘三级都是贫困残疾人": those named so far, not those named after.

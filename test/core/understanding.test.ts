@@ -1478,3 +1478,37 @@ describe("more of what villagers ask, read as meant", () => {
     expect((await say("那一共培训过多少人")).text).toContain("373");
   });
 });
+
+describe("several programmes summed, for one person or a family", () => {
+  it("leaves out a grandfather who died when both were said 都是贫困的, and screens the grandmother", async () => {
+    const r = (await chat()("姥姥二级 姥爷一级 都是贫困的 去年姥爷去世了 姥姥一个人一年能领多少")).text;
+    expect(r).toMatch(/^按您说的，您姥爷已经不在户上/);
+    expect(r).toContain("贫困残疾人生活特别救助：每人每年 800 元");
+  });
+
+  it("sums everything one person qualifies for when asked 要是两样都能领", async () => {
+    expect((await chat()("我娘三级贫困残疾 也是贫困老年残疾人 要是两样都能领 一年一共多少")).text).toContain("加起来：400 + 600 = 1000 元/年");
+  });
+
+  it("sums two programmes named as the family's, in one message or over three", async () => {
+    expect((await chat()("我家算一户多残 我爷爷也是贫困老年残疾人 假如都能领 一年加起来多少")).text).toContain("600 + 1680 = 2280 元/年");
+    const say = chat();
+    await say("俺家是一户多残");
+    await say("还有俺爷爷是贫困老年残疾人");
+    expect((await say("要是都能领 一年一共多少")).text).toContain("600 + 1680 = 2280 元/年");
+  });
+
+  it("takes 老两口…加起来 after one spouse's answer as both, saying so", async () => {
+    const say = chat();
+    await say("帮邻居问问");
+    await say("他媳妇二级 贫困户");
+    const r = (await say("老两口一年特别救助加起来多少")).text;
+    expect(r).toMatch(/^好的，按 2 个人都是二级算/);
+    expect(r).toContain("第1人 800 + 第2人 800 = 1600 元/年");
+  });
+
+  it("reads 死亡的 in the survey's word 去世, and 每年一个人合计 as a year", async () => {
+    expect((await chat()("专项调查里死亡的有几个人")).text).toContain("去世 176 人");
+    expect((await chat()("老年补助每年一个人合计多少")).text).toContain("一年：50 × 12 = 600 元");
+  });
+});

@@ -26,7 +26,7 @@ import {
   type EligibilityRules,
   type Step,
 } from "../../eligibility/index.ts";
-import { ONLY_ONE } from "../../eligibility/dialogue.ts";
+import { EVERYTHING, ONLY_ONE } from "../../eligibility/dialogue.ts";
 
 /** The screener's answer, or a question it asks on the way there. */
 export type EligibilityAnswerKind = "answer" | "dialogue";
@@ -120,7 +120,14 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (household.people.length >= 2 && described.length === 0 && /一共|总共|加起来|合计|俩人|两人|几个人/.test(text) && focusOf(rules, text).length > 0)
     return policyFallback(ctx);
   // "俺爹俺娘都够格，一年一共多少": they qualify; the programme's amount times them is arithmetic.
-  if (QUALIFIES.test(text) && extractFacts(rules, text).facts.disability_grade === undefined) return policyFallback(ctx);
+  // Not when two of the summed programmes are named ("一户多残…又是贫困老年残疾人，假如都能领"): only the
+  // screener adds programmes up.
+  if (
+    QUALIFIES.test(text) &&
+    extractFacts(rules, text).facts.disability_grade === undefined &&
+    focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)).length < 2
+  )
+    return policyFallback(ctx);
   // "要是不是贫困户呢" after a question: a hypothetical about the asker is as good as their own facts.
   const hypothetical = /^(?:要是|如果|假如|万一)/.test(foldText(ctx.text).trim()) && tellsFacts(rules, text);
   if (!topic || topic === "outside" || (!isPersonal(rules, text) && !hypothetical && !speaksOfPeople && !hasOwnQuantities(rules, text)))
@@ -136,7 +143,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (topic === "benefits" && STATED_AMOUNT.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   // "想学门手艺" names the training in the knowledge base's words (技能培训): a service named either way is
   // answered from its entry. The cash programmes are screened only when named in the villager's own words.
-  const said = topic === "benefits" ? focusOf(rules, text) : [];
+  // "又是贫困老年残疾人，假如两样都能领，一年一共多少": everything they qualify for, summed, not the one named.
+  const everything = EVERYTHING.test(text) && readReckoning(text).total === true;
+  const namedHere = topic === "benefits" ? focusOf(rules, text) : [];
+  const said = everything && namedHere.length < 2 && described.length < 2 ? [] : namedHere;
   const rewritten = topic === "benefits" ? focusOf(rules, ctx.kb.rewrite(text)).filter((id) => !SUMMED_PROGRAMMES.has(id)) : [];
   const focus = [...new Set([...said, ...rewritten])];
   // "俺爹瘫了好几年 想要个轮椅": the thing wanted names the entry, whatever else the description matches.

@@ -762,7 +762,10 @@ const count = (s: string) => parseNumber(s);
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|按月|合多少.*月|月.*合多少/.test(text);
-  const perYear = /(?:一年|每年)(?:到头|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年/.test(text);
+  const perYear =
+    /(?:一年|每年)(?:到头|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年|(?:一年|每年)[^，,。？?\d]{0,6}(?:算下来|合计|加起来)/.test(
+      text,
+    );
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
   // "一二级贫困残疾人3570个，一人800": people named first, their count after ("一人" is the amount's unit).
   const after =
