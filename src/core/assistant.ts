@@ -212,9 +212,15 @@ export class Assistant {
     const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
     // A message naming a topic of its own continues the thread only when that topic is the thread's.
     // "月嫂培训免费吗 ⏎ 培训了多少人": the thread's entry nearly as close as another that shares the word is the thread.
+    // "超任务多少" after the medicine subsidy: a short follow-up whose every matched word the thread's entry
+    // also has (比任务多 13 人) is about the thread, though another entry is all about 任务.
+    const threadHit = candidate && ownHits.find((h) => candidate.entryIds.includes(h.entry.id));
     const sameThread =
       candidate !== undefined &&
-      ownHits.slice(0, 3).some((h, k) => candidate.entryIds.includes(h.entry.id) && (k === 0 || h.score >= ownHits[0]!.score * THREAD_CLOSE));
+      threadHit !== undefined &&
+      (threadHit === ownHits[0] ||
+        threadHit.score >= ownHits[0]!.score * THREAD_CLOSE ||
+        (shortEnough(text) && ownHits[0]!.matchedWords.every((w) => threadHit.matchedWords.includes(w))));
     const previous = candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts) ? candidate : undefined;
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;

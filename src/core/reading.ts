@@ -60,7 +60,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     has(text, words.why_words) ||
     /[?？]/.test(text) ||
     /([\u4e00-\u9fa5])不\1/.test(text) ||
-    /(?<![好这那])几(?:个|件|次|回|趟|遍|人|户|场|年|天|期|吨|套|本|类|岁|名|位|所|亩|百|千|万)/.test(text) ||
+    /(?<![好这那])几(?:个|件|次|回|趟|遍|人|户|场|年|天|期|吨|套|本|类|岁|名|位|所|亩|百|千|万|座|条|道|辆|台|处|家|块)/.test(text) ||
+    // "压秸秆的要收钱不 俺屋后草垛子老大一堆": a yes-no question closing its clause, more said after it.
+    /(?:要|收|给|能|有|是|会|管|行)[^，,。\s]{0,3}(?:不|吗|没有)(?=[\s，,。！!])/.test(text) ||
     // "搞了啥活动", "还能咋参与", "啷个大法": wh-words; "有人管没有", "签了合同没得", "看了几户嘛": a question's close.
     /啥|什么|哪|谁|咋|啷个/.test(text) ||
     // "到底投了500万还是50万": a question offering two answers (not "还是没修好").

@@ -416,6 +416,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         said,
       );
     }
+    // "我爷爷也是 两个人一年加起来多少": someone new said to be as the one screened.
+    const alike = more.people.length === 1 && /也是|也一样|也符合|也够/.test(text) ? more.people : [];
     const named = more.people.filter((p) => p.grade !== undefined || p.severe);
     // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
     // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.
@@ -423,7 +425,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const screened = readHousehold(state.question).people;
     const subject =
       typeof grade === "number" ? (screened.find((p) => p.grade === grade) ?? { label: "您", grade }) : screened.length === 1 ? screened[0] : undefined;
-    if (state.step === "done" && state.people.length === 0 && subject && named.length === 1 && /也|一共|加起来|总共|俩|两个|合计/.test(text)) {
+    const second = named.length === 1 ? named[0] : alike.length === 1 && /一共|加起来|总共|俩|两个|合计/.test(text) ? alike[0] : undefined;
+    if (state.step === "done" && state.people.length === 0 && subject && second && /也|一共|加起来|总共|俩|两个|合计/.test(text)) {
       const first = {
         ...subject,
         ...(typeof grade === "number" ? { grade } : {}),
@@ -431,9 +434,11 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         ...(state.facts.elderly === true ? { elderly: true } : {}),
         ...(state.facts.certified === true ? { certified: true } : {}),
       };
-      if (first.label !== named[0]!.label) {
+      if (first.label !== second.label) {
         const reckon = summing(state.reckon, asked);
-        const people = [first, named[0]!];
+        // Said to be alike: what is known of the first holds for the second too.
+        const other = named.length === 1 ? second : { ...first, label: second.label };
+        const people = [first, other];
         return advance(
           rules,
           { ...state, people, reckon, facts: { ...state.facts, disabled_in_household: Math.max(2, Number(state.facts.disabled_in_household ?? 0)) } },
@@ -570,7 +575,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   // "但不想光拿租金", "还能咋参与" while a calculator waits for a number: no number, so no answer to it.
   if (state.topic !== "benefits" && !/\d|[一二两三四五六七八九十百千万半俩仨]/.test(core)) return "leave";
   // "一年下来能有多少" while a fact is pending: what is already certain, then the same question again.
-  if (state.topic === "benefits" && AMOUNT_QUESTION.test(core)) return advance(rules, { ...state, failures: 0 }, on, "按您已经说的，");
+  // "每月能领点啥": the same.
+  if (state.topic === "benefits" && (AMOUNT_QUESTION.test(core) || /能领(?:点|些)?(?:啥|什么)|有(?:点|些)?(?:啥|什么)(?:补助|钱)/.test(core)))
+    return advance(rules, { ...state, failures: 0 }, on, "按您已经说的，");
   if (correcting) return { state, reply: plain("哪一项说错了？请直接说正确的，比如“不对，是二级”或“不对，今年70岁”。") };
   return failed(rules, state, "抱歉，我没听明白您的回答。");
 }

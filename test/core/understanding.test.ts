@@ -1512,3 +1512,41 @@ describe("several programmes summed, for one person or a family", () => {
     expect((await chat()("老年补助每年一个人合计多少")).text).toContain("一年：50 × 12 = 600 元");
   });
 });
+
+describe("follow-ups over several turns", () => {
+  it("adds a second person said 也是 to the first one's answer and sums them", async () => {
+    const say = chat();
+    await say("我外婆是贫困的老年残疾人 每月多少");
+    expect((await say("我外公也是 两个人一年一共多少")).text).toContain("一年：100 × 12 = 1200 元");
+  });
+
+  it("keeps a short follow-up about the task with the programme asked before", async () => {
+    const say = chat();
+    await say("抢救性康复给多少娃做了");
+    await say("超了任务几个");
+    expect((await say("原定的任务是多少")).text).toContain("任务数：104 − 13 = 91 人");
+  });
+
+  it("turns several households' year into a month when asked 按月算", async () => {
+    const say = chat();
+    await say("我们村一户多残的有3户 一年一共多少");
+    expect((await say("按月算每个月一共多少")).text).toContain("3 户折合每月：5040 ÷ 12 = 420 元");
+  });
+
+  it("hears a yes-no question closing a clause and 修了几座 as questions, filing nothing", async () => {
+    const before = reports();
+    expect((await chat()("压块那个收钱不 我家柴火垛占了半个院子")).text).toMatch(/^【秸秆免费压缩点】/);
+    expect((await chat()("河边那三个孔的桥新修了几座啊")).text).toMatch(/^【汪疃村河/);
+    expect(reports()).toBe(before);
+  });
+
+  it("answers 一个月能领点啥 while the grade is asked with what is certain so far", async () => {
+    const say = chat();
+    await say("俺娘有残疾证 家里困难");
+    expect((await say("一个月能领点啥")).text).toMatch(/^按您已经说的，先说能确定的/);
+  });
+
+  it("finds the left-behind children's care for children left with their grandparents", async () => {
+    expect((await chat()("孩子给爷爷奶奶带着 我们在外面打工 有啥关爱政策")).text).toMatch(/^【农村留守儿童关爱】/);
+  });
+});

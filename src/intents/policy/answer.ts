@@ -898,7 +898,14 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     const base = f.period === "year" ? `${fmt(f.amount)} 元/年` : `${fmt(f.amount)} 元/月`;
     if (q.perMonth && f.period === "year") out.push(`折合每月：${fmt(f.amount)} ÷ 12 ≈ ${fmt(f.amount / 12)} 元（按${f.text}）`);
     if (q.perQuarter) out.push(`一个季度（3 个月）：${fmt(yearly)} ÷ 4 = ${fmt(yearly / 4)} 元（按${f.text}）`);
-    if (q.households && f.per === "户") out.push(`${q.households} 户：${fmt(yearly)} × ${q.households} = ${fmt(yearly * q.households)} 元/年`);
+    if (q.households && f.per === "户") {
+      out.push(`${q.households} 户：${fmt(yearly)} × ${q.households} = ${fmt(yearly * q.households)} 元/年`);
+      // "要是按月算 每个月村里一共多少": the households' year per month.
+      if (q.perMonth)
+        out.push(
+          `${q.households} 户折合每月：${fmt(yearly * q.households)} ÷ 12 ${(yearly * q.households) % 12 === 0 ? "=" : "≈"} ${fmt((yearly * q.households) / 12)} 元`,
+        );
+    }
     if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(f.amount)} × 12 = ${fmt(yearly)} 元（按${f.text}）`);
     const people = q.persons && f.per !== "户" ? q.persons : 1;
     if (people > 1) {
