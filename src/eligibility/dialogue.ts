@@ -426,7 +426,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const subject =
       typeof grade === "number" ? (screened.find((p) => p.grade === grade) ?? { label: "您", grade }) : screened.length === 1 ? screened[0] : undefined;
     const second = named.length === 1 ? named[0] : alike.length === 1 && /一共|加起来|总共|俩|两个|合计/.test(text) ? alike[0] : undefined;
-    if (state.step === "done" && state.people.length === 0 && subject && second && /也|一共|加起来|总共|俩|两个|合计/.test(text)) {
+    // "俺家俺爹是一级残疾" ⏎ "俺娘是三级": someone else with a grade of their own, while the first is asked
+    // about, is a second member of the household, not a correction of the first one's grade.
+    const another = state.step === "asking" && named.length === 1 && !/不对|不是|说错|搞错|记错/.test(text);
+    if ((state.step === "done" || another) && state.people.length === 0 && subject && second && (another || /也|一共|加起来|总共|俩|两个|合计/.test(text))) {
       const first = {
         ...subject,
         ...(typeof grade === "number" ? { grade } : {}),

@@ -15,4 +15,4 @@ export {
   type Signals,
 } from "./dialogue.ts";
 export { renderResults, describeAmount, type Rendered } from "./render.ts";
-export { readHousehold, householdLines, renderHousehold, readReckoning, type Household, type Person } from "./household.ts";
+export { readHousehold, householdLines, renderHousehold, readReckoning, isCounted, type Household, type Person } from "./household.ts";

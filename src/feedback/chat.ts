@@ -278,6 +278,9 @@ const ABOUT_THE_REPORT =
  * The villager's next words after a report, when they add to it: not a question, not small talk, no new
  * problem of another kind (that is a report of its own). Returns them masked, or undefined.
  */
+/** Where or since when the trouble is: a report's details, though nothing wrong is named again. */
+const WHERE_OR_WHEN = /^(?:就)?在|门口|旁边|对面|边上|附近|路口|桥边|[一二三四五六七八九十\d]+组|昨天|前天|今天|今早|早上|晚上|开始的|好几天|这几天/;
+
 function addsDetail(ctx: FeedbackTurn, report: Report | undefined, text = ctx.text.trim()): string | undefined {
   const { reading } = ctx;
   if (text.length < 4 || reading.kind === "smalltalk" || reading.kind === "reset") return undefined;
@@ -285,8 +288,9 @@ function addsDetail(ctx: FeedbackTurn, report: Report | undefined, text = ctx.te
   // just filed, even when it is put as a question.
   const aboutIt = ABOUT_THE_REPORT.test(text);
   if (!aboutIt && (reading.kind === "question" || reading.kind === "report_or_question")) return undefined;
-  // "残疾人救助" names a topic, not trouble: only words of something wrong add to a report.
-  if (!aboutIt && reading.kind === "open" && (reading.asks || !PROBLEM_LIKE.test(text))) return undefined;
+  // "残疾人救助" names a topic, not trouble: only words of something wrong add to a report, or where and
+  // since when it is ("在三组老王家门口 昨天开始的").
+  if (!aboutIt && reading.kind === "open" && (reading.asks || !(PROBLEM_LIKE.test(text) || WHERE_OR_WHEN.test(text)))) return undefined;
   // "我反映的事怎么样了", "FK000001 还没修好": about reports, answered as such.
   if (/FK\s*\d/i.test(text) || isStatusQuery(text) || isReopenRequest(text)) return undefined;
   // "还有…", "另外…", "再反映个事": a new problem, filed on its own.
@@ -294,6 +298,8 @@ function addsDetail(ctx: FeedbackTurn, report: Report | undefined, text = ctx.te
   const masked = maskPersonalData(text).slice(0, 500);
   // The same words sent again are a resend, counted on the report as such, not more about it.
   if (!report || report.text.includes(masked)) return undefined;
+  // Where or when names a place, which may sound like another category's (阮岭河桥边 for rubbish): no test.
+  if (/^(?:就|是)?在|^(?:昨天|前天|今天|今早|早上|晚上|这几天|好几天)/.test(text) && !PROBLEM_LIKE.test(text)) return masked;
   const categories = ctx.snapshot.categories;
   const own = classifyCategory(masked, categories);
   const category = report.category ?? categories.fallback;

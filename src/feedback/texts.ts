@@ -6,7 +6,7 @@ const REOPEN = /(还没修好|沒修好|没修好|没有修好|还没解决|没�
 const ANONYMOUS = /(匿名|不想留名|不留名|不要留名)/;
 // Words that say "I want to report" without saying what.
 const GENERIC =
-  /(我要|我想|想要|反映|反应|投诉|投訴|举报|舉報|提个|提一个|一下|问题|問題|建议|建議|意见|情况|匿名|有个|有件|[跟给向]上[面边头]|说说|说一说|想说|个事|件事|事儿|事情|麻烦|帮忙|俺|咱|您|你|我|要|想|的|了|吧|啊)/g;
+  /(我要|我想|想要|反映|反应|投诉|投訴|举报|舉報|报个|报件|提个|提一个|一下|问题|問題|建议|建議|意见|情况|匿名|有个|有件|[跟给向]上[面边头]|说说|说一说|想说|个事|件事|事儿|事情|麻烦|帮忙|俺|咱|您|你|我|要|想|的|了|吧|啊)/g;
 
 export function isStatusQuery(text: string): boolean {
   return STATUS_QUERY.test(text);

@@ -1550,3 +1550,31 @@ describe("follow-ups over several turns", () => {
     expect((await chat()("孩子给爷爷奶奶带着 我们在外面打工 有啥关爱政策")).text).toMatch(/^【农村留守儿童关爱】/);
   });
 });
+
+describe("a household and a report told over several messages", () => {
+  it("reckons the screened figures over 五年呢 said after the answer", async () => {
+    const say = chat();
+    await say("我爹三级残疾 特别救助能领多少");
+    await say("是");
+    expect((await say("五年呢")).text).toContain("400 × 5 = 2000 元");
+  });
+
+  it("takes a second person named with a grade while the first is being asked about as another member, not a correction", async () => {
+    const say = chat();
+    await say("俺家俺娘是二级残疾");
+    const second = (await say("俺爹是三级")).text;
+    expect(second).not.toMatch(/已改为|残疾等级：三级/);
+    await say("是贫困户");
+    const r = (await say("他俩一年特别救助加起来多少")).text;
+    expect(r).toContain("您母亲 800 + 您父亲 400 = 1200 元/年");
+    expect(r).toMatch(/另外还可能领/);
+  });
+
+  it("adds where and since when to the report just filed, and hears 我要报个事 as a report to come", async () => {
+    const say = chat();
+    await say("我要反映");
+    await say("村里路灯坏了");
+    expect((await say("就在二组小卖部门口 前天开始的")).text).toMatch(/^记下了，已补充到您刚才的反映里/);
+    expect((await chat()("我要报个事")).text).toMatch(/^好的，请说说具体是什么问题/);
+  });
+});

@@ -19,6 +19,7 @@ import {
   evaluateProgramme,
   extractFacts as extractFactsUncached,
   readHousehold,
+  isCounted,
   readReckoning,
   isPersonal,
   startDialogue,
@@ -418,7 +419,8 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       state.people.length >= 2 &&
       topic === "benefits" &&
       turn !== "report" &&
-      (/[我俺咱](?:们)?家|全家|一家/.test(text) || (readHousehold(text).people.length === 0 && readReckoning(text).total === true));
+      // "他俩一年特别救助加起来多少": a count of them names nobody new.
+      (/[我俺咱](?:们)?家|全家|一家/.test(text) || (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true));
     // "老年补助一个月一共多少" ⏎ "一年呢": the same household's same programmes, over another span.
     const spanOnly = state.step === "done" && state.people.length >= 2 && state.focus.length > 0 && SPAN_FOLLOW_UP.test(text.replace(/[\s？?。!！]/g, ""));
     const named = sameScreening || sameHousehold ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
