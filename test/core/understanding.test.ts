@@ -1578,3 +1578,20 @@ describe("a household and a report told over several messages", () => {
     expect((await chat()("我要报个事")).text).toMatch(/^好的，请说说具体是什么问题/);
   });
 });
+
+describe("a cadre counting grade by grade", () => {
+  it("reads 一级的有5个 as five people of grade one and never adds the two amounts as if for one person each", async () => {
+    const r = (await chat()("我是村文书 俺村贫困残疾人二级的有4个 三级的有2个 一年特别救助总共多少")).text;
+    expect(r).toContain("4 个二级：800 × 4 = 3200 元/年");
+    expect(r).toContain("合计：3200 + 800 = 4000 元/年");
+    expect(r).not.toContain("800 + 400 = 1200");
+  });
+
+  it("writes an exact sum in 万元 as exact (即 1.12 万元)", async () => {
+    expect((await chat()("一二级的10个 三级的8个 特别救助一年一共多少")).text).toContain("11200 元/年，即 1.12 万元");
+  });
+
+  it("hears 又算贫困老年残疾人 as old, and sums the two programmes asked about", async () => {
+    expect((await chat()("我娘一级残疾 低保户 又算贫困老年残疾人 假如特别救助和老年补助都能领 一年一共多少")).text).toContain("800 + 600 = 1400 元/年");
+  });
+});

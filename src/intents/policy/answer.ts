@@ -792,10 +792,16 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perQuarter = /季度/.test(text);
   const grades = gradesIn(text);
   // "5个一二级的、3个三级的": a group may name several grades paid alike.
-  const gradeCounts = [...text.matchAll(/(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个\s*((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)].map((m) => ({
+  const gradeCounts = [...text.matchAll(/(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)].map((m) => ({
     grades: [...m[2]!.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!),
     count: count(m[1]!) ?? 0,
   }));
+  // "一级的有5个 三级的有3个": the grade first, then how many.
+  if (gradeCounts.length === 0)
+    for (const m of text.matchAll(
+      /((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级的?(?:贫困残疾人)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个|位|名|人)/g,
+    ))
+      gradeCounts.push({ grades: [...m[1]!.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!), count: count(m[2]!) ?? 0 });
   if (gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0)) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
   const compare = readComparison(text);
   if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !compare && !(persons && persons > 1) && !(households && households > 1)) return undefined;
@@ -830,7 +836,7 @@ const gradeNames = (grades: readonly number[]) => `${grades.map((g) => "一二�
 function wan(n: number): string {
   if (n < 10000) return "";
   const w = Math.round(n / 100) / 100;
-  return `，${w * 10000 === n ? "即" : "约"} ${w} 万元`;
+  return `，${Math.round(w * 10000) === n ? "即" : "约"} ${w} 万元`;
 }
 
 function fmt(n: number): string {
@@ -1371,6 +1377,8 @@ export function reckonParts(index: KnowledgeIndex, entry: Entry, question: strin
     .map((x) => x.trim())
     .filter((x) => x.length >= 2);
   if (segments.length < (asksSaved ? 1 : 2)) return none;
+  // "一级的有5个 三级的有3个 总共多少": people counted, not amounts to add (800 + 400 would mislead).
+  if (segments.some((segment) => /(?:\d+|[两二三四五六七八九十百]+)\s*(?:个|位|名|户)/.test(segment))) return none;
   const amountOf = (fact: Fact) => {
     const found = [...fact.text.replace(/（[^）]*）/g, "").matchAll(ONE_MONEY)];
     return found.length === 1 ? { value: Number(found[0]![1]), wan: found[0]![2] === "万" } : undefined;
