@@ -38,7 +38,7 @@ export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
 export type DialogueTopic = z.infer<typeof DialogueTopicSchema>;
 
 /** "两样都能领", "都算上": every programme that applies, not only the one named. */
-export const EVERYTHING = /两样|几样|都能领|都领上|全都领|全算上|都算上/;
+export const EVERYTHING = /两样|几样|全都领|全算上|都算上/;
 
 export const DialogueStateSchema = z.object({
   v: z.literal(1),

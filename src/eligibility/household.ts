@@ -102,10 +102,10 @@ export const GONE_FROM_COUNT = /(?:有|其中)(一|两|俩|二|[12])个[^，,。
 const MARRYING = /(?:娶|讨|找|说)了?个?(?:媳妇|老婆|对象)/y;
 
 export const GONE =
-  /去世|过世|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|(?:年|月|天|前|刚|人|早|已经)没了(?=[，,。；\s]|$)|户口[^，,。；\s]{0,4}迁|迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬出去|搬城里|落户|另立|分户|单立户|嫁出去|嫁人了/;
+  /去世|过世|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|(?:年|月|天|前|刚|人|早|已经)没了(?=[，,。；\s]|$)|户口[^，,。；\s没未不]{0,4}(?<![没未不])迁(?!回|进|来)|(?<![没未不])迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬出去|搬城里|落户|另立|分户|单立户|嫁出去|嫁人了/;
 
 /** "都是贫困一级", "全是重度": 都 or 全 earlier in the same clause, a few words before: said of everyone named before. */
-const allBefore = (text: string, at: number) => /(?:都|全)[^，,。；\s都全]{0,5}$/.test(text.slice(Math.max(0, at - 8), at));
+const allBefore = (text: string, at: number) => /(?:都|全)(?:是|算|为)?(?:贫困|低保|困难)?(?:的)?$/.test(text.slice(Math.max(0, at - 8), at));
 
 /**
  * Reads the people a message speaks of, left to right: a relation word opens a person, a grade or age

@@ -275,12 +275,16 @@ const ABOUT_THE_REPORT =
   /[一两二三四五六七八九十几半多]+个?多?(?:天|礼拜|星期|周|月|年)了|好几天|好久了|(?:昨天|前天|今天|早上|上午|下午|晚上|刚才)[^，,。？?]{0,4}(?:发现|看见|看到|出的事|塌的|坏的)|派人|来个人|找人来|来修|修修|修一下|来看看|过来看|管管|快点|赶紧/;
 
 /**
+ * Where or since when the trouble is ("在三组老王家门口 昨天开始的"): a report's details, though nothing wrong is
+ * named again. Said first in the message; a later message that only mentions 晚上 or 旁边 is something else.
+ */
+const WHERE_OR_WHEN =
+  /^(?:就|是)?在[^，,。？?]{1,12}(?:门口|旁边|对面|边上|附近|路口|桥边|那边|那儿|这边|组|村|河|路|家)|^(?:昨天|前天|今天|今早|早上|这几天|好几天)[^问想]{0,12}(?:开始|看到|发现|就|了)/;
+
+/**
  * The villager's next words after a report, when they add to it: not a question, not small talk, no new
  * problem of another kind (that is a report of its own). Returns them masked, or undefined.
  */
-/** Where or since when the trouble is: a report's details, though nothing wrong is named again. */
-const WHERE_OR_WHEN = /^(?:就)?在|门口|旁边|对面|边上|附近|路口|桥边|[一二三四五六七八九十\d]+组|昨天|前天|今天|今早|早上|晚上|开始的|好几天|这几天/;
-
 function addsDetail(ctx: FeedbackTurn, report: Report | undefined, text = ctx.text.trim()): string | undefined {
   const { reading } = ctx;
   if (text.length < 4 || reading.kind === "smalltalk" || reading.kind === "reset") return undefined;
@@ -299,7 +303,7 @@ function addsDetail(ctx: FeedbackTurn, report: Report | undefined, text = ctx.te
   // The same words sent again are a resend, counted on the report as such, not more about it.
   if (!report || report.text.includes(masked)) return undefined;
   // Where or when names a place, which may sound like another category's (阮岭河桥边 for rubbish): no test.
-  if (/^(?:就|是)?在|^(?:昨天|前天|今天|今早|早上|晚上|这几天|好几天)/.test(text) && !PROBLEM_LIKE.test(text)) return masked;
+  if (WHERE_OR_WHEN.test(text) && !PROBLEM_LIKE.test(text)) return masked;
   const categories = ctx.snapshot.categories;
   const own = classifyCategory(masked, categories);
   const category = report.category ?? categories.fallback;

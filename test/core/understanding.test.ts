@@ -1595,3 +1595,39 @@ describe("a cadre counting grade by grade", () => {
     expect((await chat()("我娘一级残疾 低保户 又算贫困老年残疾人 假如特别救助和老年补助都能领 一年一共多少")).text).toContain("800 + 600 = 1400 元/年");
   });
 });
+
+describe("no figure worked out where the question does not ask for it", () => {
+  it("reckons no gap or last year's rate from a change the fact states, nor another rate's last year", async () => {
+    expect((await chat()("住院分娩率比上一年高了多少")).text).not.toMatch(/相差/);
+    expect((await chat()("高级专业技术人员女性比例比目标高多少")).text).not.toMatch(/相差|目标值/);
+    expect((await chat()("住院分娩率上一年是多少")).text).not.toContain("97.94");
+  });
+
+  it("does not take 三个月 after a grade for three people", async () => {
+    expect((await chat()("一级的三个月能领多少，三级的三个月能领多少")).text).not.toMatch(/3 个一级/);
+  });
+
+  it("does not give a grade said of one person to another named in the same unpunctuated run", async () => {
+    const r = (await chat()("俺娘瘫在床上啥都干不了俺爹一级残疾 都是贫困户 能领啥")).text;
+    expect(r).not.toMatch(/您母亲一级/);
+  });
+
+  it("keeps a mother whose hukou did not move in the household", async () => {
+    const r = (await chat()("俺爹一级残疾，俺娘三级残疾，俺娘户口没迁，都是贫困户，一户多残一年多少")).text;
+    expect(r).not.toMatch(/不在户上/);
+    expect(r).toContain("1680");
+  });
+
+  it("answers only the programme asked about when 每年都能领吗 is asked, and no plan or place as a task or a county", async () => {
+    expect((await chat()("俺爷爷是一级贫困残疾人，七十多了，特别救助每年都能领吗，一年一共多少")).text).not.toMatch(/如果几项都能领/);
+    expect((await chat()("精神残疾人药费补助明年计划补多少人")).text).not.toMatch(/任务数/);
+    expect((await chat()("全村在哪个县医院看病能报销")).text).not.toMatch(/归哪个县管/);
+    expect((await chat()("残疾人生活特别救助今年什么时候开始发")).text).not.toMatch(/哪一年开始/);
+  });
+
+  it("does not file 晚上我再来问问低保的事 as a report", async () => {
+    const before = reports();
+    await chat()("晚上我再来问问低保的事");
+    expect(reports()).toBe(before);
+  });
+});

@@ -635,11 +635,12 @@ function noFigureAnswer(entry: Entry, confidence: number, saying: string, shown:
 }
 
 /** "哪一年开始发的", "什么时候开始有的": when a programme began. */
-const START_ASKED = /(?:哪一?年|什么时候|啥时候|几时|何时)(?:就)?(?:开始|开办|兴起|实行|施行|有的)|从哪一?年(?:起|开始)?/;
-const WHICH_YEAR = /(?:到|在|是|具体)哪一?年|哪一?年(?:达标|完成|建成|建好|通过|验收|办的|定的)/;
+const START_ASKED = /哪一?年(?:就)?(?:开始|开办|兴起|实行|施行|有的)|从哪一?年(?:起|开始)?/;
+const WHICH_YEAR = /(?:到|在|是|具体)哪一?年(?!级|龄)|哪一?年(?:达标|完成|建成|建好|通过|验收|办的|定的)/;
 
 /** "汪疃镇归哪个县管的", "咱这属于哪个省": the place above this one. */
-const ABOVE_ASKED = /([\u4e00-\u9fa5]{0,4}?[镇乡村]|我们这|我们这里|这里|这儿)(?:是|归|属于|在|隶属)(?:哪个|哪一个|哪|啥|什么)(县|市|省|地区)(?:管|的|里)?/;
+const ABOVE_ASKED =
+  /([\u4e00-\u9fa5]{0,4}?[镇乡村]|我们这|我们这里|这里|这儿)(?:是|归|属于|隶属)(?:哪个|哪一个|哪|啥|什么)(县|市|省|地区)(?![城医场级])(?:管|的|里)?/;
 
 /** "电话多少", "咋联系" (not "电话调查"): a phone number or other way to reach someone. */
 const PHONE_ASKED = /电话(?!调查|访问|回访|调查率|的(?!号|联系))|手机号|联系方式|怎么联系|咋联系|号码多少/;
@@ -799,7 +800,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   // "一级的有5个 三级的有3个": the grade first, then how many.
   if (gradeCounts.length === 0)
     for (const m of text.matchAll(
-      /((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级的?(?:贫困残疾人)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个|位|名|人)/g,
+      /((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级的?(?:贫困残疾人)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个|位|名|人)(?!多?个?月|年|天|季度)/g,
     ))
       gradeCounts.push({ grades: [...m[1]!.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!), count: count(m[2]!) ?? 0 });
   if (gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0)) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
@@ -1177,9 +1178,18 @@ export function reckonLastYear(facts: readonly Fact[], question: string): { line
   }
   // "婚前医学检查率上一年是多少": a rate said to be up by so many percentage points (a bare "提高 0.01%" may be
   // relative growth, so it is not reckoned backwards).
+  // Characters of the rate's name the question shares (婚检率 ~ 婚前医学检查率), 率 itself aside.
+  const askedChars = new Set(question.replace(/率/g, ""));
   for (const fact of facts) {
     const m = /(\d+(?:\.\d+)?)\s*%[^。；]{0,4}比上一?年(提高|增加|上升|下降|降低)\s*(\d+(?:\.\d+)?)\s*个百分点/.exec(fact.text);
     if (!m) continue;
+    // Only the rate asked about ("婚检率去年是多少" is not "住院分娩率上一年是多少").
+    const label =
+      fact.text
+        .slice(0, m.index)
+        .split(/[，,；;。]/)
+        .at(-1) ?? "";
+    if ([...new Set(label.replace(/率/g, ""))].filter((c) => askedChars.has(c) && /\p{Script=Han}/u.test(c)).length < 2) continue;
     const up = m[2] !== "下降" && m[2] !== "降低";
     const was = Math.round((Number(m[1]) + (up ? -1 : 1) * Number(m[3])) * 100) / 100;
     return { lines: [`上一年：${m[1]}% ${up ? "−" : "+"} ${m[3]} 个百分点 = ${was}%（报告里的数${up ? "减去" : "加上"}比上一年${m[2]}的）`], used: [fact] };
@@ -1238,7 +1248,14 @@ const LABELLED_RATE = /([\u4e00-\u9fa5]{2,16})(?:为|是|占|达到|达)?\s*(\d+
 export function reckonRateGap(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   const asked = RATE_GAP_ASKED.exec(question);
   if (!asked || !/率|比例|百分/.test(question)) return { lines: [], used: [] };
-  const rates = facts.flatMap((fact) => [...fact.text.matchAll(LABELLED_RATE)].map((m) => ({ fact, label: m[1]!, value: Number(m[2]) })));
+  // "比上一年高了多少", "比目标高多少": the change the fact itself states, not a second rate.
+  if (/^(?:上一?年|去年|前一年|目标|任务|计划|指标)/.test(asked[2]!.trim())) return { lines: [], used: [] };
+  // A change ("比上一年提高 0.01%", "比目标高 3.38%") is no rate of its own.
+  const rates = facts.flatMap((fact) =>
+    [...fact.text.matchAll(LABELLED_RATE)]
+      .filter((m) => !/(?:比|提高|增加|上升|下降|降低|超|高|低)$/.test(m[1]!) && !/比[^，,。；]{0,8}$/.test(fact.text.slice(0, m.index)))
+      .map((m) => ({ fact, label: m[1]!, value: Number(m[2]) })),
+  );
   const pairs = (text: string) => new Set([...text].slice(0, -1).map((c, i) => c + text[i + 1]));
   // The rate a side names: the one sharing most character pairs with it, other than the rate the other side
   // names ("专业技术人员" is in both labels; "高级" only in one).
@@ -1253,12 +1270,11 @@ export function reckonRateGap(facts: readonly Fact[], question: string): { lines
   const first = best(asked[1]!);
   const second = best(asked[2]!, first);
   const a = first ?? (second ? best(asked[1]!, second) : undefined);
-  const b = second;
-  if (!a || !b || a === b) return { lines: [], used: [] };
-  const gap = Math.round(Math.abs(a.value - b.value) * 100) / 100;
+  if (!a || !second || a === second) return { lines: [], used: [] };
+  const gap = Math.round(Math.abs(a.value - second.value) * 100) / 100;
   return {
-    lines: [`相差：${Math.max(a.value, b.value)}% − ${Math.min(a.value, b.value)}% = ${gap} 个百分点`],
-    used: [...new Set([a.fact, b.fact])],
+    lines: [`相差：${Math.max(a.value, second.value)}% − ${Math.min(a.value, second.value)}% = ${gap} 个百分点`],
+    used: [...new Set([a.fact, second.fact])],
   };
 }
 
@@ -1285,7 +1301,10 @@ const PERSON_UNITS = new Set(["位", "名", "人"]);
 
 /** "原来任务是多少人": what was done less what it exceeded the task by ("853 位…（比任务多 13 人）"). */
 export function reckonTarget(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
-  if (!TARGET_ASKED.test(question)) return { lines: [], used: [] };
+  // "明年计划补多少人" is next year's plan; "比目标高多少" is the excess the fact states. Read in the last
+  // words only: a follow-up is reckoned with the question before it ("超任务多少 那原来的任务是多少人").
+  const last = question.trim().split(/\s+/).at(-1) ?? question;
+  if (!TARGET_ASKED.test(last) || /明年|下一年|今年计划|比目标|比任务|超(?:了)?(?:目标|任务)(?:值)?(?:多少|几)/.test(last)) return { lines: [], used: [] };
   for (const fact of facts) {
     const m = OVER_TARGET.exec(fact.text);
     if (!m) continue;
