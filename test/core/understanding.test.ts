@@ -1631,3 +1631,16 @@ describe("no figure worked out where the question does not ask for it", () => {
     expect(reports()).toBe(before);
   });
 });
+
+describe("the company's land and a report compared with last year", () => {
+  it("says land can be leased or put in as shares when asked about the company by a village's farmer", async () => {
+    expect((await chat()("俺是郝家庄的 俺家地能入股给威啤吗")).text).toMatch(/用地入股/);
+  });
+
+  it("adds 去年都发了 after a report of a payment not received to that report", async () => {
+    const say = chat();
+    await say("我要反映");
+    await say("俺娘的老年补助今年一直没到账");
+    expect((await say("她是贫困老年残疾人 去年都发了的")).text).toMatch(/^记下了，已补充到您刚才的反映里/);
+  });
+});
