@@ -143,7 +143,7 @@ function advanceHousehold(rules: EligibilityRules, state: DialogueState, on: Dat
   const household = { people: state.people, disabledCount: state.disabledCount };
   const poor = typeof state.facts.poor === "boolean" ? state.facts.poor : undefined;
   const lines = householdLines(rules, household, poor, on);
-  const rendered = renderHousehold(rules, household, poor, lines, state.focus, state.reckon);
+  const rendered = renderHousehold(rules, household, poor, lines, state.focus, state.reckon, state.question);
   const pending = poor === undefined && !state.unknown.includes("poor") ? "poor" : null;
   return { state: { ...state, pending, step: pending ? "asking" : "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
 }

@@ -493,6 +493,7 @@ export function renderHousehold(
   lines: HouseholdLine[],
   focus: readonly string[],
   reckon: Reckoning,
+  question = "",
 ): Rendered {
   // Poverty said person by person is shown with each person; otherwise once for the household.
   const ownPoverty = household.people.some((p) => p.poor !== undefined);
@@ -574,6 +575,12 @@ export function renderHousehold(
   const named = besides.filter((l) => !needed.includes(l));
   if (named.length > 0)
     out.push(`${needed.length > 0 ? "还有" : "另外还可能领"}：${named.map((l) => l.programme.name).join("、")}（想知道各领多少，回复“还能领什么”）`);
+  // "儿子重度智力残疾要人照看": the home care for such people pays no sum the answer could add, so it is
+  // named beside the sums rather than left out.
+  const homeCare = rules.programmes.programmes.find((p) => p.id === "severe-home-care");
+  const severe = household.people.some((p) => p.severe || (p.grade !== undefined && p.grade <= 2));
+  if (homeCare && severe && /智力|精神|脑子|痴呆|憨|傻/.test(question) && !lines.some((l) => l.programme.id === homeCare.id))
+    out.push(`重度智力、精神残疾的还可以问：${homeCare.name}（资料只有全县总数，没写每人多少；找县残联）。`);
   if (poor === undefined && lines.some((l) => l.notes.some((n) => n.includes("贫困"))))
     out.push("您家是贫困户（低保户、建档立卡户）吗？回复“是”或“不是”，我再算准一点。");
   out.push(`来源：${[...new Set(chosen.map((l) => l.programme.source.section))].join("；")}。到哪办：县残联（可先到村委会问）。`);

@@ -1644,3 +1644,11 @@ describe("the company's land and a report compared with last year", () => {
     expect((await say("她是贫困老年残疾人 去年都发了的")).text).toMatch(/^记下了，已补充到您刚才的反映里/);
   });
 });
+
+describe("home care named beside a household's sums", () => {
+  it("names the home care for a severe intellectual or mental disability, with no figure for it", async () => {
+    const r = (await chat()("闺女是重度精神残疾 天天在家得有人看着 俺家是低保户 能有啥帮扶")).text;
+    expect(r).toMatch(/还可以问：重度智力、精神等残疾人居家托养（资料只有全县总数/);
+    expect((await chat()("俺爹一级肢体残疾 贫困户 能领啥")).text).not.toMatch(/居家托养（资料只有/);
+  });
+});
