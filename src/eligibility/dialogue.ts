@@ -37,8 +37,14 @@ import {
 export const DialogueTopicSchema = z.enum(["benefits", "land", "biomass"]);
 export type DialogueTopic = z.infer<typeof DialogueTopicSchema>;
 
-/** "两样都能领", "都算上": every programme that applies, not only the one named. */
-export const EVERYTHING = /两样|几样|全都领|全算上|都算上/;
+/**
+ * "奶奶三级贫困残疾，又是贫困老年残疾人，假如两样都能领，一年一共多少": one person, every programme that
+ * applies, summed, not only the one named. Two or more named ("一户多残…又是贫困老年残疾人") are those;
+ * a household's people are screened as they are.
+ */
+export function sumsEverything(text: string, named: readonly string[], household: boolean): boolean {
+  return /两样|几样|全都领|全算上|都算上/.test(text) && readReckoning(text).total === true && named.length < 2 && !household;
+}
 
 export const DialogueStateSchema = z.object({
   v: z.literal(1),
@@ -260,9 +266,7 @@ export function startDialogue(
   // answer (the 没残疾 is about someone else, not the one with the grade).
   const onlyOneOfSeveral = described.length === 1 && household.people.length >= 2 && described[0]!.grade !== undefined;
   const people = described.length >= 2 || described.some((p) => p.severe && p.grade === undefined) ? described : [];
-  // "奶奶三级贫困残疾，又是贫困老年残疾人，假如两样都能领，一年一共多少": one person, everything they qualify
-  // for, summed, not only what is named. Two or more named ("一户多残…又是贫困老年残疾人，假如都能领") are those.
-  const focus = EVERYTHING.test(text) && readReckoning(text).total === true && named.length < 2 && people.length === 0 ? [] : named;
+  const focus = sumsEverything(text, named, people.length > 0) ? [] : named;
   if (onlyOneOfSeveral) facts.disability_grade = described[0]!.grade;
   // "俺娘三级…俺爹好好的不残疾，能领一户多残不": everyone else said to be well, so one disabled member, whatever
   // the programme's name (一户多残) would otherwise suggest.

@@ -27,7 +27,7 @@ import {
   type EligibilityRules,
   type Step,
 } from "../../eligibility/index.ts";
-import { EVERYTHING, ONLY_ONE } from "../../eligibility/dialogue.ts";
+import { ONLY_ONE, sumsEverything } from "../../eligibility/dialogue.ts";
 
 /** The screener's answer, or a question it asks on the way there. */
 export type EligibilityAnswerKind = "answer" | "dialogue";
@@ -144,10 +144,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (topic === "benefits" && STATED_AMOUNT.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   // "想学门手艺" names the training in the knowledge base's words (技能培训): a service named either way is
   // answered from its entry. The cash programmes are screened only when named in the villager's own words.
-  // "又是贫困老年残疾人，假如两样都能领，一年一共多少": everything they qualify for, summed, not the one named.
-  const everything = EVERYTHING.test(text) && readReckoning(text).total === true;
   const namedHere = topic === "benefits" ? focusOf(rules, text) : [];
-  const said = everything && namedHere.length < 2 && described.length < 2 ? [] : namedHere;
+  const said = sumsEverything(text, namedHere, described.length >= 2) ? [] : namedHere;
   const rewritten = topic === "benefits" ? focusOf(rules, ctx.kb.rewrite(text)).filter((id) => !SUMMED_PROGRAMMES.has(id)) : [];
   const focus = [...new Set([...said, ...rewritten])];
   // "俺爹瘫了好几年 想要个轮椅": the thing wanted names the entry, whatever else the description matches.

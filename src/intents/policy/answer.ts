@@ -794,7 +794,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const grades = gradesIn(text);
   // "5个一二级的、3个三级的": a group may name several grades paid alike.
   const gradeCounts = [...text.matchAll(/(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)].map((m) => ({
-    grades: [...m[2]!.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!),
+    grades: gradesSaid(m[2]!),
     count: count(m[1]!) ?? 0,
   }));
   // "一级的有5个 三级的有3个": the grade first, then how many.
@@ -802,7 +802,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     for (const m of text.matchAll(
       /((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级的?(?:贫困残疾人)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个|位|名|人)(?!多?个?月|年|天|季度)/g,
     ))
-      gradeCounts.push({ grades: [...m[1]!.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!), count: count(m[2]!) ?? 0 });
+      gradeCounts.push({ grades: gradesSaid(m[1]!), count: count(m[2]!) ?? 0 });
   if (gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0)) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
   const compare = readComparison(text);
   if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !compare && !(persons && persons > 1) && !(households && households > 1)) return undefined;
@@ -819,6 +819,9 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     ...(grades.length > 0 ? { grades } : {}),
   };
 }
+
+/** "一二", "一、二", "2": the grades a group names. */
+const gradesSaid = (said: string) => [...said.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!);
 
 /** "一二级的比三级的多拿多少", "三级比一级少多少": the grades on each side of 比, the greater first. */
 function readComparison(text: string): FigureQuestion["compare"] {
@@ -838,6 +841,11 @@ function wan(n: number): string {
   if (n < 10000) return "";
   const w = Math.round(n / 100) / 100;
   return `，${Math.round(w * 10000) === n ? "即" : "约"} ${w} 万元`;
+}
+
+/** "5040 ÷ 12 = 420 元", or ≈ when it does not divide evenly. */
+function perMonthOf(yearly: number): string {
+  return `${fmt(yearly)} ÷ 12 ${yearly % 12 === 0 ? "=" : "≈"} ${fmt(yearly / 12)} 元`;
 }
 
 function fmt(n: number): string {
@@ -908,10 +916,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     if (q.households && f.per === "户") {
       out.push(`${q.households} 户：${fmt(yearly)} × ${q.households} = ${fmt(yearly * q.households)} 元/年`);
       // "要是按月算 每个月村里一共多少": the households' year per month.
-      if (q.perMonth)
-        out.push(
-          `${q.households} 户折合每月：${fmt(yearly * q.households)} ÷ 12 ${(yearly * q.households) % 12 === 0 ? "=" : "≈"} ${fmt((yearly * q.households) / 12)} 元`,
-        );
+      if (q.perMonth) out.push(`${q.households} 户折合每月：${perMonthOf(yearly * q.households)}`);
     }
     if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(f.amount)} × 12 = ${fmt(yearly)} 元（按${f.text}）`);
     const people = q.persons && f.per !== "户" ? q.persons : 1;
@@ -920,8 +925,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
         `${q.left ? `${people + q.left} 个人里走了 ${q.left} 个，剩下 ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
       );
       // "一年一共多少 一个月合多少": the people's year, per month too.
-      if (q.perMonth && f.period === "year")
-        out.push(`${people} 个人折合每月：${fmt(yearly * people)} ÷ 12 ${(yearly * people) % 12 === 0 ? "=" : "≈"} ${fmt((yearly * people) / 12)} 元`);
+      if (q.perMonth && f.period === "year") out.push(`${people} 个人折合每月：${perMonthOf(yearly * people)}`);
     }
     const months = q.years ? Math.round(q.years * 12) : 0;
     // A monthly amount over "两年零四个月" is counted in months: 50 × 28, not 600 × 2.33.
