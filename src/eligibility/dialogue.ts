@@ -46,6 +46,17 @@ export function sumsEverything(text: string, named: readonly string[], household
   return /两样|几样|全都领|全算上|都算上/.test(text) && readReckoning(text).total === true && named.length < 2 && !household;
 }
 
+/** "都能享受啥", "我们家能有啥帮助", "还能领什么": everything the household may get is asked, not one programme. */
+const ASKS_FOR_ALL = /(?:都|还|一共)?能(?:享受|领|拿|得到|有)(?:点|些)?(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:帮助|帮扶|照顾|好处|政策|补助|待遇)/;
+
+/**
+ * "我三级残疾 贫困户 娃要装人工耳蜗 我们家能有啥帮助": someone's grade is said and what the household may get is
+ * asked. The programme another member's condition names (耳蜗, 白内障) is one of the answers, not the only one.
+ */
+export function asksForAll(text: string, gradeSaid: boolean): boolean {
+  return gradeSaid && ASKS_FOR_ALL.test(text);
+}
+
 export const DialogueStateSchema = z.object({
   v: z.literal(1),
   topic: DialogueTopicSchema,
@@ -266,7 +277,8 @@ export function startDialogue(
   // answer (the 没残疾 is about someone else, not the one with the grade).
   const onlyOneOfSeveral = described.length === 1 && household.people.length >= 2 && described[0]!.grade !== undefined;
   const people = described.length >= 2 || described.some((p) => p.severe && p.grade === undefined) ? described : [];
-  const focus = sumsEverything(text, named, people.length > 0) ? [] : named;
+  const gradeSaid = facts.disability_grade !== undefined || household.people.some((p) => p.grade !== undefined);
+  const focus = sumsEverything(text, named, people.length > 0) || asksForAll(text, gradeSaid) ? [] : named;
   if (onlyOneOfSeveral) facts.disability_grade = described[0]!.grade;
   // "俺娘三级…俺爹好好的不残疾，能领一户多残不": everyone else said to be well, so one disabled member, whatever
   // the programme's name (一户多残) would otherwise suggest.

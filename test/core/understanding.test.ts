@@ -1652,3 +1652,20 @@ describe("home care named beside a household's sums", () => {
     expect((await chat()("俺爹一级肢体残疾 贫困户 能领啥")).text).not.toMatch(/居家托养（资料只有/);
   });
 });
+
+describe("a household where one member has a grade and another a condition a programme is for", () => {
+  it("screens the whole household when it asks what it can get, the condition's programme among the answers", async () => {
+    const a = (await chat()("俺家老头子白内障看不清了 俺自己是一级残疾 家里是贫困户 能享受些啥")).text;
+    expect(a).toMatch(/生活特别救助：每人每年 800 元/);
+    expect(a).toMatch(/白内障患者免费复明手术/);
+    const b = (await chat()("闺女三岁要做人工耳蜗 俺二级残疾 建档立卡贫困户 有哪些帮助")).text;
+    expect(b).toMatch(/生活特别救助：每人每年 800 元/);
+    expect(b).toMatch(/抢救性康复/);
+  });
+
+  it("still answers the one programme when only it is asked about", async () => {
+    const r = (await chat()("俺一级残疾 贫困户 俺娘有白内障 复明手术要钱不")).text;
+    expect(r).toMatch(/复明手术/);
+    expect(r).not.toMatch(/生活特别救助：每人每年/);
+  });
+});

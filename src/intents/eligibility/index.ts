@@ -27,7 +27,7 @@ import {
   type EligibilityRules,
   type Step,
 } from "../../eligibility/index.ts";
-import { ONLY_ONE, sumsEverything } from "../../eligibility/dialogue.ts";
+import { asksForAll, ONLY_ONE, sumsEverything } from "../../eligibility/dialogue.ts";
 
 /** The screener's answer, or a question it asks on the way there. */
 export type EligibilityAnswerKind = "answer" | "dialogue";
@@ -151,7 +151,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "俺爹瘫了好几年 想要个轮椅": the thing wanted names the entry, whatever else the description matches.
   const wanted = topic === "benefits" ? wantedThing(ctx, rules) : undefined;
   if (wanted) return answerNeed(ctx, wanted);
-  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id))) {
+  const gradeSaid = extractFacts(rules, text).facts.disability_grade !== undefined || described.some((p) => p.grade !== undefined);
+  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id)) && !asksForAll(text, gradeSaid)) {
     // Named only in other words: the entry the question leads to answers it, when one clearly does.
     const need = said.length === 0 ? namedNeed(ctx, rules) : undefined;
     return need ? answerNeed(ctx, need) : policyFallback(ctx);
