@@ -98,6 +98,8 @@ const DEFAULT_SETS = [
   // (86.9 %) on the main of that moment.
   "test/eval/twentyfirst/singles.jsonl",
   "test/eval/twentyfirst/conversations.jsonl",
+  "test/eval/twentysecond/singles.jsonl",
+  "test/eval/twentysecond/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

@@ -1669,3 +1669,27 @@ describe("a household where one member has a grade and another a condition a pro
     expect(r).not.toMatch(/生活特别救助：每人每年/);
   });
 });
+
+describe("a village's groups counted over several messages, and a household's standing told first", () => {
+  it("reckons a village's grade groups told one message at a time, and the years asked after", async () => {
+    const say = chat();
+    await say("我们屯里一二级的贫困残疾人有7个");
+    const r = await say("三级的4个");
+    expect(r.text).toMatch(/合计：5600 \+ 1600 = 7200 元\/年/);
+    expect((await say("两年呢")).text).toMatch(/2 年：7200 × 2 = 14400 元/);
+  });
+
+  it("gives a household's grade groups per month when asked, and still screens a household's members", async () => {
+    expect((await chat()("俺们组一二级的贫困残疾人3个 三级的6个 一个月合多少")).text).toMatch(/折合每月：4800 ÷ 12 = 400 元/);
+    expect((await chat()("家里一个一级一个三级 都是贫困户 特别救助一年多少")).text).toMatch(/800 \+ .*400 = 1200 元/);
+  });
+
+  it("keeps 俺家是建档立卡户 said first for the people told next", async () => {
+    const say = chat();
+    expect((await say("俺家是建档立卡户")).text).toMatch(/残疾证是几级/);
+    expect((await say("俺爹二级 俺娘二级")).text).toMatch(/800 \+ 您母亲 800 = 1600 元\/年/);
+    const other = chat();
+    await other("俺家不是贫困户");
+    expect((await other("俺娘三级残疾")).text).toMatch(/暂时领不了】\n· 贫困残疾人生活特别救助（每人每年 400 元）：这项救助要求是贫困户/);
+  });
+});

@@ -99,6 +99,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     /按\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|个|人|户|家)\s*算/.test(text) ||
     /(?:县|镇|乡|市)[^，,。？?]{0,12}?\d{2,}\s*(?:个人|人|户|名)[^。？?]{0,4}每(?:人|户)/.test(text) ||
     (readFigureQuestion(text)?.households ?? 0) > 1 ||
+    // "俺们村一二级的贫困残疾人10个 三级的8个": people counted grade by grade are a group's arithmetic, unless
+    // they are a household's ("家里一个二级一个三级": the screener reckons each person).
+    ((readFigureQuestion(text)?.gradeCounts?.length ?? 0) >= 2 && (/村|组|屯|全县|全镇|全乡/.test(text) || !HOUSEHOLD_WORDS.test(text))) ||
     // "我是村会计，想算算去年全县一二级贫困残疾人救助了多少人": the county's count, whoever asks.
     /全(?:县|市|镇|乡)[^，,。？?]{0,16}(?:多少|几)(?:个)?(?:人|户|名|位)/.test(text)
   )
@@ -109,7 +112,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (/[一二三四1-4][、到至]?[一二三四1-4]级/.test(text) && extractFacts(rules, text).facts.disability_grade === undefined) return policyFallback(ctx);
   // "俺不是残疾人，养老保险交多少", "俺爹不残疾": the disability programmes are not about this person.
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
-  const topic = detectTopic(rules, text);
+  // "俺家贫困户", "我家不是贫困户": a household's standing told before anything is asked. The screener keeps it
+  // and asks what it needs next, so the people told in the next messages are reckoned with it.
+  const topic = detectTopic(rules, text) ?? (tellsOnlyStanding(ctx, rules, text) ? "benefits" : undefined);
   // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
   // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
   const household = readHousehold(text);
@@ -295,6 +300,16 @@ const ASKS_CASH = /(?:每个?月|一个月|每年|一年)[^，,。？?]{0,8}(?:�
 /** "我能领什么", "有啥补助", "帮我算算": an open question the screener is for. */
 const OPEN_ASK =
   /能领(?:什么|啥|多少|哪些|不)|领点钱|能领点|领到钱|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受|有没有[^，,。？?]{0,10}(?:补助|补贴|救助)/;
+
+/** Words that speak of one household: its members are screened one by one, not counted as a group. */
+const HOUSEHOLD_WORDS = /家|屋|两口子|老两口|夫妻|俩人|两个人/;
+
+/** Only the household's standing (贫困户 or not), said of the villager's own household, and nothing asked. */
+function tellsOnlyStanding(ctx: TurnContext, rules: EligibilityRules, text: string): boolean {
+  if (ctx.reading.kind !== "open" || ctx.reading.asks || ctx.followsUp || !isPersonal(rules, text)) return false;
+  const { facts } = extractFacts(rules, text);
+  return typeof facts.poor === "boolean" && [...text].length <= 16 && !/[?？吗呢啥么]|多少|几|哪|怎|咋/.test(text);
+}
 
 function tellsFacts(rules: EligibilityRules, text: string): boolean {
   const { facts } = extractFacts(rules, text);

@@ -873,6 +873,8 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     out.push(
       `合计：${parts.map((p) => fmt((p.figure!.period === "year" ? p.figure!.amount : p.figure!.amount * 12) * p.count)).join(" + ")} = ${fmt(total)} 元/年${wan(total)}（每人都符合条件的话）`,
     );
+    if (q.perMonth) out.push(`折合每月：${perMonthOf(total)}`);
+    if (q.years && q.years > 1) out.push(`${exactly(q.years)} 年：${fmt(total)} × ${exactly(q.years)} = ${fmt(total * q.years)} 元${wan(total * q.years)}`);
     return out;
   }
   // "一二级的比三级的多拿多少": the two grades' amounts, same period, taken one from the other (and divided).
