@@ -529,9 +529,11 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "领了7个月了", "三年呢" after the answer: the same figures over that span; "一共该领多少" asks them again.
   const again = AMOUNT_QUESTION.test(core) && core.length <= 8;
+  // "那一年呢" after a monthly amount: the answer again, which gives each amount a year too.
+  const aYear = /^那?(?:一年|每年)(?:呢|的呢|多少|合多少|一共多少|一共呢)$/.test(core.replace(/[\s？?。!！]/g, ""));
   if (
     state.step === "done" &&
-    (asked.years || again || (asked.perMonth && core.length <= 7)) &&
+    (asked.years || again || aYear || (asked.perMonth && core.length <= 7)) &&
     Object.keys(extraction.facts).length === 0 &&
     core.length <= 12
   )

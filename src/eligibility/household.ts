@@ -3,7 +3,7 @@
 import { quickReply } from "../core/payload.ts";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateProgramme, type Facts } from "./evaluate.ts";
-import { money, citationOf, type Rendered } from "./render.ts";
+import { money, monthOf, citationOf, type Rendered } from "./render.ts";
 import { blankOthers, inRange } from "./extract.ts";
 import { parseNumber, readDuration, spanText } from "./numbers.ts";
 import type { Programme } from "./schema.ts";
@@ -534,7 +534,7 @@ export function renderHousehold(
       );
     if (line.parts.length > 0 && (reckon.perMonth || reckon.years) && (chosen.length > 1 || yearlyCount(chosen) > 1)) {
       const perYear = line.period === "month" ? line.total * 12 : line.total;
-      if (reckon.perMonth && line.period === "year") out.push(`  折合每月：${money(perYear)} ÷ 12 ≈ ${money(perYear / 12)} 元`);
+      if (reckon.perMonth && line.period === "year") out.push(`  折合每月：${monthOf(perYear)}`);
       if (reckon.years) {
         const months = Math.round(reckon.years * 12);
         out.push(
@@ -555,7 +555,7 @@ export function renderHousehold(
   if (yearlyParts.length > 1) out.push(`合计每年：${yearlyParts.join(" + ")} = ${money(yearly)} 元（几项能不能同时领，原文没写，请向县残联确认）`);
   // A monthly amount alone is already said per month.
   const monthlyAlone = yearlyParts.length === 1 && chosen.every((line) => line.parts.length === 0 || line.period === "month");
-  if (yearly > 0 && reckon.perMonth && !monthlyAlone) out.push(`折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`);
+  if (yearly > 0 && reckon.perMonth && !monthlyAlone) out.push(`折合每月：${monthOf(yearly)}`);
   if (yearly > 0 && reckon.years) {
     const months = Math.round(reckon.years * 12);
     const formula = months % 6 === 0 ? `${money(yearly)} × ${money(reckon.years)}` : `${money(yearly)} ÷ 12 × ${months}`;

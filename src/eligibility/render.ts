@@ -23,6 +23,11 @@ export function money(n: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
+/** "1680 ÷ 12 = 140 元"; "1000 ÷ 12 ≈ 83.3 元" only when it does not divide evenly. */
+export function monthOf(yearly: number): string {
+  return `${money(yearly)} ÷ 12 ${Number.isInteger(yearly / 12) ? "=" : "≈"} ${money(yearly / 12)} 元`;
+}
+
 function range([a, b]: [number, number], approx = false): string {
   const pre = approx && !Number.isInteger(Math.round(a * 10) / 10) ? "约 " : "";
   return a === b ? `${pre}${money(a)}` : `${money(a)}～${money(b)}`;
@@ -198,7 +203,7 @@ function calculatorQuestion(factId: string): string {
 /** "租金一年0.2万，签了15年": the villager's own yearly rent, per month and over the lease. */
 export function renderRentTotal(rules: EligibilityRules, yearly: number, years: number | undefined, mu?: number): Rendered {
   const p = rules.calculators.land_transfer;
-  const lines = [`按您说的租金一年 ${money(yearly)} 元${mu ? `（${money(mu)} 亩）` : ""}：`, `· 折合每月：${money(yearly)} ÷ 12 ≈ ${money(yearly / 12)} 元`];
+  const lines = [`按您说的租金一年 ${money(yearly)} 元${mu ? `（${money(mu)} 亩）` : ""}：`, `· 折合每月：${monthOf(yearly)}`];
   if (mu) lines.push(`· 每亩一年：${money(yearly)} ÷ ${money(mu)} = ${money(yearly / mu)} 元`);
   if (years)
     lines.push(`· ${money(years)} 年一共：${money(yearly)} × ${money(years)} = ${money(yearly * years)} 元（租金中途不变的话；合同写明涨租的，以合同为准）`);

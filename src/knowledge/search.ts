@@ -289,7 +289,7 @@ export class KnowledgeIndex {
       // "公家能给俺多少救济" or "身体好好的，一户多残补助" the word before is no name of a programme.
       const at = query.text.indexOf(named);
       const subsidyAt = at < 0 ? -1 : query.text.indexOf(words[i]!, at + named.length);
-      if (subsidyAt < 0 || !/^(?:一户|每户|每人|一人|一个人|每亩|一亩|能|可以|的)*$/.test(query.text.slice(at + named.length, subsidyAt))) continue;
+      if (subsidyAt < 0 || !/^(?:一户|每户|每人|一人|一个人|每亩|一亩|能|可以|的|\s)*$/.test(query.text.slice(at + named.length, subsidyAt))) continue;
       return `${named}${words[i]}`;
     }
     return undefined;

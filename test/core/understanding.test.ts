@@ -176,7 +176,7 @@ describe("follow-ups and arithmetic", () => {
     const say = chat();
     await say("一户多残家庭的生活补助一年给多少");
     const r = await say("那一个月合多少呢");
-    expect(r.text).toMatch(/1680 ÷ 12 ≈ 140 元/);
+    expect(r.text).toMatch(/1680 ÷ 12 = 140 元/);
   });
 
   it("reads 每亩一年租金450 as a rent, never 一年 as the rent, and multiplies by the lease years", async () => {
@@ -1691,5 +1691,43 @@ describe("a village's groups counted over several messages, and a household's st
     const other = chat();
     await other("俺家不是贫困户");
     expect((await other("俺娘三级残疾")).text).toMatch(/暂时领不了】\n· 贫困残疾人生活特别救助（每人每年 400 元）：这项救助要求是贫困户/);
+  });
+});
+
+describe("more quantities worked out from one entry", () => {
+  it("says how many times one grade's amount is another's without 比, and the smaller as 少", async () => {
+    expect((await chat()("一二级贫困残疾人救助是三级的多少倍")).text).toContain("800 ÷ 400 = 2 倍");
+    const r = (await chat()("三级贫困残疾人的救助是二级的几倍")).text;
+    expect(r).toContain("每年少：800 − 400 = 400 元");
+    expect(r).toContain("400 ÷ 800 = 0.5 倍");
+  });
+
+  it("counts decisions neither rejected nor put off as passed, and takes a listed part from its whole", async () => {
+    expect((await chat()("那39个决策评估完 没被否决没推迟的有多少个")).text).toContain("39 − 9 = 30 个");
+    expect((await chat()("专项调查没填表那212个 除了外出的 其余有几个")).text).toContain("212 − 20 = 192 人");
+  });
+
+  it("says a month divides evenly with =, not ≈", async () => {
+    expect((await chat()("一户多残家庭补助折合一个月多少")).text).toContain("1680 ÷ 12 = 140 元");
+  });
+});
+
+describe("two questions with a closing request, an absent subsidy after a space, and a year after one person's screening", () => {
+  it("answers both questions when the message ends 俩一块说下", async () => {
+    const r = (await chat()("燃油补贴全县多少人 托养全县多少人 俩一块说下")).text;
+    expect(r).toMatch(/355/);
+    expect(r).toMatch(/131/);
+  });
+
+  it("says a subsidy named before a space and 一户补 is not in the knowledge base", async () => {
+    expect((await chat()("改厕 一户补多少钱")).text).toMatch(/没有“改厕补助”这一项/);
+  });
+
+  it("gives the year of a person's screened allowance when asked 那一年呢", async () => {
+    const say = chat();
+    await say("俺娘是贫困老年残疾人");
+    const r = (await say("那一年呢")).text;
+    expect(r).toMatch(/贫困老年残疾人生活补助：每人每月 50 元（一年 600 元）/);
+    expect(r).not.toMatch(/一户多残家庭生活补助】/);
   });
 });

@@ -436,7 +436,11 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       // "他俩一年特别救助加起来多少": a count of them names nobody new.
       (/[我俺咱](?:们)?家|全家|一家/.test(text) || (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true));
     // "老年补助一个月一共多少" ⏎ "一年呢": the same household's same programmes, over another span.
-    const spanOnly = state.step === "done" && state.people.length >= 2 && state.focus.length > 0 && SPAN_FOLLOW_UP.test(text.replace(/[\s？?。!！]/g, ""));
+    // "俺家老头子是贫困老年残疾人" ⏎ "那一年呢": one person's screening, over another span.
+    const spanOnly =
+      state.step === "done" &&
+      (state.people.length >= 2 ? state.focus.length > 0 : true) &&
+      [text, foldText(ctx.text)].some((t) => SPAN_FOLLOW_UP.test(t.replace(/[\s？?。!！]/g, "")));
     const named = sameScreening || sameHousehold ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     const focus = spanOnly ? state.focus : named;
     const step = continueDialogue(rules, state, text, ctx.now, {

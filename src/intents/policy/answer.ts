@@ -1,5 +1,6 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
 import { GONE_FROM_COUNT } from "../../eligibility/household.ts";
+import { monthOf } from "../../eligibility/render.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from "../../eligibility/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
@@ -825,6 +826,13 @@ const gradesSaid = (said: string) => [...said.replace(/[、和跟到至]/g, "")]
 
 /** "一二级的比三级的多拿多少", "三级比一级少多少": the grades on each side of 比, the greater first. */
 function readComparison(text: string): FigureQuestion["compare"] {
+  // "一二级的标准是三级的几倍": the first grades against the second, as times.
+  const asTimes = /([^，,。？?]*?)是([^，,。？?]*?)的(?:几|多少)倍/.exec(text);
+  if (asTimes) {
+    const greater = gradesIn(asTimes[1]!);
+    const lesser = gradesIn(asTimes[2]!);
+    if (greater.length > 0 && lesser.length > 0 && !greater.some((g) => lesser.includes(g))) return { greater, lesser, times: true };
+  }
   const m = /([^，,。？?]*?)比([^，,。？?]*?)(多|少|高|低|差)/.exec(text);
   if (!m) return undefined;
   const left = gradesIn(m[1]!);
@@ -841,11 +849,6 @@ function wan(n: number): string {
   if (n < 10000) return "";
   const w = Math.round(n / 100) / 100;
   return `，${Math.round(w * 10000) === n ? "即" : "约"} ${w} 万元`;
-}
-
-/** "5040 ÷ 12 = 420 元", or ≈ when it does not divide evenly. */
-function perMonthOf(yearly: number): string {
-  return `${fmt(yearly)} ÷ 12 ${yearly % 12 === 0 ? "=" : "≈"} ${fmt(yearly / 12)} 元`;
 }
 
 function fmt(n: number): string {
@@ -873,7 +876,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     out.push(
       `合计：${parts.map((p) => fmt((p.figure!.period === "year" ? p.figure!.amount : p.figure!.amount * 12) * p.count)).join(" + ")} = ${fmt(total)} 元/年${wan(total)}（每人都符合条件的话）`,
     );
-    if (q.perMonth) out.push(`折合每月：${perMonthOf(total)}`);
+    if (q.perMonth) out.push(`折合每月：${monthOf(total)}`);
     if (q.years && q.years > 1) out.push(`${exactly(q.years)} 年：${fmt(total)} × ${exactly(q.years)} = ${fmt(total * q.years)} 元${wan(total * q.years)}`);
     return out;
   }
@@ -884,7 +887,11 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     const less = graded.find((f) => lesser.every((g) => f.grades.includes(g)));
     if (more && less && more !== less && more.period === less.period && more.per === less.per) {
       const period = more.period === "year" ? "每年" : "每月";
-      out.push(`${gradeNames(greater)}比${gradeNames(lesser)}${period}多：${fmt(more.amount)} − ${fmt(less.amount)} = ${fmt(more.amount - less.amount)} 元`);
+      // "三级的是一级的几倍": the first may be the smaller; the difference is then said as 少.
+      if (more.amount >= less.amount)
+        out.push(`${gradeNames(greater)}比${gradeNames(lesser)}${period}多：${fmt(more.amount)} − ${fmt(less.amount)} = ${fmt(more.amount - less.amount)} 元`);
+      else
+        out.push(`${gradeNames(greater)}比${gradeNames(lesser)}${period}少：${fmt(less.amount)} − ${fmt(more.amount)} = ${fmt(less.amount - more.amount)} 元`);
       if (times) out.push(`是${gradeNames(lesser)}的：${fmt(more.amount)} ÷ ${fmt(less.amount)} = ${exactly(more.amount / less.amount)} 倍`);
     }
   }
@@ -913,12 +920,12 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
   for (const f of figures.slice(0, 2)) {
     const yearly = f.period === "year" ? f.amount : f.amount * 12;
     const base = f.period === "year" ? `${fmt(f.amount)} 元/年` : `${fmt(f.amount)} 元/月`;
-    if (q.perMonth && f.period === "year") out.push(`折合每月：${fmt(f.amount)} ÷ 12 ≈ ${fmt(f.amount / 12)} 元（按${f.text}）`);
+    if (q.perMonth && f.period === "year") out.push(`折合每月：${monthOf(f.amount)}（按${f.text}）`);
     if (q.perQuarter) out.push(`一个季度（3 个月）：${fmt(yearly)} ÷ 4 = ${fmt(yearly / 4)} 元（按${f.text}）`);
     if (q.households && f.per === "户") {
       out.push(`${q.households} 户：${fmt(yearly)} × ${q.households} = ${fmt(yearly * q.households)} 元/年`);
       // "要是按月算 每个月村里一共多少": the households' year per month.
-      if (q.perMonth) out.push(`${q.households} 户折合每月：${perMonthOf(yearly * q.households)}`);
+      if (q.perMonth) out.push(`${q.households} 户折合每月：${monthOf(yearly * q.households)}`);
     }
     if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(f.amount)} × 12 = ${fmt(yearly)} 元（按${f.text}）`);
     const people = q.persons && f.per !== "户" ? q.persons : 1;
@@ -927,7 +934,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
         `${q.left ? `${people + q.left} 个人里走了 ${q.left} 个，剩下 ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
       );
       // "一年一共多少 一个月合多少": the people's year, per month too.
-      if (q.perMonth && f.period === "year") out.push(`${people} 个人折合每月：${perMonthOf(yearly * people)}`);
+      if (q.perMonth && f.period === "year") out.push(`${people} 个人折合每月：${monthOf(yearly * people)}`);
     }
     const months = q.years ? Math.round(q.years * 12) : 0;
     // A monthly amount over "两年零四个月" is counted in months: 50 × 28, not 600 × 2.33.
@@ -1218,7 +1225,8 @@ export function reckonYuan(facts: readonly Fact[], question: string): { lines: s
 }
 
 /** "其中不是公办的有多少所": the rest of a whole, when one fact gives the whole and the part named. */
-const REST_OF_NAMED = /(?:不是|非)([\u4e00-\u9fa5]{1,4}?)的|除(?:了|去)([\u4e00-\u9fa5]{1,4}?)的?(?:以外|之外)?[^，,。？?]{0,4}(?:剩下|其余|其他|别的|还有)/;
+const REST_OF_NAMED =
+  /(?:不是|非)([\u4e00-\u9fa5]{1,4}?)的|除(?:了|去)([\u4e00-\u9fa5]{1,4}?)(?:的|以外|之外|\s|(?=剩下|其余|其他|别的|还有))[^，,。？?]{0,4}(?:剩下|其余|其他|别的|还有)/;
 
 /** "农村幼儿园917所 其中不是公办的有多少所": the whole less the part the question names, both from one fact. */
 export function reckonRest(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
@@ -1226,7 +1234,8 @@ export function reckonRest(facts: readonly Fact[], question: string): { lines: s
   const part = asked?.[1] ?? asked?.[2];
   if (!part || !/多少|几/.test(question)) return { lines: [], used: [] };
   for (const fact of facts) {
-    const m = new RegExp(`(\\d+)\\s*(所|人|户|个|名|位)[^。；]*?其中\\s*${part}\\s*(\\d+)\\s*\\2`).exec(fact.text);
+    // "…其中公办 437 所", "没填表的有 212 人…：去世 176 人": the part named right after the whole's count.
+    const m = new RegExp(`(\\d+)\\s*(所|人|户|个|名|位)[^。；]*?(?:其中|：|:|，|,)\\s*${part}\\s*(\\d+)\\s*\\2`).exec(fact.text);
     if (!m || Number(m[3]) >= Number(m[1])) continue;
     return { lines: [`不是${part}的：${m[1]} − ${m[3]} = ${Number(m[1]) - Number(m[3])} ${m[2]}（总数减去${part}的）`], used: [fact] };
   }
@@ -1286,12 +1295,15 @@ export function reckonRateGap(facts: readonly Fact[], question: string): { lines
 
 /** "最后通过了几个": how many passed, when a fact gives the whole and those that did not. */
 const PASSED_ASKED = /(?:通过|过关|合格|批了|批准|同意)(?:了)?(?:的)?(?:有)?(?:几|多少)|(?:几|多少)个?(?:项|件|条)?(?:通过|过关|合格|批了|批准)/;
+/** "没被否掉也没推迟的有几个": those neither rejected nor put off are those that passed. */
+const SURVIVED_ASKED = /没(?:被|有)?(?:否|推迟|毙)[^，,。？?]{0,10}的(?:有)?(?:几|多少)/;
 const NOT_PASSED = /(\d+)\s*(个|项|件|条)[^。；]*?(\d+)\s*\2[^。；]{0,3}(?:没通过|未通过|没过|没有通过|不合格|被否)/;
 
 /** "风险评估最后通过了几个": the whole less those that did not pass, with the formula. */
 export function reckonPassed(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   // "没通过的几个 通过的几个": some clause asks how many passed, not only how many did not.
-  if (!question.split(/[，,。？?；;\s]+/).some((c) => PASSED_ASKED.test(c) && !/没通过|未通过|没过|不合格|否/.test(c))) return { lines: [], used: [] };
+  if (!question.split(/[，,。？?；;\s]+/).some((c) => (PASSED_ASKED.test(c) && !/没通过|未通过|没过|不合格|否/.test(c)) || SURVIVED_ASKED.test(c)))
+    return { lines: [], used: [] };
   for (const fact of facts) {
     const m = NOT_PASSED.exec(fact.text);
     if (!m || Number(m[3]) >= Number(m[1])) continue;

@@ -26,6 +26,9 @@ const ASKS = /多少|多大|多长|多远|多久|多高|几|吗|么|啥|什么|�
  * "三级一年多少？一户多残每户给多少？", "白内障做了多少例，药费补了多少人", "老年补助每月多少重度的代缴多少":
  * two questions, each a clause that asks something on its own (each must then find an entry of its own).
  */
+/** "俩一块说下", "都说说", "一起讲讲": asks to be told what the clauses before it asked. */
+const TELL_BOTH = /说下|说说|说一下|讲讲|讲一下|一块|一起|告诉/;
+
 export function splitQuestions(text: string): string[] {
   const parts = text
     // A question run on without punctuation ends at its 多少 when a clause that asks follows.
@@ -36,6 +39,8 @@ export function splitQuestions(text: string): string[] {
   // "县里来检查，俺是村干部，白内障…多少例，药费…多少人": who is asking comes first and asks nothing.
   const first = parts.findIndex((p) => ASKS.test(p));
   const asked = first < 0 ? [] : parts.slice(first);
+  // "…多少 …多少 俩一块说下": a closing request to tell both asks nothing of its own.
+  while (asked.length > 2 && !ASKS.test(asked.at(-1)!) && TELL_BOTH.test(asked.at(-1)!)) asked.pop();
   return asked.length >= 2 && asked.every((p) => ASKS.test(p)) ? asked.slice(0, 3) : [];
 }
 
