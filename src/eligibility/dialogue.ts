@@ -400,7 +400,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const other = [...state.people].reverse().find((p) => p.label !== "您");
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
     // "俺哥今年结婚搬出去另立了户口" after a household's answer: the same household without him.
-    const leaving = more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : []);
+    // "哦不对 我妈不是残疾人 就我爸一个": someone of the household said not to be disabled leaves its sums too.
+    const notDisabled = state.people.length >= 2 ? more.people.filter((p) => p.certified === false && state.people.some((q) => q.label === p.label)) : [];
+    const leaving = more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : notDisabled.map((p) => p.label));
     // "原来有三个重度残疾人" then "俺大伯去年没了": counted people not named yet; one of them leaves.
     const counted = state.people.every(isCounted);
     const staying = counted ? state.people.slice(0, Math.max(0, state.people.length - leaving.length)) : state.people.filter((p) => !leaving.includes(p.label));
@@ -408,7 +410,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       const count = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
       const disabled_in_household = Math.max(staying.length, count - (state.people.length - staying.length));
       const rest = { ...state, people: staying, facts: { ...state.facts, disabled_in_household }, disabledCount: disabled_in_household };
-      const said = recounting(leaving.join("、"), staying.length);
+      const said = notDisabled.length > 0 && !more.gone ? notCounted(leaving.join("、"), staying.length) : recounting(leaving.join("、"), staying.length);
       // One person left is screened as one person: the household's sums no longer apply.
       if (staying.length === 1) {
         const [one] = staying as [Person];
@@ -441,7 +443,13 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const screened = readHousehold(state.question).people;
     const subject =
       typeof grade === "number" ? (screened.find((p) => p.grade === grade) ?? { label: "您", grade }) : screened.length === 1 ? screened[0] : undefined;
-    const second = named.length === 1 ? named[0] : alike.length === 1 && /一共|加起来|总共|俩|两个|合计/.test(text) ? alike[0] : undefined;
+    // "俺爹也是" alone after one person's answer: he is as she is, a second member of the household.
+    const second =
+      named.length === 1
+        ? named[0]
+        : alike.length === 1 && (/一共|加起来|总共|俩|两个|合计/.test(text) || /^[^，,。？?]{1,6}也是[啊呀的]?$/.test(core))
+          ? alike[0]
+          : undefined;
     // "俺家俺爹是一级残疾" ⏎ "俺娘是三级": someone else with a grade of their own, while the first is asked
     // about, is a second member of the household, not a correction of the first one's grade.
     const another = state.step === "asking" && named.length === 1 && !/不对|不是|说错|搞错|记错/.test(text);
@@ -528,7 +536,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (state.step === "done" && state.focus.length >= 2 && asked.total && Object.keys(extraction.facts).length === 0)
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "领了7个月了", "三年呢" after the answer: the same figures over that span; "一共该领多少" asks them again.
-  const again = AMOUNT_QUESTION.test(core) && core.length <= 8;
+  // "那就剩我一个 一年多少" after someone left the household: the answer as it now stands.
+  const again = AMOUNT_QUESTION.test(core) && (core.length <= 8 || (/剩(?:下)?(?:我|俺|他|她)?(?:一个|一人|自己)/.test(core) && core.length <= 14));
   // "那一年呢" after a monthly amount: the answer again, which gives each amount a year too.
   const aYear = /^那?(?:一年|每年)(?:呢|的呢|多少|合多少|一共多少|一共呢)$/.test(core.replace(/[\s？?。!！]/g, ""));
   if (
@@ -537,6 +546,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     Object.keys(extraction.facts).length === 0 &&
     core.length <= 12
   )
+    return advance(rules, state, on, "");
+  // "那一年老年补助多少" after one person's answer: that programme's part of it.
+  if (state.step === "done" && signals.focus && signals.focus.length > 0 && Object.keys(extraction.facts).length === 0 && AMOUNT_QUESTION.test(core))
     return advance(rules, state, on, "");
   if (state.step === "done") {
     const found = Object.keys(extraction.facts).length > 0;
@@ -604,6 +616,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
 }
 
 /** Said before a household's answer worked out again without those who left. */
+const notCounted = (who: string, left: number) => `好的，${who}不算残疾人，按剩下的${left === 1 ? "一个人" : ` ${left} 个人`}重新算：\n`;
 const recounting = (who: string, left: number) => `好的，${who}已经不在户上，按剩下的${left === 1 ? "一个人" : ` ${left} 个人`}重新算：\n`;
 
 /** "还能领什么", "我还能领什么补助", "别的呢": the rest of what the household can get. */

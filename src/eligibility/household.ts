@@ -37,9 +37,10 @@ export const PRONOUN = "他（她）";
 // Longer words first, so 爸爸 is read before 爸 and 老伴 before 老.
 const RELATIONS: Array<[RegExp, string]> = [
   // "爷的老年补助…": 爷 alone at the start of a clause, before what is said of him, is 爷爷 named again.
-  [/爷爷|姥爷|外公|(?<=[俺我咱])爷|(?<=^|[\s，,。；、])爷(?=的|是|也|俩|[一二三四]级)/y, "您爷爷"],
-  [/奶奶|姥姥|外婆|阿嬷|阿嬤|(?<=[俺我咱])奶|(?<=^|[\s，,。；、])奶(?=的|是|也|俩|[一二三四]级)/y, "您奶奶"],
-  [/爸爸|老爹|父亲|爹|爸/y, "您父亲"],
+  // Cantonese too: 阿爷, 阿嫲, 阿婆, 老豆, 细佬 (a younger brother), 个仔 (a son).
+  [/爷爷|姥爷|外公|阿爷|(?<=[俺我咱])爷|(?<=^|[\s，,。；、])爷(?=的|是|也|俩|[一二三四]级)/y, "您爷爷"],
+  [/奶奶|姥姥|外婆|阿嬷|阿嬤|阿嫲|阿婆|(?<=[俺我咱])奶|(?<=^|[\s，,。；、])奶(?=的|是|也|俩|[一二三四]级)/y, "您奶奶"],
+  [/爸爸|老爹|父亲|老豆|老窦|爹|爸/y, "您父亲"],
   [/妈妈|老娘|母亲|娘(?!家)|妈/y, "您母亲"],
   // "老汉一级 老太婆三级": the old woman of the house (before 老婆, which 老婆子 holds).
   [/老太婆|老婆子|老太太/y, "您家老太太"],
@@ -49,7 +50,7 @@ const RELATIONS: Array<[RegExp, string]> = [
   // "老汉残疾又穷": the old man of the house (a husband or a father, by region).
   [/老汉|老头子|老头儿|老头/y, "您家老汉"],
   [/妻子|女人|女的/y, "您妻子"],
-  [/儿子|小子|(?<=[俺我])儿(?![童科女])/y, "您儿子"],
+  [/儿子|小子|(?<=[俺我])儿(?![童科女])|(?<=[我俺个])仔/y, "您儿子"],
   [/闺女|女儿|姑娘/y, "您女儿"],
   [/孙子|孙女|外孙/y, "您孙辈"],
   [/嫂子|大嫂|嫂/y, "您嫂子"],
@@ -69,7 +70,7 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/姨妈|阿姨|姨/y, "您姨"],
   [/婶婶|婶子|婶/y, "您婶婶"],
   [/哥哥|大哥|二哥|哥/y, "您哥哥"],
-  [/弟弟|兄弟(?!俩|两)|弟/y, "您弟弟"],
+  [/弟弟|兄弟(?!俩|两)|细佬|弟/y, "您弟弟"],
   [/姐姐|大姐|姐/y, "您姐姐"],
   [/妹妹|妹/y, "您妹妹"],
   [/[他她](?![们俩])/y, PRONOUN],
@@ -282,7 +283,7 @@ export function readHousehold(said: string): Household {
     if (GONE.test(segment.split(/[。；;！!？?]/)[0]!)) gone.add(p);
     const before = new Set(mentions.slice(0, k).map((m) => m.person));
     // "俺和媳妇没事", "俺娘好好的": named, but not disabled.
-    if (/^[^，,。；]{0,6}(?:没事|好好的|没毛病|身体好|健健康康|没残疾|不残疾)/.test(segment)) {
+    if (/^[^，,。；]{0,6}(?:没事|好好的|没毛病|身体好|健健康康|没残疾|没有残疾|不残疾|不是残疾|不算残疾)/.test(segment)) {
       healthy.add(p);
       return;
     }
@@ -367,7 +368,8 @@ function elderlyOnes(household: Household, text: string): Person[] {
 export function markElderly(household: Household, text: string): void {
   if (/老年残疾人|老年补助|老年残疾/.test(text) && (ALL_ELDERLY.test(text) || household.people.length === 1))
     for (const p of elderlyOnes(household, text)) p.elderly = true;
-  if (/残/.test(text) && household.people.length === 1) household.people[0]!.certified = true;
+  // "俺娘不是残疾人": said outright, not undone by the 残 of that very phrase.
+  if (/残/.test(text) && household.people.length === 1) household.people[0]!.certified ??= true;
 }
 
 export interface HouseholdLine {

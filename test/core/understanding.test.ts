@@ -1731,3 +1731,37 @@ describe("two questions with a closing request, an absent subsidy after a space,
     expect(r).not.toMatch(/一户多残家庭生活补助】/);
   });
 });
+
+describe("a household corrected and asked about over several messages", () => {
+  it("drops someone said not to be disabled after all from the household's sums", async () => {
+    const say = chat();
+    await say("俺爷俺奶都是贫困老年残疾人");
+    const r = (await say("不对 俺奶不是残疾人 就俺爷一个")).text;
+    expect(r).toMatch(/您奶奶不算残疾人，按剩下的一个人重新算/);
+    expect(r).not.toMatch(/100 元\/月/);
+  });
+
+  it("takes 俺爹也是 after one person's answer as a second member, and reckons both over the years asked", async () => {
+    const say = chat();
+    await say("俺奶是贫困老年残疾人");
+    await say("俺爷也是");
+    expect((await say("他俩老年补助两年一共多少")).text).toMatch(/1200 × 2 = 2400 元/);
+  });
+
+  it("answers 那剩下的 and 就剩我一个 with the household as it now stands", async () => {
+    const say = chat();
+    await say("俺家三个残疾人 都是贫困户");
+    await say("俺爹一级 俺娘二级 俺哥三级");
+    await say("俺哥去年户口迁走了");
+    expect((await say("那剩下的特别救助一年多少")).text).toMatch(/您父亲 800 \+ 您母亲 800 = 1600 元\/年/);
+    const other = chat();
+    await other("俺哥一级 俺三级 家里贫困户");
+    await other("俺哥户口迁城里了 不算他");
+    expect((await other("那就剩俺一个 一年多少")).text).toMatch(/每人每年 400 元/);
+  });
+
+  it("reads Cantonese kin words, so a younger brother's grade is not given to the father", async () => {
+    const r = (await chat()("阿爸一级 细佬三级 屋企系贫困户 特别救助一年几多")).text;
+    expect(r).toMatch(/您父亲 800 \+ 您弟弟 400 = 1200 元\/年/);
+  });
+});

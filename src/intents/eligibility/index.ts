@@ -434,14 +434,24 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       topic === "benefits" &&
       turn !== "report" &&
       // "他俩一年特别救助加起来多少": a count of them names nobody new.
-      (/[我俺咱](?:们)?家|全家|一家/.test(text) || (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true));
+      // "那剩下的特别救助一年多少", "他们仨呢": those of the household still counted.
+      (/[我俺咱](?:们)?家|全家|一家|剩下的|剩下那|其余的|他们|他俩|她俩|这几个/.test(text) ||
+        (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true));
     // "老年补助一个月一共多少" ⏎ "一年呢": the same household's same programmes, over another span.
     // "俺家老头子是贫困老年残疾人" ⏎ "那一年呢": one person's screening, over another span.
     const spanOnly =
       state.step === "done" &&
       (state.people.length >= 2 ? state.focus.length > 0 : true) &&
       [text, foldText(ctx.text)].some((t) => SPAN_FOLLOW_UP.test(t.replace(/[\s？?。!！]/g, "")));
-    const named = sameScreening || sameHousehold ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
+    // "俺爹是贫困老年残疾人" ⏎ "那一年老年补助多少": one person screened, asked about one of their programmes.
+    const sameOne =
+      state.step === "done" &&
+      state.people.length === 0 &&
+      topic === "benefits" &&
+      turn !== "report" &&
+      readHousehold(text).people.length === 0 &&
+      AMOUNT_ASK.test(text);
+    const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     const focus = spanOnly ? state.focus : named;
     const step = continueDialogue(rules, state, text, ctx.now, {
       newQuestion: newQuestion && focus.length === 0,
