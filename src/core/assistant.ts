@@ -221,7 +221,9 @@ export class Assistant {
       (threadHit === ownHits[0] ||
         threadHit.score >= ownHits[0]!.score * THREAD_CLOSE ||
         (shortEnough(text) && ownHits[0]!.matchedWords.every((w) => threadHit.matchedWords.includes(w))));
-    const previous = candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts) ? candidate : undefined;
+    // "我们组有4户一户多残 ⏎ 还有6个贫困老年残疾人": a count added to the ones before is the same tally.
+    const addsCount = /^(?:还有|另外|再加上|加上|外加)(?:\d+|[一两二三四五六七八九十]+)\s*(?:户|个|位|名|人)/.test(foldText(text).trim());
+    const previous = candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount) ? candidate : undefined;
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;
     const hits = previous ? threadFirst(engine.kb.index.search(query, 5), previous.entryIds) : ownHits;

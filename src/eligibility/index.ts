@@ -15,4 +15,5 @@ export {
   type Signals,
 } from "./dialogue.ts";
 export { renderResults, describeAmount, type Rendered } from "./render.ts";
+export { readProgrammeGroups, renderProgrammeGroups, type ProgrammeGroup } from "./groups.ts";
 export { readHousehold, householdLines, renderHousehold, readReckoning, isCounted, type Household, type Person } from "./household.ts";

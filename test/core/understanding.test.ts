@@ -1765,3 +1765,24 @@ describe("a household corrected and asked about over several messages", () => {
     expect(r).toMatch(/您父亲 800 \+ 您弟弟 400 = 1200 元\/年/);
   });
 });
+
+describe("a cadre's counts for several programmes", () => {
+  it("reckons each programme's count at its own amount and sums them, with each formula", async () => {
+    const r = (await chat()("俺们屯3户一户多残 还有10个重度残疾人县里代缴养老 两项一年一共多少")).text;
+    expect(r).toContain("1680 × 3 = 5040 元/年");
+    expect(r).toContain("100 × 10 = 1000 元/年");
+    expect(r).toContain("合计每年：5040 + 1000 = 6040 元");
+  });
+
+  it("adds a count told in the next message (还有…) to the tally, and reckons the years asked after", async () => {
+    const say = chat();
+    await say("俺们组2户一户多残");
+    expect((await say("还有4个贫困老年残疾人")).text).toContain("合计每年：3360 + 2400 = 5760 元");
+    expect((await say("两年呢")).text).toContain("2 年：5760 × 2 = 11520 元");
+  });
+
+  it("does not guess a relief amount for a count whose grade is not said", async () => {
+    const r = (await chat()("村里5个人领特别救助 还有2户一户多残 一共多少")).text;
+    expect(r).not.toMatch(/合计每年/);
+  });
+});

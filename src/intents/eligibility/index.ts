@@ -21,6 +21,8 @@ import {
   readHousehold,
   isCounted,
   readReckoning,
+  readProgrammeGroups,
+  renderProgrammeGroups,
   isPersonal,
   startDialogue,
   type DialogueState,
@@ -91,6 +93,11 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // against what the villager said of themselves. Refused plainly when what they said rules it out.
   const refused = refusal(ctx, rules, text);
   if (refused) return refused;
+  // "村里五户一户多残 还有8个重度残疾人要代缴养老费 一年一共多少": each programme's count at its amount, summed.
+  // Told without a question ("…4户一户多残 还有6个贫困老年残疾人"), the tally so far is what is wanted.
+  const groups = readProgrammeGroups(rules, text, ctx.now);
+  // An answer in full: a follow-up ("三年呢", "还有…") is read with it.
+  if (groups) return { ...toResult(ctx, { state: null, reply: renderProgrammeGroups(rules, groups, readReckoning(text)) }), answerKind: "answer" };
   // "俺村有8户一户多残家庭", "村里15个人领老年补助": the village's count times the amount is arithmetic
   // on the programme's figure, not a household to screen.
   // "咱县贫困老年残疾人1479人，每人每月50": a count of people beside a per-person amount is the same arithmetic.
@@ -380,6 +387,9 @@ export const eligibilityHandler: IntentHandler = {
     // "要是不是贫困户呢" after a benefit question: the screener answers the hypothetical.
     if (ctx.followsUp && topic === "benefits" && /^(?:要是|如果|假如|万一)/.test(foldText(ctx.text).trim()) && tellsFacts(rules, text)) return true;
     if (topic !== "benefits") return false;
+    // "村里五户一户多残 还有8个重度残疾人要代缴 一共多少": several programmes' counts to sum.
+    const asked = readReckoning(text);
+    if ((AMOUNT_ASK.test(text) || asked.total || asked.years || asked.perMonth) && readProgrammeGroups(rules, text, ctx.now)) return true;
     const people = readHousehold(text).people;
     return people.filter((p) => p.grade !== undefined || p.severe).length >= 2 || (people.length >= 2 && /残/.test(text));
   },
