@@ -117,7 +117,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
  */
 export function mentionsStaffWork(said: string, words: ConversationWords, reading?: Reading): boolean {
   // "几条村", "多少条路": counting villages or roads, not reports.
-  const text = said.replace(/(?:几|多少)条(?=[村路河街沟渠坝桥])/g, "");
+  let text = said.replace(/(?:几|多少)条(?=[村路河街沟渠坝桥])/g, "");
+  // "村里统计一下特别救助": a cadre tallying a programme's money, not the reports' statistics.
+  if (/救助|补助|补贴|残疾|低保|代缴|养老/.test(text) && !/反映|投诉|意见|问题|fk/i.test(text)) text = text.replace(/统计|汇总/g, "");
   // A report, or a question that says it is none ("不是反映问题，就问问…"): its "反映" is no staff query.
   if (reading?.kind === "report" || (reading?.kind === "question" && reading.notAReport))
     return words.staff_words.some((w) => !words.report_words.some((r) => r.includes(w) || w.includes(r)) && text.includes(w));

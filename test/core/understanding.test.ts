@@ -1786,3 +1786,33 @@ describe("a cadre's counts for several programmes", () => {
     expect(r).not.toMatch(/合计每年/);
   });
 });
+
+describe("a village's counts that changed, and counts said beside grades paid differently", () => {
+  it("reckons a grade group's count after its change (去年9个 今年多了2个), with the addition shown", async () => {
+    const r = (await chat()("俺们屯去年一二级贫困残疾人7个 今年又多了1个 三级的还是2个 今年特别救助一共多少")).text;
+    expect(r).toContain("一、二级现在：7 + 1 = 8 个");
+    expect(r).toContain("合计：6400 + 800 = 7200 元/年");
+    expect(r).not.toMatch(/没有写去年的标准/);
+  });
+
+  it("adds households newly recognised to those there were", async () => {
+    const say = chat();
+    await say("俺们组本来2户一户多残");
+    await say("今年又新认定了3户");
+    const r = (await say("全组一年一户多残补助一共多少")).text;
+    expect(r).toContain("现在：2 + 3 = 5 户");
+    expect(r).toContain("1680 × 5 = 8400 元/年");
+  });
+
+  it("never applies one count to grades paid differently, nor adds two rates as parts", async () => {
+    const r = (await chat()("村里一二级和三级的贫困残疾人一共12个 一年救助多少")).text;
+    expect(r).not.toMatch(/× 12 =|800 \+ 400/);
+    const one = (await chat()("贫困的一二级残疾人有4个 三级的有几个不清楚 一二级的一年多少")).text;
+    expect(one).toContain("800 × 4 = 3200 元/年");
+    expect(one).not.toMatch(/400 × 4/);
+  });
+
+  it("does not take 统计一下特别救助 for the staff's report statistics", async () => {
+    expect((await chat()("村里想统计一下特别救助的钱")).intent).not.toBe("staff");
+  });
+});

@@ -537,7 +537,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     );
   const lines = [`【${entry.title}】`];
   // "去年标准是多少", "明年涨不涨": the seed states one year's amounts; another year's is not among them.
-  const otherYear = OTHER_YEAR.exec(query.text)?.[1];
+  // "去年9个 今年多了2个…一共发多少": a year said of the villager's own counts, not of the amount.
+  const otherYear = readFigureQuestion(query.text)?.gradeCounts ? undefined : OTHER_YEAR.exec(query.text)?.[1];
   const countOrGrowth = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)) || /比(?:去年|上一?年)/.test(query.text);
   if (
     otherYear &&
@@ -739,12 +740,14 @@ export interface FigureQuestion {
   left?: number;
   /** "俺村有8户一户多残家庭": households, for amounts paid per household. */
   households?: number;
+  /** "原来有3户…又新认定了1户": the households before and those added. */
+  householdsFrom?: { from: number; by: number };
   /** "一个季度合多少": a quarter of the yearly amount. */
   perQuarter?: boolean;
   /** "一二级贫困残疾人…": the grades asked about; amounts set for other grades are not reckoned. */
   grades?: number[];
   /** "5个一级的、3个二级的": people counted grade by grade, each grade at its own amount. */
-  gradeCounts?: Array<{ grades: number[]; count: number }>;
+  gradeCounts?: Array<{ grades: number[]; count: number; from?: number; by?: number }>;
   /** "一二级的比三级的多拿多少，是几倍": one grade's amount against another's. */
   compare?: { greater: number[]; lesser: number[]; times: boolean };
 }
@@ -790,7 +793,12 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值|呢)|合(?:一|每)(?:公斤|斤)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
   const h = /(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/.exec(text);
-  const households = h ? count(h[1]!) : undefined;
+  // "原来有3户…又新认定了1户": the households now.
+  const added = h
+    ? /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/.exec(text.slice(h.index + h[0].length))
+    : null;
+  const householdsFrom = h && added ? { from: count(h[1]!) ?? 0, by: count(added[1]!) ?? 0 } : undefined;
+  const households = h ? (count(h[1]!) ?? 0) + (householdsFrom?.by ?? 0) : undefined;
   const perQuarter = /季度/.test(text);
   const grades = gradesIn(text);
   // "5个一二级的、3个三级的": a group may name several grades paid alike.
@@ -801,21 +809,36 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   // "一级的有5个 三级的有3个": the grade first, then how many.
   if (gradeCounts.length === 0)
     for (const m of text.matchAll(
-      /((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级的?(?:贫困残疾人)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个|位|名|人)(?!多?个?月|年|天|季度)/g,
-    ))
-      gradeCounts.push({ grades: gradesSaid(m[1]!), count: count(m[2]!) ?? 0 });
+      /((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级的?(?:贫困)?(?:的)?(?:残疾人?)?(?:去年|今年|原来|原先|现在)?(?:没变|不变)?(?:有|是|还是|仍是)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个|位|名|人)(?!多?个?月|年|天|季度)/g,
+    )) {
+      // "去年9个 今年多了2个": the count now, the change said before the next group.
+      const rest = text
+        .slice(m.index + m[0].length)
+        .split(/[一二三四1-4]级/)[0]!
+        .slice(0, 16);
+      const change = /(多了|增加了|增了|新增了?|添了|少了|减少了|减了)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|位|名|人)/.exec(rest);
+      const before = count(m[2]!) ?? 0;
+      const by = change ? (count(change[2]!) ?? 0) * (/少|减/.test(change[1]!) ? -1 : 1) : 0;
+      gradeCounts.push({ grades: gradesSaid(m[1]!), count: before + by, ...(by !== 0 ? { from: before, by } : {}) });
+    }
   if (gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0)) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
+  // "一二级的6个 三级的…": one group counted is that group's count, never the other's. A count beside grades
+  // paid differently (一二级 and 三级) without saying which is not reckoned at all.
+  if (gradeCounts.length === 1) grades.splice(0, grades.length, ...gradeCounts[0]!.grades);
+  const mixed = gradeCounts.length === 0 && grades.includes(3) && (grades.includes(1) || grades.includes(2));
+  const people = persons ?? (gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined);
   const compare = readComparison(text);
-  if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !compare && !(persons && persons > 1) && !(households && households > 1)) return undefined;
+  if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !compare && !(people && people > 1 && !mixed) && !(households && households > 1))
+    return undefined;
   return {
     ...(compare ? { compare } : {}),
     perMonth,
     perYear,
     ...(perKilo ? { perKilo } : {}),
     ...(years ? { years } : {}),
-    ...(persons && persons > 1 ? { persons } : {}),
-    ...(persons && persons > 1 && left > 0 ? { left } : {}),
-    ...(households && households > 1 ? { households } : {}),
+    ...(people && people > 1 && !mixed ? { persons: people } : {}),
+    ...(people && people > 1 && !mixed && left > 0 ? { left } : {}),
+    ...(households && households > 1 ? { households, ...(householdsFrom ? { householdsFrom } : {}) } : {}),
     ...(perQuarter ? { perQuarter } : {}),
     ...(grades.length > 0 ? { grades } : {}),
   };
@@ -868,9 +891,10 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     const parts = q.gradeCounts.map((g) => ({ ...g, figure: graded.find((f) => g.grades.every((grade) => f.grades.includes(grade))) }));
     if (parts.some((p) => !p.figure)) return [];
     let total = 0;
-    for (const { grades, count: n, figure } of parts) {
+    for (const { grades, count: n, figure, from, by } of parts) {
       const yearly = figure!.period === "year" ? figure!.amount : figure!.amount * 12;
       total += yearly * n;
+      if (from !== undefined && by) out.push(`${gradeNames(grades)}现在：${from} ${by > 0 ? "+" : "−"} ${Math.abs(by)} = ${n} 个`);
       out.push(`${n} 个${gradeNames(grades)}：${fmt(yearly)} × ${n} = ${fmt(yearly * n)} 元/年（按${figure!.text}）`);
     }
     out.push(
@@ -923,6 +947,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     if (q.perMonth && f.period === "year") out.push(`折合每月：${monthOf(f.amount)}（按${f.text}）`);
     if (q.perQuarter) out.push(`一个季度（3 个月）：${fmt(yearly)} ÷ 4 = ${fmt(yearly / 4)} 元（按${f.text}）`);
     if (q.households && f.per === "户") {
+      if (q.householdsFrom) out.push(`现在：${q.householdsFrom.from} + ${q.householdsFrom.by} = ${q.households} 户`);
       out.push(`${q.households} 户：${fmt(yearly)} × ${q.households} = ${fmt(yearly * q.households)} 元/年`);
       // "要是按月算 每个月村里一共多少": the households' year per month.
       if (q.perMonth) out.push(`${q.households} 户折合每月：${monthOf(yearly * q.households)}`);
@@ -1421,13 +1446,15 @@ export function reckonParts(index: KnowledgeIndex, entry: Entry, question: strin
     return found.length === 1 ? { value: Number(found[0]![1]), wan: found[0]![2] === "万" } : undefined;
   };
   const budget = /预算|原计划|原来打算/;
+  const RATE = /每(?:人|户|位|名|亩|吨|斤|公斤)(?:每)?(?:年|月|天)?\s*\d/;
   const parts: Array<{ fact: Fact; value: number; wan: boolean }> = [];
   const hasBudget = asksSaved && entry.facts.some((f) => budget.test(f.text));
   for (const segment of segments) {
     const ranked = index.rankFacts(entry, index.analyze(segment)).filter((r) => !budget.test(r.fact.text));
     const best = ranked[0];
     if (!best || best.score < FACT_MATCH_MIN || parts.some((p) => p.fact === best.fact)) continue;
-    const amount = amountOf(best.fact);
+    // "一二级和三级…一共10个人": a rate per person is no outlay; two rates are never added as parts.
+    const amount = RATE.test(best.fact.text) ? undefined : amountOf(best.fact);
     if (!amount) continue;
     // "实际投了多少，少花了多少": against a budget, words that single out no one outlay (another amount in the
     // same unit ranks close) mean all of them: the decoration and the land swapped are both what was spent.
