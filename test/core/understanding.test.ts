@@ -1816,3 +1816,15 @@ describe("a village's counts that changed, and counts said beside grades paid di
     expect((await chat()("村里想统计一下特别救助的钱")).intent).not.toBe("staff");
   });
 });
+
+describe("county totals worked out from the entry's counts and rates", () => {
+  it("reckons a grade group's paid amount from its count and rate, said to be by the standard", async () => {
+    const r = (await chat()("三级那部分贫困残疾人 全县一共发了多少")).text;
+    expect(r).toContain("三级按标准算：711 人 × 400 元 = 284400 元，即 28.44 万元");
+    expect(r).not.toMatch(/我不乱说数字；资料里有的是/);
+  });
+
+  it("turns a year's stated total into a month when asked what the county pays a month", async () => {
+    expect((await chat()("一户多残补助全县一个月一共发多少")).text).toMatch(/64\.344 ÷ 12 = 5\.362 万元/);
+  });
+});

@@ -559,7 +559,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     !countsAsked.some(([, inFact]) => inFact.test(entry.summary) || entry.facts.some((f) => inFact.test(f.text))) &&
     !entry.facts.some((f) => /\d/.test(f.text) && ANY_MONEY.test(f.text) === false && /\d+\s*(?:个|所|家|处|座)/.test(f.text))
   )
-    lines.push("资料里没有写您问的这个数，我不乱说数字；资料里有的是：");
+    lines.push(NOT_STATED);
   // "隔壁县的一户多残补多少": the source speaks of its own county and town only.
   const elsewhere = OTHER_PLACE.exec(query.text)?.[0];
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
@@ -589,6 +589,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     reckonYuan(facts, query.text),
     reckonRest(entry.facts, query.text),
     reckonLeft(entry.facts, query.text),
+    reckonGroupPaid(entry.facts, query.text),
+    reckonTotalPerMonth(entry.facts, query.text),
     reckonRateGap(entry.facts, query.text),
     reckonPrice(entry.facts, query.text),
   ]) {
@@ -599,6 +601,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   }
   // Nothing of the entry's to work out: the villager's own numbers, added or taken apart as asked.
   if (!reckonedAny) lines.push(...reckonSaid(query.text));
+  // The number asked is not stated, but worked out from the entry's own: said so, not "not there".
+  const missing = lines.indexOf(NOT_STATED);
+  if (missing > 0 && reckonedAny) lines[missing] = "资料里没有直接写这个数；按资料里的数算：";
   if (entry.who) lines.push(`谁能办：${entry.who}`);
   lines.push(`找谁办：${entry.contact}`);
   lines.push(`来源：${entry.source.section}`);
@@ -1247,6 +1252,58 @@ export function reckonYuan(facts: readonly Fact[], question: string): { lines: s
       if (lines.length < 2) lines.push(`${m[1]} 万元 = ${m[1]} × 10000 = ${Math.round(Number(m[1]) * 10000).toLocaleString("en-US")} 元`);
     }
   return { lines, used: [] };
+}
+
+const NOT_STATED = "资料里没有写您问的这个数，我不乱说数字；资料里有的是：";
+
+/** "全县一共发了多少", "花了多少万": money paid out in all, not a rate. */
+const PAID_OUT_ASKED = /(?:一共|总共|共|全县|全部)[^，,。？?]{0,6}(?:发|花|给|拿)了?(?:多少|几)|(?:发|花)了(?:多少|几)(?:钱|万)?/;
+
+/**
+ * "特别救助里一二级那部分全县一共发了多少": the group's count in the entry times its rate, both stated
+ * (一、二级 3570 人; 一级、二级每人每年 800 元). Said as reckoned by the standard, not as what was paid.
+ */
+export function reckonGroupPaid(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const asked = gradesIn(question);
+  if (asked.length === 0 || !PAID_OUT_ASKED.test(question) || readFigureQuestion(question)?.persons || readFigureQuestion(question)?.gradeCounts)
+    return { lines: [], used: [] };
+  const rate = facts.find((f) => {
+    const figure = moneyFigure(f.text);
+    const grades = figure ? gradesIn(f.text.slice(0, f.text.indexOf(figure.text))) : [];
+    return figure?.per === "人" && grades.length === asked.length && asked.every((g) => grades.includes(g));
+  });
+  if (!rate) return { lines: [], used: [] };
+  const label = asked.length > 1 ? `${asked.map((g) => "一二三四"[g - 1]).join("、")}级` : `${"一二三四"[asked[0]! - 1]}级`;
+  for (const fact of facts) {
+    const m = new RegExp(`${label}\\s*(\\d+)\\s*人`).exec(fact.text);
+    if (!m) continue;
+    const figure = moneyFigure(rate.text)!;
+    const yearly = figure.period === "year" ? figure.amount : figure.amount * 12;
+    const n = Number(m[1]);
+    return {
+      lines: [`${label}按标准算：${n} 人 × ${fmt(yearly)} 元 = ${fmt(n * yearly)} 元${wan(n * yearly)}（按${figure.text}；实际发放以县残联为准）`],
+      used: [fact, rate],
+    };
+  }
+  return { lines: [], used: [] };
+}
+
+/** "全县一个月一共发多少钱": a year's total stated in the entry, per month. */
+export function reckonTotalPerMonth(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!/一个月|每个?月|按月/.test(question) || !PAID_OUT_ASKED.test(question)) return { lines: [], used: [] };
+  for (const fact of facts) {
+    const m = /(?:一共|共|总共)(?:发|发放|花)了?\s*(\d+(?:\.\d+)?)\s*万元/.exec(fact.text);
+    if (!m) continue;
+    const total = Number(m[1]);
+    const perMonth = Math.round((total / 12) * 10000) / 10000;
+    return {
+      lines: [
+        `一年 ${m[1]} 万元，平均每月：${m[1]} ÷ 12 ${perMonth * 12 === total ? "=" : "≈"} ${perMonth} 万元（约 ${Math.round((total * 10000) / 12).toLocaleString("en-US")} 元）`,
+      ],
+      used: [fact],
+    };
+  }
+  return { lines: [], used: [] };
 }
 
 /** "其中不是公办的有多少所": the rest of a whole, when one fact gives the whole and the part named. */
