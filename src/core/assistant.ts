@@ -51,6 +51,9 @@ export interface AssistantOptions {
   interceptors?: readonly Interceptor[];
 }
 
+/** A count and nothing asked: "一组2户", "不对 二组是1户", "贫困老年残疾人4个". */
+const COUNT_ONLY = /^(?:不对|不是|哦)?(?:还有|另外|再加上|加上|外加)?[\u4e00-\u9fa5]{0,10}?(?:\d+|[一两二三四五六七八九十]+)(?:户|个|位|名|人)(?:的)?$/;
+
 export class Assistant {
   private readonly queue = new KeyedQueue(new LoopTurns());
   private readonly handlers = new Map<Intent, IntentHandler>();
@@ -222,7 +225,10 @@ export class Assistant {
         threadHit.score >= ownHits[0]!.score * THREAD_CLOSE ||
         (shortEnough(text) && ownHits[0]!.matchedWords.every((w) => threadHit.matchedWords.includes(w))));
     // "我们组有4户一户多残 ⏎ 还有6个贫困老年残疾人": a count added to the ones before is the same tally.
-    const addsCount = /^(?:还有|另外|再加上|加上|外加)(?:\d+|[一两二三四五六七八九十]+)\s*(?:户|个|位|名|人)/.test(foldText(text).trim());
+    // "一组2户", "二组4户", "不对 二组是1户", "贫困老年残疾人4个": a bare count, asking nothing, goes on with it.
+    const addsCount =
+      /^(?:还有|另外|再加上|加上|外加)(?:\d+|[一两二三四五六七八九十]+)\s*(?:户|个|位|名|人)/.test(foldText(text).trim()) ||
+      COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, ""));
     const previous = candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount) ? candidate : undefined;
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;
@@ -259,7 +265,12 @@ export class Assistant {
         classification: {
           ...classification,
           intent:
-            classification.intent === "feedback" || classification.intent === "unknown" || classification.intent === "help" ? "policy" : classification.intent,
+            classification.intent === "feedback" ||
+            classification.intent === "unknown" ||
+            classification.intent === "help" ||
+            (addsCount && classification.intent === "opinion")
+              ? "policy"
+              : classification.intent,
         },
       });
     // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.

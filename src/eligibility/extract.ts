@@ -386,5 +386,6 @@ export function detectTopic(rules: EligibilityRules, text: string): Topic | unde
 
 /** The villager talks about their own situation (我/俺家/我妈 …), not about a programme in general. */
 export function isPersonal(rules: EligibilityRules, text: string): boolean {
-  return containsAny(text, rules.words.personal_words);
+  // "算下俺村特别救助", "我们组…": a cadre's village or group is no one's own situation.
+  return containsAny(text.replace(/(?:我|俺|咱)(?:们)?(?:村|组|屯|庄(?!稼)|社区|镇|乡|县)/g, ""), rules.words.personal_words);
 }

@@ -1828,3 +1828,35 @@ describe("county totals worked out from the entry's counts and rates", () => {
     expect((await chat()("一户多残补助全县一个月一共发多少")).text).toMatch(/64\.344 ÷ 12 = 5\.362 万元/);
   });
 });
+
+describe("a village's counts by group (一组…二组…)", () => {
+  it("adds each group's households, a correction replacing what that group said before", async () => {
+    const say = chat();
+    await say("算一下俺村的一户多残");
+    await say("一组2户");
+    await say("二组4户");
+    await say("不对 二组是1户");
+    const r = (await say("一年一共多少")).text;
+    expect(r).toContain("各组加起来：一组 2 + 二组 1 = 3 户");
+    expect(r).toContain("1680 × 3 = 5040 元/年");
+  });
+
+  it("adds each grade's groups, and takes one who moved away out of a group's people", async () => {
+    const r = (await chat()("俺村特别救助 一二级的 一组1个 二组2个 三级的 一组3个 二组1个 一年多少")).text;
+    expect(r).toContain("合计：2400 + 1600 = 4000 元/年");
+    const say = chat();
+    await say("老年残疾人补助 一组4个 二组3个");
+    const moved = (await say("一组有一个户口迁走了")).text;
+    expect(moved).toContain("7 个人里走了 1 个，剩下 6 个人：600 × 6 = 3600 元/年");
+  });
+
+  it("takes one of a grade who died out of that grade's group", async () => {
+    const r = (await chat()("村里一二级贫困残疾5人 三级贫困残疾4人 今年有个二级的去世了 一年一共多少")).text;
+    expect(r).toContain("一、二级现在：5 − 1 = 4 个");
+    expect(r).toContain("合计：3200 + 1600 = 4800 元/年");
+  });
+
+  it("does not screen a cadre's 俺村 as the cadre's own household", async () => {
+    expect((await chat()("算下俺村特别救助")).text).not.toMatch(/残疾证是几级/);
+  });
+});

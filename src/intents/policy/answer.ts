@@ -752,7 +752,9 @@ export interface FigureQuestion {
   /** "一二级贫困残疾人…": the grades asked about; amounts set for other grades are not reckoned. */
   grades?: number[];
   /** "5个一级的、3个二级的": people counted grade by grade, each grade at its own amount. */
-  gradeCounts?: Array<{ grades: number[]; count: number; from?: number; by?: number }>;
+  gradeCounts?: Array<{ grades: number[]; count: number; from?: number; by?: number; tally?: string }>;
+  /** "一组3户 二组2户": the village's groups added up, shown before the amounts. */
+  tally?: string;
   /** "一二级的比三级的多拿多少，是几倍": one grade's amount against another's. */
   compare?: { greater: number[]; lesser: number[]; times: boolean };
 }
@@ -768,6 +770,36 @@ function gradesIn(text: string): number[] {
 
 /** A count written whole: "1479", "一千四百七十九", "俩". */
 const count = (s: string) => parseNumber(s);
+
+/** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts): a village's counts by group. */
+const SUBGROUP =
+  /([一二三四五六七八九十\d]+)组(?:里|上)?(?:有|是|还有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了))/g;
+
+interface Tally {
+  total: number;
+  unit: "户" | "人";
+  /** The sum with its parts, "一组 3 + 二组 2 = 5 户". */
+  shown: string;
+}
+
+function readTally(text: string): Tally | undefined {
+  const parts = new Map<string, number>();
+  let unit: Tally["unit"] | undefined;
+  for (const m of text.matchAll(SUBGROUP)) {
+    const u = m[3] === "户" ? "户" : "人";
+    if (unit && unit !== u) return undefined;
+    unit = u;
+    parts.delete(m[1]!); // re-inserted: a correction keeps the group's place last said
+    parts.set(m[1]!, count(m[2]!) ?? 0);
+  }
+  if (parts.size < 2 || !unit) return undefined;
+  const ordered = [...parts].sort((a, b) => (count(a[0]) ?? 0) - (count(b[0]) ?? 0));
+  const total = ordered.reduce((sum, [, n]) => sum + n, 0);
+  return { total, unit, shown: `${ordered.map(([group, n]) => `${group}组 ${n}`).join(" + ")} = ${total} ${unit === "户" ? "户" : "人"}` };
+}
+
+/** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
+const GONE_OF_GRADE = /(?:有)?(一|两|俩|[1-9])?个([一二三四1-4])级的?[^，,。；\s]{0,8}?(?:去世|过世|走了|没了|迁|搬)/;
 
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
@@ -807,7 +839,9 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const perQuarter = /季度/.test(text);
   const grades = gradesIn(text);
   // "5个一二级的、3个三级的": a group may name several grades paid alike.
-  const gradeCounts = [...text.matchAll(/(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)].map((m) => ({
+  const gradeCounts: NonNullable<FigureQuestion["gradeCounts"]> = [
+    ...text.matchAll(/(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g),
+  ].map((m) => ({
     grades: gradesSaid(m[2]!),
     count: count(m[1]!) ?? 0,
   }));
@@ -826,14 +860,36 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
       const by = change ? (count(change[2]!) ?? 0) * (/少|减/.test(change[1]!) ? -1 : 1) : 0;
       gradeCounts.push({ grades: gradesSaid(m[1]!), count: before + by, ...(by !== 0 ? { from: before, by } : {}) });
     }
+  // "一二级的 一组2个 二组3个 三级的 一组1个 二组4个": each grade's groups added up.
+  if (gradeCounts.length === 0) {
+    const labels = [...text.matchAll(/((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)];
+    labels.forEach((m, k) => {
+      const tally = readTally(text.slice(m.index + m[0].length, labels[k + 1]?.index ?? text.length));
+      if (tally && tally.unit === "人") gradeCounts.push({ grades: gradesSaid(m[1]!), count: tally.total, tally: tally.shown });
+    });
+  }
+  // "今年有个一级的去世了": one fewer in the group paid at that grade.
+  const goneOfGrade = GONE_OF_GRADE.exec(text);
+  if (goneOfGrade && gradeCounts.length >= 2) {
+    const group = gradeCounts.find((g) => g.grades.includes(GRADE_NUMBER[goneOfGrade[2]!]!));
+    const n = goneOfGrade[1] ? (count(goneOfGrade[1]) ?? 1) : 1;
+    if (group && group.count > n) Object.assign(group, { from: group.count, by: -n, count: group.count - n });
+  }
   if (gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0)) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
   // "一二级的6个 三级的…": one group counted is that group's count, never the other's. A count beside grades
   // paid differently (一二级 and 三级) without saying which is not reckoned at all.
   if (gradeCounts.length === 1) grades.splice(0, grades.length, ...gradeCounts[0]!.grades);
   const mixed = gradeCounts.length === 0 && grades.includes(3) && (grades.includes(1) || grades.includes(2));
-  const people = persons ?? (gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined);
+  // "一组6人 二组4人", "全村23个": a village's people counted, by group or in all.
+  const tally = gradeCounts.length === 0 ? readTally(text) : undefined;
+  const village = /(?:全村|全组|全屯|村里|组里)(?:有|一共|共|总共)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|人|名|位)(?!户|月|年)/.exec(text);
+  // "二组有一个户口迁走了": those gone leave the village's count too.
+  const tallied = tally?.unit === "人" ? tally.total : village ? (count(village[1]!) ?? 0) : undefined;
+  const tallyLeft = tallied !== undefined && persons === undefined && gone ? Math.min(count(gone[1]!) ?? 0, tallied - 1) : 0;
+  const peopleTallied = tallied !== undefined ? tallied - (persons === undefined ? tallyLeft : left) : undefined;
+  const people = peopleTallied ?? persons ?? (gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined);
   const compare = readComparison(text);
-  if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !compare && !(people && people > 1 && !mixed) && !(households && households > 1))
+  if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !compare && !(people && people > 1 && !mixed) && !(households && households > 1) && !tally)
     return undefined;
   return {
     ...(compare ? { compare } : {}),
@@ -842,8 +898,13 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     ...(perKilo ? { perKilo } : {}),
     ...(years ? { years } : {}),
     ...(people && people > 1 && !mixed ? { persons: people } : {}),
-    ...(people && people > 1 && !mixed && left > 0 ? { left } : {}),
-    ...(households && households > 1 ? { households, ...(householdsFrom ? { householdsFrom } : {}) } : {}),
+    ...(people && people > 1 && !mixed && left + tallyLeft > 0 ? { left: left + tallyLeft } : {}),
+    ...(tally?.unit === "户" && tally.total > 1
+      ? { households: tally.total, tally: tally.shown }
+      : households && households > 1
+        ? { households, ...(householdsFrom ? { householdsFrom } : {}) }
+        : {}),
+    ...(tally?.unit === "人" ? { tally: tally.shown } : gradeCounts.length === 1 && gradeCounts[0]!.tally ? { tally: gradeCounts[0]!.tally } : {}),
     ...(perQuarter ? { perQuarter } : {}),
     ...(grades.length > 0 ? { grades } : {}),
   };
@@ -896,9 +957,10 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     const parts = q.gradeCounts.map((g) => ({ ...g, figure: graded.find((f) => g.grades.every((grade) => f.grades.includes(grade))) }));
     if (parts.some((p) => !p.figure)) return [];
     let total = 0;
-    for (const { grades, count: n, figure, from, by } of parts) {
+    for (const { grades, count: n, figure, from, by, tally } of parts) {
       const yearly = figure!.period === "year" ? figure!.amount : figure!.amount * 12;
       total += yearly * n;
+      if (tally) out.push(`${gradeNames(grades)}：${tally}`);
       if (from !== undefined && by) out.push(`${gradeNames(grades)}现在：${from} ${by > 0 ? "+" : "−"} ${Math.abs(by)} = ${n} 个`);
       out.push(`${n} 个${gradeNames(grades)}：${fmt(yearly)} × ${n} = ${fmt(yearly * n)} 元/年（按${figure!.text}）`);
     }
@@ -936,6 +998,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       break;
     }
   }
+  if (q.tally) out.push(`各组加起来：${q.tally}`);
   // "每位重度残疾人代缴 100 元" has no period: times the people asked about, as it is.
   if (q.persons && figures.length === 0) {
     for (const fact of facts) {
