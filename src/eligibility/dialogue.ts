@@ -537,7 +537,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "领了7个月了", "三年呢" after the answer: the same figures over that span; "一共该领多少" asks them again.
   // "那就剩我一个 一年多少" after someone left the household: the answer as it now stands.
-  const again = AMOUNT_QUESTION.test(core) && (core.length <= 8 || (/剩(?:下)?(?:我|俺|他|她)?(?:一个|一人|自己)/.test(core) && core.length <= 14));
+  // "俺娘自己一个月合多少": the one left, named, asked again; "重新算下" after a correction.
+  const bare = core.replace(/^那/, "").replace(/(?:俺|我|咱)?(?:娘|妈|爹|爸|哥|姐|弟|妹|爷|奶|老伴|媳妇)?(?:自己|一个人|自个儿?)/, "");
+  const again =
+    (AMOUNT_QUESTION.test(core) &&
+      (bare.length <= 8 || (/剩下的|剩下那|其余的|剩(?:下)?(?:我|俺|他|她)?(?:一个|一人|自己)/.test(core) && core.length <= 14))) ||
+    /^(?:那)?(?:再|重新)(?:给我|帮我|帮忙)?(?:算|说|讲)(?:下|一下|一遍|算)?(?:吧|呗)?$/.test(core);
   // "那一年呢" after a monthly amount: the answer again, which gives each amount a year too.
   const aYear = /^那?(?:一年|每年)(?:呢|的呢|多少|合多少|一共多少|一共呢)$/.test(core.replace(/[\s？?。!！]/g, ""));
   if (

@@ -1860,3 +1860,28 @@ describe("a village's counts by group (一组…二组…)", () => {
     expect((await chat()("算下俺村特别救助")).text).not.toMatch(/残疾证是几级/);
   });
 });
+
+describe("one of those counted gone, and the answer asked again", () => {
+  it("takes a brother whose hukou moved out of 本来三个一二级", async () => {
+    const r = (await chat()("俺家原来四个一二级贫困残疾 去年俺二哥户口迁走了 特别救助一年还有多少")).text;
+    expect(r).toContain("4 个人里走了 1 个，剩下 3 个人：800 × 3 = 2400 元/年");
+  });
+
+  it("answers 剩下的 after a counted household lost one, and 俺娘自己 after the father died", async () => {
+    const say = chat();
+    await say("俺家三个一级残疾 都是贫困户");
+    await say("俺哥去年户口迁走了");
+    expect((await say("剩下的一年救助多少")).text).toMatch(/800 \+ 第2人 800 = 1600 元\/年/);
+    const other = chat();
+    await other("俺爹一级 俺娘三级 都贫困");
+    await other("俺爹去年走了");
+    expect((await other("俺娘自己一年多少")).text).toMatch(/每人每年 400 元/);
+  });
+
+  it("gives the corrected answer again when asked 重新算下", async () => {
+    const say = chat();
+    await say("俺姐三级 俺一级 都是贫困户 一年多少");
+    await say("说错了 俺姐是二级");
+    expect((await say("重新算一下")).text).toMatch(/您姐姐 800 \+ 您 800 = 1600 元\/年/);
+  });
+});

@@ -443,7 +443,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     const sameHousehold =
       state.step === "done" &&
       state.people.length >= 2 &&
-      topic === "benefits" &&
+      (topic === "benefits" || (/剩下的|剩下那|其余的/.test(text) && AMOUNT_ASK.test(text))) &&
       turn !== "report" &&
       // "他俩一年特别救助加起来多少": a count of them names nobody new.
       // "那剩下的特别救助一年多少", "他们仨呢": those of the household still counted.
@@ -456,17 +456,18 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       (state.people.length >= 2 ? state.focus.length > 0 : true) &&
       [text, foldText(ctx.text)].some((t) => SPAN_FOLLOW_UP.test(t.replace(/[\s？?。!！]/g, "")));
     // "俺爹是贫困老年残疾人" ⏎ "那一年老年补助多少": one person screened, asked about one of their programmes.
+    // "俺娘自己一个月合多少" after the household came down to her: she is the one screened.
     const sameOne =
       state.step === "done" &&
       state.people.length === 0 &&
-      topic === "benefits" &&
+      (topic === "benefits" || topic === undefined) &&
       turn !== "report" &&
-      readHousehold(text).people.length === 0 &&
+      readHousehold(text).people.every((p) => p.grade === undefined && !p.severe) &&
       AMOUNT_ASK.test(text);
     const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     const focus = spanOnly ? state.focus : named;
     const step = continueDialogue(rules, state, text, ctx.now, {
-      newQuestion: newQuestion && focus.length === 0,
+      newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne,
       personal: isPersonal(rules, text) && turn !== "report",
       focus,
     });

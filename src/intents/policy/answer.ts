@@ -1,5 +1,5 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
-import { GONE_FROM_COUNT } from "../../eligibility/household.ts";
+import { GONE, GONE_FROM_COUNT } from "../../eligibility/household.ts";
 import { monthOf } from "../../eligibility/render.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from "../../eligibility/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
@@ -768,6 +768,9 @@ function gradesIn(text: string): number[] {
   return [...grades];
 }
 
+/** A relative named: "俺三弟", "他爹", "老伴". */
+const KIN = /弟|哥|姐|妹|爹|娘|爸|妈|爷|奶|叔|伯|舅|姨|姑|儿子|闺女|女儿|孙|老伴|媳妇|老婆|丈夫|老公/;
+
 /** A count written whole: "1479", "一千四百七十九", "俩". */
 const count = (s: string) => parseNumber(s);
 
@@ -825,7 +828,9 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const counted = p ? (p[1] ? count(p[1]) : 2) : undefined;
   // "本来三个…有一个去年户口迁走了": one of those counted is gone; the rest are reckoned.
   const gone = GONE_FROM_COUNT.exec(text);
-  const left = counted && gone ? Math.min(count(gone[1]!) ?? 0, counted - 1) : 0;
+  // "本来三个…俺三弟户口迁出去了": someone named, gone, is one of those counted.
+  const namedGone = gone ? 0 : text.split(/[，,。；;！!？?\s]+/).filter((c) => KIN.test(c) && GONE.test(c)).length;
+  const left = counted && gone ? Math.min(count(gone[1]!) ?? 0, counted - 1) : counted && namedGone ? Math.min(namedGone, counted - 1) : 0;
   const persons = counted !== undefined ? counted - left : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值|呢)|合(?:一|每)(?:公斤|斤)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
@@ -887,7 +892,11 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const tallied = tally?.unit === "人" ? tally.total : village ? (count(village[1]!) ?? 0) : undefined;
   const tallyLeft = tallied !== undefined && persons === undefined && gone ? Math.min(count(gone[1]!) ?? 0, tallied - 1) : 0;
   const peopleTallied = tallied !== undefined ? tallied - (persons === undefined ? tallyLeft : left) : undefined;
-  const people = peopleTallied ?? persons ?? (gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined);
+  // "三个一二级…俺三弟户口迁出去了": one group counted, less those gone.
+  const single = gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined;
+  const singleLeft =
+    single !== undefined && persons === undefined && peopleTallied === undefined ? Math.min(gone ? (count(gone[1]!) ?? 0) : namedGone, single - 1) : 0;
+  const people = peopleTallied ?? persons ?? (single !== undefined ? single - singleLeft : undefined);
   const compare = readComparison(text);
   if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !compare && !(people && people > 1 && !mixed) && !(households && households > 1) && !tally)
     return undefined;
@@ -898,7 +907,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     ...(perKilo ? { perKilo } : {}),
     ...(years ? { years } : {}),
     ...(people && people > 1 && !mixed ? { persons: people } : {}),
-    ...(people && people > 1 && !mixed && left + tallyLeft > 0 ? { left: left + tallyLeft } : {}),
+    ...(people && people > 1 && !mixed && left + tallyLeft + singleLeft > 0 ? { left: left + tallyLeft + singleLeft } : {}),
     ...(tally?.unit === "户" && tally.total > 1
       ? { households: tally.total, tally: tally.shown }
       : households && households > 1
