@@ -203,8 +203,17 @@ export class Assistant {
     // A short message that names nothing of its own ("俺家一冬烧一吨半，得花多少") continues the thread too;
     // small talk, resets and reports never do.
     const namesOwn = !phoneOnly && ownHits[0] !== undefined && engine.kb.index.namesTopic(ownHits[0], true);
+    // "我们组有4户一户多残 ⏎ 还有6个贫困老年残疾人": a count added to the ones before is the same tally.
+    // "一组2户", "二组4户", "不对 二组是1户", "贫困老年残疾人4个": a bare count, asking nothing, goes on with it.
+    const addsCount =
+      /^(?:还有|另外|再加上|加上|外加)(?:\d+|[一两二三四五六七八九十]+)\s*(?:户|个|位|名|人)/.test(foldText(text).trim()) ||
+      COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) ||
+      // "有1户今年走了一个…不算了": one of those counted no longer counts.
+      /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim());
     const leans =
-      isFollowUp(foldText(text), engine.kb.data.conversation) || (shortEnough(text) && reading.kind !== "report" && reading.kind !== "report_or_question");
+      addsCount ||
+      isFollowUp(foldText(text), engine.kb.data.conversation) ||
+      (shortEnough(text) && reading.kind !== "report" && reading.kind !== "report_or_question");
     // A dialogue in progress is the thread itself: its owner reads the message as it is.
     const candidate =
       !message.payload && !slot.active() && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans
@@ -224,11 +233,6 @@ export class Assistant {
       (threadHit === ownHits[0] ||
         threadHit.score >= ownHits[0]!.score * THREAD_CLOSE ||
         (shortEnough(text) && ownHits[0]!.matchedWords.every((w) => threadHit.matchedWords.includes(w))));
-    // "我们组有4户一户多残 ⏎ 还有6个贫困老年残疾人": a count added to the ones before is the same tally.
-    // "一组2户", "二组4户", "不对 二组是1户", "贫困老年残疾人4个": a bare count, asking nothing, goes on with it.
-    const addsCount =
-      /^(?:还有|另外|再加上|加上|外加)(?:\d+|[一两二三四五六七八九十]+)\s*(?:户|个|位|名|人)/.test(foldText(text).trim()) ||
-      COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, ""));
     const previous = candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount) ? candidate : undefined;
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;

@@ -1885,3 +1885,35 @@ describe("one of those counted gone, and the answer asked again", () => {
     expect((await say("重新算一下")).text).toMatch(/您姐姐 800 \+ 您 800 = 1600 元\/年/);
   });
 });
+
+describe("more follow-ups worked out from the thread's entry", () => {
+  it("gives last year's count for 去年呢, those that passed for 那通过的呢, and a share for 占百分之多少", async () => {
+    const a = chat();
+    await a("城镇单位女性就业人员现在有多少");
+    expect((await a("那去年呢")).text).toContain("上一年：8.33 − 0.75 = 7.58 万人");
+    const b = chat();
+    await b("重大决策风险评估做了几个");
+    expect((await b("那通过的呢")).text).toContain("通过的：39 − 9 = 30 个");
+    const c = chat();
+    await c("特别救助全县救助了多少人");
+    expect((await c("一二级的占百分之多少")).text).toContain("一、二级占：3570 ÷ 4281 ≈ 83.4%");
+  });
+
+  it("takes what the villager says is done from a plan's number, and gives a year per day", async () => {
+    const a = chat();
+    await a("县残联明年计划免费培训残疾人多少");
+    await a("俺们已经培训了100个");
+    expect((await a("还差几个")).text).toContain("还差：260 − 100 = 160 人");
+    const b = chat();
+    await b("三级贫困残疾人救助每年多少");
+    expect((await b("那一天合多少")).text).toContain("折合每天：400 ÷ 365 ≈ 1.1 元");
+  });
+
+  it("says a year is not given when only months are (哪一年), and counts households that no longer count", async () => {
+    expect((await chat()("国务院的两纲中期评估定在哪一年")).text).toMatch(/没有写具体是哪一年/);
+    const say = chat();
+    await say("俺们村一户多残家庭5户");
+    const r = (await say("有1户今年老人去世了 不算一户多残了")).text;
+    expect(r).toContain("现在：5 − 1 = 4 户");
+  });
+});

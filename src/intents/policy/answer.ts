@@ -528,7 +528,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "一户多残补助是哪一年开始发的": the source blanks its years (20xx) and says when nothing began.
   // "到哪一年全镇都达标": nor when anything is to be done by.
   const yearAsked = START_ASKED.test(query.text) ? "这一项是哪一年开始的" : WHICH_YEAR.test(query.text) ? "具体是哪一年" : undefined;
-  if (yearAsked && !entry.facts.some((f) => /开始|起[，,。]|\d+\s*月|20xx/.test(f.text)))
+  // "哪一年" is not answered by months ("4-6 月"); "哪年开始" may be ("元月初开始").
+  if (yearAsked && !entry.facts.some((f) => (START_ASKED.test(query.text) ? /开始|起[，,。]|\d+\s*月|20xx/ : /\d{4}\s*年|20xx/).test(f.text)))
     return noFigureAnswer(
       entry,
       confidence,
@@ -590,6 +591,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     reckonRest(entry.facts, query.text),
     reckonLeft(entry.facts, query.text),
     reckonGroupPaid(entry.facts, query.text),
+    reckonShare(entry.facts, query.text),
+    reckonDoneLeft(
+      ranked.map((r) => r.fact),
+      query.text,
+    ),
     reckonTotalPerMonth(entry.facts, query.text),
     reckonRateGap(entry.facts, query.text),
     reckonPrice(entry.facts, query.text),
@@ -749,6 +755,8 @@ export interface FigureQuestion {
   householdsFrom?: { from: number; by: number };
   /** "一个季度合多少": a quarter of the yearly amount. */
   perQuarter?: boolean;
+  /** "一天合多少": a yearly amount over 365 days. */
+  perDay?: boolean;
   /** "一二级贫困残疾人…": the grades asked about; amounts set for other grades are not reckoned. */
   grades?: number[];
   /** "5个一级的、3个二级的": people counted grade by grade, each grade at its own amount. */
@@ -785,7 +793,7 @@ interface Tally {
   shown: string;
 }
 
-function readTally(text: string): Tally | undefined {
+function readTally(text: string, least = 2): Tally | undefined {
   const parts = new Map<string, number>();
   let unit: Tally["unit"] | undefined;
   for (const m of text.matchAll(SUBGROUP)) {
@@ -795,7 +803,7 @@ function readTally(text: string): Tally | undefined {
     parts.delete(m[1]!); // re-inserted: a correction keeps the group's place last said
     parts.set(m[1]!, count(m[2]!) ?? 0);
   }
-  if (parts.size < 2 || !unit) return undefined;
+  if (parts.size < least || !unit) return undefined;
   const ordered = [...parts].sort((a, b) => (count(a[0]) ?? 0) - (count(b[0]) ?? 0));
   const total = ordered.reduce((sum, [, n]) => sum + n, 0);
   return { total, unit, shown: `${ordered.map(([group, n]) => `${group}组 ${n}`).join(" + ")} = ${total} ${unit === "户" ? "户" : "人"}` };
@@ -839,9 +847,17 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const added = h
     ? /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/.exec(text.slice(h.index + h[0].length))
     : null;
-  const householdsFrom = h && added ? { from: count(h[1]!) ?? 0, by: count(added[1]!) ?? 0 } : undefined;
+  // "有1户今年走了一个…不算一户多残了": a household that no longer counts.
+  const dropped = h && !added ? /有(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走)/.exec(text.slice(h.index + h[0].length)) : null;
+  const householdsFrom =
+    h && added
+      ? { from: count(h[1]!) ?? 0, by: count(added[1]!) ?? 0 }
+      : h && dropped
+        ? { from: count(h[1]!) ?? 0, by: -(count(dropped[1]!) ?? 0) }
+        : undefined;
   const households = h ? (count(h[1]!) ?? 0) + (householdsFrom?.by ?? 0) : undefined;
   const perQuarter = /季度/.test(text);
+  const perDay = /(?:一天|每天|每日|日均)(?:合|能合|算下来|平均)?(?:多少|几)/.test(text);
   const grades = gradesIn(text);
   // "5个一二级的、3个三级的": a group may name several grades paid alike.
   const gradeCounts: NonNullable<FigureQuestion["gradeCounts"]> = [
@@ -869,7 +885,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   if (gradeCounts.length === 0) {
     const labels = [...text.matchAll(/((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)];
     labels.forEach((m, k) => {
-      const tally = readTally(text.slice(m.index + m[0].length, labels[k + 1]?.index ?? text.length));
+      const tally = readTally(text.slice(m.index + m[0].length, labels[k + 1]?.index ?? text.length), 1);
       if (tally && tally.unit === "人") gradeCounts.push({ grades: gradesSaid(m[1]!), count: tally.total, tally: tally.shown });
     });
   }
@@ -898,7 +914,18 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     single !== undefined && persons === undefined && peopleTallied === undefined ? Math.min(gone ? (count(gone[1]!) ?? 0) : namedGone, single - 1) : 0;
   const people = peopleTallied ?? persons ?? (single !== undefined ? single - singleLeft : undefined);
   const compare = readComparison(text);
-  if (!perMonth && !perYear && !years && !perKilo && !perQuarter && !compare && !(people && people > 1 && !mixed) && !(households && households > 1) && !tally)
+  if (
+    !perMonth &&
+    !perYear &&
+    !years &&
+    !perKilo &&
+    !perQuarter &&
+    !perDay &&
+    !compare &&
+    !(people && people > 1 && !mixed) &&
+    !(households && households > 1) &&
+    !tally
+  )
     return undefined;
   return {
     ...(compare ? { compare } : {}),
@@ -915,6 +942,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
         : {}),
     ...(tally?.unit === "人" ? { tally: tally.shown } : gradeCounts.length === 1 && gradeCounts[0]!.tally ? { tally: gradeCounts[0]!.tally } : {}),
     ...(perQuarter ? { perQuarter } : {}),
+    ...(perDay ? { perDay } : {}),
     ...(grades.length > 0 ? { grades } : {}),
   };
 }
@@ -1023,8 +1051,10 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     const base = f.period === "year" ? `${fmt(f.amount)} 元/年` : `${fmt(f.amount)} 元/月`;
     if (q.perMonth && f.period === "year") out.push(`折合每月：${monthOf(f.amount)}（按${f.text}）`);
     if (q.perQuarter) out.push(`一个季度（3 个月）：${fmt(yearly)} ÷ 4 = ${fmt(yearly / 4)} 元（按${f.text}）`);
+    if (q.perDay) out.push(`折合每天：${fmt(yearly)} ÷ 365 ≈ ${exactly(Math.round((yearly / 365) * 100) / 100)} 元（按${f.text}，一年按 365 天算）`);
     if (q.households && f.per === "户") {
-      if (q.householdsFrom) out.push(`现在：${q.householdsFrom.from} + ${q.householdsFrom.by} = ${q.households} 户`);
+      if (q.householdsFrom)
+        out.push(`现在：${q.householdsFrom.from} ${q.householdsFrom.by > 0 ? "+" : "−"} ${Math.abs(q.householdsFrom.by)} = ${q.households} 户`);
       out.push(`${q.households} 户：${fmt(yearly)} × ${q.households} = ${fmt(yearly * q.households)} 元/年`);
       // "要是按月算 每个月村里一共多少": the households' year per month.
       if (q.perMonth) out.push(`${q.households} 户折合每月：${monthOf(yearly * q.households)}`);
@@ -1264,7 +1294,7 @@ const OTHER_YEAR = /(去年|上一年|上年|前年|明年|下一年|往年|以�
 const AMOUNT_WORDS = /标准|涨|调整|提高|(?:给|补|发|领)多少(?![人户个名位])/;
 
 /** "去年是多少": the year before, not how much more ("比去年多多少" is the fact itself). */
-const LAST_YEAR_ASKED = /(?:去年|上一年|上年|前一年)[^，,。？?]{0,16}?(?:是|有|了)?(?:多少|几)(?!倍)/;
+const LAST_YEAR_ASKED = /(?:去年|上一年|上年|前一年)[^，,。？?]{0,16}?(?:是|有|了)?(?:多少|几)(?!倍)|^那?(?:去年|上一年|上年)(?:的)?呢$/;
 const GREW = /(\d+(?:\.\d+)?)\s*(万)?\s*(人|所|名|户|个)[^。；]{0,16}?比上一?年多\s*(\d+(?:\.\d+)?)\s*(万)?\s*\3/;
 
 /** "城镇单位上班的女的去年是多少": this year's figure less what it grew by, shown as such. */
@@ -1324,6 +1354,47 @@ export function reckonYuan(facts: readonly Fact[], question: string): { lines: s
       if (lines.length < 2) lines.push(`${m[1]} 万元 = ${m[1]} × 10000 = ${Math.round(Number(m[1]) * 10000).toLocaleString("en-US")} 元`);
     }
   return { lines, used: [] };
+}
+
+/** "三级的占百分之多少", "一二级的占比多少": a part's share of the whole one fact gives. */
+const SHARE_ASKED =
+  /([^，,。？?\s]{1,8}?)的?(?:人数)?(?:占|占了)(?:总数的|全部的|总共的)?(?:百分之|百分比)?(?:多少|几)|([^，,。？?\s]{1,8}?)的?占比(?:是)?多少/;
+
+export function reckonShare(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const clause = question.split(/[，,。？?；;\s]+/).find((c) => SHARE_ASKED.test(c));
+  const m = clause ? SHARE_ASKED.exec(clause) : null;
+  const said = m ? (m[1] ?? m[2])! : "";
+  for (const fact of facts) {
+    // The part's own words, the longest ending of what the question says before 占 that the fact has.
+    for (let from = 0; from < said.length; from++) {
+      const part = said.slice(from).replace(/^[的那这]/, "");
+      if (part.length < 2) break;
+      // "一二级" is written "一、二级" in the source.
+      const written = part.replace(/([一二三四])(?=[一二三四]级)/g, "$1、?");
+      const found = new RegExp(`(\\d+)\\s*(人|户|个|所|名)[^。；]*?(${written})\\s*(\\d+)\\s*\\2`).exec(fact.text);
+      if (!found || Number(found[4]) >= Number(found[1])) continue;
+      const share = Math.round((Number(found[4]) / Number(found[1])) * 1000) / 10;
+      return { lines: [`${found[3]}占：${found[4]} ÷ ${found[1]} ≈ ${share}%`], used: [fact] };
+    }
+  }
+  return { lines: [], used: [] };
+}
+
+/** "已经培训了180个 还差几个": a plan's number less what the villager says is done. */
+const DONE_SAID = /(?:已经|已)?(?:完成|培训|做|办|建|补|装|发)了\s*(\d+)\s*(个|人|名|户|所|例)/;
+const LEFT_ASKED = /还差|还剩|还要|差几|差多少|剩几|剩多少|还有几|还有多少/;
+
+export function reckonDoneLeft(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const done = DONE_SAID.exec(question);
+  if (!done || !LEFT_ASKED.test(question.slice(done.index))) return { lines: [], used: [] };
+  const said = Number(done[1]);
+  for (const fact of facts) {
+    const planned = /(?:计划|任务|目标|要)[^。；]{0,16}?(\d+)\s*(人|个|名|户|所|例)/.exec(fact.text);
+    if (!planned || Number(planned[1]) <= said) continue;
+    const unit = PERSON_UNITS.has(planned[2]!) ? "人" : planned[2]!;
+    return { lines: [`还差：${planned[1]} − ${said} = ${Number(planned[1]) - said} ${unit}（计划数减去您说已经完成的）`], used: [fact] };
+  }
+  return { lines: [], used: [] };
 }
 
 const NOT_STATED = "资料里没有写您问的这个数，我不乱说数字；资料里有的是：";
@@ -1448,7 +1519,8 @@ export function reckonRateGap(facts: readonly Fact[], question: string): { lines
 }
 
 /** "最后通过了几个": how many passed, when a fact gives the whole and those that did not. */
-const PASSED_ASKED = /(?:通过|过关|合格|批了|批准|同意)(?:了)?(?:的)?(?:有)?(?:几|多少)|(?:几|多少)个?(?:项|件|条)?(?:通过|过关|合格|批了|批准)/;
+const PASSED_ASKED =
+  /(?:通过|过关|合格|批了|批准|同意)(?:了)?(?:的)?(?:有)?(?:几|多少)|(?:几|多少)个?(?:项|件|条)?(?:通过|过关|合格|批了|批准)|(?:通过|过关|合格)[^，,。？?没否]{0,4}的(?:有|是)?(?:几|多少)|^那?(?:通过|过了|合格)的呢$/;
 /** "没被否掉也没推迟的有几个": those neither rejected nor put off are those that passed. */
 const SURVIVED_ASKED = /没(?:被|有)?(?:否|推迟|毙)[^，,。？?]{0,10}的(?:有)?(?:几|多少)/;
 const NOT_PASSED = /(\d+)\s*(个|项|件|条)[^。；]*?(\d+)\s*\2[^。；]{0,3}(?:没通过|未通过|没过|没有通过|不合格|被否)/;
