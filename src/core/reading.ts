@@ -101,6 +101,16 @@ export function readMessage(text: string, words: ConversationWords): Reading {
         ? { kind: "report_or_question" }
         : { kind: "report" }
       : { kind: "open", asks };
+  // "凭啥俺家没领到一户多残补助 这个补助到底每户一年多少": a trouble, then a question for a figure that asks
+  // nothing about the trouble itself: answered, with the offer to file.
+  const clauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
+  if (
+    clauses.length >= 2 &&
+    /多少|(?<![好这那十])几/.test(clauses.at(-1)!) &&
+    !has(clauses.at(-1)!, words.problem_words) &&
+    !has(clauses.at(-1)!, words.complaint_questions)
+  )
+    return { kind: "report_or_question" };
   if (has(text, words.complaint_questions)) return { kind: "report" };
   // "池子不出气了，找谁给看看": asking whom to go to is a question, even worded as a request.
   if (has(text, words.requests)) return ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" };

@@ -1,7 +1,8 @@
 // Reading a villager's feedback message: what kind of request it is. Pure.
 
+// "查一下我反映的事" asks after a report; "帮忙查一下反映上去" is a report asking to be passed on.
 const STATUS_QUERY =
-  /(怎么样|怎么样了|怎样了|咋样了|怎麼樣了|进展|進展|到哪一步|有回音|有人管没有|有人看了没|咋还没人回|处理了没|处理得怎么样|结果如何|查一下.*反映|查询)/;
+  /(怎么样|怎么样了|怎样了|咋样了|怎麼樣了|进展|進展|到哪一步|有回音|有人管没有|有人看了没|咋还没人回|处理了没|处理得怎么样|结果如何|查一下.*反映的|查.{0,4}(?:我|俺)(?:之前|上次)?反映|查询)/;
 const REOPEN = /(还没修好|沒修好|没修好|没有修好|还没解决|没解决|沒解決|还是坏的|还是不行|根本没修|重新处理|重新打开)/;
 const ANONYMOUS = /(匿名|不想留名|不留名|不要留名)/;
 // Words that say "I want to report" without saying what.

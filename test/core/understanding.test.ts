@@ -1917,3 +1917,20 @@ describe("more follow-ups worked out from the thread's entry", () => {
     expect(r).toContain("现在：5 − 1 = 4 户");
   });
 });
+
+describe("a trouble beside a question for a figure, and a report asked to be passed on", () => {
+  it("answers a figure asked after a complaint and offers to file, instead of filing outright", async () => {
+    const before = reports();
+    const r = (await chat()("为啥俺家老年补助没领到 这个补助每人每月到底多少")).text;
+    expect(r).toMatch(/每人每月 50 元/);
+    expect(r).toMatch(/登记反映/);
+    expect(reports()).toBe(before);
+  });
+
+  it("files 帮忙查一下反映上去 as a report, not a question about earlier reports", async () => {
+    const before = reports();
+    const r = (await chat()("俺爹的特别救助今年一直没到账 帮忙查一下反映上去")).text;
+    expect(r).toMatch(/已受理登记，回执号：FK\d+/);
+    expect(reports()).toBe(before + 1);
+  });
+});
