@@ -91,6 +91,13 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   // "给不给钱", "管不管": the villager's yes-no question, not "不给"/"不管" as a complaint.
   // "俺想不通", "搞不懂": bewilderment at a decision, not something broken (不通 is a road's problem).
   const problem = has(text.replace(/([\u4e00-\u9fa5])不\1/g, "，").replace(/[想搞弄看]不(?:通|懂|明白)|不理解/g, "，"), words.problem_words);
+  // "村里重度残疾人 一组7个 二组5个 三组3个": a cadre's tally, nothing wrong in it.
+  if (
+    !problem &&
+    !has(text, words.report_words) &&
+    (text.match(/[一二三四五六七八九十\d]+组(?:有|是)?\s*(?:\d+|[一两二三四五六七八九十]+)\s*(?:户|个|人|名|位)/g)?.length ?? 0) >= 2
+  )
+    return { kind: "question", notAReport: false };
   // "我要反映个事" files; "投诉信访这块，妇联接了多少件" asks about complaints: answered, with the offer.
   if (has(text, words.report_words)) return asksForFacts(text) ? { kind: "report_or_question" } : { kind: "report" };
   // "熏得人头疼 管管吧", "补助还没收到 麻烦查查": asking someone to act on something here is a report.

@@ -1934,3 +1934,21 @@ describe("a trouble beside a question for a figure, and a report asked to be pas
     expect(reports()).toBe(before + 1);
   });
 });
+
+describe("two questions sharing words, and needs said in other words", () => {
+  it("answers a second question that is nearly all another entry's, but not one that goes on about the first", async () => {
+    const r = (await chat()("妇女司法救助多少人 残疾人法律援助多少人")).text;
+    expect(r).toMatch(/1900 人/);
+    expect(r).toMatch(/18 位残疾人/);
+    expect((await chat()("沼气服务站投了多少钱，配了几个技术员")).text).not.toMatch(/妇女就业/);
+  });
+
+  it("reads 能坐着推的车 as a wheelchair and 当股份入进去 as putting land in as shares", async () => {
+    expect((await chat()("俺爹腿不行 想要个能坐着推的车 残联给不给")).text).toMatch(/轮椅/);
+    expect((await chat()("俺家的地能当股份入进去不")).text).toMatch(/入股/);
+  });
+
+  it("does not take 县、乡、村 levels of organisation for a grade of disability", async () => {
+    expect((await chat()("俺们村三级贫困残疾9人 一年救助多少")).text).toContain("9 个人：400 × 9 = 3600 元/年");
+  });
+});

@@ -26,6 +26,9 @@ const ASKS = /多少|多大|多长|多远|多久|多高|几|吗|么|啥|什么|�
  * "三级一年多少？一户多残每户给多少？", "白内障做了多少例，药费补了多少人", "老年补助每月多少重度的代缴多少":
  * two questions, each a clause that asks something on its own (each must then find an entry of its own).
  */
+/** A second clause this nearly all its own entry's is a question of its own, whatever words it shares. */
+const OWN_CLAUSE_COVERAGE = 0.85;
+
 /** "俩一块说下", "都说说", "一起讲讲": asks to be told what the clauses before it asked. */
 const TELL_BOTH = /说下|说说|说一下|讲讲|讲一下|一块|一起|告诉/;
 
@@ -55,7 +58,16 @@ function answerEach(ctx: TurnContext, parts: string[]): ComposedAnswer | undefin
   // clause's subject (its entry is among theirs), and the whole question is answered as one.
   const own = searched.every(
     ({ hits }, i) =>
-      hits[0] !== undefined && index.namesTopic(hits[0], true) && (i === 0 || !hits.slice(0, 3).some((h) => h.entry.id === searched[0]!.hits[0]!.entry.id)),
+      hits[0] !== undefined &&
+      index.namesTopic(hits[0], true) &&
+      (i === 0 ||
+        !hits.slice(0, 3).some((h) => h.entry.id === searched[0]!.hits[0]!.entry.id) ||
+        // "妇女…法律援助多少人 残疾人法律援助多少人": a clause whose own best entry is another, clearly, though
+        // the two share words.
+        // Only when the clause is nearly all its own entry's, well ahead of the first clause's entry.
+        (hits[0].entry.id !== searched[0]!.hits[0]!.entry.id &&
+          hits[0].coverage >= OWN_CLAUSE_COVERAGE &&
+          hits.every((h) => h.entry.id !== searched[0]!.hits[0]!.entry.id || h.score <= hits[0]!.score * 0.7))),
   );
   if (!own) return undefined;
   const answers = searched.map(({ query, hits }) => composeAnswer(index, query, hits));
