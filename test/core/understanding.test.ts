@@ -1952,3 +1952,16 @@ describe("two questions sharing words, and needs said in other words", () => {
     expect((await chat()("俺们村三级贫困残疾9人 一年救助多少")).text).toContain("9 个人：400 × 9 = 3600 元/年");
   });
 });
+
+describe("a household asked about one programme, then two", () => {
+  it("answers 特别救助一年多少 after a household's answer for that household, then adds 一户多残 when asked for both", async () => {
+    const say = chat();
+    await say("俺家两个三级残疾 都是贫困户");
+    expect((await say("特别救助一年多少")).text).toContain("第1人 400 + 第2人 400 = 800 元/年");
+    expect((await say("要是一户多残的也能领 两样加起来一年多少")).text).toContain("合计每年：800 + 1680 = 2480 元");
+  });
+
+  it("shows what the river money built when asked where it went", async () => {
+    expect((await chat()("河道整治那300万都用在哪了")).text).toMatch(/拦河坝/);
+  });
+});

@@ -448,7 +448,12 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       // "他俩一年特别救助加起来多少": a count of them names nobody new.
       // "那剩下的特别救助一年多少", "他们仨呢": those of the household still counted.
       (/[我俺咱](?:们)?家|全家|一家|剩下的|剩下那|其余的|他们|他俩|她俩|这几个/.test(text) ||
-        (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true));
+        (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true) ||
+        // "特别救助一年多少" right after the household's answer: one of its programmes, no grade of its own.
+        (readHousehold(text).people.length === 0 &&
+          AMOUNT_ASK.test(text) &&
+          extractFacts(rules, text).facts.disability_grade === undefined &&
+          focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id))));
     // "老年补助一个月一共多少" ⏎ "一年呢": the same household's same programmes, over another span.
     // "俺家老头子是贫困老年残疾人" ⏎ "那一年呢": one person's screening, over another span.
     const spanOnly =
@@ -465,7 +470,9 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       readHousehold(text).people.every((p) => p.grade === undefined && !p.severe) &&
       AMOUNT_ASK.test(text);
     const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
-    const focus = spanOnly ? state.focus : named;
+    // "特别救助一年多少" ⏎ "要是一户多残的也能领 两样加起来": the programme asked before and the one named now.
+    const adding = named.length > 0 && state.focus.length > 0 && /两样|几样|加起来|加上|也能领|都算上|一起算/.test(text);
+    const focus = spanOnly ? state.focus : adding ? [...new Set([...state.focus, ...named])] : named;
     const step = continueDialogue(rules, state, text, ctx.now, {
       newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne,
       personal: isPersonal(rules, text) && turn !== "report",
