@@ -1965,3 +1965,15 @@ describe("a household asked about one programme, then two", () => {
     expect((await chat()("河道整治那300万都用在哪了")).text).toMatch(/拦河坝/);
   });
 });
+
+describe("a household's standing told with 低保 in it, and two counted people of one grade", () => {
+  it("screens 俺家是低保户 instead of answering about 低保, and takes 有两个残疾人 都是一级 as two people", async () => {
+    const say = chat();
+    expect((await say("俺家是低保户")).text).toMatch(/残疾证是几级/);
+    expect((await say("有两个残疾人 都是二级")).text).toContain("第1人 800 + 第2人 800 = 1600 元/年");
+  });
+
+  it("still answers a need told beside the standing (家里困难 孩子耳朵听不见)", async () => {
+    expect((await chat()("家里困难 孩子耳朵听不见")).text).not.toMatch(/^先说能确定的/);
+  });
+});

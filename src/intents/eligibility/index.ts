@@ -123,7 +123,11 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
   // "俺家贫困户", "我家不是贫困户": a household's standing told before anything is asked. The screener keeps it
   // and asks what it needs next, so the people told in the next messages are reckoned with it.
-  const topic = detectTopic(rules, text) ?? (tellsOnlyStanding(ctx, rules, text) ? "benefits" : undefined);
+  const standing = tellsOnlyStanding(ctx, rules, text);
+  const topic = standing ? "benefits" : detectTopic(rules, text);
+  // "俺家是低保贫困户" names 低保 only to say where the household stands: it is screened, not told about 低保.
+  if (standing && topic === "benefits")
+    return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), text));
   // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
   // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
   const household = readHousehold(text);
@@ -315,7 +319,13 @@ const HOUSEHOLD_WORDS = /家|屋|两口子|老两口|夫妻|俩人|两个人/;
 
 /** Only the household's standing (贫困户 or not), said of the villager's own household, and nothing asked. */
 function tellsOnlyStanding(ctx: TurnContext, rules: EligibilityRules, text: string): boolean {
-  if (ctx.reading.kind !== "open" || ctx.reading.asks || ctx.followsUp || !isPersonal(rules, text)) return false;
+  // The core may read "俺家是低保贫困户" as one's own trouble (report_or_question): no question either way.
+  const reading = ctx.reading;
+  if ((reading.kind !== "open" && reading.kind !== "report_or_question") || (reading.kind === "open" && reading.asks)) return false;
+  if (ctx.followsUp || !isPersonal(rules, text)) return false;
+  // "家里困难 孩子耳朵听不见" says more than the standing: a need the knowledge base may answer.
+  const topic = detectTopic(rules, text);
+  if (topic !== undefined && topic !== "outside") return false;
   const { facts } = extractFacts(rules, text);
   return typeof facts.poor === "boolean" && [...text].length <= 16 && !/[?？吗呢啥么]|多少|几|哪|怎|咋/.test(text);
 }
