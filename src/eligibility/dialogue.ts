@@ -1,5 +1,6 @@
 // The eligibility dialogue as a pure state machine: (state, message) → (new state, reply). Storage lives elsewhere.
 import { quickReply } from "../core/payload.ts";
+import { foldText } from "../text/fold.ts";
 import { z } from "zod";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
@@ -440,7 +441,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
     // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.
     const grade = state.facts.disability_grade;
-    const screened = readHousehold(state.question).people;
+    const screened = readHousehold(foldText(state.question)).people;
     const subject =
       typeof grade === "number" ? (screened.find((p) => p.grade === grade) ?? { label: "您", grade }) : screened.length === 1 ? screened[0] : undefined;
     // "俺爹也是" alone after one person's answer: he is as she is, a second member of the household.
@@ -453,7 +454,21 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // "俺家俺爹是一级残疾" ⏎ "俺娘是三级": someone else with a grade of their own, while the first is asked
     // about, is a second member of the household, not a correction of the first one's grade.
     const another = state.step === "asking" && named.length === 1 && !/不对|不是|说错|搞错|记错/.test(text);
-    if ((state.step === "done" || another) && state.people.length === 0 && subject && second && (another || /也|一共|加起来|总共|俩|两个|合计/.test(text))) {
+    // "我老豆一级" ⏎ … ⏎ "我阿妈都系残疾 三级": someone other than the one screened, with a grade of their own,
+    // after the answer: a second member, unless the message says it corrects something.
+    const someoneElse =
+      second !== undefined &&
+      subject !== undefined &&
+      second.label !== subject.label &&
+      second.label !== "您" &&
+      !/不对|不是|说错|搞错|记错|改成|改为/.test(text);
+    if (
+      (state.step === "done" || another) &&
+      state.people.length === 0 &&
+      subject &&
+      second &&
+      (another || someoneElse || /也|一共|加起来|总共|俩|两个|合计/.test(text))
+    ) {
       const first = {
         ...subject,
         ...(typeof grade === "number" ? { grade } : {}),

@@ -1977,3 +1977,21 @@ describe("a household's standing told with 低保 in it, and two counted people 
     expect((await chat()("家里困难 孩子耳朵听不见")).text).not.toMatch(/^先说能确定的/);
   });
 });
+
+describe("someone else with a grade after one person's answer", () => {
+  it("adds the mother named with her own grade after the father's answer, not correcting his grade", async () => {
+    const say = chat();
+    await say("俺爹二级残疾 家里是贫困户");
+    const r = (await say("俺娘也残疾 三级的")).text;
+    expect(r).toContain("您父亲 800 + 您母亲 400 = 1200 元/年");
+    const other = chat();
+    await other("我老豆一級殘疾 屋企係貧困戶");
+    expect((await other("我阿媽都係殘疾 二級")).text).toContain("您父親 800 + 您母親 800 = 1600 元/年");
+  });
+
+  it("still corrects the grade when the message says so", async () => {
+    const say = chat();
+    await say("俺爹二级残疾 家里是贫困户");
+    expect((await say("不对 俺爹是三级")).text).toMatch(/每人每年 400 元/);
+  });
+});
