@@ -1995,3 +1995,11 @@ describe("someone else with a grade after one person's answer", () => {
     expect((await say("不对 俺爹是三级")).text).toMatch(/每人每年 400 元/);
   });
 });
+
+describe("a grade assessed anew after the answer", () => {
+  it("takes 重新鉴定成二级了 as the grade now", async () => {
+    const say = chat();
+    await say("俺娘三级贫困残疾");
+    expect((await say("去年重新鉴定成一级了")).text).toMatch(/已改为：残疾等级：一级/);
+  });
+});
