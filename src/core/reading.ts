@@ -43,6 +43,9 @@ const GENERAL_PROCESS = /一般(?:都|是)?(?:咋|怎么|如何)(?:处理|办|�
 const ASKS_WHOM = /找谁|找哪|去哪|上哪|谁能|谁会/;
 
 /** `text` is folded (Simplified, lower case). */
+/** A clause asking for an amount of money or a programme's figure, not "几时来修" or "有几户是关系户". */
+const AMOUNT_ASKED = /(?:补助|补贴|救助|标准|钱|元|块)[^，,。；]{0,10}多少|多少(?:钱|元|块)|每(?:户|人)[^，,。；]{0,4}(?:一年|每年|一个月|每月)?多少/;
+
 export function readMessage(text: string, words: ConversationWords): Reading {
   const core = text.replace(PUNCTUATION, "").replace(PARTICLES, "");
   if (core.length <= 6 && words.resets.includes(core)) return { kind: "reset" };
@@ -113,7 +116,7 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   const clauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
   if (
     clauses.length >= 2 &&
-    /多少|(?<![好这那十])几/.test(clauses.at(-1)!) &&
+    AMOUNT_ASKED.test(clauses.at(-1)!) &&
     !has(clauses.at(-1)!, words.problem_words) &&
     !has(clauses.at(-1)!, words.complaint_questions)
   )
@@ -136,7 +139,7 @@ export function mentionsStaffWork(said: string, words: ConversationWords, readin
   // "几条村", "多少条路": counting villages or roads, not reports.
   let text = said.replace(/(?:几|多少)条(?=[村路河街沟渠坝桥])/g, "");
   // "村里统计一下特别救助": a cadre tallying a programme's money, not the reports' statistics.
-  if (/救助|补助|补贴|残疾|低保|代缴|养老/.test(text) && !/反映|投诉|意见|问题|fk/i.test(text)) text = text.replace(/统计|汇总/g, "");
+  if (/救助|补助|补贴|残疾|低保|代缴|养老/.test(text) && !/反映|投诉|意见|问题|留言|反馈|fk/i.test(text)) text = text.replace(/统计|汇总/g, "");
   // A report, or a question that says it is none ("不是反映问题，就问问…"): its "反映" is no staff query.
   if (reading?.kind === "report" || (reading?.kind === "question" && reading.notAReport))
     return words.staff_words.some((w) => !words.report_words.some((r) => r.includes(w) || w.includes(r)) && text.includes(w));

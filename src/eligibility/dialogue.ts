@@ -402,7 +402,11 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
     // "俺哥今年结婚搬出去另立了户口" after a household's answer: the same household without him.
     // "哦不对 我妈不是残疾人 就我爸一个": someone of the household said not to be disabled leaves its sums too.
-    const notDisabled = state.people.length >= 2 ? more.people.filter((p) => p.certified === false && state.people.some((q) => q.label === p.label)) : [];
+    // Not when it is asked ("俺娘不是残疾人吗 咋没算她"), supposed ("要不是…的话") or someone else is named instead
+    // ("俺爹不是残疾 是俺哥").
+    const doubted = /吗|咋|怎么|为啥|要不是|如果|假如|的话/.test(text) || more.people.some((p) => !state.people.some((q) => q.label === p.label));
+    const notDisabled =
+      state.people.length >= 2 && !doubted ? more.people.filter((p) => p.certified === false && state.people.some((q) => q.label === p.label)) : [];
     const leaving = more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : notDisabled.map((p) => p.label));
     // "原来有三个重度残疾人" then "俺大伯去年没了": counted people not named yet; one of them leaves.
     const counted = state.people.every(isCounted);
@@ -635,9 +639,13 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   return failed(rules, state, "抱歉，我没听明白您的回答。");
 }
 
-/** Said before a household's answer worked out again without those who left. */
-const notCounted = (who: string, left: number) => `好的，${who}不算残疾人，按剩下的${left === 1 ? "一个人" : ` ${left} 个人`}重新算：\n`;
-const recounting = (who: string, left: number) => `好的，${who}已经不在户上，按剩下的${left === 1 ? "一个人" : ` ${left} 个人`}重新算：\n`;
+/**
+ * Said before a household's answer worked out again without those who left: "好的，您母亲不算残疾人，按剩下的
+ * 一个人重新算".
+ */
+const leftSaying = (who: string, why: string, left: number) => `好的，${who}${why}，按剩下的${left === 1 ? "一个人" : ` ${left} 个人`}重新算：\n`;
+const notCounted = (who: string, left: number) => leftSaying(who, "不算残疾人", left);
+const recounting = (who: string, left: number) => leftSaying(who, "已经不在户上", left);
 
 /** "还能领什么", "我还能领什么补助", "别的呢": the rest of what the household can get. */
 const MORE_BENEFITS = /还能领|还有(?:啥|什么|哪些)(?:能领|补助|可以领)|^(?:那)?别的(?:补助)?(?:呢|还有吗)?$/;

@@ -35,16 +35,24 @@ export function readProgrammeGroups(rules: EligibilityRules, text: string, on: D
   for (const segment of text.split(SEGMENT)) {
     const ids = focusOf(rules, segment);
     const counted = COUNT.exec(segment);
-    if (ids.length !== 1 || !counted) continue;
+    if (!counted) continue;
+    // A count that cannot be placed ("一级的2个" with no programme, "每户2个", two programmes in one breath)
+    // makes the whole tally uncertain: nothing is summed.
+    if (ids.length !== 1 || /^每/.test(segment.slice(counted.index - 1, counted.index + 1)) || /每(?:户|家|人)/.test(segment)) return undefined;
     const programme = rules.programmes.programmes.find((p) => p.id === ids[0])!;
     const count = parseNumber(counted[1]!);
     if (!count || count < 1) return undefined;
+    // Households counted for a household's programme, people for a person's: "3个是一户多残家庭的" is neither.
+    const household = programme.benefit.per === "household";
+    if (household !== (counted[2] === "户" || counted[2] === "家")) return undefined;
+    // "一级和三级的一共5个": grades paid differently in one count.
+    const grades = new Set([...segment.matchAll(/([一二三1-3])(?:级|(?=[、和]?[一二三1-3]级))/g)].map((g) => GRADE_OF[g[1]!]!));
+    if ([...grades].some((g) => g === 3) && [...grades].some((g) => g < 3)) return undefined;
     const grade = GRADE.exec(segment);
     const facts = grade ? { disability_grade: GRADE_OF[grade[1]!]! } : {};
     if (programme.benefit.tiers.length > 0 && !grade) return undefined;
     const { amount } = evaluateProgramme(rules, programme, facts, on);
     if (!amount.known || amount.year === undefined || amount.year[0] !== amount.year[1]) return undefined;
-    const household = programme.benefit.per === "household";
     const monthly = programme.benefit.period === "month";
     const perUnit = monthly ? amount.month![0] : amount.year[0];
     groups.push({

@@ -39,7 +39,7 @@ const RELATIONS: Array<[RegExp, string]> = [
   // "爷的老年补助…": 爷 alone at the start of a clause, before what is said of him, is 爷爷 named again.
   // Cantonese too: 阿爷, 阿嫲, 阿婆, 老豆, 细佬 (a younger brother), 个仔 (a son).
   [/爷爷|姥爷|外公|阿爷|(?<=[俺我咱])爷|(?<=^|[\s，,。；、])爷(?=的|是|也|俩|[一二三四]级)/y, "您爷爷"],
-  [/奶奶|姥姥|外婆|阿嬷|阿嬤|阿嫲|阿婆|(?<=[俺我咱])奶|(?<=^|[\s，,。；、])奶(?=的|是|也|俩|[一二三四]级)/y, "您奶奶"],
+  [/奶奶|姥姥|外婆|阿嬷|阿嬤|阿嫲|(?<=[俺我咱])奶|(?<=^|[\s，,。；、])奶(?=的|是|也|俩|[一二三四]级)/y, "您奶奶"],
   [/爸爸|老爹|父亲|老豆|老窦|爹|爸/y, "您父亲"],
   [/妈妈|老娘|母亲|娘(?!家)|妈/y, "您母亲"],
   // "老汉一级 老太婆三级": the old woman of the house (before 老婆, which 老婆子 holds).

@@ -2003,3 +2003,47 @@ describe("a grade assessed anew after the answer", () => {
     expect((await say("去年重新鉴定成一级了")).text).toMatch(/已改为：残疾等级：一级/);
   });
 });
+
+describe("review of the cadre's counts: no figure on a misread", () => {
+  it("does not add growth already in the count (10个 比去年多了2个), and gives up when a change names its own grade", async () => {
+    expect((await chat()("俺们村一二级的贫困残疾人7个 比去年多了1个 三级的3个 一年一共多少")).text).toContain("合计：5600 + 1200 = 6800 元/年");
+    const r = (await chat()("村里一二级的贫困残疾人6个 三级的4个 今年又多了1个一级的 一年一共多少")).text;
+    expect(r).not.toMatch(/合计：|您 400/);
+  });
+
+  it("takes those who died, grade by grade, from the village's groups and never screens the village as a household", async () => {
+    const r = (await chat()("村里一二级贫困残疾6个 三级5个 有一个二级的和一个三级的去世了 一年一共多少")).text;
+    expect(r).toContain("合计：4000 + 1600 = 5600 元/年");
+  });
+
+  it("uses the count said of the programme, not the village's households, and both changes", async () => {
+    expect((await chat()("全组一共80户 一户多残的有4户 今年有1户不算了 一年一共多少")).text).toContain("现在：4 − 1 = 3 户");
+    expect((await chat()("原来2户一户多残 又评上3户 有1户迁走了 一年一共多少")).text).toContain("现在：2 + 3 − 1 = 4 户");
+  });
+
+  it("does not give the county's share, total or plan for a village's question", async () => {
+    expect((await chat()("俺村一二级贫困残疾人6个 三级的2个 三级的占百分之多少")).text).toContain("三级占（按您说的数）：2 ÷ 8 = 25%");
+    expect((await chat()("俺村三级的贫困残疾人一共发了多少钱")).text).not.toMatch(/711 人 ×/);
+    expect((await chat()("俺村已经培训了5个残疾人 明年计划还差几个")).text).not.toMatch(/260 − 5/);
+  });
+
+  it("screens one person of the village (俺爹是其中一个) instead of multiplying the village's count", async () => {
+    const r = (await chat()("村里50个残疾人 俺爹是其中一个 他一级 贫困户 一年能领多少")).text;
+    expect(r).not.toMatch(/× 50/);
+    expect(r).toMatch(/每人每年 800 元/);
+  });
+
+  it("does not sum programme groups it cannot place", async () => {
+    expect((await chat()("特别救助一级和三级的一共4个人 还有2户一户多残 一年一共多少")).text).not.toMatch(/合计每年/);
+    expect((await chat()("一户多残3户 每户2个重度残疾人代缴 一共多少")).text).not.toMatch(/合计每年/);
+  });
+
+  it("keeps a mother the villager insists on, and files a repair asked 几时来修", async () => {
+    const say = chat();
+    await say("俺爹一级 俺娘三级 都是贫困户");
+    expect((await say("俺娘不是残疾人吗 咋没算她")).text).not.toMatch(/不算残疾人，按剩下的/);
+    const before = reports();
+    expect((await chat()("俺家沼气池漏气 找了好几回没人来 到底几时来修")).text).toMatch(/已受理登记/);
+    expect(reports()).toBe(before + 1);
+  });
+});

@@ -85,7 +85,7 @@ function knownFacts(ctx: TurnContext, topic: DialogueState["topic"]): DialogueSt
 export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnResult> {
   const rules = rulesFor(ctx);
   if (!rules) return policyFallback(ctx);
-  const text = readable(ctx);
+  let text = readable(ctx);
   // "高龄津贴每月多少": a programme the knowledge base has no word for is answered honestly by the policy
   // side (no figure), never screened for the disability programmes' figures.
   if (ctx.kb.index.absentProgramme(ctx.query)) return policyFallback(ctx);
@@ -101,18 +101,31 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "俺村有8户一户多残家庭", "村里15个人领老年补助": the village's count times the amount is arithmetic
   // on the programme's figure, not a household to screen.
   // "咱县贫困老年残疾人1479人，每人每月50": a count of people beside a per-person amount is the same arithmetic.
+  // "村里60个残疾人 俺爹是其中一个 他二级": one person of the village is asked about, not the village.
+  const onePerson =
+    ONE_OF_THEM.test(text) || readHousehold(text).people.some((p) => !isCounted(p) && p.label !== "您" && p.label !== PRONOUN_LABEL && p.grade !== undefined);
+  // The village's count is not the household's: screened without it.
+  if (onePerson)
+    text = text.replace(
+      /(?:村里|全村|组里|全组|[俺我咱](?:们)?(?:村|组))[^，,。；\s]{0,6}?(?:\d+|[一两二三四五六七八九十百]+)\s*(?:个|人|名|位)[^，,。；\s]{0,6}/g,
+      "，",
+    );
+  // "村里…10个 三级的8个 又多了2个一级的": a village's people are never screened as one household, even when
+  // the arithmetic cannot be done; the policy side shows the amounts and reckons only what is certain.
+  if (!onePerson && VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text)) return policyFallback(ctx);
   if (
-    /(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)来?\s*(?:个人|户|个|人|家)/.test(text) ||
-    /按\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|个|人|户|家)\s*算/.test(text) ||
-    /(?:县|镇|乡|市)[^，,。？?]{0,12}?\d{2,}\s*(?:个人|人|户|名)[^。？?]{0,4}每(?:人|户)/.test(text) ||
-    (readFigureQuestion(text)?.households ?? 0) > 1 ||
-    // "俺村三级贫困残疾12人": a village's people, counted.
-    ((readFigureQuestion(text)?.persons ?? 0) > 1 && /村|组|屯/.test(text) && !HOUSEHOLD_WORDS.test(text)) ||
-    // "俺们村一二级的贫困残疾人10个 三级的8个": people counted grade by grade are a group's arithmetic, unless
-    // they are a household's ("家里一个二级一个三级": the screener reckons each person).
-    ((readFigureQuestion(text)?.gradeCounts?.length ?? 0) >= 2 && (/村|组|屯|全县|全镇|全乡/.test(text) || !HOUSEHOLD_WORDS.test(text))) ||
-    // "我是村会计，想算算去年全县一二级贫困残疾人救助了多少人": the county's count, whoever asks.
-    /全(?:县|市|镇|乡)[^，,。？?]{0,16}(?:多少|几)(?:个)?(?:人|户|名|位)/.test(text)
+    !onePerson &&
+    (/(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)来?\s*(?:个人|户|个|人|家)/.test(text) ||
+      /按\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|个|人|户|家)\s*算/.test(text) ||
+      /(?:县|镇|乡|市)[^，,。？?]{0,12}?\d{2,}\s*(?:个人|人|户|名)[^。？?]{0,4}每(?:人|户)/.test(text) ||
+      (readFigureQuestion(text)?.households ?? 0) > 1 ||
+      // "俺村三级贫困残疾12人": a village's people, counted.
+      ((readFigureQuestion(text)?.persons ?? 0) > 1 && /村|组|屯/.test(text) && !HOUSEHOLD_WORDS.test(text)) ||
+      // "俺们村一二级的贫困残疾人10个 三级的8个": people counted grade by grade are a group's arithmetic, unless
+      // they are a household's ("家里一个二级一个三级": the screener reckons each person).
+      ((readFigureQuestion(text)?.gradeCounts?.length ?? 0) >= 2 && (/村|组|屯|全县|全镇|全乡/.test(text) || !HOUSEHOLD_WORDS.test(text))) ||
+      // "我是村会计，想算算去年全县一二级贫困残疾人救助了多少人": the county's count, whoever asks.
+      /全(?:县|市|镇|乡)[^，,。？?]{0,16}(?:多少|几)(?:个)?(?:人|户|名|位)/.test(text))
   )
     return policyFallback(ctx);
   // "俺是村文书，一二级的比去年多了85人，三级的多了177人": a cadre speaking of groups, no relative named.
@@ -314,6 +327,13 @@ const ASKS_CASH = /(?:每个?月|一个月|每年|一年)[^，,。？?]{0,8}(?:�
 const OPEN_ASK =
   /能领(?:什么|啥|多少|哪些|不)|领点钱|能领点|领到钱|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受|有没有[^，,。？?]{0,10}(?:补助|补贴|救助)/;
 
+/** A village or group speaking: "村里", "全村", "俺们组", a village's accountant. */
+const VILLAGE = /村里|全村|[俺我咱](?:们)?(?:村|组|屯)(?!民)|组里|全组|村会计|村文书|村干部/;
+
+/** "俺爹是其中一个", "像俺这样的": one person among those counted. */
+const ONE_OF_THEM = /其中(?:的)?(?:一|1)个|像(?:俺|我)(?:这样|这种|这号)/;
+const PRONOUN_LABEL = "他（她）";
+
 /** Words that speak of one household: its members are screened one by one, not counted as a group. */
 const HOUSEHOLD_WORDS = /家|屋|两口子|老两口|夫妻|俩人|两个人/;
 
@@ -327,7 +347,8 @@ function tellsOnlyStanding(ctx: TurnContext, rules: EligibilityRules, text: stri
   const topic = detectTopic(rules, text);
   if (topic !== undefined && topic !== "outside") return false;
   const { facts } = extractFacts(rules, text);
-  return typeof facts.poor === "boolean" && [...text].length <= 16 && !/[?？吗呢啥么]|多少|几|哪|怎|咋/.test(text);
+  // "俺家以前是贫困户" is no standing of today.
+  return typeof facts.poor === "boolean" && [...text].length <= 16 && !/[?？吗呢啥么]|多少|几|哪|怎|咋|以前|原来|过去|早先|早年/.test(text);
 }
 
 function tellsFacts(rules: EligibilityRules, text: string): boolean {
@@ -478,7 +499,9 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       (topic === "benefits" || topic === undefined) &&
       turn !== "report" &&
       readHousehold(text).people.every((p) => p.grade === undefined && !p.severe) &&
-      AMOUNT_ASK.test(text);
+      AMOUNT_ASK.test(text) &&
+      // "那沼气池补贴多少钱": a topic of its own is a new question, not the screening again.
+      (!namesOwn || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)));
     const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     // "特别救助一年多少" ⏎ "要是一户多残的也能领 两样加起来": the programme asked before and the one named now.
     const adding = named.length > 0 && state.focus.length > 0 && /两样|几样|加起来|加上|也能领|都算上|一起算/.test(text);

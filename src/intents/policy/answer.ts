@@ -570,6 +570,10 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const figured = reckoning ? reckonFigures(facts, reckoning) : [];
   lines.push(...figured);
   let reckonedAny = figured.length > 0;
+  // The county's figures worked out for a question the entry states no figure for (a group's paid amount, a
+  // month of a year's total).
+  const groupPaid = reckonGroupPaid(entry.facts, query.text);
+  const totalPerMonth = reckonTotalPerMonth(entry.facts, query.text);
   // The villager's own numbers against the entry's minimums, and daily amounts over the days asked.
   for (const reckoned of [
     reckonStandards(entry.facts, query.text),
@@ -590,13 +594,13 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     reckonYuan(facts, query.text),
     reckonRest(entry.facts, query.text),
     reckonLeft(entry.facts, query.text),
-    reckonGroupPaid(entry.facts, query.text),
+    groupPaid,
     reckonShare(entry.facts, query.text),
     reckonDoneLeft(
       ranked.map((r) => r.fact),
       query.text,
     ),
-    reckonTotalPerMonth(entry.facts, query.text),
+    totalPerMonth,
     reckonRateGap(entry.facts, query.text),
     reckonPrice(entry.facts, query.text),
   ]) {
@@ -609,7 +613,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   if (!reckonedAny) lines.push(...reckonSaid(query.text));
   // The number asked is not stated, but worked out from the entry's own: said so, not "not there".
   const missing = lines.indexOf(NOT_STATED);
-  if (missing > 0 && reckonedAny) lines[missing] = "资料里没有直接写这个数；按资料里的数算：";
+  if (missing > 0 && groupPaid.lines.length + totalPerMonth.lines.length > 0) lines[missing] = "资料里没有直接写这个数；按资料里的数算：";
   if (entry.who) lines.push(`谁能办：${entry.who}`);
   lines.push(`找谁办：${entry.contact}`);
   lines.push(`来源：${entry.source.section}`);
@@ -752,7 +756,7 @@ export interface FigureQuestion {
   /** "俺村有8户一户多残家庭": households, for amounts paid per household. */
   households?: number;
   /** "原来有3户…又新认定了1户": the households before and those added. */
-  householdsFrom?: { from: number; by: number };
+  householdsFrom?: { from: number; by: number; shown: string };
   /** "一个季度合多少": a quarter of the yearly amount. */
   perQuarter?: boolean;
   /** "一天合多少": a yearly amount over 365 days. */
@@ -810,7 +814,7 @@ function readTally(text: string, least = 2): Tally | undefined {
 }
 
 /** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
-const GONE_OF_GRADE = /(?:有)?(一|两|俩|[1-9])?个([一二三四1-4])级的?[^，,。；\s]{0,8}?(?:去世|过世|走了|没了|迁|搬)/;
+const GONE_OF_GRADE = /(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g;
 
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
@@ -842,26 +846,33 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const persons = counted !== undefined ? counted - left : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值|呢)|合(?:一|每)(?:公斤|斤)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
-  const h = /(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/.exec(text);
-  // "原来有3户…又新认定了1户": the households now.
-  const added = h
-    ? /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/.exec(text.slice(h.index + h[0].length))
-    : null;
-  // "有1户今年走了一个…不算一户多残了": a household that no longer counts.
-  const dropped = h && !added ? /有(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走)/.exec(text.slice(h.index + h[0].length)) : null;
-  const householdsFrom =
-    h && added
-      ? { from: count(h[1]!) ?? 0, by: count(added[1]!) ?? 0 }
-      : h && dropped
-        ? { from: count(h[1]!) ?? 0, by: -(count(dropped[1]!) ?? 0) }
-        : undefined;
-  const households = h ? (count(h[1]!) ?? 0) + (householdsFrom?.by ?? 0) : undefined;
+  // "全村一共120户 一户多残的有5户": of several counts of households, the one said of the programme's; one
+  // count alone is that; several and none said of it, none is reckoned.
+  const ADDED = /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/;
+  const DROPPED = /有(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走)/;
+  const DROPPED_HERE = new RegExp(`^${DROPPED.source}`);
+  const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/g)].filter(
+    (m) => !ADDED.test(text.slice(Math.max(0, m.index - 8), m.index + m[0].length)) && !DROPPED_HERE.test(text.slice(Math.max(0, m.index - 1))),
+  );
+  const named = text.search(/多残|两残/);
+  const h = counts.length <= 1 ? counts[0] : named < 0 ? undefined : [...counts].sort((a, b) => Math.abs(a.index - named) - Math.abs(b.index - named))[0];
+  // "原来有3户…又新认定了1户", "…有1户不算了": the households now, both changes taken.
+  const rest = h ? text.slice(h.index + h[0].length) : "";
+  const added = h ? ADDED.exec(rest) : null;
+  const dropped = h ? DROPPED.exec(rest) : null;
+  const change = (added ? (count(added[1]!) ?? 0) : 0) - (dropped ? (count(dropped[1]!) ?? 0) : 0);
+  const shown = `${count(h?.[1] ?? "0") ?? 0}${added ? ` + ${count(added[1]!) ?? 0}` : ""}${dropped ? ` − ${count(dropped[1]!) ?? 0}` : ""}`;
+  const householdsFrom = h && (added || dropped) ? { from: count(h[1]!) ?? 0, by: change, shown } : undefined;
+  const households = h ? (count(h[1]!) ?? 0) + change : undefined;
   const perQuarter = /季度/.test(text);
   const perDay = /(?:一天|每天|每日|日均)(?:合|能合|算下来|平均)?(?:多少|几)/.test(text);
   const grades = gradesIn(text);
   // "5个一二级的、3个三级的": a group may name several grades paid alike.
   const gradeCounts: NonNullable<FigureQuestion["gradeCounts"]> = [
-    ...text.matchAll(/(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g),
+    // Not those added or gone ("又多了2个一级的", "三个一级的去世了"): they change a group, they are none.
+    ...text.matchAll(
+      /(?<!多了|增加了|新增了?|添了|又多|又有|少了)(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级(?![^，,。；\s]*?(?:去世|过世|走了|没了|迁|搬))/g,
+    ),
   ].map((m) => ({
     grades: gradesSaid(m[2]!),
     count: count(m[1]!) ?? 0,
@@ -876,7 +887,13 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
         .slice(m.index + m[0].length)
         .split(/[一二三四1-4]级/)[0]!
         .slice(0, 16);
-      const change = /(多了|增加了|增了|新增了?|添了|少了|减少了|减了)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|位|名|人)/.exec(rest);
+      const said = /(多了|增加了|增了|新增了?|添了|少了|减少了|减了)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|位|名|人)/.exec(rest);
+      // "10个 比去年多了2个": the growth is already in the count.
+      const change = said && !/比(?:去年|上一?年|上年|原来)$/.test(rest.slice(0, said.index)) ? said : null;
+      // "又多了2个一级的": the grade comes after the change; whose it is, nothing is reckoned on a guess.
+      const after = text.slice(m.index + m[0].length);
+      if (change && /^[^，,。；\s]{0,2}(?:[一二三四1-4][、和跟到至]?)*[一二三四1-4]级/.test(after.slice(after.indexOf(change[0]) + change[0].length)))
+        return undefined;
       const before = count(m[2]!) ?? 0;
       const by = change ? (count(change[2]!) ?? 0) * (/少|减/.test(change[1]!) ? -1 : 1) : 0;
       gradeCounts.push({ grades: gradesSaid(m[1]!), count: before + by, ...(by !== 0 ? { from: before, by } : {}) });
@@ -890,12 +907,14 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
     });
   }
   // "今年有个一级的去世了": one fewer in the group paid at that grade.
-  const goneOfGrade = GONE_OF_GRADE.exec(text);
-  if (goneOfGrade && gradeCounts.length >= 2) {
-    const group = gradeCounts.find((g) => g.grades.includes(GRADE_NUMBER[goneOfGrade[2]!]!));
-    const n = goneOfGrade[1] ? (count(goneOfGrade[1]) ?? 1) : 1;
-    if (group && group.count > n) Object.assign(group, { from: group.count, by: -n, count: group.count - n });
-  }
+  // "有一个一级的和一个三级的过世了": each one gone from the group paid at that grade.
+  for (const clause of text.split(/[，,。；;！!？?\s]+/).filter((c) => /去世|过世|走了|没了|迁|搬/.test(c)))
+    for (const gone of clause.matchAll(GONE_OF_GRADE)) {
+      const group = gradeCounts.length >= 2 ? gradeCounts.find((g) => g.grades.includes(GRADE_NUMBER[gone[2]!]!)) : undefined;
+      const n = gone[1] ? (count(gone[1]) ?? 1) : 1;
+      if (!group || group.count <= n) continue;
+      Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) - n, count: group.count - n });
+    }
   if (gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0)) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
   // "一二级的6个 三级的…": one group counted is that group's count, never the other's. A count beside grades
   // paid differently (一二级 and 三级) without saying which is not reckoned at all.
@@ -903,7 +922,11 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const mixed = gradeCounts.length === 0 && grades.includes(3) && (grades.includes(1) || grades.includes(2));
   // "一组6人 二组4人", "全村23个": a village's people counted, by group or in all.
   const tally = gradeCounts.length === 0 ? readTally(text) : undefined;
-  const village = /(?:全村|全组|全屯|村里|组里)(?:有|一共|共|总共)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|人|名|位)(?!户|月|年)/.exec(text);
+  // "村里60个残疾人 俺爹是其中一个": one person of the village is asked about; the village is not reckoned.
+  const onePerson = /其中(?:的)?(?:一|1)个|像(?:俺|我)(?:这样|这种|这号)/.test(text);
+  const village = onePerson
+    ? null
+    : /(?:全村|全组|全屯|村里|组里)(?:有|一共|共|总共)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|人|名|位)(?!户|月|年)/.exec(text);
   // "二组有一个户口迁走了": those gone leave the village's count too.
   const tallied = tally?.unit === "人" ? tally.total : village ? (count(village[1]!) ?? 0) : undefined;
   const tallyLeft = tallied !== undefined && persons === undefined && gone ? Math.min(count(gone[1]!) ?? 0, tallied - 1) : 0;
@@ -912,7 +935,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
   const single = gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined;
   const singleLeft =
     single !== undefined && persons === undefined && peopleTallied === undefined ? Math.min(gone ? (count(gone[1]!) ?? 0) : namedGone, single - 1) : 0;
-  const people = peopleTallied ?? persons ?? (single !== undefined ? single - singleLeft : undefined);
+  const people = onePerson ? undefined : (peopleTallied ?? persons ?? (single !== undefined ? single - singleLeft : undefined));
   const compare = readComparison(text);
   if (
     !perMonth &&
@@ -1053,8 +1076,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     if (q.perQuarter) out.push(`一个季度（3 个月）：${fmt(yearly)} ÷ 4 = ${fmt(yearly / 4)} 元（按${f.text}）`);
     if (q.perDay) out.push(`折合每天：${fmt(yearly)} ÷ 365 ≈ ${exactly(Math.round((yearly / 365) * 100) / 100)} 元（按${f.text}，一年按 365 天算）`);
     if (q.households && f.per === "户") {
-      if (q.householdsFrom)
-        out.push(`现在：${q.householdsFrom.from} ${q.householdsFrom.by > 0 ? "+" : "−"} ${Math.abs(q.householdsFrom.by)} = ${q.households} 户`);
+      if (q.householdsFrom) out.push(`现在：${q.householdsFrom.shown} = ${q.households} 户`);
       out.push(`${q.households} 户：${fmt(yearly)} × ${q.households} = ${fmt(yearly * q.households)} 元/年`);
       // "要是按月算 每个月村里一共多少": the households' year per month.
       if (q.perMonth) out.push(`${q.households} 户折合每月：${monthOf(yearly * q.households)}`);
@@ -1363,6 +1385,24 @@ const SHARE_ASKED =
 export function reckonShare(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   const clause = question.split(/[，,。？?；;\s]+/).find((c) => SHARE_ASKED.test(c));
   const m = clause ? SHARE_ASKED.exec(clause) : null;
+  if (!m) return { lines: [], used: [] };
+  // "俺村一二级的10个 三级的8个 三级的占百分之多少": the share among the villager's own counts.
+  const own = readFigureQuestion(question)?.gradeCounts;
+  if (own && own.length >= 2) {
+    const asked = gradesIn(clause!);
+    const group = own.find((g) => asked.length > 0 && asked.every((a) => g.grades.includes(a)));
+    const total = own.reduce((sum, g) => sum + g.count, 0);
+    return group
+      ? {
+          lines: [
+            `${gradeNames(group.grades)}占（按您说的数）：${group.count} ÷ ${total} ${(group.count * 1000) % total === 0 ? "=" : "≈"} ${Math.round((group.count / total) * 1000) / 10}%`,
+          ],
+          used: [],
+        }
+      : { lines: [], used: [] };
+  }
+  // A village's own share is not the county's.
+  if (OWN_GROUP.test(question)) return { lines: [], used: [] };
   const said = m ? (m[1] ?? m[2])! : "";
   for (const fact of facts) {
     // The part's own words, the longest ending of what the question says before 占 that the fact has.
@@ -1381,21 +1421,26 @@ export function reckonShare(facts: readonly Fact[], question: string): { lines: 
 }
 
 /** "已经培训了180个 还差几个": a plan's number less what the villager says is done. */
-const DONE_SAID = /(?:已经|已)?(?:完成|培训|做|办|建|补|装|发)了\s*(\d+)\s*(个|人|名|户|所|例)/;
+const DONE_SAID = /(?:已经|已)?(?:完成|培训|做|办|建|补|装|发)了\s*(\d+)\s*(个|人|名|户|所|例)(?!月|年|天|星期|礼拜)/;
 const LEFT_ASKED = /还差|还剩|还要|差几|差多少|剩几|剩多少|还有几|还有多少/;
 
 export function reckonDoneLeft(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   const done = DONE_SAID.exec(question);
-  if (!done || !LEFT_ASKED.test(question.slice(done.index))) return { lines: [], used: [] };
+  // A village's count against the county's plan is no reckoning.
+  if (!done || !LEFT_ASKED.test(question.slice(done.index)) || OWN_GROUP.test(question)) return { lines: [], used: [] };
   const said = Number(done[1]);
   for (const fact of facts) {
-    const planned = /(?:计划|任务|目标|要)[^。；]{0,16}?(\d+)\s*(人|个|名|户|所|例)/.exec(fact.text);
+    // A plan or a task, not "比任务多 13 人" (what a done count exceeded it by).
+    const planned = /(?<!比)(?:计划|任务|目标)(?!多|少|高)[^。；]{0,16}?(\d+)\s*(人|个|名|户|所|例)/.exec(fact.text);
     if (!planned || Number(planned[1]) <= said) continue;
     const unit = PERSON_UNITS.has(planned[2]!) ? "人" : planned[2]!;
     return { lines: [`还差：${planned[1]} − ${said} = ${Number(planned[1]) - said} ${unit}（计划数减去您说已经完成的）`], used: [fact] };
   }
   return { lines: [], used: [] };
 }
+
+/** The villager's own village or group: its figures are theirs, not the county's. */
+const OWN_GROUP = /村里|全村|[俺我咱](?:们)?(?:村|组|屯)(?!民)|组里|全组/;
 
 const NOT_STATED = "资料里没有写您问的这个数，我不乱说数字；资料里有的是：";
 
@@ -1408,7 +1453,9 @@ const PAID_OUT_ASKED = /(?:一共|总共|共|全县|全部)[^，,。？?]{0,6}(?
  */
 export function reckonGroupPaid(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   const asked = gradesIn(question);
-  if (asked.length === 0 || !PAID_OUT_ASKED.test(question) || readFigureQuestion(question)?.persons || readFigureQuestion(question)?.gradeCounts)
+  const own = readFigureQuestion(question);
+  // The county's count and this year's only: not a village's ("俺村三级的发了多少"), not last year's.
+  if (asked.length === 0 || !PAID_OUT_ASKED.test(question) || own?.persons || own?.gradeCounts || OWN_GROUP.test(question) || OTHER_YEAR.test(question))
     return { lines: [], used: [] };
   const rate = facts.find((f) => {
     const figure = moneyFigure(f.text);
@@ -1433,7 +1480,7 @@ export function reckonGroupPaid(facts: readonly Fact[], question: string): { lin
 
 /** "全县一个月一共发多少钱": a year's total stated in the entry, per month. */
 export function reckonTotalPerMonth(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
-  if (!/一个月|每个?月|按月/.test(question) || !PAID_OUT_ASKED.test(question)) return { lines: [], used: [] };
+  if (!/一个月|每个?月|按月/.test(question) || !PAID_OUT_ASKED.test(question) || OWN_GROUP.test(question)) return { lines: [], used: [] };
   for (const fact of facts) {
     const m = /(?:一共|共|总共)(?:发|发放|花)了?\s*(\d+(?:\.\d+)?)\s*万元/.exec(fact.text);
     if (!m) continue;

@@ -22,16 +22,16 @@ type ClarifySession = z.infer<typeof ClarifySessionSchema>;
 
 const ASKS = /多少|多大|多长|多远|多久|多高|几|吗|么|啥|什么|哪|谁|怎么|咋|呢|不$|没有$/;
 
-/**
- * "三级一年多少？一户多残每户给多少？", "白内障做了多少例，药费补了多少人", "老年补助每月多少重度的代缴多少":
- * two questions, each a clause that asks something on its own (each must then find an entry of its own).
- */
 /** A second clause this nearly all its own entry's is a question of its own, whatever words it shares. */
 const OWN_CLAUSE_COVERAGE = 0.85;
 
 /** "俩一块说下", "都说说", "一起讲讲": asks to be told what the clauses before it asked. */
 const TELL_BOTH = /说下|说说|说一下|讲讲|讲一下|一块|一起|告诉/;
 
+/**
+ * "三级一年多少？一户多残每户给多少？", "白内障做了多少例，药费补了多少人", "老年补助每月多少重度的代缴多少":
+ * two questions, each a clause that asks something on its own (each must then find an entry of its own).
+ */
 export function splitQuestions(text: string): string[] {
   const parts = text
     // A question run on without punctuation ends at its 多少 when a clause that asks follows.
