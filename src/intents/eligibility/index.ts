@@ -102,8 +102,11 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // on the programme's figure, not a household to screen.
   // "咱县贫困老年残疾人1479人，每人每月50": a count of people beside a per-person amount is the same arithmetic.
   // "村里60个残疾人 俺爹是其中一个 他二级": one person of the village is asked about, not the village.
+  // Only a message counting people or households can be a village's (most are not: no household read for them).
+  const counts = /(?:\d+|[两二三四五六七八九十百]+)\s*(?:个|人|户|名|位|家)/.test(text);
   const onePerson =
-    ONE_OF_THEM.test(text) || readHousehold(text).people.some((p) => !isCounted(p) && p.label !== "您" && p.label !== PRONOUN_LABEL && p.grade !== undefined);
+    counts &&
+    (ONE_OF_THEM.test(text) || readHousehold(text).people.some((p) => !isCounted(p) && p.label !== "您" && p.label !== PRONOUN_LABEL && p.grade !== undefined));
   // The village's count is not the household's: screened without it.
   if (onePerson)
     text = text.replace(

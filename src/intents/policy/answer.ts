@@ -816,8 +816,23 @@ function readTally(text: string, least = 2): Tally | undefined {
 /** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
 const GONE_OF_GRADE = /(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g;
 
+/**
+ * One message is read by several steps of its turn (routing, the handler, each reckoning): the latest readings
+ * are kept rather than worked out again. Callers never change the result.
+ */
+const figureQuestions = new Map<string, FigureQuestion | undefined>();
+const FIGURE_QUESTIONS_KEPT = 64;
+
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
+  if (figureQuestions.has(text)) return figureQuestions.get(text);
+  const read = readFigureQuestionUncached(text);
+  if (figureQuestions.size >= FIGURE_QUESTIONS_KEPT) figureQuestions.delete(figureQuestions.keys().next().value!);
+  figureQuestions.set(text, read);
+  return read;
+}
+
+function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|按月|合多少.*月|月.*合多少/.test(text);
   const perYear =
     /(?:一年|每年)(?:到头|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年|(?:一年|每年)[^，,。？?\d]{0,6}(?:算下来|合计|加起来)/.test(
