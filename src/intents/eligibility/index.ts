@@ -116,17 +116,18 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "村里…10个 三级的8个 又多了2个一级的": a village's people are never screened as one household, even when
   // the arithmetic cannot be done; the policy side shows the amounts and reckons only what is certain.
   if (!onePerson && VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text)) return policyFallback(ctx);
+  const figure = readFigureQuestion(text);
   if (
     !onePerson &&
     (/(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)来?\s*(?:个人|户|个|人|家)/.test(text) ||
       /按\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|个|人|户|家)\s*算/.test(text) ||
       /(?:县|镇|乡|市)[^，,。？?]{0,12}?\d{2,}\s*(?:个人|人|户|名)[^。？?]{0,4}每(?:人|户)/.test(text) ||
-      (readFigureQuestion(text)?.households ?? 0) > 1 ||
+      (figure?.households ?? 0) > 1 ||
       // "俺村三级贫困残疾12人": a village's people, counted.
-      ((readFigureQuestion(text)?.persons ?? 0) > 1 && /村|组|屯/.test(text) && !HOUSEHOLD_WORDS.test(text)) ||
+      ((figure?.persons ?? 0) > 1 && /村|组|屯/.test(text) && !HOUSEHOLD_WORDS.test(text)) ||
       // "俺们村一二级的贫困残疾人10个 三级的8个": people counted grade by grade are a group's arithmetic, unless
       // they are a household's ("家里一个二级一个三级": the screener reckons each person).
-      ((readFigureQuestion(text)?.gradeCounts?.length ?? 0) >= 2 && (/村|组|屯|全县|全镇|全乡/.test(text) || !HOUSEHOLD_WORDS.test(text))) ||
+      ((figure?.gradeCounts?.length ?? 0) >= 2 && (/村|组|屯|全县|全镇|全乡/.test(text) || !HOUSEHOLD_WORDS.test(text))) ||
       // "我是村会计，想算算去年全县一二级贫困残疾人救助了多少人": the county's count, whoever asks.
       /全(?:县|市|镇|乡)[^，,。？?]{0,16}(?:多少|几)(?:个)?(?:人|户|名|位)/.test(text))
   )

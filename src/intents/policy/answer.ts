@@ -1503,7 +1503,7 @@ export function reckonTotalPerMonth(facts: readonly Fact[], question: string): {
     const perMonth = Math.round((total / 12) * 10000) / 10000;
     return {
       lines: [
-        `一年 ${m[1]} 万元，平均每月：${m[1]} ÷ 12 ${perMonth * 12 === total ? "=" : "≈"} ${perMonth} 万元（约 ${Math.round((total * 10000) / 12).toLocaleString("en-US")} 元）`,
+        `一年 ${m[1]} 万元，平均每月：${m[1]} ÷ 12 ${Math.round(total * 10000) % 12 === 0 ? "=" : "≈"} ${perMonth} 万元（约 ${Math.round((total * 10000) / 12).toLocaleString("en-US")} 元）`,
       ],
       used: [fact],
     };
