@@ -892,6 +892,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     grades: gradesSaid(m[2]!),
     count: count(m[1]!) ?? 0,
   }));
+  const laterChanges: Array<{ grades: number[]; by: number }> = [];
   // "一级的有5个 三级的有3个": the grade first, then how many.
   if (gradeCounts.length === 0)
     for (const m of text.matchAll(
@@ -905,14 +906,22 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
       const said = /(多了|增加了|增了|新增了?|添了|少了|减少了|减了)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|位|名|人)/.exec(rest);
       // "10个 比去年多了2个": the growth is already in the count.
       const change = said && !/比(?:去年|上一?年|上年|原来)$/.test(rest.slice(0, said.index)) ? said : null;
-      // "又多了2个一级的": the grade comes after the change; whose it is, nothing is reckoned on a guess.
-      const after = text.slice(m.index + m[0].length);
-      if (change && /^[^，,。；\s]{0,2}(?:[一二三四1-4][、和跟到至]?)*[一二三四1-4]级/.test(after.slice(after.indexOf(change[0]) + change[0].length)))
-        return undefined;
       const before = count(m[2]!) ?? 0;
       const by = change ? (count(change[2]!) ?? 0) * (/少|减/.test(change[1]!) ? -1 : 1) : 0;
-      gradeCounts.push({ grades: gradesSaid(m[1]!), count: before + by, ...(by !== 0 ? { from: before, by } : {}) });
+      // "三级的8个 今年又多了2个一级的": the grade after the change says whose it is, not this group's.
+      const after = text.slice(m.index + m[0].length);
+      const whose =
+        change && /^[^，,。；\s]{0,2}?((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/.exec(after.slice(after.indexOf(change[0]) + change[0].length));
+      if (whose) laterChanges.push({ grades: gradesSaid(whose[1]!), by });
+      gradeCounts.push({ grades: gradesSaid(m[1]!), count: before + (whose ? 0 : by), ...(by !== 0 && !whose ? { from: before, by } : {}) });
     }
+  // Each change said of another grade goes to that grade's group; one with no group of its own, nothing is
+  // reckoned on a guess.
+  for (const { grades: changed, by } of laterChanges) {
+    const group = gradeCounts.find((g) => changed.every((c) => g.grades.includes(c)));
+    if (!group || group.count + by < 0) return undefined;
+    Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) + by, count: group.count + by });
+  }
   // "一二级的 一组2个 二组3个 三级的 一组1个 二组4个": each grade's groups added up.
   if (gradeCounts.length === 0) {
     const labels = [...text.matchAll(/((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)];
