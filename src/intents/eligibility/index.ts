@@ -1,7 +1,7 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
 import { answerPolicyQuestion, toTurnResult } from "../policy/index.ts";
-import { composeAnswer, readFigureQuestion, withAlternatives } from "../policy/answer.ts";
+import { composeAnswer, ONE_OF_THEM, OWN_GROUP, readFigureQuestion, withAlternatives } from "../policy/answer.ts";
 import { CONFIDENCE } from "../../knowledge/hits.ts";
 import { reply } from "../../core/message.ts";
 import { payloadText } from "../../core/payload.ts";
@@ -332,10 +332,8 @@ const OPEN_ASK =
   /能领(?:什么|啥|多少|哪些|不)|领点钱|能领点|领到钱|领(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:补助|补贴|救助|钱|政策)|能拿(?:什么|啥|多少|不)|拿(?:啥|什么)|(?:什么|啥|哪些)补助|算算|给不给钱|国家给|能享受|有没有[^，,。？?]{0,10}(?:补助|补贴|救助)/;
 
 /** A village or group speaking: "村里", "全村", "俺们组", a village's accountant. */
-const VILLAGE = /村里|全村|[俺我咱](?:们)?(?:村|组|屯)(?!民)|组里|全组|村会计|村文书|村干部/;
+const VILLAGE = new RegExp(`${OWN_GROUP.source}|村会计|村文书|村干部`);
 
-/** "俺爹是其中一个", "像俺这样的": one person among those counted. */
-const ONE_OF_THEM = /其中(?:的)?(?:一|1)个|像(?:俺|我)(?:这样|这种|这号)/;
 const PRONOUN_LABEL = "他（她）";
 
 /** Words that speak of one household: its members are screened one by one, not counted as a group. */

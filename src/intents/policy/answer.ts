@@ -1,6 +1,6 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
 import { GONE, GONE_FROM_COUNT } from "../../eligibility/household.ts";
-import { monthOf } from "../../eligibility/render.ts";
+import { money, monthOf } from "../../eligibility/render.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from "../../eligibility/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
@@ -947,7 +947,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "一组6人 二组4人", "全村23个": a village's people counted, by group or in all.
   const tally = gradeCounts.length === 0 ? readTally(text) : undefined;
   // "村里60个残疾人 俺爹是其中一个": one person of the village is asked about; the village is not reckoned.
-  const onePerson = /其中(?:的)?(?:一|1)个|像(?:俺|我)(?:这样|这种|这号)/.test(text);
+  const onePerson = ONE_OF_THEM.test(text);
   const village = onePerson
     ? null
     : /(?:全村|全组|全屯|村里|组里)(?:有|一共|共|总共)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|人|名|位)(?!户|月|年)/.exec(text);
@@ -1024,10 +1024,8 @@ function wan(n: number): string {
   return `，${Math.round(w * 10000) === n ? "即" : "约"} ${w} 万元`;
 }
 
-function fmt(n: number): string {
-  const r = Math.round(n * 10) / 10;
-  return Number.isInteger(r) ? String(r) : r.toFixed(1);
-}
+/** Amounts to one place, as the eligibility replies write them. */
+const fmt = money;
 
 /** Lines with the formula and its inputs, each traceable to the fact shown above it. */
 export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string[] {
@@ -1464,7 +1462,10 @@ export function reckonDoneLeft(facts: readonly Fact[], question: string): { line
 }
 
 /** The villager's own village or group: its figures are theirs, not the county's. */
-const OWN_GROUP = /村里|全村|[俺我咱](?:们)?(?:村|组|屯)(?!民)|组里|全组/;
+export const OWN_GROUP = /村里|全村|[俺我咱](?:们)?(?:村|组|屯)(?!民)|组里|全组/;
+
+/** "俺爹是其中一个", "像俺这样的": one person among those counted. */
+export const ONE_OF_THEM = /其中(?:的)?(?:一|1)个|像(?:俺|我)(?:这样|这种|这号)/;
 
 const NOT_STATED = "资料里没有写您问的这个数，我不乱说数字；资料里有的是：";
 
