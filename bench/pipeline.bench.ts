@@ -109,6 +109,20 @@ export default async function benchPipeline(): Promise<string[]> {
         kinds.set(result.answerKind ?? "-", (kinds.get(result.answerKind ?? "-") ?? 0) + 1);
       }
       const stats = summarize(latencies, performance.now() - t0);
+      // V8 keeps optimising a turn's code for ten thousand messages or so: a server under load answers at the
+      // rate below within seconds. Shown beside the figure the target is judged on, which is not changed.
+      let settled: ReturnType<typeof summarize> | undefined;
+      if (size === 10_000) {
+        for (let i = 0; i < 10_000; i++) await send(i);
+        const later: number[] = [];
+        const t1 = performance.now();
+        for (let i = 0; i < n; i++) {
+          const s = performance.now();
+          await send(i);
+          later.push(performance.now() - s);
+        }
+        settled = summarize(later, performance.now() - t1);
+      }
       store.close();
       // Issue 15's targets at 10,000 entries: p99 ≤ 2 ms, ≥ 3,000 messages/s, load+index ≤ 2 s.
       const ok = size < 10_000 || (stats.p99 <= 2 && stats.perSecond >= 3000 && loadMs <= 2000);
@@ -123,6 +137,7 @@ export default async function benchPipeline(): Promise<string[]> {
           ...(size === 10_000 ? { "target (p99≤2, ≥3000/s, ≤2000ms)": verdict(ok) } : {}),
         }),
       );
+      if (settled) lines.push(row(`${size} entries, after 15,300 messages`, { "msg/s": settled.perSecond, "p50 ms": settled.p50, "p99 ms": settled.p99 }));
     }
     // The figures above come from one process, as a running server reloads (each build loads a jieba
     // dictionary of its own, with its entries' terms). A cadre's first start also loads the modules cold.
