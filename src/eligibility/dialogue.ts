@@ -112,6 +112,8 @@ export interface Signals {
 
 export const MAX_FAILURES = 2;
 const QUESTION_MARK = /[?？吗呢]|多少|几/;
+/** "还有两个一二级的", "另外一个三级": people besides those said before. */
+const ADDING = /^(?:还有|另外|另|再加上|加上|外加|再有)/;
 
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
 export const ONLY_ONE =
@@ -466,6 +468,26 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       second.label !== subject.label &&
       second.label !== "您" &&
       !/不对|不是|说错|搞错|记错|改成|改为/.test(text);
+    // What is known of the one screened, as a member of the household.
+    const screenedPerson = (one: Person): Person => ({
+      ...one,
+      ...(typeof grade === "number" ? { grade } : {}),
+      ...(typeof state.facts.age === "number" ? { age: state.facts.age } : {}),
+      ...(state.facts.elderly === true ? { elderly: true } : {}),
+      ...(state.facts.certified === true ? { certified: true } : {}),
+    });
+    // "我们家有一个三级贫困残疾人" ⏎ "还有两个一二级的 也都贫困": people counted besides the one screened join
+    // them; counted people are numbered on from the first.
+    if (state.people.length === 0 && subject && named.length >= 1 && named.every(isCounted) && ADDING.test(foldText(text).trim())) {
+      const people = [screenedPerson(subject), ...named].map((p, k) => (isCounted(p) ? { ...p, label: `第${k + 1}人` } : p));
+      const poor = extractFacts(rules, text).facts.poor;
+      const facts = {
+        ...state.facts,
+        ...(poor === undefined ? {} : { poor }),
+        disabled_in_household: Math.max(people.length, Number(state.facts.disabled_in_household ?? 0)),
+      };
+      return advance(rules, { ...state, people, facts, reckon: summing(state.reckon, asked) }, on, "好的，记下了。\n");
+    }
     if (
       (state.step === "done" || another) &&
       state.people.length === 0 &&
@@ -473,13 +495,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       second &&
       (another || someoneElse || /也|一共|加起来|总共|俩|两个|合计/.test(text))
     ) {
-      const first = {
-        ...subject,
-        ...(typeof grade === "number" ? { grade } : {}),
-        ...(typeof state.facts.age === "number" ? { age: state.facts.age } : {}),
-        ...(state.facts.elderly === true ? { elderly: true } : {}),
-        ...(state.facts.certified === true ? { certified: true } : {}),
-      };
+      const first = screenedPerson(subject);
       if (first.label !== second.label) {
         const reckon = summing(state.reckon, asked);
         // Said to be alike: what is known of the first holds for the second too.

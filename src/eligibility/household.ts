@@ -84,8 +84,11 @@ const GROUP =
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度)/y;
 /** "三个一级一个三级": several people of one grade at once. */
 const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨)(?:人|娃|孩子|小孩|儿子|闺女|女儿|孙子|孙女)?(?:是|都|都是)?([一二三四1234])级/y;
-/** "俩重度", "两个重度的": several people said to be 重度 at once. */
-const COUNTED_SEVERE = /([两二三四2-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?重度/y;
+/**
+ * "俩重度", "两个重度的": several people said to be 重度 at once. "还有两个一二级的", "一个一、二级的": a grade
+ * of one or two, which every programme treats alike, is 重度 too.
+ */
+const COUNTED_SEVERE = /([两二三四2-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?重度|([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?[一1][、，,到至或和]?[二2]级/y;
 /** "俩", "三个", "两口": how many people. */
 const headcount = (word: string, otherwise: number): number => parseNumber(word.replace(/[个口]$/, "")) ?? otherwise;
 
@@ -221,7 +224,7 @@ export function readHousehold(said: string): Household {
     if (severeGroup) {
       const severe: Person[] = [];
       addMembers(
-        headcount(severeGroup[1]!, 2),
+        headcount((severeGroup[1] ?? severeGroup[2])!, 2),
         (p) => p.grade === undefined && !p.severe,
         (p) => {
           p.severe = true;
@@ -229,7 +232,8 @@ export function readHousehold(said: string): Household {
         },
       );
       // "俩重度残疾的 一个一级一个二级": the grades that follow are these people's, not two more people's.
-      group = severe;
+      // "一个一二级的 一个三级": a grade said already; who follows is someone else.
+      group = severeGroup[2] === undefined ? severe : [];
       i += severeGroup[0].length;
       continue;
     }

@@ -1733,6 +1733,16 @@ describe("two questions with a closing request, an absent subsidy after a space,
 });
 
 describe("a household corrected and asked about over several messages", () => {
+  it("adds people counted besides the one screened (还有两个一二级的), each at their own amount", async () => {
+    const say = chat();
+    await say("我们家有一个三级贫困残疾人");
+    await say("还有两个一二级的 也都贫困");
+    expect((await say("特别救助一年一共多少")).text).toContain("第1人 400 + 第2人 800 + 第3人 800 = 2000 元/年");
+    const other = chat();
+    await other("俺家一个三级残疾 贫困户 一年救助多少");
+    expect((await other("另外还有一个二级的")).text).toContain("第1人 400 + 第2人 800 = 1200 元/年");
+  });
+
   it("drops someone said not to be disabled after all from the household's sums", async () => {
     const say = chat();
     await say("俺爷俺奶都是贫困老年残疾人");
