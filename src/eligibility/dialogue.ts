@@ -58,7 +58,7 @@ export function asksForAll(text: string, gradeSaid: boolean): boolean {
   return gradeSaid && ASKS_FOR_ALL.test(text);
 }
 
-export const DialogueStateSchema = z.object({
+const ScreeningSchema = z.object({
   v: z.literal(1),
   topic: DialogueTopicSchema,
   facts: z.record(z.string(), z.union([z.number(), z.boolean(), z.string(), z.null()])),
@@ -91,6 +91,13 @@ export const DialogueStateSchema = z.object({
     .object({ perMonth: z.boolean(), years: z.number().optional(), total: z.boolean().optional(), every: z.boolean().optional() })
     .default({ perMonth: false }),
 });
+export const DialogueStateSchema = ScreeningSchema.extend({
+  /**
+   * A finished screening of the household, kept while a calculator's questions run ("俺娘三级贫困残疾" ⏎
+   * "土地流转能入股不" ⏎ "俺娘那个救助一个月多少"): taken up again when a message comes back to it.
+   */
+  earlier: ScreeningSchema.optional(),
+});
 export type DialogueState = z.infer<typeof DialogueStateSchema>;
 
 export interface Step {
@@ -108,6 +115,8 @@ export interface Signals {
   personal: boolean;
   /** "他每年能领多少生活救助" in the middle of a screening: the programme now asked about, for the same person. */
   focus?: readonly string[];
+  /** The message comes back to this finished screening after something else ("俺娘那个救助一个月多少"): its answer again. */
+  again?: boolean;
 }
 
 export const MAX_FAILURES = 2;
@@ -582,9 +591,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const aYear = /^那?(?:一年|每年)(?:呢|的呢|多少|合多少|一共多少|一共呢)$/.test(core.replace(/[\s？?。!！]/g, ""));
   if (
     state.step === "done" &&
-    (asked.years || again || aYear || (asked.perMonth && core.length <= 7)) &&
-    Object.keys(extraction.facts).length === 0 &&
-    core.length <= 12
+    (signals.again || ((asked.years || again || aYear || (asked.perMonth && core.length <= 7)) && core.length <= 12)) &&
+    Object.keys(extraction.facts).length === 0
   )
     return advance(rules, state, on, "");
   // "那一年老年补助多少" after one person's answer: that programme's part of it.

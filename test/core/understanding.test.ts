@@ -1733,6 +1733,13 @@ describe("two questions with a closing request, an absent subsidy after a space,
 });
 
 describe("a household corrected and asked about over several messages", () => {
+  it("comes back to a mother's screening after a question about land (俺娘那个救助一个月多少)", async () => {
+    const say = chat();
+    await say("俺娘三级贫困残疾");
+    await say("俺想问下土地流转能入股不");
+    expect((await say("俺娘那个救助一个月多少")).text).toMatch(/每人每年 400 元（折合每月约 33\.3 元）/);
+  });
+
   it("adds people counted besides the one screened (还有两个一二级的), each at their own amount", async () => {
     const say = chat();
     await say("我们家有一个三级贫困残疾人");

@@ -55,8 +55,16 @@ function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
 const ELIGIBILITY_DIALOGUE = "eligibility";
 
 function save(ctx: TurnContext, state: DialogueState | null): void {
-  if (state) ctx.dialogue.start(ELIGIBILITY_DIALOGUE, state);
-  else ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
+  if (!state) {
+    ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
+    return;
+  }
+  // A calculator started after a household's screening keeps the screening, to come back to.
+  const before = DialogueStateSchema.safeParse(ctx.dialogue.stateOf(ELIGIBILITY_DIALOGUE));
+  const { earlier: _, ...finished } = before.success ? before.data : ({} as Partial<DialogueState>);
+  const earlier =
+    state.topic === "benefits" ? undefined : finished.topic === "benefits" && finished.step === "done" ? (finished as DialogueState) : before.data?.earlier;
+  ctx.dialogue.start(ELIGIBILITY_DIALOGUE, earlier ? { ...state, earlier } : state);
 }
 
 function toResult(ctx: TurnContext, step: Step): TurnResult {
@@ -433,6 +441,22 @@ export const eligibilityHandler: IntentHandler = {
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;
 /** "一年下来能有多少", "能领多少钱": the amount of what is being screened. */
 const AMOUNT_ASK = /多少|几个钱|啥钱|能领|能拿|给多少|有多少/;
+/** "回头说俺的", "刚才那个", "俺那个救助": a message pointing back at what was said before. */
+const POINTS_BACK = /回头|回到|刚才|前面|上面说的|[俺我咱](?:家)?那个|[俺我咱]的(?:那个)?(?:救助|补助|补贴)/;
+
+/**
+ * A message about the screening kept behind a calculator: an amount asked of a programme the screening sums,
+ * no grade of its own, and either someone of that screening named or a word pointing back. An answer to the
+ * calculator's own question never is.
+ */
+function comesBack(rules: EligibilityRules, current: DialogueState, earlier: NonNullable<DialogueState["earlier"]>, text: string): boolean {
+  if (current.pending !== null && extractFacts(rules, text).facts[current.pending] !== undefined) return false;
+  const people = readHousehold(text).people;
+  if (people.some((p) => p.grade !== undefined || p.severe) || !AMOUNT_ASK.test(text)) return false;
+  if (!(detectTopic(rules, text) === "benefits" || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)))) return false;
+  const screened = new Set([...earlier.people, ...readHousehold(foldText(earlier.question)).people].map((p) => p.label));
+  return POINTS_BACK.test(text) || (people.length > 0 && people.every((p) => screened.has(p.label)));
+}
 const SPAN_FOLLOW_UP = /^(?:那)?(?:一年|一个月|每月|每年|一季度|[一两二三四五六七八九十\d]+(?:年|个月))(?:呢|的呢|多少|合多少|一共多少|一共呢)$/;
 const OTHER_INTENTS = new Set(["feedback", "opinion", "staff", "policy", "help"]);
 
@@ -443,11 +467,14 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
   ttlMs: DIALOGUE_IDLE_MS,
   // "是", "没有", "不知道" answer its yes/no questions.
   hearsSmallTalk: true,
-  async continue(ctx, state, turn) {
+  async continue(ctx, current, turn) {
     const rules = rulesFor(ctx);
     if (!rules) return undefined;
     const text = readable(ctx);
     const topic = detectTopic(rules, text);
+    // "俺娘那个救助一个月多少" while a calculator waits for its numbers: the screening before it, taken up again.
+    const cameBack = current.earlier !== undefined && comesBack(rules, current, current.earlier, text);
+    const state: DialogueState = cameBack ? current.earlier! : current;
     const { intent, confidence } = ctx.classification;
     const long = text.replace(/\s/g, "").length >= 6;
     // The core's reading first; then what only this dialogue knows (a different calculator's topic).
@@ -480,7 +507,8 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       turn !== "report" &&
       // "他俩一年特别救助加起来多少": a count of them names nobody new.
       // "那剩下的特别救助一年多少", "他们仨呢": those of the household still counted.
-      (/[我俺咱](?:们)?家|全家|一家|剩下的|剩下那|其余的|他们|他俩|她俩|这几个/.test(text) ||
+      (cameBack ||
+        /[我俺咱](?:们)?家|全家|一家|剩下的|剩下那|其余的|他们|他俩|她俩|这几个/.test(text) ||
         (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true) ||
         // "特别救助一年多少" right after the household's answer: one of its programmes, no grade of its own.
         (readHousehold(text).people.length === 0 &&
@@ -503,7 +531,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       readHousehold(text).people.every((p) => p.grade === undefined && !p.severe) &&
       AMOUNT_ASK.test(text) &&
       // "那沼气池补贴多少钱": a topic of its own is a new question, not the screening again.
-      (!namesOwn || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)));
+      (cameBack || !namesOwn || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)));
     const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     // "特别救助一年多少" ⏎ "要是一户多残的也能领 两样加起来": the programme asked before and the one named now.
     const adding = named.length > 0 && state.focus.length > 0 && /两样|几样|加起来|加上|也能领|都算上|一起算/.test(text);
@@ -512,10 +540,15 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne,
       personal: isPersonal(rules, text) && turn !== "report",
       focus,
+      again: cameBack && focus.length === 0,
     });
     if (step === "leave") {
-      // Only an unfinished dialogue is dropped; finished results stay correctable until they expire.
-      if (state.step !== "done") ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
+      // Only an unfinished dialogue is dropped (the screening it interrupted is kept); finished results stay
+      // correctable until they expire.
+      if (state.step !== "done") {
+        if (state === current && current.earlier) ctx.dialogue.start(ELIGIBILITY_DIALOGUE, current.earlier);
+        else ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
+      }
       return undefined;
     }
     if (step.handoff) await recordHandoff(ctx, state, rules);
