@@ -1063,6 +1063,20 @@ describe("a cadre asking about groups", () => {
     expect((await chat()("我是村妇女主任，农村幼儿园917所，其中公办72所，不是公办的有几所")).text).toContain("917 − 72 = 845 所");
   });
 
+  it("sums a village's grades, leaving out grade four and those not poor with a note, and corrects a count told again", async () => {
+    const r = (await chat()("我们村一级的3个 二级的2个 三级的4个 四级的1个 都是贫困户 一年救助一共多少")).text;
+    expect(r).toContain("合计：2400 + 1600 + 1600 = 5600 元/年");
+    expect(r).toMatch(/1 个四级：资料里只写了一到三级的标准/);
+    const poor = (await chat()("我们组三级贫困残疾人6个，还有2个三级的不是贫困户，一年一共多少")).text;
+    expect(poor).toContain("6 个三级：400 × 6 = 2400 元/年");
+    expect(poor).toContain("2 个三级不是贫困户：这项是给贫困残疾人的，没算进合计");
+    const say = chat();
+    await say("村里贫困残疾人 一级2个 三级6个");
+    await say("说错了 三级是5个");
+    expect((await say("一年总共")).text).toContain("合计：1600 + 2000 = 3600 元/年");
+    expect((await chat()("俺们村一级贫困残疾人4个 三级贫困5个 半年一共发多少")).text).toContain("半年（6 个月）：5200 ÷ 12 × 6 = 2600 元");
+  });
+
   it("reads 一二级 as a range naming a group, not as the asker's own grade", async () => {
     const r = (await chat()("我是村干部，给村民讲的时候想按月说，一二级贫困残疾救助一个月合多少")).text;
     expect(r).toMatch(/800 ÷ 12 ≈ 66\.7 元/);

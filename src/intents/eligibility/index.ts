@@ -1,7 +1,7 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
 import { answerPolicyQuestion, toTurnResult } from "../policy/index.ts";
-import { composeAnswer, ONE_OF_THEM, OWN_GROUP, readFigureQuestion, withAlternatives } from "../policy/answer.ts";
+import { composeAnswer, type FigureQuestion, ONE_OF_THEM, OWN_GROUP, readFigureQuestion, setsGradeAmounts, withAlternatives } from "../policy/answer.ts";
 import { CONFIDENCE } from "../../knowledge/hits.ts";
 import { reply } from "../../core/message.ts";
 import { payloadText } from "../../core/payload.ts";
@@ -50,6 +50,19 @@ function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
   const llm = ctx.services.llm;
   if (llm) return answerWithLlm(llm, ctx, answerPolicyQuestion).then((result) => ({ ...result, intent: "eligibility" as const }));
   return { ...answerPolicyQuestion(ctx), intent: "eligibility" };
+}
+
+/**
+ * A tally by grade ("三级贫困6个，还有2个三级的不是贫困户") that the search is unsure of: rather than asking which
+ * entry, the one close behind that sets an amount for each grade counted answers it.
+ */
+async function tallyAnswer(ctx: TurnContext, groups: FigureQuestion["gradeCounts"]): Promise<TurnResult> {
+  const answer = await policyFallback(ctx);
+  if (answer.answerKind !== "clarify" || !groups || groups.length < 2) return answer;
+  const paid = [...new Set(groups.flatMap((g) => g.grades))].filter((g) => g !== 4);
+  const hit = ctx.hits.slice(0, 3).find((h) => setsGradeAmounts(h.entry, paid));
+  if (!hit) return answer;
+  return { ...toTurnResult(composeAnswer(ctx.kb.index, ctx.query, [{ ...hit, coverage: Math.max(hit.coverage, CONFIDENCE.answer) }])), intent: "eligibility" };
 }
 
 const ELIGIBILITY_DIALOGUE = "eligibility";
@@ -123,7 +136,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     );
   // "村里…10个 三级的8个 又多了2个一级的": a village's people are never screened as one household, even when
   // the arithmetic cannot be done; the policy side shows the amounts and reckons only what is certain.
-  if (!onePerson && VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text)) return policyFallback(ctx);
+  if (!onePerson && VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text))
+    return tallyAnswer(ctx, readFigureQuestion(text)?.gradeCounts);
   const figure = readFigureQuestion(text);
   if (
     !onePerson &&
@@ -139,7 +153,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
       // "我是村会计，想算算去年全县一二级贫困残疾人救助了多少人": the county's count, whoever asks.
       /全(?:县|市|镇|乡)[^，,。？?]{0,16}(?:多少|几)(?:个)?(?:人|户|名|位)/.test(text))
   )
-    return policyFallback(ctx);
+    return tallyAnswer(ctx, figure?.gradeCounts);
   // "俺是村文书，一二级的比去年多了85人，三级的多了177人": a cadre speaking of groups, no relative named.
   if (CADRE.test(text) && readHousehold(text).people.every((p) => p.label === "您" || p.label.startsWith("第"))) return policyFallback(ctx);
   // "我是村干部…一二级贫困残疾救助一个月合多少": a range of grades names a group; no one's grade is said.

@@ -5,6 +5,7 @@ import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
+import { readGradeTally } from "./tally.ts";
 
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
@@ -764,7 +765,7 @@ export interface FigureQuestion {
   /** "一二级贫困残疾人…": the grades asked about; amounts set for other grades are not reckoned. */
   grades?: number[];
   /** "5个一级的、3个二级的": people counted grade by grade, each grade at its own amount. */
-  gradeCounts?: Array<{ grades: number[]; count: number; from?: number; by?: number; tally?: string }>;
+  gradeCounts?: Array<{ grades: number[]; count: number; from?: number; by?: number; tally?: string; notPoor?: boolean }>;
   /** "一组3户 二组2户": the village's groups added up, shown before the amounts. */
   tally?: string;
   /** "一二级的比三级的多拿多少，是几倍": one grade's amount against another's. */
@@ -812,6 +813,18 @@ function readTally(text: string, least = 2): Tally | undefined {
   const total = ordered.reduce((sum, [, n]) => sum + n, 0);
   return { total, unit, shown: `${ordered.map(([group, n]) => `${group}组 ${n}`).join(" + ")} = ${total} ${unit === "户" ? "户" : "人"}` };
 }
+
+/** The entry sets an amount for each of these grades ("一级、二级…每人每年 800 元"): a tally by grade is reckoned on it. */
+export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boolean {
+  const graded = entry.facts.flatMap((fact) => {
+    const f = moneyFigure(fact.text);
+    return f ? [gradesIn(fact.text.slice(0, fact.text.indexOf(f.text)))] : [];
+  });
+  return grades.length > 0 && grades.every((g) => graded.some((gs) => gs.includes(g)));
+}
+
+/** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
+const TALLY_TURNS = /说错|不对|搞错|记错|弄错|应该是|改成|改为|更正|不是贫困|非贫困|不贫困|不是低保|[四4]级|没有|去世|过世|走了|没了|死了/;
 
 /** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
 const GONE_OF_GRADE = /(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g;
@@ -939,7 +952,12 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
       if (!group || group.count <= n) continue;
       Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) - n, count: group.count - n });
     }
-  if (gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0)) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
+  // A tally told clause by clause: corrected (说错了 三级是5个), with people gone, grades the seed has no amount
+  // for (四级), groups that are not poor or have nobody (三级一个都没有). Read apart from the counts above.
+  const told = readGradeTally(text);
+  const plain = gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0);
+  if (told && told.length >= 2 && (!plain || TALLY_TURNS.test(text))) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told };
+  if (plain) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
   // "一二级的6个 三级的…": one group counted is that group's count, never the other's. A count beside grades
   // paid differently (一二级 and 三级) without saying which is not reckoned at all.
   if (gradeCounts.length === 1) grades.splice(0, grades.length, ...gradeCounts[0]!.grades);
@@ -1036,8 +1054,21 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
   const out: string[] = [];
   // "5个一级的、3个二级的": each grade's people at that grade's amount, then the sum; nothing reckoned on a guess.
   if (q.gradeCounts) {
-    const parts = q.gradeCounts.map((g) => ({ ...g, figure: graded.find((f) => g.grades.every((grade) => f.grades.includes(grade))) }));
-    if (parts.some((p) => !p.figure)) return [];
+    const all = q.gradeCounts.map((g) => ({ ...g, figure: graded.find((f) => g.grades.every((grade) => f.grades.includes(grade))) }));
+    // "四级的1个": a grade the amounts are not set for is left out of the sum, and said so; "还有2个三级的不是
+    // 贫困户": for an amount set for the poor, the same. Anything else without an amount: nothing on a guess.
+    const forThePoor = facts.some((f) => moneyFigure(f.text) && /贫困/.test(f.text));
+    const unpaidGrade = (p: (typeof all)[number]) => !p.figure && p.grades.every((g) => g === 4) && graded.some((f) => f.grades.length > 0);
+    const left = all.filter((p) => unpaidGrade(p) || (p.notPoor && forThePoor));
+    const parts = all.filter((p) => !left.includes(p) && p.count > 0);
+    if (parts.length === 0 || parts.some((p) => !p.figure)) return [];
+    const notes = all.filter((x) => x.count === 0 && !left.includes(x)).map((p) => `${gradeNames(p.grades)}：0 个，不用算`);
+    for (const p of left)
+      notes.push(
+        unpaidGrade(p)
+          ? `${p.count} 个${gradeNames(p.grades)}：资料里只写了一到三级的标准，没写${gradeNames(p.grades)}能不能领、领多少，没算进合计，请问县残联`
+          : `${p.count} 个${gradeNames(p.grades)}不是贫困户：这项是给贫困残疾人的，没算进合计`,
+      );
     let total = 0;
     for (const { grades, count: n, figure, from, by, tally } of parts) {
       const yearly = figure!.period === "year" ? figure!.amount : figure!.amount * 12;
@@ -1046,11 +1077,18 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       if (from !== undefined && by) out.push(`${gradeNames(grades)}现在：${from} ${by > 0 ? "+" : "−"} ${Math.abs(by)} = ${n} 个`);
       out.push(`${n} 个${gradeNames(grades)}：${fmt(yearly)} × ${n} = ${fmt(yearly * n)} 元/年（按${figure!.text}）`);
     }
-    out.push(
-      `合计：${parts.map((p) => fmt((p.figure!.period === "year" ? p.figure!.amount : p.figure!.amount * 12) * p.count)).join(" + ")} = ${fmt(total)} 元/年${wan(total)}（每人都符合条件的话）`,
-    );
+    if (parts.length > 1)
+      out.push(
+        `合计：${parts.map((p) => fmt((p.figure!.period === "year" ? p.figure!.amount : p.figure!.amount * 12) * p.count)).join(" + ")} = ${fmt(total)} 元/年${wan(total)}（每人都符合条件的话）`,
+      );
+    out.push(...notes);
     if (q.perMonth) out.push(`折合每月：${monthOf(total)}`);
     if (q.years && q.years > 1) out.push(`${exactly(q.years)} 年：${fmt(total)} × ${exactly(q.years)} = ${fmt(total * q.years)} 元${wan(total * q.years)}`);
+    // "半年一共发多少", "三个月呢": the year's total over those months.
+    if (q.years && q.years < 1) {
+      const months = Math.round(q.years * 12);
+      out.push(`${months === 6 ? "半年（6 个月）" : `${months} 个月`}：${fmt(total)} ÷ 12 × ${months} = ${fmt((total * months) / 12)} 元`);
+    }
     return out;
   }
   // "一二级的比三级的多拿多少": the two grades' amounts, same period, taken one from the other (and divided).

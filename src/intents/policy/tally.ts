@@ -1,0 +1,79 @@
+// A cadre's tally of people by disability grade, told clause by clause, perhaps over several messages: "一级的3个
+// 二级的2个", "说错了 三级是5个", "又去世一个三级的", "还有2个三级的不是贫困户", "四级的1个". Pure.
+import { parseNumber } from "../../eligibility/numbers.ts";
+
+export interface GradeGroup {
+  grades: number[];
+  count: number;
+  /** The count first said, when the tally changed it since ("去年9个 今年多了2个", "去世一个"). */
+  from?: number;
+  by?: number;
+  /** "还有2个三级的不是贫困户": counted apart; a programme for the poor leaves them out. */
+  notPoor?: boolean;
+}
+
+const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const GRADES = "((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])";
+const COUNT = "(\\d+|[一两二三四五六七八九十百]+|俩|仨)";
+/** "一级的3个", "三级贫困5个", "二级是4个", "一二级贫困残疾人9个". */
+const GRADE_FIRST = new RegExp(
+  `${GRADES}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT}\\s*(?:个|位|名|人)(?!多?个?月|年|天)`,
+  "g",
+);
+/** "3个一级", "2个三级的不是贫困户", "4个四级的". */
+const COUNT_FIRST = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES}级`, "g");
+/** "三级一个都没有", "二级的没有". */
+const NONE_OF = new RegExp(`${GRADES}级(?:的)?(?:贫困)?(?:残疾人?)?(?:一个)?(?:都|也)?没有`);
+const GONE = /去世|过世|走了|没了|死了|迁走|迁出|搬走/;
+const CORRECTING = /说错|不对|搞错|记错|弄错|应该是|改成|改为|更正/;
+const ADDING = /^(?:还有|另外|另有|又有|又|再有|再加上?|加上|外加)|又(?:多了|添了|评上|新评|查出|报上)|漏报|新评上?|新增|也报上|也算上/;
+const NOT_POOR = /不是贫困|非贫困|不贫困|不算贫困|不是低保|不是建档立卡/;
+
+const gradesSaid = (said: string) => [...new Set([...said.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!))];
+const sameGrades = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((g) => b.includes(g));
+
+/**
+ * The groups a tally ends with, each grade (or grades paid alike) once, or undefined when the text holds no such
+ * tally. A later clause about a grade already counted corrects it when it says so (说错了, 是), adds to it when it
+ * says so (还有, 又, 漏报); those gone leave their grade's group. Village subgroups (一组, 二组) are not read here.
+ */
+export function readGradeTally(text: string): GradeGroup[] | undefined {
+  if (/[一二三四五六七八九十\d]组/.test(text)) return undefined;
+  const groups: GradeGroup[] = [];
+  let correcting = false;
+  for (const clause of text.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {
+    // "说错了" alone corrects what the next clause says.
+    if (CORRECTING.test(clause) && !/级/.test(clause)) {
+      correcting = true;
+      continue;
+    }
+    const corrects = correcting || CORRECTING.test(clause);
+    correcting = false;
+    if (GONE.test(clause)) {
+      for (const m of clause.matchAll(/(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g)) {
+        const group = groups.find((g) => g.grades.includes(GRADE_NUMBER[m[2]!]!));
+        const n = m[1] ? (parseNumber(m[1]) ?? 1) : 1;
+        if (!group || group.count < n) return undefined;
+        Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) - n, count: group.count - n });
+      }
+      continue;
+    }
+    const said: Array<{ grades: number[]; count: number }> = [];
+    const none = NONE_OF.exec(clause);
+    if (none) said.push({ grades: gradesSaid(none[1]!), count: 0 });
+    else {
+      for (const m of clause.matchAll(GRADE_FIRST)) said.push({ grades: gradesSaid(m[1]!), count: parseNumber(m[2]!) ?? -1 });
+      if (said.length === 0) for (const m of clause.matchAll(COUNT_FIRST)) said.push({ grades: gradesSaid(m[2]!), count: parseNumber(m[1]!) ?? -1 });
+    }
+    if (said.some((s) => s.count < 0)) return undefined;
+    const notPoor = NOT_POOR.test(clause);
+    const adds = ADDING.test(clause);
+    for (const { grades, count } of said) {
+      const before = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor === !notPoor);
+      if (before && adds && !corrects) Object.assign(before, { from: before.from ?? before.count, by: (before.by ?? 0) + count, count: before.count + count });
+      else if (before) Object.assign(before, { count, from: undefined, by: undefined });
+      else groups.push({ grades, count, ...(notPoor ? { notPoor } : {}) });
+    }
+  }
+  return groups.length > 0 ? groups.map((g) => Object.fromEntries(Object.entries(g).filter(([, v]) => v !== undefined)) as GradeGroup) : undefined;
+}

@@ -1,0 +1,41 @@
+// A cadre's tally by grade, read clause by clause (src/intents/policy/tally.ts).
+import { describe, expect, it } from "vitest";
+import { readGradeTally } from "../../src/intents/policy/tally.ts";
+
+describe("a cadre's tally by grade", () => {
+  it("takes a correction (说错了 三级是5个) in place of the count it corrects", () => {
+    expect(readGradeTally("村里贫困残疾人 一级2个 三级6个 说错了 三级是5个 一年总共")).toEqual([
+      { grades: [1], count: 2 },
+      { grades: [3], count: 5 },
+    ]);
+  });
+
+  it("adds those said to be more (还有, 漏报) and takes those gone from their grade", () => {
+    expect(readGradeTally("三级贫困残疾人8个 一级的1个 上个月又去世一个三级的")).toEqual([
+      { grades: [3], count: 7, from: 8, by: -1 },
+      { grades: [1], count: 1 },
+    ]);
+    expect(readGradeTally("一级的2个 三级的3个 还有2个三级的漏报了")).toEqual([
+      { grades: [1], count: 2 },
+      { grades: [3], count: 5, from: 3, by: 2 },
+    ]);
+  });
+
+  it("keeps groups that are not poor, of grade four and of nobody apart from the others", () => {
+    expect(readGradeTally("我们组三级贫困残疾人6个，还有2个三级的不是贫困户")).toEqual([
+      { grades: [3], count: 6 },
+      { grades: [3], count: 2, notPoor: true },
+    ]);
+    expect(readGradeTally("一级6个 二级4个 三级一个都没有 还有4个四级的")).toEqual([
+      { grades: [1], count: 6 },
+      { grades: [2], count: 4 },
+      { grades: [3], count: 0 },
+      { grades: [4], count: 4 },
+    ]);
+  });
+
+  it("leaves a village's subgroups and a household's people to other readings", () => {
+    expect(readGradeTally("一组三级2个 二组三级3个")).toBeUndefined();
+    expect(readGradeTally("俺爹一级 俺娘三级")).toBeUndefined();
+  });
+});
