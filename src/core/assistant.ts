@@ -2,6 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
+import { readGradeTally } from "./tally.ts";
 import { isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
@@ -209,7 +210,9 @@ export class Assistant {
       /^(?:还有|另外|再加上|加上|外加)(?:\d+|[一两二三四五六七八九十]+)\s*(?:户|个|位|名|人)/.test(foldText(text).trim()) ||
       COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) ||
       // "有1户今年走了一个…不算了": one of those counted no longer counts.
-      /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim());
+      /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim()) ||
+      // "三级贫困的2个，另外还有一个三级的不是贫困户": more of a tally by grade, asking nothing.
+      (readGradeTally(foldText(text)) !== undefined && !/[?？吗呢]|多少|几/.test(foldText(text)));
     const leans =
       addsCount ||
       isFollowUp(foldText(text), engine.kb.data.conversation) ||

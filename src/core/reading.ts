@@ -1,6 +1,7 @@
 // The core's first reading of a message, before any feature sees it: is it a question, a report of a problem,
 // small talk or a reset? Features and dialogues act on this instead of guessing each on their own. Pure.
 import type { ConversationWords } from "../knowledge/schema.ts";
+import { readGradeTally } from "./tally.ts";
 
 export type Reading =
   /** "重新开始", "取消": ends whatever dialogue is active. */
@@ -139,7 +140,9 @@ export function mentionsStaffWork(said: string, words: ConversationWords, readin
   // "几条村", "多少条路": counting villages or roads, not reports.
   let text = said.replace(/(?:几|多少)条(?=[村路河街沟渠坝桥])/g, "");
   // "村里统计一下特别救助": a cadre tallying a programme's money, not the reports' statistics.
-  if (/救助|补助|补贴|残疾|低保|代缴|养老/.test(text) && !/反映|投诉|意见|问题|留言|反馈|fk/i.test(text)) text = text.replace(/统计|汇总/g, "");
+  // "统计下：一级贫困的3个": people counted grade by grade are the same.
+  if ((/救助|补助|补贴|残疾|低保|代缴|养老/.test(text) || readGradeTally(text)) && !/反映|投诉|意见|问题|留言|反馈|fk/i.test(text))
+    text = text.replace(/统计|汇总/g, "");
   // A report, or a question that says it is none ("不是反映问题，就问问…"): its "反映" is no staff query.
   if (reading?.kind === "report" || (reading?.kind === "question" && reading.notAReport))
     return words.staff_words.some((w) => !words.report_words.some((r) => r.includes(w) || w.includes(r)) && text.includes(w));

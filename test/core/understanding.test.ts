@@ -1077,6 +1077,23 @@ describe("a cadre asking about groups", () => {
     expect((await chat()("俺们村一级贫困残疾人4个 三级贫困5个 半年一共发多少")).text).toContain("半年（6 个月）：5200 ÷ 12 × 6 = 2600 元");
   });
 
+  it("adds people and households found later (还有2个漏报了, 又查出来一户) and takes 统计下 before a tally as no staff query", async () => {
+    expect((await chat()("村里贫困老年残疾人9个 一年补助加起来多少")).text).toContain("9 个人：600 × 9 = 5400 元/年");
+    const elderly = chat();
+    await elderly("我们组贫困老年残疾人3个");
+    await elderly("还有2个漏报了");
+    expect((await elderly("一年老年补助一共多少")).text).toContain("3 + 2 = 5 个人：600 × 5 = 3000 元/年");
+    const homes = chat();
+    await homes("一户多残的我们村有5户");
+    await homes("又查出来一户");
+    expect((await homes("一年补助一共多少")).text).toContain("6 户：1680 × 6 = 10080 元/年");
+    const tally = chat();
+    expect((await tally("统计下：一级贫困的3个")).intent).not.toBe("staff");
+    await tally("二级贫困的3个");
+    await tally("三级贫困的2个，另外还有一个三级的不是贫困户");
+    expect((await tally("一年多少")).text).toContain("合计：2400 + 2400 + 800 = 5600 元/年");
+  });
+
   it("reads 一二级 as a range naming a group, not as the asker's own grade", async () => {
     const r = (await chat()("我是村干部，给村民讲的时候想按月说，一二级贫困残疾救助一个月合多少")).text;
     expect(r).toMatch(/800 ÷ 12 ≈ 66\.7 元/);

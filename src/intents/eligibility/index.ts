@@ -58,10 +58,13 @@ function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
  */
 async function tallyAnswer(ctx: TurnContext, groups: FigureQuestion["gradeCounts"]): Promise<TurnResult> {
   const answer = await policyFallback(ctx);
-  if (answer.answerKind !== "clarify" || !groups || groups.length < 2) return answer;
+  if (!groups || groups.length < 2) return answer;
   const paid = [...new Set(groups.flatMap((g) => g.grades))].filter((g) => g !== 4);
   const hit = ctx.hits.slice(0, 3).find((h) => setsGradeAmounts(h.entry, paid));
-  if (!hit) return answer;
+  // Answered from an entry that sets those amounts (or with nothing close that does): as it is.
+  const answered = answer.answerKind === "clarify" ? undefined : ctx.kb.byId.get(answer.answerIds?.[0] ?? "");
+  if (!hit || (answered && setsGradeAmounts(answered, paid)) || (answered && answer.answerKind !== "answer" && answer.answerKind !== "needs_review"))
+    return answer;
   return { ...toTurnResult(composeAnswer(ctx.kb.index, ctx.query, [{ ...hit, coverage: Math.max(hit.coverage, CONFIDENCE.answer) }])), intent: "eligibility" };
 }
 

@@ -5,7 +5,7 @@ import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
-import { readGradeTally } from "./tally.ts";
+import { readGradeTally } from "../../core/tally.ts";
 
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
@@ -752,6 +752,8 @@ export interface FigureQuestion {
   perYear: boolean;
   years?: number;
   persons?: number;
+  /** "3个 ⏎ 还有2个漏报了": those added to the people counted (already in `persons`). */
+  added?: number;
   /** "本来三个…有一个户口迁走了": those of the people counted who left (already taken out of `persons`). */
   left?: number;
   /** "俺村有8户一户多残家庭": households, for amounts paid per household. */
@@ -823,6 +825,10 @@ export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boole
   return grades.length > 0 && grades.every((g) => graded.some((gs) => gs.includes(g)));
 }
 
+/** "还有2个漏报了", "又评上1个": people added to a count said before (not a grade's group, not a span). */
+const ADDED_PEOPLE =
+  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|漏报了?|又评上了?|新评上了?|新增了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?![一二三四1-4]级|多?个?月|年|天|户)/;
+
 /** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
 const TALLY_TURNS = /说错|不对|搞错|记错|弄错|应该是|改成|改为|更正|不是贫困|非贫困|不贫困|不是低保|[四4]级|没有|去世|过世|走了|没了|死了/;
 
@@ -854,7 +860,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
   // "一二级贫困残疾人3570个，一人800": people named first, their count after ("一人" is the amount's unit).
   const after =
-    /残疾人[^，,。？?\d]{0,4}?(\d{2,})\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
+    /残疾人[^，,。？?\d]{0,4}?(\d+)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
     // "俺村十来个重度的 按十二个算": the count the villager says to reckon with.
     /按\s*(\d+|[一两二三四五六七八九十百千]+)\s*(?:个人|个|人|名|位)\s*算/.exec(text);
   // The last count said is the one asked about: "老两口…老伴走了…这仨月俺一个人领多少" is one person.
@@ -871,12 +877,15 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "本来三个…俺三弟户口迁出去了": someone named, gone, is one of those counted.
   const namedGone = gone ? 0 : text.split(/[，,。；;！!？?\s]+/).filter((c) => KIN.test(c) && GONE.test(c)).length;
   const left = counted && gone ? Math.min(count(gone[1]!) ?? 0, counted - 1) : counted && namedGone ? Math.min(namedGone, counted - 1) : 0;
-  const persons = counted !== undefined ? counted - left : undefined;
+  // "贫困老年残疾人3个 ⏎ 还有2个漏报了": more of the same people, added to the count.
+  const more = p && counted !== undefined ? ADDED_PEOPLE.exec(text.slice(p.index + p[0].length)) : null;
+  const addedPeople = more && !GONE.test(more[0]) ? (count(more[1]!) ?? 0) : 0;
+  const persons = counted !== undefined ? counted - left + addedPeople : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值|呢)|合(?:一|每)(?:公斤|斤)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
   // "全村一共120户 一户多残的有5户": of several counts of households, the one said of the programme's; one
   // count alone is that; several and none said of it, none is reckoned.
-  const ADDED = /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/;
+  const ADDED = /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上|查出来?|发现|找出来?|补报|漏报)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/;
   const DROPPED = /有(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走)/;
   const DROPPED_HERE = new RegExp(`^${DROPPED.source}`);
   const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/g)].filter(
@@ -1000,6 +1009,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     ...(years ? { years } : {}),
     ...(people && people > 1 && !mixed ? { persons: people } : {}),
     ...(people && people > 1 && !mixed && left + tallyLeft + singleLeft > 0 ? { left: left + tallyLeft + singleLeft } : {}),
+    ...(people && people > 1 && !mixed && persons === people && addedPeople > 0 ? { added: addedPeople } : {}),
     ...(tally?.unit === "户" && tally.total > 1
       ? { households: tally.total, tally: tally.shown }
       : households && households > 1
@@ -1145,7 +1155,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     const people = q.persons && f.per !== "户" ? q.persons : 1;
     if (people > 1) {
       out.push(
-        `${q.left ? `${people + q.left} 个人里走了 ${q.left} 个，剩下 ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
+        `${q.left ? `${people + q.left} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
       );
       // "一年一共多少 一个月合多少": the people's year, per month too.
       if (q.perMonth && f.period === "year") out.push(`${people} 个人折合每月：${monthOf(yearly * people)}`);

@@ -1,6 +1,6 @@
-// A cadre's tally by grade, read clause by clause (src/intents/policy/tally.ts).
+// A cadre's tally by grade, read clause by clause (src/core/tally.ts).
 import { describe, expect, it } from "vitest";
-import { readGradeTally } from "../../src/intents/policy/tally.ts";
+import { readGradeTally } from "../../src/core/tally.ts";
 
 describe("a cadre's tally by grade", () => {
   it("takes a correction (说错了 三级是5个) in place of the count it corrects", () => {

@@ -1,6 +1,6 @@
 // A cadre's tally of people by disability grade, told clause by clause, perhaps over several messages: "一级的3个
 // 二级的2个", "说错了 三级是5个", "又去世一个三级的", "还有2个三级的不是贫困户", "四级的1个". Pure.
-import { parseNumber } from "../../eligibility/numbers.ts";
+import { parseNumber } from "../text/numbers.ts";
 
 export interface GradeGroup {
   grades: number[];
