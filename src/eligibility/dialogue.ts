@@ -284,7 +284,11 @@ export function startDialogue(
   markElderly(household, text);
   // People of whom nothing is said ("俺爹俺娘俩人一年共多少") are a count for arithmetic, not a household to screen.
   // "俺爹俺都好好的": people named without any disability are not disabled members of the household.
-  const described = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);
+  const saidOf = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);
+  // "俺家仨三级贫困残疾人，俺哥户口迁到城里去了": someone named as gone, not among the people named, was one of
+  // those counted.
+  const goneCounted = (household.gone ?? []).filter((label) => label.startsWith("您") && !household.people.some((p) => p.label === label)).length;
+  const described = goneCounted > 0 && saidOf.length > goneCounted && saidOf.every(isCounted) ? saidOf.slice(0, saidOf.length - goneCounted) : saidOf;
   // "俺爹二级 俺娘好好的没残疾": one disabled member of a household named with others is that household's
   // answer (the 没残疾 is about someone else, not the one with the grade).
   const onlyOneOfSeveral = described.length === 1 && household.people.length >= 2 && described[0]!.grade !== undefined;

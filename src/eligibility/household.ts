@@ -3,7 +3,7 @@
 import { quickReply } from "../core/payload.ts";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateProgramme, type Facts } from "./evaluate.ts";
-import { money, monthOf, citationOf, type Rendered } from "./render.ts";
+import { money, monthOf, citationOf, ruleFor, type Rendered } from "./render.ts";
 import { blankOthers, inRange } from "./extract.ts";
 import { parseNumber, readDuration, spanText } from "./numbers.ts";
 import type { Programme } from "./schema.ts";
@@ -528,7 +528,12 @@ export function renderHousehold(
   const yearlyParts: string[] = [];
   for (const line of chosen) {
     const unit = unitOf(line.period);
-    out.push(`【${line.programme.name}】${line.programme.rule}`);
+    // The clauses for the grades in the household: an amount set for a grade nobody has is not shown as theirs.
+    // Someone whose grade is not known may have any: the whole rule.
+    const certified = household.people.filter((p) => p.certified !== false);
+    const grades = certified.some((p) => p.grade === undefined && !p.severe) ? [] : certified.flatMap((p) => p.grade ?? [1, 2]);
+    const rule = ruleFor(line.programme.rule, [...new Set(grades)]);
+    out.push(rule ? `【${line.programme.name}】${rule}` : `【${line.programme.name}】`);
     if (line.parts.length > 1) out.push(`  ${line.parts.map((p) => `${p.who} ${money(p.amount)}`).join(" + ")} = ${money(line.total)} ${unit}`);
     else if (line.parts.length === 1) out.push(`  ${line.parts[0]!.who === "全家" ? "每户" : line.parts[0]!.who} ${money(line.total)} ${unit}`);
     if (line.parts.length > 0 && line.period === "month") out.push(`  一年：${money(line.total)} × 12 = ${money(line.total * 12)} 元`);

@@ -38,6 +38,27 @@ export function citationOf(programme: Programme): Citation {
 }
 
 /** "每人每年 400 元（折合每月约 33.3 元）", "每户每年 1680 元", or what the villager gets instead of cash. */
+/**
+ * The clauses of a rule that speak of these grades ("一、二级…800 元，三级…400 元" for a 三级 person: the 400 only),
+ * so an amount set for another grade is not read as theirs; clauses naming no grade are kept. Undefined when
+ * every clause is another grade's (a 四级 person); the whole rule when no grade is known or none is named.
+ */
+export function ruleFor(rule: string, grades: readonly number[]): string | undefined {
+  const clauses = rule.split(/(?<=[，；,;])/);
+  const named = clauses.map((clause) => ({
+    clause,
+    grades: [...clause.matchAll(/([一二三四])(?=级|[、和或至到][一二三四]级)/g)].map((m) => "一二三四".indexOf(m[1]!) + 1),
+  }));
+  if (grades.length === 0 || named.every((c) => c.grades.length === 0)) return rule;
+  const kept = named.filter((c) => c.grades.length === 0 || c.grades.some((g) => grades.includes(g)));
+  return kept.some((c) => c.grades.length > 0)
+    ? kept
+        .map((c) => c.clause)
+        .join("")
+        .replace(/[，；,;]$/, "")
+    : undefined;
+}
+
 export function describeAmount(programme: Programme, amount: Amount): string {
   const { benefit } = programme;
   const who = benefit.per === "household" ? "每户" : "每人";
@@ -89,7 +110,7 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
     likely.forEach((r, i) => {
       const p = r.programme;
       lines.push(`${i + 1}. ${p.name}：${describeAmount(p, r.amount)}`);
-      lines.push(`   规定：${p.rule}（来源：${p.source.section}）`);
+      lines.push(`   规定：${ruleFor(p.rule, gradesOf(facts))}（来源：${p.source.section}）`);
       lines.push(`   到哪办：${p.apply}`);
       if (p.documents.length > 0) lines.push(`   要带：${p.documents.join("、")}`);
       for (const n of [...p.notes, ...r.reviewNotes]) notes.add(n);
@@ -116,7 +137,9 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
     lines.push("", "【资料没写，请问清楚】");
     for (const r of unstated) {
       lines.push(`· ${r.programme.name}：${r.unstated.map((o) => o.condition.unstated!.say).join("；")}。请问${r.programme.apply}。`);
-      lines.push(`  资料里的规定：${r.programme.rule}（来源：${r.programme.source.section}）`);
+      // "四级": the amounts set for other grades would read as theirs; the source is said without them.
+      const rule = ruleFor(r.programme.rule, gradesOf(facts));
+      lines.push(rule ? `  资料里的规定：${rule}（来源：${r.programme.source.section}）` : `  来源：${r.programme.source.section}`);
     }
   }
 
@@ -377,3 +400,6 @@ export function renderBiomassPerTon(rules: EligibilityRules, r: BiomassResult): 
     citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
   };
 }
+
+/** The grade said of the one screened, if any. */
+const gradesOf = (facts: Facts): number[] => (typeof facts.disability_grade === "number" ? [facts.disability_grade] : []);

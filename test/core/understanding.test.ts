@@ -1763,6 +1763,25 @@ describe("two questions with a closing request, an absent subsidy after a space,
   });
 });
 
+describe("amounts for other grades are not shown as the villager's", () => {
+  it("quotes only the grade's own clause of a rule, and none for a grade the seed has no amount for", async () => {
+    const three = (await chat()("我三级残疾 贫困户 一年能领多少")).text;
+    expect(three).toContain("规定：三级贫困残疾人每人每年 400 元");
+    expect(three).not.toMatch(/800 元/);
+    const four = (await chat()("俺四级残疾 贫困户 一年生活救助多少钱")).text;
+    expect(four).toMatch(/没写四级能不能领/);
+    expect(four).not.toMatch(/\d+ 元/);
+  });
+
+  it("takes a named relative who moved out from the people counted, and compares a grade changed with the old one", async () => {
+    const r = (await chat()("俺家仨三级贫困残疾人，俺哥户口迁到城里去了，剩下俩在家的一年特别救助多少")).text;
+    expect(r).toContain("第1人 400 + 第2人 400 = 800 元/年");
+    const regraded = (await chat()("俺是三级贫困残疾 今年重新鉴定成二级了 五年下来多拿多少")).text;
+    expect(regraded).toContain("二级比三级每年多：800 − 400 = 400 元");
+    expect(regraded).toContain("5 年：400 × 5 = 2000 元");
+  });
+});
+
 describe("a household corrected and asked about over several messages", () => {
   it("comes back to a mother's screening after a question about land (俺娘那个救助一个月多少)", async () => {
     const say = chat();

@@ -1,7 +1,16 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
 import { answerPolicyQuestion, toTurnResult } from "../policy/index.ts";
-import { composeAnswer, type FigureQuestion, ONE_OF_THEM, OWN_GROUP, readFigureQuestion, setsGradeAmounts, withAlternatives } from "../policy/answer.ts";
+import {
+  composeAnswer,
+  type FigureQuestion,
+  ONE_OF_THEM,
+  OWN_GROUP,
+  readFigureQuestion,
+  REGRADED,
+  setsGradeAmounts,
+  withAlternatives,
+} from "../policy/answer.ts";
 import { CONFIDENCE } from "../../knowledge/hits.ts";
 import { reply } from "../../core/message.ts";
 import { payloadText } from "../../core/payload.ts";
@@ -57,9 +66,16 @@ function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
  * entry, the one close behind that sets an amount for each grade counted answers it.
  */
 async function tallyAnswer(ctx: TurnContext, groups: FigureQuestion["gradeCounts"]): Promise<TurnResult> {
+  if (!groups || groups.length < 2) return policyFallback(ctx);
+  return gradedAnswer(
+    ctx,
+    [...new Set(groups.flatMap((g) => g.grades))].filter((g) => g !== 4),
+  );
+}
+
+/** The knowledge base's answer, from the entry close behind that sets an amount for each of these grades if the search is unsure. */
+async function gradedAnswer(ctx: TurnContext, paid: readonly number[]): Promise<TurnResult> {
   const answer = await policyFallback(ctx);
-  if (!groups || groups.length < 2) return answer;
-  const paid = [...new Set(groups.flatMap((g) => g.grades))].filter((g) => g !== 4);
   const hit = ctx.hits.slice(0, 3).find((h) => setsGradeAmounts(h.entry, paid));
   // Answered from an entry that sets those amounts (or with nothing close that does): as it is.
   const answered = answer.answerKind === "clarify" ? undefined : ctx.kb.byId.get(answer.answerIds?.[0] ?? "");
@@ -161,6 +177,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (CADRE.test(text) && readHousehold(text).people.every((p) => p.label === "您" || p.label.startsWith("第"))) return policyFallback(ctx);
   // "我是村干部…一二级贫困残疾救助一个月合多少": a range of grades names a group; no one's grade is said.
   if (/[一二三四1-4][、到至]?[一二三四1-4]级/.test(text) && extractFacts(rules, text).facts.disability_grade === undefined) return policyFallback(ctx);
+  // "俺娘原来三级，今年评成二级了，一年比原来多拿多少": the two grades' amounts compared, not a screening.
+  const compared = REGRADED.test(text) ? readFigureQuestion(text)?.compare : undefined;
+  if (compared) return gradedAnswer(ctx, [...compared.greater, ...compared.lesser]);
   // "俺不是残疾人，养老保险交多少", "俺爹不残疾": the disability programmes are not about this person.
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
   // "俺家贫困户", "我家不是贫困户": a household's standing told before anything is asked. The screener keeps it

@@ -1026,7 +1026,19 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
 const gradesSaid = (said: string) => [...said.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!);
 
 /** "一二级的比三级的多拿多少", "三级比一级少多少": the grades on each side of 比, the greater first. */
+/** "原来三级，今年评成二级了": a person's grade changed, from the first to the second. */
+export const REGRADED =
+  /([一二三四1-4])级[^。？?]{0,20}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|调到|升成|升到|升为|降成|降到|降为|换成)了?([一二三四1-4])级/;
+/** "一年比原来多拿多少", "差多少": the difference the change makes, asked. */
+const DIFFERENCE_ASKED = /多拿|少拿|多领|少领|多多少|少多少|差多少|多给|少给|比原来|比以前|比之前|涨了多少|差了多少/;
+
 function readComparison(text: string): FigureQuestion["compare"] {
+  // "原来三级，今年评成二级了…一年比原来多拿多少": the new grade's amount against the old one's.
+  const regraded = REGRADED.exec(text);
+  if (regraded && DIFFERENCE_ASKED.test(text)) {
+    const [from, to] = [GRADE_NUMBER[regraded[1]!]!, GRADE_NUMBER[regraded[2]!]!];
+    if (from !== to) return { greater: [to], lesser: [from], times: false };
+  }
   // "一二级的标准是三级的几倍": the first grades against the second, as times.
   const asTimes = /([^，,。？?]*?)是([^，,。？?]*?)的(?:几|多少)倍/.exec(text);
   if (asTimes) {
@@ -1114,6 +1126,10 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       else
         out.push(`${gradeNames(greater)}比${gradeNames(lesser)}${period}少：${fmt(less.amount)} − ${fmt(more.amount)} = ${fmt(less.amount - more.amount)} 元`);
       if (times) out.push(`是${gradeNames(lesser)}的：${fmt(more.amount)} ÷ ${fmt(less.amount)} = ${exactly(more.amount / less.amount)} 倍`);
+      // "五年下来多拿多少": the yearly difference over those years.
+      const gap = Math.abs(more.amount - less.amount);
+      if (q.years && q.years > 1 && more.period === "year" && gap > 0)
+        out.push(`${exactly(q.years)} 年：${fmt(gap)} × ${exactly(q.years)} = ${fmt(gap * q.years)} 元`);
     }
   }
   // "一二级…": an amount set for other grades is not this question's.
@@ -1160,6 +1176,8 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       // "一年一共多少 一个月合多少": the people's year, per month too.
       if (q.perMonth && f.period === "year") out.push(`${people} 个人折合每月：${monthOf(yearly * people)}`);
     }
+    // "五年下来多拿多少" after a comparison: the difference over the years is the answer, not each amount's.
+    if (q.compare && out.length > 0) continue;
     const months = q.years ? Math.round(q.years * 12) : 0;
     // A monthly amount over "两年零四个月" is counted in months: 50 × 28, not 600 × 2.33.
     if (q.years && f.period === "month" && months % 12 !== 0)
