@@ -439,6 +439,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       }
       return advance(rules, rest, on, said);
     }
+    // "我爷爷去年走了，之前他也是一级" after a household named without him: nobody to add, nobody to take out.
+    const goneBefore = (more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : [])).filter(
+      (label) => label.startsWith("您") && !state.people.some((p) => p.label === label),
+    );
+    if (state.people.length >= 2 && goneBefore.length > 0 && more.people.every((p) => goneBefore.includes(p.label)))
+      return advance(rules, state, on, `好的，${goneBefore.join("、")}已经不在户上，不算进去。\n`);
     // "现在其中一个分出去单独立户了" after a household counted, not named: that many fewer.
     const countGone = leaving.length === 0 ? GONE_FROM_COUNT.exec(text) : null;
     const before = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
@@ -522,6 +528,24 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         );
       }
     }
+    // A household counted, not named ("一个一级一个三级", "三个三级"), told more of in counts: "又评上一个二级的"
+    // adds to it; "说错了 有一个是二级" changes that many of them; a count said again replaces it.
+    if (state.people.length > 0 && state.people.every(isCounted) && named.length >= 1 && named.every(isCounted)) {
+      const adds = ADDING.test(core) || /又(?:评上|多了|添了|新评|查出)|新评上|新增/.test(text);
+      const some = /(?:有|其中)(?:一|1|两|2|俩)个/.test(text) && named.length < state.people.length;
+      const people = (
+        adds
+          ? [...state.people, ...named]
+          : some
+            ? state.people.map((p, k) => (k < named.length ? { ...p, grade: named[k]!.grade, severe: named[k]!.severe } : p))
+            : named
+      ).map((p, k) => ({ ...p, label: `第${k + 1}人` }));
+      const changed = some
+        ? `好的，已改为：其中 ${named.length} 个是${named.map((n) => (n.grade ? `${"一二三四"[n.grade - 1]}级` : "重度")).join("、")}。\n`
+        : "好的，记下了。\n";
+      const disabled_in_household = adds ? Math.max(people.length, Number(state.facts.disabled_in_household ?? 0) + named.length) : people.length;
+      return advance(rules, { ...state, people, disabledCount: disabled_in_household, facts: { ...state.facts, disabled_in_household } }, on, changed);
+    }
     if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
       const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && !isCounted(p));
       // A person named again keeps their place and what was said of them; the new grade wins.
@@ -532,7 +556,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         ...named.filter((n) => !state.people.some((p) => p.label === n.label)),
       ];
       const corrected = named.filter((n) => state.people.some((p) => p.label === n.label && p.grade !== undefined && p.grade !== n.grade));
-      const poor = extractFacts(rules, text).facts.poor;
+      // "我舅一级，但他单过，不是贫困户": poverty said of one person is theirs, not the household's.
+      const poor = more.people.some((p) => p.poor === false) ? undefined : extractFacts(rules, text).facts.poor;
       const facts = poor === undefined ? state.facts : { ...state.facts, poor };
       const said =
         corrected.length > 0
@@ -595,8 +620,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const aYear = /^那?(?:一年|每年)(?:呢|的呢|多少|合多少|一共多少|一共呢)$/.test(core.replace(/[\s？?。!！]/g, ""));
   if (
     state.step === "done" &&
-    (signals.again || ((asked.years || again || aYear || (asked.perMonth && core.length <= 7)) && core.length <= 12)) &&
-    Object.keys(extraction.facts).length === 0
+    (signals.again ||
+      ((asked.years || again || aYear || (asked.perMonth && core.length <= 7)) && core.length <= 12 && Object.keys(extraction.facts).length === 0))
   )
     return advance(rules, state, on, "");
   // "那一年老年补助多少" after one person's answer: that programme's part of it.

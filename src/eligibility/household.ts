@@ -44,12 +44,19 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/妈妈|老娘|母亲|娘(?!家)|妈/y, "您母亲"],
   // "老汉一级 老太婆三级": the old woman of the house (before 老婆, which 老婆子 holds).
   [/老太婆|老婆子|老太太/y, "您家老太太"],
-  [/老伴|媳妇|老婆|爱人|对象/y, "您爱人"],
+  // "婆姨", "婆娘", "屋里人", "堂客": a wife in northern and southern speech (before 婆婆 and 姨).
+  [/老伴|媳妇|老婆|爱人|对象|婆姨|婆娘|屋里人|堂客|内人/y, "您爱人"],
   // "两口子…男的一级 女的三级": husband and wife told apart.
   [/丈夫|老公|男人|男的|当家的/y, "您丈夫"],
   // "老汉残疾又穷": the old man of the house (a husband or a father, by region).
   [/老汉|老头子|老头儿|老头/y, "您家老汉"],
   [/妻子|女人|女的/y, "您妻子"],
+  // "大儿子三级，小儿子三级": two sons, each their own person.
+  [/大儿子|老大(?=[是也一二三四]|$)/y, "您大儿子"],
+  [/二儿子|老二(?=[是也一二三四]|$)/y, "您二儿子"],
+  [/小儿子|老小(?=[是也一二三四]|$)|老幺/y, "您小儿子"],
+  [/大闺女|大女儿/y, "您大女儿"],
+  [/小闺女|小女儿/y, "您小女儿"],
   [/儿子|小子|(?<=[俺我])儿(?![童科女])|(?<=[我俺个])仔/y, "您儿子"],
   [/闺女|女儿|姑娘/y, "您女儿"],
   [/孙子|孙女|外孙/y, "您孙辈"],
@@ -62,7 +69,8 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/婆婆|婆婆婆/y, "您婆婆"],
   [/岳父|老丈人|丈人/y, "您岳父"],
   [/岳母|丈母娘/y, "您岳母"],
-  [/(?<=[俺我咱])(?:娃|孩子|小孩)/y, "您孩子"],
+  // "娃三级": 娃 alone at the start of a clause, before what is said of the child.
+  [/(?<=[俺我咱])(?:娃|孩子|小孩)|(?<=^|[\s，,。；、])娃(?=的|是|也|[一二三四]级)/y, "您孩子"],
   [/叔叔|大叔|叔/y, "您叔叔"],
   [/伯伯|大伯|伯/y, "您伯伯"],
   [/姑姑|大姑|姑(?!娘)/y, "您姑姑"],
@@ -287,7 +295,8 @@ export function readHousehold(said: string): Household {
     if (GONE.test(segment.split(/[。；;！!？?]/)[0]!)) gone.add(p);
     const before = new Set(mentions.slice(0, k).map((m) => m.person));
     // "俺和媳妇没事", "俺娘好好的": named, but not disabled.
-    if (/^[^，,。；]{0,6}(?:没事|好好的|没毛病|身体好|健健康康|没残疾|没有残疾|不残疾|不是残疾|不算残疾)/.test(segment)) {
+    // "我爸眼睛不好但没评残疾": not certified, whatever ails him.
+    if (/^[^，,。；]{0,6}(?:没事|好好的|没毛病|身体好|健健康康|没残疾|没有残疾|不残疾|不是残疾|不算残疾|没评(?:上)?残疾|没(?:办|有)残疾证)/.test(segment)) {
       healthy.add(p);
       return;
     }
@@ -311,7 +320,9 @@ export function readHousehold(said: string): Household {
     if (/不是贫困|不算贫困|不贫困|不穷|不是低保/.test(segment)) p.poor = false;
     else if (/贫困户|低保户|困难户|建档立卡|都是贫困的?(?=[，,。；\s]|$)/.test(segment)) {
       p.poor = true;
-      if (/都(?:算|是)?[^，,。；]{0,3}(?:贫困户|低保户|困难户)|都是贫困的?(?=[，,。；\s]|$)/.test(segment)) for (const q of before) q.poor ??= true;
+      // "俺哥二级 俺嫂子也是二级 他们是贫困户": 他们 (or 都) takes in those named before.
+      if (/(?:都|他们|她们|他俩|她俩|两口子)(?:都)?(?:算|是)?[^，,。；]{0,3}(?:贫困户|低保户|困难户)|都是贫困的?(?=[，,。；\s]|$)/.test(segment))
+        for (const q of before) q.poor ??= true;
     }
     if (/残/.test(segment.replace(/一户多残|一户两残|一户三残|多残|(?:没有?|不是?|不算)残疾?人?/g, ""))) p.certified = true;
     // "老两口都是残疾人", "爹一级、娘三级都是贫困残疾人": those named so far, not those named after.

@@ -1763,6 +1763,43 @@ describe("two questions with a closing request, an absent subsidy after a space,
   });
 });
 
+describe("a household in the villagers' own words", () => {
+  it("knows 婆姨 as a wife, two sons apart, 他们是贫困户 of both named before, and 没评残疾 as not disabled", async () => {
+    expect((await chat()("俺屋里老汉一级 婆姨二级 娃三级 俺娘四级 都是贫困户 一年一共多少钱")).text).toContain(
+      "您家老汉 800 + 您爱人 800 + 您孩子 400 = 2000 元/年",
+    );
+    expect((await chat()("我们一家：老汉一级，我二级，大儿子三级，小儿子三级，孙子四级，建档立卡贫困户，一年总共领多少特别救助？")).text).toContain(
+      "您家老汉 800 + 您 800 + 您大儿子 400 + 您小儿子 400 = 2400 元/年",
+    );
+    expect((await chat()("俺哥二级残疾 俺嫂子也是二级 他们是贫困户 俺三级 俺家不是贫困户 俺们仨一年生活救助加一块多少")).text).toContain(
+      "您哥哥 800 + 您嫂子 800 = 1600 元/年",
+    );
+    expect((await chat()("我妈三级残疾，我爸眼睛不好但没评残疾，贫困户，一年能领多少")).text).not.toMatch(/您父亲要看残疾等级/);
+  });
+
+  it("keeps a household over messages: someone gone before, one member not poor, 两口子, and counted people added or corrected", async () => {
+    const gone = chat();
+    await gone("家里贫困户，我爸一级，我妈二级，我哥三级");
+    expect((await gone("我爷爷去年走了，之前他也是一级")).text).toContain("您父亲 800 + 您母亲 800 + 您哥哥 400 = 2000 元/年");
+    const apart = chat();
+    await apart("我外公二级残疾，贫困户");
+    await apart("外婆三级");
+    await apart("我舅一级，但他单过，不是贫困户");
+    expect((await apart("外公外婆加我舅仨人一年多少")).text).toContain("您外公 800 + 您外婆 400 = 1200 元/年");
+    const couple = chat();
+    await couple("俺婆姨二级残疾 俺家贫困户");
+    await couple("俺老汉四级");
+    expect((await couple("两口子一年能领多少")).text).toContain("您爱人 800 元/年");
+    const more = chat();
+    await more("家里俩残疾，都是贫困户，一个一级一个三级");
+    await more("又评上一个二级的");
+    expect((await more("现在一年多少")).text).toContain("第1人 800 + 第2人 400 + 第3人 800 = 2000 元/年");
+    const fixed = chat();
+    await fixed("俺家三个三级残疾 贫困户");
+    expect((await fixed("说错了 有一个是二级")).text).toContain("第1人 800 + 第2人 400 + 第3人 400 = 1600 元/年");
+  });
+});
+
 describe("amounts for other grades are not shown as the villager's", () => {
   it("quotes only the grade's own clause of a rule, and none for a grade the seed has no amount for", async () => {
     const three = (await chat()("我三级残疾 贫困户 一年能领多少")).text;

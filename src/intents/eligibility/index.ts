@@ -536,14 +536,21 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       (answersPending || wholeHousehold || /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text));
     // "俺家一年特别救助一共多少" after a household's answer: the same household, one programme.
     // "特别救助加上一户多残，一年一共多少": programmes named, nobody new, so the household just described.
+    // "外公外婆加我舅仨人一年多少", "两口子一年能领多少": the household's own people, asked about together.
+    const namedPeople = readHousehold(text).people.filter((p) => !isCounted(p));
+    const ownPeople =
+      AMOUNT_ASK.test(text) &&
+      (/两口子|老两口|[我俺咱](?:们)?(?:俩|仨)/.test(text) ||
+        (namedPeople.length >= 2 && namedPeople.every((p) => state.people.some((q) => q.label === p.label))));
     const sameHousehold =
       state.step === "done" &&
       state.people.length >= 2 &&
-      (topic === "benefits" || (/剩下的|剩下那|其余的/.test(text) && AMOUNT_ASK.test(text))) &&
+      (topic === "benefits" || ownPeople || (/剩下的|剩下那|其余的/.test(text) && AMOUNT_ASK.test(text))) &&
       turn !== "report" &&
       // "他俩一年特别救助加起来多少": a count of them names nobody new.
       // "那剩下的特别救助一年多少", "他们仨呢": those of the household still counted.
       (cameBack ||
+        ownPeople ||
         /[我俺咱](?:们)?家|全家|一家|剩下的|剩下那|其余的|他们|他俩|她俩|这几个/.test(text) ||
         (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true) ||
         // "特别救助一年多少" right after the household's answer: one of its programmes, no grade of its own.
@@ -576,7 +583,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne,
       personal: isPersonal(rules, text) && turn !== "report",
       focus,
-      again: cameBack && focus.length === 0,
+      again: (cameBack || (ownPeople && sameHousehold)) && focus.length === 0,
     });
     if (step === "leave") {
       // Only an unfinished dialogue is dropped (the screening it interrupted is kept); finished results stay
