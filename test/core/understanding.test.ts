@@ -1810,6 +1810,16 @@ describe("amounts for other grades are not shown as the villager's", () => {
     expect(four).not.toMatch(/\d+ 元/);
   });
 
+  it("answers 那四级呢 and 多大岁数才算老年 with what the seed does not say, and no amount beside it", async () => {
+    const say = chat();
+    await say("三级贫困残疾人一年多少");
+    const four = (await say("那四级呢")).text;
+    expect(four).toMatch(/四级残疾人能不能领，资料里没写/);
+    expect(four).toContain("资料里写了标准的是一、二、三级");
+    expect(four).not.toMatch(/\d+ 元/);
+    expect((await chat()("贫困老年残疾人补助 多大岁数才算老年")).text).not.toMatch(/50 元/);
+  });
+
   it("takes a named relative who moved out from the people counted, and compares a grade changed with the old one", async () => {
     const r = (await chat()("俺家仨三级贫困残疾人，俺哥户口迁到城里去了，剩下俩在家的一年特别救助多少")).text;
     expect(r).toContain("第1人 400 + 第2人 400 = 800 元/年");

@@ -454,11 +454,18 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const countHeld = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact) && entry.facts.some((f) => inFact.test(f.text)));
   // Only amounts set per grade read as one for the grade asked about; a single amount for everyone the entry
   // covers ("县财政给每位重度残疾人代缴 100 元") is said beside the gap ("代缴之外自己还要不要交").
-  const singleAmount = !/[一二三四]级/.test(ruleText) && entry.facts.filter((f) => isRule(f) && /\d[\d.]*\s*万?元/.test(f.text)).length === 1;
+  // "多大岁数才算老年" asks no money: the gap alone answers it, the amount beside it would read as the answer.
+  const singleAmount =
+    !/[一二三四]级/.test(ruleText) &&
+    entry.facts.filter((f) => isRule(f) && /\d[\d.]*\s*万?元/.test(f.text)).length === 1 &&
+    /钱|元|块|交|补|给|领|拿|费/.test(query.text.replace(/补助|补贴/g, ""));
+  // "三级…一年多少 ⏎ 那四级呢": the grade asked last is the gap's; the other grades' amounts are not its.
+  const lastGrade = [...query.text.matchAll(/[一二三四]级/g)].at(-1)?.[0];
+  // Not in a tally of several grades ("…三级的4个 四级的1个 一年一共多少"): the others are reckoned, the gap said beside.
+  const gradeGap = gap !== undefined && lastGrade !== undefined && gap.fact.keywords.includes(lastGrade) && !readFigureQuestion(query.text)?.gradeCounts;
   if (
     gap &&
-    gap === matching[0] &&
-    gap.score > bestRuleScore + 0.5 &&
+    (gradeGap || (gap === matching[0] && gap.score > bestRuleScore + 0.5)) &&
     !countHeld &&
     !singleAmount &&
     !AVERAGE_ASKED.test(query.text) &&
@@ -466,7 +473,14 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   ) {
     return {
       kind: "answer",
-      text: [`【${entry.title}】`, `• ${gap.fact.text}`, `找谁办：${entry.contact}`, `来源：${entry.source.section}`].join("\n"),
+      // "那四级呢": which grades the entry does set amounts for is said, without the amounts.
+      text: [
+        `【${entry.title}】`,
+        `• ${gap.fact.text}`,
+        ...(gradeGap && gradesIn(ruleText).length > 0 ? [`• 资料里写了标准的是${gradeNames(gradesIn(ruleText).sort())}。`] : []),
+        `找谁办：${entry.contact}`,
+        `来源：${entry.source.section}`,
+      ].join("\n"),
       citations: [citationOf(entry)],
       entryIds: [entry.id],
       confidence,
