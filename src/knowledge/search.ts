@@ -260,9 +260,10 @@ export class KnowledgeIndex {
   absentProgramme(query: AnalyzedQuery): string | undefined {
     // "买机动轮椅车政府补贴多少": money towards buying a thing the knowledge base knows only another subsidy
     // for (its fuel). Covered only by an entry whose name says it is for buying (农机购置补贴).
-    const buy = /(?:买|购买|购置)(?:个|辆|台|一辆|一台|一个)?([\u4e00-\u9fa5]{2,8}?)(?:的)?(?:政府|国家|公家|县里|镇上)?(?:有|给|能|发|的)?(?:补助|补贴)/.exec(
-      query.text,
-    );
+    const buy =
+      /(?:买|购买|购置)(?:个|辆|台|一辆|一台|一个)?([\u4e00-\u9fa5]{2,8}?)\s*(?:的)?(?:政府|国家|公家|县里|镇上)?(?:有|给|能|发|的)?(?:补助|补贴)/.exec(
+        query.text,
+      );
     if (buy) {
       const thing = buy[1]!;
       const named = (e: Entry) => [e.title, ...e.aliases];

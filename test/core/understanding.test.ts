@@ -1820,6 +1820,22 @@ describe("amounts for other grades are not shown as the villager's", () => {
     expect((await chat()("贫困老年残疾人补助 多大岁数才算老年")).text).not.toMatch(/50 元/);
   });
 
+  it("shows no other money beside a gap for the very money asked (补多少, 卖多少, 一个月交多少)", async () => {
+    const implant = chat();
+    await implant("人工耳蜗有补助吗");
+    const child = (await implant("一个娃补多少钱")).text;
+    expect(child).toMatch(/每个孩子能补多少.*资料里没写/);
+    expect(child).not.toMatch(/155 万元/);
+    const block = chat();
+    expect((await block("优质煤多少钱一吨")).text).toMatch(/1360 元/);
+    expect((await block("那压出来的块卖多少钱一吨")).text).not.toMatch(/1360 元/);
+    expect((await chat()("优质煤一吨卖多少钱")).text).toMatch(/1360 元/);
+    const fee = (await chat()("镇中心幼儿园入托一个月交多少钱")).text;
+    expect(fee).toContain("资料里没有写每月交多少钱");
+    expect(fee).not.toMatch(/\d+ 万元/);
+    expect((await chat()("残疾人自己买轮椅 能补贴多少钱")).text).not.toMatch(/9\.23 万元/);
+  });
+
   it("takes a named relative who moved out from the people counted, and compares a grade changed with the old one", async () => {
     const r = (await chat()("俺家仨三级贫困残疾人，俺哥户口迁到城里去了，剩下俩在家的一年特别救助多少")).text;
     expect(r).toContain("第1人 400 + 第2人 400 = 800 元/年");

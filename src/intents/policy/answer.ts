@@ -190,10 +190,20 @@ function perUnitMoney(question: string): { stated: RegExp; missing: string } | u
   const asked = AVERAGE_ASKED.test(question) ? null : (PER_UNIT_MONEY.exec(question) ?? PER_DAY_MONEY.exec(question));
   if (!asked) return undefined;
   // A price per ton also answers per jin (worked out below), so it counts as stated.
-  const unit = asked[1] === "人" || asked[1] === "位" ? "(?:人|位|名)" : asked[1] === "斤" ? "(?:斤|公斤|吨)" : asked[1];
+  // A yearly amount also answers per month (worked out below), and the other way round.
+  const unit =
+    asked[1] === "人" || asked[1] === "位"
+      ? "(?:人|位|名)"
+      : asked[1] === "斤"
+        ? "(?:斤|公斤|吨)"
+        : asked[1] === "月"
+          ? "(?:人|户)?(?:每)?(?:月|年)"
+          : asked[1];
+  // "入托一个月交多少钱": money paid in, not given out.
+  const paidIn = /交|收/.test(asked[0]);
   return {
     stated: new RegExp(`(?:每|一)(?:个)?${unit}[^。；]{0,12}\\d[\\d.]*\\s*元|\\d[\\d.]*\\s*元\\s*/\\s*${unit}`),
-    missing: `资料里没有写每${asked[1]}给多少钱，我不乱说数字。`,
+    missing: `资料里没有写每${asked[1]}${paidIn ? "交" : "给"}多少钱，我不乱说数字。`,
   };
 }
 
@@ -225,7 +235,7 @@ const ASKS_AMOUNT =
   /(?:补贴|补助|津贴|资助|钱|金)[^，,。？?\s]{0,4}\s?(?:多少|几个钱)(?![人户例个名位])|多少[^，,。？?\d\s]{0,4}(?:补贴|补助|津贴)|(?:多少|几个)钱|给多少(?![人户])|补多少/;
 /** "一亩补偿多少钱", "一次收多少", "一个孩子补多少": money asked per unit. */
 const PER_UNIT_MONEY =
-  /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位|斤)[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
+  /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位|斤|月(?=[^，,。？?\d]{0,2}(?:交|收)))[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|交|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
 /** "一天给多少工钱", "每天给多少生活费": money per day (not "一天能压多少", a daily amount of work). */
 const PER_DAY_MONEY = /(?:一|每)(天)[^，,。？?\d]{0,6}(?:多少|几个)(?:钱|工钱|工资|生活费|补助|补贴|块)/;
 /**
@@ -518,9 +528,29 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const top = matching[0];
   // Not when a rule gives the amount per person and the gap is about something else ("多大岁数算老年").
   const gapNamed = top !== undefined && top.fact.keywords.some((k) => query.text.includes(k) && !ruleText.includes(k));
-  if (asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapNamed)) {
-    facts = [top.fact, ...facts.filter((f) => f !== top.fact && !/\d[\d.]*\s*万?元/.test(f.text))].slice(0, MAX_FACTS);
-  }
+  // "一个娃补多少钱", "那压出来的块卖多少钱一吨": the very money asked (补多少, 卖多少) is what a gap says the seed
+  // does not give; the entry's other money (a total spent, another thing's price) would read as the answer.
+  // 补 is read as 补助 in the question (a synonym), not in the fact: both are compared with 补.
+  const plainly = (t: string) => t.replace(/补助|补贴/g, "补");
+  const askedMoney = [...plainly(query.text).matchAll(/[\u4e00-\u9fa5](?:多少|几个)钱?/g)].map((m) => m[0].replace(/钱$/, ""));
+  // Not when the clause asking names what another fact prices ("优质煤一吨卖多少钱": the coal's price is stated).
+  const asking =
+    query.text
+      .split(/[\s，,。；;！!？?]+/)
+      .filter((c) => /多少|几个钱/.test(c))
+      .at(-1) ?? "";
+  const pricedElsewhere = (gap: Fact) =>
+    entry.facts.some(
+      (f) =>
+        f !== gap &&
+        /\d[\d.]*\s*万?元/.test(f.text) &&
+        query.words.some((w) => w.length >= 2 && asking.includes(w) && f.text.includes(w) && !gap.text.includes(w)),
+    );
+  const moneyGap = asksMoney
+    ? entry.facts.find((f) => isGap(f) && askedMoney.some((a) => a.length >= 3 && plainly(f.text).includes(a)) && !pricedElsewhere(f))
+    : undefined;
+  const gapShown = asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapNamed) ? top.fact : moneyGap;
+  if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && !/\d[\d.]*\s*万?元/.test(f.text))].slice(0, MAX_FACTS);
   // "留守儿童每个月有多少生活补贴": the entry has no amount of money at all; its other numbers (how many
   // children) would read as one. Said plainly instead.
   // "修河道占了地，一亩补偿多少钱": an amount per mu (per household, per visit …) the entry does not state;
