@@ -47,6 +47,9 @@ const ASKS_WHOM = /找谁|找哪|去哪|上哪|谁能|谁会/;
 /** A clause asking for an amount of money or a programme's figure, not "几时来修" or "有几户是关系户". */
 const AMOUNT_ASKED = /(?:补助|补贴|救助|标准|钱|元|块)[^，,。；]{0,10}多少|多少(?:钱|元|块)|每(?:户|人)[^，,。；]{0,4}(?:一年|每年|一个月|每月)?多少/;
 
+/** "人家三级的都有", "别人家都领了": what others get, beside what one does not. */
+const COMPARED_WITH_OTHERS = /(?:人家|别人|别家|邻居|隔壁|他家|他们家|旁人)[^，,。？?]{0,8}(?:都有|都领|都能领|都给|有份|都拿|领了|拿了|能领)/;
+
 export function readMessage(text: string, words: ConversationWords): Reading {
   const core = text.replace(PUNCTUATION, "").replace(PARTICLES, "");
   if (core.length <= 6 && words.resets.includes(core)) return { kind: "reset" };
@@ -122,7 +125,13 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     !has(clauses.at(-1)!, words.complaint_questions)
   )
     return { kind: "report_or_question" };
+  // "俺爹四级残疾 凭啥不给救助 人家三级的都有": comparing with others who get it, by grade or standing, asks who
+  // qualifies: answered, with the offer to file.
+  if (COMPARED_WITH_OTHERS.test(text) && /[一二三四1-4]级|贫困户|低保|重度|老年/.test(text)) return { kind: "report_or_question" };
   if (has(text, words.complaint_questions)) return { kind: "report" };
+  // "又让建沼气 上回建了坏了没人管 这回咋保证": a trouble of before, and how it is to go this time, is a question.
+  if (/上回|上次|以前|前些年|原来|那时候/.test(text) && /(?:这回|这次|以后|往后|今后)[^，,。？?]{0,6}(?:咋|怎么|怎样|能不能|会不会|有没有|谁)/.test(text))
+    return { kind: "report_or_question" };
   // "池子不出气了，找谁给看看": asking whom to go to is a question, even worded as a request.
   if (has(text, words.requests)) return ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };

@@ -1763,6 +1763,21 @@ describe("two questions with a closing request, an absent subsidy after a space,
   });
 });
 
+describe("complaints that ask who qualifies, and a town's minimum", () => {
+  it("answers 凭啥不给…人家三级的都有 and 上回坏了没人管 这回咋保证 before filing anything", async () => {
+    const before = reports();
+    const four = (await chat()("俺爹四级残疾 凭啥不给救助 人家三级的都有")).text;
+    expect(four).toMatch(/资料里写了标准的是一、二、三级/);
+    expect(four).toMatch(/回复“登记反映”/);
+    expect((await chat()("又让建沼气 上回建了坏了没人管 这回咋保证")).text).toMatch(/服务站/);
+    expect(reports()).toBe(before);
+  });
+
+  it("multiplies each village's minimum by the villages counted (58个村 每村至少12场)", async () => {
+    expect((await chat()("全镇58个村每个村每年至少12场电影 全镇一年最少放多少场")).text).toContain("58 个村 × 每村至少 12 场 = 696 场");
+  });
+});
+
 describe("a household in the villagers' own words", () => {
   it("knows 婆姨 as a wife, two sons apart, 他们是贫困户 of both named before, and 没评残疾 as not disabled", async () => {
     expect((await chat()("俺屋里老汉一级 婆姨二级 娃三级 俺娘四级 都是贫困户 一年一共多少钱")).text).toContain(

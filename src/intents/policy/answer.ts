@@ -487,7 +487,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
       text: [
         `【${entry.title}】`,
         `• ${gap.fact.text}`,
-        ...(gradeGap && gradesIn(ruleText).length > 0 ? [`• 资料里写了标准的是${gradeNames(gradesIn(ruleText).sort())}。`] : []),
+        ...(gap.fact.keywords.some((k) => /^[一二三四]级$/.test(k) && query.text.includes(k)) && gradesIn(ruleText).length > 0
+          ? [`• 资料里写了标准的是${gradeNames(gradesIn(ruleText).sort())}。`]
+          : []),
         `找谁办：${entry.contact}`,
         `来源：${entry.source.section}`,
       ].join("\n"),
@@ -1262,11 +1264,29 @@ const PEOPLE_UNITS = ["口人", "口子人", "个人", "人"];
  */
 export function reckonStandards(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   // Most questions carry no number with such a unit: skip the quantity reader for them.
-  if (!/[\d一二两三四五六七八九十百千][^，,。？?]{0,3}(?:平|场|套|本|册|亩|人|口)/.test(question)) return { lines: [], used: [] };
+  if (!/[\d一二两三四五六七八九十百千][^，,。？?]{0,3}(?:平|场|套|本|册|亩|人|口)|\d\s*个\s*(?:村|组|屯|社区)/.test(question)) return { lines: [], used: [] };
   const own = findQuantities(question, Object.keys(STANDARD_UNITS)).filter((q) => !q.negative && q.value > 0);
   const people = findQuantities(question, PEOPLE_UNITS).find((q) => q.value >= 10 && !q.negative);
   const lines: string[] = [];
   const used: Fact[] = [];
+  // "全镇58个村每个村至少12场 全镇一年最少放多少场": each village's minimum times the villages counted.
+  const places = /(\d+|[一两二三四五六七八九十百]+)\s*个\s*(村|组|屯|社区)/.exec(question);
+  const asked =
+    places && /全镇|全乡|全县|一共|加起来|总共|合计|(?:至少|最少|起码)[^，,。？?]{0,4}多少/.test(question)
+      ? /多少\s*(场|套|本|册|平方米|亩)/.exec(question)
+      : null;
+  if (places && asked) {
+    const count = parseNumber(places[1]!) ?? 0;
+    for (const fact of facts)
+      for (const m of fact.text.matchAll(STANDARD)) {
+        const min = Number(m[1] ?? m[3]);
+        const unit = STANDARD_UNITS[(m[2] ?? m[4])!]!;
+        if (unit !== STANDARD_UNITS[asked[1]!] || count < 2) continue;
+        lines.push(`${fmt(count)} 个${places[2]} × 每${places[2]}至少 ${fmt(min)} ${unit} = ${fmt(count * min)} ${unit}，至少要这么多`);
+        used.push(fact);
+      }
+    if (lines.length > 0) return { lines, used };
+  }
   for (const fact of facts) {
     const perPerson = PER_PERSON.exec(fact.text);
     if (perPerson && people) {
