@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
 import { readGradeTally } from "./tally.ts";
-import { isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
+import { COMES_BACK, earlierQuestionOn, isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
@@ -236,7 +236,12 @@ export class Assistant {
       (threadHit === ownHits[0] ||
         threadHit.score >= ownHits[0]!.score * THREAD_CLOSE ||
         (shortEnough(text) && ownHits[0]!.matchedWords.every((w) => threadHit.matchedWords.includes(w))));
-    const previous = candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount) ? candidate : undefined;
+    // "再回到煤 三吨多少钱": coming back to a topic asked about before the last question goes on from that one.
+    const cameBack =
+      candidate && COMES_BACK.test(text) && ownHits[0] && !candidate.entryIds.includes(ownHits[0].entry.id) && engine.kb.index.matchesMeaning(ownHits[0])
+        ? await earlierQuestionOn(this.options.services.store.messages, message.channel, message.userId, ownHits[0].entry.id, now)
+        : undefined;
+    const previous = cameBack ?? (candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount) ? candidate : undefined);
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;
     const hits = previous ? threadFirst(engine.kb.index.search(query, 5), previous.entryIds) : ownHits;

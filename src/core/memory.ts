@@ -36,3 +36,19 @@ export function isFollowUp(text: string, words: ConversationWords): boolean {
 export function shortEnough(text: string): boolean {
   return text.replace(/[\s。.!！?？,，、~～…]+/g, "").length <= MAX_FOLLOW_UP_LENGTH;
 }
+
+/** "再回到煤", "说回刚才那个": a message coming back to a topic asked about before the last one. */
+export const COMES_BACK = /回到|说回|回头说|再说回|接着说|还是说/;
+
+/**
+ * The latest answered question, within the follow-up window, whose answer came from this entry: "优质煤多少钱一吨"
+ * ⏎ "一级贫困残疾人救助多少" ⏎ "再回到煤 三吨多少钱" goes on from the first, not the last.
+ */
+export async function earlierQuestionOn(messages: MessageLog, channel: string, userId: string, entryId: string, now: Date): Promise<LastQuestion | undefined> {
+  for (const exchange of (await messages.recentExchanges(channel, userId, 6)).reverse()) {
+    if (now.getTime() - Date.parse(exchange.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
+    if (exchange.answerKind !== "answer" && exchange.answerKind !== "needs_review") continue;
+    if (exchange.answerIds.includes(entryId)) return { text: exchange.understood ?? exchange.text, entryIds: exchange.answerIds };
+  }
+  return undefined;
+}

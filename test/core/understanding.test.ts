@@ -1763,6 +1763,21 @@ describe("two questions with a closing request, an absent subsidy after a space,
   });
 });
 
+describe("coming back to what was asked before", () => {
+  it("goes back to a grade (再说回三级) or a topic (再回到煤) asked before the last question", async () => {
+    const grade = chat();
+    await grade("三级贫困残疾人一年多少");
+    await grade("一级的呢");
+    const three = (await grade("再说回三级 三年多少")).text;
+    expect(three).toContain("3 年一共：400 × 3 = 1200 元");
+    expect(three).not.toMatch(/800 × 3/);
+    const coal = chat();
+    await coal("优质煤多少钱一吨");
+    await coal("说个别的 一级贫困残疾人救助多少");
+    expect((await coal("再回到煤 三吨多少钱")).text).toContain("3 吨 × 1360 = 4080 元");
+  });
+});
+
 describe("complaints that ask who qualifies, and a town's minimum", () => {
   it("answers 凭啥不给…人家三级的都有 and 上回坏了没人管 这回咋保证 before filing anything", async () => {
     const before = reports();

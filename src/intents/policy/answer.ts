@@ -949,7 +949,9 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const households = h ? (count(h[1]!) ?? 0) + change : undefined;
   const perQuarter = /季度/.test(text);
   const perDay = /(?:一天|每天|每日|日均)(?:合|能合|算下来|平均)?(?:多少|几)/.test(text);
-  const grades = gradesIn(text);
+  // "再说回三级 三年多少", "回到二级 三个月呢": after other grades, the one come back to is the one asked.
+  const backTo = [...text.matchAll(/(?:说回|回到|回头说|再说)(?:到)?\s*((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)].at(-1);
+  const grades = backTo ? gradesSaid(backTo[1]!) : gradesIn(text);
   // "5个一二级的、3个三级的": a group may name several grades paid alike.
   const gradeCounts: NonNullable<FigureQuestion["gradeCounts"]> = [
     // Not those added or gone ("又多了2个一级的", "三个一级的去世了"): they change a group, they are none.
