@@ -1775,6 +1775,10 @@ describe("coming back to what was asked before", () => {
     await coal("优质煤多少钱一吨");
     await coal("说个别的 一级贫困残疾人救助多少");
     expect((await coal("再回到煤 三吨多少钱")).text).toContain("3 吨 × 1360 = 4080 元");
+    const own = chat();
+    await own("俺是三级贫困残疾 一年多少");
+    await own("镇上幼儿园能白用几年");
+    expect((await own("回头说俺的 俺那个救助五年一共多少")).text).toContain("贫困残疾人生活特别救助：400 × 5 = 2000 元");
   });
 });
 

@@ -574,7 +574,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       readHousehold(text).people.every((p) => p.grade === undefined && !p.severe) &&
       AMOUNT_ASK.test(text) &&
       // "那沼气池补贴多少钱": a topic of its own is a new question, not the screening again.
-      (cameBack || !namesOwn || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)));
+      (cameBack || POINTS_BACK.test(text) || !namesOwn || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)));
     const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     // "特别救助一年多少" ⏎ "要是一户多残的也能领 两样加起来": the programme asked before and the one named now.
     const adding = named.length > 0 && state.focus.length > 0 && /两样|几样|加起来|加上|也能领|都算上|一起算/.test(text);
@@ -583,7 +583,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne,
       personal: isPersonal(rules, text) && turn !== "report",
       focus,
-      again: (cameBack || (ownPeople && sameHousehold)) && focus.length === 0,
+      again: (cameBack || (ownPeople && sameHousehold) || (POINTS_BACK.test(text) && sameOne)) && focus.length === 0,
     });
     if (step === "leave") {
       // Only an unfinished dialogue is dropped (the screening it interrupted is kept); finished results stay
