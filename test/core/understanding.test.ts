@@ -1763,6 +1763,15 @@ describe("two questions with a closing request, an absent subsidy after a space,
   });
 });
 
+describe("a blocked way is a report, and those that passed are counted", () => {
+  it("files a ramp piled with firewood, and answers 通过的决策有几个 with the whole less those that failed", async () => {
+    const before = reports();
+    expect((await chat()("残疾人坡道被人堆满了柴火 轮椅过不去")).text).toMatch(/已受理登记/);
+    expect(reports()).toBe(before + 1);
+    expect((await chat()("风险评估里头通过的决策有几个")).text).toContain("通过的：39 − 9 = 30 个");
+  });
+});
+
 describe("coming back to what was asked before", () => {
   it("goes back to a grade (再说回三级) or a topic (再回到煤) asked before the last question", async () => {
     const grade = chat();
