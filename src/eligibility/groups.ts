@@ -32,10 +32,17 @@ const GRADE_OF: Record<string, number> = { 一: 1, 二: 2, 三: 3, "1": 1, "2": 
  */
 export function readProgrammeGroups(rules: EligibilityRules, text: string, on: Date): ProgrammeGroup[] | undefined {
   const groups: ProgrammeGroup[] = [];
-  for (const segment of text.split(SEGMENT)) {
-    const ids = focusOf(rules, segment);
+  const segments = text.split(SEGMENT);
+  // "一户多残补助和代缴养老分别多少": programmes named where nothing is counted, for counts that name none.
+  const asked = [...new Set(segments.filter((s) => !COUNT.test(s)).flatMap((s) => focusOf(rules, s)))];
+  const placed = new Set(segments.filter((s) => COUNT.test(s)).flatMap((s) => focusOf(rules, s)));
+  for (const segment of segments) {
     const counted = COUNT.exec(segment);
     if (!counted) continue;
+    // "重度残疾人12个" names no programme by itself: the one asked about that no other count names.
+    const own = focusOf(rules, segment);
+    const left = asked.filter((id) => !placed.has(id));
+    const ids = own.length === 0 && left.length === 1 && /残疾|户/.test(segment) ? left : own;
     // A count that cannot be placed ("一级的2个" with no programme, "每户2个", two programmes in one breath)
     // makes the whole tally uncertain: nothing is summed.
     if (ids.length !== 1 || /^每/.test(segment.slice(counted.index - 1, counted.index + 1)) || /每(?:户|家|人)/.test(segment)) return undefined;

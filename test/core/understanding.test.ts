@@ -2208,6 +2208,12 @@ describe("review of the cadre's counts: no figure on a misread", () => {
     expect(r).toMatch(/每人每年 800 元/);
   });
 
+  it("places a count that names no programme by the one asked about that no other count names (分别多少)", async () => {
+    const r = (await chat()("村里一户多残3户 重度残疾人12个 一户多残补助和代缴养老分别多少")).text;
+    expect(r).toContain("“一户多残”家庭生活补助：1680 × 3 = 5040 元/年");
+    expect(r).toContain("重度残疾人养老保险代缴：100 × 12 = 1200 元/年");
+  });
+
   it("does not sum programme groups it cannot place", async () => {
     expect((await chat()("特别救助一级和三级的一共4个人 还有2户一户多残 一年一共多少")).text).not.toMatch(/合计每年/);
     expect((await chat()("一户多残3户 每户2个重度残疾人代缴 一共多少")).text).not.toMatch(/合计每年/);
