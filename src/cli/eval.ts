@@ -106,6 +106,14 @@ const DEFAULT_SETS = [
   // messages): 208/260 (80.0 %) on the session's starting commit, 215/260 (82.7 %) on main eight commits in.
   "test/eval/twentythird/singles.jsonl",
   "test/eval/twentythird/conversations.jsonl",
+  // A twenty-fourth writer's set (160 + 100; households, cadres' tallies, coming back to a topic, absent figures):
+  // 211/260 (81.2 %, 7 wrong figures) on the session's starting commit and on main one commit in.
+  "test/eval/twentyfourth/singles.jsonl",
+  "test/eval/twentyfourth/conversations.jsonl",
+  // A twenty-fifth writer's set (160 + 100; all three plans, noisy voice-to-text, topic switches): 202/260 (77.7 %,
+  // 9 wrong figures) on the session's starting commit, 213/260 (81.9 %, 5) on main when it arrived, untuned.
+  "test/eval/twentyfifth/singles.jsonl",
+  "test/eval/twentyfifth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);
