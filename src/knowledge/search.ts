@@ -290,7 +290,11 @@ export class KnowledgeIndex {
       // "公家能给俺多少救济" or "身体好好的，一户多残补助" the word before is no name of a programme.
       const at = query.text.indexOf(named);
       const subsidyAt = at < 0 ? -1 : query.text.indexOf(words[i]!, at + named.length);
-      if (subsidyAt < 0 || !/^(?:一户|每户|每人|一人|一个人|每亩|一亩|能|可以|的|\s)*$/.test(query.text.slice(at + named.length, subsidyAt))) continue;
+      // "修房子有补助吗": 有 between a thing to be done and the subsidy asks whether there is one for it
+      // ("穷人家有补贴没", "县上有补助没得" name who or where, not a programme).
+      const between = query.text.slice(at + named.length, subsidyAt);
+      if (subsidyAt < 0 || !/^(?:一户|每户|每人|一人|一个人|每亩|一亩|能|可以|有|的|\s)*$/.test(between)) continue;
+      if (between.includes("有") && !/^[修建盖买换装治]/.test(named)) continue;
       return `${named}${words[i]}`;
     }
     return undefined;

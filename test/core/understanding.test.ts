@@ -1763,6 +1763,19 @@ describe("two questions with a closing request, an absent subsidy after a space,
   });
 });
 
+describe("a programme the knowledge base lacks, asked beside one it has", () => {
+  it("answers 医疗保险代缴 from the entry named 医保 (without figures), not the pension's 100 元, and 修房子有补助吗 as absent", async () => {
+    const insurance = (await chat()("重度残疾人的医疗保险，县里给代缴多少？")).text;
+    expect(insurance).toMatch(/农村合作医疗/);
+    expect(insurance).not.toMatch(/100 元/);
+    const house = (await chat()("一户多残家里房子破了，修房子有补助吗？补多少？")).text;
+    expect(house).toMatch(/没有“修房子补助”/);
+    expect(house).not.toMatch(/1680/);
+    // 有 before the subsidy after who or where names no programme.
+    expect((await chat()("我们那边精神病人住院县上有补助没得")).text).not.toMatch(/没有“县上补助”/);
+  });
+});
+
 describe("a blocked way is a report, and those that passed are counted", () => {
   it("files a ramp piled with firewood, and answers 通过的决策有几个 with the whole less those that failed", async () => {
     const before = reports();

@@ -57,6 +57,14 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
   const kind = decide(hits);
   const top = hits[0];
   const confidence = top?.coverage ?? 0;
+  // "重度残疾人的医疗保险 县里给代缴多少": the leader (the pension contribution) answers everything but the word
+  // naming the programme asked (医保), which another entry is named by: that entry answers, never the leader's figure.
+  const namedElsewhere = top && kind === "answer" && FIGURE_ASKED.test(query.text) ? namedByMiss(index, top) : undefined;
+  if (namedElsewhere) {
+    const hit = { entry: namedElsewhere, score: top!.score, coverage: confidence, matchedWords: [], unmatchedWords: [] };
+    const answer = namedElsewhere.needs_review ? reviewAnswer(namedElsewhere, confidence) : factAnswer(index, query, namedElsewhere, confidence);
+    return withAlternatives(answer, [hit, top!]);
+  }
   // Never another programme's figure: a subsidy the knowledge base has no word for is not answered.
   const absent = index.absentProgramme(query);
   if (absent) return noAnswer(Math.min(confidence, CONFIDENCE.clarify - 0.01), top, absent);
@@ -365,6 +373,17 @@ function missesThatCount(index: KnowledgeIndex, query: AnalyzedQuery, hits: read
   const misses = index.salientMisses(top);
   if (misses.length === 0 || FIGURE_ASKED.test(query.text)) return misses;
   return misses.filter((word) => others.some((h) => h.score >= top.score * RIVAL_RATIO && h.matchedWords.includes(word)));
+}
+
+/** The one other entry, without figures of its own, named outright (title or alias) by a salient word the leader misses. */
+function namedByMiss(index: KnowledgeIndex, top: SearchHit): Entry | undefined {
+  for (const word of index.salientMisses(top)) {
+    // Only an entry named by the very word and itself without figures (it says what the seed lacks): a word that
+    // is merely part of another entry's name, or an entry with figures, would trade one figure for another.
+    const named = index.entries.filter((e) => e !== top.entry && e.needs_review && [e.title, ...e.aliases].includes(word));
+    if (named.length === 1) return named[0];
+  }
+  return undefined;
 }
 
 const FIGURE_ASKED = /多少|几[个人户次年月天岁级元块吨亩场名例辆套]?|钱|补助|补贴|救助|给不给|能领|能拿|标准|价/;
