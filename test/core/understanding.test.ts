@@ -1763,6 +1763,21 @@ describe("two questions with a closing request, an absent subsidy after a space,
   });
 });
 
+describe("arithmetic on the report's own figures", () => {
+  it("takes the difference of two rates asked 各多少 差几个百分点, adds two counts asked 加一块, and gives the men's share from the women's", async () => {
+    expect((await chat()("农村集中式供水受益率和农村自来水普及率各多少？差几个百分点？")).text).toContain("相差：90.02% − 81.02% = 9 个百分点");
+    expect((await chat()("婴儿死亡率和5岁以下儿童死亡率各是多少？差了多少？")).text).toContain("相差：6.77‰ − 4.64‰ = 2.13‰");
+    expect((await chat()("今年妇女获得法律援助的有多少人？司法救助多少人？加一块呢？")).text).toContain("加起来：430 + 1900 = 2330 人");
+    expect((await chat()("公有经济企事业单位的专业技术人员里，女的占多少？男的占多少？")).text).toContain("男性占：100% − 53.68% = 46.32%");
+  });
+
+  it("keeps a second clause that names nothing the first's entry lacks (目标值定的多少) with the first", async () => {
+    const r = (await chat()("公有经济企事业单位高级专业技术人员里女的占多少？目标值定的多少？")).text;
+    expect(r).toContain("目标值：36.38% − 3.38% = 33%");
+    expect(r).not.toMatch(/县残联下一年工作目标/);
+  });
+});
+
 describe("a programme the knowledge base lacks, asked beside one it has", () => {
   it("answers 医疗保险代缴 from the entry named 医保 (without figures), not the pension's 100 元, and 修房子有补助吗 as absent", async () => {
     const insurance = (await chat()("重度残疾人的医疗保险，县里给代缴多少？")).text;

@@ -668,6 +668,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     ),
     totalPerMonth,
     reckonRateGap(entry.facts, query.text),
+    reckonCountSum(entry.facts, query.text),
+    reckonOtherShare(entry.facts, query.text),
     reckonPrice(entry.facts, query.text),
   ]) {
     if (reckoned.lines.length === 0) continue;
@@ -1706,10 +1708,13 @@ export function reckonLeft(facts: readonly Fact[], question: string): { lines: s
 
 /** "集中供水受益率比自来水普及率高多少": two rates of the entry, each side of 比 naming one. */
 const RATE_GAP_ASKED = /([^，,。？?]{2,24}?)比([^，,。？?]{2,24}?)(?:高|低|多|少|差)(?:了)?(?:多少|几)/;
-const LABELLED_RATE = /([\u4e00-\u9fa5]{2,16})(?:为|是|占|达到|达)?\s*(\d+(?:\.\d+)?)\s*%/g;
+/** "A和B各是多少？差几个百分点": two rates named, then their difference asked. */
+const BOTH_RATES_ASKED = /([^，,。？?]{2,24}?)(?:和|跟|与)([^，,。？?]{2,24}?)(?:各|分别)(?:是|为)?(?:多少|几)/;
+const GAP_ASKED = /差(?:了)?(?:几|多少)|相差|差距|差值/;
+const LABELLED_RATE = /([\u4e00-\u9fa5]{2,16})(?:为|是|占|达到|达)?\s*(\d+(?:\.\d+)?)\s*(%|‰)/g;
 
 export function reckonRateGap(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
-  const asked = RATE_GAP_ASKED.exec(question);
+  const asked = RATE_GAP_ASKED.exec(question) ?? (GAP_ASKED.test(question) ? BOTH_RATES_ASKED.exec(question) : null);
   if (!asked || !/率|比例|百分/.test(question)) return { lines: [], used: [] };
   // "比上一年高了多少", "比目标高多少": the change the fact itself states, not a second rate.
   if (/^(?:上一?年|去年|前一年|目标|任务|计划|指标)/.test(asked[2]!.trim())) return { lines: [], used: [] };
@@ -1717,7 +1722,7 @@ export function reckonRateGap(facts: readonly Fact[], question: string): { lines
   const rates = facts.flatMap((fact) =>
     [...fact.text.matchAll(LABELLED_RATE)]
       .filter((m) => !/(?:比|提高|增加|上升|下降|降低|超|高|低)$/.test(m[1]!) && !/比[^，,。；]{0,8}$/.test(fact.text.slice(0, m.index)))
-      .map((m) => ({ fact, label: m[1]!, value: Number(m[2]) })),
+      .map((m) => ({ fact, label: m[1]!, value: Number(m[2]), unit: m[3]! })),
   );
   const pairs = (text: string) => new Set([...text].slice(0, -1).map((c, i) => c + text[i + 1]));
   // The rate a side names: the one sharing most character pairs with it, other than the rate the other side
@@ -1733,12 +1738,63 @@ export function reckonRateGap(facts: readonly Fact[], question: string): { lines
   const first = best(asked[1]!);
   const second = best(asked[2]!, first);
   const a = first ?? (second ? best(asked[1]!, second) : undefined);
-  if (!a || !second || a === second) return { lines: [], used: [] };
+  if (!a || !second || a === second || a.unit !== second.unit) return { lines: [], used: [] };
   const gap = Math.round(Math.abs(a.value - second.value) * 100) / 100;
+  const [high, low] = [Math.max(a.value, second.value), Math.min(a.value, second.value)];
   return {
-    lines: [`相差：${Math.max(a.value, second.value)}% − ${Math.min(a.value, second.value)}% = ${gap} 个百分点`],
+    lines: [a.unit === "%" ? `相差：${high}% − ${low}% = ${gap} 个百分点` : `相差：${high}${a.unit} − ${low}${a.unit} = ${gap}${a.unit}`],
     used: [...new Set([a.fact, second.fact])],
   };
+}
+
+/** "法律援助多少人？司法救助多少人？加一块呢": two counts the question names, added. */
+const LABELLED_COUNT = /([\u4e00-\u9fa5]{2,16})\s*(\d+(?:\.\d+)?)\s*(人|户|个|件|所|名|位|场|次)/g;
+const BOTH_SUMMED = /加一块|加起来|加在一起|一共|总共|合计|两项加|两个加/;
+
+export function reckonCountSum(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!BOTH_SUMMED.test(question)) return { lines: [], used: [] };
+  const asking = question.split(/[，,。？?；;\s]+/).filter((c) => /多少|几/.test(c) && !BOTH_SUMMED.test(c));
+  if (asking.length !== 2) return { lines: [], used: [] };
+  const counts = facts.flatMap((fact) =>
+    [...fact.text.matchAll(LABELLED_COUNT)]
+      .filter((m) => !/(?:比|提高|增加|多|少|超)$/.test(m[1]!))
+      .map((m) => ({ fact, label: m[1]!, value: Number(m[2]), unit: m[3]! })),
+  );
+  const pairs = (text: string) => new Set([...text].slice(0, -1).map((c, i) => c + text[i + 1]));
+  const best = (clause: string) => {
+    const wanted = pairs(clause.replace(/的|有|多少|几/g, ""));
+    const scored = counts.map((c) => ({ c, n: [...pairs(c.label)].filter((p) => wanted.has(p)).length })).sort((a, b) => b.n - a.n);
+    return scored[0] && scored[0].n >= 2 && (!scored[1] || scored[1].n < scored[0].n) ? scored[0].c : undefined;
+  };
+  const [a, b] = asking.map(best);
+  const unitOf = (u: string) => (u === "名" || u === "位" ? "人" : u);
+  if (!a || !b || a === b || unitOf(a.unit) !== unitOf(b.unit)) return { lines: [], used: [] };
+  return {
+    lines: [`加起来：${a.value} + ${b.value} = ${Math.round((a.value + b.value) * 100) / 100} ${unitOf(a.unit)}`],
+    used: [...new Set([a.fact, b.fact])],
+  };
+}
+
+/** "女的占多少？男的占多少": the men's share, when a fact gives the women's (and the other way round). */
+const OTHER_SHARE_ASKED = /(男|女)(?:的|性|同志|职工)?(?:占|是)?(?:多少|几成|百分之几|比例)/g;
+const SHARE_OF = /([\u4e00-\u9fa5]{2,16}?)(男|女)性占\s*(\d+(?:\.\d+)?)\s*%/g;
+
+export function reckonOtherShare(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const asked = [...question.matchAll(OTHER_SHARE_ASKED)].map((m) => m[1]!);
+  if (asked.length === 0) return { lines: [], used: [] };
+  const clause = question.split(/[？?]/)[0]!;
+  const pairs = (text: string) => new Set([...text].slice(0, -1).map((c, i) => c + text[i + 1]));
+  const wanted = pairs(clause);
+  const shares = facts
+    .flatMap((fact) => [...fact.text.matchAll(SHARE_OF)].map((m) => ({ fact, label: m[1]!, sex: m[2]!, value: Number(m[3]) })))
+    .map((s) => ({ s, n: [...pairs(s.label)].filter((p) => wanted.has(p)).length }))
+    .sort((a, b) => b.n - a.n);
+  const best = shares[0];
+  if (!best || best.n < 2 || (shares[1] && shares[1].n === best.n)) return { lines: [], used: [] };
+  const other = best.s.sex === "女" ? "男" : "女";
+  if (!asked.includes(other)) return { lines: [], used: [] };
+  const rest = Math.round((100 - best.s.value) * 100) / 100;
+  return { lines: [`${other}性占：100% − ${best.s.value}% = ${rest}%（按${best.s.sex}性占 ${best.s.value}% 推算）`], used: [best.s.fact] };
 }
 
 /** "最后通过了几个": how many passed, when a fact gives the whole and those that did not. */

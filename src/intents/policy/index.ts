@@ -56,10 +56,14 @@ function answerEach(ctx: TurnContext, parts: string[]): ComposedAnswer | undefin
   });
   // Each clause must name a topic of its own: "上面给补多少", "配了几个技术员" go on about the first
   // clause's subject (its entry is among theirs), and the whole question is answered as one.
+  // "…女的占多少？目标值定的多少？": a clause whose every matched word the first clause's entry also has.
+  const firstEntry = searched[0]?.hits[0]?.entry;
+  const firstText = firstEntry ? [firstEntry.title, firstEntry.summary, ...firstEntry.facts.map((f) => f.text)].join("") : "";
   const own = searched.every(
     ({ hits }, i) =>
       hits[0] !== undefined &&
       index.namesTopic(hits[0], true) &&
+      (i === 0 || !hits[0].matchedWords.filter((w) => w.length >= 2 && !/多少|几/.test(w)).every((w) => firstText.includes(w))) &&
       (i === 0 ||
         !hits.slice(0, 3).some((h) => h.entry.id === searched[0]!.hits[0]!.entry.id) ||
         // "妇女…法律援助多少人 残疾人法律援助多少人": a clause whose own best entry is another, clearly, though
