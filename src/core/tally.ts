@@ -25,7 +25,13 @@ const COUNT_FIRST = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?
 /** "三级一个都没有", "二级的没有". */
 const NONE_OF = new RegExp(`${GRADES}级(?:的)?(?:贫困)?(?:残疾人?)?(?:一个)?(?:都|也)?没有`);
 const GONE = /去世|过世|走了|没了|死了|迁走|迁出|搬走/;
-const CORRECTING = /说错|不对|搞错|记错|弄错|应该是|改成|改为|更正/;
+const CORRECTING = /说错|写错|不对|搞错|记错|弄错|报错|应该是|改成|改为|更正/;
+/** "是3人", "改成5个": a count alone, after a clause naming the grade it corrects. */
+const COUNT_ALONE = new RegExp(`^(?:是|改成|改为|应该是|其实是)?\\s*${COUNT}\\s*(?:个|位|名|人)$`);
+/** "其中2个今年评成二级了": some of a group now counted at another grade. */
+const REGRADED_SOME = new RegExp(
+  `${COUNT}\\s*(?:个|位|名|人)[^，,。；]{0,8}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|换成)了?${GRADES}级`,
+);
 const ADDING = /^(?:还有|另外|另有|又有|又|再有|再加上?|加上|外加)|又(?:多了|添了|评上|新评|查出|报上)|漏报|新评上?|新增|也报上|也算上/;
 const NOT_POOR = /不是贫困|非贫困|不贫困|不算贫困|不是低保|不是建档立卡/;
 
@@ -41,7 +47,18 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
   if (/[一二三四五六七八九十\d]组/.test(text)) return undefined;
   const groups: GradeGroup[] = [];
   let correcting = false;
+  /** "三级的记错了" with no count: the grade the next clause's count ("是3人") is for. */
+  let correctedGrades: number[] | undefined;
   for (const clause of text.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {
+    const alone = correctedGrades ? COUNT_ALONE.exec(clause) : null;
+    if (alone && correctedGrades) {
+      const grades = correctedGrades;
+      const group = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor);
+      if (group) Object.assign(group, { count: parseNumber(alone[1]!) ?? group.count, from: undefined, by: undefined });
+      correctedGrades = undefined;
+      continue;
+    }
+    correctedGrades = undefined;
     // "说错了" alone corrects what the next clause says.
     if (CORRECTING.test(clause) && !/级/.test(clause)) {
       correcting = true;
@@ -49,6 +66,29 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     }
     const corrects = correcting || CORRECTING.test(clause);
     correcting = false;
+    // "三级的记错了", "一二级那边写错了": the count follows in the next clause.
+    const gradeOnly =
+      corrects && !/\d|[一两二三四五六七八九十俩仨]\s*(?:个|位|名|人)/.test(clause.replace(/[一二三四1-4]级/g, ""))
+        ? new RegExp(`${GRADES}级`).exec(clause)
+        : null;
+    if (gradeOnly) {
+      correctedGrades = gradesSaid(gradeOnly[1]!);
+      continue;
+    }
+    // "其中2个今年评成二级了": moved from the one group that has them to the grade said.
+    const regraded = REGRADED_SOME.exec(clause);
+    if (regraded) {
+      const n = parseNumber(regraded[1]!) ?? 0;
+      const to = gradesSaid(regraded[2]!);
+      const from = groups.filter((g) => !sameGrades(g.grades, to) && !g.notPoor && g.count >= n);
+      if (from.length !== 1 || n <= 0) return undefined;
+      const source = from[0]!;
+      Object.assign(source, { from: source.from ?? source.count, by: (source.by ?? 0) - n, count: source.count - n });
+      const target = groups.find((g) => sameGrades(g.grades, to) && !g.notPoor);
+      if (target) Object.assign(target, { from: target.from ?? target.count, by: (target.by ?? 0) + n, count: target.count + n });
+      else groups.push({ grades: to, count: n });
+      continue;
+    }
     if (GONE.test(clause)) {
       for (const m of clause.matchAll(/(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g)) {
         const group = groups.find((g) => g.grades.includes(GRADE_NUMBER[m[2]!]!));

@@ -1077,6 +1077,27 @@ describe("a cadre asking about groups", () => {
     expect((await chat()("俺们村一级贫困残疾人4个 三级贫困5个 半年一共发多少")).text).toContain("半年（6 个月）：5200 ÷ 12 × 6 = 2600 元");
   });
 
+  it("reads a count corrected in the next clause (三级的记错了，是3人), some of a group regraded, and counts over a span", async () => {
+    const fixed = chat();
+    await fixed("我们组一二级贫困残疾人6人，三级4人");
+    await fixed("三级的记错了，是3人");
+    expect((await fixed("半年发多少")).text).toContain("半年（6 个月）：6000 ÷ 12 × 6 = 3000 元");
+    const moved = chat();
+    await moved("村里三级贫困残疾人10个");
+    await moved("其中2个今年评成二级了");
+    expect((await moved("一年特别救助总共多少")).text).toContain("合计：3200 + 1600 = 4800 元/年");
+    const homes = chat();
+    await homes("我们村有4户一户多残家庭");
+    await homes("又查出来一户，一共5户了");
+    expect((await homes("一年补助多少？三年呢")).text).toContain("3 年一共：8400 × 3 = 25200 元");
+    const quarter = chat();
+    await quarter("我们村贫困老年残疾人7个");
+    expect((await quarter("按月发的话，一个季度一共多少")).text).toContain("7 个人一个季度：150 × 7 = 1050 元");
+    const books = chat();
+    await books("我们村常住1350人，按一类标准图书室至少得有多少册书");
+    expect((await books("又有150人落户进来了，那现在得多少册")).text).toContain("1350 + 150 = 1500 人 × 2 = 3000 本");
+  });
+
   it("adds people and households found later (还有2个漏报了, 又查出来一户) and takes 统计下 before a tally as no staff query", async () => {
     expect((await chat()("村里贫困老年残疾人9个 一年补助加起来多少")).text).toContain("9 个人：600 × 9 = 5400 元/年");
     const elderly = chat();

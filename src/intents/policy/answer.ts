@@ -897,7 +897,8 @@ const ADDED_PEOPLE =
   /(?:还有|又有|另外还有|另外|另有|再加上?|加上|漏报了?|又评上了?|新评上了?|新增了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?![一二三四1-4]级|多?个?月|年|天|户)/;
 
 /** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
-const TALLY_TURNS = /说错|不对|搞错|记错|弄错|应该是|改成|改为|更正|不是贫困|非贫困|不贫困|不是低保|[四4]级|没有|去世|过世|走了|没了|死了/;
+const TALLY_TURNS =
+  /说错|写错|报错|不对|搞错|记错|弄错|应该是|改成|改为|更正|评成|评为|鉴定成|变成|调成|升成|不是贫困|非贫困|不贫困|不是低保|[四4]级|没有|去世|过世|走了|没了|死了/;
 
 /** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
 const GONE_OF_GRADE = /(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g;
@@ -1237,8 +1238,13 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       if (q.perMonth) out.push(`${q.households} 户折合每月：${monthOf(yearly * q.households)}`);
     }
     if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(f.amount)} × 12 = ${fmt(yearly)} 元（按${f.text}）`);
-    const people = q.persons && f.per !== "户" ? q.persons : 1;
-    if (people > 1) {
+    // Households for an amount per household, people for one per person: the years and months below count them.
+    const people = q.persons && f.per !== "户" ? q.persons : q.households && f.per === "户" ? q.households : 1;
+    const who = f.per === "户" ? "户" : "人";
+    // "7个 按月发的话，一个季度一共多少": the people's quarter.
+    if (q.perQuarter && q.persons && q.persons > 1 && f.per !== "户")
+      out.push(`${q.persons} 个人一个季度：${fmt(yearly / 4)} × ${q.persons} = ${fmt((yearly / 4) * q.persons)} 元`);
+    if (people > 1 && f.per !== "户") {
       out.push(
         `${q.left ? `${people + q.left} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
       );
@@ -1251,16 +1257,16 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     // A monthly amount over "两年零四个月" is counted in months: 50 × 28, not 600 × 2.33.
     if (q.years && f.period === "month" && months % 12 !== 0)
       out.push(
-        `${months} 个月一共：${fmt(f.amount * people)} × ${months} = ${fmt(f.amount * people * months)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`,
+        `${months} 个月一共：${fmt(f.amount * people)} × ${months} = ${fmt(f.amount * people * months)} 元（按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
       );
     // "八个月" of a yearly amount: the year's amount split into months, then counted.
     else if (q.years && months % 6 !== 0)
       out.push(
-        `${months} 个月一共：${fmt(yearly * people)} ÷ 12 × ${months} = ${fmt((yearly * people * months) / 12)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`,
+        `${months} 个月一共：${fmt(yearly * people)} ÷ 12 × ${months} = ${fmt((yearly * people * months) / 12)} 元（按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
       );
     else if (q.years)
       out.push(
-        `${q.years === 0.5 ? "半年" : `${fmt(q.years)} 年一共`}：${fmt(yearly * people)} × ${fmt(q.years)} = ${fmt(yearly * people * q.years)} 元（按${base}${people > 1 ? `、${people} 人` : ""}不变算）`,
+        `${q.years === 0.5 ? "半年" : `${fmt(q.years)} 年一共`}：${fmt(yearly * people)} × ${fmt(q.years)} = ${fmt(yearly * people * q.years)} 元（按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
       );
   }
   return out;
@@ -1289,7 +1295,10 @@ export function reckonStandards(facts: readonly Fact[], question: string): { lin
   // Most questions carry no number with such a unit: skip the quantity reader for them.
   if (!/[\d一二两三四五六七八九十百千][^，,。？?]{0,3}(?:平|场|套|本|册|亩|人|口)|\d\s*个\s*(?:村|组|屯|社区)/.test(question)) return { lines: [], used: [] };
   const own = findQuantities(question, Object.keys(STANDARD_UNITS)).filter((q) => !q.negative && q.value > 0);
-  const people = findQuantities(question, PEOPLE_UNITS).find((q) => q.value >= 10 && !q.negative);
+  const counted = findQuantities(question, PEOPLE_UNITS).find((q) => q.value >= 10 && !q.negative);
+  // "常住1350人 ⏎ 又有150人落户进来了": those come since are counted too.
+  const came = counted ? /又(?:有|来了|添了|多了|落户了?|迁来了?)\s*(\d+)\s*(?:个人|人|口)/.exec(question) : null;
+  const people = counted && came ? { ...counted, value: counted.value + Number(came[1]), from: counted.value, by: Number(came[1]) } : counted;
   const lines: string[] = [];
   const used: Fact[] = [];
   // "全镇58个村每个村至少12场 全镇一年最少放多少场": each village's minimum times the villages counted.
@@ -1318,7 +1327,7 @@ export function reckonStandards(facts: readonly Fact[], question: string): { lin
       const need = per * people.value;
       const have = own.find((q) => STANDARD_UNITS[q.unit] === unit);
       lines.push(
-        `按每人 ${fmt(per)} ${unit}算：${fmt(people.value)} 人 × ${fmt(per)} = ${fmt(need)} ${unit}，至少要这么多${have ? `；您说有 ${fmt(have.value)} ${unit}，${have.value >= need ? "够了" : `还差 ${fmt(need - have.value)} ${unit}`}` : ""}`,
+        `按每人 ${fmt(per)} ${unit}算：${"from" in people ? `${fmt(people.from)} + ${fmt(people.by)} = ` : ""}${fmt(people.value)} 人 × ${fmt(per)} = ${fmt(need)} ${unit}，至少要这么多${have ? `；您说有 ${fmt(have.value)} ${unit}，${have.value >= need ? "够了" : `还差 ${fmt(need - have.value)} ${unit}`}` : ""}`,
       );
       used.push(fact);
       continue;
