@@ -1799,6 +1799,17 @@ describe("arithmetic on the report's own figures", () => {
   });
 });
 
+describe("someone said not to be disabled beside someone who is", () => {
+  it("does not refuse the father's allowance because the mother is not disabled, and still refuses one person named both", async () => {
+    const say = chat();
+    await say("贫困老年残疾人补助怎么发");
+    const r = (await say("俺爹就是贫困老年残疾人，俺娘不是残疾人，俺家一年能领多少")).text;
+    expect(r).toContain("一年：50 × 12 = 600 元");
+    expect(r).not.toMatch(/不符合条件/);
+    expect((await chat()("我爷爷70多了，身体硬朗没残疾，就是家里穷，那个贫困老年残疾人每月50能领吗")).text).toMatch(/不符合条件|领不了/);
+  });
+});
+
 describe("a programme the knowledge base lacks, asked beside one it has", () => {
   it("answers 医疗保险代缴 from the entry named 医保 (without figures), not the pension's 100 元, and 修房子有补助吗 as absent", async () => {
     const insurance = (await chat()("重度残疾人的医疗保险，县里给代缴多少？")).text;

@@ -347,7 +347,13 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   if (readHousehold(text).people.filter((p) => p.grade !== undefined || p.severe).length >= 2) return undefined;
   const { facts } = extractFacts(rules, text);
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
-  if (NOT_DISABLED.test(text) && facts.disability_grade === undefined) facts.disability_grade = "none";
+  // "俺爹是贫困老年残疾人，俺娘…没残疾": 没残疾 said of someone else than the disabled person named.
+  // One person named both disabled and not ("我爷爷…没残疾…那个贫困老年残疾人补助") is the programme's name, not theirs.
+  const named = readHousehold(text).people;
+  const someoneDisabled = named.some((p) => p.grade !== undefined || p.severe || (p.certified === true && named.length >= 2));
+  if (someoneDisabled && facts.disability_grade === "none") delete facts.disability_grade;
+  if (someoneDisabled && facts.certified === false) facts.certified = true;
+  if (NOT_DISABLED.test(text) && facts.disability_grade === undefined && !someoneDisabled) facts.disability_grade = "none";
   const results = focus.flatMap((id) => rules.programmes.programmes.filter((p) => p.id === id)).map((p) => evaluateProgramme(rules, p, facts, ctx.now));
   if (results.length === 0 || results.some((r) => r.status !== "unlikely")) return undefined;
   const lines = results.flatMap((r) => [
