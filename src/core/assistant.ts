@@ -241,7 +241,15 @@ export class Assistant {
       candidate && COMES_BACK.test(text) && ownHits[0] && !candidate.entryIds.includes(ownHits[0].entry.id) && engine.kb.index.matchesMeaning(ownHits[0])
         ? await earlierQuestionOn(this.options.services.store.messages, message.channel, message.userId, ownHits[0].entry.id, now)
         : undefined;
-    const previous = cameBack ?? (candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount) ? candidate : undefined);
+    // "投资多少钱" after the plaza: a kind of figure asked of the thread, though another entry has the word.
+    const asksAttribute =
+      candidate !== undefined &&
+      shortEnough(text) &&
+      ownHits[0] !== undefined &&
+      ownHits[0].matchedWords.length > 0 &&
+      ownHits[0].matchedWords.every((w) => engine.kb.data.conversation.attribute_words.some((a) => a.includes(w) || w.includes(a)));
+    const previous =
+      cameBack ?? (candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount || asksAttribute) ? candidate : undefined);
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;
     const hits = previous ? threadFirst(engine.kb.index.search(query, 5), previous.entryIds) : ownHits;

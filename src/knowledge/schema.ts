@@ -83,6 +83,11 @@ export const ConversationWordsSchema = z.object({
   resets: words,
   followup_starts: words,
   followup_words: words,
+  /**
+   * "投资多少钱", "占地多少", "啥时候建的": words asking a kind of figure or detail of whatever was just asked
+   * about. A short message naming nothing else goes on with the thread, though an entry has such a word too.
+   */
+  attribute_words: z.array(nonEmpty).default([]),
   staff_words: words,
   not_topics: words,
 });

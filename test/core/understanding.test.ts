@@ -1799,6 +1799,16 @@ describe("arithmetic on the report's own figures", () => {
   });
 });
 
+describe("a kind of figure asked of the topic just asked about", () => {
+  it("answers 投资多少钱 after the plaza from the plaza, saying the sum is not given, not with the biogas station's 20 万元", async () => {
+    const say = chat();
+    await say("水库边健身休闲广场占地多少");
+    const r = (await say("投资多少钱")).text;
+    expect(r).toContain("资料里没有写这项投了多少钱");
+    expect(r).not.toMatch(/20 万元/);
+  });
+});
+
 describe("someone said not to be disabled beside someone who is", () => {
   it("does not refuse the father's allowance because the mother is not disabled, and still refuses one person named both", async () => {
     const say = chat();

@@ -258,6 +258,13 @@ const MONEY_KINDS: Array<[asked: RegExp, inFact: RegExp, saying: string]> = [
     /工资|收入|收益|挣|赚|工钱|租金|分红/,
     "资料里没有写干这个能挣多少钱，我不乱说数字。",
   ],
+  // "广场投资多少钱": what was spent on it, when the entry gives no sum spent (another entry's would not be its).
+  // (Not "花了多少钱": for a programme that is what it paid out, "一共出了 39.01 万元".)
+  [
+    /(?:投资|投入|造价)(?:了)?(?:多少|几)/,
+    /(?:投资|投入|花了|花费|出资|造价|预算)[^。；]{0,12}\d[\d.]*\s*多?\s*万?元/,
+    "资料里没有写这项投了多少钱，我不乱说数字。",
+  ],
 ];
 /** Any amount of money in a fact: "100 元", "39.01 万元", "100 多万元". */
 const ANY_MONEY = /\d[\d.]*\s*多?\s*万?元/;
