@@ -252,16 +252,20 @@ function answerThenOffer(ctx: FeedbackTurn): TurnResult {
   const answer = answerPolicyQuestion(ctx);
   const masked = maskPersonalData(ctx.text).slice(0, 2000);
   saveDialogue(ctx, { step: "offer", text: masked });
+  // "房子漏雨要修，有补助吗": that the knowledge base has no such subsidy answers the question too.
+  const absent = answer.answerKind === "no_answer" && ctx.kb.index.absentProgramme(ctx.query) !== undefined;
   const known = answer.answerKind === "answer" || answer.answerKind === "needs_review";
-  const text = known
-    ? `${answer.replies[0]?.text ?? ""}\n\n如果您是想反映这个问题，请工作人员来处理，回复“登记反映”；只是问问就不用管。`
-    : "您是想反映这个问题（登记后工作人员会处理），还是想问问政策？";
+  const text =
+    known || absent
+      ? `${answer.replies[0]?.text ?? ""}\n\n如果您是想反映这个问题，请工作人员来处理，回复“登记反映”；只是问问就不用管。`
+      : "您是想反映这个问题（登记后工作人员会处理），还是想问问政策？";
   return {
     ...answer,
     intent: "feedback",
     replies: [reply(text, { citations: answer.replies[0]?.citations ?? [], quickReplies: OFFER_BUTTONS })],
-    answerKind: known ? answer.answerKind : "report_or_question",
-    ...(known ? {} : { unanswered: undefined }),
+    answerKind: known || absent ? answer.answerKind : "report_or_question",
+    // An absent subsidy stays on the staff's list of questions the knowledge base could not answer.
+    ...(known || absent ? {} : { unanswered: undefined }),
   };
 }
 

@@ -271,6 +271,16 @@ export class KnowledgeIndex {
       const about = this.entries.filter((e) => named(e).some((n) => n.includes(thing)));
       if (about.length > 0 && !about.some((e) => named(e).some((n) => /购|买/.test(n)))) return `买${thing}的补助`;
     }
+    // "房子漏雨要修，有补助吗": money for doing something to a thing no entry's name speaks of.
+    const work =
+      /([\u4e00-\u9fa5]{2,3}?)[^，,。？?\s]{0,4}?要?(修|建|盖|换|装)(?:一下|好)?[，,\s]*(?:有没有|有|能有|给不给|能不能给)(?:个|点)?(?:补助|补贴)/.exec(
+        query.text,
+      );
+    if (work) {
+      const thing = work[1]!;
+      const named = (e: Entry) => [e.title, ...e.aliases];
+      if (!this.entries.some((e) => named(e).some((n) => n.includes(thing)))) return `${work[2]}${thing}的补助`;
+    }
     const words = query.words;
     // "助学金", "抚恤金", "慰问金": a kind of money named by a word of its own that no entry has.
     const money = words.find((w) => w.length >= 3 && w.endsWith("金") && !this.bm25.has(w) && !this.bm25.has(w.slice(0, -1)) && !this.notTopics.has(w));

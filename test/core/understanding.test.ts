@@ -1799,6 +1799,18 @@ describe("arithmetic on the report's own figures", () => {
   });
 });
 
+describe("money for a repair no programme covers", () => {
+  it("says there is no subsidy for mending the house (房子漏雨要修，有补助吗) instead of the household allowance, and files nothing", async () => {
+    const before = reports();
+    const say = chat();
+    await say("一户多残补助一年多少");
+    const r = (await say("房子漏雨要修，有补助吗，多少钱")).text;
+    expect(r).toMatch(/没有“修房子的补助”/);
+    expect(r).not.toMatch(/1680/);
+    expect(reports()).toBe(before);
+  });
+});
+
 describe("a kind of figure asked of the topic just asked about", () => {
   it("answers 投资多少钱 after the plaza from the plaza, saying the sum is not given, not with the biogas station's 20 万元", async () => {
     const say = chat();
