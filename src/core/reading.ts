@@ -128,6 +128,12 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   // "俺爹四级残疾 凭啥不给救助 人家三级的都有": comparing with others who get it, by grade or standing, asks who
   // qualifies: answered, with the offer to file.
   if (COMPARED_WITH_OTHERS.test(text) && /[一二三四1-4]级|贫困户|低保|重度|老年/.test(text)) return { kind: "report_or_question" };
+  // "凭啥俺三级才给四百一级给八百": the rule's own amounts by grade complained of — the rule is the answer.
+  if (
+    /[一二三四1-4]级[^，,。？?]{0,4}(?:才|只|就)?(?:给|领|拿|发)[^，,。？?]{0,2}(?:\d+|[一二三四五六七八九十百千两]+)/.test(text) &&
+    !has(text, words.report_words)
+  )
+    return { kind: "report_or_question" };
   if (has(text, words.complaint_questions)) return { kind: "report" };
   // "又让建沼气 上回建了坏了没人管 这回咋保证": a trouble of before, and how it is to go this time, is a question.
   if (/上回|上次|以前|前些年|原来|那时候/.test(text) && /(?:这回|这次|以后|往后|今后)[^，,。？?]{0,6}(?:咋|怎么|怎样|能不能|会不会|有没有|谁)/.test(text))

@@ -357,7 +357,7 @@ function quotedRules(rules: EligibilityRules, text: string): string | undefined 
   return lines.length > 0 ? lines.slice(0, 2).join("\n") : undefined;
 }
 
-const AMOUNT_QUESTION = /多少|几个钱|能领啥|能拿啥|给多少|能有多少/;
+const AMOUNT_QUESTION = /多少|几多|几个钱|能领啥|能拿啥|给多少|能有多少/;
 
 /** "一共多少", "都算上" asked after the answer: the sum, and with it everything the people get when asked so. */
 function summing(reckon: DialogueState["reckon"], asked: Reckoning): DialogueState["reckon"] {
@@ -415,6 +415,17 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // "她三级", "不对，她也是二级": 他/她 is the last person named other than the villager.
     const other = [...state.people].reverse().find((p) => p.label !== "您");
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
+    // "三个孩子都是三级" ⏎ "大的那个今年重新评成二级了": one of those counted, regraded.
+    const regradedOne =
+      /(大的|老大|小的|老小|最小的|其中一个|有一个)[^，,。？?]{0,8}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|降成|降为)了?([一二三四])级/.exec(
+        text,
+      );
+    if (regradedOne && state.people.length >= 2 && state.people.every(isCounted) && more.people.every((p) => p.label === "您")) {
+      const at = /小/.test(regradedOne[1]!) ? state.people.length - 1 : 0;
+      const grade = "一二三四".indexOf(regradedOne[2]!) + 1;
+      const people = state.people.map((p, k) => (k === at ? { ...p, grade, severe: false } : p));
+      return advance(rules, { ...state, people }, on, `好的，已改为：${people[at]!.label}${regradedOne[2]}级。\n`);
+    }
     // "俺哥今年结婚搬出去另立了户口" after a household's answer: the same household without him.
     // "哦不对 我妈不是残疾人 就我爸一个": someone of the household said not to be disabled leaves its sums too.
     // Not when it is asked ("俺娘不是残疾人吗 咋没算她"), supposed ("要不是…的话") or someone else is named instead
@@ -527,6 +538,16 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
           "好的，记下了。\n",
         );
       }
+    }
+    // "俺哥其实不算贫困户": the standing of someone of the household, changed.
+    const standing = more.people.filter((p) => p.poor !== undefined && p.grade === undefined && !p.severe && state.people.some((q) => q.label === p.label));
+    if (isHousehold(state) && standing.length > 0 && named.length === 0) {
+      const people = state.people.map((p) => ({
+        ...p,
+        ...(standing.find((x) => x.label === p.label) ? { poor: standing.find((x) => x.label === p.label)!.poor } : {}),
+      }));
+      const said = standing.map((p) => `${p.label}${p.poor ? "是" : "不是"}贫困户`).join("、");
+      return advance(rules, { ...state, people }, on, `好的，已改为：${said}。\n`);
     }
     // A household counted, not named ("一个一级一个三级", "三个三级"), told more of in counts: "又评上一个二级的"
     // adds to it; "说错了 有一个是二级" changes that many of them; a count said again replaces it.

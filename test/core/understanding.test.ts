@@ -1799,6 +1799,30 @@ describe("arithmetic on the report's own figures", () => {
   });
 });
 
+describe("more said of a household, and complaints about the rule", () => {
+  it("changes one member's standing (其实不算贫困户), regrades one of those counted (大的那个评成二级), and hears Cantonese (过咗身, 几多钱)", async () => {
+    const standing = chat();
+    await standing("俺家三个残疾人：俺二级，俺哥三级，俺侄子三级，都是贫困户");
+    expect((await standing("俺哥其实不算贫困户，他单独立户日子好过")).text).toContain("您 800 + 您侄辈 400 = 1200 元/年");
+    const regraded = chat();
+    await regraded("贫困家庭，三个孩子都是三级残疾");
+    expect((await regraded("大的那个今年重新评成二级了")).text).toContain("第1人 800 + 第2人 400 + 第3人 400 = 1600 元/年");
+    const cantonese = chat();
+    await cantonese("我阿嫲一级残疾，屋企好穷");
+    await cantonese("阿爷三级");
+    await cantonese("阿爷上年过咗身，唔计佢");
+    expect((await cantonese("而家每年几多钱")).text).toContain("每人每年 800 元");
+  });
+
+  it("answers a complaint about the amounts by grade, and files a request to register (帮忙登记一下)", async () => {
+    const before = reports();
+    expect((await chat()("凭啥俺三级才给四百一级给八百这不公平")).text).toContain("三级贫困残疾人每人每年 400 元");
+    expect(reports()).toBe(before);
+    expect((await chat()("俺们村河边的垃圾堆了好久没人清，帮忙登记一下")).text).toMatch(/已受理登记/);
+    expect(reports()).toBe(before + 1);
+  });
+});
+
 describe("money for a repair no programme covers", () => {
   it("says there is no subsidy for mending the house (房子漏雨要修，有补助吗) instead of the household allowance, and files nothing", async () => {
     const before = reports();
