@@ -483,7 +483,7 @@ export interface Reckoning {
 
 /** What the question asks the figures to be turned into. */
 export function readReckoning(text: string): Reckoning {
-  const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月/.test(text);
+  const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月|按月(?:算|折合|合|发)/.test(text);
   const years = readDuration(text);
   const total = /加起来|一共|总共|合计|加一起|加一块|加在一起|加到一起|合起来|一块儿算|加上|算上/.test(text);
   // "再加一户多残，一年一共多少": the programme named on top of what the people get; "这些都能领的话",

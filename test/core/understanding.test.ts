@@ -1814,6 +1814,14 @@ describe("more said of a household, and complaints about the rule", () => {
     expect((await cantonese("而家每年几多钱")).text).toContain("每人每年 800 元");
   });
 
+  it("screens a grade with money asked by the year though an eye trouble is described, and gives a household's month (按月算呢)", async () => {
+    expect((await chat()("我儿子眼睛看不清，办的是三级残疾证，家里困难，一年能有多少救助？")).text).toContain("每人每年 400 元");
+    const say = chat();
+    await say("爷爷一级，奶奶一级，家里穷");
+    await say("爸爸二级");
+    expect((await say("每年加起来多少？按月算呢")).text).toContain("折合每月：2400 ÷ 12 = 200 元");
+  });
+
   it("answers a complaint about the amounts by grade, and files a request to register (帮忙登记一下)", async () => {
     const before = reports();
     expect((await chat()("凭啥俺三级才给四百一级给八百这不公平")).text).toContain("三级贫困残疾人每人每年 400 元");

@@ -231,7 +231,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const wanted = topic === "benefits" ? wantedThing(ctx, rules) : undefined;
   if (wanted) return answerNeed(ctx, wanted);
   const gradeSaid = extractFacts(rules, text).facts.disability_grade !== undefined || described.some((p) => p.grade !== undefined);
-  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id)) && !asksForAll(text, gradeSaid)) {
+  // "我儿子眼睛看不清（白内障），三级残疾，家里困难，一年能有多少救助": a grade and money by the year asked —
+  // the cash programmes are screened, whatever service the description also names.
+  const cashForGrade = gradeSaid && ASKS_CASH.test(text) && /救助|补助|补贴|钱/.test(text);
+  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id)) && !asksForAll(text, gradeSaid) && !cashForGrade) {
     // Named only in other words: the entry the question leads to answers it, when one clearly does.
     const need = said.length === 0 ? namedNeed(ctx, rules) : undefined;
     return need ? answerNeed(ctx, need) : policyFallback(ctx);
