@@ -213,8 +213,14 @@ export class Assistant {
       /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim()) ||
       // "三级贫困的2个，另外还有一个三级的不是贫困户": more of a tally by grade, asking nothing.
       (readGradeTally(foldText(text)) !== undefined && !/[?？吗呢]|多少|几/.test(foldText(text)));
+    // "按每人代缴100元算，县财政给我们村一共代缴多少" after "我们村重度残疾人21个": the village's total asked, its
+    // count said before.
+    const villageTotal =
+      /(?:我们|俺们|咱们|咱|俺|全)(?:村|组)[^，,。？?]{0,8}(?:一共|总共|合计|加起来)/.test(foldText(text)) &&
+      !/(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(foldText(text));
     const leans =
       addsCount ||
+      villageTotal ||
       isFollowUp(foldText(text), engine.kb.data.conversation) ||
       (shortEnough(text) && reading.kind !== "report" && reading.kind !== "report_or_question");
     // A dialogue in progress is the thread itself: its owner reads the message as it is.

@@ -1077,6 +1077,16 @@ describe("a cadre asking about groups", () => {
     expect((await chat()("俺们村一级贫困残疾人4个 三级贫困5个 半年一共发多少")).text).toContain("半年（6 个月）：5200 ÷ 12 × 6 = 2600 元");
   });
 
+  it("reckons a village's total on the count said in the message before, and keeps the thread for 一年补助多少 按月折合呢", async () => {
+    const pension = chat();
+    await pension("我们村重度残疾人21个");
+    expect((await pension("按每人代缴100元算，县财政给我们村一共代缴多少养老费")).text).toContain("21 个人：100 × 21 = 2100 元");
+    const homes = chat();
+    await homes("村里一户多残家庭4户");
+    await homes("有一户搬到县城去了，不算了");
+    expect((await homes("一年补助多少？按月折合呢")).text).toContain("3 户折合每月：5040 ÷ 12 = 420 元");
+  });
+
   it("reads a count corrected in the next clause (三级的记错了，是3人), some of a group regraded, and counts over a span", async () => {
     const fixed = chat();
     await fixed("我们组一二级贫困残疾人6人，三级4人");
