@@ -592,6 +592,13 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const correcting = containsAny(core, words.correction_words);
   const cleaned = correcting ? words.correction_words.reduce((t, w) => t.split(w).join(" "), text) : text;
   const extraction = relevantPart(rules, state.topic, extractFacts(rules, cleaned));
+  // "一共120亩" ⏎ "其中30亩今年收回来了": the land still transferred is what is left.
+  const takenBack = /(?:其中|有)?\s*(\d+(?:\.\d+)?|[一两二三四五六七八九十百半]+)\s*亩[^，,。；\d]{0,8}?(?:收回|退回|要回|拿回|不租了|不流转了|不种了)/.exec(
+    text,
+  );
+  const before = typeof state.facts.land_mu === "number" ? state.facts.land_mu : undefined;
+  const back = takenBack ? parseNumber(takenBack[1]!) : undefined;
+  if (state.topic === "land" && before !== undefined && back !== undefined && back > 0 && back < before) extraction.facts.land_mu = before - back;
   const merged = { ...state.facts, ...(extraction.facts as DialogueState["facts"]) };
 
   // "俩人呢", "要是三个人呢" after one person's answer: that many people with the same facts, summed.

@@ -261,7 +261,15 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   // "地一共六亩，流转出去四亩": the area that is transferred is the one the question is about.
   const transferred = areas.filter((q) => /(?:流转|租|包|转)[^，,。；\d]{0,3}$/.test(withoutRent.slice(Math.max(0, q.index - 6), q.index)));
   const distinct = new Set(areas.map((q) => q.value));
-  const mu = transferred[0] ?? (distinct.size <= 1 ? areas[0] : undefined);
+  // "一共120亩，其中30亩今年收回来了，剩下的…": the rest is what is still transferred.
+  const back = areas.find((q) =>
+    /^\s*亩?[^，,。；\d]{0,6}?(?:收回|退回|要回|拿回|不租了|不流转了|不种了)/.test(
+      withoutRent.slice(q.index).replace(/^[\d.一二三四五六七八九十百千万两半]+/, ""),
+    ),
+  );
+  const whole = back ? areas.find((q) => q !== back && q.value > back.value) : undefined;
+  const rest = back && whole ? { ...whole, value: whole.value - back.value } : undefined;
+  const mu = rest ?? transferred[0] ?? (distinct.size <= 1 ? areas[0] : undefined);
   if (!mu && distinct.size > 1) {
     invalid.push({ fact: "land_mu", message: `您说了 ${[...distinct].join(" 亩和 ")} 亩，流转出去的是多少亩？我先不算，免得算错。` });
   }

@@ -1077,6 +1077,13 @@ describe("a cadre asking about groups", () => {
     expect((await chat()("俺们村一级贫困残疾人4个 三级贫困5个 半年一共发多少")).text).toContain("半年（6 个月）：5200 ÷ 12 × 6 = 2600 元");
   });
 
+  it("takes land taken back (其中30亩收回来了) from the land transferred before reckoning the rent", async () => {
+    const say = chat();
+    await say("村里流转出去的地一共120亩");
+    await say("其中30亩今年收回来了");
+    expect((await say("剩下的每亩租金700，一年多少")).text).toContain("90 × 700 = 63000 元/年");
+  });
+
   it("reckons a village's total on the count said in the message before, and keeps the thread for 一年补助多少 按月折合呢", async () => {
     const pension = chat();
     await pension("我们村重度残疾人21个");
