@@ -1809,6 +1809,10 @@ describe("arithmetic on the report's own figures", () => {
     expect((await chat()("公有经济企事业单位的专业技术人员里，女的占多少？男的占多少？")).text).toContain("男性占：100% − 53.68% = 46.32%");
   });
 
+  it("takes the part named from the whole when asked 除开…还剩几个", async () => {
+    expect((await chat()("专项调查没填表的人里，去世的有多少？除开去世的还剩几个没填？")).text).toContain("212 − 176 = 36 人");
+  });
+
   it("keeps a second clause that names nothing the first's entry lacks (目标值定的多少) with the first", async () => {
     const r = (await chat()("公有经济企事业单位高级专业技术人员里女的占多少？目标值定的多少？")).text;
     expect(r).toContain("目标值：36.38% − 3.38% = 33%");

@@ -1692,7 +1692,7 @@ export function reckonTotalPerMonth(facts: readonly Fact[], question: string): {
 
 /** "其中不是公办的有多少所": the rest of a whole, when one fact gives the whole and the part named. */
 const REST_OF_NAMED =
-  /(?:不是|非)([\u4e00-\u9fa5]{1,4}?)的|除(?:了|去)([\u4e00-\u9fa5]{1,4}?)(?:的|以外|之外|\s|(?=剩下|其余|其他|别的|还有))[^，,。？?]{0,4}(?:剩下|其余|其他|别的|还有)/;
+  /(?:不是|非)([\u4e00-\u9fa5]{1,4}?)的|除(?:了|去|开)([\u4e00-\u9fa5]{1,4}?)(?:的|以外|之外|\s|(?=剩下|还剩|其余|其他|别的|还有))[^，,。？?]{0,4}(?:剩下|还剩|其余|其他|别的|还有)/;
 
 /** "农村幼儿园917所 其中不是公办的有多少所": the whole less the part the question names, both from one fact. */
 export function reckonRest(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
