@@ -1821,6 +1821,14 @@ describe("arithmetic on the report's own figures", () => {
 });
 
 describe("more said of a household, and complaints about the rule", () => {
+  it("keeps a standing told with the household's size (贫困户，5口人) for the people told next", async () => {
+    const say = chat();
+    await say("贫困户，5口人");
+    await say("奶奶一级，爸爸三级，妈妈三级，我和妹妹没事");
+    await say("妹妹其实是二级，刚办下来的证");
+    expect((await say("一年一共多少")).text).toContain("您奶奶 800 + 您父亲 400 + 您母亲 400 + 您妹妹 800 = 2400 元/年");
+  });
+
   it("changes one member's standing (其实不算贫困户), regrades one of those counted (大的那个评成二级), and hears Cantonese (过咗身, 几多钱)", async () => {
     const standing = chat();
     await standing("俺家三个残疾人：俺二级，俺哥三级，俺侄子三级，都是贫困户");

@@ -397,7 +397,8 @@ function tellsOnlyStanding(ctx: TurnContext, rules: EligibilityRules, text: stri
   // The core may read "俺家是低保贫困户" as one's own trouble (report_or_question): no question either way.
   const reading = ctx.reading;
   if ((reading.kind !== "open" && reading.kind !== "report_or_question") || (reading.kind === "open" && reading.asks)) return false;
-  if (ctx.followsUp || !isPersonal(rules, text)) return false;
+  // "贫困户，5口人": a household's size beside its standing speaks of the villager's own household.
+  if (ctx.followsUp || (!isPersonal(rules, text) && !/[\d一两二三四五六七八九十]口人|一家/.test(text))) return false;
   // "家里困难 孩子耳朵听不见" says more than the standing: a need the knowledge base may answer.
   const topic = detectTopic(rules, text);
   if (topic !== undefined && topic !== "outside") return false;
