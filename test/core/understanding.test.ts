@@ -1077,6 +1077,12 @@ describe("a cadre asking about groups", () => {
     expect((await chat()("俺们村一级贫困残疾人4个 三级贫困5个 半年一共发多少")).text).toContain("半年（6 个月）：5200 ÷ 12 × 6 = 2600 元");
   });
 
+  it("answers a calculation asked again of its topic (得多少压块) with the numbers given before", async () => {
+    const say = chat();
+    await say("俺家一冬烧3吨优质煤，按1360一吨得花多少");
+    expect((await say("要改烧秸秆压块，按1.2公斤顶1公斤煤，得多少压块")).text).toMatch(/需要压块 3\.6～3\.9 吨/);
+  });
+
   it("takes land taken back (其中30亩收回来了) from the land transferred before reckoning the rent", async () => {
     const say = chat();
     await say("村里流转出去的地一共120亩");

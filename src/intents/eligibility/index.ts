@@ -589,11 +589,19 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     // "特别救助一年多少" ⏎ "要是一户多残的也能领 两样加起来": the programme asked before and the one named now.
     const adding = named.length > 0 && state.focus.length > 0 && /两样|几样|加起来|加上|也能领|都算上|一起算/.test(text);
     const focus = spanOnly ? state.focus : adding ? [...new Set([...state.focus, ...named])] : named;
+    // "俺家一冬烧3吨煤 按1360一吨得花多少" ⏎ "要改烧秸秆压块，按1.2公斤顶1公斤煤，得多少压块": the same
+    // calculation asked again of its topic, with the numbers already given.
+    const sameCalculation = state.topic !== "benefits" && state.step === "done" && topic === state.topic && /多少|几/.test(text) && turn !== "report";
     const step = continueDialogue(rules, state, text, ctx.now, {
-      newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne,
+      newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne && !sameCalculation,
       personal: isPersonal(rules, text) && turn !== "report",
       focus,
-      again: (cameBack || (ownPeople && sameHousehold) || (POINTS_BACK.test(text) && sameOne)) && focus.length === 0,
+      again:
+        (cameBack ||
+          (ownPeople && sameHousehold) ||
+          (POINTS_BACK.test(text) && sameOne) ||
+          (sameCalculation && !hasOwnQuantities(rules, text) && !/租金|\d+\s*元/.test(text))) &&
+        focus.length === 0,
     });
     if (step === "leave") {
       // Only an unfinished dialogue is dropped (the screening it interrupted is kept); finished results stay
