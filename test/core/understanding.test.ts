@@ -1866,6 +1866,16 @@ describe("more said of a household, and complaints about the rule", () => {
   });
 });
 
+describe("another level's standard", () => {
+  it("says the city's standard is not given after the county's (那市里的标准是多少), with no figure", async () => {
+    const say = chat();
+    await say("三级贫困残疾人每年救助多少");
+    const r = (await say("那市里的标准是多少")).text;
+    expect(r).toContain("没有写市里的标准");
+    expect(r).not.toMatch(/\d+ 元/);
+  });
+});
+
 describe("money for a repair no programme covers", () => {
   it("says there is no subsidy for mending the house (房子漏雨要修，有补助吗) instead of the household allowance, and files nothing", async () => {
     const before = reports();

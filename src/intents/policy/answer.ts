@@ -587,6 +587,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const perUnit = perUnitMoney(query.text);
   if (perUnit && !entry.facts.some((f) => perUnit.stated.test(f.text)))
     return noFigureAnswer(entry, confidence, perUnit.missing, (f) => isGap(f) || !/\d/.test(f.text));
+  // "三级…一年多少 ⏎ 那市里的标准是多少": another level's standard than the one the entry sets (the county's).
+  const level = /(市里|市级|省里|省级|国家|全国|中央)(?:的)?(?:标准|给多少|补多少|是多少|发多少)/.exec(query.text.split(/\s+/).at(-1) ?? query.text);
+  const levelWord = level ? (level[1]!.startsWith("市") ? "市" : level[1]!.startsWith("省") ? "省" : "国家") : undefined;
+  if (level && levelWord && ![entry.title, entry.summary, ...entry.facts.map((f) => f.text)].some((t) => new RegExp(`${levelWord}(?:里|级|财政)`).test(t)))
+    return noFigureAnswer(entry, confidence, `资料里写的是本县的标准，没有写${level[1]}的标准，我不乱说数字。`, () => false);
   const kind = MONEY_KINDS.find(([asked, inFact]) => asked.test(query.text) && !entry.facts.some((f) => inFact.test(f.text)) && !inFact.test(entry.summary));
   if (kind) return noFigureAnswer(entry, confidence, kind[2], (f) => isGap(f) || !/\d/.test(f.text));
   const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact));
