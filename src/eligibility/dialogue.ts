@@ -665,8 +665,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const fillsGap =
       (state.people.length > 0 || state.focus.length > 0) &&
       Object.keys(extraction.facts).some((k) => state.facts[k as keyof typeof state.facts] === undefined);
-    if (!found || (!correcting && !bare && !fillsGap && state.topic === "benefits")) return "leave";
+    // "要是不是贫困户呢" after the answer: the answer again under that supposition.
+    const supposing = /^(?:那)?(?:要是|如果|假如|万一)/.test(core);
+    if (!found || (!correcting && !bare && !fillsGap && !supposing && state.topic === "benefits")) return "leave";
     const changed = describeChanges(rules, state.facts, merged);
+    if (supposing && changed)
+      return advance(rules, { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) }, on, `假设（${changed}）：\n`);
     // "另外我奶奶是贫困老年残疾人" after an answer about 一户多残: that allowance is asked about too.
     const focus = state.focus.length > 0 ? [...new Set([...state.focus, ...focusOf(rules, text)])] : state.focus;
     return advance(

@@ -1866,6 +1866,16 @@ describe("more said of a household, and complaints about the rule", () => {
   });
 });
 
+describe("a supposition after the answer", () => {
+  it("answers 要是不是贫困户呢 with the screening again under it, saying the relief asks for a poor household", async () => {
+    const say = chat();
+    await say("我二级残疾 贫困户 一年能领多少");
+    const r = (await say("要是不是贫困户呢")).text;
+    expect(r).toContain("假设（贫困户：不是）");
+    expect(r).toMatch(/贫困残疾人生活特别救助（每人每年 800 元）：这项救助要求是贫困户/);
+  });
+});
+
 describe("another level's standard", () => {
   it("says the city's standard is not given after the county's (那市里的标准是多少), with no figure", async () => {
     const say = chat();

@@ -591,9 +591,11 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     const focus = spanOnly ? state.focus : adding ? [...new Set([...state.focus, ...named])] : named;
     // "俺家一冬烧3吨煤 按1360一吨得花多少" ⏎ "要改烧秸秆压块，按1.2公斤顶1公斤煤，得多少压块": the same
     // calculation asked again of its topic, with the numbers already given.
+    // "要是不是贫困户呢": a supposition about the one screened, never a question of its own.
+    const supposing = /^(?:那)?(?:要是|如果|假如|万一)/.test(text) && tellsFacts(rules, text) && state.step === "done";
     const sameCalculation = state.topic !== "benefits" && state.step === "done" && topic === state.topic && /多少|几/.test(text) && turn !== "report";
     const step = continueDialogue(rules, state, text, ctx.now, {
-      newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne && !sameCalculation,
+      newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne && !sameCalculation && !supposing,
       personal: isPersonal(rules, text) && turn !== "report",
       focus,
       again:
