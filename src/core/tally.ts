@@ -22,6 +22,24 @@ const GRADE_FIRST = new RegExp(
 );
 /** "3个一级", "2个三级的不是贫困户", "4个四级的". */
 const COUNT_FIRST = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES}级`, "g");
+const GRADES_PLAIN = "(?:[一二三四1-4][、和跟到至]?)*[一二三四1-4]";
+const COUNT_PLAIN = "(?:\\d+|[一两二三四五六七八九十百]+|俩|仨)";
+/** "3个一级…", "还有2个三级的": a clause whose groups are said count first. */
+const COUNT_LEADS = new RegExp(
+  `^(?:还有|另外|另有|又有|又|再有|再加上?|加上|再添|新添|其中)?${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`,
+);
+const COUNT_STARTS = new RegExp(`(?=${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES_PLAIN}级)`);
+const COUNT_STARTS_AT = new RegExp(`${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`);
+const GRADE_FIRST_AT = new RegExp(
+  `${GRADES_PLAIN}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT_PLAIN}\\s*(?:个|位|名|人)`,
+);
+/** Where a group said grade first begins: a grade not inside another ("一二级" is one). */
+const GRADE_STARTS = new RegExp(`(?<![一二三四1-4、和跟到至])(?=${GRADES_PLAIN}级)`);
+/** One group, grade first; "二级的又评上2个" too. */
+const GRADE_FIRST_ONE = new RegExp(
+  `${GRADES}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共)?\\s*${COUNT}\\s*(?:个|位|名|人)(?!多?个?月|年|天)`,
+);
+const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES}级`);
 /** "三级一个都没有", "二级的没有". */
 const NONE_OF = new RegExp(`${GRADES}级(?:的)?(?:贫困)?(?:残疾人?)?(?:一个)?(?:都|也)?没有`);
 const GONE = /去世|过世|走了|没了|死了|迁走|迁出|搬走/;
@@ -46,6 +64,10 @@ const sameGrades = (a: readonly number[], b: readonly number[]) => a.length === 
 export function readGradeTally(text: string): GradeGroup[] | undefined {
   if (/[一二三四五六七八九十\d]组/.test(text)) return undefined;
   const groups: GradeGroup[] = [];
+  /** The group said or changed last: "其中一个…" speaks of it. */
+  let last: GradeGroup | undefined;
+  const change = (group: GradeGroup, by: number) =>
+    Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) + by, count: group.count + by });
   let correcting = false;
   /** "三级的记错了" with no count: the grade the next clause's count ("是3人") is for. */
   let correctedGrades: number[] | undefined;
@@ -64,55 +86,97 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       correcting = true;
       continue;
     }
-    const corrects = correcting || CORRECTING.test(clause);
+    // "三级的不是4个 是5个": the count after 是 corrects the one before.
+    const corrects = correcting || CORRECTING.test(clause) || /不是\s*[\d一两二三四五六七八九十]+\s*个/.test(clause);
     correcting = false;
     // "三级的记错了", "一二级那边写错了": the count follows in the next clause.
+    const withoutDenied = clause.replace(/不是\s*[\d一两二三四五六七八九十]+\s*个/, "");
     const gradeOnly =
-      corrects && !/\d|[一两二三四五六七八九十俩仨]\s*(?:个|位|名|人)/.test(clause.replace(/[一二三四1-4]级/g, ""))
-        ? new RegExp(`${GRADES}级`).exec(clause)
+      corrects && !/\d|[一两二三四五六七八九十俩仨]\s*(?:个|位|名|人)/.test(withoutDenied.replace(/[一二三四1-4]级/g, ""))
+        ? new RegExp(`${GRADES}级`).exec(withoutDenied)
         : null;
     if (gradeOnly) {
       correctedGrades = gradesSaid(gradeOnly[1]!);
       continue;
     }
-    // "其中2个今年评成二级了": moved from the one group that has them to the grade said.
+    // What the clause says before a verb of leaving is counted first ("一级的3个其中一个去世了").
+    const goneAt = clause.search(GONE);
+    const head = goneAt >= 0 ? clause.slice(0, goneAt) : clause;
     const regraded = REGRADED_SOME.exec(clause);
+    const counting = regraded ? clause.slice(0, regraded.index) : head.replace(/不是\s*[\d一两二三四五六七八九十]+\s*个/, "");
+    // Said without pauses ("3个一级2个三级", "一级的3个二级的没有三级的2个"): each group read on its own.
+    // Count first when the clause's first group starts with its count ("我们村3个一级2个三级").
+    const firstCount = counting.search(COUNT_STARTS_AT);
+    const firstGrade = counting.search(GRADE_FIRST_AT);
+    const countFirst = COUNT_LEADS.test(counting) || (firstCount >= 0 && (firstGrade < 0 || firstCount < firstGrade));
+    const said: Array<{ grades: number[]; count: number }> = [];
+    for (const piece of counting.split(countFirst ? COUNT_STARTS : GRADE_STARTS).filter(Boolean)) {
+      const none = NONE_OF.exec(piece);
+      const first = countFirst ? null : GRADE_FIRST_ONE.exec(piece);
+      const counted = countFirst ? COUNT_FIRST_ONE.exec(piece) : null;
+      if (none) said.push({ grades: gradesSaid(none[1]!), count: 0 });
+      else if (first) said.push({ grades: gradesSaid(first[1]!), count: parseNumber(first[2]!) ?? -1 });
+      else if (counted) said.push({ grades: gradesSaid(counted[2]!), count: parseNumber(counted[1]!) ?? -1 });
+    }
+    if (said.some((x) => x.count < 0)) return undefined;
+    const notPoor = NOT_POOR.test(clause);
+    const adds = ADDING.test(clause);
+    // "其中1个三级的不是贫困户", "其中2个不是贫困户": some of a group counted apart, not a group more.
+    const partOf = /其中|里头|里面|这里头/.test(clause);
+    for (const { grades, count } of said) {
+      const same = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor);
+      if (notPoor && partOf && same && same.count >= count) {
+        change(same, -count);
+        groups.push({ grades, count, notPoor: true });
+        last = same;
+        continue;
+      }
+      const before = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor === !notPoor);
+      if (before && adds && !corrects) change(before, count);
+      else if (before) Object.assign(before, { count, from: undefined, by: undefined });
+      else groups.push({ grades, count, ...(notPoor ? { notPoor } : {}) });
+      last = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor === !notPoor);
+    }
+    // "其中2个不是贫困户" with no grade: of the group said last.
+    const someNotPoor = notPoor && partOf && said.length === 0 ? /(?:其中|里头|里面)(?:有)?(一|两|俩|三|四|五|[1-9])个/.exec(clause) : null;
+    if (someNotPoor && last) {
+      const n = parseNumber(someNotPoor[1]!) ?? 0;
+      if (n <= 0 || n > last.count) return undefined;
+      change(last, -n);
+      groups.push({ grades: last.grades, count: n, notPoor: true });
+    }
+    // "其中2个今年评成二级了": moved from the group said last (or the only one) to the grade said.
     if (regraded) {
       const n = parseNumber(regraded[1]!) ?? 0;
       const to = gradesSaid(regraded[2]!);
-      const from = groups.filter((g) => !sameGrades(g.grades, to) && !g.notPoor && g.count >= n);
-      if (from.length !== 1 || n <= 0) return undefined;
-      const source = from[0]!;
-      Object.assign(source, { from: source.from ?? source.count, by: (source.by ?? 0) - n, count: source.count - n });
+      const candidates = groups.filter((g) => !sameGrades(g.grades, to) && !g.notPoor && g.count >= n);
+      const source = last && candidates.includes(last) ? last : candidates.length === 1 ? candidates[0] : undefined;
+      if (!source || n <= 0) return undefined;
+      change(source, -n);
       const target = groups.find((g) => sameGrades(g.grades, to) && !g.notPoor);
-      if (target) Object.assign(target, { from: target.from ?? target.count, by: (target.by ?? 0) + n, count: target.count + n });
+      if (target) change(target, n);
       else groups.push({ grades: to, count: n });
       continue;
     }
-    if (GONE.test(clause)) {
-      for (const m of clause.matchAll(/(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g)) {
-        const group = groups.find((g) => g.grades.includes(GRADE_NUMBER[m[2]!]!));
-        const n = m[1] ? (parseNumber(m[1]) ?? 1) : 1;
+    if (goneAt >= 0) {
+      // "走了一个三级的": the grade after the verb; "三级的走了一个": before it; "其中一个去世了": the group said last.
+      const tail = clause.slice(goneAt);
+      const after = [...tail.matchAll(/(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g)];
+      const gradeBefore = /([一二三四1-4])级(?:的)?[^，,。；\d]{0,6}$/.exec(head);
+      const counted = /(一|两|俩|三|四|五|[1-9])个/.exec(tail) ?? /(?:其中|有)(一|两|俩|三|四|五|[1-9])个/.exec(head);
+      const leaving: Array<{ group: GradeGroup | undefined; n: number }> =
+        after.length > 0
+          ? after.map((m) => ({ group: groups.find((g) => g.grades.includes(GRADE_NUMBER[m[2]!]!) && !g.notPoor), n: m[1] ? (parseNumber(m[1]) ?? 1) : 1 }))
+          : [
+              {
+                group: gradeBefore && said.length === 0 ? groups.find((g) => g.grades.includes(GRADE_NUMBER[gradeBefore[1]!]!) && !g.notPoor) : last,
+                n: counted ? (parseNumber(counted[1]!) ?? 1) : 1,
+              },
+            ];
+      for (const { group, n } of leaving) {
         if (!group || group.count < n) return undefined;
-        Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) - n, count: group.count - n });
+        change(group, -n);
       }
-      continue;
-    }
-    const said: Array<{ grades: number[]; count: number }> = [];
-    const none = NONE_OF.exec(clause);
-    if (none) said.push({ grades: gradesSaid(none[1]!), count: 0 });
-    else {
-      for (const m of clause.matchAll(GRADE_FIRST)) said.push({ grades: gradesSaid(m[1]!), count: parseNumber(m[2]!) ?? -1 });
-      if (said.length === 0) for (const m of clause.matchAll(COUNT_FIRST)) said.push({ grades: gradesSaid(m[2]!), count: parseNumber(m[1]!) ?? -1 });
-    }
-    if (said.some((s) => s.count < 0)) return undefined;
-    const notPoor = NOT_POOR.test(clause);
-    const adds = ADDING.test(clause);
-    for (const { grades, count } of said) {
-      const before = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor === !notPoor);
-      if (before && adds && !corrects) Object.assign(before, { from: before.from ?? before.count, by: (before.by ?? 0) + count, count: before.count + count });
-      else if (before) Object.assign(before, { count, from: undefined, by: undefined });
-      else groups.push({ grades, count, ...(notPoor ? { notPoor } : {}) });
     }
   }
   return groups.length > 0 ? groups.map((g) => Object.fromEntries(Object.entries(g).filter(([, v]) => v !== undefined)) as GradeGroup) : undefined;

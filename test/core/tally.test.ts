@@ -34,6 +34,31 @@ describe("a cadre's tally by grade", () => {
     ]);
   });
 
+  it("reads groups said without pauses, those gone said either way, parts of a group not poor or regraded, and 不是…是", () => {
+    expect(readGradeTally("我们村3个一级2个三级1个四级")).toEqual([
+      { grades: [1], count: 3 },
+      { grades: [3], count: 2 },
+      { grades: [4], count: 1 },
+    ]);
+    expect(readGradeTally("一级的3个二级的没有三级的2个")).toEqual([
+      { grades: [1], count: 3 },
+      { grades: [2], count: 0 },
+      { grades: [3], count: 2 },
+    ]);
+    expect(readGradeTally("一级的3个 三级的4个 三级的走了一个")?.[1]).toEqual({ grades: [3], count: 3, from: 4, by: -1 });
+    expect(readGradeTally("一级的3个其中一个去世了 三级的2个")?.[0]).toEqual({ grades: [1], count: 2, from: 3, by: -1 });
+    expect(readGradeTally("一二级的5个 三级的3个 其中1个三级的不是贫困户")?.slice(1)).toEqual([
+      { grades: [3], count: 2, from: 3, by: -1 },
+      { grades: [3], count: 1, notPoor: true },
+    ]);
+    expect(readGradeTally("一级的2个 三级的5个 其中2个今年评成二级了")?.slice(1)).toEqual([
+      { grades: [3], count: 3, from: 5, by: -2 },
+      { grades: [2], count: 2 },
+    ]);
+    expect(readGradeTally("一级的2个 三级的4个 三级的不是4个 是5个")?.[1]).toEqual({ grades: [3], count: 5 });
+    expect(readGradeTally("一级的3个 二级的2个 二级的又评上2个")?.[1]).toEqual({ grades: [2], count: 4, from: 2, by: 2 });
+  });
+
   it("leaves a village's subgroups and a household's people to other readings", () => {
     expect(readGradeTally("一组三级2个 二组三级3个")).toBeUndefined();
     expect(readGradeTally("俺爹一级 俺娘三级")).toBeUndefined();

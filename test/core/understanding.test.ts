@@ -1100,6 +1100,16 @@ describe("a cadre asking about groups", () => {
     expect((await homes("一年补助多少？按月折合呢")).text).toContain("3 户折合每月：5040 ÷ 12 = 420 元");
   });
 
+  it("sums a tally said without pauses with grade four left out, and shows every grade's amount it reckons with", async () => {
+    expect((await chat()("我们村3个一级2个三级1个四级 一年一共多少")).text).toContain("合计：2400 + 800 = 3200 元/年");
+    expect((await chat()("我们村一二级贫困残疾人9个 三级的6个 四级的3个 半年一共发多少")).text).toContain("半年（6 个月）：9600 ÷ 12 × 6 = 4800 元");
+  });
+
+  it("answers a named programme's tally with that programme's amounts, never the relief's", async () => {
+    expect((await chat()("我们村贫困老年残疾人 一级的2个 三级的3个 老年补助一个月一共多少")).text).not.toMatch(/特别救助|800/);
+    expect((await chat()("我们村一级的3个 二级的2个 都是智力残疾 托养一年一共多少")).text).not.toMatch(/合计：/);
+  });
+
   it("reads a count corrected in the next clause (三级的记错了，是3人), some of a group regraded, and counts over a span", async () => {
     const fixed = chat();
     await fixed("我们组一二级贫困残疾人6人，三级4人");

@@ -77,9 +77,15 @@ async function tallyAnswer(ctx: TurnContext, groups: FigureQuestion["gradeCounts
 async function gradedAnswer(ctx: TurnContext, paid: readonly number[]): Promise<TurnResult> {
   const answer = await policyFallback(ctx);
   const hit = ctx.hits.slice(0, 3).find((h) => setsGradeAmounts(h.entry, paid));
-  // Answered from an entry that sets those amounts (or with nothing close that does): as it is.
+  // Only an unsure search (a menu) or an overview without amounts of its own ("惠残项目一览") gives way: a
+  // programme the question names (老年补助, 托养, 一户多残) answers with its own amounts, never the relief's.
   const answered = answer.answerKind === "clarify" ? undefined : ctx.kb.byId.get(answer.answerIds?.[0] ?? "");
-  if (!hit || (answered && setsGradeAmounts(answered, paid)) || (answered && answer.answerKind !== "answer" && answer.answerKind !== "needs_review"))
+  const ownAmounts = answered?.facts.some((f) => /\d[\d.]*\s*万?元/.test(f.text));
+  if (
+    !hit ||
+    (answered && (ownAmounts || setsGradeAmounts(answered, paid))) ||
+    (answered && answer.answerKind !== "answer" && answer.answerKind !== "needs_review")
+  )
     return answer;
   return { ...toTurnResult(composeAnswer(ctx.kb.index, ctx.query, [{ ...hit, coverage: Math.max(hit.coverage, CONFIDENCE.answer) }])), intent: "eligibility" };
 }

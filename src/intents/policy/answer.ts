@@ -644,6 +644,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
   if (facts.length === 0 || matching.length === 0)
     lines.push(/\d[\d.]*\s*万?元/.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
+  // A tally by grade needs each grade's amount: the rules that set them are shown, whatever else was.
+  if (reckoning?.gradeCounts) {
+    const setting = entry.facts.filter((f) => isRule(f) && moneyFigure(f.text) && !facts.includes(f));
+    if (setting.length > 0) facts = [...facts.filter((f) => f.kind !== "statistic"), ...setting].slice(0, MAX_FACTS + setting.length);
+  }
   for (const fact of facts) lines.push(`• ${fact.text}`);
   const figured = reckoning ? reckonFigures(facts, reckoning) : [];
   lines.push(...figured);
@@ -910,7 +915,7 @@ const ADDED_PEOPLE =
 
 /** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
 const TALLY_TURNS =
-  /说错|写错|报错|不对|搞错|记错|弄错|应该是|改成|改为|更正|评成|评为|鉴定成|变成|调成|升成|不是贫困|非贫困|不贫困|不是低保|[四4]级|没有|去世|过世|走了|没了|死了/;
+  /不是\s*\d+\s*个|又评上|其中|漏报|说错|写错|报错|不对|搞错|记错|弄错|应该是|改成|改为|更正|评成|评为|鉴定成|变成|调成|升成|不是贫困|非贫困|不贫困|不是低保|[四4]级|没有|去世|过世|走了|没了|死了/;
 
 /** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
 const GONE_OF_GRADE = /(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g;
