@@ -119,6 +119,15 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       else if (counted) said.push({ grades: gradesSaid(counted[2]!), count: parseNumber(counted[1]!) ?? -1 });
     }
     if (said.some((x) => x.count < 0)) return undefined;
+    // "有一个二级的和一个三级的去世了": the people counted before the verb are the ones who left.
+    if (goneAt >= 0 && countFirst && !/其中|里头|里面/.test(head) && said.length > 0) {
+      for (const { grades, count } of said) {
+        const group = groups.find((g) => grades.every((x) => g.grades.includes(x)) && !g.notPoor);
+        if (!group || group.count < count) return undefined;
+        change(group, -count);
+      }
+      continue;
+    }
     const notPoor = NOT_POOR.test(clause);
     const adds = ADDING.test(clause);
     // "其中1个三级的不是贫困户", "其中2个不是贫困户": some of a group counted apart, not a group more.
