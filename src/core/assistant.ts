@@ -213,6 +213,8 @@ export class Assistant {
       /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim()) ||
       // "三级贫困的2个，另外还有一个三级的不是贫困户": more of a tally by grade, asking nothing.
       (readGradeTally(foldText(text)) !== undefined && !/[?？吗呢]|多少|几/.test(foldText(text)));
+    // A tally by grade goes on only with a question about grades (not "幼儿园投资多少" before it).
+    const tallyOnly = addsCount && !COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) && readGradeTally(foldText(text)) !== undefined;
     // "按每人代缴100元算，县财政给我们村一共代缴多少" after "我们村重度残疾人21个": the village's total asked, its
     // count said before.
     const villageTotal =
@@ -254,8 +256,9 @@ export class Assistant {
       ownHits[0] !== undefined &&
       ownHits[0].matchedWords.length > 0 &&
       ownHits[0].matchedWords.every((w) => engine.kb.data.conversation.attribute_words.some((a) => a.includes(w) || w.includes(a)));
+    const tallyFits = !tallyOnly || (candidate !== undefined && /[一二三四]级|残疾|贫困/.test(candidate.text));
     const previous =
-      cameBack ?? (candidate && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount || asksAttribute) ? candidate : undefined);
+      cameBack ?? (candidate && tallyFits && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount || asksAttribute) ? candidate : undefined);
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;
     const hits = previous ? threadFirst(engine.kb.index.search(query, 5), previous.entryIds) : ownHits;

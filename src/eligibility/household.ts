@@ -52,9 +52,13 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/老汉|老头子|老头儿|老头/y, "您家老汉"],
   [/妻子|女人|女的/y, "您妻子"],
   // "大儿子三级，小儿子三级": two sons, each their own person.
-  [/大儿子|老大(?=[是也一二三四]|$)/y, "您大儿子"],
-  [/二儿子|老二(?=[是也一二三四]|$)/y, "您二儿子"],
-  [/小儿子|老小(?=[是也一二三四]|$)|老幺/y, "您小儿子"],
+  [/大儿子/y, "您大儿子"],
+  [/二儿子/y, "您二儿子"],
+  [/小儿子/y, "您小儿子"],
+  // "老大三级 老二二级 老小一级": children by their order, sons or daughters.
+  [/老大(?=[是也一二三四]|$)/y, "您家老大"],
+  [/老二(?=[是也一二三四]|$)/y, "您家老二"],
+  [/老小(?=[是也一二三四]|$)|老幺/y, "您家老小"],
   [/大闺女|大女儿/y, "您大女儿"],
   [/小闺女|小女儿/y, "您小女儿"],
   [/儿子|小子|(?<=[俺我])儿(?![童科女])|(?<=[我俺个])仔/y, "您儿子"],
@@ -247,8 +251,8 @@ export function readHousehold(said: string): Household {
     }
     GRADE.lastIndex = i;
     const grade = GRADE.exec(text);
-    // "一、二级贫困残疾人", "一二级" is a range in a policy question, not a person's grade.
-    if (grade && !inRange(text, i)) {
+    // "一、二级贫困残疾人", "一二级" is a range in a policy question, not a person's grade; "老二二级" is 老二's.
+    if (grade && (!inRange(text, i) || /老[二三四]$/.test(text.slice(Math.max(0, i - 2), i)))) {
       const value = GRADE_VALUE[grade[1]!]!;
       const all = allBefore(text, i);
       // "一个一级一个三级": each "一个" opens the next member of the group.
@@ -337,7 +341,8 @@ export function readHousehold(said: string): Household {
     if (disabledCount !== undefined && disabledCount === people.filter(disabled).length)
       disabledCount -= people.filter((q) => gone.has(q) && disabled(q)).length;
     const staying = people.filter((p) => !gone.has(p));
-    left.push(...people.filter((p) => gone.has(p)).map((p) => p.label));
+    // "俺哥没残疾 户口迁走了": someone said not to be disabled leaves nobody counted; they are only not counted.
+    left.push(...people.filter((p) => gone.has(p) && !healthy.has(p)).map((p) => p.label));
     people.length = 0;
     people.push(...staying);
   }

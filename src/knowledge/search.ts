@@ -272,11 +272,13 @@ export class KnowledgeIndex {
       if (about.length > 0 && !about.some((e) => named(e).some((n) => /购|买/.test(n)))) return `买${thing}的补助`;
     }
     // "房子漏雨要修，有补助吗": money for doing something to a thing no entry's name speaks of.
+    // The thing is the word right before what happened to it (漏雨, 倒了…) or before the verb: "房子漏雨要修",
+    // "院墙倒了要盖"; never a pronoun or a place ("我家要修").
     const work =
-      /([\u4e00-\u9fa5]{2,3}?)[^，,。？?\s]{0,4}?要?(修|建|盖|换|装)(?:一下|好)?[，,\s]*(?:有没有|有|能有|给不给|能不能给)(?:个|点)?(?:补助|补贴)/.exec(
+      /([\u4e00-\u9fa5]{2})(?:漏雨|漏水|漏了|坏了|破了|塌了|裂了|倒了|烂了|旧了)?[，,\s]*(?:要|想|得)?(修|建|盖|换|装)(?:一下|好)?[，,\s]*(?:有没有|有|能有|给不给|能不能给)(?:个|点)?(?:补助|补贴)/.exec(
         query.text,
       );
-    if (work) {
+    if (work && !/^[我俺咱你他她这那]|家$|里$/.test(work[1]!)) {
       const thing = work[1]!;
       const named = (e: Entry) => [e.title, ...e.aliases];
       if (!this.entries.some((e) => named(e).some((n) => n.includes(thing)))) return `${work[2]}${thing}的补助`;

@@ -1886,6 +1886,38 @@ describe("a supposition after the answer", () => {
   });
 });
 
+describe("what a review of the day's changes found", () => {
+  it("reads 老二二级 as 老二's grade, and a brother not disabled who moved away takes nobody from those counted", async () => {
+    expect((await chat()("老大三级 老二二级 老小一级 都是贫困户 一年特别救助一共多少")).text).toContain(
+      "您家老大 400 + 您家老二 800 + 您家老小 800 = 2000 元/年",
+    );
+    expect((await chat()("俺家两个一级残疾 贫困户 俺哥没残疾 户口迁走了 一年多少")).text).toContain("第1人 800 + 第2人 800 = 1600 元/年");
+  });
+
+  it("takes people said gone (还有2个去世了) from a count, and adds no share or count from another population", async () => {
+    const say = chat();
+    await say("我们村贫困老年残疾人5个 一个月一共多少");
+    expect((await say("还有2个去世了")).text).toContain("剩下 3 个人：50 × 3 = 150 元/月");
+    expect((await chat()("城镇单位女性就业人员多少 男的占多少")).text).not.toMatch(/46\.32%/);
+    expect((await chat()("一本上线多少人 二本以上多少人 加一块多少")).text).not.toMatch(/加起来：/);
+  });
+
+  it("keeps a tally off an unrelated question before it, and files nothing for 帮忙登记一下 俺家是一户多残", async () => {
+    const say = chat();
+    await say("幼儿园投资多少");
+    await say("统计下：一级贫困的3个，二级贫困的2个");
+    expect((await say("一年一共多少")).text).toContain("合计：2400 + 1600 = 4000 元/年");
+    const before = reports();
+    await chat()("帮忙登记一下 俺家是一户多残");
+    expect(reports()).toBe(before);
+  });
+
+  it("names the thing to be mended in an absent subsidy (盖院墙), not a pronoun", async () => {
+    expect((await chat()("院墙倒了要盖 有补助不")).text).toMatch(/没有“盖院墙的补助”/);
+    expect((await chat()("我家要修 有补助吗")).text).not.toMatch(/修我家/);
+  });
+});
+
 describe("another level's standard", () => {
   it("says the city's standard is not given after the county's (那市里的标准是多少), with no figure", async () => {
     const say = chat();

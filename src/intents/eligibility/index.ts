@@ -494,7 +494,8 @@ const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什
 /** "一年下来能有多少", "能领多少钱": the amount of what is being screened. */
 const AMOUNT_ASK = /多少|几多|几个钱|啥钱|能领|能拿|给多少|有多少/;
 /** "回头说俺的", "刚才那个", "俺那个救助": a message pointing back at what was said before. */
-const POINTS_BACK = /回头|回到|刚才|前面|上面说的|[俺我咱](?:家)?那个|[俺我咱]的(?:那个)?(?:救助|补助|补贴)/;
+const POINTS_BACK =
+  /回头|回到|刚才|前面|上面说的|[俺我咱](?:家)?(?:[\u4e00-\u9fa5]{1,2})?那个(?:救助|补助|补贴|钱)|[俺我咱](?:家)?那个|[俺我咱]的(?:那个)?(?:救助|补助|补贴)/;
 
 /**
  * A message about the screening kept behind a calculator: an amount asked of a programme the screening sums,

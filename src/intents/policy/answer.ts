@@ -964,7 +964,9 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const left = counted && gone ? Math.min(count(gone[1]!) ?? 0, counted - 1) : counted && namedGone ? Math.min(namedGone, counted - 1) : 0;
   // "贫困老年残疾人3个 ⏎ 还有2个漏报了": more of the same people, added to the count.
   const more = p && counted !== undefined ? ADDED_PEOPLE.exec(text.slice(p.index + p[0].length)) : null;
-  const addedPeople = more && !GONE.test(more[0]) ? (count(more[1]!) ?? 0) : 0;
+  // "还有2个去世了": those gone are no more, whatever word opens the clause.
+  const moreClause = more ? text.slice(p!.index + p![0].length + more.index).split(/[，,。；;？?\s]/)[0]! : "";
+  const addedPeople = more && !GONE.test(moreClause) && !/不是贫困|非贫困|不贫困/.test(moreClause) ? (count(more[1]!) ?? 0) : 0;
   const persons = counted !== undefined ? counted - left + addedPeople : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值|呢)|合(?:一|每)(?:公斤|斤)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
@@ -1794,7 +1796,8 @@ export function reckonCountSum(facts: readonly Fact[], question: string): { line
   };
   const [a, b] = asking.map(best);
   const unitOf = (u: string) => (u === "名" || u === "位" ? "人" : u);
-  if (!a || !b || a === b || unitOf(a.unit) !== unitOf(b.unit)) return { lines: [], used: [] };
+  // "二本以上" already holds "一本": counts of "…以上" are not added to another.
+  if (!a || !b || a === b || unitOf(a.unit) !== unitOf(b.unit) || /以上|及以上|含/.test(a.label + b.label)) return { lines: [], used: [] };
   return {
     lines: [`加起来：${a.value} + ${b.value} = ${Math.round((a.value + b.value) * 100) / 100} ${unitOf(a.unit)}`],
     used: [...new Set([a.fact, b.fact])],
@@ -1816,7 +1819,8 @@ export function reckonOtherShare(facts: readonly Fact[], question: string): { li
     .map((s) => ({ s, n: [...pairs(s.label)].filter((p) => wanted.has(p)).length }))
     .sort((a, b) => b.n - a.n);
   const best = shares[0];
-  if (!best || best.n < 2 || (shares[1] && shares[1].n === best.n)) return { lines: [], used: [] };
+  // The same people named (most of the label's pairs in the question), not a population that shares a word or two.
+  if (!best || best.n < 4 || (shares[1] && shares[1].n === best.n)) return { lines: [], used: [] };
   const other = best.s.sex === "女" ? "男" : "女";
   if (!asked.includes(other)) return { lines: [], used: [] };
   const rest = Math.round((100 - best.s.value) * 100) / 100;
@@ -1978,7 +1982,10 @@ export function reckonParts(index: KnowledgeIndex, entry: Entry, question: strin
   if (parts.length === 0 && asksSum) {
     const fact = index.rankFacts(entry, index.analyze(question))[0]?.fact;
     // "法律援助的加上司法救助的 一共多少人": two counts of people in one fact, the same way.
-    const found = fact ? [...fact.text.replace(/（[^）]*）/g, "").matchAll(/(\d+(?:\.\d+)?)\s*(多)?\s*(万)?(元|人)/g)] : [];
+    // Not a change ("比上一年多 3290 人") and not a count that holds another ("二本线以上").
+    const plain = fact ? fact.text.replace(/（[^）]*）/g, "") : "";
+    const all = fact ? [...plain.matchAll(/(\d+(?:\.\d+)?)\s*(多)?\s*(万)?(元|人)/g)] : [];
+    const found = all.some((m) => /(?:多|增加了?|减少了?|少|以上)\s*$/.test(plain.slice(Math.max(0, m.index! - 4), m.index))) ? [] : all;
     if (fact && found.length === 2 && found[0]![3] === found[1]![3] && found[0]![4] === found[1]![4]) {
       const [a, b] = found as [RegExpMatchArray, RegExpMatchArray];
       const more = a[2] || b[2] ? "多" : "";
