@@ -295,7 +295,11 @@ export function startDialogue(
   const people = described.length >= 2 || described.some((p) => p.severe && p.grade === undefined) ? described : [];
   const gradeSaid = facts.disability_grade !== undefined || household.people.some((p) => p.grade !== undefined);
   const focus = sumsEverything(text, named, people.length > 0) || asksForAll(text, gradeSaid) ? [] : named;
-  if (onlyOneOfSeveral) facts.disability_grade = described[0]!.grade;
+  // "俺婆姨二级 俺没残疾": the one with the grade is screened; 没残疾 was said of someone else.
+  if (onlyOneOfSeveral) {
+    facts.disability_grade = described[0]!.grade;
+    if (facts.certified === false) delete facts.certified;
+  }
   // "俺娘三级…俺爹好好的不残疾，能领一户多残不": everyone else said to be well, so one disabled member, whatever
   // the programme's name (一户多残) would otherwise suggest.
   if (onlyOneOfSeveral && household.people.every((p) => p === described[0] || p.certified === false)) facts.disabled_in_household = 1;
@@ -416,15 +420,24 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const other = [...state.people].reverse().find((p) => p.label !== "您");
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
     // "三个孩子都是三级" ⏎ "大的那个今年重新评成二级了": one of those counted, regraded.
+    // "其中两个评成二级了": that many of them.
     const regradedOne =
-      /(大的|老大|小的|老小|最小的|其中一个|有一个)[^，,。？?]{0,8}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|降成|降为)了?([一二三四])级/.exec(
+      /(大的|老大|小的|老小|最小的|其中(?:有)?(一|两|俩|二|三|1|2|3)个|有(一|两|俩|二|三|1|2|3)个)[^，,。？?]{0,8}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|降成|降为)了?([一二三四])级/.exec(
         text,
       );
-    if (regradedOne && state.people.length >= 2 && state.people.every(isCounted) && more.people.every((p) => p.label === "您")) {
-      const at = /小/.test(regradedOne[1]!) ? state.people.length - 1 : 0;
-      const grade = "一二三四".indexOf(regradedOne[2]!) + 1;
-      const people = state.people.map((p, k) => (k === at ? { ...p, grade, severe: false } : p));
-      return advance(rules, { ...state, people }, on, `好的，已改为：${people[at]!.label}${regradedOne[2]}级。\n`);
+    const howMany = regradedOne ? (parseNumber(regradedOne[2] ?? regradedOne[3] ?? "一") ?? 1) : 0;
+    if (
+      regradedOne &&
+      howMany < state.people.length &&
+      state.people.length >= 2 &&
+      state.people.every(isCounted) &&
+      more.people.every((p) => p.label === "您")
+    ) {
+      const last = /小/.test(regradedOne[1]!);
+      const grade = "一二三四".indexOf(regradedOne[4]!) + 1;
+      const people = state.people.map((p, k) => ((last ? k === state.people.length - 1 : k < howMany) ? { ...p, grade, severe: false } : p));
+      const changed = people.filter((p, k) => p.grade !== state.people[k]!.grade).map((p) => p.label);
+      return advance(rules, { ...state, people }, on, `好的，已改为：${changed.join("、")}${regradedOne[4]}级。\n`);
     }
     // "俺哥今年结婚搬出去另立了户口" after a household's answer: the same household without him.
     // "哦不对 我妈不是残疾人 就我爸一个": someone of the household said not to be disabled leaves its sums too.

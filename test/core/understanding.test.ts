@@ -1912,6 +1912,13 @@ describe("what a review of the day's changes found", () => {
     expect(reports()).toBe(before);
   });
 
+  it("regrades that many of those counted (其中两个评成二级了), and screens a wife's grade beside 俺没残疾", async () => {
+    const say = chat();
+    await say("三个三级 贫困户");
+    expect((await say("其中两个评成二级了")).text).toContain("第1人 800 + 第2人 800 + 第3人 400 = 2000 元/年");
+    expect((await chat()("俺婆姨二级 俺没残疾 贫困户 一年能领多少")).text).toContain("每人每年 800 元");
+  });
+
   it("names the thing to be mended in an absent subsidy (盖院墙), not a pronoun", async () => {
     expect((await chat()("院墙倒了要盖 有补助不")).text).toMatch(/没有“盖院墙的补助”/);
     expect((await chat()("我家要修 有补助吗")).text).not.toMatch(/修我家/);
