@@ -15,13 +15,6 @@ export interface GradeGroup {
 const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 const GRADES = "((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])";
 const COUNT = "(\\d+|[一两二三四五六七八九十百]+|俩|仨)";
-/** "一级的3个", "三级贫困5个", "二级是4个", "一二级贫困残疾人9个". */
-const GRADE_FIRST = new RegExp(
-  `${GRADES}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT}\\s*(?:个|位|名|人)(?!多?个?月|年|天)`,
-  "g",
-);
-/** "3个一级", "2个三级的不是贫困户", "4个四级的". */
-const COUNT_FIRST = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES}级`, "g");
 const GRADES_PLAIN = "(?:[一二三四1-4][、和跟到至]?)*[一二三四1-4]";
 const COUNT_PLAIN = "(?:\\d+|[一两二三四五六七八九十百]+|俩|仨)";
 /** "3个一级…", "还有2个三级的": a clause whose groups are said count first. */
