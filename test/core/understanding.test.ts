@@ -1825,6 +1825,10 @@ describe("arithmetic on the report's own figures", () => {
     expect((await chat()("公有经济企事业单位的专业技术人员里，女的占多少？男的占多少？")).text).toContain("男性占：100% − 53.68% = 46.32%");
   });
 
+  it("gives the share of decisions that did not pass (被否决或推迟的占多大比例)", async () => {
+    expect((await chat()("风险评估里被否决或推迟的，占评估总数多大比例？")).text).toContain("没通过的占：9 ÷ 39 ≈ 23.1%");
+  });
+
   it("takes the part named from the whole when asked 除开…还剩几个", async () => {
     expect((await chat()("专项调查没填表的人里，去世的有多少？除开去世的还剩几个没填？")).text).toContain("212 − 176 = 36 人");
   });

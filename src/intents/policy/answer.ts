@@ -1584,8 +1584,17 @@ export function reckonYuan(facts: readonly Fact[], question: string): { lines: s
 /** "三级的占百分之多少", "一二级的占比多少": a part's share of the whole one fact gives. */
 const SHARE_ASKED =
   /([^，,。？?\s]{1,8}?)的?(?:人数)?(?:占|占了)(?:总数的|全部的|总共的)?(?:百分之|百分比)?(?:多少|几)|([^，,。？?\s]{1,8}?)的?占比(?:是)?多少/;
+/** "被否决或推迟的，占评估总数多大比例": the share of those that did not pass. */
+const FAILED_SHARE_ASKED = /(?:否决|推迟|没通过|未通过|没过)[^。？?]{0,8}占[^。？?]{0,8}?(?:多大|多少|几)?(?:比例|比重|百分之几|几成|多少)/;
 
 export function reckonShare(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (FAILED_SHARE_ASKED.test(question))
+    for (const fact of facts) {
+      const m = NOT_PASSED.exec(fact.text);
+      if (!m || Number(m[3]) >= Number(m[1])) continue;
+      const share = Math.round((Number(m[3]) / Number(m[1])) * 1000) / 10;
+      return { lines: [`没通过的占：${m[3]} ÷ ${m[1]} ≈ ${share}%`], used: [fact] };
+    }
   const clause = question.split(/[，,。？?；;\s]+/).find((c) => SHARE_ASKED.test(c));
   const m = clause ? SHARE_ASKED.exec(clause) : null;
   if (!m) return { lines: [], used: [] };
