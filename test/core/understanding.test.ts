@@ -1898,6 +1898,14 @@ describe("what a review of the day's changes found", () => {
     expect((await chat()("俺家两个一级残疾 贫困户 俺哥没残疾 户口迁走了 一年多少")).text).toContain("第1人 800 + 第2人 800 = 1600 元/年");
   });
 
+  it("leaves out those said not poor from a village's count instead of refusing everyone (还有2个不是贫困户)", async () => {
+    const say = chat();
+    await say("我们组贫困老年残疾人3个 一个月一共多少");
+    const r = (await say("还有2个不是贫困户")).text;
+    expect(r).toContain("3 个人：50 × 3 = 150 元/月");
+    expect(r).not.toMatch(/领不了/);
+  });
+
   it("takes people said gone (还有2个去世了) from a count, and adds no share or count from another population", async () => {
     const say = chat();
     await say("我们村贫困老年残疾人5个 一个月一共多少");

@@ -354,6 +354,8 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   if (focus.length === 0 || !top || !rules.programmes.programmes.some((p) => focus.includes(p.id) && p.name.replace(/[“”"]/g, "") === top)) return undefined;
   // A household of several described members is summed person by person, not refused as one.
   if (readHousehold(text).people.filter((p) => p.grade !== undefined || p.severe).length >= 2) return undefined;
+  // "我们组贫困老年残疾人3个 还有2个不是贫困户": a village's people counted; those not poor are left out, not everyone.
+  if (VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text)) return undefined;
   const { facts } = extractFacts(rules, text);
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
   // "俺爹是贫困老年残疾人，俺娘…没残疾": 没残疾 said of someone else than the disabled person named.
