@@ -206,15 +206,17 @@ export class Assistant {
     const namesOwn = !phoneOnly && ownHits[0] !== undefined && engine.kb.index.namesTopic(ownHits[0], true);
     // "我们组有4户一户多残 ⏎ 还有6个贫困老年残疾人": a count added to the ones before is the same tally.
     // "一组2户", "二组4户", "不对 二组是1户", "贫困老年残疾人4个": a bare count, asking nothing, goes on with it.
+    // "三级贫困的2个，另外还有一个三级的不是贫困户": the message read as a tally by grade, once.
+    const tallied = readGradeTally(foldText(text)) !== undefined;
     const addsCount =
       /^(?:还有|另外|再加上|加上|外加)(?:\d+|[一两二三四五六七八九十]+)\s*(?:户|个|位|名|人)/.test(foldText(text).trim()) ||
       COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) ||
       // "有1户今年走了一个…不算了": one of those counted no longer counts.
       /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim()) ||
       // "三级贫困的2个，另外还有一个三级的不是贫困户": more of a tally by grade, asking nothing.
-      (readGradeTally(foldText(text)) !== undefined && !/[?？吗呢]|多少|几/.test(foldText(text)));
+      (tallied && !/[?？吗呢]|多少|几/.test(foldText(text)));
     // A tally by grade goes on only with a question about grades (not "幼儿园投资多少" before it).
-    const tallyOnly = addsCount && !COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) && readGradeTally(foldText(text)) !== undefined;
+    const tallyOnly = addsCount && !COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) && tallied;
     // "按每人代缴100元算，县财政给我们村一共代缴多少" after "我们村重度残疾人21个": the village's total asked, its
     // count said before.
     const villageTotal =

@@ -12,7 +12,8 @@ export interface GradeGroup {
   notPoor?: boolean;
 }
 
-const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+/** A grade written in Chinese or Arabic numerals. */
+export const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 const GRADES = "((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])";
 const COUNT = "(\\d+|[一两二三四五六七八九十百]+|俩|仨)";
 const GRADES_PLAIN = "(?:[一二三四1-4][、和跟到至]?)*[一二三四1-4]";
@@ -46,7 +47,8 @@ const REGRADED_SOME = new RegExp(
 const ADDING = /^(?:还有|另外|另有|又有|又|再有|再加上?|加上|外加)|又(?:多了|添了|评上|新评|查出|报上)|漏报|新评上?|新增|也报上|也算上/;
 const NOT_POOR = /不是贫困|非贫困|不贫困|不算贫困|不是低保|不是建档立卡/;
 
-const gradesSaid = (said: string) => [...new Set([...said.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!))];
+/** "一二", "一、二", "2": the grades a group names. */
+export const gradesSaid = (said: string) => [...new Set([...said.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!))];
 const sameGrades = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((g) => b.includes(g));
 
 /**

@@ -5,7 +5,7 @@ import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
-import { readGradeTally } from "../../core/tally.ts";
+import { GRADE_NUMBER, gradesSaid, readGradeTally } from "../../core/tally.ts";
 
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
@@ -858,8 +858,6 @@ export interface FigureQuestion {
   compare?: { greater: number[]; lesser: number[]; times: boolean };
 }
 
-const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
-
 /** "一级、二级", "一二级", "三级": the disability grades a text names. */
 function gradesIn(text: string): number[] {
   const grades = new Set<number>();
@@ -1110,9 +1108,6 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     ...(grades.length > 0 ? { grades } : {}),
   };
 }
-
-/** "一二", "一、二", "2": the grades a group names. */
-const gradesSaid = (said: string) => [...said.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!);
 
 /** "一二级的比三级的多拿多少", "三级比一级少多少": the grades on each side of 比, the greater first. */
 /** "原来三级，今年评成二级了": a person's grade changed, from the first to the second. */
@@ -1743,6 +1738,9 @@ export function reckonLeft(facts: readonly Fact[], question: string): { lines: s
   return { lines: [], used: [] };
 }
 
+/** A text's pairs of neighbouring characters: how closely a question's words fit a figure's label. */
+const charPairs = (text: string) => new Set([...text].slice(0, -1).map((c, i) => c + text[i + 1]));
+
 /** "集中供水受益率比自来水普及率高多少": two rates of the entry, each side of 比 naming one. */
 const RATE_GAP_ASKED = /([^，,。？?]{2,24}?)比([^，,。？?]{2,24}?)(?:高|低|多|少|差)(?:了)?(?:多少|几)/;
 /** "A和B各是多少？差几个百分点": two rates named, then their difference asked. */
@@ -1761,14 +1759,13 @@ export function reckonRateGap(facts: readonly Fact[], question: string): { lines
       .filter((m) => !/(?:比|提高|增加|上升|下降|降低|超|高|低)$/.test(m[1]!) && !/比[^，,。；]{0,8}$/.test(fact.text.slice(0, m.index)))
       .map((m) => ({ fact, label: m[1]!, value: Number(m[2]), unit: m[3]! })),
   );
-  const pairs = (text: string) => new Set([...text].slice(0, -1).map((c, i) => c + text[i + 1]));
   // The rate a side names: the one sharing most character pairs with it, other than the rate the other side
   // names ("专业技术人员" is in both labels; "高级" only in one).
   const best = (side: string, not?: (typeof rates)[number]) => {
-    const wanted = pairs(side.replace(/的|那个|这个/g, ""));
+    const wanted = charPairs(side.replace(/的|那个|这个/g, ""));
     const scored = rates
       .filter((r) => r !== not)
-      .map((r) => ({ r, n: [...pairs(r.label)].filter((p) => wanted.has(p)).length }))
+      .map((r) => ({ r, n: [...charPairs(r.label)].filter((p) => wanted.has(p)).length }))
       .sort((a, b) => b.n - a.n);
     return scored[0] && scored[0].n >= 2 && (!scored[1] || scored[1].n < scored[0].n) ? scored[0].r : undefined;
   };
@@ -1797,10 +1794,9 @@ export function reckonCountSum(facts: readonly Fact[], question: string): { line
       .filter((m) => !/(?:比|提高|增加|多|少|超)$/.test(m[1]!))
       .map((m) => ({ fact, label: m[1]!, value: Number(m[2]), unit: m[3]! })),
   );
-  const pairs = (text: string) => new Set([...text].slice(0, -1).map((c, i) => c + text[i + 1]));
   const best = (clause: string) => {
-    const wanted = pairs(clause.replace(/的|有|多少|几/g, ""));
-    const scored = counts.map((c) => ({ c, n: [...pairs(c.label)].filter((p) => wanted.has(p)).length })).sort((a, b) => b.n - a.n);
+    const wanted = charPairs(clause.replace(/的|有|多少|几/g, ""));
+    const scored = counts.map((c) => ({ c, n: [...charPairs(c.label)].filter((p) => wanted.has(p)).length })).sort((a, b) => b.n - a.n);
     return scored[0] && scored[0].n >= 2 && (!scored[1] || scored[1].n < scored[0].n) ? scored[0].c : undefined;
   };
   const [a, b] = asking.map(best);
@@ -1821,11 +1817,10 @@ export function reckonOtherShare(facts: readonly Fact[], question: string): { li
   const asked = [...question.matchAll(OTHER_SHARE_ASKED)].map((m) => m[1]!);
   if (asked.length === 0) return { lines: [], used: [] };
   const clause = question.split(/[？?]/)[0]!;
-  const pairs = (text: string) => new Set([...text].slice(0, -1).map((c, i) => c + text[i + 1]));
-  const wanted = pairs(clause);
+  const wanted = charPairs(clause);
   const shares = facts
     .flatMap((fact) => [...fact.text.matchAll(SHARE_OF)].map((m) => ({ fact, label: m[1]!, sex: m[2]!, value: Number(m[3]) })))
-    .map((s) => ({ s, n: [...pairs(s.label)].filter((p) => wanted.has(p)).length }))
+    .map((s) => ({ s, n: [...charPairs(s.label)].filter((p) => wanted.has(p)).length }))
     .sort((a, b) => b.n - a.n);
   const best = shares[0];
   // The same people named (most of the label's pairs in the question), not a population that shares a word or two.
