@@ -14,10 +14,10 @@ export interface GradeGroup {
 
 /** A grade written in Chinese or Arabic numerals. */
 export const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
-const GRADES = "((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])";
-const COUNT = "(\\d+|[一两二三四五六七八九十百]+|俩|仨)";
-const GRADES_PLAIN = "(?:[一二三四1-4][、和跟到至]?)*[一二三四1-4]";
-const COUNT_PLAIN = "(?:\\d+|[一两二三四五六七八九十百]+|俩|仨)";
+const GRADES = "((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])";
+const COUNT = "(\\d{1,6}|[一两二三四五六七八九十百]{1,6}|俩|仨)";
+const GRADES_PLAIN = "(?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4]";
+const COUNT_PLAIN = "(?:\\d{1,6}|[一两二三四五六七八九十百]{1,6}|俩|仨)";
 /** "3个一级…", "还有2个三级的": a clause whose groups are said count first. */
 const COUNT_LEADS = new RegExp(
   `^(?:还有|另外|另有|又有|又|再有|再加上?|加上|再添|新添|其中)?${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`,

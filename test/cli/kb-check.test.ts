@@ -1,5 +1,5 @@
 // `npm run kb:check` reports each bad file with its path and field and exits non-zero.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -37,6 +37,22 @@ describe("npm run kb:check", { timeout: 60_000 }, () => {
     const missing = await kbCheck(dir);
     expect(missing.code).not.toBe(0);
     expect(missing.out).toMatch(/conversation\.yaml.*文件不存在/);
+  });
+
+  it("names attribute_words when it holds an empty word or is not a list, and takes a long list", async () => {
+    const dir = copyData();
+    const file = join(dir, "conversation.yaml");
+    const shipped = readFileSync(file, "utf8").replace(/^attribute_words:.*$/m, "");
+    writeFileSync(file, `${shipped}\nattribute_words: [投资, ""]\n`);
+    const empty = await kbCheck(dir);
+    expect(empty.code).not.toBe(0);
+    expect(empty.out).toMatch(/attribute_words/);
+    writeFileSync(file, `${shipped}\nattribute_words: 投资\n`);
+    const notList = await kbCheck(dir);
+    expect(notList.code).not.toBe(0);
+    expect(notList.out).toMatch(/attribute_words/);
+    writeFileSync(file, `${shipped}\nattribute_words: [${Array.from({ length: 5000 }, (_, i) => `词${i}`).join(", ")}]\n`);
+    expect((await kbCheck(dir)).code).toBe(0);
   });
 
   it("names the file and field of each problem and exits non-zero", async () => {

@@ -59,6 +59,14 @@ describe("a cadre's tally by grade", () => {
     expect(readGradeTally("一级的3个 二级的2个 二级的又评上2个")?.[1]).toEqual({ grades: [2], count: 4, from: 2, by: 2 });
   });
 
+  it("reads nothing from empty, blank, hostile or overlong text (numerals without end, 其中 over and over)", () => {
+    expect(readGradeTally("")).toBeUndefined();
+    expect(readGradeTally("   ")).toBeUndefined();
+    expect(readGradeTally("一二三四".repeat(2500))).toBeUndefined();
+    expect(readGradeTally(`${"其中".repeat(3000)}去世了`)).toBeUndefined();
+    expect(readGradeTally("一级的3个 ".repeat(1000))).toEqual([{ grades: [1], count: 3 }]);
+  });
+
   it("leaves a village's subgroups and a household's people to other readings", () => {
     expect(readGradeTally("一组三级2个 二组三级3个")).toBeUndefined();
     expect(readGradeTally("俺爹一级 俺娘三级")).toBeUndefined();

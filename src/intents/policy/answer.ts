@@ -989,13 +989,13 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const perQuarter = /季度/.test(text);
   const perDay = /(?:一天|每天|每日|日均)(?:合|能合|算下来|平均)?(?:多少|几)/.test(text);
   // "再说回三级 三年多少", "回到二级 三个月呢": after other grades, the one come back to is the one asked.
-  const backTo = [...text.matchAll(/(?:说回|回到|回头说|再说)(?:到)?\s*((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)].at(-1);
+  const backTo = [...text.matchAll(/(?:说回|回到|回头说|再说)(?:到)?\s*((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/g)].at(-1);
   const grades = backTo ? gradesSaid(backTo[1]!) : gradesIn(text);
   // "5个一二级的、3个三级的": a group may name several grades paid alike.
   const gradeCounts: NonNullable<FigureQuestion["gradeCounts"]> = [
     // Not those added or gone ("又多了2个一级的", "三个一级的去世了"): they change a group, they are none.
     ...text.matchAll(
-      /(?<!多了|增加了|新增了?|添了|又多|又有|少了)(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级(?![^，,。；\s]*?(?:去世|过世|走了|没了|迁|搬))/g,
+      /(?<!多了|增加了|新增了?|添了|又多|又有|少了)(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级(?![^，,。；\s]*?(?:去世|过世|走了|没了|迁|搬))/g,
     ),
   ].map((m) => ({
     grades: gradesSaid(m[2]!),
@@ -1005,7 +1005,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "一级的有5个 三级的有3个": the grade first, then how many.
   if (gradeCounts.length === 0)
     for (const m of text.matchAll(
-      /((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级的?(?:贫困)?(?:的)?(?:残疾人?)?(?:去年|今年|原来|原先|现在)?(?:没变|不变)?(?:有|是|还是|仍是)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个|位|名|人)(?!多?个?月|年|天|季度)/g,
+      /((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级的?(?:贫困)?(?:的)?(?:残疾人?)?(?:去年|今年|原来|原先|现在)?(?:没变|不变)?(?:有|是|还是|仍是)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个|位|名|人)(?!多?个?月|年|天|季度)/g,
     )) {
       // "去年9个 今年多了2个": the count now, the change said before the next group.
       const rest = text
@@ -1020,7 +1020,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
       // "三级的8个 今年又多了2个一级的": the grade after the change says whose it is, not this group's.
       const after = text.slice(m.index + m[0].length);
       const whose =
-        change && /^[^，,。；\s]{0,2}?((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/.exec(after.slice(after.indexOf(change[0]) + change[0].length));
+        change && /^[^，,。；\s]{0,2}?((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/.exec(after.slice(after.indexOf(change[0]) + change[0].length));
       if (whose) laterChanges.push({ grades: gradesSaid(whose[1]!), by });
       gradeCounts.push({ grades: gradesSaid(m[1]!), count: before + (whose ? 0 : by), ...(by !== 0 && !whose ? { from: before, by } : {}) });
     }
@@ -1033,7 +1033,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   }
   // "一二级的 一组2个 二组3个 三级的 一组1个 二组4个": each grade's groups added up.
   if (gradeCounts.length === 0) {
-    const labels = [...text.matchAll(/((?:[一二三四1-4][、和跟到至]?)*[一二三四1-4])级/g)];
+    const labels = [...text.matchAll(/((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/g)];
     labels.forEach((m, k) => {
       const tally = readTally(text.slice(m.index + m[0].length, labels[k + 1]?.index ?? text.length), 1);
       if (tally && tally.unit === "人") gradeCounts.push({ grades: gradesSaid(m[1]!), count: tally.total, tally: tally.shown });
