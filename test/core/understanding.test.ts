@@ -2458,3 +2458,37 @@ describe("review of the cadre's counts: no figure on a misread", () => {
     expect(reports()).toBe(before + 1);
   });
 });
+
+describe("a fact the question picks out, and money the entry does not give", () => {
+  it("tells what the land by the reservoir was before it was changed, and the lesson the town drew", async () => {
+    const before = await chat()("水库那边建广场的地方，本来是干什么用的");
+    expect(before.text).toMatch(/商业用地/);
+    expect(before.text).toMatch(/公益/);
+    const lesson = await chat()("土地流转搞成了以后，镇里从中看出个啥道理");
+    expect(lesson.text).toMatch(/群众工作|群众路线/);
+  });
+
+  it("answers how many years a thing lasts and how many times something was done, instead of a menu", async () => {
+    const years = await chat()("幼儿园那个房 镇上白用几年 满了以后呢");
+    expect(years.text).toMatch(/7\s*年/);
+    const times = await chat()("搞镇域规划那阵 党委统共听了几回意见");
+    expect(times.text).toMatch(/8\s*次/);
+  });
+
+  it("answers the one standard the question's rare words pick out, with the other entries offered", async () => {
+    const r = await chat()("镇上干事情要拿群众的啥当唯一标准呢");
+    expect(r.text).toMatch(/唯一标准/);
+    expect(r.text).not.toMatch(/回复序号/);
+  });
+
+  it("says the wage or a birth subsidy is not given, even right after a rate was asked", async () => {
+    const wage = await chat()("服务站修沼气的师傅 一个月工资有多少");
+    expect(wage.text).toMatch(/没有写/);
+    expect(wage.text).not.toMatch(/\d+\s*元/);
+    const say = chat();
+    await say("住院分娩率是多少");
+    const birth = await say("在医院生孩子补多少钱");
+    expect(birth.text).toMatch(/没有写/);
+    expect(birth.text).not.toMatch(/100\s*%/);
+  });
+});

@@ -27,6 +27,8 @@ const LEAD_RATIO = 1.25;
 
 /** A runner-up this close to the leader, naming everything the leader misses, answers the question better. */
 const MISS_SWAP_RATIO = 0.8;
+/** A fact score the question's own words give only a fact they clearly pick out (a rare word or several). */
+const FACT_PICKED = 6;
 
 export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found: readonly SearchHit[]): ComposedAnswer {
   const phone = phoneAnswer(index, query);
@@ -107,6 +109,16 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
         ? { ...answer, text: `${answer.text}\n不是您要问的？也可以点：${others.map((o) => o.payload).join("、")}`, quickReplies: others }
         : answer;
     }
+    // "镇里拿群众的啥当唯一标准": the question's own words clearly pick out a fact of one of the close
+    // entries: the entry with the fact picked out best answers, with the others offered.
+    const close = hits
+      .slice(0, 3)
+      .filter((h) => h.score >= top.score * MISS_SWAP_RATIO && !h.entry.needs_review && index.salientMisses(h).length === 0)
+      .map((hit) => ({ hit, picked: index.rankFacts(hit.entry, query)[0]?.score ?? 0 }))
+      .sort((a, b) => b.picked - a.picked);
+    const pick = close[0];
+    if (pick && pick.picked >= FACT_PICKED)
+      return withAlternatives(factAnswer(index, query, pick.hit.entry, pick.hit.coverage), [pick.hit, ...hits.filter((h) => h !== pick.hit)]);
     const answer = clarify(hits, confidence);
     const offered = hits.filter((h) => answer.entryIds.includes(h.entry.id));
     const asked = askedFigure(index, query);
@@ -177,6 +189,9 @@ function askedFigure(index: KnowledgeIndex, query: AnalyzedQuery): { holds: (ent
   const perUnit = perUnitMoney(question);
   // Money per person ("一个人领多少") is stated by a fact such as "每人每月 50 元", whatever words it shares.
   if (perUnit) return { holds: (e) => e.facts.some((f) => perUnit.stated.test(f.text)), missing: perUnit.missing };
+  // "技术员一个月工资多少": money of a kind (wages, a fine, a sum invested) only a fact about that kind answers.
+  const moneyKind = kinds.length === 0 ? MONEY_KINDS.find(([a]) => a.test(question)) : undefined;
+  if (moneyKind) return { holds: (e) => [e.summary, ...e.facts.map((f) => f.text)].some((t) => moneyKind[1].test(t)), missing: moneyKind[2] };
   // An investment or a price ("投资 20 万元", "1360 元/吨") is no amount paid to anyone.
   if ((ASKS_AMOUNT.test(question) || PAID_ASKED.test(question)) && kinds.length === 0)
     return { holds: (e) => about(e, (t) => ANY_MONEY.test(t) && !SPENT.test(t)), missing: "资料里没有写这笔钱给多少，我不乱说数字。" };
@@ -293,7 +308,7 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]
     /(?:一共|共|总共|合计)[^。；]{0,12}\d[\d.]*\s*万?元|\d[\d.]*\s*万元/,
   ],
   [/(?:几|多少)(?:百|千)?(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
-  [/(?:几|多少)(?:辆|台|件|个|例|次)|发了多少|发放/, /\d+\s*(?:辆|台|件|个|例|次)/],
+  [/(?:几|多少)(?:辆|台|件|个|例|次|回)|发了多少|发放/, /\d+\s*(?:辆|台|件|个|例|次)/],
   [/(?:几|多少)(?:个)?吨/, /\d[\d.,–-]*\s*吨/],
   [/(?:一天|每天)[^，,。？?]{0,6}(?:多少|几)/, /每天|一天|每日/],
   [/(?:几|多少)(?:个)?(?:村|庄)/, /\d+\s*个(?:行政)?村/],
@@ -307,7 +322,7 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]
   [/多少钱|花了多少|投了多少|投资|投入|花多少|多少万|资金|经费|钱数/, /\d[\d.]*\s*(?:万)?元/],
   [/(?:百分之|比例|多不多|占多少|率)/, /\d[\d.]*\s*[%％‰]/],
   // "搞了多长时间": how long something took, which the entry's own fact of months or days answers.
-  [/多长时间|多久|几个月|多少天|几天/, /\d+\s*个?(?:月|天|年)(?![^。；]{0,4}(?:元|块|钱))/, true],
+  [/多长时间|多久|几个月|多少天|几天|几年|多少年/, /\d+\s*个?(?:月|天|年)(?![^。；]{0,4}(?:元|块|钱))/, true],
   // "什么时候来查": when, which a fact naming months answers.
   [/什么时候|啥时候|哪个月|几月份?/, /\d+\s*(?:[～~-]\s*\d+\s*)?月(?!\s*[0-9]*\s*元)|元月|年底|年初|上旬|下旬/, true],
   // "那河修了多老长": a length.
@@ -444,8 +459,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "镇上幼儿园挤不进去 咋弄": the trouble described matches the fact on why something was done; what was
   // done is the answer.
   const why = (r: { fact: Fact }) => /^为什么|^为啥/.test(r.fact.text);
+  // "原来是干啥的 现在改成啥了": the former state asked is told by the fact on why it was changed.
+  const formerAsked = /(?:原来|本来|原先|当初|起先)[^，,。？?]{0,8}(?:是|干|做|用|规划)[^，,。？?]{0,4}(?:啥|什么|哪)/.test(query.text);
   const troubleDescribed = matching[0] !== undefined && why(matching[0]) && !/为什么|为啥|咋就|怎么就|凭啥|凭什么|原因/.test(query.text);
-  if ((OUTCOME_ASKED.test(query.text) || troubleDescribed) && !/为什么|为啥|咋就/.test(query.text)) {
+  // "最后总结出个啥道理": the lesson drawn is told by the fact on why the method was adopted.
+  const lessonAsked = /道理|经验|教训|启发|启示|看出/.test(query.text);
+  if ((OUTCOME_ASKED.test(query.text) || troubleDescribed) && !/为什么|为啥|咋就/.test(query.text) && !formerAsked && !lessonAsked) {
     const outcomes = ranked.filter((r) => !why(r) && r.fact.kind !== "how" && /\d|解决|建成|正在|采纳|完成|办成|做成/.test(r.fact.text));
     relevant = [...outcomes.slice(0, 3), ...relevant.filter((r) => !why(r) && !outcomes.slice(0, 3).includes(r))];
   }
@@ -594,10 +613,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     return noFigureAnswer(entry, confidence, `资料里写的是本县的标准，没有写${level[1]}的标准，我不乱说数字。`, () => false);
   const kind = MONEY_KINDS.find(([asked, inFact]) => asked.test(query.text) && !entry.facts.some((f) => inFact.test(f.text)) && !inFact.test(entry.summary));
   if (kind) return noFigureAnswer(entry, confidence, kind[2], (f) => isGap(f) || !/\d/.test(f.text));
-  const asksCount = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact));
+  const amountOnly = (text: string) =>
+    (ASKS_AMOUNT.test(text) || PAID_ASKED.test(text)) && !ASKED_UNITS.some(([asked, inFact]) => asked.test(text) && !isMoneyKind(inFact));
+  // "分娩率多少 ⏎ 住院生娃补多少钱": the follow-up asks money alone, whatever the question before it asked.
   if (
-    (ASKS_AMOUNT.test(query.text) || PAID_ASKED.test(query.text)) &&
-    !asksCount &&
+    (amountOnly(query.text) || amountOnly(query.text.split(/\s+/).at(-1) ?? "")) &&
     !entry.facts.some((f) => ANY_MONEY.test(f.text)) &&
     !ANY_MONEY.test(entry.summary)
   ) {
