@@ -2492,3 +2492,11 @@ describe("a fact the question picks out, and money the entry does not give", () 
     expect(birth.text).not.toMatch(/100\s*%/);
   });
 });
+
+describe("an old grievance before the question that asks", () => {
+  it("answers what land transfer brings when the message starts with the losses of years ago", async () => {
+    const r = await chat()("以前让种草坪赔了钱 谁还信你们 土地流转了到底能得啥好处");
+    expect(r.text).toMatch(/租金|入股/);
+    expect(r.text).not.toMatch(/回复序号/);
+  });
+});

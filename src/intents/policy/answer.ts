@@ -369,7 +369,14 @@ function askingClauseLeader(index: KnowledgeIndex, query: AnalyzedQuery, hits: r
   if (!clause) return undefined;
   const [lead, second] = index.search(index.analyze(clause), 2);
   if (!lead || lead.entry.needs_review || !index.namesTopic(lead, true) || index.salientMisses(lead).length > 0) return undefined;
-  if (second && lead.score < second.score * LEAD_RATIO) return undefined;
+  if (second && lead.score < second.score * LEAD_RATIO) {
+    // "当年让种天麻赔了…流转了到底能落啥好处": the clause is unsure only between two entries of one topic
+    // (two on land transfer): the one closer in the message answers.
+    const asked = new Set([lead.entry.id, second.entry.id]);
+    const rival =
+      second.entry.category !== lead.entry.category || second.entry.needs_review || !index.namesTopic(second, true) || index.salientMisses(second).length > 0;
+    return rival ? undefined : hits.slice(0, 3).find((h) => asked.has(h.entry.id));
+  }
   return hits.slice(0, 3).find((h) => h.entry.id === lead.entry.id);
 }
 
