@@ -74,7 +74,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     /啥|什么|哪|谁|咋|啷个/.test(text) ||
     // "到底投了500万还是50万": a question offering two answers (not "还是没修好").
     /(?:是|到底|究竟)[^，,。；]{0,12}还是|\d[^，,。；]{0,4}还是[^，,。；]{0,4}\d/.test(text) ||
-    /(?:没有|没|不|吗|呢|没得|嘛)\s*[？?]?\s*$/.test(text.trim());
+    /(?:没有|没|不|吗|呢|没得|嘛)\s*[？?]?\s*$/.test(text.trim()) ||
+    // "那三级的就是一年400对吧", "那一年就是600吧": an amount said and put to us to confirm.
+    /(?:对吧|对不对|对不|对吗|是不是|是吧|没错吧|(?:\d|[零一二三四五六七八九十百千万两])\s*(?:元|块钱?)?\s*吧)\s*[？?]?\s*$/.test(text.trim());
   // "残疾人上访投诉的事 县残联一般咋处理": how such things are handled in general, no report of one.
   if (has(text, words.not_a_report) || GENERAL_PROCESS.test(text)) return { kind: "question", notAReport: true };
   // "俺爹那轮椅坏了，买新的又舍不得": a need of one's own, unless they also say 反映 or ask someone to act,

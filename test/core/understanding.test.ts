@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { readMessage } from "../../src/core/reading.ts";
-import { reckonFigures, readFigureQuestion } from "../../src/intents/policy/answer.ts";
+import { reckonClaim, reckonFigures, readFigureQuestion } from "../../src/intents/policy/answer.ts";
 import { testSnapshot } from "../helpers/app.ts";
 
 let t: TestApp;
@@ -2498,5 +2498,27 @@ describe("an old grievance before the question that asks", () => {
     const r = await chat()("以前让种草坪赔了钱 谁还信你们 土地流转了到底能得啥好处");
     expect(r.text).toMatch(/租金|入股/);
     expect(r.text).not.toMatch(/回复序号/);
+  });
+});
+
+describe("an amount put to us to confirm", () => {
+  it("says 对 or 不对 against the entry's amount, working out another period", async () => {
+    const right = await chat()("那一二级的救助一年就是800块对吧");
+    expect(right.text).toMatch(/^【[^】]+】\n对：资料里写的是每人每年 800 元/);
+    const wrong = await chat()("老年残疾人补助金一年五百 是不是");
+    expect(wrong.text).toMatch(/不对：资料里写的是每人每月 50 元，一年 50 × 12 = 600 元，不是 500 元/);
+  });
+
+  it("answers thanks followed by such a question instead of greeting", async () => {
+    const r = await chat()("多谢 一户多残每户一年1680是吧");
+    expect(r.text).toMatch(/对：资料里写的是每户每年 1680 元/);
+    expect(r.text).not.toMatch(/可以帮您/);
+  });
+
+  it("checks no amount said for several people, which is a total and not a standard", () => {
+    const facts = [{ text: "三级贫困残疾人每人每年 400 元。", kind: "rule" as const, keywords: [] }];
+    expect(reckonClaim(facts, "三级一年400对吧")).toEqual(["对：资料里写的是每人每年 400 元。"]);
+    expect(reckonClaim(facts, "俺俩三级 一年800对吧")).toEqual([]);
+    expect(reckonClaim(facts, "三级一年400")).toEqual([]);
   });
 });

@@ -723,6 +723,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   }
   // Nothing of the entry's to work out: the villager's own numbers, added or taken apart as asked.
   if (!reckonedAny) lines.push(...reckonSaid(query.text));
+  // "一年400对吧": the answer to a yes-or-no question comes first.
+  const verdict = reckonClaim(entry.facts, query.text);
+  if (verdict.length > 0) lines.splice(1, 0, ...verdict);
   // The number asked is not stated, but worked out from the entry's own: said so, not "not there".
   const missing = lines.indexOf(NOT_STATED);
   if (missing > 0 && groupPaid.lines.length + totalPerMonth.lines.length > 0) lines[missing] = "资料里没有直接写这个数；按资料里的数算：";
@@ -737,6 +740,46 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     confidence,
     quickReplies: [],
   };
+}
+
+/** "一年400对吧", "一年两千 是不是", "那一年就是600吧": the villager says an amount over a period and asks if it is so. */
+const CLAIM =
+  /(一年|每年|全年|一个月|每个?月|半年)[^，,。？?\d零一二三四五六七八九十百千万两俩仨]{0,6}?(\d+(?:\.\d+)?|[零一二三四五六七八九十百千万两]+)\s*(?:元|块钱?)?(?=[^，,。？?\d]{0,4}(?:对吧|对不对|对不|对吗|是不是|是吧|没错吧|吧|吗|不[?？]|[?？]|$))/g;
+const CONFIRM_ASKED = /对吧|对不对|对不|对吗|是不是|是吧|没错吧|吧\s*[?？]?\s*$|吗\s*[?？]?\s*$|真的假的|真的吗/;
+const PERIOD_MONTHS: Record<string, number> = { 一年: 12, 每年: 12, 全年: 12, 一个月: 1, 每月: 1, 每个月: 1, 半年: 6 };
+
+/**
+ * An amount the villager says and asks to have confirmed, checked against the one amount the entry sets for
+ * what they name (the grade said, if any): "对" or "不对" with the amount as the entry states it and the
+ * working for another period. Nothing when the entry sets no single amount for it.
+ */
+export function reckonClaim(facts: readonly Fact[], question: string): string[] {
+  if (!CONFIRM_ASKED.test(question)) return [];
+  // "俺俩一年800对吧", "全家一共…是吧": a total for several people or households is the calculators' to check.
+  if (/[俩仨]|两口|两个|全家|一家|一共|总共|加起来|合计|[二两三四五六七八九十\d]\s*(?:个|口|名|位|户)(?!多残)/.test(question)) return [];
+  const claim = [...question.matchAll(CLAIM)].at(-1);
+  if (!claim) return [];
+  const said = parseNumber(claim[2]!);
+  if (said === undefined || said <= 0) return [];
+  const grades = gradesIn(question);
+  const stated = facts
+    .filter((f) => f.kind === "rule" || f.kind === undefined)
+    .map((f) => ({ fact: f, money: moneyFigure(f.text) }))
+    .filter((x): x is { fact: Fact; money: MoneyFigure } => x.money !== undefined)
+    .filter((x) => grades.length === 0 || grades.every((g) => gradesIn(x.fact.text).includes(g)));
+  const amounts = new Set(stated.map((x) => `${x.money.amount}/${x.money.period}`));
+  if (amounts.size !== 1) return [];
+  const { money } = stated[0]!;
+  const months = PERIOD_MONTHS[claim[1]!.replace(/^每个月$/, "每个月")] ?? 12;
+  const per = money.per ? `每${money.per}` : "";
+  const statedText = `${per}${money.period === "month" ? "每月" : "每年"} ${money.amount} 元`;
+  const inMonths = money.period === "month" ? 1 : 12;
+  const worked = (money.amount * months) / inMonths;
+  const value = Math.round(worked * 100) / 100;
+  const formula = months === inMonths ? "" : inMonths === 1 ? `${money.amount} × ${months} = ${value} 元` : `${money.amount} ÷ 12 × ${months} = ${value} 元`;
+  const period = claim[1]!.startsWith("半") ? "半年" : months === 12 ? "一年" : "一个月";
+  if (Math.abs(value - said) < 0.01) return [`对：资料里写的是${statedText}${formula ? `，${period} ${formula}` : ""}。`];
+  return [`不对：资料里写的是${statedText}${formula ? `，${period} ${formula}` : ""}，不是 ${said} 元。`];
 }
 
 /** The question quotes an amount ("那8万", "300万") that the fact states, in the same unit. */
