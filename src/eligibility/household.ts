@@ -40,7 +40,8 @@ const RELATIONS: Array<[RegExp, string]> = [
   // Cantonese too: 阿爷, 阿嫲, 阿婆, 老豆, 细佬 (a younger brother), 个仔 (a son).
   [/爷爷|姥爷|外公|阿爷|(?<=[俺我咱])爷|(?<=^|[\s，,。；、])爷(?=的|是|也|俩|[一二三四]级)/y, "您爷爷"],
   [/奶奶|姥姥|外婆|阿嬷|阿嬤|阿嫲|(?<=[俺我咱])奶|(?<=^|[\s，,。；、])奶(?=的|是|也|俩|[一二三四]级)/y, "您奶奶"],
-  [/爸爸|老爹|父亲|老豆|老窦|爹|爸/y, "您父亲"],
+  // "俺大一级": 大 (or 达) is a father in northern speech, said right after 俺/我 and before what is said of him.
+  [/爸爸|老爹|父亲|老豆|老窦|爹|爸|(?<=[俺我咱])[大达](?=[是也一二三四1-4])/y, "您父亲"],
   [/妈妈|老娘|母亲|娘(?!家)|妈/y, "您母亲"],
   // "老汉一级 老太婆三级": the old woman of the house (before 老婆, which 老婆子 holds).
   [/老太婆|老婆子|老太太/y, "您家老太太"],
@@ -59,6 +60,10 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/老大(?=[是也一二三四]|$)/y, "您家老大"],
   [/老二(?=[是也一二三四]|$)/y, "您家老二"],
   [/老小(?=[是也一二三四]|$)|老幺/y, "您家老小"],
+  // "大娃二级 二娃好好的": children by their order, told apart.
+  [/大娃|大孩子|大小子/y, "您家大娃"],
+  [/二娃|二孩子|二小子/y, "您家二娃"],
+  [/三娃|碎娃|小娃(?=[是也一二三四1-4]|好好)/y, "您家小娃"],
   [/大闺女|大女儿/y, "您大女儿"],
   [/小闺女|小女儿/y, "您小女儿"],
   [/儿子|小子|(?<=[俺我])儿(?![童科女])|(?<=[我俺个])仔/y, "您儿子"],
@@ -143,7 +148,8 @@ export function readHousehold(said: string): Household {
   // "俺爹一级…爷爷的老年补助加俺爹的特别救助": a relation named again is the same person; "大哥…二哥",
   // "爷爷…姥爷" are two people, each named by their own word.
   const open = (relation: string, surface = ""): Person => {
-    const label = /^(?:大|二|三|小)|姥|外/.test(surface) ? `您${surface}` : relation;
+    // "大娃", "俺大" (a father) are labelled by their relation.
+    const label = surface.length >= 2 && !/娃|孩子|小子/.test(surface) && /^(?:大|二|三|小)|姥|外/.test(surface) ? `您${surface}` : relation;
     const existing = label === PRONOUN ? undefined : people.find((p) => p.label === label);
     const person = existing ?? { label };
     if (!existing) {
@@ -168,6 +174,9 @@ export function readHousehold(said: string): Household {
     }
   };
   let disabledCount: number | undefined;
+  /** "两个重度残疾" said before anyone is named: where, for people who may be named next with their grades. */
+  const severeCounted = new Map<Person, number>();
+  const takenOver = new Set<Person>();
   // "俺家四口人，爹娘都是一级…": the household's size, stood in for until its members are named.
   const placeholders = new Set<Person>();
   for (let i = 0; i < text.length; ) {
@@ -236,6 +245,7 @@ export function readHousehold(said: string): Household {
     const severeGroup = COUNTED_SEVERE.exec(text);
     if (severeGroup) {
       const severe: Person[] = [];
+      const besides = /还有|另外|另|再有|外加|又$/.test(text.slice(Math.max(0, i - 3), i));
       addMembers(
         headcount((severeGroup[1] ?? severeGroup[2])!, 2),
         (p) => p.grade === undefined && !p.severe,
@@ -247,6 +257,7 @@ export function readHousehold(said: string): Household {
       // "俩重度残疾的 一个一级一个二级": the grades that follow are these people's, not two more people's.
       // "一个一二级的 一个三级": a grade said already; who follows is someone else.
       group = severeGroup[2] === undefined ? severe : [];
+      if (severeGroup[2] === undefined && !besides) for (const p of severe) if (isCounted(p)) severeCounted.set(p, i);
       i += severeGroup[0].length;
       continue;
     }
@@ -282,6 +293,23 @@ export function readHousehold(said: string): Household {
       continue;
     }
     i++;
+  }
+  // "我家两个重度残疾 我爸一级我妈二级": the severe people counted are those then named with a grade of one or
+  // two (unless they come with 还有, 另外 …); each named one takes a counted one's place.
+  for (const [standIn, at] of severeCounted) {
+    if (standIn.grade !== undefined) continue;
+    const named = people.find(
+      (p) =>
+        !isCounted(p) &&
+        (starts.get(p) ?? 0) > at &&
+        (p.grade === 1 || p.grade === 2 || p.severe === true) &&
+        !/还有|另外|又有|再加|再有/.test(text.slice(at, starts.get(p) ?? 0)) &&
+        !takenOver.has(p),
+    );
+    if (!named) continue;
+    takenOver.add(named);
+    named.severe ??= true;
+    people.splice(people.indexOf(standIn), 1);
   }
   // Once members are named, the stand-ins for the household's size go: the named are the household.
   if (placeholders.size > 0 && people.some((p) => !placeholders.has(p))) {
@@ -333,6 +361,12 @@ export function readHousehold(said: string): Household {
     // "老两口都是残疾人", "爹一级、娘三级都是贫困残疾人": those named so far, not those named after.
     if (/^[^，,。；]{0,8}都(?:是|有)?[^，,。；]{0,8}残/.test(segment)) for (const q of [...before, p]) if (!healthy.has(q)) q.certified = true;
   });
+  // "俺跟俺哥好好的": said of both joined by 跟/和.
+  for (let k = mentions.length - 2; k >= 0; k--) {
+    const { person, at } = mentions[k]!;
+    const next = mentions[k + 1]!;
+    if (healthy.has(next.person) && /^[^，,。；\s]{0,3}(?:跟|和|与|同)[俺我咱]?$/.test(text.slice(at, next.at))) healthy.add(person);
+  }
   for (const p of healthy) p.certified = false;
   const left: string[] = [];
   if (gone.size > 0 && gone.size < people.length) {

@@ -82,7 +82,18 @@ describe("who a household is", () => {
     ["家里俩重度 还有一个三级的", ["重度", "重度", 3]],
     ["我妈三级、我爸一级、我妹二级，都是贫困残疾，今年开春我爸走了", [3, 2]],
     ["俺叔一级残疾，去年户口迁到城里了；俺娘三级", [3]],
+    // 大 is a father in northern speech; children by their order are each their own person.
+    ["俺大二级 俺娘三级", [2, 3]],
+    ["俺三级 大娃一级 二娃二级", [3, 1, 2]],
+    // Severe people counted, then named with their grades, are the same people; with 还有 they are others.
+    ["家里俩重度 俺爹一级 俺娘二级", [1, 2]],
+    ["家里俩重度 还有俺娘一级", ["重度", "重度", 1]],
   ] as const)("reads %s", (text, expected) => expect(grades(text)).toEqual(expected));
+  it("labels a father called 大 and children by order, and takes 俺跟俺哥好好的 as both not disabled", () => {
+    expect(readHousehold("俺大一级").people.map((p) => p.label)).toEqual(["您父亲"]);
+    expect(readHousehold("大娃二级 二娃好好的").people.map((p) => p.label)).toEqual(["您家大娃", "您家二娃"]);
+    expect(readHousehold("俺妹三级 俺跟俺哥好好的").people.map((p) => p.certified)).toEqual([undefined, false, false]);
+  });
 });
 
 describe("evaluator", () => {
