@@ -581,7 +581,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       return advance(rules, { ...state, people, disabledCount: disabled_in_household, facts: { ...state.facts, disabled_in_household } }, on, changed);
     }
     if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
-      const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && !isCounted(p));
+      // People counted before stand for those now named, unless the named are added to them ("还有俺 一级").
+      const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && (!isCounted(p) || ADDING.test(core)));
       // A person named again keeps their place and what was said of them; the new grade wins.
       const people = [
         ...state.people
@@ -597,7 +598,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         corrected.length > 0
           ? `好的，已改为：${corrected.map((n) => `${n.label}${n.grade ? `${"一二三四"[n.grade - 1]}级` : ""}`).join("、")}。\n`
           : "好的，记下了。\n";
-      return advance(rules, { ...state, people, facts, unknown: state.unknown.filter((f) => f !== "poor" || poor === undefined) }, on, said);
+      // "还有俺 一级…全家加起来多少": the sum asked with the people added.
+      const reckon = summing(state.reckon, asked);
+      return advance(rules, { ...state, people, facts, reckon, unknown: state.unknown.filter((f) => f !== "poor" || poor === undefined) }, on, said);
     }
   }
   // "能领那个特别救助不" beside the answer: the result is about that programme.

@@ -97,7 +97,7 @@ const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "三口人": several people who share what is said next ("都是二级"). */
 const GROUP =
-  /(老两口|两口子|他们俩|他俩|她俩|俩人|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
+  /(老两口|两口子|他们俩|他俩|她俩|俩人|俩老人|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
 // "俺没残疾", "我不是残疾人": the villager spoken of, as one not disabled.
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度|没(?:有)?残疾|不(?:是|算)?残疾)/y;
 /** "三个一级一个三级": several people of one grade at once. */
@@ -188,7 +188,9 @@ export function readHousehold(said: string): Household {
       const n = g[2] ? (parseNumber(g[2]) ?? 2) : 2;
       // "俺爹…俺娘…三个人加起来": a count after named people restates them; it adds nobody.
       if (people.length === 0) {
-        group = Array.from({ length: n }, (_, k) => ({ label: `第${k + 1}人` }));
+        // "俩老人", "二老": old people, so 老年 is said of each.
+        const old = /老人|二老|老两口/.test(g[0]);
+        group = Array.from({ length: n }, (_, k) => ({ label: `第${k + 1}人`, ...(old ? { elderly: true } : {}) }));
         people.push(...group);
         for (const p of group) placeholders.add(p);
         current = undefined;
@@ -335,7 +337,7 @@ export function readHousehold(said: string): Household {
     }
     // "俺爷是贫困老年残疾人，俺奶也是": what was said of the person before holds for this one too.
     const previous = k > 0 ? mentions[k - 1]!.person : undefined;
-    if (previous && previous !== p && /^[^，,。；]{0,4}也是(?:[，,。；]|$)/.test(segment)) {
+    if (previous && previous !== p && /^[^，,。；\s]{0,4}也是(?:[，,。；\s]|$)/.test(segment)) {
       p.certified ??= previous.certified;
       p.elderly ??= previous.elderly;
       p.poor ??= previous.poor;
@@ -396,7 +398,9 @@ export function readHousehold(said: string): Household {
   else if (left.length > 0 && disabledCount !== undefined && count && /(?:原先|原来|以前|本来)[^，,。；\s]{0,4}$/.test(text.slice(0, count.index)))
     disabledCount = Math.max(0, disabledCount - left.length);
   // "老两口都是残疾人": a household named only by its size.
-  if (mentions.length === 0 && /都(?:是|有)?[^，,。；]{0,8}残/.test(text)) for (const p of people) p.certified = true;
+  // "家里俩老人领贫困老年残疾人补助金": those who receive a benefit for disabled people are disabled.
+  if (mentions.length === 0 && /都(?:是|有)?[^，,。；]{0,8}残|(?:领|拿|享受|吃)(?:着|了|的)?[^，,。；\s]{0,8}残疾人/.test(text))
+    for (const p of people) p.certified = true;
   return { people, disabledCount, ...(left.length > 0 ? { gone: left } : {}) };
 }
 
@@ -525,15 +529,18 @@ export interface Reckoning {
 export function readReckoning(text: string): Reckoning {
   const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月|按月(?:算|折合|合|发)/.test(text);
   const years = readDuration(text);
-  const total = /加起来|一共|总共|合计|加一起|加一块|加在一起|加到一起|合起来|一块儿算|加上|算上/.test(text);
+  // "俩人这两样一年多少": two kinds asked together are asked as a sum.
+  const total = /加起来|一共|总共|合计|加一起|加一块|加在一起|加到一起|合起来|一块儿算|加上|算上|连上|带上|[两俩几三四]样|[两俩几三四]项/.test(text);
   // "再加一户多残，一年一共多少": the programme named on top of what the people get; "这些都能领的话",
   // "全家一共": everything the people get, not only the programme one of them was said to receive.
   // "老年补助俩人一年一共多少": the people counted right after the programme named are that programme's.
   const ofNamed = /(?:补助|补贴|救助|代缴|保险)(?:金|费)?[^，,。\s]{0,3}(?:俩|两个人|老两口|[俺我咱他她]们)/.test(text);
   const every =
     total &&
-    (/[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|再加|加上|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(text) ||
-      (!ofNamed && /全家|一家|家里(?:一共|总共|加起来|合计)|俩|两个人|[俺我咱]们/.test(text)));
+    (/[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|再加|加上|(?:救助|补助|补贴|代缴)[^，,。]{0,10}(?:算上|连上|带上)|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(
+      text,
+    ) ||
+      (!ofNamed && /全家|一家|家里(?:一共|总共|加起来|合计)|俩|仨|两个人|三个人|[俺我咱]们/.test(text)));
   return { perMonth, ...(years !== undefined ? { years } : {}), ...(total ? { total } : {}), ...(every ? { every } : {}) };
 }
 

@@ -2522,3 +2522,26 @@ describe("an amount put to us to confirm", () => {
     expect(reckonClaim(facts, "三级一年400")).toEqual([]);
   });
 });
+
+describe("two programmes for a household, and old people counted", () => {
+  it("adds the two programmes asked as 这两样 or 连上 another", async () => {
+    const two = await chat()("俺爹二级 贫困户 俺娘是贫困老年残疾人 领着补助金 俩人这两样一年多少");
+    expect(two.text).toMatch(/合计每年：800 \+ 600 = 1400 元/);
+    const plus = await chat()("俺家俩一级 贫困户 特别救助多少 连上一户多残合计多少");
+    expect(plus.text).toMatch(/合计每年：1600 \+ 1680 = 3280 元/);
+  });
+
+  it("counts 二老 and 俩老人 as two people, and 俺爹也是 as one more of the same", async () => {
+    const both = await chat()("家里二老都领贫困老年残疾人补助金 一年多少");
+    expect(both.text).toMatch(/600 × 2 = 1200 元/);
+    const also = await chat()("俺娘是贫困老年残疾人 俺爹也是 一年一共多少");
+    expect(also.text).toMatch(/100 × 12 = 1200 元/);
+  });
+
+  it("keeps the old people counted when the villager adds themself with 还有", async () => {
+    const say = chat();
+    await say("家里俩老人领贫困老年残疾人补助金 一年多少");
+    const r = await say("还有俺 二级贫困残疾人 全家加起来多少");
+    expect(r.text).toMatch(/合计每年：800 \+ 1200 = 2000 元/);
+  });
+});

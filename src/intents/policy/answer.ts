@@ -1019,7 +1019,11 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // The last count said is the one asked about: "老两口…老伴走了…这仨月俺一个人领多少" is one person.
   const p =
     after ??
-    [...text.matchAll(/(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子/g)]
+    [
+      ...text.matchAll(
+        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子|俩老人|两个老人|两位老人|二老/g,
+      ),
+    ]
       // "比去年多了177人" is a difference, not the people an amount is for.
       .filter((m) => !/(?:多|少|增加|减少|增长)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
       .at(-1);
