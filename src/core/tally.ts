@@ -25,19 +25,25 @@ const COUNT_LEADS = new RegExp(
 const COUNT_STARTS = new RegExp(`(?=${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES_PLAIN}级)`);
 const COUNT_STARTS_AT = new RegExp(`${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`);
 const GRADE_FIRST_AT = new RegExp(
-  `${GRADES_PLAIN}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT_PLAIN}\\s*(?:个|位|名|人)`,
+  `${GRADES_PLAIN}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT_PLAIN}\\s*(?:个|位|名|人|(?<=[俩仨]))`,
 );
 /** Where a group said grade first begins: a grade not inside another ("一二级" is one). */
 const GRADE_STARTS = new RegExp(`(?<![一二三四1-4、和跟到至])(?=${GRADES_PLAIN}级)`);
 /** One group, grade first; "二级的又评上2个" too. */
 const GRADE_FIRST_ONE = new RegExp(
-  `${GRADES}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共)?\\s*${COUNT}\\s*(?:个|位|名|人)(?!多?个?月|年|天)`,
+  `${GRADES}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
 );
 const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES}级`);
 /** "三级一个都没有", "二级的没有". */
 const NONE_OF = new RegExp(`${GRADES}级(?:的)?(?:贫困)?(?:残疾人?)?(?:一个)?(?:都|也)?没有`);
 const GONE = /去世|过世|走了|没了|死了|迁走|迁出|搬走/;
-const CORRECTING = /说错|写错|不对|搞错|记错|弄错|报错|应该是|改成|改为|更正/;
+const CORRECTING = /说错|写错|打错|不对|搞错|记错|弄错|报错|报多|报少|多报|少报|多算|少算|应该是|改成|改为|更正/;
+/** "一共20个", "总共有20人": the whole, which "剩下都是一二级" is read against. */
+const WHOLE = new RegExp(`(?:一共|总共|共|全村|村里)(?:有)?\\s*${COUNT}\\s*(?:个|位|名|人)`);
+/** "剩下都是一二级", "其余的是三级": the grades of those not counted yet. */
+const REST_ARE = new RegExp(`^(?:剩下|剩余|其余|其他|别的)(?:的)?(?:都|全)?(?:是)?${GRADES}级`);
+/** "漏了俩": people left out, added by the clause that follows ("二级还有俩"). */
+const LEFT_OUT = /漏了|漏掉|漏报|落下了|忘了(?:算|报)/;
 /** "是3人", "改成5个": a count alone, after a clause naming the grade it corrects. */
 const COUNT_ALONE = new RegExp(`^(?:是|改成|改为|应该是|其实是)?\\s*${COUNT}\\s*(?:个|位|名|人)$`);
 /** "其中2个今年评成二级了": some of a group now counted at another grade. */
@@ -64,6 +70,9 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
   const change = (group: GradeGroup, by: number) =>
     Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) + by, count: group.count + by });
   let correcting = false;
+  let pendingAdd = false;
+  let whole: number | undefined;
+  let restGrades: number[] | undefined;
   /** "三级的记错了" with no count: the grade the next clause's count ("是3人") is for. */
   let correctedGrades: number[] | undefined;
   for (const clause of text.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {
@@ -76,9 +85,22 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       continue;
     }
     correctedGrades = undefined;
-    // "说错了" alone corrects what the next clause says.
+    // "说错了" alone corrects what the next clause says; "漏了俩" adds what it says.
     if (CORRECTING.test(clause) && !/级/.test(clause)) {
       correcting = true;
+      continue;
+    }
+    const rest = REST_ARE.exec(clause);
+    if (rest) {
+      restGrades = gradesSaid(rest[1]!);
+      continue;
+    }
+    const wholeSaid = !/级/.test(clause) ? WHOLE.exec(clause) : null;
+    if (wholeSaid) whole = parseNumber(wholeSaid[1]!);
+    const leftOut = pendingAdd;
+    pendingAdd = false;
+    if (LEFT_OUT.test(clause) && !/级/.test(clause)) {
+      pendingAdd = true;
       continue;
     }
     // "三级的不是4个 是5个": the count after 是 corrects the one before.
@@ -124,7 +146,8 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       continue;
     }
     const notPoor = NOT_POOR.test(clause);
-    const adds = ADDING.test(clause);
+    // "二级还有俩", "二级的也还有2个": more of a grade, said after it.
+    const adds = leftOut || ADDING.test(clause) || new RegExp(`^${GRADES_PLAIN}级(?:的)?(?:也|又)?还有`).test(clause);
     // "其中1个三级的不是贫困户", "其中2个不是贫困户": some of a group counted apart, not a group more.
     const partOf = /其中|里头|里面|这里头/.test(clause);
     for (const { grades, count } of said) {
@@ -183,5 +206,9 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       }
     }
   }
+  // "一共20个 其中三级8个 剩下都是一二级": the rest of the whole, at the grades said of them.
+  const counted = groups.reduce((sum, g) => sum + g.count, 0);
+  if (restGrades && whole !== undefined && whole > counted && groups.length > 0 && !groups.some((g) => sameGrades(g.grades, restGrades!)))
+    groups.push({ grades: restGrades, count: whole - counted, from: whole, by: -counted });
   return groups.length > 0 ? groups.map((g) => Object.fromEntries(Object.entries(g).filter(([, v]) => v !== undefined)) as GradeGroup) : undefined;
 }

@@ -72,3 +72,27 @@ describe("a cadre's tally by grade", () => {
     expect(readGradeTally("俺爹一级 俺娘三级")).toBeUndefined();
   });
 });
+
+describe("more of a tally said after it", () => {
+  it("adds 俩 after 漏了 or 还有 said after the grade, and reads 俩 without a unit", () => {
+    expect(readGradeTally("一级3人 二级1人 漏了俩 二级还有俩")).toEqual([
+      { grades: [1], count: 3 },
+      { grades: [2], count: 3, from: 1, by: 2 },
+    ]);
+    expect(readGradeTally("一级俩 三级仨")).toEqual([
+      { grades: [1], count: 2 },
+      { grades: [3], count: 3 },
+    ]);
+  });
+
+  it("corrects a grade said to be reported too many (报多了), and counts the rest of a whole at the grades said", () => {
+    expect(readGradeTally("一级4个 三级2个 一级的报多了 是3个")).toEqual([
+      { grades: [1], count: 3 },
+      { grades: [3], count: 2 },
+    ]);
+    expect(readGradeTally("一共15个 其中三级5个 剩下都是一二级")).toEqual([
+      { grades: [3], count: 5 },
+      { grades: [1, 2], count: 10, from: 15, by: -5 },
+    ]);
+  });
+});

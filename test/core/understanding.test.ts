@@ -2545,3 +2545,25 @@ describe("two programmes for a household, and old people counted", () => {
     expect(r.text).toMatch(/合计每年：800 \+ 1200 = 2000 元/);
   });
 });
+
+describe("a cadre's count changed in a later message", () => {
+  it("takes the count as it stands now (现在…个, 打错了 是…个) and people fewer this year", async () => {
+    const now = chat();
+    await now("俺们村8个贫困老年残疾人 补助金一年一共多少");
+    expect((await now("又查出来1个 现在9个")).text).toMatch(/9 个人：600 × 9 = 5400 元\/年/);
+    const typo = chat();
+    await typo("三级贫困残疾人7个 一年救助多少");
+    expect((await typo("打错了 是5个")).text).toMatch(/5 个人：400 × 5 = 2000 元\/年/);
+    const fewer = chat();
+    await fewer("老年残疾人补助金 去年村里10个人领 一年发多少");
+    const r = await fewer("今年少了2个 今年发多少");
+    expect(r.text).toMatch(/8 个人：600 × 8 = 4800 元\/年/);
+    expect(r.text).not.toMatch(/没有写去年/);
+  });
+
+  it("takes a household of a programme that moved away from the count", async () => {
+    const say = chat();
+    await say("村里4户一户多残 一年一共补多少");
+    expect((await say("其中一户迁走了")).text).toMatch(/3 户：1680 × 3 = 5040 元\/年/);
+  });
+});

@@ -644,7 +644,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const lines = [`【${entry.title}】`];
   // "去年标准是多少", "明年涨不涨": the seed states one year's amounts; another year's is not among them.
   // "去年9个 今年多了2个…一共发多少": a year said of the villager's own counts, not of the amount.
-  const otherYear = readFigureQuestion(query.text)?.gradeCounts ? undefined : OTHER_YEAR.exec(query.text)?.[1];
+  // "去年15个人领…今年少了3个": a year said of the villager's own count, not of the amount.
+  const ownCountOfYear = /(?:去年|今年|上一?年)[^，,。？?\d]{0,6}\d+\s*(?:个|人|户|名)/.test(query.text);
+  const otherYear = readFigureQuestion(query.text)?.gradeCounts || ownCountOfYear ? undefined : OTHER_YEAR.exec(query.text)?.[1];
   const countOrGrowth = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)) || /比(?:去年|上一?年)/.test(query.text);
   if (
     otherYear &&
@@ -977,13 +979,19 @@ export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boole
   return grades.length > 0 && grades.every((g) => graded.some((gs) => gs.includes(g)));
 }
 
+/** "今年少了3个": fewer people than counted before. */
+const FEWER_PEOPLE = /(?:少了|减少了?|减了|去掉)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)/;
+
+/** "打错了", "说错了": the count said next corrects the one before. */
+const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对/;
+
 /** "还有2个漏报了", "又评上1个": people added to a count said before (not a grade's group, not a span). */
 const ADDED_PEOPLE =
-  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|漏报了?|又评上了?|新评上了?|新增了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?![一二三四1-4]级|多?个?月|年|天|户)/;
+  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|漏报了?|漏了|又评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?![一二三四1-4]级|多?个?月|年|天|户)/;
 
 /** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
 const TALLY_TURNS =
-  /不是\s*\d+\s*个|又评上|其中|漏报|说错|写错|报错|不对|搞错|记错|弄错|应该是|改成|改为|更正|评成|评为|鉴定成|变成|调成|升成|不是贫困|非贫困|不贫困|不是低保|[四4]级|没有|去世|过世|走了|没了|死了/;
+  /不是\s*\d+\s*个|又评上|其中|剩下|漏报|漏了|还有|说错|写错|报错|打错|报多|报少|多报|少报|不对|搞错|记错|弄错|应该是|改成|改为|更正|评成|评为|鉴定成|变成|调成|升成|不是贫困|非贫困|不贫困|不是低保|[四4]级|没有|去世|过世|走了|没了|死了/;
 
 /** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
 const GONE_OF_GRADE = /(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g;
@@ -1028,7 +1036,19 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
       .filter((m) => !/(?:多|少|增加|减少|增长)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
       .at(-1);
   const years = readDuration(text);
-  const counted = p ? (p[1] ? count(p[1]) : 2) : undefined;
+  // "…10个 ⏎ 又核实出来2个 现在12个", "…9个 ⏎ 打错了 是6个": the count as it stands now, said last.
+  const clauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
+  const restated =
+    p && clauses.length >= 2
+      ? /^(?:不好意思)?(?:(?:现在|目前|一共|总共|其实|应该|实际)(?:是|有)?|是|改成|改为)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?:了)?$/.exec(
+          clauses.at(-1)!,
+        )
+      : null;
+  const restatedCount =
+    restated && p!.index < text.lastIndexOf(clauses.at(-1)!) && (/现在|目前|一共|总共|实际/.test(clauses.at(-1)!) || CORRECTED.test(clauses.at(-2)!))
+      ? count(restated[1]!)
+      : undefined;
+  const counted = restatedCount ?? (p ? (p[1] ? count(p[1]) : 2) : undefined);
   // "本来三个…有一个去年户口迁走了": one of those counted is gone; the rest are reckoned.
   const gone = GONE_FROM_COUNT.exec(text);
   // "本来三个…俺三弟户口迁出去了": someone named, gone, is one of those counted.
@@ -1038,14 +1058,17 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const more = p && counted !== undefined ? ADDED_PEOPLE.exec(text.slice(p.index + p[0].length)) : null;
   // "还有2个去世了": those gone are no more, whatever word opens the clause.
   const moreClause = more ? text.slice(p!.index + p![0].length + more.index).split(/[，,。；;？?\s]/)[0]! : "";
-  const addedPeople = more && !GONE.test(moreClause) && !/不是贫困|非贫困|不贫困/.test(moreClause) ? (count(more[1]!) ?? 0) : 0;
-  const persons = counted !== undefined ? counted - left + addedPeople : undefined;
+  const addedPeople = restatedCount === undefined && more && !GONE.test(moreClause) && !/不是贫困|非贫困|不贫困/.test(moreClause) ? (count(more[1]!) ?? 0) : 0;
+  // "去年15个人领 ⏎ 今年少了3个": fewer of the same people now.
+  const fewer = restatedCount === undefined && p && counted !== undefined ? FEWER_PEOPLE.exec(text.slice(p.index + p[0].length)) : null;
+  const fewerPeople = fewer ? Math.min(count(fewer[1]!) ?? 0, counted! - 1) : 0;
+  const persons = counted !== undefined ? counted - left + addedPeople - fewerPeople : undefined;
   const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值|呢)|合(?:一|每)(?:公斤|斤)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
   // "全村一共120户 一户多残的有5户": of several counts of households, the one said of the programme's; one
   // count alone is that; several and none said of it, none is reckoned.
   const ADDED = /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上|查出来?|发现|找出来?|补报|漏报)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/;
-  const DROPPED = /有(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走)/;
+  const DROPPED = /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走|迁出|搬出|不在)/;
   const DROPPED_HERE = new RegExp(`^${DROPPED.source}`);
   const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/g)].filter(
     (m) => !ADDED.test(text.slice(Math.max(0, m.index - 8), m.index + m[0].length)) && !DROPPED_HERE.test(text.slice(Math.max(0, m.index - 1))),
@@ -1142,7 +1165,9 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "二组有一个户口迁走了": those gone leave the village's count too.
   const tallied = tally?.unit === "人" ? tally.total : village ? (count(village[1]!) ?? 0) : undefined;
   const tallyLeft = tallied !== undefined && persons === undefined && gone ? Math.min(count(gone[1]!) ?? 0, tallied - 1) : 0;
-  const peopleTallied = tallied !== undefined ? tallied - (persons === undefined ? tallyLeft : left) : undefined;
+  // "村里10个人领 ⏎ 今年少了2个": the village's count is the one counted, changed as said.
+  const peopleTallied =
+    tallied !== undefined ? (persons !== undefined && counted === tallied ? persons : tallied - (persons === undefined ? tallyLeft : left)) : undefined;
   // "三个一二级…俺三弟户口迁出去了": one group counted, less those gone.
   const single = gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined;
   const singleLeft =
