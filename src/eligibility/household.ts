@@ -97,7 +97,7 @@ const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "三口人": several people who share what is said next ("都是二级"). */
 const GROUP =
-  /(老两口|两口子|他们俩|他俩|她俩|俩人|俩老人|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
+  /(老两口|两口子|他们俩|他俩|她俩|俩人|俩老人|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱]家|家里)(俩|仨)(?![一二三四1-4]级|老|人|个)|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
 // "俺没残疾", "我不是残疾人": the villager spoken of, as one not disabled.
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度|没(?:有)?残疾|不(?:是|算)?残疾)/y;
 /** "三个一级一个三级": several people of one grade at once. */
@@ -185,7 +185,7 @@ export function readHousehold(said: string): Household {
     GROUP.lastIndex = i;
     const g = GROUP.exec(text);
     if (g) {
-      const n = g[2] ? (parseNumber(g[2]) ?? 2) : 2;
+      const n = g[2] || g[3] ? (parseNumber((g[2] ?? g[3])!) ?? 2) : 2;
       // "俺爹…俺娘…三个人加起来": a count after named people restates them; it adds nobody.
       if (people.length === 0) {
         // "俩老人", "二老": old people, so 老年 is said of each.

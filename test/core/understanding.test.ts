@@ -2567,3 +2567,25 @@ describe("a cadre's count changed in a later message", () => {
     expect((await say("其中一户迁走了")).text).toMatch(/3 户：1680 × 3 = 5040 元\/年/);
   });
 });
+
+describe("short follow-ups on a figure just given", () => {
+  it("multiplies by 仨户, 俺家俩 and a weight asked with 呢", async () => {
+    const homes = chat();
+    await homes("一户多残每户一年给多少");
+    expect((await homes("仨户呢")).text).toMatch(/3 户：1680 × 3 = 5040 元\/年/);
+    const family = chat();
+    await family("重度残疾人养老保险县里每人代缴多少");
+    expect((await family("俺家俩呢")).text).toMatch(/2 个人：100 × 2 = 200 元/);
+    const coal = chat();
+    await coal("优质煤市场价一吨多少钱");
+    expect((await coal("两吨呢")).text).toMatch(/2 吨 × 1360 = 2720 元/);
+  });
+
+  it("answers the relief asked of the person just screened (她一年救助能拿多少)", async () => {
+    const say = chat();
+    await say("俺媳妇三级残疾 家里是贫困户");
+    const r = await say("她一年救助能拿多少");
+    expect(r.text).toMatch(/400 元/);
+    expect(r.text).not.toMatch(/回复序号/);
+  });
+});

@@ -203,7 +203,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const speaksOfPeople = described.length >= 2 || described.some((p) => p.severe);
   // "老年残疾人补助每月多少 ⏎ 俺爹俺娘俩人 一年一共呢": people of whom nothing is said, counted for a sum of
   // the programme asked about, are arithmetic on its amount.
-  if (household.people.length >= 2 && described.length === 0 && /一共|总共|加起来|合计|俩人|两人|几个人/.test(text) && focusOf(rules, text).length > 0)
+  if (household.people.length >= 2 && described.length === 0 && /一共|总共|加起来|合计|俩人|两人|几个人|[俩仨]呢/.test(text) && focusOf(rules, text).length > 0)
     return policyFallback(ctx);
   // "俺爹俺娘都够格，一年一共多少": they qualify; the programme's amount times them is arithmetic.
   // Not when two of the summed programmes are named ("一户多残…又是贫困老年残疾人，假如都能领"): only the

@@ -1029,7 +1029,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     after ??
     [
       ...text.matchAll(
-        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子|俩老人|两个老人|两位老人|二老/g,
+        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子|俩老人|两个老人|两位老人|二老|(?<=[俺我咱]家|家里)(俩|仨)(?![一二三四1-4]级)/g,
       ),
     ]
       // "比去年多了177人" is a difference, not the people an amount is for.
@@ -1048,7 +1048,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     restated && p!.index < text.lastIndexOf(clauses.at(-1)!) && (/现在|目前|一共|总共|实际/.test(clauses.at(-1)!) || CORRECTED.test(clauses.at(-2)!))
       ? count(restated[1]!)
       : undefined;
-  const counted = restatedCount ?? (p ? (p[1] ? count(p[1]) : 2) : undefined);
+  const counted = restatedCount ?? (p ? (p[1] ? count(p[1]) : p[2] ? count(p[2]) : 2) : undefined);
   // "本来三个…有一个去年户口迁走了": one of those counted is gone; the rest are reckoned.
   const gone = GONE_FROM_COUNT.exec(text);
   // "本来三个…俺三弟户口迁出去了": someone named, gone, is one of those counted.
@@ -1070,7 +1070,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const ADDED = /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上|查出来?|发现|找出来?|补报|漏报)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/;
   const DROPPED = /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走|迁出|搬出|不在)/;
   const DROPPED_HERE = new RegExp(`^${DROPPED.source}`);
-  const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+)\s*(?:户|家)(?!多残|两残|人|里)/g)].filter(
+  const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+|俩|仨)\s*(?:户|家)(?!多残|两残|人|里)/g)].filter(
     (m) => !ADDED.test(text.slice(Math.max(0, m.index - 8), m.index + m[0].length)) && !DROPPED_HERE.test(text.slice(Math.max(0, m.index - 1))),
   );
   const named = text.search(/多残|两残/);
@@ -2123,7 +2123,11 @@ const PRICE_ASKED = /多少钱|要多少|花多少|值多少|得多少|几个钱
  * formula. A quantity of exactly one unit only restates the price.
  */
 export function reckonPrice(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
-  if (!PRICE_ASKED.test(question)) return { lines: [], used: [] };
+  // "优质煤一吨1360是吧 ⏎ 三吨呢": a quantity asked after a price is that quantity's price.
+  const quantityAgain =
+    /(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*(?:吨|公斤|斤)(?:半)?(?:的话)?呢\s*[?？]?$/.test(question.trim()) &&
+    /多少钱|价|\d\s*(?:元|块)?/.test(question);
+  if (!PRICE_ASKED.test(question) && !quantityAgain) return { lines: [], used: [] };
   // The last quantity said ("800公斤好煤多少钱 … 300斤呢" read together): a follow-up's own comes after the thread's.
   // "一吨" is the unit of a price, not an amount.
   const quantities = [...question.matchAll(/(\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*(吨|公斤|斤|亩)(半)?/g)].map((m) => ({
