@@ -1009,7 +1009,7 @@ describe("arithmetic said the villagers' way", () => {
   it("reads 仨月 and 一年到头 as spans, and prices one 斤 of coal", async () => {
     expect((await chat()("三级贫困残疾人的救助 仨月合多少")).text).toMatch(/400 ÷ 12 × 3 = 100 元/);
     expect((await chat()("老年残疾人补助 一年到头能拿多少")).text).toContain("50 × 12 = 600 元");
-    expect((await chat()("一斤优质煤合多少钱")).text).toMatch(/每斤（半公斤）0\.68 元/);
+    expect((await chat()("一斤优质煤合多少钱")).text).toMatch(/每斤[^；。]*0\.68 元/);
   });
 });
 
@@ -2587,5 +2587,19 @@ describe("short follow-ups on a figure just given", () => {
     const r = await say("她一年救助能拿多少");
     expect(r.text).toMatch(/400 元/);
     expect(r.text).not.toMatch(/回复序号/);
+  });
+});
+
+describe("the entry's figures in the unit asked", () => {
+  it("gives a price per jin asked as 多少钱一斤, and kilometres and mu in metres and square metres", async () => {
+    expect((await chat()("好煤一吨1360块 合多少钱一斤")).text).toMatch(/每斤[^；。]*0\.68 元/);
+    expect((await chat()("河道清淤那五千米 合多少米")).text).toMatch(/5 千米 = 5 × 1000 = 5,000 米/);
+    expect((await chat()("水库边健身广场那100亩地 是多少平方米")).text).toMatch(/100 亩 = 100 × 666\.67.* ≈ 66,667 平方米/);
+  });
+
+  it("does not convert when the entry already gives the unit asked", async () => {
+    const r = await chat()("河道挡土墙砌了多少米");
+    expect(r.text).toMatch(/538 米/);
+    expect(r.text).not.toMatch(/× 1000/);
   });
 });

@@ -463,8 +463,13 @@ async function answerThenOfferCalculator(ctx: TurnContext, rules: EligibilityRul
 }
 
 /** The villager gave numbers of their own that a calculator turns into an answer. */
+/** "健身广场那100亩", "项目占地": an area of something public the knowledge base speaks of, not the villager's land. */
+const PUBLIC_AREA = /占地|广场|水库|公园|湿地|幼儿园|全镇|全村/;
+
 function hasOwnQuantities(rules: EligibilityRules, text: string): boolean {
   const { facts } = extractFacts(rules, text);
+  const own = OWN_QUANTITIES.filter((id) => facts[id] !== undefined);
+  if (own.length === 1 && own[0] === "land_mu" && PUBLIC_AREA.test(text) && !/[俺我咱]|家/.test(text)) return false;
   return (
     OWN_QUANTITIES.some((id) => facts[id] !== undefined) ||
     (facts.coal_price !== undefined && /吨|斤|公斤/.test(text)) ||

@@ -704,6 +704,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
       query.text,
     ),
     reckonYuan(facts, query.text),
+    reckonUnits(entry.facts, query.text),
     reckonRest(entry.facts, query.text),
     reckonLeft(entry.facts, query.text),
     groupPaid,
@@ -1063,7 +1064,8 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const fewer = restatedCount === undefined && p && counted !== undefined ? FEWER_PEOPLE.exec(text.slice(p.index + p[0].length)) : null;
   const fewerPeople = fewer ? Math.min(count(fewer[1]!) ?? 0, counted! - 1) : 0;
   const persons = counted !== undefined ? counted - left + addedPeople - fewerPeople : undefined;
-  const perKilo = /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值|呢)|合(?:一|每)(?:公斤|斤)/.test(text);
+  const perKilo =
+    /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值|呢)|合(?:一|每)(?:公斤|斤)|多少钱?(?:一|每|1)\s*(?:公斤|斤|千克)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
   // "全村一共120户 一户多残的有5户": of several counts of households, the one said of the programme's; one
   // count alone is that; several and none said of it, none is reckoned.
@@ -1673,6 +1675,41 @@ export function reckonYuan(facts: readonly Fact[], question: string): { lines: s
       if (lines.length < 2) lines.push(`${m[1]} 万元 = ${m[1]} × 10000 = ${Math.round(Number(m[1]) * 10000).toLocaleString("en-US")} 元`);
     }
   return { lines, used: [] };
+}
+
+/**
+ * "那五千米是多少米", "100亩合多少平方米": a length or an area the entry gives, in the unit asked. Standard
+ * conversions only (1 千米 = 1000 米; 1 亩 = 10000/15 平方米), shown with the formula.
+ */
+const CONVERSIONS: Array<{ asked: RegExp; stated: RegExp; unit: string; to: string; times: number; shown: string }> = [
+  { asked: /多少米|几米|合多少米|多少公尺/, stated: /(\d+(?:\.\d+)?)\s*(?:千米|公里)/g, unit: "千米", to: "米", times: 1000, shown: "1000" },
+  {
+    asked: /多少平方米?|几平方米?|多少平米|多少个?平方|合多少平/,
+    stated: /(\d+(?:\.\d+)?)\s*亩/g,
+    unit: "亩",
+    to: "平方米",
+    times: 10000 / 15,
+    shown: "666.67（1 亩 = 10000 ÷ 15 平方米）",
+  },
+];
+
+export function reckonUnits(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  for (const c of CONVERSIONS) {
+    if (!c.asked.test(question)) continue;
+    // "幼儿园多少平方米": a fact giving the unit asked answers it, unless the question names the other unit.
+    const inTarget = new RegExp(`\\d\\s*${c.to}`);
+    if (!question.includes(c.unit) && !(c.unit === "千米" && /公里/.test(question)) && facts.some((f) => inTarget.test(f.text))) continue;
+    for (const fact of facts)
+      for (const m of fact.text.matchAll(c.stated)) {
+        const value = Number(m[1]) * c.times;
+        const exact = Number.isInteger(Math.round(value * 100) / 100);
+        return {
+          lines: [`${m[1]} ${c.unit} = ${m[1]} × ${c.shown} ${exact ? "=" : "≈"} ${Math.round(value).toLocaleString("en-US")} ${c.to}`],
+          used: [fact],
+        };
+      }
+  }
+  return { lines: [], used: [] };
 }
 
 /** "三级的占百分之多少", "一二级的占比多少": a part's share of the whole one fact gives. */
