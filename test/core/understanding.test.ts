@@ -2603,3 +2603,10 @@ describe("the entry's figures in the unit asked", () => {
     expect(r.text).not.toMatch(/× 1000/);
   });
 });
+
+describe("a wage asked beside words of work", () => {
+  it("says the seed gives no wage for 月嫂 rather than offering land transfer's income first", async () => {
+    const r = await chat()("月嫂学完出去干活 一个月能挣多少");
+    expect(r.text).toMatch(/^【月嫂免费培训班】\n资料里没有写干这个能挣多少钱/);
+  });
+});

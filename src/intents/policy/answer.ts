@@ -28,7 +28,7 @@ const LEAD_RATIO = 1.25;
 /** A runner-up this close to the leader, naming everything the leader misses, answers the question better. */
 const MISS_SWAP_RATIO = 0.8;
 /** A fact score the question's own words give only a fact they clearly pick out (a rare word or several). */
-const FACT_PICKED = 6;
+const FACT_PICKED = 4.5;
 
 export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found: readonly SearchHit[]): ComposedAnswer {
   const phone = phoneAnswer(index, query);
@@ -116,7 +116,9 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
       .filter((h) => h.score >= top.score * MISS_SWAP_RATIO && !h.entry.needs_review && index.salientMisses(h).length === 0)
       .map((hit) => ({ hit, picked: index.rankFacts(hit.entry, query)[0]?.score ?? 0 }))
       .sort((a, b) => b.picked - a.picked);
-    const pick = close[0];
+    // A runner-up takes the lead only with a fact picked out clearly better than the leader's best.
+    const leader = close.find((c) => c.hit === top);
+    const pick = close[0] && leader && close[0] !== leader && close[0].picked < leader.picked * 1.1 ? leader : close[0];
     if (pick && pick.picked >= FACT_PICKED)
       return withAlternatives(factAnswer(index, query, pick.hit.entry, pick.hit.coverage), [pick.hit, ...hits.filter((h) => h !== pick.hit)]);
     const answer = clarify(hits, confidence);
@@ -125,7 +127,8 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     if (asked && answer.entryIds.length > 1) {
       // "建一个沼气池国家给补多少钱", "产假能休多少天": a figure asked, and none of the entries offered holds one
       // of its kind. That is said first, so the menu is not read as a promise that one of them has it.
-      const holders = offered.filter((h) => asked.holds(h.entry));
+      // An entry missing a word that names the question's topic ("月嫂") holds no figure of it.
+      const holders = offered.filter((h) => asked.holds(h.entry) && (h === top || index.salientMisses(h).length === 0));
       if (holders.length === 0) return { ...answer, text: `${asked.missing}${answer.text}` };
       // "健身广场占地好大 啷个大法": the leader holds the kind of figure asked; it answers, the others
       // offered beside it. Only when it names a topic of its own and misses no word naming another topic.
