@@ -2610,3 +2610,16 @@ describe("a wage asked beside words of work", () => {
     expect(r.text).toMatch(/^【月嫂免费培训班】\n资料里没有写干这个能挣多少钱/);
   });
 });
+
+describe("a need named far ahead of anything else, and what was done about a trouble", () => {
+  it("answers the programme a need names when the villager asks openly for help, not for money", async () => {
+    const r = await chat()("孩子耳朵听不见 家里条件差 有啥政策没有");
+    expect(r.text).toMatch(/人工耳蜗/);
+    expect(r.text).not.toMatch(/残疾证是几级/);
+  });
+
+  it("says what the town did when asked whether it has a way (有没有办法)", async () => {
+    const r = await chat()("镇上幼儿园太挤了 孩子进不去 镇里有没有办法");
+    expect(r.text).toMatch(/装修|1700/);
+  });
+});

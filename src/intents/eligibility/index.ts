@@ -249,7 +249,13 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // its entry at once; screening for cash benefits would answer a question the villager did not ask.
   // "一条腿没了…每个月能有点啥贴补不": money is asked for; a free service's entry (假肢) is not the answer.
   // A need whose entry itself is about money ("烧油挺费钱，能贴补点吗" → the fuel subsidy) is still that entry.
-  const named = topic === "benefits" && focus.length === 0 && !OPEN_ASK.test(text) ? namedNeed(ctx, rules) : undefined;
+  // "俺家娃耳朵听不见 …有没有啥政策能帮帮": an open question, but about a need one entry names far ahead of any other.
+  const needFarAhead = () => {
+    const [first, second] = ctx.hits;
+    // Not when money is what is asked for ("有啥补助"): the screener finds what the person is paid.
+    return first !== undefined && (!second || first.score >= second.score * 1.8) && !gradeSaid && !/补助|补贴|救助|钱|领/.test(text);
+  };
+  const named = topic === "benefits" && focus.length === 0 && (!OPEN_ASK.test(text) || needFarAhead()) ? namedNeed(ctx, rules) : undefined;
   const need =
     named && (!ASKS_CASH.test(text) || [named.entry.summary, ...named.entry.facts.map((f) => f.text)].some((t) => /\d\s*万?元/.test(t))) ? named : undefined;
   if (need) return answerNeed(ctx, need);

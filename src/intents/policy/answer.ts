@@ -296,7 +296,7 @@ const REQUIREMENTS_ASKED =
 
 /** Asking what came of something: what was done, whether it is finished. */
 const OUTCOME_ASKED =
-  /咋解决|怎么解决|解决了没|后来|最后|结果|咋弄的|怎么弄的|咋办的|怎么办的|管过|管没管|建好|建成|修好|弄好|咋样了|怎么样了|干了啥|做了啥|办成|弄成|整过|整治过|修过/;
+  /咋解决|怎么解决|解决了没|有没有办法|有啥办法|有什么办法|后来|最后|结果|咋弄的|怎么弄的|咋办的|怎么办的|管过|管没管|建好|建成|修好|弄好|咋样了|怎么样了|干了啥|做了啥|办成|弄成|整过|整治过|修过/;
 
 /** "几个人", "多少户", "几吨", "投了多少钱": the kind of number asked for, as a pattern over fact texts. */
 /** The kind of number asked, the facts that hold one, and whether such a fact answers without sharing a word. */
