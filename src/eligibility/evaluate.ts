@@ -88,8 +88,12 @@ export function evaluateTest(rules: EligibilityRules, test: Test, facts: Facts, 
 
 /** A condition's alternative is read only when its own fact is unknown: a stated age outweighs "岁数大". */
 function evaluateCondition(rules: EligibilityRules, condition: Condition, facts: Facts, on: Date, notes: string[]): boolean | undefined {
-  const main = evaluateTest(rules, condition, facts, on, notes);
-  return main !== undefined || !condition.or ? main : evaluateTest(rules, condition.or, facts, on, []);
+  const own: string[] = [];
+  const main = evaluateTest(rules, condition, facts, on, own);
+  const alternative = main !== undefined || !condition.or ? undefined : evaluateTest(rules, condition.or, facts, on, []);
+  // "俺爹是贫困老年残疾人": settled by what was said, the example age threshold is no caveat of this answer.
+  if (main !== undefined || alternative === undefined) notes.push(...own);
+  return main ?? alternative;
 }
 
 function amountOf(rules: EligibilityRules, programme: Programme, facts: Facts, on: Date): Amount {

@@ -2623,3 +2623,13 @@ describe("a need named far ahead of anything else, and what was done about a tro
     expect(r.text).toMatch(/装修|1700/);
   });
 });
+
+describe("caveats that concern the answer only", () => {
+  it("leaves out the example age of 老年 for someone said to be a poor elderly disabled person, keeps it when age is unknown", async () => {
+    const said = await chat()("俺娘是贫困老年残疾人 老年补助金一年能领多少");
+    expect(said.text).toMatch(/600 元/);
+    expect(said.text).not.toMatch(/多少岁算老年/);
+    const unknown = await chat()("俺爹有残疾证三级 贫困户 老年残疾人补助能领不");
+    expect(unknown.text).toMatch(/多少岁算老年/);
+  });
+});
