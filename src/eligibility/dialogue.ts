@@ -122,7 +122,9 @@ export interface Signals {
 export const MAX_FAILURES = 2;
 const QUESTION_MARK = /[?？吗呢]|多少|几/;
 /** "还有两个一二级的", "另外一个三级": people besides those said before. */
-const ADDING = /^(?:还有|另外|另|再加上|加上|外加|再有)/;
+const ADDING = /^(?:还有|另外|另|再加上|加上|外加|再有|再加|又加)/;
+/** "先不算她", "把俺哥去掉": someone the villager says to leave out of the sum. */
+const EXCLUDED = /不算|别算|不要算|甭算|去掉|刨去|刨掉|扣掉|除去/;
 
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
 export const ONLY_ONE =
@@ -446,7 +448,11 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const doubted = /吗|咋|怎么|为啥|要不是|如果|假如|的话/.test(text) || more.people.some((p) => !state.people.some((q) => q.label === p.label));
     const notDisabled =
       state.people.length >= 2 && !doubted ? more.people.filter((p) => p.certified === false && state.people.some((q) => q.label === p.label)) : [];
-    const leaving = more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : notDisabled.map((p) => p.label));
+    // "俺娘的证过期了 先不算她", "把俺哥去掉": someone of the household the villager says to leave out.
+    const leftOut =
+      EXCLUDED.test(text) && !doubted && more.people.length === 1 && state.people.some((q) => q.label === more.people[0]!.label) ? [more.people[0]!.label] : [];
+    const leaving =
+      more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : leftOut.length > 0 ? leftOut : notDisabled.map((p) => p.label));
     // "原来有三个重度残疾人" then "俺大伯去年没了": counted people not named yet; one of them leaves.
     const counted = state.people.every(isCounted);
     const staying = counted ? state.people.slice(0, Math.max(0, state.people.length - leaving.length)) : state.people.filter((p) => !leaving.includes(p.label));
@@ -454,7 +460,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       const count = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
       const disabled_in_household = Math.max(staying.length, count - (state.people.length - staying.length));
       const rest = { ...state, people: staying, facts: { ...state.facts, disabled_in_household }, disabledCount: disabled_in_household };
-      const said = notDisabled.length > 0 && !more.gone ? notCounted(leaving.join("、"), staying.length) : recounting(leaving.join("、"), staying.length);
+      const said =
+        leftOut.length > 0 && !more.gone
+          ? leftSaying(leaving.join("、"), "先不算", staying.length)
+          : notDisabled.length > 0 && !more.gone
+            ? notCounted(leaving.join("、"), staying.length)
+            : recounting(leaving.join("、"), staying.length);
       // One person left is screened as one person: the household's sums no longer apply.
       if (staying.length === 1) {
         const [one] = staying as [Person];

@@ -101,12 +101,13 @@ const GROUP =
 // "俺没残疾", "我不是残疾人": the villager spoken of, as one not disabled.
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度|没(?:有)?残疾|不(?:是|算)?残疾)/y;
 /** "三个一级一个三级": several people of one grade at once. */
-const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨)(?:人|娃|孩子|小孩|儿子|闺女|女儿|孙子|孙女)?(?:是|都|都是)?([一二三四1234])级/y;
+const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨|(?<=[加添再又有])个)(?:人|娃|孩子|小孩|儿子|闺女|女儿|孙子|孙女)?(?:是|都|都是)?([一二三四1234])级/y;
 /**
  * "俩重度", "两个重度的": several people said to be 重度 at once. "还有两个一二级的", "一个一、二级的": a grade
  * of one or two, which every programme treats alike, is 重度 too.
  */
-const COUNTED_SEVERE = /([两二三四2-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?重度|([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?[一1][、，,到至或和]?[二2]级/y;
+const COUNTED_SEVERE =
+  /([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?重度|([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?[一1][、，,到至或和]?[二2]级/y;
 /** "俩", "三个", "两口": how many people. */
 const headcount = (word: string, otherwise: number): number => parseNumber(word.replace(/[个口]$/, "")) ?? otherwise;
 
@@ -177,6 +178,8 @@ export function readHousehold(said: string): Household {
   /** "两个重度残疾" said before anyone is named: where, for people who may be named next with their grades. */
   const severeCounted = new Map<Person, number>();
   const takenOver = new Set<Person>();
+  /** "再加个三级的 俺小叔": where a counted person's words end, for the one named right after. */
+  const gradeCounted = new Map<Person, number>();
   // "俺家四口人，爹娘都是一级…": the household's size, stood in for until its members are named.
   const placeholders = new Set<Person>();
   for (let i = 0; i < text.length; ) {
@@ -237,8 +240,12 @@ export function readHousehold(said: string): Household {
       if (/还有|另外|另|再有|外加$/.test(text.slice(Math.max(0, i - 3), i))) group = [];
       addMembers(
         headcount(counted[1]!, 1),
-        (p) => p.grade === undefined,
-        (p) => (p.grade = value),
+        // "一个重度 一个三级": a grade of three is not one of the severe people's.
+        (p) => p.grade === undefined && !(p.severe && value > 2),
+        (p) => {
+          p.grade = value;
+          if (isCounted(p)) gradeCounted.set(p, i + counted[0].length);
+        },
       );
       i += counted[0].length;
       continue;
@@ -266,6 +273,11 @@ export function readHousehold(said: string): Household {
     GRADE.lastIndex = i;
     const grade = GRADE.exec(text);
     // "一、二级贫困残疾人", "一二级" is a range in a policy question, not a person's grade; "老二二级" is 老二's.
+    // "俺爹是四级 不是二级": the grade denied is nobody's.
+    if (grade && /(?:不是|不算|并非|而不是)$/.test(text.slice(Math.max(0, i - 3), i))) {
+      i += grade[0].length;
+      continue;
+    }
     if (grade && (!inRange(text, i) || /老[二三四]$/.test(text.slice(Math.max(0, i - 2), i)))) {
       const value = GRADE_VALUE[grade[1]!]!;
       const all = allBefore(text, i);
@@ -311,6 +323,20 @@ export function readHousehold(said: string): Household {
     if (!named) continue;
     takenOver.add(named);
     named.severe ??= true;
+    people.splice(people.indexOf(standIn), 1);
+  }
+  // "再加个三级的 俺小叔": one person counted with a grade, then named: the same person.
+  for (const [standIn, end] of gradeCounted) {
+    const named = people.find(
+      (p) =>
+        !isCounted(p) &&
+        p.grade === undefined &&
+        !p.severe &&
+        (starts.get(p) ?? -1) >= end &&
+        /^(?:的)?[\s，,、]*(?:是|就是)?[俺我咱]?[大小二三老]?$/.test(text.slice(end, starts.get(p))),
+    );
+    if (!named || people.filter(isCounted).length !== 1) continue;
+    named.grade = standIn.grade;
     people.splice(people.indexOf(standIn), 1);
   }
   // Once members are named, the stand-ins for the household's size go: the named are the household.
@@ -530,16 +556,20 @@ export function readReckoning(text: string): Reckoning {
   const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月|按月(?:算|折合|合|发)/.test(text);
   const years = readDuration(text);
   // "俩人这两样一年多少": two kinds asked together are asked as a sum.
-  const total = /加起来|一共|总共|合计|加一起|加一块|加在一起|加到一起|合起来|一块儿算|加上|算上|连上|带上|[两俩几三四]样|[两俩几三四]项/.test(text);
+  // "救助加一户多残一年多少": two programmes named with 加 are asked together.
+  const twoNamed = /(?:救助|补助|补贴|代缴)(?:金|费)?(?:加|和|跟|与|连)[^，,。\s]{0,8}(?:补助|补贴|救助|一户多残|代缴)/.test(text);
+  const total =
+    twoNamed || /加起来|一共|总共|合计|加一起|加一块|加在一起|加到一起|合起来|一块儿算|加上|算上|连上|带上|[两俩几三四]样|[两俩几三四]项/.test(text);
   // "再加一户多残，一年一共多少": the programme named on top of what the people get; "这些都能领的话",
   // "全家一共": everything the people get, not only the programme one of them was said to receive.
   // "老年补助俩人一年一共多少": the people counted right after the programme named are that programme's.
   const ofNamed = /(?:补助|补贴|救助|代缴|保险)(?:金|费)?[^，,。\s]{0,3}(?:俩|两个人|老两口|[俺我咱他她]们)/.test(text);
   const every =
     total &&
-    (/[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|再加|加上|(?:救助|补助|补贴|代缴)[^，,。]{0,10}(?:算上|连上|带上)|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(
-      text,
-    ) ||
+    (twoNamed ||
+      /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|再加|加上|(?:救助|补助|补贴|代缴)[^，,。]{0,10}(?:算上|连上|带上)|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(
+        text,
+      ) ||
       (!ofNamed && /全家|一家|家里(?:一共|总共|加起来|合计)|俩|仨|两个人|三个人|[俺我咱]们/.test(text)));
   return { perMonth, ...(years !== undefined ? { years } : {}), ...(total ? { total } : {}), ...(every ? { every } : {}) };
 }

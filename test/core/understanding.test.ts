@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { readMessage } from "../../src/core/reading.ts";
 import { reckonClaim, reckonFigures, readFigureQuestion } from "../../src/intents/policy/answer.ts";
 import { testSnapshot } from "../helpers/app.ts";
+import { readHousehold } from "../../src/eligibility/household.ts";
 
 let t: TestApp;
 let n = 0;
@@ -2631,5 +2632,41 @@ describe("caveats that concern the answer only", () => {
     expect(said.text).not.toMatch(/多少岁算老年/);
     const unknown = await chat()("俺爹有残疾证三级 贫困户 老年残疾人补助能领不");
     expect(unknown.text).toMatch(/多少岁算老年/);
+  });
+});
+
+describe("a household changed in a later message", () => {
+  it("takes 是四级 不是二级 as the new grade, not the denied one", async () => {
+    const say = chat();
+    await say("俺爹一级 俺娘三级 贫困户 救助一年多少");
+    const r = await say("说错了 俺爹是四级 不是一级");
+    expect(r.text).toMatch(/已改为：您父亲四级/);
+    expect(r.text).not.toMatch(/您父亲 800/);
+  });
+
+  it("adds one more severe person (又评上一个重度的) and a person counted then named (再加个三级的 俺小叔)", async () => {
+    const severe = chat();
+    await severe("俺家俩重度残疾人 养老保险代缴一共多少");
+    expect((await severe("又评上一个重度的")).text).toMatch(/100 \+ 第2人 100 \+ 第3人 100 = 300 元/);
+    const named = chat();
+    await named("俺家俩二级残疾 贫困户 救助加一户多残一年多少");
+    const r = await named("再加个三级的 俺小叔 一个户口本上");
+    expect(r.text).toMatch(/您叔叔三级/);
+    expect(r.text).toMatch(/合计每年：2000 \+ 1680 = 3680 元/);
+  });
+
+  it("leaves out someone the villager says not to count (先不算她)", async () => {
+    const say = chat();
+    await say("俺爹二级 俺娘三级 俺哥一级 贫困户 仨人救助多少");
+    const r = await say("俺娘的证还没办下来 先不算她 俩人多少");
+    expect(r.text).toMatch(/您母亲先不算/);
+    expect(r.text).toMatch(/800 \+ 您哥哥 800 = 1600 元/);
+  });
+
+  it("keeps a severe person and a person of grade three as two people", () => {
+    expect(readHousehold("俺家一个重度 一个三级").people.map((p) => [p.severe ?? false, p.grade])).toEqual([
+      [true, undefined],
+      [false, 3],
+    ]);
   });
 });
