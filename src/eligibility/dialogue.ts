@@ -1,4 +1,5 @@
 // The eligibility dialogue as a pure state machine: (state, message) → (new state, reply). Storage lives elsewhere.
+import { type Claim, readClaim } from "../core/claim.ts";
 import { quickReply } from "../core/payload.ts";
 import { foldText } from "../text/fold.ts";
 import { z } from "zod";
@@ -170,17 +171,18 @@ function isHousehold(state: DialogueState): boolean {
 }
 
 /** Two or more people: each programme summed over them, with the formula; only poverty is worth asking. */
-function advanceHousehold(rules: EligibilityRules, state: DialogueState, on: Date, prefix: string): Step {
+function advanceHousehold(rules: EligibilityRules, state: DialogueState, on: Date, prefix: string, claim?: Claim): Step {
   const household = { people: state.people, disabledCount: state.disabledCount };
   const poor = typeof state.facts.poor === "boolean" ? state.facts.poor : undefined;
   const lines = householdLines(rules, household, poor, on);
-  const rendered = renderHousehold(rules, household, poor, lines, state.focus, state.reckon, state.question);
+  const rendered = renderHousehold(rules, household, poor, lines, state.focus, state.reckon, state.question, claim);
   const pending = poor === undefined && !state.unknown.includes("poor") ? "poor" : null;
   return { state: { ...state, pending, step: pending ? "asking" : "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
 }
 
-function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix = ""): Step {
-  if (state.topic === "benefits" && isHousehold(state)) return advanceHousehold(rules, state, on, prefix);
+/** A sum the villager put to confirm ("一年一共1600是不") is answered 对 or 不对 in a household's answer. */
+function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix = "", claim?: Claim): Step {
+  if (state.topic === "benefits" && isHousehold(state)) return advanceHousehold(rules, state, on, prefix, claim);
   if (state.topic === "benefits") {
     const next = nextFactToAsk(rules, state.facts, state.unknown, on, state.focus);
     // Answer first: what the facts so far already decide is said before the one question that remains.
@@ -334,7 +336,7 @@ export function startDialogue(
   if (invalid.length > 0) {
     return { state: { ...state, pending: invalid[0]!.fact, failures: 1 }, reply: renderQuestion(rules, invalid[0]!.fact, `${invalid[0]!.message}\n`) };
   }
-  const step = advance(rules, state, on);
+  const step = advance(rules, state, on, "", readClaim(text));
   // Said first: the rule behind amounts the villager quotes, and who was left out of the household.
   const before = [quotedRules(rules, text), household.gone ? `按您说的，${household.gone.join("、")}已经不在户上，下面没有算进去。` : undefined].filter(
     (line): line is string => line !== undefined,
@@ -415,6 +417,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         ...((asked.years ?? state.reckon.years) ? { years: asked.years ?? state.reckon.years } : {}),
       },
     };
+  // "一年一共1600是不" after a household's answer: the same household, the sum put to confirm checked.
+  const claim = readClaim(text);
+  if (state.step === "done" && isHousehold(state) && claim?.kind === "period" && readHousehold(text).people.length === 0)
+    return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "", claim);
   // "俺爹一级，俺哥三级" after "我家有两个残疾人": the household gets its people.
   if (state.topic === "benefits") {
     const more = readHousehold(text.replace(/^(?:不对|不是)[，,]?/, ""));

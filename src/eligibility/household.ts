@@ -5,6 +5,7 @@ import type { EligibilityRules } from "./load.ts";
 import { evaluateProgramme, type Facts } from "./evaluate.ts";
 import { money, monthOf, citationOf, ruleFor, type Rendered } from "./render.ts";
 import { blankOthers, inRange } from "./extract.ts";
+import type { Claim } from "../core/claim.ts";
 import { parseNumber, readDuration, spanText } from "./numbers.ts";
 import type { Programme } from "./schema.ts";
 
@@ -430,6 +431,27 @@ export function readHousehold(said: string): Household {
   return { people, disabledCount, ...(left.length > 0 ? { gone: left } : {}) };
 }
 
+/**
+ * A sum the villager says for the household over a period, against each programme's sum and the total: "对"
+ * naming the one it is, or "不对" with the programme's sum (and the total of several) as reckoned.
+ */
+function claimVerdict(chosen: readonly HouseholdLine[], total: number | undefined, claim: Claim): string | undefined {
+  if (claim.kind !== "period") return undefined;
+  const months = claim.months ?? 12;
+  const span = months === 12 ? "一年" : months === 6 ? "半年" : months === 1 ? "一个月" : `${months} 个月`;
+  const inSpan = (yearly: number) => Math.round(((yearly * months) / 12) * 100) / 100;
+  const sums = chosen
+    .filter((l) => l.parts.length > 0 && l.programme.benefit.kind === "cash")
+    .map((l) => ({ name: l.programme.name, yearly: l.period === "month" ? l.total * 12 : l.total }));
+  if (sums.length === 0) return undefined;
+  const all = total !== undefined ? [...sums, { name: "几项合计", yearly: total }] : sums;
+  const same = all.find((x) => Math.abs(inSpan(x.yearly) - claim.value) < 0.01);
+  if (same) return `对：按您说的情况，${same.name}${span}一共 ${money(inSpan(same.yearly))} 元。`;
+  const first = sums[0]!;
+  const plus = total !== undefined ? `，几项合计 ${money(inSpan(total))} 元` : "";
+  return `不对：按您说的情况，${first.name}${span}一共 ${money(inSpan(first.yearly))} 元${plus}，不是 ${money(claim.value)} 元。`;
+}
+
 /** "都是老年残疾人", "都七十多了": said of several people at once, within one clause. */
 const ALL_ELDERLY = /都(?:是|领|有)?[^，,。；\s]{0,8}(?:老年|[六七八九]十|上了年纪|岁数大)/;
 
@@ -588,6 +610,7 @@ export function renderHousehold(
   focus: readonly string[],
   reckon: Reckoning,
   question = "",
+  claim?: Claim,
 ): Rendered {
   // Poverty said person by person is shown with each person; otherwise once for the household.
   const ownPoverty = household.people.some((p) => p.poor !== undefined);
@@ -682,6 +705,9 @@ export function renderHousehold(
     out.push(`重度智力、精神残疾的还可以问：${homeCare.name}（资料只有全县总数，没写每人多少；找县残联）。`);
   if (poor === undefined && lines.some((l) => l.notes.some((n) => n.includes("贫困"))))
     out.push("您家是贫困户（低保户、建档立卡户）吗？回复“是”或“不是”，我再算准一点。");
+  // "一年救助1600 对吧", "一年一共1600是不": the answer to the yes-or-no question first.
+  const verdict = claim ? claimVerdict(chosen, yearlyParts.length > 1 ? yearly : undefined, claim) : undefined;
+  if (verdict) out.unshift(verdict);
   out.push(`来源：${[...new Set(chosen.map((l) => l.programme.source.section))].join("；")}。到哪办：县残联（可先到村委会问）。`);
   return {
     text: out.join("\n"),

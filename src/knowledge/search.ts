@@ -4,6 +4,9 @@ import type { Segmenter } from "../text/segmenter.ts";
 import { Bm25Index, type Term } from "./bm25.ts";
 import type { Entry, Fact } from "./schema.ts";
 
+/** Words for who someone is, which the readers of people (grades, standing) look for: the only ones spelled anew. */
+const STANDING_TERMS: ReadonlySet<string> = new Set(["贫困", "贫困户", "残疾", "残疾人", "残疾证", "救助", "低保", "低保户", "重度", "老年", "困难户"]);
+
 export interface AnalyzedQuery {
   /** The message folded to Simplified, half-width, lower case, with colloquialisms and synonyms rewritten. */
   text: string;
@@ -95,7 +98,7 @@ export class KnowledgeIndex {
     /** Words that never name a topic (data/conversation.yaml → not_topics), already folded and rewritten. */
     private readonly notTopics: ReadonlySet<string> = NO_WORDS,
     /** Reads sound-alike typos of the question as the knowledge base's terms (never applied to its own text). */
-    private readonly fixTypos: (folded: string) => string = (folded) => folded,
+    private readonly fixTypos: (folded: string, only?: ReadonlySet<string>) => string = (folded) => folded,
   ) {
     for (const entry of entries) this.addEntry(entry);
     // Laid out now, while the snapshot is built: not by the first question after a start or a reload.
@@ -131,6 +134,15 @@ export class KnowledgeIndex {
     if (this.analyzed.size >= ANALYZED_KEPT) this.analyzed.delete(this.analyzed.keys().next().value!);
     this.analyzed.set(text, query);
     return query;
+  }
+
+  /**
+   * A villager's words folded and with sound-alike typos of the words for who someone is of the knowledge base's terms read as meant ("平困户" →
+   * 贫困户), but not rewritten: for readers of what is said of people (grades, standing), which need the words
+   * as the villager put them.
+   */
+  spell(text: string): string {
+    return this.fixTypos(foldText(text), STANDING_TERMS);
   }
 
   /** The knowledge base's own text, which is spelled as meant. */

@@ -29,8 +29,8 @@ function blur(syllable: string): string {
 }
 
 export interface TypoFixer {
-  /** The folded question with sound-alike windows replaced by the knowledge base's terms. */
-  fix(folded: string): string;
+  /** The folded question with sound-alike windows replaced by the knowledge base's terms (only those given, if any). */
+  fix(folded: string, only?: ReadonlySet<string>): string;
 }
 
 export function createTypoFixer(vocabulary: Iterable<string>, cut: (text: string) => string[]): TypoFixer {
@@ -83,7 +83,7 @@ export function createTypoFixer(vocabulary: Iterable<string>, cut: (text: string
   };
 
   return {
-    fix(folded) {
+    fix(folded, only) {
       const tokens = cut(folded);
       // Token boundaries as offsets: a window must start and end on them, so a correctly cut word is
       // never split and a word jieba recognised whole is never "corrected".
@@ -109,7 +109,7 @@ export function createTypoFixer(vocabulary: Iterable<string>, cut: (text: string
           if (window.length > MAX_LEN || !ends.has(end) || !HAN_RUN.test(window) || known.has(window)) continue;
           const term = soundAlike(window);
           // Cut alone, a real word stays whole ("小卖" of 小卖铺 is not 小麦); a typo falls apart (沼 / 起).
-          if (!term || cut(window).length === 1) continue;
+          if (!term || (only && !only.has(term)) || cut(window).length === 1) continue;
           out += folded.slice(copied, start) + term;
           copied = end;
           replaced = true;

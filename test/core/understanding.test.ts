@@ -2670,3 +2670,21 @@ describe("a household changed in a later message", () => {
     ]);
   });
 });
+
+describe("figures put to confirm beyond a yearly amount", () => {
+  it("checks an amount per person, a price per ton and a count the entry states", async () => {
+    expect((await chat()("重度残疾人养老保险 县里每人给代缴200块是吧")).text).toMatch(
+      /不对：资料里写的是“县财政给每位重度残疾人代缴 100 元养老费用”，不是 200 元/,
+    );
+    expect((await chat()("优质煤一吨1360块对吧")).text).toMatch(/对：资料里写的是 1360 元\/吨/);
+    const count = await chat()("全县一户多残补助了383户 没记错吧");
+    expect(count.text).toMatch(/^【[^】]+】\n对：资料里写的是“[^”]*383 户/);
+  });
+
+  it("checks a household's sum put to confirm, at once or after the answer", async () => {
+    expect((await chat()("俺爹二级 俺娘三级 贫困户 一年救助1200对吧")).text).toMatch(/^对：按您说的情况，贫困残疾人生活特别救助一年一共 1200 元/);
+    const say = chat();
+    await say("俺二级 俺媳妇三级 都是贫困户");
+    expect((await say("一年一共2000是不")).text).toMatch(/^不对：按您说的情况，贫困残疾人生活特别救助一年一共 1200 元.*不是 2000 元/);
+  });
+});

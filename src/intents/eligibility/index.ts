@@ -15,6 +15,7 @@ import { CONFIDENCE } from "../../knowledge/hits.ts";
 import { reply } from "../../core/message.ts";
 import { payloadText } from "../../core/payload.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
+import { readClaim } from "../../core/claim.ts";
 import { foldText } from "../../text/fold.ts";
 import type { IntentHandler, Services, TurnContext, TurnResult } from "../../core/turn.ts";
 import { answerWithLlm } from "../../core/llm-turn.ts";
@@ -119,7 +120,7 @@ function toResult(ctx: TurnContext, step: Step): TurnResult {
 
 /** The text the villager's words are read from: a tapped button's payload, folded to Simplified. */
 function readable(ctx: TurnContext): string {
-  return foldText(payloadText(ctx.message.payload) ?? ctx.followsUp ?? ctx.text);
+  return ctx.kb.index.spell(payloadText(ctx.message.payload) ?? ctx.followsUp ?? ctx.text);
 }
 
 /** Facts from this villager's finished dialogue on the same topic, so they are not asked twice. */
@@ -197,6 +198,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), text));
   // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
   // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
+  // "全县救助了4281人 俺没记错吧": a count put to confirm is the knowledge base's, never a screening.
+  // "一吨1360对吧": the entry's price put to confirm, not the villager's own price to reckon with.
+  const claimed = readClaim(text)?.kind;
+  if (claimed === "count" || claimed === "price") return policyFallback(ctx);
   const household = readHousehold(text);
   // People of whom something is said (a grade, 重度, 残疾, 老年); "俺爹俺娘俩人" alone is a count for arithmetic.
   const described = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);

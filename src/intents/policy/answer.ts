@@ -6,6 +6,7 @@ import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, F
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 import { GRADE_NUMBER, gradesSaid, readGradeTally } from "../../core/tally.ts";
+import { readClaim } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
@@ -563,7 +564,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "慰问那8万 是每户8万吗": a figure the villager quotes is shown in the fact that states it, so they see what it is of.
   const quoted = entry.facts.find((f) => !facts.includes(f) && quotesFigureOf(query.text, f.text));
   if (quoted) facts = [quoted, ...facts].slice(0, MAX_FACTS);
-  const reckoning = readFigureQuestion(query.text);
+  // "补助了383户 没记错吧": a count of the entry's own put to confirm is no count to reckon with.
+  const reckoning = readClaim(query.text)?.kind === "count" ? undefined : readFigureQuestion(query.text);
   // "一个月合多少" needs the rule with the amount, even when a statistic matched the words better.
   const moneyRule = entry.facts.find((f) => isRule(f) && moneyFigure(f.text));
   if (reckoning && moneyRule && !facts.some((f) => moneyFigure(f.text))) facts = [moneyRule, ...facts].slice(0, MAX_FACTS);
@@ -748,42 +750,55 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   };
 }
 
-/** "一年400对吧", "一年两千 是不是", "那一年就是600吧": the villager says an amount over a period and asks if it is so. */
-const CLAIM =
-  /(一年|每年|全年|一个月|每个?月|半年)[^，,。？?\d零一二三四五六七八九十百千万两俩仨]{0,6}?(\d+(?:\.\d+)?|[零一二三四五六七八九十百千万两]+)\s*(?:元|块钱?)?(?=[^，,。？?\d]{0,4}(?:对吧|对不对|对不|对吗|是不是|是吧|没错吧|吧|吗|不[?？]|[?？]|$))/g;
-const CONFIRM_ASKED = /对吧|对不对|对不|对吗|是不是|是吧|没错吧|吧\s*[?？]?\s*$|吗\s*[?？]?\s*$|真的假的|真的吗/;
-const PERIOD_MONTHS: Record<string, number> = { 一年: 12, 每年: 12, 全年: 12, 一个月: 1, 每月: 1, 每个月: 1, 半年: 6 };
-
 /**
- * An amount the villager says and asks to have confirmed, checked against the one amount the entry sets for
- * what they name (the grade said, if any): "对" or "不对" with the amount as the entry states it and the
- * working for another period. Nothing when the entry sets no single amount for it.
+ * A figure the villager says and asks to have confirmed (readClaim), checked against the entry: an amount over a
+ * period or per person against the one amount the entry sets for what they name (the grade said, if any), with
+ * the working for another period; a price against the entry's price per unit; a count only when a fact states
+ * it ("对"; a count the entry does not state is left to the facts shown). Nothing when the entry does not settle it.
  */
 export function reckonClaim(facts: readonly Fact[], question: string): string[] {
-  if (!CONFIRM_ASKED.test(question)) return [];
+  const claim = readClaim(question);
+  if (!claim) return [];
+  const said = claim.value;
+  if (claim.kind === "count") {
+    // People are counted in 个, 名, 位 or 人 alike.
+    const unit = /^[个名位人]$/.test(claim.unit ?? "") ? "(?:个|名|位|人)" : claim.unit;
+    const stating = facts.find((f) => new RegExp(`(?<![\\d.])${said}\\s*(?:多)?\\s*(?:个|名|位)?\\s*${unit}`).test(f.text));
+    return stating ? [`对：资料里写的是“${stating.text.replace(/[。；]$/, "")}”。`] : [];
+  }
+  if (claim.kind === "price") {
+    const price = facts.map((f) => new RegExp(`(\\d+(?:\\.\\d+)?)\\s*元\\s*/\\s*${claim.unit}`).exec(f.text)).find(Boolean);
+    if (!price) return [];
+    const each = Number(price[1]);
+    return each === said ? [`对：资料里写的是 ${each} 元/${claim.unit}。`] : [`不对：资料里写的是 ${each} 元/${claim.unit}，不是 ${said} 元。`];
+  }
   // "俺俩一年800对吧", "全家一共…是吧": a total for several people or households is the calculators' to check.
   if (/[俩仨]|两口|两个|全家|一家|一共|总共|加起来|合计|[二两三四五六七八九十\d]\s*(?:个|口|名|位|户)(?!多残)/.test(question)) return [];
-  const claim = [...question.matchAll(CLAIM)].at(-1);
-  if (!claim) return [];
-  const said = parseNumber(claim[2]!);
-  if (said === undefined || said <= 0) return [];
   const grades = gradesIn(question);
-  const stated = facts
-    .filter((f) => f.kind === "rule" || f.kind === undefined)
+  const rules = facts.filter((f) => f.kind === "rule" || f.kind === undefined);
+  const ofGrades = (f: Fact) => grades.length === 0 || grades.every((g) => gradesIn(f.text).includes(g));
+  if (claim.kind === "each") {
+    // "每人200块是吧": against the one amount the entry's rules give, whatever its period.
+    const amounts = [...new Set(rules.filter(ofGrades).flatMap((f) => [...f.text.matchAll(/(\d+(?:\.\d+)?)\s*元/g)].map((m) => Number(m[1]))))];
+    if (amounts.length !== 1) return [];
+    const rule = rules.find((f) => ofGrades(f) && f.text.includes(`${amounts[0]} 元`))!;
+    return amounts[0] === said
+      ? [`对：资料里写的是“${rule.text.replace(/[。；]$/, "")}”。`]
+      : [`不对：资料里写的是“${rule.text.replace(/[。；]$/, "")}”，不是 ${said} 元。`];
+  }
+  const stated = rules
     .map((f) => ({ fact: f, money: moneyFigure(f.text) }))
-    .filter((x): x is { fact: Fact; money: MoneyFigure } => x.money !== undefined)
-    .filter((x) => grades.length === 0 || grades.every((g) => gradesIn(x.fact.text).includes(g)));
+    .filter((x): x is { fact: Fact; money: MoneyFigure } => x.money !== undefined && ofGrades(x.fact));
   const amounts = new Set(stated.map((x) => `${x.money.amount}/${x.money.period}`));
   if (amounts.size !== 1) return [];
   const { money } = stated[0]!;
-  const months = PERIOD_MONTHS[claim[1]!.replace(/^每个月$/, "每个月")] ?? 12;
+  const months = claim.months ?? 12;
   const per = money.per ? `每${money.per}` : "";
   const statedText = `${per}${money.period === "month" ? "每月" : "每年"} ${money.amount} 元`;
   const inMonths = money.period === "month" ? 1 : 12;
-  const worked = (money.amount * months) / inMonths;
-  const value = Math.round(worked * 100) / 100;
+  const value = Math.round(((money.amount * months) / inMonths) * 100) / 100;
   const formula = months === inMonths ? "" : inMonths === 1 ? `${money.amount} × ${months} = ${value} 元` : `${money.amount} ÷ 12 × ${months} = ${value} 元`;
-  const period = claim[1]!.startsWith("半") ? "半年" : months === 12 ? "一年" : "一个月";
+  const period = months === 6 ? "半年" : months === 12 ? "一年" : "一个月";
   if (Math.abs(value - said) < 0.01) return [`对：资料里写的是${statedText}${formula ? `，${period} ${formula}` : ""}。`];
   return [`不对：资料里写的是${statedText}${formula ? `，${period} ${formula}` : ""}，不是 ${said} 元。`];
 }
@@ -2167,7 +2182,9 @@ export function reckonPrice(facts: readonly Fact[], question: string): { lines: 
   const quantityAgain =
     /(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*(?:吨|公斤|斤)(?:半)?(?:的话)?呢\s*[?？]?$/.test(question.trim()) &&
     /多少钱|价|\d\s*(?:元|块)?/.test(question);
-  if (!PRICE_ASKED.test(question) && !quantityAgain) return { lines: [], used: [] };
+  // "一吨1360对吧 俺家要买两吨": the price confirmed, and what the quantity to buy comes to.
+  const buying = readClaim(question)?.kind === "price" && /买|要烧|得烧/.test(question);
+  if (!PRICE_ASKED.test(question) && !quantityAgain && !buying) return { lines: [], used: [] };
   // The last quantity said ("800公斤好煤多少钱 … 300斤呢" read together): a follow-up's own comes after the thread's.
   // "一吨" is the unit of a price, not an amount.
   const quantities = [...question.matchAll(/(\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*(吨|公斤|斤|亩)(半)?/g)].map((m) => ({
