@@ -2688,3 +2688,11 @@ describe("figures put to confirm beyond a yearly amount", () => {
     expect((await say("一年一共2000是不")).text).toMatch(/^不对：按您说的情况，贫困残疾人生活特别救助一年一共 1200 元.*不是 2000 元/);
   });
 });
+
+describe("households counted beside people counted by grade", () => {
+  it("reckons a per-household amount on the households, never adding people and households together", async () => {
+    const r = await chat()("村里一二级贫困残疾人4个 三级2个 一户多残家庭3户 一户多残一年一共多少");
+    expect(r.text).toMatch(/3 户：1680 × 3 = 5040 元\/年/);
+    expect(r.text).not.toMatch(/4 \+ 2 \+ 3/);
+  });
+});

@@ -1169,8 +1169,11 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // for (四级), groups that are not poor or have nobody (三级一个都没有). Read apart from the counts above.
   const told = readGradeTally(text);
   const plain = gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0);
-  if (told && told.length >= 2 && (!plain || TALLY_TURNS.test(text))) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told };
-  if (plain) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts };
+  // "一二级5个 三级3个 一户多残家庭2户 ⏎ 一户多残呢": the households counted beside, for an amount paid per household.
+  const homes = households && households > 1 ? { households, ...(householdsFrom ? { householdsFrom } : {}) } : {};
+  if (told && told.length >= 2 && (!plain || TALLY_TURNS.test(text)))
+    return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told, ...homes };
+  if (plain) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts, ...homes };
   // "一二级的6个 三级的…": one group counted is that group's count, never the other's. A count beside grades
   // paid differently (一二级 and 三级) without saying which is not reckoned at all.
   if (gradeCounts.length === 1) grades.splice(0, grades.length, ...gradeCounts[0]!.grades);
@@ -1278,7 +1281,8 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
   });
   const out: string[] = [];
   // "5个一级的、3个二级的": each grade's people at that grade's amount, then the sum; nothing reckoned on a guess.
-  if (q.gradeCounts) {
+  // An entry paying the same per household whatever the grades (一户多残) is reckoned on the households instead.
+  if (q.gradeCounts && !(q.households && graded.every((f) => f.grades.length === 0 && f.per === "户"))) {
     const all = q.gradeCounts.map((g) => ({ ...g, figure: graded.find((f) => g.grades.every((grade) => f.grades.includes(grade))) }));
     // "四级的1个": a grade the amounts are not set for is left out of the sum, and said so; "还有2个三级的不是
     // 贫困户": for an amount set for the poor, the same. Anything else without an amount: nothing on a guess.
