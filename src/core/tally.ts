@@ -20,10 +20,10 @@ const GRADES_PLAIN = "(?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1
 const COUNT_PLAIN = "(?:\\d{1,6}|[一两二三四五六七八九十百]{1,6}|俩|仨)";
 /** "3个一级…", "还有2个三级的": a clause whose groups are said count first. */
 const COUNT_LEADS = new RegExp(
-  `^(?:还有|另外|另有|又有|又|再有|再加上?|加上|再添|新添|其中)?${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`,
+  `^(?:还有|另外|另有|又有|又|再有|再加上?|加上|再添|新添|其中)?${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`,
 );
-const COUNT_STARTS = new RegExp(`(?=${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES_PLAIN}级)`);
-const COUNT_STARTS_AT = new RegExp(`${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`);
+const COUNT_STARTS = new RegExp(`(?=${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级)`);
+const COUNT_STARTS_AT = new RegExp(`${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`);
 const GRADE_FIRST_AT = new RegExp(
   `${GRADES_PLAIN}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT_PLAIN}\\s*(?:个|位|名|人|(?<=[俩仨]))`,
 );
@@ -31,9 +31,10 @@ const GRADE_FIRST_AT = new RegExp(
 const GRADE_STARTS = new RegExp(`(?<![一二三四1-4、和跟到至])(?=${GRADES_PLAIN}级)`);
 /** One group, grade first; "二级的又评上2个" too. */
 const GRADE_FIRST_ONE = new RegExp(
-  `${GRADES}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
+  `${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
 );
-const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:贫困)?(?:的)?${GRADES}级`);
+/** "一个新评上的一级": what happened to them may come between the count and the grade. */
+const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES}级`);
 /** "三级一个都没有", "二级的没有". */
 const NONE_OF = new RegExp(`${GRADES}级(?:的)?(?:贫困)?(?:残疾人?)?(?:一个)?(?:都|也)?没有`);
 const GONE = /去世|过世|走了|没了|死了|迁走|迁出|搬走/;
@@ -116,6 +117,8 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       correctedGrades = gradesSaid(gradeOnly[1]!);
       continue;
     }
+    // "走了的不算", "外出的照样算": how to count those already spoken of, no one more leaving.
+    if (/^(?:走了|去世|过世|死了|没了|搬走|迁走|外出|出去)(?:了)?的/.test(clause)) continue;
     // What the clause says before a verb of leaving is counted first ("一级的3个其中一个去世了").
     const goneAt = clause.search(GONE);
     const head = goneAt >= 0 ? clause.slice(0, goneAt) : clause;
@@ -137,7 +140,9 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     }
     if (said.some((x) => x.count < 0)) return undefined;
     // "有一个二级的和一个三级的去世了": the people counted before the verb are the ones who left.
-    if (goneAt >= 0 && countFirst && !/其中|里头|里面/.test(head) && said.length > 0) {
+    // "其中一个一级的今年走了": 其中 before the count says those counted are the ones who left.
+    const partBefore = /其中|里头|里面/.test(head.slice(0, Math.max(0, firstCount)));
+    if (goneAt >= 0 && countFirst && (!/其中|里头|里面/.test(head) || partBefore) && said.length > 0) {
       for (const { grades, count } of said) {
         const group = groups.find((g) => grades.every((x) => g.grades.includes(x)) && !g.notPoor);
         if (!group || group.count < count) return undefined;
@@ -149,7 +154,7 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     // "二级还有俩", "二级的也还有2个": more of a grade, said after it.
     const adds = leftOut || ADDING.test(clause) || new RegExp(`^${GRADES_PLAIN}级(?:的)?(?:也|又)?还有`).test(clause);
     // "其中1个三级的不是贫困户", "其中2个不是贫困户": some of a group counted apart, not a group more.
-    const partOf = /其中|里头|里面|这里头/.test(clause);
+    const partOf = /其中|里头|里面|这里头|级里/.test(clause);
     for (const { grades, count } of said) {
       const same = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor);
       if (notPoor && partOf && same && same.count >= count) {
@@ -160,6 +165,8 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       }
       const before = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor === !notPoor);
       if (before && adds && !corrects) change(before, count);
+      // "一个三级的外出打工找不到人": one person of a grade spoken of, not the grade's count said again.
+      else if (before && count <= 1 && !corrects && /一个|一位|一名/.test(clause) && clause.length > 8) continue;
       else if (before) Object.assign(before, { count, from: undefined, by: undefined });
       else groups.push({ grades, count, ...(notPoor ? { notPoor } : {}) });
       last = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor === !notPoor);

@@ -96,3 +96,32 @@ describe("more of a tally said after it", () => {
     ]);
   });
 });
+
+describe("people of a tally spoken of one by one", () => {
+  it("takes one who left from the group of their grade (其中一个一级的走了) and adds one newly graded (一个新评上的一级)", () => {
+    expect(readGradeTally("一二级8人 三级5人 其中一个一级的今年走了")).toEqual([
+      { grades: [1, 2], count: 7, from: 8, by: -1 },
+      { grades: [3], count: 5 },
+    ]);
+    expect(readGradeTally("一二级4个 三级2个 还有一个新评上的一级")).toEqual([
+      { grades: [1, 2], count: 4 },
+      { grades: [3], count: 2 },
+      { grades: [1], count: 1 },
+    ]);
+  });
+
+  it("does not take one person of a grade spoken of, or how to count those gone, as the grade's count", () => {
+    expect(readGradeTally("一二级6人 三级4人 一个三级的外出打工找不到人 走了的不算 外出的照样算")).toEqual([
+      { grades: [1, 2], count: 6 },
+      { grades: [3], count: 4 },
+    ]);
+  });
+
+  it("counts one of a grade found not poor (三级里有一个…不是贫困户) apart", () => {
+    expect(readGradeTally("一级2个 三级4个 三级里有一个查出来不是贫困户了")).toEqual([
+      { grades: [1], count: 2 },
+      { grades: [3], count: 3, from: 4, by: -1 },
+      { grades: [3], count: 1, notPoor: true },
+    ]);
+  });
+});

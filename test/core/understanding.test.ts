@@ -2696,3 +2696,18 @@ describe("households counted beside people counted by grade", () => {
     expect(r.text).not.toMatch(/4 \+ 2 \+ 3/);
   });
 });
+
+describe("a village's counts told over several messages", () => {
+  it("reads 户口迁到外县 as where someone moved, not another county's standard, and the count said last (一共10个了)", async () => {
+    const moved = chat();
+    await moved("村里一二级贫困残疾人5个 三级3个");
+    await moved("有个三级的搬走了 户口迁到外县");
+    const r = await moved("一年救助一共多少");
+    expect(r.text).not.toMatch(/没有写外县/);
+    expect(r.text).toMatch(/4000 \+ 800 = 4800 元/);
+    const more = chat();
+    await more("村里重度残疾人6个 县里代缴养老");
+    await more("又添了两个 一共8个了");
+    expect((await more("代缴的合计多少")).text).toMatch(/8 个人：100 × 8 = 800 元/);
+  });
+});

@@ -674,7 +674,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   )
     lines.push(NOT_STATED);
   // "隔壁县的一户多残补多少": the source speaks of its own county and town only.
-  const elsewhere = OTHER_PLACE.exec(query.text)?.[0];
+  // "户口迁到外县": where someone moved, not another place's standard asked.
+  const elsewhere = OTHER_PLACE.exec(query.text.replace(/(?:迁|搬|嫁|去|走)(?:到|去|往)?了?(?:外|别的|其他|其它|邻)[县市镇乡]/g, ""))?.[0];
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
   if (facts.length === 0 || matching.length === 0)
     lines.push(/\d[\d.]*\s*万?元/.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
@@ -1055,18 +1056,19 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
       .filter((m) => !/(?:多|少|增加|减少|增长)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
       .at(-1);
   const years = readDuration(text);
-  // "…10个 ⏎ 又核实出来2个 现在12个", "…9个 ⏎ 打错了 是6个": the count as it stands now, said last.
+  // "…10个 ⏎ 又核实出来2个 现在12个", "…9个 ⏎ 打错了 是6个", "…8个 ⏎ 又添了两个 一共10个了 ⏎ 合计多少": the
+  // count as it stands now, the last said after the first count.
   const clauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
-  const restated =
-    p && clauses.length >= 2
-      ? /^(?:不好意思)?(?:(?:现在|目前|一共|总共|其实|应该|实际)(?:是|有)?|是|改成|改为)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?:了)?$/.exec(
-          clauses.at(-1)!,
-        )
-      : null;
-  const restatedCount =
-    restated && p!.index < text.lastIndexOf(clauses.at(-1)!) && (/现在|目前|一共|总共|实际/.test(clauses.at(-1)!) || CORRECTED.test(clauses.at(-2)!))
-      ? count(restated[1]!)
-      : undefined;
+  const RESTATED =
+    /^(?:不好意思)?(?:(?:现在|目前|一共|总共|其实|应该|实际)(?:是|有)?|是|改成|改为)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?:了)?$/;
+  let restatedCount: number | undefined;
+  if (p && clauses.length >= 2)
+    for (let k = clauses.length - 1; k >= 1; k--) {
+      const restated = RESTATED.exec(clauses[k]!);
+      if (!restated || text.lastIndexOf(clauses[k]!) <= p.index) continue;
+      if (/现在|目前|一共|总共|实际/.test(clauses[k]!) || CORRECTED.test(clauses[k - 1]!)) restatedCount = count(restated[1]!);
+      break;
+    }
   const counted = restatedCount ?? (p ? (p[1] ? count(p[1]) : p[2] ? count(p[2]) : 2) : undefined);
   // "本来三个…有一个去年户口迁走了": one of those counted is gone; the rest are reckoned.
   const gone = GONE_FROM_COUNT.exec(text);
