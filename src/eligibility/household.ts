@@ -39,8 +39,8 @@ export const PRONOUN = "他（她）";
 const RELATIONS: Array<[RegExp, string]> = [
   // "爷的老年补助…": 爷 alone at the start of a clause, before what is said of him, is 爷爷 named again.
   // Cantonese too: 阿爷, 阿嫲, 阿婆, 老豆, 细佬 (a younger brother), 个仔 (a son).
-  [/爷爷|姥爷|外公|阿爷|(?<=[俺我咱])爷|(?<=^|[\s，,。；、])爷(?=的|是|也|俩|[一二三四]级)/y, "您爷爷"],
-  [/奶奶|姥姥|外婆|阿嬷|阿嬤|阿嫲|(?<=[俺我咱])奶|(?<=^|[\s，,。；、])奶(?=的|是|也|俩|[一二三四]级)/y, "您奶奶"],
+  [/爷爷|姥爷|外公|阿爷|阿公|(?<=[俺我咱])爷|(?<=^|[\s，,。；、])爷(?=的|是|也|俩|[一二三四]级)/y, "您爷爷"],
+  [/奶奶|姥姥|外婆|阿嬷|阿嬤|阿嫲|阿婆|(?<=[俺我咱])奶|(?<=^|[\s，,。；、])奶(?=的|是|也|俩|[一二三四]级)/y, "您奶奶"],
   // "俺大一级": 大 (or 达) is a father in northern speech, said right after 俺/我 and before what is said of him.
   [/爸爸|老爹|父亲|老豆|老窦|爹|爸|(?<=[俺我咱])[大达](?=[是也一二三四1-4])/y, "您父亲"],
   [/妈妈|老娘|母亲|娘(?!家)|妈/y, "您母亲"],
@@ -129,7 +129,7 @@ export const GONE =
   /去世|过世|过咗身|过了身|过身了|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|走咗|(?:年|月|天|前|刚|人|早|已经)没了(?=[，,。；\s]|$)|户口[^，,。；\s没未不]{0,4}(?<![没未不])迁(?!回|进|来)|(?<![没未不])迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬出去|搬城里|落户|另立|分户|单立户|嫁出去|嫁人了/;
 
 /** "都是贫困一级", "全是重度": 都 or 全 earlier in the same clause, a few words before: said of everyone named before. */
-const allBefore = (text: string, at: number) => /(?:都|全)(?:是|算|为)?(?:贫困|低保|困难)?(?:的)?$/.test(text.slice(Math.max(0, at - 8), at));
+const allBefore = (text: string, at: number) => /(?:都|全)(?:是|系|算|为)?(?:贫困|低保|困难)?(?:的)?$/.test(text.slice(Math.max(0, at - 8), at));
 
 /**
  * Reads the people a message speaks of, left to right: a relation word opens a person, a grade or age

@@ -2711,3 +2711,26 @@ describe("a village's counts told over several messages", () => {
     expect((await more("代缴的合计多少")).text).toMatch(/8 个人：100 × 8 = 800 元/);
   });
 });
+
+describe("relatives named one message at a time, and Cantonese kin words", () => {
+  it("takes a grandmother then a grandfather said in separate messages as one household", async () => {
+    const say = chat();
+    await say("俺奶奶一级残疾");
+    await say("俺爷爷三级");
+    const r = await say("家里是贫困户 救助一年一共多少");
+    expect(r.text).toMatch(/您奶奶 800 \+ 您爷爷 400 = 1200 元\/年/);
+  });
+
+  it("reads 阿公, 阿婆 and 都系 (都是)", () => {
+    expect(readHousehold("阿公阿婆都系一级").people.map((p) => [p.label, p.grade])).toEqual([
+      ["您爷爷", 1],
+      ["您奶奶", 1],
+    ]);
+  });
+
+  it("focuses a screening on the relief when asked 能领多少救助", async () => {
+    const r = await chat()("俺爹二级残疾 家里是贫困户 他一年能领多少救助");
+    expect(r.text).toMatch(/每人每年 800 元/);
+    expect(r.text).not.toMatch(/要看情况/);
+  });
+});

@@ -269,7 +269,12 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (topic === "benefits" && focus.length === 0 && !speaksOfPeople && !OPEN_ASK.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   // In a follow-up, the people are the ones this message names, not the grades the earlier question named.
   const own = ctx.followsUp ? foldText(payloadText(ctx.message.payload) ?? ctx.text) : text;
-  const householdText = own !== text && readHousehold(own).people.some((p) => p.grade !== undefined || p.severe) ? own : text;
+  // Unless the earlier message named a relative with a grade ("阿嫲二级残疾 ⏎ 阿公三级"): both are the household.
+  const namedBefore =
+    own !== text &&
+    text.endsWith(own) &&
+    readHousehold(text.slice(0, text.length - own.length)).people.some((p) => p.label !== "您" && !isCounted(p) && p.grade !== undefined);
+  const householdText = own !== text && !namedBefore && readHousehold(own).people.some((p) => p.grade !== undefined || p.severe) ? own : text;
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), householdText));
 }
 
