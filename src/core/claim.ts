@@ -4,48 +4,85 @@ import { parseNumber } from "../text/numbers.ts";
 
 export interface Claim {
   value: number;
-  /** money over a period, money per person or household, a price per unit, or a count. */
-  kind: "period" | "each" | "price" | "count";
+  /** money over a period, money per person or household, a price per unit, a count, or a sum in 万元. */
+  kind: "period" | "each" | "price" | "count" | "sum";
   /** For a period: how many months ("一年" 12, "半年" 6, "一个月" 1). */
   months?: number;
   /** For a price: the unit priced (吨, 斤 …); for a count: the unit counted (人, 户 …). */
   unit?: string;
+  /** "六十六块多": at least this much, less than one more. */
+  more?: boolean;
+  /** "每人…", "每户…": whom the amount was said to be for. */
+  per?: "人" | "户";
+  /** The clause the figure was said in ("三级的就是一年400对吧"): what it was said of. */
+  clause: string;
+  /** Every other number the message says ("853人 一人补1000"): a claim beside them may be about them. */
+  others: string[];
 }
 
-/** "对吧", "是不是", "没记错吧", "…吧": a figure put to us to confirm. */
-// Not "不对不对 搞反了", a correction.
-export const CONFIRM_ASKED =
-  /(?<!不)对吧|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|吧\s*[?？]?\s*$|吗\s*[?？]?\s*$|真的假的|真的吗/;
+/** "对吧", "是不是", "没记错吧": a figure put to us to confirm ("不对不对" corrects, asks nothing). */
+const CONFIRM_TAG = /(?<!不)对吧|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真的假的|真的吗/;
+/** A bare 吧/吗 closing the message confirms only an amount: "那一年就是600吧", not "能领多少吗". */
+const CLOSING = /[吧吗]\s*[?？]?\s*$/;
+/** A message asking for a figure asks; it confirms nothing. */
+const ASKS = /多少|几(?!级)|啥|什么|咋|怎么|哪/;
+export const CONFIRM_ASKED = new RegExp(`${CONFIRM_TAG.source}|${CLOSING.source}`);
 
 /** A number, whole: not the 一 of "一共", not the start of a longer run of digits. */
-const NUMBER = "(\\d+(?:\\.\\d+)?|[零一二三四五六七八九十百千万两]+)(?=\\s*(?:元|块|对|是|吧|吗|不|没|呢|[，,。？?！!\\s]|$))";
+const NUMBER = "(\\d+(?:\\.\\d+)?|[零一二三四五六七八九十百千万两]+)(?=\\s*(?:元|块|多|对|是|吧|吗|不|没|呢|[，,。？?！!\\s]|$))";
 /** Words between the period and the number: "一年救助", "一年一共", "每人代缴". */
 const BETWEEN = "(?:一共|总共|合计|加起来|[^，,。？?\\d零一二三四五六七八九十百千万两俩仨]){0,8}?";
-const PERIOD = new RegExp(`(一年|每年|全年|一个月|每个?月|半年)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?`, "g");
-const EACH = new RegExp(`(?:每人|每户|一人|一户|每位|每个人|一个人)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)`, "g");
+const PERIOD = new RegExp(`(一年|每年|全年|一个月|每个?月|半年)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
+const EACH = new RegExp(`(?:每人|每户|一人|一户|每位|每个人|一个人)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)(多)?`, "g");
 const PRICE = new RegExp(`(?:一|每|1)\\s*(吨|斤|公斤|亩)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?`, "g");
 const COUNT = /(\d+)\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个)/g;
+/** "投了500万是吧": a sum of money in 万. */
+const SUM = /(\d+(?:\.\d+)?)\s*(?:多)?\s*万(?:元|块)?/g;
 const PERIOD_MONTHS: Record<string, number> = { 一年: 12, 每年: 12, 全年: 12, 一个月: 1, 每月: 1, 每个月: 1, 半年: 6 };
 
 /** The last figure of the message put to confirm, or undefined when nothing is asked to be confirmed. */
 export function readClaim(text: string): Claim | undefined {
-  if (!CONFIRM_ASKED.test(text)) return undefined;
-  const found: Array<{ at: number; claim: Claim }> = [];
+  const tagged = CONFIRM_TAG.test(text);
+  if (!tagged && !CLOSING.test(text)) return undefined;
+  const found: Array<{ at: number; end: number; claim: Omit<Claim, "clause" | "others"> }> = [];
+  const per = (said: string): Claim["per"] => (/每人|一人|每个人|一个人|每位/.test(said) ? "人" : /每户|一户(?!多残)/.test(said) ? "户" : undefined);
   for (const m of text.matchAll(PERIOD)) {
     const value = parseNumber(m[2]!);
-    if (value) found.push({ at: m.index, claim: { value, kind: "period", months: PERIOD_MONTHS[m[1]!] ?? 12 } });
+    const before = text.slice(Math.max(0, m.index - 6), m.index + m[0].length);
+    const who = per(before);
+    if (value)
+      found.push({
+        at: m.index,
+        end: m.index + m[0].length,
+        claim: { value, kind: "period", months: PERIOD_MONTHS[m[1]!] ?? 12, ...(m[3] ? { more: true } : {}), ...(who ? { per: who } : {}) },
+      });
   }
   for (const m of text.matchAll(EACH)) {
     const value = parseNumber(m[1]!);
-    if (value) found.push({ at: m.index, claim: { value, kind: "each" } });
+    const who = per(m[0]);
+    if (value)
+      found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "each", ...(m[2] ? { more: true } : {}), ...(who ? { per: who } : {}) } });
   }
   for (const m of text.matchAll(PRICE)) {
     const value = parseNumber(m[2]!);
-    if (value && value > 1) found.push({ at: m.index, claim: { value, kind: "price", unit: m[1]! } });
+    if (value && value > 1) found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "price", unit: m[1]! } });
   }
-  for (const m of text.matchAll(COUNT)) {
-    const value = Number(m[1]);
-    if (value > 0) found.push({ at: m.index - 0.5, claim: { value, kind: "count", unit: m[2]! } });
-  }
-  return found.sort((a, b) => a.at - b.at).at(-1)?.claim;
+  // A count or a sum is confirmed only with a word asking so, never with a bare 吧 or 吗.
+  if (tagged)
+    for (const m of text.matchAll(SUM)) found.push({ at: m.index, end: m.index + m[0].length, claim: { value: Number(m[1]), kind: "sum", unit: "万元" } });
+  if (tagged)
+    for (const m of text.matchAll(COUNT)) {
+      const value = Number(m[1]);
+      if (value > 0) found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "count", unit: m[2]! } });
+    }
+  // The last said; an amount before a count said at the same place ("每人200块…").
+  const last = found.sort((a, b) => a.at - b.at || (a.claim.kind === "count" ? -1 : 1)).at(-1);
+  if (!last) return undefined;
+  const start = Math.max(0, ...[...text.slice(0, last.at).matchAll(/[，,。；;！!？?\s]/g)].map((m) => m.index + 1));
+  // "能领多少吗": the message from the figure on asks for one; it confirms nothing. (A question before it, in an
+  // earlier message, does not matter: "一级一年多少 ⏎ 那三级的就是一年400对吧".)
+  if (ASKS.test(text.slice(start))) return undefined;
+  const said = new Set([...text.slice(last.at, last.end).matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
+  const others = [...text.matchAll(/\d+(?:\.\d+)?/g)].filter((m) => !said.has(m[0])).map((m) => m[0]);
+  return { ...last.claim, clause: text.slice(start, last.end), others };
 }

@@ -1,5 +1,6 @@
 // The core's first reading of a message, before any feature sees it: is it a question, a report of a problem,
 // small talk or a reset? Features and dialogues act on this instead of guessing each on their own. Pure.
+import { readClaim } from "./claim.ts";
 import type { ConversationWords } from "../knowledge/schema.ts";
 import { readGradeTally } from "./tally.ts";
 
@@ -75,8 +76,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     // "到底投了500万还是50万": a question offering two answers (not "还是没修好").
     /(?:是|到底|究竟)[^，,。；]{0,12}还是|\d[^，,。；]{0,4}还是[^，,。；]{0,4}\d/.test(text) ||
     /(?:没有|没|不|吗|呢|没得|嘛)\s*[？?]?\s*$/.test(text.trim()) ||
-    // "那三级的就是一年400对吧", "那一年就是600吧": an amount said and put to us to confirm.
-    /(?:对吧|对不对|对不|对吗|是不是|是吧|没错吧|(?:\d|[零一二三四五六七八九十百千万两])\s*(?:元|块钱?)?\s*吧)\s*[？?]?\s*$/.test(text.trim());
+    // "那三级的就是一年400对吧", "那一年就是600吧": a figure put to us to confirm ("得修了是吧" is no question).
+    readClaim(text) !== undefined;
   // "残疾人上访投诉的事 县残联一般咋处理": how such things are handled in general, no report of one.
   if (has(text, words.not_a_report) || GENERAL_PROCESS.test(text)) return { kind: "question", notAReport: true };
   // "俺爹那轮椅坏了，买新的又舍不得": a need of one's own, unless they also say 反映 or ask someone to act,

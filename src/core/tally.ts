@@ -46,7 +46,7 @@ const REST_ARE = new RegExp(`^(?:剩下|剩余|其余|其他|别的)(?:的)?(?:�
 /** "漏了俩": people left out, added by the clause that follows ("二级还有俩"). */
 const LEFT_OUT = /漏了|漏掉|漏报|落下了|忘了(?:算|报)/;
 /** "是3人", "改成5个": a count alone, after a clause naming the grade it corrects. */
-const COUNT_ALONE = new RegExp(`^(?:是|改成|改为|应该是|其实是)?\\s*${COUNT}\\s*(?:个|位|名|人)$`);
+const COUNT_ALONE = new RegExp(`^(?:是|改成|改为|应该是|其实是|(报了|写了|说了|报的是))?\\s*${COUNT}\\s*(?:个|位|名|人)$`);
 /** "其中2个今年评成二级了": some of a group now counted at another grade. */
 const REGRADED_SOME = new RegExp(
   `${COUNT}\\s*(?:个|位|名|人)[^，,。；]{0,8}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|换成)了?${GRADES}级`,
@@ -77,12 +77,19 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
   /** "三级的记错了" with no count: the grade the next clause's count ("是3人") is for. */
   let correctedGrades: number[] | undefined;
   for (const clause of text.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {
-    const alone = correctedGrades ? COUNT_ALONE.exec(clause) : null;
-    if (alone && correctedGrades) {
-      const grades = correctedGrades;
+    // "三级9个 ⏎ 打错了 是6个": with one group only, a count alone after a correction is that group's.
+    const onlyGroup = !correctedGrades && correcting && groups.length === 1 ? groups[0]!.grades : undefined;
+    const alone = correctedGrades || onlyGroup ? COUNT_ALONE.exec(clause) : null;
+    if (alone && (correctedGrades || onlyGroup)) {
+      const grades = (correctedGrades ?? onlyGroup)!;
+      correcting = false;
+      const said = parseNumber(alone[2]!);
       const group = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor);
-      if (group) Object.assign(group, { count: parseNumber(alone[1]!) ?? group.count, from: undefined, by: undefined });
-      correctedGrades = undefined;
+      // "三级的报多了 报了5个 其实是4个": the grade first counted in its correction, the count said last.
+      if (group) Object.assign(group, { count: said ?? group.count, from: undefined, by: undefined });
+      else if (said !== undefined) groups.push({ grades, count: said });
+      // "报了5个" is the figure being corrected; the next clause says the right one.
+      if (!alone[1]) correctedGrades = undefined;
       continue;
     }
     correctedGrades = undefined;

@@ -112,7 +112,8 @@ export function blankOthers(text: string): string {
 
 /** Every fact a sentence states: "我三级残疾，家里困难，今年68了" → grade 3, poor, age 68. */
 export function extractFacts(rules: EligibilityRules, said: string): Extraction {
-  const text = blankOthers(said);
+  // "俺爹是四级 不是二级": a grade denied is nobody's (blanked, every other position kept).
+  const text = blankOthers(said).replace(/(?:不是|不算|并非)[一二三四1-4]级/g, (m) => "，".repeat(m.length));
   const facts: Facts = {};
   const invalid: Extraction["invalid"] = [];
   for (const fact of rules.facts) {

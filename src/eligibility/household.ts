@@ -313,14 +313,11 @@ export function readHousehold(said: string): Household {
   // two (unless they come with 还有, 另外 …); each named one takes a counted one's place.
   for (const [standIn, at] of severeCounted) {
     if (standIn.grade !== undefined) continue;
-    const named = people.find(
-      (p) =>
-        !isCounted(p) &&
-        (starts.get(p) ?? 0) > at &&
-        (p.grade === 1 || p.grade === 2 || p.severe === true) &&
-        !/还有|另外|又有|再加|再有/.test(text.slice(at, starts.get(p) ?? 0)) &&
-        !takenOver.has(p),
-    );
+    // "俺爹一级 俺娘二级 家里俩重度": the count may come after the people it counts, too.
+    const severeNamed = (p: Person) => !isCounted(p) && (p.grade === 1 || p.grade === 2 || p.severe === true) && !takenOver.has(p);
+    const named =
+      people.find((p) => severeNamed(p) && (starts.get(p) ?? 0) > at && !/还有|另外|又有|再加|再有/.test(text.slice(at, starts.get(p) ?? 0))) ??
+      people.find((p) => severeNamed(p) && (starts.get(p) ?? 0) < at && !/还有|另外|又有|再加|再有/.test(text.slice(starts.get(p) ?? 0, at)));
     if (!named) continue;
     takenOver.add(named);
     named.severe ??= true;
@@ -589,7 +586,7 @@ export function readReckoning(text: string): Reckoning {
   const every =
     total &&
     (twoNamed ||
-      /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|再加|加上|(?:救助|补助|补贴|代缴)[^，,。]{0,10}(?:算上|连上|带上)|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(
+      /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|再加|加上|(?:连上|带上|算上)[^，,。]{0,6}(?:一户多残|代缴|救助|补助|补贴)|(?:救助|补助|补贴|代缴)[^，,。]{0,10}(?:算上|连上|带上)|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(
         text,
       ) ||
       (!ofNamed && /全家|一家|家里(?:一共|总共|加起来|合计)|俩|仨|两个人|三个人|[俺我咱]们/.test(text)));

@@ -4,11 +4,11 @@ import { readClaim } from "../../src/core/claim.ts";
 
 describe("a figure put to confirm", () => {
   it("reads amounts over a period, per person, prices and counts, the last one said", () => {
-    expect(readClaim("一年一共1600是不")).toEqual({ value: 1600, kind: "period", months: 12 });
-    expect(readClaim("那半年就是四百吧")).toEqual({ value: 400, kind: "period", months: 6 });
-    expect(readClaim("代缴是每人200块是吧")).toEqual({ value: 200, kind: "each" });
-    expect(readClaim("好煤一吨1360对吧")).toEqual({ value: 1360, kind: "price", unit: "吨" });
-    expect(readClaim("培训了373个妇女 对不")).toEqual({ value: 373, kind: "count", unit: "个" });
+    expect(readClaim("一年一共1600是不")).toMatchObject({ value: 1600, kind: "period", months: 12 });
+    expect(readClaim("那半年就是四百吧")).toMatchObject({ value: 400, kind: "period", months: 6 });
+    expect(readClaim("代缴是每人200块是吧")).toMatchObject({ value: 200, kind: "each" });
+    expect(readClaim("好煤一吨1360对吧")).toMatchObject({ value: 1360, kind: "price", unit: "吨" });
+    expect(readClaim("培训了373个妇女 对不")).toMatchObject({ value: 373, kind: "count", unit: "个" });
   });
 
   it("reads nothing when nothing is asked to be confirmed, and never the 一 of 一共", () => {
@@ -19,5 +19,21 @@ describe("a figure put to confirm", () => {
     expect(readClaim("三级5个 一二级2个 不对不对 搞反了 一二级5个 三级2个")).toBeUndefined();
     expect(readClaim("")).toBeUndefined();
     expect(readClaim("吧".repeat(3000))).toBeUndefined();
+  });
+});
+
+describe("what a figure put to confirm was said of", () => {
+  it("keeps the clause of the figure, the other numbers said, whom it was said for, and 多", () => {
+    expect(readClaim("一级一年多少 那三级的就是一年400对吧")).toMatchObject({ value: 400, clause: "那三级的就是一年400", others: [] });
+    expect(readClaim("853人 一人补1000对吧")).toMatchObject({ kind: "count", value: 853, others: ["1000"] });
+    expect(readClaim("一户多残是每人每年1680元对吧")).toMatchObject({ value: 1680, per: "人" });
+    expect(readClaim("一二级的一个月六十六块多对吧")).toMatchObject({ value: 66, months: 1, more: true });
+    expect(readClaim("河道整治投了500万是吧")).toMatchObject({ kind: "sum", value: 500 });
+  });
+
+  it("reads no figure to confirm in a question or a report ending in 是吧", () => {
+    expect(readClaim("俺家有2个人残疾 一个一级一个三级 能领多少吗")).toBeUndefined();
+    expect(readClaim("村里的自来水管子爆了 得修了是吧")).toBeUndefined();
+    expect(readClaim("一户多残的补助 俺家能领吧")).toBeUndefined();
   });
 });

@@ -2554,7 +2554,7 @@ describe("a cadre's count changed in a later message", () => {
     expect((await now("又查出来1个 现在9个")).text).toMatch(/9 个人：600 × 9 = 5400 元\/年/);
     const typo = chat();
     await typo("三级贫困残疾人7个 一年救助多少");
-    expect((await typo("打错了 是5个")).text).toMatch(/5 个人：400 × 5 = 2000 元\/年/);
+    expect((await typo("打错了 是5个")).text).toMatch(/5 个(?:人|三级)：400 × 5 = 2000 元\/年/);
     const fewer = chat();
     await fewer("老年残疾人补助金 去年村里10个人领 一年发多少");
     const r = await fewer("今年少了2个 今年发多少");
@@ -2732,5 +2732,56 @@ describe("relatives named one message at a time, and Cantonese kin words", () =>
     const r = await chat()("俺爹二级残疾 家里是贫困户 他一年能领多少救助");
     expect(r.text).toMatch(/每人每年 800 元/);
     expect(r.text).not.toMatch(/要看情况/);
+  });
+});
+
+describe("a figure put to confirm, checked for what it was said of", () => {
+  it("never confirms a count said of another grade, a change, a plan or another thing's price", async () => {
+    expect((await chat()("三级的救助了3570人对吧")).text).toMatch(/不对：资料里三级是 711 人/);
+    expect((await chat()("三级救助的比上一年多了85人对不对")).text).toMatch(/不对：资料里三级比上一年多的是 177 人/);
+    const plan = await chat()("残疾人技能培训今年培训了260人对吧");
+    expect(plan.text).not.toMatch(/对：/);
+    const briquettes = await chat()("秸秆压的燃料块一吨卖1360对吧");
+    expect(briquettes.text).not.toMatch(/对：/);
+  });
+
+  it("says 不对 to a household amount said per person, 对 to an amount right to the 元, and checks a sum in 万", async () => {
+    expect((await chat()("一户多残是每人每年1680对吧")).text).toMatch(/不对：资料里写的是每户每年 1680 元，是按户算的/);
+    expect((await chat()("三级的一个月33块对吧")).text).toMatch(/对：资料里写的是每人每年 400 元，一个月 400 ÷ 12 × 1 ≈ 33.33 元/);
+    expect((await chat()("河道整治投了500万是吧")).text).toMatch(/不对：资料里写的是“一共投入 300 万元/);
+  });
+
+  it("files a broken pipe ending in 是吧, and confirms a grade asked after another", async () => {
+    const before = reports();
+    const r = await chat()("张庄村的自来水管子爆了 得修了是吧");
+    expect(reports()).toBe(before + 1);
+    expect(r.text).toMatch(/FK\d+/);
+    const say = chat();
+    await say("一级残疾救助一年多少");
+    expect((await say("那三级的就是一年400对吧")).text).toMatch(/对：资料里写的是每人每年 400 元/);
+  });
+});
+
+describe("review fixes: grades denied, counts corrected in one message, sums asked with 连上", () => {
+  it("screens the grade said, not the one denied, for one person", async () => {
+    const r = await chat()("俺爹是三级 不是二级 贫困户 一年救助多少");
+    expect(r.text).toMatch(/每人每年 400 元/);
+    expect(r.text).not.toMatch(/每人每年 800 元（折合/);
+  });
+
+  it("reckons a grade's count corrected in the same message and never adds the wrong one", async () => {
+    const r = await chat()("三级的贫困残疾人报多了 报了6个 其实是5个 一年一共多少救助");
+    expect(r.text).toMatch(/5 个三级：400 × 5 = 2000 元\/年/);
+    expect(r.text).not.toMatch(/6 \+ 5/);
+    expect((await chat()("俺村二级贫困残疾人6个 漏了俩 二级还有俩 一年救助一共多少")).text).toMatch(/8 个二级：800 × 8 = 6400 元\/年/);
+  });
+
+  it("adds 一户多残 asked with 连上, and takes severe people counted after the named ones as the same", async () => {
+    expect((await chat()("俺爹二级俺娘三级 贫困户 连上一户多残一共多少")).text).toMatch(/合计每年：1200 \+ 1680 = 2880 元/);
+    expect(readHousehold("俺爹一级 俺娘二级 家里俩重度").people.length).toBe(2);
+  });
+
+  it("answers the entry whose figure the villager quotes", async () => {
+    expect((await chat()("健身广场100亩合多少平方米")).text).toMatch(/^【汪疃村水库健身休闲广场】/);
   });
 });

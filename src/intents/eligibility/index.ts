@@ -67,7 +67,8 @@ function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
  * entry, the one close behind that sets an amount for each grade counted answers it.
  */
 async function tallyAnswer(ctx: TurnContext, groups: FigureQuestion["gradeCounts"]): Promise<TurnResult> {
-  if (!groups || groups.length < 2) return policyFallback(ctx);
+  // One group changed since it was said ("8个 漏了俩 二级还有俩") is a tally too.
+  if (!groups || (groups.length < 2 && !groups.some((g) => g.from !== undefined))) return policyFallback(ctx);
   return gradedAnswer(
     ctx,
     [...new Set(groups.flatMap((g) => g.grades))].filter((g) => g !== 4),

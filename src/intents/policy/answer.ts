@@ -52,7 +52,7 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     asksWhatOnlySecondHas(index, query, found)
       ? [second!, first!, ...found.slice(2)]
       : found;
-  const hits = preferAskedNumber(index, query, swapped);
+  const hits = preferAskedNumber(index, query, preferQuotedFigure(query, swapped));
   // The only close entry holding the number asked for: answered, with the others offered.
   if (hits[0] !== swapped[0] && hits[0]!.coverage >= CONFIDENCE.clarify && !hits[0]!.entry.needs_review && !index.absentProgramme(query)) {
     return withAlternatives(factAnswer(index, query, hits[0]!.entry, hits[0]!.coverage), hits);
@@ -163,6 +163,22 @@ function asksWhatOnlySecondHas(index: KnowledgeIndex, query: AnalyzedQuery, hits
 
 /** How close a runner-up holding the kind of number asked for must be to take the lead. */
 const ASKED_NUMBER_RATIO = 0.7;
+
+/**
+ * "健身广场100亩合多少平方米": the figure the villager quotes, with its unit, names the entry that states it; a
+ * close runner-up stating it answers before a leader that does not.
+ */
+function preferQuotedFigure(query: AnalyzedQuery, hits: readonly SearchHit[]): readonly SearchHit[] {
+  const quoted = [...query.text.matchAll(/(\d+(?:\.\d+)?)\s*(亩|万元|万|平方米|千米|公里|米|吨|户|人|名)/g)].map(
+    (m) => new RegExp(`(?<![\\d.])${m[1]!.replace(".", "\\.")}\\s*${m[2]!.startsWith("万") ? "万" : m[2]}`),
+  );
+  const [top] = hits;
+  if (!top || quoted.length === 0) return hits;
+  const states = (hit: SearchHit) => [hit.entry.summary, ...hit.entry.facts.map((f) => f.text)].some((t) => quoted.some((q) => q.test(t)));
+  if (states(top)) return hits;
+  const better = hits.slice(1, 3).find((h) => states(h) && h.score >= top.score * RIVAL_RATIO && !h.entry.needs_review);
+  return better ? [better, ...hits.filter((h) => h !== better)] : hits;
+}
 
 /**
  * "土地流转有多少户签合同了": the entry on how to transfer land shares more words, but only the project's
@@ -297,7 +313,7 @@ const REQUIREMENTS_ASKED =
 
 /** Asking what came of something: what was done, whether it is finished. */
 const OUTCOME_ASKED =
-  /咋解决|怎么解决|解决了没|有没有办法|有啥办法|有什么办法|后来|最后|结果|咋弄的|怎么弄的|咋办的|怎么办的|管过|管没管|建好|建成|修好|弄好|咋样了|怎么样了|干了啥|做了啥|办成|弄成|整过|整治过|修过/;
+  /咋解决|怎么解决|解决了没|(?:镇里|镇上|村里|县里|政府|你们|上面)[^，,。？?]{0,4}(?:有没有办法|有啥办法|有什么办法)|后来|最后|结果|咋弄的|怎么弄的|咋办的|怎么办的|管过|管没管|建好|建成|修好|弄好|咋样了|怎么样了|干了啥|做了啥|办成|弄成|整过|整治过|修过/;
 
 /** "几个人", "多少户", "几吨", "投了多少钱": the kind of number asked for, as a pattern over fact texts. */
 /** The kind of number asked, the facts that hold one, and whether such a fact answers without sharing a word. */
@@ -650,7 +666,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "去年标准是多少", "明年涨不涨": the seed states one year's amounts; another year's is not among them.
   // "去年9个 今年多了2个…一共发多少": a year said of the villager's own counts, not of the amount.
   // "去年15个人领…今年少了3个": a year said of the villager's own count, not of the amount.
-  const ownCountOfYear = /(?:去年|今年|上一?年)[^，,。？?\d]{0,6}\d+\s*(?:个|人|户|名)/.test(query.text);
+  // Not when the year is said of the amount itself ("…去年标准是多少", "明年每户给多少").
+  const yearOfAmount = query.text.split(/[，,。？?\s]+/).some((c) => OTHER_YEAR.test(c) && (AMOUNT_WORDS.test(c) || PAID_ASKED.test(c)));
+  const ownCountOfYear = !yearOfAmount && /(?:去年|今年|上一?年)[^，,。？?\d]{0,6}\d+\s*(?:个|人|户|名)/.test(query.text);
   const otherYear = readFigureQuestion(query.text)?.gradeCounts || ownCountOfYear ? undefined : OTHER_YEAR.exec(query.text)?.[1];
   const countOrGrowth = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)) || /比(?:去年|上一?年)/.test(query.text);
   if (
@@ -761,48 +779,96 @@ export function reckonClaim(facts: readonly Fact[], question: string): string[] 
   const claim = readClaim(question);
   if (!claim) return [];
   const said = claim.value;
+  // What the figure was said of: the grades of its own clause ("一级…多少 ⏎ 那三级的就是一年400对吧").
+  const grades = gradesIn(claim.clause).length > 0 ? gradesIn(claim.clause) : gradesIn(question);
   if (claim.kind === "count") {
     // People are counted in 个, 名, 位 or 人 alike.
     const unit = /^[个名位人]$/.test(claim.unit ?? "") ? "(?:个|名|位|人)" : claim.unit;
-    const stating = facts.find((f) => new RegExp(`(?<![\\d.])${said}\\s*(?:多)?\\s*(?:个|名|位)?\\s*${unit}`).test(f.text));
-    return stating ? [`对：资料里写的是“${stating.text.replace(/[。；]$/, "")}”。`] : [];
+    // Where a fact says a count, what it says of it: the grades of its own part ("一、二级 3570 人") or else of
+    // its sentence ("三级救助了 711 人，比上一年多 177 人"), a change, a plan.
+    const places = facts.flatMap((fact) =>
+      fact.text.split(/[；;。（）()]/).flatMap((piece) =>
+        piece.split(/[，,]/).flatMap((part) =>
+          [...part.matchAll(new RegExp(`(?<![\\d.])(\\d+)\\s*(?:多)?\\s*(?:个|名|位)?\\s*${unit}`, "g"))].map((m) => ({
+            fact,
+            part,
+            n: m[1]!,
+            grades: gradesIn(part).length > 0 ? gradesIn(part) : gradesIn(piece),
+            change: CHANGE_SAID.test(part),
+            plan: /计划|下一年|明年|目标|将/.test(fact.text),
+          })),
+        ),
+      ),
+    );
+    const change = CHANGE_SAID.test(claim.clause);
+    const planned = /计划|下一年|明年|目标|要/.test(question);
+    const sameSubject = (x: (typeof places)[number]) =>
+      (grades.length === 0 || (x.grades.length === grades.length && grades.every((g) => x.grades.includes(g)))) && x.change === change && x.plan === planned;
+    const stating = places.find((x) => x.n === String(said) && sameSubject(x));
+    // "853人 一人补1000对吧": another figure said beside, not in the same fact, may be the point; nothing is confirmed.
+    if (stating && claim.others.every((o) => stating.fact.text.includes(o))) return [`对：资料里写的是“${stating.fact.text.replace(/[。；]$/, "")}”。`];
+    // "三级救助了3570个对吧": the count is another grade's; the one said of the grade asked is given.
+    const instead = new Set(grades.length > 0 && claim.others.length === 0 ? places.filter(sameSubject).map((x) => x.n) : []);
+    if (!stating && places.some((x) => x.n === String(said)) && instead.size === 1)
+      return [
+        `不对：资料里${gradeNames(grades)}${change ? "比上一年多的" : ""}是 ${[...instead][0]} ${claim.unit === "户" ? "户" : "人"}（${said} 不是${gradeNames(grades)}的数）。`,
+      ];
+    return [];
+  }
+  if (claim.kind === "sum") {
+    // "河道整治投了500万是吧": the entry's sum in 万元, when it gives one (or says the very one).
+    const sums = facts.flatMap((f) => [...f.text.matchAll(/(\d+(?:\.\d+)?)\s*万元/g)].map((m) => ({ fact: f, n: Number(m[1]) })));
+    const same = sums.find((x) => x.n === said);
+    if (same) return [`对：资料里写的是“${same.fact.text.replace(/[。；]$/, "")}”。`];
+    return sums.length === 1 && claim.others.length === 0 ? [`不对：资料里写的是“${sums[0]!.fact.text.replace(/[。；]$/, "")}”，不是 ${said} 万元。`] : [];
   }
   if (claim.kind === "price") {
-    const price = facts.map((f) => new RegExp(`(\\d+(?:\\.\\d+)?)\\s*元\\s*/\\s*${claim.unit}`).exec(f.text)).find(Boolean);
+    // "秸秆压块一吨卖1360对吧": the thing priced must be the fact's (the coal's price is not the briquettes').
+    const thing = (t: string) => new Set([...t.replace(/市场|价格?|一吨|每吨|元|块|钱|对|吧|是|的|卖|买|多少|好|优质|[\d\s]/g, "")]);
+    const asked = thing(claim.clause);
+    const priced = facts.find((f) => new RegExp(`\\d\\s*元\\s*/\\s*${claim.unit}`).test(f.text) && [...thing(f.text)].some((c) => asked.has(c)));
+    const price = priced ? new RegExp(`(\\d+(?:\\.\\d+)?)\\s*元\\s*/\\s*${claim.unit}`).exec(priced.text) : null;
     if (!price) return [];
     const each = Number(price[1]);
     return each === said ? [`对：资料里写的是 ${each} 元/${claim.unit}。`] : [`不对：资料里写的是 ${each} 元/${claim.unit}，不是 ${said} 元。`];
   }
   // "俺俩一年800对吧", "全家一共…是吧": a total for several people or households is the calculators' to check.
   if (/[俩仨]|两口|两个|全家|一家|一共|总共|加起来|合计|[二两三四五六七八九十\d]\s*(?:个|口|名|位|户)(?!多残)/.test(question)) return [];
-  const grades = gradesIn(question);
   const rules = facts.filter((f) => f.kind === "rule" || f.kind === undefined);
   const ofGrades = (f: Fact) => grades.length === 0 || grades.every((g) => gradesIn(f.text).includes(g));
+  const close = (value: number) => Math.abs(value - said) < 0.01 || (claim.more === true && value > said && value < said + 1);
+  // "三级的一个月33块对吧" against 33.33: right to the 元, the exact figure said beside.
+  const rounded = (value: number) => !close(value) && !Number.isInteger(value) && Math.abs(value - said) < 1;
   if (claim.kind === "each") {
     // "每人200块是吧": against the one amount the entry's rules give, whatever its period.
     const amounts = [...new Set(rules.filter(ofGrades).flatMap((f) => [...f.text.matchAll(/(\d+(?:\.\d+)?)\s*元/g)].map((m) => Number(m[1]))))];
     if (amounts.length !== 1) return [];
     const rule = rules.find((f) => ofGrades(f) && f.text.includes(`${amounts[0]} 元`))!;
-    return amounts[0] === said
-      ? [`对：资料里写的是“${rule.text.replace(/[。；]$/, "")}”。`]
-      : [`不对：资料里写的是“${rule.text.replace(/[。；]$/, "")}”，不是 ${said} 元。`];
+    const quoted = rule.text.replace(/[。；]$/, "");
+    return close(amounts[0]!) ? [`对：资料里写的是“${quoted}”。`] : [`不对：资料里写的是“${quoted}”，不是 ${said} 元。`];
   }
   const stated = rules
     .map((f) => ({ fact: f, money: moneyFigure(f.text) }))
     .filter((x): x is { fact: Fact; money: MoneyFigure } => x.money !== undefined && ofGrades(x.fact));
-  const amounts = new Set(stated.map((x) => `${x.money.amount}/${x.money.period}`));
+  const amounts = new Set(stated.map((x) => `${x.money.amount}/${x.money.period}/${x.money.per}`));
   if (amounts.size !== 1) return [];
   const { money } = stated[0]!;
   const months = claim.months ?? 12;
   const per = money.per ? `每${money.per}` : "";
   const statedText = `${per}${money.period === "month" ? "每月" : "每年"} ${money.amount} 元`;
+  // "一户多残是每人每年1680元对吧": the amount is right, but not for whom it was said.
+  if (claim.per && money.per && claim.per !== money.per) return [`不对：资料里写的是${statedText}，是按${money.per}算的，不是按${claim.per}。`];
   const inMonths = money.period === "month" ? 1 : 12;
   const value = Math.round(((money.amount * months) / inMonths) * 100) / 100;
-  const formula = months === inMonths ? "" : inMonths === 1 ? `${money.amount} × ${months} = ${value} 元` : `${money.amount} ÷ 12 × ${months} = ${value} 元`;
+  const formula = months === inMonths ? "" : inMonths === 1 ? `${money.amount} × ${months} = ${value} 元` : `${money.amount} ÷ 12 × ${months} ≈ ${value} 元`;
   const period = months === 6 ? "半年" : months === 12 ? "一年" : "一个月";
-  if (Math.abs(value - said) < 0.01) return [`对：资料里写的是${statedText}${formula ? `，${period} ${formula}` : ""}。`];
-  return [`不对：资料里写的是${statedText}${formula ? `，${period} ${formula}` : ""}，不是 ${said} 元。`];
+  const working = formula ? `，${period} ${formula.replace(/≈ (\S+) 元$/, (m, v) => (Number.isInteger(Number(v)) ? `= ${v} 元` : m))}` : "";
+  if (close(value) || rounded(value)) return [`对：资料里写的是${statedText}${working}。`];
+  return [`不对：资料里写的是${statedText}${working}，不是 ${said} 元。`];
 }
+
+/** "比上一年多 177 人", "增加了", "多了2个": a change said, not a count ("一户多残" is no 多). */
+const CHANGE_SAID = /比|多了|多\s*\d|增加|增长/;
 
 /** The question quotes an amount ("那8万", "300万") that the fact states, in the same unit. */
 function quotesFigureOf(question: string, fact: string): boolean {
@@ -1049,7 +1115,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     after ??
     [
       ...text.matchAll(
-        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子|俩老人|两个老人|两位老人|二老|(?<=[俺我咱]家|家里)(俩|仨)(?![一二三四1-4]级)/g,
+        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子|俩老人|两个老人|两位老人|二老|(?<=[俺我咱]家|家里|[爹娘爸妈爷奶])(俩|仨)(?![一二三四1-4]级)/g,
       ),
     ]
       // "比去年多了177人" is a difference, not the people an amount is for.
@@ -1173,7 +1239,10 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const plain = gradeCounts.length >= 2 && gradeCounts.every((g) => g.count > 0);
   // "一二级5个 三级3个 一户多残家庭2户 ⏎ 一户多残呢": the households counted beside, for an amount paid per household.
   const homes = households && households > 1 ? { households, ...(householdsFrom ? { householdsFrom } : {}) } : {};
-  if (told && told.length >= 2 && (!plain || TALLY_TURNS.test(text)))
+  // One group changed since it was said ("8个 漏了俩 二级还有俩", "报了5个 其实是4个") is a tally too.
+  // (Those gone are the people count's: "4个…走了1个" is reckoned there.)
+  const changedOne = told?.length === 1 && ((told[0]!.by ?? 0) > 0 || CORRECTED.test(text) || /其实是|应该是|报多|报少/.test(text));
+  if (told && (told.length >= 2 || changedOne) && (!plain || TALLY_TURNS.test(text)))
     return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told, ...homes };
   if (plain) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts, ...homes };
   // "一二级的6个 三级的…": one group counted is that group's count, never the other's. A count beside grades
@@ -2069,6 +2138,8 @@ const REST_ASKED =
  * (or the part taken from the whole), with the formula. The figures are theirs, said back as theirs.
  */
 export function reckonSaid(question: string): string[] {
+  // "报了5个 其实是4个": one number corrects the other; they are never added.
+  if (CORRECTED.test(question) || /其实是|应该是|改成|改为|报多|报少|多报|少报/.test(question)) return [];
   const said = [...question.matchAll(SAID_NUMBER)].map((m) => ({
     value: Number(m[1]) * (m[2] ? 10000 : 1),
     shown: `${m[1]}${m[2] ?? ""}`,
@@ -2187,7 +2258,7 @@ export function reckonPrice(facts: readonly Fact[], question: string): { lines: 
   // "优质煤一吨1360是吧 ⏎ 三吨呢": a quantity asked after a price is that quantity's price.
   const quantityAgain =
     /(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*(?:吨|公斤|斤)(?:半)?(?:的话)?呢\s*[?？]?$/.test(question.trim()) &&
-    /多少钱|价|\d\s*(?:元|块)?/.test(question);
+    /多少钱|价|\d\s*(?:元|块)|(?:一|每)(?:吨|斤|公斤)\s*\d/.test(question);
   // "一吨1360对吧 俺家要买两吨": the price confirmed, and what the quantity to buy comes to.
   const buying = readClaim(question)?.kind === "price" && /买|要烧|得烧/.test(question);
   if (!PRICE_ASKED.test(question) && !quantityAgain && !buying) return { lines: [], used: [] };
@@ -2208,7 +2279,8 @@ export function reckonPrice(facts: readonly Fact[], question: string): { lines: 
   // "秸秆压成块3.9吨…值多少钱": briquettes are not coal. Priced as coal only through the ratio the villager
   // gives ("1.3公斤顶1公斤煤"); without one, nothing is multiplied on a guess.
   const around = question.slice(Math.max(0, asked.index - 6), asked.index + asked[0].length + 4);
-  const briquettes = /秸秆|压块|块|燃料/.test(around) && !/煤/.test(around);
+  // "压好的燃料块一吨多少钱 ⏎ 两吨呢": the thread is about briquettes, whatever is said beside the quantity.
+  const briquettes = (/秸秆|压块|块|燃料/.test(around) && !/煤/.test(around)) || (/燃料块|压块|压好的块/.test(question) && !/煤/.test(question));
   const ratio = briquettes ? /(\d+(?:\.\d+)?)\s*(?:公斤|斤|千克)[^，,。？?]{0,6}?(?:顶|相当于|抵|换)\s*(?:1|一)\s*(?:公斤|斤|千克)/.exec(question) : null;
   if (briquettes && !ratio) return { lines: [], used: [] };
   for (const fact of facts) {
