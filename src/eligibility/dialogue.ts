@@ -4,11 +4,12 @@ import { quickReply } from "../core/payload.ts";
 import { foldText } from "../text/fold.ts";
 import { z } from "zod";
 import type { EligibilityRules } from "./load.ts";
-import { evaluateAll, focusOf, nextFactToAsk, type Facts } from "./evaluate.ts";
+import { evaluateAll, focusOf, nextFactToAsk, type Facts, type ProgrammeResult } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { parseNumber } from "./numbers.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
 import {
+  money,
   renderBiomass,
   renderBiomassPerTon,
   renderBriquettes,
@@ -180,6 +181,25 @@ function advanceHousehold(rules: EligibilityRules, state: DialogueState, on: Dat
   return { state: { ...state, pending, step: pending ? "asking" : "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
 }
 
+/**
+ * "俺是三级 贫困户 一年救助800对吧": an amount one person was said to get, against what they likely get — the
+ * programme asked about, or any whose amount is settled. Empty when nothing settles it.
+ */
+function personVerdict(results: readonly ProgrammeResult[], focus: readonly string[], claim: Claim): string {
+  if (claim.kind !== "period") return "";
+  const months = claim.months ?? 12;
+  const span = months === 12 ? "一年" : months === 6 ? "半年" : months === 1 ? "一个月" : `${months} 个月`;
+  const settled = results
+    .filter((r) => r.status === "likely" && r.amount.known && r.amount.year && r.amount.year[0] === r.amount.year[1] && r.programme.benefit.kind === "cash")
+    .filter((r) => focus.length === 0 || focus.includes(r.programme.id))
+    .map((r) => ({ name: r.programme.name, value: Math.round(((r.amount.year![0] * months) / 12) * 100) / 100 }));
+  if (settled.length === 0) return "";
+  const same = settled.find((x) => Math.abs(x.value - claim.value) < 0.01 || (!Number.isInteger(x.value) && Math.abs(x.value - claim.value) < 1));
+  if (same) return `对：按您说的情况，${same.name}${span} ${money(same.value)} 元。\n`;
+  const first = settled[0]!;
+  return settled.length === 1 || focus.length > 0 ? `不对：按您说的情况，${first.name}${span} ${money(first.value)} 元，不是 ${money(claim.value)} 元。\n` : "";
+}
+
 /** A sum the villager put to confirm ("一年一共1600是不") is answered 对 or 不对 in a household's answer. */
 function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix = "", claim?: Claim): Step {
   if (state.topic === "benefits" && isHousehold(state)) return advanceHousehold(rules, state, on, prefix, claim);
@@ -197,7 +217,8 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
     const rendered = renderResults(rules, state.facts, results, state.focus);
     const over =
       (state.reckon.total ? renderSum(results, state.focus) : "") + (state.reckon.years ? renderOverYears(results, state.focus, state.reckon.years) : "");
-    return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text + over } };
+    const verdict = claim ? personVerdict(results, state.focus, claim) : "";
+    return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: verdict + prefix + rendered.text + over } };
   }
   if (state.topic === "land") {
     const mu = state.facts.land_mu;

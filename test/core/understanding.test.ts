@@ -2785,3 +2785,14 @@ describe("review fixes: grades denied, counts corrected in one message, sums ask
     expect((await chat()("健身广场100亩合多少平方米")).text).toMatch(/^【汪疃村水库健身休闲广场】/);
   });
 });
+
+describe("a figure put to confirm for one person or a village's count", () => {
+  it("says 不对 to one person's yearly relief said wrong, and 对 when right", async () => {
+    expect((await chat()("俺是三级 贫困户 一年救助800对吧")).text).toMatch(/^不对：按您说的情况，贫困残疾人生活特别救助一年 400 元，不是 800 元/);
+    expect((await chat()("俺爹一级 家里贫困户 一年救助800是吧")).text).toMatch(/^对：按您说的情况，贫困残疾人生活特别救助一年 800 元/);
+  });
+
+  it("checks a village's total put to confirm against the total reckoned", async () => {
+    expect((await chat()("俺村10个一二级贫困残疾人 一年一共一万对吧")).text).toMatch(/不对：按您说的数算，一年一共 8000 元，不是 10000 元/);
+  });
+});

@@ -753,6 +753,24 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "一年400对吧": the answer to a yes-or-no question comes first.
   const verdict = reckonClaim(entry.facts, query.text);
   if (verdict.length > 0) lines.splice(1, 0, ...verdict);
+  // "俺村12个一二级 一年一共一万对吧": a total put to confirm against the total just reckoned.
+  else {
+    const claim = readClaim(query.text);
+    const totals = lines.flatMap((line) => [...line.matchAll(/= (\d+(?:\.\d+)?) 元\/年/g)].map((m) => Number(m[1])));
+    if (claim?.kind === "period" && totals.length > 0 && reckonedAny) {
+      const total = totals.at(-1)!;
+      const months = claim.months ?? 12;
+      const inSpan = Math.round(((total * months) / 12) * 100) / 100;
+      const span = months === 12 ? "一年" : months === 6 ? "半年" : months === 1 ? "一个月" : `${months} 个月`;
+      lines.splice(
+        1,
+        0,
+        Math.abs(inSpan - claim.value) < 0.01
+          ? `对：按您说的数算，${span}一共 ${fmt(inSpan)} 元。`
+          : `不对：按您说的数算，${span}一共 ${fmt(inSpan)} 元，不是 ${fmt(claim.value)} 元。`,
+      );
+    }
+  }
   // The number asked is not stated, but worked out from the entry's own: said so, not "not there".
   const missing = lines.indexOf(NOT_STATED);
   if (missing > 0 && groupPaid.lines.length + totalPerMonth.lines.length > 0) lines[missing] = "资料里没有直接写这个数；按资料里的数算：";
