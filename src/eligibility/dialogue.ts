@@ -438,6 +438,16 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         ...((asked.years ?? state.reckon.years) ? { years: asked.years ?? state.reckon.years } : {}),
       },
     };
+  // "那俺家现在一年能领多少" after a household's answer changed: the same household, as it now stands.
+  if (
+    state.step === "done" &&
+    isHousehold(state) &&
+    /(?:能领|能拿|领|拿|给)多少|多少钱/.test(core) &&
+    focusOf(rules, text).length === 0 &&
+    readHousehold(text).people.length === 0 &&
+    Object.keys(extractFacts(rules, text).facts).length === 0
+  )
+    return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "一年一共1600是不" after a household's answer: the same household, the sum put to confirm checked.
   const claim = readClaim(text);
   if (state.step === "done" && isHousehold(state) && claim?.kind === "period" && readHousehold(text).people.length === 0)
@@ -482,17 +492,35 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : leftOut.length > 0 ? leftOut : notDisabled.map((p) => p.label));
     // "原来有三个重度残疾人" then "俺大伯去年没了": counted people not named yet; one of them leaves.
     const counted = state.people.every(isCounted);
-    const staying = counted ? state.people.slice(0, Math.max(0, state.people.length - leaving.length)) : state.people.filter((p) => !leaving.includes(p.label));
+    // "有一个三级的搬走了": of people counted, one of the grade said leaves (the last of that grade).
+    const leavingGrades = more.people.filter((p) => leaving.includes(p.label) && p.grade !== undefined).map((p) => p.grade!);
+    const withoutGrades = (people: readonly Person[]) => {
+      const rest = [...people];
+      for (const grade of leavingGrades) {
+        const at = rest.map((p) => p.grade).lastIndexOf(grade);
+        if (at >= 0) rest.splice(at, 1);
+      }
+      return rest.map((p, k) => (isCounted(p) ? { ...p, label: `第${k + 1}人` } : p));
+    };
+    const staying = counted
+      ? leavingGrades.length === leaving.length && leavingGrades.every((g) => state.people.some((p) => p.grade === g))
+        ? withoutGrades(state.people)
+        : state.people.slice(0, Math.max(0, state.people.length - leaving.length))
+      : state.people.filter((p) => !leaving.includes(p.label));
+    // Counted people are told by how many and their grade, not by a number of their own.
+    const leavingSaid = leaving.every((l) => /^第\d+人$/.test(l))
+      ? `其中 ${leaving.length} 人${leavingGrades.length === leaving.length ? `（${[...new Set(leavingGrades)].map((g) => `${"一二三四"[g - 1]}级`).join("、")}）` : ""}`
+      : leaving.join("、");
     if (leaving.length > 0 && staying.length > 0 && staying.length < state.people.length) {
       const count = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
       const disabled_in_household = Math.max(staying.length, count - (state.people.length - staying.length));
       const rest = { ...state, people: staying, facts: { ...state.facts, disabled_in_household }, disabledCount: disabled_in_household };
       const said =
         leftOut.length > 0 && !more.gone
-          ? leftSaying(leaving.join("、"), "先不算", staying.length)
+          ? leftSaying(leavingSaid, "先不算", staying.length)
           : notDisabled.length > 0 && !more.gone
-            ? notCounted(leaving.join("、"), staying.length)
-            : recounting(leaving.join("、"), staying.length);
+            ? notCounted(leavingSaid, staying.length)
+            : recounting(leavingSaid, staying.length);
       // One person left is screened as one person: the household's sums no longer apply.
       if (staying.length === 1) {
         const [one] = staying as [Person];

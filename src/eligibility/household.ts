@@ -65,6 +65,9 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/大娃|大孩子|大小子/y, "您家大娃"],
   [/二娃|二孩子|二小子/y, "您家二娃"],
   [/三娃|碎娃|小娃(?=[是也一二三四1-4]|好好)/y, "您家小娃"],
+  // "俩残疾娃 大的一级 小的三级": the elder and the younger, said before their grades.
+  [/大的(?=[是也一二三四1-4])/y, "您家老大"],
+  [/小的(?=[是也一二三四1-4])/y, "您家老小"],
   [/大闺女|大女儿/y, "您大女儿"],
   [/小闺女|小女儿/y, "您小女儿"],
   [/儿子|小子|(?<=[俺我])儿(?![童科女])|(?<=[我俺个])仔/y, "您儿子"],
@@ -126,7 +129,7 @@ export const GONE_FROM_COUNT = /(?:有|其中)(一|两|俩|二|[12])个[^，,。
 const MARRYING = /(?:娶|讨|找|说)了?个?(?:媳妇|老婆|对象)/y;
 
 export const GONE =
-  /去世|过世|过咗身|过了身|过身了|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|走咗|(?:年|月|天|前|刚|人|早|已经)没了(?=[，,。；\s]|$)|户口[^，,。；\s没未不]{0,4}(?<![没未不])迁(?!回|进|来)|(?<![没未不])迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬出去|搬城里|落户|另立|分户|单立户|嫁出去|嫁人了/;
+  /去世|过世|过咗身|过了身|过身了|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半\d]+个?(?:月|年|天))|走咗|(?:年|月|天|前|刚|人|早|已经)没了(?=[，,。；\s]|$)|户口[^，,。；\s没未不]{0,4}(?<![没未不])迁(?!回|进|来)|(?<![没未不])迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬到(?:城里|县城|镇上|市里)|搬到[^，,。；\s]{0,6}去了|搬出去|搬城里|落户|另立|分户|单立户|嫁出去|嫁人了/;
 
 /** "都是贫困一级", "全是重度": 都 or 全 earlier in the same clause, a few words before: said of everyone named before. */
 const allBefore = (text: string, at: number) => /(?:都|全)(?:是|系|算|为)?(?:贫困|低保|困难)?(?:的)?$/.test(text.slice(Math.max(0, at - 8), at));
@@ -139,7 +142,11 @@ export function readHousehold(said: string): Household {
   // "俺三级才给四百 人家一二级给八百", "隔壁家给800": what others get says nothing of this household. Blanked
   // to the clause's end, keeping every other position (a 困难残疾人家 is a household, not 人家).
   // "户口迁到闺女家去了": a relative's home is where someone went, not a member of this household.
-  const text = blankOthers(said).replace(/(?<=[到去回在住])(?:俺|我)?(?:闺女|女儿|姑娘|儿子|娘|妈|哥|姐|弟|妹|叔|舅)家/g, (m) => "，".repeat(m.length));
+  // "搬到城里闺女家去了" too: a place or two may come between.
+  const text = blankOthers(said).replace(
+    /([到去回在住])([^，,。\s]{0,3}?)((?:俺|我)?(?:闺女|女儿|姑娘|儿子|娘|妈|哥|姐|弟|妹|叔|舅)家)/g,
+    (_, verb: string, place: string, home: string) => verb + place + "，".repeat(home.length),
+  );
   const people: Person[] = [];
   let current: Person | undefined;
   let group: Person[] = [];
@@ -151,7 +158,7 @@ export function readHousehold(said: string): Household {
   // "爷爷…姥爷" are two people, each named by their own word.
   const open = (relation: string, surface = ""): Person => {
     // "大娃", "俺大" (a father) are labelled by their relation.
-    const label = surface.length >= 2 && !/娃|孩子|小子/.test(surface) && /^(?:大|二|三|小)|姥|外/.test(surface) ? `您${surface}` : relation;
+    const label = surface.length >= 2 && !/娃|孩子|小子|的$/.test(surface) && /^(?:大|二|三|小)|姥|外/.test(surface) ? `您${surface}` : relation;
     const existing = label === PRONOUN ? undefined : people.find((p) => p.label === label);
     const person = existing ?? { label };
     if (!existing) {

@@ -2796,3 +2796,19 @@ describe("a figure put to confirm for one person or a village's count", () => {
     expect((await chat()("俺村10个一二级贫困残疾人 一年一共一万对吧")).text).toMatch(/不对：按您说的数算，一年一共 8000 元，不是 10000 元/);
   });
 });
+
+describe("children told by 大的 and 小的, and one of a grade leaving counted people", () => {
+  it("reads 大的一级 小的三级 as two children", async () => {
+    const r = await chat()("俺家俩残疾娃 大的二级 小的三级 家里贫困 一年救助一共多少");
+    expect(r.text).toMatch(/您家老大 800 \+ 您家老小 400 = 1200 元\/年/);
+  });
+
+  it("takes the one of the grade said from people counted, and answers again as the household now stands", async () => {
+    const say = chat();
+    await say("俺家三个残疾人 都贫困 一个三级两个一级");
+    const left = await say("有一个三级的搬到城里儿子家去了");
+    expect(left.text).toMatch(/其中 1 人（三级）已经不在户上/);
+    expect(left.text).toMatch(/800 \+ 第2人 800 = 1600 元\/年/);
+    expect((await say("那俺家现在一年能领多少")).text).toMatch(/800 \+ 第2人 800 = 1600 元\/年/);
+  });
+});
