@@ -2812,3 +2812,20 @@ describe("children told by 大的 and 小的, and one of a grade leaving counted
     expect((await say("那俺家现在一年能领多少")).text).toMatch(/800 \+ 第2人 800 = 1600 元\/年/);
   });
 });
+
+describe("the entry's figures in other units, and an area the entry does not give", () => {
+  it("turns a quoted sum in 万 into 元, metres into kilometres and a range of tons into jin", async () => {
+    expect((await chat()("幼儿园装修那50万 是多少块钱")).text).toMatch(/50 万元 = 50 × 10000 = 500,000 元/);
+    expect((await chat()("河道挡土墙砌了538米 合多少公里")).text).toMatch(/= 0\.538 公里/);
+    expect((await chat()("秸秆一天能压3到5吨 合多少斤")).text).toMatch(/6,000～10,000 斤/);
+    expect((await chat()("3吨压块能顶多少斤煤")).text).not.toMatch(/× 2000 ～/);
+  });
+
+  it("says an area is not given although the entry counts other things (5 座桥)", async () => {
+    expect((await chat()("河边那两个湿地公园各占多大面积")).text).toMatch(/资料里没有写您问的这个数/);
+  });
+
+  it("turns a monthly amount into a year asked 一年到底给多少", async () => {
+    expect((await chat()("老年补助一个月才50 一年到底给多少")).text).toMatch(/50 × 12 = 600 元/);
+  });
+});

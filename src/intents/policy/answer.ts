@@ -688,7 +688,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     lines.length === 1 &&
     countsAsked.length > 0 &&
     !countsAsked.some(([, inFact]) => inFact.test(entry.summary) || entry.facts.some((f) => inFact.test(f.text))) &&
-    !entry.facts.some((f) => /\d/.test(f.text) && ANY_MONEY.test(f.text) === false && /\d+\s*(?:个|所|家|处|座)/.test(f.text))
+    // (A count of things asked may be read off places the entry counts; an area or a length may not.)
+    !(
+      countsAsked.some(([, inFact]) => inFact.test("3 个") || inFact.test("3 座")) &&
+      entry.facts.some((f) => /\d/.test(f.text) && ANY_MONEY.test(f.text) === false && /\d+\s*(?:个|所|家|处|座)/.test(f.text))
+    )
   )
     lines.push(NOT_STATED);
   // "隔壁县的一户多残补多少": the source speaks of its own county and town only.
@@ -1119,7 +1123,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
 function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|按月|合多少.*月|月.*合多少/.test(text);
   const perYear =
-    /(?:一年|每年)(?:到头|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年|(?:一年|每年)[^，,。？?\d]{0,6}(?:算下来|合计|加起来)/.test(
+    /(?:一年|每年)(?:到头|到底|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年|(?:一年|每年)[^，,。？?\d]{0,6}(?:算下来|合计|加起来)/.test(
       text,
     );
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
@@ -1779,7 +1783,9 @@ const YUAN_ASKED = /换算成元|换成元|折成元|折算成元|用元说|用�
 
 /** Each amount in 万元 of the facts shown, written out in 元 (at most two). */
 export function reckonYuan(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
-  if (!YUAN_ASKED.test(question)) return { lines: [], used: [] };
+  // "投了50万 是多少块钱": a sum in 万 the villager quotes, asked in 元.
+  const quotedWan = /\d\s*万/.test(question) && /多少块|是多少钱|合多少钱/.test(question);
+  if (!YUAN_ASKED.test(question) && !quotedWan) return { lines: [], used: [] };
   const lines: string[] = [];
   for (const fact of facts)
     for (const m of fact.text.matchAll(/(\d+(?:\.\d+)?)\s*万元/g)) {
@@ -1795,6 +1801,16 @@ export function reckonYuan(facts: readonly Fact[], question: string): { lines: s
 const CONVERSIONS: Array<{ asked: RegExp; stated: RegExp; unit: string; to: string; times: number; shown: string }> = [
   { asked: /多少米|几米|合多少米|多少公尺/, stated: /(\d+(?:\.\d+)?)\s*(?:千米|公里)/g, unit: "千米", to: "米", times: 1000, shown: "1000" },
   {
+    asked: /多少公里|几公里|多少千米|几千米/,
+    stated: /(\d+(?:\.\d+)?)\s*米(?!\s*[^\s，,。；]{0,2}平)/g,
+    unit: "米",
+    to: "公里",
+    times: 0.001,
+    shown: "0.001（1 公里 = 1000 米）",
+  },
+  // Not "3吨压块顶多少斤煤": a weight of one thing in another is the biomass calculator's.
+  { asked: /^(?!.*(?:顶|相当|换成|煤)).*(?:多少斤|几斤|合多少斤)/, stated: /(\d+(?:\.\d+)?)\s*吨/g, unit: "吨", to: "斤", times: 2000, shown: "2000" },
+  {
     asked: /多少平方米?|几平方米?|多少平米|多少个?平方|合多少平/,
     stated: /(\d+(?:\.\d+)?)\s*亩/g,
     unit: "亩",
@@ -1804,18 +1820,39 @@ const CONVERSIONS: Array<{ asked: RegExp; stated: RegExp; unit: string; to: stri
   },
 ];
 
+/** The question quotes a number the text states ("538米" and "538 米"). */
+const quotesAny = (question: string, text: string) =>
+  [...question.matchAll(/\d+(?:\.\d+)?/g)].some((m) => new RegExp(`(?<![\\d.])${m[0].replace(".", "\\.")}(?![\\d.])`).test(text));
+
 export function reckonUnits(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   for (const c of CONVERSIONS) {
     if (!c.asked.test(question)) continue;
     // "幼儿园多少平方米": a fact giving the unit asked answers it, unless the question names the other unit.
     const inTarget = new RegExp(`\\d\\s*${c.to}`);
     if (!question.includes(c.unit) && !(c.unit === "千米" && /公里/.test(question)) && facts.some((f) => inTarget.test(f.text))) continue;
-    for (const fact of facts)
+    // The fact with the figure the villager quotes, if any ("挡土墙砌了538米"), else the first one stating the unit.
+    const quotedFirst = [...facts].sort((a, b) => Number(quotesAny(question, b.text)) - Number(quotesAny(question, a.text)));
+    for (const fact of quotedFirst)
       for (const m of fact.text.matchAll(c.stated)) {
+        // "每天能压缩秸秆 3-5 吨": a range is turned end by end.
+        const range = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*[-–～~到]\\s*${m[1]!.replace(".", "\\.")}\\s*${c.unit}`).exec(fact.text);
+        const show = (n: number) => {
+          const value = Math.round(n * c.times * 1000) / 1000;
+          return Number.isInteger(value) ? value.toLocaleString("en-US") : String(value);
+        };
+        if (range)
+          return {
+            lines: [
+              `${range[1]}～${m[1]} ${c.unit} = ${range[1]} × ${c.shown} ～ ${m[1]} × ${c.shown} = ${show(Number(range[1]))}～${show(Number(m[1]))} ${c.to}`,
+            ],
+            used: [fact],
+          };
         const value = Number(m[1]) * c.times;
-        const exact = Number.isInteger(Math.round(value * 100) / 100);
+        const exact = Number.isInteger(Math.round(value * 100) / 100) || c.times < 1;
         return {
-          lines: [`${m[1]} ${c.unit} = ${m[1]} × ${c.shown} ${exact ? "=" : "≈"} ${Math.round(value).toLocaleString("en-US")} ${c.to}`],
+          lines: [
+            `${m[1]} ${c.unit} = ${m[1]} × ${c.shown} ${exact ? "=" : "≈"} ${c.times < 1 ? show(Number(m[1])) : Math.round(value).toLocaleString("en-US")} ${c.to}`,
+          ],
           used: [fact],
         };
       }
