@@ -2829,3 +2829,23 @@ describe("the entry's figures in other units, and an area the entry does not giv
     expect((await chat()("老年补助一个月才50 一年到底给多少")).text).toMatch(/50 × 12 = 600 元/);
   });
 });
+
+describe("coming back with 刚才那, wages after a training, and a household's allowance over years", () => {
+  it("goes back to the coal with 刚才那煤 after another topic", async () => {
+    const say = chat();
+    await say("好煤一吨多少钱");
+    await say("全市维权岗建了几个");
+    expect((await say("刚才那煤合多少钱一斤")).text).toMatch(/0\.68 元/);
+  });
+
+  it("says wages are not given when asked right after a training", async () => {
+    const say = chat();
+    await say("月嫂培训要钱吗");
+    expect((await say("学完了能挣多少 工资有多少")).text).toMatch(/^【月嫂免费培训班】\n资料里没有写干这个能挣多少钱/);
+  });
+
+  it("reckons 一户多残 over years for 俺家 without screening anyone", async () => {
+    const r = await chat()("一户多残俺家补三年是多少");
+    expect(r.text).toMatch(/1680 × 3 = 5040 元/);
+  });
+});

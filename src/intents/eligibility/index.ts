@@ -211,6 +211,16 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // the programme asked about, are arithmetic on its amount.
   if (household.people.length >= 2 && described.length === 0 && /一共|总共|加起来|合计|俩人|两人|几个人|[俩仨]呢/.test(text) && focusOf(rules, text).length > 0)
     return policyFallback(ctx);
+  // "再说回一户多残 俺家补两年是多少": a household's allowance over years, nobody described: the amount over them.
+  const ownWords = foldText(ctx.text);
+  if (
+    described.length === 0 &&
+    household.people.length === 0 &&
+    readReckoning(ownWords).years !== undefined &&
+    focusOf(rules, ownWords).length > 0 &&
+    focusOf(rules, ownWords).every((id) => rules.programmes.programmes.find((p) => p.id === id)?.benefit.per === "household")
+  )
+    return policyFallback(ctx);
   // "俺爹俺娘都够格，一年一共多少": they qualify; the programme's amount times them is arithmetic.
   // Not when two of the summed programmes are named ("一户多残…又是贫困老年残疾人，假如都能领"): only the
   // screener adds programmes up.
