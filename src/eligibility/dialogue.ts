@@ -438,6 +438,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         ...((asked.years ?? state.reckon.years) ? { years: asked.years ?? state.reckon.years } : {}),
       },
     };
+  // "那俩人呢" after a household's answer: the same people, summed.
+  if (state.step === "done" && isHousehold(state) && /^(?:那)?(?:俩|两个|仨|三个|四个|他们|她们)(?:人)?(?:一共|加起来|合起来)?(?:呢|多少)$/.test(core))
+    return advance(rules, { ...state, reckon: { ...state.reckon, total: true } }, on, "");
   // "那俺家现在一年能领多少" after a household's answer changed: the same household, as it now stands.
   if (
     state.step === "done" &&
@@ -627,6 +630,30 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       }));
       const said = standing.map((p) => `${p.label}${p.poor ? "是" : "不是"}贫困户`).join("、");
       return advance(rules, { ...state, people }, on, `好的，已改为：${said}。\n`);
+    }
+    // "一级两个 三级一个" then "不对 三级的是俩 俺弟也是三级": the count of one grade corrected; relatives named
+    // with that grade are among those counted.
+    const countedNamed = named.filter(isCounted);
+    const correctedGrade = countedNamed[0]?.grade;
+    if (
+      state.people.length > 0 &&
+      state.people.every(isCounted) &&
+      /不对|说错|记错|搞错|错了|应该是|其实是/.test(text) &&
+      correctedGrade !== undefined &&
+      // Not "说错了 有一个是二级": some of those counted are of another grade (read below).
+      state.people.some((p) => p.grade === correctedGrade) &&
+      !/(?:有|其中)(?:一|两|俩|二|1|2)个/.test(text) &&
+      countedNamed.every((p) => p.grade === correctedGrade) &&
+      named.every((p) => isCounted(p) || p.grade === correctedGrade)
+    ) {
+      const people = [...state.people.filter((p) => p.grade !== correctedGrade), ...countedNamed].map((p, k) => ({ ...p, label: `第${k + 1}人` }));
+      const gradeName = `${"一二三四"[correctedGrade - 1]}级`;
+      return advance(
+        rules,
+        { ...state, people, disabledCount: people.length, facts: { ...state.facts, disabled_in_household: people.length } },
+        on,
+        `好的，已改为：${gradeName}的是 ${countedNamed.length} 个。\n`,
+      );
     }
     // A household counted, not named ("一个一级一个三级", "三个三级"), told more of in counts: "又评上一个二级的"
     // adds to it; "说错了 有一个是二级" changes that many of them; a count said again replaces it.

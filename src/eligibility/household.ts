@@ -37,6 +37,9 @@ export const PRONOUN = "他（她）";
 
 // Longer words first, so 爸爸 is read before 爸 and 老伴 before 老.
 const RELATIONS: Array<[RegExp, string]> = [
+  // "娃他爹", "孩子他妈": a spouse named through the child (before 娃, 他 and 爹).
+  [/(?:娃|孩子|孩|小孩)他(?:爹|爸)/y, "您丈夫"],
+  [/(?:娃|孩子|孩|小孩)他(?:娘|妈)/y, "您妻子"],
   // "爷的老年补助…": 爷 alone at the start of a clause, before what is said of him, is 爷爷 named again.
   // Cantonese too: 阿爷, 阿嫲, 阿婆, 老豆, 细佬 (a younger brother), 个仔 (a son).
   [/爷爷|姥爷|外公|阿爷|阿公|(?<=[俺我咱])爷|(?<=^|[\s，,。；、])爷(?=的|是|也|俩|[一二三四]级)/y, "您爷爷"],
@@ -106,6 +109,8 @@ const GROUP =
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度|没(?:有)?残疾|不(?:是|算)?残疾)/y;
 /** "三个一级一个三级": several people of one grade at once. */
 const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨|(?<=[加添再又有])个)(?:人|娃|孩子|小孩|儿子|闺女|女儿|孙子|孙女)?(?:是|都|都是)?([一二三四1234])级/y;
+/** "一级残疾两个 三级一个": people of a grade counted after it. */
+const GRADE_COUNTED = /([一二三四1234])级(?:残疾人?|的)?(?:是|有)?\s*(一个|两个|俩|仨|三个|四个|[1-4]个)(?![月年天])/y;
 /**
  * "俩重度", "两个重度的": several people said to be 重度 at once. "还有两个一二级的", "一个一、二级的": a grade
  * of one or two, which every programme treats alike, is 重度 too.
@@ -256,6 +261,19 @@ export function readHousehold(said: string): Household {
         },
       );
       i += counted[0].length;
+      continue;
+    }
+    GRADE_COUNTED.lastIndex = i;
+    const gradeFirst = !inRange(text, i) && people.every(isCounted) ? GRADE_COUNTED.exec(text) : null;
+    if (gradeFirst) {
+      const value = GRADE_VALUE[gradeFirst[1]!]!;
+      addMembers(
+        headcount(gradeFirst[2]!, 1),
+        (p) => p.grade === undefined && !(p.severe && value > 2),
+        (p) => (p.grade = value),
+      );
+      group = [];
+      i += gradeFirst[0].length;
       continue;
     }
     COUNTED_SEVERE.lastIndex = i;

@@ -2849,3 +2849,22 @@ describe("coming back with 刚才那, wages after a training, and a household's 
     expect(r.text).toMatch(/1680 × 3 = 5040 元/);
   });
 });
+
+describe("a household counted grade first, a spouse named through the child, and 那俩人呢", () => {
+  it("reads 一级残疾两个 三级一个, and corrects a grade's count (三级的是俩) with a relative among them", async () => {
+    const say = chat();
+    expect((await say("俺家二级残疾两个 三级一个 贫困户 一年多少")).text).toMatch(/800 \+ 第2人 800 \+ 第3人 400 = 2000 元\/年/);
+    const r = await say("不对 三级的是俩 俺妹也是三级");
+    expect(r.text).toMatch(/已改为：三级的是 2 个/);
+    expect(r.text).toMatch(/800 \+ 第2人 800 \+ 第3人 400 \+ 第4人 400 = 2400 元\/年/);
+  });
+
+  it("takes 娃他爹 as the husband and sums the two asked with 那俩人呢", async () => {
+    const say = chat();
+    await say("俺闺女一级残疾 贫困户 一年救助多少");
+    await say("娃他爹是三级");
+    const r = await say("那俩人呢");
+    expect(r.text).toMatch(/您丈夫三级/);
+    expect(r.text).toMatch(/800 \+ 您丈夫 400 = 1200 元\/年/);
+  });
+});
