@@ -247,8 +247,10 @@ export class Assistant {
         threadHit.score >= ownHits[0]!.score * THREAD_CLOSE ||
         (shortEnough(text) && ownHits[0]!.matchedWords.every((w) => threadHit.matchedWords.includes(w))));
     // "再回到煤 三吨多少钱": coming back to a topic asked about before the last question goes on from that one.
+    // "河道修了几座桥 ⏎ 维权岗几个 ⏎ 那桥是啥样的桥": 那 and a word naming the earlier topic come back to it too.
+    const pointsBack = COMES_BACK.test(text) || /^那/.test(foldText(text).trim());
     const cameBack =
-      candidate && COMES_BACK.test(text) && ownHits[0] && !candidate.entryIds.includes(ownHits[0].entry.id) && engine.kb.index.matchesMeaning(ownHits[0])
+      candidate && pointsBack && ownHits[0] && !candidate.entryIds.includes(ownHits[0].entry.id) && engine.kb.index.matchesMeaning(ownHits[0])
         ? await earlierQuestionOn(this.options.services.store.messages, message.channel, message.userId, ownHits[0].entry.id, now)
         : undefined;
     // "投资多少钱" after the plaza: a kind of figure asked of the thread, though another entry has the word.

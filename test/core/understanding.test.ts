@@ -2868,3 +2868,20 @@ describe("a household counted grade first, a spouse named through the child, and
     expect(r.text).toMatch(/800 \+ 您丈夫 400 = 1200 元\/年/);
   });
 });
+
+describe("那 pointing back two questions, and a price per machine not given", () => {
+  it("goes back to the river with 那桥 after another topic", async () => {
+    const say = chat();
+    await say("河道整治修了几座桥");
+    await say("优质煤多少钱一吨");
+    expect((await say("那桥是啥样的桥")).text).toMatch(/三孔平板桥涵/);
+  });
+
+  it("says the price of a machine is not given (一台多少钱)", async () => {
+    const say = chat();
+    await say("秸秆压缩点设在哪几个村");
+    const r = await say("那压缩机一台多少钱 俺们村想买一台");
+    expect(r.text).toMatch(/没有写/);
+    expect(r.text).not.toMatch(/1360/);
+  });
+});
