@@ -44,6 +44,10 @@ const PERIOD_MONTHS: Record<string, number> = { 一年: 12, 每年: 12, 全年: 
 export function readClaim(text: string): Claim | undefined {
   const tagged = CONFIRM_TAG.test(text);
   if (!tagged && !CLOSING.test(text)) return undefined;
+  // "一吨1360是吧 ⏎ 三吨呢": a question after the confirmation asks something else; nothing is confirmed now.
+  const tags = [...text.matchAll(new RegExp(CONFIRM_TAG.source, "g"))];
+  const after = tags.length > 0 ? text.slice(tags.at(-1)!.index + tags.at(-1)![0].length) : "";
+  if (/呢\s*[?？]?\s*$/.test(after) || ASKS.test(after)) return undefined;
   const found: Array<{ at: number; end: number; claim: Omit<Claim, "clause" | "others"> }> = [];
   const per = (said: string): Claim["per"] => (/每人|一人|每个人|一个人|每位/.test(said) ? "人" : /每户|一户(?!多残)/.test(said) ? "户" : undefined);
   for (const m of text.matchAll(PERIOD)) {
@@ -66,6 +70,14 @@ export function readClaim(text: string): Claim | undefined {
   for (const m of text.matchAll(PRICE)) {
     const value = parseNumber(m[2]!);
     if (value && value > 1) found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "price", unit: m[1]! } });
+  }
+  // "三级的一年四百 俩人八百对吧": a bare amount right before the tag, for the period said before it.
+  const bare = new RegExp(`${NUMBER}\\s*(?:元|块钱?)?(?:多)?\\s*(?=(?:对吧|对不对|是吧|是不是|对不|对吗|没错吧)\\s*[?？]?\\s*$)`).exec(text);
+  if (bare && !found.some((f) => f.end >= bare.index + bare[0].length - 1)) {
+    const value = parseNumber(bare[1]!);
+    const period = [...text.slice(0, bare.index).matchAll(/一年|每年|全年|一个月|每个?月|半年/g)].at(-1)?.[0];
+    if (value && period)
+      found.push({ at: bare.index, end: bare.index + bare[0].length, claim: { value, kind: "period", months: PERIOD_MONTHS[period] ?? 12 } });
   }
   // A count or a sum is confirmed only with a word asking so, never with a bare 吧 or 吗.
   if (tagged)

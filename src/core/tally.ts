@@ -78,7 +78,7 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
   let correctedGrades: number[] | undefined;
   for (const clause of text.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {
     // "三级9个 ⏎ 打错了 是6个": with one group only, a count alone after a correction is that group's.
-    const onlyGroup = !correctedGrades && correcting && groups.length === 1 ? groups[0]!.grades : undefined;
+    const onlyGroup = !correctedGrades && (correcting || /^(?:其实是|应该是|其实|实际是)/.test(clause)) && groups.length === 1 ? groups[0]!.grades : undefined;
     const alone = correctedGrades || onlyGroup ? COUNT_ALONE.exec(clause) : null;
     if (alone && (correctedGrades || onlyGroup)) {
       const grades = (correctedGrades ?? onlyGroup)!;
@@ -96,6 +96,21 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     // "说错了" alone corrects what the next clause says; "漏了俩" adds what it says.
     if (CORRECTING.test(clause) && !/级/.test(clause)) {
       correcting = true;
+      continue;
+    }
+    // One group counted, then "又添了两个" or "一共12个了": more of it, or its count as it stands now.
+    const onlyOne = groups.length === 1 ? groups[0]! : undefined;
+    const more =
+      onlyOne && !/级/.test(clause) ? new RegExp(`^(?:又|还|再)(?:添|加|多|查出来?|评上|核实出来?)了?\\s*${COUNT}\\s*(?:个|位|名|人)`).exec(clause) : null;
+    if (more && onlyOne) {
+      change(onlyOne, parseNumber(more[1]!) ?? 0);
+      last = onlyOne;
+      continue;
+    }
+    const now = onlyOne && !/级/.test(clause) ? new RegExp(`^(?:现在|一共|总共|目前)(?:是|有)?\\s*${COUNT}\\s*(?:个|位|名|人)(?:了)?$`).exec(clause) : null;
+    if (now && onlyOne) {
+      const n = parseNumber(now[1]!);
+      if (n !== undefined) Object.assign(onlyOne, { count: n, from: onlyOne.from ?? onlyOne.count, by: n - (onlyOne.from ?? onlyOne.count) });
       continue;
     }
     const rest = REST_ARE.exec(clause);

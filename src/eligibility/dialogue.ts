@@ -459,7 +459,16 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (state.topic === "benefits") {
     const more = readHousehold(text.replace(/^(?:不对|不是)[，,]?/, ""));
     // "她三级", "不对，她也是二级": 他/她 is the last person named other than the villager.
-    const other = [...state.people].reverse().find((p) => p.label !== "您");
+    // 她 is the last woman named, 他 the last man, when the words tell them apart.
+    const female = /奶|娘|妈|母|婆|姥姥|妻|老婆|媳妇|爱人|女|姐|妹|婶|姑|姨|嫂|老太/;
+    const pronoun = /她/.test(text) ? "her" : /他/.test(text) ? "him" : undefined;
+    const earlier = [...state.people].reverse().filter((p) => p.label !== "您");
+    const other =
+      (pronoun === "her"
+        ? earlier.find((p) => female.test(p.label))
+        : pronoun === "him"
+          ? earlier.find((p) => !female.test(p.label) && !isCounted(p))
+          : undefined) ?? earlier[0];
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
     // "三个孩子都是三级" ⏎ "大的那个今年重新评成二级了": one of those counted, regraded.
     // "其中两个评成二级了": that many of them.

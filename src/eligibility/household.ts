@@ -469,6 +469,18 @@ function claimVerdict(chosen: readonly HouseholdLine[], total: number | undefine
   const all = total !== undefined ? [...sums, { name: "几项合计", yearly: total }] : sums;
   const same = all.find((x) => Math.abs(inSpan(x.yearly) - claim.value) < 0.01);
   if (same) return `对：按您说的情况，${same.name}${span}一共 ${money(inSpan(same.yearly))} 元。`;
+  // "俺家俩人都三级 一年400对吧": each one's amount, said right; the household's sum beside it.
+  const each = chosen.find(
+    (l) =>
+      l.parts.length > 1 &&
+      l.programme.benefit.kind === "cash" &&
+      l.parts.every((p) => p.amount === l.parts[0]!.amount) &&
+      Math.abs(inSpan(l.period === "month" ? l.parts[0]!.amount * 12 : l.parts[0]!.amount) - claim.value) < 0.01,
+  );
+  if (each) {
+    const yearly = each.period === "month" ? each.total * 12 : each.total;
+    return `对：${each.programme.name}每人${span} ${money(claim.value)} 元；${each.parts.length} 个人${span}一共 ${money(inSpan(yearly))} 元。`;
+  }
   const first = sums[0]!;
   const plus = total !== undefined ? `，几项合计 ${money(inSpan(total))} 元` : "";
   return `不对：按您说的情况，${first.name}${span}一共 ${money(inSpan(first.yearly))} 元${plus}，不是 ${money(claim.value)} 元。`;

@@ -2885,3 +2885,36 @@ describe("那 pointing back two questions, and a price per machine not given", (
     expect(r.text).not.toMatch(/1360/);
   });
 });
+
+describe("second review: corrections, confirmations and pronouns", () => {
+  it("takes 其实是4个 as the count of the one group said before, and more and fewer of it later", async () => {
+    expect((await chat()("俺村报了5个一二级贫困残疾人 其实是4个 一年一共多少")).text).toMatch(/4 个一、二级：800 × 4 = 3200 元\/年/);
+    const say = chat();
+    await say("俺村一二级贫困8个 一年一共多少");
+    await say("又添了两个 一共10个了");
+    const r = await say("其中一个二级的走了");
+    expect(r.text).toMatch(/9 个一、二级：800 × 9 = 7200 元\/年/);
+    expect(r.text).not.toMatch(/8 \+ 10/);
+  });
+
+  it("keeps a village's total when one of a grade left (其中一个一级的走了 现在呢)", async () => {
+    const say = chat();
+    await say("俺村一二级贫困残疾人4个 三级2个 一年一共多少");
+    expect((await say("其中一个一级的走了 现在呢")).text).toMatch(/合计：2400 \+ 800 = 3200 元\/年/);
+  });
+
+  it("checks the amount said last before 对吧, each person's amount in a household, and never the budget as spent", async () => {
+    expect((await chat()("三级的一年四百 俩人八百对吧")).text).toMatch(/^【[^】]+】\n对：按您说的数算，一年一共 800 元/);
+    expect((await chat()("俺家俩人都三级 贫困户 一年400对吧")).text).toMatch(/^对：贫困残疾人生活特别救助每人一年 400 元；2 个人一年一共 800 元/);
+    expect((await chat()("幼儿园投了500万是吧")).text).not.toMatch(/对：/);
+    const say = chat();
+    await say("优质煤一吨1360是吧");
+    expect((await say("三吨呢")).text).not.toMatch(/对：/);
+  });
+
+  it("leaves out the woman when told 先不算她", async () => {
+    const say = chat();
+    await say("俺家奶奶一级 爷爷三级 贫困户 一年一共多少");
+    expect((await say("先不算她 多少")).text).toMatch(/您奶奶先不算/);
+  });
+});

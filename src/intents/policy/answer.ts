@@ -755,7 +755,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // Nothing of the entry's to work out: the villager's own numbers, added or taken apart as asked.
   if (!reckonedAny) lines.push(...reckonSaid(query.text));
   // "一年400对吧": the answer to a yes-or-no question comes first.
-  const verdict = reckonClaim(entry.facts, query.text);
+  const verdict = reckonClaim(entry.facts, query.text, [entry.title, ...entry.aliases].join(" "));
   if (verdict.length > 0) lines.splice(1, 0, ...verdict);
   // "俺村12个一二级 一年一共一万对吧": a total put to confirm against the total just reckoned.
   else {
@@ -797,7 +797,10 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
  * the working for another period; a price against the entry's price per unit; a count only when a fact states
  * it ("对"; a count the entry does not state is left to the facts shown). Nothing when the entry does not settle it.
  */
-export function reckonClaim(facts: readonly Fact[], question: string): string[] {
+export function reckonClaim(facts: readonly Fact[], question: string, title = ""): string[] {
+  const namesEntry = (clause: string) =>
+    [...title.matchAll(/[\u4e00-\u9fa5]{2}/g)].some((m) => clause.includes(m[0])) ||
+    [...clause.matchAll(/[\u4e00-\u9fa5]{2}/g)].some((m) => title.includes(m[0]));
   const claim = readClaim(question);
   if (!claim) return [];
   const said = claim.value;
@@ -839,10 +842,19 @@ export function reckonClaim(facts: readonly Fact[], question: string): string[] 
   }
   if (claim.kind === "sum") {
     // "河道整治投了500万是吧": the entry's sum in 万元, when it gives one (or says the very one).
-    const sums = facts.flatMap((f) => [...f.text.matchAll(/(\d+(?:\.\d+)?)\s*万元/g)].map((m) => ({ fact: f, n: Number(m[1]) })));
+    // A budget or a plan ("原来预算投资 500 万元") is no sum spent.
+    const sums = facts.flatMap((f) =>
+      f.text
+        .split(/[，,；;。]/)
+        .filter((part) => !/预算|计划|原来|打算/.test(part) || /预算|计划|原来|打算/.test(claim.clause))
+        .flatMap((part) => [...part.matchAll(/(\d+(?:\.\d+)?)\s*万元/g)].map((m) => ({ fact: f, n: Number(m[1]) }))),
+    );
     const same = sums.find((x) => x.n === said);
     if (same) return [`对：资料里写的是“${same.fact.text.replace(/[。；]$/, "")}”。`];
-    return sums.length === 1 && claim.others.length === 0 ? [`不对：资料里写的是“${sums[0]!.fact.text.replace(/[。；]$/, "")}”，不是 ${said} 万元。`] : [];
+    // 不对 only when the clause names what the entry's one sum is of (its title's words): not another programme's.
+    return sums.length === 1 && claim.others.length === 0 && namesEntry(claim.clause)
+      ? [`不对：资料里写的是“${sums[0]!.fact.text.replace(/[。；]$/, "")}”，不是 ${said} 万元。`]
+      : [];
   }
   if (claim.kind === "price") {
     // "秸秆压块一吨卖1360对吧": the thing priced must be the fact's (the coal's price is not the briquettes').
@@ -1934,7 +1946,8 @@ export function reckonDoneLeft(facts: readonly Fact[], question: string): { line
 export const OWN_GROUP = /村里|全村|[俺我咱](?:们)?(?:村|组|屯)(?!民)|组里|全组/;
 
 /** "俺爹是其中一个", "像俺这样的": one person among those counted. */
-export const ONE_OF_THEM = /其中(?:的)?(?:一|1)个|像(?:俺|我)(?:这样|这种|这号)/;
+// Not "其中一个一级的走了": one of them gone is the count's change, not the one asked about.
+export const ONE_OF_THEM = /其中(?:的)?(?:一|1)个(?![^，,。？?\s]{0,8}(?:走了|去世|过世|没了|迁|搬|死了|不是贫困|不算))|像(?:俺|我)(?:这样|这种|这号)/;
 
 const NOT_STATED = "资料里没有写您问的这个数，我不乱说数字；资料里有的是：";
 
@@ -2194,7 +2207,7 @@ const REST_ASKED =
  */
 export function reckonSaid(question: string): string[] {
   // "报了5个 其实是4个": one number corrects the other; they are never added.
-  if (CORRECTED.test(question) || /其实是|应该是|改成|改为|报多|报少|多报|少报/.test(question)) return [];
+  if (CORRECTED.test(question) || /其实是|应该是|改成|改为|报多|报少|多报|少报|(?:一共|现在|目前)\s*\d+\s*个了?(?=[，,。\s]|$)/.test(question)) return [];
   const said = [...question.matchAll(SAID_NUMBER)].map((m) => ({
     value: Number(m[1]) * (m[2] ? 10000 : 1),
     shown: `${m[1]}${m[2] ?? ""}`,
