@@ -25,13 +25,13 @@ const COUNT_LEADS = new RegExp(
 const COUNT_STARTS = new RegExp(`(?=${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级)`);
 const COUNT_STARTS_AT = new RegExp(`${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`);
 const GRADE_FIRST_AT = new RegExp(
-  `${GRADES_PLAIN}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT_PLAIN}\\s*(?:个|位|名|人|(?<=[俩仨]))`,
+  `${GRADES_PLAIN}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:的)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT_PLAIN}\\s*(?:个|位|名|人|(?<=[俩仨]))`,
 );
 /** Where a group said grade first begins: a grade not inside another ("一二级" is one). */
 const GRADE_STARTS = new RegExp(`(?<![一二三四1-4、和跟到至])(?=${GRADES_PLAIN}级)`);
 /** One group, grade first; "二级的又评上2个" too. */
 const GRADE_FIRST_ONE = new RegExp(
-  `${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困)?(?:的)?(?:残疾人?)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
+  `${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困)?(?:的)?(?:残疾人?)?(?:的)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
 );
 /** "一个新评上的一级": what happened to them may come between the count and the grade. */
 const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES}级`);
@@ -40,13 +40,13 @@ const NONE_OF = new RegExp(`${GRADES}级(?:的)?(?:贫困)?(?:残疾人?)?(?:一
 const GONE = /去世|过世|走了|没了|死了|迁走|迁出|搬走/;
 const CORRECTING = /说错|写错|打错|不对|搞错|记错|弄错|报错|报多|报少|多报|少报|多算|少算|应该是|改成|改为|更正/;
 /** "一共20个", "总共有20人": the whole, which "剩下都是一二级" is read against. */
-const WHOLE = new RegExp(`(?:一共|总共|共|全村|村里)(?:有)?\\s*${COUNT}\\s*(?:个|位|名|人)`);
+const WHOLE = new RegExp(`(?:一共|总共|共|全村|村里|[俺我咱]们?(?:村|组))[^，,。；\\d一二三四五六七八九十两俩仨]{0,8}?(?:有)?\\s*${COUNT}\\s*(?:个|位|名|人)`);
 /** "剩下都是一二级", "其余的是三级": the grades of those not counted yet. */
 const REST_ARE = new RegExp(`^(?:剩下|剩余|其余|其他|别的)(?:的)?(?:都|全)?(?:是)?${GRADES}级`);
 /** "漏了俩": people left out, added by the clause that follows ("二级还有俩"). */
 const LEFT_OUT = /漏了|漏掉|漏报|落下了|忘了(?:算|报)/;
 /** "是3人", "改成5个": a count alone, after a clause naming the grade it corrects. */
-const COUNT_ALONE = new RegExp(`^(?:是|改成|改为|应该是|其实是|(报了|写了|说了|报的是))?\\s*${COUNT}\\s*(?:个|位|名|人)$`);
+const COUNT_ALONE = new RegExp(`^(?:是|改成|改为|应该是|其实是|其实|实际是|(报了|写了|说了|报的是))?\\s*${COUNT}\\s*(?:个|位|名|人)$`);
 /** "其中2个今年评成二级了": some of a group now counted at another grade. */
 const REGRADED_SOME = new RegExp(
   `${COUNT}\\s*(?:个|位|名|人)[^，,。；]{0,8}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|换成)了?${GRADES}级`,
@@ -93,6 +93,16 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       continue;
     }
     correctedGrades = undefined;
+    // "七个 打错了是九个": the count after the correction is the group's said last.
+    const corrected =
+      CORRECTING.test(clause) && !/级/.test(clause)
+        ? COUNT_ALONE.exec(clause.replace(/^.*?(?:说错了?|写错了?|打错了?|不对|搞错了?|记错了?|弄错了?|报错了?)/, ""))
+        : null;
+    if (corrected && last && !corrected[1]) {
+      const said = parseNumber(corrected[2]!);
+      if (said !== undefined) Object.assign(last, { count: said, from: undefined, by: undefined });
+      continue;
+    }
     // "说错了" alone corrects what the next clause says; "漏了俩" adds what it says.
     if (CORRECTING.test(clause) && !/级/.test(clause)) {
       correcting = true;

@@ -125,3 +125,18 @@ describe("people of a tally spoken of one by one", () => {
     ]);
   });
 });
+
+describe("a village's whole and corrections said in one clause", () => {
+  it("reads 俺村贫困残疾人10个 as the whole for 剩下都是一二级, and 七个 打错了是九个 as a correction", () => {
+    expect(readGradeTally("俺村贫困残疾人9个 三级2个 剩下都是一二级")).toEqual([
+      { grades: [3], count: 2 },
+      { grades: [1, 2], count: 7, from: 9, by: -2 },
+    ]);
+    expect(readGradeTally("一二级贫困残疾人五个 打错了是六个 三级的两个")).toEqual([
+      { grades: [1, 2], count: 6 },
+      { grades: [3], count: 2 },
+    ]);
+    expect(readGradeTally("报了6个三级贫困 其实4个")).toEqual([{ grades: [3], count: 4 }]);
+    expect(readGradeTally("一二级贫困残疾的8个 打错了 是6个")).toEqual([{ grades: [1, 2], count: 6 }]);
+  });
+});

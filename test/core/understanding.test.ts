@@ -2918,3 +2918,10 @@ describe("second review: corrections, confirmations and pronouns", () => {
     expect((await say("先不算她 多少")).text).toMatch(/您奶奶先不算/);
   });
 });
+
+describe("a tally said grade first without pauses", () => {
+  it("reads 一级3个二级2个三级4个 grade first, never as 3个二级 and 2个三级", async () => {
+    const r = await chat()("村里一级2个二级1个三级3个 都贫困 一年一共多少钱");
+    expect(r.text).toMatch(/合计：1600 \+ 800 \+ 1200 = 3600 元\/年/);
+  });
+});

@@ -5,7 +5,7 @@ import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
-import { GRADE_NUMBER, gradesSaid, readGradeTally } from "../../core/tally.ts";
+import { GRADE_NUMBER, type GradeGroup, gradesSaid, readGradeTally } from "../../core/tally.ts";
 import { readClaim } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
@@ -1102,6 +1102,10 @@ export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boole
 /** "今年少了3个": fewer people than counted before. */
 const FEWER_PEOPLE = /(?:少了|减少了?|减了|去掉)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)/;
 
+/** Two readings of a tally by grade agree ("一级3个二级2个三级4个" read grade first by one, count first by the other). */
+const sameGroups = (a: readonly GradeGroup[], b: readonly GradeGroup[]) =>
+  a.length === b.length && a.every((g, k) => g.count === b[k]!.count && g.grades.join() === b[k]!.grades.join());
+
 /** "打错了", "说错了": the count said next corrects the one before. */
 const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对/;
 
@@ -1216,10 +1220,17 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     ...text.matchAll(
       /(?<!多了|增加了|新增了?|添了|又多|又有|少了)(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级(?![^，,。；\s]*?(?:去世|过世|走了|没了|迁|搬))/g,
     ),
-  ].map((m) => ({
-    grades: gradesSaid(m[2]!),
-    count: count(m[1]!) ?? 0,
-  }));
+  ]
+    // "一级3个二级2个三级4个": the first grade said before any count of this kind reads grade first (一级3个), not
+    // count first (3个二级), throughout.
+    .filter(
+      (_m, _k, all) =>
+        !/[一二三四1-4]级\s*(?:\d+|[一两二三四五六七八九十]+)\s*个\s*[一二三四1-4]级/.test(text) || text.search(/[一二三四1-4]级/) >= (all[0]?.index ?? 0),
+    )
+    .map((m) => ({
+      grades: gradesSaid(m[2]!),
+      count: count(m[1]!) ?? 0,
+    }));
   const laterChanges: Array<{ grades: number[]; by: number }> = [];
   // "一级的有5个 三级的有3个": the grade first, then how many.
   if (gradeCounts.length === 0)
