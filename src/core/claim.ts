@@ -33,7 +33,7 @@ const NUMBER = "(\\d+(?:\\.\\d+)?|[零一二三四五六七八九十百千万两
 /** Words between the period and the number: "一年救助", "一年一共", "每人代缴". */
 const BETWEEN = "(?:一共|总共|合计|加起来|[^，,。？?\\d零一二三四五六七八九十百千万两俩仨]){0,8}?";
 const PERIOD = new RegExp(`(一年|每年|全年|一个月|每个?月|半年)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
-const EACH = new RegExp(`(?:每人|每户|一人|一户|每位|每个人|一个人)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)(多)?`, "g");
+const EACH = new RegExp(`(?:每人|每户|一人|一户(?!多残)|每位|每个人|一个人)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
 const PRICE = new RegExp(`(?:一|每|1)\\s*(吨|斤|公斤|亩)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?`, "g");
 const COUNT = /(\d+)\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个)/g;
 /** "投了500万是吧": a sum of money in 万. */

@@ -25,7 +25,7 @@ describe("a figure put to confirm", () => {
 describe("what a figure put to confirm was said of", () => {
   it("keeps the clause of the figure, the other numbers said, whom it was said for, and 多", () => {
     expect(readClaim("一级一年多少 那三级的就是一年400对吧")).toMatchObject({ value: 400, clause: "那三级的就是一年400", others: [] });
-    expect(readClaim("853人 一人补1000对吧")).toMatchObject({ kind: "count", value: 853, others: ["1000"] });
+    expect(readClaim("853人 一人补1000对吧")).toMatchObject({ kind: "each", value: 1000, per: "人", others: ["853"] });
     expect(readClaim("一户多残是每人每年1680元对吧")).toMatchObject({ value: 1680, per: "人" });
     expect(readClaim("一二级的一个月六十六块多对吧")).toMatchObject({ value: 66, months: 1, more: true });
     expect(readClaim("河道整治投了500万是吧")).toMatchObject({ kind: "sum", value: 500 });

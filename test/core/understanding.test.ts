@@ -2925,3 +2925,22 @@ describe("a tally said grade first without pauses", () => {
     expect(r.text).toMatch(/合计：1600 \+ 800 \+ 1200 = 3600 元\/年/);
   });
 });
+
+describe("third review: amounts said per person for a household's allowance, and more units", () => {
+  it("says 不对 to 一户多残每人1680 and to a yearly 200 for the contribution", async () => {
+    expect((await chat()("一户多残每人1680对吧")).text).toMatch(/不对：资料里写的是“每户每年 1680 元，按户发，不是按人发”，是按户算的/);
+    expect((await chat()("重度残疾代缴养老一年交200对不")).text).toMatch(/不对：资料里写的是“县财政给每位重度残疾人代缴 100 元养老费用”，不是 200 元/);
+  });
+
+  it("turns kilometres into li, square metres into mu and 100多万 into 元", async () => {
+    expect((await chat()("河道清淤5千米 是多少里")).text).toMatch(/= 10 里/);
+    expect((await chat()("1700平方米的幼儿园合多少亩")).text).toMatch(/= 2\.55 亩/);
+    const say = chat();
+    await say("镇上文化广场投了多少钱");
+    expect((await say("100多万是多少块钱")).text).toMatch(/100 多万元 = 100 × 10000 = 1,000,000 多元/);
+  });
+
+  it("reads 大的小的都是二级 as two children", async () => {
+    expect((await chat()("俺家大的小的都是二级 贫困户 一年能领多少")).text).toMatch(/您家老大 800 \+ 您家老小 800 = 1600 元\/年/);
+  });
+});

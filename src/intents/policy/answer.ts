@@ -879,12 +879,18 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     if (amounts.length !== 1) return [];
     const rule = rules.find((f) => ofGrades(f) && f.text.includes(`${amounts[0]} 元`))!;
     const quoted = rule.text.replace(/[。；]$/, "");
+    // "一户多残每人1680对吧": the amount is per household, not per person.
+    const ruleFor = /每户|按户/.test(rule.text) ? "户" : /每人|每位/.test(rule.text) ? "人" : undefined;
+    if (claim.per && ruleFor && claim.per !== ruleFor) return [`不对：资料里写的是“${quoted}”，是按${ruleFor}算的，不是按${claim.per}。`];
     return close(amounts[0]!) ? [`对：资料里写的是“${quoted}”。`] : [`不对：资料里写的是“${quoted}”，不是 ${said} 元。`];
   }
   const stated = rules
     .map((f) => ({ fact: f, money: moneyFigure(f.text) }))
     .filter((x): x is { fact: Fact; money: MoneyFigure } => x.money !== undefined && ofGrades(x.fact));
   const amounts = new Set(stated.map((x) => `${x.money.amount}/${x.money.period}/${x.money.per}`));
+  // "代缴养老一年交200对不": the entry sets one amount without a period; it is checked as it is said.
+  if (amounts.size === 0 && claim.months === 12 && !/每人|每户/.test(claim.clause))
+    return reckonClaim(facts, question.replace(/一年|每年|全年/, "每人"), title);
   if (amounts.size !== 1) return [];
   const { money } = stated[0]!;
   const months = claim.months ?? 12;
@@ -1807,12 +1813,14 @@ const YUAN_ASKED = /换算成元|换成元|折成元|折算成元|用元说|用�
 /** Each amount in 万元 of the facts shown, written out in 元 (at most two). */
 export function reckonYuan(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   // "投了50万 是多少块钱": a sum in 万 the villager quotes, asked in 元.
-  const quotedWan = /\d\s*万/.test(question) && /多少块|是多少钱|合多少钱/.test(question);
+  const quotedWan = /\d\s*多?\s*万/.test(question) && /多少块|是多少钱|合多少钱/.test(question);
   if (!YUAN_ASKED.test(question) && !quotedWan) return { lines: [], used: [] };
   const lines: string[] = [];
   for (const fact of facts)
-    for (const m of fact.text.matchAll(/(\d+(?:\.\d+)?)\s*万元/g)) {
-      if (lines.length < 2) lines.push(`${m[1]} 万元 = ${m[1]} × 10000 = ${Math.round(Number(m[1]) * 10000).toLocaleString("en-US")} 元`);
+    for (const m of fact.text.matchAll(/(\d+(?:\.\d+)?)\s*(多)?\s*万元/g)) {
+      // "100 多万元": more than the round figure, said so.
+      const more = m[2] ? " 多" : " ";
+      if (lines.length < 2) lines.push(`${m[1]}${more}万元 = ${m[1]} × 10000 = ${Math.round(Number(m[1]) * 10000).toLocaleString("en-US")}${more}元`);
     }
   return { lines, used: [] };
 }
@@ -1823,6 +1831,15 @@ export function reckonYuan(facts: readonly Fact[], question: string): { lines: s
  */
 const CONVERSIONS: Array<{ asked: RegExp; stated: RegExp; unit: string; to: string; times: number; shown: string }> = [
   { asked: /多少米|几米|合多少米|多少公尺/, stated: /(\d+(?:\.\d+)?)\s*(?:千米|公里)/g, unit: "千米", to: "米", times: 1000, shown: "1000" },
+  { asked: /多少里(?!程|地)|几里(?!地)/, stated: /(\d+(?:\.\d+)?)\s*(?:千米|公里)/g, unit: "千米", to: "里", times: 2, shown: "2（1 千米 = 2 里）" },
+  {
+    asked: /多少亩|几亩|合多少亩/,
+    stated: /(\d+(?:\.\d+)?)\s*平方米/g,
+    unit: "平方米",
+    to: "亩",
+    times: 0.0015,
+    shown: "0.0015（1 亩 = 10000 ÷ 15 ≈ 666.67 平方米）",
+  },
   {
     asked: /多少公里|几公里|多少千米|几千米/,
     stated: /(\d+(?:\.\d+)?)\s*米(?!\s*[^\s，,。；]{0,2}平)/g,
