@@ -98,3 +98,13 @@ export function readClaim(text: string): Claim | undefined {
   const others = [...text.matchAll(/\d+(?:\.\d+)?/g)].filter((m) => !said.has(m[0])).map((m) => m[0]);
   return { ...last.claim, clause: text.slice(start, last.end), others };
 }
+
+/** "一年", "半年", "一个月", "3 个月": the span a claim's months name. */
+export function spanOf(months: number): string {
+  return months === 12 ? "一年" : months === 6 ? "半年" : months === 1 ? "一个月" : `${months} 个月`;
+}
+
+/** A yearly amount over that many months, to the fen. */
+export function overMonths(yearly: number, months: number): number {
+  return Math.round(((yearly * months) / 12) * 100) / 100;
+}

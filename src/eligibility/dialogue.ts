@@ -1,5 +1,5 @@
 // The eligibility dialogue as a pure state machine: (state, message) → (new state, reply). Storage lives elsewhere.
-import { type Claim, readClaim } from "../core/claim.ts";
+import { type Claim, overMonths, readClaim, spanOf } from "../core/claim.ts";
 import { quickReply } from "../core/payload.ts";
 import { foldText } from "../text/fold.ts";
 import { z } from "zod";
@@ -188,11 +188,11 @@ function advanceHousehold(rules: EligibilityRules, state: DialogueState, on: Dat
 function personVerdict(results: readonly ProgrammeResult[], focus: readonly string[], claim: Claim): string {
   if (claim.kind !== "period") return "";
   const months = claim.months ?? 12;
-  const span = months === 12 ? "一年" : months === 6 ? "半年" : months === 1 ? "一个月" : `${months} 个月`;
+  const span = spanOf(months);
   const settled = results
     .filter((r) => r.status === "likely" && r.amount.known && r.amount.year && r.amount.year[0] === r.amount.year[1] && r.programme.benefit.kind === "cash")
     .filter((r) => focus.length === 0 || focus.includes(r.programme.id))
-    .map((r) => ({ name: r.programme.name, value: Math.round(((r.amount.year![0] * months) / 12) * 100) / 100 }));
+    .map((r) => ({ name: r.programme.name, value: overMonths(r.amount.year![0], months) }));
   if (settled.length === 0) return "";
   const same = settled.find((x) => Math.abs(x.value - claim.value) < 0.01 || (!Number.isInteger(x.value) && Math.abs(x.value - claim.value) < 1));
   if (same) return `对：按您说的情况，${same.name}${span} ${money(same.value)} 元。\n`;

@@ -5,7 +5,7 @@ import type { EligibilityRules } from "./load.ts";
 import { evaluateProgramme, type Facts } from "./evaluate.ts";
 import { money, monthOf, citationOf, ruleFor, type Rendered } from "./render.ts";
 import { blankOthers, inRange } from "./extract.ts";
-import type { Claim } from "../core/claim.ts";
+import { type Claim, overMonths, spanOf } from "../core/claim.ts";
 import { parseNumber, readDuration, spanText } from "./numbers.ts";
 import type { Programme } from "./schema.ts";
 
@@ -460,8 +460,8 @@ export function readHousehold(said: string): Household {
 function claimVerdict(chosen: readonly HouseholdLine[], total: number | undefined, claim: Claim): string | undefined {
   if (claim.kind !== "period") return undefined;
   const months = claim.months ?? 12;
-  const span = months === 12 ? "一年" : months === 6 ? "半年" : months === 1 ? "一个月" : `${months} 个月`;
-  const inSpan = (yearly: number) => Math.round(((yearly * months) / 12) * 100) / 100;
+  const span = spanOf(months);
+  const inSpan = (yearly: number) => overMonths(yearly, months);
   const sums = chosen
     .filter((l) => l.parts.length > 0 && l.programme.benefit.kind === "cash")
     .map((l) => ({ name: l.programme.name, yearly: l.period === "month" ? l.total * 12 : l.total }));

@@ -19,6 +19,9 @@ describe("a figure put to confirm", () => {
     expect(readClaim("三级5个 一二级2个 不对不对 搞反了 一二级5个 三级2个")).toBeUndefined();
     expect(readClaim("")).toBeUndefined();
     expect(readClaim("吧".repeat(3000))).toBeUndefined();
+    // Hostile runs are read in linear time and claim nothing they do not say.
+    expect(readClaim(`${"1".repeat(2000)}对吧`)).toBeUndefined();
+    expect(readClaim(`${"一年".repeat(1000)}对吧`)).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@ import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, F
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 import { GRADE_NUMBER, type GradeGroup, gradesSaid, readGradeTally } from "../../core/tally.ts";
-import { readClaim } from "../../core/claim.ts";
+import { overMonths, readClaim, spanOf } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
@@ -764,8 +764,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     if (claim?.kind === "period" && totals.length > 0 && reckonedAny) {
       const total = totals.at(-1)!;
       const months = claim.months ?? 12;
-      const inSpan = Math.round(((total * months) / 12) * 100) / 100;
-      const span = months === 12 ? "一年" : months === 6 ? "半年" : months === 1 ? "一个月" : `${months} 个月`;
+      const inSpan = overMonths(total, months);
+      const span = spanOf(months);
       lines.splice(
         1,
         0,
