@@ -5,7 +5,7 @@ import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
-import { GRADE_NUMBER, type GradeGroup, gradesSaid, readGradeTally } from "../../core/tally.ts";
+import { GRADE_NUMBER, gradesSaid, readGradeTally } from "../../core/tally.ts";
 import { overMonths, readClaim, spanOf } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
@@ -1107,10 +1107,6 @@ export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boole
 
 /** "今年少了3个": fewer people than counted before. */
 const FEWER_PEOPLE = /(?:少了|减少了?|减了|去掉)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)/;
-
-/** Two readings of a tally by grade agree ("一级3个二级2个三级4个" read grade first by one, count first by the other). */
-const sameGroups = (a: readonly GradeGroup[], b: readonly GradeGroup[]) =>
-  a.length === b.length && a.every((g, k) => g.count === b[k]!.count && g.grades.join() === b[k]!.grades.join());
 
 /** "打错了", "说错了": the count said next corrects the one before. */
 const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对/;
