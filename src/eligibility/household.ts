@@ -144,6 +144,21 @@ const allBefore = (text: string, at: number) => /(?:都|全)(?:是|系|算|为)?
  * that follows belongs to them. "一级" after "一、" is a range in a policy question, not a person.
  */
 export function readHousehold(said: string): Household {
+  // Read by many steps of one turn (routing, screening, the dialogue): the latest readings are kept, and each
+  // caller gets its own copy (markElderly and the dialogue change the people they are given).
+  let read = householdsRead.get(said);
+  if (!read) {
+    read = readHouseholdUncached(said);
+    if (householdsRead.size >= HOUSEHOLDS_KEPT) householdsRead.delete(householdsRead.keys().next().value!);
+    householdsRead.set(said, read);
+  }
+  return { ...read, people: read.people.map((p) => ({ ...p })), ...(read.gone ? { gone: [...read.gone] } : {}) };
+}
+
+const householdsRead = new Map<string, Household>();
+const HOUSEHOLDS_KEPT = 64;
+
+function readHouseholdUncached(said: string): Household {
   // "俺三级才给四百 人家一二级给八百", "隔壁家给800": what others get says nothing of this household. Blanked
   // to the clause's end, keeping every other position (a 困难残疾人家 is a household, not 人家).
   // "户口迁到闺女家去了": a relative's home is where someone went, not a member of this household.

@@ -142,8 +142,15 @@ export class KnowledgeIndex {
    * as the villager put them.
    */
   spell(text: string): string {
-    return this.fixTypos(foldText(text), STANDING_TERMS);
+    // Read by several steps of a turn (claims, the handler): kept for a while, like the analysis.
+    const cached = this.spelled.get(text);
+    if (cached !== undefined) return cached;
+    const spelled = this.fixTypos(foldText(text), STANDING_TERMS);
+    if (this.spelled.size >= ANALYZED_KEPT) this.spelled.delete(this.spelled.keys().next().value!);
+    this.spelled.set(text, spelled);
+    return spelled;
   }
+  private readonly spelled = new Map<string, string>();
 
   /** The knowledge base's own text, which is spelled as meant. */
   private analyzeOwn(text: string): AnalyzedQuery {
