@@ -2944,3 +2944,10 @@ describe("third review: amounts said per person for a household's allowance, and
     expect((await chat()("俺家大的小的都是二级 贫困户 一年能领多少")).text).toMatch(/您家老大 800 \+ 您家老小 800 = 1600 元\/年/);
   });
 });
+
+describe("a household named by Cantonese kin words alone", () => {
+  it("screens 阿公 and 阿婆 with their grades as a household, though no 俺 or 我 is said", async () => {
+    const r = await chat()("阿公二级 阿婆三级 都系贫困户 一年几多钱");
+    expect(r.text).toMatch(/您爷爷 800 \+ 您奶奶 400 = 1200 元\/年/);
+  });
+});
