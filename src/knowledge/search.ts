@@ -4,6 +4,16 @@ import type { Segmenter } from "../text/segmenter.ts";
 import { Bm25Index, type Term } from "./bm25.ts";
 import type { Entry, Fact } from "./schema.ts";
 
+/** The latest readings of a message, kept for the other steps of its turn; the oldest goes first. */
+function remembered<T>(kept: Map<string, T>, text: string, read: () => T): T {
+  const found = kept.get(text);
+  if (found !== undefined) return found;
+  const value = read();
+  if (kept.size >= ANALYZED_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(text, value);
+  return value;
+}
+
 /** Words for who someone is, which the readers of people (grades, standing) look for: the only ones spelled anew. */
 const STANDING_TERMS: ReadonlySet<string> = new Set(["贫困", "贫困户", "残疾", "残疾人", "残疾证", "救助", "低保", "低保户", "重度", "老年", "困难户"]);
 
@@ -128,12 +138,7 @@ export class KnowledgeIndex {
   analyze(text: string): AnalyzedQuery {
     // One message is analysed by several steps of its turn (its own words, the thread, the handlers): kept
     // for a while rather than folded, corrected and cut again. Callers never change the result.
-    const cached = this.analyzed.get(text);
-    if (cached) return cached;
-    const query = this.analyzeFolded(this.fixTypos(this.rewrite(foldText(text))));
-    if (this.analyzed.size >= ANALYZED_KEPT) this.analyzed.delete(this.analyzed.keys().next().value!);
-    this.analyzed.set(text, query);
-    return query;
+    return remembered(this.analyzed, text, () => this.analyzeFolded(this.fixTypos(this.rewrite(foldText(text)))));
   }
 
   /**
@@ -143,12 +148,7 @@ export class KnowledgeIndex {
    */
   spell(text: string): string {
     // Read by several steps of a turn (claims, the handler): kept for a while, like the analysis.
-    const cached = this.spelled.get(text);
-    if (cached !== undefined) return cached;
-    const spelled = this.fixTypos(foldText(text), STANDING_TERMS);
-    if (this.spelled.size >= ANALYZED_KEPT) this.spelled.delete(this.spelled.keys().next().value!);
-    this.spelled.set(text, spelled);
-    return spelled;
+    return remembered(this.spelled, text, () => this.fixTypos(foldText(text), STANDING_TERMS));
   }
   private readonly spelled = new Map<string, string>();
 

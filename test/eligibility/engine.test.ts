@@ -89,6 +89,14 @@ describe("who a household is", () => {
     ["家里俩重度 俺爹一级 俺娘二级", [1, 2]],
     ["家里俩重度 还有俺娘一级", ["重度", "重度", 1]],
   ] as const)("reads %s", (text, expected) => expect(grades(text)).toEqual(expected));
+  it("reads empty, blank, hostile and overlong text without people it does not say, in linear time", () => {
+    expect(readHousehold("").people).toEqual([]);
+    expect(readHousehold("   ").people).toEqual([]);
+    const started = performance.now();
+    for (const hostile of ["大的小的".repeat(500), "三级的是俩 ".repeat(400), "一级两个".repeat(500), "搬到城里闺女家".repeat(300), "俺家俩".repeat(700)])
+      expect(readHousehold(hostile).people.length).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
   it("labels a father called 大 and children by order, and takes 俺跟俺哥好好的 as both not disabled", () => {
     expect(readHousehold("俺大一级").people.map((p) => p.label)).toEqual(["您父亲"]);
     expect(readHousehold("大娃二级 二娃好好的").people.map((p) => p.label)).toEqual(["您家大娃", "您家二娃"]);

@@ -6,7 +6,7 @@ import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, F
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 import { GRADE_NUMBER, gradesSaid, readGradeTally } from "../../core/tally.ts";
-import { overMonths, readClaim, spanOf } from "../../core/claim.ts";
+import { type Claim, overMonths, readClaim, spanOf } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
@@ -873,24 +873,24 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
   const close = (value: number) => Math.abs(value - said) < 0.01 || (claim.more === true && value > said && value < said + 1);
   // "三级的一个月33块对吧" against 33.33: right to the 元, the exact figure said beside.
   const rounded = (value: number) => !close(value) && !Number.isInteger(value) && Math.abs(value - said) < 1;
-  if (claim.kind === "each") {
-    // "每人200块是吧": against the one amount the entry's rules give, whatever its period.
+  // "每人200块是吧": against the one amount the entry's rules give, whatever its period.
+  const eachVerdict = (per: Claim["per"]): string[] => {
     const amounts = [...new Set(rules.filter(ofGrades).flatMap((f) => [...f.text.matchAll(/(\d+(?:\.\d+)?)\s*元/g)].map((m) => Number(m[1]))))];
     if (amounts.length !== 1) return [];
     const rule = rules.find((f) => ofGrades(f) && f.text.includes(`${amounts[0]} 元`))!;
     const quoted = rule.text.replace(/[。；]$/, "");
     // "一户多残每人1680对吧": the amount is per household, not per person.
     const ruleFor = /每户|按户/.test(rule.text) ? "户" : /每人|每位/.test(rule.text) ? "人" : undefined;
-    if (claim.per && ruleFor && claim.per !== ruleFor) return [`不对：资料里写的是“${quoted}”，是按${ruleFor}算的，不是按${claim.per}。`];
+    if (per && ruleFor && per !== ruleFor) return [`不对：资料里写的是“${quoted}”，是按${ruleFor}算的，不是按${per}。`];
     return close(amounts[0]!) ? [`对：资料里写的是“${quoted}”。`] : [`不对：资料里写的是“${quoted}”，不是 ${said} 元。`];
-  }
+  };
+  if (claim.kind === "each") return eachVerdict(claim.per);
   const stated = rules
     .map((f) => ({ fact: f, money: moneyFigure(f.text) }))
     .filter((x): x is { fact: Fact; money: MoneyFigure } => x.money !== undefined && ofGrades(x.fact));
   const amounts = new Set(stated.map((x) => `${x.money.amount}/${x.money.period}/${x.money.per}`));
   // "代缴养老一年交200对不": the entry sets one amount without a period; it is checked as it is said.
-  if (amounts.size === 0 && claim.months === 12 && !/每人|每户/.test(claim.clause))
-    return reckonClaim(facts, question.replace(/一年|每年|全年/, "每人"), title);
+  if (amounts.size === 0 && claim.months === 12 && !/每人|每户/.test(claim.clause)) return eachVerdict("人");
   if (amounts.size !== 1) return [];
   const { money } = stated[0]!;
   const months = claim.months ?? 12;
