@@ -124,6 +124,8 @@ const DEFAULT_SETS = [
   // it arrived, about twenty commits in, untuned.
   "test/eval/twentyseventh/singles.jsonl",
   "test/eval/twentyseventh/conversations.jsonl",
+  "test/eval/twentyeighth/singles.jsonl",
+  "test/eval/twentyeighth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);
