@@ -696,7 +696,7 @@ export function renderHousehold(
     out.push(rule ? `【${line.programme.name}】${rule}` : `【${line.programme.name}】`);
     if (line.parts.length > 1) out.push(`  ${line.parts.map((p) => `${p.who} ${money(p.amount)}`).join(" + ")} = ${money(line.total)} ${unit}`);
     else if (line.parts.length === 1) out.push(`  ${line.parts[0]!.who === "全家" ? "每户" : line.parts[0]!.who} ${money(line.total)} ${unit}`);
-    if (line.parts.length > 0 && line.period === "month") out.push(`  一年：${money(line.total)} × 12 = ${money(line.total * 12)} 元`);
+    if (line.parts.length > 0 && line.period === "month") out.push(`  一年：${money(line.total * 12)} 元（${money(line.total)} × 12）`);
     for (const note of line.notes) out.push(`  ${note}`);
     const refused = line.refusals.filter((r) => asked(line) || r.close);
     if (refused.length > 0)
@@ -709,7 +709,7 @@ export function renderHousehold(
       if (reckon.years) {
         const months = Math.round(reckon.years * 12);
         out.push(
-          `  领 ${spanText(reckon.years)}：${months % 6 === 0 ? `${money(perYear)} × ${money(reckon.years)}` : `${money(perYear)} ÷ 12 × ${months}`} = ${money((perYear * months) / 12)} 元`,
+          `  领 ${spanText(reckon.years)}：${money((perYear * months) / 12)} 元（${months % 6 === 0 ? `${money(perYear)} × ${money(reckon.years)}` : `${money(perYear)} ÷ 12 × ${months}`}）`,
         );
       }
     }
@@ -730,7 +730,7 @@ export function renderHousehold(
   if (yearly > 0 && reckon.years) {
     const months = Math.round(reckon.years * 12);
     const formula = months % 6 === 0 ? `${money(yearly)} × ${money(reckon.years)}` : `${money(yearly)} ÷ 12 × ${months}`;
-    out.push(`领 ${spanText(reckon.years)}一共：${formula} = ${money((yearly * months) / 12)} 元（按现在的标准算，标准变了以县残联为准）`);
+    out.push(`领 ${spanText(reckon.years)}一共：${money((yearly * months) / 12)} 元（${formula}；按现在的标准算，标准变了以县残联为准）`);
   }
   // Beside the figure asked for, another programme's total for the same people reads as the answer: named
   // only. A programme paying someone the answer leaves out ("他俩各自能领多少") keeps its figures.

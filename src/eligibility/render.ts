@@ -23,9 +23,13 @@ export function money(n: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
-/** "1680 ÷ 12 = 140 元"; "1000 ÷ 12 ≈ 83.3 元" only when it does not divide evenly. */
-export function monthOf(yearly: number): string {
-  return `${money(yearly)} ÷ 12 ${Number.isInteger(yearly / 12) ? "=" : "≈"} ${money(yearly / 12)} 元`;
+/**
+ * "140 元（1680 ÷ 12）"; "约 83.3 元（1000 ÷ 12）" when it does not divide evenly; `basis` joins the working.
+ * A worked-out figure comes first and its working after: "每月：1680 ÷ 12" put the yearly figure where the
+ * monthly one is read, and villagers read the first number after 每月 as what they get a month.
+ */
+export function monthOf(yearly: number, basis?: string): string {
+  return `${Number.isInteger(yearly / 12) ? "" : "约 "}${money(yearly / 12)} 元（${money(yearly)} ÷ 12${basis ? `，${basis}` : ""}）`;
 }
 
 function range([a, b]: [number, number], approx = false): string {
@@ -229,7 +233,7 @@ export function renderRentTotal(rules: EligibilityRules, yearly: number, years: 
   const lines = [`按您说的租金一年 ${money(yearly)} 元${mu ? `（${money(mu)} 亩）` : ""}：`, `· 折合每月：${monthOf(yearly)}`];
   if (mu) lines.push(`· 每亩一年：${money(yearly)} ÷ ${money(mu)} = ${money(yearly / mu)} 元`);
   if (years)
-    lines.push(`· ${money(years)} 年一共：${money(yearly)} × ${money(years)} = ${money(yearly * years)} 元（租金中途不变的话；合同写明涨租的，以合同为准）`);
+    lines.push(`· ${money(years)} 年一共：${money(yearly * years)} 元（${money(yearly)} × ${money(years)}；租金中途不变的话，合同写明涨租的，以合同为准）`);
   lines.push(`到哪问：${p.apply}`);
   return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
 }
@@ -317,9 +321,9 @@ export function renderOverYears(all: ProgrammeResult[], focus: readonly string[]
   const months = Math.round(years * 12);
   const lines = cash.map((r) => {
     const year = r.amount.year![0];
-    if (months % 6 === 0) return `· ${r.programme.name}：${money(year)} × ${money(years)} = ${money(year * years)} 元`;
+    if (months % 6 === 0) return `· ${r.programme.name}：${money(year * years)} 元（${money(year)} × ${money(years)}）`;
     const monthly = r.programme.benefit.period === "month" && r.amount.month ? r.amount.month[0] : undefined;
-    return `· ${r.programme.name}：${monthly !== undefined ? `${money(monthly)} × ${months}` : `${money(year)} ÷ 12 × ${months}`} = ${money((year * months) / 12)} 元`;
+    return `· ${r.programme.name}：${money((year * months) / 12)} 元（${monthly !== undefined ? `${money(monthly)} × ${months}` : `${money(year)} ÷ 12 × ${months}`}）`;
   });
   return `\n\n按现在的标准算 ${spanText(years)}（标准变了以县残联为准）：\n${lines.join("\n")}`;
 }
@@ -331,7 +335,7 @@ export function renderLand(rules: EligibilityRules, r: LandResult, years?: numbe
     `您有 ${money(r.mu)} 亩地，流转出去一年的收入可以这样比一比：`,
     "",
     `① 出租（租赁）：租金 = 亩数 × 每亩年租金 = ${money(r.mu)} × ${money(r.rentPerMu)} = ${money(r.leaseYear)} 元/年（折合每月约 ${money(r.leaseYear / 12)} 元）${rentSource}`,
-    ...(years ? [`   流转 ${money(years)} 年一共：${money(r.leaseYear)} × ${money(years)} = ${money(r.leaseYear * years)} 元（租金中途不变的话）`] : []),
+    ...(years ? [`   流转 ${money(years)} 年一共：${money(r.leaseYear * years)} 元（${money(r.leaseYear)} × ${money(years)}，租金中途不变的话）`] : []),
     ...(labourYear ? [`   加上您说的干活收入：${money(r.leaseYear)} + ${money(labourYear)} = ${money(r.leaseYear + labourYear)} 元/年`] : []),
     `② 入股：入股收入 = 股份 × 每股分红。${p.shares_note}`,
     `③ 劳务收入：工资 = 日工资 × 出工天数。${p.labour_note}例如按日工资 ${money(r.labourExample.dailyWage)} 元、干 ${r.labourExample.days} 天算 = ${money(r.labourExample.year)} 元（${p.daily_wage.note ?? "示例"}）`,

@@ -900,9 +900,9 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
   if (claim.per && money.per && claim.per !== money.per) return [`不对：资料里写的是${statedText}，是按${money.per}算的，不是按${claim.per}。`];
   const inMonths = money.period === "month" ? 1 : 12;
   const value = Math.round(((money.amount * months) / inMonths) * 100) / 100;
-  const formula = months === inMonths ? "" : inMonths === 1 ? `${money.amount} × ${months} = ${value} 元` : `${money.amount} ÷ 12 × ${months} ≈ ${value} 元`;
+  const formula = months === inMonths ? "" : inMonths === 1 ? `${money.amount} × ${months}` : `${money.amount} ÷ 12${months === 1 ? "" : ` × ${months}`}`;
   const period = months === 6 ? "半年" : months === 12 ? "一年" : "一个月";
-  const working = formula ? `，${period} ${formula.replace(/≈ (\S+) 元$/, (m, v) => (Number.isInteger(Number(v)) ? `= ${v} 元` : m))}` : "";
+  const working = formula ? `，${period}${Number.isInteger(value) ? " " : "约 "}${value} 元（${formula}）` : "";
   if (close(value) || rounded(value)) return [`对：资料里写的是${statedText}${working}。`];
   return [`不对：资料里写的是${statedText}${working}，不是 ${said} 元。`];
 }
@@ -1430,11 +1430,11 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       );
     out.push(...notes);
     if (q.perMonth) out.push(`折合每月：${monthOf(total)}`);
-    if (q.years && q.years > 1) out.push(`${exactly(q.years)} 年：${fmt(total)} × ${exactly(q.years)} = ${fmt(total * q.years)} 元${wan(total * q.years)}`);
+    if (q.years && q.years > 1) out.push(`${exactly(q.years)} 年：${fmt(total * q.years)} 元${wan(total * q.years)}（${fmt(total)} × ${exactly(q.years)}）`);
     // "半年一共发多少", "三个月呢": the year's total over those months.
     if (q.years && q.years < 1) {
       const months = Math.round(q.years * 12);
-      out.push(`${months === 6 ? "半年（6 个月）" : `${months} 个月`}：${fmt(total)} ÷ 12 × ${months} = ${fmt((total * months) / 12)} 元`);
+      out.push(`${months === 6 ? "半年（6 个月）" : `${months} 个月`}：${fmt((total * months) / 12)} 元（${fmt(total)} ÷ 12 × ${months}）`);
     }
     return out;
   }
@@ -1454,7 +1454,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       // "五年下来多拿多少": the yearly difference over those years.
       const gap = Math.abs(more.amount - less.amount);
       if (q.years && q.years > 1 && more.period === "year" && gap > 0)
-        out.push(`${exactly(q.years)} 年：${fmt(gap)} × ${exactly(q.years)} = ${fmt(gap * q.years)} 元`);
+        out.push(`${exactly(q.years)} 年：${fmt(gap * q.years)} 元（${fmt(gap)} × ${exactly(q.years)}）`);
     }
   }
   // "一二级…": an amount set for other grades is not this question's.
@@ -1483,16 +1483,16 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
   for (const f of figures.slice(0, 2)) {
     const yearly = f.period === "year" ? f.amount : f.amount * 12;
     const base = f.period === "year" ? `${fmt(f.amount)} 元/年` : `${fmt(f.amount)} 元/月`;
-    if (q.perMonth && f.period === "year") out.push(`折合每月：${monthOf(f.amount)}（按${f.text}）`);
-    if (q.perQuarter) out.push(`一个季度（3 个月）：${fmt(yearly)} ÷ 4 = ${fmt(yearly / 4)} 元（按${f.text}）`);
-    if (q.perDay) out.push(`折合每天：${fmt(yearly)} ÷ 365 ≈ ${exactly(Math.round((yearly / 365) * 100) / 100)} 元（按${f.text}，一年按 365 天算）`);
+    if (q.perMonth && f.period === "year") out.push(`折合每月：${monthOf(f.amount, `按${f.text}`)}`);
+    if (q.perQuarter) out.push(`一个季度（3 个月）：${fmt(yearly / 4)} 元（${fmt(yearly)} ÷ 4，按${f.text}）`);
+    if (q.perDay) out.push(`折合每天：约 ${exactly(Math.round((yearly / 365) * 100) / 100)} 元（${fmt(yearly)} ÷ 365，按${f.text}，一年按 365 天算）`);
     if (q.households && f.per === "户") {
       if (q.householdsFrom) out.push(`现在：${q.householdsFrom.shown} = ${q.households} 户`);
       out.push(`${q.households} 户：${fmt(yearly)} × ${q.households} = ${fmt(yearly * q.households)} 元/年`);
       // "要是按月算 每个月村里一共多少": the households' year per month.
       if (q.perMonth) out.push(`${q.households} 户折合每月：${monthOf(yearly * q.households)}`);
     }
-    if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(f.amount)} × 12 = ${fmt(yearly)} 元（按${f.text}）`);
+    if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(yearly)} 元（${fmt(f.amount)} × 12，按${f.text}）`);
     // Households for an amount per household, people for one per person: the years and months below count them.
     const people = q.persons && f.per !== "户" ? q.persons : q.households && f.per === "户" ? q.households : 1;
     const who = f.per === "户" ? "户" : "人";
@@ -1512,16 +1512,16 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     // A monthly amount over "两年零四个月" is counted in months: 50 × 28, not 600 × 2.33.
     if (q.years && f.period === "month" && months % 12 !== 0)
       out.push(
-        `${months} 个月一共：${fmt(f.amount * people)} × ${months} = ${fmt(f.amount * people * months)} 元（按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
+        `${months} 个月一共：${fmt(f.amount * people * months)} 元（${fmt(f.amount * people)} × ${months}，按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
       );
     // "八个月" of a yearly amount: the year's amount split into months, then counted.
     else if (q.years && months % 6 !== 0)
       out.push(
-        `${months} 个月一共：${fmt(yearly * people)} ÷ 12 × ${months} = ${fmt((yearly * people * months) / 12)} 元（按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
+        `${months} 个月一共：${fmt((yearly * people * months) / 12)} 元（${fmt(yearly * people)} ÷ 12 × ${months}，按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
       );
     else if (q.years)
       out.push(
-        `${q.years === 0.5 ? "半年" : `${fmt(q.years)} 年一共`}：${fmt(yearly * people)} × ${fmt(q.years)} = ${fmt(yearly * people * q.years)} 元（按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
+        `${q.years === 0.5 ? "半年" : `${fmt(q.years)} 年一共`}：${fmt(yearly * people * q.years)} 元（${fmt(yearly * people)} × ${fmt(q.years)}，按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
       );
   }
   return out;
@@ -1626,7 +1626,7 @@ export function reckonYearlyCounts(facts: readonly Fact[], question: string): { 
       if (!m || m[2] !== monthly[1]) continue;
       const [, count, unit, atLeast = ""] = m;
       const each = Math.round((Number(count) / 12) * 10) / 10;
-      return { lines: [`平均每月：每年 ${count} ${unit}${atLeast} ÷ 12 = ${each} ${unit}${atLeast ? "（起码）" : ""}`], used: [fact] };
+      return { lines: [`平均每月：${each} ${unit}${atLeast ? "（起码）" : ""}（每年 ${count} ${unit}${atLeast} ÷ 12）`], used: [fact] };
     }
   }
   const years = readDuration(question);
@@ -2019,7 +2019,7 @@ export function reckonTotalPerMonth(facts: readonly Fact[], question: string): {
     const perMonth = Math.round((total / 12) * 10000) / 10000;
     return {
       lines: [
-        `一年 ${m[1]} 万元，平均每月：${m[1]} ÷ 12 ${Math.round(total * 10000) % 12 === 0 ? "=" : "≈"} ${perMonth} 万元（约 ${Math.round((total * 10000) / 12).toLocaleString("en-US")} 元）`,
+        `一年 ${m[1]} 万元，平均每月：${Math.round(total * 10000) % 12 === 0 ? "" : "约 "}${perMonth} 万元（${m[1]} ÷ 12，约 ${Math.round((total * 10000) / 12).toLocaleString("en-US")} 元）`,
       ],
       used: [fact],
     };
