@@ -31,7 +31,7 @@ const GRADE_FIRST_AT = new RegExp(
 const GRADE_STARTS = new RegExp(`(?<![一二三四1-4、和跟到至])(?=${GRADES_PLAIN}级)`);
 /** One group, grade first; "二级的又评上2个" too. */
 const GRADE_FIRST_ONE = new RegExp(
-  `${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困)?(?:的)?(?:残疾人?)?(?:的)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
+  `${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困)?(?:的)?(?:残疾人?)?(?:的)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共|共计|总共|合计|共有)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
 );
 /** "一个新评上的一级": what happened to them may come between the count and the grade. */
 const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES}级`);
@@ -227,9 +227,16 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     if (goneAt >= 0) {
       // "走了一个三级的": the grade after the verb; "三级的走了一个": before it; "其中一个去世了": the group said last.
       const tail = clause.slice(goneAt);
-      const after = [...tail.matchAll(/(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g)];
+      const after = [...tail.matchAll(/(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级|(两|俩|仨|[2-9])([一二三四1-4])级/g)].map(
+        (m) => [m[0], m[1] ?? m[3], m[2] ?? m[4]] as const,
+      );
       const gradeBefore = /([一二三四1-4])级(?:的)?[^，,。；\d]{0,6}$/.exec(head);
-      const counted = /(一|两|俩|三|四|五|[1-9])个/.exec(tail) ?? /(?:其中|有)(一|两|俩|三|四|五|[1-9])个/.exec(head);
+      // "有俩一级的搬走了", "走了俩": a count said without 个 (俩, 两, 仨, a digit: never read as a grade).
+      const counted =
+        /(一|两|俩|三|四|五|[1-9])个/.exec(tail) ??
+        /(两|俩|仨|[2-9])(?:位|名|人)?$/.exec(tail) ??
+        /(?:其中|有)(一|两|俩|三|四|五|[1-9])个/.exec(head) ??
+        /(?:其中|有)?(两|俩|仨|[2-9])(?=[一二三四1-4]级|(?:人)?$)/.exec(head);
       const leaving: Array<{ group: GradeGroup | undefined; n: number }> =
         after.length > 0
           ? after.map((m) => ({ group: groups.find((g) => g.grades.includes(GRADE_NUMBER[m[2]!]!) && !g.notPoor), n: m[1] ? (parseNumber(m[1]) ?? 1) : 1 }))

@@ -123,7 +123,8 @@ export function readDuration(spoken: string): number | undefined {
     const yh = YEARS_AND_HALF.exec(cleaned) ?? (/一年半/.exec(text) as RegExpExecArray | null);
     if (yh) push(yh, (yh[1] ? (parseNumber(yh[1]) ?? NaN) : 1) + 0.5);
     else {
-      const half = /(?<![上下前后多])半年/.exec(cleaned);
+      // "上半年该发多少": the first six months, when an amount is asked of them (ACCUMULATES below).
+      const half = /(?<![前后多])半年/.exec(cleaned);
       if (half) push(half, 0.5);
       const m = MONTHS.exec(cleaned);
       if (m) push(m, (parseNumber(m[1]!) ?? NaN) / 12);

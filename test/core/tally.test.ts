@@ -139,4 +139,24 @@ describe("a village's whole and corrections said in one clause", () => {
     expect(readGradeTally("报了6个三级贫困 其实4个")).toEqual([{ grades: [3], count: 4 }]);
     expect(readGradeTally("一二级贫困残疾的8个 打错了 是6个")).toEqual([{ grades: [1, 2], count: 6 }]);
   });
+
+  it("takes those gone counted without 个 (有俩一级的搬走了, 走了俩三级的, 其中有俩去世了) from their grade, never one of them", () => {
+    expect(readGradeTally("俺村一级贫困的4个 二级的3个 三级的9个 有俩一级的搬走了 不算")).toEqual([
+      { grades: [1], count: 2, from: 4, by: -2 },
+      { grades: [2], count: 3 },
+      { grades: [3], count: 9 },
+    ]);
+    expect(readGradeTally("俺村三级的5个 二级3个 走了俩三级的")).toEqual([
+      { grades: [3], count: 3, from: 5, by: -2 },
+      { grades: [2], count: 3 },
+    ]);
+    expect(readGradeTally("俺村三级的5个 其中有俩去世了")).toEqual([{ grades: [3], count: 3, from: 5, by: -2 }]);
+  });
+
+  it("reads a grade's count said as 共计 or 合计 (一、二级贫困残疾人共计9人)", () => {
+    expect(readGradeTally("本村一、二级贫困残疾人共计9人 三级贫困残疾人共计4人")).toEqual([
+      { grades: [1, 2], count: 9 },
+      { grades: [3], count: 4 },
+    ]);
+  });
 });

@@ -1066,6 +1066,25 @@ describe("a grade the seed says nothing about", () => {
 });
 
 describe("a cadre asking about groups", () => {
+  it("reckons a village's people told over several messages: 走了俩 taken out, 漏了俩 是10个 taken as the count, 上半年 as half the year, 一共多少人 added up", async () => {
+    const old = chat();
+    await old("俺村贫困老年残疾人11个");
+    await old("走了俩");
+    expect((await old("那每月50那个 一年村里总共发多少")).text).toContain("11 个人里走了 2 个，剩下 9 个人");
+    const paid = chat();
+    await paid("村里重度残疾人8个 县里代缴养老");
+    await paid("漏了俩 是10个");
+    expect((await paid("一共代缴多少")).text).toContain("10 个人：100 × 10 = 1000 元");
+    const half = chat();
+    await half("俺村二级贫困的6个 三级的5个");
+    expect((await half("上半年该发多少")).text).toContain("半年（6 个月）：3400 元（6800 ÷ 12 × 6）");
+    const heads = chat();
+    await heads("一级2个 二级3个 三级6个 都是贫困残疾人 俺村的");
+    const both = (await heads("一共多少人 一年救助多少钱")).text;
+    expect(both).toContain("一共：2 + 3 + 6 = 11 人");
+    expect(both).toContain("合计：1600 + 2400 + 2400 = 6400 元/年");
+  });
+
   it("adds up or takes apart the numbers the cadre gives, saying they are theirs, and screens nobody", async () => {
     const sum = (await chat()("俺是村文书，一二级的比去年多了85人，三级的多了177人，今年总共比去年多救助多少人")).text;
     expect(sum).toContain("按您说的数加起来：85 + 177 = 262 人");

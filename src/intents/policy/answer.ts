@@ -1054,7 +1054,12 @@ export interface FigureQuestion {
   tally?: string;
   /** "一二级的比三级的多拿多少，是几倍": one grade's amount against another's. */
   compare?: { greater: number[]; lesser: number[]; times: boolean };
+  /** "一共多少人": the people counted grade by grade, added up too. */
+  headcount?: boolean;
 }
+
+/** "一共多少人", "总共几个人": the number of people asked, beside the money. */
+const HEADCOUNT_ASKED = /(?:多少|几)个?人(?![家均次])/;
 
 /** "一级、二级", "一二级", "三级": the disability grades a text names. */
 function gradesIn(text: string): number[] {
@@ -1105,8 +1110,9 @@ export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boole
   return grades.length > 0 && grades.every((g) => graded.some((gs) => gs.includes(g)));
 }
 
-/** "今年少了3个": fewer people than counted before. */
-const FEWER_PEOPLE = /(?:少了|减少了?|减了|去掉)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)/;
+/** "今年少了3个", "走了俩": fewer people than counted before. */
+const FEWER_PEOPLE =
+  /(?:少了|减少了?|减了|去掉)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)|(?:走了|去世了|过世了|没了|死了|搬走了|迁走了)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)?(?=[，,。；;！!？?\s]|$)/;
 
 /** "打错了", "说错了": the count said next corrects the one before. */
 const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对/;
@@ -1172,7 +1178,9 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     for (let k = clauses.length - 1; k >= 1; k--) {
       const restated = RESTATED.exec(clauses[k]!);
       if (!restated || text.lastIndexOf(clauses[k]!) <= p.index) continue;
-      if (/现在|目前|一共|总共|实际/.test(clauses[k]!) || CORRECTED.test(clauses[k - 1]!)) restatedCount = count(restated[1]!);
+      // "漏了俩 是10个": the count with those left out, said after them.
+      if (/现在|目前|一共|总共|实际/.test(clauses[k]!) || CORRECTED.test(clauses[k - 1]!) || /漏|少报|少算|多报|多算/.test(clauses[k - 1]!))
+        restatedCount = count(restated[1]!);
       break;
     }
   const counted = restatedCount ?? (p ? (p[1] ? count(p[1]) : p[2] ? count(p[2]) : 2) : undefined);
@@ -1188,8 +1196,10 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const addedPeople = restatedCount === undefined && more && !GONE.test(moreClause) && !/不是贫困|非贫困|不贫困/.test(moreClause) ? (count(more[1]!) ?? 0) : 0;
   // "去年15个人领 ⏎ 今年少了3个": fewer of the same people now.
   const fewer = restatedCount === undefined && p && counted !== undefined ? FEWER_PEOPLE.exec(text.slice(p.index + p[0].length)) : null;
-  const fewerPeople = fewer ? Math.min(count(fewer[1]!) ?? 0, counted! - 1) : 0;
+  const fewerPeople = fewer ? Math.min(count((fewer[1] ?? fewer[2])!) ?? 0, counted! - 1) : 0;
   const persons = counted !== undefined ? counted - left + addedPeople - fewerPeople : undefined;
+  // "走了俩" is shown as those gone from the count ("11 个人里走了 2 个"), as one said gone in the first message.
+  const goneLater = fewer?.[2] !== undefined ? fewerPeople : 0;
   const perKilo =
     /(?:一|每|1)\s*(?:公斤|斤|千克)(?:的)?(?:优质|好)?煤?(?:合|多少|要|是|值|呢)|合(?:一|每)(?:公斤|斤)|多少钱?(?:一|每|1)\s*(?:公斤|斤|千克)/.test(text);
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
@@ -1290,8 +1300,9 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // (Those gone are the people count's: "4个…走了1个" is reckoned there.)
   const changedOne = told?.length === 1 && ((told[0]!.by ?? 0) > 0 || CORRECTED.test(text) || /其实是|应该是|报多|报少/.test(text));
   if (told && (told.length >= 2 || changedOne) && (!plain || TALLY_TURNS.test(text)))
-    return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told, ...homes };
-  if (plain) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts, ...homes };
+    return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told, ...homes, ...(HEADCOUNT_ASKED.test(text) ? { headcount: true } : {}) };
+  if (plain)
+    return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts, ...homes, ...(HEADCOUNT_ASKED.test(text) ? { headcount: true } : {}) };
   // "一二级的6个 三级的…": one group counted is that group's count, never the other's. A count beside grades
   // paid differently (一二级 and 三级) without saying which is not reckoned at all.
   if (gradeCounts.length === 1) grades.splice(0, grades.length, ...gradeCounts[0]!.grades);
@@ -1335,7 +1346,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     ...(perKilo ? { perKilo } : {}),
     ...(years ? { years } : {}),
     ...(people && people > 1 && !mixed ? { persons: people } : {}),
-    ...(people && people > 1 && !mixed && left + tallyLeft + singleLeft > 0 ? { left: left + tallyLeft + singleLeft } : {}),
+    ...(people && people > 1 && !mixed && left + tallyLeft + singleLeft + goneLater > 0 ? { left: left + tallyLeft + singleLeft + goneLater } : {}),
     ...(people && people > 1 && !mixed && persons === people && addedPeople > 0 ? { added: addedPeople } : {}),
     ...(tally?.unit === "户" && tally.total > 1
       ? { households: tally.total, tally: tally.shown }
@@ -1346,6 +1357,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     ...(perQuarter ? { perQuarter } : {}),
     ...(perDay ? { perDay } : {}),
     ...(grades.length > 0 ? { grades } : {}),
+    ...(HEADCOUNT_ASKED.test(text) ? { headcount: true } : {}),
   };
 }
 
@@ -1416,6 +1428,8 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
           ? `${p.count} 个${gradeNames(p.grades)}：资料里只写了一到三级的标准，没写${gradeNames(p.grades)}能不能领、领多少，没算进合计，请问县残联`
           : `${p.count} 个${gradeNames(p.grades)}不是贫困户：这项是给贫困残疾人的，没算进合计`,
       );
+    const told = all.filter((p) => p.count > 0);
+    if (q.headcount && told.length > 1) out.push(`一共：${told.map((p) => p.count).join(" + ")} = ${told.reduce((sum, p) => sum + p.count, 0)} 人`);
     let total = 0;
     for (const { grades, count: n, figure, from, by, tally } of parts) {
       const yearly = figure!.period === "year" ? figure!.amount : figure!.amount * 12;
