@@ -445,7 +445,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (
     state.step === "done" &&
     isHousehold(state) &&
-    /(?:能领|能拿|领|拿|给)多少|多少钱/.test(core) &&
+    // "那现在呢", "现在一共呢": only the time said, the same question of the household as it now stands.
+    (/(?:能领|能拿|领|拿|给)多少|多少钱/.test(core) || /^(?:那|那么)?(?:现在|这会儿?|如今)(?:一共|总共|加起来)?(?:呢|多少)$/.test(core)) &&
     focusOf(rules, text).length === 0 &&
     readHousehold(text).people.length === 0 &&
     Object.keys(extractFacts(rules, text).facts).length === 0
@@ -494,7 +495,15 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // "哦不对 我妈不是残疾人 就我爸一个": someone of the household said not to be disabled leaves its sums too.
     // Not when it is asked ("俺娘不是残疾人吗 咋没算她"), supposed ("要不是…的话") or someone else is named instead
     // ("俺爹不是残疾 是俺哥").
-    const doubted = /吗|咋|怎么|为啥|要不是|如果|假如|的话/.test(text) || more.people.some((p) => !state.people.some((q) => q.label === p.label));
+    // "不对 俺闺女不是残疾 是俺儿 二级的": a correction naming who it is instead; that one takes the other's place.
+    const questioning = /吗|咋|怎么|为啥|要不是|如果|假如|的话/.test(text);
+    const newcomers = more.people.filter((p) => p.certified !== false && !state.people.some((q) => q.label === p.label));
+    const replacing =
+      !questioning &&
+      newcomers.length > 0 &&
+      newcomers.every((p) => p.grade !== undefined) &&
+      /不对|说错|搞错|弄错|记错|不是残疾[^，,。？?\d]{0,3}[，,\s]*是/.test(text);
+    const doubted = questioning || (more.people.some((p) => !state.people.some((q) => q.label === p.label)) && !replacing);
     const notDisabled =
       state.people.length >= 2 && !doubted ? more.people.filter((p) => p.certified === false && state.people.some((q) => q.label === p.label)) : [];
     // "俺娘的证过期了 先不算她", "把俺哥去掉": someone of the household the villager says to leave out.
@@ -524,18 +533,23 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       ? `其中 ${leaving.length} 人${leavingGrades.length === leaving.length ? `（${[...new Set(leavingGrades)].map((g) => `${"一二三四"[g - 1]}级`).join("、")}）` : ""}`
       : leaving.join("、");
     if (leaving.length > 0 && staying.length > 0 && staying.length < state.people.length) {
+      const joining =
+        replacing && notDisabled.length > 0 ? newcomers.map((p) => ({ ...p, poor: p.poor ?? state.people.find((q) => q.poor !== undefined)?.poor })) : [];
+      const kept = [...staying, ...joining];
       const count = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
-      const disabled_in_household = Math.max(staying.length, count - (state.people.length - staying.length));
-      const rest = { ...state, people: staying, facts: { ...state.facts, disabled_in_household }, disabledCount: disabled_in_household };
+      const disabled_in_household = Math.max(kept.length, count - (state.people.length - staying.length) + joining.length);
+      const rest = { ...state, people: kept, facts: { ...state.facts, disabled_in_household }, disabledCount: disabled_in_household };
       const said =
-        leftOut.length > 0 && !more.gone
-          ? leftSaying(leavingSaid, "先不算", staying.length)
-          : notDisabled.length > 0 && !more.gone
-            ? notCounted(leavingSaid, staying.length)
-            : recounting(leavingSaid, staying.length);
+        joining.length > 0
+          ? `好的，${leavingSaid}不算残疾人，换成${joining.map((p) => `${p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : ""}`).join("、")}，按 ${kept.length} 个人重新算：\n`
+          : leftOut.length > 0 && !more.gone
+            ? leftSaying(leavingSaid, "先不算", staying.length)
+            : notDisabled.length > 0 && !more.gone
+              ? notCounted(leavingSaid, staying.length)
+              : recounting(leavingSaid, staying.length);
       // One person left is screened as one person: the household's sums no longer apply.
-      if (staying.length === 1) {
-        const [one] = staying as [Person];
+      if (kept.length === 1) {
+        const [one] = kept as [Person];
         const facts = { ...rest.facts, ...(one.grade !== undefined ? { disability_grade: one.grade } : {}) };
         return advance(rules, { ...rest, people: [], facts }, on, said);
       }
@@ -621,10 +635,21 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         const reckon = summing(state.reckon, asked);
         // Said to be alike: what is known of the first holds for the second too.
         const other = named.length === 1 ? second : { ...first, label: second.label };
-        const people = [first, other];
+        // "俺爹一级 俺家贫困户": the household's standing, said with the second, is the first one's too.
+        const poor = extractFacts(rules, text).facts.poor;
+        const people = [poor !== undefined && first.poor === undefined && other.poor === poor ? { ...first, poor } : first, other];
         return advance(
           rules,
-          { ...state, people, reckon, facts: { ...state.facts, disabled_in_household: Math.max(2, Number(state.facts.disabled_in_household ?? 0)) } },
+          {
+            ...state,
+            people,
+            reckon,
+            facts: {
+              ...state.facts,
+              ...(poor === undefined ? {} : { poor }),
+              disabled_in_household: Math.max(2, Number(state.facts.disabled_in_household ?? 0)),
+            },
+          },
           on,
           "好的，记下了。\n",
         );

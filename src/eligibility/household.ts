@@ -63,6 +63,7 @@ const RELATIONS: Array<[RegExp, string]> = [
   // "老大三级 老二二级 老小一级": children by their order, sons or daughters.
   [/老大(?=[是也一二三四]|$)/y, "您家老大"],
   [/老二(?=[是也一二三四]|$)/y, "您家老二"],
+  [/老三(?=[是也一二三四1-4]|$)/y, "您家老三"],
   [/老小(?=[是也一二三四]|$)|老幺/y, "您家老小"],
   // "大娃二级 二娃好好的": children by their order, told apart.
   [/大娃|大孩子|大小子/y, "您家大娃"],
@@ -86,7 +87,8 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/岳父|老丈人|丈人/y, "您岳父"],
   [/岳母|丈母娘/y, "您岳母"],
   // "娃三级": 娃 alone at the start of a clause, before what is said of the child.
-  [/(?<=[俺我咱])(?:娃|孩子|小孩)|(?<=^|[\s，,。；、])娃(?=的|是|也|[一二三四]级)/y, "您孩子"],
+  // "娃儿一级", "娃子是三级": the child in south-western and northern speech, at the start of a clause.
+  [/(?<=[俺我咱])(?:娃儿|娃子|娃|孩子|小孩)|(?<=^|[\s，,。；、])(?:娃儿|娃子|娃娃|娃|孩子|小孩)(?=的|是|也|都|[一二三四1-4]级)/y, "您孩子"],
   [/叔叔|大叔|叔/y, "您叔叔"],
   [/伯伯|大伯|伯/y, "您伯伯"],
   [/姑姑|大姑|姑(?!娘)/y, "您姑姑"],
@@ -618,13 +620,16 @@ export interface Reckoning {
   years?: number | undefined;
   /** "加起来多少", "一共多少": the programmes named are added up (with the caveat that combining is unconfirmed). */
   total?: boolean | undefined;
-  /** "这两样补助加起来", "几项都算上": every programme the people get is added, not only the one named. */
+  /** "这两样补助加起来", "几项都算上", "那50块也算上": every programme the people get is added, not only the one named. */
   every?: boolean | undefined;
 }
 
 /** What the question asks the figures to be turned into. */
 export function readReckoning(text: string): Reckoning {
-  const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月|按月(?:算|折合|合|发)/.test(text);
+  // "每月那50块也算上": a monthly amount named is no month asked for.
+  const perMonth = /一个月|每个月|每月|月均|平均下来一个月|合每月|按月(?:算|折合|合|发)/.test(
+    text.replace(/(?:每个?月|一个月)(?:那|这)?个?的?\s*\d+(?:\.\d+)?\s*(?:块|元)?/g, ""),
+  );
   const years = readDuration(text);
   // "俩人这两样一年多少": two kinds asked together are asked as a sum.
   // "救助加一户多残一年多少": two programmes named with 加 are asked together.
@@ -638,7 +643,7 @@ export function readReckoning(text: string): Reckoning {
   const every =
     total &&
     (twoNamed ||
-      /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|这些|都能领|再加|加上|(?:连上|带上|算上)[^，,。]{0,6}(?:一户多残|代缴|救助|补助|补贴)|(?:救助|补助|补贴|代缴)[^，,。]{0,10}(?:算上|连上|带上)|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(
+      /[两俩几三四]样|[两俩几三四]项|各项|所有的?补助|全都算|都算上|也(?:算上|加上|算进去|加进去|连上|带上)|这些|都能领|再加|加上|(?:连上|带上|算上)[^，,。]{0,6}(?:一户多残|代缴|救助|补助|补贴)|(?:救助|补助|补贴|代缴)[^，,。]{0,10}(?:算上|连上|带上)|[助贴金][加和跟与][^，,。\s]{0,6}(?:补助|补贴|救助)/.test(
         text,
       ) ||
       (!ofNamed && /全家|一家|家里(?:一共|总共|加起来|合计)|俩|仨|两个人|三个人|[俺我咱]们/.test(text)));
@@ -696,7 +701,10 @@ export function renderHousehold(
     out.push(rule ? `【${line.programme.name}】${rule}` : `【${line.programme.name}】`);
     if (line.parts.length > 1) out.push(`  ${line.parts.map((p) => `${p.who} ${money(p.amount)}`).join(" + ")} = ${money(line.total)} ${unit}`);
     else if (line.parts.length === 1) out.push(`  ${line.parts[0]!.who === "全家" ? "每户" : line.parts[0]!.who} ${money(line.total)} ${unit}`);
-    if (line.parts.length > 0 && line.period === "month") out.push(`  一年：${money(line.total * 12)} 元（${money(line.total)} × 12）`);
+    // Several people at one monthly amount: each one's year is said too ("每人一年 600 元").
+    const alike = line.parts.length > 1 && line.parts.every((p) => p.amount === line.parts[0]!.amount);
+    if (line.parts.length > 0 && line.period === "month")
+      out.push(`  一年：${money(line.total * 12)} 元（${money(line.total)} × 12${alike ? `；每人一年 ${money(line.parts[0]!.amount * 12)} 元` : ""}）`);
     for (const note of line.notes) out.push(`  ${note}`);
     const refused = line.refusals.filter((r) => asked(line) || r.close);
     if (refused.length > 0)

@@ -714,6 +714,44 @@ describe("the figure the question asks for", () => {
 });
 
 describe("a household whose members differ", () => {
+  it("keeps each member named the south-western or northern way (娃儿, 老三) apart, never giving one's grade to another", async () => {
+    const own = (await chat()("我屋头老汉三级 我也是三级 娃儿一级 都是贫困户 一年救助一共好多钱")).text;
+    expect(own).toContain("您家老汉 400 + 您 400 + 您孩子 800 = 1600 元/年");
+    const four = (await chat()("俺婆姨二级 俺三级 俺家老二一级 老三四级 贫困户 今年这救助加一块多少")).text;
+    expect(four).toContain("您爱人 800 + 您 400 + 您家老二 800 = 2000 元/年");
+    expect(four).toContain("您家老三：资料里只写了一到三级的标准");
+  });
+
+  it("puts the one a correction names (不对 俺闺女不是残疾 是俺儿 二级的) in the place of the one it takes out", async () => {
+    const say = chat();
+    await say("俺一级 俺媳妇二级 俺闺女三级 都是贫困户");
+    const fixed = (await say("不对不对 俺闺女不是残疾 是俺儿 二级的")).text;
+    expect(fixed).toContain("您女儿不算残疾人，换成您儿子二级");
+    expect(fixed).toContain("您 800 + 您爱人 800 + 您儿子 800 = 2400 元/年");
+    expect(fixed).not.toContain("您女儿 400");
+  });
+
+  it("answers 那现在呢 after someone is taken out, and takes 俺家贫困户 said with the second member for the first too", async () => {
+    const gone = chat();
+    await gone("我爸一级 我妈三级 我三级 贫困户 一年救助多少");
+    await gone("我妈去年走了 不算她");
+    expect((await gone("那现在呢")).text).toContain("您父亲 800 + 您 400 = 1200 元/年");
+    const two = chat();
+    await two("俺娘原来三级 今年重新评成二级了");
+    await two("俺爹一级 俺家贫困户");
+    const now = (await two("俺家一年救助现在一共多少")).text;
+    expect(now).toContain("您母亲 800 + 您父亲 800 = 1600 元/年");
+    expect(now).not.toContain("是贫困户（低保户、建档立卡户）吗");
+  });
+
+  it("adds a monthly allowance said 也算上 to the household's year, and says each one's year of a monthly amount", async () => {
+    const all = (await chat()("老汉一级 婆姨三级 俺家贫困户 老汉还是贫困老年残疾人 每月那50块也算上 俺家一年总共多少")).text;
+    expect(all).toContain("合计每年：1200 + 600 = 1800 元");
+    expect(all).not.toContain("折合每月");
+    const each = (await chat()("俺爹俺娘都是贫困老年残疾人 就那个每人每月50的补助 俩人一年一共多少")).text;
+    expect(each).toContain("一年：1200 元（100 × 12；每人一年 600 元）");
+  });
+
   it("takes poverty person by person: the daughter living apart is refused, the others are summed", async () => {
     const r = await chat()("俺爹一级残疾、俺二级残疾，都算贫困户；俺闺女三级残疾，她自己单过日子挺好不是贫困户。按特别救助俺家一年能拿多少");
     expect(r.text).toMatch(/您女儿三级（不是贫困户）/);
