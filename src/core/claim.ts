@@ -21,7 +21,8 @@ export interface Claim {
 }
 
 /** "对吧", "是不是", "没记错吧": a figure put to us to confirm ("不对不对" corrects, asks nothing). */
-const CONFIRM_TAG = /(?<!不)对吧|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真的假的|真的吗/;
+export const CONFIRM_TAG =
+  /(?<!不)对吧|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真的假的|真的吗/;
 /** A bare 吧/吗 closing the message confirms only an amount: "那一年就是600吧", not "能领多少吗". */
 const CLOSING = /[吧吗]\s*[?？]?\s*$/;
 /** A message asking for a figure asks; it confirms nothing. */
@@ -35,7 +36,8 @@ const BETWEEN = "(?:一共|总共|合计|加起来|[^，,。？?\\d零一二三�
 const PERIOD = new RegExp(`(一年|每年|全年|一个月|每个?月|半年)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
 const EACH = new RegExp(`(?:每人|每户|一人|一户(?!多残)|每位|每个人|一个人)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
 const PRICE = new RegExp(`(?:一|每|1)\\s*(吨|斤|公斤|亩)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?`, "g");
-const COUNT = /(\d+)\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个)/g;
+/** "培训了373个", "六千多户", "一天5吨": a count or a quantity (Chinese numerals only with 十, 百, 千 or 万: "一户" is no count). */
+const COUNT = /(\d+|[零一二两三四五六七八九]*[十百千万][零一二两三四五六七八九十百千万]*)\s*(多)?\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个|吨)/g;
 /** "投了500万是吧": a sum of money in 万. */
 const SUM = /(\d+(?:\.\d+)?)\s*(?:多)?\s*万(?:元|块)?/g;
 const PERIOD_MONTHS: Record<string, number> = { 一年: 12, 每年: 12, 全年: 12, 一个月: 1, 每月: 1, 每个月: 1, 半年: 6 };
@@ -84,8 +86,8 @@ export function readClaim(text: string): Claim | undefined {
     for (const m of text.matchAll(SUM)) found.push({ at: m.index, end: m.index + m[0].length, claim: { value: Number(m[1]), kind: "sum", unit: "万元" } });
   if (tagged)
     for (const m of text.matchAll(COUNT)) {
-      const value = Number(m[1]);
-      if (value > 0) found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "count", unit: m[2]! } });
+      const value = parseNumber(m[1]!) ?? 0;
+      if (value > 0) found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "count", unit: m[3]!, ...(m[2] ? { more: true } : {}) } });
     }
   // The last said; an amount before a count said at the same place ("每人200块…").
   const last = found.sort((a, b) => a.at - b.at || (a.claim.kind === "count" ? -1 : 1)).at(-1);

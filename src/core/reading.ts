@@ -1,6 +1,6 @@
 // The core's first reading of a message, before any feature sees it: is it a question, a report of a problem,
 // small talk or a reset? Features and dialogues act on this instead of guessing each on their own. Pure.
-import { readClaim } from "./claim.ts";
+import { CONFIRM_TAG, readClaim } from "./claim.ts";
 import type { ConversationWords } from "../knowledge/schema.ts";
 import { readGradeTally } from "./tally.ts";
 
@@ -141,6 +141,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   // "又让建沼气 上回建了坏了没人管 这回咋保证": a trouble of before, and how it is to go this time, is a question.
   if (/上回|上次|以前|前些年|原来|那时候/.test(text) && /(?:这回|这次|以后|往后|今后)[^，,。？?]{0,6}(?:咋|怎么|怎样|能不能|会不会|有没有|谁)/.test(text))
     return { kind: "report_or_question" };
+  // "沼气池坏了找服务站修 对吧": whom to go to, said and put to confirm, is asked like 找谁修.
+  if (CONFIRM_TAG.test(text) && /(?:找|去|到|上)[^，,。？?\s]{1,8}(?:修|办|问|看|报名|领|登记)/.test(text)) return { kind: "report_or_question" };
   // "池子不出气了，找谁给看看": asking whom to go to is a question, even worded as a request.
   if (has(text, words.requests)) return ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };

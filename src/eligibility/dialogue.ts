@@ -456,6 +456,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const claim = readClaim(text);
   if (state.step === "done" && isHousehold(state) && claim?.kind === "period" && readHousehold(text).people.length === 0)
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "", claim);
+  // "俺娘二级贫困残疾" ⏎ "一年是400 对吧": an amount put to confirm for the one just screened, nobody else named.
+  if (state.step === "done" && !isHousehold(state) && claim?.kind === "period" && readHousehold(text).people.length === 0 && focusOf(rules, text).length === 0)
+    return advance(rules, state, on, "", claim);
   // "俺爹一级，俺哥三级" after "我家有两个残疾人": the household gets its people.
   if (state.topic === "benefits") {
     const more = readHousehold(text.replace(/^(?:不对|不是)[，,]?/, ""));

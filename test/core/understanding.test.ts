@@ -25,6 +25,14 @@ function chat() {
 const reports = () => (t.app.store.db.prepare("SELECT COUNT(*) AS n FROM feedback").get() as { n: number }).n;
 
 describe("question or report", () => {
+  it("answers whom to go to put to confirm (沼气池坏了找服务站修 对吧) without filing it", async () => {
+    const before = reports();
+    const r = await chat()("沼气池坏了找服务站修 对吧");
+    expect(r.text).toContain("镇中心沼气服务站");
+    expect(r.text).not.toMatch(/回执号|已受理/);
+    expect(reports()).toBe(before);
+  });
+
   const words = testSnapshot().kb.data.conversation;
   it("reads negation, past events, problems and small talk", () => {
     expect(readMessage("我不是要反映问题，就问问沼气坏了该找谁修", words).kind).toBe("question");
@@ -2806,9 +2814,36 @@ describe("a figure put to confirm, checked for what it was said of", () => {
     expect((await chat()("三级的救助了3570人对吧")).text).toMatch(/不对：资料里三级是 711 人/);
     expect((await chat()("三级救助的比上一年多了85人对不对")).text).toMatch(/不对：资料里三级比上一年多的是 177 人/);
     const plan = await chat()("残疾人技能培训今年培训了260人对吧");
-    expect(plan.text).not.toMatch(/对：/);
+    expect(plan.text).toMatch(/^不对：资料里写的是“这一年全县免费培训了 550 多名残疾人”/m);
     const briquettes = await chat()("秸秆压的燃料块一吨卖1360对吧");
     expect(briquettes.text).not.toMatch(/对：/);
+  });
+
+  it("checks a count against what it was said of (法律援助, 没通过, a plan asked before), in words or with 多, and a range", async () => {
+    expect((await chat()("去年妇女获得法律援助1900人 对吧")).text).toContain(
+      "不对：资料里写的是“贵港市这一年妇女获得法律援助 430 人”；1900 人说的是“获得司法救助 1900 人”",
+    );
+    expect((await chat()("39个决策有19个没通过 对吧")).text).toMatch(/^不对：资料里写的是“有 9 个没通过”/m);
+    expect((await chat()("月嫂培训办了10期 培训了一千多人 对吧")).text).toMatch(/^不对：/m);
+    expect((await chat()("土地流转有六千多户签了合同 是不")).text).toMatch(/^不对：资料里写的是“最后有 600 多户村民签了土地流转合同”/m);
+    const plan = chat();
+    await plan("明年县残联要培训多少残疾人");
+    expect((await plan("就是550个 对吧")).text).toMatch(/^不对：资料里写的是“下一年计划免费培训 260 人”/m);
+    expect((await chat()("秸秆压缩 一天最多5吨 是吧")).text).toMatch(/^对：资料里写的是“每天能压缩秸秆 3-5 吨”/m);
+    expect((await chat()("秸秆一天能压8吨 对吧")).text).toMatch(/^不对：/m);
+  });
+
+  it("answers a yes-or-no without a figure where the entry settles it: free of charge, places listed", async () => {
+    expect((await chat()("秸秆压缩不要钱吧 免费的是不")).text).toMatch(/^对：是免费的/m);
+    expect((await chat()("月嫂培训要交钱吧")).text).toMatch(/^不对：是免费的/m);
+    expect((await chat()("秸秆压缩点是在于家英 沈家荒 东梁格 对不")).text).toMatch(/^对：资料里写的是“压缩点设在于家英、沈家荒、东梁格/m);
+    expect((await chat()("压缩点在于家英 汪疃村 对吧")).text).toMatch(/^不对：.*没有汪疃村/m);
+  });
+
+  it("takes an amount put to confirm after one person's screening (俺娘二级贫困残疾 ⏎ 一年是400 对吧) for that person", async () => {
+    const say = chat();
+    await say("俺娘二级贫困残疾");
+    expect((await say("一年是400 对吧")).text).toMatch(/^不对：按您说的情况，贫困残疾人生活特别救助一年 800 元，不是 400 元/);
   });
 
   it("says 不对 to a household amount said per person, 对 to an amount right to the 元, and checks a sum in 万", async () => {

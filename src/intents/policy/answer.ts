@@ -6,7 +6,7 @@ import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, F
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 import { GRADE_NUMBER, gradesSaid, readGradeTally } from "../../core/tally.ts";
-import { type Claim, overMonths, readClaim, spanOf } from "../../core/claim.ts";
+import { type Claim, CONFIRM_TAG, overMonths, readClaim, spanOf } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
@@ -798,6 +798,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
  * it ("对"; a count the entry does not state is left to the facts shown). Nothing when the entry does not settle it.
  */
 export function reckonClaim(facts: readonly Fact[], question: string, title = ""): string[] {
+  const saidOnly = confirmSaid(facts, question);
+  if (saidOnly) return [saidOnly];
   const namesEntry = (clause: string) =>
     [...title.matchAll(/[\u4e00-\u9fa5]{2}/g)].some((m) => clause.includes(m[0])) ||
     [...clause.matchAll(/[\u4e00-\u9fa5]{2}/g)].some((m) => title.includes(m[0]));
@@ -814,10 +816,12 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     const places = facts.flatMap((fact) =>
       fact.text.split(/[；;。（）()]/).flatMap((piece) =>
         piece.split(/[，,]/).flatMap((part) =>
-          [...part.matchAll(new RegExp(`(?<![\\d.])(\\d+)\\s*(?:多)?\\s*(?:个|名|位)?\\s*${unit}`, "g"))].map((m) => ({
+          [...part.matchAll(new RegExp(`(?<![\\d.])(?:(\\d+)\\s*[-－~～到至]\\s*)?(\\d+)\\s*(?:多)?\\s*(?:个|名|位)?\\s*${unit}`, "g"))].map((m) => ({
             fact,
             part,
-            n: m[1]!,
+            n: m[2]!,
+            // "3-5 吨": a range, that any figure inside it is right for.
+            ...(m[1] ? { from: Number(m[1]) } : {}),
             grades: gradesIn(part).length > 0 ? gradesIn(part) : gradesIn(piece),
             change: CHANGE_SAID.test(part),
             plan: /计划|下一年|明年|目标|将/.test(fact.text),
@@ -829,15 +833,36 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     const planned = /计划|下一年|明年|目标|要/.test(question);
     const sameSubject = (x: (typeof places)[number]) =>
       (grades.length === 0 || (x.grades.length === grades.length && grades.every((g) => x.grades.includes(g)))) && x.change === change && x.plan === planned;
-    const stating = places.find((x) => x.n === String(said) && sameSubject(x));
-    // "853人 一人补1000对吧": another figure said beside, not in the same fact, may be the point; nothing is confirmed.
-    if (stating && claim.others.every((o) => stating.fact.text.includes(o))) return [`对：资料里写的是“${stating.fact.text.replace(/[。；]$/, "")}”。`];
+    // "一千多人" is any count from 1000 to 1999; "3-5 吨" holds 3, 4 and 5.
+    const step = 10 ** Math.floor(Math.log10(said));
+    const matches = (x: (typeof places)[number]) =>
+      claim.more ? Number(x.n) >= said && Number(x.n) < said + step : x.from !== undefined ? said >= x.from && said <= Number(x.n) : x.n === String(said);
+    // What the count was said of: the words around it ("法律援助1900人" is not "司法救助 1900 人"), against each
+    // place's own part. The place sharing the most words, alone, is the one the villager means.
+    const subject = wordPairs(question.slice(Math.max(0, question.lastIndexOf(claim.clause))));
+    const shared = (x: (typeof places)[number]) => [...wordPairs(x.part)].filter((w) => subject.has(w)).length;
+    const ranked = places.filter(sameSubject).sort((a, b) => shared(b) - shared(a));
+    // "明年…培训多少 ⏎ 就是550个对吧": the one place of the plan asked about, when the figure said is another place's.
+    const meant =
+      ranked[0] &&
+      ((shared(ranked[0]) >= 1 && (ranked.length === 1 || shared(ranked[0]) > shared(ranked[1]!))) || (ranked.length === 1 && places.some(matches)))
+        ? ranked[0]
+        : undefined;
+    const stating = places.find((x) => matches(x) && sameSubject(x));
+    const quote = (x: (typeof places)[number]) => x.fact.text.replace(/[。；]$/, "");
     // "三级救助了3570个对吧": the count is another grade's; the one said of the grade asked is given.
     const instead = new Set(grades.length > 0 && claim.others.length === 0 ? places.filter(sameSubject).map((x) => x.n) : []);
     if (!stating && places.some((x) => x.n === String(said)) && instead.size === 1)
       return [
         `不对：资料里${gradeNames(grades)}${change ? "比上一年多的" : ""}是 ${[...instead][0]} ${claim.unit === "户" ? "户" : "人"}（${said} 不是${gradeNames(grades)}的数）。`,
       ];
+    // "法律援助1900人对吧" where 1900 is the judicial aid's: the count of what was named is another.
+    if (meant && !matches(meant) && (!stating || shared(meant) > shared(stating)))
+      return [
+        `不对：资料里写的是“${meant.part.trim()}”${stating ? `；${stating.n} ${/^[个名位人]$/.test(claim.unit ?? "") ? "人" : claim.unit}说的是“${stating.part.trim()}”` : ""}。`,
+      ];
+    // "853人 一人补1000对吧": another figure said beside, not in the same fact, may be the point; nothing is confirmed.
+    if (stating && claim.others.every((o) => stating.fact.text.includes(o))) return [`对：资料里写的是“${quote(stating)}”。`];
     return [];
   }
   if (claim.kind === "sum") {
@@ -907,8 +932,41 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
   return [`不对：资料里写的是${statedText}${working}，不是 ${said} 元。`];
 }
 
-/** "比上一年多 177 人", "增加了", "多了2个": a change said, not a count ("一户多残" is no 多). */
-const CHANGE_SAID = /比|多了|多\s*\d|增加|增长/;
+/**
+ * A yes-or-no put to confirm with no figure in it, answered only where the entry settles it: whether it costs
+ * money ("免费的是不", "要交钱吧"), and places or names listed ("压缩点是在于家英 沈家荒 东梁格 对不"): 对 when
+ * one fact names them all, 不对 when a fact lists some and another is nowhere in the entry.
+ */
+function confirmSaid(facts: readonly Fact[], question: string): string | undefined {
+  const tag = [...question.matchAll(new RegExp(CONFIRM_TAG.source, "g"))].at(-1) ?? /吧\s*[?？]?\s*$/.exec(question) ?? undefined;
+  if (!tag) return undefined;
+  const start = Math.max(0, ...[...question.slice(0, tag.index).matchAll(/[。？?！!]/g)].map((m) => m.index + 1));
+  const body = question.slice(start, tag.index);
+  if (/\d|[零一二两三四五六七八九十百千万]\s*(?:个|元|块|人|户|吨|斤|亩|年|月)/.test(body)) return undefined;
+  const free = facts.find((f) => /免费|不收钱|不要钱|不收费|不用(?:自己)?(?:掏|花|交)/.test(f.text));
+  if (free && /免费|不要钱|不收钱|不花钱|不收费|不用(?:掏|花|交)钱/.test(body)) return `对：是免费的，资料里写的是“${free.text.replace(/[。；]$/, "")}”。`;
+  if (free && /(?:要|得|收|交|花|掏)钱|收费/.test(body) && !/不(?:要|得|收|交|花|掏)钱|不收费/.test(body))
+    return `不对：是免费的，资料里写的是“${free.text.replace(/[。；]$/, "")}”。`;
+  const parts = body.split(/[\s、，,和跟及]+/).filter(Boolean);
+  const names = parts.map((part, k) => (k === 0 ? part.replace(/^.*(?:是在|设在|在|是|有)/, "") : part));
+  if (names.length < 2 || !names.every((n) => /^[\u4e00-\u9fa5]{2,4}$/.test(n))) return undefined;
+  const all = facts.find((f) => names.every((n) => f.text.includes(n)));
+  if (all) return `对：资料里写的是“${all.text.replace(/[。；]$/, "")}”。`;
+  const list = facts.find((f) => /、/.test(f.text) && names.some((n) => f.text.includes(n)));
+  const absent = names.filter((n) => !facts.some((f) => f.text.includes(n)));
+  return list && absent.length > 0 ? `不对：资料里写的是“${list.text.replace(/[。；]$/, "")}”，没有${absent.join("、")}。` : undefined;
+}
+
+/** The pairs of Chinese characters a text says, but for pairs of mere grammar ("的是", "有了", "对吧"). */
+function wordPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (const run of text.match(/[\u4e00-\u9fa5]+/g) ?? [])
+    for (let i = 0; i + 1 < run.length; i++) if (!/[的是了有个对吧吗不这那就要呢都也]/.test(run.slice(i, i + 2))) pairs.add(run.slice(i, i + 2));
+  return pairs;
+}
+
+/** "比上一年多 177 人", "增加了", "多了2个": a change said, not a count ("一户多残", "最多5吨" are no change). */
+const CHANGE_SAID = /比|多了|(?<![最至顶])多\s*\d|增加|增长/;
 
 /** The question quotes an amount ("那8万", "300万") that the fact states, in the same unit. */
 function quotesFigureOf(question: string, fact: string): boolean {
