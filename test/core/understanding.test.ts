@@ -384,6 +384,22 @@ describe("programmes the knowledge base does not have", () => {
 });
 
 describe("an amount the seed does not give", () => {
+  it("says an age threshold the seed does not give is an example, never refusing on it outright", async () => {
+    const r = (await chat()("俺爹58了 算不算老年残疾人 多大岁数能领")).text;
+    expect(r).toContain("可能领不了");
+    expect(r).toContain("没有写多少岁算老年；60 岁只是示例");
+    expect(r).not.toContain("不符合条件，领不了");
+  });
+
+  it("says no amount per person is given when one is asked per month, without the county's total, and gives the total when it is asked", async () => {
+    const month = (await chat()("精神残疾人居家托养一个月给多少钱")).text;
+    expect(month).toContain("每人每年给多少托养钱，资料里没写");
+    expect(month).not.toMatch(/7\.86 万元/);
+    const total = (await chat()("居家托养一共发了多少钱")).text;
+    expect(total).toContain("一共发了托养资金 7.86 万元");
+    expect(total).not.toContain("资料里没有写您问的这个数");
+  });
+
   it("says so without a total or an investment beside it that would read as the answer", async () => {
     const r = await chat()("沼气池坏了叫服务站来修 一次收多少钱");
     expect(r.text).toMatch(/资料里没写/);

@@ -394,8 +394,11 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   if (NOT_DISABLED.test(text) && facts.disability_grade === undefined && !someoneDisabled) facts.disability_grade = "none";
   const results = focus.flatMap((id) => rules.programmes.programmes.filter((p) => p.id === id)).map((p) => evaluateProgramme(rules, p, facts, ctx.now));
   if (results.length === 0 || results.some((r) => r.status !== "unlikely")) return undefined;
+  // "俺爹58了 算不算老年": a threshold the seed does not give (60 岁 is an example) refuses nothing outright.
   const lines = results.flatMap((r) => [
-    `【${r.programme.name}】按您说的情况不符合条件，领不了：${r.unmet.map((u) => u.condition.unmet).join("；")}。`,
+    r.unmet.some((u) => u.reviewNotes.length > 0)
+      ? `【${r.programme.name}】按您说的情况可能领不了：${r.unmet.map((u) => u.condition.unmet).join("；")}。不过${[...new Set(r.unmet.flatMap((u) => u.reviewNotes))].join("")}`
+      : `【${r.programme.name}】按您说的情况不符合条件，领不了：${r.unmet.map((u) => u.condition.unmet).join("；")}。`,
     `  规定：${r.programme.rule}（来源：${r.programme.source.section}）`,
     `  情况有出入的话，请问：${r.programme.apply}`,
   ]);

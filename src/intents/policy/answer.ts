@@ -328,7 +328,8 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]
     /(?:一共|共|总共|合计)[^。；]{0,12}\d[\d.]*\s*万?元|\d[\d.]*\s*万元/,
   ],
   [/(?:几|多少)(?:百|千)?(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
-  [/(?:几|多少)(?:辆|台|件|个|例|次|回)|发了多少|发放/, /\d+\s*(?:辆|台|件|个|例|次)/],
+  // ("一共发了多少钱" asks money, below.)
+  [/(?:几|多少)(?:辆|台|件|个|例|次|回)|发了多少(?!钱|万|块)|发放/, /\d+\s*(?:辆|台|件|个|例|次)/],
   [/(?:几|多少)(?:个)?吨/, /\d[\d.,–-]*\s*吨/],
   [/(?:一天|每天)[^，,。？?]{0,6}(?:多少|几)/, /每天|一天|每日/],
   [/(?:几|多少)(?:个)?(?:村|庄)/, /\d+\s*个(?:行政)?村/],
@@ -621,8 +622,14 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
         /\d[\d.]*\s*万?元/.test(f.text) &&
         query.words.some((w) => w.length >= 2 && asking.includes(w) && f.text.includes(w) && !gap.text.includes(w)),
     );
+  // "托养一个月给多少钱": money asked per person or per period, of an entry that says it gives none per person.
+  const perHeadAsked = /(?:一个?|每个?)(?:人|户|月|年|辆|位)[^，,。？?]{0,6}(?:多少|几个钱)/.test(query.text);
   const moneyGap = asksMoney
-    ? entry.facts.find((f) => isGap(f) && askedMoney.some((a) => a.length >= 3 && plainly(f.text).includes(a)) && !pricedElsewhere(f))
+    ? entry.facts.find(
+        (f) =>
+          isGap(f) &&
+          ((askedMoney.some((a) => a.length >= 3 && plainly(f.text).includes(a)) && !pricedElsewhere(f)) || (perHeadAsked && PER_HEAD_GAP.test(f.text))),
+      )
     : undefined;
   const gapShown = asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapNamed) ? top.fact : moneyGap;
   if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && !/\d[\d.]*\s*万?元/.test(f.text))].slice(0, MAX_FACTS);
@@ -956,6 +963,9 @@ function confirmSaid(facts: readonly Fact[], question: string): string | undefin
   const absent = names.filter((n) => !facts.some((f) => f.text.includes(n)));
   return list && absent.length > 0 ? `不对：资料里写的是“${list.text.replace(/[。；]$/, "")}”，没有${absent.join("、")}。` : undefined;
 }
+
+/** "每人每年补多少油钱，资料里没写": a gap about the amount per person (or household). */
+const PER_HEAD_GAP = /每(?:人|户|个)[^，,。]{0,6}多少/;
 
 /** The pairs of Chinese characters a text says, but for pairs of mere grammar ("的是", "有了", "对吧"). */
 function wordPairs(text: string): Set<string> {
