@@ -36,8 +36,12 @@ const BETWEEN = "(?:一共|总共|合计|加起来|[^，,。？?\\d零一二三�
 const PERIOD = new RegExp(`(一年|每年|全年|一个月|每个?月|半年)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
 const EACH = new RegExp(`(?:每人|每户|一人|一户(?!多残)|每位|每个人|一个人)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
 const PRICE = new RegExp(`(?:一|每|1)\\s*(吨|斤|公斤|亩)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?`, "g");
-/** "培训了373个", "六千多户", "一天5吨": a count or a quantity (Chinese numerals only with 十, 百, 千 or 万: "一户" is no count). */
-const COUNT = /(\d+|[零一二两三四五六七八九]*[十百千万][零一二两三四五六七八九十百千万]*)\s*(多)?\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个|吨)/g;
+/**
+ * "培训了373个", "六千多户", "一天5吨": a count or a quantity (Chinese numerals only with 十, 百, 千 or 万 after a digit:
+ * "一户" is no count, nor "万人就业").
+ */
+const COUNT =
+  /(\d+|[零一二两三四五六七八九]+[十百千万][零一二两三四五六七八九十百千万]*|十[零一二两三四五六七八九]*)\s*(多)?\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个|吨)/g;
 /** "投了500万是吧": a sum of money in 万. */
 const SUM = /(\d+(?:\.\d+)?)\s*(?:多)?\s*万(?:元|块)?/g;
 const PERIOD_MONTHS: Record<string, number> = { 一年: 12, 每年: 12, 全年: 12, 一个月: 1, 每月: 1, 每个月: 1, 半年: 6 };

@@ -142,7 +142,10 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   if (/上回|上次|以前|前些年|原来|那时候/.test(text) && /(?:这回|这次|以后|往后|今后)[^，,。？?]{0,6}(?:咋|怎么|怎样|能不能|会不会|有没有|谁)/.test(text))
     return { kind: "report_or_question" };
   // "沼气池坏了找服务站修 对吧": whom to go to, said and put to confirm, is asked like 找谁修.
-  if (CONFIRM_TAG.test(text) && /(?:找|去|到|上)[^，,。？?\s]{1,8}(?:修|办|问|看|报名|领|登记)/.test(text)) return { kind: "report_or_question" };
+  // Not a trouble said with whom the villager wants to act ("路坏了 得找镇上修 对吧", "去村委会登记 对吧"): a report.
+  const whom = /(?:找|去|到|上)([^，,。？?\s]{1,8}?)(?:来)?(?:修|办|问|看|报名|领|登记)/.exec(text);
+  if (CONFIRM_TAG.test(text) && whom && !/^(?:镇上|镇里|镇政府|村里|村委会?|乡里|乡政府|县里|上面|政府|人|谁)/.test(whom[1]!))
+    return { kind: "report_or_question" };
   // "池子不出气了，找谁给看看": asking whom to go to is a question, even worded as a request.
   if (has(text, words.requests)) return ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };

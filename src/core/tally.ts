@@ -30,8 +30,9 @@ const GRADE_FIRST_AT = new RegExp(
 /** Where a group said grade first begins: a grade not inside another ("一二级" is one). */
 const GRADE_STARTS = new RegExp(`(?<![一二三四1-4、和跟到至])(?=${GRADES_PLAIN}级)`);
 /** One group, grade first; "二级的又评上2个" too. */
+// "一二级和三级的…一共12个" counts both together, not 三级 alone; "一级2个和二级3个" are two groups.
 const GRADE_FIRST_ONE = new RegExp(
-  `${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困)?(?:的)?(?:残疾人?)?(?:的)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共|共计|总共|合计|共有)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
+  `(?<!级的?[和跟与及])${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困)?(?:的)?(?:残疾人?)?(?:的)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共|共计|总共|合计|共有)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
 );
 /** "一个新评上的一级": what happened to them may come between the count and the grade. */
 const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES}级`);
@@ -117,7 +118,11 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       last = onlyOne;
       continue;
     }
-    const now = onlyOne && !/级/.test(clause) ? new RegExp(`^(?:现在|一共|总共|目前)(?:是|有)?\\s*${COUNT}\\s*(?:个|位|名|人)(?:了)?$`).exec(clause) : null;
+    // "漏了俩 是10个": after those left out, the count said is the whole.
+    const now =
+      onlyOne && !/级/.test(clause)
+        ? new RegExp(`^(?:(?:现在|一共|总共|目前)(?:是|有)?${pendingAdd ? "|是|有" : ""})\\s*${COUNT}\\s*(?:个|位|名|人)(?:了)?$`).exec(clause)
+        : null;
     if (now && onlyOne) {
       const n = parseNumber(now[1]!);
       if (n !== undefined) Object.assign(onlyOne, { count: n, from: onlyOne.from ?? onlyOne.count, by: n - (onlyOne.from ?? onlyOne.count) });
@@ -174,7 +179,12 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     // "有一个二级的和一个三级的去世了": the people counted before the verb are the ones who left.
     // "其中一个一级的今年走了": 其中 before the count says those counted are the ones who left.
     const partBefore = /其中|里头|里面/.test(head.slice(0, Math.max(0, firstCount)));
-    if (goneAt >= 0 && countFirst && (!/其中|里头|里面/.test(head) || partBefore) && said.length > 0) {
+    // "二级的有俩去世了": the grade first, then how many of it left (not a group of its own).
+    const gradeFirstGone =
+      !countFirst &&
+      /有\s*(?:\d|[一两俩仨三四五六七八九十])/.test(head) &&
+      said.every((x) => groups.some((g) => x.grades.every((grade) => g.grades.includes(grade))));
+    if (goneAt >= 0 && (gradeFirstGone || (countFirst && (!/其中|里头|里面/.test(head) || partBefore))) && said.length > 0) {
       for (const { grades, count } of said) {
         const group = groups.find((g) => grades.every((x) => g.grades.includes(x)) && !g.notPoor);
         if (!group || group.count < count) return undefined;

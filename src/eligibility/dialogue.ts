@@ -189,15 +189,31 @@ function personVerdict(results: readonly ProgrammeResult[], focus: readonly stri
   if (claim.kind !== "period") return "";
   const months = claim.months ?? 12;
   const span = spanOf(months);
-  const settled = results
-    .filter((r) => r.status === "likely" && r.amount.known && r.amount.year && r.amount.year[0] === r.amount.year[1] && r.programme.benefit.kind === "cash")
+  const likely = results
+    .filter((r) => r.status === "likely" && r.amount.known && r.amount.year && r.amount.year[0] === r.amount.year[1])
     .filter((r) => focus.length === 0 || focus.includes(r.programme.id))
-    .map((r) => ({ name: r.programme.name, value: overMonths(r.amount.year![0], months) }));
+    .map((r) => ({ name: r.programme.name, value: overMonths(r.amount.year![0], months), cash: r.programme.benefit.kind === "cash" }));
+  const settled = likely.filter((x) => x.cash);
   if (settled.length === 0) return "";
-  const same = settled.find((x) => Math.abs(x.value - claim.value) < 0.01 || (!Number.isInteger(x.value) && Math.abs(x.value - claim.value) < 1));
+  // "一个月六十多吧": 66.7 is sixty-odd; "每年100对吧": the pension paid for them (no cash) is 100 a year.
+  const step = 10 ** (/0+$/.exec(String(claim.value))?.[0].length ?? 0);
+  const same = likely.find(
+    (x) =>
+      Math.abs(x.value - claim.value) < 0.01 ||
+      (!Number.isInteger(x.value) && Math.abs(x.value - claim.value) < 1) ||
+      (claim.more === true && x.value >= claim.value && x.value < claim.value + step),
+  );
   if (same) return `对：按您说的情况，${same.name}${span} ${money(same.value)} 元。\n`;
   const first = settled[0]!;
-  return settled.length === 1 || focus.length > 0 ? `不对：按您说的情况，${first.name}${span} ${money(first.value)} 元，不是 ${money(claim.value)} 元。\n` : "";
+  // "一年1680对吧" for one person: that is another programme's amount, which what was said does not settle for them.
+  const other = results.find(
+    (r) =>
+      r.status !== "likely" && r.amount.year && r.amount.year[0] === r.amount.year[1] && Math.abs(overMonths(r.amount.year[0], months) - claim.value) < 0.01,
+  );
+  const whose = other ? `${money(claim.value)} 元是${other.programme.name}的标准，按您说的情况还定不了；` : "";
+  return settled.length === 1 || focus.length > 0
+    ? `不对：${whose}按您说的情况，${first.name}${span} ${money(first.value)} 元${whose ? "" : `，不是 ${money(claim.value)} 元`}。\n`
+    : "";
 }
 
 /** A sum the villager put to confirm ("一年一共1600是不") is answered 对 or 不对 in a household's answer. */
@@ -441,12 +457,14 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   // "那俩人呢" after a household's answer: the same people, summed.
   if (state.step === "done" && isHousehold(state) && /^(?:那)?(?:俩|两个|仨|三个|四个|他们|她们)(?:人)?(?:一共|加起来|合起来)?(?:呢|多少)$/.test(core))
     return advance(rules, { ...state, reckon: { ...state.reckon, total: true } }, on, "");
+  // "那现在呢" after someone left (the household may be one person now): the same question, as it now stands.
+  if (state.step === "done" && /^(?:那|那么)?(?:现在|这会儿?|如今)(?:一共|总共|加起来)?(?:呢|多少)$/.test(core))
+    return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "那俺家现在一年能领多少" after a household's answer changed: the same household, as it now stands.
   if (
     state.step === "done" &&
     isHousehold(state) &&
-    // "那现在呢", "现在一共呢": only the time said, the same question of the household as it now stands.
-    (/(?:能领|能拿|领|拿|给)多少|多少钱/.test(core) || /^(?:那|那么)?(?:现在|这会儿?|如今)(?:一共|总共|加起来)?(?:呢|多少)$/.test(core)) &&
+    /(?:能领|能拿|领|拿|给)多少|多少钱/.test(core) &&
     focusOf(rules, text).length === 0 &&
     readHousehold(text).people.length === 0 &&
     Object.keys(extractFacts(rules, text).facts).length === 0
@@ -507,8 +525,15 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       newcomers.every((p) => p.grade !== undefined) &&
       /不对|说错|搞错|弄错|记错|不是残疾[^，,。？?\d]{0,3}[，,\s]*是/.test(text);
     const doubted = questioning || (more.people.some((p) => !state.people.some((q) => q.label === p.label)) && !replacing);
+    // "不对 俺娘不是二级 是俺嫂子 三级": one of the household named again without a grade, beside the one instead.
     const notDisabled =
-      state.people.length >= 2 && !doubted ? more.people.filter((p) => p.certified === false && state.people.some((q) => q.label === p.label)) : [];
+      state.people.length >= 2 && !doubted
+        ? more.people.filter(
+            (p) =>
+              state.people.some((q) => q.label === p.label) &&
+              (p.certified === false || (replacing && p.grade === undefined && !p.severe && /不是[一二三四1-4]级/.test(text))),
+          )
+        : [];
     // "俺娘的证过期了 先不算她", "把俺哥去掉": someone of the household the villager says to leave out.
     const leftOut =
       EXCLUDED.test(text) && !doubted && more.people.length === 1 && state.people.some((q) => q.label === more.people[0]!.label) ? [more.people[0]!.label] : [];
@@ -536,15 +561,19 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       ? `其中 ${leaving.length} 人${leavingGrades.length === leaving.length ? `（${[...new Set(leavingGrades)].map((g) => `${"一二三四"[g - 1]}级`).join("、")}）` : ""}`
       : leaving.join("、");
     if (leaving.length > 0 && staying.length > 0 && staying.length < state.people.length) {
+      // The one instead stands as the others all do ("都是贫困户"), unless said otherwise.
+      const standing = staying.every((p) => p.poor === staying[0]?.poor) ? staying[0]?.poor : undefined;
       const joining =
-        replacing && notDisabled.length > 0 ? newcomers.map((p) => ({ ...p, poor: p.poor ?? state.people.find((q) => q.poor !== undefined)?.poor })) : [];
+        replacing && notDisabled.length > 0
+          ? newcomers.map((p) => ({ ...p, ...((p.poor ?? standing) !== undefined ? { poor: p.poor ?? standing } : {}) }))
+          : [];
       const kept = [...staying, ...joining];
       const count = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
       const disabled_in_household = Math.max(kept.length, count - (state.people.length - staying.length) + joining.length);
       const rest = { ...state, people: kept, facts: { ...state.facts, disabled_in_household }, disabledCount: disabled_in_household };
       const said =
         joining.length > 0
-          ? `好的，${leavingSaid}不算残疾人，换成${joining.map((p) => `${p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : ""}`).join("、")}，按 ${kept.length} 个人重新算：\n`
+          ? `好的，不是${leavingSaid}，是${joining.map((p) => `${p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : ""}`).join("、")}，按 ${kept.length} 个人重新算：\n`
           : leftOut.length > 0 && !more.gone
             ? leftSaying(leavingSaid, "先不算", staying.length)
             : notDisabled.length > 0 && !more.gone

@@ -88,7 +88,7 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/岳母|丈母娘/y, "您岳母"],
   // "娃三级": 娃 alone at the start of a clause, before what is said of the child.
   // "娃儿一级", "娃子是三级": the child in south-western and northern speech, at the start of a clause.
-  [/(?<=[俺我咱])(?:娃儿|娃子|娃|孩子|小孩)|(?<=^|[\s，,。；、])(?:娃儿|娃子|娃娃|娃|孩子|小孩)(?=的|是|也|都|[一二三四1-4]级)/y, "您孩子"],
+  [/(?<=[俺我咱]家?|[和跟])(?:娃儿|娃子|娃|孩子|小孩)|(?<=^|[\s，,。；、])(?:娃儿|娃子|娃娃|娃|孩子|小孩)(?=的|是|也|都|[一二三四1-4]级)/y, "您孩子"],
   [/叔叔|大叔|叔/y, "您叔叔"],
   [/伯伯|大伯|伯/y, "您伯伯"],
   [/姑姑|大姑|姑(?!娘)/y, "您姑姑"],
@@ -130,7 +130,8 @@ const headcount = (word: string, otherwise: number): number => parseNumber(word.
 export const isCounted = (p: Person) => /^第\d+人$/.test(p.label);
 
 /** "本来三个…有一个户口迁走了", "其中一个去世了": how many of the people counted are gone. */
-export const GONE_FROM_COUNT = /(?:有|其中)(一|两|俩|二|[12])个[^，,。？?]{0,12}?(?:迁|搬|去世|过世|没了|走了|分出去|立户|嫁)/;
+export const GONE_FROM_COUNT =
+  /(?:有|其中)(?:有)?(一|两|俩|二|[12])(?![一二三四1-4]?级)(?:个|位|名)?[^，,。？?\d]{0,12}?(?:迁|搬|去世|过世|没了|走了|分出去|立户|嫁)/;
 
 /** "娶媳妇", "找了个对象": a verb of marrying, naming nobody in the household. */
 const MARRYING = /(?:娶|讨|找|说)了?个?(?:媳妇|老婆|对象)/y;

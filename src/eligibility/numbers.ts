@@ -124,7 +124,10 @@ export function readDuration(spoken: string): number | undefined {
     if (yh) push(yh, (yh[1] ? (parseNumber(yh[1]) ?? NaN) : 1) + 0.5);
     else {
       // "上半年该发多少": the first six months, when what is due for them is asked ("上半年发了多少" asks what was paid).
-      const half = /(?<![前后多])(?<![上下])半年|(?<=[上下])半年(?=[^，,。？?]{0,4}(?:该|应该|应|能|要|得|可以)(?:发|领|拿|给))/.exec(cleaned);
+      const half =
+        /(?<![前后多])(?<![上下])半年|(?<=[上下])半年(?=[^，,。？?]{0,4}(?:(?:该|应该|应|能|要|得|可以)(?:发|领|拿|给|补)|补助?多少|一共多少|合多少|多少钱))/.exec(
+          cleaned,
+        );
       if (half) push(half, 0.5);
       const m = MONTHS.exec(cleaned);
       if (m) push(m, (parseNumber(m[1]!) ?? NaN) / 12);

@@ -25,6 +25,12 @@ function chat() {
 const reports = () => (t.app.store.db.prepare("SELECT COUNT(*) AS n FROM feedback").get() as { n: number }).n;
 
 describe("question or report", () => {
+  it("still files a trouble said with whom the villager wants to act (路坏了 得找镇上修 对吧)", async () => {
+    const before = reports();
+    expect((await chat()("村里那条路坏了 得找镇上修 对吧")).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 1);
+  });
+
   it("answers whom to go to put to confirm (沼气池坏了找服务站修 对吧) without filing it", async () => {
     const before = reports();
     const r = await chat()("沼气池坏了找服务站修 对吧");
@@ -750,9 +756,22 @@ describe("a household whose members differ", () => {
     const say = chat();
     await say("俺一级 俺媳妇二级 俺闺女三级 都是贫困户");
     const fixed = (await say("不对不对 俺闺女不是残疾 是俺儿 二级的")).text;
-    expect(fixed).toContain("您女儿不算残疾人，换成您儿子二级");
+    expect(fixed).toContain("好的，不是您女儿，是您儿子二级，按 3 个人重新算");
     expect(fixed).toContain("您 800 + 您爱人 800 + 您儿子 800 = 2400 元/年");
     expect(fixed).not.toContain("您女儿 400");
+  });
+
+  it("takes out the one a correction denies a grade to (不对 俺娘不是二级 是俺嫂子 三级), and reads 俺家娃儿 and 俺和娃儿", async () => {
+    const say = chat();
+    await say("俺爹一级 俺娘二级 贫困户 一年多少");
+    const fixed = (await say("不对 俺娘不是二级 是俺嫂子 三级")).text;
+    expect(fixed).toContain("好的，不是您母亲，是您嫂子三级");
+    expect(fixed).toContain("您父亲 800 + 您嫂子 400 = 1200 元/年");
+    expect((await chat()("俺家娃儿一级 俺二级 都是贫困户 一年一共多少")).text).toContain("您孩子 800 + 您 800 = 1600 元/年");
+    const gone = chat();
+    await gone("俺爹一级 俺娘三级 贫困户 一年多少");
+    await gone("俺娘走了");
+    expect((await gone("那现在呢")).text).toContain("贫困残疾人生活特别救助：每人每年 800 元");
   });
 
   it("answers 那现在呢 after someone is taken out, and takes 俺家贫困户 said with the second member for the first too", async () => {
@@ -1128,6 +1147,18 @@ describe("a grade the seed says nothing about", () => {
 });
 
 describe("a cadre asking about groups", () => {
+  it("reckons a group whose people left and joined said without 个 (有俩搬走了, 又新评上俩, 二级的有俩去世了), and 下半年能领多少", async () => {
+    const both = (await chat()("俺村一二级贫困残疾人10个 今年去世了两个 又新评上俩 一年一共多少")).text;
+    expect(both).toContain("10 个人里走了 2 个，剩下 8 + 2 = 10 个人：800 × 10 = 8000 元/年");
+    expect((await chat()("俺村三级贫困残疾6个 有俩搬走了 一年一共多少")).text).toContain("剩下 4 个人：400 × 4 = 1600 元/年");
+    const graded = (await chat()("俺村一二级贫困残疾人6个 三级4个 二级的有俩去世了 一年一共多少")).text;
+    expect(graded).toContain("合计：3200 + 1600 = 4800 元/年");
+    expect(graded).not.toContain("二级：0 个");
+    expect((await chat()("俺村一二级贫困残疾人8个 漏了俩 是10个 一年一共多少")).text).toContain("8 + 2 = 10 个");
+    expect((await chat()("俺村三级贫困残疾人4个 下半年能领多少")).text).toContain("半年：800 元（1600 × 0.5");
+    expect((await chat()("村里一二级和三级的贫困残疾人一共12个 一年救助多少")).text).not.toMatch(/× 12 =/);
+  });
+
   it("reckons a village's people told over several messages: 走了俩 taken out, 漏了俩 是10个 taken as the count, 上半年 as half the year, 一共多少人 added up", async () => {
     const old = chat();
     await old("俺村贫困老年残疾人11个");
@@ -2847,6 +2878,36 @@ describe("a figure put to confirm, checked for what it was said of", () => {
     expect((await plan("就是550个 对吧")).text).toMatch(/^不对：资料里写的是“下一年计划免费培训 260 人”/m);
     expect((await chat()("秸秆压缩 一天最多5吨 是吧")).text).toMatch(/^对：资料里写的是“每天能压缩秸秆 3-5 吨”/m);
     expect((await chat()("秸秆一天能压8吨 对吧")).text).toMatch(/^不对：/m);
+  });
+
+  it("reads 多 from the last digit said (四千一百多 is 4100–4199), and confirms a count said of its own part (公办, 二本, 超任务)", async () => {
+    expect((await chat()("全县救助了四千一百多人 对吧")).text).toMatch(/^不对：/m);
+    expect((await chat()("精神残疾药费补了八百二十多人对吧")).text).toMatch(/^不对：/m);
+    expect((await chat()("精神残疾药费补了八百五十多人对吧")).text).toMatch(/^对：/m);
+    expect((await chat()("一二级贫困残疾人三千四百多人对吧")).text).toMatch(/^不对：资料里一、二级是 3570 人/m);
+    expect((await chat()("公办幼儿园72所对吧")).text).toMatch(/^对：/m);
+    expect((await chat()("二本上线15857人对吧")).text).toMatch(/^对：/m);
+    expect((await chat()("精神残疾人药费补助超任务13人对吧")).text).toMatch(/^对：/m);
+    expect((await chat()("俺娘要去培训 今年免费培训残疾人550多名 是吧")).text).toMatch(/^对：/m);
+    expect((await chat()("俺们乡有五六十个残疾人去培训了 对吧")).text).not.toMatch(/^(?:不对|对)：/m);
+  });
+
+  it("says nothing is free that the entry only says the town uses free, or leaves open, or names beside another thing", async () => {
+    expect((await chat()("新幼儿园是免费的是不")).text).not.toMatch(/^(?:不对|对)：/m);
+    expect((await chat()("沼气服务站修沼气不要钱吧")).text).not.toMatch(/^(?:不对|对)：/m);
+    expect((await chat()("白内障和青光眼手术都免费对吧")).text).not.toMatch(/^(?:不对|对)：/m);
+    expect((await chat()("残疾人万人就业培训是免费的对吧")).text).toMatch(/^对：是免费的/m);
+  });
+
+  it("checks an amount after one person's screening against every amount they get, 多 included, and names another programme's amount", async () => {
+    const said = async (text: string) => {
+      const say = chat();
+      await say("俺爹一级 贫困户 能领啥");
+      return (await say(text)).text;
+    };
+    expect(await said("一个月六十多吧")).toMatch(/^对：按您说的情况，贫困残疾人生活特别救助一个月 66.7 元/);
+    expect(await said("每年100对吧")).toMatch(/^对：按您说的情况，重度残疾人养老保险代缴一年 100 元/);
+    expect(await said("一年1680对吧")).toMatch(/^不对：1680 元是“一户多残”家庭生活补助的标准/);
   });
 
   it("answers a yes-or-no without a figure where the entry settles it: free of charge, places listed", async () => {

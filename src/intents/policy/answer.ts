@@ -837,17 +837,24 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
       ),
     );
     const change = CHANGE_SAID.test(claim.clause);
-    const planned = /计划|下一年|明年|目标|要/.test(question);
+    // "明年要培训多少" plans; "俺娘要去培训 今年培训了550多名是吧" does not (要 of the villager's own).
+    const planned = /计划|下一年|明年|目标/.test(question) || /要(?:免费)?(?:培训|建|修|办|发|补|搞|开)/.test(claim.clause);
+    // "俺们乡有五六十个…去培训了": a count of the villager's own place, which the county's figure does not settle.
+    if (/(?:俺|我|咱)(?:们)?(?:乡|村|镇|组)|本(?:乡|村|镇)|村里|乡里|五六|六七|七八|三四|四五|两三|十来|几十/.test(claim.clause)) return [];
     const sameSubject = (x: (typeof places)[number]) =>
       (grades.length === 0 || (x.grades.length === grades.length && grades.every((g) => x.grades.includes(g)))) && x.change === change && x.plan === planned;
     // "一千多人" is any count from 1000 to 1999; "3-5 吨" holds 3, 4 and 5.
-    const step = 10 ** Math.floor(Math.log10(said));
+    // The place of the last digit said: 四千一百多 is 4100–4199, 一千多 is 1000–1999, 550多 is 550–559.
+    const step = 10 ** (/0+$/.exec(String(said))?.[0].length ?? 0);
     const matches = (x: (typeof places)[number]) =>
       claim.more ? Number(x.n) >= said && Number(x.n) < said + step : x.from !== undefined ? said >= x.from && said <= Number(x.n) : x.n === String(said);
     // What the count was said of: the words around it ("法律援助1900人" is not "司法救助 1900 人"), against each
     // place's own part. The place sharing the most words, alone, is the one the villager means.
     const subject = wordPairs(question.slice(Math.max(0, question.lastIndexOf(claim.clause))));
-    const shared = (x: (typeof places)[number]) => [...wordPairs(x.part)].filter((w) => subject.has(w)).length;
+    // Only pairs one place has and no other tell places apart ("获得" is in both 法律援助 and 司法救助).
+    const seen = new Map<string, number>();
+    for (const x of places) for (const w of wordPairs(x.part)) seen.set(w, (seen.get(w) ?? 0) + 1);
+    const shared = (x: (typeof places)[number]) => [...wordPairs(x.part)].filter((w) => subject.has(w) && seen.get(w) === 1).length;
     const ranked = places.filter(sameSubject).sort((a, b) => shared(b) - shared(a));
     // "明年…培训多少 ⏎ 就是550个对吧": the one place of the plan asked about, when the figure said is another place's.
     const meant =
@@ -859,12 +866,13 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     const quote = (x: (typeof places)[number]) => x.fact.text.replace(/[。；]$/, "");
     // "三级救助了3570个对吧": the count is another grade's; the one said of the grade asked is given.
     const instead = new Set(grades.length > 0 && claim.others.length === 0 ? places.filter(sameSubject).map((x) => x.n) : []);
-    if (!stating && places.some((x) => x.n === String(said)) && instead.size === 1)
+    // "一二级三千四百多人对吧": a count of the grade said that the entry states otherwise.
+    if (!stating && instead.size === 1 && !places.some((x) => sameSubject(x) && matches(x)))
       return [
-        `不对：资料里${gradeNames(grades)}${change ? "比上一年多的" : ""}是 ${[...instead][0]} ${claim.unit === "户" ? "户" : "人"}（${said} 不是${gradeNames(grades)}的数）。`,
+        `不对：资料里${gradeNames(grades)}${change ? "比上一年多的" : ""}是 ${[...instead][0]} ${claim.unit === "户" ? "户" : "人"}${places.some((x) => x.n === String(said)) ? `（${said} 不是${gradeNames(grades)}的数）` : ""}。`,
       ];
     // "法律援助1900人对吧" where 1900 is the judicial aid's: the count of what was named is another.
-    if (meant && !matches(meant) && (!stating || shared(meant) > shared(stating)))
+    if (meant && !matches(meant) && (!stating || shared(stating) === 0))
       return [
         `不对：资料里写的是“${meant.part.trim()}”${stating ? `；${stating.n} ${/^[个名位人]$/.test(claim.unit ?? "") ? "人" : claim.unit}说的是“${stating.part.trim()}”` : ""}。`,
       ];
@@ -949,10 +957,14 @@ function confirmSaid(facts: readonly Fact[], question: string): string | undefin
   if (!tag) return undefined;
   const start = Math.max(0, ...[...question.slice(0, tag.index).matchAll(/[。？?！!]/g)].map((m) => m.index + 1));
   const body = question.slice(start, tag.index);
-  if (/\d|[零一二两三四五六七八九十百千万]\s*(?:个|元|块|人|户|吨|斤|亩|年|月)/.test(body)) return undefined;
-  const free = facts.find((f) => /免费|不收钱|不要钱|不收费|不用(?:自己)?(?:掏|花|交)/.test(f.text));
-  if (free && /免费|不要钱|不收钱|不花钱|不收费|不用(?:掏|花|交)钱/.test(body)) return `对：是免费的，资料里写的是“${free.text.replace(/[。；]$/, "")}”。`;
-  if (free && /(?:要|得|收|交|花|掏)钱|收费/.test(body) && !/不(?:要|得|收|交|花|掏)钱|不收费/.test(body))
+  if (/\d|[零一二两三四五六七八九十]\s*(?:个|元|块|人|户|吨|斤|亩|年|月)/.test(body)) return undefined;
+  // Free of charge for the villager: not "免费使用" (a building the town uses), not "收不收费" (a question the fact
+  // leaves open); and only when the message names one thing ("白内障和青光眼都免费" names one the entry lacks).
+  const free = facts.find((f) => /免费(?!使用)|不收钱|不要钱|(?<!收)不收费|不用(?:自己)?(?:掏|花|交)/.test(f.text) && !/没写|不清楚/.test(f.text));
+  const oneThing = !/[和跟与、]|都/.test(body);
+  if (free && oneThing && /免费|不要钱|不收钱|不花钱|不收费|不用(?:掏|花|交)钱/.test(body))
+    return `对：是免费的，资料里写的是“${free.text.replace(/[。；]$/, "")}”。`;
+  if (free && oneThing && /(?:要|得|收|交|花|掏)钱|收费/.test(body) && !/不(?:要|得|收|交|花|掏)钱|不收费/.test(body))
     return `不对：是免费的，资料里写的是“${free.text.replace(/[。；]$/, "")}”。`;
   const parts = body.split(/[\s、，,和跟及]+/).filter(Boolean);
   const names = parts.map((part, k) => (k === 0 ? part.replace(/^.*(?:是在|设在|在|是|有)/, "") : part));
@@ -976,7 +988,7 @@ function wordPairs(text: string): Set<string> {
 }
 
 /** "比上一年多 177 人", "增加了", "多了2个": a change said, not a count ("一户多残", "最多5吨" are no change). */
-const CHANGE_SAID = /比|多了|(?<![最至顶])多\s*\d|增加|增长/;
+const CHANGE_SAID = /比|多了|(?<![最至顶])多\s*\d|增加|增长|超(?:过|额|出|了)?任务|超了/;
 
 /** The question quotes an amount ("那8万", "300万") that the fact states, in the same unit. */
 function quotesFigureOf(question: string, fact: string): boolean {
@@ -1187,7 +1199,7 @@ const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对/;
 
 /** "还有2个漏报了", "又评上1个": people added to a count said before (not a grade's group, not a span). */
 const ADDED_PEOPLE =
-  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|漏报了?|漏了|又评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?![一二三四1-4]级|多?个?月|年|天|户)/;
+  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|漏报了?|漏了|又(?:新)?评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位|(?<=[俩仨]))(?![一二三四1-4]级|多?个?月|年|天|户)/;
 
 /** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
 const TALLY_TURNS =
@@ -1315,7 +1327,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "一级的有5个 三级的有3个": the grade first, then how many.
   if (gradeCounts.length === 0)
     for (const m of text.matchAll(
-      /((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级的?(?:贫困)?(?:的)?(?:残疾人?)?(?:去年|今年|原来|原先|现在)?(?:没变|不变)?(?:有|是|还是|仍是)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个|位|名|人)(?!多?个?月|年|天|季度)/g,
+      /(?<!级的?[和跟与及])((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级的?(?:贫困)?(?:的)?(?:残疾人?)?(?:去年|今年|原来|原先|现在)?(?:没变|不变)?(?:有|是|还是|仍是|共计|合计|共有)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个|位|名|人)(?!多?个?月|年|天|季度)/g,
     )) {
       // "去年9个 今年多了2个": the count now, the change said before the next group.
       const rest = text
@@ -1583,7 +1595,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       out.push(`${q.persons} 个人一个季度：${fmt(yearly / 4)} × ${q.persons} = ${fmt((yearly / 4) * q.persons)} 元`);
     if (people > 1 && f.per !== "户") {
       out.push(
-        `${q.left ? `${people + q.left} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
+        `${q.left ? `${people + q.left - (q.added ?? 0)} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
       );
       // "一年一共多少 一个月合多少": the people's year, per month too.
       if (q.perMonth && f.period === "year") out.push(`${people} 个人折合每月：${monthOf(yearly * people)}`);
