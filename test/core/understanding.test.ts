@@ -187,6 +187,11 @@ describe("question or report", () => {
 });
 
 describe("follow-ups and arithmetic", () => {
+  it("answers 是一年还是一个月 with the amount in both periods", async () => {
+    expect((await chat()("老年残疾人那个50块 是一年50还是一个月50")).text).toContain("一年：600 元（50 × 12");
+    expect((await chat()("三级救助400是一年还是一个月")).text).toContain("折合每月：约 33.3 元（400 ÷ 12");
+  });
+
   it("says a figure worked out for another period first and its working after, so the first number after 半年 or 每月 is the one asked", async () => {
     const half = (await chat()("三级贫困残疾人救助 半年合多少")).text;
     expect(half).toMatch(/半年[^\d。]{0,8}200 元（400 × 0\.5/);

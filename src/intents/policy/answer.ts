@@ -1226,7 +1226,11 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
 
 function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|按月|合多少.*月|月.*合多少/.test(text);
+  // "是一年50还是一个月50": both periods offered; the answer says the amount in both.
+  const eitherPeriod =
+    /(?:一年|每年)[^，,。？?]{0,6}还是[^，,。？?]{0,4}(?:一个月|每个?月)|(?:一个月|每个?月)[^，,。？?]{0,6}还是[^，,。？?]{0,4}(?:一年|每年)/.test(text);
   const perYear =
+    eitherPeriod ||
     /(?:一年|每年)(?:到头|到底|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年|(?:一年|每年)[^，,。？?\d]{0,6}(?:算下来|合计|加起来)/.test(
       text,
     );
