@@ -22,6 +22,11 @@ describe("a figure put to confirm", () => {
     // Hostile runs are read in linear time and claim nothing they do not say.
     expect(readClaim(`${"1".repeat(2000)}对吧`)).toBeUndefined();
     expect(readClaim(`${"一年".repeat(1000)}对吧`)).toBeUndefined();
+    // Numerals in words without end, and 万 alone ("万人就业"), are no count.
+    const started = performance.now();
+    expect(readClaim(`${"一千".repeat(1500)}人对吧`)?.kind ?? "none").not.toBe("period");
+    expect(readClaim("残疾人万人就业培训是免费的对吧")).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
