@@ -35,7 +35,7 @@ const NUMBER = "(\\d+(?:\\.\\d+)?|[零一二三四五六七八九十百千万两
 const BETWEEN = "(?:一共|总共|合计|加起来|[^，,。？?\\d零一二三四五六七八九十百千万两俩仨]){0,8}?";
 const PERIOD = new RegExp(`(一年|每年|全年|一个月|每个?月|半年)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
 const EACH = new RegExp(`(?:每人|每户|一人|一户(?!多残)|每位|每个人|一个人)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
-const PRICE = new RegExp(`(?:一|每|1)\\s*(吨|斤|公斤|亩)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?`, "g");
+const PRICE = new RegExp(`(?:一|每|1)\\s*(吨|斤|公斤|亩)${BETWEEN}${NUMBER}\\s*(多)?\\s*(?:元|块钱?)?`, "g");
 /**
  * "培训了373个", "六千多户", "一天5吨": a count or a quantity (Chinese numerals only with 十, 百, 千 or 万 after a digit:
  * "一户" is no count, nor "万人就业").
@@ -45,6 +45,12 @@ const COUNT =
 /** "投了500万是吧": a sum of money in 万. */
 const SUM = /(\d+(?:\.\d+)?)\s*(?:多)?\s*万(?:元|块)?/g;
 const PERIOD_MONTHS: Record<string, number> = { 一年: 12, 每年: 12, 全年: 12, 一个月: 1, 每月: 1, 每个月: 1, 半年: 6 };
+
+/** "一千六百多", "1300多": anything from the figure said up to the next unit of its last digit (1600–1699). */
+export function withinMore(value: number, said: number): boolean {
+  const step = 10 ** (/0+$/.exec(String(said))?.[0].length ?? 0);
+  return value >= said && value < said + step;
+}
 
 /** The last figure of the message put to confirm, or undefined when nothing is asked to be confirmed. */
 export function readClaim(text: string): Claim | undefined {
@@ -75,7 +81,8 @@ export function readClaim(text: string): Claim | undefined {
   }
   for (const m of text.matchAll(PRICE)) {
     const value = parseNumber(m[2]!);
-    if (value && value > 1) found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "price", unit: m[1]! } });
+    if (value && value > 1)
+      found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "price", unit: m[1]!, ...(m[3] ? { more: true } : {}) } });
   }
   // "三级的一年四百 俩人八百对吧": a bare amount right before the tag, for the period said before it.
   const bare = new RegExp(`${NUMBER}\\s*(?:元|块钱?)?(?:多)?\\s*(?=(?:对吧|对不对|是吧|是不是|对不|对吗|没错吧)\\s*[?？]?\\s*$)`).exec(text);

@@ -1,5 +1,5 @@
 // The eligibility dialogue as a pure state machine: (state, message) → (new state, reply). Storage lives elsewhere.
-import { type Claim, overMonths, readClaim, spanOf } from "../core/claim.ts";
+import { type Claim, overMonths, readClaim, spanOf, withinMore } from "../core/claim.ts";
 import { quickReply } from "../core/payload.ts";
 import { foldText } from "../text/fold.ts";
 import { z } from "zod";
@@ -196,12 +196,11 @@ function personVerdict(results: readonly ProgrammeResult[], focus: readonly stri
   const settled = likely.filter((x) => x.cash);
   if (settled.length === 0) return "";
   // "一个月六十多吧": 66.7 is sixty-odd; "每年100对吧": the pension paid for them (no cash) is 100 a year.
-  const step = 10 ** (/0+$/.exec(String(claim.value))?.[0].length ?? 0);
   const same = likely.find(
     (x) =>
       Math.abs(x.value - claim.value) < 0.01 ||
       (!Number.isInteger(x.value) && Math.abs(x.value - claim.value) < 1) ||
-      (claim.more === true && x.value >= claim.value && x.value < claim.value + step),
+      (claim.more === true && withinMore(x.value, claim.value)),
   );
   if (same) return `对：按您说的情况，${same.name}${span} ${money(same.value)} 元。\n`;
   const first = settled[0]!;
@@ -848,9 +847,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       return advance(rules, { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) }, on, `假设（${changed}）：\n`);
     // "另外我奶奶是贫困老年残疾人" after an answer about 一户多残: that allowance is asked about too.
     const focus = state.focus.length > 0 ? [...new Set([...state.focus, ...focusOf(rules, text)])] : state.focus;
+    // "不对 俺家不是贫困户": the household's standing, named for nobody, is everyone's (what was said of one before goes).
+    const people =
+      extraction.facts.poor !== undefined && readHousehold(text).people.length === 0 ? state.people.map(({ poor: _poor, ...p }) => p) : state.people;
     return advance(
       rules,
-      { ...state, focus, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) },
+      { ...state, focus, people, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) },
       on,
       changed ? `好的，${correcting || !fillsGap ? "已改为" : "记下了"}：${changed}。\n` : "好的，按新的数重算：\n",
     );

@@ -766,6 +766,15 @@ describe("a household whose members differ", () => {
     expect(fixed).not.toContain("您女儿 400");
   });
 
+  it("keeps a grandson and a granddaughter apart, and takes 俺家不是贫困户 for everyone in the household", async () => {
+    expect((await chat()("俺家老大一级 俺孙子三级 俺孙女三级 贫困户 一年一共多少")).text).toContain("您家老大 800 + 您孙子 400 + 您孙女 400 = 1600 元/年");
+    const say = chat();
+    await say("俺爹一级 俺娘二级 贫困户 一年多少");
+    const none = (await say("不对 俺家不是贫困户")).text;
+    expect(none).toContain("您父亲、您母亲按您说的情况不符合条件");
+    expect(none).not.toContain("您母亲 800 元/年");
+  });
+
   it("takes out the one a correction denies a grade to (不对 俺娘不是二级 是俺嫂子 三级), and reads 俺家娃儿 and 俺和娃儿", async () => {
     const say = chat();
     await say("俺爹一级 俺娘二级 贫困户 一年多少");
@@ -2895,6 +2904,22 @@ describe("a figure put to confirm, checked for what it was said of", () => {
     expect((await chat()("精神残疾人药费补助超任务13人对吧")).text).toMatch(/^对：/m);
     expect((await chat()("俺娘要去培训 今年免费培训残疾人550多名 是吧")).text).toMatch(/^对：/m);
     expect((await chat()("俺们乡有五六十个残疾人去培训了 对吧")).text).not.toMatch(/^(?:不对|对)：/m);
+  });
+
+  it("tells places apart by the words only one has (二本 not 一本, 司法救助 not 法律援助, 其中公办), and takes 大概/差不多 counts as rough", async () => {
+    expect((await chat()("二本上线3537人 是吧")).text).toMatch(/^不对：资料里写的是“二本线以上 15857 人”/m);
+    expect((await chat()("妇女获得司法救助430人对吧")).text).toMatch(/^不对：资料里写的是“获得司法救助 1900 人”/m);
+    const publicOnes = chat();
+    await publicOnes("农村幼儿园有多少所");
+    expect((await publicOnes("公办的是82所 对吧")).text).toMatch(/^不对：资料里写的是“其中公办 72 所”/m);
+    expect((await chat()("全县救助的贫困残疾人大概四千三百人 对吧")).text).toMatch(/^对，差不多：资料里写的是“全县这一年共救助 4281 人”/m);
+    expect((await chat()("志愿者大概一千人吧 对吧")).text).toMatch(/^不对：/m);
+  });
+
+  it("reads 多 in money from the last digit said (一千六百多 holds 1680, 1300多 holds 1360)", async () => {
+    expect((await chat()("一户多残一年一千六百多对吧")).text).toMatch(/^对：/m);
+    expect((await chat()("优质煤一吨1300多块 对吧")).text).toMatch(/^对：资料里写的是 1360 元\/吨/m);
+    expect((await chat()("优质煤一吨1200多块 对吧")).text).toMatch(/^不对：/m);
   });
 
   it("says nothing is free that the entry only says the town uses free, or leaves open, or names beside another thing", async () => {

@@ -6,7 +6,7 @@ import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, F
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 import { GRADE_NUMBER, gradesSaid, readGradeTally } from "../../core/tally.ts";
-import { type Claim, CONFIRM_TAG, overMonths, readClaim, spanOf } from "../../core/claim.ts";
+import { type Claim, CONFIRM_TAG, overMonths, readClaim, spanOf, withinMore } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
@@ -822,10 +822,12 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     // its sentence ("三级救助了 711 人，比上一年多 177 人"), a change, a plan.
     const places = facts.flatMap((fact) =>
       fact.text.split(/[；;。（）()]/).flatMap((piece) =>
-        piece.split(/[，,]/).flatMap((part) =>
+        piece.split(/[，,]/).flatMap((part, k, all) =>
           [...part.matchAll(new RegExp(`(?<![\\d.])(?:(\\d+)\\s*[-－~～到至]\\s*)?(\\d+)\\s*(?:多)?\\s*(?:个|名|位)?\\s*${unit}`, "g"))].map((m) => ({
             fact,
             part,
+            // "农村幼儿园有 917 所，…，其中公办 72 所": a part opening with 其中 speaks of the piece's first part's subject.
+            words: k > 0 && /^\s*其中/.test(part) ? `${all[0]} ${part}` : part,
             n: m[2]!,
             // "3-5 吨": a range, that any figure inside it is right for.
             ...(m[1] ? { from: Number(m[1]) } : {}),
@@ -845,16 +847,15 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
       (grades.length === 0 || (x.grades.length === grades.length && grades.every((g) => x.grades.includes(g)))) && x.change === change && x.plan === planned;
     // "一千多人" is any count from 1000 to 1999; "3-5 吨" holds 3, 4 and 5.
     // The place of the last digit said: 四千一百多 is 4100–4199, 一千多 is 1000–1999, 550多 is 550–559.
-    const step = 10 ** (/0+$/.exec(String(said))?.[0].length ?? 0);
     const matches = (x: (typeof places)[number]) =>
-      claim.more ? Number(x.n) >= said && Number(x.n) < said + step : x.from !== undefined ? said >= x.from && said <= Number(x.n) : x.n === String(said);
+      claim.more ? withinMore(Number(x.n), said) : x.from !== undefined ? said >= x.from && said <= Number(x.n) : x.n === String(said);
     // What the count was said of: the words around it ("法律援助1900人" is not "司法救助 1900 人"), against each
     // place's own part. The place sharing the most words, alone, is the one the villager means.
     const subject = wordPairs(question.slice(Math.max(0, question.lastIndexOf(claim.clause))));
-    // Only pairs one place has and no other tell places apart ("获得" is in both 法律援助 and 司法救助).
-    const seen = new Map<string, number>();
-    for (const x of places) for (const w of wordPairs(x.part)) seen.set(w, (seen.get(w) ?? 0) + 1);
-    const shared = (x: (typeof places)[number]) => [...wordPairs(x.part)].filter((w) => subject.has(w) && seen.get(w) === 1).length;
+    // Only pairs with a character no other place has tell places apart ("获得" is in both 法律援助 and 司法救助;
+    // "本上线" in both 一本上线 and 二本线以上, where 一本 and 二本 differ).
+    const telling = (w: string, x: (typeof places)[number]) => [...w].some((ch) => places.every((o) => o === x || o.n === x.n || !o.words.includes(ch)));
+    const shared = (x: (typeof places)[number]) => [...wordPairs(x.words)].filter((w) => subject.has(w) && telling(w, x)).length;
     const ranked = places.filter(sameSubject).sort((a, b) => shared(b) - shared(a));
     // "明年…培训多少 ⏎ 就是550个对吧": the one place of the plan asked about, when the figure said is another place's.
     const meant =
@@ -864,6 +865,13 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
         : undefined;
     const stating = places.find((x) => matches(x) && sameSubject(x));
     const quote = (x: (typeof places)[number]) => x.fact.text.replace(/[。；]$/, "");
+    // "大概四千三百人对吧", "差不多七百人": a rough count is right within a tenth of the place it was said of.
+    if (/大概|大约|左右|差不多|将近|约|上下|出头/.test(question.slice(Math.max(0, question.lastIndexOf(claim.clause))))) {
+      const near = ranked.filter((x) => Math.abs(Number(x.n) - said) <= said * 0.1);
+      const about = meant ?? (new Set(ranked.map((x) => x.n)).size === 1 ? ranked[0] : undefined);
+      if (near.length > 0 && (!about || near.includes(about))) return [`对，差不多：资料里写的是“${(about ?? near[0]!).part.trim()}”。`];
+      return about ? [`不对：资料里写的是“${about.part.trim()}”。`] : [];
+    }
     // "三级救助了3570个对吧": the count is another grade's; the one said of the grade asked is given.
     const instead = new Set(grades.length > 0 && claim.others.length === 0 ? places.filter(sameSubject).map((x) => x.n) : []);
     // "一二级三千四百多人对吧": a count of the grade said that the entry states otherwise.
@@ -872,7 +880,7 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
         `不对：资料里${gradeNames(grades)}${change ? "比上一年多的" : ""}是 ${[...instead][0]} ${claim.unit === "户" ? "户" : "人"}${places.some((x) => x.n === String(said)) ? `（${said} 不是${gradeNames(grades)}的数）` : ""}。`,
       ];
     // "法律援助1900人对吧" where 1900 is the judicial aid's: the count of what was named is another.
-    if (meant && !matches(meant) && (!stating || shared(stating) === 0))
+    if (meant && !matches(meant) && (!stating || shared(meant) > shared(stating)))
       return [
         `不对：资料里写的是“${meant.part.trim()}”${stating ? `；${stating.n} ${/^[个名位人]$/.test(claim.unit ?? "") ? "人" : claim.unit}说的是“${stating.part.trim()}”` : ""}。`,
       ];
@@ -904,13 +912,15 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     const price = priced ? new RegExp(`(\\d+(?:\\.\\d+)?)\\s*元\\s*/\\s*${claim.unit}`).exec(priced.text) : null;
     if (!price) return [];
     const each = Number(price[1]);
-    return each === said ? [`对：资料里写的是 ${each} 元/${claim.unit}。`] : [`不对：资料里写的是 ${each} 元/${claim.unit}，不是 ${said} 元。`];
+    return each === said || (claim.more === true && withinMore(each, said))
+      ? [`对：资料里写的是 ${each} 元/${claim.unit}。`]
+      : [`不对：资料里写的是 ${each} 元/${claim.unit}，不是 ${said} 元。`];
   }
   // "俺俩一年800对吧", "全家一共…是吧": a total for several people or households is the calculators' to check.
   if (/[俩仨]|两口|两个|全家|一家|一共|总共|加起来|合计|[二两三四五六七八九十\d]\s*(?:个|口|名|位|户)(?!多残)/.test(question)) return [];
   const rules = facts.filter((f) => f.kind === "rule" || f.kind === undefined);
   const ofGrades = (f: Fact) => grades.length === 0 || grades.every((g) => gradesIn(f.text).includes(g));
-  const close = (value: number) => Math.abs(value - said) < 0.01 || (claim.more === true && value > said && value < said + 1);
+  const close = (value: number) => Math.abs(value - said) < 0.01 || (claim.more === true && withinMore(value, said));
   // "三级的一个月33块对吧" against 33.33: right to the 元, the exact figure said beside.
   const rounded = (value: number) => !close(value) && !Number.isInteger(value) && Math.abs(value - said) < 1;
   // "每人200块是吧": against the one amount the entry's rules give, whatever its period.
