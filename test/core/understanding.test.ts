@@ -2908,6 +2908,8 @@ describe("a figure put to confirm, checked for what it was said of", () => {
 
   it("tells places apart by the words only one has (二本 not 一本, 司法救助 not 法律援助, 其中公办), and takes 大概/差不多 counts as rough", async () => {
     expect((await chat()("二本上线3537人 是吧")).text).toMatch(/^不对：资料里写的是“二本线以上 15857 人”/m);
+    expect((await chat()("一本上线15857人对吧")).text).toMatch(/^不对：资料里写的是“一本上线 3537 人”/m);
+    expect((await chat()("一本上线3537人对吧")).text).toMatch(/^对：/m);
     expect((await chat()("妇女获得司法救助430人对吧")).text).toMatch(/^不对：资料里写的是“获得司法救助 1900 人”/m);
     const publicOnes = chat();
     await publicOnes("农村幼儿园有多少所");

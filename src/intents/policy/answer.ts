@@ -854,7 +854,9 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     const subject = wordPairs(question.slice(Math.max(0, question.lastIndexOf(claim.clause))));
     // Only pairs with a character no other place has tell places apart ("获得" is in both 法律援助 and 司法救助;
     // "本上线" in both 一本上线 and 二本线以上, where 一本 and 二本 differ).
-    const telling = (w: string, x: (typeof places)[number]) => [...w].some((ch) => places.every((o) => o === x || o.n === x.n || !o.words.includes(ch)));
+    // (Among the places of the same standing: a change or a plan beside them is no rival.)
+    const telling = (w: string, x: (typeof places)[number]) =>
+      [...w].some((ch) => places.every((o) => o === x || o.n === x.n || !sameSubject(o) || !o.words.includes(ch)));
     const shared = (x: (typeof places)[number]) => [...wordPairs(x.words)].filter((w) => subject.has(w) && telling(w, x)).length;
     const ranked = places.filter(sameSubject).sort((a, b) => shared(b) - shared(a));
     // "明年…培训多少 ⏎ 就是550个对吧": the one place of the plan asked about, when the figure said is another place's.
