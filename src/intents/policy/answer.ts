@@ -851,7 +851,9 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
       claim.more ? withinMore(Number(x.n), said) : x.from !== undefined ? said >= x.from && said <= Number(x.n) : x.n === String(said);
     // What the count was said of: the words around it ("法律援助1900人" is not "司法救助 1900 人"), against each
     // place's own part. The place sharing the most words, alone, is the one the villager means.
-    const subject = wordPairs(question.slice(Math.max(0, question.lastIndexOf(claim.clause))));
+    // The message from the count's clause on: what it was said of, and whether it was said roughly.
+    const saidFrom = question.slice(Math.max(0, question.lastIndexOf(claim.clause)));
+    const subject = wordPairs(saidFrom);
     // Only pairs with a character no other place has tell places apart ("获得" is in both 法律援助 and 司法救助;
     // "本上线" in both 一本上线 and 二本线以上, where 一本 and 二本 differ).
     // (Among the places of the same standing: a change or a plan beside them is no rival.)
@@ -866,9 +868,8 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
         ? ranked[0]
         : undefined;
     const stating = places.find((x) => matches(x) && sameSubject(x));
-    const quote = (x: (typeof places)[number]) => x.fact.text.replace(/[。；]$/, "");
     // "大概四千三百人对吧", "差不多七百人": a rough count is right within a tenth of the place it was said of.
-    if (/大概|大约|左右|差不多|将近|约|上下|出头/.test(question.slice(Math.max(0, question.lastIndexOf(claim.clause))))) {
+    if (/大概|大约|左右|差不多|将近|约|上下|出头/.test(saidFrom)) {
       const near = ranked.filter((x) => Math.abs(Number(x.n) - said) <= said * 0.1);
       const about = meant ?? (new Set(ranked.map((x) => x.n)).size === 1 ? ranked[0] : undefined);
       if (near.length > 0 && (!about || near.includes(about))) return [`对，差不多：资料里写的是“${(about ?? near[0]!).part.trim()}”。`];
@@ -887,7 +888,7 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
         `不对：资料里写的是“${meant.part.trim()}”${stating ? `；${stating.n} ${/^[个名位人]$/.test(claim.unit ?? "") ? "人" : claim.unit}说的是“${stating.part.trim()}”` : ""}。`,
       ];
     // "853人 一人补1000对吧": another figure said beside, not in the same fact, may be the point; nothing is confirmed.
-    if (stating && claim.others.every((o) => stating.fact.text.includes(o))) return [`对：资料里写的是“${quote(stating)}”。`];
+    if (stating && claim.others.every((o) => stating.fact.text.includes(o))) return [`对：资料里写的是“${quoted(stating.fact)}”。`];
     return [];
   }
   if (claim.kind === "sum") {
@@ -974,19 +975,21 @@ function confirmSaid(facts: readonly Fact[], question: string): string | undefin
   // leaves open); and only when the message names one thing ("白内障和青光眼都免费" names one the entry lacks).
   const free = facts.find((f) => /免费(?!使用)|不收钱|不要钱|(?<!收)不收费|不用(?:自己)?(?:掏|花|交)/.test(f.text) && !/没写|不清楚/.test(f.text));
   const oneThing = !/[和跟与、]|都/.test(body);
-  if (free && oneThing && /免费|不要钱|不收钱|不花钱|不收费|不用(?:掏|花|交)钱/.test(body))
-    return `对：是免费的，资料里写的是“${free.text.replace(/[。；]$/, "")}”。`;
+  if (free && oneThing && /免费|不要钱|不收钱|不花钱|不收费|不用(?:掏|花|交)钱/.test(body)) return `对：是免费的，资料里写的是“${quoted(free)}”。`;
   if (free && oneThing && /(?:要|得|收|交|花|掏)钱|收费/.test(body) && !/不(?:要|得|收|交|花|掏)钱|不收费/.test(body))
-    return `不对：是免费的，资料里写的是“${free.text.replace(/[。；]$/, "")}”。`;
+    return `不对：是免费的，资料里写的是“${quoted(free)}”。`;
   const parts = body.split(/[\s、，,和跟及]+/).filter(Boolean);
   const names = parts.map((part, k) => (k === 0 ? part.replace(/^.*(?:是在|设在|在|是|有)/, "") : part));
   if (names.length < 2 || !names.every((n) => /^[\u4e00-\u9fa5]{2,4}$/.test(n))) return undefined;
   const all = facts.find((f) => names.every((n) => f.text.includes(n)));
-  if (all) return `对：资料里写的是“${all.text.replace(/[。；]$/, "")}”。`;
+  if (all) return `对：资料里写的是“${quoted(all)}”。`;
   const list = facts.find((f) => /、/.test(f.text) && names.some((n) => f.text.includes(n)));
   const absent = names.filter((n) => !facts.some((f) => f.text.includes(n)));
-  return list && absent.length > 0 ? `不对：资料里写的是“${list.text.replace(/[。；]$/, "")}”，没有${absent.join("、")}。` : undefined;
+  return list && absent.length > 0 ? `不对：资料里写的是“${quoted(list)}”，没有${absent.join("、")}。` : undefined;
 }
+
+/** A fact as quoted in a verdict, without its closing stop. */
+const quoted = (fact: Fact) => fact.text.replace(/[。；]$/, "");
 
 /** "每人每年补多少油钱，资料里没写": a gap about the amount per person (or household). */
 const PER_HEAD_GAP = /每(?:人|户|个)[^，,。]{0,6}多少/;
@@ -1238,6 +1241,7 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
 
 function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const perMonth = /一个月|每个月|每月|月均|按月|合多少.*月|月.*合多少/.test(text);
+  const headcount = HEADCOUNT_ASKED.test(text) ? { headcount: true } : {};
   // "是一年50还是一个月50": both periods offered; the answer says the amount in both.
   const eitherPeriod =
     /(?:一年|每年)[^，,。？?]{0,6}还是[^，,。？?]{0,4}(?:一个月|每个?月)|(?:一个月|每个?月)[^，,。？?]{0,6}还是[^，,。？?]{0,4}(?:一年|每年)/.test(text);
@@ -1396,9 +1400,8 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // (Those gone are the people count's: "4个…走了1个" is reckoned there.)
   const changedOne = told?.length === 1 && ((told[0]!.by ?? 0) > 0 || CORRECTED.test(text) || /其实是|应该是|报多|报少/.test(text));
   if (told && (told.length >= 2 || changedOne) && (!plain || TALLY_TURNS.test(text)))
-    return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told, ...homes, ...(HEADCOUNT_ASKED.test(text) ? { headcount: true } : {}) };
-  if (plain)
-    return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts, ...homes, ...(HEADCOUNT_ASKED.test(text) ? { headcount: true } : {}) };
+    return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told, ...homes, ...headcount };
+  if (plain) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts, ...homes, ...headcount };
   // "一二级的6个 三级的…": one group counted is that group's count, never the other's. A count beside grades
   // paid differently (一二级 and 三级) without saying which is not reckoned at all.
   if (gradeCounts.length === 1) grades.splice(0, grades.length, ...gradeCounts[0]!.grades);
@@ -1453,7 +1456,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     ...(perQuarter ? { perQuarter } : {}),
     ...(perDay ? { perDay } : {}),
     ...(grades.length > 0 ? { grades } : {}),
-    ...(HEADCOUNT_ASKED.test(text) ? { headcount: true } : {}),
+    ...headcount,
   };
 }
 
