@@ -402,6 +402,13 @@ describe("an amount the seed does not give", () => {
     expect(r).not.toContain("不符合条件，领不了");
   });
 
+  it("does not turn the contribution's 100 元 (said with no period) into a month", async () => {
+    const r = (await chat()("重度残疾人代缴养老保险 一个月合多少")).text;
+    expect(r).toMatch(/^【重度残疾人养老保险代缴】/);
+    expect(r).toContain("这 100 元资料里没写是按月还是按年算的");
+    expect(r).not.toMatch(/100 ÷ 12|8\.3/);
+  });
+
   it("says no amount per person is given when one is asked per month, without the county's total, and gives the total when it is asked", async () => {
     const month = (await chat()("精神残疾人居家托养一个月给多少钱")).text;
     expect(month).toContain("每人每年给多少托养钱，资料里没写");

@@ -785,6 +785,10 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // The number asked is not stated, but worked out from the entry's own: said so, not "not there".
   const missing = lines.indexOf(NOT_STATED);
   if (missing > 0 && groupPaid.lines.length + totalPerMonth.lines.length > 0) lines[missing] = "资料里没有直接写这个数；按资料里的数算：";
+  // "代缴 一个月多少": the amount is said with no period (每位…代缴 100 元); it is not divided on a guess.
+  const unperiodic = amountRule && !/[年月]/.test(amountRule.text) && /一个月|每个?月|按月/.test(query.text) && !lines.some((l) => /[÷×]/.test(l));
+  const unperiodicAmount = unperiodic ? /(\d+(?:\.\d+)?)\s*元/.exec(amountRule.text)?.[1] : undefined;
+  if (unperiodicAmount) lines.push(`• 这 ${unperiodicAmount} 元资料里没写是按月还是按年算的，我不乱折算成每月；请问${entry.contact.split(/[；，,]/)[0]}。`);
   if (entry.who) lines.push(`谁能办：${entry.who}`);
   lines.push(`找谁办：${entry.contact}`);
   lines.push(`来源：${entry.source.section}`);
