@@ -52,6 +52,18 @@ export function withinMore(value: number, said: number): boolean {
   return value >= said && value < said + step;
 }
 
+/**
+ * The figure put to confirm holds for `value`: the same to the fen, within its 多, or right to the 元 of an amount
+ * with fen ("三级的一个月33块" for 33.33).
+ */
+export function claimHolds(value: number, claim: Pick<Claim, "value" | "more">): boolean {
+  return (
+    Math.abs(value - claim.value) < 0.01 ||
+    (claim.more === true && withinMore(value, claim.value)) ||
+    (!Number.isInteger(value) && Math.abs(value - claim.value) < 1)
+  );
+}
+
 /** The last figure of the message put to confirm, or undefined when nothing is asked to be confirmed. */
 export function readClaim(text: string): Claim | undefined {
   const tagged = CONFIRM_TAG.test(text);

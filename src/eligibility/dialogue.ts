@@ -1,5 +1,5 @@
 // The eligibility dialogue as a pure state machine: (state, message) → (new state, reply). Storage lives elsewhere.
-import { type Claim, overMonths, readClaim, spanOf, withinMore } from "../core/claim.ts";
+import { type Claim, claimHolds, overMonths, readClaim, spanOf } from "../core/claim.ts";
 import { quickReply } from "../core/payload.ts";
 import { foldText } from "../text/fold.ts";
 import { z } from "zod";
@@ -196,12 +196,7 @@ function personVerdict(results: readonly ProgrammeResult[], focus: readonly stri
   const settled = likely.filter((x) => x.cash);
   if (settled.length === 0) return "";
   // "一个月六十多吧": 66.7 is sixty-odd; "每年100对吧": the pension paid for them (no cash) is 100 a year.
-  const same = likely.find(
-    (x) =>
-      Math.abs(x.value - claim.value) < 0.01 ||
-      (!Number.isInteger(x.value) && Math.abs(x.value - claim.value) < 1) ||
-      (claim.more === true && withinMore(x.value, claim.value)),
-  );
+  const same = likely.find((x) => claimHolds(x.value, claim));
   if (same) return `对：按您说的情况，${same.name}${span} ${money(same.value)} 元。\n`;
   const first = settled[0]!;
   // "一年1680对吧" for one person: that is another programme's amount, which what was said does not settle for them.
@@ -561,10 +556,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       : leaving.join("、");
     if (leaving.length > 0 && staying.length > 0 && staying.length < state.people.length) {
       // The one instead stands as the others all do ("都是贫困户"), unless said otherwise.
-      const standing = staying.every((p) => p.poor === staying[0]?.poor) ? staying[0]?.poor : undefined;
+      const othersPoor = staying.every((p) => p.poor === staying[0]?.poor) ? staying[0]?.poor : undefined;
       const joining =
         replacing && notDisabled.length > 0
-          ? newcomers.map((p) => ({ ...p, ...((p.poor ?? standing) !== undefined ? { poor: p.poor ?? standing } : {}) }))
+          ? newcomers.map((p) => ({ ...p, ...((p.poor ?? othersPoor) !== undefined ? { poor: p.poor ?? othersPoor } : {}) }))
           : [];
       const kept = [...staying, ...joining];
       const count = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);

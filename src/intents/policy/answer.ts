@@ -6,7 +6,7 @@ import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, F
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 import { GRADE_NUMBER, gradesSaid, readGradeTally } from "../../core/tally.ts";
-import { type Claim, CONFIRM_TAG, overMonths, readClaim, spanOf, withinMore } from "../../core/claim.ts";
+import { type Claim, CONFIRM_TAG, claimHolds, overMonths, readClaim, spanOf, withinMore } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
@@ -928,8 +928,6 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
   const rules = facts.filter((f) => f.kind === "rule" || f.kind === undefined);
   const ofGrades = (f: Fact) => grades.length === 0 || grades.every((g) => gradesIn(f.text).includes(g));
   const close = (value: number) => Math.abs(value - said) < 0.01 || (claim.more === true && withinMore(value, said));
-  // "三级的一个月33块对吧" against 33.33: right to the 元, the exact figure said beside.
-  const rounded = (value: number) => !close(value) && !Number.isInteger(value) && Math.abs(value - said) < 1;
   // "每人200块是吧": against the one amount the entry's rules give, whatever its period.
   const eachVerdict = (per: Claim["per"]): string[] => {
     const amounts = [...new Set(rules.filter(ofGrades).flatMap((f) => [...f.text.matchAll(/(\d+(?:\.\d+)?)\s*元/g)].map((m) => Number(m[1]))))];
@@ -960,7 +958,8 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
   const formula = months === inMonths ? "" : inMonths === 1 ? `${money.amount} × ${months}` : `${money.amount} ÷ 12${months === 1 ? "" : ` × ${months}`}`;
   const period = months === 6 ? "半年" : months === 12 ? "一年" : "一个月";
   const working = formula ? `，${period}${Number.isInteger(value) ? " " : "约 "}${value} 元（${formula}）` : "";
-  if (close(value) || rounded(value)) return [`对：资料里写的是${statedText}${working}。`];
+  // "三级的一个月33块对吧" against 33.33: right to the 元, the exact figure said beside.
+  if (claimHolds(value, claim)) return [`对：资料里写的是${statedText}${working}。`];
   return [`不对：资料里写的是${statedText}${working}，不是 ${said} 元。`];
 }
 
