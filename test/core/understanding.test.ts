@@ -696,6 +696,14 @@ describe("two questions in one message", () => {
     expect(r.text).toMatch(/沼气服务站/);
     expect(r.text).not.toMatch(/妇女就业/);
   });
+
+  it("gives the money spent beside what a place has, though the money is a rough total (100 多万元)", async () => {
+    const r = await chat()("文化广场花了多少钱 都有些啥");
+    expect(r.text).toMatch(/100 多万元/);
+    expect(r.text).toMatch(/老年活动室/);
+    const land = await chat()("流转签合同的有几户 一年多收多少");
+    expect(land.text).toMatch(/200 多万元/);
+  });
 });
 
 describe("money for buying a thing the knowledge base knows another subsidy for", () => {

@@ -325,7 +325,7 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]
   // "一共花了多少钱": a total, which a per-person amount ("每人 100 元") does not answer.
   [
     /一共花了|总共花了|一共出了|一共发了|总共发了|一共用了|花了多少|一共多少钱|总共多少钱|总共花|一共花|发了多少(?![人户个辆台件例次名位])/,
-    /(?:一共|共|总共|合计)[^。；]{0,12}\d[\d.]*\s*万?元|\d[\d.]*\s*万元/,
+    /(?:一共|共|总共|合计)[^。；]{0,12}\d[\d.]*\s*多?\s*万?元|\d[\d.]*\s*多?\s*万元/,
   ],
   [/(?:几|多少)(?:百|千)?(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
   // ("一共发了多少钱" asks money, below.)
@@ -540,7 +540,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "多大岁数才算老年" asks no money: the gap alone answers it, the amount beside it would read as the answer.
   const singleAmount =
     !/[一二三四]级/.test(ruleText) &&
-    entry.facts.filter((f) => isRule(f) && /\d[\d.]*\s*万?元/.test(f.text)).length === 1 &&
+    entry.facts.filter((f) => isRule(f) && ANY_MONEY.test(f.text)).length === 1 &&
     /钱|元|块|交|补|给|领|拿|费/.test(query.text.replace(/补助|补贴/g, ""));
   // "三级…一年多少 ⏎ 那四级呢": the grade asked last is the gap's; the other grades' amounts are not its.
   const lastGrade = [...query.text.matchAll(/[一二三四]级/g)].at(-1)?.[0];
@@ -592,13 +592,13 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     /多少|几个钱|给多少|补多少|补助多少|能领|能拿|交多少|花多少|有补助|有补贴|补不补|给不给钱|有钱|给钱|补助呢|补贴呢/.test(query.text) ||
     /(?:有没有|给不给|能不能)[^，,。？?]{0,8}钱|钱[^，,。]{0,4}(?:吗|不|没)/.test(query.text);
   // The rule that states the amount ("县财政给每位重度残疾人代缴 100 元") answers "交多少" before anything else.
-  const amountRule = entry.facts.find((f) => isRule(f) && /\d[\d.]*\s*万?元/.test(f.text));
+  const amountRule = entry.facts.find((f) => isRule(f) && ANY_MONEY.test(f.text));
   if (asksMoney && amountRule && !facts.includes(amountRule)) facts = [amountRule, ...facts].slice(0, MAX_FACTS);
   // The programme's amount is what villagers come for: shown even when the words matched another fact.
-  else if (amountRule && !facts.includes(amountRule) && !facts.some((f) => /\d[\d.]*\s*万?元/.test(f.text)) && facts.length < MAX_FACTS)
-    facts = [...facts, amountRule];
-  const total = entry.facts.find((f) => f.kind === "statistic" && /\d[\d.]*\s*万?元/.test(f.text));
-  if (asksMoney && !amountRule && total && !facts.includes(total)) facts = [...facts, total].slice(0, MAX_FACTS);
+  else if (amountRule && !facts.includes(amountRule) && !facts.some((f) => ANY_MONEY.test(f.text)) && facts.length < MAX_FACTS) facts = [...facts, amountRule];
+  const total = entry.facts.find((f) => f.kind === "statistic" && ANY_MONEY.test(f.text));
+  // (First, and kept when the matching facts fill the answer: "投了多少钱 里头都有啥" asks both.)
+  if (asksMoney && !amountRule && total && !facts.includes(total)) facts = [total, ...facts.slice(0, MAX_FACTS - 1)];
   // "修一次收多少钱", "一个孩子补多少": the fact saying the seed gives no such amount matched best; any other
   // money figure beside it (a total, an investment) would be read as the answer, so none is shown.
   const top = matching[0];
@@ -617,10 +617,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
       .at(-1) ?? "";
   const pricedElsewhere = (gap: Fact) =>
     entry.facts.some(
-      (f) =>
-        f !== gap &&
-        /\d[\d.]*\s*万?元/.test(f.text) &&
-        query.words.some((w) => w.length >= 2 && asking.includes(w) && f.text.includes(w) && !gap.text.includes(w)),
+      (f) => f !== gap && ANY_MONEY.test(f.text) && query.words.some((w) => w.length >= 2 && asking.includes(w) && f.text.includes(w) && !gap.text.includes(w)),
     );
   // "托养一个月给多少钱": money asked per person or per period, of an entry that says it gives none per person.
   const perHeadAsked = /(?:一个?|每个?)(?:人|户|月|年|辆|位)[^，,。？?]{0,6}(?:多少|几个钱)/.test(query.text);
@@ -632,7 +629,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
       )
     : undefined;
   const gapShown = asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapNamed) ? top.fact : moneyGap;
-  if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && !/\d[\d.]*\s*万?元/.test(f.text))].slice(0, MAX_FACTS);
+  if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && !ANY_MONEY.test(f.text))].slice(0, MAX_FACTS);
   // "留守儿童每个月有多少生活补贴": the entry has no amount of money at all; its other numbers (how many
   // children) would read as one. Said plainly instead.
   // "修河道占了地，一亩补偿多少钱": an amount per mu (per household, per visit …) the entry does not state;
@@ -706,8 +703,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "户口迁到外县": where someone moved, not another place's standard asked.
   const elsewhere = OTHER_PLACE.exec(query.text.replace(/(?:迁|搬|嫁|去|走)(?:到|去|往)?了?(?:外|别的|其他|其它|邻)[县市镇乡]/g, ""))?.[0];
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
-  if (facts.length === 0 || matching.length === 0)
-    lines.push(/\d[\d.]*\s*万?元/.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
+  if (facts.length === 0 || matching.length === 0) lines.push(ANY_MONEY.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
   // A tally by grade needs each grade's amount: the rules that set them are shown, whatever else was.
   if (reckoning?.gradeCounts) {
     const setting = entry.facts.filter((f) => isRule(f) && moneyFigure(f.text) && !facts.includes(f));
