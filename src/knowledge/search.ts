@@ -1,6 +1,7 @@
 // Indexes knowledge entries and finds the ones a question is about, with a coverage-based confidence.
 import { foldText } from "../text/fold.ts";
 import type { Segmenter } from "../text/segmenter.ts";
+import { quantitiesAsDigits } from "../text/numbers.ts";
 import { Bm25Index, type Term } from "./bm25.ts";
 import type { Entry, Fact } from "./schema.ts";
 
@@ -138,7 +139,11 @@ export class KnowledgeIndex {
   analyze(text: string): AnalyzedQuery {
     // One message is analysed by several steps of its turn (its own words, the thread, the handlers): kept
     // for a while rather than folded, corrected and cut again. Callers never change the result.
-    return remembered(this.analyzed, text, () => this.analyzeFolded(this.fixTypos(this.rewrite(foldText(text)))));
+    return remembered(this.analyzed, text, () => {
+      const folded = this.fixTypos(this.rewrite(foldText(text)));
+      const counted = quantitiesAsDigits(folded);
+      return { text: folded, words: this.segmenter.words(counted), bigrams: this.segmenter.bigrams(counted) };
+    });
   }
 
   /**

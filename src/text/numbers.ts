@@ -51,3 +51,19 @@ export function parseNumber(token: string): number | undefined {
 function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
+
+/** A number said in Chinese numerals right before what it counts ("三十三块", "四百元"). */
+const SPOKEN_QUANTITY = /[零〇一二两兩三四五六七八九十百千万萬俩倆仨]{2,}(?=多|来|余|块|元|个|個|人|斤|亩|畝|里|岁|歲|户|戶|次|吨|噸|公斤|名|位|天|年|月|米)/g;
+
+/**
+ * The quantities of a question written in digits ("三十三块" → "33块"), for reading which topic it is about: a
+ * number is no topic, and cut into 三十 / 十三 / 三十三 it weighed as three unknown words.
+ */
+export function quantitiesAsDigits(text: string): string {
+  return text.replace(SPOKEN_QUANTITY, (run) => {
+    // "两三个", "七八个": a rough range, not one number.
+    if (!/[十百千万萬]/.test(run)) return run;
+    const value = parseNumber(run);
+    return value === undefined ? run : String(value);
+  });
+}

@@ -2973,6 +2973,8 @@ describe("a figure put to confirm, checked for what it was said of", () => {
   it("says 不对 to a household amount said per person, 对 to an amount right to the 元, and checks a sum in 万", async () => {
     expect((await chat()("一户多残是每人每年1680对吧")).text).toMatch(/不对：资料里写的是每户每年 1680 元，是按户算的/);
     expect((await chat()("三级的一个月33块对吧")).text).toMatch(/对：资料里写的是每人每年 400 元，一个月约 33.33 元（400 ÷ 12）/);
+    // Said in Chinese numerals, the amount is no unknown topic word that hides the programme.
+    expect((await chat()("三级的一个月三十三块多对吧")).text).toMatch(/对：资料里写的是每人每年 400 元，一个月约 33.33 元/);
     expect((await chat()("河道整治投了500万是吧")).text).toMatch(/不对：资料里写的是“一共投入 300 万元/);
   });
 
