@@ -126,6 +126,8 @@ const DEFAULT_SETS = [
   "test/eval/twentyseventh/conversations.jsonl",
   "test/eval/twentyeighth/singles.jsonl",
   "test/eval/twentyeighth/conversations.jsonl",
+  "test/eval/twentyninth/singles.jsonl",
+  "test/eval/twentyninth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

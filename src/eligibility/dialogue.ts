@@ -611,6 +611,27 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const screened = readHousehold(foldText(state.question)).people;
     const subject =
       typeof grade === "number" ? (screened.find((p) => p.grade === grade) ?? { label: "您", grade }) : screened.length === 1 ? screened[0] : undefined;
+    // "俺爹一级贫困" ⏎ "俺爹上个月没了 现在就俺娘 三级": the one screened is gone; whom the message names now is
+    // screened in their place (what was said of the one gone, such as an age, goes with them).
+    if (subject && !isHousehold(state) && more.gone?.includes(subject.label) && named.length > 0 && named.every((p) => p.label !== subject.label)) {
+      const { age: _age, elderly: _elderly, severe: _severe, disability_grade: _grade, ...kept } = state.facts;
+      const only = named.length === 1 ? named[0]! : undefined;
+      const facts = { ...kept, ...(only?.grade !== undefined ? { disability_grade: only.grade } : {}) };
+      return advance(rules, { ...state, people: only ? [] : named, facts, question: text.slice(0, 500) }, on, recounting(subject.label, named.length));
+    }
+    // "俺爹一级贫困户" ⏎ "俺爹去年走了": the only one screened is gone, and nobody else is named.
+    if (subject && !isHousehold(state) && named.length === 0 && more.people.length === 1 && more.people[0]!.label === subject.label && GONE.test(text)) {
+      const { age: _age, elderly: _elderly, severe: _severe, disability_grade: _grade, ...kept } = state.facts;
+      const died = /去世|过世|没了|走了|不在了|过身|死/.test(text);
+      const who = subject.label === "您" ? "这位家人" : subject.label;
+      return {
+        state: { ...state, people: [], facts: kept, question: "", pending: null, step: "done", failures: 0 },
+        reply: plain(
+          `${died ? "请节哀。" : ""}好的，${who}已经不在户上，就不按${who}算了（从哪个月起停发，资料里没写，请问县残联）。` +
+            "家里还有别的残疾人的话，告诉我是谁、几级、是不是贫困户，我帮您重新算。",
+        ),
+      };
+    }
     // "俺爹也是" alone after one person's answer: he is as she is, a second member of the household.
     const second =
       named.length === 1

@@ -1502,6 +1502,31 @@ describe("a household asking about one programme", () => {
 });
 
 describe("someone no longer in the household", () => {
+  it("screens the mother alone when the father screened before has died (俺爹上个月没了 现在就俺娘)", async () => {
+    const say = chat();
+    await say("俺爸一级 贫困户");
+    const r = (await say("俺爸前阵子没了 现在就俺妈 三级 贫困")).text;
+    expect(r).toMatch(/您父亲已经不在户上/);
+    expect(r).toMatch(/每人每年 400 元/);
+    expect(r).not.toMatch(/您父亲 800|每人每年 800 元|合计/);
+  });
+
+  it("answers the death of the only one screened without a menu, and counts whoever is named next alone", async () => {
+    const say = chat();
+    await say("俺娘二级 家里贫困");
+    const r = (await say("俺娘去年走了")).text;
+    expect(r).toMatch(/请节哀。好的，您母亲已经不在户上/);
+    expect(r).not.toMatch(/回复序号/);
+    const next = (await say("俺爹三级 也贫困")).text;
+    expect(next).toMatch(/每人每年 400 元/);
+    expect(next).not.toMatch(/您母亲|800 \+/);
+  });
+
+  it("reads a nephew said as 俺侄 and a niece as people of their own", async () => {
+    const r = (await chat()("俺哥二级 俺嫂一级 俺侄三级 俺侄女三级 都是贫困户 救助一年一共多少")).text;
+    expect(r).toContain("您哥哥 800 + 您嫂子 800 + 您侄子 400 + 您侄女 400 = 2400 元/年");
+  });
+
   it("leaves out a father who died this spring and says so before the sum", async () => {
     const r = (await chat()("我妈三级、我爸一级、我妹二级，都是贫困残疾，今年开春我爸走了，今年家里一年能领多少特别救助")).text;
     expect(r).toMatch(/^按您说的，您父亲已经不在户上，下面没有算进去。/);
@@ -2003,7 +2028,7 @@ describe("more said of a household, and complaints about the rule", () => {
   it("changes one member's standing (其实不算贫困户), regrades one of those counted (大的那个评成二级), and hears Cantonese (过咗身, 几多钱)", async () => {
     const standing = chat();
     await standing("俺家三个残疾人：俺二级，俺哥三级，俺侄子三级，都是贫困户");
-    expect((await standing("俺哥其实不算贫困户，他单独立户日子好过")).text).toContain("您 800 + 您侄辈 400 = 1200 元/年");
+    expect((await standing("俺哥其实不算贫困户，他单独立户日子好过")).text).toContain("您 800 + 您侄子 400 = 1200 元/年");
     const regraded = chat();
     await regraded("贫困家庭，三个孩子都是三级残疾");
     expect((await regraded("大的那个今年重新评成二级了")).text).toContain("第1人 800 + 第2人 400 + 第3人 400 = 1600 元/年");

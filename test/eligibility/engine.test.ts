@@ -249,7 +249,7 @@ describe("dialogue state machine", () => {
 
   it("reads in-laws and nephews as people of their own, and 也是 as the same as the person before", () => {
     const d = talk("俺哥二级、俺嫂子三级、俺侄子三级，都是贫困残疾人，一年救助加一块多少");
-    expect(d.step.reply.text).toMatch(/您哥哥 800 \+ 您嫂子 400 \+ 您侄辈 400 = 1600 元\/年/);
+    expect(d.step.reply.text).toMatch(/您哥哥 800 \+ 您嫂子 400 \+ 您侄子 400 = 1600 元\/年/);
     const also = talk("俺爷是贫困老年残疾人，俺奶也是，俩人那老年补助一年一共多少");
     expect(also.step.reply.text).toMatch(/您爷爷 50 \+ 您奶奶 50 = 100 元\/月/);
   });
