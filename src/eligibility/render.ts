@@ -179,7 +179,7 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
   if (likely.length > 0 && likely.every((r) => r.programme.documents.length === 0)) lines.push(rules.programmes.documents_note);
   for (const n of notes) lines.push(`说明：${n}`);
   if (focus.length > 0) lines.push("想看看还能领别的补助，回复“还能领什么”。");
-  lines.push("说错了可以直接改，比如“不对，是二级”；回复“重新开始”可以重新算。");
+  lines.push("说错了可以直接改，比如“说错了，是二级”；回复“重新开始”可以重新算。");
   return {
     text: lines
       .join("\n")

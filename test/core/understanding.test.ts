@@ -1150,6 +1150,20 @@ describe("a villager comparing with what others get", () => {
 });
 
 describe("another year's standard", () => {
+  it("says the source blanks its years when a year is named (2019年), and that its amounts are the report year's", async () => {
+    const r = (await chat()("2020年一二级救助是多少")).text;
+    expect(r).toMatch(/资料里的年份都写作 20xx，没写是哪一年，所以不知道是不是2020年的标准/);
+    expect(r).toMatch(/800 元/);
+  });
+
+  it("does not put 不对 in the correction hint beside an amount confirmed 对", async () => {
+    const say = chat();
+    await say("俺二级残疾 贫困户");
+    const r = (await say("一年800对吧")).text;
+    expect(r).toMatch(/^对/);
+    expect(r).not.toMatch(/不对/);
+  });
+
   it("says the seed gives only its own year's amounts when last year's or next year's is asked", async () => {
     const r = (await chat()("三级残疾的救助 去年标准是多少")).text;
     expect(r).toMatch(/资料里没有写去年的标准，我不乱说数字/);

@@ -682,7 +682,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     amountRule &&
     !entry.facts.some((f) => isRule(f) && /上一年|去年|明年|下一年|以后/.test(f.text))
   )
-    lines.push(`资料里没有写${otherYear}的标准，我不乱说数字；资料里写的是报告那一年的：`);
+    lines.push(
+      // "2019年…是多少": the source blanks its years (20xx), so which year its amounts are of is not known either.
+      /\d\s*年/.test(otherYear)
+        ? `资料里的年份都写作 20xx，没写是哪一年，所以不知道是不是${otherYear}的标准，我不乱说；资料里写的是报告那一年的：`
+        : `资料里没有写${otherYear}的标准，我不乱说数字；资料里写的是报告那一年的：`,
+    );
   // "前年救助了多少人": a year before last, which no growth figure reaches back to.
   else if (otherYear && FAR_YEAR.test(otherYear) && countOrGrowth && !entry.facts.some((f) => f.text.includes(otherYear)))
     lines.push(`资料里没有写${otherYear}的数，我不乱说数字；资料里写的是报告那一年的：`);
@@ -1864,7 +1869,7 @@ const OTHER_PLACE = /隔壁[\u4e00-\u9fa5]{0,3}[县市镇乡]|(?:邻|别的|外|
 /** Another year than the seed's: "去年的标准", "明年涨不涨". */
 // The seed's years are blanked ("20xx年"): any year named in digits is another than the report's.
 const OTHER_YEAR = /(去年|上一年|上年|前年|明年|下一年|往年|以后|(?:19|20)\d\d\s*年)/;
-const AMOUNT_WORDS = /标准|涨|调整|提高|(?:给|补|发|领)多少(?![人户个名位])/;
+const AMOUNT_WORDS = /标准|涨|调整|提高|(?:给|补|发|领|是|救助|补助|补贴)多少(?![人户个名位])/;
 
 /** "去年是多少": the year before, not how much more ("比去年多多少" is the fact itself). */
 const LAST_YEAR_ASKED = /(?:去年|上一年|上年|前一年)[^，,。？?]{0,16}?(?:是|有|了)?(?:多少|几)(?!倍)|^那?(?:去年|上一年|上年)(?:的)?呢$/;
