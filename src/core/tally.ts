@@ -49,8 +49,9 @@ const LEFT_OUT = /漏了|漏掉|漏报|落下了|忘了(?:算|报)/;
 /** "是3人", "改成5个": a count alone, after a clause naming the grade it corrects. */
 const COUNT_ALONE = new RegExp(`^(?:是|改成|改为|应该是|其实是|其实|实际是|(报了|写了|说了|报的是))?\\s*${COUNT}\\s*(?:个|位|名|人)$`);
 /** "其中2个今年评成二级了": some of a group now counted at another grade. */
+// "有个三级的评成二级了": 个 alone after 有 or 其中 is one; the grade before the verb says whose group it was.
 const REGRADED_SOME = new RegExp(
-  `${COUNT}\\s*(?:个|位|名|人)[^，,。；]{0,8}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|换成)了?${GRADES}级`,
+  `(?:${COUNT}\\s*(?:个|位|名|人)|(?<=有|其中)个)([^，,。；]{0,8}?)(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|换成)了?${GRADES}级`,
 );
 const ADDING = /^(?:还有|另外|另有|又有|又|再有|再加上?|加上|外加)|又(?:多了|添了|评上|新评|查出|报上)|漏报|新评上?|新增|也报上|也算上/;
 const NOT_POOR = /不是贫困|非贫困|不贫困|不算贫困|不是低保|不是建档立卡/;
@@ -73,6 +74,7 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) + by, count: group.count + by });
   let correcting = false;
   let pendingAdd = false;
+  let leftOutCount: number | undefined;
   let whole: number | undefined;
   let restGrades: number[] | undefined;
   /** "三级的记错了" with no count: the grade the next clause's count ("是3人") is for. */
@@ -139,8 +141,21 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     pendingAdd = false;
     if (LEFT_OUT.test(clause) && !/级/.test(clause)) {
       pendingAdd = true;
+      // "漏了俩 ⏎ 三级的": how many were left out, of the grade the next clause names.
+      const n = new RegExp(`${COUNT}\\s*(?:个|位|名|人)?$`).exec(clause.replace(LEFT_OUT, ""));
+      leftOutCount = n ? parseNumber(n[1]!) : undefined;
       continue;
     }
+    const leftOutOf = leftOut && leftOutCount !== undefined ? new RegExp(`^${GRADES}级(?:的)?$`).exec(clause) : null;
+    if (leftOutOf) {
+      const grades = gradesSaid(leftOutOf[1]!);
+      const group = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor);
+      if (group) change(group, leftOutCount!);
+      else groups.push({ grades, count: leftOutCount! });
+      leftOutCount = undefined;
+      continue;
+    }
+    leftOutCount = undefined;
     // "三级的不是4个 是5个": the count after 是 corrects the one before.
     const corrects = correcting || CORRECTING.test(clause) || /不是\s*[\d一两二三四五六七八九十]+\s*个/.test(clause);
     correcting = false;
@@ -223,13 +238,17 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     }
     // "其中2个今年评成二级了": moved from the group said last (or the only one) to the grade said.
     if (regraded) {
-      const n = parseNumber(regraded[1]!) ?? 0;
-      const to = gradesSaid(regraded[2]!);
+      const n = regraded[1] ? (parseNumber(regraded[1]) ?? 0) : 1;
+      const to = gradesSaid(regraded[3]!);
       const candidates = groups.filter((g) => !sameGrades(g.grades, to) && !g.notPoor && g.count >= n);
-      const source = last && candidates.includes(last) ? last : candidates.length === 1 ? candidates[0] : undefined;
+      const fromSaid = /((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/.exec(regraded[2]!);
+      const named = fromSaid ? candidates.find((g) => sameGrades(g.grades, gradesSaid(fromSaid[1]!))) : undefined;
+      const source = fromSaid ? named : last && candidates.includes(last) ? last : candidates.length === 1 ? candidates[0] : undefined;
       if (!source || n <= 0) return undefined;
       change(source, -n);
-      const target = groups.find((g) => sameGrades(g.grades, to) && !g.notPoor);
+      // Into 一二级's group when 二级 is said: grades paid alike are counted together.
+      const target =
+        groups.find((g) => sameGrades(g.grades, to) && !g.notPoor) ?? groups.find((g) => g !== source && to.every((x) => g.grades.includes(x)) && !g.notPoor);
       if (target) change(target, n);
       else groups.push({ grades: to, count: n });
       continue;

@@ -2423,6 +2423,36 @@ describe("county totals worked out from the entry's counts and rates", () => {
 });
 
 describe("a village's counts by group (一组…二组…)", () => {
+  it("adds parts of a village named by direction or street, told over several messages (东组…西组…南组还有俩)", async () => {
+    const say = chat();
+    await say("俺村贫困老年残疾人 北组3个");
+    await say("南组5个");
+    const r = (await say("东头组还有俩")).text;
+    expect(r).toMatch(/北组 3 \+ 南组 5 \+ 东头组 2 = 10 人/);
+    expect(r).toMatch(/600 × 10 = 6000 元\/年/);
+    const homes = chat();
+    await homes("一户多残 前街两户");
+    const h = (await homes("后街四户 一年一共多少")).text;
+    expect(h).toMatch(/1680 × 6 = 10080 元\/年/);
+  });
+
+  it("reads a village's count in Chinese numerals, and one of them gone in the next message", async () => {
+    const say = chat();
+    expect((await say("俺村贫困老年残疾人有十五个")).text).toMatch(/600 × 15 = 9000 元\/年/);
+    expect((await say("走了一个 前阵子没的")).text).toMatch(/600 × 14 = 8400 元\/年/);
+    expect((await chat()("重度残疾人 县里代缴养老的有三十个 一共多少")).text).toMatch(/100 × 30 = 3000 元/);
+  });
+
+  it("adds those left out to the grade named next (漏了俩 ⏎ 三级的), and moves one regraded from the grade said (有个三级的评成二级了)", async () => {
+    const say = chat();
+    await say("俺村一二级贫困残疾人5个 三级的4个");
+    expect((await say("漏了仨 三级的")).text).toMatch(/合计：4000 \+ 2800 = 6800 元\/年/);
+    const regrade = chat();
+    await regrade("俺村三级贫困残疾人8个");
+    await regrade("一二级的3个");
+    expect((await regrade("有个三级的评成二级了")).text).toMatch(/合计：2800 \+ 3200 = 6000 元\/年/);
+  });
+
   it("adds each group's households, a correction replacing what that group said before", async () => {
     const say = chat();
     await say("算一下俺村的一户多残");

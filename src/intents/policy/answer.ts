@@ -1174,8 +1174,9 @@ const KIN = /弟|哥|姐|妹|爹|娘|爸|妈|爷|奶|叔|伯|舅|姨|姑|儿子|
 const count = (s: string) => parseNumber(s);
 
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts): a village's counts by group. */
+// "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts.
 const SUBGROUP =
-  /([一二三四五六七八九十\d]+)组(?:里|上)?(?:有|是|还有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了))/g;
+  /((?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?(?:的)?(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了))/g;
 
 interface Tally {
   total: number;
@@ -1197,7 +1198,7 @@ function readTally(text: string, least = 2): Tally | undefined {
   if (parts.size < least || !unit) return undefined;
   const ordered = [...parts].sort((a, b) => (count(a[0]) ?? 0) - (count(b[0]) ?? 0));
   const total = ordered.reduce((sum, [, n]) => sum + n, 0);
-  return { total, unit, shown: `${ordered.map(([group, n]) => `${group}组 ${n}`).join(" + ")} = ${total} ${unit === "户" ? "户" : "人"}` };
+  return { total, unit, shown: `${ordered.map(([group, n]) => `${group} ${n}`).join(" + ")} = ${total} ${unit === "户" ? "户" : "人"}` };
 }
 
 /** The entry sets an amount for each of these grades ("一级、二级…每人每年 800 元"): a tally by grade is reckoned on it. */
@@ -1256,8 +1257,10 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     );
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
   // "一二级贫困残疾人3570个，一人800": people named first, their count after ("一人" is the amount's unit).
+  // "俺村贫困老年残疾人有十二个", "重度残疾人 县里代缴养老的有二十三个": in Chinese numerals too, and after 的有.
   const after =
-    /残疾人[^，,。？?\d]{0,4}?(\d+)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
+    /残疾人[^，,。？?\d]{0,4}?(\d+|[一两二三四五六七八九十百千]{1,5}|俩|仨)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
+    /残疾人[^。？?\d]{0,12}?的有\s*(\d+|[一两二三四五六七八九十百千]{1,5}|俩|仨)\s*(?:个|名|位|人)(?=[，,。？?；\s]|$)/.exec(text) ??
     // "俺村十来个重度的 按十二个算": the count the villager says to reckon with.
     /按\s*(\d+|[一两二三四五六七八九十百千]+)\s*(?:个人|个|人|名|位)\s*算/.exec(text);
   // The last count said is the one asked about: "老两口…老伴走了…这仨月俺一个人领多少" is one person.
