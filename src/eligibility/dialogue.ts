@@ -43,10 +43,12 @@ export type DialogueTopic = z.infer<typeof DialogueTopicSchema>;
 /**
  * "奶奶三级贫困残疾，又是贫困老年残疾人，假如两样都能领，一年一共多少": one person, every programme that
  * applies, summed, not only the one named. Two or more named ("一户多残…又是贫困老年残疾人") are those;
- * a household's people are screened as they are.
+ * a household's people are screened as they are. "老年补助也算上": the one named besides the rest.
  */
 export function sumsEverything(text: string, named: readonly string[], household: boolean): boolean {
-  return /两样|几样|全都领|全算上|都算上/.test(text) && readReckoning(text).total === true && named.length < 2 && !household;
+  // "一年能拿多少 每月的那个老年补助也算上": the one named is counted besides the rest, not instead of them.
+  const besides = /也(?:要)?(?:算上|加上|算进去|加进去|算进来|加进来)|一块儿?算|一起算/.test(text);
+  return (besides || (/两样|几样|全都领|全算上|都算上/.test(text) && readReckoning(text).total === true)) && named.length < 2 && !household;
 }
 
 /** "都能享受啥", "我们家能有啥帮助", "还能领什么": everything the household may get is asked, not one programme. */
@@ -224,9 +226,9 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
         reply: renderQuestion(rules, next, prefix + (told ? renderSoFar(evaluateAll(rules, state.facts, on), state.focus) : "")),
       };
     const results = evaluateAll(rules, state.facts, on);
-    const rendered = renderResults(rules, state.facts, results, state.focus);
-    const over =
-      (state.reckon.total ? renderSum(results, state.focus) : "") + (state.reckon.years ? renderOverYears(results, state.focus, state.reckon.years) : "");
+    const sum = state.reckon.total ? renderSum(results, state.focus) : "";
+    const rendered = renderResults(rules, state.facts, results, state.focus, sum);
+    const over = state.reckon.years ? renderOverYears(results, state.focus, state.reckon.years) : "";
     const verdict = claim ? personVerdict(results, state.focus, claim) : "";
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: verdict + prefix + rendered.text + over } };
   }
@@ -317,6 +319,10 @@ export function startDialogue(
     else facts.disability_grade = own;
   }
   markElderly(household, text);
+  // "俺爹65 一级", "俺娘七十五 二级": an age said right after the one person named, which the sentence's own
+  // reading (65岁, 今年65) does not take.
+  const [alone] = household.people.length === 1 ? household.people : [];
+  if (alone && facts.age === undefined && alone.age !== undefined && invalid.length === 0) facts.age = alone.age;
   // People of whom nothing is said ("俺爹俺娘俩人一年共多少") are a count for arithmetic, not a household to screen.
   // "俺爹俺都好好的": people named without any disability are not disabled members of the household.
   const saidOf = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);

@@ -421,6 +421,11 @@ function readHouseholdUncached(said: string): Household {
     // Up to the end of the sentence, and not a programme listed by name: in "俺哥三级。老年补助、特别救助全算上"
     // 老年 is the allowance asked about, not said of 俺哥 ("俺爹领老年残疾人补助" still says he is old).
     const own = segment.split(/[。！？!?]/)[0]!.replace(/(?<!(?:领|拿|享受|吃)(?:着|了|的)?(?:贫困)?)老年(?:残疾人)?(?:生活)?补助(?=[、，,和加跟与]|$)/g, "");
+    // "爷爷72岁一级", "俺娘七十五 二级", "俺爹65 一级", "俺爷八十多": an age said right after who it is (a bare
+    // number only from 40 to 110, and only before a pause or a grade).
+    const aged = AGE_AFTER_NAME.exec(own);
+    const age = aged ? parseNumber(aged[1]!) : undefined;
+    if (age !== undefined && Number.isInteger(age) && (aged![2] ? age <= 120 : age >= 40 && age <= 110)) p.age ??= age;
     if (/老年|[六七八九]十|上了年纪|岁数大/.test(own)) {
       p.elderly = true;
       // "俺爷俺奶都七十多了": 都 takes in those named just before in the same clause (not "俺爹一级 俺爷俺奶都…").
@@ -476,6 +481,15 @@ function readHouseholdUncached(said: string): Household {
   // "家里俩老人领贫困老年残疾人补助金": those who receive a benefit for disabled people are disabled.
   if (mentions.length === 0 && /都(?:是|有)?[^，,。；]{0,8}残|(?:领|拿|享受|吃)(?:着|了|的)?[^，,。；\s]{0,8}残疾人/.test(text))
     for (const p of people) p.certified = true;
+  // "俺家老汉一级 俺三级…俺俩还都六十五以上了": 俺俩 (or 他俩, 老两口) says it of both people named.
+  const bothOld = people.length === 2 ? BOTH_OLD.exec(text) : null;
+  if (bothOld) {
+    const age = bothOld[1] ? parseNumber(bothOld[1]) : undefined;
+    for (const p of people) {
+      p.elderly = true;
+      if (age !== undefined && Number.isInteger(age) && age >= 40 && age <= 120) p.age ??= age;
+    }
+  }
   return { people, disabledCount, ...(left.length > 0 ? { gone: left } : {}) };
 }
 
@@ -511,6 +525,14 @@ function claimVerdict(chosen: readonly HouseholdLine[], total: number | undefine
   const plus = total !== undefined ? `，几项合计 ${money(inSpan(total))} 元` : "";
   return `不对：按您说的情况，${first.name}${span}一共 ${money(inSpan(first.yearly))} 元${plus}，不是 ${money(claim.value)} 元。`;
 }
+
+/** The age after a relation word: the word itself (up to four characters), then the number, then 岁 or a pause. */
+const AGE_AFTER_NAME =
+  /^[^\d零一二两三四五六七八九十\s，,。；]{1,4}?(?:今年|都|已经|才)?(\d{2,3}|[二三四五六七八九]十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九])?)(?:(周岁|岁|多岁|了|多了|多)|(?=[\s，,。；]|[一二三四1-4]级|$))/;
+
+/** "俺俩还都六十五以上了", "老两口都七十多了": both people are old (and the age, when said in full). */
+const BOTH_OLD =
+  /(?:[俺我咱他她]俩|俩人|两人|两口子|老两口|二老)(?:还|也|今年)?都(?:已经|有|是)?(?:(\d{2,3}|[六七八九]十[一二三四五六七八九]?)(?:岁|周岁|多|了|以上)|老年|上了年纪|岁数大|[六七八九]十)/;
 
 /** "都是老年残疾人", "都七十多了": said of several people at once, within one clause. */
 const ALL_ELDERLY = /都(?:是|领|有)?[^，,。；\s]{0,8}(?:老年|[六七八九]十|上了年纪|岁数大)/;
@@ -644,7 +666,10 @@ export function readReckoning(text: string): Reckoning {
   // "救助加一户多残一年多少": two programmes named with 加 are asked together.
   const twoNamed = /(?:救助|补助|补贴|代缴)(?:金|费)?(?:加|和|跟|与|连)[^，,。\s]{0,8}(?:补助|补贴|救助|一户多残|代缴)/.test(text);
   const total =
-    twoNamed || /加起来|一共|总共|合计|加一起|加一块|加在一起|加到一起|合起来|一块儿算|加上|算上|连上|带上|[两俩几三四]样|[两俩几三四]项/.test(text);
+    twoNamed ||
+    /加起来|一共|总共|合计|加一起|加一块|加在一起|加到一起|合起来|一块儿算|加上|算上|连上|带上|[两俩几三四]样|[两俩几三四]项|(?:一年|一个月|每月|每年)共(?:能|可以)?(?:领|拿|有)?多少/.test(
+      text,
+    );
   // "再加一户多残，一年一共多少": the programme named on top of what the people get; "这些都能领的话",
   // "全家一共": everything the people get, not only the programme one of them was said to receive.
   // "老年补助俩人一年一共多少": the people counted right after the programme named are that programme's.

@@ -32,9 +32,10 @@ export function findQuantities(text: string, units: readonly string[]): Quantity
       .sort((a, b) => b.length - a.length)
       .map(escapeRegex)
       .join("|");
-    // "三吨六" is 3.6 吨 and "五亩三" 5.3 亩 in speech: one digit right after the unit is the tenths.
+    // "三吨六" is 3.6 吨 and "五亩三" 5.3 亩 in speech: one digit right after the unit is the tenths (not the 一 of
+    // "72岁一级", which begins what is said next).
     pattern = new RegExp(
-      String.raw`([-−－负]\s*)?${NUMBER_SOURCE}\s*(好几|多|来|几)?\s*(个)?(${unitSource})(半|[一二三四五六七八九](?![一二三四五六七八九十百千万亩吨斤元块个年月天人]))?`,
+      String.raw`([-−－负]\s*)?${NUMBER_SOURCE}\s*(好几|多|来|几)?\s*(个)?(${unitSource})(半|[一二三四五六七八九](?![一二三四五六七八九十百千万亩吨斤元块个年月天人级组户口家位名]))?`,
       "g",
     );
     quantityPatterns.set(key, pattern);

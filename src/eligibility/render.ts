@@ -94,7 +94,11 @@ function summaryOfFacts(rules: EligibilityRules, facts: Facts): string {
 }
 
 /** The full answer: likely programmes with amounts, rule, source and where to apply; then conditional ones; then close ones. */
-export function renderResults(rules: EligibilityRules, facts: Facts, all: ProgrammeResult[], focus: readonly string[] = []): Rendered {
+/**
+ * `sum` ("一年共多少" asked): the likely amounts added up, said right after them, and then no reminder not to add
+ * them (the sum carries its own caveat).
+ */
+export function renderResults(rules: EligibilityRules, facts: Facts, all: ProgrammeResult[], focus: readonly string[] = [], sum = ""): Rendered {
   // "一户多残的能拿吗？要是不能，我能拿啥" — when nothing asked about fits, what does fit is the answer.
   const focusHopeless = focus.length > 0 && all.filter((r) => focus.includes(r.programme.id)).every((r) => r.status === "unlikely");
   const results = focus.length > 0 && !focusHopeless ? all.filter((r) => focus.includes(r.programme.id)) : all;
@@ -119,6 +123,7 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
       if (p.documents.length > 0) lines.push(`   要带：${p.documents.join("、")}`);
       for (const n of [...p.notes, ...r.reviewNotes]) notes.add(n);
     });
+    if (sum) lines.push(sum);
   } else if (focus.length === 0 || notFitting.length + unknown.length + unstated.length + close.length === 0) {
     lines.push(
       "",
@@ -175,7 +180,7 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
 
   const withMoney = likely.filter((r) => r.programme.benefit.kind !== "service");
   lines.push("");
-  if (withMoney.length >= 2) lines.push(`提醒：${rules.programmes.combining_note}`);
+  if (withMoney.length >= 2 && !sum) lines.push(`提醒：${rules.programmes.combining_note}`);
   if (likely.length > 0 && likely.every((r) => r.programme.documents.length === 0)) lines.push(rules.programmes.documents_note);
   for (const n of notes) lines.push(`说明：${n}`);
   if (focus.length > 0) lines.push("想看看还能领别的补助，回复“还能领什么”。");
@@ -304,7 +309,7 @@ export function renderSum(all: ProgrammeResult[], focus: readonly string[]): str
   const total = added.reduce((sum, r) => sum + r.amount.year![0], 0);
   const contribution = added.filter((r) => r.programme.benefit.kind !== "cash");
   const aside = contribution.length > 0 ? `；其中${contribution.map((r) => `${r.programme.name} ${money(r.amount.year![0])} 元`).join("、")}不发现金` : "";
-  return `\n\n如果几项都能领，加起来：${added.map((r) => money(r.amount.year![0])).join(" + ")} = ${money(total)} 元/年（能不能同时领，原文没写，请向县残联确认${aside}）`;
+  return `如果几项都能领，加起来：${added.map((r) => money(r.amount.year![0])).join(" + ")} = ${money(total)} 元/年（能不能同时领，原文没写，请向县残联确认${aside}）`;
 }
 
 export function renderOverYears(all: ProgrammeResult[], focus: readonly string[], years: number): string {

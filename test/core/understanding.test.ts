@@ -764,6 +764,38 @@ describe("the figure the question asks for", () => {
 });
 
 describe("a household whose members differ", () => {
+  it("reads ages said right after each person (72岁一级, 七十五, 65) and gives the old-age allowance to those old enough", async () => {
+    const r = (await chat()("姥爷78岁二级 姥姥70岁三级 家里贫困 一年一共多少")).text;
+    expect(r).toContain("您姥爷 50 + 您姥姥 50 = 100 元/月");
+    expect(r).not.toMatch(/年龄要在/);
+    expect((await chat()("俺娘八十 二级 贫困户 一年能拿多少")).text).toMatch(/【很可能能领】[\s\S]*贫困老年残疾人生活补助：每人每月 50 元[\s\S]*【要看情况】/);
+    expect((await chat()("俺爹70 三级 贫困户 一年能拿多少")).text).toMatch(/年龄 70岁/);
+  });
+
+  it("gives the old-age allowance to both when 俺俩都六十五以上 is said", async () => {
+    const r = (await chat()("俺男人二级 俺三级 都是贫困户 俺俩都七十多了 一年加起来多少")).text;
+    expect(r).toContain("合计每年：1200 + 1200 + 1680 = 4080 元");
+  });
+
+  it("adds the allowance said to be counted too (老年补助也算上) to the others, and says the sum right after them", async () => {
+    const r = (await chat()("俺爹七十 一级 贫困 每月那个老年补助也算上 一年能拿多少")).text;
+    expect(r).toMatch(/贫困残疾人生活特别救助：每人每年 800 元/);
+    const sum = r.indexOf("如果几项都能领，加起来：800 + 600 = 1400 元/年");
+    expect(sum).toBeGreaterThan(0);
+    expect(sum).toBeLessThan(r.indexOf("【要看情况】"));
+    expect(r).not.toMatch(/请不要直接加在一起算/);
+  });
+
+  it("screens people only counted, nobody's own, as a group to reckon, not one household with its 1680", async () => {
+    const r = (await chat()("六个三级贫困残疾人一年多少")).text;
+    expect(r).toMatch(/400 × 6 = 2400 元\/年/);
+    expect(r).not.toMatch(/1680/);
+  });
+
+  it("says a programme for the poor is not for someone who says they are not poor", async () => {
+    expect((await chat()("三级残疾不是贫困户 一年给多少")).text).toMatch(/这一项是给贫困残疾人的.*按您说的不是贫困户，领不了这一项/);
+  });
+
   it("keeps each member named the south-western or northern way (娃儿, 老三) apart, never giving one's grade to another", async () => {
     const own = (await chat()("我屋头老汉三级 我也是三级 娃儿一级 都是贫困户 一年救助一共好多钱")).text;
     expect(own).toContain("您家老汉 400 + 您 400 + 您孩子 800 = 1600 元/年");

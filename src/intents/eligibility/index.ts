@@ -206,7 +206,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const household = readHousehold(text);
   // People of whom something is said (a grade, 重度, 残疾, 老年); "俺爹俺娘俩人" alone is a count for arithmetic.
   const described = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);
-  const speaksOfPeople = described.length >= 2 || described.some((p) => p.severe);
+  // "五个三级贫困残疾人一年多少": people only counted, nobody's own ("俺家"), are a group to reckon, not a household.
+  // (Not "一家三口", "老两口", "三个孩子": a household said by its size.)
+  const onlyCounted = described.length > 0 && described.every(isCounted) && !isPersonal(rules, text) && !/[家户口]|孩子|娃|俩|仨/.test(text);
+  const speaksOfPeople = (described.length >= 2 || described.some((p) => p.severe)) && !onlyCounted;
   // "老年残疾人补助每月多少 ⏎ 俺爹俺娘俩人 一年一共呢": people of whom nothing is said, counted for a sum of
   // the programme asked about, are arithmetic on its amount.
   if (household.people.length >= 2 && described.length === 0 && /一共|总共|加起来|合计|俩人|两人|几个人|[俩仨]呢/.test(text) && focusOf(rules, text).length > 0)

@@ -707,6 +707,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "隔壁县的一户多残补多少": the source speaks of its own county and town only.
   // "户口迁到外县": where someone moved, not another place's standard asked.
   const elsewhere = OTHER_PLACE.exec(query.text.replace(/(?:迁|搬|嫁|去|走)(?:到|去|往)?了?(?:外|别的|其他|其它|邻)[县市镇乡]/g, ""))?.[0];
+  // "一级残疾不是贫困户能领多少": a programme for the poor, asked by someone who says they are not.
+  // (Not "还有2个不是贫困户" of a village's count: those are left out of it, the rest still reckoned.)
+  const someNotPoor = /(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；\s]{0,3}(?:不是|非|不)(?:贫困|低保)|[村组]/.test(query.text);
+  if (NOT_POOR_SAID.test(query.text) && !someNotPoor && /贫困/.test(entry.title))
+    lines.push(`这一项是给贫困残疾人的${entry.who ? `（${entry.who}）` : ""}；按您说的不是贫困户，领不了这一项。资料里的标准是：`);
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
   if (facts.length === 0 || matching.length === 0) lines.push(ANY_MONEY.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
   // A tally by grade needs each grade's amount: the rules that set them are shown, whatever else was.
@@ -1866,6 +1871,8 @@ export function reckonAverage(facts: readonly Fact[], question: string): { lines
 
 /** Years no figure of the seed reaches: the year before last, earlier ones, one named in digits. */
 const FAR_YEAR = /前年|往年|\d\s*年/;
+/** "不是贫困户", "家里不困难": poverty said not to hold. */
+const NOT_POOR_SAID = /不是贫困|非贫困|不贫困|不算贫困|不是低保|家里不困难|家庭不困难/;
 /** Another county or town than the source's: "隔壁县", "隔壁怀远县", "别的镇". */
 const OTHER_PLACE = /隔壁[\u4e00-\u9fa5]{0,3}[县市镇乡]|(?:邻|别的|外|其他|其它)[县市镇乡]/;
 
