@@ -22,7 +22,7 @@ export interface Claim {
 
 /** "对吧", "是不是", "没记错吧": a figure put to us to confirm ("不对不对" corrects, asks nothing). */
 export const CONFIRM_TAG =
-  /(?<!不)对吧|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真的假的|真的吗/;
+  /(?<!不)对吧|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真的假的|真的吗|真的不\s*[?？]?\s*$|是这个数[不吗吧]/;
 /** A bare 吧/吗 closing the message confirms only an amount: "那一年就是600吧", not "能领多少吗". */
 const CLOSING = /[吧吗]\s*[?？]?\s*$/;
 /** A message asking for a figure asks; it confirms nothing. */
@@ -41,7 +41,7 @@ const PRICE = new RegExp(`(?:一|每|1)\\s*(吨|斤|公斤|亩)${BETWEEN}${NUMBE
  * "一户" is no count, nor "万人就业").
  */
 const COUNT =
-  /(\d+|[零一二两三四五六七八九]+[十百千万][零一二两三四五六七八九十百千万]*|十[零一二两三四五六七八九]*)\s*(多)?\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个|吨)/g;
+  /(\d+|[零一二两三四五六七八九]+[十百千万][零一二两三四五六七八九十百千万]*|十[零一二两三四五六七八九]*)\s*(多)?\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个|吨|例|亩|座|场|套|处|台|辆|项|年(?!级))/g;
 /** "投了500万是吧": a sum of money in 万. */
 const SUM = /(\d+(?:\.\d+)?)\s*(?:多)?\s*万(?:元|块)?/g;
 const PERIOD_MONTHS: Record<string, number> = { 一年: 12, 每年: 12, 全年: 12, 一个月: 1, 每月: 1, 每个月: 1, 半年: 6 };
@@ -104,10 +104,11 @@ export function readClaim(text: string): Claim | undefined {
     if (value && period)
       found.push({ at: bare.index, end: bare.index + bare[0].length, claim: { value, kind: "period", months: PERIOD_MONTHS[period] ?? 12 } });
   }
-  // A count or a sum is confirmed only with a word asking so, never with a bare 吧 or 吗.
-  if (tagged)
+  // A count or a sum is confirmed with a word asking so, or a closing 吧 ("给了835人吧"), never with a bare 吗.
+  const counts = tagged || /吧\s*[?？]?\s*$/.test(text);
+  if (counts)
     for (const m of text.matchAll(SUM)) found.push({ at: m.index, end: m.index + m[0].length, claim: { value: Number(m[1]), kind: "sum", unit: "万元" } });
-  if (tagged)
+  if (counts)
     for (const m of text.matchAll(COUNT)) {
       const value = parseNumber(m[1]!) ?? 0;
       if (value > 0) found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "count", unit: m[3]!, ...(m[2] ? { more: true } : {}) } });

@@ -169,6 +169,8 @@ export class KnowledgeIndex {
   /** Weight of a query word: its IDF when the knowledge base knows it, a moderate weight when it doesn't. */
   private wordWeight(word: string): number {
     if (this.bm25.has(word)) return this.bm25.idf(word);
+    // A number no entry states ("一个月40块") is the villager's own figure, not a topic the entries miss.
+    if (/^\d+(?:\.\d+)?$/.test(word)) return 0;
     // An unknown single character ("补", "娘") says little; an unknown word ("拖拉机") may be the topic.
     return this.maxIdf * (word.length === 1 ? 0.2 : UNKNOWN_WORD_SHARE);
   }

@@ -11,6 +11,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     // Directional complements ("一年下来", "说起来") only say how something went.
     "下来 起来 出来 过来 下去 " +
     // Whose household, and "add them up": context and arithmetic, not what the question is about.
-    "我家 你家 他家 她家 咱家 俺家 自家 村里 一起 加一起 加起来 合起来 一块儿 加上"
+    "我家 你家 他家 她家 咱家 俺家 自家 村里 一起 加一起 加起来 合起来 一块儿 加上 " +
+    // Asking whether a figure is right ("真的假的", "是这个数不"): how a claim is put, not what it is about.
+    "真的 假的 真的假 真假 这个数 那个数 对不对 对吧 是吧 没错吧"
   ).split(/\s+/),
 );

@@ -2754,6 +2754,26 @@ describe("an old grievance before the question that asks", () => {
 });
 
 describe("an amount put to us to confirm", () => {
+  it("checks counts in 例, 亩 and 年, said with a closing 吧 or 真的不, and a count said alone in its clause", async () => {
+    expect((await chat()("复明手术做了120例 对不对")).text).toMatch(/不对：资料里写的是“这一年全县做了 110 例免费复明手术”/);
+    expect((await chat()("水库那个广场占地150亩对吧")).text).toMatch(/不对：资料里写的是“健身休闲广场占地 100 亩/);
+    expect((await chat()("幼儿园能免费用8年是吧")).text).toMatch(/不对：资料里写的是“[^”]*7 年免费使用/);
+    expect((await chat()("土地流转有八百多户签合同了吧")).text).toMatch(/不对：资料里写的是“最后有 600 多户村民签了土地流转合同”/);
+    expect((await chat()("燃油补贴发了9.23万 360人 是吧")).text).toMatch(/^【[^】]+】\n不对：资料里写的是“这一年全县给 355 位残疾人/);
+    expect((await chat()("听说一二级的一年给九百 真的不")).text).toMatch(/不对：资料里写的是每人每年 800 元，不是 900 元/);
+  });
+
+  it("says 不对 to a right number said of the wrong place (全县 for the town's 58 villages)", async () => {
+    expect((await chat()("全县58个村都要达到一类标准 对吧")).text).toMatch(/不对：58 这个数没错，但说的是全镇，不是全县/);
+  });
+
+  it("tells which of an entry's sums a claim is of by its words, and a budget from money spent", async () => {
+    const r = (await chat()("幼儿园装修用了500万对吧")).text;
+    expect(r).toMatch(/不对：资料里写的是“镇政府出 50 万元[^”]*装修”。500 万元说的是另一回事/);
+    expect((await chat()("幼儿园换地花了50万对吧")).text).not.toMatch(/^【[^】]+】\n对：/);
+    expect((await chat()("幼儿园装修50万 换地30万 是吧")).text).toMatch(/^【[^】]+】\n对：/);
+  });
+
   it("says 对 or 不对 against the entry's amount, working out another period", async () => {
     const right = await chat()("那一二级的救助一年就是800块对吧");
     expect(right.text).toMatch(/^【[^】]+】\n对：资料里写的是每人每年 800 元/);
@@ -3234,7 +3254,7 @@ describe("second review: corrections, confirmations and pronouns", () => {
   it("checks the amount said last before 对吧, each person's amount in a household, and never the budget as spent", async () => {
     expect((await chat()("三级的一年四百 俩人八百对吧")).text).toMatch(/^【[^】]+】\n对：按您说的数算，一年一共 800 元/);
     expect((await chat()("俺家俩人都三级 贫困户 一年400对吧")).text).toMatch(/^对：贫困残疾人生活特别救助每人一年 400 元；2 个人一年一共 800 元/);
-    expect((await chat()("幼儿园投了500万是吧")).text).not.toMatch(/对：/);
+    expect((await chat()("幼儿园投了500万是吧")).text).toMatch(/不对：500 万元是原来的预算，不是花出去的钱/);
     const say = chat();
     await say("优质煤一吨1360是吧");
     expect((await say("三吨呢")).text).not.toMatch(/对：/);

@@ -187,6 +187,9 @@ function preferQuotedFigure(query: AnalyzedQuery, hits: readonly SearchHit[]): r
 function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): readonly SearchHit[] {
   // Counts of people, households, villages …; most entries hold some money figure, so money does not tell them apart.
   const patterns = ASKED_UNITS.filter(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)).map(([, inFact]) => inFact);
+  // "有八百多户签合同了吧": a count put to confirm asks for the entry that counts in its unit.
+  const claim = readClaim(query.text);
+  if (claim?.kind === "count" && claim.unit && !/[个名位人]/.test(claim.unit)) patterns.push(new RegExp(`\\d\\s*(?:多)?\\s*${claim.unit}`));
   const top = hits[0];
   if (top && patterns.length === 0) return preferPaidMoney(index, query, hits);
   if (!top || patterns.length === 0) return hits;
@@ -863,7 +866,8 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     // place's own part. The place sharing the most words, alone, is the one the villager means.
     // The message from the count's clause on: what it was said of, and whether it was said roughly.
     const saidFrom = question.slice(Math.max(0, question.lastIndexOf(claim.clause)));
-    const subject = wordPairs(saidFrom);
+    // "燃油补贴发了9.23万 350人 是吧": a count said alone in its clause is of what the message speaks of.
+    const subject = wordPairs(saidFrom).size > 0 ? wordPairs(saidFrom) : wordPairs(question);
     // Only pairs with a character no other place has tell places apart ("获得" is in both 法律援助 and 司法救助;
     // "本上线" in both 一本上线 and 二本线以上, where 一本 and 二本 differ).
     // (Among the places of the same standing: a change or a plan beside them is no rival.)
@@ -898,7 +902,14 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
         `不对：资料里写的是“${meant.part.trim()}”${stating ? `；${stating.n} ${/^[个名位人]$/.test(claim.unit ?? "") ? "人" : claim.unit}说的是“${stating.part.trim()}”` : ""}。`,
       ];
     // "853人 一人补1000对吧": another figure said beside, not in the same fact, may be the point; nothing is confirmed.
-    if (stating && claim.others.every((o) => stating.fact.text.includes(o))) return [`对：资料里写的是“${quoted(stating.fact)}”。`];
+    if (stating && claim.others.every((o) => stating.fact.text.includes(o))) {
+      // "全县58个村对吧" where the source says 全镇: the number is right, the place it is of is not.
+      const scopeSaid = /全(县|镇|市|乡)/.exec(claim.clause)?.[1];
+      const scopeStated = /全(县|镇|市|乡)/.exec(stating.fact.text)?.[1];
+      if (scopeSaid && scopeStated && scopeSaid !== scopeStated)
+        return [`不对：${stating.n} 这个数没错，但说的是全${scopeStated}，不是全${scopeSaid}：资料里写的是“${quoted(stating.fact)}”。`];
+      return [`对：资料里写的是“${quoted(stating.fact)}”。`];
+    }
     return [];
   }
   if (claim.kind === "sum") {
@@ -910,8 +921,39 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
         .filter((part) => !/预算|计划|原来|打算/.test(part) || /预算|计划|原来|打算/.test(claim.clause))
         .flatMap((part) => [...part.matchAll(/(\d+(?:\.\d+)?)\s*万元/g)].map((m) => ({ fact: f, n: Number(m[1]) }))),
     );
-    const same = sums.find((x) => x.n === said);
+    // "幼儿园装修花了500万": of several sums, the one whose fact shares the clause's words (装修) is the one meant.
+    // (Words naming the entry itself, "幼儿园", point at none of its sums.)
+    const named = wordPairs(title);
+    const asked = new Set([...wordPairs(claim.clause)].filter((w) => !named.has(w)));
+    const overlap = (x: (typeof sums)[number]) => [...wordPairs(x.fact.text)].filter((w) => asked.has(w)).length;
+    const byWords = [...sums].sort((a, b) => overlap(b) - overlap(a));
+    const meant = sums.length > 1 && overlap(byWords[0]!) > 0 && overlap(byWords[0]!) > overlap(byWords[1]!) ? byWords[0] : undefined;
+    if (meant && claim.others.length === 0) {
+      if (meant.n === said) return [`对：资料里写的是“${meant.fact.text.replace(/[。；]$/, "")}”。`];
+      const elsewhere = facts.find((f) => f !== meant.fact && new RegExp(`(?<![\\d.])${said}\\s*万`).test(f.text));
+      return [
+        elsewhere
+          ? `不对：资料里写的是“${meant.fact.text.replace(/[。；]$/, "")}”。${said} 万元说的是另一回事：“${elsewhere.text.replace(/[。；]$/, "")}”。`
+          : `不对：资料里写的是“${meant.fact.text.replace(/[。；]$/, "")}”，不是 ${said} 万元。`,
+      ];
+    }
+    // "花了50万装修 还拿30万的地换的 是吧": every sum said is one of the entry's.
+    const all = [said, ...claim.others.map(Number)];
+    if (claim.others.length > 0 && all.every((n) => sums.some((x) => x.n === n)))
+      return [
+        `对：资料里写的是${[...new Set(all.map((n) => sums.find((x) => x.n === n)!.fact))].map((f) => `“${f.text.replace(/[。；]$/, "")}”`).join("；")}。`,
+      ];
+    // (Of several sums, one the clause's words do not point at is no confirmation: "换地花了50万" is not 装修's.)
+    const same = sums.find((x) => x.n === said && (sums.length === 1 || overlap(x) > 0));
     if (same) return [`对：资料里写的是“${same.fact.text.replace(/[。；]$/, "")}”。`];
+    // "幼儿园镇里投了500万": the figure is the budget, not what was spent; what was spent is said instead.
+    const budget = facts.find((f) =>
+      f.text.split(/[，,；;。]/).some((part) => /预算|计划|原来|打算/.test(part) && new RegExp(`(?<![\\d.])${said}\\s*万`).test(part)),
+    );
+    if (budget && sums.length > 0 && claim.others.length === 0 && !/预算|计划|原来|打算/.test(claim.clause) && /投|花|出|用/.test(claim.clause))
+      return [
+        `不对：${said} 万元是原来的预算，不是花出去的钱。资料里写的是${[...new Set(sums.map((x) => x.fact))].map((f) => `“${f.text.replace(/[。；]$/, "")}”`).join("；")}。`,
+      ];
     // 不对 only when the clause names what the entry's one sum is of (its title's words): not another programme's.
     return sums.length === 1 && claim.others.length === 0 && namesEntry(claim.clause)
       ? [`不对：资料里写的是“${sums[0]!.fact.text.replace(/[。；]$/, "")}”，不是 ${said} 万元。`]
