@@ -175,7 +175,7 @@ export function mentionsStaffWork(said: string, words: ConversationWords, readin
 /** A question after facts ("多少", "几", "什么时候"), not a request for action. */
 function asksForFacts(text: string): boolean {
   return (
-    /多少|(?<![好这那])几[个件次人户场年天条]|什么时候|啥时候|哪年|哪些|哪个|哪几|最多|最少|是什么|是啥/.test(text) &&
+    /多少|(?<![好这那多少放办搞开修建])几[个件次人户场年天条]|什么时候|啥时候|哪年|哪些|哪个|哪几|最多|最少|是什么|是啥/.test(text) &&
     !/怎么样了|咋样了|进展|处理了没/.test(text)
   );
 }

@@ -175,6 +175,11 @@ export class KnowledgeIndex {
     return this.maxIdf * (word.length === 1 ? 0.2 : UNKNOWN_WORD_SHARE);
   }
 
+  /** Whether any entry has this word. */
+  knows(word: string): boolean {
+    return this.bm25.has(word);
+  }
+
   search(query: AnalyzedQuery, limit = 5): SearchHit[] {
     const bag = new Map<Term, number>();
     addToBag(bag, new Set(query.words), 1);

@@ -25,6 +25,23 @@ function chat() {
 const reports = () => (t.app.store.db.prepare("SELECT COUNT(*) AS n FROM feedback").get() as { n: number }).n;
 
 describe("question or report", () => {
+  it("files money taken by someone else, a benefit cancelled that the villager disputes, and 俺有意见, but not how opinions are heard", async () => {
+    for (const text of ["俺娘的残疾补助让别人冒领了", "俺家低保给取消了 俺不服", "村里收的卫生费太贵了 俺有意见", "俺二级 贫困户 救助一分钱没见着"]) {
+      const before = reports();
+      expect((await chat()(text)).text).toContain("已受理登记");
+      expect(reports()).toBe(before + 1);
+    }
+    const before = reports();
+    expect((await chat()("群众有意见的话 镇里咋听取的")).text).not.toContain("已受理登记");
+    expect(reports()).toBe(before);
+  });
+
+  it("files a suggestion to do more of something (多放几场电影), not read as asking how many", async () => {
+    const before = reports();
+    expect((await chat()("建议村里多办几场文艺演出")).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 1);
+  });
+
   it("still files a trouble said with whom the villager wants to act (路坏了 得找镇上修 对吧)", async () => {
     const before = reports();
     expect((await chat()("村里那条路坏了 得找镇上修 对吧")).text).toContain("已受理登记");
@@ -1456,6 +1473,22 @@ describe("more figures worked out", () => {
 });
 
 describe("other places, far years and amounts in 元", () => {
+  it("says the source has no figures for a place named outright (贵港市, 北京, 临县) before the local ones", async () => {
+    expect((await chat()("北京的残疾人一年补多少")).text).toMatch(/资料里只写了本地的情况，没有写北京的/);
+    expect((await chat()("贵港市的一户多残补助是多少")).text).toMatch(/没有写贵港市的/);
+    expect((await chat()("俺们临县的残疾人补助多少")).text).toMatch(/没有写临县的/);
+    const say = chat();
+    await say("市里建了多少个妇女儿童维权岗");
+    expect((await say("那咱县有几个")).text).toMatch(/没有写(?:咱|我们)县的/);
+  });
+
+  it("says nothing is known of whether a thing no entry speaks of is free, instead of another programme's 免费", async () => {
+    const r = (await chat()("残疾人坐公交车免费不")).text;
+    expect(r).toMatch(/没有“公交车?免不免费”这一项/);
+    expect(r).not.toMatch(/培训免费/);
+    expect((await chat()("秸秆压缩收钱不")).text).toMatch(/免费/);
+  });
+
   it("says the source has no figure for a neighbouring county or the year before last, and writes 万元 out in 元 when asked", async () => {
     expect((await chat()("邻县的老年残疾人补助一个月多少")).text).toMatch(/资料里只写了本地的情况，没有写邻县的，我不乱说数字/);
     expect((await chat()("前年三级贫困残疾人救助了多少人")).text).toMatch(/资料里没有写前年的数，我不乱说数字/);

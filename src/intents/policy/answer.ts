@@ -53,6 +53,20 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
       ? [second!, first!, ...found.slice(2)]
       : found;
   const hits = preferAskedNumber(index, query, preferQuotedFigure(query, swapped));
+  // "残疾人坐公交免费不": whether a thing no entry speaks of is free; another programme's 免费 is no answer.
+  // (The thing is the word right before 免费/要钱: "坐火车能免费不", not "拉去压缩要钱不" or "去医院就要钱".)
+  const unknownThing = FREE_ASKED.test(query.text)
+    ? query.words.find(
+        (w) =>
+          w.length >= 2 &&
+          /^[\u4e00-\u9fa5]+$/.test(w) &&
+          !index.knows(w) &&
+          !KIN_WORD.test(w) &&
+          !/^(?:到底|究竟|真的|现在|以后|今年|去年|明年|还是|是否|是不是|一般|平常|都是)$/.test(w) &&
+          new RegExp(`${w}(?:能|可以|是|也)?(?:免费|免不免费|要钱|要不要钱|收钱|收不收钱|收费|收不收费|花钱)`).test(query.text),
+      )
+    : undefined;
+  if (unknownThing) return noAnswer(Math.min(hits[0]?.coverage ?? 0, CONFIDENCE.clarify - 0.01), hits[0], `${unknownThing}免不免费`);
   // The only close entry holding the number asked for: answered, with the others offered.
   if (hits[0] !== swapped[0] && hits[0]!.coverage >= CONFIDENCE.clarify && !hits[0]!.entry.needs_review && !index.absentProgramme(query)) {
     return withAlternatives(factAnswer(index, query, hits[0]!.entry, hits[0]!.coverage), hits);
@@ -709,7 +723,13 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     lines.push(NOT_STATED);
   // "隔壁县的一户多残补多少": the source speaks of its own county and town only.
   // "户口迁到外县": where someone moved, not another place's standard asked.
-  const elsewhere = OTHER_PLACE.exec(query.text.replace(/(?:迁|搬|嫁|去|走)(?:到|去|往)?了?(?:外|别的|其他|其它|邻)[县市镇乡]/g, ""))?.[0];
+  const moved = query.text.replace(/(?:迁|搬|嫁|去|走|在|到)(?:到|去|往)?了?[^，,。？?\s]{0,4}[县市镇乡省]/g, "");
+  // "贵港市的残疾人补助多少", "北京的残疾人补贴": a place named that the entry does not speak of.
+  const entryText = [entry.title, entry.summary, ...entry.facts.map((f) => f.text)].join("");
+  const namedPlace = [...moved.matchAll(NAMED_PLACE)].map((m) => m[1] ?? m[0]).find((p) => !entryText.includes(p.replace(/[市县省]$/, "")));
+  // "市里维权岗有几个 ⏎ 那我们县有几个": the city's report says nothing of one county in it.
+  const ownCounty = /市/.test(entryText) && !/县/.test(entryText) ? /(?:我们|俺们|咱们|俺|咱|我)县/.exec(moved)?.[0] : undefined;
+  const elsewhere = OTHER_PLACE.exec(moved)?.[0] ?? namedPlace ?? ownCounty;
   // "一级残疾不是贫困户能领多少": a programme for the poor, asked by someone who says they are not.
   // (Not "还有2个不是贫困户" of a village's count: those are left out of it, the rest still reckoned.)
   const someNotPoor = /(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；\s]{0,3}(?:不是|非|不)(?:贫困|低保)|[村组]/.test(query.text);
@@ -1913,6 +1933,16 @@ export function reckonAverage(facts: readonly Fact[], question: string): { lines
 
 /** Years no figure of the seed reaches: the year before last, earlier ones, one named in digits. */
 const FAR_YEAR = /前年|往年|\d\s*年/;
+/**
+ * A place named outright: a city, county or province by its name ("贵港市", "玉林", "临县"), or a big city. Not
+ * 本县, 县里, 全市 and the like, nor the 县 of 县残联.
+ */
+const NAMED_PLACE =
+  /(?<![本全俺咱我这那哪每各外邻别隔壁其它他])((?:(?:(?![县市省镇乡村我俺咱本全这那的])[\u4e00-\u9fa5]){2,3}|临)(?:省|市|县))(?![残里财委政城医级联区直长])|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|(?<!的)外地/g;
+/** "免费不", "要钱吗", "收不收费": whether something costs money is asked. */
+const FREE_ASKED = /免费(?:不|吗|么|没有|没|啵)|免不免费|要(?:不要)?钱|收(?:不收)?钱|收费(?:不|吗)|收不收费|花钱(?:不|吗)/;
+/** Words for relatives and people, which name no thing asked about. */
+const KIN_WORD = /[爹娘爸妈爷奶哥嫂姐妹弟儿女孙媳叔伯姑舅姨婶娃俺咱]|公公|婆婆|老公|老婆/;
 /** "不是贫困户", "家里不困难": poverty said not to hold. */
 const NOT_POOR_SAID = /不是贫困|非贫困|不贫困|不算贫困|不是低保|家里不困难|家庭不困难/;
 /** Another county or town than the source's: "隔壁县", "隔壁怀远县", "别的镇". */
