@@ -642,7 +642,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const second =
       named.length === 1
         ? named[0]
-        : alike.length === 1 && (/一共|加起来|总共|俩|两个|合计/.test(text) || /^[^，,。？?]{1,6}也是[啊呀的]?$/.test(core))
+        : alike.length === 1 &&
+            (/一共|加起来|总共|俩|两个|合计|又(?:添|多|来|加)了?|搬(?:过|回)来|住过来|一块住/.test(text) || /^[^，,。？?]{1,6}也是[啊呀的]?$/.test(core))
           ? alike[0]
           : undefined;
     // "俺家俺爹是一级残疾" ⏎ "俺娘是三级": someone else with a grade of their own, while the first is asked
@@ -675,6 +676,19 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         disabled_in_household: Math.max(people.length, Number(state.facts.disabled_in_household ?? 0)),
       };
       return advance(rules, { ...state, people, facts, reckon: summing(state.reckon, asked) }, on, "好的，记下了。\n");
+    }
+    // "俺爷俺奶都是贫困老年残疾人" ⏎ "又添了一个 俺姥爷搬过来一块住了 也是": someone new, said to be as the others
+    // are, joins the household (with what is known of the one named last).
+    const joining = alike.length === 1 && second === alike[0] ? second : undefined;
+    if (state.people.length >= 2 && joining && !state.people.some((p) => p.label === joining.label)) {
+      const people = [...state.people, { ...state.people.at(-1)!, label: joining.label }];
+      const disabled_in_household = Math.max(people.length, Number(state.facts.disabled_in_household ?? 0) + 1);
+      return advance(
+        rules,
+        { ...state, people, disabledCount: disabled_in_household, facts: { ...state.facts, disabled_in_household }, reckon: summing(state.reckon, asked) },
+        on,
+        `好的，记下了：${joining.label}也算上，一共 ${people.length} 个人。\n`,
+      );
     }
     if (
       (state.step === "done" || another) &&
@@ -917,8 +931,13 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (state.topic !== "benefits" && !/\d|[一二两三四五六七八九十百千万半俩仨]/.test(core)) return "leave";
   // "一年下来能有多少" while a fact is pending: what is already certain, then the same question again.
   // "每月能领点啥": the same.
-  if (state.topic === "benefits" && (AMOUNT_QUESTION.test(core) || /能领(?:点|些)?(?:啥|什么)|有(?:点|些)?(?:啥|什么)(?:补助|钱)/.test(core)))
-    return advance(rules, { ...state, failures: 0 }, on, "按您已经说的，");
+  if (state.topic === "benefits" && (AMOUNT_QUESTION.test(core) || /能领(?:点|些)?(?:啥|什么)|有(?:点|些)?(?:啥|什么)(?:补助|钱)/.test(core))) {
+    // "这两样一年一共多少": everything named so far, added up, not only the programme asked about last.
+    const asked = readReckoning(text);
+    const together = asked.total && /两样|几样|这些|都算上|全算上|加起来/.test(core) && focusOf(rules, text).length === 0;
+    const next = together ? { ...state, focus: [], reckon: summing(state.reckon, asked) } : state;
+    return advance(rules, { ...next, failures: 0 }, on, "按您已经说的，");
+  }
   if (correcting) return { state, reply: plain("哪一项说错了？请直接说正确的，比如“不对，是二级”或“不对，今年70岁”。") };
   return failed(rules, state, "抱歉，我没听明白您的回答。");
 }

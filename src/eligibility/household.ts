@@ -234,7 +234,8 @@ function readHouseholdUncached(said: string): Household {
         const old = /老人|二老|老两口/.test(g[0]);
         group = Array.from({ length: n }, (_, k) => ({ label: `第${k + 1}人`, ...(old ? { elderly: true } : {}) }));
         people.push(...group);
-        for (const p of group) placeholders.add(p);
+        // "老两口都是二级 孙子一级": a pair named as such are people of the household, not its size stood in for.
+        if (!/老两口|两口子|他们俩|他俩|她俩|二老|俩老人|两个老人|两位老人|兄弟|姐妹/.test(g[0])) for (const p of group) placeholders.add(p);
         current = undefined;
       }
       i += g[0].length;
@@ -394,7 +395,7 @@ function readHouseholdUncached(said: string): Household {
     people.length = 0;
     people.push(...named);
   }
-  const count = /(两|二|俩|三|仨|四|2|3|4)\s*(?:个)?(?:人)?(?:是|都是)?(?:残疾人|残疾|个有残疾证|人有残疾证)/.exec(text) ?? /(俩|仨)(?:残疾)/.exec(text);
+  const count = /(两|二|俩|三|仨|四|2|3|4)\s*(?:个|口)?(?:人)?(?:是|都是)?(?:残疾人|残疾|个有残疾证|人有残疾证)/.exec(text) ?? /(俩|仨)(?:残疾)/.exec(text);
   if (count) disabledCount = parseNumber(count[1]!);
   // What is said between one person and the next is about that person: "我爹领老年残疾人补助".
   const healthy = new Set<Person>();
@@ -772,7 +773,7 @@ export function renderHousehold(
   if (yearly > 0 && reckon.years) {
     const months = Math.round(reckon.years * 12);
     const formula = months % 6 === 0 ? `${money(yearly)} × ${money(reckon.years)}` : `${money(yearly)} ÷ 12 × ${months}`;
-    out.push(`领 ${spanText(reckon.years)}一共：${money((yearly * months) / 12)} 元（${formula}；按现在的标准算，标准变了以县残联为准）`);
+    out.push(`领${spanText(reckon.years)}一共：${money((yearly * months) / 12)} 元（${formula}；按现在的标准算，标准变了以县残联为准）`);
   }
   // Beside the figure asked for, another programme's total for the same people reads as the answer: named
   // only. A programme paying someone the answer leaves out ("他俩各自能领多少") keeps its figures.

@@ -184,7 +184,8 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
   if (likely.length > 0 && likely.every((r) => r.programme.documents.length === 0)) lines.push(rules.programmes.documents_note);
   for (const n of notes) lines.push(`说明：${n}`);
   if (focus.length > 0) lines.push("想看看还能领别的补助，回复“还能领什么”。");
-  lines.push("说错了可以直接改，比如“说错了，是二级”；回复“重新开始”可以重新算。");
+  // The hint avoids 不对 and 错了: beside a "对：…" verdict they read as taking it back.
+  lines.push("要改哪一项直接说，比如“改成二级”；回复“重新开始”可以重新算。");
   return {
     text: lines
       .join("\n")

@@ -781,6 +781,25 @@ describe("the figure the question asks for", () => {
 });
 
 describe("a household whose members differ", () => {
+  it("keeps an old couple named as such (老两口都是二级) beside the others named, and reads 三口残疾 as three disabled", async () => {
+    const r = (await chat()("俺家老两口都是三级 儿子一级 全是贫困户 特别救助一年多少")).text;
+    expect(r).toContain("第1人 400 + 第2人 400 + 您儿子 800 = 1600 元/年");
+    expect((await chat()("一户多残 俺家三口残疾 一个季度能领多少")).text).toMatch(/家里共 3 个残疾人[\s\S]*1680/);
+  });
+
+  it("counts relatives named one by one and said alike (俺爷俺奶都是…) who have been receiving it for months", async () => {
+    expect((await chat()("俺爹俺娘都是贫困老年残疾人 领了半年了 一共领了多少")).text).toMatch(/6 个月一共：600 元（100 × 6/);
+  });
+
+  it("adds someone who moves in and is said to be as the others (又添了一个…也是) to the household", async () => {
+    const say = chat();
+    await say("俺爹俺娘都是贫困老年残疾人");
+    const r = await say("俺舅也搬过来住了 也是");
+    expect(r.text).toMatch(/您舅舅也算上，一共 3 个人/);
+    expect(r.text).toContain("150 元/月");
+    expect(r.text).not.toMatch(/已受理/);
+  });
+
   it("reads ages said right after each person (72岁一级, 七十五, 65) and gives the old-age allowance to those old enough", async () => {
     const r = (await chat()("姥爷78岁二级 姥姥70岁三级 家里贫困 一年一共多少")).text;
     expect(r).toContain("您姥爷 50 + 您姥姥 50 = 100 元/月");

@@ -573,13 +573,24 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     // The core's reading first; then what only this dialogue knows (a different calculator's topic).
     // "一年下来能有多少" names nothing of its own: it asks the screening, not a new question.
     const namesOwn = ctx.hits[0] !== undefined && ctx.hits[0].coverage >= CONFIDENCE.clarify && ctx.kb.index.namesTopic(ctx.hits[0], true);
+    // "俺爷俺奶都是贫困老年残疾人" ⏎ "又添了一个 俺姥爷搬过来一块住了 也是": someone new, said to be as the others
+    // are, joins the household screened (moving in is no trouble to report).
+    const newcomer = readHousehold(text).people;
+    const joins =
+      state.step === "done" &&
+      state.topic === "benefits" &&
+      newcomer.length === 1 &&
+      /也是|也一样|也算|也符合/.test(text) &&
+      !state.people.some((p) => p.label === newcomer[0]!.label) &&
+      !QUESTION_WORDS.test(text);
     const newQuestion =
-      turn === "report" ||
-      (turn === "new_question" && (namesOwn || !AMOUNT_ASK.test(text))) ||
-      (OTHER_INTENTS.has(intent) && confidence >= 0.5 && long) ||
-      ((ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer && namesOwn && long && topic !== state.topic) ||
-      (topic !== undefined && topic !== state.topic && long) ||
-      (QUESTION_WORDS.test(text) && long && namesOwn);
+      !joins &&
+      (turn === "report" ||
+        (turn === "new_question" && (namesOwn || !AMOUNT_ASK.test(text))) ||
+        (OTHER_INTENTS.has(intent) && confidence >= 0.5 && long) ||
+        ((ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer && namesOwn && long && topic !== state.topic) ||
+        (topic !== undefined && topic !== state.topic && long) ||
+        (QUESTION_WORDS.test(text) && long && namesOwn));
     // "他每年能领多少生活救助" while his screening waits for an answer: the same person, one programme.
     // "家里不是贫困户，能领那个特别救助不" answers the pending question too: the same screening.
     const answersPending = state.pending !== null && extractFacts(rules, text).facts[state.pending] !== undefined;

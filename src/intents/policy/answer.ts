@@ -1,5 +1,5 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
-import { GONE, GONE_FROM_COUNT } from "../../eligibility/household.ts";
+import { GONE, GONE_FROM_COUNT, isCounted, readHousehold } from "../../eligibility/household.ts";
 import { money, monthOf } from "../../eligibility/render.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from "../../eligibility/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
@@ -1357,7 +1357,10 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
         restatedCount = count(restated[1]!);
       break;
     }
-  const counted = restatedCount ?? (p ? (p[1] ? count(p[1]) : p[2] ? count(p[2]) : 2) : undefined);
+  // "俺爷俺奶都是贫困老年残疾人…领了八个月": relatives named one by one and said alike (都), no grade of their own.
+  const kin = p || !/都/.test(text) ? [] : readHousehold(text).people.filter((x) => x.label !== "您" && !isCounted(x));
+  const alike = kin.length >= 2 && kin.every((x) => x.grade === kin[0]!.grade && !x.severe) ? kin.length : undefined;
+  const counted = restatedCount ?? (p ? (p[1] ? count(p[1]) : p[2] ? count(p[2]) : 2) : alike);
   // "本来三个…有一个去年户口迁走了": one of those counted is gone; the rest are reckoned.
   const gone = GONE_FROM_COUNT.exec(text);
   // "本来三个…俺三弟户口迁出去了": someone named, gone, is one of those counted.
