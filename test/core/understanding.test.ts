@@ -941,6 +941,26 @@ describe("a household described by its size and its members", () => {
 });
 
 describe("figures worked out from the question's own quantities", () => {
+  it("turns the length the villager quotes into li (538米 → 1.076 里), and 多少里地 is asked in li", async () => {
+    expect((await chat()("拦河坝那个挡土墙538米 是多少里")).text).toContain("538 米 = 538 × 0.002（1 里 = 500 米） = 1.076 里");
+    expect((await chat()("河道清淤了多少里地")).text).toContain("5 千米 = 5 × 2（1 千米 = 2 里） = 10 里");
+    const say = chat();
+    await say("河道整治了5千米");
+    await say("合多少里");
+    expect((await say("那挡土墙538米呢 合多少里")).text).toContain("= 1.076 里");
+  });
+
+  it("turns a yearly or monthly amount into a day's, saying it is worked out, not absent", async () => {
+    const r = (await chat()("老年残疾人补助一天合多少钱")).text;
+    expect(r).toMatch(/折合每天：约 1.64 元（600 ÷ 365/);
+    expect(r).not.toMatch(/资料里没有写您问的这个数/);
+  });
+
+  it("does not say a count is absent when the entry gives it in 名 or 人, or when which ones are asked", async () => {
+    expect((await chat()("沼气服务站有几个技术员")).text).not.toMatch(/没有写您问的这个数/);
+    expect((await chat()("哪几个村适合流转土地")).text).not.toMatch(/没有写您问的这个数/);
+  });
+
   it("prices a quantity at the entry's price per unit (一吨半 × 1360)", async () => {
     expect((await chat()("一吨半优质煤按市场价多少钱")).text).toContain("1.5 吨 × 1360 = 2040 元");
     expect((await chat()("优质煤一吨多少钱")).text).not.toMatch(/× 1360/);

@@ -258,7 +258,10 @@ function perUnitMoney(question: string): { stated: RegExp; missing: string } | u
         ? "(?:斤|公斤|吨)"
         : asked[1] === "月"
           ? "(?:人|户)?(?:每)?(?:月|年)"
-          : asked[1];
+          : // "一天合多少钱": a yearly or monthly amount is turned into a day's (worked out below).
+            asked[1] === "天" && !/工钱|工资/.test(asked[0])
+            ? "(?:人|户)?(?:每)?(?:天|月|年)"
+            : asked[1];
   // "入托一个月交多少钱": money paid in, not given out.
   const paidIn = /交|收/.test(asked[0]);
   return {
@@ -346,7 +349,8 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]
   ],
   [/(?:几|多少)(?:百|千)?(?:个)?户|户数/, /\d[\d.,]*\s*(?:多)?\s*户/],
   // ("一共发了多少钱" asks money, below.)
-  [/(?:几|多少)(?:辆|台|件|个|例|次|回)|发了多少(?!钱|万|块)|发放/, /\d+\s*(?:辆|台|件|个|例|次)/],
+  // ("有几个技术员", "考上清华北大的几个": 个 asks a count whatever the fact counts in, 名 and 人 too.)
+  [/(?:几|多少)(?:辆|台|件|个|例|次|回)|发了多少(?!钱|万|块)|发放/, /\d+\s*(?:辆|台|件|个|例|次|名|位|人|所|家|处|座|条)/],
   [/(?:几|多少)(?:个)?吨/, /\d[\d.,–-]*\s*吨/],
   [/(?:一天|每天)[^，,。？?]{0,6}(?:多少|几)/, /每天|一天|每日/],
   [/(?:几|多少)(?:个)?(?:村|庄)/, /\d+\s*个(?:行政)?村/],
@@ -713,6 +717,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   if (
     lines.length === 1 &&
     countsAsked.length > 0 &&
+    // "哪几个村": which ones, not how many.
+    !/哪几|哪些/.test(query.text) &&
     !countsAsked.some(([, inFact]) => inFact.test(entry.summary) || entry.facts.some((f) => inFact.test(f.text))) &&
     // (A count of things asked may be read off places the entry counts; an area or a length may not.)
     !(
@@ -728,7 +734,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const entryText = [entry.title, entry.summary, ...entry.facts.map((f) => f.text)].join("");
   const namedPlace = [...moved.matchAll(NAMED_PLACE)].map((m) => m[1] ?? m[0]).find((p) => !entryText.includes(p.replace(/[市县省]$/, "")));
   // "市里维权岗有几个 ⏎ 那我们县有几个": the city's report says nothing of one county in it.
-  const ownCounty = /市/.test(entryText) && !/县/.test(entryText) ? /(?:我们|俺们|咱们|俺|咱|我)县/.exec(moved)?.[0] : undefined;
+  const cityReport = /（[^）]*市）/.test(entry.title + entry.source.section) || (/市/.test(entryText) && !/县/.test(entryText));
+  const ownCounty = cityReport ? /(?:我们|俺们|咱们|俺|咱|我)县/.exec(moved)?.[0] : undefined;
   const elsewhere = OTHER_PLACE.exec(moved)?.[0] ?? namedPlace ?? ownCounty;
   // "一级残疾不是贫困户能领多少": a programme for the poor, asked by someone who says they are not.
   // (Not "还有2个不是贫困户" of a village's count: those are left out of it, the rest still reckoned.)
@@ -813,7 +820,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   }
   // The number asked is not stated, but worked out from the entry's own: said so, not "not there".
   const missing = lines.indexOf(NOT_STATED);
-  if (missing > 0 && groupPaid.lines.length + totalPerMonth.lines.length > 0) lines[missing] = "资料里没有直接写这个数；按资料里的数算：";
+  // ("一天合多少钱", "一共花了多少": worked out below, so not "not there" either.)
+  if (missing > 0 && (groupPaid.lines.length + totalPerMonth.lines.length > 0 || reckonedAny)) lines[missing] = "资料里没有直接写这个数；按资料里的数算：";
   // "代缴 一个月多少": the amount is said with no period (每位…代缴 100 元); it is not divided on a guess.
   const unperiodic = amountRule && !/[年月]/.test(amountRule.text) && /一个月|每个?月|按月/.test(query.text) && !lines.some((l) => /[÷×]/.test(l));
   const unperiodicAmount = unperiodic ? /(\d+(?:\.\d+)?)\s*元/.exec(amountRule.text)?.[1] : undefined;
@@ -2029,7 +2037,16 @@ export function reckonYuan(facts: readonly Fact[], question: string): { lines: s
  */
 const CONVERSIONS: Array<{ asked: RegExp; stated: RegExp; unit: string; to: string; times: number; shown: string }> = [
   { asked: /多少米|几米|合多少米|多少公尺/, stated: /(\d+(?:\.\d+)?)\s*(?:千米|公里)/g, unit: "千米", to: "米", times: 1000, shown: "1000" },
-  { asked: /多少里(?!程|地)|几里(?!地)/, stated: /(\d+(?:\.\d+)?)\s*(?:千米|公里)/g, unit: "千米", to: "里", times: 2, shown: "2（1 千米 = 2 里）" },
+  { asked: /多少里(?!程)|几里/, stated: /(\d+(?:\.\d+)?)\s*(?:千米|公里)/g, unit: "千米", to: "里", times: 2, shown: "2（1 千米 = 2 里）" },
+  // "挡土墙538米 合多少里": metres into li (1 里 = 500 米).
+  {
+    asked: /多少里(?!程)|几里/,
+    stated: /(\d+(?:\.\d+)?)\s*米(?!\s*[^\s，,。；]{0,2}平)/g,
+    unit: "米",
+    to: "里",
+    times: 0.002,
+    shown: "0.002（1 里 = 500 米）",
+  },
   {
     asked: /多少亩|几亩|合多少亩/,
     stated: /(\d+(?:\.\d+)?)\s*平方米/g,
@@ -2063,8 +2080,12 @@ const quotesAny = (question: string, text: string) =>
   [...question.matchAll(/\d+(?:\.\d+)?/g)].some((m) => new RegExp(`(?<![\\d.])${m[0].replace(".", "\\.")}(?![\\d.])`).test(text));
 
 export function reckonUnits(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  // "挡土墙538米 合多少里": the unit of the figure the villager quotes is the one turned, not another fact's.
+  // (The last one quoted: "河道整治5千米 ⏎ 合多少里 ⏎ 挡土墙538米又是多少里" asks of the wall.)
+  const quoted = [...question.matchAll(/\d+(?:\.\d+)?\s*(千米|公里|平方米|米|亩|吨)/g)].at(-1)?.[1]?.replace("公里", "千米");
   for (const c of CONVERSIONS) {
     if (!c.asked.test(question)) continue;
+    if (quoted && c.unit !== quoted) continue;
     // "幼儿园多少平方米": a fact giving the unit asked answers it, unless the question names the other unit.
     const inTarget = new RegExp(`\\d\\s*${c.to}`);
     if (!question.includes(c.unit) && !(c.unit === "千米" && /公里/.test(question)) && facts.some((f) => inTarget.test(f.text))) continue;
