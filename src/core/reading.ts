@@ -161,7 +161,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
  */
 export function mentionsStaffWork(said: string, words: ConversationWords, reading?: Reading): boolean {
   // "几条村", "多少条路": counting villages or roads, not reports.
-  let text = said.replace(/(?:几|多少)条(?=[村路河街沟渠坝桥])/g, "");
+  // "四先工作法都有哪几条": which points of a method, not how many reports.
+  let text = said.replace(/(?:几|多少)条(?=[村路河街沟渠坝桥])|哪几条/g, "");
   // "村里统计一下特别救助": a cadre tallying a programme's money, not the reports' statistics.
   // "统计下：一级贫困的3个": people counted grade by grade are the same.
   if ((/救助|补助|补贴|残疾|低保|代缴|养老/.test(text) || readGradeTally(text)) && !/反映|投诉|意见|问题|留言|反馈|fk/i.test(text))

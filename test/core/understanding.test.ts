@@ -699,6 +699,22 @@ describe("a need said as a wish is a question, not a report", () => {
 });
 
 describe("two questions in one message", () => {
+  it("gives an entry's own list when which ones are asked (四先工作法都是哪几先)", async () => {
+    expect((await chat()("四先工作法都有哪几条")).text).toMatch(/先让群众认同再推广，先听群众意见再拍板，先弄清群众需要什么再安排/);
+  });
+
+  it("answers what else besides the thing named with the fact naming both (除了种葡萄还种啥)", async () => {
+    expect((await chat()("流转出去的地除了种葡萄还种什么")).text).toMatch(/^【[^】]+】\n• 流转的地用来种酿酒葡萄和色素地瓜/);
+  });
+
+  it("reads 能多收多少 as earning more, not as being overcharged", async () => {
+    const before = reports();
+    const r = (await chat()("地流转给企业 农民一年能多收多少")).text;
+    expect(r).toMatch(/200 多万元/);
+    expect(r).not.toMatch(/登记反映|已受理/);
+    expect(reports()).toBe(before);
+  });
+
   it("answers two clauses that each name their own programme, even after a comma or with no punctuation", async () => {
     const r = await chat()("白内障手术做了多少例，精神残疾药费补了多少人");
     expect(r.text).toMatch(/110 例/);
@@ -2826,6 +2842,12 @@ describe("an old grievance before the question that asks", () => {
 });
 
 describe("an amount put to us to confirm", () => {
+  it("checks a count asked as 有…没, every count said in one message, and a plan said with 要安置", async () => {
+    expect((await chat()("流转合同签了有八百户没")).text).toMatch(/不对：资料里写的是“最后有 600 多户村民签了土地流转合同”/);
+    expect((await chat()("明年计划培训残疾人260人 安置就业200人 是吧")).text).toMatch(/^【[^】]+】\n对：资料里写的是“计划免费培训残疾人技能 260 人”；/);
+    expect((await chat()("万人千元就业工程明年要安置140人对吧")).text).toMatch(/不对：资料里写的是“下一年计划通过这个工程安置残疾人就业 135 人”/);
+  });
+
   it("checks counts in 例, 亩 and 年, said with a closing 吧 or 真的不, and a count said alone in its clause", async () => {
     expect((await chat()("复明手术做了120例 对不对")).text).toMatch(/不对：资料里写的是“这一年全县做了 110 例免费复明手术”/);
     expect((await chat()("水库那个广场占地150亩对吧")).text).toMatch(/不对：资料里写的是“健身休闲广场占地 100 亩/);

@@ -541,7 +541,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     facts = [...requirements, ...facts.filter((f) => !requirements.includes(f))].slice(0, MAX_FACTS);
   // "土地流转 除了租金", "除了收租子还能挣啥": what the entry says besides the thing named comes first.
   const besides = /除了([^，,。？?\s还]{1,6}?)(?:以外|之外|还|，|,|\s|$)/.exec(query.text)?.[1];
-  const otherRules = besides ? entry.facts.filter((f) => isRule(f) && !f.text.includes(besides)) : [];
+  // "除了种葡萄还种啥": the fact naming the thing with others beside it ("种酿酒葡萄和色素地瓜") answers it.
+  const thing = besides?.replace(/^(?:种|养|干|收|拿|做|搞)/, "");
+  const alongside = thing
+    ? entry.facts.find((f) => isRule(f) && new RegExp(`${thing}[^。；]{0,6}[和、及跟与]|[和、及跟与][^。；]{0,6}${thing}`).test(f.text))
+    : undefined;
+  const otherRules = alongside ? [alongside] : besides ? entry.facts.filter((f) => isRule(f) && !f.text.includes(besides)) : [];
   if (otherRules.length > 0) facts = [...otherRules, ...facts.filter((f) => !otherRules.includes(f))].slice(0, MAX_FACTS);
   // "四级残疾人一年救助多少": the fact saying the seed has nothing for 四级 is the answer, and the grades'
   // amounts beside it would read as one for 四级. A gap matched better than any rule stands alone.
@@ -743,7 +748,10 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   if (NOT_POOR_SAID.test(query.text) && !someNotPoor && /贫困/.test(entry.title))
     lines.push(`这一项是给贫困残疾人的${entry.who ? `（${entry.who}）` : ""}；按您说的不是贫困户，领不了这一项。资料里的标准是：`);
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
-  if (facts.length === 0 || matching.length === 0) lines.push(ANY_MONEY.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
+  // "四先工作法都是哪几先", "一类标准都有哪些": the entry's own list, which its summary gives in one place.
+  const listAsked = /哪几|哪些|都有(?:啥|什么|哪)|都是(?:啥|什么|哪)|有几条|哪几条/.test(query.text) && /[：:][^。]*[，、；]/.test(entry.summary);
+  if (facts.length === 0 || matching.length === 0 || listAsked)
+    lines.push(ANY_MONEY.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
   // A tally by grade needs each grade's amount: the rules that set them are shown, whatever else was.
   if (reckoning?.gradeCounts) {
     const setting = entry.facts.filter((f) => isRule(f) && moneyFigure(f.text) && !facts.includes(f));
@@ -881,7 +889,7 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     );
     const change = CHANGE_SAID.test(claim.clause);
     // "明年要培训多少" plans; "俺娘要去培训 今年培训了550多名是吧" does not (要 of the villager's own).
-    const planned = /计划|下一年|明年|目标/.test(question) || /要(?:免费)?(?:培训|建|修|办|发|补|搞|开)/.test(claim.clause);
+    const planned = /计划|下一年|明年|目标/.test(question) || /要(?:免费)?(?:培训|建|修|办|发|补|搞|开|安置|招|投|做)/.test(claim.clause);
     // "俺们乡有五六十个…去培训了": a count of the villager's own place, which the county's figure does not settle.
     if (/(?:俺|我|咱)(?:们)?(?:乡|村|镇|组)|本(?:乡|村|镇)|村里|乡里|五六|六七|七八|三四|四五|两三|十来|几十/.test(claim.clause)) return [];
     const sameSubject = (x: (typeof places)[number]) =>
@@ -930,6 +938,10 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
         `不对：资料里写的是“${meant.part.trim()}”${stating ? `；${stating.n} ${/^[个名位人]$/.test(claim.unit ?? "") ? "人" : claim.unit}说的是“${stating.part.trim()}”` : ""}。`,
       ];
     // "853人 一人补1000对吧": another figure said beside, not in the same fact, may be the point; nothing is confirmed.
+    // "明年要培训260人 安置200人 对不": every count said is stated, each in a fact of its own.
+    const otherFacts = claim.others.map((o) => places.find((x) => x.n === o && sameSubject(x))?.fact);
+    if (stating && claim.others.length > 0 && otherFacts.every((f) => f !== undefined) && !claim.others.every((o) => stating.fact.text.includes(o)))
+      return [`对：资料里写的是${[...new Set([...otherFacts, stating.fact])].map((f) => `“${quoted(f!)}”`).join("；")}。`];
     if (stating && claim.others.every((o) => stating.fact.text.includes(o))) {
       // "全县58个村对吧" where the source says 全镇: the number is right, the place it is of is not.
       const scopeSaid = /全(县|镇|市|乡)/.exec(claim.clause)?.[1];
