@@ -280,7 +280,12 @@ export class KnowledgeIndex {
   namesTopic(hit: SearchHit, strongly = false): boolean {
     return hit.matchedWords.some(
       (word) =>
-        this.nameTerms.has(word) && !this.notTopics.has(word) && !ASKING.test(word) && (!strongly || this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE),
+        this.nameTerms.has(word) &&
+        !this.notTopics.has(word) &&
+        // "一年一共得发多少救助金": money from some programme, none named.
+        !SUBSIDY_WORDS.has(word) &&
+        !ASKING.test(word) &&
+        (!strongly || this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE),
     );
   }
 

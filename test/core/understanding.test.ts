@@ -2543,6 +2543,23 @@ describe("county totals worked out from the entry's counts and rates", () => {
 });
 
 describe("a village's counts by group (一组…二组…)", () => {
+  it("keeps a cadre's households counted with 统计 and added with 又报上来, and households counted before their kind", async () => {
+    const say = chat();
+    expect((await say("组里统计一下 一户多残的有4户")).text).toMatch(/1680 × 4 = 6720 元\/年/);
+    expect((await say("又报上来一户")).text).toMatch(/4 \+ 1 = 5 户[\s\S]*1680 × 5 = 8400 元\/年/);
+    expect((await chat()("村里有俩一户多残家庭 一年一共多少")).text).toMatch(/1680 × 2 = 3360 元\/年/);
+  });
+
+  it("goes on with one grade's count told by parts of the village, and asks nothing when the total is asked", async () => {
+    const say = chat();
+    await say("俺村一二级贫困的 东头5个");
+    expect((await say("西头2个")).text).toMatch(/东头 5 \+ 西头 2 = 7 人[\s\S]*800 × 7 = 5600 元\/年/);
+    const tally = chat();
+    await tally("俺村一二级贫困残疾人10个");
+    await tally("三级的4个");
+    expect((await tally("一年一共得发多少救助金")).text).toMatch(/合计：8000 \+ 1600 = 9600 元\/年/);
+  });
+
   it("adds parts of a village named by direction or street, told over several messages (东组…西组…南组还有俩)", async () => {
     const say = chat();
     await say("俺村贫困老年残疾人 北组3个");

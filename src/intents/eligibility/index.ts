@@ -1,6 +1,6 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
-import { answerPolicyQuestion, toTurnResult } from "../policy/index.ts";
+import { answerPolicyQuestion, toTurnResult, withdrawClarify } from "../policy/index.ts";
 import {
   composeAnswer,
   type FigureQuestion,
@@ -68,11 +68,20 @@ function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
  */
 async function tallyAnswer(ctx: TurnContext, groups: FigureQuestion["gradeCounts"]): Promise<TurnResult> {
   // One group changed since it was said ("8个 漏了俩 二级还有俩") is a tally too.
-  if (!groups || (groups.length < 2 && !groups.some((g) => g.from !== undefined))) return policyFallback(ctx);
+  // ("俺村三级贫困的 前街4个": one group of a grade, counted by parts of the village, is a tally too.)
+  if (!groups || (groups.length < 2 && !groups.some((g) => g.from !== undefined || g.tally !== undefined))) return policyFallback(ctx);
   return gradedAnswer(
     ctx,
     [...new Set(groups.flatMap((g) => g.grades))].filter((g) => g !== 4),
   );
+}
+
+/** The groups by grade a question counts; "俺村三级贫困的 前街4个 后街3个": one grade's people counted by parts of the village. */
+function groupsOf(figure: FigureQuestion | undefined): FigureQuestion["gradeCounts"] {
+  if (figure?.gradeCounts) return figure.gradeCounts;
+  return figure?.tally && figure.persons && figure.grades && figure.grades.length > 0
+    ? [{ grades: figure.grades, count: figure.persons, tally: figure.tally }]
+    : undefined;
 }
 
 /** The knowledge base's answer, from the entry close behind that sets an amount for each of these grades if the search is unsure. */
@@ -89,6 +98,7 @@ async function gradedAnswer(ctx: TurnContext, paid: readonly number[]): Promise<
     (answered && answer.answerKind !== "answer" && answer.answerKind !== "needs_review")
   )
     return answer;
+  if (answer.answerKind === "clarify") withdrawClarify(ctx);
   return { ...toTurnResult(composeAnswer(ctx.kb.index, ctx.query, [{ ...hit, coverage: Math.max(hit.coverage, CONFIDENCE.answer) }])), intent: "eligibility" };
 }
 
@@ -164,7 +174,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "村里…10个 三级的8个 又多了2个一级的": a village's people are never screened as one household, even when
   // the arithmetic cannot be done; the policy side shows the amounts and reckons only what is certain.
   if (!onePerson && VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text))
-    return tallyAnswer(ctx, readFigureQuestion(text)?.gradeCounts);
+    return tallyAnswer(ctx, groupsOf(readFigureQuestion(text)));
   const figure = readFigureQuestion(text);
   if (
     !onePerson &&
@@ -180,7 +190,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
       // "我是村会计，想算算去年全县一二级贫困残疾人救助了多少人": the county's count, whoever asks.
       /全(?:县|市|镇|乡)[^，,。？?]{0,16}(?:多少|几)(?:个)?(?:人|户|名|位)/.test(text))
   )
-    return tallyAnswer(ctx, figure?.gradeCounts);
+    return tallyAnswer(ctx, groupsOf(figure));
   // "俺是村文书，一二级的比去年多了85人，三级的多了177人": a cadre speaking of groups, no relative named.
   if (CADRE.test(text) && readHousehold(text).people.every((p) => p.label === "您" || p.label.startsWith("第"))) return policyFallback(ctx);
   // "我是村干部…一二级贫困残疾救助一个月合多少": a range of grades names a group; no one's grade is said.

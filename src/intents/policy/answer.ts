@@ -1263,7 +1263,7 @@ const count = (s: string) => parseNumber(s);
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts): a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts.
 const SUBGROUP =
-  /((?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?(?:的)?(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了))/g;
+  /((?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?(?:的)?(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了))/g;
 
 interface Tally {
   total: number;
@@ -1402,10 +1402,11 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
   // "全村一共120户 一户多残的有5户": of several counts of households, the one said of the programme's; one
   // count alone is that; several and none said of it, none is reckoned.
-  const ADDED = /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上|查出来?|发现|找出来?|补报|漏报)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/;
+  const ADDED = /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上来?|查出来?|发现|找出来?|补报|漏报)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/;
   const DROPPED = /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走|迁出|搬出|不在)/;
   const DROPPED_HERE = new RegExp(`^${DROPPED.source}`);
-  const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+|俩|仨)\s*(?:户|家)(?!多残|两残|人|里)/g)].filter(
+  // "有仨一户多残家庭": households counted before what they are.
+  const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+|俩|仨)\s*(?:个)?(?:一户多残|一户两残|多残)?(?:的)?(?:户|家)(?!多残|两残|人|里)/g)].filter(
     (m) => !ADDED.test(text.slice(Math.max(0, m.index - 8), m.index + m[0].length)) && !DROPPED_HERE.test(text.slice(Math.max(0, m.index - 1))),
   );
   const named = text.search(/多残|两残/);
@@ -1630,7 +1631,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     for (const { grades, count: n, figure, from, by, tally } of parts) {
       const yearly = figure!.period === "year" ? figure!.amount : figure!.amount * 12;
       total += yearly * n;
-      if (tally) out.push(`${gradeNames(grades)}：${tally}`);
+      if (tally?.includes(" + ")) out.push(`${gradeNames(grades)}：${tally}`);
       if (from !== undefined && by) out.push(`${gradeNames(grades)}现在：${from} ${by > 0 ? "+" : "−"} ${Math.abs(by)} = ${n} 个`);
       out.push(`${n} 个${gradeNames(grades)}：${fmt(yearly)} × ${n} = ${fmt(yearly * n)} 元/年（按${figure!.text}）`);
     }
@@ -1679,7 +1680,8 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       break;
     }
   }
-  if (q.tally) out.push(`各组加起来：${q.tally}`);
+  // (One part alone, "前街 4 = 4 人", adds nothing up.)
+  if (q.tally?.includes(" + ")) out.push(`各组加起来：${q.tally}`);
   // "每位重度残疾人代缴 100 元" has no period: times the people asked about, as it is.
   if (q.persons && figures.length === 0) {
     for (const fact of facts) {

@@ -121,6 +121,11 @@ export const policyHandler: IntentHandler = {
 
 const CLARIFY_DIALOGUE = "policy-clarify";
 
+/** A menu offered by this turn, answered after all by another feature: its choice no longer waits. */
+export function withdrawClarify(ctx: TurnContext): void {
+  ctx.dialogue.end(CLARIFY_DIALOGUE);
+}
+
 /** After a clarifying question, "1" / "第二个" picks one of the offered topics; anything else is routed anew. */
 export const clarifyDialogue: Dialogue<ClarifySession> = {
   owner: CLARIFY_DIALOGUE,
