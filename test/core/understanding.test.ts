@@ -204,6 +204,12 @@ describe("question or report", () => {
 });
 
 describe("follow-ups and arithmetic", () => {
+  it("answers a follow-up asking another rate of the same entry with that rate (那少数民族女干部比例呢)", async () => {
+    const say = chat();
+    await say("市里机关女干部配备率是多少");
+    expect((await say("那少数民族女干部比例呢")).text).toContain("18.83%");
+  });
+
   it("answers 是一年还是一个月 with the amount in both periods", async () => {
     expect((await chat()("老年残疾人那个50块 是一年50还是一个月50")).text).toContain("一年：600 元（50 × 12");
     expect((await chat()("三级救助400是一年还是一个月")).text).toContain("折合每月：约 33.3 元（400 ÷ 12");

@@ -599,10 +599,22 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     };
   }
   // "每人代缴多少 一共代缴了多少人": each kind of number asked for is answered by the fact that holds it.
+  // "…配备率多少 ⏎ 那少数民族女干部比例呢": the fact holding such a number that matches the question best, even when
+  // another fact shown holds one of that kind too.
+  // (A follow-up's own words pick the fact: the question before it matched the facts it was answered with.)
+  const lastSaid = query.text.split(/\s+/).at(-1) ?? "";
+  const rankedLast = lastSaid !== query.text && /^那/.test(lastSaid) ? index.rankFacts(entry, index.analyze(lastSaid)) : ranked;
   for (const [asked, inFact, evenUnshared] of ASKED_UNITS) {
-    if (!asked.test(query.text) || facts.some((f) => inFact.test(f.text))) continue;
-    const holder = ranked.find((r) => inFact.test(r.fact.text) && (evenUnshared || r.score >= FACT_MATCH_MIN));
-    if (holder) facts = [...facts.slice(0, MAX_FACTS - 1), holder.fact];
+    if (!asked.test(query.text)) continue;
+    const holder =
+      rankedLast.find((r) => inFact.test(r.fact.text) && r.score >= FACT_MATCH_MIN) ??
+      ranked.find((r) => inFact.test(r.fact.text) && (evenUnshared || r.score >= FACT_MATCH_MIN));
+    if (!holder || facts.includes(holder.fact)) continue;
+    if (facts.some((f) => inFact.test(f.text))) {
+      const shown = rankedLast.find((r) => facts.includes(r.fact) && inFact.test(r.fact.text));
+      if (shown && shown.score >= holder.score) continue;
+      facts = [holder.fact, ...facts].slice(0, MAX_FACTS);
+    } else facts = [...facts.slice(0, MAX_FACTS - 1), holder.fact];
   }
   // "慰问那8万 是每户8万吗": a figure the villager quotes is shown in the fact that states it, so they see what it is of.
   const quoted = entry.facts.find((f) => !facts.includes(f) && quotesFigureOf(query.text, f.text));
