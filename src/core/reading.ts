@@ -39,7 +39,10 @@ function onlyOf(core: string, words: readonly string[]): boolean {
 }
 
 /** "一般咋处理", "一般都怎么办": how things are done in general. */
-const GENERAL_PROCESS = /一般(?:都|是)?(?:咋|怎么|如何)(?:处理|办|弄|解决|管)/;
+// "冒领残疾补助会咋处理", "低保被取消了 啥原因会取消": how such things go in general, no case of one's own.
+const GENERAL_PROCESS = /一般(?:都|是)?(?:咋|怎么|如何)(?:处理|办|弄|解决|管)|会(?:咋|怎么|如何)处理|(?:啥|什么)原因会|为啥会被/;
+/** "俺不服", "不服气": a decision the villager disputes (not "不服老", "不服输"). */
+const DISPUTE = /(?:俺|我|咱)(?:们)?(?:就是|真)?不服(?!老|输)|不服气/;
 
 /** "找谁给看看": asking whom to go to, which a request's words do not make a report. */
 const ASKS_WHOM = /找谁|找哪|去哪|上哪|谁能|谁会/;
@@ -109,7 +112,7 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   )
     return { kind: "question", notAReport: false };
   // "我要反映个事" files; "投诉信访这块，妇联接了多少件" asks about complaints: answered, with the offer.
-  if (has(text, words.report_words)) return asksForFacts(text) ? { kind: "report_or_question" } : { kind: "report" };
+  if (has(text, words.report_words) || DISPUTE.test(text)) return asksForFacts(text) ? { kind: "report_or_question" } : { kind: "report" };
   // "熏得人头疼 管管吧", "补助还没收到 麻烦查查": asking someone to act on something here is a report.
   // "不是说免费吗，请你们查一查": the request to act decides, not the rhetorical question beside it.
   if (!problem)

@@ -622,7 +622,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     if (subject && !isHousehold(state) && more.gone?.includes(subject.label) && named.length > 0 && named.every((p) => p.label !== subject.label)) {
       const { age: _age, elderly: _elderly, severe: _severe, disability_grade: _grade, ...kept } = state.facts;
       const only = named.length === 1 ? named[0]! : undefined;
-      const facts = { ...kept, ...(only?.grade !== undefined ? { disability_grade: only.grade } : {}) };
+      // What the message says besides ("…不是贫困户", "家里现在不困难了") holds for whoever is screened now.
+      const { disability_grade: _said, ...told } = extractFacts(rules, text).facts;
+      const facts = { ...kept, ...told, ...(only?.grade !== undefined ? { disability_grade: only.grade } : {}) };
       return advance(rules, { ...state, people: only ? [] : named, facts, question: text.slice(0, 500) }, on, recounting(subject.label, named.length));
     }
     // "俺爹一级贫困户" ⏎ "俺爹去年走了": the only one screened is gone, and nobody else is named.

@@ -25,6 +25,14 @@ function chat() {
 const reports = () => (t.app.store.db.prepare("SELECT COUNT(*) AS n FROM feedback").get() as { n: number }).n;
 
 describe("question or report", () => {
+  it("answers how such a thing is handled in general, and 不服老 is no dispute", async () => {
+    for (const text of ["冒领补助的一般会咋处理", "低保被取消了 啥原因会取消", "俺不服老 七十了 三级贫困 老年补助能领不"]) {
+      const before = reports();
+      expect((await chat()(text)).text).not.toContain("已受理登记");
+      expect(reports()).toBe(before);
+    }
+  });
+
   it("files money taken by someone else, a benefit cancelled that the villager disputes, and 俺有意见, but not how opinions are heard", async () => {
     for (const text of ["俺娘的残疾补助让别人冒领了", "俺家低保给取消了 俺不服", "村里收的卫生费太贵了 俺有意见", "俺二级 贫困户 救助一分钱没见着"]) {
       const before = reports();
@@ -1534,6 +1542,17 @@ describe("more figures worked out", () => {
 });
 
 describe("other places, far years and amounts in 元", () => {
+  it("reads no place in words that only end in 省 or 市 (能省, 市场, 超市, 上市), nor where someone went", async () => {
+    for (const text of [
+      "用压块烧 一年能省多少钱",
+      "压块比市场上的煤便宜多少",
+      "葡萄啥时候上市",
+      "俺在村里开了个小超市 残疾人创业扶持能给多少",
+      "俺去上海看病 精神残疾住院补助多少",
+    ])
+      expect((await chat()(text)).text).not.toMatch(/资料里只写了本地的情况/);
+  });
+
   it("says the source has no figures for a place named outright (贵港市, 北京, 临县) before the local ones", async () => {
     expect((await chat()("北京的残疾人一年补多少")).text).toMatch(/资料里只写了本地的情况，没有写北京的/);
     expect((await chat()("贵港市的一户多残补助是多少")).text).toMatch(/没有写贵港市的/);
@@ -1642,6 +1661,23 @@ describe("a household asking about one programme", () => {
 });
 
 describe("someone no longer in the household", () => {
+  it("keeps what the message says besides when the one screened died (不是贫困户), and offers no condolence to someone who went to town", async () => {
+    const say = chat();
+    await say("俺爹一级贫困户 一年多少");
+    const r = (await say("俺爹前些天没了 俺是三级 俺家不是贫困户")).text;
+    expect(r).toMatch(/您父亲已经不在户上/);
+    expect(r).toMatch(/三级，不是贫困户/);
+    expect(r).not.toMatch(/1\. 贫困残疾人生活特别救助/);
+    const travel = chat();
+    await travel("俺娘二级贫困户 一年多少");
+    expect((await travel("俺娘走了 去闺女家住几天")).text).not.toMatch(/节哀|不在户上/);
+  });
+
+  it("reads no age from money or a decade said after a relative (俺娘50 块, 俺爹90 年代)", async () => {
+    expect((await chat()("俺奶60 块一个月那个 是啥补助 她二级贫困户")).text).not.toMatch(/年龄 60岁/);
+    expect((await chat()("俺爹80 年代就残了 一级贫困户 能领多少")).text).not.toMatch(/年龄 80岁/);
+  });
+
   it("screens the mother alone when the father screened before has died (俺爹上个月没了 现在就俺娘)", async () => {
     const say = chat();
     await say("俺爸一级 贫困户");
@@ -2865,6 +2901,17 @@ describe("an old grievance before the question that asks", () => {
 });
 
 describe("an amount put to us to confirm", () => {
+  it("says 不对 to a part said as the whole (安置135人 of 200), and to a city's figure said of the county", async () => {
+    expect((await chat()("明年计划安置残疾人135人 对吧")).text).toMatch(/不对：资料里写的是“计划安置残疾人就业 200 人”；135 只是其中一部分/);
+    expect((await chat()("全县农村幼儿园917所 对吧")).text).toMatch(/不对：917 这个数没错，但说的是全市，不是全县/);
+  });
+
+  it("reads 有…没 as confirming only a count said right after 有, not a household's own count", async () => {
+    const r = (await chat()("俺家有2个残疾人 有补助没")).text;
+    expect(r).toContain("1680");
+    expect(r).not.toMatch(/^对：|^【[^】]+】\n对：/);
+  });
+
   it("checks a count asked as 有…没, every count said in one message, and a plan said with 要安置", async () => {
     expect((await chat()("流转合同签了有八百户没")).text).toMatch(/不对：资料里写的是“最后有 600 多户村民签了土地流转合同”/);
     expect((await chat()("明年计划培训残疾人260人 安置就业200人 是吧")).text).toMatch(/^【[^】]+】\n对：资料里写的是“计划免费培训残疾人技能 260 人”；/);

@@ -746,7 +746,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     lines.push(NOT_STATED);
   // "隔壁县的一户多残补多少": the source speaks of its own county and town only.
   // "户口迁到外县": where someone moved, not another place's standard asked.
-  const moved = query.text.replace(/(?:迁|搬|嫁|去|走|在|到)(?:到|去|往)?了?[^，,。？?\s]{0,4}[县市镇乡省]/g, "");
+  // ("俺去北京看病", "闺女在外地打工": where someone is or went, not whose standard is asked.)
+  const moved = query.text.replace(
+    /(?:迁|搬|嫁|去|走|在|到|上)(?:到|去|往)?了?(?:[^，,。？?\s]{0,4}[县市镇乡省]|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|外地|外面|城里)/g,
+    "",
+  );
   // "贵港市的残疾人补助多少", "北京的残疾人补贴": a place named that the entry does not speak of.
   const entryText = [entry.title, entry.summary, ...entry.facts.map((f) => f.text)].join("");
   const namedPlace = [...moved.matchAll(NAMED_PLACE)].map((m) => m[1] ?? m[0]).find((p) => !entryText.includes(p.replace(/[市县省]$/, "")));
@@ -950,6 +954,15 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
         `不对：资料里写的是“${meant.part.trim()}”${stating ? `；${stating.n} ${/^[个名位人]$/.test(claim.unit ?? "") ? "人" : claim.unit}说的是“${stating.part.trim()}”` : ""}。`,
       ];
     // "853人 一人补1000对吧": another figure said beside, not in the same fact, may be the point; nothing is confirmed.
+    // "明年…安置135人 对不" where 135 is only the part "其中通过万人千元就业工程安置": a part said as the whole.
+    const partOnly = (x: (typeof places)[number]) => {
+      if (!/^\s*其中/.test(x.part)) return undefined;
+      const whole = x.words.slice(0, x.words.length - x.part.length).trim();
+      const own = [...wordPairs(x.part)].filter((w) => !wordPairs(whole).has(w));
+      return own.some((w) => subject.has(w)) ? undefined : whole;
+    };
+    const wholeOf = stating ? partOnly(stating) : undefined;
+    if (stating && wholeOf) return [`不对：资料里写的是“${wholeOf}”；${stating.n} 只是其中一部分：“${stating.part.trim()}”。`];
     // "明年要培训260人 安置200人 对不": every count said is stated, each in a fact of its own.
     const otherFacts = claim.others.map((o) => places.find((x) => x.n === o && sameSubject(x))?.fact);
     if (stating && claim.others.length > 0 && otherFacts.every((f) => f !== undefined) && !claim.others.every((o) => stating.fact.text.includes(o)))
@@ -957,7 +970,8 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     if (stating && claim.others.every((o) => stating.fact.text.includes(o))) {
       // "全县58个村对吧" where the source says 全镇: the number is right, the place it is of is not.
       const scopeSaid = /全(县|镇|市|乡)/.exec(claim.clause)?.[1];
-      const scopeStated = /全(县|镇|市|乡)/.exec(stating.fact.text)?.[1];
+      // (A city report's figures are the city's: "全县农村幼儿园917所" of 贵港市's 917.)
+      const scopeStated = /全(县|镇|市|乡)/.exec(stating.fact.text)?.[1] ?? (/（[^）]*市）/.test(title) ? "市" : undefined);
       if (scopeSaid && scopeStated && scopeSaid !== scopeStated)
         return [`不对：${stating.n} 这个数没错，但说的是全${scopeStated}，不是全${scopeSaid}：资料里写的是“${quoted(stating.fact)}”。`];
       return [`对：资料里写的是“${quoted(stating.fact)}”。`];
@@ -1974,8 +1988,9 @@ const FAR_YEAR = /前年|往年|\d\s*年/;
  * A place named outright: a city, county or province by its name ("贵港市", "玉林", "临县"), or a big city. Not
  * 本县, 县里, 全市 and the like, nor the 县 of 县残联.
  */
+// (A name holds no word of speech: "每年能省", "燃料比市场", "小超市", "时候上市" name no place.)
 const NAMED_PLACE =
-  /(?<![本全俺咱我这那哪每各外邻别隔壁其它他])((?:(?:(?![县市省镇乡村我俺咱本全这那的])[\u4e00-\u9fa5]){2,3}|临)(?:省|市|县))(?![残里财委政城医级联区直长])|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|(?<!的)外地/g;
+  /(?<![本全俺咱我这那哪每各外邻别隔壁其它他])((?:(?:(?![县市省镇乡村我俺咱本全这那的能个小上下比跟和料候买卖超在去到了是有不没也都就还又很太更最每年月天里外中前后可少多省钱])[\u4e00-\u9fa5]){2,3}|临)(?:省|市|县))(?![残里财委政城医级联区直长场民面值钱了下多])|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|(?<!的)外地/g;
 /** "免费不", "要钱吗", "收不收费": whether something costs money is asked. */
 const FREE_ASKED = /免费(?:不|吗|么|没有|没|啵)|免不免费|要(?:不要)?钱|收(?:不收)?钱|收费(?:不|吗)|收不收费|花钱(?:不|吗)/;
 /** Words for relatives and people, which name no thing asked about. */
