@@ -211,7 +211,10 @@ export class Assistant {
     // "三级贫困的2个，另外还有一个三级的不是贫困户": the message read as a tally by grade, once.
     const tallied = readGradeTally(foldText(text)) !== undefined;
     const addsCount =
-      /^(?:还有|另外|再加上|加上|外加)(?:\d+|[一两二三四五六七八九十]+)\s*(?:户|个|位|名|人)/.test(foldText(text).trim()) ||
+      // "漏了俩", "又报上来一户": more of the count before.
+      /^(?:还有|另外|再加上|加上|外加|漏了|漏报了?|又有|又添了?)(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:户|个|位|名|人|(?<=[俩仨])$)/.test(
+        foldText(text).trim(),
+      ) ||
       COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) ||
       // "有1户今年走了一个…不算了": one of those counted no longer counts.
       /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim()) ||

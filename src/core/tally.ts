@@ -242,7 +242,11 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       const to = gradesSaid(regraded[3]!);
       const candidates = groups.filter((g) => !sameGrades(g.grades, to) && !g.notPoor && g.count >= n);
       const fromSaid = /((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/.exec(regraded[2]!);
-      const named = fromSaid ? candidates.find((g) => sameGrades(g.grades, gradesSaid(fromSaid[1]!))) : undefined;
+      // ("有个一级的评成三级了" of 一二级's group: the group paying that grade alike.)
+      const from = fromSaid ? gradesSaid(fromSaid[1]!) : [];
+      const named = fromSaid
+        ? (candidates.find((g) => sameGrades(g.grades, from)) ?? candidates.find((g) => from.every((x) => g.grades.includes(x))))
+        : undefined;
       const source = fromSaid ? named : last && candidates.includes(last) ? last : candidates.length === 1 ? candidates[0] : undefined;
       if (!source || n <= 0) return undefined;
       change(source, -n);

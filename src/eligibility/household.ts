@@ -274,6 +274,20 @@ function readHouseholdUncached(said: string): Household {
     }
     COUNTED_GRADE.lastIndex = i;
     const counted = COUNTED_GRADE.exec(text);
+    // "就俺爹一个是一级残疾": 一个 right after the one named is that person alone, not someone counted besides.
+    if (
+      counted &&
+      /^一个/.test(counted[0]) &&
+      current &&
+      !isCounted(current) &&
+      current.grade === undefined &&
+      starts.get(current) !== undefined &&
+      /^[\u4e00-\u9fa5]{1,3}$/.test(text.slice(starts.get(current)!, i))
+    ) {
+      current.grade = GRADE_VALUE[counted[2]!]!;
+      i += counted[0].length;
+      continue;
+    }
     if (counted) {
       const value = GRADE_VALUE[counted[2]!]!;
       // "俩重度 还有一个三级的": someone besides the group.

@@ -811,6 +811,12 @@ describe("the figure the question asks for", () => {
 });
 
 describe("a household whose members differ", () => {
+  it("gives the grade of 就俺爹一个是一级 to him, inventing nobody", async () => {
+    const r = (await chat()("俺家五口人 就俺娘一个是二级残疾 贫困户 一年全家能领多少")).text;
+    expect(r).toMatch(/二级，贫困户/);
+    expect(r).not.toMatch(/第\d人/);
+  });
+
   it("keeps an old couple named as such (老两口都是二级) beside the others named, and reads 三口残疾 as three disabled", async () => {
     const r = (await chat()("俺家老两口都是三级 儿子一级 全是贫困户 特别救助一年多少")).text;
     expect(r).toContain("第1人 400 + 第2人 400 + 您儿子 800 = 1600 元/年");
@@ -2585,6 +2591,22 @@ describe("county totals worked out from the entry's counts and rates", () => {
 });
 
 describe("a village's counts by group (一组…二组…)", () => {
+  it("moves one regraded down into 三级 from the group paying 一级 alike, and takes 漏了俩 ⏎ 三级的 over two messages", async () => {
+    const say = chat();
+    await say("统计一下 一二级贫困的6个 三级的2个 一年救助多少");
+    expect((await say("有个二级的评成三级了")).text).toMatch(/合计：4000 \+ 1200 = 5200 元\/年/);
+    const left = chat();
+    await left("统计下：一级贫困的2个 三级的4个 一年救助多少");
+    await left("漏了俩");
+    expect((await left("三级的")).text).toMatch(/合计：1600 \+ 2400 = 4000 元\/年/);
+  });
+
+  it("reads parts told before the grade, and a part corrected later (后街是5个)", async () => {
+    const say = chat();
+    expect((await say("东头3个 西头2个 三级贫困残疾人")).text).toMatch(/400 × 5 = 2000 元\/年/);
+    expect((await say("西头是4个 一年救助一共多少")).text).toMatch(/东头 3 \+ 西头 4 = 7 人[\s\S]*400 × 7 = 2800 元\/年/);
+  });
+
   it("keeps a cadre's households counted with 统计 and added with 又报上来, and households counted before their kind", async () => {
     const say = chat();
     expect((await say("组里统计一下 一户多残的有4户")).text).toMatch(/1680 × 4 = 6720 元\/年/);

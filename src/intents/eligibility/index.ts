@@ -183,7 +183,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
       /(?:县|镇|乡|市)[^，,。？?]{0,12}?\d{2,}\s*(?:个人|人|户|名)[^。？?]{0,4}每(?:人|户)/.test(text) ||
       (figure?.households ?? 0) > 1 ||
       // "俺村三级贫困残疾12人": a village's people, counted.
-      ((figure?.persons ?? 0) > 1 && /村|组|屯/.test(text) && !HOUSEHOLD_WORDS.test(text)) ||
+      // "前街4个 后街3个 三级贫困残疾人": counted by parts of a village.
+      ((figure?.persons ?? 0) > 1 && (/村|组|屯/.test(text) || figure?.tally?.includes(" + ") === true) && !HOUSEHOLD_WORDS.test(text)) ||
       // "俺们村一二级的贫困残疾人10个 三级的8个": people counted grade by grade are a group's arithmetic, unless
       // they are a household's ("家里一个二级一个三级": the screener reckons each person).
       ((figure?.gradeCounts?.length ?? 0) >= 2 && (/村|组|屯|全县|全镇|全乡/.test(text) || !HOUSEHOLD_WORDS.test(text))) ||

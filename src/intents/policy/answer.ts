@@ -1501,7 +1501,8 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   if (gradeCounts.length === 0) {
     const labels = [...text.matchAll(/((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/g)];
     labels.forEach((m, k) => {
-      const tally = readTally(text.slice(m.index + m[0].length, labels[k + 1]?.index ?? text.length), 1);
+      // ("前街4个 后街3个 三级贫困残疾人 ⏎ 后街是5个": one grade said, its parts may come before it too.)
+      const tally = readTally(text.slice(labels.length === 1 ? 0 : m.index + m[0].length, labels[k + 1]?.index ?? text.length), 1);
       if (tally && tally.unit === "人") gradeCounts.push({ grades: gradesSaid(m[1]!), count: tally.total, tally: tally.shown });
     });
   }
@@ -1547,7 +1548,9 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const single = gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined;
   const singleLeft =
     single !== undefined && persons === undefined && peopleTallied === undefined ? Math.min(gone ? (count(gone[1]!) ?? 0) : namedGone, single - 1) : 0;
-  const people = onePerson ? undefined : (peopleTallied ?? persons ?? (single !== undefined ? single - singleLeft : undefined));
+  // (One grade's parts added up, "后街是5个" correcting a part, outweigh a count read off the last part.)
+  const partsOfOne = gradeCounts.length === 1 && gradeCounts[0]!.tally?.includes(" + ") ? single : undefined;
+  const people = onePerson ? undefined : (peopleTallied ?? partsOfOne ?? persons ?? (single !== undefined ? single - singleLeft : undefined));
   const compare = readComparison(text);
   if (
     !perMonth &&
