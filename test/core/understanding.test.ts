@@ -1274,6 +1274,16 @@ describe("a villager comparing with what others get", () => {
 });
 
 describe("another year's standard", () => {
+  it("says the years are blanked for a year named with 每人多少 too", async () => {
+    expect((await chat()("2021年重度残疾人代缴养老每人多少")).text).toMatch(/资料里的年份都写作 20xx/);
+  });
+
+  it("answers whether a school is free with the fact that fees are not given, not with the town's free use of the building", async () => {
+    const r = (await chat()("镇上幼儿园上学免费不")).text;
+    expect(r).toMatch(/入园收费和报名时间资料里没写/);
+    expect(r).not.toMatch(/7 年免费使用/);
+  });
+
   it("says the source blanks its years when a year is named (2019年), and that its amounts are the report year's", async () => {
     const r = (await chat()("2020年一二级救助是多少")).text;
     expect(r).toMatch(/资料里的年份都写作 20xx，没写是哪一年，所以不知道是不是2020年的标准/);
@@ -2923,8 +2933,13 @@ describe("an old grievance before the question that asks", () => {
 });
 
 describe("an amount put to us to confirm", () => {
+  it("checks a plan said as done, and one of two sums in one fact", async () => {
+    expect((await chat()("今年已经安置残疾人就业200人了吧")).text).toMatch(/不对：200 是计划要做到的数/);
+    expect((await chat()("流转后劳务收益一年400多万对吧")).text).toMatch(/不对：资料里写的是“劳务收益 100 多万元”/);
+  });
+
   it("says 不对 to a part said as the whole (安置135人 of 200), and to a city's figure said of the county", async () => {
-    expect((await chat()("明年计划安置残疾人135人 对吧")).text).toMatch(/不对：资料里写的是“计划安置残疾人就业 200 人”；135 只是其中一部分/);
+    expect((await chat()("明年计划安置残疾人135人 对吧")).text).toMatch(/不对：资料里写的是“计划安置残疾人就业 200 人”；135/);
     expect((await chat()("全县农村幼儿园917所 对吧")).text).toMatch(/不对：917 这个数没错，但说的是全市，不是全县/);
   });
 

@@ -616,6 +616,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
       facts = [holder.fact, ...facts].slice(0, MAX_FACTS);
     } else facts = [...facts.slice(0, MAX_FACTS - 1), holder.fact];
   }
+  // "幼儿园免费不": the fact saying fees are not given answers it before "7 年免费使用" (the town's use of the building).
+  const feeGap = FREE_ASKED.test(query.text) ? entry.facts.find((f) => isGap(f) && /收费|学费|收钱|费用|交钱/.test(f.text)) : undefined;
+  if (feeGap) facts = [feeGap, ...facts.filter((f) => f !== feeGap && !/免费使用/.test(f.text))].slice(0, MAX_FACTS);
   // "慰问那8万 是每户8万吗": a figure the villager quotes is shown in the fact that states it, so they see what it is of.
   const quoted = entry.facts.find((f) => !facts.includes(f) && quotesFigureOf(query.text, f.text));
   if (quoted) facts = [quoted, ...facts].slice(0, MAX_FACTS);
@@ -923,17 +926,32 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     // Only pairs with a character no other place has tell places apart ("获得" is in both 法律援助 and 司法救助;
     // "本上线" in both 一本上线 and 二本线以上, where 一本 and 二本 differ).
     // (Among the places of the same standing: a change or a plan beside them is no rival.)
+    const partOf = (x: (typeof places)[number], whole: (typeof places)[number]) => /^\s*其中/.test(x.part) && x.words.startsWith(whole.part.trim());
     const telling = (w: string, x: (typeof places)[number]) =>
       [...w].some((ch) => places.every((o) => o === x || o.n === x.n || !sameSubject(o) || !o.words.includes(ch)));
     const shared = (x: (typeof places)[number]) => [...wordPairs(x.words)].filter((w) => subject.has(w) && telling(w, x)).length;
     const ranked = places.filter(sameSubject).sort((a, b) => shared(b) - shared(a));
     // "明年…培训多少 ⏎ 就是550个对吧": the one place of the plan asked about, when the figure said is another place's.
+    // (A whole and its own 其中 part sharing the words alike: "安置300人" is of the whole 200, not the part 135.)
+    const tiedWithPart =
+      ranked.length === 2 && shared(ranked[0]!) === shared(ranked[1]!) && shared(ranked[0]!) >= 1
+        ? partOf(ranked[1]!, ranked[0]!)
+          ? ranked[0]
+          : partOf(ranked[0]!, ranked[1]!)
+            ? ranked[1]
+            : undefined
+        : undefined;
     const meant =
-      ranked[0] &&
+      tiedWithPart ??
+      (ranked[0] &&
       ((shared(ranked[0]) >= 1 && (ranked.length === 1 || shared(ranked[0]) > shared(ranked[1]!))) || (ranked.length === 1 && places.some(matches)))
         ? ranked[0]
-        : undefined;
+        : undefined);
     const stating = places.find((x) => matches(x) && sameSubject(x));
+    // "今年已经安置200人了吧": the figure is a plan, said as done.
+    const planned_ = places.find((x) => matches(x) && x.plan && !planned && x.change === change);
+    if (!stating && !planned && planned_ && /已经|今年|这一年|去年|了/.test(claim.clause) && !places.some(sameSubject))
+      return [`不对：${planned_.n} 是计划要做到的数（“${planned_.part.trim()}”），资料里没说已经做到。`];
     // "大概四千三百人对吧", "差不多七百人": a rough count is right within a tenth of the place it was said of.
     if (/大概|大约|左右|差不多|将近|约|上下|出头/.test(saidFrom)) {
       const near = ranked.filter((x) => Math.abs(Number(x.n) - said) <= said * 0.1);
@@ -983,19 +1001,23 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     // A budget or a plan ("原来预算投资 500 万元") is no sum spent.
     const sums = facts.flatMap((f) =>
       f.text
-        .split(/[，,；;。]/)
+        .split(/[，,；;。、]/)
         .filter((part) => !/预算|计划|原来|打算/.test(part) || /预算|计划|原来|打算/.test(claim.clause))
-        .flatMap((part) => [...part.matchAll(/(\d+(?:\.\d+)?)\s*万元/g)].map((m) => ({ fact: f, n: Number(m[1]) }))),
+        .flatMap((part) => [...part.matchAll(/(\d+(?:\.\d+)?)\s*(?:多|余)?\s*万元/g)].map((m) => ({ fact: f, part, n: Number(m[1]) }))),
     );
     // "幼儿园装修花了500万": of several sums, the one whose fact shares the clause's words (装修) is the one meant.
     // (Words naming the entry itself, "幼儿园", point at none of its sums.)
     const named = wordPairs(title);
     const asked = new Set([...wordPairs(claim.clause)].filter((w) => !named.has(w)));
-    const overlap = (x: (typeof sums)[number]) => [...wordPairs(x.fact.text)].filter((w) => asked.has(w)).length;
+    // (A fact holding two sums, "土地收益 200 多万元、劳务收益 100 多万元": each one's own part says what it is of.)
+    const overlap = (x: (typeof sums)[number]) =>
+      [...wordPairs(sums.filter((y) => y.fact === x.fact).length > 1 ? x.part : x.fact.text)].filter((w) => asked.has(w)).length;
     const byWords = [...sums].sort((a, b) => overlap(b) - overlap(a));
     const meant = sums.length > 1 && overlap(byWords[0]!) > 0 && overlap(byWords[0]!) > overlap(byWords[1]!) ? byWords[0] : undefined;
     if (meant && claim.others.length === 0) {
       if (meant.n === said) return [`对：资料里写的是“${meant.fact.text.replace(/[。；]$/, "")}”。`];
+      if (sums.filter((y) => y.fact === meant.fact).length > 1)
+        return [`不对：资料里写的是“${meant.part.replace(/（.*$/, "").trim()}”，不是 ${said} 万元（“${meant.fact.text.replace(/[。；]$/, "")}”）。`];
       const elsewhere = facts.find((f) => f !== meant.fact && new RegExp(`(?<![\\d.])${said}\\s*万`).test(f.text));
       return [
         elsewhere
@@ -2006,7 +2028,7 @@ const OTHER_PLACE = /隔壁[\u4e00-\u9fa5]{0,3}[县市镇乡]|(?:邻|别的|外|
 /** Another year than the seed's: "去年的标准", "明年涨不涨". */
 // The seed's years are blanked ("20xx年"): any year named in digits is another than the report's.
 const OTHER_YEAR = /(去年|上一年|上年|前年|明年|下一年|往年|以后|(?:19|20)\d\d\s*年)/;
-const AMOUNT_WORDS = /标准|涨|调整|提高|(?:给|补|发|领|是|救助|补助|补贴)多少(?![人户个名位])/;
+const AMOUNT_WORDS = /标准|涨|调整|提高|(?:给|补|发|领|是|救助|补助|补贴|每人|每户|一人|交|缴)多少(?![人户个名位])/;
 
 /** "去年是多少": the year before, not how much more ("比去年多多少" is the fact itself). */
 const LAST_YEAR_ASKED = /(?:去年|上一年|上年|前一年)[^，,。？?]{0,16}?(?:是|有|了)?(?:多少|几)(?!倍)|^那?(?:去年|上一年|上年)(?:的)?呢$/;
