@@ -216,6 +216,8 @@ export class Assistant {
         foldText(text).trim(),
       ) ||
       COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) ||
+      // "前街那4个里头有1个不是贫困户": some of those counted, said of again.
+      /(?:其中|里头|里面|这里头|当中)[^，,。？?]{0,8}?有?\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.test(foldText(text)) ||
       // "有1户今年走了一个…不算了": one of those counted no longer counts.
       /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim()) ||
       // "三级贫困的2个，另外还有一个三级的不是贫困户": more of a tally by grade, asking nothing.

@@ -2601,6 +2601,24 @@ describe("county totals worked out from the entry's counts and rates", () => {
 });
 
 describe("a village's counts by group (一组…二组…)", () => {
+  it("leaves those said not poor out of a group told by parts, and adds more reported after the parts", async () => {
+    expect((await chat()("东头5个 西头2个 三级贫困残疾 其中东头有2个不是贫困户 一年多少")).text).toContain(
+      "7 个人里 2 个不是贫困户，不算；5 个人：400 × 5 = 2000 元/年",
+    );
+    const say = chat();
+    await say("前街3个 后街3个 三级贫困残疾人");
+    expect((await say("前街那3个里头有1个不是贫困户 一年救助多少")).text).toMatch(/400 × 5 = 2000 元\/年/);
+    const more = chat();
+    await more("俺村三级贫困残疾 前街4个 后街3个");
+    expect((await more("又报上来俩 一年一共多少")).text).toMatch(/400 × 9 = 3600 元\/年/);
+  });
+
+  it("says those left out of a tally by grade are not reckoned until their grade is said", async () => {
+    const say = chat();
+    await say("统计下 一级贫困的2个 三级的3个");
+    expect((await say("漏了俩")).text).toMatch(/漏了的 2 个没说是几级，上面没算进去/);
+  });
+
   it("moves one regraded down into 三级 from the group paying 一级 alike, and takes 漏了俩 ⏎ 三级的 over two messages", async () => {
     const say = chat();
     await say("统计一下 一二级贫困的6个 三级的2个 一年救助多少");
@@ -2933,6 +2951,11 @@ describe("an old grievance before the question that asks", () => {
 });
 
 describe("an amount put to us to confirm", () => {
+  it("confirms two figures of one fact said together (39个决策 否了9个), and a sum beside a count (投了300万 修了5座)", async () => {
+    expect((await chat()("全镇39个决策 否了9个 对吧")).text).toMatch(/^【[^】]+】\n对：/);
+    expect((await chat()("河道投了300万 修了5座桥涵 对吧")).text).toMatch(/^【[^】]+】\n对：/);
+  });
+
   it("checks a plan said as done, and one of two sums in one fact", async () => {
     expect((await chat()("今年已经安置残疾人就业200人了吧")).text).toMatch(/不对：200 是计划要做到的数/);
     expect((await chat()("流转后劳务收益一年400多万对吧")).text).toMatch(/不对：资料里写的是“劳务收益 100 多万元”/);

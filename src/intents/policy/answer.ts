@@ -922,7 +922,8 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     // The message from the count's clause on: what it was said of, and whether it was said roughly.
     const saidFrom = question.slice(Math.max(0, question.lastIndexOf(claim.clause)));
     // "燃油补贴发了9.23万 350人 是吧": a count said alone in its clause is of what the message speaks of.
-    const subject = wordPairs(saidFrom).size > 0 ? wordPairs(saidFrom) : wordPairs(question);
+    // (Not when the count said is one the entry states: "39个决策 否了9个" says both of one fact.)
+    const subject = wordPairs(saidFrom).size > 0 || places.some(matches) ? wordPairs(saidFrom) : wordPairs(question);
     // Only pairs with a character no other place has tell places apart ("获得" is in both 法律援助 and 司法救助;
     // "本上线" in both 一本上线 and 二本线以上, where 一本 and 二本 differ).
     // (Among the places of the same standing: a change or a plan beside them is no rival.)
@@ -982,7 +983,10 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     const wholeOf = stating ? partOnly(stating) : undefined;
     if (stating && wholeOf) return [`不对：资料里写的是“${wholeOf}”；${stating.n} 只是其中一部分：“${stating.part.trim()}”。`];
     // "明年要培训260人 安置200人 对不": every count said is stated, each in a fact of its own.
-    const otherFacts = claim.others.map((o) => places.find((x) => x.n === o && sameSubject(x))?.fact);
+    // ("河道投了300万 修了5座桥涵": another figure said may be a sum, stated in a fact of its own.)
+    const otherFacts = claim.others.map(
+      (o) => places.find((x) => x.n === o && sameSubject(x))?.fact ?? facts.find((f) => new RegExp(`(?<![\\d.])${o.replace(".", "\\.")}\\s*万元`).test(f.text)),
+    );
     if (stating && claim.others.length > 0 && otherFacts.every((f) => f !== undefined) && !claim.others.every((o) => stating.fact.text.includes(o)))
       return [`对：资料里写的是${[...new Set([...otherFacts, stating.fact])].map((f) => `“${quoted(f!)}”`).join("；")}。`];
     if (stating && claim.others.every((o) => stating.fact.text.includes(o))) {
@@ -1272,6 +1276,10 @@ export interface FigureQuestion {
   added?: number;
   /** "本来三个…有一个户口迁走了": those of the people counted who left (already taken out of `persons`). */
   left?: number;
+  /** "漏了俩" with no grade said after it: people left out whose grade is not known, not reckoned. */
+  leftOutUnknown?: number;
+  /** "其中有1个不是贫困户": of the people counted, how many are not poor (a programme for the poor leaves them out). */
+  notPoor?: number;
   /** "俺村有8户一户多残家庭": households, for amounts paid per household. */
   households?: number;
   /** "原来有3户…又新认定了1户": the households before and those added. */
@@ -1311,7 +1319,7 @@ const count = (s: string) => parseNumber(s);
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts): a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts.
 const SUBGROUP =
-  /((?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?(?:的)?(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了))/g;
+  /((?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?(?:的)?(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))/g;
 
 interface Tally {
   total: number;
@@ -1349,12 +1357,22 @@ export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boole
 const FEWER_PEOPLE =
   /(?:少了|减少了?|减了|去掉)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)|(?:走了|去世了|过世了|没了|死了|搬走了|迁走了)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)?(?=[，,。；;！!？?\s]|$)/;
 
+/** "漏了俩" said alone, and no grade after it: those left out, of a grade not known. */
+function leftOutOf(text: string): { leftOutUnknown?: number } {
+  const clauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
+  let k = clauses.length - 1;
+  while (k >= 0 && !/^(?:漏了|漏报了?|落下了?)(?:\d+|[一两二三四五六七八九十]+|俩|仨)(?:个|人|名|位)?$/.test(clauses[k]!)) k--;
+  if (k < 0 || /^(?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4]级/.test(clauses[k + 1] ?? "")) return {};
+  const n = count(clauses[k]!.replace(/^(?:漏了|漏报了?|落下了?)/, "").replace(/[个人名位]$/, ""));
+  return n ? { leftOutUnknown: n } : {};
+}
+
 /** "打错了", "说错了": the count said next corrects the one before. */
 const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对/;
 
 /** "还有2个漏报了", "又评上1个": people added to a count said before (not a grade's group, not a span). */
 const ADDED_PEOPLE =
-  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|漏报了?|漏了|又(?:新)?评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位|(?<=[俩仨]))(?![一二三四1-4]级|多?个?月|年|天|户)/;
+  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|漏报了?|漏了|又(?:新)?评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?|又报上来了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位|(?<=[俩仨]))(?![一二三四1-4]级|多?个?月|年|天|户)/;
 
 /** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
 const TALLY_TURNS =
@@ -1547,7 +1565,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // (Those gone are the people count's: "4个…走了1个" is reckoned there.)
   const changedOne = told?.length === 1 && ((told[0]!.by ?? 0) > 0 || CORRECTED.test(text) || /其实是|应该是|报多|报少/.test(text));
   if (told && (told.length >= 2 || changedOne) && (!plain || TALLY_TURNS.test(text)))
-    return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told, ...homes, ...headcount };
+    return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told, ...homes, ...headcount, ...leftOutOf(text) };
   if (plain) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts, ...homes, ...headcount };
   // "一二级的6个 三级的…": one group counted is that group's count, never the other's. A count beside grades
   // paid differently (一二级 and 三级) without saying which is not reckoned at all.
@@ -1564,14 +1582,24 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const tallied = tally?.unit === "人" ? tally.total : village ? (count(village[1]!) ?? 0) : undefined;
   const tallyLeft = tallied !== undefined && persons === undefined && gone ? Math.min(count(gone[1]!) ?? 0, tallied - 1) : 0;
   // "村里10个人领 ⏎ 今年少了2个": the village's count is the one counted, changed as said.
+  // "前街4个 后街3个 ⏎ 又报上来俩": more people besides the parts (not a part's own "南组还有俩").
+  const tallyMore = !p && (tally?.unit === "人" || gradeCounts[0]?.tally?.includes(" + ")) ? ADDED_PEOPLE.exec(text) : null;
+  const tallyAdded = tallyMore && !/(?:组|队|街|片|头|边|庄|屯|村)(?:里|上|的)?\s*$/.test(text.slice(0, tallyMore.index)) ? (count(tallyMore[1]!) ?? 0) : 0;
   const peopleTallied =
-    tallied !== undefined ? (persons !== undefined && counted === tallied ? persons : tallied - (persons === undefined ? tallyLeft : left)) : undefined;
+    tallied !== undefined
+      ? (persons !== undefined && counted === tallied ? persons : tallied - (persons === undefined ? tallyLeft : left)) + tallyAdded
+      : undefined;
   // "三个一二级…俺三弟户口迁出去了": one group counted, less those gone.
   const single = gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined;
   const singleLeft =
     single !== undefined && persons === undefined && peopleTallied === undefined ? Math.min(gone ? (count(gone[1]!) ?? 0) : namedGone, single - 1) : 0;
+  // "东头4个 西头3个…其中东头有1个不是贫困户": some of those counted are not poor.
+  const notPoorPart =
+    /(?:其中|里头|里面|这里头|当中)[^，,。？?]{0,8}?有?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个[^，,。？?]{0,3}(?:不是|非|不算|不)(?:贫困|低保)/.exec(
+      text,
+    );
   // (One grade's parts added up, "后街是5个" correcting a part, outweigh a count read off the last part.)
-  const partsOfOne = gradeCounts.length === 1 && gradeCounts[0]!.tally?.includes(" + ") ? single : undefined;
+  const partsOfOne = gradeCounts.length === 1 && gradeCounts[0]!.tally?.includes(" + ") && single !== undefined ? single + tallyAdded : undefined;
   const people = onePerson ? undefined : (peopleTallied ?? partsOfOne ?? persons ?? (single !== undefined ? single - singleLeft : undefined));
   const compare = readComparison(text);
   if (
@@ -1595,7 +1623,12 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     ...(years ? { years } : {}),
     ...(people && people > 1 && !mixed ? { persons: people } : {}),
     ...(people && people > 1 && !mixed && left + tallyLeft + singleLeft + goneLater > 0 ? { left: left + tallyLeft + singleLeft + goneLater } : {}),
-    ...(people && people > 1 && !mixed && persons === people && addedPeople > 0 ? { added: addedPeople } : {}),
+    ...(people && notPoorPart && (count(notPoorPart[1]!) ?? 0) < people ? { notPoor: count(notPoorPart[1]!) ?? 0 } : {}),
+    ...(people && people > 1 && !mixed && persons === people && addedPeople > 0
+      ? { added: addedPeople }
+      : tallyAdded > 0 && (people === peopleTallied || people === partsOfOne)
+        ? { added: tallyAdded }
+        : {}),
     ...(tally?.unit === "户" && tally.total > 1
       ? { households: tally.total, tally: tally.shown }
       : households && households > 1
@@ -1691,6 +1724,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
         `合计：${parts.map((p) => fmt((p.figure!.period === "year" ? p.figure!.amount : p.figure!.amount * 12) * p.count)).join(" + ")} = ${fmt(total)} 元/年${wan(total)}（每人都符合条件的话）`,
       );
     out.push(...notes);
+    if (q.leftOutUnknown) out.push(`漏了的 ${q.leftOutUnknown} 个没说是几级，上面没算进去；告诉我是几级的，我再加上。`);
     if (q.perMonth) out.push(`折合每月：${monthOf(total)}`);
     if (q.years && q.years > 1) out.push(`${exactly(q.years)} 年：${fmt(total * q.years)} 元${wan(total * q.years)}（${fmt(total)} × ${exactly(q.years)}）`);
     // "半年一共发多少", "三个月呢": the year's total over those months.
@@ -1757,14 +1791,17 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
     }
     if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(yearly)} 元（${fmt(f.amount)} × 12，按${f.text}）`);
     // Households for an amount per household, people for one per person: the years and months below count them.
-    const people = q.persons && f.per !== "户" ? q.persons : q.households && f.per === "户" ? q.households : 1;
+    // (Those said not to be poor are left out of a programme for the poor.)
+    const forPoor = facts.some((fact) => fact.text.includes(f.text) && /贫困/.test(fact.text));
+    const notPoor = q.notPoor && forPoor && q.persons && f.per !== "户" ? q.notPoor : 0;
+    const people = q.persons && f.per !== "户" ? q.persons - notPoor : q.households && f.per === "户" ? q.households : 1;
     const who = f.per === "户" ? "户" : "人";
     // "7个 按月发的话，一个季度一共多少": the people's quarter.
     if (q.perQuarter && q.persons && q.persons > 1 && f.per !== "户")
       out.push(`${q.persons} 个人一个季度：${fmt(yearly / 4)} × ${q.persons} = ${fmt((yearly / 4) * q.persons)} 元`);
     if (people > 1 && f.per !== "户") {
       out.push(
-        `${q.left ? `${people + q.left - (q.added ?? 0)} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
+        `${notPoor ? `${people + notPoor} 个人里 ${notPoor} 个不是贫困户，不算；` : ""}${q.left ? `${people + q.left - (q.added ?? 0)} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
       );
       // "一年一共多少 一个月合多少": the people's year, per month too.
       if (q.perMonth && f.period === "year") out.push(`${people} 个人折合每月：${monthOf(yearly * people)}`);
