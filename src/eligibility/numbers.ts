@@ -136,9 +136,15 @@ export function readDuration(spoken: string): number | undefined {
       if (y) push(y, parseNumber(y[1]!));
     }
   }
-  const said = candidates.find(
-    (c) => ACCUMULATES_BEFORE.test(text.slice(Math.max(0, c.index - 4), c.index)) || ACCUMULATES_AFTER.test(text.slice(c.end, c.end + 16)),
-  );
+  // "干了40年木匠": years of work said of someone, not a span to add an amount over (unless asked so after it).
+  const said = candidates.find((c) => {
+    const before = text.slice(Math.max(0, c.index - 4), c.index);
+    return (
+      (ACCUMULATES_BEFORE.test(before) && !/干了?\s*$/.test(before)) ||
+      ACCUMULATES_AFTER.test(text.slice(c.end, c.end + 16)) ||
+      (/干了?\s*$/.test(before) && c.years < 1)
+    );
+  });
   return said ? round(said.years) : undefined;
 }
 

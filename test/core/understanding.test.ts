@@ -1677,6 +1677,13 @@ describe("a household asking about one programme", () => {
 });
 
 describe("someone no longer in the household", () => {
+  it("reads 走了俩月了 as gone, and years of work (干了40年木匠) as no span to add the amount over", async () => {
+    const say = chat();
+    await say("俺爹一级 俺娘三级 都是贫困户 一年多少");
+    expect((await say("俺爹走了俩月了 现在一年多少")).text).not.toMatch(/您父亲 800/);
+    expect((await chat()("俺爹干了30年瓦匠 一级贫困户 一年能领多少")).text).not.toMatch(/30 年/);
+  });
+
   it("keeps what the message says besides when the one screened died (不是贫困户), and offers no condolence to someone who went to town", async () => {
     const say = chat();
     await say("俺爹一级贫困户 一年多少");
