@@ -747,20 +747,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     )
   )
     lines.push(NOT_STATED);
-  // "隔壁县的一户多残补多少": the source speaks of its own county and town only.
-  // "户口迁到外县": where someone moved, not another place's standard asked.
-  // ("俺去北京看病", "闺女在外地打工": where someone is or went, not whose standard is asked.)
-  const moved = query.text.replace(
-    /(?:迁|搬|嫁|去|走|在|到|上)(?:到|去|往)?了?(?:[^，,。？?\s]{0,4}[县市镇乡省]|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|外地|外面|城里)/g,
-    "",
-  );
-  // "贵港市的残疾人补助多少", "北京的残疾人补贴": a place named that the entry does not speak of.
-  const entryText = [entry.title, entry.summary, ...entry.facts.map((f) => f.text)].join("");
-  const namedPlace = [...moved.matchAll(NAMED_PLACE)].map((m) => m[1] ?? m[0]).find((p) => !entryText.includes(p.replace(/[市县省]$/, "")));
-  // "市里维权岗有几个 ⏎ 那我们县有几个": the city's report says nothing of one county in it.
-  const cityReport = /（[^）]*市）/.test(entry.title + entry.source.section) || (/市/.test(entryText) && !/县/.test(entryText));
-  const ownCounty = cityReport ? /(?:我们|俺们|咱们|俺|咱|我)县/.exec(moved)?.[0] : undefined;
-  const elsewhere = OTHER_PLACE.exec(moved)?.[0] ?? namedPlace ?? ownCounty;
+  // "隔壁县的一户多残补多少": the source speaks of its own county and town only. (Looked into only when a place
+  // may be named at all: most questions name none.)
+  const elsewhere = PLACE_HINT.test(query.text) ? placeElsewhere(entry, query.text) : undefined;
   // "一级残疾不是贫困户能领多少": a programme for the poor, asked by someone who says they are not.
   // (Not "还有2个不是贫困户" of a village's count: those are left out of it, the rest still reckoned.)
   const someNotPoor = /(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；\s]{0,3}(?:不是|非|不)(?:贫困|低保)|[村组]/.test(query.text);
@@ -2053,6 +2042,24 @@ const FAR_YEAR = /前年|往年|\d\s*年/;
 // (A name holds no word of speech: "每年能省", "燃料比市场", "小超市", "时候上市" name no place.)
 const NAMED_PLACE =
   /(?<![本全俺咱我这那哪每各外邻别隔壁其它他])((?:(?:(?![县市省镇乡村我俺咱本全这那的能个小上下比跟和料候买卖超在去到了是有不没也都就还又很太更最每年月天里外中前后可少多省钱])[\u4e00-\u9fa5]){2,3}|临)(?:省|市|县))(?![残里财委政城医级联区直长场民面值钱了下多])|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|(?<!的)外地/g;
+const PLACE_HINT = /[县市镇乡省]|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|外地/;
+
+/** Another place than the entry's, named in the question ("隔壁县", "贵港市", "北京", "咱县" of a city report). */
+function placeElsewhere(entry: Entry, text: string): string | undefined {
+  // "户口迁到外县", "俺去北京看病", "闺女在外地打工": where someone is or went, not whose standard is asked.
+  const moved = text.replace(
+    /(?:迁|搬|嫁|去|走|在|到|上)(?:到|去|往)?了?(?:[^，,。？?\s]{0,4}[县市镇乡省]|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|外地|外面|城里)/g,
+    "",
+  );
+  // "贵港市的残疾人补助多少", "北京的残疾人补贴": a place named that the entry does not speak of.
+  const entryText = [entry.title, entry.summary, ...entry.facts.map((f) => f.text)].join("");
+  const namedPlace = [...moved.matchAll(NAMED_PLACE)].map((m) => m[1] ?? m[0]).find((p) => !entryText.includes(p.replace(/[市县省]$/, "")));
+  // "市里维权岗有几个 ⏎ 那我们县有几个": the city's report says nothing of one county in it.
+  const cityReport = /（[^）]*市）/.test(entry.title + entry.source.section) || (/市/.test(entryText) && !/县/.test(entryText));
+  const ownCounty = cityReport ? /(?:我们|俺们|咱们|俺|咱|我)县/.exec(moved)?.[0] : undefined;
+  return OTHER_PLACE.exec(moved)?.[0] ?? namedPlace ?? ownCounty;
+}
+
 /** "免费不", "要钱吗", "收不收费": whether something costs money is asked. */
 const FREE_ASKED = /免费(?:不|吗|么|没有|没|啵)|免不免费|要(?:不要)?钱|收(?:不收)?钱|收费(?:不|吗)|收不收费|花钱(?:不|吗)/;
 /** Words for relatives and people, which name no thing asked about. */
