@@ -22,7 +22,7 @@ export interface Claim {
 
 /** "对吧", "是不是", "没记错吧": a figure put to us to confirm ("不对不对" corrects, asks nothing). */
 export const CONFIRM_TAG =
-  /(?<!不)对吧|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真的假的|真的吗|真的不\s*[?？]?\s*$|是这个数[不吗吧]|有\s*(?:\d|[一两二三四五六七八九十百千万])[^，,。？?\s]{0,6}?没有?\s*[?？]?\s*$/;
+  /(?<!不)对吧|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真的假的|真的吗|真的不\s*[?？]?\s*$|是这个数[不吗吧]|有\s*(?:\d|[一两二三四五六七八九十百千万])[^，,。？?\s]{0,10}?没有?\s*[?？]?\s*$/;
 /** A bare 吧/吗 closing the message confirms only an amount: "那一年就是600吧", not "能领多少吗". */
 const CLOSING = /[吧吗]\s*[?？]?\s*$/;
 /** A message asking for a figure asks; it confirms nothing. */

@@ -128,7 +128,8 @@ const QUESTION_MARK = /[?？吗呢]|多少|几/;
 /** "还有两个一二级的", "另外一个三级": people besides those said before. */
 const ADDING = /^(?:还有|另外|另|再加上|加上|外加|再有|再加|又加)/;
 /** "先不算她", "把俺哥去掉": someone the villager says to leave out of the sum. */
-const EXCLUDED = /不算|别算|不要算|甭算|去掉|刨去|刨掉|扣掉|除去/;
+// (Not "不算贫困户": a standing, not someone left out.)
+const EXCLUDED = /不算(?!贫困|低保|困难)|别算|不要算|甭算|去掉|刨去|刨掉|扣掉|除去/;
 
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
 export const ONLY_ONE =
@@ -570,7 +571,13 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       const kept = [...staying, ...joining];
       const count = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
       const disabled_in_household = Math.max(kept.length, count - (state.people.length - staying.length) + joining.length);
-      const rest = { ...state, people: kept, facts: { ...state.facts, disabled_in_household }, disabledCount: disabled_in_household };
+      // "俺爹没了 俺家不算贫困户了": what else the message says holds for those who stay.
+      // (Only the household's standing: what is said of the one leaving, "我妈不是残疾人", is not the others'.)
+      const saidPoor = extractFacts(rules, text).facts.poor;
+      const told: Record<string, boolean> = typeof saidPoor === "boolean" ? { poor: saidPoor } : {};
+      // (The household's standing said again is everyone's: "俺家现在不是贫困户了".)
+      const staying_ = typeof saidPoor === "boolean" && /(?:俺|我|咱)家|家里|全家/.test(text) ? kept.map((p) => ({ ...p, poor: saidPoor })) : kept;
+      const rest = { ...state, people: staying_, facts: { ...state.facts, ...told, disabled_in_household }, disabledCount: disabled_in_household };
       const said =
         joining.length > 0
           ? `好的，不是${leavingSaid}，是${joining.map((p) => `${p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : ""}`).join("、")}，按 ${kept.length} 个人重新算：\n`
@@ -623,8 +630,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       const { age: _age, elderly: _elderly, severe: _severe, disability_grade: _grade, ...kept } = state.facts;
       const only = named.length === 1 ? named[0]! : undefined;
       // What the message says besides ("…不是贫困户", "家里现在不困难了") holds for whoever is screened now.
-      const { disability_grade: _said, ...told } = extractFacts(rules, text).facts;
-      const facts = { ...kept, ...told, ...(only?.grade !== undefined ? { disability_grade: only.grade } : {}) };
+      const saidPoor = extractFacts(rules, text).facts.poor;
+      const facts = {
+        ...kept,
+        ...(typeof saidPoor === "boolean" ? { poor: saidPoor } : {}),
+        ...(only?.grade !== undefined ? { disability_grade: only.grade } : {}),
+      };
       return advance(rules, { ...state, people: only ? [] : named, facts, question: text.slice(0, 500) }, on, recounting(subject.label, named.length));
     }
     // "俺爹一级贫困户" ⏎ "俺爹去年走了": the only one screened is gone, and nobody else is named.

@@ -1677,6 +1677,17 @@ describe("a household asking about one programme", () => {
 });
 
 describe("someone no longer in the household", () => {
+  it("takes the household's standing said with someone's death (俺家不算贫困户了) for those who stay", async () => {
+    const one = chat();
+    await one("俺爹一级 俺娘三级 贫困户 一年多少");
+    const r = (await one("俺爹没了 俺家不算贫困户了")).text;
+    expect(r).toMatch(/您父亲已经不在户上/);
+    expect(r).toMatch(/三级，不是贫困户/);
+    const two = chat();
+    await two("俺爹一级 俺娘三级 俺哥二级 贫困户 一年多少");
+    expect((await two("俺爹去世了 俺家现在不是贫困户了")).text).not.toMatch(/您哥哥 800/);
+  });
+
   it("reads 走了俩月了 as gone, and years of work (干了40年木匠) as no span to add the amount over", async () => {
     const say = chat();
     await say("俺爹一级 俺娘三级 都是贫困户 一年多少");
@@ -2958,6 +2969,12 @@ describe("an old grievance before the question that asks", () => {
 });
 
 describe("an amount put to us to confirm", () => {
+  it("confirms the county's count asked as 有…没 instead of multiplying it by one grade's amount", async () => {
+    const r = (await chat()("全县有4281人领救助没")).text;
+    expect(r).toMatch(/^【[^】]+】\n对：资料里写的是“全县这一年共救助 4281 人/);
+    expect(r).not.toMatch(/800 × 4281/);
+  });
+
   it("confirms two figures of one fact said together (39个决策 否了9个), and a sum beside a count (投了300万 修了5座)", async () => {
     expect((await chat()("全镇39个决策 否了9个 对吧")).text).toMatch(/^【[^】]+】\n对：/);
     expect((await chat()("河道投了300万 修了5座桥涵 对吧")).text).toMatch(/^【[^】]+】\n对：/);
