@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
-import { readGradeTally } from "./tally.ts";
+import { readGradeTally, SOME_OF_THEM } from "./tally.ts";
 import { COMES_BACK, earlierQuestionOn, isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
@@ -217,7 +217,7 @@ export class Assistant {
       ) ||
       COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) ||
       // "前街那4个里头有1个不是贫困户": some of those counted, said of again.
-      /(?:其中|里头|里面|这里头|当中)[^，,。？?]{0,8}?有?\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.test(foldText(text)) ||
+      SOME_OF_THEM.test(foldText(text)) ||
       // "有1户今年走了一个…不算了": one of those counted no longer counts.
       /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim()) ||
       // "三级贫困的2个，另外还有一个三级的不是贫困户": more of a tally by grade, asking nothing.

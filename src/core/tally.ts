@@ -44,6 +44,10 @@ const CORRECTING = /说错|写错|打错|不对|搞错|记错|弄错|报错|报�
 const WHOLE = new RegExp(`(?:一共|总共|共|全村|村里|[俺我咱]们?(?:村|组))[^，,。；\\d一二三四五六七八九十两俩仨]{0,8}?(?:有)?\\s*${COUNT}\\s*(?:个|位|名|人)`);
 /** "剩下都是一二级", "其余的是三级": the grades of those not counted yet. */
 const REST_ARE = new RegExp(`^(?:剩下|剩余|其余|其他|别的)(?:的)?(?:都|全)?(?:是)?${GRADES}级`);
+/** "其中有1个", "前街那4个里头有2个": some of those counted, said of again (the count captured). */
+export const SOME_OF_THEM = /(?:其中|里头|里面|这里头|当中)[^，,。？?]{0,8}?有?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/;
+/** "其中东头有1个不是贫困户": some of those counted are not poor. */
+export const SOME_NOT_POOR = new RegExp(`${SOME_OF_THEM.source}[^，,。？?]{0,3}(?:不是|非|不算|不)(?:贫困|低保)`);
 /** "漏了俩": people left out, added by the clause that follows ("二级还有俩"). */
 const LEFT_OUT = /漏了|漏掉|漏报|落下了|忘了(?:算|报)/;
 /** "是3人", "改成5个": a count alone, after a clause naming the grade it corrects. */

@@ -1,6 +1,7 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
 import { answerPolicyQuestion, toTurnResult, withdrawClarify } from "../policy/index.ts";
+import { SOME_OF_THEM } from "../../core/tally.ts";
 import {
   composeAnswer,
   type FigureQuestion,
@@ -398,7 +399,7 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   // "我们组贫困老年残疾人3个 还有2个不是贫困户": a village's people counted; those not poor are left out, not everyone.
   if (VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text)) return undefined;
   // "前街那4个里头有1个不是贫困户": some of a group counted, the rest still reckoned.
-  if (/(?:其中|里头|里面|这里头|当中)[^，,。？?]{0,8}?有?\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.test(text)) return undefined;
+  if (SOME_OF_THEM.test(text)) return undefined;
   const { facts } = extractFacts(rules, text);
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
   // "俺爹是贫困老年残疾人，俺娘…没残疾": 没残疾 said of someone else than the disabled person named.

@@ -5,7 +5,7 @@ import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
-import { GRADE_NUMBER, gradesSaid, readGradeTally } from "../../core/tally.ts";
+import { GRADE_NUMBER, gradesSaid, readGradeTally, SOME_NOT_POOR } from "../../core/tally.ts";
 import { type Claim, CONFIRM_TAG, claimHolds, overMonths, readClaim, spanOf, withinMore } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
@@ -1583,10 +1583,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const singleLeft =
     single !== undefined && persons === undefined && peopleTallied === undefined ? Math.min(gone ? (count(gone[1]!) ?? 0) : namedGone, single - 1) : 0;
   // "东头4个 西头3个…其中东头有1个不是贫困户": some of those counted are not poor.
-  const notPoorPart =
-    /(?:其中|里头|里面|这里头|当中)[^，,。？?]{0,8}?有?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个[^，,。？?]{0,3}(?:不是|非|不算|不)(?:贫困|低保)/.exec(
-      text,
-    );
+  const notPoorPart = SOME_NOT_POOR.exec(text);
   // (One grade's parts added up, "后街是5个" correcting a part, outweigh a count read off the last part.)
   const partsOfOne = gradeCounts.length === 1 && gradeCounts[0]!.tally?.includes(" + ") && single !== undefined ? single + tallyAdded : undefined;
   const people = onePerson ? undefined : (peopleTallied ?? partsOfOne ?? persons ?? (single !== undefined ? single - singleLeft : undefined));
@@ -2039,18 +2036,20 @@ const FAR_YEAR = /前年|往年|\d\s*年/;
  * A place named outright: a city, county or province by its name ("贵港市", "玉林", "临县"), or a big city. Not
  * 本县, 县里, 全市 and the like, nor the 县 of 县残联.
  */
+/** Places villagers name without 市 (big cities and neighbouring ones). */
+const CITIES = "北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥";
 // (A name holds no word of speech: "每年能省", "燃料比市场", "小超市", "时候上市" name no place.)
-const NAMED_PLACE =
-  /(?<![本全俺咱我这那哪每各外邻别隔壁其它他])((?:(?:(?![县市省镇乡村我俺咱本全这那的能个小上下比跟和料候买卖超在去到了是有不没也都就还又很太更最每年月天里外中前后可少多省钱])[\u4e00-\u9fa5]){2,3}|临)(?:省|市|县))(?![残里财委政城医级联区直长场民面值钱了下多])|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|(?<!的)外地/g;
-const PLACE_HINT = /[县市镇乡省]|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|外地/;
+const NAMED_PLACE = new RegExp(
+  `${String.raw`(?<![本全俺咱我这那哪每各外邻别隔壁其它他])((?:(?:(?![县市省镇乡村我俺咱本全这那的能个小上下比跟和料候买卖超在去到了是有不没也都就还又很太更最每年月天里外中前后可少多省钱])[\u4e00-\u9fa5]){2,3}|临)(?:省|市|县))(?![残里财委政城医级联区直长场民面值钱了下多])`}|${CITIES}|(?<!的)外地`,
+  "g",
+);
+const PLACE_HINT = new RegExp(`[县市镇乡省]|${CITIES}|外地`);
+/** "户口迁到外县", "俺去北京看病", "闺女在外地打工": where someone is or went, not whose standard is asked. */
+const WHERE_SOMEONE_WENT = new RegExp(`(?:迁|搬|嫁|去|走|在|到|上)(?:到|去|往)?了?(?:[^，,。？?\\s]{0,4}[县市镇乡省]|${CITIES}|外地|外面|城里)`, "g");
 
 /** Another place than the entry's, named in the question ("隔壁县", "贵港市", "北京", "咱县" of a city report). */
 function placeElsewhere(entry: Entry, text: string): string | undefined {
-  // "户口迁到外县", "俺去北京看病", "闺女在外地打工": where someone is or went, not whose standard is asked.
-  const moved = text.replace(
-    /(?:迁|搬|嫁|去|走|在|到|上)(?:到|去|往)?了?(?:[^，,。？?\s]{0,4}[县市镇乡省]|北京|上海|天津|重庆|广州|深圳|玉林|南宁|合肥|外地|外面|城里)/g,
-    "",
-  );
+  const moved = text.replace(WHERE_SOMEONE_WENT, "");
   // "贵港市的残疾人补助多少", "北京的残疾人补贴": a place named that the entry does not speak of.
   const entryText = [entry.title, entry.summary, ...entry.facts.map((f) => f.text)].join("");
   const namedPlace = [...moved.matchAll(NAMED_PLACE)].map((m) => m[1] ?? m[0]).find((p) => !entryText.includes(p.replace(/[市县省]$/, "")));
