@@ -1324,6 +1324,17 @@ describe("a grade the seed says nothing about", () => {
 });
 
 describe("a cadre asking about groups", () => {
+  it("gives the county's stated total for its own 4281 people instead of one grade's amount times all of them, and names the grade when it reckons a village's untold grades", async () => {
+    const county = (await chat()("全县4281人领救助 一年一共发多少")).text;
+    expect(county).toContain("资料写明这些人共发 314.04 万元");
+    expect(county).not.toMatch(/× 4281/);
+    expect((await chat()("一二级那3570个人 一年救助金一共多少")).text).toContain("800 × 3570 = 2856000 元/年");
+    const village = (await chat()("俺村6个贫困残疾人 一年救助一共多少")).text;
+    expect(village).toContain("6 个人都是一、二级的话：800 × 6 = 4800 元/年");
+    expect(village).toContain("6 个人都是三级的话：400 × 6 = 2400 元/年");
+    expect(village).toContain("告诉我各是几级");
+  });
+
   it("reckons a group whose people left and joined said without 个 (有俩搬走了, 又新评上俩, 二级的有俩去世了), and 下半年能领多少", async () => {
     const both = (await chat()("俺村一二级贫困残疾人10个 今年去世了两个 又新评上俩 一年一共多少")).text;
     expect(both).toContain("10 个人里走了 2 个，剩下 8 + 2 = 10 个人：800 × 10 = 8000 元/年");

@@ -1667,6 +1667,18 @@ function wan(n: number): string {
   return `，${Math.round(w * 10000) === n ? "即" : "约"} ${w} 万元`;
 }
 
+/** The money a fact states for exactly `persons` people ("共救助 4281 人……发放救助金 314.04 万元"), as written. */
+function statedTotalOf(facts: readonly Fact[], persons: number): string | undefined {
+  for (const fact of facts) {
+    const count = new RegExp(`(?<![\\d.])${persons}\\s*(?:人|名)`).exec(fact.text);
+    // The count first in its fact: "（一、二级 3570 人…）" inside it is a part, not the whole paid.
+    if (!count || /\d\s*(?:人|名)/.test(fact.text.slice(0, count.index))) continue;
+    const total = /(\d+(?:\.\d+)?)\s*万元/.exec(fact.text.slice(count.index));
+    if (total) return total[0].replace(/\s+/g, " ").replace(/(\d)万/, "$1 万");
+  }
+  return undefined;
+}
+
 /** Amounts to one place, as the eligibility replies write them. */
 const fmt = money;
 
@@ -1741,7 +1753,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
   }
   // "一二级…": an amount set for other grades is not this question's.
   const asked = q.grades ?? [];
-  const figures: MoneyFigure[] = graded.filter((f) => asked.length === 0 || f.grades.length === 0 || f.grades.some((g) => asked.includes(g)));
+  const figures = graded.filter((f) => asked.length === 0 || f.grades.length === 0 || f.grades.some((g) => asked.includes(g)));
   if (q.perKilo) {
     for (const fact of facts) {
       const ton = /(\d+(?:\.\d+)?)\s*元\s*\/\s*吨/.exec(fact.text);
@@ -1763,6 +1775,16 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       }
     }
   }
+  // "全县4281人领救助 一年一共发多少": the people said are the entry's own count, of several grades paid differently;
+  // one grade's amount times all of them is no one's figure, and the entry states what they were paid.
+  const stated = q.persons && figures.length > 1 && new Set(figures.map((f) => f.amount)).size > 1 ? statedTotalOf(facts, q.persons) : undefined;
+  if (stated) {
+    out.push(`您说的 ${q.persons} 人就是资料里的总人数，各级标准不同，不能按一个标准乘；资料写明这些人共发 ${stated}（按上面第一条）`);
+    return out;
+  }
+  // "俺村6个贫困残疾人": grades untold, each grade's amount is reckoned as if all were of that grade, and said so.
+  const eachGrade = (f: (typeof figures)[number]) =>
+    !q.grades && f.grades.length > 0 && new Set(figures.map((x) => x.amount)).size > 1 ? `都是${gradeNames(f.grades)}的话` : "";
   for (const f of figures.slice(0, 2)) {
     const yearly = f.period === "year" ? f.amount : f.amount * 12;
     const base = f.period === "year" ? `${fmt(f.amount)} 元/年` : `${fmt(f.amount)} 元/月`;
@@ -1787,7 +1809,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       out.push(`${q.persons} 个人一个季度：${fmt(yearly / 4)} × ${q.persons} = ${fmt((yearly / 4) * q.persons)} 元`);
     if (people > 1 && f.per !== "户") {
       out.push(
-        `${notPoor ? `${people + notPoor} 个人里 ${notPoor} 个不是贫困户，不算；` : ""}${q.left ? `${people + q.left - (q.added ?? 0)} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
+        `${notPoor ? `${people + notPoor} 个人里 ${notPoor} 个不是贫困户，不算；` : ""}${q.left ? `${people + q.left - (q.added ?? 0)} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人${eachGrade(f)}：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
       );
       // "一年一共多少 一个月合多少": the people's year, per month too.
       if (q.perMonth && f.period === "year") out.push(`${people} 个人折合每月：${monthOf(yearly * people)}`);
@@ -1810,6 +1832,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
         `${q.years === 0.5 ? "半年" : `${fmt(q.years)} 年一共`}：${fmt(yearly * people * q.years)} 元（${fmt(yearly * people)} × ${fmt(q.years)}，按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
       );
   }
+  if (q.persons && q.persons > 1 && figures.some((f) => eachGrade(f))) out.push("告诉我各是几级（比如“一级2个、三级4个”），我给您算准数。");
   return out;
 }
 
