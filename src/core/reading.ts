@@ -44,6 +44,10 @@ const GENERAL_PROCESS = /一般(?:都|是)?(?:咋|怎么|如何)(?:处理|办|�
 /** "俺不服", "不服气": a decision the villager disputes (not "不服老", "不服输"). */
 const DISPUTE = /(?:俺|我|咱)(?:们)?(?:就是|真)?不服(?!老|输)|不服气/;
 
+/** "想安条假腿", "想配个助听器": something the villager wants for themselves (not "不想交"). */
+const WISH = /(?<![不没])想(?:要|安|装|配|买|换|弄|整|办|领|申请|治|看看病|做手术|上学|进厂|找个)/;
+const WISHES = new RegExp(WISH.source, "g");
+
 /** "找谁给看看": asking whom to go to, which a request's words do not make a report. */
 const ASKS_WHOM = /找谁|找哪|去哪|上哪|谁能|谁会/;
 
@@ -88,8 +92,14 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   const villages = /[\u4e00-\u9fa5]{1,3}村(?![里民委])/.test(text) && has(text, words.problem_words);
   // "让人欺负了想告状，请不起律师": 告状 inside the wish 想告 is the need itself, not a report to us.
   // Only a message with a wish is rewritten: every message is read, and most have none.
-  const unwished = () => words.wishes.reduce((t, w) => t.split(w).join("，"), text);
-  if (has(text, words.wishes) && !villages && !has(unwished(), words.report_words) && !has(text, words.requests) && !has(text, words.complaint_questions))
+  const unwished = () => words.wishes.reduce((t, w) => t.split(w).join("，"), text.replace(WISHES, "，"));
+  if (
+    (has(text, words.wishes) || WISH.test(text)) &&
+    !villages &&
+    !has(unwished(), words.report_words) &&
+    !has(text, words.requests) &&
+    !has(text, words.complaint_questions)
+  )
     return { kind: "question", notAReport: false };
   // "前些年为啥…", "当初为什么要整治": asking about the past is not reporting a problem of today.
   if (has(text, words.why_words) && has(text, words.past_markers)) return { kind: "question", notAReport: false };

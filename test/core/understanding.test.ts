@@ -710,6 +710,15 @@ describe("a need said as a wish is a question, not a report", () => {
     expect(r.text).not.toMatch(/FK\d+/);
     expect(reports()).toBe(before);
   });
+
+  it("does not file a wish said with 想安/想配 (想安条假腿 一打听贵得吓人), but still files a wish to have something repaired", async () => {
+    const before = reports();
+    expect((await chat()("俺小腿让机器轧没了 想安条假腿 一打听贵得吓人")).text).not.toMatch(/FK\d+/);
+    expect((await chat()("俺耳朵背 想配个助听器 太贵了")).text).not.toMatch(/FK\d+/);
+    expect(reports()).toBe(before);
+    expect((await chat()("路灯坏了 想找人来修修")).text).toMatch(/FK\d+/);
+    expect(reports()).toBe(before + 1);
+  });
 });
 
 describe("two questions in one message", () => {
