@@ -108,9 +108,12 @@ function readClaimUncached(text: string): Claim | undefined {
       found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "price", unit: m[1]!, ...(m[3] ? { more: true } : {}) } });
   }
   // "三级的一年四百 俩人八百对吧": a bare amount right before the tag, for the period said before it.
-  const bare = new RegExp(`${NUMBER}\\s*(?:元|块钱?)?(?:多)?\\s*(?=(?:对吧|对不对|是吧|是不是|对不|对吗|没错吧)\\s*[?？]?\\s*$)`).exec(text);
+  // "那俺娘三级 是四百不": 是 before the amount, the question's close right after it.
+  const bare = new RegExp(
+    `${NUMBER}\\s*(?:元|块钱?)?(?:多)?\\s*(?=(?:对吧|对不对|是吧|是不是|对不|对吗|没错吧)\\s*[?？]?\\s*$)|(?<=是)${NUMBER}\\s*(?:元|块钱?)?(?:多)?\\s*(?=(?:不|吗|吧)\\s*[?？]?\\s*$)`,
+  ).exec(text);
   if (bare && !found.some((f) => f.end >= bare.index + bare[0].length - 1)) {
-    const value = parseNumber(bare[1]!);
+    const value = parseNumber(bare[1] ?? bare[2]!);
     const period = [...text.slice(0, bare.index).matchAll(/一年|每年|全年|一个月|每个?月|半年/g)].at(-1)?.[0];
     if (value && period)
       found.push({ at: bare.index, end: bare.index + bare[0].length, claim: { value, kind: "period", months: PERIOD_MONTHS[period] ?? 12 } });

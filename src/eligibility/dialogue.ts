@@ -179,7 +179,8 @@ function advanceHousehold(rules: EligibilityRules, state: DialogueState, on: Dat
   const household = { people: state.people, disabledCount: state.disabledCount };
   const poor = typeof state.facts.poor === "boolean" ? state.facts.poor : undefined;
   const lines = householdLines(rules, household, poor, on);
-  const rendered = renderHousehold(rules, household, poor, lines, state.focus, state.reckon, state.question, claim);
+  const ifPoor = claim && poor === undefined ? householdLines(rules, household, true, on) : undefined;
+  const rendered = renderHousehold(rules, household, poor, lines, state.focus, state.reckon, state.question, claim, ifPoor);
   const pending = poor === undefined && !state.unknown.includes("poor") ? "poor" : null;
   return { state: { ...state, pending, step: pending ? "asking" : "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
 }
@@ -617,7 +618,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     }
     // "我爷爷也是 两个人一年加起来多少": someone new said to be as the one screened.
     const alike = more.people.length === 1 && /也是|也一样|也符合|也够/.test(text) ? more.people : [];
-    const named = more.people.filter((p) => p.grade !== undefined || p.severe);
+    // "俺爹俺娘俩人 都是贫困老年残疾人": two or more old disabled people are named by that, without a grade.
+    const named = more.people.filter((p) => p.grade !== undefined || p.severe || (more.people.length >= 2 && p.elderly && p.certified));
     // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
     // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.
     const grade = state.facts.disability_grade;
@@ -785,7 +787,20 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         ? `好的，已改为：其中 ${named.length} 个是${named.map((n) => (n.grade ? `${"一二三四"[n.grade - 1]}级` : "重度")).join("、")}。\n`
         : "好的，记下了。\n";
       const disabled_in_household = adds ? Math.max(people.length, Number(state.facts.disabled_in_household ?? 0) + named.length) : people.length;
-      return advance(rules, { ...state, people, disabledCount: disabled_in_household, facts: { ...state.facts, disabled_in_household } }, on, changed);
+      // "还有个一级的 都是贫困户": the household's standing said with the people added.
+      const poor = extractFacts(rules, text).facts.poor;
+      return advance(
+        rules,
+        {
+          ...state,
+          people,
+          disabledCount: disabled_in_household,
+          facts: { ...state.facts, disabled_in_household, ...(typeof poor === "boolean" ? { poor } : {}) },
+          unknown: state.unknown.filter((f) => f !== "poor" || poor === undefined),
+        },
+        on,
+        changed,
+      );
     }
     if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
       // People counted before stand for those now named, unless the named are added to them ("还有俺 一级").

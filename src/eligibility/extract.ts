@@ -91,7 +91,11 @@ function numberFrom(fact: Extract<Fact, { type: "number" }>, text: string): Answ
   for (const prefix of fact.prefixes) {
     const at = text.indexOf(prefix);
     if (at < 0) continue;
-    const after = /^(?:是|有)?([-−－负])?([零〇一二两三四五六七八九十百\d]+)/.exec(text.slice(at + prefix.length));
+    // "今年三月", "今年一月到六月": a month or a day after 今年 is a date, not an age.
+    const after =
+      /^(?:是|有)?([-−－负])?([零〇一二两三四五六七八九十百\d]+)(?![零〇一二两三四五六七八九十百\d]|\s*(?:月|号|日|天|个月|年|块|元|万|斤|亩))/.exec(
+        text.slice(at + prefix.length),
+      );
     const value = after ? parseNumber(after[2]!) : undefined;
     if (value !== undefined) return checkNumber(fact, value, Boolean(after![1]));
   }
@@ -107,8 +111,16 @@ const OTHERS = /(?:(?<![疾困难残户])人家|别人家?|别家|隔壁(?:家|�
  * neighbour (no amount given in the clause) and is kept; a 困难残疾人家 is a household, not 人家.
  */
 export function blankOthers(text: string): string {
-  return text.replace(OTHERS, (m) => (/给|领|拿|发|得/.test(m) ? "，".repeat(m.length) : m));
+  const blanked = text.replace(OTHERS, (m) => (/给|领|拿|发|得/.test(m) ? "，".repeat(m.length) : m));
+  // "听说三级的一年800 俺家俩三级": the rule as heard is nobody's grade, when the household's own are said beside it.
+  return HEARSAY.test(blanked)
+    ? blanked.replace(HEARSAY_ALL, (m, at: number) => (/[一二三四1-4]级/.test(blanked.slice(0, at) + blanked.slice(at + m.length)) ? "，".repeat(m.length) : m))
+    : blanked;
 }
+
+const HEARSAY_SOURCE = "(?:听说|听人说|人家说|都说|说是)[一二三四1-4]级的?[^，,。；;！!？?\\s]*?(?:\\d+|[一二三四五六七八九十百千两]+)\\s*(?:元|块)?";
+const HEARSAY = new RegExp(HEARSAY_SOURCE);
+const HEARSAY_ALL = new RegExp(HEARSAY_SOURCE, "g");
 
 /** Every fact a sentence states: "我三级残疾，家里困难，今年68了" → grade 3, poor, age 68. */
 export function extractFacts(rules: EligibilityRules, said: string): Extraction {

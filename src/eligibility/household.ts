@@ -512,8 +512,16 @@ function readHouseholdUncached(said: string): Household {
  * A sum the villager says for the household over a period, against each programme's sum and the total: "对"
  * naming the one it is, or "不对" with the programme's sum (and the total of several) as reckoned.
  */
-function claimVerdict(chosen: readonly HouseholdLine[], total: number | undefined, claim: Claim): string | undefined {
+function claimVerdict(chosen: readonly HouseholdLine[], total: number | undefined, claim: Claim, ifPoor?: readonly HouseholdLine[]): string | undefined {
   if (claim.kind !== "period") return undefined;
+  // "三级残疾 俩人 一年800 对吗", poverty untold: a figure that holds if the household is poor is not called wrong
+  // against another programme; it is said to hold on that condition.
+  if (ifPoor) {
+    const counted = ifPoor.filter((l) => l.parts.length > 0 && l.programme.benefit.kind === "cash");
+    const sumIfPoor = counted.length > 1 ? counted.reduce((s, l) => s + (l.period === "month" ? l.total * 12 : l.total), 0) : undefined;
+    const held = claimVerdict(counted, sumIfPoor, claim);
+    if (held && !claimVerdict(chosen, total, claim)?.startsWith("对")) return `是贫困户的话，${held.replace(/。$/, "")}（您家是贫困户吗？）`;
+  }
   const months = claim.months ?? 12;
   const span = spanOf(months);
   const inSpan = (yearly: number) => overMonths(yearly, months);
@@ -714,6 +722,8 @@ export function renderHousehold(
   reckon: Reckoning,
   question = "",
   claim?: Claim,
+  /** The programmes' lines were the household poor, when that is untold: a figure put to confirm may hold on it. */
+  ifPoor?: readonly HouseholdLine[],
 ): Rendered {
   // Poverty said person by person is shown with each person; otherwise once for the household.
   const ownPoverty = household.people.some((p) => p.poor !== undefined);
@@ -812,7 +822,7 @@ export function renderHousehold(
   if (poor === undefined && lines.some((l) => l.notes.some((n) => n.includes("贫困"))))
     out.push("您家是贫困户（低保户、建档立卡户）吗？回复“是”或“不是”，我再算准一点。");
   // "一年救助1600 对吧", "一年一共1600是不": the answer to the yes-or-no question first.
-  const verdict = claim ? claimVerdict(chosen, yearlyParts.length > 1 ? yearly : undefined, claim) : undefined;
+  const verdict = claim ? claimVerdict(chosen, yearlyParts.length > 1 ? yearly : undefined, claim, ifPoor) : undefined;
   if (verdict) out.unshift(verdict);
   out.push(`来源：${[...new Set(chosen.map((l) => l.programme.source.section))].join("；")}。到哪办：县残联（可先到村委会问）。`);
   return {

@@ -53,6 +53,9 @@ const ASKING = /多少|^几|^(?:一|每)个?(?:亩|户|人|位|次|年|月|吨|�
 /** How many recent questions' analyses are kept. */
 const ANALYZED_KEPT = 512;
 /** Words saying per whom or per what an amount is, between a programme's name and 补助. */
+/** "一年到底能领多少", "究竟给多少": a word of how it is asked, never a programme's name. */
+const ADVERB = /^(?:到底|究竟|总共|一共|大概|大约|真的|确实|具体|实际|一般|平常|平时|反正|起码|最多|最少|顶多|能够|可以|应该|总归)$/;
+
 const AMOUNT_FILLERS: ReadonlySet<string> = new Set(["一户", "每户", "每人", "一人", "一个人", "每亩", "一亩"]);
 /** "半年补助多少", "两年补助": a span of time before 补助 is how long, not the name of a programme. */
 const PERIOD = /^(?:[一二两三四五六七八九十半几每全上下头]+个?(?:年|月|季度?|天|星期)|季度)$/;
@@ -327,9 +330,22 @@ export class KnowledgeIndex {
       if (!SUBSIDY_WORDS.has(words[i]!)) continue;
       // "危房改造一户能补多少": who or how much the amount is for may stand between the name and the subsidy.
       let j = i - 1;
-      while (j > 0 && i - j < 3 && AMOUNT_FILLERS.has(words[j]!)) j--;
+      // ("孤儿每月补多少": a period each month or year too.)
+      while (j > 0 && i - j < 3 && (AMOUNT_FILLERS.has(words[j]!) || /^每个?[月年]$/.test(words[j]!))) j--;
       const named = words[j]!;
-      if (named.length < 2 || SUBSIDY_WORDS.has(named) || AMOUNT_FILLERS.has(named) || PERIOD.test(named) || this.notTopics.has(named) || this.bm25.has(named))
+      // A period stepped over is the name's own ("孤儿每月"), not the next clause's ("要去掉 一年救助").
+      if (words.slice(j + 1, i).some((w) => /^每个?[月年]$/.test(w)) && !query.text.includes(named + words[j + 1]!)) continue;
+      if (
+        named.length < 2 ||
+        SUBSIDY_WORDS.has(named) ||
+        AMOUNT_FILLERS.has(named) ||
+        PERIOD.test(named) ||
+        ADVERB.test(named) ||
+        // "他俩各自一年能领", "剩下的一年能领": who or which of them, not a programme.
+        /^[我俺咱你您他她它这那]|[俩仨自下来掉]$/.test(named) ||
+        this.notTopics.has(named) ||
+        this.bm25.has(named)
+      )
         continue;
       // "贫困户" is new as a whole but made of a word the knowledge base knows (贫困); "危房改造" is not (危房).
       const parts = this.segmenter.words(named).filter((w) => w !== named && w.length >= 2);
@@ -341,7 +357,7 @@ export class KnowledgeIndex {
       // "修房子有补助吗": 有 between a thing to be done and the subsidy asks whether there is one for it
       // ("穷人家有补贴没", "县上有补助没得" name who or where, not a programme).
       const between = query.text.slice(at + named.length, subsidyAt);
-      if (subsidyAt < 0 || !/^(?:一户|每户|每人|一人|一个人|每亩|一亩|能|可以|有|的|\s)*$/.test(between)) continue;
+      if (subsidyAt < 0 || !/^(?:一户|每户|每人|一人|一个人|每亩|一亩|每个?月|每年|能|可以|有|的|\s)*$/.test(between)) continue;
       if (between.includes("有") && !/^[修建盖买换装治]/.test(named)) continue;
       return `${named}${words[i]}`;
     }

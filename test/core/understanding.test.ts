@@ -3567,3 +3567,44 @@ describe("a household named by Cantonese kin words alone", () => {
     expect(r.text).toMatch(/您爷爷 800 \+ 您奶奶 400 = 1200 元\/年/);
   });
 });
+
+describe("words an exploratory tester found misread", () => {
+  it("reads cheque numerals (贰级残疾壹年) and 到底 as the question's, not as programmes the knowledge base lacks", async () => {
+    const cheque = (await chat()("贰级残疾壹年补多少")).text;
+    expect(cheque).toContain("800 元");
+    expect(cheque).not.toContain("知识库里没有");
+    const really = (await chat()("俺是三级残疾贫困户六十八了一个人过 一年到底能领多少 去哪领")).text;
+    expect(really).toContain("400 元");
+    expect(really).not.toContain("到底补助");
+  });
+
+  it("gives no neighbour's monthly figure for a kind of person the knowledge base has nothing on (孤儿每月补多少)", async () => {
+    const orphan = (await chat()("孤儿每月补多少")).text;
+    expect(orphan).toContain("没有“孤儿补助”这一项");
+    expect(orphan).not.toMatch(/50 元/);
+  });
+
+  it("does not call a right figure wrong: two of grade three at 800 holds if the household is poor, and 是四百不 is checked, not the earlier 八百", async () => {
+    expect((await chat()("三级残疾 俩人 一年800 对吗")).text).toMatch(/^是贫困户的话，对：/);
+    const c = chat();
+    await c("二级残疾贫困户 一年八百 对吧");
+    expect((await c("那俺娘三级 是四百不")).text).toMatch(/^对：.*400 元/);
+  });
+
+  it("reads 今年三月 as a date, not an age, and a rule heard (听说三级的一年800) as nobody in the household", async () => {
+    const months = (await chat()("俺娘二级贫困残疾 从去年三月到今年三月能领多少")).text;
+    expect(months).toMatch(/^按您说的情况（二级，贫困户）/);
+    expect(months).not.toContain("年龄 3");
+    const heard = (await chat()("听说三级的一年800 俺家俩三级 那就是一千六吧")).text;
+    expect(heard).toContain("（第1人三级、第2人三级）");
+    expect(heard).not.toContain("您三级");
+  });
+
+  it("keeps the household's standing said with the people added (还有个一级的 都是贫困户)", async () => {
+    const c = chat();
+    await c("帮俺算算生活救助");
+    await c("俺家四口 俩三级的");
+    await c("还有个一级的 都是贫困户");
+    expect((await c("一年合计多少")).text).toContain("第1人 400 + 第2人 400 + 第3人 800 = 1600 元/年");
+  });
+});
