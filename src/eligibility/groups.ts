@@ -42,7 +42,11 @@ export function readProgrammeGroups(rules: EligibilityRules, text: string, on: D
     // "重度残疾人12个" names no programme by itself: the one asked about that no other count names.
     const own = focusOf(rules, segment);
     const left = asked.filter((id) => !placed.has(id));
-    const ids = own.length === 0 && left.length === 1 && /残疾|户/.test(segment) ? left : own;
+    // "一二级贫困残疾人12个", "三级7个" beside other programmes' counts: people counted by grade are the programme
+    // paid by grade, when it is the only one.
+    const byGrade = rules.programmes.programmes.filter((p) => p.benefit.tiers.length > 0).map((p) => p.id);
+    const graded = own.length === 0 && byGrade.length === 1 && GRADE.test(segment) && !/不是贫困|非贫困|不贫困/.test(segment);
+    const ids = graded ? byGrade : own.length === 0 && left.length === 1 && /残疾|户/.test(segment) ? left : own;
     // A count that cannot be placed ("一级的2个" with no programme, "每户2个", two programmes in one breath)
     // makes the whole tally uncertain: nothing is summed.
     if (ids.length !== 1 || /^每/.test(segment.slice(counted.index - 1, counted.index + 1)) || /每(?:户|家|人)/.test(segment)) return undefined;
@@ -64,7 +68,12 @@ export function readProgrammeGroups(rules: EligibilityRules, text: string, on: D
     const perUnit = monthly ? amount.month![0] : amount.year[0];
     groups.push({
       programmeId: programme.id,
-      name: programme.name,
+      name: graded
+        ? `${programme.name}（${[...grades]
+            .sort()
+            .map((g) => "一二三"[g - 1])
+            .join("、")}级）`
+        : programme.name,
       count,
       unit: household ? "户" : "人",
       yearly: amount.year[0],

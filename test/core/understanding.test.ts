@@ -3608,3 +3608,12 @@ describe("words an exploratory tester found misread", () => {
     expect((await c("一年合计多少")).text).toContain("第1人 400 + 第2人 400 + 第3人 800 = 1600 元/年");
   });
 });
+
+describe("a cadre's counts by grade beside other programmes' counts", () => {
+  it("sums every group told (一二级12个 三级7个 老年9个 一户多残3户), none silently left out", async () => {
+    const r = (await chat()("俺村一二级贫困残疾人12个 三级7个 贫困老年残疾人9个 一户多残3户 一年一共多少钱")).text;
+    expect(r).toContain("贫困残疾人生活特别救助（一、二级）：800 × 12 = 9600 元/年");
+    expect(r).toContain("贫困残疾人生活特别救助（三级）：400 × 7 = 2800 元/年");
+    expect(r).toContain("合计每年：9600 + 2800 + 5400 + 5040 = 22840 元");
+  });
+});
