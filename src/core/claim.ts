@@ -22,7 +22,7 @@ export interface Claim {
 
 /** "对吧", "是不是", "没记错吧": a figure put to us to confirm ("不对不对" corrects, asks nothing). */
 export const CONFIRM_TAG =
-  /(?<!不)对吧|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真的假的|真的吗|真的不\s*[?？]?\s*$|是这个数[不吗吧]|有\s*(?:\d|[一两二三四五六七八九十百千万])[^，,。？?\s]{0,10}?没有?\s*[?？]?\s*$/;
+  /(?<!不)对吧|(?<!不)对么|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真的假的|真的吗|真的不\s*[?？]?\s*$|是这个数[不吗吧]|有\s*(?:\d|[一两二三四五六七八九十百千万])[^，,。？?\s]{0,10}?没有?\s*[?？]?\s*$/;
 /** A bare 吧/吗 closing the message confirms only an amount: "那一年就是600吧", not "能领多少吗". */
 const CLOSING = /[吧吗]\s*[?？]?\s*$/;
 /** A message asking for a figure asks; it confirms nothing. */
@@ -36,6 +36,8 @@ const BETWEEN = "(?:一共|总共|合计|加起来|[^，,。？?\\d零一二三�
 const PERIOD = new RegExp(`(一年|每年|全年|一个月|每个?月|半年)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
 const EACH = new RegExp(`(?:每人|每户|一人|一户(?!多残)|每位|每个人|一个人)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
 const PRICE = new RegExp(`(?:一|每|1)\\s*(吨|斤|公斤|亩)${BETWEEN}${NUMBER}\\s*(多)?\\s*(?:元|块钱?)?`, "g");
+/** "1360一吨", "1360元每吨": the price said before its unit. */
+const PRICE_BEFORE = /(\d+(?:\.\d+)?)\s*(多)?\s*(?:元|块钱?)?\s*(?:一|每|\/)\s*(吨|斤|公斤|亩)/g;
 /**
  * "培训了373个", "六千多户", "一天5吨": a count or a quantity (Chinese numerals only with 十, 百, 千 or 万 after a digit:
  * "一户" is no count, nor "万人就业").
@@ -106,6 +108,10 @@ function readClaimUncached(text: string): Claim | undefined {
     const value = parseNumber(m[2]!);
     if (value && value > 1)
       found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "price", unit: m[1]!, ...(m[3] ? { more: true } : {}) } });
+  }
+  for (const m of text.matchAll(PRICE_BEFORE)) {
+    const value = Number(m[1]);
+    if (value > 1) found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "price", unit: m[3]!, ...(m[2] ? { more: true } : {}) } });
   }
   // "三级的一年四百 俩人八百对吧": a bare amount right before the tag, for the period said before it.
   // "那俺娘三级 是四百不": 是 before the amount, the question's close right after it.

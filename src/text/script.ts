@@ -110,6 +110,15 @@ function readTable(group: unknown): TableFacts | undefined {
 
 /** Traditional (Taiwan usage included) → Simplified. Equal to opencc-js's tw→cn converter, only faster. */
 export function toSimplified(text: string): string {
+  // "对么", "是么": 么 is Simplified's own particle, which the Taiwan table reads as 幺. Kept as written.
+  if (text.includes("么")) return convertSimplified(text.replaceAll("么", LONE_ME)).replaceAll(LONE_ME, "么");
+  return convertSimplified(text);
+}
+
+/** A private-use character no table knows, standing for 么 while the rest converts. */
+const LONE_ME = "\uE000";
+
+function convertSimplified(text: string): string {
   if (!fastPath) return fullToSimplified(text);
   const { changing, inKeys } = fastPath;
   // Most Simplified text has no character that could change, and one lookup per character says so

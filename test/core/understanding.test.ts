@@ -3617,3 +3617,12 @@ describe("a cadre's counts by grade beside other programmes' counts", () => {
     expect(r).toContain("合计每年：9600 + 2800 + 5400 + 5040 = 22840 元");
   });
 });
+
+describe("a figure put to confirm in more ways", () => {
+  it("confirms a price said before its unit (1360一吨 对不对) and a count closed with 对么, in the writer's own script", async () => {
+    expect((await chat()("优质煤市价1360一吨 对不对")).text).toContain("对：资料里写的是 1360 元/吨");
+    const r = (await chat()("月嫂培训班办了10期 免费培训了373个妇女 对么")).text;
+    expect(r).toMatch(/对：/);
+    expect(r).toContain("月嫂免费培训班");
+  });
+});
