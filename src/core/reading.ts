@@ -82,7 +82,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     /啥|什么|哪|谁|咋|啷个/.test(text) ||
     // "到底投了500万还是50万": a question offering two answers (not "还是没修好").
     /(?:是|到底|究竟)[^，,。；]{0,12}还是|\d[^，,。；]{0,4}还是[^，,。；]{0,4}\d/.test(text) ||
-    /(?:没有|没|不|吗|呢|没得|嘛)\s*[？?]?\s*$/.test(text.trim()) ||
+    // ("一滴水都没有", "啥也没有": 都/也 before it makes 没有 a statement.)
+    /(?<![都也])(?:没有|没|不|吗|呢|没得|嘛)\s*[？?]?\s*$/.test(text.trim()) ||
     // "那三级的就是一年400对吧", "那一年就是600吧": a figure put to us to confirm ("得修了是吧" is no question).
     readClaim(text) !== undefined;
   // "残疾人上访投诉的事 县残联一般咋处理": how such things are handled in general, no report of one.
@@ -164,7 +165,7 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
   // "烧秸秆污染大 压成块的烧起来干净不", "现在镇上有地方能修了没": a yes-no question beside the trouble,
   // like one ending in 吗.
-  if (/(?:不|没|没有)\s*[？?]?$/.test(text.trim())) return { kind: "report_or_question" };
+  if (/(?<![都也])(?:不|没|没有)\s*[？?]?$/.test(text.trim())) return { kind: "report_or_question" };
   return { kind: "report", implicit: true };
 }
 

@@ -3626,3 +3626,11 @@ describe("a figure put to confirm in more ways", () => {
     expect(r).toContain("月嫂免费培训班");
   });
 });
+
+describe("a trouble said with emphasis", () => {
+  it("files 自来水停了三天了 一滴水都没有: 都没有 says how bad it is, it asks nothing", async () => {
+    const before = reports();
+    expect((await chat()("俺们组的自来水停了三天了 一滴水都没有")).text).toMatch(/FK\d+/);
+    expect(reports()).toBe(before + 1);
+  });
+});
