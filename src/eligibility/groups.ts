@@ -45,7 +45,8 @@ export function readProgrammeGroups(rules: EligibilityRules, text: string, on: D
     // "一二级贫困残疾人12个", "三级7个" beside other programmes' counts: people counted by grade are the programme
     // paid by grade, when it is the only one.
     const byGrade = rules.programmes.programmes.filter((p) => p.benefit.tiers.length > 0).map((p) => p.id);
-    const graded = own.length === 0 && byGrade.length === 1 && GRADE.test(segment) && !/不是贫困|非贫困|不贫困/.test(segment);
+    // (Not when the question names the programme it asks about: "…一户多残3户 一户多残一年一共多少".)
+    const graded = own.length === 0 && asked.length === 0 && byGrade.length === 1 && GRADE.test(segment) && !/不是贫困|非贫困|不贫困/.test(segment);
     const ids = graded ? byGrade : own.length === 0 && left.length === 1 && /残疾|户/.test(segment) ? left : own;
     // A count that cannot be placed ("一级的2个" with no programme, "每户2个", two programmes in one breath)
     // makes the whole tally uncertain: nothing is summed.
