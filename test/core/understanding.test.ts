@@ -3634,3 +3634,11 @@ describe("a trouble said with emphasis", () => {
     expect(reports()).toBe(before + 1);
   });
 });
+
+describe("the disabled of a household, not its size", () => {
+  it("reckons 五口人里有仨残疾 on the three, not the five", async () => {
+    const r = (await chat()("三级残疾 贫困 一年400 五口人里有仨残疾 能领多少")).text;
+    expect(r).toContain("3 个人：400 × 3 = 1200 元/年");
+    expect(r).not.toMatch(/× 5 =/);
+  });
+});

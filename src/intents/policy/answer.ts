@@ -1401,6 +1401,8 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "一二级贫困残疾人3570个，一人800": people named first, their count after ("一人" is the amount's unit).
   // "俺村贫困老年残疾人有十二个", "重度残疾人 县里代缴养老的有二十三个": in Chinese numerals too, and after 的有.
   const after =
+    // "五口人里有仨残疾": the disabled of the household are counted, not its size.
+    /(?:\d+|[一两二三四五六七八九十]+)\s*口人?[里中]?(?:有|其中)?\s*(\d+|[一两二三四五六七八九十]|俩|仨)\s*(?:个|名|位)?(?:是)?残疾/.exec(text) ??
     /残疾人[^，,。？?\d]{0,4}?(\d+|[一两二三四五六七八九十百千]{1,5}|俩|仨)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
     /残疾人[^。？?\d]{0,12}?的有\s*(\d+|[一两二三四五六七八九十百千]{1,5}|俩|仨)\s*(?:个|名|位|人)(?=[，,。？?；\s]|$)/.exec(text) ??
     // "俺村十来个重度的 按十二个算": the count the villager says to reckon with.
