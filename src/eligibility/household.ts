@@ -447,8 +447,9 @@ function readHouseholdUncached(said: string): Household {
       if (/^.{0,3}都/.test(segment)) for (const m of mentions.slice(0, k)) if (!/[，,。；！？!?\s]/.test(text.slice(m.at, at))) m.person.elderly = true;
     }
     // "俺闺女…单过，不是贫困户" while "俺…都算贫困户": poverty is said person by person.
-    if (/不是贫困|不算贫困|不贫困|不穷|不是低保/.test(segment)) p.poor = false;
-    else if (/贫困户|低保户|困难户|建档立卡|都是贫困的?(?=[，,。；\s]|$)/.test(segment)) {
+    // ("我是二级残疾 非贫困 我娘一级贫困": 非贫困, and 贫困 closing what is said of someone, too.)
+    if (/不是贫困|不算贫困|不贫困|非贫困|不穷|不是低保/.test(segment)) p.poor = false;
+    else if (/贫困户|低保户|困难户|建档立卡|都是贫困的?(?=[，,。；\s]|$)|[一二三四1-4]级(?:的)?贫困(?=\s*$)/.test(segment)) {
       p.poor = true;
       // "俺哥二级 俺嫂子也是二级 他们是贫困户": 他们 (or 都) takes in those named before.
       if (/(?:都|他们|她们|他俩|她俩|两口子)(?:都)?(?:算|是)?[^，,。；]{0,3}(?:贫困户|低保户|困难户)|都是贫困的?(?=[，,。；\s]|$)/.test(segment))

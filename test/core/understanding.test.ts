@@ -3642,3 +3642,11 @@ describe("the disabled of a household, not its size", () => {
     expect(r).not.toMatch(/× 5 =/);
   });
 });
+
+describe("poverty said person by person", () => {
+  it("pays the mother said to be poor though the villager is not (我是二级残疾 非贫困 我娘一级贫困)", async () => {
+    const r = (await chat()("我是二级残疾 非贫困 我娘一级贫困")).text;
+    expect(r).toContain("您母亲 800 元/年");
+    expect(r).toMatch(/您按您说的情况不符合条件/);
+  });
+});
