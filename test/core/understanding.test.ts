@@ -1337,6 +1337,10 @@ describe("a cadre asking about groups", () => {
     const county = (await chat()("全县4281人领救助 一年一共发多少")).text;
     expect(county).toContain("资料写明这些人共发 314.04 万元");
     expect(county).not.toMatch(/× 4281/);
+    // Put to confirm with a wrong sum, the 800 alone is picked out to show: still no 4281 × 800.
+    const claimed = (await chat()("全县救助4281人 发了341.04万 没错吧")).text;
+    expect(claimed).toContain("资料写明这些人共发 314.04 万元");
+    expect(claimed).not.toMatch(/× 4281/);
     expect((await chat()("一二级那3570个人 一年救助金一共多少")).text).toContain("800 × 3570 = 2856000 元/年");
     const village = (await chat()("俺村6个贫困残疾人 一年救助一共多少")).text;
     expect(village).toContain("6 个人都是一、二级的话：800 × 6 = 4800 元/年");
