@@ -1,4 +1,5 @@
 // Text normalisation shared by indexing and querying: script folding, width folding, colloquial rewrites.
+import { CHEQUE_NUMERALS } from "./numbers.ts";
 import { toSimplified } from "./script.ts";
 
 // Control characters except tab/newline would corrupt logs and the page; zero-width ones defeat matching.
@@ -34,29 +35,14 @@ export function foldText(text: string): string {
   const simplified = toSimplified(sanitize(text).normalize("NFKC")).toLowerCase();
   // Replacing single spaces with themselves would still copy the string.
   const spaced = HAS_WHITESPACE_TO_FOLD.test(simplified) ? simplified.replace(/\s+/g, " ") : simplified;
-  const folded = FINANCIAL.test(spaced) ? spaced.replace(FINANCIAL_ALL, (c) => FINANCIAL_DIGITS[c] ?? c) : spaced;
+  const folded = FINANCIAL.test(spaced) ? spaced.replace(FINANCIAL_ALL, (c) => CHEQUE_NUMERALS[c] ?? c) : spaced;
   lastFolded = { text, folded };
   return folded;
 }
 
 let lastFolded = { text: "", folded: "" };
 
-/** The numerals of cheques and receipts ("贰级残疾壹年补多少"), as the everyday ones. */
-const FINANCIAL_DIGITS: Record<string, string> = {
-  壹: "一",
-  贰: "二",
-  叁: "三",
-  肆: "四",
-  伍: "五",
-  陆: "六",
-  柒: "七",
-  捌: "八",
-  玖: "九",
-  拾: "十",
-  佰: "百",
-  仟: "千",
-};
-// 陆, 拾, 佰, 仟 are also everyday characters (陆地, 拾掇): taken as numerals only beside another numeral or a unit.
+// Cheque numerals ("贰级残疾壹年") fold to the everyday ones. 陆, 拾, 佰, 仟 are also everyday characters (陆地, 拾掇): taken as numerals only beside another numeral or a unit.
 const NUMERAL_NEAR = "[一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟\\d]";
 const FINANCIAL_SOURCE = `[壹贰叁肆伍柒捌玖]|[陆拾佰仟](?=${NUMERAL_NEAR}|[级年个元块月人口户亩斤万])|(?<=${NUMERAL_NEAR})[陆拾佰仟]`;
 const FINANCIAL = new RegExp(FINANCIAL_SOURCE);

@@ -1,22 +1,27 @@
 // Chinese numbers as villagers write them: 六十五, 两千, 0.2万, 一万二, 俩, 仨. Pure.
 import Nzh from "nzh";
 
-const BIG_TO_SMALL: Record<string, string> = {
+/** The numerals of cheques and receipts ("贰级残疾壹年"), as the everyday ones. */
+export const CHEQUE_NUMERALS: Readonly<Record<string, string>> = {
   壹: "一",
   贰: "二",
-  貳: "二",
   叁: "三",
-  參: "三",
   肆: "四",
   伍: "五",
   陆: "六",
-  陸: "六",
   柒: "七",
   捌: "八",
   玖: "九",
   拾: "十",
   佰: "百",
   仟: "千",
+};
+
+const BIG_TO_SMALL: Record<string, string> = {
+  ...CHEQUE_NUMERALS,
+  貳: "二",
+  參: "三",
+  陸: "六",
   〇: "零",
   两: "二",
   兩: "二",
