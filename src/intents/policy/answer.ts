@@ -1777,9 +1777,9 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
       }
     }
   }
-  // "全县4281人领救助 一年一共发多少": the people said are the entry's own count, of several grades paid differently;
-  // one grade's amount times all of them is no one's figure, and the entry states what they were paid.
-  // (Whatever amounts were picked out to show: "全县救助4281人 发了341.04万 没错吧" shows the 800 alone.)
+  // "全县4281人领救助 一年一共发多少": the people said are the entry's own whole count, which the entry states what
+  // was paid for; one amount times all of them is no one's figure when they were of several grades paid
+  // differently. (Whatever amounts were picked out to show: "…发了341.04万 没错吧" shows the 800 alone.)
   const stated = q.persons && !q.grades && figures.length > 0 ? statedTotalOf(facts, q.persons) : undefined;
   if (stated) {
     out.push(`您说的 ${q.persons} 人就是资料里的总人数，资料写明这些人共发 ${stated}，不用再按每人标准乘`);
