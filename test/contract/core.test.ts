@@ -270,7 +270,9 @@ describe.each(ENGINES)("the core's repositories on %s", (engine) => {
 
     it("gives each due message to exactly one of several instances claiming at the same moment", async () => {
       const instances = [new OutboxStore(database.sql), new OutboxStore(other ?? database.sql)];
-      const keys = Array.from({ length: 60 }, (_, i) => `race-${i}`);
+      // Enough batches that both instances are claiming while the other is: with 60 (six batches) one instance
+      // now and then took them all before the other's first query came back, and the check below failed.
+      const keys = Array.from({ length: 240 }, (_, i) => `race-${i}`);
       for (const key of keys) await instances[0]!.enqueue({ ...message(key, `r${key}`), channel: "race" });
       const claimedBy: string[][] = [[], []];
       // Each instance claims (batches of 10) until nothing is left, both at once, as two notifiers would.
