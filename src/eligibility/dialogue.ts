@@ -618,8 +618,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     }
     // "我爷爷也是 两个人一年加起来多少": someone new said to be as the one screened.
     const alike = more.people.length === 1 && /也是|也一样|也符合|也够/.test(text) ? more.people : [];
-    // "俺爹俺娘俩人 都是贫困老年残疾人": two or more old disabled people are named by that, without a grade.
-    const named = more.people.filter((p) => p.grade !== undefined || p.severe || (more.people.length >= 2 && p.elderly && p.certified));
+    const named = more.people.filter((p) => p.grade !== undefined || p.severe);
     // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
     // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.
     const grade = state.facts.disability_grade;

@@ -36,6 +36,7 @@ export function readProgrammeGroups(rules: EligibilityRules, text: string, on: D
   // "一户多残补助和代缴养老分别多少": programmes named where nothing is counted, for counts that name none.
   const asked = [...new Set(segments.filter((s) => !COUNT.test(s)).flatMap((s) => focusOf(rules, s)))];
   const placed = new Set(segments.filter((s) => COUNT.test(s)).flatMap((s) => focusOf(rules, s)));
+  const byGrade = rules.programmes.programmes.filter((p) => p.benefit.tiers.length > 0).map((p) => p.id);
   for (const segment of segments) {
     const counted = COUNT.exec(segment);
     if (!counted) continue;
@@ -44,7 +45,6 @@ export function readProgrammeGroups(rules: EligibilityRules, text: string, on: D
     const left = asked.filter((id) => !placed.has(id));
     // "一二级贫困残疾人12个", "三级7个" beside other programmes' counts: people counted by grade are the programme
     // paid by grade, when it is the only one.
-    const byGrade = rules.programmes.programmes.filter((p) => p.benefit.tiers.length > 0).map((p) => p.id);
     // (Not when the question names the programme it asks about: "…一户多残3户 一户多残一年一共多少".)
     const graded = own.length === 0 && asked.length === 0 && byGrade.length === 1 && GRADE.test(segment) && !/不是贫困|非贫困|不贫困/.test(segment);
     const ids = graded ? byGrade : own.length === 0 && left.length === 1 && /残疾|户/.test(segment) ? left : own;

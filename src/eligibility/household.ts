@@ -514,15 +514,19 @@ function readHouseholdUncached(said: string): Household {
  * naming the one it is, or "不对" with the programme's sum (and the total of several) as reckoned.
  */
 function claimVerdict(chosen: readonly HouseholdLine[], total: number | undefined, claim: Claim, ifPoor?: readonly HouseholdLine[]): string | undefined {
-  if (claim.kind !== "period") return undefined;
+  const own = verdictOn(chosen, total, claim);
   // "三级残疾 俩人 一年800 对吗", poverty untold: a figure that holds if the household is poor is not called wrong
-  // against another programme; it is said to hold on that condition.
-  if (ifPoor) {
-    const counted = ifPoor.filter((l) => l.parts.length > 0 && l.programme.benefit.kind === "cash");
-    const sumIfPoor = counted.length > 1 ? counted.reduce((s, l) => s + (l.period === "month" ? l.total * 12 : l.total), 0) : undefined;
-    const held = claimVerdict(counted, sumIfPoor, claim);
-    if (held && !claimVerdict(chosen, total, claim)?.startsWith("对")) return `是贫困户的话，${held.replace(/。$/, "")}（您家是贫困户吗？）`;
-  }
+  // against another programme; it is checked on that condition, and said so.
+  if (!ifPoor || own?.startsWith("对")) return own;
+  const counted = ifPoor.filter((l) => l.parts.length > 0 && l.programme.benefit.kind === "cash");
+  const sumIfPoor = counted.length > 1 ? counted.reduce((s, l) => s + (l.period === "month" ? l.total * 12 : l.total), 0) : undefined;
+  const held = verdictOn(counted, sumIfPoor, claim);
+  return held ? `是贫困户的话，${held.replace(/。$/, "")}（您家是贫困户吗？）` : own;
+}
+
+/** The verdict on the lines as reckoned. */
+function verdictOn(chosen: readonly HouseholdLine[], total: number | undefined, claim: Claim): string | undefined {
+  if (claim.kind !== "period") return undefined;
   const months = claim.months ?? 12;
   const span = spanOf(months);
   const inSpan = (yearly: number) => overMonths(yearly, months);
