@@ -112,9 +112,9 @@ const RELATIONS: Array<[RegExp, string]> = [
 
 const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
-/** "老两口", "兄弟俩", "三口人": several people who share what is said next ("都是二级"). */
+/** "老两口", "兄弟俩", "娘俩", "三口人": several people who share what is said next ("都是二级"). */
 const GROUP =
-  /(老两口|两口子|他们俩|他俩|她俩|俩人|俩老人|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱]家|家里)(俩|仨)(?=呢|[\s，,。？?！!]|$|贫困|老年|残疾人|都是?(?:贫困|老年|残疾人))|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
+  /(老两口|两口子|(?:娘儿|爷儿|娘|爷|父子|母子|母女|父女|爷孙|奶孙|祖孙|哥|姐|兄妹|姐弟|婆媳|夫妻|妯娌)(俩|仨)|他们俩|他俩|她俩|俩人|俩老人|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱]家|家里)(俩|仨)(?=呢|[\s，,。？?！!]|$|贫困|老年|残疾人|都是?(?:贫困|老年|残疾人))|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
 // "俺没残疾", "我不是残疾人": the villager spoken of, as one not disabled.
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度|没(?:有)?残疾|不(?:是|算)?残疾)/y;
 /** "三个一级一个三级": several people of one grade at once. */
@@ -226,8 +226,11 @@ function readHouseholdUncached(said: string): Household {
     let matched = false;
     GROUP.lastIndex = i;
     const g = GROUP.exec(text);
-    if (g) {
-      const n = g[2] || g[3] ? (parseNumber((g[2] ?? g[3])!) ?? 2) : 2;
+    // "俺爹俺娘俩人": after someone is named, 娘 is a person named and 俩人 counts them both.
+    if (g && !(g[2] && people.length > 0)) {
+      // "娘俩", "爷仨": a pair or three named together (the one who speaks among them), counted as such.
+      const said = g[2] ?? g[3] ?? g[4];
+      const n = said ? (parseNumber(said) ?? 2) : 2;
       // "俺爹…俺娘…三个人加起来": a count after named people restates them; it adds nobody.
       if (people.length === 0) {
         // "俩老人", "二老": old people, so 老年 is said of each.
@@ -235,7 +238,7 @@ function readHouseholdUncached(said: string): Household {
         group = Array.from({ length: n }, (_, k) => ({ label: `第${k + 1}人`, ...(old ? { elderly: true } : {}) }));
         people.push(...group);
         // "老两口都是二级 孙子一级": a pair named as such are people of the household, not its size stood in for.
-        if (!/老两口|两口子|他们俩|他俩|她俩|二老|俩老人|两个老人|两位老人|兄弟|姐妹/.test(g[0])) for (const p of group) placeholders.add(p);
+        if (!/老两口|两口子|他们俩|他俩|她俩|二老|俩老人|两个老人|两位老人|兄弟|姐妹|[俩仨]$/.test(g[0])) for (const p of group) placeholders.add(p);
         current = undefined;
       }
       i += g[0].length;

@@ -43,19 +43,25 @@ export function findQuantities(text: string, units: readonly string[]): Quantity
   const out: Quantity[] = [];
   const normalized = text.normalize("NFKC");
   for (const match of normalized.matchAll(pattern)) {
-    const value = parseNumber(match[2]!);
-    if (value === undefined) continue;
+    const parsed = parseNumber(match[2]!);
+    if (parsed === undefined) continue;
+    const end = (match.index ?? 0) + match[0].length;
+    // "一本书都没有", "一亩也没种": 一 before 都/也 and a no is none at all, not one.
+    const value = match[2] === "一" && !match[6] && NOT_A_SINGLE.test(normalized.slice(end)) ? 0 : parsed;
     out.push({
       value: value + (match[6] === "半" ? 0.5 : match[6] ? TENTHS.indexOf(match[6]) / 10 : 0),
       unit: match[5]!,
       approx: Boolean(match[3]) || /左右|上下/.test(normalized.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 2)),
       negative: Boolean(match[1]),
       index: match.index ?? 0,
-      end: (match.index ?? 0) + match[0].length,
+      end,
     });
   }
   return out;
 }
+
+/** What follows "一本" in "一本书都没有": a few characters of the thing counted, then 都/也 and a no. */
+const NOT_A_SINGLE = /^[^\s，,。；;？?！!\d一二三四五六七八九十]{0,4}?[都也]\s*(?:没|未|不(?!到|够|足|满))/;
 
 const FILLER = /^(?:今年|大概|大约|差不多|有|是|就|应该是|约)+|(?:了|啊|吧|呀|哈|吧|的样子|左右|上下|多点|来着)+$/g;
 

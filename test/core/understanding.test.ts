@@ -1133,6 +1133,16 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("俺村一年放不了两场电影，按标准到底该放几场")).text).toMatch(/12 场以上/);
   });
 
+  it("reads 一本书都没有 as none, and books counted without a headcount against a per-person minimum as enough for so many people", async () => {
+    const none = (await chat()("为啥俺们村没评上一类标准村 图书室一本书都没有")).text;
+    expect(none).toMatch(/一本都没有，没达到标准/);
+    expect(none).not.toMatch(/还差 1 本/);
+    const some = (await chat()("俺村图书室有300本书 够一类标准不")).text;
+    expect(some).toMatch(/300 ÷ 2 = 150 人/);
+    expect(some).not.toMatch(/达到标准/);
+    expect((await chat()("俺村一场电影都没放过 够一类不")).text).toMatch(/一场都没有，不够，还差 12 场/);
+  });
+
   it("answers a need described with nothing wrong in it (草垛…舍不得扔) rather than filing it", async () => {
     const before = reports();
     expect((await chat()("院里草垛子堆得满满的 村里说要清 又舍不得扔")).text).toMatch(/压缩|压块/);

@@ -88,7 +88,15 @@ describe("who a household is", () => {
     // Severe people counted, then named with their grades, are the same people; with 还有 they are others.
     ["家里俩重度 俺爹一级 俺娘二级", [1, 2]],
     ["家里俩重度 还有俺娘一级", ["重度", "重度", 1]],
+    // A pair or three named together (娘俩, 爷仨) are that many people, the one who speaks among them.
+    ["俺家娘俩都是三级残疾", [3, 3]],
+    ["俺们娘仨都是二级", [2, 2, 2]],
+    ["爷俩都是一级 贫困户", [1, 1]],
+    ["父子俩一个一级一个三级", [1, 3]],
   ] as const)("reads %s", (text, expected) => expect(grades(text)).toEqual(expected));
+  it("keeps a mother named right after a father when 俩人 follows (俺爹俺娘俩人)", () => {
+    expect(readHousehold("俺爹俺娘俩人 一年一共呢").people.map((p) => p.label)).toEqual(["您父亲", "您母亲"]);
+  });
   it("reads empty, blank, hostile and overlong text without people it does not say, in linear time", () => {
     expect(readHousehold("").people).toEqual([]);
     expect(readHousehold("   ").people).toEqual([]);

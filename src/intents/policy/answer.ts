@@ -1861,7 +1861,8 @@ const PEOPLE_UNITS = ["口人", "口子人", "个人", "人"];
 export function reckonStandards(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   // Most questions carry no number with such a unit: skip the quantity reader for them.
   if (!/[\d一二两三四五六七八九十百千][^，,。？?]{0,3}(?:平|场|套|本|册|亩|人|口)|\d\s*个\s*(?:村|组|屯|社区)/.test(question)) return { lines: [], used: [] };
-  const own = findQuantities(question, Object.keys(STANDARD_UNITS)).filter((q) => !q.negative && q.value > 0);
+  // "一本书都没有" is none (0), still said.
+  const own = findQuantities(question, Object.keys(STANDARD_UNITS)).filter((q) => !q.negative);
   const counted = findQuantities(question, PEOPLE_UNITS).find((q) => q.value >= 10 && !q.negative);
   // "常住1350人 ⏎ 又有150人落户进来了": those come since are counted too.
   const came = counted ? /又(?:有|来了|添了|多了|落户了?|迁来了?)\s*(\d+)\s*(?:个人|人|口)/.exec(question) : null;
@@ -1899,13 +1900,29 @@ export function reckonStandards(facts: readonly Fact[], question: string): { lin
       used.push(fact);
       continue;
     }
+    // "图书室有300本书 够不够" with no headcount: a per-person minimum is not a minimum for the whole village.
+    // How many people the books are enough for is said instead.
+    if (perPerson) {
+      const per = Number(perPerson[1]);
+      const unit = STANDARD_UNITS[perPerson[2]!]!;
+      const have = own.find((q) => STANDARD_UNITS[q.unit] === unit);
+      if (!have) continue;
+      lines.push(
+        have.value === 0
+          ? `标准按人头算，每人至少 ${fmt(per)} ${unit}：您说一${unit}都没有，没达到标准`
+          : `标准按人头算，每人至少 ${fmt(per)} ${unit}：您说的 ${fmt(have.value)} ${unit}够 ${fmt(have.value)} ÷ ${fmt(per)} = ${fmt(Math.floor(have.value / per))} 人；村里人口比这多就不够（说说村里多少人，我帮您算）`,
+      );
+      used.push(fact);
+      continue;
+    }
     for (const m of fact.text.matchAll(STANDARD)) {
       const min = Number(m[1] ?? m[3]);
       const unit = STANDARD_UNITS[(m[2] ?? m[4])!]!;
       const have = own.find((q) => STANDARD_UNITS[q.unit] === unit);
       if (!have) continue;
+      const said = have.value === 0 ? `您说一${unit}都没有` : `您说的 ${fmt(have.value)} ${unit}`;
       lines.push(
-        `标准是不少于 ${fmt(min)} ${unit}：您说的 ${fmt(have.value)} ${unit}${have.value >= min ? "，够了，达到标准" : `不够，还差 ${fmt(min - have.value)} ${unit}，没达到标准`}`,
+        `标准是不少于 ${fmt(min)} ${unit}：${said}${have.value >= min ? "，够了，达到标准" : `${have.value === 0 ? "，" : ""}不够，还差 ${fmt(min - have.value)} ${unit}，没达到标准`}`,
       );
       if (!used.includes(fact)) used.push(fact);
     }
