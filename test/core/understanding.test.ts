@@ -3056,6 +3056,12 @@ describe("an amount put to us to confirm", () => {
     expect((await chat()("幼儿园装修50万 换地30万 是吧")).text).toMatch(/^【[^】]+】\n对：/);
   });
 
+  it("checks a sum said beside a count against the sum stated with that count, and a part's count is not the whole's", async () => {
+    expect((await chat()("全县救助4281人 发了341.04万 没错吧")).text).toMatch(/不对：资料里写的是“[^”]*314\.04 万元”，不是 341\.04 万元/);
+    expect((await chat()("全县救助了4281人 一共发了314.04万 对吧")).text).toMatch(/^【[^】]+】\n对：/);
+    expect((await chat()("三级的711人 发了314.04万 对吧")).text).toMatch(/不对：[^\n]*711 只是其中一部分/);
+  });
+
   it("says 对 or 不对 against the entry's amount, working out another period", async () => {
     const right = await chat()("那一二级的救助一年就是800块对吧");
     expect(right.text).toMatch(/^【[^】]+】\n对：资料里写的是每人每年 800 元/);

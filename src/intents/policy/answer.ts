@@ -1007,6 +1007,19 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
       [...wordPairs(sums.filter((y) => y.fact === x.fact).length > 1 ? x.part : x.fact.text)].filter((w) => asked.has(w)).length;
     const byWords = [...sums].sort((a, b) => overlap(b) - overlap(a));
     const meant = sums.length > 1 && overlap(byWords[0]!) > 0 && overlap(byWords[0]!) > overlap(byWords[1]!) ? byWords[0] : undefined;
+    // "全县救助4281人 发了341.04万 没错吧": a count said beside the sum is no other sum; the one fact stating
+    // that count beside a sum is the one the sum was said of.
+    const countsSaid = claim.others.filter((o) => new RegExp(`(?<![\\d.])${o.replace(".", "\\.")}\\s*(?:多)?\\s*(?:个|名|位)?\\s*(?:人|户|次|所|场|村)`).test(question));
+    const sumsSaid = claim.others.filter((o) => !countsSaid.includes(o));
+    const beside = sums.filter((x) => countsSaid.length > 0 && countsSaid.every((c) => new RegExp(`(?<![\\d.])${c.replace(".", "\\.")}(?![\\d.])`).test(x.fact.text)));
+    if (beside.length === 1 && sumsSaid.length === 0) {
+      const stated = beside[0]!.fact.text.replace(/[。；]$/, "");
+      // "三级的711人 发了314.04万": a count in brackets is part of the whole the sum was paid to.
+      const whole = beside[0]!.fact.text.replace(/（[^）]*）|\([^)]*\)/g, "");
+      const parts = countsSaid.filter((c) => !new RegExp(`(?<![\\d.])${c.replace(".", "\\.")}(?![\\d.])`).test(whole));
+      if (parts.length > 0) return [`不对：资料里写的是“${stated}”；${parts.join("、")} 只是其中一部分，${beside[0]!.n} 万元是全部人一共发的。`];
+      return [beside[0]!.n === said ? `对：资料里写的是“${stated}”。` : `不对：资料里写的是“${stated}”，不是 ${said} 万元。`];
+    }
     if (meant && claim.others.length === 0) {
       if (meant.n === said) return [`对：资料里写的是“${meant.fact.text.replace(/[。；]$/, "")}”。`];
       if (sums.filter((y) => y.fact === meant.fact).length > 1)
