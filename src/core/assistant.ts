@@ -318,7 +318,8 @@ export class Assistant {
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await understandWithLlm(llm, ctx));
     const staffWork = mentionsStaffWork(foldText(text), engine.kb.data.conversation, ctx.reading);
     // "意见可大了" is a complaint about the past, not an opinion in a consultation: only words of voting count.
-    const opinionWords = /提意见|征求|投票|投一票|支持|反对|赞成|同意|选项/.test(foldText(text));
+    // "镇里上新项目前咋征求群众意见" asks how the township consults: a policy question, not a consultation's.
+    const opinionWords = /提意见|征求|投票|投一票|支持|反对|赞成|同意|选项/.test(foldText(text)) && !CONSULTING_ASKED.test(foldText(text));
     // Coverage counts only when the best entry matched a word of meaning: "在不在", "你都能帮我做什么" share a
     // character or a verb with some entry, and are still greetings and questions about the assistant.
     const top = ctx.hits[0];
@@ -399,6 +400,9 @@ const PHONE_ONLY =
   /^(?:那|那么)?(?:他们|她们|那里|那边|这个|那个|这|那)?(?:的)?(?:联系)?(?:电话|手机号)(?:号码)?(?:是)?(?:多少|几号|是啥|是什么|呢|有没有|有吗)*$/;
 
 /** A question put to the assistant about itself ("你是真人吗", "你会不会说话"). */
+/** How opinions are sought ("咋征求群众意见", "征求意见一般咋弄", "征求意见的办法"): the township's method asked about. */
+const CONSULTING_ASKED =
+  /(?:咋|怎么|怎样|如何)[^，,。？?]{0,8}(?:征求|听取|收集)|(?:征求|听取|收集)[^，,。？?]{0,8}(?:一般|平时|通常|都是)?(?:咋|怎么|怎样|如何)(?:弄|搞|做|办|进行|样)|(?:征求|听取|收集)[^，,。？?]{0,6}(?:办法|方法|做法|经验|程序|流程|步骤)/;
 const ABOUT_YOU = /^(?:请问)?[你您](?:到底)?(?:是|会|能|叫|几|多大)/;
 
 const CORRECTION = /^(?:不对|不是的?[，,]|错了|说错了|搞错了|更正)/;

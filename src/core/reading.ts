@@ -45,6 +45,12 @@ const GENERAL_PROCESS = /一般(?:都|是)?(?:咋|怎么|如何)(?:处理|办|�
 const DISPUTE = /(?:俺|我|咱)(?:们)?(?:就是|真)?不服(?!老|输)|不服气/;
 
 /** "想安条假腿", "想配个助听器": something the villager wants for themselves (not "不想交"). */
+/**
+ * "俺觉得400太少了", "三级一年才400 太少了": an opinion of an amount or a rule, said to us with no consultation
+ * asked about. The rule is answered, and filing the opinion is offered (nothing is filed on it alone).
+ */
+const OPINION =
+  /(?:俺|我|咱)(?:们)?(?:觉得|认为|感觉|看)[^，,。？?]{0,12}(?:太少|太低|不够|偏低|少了|低了|太抠|不合理|(?:应该|该)(?:多|涨|提|加))|才[^，,。？?]{0,8}(?:\d|[一二三四五六七八九十百千两])[^，,。？?]{0,6}(?:太少|太低|不够)/;
 const WISH = /(?<![不没])想(?:要|安|装|配|买|换|弄|整|办|领|申请|治|看看病|做手术|上学|进厂|找个)/;
 const WISHES = new RegExp(WISH.source, "g");
 
@@ -75,7 +81,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     has(text, words.why_words) ||
     /[?？]/.test(text) ||
     /([\u4e00-\u9fa5])不\1/.test(text) ||
-    /(?<![好这那])几(?:个|件|次|回|趟|遍|人|户|场|年|天|期|吨|套|本|类|岁|名|位|所|亩|百|千|万|座|条|道|辆|台|处|家|块)/.test(text) ||
+    // ("该多装几个", "多放几场": a suggestion to do more, not asking how many.)
+    /(?<![好这那])(?<!多[\u4e00-\u9fa5])几(?:个|件|次|回|趟|遍|人|户|场|年|天|期|吨|套|本|类|岁|名|位|所|亩|百|千|万|座|条|道|辆|台|处|家|块)/.test(text) ||
     // "压秸秆的要收钱不 俺屋后草垛子老大一堆": a yes-no question closing its clause, more said after it.
     /(?:要|收|给|能|有|是|会|管|行)[^，,。\s]{0,3}(?:不|吗|没有)(?=[\s，,。！!])/.test(text) ||
     // "搞了啥活动", "还能咋参与", "啷个大法": wh-words; "有人管没有", "签了合同没得", "看了几户嘛": a question's close.
@@ -88,6 +95,7 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     readClaim(text) !== undefined;
   // "残疾人上访投诉的事 县残联一般咋处理": how such things are handled in general, no report of one.
   if (has(text, words.not_a_report) || GENERAL_PROCESS.test(text)) return { kind: "question", notAReport: true };
+  if (OPINION.test(text) && !has(text, words.report_words)) return { kind: "report_or_question" };
   // "俺爹那轮椅坏了，买新的又舍不得": a need of one's own, unless they also say 反映 or ask someone to act,
   // or the trouble is a named village's ("岭西村图书室成天锁着门…娃们想借书都借不成").
   const villages = /[\u4e00-\u9fa5]{1,3}村(?![里民委])/.test(text) && has(text, words.problem_words);
@@ -190,7 +198,7 @@ export function mentionsStaffWork(said: string, words: ConversationWords, readin
 /** A question after facts ("多少", "几", "什么时候"), not a request for action. */
 function asksForFacts(text: string): boolean {
   return (
-    /多少|(?<![好这那多少放办搞开修建])几[个件次人户场年天条]|什么时候|啥时候|哪年|哪些|哪个|哪几|最多|最少|是什么|是啥/.test(text) &&
+    /多少|(?<![好这那多少放办搞开修建])(?<!多[\u4e00-\u9fa5])几[个件次人户场年天条]|什么时候|啥时候|哪年|哪些|哪个|哪几|最多|最少|是什么|是啥/.test(text) &&
     !/怎么样了|咋样了|进展|处理了没/.test(text)
   );
 }

@@ -50,6 +50,29 @@ describe("question or report", () => {
     expect(reports()).toBe(before + 1);
   });
 
+  it("files a suggestion made with 提个意见 (路灯该多装几个), where 多装几个 asks no count", async () => {
+    const before = reports();
+    expect((await chat()("俺想提个意见 村里路灯该多装几个")).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 1);
+  });
+
+  it("answers how the township seeks opinions (咋征求群众意见) from the knowledge base, not with the open consultations", async () => {
+    const r = await chat()("镇里上新项目前咋征求群众意见");
+    expect(r.intent).toBe("policy");
+    expect(r.text).toMatch(/先征求/);
+    expect(r.text).not.toMatch(/目前没有正在进行的征求意见/);
+  });
+
+  it("offers to file an opinion of an amount (俺觉得400太少了) and files nothing on it alone", async () => {
+    const before = reports();
+    for (const text of ["俺觉得400太少了", "三级的一年才400 俺觉得太少了"]) {
+      const r = await chat()(text);
+      expect(r.intent).toBe("feedback");
+      expect(r.text).not.toMatch(/目前没有正在进行的征求意见|已受理登记|是不是贫困户/);
+    }
+    expect(reports()).toBe(before);
+  });
+
   it("still files a trouble said with whom the villager wants to act (路坏了 得找镇上修 对吧)", async () => {
     const before = reports();
     expect((await chat()("村里那条路坏了 得找镇上修 对吧")).text).toContain("已受理登记");
