@@ -50,7 +50,10 @@ const DISPUTE = /(?:俺|我|咱)(?:们)?(?:就是|真)?不服(?!老|输)|不服�
  * asked about. The rule is answered, and filing the opinion is offered (nothing is filed on it alone).
  */
 const OPINION =
-  /(?:俺|我|咱)(?:们)?(?:觉得|认为|感觉|看)[^，,。？?]{0,12}(?:太少|太低|不够|偏低|少了|低了|太抠|不合理|(?:应该|该)(?:多|涨|提|加))|才[^，,。？?]{0,8}(?:\d|[一二三四五六七八九十百千两])[^，,。？?]{0,6}(?:太少|太低|不够)/;
+  /(?:俺|我|咱)(?:们)?(?:觉得|认为|感觉|看)[^，,。？?]{0,12}(?:太少|太低|不够|偏低|少了|低了|太抠|不合理|不公平|不太?好|不行|不妥|吃亏|不划算|(?:应该|该)(?:多|涨|提|加))|才[^，,。？?]{0,8}(?:\d|[一二三四五六七八九十百千两])[^，,。？?]{0,6}(?:太少|太低|不够)/;
+/** "查看反映列表", "看看群众反映的问题清单": the reports asked to be shown. */
+const REPORTS_VIEWED =
+  /(?:看看|看一下|看下|看一看|查看|查查|查一下|调出|列出|导出|瞅瞅|瞧瞧)[^，,。？?]{0,10}(?:反映|投诉|回执|留言)[^，,。？?]{0,6}(?:列表|清单|记录|名单|明细|汇总|统计)/;
 const WISH = /(?<![不没])想(?:要|安|装|配|买|换|弄|整|办|领|申请|治|看看病|做手术|上学|进厂|找个)/;
 const WISHES = new RegExp(WISH.source, "g");
 
@@ -96,6 +99,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   // "残疾人上访投诉的事 县残联一般咋处理": how such things are handled in general, no report of one.
   if (has(text, words.not_a_report) || GENERAL_PROCESS.test(text)) return { kind: "question", notAReport: true };
   if (OPINION.test(text) && !has(text, words.report_words)) return { kind: "report_or_question" };
+  // "想看看群众反映的问题列表": staff asking to see the reports, not a report of their own.
+  if (REPORTS_VIEWED.test(text) && !/[我俺咱]反映/.test(text)) return { kind: "question", notAReport: true };
   // "俺爹那轮椅坏了，买新的又舍不得": a need of one's own, unless they also say 反映 or ask someone to act,
   // or the trouble is a named village's ("岭西村图书室成天锁着门…娃们想借书都借不成").
   const villages = /[\u4e00-\u9fa5]{1,3}村(?![里民委])/.test(text) && has(text, words.problem_words);

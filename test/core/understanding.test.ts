@@ -73,6 +73,22 @@ describe("question or report", () => {
     expect(reports()).toBe(before);
   });
 
+  it("offers to file an opinion of a programme (我觉得…不太好 老百姓吃亏) with the entry's answer, filing nothing", async () => {
+    const before = reports();
+    const r = await chat()("我觉得镇里搞土地流转不太好 老百姓吃亏");
+    expect(r.text).toMatch(/土地流转/);
+    expect(r.text).toMatch(/登记反映/);
+    expect(reports()).toBe(before);
+  });
+
+  it("refuses a villager asking to see the report list (想看看群众反映的问题列表) instead of filing it", async () => {
+    const before = reports();
+    const r = await chat()("我是镇里的 想看看群众反映的问题列表");
+    expect(r.intent).toBe("staff");
+    expect(r.text).toMatch(/只对村镇工作人员开放/);
+    expect(reports()).toBe(before);
+  });
+
   it("still files a trouble said with whom the villager wants to act (路坏了 得找镇上修 对吧)", async () => {
     const before = reports();
     expect((await chat()("村里那条路坏了 得找镇上修 对吧")).text).toContain("已受理登记");
