@@ -158,9 +158,15 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
     lines.splice(
       1,
       0,
-      ...asked.map(
-        (r) => `您问的“${r.programme.name.replace(/[“”]/g, "")}”，按您说的情况不符合条件，暂时领不了：${r.unmet.map((o) => o.condition.unmet).join("；")}。`,
-      ),
+      ...asked.map((r) => {
+        const name = r.programme.name.replace(/[“”]/g, "");
+        const reasons = r.unmet.map((o) => o.condition.unmet).join("；");
+        // "59岁": a line the seed does not draw (an example age) decides nothing for sure; it is said beside.
+        const examples = [...new Set(r.unmet.flatMap((o) => o.reviewNotes))];
+        return examples.length > 0
+          ? `您问的“${name}”，按示例的标准算，您说的情况可能领不了：${reasons}。但${examples.join("")}`
+          : `您问的“${name}”，按您说的情况不符合条件，暂时领不了：${reasons}。`;
+      }),
     );
   }
 

@@ -1172,6 +1172,12 @@ describe("needs named in the villagers' own words", () => {
     expect((await chat()("俺村一年放不了两场电影，按标准到底该放几场")).text).toMatch(/12 场以上/);
   });
 
+  it("refuses a programme on an example threshold (59岁 for 老年) only with the example said beside, not flatly", async () => {
+    const r = (await chat()("俺娘59岁 三级残疾 贫困户 能领老年残疾人补助不")).text;
+    expect(r).toMatch(/按示例的标准算，您说的情况可能领不了[^\n]*60 岁只是示例/);
+    expect(r).not.toMatch(/不符合条件，暂时领不了/);
+  });
+
   it("reads 一本书都没有 as none, and books counted without a headcount against a per-person minimum as enough for so many people", async () => {
     const none = (await chat()("为啥俺们村没评上一类标准村 图书室一本书都没有")).text;
     expect(none).toMatch(/一本都没有，没达到标准/);
