@@ -137,7 +137,7 @@ export const ONLY_ONE =
 
 const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = {
   land: ["land_mu", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"],
-  biomass: ["coal_tons", "coal_unit", "coal_price", "briquette_tons", "briquette_unit"],
+  biomass: ["coal_tons", "coal_unit", "coal_price", "briquette_tons", "briquette_unit", "briquette_from_straw"],
 };
 
 function relevant(rules: EligibilityRules, topic: DialogueTopic, factId: string): boolean {
@@ -282,6 +282,7 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
       price,
       typeof state.facts.briquette_unit === "string" ? state.facts.briquette_unit : undefined,
       typeof tons === "number" ? tons : undefined,
+      state.facts.briquette_from_straw === true,
     );
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }

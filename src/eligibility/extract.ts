@@ -200,6 +200,8 @@ const DAILY_WAGE = /(?:一天|每天|一日|日工资|一个工)(?:能|给|挣|�
 const WORK_DAYS = /(?:干|做|上|出工|干活)\s*(\d+|[一二两三四五六七八九十百]+)\s*(?:个)?天/;
 const LABOUR_PATTERN =
   /(?:干活|打工|务工|上班|做工)[^，,。；]{0,4}?(?:一年|每年)(?:能)?(?:挣|赚|拿|有|收入)\s*(\d+(?:\.\d+)?(?:万|千)?|[零一二两三四五六七八九十百千万点]+)\s*(?:元|块钱|块)?/;
+/** Straw asked of as fuel: the coal it would stand for, or the money it would save. */
+const STRAW_TO_PRESS = /(?:顶|抵|换|相当于|当)[^，,。？?]{0,4}(?:多少|几)[^，,。？?]{0,3}煤|省(?:多少|几|下)[^，,。？?]{0,3}(?:钱|煤)?|值(?:多少|几)/;
 /** "压了5吨秸秆块", "3吨生物质压块", "六百公斤压块": briquettes the villager has, to be turned into coal. */
 const BRIQUETTE_WORDS = /压块|秸秆块|燃料块|成型燃料|生物质燃料|压成的块|块子/;
 // "1360一吨" gives the price without a money unit: 一吨 after a number is the unit of the price.
@@ -319,6 +321,19 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       facts.briquette_tons = Math.round(weight.value * WEIGHT_UNITS[weight.unit]! * 1000) / 1000;
       // The answer speaks in the villager's unit: 斤 in, 斤 out.
       facts.briquette_unit = weight.unit;
+    }
+  }
+  // "3吨秸秆 压成块能顶多少煤", "两千斤秸秆能省多少钱": the straw to be pressed, weighed before pressing.
+  if (facts.briquette_tons === undefined && text.includes("秸秆") && STRAW_TO_PRESS.test(text)) {
+    const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
+    const straw = findQuantities(withoutPrice, Object.keys(WEIGHT_UNITS)).find(
+      (q) => /^(?:的)?(?:干)?秸秆(?!块)/.test(withoutPrice.slice(q.end)) && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, q.end)),
+    );
+    if (straw && !straw.negative && straw.value > 0) {
+      briquetteAt = straw.index;
+      facts.briquette_tons = Math.round(straw.value * WEIGHT_UNITS[straw.unit]! * 1000) / 1000;
+      facts.briquette_unit = straw.unit;
+      facts.briquette_from_straw = true;
     }
   }
   if (text.includes("煤")) {

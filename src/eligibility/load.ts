@@ -135,4 +135,5 @@ export const CALCULATOR_FACTS = new Set([
   "coal_price",
   "briquette_tons",
   "briquette_unit",
+  "briquette_from_straw",
 ]);

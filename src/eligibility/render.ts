@@ -264,7 +264,14 @@ export function renderLabour(rules: EligibilityRules, wagePerDay: number, days: 
 }
 
 /** "压了5吨秸秆块能顶多少煤": briquettes → coal by the seed's 1.2–1.3 : 1, and the coal money. */
-export function renderBriquettes(rules: EligibilityRules, briquetteTons: number, coalPrice: number | undefined, unit?: string, coalBurnt?: number): Rendered {
+export function renderBriquettes(
+  rules: EligibilityRules,
+  briquetteTons: number,
+  coalPrice: number | undefined,
+  unit?: string,
+  coalBurnt?: number,
+  fromStraw = false,
+): Rendered {
   const p = rules.calculators.biomass;
   const { min, max } = p.briquette_per_coal;
   const price = coalPrice ?? p.coal_price_per_ton.value;
@@ -291,6 +298,8 @@ export function renderBriquettes(rules: EligibilityRules, briquetteTons: number,
           : "差不多，刚好在够与不够之间";
     lines.push(`· 您说一冬烧 ${tonnes(coalBurnt)} 吨煤：能顶 ${tonnes(coal[0])}～${tonnes(coal[1])} 吨，${verdict}`);
   }
+  // "3吨秸秆": the seed gives no weight of briquettes a tonne of straw makes; the straw's own weight stands in, said so.
+  if (fromStraw) lines.push(`· 说明：资料没写秸秆压成块后还有多重，这里按压出的块跟秸秆一样重（${show(briquetteTons)}）算；压块时晒干、去杂，实际可能少一些`);
   lines.push(`来源：${p.source.section}：${p.source.quote ?? ""}`);
   return {
     text: lines.join("\n"),

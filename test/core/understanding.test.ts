@@ -1045,6 +1045,13 @@ describe("figures worked out from the question's own quantities", () => {
     expect((await chat()("哪几个村适合流转土地")).text).not.toMatch(/没有写您问的这个数/);
   });
 
+  it("reckons straw asked of as fuel (3吨秸秆 能顶多少煤) as briquettes of its weight, saying the seed gives no pressed weight", async () => {
+    const r = (await chat()("俺家有3吨秸秆 压成块能顶多少煤")).text;
+    expect(r).toMatch(/3 吨 ÷ 1\.3 ≈ 2\.31 吨，到 3 吨 ÷ 1\.2 ≈ 2\.5 吨/);
+    expect(r).toMatch(/资料没写秸秆压成块后还有多重/);
+    expect((await chat()("两千斤秸秆能省多少钱")).text).toMatch(/2000 斤 ÷ 1\.3 ≈ 1538 斤/);
+  });
+
   it("prices a quantity at the entry's price per unit (一吨半 × 1360)", async () => {
     expect((await chat()("一吨半优质煤按市场价多少钱")).text).toContain("1.5 吨 × 1360 = 2040 元");
     expect((await chat()("优质煤一吨多少钱")).text).not.toMatch(/× 1360/);
