@@ -232,7 +232,9 @@ function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix
     const rendered = renderResults(rules, state.facts, results, state.focus, sum);
     const over = state.reckon.years ? renderOverYears(results, state.focus, state.reckon.years) : "";
     const verdict = claim ? personVerdict(results, state.focus, claim) : "";
-    return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: verdict + prefix + rendered.text + over } };
+    // "五月份开始领 到年底能领多少": the span asked is the answer, said before the screening it comes from.
+    const text = over ? `${verdict}${prefix}${over.trim()}\n\n${rendered.text}` : verdict + prefix + rendered.text;
+    return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text } };
   }
   if (state.topic === "land") {
     const mu = state.facts.land_mu;

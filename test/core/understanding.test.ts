@@ -1045,6 +1045,11 @@ describe("figures worked out from the question's own quantities", () => {
     expect((await chat()("哪几个村适合流转土地")).text).not.toMatch(/没有写您问的这个数/);
   });
 
+  it("says what a span from a month to the year's end comes to first, before the screening it comes from", async () => {
+    const r = (await chat()("俺娘三级贫困残疾 五月份开始领 到年底能领多少")).text;
+    expect(r).toMatch(/^按现在的标准算 8 个月[^\n]*\n· 贫困残疾人生活特别救助：266\.7 元（400 ÷ 12 × 8）/);
+  });
+
   it("reckons straw asked of as fuel (3吨秸秆 能顶多少煤) as briquettes of its weight, saying the seed gives no pressed weight", async () => {
     const r = (await chat()("俺家有3吨秸秆 压成块能顶多少煤")).text;
     expect(r).toMatch(/3 吨 ÷ 1\.3 ≈ 2\.31 吨，到 3 吨 ÷ 1\.2 ≈ 2\.5 吨/);

@@ -59,6 +59,8 @@ describe("spans of time an amount adds up over", () => {
     ["半年多少钱", 0.5],
     ["俺领了八个月 该是多少", 8 / 12],
     ["两年零四个月一共多少", 2 + 4 / 12],
+    ["五月份开始领 到年底能领多少", 8 / 12],
+    ["从3月开始发，到年底一共多少", 10 / 12],
     ["合同签10年，一共多少", 10],
     ["这两年一户多残的补助加起来能拿多少", 2],
   ])("reads %s as %d years", (text, years) => expect(readDuration(text)).toBeCloseTo(years, 4));
