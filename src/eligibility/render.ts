@@ -105,7 +105,8 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
   const likely = results.filter((r) => r.status === "likely");
   const unknown = results.filter((r) => r.status === "unknown");
   const unstated = results.filter((r) => r.status === "unstated");
-  const close = results.filter((r) => r.close);
+  // (What was asked about and cannot be had is said first, with its reason, and not again among the close ones.)
+  const close = results.filter((r) => r.close && !(focusHopeless && focus.includes(r.programme.id)));
   // A programme asked about by name gets its reason even when it is far from fitting.
   const notFitting = focus.length > 0 ? results.filter((r) => r.status === "unlikely" && !r.close && focus.includes(r.programme.id)) : [];
   const lines: string[] = [];
@@ -137,7 +138,14 @@ export function renderResults(rules: EligibilityRules, facts: Facts, all: Progra
     lines.push("", "【要看情况】");
     for (const r of unknown) {
       const ifs = r.unknown.map((o) => o.condition.if_text).join("、");
-      lines.push(`· ${r.programme.name}：如果${ifs}，${describeAmount(r.programme, r.amount)}（到${r.programme.apply}）`);
+      // A service, or money the seed gives only a county total for, is named with its condition only: the
+      // figures a household can count on stay in sight on a phone's screen. Asked about by name, it is said in full.
+      const money = r.programme.benefit.kind !== "service" && r.amount.known;
+      lines.push(
+        money || focus.includes(r.programme.id)
+          ? `· ${r.programme.name}：如果${ifs}，${describeAmount(r.programme, r.amount)}（到${r.programme.apply}）`
+          : `· ${r.programme.name}（如果${ifs}）。`,
+      );
       for (const n of r.reviewNotes) notes.add(n);
     }
   }

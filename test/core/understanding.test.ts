@@ -1045,6 +1045,14 @@ describe("figures worked out from the question's own quantities", () => {
     expect((await chat()("哪几个村适合流转土地")).text).not.toMatch(/没有写您问的这个数/);
   });
 
+  it("names a service or a programme with no per-person figure by its condition alone in a screening, keeping the amounts in sight", async () => {
+    const r = (await chat()("俺爹三级残疾，家里困难，一年能领多少？")).text;
+    expect(r).toMatch(/· 贫困白内障患者免费复明手术（如果有白内障）。\n/);
+    expect(r).toMatch(/· 残疾人机动轮椅车燃油补贴（如果您有残疾人机动轮椅车）。\n/);
+    expect(r).toMatch(/“一户多残”家庭生活补助：如果家里有两个及以上持证残疾人，每户每年 1680 元/);
+    expect(r).not.toMatch(/原文只有全县总数（355 人/);
+  });
+
   it("says what a span from a month to the year's end comes to first, before the screening it comes from", async () => {
     const r = (await chat()("俺娘三级贫困残疾 五月份开始领 到年底能领多少")).text;
     expect(r).toMatch(/^按现在的标准算 8 个月[^\n]*\n· 贫困残疾人生活特别救助：266\.7 元（400 ÷ 12 × 8）/);
