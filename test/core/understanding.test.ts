@@ -1045,6 +1045,12 @@ describe("figures worked out from the question's own quantities", () => {
     expect((await chat()("哪几个村适合流转土地")).text).not.toMatch(/没有写您问的这个数/);
   });
 
+  it("answers 是月的还是年的 with both periods, and 按人还是按户 with whom the rule pays", async () => {
+    expect((await chat()("老年残疾人补助那五十块是月的还是年的")).text).toMatch(/每人每月 50 元[\s\S]*一年：600 元（50 × 12/);
+    expect((await chat()("重度残疾人代缴养老100块 是按人还是按户")).text).toMatch(/按人算，每人一份：资料里写的是“县财政给每位重度残疾人代缴 100 元/);
+    expect((await chat()("一户多残的钱是按人还是按户")).text).toMatch(/按户算，每户一份/);
+  });
+
   it("names a service or a programme with no per-person figure by its condition alone in a screening, keeping the amounts in sight", async () => {
     const r = (await chat()("俺爹三级残疾，家里困难，一年能领多少？")).text;
     expect(r).toMatch(/· 贫困白内障患者免费复明手术（如果有白内障）。\n/);

@@ -794,6 +794,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     reckonUnits(entry.facts, query.text),
     reckonRest(entry.facts, query.text),
     reckonLeft(entry.facts, query.text),
+    reckonPerWhom(entry.facts, query.text),
     groupPaid,
     reckonShare(entry.facts, query.text),
     reckonDoneLeft(
@@ -1252,6 +1253,21 @@ const isRule = (fact: Fact) => fact.kind === "rule";
 // ---- arithmetic over the knowledge base's figures ---------------------------------------------
 
 /** "每人每年 800 元", "每户每年 1680 元", "每人每月 50 元": an amount with whom and how often it is paid. */
+/** "代缴养老100块 是按人还是按户": who an amount is for, as the rule setting it says (每位…, 每户…). */
+export function reckonPerWhom(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  if (!/按人(?:头)?(?:算|给|发)?还是按户|按户(?:算|给|发)?还是按人|每人还是每户|每户还是每人|一人一份还是|是按人还是|是按户还是/.test(question))
+    return { lines: [], used: [] };
+  for (const fact of facts) {
+    if (!isRule(fact) || !/\d\s*(?:万)?元/.test(fact.text)) continue;
+    const said = fact.text.replace(/不是按[人户]/g, "");
+    const perHousehold = /每户|按户|一户一份/.test(said);
+    const perPerson = /每人|每位|每名|每个人|人均|按人/.test(said);
+    if (perHousehold === perPerson) continue;
+    return { lines: [`按${perHousehold ? "户" : "人"}算，${perHousehold ? "每户" : "每人"}一份：资料里写的是“${fact.text.replace(/[。；]$/, "")}”`], used: [fact] };
+  }
+  return { lines: [], used: [] };
+}
+
 interface MoneyFigure {
   amount: number;
   per: "人" | "户" | "";
@@ -1400,11 +1416,13 @@ export function readFigureQuestion(text: string): FigureQuestion | undefined {
 }
 
 function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
-  const perMonth = /一个月|每个月|每月|月均|按月|合多少.*月|月.*合多少/.test(text);
-  const headcount = HEADCOUNT_ASKED.test(text) ? { headcount: true } : {};
-  // "是一年50还是一个月50": both periods offered; the answer says the amount in both.
+  // "是一年50还是一个月50", "那五十块是月的还是年的": both periods offered; the answer says the amount in both.
   const eitherPeriod =
-    /(?:一年|每年)[^，,。？?]{0,6}还是[^，,。？?]{0,4}(?:一个月|每个?月)|(?:一个月|每个?月)[^，,。？?]{0,6}还是[^，,。？?]{0,4}(?:一年|每年)/.test(text);
+    /(?:一年|每年)[^，,。？?]{0,6}还是[^，,。？?]{0,4}(?:一个月|每个?月)|(?:一个月|每个?月)[^，,。？?]{0,6}还是[^，,。？?]{0,4}(?:一年|每年)|(?<![\d一二三四五六七八九十])(?:按|是)?月的?还是(?:按|是)?年|(?<![\d一二三四五六七八九十])(?:按|是)?年的?还是(?:按|是)?月/.test(
+      text,
+    );
+  const perMonth = eitherPeriod || /一个月|每个月|每月|月均|按月|合多少.*月|月.*合多少/.test(text);
+  const headcount = HEADCOUNT_ASKED.test(text) ? { headcount: true } : {};
   const perYear =
     eitherPeriod ||
     /(?:一年|每年)(?:到头|到底|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年|(?:一年|每年)[^，,。？?\d]{0,6}(?:算下来|合计|加起来)/.test(
