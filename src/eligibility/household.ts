@@ -780,7 +780,9 @@ export function renderHousehold(
       );
     if (line.parts.length > 0 && (reckon.perMonth || reckon.years) && (chosen.length > 1 || yearlyCount(chosen) > 1)) {
       const perYear = line.period === "month" ? line.total * 12 : line.total;
-      if (reckon.perMonth && line.period === "year") out.push(`  折合每月：${monthOf(perYear)}`);
+      // "每人每月合多少 全家一年多少": each one's month too, when they are paid alike.
+      if (reckon.perMonth && line.period === "year")
+        out.push(`  折合每月：${monthOf(perYear)}${alike ? `；每人每月：${monthOf(line.parts[0]!.amount)}` : ""}`);
       if (reckon.years) {
         const months = Math.round(reckon.years * 12);
         out.push(

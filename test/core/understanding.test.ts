@@ -1045,6 +1045,11 @@ describe("figures worked out from the question's own quantities", () => {
     expect((await chat()("哪几个村适合流转土地")).text).not.toMatch(/没有写您问的这个数/);
   });
 
+  it("works out how many passed from 过了几个, and each one's month beside a household's (每人每月合多少)", async () => {
+    expect((await chat()("镇里39个决策 有9个没过评估 过了几个")).text).toMatch(/通过的：39 − 9 = 30 个/);
+    expect((await chat()("俺家三口都是三级贫困残疾 每人每月合多少 全家一年多少")).text).toMatch(/每人每月：约 33\.3 元（400 ÷ 12）/);
+  });
+
   it("answers 是月的还是年的 with both periods, and 按人还是按户 with whom the rule pays", async () => {
     expect((await chat()("老年残疾人补助那五十块是月的还是年的")).text).toMatch(/每人每月 50 元[\s\S]*一年：600 元（50 × 12/);
     expect((await chat()("重度残疾人代缴养老100块 是按人还是按户")).text).toMatch(/按人算，每人一份：资料里写的是“县财政给每位重度残疾人代缴 100 元/);
