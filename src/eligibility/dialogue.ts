@@ -620,7 +620,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       );
     }
     // "我爷爷也是 两个人一年加起来多少": someone new said to be as the one screened.
-    const alike = more.people.length === 1 && /也是|也一样|也符合|也够/.test(text) ? more.people : [];
+    const alike = more.people.length === 1 && /也是|也一样|也符合|也够|也(?:算上|加上|带上|算进去)/.test(text) ? more.people : [];
     const named = more.people.filter((p) => p.grade !== undefined || p.severe);
     // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
     // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.

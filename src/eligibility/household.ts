@@ -428,9 +428,9 @@ function readHouseholdUncached(said: string): Household {
       healthy.add(p);
       return;
     }
-    // "俺爷是贫困老年残疾人，俺奶也是": what was said of the person before holds for this one too.
+    // "俺爷是贫困老年残疾人，俺奶也是", "俺娘也算上": what was said of the person before holds for this one too.
     const previous = k > 0 ? mentions[k - 1]!.person : undefined;
-    if (previous && previous !== p && /^[^，,。；\s]{0,4}也是(?:[，,。；\s]|$)/.test(segment)) {
+    if (previous && previous !== p && /^[^，,。；\s]{0,4}也(?:是|算上|算|加上|带上|一样)(?:[，,。；\s]|$)/.test(segment)) {
       p.certified ??= previous.certified;
       p.elderly ??= previous.elderly;
       p.poor ??= previous.poor;

@@ -2099,6 +2099,9 @@ describe("follow-ups over several turns", () => {
     const say = chat();
     await say("我外婆是贫困的老年残疾人 每月多少");
     expect((await say("我外公也是 两个人一年一共多少")).text).toContain("一年：1200 元（100 × 12");
+    const other = chat();
+    await other("俺爹是贫困老年残疾人 一个月能领多少");
+    expect((await other("俺娘也算上 一年俩人多少")).text).toContain("一年：1200 元（100 × 12");
   });
 
   it("keeps a short follow-up about the task with the programme asked before", async () => {
