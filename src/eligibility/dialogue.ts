@@ -24,6 +24,7 @@ import {
   type Rendered,
 } from "./render.ts";
 import {
+  compareMembers,
   GONE,
   GONE_FROM_COUNT,
   householdLines,
@@ -867,6 +868,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (state.step === "done" && state.focus.length > 0 && STILL_GETS.test(core)) return advance(rules, state, on, "");
   // "还能领什么" after a household's answer about one programme: the same household, every programme.
   if (state.step === "done" && isHousehold(state) && state.focus.length > 0 && MORE_BENEFITS.test(core)) return advance(rules, { ...state, focus: [] }, on, "");
+  // "俺娘一年比俺多拿多少" after a household's answer: the two compared, with the difference worked out.
+  if (state.step === "done" && isHousehold(state)) {
+    const poor = typeof state.facts.poor === "boolean" ? state.facts.poor : undefined;
+    const compared = compareMembers(householdLines(rules, { people: state.people, disabledCount: state.disabledCount }, poor, on), state.people, text);
+    if (compared) return { state, reply: plain(compared) };
+  }
   // "俺家一年特别救助一共多少" after a household's answer: the same household, now about that programme.
   if (state.step === "done" && isHousehold(state) && signals.focus && signals.focus.length > 0 && Object.keys(extraction.facts).length === 0)
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");

@@ -686,6 +686,37 @@ export interface Reckoning {
   every?: boolean | undefined;
 }
 
+/** "俺娘一年比俺多拿多少": the two people compared, each one's own cash a year. */
+const COMPARED = /([^，,。？?\s]{1,8}?)(?:一年|每年|一个月|每月)?比([^，,。？?\s]{1,6}?)(?:一年|每年|一个月|每月)?(多|少)(?:拿|领|给|得|发)?了?(?:多少|几)/;
+
+/**
+ * "俺娘一年比俺多拿多少" after a household's answer: each one's own money a year (programmes paid per person,
+ * in cash), and the difference with its formula. Undefined when the message compares no two people of the household.
+ */
+export function compareMembers(lines: readonly HouseholdLine[], people: readonly Person[], text: string): string | undefined {
+  const m = COMPARED.exec(text);
+  if (!m) return undefined;
+  const who = (said: string) =>
+    /^(?:俺|我|咱)(?:自己|自个儿?)?$/.test(said) ? "您" : readHousehold(said).people.find((p) => people.some((q) => q.label === p.label))?.label;
+  const [a, b] = [who(m[1]!), who(m[2]!)];
+  if (!a || !b || a === b || !people.some((p) => p.label === a) || !people.some((p) => p.label === b)) return undefined;
+  const own = (label: string) =>
+    lines
+      .filter((l) => l.programme.benefit.kind === "cash" && l.programme.benefit.per !== "household")
+      .flatMap((l) => l.parts.filter((p) => p.who === label).map((p) => ({ name: l.programme.name, year: l.period === "month" ? p.amount * 12 : p.amount })));
+  const [ofA, ofB] = [own(a), own(b)];
+  if (ofA.length + ofB.length === 0) return undefined;
+  const sum = (xs: typeof ofA) => xs.reduce((t, x) => t + x.year, 0);
+  const [ya, yb] = [sum(ofA), sum(ofB)];
+  const each = (label: string, xs: typeof ofA) =>
+    `${label}一年 ${money(sum(xs))} 元${xs.length > 0 ? `（${xs.map((x) => `${x.name} ${money(x.year)}`).join(" + ")}）` : ""}`;
+  // The difference first, its working after: "多 800 − 400" would read as "800 more".
+  const diff =
+    ya >= yb ? `${a}比${b}一年多 ${money(ya - yb)} 元（${money(ya)} − ${money(yb)}）` : `${a}比${b}一年少 ${money(yb - ya)} 元（${money(yb)} − ${money(ya)}）`;
+  const whole = lines.some((l) => l.programme.benefit.per === "household" && l.parts.length > 0);
+  return `按您说的情况：${each(a, ofA)}，${each(b, ofB)}。\n${ya === yb ? `两人一样多，都是一年 ${money(ya)} 元。` : `${diff}。`}${whole ? "\n（按户发的补助不分到个人，不算在里面。）" : ""}`;
+}
+
 /** What the question asks the figures to be turned into. */
 export function readReckoning(text: string): Reckoning {
   // "每月那50块也算上": a monthly amount named is no month asked for.
@@ -781,8 +812,7 @@ export function renderHousehold(
     if (line.parts.length > 0 && (reckon.perMonth || reckon.years) && (chosen.length > 1 || yearlyCount(chosen) > 1)) {
       const perYear = line.period === "month" ? line.total * 12 : line.total;
       // "每人每月合多少 全家一年多少": each one's month too, when they are paid alike.
-      if (reckon.perMonth && line.period === "year")
-        out.push(`  折合每月：${monthOf(perYear)}${alike ? `；每人每月：${monthOf(line.parts[0]!.amount)}` : ""}`);
+      if (reckon.perMonth && line.period === "year") out.push(`  折合每月：${monthOf(perYear)}${alike ? `；每人每月：${monthOf(line.parts[0]!.amount)}` : ""}`);
       if (reckon.years) {
         const months = Math.round(reckon.years * 12);
         out.push(

@@ -112,7 +112,9 @@ export function readDuration(spoken: string): number | undefined {
   const text = spoken.replace(/(?<![\d一二三四五六七八九十])(俩|仨|两)月/g, "$1个月");
   // "从3月开始领，到12月底", "五月份开始领 到年底": both months counted.
   const range =
-    /(\d{1,2}|[一二三四五六七八九十]+)\s*月(?:份)?(?:开始|起|初)?[^，,。\d]{0,6}[，,\s]?\s*(?:到|至)\s*(?:(\d{1,2}|[一二三四五六七八九十]+)\s*月|(?:今年)?(年底|年末|年终))/.exec(text);
+    /(\d{1,2}|[一二三四五六七八九十]+)\s*月(?:份)?(?:开始|起|初)?[^，,。\d]{0,6}[，,\s]?\s*(?:到|至)\s*(?:(\d{1,2}|[一二三四五六七八九十]+)\s*月|(?:今年)?(年底|年末|年终))/.exec(
+      text,
+    );
   if (range) {
     const from = parseNumber(range[1]!);
     const to = range[3] ? 12 : parseNumber(range[2]!);

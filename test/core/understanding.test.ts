@@ -2095,6 +2095,15 @@ describe("several programmes summed, for one person or a family", () => {
 });
 
 describe("follow-ups over several turns", () => {
+  it("compares two members of a household answered before (俺娘一年比俺多拿多少) with the difference worked out", async () => {
+    const say = chat();
+    await say("俺家 俺三级 俺娘一级");
+    await say("俺们是贫困户");
+    const r = (await say("俺娘一年比俺多拿多少")).text;
+    expect(r).toMatch(/您母亲一年 800 元[^\n]*您一年 400 元/);
+    expect(r).toMatch(/您母亲比您一年多 400 元（800 − 400）/);
+  });
+
   it("adds a second person said 也是 to the first one's answer and sums them", async () => {
     const say = chat();
     await say("我外婆是贫困的老年残疾人 每月多少");

@@ -1010,9 +1010,13 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     const meant = sums.length > 1 && overlap(byWords[0]!) > 0 && overlap(byWords[0]!) > overlap(byWords[1]!) ? byWords[0] : undefined;
     // "全县救助4281人 发了341.04万 没错吧": a count said beside the sum is no other sum; the one fact stating
     // that count beside a sum is the one the sum was said of.
-    const countsSaid = claim.others.filter((o) => new RegExp(`(?<![\\d.])${o.replace(".", "\\.")}\\s*(?:多)?\\s*(?:个|名|位)?\\s*(?:人|户|次|所|场|村)`).test(question));
+    const countsSaid = claim.others.filter((o) =>
+      new RegExp(`(?<![\\d.])${o.replace(".", "\\.")}\\s*(?:多)?\\s*(?:个|名|位)?\\s*(?:人|户|次|所|场|村)`).test(question),
+    );
     const sumsSaid = claim.others.filter((o) => !countsSaid.includes(o));
-    const beside = sums.filter((x) => countsSaid.length > 0 && countsSaid.every((c) => new RegExp(`(?<![\\d.])${c.replace(".", "\\.")}(?![\\d.])`).test(x.fact.text)));
+    const beside = sums.filter(
+      (x) => countsSaid.length > 0 && countsSaid.every((c) => new RegExp(`(?<![\\d.])${c.replace(".", "\\.")}(?![\\d.])`).test(x.fact.text)),
+    );
     if (beside.length === 1 && sumsSaid.length === 0) {
       const stated = beside[0]!.fact.text.replace(/[。；]$/, "");
       // "三级的711人 发了314.04万": a count in brackets is part of the whole the sum was paid to.
@@ -1263,7 +1267,10 @@ export function reckonPerWhom(facts: readonly Fact[], question: string): { lines
     const perHousehold = /每户|按户|一户一份/.test(said);
     const perPerson = /每人|每位|每名|每个人|人均|按人/.test(said);
     if (perHousehold === perPerson) continue;
-    return { lines: [`按${perHousehold ? "户" : "人"}算，${perHousehold ? "每户" : "每人"}一份：资料里写的是“${fact.text.replace(/[。；]$/, "")}”`], used: [fact] };
+    return {
+      lines: [`按${perHousehold ? "户" : "人"}算，${perHousehold ? "每户" : "每人"}一份：资料里写的是“${fact.text.replace(/[。；]$/, "")}”`],
+      used: [fact],
+    };
   }
   return { lines: [], used: [] };
 }
