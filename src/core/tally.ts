@@ -25,14 +25,14 @@ const COUNT_LEADS = new RegExp(
 const COUNT_STARTS = new RegExp(`(?=${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级)`);
 const COUNT_STARTS_AT = new RegExp(`${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`);
 const GRADE_FIRST_AT = new RegExp(
-  `${GRADES_PLAIN}级(?:的)?(?:贫困)?(?:的)?(?:残疾人?)?(?:的)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT_PLAIN}\\s*(?:个|位|名|人|(?<=[俩仨]))`,
+  `${GRADES_PLAIN}级(?:的)?(?:贫困户?)?(?:的)?(?:残疾人?)?(?:的)?(?:贫困户?)?(?:的)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT_PLAIN}\\s*(?:个|位|名|人|(?<=[俩仨]))`,
 );
 /** Where a group said grade first begins: a grade not inside another ("一二级" is one). */
 const GRADE_STARTS = new RegExp(`(?<![一二三四1-4、和跟到至])(?=${GRADES_PLAIN}级)`);
 /** One group, grade first; "二级的又评上2个" too. */
 // "一二级和三级的…一共12个" counts both together, not 三级 alone; "一级2个和二级3个" are two groups.
 const GRADE_FIRST_ONE = new RegExp(
-  `(?<!级的?[和跟与及])${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困)?(?:的)?(?:残疾人?)?(?:的)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共|共计|总共|合计|共有)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
+  `(?<!级的?[和跟与及])${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困户?)?(?:的)?(?:残疾人?)?(?:的)?(?:贫困户?)?(?:的)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共|共计|总共|合计|共有)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
 );
 /** "一个新评上的一级": what happened to them may come between the count and the grade. */
 const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES}级`);

@@ -359,6 +359,8 @@ export class KnowledgeIndex {
       const between = query.text.slice(at + named.length, subsidyAt);
       if (subsidyAt < 0 || !/^(?:一户|每户|每人|一人|一个人|每亩|一亩|每个?月|每年|能|可以|有|的|\s)*$/.test(between)) continue;
       if (between.includes("有") && !/^[修建盖买换装治]/.test(named)) continue;
+      // "我是村会计 救助名单": a space alone ends a clause; the word before it names no subsidy.
+      if (/^\s+$/.test(between)) continue;
       return `${named}${words[i]}`;
     }
     return undefined;

@@ -10,6 +10,13 @@ describe("a cadre's tally by grade", () => {
     ]);
   });
 
+  it("reads a group whose grade is followed by 残疾贫困户 before its count", () => {
+    expect(readGradeTally("我是村会计 一级残疾贫困户3个 二级贫困户2个")).toEqual([
+      { grades: [1], count: 3 },
+      { grades: [2], count: 2 },
+    ]);
+  });
+
   it("adds those said to be more (还有, 漏报) and takes those gone from their grade", () => {
     expect(readGradeTally("三级贫困残疾人8个 一级的1个 上个月又去世一个三级的")).toEqual([
       { grades: [3], count: 7, from: 8, by: -1 },

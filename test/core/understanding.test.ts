@@ -367,6 +367,19 @@ describe("the villager's own numbers against the seed's", () => {
     expect((await say("那一个礼拜呢")).text).toContain("7 天：每天 3～5 吨 × 7 = 21～35 吨");
   });
 
+  it("confirms several figures said together only when one passage states them all, and says 不对 with the passage when one is off", async () => {
+    expect((await chat()("1.2到1.3公斤压块顶1公斤煤 没错吧")).text).toMatch(/^对：资料里写的是“1\.2-1\.3 公斤/m);
+    expect((await chat()("1.5公斤压块顶1公斤煤 没错吧")).text).toMatch(/^不对：资料里写的是“1\.2-1\.3 公斤/m);
+    expect((await chat()("妇联信访案件1到10月324件 调处率100% 对吗")).text).toMatch(/^对：.*324 件/m);
+    expect((await chat()("妇联信访案件1到10月300件 调处率100% 对吗")).text).toMatch(/^不对：.*324 件/m);
+    expect((await chat()("沼气服务站招了俩技术员对吧")).text).toMatch(/^对：.*2 名专职技术人员/m);
+    expect((await chat()("沼气服务站招了仨技术员对吧")).text).toMatch(/^不对：.*2 名专职技术人员/m);
+  });
+
+  it("says a free operation is free when asked whether one pays for it oneself", async () => {
+    expect((await chat()("白内障复明手术得自己掏钱 是吧")).text).toMatch(/^不对：是免费的/m);
+  });
+
   it("compares briquettes with the coal a household burns", async () => {
     const r = await chat()("俺家压了四吨秸秆块 平常一冬烧三吨煤 够不够烧");
     expect(r.text).toContain("3.08～3.33 吨，够烧");
@@ -443,6 +456,20 @@ describe("which entry holds the number asked for", () => {
     const r = await chat()("健身休闲广场占地多大 河道整治投了多少钱");
     expect(r.text).toContain("100 亩");
     expect(r.text).toContain("300 万元");
+  });
+});
+
+describe("a cadre's tally over several messages", () => {
+  it("counts a first group said as 一级残疾贫困户3个 with the groups and the correction that follow", async () => {
+    const say = chat();
+    await say("我是村会计 一级残疾贫困户3个");
+    await say("二级2个 三级也是2个");
+    await say("不对 二级是3个");
+    expect((await say("总共一年多少")).text).toContain("合计：2400 + 2400 + 800 = 5600 元/年");
+  });
+
+  it("does not take a job title before a space for a subsidy's name (村会计 救助名单)", async () => {
+    expect((await chat()("我是村会计 救助名单 一二级的12个")).text).not.toContain("会计救助");
   });
 });
 

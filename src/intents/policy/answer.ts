@@ -869,7 +869,10 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     [...title.matchAll(/[\u4e00-\u9fa5]{2}/g)].some((m) => clause.includes(m[0])) ||
     [...clause.matchAll(/[\u4e00-\u9fa5]{2}/g)].some((m) => title.includes(m[0]));
   const claim = readClaim(question);
-  if (!claim) return [];
+  if (!claim) {
+    const together = figuresOfOneFact(facts, question);
+    return together ? [`${together.holds ? "对" : "不对"}：资料里写的是“${quoted(together.fact)}”。`] : [];
+  }
   const said = claim.value;
   // What the figure was said of: the grades of its own clause ("一级…多少 ⏎ 那三级的就是一年400对吧").
   const grades = gradesIn(claim.clause).length > 0 ? gradesIn(claim.clause) : gradesIn(question);
@@ -1126,7 +1129,7 @@ function confirmSaid(facts: readonly Fact[], question: string): string | undefin
   const free = facts.find((f) => /免费(?!使用)|不收钱|不要钱|(?<!收)不收费|不用(?:自己)?(?:掏|花|交)/.test(f.text) && !/没写|不清楚/.test(f.text));
   const oneThing = !/[和跟与、]|都/.test(body);
   if (free && oneThing && /免费|不要钱|不收钱|不花钱|不收费|不用(?:掏|花|交)钱/.test(body)) return `对：是免费的，资料里写的是“${quoted(free)}”。`;
-  if (free && oneThing && /(?:要|得|收|交|花|掏)钱|收费/.test(body) && !/不(?:要|得|收|交|花|掏)钱|不收费/.test(body))
+  if (free && oneThing && /(?:要|得|收|交|花|掏|出)钱|收费/.test(body) && !/不(?:要|得|收|交|花|掏|出)钱|不收费/.test(body))
     return `不对：是免费的，资料里写的是“${quoted(free)}”。`;
   const parts = body.split(/[\s、，,和跟及]+/).filter(Boolean);
   const names = parts.map((part, k) => (k === 0 ? part.replace(/^.*(?:是在|设在|在|是|有)/, "") : part));
@@ -1136,6 +1139,46 @@ function confirmSaid(facts: readonly Fact[], question: string): string | undefin
   const list = facts.find((f) => /、/.test(f.text) && names.some((n) => f.text.includes(n)));
   const absent = names.filter((n) => !facts.some((f) => f.text.includes(n)));
   return list && absent.length > 0 ? `不对：资料里写的是“${quoted(list)}”，没有${absent.join("、")}。` : undefined;
+}
+
+/** Measure words a count is said in; any other character after a number is what was counted ("俩技术员"). */
+const MEASURE = /^[个名位人户件所次场套座台辆项期例家本只头条份处吨亩斤元%]$|^公$/;
+
+/**
+ * "1.2到1.3公斤压块顶1公斤煤 没错吧", "1到10月324件 调处率100% 对吗", "招了俩技术员对吧": a message put to confirm
+ * whose every figure, each with what it counts, stands in one fact (holds). Not holding: all but one figure stand
+ * in one fact, and that fact has another number where the one left out was said ("1.5公斤压块顶1公斤煤"); or the
+ * one figure counts a thing ("仨技术员") that one fact alone counts otherwise. Undefined when nothing settles it.
+ */
+function figuresOfOneFact(facts: readonly Fact[], question: string): { fact: Fact; holds: boolean } | undefined {
+  const tag = [...question.matchAll(new RegExp(CONFIRM_TAG.source, "g"))].at(-1);
+  if (!tag) return undefined;
+  const start = Math.max(0, ...[...question.slice(0, tag.index).matchAll(/[。？?！!]/g)].map((m) => m.index + 1));
+  // (俩 and 仨 after a verb are counts: "招了俩技术员", never "他俩", "娘俩".)
+  const body = question.slice(start, tag.index).replace(/(?<=[了有是招配派])俩/g, "2").replace(/(?<=[了有是招配派])仨/g, "3");
+  const said = [...body.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:([到至~～\-－])\s*(?=\d)|(%|[\u4e00-\u9fa5]))/g)];
+  if (said.length === 0 || said.some((m) => !m[2] && !m[3]) || said.every((m) => m[2])) return undefined;
+  const patterns = said.map((m) => {
+    const n = m[1]!.replace(".", "\\.");
+    if (m[2]) return new RegExp(`(?<![\\d.])${n}\\s*[到至~～\\-－]\\s*\\d`);
+    if (MEASURE.test(m[3]!)) return new RegExp(`(?<![\\d.])${n}\\s*${m[3] === "%" ? "%" : /[个名位人]/.test(m[3]!) ? "[个名位人]" : m[3]}`);
+    return new RegExp(`(?<![\\d.])${n}\\s*[个名位]?[^，,。；\\d]{0,4}${m[3]}`);
+  });
+  const holding = facts.find((f) => patterns.every((p) => p.test(f.text)));
+  if (holding) return { fact: holding, holds: true };
+  // The same figure left out, any number in its place.
+  const anyNumber = (p: RegExp) => new RegExp(p.source.replace(/^\(\?<!\[\\d\.\]\)\d+(?:\\\.\d+)?/, "(?<![\\d.])\\d+(?:\\.\\d+)?"));
+  const instead = facts.flatMap((f) =>
+    patterns.flatMap((p, k) =>
+      !p.test(f.text) && anyNumber(p).test(f.text) && patterns.every((q, j) => j === k || q.test(f.text))
+        ? [{ fact: f, n: /[\d.]+/.exec(anyNumber(p).exec(f.text)![0])![0] }]
+        : [],
+    ),
+  );
+  // (Several facts may say the same figure: "2 名专职技术人员" twice.)
+  const figures = new Set(instead.map((x) => x.n));
+  const onlyNoun = said.length === 1 && !said[0]![2] && !MEASURE.test(said[0]![3]!);
+  return figures.size === 1 && (said.length >= 2 || onlyNoun) ? { fact: instead[0]!.fact, holds: false } : undefined;
 }
 
 /** A fact as quoted in a verdict, without its closing stop. */
