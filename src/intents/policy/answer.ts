@@ -1155,7 +1155,10 @@ function figuresOfOneFact(facts: readonly Fact[], question: string): { fact: Fac
   if (!tag) return undefined;
   const start = Math.max(0, ...[...question.slice(0, tag.index).matchAll(/[。？?！!]/g)].map((m) => m.index + 1));
   // (俩 and 仨 after a verb are counts: "招了俩技术员", never "他俩", "娘俩".)
-  const body = question.slice(start, tag.index).replace(/(?<=[了有是招配派])俩/g, "2").replace(/(?<=[了有是招配派])仨/g, "3");
+  const body = question
+    .slice(start, tag.index)
+    .replace(/(?<=[了有是招配派])俩/g, "2")
+    .replace(/(?<=[了有是招配派])仨/g, "3");
   const said = [...body.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:([到至~～\-－])\s*(?=\d)|(%|[\u4e00-\u9fa5]))/g)];
   if (said.length === 0 || said.some((m) => !m[2] && !m[3]) || said.every((m) => m[2])) return undefined;
   const patterns = said.map((m) => {
