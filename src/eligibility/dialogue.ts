@@ -805,6 +805,24 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         changed,
       );
     }
+    // "俺家的老年残疾人补助咋算" ⏎ "俺爹俺娘俩人 都是贫困老年残疾人": people described without grades, answering a
+    // screening of one, are the household to screen (with the one screened before, when their grade is known).
+    if (state.people.length === 0 && named.length < 2 && !/不对|不是|说错|搞错|记错|改成|改为/.test(text)) {
+      const told = readHousehold(text);
+      markElderly(told, text);
+      const described = told.people.filter((p) => p.certified !== false && (p.grade !== undefined || p.severe || p.certified || p.elderly));
+      if (described.length >= 2 && described.length === told.people.length) {
+        const before = subject && typeof grade === "number" && !described.some((p) => p.label === subject.label) ? [screenedPerson(subject)] : [];
+        const people = [...before, ...described];
+        const poor = extractFacts(rules, text).facts.poor;
+        const facts = {
+          ...state.facts,
+          ...(typeof poor === "boolean" ? { poor } : {}),
+          disabled_in_household: Math.max(people.length, Number(state.facts.disabled_in_household ?? 0)),
+        };
+        return advance(rules, { ...state, people, facts, reckon: summing(state.reckon, asked) }, on, "好的，记下了。\n");
+      }
+    }
     if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
       // People counted before stand for those now named, unless the named are added to them ("还有俺 一级").
       const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && (!isCounted(p) || ADDING.test(core)));

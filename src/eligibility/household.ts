@@ -122,11 +122,11 @@ const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨|(?<=[加�
 /** "一级残疾两个 三级一个": people of a grade counted after it. */
 const GRADE_COUNTED = /([一二三四1234])级(?:残疾人?|的)?(?:是|有)?\s*(一个|两个|俩|仨|三个|四个|[1-4]个)(?![月年天])/y;
 /**
- * "俩重度", "两个重度的": several people said to be 重度 at once. "还有两个一二级的", "一个一、二级的": a grade
+ * "俩重度", "两个重度的", "重度残疾人有仨": several people said to be 重度 at once. "还有两个一二级的", "一个一、二级的": a grade
  * of one or two, which every programme treats alike, is 重度 too.
  */
 const COUNTED_SEVERE =
-  /([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?重度|([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?[一1][、，,到至或和]?[二2]级/y;
+  /([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?重度|([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?[一1][、，,到至或和]?[二2]级|重度(?:残疾)?(?:人|的)?(?:有|是|共)\s*(俩|仨|[两二三四五1-5](?:个|口))(?![月年天岁])/y;
 /** "俩", "三个", "两口": how many people. */
 const headcount = (word: string, otherwise: number): number => parseNumber(word.replace(/[个口]$/, "")) ?? otherwise;
 
@@ -326,7 +326,7 @@ function readHouseholdUncached(said: string): Household {
       const severe: Person[] = [];
       const besides = /还有|另外|另|再有|外加|又$/.test(text.slice(Math.max(0, i - 3), i));
       addMembers(
-        headcount((severeGroup[1] ?? severeGroup[2])!, 2),
+        headcount((severeGroup[1] ?? severeGroup[2] ?? severeGroup[3])!, 2),
         (p) => p.grade === undefined && !p.severe,
         (p) => {
           p.severe = true;
@@ -822,8 +822,12 @@ export function renderHousehold(
     }
     // A contribution is money paid for them, not to them: added up only when the villager names it and asks for the sum.
     const counted = line.programme.benefit.kind === "cash" || (reckon.total === true && asked(line));
+    // (A line alone has no sum below it to be in or out of.)
+    const alone = chosen.filter((l) => l.parts.length > 0).length === 1;
     if (line.programme.benefit.kind === "contribution" && line.parts.length > 0)
-      out.push(`  （${line.programme.benefit.form ?? "不发现金"}，${counted ? "按您问的算进下面的合计" : "不算进下面的合计"}）`);
+      out.push(
+        `  （${line.programme.benefit.form ?? "不发现金"}${alone ? "" : counted ? "，按您问的算进下面的合计" : "，不算进下面的合计"}）`,
+      );
     if (line.parts.length > 0 && counted) {
       const perYear = line.period === "month" ? line.total * 12 : line.total;
       yearly += perYear;

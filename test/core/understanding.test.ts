@@ -753,6 +753,24 @@ describe("a screening in progress", () => {
     expect(r.text).toMatch(/3200 元（1600 × 2/);
   });
 
+  it("screens the two people an answer names as a household, not as one person", async () => {
+    const say = chat();
+    await say("俺家的老年残疾人补助咋算");
+    const r = await say("俺爹俺娘俩人 都是贫困老年残疾人");
+    expect(r.text).toMatch(/您父亲 50 \+ 您母亲 50 = 100 元\/月/);
+    expect(r.text).toMatch(/一年：1200 元/);
+  });
+
+  it("keeps a household counted by 有仨 through a question on something else, for 俺家一共…", async () => {
+    const say = chat();
+    const first = await say("俺家重度残疾人有仨");
+    expect(first.text).toMatch(/第1人 100 \+ 第2人 100 \+ 第3人 100 = 300 元\/年/);
+    await say("县里代缴养老每人多少");
+    const r = await say("俺家一共代缴多少");
+    expect(r.text).toMatch(/= 300 元\/年/);
+    expect(r.text).not.toMatch(/特别救助】/);
+  });
+
   it("lets a stated age outweigh the programme's name: 35 is not 老年", async () => {
     const r = await chat()("我才35岁，肢体残疾，贫困户，那个贫困老年残疾人生活补助我能领不");
     expect(r.text).toMatch(/领不了/);

@@ -627,7 +627,11 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     const sameHousehold =
       state.step === "done" &&
       state.people.length >= 2 &&
-      (topic === "benefits" || ownPeople || (/剩下的|剩下那|其余的/.test(text) && AMOUNT_ASK.test(text))) &&
+      (topic === "benefits" ||
+        ownPeople ||
+        (/剩下的|剩下那|其余的/.test(text) && AMOUNT_ASK.test(text)) ||
+        // "俺家一共代缴多少": one of its programmes named in a word that is no topic of its own.
+        (topic === undefined && focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)))) &&
       turn !== "report" &&
       // "他俩一年特别救助加起来多少": a count of them names nobody new.
       // "那剩下的特别救助一年多少", "他们仨呢": those of the household still counted.
@@ -680,7 +684,11 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     if (step === "leave") {
       // Only an unfinished dialogue is dropped (the screening it interrupted is kept); finished results stay
       // correctable until they expire.
-      if (state.step !== "done") {
+      // A household already answered, only asked a refinement ("您家是贫困户吗？"), is kept as answered: its
+      // people are still those a later "俺家一共…" means.
+      if (state.step === "asking" && state.people.length >= 2 && state.pending === "poor" && state === current)
+        ctx.dialogue.start(ELIGIBILITY_DIALOGUE, { ...state, step: "done", pending: null });
+      else if (state.step !== "done") {
         if (state === current && current.earlier) ctx.dialogue.start(ELIGIBILITY_DIALOGUE, current.earlier);
         else ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
       }
