@@ -825,9 +825,7 @@ export function renderHousehold(
     // (A line alone has no sum below it to be in or out of.)
     const alone = chosen.filter((l) => l.parts.length > 0).length === 1;
     if (line.programme.benefit.kind === "contribution" && line.parts.length > 0)
-      out.push(
-        `  （${line.programme.benefit.form ?? "不发现金"}${alone ? "" : counted ? "，按您问的算进下面的合计" : "，不算进下面的合计"}）`,
-      );
+      out.push(`  （${line.programme.benefit.form ?? "不发现金"}${alone ? "" : counted ? "，按您问的算进下面的合计" : "，不算进下面的合计"}）`);
     if (line.parts.length > 0 && counted) {
       const perYear = line.period === "month" ? line.total * 12 : line.total;
       yearly += perYear;
