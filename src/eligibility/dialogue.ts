@@ -810,7 +810,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     if (state.people.length === 0 && named.length < 2 && !/不对|不是|说错|搞错|记错|改成|改为/.test(text)) {
       const told = readHousehold(text);
       markElderly(told, text);
-      const described = told.people.filter((p) => p.certified !== false && (p.grade !== undefined || p.severe || p.certified || p.elderly));
+      // (Said to be disabled: "老两口…加起来" only counts the one screened again.)
+      const described = told.people.filter((p) => p.grade !== undefined || p.severe || p.certified === true);
       if (described.length >= 2 && described.length === told.people.length) {
         const before = subject && typeof grade === "number" && !described.some((p) => p.label === subject.label) ? [screenedPerson(subject)] : [];
         const people = [...before, ...described];
@@ -893,7 +894,15 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     if (compared) return { state, reply: plain(compared) };
   }
   // "俺家一年特别救助一共多少" after a household's answer: the same household, now about that programme.
-  if (state.step === "done" && isHousehold(state) && signals.focus && signals.focus.length > 0 && Object.keys(extraction.facts).length === 0)
+  // "爷爷的老年补助一年 加俺爹的救助一年 总共": its people named again by programme, nothing new said of them.
+  const namedAgain = readHousehold(text).people;
+  const restated =
+    namedAgain.length > 0 &&
+    namedAgain.every((p) => state.people.some((q) => q.label === p.label)) &&
+    extraction.facts.disability_grade === undefined &&
+    extraction.facts.poor === undefined &&
+    extraction.facts.age === undefined;
+  if (state.step === "done" && isHousehold(state) && signals.focus && signals.focus.length > 0 && (Object.keys(extraction.facts).length === 0 || restated))
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "俺爷俩一年一共能领多少" after a household's answer: the same people, summed.
   if (state.step === "done" && isHousehold(state) && asked.total && Object.keys(extraction.facts).length === 0)

@@ -771,6 +771,22 @@ describe("a screening in progress", () => {
     expect(r.text).not.toMatch(/特别救助】/);
   });
 
+  it("reckons households counted after a screening of a programme paid by the household (两家一共)", async () => {
+    const say = chat();
+    await say("俺家是一户多残 俺叔家也是");
+    const r = await say("两家一年一共领多少");
+    expect(r.text).toMatch(/1680 × 2 = 3360 元/);
+  });
+
+  it("adds each member's own programme when the household's people are named with them (爷爷的老年补助 加俺爹的救助)", async () => {
+    const say = chat();
+    await say("俺爷爷是贫困老年残疾人");
+    await say("俺爹一级贫困残疾");
+    const r = await say("爷爷的老年补助一年 加俺爹的救助一年 总共");
+    expect(r.text).toMatch(/合计每年：800 \+ 600 = 1400 元/);
+    expect(r.text).not.toMatch(/残疾证是几级/);
+  });
+
   it("lets a stated age outweigh the programme's name: 35 is not 老年", async () => {
     const r = await chat()("我才35岁，肢体残疾，贫困户，那个贫困老年残疾人生活补助我能领不");
     expect(r.text).toMatch(/领不了/);

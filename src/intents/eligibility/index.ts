@@ -564,6 +564,8 @@ function comesBack(rules: EligibilityRules, current: DialogueState, earlier: Non
   const screened = new Set([...earlier.people, ...readHousehold(foldText(earlier.question)).people].map((p) => p.label));
   return POINTS_BACK.test(text) || (people.length > 0 && people.every((p) => screened.has(p.label)));
 }
+/** "两家", "三户": households counted (not "一户多残", which names the programme). */
+const HOUSEHOLDS_COUNTED = /(?:[两俩二三四五六七八九十]|\d+)\s*(?:家|户)(?![多两三]残)/;
 const SPAN_FOLLOW_UP = /^(?:那)?(?:一年|一个月|每月|每年|一季度|[一两二三四五六七八九十\d]+(?:年|个月))(?:呢|的呢|多少|合多少|一共多少|一共呢)$/;
 const OTHER_INTENTS = new Set(["feedback", "opinion", "staff", "policy", "help"]);
 
@@ -582,6 +584,19 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     // "俺娘那个救助一个月多少" while a calculator waits for its numbers: the screening before it, taken up again.
     const cameBack = current.earlier !== undefined && comesBack(rules, current, current.earlier, text);
     const state: DialogueState = cameBack ? current.earlier! : current;
+    // "俺家是一户多残 俺叔家也是" ⏎ "两家一年一共领多少": households counted of the programme paid by the household
+    // that the screening was about: its amount times them, as the knowledge base reckons it.
+    const households = HOUSEHOLDS_COUNTED.exec(text);
+    if (state.step === "done" && state.topic === "benefits" && households && AMOUNT_ASK.test(text) && readHousehold(text).people.length === 0) {
+      const perHousehold = [...new Set([...state.focus, ...focusOf(rules, `${state.question} ${text}`)])].filter(
+        (id) => rules.programmes.programmes.find((p) => p.id === id)?.benefit.per === "household",
+      );
+      if (perHousehold.length === 1) {
+        const understood = `${state.question} ${text}`;
+        const query = ctx.kb.index.analyze(understood);
+        return policyFallback({ ...ctx, followsUp: understood, query, hits: ctx.kb.index.search(query, 5) });
+      }
+    }
     const { intent, confidence } = ctx.classification;
     const long = text.replace(/\s/g, "").length >= 6;
     // The core's reading first; then what only this dialogue knows (a different calculator's topic).
@@ -621,7 +636,8 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     // "外公外婆加我舅仨人一年多少", "两口子一年能领多少": the household's own people, asked about together.
     const namedPeople = readHousehold(text).people.filter((p) => !isCounted(p));
     const ownPeople =
-      AMOUNT_ASK.test(text) &&
+      // ("爷爷的老年补助一年 加俺爹的救助一年 总共": a sum asked without 多少.)
+      (AMOUNT_ASK.test(text) || readReckoning(text).total === true) &&
       (/两口子|老两口|[我俺咱](?:们)?(?:俩|仨)/.test(text) ||
         (namedPeople.length >= 2 && namedPeople.every((p) => state.people.some((q) => q.label === p.label))));
     const sameHousehold =
