@@ -435,6 +435,16 @@ function failed(rules: EligibilityRules, state: DialogueState, message: string):
 }
 
 /**
+ * One or more of the people counted, regraded: "大的那个今年重新评成二级了", "其中两个评成二级了", "三级那个前年改评成
+ * 一级了", "俩三级里有一个其实是二级". Groups: who (1), the grade they had (2 or 3), how many (4), the grade now (5).
+ */
+const REGRADED_SOME =
+  /(大的|老大|小的|老小|最小的|([一二三四])级的?(?:那个|那位|那人)|(?:([一二三四])级的?(?:里|中|里头|当中|里面))?(?:其中(?:有)?|有)(一|两|俩|二|三|1|2|3)个)[^，,。？?]{0,8}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|降成|降为|其实是|实际是|实际上是|应该是)了?([一二三四])级/;
+
+/** "三级那个不是贫困户", "二级的那个是低保户": the standing (2) of the one counted with a grade (1). */
+const STANDING_OF_GRADE = /([一二三四])级的?(?:那个|那位|那人)[^，,。？?]{0,4}?(不是|不算|非|是|算)(?:贫困|低保|困难)/;
+
+/**
  * A later turn. Returns "leave" when the message is not for this dialogue (a new question, a complaint):
  * the caller then routes it normally.
  */
@@ -500,23 +510,33 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
     // "三个孩子都是三级" ⏎ "大的那个今年重新评成二级了": one of those counted, regraded.
     // "其中两个评成二级了": that many of them.
-    const regradedOne =
-      /(大的|老大|小的|老小|最小的|其中(?:有)?(一|两|俩|二|三|1|2|3)个|有(一|两|俩|二|三|1|2|3)个)[^，,。？?]{0,8}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|降成|降为)了?([一二三四])级/.exec(
-        text,
-      );
-    const howMany = regradedOne ? (parseNumber(regradedOne[2] ?? regradedOne[3] ?? "一") ?? 1) : 0;
+    // "三级那个前年改评成一级了", "俩三级里有一个其实是二级": those of a grade said, that many of them.
+    const regradedOne = REGRADED_SOME.exec(text);
+    const fromGrade = regradedOne && (regradedOne[2] ?? regradedOne[3]) ? "一二三四".indexOf((regradedOne[2] ?? regradedOne[3])!) + 1 : undefined;
+    const howMany = regradedOne ? (parseNumber(regradedOne[4] ?? "一") ?? 1) : 0;
+    const ofGrade = fromGrade === undefined ? [] : state.people.flatMap((p, k) => (p.grade === fromGrade ? [k] : []));
     if (
       regradedOne &&
       howMany < state.people.length &&
       state.people.length >= 2 &&
       state.people.every(isCounted) &&
-      more.people.every((p) => p.label === "您")
+      (fromGrade === undefined ? more.people.every((p) => p.label === "您") : ofGrade.length >= howMany)
     ) {
       const last = /小/.test(regradedOne[1]!);
-      const grade = "一二三四".indexOf(regradedOne[4]!) + 1;
-      const people = state.people.map((p, k) => ((last ? k === state.people.length - 1 : k < howMany) ? { ...p, grade, severe: false } : p));
+      const grade = "一二三四".indexOf(regradedOne[5]!) + 1;
+      const chosen = (k: number) => (fromGrade !== undefined ? ofGrade.slice(0, howMany).includes(k) : last ? k === state.people.length - 1 : k < howMany);
+      const people = state.people.map((p, k) => (chosen(k) ? { ...p, grade, severe: false } : p));
       const changed = people.filter((p, k) => p.grade !== state.people[k]!.grade).map((p) => p.label);
-      return advance(rules, { ...state, people }, on, `好的，已改为：${changed.join("、")}${regradedOne[4]}级。\n`);
+      return advance(rules, { ...state, people }, on, `好的，已改为：${changed.join("、")}${regradedOne[5]}级。\n`);
+    }
+    // "三级那个不是贫困户 是一般户": the standing of those counted with a grade said, changed.
+    const gradeStanding = STANDING_OF_GRADE.exec(text);
+    const standingGrade = gradeStanding ? "一二三四".indexOf(gradeStanding[1]!) + 1 : 0;
+    if (gradeStanding && state.people.length >= 2 && state.people.every(isCounted) && state.people.some((p) => p.grade === standingGrade)) {
+      const poor = !/不|非/.test(gradeStanding[2]!);
+      const people = state.people.map((p) => (p.grade === standingGrade ? { ...p, poor } : p));
+      const who = people.filter((p) => p.grade === standingGrade).map((p) => p.label);
+      return advance(rules, { ...state, people }, on, `好的，已改为：${who.join("、")}${poor ? "是" : "不是"}贫困户。\n`);
     }
     // "俺哥今年结婚搬出去另立了户口" after a household's answer: the same household without him.
     // "哦不对 我妈不是残疾人 就我爸一个": someone of the household said not to be disabled leaves its sums too.

@@ -787,6 +787,28 @@ describe("a screening in progress", () => {
     expect(r.text).not.toMatch(/残疾证是几级/);
   });
 
+  it("regrades those of a grade said when people were only counted (三级那个改评成一级, 俩三级里有一个其实是二级)", async () => {
+    const say = chat();
+    await say("俺家俩人残疾 贫困户");
+    await say("一个二级一个三级");
+    const r = await say("噢不对 三级那个前年改评成一级了");
+    expect(r.text).toMatch(/已改为：第2人一级/);
+    expect(r.text).toMatch(/第1人 800 \+ 第2人 800 = 1600 元\/年/);
+    const other = chat();
+    await other("家里五口人 仨残疾 贫困户");
+    await other("一个一级 俩三级");
+    expect((await other("说错了 俩三级里有一个其实是二级 重新算一年多少")).text).toMatch(/第1人 800 \+ 第2人 800 \+ 第3人 400 = 2000 元\/年/);
+  });
+
+  it("takes the standing said of the one of a grade (三级那个不是贫困户) as theirs alone", async () => {
+    const say = chat();
+    await say("俺家俩残疾");
+    await say("一个一级 一个三级 都说是贫困户");
+    const r = await say("俺记错了 三级那个不是贫困户 是一般户 那贫困的那个一年多少");
+    expect(r.text).toMatch(/第1人 800 元\/年/);
+    expect(r.text).toMatch(/第2人按您说的情况不符合条件/);
+  });
+
   it("lets a stated age outweigh the programme's name: 35 is not 老年", async () => {
     const r = await chat()("我才35岁，肢体残疾，贫困户，那个贫困老年残疾人生活补助我能领不");
     expect(r.text).toMatch(/领不了/);
