@@ -205,8 +205,11 @@ function readHouseholdUncached(said: string): Household {
   const addMembers = (n: number, free: (p: Person) => boolean, set: (p: Person) => void) => {
     for (let k = 0; k < n; k++) {
       const member = group.find(free);
-      if (member) set(member);
-      else {
+      if (member) {
+        set(member);
+        // "一家五口 二级的俩": a stand-in for the household's size, told of, is one of its members.
+        placeholders.delete(member);
+      } else {
         const person: Person = { label: `第${people.length + 1}人` };
         set(person);
         people.push(person);
@@ -316,7 +319,8 @@ function readHouseholdUncached(said: string): Household {
         (p) => p.grade === undefined && !(p.severe && value > 2),
         (p) => (p.grade = value),
       );
-      group = [];
+      // (Stand-ins for the household's size left are filled by the next count: "二级的俩 三级的俩".)
+      if (!group.some((p) => placeholders.has(p))) group = [];
       i += gradeFirst[0].length;
       continue;
     }

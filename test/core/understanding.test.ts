@@ -1094,6 +1094,11 @@ describe("a household described by its size and its members", () => {
     expect((await chat()("俺们一家三口都是三级残疾，家里也穷，三个人一年能领多少生活救助")).text).toContain("= 1200 元/年");
   });
 
+  it("fills the household's size with each grade counted after it (一家五口 二级的俩 三级的俩)", async () => {
+    const r = await chat()("一家五口 二级的俩 三级的俩 还有一个好人 贫困户 救助一年合计");
+    expect(r.text).toMatch(/第1人 800 \+ 第2人 800 \+ 第3人 400 \+ 第4人 400 = 2400 元\/年/);
+  });
+
   it("reads the household's size as a stand-in that the named members replace", async () => {
     const r = await chat()("俺家四口人，爹娘都是一级，俺和妹妹都是三级，都算贫困残疾人，四个人一年的特别救助总共多少");
     expect(r.text).toContain("您父亲 800 + 您母亲 800 + 您 400 + 您妹妹 400 = 2400 元/年");
