@@ -114,7 +114,7 @@ const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "娘俩", "三口人": several people who share what is said next ("都是二级"). */
 const GROUP =
-  /(老两口|两口子|(?:娘儿|爷儿|娘|爷|父子|母子|母女|父女|爷孙|奶孙|祖孙|哥|姐|兄妹|姐弟|婆媳|夫妻|妯娌)(俩|仨)|他们俩|他俩|她俩|俩人|俩老人|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱]家|家里)(俩|仨)(?=呢|[\s，,。？?！!]|$|贫困|老年|残疾人|都是?(?:贫困|老年|残疾人))|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
+  /(老两口|两口子|(?:娘儿|爷儿|娘|爷|父子|母子|母女|父女|爷孙|奶孙|祖孙|哥|姐|兄妹|姐弟|婆媳|夫妻|妯娌)(俩|仨)|他们俩|他俩|她俩|俩人|俩老人|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱]家|家里)(俩|仨)人?(?=呢|[\s，,。？?！!]|$|贫困|老年|残疾人|[都全]是?(?:贫困|老年|残疾人|[一二三四1-4]级|重度))|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
 // "俺没残疾", "我不是残疾人": the villager spoken of, as one not disabled.
 const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度|没(?:有)?残疾|不(?:是|算)?残疾)/y;
 /** "三个一级一个三级": several people of one grade at once. */
@@ -471,6 +471,21 @@ function readHouseholdUncached(said: string): Household {
     const { person, at } = mentions[k]!;
     const next = mentions[k + 1]!;
     if (healthy.has(next.person) && /^[^，,。；\s]{0,3}(?:跟|和|与|同)[俺我咱]?$/.test(text.slice(at, next.at))) healthy.add(person);
+  }
+  // "俺和俺妹是二级": a grade said right after two people joined by 和 is both of theirs.
+  for (let k = mentions.length - 2; k >= 0; k--) {
+    const { person, at } = mentions[k]!;
+    const next = mentions[k + 1]!;
+    if (
+      person !== next.person &&
+      person.grade === undefined &&
+      !person.severe &&
+      !healthy.has(person) &&
+      next.person.grade !== undefined &&
+      /^[^，,。；\s]{0,3}(?:跟|和|与|同)[俺我咱]?$/.test(text.slice(at, next.at)) &&
+      /^[^，,。；\s]{0,6}[一二三四1-4]级/.test(text.slice(next.at, mentions[k + 2]?.at ?? text.length))
+    )
+      person.grade = next.person.grade;
   }
   for (const p of healthy) p.certified = false;
   const left: string[] = [];

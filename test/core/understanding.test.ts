@@ -1094,6 +1094,24 @@ describe("a household described by its size and its members", () => {
     expect((await chat()("俺们一家三口都是三级残疾，家里也穷，三个人一年能领多少生活救助")).text).toContain("= 1200 元/年");
   });
 
+  it("counts 俺家仨人全是一级 as three, and gives 俺和俺妹是二级 to both", async () => {
+    expect((await chat()("俺家仨人全是一级贫困残疾人 一年特别救助多少")).text).toMatch(/= 2400 元\/年/);
+    const say = chat();
+    await say("俺家里四个残疾人");
+    await say("爹娘都是三级");
+    await say("俺和俺妹是二级");
+    expect((await say("都贫困 一年加起来多少")).text).toMatch(/您父亲 400 \+ 您母亲 400 \+ 您 800 \+ 您妹妹 800 = 2400 元\/年/);
+    // A grade said after the second one's own name again is theirs alone.
+    expect(readHousehold("俺和俺妹 妹是二级").people[0]!.grade).toBeUndefined();
+  });
+
+  it("counts old people said as 俩老年贫困残疾人 or 仨老人 for the old-age allowance", async () => {
+    expect((await chat()("俩老年贫困残疾人 一年补助多少")).text).toMatch(/600 × 2 = 1200 元\/年/);
+    const say = chat();
+    await say("贫困老年残疾人一个月补多少");
+    expect((await say("仨老人一年呢")).text).toMatch(/600 × 3 = 1800 元\/年/);
+  });
+
   it("fills the household's size with each grade counted after it (一家五口 二级的俩 三级的俩)", async () => {
     const r = await chat()("一家五口 二级的俩 三级的俩 还有一个好人 贫困户 救助一年合计");
     expect(r.text).toMatch(/第1人 800 \+ 第2人 800 \+ 第3人 400 \+ 第4人 400 = 2400 元\/年/);

@@ -1496,7 +1496,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     after ??
     [
       ...text.matchAll(
-        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子|俩老人|两个老人|两位老人|二老|(?<=[俺我咱]家|家里|[爹娘爸妈爷奶])(俩|仨)(?![一二三四1-4]级)/g,
+        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子|两位老人|二老|(?<=[俺我咱]家|家里|[爹娘爸妈爷奶])(俩|仨)(?![一二三四1-4]级)|(俩|仨|[两三四五六七八九十]个|\d+个)老(?:人|年)|(?<![他她])(俩|仨)(?=[^，,。？?\d个]{0,8}?残疾人)/g,
       ),
     ]
       // "比去年多了177人" is a difference, not the people an amount is for.
@@ -1521,7 +1521,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "俺爷俺奶都是贫困老年残疾人…领了八个月": relatives named one by one and said alike (都), no grade of their own.
   const kin = p || !/都/.test(text) ? [] : readHousehold(text).people.filter((x) => x.label !== "您" && !isCounted(x));
   const alike = kin.length >= 2 && kin.every((x) => x.grade === kin[0]!.grade && !x.severe) ? kin.length : undefined;
-  const counted = restatedCount ?? (p ? (p[1] ? count(p[1]) : p[2] ? count(p[2]) : 2) : alike);
+  const counted = restatedCount ?? (p ? ((p[1] ?? p[2] ?? p[3] ?? p[4]) ? count((p[1] ?? p[2] ?? p[3] ?? p[4])!.replace(/个$/, "")) : 2) : alike);
   // "本来三个…有一个去年户口迁走了": one of those counted is gone; the rest are reckoned.
   const gone = GONE_FROM_COUNT.exec(text);
   // "本来三个…俺三弟户口迁出去了": someone named, gone, is one of those counted.
