@@ -314,6 +314,8 @@ export function startDialogue(
   on: Date,
   known: DialogueState["facts"] = {},
   householdText = text,
+  /** What a supposition in the last message says ("那要是评上贫困户了呢"), over what was said before it. */
+  supposed: DialogueState["facts"] = {},
 ): Step {
   const { facts, invalid } = relevantPart(rules, topic, extractFacts(rules, text));
   const named = topic === "benefits" ? focusOf(rules, text) : [];
@@ -357,6 +359,8 @@ export function startDialogue(
     else if (described.length > 0) facts.disabled_in_household = described.length;
     // "俺是一级 俺儿是三级…俺儿户口迁出去了": the grade is the one who stays, not the last one said.
     if (described.length === 1 && described[0]!.grade !== undefined) facts.disability_grade = described[0]!.grade;
+    // (And the standing said of them: "我爸一级 是贫困户 我自己…分户单过 不是贫困户".)
+    if (described.length === 1 && described[0]!.poor !== undefined) facts.poor = described[0]!.poor;
   }
   // "一户多残家庭补助加上俺奶奶的…一共多少": a total the villager asks for with the household allowance in it
   // counts it as theirs; the answer still says what 一户多残 means.
@@ -365,7 +369,7 @@ export function startDialogue(
   const state: DialogueState = {
     v: 1,
     topic,
-    facts: { ...known, ...(facts as DialogueState["facts"]) },
+    facts: { ...known, ...(facts as DialogueState["facts"]), ...supposed },
     unknown: [],
     pending: null,
     focus,

@@ -557,6 +557,26 @@ describe("a programme asked about that the villager's own facts rule out", () =>
     expect(one.text).toMatch(/领不了/);
   });
 
+  it("says who a refused cash programme is for, without the amount the villager would not get", async () => {
+    const r = await chat()("俺二级残疾 家里不是贫困户 一年能给多少救助");
+    expect(r.text).toMatch(/领不了：这项救助要求是贫困户/);
+    expect(r.text).toMatch(/要领这项得：残疾等级在一到三级、家里是贫困户/);
+    expect(r.text).not.toMatch(/800|400/);
+  });
+
+  it("answers a supposition after the refusal as supposed (那要是评上贫困户了呢)", async () => {
+    const say = chat();
+    await say("俺家不是贫困户 俺爹一级 能领那个特别救助不");
+    const r = await say("那要是评上贫困户了呢 一年多少");
+    expect(r.text).toMatch(/一级，贫困户/);
+    expect(r.text).toMatch(/每人每年 800 元/);
+  });
+
+  it("does not refuse a household whose members' standing differs (爸是贫困户 我分户单过不是)", async () => {
+    const r = await chat()("我爸一级残疾 是贫困户 我自己二级 分户单过 不是贫困户 我们俩生活特别救助一共能领多少");
+    expect(r.text).toMatch(/贫困残疾人生活特别救助：每人每年 800 元/);
+  });
+
   it("refuses after a follow-up that gives the disqualifying fact", async () => {
     const say = chat();
     await say("白内障手术能免费做吗");

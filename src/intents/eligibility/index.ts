@@ -246,7 +246,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   )
     return policyFallback(ctx);
   // "要是不是贫困户呢" after a question: a hypothetical about the asker is as good as their own facts.
-  const hypothetical = /^(?:要是|如果|假如|万一)/.test(foldText(ctx.text).trim()) && tellsFacts(rules, text);
+  const hypothetical = SUPPOSING.test(foldText(ctx.text).trim()) && tellsFacts(rules, text);
   if (!topic || topic === "outside" || (!isPersonal(rules, text) && !hypothetical && !speaksOfPeople && !hasOwnQuantities(rules, text)))
     return policyFallback(ctx);
   // "土地流转能入股吗", "秸秆压块划算不": no numbers to compute with. The knowledge base answers at once,
@@ -301,7 +301,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     text.endsWith(own) &&
     readHousehold(text.slice(0, text.length - own.length)).people.some((p) => p.label !== "您" && !isCounted(p) && p.grade !== undefined);
   const householdText = own !== text && !namedBefore && readHousehold(own).people.some((p) => p.grade !== undefined || p.severe) ? own : text;
-  return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), householdText));
+  const supposed = hypothetical && ctx.followsUp ? (extractFacts(rules, own).facts as DialogueState["facts"]) : {};
+  return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), householdText, supposed));
 }
 
 /** The lowest coverage at which an entry named by a word of the question's own answers a described need. */
@@ -389,13 +390,18 @@ function answerNeed(ctx: TurnContext, hit: SearchHit): TurnResult {
 function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnResult | undefined {
   // "要是不能，我能拿啥" asks for the rest too: the screening answers both ("能领不" asks only about this one).
   if (/(?:还|别的|其他|另外)[^，,。？?]{0,6}(?:补助|补贴|能领|能拿|钱)|能拿啥|能领啥|能领什么|能拿什么|领哪些|有啥补助|有什么补助/.test(text)) return undefined;
+  // "那要是评上贫困户了呢": a supposition after the refusal is screened as supposed, not refused again.
+  if (ctx.followsUp && SUPPOSING.test(foldText(ctx.text).trim())) return undefined;
   const focus = focusOf(rules, text);
   // The programme must be the one the knowledge base also finds ("普通农民养老保险" is not the disabled
   // people's contribution, though both say 养老保险).
   const top = ctx.hits[0]?.entry.title.replace(/[“”"]/g, "");
   if (focus.length === 0 || !top || !rules.programmes.programmes.some((p) => focus.includes(p.id) && p.name.replace(/[“”"]/g, "") === top)) return undefined;
   // A household of several described members is summed person by person, not refused as one.
-  if (readHousehold(text).people.filter((p) => p.grade !== undefined || p.severe).length >= 2) return undefined;
+  // (So is one whose poverty is said person by person: "我爸一级 是贫困户 我自己二级 分户单过 不是贫困户".)
+  const household = readHousehold(text);
+  if (household.people.filter((p) => p.grade !== undefined || p.severe).length >= 2) return undefined;
+  if (household.people.some((p) => p.poor === true) && household.people.length + (household.gone?.length ?? 0) >= 2) return undefined;
   // "我们组贫困老年残疾人3个 还有2个不是贫困户": a village's people counted; those not poor are left out, not everyone.
   if (VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text)) return undefined;
   // "前街那4个里头有1个不是贫困户": some of a group counted, the rest still reckoned.
@@ -416,12 +422,19 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
     r.unmet.some((u) => u.reviewNotes.length > 0)
       ? `【${r.programme.name}】按您说的情况可能领不了：${r.unmet.map((u) => u.condition.unmet).join("；")}。不过${[...new Set(r.unmet.flatMap((u) => u.reviewNotes))].join("")}`
       : `【${r.programme.name}】按您说的情况不符合条件，领不了：${r.unmet.map((u) => u.condition.unmet).join("；")}。`,
-    `  规定：${r.programme.rule}（来源：${r.programme.source.section}）`,
+    // Who it is for, not what it pays: the amount beside "领不了" reads as what this villager would get. (A rule
+    // without an amount says what the service is: "人工耳蜗手术、脑瘫训练…".)
+    /\d\s*元/.test(r.programme.rule)
+      ? `  要领这项得：${r.programme.conditions.map((c) => c.met).join("、")}（来源：${r.programme.source.section}）`
+      : `  规定：${r.programme.rule}（来源：${r.programme.source.section}）`,
     `  情况有出入的话，请问：${r.programme.apply}`,
   ]);
   lines.push("想看看还能领别的什么，回复“还能领什么”。");
   return { intent: "eligibility", confidence: 0.8, replies: [reply(lines.join("\n"))], answerKind: "answer", answerIds: results.map((r) => r.programme.id) };
 }
+
+/** "要是不是贫困户呢", "那要是评上贫困户了呢": a condition supposed. */
+const SUPPOSING = /^(?:那)?(?:要是|如果|假如|万一)/;
 
 /** "我是村会计", "俺是村文书", "我是高三老师": someone asking for others, about groups. */
 const CADRE = /(?:我|俺)是[^，,。？?\s]{0,5}(?:文书|会计|干部|支书|书记|主任|老师|村医|网格员|组长|队长)/;
@@ -534,7 +547,7 @@ export const eligibilityHandler: IntentHandler = {
     const topic = detectTopic(rules, text);
     if (topic === "land" || topic === "biomass") return hasOwnQuantities(rules, text);
     // "要是不是贫困户呢" after a benefit question: the screener answers the hypothetical.
-    if (ctx.followsUp && topic === "benefits" && /^(?:要是|如果|假如|万一)/.test(foldText(ctx.text).trim()) && tellsFacts(rules, text)) return true;
+    if (ctx.followsUp && topic === "benefits" && SUPPOSING.test(foldText(ctx.text).trim()) && tellsFacts(rules, text)) return true;
     if (topic !== "benefits") return false;
     // "村里五户一户多残 还有8个重度残疾人要代缴 一共多少": several programmes' counts to sum.
     const asked = readReckoning(text);
