@@ -492,6 +492,14 @@ describe("programmes the knowledge base does not have", () => {
 });
 
 describe("an amount the seed does not give", () => {
+  it("does not give the severe people's contribution for those who are not (那轻度的呢)", async () => {
+    const say = chat();
+    expect((await say("重度残疾人代缴养老多少")).text).toContain("代缴 100 元");
+    const r = (await say("那轻度的给代缴多少")).text;
+    expect(r).toMatch(/资料里没写/);
+    expect(r).not.toMatch(/100/);
+  });
+
   it("says an age threshold the seed does not give is an example, never refusing on it outright", async () => {
     const r = (await chat()("俺爹58了 算不算老年残疾人 多大岁数能领")).text;
     expect(r).toContain("可能领不了");

@@ -572,11 +572,14 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const lastGrade = [...query.text.matchAll(/[一二三四]级/g)].at(-1)?.[0];
   // Not in a tally of several grades ("…三级的4个 四级的1个 一年一共多少"): the others are reckoned, the gap said beside.
   const gradeGap = gap !== undefined && lastGrade !== undefined && gap.fact.keywords.includes(lastGrade) && !readFigureQuestion(query.text)?.gradeCounts;
+  // "重度的代缴多少 ⏎ 那轻度的呢": people the entry's amount is not for, named by the gap; its amount beside
+  // the gap would read as theirs.
+  const groupGap = gap !== undefined && gap.fact.keywords.some((k) => OTHER_GROUP.test(k) && query.text.includes(k));
   if (
     gap &&
-    (gradeGap || (gap === matching[0] && gap.score > bestRuleScore + 0.5)) &&
+    (gradeGap || groupGap || (gap === matching[0] && gap.score > bestRuleScore + 0.5)) &&
     !countHeld &&
-    !singleAmount &&
+    (!singleAmount || groupGap) &&
     !AVERAGE_ASKED.test(query.text) &&
     !entry.facts.some((f) => quotesFigureOf(query.text, f.text))
   ) {
@@ -1752,6 +1755,9 @@ function wan(n: number): string {
   const w = Math.round(n / 100) / 100;
   return `，${Math.round(w * 10000) === n ? "即" : "约"} ${w} 万元`;
 }
+
+/** Words naming people other than those an entry's amount is for: "轻度", "不是重度", "非贫困". */
+const OTHER_GROUP = /^(?:轻度|中度|轻的|不是重度|非重度|不是贫困|非贫困|不残疾|健全)/;
 
 /** The money a fact states for exactly `persons` people ("共救助 4281 人……发放救助金 314.04 万元"), as written. */
 function statedTotalOf(facts: readonly Fact[], persons: number): string | undefined {
