@@ -63,6 +63,15 @@ describe("question or report", () => {
     expect(r.text).not.toMatch(/目前没有正在进行的征求意见/);
   });
 
+  it("answers whom to go to about something broken as the question it is, offering to file (沼气池坏了找谁修)", async () => {
+    const before = reports();
+    const r = await chat()("沼气池坏了找谁修");
+    expect(r.intent).toBe("policy");
+    expect(r.text).toMatch(/沼气服务站/);
+    expect(r.text).toMatch(/回复“登记反映”/);
+    expect(reports()).toBe(before);
+  });
+
   it("offers to file an opinion of an amount (俺觉得400太少了) and files nothing on it alone", async () => {
     const before = reports();
     for (const text of ["俺觉得400太少了", "三级的一年才400 俺觉得太少了"]) {
