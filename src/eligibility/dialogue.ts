@@ -732,6 +732,27 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         `好的，记下了：${joining.label}也算上，一共 ${people.length} 个人。\n`,
       );
     }
+    // "再加上俺婆婆是贫困老年残疾人": someone new, said in so many words to be disabled (no grade), joins the
+    // household with what is said of them.
+    const arrivals = more.people.filter((p) => !state.people.some((q) => q.label === p.label));
+    if (
+      isHousehold(state) &&
+      !questioning &&
+      named.length === 0 &&
+      arrivals.length >= 1 &&
+      arrivals.length === more.people.length &&
+      arrivals.every((p) => p.certified === true && !isCounted(p) && p.label !== PRONOUN)
+    ) {
+      const poor = extractFacts(rules, text).facts.poor;
+      const people = [...state.people, ...arrivals.map((p) => ({ ...p, ...(p.poor === undefined && typeof poor === "boolean" ? { poor } : {}) }))];
+      const disabled_in_household = Math.max(people.length, Number(state.facts.disabled_in_household ?? 0) + arrivals.length);
+      return advance(
+        rules,
+        { ...state, people, disabledCount: disabled_in_household, facts: { ...state.facts, disabled_in_household }, reckon: summing(state.reckon, asked) },
+        on,
+        `好的，记下了：${arrivals.map((p) => p.label).join("、")}也算上，一共 ${people.length} 个人。\n`,
+      );
+    }
     if (
       (state.step === "done" || another) &&
       state.people.length === 0 &&
@@ -850,14 +871,25 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     }
     if (named.length >= 2 || (isHousehold(state) && named.length >= 1)) {
       // People counted before stand for those now named, unless the named are added to them ("还有俺 一级").
-      const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && (!isCounted(p) || ADDING.test(core)));
+      // "俺家三口都残疾" ⏎ "俺一级" ⏎ "俺娘二级": counted without grades, they are named one by one; each named
+      // takes one's place, and the rest wait to be named.
+      const standIns = state.people.filter((p) => isCounted(p) && p.grade === undefined && !p.severe);
+      const arriving = named.filter((n) => !state.people.some((p) => p.label === n.label)).length;
+      const oneByOne = !ADDING.test(core) && standIns.length === state.people.filter(isCounted).length && standIns.length > arriving;
+      const replaced = new Set(oneByOne ? standIns.slice(0, arriving) : []);
+      const kept = state.people.filter(
+        (p) => !named.some((n) => n.label === p.label) && (!isCounted(p) || ADDING.test(core) || (oneByOne && !replaced.has(p))),
+      );
       // A person named again keeps their place and what was said of them; the new grade wins.
-      const people = [
+      const listed = [
         ...state.people
           .filter((p) => kept.includes(p) || named.some((n) => n.label === p.label))
           .map((p) => ({ ...p, ...named.find((n) => n.label === p.label) })),
         ...named.filter((n) => !state.people.some((p) => p.label === n.label)),
       ];
+      // (Those still to be named come after those named.)
+      const waiting = oneByOne ? listed.filter((p) => isCounted(p) && p.grade === undefined && !p.severe) : [];
+      const people = [...listed.filter((p) => !waiting.includes(p)), ...waiting];
       const corrected = named.filter((n) => state.people.some((p) => p.label === n.label && p.grade !== undefined && p.grade !== n.grade));
       // "我舅一级，但他单过，不是贫困户": poverty said of one person is theirs, not the household's.
       const poor = more.people.some((p) => p.poor === false) ? undefined : extractFacts(rules, text).facts.poor;

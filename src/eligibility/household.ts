@@ -808,6 +808,8 @@ export function renderHousehold(
   const besides = worth.filter((l) => !chosen.includes(l) && l.parts.length > 0);
   let yearly = 0;
   const yearlyParts: string[] = [];
+  /** What the people are paid themselves, apart from the household's own allowance ("三个人一年多少"). */
+  const ownParts: number[] = [];
   for (const line of chosen) {
     const unit = unitOf(line.period);
     // The clauses for the grades in the household: an amount set for a grade nobody has is not shown as theirs.
@@ -849,8 +851,11 @@ export function renderHousehold(
       const perYear = line.period === "month" ? line.total * 12 : line.total;
       yearly += perYear;
       yearlyParts.push(money(perYear));
+      if (line.programme.benefit.per !== "household") ownParts.push(perYear);
     }
   }
+  if (ownParts.length > 1 && ownParts.length < yearlyParts.length)
+    out.push(`按人领的每年：${ownParts.map(money).join(" + ")} = ${money(ownParts.reduce((a, b) => a + b, 0))} 元（不含按户发的）`);
   if (yearlyParts.length > 1) out.push(`合计每年：${yearlyParts.join(" + ")} = ${money(yearly)} 元（几项能不能同时领，原文没写，请向县残联确认）`);
   // A monthly amount alone is already said per month.
   const monthlyAlone = yearlyParts.length === 1 && chosen.every((line) => line.parts.length === 0 || line.period === "month");

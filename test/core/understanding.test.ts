@@ -846,6 +846,26 @@ describe("a screening in progress", () => {
     expect(r.text).toMatch(/第2人按您说的情况不符合条件/);
   });
 
+  it("puts each member named one by one in the place of a household counted (俺家三口都残疾 ⏎ 俺一级 ⏎ 俺娘二级 …)", async () => {
+    const say = chat();
+    await say("俺家三口都残疾 贫困户");
+    expect((await say("俺一级")).text).toMatch(/您一级、第2人、第3人/);
+    await say("俺娘二级");
+    const r = await say("俺闺女一级 一年总共多少钱");
+    expect(r.text).toMatch(/您 800 \+ 您母亲 800 \+ 您女儿 800 = 2400 元\/年/);
+  });
+
+  it("adds someone said to be a poor old disabled person to the household, with what the people get themselves apart", async () => {
+    const say = chat();
+    await say("俺家两个残疾");
+    await say("俺三级 俺男人二级");
+    await say("都是贫困残疾人");
+    expect((await say("再加上俺婆婆是贫困老年残疾人")).text).toMatch(/您婆婆也算上，一共 3 个人/);
+    const r = await say("三个人一年多少");
+    expect(r.text).toMatch(/按人领的每年：1200 \+ 600 = 1800 元（不含按户发的）/);
+    expect(r.text).toMatch(/合计每年：1200 \+ 600 \+ 1680 = 3480 元/);
+  });
+
   it("lets a stated age outweigh the programme's name: 35 is not 老年", async () => {
     const r = await chat()("我才35岁，肢体残疾，贫困户，那个贫困老年残疾人生活补助我能领不");
     expect(r.text).toMatch(/领不了/);
