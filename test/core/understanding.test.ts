@@ -469,6 +469,12 @@ describe("which entry holds the number asked for", () => {
 });
 
 describe("a cadre's tally over several messages", () => {
+  it("adds those 又添了 to the people counted before", async () => {
+    const say = chat();
+    await say("村里三级贫困残疾人 去年4个");
+    expect((await say("今年又添了3个")).text).toMatch(/4 \+ 3 = 7 个人：400 × 7 = 2800 元\/年/);
+  });
+
   it("counts a first group said as 一级残疾贫困户3个 with the groups and the correction that follow", async () => {
     const say = chat();
     await say("我是村会计 一级残疾贫困户3个");
@@ -864,6 +870,15 @@ describe("a screening in progress", () => {
     const r = await say("三个人一年多少");
     expect(r.text).toMatch(/按人领的每年：1200 \+ 600 = 1800 元（不含按户发的）/);
     expect(r.text).toMatch(/合计每年：1200 \+ 600 \+ 1680 = 3480 元/);
+  });
+
+  it("takes 俩人 after a household of two as that household, about the programme named (光说特别救助)", async () => {
+    const say = chat();
+    await say("俺家是一户多残 俺娘和俺都残疾");
+    await say("俺娘三级 俺二级 都贫困");
+    const r = await say("光说特别救助 俩人一年多少");
+    expect(r.text).toMatch(/您母亲 400 \+ 您 800 = 1200 元\/年/);
+    expect(r.text).not.toMatch(/都是三级的话/);
   });
 
   it("lets a stated age outweigh the programme's name: 35 is not 老年", async () => {

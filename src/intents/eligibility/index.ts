@@ -668,6 +668,8 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
         ownPeople ||
         /[我俺咱](?:们)?家|全家|一家|剩下的|剩下那|其余的|他们|他俩|她俩|这几个/.test(text) ||
         (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true) ||
+        // "光说特别救助 俩人一年多少": as many counted as the household has.
+        (readHousehold(text).people.length === state.people.length && readHousehold(text).people.every(isCounted) && AMOUNT_ASK.test(text)) ||
         // "特别救助一年多少" right after the household's answer: one of its programmes, no grade of its own.
         (readHousehold(text).people.length === 0 &&
           AMOUNT_ASK.test(text) &&
