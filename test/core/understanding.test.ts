@@ -1203,6 +1203,18 @@ describe("a household described by its size and its members", () => {
 });
 
 describe("figures worked out from the question's own quantities", () => {
+  it("turns the rate named into a percentage or per ten thousand, and none when the rate is not named", async () => {
+    expect((await chat()("5岁以下儿童死亡率换成百分数是多少")).text).toContain("6.77 ‰ = 6.77 × 0.1（1‰ = 0.1%） = 0.677 %");
+    expect((await chat()("出生缺陷发生率98.5/万 换成百分比是多少")).text).toContain("= 0.985 %");
+    expect((await chat()("孕产妇死亡率9.4/10万 按每万人算是多少")).text).toContain("= 0.94 /万");
+    const say = chat();
+    await say("婴儿死亡率是多少");
+    expect((await say("换成百分数呢")).text).toContain("= 0.464 %");
+    // Already in %, or two rates called 死亡率: nothing is turned.
+    expect((await chat()("婚前医学检查率换成百分数是多少")).text).not.toMatch(/‰ =/);
+    expect((await chat()("死亡率换成百分数是多少")).text).not.toMatch(/‰ =/);
+  });
+
   it("turns the length the villager quotes into li (538米 → 1.076 里), and 多少里地 is asked in li", async () => {
     expect((await chat()("拦河坝那个挡土墙538米 是多少里")).text).toContain("538 米 = 538 × 0.002（1 里 = 500 米） = 1.076 里");
     expect((await chat()("河道清淤了多少里地")).text).toContain("5 千米 = 5 × 2（1 千米 = 2 里） = 10 里");

@@ -2277,6 +2277,7 @@ export function reckonYuan(facts: readonly Fact[], question: string): { lines: s
  * "那五千米是多少米", "100亩合多少平方米": a length or an area the entry gives, in the unit asked. Standard
  * conversions only (1 千米 = 1000 米; 1 亩 = 10000/15 平方米), shown with the formula.
  */
+const PERCENT_ASKED = /百分数|百分比|百分之几|百分之多少|换成%|多少%|几个?%/;
 const CONVERSIONS: Array<{ asked: RegExp; stated: RegExp; unit: string; to: string; times: number; shown: string }> = [
   { asked: /多少米|几米|合多少米|多少公尺/, stated: /(\d+(?:\.\d+)?)\s*(?:千米|公里)/g, unit: "千米", to: "米", times: 1000, shown: "1000" },
   { asked: /多少里(?!程)|几里/, stated: /(\d+(?:\.\d+)?)\s*(?:千米|公里)/g, unit: "千米", to: "里", times: 2, shown: "2（1 千米 = 2 里）" },
@@ -2315,7 +2316,29 @@ const CONVERSIONS: Array<{ asked: RegExp; stated: RegExp; unit: string; to: stri
     times: 10000 / 15,
     shown: "666.67（1 亩 = 10000 ÷ 15 平方米）",
   },
+  // Rates in the health report: "婴儿死亡率 4.64‰ 换成百分数" (1‰ = 0.1%), "98.5/万 换成百分比" (1/万 = 0.01%),
+  // "9.4/10万 按每万人算" (1/10万 = 0.1/万).
+  { asked: PERCENT_ASKED, stated: /(\d+(?:\.\d+)?)\s*‰/g, unit: "‰", to: "%", times: 0.1, shown: "0.1（1‰ = 0.1%）" },
+  { asked: PERCENT_ASKED, stated: /(\d+(?:\.\d+)?)\s*\/\s*万/g, unit: "/万", to: "%", times: 0.01, shown: "0.01（1/万 = 0.01%）" },
+  { asked: /每万|\/万|万分之|一万个?人/, stated: /(\d+(?:\.\d+)?)\s*\/\s*10\s*万/g, unit: "/10万", to: "/万", times: 0.1, shown: "0.1（1/10万 = 0.1/万）" },
 ];
+
+/**
+ * Among several figures of one unit in a fact ("婴儿死亡率 4.64‰，5 岁以下儿童死亡率 6.77‰"), the one the question
+ * names: the figure it quotes, else the one whose label just before it the question says at greatest length.
+ */
+function namedFigure(matches: RegExpMatchArray[], text: string, question: string, mustName = false): RegExpMatchArray | undefined {
+  const score = (m: RegExpMatchArray) => {
+    if (new RegExp(`(?<![\\d.])${m[1]!.replace(".", "\\.")}(?![\\d])`).test(question)) return 100;
+    const before = text.slice(Math.max(0, m.index! - 10), m.index).replace(/[\s，,。；、（）()]+$/g, "");
+    for (let n = Math.min(10, before.length); n >= 2; n--) if (question.includes(before.slice(-n))) return n;
+    return 0;
+  };
+  const best = matches.reduce<RegExpMatchArray | undefined>((top, m) => (top === undefined || score(m) > score(top) ? m : top), undefined);
+  // A rate must be the one asked about: "婚前医学检查率换成百分数" names none of the ‰ figures, and "死亡率" names two.
+  if (mustName && best && (score(best) === 0 || matches.filter((m) => score(m) === score(best)).length > 1)) return undefined;
+  return best;
+}
 
 /** The question quotes a number the text states ("538米" and "538 米"). */
 const quotesAny = (question: string, text: string) =>
@@ -2324,17 +2347,22 @@ const quotesAny = (question: string, text: string) =>
 export function reckonUnits(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   // "挡土墙538米 合多少里": the unit of the figure the villager quotes is the one turned, not another fact's.
   // (The last one quoted: "河道整治5千米 ⏎ 合多少里 ⏎ 挡土墙538米又是多少里" asks of the wall.)
-  const quoted = [...question.matchAll(/\d+(?:\.\d+)?\s*(千米|公里|平方米|米|亩|吨)/g)].at(-1)?.[1]?.replace("公里", "千米");
+  const quoted = [...question.matchAll(/\d+(?:\.\d+)?\s*(千米|公里|平方米|米|亩|吨|‰|\/\s*10\s*万|\/\s*万)/g)]
+    .at(-1)?.[1]
+    ?.replace("公里", "千米")
+    .replace(/\s/g, "");
   for (const c of CONVERSIONS) {
     if (!c.asked.test(question)) continue;
     if (quoted && c.unit !== quoted) continue;
     // "幼儿园多少平方米": a fact giving the unit asked answers it, unless the question names the other unit.
     const inTarget = new RegExp(`\\d\\s*${c.to}`);
-    if (!question.includes(c.unit) && !(c.unit === "千米" && /公里/.test(question)) && facts.some((f) => inTarget.test(f.text))) continue;
+    // (Not a rate: other rates in % beside "4.64‰" are other figures, not this one in %.)
+    const rate = /‰|万/.test(c.unit);
+    if (!rate && !question.includes(c.unit) && !(c.unit === "千米" && /公里/.test(question)) && facts.some((f) => inTarget.test(f.text))) continue;
     // The fact with the figure the villager quotes, if any ("挡土墙砌了538米"), else the first one stating the unit.
     const quotedFirst = [...facts].sort((a, b) => Number(quotesAny(question, b.text)) - Number(quotesAny(question, a.text)));
     for (const fact of quotedFirst)
-      for (const m of fact.text.matchAll(c.stated)) {
+      for (const m of [namedFigure([...fact.text.matchAll(c.stated)], fact.text, question, rate)].filter((x) => x !== undefined)) {
         // "每天能压缩秸秆 3-5 吨": a range is turned end by end.
         const range = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*[-–～~到]\\s*${m[1]!.replace(".", "\\.")}\\s*${c.unit}`).exec(fact.text);
         const show = (n: number) => {
