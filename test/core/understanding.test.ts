@@ -397,6 +397,12 @@ describe("the villager's own numbers against the seed's", () => {
 });
 
 describe("a need described, not a programme named", () => {
+  it("answers a programme named in the villager's own words from its entry, however much else is said (找不着活干 县里有培训吗)", async () => {
+    const r = await chat()("俺是残疾人 找不着活干 县里有培训吗");
+    expect(r.text).toMatch(/【残疾人免费技能培训】/);
+    expect(r.text).not.toMatch(/暂时没有这方面的内容/);
+  });
+
   it("answers the entry that names the need instead of screening for cash benefits", async () => {
     const r = await chat()("老伴截瘫了走不了路 想弄个轮椅 家里买不起");
     expect(r.text).toContain("轮椅");
@@ -1182,6 +1188,11 @@ describe("a household described by its size and its members", () => {
     const say = chat();
     await say("贫困老年残疾人一个月补多少");
     expect((await say("仨老人一年呢")).text).toMatch(/600 × 3 = 1800 元\/年/);
+  });
+
+  it("sums what each of 三个人 is said to get when asked 三个人一年拿多少", async () => {
+    const r = await chat()("俺奶是贫困老年残疾人 俺爷也是 俺姑是三级贫困残疾人 三个人一年拿多少");
+    expect(r.text).toMatch(/合计每年：400 \+ 1200 = 1600 元/);
   });
 
   it("fills the household's size with each grade counted after it (一家五口 二级的俩 三级的俩)", async () => {

@@ -273,7 +273,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const cashForGrade = gradeSaid && ASKS_CASH.test(text) && /救助|补助|补贴|钱/.test(text);
   if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id)) && !asksForAll(text, gradeSaid) && !cashForGrade) {
     // Named only in other words: the entry the question leads to answers it, when one clearly does.
-    const need = said.length === 0 ? namedNeed(ctx, rules) : undefined;
+    // Named in the villager's own words ("俺是残疾人 找不着活干 县里有培训吗"): its entry, when the search leads
+    // to it too, answers however much else the message says.
+    const own = ctx.hits[0] && said.some((id) => sameName(rules.programmes.programmes.find((p) => p.id === id)?.name, ctx.hits[0]!.entry.title));
+    const need = said.length === 0 ? namedNeed(ctx, rules) : own ? ctx.hits[0] : undefined;
     return need ? answerNeed(ctx, need) : policyFallback(ctx);
   }
   // "老伴截瘫了 想弄个轮椅", "请不起律师", "有训练的地方没": a need the knowledge base names is answered from
@@ -325,6 +328,8 @@ function screenerEntry(rules: EligibilityRules, title: string): boolean {
   const plain = title.replace(/[“”"]/g, "");
   return /一览|工作目标|难处/.test(plain) || rules.programmes.programmes.some((p) => SUMMED_PROGRAMMES.has(p.id) && p.name.replace(/[“”"]/g, "") === plain);
 }
+
+const sameName = (a: string | undefined, b: string) => a !== undefined && a.replace(/[“”"]/g, "") === b.replace(/[“”"]/g, "");
 
 /** The entry the question's need names (a rare word of its own matched, nothing salient missed), if not the screener's. */
 function namedNeed(ctx: TurnContext, rules: EligibilityRules): SearchHit | undefined {
