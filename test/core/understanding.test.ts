@@ -475,6 +475,12 @@ describe("which entry holds the number asked for", () => {
 });
 
 describe("a cadre's tally over several messages", () => {
+  it("reckons 十来个 at ten, saying the sum is an estimate and asking for the exact count", async () => {
+    const r = (await chat()("村里十来个一级贫困残疾人 一年大概得发多少钱")).text;
+    expect(r).toContain("10 个人：800 × 10 = 8000 元/年");
+    expect(r).toContain("您说的是“十来个”，上面是按整数算的大概数");
+  });
+
   it("adds those 又添了 to the people counted before", async () => {
     const say = chat();
     await say("村里三级贫困残疾人 去年4个");

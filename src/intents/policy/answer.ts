@@ -1340,6 +1340,8 @@ function moneyFigure(text: string): MoneyFigure | undefined {
 }
 
 export interface FigureQuestion {
+  /** "十来个": the count said is about that many; the sum is an estimate, said so. */
+  estimate?: string;
   /** "合一公斤多少钱": a price per tonne turned per kilo (and per jin). */
   perKilo?: boolean;
   perMonth: boolean;
@@ -1465,10 +1467,23 @@ const FIGURE_QUESTIONS_KEPT = 64;
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
 export function readFigureQuestion(text: string): FigureQuestion | undefined {
   if (figureQuestions.has(text)) return figureQuestions.get(text);
-  const read = readFigureQuestionUncached(text);
+  // "十来个", "二十来户": about that many. Reckoned at the round number, said to be an estimate.
+  const about = ABOUT_COUNT.exec(text);
+  const read = about
+    ? withEstimate(readFigureQuestionUncached(text.replace(ABOUT_COUNT, (_, n: string, unit: string) => `${n}${unit}`)), about[0])
+    : readFigureQuestionUncached(text);
   if (figureQuestions.size >= FIGURE_QUESTIONS_KEPT) figureQuestions.delete(figureQuestions.keys().next().value!);
   figureQuestions.set(text, read);
   return read;
+}
+
+/** "十来个", "二十来户", "百来人": a round number and 来 (about that many). */
+const ABOUT_COUNT = /((?:[一两二三四五六七八九]?十|[一两二三四五六七八九]?百|\d*0))来\s*(个|人|户|名|位|家)/;
+
+/** A reading of the round number, marked as the villager's estimate (only when it counts people or households). */
+function withEstimate(read: FigureQuestion | undefined, said: string): FigureQuestion | undefined {
+  if (!read || (read.persons === undefined && read.households === undefined && !read.gradeCounts?.length)) return read;
+  return { ...read, estimate: said };
 }
 
 function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
@@ -1776,6 +1791,13 @@ const fmt = money;
 
 /** Lines with the formula and its inputs, each traceable to the fact shown above it. */
 export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string[] {
+  const out = reckonFiguresExactly(facts, q);
+  // "十来个": the sum rests on the round number; the villager is told so, and asked for the exact count.
+  if (q.estimate && out.length > 0) out.push(`您说的是“${q.estimate}”，上面是按整数算的大概数；告诉我准数，我再给您算。`);
+  return out;
+}
+
+function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion): string[] {
   const graded = facts.flatMap((fact) => {
     const f = moneyFigure(fact.text);
     return f ? [{ ...f, grades: gradesIn(fact.text.slice(0, fact.text.indexOf(f.text))) }] : [];
