@@ -475,6 +475,10 @@ describe("which entry holds the number asked for", () => {
 });
 
 describe("a cadre's tally over several messages", () => {
+  it("reads 救助款 as the relief's money (村里有9个三级贫困残疾人 一年救助款加一块多少)", async () => {
+    expect((await chat()("村里有9个三级贫困残疾人 一年救助款加一块多少")).text).toContain("400 × 9 = 3600 元/年");
+  });
+
   it("reckons 十来个 at ten, saying the sum is an estimate and asking for the exact count", async () => {
     const r = (await chat()("村里十来个一级贫困残疾人 一年大概得发多少钱")).text;
     expect(r).toContain("10 个人：800 × 10 = 8000 元/年");
@@ -590,6 +594,17 @@ describe("a programme asked about that the villager's own facts rule out", () =>
     expect(r.text).toMatch(/领不了：免费手术是给贫困患者的/);
     const one = await chat()("家里五口人，就我爷爷一个是残疾的，一户多残那份补助有俺家的份不");
     expect(one.text).toMatch(/领不了/);
+  });
+
+  it("answers the conditions asked of a programme named 老年残疾补助, and refuses it when not poor", async () => {
+    expect((await chat()("我七十了 有残疾 但家里不穷 老年残疾补助能领吗")).text).toMatch(/领不了：这项补助要求是贫困户/);
+    const r = (await chat()("为啥俺家老人残疾了领不上老年残疾补助，到底啥条件")).text;
+    expect(r).toMatch(/谁能办：符合救助条件的贫困老年残疾人/);
+    expect(r).not.toMatch(/残疾证是几级/);
+  });
+
+  it("turns a household's stated allowance into a quarter, whatever else is said of the household", async () => {
+    expect((await chat()("我们家一户多残一年1680 折合每个季度多少")).text).toMatch(/一个季度（3 个月）：420 元/);
   });
 
   it("says who a refused cash programme is for, without the amount the villager would not get", async () => {

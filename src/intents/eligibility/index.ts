@@ -257,11 +257,16 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // base says everything the seed knows about it, including totals, at once.
   // "老年残疾人补助每月50，俺爹俺娘俩人一年共多少": the villager gives the figure and asks for arithmetic on
   // it; the knowledge base's arithmetic shows it against the source, without screening anybody.
-  if (topic === "benefits" && STATED_AMOUNT.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
+  // "我们家一户多残一年1680 折合每个季度多少": the amount the villager gives, turned into another span, whatever
+  // else they say of the household.
+  const turning = /折合|折成|合每|合一|换成|换算|季度/.test(text) && !/一共|加起来|合计|总共/.test(text);
+  if (topic === "benefits" && STATED_AMOUNT.test(text) && (!tellsFacts(rules, text) || turning)) return policyFallback(ctx);
   // "想学门手艺" names the training in the knowledge base's words (技能培训): a service named either way is
   // answered from its entry. The cash programmes are screened only when named in the villager's own words.
   const namedHere = topic === "benefits" ? focusOf(rules, text) : [];
   const said = sumsEverything(text, namedHere, described.length >= 2) ? [] : namedHere;
+  // "…领不上老年残疾补助，到底啥条件": the programme's conditions are asked; its entry says who can have it.
+  if (said.length === 1 && CONDITIONS_ASKED.test(text) && !gradeOrStanding(rules, text)) return policyFallback(ctx);
   const rewritten = topic === "benefits" ? focusOf(rules, ctx.kb.rewrite(text)).filter((id) => !SUMMED_PROGRAMMES.has(id)) : [];
   const focus = [...new Set([...said, ...rewritten])];
   // "俺爹瘫了好几年 想要个轮椅": the thing wanted names the entry, whatever else the description matches.
@@ -445,6 +450,15 @@ const SUPPOSING = /^(?:那)?(?:要是|如果|假如|万一)/;
 const CADRE = /(?:我|俺)是[^，,。？?\s]{0,5}(?:文书|会计|干部|支书|书记|主任|老师|村医|网格员|组长|队长)/;
 
 const NOT_DISABLED = /不是残疾人?|不残疾|没(?:有)?残疾(?!证)|没(?:有)?一个(?:是)?残疾|没啥残疾|不算残疾|身体好好的|没病没灾/;
+
+/** "到底啥条件", "要什么条件", "什么人能领": who may have a programme, asked. */
+const CONDITIONS_ASKED = /(?:啥|什么|哪些|哪样的?)条件|什么人(?:能|可以)领|啥人(?:能|可以)领|谁(?:能|可以)领/;
+
+/** A grade or the household's standing told: enough to screen the person rather than recite the conditions. */
+const gradeOrStanding = (rules: EligibilityRules, text: string) => {
+  const { facts } = extractFacts(rules, text);
+  return facts.disability_grade !== undefined || facts.poor !== undefined;
+};
 
 const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已经领|都领|领了/;
 // A number in words needs its unit: "一年一共" is no amount.
