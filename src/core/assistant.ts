@@ -53,7 +53,7 @@ export interface AssistantOptions {
 }
 
 /** A count and nothing asked: "一组2户", "不对 二组是1户", "贫困老年残疾人4个". */
-const COUNT_ONLY = /^(?:不对|不是|哦)?(?:还有|另外|再加上|加上|外加)?[\u4e00-\u9fa5]{0,10}?(?:\d+|[一两二三四五六七八九十]+)(?:户|个|位|名|人)(?:的)?$/;
+const COUNT_ONLY = /^(?:不对|不是|哦)?(?:还有|另外|再加上|加上|外加)?[\u4e00-\u9fa5]{0,10}?(?:\d+|[一两二三四五六七八九十]+)(?:户|个人|个|位|名|人)(?:的)?$/;
 
 export class Assistant {
   private readonly queue = new KeyedQueue(new LoopTurns());
@@ -227,7 +227,7 @@ export class Assistant {
     // "按每人代缴100元算，县财政给我们村一共代缴多少" after "我们村重度残疾人21个": the village's total asked, its
     // count said before.
     const villageTotal =
-      /(?:我们|俺们|咱们|咱|俺|全)(?:村|组)[^，,。？?]{0,8}(?:一共|总共|合计|加起来)/.test(foldText(text)) &&
+      /(?:我们|俺们|咱们|咱|俺|全)(?:村|组)[^，,。？?]{0,12}(?:一共|总共|合计|加起来)/.test(foldText(text)) &&
       !/(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(foldText(text));
     const leans =
       addsCount ||
@@ -269,7 +269,12 @@ export class Assistant {
       ownHits[0].matchedWords.every((w) => engine.kb.data.conversation.attribute_words.some((a) => a.includes(w) || w.includes(a)));
     const tallyFits = !tallyOnly || (candidate !== undefined && /[一二三四]级|残疾|贫困/.test(candidate.text));
     const previous =
-      cameBack ?? (candidate && tallyFits && ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount || asksAttribute) ? candidate : undefined);
+      cameBack ??
+      (candidate &&
+      tallyFits &&
+      ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount || asksAttribute || (villageTotal && COUNTED.test(candidate.text)))
+        ? candidate
+        : undefined);
     const understood = previous ? `${previous.text} ${text}` : own;
     const query = previous ? engine.kb.index.analyze(understood) : ownQuery;
     const hits = previous ? threadFirst(engine.kb.index.search(query, 5), previous.entryIds) : ownHits;
@@ -422,6 +427,9 @@ export function turnKind(ctx: Pick<TurnContext, "reading" | "text" | "classifica
 }
 
 /** A follow-up stays on the entry the previous answer came from, when the search still finds it. */
+/** "三组2户 五组3户", "一二级的12个": counts said in an earlier message, which a village total asked goes on from. */
+const COUNTED = /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/;
+
 function threadFirst(hits: SearchHit[], entryIds: readonly string[]): SearchHit[] {
   const thread = hits.find((h) => entryIds.includes(h.entry.id));
   if (!thread) return hits;

@@ -40,6 +40,9 @@ function onlyOf(core: string, words: readonly string[]): boolean {
 
 /** "一般咋处理", "一般都怎么办": how things are done in general. */
 // "冒领残疾补助会咋处理", "低保被取消了 啥原因会取消": how such things go in general, no case of one's own.
+/** "报一下一户多残的户数", "统计一下老年补助的人数", "要报重度残疾代缴的名单": a village's numbers, given to reckon. */
+const NUMBERS_GIVEN = /(?:报|统计|统|汇总|登记|上报)(?:一下|个|下)?[^，,。？?]{0,14}(?:户数|人数|个数|名单|数目|多少户|多少人|几户|几个人)/;
+
 const GENERAL_PROCESS = /一般(?:都|是)?(?:咋|怎么|如何)(?:处理|办|弄|解决|管)|会(?:咋|怎么|如何)处理|(?:啥|什么)原因会|为啥会被/;
 /** "俺不服", "不服气": a decision the villager disputes (not "不服老", "不服输"). */
 const DISPUTE = /(?:俺|我|咱)(?:们)?(?:就是|真)?不服(?!老|输)|不服气/;
@@ -98,6 +101,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     readClaim(text) !== undefined;
   // "残疾人上访投诉的事 县残联一般咋处理": how such things are handled in general, no report of one.
   if (has(text, words.not_a_report) || GENERAL_PROCESS.test(text)) return { kind: "question", notAReport: true };
+  // "俺是村支书 报一下一户多残的户数", "统计一下…的人数": a cadre giving the village's numbers to reckon, no trouble.
+  if (NUMBERS_GIVEN.test(text) && !has(text, words.problem_words)) return { kind: "question", notAReport: true };
   if (OPINION.test(text) && !has(text, words.report_words)) return { kind: "report_or_question" };
   // "想看看群众反映的问题列表": staff asking to see the reports, not a report of their own.
   if (REPORTS_VIEWED.test(text) && !/[我俺咱]反映/.test(text)) return { kind: "question", notAReport: true };

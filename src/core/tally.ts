@@ -20,10 +20,10 @@ const GRADES_PLAIN = "(?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1
 const COUNT_PLAIN = "(?:\\d{1,6}|[一两二三四五六七八九十百]{1,6}|俩|仨)";
 /** "3个一级…", "还有2个三级的": a clause whose groups are said count first. */
 const COUNT_LEADS = new RegExp(
-  `^(?:还有|另外|另有|又有|又|再有|再加上?|加上|再添|新添|其中)?${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`,
+  `^(?:还有|另外|另有|又有|又|再有|再加上?|加上|再添|新添|其中)?${COUNT_PLAIN}\\s*(?:个|位|名|(?<=[俩仨]))(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`,
 );
-const COUNT_STARTS = new RegExp(`(?=${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级)`);
-const COUNT_STARTS_AT = new RegExp(`${COUNT_PLAIN}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`);
+const COUNT_STARTS = new RegExp(`(?=${COUNT_PLAIN}\\s*(?:个|位|名|(?<=[俩仨]))(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级)`);
+const COUNT_STARTS_AT = new RegExp(`${COUNT_PLAIN}\\s*(?:个|位|名|(?<=[俩仨]))(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES_PLAIN}级`);
 const GRADE_FIRST_AT = new RegExp(
   `${GRADES_PLAIN}级(?:的)?(?:贫困户?)?(?:的)?(?:残疾人?)?(?:的)?(?:贫困户?)?(?:的)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT_PLAIN}\\s*(?:个|位|名|人|(?<=[俩仨]))`,
 );
@@ -35,7 +35,7 @@ const GRADE_FIRST_ONE = new RegExp(
   `(?<!级的?[和跟与及])${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困户?)?(?:的)?(?:残疾人?)?(?:的)?(?:贫困户?)?(?:的)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共|共计|总共|合计|共有)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
 );
 /** "一个新评上的一级": what happened to them may come between the count and the grade. */
-const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名)(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES}级`);
+const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名|(?<=[俩仨]))(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES}级`);
 /** "三级一个都没有", "二级的没有". */
 const NONE_OF = new RegExp(`${GRADES}级(?:的)?(?:贫困)?(?:残疾人?)?(?:一个)?(?:都|也)?没有`);
 const GONE = /去世|过世|走了|没了|死了|迁走|迁出|搬走/;
@@ -83,7 +83,9 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
   let restGrades: number[] | undefined;
   /** "三级的记错了" with no count: the grade the next clause's count ("是3人") is for. */
   let correctedGrades: number[] | undefined;
-  for (const clause of text.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {
+  // "三级 九个", "一二级贫困残疾 十二个": a grade and its count parted by a space are one clause.
+  const joined = text.replace(/([一二三四1-4]级(?:的)?(?:贫困户?)?(?:残疾人?)?)\s+((?:\d{1,6}|[一两二三四五六七八九十百]{1,6})\s*(?:个|位|名|人))/g, "$1$2");
+  for (const clause of joined.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {
     // "三级9个 ⏎ 打错了 是6个": with one group only, a count alone after a correction is that group's.
     const onlyGroup = !correctedGrades && (correcting || /^(?:其实是|应该是|其实|实际是)/.test(clause)) && groups.length === 1 ? groups[0]!.grades : undefined;
     const alone = correctedGrades || onlyGroup ? COUNT_ALONE.exec(clause) : null;
@@ -211,11 +213,13 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       }
       continue;
     }
-    const notPoor = NOT_POOR.test(clause);
+    // "又有俩三级的脱贫了": those counted as poor who no longer are.
+    const liftedOut = /脱贫/.test(clause);
+    const notPoor = NOT_POOR.test(clause) || liftedOut;
     // "二级还有俩", "二级的也还有2个": more of a grade, said after it.
     const adds = leftOut || ADDING.test(clause) || new RegExp(`^${GRADES_PLAIN}级(?:的)?(?:也|又)?还有`).test(clause);
     // "其中1个三级的不是贫困户", "其中2个不是贫困户": some of a group counted apart, not a group more.
-    const partOf = /其中|里头|里面|这里头|级里/.test(clause);
+    const partOf = /其中|里头|里面|这里头|级里/.test(clause) || liftedOut;
     for (const { grades, count } of said) {
       const same = groups.find((g) => sameGrades(g.grades, grades) && !g.notPoor);
       if (notPoor && partOf && same && same.count >= count) {

@@ -475,6 +475,33 @@ describe("which entry holds the number asked for", () => {
 });
 
 describe("a cadre's tally over several messages", () => {
+  it("takes 报一下…的户数 as numbers to reckon, not a report, and goes on to the village total asked in full", async () => {
+    const before = reports();
+    const say = chat();
+    expect((await say("俺是村支书 报一下一户多残的户数")).text).not.toMatch(/已受理登记/);
+    expect(reports()).toBe(before);
+    await say("三组2户 五组3户");
+    await say("七组还有1户");
+    expect((await say("全村一年一户多残补助总共多少")).text).toContain("6 户：1680 × 6 = 10080 元/年");
+  });
+
+  it("goes on from one programme's count to another's (一户多残4户 ⏎ 老年残疾补助的有6个人 ⏎ 这两项加起来)", async () => {
+    const say = chat();
+    await say("俺们村统计一下 一户多残的有4户");
+    await say("老年残疾补助的有6个人");
+    expect((await say("这两项全村一年加起来多少")).text).toContain("合计每年：6720 + 3600 = 10320 元");
+  });
+
+  it("leaves those of a grade who 脱贫了 out of the relief's tally, not the whole village", async () => {
+    const say = chat();
+    await say("统计特别救助 一二级贫困残疾 十二个");
+    await say("三级 九个");
+    await say("又有俩三级的脱贫了 不是贫困户了");
+    const r = (await say("现在一年一共")).text;
+    expect(r).toContain("合计：9600 + 2800 = 12400 元/年");
+    expect(r).not.toMatch(/按您说的不是贫困户/);
+  });
+
   it("reads 救助款 as the relief's money (村里有9个三级贫困残疾人 一年救助款加一块多少)", async () => {
     expect((await chat()("村里有9个三级贫困残疾人 一年救助款加一块多少")).text).toContain("400 × 9 = 3600 元/年");
   });

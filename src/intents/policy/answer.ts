@@ -755,7 +755,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const elsewhere = PLACE_HINT.test(query.text) ? placeElsewhere(entry, query.text) : undefined;
   // "一级残疾不是贫困户能领多少": a programme for the poor, asked by someone who says they are not.
   // (Not "还有2个不是贫困户" of a village's count: those are left out of it, the rest still reckoned.)
-  const someNotPoor = /(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；\s]{0,3}(?:不是|非|不)(?:贫困|低保)|[村组]/.test(query.text);
+  // ("又有俩三级的脱贫了": some of those counted, no longer poor.)
+  const someNotPoor = /(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；\s]{0,3}(?:不是|非|不)(?:贫困|低保)|[村组]|脱贫/.test(query.text);
   if (NOT_POOR_SAID.test(query.text) && !someNotPoor && /贫困/.test(entry.title))
     lines.push(`这一项是给贫困残疾人的${entry.who ? `（${entry.who}）` : ""}；按您说的不是贫困户，领不了这一项。资料里的标准是：`);
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
