@@ -475,6 +475,20 @@ describe("which entry holds the number asked for", () => {
 });
 
 describe("a cadre's tally over several messages", () => {
+  it("takes a household counted by parts that moved away out of the sum, and people registered twice out of the count", async () => {
+    const say = chat();
+    await say("村里统计一下 一户多残的 二组有3户");
+    await say("四组2户");
+    await say("还有一户搬到镇上去了 不算");
+    const r = (await say("全村一年多少")).text;
+    expect(r).toContain("二组 3 + 四组 2 − 1（一户搬到镇上去了） = 4 户");
+    expect(r).toContain("1680 × 4 = 6720 元/年");
+    const twice = chat();
+    await twice("俺村要报重度残疾代缴养老的名单 现在登记了23人");
+    await twice("再加6个");
+    expect((await twice("其中有2个人重复登记了")).text).toContain("27 个人：100 × 27 = 2700 元");
+  });
+
   it("takes 报一下…的户数 as numbers to reckon, not a report, and goes on to the village total asked in full", async () => {
     const before = reports();
     const say = chat();

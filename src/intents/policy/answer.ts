@@ -1417,9 +1417,23 @@ function readTally(text: string, least = 2): Tally | undefined {
   }
   if (parts.size < least || !unit) return undefined;
   const ordered = [...parts].sort((a, b) => (count(a[0]) ?? 0) - (count(b[0]) ?? 0));
-  const total = ordered.reduce((sum, [, n]) => sum + n, 0);
-  return { total, unit, shown: `${ordered.map(([group, n]) => `${group} ${n}`).join(" + ")} = ${total} ${unit === "户" ? "户" : "人"}` };
+  const sum = ordered.reduce((all, [, n]) => all + n, 0);
+  // "…还有一户搬到镇上去了 不算": of those counted, some said after the parts no longer count.
+  const lastEnd = Math.max(...[...text.matchAll(SUBGROUP)].map((m) => m.index + m[0].length));
+  // (People gone are taken from the count where the people are reckoned.)
+  const gone = unit === "户" ? PARTS_GONE_HOMES.exec(text.slice(lastEnd)) : null;
+  const less = gone ? Math.min(count(gone[1]!) ?? 0, sum - 1) : 0;
+  const total = sum - less;
+  const unitName = unit === "户" ? "户" : "人";
+  return {
+    total,
+    unit,
+    shown: `${ordered.map(([group, n]) => `${group} ${n}`).join(" + ")}${less > 0 ? ` − ${less}（${gone![0].replace(/^(?:还|其中)?有/, "").trim()}）` : ""} = ${total} ${unitName}`,
+  };
 }
+
+/** "还有一户搬到镇上去了 不算": households counted by parts that no longer count. */
+const PARTS_GONE_HOMES = /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,16}?(?:不算|不再算|迁走|搬走|迁出|搬出|搬到|不在|没了)[^，,。？?\s]*/;
 
 /** The entry sets an amount for each of these grades ("一级、二级…每人每年 800 元"): a tally by grade is reckoned on it. */
 export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boolean {
@@ -1429,6 +1443,9 @@ export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boole
   });
   return grades.length > 0 && grades.every((g) => graded.some((gs) => gs.includes(g)));
 }
+
+/** "其中有2个人重复登记了": people counted twice. */
+const COUNTED_TWICE = /(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|名|位)?人?(?:是)?重复(?:登记|报|算|统计)/;
 
 /** "今年少了3个", "走了俩": fewer people than counted before. */
 const FEWER_PEOPLE =
@@ -1518,8 +1535,10 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
         /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人)(?:一共|加起来|总共|合计)?|老两口|两口子|两位老人|二老|(?<=[俺我咱]家|家里|[爹娘爸妈爷奶])(俩|仨)(?![一二三四1-4]级)|(俩|仨|[两三四五六七八九十]个|\d+个)老(?:人|年)|(?<![他她])(俩|仨)(?=[^，,。？?\d个]{0,8}?残疾人)/g,
       ),
     ]
-      // "比去年多了177人" is a difference, not the people an amount is for.
-      .filter((m) => !/(?:多|少|增加|减少|增长)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
+      // "比去年多了177人" is a difference, not the people an amount is for; "有2个人重复登记了" is counted twice.
+      .filter(
+        (m) => !/(?:多|少|增加|减少|增长)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && !/^(?:是)?重复/.test(text.slice(m.index + m[0].length)),
+      )
       .at(-1);
   const years = readDuration(text);
   // "…10个 ⏎ 又核实出来2个 现在12个", "…9个 ⏎ 打错了 是6个", "…8个 ⏎ 又添了两个 一共10个了 ⏎ 合计多少": the
@@ -1553,7 +1572,9 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const addedPeople = restatedCount === undefined && more && !GONE.test(moreClause) && !/不是贫困|非贫困|不贫困/.test(moreClause) ? (count(more[1]!) ?? 0) : 0;
   // "去年15个人领 ⏎ 今年少了3个": fewer of the same people now.
   const fewer = restatedCount === undefined && p && counted !== undefined ? FEWER_PEOPLE.exec(text.slice(p.index + p[0].length)) : null;
-  const fewerPeople = fewer ? Math.min(count((fewer[1] ?? fewer[2])!) ?? 0, counted! - 1) : 0;
+  // "其中有2个人重复登记了": counted twice, so that many fewer.
+  const twice = restatedCount === undefined && p && counted !== undefined && !fewer ? COUNTED_TWICE.exec(text.slice(p.index + p[0].length)) : null;
+  const fewerPeople = fewer ? Math.min(count((fewer[1] ?? fewer[2])!) ?? 0, counted! - 1) : twice ? Math.min(count(twice[1]!) ?? 0, counted! - 1) : 0;
   const persons = counted !== undefined ? counted - left + addedPeople - fewerPeople : undefined;
   // "走了俩" is shown as those gone from the count ("11 个人里走了 2 个"), as one said gone in the first message.
   const goneLater = fewer?.[2] !== undefined ? fewerPeople : 0;
