@@ -445,6 +445,9 @@ function failed(rules: EligibilityRules, state: DialogueState, message: string):
 const REGRADED_SOME =
   /(大的|老大|小的|老小|最小的|([一二三四])级的?(?:那个|那位|那人)|(?:([一二三四])级的?(?:里|中|里头|当中|里面))?(?:其中(?:有)?|有)(一|两|俩|二|三|1|2|3)个)[^，,。？?]{0,8}?(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|降成|降为|其实是|实际是|实际上是|应该是)了?([一二三四])级/;
 
+/** "也评了重度 搬过来落户了", "搬回来住了": someone coming to the household besides those counted. */
+const JOINING = /搬(?:过|回)来|住(?:过|回)来|(?:过来|回来)落户|落户(?:过来|到[俺我咱]家)|迁(?:过|回)来|也(?:评了|评上|是|算)/;
+
 /** "三级那个不是贫困户", "二级的那个是低保户": the standing (2) of the one counted with a grade (1). */
 const STANDING_OF_GRADE = /([一二三四])级的?(?:那个|那位|那人)[^，,。？?]{0,4}?(不是|不算|非|是|算)(?:贫困|低保|困难)/;
 
@@ -875,11 +878,11 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       // takes one's place, and the rest wait to be named.
       const standIns = state.people.filter((p) => isCounted(p) && p.grade === undefined && !p.severe);
       const arriving = named.filter((n) => !state.people.some((p) => p.label === n.label)).length;
-      const oneByOne = !ADDING.test(core) && standIns.length === state.people.filter(isCounted).length && standIns.length > arriving;
+      // "俺姑也评了重度 搬过来落户了": someone joining those counted, not one of them.
+      const adding = ADDING.test(core) || JOINING.test(text);
+      const oneByOne = !adding && standIns.length === state.people.filter(isCounted).length && standIns.length > arriving;
       const replaced = new Set(oneByOne ? standIns.slice(0, arriving) : []);
-      const kept = state.people.filter(
-        (p) => !named.some((n) => n.label === p.label) && (!isCounted(p) || ADDING.test(core) || (oneByOne && !replaced.has(p))),
-      );
+      const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && (!isCounted(p) || adding || (oneByOne && !replaced.has(p))));
       // A person named again keeps their place and what was said of them; the new grade wins.
       const listed = [
         ...state.people
@@ -1033,7 +1036,18 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const others = { ...extraction.facts };
     delete others[state.pending!];
     const changed = describeChanges(rules, state.facts, { ...state.facts, ...(others as DialogueState["facts"]) });
-    return advance(rules, { ...state, facts, unknown, failures: 0 }, on, changed ? `好的，${correcting ? "已改为" : "记下了"}：${changed}。\n` : "");
+    // "…特别救助" ⏎ "残疾证是几级？" ⏎ "俺爹一级": the one screened is whom the answer names (for those named later).
+    const named = state.people.length === 0 ? readHousehold(text).people : [];
+    const whom =
+      named.length === 1 && named[0]!.label !== "您" && !isCounted(named[0]!) && readHousehold(foldText(state.question)).people.length === 0
+        ? `${state.question} ${text}`.slice(0, 500)
+        : state.question;
+    return advance(
+      rules,
+      { ...state, facts, unknown, failures: 0, question: whom },
+      on,
+      changed ? `好的，${correcting ? "已改为" : "记下了"}：${changed}。\n` : "",
+    );
   }
   const invalid = extraction.invalid[0];
   if (invalid) return failed(rules, state, invalid.message);

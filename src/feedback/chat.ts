@@ -1,4 +1,5 @@
 // Villagers' reports: filing (category, village, place, masking, duplicates), status questions, reopening.
+import { foldText } from "../text/fold.ts";
 import { quickReply } from "../core/payload.ts";
 import { containsPersonalData, maskPersonalData } from "../core/privacy.ts";
 import { reply, type QuickReply } from "../core/message.ts";
@@ -263,7 +264,7 @@ function answerThenOffer(ctx: FeedbackTurn): TurnResult {
     ...answer,
     // Asked and answered from the knowledge base ("沼气池坏了找谁修"), it was taken as the question it is; an
     // opinion said ("俺觉得400太少了") stays feedback offered (nothing is filed unless asked either way).
-    intent: (known || absent) && ASKED.test(ctx.text) ? answer.intent : "feedback",
+    intent: (known || absent) && ASKED.test(foldText(ctx.text)) ? answer.intent : "feedback",
     replies: [reply(text, { citations: answer.replies[0]?.citations ?? [], quickReplies: OFFER_BUTTONS })],
     answerKind: known || absent ? answer.answerKind : "report_or_question",
     // An absent subsidy stays on the staff's list of questions the knowledge base could not answer.
@@ -272,7 +273,7 @@ function answerThenOffer(ctx: FeedbackTurn): TurnResult {
 }
 
 /** A question asked in so many words: whom, where, what, how much, whether. */
-const ASKED = /[?？吗]|谁|哪|啥|什么|怎么|咋|多少|几[个天年月]|能不能|有没有|是不是|管不管|给不给|[修管办]不[修管办]/;
+const ASKED = /[?？吗]|谁|哪|啥|什么|怎么|咋|多少|几[个天年月场次]|能不能|有没有|是不是|管不管|给不给|[修管办]不[修管办]|有[^，,。]{0,6}没$/;
 
 // ---- the dialogue after a report ------------------------------------------------------------
 

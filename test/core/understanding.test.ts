@@ -63,6 +63,15 @@ describe("question or report", () => {
     expect(r.text).not.toMatch(/目前没有正在进行的征求意见/);
   });
 
+  it("answers what the standard says after a trouble (一场电影也没放过 一类标准一年该放几场), filing nothing", async () => {
+    const before = reports();
+    const r = await chat()("村里一年到头一场电影也没放过 一类标准一年该放几场");
+    expect(r.intent).toBe("policy");
+    expect(r.text).toMatch(/12 场/);
+    expect((await chat()("俺村圖書室常年鎖門沒人管 一類標準對管理員有要求沒")).intent).toBe("policy");
+    expect(reports()).toBe(before);
+  });
+
   it("answers whom to go to about something broken as the question it is, offering to file (沼气池坏了找谁修)", async () => {
     const before = reports();
     const r = await chat()("沼气池坏了找谁修");
@@ -947,6 +956,23 @@ describe("a screening in progress", () => {
     const r = await say("光说特别救助 俩人一年多少");
     expect(r.text).toMatch(/您母亲 400 \+ 您 800 = 1200 元\/年/);
     expect(r.text).not.toMatch(/都是三级的话/);
+  });
+
+  it("keeps whom the answer to the grade question names (俺爹一级) as the one screened, for those named after", async () => {
+    const say = chat();
+    await say("俺家想算算那个贫困残疾人特别救助");
+    await say("俺爹一级");
+    await say("俺娘三级");
+    const r = await say("还有俺自己也是三级 都是贫困户 一共多少");
+    expect(r.text).toMatch(/您父亲 800 \+ 您母亲 400 \+ 您 400 = 1600 元\/年/);
+  });
+
+  it("adds someone who moved in (搬过来落户了) to those counted", async () => {
+    const say = chat();
+    await say("我家俩残疾人 都是重度的");
+    await say("县里给代缴养老 每人多少");
+    const r = await say("俺姑也评了重度 搬过来落户了 那现在俺家一共代缴多少");
+    expect(r.text).toMatch(/第1人 100 \+ 第2人 100 \+ 您姑姑 100 = 300 元\/年/);
   });
 
   it("lets a stated age outweigh the programme's name: 35 is not 老年", async () => {
