@@ -368,6 +368,12 @@ describe("follow-ups and arithmetic", () => {
 });
 
 describe("the villager's own numbers against the seed's", () => {
+  it("does not confirm a figure said of other people than the entry's (430 is women's legal aid, not disabled people's)", async () => {
+    const r = (await chat()("残联的法律援助帮了430个残疾人 对不对")).text;
+    expect(r).toMatch(/^【[^】]+】\n不对：资料里这个数说的不是残疾人的/);
+    expect((await chat()("贵港市妇女获得法律援助430人 对不对")).text).toMatch(/对：资料里写的是/);
+  });
+
   it("says whether a village meets a minimum, and by how much it falls short", async () => {
     const say = chat();
     expect((await say("俺村今年放了十场电影 够一类标准不")).text).toMatch(/12 场[\s\S]*10 场不够，还差 2 场/);

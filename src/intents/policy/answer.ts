@@ -819,7 +819,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // Nothing of the entry's to work out: the villager's own numbers, added or taken apart as asked.
   if (!reckonedAny) lines.push(...reckonSaid(query.text));
   // "一年400对吧": the answer to a yes-or-no question comes first.
-  const verdict = reckonClaim(entry.facts, query.text, [entry.title, ...entry.aliases].join(" "));
+  const verdict = reckonClaim(entry.facts, query.text, [entry.title, ...entry.aliases].join(" ")).map((line) => ofOthers(entry, query.text, line));
   if (verdict.length > 0) lines.splice(1, 0, ...verdict);
   // "俺村12个一二级 一年一共一万对吧": a total put to confirm against the total just reckoned.
   else {
@@ -866,6 +866,23 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
  * the working for another period; a price against the entry's price per unit; a count only when a fact states
  * it ("对"; a count the entry does not state is left to the facts shown). Nothing when the entry does not settle it.
  */
+/** Whom a figure is said of: people the entries speak of apart. */
+const GROUP_NAMED = ["残疾", "残联", "妇女", "儿童", "老年"] as const;
+
+/**
+ * "残联的法律援助帮了430个残疾人 对不对": a figure found in an entry about other people (430 women) is not
+ * confirmed for those the villager names; the verdict says whose figure it is.
+ */
+function ofOthers(entry: Entry, question: string, verdict: string): string {
+  if (!verdict.startsWith("对")) return verdict;
+  const said = [entry.title, entry.summary, entry.who ?? "", ...entry.aliases, ...entry.facts.map((f) => f.text)].join(" ");
+  const foreign = GROUP_NAMED.filter((w) => question.includes(w) && !said.includes(w));
+  if (foreign.length === 0) return verdict;
+  const quote = /资料里写的是“([^”]+)”/.exec(verdict)?.[1];
+  const whom = { 残疾: "残疾人", 残联: "残联", 妇女: "妇女", 儿童: "儿童", 老年: "老年人" }[foreign[0]!];
+  return `不对：资料里这个数说的不是${whom}的${quote ? `，是“${quote}”` : `（是“${entry.title}”的）`}。`;
+}
+
 export function reckonClaim(facts: readonly Fact[], question: string, title = ""): string[] {
   const saidOnly = confirmSaid(facts, question);
   if (saidOnly) return [saidOnly];
