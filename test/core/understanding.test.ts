@@ -368,6 +368,12 @@ describe("follow-ups and arithmetic", () => {
 });
 
 describe("the villager's own numbers against the seed's", () => {
+  it("checks a rate said in words beside a right count (上线率百分之二十多), and takes 十点多 as 10 to 11", async () => {
+    expect((await chat()("高考一本上线3537人 上线率百分之二十多 是吧")).text).toMatch(/不对：资料里写的是“一本上线 3537 人[^”]*”，不是百分之二十多/);
+    expect((await chat()("高考一本上线3537人 上线率百分之十点多 是吧")).text).toMatch(/对：资料里写的是/);
+    expect((await chat()("高考一本上线3537人 上线率百分之十点多 是吧")).text).not.toMatch(/不对/);
+  });
+
   it("does not confirm a figure said of other people than the entry's (430 is women's legal aid, not disabled people's)", async () => {
     const r = (await chat()("残联的法律援助帮了430个残疾人 对不对")).text;
     expect(r).toMatch(/^【[^】]+】\n不对：资料里这个数说的不是残疾人的/);

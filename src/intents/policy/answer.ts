@@ -866,6 +866,24 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
  * the working for another period; a price against the entry's price per unit; a count only when a fact states
  * it ("对"; a count the entry does not state is left to the facts shown). Nothing when the entry does not settle it.
  */
+/** "百分之二十多", "百分之10.74", "20%": the rates a question says. */
+function percentsSaid(question: string): Array<{ value: number; upTo: number; said: string }> {
+  const out: Array<{ value: number; upTo: number; said: string }> = [];
+  const DIGIT = "零一二三四五六七八九";
+  for (const m of question.matchAll(
+    /百分之([零一二两三四五六七八九十百]+|\d+(?:\.\d+)?)(点多|多|点[零一二三四五六七八九]+)?|(?<![\d.])(\d+(?:\.\d+)?)\s*(多)?\s*[%％]/g,
+  )) {
+    const whole = m[1] ? parseNumber(m[1]) : Number(m[3]);
+    if (whole === undefined || !Number.isFinite(whole)) continue;
+    const tail = m[2] ?? m[4] ?? "";
+    // "十点七四" is 10.74; "十点多" 10 to 11; "二十多" 20 to 30; "12多" 12 to 13.
+    const value = /^点[零一二三四五六七八九]+$/.test(tail) ? Number(`${whole}.${[...tail.slice(1)].map((c) => DIGIT.indexOf(c)).join("")}`) : whole;
+    const upTo = tail === "点多" ? whole + 1 : tail === "多" ? whole + (whole % 10 === 0 && whole > 0 ? 10 : 1) : value;
+    out.push({ value, upTo, said: m[0] });
+  }
+  return out;
+}
+
 /** Whom a figure is said of: people the entries speak of apart. */
 const GROUP_NAMED = ["残疾", "残联", "妇女", "儿童", "老年"] as const;
 
@@ -875,6 +893,13 @@ const GROUP_NAMED = ["残疾", "残联", "妇女", "儿童", "老年"] as const;
  */
 function ofOthers(entry: Entry, question: string, verdict: string): string {
   if (!verdict.startsWith("对")) return verdict;
+  // "一本上线3537人 上线率百分之二十多 是吧": a rate said beside the count that was right, checked too.
+  const quoted = /资料里写的是“([^”]+)”/.exec(verdict)?.[1];
+  if (quoted) {
+    const rates = [...quoted.matchAll(/(\d+(?:\.\d+)?)\s*%/g)].map((m) => Number(m[1]));
+    const wrong = percentsSaid(question).find((p) => rates.length > 0 && !rates.some((r) => (p.upTo > p.value ? r >= p.value && r < p.upTo : r === p.value)));
+    if (wrong) return `不对：资料里写的是“${quoted}”，不是${wrong.said}。`;
+  }
   const said = [entry.title, entry.summary, entry.who ?? "", ...entry.aliases, ...entry.facts.map((f) => f.text)].join(" ");
   const foreign = GROUP_NAMED.filter((w) => question.includes(w) && !said.includes(w));
   if (foreign.length === 0) return verdict;
