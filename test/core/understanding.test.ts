@@ -368,6 +368,12 @@ describe("follow-ups and arithmetic", () => {
 });
 
 describe("the villager's own numbers against the seed's", () => {
+  it("hears dialect tags asking to confirm (得不得哦, 中不中) as a figure put to confirm", async () => {
+    expect((await chat()("重度残疾人养老保险 县里给每人代缴200 得不得哦")).text).toMatch(
+      /不对：资料里写的是“县财政给每位重度残疾人代缴 100 元养老费用”，不是 200 元/,
+    );
+  });
+
   it("checks a rate said in words beside a right count (上线率百分之二十多), and takes 十点多 as 10 to 11", async () => {
     expect((await chat()("高考一本上线3537人 上线率百分之二十多 是吧")).text).toMatch(/不对：资料里写的是“一本上线 3537 人[^”]*”，不是百分之二十多/);
     expect((await chat()("高考一本上线3537人 上线率百分之十点多 是吧")).text).toMatch(/对：资料里写的是/);
