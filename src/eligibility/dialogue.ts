@@ -982,7 +982,13 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (
     state.step === "done" &&
     (signals.again ||
-      ((asked.years || again || aYear || (asked.perMonth && core.length <= 7)) && core.length <= 12 && Object.keys(extraction.facts).length === 0))
+      ((asked.years || again || aYear || (asked.perMonth && core.length <= 7)) && core.length <= 12 && Object.keys(extraction.facts).length === 0) ||
+      // "俺家领了三年了 三年总共领了多少": longer, but only the span and the amount asked.
+      (asked.years &&
+        AMOUNT_QUESTION.test(core) &&
+        Object.keys(extraction.facts).length === 0 &&
+        readHousehold(text).people.length === 0 &&
+        focusOf(rules, text).length === 0))
   )
     return advance(rules, state, on, "");
   // "那一年老年补助多少" after one person's answer: that programme's part of it.

@@ -993,6 +993,13 @@ describe("a screening in progress", () => {
     expect(r.text).toMatch(/第1人 100 \+ 第2人 100 \+ 您姑姑 100 = 300 元\/年/);
   });
 
+  it("turns the answer over the years asked in a longer message (俺家领了三年了 三年总共领了多少)", async () => {
+    const say = chat();
+    await say("俺家是一户多残");
+    await say("一年补多少");
+    expect((await say("俺家领了三年了 三年总共领了多少")).text).toContain("5040 元（1680 × 3）");
+  });
+
   it("lets a stated age outweigh the programme's name: 35 is not 老年", async () => {
     const r = await chat()("我才35岁，肢体残疾，贫困户，那个贫困老年残疾人生活补助我能领不");
     expect(r.text).toMatch(/领不了/);

@@ -710,7 +710,12 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       readHousehold(text).people.every((p) => p.grade === undefined && !p.severe) &&
       AMOUNT_ASK.test(text) &&
       // "那沼气池补贴多少钱": a topic of its own is a new question, not the screening again.
-      (cameBack || POINTS_BACK.test(text) || !namesOwn || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)));
+      (cameBack ||
+        POINTS_BACK.test(text) ||
+        !namesOwn ||
+        focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)) ||
+        // "俺家领了三年了 三年总共领了多少": the same answer over years, whatever entry 三年 matches.
+        (readReckoning(text).years !== undefined && focusOf(rules, text).length === 0 && /[俺我咱]家|领了|拿了/.test(text)));
     const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     // "特别救助一年多少" ⏎ "要是一户多残的也能领 两样加起来": the programme asked before and the one named now.
     const adding = named.length > 0 && state.focus.length > 0 && /两样|几样|加起来|加上|也能领|都算上|一起算/.test(text);
