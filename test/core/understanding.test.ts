@@ -502,6 +502,16 @@ describe("which entry holds the number asked for", () => {
 });
 
 describe("a cadre's tally over several messages", () => {
+  it("adds a household named by its family (再加上老张家) to the households counted", async () => {
+    const say = chat();
+    await say("统计一下村里的一户多残");
+    await say("有5户");
+    await say("再加上老张家 他家俩儿子都残疾");
+    const r = (await say("半年全村发多少")).text;
+    expect(r).toContain("现在：5 + 1（老张家） = 6 户");
+    expect(r).toContain("半年：5040 元");
+  });
+
   it("takes a household counted by parts that moved away out of the sum, and people registered twice out of the count", async () => {
     const say = chat();
     await say("村里统计一下 一户多残的 二组有3户");

@@ -1637,10 +1637,12 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "原来有3户…又新认定了1户", "…有1户不算了": the households now, both changes taken.
   const rest = h ? text.slice(h.index + h[0].length) : "";
   const added = h ? ADDED.exec(rest) : null;
+  // "有5户 ⏎ 再加上老张家 他家俩儿子都残疾": one household more, named by its family.
+  const addedHome = h && !added ? /(?:再加上?|加上|还有)(?![\d一两二三四五六七八九十俩仨])([\u4e00-\u9fa5]{1,3})家(?![里人户])/.exec(rest) : null;
   const dropped = h ? DROPPED.exec(rest) : null;
-  const change = (added ? (count(added[1]!) ?? 0) : 0) - (dropped ? (count(dropped[1]!) ?? 0) : 0);
-  const shown = `${count(h?.[1] ?? "0") ?? 0}${added ? ` + ${count(added[1]!) ?? 0}` : ""}${dropped ? ` − ${count(dropped[1]!) ?? 0}` : ""}`;
-  const householdsFrom = h && (added || dropped) ? { from: count(h[1]!) ?? 0, by: change, shown } : undefined;
+  const change = (added ? (count(added[1]!) ?? 0) : addedHome ? 1 : 0) - (dropped ? (count(dropped[1]!) ?? 0) : 0);
+  const shown = `${count(h?.[1] ?? "0") ?? 0}${added ? ` + ${count(added[1]!) ?? 0}` : addedHome ? ` + 1（${addedHome[1]}家）` : ""}${dropped ? ` − ${count(dropped[1]!) ?? 0}` : ""}`;
+  const householdsFrom = h && (added || addedHome || dropped) ? { from: count(h[1]!) ?? 0, by: change, shown } : undefined;
   const households = h ? (count(h[1]!) ?? 0) + change : undefined;
   const perQuarter = /季度/.test(text);
   const perDay = /(?:一天|每天|每日|日均)(?:合|能合|算下来|平均)?(?:多少|几)/.test(text);
