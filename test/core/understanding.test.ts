@@ -1337,6 +1337,11 @@ describe("a household described by its size and its members", () => {
 });
 
 describe("figures worked out from the question's own quantities", () => {
+  it("turns tonnes into 斤 and square metres into 亩 when asked 换成斤 or 折成亩", async () => {
+    expect((await chat()("秸秆一天压3到5吨 换成斤是多少斤")).text).toContain("3～5 吨 = 3 × 2000 ～ 5 × 2000 = 6,000～10,000 斤");
+    expect((await chat()("一类村的室外活动场地不低于400平 折成亩多少")).text).toContain("= 0.6 亩");
+  });
+
   it("turns the rate named into a percentage or per ten thousand, and none when the rate is not named", async () => {
     expect((await chat()("5岁以下儿童死亡率换成百分数是多少")).text).toContain("6.77 ‰ = 6.77 × 0.1（1‰ = 0.1%） = 0.677 %");
     expect((await chat()("出生缺陷发生率98.5/万 换成百分比是多少")).text).toContain("= 0.985 %");

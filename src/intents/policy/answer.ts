@@ -2379,7 +2379,7 @@ const CONVERSIONS: Array<{ asked: RegExp; stated: RegExp; unit: string; to: stri
     shown: "0.002（1 里 = 500 米）",
   },
   {
-    asked: /多少亩|几亩|合多少亩/,
+    asked: /多少亩|几亩|合多少亩|(?:折成|换成|合成|折合)亩/,
     stated: /(\d+(?:\.\d+)?)\s*平方米/g,
     unit: "平方米",
     to: "亩",
@@ -2395,7 +2395,14 @@ const CONVERSIONS: Array<{ asked: RegExp; stated: RegExp; unit: string; to: stri
     shown: "0.001（1 公里 = 1000 米）",
   },
   // Not "3吨压块顶多少斤煤": a weight of one thing in another is the biomass calculator's.
-  { asked: /^(?!.*(?:顶|相当|换成|煤)).*(?:多少斤|几斤|合多少斤)/, stated: /(\d+(?:\.\d+)?)\s*吨/g, unit: "吨", to: "斤", times: 2000, shown: "2000" },
+  {
+    asked: /^(?!.*(?:顶|相当|煤)).*(?:多少斤|几斤|合多少斤|(?:换成|折成|合成)斤)/,
+    stated: /(\d+(?:\.\d+)?)\s*吨/g,
+    unit: "吨",
+    to: "斤",
+    times: 2000,
+    shown: "2000",
+  },
   {
     asked: /多少平方米?|几平方米?|多少平米|多少个?平方|合多少平/,
     stated: /(\d+(?:\.\d+)?)\s*亩/g,
