@@ -426,10 +426,10 @@ export function turnKind(ctx: Pick<TurnContext, "reading" | "text" | "classifica
   return "answer";
 }
 
-/** A follow-up stays on the entry the previous answer came from, when the search still finds it. */
 /** "三组2户 五组3户", "一二级的12个": counts said in an earlier message, which a village total asked goes on from. */
 const COUNTED = /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/;
 
+/** A follow-up stays on the entry the previous answer came from, when the search still finds it. */
 function threadFirst(hits: SearchHit[], entryIds: readonly string[]): SearchHit[] {
   const thread = hits.find((h) => entryIds.includes(h.entry.id));
   if (!thread) return hits;

@@ -466,23 +466,19 @@ function readHouseholdUncached(said: string): Household {
     // "老两口都是残疾人", "爹一级、娘三级都是贫困残疾人": those named so far, not those named after.
     if (/^[^，,。；]{0,8}都(?:是|有)?[^，,。；]{0,8}残/.test(segment)) for (const q of [...before, p]) if (!healthy.has(q)) q.certified = true;
   });
-  // "俺跟俺哥好好的": said of both joined by 跟/和.
+  // Two people joined by 跟/和 share what is said right after the second: "俺跟俺哥好好的" (well), "俺和俺妹是二级"
+  // (the grade; not "俺和俺妹 妹是二级", where it is said of her again).
   for (let k = mentions.length - 2; k >= 0; k--) {
     const { person, at } = mentions[k]!;
     const next = mentions[k + 1]!;
-    if (healthy.has(next.person) && /^[^，,。；\s]{0,3}(?:跟|和|与|同)[俺我咱]?$/.test(text.slice(at, next.at))) healthy.add(person);
-  }
-  // "俺和俺妹是二级": a grade said right after two people joined by 和 is both of theirs.
-  for (let k = mentions.length - 2; k >= 0; k--) {
-    const { person, at } = mentions[k]!;
-    const next = mentions[k + 1]!;
-    if (
+    if (!/^[^，,。；\s]{0,3}(?:跟|和|与|同)[俺我咱]?$/.test(text.slice(at, next.at))) continue;
+    if (healthy.has(next.person)) healthy.add(person);
+    else if (
       person !== next.person &&
       person.grade === undefined &&
       !person.severe &&
       !healthy.has(person) &&
       next.person.grade !== undefined &&
-      /^[^，,。；\s]{0,3}(?:跟|和|与|同)[俺我咱]?$/.test(text.slice(at, next.at)) &&
       /^[^，,。；\s]{0,6}[一二三四1-4]级/.test(text.slice(next.at, mentions[k + 2]?.at ?? text.length))
     )
       person.grade = next.person.grade;

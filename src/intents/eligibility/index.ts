@@ -328,13 +328,14 @@ function extractFacts(rules: EligibilityRules, text: string): ReturnType<typeof 
   return { ...lastExtraction.result, facts: { ...facts }, invalid: [...invalid] };
 }
 
+/** A programme's name and an entry's title, quotes aside ("“一户多残”家庭生活补助"). */
+const sameName = (a: string | undefined, b: string) => a !== undefined && a.replace(/[“”"]/g, "") === b.replace(/[“”"]/g, "");
+
 /** The knowledge base entries the screener itself answers: the summed cash programmes and overviews. */
 function screenerEntry(rules: EligibilityRules, title: string): boolean {
   const plain = title.replace(/[“”"]/g, "");
-  return /一览|工作目标|难处/.test(plain) || rules.programmes.programmes.some((p) => SUMMED_PROGRAMMES.has(p.id) && p.name.replace(/[“”"]/g, "") === plain);
+  return /一览|工作目标|难处/.test(plain) || rules.programmes.programmes.some((p) => SUMMED_PROGRAMMES.has(p.id) && sameName(p.name, plain));
 }
-
-const sameName = (a: string | undefined, b: string) => a !== undefined && a.replace(/[“”"]/g, "") === b.replace(/[“”"]/g, "");
 
 /** The entry the question's need names (a rare word of its own matched, nothing salient missed), if not the screener's. */
 function namedNeed(ctx: TurnContext, rules: EligibilityRules): SearchHit | undefined {
@@ -406,7 +407,7 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   // The programme must be the one the knowledge base also finds ("普通农民养老保险" is not the disabled
   // people's contribution, though both say 养老保险).
   const top = ctx.hits[0]?.entry.title.replace(/[“”"]/g, "");
-  if (focus.length === 0 || !top || !rules.programmes.programmes.some((p) => focus.includes(p.id) && p.name.replace(/[“”"]/g, "") === top)) return undefined;
+  if (focus.length === 0 || !top || !rules.programmes.programmes.some((p) => focus.includes(p.id) && sameName(p.name, top))) return undefined;
   // A household of several described members is summed person by person, not refused as one.
   // (So is one whose poverty is said person by person: "我爸一级 是贫困户 我自己二级 分户单过 不是贫困户".)
   const household = readHousehold(text);
@@ -723,7 +724,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     // "俺家一冬烧3吨煤 按1360一吨得花多少" ⏎ "要改烧秸秆压块，按1.2公斤顶1公斤煤，得多少压块": the same
     // calculation asked again of its topic, with the numbers already given.
     // "要是不是贫困户呢": a supposition about the one screened, never a question of its own.
-    const supposing = /^(?:那)?(?:要是|如果|假如|万一)/.test(text) && tellsFacts(rules, text) && state.step === "done";
+    const supposing = SUPPOSING.test(text) && tellsFacts(rules, text) && state.step === "done";
     const sameCalculation = state.topic !== "benefits" && state.step === "done" && topic === state.topic && /多少|几/.test(text) && turn !== "report";
     const step = continueDialogue(rules, state, text, ctx.now, {
       newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne && !sameCalculation && !supposing,

@@ -895,7 +895,7 @@ function ofOthers(entry: Entry, question: string, verdict: string): string {
   if (!verdict.startsWith("对")) return verdict;
   // "一本上线3537人 上线率百分之二十多 是吧": a rate said beside the count that was right, checked too.
   const quoted = /资料里写的是“([^”]+)”/.exec(verdict)?.[1];
-  if (quoted) {
+  if (quoted !== undefined) {
     const rates = [...quoted.matchAll(/(\d+(?:\.\d+)?)\s*%/g)].map((m) => Number(m[1]));
     const wrong = percentsSaid(question).find((p) => rates.length > 0 && !rates.some((r) => (p.upTo > p.value ? r >= p.value && r < p.upTo : r === p.value)));
     if (wrong) return `不对：资料里写的是“${quoted}”，不是${wrong.said}。`;
@@ -903,9 +903,8 @@ function ofOthers(entry: Entry, question: string, verdict: string): string {
   const said = [entry.title, entry.summary, entry.who ?? "", ...entry.aliases, ...entry.facts.map((f) => f.text)].join(" ");
   const foreign = GROUP_NAMED.filter((w) => question.includes(w) && !said.includes(w));
   if (foreign.length === 0) return verdict;
-  const quote = /资料里写的是“([^”]+)”/.exec(verdict)?.[1];
   const whom = { 残疾: "残疾人", 残联: "残联", 妇女: "妇女", 儿童: "儿童", 老年: "老年人" }[foreign[0]!];
-  return `不对：资料里这个数说的不是${whom}的${quote ? `，是“${quote}”` : `（是“${entry.title}”的）`}。`;
+  return `不对：资料里这个数说的不是${whom}的${quoted ? `，是“${quoted}”` : `（是“${entry.title}”的）`}。`;
 }
 
 export function reckonClaim(facts: readonly Fact[], question: string, title = ""): string[] {
