@@ -319,6 +319,17 @@ describe("follow-ups and arithmetic", () => {
     expect(r.text).not.toMatch(/\d+\s*元/);
   });
 
+  it("answers a repair fee asked (修一回收多少钱, 要花钱不) with the fee not written, never with the station's investment", async () => {
+    for (const text of ["沼汽服务站的技术员上门修一回收多少钱", "沼气池坏了叫服务站来修 要花钱不", "服务站技术员来修收费吗 收多少"]) {
+      const r = await chat()(text);
+      expect(r.text).toMatch(/资料里没(?:有)?写/);
+      expect(r.text).not.toMatch(/20 万元/);
+    }
+    // What the station cost, asked as such, is still answered; and "收拾了一回 花了好多钱" is no fee per time.
+    expect((await chat()("沼气服务站投资多少")).text).toMatch(/20 万元/);
+    expect((await chat()("镇里那条河沟子收拾了一回 花了好多钱嘛")).text).toMatch(/300 万元/);
+  });
+
   it("prices briquettes as coal only through the ratio the villager gives, with the formula", async () => {
     const say = chat();
     const r = await say("俺家秸秆压成块3.9吨，按1.3公斤顶1公斤煤，顶多少吨煤，值多少钱");

@@ -242,6 +242,10 @@ function askedFigure(index: KnowledgeIndex, query: AnalyzedQuery): { holds: (ent
 
 /** "一年多少", "每月能领多少": an amount paid over a period, though no word for money is said. */
 const PAID_ASKED = /(?:每|一)(?:年|个?月)(?:能|可以)?(?:领|拿|给|发|补)?多少(?![人户个次名场吨亩天本册套例位])/;
+/** A charge to the asker asked: "收费吗", "要花钱不", "费用咋算", "收多少". */
+const CHARGE_ASKED = /收费|收钱|收不收|要钱|要不要钱|花钱|掏钱|出钱|(?<!免)费用|收多少|交多少钱|自费/;
+/** What something cost asked ("投资多少", "花了多少"): then the sum spent is the answer. */
+const SPENT_ASKED = /投资|投入|造价|花了|建成花|预算/;
 /** Money spent or priced, not paid out. */
 const SPENT = /投资|投入|花了|花费|预算|出资|价值|价格|市场价|装修/;
 
@@ -258,10 +262,12 @@ function perUnitMoney(question: string): { stated: RegExp; missing: string } | u
         ? "(?:斤|公斤|吨)"
         : asked[1] === "月"
           ? "(?:人|户)?(?:每)?(?:月|年)"
-          : // "一天合多少钱": a yearly or monthly amount is turned into a day's (worked out below).
-            asked[1] === "天" && !/工钱|工资/.test(asked[0])
-            ? "(?:人|户)?(?:每)?(?:天|月|年)"
-            : asked[1];
+          : asked[1] === "次" || asked[1] === "回" || asked[1] === "趟"
+            ? "(?:次|回|趟)"
+            : // "一天合多少钱": a yearly or monthly amount is turned into a day's (worked out below).
+              asked[1] === "天" && !/工钱|工资/.test(asked[0])
+              ? "(?:人|户)?(?:每)?(?:天|月|年)"
+              : asked[1];
   // "入托一个月交多少钱": money paid in, not given out.
   const paidIn = /交|收/.test(asked[0]);
   return {
@@ -298,7 +304,7 @@ const ASKS_AMOUNT =
   /(?:补贴|补助|津贴|资助|钱|金)[^，,。？?\s]{0,4}\s?(?:多少|几个钱)(?![人户例个名位])|多少[^，,。？?\d\s]{0,4}(?:补贴|补助|津贴)|(?:多少|几个)钱|给多少(?![人户])|补多少/;
 /** "一亩补偿多少钱", "一次收多少", "一个孩子补多少": money asked per unit. */
 const PER_UNIT_MONEY =
-  /(?:一|每)(?:个)?(亩|户|次|孩子|学期|只|头|人|位|斤|台|辆|套|月(?=[^，,。？?\d]{0,2}(?:交|收)))[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|交|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
+  /(?<![了过])(?:一|每)(?:个)?(亩|户|次|回|趟|孩子|学期|只|头|人|位|斤|台|辆|套|月(?=[^，,。？?\d]{0,2}(?:交|收)))[^，,。？?\d]{0,6}(?:补偿|补助|补贴|给|收|卖|交|能补|能给)?[^，,。？?\d]{0,2}(?:多少钱|几个钱|多少)(?!人|户|位)/;
 /** "一天给多少工钱", "每天给多少生活费": money per day (not "一天能压多少", a daily amount of work). */
 const PER_DAY_MONEY = /(?:一|每)(天)[^，,。？?\d]{0,6}(?:多少|几个)(?:钱|工钱|工资|生活费|补助|补贴|块)/;
 /**
@@ -674,6 +680,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     : undefined;
   const gapShown = asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapNamed) ? top.fact : moneyGap;
   if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && !ANY_MONEY.test(f.text))].slice(0, MAX_FACTS);
+  // "服务站来修要花钱不", "收费吗 收多少": a charge to the asker is asked. What the project cost ("投资 20 万元")
+  // is no charge and would read as one; the fact saying the charge is not given comes first.
+  if (CHARGE_ASKED.test(query.text) && !SPENT_ASKED.test(query.text)) {
+    const chargeGap = entry.facts.find((f) => isGap(f) && /收费|收钱|费用|要钱|花钱/.test(f.text));
+    facts = [...(chargeGap ? [chargeGap] : []), ...facts.filter((f) => f !== chargeGap && !(ANY_MONEY.test(f.text) && SPENT.test(f.text)))].slice(0, MAX_FACTS);
+  }
   // "留守儿童每个月有多少生活补贴": the entry has no amount of money at all; its other numbers (how many
   // children) would read as one. Said plainly instead.
   // "修河道占了地，一亩补偿多少钱": an amount per mu (per household, per visit …) the entry does not state;
