@@ -234,11 +234,14 @@ export class Assistant {
       villageTotal ||
       isFollowUp(foldText(text), engine.kb.data.conversation) ||
       (shortEnough(text) && reading.kind !== "report" && reading.kind !== "report_or_question");
-    // A dialogue in progress is the thread itself: its owner reads the message as it is.
-    const candidate =
-      !message.payload && !slot.active() && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans
+    // A dialogue in progress is the thread itself: its owner reads the message as it is. One kept only to be
+    // referred back to (a screening answered) is not, once another question has been answered after it.
+    const active = slot.active();
+    const asked =
+      !message.payload && !this.dialogues.holdsThread(active) && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans
         ? await lastQuestion(this.options.services.store.messages, message.channel, message.userId, now)
         : undefined;
+    const candidate = asked && (!active || active.askedAt < asked.at) ? asked : undefined;
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
     const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
@@ -275,26 +278,30 @@ export class Assistant {
       ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount || asksAttribute || (villageTotal && COUNTED.test(candidate.text)))
         ? candidate
         : undefined);
-    const understood = previous ? `${previous.text} ${text}` : own;
-    const query = previous ? engine.kb.index.analyze(understood) : ownQuery;
-    const hits = previous ? threadFirst(engine.kb.index.search(query, 5), previous.entryIds) : ownHits;
-    const classification = engine.classify(message.payload || previous ? ownQuery : query);
-    const ctx: TurnContext = {
-      message,
-      text,
-      script,
-      key: conversationKey(message),
-      now,
-      snapshot: engine,
-      kb: engine.kb,
-      classification,
-      followsUp: previous ? understood : undefined,
-      reading,
-      query,
-      hits,
-      services: this.options.services,
-      dialogue: slot,
+    // A dialogue kept only to be referred back to (a screening answered) reads the message as it is first; when it
+    // leaves the message, the message is read with the question before ("补助金每人每月多少 ⏎ 俩人一年呢").
+    const deferred = previous !== undefined && slot.active() !== undefined;
+    const contextFor = (thread: typeof previous): TurnContext => {
+      const understood = thread ? `${thread.text} ${text}` : own;
+      const query = thread ? engine.kb.index.analyze(understood) : ownQuery;
+      return {
+        message,
+        text,
+        script,
+        key: conversationKey(message),
+        now,
+        snapshot: engine,
+        kb: engine.kb,
+        classification: engine.classify(message.payload || thread ? ownQuery : query),
+        followsUp: thread ? understood : undefined,
+        reading,
+        query,
+        hits: thread ? threadFirst(engine.kb.index.search(query, 5), thread.entryIds) : ownHits,
+        services: this.options.services,
+        dialogue: slot,
+      };
     };
+    let ctx = contextFor(deferred ? undefined : previous);
     // Commands have a fixed shape and win over everything; then the dialogue in progress, then routing.
     for (const interceptor of this.interceptors) {
       const claimed = await this.guard(interceptor.name, text, () => interceptor.intercept(ctx));
@@ -302,6 +309,9 @@ export class Assistant {
     }
     const continued = await this.continueDialogue(ctx, text);
     if (continued) return continued;
+    if (deferred) ctx = contextFor(previous);
+    const { classification, hits } = ctx;
+    const understood = ctx.followsUp ?? own;
     // A follow-up goes on about the topic before ("那二级呢"), unless it names nothing the knowledge base knows
     // and the classifier takes it for a greeting or a question about the assistant ("你是谁啊" ⏎ "你能干啥").
     const aboutTheAssistant = classification.intent === "help" && !(hits[0] && engine.kb.index.matchesMeaning(hits[0]));

@@ -31,6 +31,12 @@ export interface Dialogue<S = unknown> {
    * then routes it normally (a new question suspends the dialogue rather than being swallowed by it).
    */
   continue(ctx: TurnContext, state: S, turn: TurnKind): TurnResult | undefined | Promise<TurnResult | undefined>;
+  /**
+   * Whether the dialogue is the thread the next message goes on with (by default, while it is active). A
+   * dialogue kept only to be referred back to (a screening answered: "俺家一共…" still means its people) is not:
+   * "俩人一年呢" after another question is read with that question.
+   */
+  holdsThread?(state: S): boolean;
 }
 
 const keyOf = (conversation: string) => `dialogue:${conversation}`;
@@ -171,4 +177,13 @@ export class DialogueRegistry {
   }
 
   ttlOf = (owner: string): number => this.byOwner.get(owner)?.ttlMs ?? 30 * 60 * 1000;
+
+  /** Whether the active dialogue is the conversation's thread (see `Dialogue.holdsThread`). */
+  holdsThread(active: ActiveDialogue | undefined): boolean {
+    if (!active) return false;
+    const dialogue = this.byOwner.get(active.owner);
+    if (!dialogue?.holdsThread) return true;
+    const state = dialogue.schema.safeParse(active.state);
+    return !state.success || dialogue.holdsThread(state.data);
+  }
 }

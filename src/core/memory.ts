@@ -11,6 +11,8 @@ const MAX_FOLLOW_UP_LENGTH = 24;
 export interface LastQuestion {
   text: string;
   entryIds: string[];
+  /** When it was answered (ISO time). */
+  at: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function lastQuestion(messages: MessageLog, channel: string, userId
   if (!last || now.getTime() - Date.parse(last.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
   if (last.answerKind !== "answer" && last.answerKind !== "needs_review") return undefined;
   if (last.intent !== "policy" && last.intent !== "eligibility") return undefined;
-  return { text: last.understood ?? last.text, entryIds: last.answerIds };
+  return { text: last.understood ?? last.text, entryIds: last.answerIds, at: last.createdAt };
 }
 
 /** A short message that leans on what came before: starts with 那/要是…, or asks only 呢/合多少/在哪办. `text` is folded. */
@@ -48,7 +50,7 @@ export async function earlierQuestionOn(messages: MessageLog, channel: string, u
   for (const exchange of (await messages.recentExchanges(channel, userId, 6)).reverse()) {
     if (now.getTime() - Date.parse(exchange.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
     if (exchange.answerKind !== "answer" && exchange.answerKind !== "needs_review") continue;
-    if (exchange.answerIds.includes(entryId)) return { text: exchange.understood ?? exchange.text, entryIds: exchange.answerIds };
+    if (exchange.answerIds.includes(entryId)) return { text: exchange.understood ?? exchange.text, entryIds: exchange.answerIds, at: exchange.createdAt };
   }
   return undefined;
 }

@@ -903,6 +903,15 @@ describe("a screening in progress", () => {
     expect(next.text).not.toMatch(/幼儿园|没听明白/);
   });
 
+  it("reads a follow-up with the question answered after a finished screening (补助金每人每月多少 ⏎ 俩人一年呢)", async () => {
+    const say = chat();
+    expect((await say("俺爷俺奶都是贫困老年残疾人")).text).toMatch(/1200 元/);
+    expect((await say("补助金每人每月多少")).text).toMatch(/每人每月 50 元/);
+    const r = await say("俩人一年呢");
+    expect(r.text).toMatch(/1200 元/);
+    expect(r.text).not.toMatch(/特别救助|告诉我各是几级/);
+  });
+
   it("takes the people of a follow-up from the follow-up, not the grades the earlier question named", async () => {
     const say = chat();
     await say("一二级贫困残疾人救助一年多少");

@@ -609,6 +609,8 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
   ttlMs: DIALOGUE_IDLE_MS,
   // "是", "没有", "不知道" answer its yes/no questions.
   hearsSmallTalk: true,
+  // A screening answered is kept for the household it read ("俺家一共…"); the thread is the last question asked.
+  holdsThread: (state) => state.step !== "done",
   async continue(ctx, current, turn) {
     const rules = rulesFor(ctx);
     if (!rules) return undefined;
