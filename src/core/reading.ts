@@ -74,6 +74,11 @@ const RULE_ASKED =
 /** "人家三级的都有", "别人家都领了": what others get, beside what one does not. */
 const COMPARED_WITH_OTHERS = /(?:人家|别人|别家|邻居|隔壁|他家|他们家|旁人)[^，,。？?]{0,8}(?:都有|都领|都能领|都给|有份|都拿|领了|拿了|能领)/;
 
+/** A trouble feared for later: "就怕以后坏了", "万一到时候没人管", "担心将来没人修". */
+const FEARED = /(?:就怕|生怕|担心|害怕|怕|万一)[^，,。！!？?]{0,6}(?:以后|将来|到时候|日后|哪天|往后)/;
+/** Something wrong already, said beside a fear: how long it has lasted, or that it still is. */
+const ALREADY_WRONG = /(?:好几|半|[一两三四五六七八九十\d]+)个?(?:天|星期|礼拜|月|年)了|一直|老是|还没|至今|到现在|已经/;
+
 export function readMessage(text: string, words: ConversationWords): Reading {
   const core = text.replace(PUNCTUATION, "").replace(PARTICLES, "");
   if (core.length <= 6 && words.resets.includes(core)) return { kind: "reset" };
@@ -134,6 +139,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     )
   )
     return { kind: "question", notAReport: false };
+  // "想上沼气，就怕以后坏了没人管": a trouble feared for later is a question about how it would be handled, unless
+  // something is wrong already ("担心以后也没人管，路灯坏了半个月了").
+  if (FEARED.test(text) && !ALREADY_WRONG.test(text)) return { kind: "question", notAReport: false };
   // "给不给钱", "管不管": the villager's yes-no question, not "不给"/"不管" as a complaint.
   // "俺想不通", "搞不懂": bewilderment at a decision, not something broken (不通 is a road's problem).
   const problem = has(text.replace(/([\u4e00-\u9fa5])不\1/g, "，").replace(/[想搞弄看]不(?:通|懂|明白)|不理解/g, "，"), words.problem_words);

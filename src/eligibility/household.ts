@@ -802,6 +802,8 @@ export function renderHousehold(
   const chosen = shown.length > 0 ? shown : worth;
   // What the household gets besides the programme asked about ("我娘三级…我爹领老年补助，各自多少").
   const besides = worth.filter((l) => !chosen.includes(l) && l.parts.length > 0);
+  /** A line added into the sum: cash, or a contribution named and asked to be summed. */
+  const counts = (line: HouseholdLine) => line.programme.benefit.kind === "cash" || (reckon.total === true && asked(line));
   let yearly = 0;
   const yearlyParts: string[] = [];
   /** What the people are paid themselves, apart from the household's own allowance ("三个人一年多少"). */
@@ -818,7 +820,9 @@ export function renderHousehold(
     else if (line.parts.length === 1) out.push(`  ${line.parts[0]!.who === "全家" ? "每户" : line.parts[0]!.who} ${money(line.total)} ${unit}`);
     // Several people at one monthly amount: each one's year is said too ("每人一年 600 元").
     const alike = line.parts.length > 1 && line.parts.every((p) => p.amount === line.parts[0]!.amount);
-    if (line.parts.length > 0 && line.period === "month")
+    // "从4月开始领 到年底": months asked of a monthly amount are reckoned by the month; a whole year is no input.
+    const partYear = reckon.years !== undefined && !Number.isInteger(reckon.years);
+    if (line.parts.length > 0 && line.period === "month" && !partYear)
       out.push(`  一年：${money(line.total * 12)} 元（${money(line.total)} × 12${alike ? `；每人一年 ${money(line.parts[0]!.amount * 12)} 元` : ""}）`);
     for (const note of line.notes) out.push(`  ${note}`);
     const refused = line.refusals.filter((r) => asked(line) || r.close);
@@ -832,13 +836,17 @@ export function renderHousehold(
       if (reckon.perMonth && line.period === "year") out.push(`  折合每月：${monthOf(perYear)}${alike ? `；每人每月：${monthOf(line.parts[0]!.amount)}` : ""}`);
       if (reckon.years) {
         const months = Math.round(reckon.years * 12);
-        out.push(
-          `  领 ${spanText(reckon.years)}：${money((perYear * months) / 12)} 元（${months % 6 === 0 ? `${money(perYear)} × ${money(reckon.years)}` : `${money(perYear)} ÷ 12 × ${months}`}）`,
-        );
+        const formula =
+          line.period === "month" && partYear
+            ? `${money(line.total)} × ${months}`
+            : months % 6 === 0
+              ? `${money(perYear)} × ${money(reckon.years)}`
+              : `${money(perYear)} ÷ 12 × ${months}`;
+        out.push(`  领 ${spanText(reckon.years)}：${money((perYear * months) / 12)} 元（${formula}）`);
       }
     }
     // A contribution is money paid for them, not to them: added up only when the villager names it and asks for the sum.
-    const counted = line.programme.benefit.kind === "cash" || (reckon.total === true && asked(line));
+    const counted = counts(line);
     // (A line alone has no sum below it to be in or out of.)
     const alone = chosen.filter((l) => l.parts.length > 0).length === 1;
     if (line.programme.benefit.kind === "contribution" && line.parts.length > 0)
@@ -858,7 +866,13 @@ export function renderHousehold(
   if (yearly > 0 && reckon.perMonth && !monthlyAlone) out.push(`折合每月：${monthOf(yearly)}`);
   if (yearly > 0 && reckon.years) {
     const months = Math.round(reckon.years * 12);
-    const formula = months % 6 === 0 ? `${money(yearly)} × ${money(reckon.years)}` : `${money(yearly)} ÷ 12 × ${months}`;
+    // Monthly amounts alone over part of a year: the month's sum times the months.
+    const byMonth = !Number.isInteger(reckon.years) && chosen.every((l) => l.parts.length === 0 || l.period === "month" || !counts(l));
+    const formula = byMonth
+      ? `${money(yearly / 12)} × ${months}`
+      : months % 6 === 0
+        ? `${money(yearly)} × ${money(reckon.years)}`
+        : `${money(yearly)} ÷ 12 × ${months}`;
     out.push(`领${spanText(reckon.years)}一共：${money((yearly * months) / 12)} 元（${formula}；按现在的标准算，标准变了以县残联为准）`);
   }
   // Beside the figure asked for, another programme's total for the same people reads as the answer: named

@@ -44,6 +44,22 @@ describe("question or report", () => {
     expect(reports()).toBe(before);
   });
 
+  it("answers a trouble feared for later (就怕以后坏了没人管) and files one that is already there", async () => {
+    const before = reports();
+    const r = await chat()("想装个沼气池 就怕以后坏了没人管");
+    expect(r.text).toMatch(/沼气服务站/);
+    expect(r.text).not.toContain("已受理登记");
+    expect(reports()).toBe(before);
+    expect((await chat()("村里路灯坏了半个月了 担心以后也没人管")).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 1);
+  });
+
+  it("tells whom to ask (哪个单位管的 上哪问去) without screening or a menu, when the close entries share one office", async () => {
+    const r = await chat()("贫困残疾人那个救助是哪个单位管的，俺上哪问去");
+    expect(r.text).toMatch(/找谁办：县残联/);
+    expect(r.text).not.toMatch(/几级|下面哪一项/);
+  });
+
   it("files a suggestion to do more of something (多放几场电影), not read as asking how many", async () => {
     const before = reports();
     expect((await chat()("建议村里多办几场文艺演出")).text).toContain("已受理登记");
@@ -901,6 +917,22 @@ describe("a screening in progress", () => {
     expect(next.text).toMatch(/600 元/);
     expect(next.text).toMatch(/残疾证是几级/);
     expect(next.text).not.toMatch(/幼儿园|没听明白/);
+  });
+
+  it("reckons people said to qualify (都符合) at the programme asked about, not screened again", async () => {
+    const say = chat();
+    await say("贫困老年残疾人补助每月多少");
+    const r = await say("俺家两个老人也符合 一年一共多少");
+    expect(r.text).toMatch(/1200 元/);
+    expect(r.text).not.toMatch(/第1人要/);
+  });
+
+  it("counts the months from the month they began to the year's end by the month, without the whole year's figure", async () => {
+    const policy = await chat()("俺家俩老人都是贫困老年残疾人 从5月开始领 到年底一共多少");
+    expect(policy.text).toMatch(/8 个月一共：800 元（100 × 8/);
+    expect(policy.text).not.toMatch(/1200/);
+    const household = await chat()("俺娘二级贫困 俺爹是贫困老年残疾人 从7月开始领 到年底一共多少");
+    expect(household.text).toMatch(/300 元（50 × 6/);
   });
 
   it("reads a follow-up with the question answered after a finished screening (补助金每人每月多少 ⏎ 俩人一年呢)", async () => {

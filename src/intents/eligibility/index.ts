@@ -4,6 +4,7 @@ import { answerPolicyQuestion, toTurnResult, withdrawClarify } from "../policy/i
 import { SOME_OF_THEM } from "../../core/tally.ts";
 import {
   composeAnswer,
+  CONTACT_ASKED,
   type FigureQuestion,
   ONE_OF_THEM,
   OWN_GROUP,
@@ -152,6 +153,15 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // against what the villager said of themselves. Refused plainly when what they said rules it out.
   const refused = refusal(ctx, rules, text);
   if (refused) return refused;
+  // "贫困残疾人那个救助是哪个单位管的，俺上哪问去": whom to ask, no amount and nobody's grade: the entry's office
+  // answers; screening would ask questions the villager did not come with.
+  if (
+    CONTACT_ASKED.test(text) &&
+    !/多少|几个钱|能领|能拿|够不够|行不行|符合/.test(text) &&
+    extractFacts(rules, text).facts.disability_grade === undefined &&
+    readHousehold(text).people.every((p) => p.grade === undefined && !p.severe)
+  )
+    return policyFallback(ctx);
   // "村里五户一户多残 还有8个重度残疾人要代缴养老费 一年一共多少": each programme's count at its amount, summed.
   // Told without a question ("…4户一户多残 还有6个贫困老年残疾人"), the tally so far is what is wanted.
   const groups = readProgrammeGroups(rules, text, ctx.now);
@@ -461,7 +471,7 @@ const gradeOrStanding = (rules: EligibilityRules, text: string) => {
   return facts.disability_grade !== undefined || facts.poor !== undefined;
 };
 
-const QUALIFIES = /够格|够条件|符合条件|都能领|都在领|领着|已经领|都领|领了/;
+const QUALIFIES = /够格|够条件|符合条件|[都也]符合|都能领|都在领|领着|已经领|都领|领了|开始(?:领|发)/;
 // A number in words needs its unit: "一年一共" is no amount.
 const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+\s*(?:元|块)?|[一二两三四五六七八九十百千]+\s*(?:元|块))(?![级岁亩])|\d+\s*(?:元|块)/;
 

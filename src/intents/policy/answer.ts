@@ -136,6 +136,12 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     const pick = close[0] && leader && close[0] !== leader && close[0].picked < leader.picked * 1.1 ? leader : close[0];
     if (pick && pick.picked >= FACT_PICKED)
       return withAlternatives(factAnswer(index, query, pick.hit.entry, pick.hit.coverage), [pick.hit, ...hits.filter((h) => h !== pick.hit)]);
+    // "那个救助是哪个单位管的，俺上哪问去": whom to ask, and the close entries all go to the same office: that is
+    // the answer whichever of them was meant; the leader says it, with the others offered.
+    const office = (entry: Entry) => entry.contact.split(/[；;，,、或（(]/)[0]!.trim();
+    const near = hits.slice(0, 3).filter((h) => h.score >= top.score * MISS_SWAP_RATIO);
+    if (CONTACT_ASKED.test(query.text) && near.length > 1 && near.every((h) => office(h.entry) === office(top.entry)) && !top.entry.needs_review)
+      return withAlternatives(factAnswer(index, query, top.entry, confidence), hits);
     const answer = clarify(hits, confidence);
     const offered = hits.filter((h) => answer.entryIds.includes(h.entry.id));
     const asked = askedFigure(index, query);
@@ -246,6 +252,8 @@ const PAID_ASKED = /(?:每|一)(?:年|个?月)(?:能|可以)?(?:领|拿|给|发|
 const CHARGE_ASKED = /收费|收钱|收不收|要钱|要不要钱|花钱|掏钱|出钱|(?<!免)费用|收多少|交多少钱|自费/;
 /** What something cost asked ("投资多少", "花了多少"): then the sum spent is the answer. */
 const SPENT_ASKED = /投资|投入|造价|花了|建成花|预算/;
+/** Whom or where to ask: "哪个单位管", "上哪问去", "找谁办", "归谁管". */
+export const CONTACT_ASKED = /哪个(?:单位|部门)|(?:上|去|到)哪(?:儿|里)?(?:问|办|申请|报名|找|领)|找谁|谁管|归谁管|谁负责|在哪(?:儿|里)?办/;
 /** Money spent or priced, not paid out. */
 const SPENT = /投资|投入|花了|花费|预算|出资|价值|价格|市场价|装修/;
 
@@ -1989,7 +1997,10 @@ function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion): string
       // "要是按月算 每个月村里一共多少": the households' year per month.
       if (q.perMonth) out.push(`${q.households} 户折合每月：${monthOf(yearly * q.households)}`);
     }
-    if ((q.perYear || q.years || q.persons) && f.period === "month") out.push(`一年：${fmt(yearly)} 元（${fmt(f.amount)} × 12，按${f.text}）`);
+    // "从4月开始领 到年底": months of one year, of a monthly amount, are counted by the month; the whole year's
+    // figure beside them would read as the answer.
+    const withinYear = q.years !== undefined && q.years < 1 && !q.perYear && f.period === "month";
+    if ((q.perYear || q.years || q.persons) && f.period === "month" && !withinYear) out.push(`一年：${fmt(yearly)} 元（${fmt(f.amount)} × 12，按${f.text}）`);
     // Households for an amount per household, people for one per person: the years and months below count them.
     // (Those said not to be poor are left out of a programme for the poor.)
     const forPoor = facts.some((fact) => fact.text.includes(f.text) && /贫困/.test(fact.text));
@@ -2001,7 +2012,11 @@ function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion): string
       out.push(`${q.persons} 个人一个季度：${fmt(yearly / 4)} × ${q.persons} = ${fmt((yearly / 4) * q.persons)} 元`);
     if (people > 1 && f.per !== "户") {
       out.push(
-        `${notPoor ? `${people + notPoor} 个人里 ${notPoor} 个不是贫困户，不算；` : ""}${q.left ? `${people + q.left - (q.added ?? 0)} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人${eachGrade(f)}：${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}（每人都符合条件的话）`,
+        `${notPoor ? `${people + notPoor} 个人里 ${notPoor} 个不是贫困户，不算；` : ""}${q.left ? `${people + q.left - (q.added ?? 0)} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人${eachGrade(f)}：${
+          withinYear
+            ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月`
+            : `${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}`
+        }（每人都符合条件的话）`,
       );
       // "一年一共多少 一个月合多少": the people's year, per month too.
       if (q.perMonth && f.period === "year") out.push(`${people} 个人折合每月：${monthOf(yearly * people)}`);
