@@ -194,6 +194,14 @@ export function focusOf(rules: EligibilityRules, text: string): string[] {
     for (const keyword of programme.keywords)
       for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) found.push({ id: programme.id, from: at, to: at + keyword.length });
   const inside = (a: (typeof found)[number]) => found.some((b) => b.id !== a.id && b.from <= a.from && a.to <= b.to && b.to - b.from > a.to - a.from);
-  const named = new Set(found.filter((f) => !inside(f)).map((f) => f.id));
+  const outer = found.filter((f) => !inside(f));
+  // "俺家算一户多残…光说特别救助那块，俺俩一年多少": the programmes of the clause said to be the only ones asked.
+  const only = ONLY_ASKED.exec(text);
+  const end = only ? only.index + only[0].length + Math.max(0, text.slice(only.index + only[0].length).search(/[，,。；;？?！!]|$/)) : 0;
+  const restricted = only ? outer.filter((f) => f.from >= only.index && f.from < end) : [];
+  const named = new Set((restricted.length > 0 ? restricted : outer).map((f) => f.id));
   return rules.programmes.programmes.filter((p) => named.has(p.id)).map((p) => p.id);
 }
+
+/** "光说特别救助", "只算老年补助那块", "单问代缴": one programme asked about, whatever else was said. */
+const ONLY_ASKED = /(?:光|只|单|就)(?:说|算|问|看)(?:一下|说)?/;

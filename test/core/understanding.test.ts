@@ -927,6 +927,18 @@ describe("a screening in progress", () => {
     expect(r.text).not.toMatch(/第1人要/);
   });
 
+  it("sums only the programme said to be the one asked (光说特别救助那块), though the household named another", async () => {
+    const r = await chat()("俺家一户多残 俺爹一级 俺三级 都贫困户 光说特别救助 俺俩一年多少");
+    expect(r.text).toMatch(/800 \+ 您 400 = 1200 元\/年/);
+    expect(r.text).not.toMatch(/合计每年|1680 元\/年/);
+  });
+
+  it("says no amount per child is written (一个孩子能补多少钱), never the county's total beside it", async () => {
+    const r = await chat()("娃要做人工耳蜗手术 一个孩子能补多少钱");
+    expect(r.text).toMatch(/资料里没有写每个孩子给多少钱/);
+    expect(r.text).not.toMatch(/万元/);
+  });
+
   it("counts the months from the month they began to the year's end by the month, without the whole year's figure", async () => {
     const policy = await chat()("俺家俩老人都是贫困老年残疾人 从5月开始领 到年底一共多少");
     expect(policy.text).toMatch(/8 个月一共：800 元（100 × 8/);
