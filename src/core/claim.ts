@@ -43,9 +43,9 @@ const PRICE_BEFORE = /(\d+(?:\.\d+)?)\s*(多)?\s*(?:元|块钱?)?\s*(?:一|每|\
  * "一户" is no count, nor "万人就业").
  */
 const COUNT =
-  /(?<!领了?|领过|干了?|过了)(\d+|[零一二两三四五六七八九]+[十百千万][零一二两三四五六七八九十百千万]*|十[零一二两三四五六七八九]*)\s*(多)?\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个|吨|例|亩|座|场|套|处|台|辆|项|年(?!级|了))/g;
+  /(?<!领了?|领过|干了?|过了)(\d+|[零一二两三四五六七八九]+[十百千万][零一二两三四五六七八九十百千万]*|十[零一二两三四五六七八九]*)\s*(多)?\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个|吨|例|亩|座|场|套|处|台|辆|项|公里|千米|年(?!级|了))/g;
 /** "投了500万是吧": a sum of money in 万. */
-const SUM = /(\d+(?:\.\d+)?)\s*(?:多)?\s*万(?:元|块)?/g;
+const SUM = /(\d+(?:\.\d+)?|[一两二三四五六七八九十百千]+)\s*(多)?\s*万(多)?(?:元|块)?(?![人户名个位亩吨斤米])/g;
 const PERIOD_MONTHS: Record<string, number> = { 一年: 12, 每年: 12, 全年: 12, 一个月: 1, 每月: 1, 每个月: 1, 半年: 6 };
 
 /** "一千六百多", "1300多": anything from the figure said up to the next unit of its last digit (1600–1699). */
@@ -127,7 +127,11 @@ function readClaimUncached(text: string): Claim | undefined {
   // A count or a sum is confirmed with a word asking so, or a closing 吧 ("给了835人吧"), never with a bare 吗.
   const counts = tagged || /吧\s*[?？]?\s*$/.test(text);
   if (counts)
-    for (const m of text.matchAll(SUM)) found.push({ at: m.index, end: m.index + m[0].length, claim: { value: Number(m[1]), kind: "sum", unit: "万元" } });
+    for (const m of text.matchAll(SUM)) {
+      const value = parseNumber(m[1]!);
+      // "六十四万多": 64 to 65 万; "60多万": 60 to 70 万.
+      if (value) found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "sum", unit: "万元", ...(m[2] || m[3] ? { more: true } : {}) } });
+    }
   if (counts)
     for (const m of text.matchAll(COUNT)) {
       const value = parseNumber(m[1]!) ?? 0;

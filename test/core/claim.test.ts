@@ -11,6 +11,13 @@ describe("a figure put to confirm", () => {
     expect(readClaim("培训了373个妇女 对不")).toMatchObject({ value: 373, kind: "count", unit: "个" });
   });
 
+  it("reads sums said in Chinese numerals with their 多, and lengths in 公里", () => {
+    expect(readClaim("河道整治投了三百万 对不对")).toMatchObject({ value: 300, kind: "sum", unit: "万元" });
+    expect(readClaim("一共发了六十四万多 对吧")).toMatchObject({ value: 64, kind: "sum", more: true });
+    expect(readClaim("河道整治整了3公里是吧")).toMatchObject({ value: 3, kind: "count", unit: "公里" });
+    expect(readClaim("全县有十万人吧")?.kind).not.toBe("sum");
+  });
+
   it("reads nothing when nothing is asked to be confirmed, and never the 一 of 一共", () => {
     expect(readClaim("俺家一年一共能领多少")).toBeUndefined();
     expect(readClaim("一年400")).toBeUndefined();

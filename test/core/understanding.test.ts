@@ -335,6 +335,13 @@ describe("follow-ups and arithmetic", () => {
     expect(r.text).not.toMatch(/\d+\s*元/);
   });
 
+  it("confirms or corrects a sum in Chinese numerals (三百万, 六十四万多) and a length in 公里 against the entry", async () => {
+    expect((await chat()("河道整治投了三百万 对不对")).text).toMatch(/^【[^】]+】\n对：/);
+    expect((await chat()("一户多残一共发了六十四万多 对吧")).text).toMatch(/\n对：/);
+    expect((await chat()("一户多残一共发了六十五万多 对吧")).text).toMatch(/\n不对：/);
+    expect((await chat()("汪疃那个河道整治整了3公里是吧")).text).toMatch(/不对：资料里写的是“清淤整治 5 千米河道”/);
+  });
+
   it("answers a repair fee asked (修一回收多少钱, 要花钱不) with the fee not written, never with the station's investment", async () => {
     for (const text of ["沼汽服务站的技术员上门修一回收多少钱", "沼气池坏了叫服务站来修 要花钱不", "服务站技术员来修收费吗 收多少"]) {
       const r = await chat()(text);

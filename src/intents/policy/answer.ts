@@ -209,7 +209,8 @@ function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: re
   const patterns = ASKED_UNITS.filter(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)).map(([, inFact]) => inFact);
   // "有八百多户签合同了吧": a count put to confirm asks for the entry that counts in its unit.
   const claim = readClaim(query.text);
-  if (claim?.kind === "count" && claim.unit && !/[个名位人]/.test(claim.unit)) patterns.push(new RegExp(`\\d\\s*(?:多)?\\s*${claim.unit}`));
+  if (claim?.kind === "count" && claim.unit && !/[个名位人]/.test(claim.unit))
+    patterns.push(new RegExp(`\\d\\s*(?:多)?\\s*${/^(?:公里|千米)$/.test(claim.unit) ? "(?:公里|千米)" : claim.unit}`));
   const top = hits[0];
   if (top && patterns.length === 0) return preferPaidMoney(index, query, hits);
   if (!top || patterns.length === 0) return hits;
@@ -944,8 +945,8 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
   // What the figure was said of: the grades of its own clause ("一级…多少 ⏎ 那三级的就是一年400对吧").
   const grades = gradesIn(claim.clause).length > 0 ? gradesIn(claim.clause) : gradesIn(question);
   if (claim.kind === "count") {
-    // People are counted in 个, 名, 位 or 人 alike.
-    const unit = /^[个名位人]$/.test(claim.unit ?? "") ? "(?:个|名|位|人)" : claim.unit;
+    // People are counted in 个, 名, 位 or 人 alike; a length in 公里 or 千米.
+    const unit = /^[个名位人]$/.test(claim.unit ?? "") ? "(?:个|名|位|人)" : /^(?:公里|千米)$/.test(claim.unit ?? "") ? "(?:公里|千米)" : claim.unit;
     // Where a fact says a count, what it says of it: the grades of its own part ("一、二级 3570 人") or else of
     // its sentence ("三级救助了 711 人，比上一年多 177 人"), a change, a plan.
     const places = facts.flatMap((fact) =>
@@ -1061,6 +1062,8 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     return [];
   }
   if (claim.kind === "sum") {
+    // "六十四万多" holds for 64.344 万元.
+    const isSaid = (n: number) => n === said || (claim.more === true && withinMore(n, said));
     // "河道整治投了500万是吧": the entry's sum in 万元, when it gives one (or says the very one).
     // A budget or a plan ("原来预算投资 500 万元") is no sum spent.
     const sums = facts.flatMap((f) =>
@@ -1093,10 +1096,10 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
       const whole = beside[0]!.fact.text.replace(/（[^）]*）|\([^)]*\)/g, "");
       const parts = countsSaid.filter((c) => !new RegExp(`(?<![\\d.])${c.replace(".", "\\.")}(?![\\d.])`).test(whole));
       if (parts.length > 0) return [`不对：资料里写的是“${stated}”；${parts.join("、")} 只是其中一部分，${beside[0]!.n} 万元是全部人一共发的。`];
-      return [beside[0]!.n === said ? `对：资料里写的是“${stated}”。` : `不对：资料里写的是“${stated}”，不是 ${said} 万元。`];
+      return [isSaid(beside[0]!.n) ? `对：资料里写的是“${stated}”。` : `不对：资料里写的是“${stated}”，不是 ${said} 万元。`];
     }
     if (meant && claim.others.length === 0) {
-      if (meant.n === said) return [`对：资料里写的是“${meant.fact.text.replace(/[。；]$/, "")}”。`];
+      if (isSaid(meant.n)) return [`对：资料里写的是“${meant.fact.text.replace(/[。；]$/, "")}”。`];
       if (sums.filter((y) => y.fact === meant.fact).length > 1)
         return [`不对：资料里写的是“${meant.part.replace(/（.*$/, "").trim()}”，不是 ${said} 万元（“${meant.fact.text.replace(/[。；]$/, "")}”）。`];
       const elsewhere = facts.find((f) => f !== meant.fact && new RegExp(`(?<![\\d.])${said}\\s*万`).test(f.text));
@@ -1113,7 +1116,7 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
         `对：资料里写的是${[...new Set(all.map((n) => sums.find((x) => x.n === n)!.fact))].map((f) => `“${f.text.replace(/[。；]$/, "")}”`).join("；")}。`,
       ];
     // (Of several sums, one the clause's words do not point at is no confirmation: "换地花了50万" is not 装修's.)
-    const same = sums.find((x) => x.n === said && (sums.length === 1 || overlap(x) > 0));
+    const same = sums.find((x) => isSaid(x.n) && (sums.length === 1 || overlap(x) > 0));
     if (same) return [`对：资料里写的是“${same.fact.text.replace(/[。；]$/, "")}”。`];
     // "幼儿园镇里投了500万": the figure is the budget, not what was spent; what was spent is said instead.
     const budget = facts.find((f) =>
