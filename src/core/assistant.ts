@@ -18,7 +18,7 @@ import { payloadText } from "./payload.ts";
 import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
 import { understandWithLlm } from "./llm-turn.ts";
 import { DialogueRegistry, DialogueSlot, type Dialogue, type TurnKind } from "./dialogue.ts";
-import { CONFIDENCE } from "../knowledge/hits.ts";
+import { CONFIDENCE, soleTopic } from "../knowledge/hits.ts";
 import type { SearchHit } from "../knowledge/search.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
@@ -355,6 +355,9 @@ export class Assistant {
     ) {
       route.intent = "policy";
     }
+    // A story told around one word naming a topic the knowledge base knows ("…老打媳妇，俺看不下去"): answered
+    // from that entry, not turned away.
+    if (route.intent === "unknown" && ctx.reading.kind !== "smalltalk" && soleTopic(engine.kb.index, ctx.hits)) route.intent = "policy";
     const claimant =
       route.intent === "policy" || route.intent === "unknown" || route.intent === "help"
         ? [...this.handlers.values()].find((h) => h.intent !== route.intent && h.claims?.(ctx))

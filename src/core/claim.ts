@@ -130,7 +130,10 @@ function readClaimUncached(text: string): Claim | undefined {
     for (const m of text.matchAll(SUM)) {
       const value = parseNumber(m[1]!);
       // "六十四万多": 64 to 65 万; "60多万": 60 to 70 万.
-      if (value) found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "sum", unit: "万元", ...(m[2] || m[3] ? { more: true } : {}) } });
+      // (Not the amount of a period already read: "一年一共一万" is 10000 元 a year.)
+      const within = found.some((f) => m.index >= f.at && m.index + m[0].length <= f.end);
+      if (value && !within)
+        found.push({ at: m.index, end: m.index + m[0].length, claim: { value, kind: "sum", unit: "万元", ...(m[2] || m[3] ? { more: true } : {}) } });
     }
   if (counts)
     for (const m of text.matchAll(COUNT)) {

@@ -1,5 +1,5 @@
 // What search hits mean for a reply: the confidence thresholds, the verdict, and how an entry is cited.
-import type { SearchHit } from "./search.ts";
+import type { KnowledgeIndex, SearchHit } from "./search.ts";
 import type { Entry } from "./schema.ts";
 
 export const CONFIDENCE = {
@@ -36,3 +36,21 @@ export function decide(hits: readonly SearchHit[]): PolicyAnswerKind {
   if (top.coverage >= CONFIDENCE.clarify) return "clarify";
   return "no_answer";
 }
+
+/**
+ * "俺隔壁那家男的老打媳妇，打得可狠了，俺看不下去": a story told around one rare word naming an entry's topic
+ * (家暴), and no other close entry names a topic at all: however little of the message it covers, that entry
+ * is what the message is about.
+ */
+export function soleTopic(index: KnowledgeIndex, hits: readonly SearchHit[]): boolean {
+  const [top, ...rest] = hits;
+  return (
+    top !== undefined &&
+    !top.entry.needs_review &&
+    top.coverage >= SOLE_TOPIC_COVERAGE &&
+    index.namesTopic(top, true) &&
+    rest.slice(0, 2).every((h) => !index.namesTopic(h))
+  );
+}
+/** Below this even a sole topic word is chance: a long message that merely contains it. */
+const SOLE_TOPIC_COVERAGE = 0.1;

@@ -60,6 +60,13 @@ describe("question or report", () => {
     expect(r.text).not.toMatch(/几级|下面哪一项/);
   });
 
+  it("answers a story told around one topic word the knowledge base knows (…老打媳妇，俺看不下去) from that entry", async () => {
+    const r = await chat()("俺隔壁那家男的老打媳妇，打得可狠了，俺看不下去");
+    expect(r.intent).toBe("policy");
+    expect(r.text).toMatch(/妇联/);
+    expect(r.text).toMatch(/报警/);
+  });
+
   it("files a suggestion to do more of something (多放几场电影), not read as asking how many", async () => {
     const before = reports();
     expect((await chat()("建议村里多办几场文艺演出")).text).toContain("已受理登记");

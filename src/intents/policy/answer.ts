@@ -2,7 +2,7 @@
 import { GONE, GONE_FROM_COUNT, isCounted, readHousehold } from "../../eligibility/household.ts";
 import { money, monthOf } from "../../eligibility/render.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from "../../eligibility/numbers.ts";
-import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT } from "../../knowledge/hits.ts";
+import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT, soleTopic } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 import { GRADE_NUMBER, gradesSaid, readGradeTally, SOME_NOT_POOR } from "../../core/tally.ts";
@@ -412,7 +412,7 @@ const TOPIC_LEAD_COVERAGE = 0.2;
 
 function topicLeads(index: KnowledgeIndex, query: AnalyzedQuery, hits: readonly SearchHit[]): boolean {
   const [top, second] = hits;
-  if (!top || top.entry.needs_review || top.coverage < TOPIC_LEAD_COVERAGE) return false;
+  if (!top || top.entry.needs_review || (top.coverage < TOPIC_LEAD_COVERAGE && !soleTopic(index, hits))) return false;
   // A runner-up that misses a word naming the leader's topic ("网吧", "草垛") is no rival, however close.
   if (second && top.score < second.score * TOPIC_LEAD_RATIO && !index.salientMisses(second).some((w) => top.matchedWords.includes(w))) return false;
   return index.namesTopic(top, true) && missesThatCount(index, query, hits).length === 0;
