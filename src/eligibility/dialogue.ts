@@ -767,7 +767,15 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       if (first.label !== second.label) {
         const reckon = summing(state.reckon, asked);
         // Said to be alike: what is known of the first holds for the second too.
-        const other = named.length === 1 ? second : { ...first, label: second.label };
+        // "俺爹是贫困老年残疾人" ⏎ "俺娘也是，她还是二级": alike in what was said of him, with a grade of her own.
+        const inherited: Partial<Person> = {
+          ...(first.elderly ? { elderly: true } : {}),
+          ...(first.certified ? { certified: true } : {}),
+          ...(first.poor !== undefined ? { poor: first.poor } : {}),
+        };
+        // (Only a relative named and said 也是 at once: "她也是二级" is the same person, "俺是三级 也是贫困户" no likeness.)
+        const saidAlike = alike[0]?.label === second.label && second.label !== PRONOUN && /^[^，,。\s]{1,5}也(?:是|一样)/.test(core);
+        const other = named.length === 1 ? (saidAlike ? { ...inherited, ...second } : second) : { ...first, label: second.label };
         // "俺爹一级 俺家贫困户": the household's standing, said with the second, is the first one's too.
         const poor = extractFacts(rules, text).facts.poor;
         const people = [poor !== undefined && first.poor === undefined && other.poor === poor ? { ...first, poor } : first, other];

@@ -961,6 +961,18 @@ describe("a screening in progress", () => {
     expect(household.text).toMatch(/300 元（50 × 6/);
   });
 
+  it("takes a relative said to be alike (俺娘也是) as what was said of the first, with a grade of her own besides", async () => {
+    const say = chat();
+    await say("俺爹是贫困老年残疾人");
+    const r = await say("俺娘也是，她还是二级贫困残疾人");
+    expect(r.text).toMatch(/您父亲 50 \+ 您母亲 50 = 100 元\/月/);
+    expect(r.text).not.toMatch(/您母亲要年龄够/);
+    // "她也是二级" is the same person, not a second one like her.
+    const same = chat();
+    await same("俺娘是贫困老年残疾人");
+    expect((await same("她也是二级贫困残疾 两样加起来一年多少")).text).toMatch(/1400 元/);
+  });
+
   it("reads a follow-up with the question answered after a finished screening (补助金每人每月多少 ⏎ 俩人一年呢)", async () => {
     const say = chat();
     expect((await say("俺爷俺奶都是贫困老年残疾人")).text).toMatch(/1200 元/);
