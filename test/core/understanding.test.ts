@@ -349,6 +349,15 @@ describe("follow-ups and arithmetic", () => {
     expect((await chat()("汪疃那个河道整治整了3公里是吧")).text).toMatch(/不对：资料里写的是“清淤整治 5 千米河道”/);
   });
 
+  it("corrects the entry's own number read with the wrong unit or as each one's share (538公里？, 4.64%吧, 每人9.23万？)", async () => {
+    expect((await chat()("河道挡土墙修了538公里？")).text).toMatch(/不对：资料里写的是“[^”]*538 米河道挡土墙”，单位是米，不是公里/);
+    expect((await chat()("婴儿死亡率是4.64%吧")).text).toMatch(/不对：资料里写的是“婴儿死亡率 4.64‰”/);
+    expect((await chat()("优质煤是1360块钱一斤是不是")).text).toMatch(/单位是元\/吨，不是元\/斤/);
+    expect((await chat()("轮椅车燃油补贴每人9.23万？这么多")).text).toMatch(/不对：资料里写的是“一共 9.23 万元”，这是一共的数，不是每人的/);
+    // The same unit is no misreading.
+    expect((await chat()("挡土墙修了538米对吧")).text).toMatch(/\n对：/);
+  });
+
   it("answers a repair fee asked (修一回收多少钱, 要花钱不) with the fee not written, never with the station's investment", async () => {
     for (const text of ["沼汽服务站的技术员上门修一回收多少钱", "沼气池坏了叫服务站来修 要花钱不", "服务站技术员来修收费吗 收多少"]) {
       const r = await chat()(text);

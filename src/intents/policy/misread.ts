@@ -1,0 +1,95 @@
+// A figure of the knowledge base read back with the wrong unit or as the wrong kind of amount: "挡土墙修了538公里？"
+// (538 米), "婴儿死亡率是4.64%吧" (4.64‰), "优质煤1360块钱一斤是不是" (元/吨), "燃油补贴每人9.23万？" (9.23 万元 in
+// all). The number itself is the entry's, so the villager has it from somewhere; what they would misread is said
+// plainly. Pure: the facts and the question in, the correction (or nothing) out.
+import type { Fact } from "../../knowledge/schema.ts";
+
+/** How a unit is measured: units of one kind that differ are a misreading (米 is not 公里). */
+const KINDS: Record<string, string> = {
+  米: "length",
+  公里: "length",
+  千米: "length",
+  里: "length",
+  斤: "weight",
+  公斤: "weight",
+  吨: "weight",
+  "%": "rate",
+  "‰": "rate",
+  个百分点: "rate",
+  "/万": "rate",
+  "/10万": "rate",
+  平方米: "area",
+  亩: "area",
+  元: "money",
+  万元: "money",
+};
+
+/** How the unit is said back to the villager. */
+const SAID_AS: Record<string, string> = {
+  "%": "%（百分之几）",
+  "‰": "‰（千分之几）",
+  "/万": "每万人里的个数",
+  "/10万": "每 10 万人里的个数",
+  千米: "千米（公里）",
+  公里: "公里",
+};
+
+/** A number of the question with what follows it: a unit, 万 for money, a price's "一斤". */
+const SAID =
+  /(?<![\d.])(\d+(?:\.\d+)?)\s*(万(?!人))?\s*(个百分点|%|‰|平方米|公里|千米|里地|里|米|公斤|斤|吨|亩|块钱|块|元)?(?:\s*(?:一|每|\/)\s*(斤|公斤|吨))?/g;
+/** The unit a fact states right after a number. */
+const STATED = /^\s*(万元|个百分点|%|‰|\/\s*10\s*万|\/\s*万|平方米|公里|千米|米|公斤|斤|吨|亩|元\s*\/\s*(?:吨|斤|公斤)|元)/;
+/** Asking for something, not putting a figure to confirm. */
+const ASKS = /多少|几|啥|什么|咋|怎么|哪|谁/;
+
+export function misreadUnit(facts: readonly Fact[], question: string): string | undefined {
+  // Put to confirm: a closing question mark, 吧 or 吗, or a tag ("对吧", "是不是").
+  if (!/[?？]|吧|吗|对不对|是不是|对不|是不|没错/.test(question)) return undefined;
+  for (const m of question.matchAll(SAID)) {
+    const [whole, number, wan, unitWord, perWord] = m;
+    // The clause the figure is said in asks nothing of its own ("538公里？咋那么长" still confirms).
+    const clauseStart = Math.max(0, ...[...question.slice(0, m.index).matchAll(/[，,。；;！!？?\s]/g)].map((x) => x.index + 1));
+    const clause = question.slice(clauseStart, m.index + whole.length);
+    if (ASKS.test(clause)) continue;
+    const before = question.slice(Math.max(0, m.index - 10), m.index);
+    const perThousands = /每(?:一)?(十|10)?万(?:个)?(?:人|名)?[^\d，,。]{0,4}$/.exec(before);
+    const said = saidUnit(unitWord, wan, perWord, perThousands);
+    const perHead = /每(?:个)?(?:人|户|位)|一(?:个)?人|一户/.exec(clause.slice(0, clause.length - whole.length))?.[0].includes("户") ? "每户" : undefined;
+    const each = perHead ?? (/每(?:个)?(?:人|位)|一(?:个)?人/.test(clause.slice(0, clause.length - whole.length)) ? "每人" : undefined);
+    if (!said && !each) continue;
+    for (const fact of facts) {
+      for (const at of [...fact.text.matchAll(new RegExp(`(?<![\\d.])${number!.replace(".", "\\.")}(?![\\d])`, "g"))]) {
+        const after = fact.text.slice(at.index + number!.length);
+        const stated = STATED.exec(after)?.[1]?.replace(/\s/g, "");
+        const quote = quoted(fact.text, at.index);
+        if (said && stated && differs(said, stated)) return `不对：资料里写的是“${quote}”，单位是${SAID_AS[stated] ?? stated}，不是${SAID_AS[said] ?? said}。`;
+        // "每人9.23万": a total (一共 9.23 万元) read as each one's.
+        const total = /一共|总共|共|合计|累计/.test(fact.text.slice(Math.max(0, at.index - 8), at.index));
+        if (each && total && !/每(?:个)?(?:人|户|位)/.test(fact.text)) return `不对：资料里写的是“${quote}”，这是一共的数，不是${each}的。`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function saidUnit(unitWord: string | undefined, wan: string | undefined, per: string | undefined, perThousands: RegExpExecArray | null): string | undefined {
+  if (perThousands) return perThousands[1] ? "/10万" : "/万";
+  const unit = unitWord === "块钱" || unitWord === "块" ? "元" : unitWord === "里地" ? "里" : unitWord;
+  if (per && (unit === "元" || !unit)) return `元/${per}`;
+  if (wan && (!unit || unit === "元")) return "万元";
+  return unit;
+}
+
+function differs(said: string, stated: string): boolean {
+  if (said.startsWith("元/") || stated.startsWith("元/")) return said.startsWith("元/") && stated.startsWith("元/") && said !== stated;
+  const a = KINDS[said];
+  const b = KINDS[stated];
+  return a !== undefined && a === b && said !== stated && !(said === "公里" && stated === "千米") && !(said === "千米" && stated === "公里");
+}
+
+/** The part of the fact around the figure: its clause, without the sentence's end. */
+function quoted(text: string, at: number): string {
+  const start = Math.max(0, ...[...text.slice(0, at).matchAll(/[，,；;。]/g)].map((m) => m.index + 1));
+  const rest = text.slice(at).search(/[，,；;。]/);
+  return text.slice(start, rest < 0 ? undefined : at + rest).trim();
+}
