@@ -1807,6 +1807,14 @@ describe("another year's standard", () => {
     expect(r).not.toMatch(/7 年免费使用/);
   });
 
+  it("gives no figure for next year's or the year before last's standard, nor for a neighbouring county's, only the way to ask", async () => {
+    for (const text of ["明年一户多残补助涨到多少", "前年一二级贫困残疾人救助标准是多少", "俺是隔壁县的 三级贫困残疾 俺们那个县一年给多少"]) {
+      const r = (await chat()(text)).text;
+      expect(r).toMatch(/我不乱说数字/);
+      expect(r).not.toMatch(/\d+\s*元/);
+    }
+  });
+
   it("says the source blanks its years when a year is named (2019年), and that its amounts are the report year's", async () => {
     const r = (await chat()("2020年一二级救助是多少")).text;
     expect(r).toMatch(/资料里的年份都写作 20xx，没写是哪一年，所以不知道是不是2020年的标准/);

@@ -3,6 +3,7 @@
 import { answerPolicyQuestion, toTurnResult, withdrawClarify } from "../policy/index.ts";
 import { SOME_OF_THEM } from "../../core/tally.ts";
 import {
+  asksOtherPlace,
   composeAnswer,
   CONTACT_ASKED,
   type FigureQuestion,
@@ -149,6 +150,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "高龄津贴每月多少": a programme the knowledge base has no word for is answered honestly by the policy
   // side (no figure), never screened for the disability programmes' figures.
   if (ctx.kb.index.absentProgramme(ctx.query)) return policyFallback(ctx);
+  // "俺是隔壁县的 三级贫困残疾 俺们那个县一年给多少": this county's programmes are not theirs to be screened for.
+  if (asksOtherPlace(text)) return policyFallback(ctx);
   // "家里不困难，能免费做复明手术吗", "就我爷爷一个是残疾的，一户多残有份不": the programme asked about,
   // against what the villager said of themselves. Refused plainly when what they said rules it out.
   const refused = refusal(ctx, rules, text);

@@ -749,13 +749,24 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     !countOrGrowth &&
     amountRule &&
     !entry.facts.some((f) => isRule(f) && /上一年|去年|明年|下一年|以后/.test(f.text))
-  )
+  ) {
+    // "明年…涨到多少", "前年标准是多少": the year is said of the amount itself. No figure is shown that could be
+    // read as that year's; the question that gets the report year's is offered instead.
+    // (A year in digits may be the report's own, which the source blanks as 20xx: its amounts are shown, so said.)
+    if (yearOfAmount && !/\d\s*年/.test(otherYear))
+      return noFigureAnswer(
+        entry,
+        confidence,
+        `资料里没有写${otherYear}的标准，我不乱说数字。资料里只有报告那一年的标准，想知道可以问“${entry.title}一年多少”。`,
+        (f) => !/\d/.test(f.text),
+      );
     lines.push(
       // "2019年…是多少": the source blanks its years (20xx), so which year its amounts are of is not known either.
       /\d\s*年/.test(otherYear)
         ? `资料里的年份都写作 20xx，没写是哪一年，所以不知道是不是${otherYear}的标准，我不乱说；资料里写的是报告那一年的：`
         : `资料里没有写${otherYear}的标准，我不乱说数字；资料里写的是报告那一年的：`,
     );
+  }
   // "前年救助了多少人": a year before last, which no growth figure reaches back to.
   else if (otherYear && FAR_YEAR.test(otherYear) && countOrGrowth && !entry.facts.some((f) => f.text.includes(otherYear)))
     lines.push(`资料里没有写${otherYear}的数，我不乱说数字；资料里写的是报告那一年的：`);
@@ -783,6 +794,15 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const someNotPoor = /(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；\s]{0,3}(?:不是|非|不)(?:贫困|低保)|[村组]|脱贫/.test(query.text);
   if (NOT_POOR_SAID.test(query.text) && !someNotPoor && /贫困/.test(entry.title))
     lines.push(`这一项是给贫困残疾人的${entry.who ? `（${entry.who}）` : ""}；按您说的不是贫困户，领不了这一项。资料里的标准是：`);
+  // "俺们那个县一年给多少" of a neighbouring county: the local amount would be read as theirs, so none is shown.
+  // (A place merely named beside a question of the entry's own figures keeps them, said to be local.)
+  if (elsewhere && asksOtherPlace(query.text) && (AMOUNT_WORDS.test(query.text) || PAID_ASKED.test(query.text) || ASKS_AMOUNT.test(query.text)))
+    return noFigureAnswer(
+      entry,
+      confidence,
+      `资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；请问当地的残联、民政或村委会。`,
+      (f) => !/\d/.test(f.text),
+    );
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
   // "四先工作法都是哪几先", "一类标准都有哪些": the entry's own list, which its summary gives in one place.
   const listAsked = /哪几|哪些|都有(?:啥|什么|哪)|都是(?:啥|什么|哪)|有几条|哪几条/.test(query.text) && /[：:][^。]*[，、；]/.test(entry.summary);
@@ -2322,7 +2342,10 @@ const KIN_WORD = /[爹娘爸妈爷奶哥嫂姐妹弟儿女孙媳叔伯姑舅姨�
 /** "不是贫困户", "家里不困难": poverty said not to hold. */
 const NOT_POOR_SAID = /不是贫困|非贫困|不贫困|不算贫困|不是低保|家里不困难|家庭不困难/;
 /** Another county or town than the source's: "隔壁县", "隔壁怀远县", "别的镇". */
-const OTHER_PLACE = /隔壁[\u4e00-\u9fa5]{0,3}[县市镇乡]|(?:邻|别的|外|其他|其它)[县市镇乡]/;
+const OTHER_PLACE = /隔壁[\u4e00-\u9fa5]{0,3}[县市镇乡]|(?:邻|别的|(?<!另)外|其他|其它)[县市镇乡]/;
+
+/** "俺是隔壁县的…俺们那个县给多少": another county's (town's) standard asked, not where someone went. */
+export const asksOtherPlace = (text: string): boolean => OTHER_PLACE.test(text.replace(WHERE_SOMEONE_WENT, ""));
 
 /** Another year than the seed's: "去年的标准", "明年涨不涨". */
 // The seed's years are blanked ("20xx年"): any year named in digits is another than the report's.
