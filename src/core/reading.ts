@@ -74,6 +74,9 @@ const RULE_ASKED =
 /** "人家三级的都有", "别人家都领了": what others get, beside what one does not. */
 const COMPARED_WITH_OTHERS = /(?:人家|别人|别家|邻居|隔壁|他家|他们家|旁人)[^，,。？?]{0,8}(?:都有|都领|都能领|都给|有份|都拿|领了|拿了|能领)/;
 
+/** How a programme goes in general: "一般啥时候发", "是一年一发还是一月一发", "多久发一次". */
+const HOW_IT_GOES =
+  /一般|通常|平常|按月|按年|按季|一年一发|一月一发|多久(?:发|给|打|一次)|(?:啥|什么)时候(?:发|给|到|打)|几月份?(?:发|给|到)|是[^，,。]{0,8}还是/;
 /** A trouble feared for later: "就怕以后坏了", "万一到时候没人管", "担心将来没人修". */
 const FEARED = /(?:就怕|生怕|担心|害怕|怕|万一)[^，,。！!？?]{0,6}(?:以后|将来|到时候|日后|哪天|往后)/;
 /** Something wrong already, said beside a fear: how long it has lasted, or that it still is. */
@@ -167,7 +170,7 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   const clauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
   if (
     clauses.length >= 2 &&
-    (AMOUNT_ASKED.test(clauses.at(-1)!) || RULE_ASKED.test(clauses.at(-1)!)) &&
+    (AMOUNT_ASKED.test(clauses.at(-1)!) || RULE_ASKED.test(clauses.at(-1)!) || HOW_IT_GOES.test(clauses.at(-1)!)) &&
     !has(clauses.at(-1)!, words.problem_words) &&
     !has(clauses.at(-1)!, words.complaint_questions)
   )

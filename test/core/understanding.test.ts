@@ -44,6 +44,14 @@ describe("question or report", () => {
     expect(reports()).toBe(before);
   });
 
+  it("answers how a programme goes in general (一年一发还是一月一发) beside a trouble, with the offer to file", async () => {
+    const before = reports();
+    const r = await chat()("一户多残的钱又没见着 这补助是一年一发还是一月一发");
+    expect(r.text).toMatch(/每户每年 1680 元/);
+    expect(r.text).toMatch(/登记反映/);
+    expect(reports()).toBe(before);
+  });
+
   it("answers a trouble feared for later (就怕以后坏了没人管) and files one that is already there", async () => {
     const before = reports();
     const r = await chat()("想装个沼气池 就怕以后坏了没人管");
