@@ -52,7 +52,7 @@ const RELATIONS: Array<[RegExp, string]> = [
   // "婆姨", "婆娘", "屋里人", "堂客": a wife in northern and southern speech (before 婆婆 and 姨).
   [/老伴|媳妇|老婆|爱人|对象|婆姨|婆娘|屋里人|堂客|内人/y, "您爱人"],
   // "两口子…男的一级 女的三级": husband and wife told apart.
-  [/丈夫|老公|男人|男的|当家的/y, "您丈夫"],
+  [/丈夫|老公(?!公)|男人|男的|当家的/y, "您丈夫"],
   // "老汉残疾又穷": the old man of the house (a husband or a father, by region).
   [/老汉|老头子|老头儿|老头/y, "您家老汉"],
   [/妻子|女人|女的/y, "您妻子"],

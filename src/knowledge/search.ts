@@ -156,7 +156,8 @@ export class KnowledgeIndex {
    */
   spell(text: string): string {
     // Read by several steps of a turn (claims, the handler): kept for a while, like the analysis.
-    return remembered(this.spelled, text, () => this.fixTypos(foldText(text), STANDING_TERMS));
+    // "三极残疾": 极 for 级 after a grade's numeral is the same sound typed, whatever the typo table knows.
+    return remembered(this.spelled, text, () => this.fixTypos(foldText(text).replace(/([一二三四1-4])极/g, "$1级"), STANDING_TERMS));
   }
   private readonly spelled = new Map<string, string>();
 

@@ -978,6 +978,14 @@ describe("a screening in progress", () => {
     expect(household.text).toMatch(/300 元（50 × 6/);
   });
 
+  it("reads 三极 as 三级, 老公公 as the father-in-law (not the husband), and 批了老年补助 as old age settled", async () => {
+    expect((await chat()("俺三极残疾 贫困户 一年救济给多少钱啊")).text).toMatch(/三级贫困残疾人每人每年 400 元/);
+    expect((await chat()("俺家老公公一级 婆婆三级 俺男人二级 俺自己没残疾 贫困户 一年一共领多少救助")).text).toMatch(
+      /您公公 800 \+ 您婆婆 400 \+ 您丈夫 800 = 2000 元\/年/,
+    );
+    expect((await chat()("俺爷一级残疾 贫困户 县里也批了贫困老年残疾人补助 两样都能领的话一年多少")).text).toMatch(/800 \+ 600 = 1400 元\/年/);
+  });
+
   it("takes a relative said to be alike (俺娘也是) as what was said of the first, with a grade of her own besides", async () => {
     const say = chat();
     await say("俺爹是贫困老年残疾人");
