@@ -344,6 +344,8 @@ export class KnowledgeIndex {
         ADVERB.test(named) ||
         // "他俩各自一年能领", "剩下的一年能领": who or which of them, not a programme.
         /^[我俺咱你您他她它这那]|[俩仨自下来掉]$/.test(named) ||
+        // "全村一年补助总数", "全县救助": the whole of a place, summed, not a programme.
+        /^(?:全|整个|本)[村组县镇乡市屯家户]|^[村组县镇乡市屯]里?$/.test(named) ||
         this.notTopics.has(named) ||
         this.bm25.has(named)
       )

@@ -3968,6 +3968,13 @@ describe("a figure put to confirm for one person or a village's count", () => {
     expect((await chat()("俺爹一级 家里贫困户 一年救助800是吧")).text).toMatch(/^对：按您说的情况，贫困残疾人生活特别救助一年 800 元/);
   });
 
+  it("reckons a village's whole (全村一年补助总数) and a count said as a follow-up (俺村有7个重度的呢), never taken for a programme", async () => {
+    expect((await chat()("俺村12个贫困老年残疾人 全村一年补助总数多少")).text).toMatch(/12 个人：600 × 12 = 7200 元\/年/);
+    const say = chat();
+    await say("重度残疾人养老县里代缴多少");
+    expect((await say("俺村有7个重度的呢")).text).toMatch(/100 × 7 = 700 元/);
+  });
+
   it("checks a village's total put to confirm against the total reckoned", async () => {
     expect((await chat()("俺村10个一二级贫困残疾人 一年一共一万对吧")).text).toMatch(/不对：按您说的数算，一年一共 8000 元，不是 10000 元/);
   });
