@@ -216,7 +216,10 @@ function personVerdict(results: readonly ProgrammeResult[], focus: readonly stri
 }
 
 /** A sum the villager put to confirm ("一年一共1600是不") is answered 对 or 不对 in a household's answer. */
-function advance(rules: EligibilityRules, state: DialogueState, on: Date, prefix = "", claim?: Claim): Step {
+function advance(rules: EligibilityRules, given: DialogueState, on: Date, prefix = "", claim?: Claim): Step {
+  // "家里三个残疾人" ⏎ "不对不对 就俺一个残疾人": the count corrected as a fact is the household's count too.
+  const count = given.facts.disabled_in_household;
+  const state = typeof count === "number" && given.disabledCount !== undefined && given.disabledCount !== count ? { ...given, disabledCount: count } : given;
   if (state.topic === "benefits" && isHousehold(state)) return advanceHousehold(rules, state, on, prefix, claim);
   if (state.topic === "benefits") {
     const next = nextFactToAsk(rules, state.facts, state.unknown, on, state.focus);
@@ -688,7 +691,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       named.length === 1
         ? named[0]
         : alike.length === 1 &&
-            (/一共|加起来|总共|俩|两个|合计|又(?:添|多|来|加)了?|搬(?:过|回)来|住过来|一块住/.test(text) || /^[^，,。？?]{1,6}也是[啊呀的]?$/.test(core))
+            (/一共|加起来|总共|俩|两个|合计|又(?:添|多|来|加)了?|搬(?:过|回)来|住过来|一块住/.test(text) ||
+              /^[^，,。？?]{1,6}也是[啊呀的]?$/.test(core) ||
+              // "俺爷也是贫困老年残疾人": someone new, said to be what the first was said to be.
+              (alike[0]!.label !== PRONOUN && (alike[0]!.elderly === true || alike[0]!.certified === true) && /^[^，,。\s]{1,5}也(?:是|批下来了)/.test(core)))
           ? alike[0]
           : undefined;
     // "俺家俺爹是一级残疾" ⏎ "俺娘是三级": someone else with a grade of their own, while the first is asked

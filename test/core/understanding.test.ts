@@ -986,6 +986,20 @@ describe("a screening in progress", () => {
     expect((await chat()("俺爷一级残疾 贫困户 县里也批了贫困老年残疾人补助 两样都能领的话一年多少")).text).toMatch(/800 \+ 600 = 1400 元\/年/);
   });
 
+  it("adds someone said to be what the first was (俺爷也是贫困老年残疾人) to the household, not in place of her", async () => {
+    const say = chat();
+    await say("俺奶是贫困老年残疾人");
+    expect((await say("俺爷也是贫困老年残疾人")).text).toMatch(/您奶奶 50 \+ 您爷爷 50 = 100 元\/月/);
+  });
+
+  it("takes a household's count corrected as a fact (不对不对 就俺一个残疾人) as the count, not the one said before", async () => {
+    const say = chat();
+    await say("俺家三个残疾人 一户多残补助能领多少");
+    const r = (await say("不对不对 俺家就俺一个残疾人")).text;
+    expect(r).toMatch(/领不了/);
+    expect(r).not.toMatch(/3 个残疾人|每户 1680 元\/年/);
+  });
+
   it("takes a relative said to be alike (俺娘也是) as what was said of the first, with a grade of her own besides", async () => {
     const say = chat();
     await say("俺爹是贫困老年残疾人");
