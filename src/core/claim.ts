@@ -78,8 +78,16 @@ export function readClaim(text: string): Claim | undefined {
 const claimsRead = new Map<string, Claim | undefined>();
 const CLAIMS_KEPT = 64;
 
+/**
+ * "复明手术做了1100例？", "燃油补贴每人9.23万？这么多": a figure with what it counts, then a question mark (and at
+ * most a short remark): put to confirm as surely as with 对吧.
+ */
+const QUESTIONED_FIGURE =
+  /(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万]+)\s*(?:多)?\s*(?:个|名|位|人|户|例|所|座|场|次|吨|亩|万元|万|元|块)[^，,。？?\d]{0,2}\s*[?？][^，,。？?\d]{0,10}$/;
+
 function readClaimUncached(text: string): Claim | undefined {
-  const tagged = CONFIRM_TAG.test(text);
+  // (Not of the villager's own: "俺家3亩地？" is theirs to know, not the entry's to confirm.)
+  const tagged = CONFIRM_TAG.test(text) || (QUESTIONED_FIGURE.test(text.trim()) && !/[俺我咱]/.test(text));
   if (!tagged && !CLOSING.test(text)) return undefined;
   // "一吨1360是吧 ⏎ 三吨呢": a question after the confirmation asks something else; nothing is confirmed now.
   const tags = [...text.matchAll(new RegExp(CONFIRM_TAG.source, "g"))];

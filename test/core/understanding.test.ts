@@ -357,6 +357,20 @@ describe("follow-ups and arithmetic", () => {
     expect((await chat()("汪疃那个河道整治整了3公里是吧")).text).toMatch(/不对：资料里写的是“清淤整治 5 千米河道”/);
   });
 
+  it("checks a count put with only a question mark (做了1100例？), against a count in 万 too (2073个 of 20.73 万人)", async () => {
+    expect((await chat()("贫困白内障复明手术做了1100例？")).text).toMatch(/不对：资料里写的是“这一年全县做了 110 例免费复明手术”/);
+    expect((await chat()("秋季在校的留守娃才2073个？")).text).toMatch(/不对：资料里写的是“[^”]*20.73 万人”/);
+    // The villager's own quantity is theirs to know.
+    expect((await chat()("俺家3亩地？")).text).not.toMatch(/不对/);
+  });
+
+  it("answers each grade's amount asked of a group (一二级的跟三级的都有 一年各给多少) without asking anyone's grade", async () => {
+    const r = (await chat()("俺村里一二级贫困残疾人跟三级贫困残疾人都有 一年各给多少 俺好跟大伙说")).text;
+    expect(r).toMatch(/800 元/);
+    expect(r).toMatch(/400 元/);
+    expect(r).not.toMatch(/几级/);
+  });
+
   it("corrects the entry's own number read with the wrong unit or as each one's share (538公里？, 4.64%吧, 每人9.23万？)", async () => {
     expect((await chat()("河道挡土墙修了538公里？")).text).toMatch(/不对：资料里写的是“[^”]*538 米河道挡土墙”，单位是米，不是公里/);
     expect((await chat()("婴儿死亡率是4.64%吧")).text).toMatch(/不对：资料里写的是“婴儿死亡率 4.64‰”/);

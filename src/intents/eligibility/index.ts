@@ -208,6 +208,14 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     return tallyAnswer(ctx, groupsOf(figure));
   // "俺是村文书，一二级的比去年多了85人，三级的多了177人": a cadre speaking of groups, no relative named.
   if (CADRE.test(text) && readHousehold(text).people.every((p) => p.label === "您" || p.label.startsWith("第"))) return policyFallback(ctx);
+  // "俺村里一二级的跟三级的都有 一年各给多少": each grade's amount asked of a group, nobody's own grade.
+  if (
+    /各(?:给|领|发|是|补|能领|能拿)?多少|分别(?:是|给|领)?多少/.test(text) &&
+    (text.match(/[一二三四1-4]级/g)?.length ?? 0) >= 2 &&
+    readHousehold(text).people.every((p) => isCounted(p) || p.label === "您") &&
+    !/[俺我咱](?:是|也是)?[一二三四1-4]级/.test(text)
+  )
+    return policyFallback(ctx);
   // "我是村干部…一二级贫困残疾救助一个月合多少": a range of grades names a group; no one's grade is said.
   if (/[一二三四1-4][、到至]?[一二三四1-4]级/.test(text) && extractFacts(rules, text).facts.disability_grade === undefined) return policyFallback(ctx);
   // "俺娘原来三级，今年评成二级了，一年比原来多拿多少": the two grades' amounts compared, not a screening.

@@ -976,18 +976,21 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     const places = facts.flatMap((fact) =>
       fact.text.split(/[；;。（）()]/).flatMap((piece) =>
         piece.split(/[，,]/).flatMap((part, k, all) =>
-          [...part.matchAll(new RegExp(`(?<![\\d.])(?:(\\d+)\\s*[-－~～到至]\\s*)?(\\d+)\\s*(?:多)?\\s*(?:个|名|位)?\\s*${unit}`, "g"))].map((m) => ({
-            fact,
-            part,
-            // "农村幼儿园有 917 所，…，其中公办 72 所": a part opening with 其中 speaks of the piece's first part's subject.
-            words: k > 0 && /^\s*其中/.test(part) ? `${all[0]} ${part}` : part,
-            n: m[2]!,
-            // "3-5 吨": a range, that any figure inside it is right for.
-            ...(m[1] ? { from: Number(m[1]) } : {}),
-            grades: gradesIn(part).length > 0 ? gradesIn(part) : gradesIn(piece),
-            change: CHANGE_SAID.test(part),
-            plan: /计划|下一年|明年|目标|将/.test(fact.text),
-          })),
+          // ("20.73 万人": a count in 万, compared as the whole number it is.)
+          [...part.matchAll(new RegExp(`(?<![\\d.])(?:(\\d+)\\s*[-－~～到至]\\s*)?(\\d+(?:\\.\\d+)?)\\s*(万)?\\s*(?:多)?\\s*(?:个|名|位)?\\s*${unit}`, "g"))]
+            .filter((m) => m[3] !== undefined || !m[2]!.includes("."))
+            .map((m) => ({
+              fact,
+              part,
+              // "农村幼儿园有 917 所，…，其中公办 72 所": a part opening with 其中 speaks of the piece's first part's subject.
+              words: k > 0 && /^\s*其中/.test(part) ? `${all[0]} ${part}` : part,
+              n: m[3] ? String(Math.round(Number(m[2]) * 10000)) : m[2]!,
+              // "3-5 吨": a range, that any figure inside it is right for.
+              ...(m[1] ? { from: Number(m[1]) } : {}),
+              grades: gradesIn(part).length > 0 ? gradesIn(part) : gradesIn(piece),
+              change: CHANGE_SAID.test(part),
+              plan: /计划|下一年|明年|目标|将/.test(fact.text),
+            })),
         ),
       ),
     );
