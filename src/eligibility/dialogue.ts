@@ -896,7 +896,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       const adding = ADDING.test(core) || JOINING.test(text);
       const oneByOne = !adding && standIns.length === state.people.filter(isCounted).length && standIns.length > arriving;
       const replaced = new Set(oneByOne ? standIns.slice(0, arriving) : []);
-      const kept = state.people.filter((p) => !named.some((n) => n.label === p.label) && (!isCounted(p) || adding || (oneByOne && !replaced.has(p))));
+      // ("有个二级残疾的娃" ⏎ "娃他爷三级" ⏎ "不对 他爷是一级": one counted with a grade of their own is someone, kept.)
+      const kept = state.people.filter(
+        (p) => !named.some((n) => n.label === p.label) && (!isCounted(p) || (p.grade !== undefined && !oneByOne) || adding || (oneByOne && !replaced.has(p))),
+      );
       // A person named again keeps their place and what was said of them; the new grade wins.
       const listed = [
         ...state.people

@@ -94,6 +94,9 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/婆婆|婆婆婆/y, "您婆婆"],
   [/岳父|老丈人|丈人/y, "您岳父"],
   [/岳母|丈母娘/y, "您岳母"],
+  // "娃他爷也是残疾", "孩子他奶", "不对 他爷是一级": the child's grandparents (the villager's parents or in-laws).
+  [/(?:娃|孩子)?[他她](?:爷爷|爷)/y, "孩子的爷爷"],
+  [/(?:娃|孩子)?[他她](?:奶奶|奶)/y, "孩子的奶奶"],
   // "娃三级": 娃 alone at the start of a clause, before what is said of the child.
   // "娃儿一级", "娃子是三级": the child in south-western and northern speech, at the start of a clause.
   [/(?<=[俺我咱]家?|[和跟])(?:娃儿|娃子|娃|孩子|小孩)|(?<=^|[\s，,。；、])(?:娃儿|娃子|娃娃|娃|孩子|小孩)(?=的|是|也|都|[一二三四1-4]级)/y, "您孩子"],

@@ -1000,6 +1000,15 @@ describe("a screening in progress", () => {
     expect((await chat()("俺爷一级残疾 贫困户 县里也批了贫困老年残疾人补助 两样都能领的话一年多少")).text).toMatch(/800 \+ 600 = 1400 元\/年/);
   });
 
+  it("keeps the child counted before when the child's grandfather (娃他爷) is regraded", async () => {
+    const say = chat();
+    await say("俺家有个二级残疾的娃，家里贫困");
+    await say("娃他爷也是残疾，三级，也算上");
+    const r = (await say("不对，他爷是一级")).text;
+    expect(r).toMatch(/已改为：孩子的爷爷一级/);
+    expect(r).toMatch(/800 \+ 孩子的爷爷 800 = 1600 元\/年/);
+  });
+
   it("adds someone said to be what the first was (俺爷也是贫困老年残疾人) to the household, not in place of her", async () => {
     const say = chat();
     await say("俺奶是贫困老年残疾人");
