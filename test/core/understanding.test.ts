@@ -4005,6 +4005,13 @@ describe("a figure put to confirm for one person or a village's count", () => {
     expect((await chat()("俺爹一级 家里贫困户 一年救助800是吧")).text).toMatch(/^对：按您说的情况，贫困残疾人生活特别救助一年 800 元/);
   });
 
+  it("keeps the village's count through a question of the amount per person (一人一个月多少), which counts nobody", async () => {
+    const say = chat();
+    await say("俺村有10个贫困老年残疾人");
+    await say("这补助一人一个月多少");
+    expect((await say("全村一年一共多少")).text).toMatch(/600 × 10 = 6000 元\/年/);
+  });
+
   it("reckons a village's whole (全村一年补助总数) and a count said as a follow-up (俺村有7个重度的呢), never taken for a programme", async () => {
     expect((await chat()("俺村12个贫困老年残疾人 全村一年补助总数多少")).text).toMatch(/12 个人：600 × 12 = 7200 元\/年/);
     const say = chat();

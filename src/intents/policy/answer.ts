@@ -1628,9 +1628,13 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
         /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人|个(?:重度|[一二三四]级|一二级|贫困|老年)[^，,。？?\d个]{0,4}?的(?=呢|吧|[，,。？?\s]|$))(?:一共|加起来|总共|合计)?|老两口|两口子|两位老人|二老|(?<=[俺我咱]家|家里|[爹娘爸妈爷奶])(俩|仨)(?![一二三四1-4]级)|(俩|仨|[两三四五六七八九十]个|\d+个)老(?:人|年)|(?<![他她])(俩|仨)(?=[^，,。？?\d个]{0,8}?残疾人)/g,
       ),
     ]
-      // "比去年多了177人" is a difference, not the people an amount is for; "有2个人重复登记了" is counted twice.
+      // "比去年多了177人" is a difference, not the people an amount is for; "有2个人重复登记了" is counted twice;
+      // "这补助一人一个月多少": an amount per person, not one person counted.
       .filter(
-        (m) => !/(?:多|少|增加|减少|增长)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && !/^(?:是)?重复/.test(text.slice(m.index + m[0].length)),
+        (m) =>
+          !/(?:多|少|增加|减少|增长)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)) &&
+          !/^(?:是)?重复/.test(text.slice(m.index + m[0].length)) &&
+          !(/^一(?:个)?人$/.test(m[0]) && /^(?:一个?月|一年|每|多少|能|可以|领|拿|补|给)/.test(text.slice(m.index + m[0].length))),
       )
       .at(-1);
   const years = readDuration(text);
