@@ -357,6 +357,12 @@ describe("follow-ups and arithmetic", () => {
     expect((await chat()("汪疃那个河道整治整了3公里是吧")).text).toMatch(/不对：资料里写的是“清淤整治 5 千米河道”/);
   });
 
+  it("corrects a rate with its point misplaced (持证率提高了55%？ of 5.5%, 88% of 0.88 个百分点)", async () => {
+    expect((await chat()("残疾人持证率比去年提高了55%？")).text).toMatch(/不对：资料里写的是“[^”]*提高了 5.5%”，不是 55%/);
+    expect((await chat()("婚前医学检查率比上年提高了88%？")).text).toMatch(/不对：资料里写的是“婚前医学检查率 98.82%，比上一年提高 0.88 个百分点”/);
+    expect((await chat()("持证率提高了5.5%对吧")).text).toMatch(/\n对：/);
+  });
+
   it("checks a count put with only a question mark (做了1100例？), against a count in 万 too (2073个 of 20.73 万人)", async () => {
     expect((await chat()("贫困白内障复明手术做了1100例？")).text).toMatch(/不对：资料里写的是“这一年全县做了 110 例免费复明手术”/);
     expect((await chat()("秋季在校的留守娃才2073个？")).text).toMatch(/不对：资料里写的是“[^”]*20.73 万人”/);

@@ -68,8 +68,30 @@ export function misreadUnit(facts: readonly Fact[], question: string): string | 
         if (each && total && !/每(?:个)?(?:人|户|位)/.test(fact.text)) return `不对：资料里写的是“${quote}”，这是一共的数，不是${each}的。`;
       }
     }
+    // "持证率提高了55%？" of 5.5%, "提高了88%" of 0.88 个百分点: the entry's digits with the point misplaced, in
+    // a fact about what the clause speaks of.
+    if (said && KINDS[said] === "rate") {
+      const digits = (n: string) => n.replace(".", "").replace(/^0+/, "");
+      for (const fact of facts)
+        for (const at of fact.text.matchAll(/(?<![\d.])(\d+\.\d+|\d+)(?![\d.])/g)) {
+          // ("比上一年提高 0.88 个百分点" alone does not say of what: the whole sentence is quoted when short.)
+          const clauseOnly = quoted(fact.text, at.index);
+          const sentence = fact.text.replace(/[。；]$/, "");
+          const quote = /^比/.test(clauseOnly) && sentence.length <= 60 ? sentence : clauseOnly;
+          if (at[1] !== number && digits(at[1]!) === digits(number!) && sharesWords(clause, quote) && STATED.test(fact.text.slice(at.index + at[1]!.length)))
+            return `不对：资料里写的是“${quote}”，不是 ${number}${said}。`;
+        }
+    }
   }
   return undefined;
+}
+
+/** Two texts speak of the same thing: they share a pair of Chinese characters other than the rate's own words. */
+function sharesWords(a: string, b: string): boolean {
+  const pairs = (t: string) =>
+    new Set([...t.replace(/[^\u4e00-\u9fa5]/g, "")].slice(0, -1).map((c, k, all) => c + (t.replace(/[^\u4e00-\u9fa5]/g, "")[k + 1] ?? "")));
+  const inB = pairs(b);
+  return [...pairs(a)].some((p) => inB.has(p) && !/^(?:提高|比上|上一|一年|去年|增长|下降)$/.test(p));
 }
 
 function saidUnit(unitWord: string | undefined, wan: string | undefined, per: string | undefined, perThousands: RegExpExecArray | null): string | undefined {
