@@ -480,6 +480,14 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         ...((asked.years ?? state.reckon.years) ? { years: asked.years ?? state.reckon.years } : {}),
       },
     };
+  // "我奶奶是贫困老年残疾人" ⏎ "补助金从今年4月开始发": the month it began, told after the answer: reckoned to the
+  // year's end (April to December is 9 months), said so.
+  const began = /(?:从)?(?:今年)?(\d{1,2}|[一二三四五六七八九十]+)\s*月份?(?:开始|起)(?:领|发|批|拿|给)?/.exec(core);
+  const from = began ? parseNumber(began[1]!) : undefined;
+  if (state.step === "done" && state.topic === "benefits" && from !== undefined && from >= 1 && from <= 12 && !asked.years && !/到|至/.test(core)) {
+    const months = 12 - from + 1;
+    return advance(rules, { ...state, reckon: { ...state.reckon, years: months / 12 } }, on, `好的，记下了：从 ${from} 月开始领，到年底是 ${months} 个月。\n`);
+  }
   // "那俩人呢" after a household's answer: the same people, summed.
   if (state.step === "done" && isHousehold(state) && /^(?:那)?(?:俩|两个|仨|三个|四个|他们|她们)(?:人)?(?:一共|加起来|合起来)?(?:呢|多少)$/.test(core))
     return advance(rules, { ...state, reckon: { ...state.reckon, total: true } }, on, "");

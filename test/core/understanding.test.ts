@@ -990,6 +990,15 @@ describe("a screening in progress", () => {
     expect(r.text).not.toMatch(/万元/);
   });
 
+  it("takes the month an allowance began, told after the answer (补助金从今年4月开始发), to the year's end", async () => {
+    const say = chat();
+    await say("我奶奶是贫困老年残疾人");
+    const r = (await say("补助金从今年4月开始发")).text;
+    expect(r).toMatch(/从 4 月开始领，到年底是 9 个月/);
+    expect(r).toMatch(/450 元（50 × 9）/);
+    expect((await say("到年底能领多少")).text).toMatch(/450 元（50 × 9）/);
+  });
+
   it("counts the months from the month they began to the year's end by the month, without the whole year's figure", async () => {
     const policy = await chat()("俺家俩老人都是贫困老年残疾人 从5月开始领 到年底一共多少");
     expect(policy.text).toMatch(/8 个月一共：800 元（100 × 8/);
