@@ -999,6 +999,13 @@ describe("a screening in progress", () => {
     expect((await say("到年底能领多少")).text).toMatch(/450 元（50 × 9）/);
   });
 
+  it("reckons one programme named for one person over years (俺娘两年一共, 领了4年了) without screening", async () => {
+    const mother = (await chat()("贫困老年残疾人补助金，俺娘两年一共能领多少？")).text;
+    expect(mother).toMatch(/2 年一共：1200 元（600 × 2/);
+    expect(mother).not.toMatch(/如果年龄够/);
+    expect((await chat()("三级的救助俺领了4年了，标准一直没变的话一共是多少？")).text).toMatch(/4 年一共：1600 元（400 × 4/);
+  });
+
   it("counts the months from the month they began to the year's end by the month, without the whole year's figure", async () => {
     const policy = await chat()("俺家俩老人都是贫困老年残疾人 从5月开始领 到年底一共多少");
     expect(policy.text).toMatch(/8 个月一共：800 元（100 × 8/);

@@ -257,6 +257,20 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     focusOf(rules, ownWords).every((id) => rules.programmes.programmes.find((p) => p.id === id)?.benefit.per === "household")
   )
     return policyFallback(ctx);
+  // "贫困老年残疾人补助金，俺娘两年一共能领多少", "三级的救助俺领了4年了…一共是多少": one programme named, for one
+  // person, over years: its amount over them (said to hold only if they qualify), not a screening.
+  if (
+    readReckoning(ownWords).years !== undefined &&
+    // (Or a relief already received, named by its kind: "三级的救助俺领了4年了".)
+    (focusOf(rules, text).length === 1 || (focusOf(rules, text).length === 0 && RECEIVING.test(text) && /救助|补助|补贴/.test(text))) &&
+    household.people.length <= 1 &&
+    // (Someone described, "俺三级贫困…这半年救助能拿多少", is screened: the screener reckons their span; unless
+    // they say they receive it already.)
+    (described.length === 0 || (described.length === 1 && RECEIVING.test(text))) &&
+    !sumsEverything(text, focusOf(rules, text), false) &&
+    !/加起来|加上|都算|两样|几样/.test(text)
+  )
+    return policyFallback(ctx);
   // "俺爹俺娘都够格，一年一共多少": they qualify; the programme's amount times them is arithmetic.
   // Not when two of the summed programmes are named ("一户多残…又是贫困老年残疾人，假如都能领"): only the
   // screener adds programmes up.
@@ -482,6 +496,8 @@ const gradeOrStanding = (rules: EligibilityRules, text: string) => {
   return facts.disability_grade !== undefined || facts.poor !== undefined;
 };
 
+/** Receiving a programme already: "领了4年了", "领着老年补助", "在领". */
+const RECEIVING = /领了|领着|在领|已经领|拿了/;
 const QUALIFIES = /够格|够条件|符合条件|[都也]符合|都能领|都在领|领着|已经领|都领|领了|开始(?:领|发)/;
 // A number in words needs its unit: "一年一共" is no amount.
 const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+\s*(?:元|块)?|[一二两三四五六七八九十百千]+\s*(?:元|块))(?![级岁亩])|\d+\s*(?:元|块)/;
