@@ -4027,6 +4027,15 @@ describe("a figure put to confirm for one person or a village's count", () => {
     expect((await chat()("俺爹一级 家里贫困户 一年救助800是吧")).text).toMatch(/^对：按您说的情况，贫困残疾人生活特别救助一年 800 元/);
   });
 
+  it("takes a village's count said again after 等下 or 说多了 (是6户, 是6个) as the count", async () => {
+    const households = chat();
+    await households("村里5户一户多残，一年总共多少补助");
+    expect((await households("等下，是6户")).text).toMatch(/6 户：1680 × 6 = 10080 元\/年/);
+    const people = chat();
+    await people("俺村有8个重度残疾人，县里代缴养老费共多少");
+    expect((await people("刚才说多了，是6个")).text).toMatch(/100 × 6 = 600 元/);
+  });
+
   it("keeps the village's count through a question of the amount per person (一人一个月多少), which counts nobody", async () => {
     const say = chat();
     await say("俺村有10个贫困老年残疾人");

@@ -1555,7 +1555,7 @@ function leftOutOf(text: string): { leftOutUnknown?: number } {
 }
 
 /** "打错了", "说错了": the count said next corrects the one before. */
-const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对/;
+const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对|说多了|说少了|多说了|少说了|等下|等等|更正/;
 
 /** "还有2个漏报了", "又评上1个": people added to a count said before (not a grade's group, not a span). */
 const ADDED_PEOPLE =
@@ -1698,7 +1698,14 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const change = (added ? (count(added[1]!) ?? 0) : addedHome ? 1 : 0) - (dropped ? (count(dropped[1]!) ?? 0) : 0);
   const shown = `${count(h?.[1] ?? "0") ?? 0}${added ? ` + ${count(added[1]!) ?? 0}` : addedHome ? ` + 1（${addedHome[1]}家）` : ""}${dropped ? ` − ${count(dropped[1]!) ?? 0}` : ""}`;
   const householdsFrom = h && (added || addedHome || dropped) ? { from: count(h[1]!) ?? 0, by: change, shown } : undefined;
-  const households = h ? (count(h[1]!) ?? 0) + change : undefined;
+  // "村里5户一户多残… ⏎ 等下，是6户": the count said again after a correction is the count.
+  const hClauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
+  let restatedAt = -1;
+  for (let k = hClauses.length - 1; k >= 1 && restatedAt < 0; k--)
+    if (/^(?:其实|应该|现在|实际)?(?:是|有|改成|改为)\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*户$/.test(hClauses[k]!) && CORRECTED.test(hClauses[k - 1]!))
+      restatedAt = k;
+  const restatedHouseholds = h && restatedAt >= 1 ? count(/(\d+|[一两二三四五六七八九十]+|俩|仨)\s*户/.exec(hClauses[restatedAt]!)![1]!) : undefined;
+  const households = restatedHouseholds ?? (h ? (count(h[1]!) ?? 0) + change : undefined);
   const perQuarter = /季度/.test(text);
   const perDay = /(?:一天|每天|每日|日均)(?:合|能合|算下来|平均)?(?:多少|几)/.test(text);
   // "再说回三级 三年多少", "回到二级 三个月呢": after other grades, the one come back to is the one asked.
