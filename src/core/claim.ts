@@ -87,7 +87,8 @@ const QUESTIONED_FIGURE =
 
 function readClaimUncached(text: string): Claim | undefined {
   // (Not of the villager's own: "俺家3亩地？" is theirs to know, not the entry's to confirm.)
-  const tagged = CONFIRM_TAG.test(text) || (QUESTIONED_FIGURE.test(text.trim()) && !/[俺我咱]/.test(text));
+  // ("要是再多2个呢？" supposes; it confirms nothing.)
+  const tagged = CONFIRM_TAG.test(text) || (QUESTIONED_FIGURE.test(text.trim()) && !/[俺我咱]|呢|要是|如果|假如|假设|再多|还有/.test(text));
   if (!tagged && !CLOSING.test(text)) return undefined;
   // "一吨1360是吧 ⏎ 三吨呢": a question after the confirmation asks something else; nothing is confirmed now.
   const tags = [...text.matchAll(new RegExp(CONFIRM_TAG.source, "g"))];

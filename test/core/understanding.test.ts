@@ -4027,6 +4027,13 @@ describe("a figure put to confirm for one person or a village's count", () => {
     expect((await chat()("俺爹一级 家里贫困户 一年救助800是吧")).text).toMatch(/^对：按您说的情况，贫困残疾人生活特别救助一年 800 元/);
   });
 
+  it("adds people supposed on top (要是再多2个呢) to a village's count said after its noun (重度残疾人7个)", async () => {
+    const say = chat();
+    await say("村里重度残疾人7个");
+    await say("县里代缴养老费一共多少");
+    expect((await say("要是再多2个呢？")).text).toMatch(/7 \+ 2 = 9 个人：100 × 9 = 900 元/);
+  });
+
   it("takes a village's count said again after 等下 or 说多了 (是6户, 是6个) as the count", async () => {
     const households = chat();
     await households("村里5户一户多残，一年总共多少补助");

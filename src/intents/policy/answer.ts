@@ -1559,7 +1559,7 @@ const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对|说�
 
 /** "还有2个漏报了", "又评上1个": people added to a count said before (not a grade's group, not a span). */
 const ADDED_PEOPLE =
-  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|漏报了?|漏了|又(?:新)?评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?|又报上来了?|又添了?|新添了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位|(?<=[俩仨]))(?![一二三四1-4]级|多?个?月|年|天|户)/;
+  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|再多|又多|多出|(?:要是|如果)?再(?:来|有)|漏报了?|漏了|又(?:新)?评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?|又报上来了?|又添了?|新添了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位|(?<=[俩仨]))(?![一二三四1-4]级|多?个?月|年|天|户)/;
 
 /** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
 const TALLY_TURNS =
@@ -1625,7 +1625,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
     after ??
     [
       ...text.matchAll(
-        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人|个(?:重度|[一二三四]级|一二级|贫困|老年)[^，,。？?\d个]{0,4}?的(?=呢|吧|[，,。？?\s]|$))(?:一共|加起来|总共|合计)?|老两口|两口子|两位老人|二老|(?<=[俺我咱]家|家里|[爹娘爸妈爷奶])(俩|仨)(?![一二三四1-4]级)|(俩|仨|[两三四五六七八九十]个|\d+个)老(?:人|年)|(?<![他她])(俩|仨)(?=[^，,。？?\d个]{0,8}?残疾人)/g,
+        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人|个(?:重度|[一二三四]级|一二级|贫困|老年)[^，,。？?\d个]{0,4}?的(?=呢|吧|[，,。？?\s]|$))(?:一共|加起来|总共|合计)?|老两口|两口子|两位老人|二老|(?<=[俺我咱]家|家里|[爹娘爸妈爷奶])(俩|仨)(?![一二三四1-4]级)|(俩|仨|[两三四五六七八九十]个|\d+个)老(?:人|年)|(?<![他她])(俩|仨)(?=[^，,。？?\d个]{0,8}?残疾人)|(?<=残疾人|老人)\s*(\d+|[两三四五六七八九十百]+)\s*(?:个|名|位)(?![月年])/g,
       ),
     ]
       // "比去年多了177人" is a difference, not the people an amount is for; "有2个人重复登记了" is counted twice;
@@ -1656,7 +1656,8 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "俺爷俺奶都是贫困老年残疾人…领了八个月": relatives named one by one and said alike (都), no grade of their own.
   const kin = p || !/都/.test(text) ? [] : readHousehold(text).people.filter((x) => x.label !== "您" && !isCounted(x));
   const alike = kin.length >= 2 && kin.every((x) => x.grade === kin[0]!.grade && !x.severe) ? kin.length : undefined;
-  const counted = restatedCount ?? (p ? ((p[1] ?? p[2] ?? p[3] ?? p[4]) ? count((p[1] ?? p[2] ?? p[3] ?? p[4])!.replace(/个$/, "")) : 2) : alike);
+  const counted =
+    restatedCount ?? (p ? ((p[1] ?? p[2] ?? p[3] ?? p[4] ?? p[5]) ? count((p[1] ?? p[2] ?? p[3] ?? p[4] ?? p[5])!.replace(/个$/, "")) : 2) : alike);
   // "本来三个…有一个去年户口迁走了": one of those counted is gone; the rest are reckoned.
   const gone = GONE_FROM_COUNT.exec(text);
   // "本来三个…俺三弟户口迁出去了": someone named, gone, is one of those counted.
@@ -2012,7 +2013,9 @@ function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion): string
     for (const fact of facts) {
       const m = /每(?:位|人|个人)[^。；，]{0,12}?(\d+(?:\.\d+)?)\s*元/.exec(fact.text);
       if (m) {
-        out.push(`${q.persons} 个人：${m[1]} × ${q.persons} = ${fmt(Number(m[1]) * q.persons)} 元（按${m[0]}）`);
+        // ("7个 ⏎ 要是再多2个呢": the people added shown with the count before.)
+        const added = q.added ? `${q.persons - q.added} + ${q.added} = ` : "";
+        out.push(`${added}${q.persons} 个人：${m[1]} × ${q.persons} = ${fmt(Number(m[1]) * q.persons)} 元（按${m[0]}）`);
         break;
       }
     }
