@@ -4027,6 +4027,13 @@ describe("a figure put to confirm for one person or a village's count", () => {
     expect((await chat()("俺爹一级 家里贫困户 一年救助800是吧")).text).toMatch(/^对：按您说的情况，贫困残疾人生活特别救助一年 800 元/);
   });
 
+  it("never reads 两样 said of one person (他…假设两样都能领，他一年) as two people", async () => {
+    const say = chat();
+    await say("屋头爷爷是三级贫困残疾人");
+    await say("他也够得上贫困老年残疾人补助");
+    expect((await say("假设两样都能领，他一年一共好多钱？")).text).not.toMatch(/2 个人|× 2 =/);
+  });
+
   it("adds people supposed on top (要是再多2个呢) to a village's count said after its noun (重度残疾人7个)", async () => {
     const say = chat();
     await say("村里重度残疾人7个");

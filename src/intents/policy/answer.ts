@@ -1654,7 +1654,8 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
       break;
     }
   // "俺爷俺奶都是贫困老年残疾人…领了八个月": relatives named one by one and said alike (都), no grade of their own.
-  const kin = p || !/都/.test(text) ? [] : readHousehold(text).people.filter((x) => x.label !== "您" && !isCounted(x));
+  // (他 and 她 are the one asked about, however often said: "他也够得上… 假设两样都能领，他一年".)
+  const kin = p || !/都/.test(text) ? [] : readHousehold(text).people.filter((x) => x.label !== "您" && x.label !== "他（她）" && !isCounted(x));
   const alike = kin.length >= 2 && kin.every((x) => x.grade === kin[0]!.grade && !x.severe) ? kin.length : undefined;
   const counted =
     restatedCount ?? (p ? ((p[1] ?? p[2] ?? p[3] ?? p[4] ?? p[5]) ? count((p[1] ?? p[2] ?? p[3] ?? p[4] ?? p[5])!.replace(/个$/, "")) : 2) : alike);
