@@ -280,7 +280,7 @@ export class Assistant {
         : undefined);
     // A dialogue kept only to be referred back to (a screening answered) reads the message as it is first; when it
     // leaves the message, the message is read with the question before ("补助金每人每月多少 ⏎ 俩人一年呢").
-    const deferred = previous !== undefined && slot.active() !== undefined;
+    const deferred = previous !== undefined && active !== undefined;
     const contextFor = (thread: typeof previous): TurnContext => {
       const understood = thread ? `${thread.text} ${text}` : own;
       const query = thread ? engine.kb.index.analyze(understood) : ownQuery;

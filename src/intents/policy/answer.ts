@@ -210,8 +210,7 @@ function preferAskedNumber(index: KnowledgeIndex, query: AnalyzedQuery, hits: re
   const patterns = ASKED_UNITS.filter(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)).map(([, inFact]) => inFact);
   // "有八百多户签合同了吧": a count put to confirm asks for the entry that counts in its unit.
   const claim = readClaim(query.text);
-  if (claim?.kind === "count" && claim.unit && !/[个名位人]/.test(claim.unit))
-    patterns.push(new RegExp(`\\d\\s*(?:多)?\\s*${/^(?:公里|千米)$/.test(claim.unit) ? "(?:公里|千米)" : claim.unit}`));
+  if (claim?.kind === "count" && claim.unit && !/[个名位人]/.test(claim.unit)) patterns.push(new RegExp(`\\d\\s*(?:多)?\\s*${countedIn(claim.unit)}`));
   const top = hits[0];
   if (top && patterns.length === 0) return preferPaidMoney(index, query, hits);
   if (!top || patterns.length === 0) return hits;
@@ -259,27 +258,29 @@ export const CONTACT_ASKED = /哪个(?:单位|部门)|(?:上|去|到)哪(?:儿|�
 /** Money spent or priced, not paid out. */
 const SPENT = /投资|投入|花了|花费|预算|出资|价值|价格|市场价|装修/;
 
+/**
+ * The words a per-unit amount may be stated in, by the unit asked: a price per ton also answers per jin, a yearly
+ * amount per month (both worked out below), 回 and 趟 are 次, 娃 is 孩子.
+ */
+const SAME_UNIT: Record<string, string> = {
+  人: "(?:人|位|名)",
+  位: "(?:人|位|名)",
+  斤: "(?:斤|公斤|吨)",
+  月: "(?:人|户)?(?:每)?(?:月|年)",
+  次: "(?:次|回|趟)",
+  回: "(?:次|回|趟)",
+  趟: "(?:次|回|趟)",
+  孩子: "(?:孩子|儿童|娃)",
+  儿童: "(?:孩子|儿童|娃)",
+  娃: "(?:孩子|儿童|娃)",
+};
+
 /** Money asked per mu, per household, per day …: the unit, a pattern for a fact stating such an amount, and the saying when none does. */
 function perUnitMoney(question: string): { stated: RegExp; missing: string } | undefined {
   const asked = AVERAGE_ASKED.test(question) ? null : (PER_UNIT_MONEY.exec(question) ?? PER_DAY_MONEY.exec(question));
   if (!asked) return undefined;
-  // A price per ton also answers per jin (worked out below), so it counts as stated.
-  // A yearly amount also answers per month (worked out below), and the other way round.
-  const unit =
-    asked[1] === "人" || asked[1] === "位"
-      ? "(?:人|位|名)"
-      : asked[1] === "斤"
-        ? "(?:斤|公斤|吨)"
-        : asked[1] === "月"
-          ? "(?:人|户)?(?:每)?(?:月|年)"
-          : asked[1] === "次" || asked[1] === "回" || asked[1] === "趟"
-            ? "(?:次|回|趟)"
-            : asked[1] === "孩子" || asked[1] === "儿童" || asked[1] === "娃"
-              ? "(?:孩子|儿童|娃)"
-              : // "一天合多少钱": a yearly or monthly amount is turned into a day's (worked out below).
-                asked[1] === "天" && !/工钱|工资/.test(asked[0])
-                ? "(?:人|户)?(?:每)?(?:天|月|年)"
-                : asked[1];
+  // "一天合多少钱": a yearly or monthly amount is turned into a day's (worked out below).
+  const unit = asked[1] === "天" && !/工钱|工资/.test(asked[0]) ? "(?:人|户)?(?:每)?(?:天|月|年)" : (SAME_UNIT[asked[1]!] ?? asked[1]);
   // "入托一个月交多少钱": money paid in, not given out.
   const paidIn = /交|收/.test(asked[0]);
   return {
@@ -951,6 +952,9 @@ function ofOthers(entry: Entry, question: string, verdict: string): string {
   return `不对：资料里这个数说的不是${whom}的${quoted ? `，是“${quoted}”` : `（是“${entry.title}”的）`}。`;
 }
 
+/** A count's unit as facts may state it: people in 个, 名, 位 or 人 alike; a length in 公里 or 千米. */
+const countedIn = (unit: string): string => (/^[个名位人]$/.test(unit) ? "(?:个|名|位|人)" : /^(?:公里|千米)$/.test(unit) ? "(?:公里|千米)" : unit);
+
 export function reckonClaim(facts: readonly Fact[], question: string, title = ""): string[] {
   // "挡土墙修了538公里？": the entry's own number, read with the wrong unit or as each one's share of a total.
   const misread = misreadUnit(facts, question);
@@ -969,8 +973,7 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
   // What the figure was said of: the grades of its own clause ("一级…多少 ⏎ 那三级的就是一年400对吧").
   const grades = gradesIn(claim.clause).length > 0 ? gradesIn(claim.clause) : gradesIn(question);
   if (claim.kind === "count") {
-    // People are counted in 个, 名, 位 or 人 alike; a length in 公里 or 千米.
-    const unit = /^[个名位人]$/.test(claim.unit ?? "") ? "(?:个|名|位|人)" : /^(?:公里|千米)$/.test(claim.unit ?? "") ? "(?:公里|千米)" : claim.unit;
+    const unit = countedIn(claim.unit ?? "");
     // Where a fact says a count, what it says of it: the grades of its own part ("一、二级 3570 人") or else of
     // its sentence ("三级救助了 711 人，比上一年多 177 人"), a change, a plan.
     const places = facts.flatMap((fact) =>
@@ -1657,8 +1660,9 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // (他 and 她 are the one asked about, however often said: "他也够得上… 假设两样都能领，他一年".)
   const kin = p || !/都/.test(text) ? [] : readHousehold(text).people.filter((x) => x.label !== "您" && x.label !== "他（她）" && !isCounted(x));
   const alike = kin.length >= 2 && kin.every((x) => x.grade === kin[0]!.grade && !x.severe) ? kin.length : undefined;
-  const counted =
-    restatedCount ?? (p ? ((p[1] ?? p[2] ?? p[3] ?? p[4] ?? p[5]) ? count((p[1] ?? p[2] ?? p[3] ?? p[4] ?? p[5])!.replace(/个$/, "")) : 2) : alike);
+  // (The number is whichever group matched; "老两口", "二老" name none: two.)
+  const saidCount = p?.slice(1).find((g) => g !== undefined);
+  const counted = restatedCount ?? (p ? (saidCount ? count(saidCount.replace(/个$/, "")) : 2) : alike);
   // "本来三个…有一个去年户口迁走了": one of those counted is gone; the rest are reckoned.
   const gone = GONE_FROM_COUNT.exec(text);
   // "本来三个…俺三弟户口迁出去了": someone named, gone, is one of those counted.

@@ -54,8 +54,9 @@ export function misreadUnit(facts: readonly Fact[], question: string): string | 
     const before = question.slice(Math.max(0, m.index - 10), m.index);
     const perThousands = /每(?:一)?(十|10)?万(?:个)?(?:人|名)?[^\d，,。]{0,4}$/.exec(before);
     const said = saidUnit(unitWord, wan, perWord, perThousands);
-    const perHead = /每(?:个)?(?:人|户|位)|一(?:个)?人|一户/.exec(clause.slice(0, clause.length - whole.length))?.[0].includes("户") ? "每户" : undefined;
-    const each = perHead ?? (/每(?:个)?(?:人|位)|一(?:个)?人/.test(clause.slice(0, clause.length - whole.length)) ? "每人" : undefined);
+    // "每人…", "一户…" before the figure: whom it was said to be for.
+    const whom = /每(?:个)?(人|户|位)|一(?:个)?(人|户)/.exec(clause.slice(0, clause.length - whole.length));
+    const each = whom ? ((whom[1] ?? whom[2]) === "户" ? "每户" : "每人") : undefined;
     if (!said && !each) continue;
     for (const fact of facts) {
       for (const at of [...fact.text.matchAll(new RegExp(`(?<![\\d.])${number!.replace(".", "\\.")}(?![\\d])`, "g"))]) {
@@ -88,8 +89,10 @@ export function misreadUnit(facts: readonly Fact[], question: string): string | 
 
 /** Two texts speak of the same thing: they share a pair of Chinese characters other than the rate's own words. */
 function sharesWords(a: string, b: string): boolean {
-  const pairs = (t: string) =>
-    new Set([...t.replace(/[^\u4e00-\u9fa5]/g, "")].slice(0, -1).map((c, k, all) => c + (t.replace(/[^\u4e00-\u9fa5]/g, "")[k + 1] ?? "")));
+  const pairs = (t: string) => {
+    const han = t.replace(/[^\u4e00-\u9fa5]/g, "");
+    return new Set([...han].slice(0, -1).map((c, k) => c + han[k + 1]));
+  };
   const inB = pairs(b);
   return [...pairs(a)].some((p) => inB.has(p) && !/^(?:提高|比上|上一|一年|去年|增长|下降)$/.test(p));
 }
