@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
 import { readGradeTally, SOME_OF_THEM } from "./tally.ts";
+import { correctQuestion } from "./correction.ts";
 import { COMES_BACK, earlierQuestionOn, isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
@@ -282,7 +283,8 @@ export class Assistant {
     // leaves the message, the message is read with the question before ("补助金每人每月多少 ⏎ 俩人一年呢").
     const deferred = previous !== undefined && active !== undefined;
     const contextFor = (thread: typeof previous): TurnContext => {
-      const understood = thread ? `${thread.text} ${text}` : own;
+      // "不对 是8个月": the question before asked again with the quantity corrected.
+      const understood = thread ? (correctQuestion(thread.text, own) ?? `${thread.text} ${text}`) : own;
       const query = thread ? engine.kb.index.analyze(understood) : ownQuery;
       return {
         message,

@@ -22,9 +22,9 @@ export interface Claim {
 
 /** "对吧", "是不是", "没记错吧": a figure put to us to confirm ("不对不对" corrects, asks nothing). */
 export const CONFIRM_TAG =
-  /(?<!不)对吧|(?<!不)对么|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真的假的|真的吗|真的不\s*[?？]?\s*$|是这个数[不吗吧]|(?:得不得|中不中|对头不|是不嘞|是么|对哦|对啵|对伐|是伐|对唔对|系咪)(?:哦|啊|呀)?\s*[?？]?\s*$|有\s*(?:\d|[一两二三四五六七八九十百千万])[^，,。？?\s]{0,10}?没有?\s*[?？]?\s*$/;
-/** A bare 吧/吗 closing the message confirms only an amount: "那一年就是600吧", not "能领多少吗". */
-const CLOSING = /[吧吗]\s*[?？]?\s*$/;
+  /(?<!不)对吧|(?<!不)对么|(?<!不)对不对|(?<!不)对不\s*[?？]?\s*$|(?<!不)对吗|是不是|是不\s*[?？]?\s*$|是吧|没错吧|没记错吧|记错没|真[的哩嘞]假[的哩嘞]|真的吗|是真的不|真的不\s*[?？]?\s*$|是这个数[不吗吧]|(?:得不得|中不中|对头不|是不嘞|是么|对哦|对啵|对伐|是伐|对唔对|系咪)(?:哦|啊|呀)?\s*[?？]?\s*$|有\s*(?:\d|[一两二三四五六七八九十百千万])[^，,。？?\s]{0,10}?没有?\s*[?？]?\s*$/;
+/** A bare 吧/吗 (噻 in the south-west) closing the message confirms only an amount: "那一年就是600吧", not "能领多少吗". */
+const CLOSING = /[吧吗噻]\s*[?？]?\s*$/;
 /** A message asking for a figure asks; it confirms nothing. */
 const ASKS = /多少|几(?!级)|啥|什么|咋|怎么|哪/;
 export const CONFIRM_ASKED = new RegExp(`${CONFIRM_TAG.source}|${CLOSING.source}`);
@@ -84,11 +84,22 @@ const CLAIMS_KEPT = 64;
  */
 const QUESTIONED_FIGURE =
   /(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万]+)\s*(?:多)?\s*(?:个|名|位|人|户|例|所|座|场|次|吨|亩|万元|万|元|块)[^，,。？?\d]{0,2}\s*[?？][^，,。？?\d]{0,10}$/;
+/**
+ * "听讲秸秆压缩点一天能压30吨？", "镇里花了500万装修那个幼儿园？": a statement with a figure, heard somewhere, closed
+ * with a question mark and asking nothing: put to confirm too.
+ */
+const STATED_FIGURE = /(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万]+)\s*(?:多)?\s*(?:个|名|位|人|户|例|所|座|场|次|吨|亩|万元|万|元|块|%)/;
+const HEARSAY = /听说|听讲|听人说|听人讲|人家说|别人说|据说|有人说|都说/;
+const questionedStatement = (text: string): boolean =>
+  /[?？]\s*$/.test(text) && STATED_FIGURE.test(text) && !ASKS.test(text) && !/谁|吗|么|[俺我咱]家/.test(text);
 
 function readClaimUncached(text: string): Claim | undefined {
   // (Not of the villager's own: "俺家3亩地？" is theirs to know, not the entry's to confirm.)
   // ("要是再多2个呢？" supposes; it confirms nothing.)
-  const tagged = CONFIRM_TAG.test(text) || (QUESTIONED_FIGURE.test(text.trim()) && !/[俺我咱]|呢|要是|如果|假如|假设|再多|还有/.test(text));
+  const tagged =
+    CONFIRM_TAG.test(text) ||
+    ((QUESTIONED_FIGURE.test(text.trim()) || questionedStatement(text.trim())) && !/[俺我咱]|呢|要是|如果|假如|假设|再多|还有/.test(text)) ||
+    (HEARSAY.test(text) && questionedStatement(text.trim()));
   if (!tagged && !CLOSING.test(text)) return undefined;
   // "一吨1360是吧 ⏎ 三吨呢": a question after the confirmation asks something else; nothing is confirmed now.
   const tags = [...text.matchAll(new RegExp(CONFIRM_TAG.source, "g"))];

@@ -844,6 +844,27 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         `好的，已改为：${gradeName}的是 ${countedNamed.length} 个。\n`,
       );
     }
+    // "俺家有俩重度的" ⏎ "哦不对 是三个 俺叔也是": the size of a household counted alike, corrected; those named
+    // without anything of their own are among them.
+    const recount = /(?:不对|說錯|说错|记错|搞错|错了|应该是|其实是|说漏了?)[^。？?]*?(?:是|有|共)\s*(\d+|[两三四五六七八九十俩仨])\s*个(?!级)/.exec(text);
+    const size = recount ? parseNumber(recount[1]!) : undefined;
+    const kind = state.people[0];
+    if (
+      size !== undefined &&
+      size >= 2 &&
+      size !== state.people.length &&
+      kind !== undefined &&
+      state.people.every((p) => isCounted(p) && p.grade === kind.grade && p.severe === kind.severe && p.elderly === kind.elderly) &&
+      more.people.every((p) => p.grade === undefined && !p.severe)
+    ) {
+      const people = Array.from({ length: size }, (_, k) => ({ ...kind, label: `第${k + 1}人` }));
+      return advance(
+        rules,
+        { ...state, people, disabledCount: size, facts: { ...state.facts, disabled_in_household: size } },
+        on,
+        `好的，已改为：一共 ${size} 个。\n`,
+      );
+    }
     // A household counted, not named ("一个一级一个三级", "三个三级"), told more of in counts: "又评上一个二级的"
     // adds to it; "说错了 有一个是二级" changes that many of them; a count said again replaces it.
     if (state.people.length > 0 && state.people.every(isCounted) && named.length >= 1 && named.every(isCounted)) {

@@ -4306,3 +4306,72 @@ describe("poverty said person by person", () => {
     expect(r).toMatch(/您按您说的情况不符合条件/);
   });
 });
+
+describe("a quantity corrected in the next message", () => {
+  it("reckons again with the months or years said now (不对 是8个月, 是2年 我记错了), in the villager's script", async () => {
+    const say = chat();
+    expect((await say("老年殘疾人補助金 我領了6個月 一共多少")).text).toContain("300 元");
+    const r = (await say("不對 是8個月")).text;
+    expect(r).toContain("50 × 8");
+    expect(r).toContain("400 元");
+    expect(r).not.toContain("300 元");
+    const again = chat();
+    await again("一级贫困残疾人救助领3年一共多少");
+    expect((await again("是2年 我记错了")).text).toContain("1600 元（800 × 2");
+  });
+
+  it("answers the grade said now (说错了 是三级), and leaves a count corrected to the tally", async () => {
+    const say = chat();
+    await say("二级贫困残疾人一年救助多少");
+    expect((await say("说错了 是三级")).text).toMatch(/^【贫困残疾人生活特别救助】\n• 三级贫困残疾人每人每年 400 元/);
+  });
+
+  it("counts the one left out of a household said to have one (俺说漏了 俺媳妇也是残疾)", async () => {
+    const say = chat();
+    await say("一户多残的补助一年多少");
+    expect((await say("俺家就俺一个残疾 能领不")).text).toContain("领不了");
+    const r = (await say("俺说漏了 俺媳妇也是残疾 那俺家一年能领多少")).text;
+    expect(r).toContain("每户每年 1680 元");
+    expect(r).not.toContain("领不了");
+  });
+
+  it("recounts a household counted alike (俺家有俩重度的 ⏎ 哦不对 是三个 俺叔也是)", async () => {
+    const say = chat();
+    await say("重度残疾人县里代缴养老每人多少");
+    expect((await say("俺家有俩重度的")).text).toContain("100 + 第2人 100 = 200 元/年");
+    const r = (await say("哦不对 是三个 俺叔也是")).text;
+    expect(r).toContain("一共 3 个");
+    expect(r).toContain("= 300 元/年");
+  });
+
+  it("reckons people said to receive the programme asked about (俺记岔了 俺爹俺娘两个人都领) without asking more", async () => {
+    const say = chat();
+    await say("老年残疾人补助 俺爹领一年是多少");
+    const r = (await say("俺记岔了 俺爹俺娘两个人都领 那一年多少")).text;
+    expect(r).toContain("600 × 2 = 1200 元/年");
+    expect(r).not.toMatch(/贫困户（比如/);
+  });
+
+  it("reckons a household being screened asked about as 他俩 (县里给他俩代缴的养老费一共多少)", async () => {
+    const say = chat();
+    await say("我哥是重度残疾");
+    await say("我嫂子也是重度残疾");
+    const r = (await say("县里给他俩代缴的养老费一共多少")).text;
+    expect(r).toContain("您哥哥 100 + 您嫂子 100 = 200 元/年");
+    expect(r).not.toContain("39.01 万元");
+  });
+});
+
+describe("a figure heard somewhere, put to confirm", () => {
+  it("corrects 一天能压30吨，真哩假哩 and a statement closed with a question mark (镇里花了500万装修…？)", async () => {
+    expect((await chat()("秸秆压缩点一天能压30吨，真哩假哩？")).text).toMatch(/】\n不对：.*3-5 吨/);
+    const r = (await chat()("镇里花了500万装修那个开发商的幼儿园？")).text;
+    expect(r).toMatch(/】\n不对/);
+    expect(r).toContain("50 万元");
+  });
+
+  it("confirms nothing of a question about the villager's own (俺家3亩地？) or one asking who", async () => {
+    expect((await chat()("俺家3亩地？")).text).not.toMatch(/不对：|对：/);
+    expect((await chat()("沼气池坏了找谁修？")).text).not.toMatch(/不对：|对：/);
+  });
+});

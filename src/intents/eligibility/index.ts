@@ -669,6 +669,24 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
         return policyFallback({ ...ctx, followsUp: understood, query, hits: ctx.kb.index.search(query, 5) });
       }
     }
+    // "老年残疾人补助 俺爹领一年是多少" ⏎ "俺记岔了 俺爹俺娘两个人都领 那一年多少": people said to receive the one
+    // programme asked about, no grade of their own: its amount times them, as for such a question asked at once.
+    const receivers = readHousehold(text).people;
+    const programmes = [...new Set([...state.focus, ...focusOf(rules, text)])];
+    if (
+      state.topic === "benefits" &&
+      receivers.length >= 2 &&
+      receivers.every((p) => p.grade === undefined && !p.severe) &&
+      QUALIFIES.test(text) &&
+      AMOUNT_ASK.test(text) &&
+      programmes.length === 1
+    ) {
+      // (A screening still asking is answered by this; one answered stays for the household it read.)
+      if (state.step !== "done") ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
+      const understood = `${state.question} ${text}`;
+      const query = ctx.kb.index.analyze(understood);
+      return policyFallback({ ...ctx, followsUp: understood, query, hits: ctx.kb.index.search(query, 5) });
+    }
     const { intent, confidence } = ctx.classification;
     const long = text.replace(/\s/g, "").length >= 6;
     // The core's reading first; then what only this dialogue knows (a different calculator's topic).
@@ -695,8 +713,11 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     // "他每年能领多少生活救助" while his screening waits for an answer: the same person, one programme.
     // "家里不是贫困户，能领那个特别救助不" answers the pending question too: the same screening.
     const answersPending = state.pending !== null && extractFacts(rules, text).facts[state.pending] !== undefined;
-    // "一家三口都是重度残疾" ⏎ "县里代缴养老一年一共多少": a household being screened, asked about as a whole.
-    const wholeHousehold = state.people.length >= 2 && readHousehold(text).people.length === 0 && readReckoning(text).total === true;
+    // "一家三口都是重度残疾" ⏎ "县里代缴养老一年一共多少": a household being screened, asked about as a whole;
+    // "他俩代缴的一共多少" counts as many as it has, naming nobody new.
+    const said = readHousehold(text).people;
+    const wholeHousehold =
+      state.people.length >= 2 && (said.length === 0 || (said.length === state.people.length && said.every(isCounted))) && readReckoning(text).total === true;
     const sameScreening =
       state.topic === "benefits" &&
       (topic === "benefits" || (wholeHousehold && (topic === undefined || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id))))) &&

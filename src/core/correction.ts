@@ -1,0 +1,61 @@
+// A quantity of the previous question corrected in the next message: "我领了6个月 一共多少" ⏎ "不对 是8个月",
+// "领3年一共多少" ⏎ "是2年 我记错了", "二级的一年多少" ⏎ "说错了 是三级". The question is asked again with the
+// quantity said now in place of the one said before: appended instead, both would be read and the first would win.
+// Pure.
+
+/** Words that say the message corrects what was said before. */
+const CORRECTING =
+  /不对|不對|不是的|错了|錯了|记错|記錯|说错|說錯|搞错|搞錯|弄错|弄錯|记岔|記岔|说岔|口误|口誤|更正|应该是|應該是|说漏|說漏|漏说|漏說|忘了说|忘了說/;
+
+/** "就俺一个残疾", "只有我一个": the household said to have one, which someone said to be so too makes more. */
+const ONLY_ONE = /(?:就|只有|只)(俺|我|他|她)?(?:一|1)个(?:人)?(残疾人?|残废)?/;
+/** "俺媳妇也是残疾", "俺爹也是": someone else said to be as the one counted. */
+const ALSO = /也是|也有|也算|也办了|也领/;
+
+const NUMERAL = "(?:\\d+(?:\\.\\d+)?|[零一二两兩三四五六七八九十百千万萬俩倆仨]+)";
+
+/** A grade: where the question said one ("一、二级" is a pair of them, which a grade said now does not replace). */
+const GRADE = /(?<![一二三四、，,和])[一二三四1-4](?=\s*[级級](?!别))/g;
+/** People or households counted: "是2个", "三户". */
+const COUNT = new RegExp(`${NUMERAL}\\s*(?:[个個](?!多?月)|位|名|户|戶|人)`);
+
+/** Units whose quantities replace one another; each pattern matches a quantity and its unit as said. */
+const UNITS: readonly RegExp[] = [
+  new RegExp(`${NUMERAL}\\s*(?:个|個)?(?:多)?月(?!份)`, "g"),
+  new RegExp(`${NUMERAL}\\s*(?:多)?年(?![级級纪紀代])`, "g"),
+  GRADE,
+  new RegExp(`${NUMERAL}\\s*(?:多)?[亩畝]`, "g"),
+  new RegExp(`${NUMERAL}\\s*(?:多)?[吨噸]`, "g"),
+];
+
+/**
+ * The previous question with the quantities the correction says put in place of those of the same unit (or, when
+ * someone is added to a household said to have one, with that "one" left out and the message after it), or
+ * undefined when `said` corrects nothing of it (then it is read as a follow-up like any other).
+ */
+export function correctQuestion(previous: string, said: string): string | undefined {
+  if (!CORRECTING.test(said)) return undefined;
+  const only = ONLY_ONE.exec(previous);
+  if (only && ALSO.test(said)) {
+    // What is said now is read after the one it adds to.
+    const who = only[1] ?? "";
+    return `${previous.slice(0, only.index)}${who ? `${who}是${only[2] ?? ""}` : ""}${previous.slice(only.index + only[0].length)} ${said}`;
+  }
+  // "说错了 二级的是2个": a count corrected is the tally's to read (core/tally.ts), by the grade it names.
+  if (COUNT.test(said)) return undefined;
+  let corrected = previous;
+  for (const quantity of UNITS) {
+    const now = [...said.matchAll(quantity)];
+    // One quantity of a unit said now, in place of one said before; two said now ("6个月还是8个月") correct nothing.
+    if (now.length !== 1) continue;
+    const before = [...corrected.matchAll(quantity)];
+    // "一年" of "一年多少" names the span asked about, not a quantity the villager told: the told one is replaced.
+    const told = before.filter((m) => !/^[一1]\s*(?:年|个?月|個?月)$/.test(m[0]));
+    // (A grade replaces the one grade said, never one of several: "一级2个 三级3个" is a tally.)
+    if (quantity === GRADE && before.length !== 1) continue;
+    const replaced = (told.length > 0 ? told : before).at(-1);
+    if (!replaced || replaced[0] === now[0]![0]) continue;
+    corrected = corrected.slice(0, replaced.index) + now[0]![0] + corrected.slice(replaced.index + replaced[0].length);
+  }
+  return corrected === previous ? undefined : corrected;
+}
