@@ -67,6 +67,9 @@ const ASKS_WHOM = /找谁|找哪|去哪|上哪|谁能|谁会/;
 /** A clause asking for an amount of money or a programme's figure, not "几时来修" or "有几户是关系户". */
 const AMOUNT_ASKED = /(?:补助|补贴|救助|标准|钱|元|块)[^，,。；]{0,10}多少|多少(?:钱|元|块)|每(?:户|人)[^，,。；]{0,4}(?:一年|每年|一个月|每月)?多少/;
 
+/** "服务站到底配了几个技术员": how many people something has (not "有几户是关系户", which accuses). */
+const COUNT_ASKED = /(?:几|多少)(?:个|名|位)(?!是)[^，,。；]{0,6}(?:技术员|技术人员|师傅|工作人员|人员|专职|干部|老师|医生)/;
+
 /** "一类标准一年该放几场", "对管理员有要求没": what the rule says, asked after the trouble. */
 const RULE_ASKED =
   /(?:标准|规定)[^，,。；]{0,10}(?:几|多少|啥|什么|要求|吗|没)|该[^，,。；]{0,3}几|应该[^，,。；]{0,4}(?:多少|几)|有(?:啥|什么)?要求(?:没|吗|不)/;
@@ -170,7 +173,7 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   const clauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
   if (
     clauses.length >= 2 &&
-    (AMOUNT_ASKED.test(clauses.at(-1)!) || RULE_ASKED.test(clauses.at(-1)!) || HOW_IT_GOES.test(clauses.at(-1)!)) &&
+    (AMOUNT_ASKED.test(clauses.at(-1)!) || RULE_ASKED.test(clauses.at(-1)!) || HOW_IT_GOES.test(clauses.at(-1)!) || COUNT_ASKED.test(clauses.at(-1)!)) &&
     !has(clauses.at(-1)!, words.problem_words) &&
     !has(clauses.at(-1)!, words.complaint_questions)
   )

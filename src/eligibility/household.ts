@@ -355,6 +355,19 @@ function readHouseholdUncached(said: string): Household {
       i += grade[0].length;
       continue;
     }
+    // "我和我哥一级 爸妈都是三级": 都 speaks of those named in its own clause, when it names any, and of those
+    // before only when their clause said no grade ("俺娘 俺奶都是三级" is a list).
+    const sameClause = (ones: Person[], at: number): Person[] => {
+      const clauseOf = (from: number) => {
+        const start = Math.max(0, ...[...text.slice(0, from).matchAll(/[，,。；\s]/g)].map((m) => m.index + 1));
+        const end = text.slice(from).search(/[，,。；\s]/);
+        return { start, text: text.slice(start, end < 0 ? text.length : from + end) };
+      };
+      const clauseStart = clauseOf(at).start;
+      const own = ones.filter((p) => (starts.get(p) ?? -1) >= clauseStart);
+      if (own.length === 0) return ones;
+      return ones.filter((p) => own.includes(p) || !/[一二三四1-4]级|重度/.test(clauseOf(starts.get(p) ?? 0).text));
+    };
     if (grade && (!inRange(text, i) || /老[二三四]$/.test(text.slice(Math.max(0, i - 2), i)))) {
       const value = GRADE_VALUE[grade[1]!]!;
       const all = allBefore(text, i);
@@ -365,7 +378,10 @@ function readHouseholdUncached(said: string): Household {
             ? group
             : [group.find((p) => p.grade === undefined) ?? group[group.length - 1]!]
           : all && people.length > 1
-            ? people.filter((p) => p.grade === undefined)
+            ? sameClause(
+                people.filter((p) => p.grade === undefined),
+                i,
+              )
             : [current ?? open("您")];
       for (const p of target) if (p.grade === undefined || target.length === 1) p.grade = value;
       if (!group.length) current = target[0];

@@ -160,7 +160,7 @@ describe("evaluator", () => {
 
   it("says the age line for 老年 is an example, not a rule of the seed", () => {
     const facts = { disability_grade: 2, poor: true, age: 70 };
-    expect(renderResults(rules, facts, evaluateAll(rules, facts, on)).text).toMatch(/60 岁只是示例，请向县残联确认/);
+    expect(renderResults(rules, facts, evaluateAll(rules, facts, on)).text).toMatch(/60 岁只是示例），请向县残联确认/);
   });
 
   it("does not invent a per-person amount for home care, only the county total", () => {

@@ -278,8 +278,12 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     QUALIFIES.test(text) &&
     extractFacts(rules, text).facts.disability_grade === undefined &&
     focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)).length < 2
-  )
-    return policyFallback(ctx);
+  ) {
+    // ("每个人条件都符合" says they qualify; it asks nothing about the conditions.)
+    const asked = (ctx.followsUp ?? ctx.text).replace(QUALIFYING_CONDITIONS, "");
+    const query = ctx.kb.index.analyze(asked);
+    return policyFallback({ ...ctx, query, hits: ctx.kb.index.search(query, 5) });
+  }
   // "要是不是贫困户呢" after a question: a hypothetical about the asker is as good as their own facts.
   const hypothetical = SUPPOSING.test(foldText(ctx.text).trim()) && tellsFacts(rules, text);
   if (!topic || topic === "outside" || (!isPersonal(rules, text) && !hypothetical && !speaksOfPeople && !hasOwnQuantities(rules, text)))
@@ -498,6 +502,8 @@ const gradeOrStanding = (rules: EligibilityRules, text: string) => {
 
 /** Receiving a programme already: "领了4年了", "领着老年补助", "在领". */
 const RECEIVING = /领了|领着|在领|已经领|拿了/;
+/** "条件都符合", "够条件": the conditions said to be met, not asked about. */
+const QUALIFYING_CONDITIONS = /(?:每个人|每人|俩人|两人|都)?(?:的)?条件(?:都|也)?(?:符合|够|满足)了?|(?:都|也)?(?:符合|够|满足)条件/g;
 const QUALIFIES = /够格|够条件|符合条件|[都也]符合|都能领|都在领|领着|已经领|都领|领了|开始(?:领|发)/;
 // A number in words needs its unit: "一年一共" is no amount.
 const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+\s*(?:元|块)?|[一二两三四五六七八九十百千]+\s*(?:元|块))(?![级岁亩])|\d+\s*(?:元|块)/;
