@@ -551,6 +551,18 @@ function readHouseholdUncached(said: string): Household {
  * naming the one it is, or "不对" with the programme's sum (and the total of several) as reckoned.
  */
 function claimVerdict(chosen: readonly HouseholdLine[], total: number | undefined, claim: Claim, ifPoor?: readonly HouseholdLine[]): string | undefined {
+  // "一户多残是每个人1680吧": a household's amount said to be each one's, whether or not the household is poor.
+  if (claim.per === "人" && (claim.kind === "period" || claim.kind === "each")) {
+    const months = claim.kind === "period" ? (claim.months ?? 12) : 12;
+    const byHousehold = (ifPoor ?? chosen).find(
+      (l) =>
+        l.programme.benefit.per === "household" &&
+        l.programme.benefit.kind === "cash" &&
+        Math.abs(overMonths(l.period === "month" ? l.total * 12 : l.total, months) - claim.value) < 0.01,
+    );
+    if (byHousehold)
+      return `不对：${byHousehold.programme.name}是按户发的，每户${spanOf(months)} ${money(claim.value)} 元，一户一份，不是每人 ${money(claim.value)} 元。`;
+  }
   const own = verdictOn(chosen, total, claim);
   // "三级残疾 俩人 一年800 对吗", poverty untold: a figure that holds if the household is poor is not called wrong
   // against another programme; it is checked on that condition, and said so.

@@ -285,16 +285,20 @@ export function renderBriquettes(
   const price = coalPrice ?? p.coal_price_per_ton.value;
   const coal: [number, number] = [briquetteTons / max, briquetteTons / min];
   // In the villager's own unit: 斤 in, 斤 out; otherwise 公斤 below a tonne and 吨 above.
+  // (Whole 斤 and 公斤 from a hundred up; below, to one place: 2 公斤 ÷ 1.3 is 1.5, never "≈ 2".)
+  const weight = (n: number) => (n >= 100 ? String(Math.round(n)) : money(n));
   const show = (t: number) =>
     unit === "斤"
-      ? `${Math.round(t * 2000)} 斤`
+      ? `${weight(t * 2000)} 斤`
       : unit === "公斤" || unit === "千克" || unit === "kg" || (!unit && t < 1) || t < 1
-        ? `${Math.round(t * 1000)} 公斤`
+        ? `${weight(t * 1000)} 公斤`
         : `${tonnes(t)} 吨`;
+  // Coal money to the 元 from a hundred up, to the jiao below ("约 2～2 元" said nothing).
+  const worth = (n: number) => (n >= 100 ? money(Math.round(n)) : money(n));
   const lines = [
     `${show(briquetteTons)}秸秆压块，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,
     `· 能顶优质煤：${show(briquetteTons)} ÷ ${max} ≈ ${show(coal[0])}，到 ${show(briquetteTons)} ÷ ${min} ≈ ${show(coal[1])}`,
-    `· 值煤钱：按 ${money(price)} 元/吨${coalPrice === undefined ? "（原文的优质煤价）" : "（按您说的煤价）"}，约 ${money(Math.round(coal[0] * price))}～${money(Math.round(coal[1] * price))} 元`,
+    `· 值煤钱：按 ${money(price)} 元/吨${coalPrice === undefined ? "（原文的优质煤价）" : "（按您说的煤价）"}，约 ${worth(coal[0] * price)}～${worth(coal[1] * price)} 元`,
   ];
   // "平常一冬烧三吨煤，够不够": the villager's own need, against both ends of the range.
   if (coalBurnt !== undefined && coalBurnt > 0) {

@@ -4414,3 +4414,28 @@ describe("what a household's 都 covers, and what a trouble asks", () => {
     expect(r).toContain("600 × 2 = 1200 元/年");
   });
 });
+
+describe("a household's amount and a unit misread", () => {
+  it("says 一户多残 is paid by the household when it is said to be each one's, poverty told or not", async () => {
+    for (const text of ["一户多残是每个人每年1680吧 俺家三个残疾的那就是五千多", "一户多残是每个人1680吧，俺家俩残疾人就是3360，对不？"]) {
+      const r = (await chat()(text)).text;
+      expect(r).toMatch(/^不对：“一户多残”家庭生活补助是按户发的，每户一年 1680 元，一户一份/);
+      expect(r).not.toContain("是贫困户的话，不对");
+    }
+  });
+
+  it("corrects a unit said in a plain statement of what the entry speaks of (广场有100平方米那么大)", async () => {
+    expect((await chat()("镇上水库边建的健身休闲广场有100平方米那么大")).text).toContain("不对：资料里写的是“健身休闲广场占地 100 亩”，单位是亩");
+  });
+});
+
+describe("a ratio said of the fuel", () => {
+  it("corrects 2公斤压块才顶1公斤煤 against the entry's 1.2-1.3, confirms 1.25, and still reckons a quantity asked", async () => {
+    for (const text of ["村里人说2公斤秸秆压块才顶1公斤煤", "听讲要2公斤秸秆压块才顶得上1公斤好煤？"])
+      expect((await chat()(text)).text).toContain("不对：资料里写的是“1.2-1.3 公斤生物质成型燃料，顶 1 公斤优质煤”，不是 2 公斤顶 1 公斤");
+    expect((await chat()("1.25公斤压块顶1公斤煤 对吧")).text).toContain("对：资料里写的是“1.2-1.3 公斤");
+    const r = (await chat()("俺有2公斤秸秆压块能顶多少煤")).text;
+    expect(r).toContain("2 公斤 ÷ 1.3 ≈ 1.5 公斤，到 2 公斤 ÷ 1.2 ≈ 1.7 公斤");
+    expect(r).toContain("约 2.1～2.3 元");
+  });
+});

@@ -19,6 +19,7 @@ import { reply } from "../../core/message.ts";
 import { payloadText } from "../../core/payload.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
 import { readClaim } from "../../core/claim.ts";
+import { ratioSaid } from "../policy/misread.ts";
 import { foldText } from "../../text/fold.ts";
 import type { IntentHandler, Services, TurnContext, TurnResult } from "../../core/turn.ts";
 import { answerWithLlm } from "../../core/llm-turn.ts";
@@ -236,6 +237,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "一吨1360对吧": the entry's price put to confirm, not the villager's own price to reckon with.
   const claimed = readClaim(text)?.kind;
   if (claimed === "count" || claimed === "price") return policyFallback(ctx);
+  // "2公斤秸秆压块才顶1公斤煤": a ratio said of the fuel is the entry's to confirm, no quantity to reckon with.
+  if (ratioSaid(text)) return policyFallback(ctx);
   const household = readHousehold(text);
   // People of whom something is said (a grade, 重度, 残疾, 老年); "俺爹俺娘俩人" alone is a count for arithmetic.
   const described = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);

@@ -6,7 +6,7 @@ import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, F
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 import { GRADE_NUMBER, gradesSaid, readGradeTally, SOME_NOT_POOR } from "../../core/tally.ts";
-import { misreadUnit } from "./misread.ts";
+import { misreadRatio, misreadUnit } from "./misread.ts";
 import { type Claim, CONFIRM_TAG, claimHolds, overMonths, readClaim, spanOf, withinMore } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
@@ -957,7 +957,7 @@ const countedIn = (unit: string): string => (/^[个名位人]$/.test(unit) ? "(?
 
 export function reckonClaim(facts: readonly Fact[], question: string, title = ""): string[] {
   // "挡土墙修了538公里？": the entry's own number, read with the wrong unit or as each one's share of a total.
-  const misread = misreadUnit(facts, question);
+  const misread = misreadRatio(facts, question) ?? misreadUnit(facts, question);
   if (misread) return [misread];
   const saidOnly = confirmSaid(facts, question);
   if (saidOnly) return [saidOnly];

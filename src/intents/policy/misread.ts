@@ -22,6 +22,9 @@ const KINDS: Record<string, string> = {
   亩: "area",
   元: "money",
   万元: "money",
+  户: "count",
+  人: "count",
+  名: "count",
 };
 
 /** How the unit is said back to the villager. */
@@ -38,13 +41,15 @@ const SAID_AS: Record<string, string> = {
 const SAID =
   /(?<![\d.])(\d+(?:\.\d+)?)\s*(万(?!人))?\s*(个百分点|%|‰|平方米|公里|千米|里地|里|米|公斤|斤|吨|亩|块钱|块|元)?(?:\s*(?:一|每|\/)\s*(斤|公斤|吨))?/g;
 /** The unit a fact states right after a number. */
-const STATED = /^\s*(万元|个百分点|%|‰|\/\s*10\s*万|\/\s*万|平方米|公里|千米|米|公斤|斤|吨|亩|元\s*\/\s*(?:吨|斤|公斤)|元)/;
+const STATED = /^\s*(?:多\s*)?(万元|个百分点|%|‰|\/\s*10\s*万|\/\s*万|平方米|公里|千米|米|公斤|斤|吨|亩|元\s*\/\s*(?:吨|斤|公斤)|元|户|人|名)/;
 /** Asking for something, not putting a figure to confirm. */
 const ASKS = /多少|几|啥|什么|咋|怎么|哪|谁/;
 
 export function misreadUnit(facts: readonly Fact[], question: string): string | undefined {
-  // Put to confirm: a closing question mark, 吧 or 吗, or a tag ("对吧", "是不是").
-  if (!/[?？]|吧|吗|对不对|是不是|对不|是不|没错/.test(question)) return undefined;
+  // Put to confirm (a closing question mark, 吧 or 吗, a tag like "对吧", or heard somewhere: "听说…"), or only said
+  // ("广场有100平方米那么大"): then only of what the fact speaks of, so that a number of the villager's own that
+  // happens to be the entry's is not taken for it.
+  const confirming = /[?？]|吧|吗|对不对|是不是|对不|是不|没错|听说|听讲|听人说|人家说|别人说|据说|有人说/.test(question);
   for (const m of question.matchAll(SAID)) {
     const [whole, number, wan, unitWord, perWord] = m;
     // The clause the figure is said in asks nothing of its own ("538公里？咋那么长" still confirms).
@@ -63,7 +68,12 @@ export function misreadUnit(facts: readonly Fact[], question: string): string | 
         const after = fact.text.slice(at.index + number!.length);
         const stated = STATED.exec(after)?.[1]?.replace(/\s/g, "");
         const quote = quoted(fact.text, at.index);
-        if (said && stated && differs(said, stated)) return `不对：资料里写的是“${quote}”，单位是${SAID_AS[stated] ?? stated}，不是${SAID_AS[said] ?? said}。`;
+        if (!confirming && !sharesWords(clause, quote)) continue;
+        // "流转了600亩地" of "600 多户签了合同": a count of another kind, for a number few would say by chance.
+        const otherKind =
+          said && stated && Number(number) >= 100 && KINDS[said] !== KINDS[stated] && KINDS[stated] === "count" && sharesWords(question, fact.text);
+        if (said && stated && (differs(said, stated) || otherKind))
+          return `不对：资料里写的是“${quote}”，单位是${SAID_AS[stated] ?? stated}，不是${SAID_AS[said] ?? said}。`;
         // "每人9.23万": a total (一共 9.23 万元) read as each one's.
         const total = /一共|总共|共|合计|累计/.test(fact.text.slice(Math.max(0, at.index - 8), at.index));
         if (each && total && !/每(?:个)?(?:人|户|位)/.test(fact.text)) return `不对：资料里写的是“${quote}”，这是一共的数，不是${each}的。`;
@@ -117,4 +127,43 @@ function quoted(text: string, at: number): string {
   const start = Math.max(0, ...[...text.slice(0, at).matchAll(/[，,；;。]/g)].map((m) => m.index + 1));
   const rest = text.slice(at).search(/[，,；;。]/);
   return text.slice(start, rest < 0 ? undefined : at + rest).trim();
+}
+
+/** "2公斤秸秆压块才顶1公斤煤": so much of one thing said to stand for so much of another. */
+const RATIO_SAID = /(\d+(?:\.\d+)?)\s*(公斤|斤|吨)[^，,。？?\d]{0,10}?(?:顶|相当于|抵|换|顶得上|抵得上|才顶|才抵)\s*(\d+(?:\.\d+)?)\s*(公斤|斤|吨)/;
+/** "1.2-1.3 公斤生物质成型燃料，顶 1 公斤优质煤": a fact stating such a ratio, as a range or one figure. */
+const RATIO_STATED = /(\d+(?:\.\d+)?)(?:\s*[-~～至到]\s*(\d+(?:\.\d+)?))?\s*(公斤|斤|吨)[^。；]{0,16}?(?:顶|相当于|抵)\s*(\d+(?:\.\d+)?)\s*(公斤|斤|吨)/;
+const IN_KG: Record<string, number> = { 公斤: 1, 斤: 0.5, 吨: 1000 };
+
+/**
+ * The ratio the message puts forward, when it is all the message says in numbers: "按1.2公斤顶1公斤煤 俺压了6吨" says
+ * the ratio to reckon with, which is the villager's to choose, not a claim.
+ */
+export function ratioSaid(question: string): RegExpExecArray | undefined {
+  const said = RATIO_SAID.exec(question);
+  if (!said) return undefined;
+  const rest = question.slice(0, said.index) + question.slice(said.index + said[0].length);
+  return /\d|[一两二三四五六七八九十百千半]+\s*(?:吨|公斤|斤|块|元)/.test(rest) ? undefined : said;
+}
+
+/**
+ * A ratio said against the one a fact states: "2公斤压块才顶1公斤煤" of "1.2-1.3 公斤…顶 1 公斤优质煤" is 不对, "1.25公斤
+ * 顶1公斤" is 对. Undefined when no fact states a ratio or the message says none.
+ */
+export function misreadRatio(facts: readonly Fact[], question: string): string | undefined {
+  const said = ratioSaid(question);
+  if (!said) return undefined;
+  const ratio = (Number(said[1]) * IN_KG[said[2]!]!) / (Number(said[3]) * IN_KG[said[4]!]!);
+  for (const fact of facts) {
+    const stated = RATIO_STATED.exec(fact.text);
+    if (!stated) continue;
+    const per = Number(stated[4]) * IN_KG[stated[5]!]!;
+    const low = (Number(stated[1]) * IN_KG[stated[3]!]!) / per;
+    const high = ((stated[2] ? Number(stated[2]) : Number(stated[1])) * IN_KG[stated[3]!]!) / per;
+    const quote = fact.text.replace(/[。；]$/, "");
+    return ratio >= low - 1e-9 && ratio <= high + 1e-9
+      ? `对：资料里写的是“${quote}”。`
+      : `不对：资料里写的是“${quote}”，不是 ${said[1]} ${said[2]}顶 ${said[3]} ${said[4]}。`;
+  }
+  return undefined;
 }
