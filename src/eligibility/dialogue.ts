@@ -122,6 +122,8 @@ export interface Signals {
   focus?: readonly string[];
   /** The message comes back to this finished screening after something else ("俺娘那个救助一个月多少"): its answer again. */
   again?: boolean;
+  /** "他也够得上贫困老年残疾人补助": more said of the one screened, asking nothing: added to the answer. */
+  more?: boolean;
 }
 
 export const MAX_FAILURES = 2;
@@ -1052,7 +1054,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       Object.keys(extraction.facts).some((k) => state.facts[k as keyof typeof state.facts] === undefined);
     // "要是不是贫困户呢" after the answer: the answer again under that supposition.
     const supposing = /^(?:那)?(?:要是|如果|假如|万一)/.test(core);
-    if (!found || (!correcting && !bare && !fillsGap && !supposing && state.topic === "benefits")) return "leave";
+    if (!found || (!correcting && !bare && !fillsGap && !supposing && !signals.more && state.topic === "benefits")) return "leave";
     const changed = describeChanges(rules, state.facts, merged);
     if (supposing && changed)
       return advance(rules, { ...state, facts: merged, unknown: state.unknown.filter((f) => !(f in extraction.facts)) }, on, `假设（${changed}）：\n`);

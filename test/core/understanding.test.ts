@@ -4439,3 +4439,22 @@ describe("a ratio said of the fuel", () => {
     expect(r).toContain("约 2.1～2.3 元");
   });
 });
+
+describe("one person's screening, added to and summed", () => {
+  it("takes 他也够得上贫困老年残疾人补助 into the screening, then adds up 两样 when asked (400 + 600)", async () => {
+    const say = chat();
+    await say("屋头爷爷是三级贫困残疾人");
+    const more = (await say("他也够得上贫困老年残疾人补助")).text;
+    expect(more).toContain("贫困残疾人生活特别救助：每人每年 400 元");
+    const r = (await say("假设两样都能领，他一年一共好多钱？")).text;
+    expect(r).toContain("400 + 600 = 1000 元/年");
+    expect(r).toContain("能不能同时领，原文没写");
+  });
+
+  it("keeps a household's programmes when they are summed (一户多残 + 奶奶 老年补助: 600 + 1680)", async () => {
+    const say = chat();
+    await say("我家是一户多残");
+    await say("另外我奶奶是贫困老年残疾人");
+    expect((await say("假如都能领 一年一共多少")).text).toContain("600 + 1680 = 2280 元/年");
+  });
+});

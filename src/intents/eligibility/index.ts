@@ -625,7 +625,7 @@ export const eligibilityHandler: IntentHandler = {
 
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;
 /** "一年下来能有多少", "能领多少钱": the amount of what is being screened. */
-const AMOUNT_ASK = /多少|几多|几个钱|啥钱|能领|能拿|给多少|有多少/;
+const AMOUNT_ASK = /多少|几多|几个钱|啥钱|能领|能拿|给多少|有多少|(?:一共|总共|加起来|合计)好多|好多钱\s*(?:[？?呢嘛哦]|$)/;
 /** "回头说俺的", "刚才那个", "俺那个救助": a message pointing back at what was said before. */
 const POINTS_BACK =
   /回头|回到|刚才|前面|上面说的|[俺我咱](?:家)?(?:[\u4e00-\u9fa5]{1,2})?那个(?:救助|补助|补贴|钱)|[俺我咱](?:家)?那个|[俺我咱]的(?:那个)?(?:救助|补助|补贴)/;
@@ -765,6 +765,15 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
           extractFacts(rules, text).facts.disability_grade === undefined &&
           focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id))));
     // "老年补助一个月一共多少" ⏎ "一年呢": the same household's same programmes, over another span.
+    // "屋头爷爷是三级贫困残疾人" ⏎ "假设两样都能领，他一年一共多少": what one person's screening found, added up.
+    const sumsScreening =
+      state.step === "done" &&
+      state.topic === "benefits" &&
+      state.people.length === 0 &&
+      turn !== "report" &&
+      /两样|几样|这几样|这些|都算上|全算上|加起来|都能领/.test(text) &&
+      readReckoning(text).total === true &&
+      readHousehold(text).people.every((p) => p.grade === undefined && !p.severe && /^(?:您|他|她)/.test(p.label));
     // "俺家老头子是贫困老年残疾人" ⏎ "那一年呢": one person's screening, over another span.
     const spanOnly =
       state.step === "done" &&
@@ -786,6 +795,15 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
         focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)) ||
         // "俺家领了三年了 三年总共领了多少": the same answer over years, whatever entry 三年 matches.
         (readReckoning(text).years !== undefined && focusOf(rules, text).length === 0 && /[俺我咱]家|领了|拿了/.test(text)));
+    // "屋头爷爷是三级贫困残疾人" ⏎ "他也够得上贫困老年残疾人补助": more said of the one screened, asking nothing.
+    const statesMore =
+      state.step === "done" &&
+      state.topic === "benefits" &&
+      state.people.length === 0 &&
+      turn !== "report" &&
+      /^[他她]/.test(text.trim()) &&
+      !QUESTION_WORDS.test(text) &&
+      (tellsFacts(rules, text) || extractFacts(rules, text).facts.elderly !== undefined);
     const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     // "特别救助一年多少" ⏎ "要是一户多残的也能领 两样加起来": the programme asked before and the one named now.
     const adding = named.length > 0 && state.focus.length > 0 && /两样|几样|加起来|加上|也能领|都算上|一起算/.test(text);
@@ -795,15 +813,17 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     // "要是不是贫困户呢": a supposition about the one screened, never a question of its own.
     const supposing = SUPPOSING.test(text) && tellsFacts(rules, text) && state.step === "done";
     const sameCalculation = state.topic !== "benefits" && state.step === "done" && topic === state.topic && /多少|几/.test(text) && turn !== "report";
-    const step = continueDialogue(rules, state, text, ctx.now, {
-      newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne && !sameCalculation && !supposing,
+    const step = continueDialogue(rules, sumsScreening ? { ...state, reckon: { ...state.reckon, total: true } } : state, text, ctx.now, {
+      newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne && !sameCalculation && !supposing && !statesMore,
+      more: statesMore,
       personal: isPersonal(rules, text) && turn !== "report",
       focus,
       again:
         (cameBack ||
           (ownPeople && sameHousehold) ||
           (POINTS_BACK.test(text) && sameOne) ||
-          (sameCalculation && !hasOwnQuantities(rules, text) && !/租金|\d+\s*元/.test(text))) &&
+          (sameCalculation && !hasOwnQuantities(rules, text) && !/租金|\d+\s*元/.test(text)) ||
+          sumsScreening) &&
         focus.length === 0,
     });
     if (step === "leave") {
