@@ -4458,3 +4458,15 @@ describe("one person's screening, added to and summed", () => {
     expect((await say("假如都能领 一年一共多少")).text).toContain("600 + 1680 = 2280 元/年");
   });
 });
+
+describe("a village's figure asked of the city's report", () => {
+  it("gives no city figure as the village's (村两委…女的占多少比例, 我们村幼儿园有几所), but the city's when the city is named", async () => {
+    for (const text of ["村两委班子里头女的占多少比例了", "我们村幼儿园有几所"]) {
+      const r = (await chat()(text)).text;
+      expect(r).toContain("资料里是贵港市报告的全市数字，没有");
+      expect(r).not.toMatch(/\d+(?:\.\d+)?\s*(?:%|所)/);
+    }
+    expect((await chat()("我们村幼儿园破破烂烂 问一下全市农村幼儿园有多少所")).text).toContain("917 所");
+    expect((await chat()("我们村还喝井水，现在咱市农村用上自来水的有多少")).text).toContain("81.02%");
+  });
+});

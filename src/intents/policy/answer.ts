@@ -804,6 +804,16 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
       `资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；请问当地的残联、民政或村委会。`,
       (f) => !/\d/.test(f.text),
     );
+  // "村两委里女干部占多少比例", "我们村幼儿园有几所" of the city's report: its figures are the city's, never a village's.
+  // (Asked in the clause that names the village, and no wider place named: "我们村还喝井水，全市农村自来水有多少" asks the city's.)
+  const village = isCityReport(entry) && !CITY_NAMED.test(query.text) ? villageAsked(query.text) : undefined;
+  if (village)
+    return noFigureAnswer(
+      entry,
+      confidence,
+      `资料里是贵港市报告的全市数字，没有${village.replace(/^(?:我们|俺们|咱们|俺|咱|我)/, "您")}的，我不乱说数字；想知道的话，请问村委会或镇里。`,
+      (f) => !/\d/.test(f.text),
+    );
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
   // "四先工作法都是哪几先", "一类标准都有哪些": the entry's own list, which its summary gives in one place.
   const listAsked = /哪几|哪些|都有(?:啥|什么|哪)|都是(?:啥|什么|哪)|有几条|哪几条/.test(query.text) && /[：:][^。]*[，、；]/.test(entry.summary);
@@ -2345,6 +2355,28 @@ const PLACE_HINT = new RegExp(`[县市镇乡省]|${CITIES}|外地`);
 /** "户口迁到外县", "俺去北京看病", "闺女在外地打工": where someone is or went, not whose standard is asked. */
 const WHERE_SOMEONE_WENT = new RegExp(`(?:迁|搬|嫁|去|走|在|到|上)(?:到|去|往)?了?(?:[^，,。？?\\s]{0,4}[县市镇乡省]|${CITIES}|外地|外面|城里)`, "g");
 
+/** An entry of the city's report ("…（贵港市）"), whose figures are the whole city's. */
+function isCityReport(entry: Entry): boolean {
+  const entryText = [entry.title, entry.summary, ...entry.facts.map((f) => f.text)].join("");
+  return /（[^）]*市）/.test(entry.title + entry.source.section) || (/市/.test(entryText) && !/县/.test(entryText));
+}
+
+/** A village or its committee, as a villager names it. */
+const VILLAGE_LEVEL = /村两委|村委会?(?:班子)?|村干部|(?:我们|俺们|咱们|俺|咱|我|全)村|村里/;
+/** A figure asked: how many, what share. */
+const VILLAGE_FIGURE_ASKED = /多少|几(?:个|所|人|名|位|户)|比例|占几成|百分之几/;
+/** The city or a level above the village named: its figures are asked for. */
+const CITY_NAMED = /全市|咱市|市里|贵港|市县|市、县|全县|县里|全镇/;
+
+/** The village named in the clause that asks for a figure, if any. */
+function villageAsked(text: string): string | undefined {
+  for (const clause of text.split(/[，,。；;！!？?\s]+/)) {
+    const village = VILLAGE_LEVEL.exec(clause)?.[0];
+    if (village && VILLAGE_FIGURE_ASKED.test(clause)) return village;
+  }
+  return undefined;
+}
+
 /** Another place than the entry's, named in the question ("隔壁县", "贵港市", "北京", "咱县" of a city report). */
 function placeElsewhere(entry: Entry, text: string): string | undefined {
   const moved = text.replace(WHERE_SOMEONE_WENT, "");
@@ -2352,8 +2384,7 @@ function placeElsewhere(entry: Entry, text: string): string | undefined {
   const entryText = [entry.title, entry.summary, ...entry.facts.map((f) => f.text)].join("");
   const namedPlace = [...moved.matchAll(NAMED_PLACE)].map((m) => m[1] ?? m[0]).find((p) => !entryText.includes(p.replace(/[市县省]$/, "")));
   // "市里维权岗有几个 ⏎ 那我们县有几个": the city's report says nothing of one county in it.
-  const cityReport = /（[^）]*市）/.test(entry.title + entry.source.section) || (/市/.test(entryText) && !/县/.test(entryText));
-  const ownCounty = cityReport ? /(?:我们|俺们|咱们|俺|咱|我)县/.exec(moved)?.[0] : undefined;
+  const ownCounty = isCityReport(entry) ? /(?:我们|俺们|咱们|俺|咱|我)县/.exec(moved)?.[0] : undefined;
   return OTHER_PLACE.exec(moved)?.[0] ?? namedPlace ?? ownCounty;
 }
 
