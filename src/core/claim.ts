@@ -34,7 +34,7 @@ const NUMBER = "(\\d+(?:\\.\\d+)?|[零一二三四五六七八九十百千万两
 /** Words between the period and the number: "一年救助", "一年一共", "每人代缴". */
 const BETWEEN = "(?:一共|总共|合计|加起来|[^，,。？?\\d零一二三四五六七八九十百千万两俩仨]){0,8}?";
 const PERIOD = new RegExp(`(一年|每年|全年|一个月|每个?月|半年)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
-const EACH = new RegExp(`(?:每人|每户|一人|一户(?!多残)|每位|每个人|一个人)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
+const EACH = new RegExp(`(?:每人|每户|一人|一户(?!多残)|每位|每个人|一个人|每名|每个[\u4e00-\u9fa5]{1,6}?人)${BETWEEN}${NUMBER}\\s*(?:元|块钱?)?(多)?`, "g");
 const PRICE = new RegExp(`(?:一|每|1)\\s*(吨|斤|公斤|亩)${BETWEEN}${NUMBER}\\s*(多)?\\s*(?:元|块钱?)?`, "g");
 /** "1360一吨", "1360元每吨": the price said before its unit. */
 const PRICE_BEFORE = /(\d+(?:\.\d+)?)\s*(多)?\s*(?:元|块钱?)?\s*(?:一|每|\/)\s*(吨|斤|公斤|亩)/g;
@@ -66,6 +66,14 @@ export function claimHolds(value: number, claim: Pick<Claim, "value" | "more">):
   );
 }
 
+/**
+ * `readClaim`, or else a figure said as a fact of the knowledge base's ("听说…发给了1749个人", "填表率是98.32%"):
+ * for the answer to check against what it quotes, never for routing (a villager's own numbers are no claim).
+ */
+export function readStatedClaim(text: string): Claim | undefined {
+  return readClaim(text) ?? (statedOutright(text) ? readClaimUncached(text, true) : undefined);
+}
+
 /** The last figure of the message put to confirm, or undefined when nothing is asked to be confirmed. */
 export function readClaim(text: string): Claim | undefined {
   // Read by several steps of one turn (routing, the handlers, the answer): the latest readings are kept.
@@ -88,15 +96,25 @@ const QUESTIONED_FIGURE =
  * "听讲秸秆压缩点一天能压30吨？", "镇里花了500万装修那个幼儿园？": a statement with a figure, heard somewhere, closed
  * with a question mark and asking nothing: put to confirm too.
  */
-const STATED_FIGURE = /(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万]+)\s*(?:多)?\s*(?:个|名|位|人|户|例|所|座|场|次|吨|亩|万元|万|元|块|%)/;
-const HEARSAY = /听说|听讲|听人说|听人讲|人家说|别人说|据说|有人说|都说/;
+const STATED_FIGURE = /(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万]+)\s*(?:多)?\s*(?:个|名|位|人|户|例|所|座|场|次|吨|亩|万元|万|元|块|%)|\d{2,}/;
+export const HEARSAY = /听说|听讲|听人说|听人讲|人家说|别人说|据说|有人说|都说|村里人说/;
 const questionedStatement = (text: string): boolean =>
   /[?？]\s*$/.test(text) && STATED_FIGURE.test(text) && !ASKS.test(text) && !/谁|吗|么|[俺我咱]家/.test(text);
+/**
+ * "县财政给每个重度残疾人代缴了1000块的养老钱", "月嫂培训班免费培训了3730个妇女": a figure of the knowledge base's
+ * said as a fact, asking nothing. Not the villager's own ("俺家3亩地", "我领了6个月"), nor a supposition.
+ */
+const statedOutright = (text: string): boolean =>
+  STATED_FIGURE.test(text) &&
+  !ASKS.test(text) &&
+  !/[?？吗呢]|谁|要是|如果|假如|假设|万一/.test(text) &&
+  !/[俺我咱](?:们)?(?:家|村|组)|[俺我咱](?!听|们听)[^，,。\s]{0,3}(?:有|种|烧|养|领|拿|交|花|压|是)/.test(text);
 
-function readClaimUncached(text: string): Claim | undefined {
+function readClaimUncached(text: string, stated = false): Claim | undefined {
   // (Not of the villager's own: "俺家3亩地？" is theirs to know, not the entry's to confirm.)
   // ("要是再多2个呢？" supposes; it confirms nothing.)
   const tagged =
+    stated ||
     CONFIRM_TAG.test(text) ||
     ((QUESTIONED_FIGURE.test(text.trim()) || questionedStatement(text.trim())) && !/[俺我咱]|呢|要是|如果|假如|假设|再多|还有/.test(text)) ||
     (HEARSAY.test(text) && questionedStatement(text.trim()));
@@ -106,7 +124,8 @@ function readClaimUncached(text: string): Claim | undefined {
   const after = tags.length > 0 ? text.slice(tags.at(-1)!.index + tags.at(-1)![0].length) : "";
   if (/呢\s*[?？]?\s*$/.test(after) || ASKS.test(after)) return undefined;
   const found: Array<{ at: number; end: number; claim: Omit<Claim, "clause" | "others"> }> = [];
-  const per = (said: string): Claim["per"] => (/每人|一人|每个人|一个人|每位/.test(said) ? "人" : /每户|一户(?!多残)/.test(said) ? "户" : undefined);
+  const per = (said: string): Claim["per"] =>
+    /每人|一人|每个人|一个人|每位|每名|每个[\u4e00-\u9fa5]{1,6}?人/.test(said) ? "人" : /每户|一户(?!多残)/.test(said) ? "户" : undefined;
   for (const m of text.matchAll(PERIOD)) {
     const value = parseNumber(m[2]!);
     const before = text.slice(Math.max(0, m.index - 6), m.index + m[0].length);

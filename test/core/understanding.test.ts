@@ -4470,3 +4470,25 @@ describe("a village's figure asked of the city's report", () => {
     expect((await chat()("我们村还喝井水，现在咱市农村用上自来水的有多少")).text).toContain("81.02%");
   });
 });
+
+describe("a wrong figure said as a fact", () => {
+  it("corrects an amount, a count and a sum said outright or heard (1000块, 否了19个, 500万…装修, 3730个)", async () => {
+    expect((await chat()("县财政给每个重度残疾人代缴了1000块的养老钱")).text).toContain(
+      "不对：资料里写的是“县财政给每位重度残疾人代缴 100 元养老费用”，不是 1000 元",
+    );
+    expect((await chat()("镇上39个重大决策做了风险评估 听说否了19个")).text).toContain("是 9 个，不是 19");
+    expect((await chat()("镇上拿了500万给人家开发商的幼儿园搞装修 真舍得")).text).toMatch(/不对：资料里写的是“镇政府出 50 万元/);
+    expect((await chat()("市里月嫂培训班免费培训了3730个妇女")).text).toMatch(/不对/);
+  });
+
+  it("corrects a rate said of another thing (一本上线率48.15%, 填表率98.32%, 二本上线率26.18%)", async () => {
+    expect((await chat()("市里高考一本上线率达到48.15%了")).text).toContain("不对：资料里写的是“一本上线 3537 人（不含体育、艺术类），上线率 10.74%”");
+    expect((await chat()("残疾人专项调查那个填表率是98.32% 挺高的")).text).toContain("占 97.68%”；98.32% 说的是“上门调查率 98.32%”");
+    expect((await chat()("咱市二本上线率是26.18%噻？")).text).toContain("上线率 48.15%”；26.18% 说的是");
+  });
+
+  it("takes the villager's own numbers as theirs, not as claims (俺家压了3吨, 我领了6个月)", async () => {
+    expect((await chat()("俺家压了3吨秸秆块")).text).not.toMatch(/不对：/);
+    expect((await chat()("老年残疾人补助我领了6个月")).text).not.toMatch(/不对：/);
+  });
+});

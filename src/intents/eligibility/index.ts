@@ -18,7 +18,7 @@ import { CONFIDENCE } from "../../knowledge/hits.ts";
 import { reply } from "../../core/message.ts";
 import { payloadText } from "../../core/payload.ts";
 import { maskPersonalData } from "../../core/privacy.ts";
-import { readClaim } from "../../core/claim.ts";
+import { HEARSAY, readClaim, readStatedClaim } from "../../core/claim.ts";
 import { ratioSaid } from "../policy/misread.ts";
 import { foldText } from "../../text/fold.ts";
 import type { IntentHandler, Services, TurnContext, TurnResult } from "../../core/turn.ts";
@@ -235,7 +235,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
   // "全县救助了4281人 俺没记错吧": a count put to confirm is the knowledge base's, never a screening.
   // "一吨1360对吧": the entry's price put to confirm, not the villager's own price to reckon with.
-  const claimed = readClaim(text)?.kind;
+  // ("俺听说…县里发给了1749个人": a figure heard, said as a fact, is put to confirm just the same.)
+  const claimed = (readClaim(text) ?? (HEARSAY.test(text) ? readStatedClaim(text) : undefined))?.kind;
   if (claimed === "count" || claimed === "price") return policyFallback(ctx);
   // "2公斤秸秆压块才顶1公斤煤": a ratio said of the fuel is the entry's to confirm, no quantity to reckon with.
   if (ratioSaid(text)) return policyFallback(ctx);

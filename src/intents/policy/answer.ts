@@ -6,8 +6,8 @@ import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, F
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 import { GRADE_NUMBER, gradesSaid, readGradeTally, SOME_NOT_POOR } from "../../core/tally.ts";
-import { misreadRatio, misreadUnit } from "./misread.ts";
-import { type Claim, CONFIRM_TAG, claimHolds, overMonths, readClaim, spanOf, withinMore } from "../../core/claim.ts";
+import { misreadRate, misreadRatio, misreadUnit } from "./misread.ts";
+import { type Claim, CONFIRM_ASKED, CONFIRM_TAG, claimHolds, overMonths, readClaim, readStatedClaim, spanOf, withinMore } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
 const MAX_TOPICS = 3;
@@ -966,15 +966,21 @@ function ofOthers(entry: Entry, question: string, verdict: string): string {
 const countedIn = (unit: string): string => (/^[个名位人]$/.test(unit) ? "(?:个|名|位|人)" : /^(?:公里|千米)$/.test(unit) ? "(?:公里|千米)" : unit);
 
 export function reckonClaim(facts: readonly Fact[], question: string, title = ""): string[] {
+  const verdict = checkClaim(facts, question, title);
+  // A figure only said, not put to confirm ("三级一年400"), is corrected when wrong; when right it needs no 对.
+  return readClaim(question) || CONFIRM_ASKED.test(question) ? verdict : verdict.filter((line) => !line.startsWith("对"));
+}
+
+function checkClaim(facts: readonly Fact[], question: string, title: string): string[] {
   // "挡土墙修了538公里？": the entry's own number, read with the wrong unit or as each one's share of a total.
-  const misread = misreadRatio(facts, question) ?? misreadUnit(facts, question);
+  const misread = misreadRatio(facts, question) ?? misreadUnit(facts, question) ?? misreadRate(facts, question);
   if (misread) return [misread];
   const saidOnly = confirmSaid(facts, question);
   if (saidOnly) return [saidOnly];
   const namesEntry = (clause: string) =>
     [...title.matchAll(/[\u4e00-\u9fa5]{2}/g)].some((m) => clause.includes(m[0])) ||
     [...clause.matchAll(/[\u4e00-\u9fa5]{2}/g)].some((m) => title.includes(m[0]));
-  const claim = readClaim(question);
+  const claim = readStatedClaim(question);
   if (!claim) {
     const together = figuresOfOneFact(facts, question);
     return together ? [`${together.holds ? "对" : "不对"}：资料里写的是“${quoted(together.fact)}”。`] : [];
@@ -1050,6 +1056,16 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
         ? ranked[0]
         : undefined);
     const stating = places.find((x) => matches(x) && sameSubject(x));
+    // "39个决策做了风险评估 否了19个": the other count said is stated, and its fact states one other count of the
+    // unit — the one the villager misremembered.
+    if (!stating && !meant && claim.others.length > 0) {
+      const told = facts.find((f) => claim.others.every((o) => new RegExp(`(?<![\\d.])${o.replace(".", "\\.")}(?![\\d.])`).test(f.text)));
+      const rest = told ? places.filter((x) => x.fact === told && !claim.others.includes(x.n)) : [];
+      if (told && rest.length === 1 && !matches(rest[0]!))
+        return [
+          `不对：资料里写的是“${told.text.replace(/[。；]$/, "")}”，是 ${rest[0]!.n} ${/^[个名位人]$/.test(claim.unit ?? "") ? "个" : claim.unit}，不是 ${said}。`,
+        ];
+    }
     // "今年已经安置200人了吧": the figure is a plan, said as done.
     const planned_ = places.find((x) => matches(x) && x.plan && !planned && x.change === change);
     if (!stating && !planned && planned_ && /已经|今年|这一年|去年|了/.test(claim.clause) && !places.some(sameSubject))
@@ -1115,7 +1131,10 @@ export function reckonClaim(facts: readonly Fact[], question: string, title = ""
     // "幼儿园装修花了500万": of several sums, the one whose fact shares the clause's words (装修) is the one meant.
     // (Words naming the entry itself, "幼儿园", point at none of its sums.)
     const named = wordPairs(title);
-    const asked = new Set([...wordPairs(claim.clause)].filter((w) => !named.has(w)));
+    // (The clause to its end: "拿了500万给开发商的幼儿园搞装修" says what the sum was for after it.)
+    const at = question.lastIndexOf(claim.clause);
+    const rest = at < 0 ? "" : question.slice(at + claim.clause.length).split(/[，,。；;！!？?\s]/)[0]!;
+    const asked = new Set([...wordPairs(claim.clause + rest)].filter((w) => !named.has(w)));
     // (A fact holding two sums, "土地收益 200 多万元、劳务收益 100 多万元": each one's own part says what it is of.)
     const overlap = (x: (typeof sums)[number]) =>
       [...wordPairs(sums.filter((y) => y.fact === x.fact).length > 1 ? x.part : x.fact.text)].filter((w) => asked.has(w)).length;

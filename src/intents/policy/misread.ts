@@ -167,3 +167,48 @@ export function misreadRatio(facts: readonly Fact[], question: string): string |
   }
   return undefined;
 }
+
+/** Character pairs of a text's Chinese, for telling what two texts speak of. */
+function pairsOf(text: string): Set<string> {
+  const han = text.replace(/[^\u4e00-\u9fa5]/g, "");
+  return new Set([...han].slice(0, -1).map((c, k) => c + han[k + 1]));
+}
+
+/** A change from last year or a target, said beside a rate: "比上一年增长 17.85%". */
+const CHANGE = /增长|提高|增加|下降|减少|比上|比目标|高出/;
+
+/**
+ * A rate of the entry said of another thing: "一本上线率达到48.15%" (48.15% is the 二本 rate; 一本's is 10.74%), "填表率是
+ * 98.32%" (98.32% is the home-visit share). Each rate the facts state is read with the words of its sentence up to
+ * it; the one whose words best match those the villager said it of is the one meant.
+ */
+export function misreadRate(facts: readonly Fact[], question: string): string | undefined {
+  const said = /(?<![\d.])(\d+(?:\.\d+)?)\s*%/.exec(question);
+  if (!said) return undefined;
+  const clauseStart = Math.max(0, ...[...question.slice(0, said.index).matchAll(/[，,。；;！!？?\s]/g)].map((m) => m.index + 1));
+  const clause = question.slice(clauseStart, said.index);
+  if (/多少|几|啥|什么|咋|怎么|哪/.test(clause)) return undefined;
+  const asked = pairsOf(question.slice(0, said.index));
+  const change = CHANGE.test(clause);
+  const rates = facts.flatMap((fact) =>
+    fact.text.split(/[；;。]/).flatMap((sentence) =>
+      [...sentence.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*%/g)].map((m) => {
+        const upTo = sentence.slice(0, m.index);
+        const breaks = [...upTo.matchAll(/[，,]/g)].map((x) => x.index + 1);
+        const own = upTo.slice(Math.max(0, ...breaks)) + m[0];
+        // Quoted from the sentence's start (what the rate is of), or its last two clauses when that is long.
+        const quote = (upTo.length <= 40 ? upTo : upTo.slice(breaks.at(-2) ?? 0)) + m[0];
+        return { value: m[1]!, own: quote.trim(), words: pairsOf(upTo), change: CHANGE.test(own) };
+      }),
+    ),
+  );
+  const stated = rates.filter((r) => r.value === said[1]);
+  if (stated.length === 0) return undefined;
+  // (A pair with a numeral, "一本" or "二本", names which one: it counts double.)
+  const score = (r: (typeof rates)[number]) =>
+    [...r.words].filter((w) => asked.has(w)).reduce((sum, w) => sum + (/[一二三四五六七八九]/.test(w) ? 2 : 1), 0) - (r.change !== change ? 10 : 0);
+  const ranked = [...rates].sort((a, b) => score(b) - score(a));
+  const meant = ranked[0]!;
+  if (score(meant) < 1 || (ranked[1] && score(ranked[1]) === score(meant)) || meant.value === said[1]) return undefined;
+  return `不对：资料里写的是“${meant.own}”；${said[1]}% 说的是“${stated[0]!.own}”。`;
+}
