@@ -5,7 +5,7 @@
 
 /** Words that say the message corrects what was said before. */
 const CORRECTING =
-  /不对|不對|不是的|错了|錯了|记错|記錯|说错|說錯|搞错|搞錯|弄错|弄錯|记岔|記岔|说岔|口误|口誤|更正|应该是|應該是|说漏|說漏|漏说|漏說|忘了说|忘了說/;
+  /不对|不對|不是的|错了|錯了|记错|記錯|说错|說錯|搞错|搞錯|弄错|弄錯|数错|數錯|算错|算錯|写错|寫錯|打错|打錯|记岔|記岔|说岔|口误|口誤|更正|应该是|應該是|说漏|說漏|漏说|漏說|忘了说|忘了說|^(?:哎|哦|噢|呃|啊)?[，,\s]*是(?=[\d零一二两兩三四五六七八九十半])/;
 
 /** "就俺一个残疾", "只有我一个": the household said to have one, which someone said to be so too makes more. */
 const ONLY_ONE = /(?:就|只有|只)(俺|我|他|她)?(?:一|1)个(?:人)?(残疾人?|残废)?/;
@@ -17,12 +17,15 @@ const NUMERAL = "(?:\\d+(?:\\.\\d+)?|[零一二两兩三四五六七八九十百
 /** A grade: where the question said one ("一、二级" is a pair of them, which a grade said now does not replace). */
 const GRADE = /(?<![一二三四、，,和])[一二三四1-4](?=\s*[级級](?!别))/g;
 /** People or households counted: "是2个", "三户". */
-const COUNT = new RegExp(`${NUMERAL}\\s*(?:[个個](?!多?月)|位|名|户|戶|人)`);
+const COUNTS = new RegExp(`${NUMERAL}\\s*(?:[个個](?!多?月)|位|名|[户戶](?![多两兩三]残)|人)`, "g");
+const GRADE_SAID = /[一二三四1-4]\s*[级級]/;
 
 /** Units whose quantities replace one another; each pattern matches a quantity and its unit as said. */
 const UNITS: readonly RegExp[] = [
-  new RegExp(`${NUMERAL}\\s*(?:个|個)?(?:多)?月(?!份)`, "g"),
+  // ("领了半年" ⏎ "是领了10个月": half a year is months too.)
+  new RegExp(`半年|${NUMERAL}\\s*(?:个|個)?(?:多)?月(?!份)`, "g"),
   new RegExp(`${NUMERAL}\\s*(?:多)?年(?![级級纪紀代])`, "g"),
+  COUNTS,
   GRADE,
   new RegExp(`${NUMERAL}\\s*(?:多)?[亩畝]`, "g"),
   new RegExp(`${NUMERAL}\\s*(?:多)?[吨噸]`, "g"),
@@ -41,8 +44,10 @@ export function correctQuestion(previous: string, said: string): string | undefi
     const who = only[1] ?? "";
     return `${previous.slice(0, only.index)}${who ? `${who}是${only[2] ?? ""}` : ""}${previous.slice(only.index + only[0].length)} ${said}`;
   }
-  // "说错了 二级的是2个": a count corrected is the tally's to read (core/tally.ts), by the grade it names.
-  if (COUNT.test(said)) return undefined;
+  // "说错了 二级的是2个": a count of a tally corrected is the tally's to read (core/tally.ts), by the grade it names;
+  // the one count of a question ("村里有5户一户多残" ⏎ "数错了 是6户") is replaced like any quantity.
+  const counts = [...said.matchAll(COUNTS)];
+  if (counts.length > 0 && (counts.length > 1 || GRADE_SAID.test(said) || [...previous.matchAll(COUNTS)].length !== 1)) return undefined;
   let corrected = previous;
   for (const quantity of UNITS) {
     const now = [...said.matchAll(quantity)];

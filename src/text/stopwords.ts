@@ -13,6 +13,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     // Whose household, and "add them up": context and arithmetic, not what the question is about.
     "我家 你家 他家 她家 咱家 俺家 自家 村里 一起 加一起 加起来 合起来 一块儿 加上 " +
     // Asking whether a figure is right ("真的假的", "是这个数不"): how a claim is put, not what it is about.
-    "真的 假的 真的假 真假 这个数 那个数 对不对 对吧 是吧 没错吧"
+    "真的 假的 真的假 真假 这个数 那个数 对不对 对吧 是吧 没错吧 " +
+    // Where a figure was heard ("听人讲", "据说"): how it reached the villager, not what it is about.
+    "听讲 听人讲 听人说 人家说 别人说 据说 有人说"
   ).split(/\s+/),
 );

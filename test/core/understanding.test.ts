@@ -4492,3 +4492,31 @@ describe("a wrong figure said as a fact", () => {
     expect((await chat()("老年残疾人补助我领了6个月")).text).not.toMatch(/不对：/);
   });
 });
+
+describe("corrections said the villagers' way", () => {
+  it("replaces 半年 with the months said (哦不对 是领了10个月), a bare 是三年, and one count of a question (数错了 是6户)", async () => {
+    const months = chat();
+    await months("老年残疾人补助一个月多少");
+    await months("俺娘领了半年");
+    expect((await months("哦不对 是领了10个月 一共多少")).text).toContain("500 元（50 × 10");
+    const years = chat();
+    await years("一户多残补助 领了两年一共多少");
+    expect((await years("哎 是三年")).text).toContain("5040 元（1680 × 3");
+    const count = chat();
+    await count("村里有5户一户多残 一年补多少");
+    expect((await count("刚才数错了 是6户")).text).toContain("6 户：1680 × 6 = 10080 元/年");
+  });
+
+  it("recounts 不是三个 是两个, and says notes as statements, not questions (没写重度指哪些等级)", async () => {
+    const say = chat();
+    await say("俺家三个三级贫困残疾 一年多少");
+    expect((await say("不是三个 是两个")).text).toContain("第1人 400 + 第2人 400 = 800 元/年");
+    const r = (await chat()("我一级肢体残疾 属于重度 县里帮重度残疾人代缴养老的钱每人是多少")).text;
+    expect(r).toContain("100 元");
+    expect(r).not.toMatch(/几级|是否重度|是不是重度/);
+  });
+
+  it("checks a ratio said in Chinese numerals (一公斤就能顶一公斤好煤)", async () => {
+    expect((await chat()("秸秆压成块 一公斤就能顶一公斤好煤")).text).toContain("不是一公斤顶一公斤");
+  });
+});

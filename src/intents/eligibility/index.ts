@@ -235,9 +235,11 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
   // "全县救助了4281人 俺没记错吧": a count put to confirm is the knowledge base's, never a screening.
   // "一吨1360对吧": the entry's price put to confirm, not the villager's own price to reckon with.
-  // ("俺听说…县里发给了1749个人": a figure heard, said as a fact, is put to confirm just the same.)
-  const claimed = (readClaim(text) ?? (HEARSAY.test(text) ? readStatedClaim(text) : undefined))?.kind;
-  if (claimed === "count" || claimed === "price") return policyFallback(ctx);
+  // ("俺听说…县里发给了1749个人", "听人讲那314万是每个残疾人都能分": a figure heard is put to confirm, whatever it is.)
+  const claimed = readClaim(text)?.kind;
+  // (Not beside a household described: "听说三级的一年800 俺家俩三级 那就是一千六吧" is theirs to reckon.)
+  const heard = HEARSAY.test(text) && readStatedClaim(text) !== undefined && !readHousehold(text).people.some((p) => p.grade !== undefined || p.severe);
+  if (claimed === "count" || claimed === "price" || heard) return policyFallback(ctx);
   // "2公斤秸秆压块才顶1公斤煤": a ratio said of the fuel is the entry's to confirm, no quantity to reckon with.
   if (ratioSaid(text)) return policyFallback(ctx);
   const household = readHousehold(text);

@@ -3,6 +3,7 @@
 // all). The number itself is the entry's, so the villager has it from somewhere; what they would misread is said
 // plainly. Pure: the facts and the question in, the correction (or nothing) out.
 import type { Fact } from "../../knowledge/schema.ts";
+import { parseNumber } from "../../text/numbers.ts";
 
 /** How a unit is measured: units of one kind that differ are a misreading (米 is not 公里). */
 const KINDS: Record<string, string> = {
@@ -130,10 +131,13 @@ function quoted(text: string, at: number): string {
 }
 
 /** "2公斤秸秆压块才顶1公斤煤": so much of one thing said to stand for so much of another. */
-const RATIO_SAID = /(\d+(?:\.\d+)?)\s*(公斤|斤|吨)[^，,。？?\d]{0,10}?(?:顶|相当于|抵|换|顶得上|抵得上|才顶|才抵)\s*(\d+(?:\.\d+)?)\s*(公斤|斤|吨)/;
+const RATIO_SAID =
+  /(\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)\s*(公斤|斤|吨)[^，,。？?\d]{0,10}?(?:顶|相当于|抵|换|顶得上|抵得上|才顶|才抵)\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(公斤|斤|吨)/;
 /** "1.2-1.3 公斤生物质成型燃料，顶 1 公斤优质煤": a fact stating such a ratio, as a range or one figure. */
 const RATIO_STATED = /(\d+(?:\.\d+)?)(?:\s*[-~～至到]\s*(\d+(?:\.\d+)?))?\s*(公斤|斤|吨)[^。；]{0,16}?(?:顶|相当于|抵)\s*(\d+(?:\.\d+)?)\s*(公斤|斤|吨)/;
 const IN_KG: Record<string, number> = { 公斤: 1, 斤: 0.5, 吨: 1000 };
+/** "2 公斤", "一公斤": a weight as the villager said it. */
+const weight = (n: string, unit: string) => (/\d/.test(n) ? ` ${n} ${unit}` : `${n}${unit}`);
 
 /**
  * The ratio the message puts forward, when it is all the message says in numbers: "按1.2公斤顶1公斤煤 俺压了6吨" says
@@ -153,7 +157,9 @@ export function ratioSaid(question: string): RegExpExecArray | undefined {
 export function misreadRatio(facts: readonly Fact[], question: string): string | undefined {
   const said = ratioSaid(question);
   if (!said) return undefined;
-  const ratio = (Number(said[1]) * IN_KG[said[2]!]!) / (Number(said[3]) * IN_KG[said[4]!]!);
+  const amount = (n: string) => parseNumber(n) ?? Number.NaN;
+  const ratio = (amount(said[1]!) * IN_KG[said[2]!]!) / (amount(said[3]!) * IN_KG[said[4]!]!);
+  if (!Number.isFinite(ratio)) return undefined;
   for (const fact of facts) {
     const stated = RATIO_STATED.exec(fact.text);
     if (!stated) continue;
@@ -163,7 +169,7 @@ export function misreadRatio(facts: readonly Fact[], question: string): string |
     const quote = fact.text.replace(/[。；]$/, "");
     return ratio >= low - 1e-9 && ratio <= high + 1e-9
       ? `对：资料里写的是“${quote}”。`
-      : `不对：资料里写的是“${quote}”，不是 ${said[1]} ${said[2]}顶 ${said[3]} ${said[4]}。`;
+      : `不对：资料里写的是“${quote}”，不是${weight(said[1]!, said[2]!)}顶${weight(said[3]!, said[4]!)}。`;
   }
   return undefined;
 }
