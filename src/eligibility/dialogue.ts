@@ -421,7 +421,7 @@ const AMOUNT_QUESTION = /多少|几多|几个钱|能领啥|能拿啥|给多少|�
 
 /** "一共多少", "都算上" asked after the answer: the sum, and with it everything the people get when asked so. */
 function summing(reckon: DialogueState["reckon"], asked: Reckoning): DialogueState["reckon"] {
-  return { ...reckon, ...(asked.total ? { total: true } : {}), ...(asked.every ? { every: true } : {}) };
+  return { ...reckon, ...(asked.total ? { total: true } : {}), ...(asked.every ? { every: true } : {}), ...(asked.perMonth ? { perMonth: true } : {}) };
 }
 
 function strip(text: string): string {
@@ -528,6 +528,13 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
           ? earlier.find((p) => !female.test(p.label) && !isCounted(p))
           : undefined) ?? earlier[0];
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
+    // "俺爸一级 贫困户" ⏎ "俺妈没残疾": someone other than the one screened, said not to be disabled, changes
+    // nothing of that screening (it is no correction of the one screened).
+    const screenedLabel = readHousehold(foldText(state.question)).people[0]?.label ?? "您";
+    const healthyOther =
+      more.people.length === 1 && more.people[0]!.certified === false && more.people[0]!.label !== screenedLabel && more.people[0]!.label !== PRONOUN;
+    if (state.people.length === 0 && healthyOther && !/不对|说错|搞错|弄错|记错|改成|改为/.test(text))
+      return advance(rules, state, on, `好的，记下了：${more.people[0]!.label}不算残疾人，不影响上面算的。\n`);
     // "三个孩子都是三级" ⏎ "大的那个今年重新评成二级了": one of those counted, regraded.
     // "其中两个评成二级了": that many of them.
     // "三级那个前年改评成一级了", "俩三级里有一个其实是二级": those of a grade said, that many of them.

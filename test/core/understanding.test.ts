@@ -4520,3 +4520,17 @@ describe("corrections said the villagers' way", () => {
     expect((await chat()("秸秆压成块 一公斤就能顶一公斤好煤")).text).toContain("不是一公斤顶一公斤");
   });
 });
+
+describe("a household told member by member", () => {
+  it("keeps the one screened when someone else is said not to be disabled, and gives 他俩's relief a month (133.3)", async () => {
+    const say = chat();
+    await say("俺爸一级 贫困户");
+    const mother = (await say("俺妈没残疾")).text;
+    expect(mother).toContain("您母亲不算残疾人");
+    expect(mother).toContain("（一级，贫困户）");
+    await say("俺姐二级 贫困户");
+    const r = (await say("他俩的救助平均每月多少")).text;
+    expect(r).toContain("您父亲 800 + 您姐姐 800 = 1600 元/年");
+    expect(r).toContain("约 133.3 元（1600 ÷ 12）");
+  });
+});
