@@ -4534,3 +4534,20 @@ describe("a household told member by member", () => {
     expect(r).toContain("约 133.3 元（1600 ÷ 12）");
   });
 });
+
+describe("a village's tally told group by group", () => {
+  it("counts 一组一户多残2户 with the groups after it, and a month asked as 这个月", async () => {
+    const say = chat();
+    await say("一组一户多残2户");
+    await say("二组3户");
+    await say("三组1户");
+    expect((await say("全村一户多残补助一年多少")).text).toContain("一组 2 + 二组 3 + 三组 1 = 6 户");
+    const month = chat();
+    await month("村里贫困老年残疾人8个");
+    expect((await month("这个月全村补助一共该发多少")).text).toContain("50 × 8 = 400 元/月");
+  });
+
+  it("never corrects a village's own count with the county's (村里一二级贫困残疾人 上半年登记了6个)", async () => {
+    expect((await chat()("村里一二级贫困残疾人 上半年登记了6个")).text).not.toContain("不对");
+  });
+});
