@@ -127,6 +127,8 @@ export interface Signals {
 }
 
 export const MAX_FAILURES = 2;
+/** "不是俺爸 是俺爷爷": one relative said in the place of another. */
+const SWAPPED = /不是(?:俺|我|咱)?([\u4e00-\u9fa5]{1,3}?)[，,\s]*(?:是|而是)(?:俺|我|咱)?([\u4e00-\u9fa5]{1,3}?)(?=[\s，,。！!]|$)/;
 const QUESTION_MARK = /[?？吗呢]|多少|几/;
 /** "还有两个一二级的", "另外一个三级": people besides those said before. */
 const ADDING = /^(?:还有|另外|另|再加上|加上|外加|再有|再加|又加)/;
@@ -535,6 +537,15 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       more.people.length === 1 && more.people[0]!.certified === false && more.people[0]!.label !== screenedLabel && more.people[0]!.label !== PRONOUN;
     if (state.people.length === 0 && healthyOther && !/不对|说错|搞错|弄错|记错|改成|改为/.test(text))
       return advance(rules, state, on, `好的，记下了：${more.people[0]!.label}不算残疾人，不影响上面算的。\n`);
+    // "想问贫困老年残疾人补助 俺爸领的" ⏎ "不是俺爸 是俺爷爷 俺爸没残疾": someone else in the place of the one
+    // screened; the question asked again of them (what is said of the first now goes with the first).
+    const swap = SWAPPED.exec(text);
+    const [from, to] = swap ? [readHousehold(`俺${swap[1]}`).people, readHousehold(`俺${swap[2]}`).people] : [[], []];
+    if (state.people.length === 0 && swap && from.length === 1 && to.length === 1 && from[0]!.label === screenedLabel && to[0]!.label !== screenedLabel) {
+      const question = state.question.replace(swap[1]!, swap[2]!);
+      const step = startDialogue(rules, "benefits", question, question, on);
+      return { ...step, reply: { ...step.reply, text: `好的，改为${to[0]!.label}：\n${step.reply.text}` } };
+    }
     // "三个孩子都是三级" ⏎ "大的那个今年重新评成二级了": one of those counted, regraded.
     // "其中两个评成二级了": that many of them.
     // "三级那个前年改评成一级了", "俩三级里有一个其实是二级": those of a grade said, that many of them.

@@ -344,6 +344,10 @@ export class KnowledgeIndex {
         ADVERB.test(named) ||
         // "他俩各自一年能领", "剩下的一年能领": who or which of them, not a programme.
         /^[我俺咱你您他她它这那]|[俩仨自下来掉]$/.test(named) ||
+        // "俺爷爷一年能领多少": a relative is whom it is for.
+        /^(?:[爷奶姥爹娘爸妈哥姐弟妹叔伯舅姨姑婶嫂孙]{1,2}|外公|外婆|父亲|母亲|儿子|女儿|闺女|孙子|孙女|老伴|媳妇|老婆|丈夫|老公|公公|婆婆|大爷|大娘|老头|老太)$/.test(
+          named,
+        ) ||
         // "全村一年补助总数", "全县救助": the whole of a place, summed, not a programme.
         /^(?:全|整个|本)[村组县镇乡市屯家户]|^[村组县镇乡市屯]里?$/.test(named) ||
         this.notTopics.has(named) ||

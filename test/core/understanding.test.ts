@@ -4551,3 +4551,17 @@ describe("a village's tally told group by group", () => {
     expect((await chat()("村里一二级贫困残疾人 上半年登记了6个")).text).not.toContain("不对");
   });
 });
+
+describe("someone else in the place of the one screened", () => {
+  it("screens 俺爷爷 when told 不是俺爸 是俺爷爷 俺爸没残疾, and 俺爷爷一年能领多少 names no programme of its own", async () => {
+    const say = chat();
+    await say("想问贫困老年残疾人补助 俺爸领的");
+    const r = (await say("不是俺爸 是俺爷爷 俺爸没残疾")).text;
+    expect(r).toContain("好的，改为您爷爷");
+    expect(r).toContain("贫困老年残疾人生活补助：每人每月 50 元（一年 600 元）");
+    expect(r).not.toContain("不符合条件");
+    const next = (await say("俺爷爷一年能领多少")).text;
+    expect(next).not.toContain("没有“爷爷补助”");
+    expect(next).toContain("600 元");
+  });
+});
