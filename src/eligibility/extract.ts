@@ -86,7 +86,10 @@ function checkNumber(fact: Extract<Fact, { type: "number" }>, value: number, neg
 function numberFrom(fact: Extract<Fact, { type: "number" }>, text: string): Answer | undefined {
   for (const { word, value } of fact.words) if (text.includes(word)) return { kind: "value", value };
   // "领到现在一年半了": the 半 of a span, not an age said with 了.
-  const found = findQuantities(text, fact.units).filter((q) => !(q.unit === "了" && /[年月天]$/.test(text.slice(0, q.index))))[0];
+  // ("那就是5040了": a number said with 了 that no age could be is some sum, not an age out of range.)
+  const found = findQuantities(text, fact.units).filter(
+    (q) => !(q.unit === "了" && (/[年月天]$/.test(text.slice(0, q.index)) || q.value > fact.max || /就是$|是$/.test(text.slice(0, q.index)))),
+  )[0];
   if (found) return checkNumber(fact, found.value, found.negative);
   for (const prefix of fact.prefixes) {
     const at = text.indexOf(prefix);

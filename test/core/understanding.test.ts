@@ -4565,3 +4565,16 @@ describe("someone else in the place of the one screened", () => {
     expect(next).toContain("600 元");
   });
 });
+
+describe("numbers and words that ask nothing of their own", () => {
+  it("takes 那就是5040了 for a sum, not an age out of range, and corrects 一户多残…按人头算的吧", async () => {
+    const r = (await chat()("一户多残是按人头算的吧 每人1680 俺家仨残疾那就是5040了")).text;
+    expect(r).not.toContain("年龄要在");
+    expect(r).toMatch(/^不对：“一户多残”家庭生活补助是按户发的/);
+  });
+
+  it("answers a programme asked with 谁也说不明白 beside it, and the plaza whose area is asked (建多大)", async () => {
+    expect((await chat()("一户多残的补助到底一年多少 村里谁也说不明白 气死个人")).text).toContain("每户每年 1680 元");
+    expect((await chat()("说了好几年的健身广场 到底建多大啊 别光喊口号")).text).toContain("占地 100 亩");
+  });
+});

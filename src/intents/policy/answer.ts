@@ -134,7 +134,10 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
       .sort((a, b) => b.picked - a.picked);
     // A runner-up takes the lead only with a fact picked out clearly better than the leader's best.
     const leader = close.find((c) => c.hit === top);
-    const pick = close[0] && leader && close[0] !== leader && close[0].picked < leader.picked * 1.1 ? leader : close[0];
+    // ("健身广场 到底建多大": a fact naming the words better is no answer when only the leader holds the area asked.)
+    const figureAsked = close[0] && leader && close[0] !== leader ? askedFigure(index, query) : undefined;
+    const holdsAsked = figureAsked !== undefined && figureAsked.holds(top.entry) && !figureAsked.holds(close[0]!.hit.entry);
+    const pick = close[0] && leader && close[0] !== leader && (close[0].picked < leader.picked * 1.1 || holdsAsked) ? leader : close[0];
     if (pick && pick.picked >= FACT_PICKED)
       return withAlternatives(factAnswer(index, query, pick.hit.entry, pick.hit.coverage), [pick.hit, ...hits.filter((h) => h !== pick.hit)]);
     // "那个救助是哪个单位管的，俺上哪问去": whom to ask, and the close entries all go to the same office: that is
@@ -378,12 +381,15 @@ const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]
   [/(?:几|多少)(?:套)/, /\d+\s*套/],
   [/(?:几|多少)(?:类|种)/, /\d+\s*(?:类|种)/],
   // "占多大", "多大地方": an area, which the entry gives in 亩.
-  [/(?:几|多少)(?:亩)|占多大|多大(?:地方|面积|一块|一片)|(?:占地|面积)(?:多少|多大|有多|好大)|啷个大/, /\d[\d.]*\s*亩/],
+  [
+    /(?:几|多少)(?:亩)|占多大|多大(?:地方|面积|一块|一片)|(?:占地|面积)(?:多少|多大|有多|好大)|啷个大|(?:建|修|盖|搞)(?:得)?(?:有)?多大(?!岁|年纪)/,
+    /\d[\d.]*\s*亩/,
+  ],
   [/(?:几|多少)(?:个)?(?:项目|决策|项)/, /\d+\s*(?:个|项)/],
   [/多少钱|花了多少|投了多少|投资|投入|花多少|多少万|资金|经费|钱数/, /\d[\d.]*\s*(?:万)?元/],
   [/(?:百分之|比例|多不多|占多少|率)/, /\d[\d.]*\s*[%％‰]/],
   // "搞了多长时间": how long something took, which the entry's own fact of months or days answers.
-  [/多长时间|多久|几个月|多少天|几天|几年|多少年/, /\d+\s*个?(?:月|天|年)(?![^。；]{0,4}(?:元|块|钱))/, true],
+  [/多长时间|多久|(?<!好)几个月|多少天|(?<!好)几天|(?<!好)几年|多少年/, /\d+\s*个?(?:月|天|年)(?![^。；]{0,4}(?:元|块|钱))/, true],
   // "什么时候来查": when, which a fact naming months answers.
   [/什么时候|啥时候|哪个月|几月份?/, /\d+\s*(?:[～~-]\s*\d+\s*)?月(?!\s*[0-9]*\s*元)|元月|年底|年初|上旬|下旬/, true],
   // "那河修了多老长": a length.
