@@ -261,6 +261,12 @@ function readHouseholdUncached(said: string): Household {
       pattern.lastIndex = i;
       const m = pattern.exec(text);
       if (m) {
+        // "俺弟家也是一户多残", "俺表哥家": that relative's own household, not a person of this one.
+        if (label !== PRONOUN && text[i + m[0].length] === "家" && !/^家(?:里|人|的)/.test(text.slice(i + m[0].length))) {
+          i += m[0].length + 1;
+          matched = true;
+          break;
+        }
         // "俺闺女三级残疾，她自己单过": 她 is the person just named, not someone new.
         if (label === PRONOUN && current && current.label !== "您" && current.label !== PRONOUN) {
           i += m[0].length;

@@ -4578,3 +4578,15 @@ describe("numbers and words that ask nothing of their own", () => {
     expect((await chat()("说了好几年的健身广场 到底建多大啊 别光喊口号")).text).toContain("占地 100 亩");
   });
 });
+
+describe("households named by their programme", () => {
+  it("sums 俩一级 一个三级 又是一户多残 as one household (2000 + 1680), and 俺弟家 is his household, not him", async () => {
+    expect((await chat()("俩一级 一个三级 都是贫困的 又是一户多残 假设都能领 全年合计多少")).text).toContain("2000 + 1680 = 3680 元");
+    expect(readHousehold("俺弟家也是一户多残").people).toEqual([]);
+    expect(readHousehold("俺爹家里的").people.map((p) => p.label)).toEqual(["您父亲"]);
+    const say = chat();
+    await say("俺家是一户多残");
+    await say("俺弟家也是一户多残");
+    expect((await say("三家一年一户多残补贴加起来多少")).text).toContain("1680 × 3 = 5040 元/年");
+  });
+});

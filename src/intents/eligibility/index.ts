@@ -526,8 +526,11 @@ const VILLAGE = new RegExp(`${OWN_GROUP.source}|村会计|村文书|村干部`);
 
 const PRONOUN_LABEL = "他（她）";
 
-/** Words that speak of one household: its members are screened one by one, not counted as a group. */
-const HOUSEHOLD_WORDS = /家|屋|两口子|老两口|夫妻|俩人|两个人/;
+/**
+ * Words that speak of one household: its members are screened one by one, not counted as a group ("俩一级 一个三级
+ * …又是一户多残": people said to be one household by its programme).
+ */
+const HOUSEHOLD_WORDS = /家|屋|两口子|老两口|夫妻|俩人|两个人|(?:是|算|属于)一户[多两三]残/;
 
 /** Only the household's standing (贫困户 or not), said of the villager's own household, and nothing asked. */
 function tellsOnlyStanding(ctx: TurnContext, rules: EligibilityRules, text: string): boolean {
