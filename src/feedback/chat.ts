@@ -3,6 +3,7 @@ import { foldText } from "../text/fold.ts";
 import { quickReply } from "../core/payload.ts";
 import { containsPersonalData, maskPersonalData } from "../core/privacy.ts";
 import { reply, type QuickReply } from "../core/message.ts";
+import { readStatedClaim } from "../core/claim.ts";
 import { formatReceipt, parseReceipt } from "./receipt.ts";
 import type { Report, ReportStore } from "./store.ts";
 import type { IntentHandler, Interceptor, TurnContext, TurnResult } from "../core/turn.ts";
@@ -272,6 +273,9 @@ function answerThenOffer(ctx: FeedbackTurn): TurnResult {
   };
 }
 
+/** An answer that opens by correcting a figure the villager said. */
+const CORRECTED = /(?:^|\n)不[对對]：/;
+
 /** A question asked in so many words: whom, where, what, how much, whether. */
 const ASKED = /[?？吗]|谁|哪|啥|什么|怎么|咋|多少|几[个天年月场次]|能不能|有没有|是不是|管不管|给不给|[修管办]不[修管办]|有[^，,。]{0,6}没$/;
 
@@ -486,6 +490,10 @@ const handler = (reports: ReportStore): IntentHandler => ({
     }
     if (isStatusQuery(ctx.text) && (/我|俺|咱/.test(ctx.text) || parseReceipt(ctx.text) !== undefined)) return statusReply(ctx);
     if (ctx.reading.kind === "report_or_question") return answerThenOffer(ctx);
+    // "镇上那个沼气服务站招了20个专职技术员": a figure of the knowledge base's said wrong, with nothing wrong
+    // reported, is corrected (with the offer to file), not filed.
+    if (ctx.reading.kind === "open" && readStatedClaim(foldText(ctx.text)) !== undefined && CORRECTED.test(answerPolicyQuestion(ctx).replies[0]?.text ?? ""))
+      return answerThenOffer(ctx);
     return fileReport(ctx);
   },
 });

@@ -4590,3 +4590,15 @@ describe("households named by their programme", () => {
     expect((await say("三家一年一户多残补贴加起来多少")).text).toContain("1680 × 3 = 5040 元/年");
   });
 });
+
+describe("a wrong figure said as news, not a trouble", () => {
+  it("corrects 沼气服务站招了20个专职技术员 with the offer to file, and still files 俺们村5户人家停水3天了", async () => {
+    const before = reports();
+    const r = (await chat()("镇上那个沼气服务站招了20个专职技术员")).text;
+    expect(r).toContain("不对：资料里写的是“服务站专门招聘了 2 名专职技术人员”");
+    expect(r).toContain("登记反映");
+    expect(reports()).toBe(before);
+    expect((await chat()("俺们村5户人家停水3天了")).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 1);
+  });
+});
