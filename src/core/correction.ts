@@ -23,7 +23,10 @@ const GRADE_SAID = /[一二三四1-4]\s*[级級]/;
 /** Units whose quantities replace one another; each pattern matches a quantity and its unit as said. */
 const UNITS: readonly RegExp[] = [
   // ("领了半年" ⏎ "是领了10个月": half a year is months too.)
-  new RegExp(`半年|${NUMERAL}\\s*(?:个|個)?(?:多)?月(?!份)`, "g"),
+  // (Months counted, with 个: "3月" is a month of the calendar, "从3月领的" says when it began.)
+  new RegExp(`半年|${NUMERAL}\\s*[个個](?:多)?月(?!份)`, "g"),
+  // "从7月领到12月" ⏎ "是从3月领的": the month it began.
+  new RegExp(`从\\s*${NUMERAL}\\s*月`, "g"),
   new RegExp(`${NUMERAL}\\s*(?:多)?年(?![级級纪紀代])`, "g"),
   COUNTS,
   GRADE,
@@ -55,7 +58,7 @@ export function correctQuestion(previous: string, said: string): string | undefi
     if (now.length !== 1) continue;
     const before = [...corrected.matchAll(quantity)];
     // "一年" of "一年多少" names the span asked about, not a quantity the villager told: the told one is replaced.
-    const told = before.filter((m) => !/^[一1]\s*(?:年|个?月|個?月)$/.test(m[0]));
+    const told = before.filter((m) => !/^[一1]\s*(?:年|[个個]月)$/.test(m[0]));
     // (A grade replaces the one grade said, never one of several: "一级2个 三级3个" is a tally.)
     if (quantity === GRADE && before.length !== 1) continue;
     const replaced = (told.length > 0 ? told : before).at(-1);

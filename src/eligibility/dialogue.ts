@@ -407,13 +407,28 @@ const QUOTED_AMOUNT = /(?:给|领|拿|发)了?(\d+|[一二两三四五六七八�
  */
 function quotedRules(rules: EligibilityRules, text: string): string | undefined {
   const amounts = new Set<number>();
+  /** The span each amount was said for ("每月给1680": a month), from the words right before it. */
+  const spans = new Map<number, "month" | "year">();
   for (const m of text.matchAll(QUOTED_AMOUNT)) {
     const n = parseNumber((m[1] ?? m[2])!);
-    if (n !== undefined && n >= 10) amounts.add(n);
+    if (n === undefined || n < 10) continue;
+    amounts.add(n);
+    const before = text.slice(Math.max(0, m.index - 6), m.index);
+    const span = /每个?月|一个月/.test(before) ? "month" : /每年|一年/.test(before) ? "year" : undefined;
+    if (span) spans.set(n, span);
   }
   if (amounts.size === 0) return undefined;
   const lines = rules.programmes.programmes.flatMap((p) => {
     const said = [...amounts].filter((n) => new RegExp(`(?<![\\d.])${n} 元`).test(p.rule));
+    // "一户多残每户每月给1680": the rule's yearly amount said to be monthly (or the other way round).
+    const misspan = said.find((n) => {
+      const stated = new RegExp(`年\\s*${n} 元`).test(p.rule) ? "year" : new RegExp(`月\\s*${n} 元`).test(p.rule) ? "month" : undefined;
+      return stated !== undefined && spans.has(n) && spans.get(n) !== stated;
+    });
+    if (misspan !== undefined)
+      return [
+        `不对：${misspan} 元是每${spans.get(misspan) === "month" ? "年" : "月"}的，不是每${spans.get(misspan) === "month" ? "月" : "年"}的：${p.rule}（来源：${p.source.section}）`,
+      ];
     return said.length > 0 ? [`您说的 ${said.join("、")} 元，是这条规定里的：${p.rule}（来源：${p.source.section}）`] : [];
   });
   return lines.length > 0 ? lines.slice(0, 2).join("\n") : undefined;
@@ -587,7 +602,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       !questioning &&
       newcomers.length > 0 &&
       newcomers.every((p) => p.grade !== undefined) &&
-      /不对|说错|搞错|弄错|记错|不是残疾[^，,。？?\d]{0,3}[，,\s]*是/.test(text);
+      (/不对|说错|搞错|弄错|记错|不是残疾[^，,。？?\d]{0,3}[，,\s]*是/.test(text) || SWAPPED.test(text));
     const doubted = questioning || (more.people.some((p) => !state.people.some((q) => q.label === p.label)) && !replacing);
     // "不对 俺娘不是二级 是俺嫂子 三级": one of the household named again without a grade, beside the one instead.
     const notDisabled =
@@ -867,10 +882,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // "俺家有俩重度的" ⏎ "哦不对 是三个 俺叔也是": the size of a household counted alike, corrected; those named
     // without anything of their own are among them.
     const recount =
-      /(?:不对|說錯|说错|记错|搞错|数错|错了|应该是|其实是|说漏了?|不是\s*(?:\d+|[两三四五六七八九十俩仨])\s*个)[^。？?]*?(?:是|有|共)\s*(\d+|[两三四五六七八九十俩仨])\s*个(?!级)/.exec(
+      /(?:不对|說錯|说错|记错|搞错|数错|错了|应该是|其实是|说漏了?|不是\s*(?:\d+|[两三四五六七八九十俩仨])\s*个)[^。？?]*?(?:是|有|共)\s*(?:(\d+|[两三四五六七八九十俩仨])\s*(?:个|口|人)|(俩|仨)(?![\u4e00-\u9fa5]))(?!级)/.exec(
         text,
       );
-    const size = recount ? parseNumber(recount[1]!) : undefined;
+    const size = recount ? parseNumber((recount[1] ?? recount[2])!) : undefined;
     const kind = state.people[0];
     if (
       size !== undefined &&
@@ -961,7 +976,18 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       ];
       // (Those still to be named come after those named.)
       const waiting = oneByOne ? listed.filter((p) => isCounted(p) && p.grade === undefined && !p.severe) : [];
-      const people = [...listed.filter((p) => !waiting.includes(p)), ...waiting];
+      // "俺是二级" ⏎ "俺媳妇三级 俺闺女也三级": the one screened, with their grade, is of the household too.
+      const first =
+        // (Relatives named, not people counted: "两个一级 一个三级" after "3个" are the household's three.)
+        state.people.length === 0 &&
+        subject &&
+        typeof grade === "number" &&
+        named.every((n) => !isCounted(n) && n.label !== subject.label) &&
+        Number(state.facts.disabled_in_household ?? state.disabledCount ?? named.length + 1) > named.length &&
+        !/不对|不是|说错|搞错|记错/.test(text)
+          ? [screenedPerson(subject)]
+          : [];
+      const people = [...first, ...listed.filter((p) => !waiting.includes(p)), ...waiting];
       const corrected = named.filter((n) => state.people.some((p) => p.label === n.label && p.grade !== undefined && p.grade !== n.grade));
       // "我舅一级，但他单过，不是贫困户": poverty said of one person is theirs, not the household's.
       const poor = more.people.some((p) => p.poor === false) ? undefined : extractFacts(rules, text).facts.poor;

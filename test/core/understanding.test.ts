@@ -4602,3 +4602,37 @@ describe("a wrong figure said as news, not a trouble", () => {
     expect(reports()).toBe(before + 1);
   });
 });
+
+describe("households told in the villagers' order words and corrections", () => {
+  it("reads 老三老四都是三级 and 二的三级 (2400; 老大 stays 一级)", async () => {
+    expect((await chat()("家里四个残疾的 老大一级 老二二级 老三老四都是三级 全是贫困残疾人 一年救助一共多少")).text).toContain("= 2400 元/年");
+    expect(readHousehold("大的一级 二的三级 小的也是三级").people.map((p) => `${p.label}${p.grade}`)).toEqual(["您家老大1", "您家老二3", "您家老小3"]);
+  });
+
+  it("keeps the one screened when relatives are named after (俺是二级 ⏎ 俺媳妇三级 俺闺女也三级: 800 + 400 + 400)", async () => {
+    const say = chat();
+    await say("问个事 贫困残疾人救助");
+    await say("俺是二级");
+    expect((await say("俺媳妇三级 俺闺女也三级 都是贫困户")).text).toContain("您 800 + 您爱人 400 + 您女儿 400 = 1600 元/年");
+    const counted = chat();
+    await counted("我家残疾人能领多少特别救助");
+    await counted("3个");
+    expect((await counted("两个一级 一个三级")).text).not.toContain("您 400 +");
+  });
+
+  it("swaps 不是俺媳妇 是俺娘, recounts 不对 是仨, and takes a start month corrected (从3月 一共10个月)", async () => {
+    const swap = chat();
+    await swap("俺一级 俺媳妇三级 都贫困 一年救助加起来多少");
+    expect((await swap("不是俺媳妇 是俺娘 俺媳妇没残疾 俺娘是二级")).text).toContain("您 800 + 您母亲 800 = 1600 元/年");
+    const three = chat();
+    await three("俺家俩重度残疾人 代缴养老一共多少");
+    expect((await three("不对 是仨")).text).toContain("第1人 100 + 第2人 100 + 第3人 100 = 300 元/年");
+    const months = chat();
+    await months("老年残疾人补助 俺爹从7月领到12月 6个月多少");
+    expect((await months("哦不对 是从3月领的 一共10个月")).text).toContain("500 元（50 × 10");
+  });
+
+  it("corrects a yearly amount said to be monthly (一户多残每户每月给1680)", async () => {
+    expect((await chat()("一户多残每户每月给1680 俺算了下一年两万多呢")).text).toMatch(/^不对：1680 元是每年的，不是每月的/);
+  });
+});
