@@ -735,7 +735,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         ? named[0]
         : alike.length === 1 &&
             (/一共|加起来|总共|俩|两个|合计|又(?:添|多|来|加)了?|搬(?:过|回)来|住过来|一块住/.test(text) ||
-              /^[^，,。？?]{1,6}也是[啊呀的]?$/.test(core) ||
+              /^[^，,。？?]{1,6}也是[啊呀的]?(?:也(?:在领|领着|领了|领))?$/.test(core) ||
               // "俺爷也是贫困老年残疾人": someone new, said to be what the first was said to be.
               (alike[0]!.label !== PRONOUN && (alike[0]!.elderly === true || alike[0]!.certified === true) && /^[^，,。\s]{1,5}也(?:是|批下来了)/.test(core)))
           ? alike[0]

@@ -16,6 +16,8 @@ function remembered<T>(kept: Map<string, T>, text: string, read: () => T): T {
 }
 
 /** Words for who someone is, which the readers of people (grades, standing) look for: the only ones spelled anew. */
+/** Look-alikes of 贫困 typed in haste: "贫因户", "贪困户". */
+const SHAPE_TYPOS = /贫因|贪困|贫囷/g;
 const STANDING_TERMS: ReadonlySet<string> = new Set(["贫困", "贫困户", "残疾", "残疾人", "残疾证", "救助", "低保", "低保户", "重度", "老年", "困难户"]);
 
 export interface AnalyzedQuery {
@@ -157,7 +159,15 @@ export class KnowledgeIndex {
   spell(text: string): string {
     // Read by several steps of a turn (claims, the handler): kept for a while, like the analysis.
     // "三极残疾": 极 for 级 after a grade's numeral is the same sound typed, whatever the typo table knows.
-    return remembered(this.spelled, text, () => this.fixTypos(foldText(text).replace(/([一二三四1-4])极/g, "$1级"), STANDING_TERMS));
+    // "贫因户": a character of the same shape typed for 困, which no sound-alike reading catches.
+    return remembered(this.spelled, text, () =>
+      this.fixTypos(
+        foldText(text)
+          .replace(/([一二三四1-4])极/g, "$1级")
+          .replace(SHAPE_TYPOS, "贫困"),
+        STANDING_TERMS,
+      ),
+    );
   }
   private readonly spelled = new Map<string, string>();
 

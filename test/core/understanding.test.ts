@@ -4636,3 +4636,18 @@ describe("households told in the villagers' order words and corrections", () => 
     expect((await chat()("一户多残每户每月给1680 俺算了下一年两万多呢")).text).toMatch(/^不对：1680 元是每年的，不是每月的/);
   });
 });
+
+describe("a look-alike of 贫困 and a relative who also receives it", () => {
+  it("reads 贫因户 as 贫困户 (no question whether the household is poor)", async () => {
+    const r = (await chat()("俺家仨残疾人全是三级的 贫因户 一年救助一共多少")).text;
+    expect(r).toContain("第1人 400 + 第2人 400 + 第3人 400 = 1200 元/年");
+    expect((await chat()("俺是贫因户 一级残疾 出门坐机动轮椅车 特别救助给多少")).text).not.toMatch(/是不是贫困户/);
+  });
+
+  it("joins 俺娘也是 也在领 to the household, and adds the two (1200)", async () => {
+    const say = chat();
+    await say("俺爹是贫困老年残疾人 领每月那个补助");
+    expect((await say("俺娘也是 也在领")).text).toContain("好的，记下了");
+    expect((await say("俩人一年加起来多少")).text).toContain("一年：1200 元（100 × 12");
+  });
+});
