@@ -43,7 +43,7 @@ const PRICE_BEFORE = /(\d+(?:\.\d+)?)\s*(多)?\s*(?:元|块钱?)?\s*(?:一|每|\
  * "一户" is no count, nor "万人就业").
  */
 const COUNT =
-  /(?<!领了?|领过|干了?|过了)(\d+|[零一二两三四五六七八九]+[十百千万][零一二两三四五六七八九十百千万]*|十[零一二两三四五六七八九]*)\s*(多)?\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个|吨|例|亩|座|场|套|处|台|辆|项|公里|千米|年(?!级|了))/g;
+  /(?<!领了?|领过|干了?|过了)(\d+|[零一二两三四五六七八九]+[十百千万][零一二两三四五六七八九十百千万]*|十[零一二两三四五六七八九]*)\s*(多|来)?\s*(?:个|名|位)?\s*(人|户|期|所|次|名|个|吨|例|亩|座|场|套|处|台|辆|项|公里|千米|年(?!级|了))/g;
 /** "投了500万是吧": a sum of money in 万. */
 const SUM = /(\d+(?:\.\d+)?|[一两二三四五六七八九十百千]+)\s*(多)?\s*万(多)?(?:元|块)?(?![人户名个位亩吨斤米])/g;
 const PERIOD_MONTHS: Record<string, number> = { 一年: 12, 每年: 12, 全年: 12, 一个月: 1, 每月: 1, 每个月: 1, 半年: 6 };
@@ -110,7 +110,7 @@ const statedOutright = (text: string): boolean =>
   !/[?？吗呢]|谁|要是|如果|假如|假设|万一/.test(text) &&
   !/[俺我咱](?:们)?(?:家|村|组|乡)|[俺我咱](?!听|们听)[^，,。\s]{0,3}(?:有|种|烧|养|领|拿|交|花|压|是)/.test(text) &&
   // A village's or a group's own count ("村里…上半年登记了6个", "一组2户") is a cadre's tally, not the county's figure.
-  !/村里|全村|本村|组里|[一二三四五六七八九十\d]组|村会计|村干部/.test(text);
+  !/村里(?!人(?:说|讲))|全村|本村|组里|[一二三四五六七八九十\d]组|村会计|村干部/.test(text);
 
 function readClaimUncached(text: string, stated = false): Claim | undefined {
   // (Not of the villager's own: "俺家3亩地？" is theirs to know, not the entry's to confirm.)

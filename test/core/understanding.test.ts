@@ -4651,3 +4651,15 @@ describe("a look-alike of 贫困 and a relative who also receives it", () => {
     expect((await say("俩人一年加起来多少")).text).toContain("一年：1200 元（100 × 12");
   });
 });
+
+describe("a free service said to cost money, and a rough count", () => {
+  it("corrects 是收费的吧 and 得自己掏钱 of what is free, and answers 要不要钱 plainly", async () => {
+    expect((await chat()("月嫂培训班是收费的吧 一期要交好几百")).text).toContain("不对：是免费的");
+    expect((await chat()("白内障手术得自己掏钱 听说要好几千")).text).toContain("不对：是免费的");
+    expect((await chat()("月嫂培训要不要钱")).text).not.toContain("不对");
+  });
+
+  it("checks 30来吨 as a rough count (3-5 吨)", async () => {
+    expect((await chat()("那个秸秆压缩机一天能压30来吨吧")).text).toContain("不对：资料里写的是“每天能压缩秸秆 3-5 吨”");
+  });
+});

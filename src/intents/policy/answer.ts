@@ -1253,8 +1253,15 @@ function checkClaim(facts: readonly Fact[], question: string, title: string): st
  * money ("免费的是不", "要交钱吧"), and places or names listed ("压缩点是在于家英 沈家荒 东梁格 对不"): 对 when
  * one fact names them all, 不对 when a fact lists some and another is nowhere in the entry.
  */
+/** "是收费的吧 一期要交好几百", "得自己掏钱": a cost said of something. */
+const COST_SAID = /收费的?吧|得(?:自己)?(?:掏|花|交|出)钱|自己(?:掏|出)钱|要交[^，,。？?]{0,4}(?:钱|费)/;
+
 function confirmSaid(facts: readonly Fact[], question: string): string | undefined {
-  const tag = [...question.matchAll(new RegExp(CONFIRM_TAG.source, "g"))].at(-1) ?? /吧\s*[?？]?\s*$/.exec(question) ?? undefined;
+  // ("白内障手术得自己掏钱 听说要好几千": a cost said outright, asking nothing, is put to confirm as well.)
+  const tag =
+    [...question.matchAll(new RegExp(CONFIRM_TAG.source, "g"))].at(-1) ??
+    /吧\s*[?？]?\s*$/.exec(question) ??
+    (COST_SAID.test(question) && !/[?？吗么]|要不要|收不收|多少/.test(question) ? { index: question.length } : undefined);
   if (!tag) return undefined;
   const start = Math.max(0, ...[...question.slice(0, tag.index).matchAll(/[。？?！!]/g)].map((m) => m.index + 1));
   const body = question.slice(start, tag.index);
