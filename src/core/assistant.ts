@@ -4,7 +4,7 @@ import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
 import { readGradeTally, SOME_OF_THEM } from "./tally.ts";
 import { correctQuestion } from "./correction.ts";
-import { COMES_BACK, earlierQuestionOn, isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
+import { COMES_BACK, countSaidBefore, earlierQuestionOn, isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
@@ -242,7 +242,13 @@ export class Assistant {
       !message.payload && !this.dialogues.holdsThread(active) && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans
         ? await lastQuestion(this.options.services.store.messages, message.channel, message.userId, now)
         : undefined;
-    const candidate = asked && (!active || active.askedAt < asked.at) ? asked : undefined;
+    const answered = asked && (!active || active.askedAt < asked.at) ? asked : undefined;
+    // "俺村重度残疾人有9个" ⏎ "县里代缴养老每人多少" ⏎ "那俺村一共多少": the village's count said before the question.
+    const countBefore =
+      answered && villageTotal && !COUNTED.test(answered.text)
+        ? await countSaidBefore(this.options.services.store.messages, message.channel, message.userId, now, COUNTED)
+        : undefined;
+    const candidate = answered && countBefore ? { ...answered, text: `${countBefore} ${answered.text}` } : answered;
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
     const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());

@@ -4663,3 +4663,13 @@ describe("a free service said to cost money, and a rough count", () => {
     expect((await chat()("那个秸秆压缩机一天能压30来吨吧")).text).toContain("不对：资料里写的是“每天能压缩秸秆 3-5 吨”");
   });
 });
+
+describe("a village's count said before the question answered", () => {
+  it("reckons 那俺村一共多少 on the count said two messages before (9 × 100), and 多少重度残疾人 asks a count", async () => {
+    const say = chat();
+    await say("俺村重度残疾人有9个");
+    await say("县里代缴养老每人多少");
+    expect((await say("那俺村一共多少")).text).toContain("100 × 9 = 900 元");
+    expect((await chat()("全县有多少重度残疾人是县财政给代缴的养老钱")).text).toContain("3901 位重度残疾人");
+  });
+});

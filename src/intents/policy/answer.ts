@@ -361,7 +361,7 @@ const OUTCOME_ASKED =
 /** The kind of number asked, the facts that hold one, and whether such a fact answers without sharing a word. */
 const ASKED_UNITS: Array<[asked: RegExp, inFact: RegExp, evenUnshared?: boolean]> = [
   [
-    /(?:几|多少)(?:百|千|万)?(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/,
+    /(?:几|多少)(?:百|千|万)?(?:个)?(?:人|名|位|孩子|娃|妇女|儿童|残疾人)|(?:几|多少)(?:个|位|名)?[\u4e00-\u9fa5]{1,4}?残疾人(?!证)|多少个?人|人数|名额|底册|人(?:有|是|一共有|总共有)多少(?!钱)/,
     /\d[\d.,]*\s*(?:多|余)?\s*(?:万)?\s*(?:多|余)?\s*(?:人|名|位|人次)/,
   ],
   // "一共花了多少钱": a total, which a per-person amount ("每人 100 元") does not answer.
