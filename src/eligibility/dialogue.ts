@@ -425,10 +425,10 @@ function quotedRules(rules: EligibilityRules, text: string): string | undefined 
       const stated = new RegExp(`年\\s*${n} 元`).test(p.rule) ? "year" : new RegExp(`月\\s*${n} 元`).test(p.rule) ? "month" : undefined;
       return stated !== undefined && spans.has(n) && spans.get(n) !== stated;
     });
-    if (misspan !== undefined)
-      return [
-        `不对：${misspan} 元是每${spans.get(misspan) === "month" ? "年" : "月"}的，不是每${spans.get(misspan) === "month" ? "月" : "年"}的：${p.rule}（来源：${p.source.section}）`,
-      ];
+    if (misspan !== undefined) {
+      const [isPer, notPer] = spans.get(misspan) === "month" ? ["年", "月"] : ["月", "年"];
+      return [`不对：${misspan} 元是每${isPer}的，不是每${notPer}的：${p.rule}（来源：${p.source.section}）`];
+    }
     return said.length > 0 ? [`您说的 ${said.join("、")} 元，是这条规定里的：${p.rule}（来源：${p.source.section}）`] : [];
   });
   return lines.length > 0 ? lines.slice(0, 2).join("\n") : undefined;

@@ -66,6 +66,12 @@ function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
   return { ...answerPolicyQuestion(ctx), intent: "eligibility" };
 }
 
+/** The knowledge base's answer to `asked` in place of the message as read (as the turn's follow-up, when it is one). */
+function policyOn(ctx: TurnContext, asked: string, followsUp: boolean): TurnResult | Promise<TurnResult> {
+  const query = ctx.kb.index.analyze(asked);
+  return policyFallback({ ...ctx, ...(followsUp ? { followsUp: asked } : {}), query, hits: ctx.kb.index.search(query, 5) });
+}
+
 /**
  * A tally by grade ("三级贫困6个，还有2个三级的不是贫困户") that the search is unsure of: rather than asking which
  * entry, the one close behind that sets an amount for each grade counted answers it.
@@ -286,9 +292,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)).length < 2
   ) {
     // ("每个人条件都符合" says they qualify; it asks nothing about the conditions.)
-    const asked = (ctx.followsUp ?? ctx.text).replace(QUALIFYING_CONDITIONS, "");
-    const query = ctx.kb.index.analyze(asked);
-    return policyFallback({ ...ctx, query, hits: ctx.kb.index.search(query, 5) });
+    return policyOn(ctx, (ctx.followsUp ?? ctx.text).replace(QUALIFYING_CONDITIONS, ""), false);
   }
   // "要是不是贫困户呢" after a question: a hypothetical about the asker is as good as their own facts.
   const hypothetical = SUPPOSING.test(foldText(ctx.text).trim()) && tellsFacts(rules, text);
@@ -679,9 +683,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
         (id) => rules.programmes.programmes.find((p) => p.id === id)?.benefit.per === "household",
       );
       if (perHousehold.length === 1) {
-        const understood = `${state.question} ${text}`;
-        const query = ctx.kb.index.analyze(understood);
-        return policyFallback({ ...ctx, followsUp: understood, query, hits: ctx.kb.index.search(query, 5) });
+        return policyOn(ctx, `${state.question} ${text}`, true);
       }
     }
     // "老年残疾人补助 俺爹领一年是多少" ⏎ "俺记岔了 俺爹俺娘两个人都领 那一年多少": people said to receive the one
@@ -698,9 +700,7 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     ) {
       // (A screening still asking is answered by this; one answered stays for the household it read.)
       if (state.step !== "done") ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
-      const understood = `${state.question} ${text}`;
-      const query = ctx.kb.index.analyze(understood);
-      return policyFallback({ ...ctx, followsUp: understood, query, hits: ctx.kb.index.search(query, 5) });
+      return policyOn(ctx, `${state.question} ${text}`, true);
     }
     const { intent, confidence } = ctx.classification;
     const long = text.replace(/\s/g, "").length >= 6;

@@ -4,6 +4,7 @@
 // plainly. Pure: the facts and the question in, the correction (or nothing) out.
 import type { Fact } from "../../knowledge/schema.ts";
 import { parseNumber } from "../../text/numbers.ts";
+import { HEARSAY } from "../../core/claim.ts";
 
 /** How a unit is measured: units of one kind that differ are a misreading (米 is not 公里). */
 const KINDS: Record<string, string> = {
@@ -50,7 +51,7 @@ export function misreadUnit(facts: readonly Fact[], question: string): string | 
   // Put to confirm (a closing question mark, 吧 or 吗, a tag like "对吧", or heard somewhere: "听说…"), or only said
   // ("广场有100平方米那么大"): then only of what the fact speaks of, so that a number of the villager's own that
   // happens to be the entry's is not taken for it.
-  const confirming = /[?？]|吧|吗|对不对|是不是|对不|是不|没错|听说|听讲|听人说|人家说|别人说|据说|有人说/.test(question);
+  const confirming = /[?？]|吧|吗|对不对|是不是|对不|是不|没错/.test(question) || HEARSAY.test(question);
   for (const m of question.matchAll(SAID)) {
     const [whole, number, wan, unitWord, perWord] = m;
     // The clause the figure is said in asks nothing of its own ("538公里？咋那么长" still confirms).
@@ -100,12 +101,14 @@ export function misreadUnit(facts: readonly Fact[], question: string): string | 
 
 /** Two texts speak of the same thing: they share a pair of Chinese characters other than the rate's own words. */
 function sharesWords(a: string, b: string): boolean {
-  const pairs = (t: string) => {
-    const han = t.replace(/[^\u4e00-\u9fa5]/g, "");
-    return new Set([...han].slice(0, -1).map((c, k) => c + han[k + 1]));
-  };
-  const inB = pairs(b);
-  return [...pairs(a)].some((p) => inB.has(p) && !/^(?:提高|比上|上一|一年|去年|增长|下降)$/.test(p));
+  const inB = pairsOf(b);
+  return [...pairsOf(a)].some((p) => inB.has(p) && !/^(?:提高|比上|上一|一年|去年|增长|下降)$/.test(p));
+}
+
+/** Character pairs of a text's Chinese, for telling what two texts speak of. */
+function pairsOf(text: string): Set<string> {
+  const han = text.replace(/[^\u4e00-\u9fa5]/g, "");
+  return new Set([...han].slice(0, -1).map((c, k) => c + han[k + 1]));
 }
 
 function saidUnit(unitWord: string | undefined, wan: string | undefined, per: string | undefined, perThousands: RegExpExecArray | null): string | undefined {
@@ -174,12 +177,6 @@ export function misreadRatio(facts: readonly Fact[], question: string): string |
   return undefined;
 }
 
-/** Character pairs of a text's Chinese, for telling what two texts speak of. */
-function pairsOf(text: string): Set<string> {
-  const han = text.replace(/[^\u4e00-\u9fa5]/g, "");
-  return new Set([...han].slice(0, -1).map((c, k) => c + han[k + 1]));
-}
-
 /** A change from last year or a target, said beside a rate: "比上一年增长 17.85%". */
 const CHANGE = /增长|提高|增加|下降|减少|比上|比目标|高出/;
 
@@ -201,10 +198,10 @@ export function misreadRate(facts: readonly Fact[], question: string): string | 
       [...sentence.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*%/g)].map((m) => {
         const upTo = sentence.slice(0, m.index);
         const breaks = [...upTo.matchAll(/[，,]/g)].map((x) => x.index + 1);
-        const own = upTo.slice(Math.max(0, ...breaks)) + m[0];
+        const clauseOwn = upTo.slice(Math.max(0, ...breaks)) + m[0];
         // Quoted from the sentence's start (what the rate is of), or its last two clauses when that is long.
         const quote = (upTo.length <= 40 ? upTo : upTo.slice(breaks.at(-2) ?? 0)) + m[0];
-        return { value: m[1]!, own: quote.trim(), words: pairsOf(upTo), change: CHANGE.test(own) };
+        return { value: m[1]!, quote: quote.trim(), words: pairsOf(upTo), change: CHANGE.test(clauseOwn) };
       }),
     ),
   );
@@ -216,5 +213,5 @@ export function misreadRate(facts: readonly Fact[], question: string): string | 
   const ranked = [...rates].sort((a, b) => score(b) - score(a));
   const meant = ranked[0]!;
   if (score(meant) < 1 || (ranked[1] && score(ranked[1]) === score(meant)) || meant.value === said[1]) return undefined;
-  return `不对：资料里写的是“${meant.own}”；${said[1]}% 说的是“${stated[0]!.own}”。`;
+  return `不对：资料里写的是“${meant.quote}”；${said[1]}% 说的是“${stated[0]!.quote}”。`;
 }
