@@ -187,6 +187,10 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     !has(text, words.report_words)
   )
     return { kind: "report_or_question" };
+  // "上头到底关不关心俺们这种留守娃": whether those like them are cared for, asked of a kind of people, is a question
+  // about what exists for them: answered, with the offer to file.
+  if (/(?:关不关心|管不管|有没有人管)[^，,。？?]{0,8}(?:这种|这类|这些|这样的)|(?:这种|这类|这样的)[^，,。？?]{0,10}(?:关不关心|管不管)/.test(text))
+    return { kind: "report_or_question" };
   if (has(text, words.complaint_questions)) return { kind: "report" };
   // "又让建沼气 上回建了坏了没人管 这回咋保证": a trouble of before, and how it is to go this time, is a question.
   if (/上回|上次|以前|前些年|原来|那时候/.test(text) && /(?:这回|这次|以后|往后|今后)[^，,。？?]{0,6}(?:咋|怎么|怎样|能不能|会不会|有没有|谁)/.test(text))

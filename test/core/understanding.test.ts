@@ -4673,3 +4673,15 @@ describe("a village's count said before the question answered", () => {
     expect((await chat()("全县有多少重度残疾人是县财政给代缴的养老钱")).text).toContain("3901 位重度残疾人");
   });
 });
+
+describe("whether anything was done, asked beside a trouble", () => {
+  it("answers 政府到底管不管这事 with what was done (the summary), and 关不关心俺们这种留守娃 without filing", async () => {
+    const r = (await chat()("镇上幼儿园挤得孩子都进不去 政府到底管不管这事")).text;
+    expect(r).toContain("50 万元装修开发商配套建好却办不起来的 1700 平方米幼儿园");
+    const before = reports();
+    const left = (await chat()("俺闺女留守在家没人管 上头到底关不关心俺们这种留守娃")).text;
+    expect(left).toContain("信息库");
+    expect(left).toContain("登记反映");
+    expect(reports()).toBe(before);
+  });
+});

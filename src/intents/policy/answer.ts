@@ -823,7 +823,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   if (elsewhere) lines.push(`资料里只写了本地的情况，没有写${elsewhere.replace(/^隔壁(?=[\u4e00-\u9fa5]{2,})/, "")}的，我不乱说数字；资料里本地的是：`);
   // "四先工作法都是哪几先", "一类标准都有哪些": the entry's own list, which its summary gives in one place.
   const listAsked = /哪几|哪些|都有(?:啥|什么|哪)|都是(?:啥|什么|哪)|有几条|哪几条/.test(query.text) && /[：:][^。]*[，、；]/.test(entry.summary);
-  if (facts.length === 0 || matching.length === 0 || listAsked)
+  // "政府到底管不管这事", "镇里想了啥法子": what was done about it, which the summary says in one place.
+  const overviewAsked = OVERVIEW_ASKED.test(query.text);
+  if (facts.length === 0 || matching.length === 0 || listAsked || overviewAsked)
     lines.push(ANY_MONEY.test(entry.summary) && asksMoney && top && isGap(top.fact) ? "" : entry.summary);
   // A tally by grade needs each grade's amount: the rules that set them are shown, whatever else was.
   if (reckoning?.gradeCounts) {
@@ -2419,6 +2421,9 @@ function placeElsewhere(entry: Entry, text: string): string | undefined {
   const ownCounty = isCityReport(entry) ? /(?:我们|俺们|咱们|俺|咱|我)县/.exec(moved)?.[0] : undefined;
   return OTHER_PLACE.exec(moved)?.[0] ?? namedPlace ?? ownCounty;
 }
+
+/** Whether or what was done about something: "管不管这事", "关不关心", "想了啥法子", "咋解决的". */
+const OVERVIEW_ASKED = /管不管|管没管|有没有人管|关不关心|想了(?:啥|什么)(?:法子|办法)|(?:咋|怎么)解决|打算(?:咋|怎么)(?:弄|办|整)|(?:咋|怎么)回事/;
 
 /** "免费不", "要钱吗", "收不收费": whether something costs money is asked. */
 const FREE_ASKED = /免费(?:不|吗|么|没有|没|啵)|免不免费|要(?:不要)?钱|收(?:不收)?钱|收费(?:不|吗)|收不收费|花钱(?:不|吗)/;
