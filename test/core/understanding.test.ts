@@ -4685,3 +4685,11 @@ describe("whether anything was done, asked beside a trouble", () => {
     expect(reports()).toBe(before);
   });
 });
+
+describe("people said to receive that programme, asked over a span", () => {
+  it("reckons 俩人半年 of 领那个贫困老年残疾人补助 (50 × 2 × 6 = 600)", async () => {
+    const say = chat();
+    await say("都残疾 贫困户 领那个贫困老年残疾人补助");
+    expect((await say("俩人半年能领多少")).text).toContain("6 个月一共：600 元");
+  });
+});

@@ -514,7 +514,7 @@ const gradeOrStanding = (rules: EligibilityRules, text: string) => {
 const RECEIVING = /领了|领着|在领|已经领|拿了/;
 /** "条件都符合", "够条件": the conditions said to be met, not asked about. */
 const QUALIFYING_CONDITIONS = /(?:每个人|每人|俩人|两人|都)?(?:的)?条件(?:都|也)?(?:符合|够|满足)了?|(?:都|也)?(?:符合|够|满足)条件/g;
-const QUALIFIES = /够格|够条件|符合条件|[都也]符合|都能领|都在领|领着|已经领|都领|领了|开始(?:领|发)/;
+const QUALIFIES = /够格|够条件|符合条件|[都也]符合|都能领|都在领|领着|已经领|都领|领了|开始(?:领|发)|领(?:那个|这个)[^，,。？?]{0,10}(?:补助|救助|补贴)/;
 // A number in words needs its unit: "一年一共" is no amount.
 const STATED_AMOUNT = /(?:每|一个?)(?:月|年)\s*(?:\d+\s*(?:元|块)?|[一二两三四五六七八九十百千]+\s*(?:元|块))(?![级岁亩])|\d+\s*(?:元|块)/;
 
