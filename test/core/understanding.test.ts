@@ -4693,3 +4693,10 @@ describe("people said to receive that programme, asked over a span", () => {
     expect((await say("俩人半年能领多少")).text).toContain("6 个月一共：600 元");
   });
 });
+
+describe("a count said wrong that a close entry states", () => {
+  it("corrects 签合同的有6000多户 from the entry that counts the households, named", async () => {
+    const r = (await chat()("土地流转签合同的有6000多户 听村里人讲的")).text;
+    expect(r).toContain("不对：资料里写的是“最后有 600 多户村民签了土地流转合同”（见“威啤集团土地流转项目”）。");
+  });
+});

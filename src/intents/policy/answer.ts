@@ -883,6 +883,17 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   if (!reckonedAny) lines.push(...reckonSaid(query.text));
   // "一年400对吧": the answer to a yes-or-no question comes first.
   const verdict = reckonClaim(entry.facts, query.text, [entry.title, ...entry.aliases].join(" ")).map((line) => ofOthers(entry, query.text, line));
+  // "签合同的有6000多户 听村里人讲的": a count said wrong that a close entry states (600 多户), when this one states
+  // none: that entry's fact corrects it, named.
+  if (verdict.length === 0 && readStatedClaim(query.text)?.kind === "count")
+    for (const hit of index.search(query, 3)) {
+      if (hit.entry === entry) continue;
+      const other = reckonClaim(hit.entry.facts, query.text, [hit.entry.title, ...hit.entry.aliases].join(" "));
+      if (other[0]?.startsWith("不对")) {
+        verdict.push(`${other[0].replace(/。$/, "")}（见“${hit.entry.title}”）。`);
+        break;
+      }
+    }
   if (verdict.length > 0) lines.splice(1, 0, ...verdict);
   // "俺村12个一二级 一年一共一万对吧": a total put to confirm against the total just reckoned.
   else {
