@@ -71,20 +71,26 @@ export function claimHolds(value: number, claim: Pick<Claim, "value" | "more">):
  * for the answer to check against what it quotes, never for routing (a villager's own numbers are no claim).
  */
 export function readStatedClaim(text: string): Claim | undefined {
-  return readClaim(text) ?? (statedOutright(text) ? readClaimUncached(text, true) : undefined);
+  return readClaim(text) ?? kept(statedRead, text, () => (statedOutright(text) ? readClaimUncached(text, true) : undefined));
 }
+const statedRead = new Map<string, Claim | undefined>();
 
 /** The last figure of the message put to confirm, or undefined when nothing is asked to be confirmed. */
 export function readClaim(text: string): Claim | undefined {
   // Read by several steps of one turn (routing, the handlers, the answer): the latest readings are kept.
-  if (claimsRead.has(text)) return claimsRead.get(text);
-  const read = readClaimUncached(text);
-  if (claimsRead.size >= CLAIMS_KEPT) claimsRead.delete(claimsRead.keys().next().value!);
-  claimsRead.set(text, read);
-  return read;
+  return kept(claimsRead, text, () => readClaimUncached(text));
 }
 const claimsRead = new Map<string, Claim | undefined>();
 const CLAIMS_KEPT = 64;
+
+/** `read()` for `text`, kept among the latest CLAIMS_KEPT readings of `readings`. */
+function kept(readings: Map<string, Claim | undefined>, text: string, read: () => Claim | undefined): Claim | undefined {
+  if (readings.has(text)) return readings.get(text);
+  const claim = read();
+  if (readings.size >= CLAIMS_KEPT) readings.delete(readings.keys().next().value!);
+  readings.set(text, claim);
+  return claim;
+}
 
 /**
  * "复明手术做了1100例？", "燃油补贴每人9.23万？这么多": a figure with what it counts, then a question mark (and at

@@ -250,8 +250,7 @@ const OFFER_BUTTONS: QuickReply[] = [quickReply("登记反映"), quickReply("只
  * "沼气池坏了，镇上有人管不？" asks for information and may also be a report. Nothing is filed yet:
  * the knowledge base answers what it can, and the villager decides whether it becomes a report.
  */
-function answerThenOffer(ctx: FeedbackTurn): TurnResult {
-  const answer = answerPolicyQuestion(ctx);
+function answerThenOffer(ctx: FeedbackTurn, answer: TurnResult = answerPolicyQuestion(ctx)): TurnResult {
   const masked = maskPersonalData(ctx.text).slice(0, 2000);
   saveDialogue(ctx, { step: "offer", text: masked });
   // "房子漏雨要修，有补助吗": that the knowledge base has no such subsidy answers the question too.
@@ -492,8 +491,10 @@ const handler = (reports: ReportStore): IntentHandler => ({
     if (ctx.reading.kind === "report_or_question") return answerThenOffer(ctx);
     // "镇上那个沼气服务站招了20个专职技术员": a figure of the knowledge base's said wrong, with nothing wrong
     // reported, is corrected (with the offer to file), not filed.
-    if (ctx.reading.kind === "open" && readStatedClaim(foldText(ctx.text)) !== undefined && CORRECTED.test(answerPolicyQuestion(ctx).replies[0]?.text ?? ""))
-      return answerThenOffer(ctx);
+    if (ctx.reading.kind === "open" && readStatedClaim(foldText(ctx.text)) !== undefined) {
+      const answer = answerPolicyQuestion(ctx);
+      if (CORRECTED.test(answer.replies[0]?.text ?? "")) return answerThenOffer(ctx, answer);
+    }
     return fileReport(ctx);
   },
 });
