@@ -169,6 +169,11 @@ const DEFAULT_SETS = [
   // 85.0 %; misread 6→9 of 14, interrogation 7→11 of 12, household_turns 5→7, correction 5→7 of 10).
   "test/eval/thirtyeighth/singles.jsonl",
   "test/eval/thirtyeighth/conversations.jsonl",
+  // A thirty-ninth writer's set (ids al/am), balanced, with more households, corrections and village tallies across
+  // turns; run blind at the start of the next session: 183/200 (91.5 %), 2 wrong figures, on its starting commit
+  // (9474bde) and on arrival alike (village_turns 5/8, household_turns 9/12 the weakest).
+  "test/eval/thirtyninth/singles.jsonl",
+  "test/eval/thirtyninth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

@@ -244,11 +244,15 @@ export class Assistant {
         : undefined;
     const answered = asked && (!active || active.askedAt < asked.at) ? asked : undefined;
     // "俺村重度残疾人有9个" ⏎ "县里代缴养老每人多少" ⏎ "那俺村一共多少": the village's count said before the question.
+    // "村里重度残疾人统计出来了 十一个" ⏎ "县里代缴养老 全村一年一共多少": the count told alone, no question answered after it.
     const countBefore =
-      answered && villageTotal && !COUNTED.test(answered.text)
-        ? await countSaidBefore(this.options.services.store.messages, message.channel, message.userId, now, COUNTED)
+      villageTotal && !(answered && COUNTED.test(answered.text))
+        ? await countSaidBefore(this.options.services.store.messages, message.channel, message.userId, now, COUNTED, answered ? 1 : 0)
         : undefined;
-    const candidate = answered && countBefore ? { ...answered, text: `${countBefore} ${answered.text}` } : answered;
+    const candidate =
+      answered && countBefore
+        ? { ...answered, text: `${countBefore} ${answered.text}` }
+        : (answered ?? (countBefore ? { text: countBefore, entryIds: [], at: now.toISOString() } : undefined));
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
     const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
@@ -448,7 +452,8 @@ export function turnKind(ctx: Pick<TurnContext, "reading" | "text" | "classifica
 }
 
 /** "三组2户 五组3户", "一二级的12个": counts said in an earlier message, which a village total asked goes on from. */
-const COUNTED = /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/;
+// ("十一个": 一 only after 十; "一个" alone counts nobody.)
+const COUNTED = /(?:\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\s*(?:个|人|户|名|位)/;
 
 /** A follow-up stays on the entry the previous answer came from, when the search still finds it. */
 function threadFirst(hits: SearchHit[], entryIds: readonly string[]): SearchHit[] {

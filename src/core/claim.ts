@@ -136,6 +136,8 @@ function readClaimUncached(text: string, stated = false): Claim | undefined {
     /每人|一人|每个人|一个人|每位|每名|每个[\u4e00-\u9fa5]{1,6}?人/.test(said) ? "人" : /每户|一户(?!多残)/.test(said) ? "户" : undefined;
   for (const m of text.matchAll(PERIOD)) {
     const value = parseNumber(m[2]!);
+    // "一年有三百一十四万": hundreds of 万 are a sum paid out, read as one below, not anyone's money for a period.
+    if (value && value >= 1_000_000 && /万$/.test(m[2]!)) continue;
     const before = text.slice(Math.max(0, m.index - 6), m.index + m[0].length);
     const who = per(before);
     if (value)

@@ -59,9 +59,17 @@ export async function earlierQuestionOn(messages: MessageLog, channel: string, u
  * The latest message within the follow-up window that counts people or households ("俺村重度残疾人有9个"), before
  * the question just answered: "县里代缴养老每人多少" ⏎ "那俺村一共多少" reckons on the count said before it.
  */
-export async function countSaidBefore(messages: MessageLog, channel: string, userId: string, now: Date, counted: RegExp): Promise<string | undefined> {
+export async function countSaidBefore(
+  messages: MessageLog,
+  channel: string,
+  userId: string,
+  now: Date,
+  counted: RegExp,
+  /** 1: the latest exchange is the question answered, not where the count was said. */
+  skip = 1,
+): Promise<string | undefined> {
   const recent = (await messages.recentExchanges(channel, userId, 4)).reverse();
-  for (const exchange of recent.slice(1)) {
+  for (const exchange of recent.slice(skip)) {
     if (now.getTime() - Date.parse(exchange.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
     if (counted.test(exchange.text)) return exchange.text;
   }

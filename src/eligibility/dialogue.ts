@@ -28,6 +28,7 @@ import {
   GONE,
   GONE_FROM_COUNT,
   householdLines,
+  type HouseholdLine,
   isCounted,
   markElderly,
   type Person,
@@ -93,7 +94,15 @@ const ScreeningSchema = z.object({
   disabledCount: z.number().int().optional(),
   /** What the figures are to be turned into: per month, over several years. */
   reckon: z
-    .object({ perMonth: z.boolean(), years: z.number().optional(), total: z.boolean().optional(), every: z.boolean().optional() })
+    .object({
+      perMonth: z.boolean(),
+      years: z.number().optional(),
+      total: z.boolean().optional(),
+      every: z.boolean().optional(),
+      each: z.boolean().optional(),
+      /** "俺爹这两项加一块": the one person of the household the sum is asked for (their label); for one answer only. */
+      of: z.string().optional(),
+    })
     .default({ perMonth: false }),
 });
 export const DialogueStateSchema = ScreeningSchema.extend({
@@ -183,11 +192,26 @@ function isHousehold(state: DialogueState): boolean {
 function advanceHousehold(rules: EligibilityRules, state: DialogueState, on: Date, prefix: string, claim?: Claim): Step {
   const household = { people: state.people, disabledCount: state.disabledCount };
   const poor = typeof state.facts.poor === "boolean" ? state.facts.poor : undefined;
-  const lines = householdLines(rules, household, poor, on);
+  const lines = ofOne(householdLines(rules, household, poor, on), state.reckon.of);
   const ifPoor = claim && poor === undefined ? householdLines(rules, household, true, on) : undefined;
   const rendered = renderHousehold(rules, household, poor, lines, state.focus, state.reckon, state.question, claim, ifPoor);
   const pending = poor === undefined && !state.unknown.includes("poor") ? "poor" : null;
   return { state: { ...state, pending, step: pending ? "asking" : "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
+}
+
+/** "俺爹这两项加一块": what one person of the household gets, the others' shares and the household's own left out. */
+function ofOne(lines: HouseholdLine[], who: string | undefined): HouseholdLine[] {
+  if (!who) return lines;
+  return lines.map((line) => {
+    const parts = line.parts.filter((p) => p.who === who);
+    return {
+      ...line,
+      parts,
+      total: parts.reduce((sum, p) => sum + p.amount, 0),
+      notes: line.notes.filter((n) => n.startsWith(who)),
+      refusals: line.refusals.filter((r) => r.who === who),
+    };
+  });
 }
 
 /**
@@ -489,6 +513,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     }
     state = { ...state, step: "asking", failures: 0 };
   }
+  // One person's sum was for the answer it was asked for.
+  if (state.reckon.of) state = { ...state, reckon: { ...state.reckon, of: undefined } };
   // "合同签10年，一共多少" after the answer: the figures are turned over the years too.
   const asked = readReckoning(text);
   if (asked.years || asked.perMonth)
@@ -523,6 +549,25 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     Object.keys(extractFacts(rules, text).facts).length === 0
   )
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
+  // "俺爹这两项加一块一年多少" after a household's answer: the sum for one of them, nothing new told of them.
+  const one = readHousehold(text).people;
+  if (
+    state.step === "done" &&
+    isHousehold(state) &&
+    AMOUNT_QUESTION.test(core) &&
+    one.length === 1 &&
+    one[0]!.label !== "您" &&
+    state.people.some((p) => p.label === one[0]!.label) &&
+    one[0]!.grade === undefined &&
+    !one[0]!.severe &&
+    one[0]!.age === undefined &&
+    // ("俺爷上个月走了 现在…", "先不算她 俩人多少": someone left out, the rest asked for.)
+    !GONE.test(text) &&
+    // ("俺娘一年比俺多拿多少": two compared.)
+    !/不算|除了|除去|去掉|剩下|[俩仨]|两个|三个|都|他们|她们|一家|全家|比/.test(text) &&
+    Object.keys(extractFacts(rules, text).facts).length === 0
+  )
+    return advance(rules, { ...state, reckon: { ...summing(state.reckon, asked), of: one[0]!.label } }, on, `只算${one[0]!.label}的：\n`);
   // "一年一共1600是不" after a household's answer: the same household, the sum put to confirm checked.
   const claim = readClaim(text);
   if (state.step === "done" && isHousehold(state) && claim?.kind === "period" && readHousehold(text).people.length === 0)

@@ -128,7 +128,9 @@ const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都�
 /** "三个一级一个三级": several people of one grade at once. */
 const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨|(?<=[加添再又有])个)(?:人|娃|孩子|小孩|儿子|闺女|女儿|孙子|孙女)?(?:是|都|都是)?([一二三四1234])级/y;
 /** "一级残疾两个 三级一个": people of a grade counted after it. */
-const GRADE_COUNTED = /([一二三四1234])级(?:残疾人?|的)?(?:是|有)?\s*(一个|两个|俩|仨|三个|四个|[1-4]个)(?![月年天])/y;
+const GRADE_COUNTED = /([一二三四1234])级(?:残疾人?的?|的)?(?:是|有)?\s*(一个|两个|俩|仨|三个|四个|[1-4]个)(?![月年天])/y;
+/** "俺两个妹子都三级", "俩闺女三级": several people of one relation, counted before it. */
+const COUNTED_KIN = /(两|俩|仨|三|四|2|3|4)个?(?=[^\d个])/y;
 /**
  * "俩重度", "两个重度的", "重度残疾人有仨": several people said to be 重度 at once. "还有两个一二级的", "一个一、二级的": a grade
  * of one or two, which every programme treats alike, is 重度 too.
@@ -142,8 +144,23 @@ const headcount = (word: string, otherwise: number): number => parseNumber(word.
  * Someone who died or moved out: "走了" said of a person (with a pause or a span after), "去年没了" (not "钱没了"),
  * 去世, 户口迁走, 搬城里落户, 另立户口, 嫁出去 …
  */
-/** Someone counted, not named ("三个一级" → 第1人, 第2人, 第3人). */
-export const isCounted = (p: Person) => /^第\d+人$/.test(p.label);
+/** Someone counted, not named one by one ("三个一级" → 第1人, 第2人, 第3人; "两个妹子" → 您妹妹（1）, 您妹妹（2）). */
+export const isCounted = (p: Person) => /^第\d+人$|（\d+）$/.test(p.label);
+
+/** The relation word at a place of the message ("妹子" → 您妹妹), with the words that name it. */
+function relationAt(text: string, at: number): { label: string; surface: string } | undefined {
+  // "两个娃": the child words need no 俺 before them here.
+  const child = /娃儿|娃子|娃|孩子|小孩/y;
+  child.lastIndex = at;
+  const c = child.exec(text);
+  if (c) return { label: "您孩子", surface: c[0] };
+  for (const [pattern, label] of RELATIONS) {
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
+    if (m) return { label, surface: m[0] };
+  }
+  return undefined;
+}
 
 /** "本来三个…有一个户口迁走了", "其中一个去世了": how many of the people counted are gone. */
 export const GONE_FROM_COUNT =
@@ -232,6 +249,8 @@ function readHouseholdUncached(said: string): Household {
   const gradeCounted = new Map<Person, number>();
   // "俺家四口人，爹娘都是一级…": the household's size, stood in for until its members are named.
   const placeholders = new Set<Person>();
+  /** People counted with their relation ("两个妹子"): a grade said right after is each one's. */
+  let kinGroup: Person[] = [];
   for (let i = 0; i < text.length; ) {
     cursor = i;
     let matched = false;
@@ -246,7 +265,10 @@ function readHouseholdUncached(said: string): Household {
       if (people.length === 0) {
         // "俩老人", "二老": old people, so 老年 is said of each.
         const old = /老人|二老|老两口/.test(g[0]);
-        group = Array.from({ length: n }, (_, k) => ({ label: `第${k + 1}人`, ...(old ? { elderly: true } : {}) }));
+        // "俺家两口子", "俺们两口子": the one who speaks and their spouse, told apart by a correction later ("俺老伴是二级").
+        const couple = /两口子/.test(g[0]) && /(?:[俺我咱](?:们|家)|家里)\s*$/.test(text.slice(Math.max(0, i - 3), i));
+        const labels = couple ? ["您", "您爱人"] : [];
+        group = Array.from({ length: n }, (_, k) => ({ label: labels[k] ?? `第${k + 1}人`, ...(old ? { elderly: true } : {}) }));
         people.push(...group);
         // "老两口都是二级 孙子一级": a pair named as such are people of the household, not its size stood in for.
         if (!/老两口|两口子|他们俩|他俩|她俩|二老|俩老人|两个老人|两位老人|兄弟|姐妹|[俩仨]$/.test(g[0])) for (const p of group) placeholders.add(p);
@@ -260,6 +282,19 @@ function readHouseholdUncached(said: string): Household {
     const marrying = MARRYING.exec(text);
     if (marrying) {
       i += marrying[0].length;
+      continue;
+    }
+    // "俺两个妹子都三级": two sisters, each their own person, sharing what is said of them next.
+    COUNTED_KIN.lastIndex = i;
+    const many = people.length === 0 || current ? COUNTED_KIN.exec(text) : null;
+    const kin = many ? relationAt(text, i + many[0].length) : undefined;
+    if (many && kin && kin.label !== PRONOUN) {
+      const n = headcount(many[1]!, 2);
+      const members = Array.from({ length: n }, (_, k) => open(`${kin.label}（${k + 1}）`));
+      group = members;
+      kinGroup = members;
+      current = undefined;
+      i += many[0].length + kin.surface.length;
       continue;
     }
     for (const [pattern, label] of RELATIONS) {
@@ -381,7 +416,7 @@ function readHouseholdUncached(said: string): Household {
     };
     if (grade && (!inRange(text, i) || /老[二三四]$/.test(text.slice(Math.max(0, i - 2), i)))) {
       const value = GRADE_VALUE[grade[1]!]!;
-      const all = allBefore(text, i);
+      const all = allBefore(text, i) || (group.length > 0 && group === kinGroup);
       // "一个一级一个三级": each "一个" opens the next member of the group.
       const target =
         group.length > 0
@@ -452,7 +487,8 @@ function readHouseholdUncached(said: string): Household {
   const healthy = new Set<Person>();
   const gone = new Set<Person>();
   mentions.forEach(({ person: p, at }, k) => {
-    const segment = text.slice(at, k + 1 < mentions.length ? mentions[k + 1]!.at : text.length);
+    // ("俺两个妹子": people named together share what follows them.)
+    const segment = text.slice(at, mentions.slice(k + 1).find((m) => m.at > at)?.at ?? text.length);
     // "今年开春我爸走了", "户口迁到城里了": no longer in the household; nothing is counted for them.
     if (GONE.test(segment.split(/[。；;！!？?]/)[0]!)) gone.add(p);
     const before = new Set(mentions.slice(0, k).map((m) => m.person));
@@ -709,6 +745,9 @@ function settledAmount(
   return { unknown: [...unknown] };
 }
 
+/** A child or grandchild of the one who speaks. */
+const YOUNG = /孩子|娃|孙子|孙女|外孙/;
+
 /** Each cash programme's amount for each person, summed; household programmes once. */
 export function householdLines(rules: EligibilityRules, household: Household, poor: boolean | undefined, on: Date): HouseholdLine[] {
   const disabled = Math.max(household.people.filter((p) => p.grade !== undefined || p.severe || p.certified).length, household.disabledCount ?? 0);
@@ -722,6 +761,8 @@ export function householdLines(rules: EligibilityRules, household: Household, po
     for (const person of people) {
       const settled = settledAmount(rules, programme, person, person.poor ?? poor, disabled, on, period);
       if (settled.amount !== undefined) line.parts.push({ who: person.label, amount: settled.amount });
+      // (A child is not asked to be old enough: the allowance for the old is simply not theirs to wait for.)
+      else if (settled.unknown.length > 0 && YOUNG.test(person.label) && settled.unknown.every((u) => /老年/.test(u))) continue;
       else if (settled.unknown.length > 0) line.notes.push(`${person.label === "全家" ? "" : person.label}要${settled.unknown.join("、")}才能领`);
       else if (settled.refused) line.refusals.push({ who: person.label === "全家" ? "您家" : person.label, ...settled.refused });
       else if (settled.silent) line.notes.push(`${person.label === "全家" ? "" : `${person.label}：`}${settled.silent}`);
@@ -741,6 +782,8 @@ export interface Reckoning {
   total?: boolean | undefined;
   /** "这两样补助加起来", "几项都算上", "那50块也算上": every programme the people get is added, not only the one named. */
   every?: boolean | undefined;
+  /** "两人一个月各是多少", "分别多少": each person's amount is asked, not only their sum. */
+  each?: boolean | undefined;
 }
 
 /** "俺娘一年比俺多拿多少": the two people compared, each one's own cash a year. */
@@ -800,7 +843,14 @@ export function readReckoning(text: string): Reckoning {
         text,
       ) ||
       (!ofNamed && /全家|一家|家里(?:一共|总共|加起来|合计)|俩|仨|两个人|三个人|[俺我咱]们/.test(text)));
-  return { perMonth, ...(years !== undefined ? { years } : {}), ...(total ? { total } : {}), ...(every ? { every } : {}) };
+  const each = /各(?:自|是|人)?(?:能|可以)?(?:领|拿|得|给)?(?:多少|几多)|分别(?:是|能)?(?:领|拿|得)?(?:多少|几多)/.test(text);
+  return {
+    perMonth,
+    ...(years !== undefined ? { years } : {}),
+    ...(total ? { total } : {}),
+    ...(every ? { every } : {}),
+    ...(each ? { each } : {}),
+  };
 }
 
 /** Lines with an amount: when several add up, each is also reckoned on its own. */
@@ -866,6 +916,9 @@ export function renderHousehold(
     const partYear = reckon.years !== undefined && !Number.isInteger(reckon.years);
     if (line.parts.length > 0 && line.period === "month" && !partYear)
       out.push(`  一年：${money(line.total * 12)} 元（${money(line.total)} × 12${alike ? `；每人一年 ${money(line.parts[0]!.amount * 12)} 元` : ""}）`);
+    // "两人一个月各是多少": each one's month, when they are paid differently.
+    if (reckon.each && reckon.perMonth && line.period === "year" && line.parts.length > 1 && !alike)
+      out.push(`  每人每月：${line.parts.map((p) => `${p.who} ${monthOf(p.amount)}`).join("；")}`);
     for (const note of line.notes) out.push(`  ${note}`);
     const refused = line.refusals.filter((r) => asked(line) || r.close);
     if (refused.length > 0)

@@ -2274,7 +2274,7 @@ describe("the old man of the house", () => {
     const couple = (await chat()("俺家老汉二级 老太婆三级 都是贫困户 特别救助一年一共多少")).text;
     expect(couple).toContain("您家老汉 800 + 您家老太太 400 = 1200 元/年");
     const family = (await chat()("我二级 我媳妇三级 俩孩子都一级 都是贫困户 特别救助一年总共多少")).text;
-    expect(family).toContain("您 800 + 您爱人 400 + 第3人 800 + 第4人 800 = 2800 元/年");
+    expect(family).toContain("您 800 + 您爱人 400 + 您孩子（1） 800 + 您孩子（2） 800 = 2800 元/年");
   });
 
   it("screens 老汉 said to be disabled, poor and in his seventies, with the elderly allowance first", async () => {
@@ -2874,7 +2874,7 @@ describe("more said of a household, and complaints about the rule", () => {
     expect((await standing("俺哥其实不算贫困户，他单独立户日子好过")).text).toContain("您 800 + 您侄子 400 = 1200 元/年");
     const regraded = chat();
     await regraded("贫困家庭，三个孩子都是三级残疾");
-    expect((await regraded("大的那个今年重新评成二级了")).text).toContain("第1人 800 + 第2人 400 + 第3人 400 = 1600 元/年");
+    expect((await regraded("大的那个今年重新评成二级了")).text).toContain("您孩子（1） 800 + 您孩子（2） 400 + 您孩子（3） 400 = 1600 元/年");
     const cantonese = chat();
     await cantonese("我阿嫲一级残疾，屋企好穷");
     await cantonese("阿爷三级");
@@ -4698,5 +4698,101 @@ describe("a count said wrong that a close entry states", () => {
   it("corrects 签合同的有6000多户 from the entry that counts the households, named", async () => {
     const r = (await chat()("土地流转签合同的有6000多户 听村里人讲的")).text;
     expect(r).toContain("不对：资料里写的是“最后有 600 多户村民签了土地流转合同”（见“威啤集团土地流转项目”）。");
+  });
+});
+
+describe("a household counted by relation, and one person's sum", () => {
+  it("counts 俺两个妹子都三级 as two sisters, and 三级残疾的有两个 as two people", async () => {
+    const five = (await chat()("俺家爷爷一级 奶奶二级 俺爹二级 俺两个妹子都三级 全是贫困残疾人 特别救助一年合计多少钱")).text;
+    expect(five).toContain("您爷爷 800 + 您奶奶 800 + 您父亲 800 + 您妹妹（1） 400 + 您妹妹（2） 400 = 3200 元/年");
+    const say = chat();
+    await say("俺家三级残疾的有两个 都是贫困");
+    await say("还有一个一级的 也贫困");
+    expect((await say("一年特别救助总共多少 合每个月多少")).text).toMatch(/400 \+ [^\n]*400 \+ [^\n]*800 = 1600 元\/年[\s\S]*约 133\.3 元/);
+  });
+
+  it("gives each one's month when asked 一个月各是多少, and asks no age of children", async () => {
+    const r = (await chat()("俺姐二级 俺妹三级 都是贫困残疾人 按月算的话 两人特别救助一个月各是多少")).text;
+    expect(r).toContain("每人每月：您姐姐 约 66.7 元（800 ÷ 12）；您妹妹 约 33.3 元（400 ÷ 12）");
+    const kids = (await chat()("贫困家庭，三个孩子都是三级残疾")).text;
+    expect(kids).not.toContain("老年");
+  });
+
+  it("sums only the one asked about after the household's answer (俺爹这两项加一块)", async () => {
+    const say = chat();
+    await say("俺娘三级贫困残疾人");
+    await say("俺爹一级贫困残疾人 七十五了 也领着贫困老年残疾人补助");
+    const r = (await say("俺爹这两项加一块一年多少")).text;
+    expect(r).toContain("合计每年：800 + 600 = 1400 元");
+    expect(r).not.toContain("您母亲 400");
+  });
+
+  it("reckons two said to receive the old-age allowance across messages (俺娘也是 也在领 ⏎ 他俩一年)", async () => {
+    const say = chat();
+    await say("俺爹七十多了 是贫困老年残疾人 领那个老年补助");
+    await say("俺娘也是 也在领");
+    expect((await say("他俩一年老年补助一共多少")).text).toContain("600 × 2 = 1200 元/年");
+  });
+});
+
+describe("a village's households and people across messages", () => {
+  it("adds households said to be new (还有两户刚评上) and households of two villages", async () => {
+    const say = chat();
+    await say("俺村一户多残的有四户");
+    await say("还有两户刚评上 也算进去");
+    expect((await say("一户多残补助全村一年多少")).text).toContain("1680 × 6 = 10080 元/年");
+    const two = chat();
+    await two("白鹿屯这边 一户多残三户");
+    await two("郝家庄那边 两户");
+    expect((await two("俩村加一块 一户多残补助一年多少")).text).toContain("1680 × 5 = 8400 元/年");
+  });
+
+  it("uses a count told alone before the question (统计出来了 十一个 ⏎ 全村一年一共多少)", async () => {
+    const say = chat();
+    await say("村里重度残疾人统计出来了 十一个");
+    expect((await say("县里代缴养老 全村一年一共多少")).text).toContain("100 × 11 = 1100 元");
+  });
+});
+
+describe("corrections that name what was wrong", () => {
+  it("replaces the span denied (不是两年 是三年) and the spouse of 俺家两口子 (说错了 俺老伴是二级)", async () => {
+    const say = chat();
+    await say("俺家一户多残 领了两年 一共多少");
+    expect((await say("不是两年 是三年")).text).toContain("1680 × 3");
+    const couple = chat();
+    await couple("俺家两口子都是三级贫困残疾 特别救助按月算一个月一共多少");
+    const r = (await couple("说错了 俺老伴是二级")).text;
+    expect(r).toContain("您 400 + 您爱人 800 = 1200 元/年");
+    expect(r).toContain("折合每月：100 元");
+  });
+});
+
+describe("questions and reports, and what is not in the knowledge base", () => {
+  it("answers 这不公平吧 到底咋算的 without filing, and files 这事得给俺查查", async () => {
+    const before = reports();
+    const r = (await chat()("一户多残补助只给一户一千六百八 不按人头给 这不公平吧 到底咋算的")).text;
+    expect(r).toContain("1680");
+    expect(reports()).toBe(before);
+    expect((await chat()("俺家一户多残的补助 村干部说俺家不算 可俺家明明俩残疾人 这事得给俺查查")).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 1);
+  });
+
+  it("says the knowledge base has nothing on 修路 instead of offering unrelated programmes", async () => {
+    const r = (await chat()("村里修路的钱谁出")).text;
+    expect(r).toContain("知识库里没有“修路”这一项");
+    expect(r).not.toMatch(/沼气|假肢|幼儿园/);
+  });
+
+  it("answers the ways to take part in the land transfer without asking for the villager's land", async () => {
+    const say = chat();
+    await say("俺是陈家山的");
+    const r = (await say("土地流转给威啤 俺能用啥法子参与")).text;
+    expect(r).toContain("土地入股");
+    expect(r).not.toMatch(/几亩|多少亩/);
+  });
+
+  it("corrects a total said to be each one's (一个人给四十三万五, 314万…每个残疾人都能分)", async () => {
+    expect((await chat()("县里扶持残疾人创业 一个人给四十三万五?真的假的")).text).toContain("不对：43.5 万元是一共 145 人的总数");
+    expect((await chat()("听人讲县里发的那314万救助款是每个残疾人都能分这么多")).text).toContain("不对：314.04 万元是一共 4281 人的总数");
   });
 });

@@ -572,6 +572,11 @@ const CALCULATOR_OFFER: Record<"land" | "biomass", string> = {
   biomass: "想算算您家能省多少，告诉我一年大概烧多少煤（比如“3吨”）。",
 };
 
+/** "能用啥法子参与", "有哪些方式": the ways of taking part asked. */
+const WAYS_ONLY = /法子|方式|办法|形式|途径|路子|(?:咋|怎么|怎样|如何)(?:个)?参与/;
+/** What a calculator reckons: money, a yield, a saving. */
+const MONEY_ASKED = /多少|几多|几个钱|钱|收入|挣|赚|租金|收益|省/;
+
 async function answerThenOfferCalculator(ctx: TurnContext, rules: EligibilityRules, topic: "land" | "biomass", text: string): Promise<TurnResult> {
   let answer = await policyFallback(ctx);
   // Unsure which entry? The topic's own entry (calculators.yaml → entry) says what the seed says.
@@ -583,6 +588,8 @@ async function answerThenOfferCalculator(ctx: TurnContext, rules: EligibilityRul
       intent: "eligibility",
     };
   }
+  // "土地流转给威啤 俺能用啥法子参与": the ways asked, no money: answered without asking for their figures.
+  if ((answer.answerKind === "answer" || answer.answerKind === "needs_review") && WAYS_ONLY.test(text) && !MONEY_ASKED.test(text)) return answer;
   const step = startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now);
   if (step.state) save(ctx, step.state);
   const first = answer.replies[0];

@@ -54,17 +54,15 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
       ? [second!, first!, ...found.slice(2)]
       : found;
   const hits = preferAskedNumber(index, query, preferQuotedFigure(query, swapped));
+  // "听人讲县里发的那314万救助款是每个残疾人都能分": a sum heard names the entry stating it, however few other
+  // words the two share; the answer checks what was said of it.
+  const heard = decide(hits) === "no_answer" ? stating(hits, readStatedClaim(query.text)) : undefined;
+  if (heard) return factAnswer(index, query, heard.entry, heard.coverage);
   // "残疾人坐公交免费不": whether a thing no entry speaks of is free; another programme's 免费 is no answer.
   // (The thing is the word right before 免费/要钱: "坐火车能免费不", not "拉去压缩要钱不" or "去医院就要钱".)
   const unknownThing = FREE_ASKED.test(query.text)
-    ? query.words.find(
-        (w) =>
-          w.length >= 2 &&
-          /^[\u4e00-\u9fa5]+$/.test(w) &&
-          !index.knows(w) &&
-          !KIN_WORD.test(w) &&
-          !/^(?:到底|究竟|真的|现在|以后|今年|去年|明年|还是|是否|是不是|一般|平常|都是)$/.test(w) &&
-          new RegExp(`${w}(?:能|可以|是|也)?(?:免费|免不免费|要钱|要不要钱|收钱|收不收钱|收费|收不收费|花钱)`).test(query.text),
+    ? unknownWords(index, query).find((w) =>
+        new RegExp(`${w}(?:能|可以|是|也)?(?:免费|免不免费|要钱|要不要钱|收钱|收不收钱|收费|收不收费|花钱)`).test(query.text),
       )
     : undefined;
   if (unknownThing) return noAnswer(Math.min(hits[0]?.coverage ?? 0, CONFIDENCE.clarify - 0.01), hits[0], `${unknownThing}免不免费`);
@@ -96,6 +94,10 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
   const asked = top && kind !== "answer" && kind !== "needs_review" ? askingClauseLeader(index, query, hits) : undefined;
   if (asked) return withAlternatives(factAnswer(index, query, asked.entry, confidence), [asked, ...hits.filter((h) => h !== asked)]);
   if (!top || kind === "no_answer") return noAnswer(confidence, top);
+  // "村里修路的钱谁出": the close entries share one stray character with the question (出) and no word,
+  // and it names a thing no entry knows (修路): a menu of unrelated entries would suggest one of them covers it.
+  const stray = kind === "clarify" && !hits.slice(0, 3).some((h) => sharesWord(index, h)) ? unknownWords(index, query)[0] : undefined;
+  if (stray) return noAnswer(Math.min(confidence, CONFIDENCE.clarify - 0.01), undefined, stray);
   // "小麦直补一亩能补几个钱": the one close entry the question names outright by its title or an alias answers
   // (saying plainly what it lacks), with the others offered; a menu would make the villager name it twice.
   const named = hits.slice(0, 3).filter((h) => [h.entry.title, ...h.entry.aliases].some((n) => n.length >= 3 && query.text.includes(n)));
@@ -1136,6 +1138,9 @@ function checkClaim(facts: readonly Fact[], question: string, title: string): st
     }
     return [];
   }
+  // "一个人给四十三万五", "每个残疾人都能分314万": a total paid to many said to be each one's.
+  const ofAll = eachOfTotal(facts, claim, question);
+  if (ofAll) return [ofAll];
   if (claim.kind === "sum") {
     // "六十四万多" holds for 64.344 万元.
     const isSaid = (n: number) => n === said || (claim.more === true && withinMore(n, said));
@@ -1259,6 +1264,40 @@ function checkClaim(facts: readonly Fact[], question: string, title: string): st
   // "三级的一个月33块对吧" against 33.33: right to the 元, the exact figure said beside.
   if (claimHolds(value, claim)) return [`对：资料里写的是${statedText}${working}。`];
   return [`不对：资料里写的是${statedText}${working}，不是 ${said} 元。`];
+}
+
+/** Of the close hits, the one entry with a fact stating the sum heard (314 for 314.04 万元). */
+function stating(hits: readonly SearchHit[], claim: Claim | undefined): SearchHit | undefined {
+  if (claim?.unit !== "万元") return undefined;
+  const figure = new RegExp(`(?<![\\d.])${String(claim.value).replace(".", "\\.")}(?:\\.\\d+)?\\s*(?:多|余)?\\s*万元`);
+  const found = hits.slice(0, 3).filter((h) => h.coverage >= CONFIDENCE.clarify / 2 && h.entry.facts.some((f) => figure.test(f.text)));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** "一个人", "每个残疾人", "每人都能": an amount said to be one person's or household's. */
+const ONE_EACH = /(?:一|每)(?:个|位|名)?(?:人|户(?!多残|两残)|残疾人|家)|每个[^，,。？?\s]{1,4}(?:都|能|可以)|人人/;
+
+/**
+ * A figure in 万元 that a fact states as what many people were paid together ("帮扶了 145 位…一共发了扶持资金 43.5 万元"),
+ * said of one person: the verdict, with the count it was for. Only a sum of 10,000 元 or more is read so.
+ */
+function eachOfTotal(facts: readonly Fact[], claim: Claim, question: string): string | undefined {
+  const yuan = claim.unit === "万元" ? claim.value * 10000 : claim.kind === "each" || claim.unit === "元" ? claim.value : undefined;
+  // (The clause to its end: "那314万救助款是每个残疾人都能分" says whose it is after the figure.)
+  const at = question.lastIndexOf(claim.clause);
+  const rest = at < 0 ? "" : question.slice(at + claim.clause.length).split(/[，,。；;！!？?\s]/)[0]!;
+  if (yuan === undefined || yuan < 10000 || !ONE_EACH.test(claim.clause + rest)) return undefined;
+  for (const fact of facts) {
+    // ("314万" for 314.04 万元: a whole number said of a sum with a fraction is that sum rounded.)
+    const wan = yuan / 10000;
+    const sum = [...fact.text.matchAll(/(\d+(?:\.\d+)?)\s*(?:多|余)?\s*万元/g)].find(
+      (m) => Math.abs(Number(m[1]) - wan) < 0.001 || (Number.isInteger(wan) && Math.floor(Number(m[1])) === wan),
+    );
+    const many = /(\d+)\s*(?:位|名|个)?(?:[^，,。；\d]{0,12}?)(?:人|户)/.exec(fact.text);
+    if (sum && many && Number(many[1]) > 1)
+      return `不对：${sum[1]} 万元是一共 ${many[1]} ${/户/.test(many[0]) ? "户" : "人"}的总数，不是一个人的：资料里写的是“${quoted(fact)}”。`;
+  }
+  return undefined;
 }
 
 /**
@@ -1442,6 +1481,24 @@ function clarify(hits: readonly SearchHit[], confidence: number): ComposedAnswer
   };
 }
 
+/** Words of two characters or more the knowledge base has never seen, none a relative or a word of time or doubt. */
+function unknownWords(index: KnowledgeIndex, query: AnalyzedQuery): string[] {
+  return query.words.filter(
+    (w) =>
+      w.length >= 2 &&
+      /^[\u4e00-\u9fa5]+$/.test(w) &&
+      !index.knows(w) &&
+      !KIN_WORD.test(w) &&
+      !/^(?:到底|究竟|真的|现在|以后|今年|去年|明年|还是|是否|是不是|一般|平常|都是)$/.test(w),
+  );
+}
+
+/** The hit matched a word of meaning of two characters or more, or several single ones ("烧 顶 煤"). */
+function sharesWord(index: KnowledgeIndex, hit: SearchHit): boolean {
+  const meant = hit.matchedWords.filter((w) => index.matchesMeaning({ ...hit, matchedWords: [w] }));
+  return meant.length > 1 || meant.some((w) => w.length >= 2);
+}
+
 function noAnswer(confidence: number, weakHit: SearchHit | undefined, named?: string): ComposedAnswer {
   // A weak hit still tells us which office deals with the topic, even if it can't answer the question.
   const contact = weakHit && weakHit.coverage >= CONFIDENCE.clarify * 0.5 && !named ? weakHit.entry.contact : FALLBACK_CONTACT;
@@ -1547,7 +1604,7 @@ const count = (s: string) => parseNumber(s);
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts), "一组一户多残2户": a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts.
 const SUBGROUP =
-  /((?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))/g;
+  /((?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))/g;
 
 interface Tally {
   total: number;
@@ -1674,7 +1731,8 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   const after =
     // "五口人里有仨残疾": the disabled of the household are counted, not its size.
     /(?:\d+|[一两二三四五六七八九十]+)\s*口人?[里中]?(?:有|其中)?\s*(\d+|[一两二三四五六七八九十]|俩|仨)\s*(?:个|名|位)?(?:是)?残疾/.exec(text) ??
-    /残疾人[^，,。？?\d]{0,4}?(\d+|[一两二三四五六七八九十百千]{1,5}|俩|仨)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
+    // ("重度残疾人统计出来了 十一个": a few words of how they were counted may come between.)
+    /残疾人[^，,。？?\d]{0,8}?(\d+|[一两二三四五六七八九十百千]{1,5}|俩|仨)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
     /残疾人[^。？?\d]{0,12}?的有\s*(\d+|[一两二三四五六七八九十百千]{1,5}|俩|仨)\s*(?:个|名|位|人)(?=[，,。？?；\s]|$)/.exec(text) ??
     // "俺村十来个重度的 按十二个算": the count the villager says to reckon with.
     /按\s*(\d+|[一两二三四五六七八九十百千]+)\s*(?:个人|个|人|名|位)\s*算/.exec(text);
@@ -1711,9 +1769,13 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
         restatedCount = count(restated[1]!);
       break;
     }
-  // "俺爷俺奶都是贫困老年残疾人…领了八个月": relatives named one by one and said alike (都), no grade of their own.
+  // "俺爷俺奶都是贫困老年残疾人…领了八个月", "俺爹领…俺娘也是": relatives named one by one and said alike (都, 也是),
+  // no grade of their own.
   // (他 and 她 are the one asked about, however often said: "他也够得上… 假设两样都能领，他一年".)
-  const kin = p || !/都/.test(text) ? [] : readHousehold(text).people.filter((x) => x.label !== "您" && x.label !== "他（她）" && !isCounted(x));
+  const kin =
+    p || !/都|也(?:是|在领|领着|一样|符合|够)/.test(text)
+      ? []
+      : readHousehold(text).people.filter((x) => x.label !== "您" && x.label !== "他（她）" && !isCounted(x));
   const alike = kin.length >= 2 && kin.every((x) => x.grade === kin[0]!.grade && !x.severe) ? kin.length : undefined;
   // (The number is whichever group matched; "老两口", "二老" name none: two.)
   const saidCount = p?.slice(1).find((g) => g !== undefined);
@@ -1741,7 +1803,9 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "8户", "俺家、俺叔家…两家": households, for amounts paid per household.
   // "全村一共120户 一户多残的有5户": of several counts of households, the one said of the programme's; one
   // count alone is that; several and none said of it, none is reckoned.
-  const ADDED = /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上来?|查出来?|发现|找出来?|补报|漏报)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户/;
+  // ("还有两户刚评上": the households added, counted before the word for how.)
+  const ADDED =
+    /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上来?|查出来?|发现|找出来?|补报|漏报)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户|(?:还有|另有|外加)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*户[^，,。？?\s]{0,3}?(?:刚|新|才)(?:评上|认定|批下来|批了|报上来|查出来)/;
   const DROPPED = /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走|迁出|搬出|不在)/;
   const DROPPED_HERE = new RegExp(`^${DROPPED.source}`);
   // "有仨一户多残家庭": households counted before what they are.
@@ -1756,8 +1820,9 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   // "有5户 ⏎ 再加上老张家 他家俩儿子都残疾": one household more, named by its family.
   const addedHome = h && !added ? /(?:再加上?|加上|还有)(?![\d一两二三四五六七八九十俩仨])([\u4e00-\u9fa5]{1,3})家(?![里人户])/.exec(rest) : null;
   const dropped = h ? DROPPED.exec(rest) : null;
-  const change = (added ? (count(added[1]!) ?? 0) : addedHome ? 1 : 0) - (dropped ? (count(dropped[1]!) ?? 0) : 0);
-  const shown = `${count(h?.[1] ?? "0") ?? 0}${added ? ` + ${count(added[1]!) ?? 0}` : addedHome ? ` + 1（${addedHome[1]}家）` : ""}${dropped ? ` − ${count(dropped[1]!) ?? 0}` : ""}`;
+  const addedCount = added ? (count((added[1] ?? added[2])!) ?? 0) : 0;
+  const change = (added ? addedCount : addedHome ? 1 : 0) - (dropped ? (count(dropped[1]!) ?? 0) : 0);
+  const shown = `${count(h?.[1] ?? "0") ?? 0}${added ? ` + ${addedCount}` : addedHome ? ` + 1（${addedHome[1]}家）` : ""}${dropped ? ` − ${count(dropped[1]!) ?? 0}` : ""}`;
   const householdsFrom = h && (added || addedHome || dropped) ? { from: count(h[1]!) ?? 0, by: change, shown } : undefined;
   // "村里5户一户多残… ⏎ 等下，是6户": the count said again after a correction is the count.
   const hClauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
