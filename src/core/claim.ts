@@ -124,7 +124,10 @@ function readClaimUncached(text: string, stated = false): Claim | undefined {
   const tagged =
     stated ||
     CONFIRM_TAG.test(text) ||
-    ((QUESTIONED_FIGURE.test(text.trim()) || questionedStatement(text.trim())) && !/[俺我咱]|呢|要是|如果|假如|假设|再多|还有/.test(text)) ||
+    ((QUESTIONED_FIGURE.test(text.trim()) || questionedStatement(text.trim())) &&
+      !/[俺我咱]|要是|如果|假如|假设|再多|还有/.test(text) &&
+      // ("一年才五十块？打发要饭的呢": 呢 after the question mark closes a grumble, not a supposition.)
+      !/呢/.test(text.slice(0, Math.max(text.search(/[?？][^?？]*$/), 0) || text.length))) ||
     (HEARSAY.test(text) && questionedStatement(text.trim()));
   if (!tagged && !CLOSING.test(text)) return undefined;
   // "一吨1360是吧 ⏎ 三吨呢": a question after the confirmation asks something else; nothing is confirmed now.

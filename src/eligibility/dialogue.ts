@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateAll, focusOf, nextFactToAsk, type Facts, type ProgrammeResult } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
-import { parseNumber } from "./numbers.ts";
+import { parseNumber, spanText } from "./numbers.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
 import {
   money,
@@ -100,6 +100,7 @@ const ScreeningSchema = z.object({
       total: z.boolean().optional(),
       every: z.boolean().optional(),
       each: z.boolean().optional(),
+      perHead: z.boolean().optional(),
       /** "俺爹这两项加一块": the one person of the household the sum is asked for (their label); for one answer only. */
       of: z.string().optional(),
     })
@@ -458,6 +459,9 @@ function quotedRules(rules: EligibilityRules, text: string): string | undefined 
   return lines.length > 0 ? lines.slice(0, 2).join("\n") : undefined;
 }
 
+/** "不是半年", "不是两年", "不是6个月": a span said before, denied. */
+const DENIED_SPAN = /不是\s*(?:半年|[\d零一二两三四五六七八九十]+\s*(?:个)?(?:多)?(?:年|月))/;
+
 const AMOUNT_QUESTION = /多少|几多|几个钱|能领啥|能拿啥|给多少|能有多少/;
 
 /** "一共多少", "都算上" asked after the answer: the sum, and with it everything the people get when asked so. */
@@ -515,6 +519,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   }
   // One person's sum was for the answer it was asked for.
   if (state.reckon.of) state = { ...state, reckon: { ...state.reckon, of: undefined } };
+  // "半年能领多少" ⏎ "是一年，不是半年": the span said now, the one denied left out.
+  // (A whole year said now is a span too, though "一年多少" alone asks per year.)
+  const saidNow = DENIED_SPAN.test(core) ? core.replace(new RegExp(DENIED_SPAN.source, "g"), "，") : undefined;
+  const spanNow = saidNow === undefined ? undefined : (readReckoning(saidNow).years ?? (/一年|整年|全年/.test(saidNow) ? 1 : undefined));
+  if (state.step === "done" && spanNow !== undefined && spanNow !== state.reckon.years && core.length <= 16)
+    return advance(rules, { ...state, reckon: { ...state.reckon, years: spanNow } }, on, `好的，改为 ${spanText(spanNow)}。\n`);
   // "合同签10年，一共多少" after the answer: the figures are turned over the years too.
   const asked = readReckoning(text);
   if (asked.years || asked.perMonth)

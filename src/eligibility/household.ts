@@ -266,7 +266,7 @@ function readHouseholdUncached(said: string): Household {
         // "俩老人", "二老": old people, so 老年 is said of each.
         const old = /老人|二老|老两口/.test(g[0]);
         // "俺家两口子", "俺们两口子": the one who speaks and their spouse, told apart by a correction later ("俺老伴是二级").
-        const couple = /两口子/.test(g[0]) && /(?:[俺我咱](?:们|家)|家里)\s*$/.test(text.slice(Math.max(0, i - 3), i));
+        const couple = /两口子/.test(g[0]) && /(?:[俺我咱](?:们|家)?|家里)\s*$/.test(text.slice(Math.max(0, i - 3), i));
         const labels = couple ? ["您", "您爱人"] : [];
         group = Array.from({ length: n }, (_, k) => ({ label: labels[k] ?? `第${k + 1}人`, ...(old ? { elderly: true } : {}) }));
         people.push(...group);
@@ -784,6 +784,14 @@ export interface Reckoning {
   every?: boolean | undefined;
   /** "两人一个月各是多少", "分别多少": each person's amount is asked, not only their sum. */
   each?: boolean | undefined;
+  /** "摊到每口人多少", "平均一个人合多少": the sum shared over the household's people. */
+  perHead?: boolean | undefined;
+}
+
+/** How many the household's sum is shared over: "四口人" said, else "仨残疾人", else the people named. */
+function headsOf(question: string, household: Household): number {
+  const said = /(\d+|[两二三四五六七八九十]|俩|仨)\s*口人/.exec(question) ?? /(\d+|[两二三四五六七八九十]|俩|仨)\s*(?:个)?残疾人/.exec(question);
+  return (said ? parseNumber(said[1]!) : undefined) ?? household.people.length;
 }
 
 /** "俺娘一年比俺多拿多少": the two people compared, each one's own cash a year. */
@@ -843,13 +851,15 @@ export function readReckoning(text: string): Reckoning {
         text,
       ) ||
       (!ofNamed && /全家|一家|家里(?:一共|总共|加起来|合计)|俩|仨|两个人|三个人|[俺我咱]们/.test(text)));
-  const each = /各(?:自|是|人)?(?:能|可以)?(?:领|拿|得|给)?(?:多少|几多)|分别(?:是|能)?(?:领|拿|得)?(?:多少|几多)/.test(text);
+  const perHead = /平均(?:下来)?(?:到)?(?:每|一)(?:个|口)?人|摊到?每(?:个|口)?人|人均|每口人/.test(text);
+  const each = /各(?:自|是|人)?(?:能|可以)?(?:领|拿|得|给|合|算)?(?:多少|几多)|分别(?:是|能)?(?:领|拿|得)?(?:多少|几多)/.test(text);
   return {
     perMonth,
     ...(years !== undefined ? { years } : {}),
     ...(total ? { total } : {}),
     ...(every ? { every } : {}),
     ...(each ? { each } : {}),
+    ...(perHead ? { perHead } : {}),
   };
 }
 
@@ -956,6 +966,10 @@ export function renderHousehold(
   if (ownParts.length > 1 && ownParts.length < yearlyParts.length)
     out.push(`按人领的每年：${ownParts.map(money).join(" + ")} = ${money(ownParts.reduce((a, b) => a + b, 0))} 元（不含按户发的）`);
   if (yearlyParts.length > 1) out.push(`合计每年：${yearlyParts.join(" + ")} = ${money(yearly)} 元（几项能不能同时领，原文没写，请向县残联确认）`);
+  // "摊到每口人多少", "平均一个人合多少": the year's sum shared over the household's people, as many as were said.
+  const heads = reckon.perHead ? headsOf(question, household) : 0;
+  if (yearly > 0 && heads > 1)
+    out.push(`平均每人每年：${money(yearly)} ÷ ${heads} ${Number.isInteger(yearly / heads) ? "=" : "≈"} ${money(yearly / heads)} 元`);
   // A monthly amount alone is already said per month.
   const monthlyAlone = yearlyParts.length === 1 && chosen.every((line) => line.parts.length === 0 || line.period === "month");
   if (yearly > 0 && reckon.perMonth && !monthlyAlone) out.push(`折合每月：${monthOf(yearly)}`);

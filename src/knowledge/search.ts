@@ -51,7 +51,7 @@ const SALIENT_IDF_SHARE = 0.45;
 const UNKNOWN_WORD_SHARE = 0.3;
 const NO_WORDS: ReadonlySet<string> = new Set();
 // "多少", "几户" ask for a figure; "一亩", "每人" say what it is per: neither names a topic.
-const ASKING = /多少|^几|时候$|^一般$|^(?:一|每)个?(?:亩|户|人|位|次|年|月|吨|斤|公斤)$/;
+const ASKING = /多少|^几|^哪几?$|^哪些$|时候$|^一般$|^(?:一|每)个?(?:亩|户|人|位|次|年|月|吨|斤|公斤)$/;
 /** How many recent questions' analyses are kept. */
 const ANALYZED_KEPT = 512;
 /** Words saying per whom or per what an amount is, between a programme's name and 补助. */
@@ -158,12 +158,12 @@ export class KnowledgeIndex {
    */
   spell(text: string): string {
     // Read by several steps of a turn (claims, the handler): kept for a while, like the analysis.
-    // "三极残疾": 极 for 级 after a grade's numeral is the same sound typed, whatever the typo table knows.
+    // "三极残疾", "一及": 极 or 及 for 级 after a grade's numeral is the same sound typed, whatever the typo table knows.
     // "贫因户": a character of the same shape typed for 困, which no sound-alike reading catches.
     return remembered(this.spelled, text, () =>
       this.fixTypos(
         foldText(text)
-          .replace(/([一二三四1-4])极/g, "$1级")
+          .replace(/([一二三四1-4])[极及](?![格时])/g, "$1级")
           .replace(SHAPE_TYPOS, "贫困"),
         STANDING_TERMS,
       ),

@@ -4796,3 +4796,39 @@ describe("questions and reports, and what is not in the knowledge base", () => {
     expect((await chat()("听人讲县里发的那314万救助款是每个残疾人都能分这么多")).text).toContain("不对：314.04 万元是一共 4281 人的总数");
   });
 });
+
+describe("more of how villagers type and ask", () => {
+  it("reads 一及 and 三及 as grades, and 各合多少 as each one's month", async () => {
+    expect((await chat()("我爸一及残疾我妈三及 都是贫困户 两个人一年救助总共多少啊")).text).toContain("您父亲 800 + 您母亲 400 = 1200 元/年");
+    expect((await chat()("俺姐三级贫困残疾，俺弟二级贫困残疾，他俩的特别救助一个月各合多少钱")).text).toContain(
+      "每人每月：您姐姐 约 33.3 元（400 ÷ 12）；您弟弟 约 66.7 元（800 ÷ 12）",
+    );
+  });
+
+  it("shares a household's sum over its people when asked 摊到每口人 or 平均一个人合多少", async () => {
+    expect((await chat()("俺家四口人：俺奶一级贫困残疾、俺爸三级贫困残疾，俺妈和俺都没事。一年特别救助一共多少，摊到每口人多少")).text).toContain(
+      "平均每人每年：1200 ÷ 4 = 300 元",
+    );
+    expect((await chat()("俺家一户多残补助1680，家里仨残疾人，平均一个人合多少")).text).toContain("平均每人每年：1680 ÷ 3 = 560 元");
+  });
+
+  it("corrects a grumble with the wrong period (一年才五十块？打发要饭的呢) and a span denied after the answer", async () => {
+    expect((await chat()("贫困老年残疾人补助一年才五十块？打发要饭的呢")).text).toContain("不对：资料里写的是每人每月 50 元，一年 600 元（50 × 12）");
+    const say = chat();
+    await say("俺爹二级贫困残疾，半年能领多少");
+    const r = (await say("是一年，不是半年")).text;
+    expect(r).toContain("好的，改为 1 年。");
+    expect(r).toContain("800 元（800 × 1）");
+  });
+
+  it("keeps 俺两口子 as two when a daughter moved out, and gives the amount when another is said to be old", async () => {
+    expect((await chat()("俺两口子都是二级贫困残疾，闺女三级残疾出嫁了户口也迁走了，俺家今年特别救助多少")).text).toContain("您 800 + 您爱人 800 = 1600 元/年");
+    expect((await chat()("俺爹是贫困老年残疾人，俺娘岁数也大但没残疾，老年残疾人生活补助金俺家一年能拿多少？")).text).toContain("一年：600 元（50 × 12");
+  });
+
+  it("answers which methods 四先工作法 has, and the training's fee when the last clause asks only 要钱不", async () => {
+    expect((await chat()("镇上说的四先工作法，都是哪几先")).text).toContain("先征求群众意见再拍板");
+    const r = (await chat()("残疾人找不着活干，没人管啊，残联有培训吗，要钱不")).text;
+    expect(r).toMatch(/^【残疾人免费技能培训】\n• 培训免费，不收钱。/);
+  });
+});

@@ -453,9 +453,18 @@ const ASKING_CLAUSE = /[不吗么呢没]$|咋|怎|啥|什么|多少|几|哪|谁|
 
 /** The last of two or more clauses that holds a question word; undefined for a one-clause message. */
 function askingClause(text: string): string | undefined {
-  const clauses = text.split(/[，,。.!！？?；;\s]+/).filter(Boolean);
-  return clauses.length >= 2 ? [...clauses].reverse().find((c) => ASKING_CLAUSE.test(c)) : undefined;
+  return askingClauses(text)[0];
 }
+
+/**
+ * The clauses that hold a question word, last first, of a message of two clauses or more. A clause asking only
+ * the cost ("残联有培训吗，要钱不") names no topic: the clause before it says what costs.
+ */
+function askingClauses(text: string): string[] {
+  const clauses = text.split(/[，,。.!！？?；;\s]+/).filter(Boolean);
+  return clauses.length >= 2 ? [...clauses].reverse().filter((c) => ASKING_CLAUSE.test(c) && !COST_ONLY.test(c)) : [];
+}
+const COST_ONLY = /^(?:那)?(?:要钱|收钱|收费|免费|花钱|掏钱|要不要钱|收不收钱|收不收费|免不免费)(?:的)?[不吗么没呢]?$/;
 
 /** An entry this far behind the leader is no rival for a word the leader misses. */
 const RIVAL_RATIO = 0.6;
@@ -699,7 +708,14 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
           ((askedMoney.some((a) => a.length >= 3 && plainly(f.text).includes(a)) && !pricedElsewhere(f)) || (perHeadAsked && PER_HEAD_GAP.test(f.text))),
       )
     : undefined;
-  const gapShown = asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapNamed) ? top.fact : moneyGap;
+  // ("俺娘岁数也大但没残疾…一年能拿多少": the gap's word 岁数 is only said of someone, in a clause asking nothing.)
+  const saidOfSomeone = (k: string) =>
+    query.text
+      .split(/[\s，,。；;！!？?]+/)
+      .filter((c) => c.includes(k))
+      .every((c) => KIN_WORD.test(c.replace(/[俺咱]/g, "")) && !ASKING_CLAUSE.test(c));
+  const gapAsked = gapNamed && top.fact.keywords.some((k) => query.text.includes(k) && !ruleText.includes(k) && !saidOfSomeone(k));
+  const gapShown = asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapAsked) ? top.fact : moneyGap;
   if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && !ANY_MONEY.test(f.text))].slice(0, MAX_FACTS);
   // "服务站来修要花钱不", "收费吗 收多少": a charge to the asker is asked. What the project cost ("投资 20 万元")
   // is no charge and would read as one; the fact saying the charge is not given comes first.
