@@ -28,7 +28,8 @@ const GRADE_FIRST_AT = new RegExp(
   `${GRADES_PLAIN}级(?:的)?(?:贫困户?)?(?:的)?(?:残疾人?)?(?:的)?(?:贫困户?)?(?:的)?(?:也|还|就)?(?:有|是|还是|共|一共)?\\s*${COUNT_PLAIN}\\s*(?:个|位|名|人|(?<=[俩仨]))`,
 );
 /** Where a group said grade first begins: a grade not inside another ("一二级" is one). */
-const GRADE_STARTS = new RegExp(`(?<![一二三四1-4、和跟到至])(?=${GRADES_PLAIN}级)`);
+// ("一、二级" is one range; "一级3个、二级2个" is two groups, the 、 after a count.)
+const GRADE_STARTS = new RegExp(`(?<![一二三四1-4和跟到至])(?<![^个人名位户]、)(?=${GRADES_PLAIN}级)`);
 /** One group, grade first; "二级的又评上2个" too. */
 // "一二级和三级的…一共12个" counts both together, not 三级 alone; "一级2个和二级3个" are two groups.
 const GRADE_FIRST_ONE = new RegExp(

@@ -785,16 +785,23 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       };
     }
     // "俺爹也是" alone after one person's answer: he is as she is, a second member of the household.
+    // "俺爹一级贫困残疾" ⏎ "俺娘是贫困老年残疾人，领着每月的补助": someone new who receives the allowance for the old.
+    const receiver =
+      more.people.length === 1 && more.people[0]!.elderly === true && more.people[0]!.certified === true && /领着|在领|领了|也领/.test(text)
+        ? more.people[0]
+        : undefined;
     const second =
       named.length === 1
         ? named[0]
-        : alike.length === 1 &&
-            (/一共|加起来|总共|俩|两个|合计|又(?:添|多|来|加)了?|搬(?:过|回)来|住过来|一块住/.test(text) ||
-              /^[^，,。？?]{1,6}也是[啊呀的]?(?:也(?:在领|领着|领了|领))?$/.test(core) ||
-              // "俺爷也是贫困老年残疾人": someone new, said to be what the first was said to be.
-              (alike[0]!.label !== PRONOUN && (alike[0]!.elderly === true || alike[0]!.certified === true) && /^[^，,。\s]{1,5}也(?:是|批下来了)/.test(core)))
-          ? alike[0]
-          : undefined;
+        : receiver && receiver.label !== PRONOUN && receiver.label !== subject?.label
+          ? receiver
+          : alike.length === 1 &&
+              (/一共|加起来|总共|俩|两个|合计|又(?:添|多|来|加)了?|搬(?:过|回)来|住过来|一块住/.test(text) ||
+                /^[^，,。？?]{1,6}也是[啊呀的]?(?:也(?:在领|领着|领了|领))?$/.test(core) ||
+                // "俺爷也是贫困老年残疾人": someone new, said to be what the first was said to be.
+                (alike[0]!.label !== PRONOUN && (alike[0]!.elderly === true || alike[0]!.certified === true) && /^[^，,。\s]{1,5}也(?:是|批下来了)/.test(core)))
+            ? alike[0]
+            : undefined;
     // "俺家俺爹是一级残疾" ⏎ "俺娘是三级": someone else with a grade of their own, while the first is asked
     // about, is a second member of the household, not a correction of the first one's grade.
     const another = state.step === "asking" && named.length === 1 && !/不对|不是|说错|搞错|记错/.test(text);
@@ -879,7 +886,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         };
         // (Only a relative named and said 也是 at once: "她也是二级" is the same person, "俺是三级 也是贫困户" no likeness.)
         const saidAlike = alike[0]?.label === second.label && second.label !== PRONOUN && /^[^，,。\s]{1,5}也(?:是|一样)/.test(core);
-        const other = named.length === 1 ? (saidAlike ? { ...inherited, ...second } : second) : { ...first, label: second.label };
+        // (Someone new who receives the allowance for the old is as said, not as the first.)
+        const other =
+          named.length === 1 ? (saidAlike ? { ...inherited, ...second } : second) : second === receiver ? second : { ...first, label: second.label };
         // "俺爹一级 俺家贫困户": the household's standing, said with the second, is the first one's too.
         const poor = extractFacts(rules, text).facts.poor;
         const people = [poor !== undefined && first.poor === undefined && other.poor === poor ? { ...first, poor } : first, other];
@@ -1177,7 +1186,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (signals.focus && signals.focus.length > 0 && Object.keys(extraction.facts).length === 0) {
     return advance(rules, { ...state, focus: [...signals.focus], failures: 0 }, on, "");
   }
-  const answer = state.pending ? parseAnswer(rules, state.pending, cleaned) : undefined;
+  // "俺二级的，听说二级跟三级一样都是一年四百？": what the message says of the one screened (二级) outweighs a grade
+  // named last only to compare; the pending question's reading takes the last one said.
+  const told = state.pending ? extraction.facts[state.pending] : undefined;
+  const answer = state.pending ? (told !== undefined ? { kind: "value" as const, value: told } : parseAnswer(rules, state.pending, cleaned)) : undefined;
   // "三级贫困残疾人每年救助标准是多少？" names a grade but asks about the programme in general — unless it
   // answers exactly what was asked ("每亩一年500" after the rent question).
   // A household's answer is being completed: "都是贫困户 一年一共多少" answers and asks for that very sum.

@@ -983,6 +983,10 @@ export function renderHousehold(
         ? `${money(yearly)} × ${money(reckon.years)}`
         : `${money(yearly)} ÷ 12 × ${months}`;
     out.push(`领${spanText(reckon.years)}一共：${money((yearly * months) / 12)} 元（${formula}；按现在的标准算，标准变了以县残联为准）`);
+    // "他俩两年一共": what the people are paid themselves over the span, apart from the household's allowance.
+    const own = ownParts.reduce((a, b) => a + b, 0);
+    if (ownParts.length > 1 && ownParts.length < yearlyParts.length && Number.isInteger(reckon.years))
+      out.push(`其中按人领的 ${spanText(reckon.years)}：${money(own * reckon.years)} 元（${money(own)} × ${money(reckon.years)}）`);
   }
   // Beside the figure asked for, another programme's total for the same people reads as the answer: named
   // only. A programme paying someone the answer leaves out ("他俩各自能领多少") keeps its figures.

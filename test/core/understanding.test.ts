@@ -4832,3 +4832,31 @@ describe("more of how villagers type and ask", () => {
     expect(r).toMatch(/^【残疾人免费技能培训】\n• 培训免费，不收钱。/);
   });
 });
+
+describe("a screening and a village tally told over several messages", () => {
+  it("takes the grade said of the one screened, not one named to compare (俺二级的，听说二级跟三级一样)", async () => {
+    const say = chat();
+    await say("俺是贫困残疾人，想问问救助的事");
+    const r = (await say("俺二级的，听说二级跟三级一样都是一年四百？")).text;
+    expect(r).toContain("按您说的情况（二级，");
+    expect(r).toContain("每人每年 800 元");
+  });
+
+  it("adds someone who receives the old-age allowance to the one screened, with their own facts", async () => {
+    const say = chat();
+    await say("俺爹一级贫困残疾");
+    await say("俺娘是贫困老年残疾人，领着每月的补助");
+    const r = (await say("他俩两年一共能领多少")).text;
+    expect(r).toContain("您父亲一级、您母亲，");
+    expect(r).toContain("其中按人领的 2 年：2800 元（1400 × 2）");
+  });
+
+  it("reads 一级3个、二级2个 as two groups, one of which loses a household not poor", async () => {
+    const say = chat();
+    await say("算下俺村特别救助");
+    await say("一级3个、二级2个，都是贫困");
+    await say("三级4个，也都贫困");
+    await say("二级里头有1个查出来不是贫困户，去掉");
+    expect((await say("总共一年多少")).text).toContain("合计：2400 + 800 + 1600 = 4800 元/年");
+  });
+});
