@@ -4860,3 +4860,16 @@ describe("a screening and a village tally told over several messages", () => {
     expect((await say("总共一年多少")).text).toContain("合计：2400 + 800 + 1600 = 4800 元/年");
   });
 });
+
+describe("a figure of another thing", () => {
+  it("has no rate for a screening the entries do not measure (两癌筛查率), and keeps the newborns' and 娃's rates", async () => {
+    const r = (await chat()("市里妇女两癌筛查率是多少")).text;
+    expect(r).toContain("知识库里没有“两癌筛查率”这一项");
+    expect(r).not.toContain("97.61");
+    expect((await chat()("零到六个月的娃纯母乳喂养率是多少")).text).toContain("84.6");
+  });
+
+  it("corrects a length said of the wrong work (清淤清了538米): the dredging is 5 千米", async () => {
+    expect((await chat()("汪疃村那条河清淤清了538米是吧")).text).toContain("不对：资料里写的是“清淤整治 5 千米河道”；538 米说的是“拦河坝、538 米河道挡土墙”。");
+  });
+});

@@ -82,7 +82,7 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     return withAlternatives(answer, [hit, top!]);
   }
   // Never another programme's figure: a subsidy the knowledge base has no word for is not answered.
-  const absent = index.absentProgramme(query);
+  const absent = index.absentProgramme(query) ?? unmeasuredRate(index, query);
   if (absent) return noAnswer(Math.min(confidence, CONFIDENCE.clarify - 0.01), top, absent);
   // A question wrapped in many words of its own ("俺是妇女想做点小买卖 缺本钱 有啥路子") covers little of any
   // entry, yet one entry matches a rare word naming its topic, misses none, and clearly leads: answered,
@@ -1027,20 +1027,27 @@ function checkClaim(facts: readonly Fact[], question: string, title: string): st
   const grades = gradesIn(claim.clause).length > 0 ? gradesIn(claim.clause) : gradesIn(question);
   if (claim.kind === "count") {
     const unit = countedIn(claim.unit ?? "");
+    // ("清淤清了538米": a length in 米 may be stated in 千米 or 公里.)
+    const unitPattern = unit === "米" ? "(?:(?<km>千米|公里)|米)" : unit;
     // Where a fact says a count, what it says of it: the grades of its own part ("一、二级 3570 人") or else of
     // its sentence ("三级救助了 711 人，比上一年多 177 人"), a change, a plan.
     const places = facts.flatMap((fact) =>
       fact.text.split(/[；;。（）()]/).flatMap((piece) =>
         piece.split(/[，,]/).flatMap((part, k, all) =>
           // ("20.73 万人": a count in 万, compared as the whole number it is.)
-          [...part.matchAll(new RegExp(`(?<![\\d.])(?:(\\d+)\\s*[-－~～到至]\\s*)?(\\d+(?:\\.\\d+)?)\\s*(万)?\\s*(?:多)?\\s*(?:个|名|位)?\\s*${unit}`, "g"))]
-            .filter((m) => m[3] !== undefined || !m[2]!.includes("."))
+          [
+            ...part.matchAll(
+              new RegExp(`(?<![\\d.])(?:(\\d+)\\s*[-－~～到至]\\s*)?(\\d+(?:\\.\\d+)?)\\s*(万)?\\s*(?:多)?\\s*(?:个|名|位)?\\s*${unitPattern}`, "g"),
+            ),
+          ]
+            .filter((m) => m[3] !== undefined || m.groups?.km !== undefined || !m[2]!.includes("."))
             .map((m) => ({
               fact,
               part,
               // "农村幼儿园有 917 所，…，其中公办 72 所": a part opening with 其中 speaks of the piece's first part's subject.
               words: k > 0 && /^\s*其中/.test(part) ? `${all[0]} ${part}` : part,
-              n: m[3] ? String(Math.round(Number(m[2]) * 10000)) : m[2]!,
+              // ("清淤整治 5 千米河道": a length in 千米 is compared in 米.)
+              n: m[3] ? String(Math.round(Number(m[2]) * 10000)) : m.groups?.km ? String(Math.round(Number(m[2]) * 1000)) : m[2]!,
               // "3-5 吨": a range, that any figure inside it is right for.
               ...(m[1] ? { from: Number(m[1]) } : {}),
               grades: gradesIn(part).length > 0 ? gradesIn(part) : gradesIn(piece),
@@ -1495,6 +1502,47 @@ function clarify(hits: readonly SearchHit[], confidence: number): ComposedAnswer
     confidence,
     quickReplies: topics.map((t, i) => ({ label: `${i + 1}. ${t.entry.title}`, payload: t.entry.title })),
   };
+}
+
+/**
+ * "市里妇女两癌筛查率是多少": a rate the knowledge base states only of something else (筛查率 of newborns): the
+ * part of its name no entry says before the rate (两癌) holds a word no entry knows. Returns the rate asked.
+ */
+function unmeasuredRate(index: KnowledgeIndex, query: AnalyzedQuery): string | undefined {
+  const rate = /([\u4e00-\u9fa5]{2,10}?)率(?:是|有|能有|达到|到了)?(?:多少|几|啥|什么)/.exec(query.text);
+  if (!rate) return undefined;
+  const name = rate[1]!;
+  const known = knownText(index);
+  // The longest end of the name that some entry states a rate of ("筛查率"), and what is said before it.
+  for (let k = 0; k < name.length - 1; k++) {
+    if (!known.includes(`${name.slice(k)}率`)) continue;
+    const before = name.slice(0, k);
+    // (A word of characters the entries use, "甲减" of 甲状腺功能减低, or a child word, "娃", is no other thing.)
+    // (Nor a number or an age: "零到六个月的".)
+    const unknown = index
+      .analyze(before)
+      .words.filter(
+        (w) =>
+          !index.knows(w) &&
+          !KIN_WORD.test(w) &&
+          !/^[零〇一二两三四五六七八九十百千万\d]+(?:个|个月|月|岁|年)?$/.test(w) &&
+          [...w].some((c) => !known.includes(c)),
+      );
+    if (k === 0 || unknown.length === 0) return undefined;
+    // Named from the first word no entry knows ("两癌筛查率", "宫颈癌筛查率"; a last character alone with the one before it).
+    const from = before.indexOf(unknown[0]!);
+    return `${before.slice(Math.max(0, from - (before.length - from === 1 ? 1 : 0)))}${name.slice(k)}率`;
+  }
+  return undefined;
+}
+const knownTexts = new WeakMap<KnowledgeIndex, string>();
+function knownText(index: KnowledgeIndex): string {
+  let text = knownTexts.get(index);
+  if (text === undefined) {
+    text = index.entries.map((e) => [e.title, e.summary, ...e.facts.map((f) => f.text)].join(" ")).join(" ");
+    knownTexts.set(index, text);
+  }
+  return text;
 }
 
 /** Words of two characters or more the knowledge base has never seen, none a relative or a word of time or doubt. */
