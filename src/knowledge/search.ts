@@ -270,13 +270,17 @@ export class KnowledgeIndex {
     // "多少户", "投了多少钱" ask for a kind of figure (facts carry them as keywords); they name no topic.
     // "宅基地" is no "基地": a part of a longer word of the question that the index does not know names nothing.
     const inUnknownWord = (word: string) => hit.unmatchedWords.some((w) => w.length > word.length && w.includes(word) && !this.bm25.has(w));
+    // "康复训练" when the hit has 康复 and 训练 apart (and "复训", cut out of it): every character is in a word it matched.
+    // (A longer name, "健身休闲广场", is one thing, not its words: another entry having them all is another place.)
+    const spelledOut = (word: string) => word.length <= 4 && [...word].every((c) => hit.matchedWords.some((m) => m.length >= 2 && m.includes(c)));
     return hit.unmatchedWords.filter(
       (word) =>
         this.nameTerms.has(word) &&
         !this.notTopics.has(word) &&
         !ASKING.test(word) &&
         this.bm25.idf(word) >= this.maxIdf * SALIENT_IDF_SHARE &&
-        !inUnknownWord(word),
+        !inUnknownWord(word) &&
+        !spelledOut(word),
     );
   }
 

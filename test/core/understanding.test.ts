@@ -4873,3 +4873,15 @@ describe("a figure of another thing", () => {
     expect((await chat()("汪疃村那条河清淤清了538米是吧")).text).toContain("不对：资料里写的是“清淤整治 5 千米河道”；538 米说的是“拦河坝、538 米河道挡土墙”。");
   });
 });
+
+describe("what a count or a word is of", () => {
+  it("says 10850 counts the children's parents, with the children's own count (全市留守娃才一万零八百五十个？)", async () => {
+    const r = (await chat()("全市留守娃才一万零八百五十个？")).text;
+    expect(r).toContain("不对：资料里的 10850 说的是家长");
+    expect(r).toContain("20.73 万人");
+  });
+
+  it("answers 脑瘫 with the entry that names it, though another says 康复训练 in one word", async () => {
+    expect((await chat()("俺家娃脑瘫，县里那个康复训练啥人能弄")).text).toMatch(/^【贫困残疾儿童抢救性康复】/);
+  });
+});

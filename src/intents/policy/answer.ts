@@ -48,9 +48,14 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     };
   // "持证率比去年高了多少": the relief entry shares more words but lacks 持证率, which the certificate entry has.
   const [first, second] = found;
-  const swapped =
-    (first && second && second.score >= first.score * MISS_SWAP_RATIO && index.salientMisses(first).length > 0 && index.salientMisses(second).length === 0) ||
-    asksWhatOnlySecondHas(index, query, found)
+  // ("俺家娃脑瘫…康复训练": the third names 脑瘫 too, which the two before it miss.)
+  const complete =
+    first && index.salientMisses(first).length > 0
+      ? found.slice(1, 3).find((h) => h.score >= first.score * MISS_SWAP_RATIO && index.salientMisses(h).length === 0)
+      : undefined;
+  const swapped = complete
+    ? [complete, ...found.filter((h) => h !== complete)]
+    : asksWhatOnlySecondHas(index, query, found)
       ? [second!, first!, ...found.slice(2)]
       : found;
   const hits = preferAskedNumber(index, query, preferQuotedFigure(query, swapped));
@@ -1157,6 +1162,19 @@ function checkClaim(facts: readonly Fact[], question: string, title: string): st
       const scopeStated = /全(县|镇|市|乡)/.exec(stating.fact.text)?.[1] ?? (/（[^）]*市）/.test(title) ? "市" : undefined);
       if (scopeSaid && scopeStated && scopeSaid !== scopeStated)
         return [`不对：${stating.n} 这个数没错，但说的是全${scopeStated}，不是全${scopeSaid}：资料里写的是“${quoted(stating.fact)}”。`];
+      // "全市留守娃才一万零八百五十个": the fact counts the children's parents (10850 名留守儿童家长), not the children.
+      const role = new RegExp(`(?<![\\d.])${stating.n}\\s*(?:多)?\\s*(?:个|名|位|人)?[\\u4e00-\\u9fa5]{0,8}?(${COUNTED_ROLES.source})`).exec(stating.part)?.[1];
+      if (role && !claim.clause.includes(role)) {
+        // The count of what was meant, where the entry has one ("在校的留守青少年儿童共 20.73 万人").
+        const said = wordPairs(claim.clause);
+        const overlap = (x: (typeof places)[number]) => [...wordPairs(x.part)].filter((w) => said.has(w)).length;
+        const meantCount = places
+          .filter((x) => x.fact !== stating.fact && !COUNTED_ROLES.test(x.part) && overlap(x) > 0)
+          .sort((a, b) => overlap(b) - overlap(a))[0];
+        return [
+          `不对：资料里的 ${stating.n} 说的是${role}：“${quoted(stating.fact)}”。${meantCount ? `您问的人数，资料里是“${quoted(meantCount.fact)}”。` : ""}`,
+        ];
+      }
       return [`对：资料里写的是“${quoted(stating.fact)}”。`];
     }
     return [];
@@ -1296,6 +1314,9 @@ function stating(hits: readonly SearchHit[], claim: Claim | undefined): SearchHi
   const found = hits.slice(0, 3).filter((h) => h.coverage >= CONFIDENCE.clarify / 2 && h.entry.facts.some((f) => figure.test(f.text)));
   return found.length === 1 ? found[0] : undefined;
 }
+
+/** People counted by what they are to someone else ("留守儿童家长"): a count of them is not a count of the others. */
+const COUNTED_ROLES = /家长|父母|老师|教师|干部|医生|志愿者|工作人员|技术员/;
 
 /** "一个人", "每个残疾人", "每人都能": an amount said to be one person's or household's. */
 const ONE_EACH = /(?:一|每)(?:个|位|名)?(?:人|户(?!多残|两残)|残疾人|家)|每个[^，,。？?\s]{1,4}(?:都|能|可以)|人人/;
