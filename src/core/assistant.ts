@@ -227,9 +227,7 @@ export class Assistant {
     const tallyOnly = addsCount && !COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) && tallied;
     // "按每人代缴100元算，县财政给我们村一共代缴多少" after "我们村重度残疾人21个": the village's total asked, its
     // count said before.
-    const villageTotal =
-      /(?:我们|俺们|咱们|咱|俺|全)(?:村|组)[^，,。？?]{0,12}(?:一共|总共|合计|加起来)/.test(foldText(text)) &&
-      !/(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(foldText(text));
+    const villageTotal = /(?:我们|俺们|咱们|咱|俺|全)(?:村|组)[^，,。？?]{0,12}(?:一共|总共|合计|加起来)/.test(foldText(text)) && !COUNTED.test(foldText(text));
     const leans =
       addsCount ||
       villageTotal ||
@@ -453,7 +451,8 @@ export function turnKind(ctx: Pick<TurnContext, "reading" | "text" | "classifica
 
 /** "三组2户 五组3户", "一二级的12个": counts said in an earlier message, which a village total asked goes on from. */
 // ("十一个": 一 only after 十; "一个" alone counts nobody.)
-const COUNTED = /(?:\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\s*(?:个|人|户|名|位)/;
+// ("领了三个月" counts months, nobody.)
+const COUNTED = /(?:\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\s*(?:个(?!月)|人|户|名|位)/;
 
 /** A follow-up stays on the entry the previous answer came from, when the search still finds it. */
 function threadFirst(hits: SearchHit[], entryIds: readonly string[]): SearchHit[] {

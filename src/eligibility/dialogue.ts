@@ -460,13 +460,20 @@ function quotedRules(rules: EligibilityRules, text: string): string | undefined 
 }
 
 /** "不是半年", "不是两年", "不是6个月": a span said before, denied. */
-const DENIED_SPAN = /不是\s*(?:半年|[\d零一二两三四五六七八九十]+\s*(?:个)?(?:多)?(?:年|月))/;
+const DENIED_SPAN = /不是\s*(?:半年|[\d零一二两三四五六七八九十]+\s*(?:多)?年|[\d零一二两三四五六七八九十]+\s*个\s*(?:多)?月)/;
 
 const AMOUNT_QUESTION = /多少|几多|几个钱|能领啥|能拿啥|给多少|能有多少/;
 
 /** "一共多少", "都算上" asked after the answer: the sum, and with it everything the people get when asked so. */
 function summing(reckon: DialogueState["reckon"], asked: Reckoning): DialogueState["reckon"] {
-  return { ...reckon, ...(asked.total ? { total: true } : {}), ...(asked.every ? { every: true } : {}), ...(asked.perMonth ? { perMonth: true } : {}) };
+  return {
+    ...reckon,
+    ...(asked.total ? { total: true } : {}),
+    ...(asked.every ? { every: true } : {}),
+    ...(asked.perMonth ? { perMonth: true } : {}),
+    ...(asked.each ? { each: true } : {}),
+    ...(asked.perHead ? { perHead: true } : {}),
+  };
 }
 
 function strip(text: string): string {
@@ -517,8 +524,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     }
     state = { ...state, step: "asking", failures: 0 };
   }
-  // One person's sum was for the answer it was asked for.
-  if (state.reckon.of) state = { ...state, reckon: { ...state.reckon, of: undefined } };
+  // One person's sum, each one's month and the share per head were for the answer they were asked for.
+  if (state.reckon.of || state.reckon.each || state.reckon.perHead)
+    state = { ...state, reckon: { ...state.reckon, of: undefined, each: undefined, perHead: undefined } };
   // "半年能领多少" ⏎ "是一年，不是半年": the span said now, the one denied left out.
   // (A whole year said now is a span too, though "一年多少" alone asks per year.)
   const saidNow = DENIED_SPAN.test(core) ? core.replace(new RegExp(DENIED_SPAN.source, "g"), "，") : undefined;
@@ -612,7 +620,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const swap = SWAPPED.exec(text);
     const [from, to] = swap ? [readHousehold(`俺${swap[1]}`).people, readHousehold(`俺${swap[2]}`).people] : [[], []];
     if (state.people.length === 0 && swap && from.length === 1 && to.length === 1 && from[0]!.label === screenedLabel && to[0]!.label !== screenedLabel) {
-      const question = state.question.replace(swap[1]!, swap[2]!);
+      // "不是俺哥 是俺嫂子 她三级": a grade said of the one now meant replaces the one said of the first.
+      const regraded = /[一二三四1-4]\s*级/.exec(text.slice(swap.index + swap[0].length))?.[0];
+      const swapped = state.question.replace(swap[1]!, swap[2]!);
+      const question = regraded ? swapped.replace(/[一二三四1-4]\s*级/, regraded) : swapped;
       const step = startDialogue(rules, "benefits", question, question, on);
       return { ...step, reply: { ...step.reply, text: `好的，改为${to[0]!.label}：\n${step.reply.text}` } };
     }

@@ -57,9 +57,11 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/老汉|老头子|老头儿|老头/y, "您家老汉"],
   [/妻子|女人|女的/y, "您妻子"],
   // "大儿子三级，小儿子三级": two sons, each their own person.
-  [/大儿子/y, "您大儿子"],
+  // ("大仔", "细仔": the elder and the younger son in Cantonese; "新抱": a daughter-in-law.)
+  [/大儿子|大仔/y, "您大儿子"],
   [/二儿子/y, "您二儿子"],
-  [/小儿子/y, "您小儿子"],
+  [/小儿子|细仔|孻仔/y, "您小儿子"],
+  [/新抱/y, "您儿媳"],
   // "老大三级 老二二级 老小一级": children by their order, sons or daughters.
   // ("老三老四都是三级": a list of them, sharing what is said after the last.)
   [/老大(?=[是也一二三四老都]|$)/y, "您家老大"],
@@ -124,13 +126,20 @@ const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, �
 const GROUP =
   /(老两口|两口子|(?:娘儿|爷儿|娘|爷|父子|母子|母女|父女|爷孙|奶孙|祖孙|哥|姐|兄妹|姐弟|婆媳|夫妻|妯娌)(俩|仨)|他们俩|他俩|她俩|俩人|俩老人|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱]家|家里)(俩|仨)人?(?=呢|[\s，,。？?！!]|$|贫困|老年|残疾人|[都全]是?(?:贫困|老年|残疾人|[一二三四1-4]级|重度))|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
 // "俺没残疾", "我不是残疾人": the villager spoken of, as one not disabled.
-const SELF = /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|一级|二级|三级|四级|[1-4]级|残疾|重度|没(?:有)?残疾|不(?:是|算)?残疾)/y;
+// ("还有我 三级": a space may come before the grade.)
+const SELF =
+  /(?:我|俺|本人|自己)(?:自个儿?|自己)?(?=是|也是|都是|也|都|和|跟|自己|\s?(?:一级|二级|三级|四级|[1-4]级)|残疾|重度|没(?:有)?残疾|不(?:是|算)?残疾)/y;
+/** Words that link a grade to whom it is said of, or say it changed ("那", "是", "评成", "今年"): no one named. */
+const LINKING =
+  /那|是|也|都|回到|说回|回头说|再说|换成|要是|如果|假如|评成|评为|改成|改为|变成|现在|今年|去年|重新|原来|本来|其实|应该|又|了|的|就|算|还有|有/g;
+
 /** "三个一级一个三级": several people of one grade at once. */
 const COUNTED_GRADE = /([一二两三四五六七八九\d]个|俩|仨|(?<=[加添再又有])个)(?:人|娃|孩子|小孩|儿子|闺女|女儿|孙子|孙女)?(?:是|都|都是)?([一二三四1234])级/y;
 /** "一级残疾两个 三级一个": people of a grade counted after it. */
 const GRADE_COUNTED = /([一二三四1234])级(?:残疾人?的?|的)?(?:是|有)?\s*(一个|两个|俩|仨|三个|四个|[1-4]个)(?![月年天])/y;
 /** "俺两个妹子都三级", "俩闺女三级": several people of one relation, counted before it. */
-const COUNTED_KIN = /(两|俩|仨|三|四|2|3|4)个?(?=[^\d个])/y;
+// ("俺三叔", "俺四舅" are one person each: 三 and 四 count only with 个.)
+const COUNTED_KIN = /(俩|仨|两个?|[三四2-4]个)(?=[^\d个])/y;
 /**
  * "俩重度", "两个重度的", "重度残疾人有仨": several people said to be 重度 at once. "还有两个一二级的", "一个一、二级的": a grade
  * of one or two, which every programme treats alike, is 重度 too.
@@ -429,6 +438,22 @@ function readHouseholdUncached(said: string): Household {
                 i,
               )
             : [current ?? open("您")];
+      // "我一级 某某三级": a grade in a clause of its own after the one named already has one is someone else's,
+      // whom no word of ours names; counted, never written over the first one's.
+      const own = target.length === 1 ? target[0]! : undefined;
+      const since = own ? Math.max(...mentions.filter((m) => m.person === own).map((m) => m.at)) : -1;
+      // (Only when the clause names someone by words of its own: "那四级呢", "今年重新评成二级了" speak of the same one.)
+      const clause = text.slice(since, i).split(/[\s，,。；]/);
+      const naming = clause.length > 1 && /[\u4e00-\u9fa5]{2}$/.test(clause.at(-1)!.replace(LINKING, ""));
+      if (own && own.grade !== undefined && own.grade !== value && naming) {
+        const person: Person = { label: `第${people.length + 1}人`, grade: value };
+        people.push(person);
+        starts.set(person, i);
+        mentions.push({ person, at: i });
+        current = person;
+        i += grade[0].length;
+        continue;
+      }
       for (const p of target) if (p.grade === undefined || target.length === 1) p.grade = value;
       if (!group.length) current = target[0];
       i += grade[0].length;
@@ -790,7 +815,7 @@ export interface Reckoning {
 
 /** How many the household's sum is shared over: "四口人" said, else "仨残疾人", else the people named. */
 function headsOf(question: string, household: Household): number {
-  const said = /(\d+|[两二三四五六七八九十]|俩|仨)\s*口人/.exec(question) ?? /(\d+|[两二三四五六七八九十]|俩|仨)\s*(?:个)?残疾人/.exec(question);
+  const said = /(\d+|[两二三四五六七八九十]+|俩|仨)\s*口人/.exec(question) ?? /(\d+|[两二三四五六七八九十]+|俩|仨)\s*(?:个)?残疾人/.exec(question);
   return (said ? parseNumber(said[1]!) : undefined) ?? household.people.length;
 }
 

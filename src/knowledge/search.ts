@@ -163,7 +163,7 @@ export class KnowledgeIndex {
     return remembered(this.spelled, text, () =>
       this.fixTypos(
         foldText(text)
-          .replace(/([一二三四1-4])[极及](?![格时])/g, "$1级")
+          .replace(/([一二三四1-4])[极及](?![格时其])/g, "$1级")
           .replace(SHAPE_TYPOS, "贫困"),
         STANDING_TERMS,
       ),

@@ -4885,3 +4885,27 @@ describe("what a count or a word is of", () => {
     expect((await chat()("俺家娃脑瘫，县里那个康复训练啥人能弄")).text).toMatch(/^【贫困残疾儿童抢救性康复】/);
   });
 });
+
+describe("people and totals the review found misread", () => {
+  it("reads 俺三叔 as one uncle, and a grade after 我一级 said of 大仔 as his, not a new grade of mine", async () => {
+    expect((await chat()("俺三叔是二级残疾 贫困户 一年多少")).text).toContain("每人每年 800 元");
+    expect((await chat()("俺三叔是二级残疾 贫困户 一年多少")).text).not.toMatch(/2400|4080/);
+    expect((await chat()("五口人 我一级 大仔三级 细仔三级 老婆同新抱冇残疾 都系贫困户 一年救助几多钱")).text).toContain("= 1600 元/年");
+    expect((await chat()("俺家 爹一级 娘二级 都是贫困户 还有我 三级 也是贫困户 一年救助一共多少")).text).toContain(
+      "您父亲 800 + 您母亲 800 + 您 400 = 2000 元/年",
+    );
+  });
+
+  it("names the count a total was paid to (104, not the 13 over target) and a sum of everyone's together", async () => {
+    expect((await chat()("听说抢救性康复每个娃都能给155万 是吧")).text).toContain("不对：155 万元是一共 104 人的总数");
+    expect((await chat()("流转土地每户增加土地收益200万是吧")).text).toContain("不对：200 万元是加在一起的总数，不是每户的");
+  });
+
+  it("swaps the one screened with the grade said of the new one (不是俺哥 是俺嫂子 她三级)", async () => {
+    const say = chat();
+    await say("俺哥一级残疾 贫困户 一年救助多少");
+    const r = (await say("不是俺哥 是俺嫂子 她三级")).text;
+    expect(r).toContain("按您说的情况（三级，贫困户）");
+    expect(r).toContain("每人每年 400 元");
+  });
+});

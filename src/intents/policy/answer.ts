@@ -1337,9 +1337,14 @@ function eachOfTotal(facts: readonly Fact[], claim: Claim, question: string): st
     const sum = [...fact.text.matchAll(/(\d+(?:\.\d+)?)\s*(?:多|余)?\s*万元/g)].find(
       (m) => Math.abs(Number(m[1]) - wan) < 0.001 || (Number.isInteger(wan) && Math.floor(Number(m[1])) === wan),
     );
-    const many = /(\d+)\s*(?:位|名|个)?(?:[^，,。；\d]{0,12}?)(?:人|户)/.exec(fact.text);
-    if (sum && many && Number(many[1]) > 1)
+    // The people it was paid to: the first count said with its measure word, outside brackets ("给 104 名残疾儿童…
+    // （比任务多 13 人）" is 104); and the fact must say the sum is the whole (一共, 共, 发放, 投入).
+    const many = /(?<![\d.（(][^）)]{0,12})(\d+)\s*(?:位|名|个|户|人)/.exec(fact.text);
+    if (sum && many && Number(many[1]) > 1 && /共|总|发放|投入|合计/.test(fact.text))
       return `不对：${sum[1]} 万元是一共 ${many[1]} ${/户/.test(many[0]) ? "户" : "人"}的总数，不是一个人的：资料里写的是“${quoted(fact)}”。`;
+    // "每户增加土地收益200万": no count given, but the fact says the sum is everyone's together.
+    if (sum && !many && /全部|加在一起|一共|总共|合计/.test(fact.text))
+      return `不对：${sum[1]} 万元是加在一起的总数，不是每${/户/.test(claim.clause + rest) ? "户" : "人"}的：资料里写的是“${quoted(fact)}”。`;
   }
   return undefined;
 }
