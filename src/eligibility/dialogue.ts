@@ -209,7 +209,8 @@ function ofOne(lines: HouseholdLine[], who: string | undefined): HouseholdLine[]
       ...line,
       parts,
       total: parts.reduce((sum, p) => sum + p.amount, 0),
-      notes: line.notes.filter((n) => n.startsWith(who)),
+      // (Notes open with the person's label and 要 or ：; "您" is the start of every label.)
+      notes: line.notes.filter((n) => n.startsWith(`${who}要`) || n.startsWith(`${who}：`)),
       refusals: line.refusals.filter((r) => r.who === who),
     };
   });
@@ -574,7 +575,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     isHousehold(state) &&
     AMOUNT_QUESTION.test(core) &&
     one.length === 1 &&
-    one[0]!.label !== "您" &&
+    // ("那我自己一年能领多少": the one who speaks, said to be alone in the sum.)
+    (one[0]!.label !== "您" || /[我俺咱]自己|自个儿?/.test(text)) &&
     state.people.some((p) => p.label === one[0]!.label) &&
     one[0]!.grade === undefined &&
     !one[0]!.severe &&
@@ -848,7 +850,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // are, joins the household (with what is known of the one named last).
     const joining = alike.length === 1 && second === alike[0] ? second : undefined;
     if (state.people.length >= 2 && joining && !state.people.some((p) => p.label === joining.label)) {
-      const people = [...state.people, { ...state.people.at(-1)!, label: joining.label }];
+      // (What is said of the newcomer is theirs: "还有我 三级 也是贫困户" is 三级 whatever the one before is.)
+      const own = Object.fromEntries(Object.entries(joining).filter(([, v]) => v !== undefined)) as Partial<Person>;
+      const people = [...state.people, { ...state.people.at(-1)!, ...own, label: joining.label }];
       const disabled_in_household = Math.max(people.length, Number(state.facts.disabled_in_household ?? 0) + 1);
       return advance(
         rules,

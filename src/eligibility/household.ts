@@ -1007,7 +1007,7 @@ export function renderHousehold(
       : months % 6 === 0
         ? `${money(yearly)} × ${money(reckon.years)}`
         : `${money(yearly)} ÷ 12 × ${months}`;
-    out.push(`领${spanText(reckon.years)}一共：${money((yearly * months) / 12)} 元（${formula}；按现在的标准算，标准变了以县残联为准）`);
+    out.push(`领 ${spanText(reckon.years)}一共：${money((yearly * months) / 12)} 元（${formula}；按现在的标准算，标准变了以县残联为准）`);
     // "他俩两年一共": what the people are paid themselves over the span, apart from the household's allowance.
     const own = ownParts.reduce((a, b) => a + b, 0);
     if (ownParts.length > 1 && ownParts.length < yearlyParts.length && Number.isInteger(reckon.years))

@@ -101,7 +101,7 @@ const ACCUMULATES_BEFORE = /(?:领|拿|发|给|交|缴|补|干|租|流转|签)�
 // "两年的生活特别救助总共多少": the programme may stand between the span and the sum asked for.
 // "三年呢", "要是五年的话" after an answer: the same figures over that span.
 const ACCUMULATES_AFTER =
-  /^(?:.{0,6}?|的[^，,。？?]{0,12}?|[^，,。？?]{0,10}?的[^，,。？?]{0,6}?)(?:一共|总共|加起来|合计|共|多少|几个钱|该是|能领|能拿|能给|下来)|^(?:的话|呢)/;
+  /^(?:.{0,6}?|的[^，,。？?]{0,12}?|[^，,。？?]{0,10}?的[^，,。？?]{0,6}?)(?:一共|总共|加起来|加一起|加一块|加在一起|合计|共|多少|几个钱|该是|能领|能拿|能给|下来)|^(?:的话|呢)/;
 
 /**
  * A span of time a figure is to be added up over, in years: "两年" 2, "一年半" 1.5, "半年" 0.5, "八个月" 8/12,

@@ -4909,3 +4909,18 @@ describe("people and totals the review found misread", () => {
     expect(r).toContain("每人每年 400 元");
   });
 });
+
+describe("one's own share after the household, and a span before the programme", () => {
+  it("keeps the grade said by the one who joins (还有我 三级 也是贫困户) and answers 那我自己", async () => {
+    const say = chat();
+    await say("俺家 爹一级 娘二级 都是贫困户");
+    expect((await say("还有我 三级 也是贫困户")).text).toContain("您父亲 800 + 您母亲 800 + 您 400 = 2000 元/年");
+    const r = (await say("那我自己一年能领多少")).text;
+    expect(r).toContain("只算您的：");
+    expect(r).not.toContain("您父亲要");
+  });
+
+  it("reckons 两年特别救助加一起 over the two years", async () => {
+    expect((await chat()("俺哥一级俺嫂二级。。都是贫困户，，两年特别救助加一起多少钱？？")).text).toContain("领 2 年一共：3200 元（1600 × 2");
+  });
+});
