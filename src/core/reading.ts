@@ -108,6 +108,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     /(?:要|收|给|能|有|是|会|管|行)[^，,。\s]{0,3}(?:不|吗|没有)(?=[\s，,。！!])/.test(text) ||
     // "搞了啥活动", "还能咋参与", "啷个大法": wh-words; "有人管没有", "签了合同没得", "看了几户嘛": a question's close.
     /啥|什么|哪|谁|咋|啷个/.test(text) ||
+    // "镇上给补好多钱": 好多 for 多少 in the south-west, closing the message ("花了好多钱" tells).
+    /(?:给|补|要|收|卖|是|有|能|领|拿)好多(?:钱|块)?(?:嘛|哦|呢)?\s*[?？]?\s*$/.test(text.trim()) ||
     // "到底投了500万还是50万": a question offering two answers (not "还是没修好").
     /(?:是|到底|究竟)[^，,。；]{0,12}还是|\d[^，,。；]{0,4}还是[^，,。；]{0,4}\d/.test(text) ||
     // ("一滴水都没有", "啥也没有": 都/也 before it makes 没有 a statement.)

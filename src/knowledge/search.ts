@@ -358,6 +358,8 @@ export class KnowledgeIndex {
         ADVERB.test(named) ||
         // "他俩各自一年能领", "剩下的一年能领": who or which of them, not a programme.
         /^[我俺咱你您他她它这那]|[俩仨自下来掉]$/.test(named) ||
+        // "每人每月五十的补助": an amount said, not a programme's name.
+        /^[零一二两三四五六七八九十百千万]+$/.test(named) ||
         // "俺爷爷一年能领多少": a relative is whom it is for.
         /^(?:[爷奶姥爹娘爸妈哥姐弟妹叔伯舅姨姑婶嫂孙]{1,2}|外公|外婆|父亲|母亲|儿子|女儿|闺女|孙子|孙女|老伴|媳妇|老婆|丈夫|老公|公公|婆婆|大爷|大娘|老头|老太)$/.test(
           named,

@@ -4924,3 +4924,19 @@ describe("one's own share after the household, and a span before the programme",
     expect((await chat()("俺哥一级俺嫂二级。。都是贫困户，，两年特别救助加一起多少钱？？")).text).toContain("领 2 年一共：3200 元（1600 × 2");
   });
 });
+
+describe("an amount said as words, and 好多钱 asked", () => {
+  it("reads 每人每月五十的补助 as the allowance of 50 a month, not a programme named 五十", async () => {
+    const r = (await chat()("就那个每人每月五十的补助")).text;
+    expect(r).not.toContain("五十补助");
+    expect(r).toContain("每人每月 50 元");
+  });
+
+  it("answers 招气池…给补好多钱 as a question about the biogas pit, not a report", async () => {
+    const before = reports();
+    const r = (await chat()("屋里想搞个招气池 镇上给补好多钱")).text;
+    expect(r).toContain("资料里没有写这笔钱给多少");
+    expect(r).toContain("沼气");
+    expect(reports()).toBe(before);
+  });
+});
