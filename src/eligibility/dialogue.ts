@@ -629,6 +629,14 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       const step = startDialogue(rules, "benefits", question, question, on);
       return { ...step, reply: { ...step.reply, text: `好的，改为${to[0]!.label}：\n${step.reply.text}` } };
     }
+    // "两个三级 一个二级" ⏎ "二级那个是俺爷": one of those counted, named; nobody new.
+    const namedCounted = /^([一二三四1-4])级(?:的)?(?:那个|那位|那一个)(?:是|就是)(.{1,6})$/.exec(core);
+    const who = namedCounted ? readHousehold(`俺${namedCounted[2]!.replace(/^[俺我咱]/, "")}`).people : [];
+    const ofThatGrade = namedCounted ? state.people.filter((p) => isCounted(p) && p.grade === ("一二三四1234".indexOf(namedCounted[1]!) % 4) + 1) : [];
+    if (namedCounted && who.length === 1 && who[0]!.label !== PRONOUN && ofThatGrade.length === 1) {
+      const people = state.people.map((p) => (p === ofThatGrade[0] ? { ...p, label: who[0]!.label } : p));
+      return advance(rules, { ...state, people, reckon: summing(state.reckon, asked) }, on, `好的，记下了：${namedCounted[1]}级的是${who[0]!.label}。\n`);
+    }
     // "三个孩子都是三级" ⏎ "大的那个今年重新评成二级了": one of those counted, regraded.
     // "其中两个评成二级了": that many of them.
     // "三级那个前年改评成一级了", "俩三级里有一个其实是二级": those of a grade said, that many of them.

@@ -4940,3 +4940,13 @@ describe("an amount said as words, and 好多钱 asked", () => {
     expect(reports()).toBe(before);
   });
 });
+
+describe("one of those counted, named after", () => {
+  it("names the one counted with that grade (二级那个是俺爷) instead of adding someone", async () => {
+    const say = chat();
+    await say("俺们家两个三级贫困残疾 一个二级贫困残疾");
+    const r = (await say("二级那个是俺爷")).text;
+    expect(r).toContain("二级的是您爷爷");
+    expect(r).toContain("第1人 400 + 第2人 400 + 您爷爷 800 = 1600 元/年");
+  });
+});
