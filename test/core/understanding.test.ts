@@ -4950,3 +4950,12 @@ describe("one of those counted, named after", () => {
     expect(r).toContain("第1人 400 + 第2人 400 + 您爷爷 800 = 1600 元/年");
   });
 });
+
+describe("the county's own figures asked for someone else", () => {
+  it("answers 全县总共救了几多人 with the count, without screening the grandmother", async () => {
+    const r = (await chat()("喂 帮我奶奶问的哈 她说咱县里贫困残疾人那个生活特别救助 全县总共救了几多人 钱总共发了多少")).text;
+    expect(r).toContain("4281 人");
+    expect(r).toContain("314.04 万元");
+    expect(r).not.toContain("几级");
+  });
+});

@@ -210,7 +210,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
       // they are a household's ("家里一个二级一个三级": the screener reckons each person).
       ((figure?.gradeCounts?.length ?? 0) >= 2 && (/村|组|屯|全县|全镇|全乡/.test(text) || !HOUSEHOLD_WORDS.test(text))) ||
       // "我是村会计，想算算去年全县一二级贫困残疾人救助了多少人": the county's count, whoever asks.
-      /全(?:县|市|镇|乡)[^，,。？?]{0,16}(?:多少|几)(?:个)?(?:人|户|名|位)/.test(text))
+      /全(?:县|市|镇|乡)[^，,。？?]{0,16}(?:多少|几多|几)(?:个)?(?:人|户|名|位)/.test(text))
   )
     return tallyAnswer(ctx, groupsOf(figure));
   // "俺是村文书，一二级的比去年多了85人，三级的多了177人": a cadre speaking of groups, no relative named.
