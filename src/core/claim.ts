@@ -128,7 +128,7 @@ function readClaimUncached(text: string, stated = false): Claim | undefined {
     ((QUESTIONED_FIGURE.test(text.trim()) || questionedStatement(text.trim())) &&
       !/[俺我咱]|要是|如果|假如|假设|再多|还有/.test(text) &&
       // ("一年才五十块？打发要饭的呢": 呢 after the question mark closes a grumble, not a supposition.)
-      !/呢/.test(text.slice(0, Math.max(text.search(/[?？][^?？]*$/), 0) || text.length))) ||
+      !/呢/.test(text.replace(/[?？][^?？]*$/, ""))) ||
     (HEARSAY.test(text) && questionedStatement(text.trim()));
   if (!tagged && !CLOSING.test(text)) return undefined;
   // "一吨1360是吧 ⏎ 三吨呢": a question after the confirmation asks something else; nothing is confirmed now.

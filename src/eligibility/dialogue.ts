@@ -1,6 +1,7 @@
 // The eligibility dialogue as a pure state machine: (state, message) → (new state, reply). Storage lives elsewhere.
 import { type Claim, claimHolds, overMonths, readClaim, spanOf } from "../core/claim.ts";
 import { quickReply } from "../core/payload.ts";
+import { GRADE_NUMBER } from "../core/tally.ts";
 import { foldText } from "../text/fold.ts";
 import { z } from "zod";
 import type { EligibilityRules } from "./load.ts";
@@ -632,7 +633,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // "两个三级 一个二级" ⏎ "二级那个是俺爷": one of those counted, named; nobody new.
     const namedCounted = /^([一二三四1-4])级(?:的)?(?:那个|那位|那一个)(?:是|就是)(.{1,6})$/.exec(core);
     const who = namedCounted ? readHousehold(`俺${namedCounted[2]!.replace(/^[俺我咱]/, "")}`).people : [];
-    const ofThatGrade = namedCounted ? state.people.filter((p) => isCounted(p) && p.grade === ("一二三四1234".indexOf(namedCounted[1]!) % 4) + 1) : [];
+    const ofThatGrade = namedCounted ? state.people.filter((p) => isCounted(p) && p.grade === GRADE_NUMBER[namedCounted[1]!]) : [];
     if (namedCounted && who.length === 1 && who[0]!.label !== PRONOUN && ofThatGrade.length === 1) {
       const people = state.people.map((p) => (p === ofThatGrade[0] ? { ...p, label: who[0]!.label } : p));
       return advance(rules, { ...state, people, reckon: summing(state.reckon, asked) }, on, `好的，记下了：${namedCounted[1]}级的是${who[0]!.label}。\n`);

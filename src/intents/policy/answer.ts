@@ -456,18 +456,13 @@ function askingClauseLeader(index: KnowledgeIndex, query: AnalyzedQuery, hits: r
 
 const ASKING_CLAUSE = /[不吗么呢没]$|咋|怎|啥|什么|多少|几|哪|谁|能不能|有没有|管不管|^(?:可以|能否|可不可以)/;
 
-/** The last of two or more clauses that holds a question word; undefined for a one-clause message. */
-function askingClause(text: string): string | undefined {
-  return askingClauses(text)[0];
-}
-
 /**
- * The clauses that hold a question word, last first, of a message of two clauses or more. A clause asking only
- * the cost ("残联有培训吗，要钱不") names no topic: the clause before it says what costs.
+ * The last of two or more clauses that holds a question word; undefined for a one-clause message. A clause asking
+ * only the cost ("残联有培训吗，要钱不") names no topic: the clause before it says what costs.
  */
-function askingClauses(text: string): string[] {
+function askingClause(text: string): string | undefined {
   const clauses = text.split(/[，,。.!！？?；;\s]+/).filter(Boolean);
-  return clauses.length >= 2 ? [...clauses].reverse().filter((c) => ASKING_CLAUSE.test(c) && !COST_ONLY.test(c)) : [];
+  return clauses.length >= 2 ? [...clauses].reverse().find((c) => ASKING_CLAUSE.test(c) && !COST_ONLY.test(c)) : undefined;
 }
 const COST_ONLY = /^(?:那)?(?:要钱|收钱|收费|免费|花钱|掏钱|要不要钱|收不收钱|收不收费|免不免费)(?:的)?[不吗么没呢]?$/;
 
@@ -1331,9 +1326,9 @@ function eachOfTotal(facts: readonly Fact[], claim: Claim, question: string): st
   const at = question.lastIndexOf(claim.clause);
   const rest = at < 0 ? "" : question.slice(at + claim.clause.length).split(/[，,。；;！!？?\s]/)[0]!;
   if (yuan === undefined || yuan < 10000 || !ONE_EACH.test(claim.clause + rest)) return undefined;
+  const wan = yuan / 10000;
   for (const fact of facts) {
     // ("314万" for 314.04 万元: a whole number said of a sum with a fraction is that sum rounded.)
-    const wan = yuan / 10000;
     const sum = [...fact.text.matchAll(/(\d+(?:\.\d+)?)\s*(?:多|余)?\s*万元/g)].find(
       (m) => Math.abs(Number(m[1]) - wan) < 0.001 || (Number.isInteger(wan) && Math.floor(Number(m[1])) === wan),
     );
