@@ -54,6 +54,16 @@ export interface AssistantOptions {
 }
 
 /** A count and nothing asked: "一组2户", "不对 二组是1户", "贫困老年残疾人4个". */
+/**
+ * "这两个村…一共", "三个村加起来": a total over villages named before; "哪个村没达到": the villages named before,
+ * each against a standard.
+ */
+const SEVERAL_VILLAGES =
+  /(?:[两俩三四五六七八九几2-9]个?|各|这些|这几个?)(?:村|庄|屯)[^，,。？?]{0,16}(?:一共|总共|合计|加起来|加一起|共)|哪(?:个|几个|些)?(?:村|庄|屯)/;
+/** A figure told of a village, one message each: people, households, or what a standard counts (场, 套, 平方米). */
+const PLACE_COUNTED =
+  /(?:\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\s*(?:个(?!月)|口人|口(?!子)|人|户|名|位|场|套|本|册|平方米|平米)/;
+
 const COUNT_ONLY = /^(?:不对|不是|哦)?(?:还有|另外|再加上|加上|外加)?[\u4e00-\u9fa5]{0,10}?(?:\d+|[一两二三四五六七八九十]+)(?:户|个人|个|位|名|人)(?:的)?$/;
 
 export class Assistant {
@@ -227,7 +237,11 @@ export class Assistant {
     const tallyOnly = addsCount && !COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) && tallied;
     // "按每人代缴100元算，县财政给我们村一共代缴多少" after "我们村重度残疾人21个": the village's total asked, its
     // count said before.
-    const villageTotal = /(?:我们|俺们|咱们|咱|俺|全)(?:村|组)[^，,。？?]{0,12}(?:一共|总共|合计|加起来)/.test(foldText(text)) && !COUNTED.test(foldText(text));
+    // "这两个村一共多少", "三个村加起来": the counts of several villages, told a message each.
+    const severalVillages = SEVERAL_VILLAGES.test(foldText(text));
+    const villageTotal =
+      (severalVillages || /(?:我们|俺们|咱们|咱|俺|全)(?:村|组)[^，,。？?]{0,12}(?:一共|总共|合计|加起来)/.test(foldText(text))) &&
+      !COUNTED.test(foldText(text).replace(SEVERAL_VILLAGES, ""));
     const leans =
       addsCount ||
       villageTotal ||
@@ -243,14 +257,21 @@ export class Assistant {
     const answered = asked && (!active || active.askedAt < asked.at) ? asked : undefined;
     // "俺村重度残疾人有9个" ⏎ "县里代缴养老每人多少" ⏎ "那俺村一共多少": the village's count said before the question.
     // "村里重度残疾人统计出来了 十一个" ⏎ "县里代缴养老 全村一年一共多少": the count told alone, no question answered after it.
+    // "岭西村12个 ⏎ 三家庄8个 ⏎ 这两个村一共多少": every village's count, whatever each message was answered with.
     const countBefore =
-      villageTotal && !(answered && COUNTED.test(answered.text))
-        ? await countSaidBefore(this.options.services.store.messages, message.channel, message.userId, now, COUNTED, answered ? 1 : 0)
+      villageTotal && (severalVillages || !(answered && COUNTED.test(answered.text)))
+        ? await countSaidBefore(
+            this.options.services.store.messages,
+            message.channel,
+            message.userId,
+            now,
+            severalVillages ? PLACE_COUNTED : COUNTED,
+            answered && !severalVillages ? 1 : 0,
+            severalVillages,
+          )
         : undefined;
-    const candidate =
-      answered && countBefore
-        ? { ...answered, text: `${countBefore} ${answered.text}` }
-        : (answered ?? (countBefore ? { text: countBefore, entryIds: [], at: now.toISOString() } : undefined));
+    const told = countBefore ? { text: countBefore, entryIds: [], at: now.toISOString() } : undefined;
+    const candidate = severalVillages && told ? told : answered && countBefore ? { ...answered, text: `${countBefore} ${answered.text}` } : (answered ?? told);
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
     const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
@@ -284,7 +305,12 @@ export class Assistant {
       cameBack ??
       (candidate &&
       tallyFits &&
-      ((!ownTopic && !namesOwn) || sameThread || statesOwnFacts || addsCount || asksAttribute || (villageTotal && COUNTED.test(candidate.text)))
+      ((!ownTopic && !namesOwn) ||
+        sameThread ||
+        statesOwnFacts ||
+        addsCount ||
+        asksAttribute ||
+        (villageTotal && (severalVillages ? PLACE_COUNTED : COUNTED).test(candidate.text)))
         ? candidate
         : undefined);
     // A dialogue kept only to be referred back to (a screening answered) reads the message as it is first; when it
@@ -350,6 +376,10 @@ export class Assistant {
     const top = ctx.hits[0];
     const topicCoverage = top && engine.kb.index.matchesMeaning(top) ? top.coverage : 0;
     const route = routeByReading(routeIntent(ctx.classification, topicCoverage), ctx.reading, staffWork, opinionWords);
+    // "郝家庄室外健身器材5套": a figure told of a topic the knowledge base knows, in no word of a consultation, is
+    // no answer to one.
+    if (route.intent === "opinion" && !opinionWords && ctx.reading.kind === "open" && topicCoverage >= CONFIDENCE.answer && PLACE_COUNTED.test(foldText(text)))
+      route.intent = "policy";
     // "但不想光拿租金": nothing is wrong in the words and the classifier is unsure it is a report. Nothing
     // is filed on a guess: the feedback feature answers what it can and asks whether to file.
     if (route.intent === "feedback" && ctx.reading.kind === "open" && ctx.classification.confidence < UNSURE_REPORT)
@@ -452,7 +482,7 @@ export function turnKind(ctx: Pick<TurnContext, "reading" | "text" | "classifica
 /** "三组2户 五组3户", "一二级的12个": counts said in an earlier message, which a village total asked goes on from. */
 // ("十一个": 一 only after 十; "一个" alone counts nobody.)
 // ("领了三个月" counts months, nobody.)
-const COUNTED = /(?:\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\s*(?:个(?!月)|人|户|名|位)/;
+const COUNTED = /(?:\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\s*(?:个(?!月)|口人|口(?!子)|人|户|名|位)/;
 
 /** A follow-up stays on the entry the previous answer came from, when the search still finds it. */
 function threadFirst(hits: SearchHit[], entryIds: readonly string[]): SearchHit[] {

@@ -67,11 +67,19 @@ export async function countSaidBefore(
   counted: RegExp,
   /** 1: the latest exchange is the question answered, not where the count was said. */
   skip = 1,
+  /** "这两个村一共多少": every count of the run told one after another (one village a message), oldest first. */
+  several = false,
 ): Promise<string | undefined> {
   const recent = (await messages.recentExchanges(channel, userId, 4)).reverse();
+  const run: string[] = [];
   for (const exchange of recent.slice(skip)) {
-    if (now.getTime() - Date.parse(exchange.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
-    if (counted.test(exchange.text)) return exchange.text;
+    if (now.getTime() - Date.parse(exchange.createdAt) > FOLLOW_UP_WINDOW_MS) break;
+    if (!counted.test(exchange.text)) {
+      if (run.length > 0) break;
+      continue;
+    }
+    run.unshift(exchange.text);
+    if (!several) break;
   }
-  return undefined;
+  return run.length > 0 ? run.join(" ") : undefined;
 }

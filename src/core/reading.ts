@@ -220,8 +220,11 @@ export function mentionsStaffWork(said: string, words: ConversationWords, readin
   // "四先工作法都有哪几条": which points of a method, not how many reports.
   let text = said.replace(/(?:几|多少)条(?=[村路河街沟渠坝桥])|哪几条/g, "");
   // "村里统计一下特别救助": a cadre tallying a programme's money, not the reports' statistics.
-  // "统计下：一级贫困的3个": people counted grade by grade are the same.
-  if ((/救助|补助|补贴|残疾|多残|两残|低保|代缴|养老/.test(text) || readGradeTally(text)) && !/反映|投诉|意见|问题|留言|反馈|fk/i.test(text))
+  // "统计下：一级贫困的3个": people counted grade by grade are the same; "统计一下放电影：三家庄10场" too.
+  if (
+    (/救助|补助|补贴|残疾|多残|两残|低保|代缴|养老/.test(text) || readGradeTally(text) || /\d\s*(?:场|套|户|口人|平方米|平米|本|册)/.test(text)) &&
+    !/反映|投诉|意见|问题|留言|反馈|fk/i.test(text)
+  )
     text = text.replace(/统计|汇总/g, "");
   // A report, or a question that says it is none ("不是反映问题，就问问…"): its "反映" is no staff query.
   if (reading?.kind === "report" || (reading?.kind === "question" && reading.notAReport))

@@ -163,7 +163,8 @@ function relevant(rules: EligibilityRules, topic: DialogueTopic, factId: string)
 function relevantPart(rules: EligibilityRules, topic: DialogueTopic, extraction: Extraction): Extraction {
   const facts: Facts = {};
   for (const [k, v] of Object.entries(extraction.facts)) if (relevant(rules, topic, k) && v !== undefined) facts[k] = v;
-  return { facts, invalid: extraction.invalid.filter((i) => relevant(rules, topic, i.fact)) };
+  const invalid = extraction.invalid.filter((i) => relevant(rules, topic, i.fact));
+  return extraction.corrected && topic === "biomass" ? { facts, invalid, corrected: extraction.corrected } : { facts, invalid };
 }
 
 function plain(text: string, quickReplies: Rendered["quickReplies"] = []): Rendered {
@@ -351,7 +352,7 @@ export function startDialogue(
   /** What a supposition in the last message says ("那要是评上贫困户了呢"), over what was said before it. */
   supposed: DialogueState["facts"] = {},
 ): Step {
-  const { facts, invalid } = relevantPart(rules, topic, extractFacts(rules, text));
+  const { facts, invalid, corrected = [] } = relevantPart(rules, topic, extractFacts(rules, text));
   const named = topic === "benefits" ? focusOf(rules, text) : [];
   const household = readHousehold(householdText);
   // "一二级…救助一年多少" then "俺爹一级俺娘二级": the grades of the earlier question described the programme.
@@ -419,9 +420,11 @@ export function startDialogue(
   }
   const step = advance(rules, state, on, "", readClaim(text));
   // Said first: the rule behind amounts the villager quotes, and who was left out of the household.
-  const before = [quotedRules(rules, text), household.gone ? `按您说的，${household.gone.join("、")}已经不在户上，下面没有算进去。` : undefined].filter(
-    (line): line is string => line !== undefined,
-  );
+  const before = [
+    ...corrected,
+    quotedRules(rules, text),
+    household.gone ? `按您说的，${household.gone.join("、")}已经不在户上，下面没有算进去。` : undefined,
+  ].filter((line): line is string => line !== undefined);
   return before.length > 0 ? { ...step, reply: { ...step.reply, text: `${before.join("\n")}\n${step.reply.text}` } } : step;
 }
 

@@ -9,6 +9,8 @@ export type Answer = { kind: "value"; value: FactValue } | { kind: "unknown" } |
 export interface Extraction {
   facts: Facts;
   invalid: Array<{ fact: string; message: string }>;
+  /** Figures of the seed's the villager checked and got wrong ("优质煤1630一吨对吧"): said before anything is computed. */
+  corrected?: string[];
 }
 export type Topic = "benefits" | "land" | "biomass" | "outside";
 
@@ -144,8 +146,9 @@ export function extractFacts(rules: EligibilityRules, said: string): Extraction 
       if (answer?.kind === "invalid") invalid.push({ fact: fact.id, message: answer.message });
     }
   }
-  extractCalculatorFacts(rules, text, facts, invalid);
-  return { facts, invalid };
+  const corrected: string[] = [];
+  extractCalculatorFacts(rules, text, facts, invalid, corrected);
+  return corrected.length > 0 ? { facts, invalid, corrected } : { facts, invalid };
 }
 
 /** The reply to the question just asked: "三级" / "3" / "是" / "没有" / "65" / "不知道". */
@@ -225,17 +228,28 @@ function isUnitOrConversion(text: string, q: { value: number; index: number; uni
   return /[\d零一二两三四五六七八九十百千万块元钱]$/.test(text.slice(0, q.index)) || /^(?:多少|值|合|能顶|的价|要多少)/.test(after);
 }
 
-function moneyFrom(patterns: readonly RegExp[], text: string): { value: number; negative: boolean } | undefined {
+function moneyFrom(patterns: readonly RegExp[], text: string): { value: number; negative: boolean; at: number; end: number } | undefined {
   for (const pattern of patterns) {
     const m = pattern.exec(text);
     if (!m) continue;
     const value = parseNumber(m[2]!);
-    if (value !== undefined) return { value, negative: Boolean(m[1]) };
+    if (value !== undefined) return { value, negative: Boolean(m[1]), at: m.index, end: m.index + m[0].length };
   }
   return undefined;
 }
 
-function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Facts, invalid: Extraction["invalid"]): void {
+/**
+ * "市场上优质煤1630一吨对吧", "听说煤价是1630": a figure the villager checks against what they heard, not their own
+ * price. One that differs from the seed's is corrected before anything is computed, never computed with.
+ */
+const CHECKED_AFTER = /^[^，,。；]{0,8}?(?:对吧|是吧|对不对|是不是|没错吧|对吗|是吗|没错吗)/;
+const CHECKED_BEFORE = /(?:市场上|市场价|市面上|听说|听人说|资料上|原文|是不是)[^，,。；]{0,8}$/;
+
+function checksSeedFigure(text: string, found: { at: number; end: number }): boolean {
+  return CHECKED_AFTER.test(text.slice(found.end)) || CHECKED_BEFORE.test(text.slice(0, found.at));
+}
+
+function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Facts, invalid: Extraction["invalid"], corrected: string[]): void {
   const land = rules.calculators.land_transfer;
   const bio = rules.calculators.biomass;
   const rent = moneyFrom(RENT_PATTERNS, text);
@@ -297,7 +311,10 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     else if (answer.kind === "invalid") invalid.push({ fact: "land_mu", message: answer.message });
   }
   const price = moneyFrom(PRICE_PATTERNS, text);
-  if (price) {
+  const seedPrice = bio.coal_price_per_ton.value;
+  if (price && !price.negative && checksSeedFigure(text, price)) {
+    if (price.value !== seedPrice) corrected.push(`不对：原文写的优质煤市场价是每吨 ${seedPrice} 元，不是 ${price.value} 元。（来源：${bio.source.section}）`);
+  } else if (price) {
     const answer = checkMoney(price, bio.max_coal_price, "煤价", "比如“每吨1360元”");
     if (answer.kind === "value") facts.coal_price = answer.value;
     else if (answer.kind === "invalid") invalid.push({ fact: "coal_price", message: answer.message });

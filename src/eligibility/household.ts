@@ -260,6 +260,35 @@ function readHouseholdUncached(said: string): Household {
   const placeholders = new Set<Person>();
   /** People counted with their relation ("两个妹子"): a grade said right after is each one's. */
   let kinGroup: Person[] = [];
+  /** "家里俩残疾人": people counted, and where the count ends, for those named right after it. */
+  const counts: Array<{ members: Person[]; end: number }> = [];
+  /**
+   * "家里俩贫困老年残疾人 爷爷跟奶奶", "俺家仨残疾人：俺爹、俺娘、俺哥": the people counted, named right after the
+   * count, are those people, not more of them. Each named one takes a counted one's place and what was said of it.
+   */
+  const nameCounted = (members: Person[], end: number) => {
+    // ("老两口都是二级 孙子一级": what is said of the counted themselves makes them people of their own.)
+    if (!members.every((p) => people.includes(p) && isCounted(p) && p.grade === undefined && !p.severe)) return;
+    const named = people
+      .filter((p) => !isCounted(p) && (starts.get(p) ?? -1) >= end)
+      .sort((a, b) => starts.get(a)! - starts.get(b)!)
+      .slice(0, members.length);
+    if (named.length < members.length) return;
+    // Between the count and the first name, only what the counted are ("贫困老年残疾人") and a pause or 是.
+    const what = text.slice(end, starts.get(named[0]!));
+    if (!/^[^，,。；;！!？?\d]{0,10}?(?:[\s，,：:、]+|是|就是|分别是)[俺我咱]?$/.test(what) || /级|重度|没|不/.test(what)) return;
+    // One name right after another ("爷爷跟奶奶", "俺爹一级 俺娘二级"), within one sentence.
+    for (let k = 1; k < named.length; k++) {
+      const between = text.slice(starts.get(named[k - 1]!), starts.get(named[k]!));
+      if (between.length > 8 || /[。；;！!？?]|还有|另外|再加/.test(between)) return;
+    }
+    const elderly = members.some((p) => p.elderly) || /老年|老人/.test(what);
+    for (const p of named) {
+      if (elderly) p.elderly ??= true;
+      if (/残疾/.test(what) && p.grade === undefined && !p.severe) p.certified ??= true;
+    }
+    for (const member of members) people.splice(people.indexOf(member), 1);
+  };
   for (let i = 0; i < text.length; ) {
     cursor = i;
     let matched = false;
@@ -279,6 +308,7 @@ function readHouseholdUncached(said: string): Household {
         const labels = couple ? ["您", "您爱人"] : [];
         group = Array.from({ length: n }, (_, k) => ({ label: labels[k] ?? `第${k + 1}人`, ...(old ? { elderly: true } : {}) }));
         people.push(...group);
+        counts.push({ members: group, end: i + g[0].length });
         // "老两口都是二级 孙子一级": a pair named as such are people of the household, not its size stood in for.
         if (!/老两口|两口子|他们俩|他俩|她俩|二老|俩老人|两个老人|两位老人|兄弟|姐妹|[俩仨]$/.test(g[0])) for (const p of group) placeholders.add(p);
         current = undefined;
@@ -472,6 +502,7 @@ function readHouseholdUncached(said: string): Household {
     }
     i++;
   }
+  for (const { members, end } of counts) nameCounted(members, end);
   // "我家两个重度残疾 我爸一级我妈二级": the severe people counted are those then named with a grade of one or
   // two (unless they come with 还有, 另外 …); each named one takes a counted one's place.
   for (const [standIn, at] of severeCounted) {

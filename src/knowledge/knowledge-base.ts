@@ -26,7 +26,14 @@ export class KnowledgeBase {
         (word) => this.rewrite(foldText(word)),
       ),
     );
-    this.index = new KnowledgeIndex(data.entries, this.segmenter, this.rewrite, notTopics, (folded, only) => (typos ? typos.fix(folded, only) : folded));
+    this.index = new KnowledgeIndex(
+      data.entries,
+      this.segmenter,
+      this.rewrite,
+      notTopics,
+      (folded, only) => (typos ? typos.fix(folded, only) : folded),
+      data.villages.villages.flatMap((v) => [v.name, ...v.aliases]),
+    );
     // Whole terms and the words jieba finds in them (沼气 in 镇中心沼气服务站). Search-mode fragments such as
     // 油补 (from 燃油补贴) are in too; the fixer's anchoring rules keep "有补" from becoming one.
     const tokens = (folded: string) => this.segmenter.tokens(folded);

@@ -115,6 +115,8 @@ export class KnowledgeIndex {
     private readonly notTopics: ReadonlySet<string> = NO_WORDS,
     /** Reads sound-alike typos of the question as the knowledge base's terms (never applied to its own text). */
     private readonly fixTypos: (folded: string, only?: ReadonlySet<string>) => string = (folded) => folded,
+    /** The township's village names and their other names (data/villages.yaml): read as places in a tally. */
+    readonly places: readonly string[] = [],
   ) {
     for (const entry of entries) this.addEntry(entry);
     // Laid out now, while the snapshot is built: not by the first question after a start or a reload.

@@ -4959,3 +4959,79 @@ describe("the county's own figures asked for someone else", () => {
     expect(r).not.toContain("几级");
   });
 });
+
+describe("a coal price the villager checks and gets wrong", () => {
+  it("corrects 市场上优质煤1630一吨对吧 and reckons the saving on the seed's 1360, not on 1630", async () => {
+    const r = (await chat()("市场上优质煤1630一吨对吧 俺家一年烧3吨 压块能省多少")).text;
+    expect(r).toContain("不是 1630 元");
+    expect(r).toContain("3 × 1360 = 4080 元");
+    expect(r).not.toContain("× 1630");
+  });
+
+  it("still reckons with a price the villager gives as their own (俺这煤1500一吨)", async () => {
+    const r = (await chat()("俺这煤1500一吨 一年烧3吨 压块能省多少")).text;
+    expect(r).toContain("3 × 1500 = 4500 元");
+    expect(r).not.toContain("不对");
+  });
+});
+
+describe("people counted, then named right after", () => {
+  it("reads 家里俩贫困老年残疾人 爷爷跟奶奶 as two people, the grandparents, and sums their allowance", async () => {
+    const r = (await chat()("家里俩贫困老年残疾人 爷爷跟奶奶")).text;
+    expect(r).toContain("您爷爷 50 + 您奶奶 50 = 100 元/月");
+    expect(r).toContain("一年：1200 元");
+    expect(r).not.toContain("第1人");
+  });
+
+  it("keeps a pair whose grade is said (老两口都是二级) apart from those named after them", () => {
+    const people = readHousehold("老两口都是二级 孙子一级 儿子儿媳都是三级").people;
+    expect(people.map((p) => p.grade)).toEqual([2, 2, 1, 3, 3]);
+  });
+});
+
+describe("villages told one message each", () => {
+  it("adds the township's own villages (陈家山, 岭西) told across turns and reckons the households", async () => {
+    const say = chat();
+    await say("陈家山有2户一户多残");
+    await say("岭西有3户");
+    const r = (await say("再加上郝家庄1户，一年补助一共多少")).text;
+    expect(r).toContain("各村加起来：陈家山 2 + 岭西 3 + 郝家庄 1 = 6 户");
+    expect(r).toContain("1680 × 6 = 10080 元");
+  });
+
+  it("reckons 这两个村…一共 over both villages' counts, though the second was answered about something else", async () => {
+    const say = chat();
+    await say("岭西村重度残疾人12个");
+    await say("三家庄8个");
+    const r = (await say("县里给这两个村代缴养老费用一共多少")).text;
+    expect(r).toContain("岭西村 12 + 三家庄 8 = 20 人");
+    expect(r).toContain("100 × 20 = 2000 元");
+  });
+
+  it("says which village falls short of the standard, by how much", async () => {
+    const say = chat();
+    const first = await say("郝家庄室外健身器材5套");
+    expect(first.intent).toBe("policy");
+    expect(first.text).toContain("还差 1 套");
+    await say("陈家山7套");
+    const r = (await say("按一类标准哪个村还差，差几套")).text;
+    expect(r).toContain("郝家庄 5 套：不够，还差 1 套");
+    expect(r).toContain("陈家山 7 套：够了");
+  });
+
+  it("adds the villages' people for a standard set per person, never counts it per village", async () => {
+    const say = chat();
+    await say("于家英村有650口人");
+    await say("沈家荒有480口人");
+    const r = (await say("按一类标准，两个村图书室加起来至少要多少册书")).text;
+    expect(r).toContain("650 + 480 = 1130 人 × 2 = 2260 本");
+    expect(r).not.toContain("每村至少 2 本");
+  });
+
+  it("reads 统计一下放电影：三家庄今年放了10场 as the village's count, not a staff query or a claim to correct", async () => {
+    const r = (await chat()("统计一下放电影：三家庄今年放了10场")).text;
+    expect(r).toContain("还差 2 场");
+    expect(r).not.toContain("工作人员开放");
+    expect(r).not.toContain("不对");
+  });
+});

@@ -195,8 +195,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "村里…10个 三级的8个 又多了2个一级的": a village's people are never screened as one household, even when
   // the arithmetic cannot be done; the policy side shows the amounts and reckons only what is certain.
   if (!onePerson && VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text))
-    return tallyAnswer(ctx, groupsOf(readFigureQuestion(text)));
-  const figure = readFigureQuestion(text);
+    return tallyAnswer(ctx, groupsOf(readFigureQuestion(text, ctx.kb.index.places)));
+  const figure = readFigureQuestion(text, ctx.kb.index.places);
   if (
     !onePerson &&
     (/(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)来?\s*(?:个人|户|个|人|家)/.test(text) ||
@@ -226,7 +226,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "我是村干部…一二级贫困残疾救助一个月合多少": a range of grades names a group; no one's grade is said.
   if (/[一二三四1-4][、到至]?[一二三四1-4]级/.test(text) && extractFacts(rules, text).facts.disability_grade === undefined) return policyFallback(ctx);
   // "俺娘原来三级，今年评成二级了，一年比原来多拿多少": the two grades' amounts compared, not a screening.
-  const compared = REGRADED.test(text) ? readFigureQuestion(text)?.compare : undefined;
+  const compared = REGRADED.test(text) ? readFigureQuestion(text, ctx.kb.index.places)?.compare : undefined;
   if (compared) return gradedAnswer(ctx, [...compared.greater, ...compared.lesser]);
   // "俺不是残疾人，养老保险交多少", "俺爹不残疾": the disability programmes are not about this person.
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
@@ -595,7 +595,9 @@ async function answerThenOfferCalculator(ctx: TurnContext, rules: EligibilityRul
   const first = answer.replies[0];
   if (!first) return answer;
   const offered = answer.answerKind === "answer" || answer.answerKind === "needs_review";
-  const body = offered ? `${first.text}\n\n${CALCULATOR_OFFER[topic]}` : step.reply.text;
+  // "市场上优质煤1630一吨对吧 俺想算算…": the figure checked is corrected first, unless the answer already does.
+  const corrected = /^(?:【[^】]*】\n)?不对/.test(first.text) ? [] : (extractFacts(rules, text).corrected ?? []);
+  const body = offered ? [...corrected, `${first.text}\n\n${CALCULATOR_OFFER[topic]}`].join("\n") : step.reply.text;
   // The reply is the knowledge base's answer (a policy answer) with the calculator's offer.
   return {
     ...answer,

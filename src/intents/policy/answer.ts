@@ -1,7 +1,7 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
 import { GONE, GONE_FROM_COUNT, isCounted, readHousehold } from "../../eligibility/household.ts";
 import { money, monthOf } from "../../eligibility/render.ts";
-import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS } from "../../eligibility/numbers.ts";
+import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS, type Quantity } from "../../eligibility/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT, soleTopic } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
@@ -607,7 +607,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "三级…一年多少 ⏎ 那四级呢": the grade asked last is the gap's; the other grades' amounts are not its.
   const lastGrade = [...query.text.matchAll(/[一二三四]级/g)].at(-1)?.[0];
   // Not in a tally of several grades ("…三级的4个 四级的1个 一年一共多少"): the others are reckoned, the gap said beside.
-  const gradeGap = gap !== undefined && lastGrade !== undefined && gap.fact.keywords.includes(lastGrade) && !readFigureQuestion(query.text)?.gradeCounts;
+  const gradeGap =
+    gap !== undefined && lastGrade !== undefined && gap.fact.keywords.includes(lastGrade) && !readFigureQuestion(query.text, index.places)?.gradeCounts;
   // "重度的代缴多少 ⏎ 那轻度的呢": people the entry's amount is not for, named by the gap; its amount beside
   // the gap would read as theirs.
   const groupGap = gap !== undefined && gap.fact.keywords.some((k) => OTHER_GROUP.test(k) && query.text.includes(k));
@@ -662,7 +663,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const quoted = entry.facts.find((f) => !facts.includes(f) && quotesFigureOf(query.text, f.text));
   if (quoted) facts = [quoted, ...facts].slice(0, MAX_FACTS);
   // "补助了383户 没记错吧": a count of the entry's own put to confirm is no count to reckon with.
-  const reckoning = readClaim(query.text)?.kind === "count" ? undefined : readFigureQuestion(query.text);
+  const reckoning = readClaim(query.text)?.kind === "count" ? undefined : readFigureQuestion(query.text, index.places);
   // "一个月合多少" needs the rule with the amount, even when a statistic matched the words better.
   const moneyRule = entry.facts.find((f) => isRule(f) && moneyFigure(f.text));
   if (reckoning && moneyRule && !facts.some((f) => moneyFigure(f.text))) facts = [moneyRule, ...facts].slice(0, MAX_FACTS);
@@ -766,7 +767,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // Not when the year is said of the amount itself ("…去年标准是多少", "明年每户给多少").
   const yearOfAmount = query.text.split(/[，,。？?\s]+/).some((c) => OTHER_YEAR.test(c) && (AMOUNT_WORDS.test(c) || PAID_ASKED.test(c)));
   const ownCountOfYear = !yearOfAmount && /(?:去年|今年|上一?年)[^，,。？?\d]{0,6}\d+\s*(?:个|人|户|名)/.test(query.text);
-  const otherYear = readFigureQuestion(query.text)?.gradeCounts || ownCountOfYear ? undefined : OTHER_YEAR.exec(query.text)?.[1];
+  const otherYear = readFigureQuestion(query.text, index.places)?.gradeCounts || ownCountOfYear ? undefined : OTHER_YEAR.exec(query.text)?.[1];
   const countOrGrowth = ASKED_UNITS.some(([asked, inFact]) => asked.test(query.text) && !isMoneyKind(inFact)) || /比(?:去年|上一?年)/.test(query.text);
   if (
     otherYear &&
@@ -860,7 +861,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const totalPerMonth = reckonTotalPerMonth(entry.facts, query.text);
   // The villager's own numbers against the entry's minimums, and daily amounts over the days asked.
   for (const reckoned of [
-    reckonStandards(entry.facts, query.text),
+    reckonStandards(entry.facts, query.text, index.places),
     reckonRates(entry.facts, query.text),
     reckonYearlyCounts(entry.facts, query.text),
     reckonAverage(entry.facts, query.text),
@@ -1688,8 +1689,21 @@ const count = (s: string) => parseNumber(s);
 
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts), "一组一户多残2户": a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts.
-const SUBGROUP =
-  /((?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))/g;
+const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))`;
+const SUBGROUP = new RegExp(`(${SUBGROUP_SOURCE}`, "g");
+const subgroups = new Map<string, RegExp>();
+
+/** The parts' pattern with the township's own village names ("沈家荒", "东梁格") among the names a part may have. */
+function subgroupOf(places: readonly string[]): RegExp {
+  if (places.length === 0) return SUBGROUP;
+  const key = places.join("|");
+  let pattern = subgroups.get(key);
+  if (!pattern) {
+    const names = [...places].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    subgroups.set(key, (pattern = new RegExp(`((?:${names.join("|")})(?:村)?(?!里)|${SUBGROUP_SOURCE}`, "g")));
+  }
+  return pattern;
+}
 
 interface Tally {
   total: number;
@@ -1698,10 +1712,11 @@ interface Tally {
   shown: string;
 }
 
-function readTally(text: string, least = 2): Tally | undefined {
+function readTally(text: string, least = 2, places: readonly string[] = []): Tally | undefined {
   const parts = new Map<string, number>();
   let unit: Tally["unit"] | undefined;
-  for (const m of text.matchAll(SUBGROUP)) {
+  const subgroup = subgroupOf(places);
+  for (const m of text.matchAll(subgroup)) {
     const u = m[3] === "户" ? "户" : "人";
     if (unit && unit !== u) return undefined;
     unit = u;
@@ -1712,7 +1727,7 @@ function readTally(text: string, least = 2): Tally | undefined {
   const ordered = [...parts].sort((a, b) => (count(a[0]) ?? 0) - (count(b[0]) ?? 0));
   const sum = ordered.reduce((all, [, n]) => all + n, 0);
   // "…还有一户搬到镇上去了 不算": of those counted, some said after the parts no longer count.
-  const lastEnd = Math.max(...[...text.matchAll(SUBGROUP)].map((m) => m.index + m[0].length));
+  const lastEnd = Math.max(...[...text.matchAll(subgroup)].map((m) => m.index + m[0].length));
   // (People gone are taken from the count where the people are reckoned.)
   const gone = unit === "户" ? PARTS_GONE_HOMES.exec(text.slice(lastEnd)) : null;
   const less = gone ? Math.min(count(gone[1]!) ?? 0, sum - 1) : 0;
@@ -1723,6 +1738,17 @@ function readTally(text: string, least = 2): Tally | undefined {
     unit,
     shown: `${ordered.map(([group, n]) => `${group} ${n}`).join(" + ")}${less > 0 ? ` − ${less}（${gone![0].replace(/^(?:还|其中)?有/, "").trim()}）` : ""} = ${total} ${unitName}`,
   };
+}
+
+/** "各组", "各村": what the parts of a tally ("一组 3 + 二组 2 = 5 户") are, for the line that adds them up. */
+function partsName(shown: string): string {
+  const names = shown
+    .split(" = ")[0]!
+    .split(" + ")
+    .map((part) => part.replace(/\s.*$/, ""));
+  if (names.every((name) => /[组队]$/.test(name))) return "各组";
+  if (names.every((name) => !/[组队街片头边]$/.test(name))) return "各村";
+  return "";
 }
 
 /** "还有一户搬到镇上去了 不算": households counted by parts that no longer count. */
@@ -1776,15 +1802,23 @@ const figureQuestions = new Map<string, FigureQuestion | undefined>();
 const FIGURE_QUESTIONS_KEPT = 64;
 
 /** What the question wants the figure turned into: per month, per year, over N years, for N people. */
-export function readFigureQuestion(text: string): FigureQuestion | undefined {
-  if (figureQuestions.has(text)) return figureQuestions.get(text);
+export function readFigureQuestion(text: string, places: readonly string[] = []): FigureQuestion | undefined {
+  // (Kept by text and the village names read as places, which a reload may change.)
+  const key = places.length > 0 ? `${text}\u0000${places.join("|")}` : text;
+  if (figureQuestions.has(key)) return figureQuestions.get(key);
   // "十来个", "二十来户": about that many. Reckoned at the round number, said to be an estimate.
   const about = ABOUT_COUNT.exec(text);
   const read = about
-    ? withEstimate(readFigureQuestionUncached(text.replace(ABOUT_COUNT, (_, n: string, unit: string) => `${n}${unit}`)), about[0])
-    : readFigureQuestionUncached(text);
+    ? withEstimate(
+        readFigureQuestionUncached(
+          text.replace(ABOUT_COUNT, (_, n: string, unit: string) => `${n}${unit}`),
+          places,
+        ),
+        about[0],
+      )
+    : readFigureQuestionUncached(text, places);
   if (figureQuestions.size >= FIGURE_QUESTIONS_KEPT) figureQuestions.delete(figureQuestions.keys().next().value!);
-  figureQuestions.set(text, read);
+  figureQuestions.set(key, read);
   return read;
 }
 
@@ -1797,7 +1831,7 @@ function withEstimate(read: FigureQuestion | undefined, said: string): FigureQue
   return { ...read, estimate: said };
 }
 
-function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
+function readFigureQuestionUncached(text: string, places: readonly string[]): FigureQuestion | undefined {
   // "是一年50还是一个月50", "那五十块是月的还是年的": both periods offered; the answer says the amount in both.
   const eitherPeriod =
     /(?:一年|每年)[^，,。？?]{0,6}还是[^，,。？?]{0,4}(?:一个月|每个?月)|(?:一个月|每个?月)[^，,。？?]{0,6}还是[^，,。？?]{0,4}(?:一年|每年)|(?<![\d一二三四五六七八九十])(?:按|是)?月的?还是(?:按|是)?年|(?<![\d一二三四五六七八九十])(?:按|是)?年的?还是(?:按|是)?月/.test(
@@ -2004,7 +2038,7 @@ function readFigureQuestionUncached(text: string): FigureQuestion | undefined {
   if (gradeCounts.length === 1) grades.splice(0, grades.length, ...gradeCounts[0]!.grades);
   const mixed = gradeCounts.length === 0 && grades.includes(3) && (grades.includes(1) || grades.includes(2));
   // "一组6人 二组4人", "全村23个": a village's people counted, by group or in all.
-  const tally = gradeCounts.length === 0 ? readTally(text) : undefined;
+  const tally = gradeCounts.length === 0 ? readTally(text, 2, places) : undefined;
   // "村里60个残疾人 俺爹是其中一个": one person of the village is asked about; the village is not reckoned.
   const onePerson = ONE_OF_THEM.test(text);
   const village = onePerson
@@ -2217,7 +2251,7 @@ function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion): string
     }
   }
   // (One part alone, "前街 4 = 4 人", adds nothing up.)
-  if (q.tally?.includes(" + ")) out.push(`各组加起来：${q.tally}`);
+  if (q.tally?.includes(" + ")) out.push(`${partsName(q.tally)}加起来：${q.tally}`);
   // "每位重度残疾人代缴 100 元" has no period: times the people asked about, as it is.
   if (q.persons && figures.length === 0) {
     for (const fact of facts) {
@@ -2318,31 +2352,40 @@ const PEOPLE_UNITS = ["口人", "口子人", "个人", "人"];
  * "俺村放了十场电影，够一类标准不", "俺村八百口人，图书起码多少册": the villager's own number against a minimum
  * the fact sets, or a per-person minimum times their headcount. Each line names the fact it reckons from.
  */
-export function reckonStandards(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+export function reckonStandards(facts: readonly Fact[], question: string, places: readonly string[] = []): { lines: string[]; used: Fact[] } {
   // Most questions carry no number with such a unit: skip the quantity reader for them.
   if (!/[\d一二两三四五六七八九十百千][^，,。？?]{0,3}(?:平|场|套|本|册|亩|人|口)|\d\s*个\s*(?:村|组|屯|社区)/.test(question)) return { lines: [], used: [] };
   // "一本书都没有" is none (0), still said.
   const own = findQuantities(question, Object.keys(STANDARD_UNITS)).filter((q) => !q.negative);
-  const counted = findQuantities(question, PEOPLE_UNITS).find((q) => q.value >= 10 && !q.negative);
+  // "于家英村室外场地350平方米 ⏎ 沈家荒的450平方米 ⏎ 哪个村达到了": each village's figure against the minimum.
+  const byPlace = placesMeasured(facts, question, own, places);
+  if (byPlace.lines.length > 0) return byPlace;
+  const headcounts = findQuantities(question, PEOPLE_UNITS).filter((q) => q.value >= 10 && !q.negative);
+  // "于家英村650口人 ⏎ 沈家荒480口人 ⏎ 两个村加起来至少要多少册": the villages' people added up.
+  const together = headcounts.length >= 2 && TOGETHER.test(question);
+  const counted = together
+    ? { ...headcounts[0]!, value: headcounts.reduce((all, q) => all + q.value, 0), shown: headcounts.map((q) => fmt(q.value)).join(" + ") }
+    : headcounts[0];
   // "常住1350人 ⏎ 又有150人落户进来了": those come since are counted too.
-  const came = counted ? /又(?:有|来了|添了|多了|落户了?|迁来了?)\s*(\d+)\s*(?:个人|人|口)/.exec(question) : null;
-  const people = counted && came ? { ...counted, value: counted.value + Number(came[1]), from: counted.value, by: Number(came[1]) } : counted;
+  const came = counted && !together ? /又(?:有|来了|添了|多了|落户了?|迁来了?)\s*(\d+)\s*(?:个人|人|口)/.exec(question) : null;
+  const people = counted && came ? { ...counted, value: counted.value + Number(came[1]), shown: `${fmt(counted.value)} + ${came[1]}` } : counted;
   const lines: string[] = [];
   const used: Fact[] = [];
   // "全镇58个村每个村至少12场 全镇一年最少放多少场": each village's minimum times the villages counted.
-  const places = /(\d+|[一两二三四五六七八九十百]+)\s*个\s*(村|组|屯|社区)/.exec(question);
+  const villages = /(\d+|[一两二三四五六七八九十百]+)\s*个\s*(村|组|屯|社区)/.exec(question);
   const asked =
-    places && /全镇|全乡|全县|一共|加起来|总共|合计|(?:至少|最少|起码)[^，,。？?]{0,4}多少/.test(question)
+    villages && /全镇|全乡|全县|一共|加起来|总共|合计|(?:至少|最少|起码)[^，,。？?]{0,4}多少/.test(question)
       ? /多少\s*(场|套|本|册|平方米|亩)/.exec(question)
       : null;
-  if (places && asked) {
-    const count = parseNumber(places[1]!) ?? 0;
+  if (villages && asked) {
+    const count = parseNumber(villages[1]!) ?? 0;
     for (const fact of facts)
       for (const m of fact.text.matchAll(STANDARD)) {
         const min = Number(m[1] ?? m[3]);
         const unit = STANDARD_UNITS[(m[2] ?? m[4])!]!;
-        if (unit !== STANDARD_UNITS[asked[1]!] || count < 2) continue;
-        lines.push(`${fmt(count)} 个${places[2]} × 每${places[2]}至少 ${fmt(min)} ${unit} = ${fmt(count * min)} ${unit}，至少要这么多`);
+        // ("藏书人均2本以上" is a minimum for each person, not for each village.)
+        if (unit !== STANDARD_UNITS[asked[1]!] || count < 2 || PER_PERSON.test(fact.text)) continue;
+        lines.push(`${fmt(count)} 个${villages[2]} × 每${villages[2]}至少 ${fmt(min)} ${unit} = ${fmt(count * min)} ${unit}，至少要这么多`);
         used.push(fact);
       }
     if (lines.length > 0) return { lines, used };
@@ -2355,7 +2398,7 @@ export function reckonStandards(facts: readonly Fact[], question: string): { lin
       const need = per * people.value;
       const have = own.find((q) => STANDARD_UNITS[q.unit] === unit);
       lines.push(
-        `按每人 ${fmt(per)} ${unit}算：${"from" in people ? `${fmt(people.from)} + ${fmt(people.by)} = ` : ""}${fmt(people.value)} 人 × ${fmt(per)} = ${fmt(need)} ${unit}，至少要这么多${have ? `；您说有 ${fmt(have.value)} ${unit}，${have.value >= need ? "够了" : `还差 ${fmt(need - have.value)} ${unit}`}` : ""}`,
+        `按每人 ${fmt(per)} ${unit}算：${"shown" in people ? `${people.shown} = ` : ""}${fmt(people.value)} 人 × ${fmt(per)} = ${fmt(need)} ${unit}，至少要这么多${have ? `；您说有 ${fmt(have.value)} ${unit}，${have.value >= need ? "够了" : `还差 ${fmt(need - have.value)} ${unit}`}` : ""}`,
       );
       used.push(fact);
       continue;
@@ -2388,6 +2431,44 @@ export function reckonStandards(facts: readonly Fact[], question: string): { lin
     }
   }
   return { lines, used };
+}
+
+/** "两个村加起来", "一共": several counts asked of together. */
+const TOGETHER = /加起来|加一起|一共|总共|合计|[两俩三四五六七八九几]个?村/;
+
+/**
+ * Several figures of one unit, each said of a village ("郝家庄室外健身器材5套 ⏎ 陈家山7套"): each against the
+ * entry's minimum, named. The village is the township's name said before the figure, or a name ending in 村, 庄 or 屯.
+ */
+function placesMeasured(facts: readonly Fact[], question: string, own: readonly Quantity[], places: readonly string[]): { lines: string[]; used: Fact[] } {
+  const lines: string[] = [];
+  const used: Fact[] = [];
+  for (const fact of facts)
+    for (const m of fact.text.matchAll(STANDARD)) {
+      const min = Number(m[1] ?? m[3]);
+      const unit = STANDARD_UNITS[(m[2] ?? m[4])!]!;
+      const named = own.filter((q) => STANDARD_UNITS[q.unit] === unit).map((q) => ({ q, place: placeBefore(question, q.index, places) }));
+      if (named.length < 2 || named.some((n) => !n.place) || new Set(named.map((n) => n.place)).size < named.length) continue;
+      lines.push(`标准是不少于 ${fmt(min)} ${unit}：`);
+      for (const { q, place } of named)
+        lines.push(`  ${place} ${fmt(q.value)} ${unit}：${q.value >= min ? "够了，达到标准" : `不够，还差 ${fmt(min - q.value)} ${unit}，没达到标准`}`);
+      used.push(fact);
+    }
+  return { lines, used };
+}
+
+/** The village a figure is said of: the last one named in its clause before it. */
+function placeBefore(text: string, at: number, places: readonly string[]): string | undefined {
+  const clause = text
+    .slice(0, at)
+    .split(/[，,。；;！!？?\s]/)
+    .at(-1)!;
+  const known = places
+    .map((p) => ({ p, i: clause.lastIndexOf(p) }))
+    .filter((x) => x.i >= 0)
+    .sort((a, b) => b.i - a.i || b.p.length - a.p.length)[0];
+  if (known) return clause.slice(known.i).match(new RegExp(`^${known.p}村?`))![0];
+  return /^(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,3}(?:庄|屯|村)/.exec(clause)?.[0];
 }
 
 const RATE = /(?:每天|一天|每日)[^。；，]{0,10}?(\d+(?:\.\d+)?)(?:\s*[～~到-]\s*(\d+(?:\.\d+)?))?\s*(吨|斤|公斤)/;
