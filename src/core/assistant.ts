@@ -242,9 +242,12 @@ export class Assistant {
     const villageTotal =
       (severalVillages || /(?:我们|俺们|咱们|咱|俺|全)(?:村|组)[^，,。？?]{0,12}(?:一共|总共|合计|加起来)/.test(foldText(text))) &&
       !COUNTED.test(foldText(text).replace(SEVERAL_VILLAGES, ""));
+    // "…加起来一年多少" with no count of its own: what it adds up may have been told before.
+    const totalAsked = /加起来|加一起|一共|总共|合计/.test(foldText(text)) && !COUNTED.test(foldText(text));
     const leans =
       addsCount ||
       villageTotal ||
+      totalAsked ||
       isFollowUp(foldText(text), engine.kb.data.conversation) ||
       (shortEnough(text) && reading.kind !== "report" && reading.kind !== "report_or_question");
     // A dialogue in progress is the thread itself: its owner reads the message as it is. One kept only to be
@@ -300,6 +303,9 @@ export class Assistant {
       ownHits[0] !== undefined &&
       ownHits[0].matchedWords.length > 0 &&
       ownHits[0].matchedWords.every((w) => engine.kb.data.conversation.attribute_words.some((a) => a.includes(w) || w.includes(a)));
+    // "俺村2户一户多残，7个三级的" ⏎ "一户多残补助和三级救助加起来一年多少": the counts told before, summed.
+    const sumsTold =
+      candidate !== undefined && totalAsked && COUNTED.test(candidate.text) && ownHits.slice(0, 3).some((h) => candidate.entryIds.includes(h.entry.id));
     const tallyFits = !tallyOnly || (candidate !== undefined && /[一二三四]级|残疾|贫困/.test(candidate.text));
     const previous =
       cameBack ??
@@ -310,6 +316,7 @@ export class Assistant {
         statesOwnFacts ||
         addsCount ||
         asksAttribute ||
+        sumsTold ||
         (villageTotal && (severalVillages ? PLACE_COUNTED : COUNTED).test(candidate.text)))
         ? candidate
         : undefined);

@@ -5,7 +5,7 @@
 
 /** Words that say the message corrects what was said before. */
 const CORRECTING =
-  /不对|不對|不是的|错了|錯了|记错|記錯|说错|說錯|搞错|搞錯|弄错|弄錯|数错|數錯|算错|算錯|写错|寫錯|打错|打錯|记岔|記岔|说岔|口误|口誤|更正|应该是|應該是|说漏|說漏|漏说|漏說|忘了说|忘了說|^(?:哎|哦|噢|呃|啊)?[，,\s]*是(?=[\d零一二两兩三四五六七八九十半])|(?<!是)不是[^，,\s]{1,6}[，,\s]*是(?=[\d零一二两兩三四五六七八九十半])/;
+  /不对|不對|不是的|错了|錯了|记错|記錯|说错|說錯|搞错|搞錯|弄错|弄錯|数错|數錯|算错|算錯|写错|寫錯|打错|打錯|记岔|記岔|说岔|口误|口誤|更正|应该是|應該是|说漏|說漏|漏说|漏說|忘了说|忘了說|^(?:哎|哦|噢|呃|啊)?[，,\s]*是(?=[\d零一二两兩三四五六七八九十半])|(?<!是)不是[^，,\s]{0,6}[，,\s]*是(?=[\d零一二两兩三四五六七八九十半])/;
 
 /** "就俺一个残疾", "只有我一个": the household said to have one, which someone said to be so too makes more. */
 const ONLY_ONE = /(?:就|只有|只)(俺|我|他|她)?(?:一|1)个(?:人)?(残疾人?|残废)?/;
@@ -49,7 +49,15 @@ export function correctQuestion(previous: string, said: string): string | undefi
   // "说错了 二级的是2个": a count of a tally corrected is the tally's to read (core/tally.ts), by the grade it names;
   // the one count of a question ("村里有5户一户多残" ⏎ "数错了 是6户") is replaced like any quantity.
   // ("不是5户 是6户": the count denied is the one said before.)
-  const counts = [...said.matchAll(COUNTS)].filter((m) => !/(?<!是)不是\s*$/.test(said.slice(0, m.index)));
+  const saidCounts = [...said.matchAll(COUNTS)];
+  const counts = saidCounts.filter((m) => !/(?<!是)不是\s*$/.test(said.slice(0, m.index)));
+  // "三级的不是5个，是7个": the count denied, said once before, is the one replaced, whatever else was counted.
+  const deniedCount = saidCounts.find((m) => !counts.includes(m));
+  const deniedBefore = deniedCount ? [...previous.matchAll(COUNTS)].filter((m) => m[0] === deniedCount[0]) : [];
+  if (counts.length === 1 && deniedBefore.length === 1) {
+    const at = deniedBefore[0]!.index;
+    return previous.slice(0, at) + counts[0]![0] + previous.slice(at + deniedBefore[0]![0].length);
+  }
   if (counts.length > 0 && (counts.length > 1 || GRADE_SAID.test(said) || [...previous.matchAll(COUNTS)].length !== 1)) return undefined;
   let corrected = previous;
   for (const quantity of UNITS) {

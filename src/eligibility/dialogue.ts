@@ -376,7 +376,12 @@ export function startDialogue(
   // "俺爹二级 俺娘好好的没残疾": one disabled member of a household named with others is that household's
   // answer (the 没残疾 is about someone else, not the one with the grade).
   const onlyOneOfSeveral = described.length === 1 && household.people.length >= 2 && described[0]!.grade !== undefined;
-  const people = described.length >= 2 || described.some((p) => p.severe && p.grade === undefined) ? described : [];
+  // "俺家俩残疾人，一年救助多少": the disabled counted, nothing said of each: each one's grade is what is missing.
+  const countedOnly =
+    saidOf.length === 0 && (household.disabledCount ?? 0) >= 2 && household.people.length === household.disabledCount && household.people.every(isCounted)
+      ? household.people.map((p) => ({ ...p, certified: true }))
+      : [];
+  const people = countedOnly.length > 0 ? countedOnly : described.length >= 2 || described.some((p) => p.severe && p.grade === undefined) ? described : [];
   const gradeSaid = facts.disability_grade !== undefined || household.people.some((p) => p.grade !== undefined);
   const focus = sumsEverything(text, named, people.length > 0) || asksForAll(text, gradeSaid) ? [] : named;
   // "俺婆姨二级 俺没残疾": the one with the grade is screened; 没残疾 was said of someone else.
@@ -517,6 +522,23 @@ const STANDING_OF_GRADE = /([一二三四])级的?(?:那个|那位|那人)[^，,
  * A later turn. Returns "leave" when the message is not for this dialogue (a new question, a complaint):
  * the caller then routes it normally.
  */
+/** "只有俺娘一个是", "就俺爹一个人是残疾": the only one of those counted who is. */
+const ONLY_NAMED = /(?:只有|就|只)[俺我咱]?([^，,。；\s是]{1,3}?)(?:一个|1个)(?:人)?(?:是|算|有)/;
+
+/** "俺俩孩子没残疾": nothing told but who is not disabled (no standing, no question, no correction). */
+export function saysNothingElse(rules: EligibilityRules, text: string): boolean {
+  return (
+    extractFacts(rules, text).facts.poor === undefined &&
+    !/不对|说错|搞错|弄错|记错|改成|改为|多少|几|吗|呢|[?？]|一共|加起来/.test(text) &&
+    readReckoning(text).years === undefined
+  );
+}
+
+/** People named, all said not to be disabled, none of them a member of the household screened. */
+export function outsideHousehold(state: DialogueState, named: readonly Person[]): boolean {
+  return named.length > 0 && named.every((p) => p.certified === false && p.label !== PRONOUN && !state.people.some((q) => q.label === p.label));
+}
+
 export function continueDialogue(rules: EligibilityRules, state: DialogueState, text: string, on: Date, signals: Signals): Step | "leave" {
   const core = strip(text);
   const words = rules.words;
@@ -621,6 +643,27 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       more.people.length === 1 && more.people[0]!.certified === false && more.people[0]!.label !== screenedLabel && more.people[0]!.label !== PRONOUN;
     if (state.people.length === 0 && healthyOther && !/不对|说错|搞错|弄错|记错|改成|改为/.test(text))
       return advance(rules, state, on, `好的，记下了：${more.people[0]!.label}不算残疾人，不影响上面算的。\n`);
+    // "俺家老两口是贫困老年残疾人" ⏎ "不对，只有俺娘一个是，俺爹不残疾": of those counted, only the one named is;
+    // screened alone, as the counted were described.
+    const only = ONLY_NAMED.exec(text);
+    const onlyOne = only ? readHousehold(`俺${only[1]!}`).people : [];
+    if (state.people.length >= 2 && state.people.every(isCounted) && onlyOne.length === 1 && onlyOne[0]!.label !== PRONOUN) {
+      const { label } = onlyOne[0]!;
+      const [first] = state.people as [Person];
+      const facts = {
+        ...state.facts,
+        ...(first.elderly ? { elderly: true } : {}),
+        ...(first.certified ? { certified: true } : {}),
+        ...(first.grade !== undefined ? { disability_grade: first.grade } : {}),
+        disabled_in_household: 1,
+      };
+      return advance(rules, { ...state, people: [], disabledCount: 1, facts }, on, `好的，改为只算${label}一个人：\n`);
+    }
+    // "俺爸一级 ⏎ 俺妈二级 ⏎ 俺俩孩子没残疾": others of the family, none disabled, after a household's answer.
+    if (state.people.length >= 2 && outsideHousehold(state, more.people) && saysNothingElse(rules, text)) {
+      const names = [...new Set(more.people.map((p) => p.label.replace(/（\d+）$/, "")))];
+      return advance(rules, state, on, `好的，记下了：${names.join("、")}没有残疾，不算进去，上面算的不变。\n`);
+    }
     // "想问贫困老年残疾人补助 俺爸领的" ⏎ "不是俺爸 是俺爷爷 俺爸没残疾": someone else in the place of the one
     // screened; the question asked again of them (what is said of the first now goes with the first).
     const swap = SWAPPED.exec(text);

@@ -37,6 +37,7 @@ export function readProgrammeGroups(rules: EligibilityRules, text: string, on: D
   const asked = [...new Set(segments.filter((s) => !COUNT.test(s)).flatMap((s) => focusOf(rules, s)))];
   const placed = new Set(segments.filter((s) => COUNT.test(s)).flatMap((s) => focusOf(rules, s)));
   const byGrade = rules.programmes.programmes.filter((p) => p.benefit.tiers.length > 0).map((p) => p.id);
+  const askedByGrade = segments.some((s) => !COUNT.test(s) && (GRADE.test(s) || focusOf(rules, s).some((id) => byGrade.includes(id))));
   for (const segment of segments) {
     const counted = COUNT.exec(segment);
     if (!counted) continue;
@@ -46,7 +47,14 @@ export function readProgrammeGroups(rules: EligibilityRules, text: string, on: D
     // "一二级贫困残疾人12个", "三级7个" beside other programmes' counts: people counted by grade are the programme
     // paid by grade, when it is the only one.
     // (Not when the question names the programme it asks about: "…一户多残3户 一户多残一年一共多少".)
-    const graded = own.length === 0 && asked.length === 0 && byGrade.length === 1 && GRADE.test(segment) && !/不是贫困|非贫困|不贫困/.test(segment);
+    // ("…一户多残2户，7个三级的 ⏎ 一户多残补助和三级救助加起来": the graded relief asked beside a programme the counts
+    // already place; not "…一户多残3户 一户多残一年一共多少", which asks that one alone.)
+    const graded =
+      own.length === 0 &&
+      (asked.length === 0 || (asked.every((id) => placed.has(id) || byGrade.includes(id)) && askedByGrade)) &&
+      byGrade.length === 1 &&
+      GRADE.test(segment) &&
+      !/不是贫困|非贫困|不贫困/.test(segment);
     const ids = graded ? byGrade : own.length === 0 && left.length === 1 && /残疾|户/.test(segment) ? left : own;
     // A count that cannot be placed ("一级的2个" with no programme, "每户2个", two programmes in one breath)
     // makes the whole tally uncertain: nothing is summed.

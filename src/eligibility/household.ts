@@ -453,6 +453,21 @@ function readHouseholdUncached(said: string): Household {
       if (own.length === 0) return ones;
       return ones.filter((p) => own.includes(p) || !/[一二三四1-4]级|重度/.test(clauseOf(starts.get(p) ?? 0).text));
     };
+    // "俺爷俺奶一级", "俺爸俺妈俺三级": people named one right after another, nothing said between them, share
+    // the grade said after the last.
+    const namedTogether = (at: number): Person[] | undefined => {
+      const run: Person[] = [];
+      for (let k = mentions.length - 1; k >= 0; k--) {
+        const { person, at: from } = mentions[k]!;
+        if (/[是也都不没残级岁重贫困\d，,。；;！!？?\s]/.test(text.slice(from, at).replace(/^[俺我咱]/, ""))) break;
+        // ("他媳妇二级": 他 names whose wife she is, no one of the run; "老汉我二级": 老汉 is the one who speaks.)
+        if (person.grade !== undefined || person.severe || person.label === PRONOUN || run.includes(person)) break;
+        const next = run[0] && mentions[k + 1];
+        if (next?.person.label === "您" && !/[俺我咱]/.test(text.slice(Math.max(0, from - 1), from + 1))) break;
+        run.unshift(person);
+      }
+      return run.length >= 2 ? run : undefined;
+    };
     if (grade && (!inRange(text, i) || /老[二三四]$/.test(text.slice(Math.max(0, i - 2), i)))) {
       const value = GRADE_VALUE[grade[1]!]!;
       const all = allBefore(text, i) || (group.length > 0 && group === kinGroup);
@@ -467,7 +482,7 @@ function readHouseholdUncached(said: string): Household {
                 people.filter((p) => p.grade === undefined),
                 i,
               )
-            : [current ?? open("您")];
+            : (namedTogether(i) ?? [current ?? open("您")]);
       // "我一级 某某三级": a grade in a clause of its own after the one named already has one is someone else's,
       // whom no word of ours names; counted, never written over the first one's.
       const own = target.length === 1 ? target[0]! : undefined;
@@ -633,9 +648,12 @@ function readHouseholdUncached(said: string): Household {
   if (remaining) disabledCount = parseNumber(remaining[1]!);
   else if (left.length > 0 && disabledCount !== undefined && count && /(?:原先|原来|以前|本来)[^，,。；\s]{0,4}$/.test(text.slice(0, count.index)))
     disabledCount = Math.max(0, disabledCount - left.length);
-  // "老两口都是残疾人": a household named only by its size.
+  // "老两口都是残疾人", "俺家老两口是贫困老年残疾人": a household named only by its size.
   // "家里俩老人领贫困老年残疾人补助金": those who receive a benefit for disabled people are disabled.
-  if (mentions.length === 0 && /都(?:是|有)?[^，,。；]{0,8}残|(?:领|拿|享受|吃)(?:着|了|的)?[^，,。；\s]{0,8}残疾人/.test(text))
+  if (
+    mentions.length === 0 &&
+    /(?:都|(?:老两口|两口子|二老|[他她]俩|俩人|俩老人|[俩仨])是)(?:是|有)?[^，,。；]{0,8}残|(?:领|拿|享受|吃)(?:着|了|的)?[^，,。；\s]{0,8}残疾人/.test(text)
+  )
     for (const p of people) p.certified = true;
   // "俺家老汉一级 俺三级…俺俩还都六十五以上了": 俺俩 (or 他俩, 老两口) says it of both people named.
   const bothOld = people.length === 2 ? BOTH_OLD.exec(text) : null;
@@ -939,15 +957,19 @@ export function renderHousehold(
 ): Rendered {
   // Poverty said person by person is shown with each person; otherwise once for the household.
   const ownPoverty = household.people.some((p) => p.poor !== undefined);
-  const who = household.people
-    .map(
-      (p) =>
-        `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : ""}${ownPoverty ? (p.poor === true ? "（贫困户）" : p.poor === false ? "（不是贫困户）" : "") : ""}`,
-    )
-    .join("、");
+  // "俺家俩残疾人": people counted, nothing said of each, are told as the count, and their grades asked.
+  const gradesUntold = household.people.length > 0 && household.people.every((p) => isCounted(p) && p.grade === undefined && !p.severe);
+  const who = gradesUntold
+    ? `家里共 ${household.people.length} 个残疾人`
+    : household.people
+        .map(
+          (p) =>
+            `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : ""}${ownPoverty ? (p.poor === true ? "（贫困户）" : p.poor === false ? "（不是贫困户）" : "") : ""}`,
+        )
+        .join("、");
   const said = [
     who,
-    household.disabledCount && household.disabledCount > household.people.length ? `家里共 ${household.disabledCount} 个残疾人` : "",
+    household.disabledCount && household.disabledCount > household.people.length && !gradesUntold ? `家里共 ${household.disabledCount} 个残疾人` : "",
     ownPoverty ? "" : poor === true ? "贫困户" : poor === false ? "不是贫困户" : "",
   ].filter(Boolean);
   const out: string[] = [`按您说的情况（${said.join("，")}）：`];
@@ -1064,6 +1086,8 @@ export function renderHousehold(
   const severe = household.people.some((p) => p.severe || (p.grade !== undefined && p.grade <= 2));
   if (homeCare && severe && /智力|精神|脑子|痴呆|憨|傻/.test(question) && !lines.some((l) => l.programme.id === homeCare.id))
     out.push(`重度智力、精神残疾的还可以问：${homeCare.name}（资料只有全县总数，没写每人多少；找县残联）。`);
+  if (gradesUntold && chosen.some((l) => l.notes.some((n) => n.includes("残疾等级") || n.includes("贫困"))))
+    out.push(`这 ${household.people.length} 个人各是几级残疾？告诉我（比如“一个二级，一个三级”），我帮您算一共多少。`);
   if (poor === undefined && lines.some((l) => l.notes.some((n) => n.includes("贫困"))))
     out.push("您家是贫困户（低保户、建档立卡户）吗？回复“是”或“不是”，我再算准一点。");
   // "一年救助1600 对吧", "一年一共1600是不": the answer to the yes-or-no question first.

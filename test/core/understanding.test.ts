@@ -5035,3 +5035,65 @@ describe("villages told one message each", () => {
     expect(r).not.toContain("不对");
   });
 });
+
+describe("a total asked beside a count", () => {
+  it("answers 给多少人发了，共多少钱 with the count and the total, not the missing amount each", async () => {
+    const r = (await chat()("机动轮椅车燃油补贴给多少人发了，共多少钱嘞")).text;
+    expect(r).toContain("355");
+    expect(r).toContain("9.23 万元");
+  });
+});
+
+describe("a household told across turns", () => {
+  it("shows the relief by grade for 俺家俩残疾人 and asks each one's grade, then sums them", async () => {
+    const say = chat();
+    const first = (await say("俺家俩残疾人，一年救助多少钱")).text;
+    expect(first).toContain("一、二级贫困残疾人每人每年 800 元，三级贫困残疾人每人每年 400 元");
+    expect(first).toContain("这 2 个人各是几级残疾");
+    expect(first).toContain("家里共 2 个残疾人");
+    await say("一个二级一个三级");
+    expect((await say("是贫困户")).text).toContain("第1人 800 + 第2人 400 = 1200 元/年");
+  });
+
+  it("gives people named together one grade (俺爷俺奶一级), and adds those named later to the household", async () => {
+    const say = chat();
+    await say("俺家五口人，有五个残疾人都是贫困户");
+    await say("俺爷俺奶一级");
+    const r = (await say("俺爸俺妈俺三级，一年特别救助一共多少钱")).text;
+    expect(r).toContain("您爷爷 800 + 您奶奶 800 + 您父亲 400 + 您母亲 400 + 您 400 = 2800 元/年");
+  });
+
+  it("takes 俺俩孩子没残疾 as others of the family, leaving the sum as it was", async () => {
+    const say = chat();
+    await say("俺爸一级贫困残疾人");
+    await say("俺妈二级贫困残疾人");
+    const r = (await say("俺俩孩子没残疾")).text;
+    expect(r).toContain("您孩子没有残疾，不算进去");
+    expect(r).not.toContain("已改为");
+    expect((await say("全家一年特别救助多少")).text).toContain("您父亲 800 + 您母亲 800 = 1600 元/年");
+  });
+
+  it("screens only the one named after 不对，只有俺娘一个是", async () => {
+    const say = chat();
+    expect((await say("俺家老两口是贫困老年残疾人")).text).toContain("一年：1200 元");
+    const r = (await say("不对，只有俺娘一个是，俺爹不残疾")).text;
+    expect(r).toContain("只算您母亲一个人");
+    expect(r).toContain("每人每月 50 元（一年 600 元）");
+    expect(r).not.toContain("1200");
+  });
+});
+
+describe("a quantity corrected, then asked about", () => {
+  it("reckons the years said in 哦不是，是3年", async () => {
+    const say = chat();
+    await say("俺家一户多残，补助领了2年了");
+    expect((await say("哦不是，是3年")).text).toContain("3 年一共：5040 元");
+  });
+
+  it("replaces the count denied (三级的不是5个，是7个) and sums both programmes when asked after", async () => {
+    const say = chat();
+    await say("俺村2户一户多残，5个贫困三级残疾人");
+    expect((await say("三级的不是5个，是7个")).text).toContain("400 × 7 = 2800 元/年");
+    expect((await say("一户多残补助和三级救助加起来一年多少")).text).toContain("3360 + 2800 = 6160 元");
+  });
+});

@@ -43,7 +43,7 @@ import {
   type EligibilityRules,
   type Step,
 } from "../../eligibility/index.ts";
-import { asksForAll, ONLY_ONE, sumsEverything } from "../../eligibility/dialogue.ts";
+import { asksForAll, ONLY_ONE, outsideHousehold, saysNothingElse, sumsEverything } from "../../eligibility/dialogue.ts";
 
 /** The screener's answer, or a question it asks on the way there. */
 export type EligibilityAnswerKind = "answer" | "dialogue";
@@ -719,13 +719,13 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     // "俺爷俺奶都是贫困老年残疾人" ⏎ "又添了一个 俺姥爷搬过来一块住了 也是": someone new, said to be as the others
     // are, joins the household screened (moving in is no trouble to report).
     const newcomer = readHousehold(text).people;
+    // "俺俩孩子没残疾": others of the family said not to be disabled, told of the household screened.
     const joins =
       state.step === "done" &&
       state.topic === "benefits" &&
-      newcomer.length === 1 &&
-      /也是|也一样|也算|也符合/.test(text) &&
-      !state.people.some((p) => p.label === newcomer[0]!.label) &&
-      !QUESTION_WORDS.test(text);
+      !QUESTION_WORDS.test(text) &&
+      ((newcomer.length === 1 && /也是|也一样|也算|也符合/.test(text) && !state.people.some((p) => p.label === newcomer[0]!.label)) ||
+        (state.people.length >= 2 && outsideHousehold(state, newcomer) && saysNothingElse(rules, text)));
     const newQuestion =
       !joins &&
       (turn === "report" ||

@@ -716,7 +716,10 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
       .filter((c) => c.includes(k))
       .every((c) => KIN_WORD.test(c.replace(/[俺咱]/g, "")) && !ASKING_CLAUSE.test(c));
   const gapAsked = gapNamed && top.fact.keywords.some((k) => query.text.includes(k) && !ruleText.includes(k) && !saidOfSomeone(k));
-  const gapShown = asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapAsked) ? top.fact : moneyGap;
+  // "给多少人发了，共多少钱": the total paid is asked, which a fact gives; the amount per person it lacks is not.
+  const totalGiven =
+    !perHeadAsked && TOTAL_MONEY_ASKED.test(query.text) && entry.facts.some((f) => !isGap(f) && ANY_MONEY.test(f.text) && /一共|共|合计|总计/.test(f.text));
+  const gapShown = totalGiven ? undefined : asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapAsked) ? top.fact : moneyGap;
   if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && !ANY_MONEY.test(f.text))].slice(0, MAX_FACTS);
   // "服务站来修要花钱不", "收费吗 收多少": a charge to the asker is asked. What the project cost ("投资 20 万元")
   // is no charge and would read as one; the fact saying the charge is not given comes first.
@@ -2104,6 +2107,9 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     ...headcount,
   };
 }
+
+/** "共多少钱", "总共贷了多少钱", "一共发了多少": the total paid or lent asked, not an amount each. */
+const TOTAL_MONEY_ASKED = /(?:一共|总共|共|合计|总计|加起来)[^，,。？?\d]{0,4}(?:多少|几)(?:钱|万)?|总(?:金额|额|钱数)/;
 
 /** "一二级的比三级的多拿多少", "三级比一级少多少": the grades on each side of 比, the greater first. */
 /** "原来三级，今年评成二级了": a person's grade changed, from the first to the second. */
