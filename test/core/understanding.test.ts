@@ -5097,3 +5097,10 @@ describe("a quantity corrected, then asked about", () => {
     expect((await say("一户多残补助和三级救助加起来一年多少")).text).toContain("3360 + 2800 = 6160 元");
   });
 });
+
+describe("figures asked in everyday words", () => {
+  it("reads 在学校念书的留守娃 as the children at school (在校), and 给老百姓多挣 as the farmers' added income", async () => {
+    expect((await chat()("咱这的留守娃 在学校念书的有多少啊")).text).toContain("20.73 万人");
+    expect((await chat()("地流转出去以后 一年给老百姓多挣多钱啊")).text).toContain("200 多万元");
+  });
+});
