@@ -18,7 +18,7 @@ export const PENDING_TTL_MS = 30 * 60 * 1000;
 export const LIST_QUERY = /^(?:现在|最近|目前|村里|镇里)?(?:有什么|有没有|有啥|有哪些)(?:要|正在|在)?(?:征求意见|征集意见|意见征集)/;
 
 /** Open consultations this villager may answer: their village's, or all when their village is unknown. */
-async function openFor(ctx: ConsultationTurn, service: ConsultationService): Promise<Consultation[]> {
+export async function openFor(ctx: ConsultationTurn, service: ConsultationService): Promise<Consultation[]> {
   const village = await ctx.services.store.profiles.villageOf(ctx.message.channel, ctx.message.userId);
   return (await service.store.listOpen(ctx.now)).filter((c) => !village || c.audience.length === 0 || c.audience.includes(village));
 }

@@ -25,6 +25,7 @@ import {
   continuePending,
   LIST_QUERY,
   listForVillager,
+  openFor,
   PENDING_DIALOGUE,
   PENDING_TTL_MS,
   PendingSession,
@@ -114,13 +115,18 @@ async function interceptConsultation(ctx: ConsultationTurn): Promise<TurnResult 
   return undefined;
 }
 
+/** Words of a consultation: asking about one, or answering one in words. */
+const CONSULTING = /意见|征求|投票|表决|支持|反对|赞成|同意|选项|选哪|[几\d]号/;
+
 /** The routed `opinion` intent: an answer in words ("我支持") or a question about what is being asked. */
-async function handleOpinion(ctx: ConsultationTurn): Promise<TurnResult> {
+async function handleOpinion(ctx: ConsultationTurn, otherwise?: IntentHandler["handle"]): Promise<TurnResult> {
   const service = serviceFor(ctx);
   const attempt = (await readAnswer(ctx, service, ctx.message.chatType === "private")) ?? (await readLooseAnswer(ctx, service));
   if (attempt) return recordAnswer(ctx, service, attempt);
   const ref = consultationRef(normalized(ctx));
   if (ref !== undefined && !(await service.get(ref))) return result(`没有${consultationNumber(ref)}征求意见。`, [], "consultation_unknown");
+  // "打错了 我要问孕产妇死亡率": nothing open to answer and no word of a consultation: a question of another kind.
+  if (otherwise && !CONSULTING.test(normalized(ctx)) && (await openFor(ctx, service)).length === 0) return otherwise(ctx);
   return listForVillager(ctx);
 }
 
@@ -134,10 +140,14 @@ export interface ConsultationChat {
 }
 
 /** Consultations in chat, on the one service the app builds. */
-export function createConsultationChat(consultations: ConsultationService): ConsultationChat {
+/**
+ * `otherwise` answers a message taken for an opinion that answers nothing (no consultation open, no word of one):
+ * the app passes the knowledge base's answer.
+ */
+export function createConsultationChat(consultations: ConsultationService, otherwise?: IntentHandler["handle"]): ConsultationChat {
   const withService = (ctx: TurnContext): ConsultationTurn => ({ ...ctx, consultations });
   return {
-    handler: { intent: "opinion", handle: (ctx) => handleOpinion(withService(ctx)) },
+    handler: { intent: "opinion", handle: (ctx) => handleOpinion(withService(ctx), otherwise) },
     interceptor: { name: "consultation-command", intercept: (ctx) => interceptConsultation(withService(ctx)) },
     dialogues: [draftDialogue(consultations), pendingVoteDialogue(consultations), promptDialogue(consultations)],
   };

@@ -270,7 +270,7 @@ export class Assistant {
             now,
             severalVillages ? PLACE_COUNTED : COUNTED,
             answered && !severalVillages ? 1 : 0,
-            severalVillages,
+            true,
           )
         : undefined;
     const told = countBefore ? { text: countBefore, entryIds: [], at: now.toISOString() } : undefined;
@@ -405,8 +405,11 @@ export class Assistant {
     // A story told around one word naming a topic the knowledge base knows ("…老打媳妇，俺看不下去"): answered
     // from that entry, not turned away.
     if (route.intent === "unknown" && ctx.reading.kind !== "smalltalk" && soleTopic(engine.kb.index, ctx.hits)) route.intent = "policy";
+    // (A message the feedback feature would only ask about, nothing wrong said in it, may be another's too:
+    // "我们家是建档立卡户" tells the screener the household's standing.)
+    const unsureReport = route.intent === "feedback" && ctx.reading.kind === "report_or_question" && ctx.classification.confidence < UNSURE_REPORT;
     const claimant =
-      route.intent === "policy" || route.intent === "unknown" || route.intent === "help"
+      route.intent === "policy" || route.intent === "unknown" || route.intent === "help" || unsureReport
         ? [...this.handlers.values()].find((h) => h.intent !== route.intent && h.claims?.(ctx))
         : undefined;
     if (claimant) route.intent = claimant.intent;

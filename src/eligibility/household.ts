@@ -565,7 +565,11 @@ function readHouseholdUncached(said: string): Household {
     const before = new Set(mentions.slice(0, k).map((m) => m.person));
     // "俺和媳妇没事", "俺娘好好的": named, but not disabled.
     // "我爸眼睛不好但没评残疾": not certified, whatever ails him.
-    if (/^[^，,。；]{0,6}(?:没事|好好的|没毛病|身体好|健健康康|没残疾|没有残疾|不残疾|不是残疾|不算残疾|没评(?:上)?残疾|没(?:办|有)残疾证)/.test(segment)) {
+    // ("我弟弟小时候腿摔过，但是没评残疾，没有残疾证": said later in what is said of them, no grade beside.)
+    if (
+      /^[^，,。；]{0,6}(?:没事|好好的|没毛病|身体好|健健康康|没残疾|没有残疾|不残疾|不是残疾|不算残疾|没评(?:上)?残疾|没(?:办|有)残疾证)/.test(segment) ||
+      (/(?:但是?|可是?|不过)[^，,。；]{0,2}(?:没评(?:上)?残疾|没(?:办|有)残疾证|不算残疾|不是残疾)/.test(segment) && !/[一二三四1-4]级|重度/.test(segment))
+    ) {
       healthy.add(p);
       return;
     }

@@ -46,7 +46,8 @@ export { IntentClassifier, type Classification } from "./classifier.ts";
 export function createAssistant(deps: IntentDeps): Assistant {
   const features = deps.features ?? createFeatures(deps.services, deps.snapshot);
   const feedback = createFeedbackChat({ reports: features.reports });
-  const consultations = createConsultationChat(features.consultations);
+  // A message taken for an opinion when there is nothing to give one on is answered like any question.
+  const consultations = createConsultationChat(features.consultations, (ctx) => policyHandler.handle(ctx));
   const staff = createStaffChat({ reports: features.reports, feedback: features.feedback, consultations });
   return new Assistant({
     snapshot: deps.snapshot,

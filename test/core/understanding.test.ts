@@ -5104,3 +5104,43 @@ describe("figures asked in everyday words", () => {
     expect((await chat()("地流转出去以后 一年给老百姓多挣多钱啊")).text).toContain("200 多万元");
   });
 });
+
+describe("a message taken for an opinion with nothing to give one on", () => {
+  it("answers 打错了 我要问孕产妇死亡率 from the knowledge base", async () => {
+    const say = chat();
+    await say("婴儿死亡率多少");
+    const r = await say("打错了 我要问孕产妇死亡率");
+    expect(r.text).toContain("9.4/10 万");
+    expect(r.text).not.toContain("征求意见");
+  });
+});
+
+describe("counts told across turns, corrected", () => {
+  it("reckons a village's groups with the group recounted (二组我数错了 是3个)", async () => {
+    const say = chat();
+    await say("咱村重度残疾人 一组5个");
+    await say("二组4个 三组没有");
+    await say("哦二组我数错了 是3个");
+    const r = (await say("县里代缴养老费全村一共多少")).text;
+    expect(r).toContain("一组 5 + 二组 3 = 8 人");
+    expect(r).toContain("100 × 8 = 800 元");
+  });
+
+  it("recounts the severe after 更正一下，是2个, and answers the pension paid for them as the household's", async () => {
+    const say = chat();
+    await say("我们家3个重度残疾人");
+    expect((await say("更正一下，是2个，另外一个是中度的")).text).toContain("一共 2 个");
+    expect((await say("县里代缴养老保险一年给交多少")).text).toContain("第1人 100 + 第2人 100 = 200 元/年");
+  });
+});
+
+describe("the household's standing told first", () => {
+  it("keeps 我们家是建档立卡户 for the people named after, and leaves out a brother not certified", async () => {
+    const say = chat();
+    const first = await say("我们家是建档立卡户");
+    expect(first.intent).toBe("eligibility");
+    await say("奶奶一级残疾，爸爸三级");
+    expect((await say("我弟弟小时候腿摔过，但是没评残疾，没有残疾证")).text).toContain("您弟弟没有残疾");
+    expect((await say("特别救助一年一共能领多少")).text).toContain("您奶奶 800 + 您父亲 400 = 1200 元/年");
+  });
+});

@@ -633,6 +633,16 @@ export const eligibilityHandler: IntentHandler = {
     if (topic === "land" || topic === "biomass") return hasOwnQuantities(rules, text);
     // "要是不是贫困户呢" after a benefit question: the screener answers the hypothetical.
     if (ctx.followsUp && topic === "benefits" && SUPPOSING.test(foldText(ctx.text).trim()) && tellsFacts(rules, text)) return true;
+    // "我们家是建档立卡户", "俺娘是三级": the villager's own standing or grade told, asking nothing.
+    // (Not a view of an amount: "三级的一年才400 俺觉得太少了" is the feedback feature's to ask about.)
+    if (
+      (topic === undefined || topic === "benefits") &&
+      isPersonal(rules, text) &&
+      tellsFacts(rules, text) &&
+      !QUESTION_WORDS.test(text) &&
+      !/觉得|认为|太少|太低|不公|凭啥|凭什么|意见|才给|才\d/.test(text)
+    )
+      return true;
     if (topic !== "benefits") return false;
     // "村里五户一户多残 还有8个重度残疾人要代缴 一共多少": several programmes' counts to sum.
     const asked = readReckoning(text);
@@ -757,14 +767,16 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
       (AMOUNT_ASK.test(text) || readReckoning(text).total === true) &&
       (/两口子|老两口|[我俺咱](?:们)?(?:俩|仨)/.test(text) ||
         (namedPeople.length >= 2 && namedPeople.every((p) => state.people.some((q) => q.label === p.label))));
+    // (Or while it still asks whether the household is poor: "县里代缴养老保险一年给交多少" asks on regardless.)
     const sameHousehold =
-      state.step === "done" &&
+      (state.step === "done" || (state.pending === "poor" && !/每人|一人|每个人|一个人|每位/.test(text))) &&
       state.people.length >= 2 &&
       (topic === "benefits" ||
         ownPeople ||
         (/剩下的|剩下那|其余的/.test(text) && AMOUNT_ASK.test(text)) ||
-        // "俺家一共代缴多少": one of its programmes named in a word that is no topic of its own.
-        (topic === undefined && focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)))) &&
+        // "俺家一共代缴多少": one of its programmes named in a word that is no topic of its own ("代缴养老保险" is
+        // the general pension's words too).
+        ((topic === undefined || topic === "outside") && focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)))) &&
       turn !== "report" &&
       // "他俩一年特别救助加起来多少": a count of them names nobody new.
       // "那剩下的特别救助一年多少", "他们仨呢": those of the household still counted.

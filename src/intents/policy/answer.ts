@@ -1715,7 +1715,11 @@ interface Tally {
   shown: string;
 }
 
-function readTally(text: string, least = 2, places: readonly string[] = []): Tally | undefined {
+/** "二组我数错了 是3个", "二组说错了，应该是3个": a part's count corrected, read as the part's count said again. */
+const PART_CORRECTED = /(组|队|街|片|头|边|庄|屯|村)[我俺]?(?:数|说|记|写|报|搞|弄)错了?[\s，,]*(?:应该|其实)?是(?=\s*(?:\d|[一两二三四五六七八九十俩仨]))/g;
+
+function readTally(said: string, least = 2, places: readonly string[] = []): Tally | undefined {
+  const text = said.replace(PART_CORRECTED, "$1是");
   const parts = new Map<string, number>();
   let unit: Tally["unit"] | undefined;
   const subgroup = subgroupOf(places);
