@@ -568,7 +568,8 @@ function readHouseholdUncached(said: string): Household {
     // ("我弟弟小时候腿摔过，但是没评残疾，没有残疾证": said later in what is said of them, no grade beside.)
     if (
       /^[^，,。；]{0,6}(?:没事|好好的|没毛病|身体好|健健康康|没残疾|没有残疾|不残疾|不是残疾|不算残疾|没评(?:上)?残疾|没(?:办|有)残疾证)/.test(segment) ||
-      (/(?:但是?|可是?|不过)[^，,。；]{0,2}(?:没评(?:上)?残疾|没(?:办|有)残疾证|不算残疾|不是残疾)/.test(segment) && !/[一二三四1-4]级|重度/.test(segment))
+      // ("俺奶刚才说错了 她没残疾证 就是腿脚不好": said of her after a correction.)
+      (/没(?:有|办|评)?(?:上)?残疾(?:人)?证|没评(?:上)?残疾|不算残疾|不是残疾/.test(segment) && !/[一二三四1-4]级|重度/.test(segment))
     ) {
       healthy.add(p);
       return;
@@ -589,7 +590,9 @@ function readHouseholdUncached(said: string): Household {
     const aged = AGE_AFTER_NAME.exec(own);
     const age = aged ? parseNumber(aged[1]!) : undefined;
     if (age !== undefined && Number.isInteger(age) && (aged![2] ? age <= 120 : age >= 40 && age <= 110)) p.age ??= age;
-    if (/老年|[六七八九]十|上了年纪|岁数大/.test(own)) {
+    // "俺爸也残疾但他才四十多 不算老年": said not to be old, whatever was said of those before.
+    if (/不算老年|不是老年|没到老年|不到老年|够不上老年|不够老年|才[二三四五]十|还年轻/.test(own)) p.elderly = false;
+    else if (/老年|[六七八九]十|上了年纪|岁数大/.test(own)) {
       p.elderly = true;
       // "俺爷俺奶都七十多了": 都 takes in those named just before in the same clause (not "俺爹一级 俺爷俺奶都…").
       if (/^.{0,3}都/.test(segment)) for (const m of mentions.slice(0, k)) if (!/[，,。；！？!?\s]/.test(text.slice(m.at, at))) m.person.elderly = true;
@@ -781,7 +784,9 @@ function personFacts(person: Person, poor: boolean | undefined, disabled: number
   const grade = person.grade ?? (person.severe ? 2 : undefined);
   const facts: Facts = { disability_grade: grade, poor, disabled_in_household: disabled };
   if (person.age !== undefined) facts.age = person.age;
-  else if (person.elderly) facts.age = 200; // stated elderly: over any threshold
+  else if (person.elderly)
+    facts.age = 200; // stated elderly: over any threshold
+  else if (person.elderly === false) facts.age = 30; // said not to be old: under any threshold
   return facts;
 }
 

@@ -5144,3 +5144,25 @@ describe("the household's standing told first", () => {
     expect((await say("特别救助一年一共能领多少")).text).toContain("您奶奶 800 + 您父亲 400 = 1200 元/年");
   });
 });
+
+describe("what is said later of someone named before", () => {
+  it("takes 俺奶刚才说错了 她没残疾证 as her leaving the sum", async () => {
+    const say = chat();
+    await say("俺家贫困户 俺爷三级 俺奶一级");
+    const r = (await say("俺奶刚才说错了 她没残疾证 就是腿脚不好")).text;
+    expect(r).toContain("您奶奶不算残疾人");
+    expect(r).not.toContain("1200");
+  });
+
+  it("leaves out of the old-age allowance a father said to be 才四十多 不算老年", async () => {
+    const r = (await chat()("俺爷俺奶俩都是贫困老年残疾人 俺爸也残疾但他才四十多 不算老年 老年补助一个月一共多少")).text;
+    expect(r).toContain("您爷爷 50 + 您奶奶 50 = 100 元/月");
+    expect(r).not.toContain("150");
+  });
+
+  it("reads 按户补的那个 as the household allowance, refused for one disabled person", async () => {
+    const r = (await chat()("俺家就俺爹一个残疾 其他都好好的 按户补的那个一千六百八能申请不")).text;
+    expect(r).toContain("一户多残");
+    expect(r).toContain("不符合条件");
+  });
+});
