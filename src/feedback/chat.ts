@@ -281,6 +281,8 @@ const ASKED = /[?？吗]|谁|哪|啥|什么|怎么|咋|多少|几[个天年月�
 // ---- the dialogue after a report ------------------------------------------------------------
 
 /** Words of something wrong or of where it is, in a message the reading took for a question. */
+/** "到底给多少", "一年几个钱": a figure asked, which the knowledge base may answer. */
+const FIGURE_ASKED = /多少|几个钱|几多|几块/;
 const PROBLEM_LIKE = /坏|塌|漏|堵|臭|脏|吵|乱|欠|拖|扣|锁|没人|不给|不让|让[^，。]{0,6}进|包夜|欺负|打人|危险|摔|淹|黑/;
 
 /** How long the trouble has lasted, or someone asked to come and see to it. */
@@ -345,6 +347,9 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
     if (/^(?:没有|没事|算了|不用|不了|不说了|不反映了)/.test(text.replace(/[\s，,。.!！]+/g, ""))) return result(ctx, "好的，那就不登记了。有需要随时找我。");
     if (ctx.reading.kind === "smalltalk" || ctx.reading.kind === "reset" || (ctx.reading.kind === "question" && ctx.reading.notAReport)) return undefined;
     if (ctx.reading.kind === "question" && !PROBLEM_LIKE.test(text)) return undefined;
+    // "我有意见" ⏎ "凭啥俺三级才给400 一二级的到底给多少": a figure asked is answered (with the offer to file the
+    // opinion), never filed unanswered.
+    if (ctx.reading.kind === "open" && ctx.reading.asks && FIGURE_ASKED.test(text) && !PROBLEM_LIKE.test(text)) return answerThenOffer(ctx);
     return fileReport(ctx);
   }
 

@@ -5166,3 +5166,25 @@ describe("what is said later of someone named before", () => {
     expect(r).toContain("不符合条件");
   });
 });
+
+describe("an amount asked beside what the seed leaves open", () => {
+  it("gives the old-age allowance's 50 a month for 那上了岁数的贫困残疾人那个呢 一个月多少, beside the age it leaves open", async () => {
+    const say = chat();
+    await say("一户多残一年补多少");
+    const r = (await say("那上了岁数的贫困残疾人那个呢 一个月多少")).text;
+    expect(r).toContain("每人每月 50 元");
+    expect(r).toContain("从哪个年龄起算");
+  });
+
+  it("answers a figure asked after 我有意见 and only offers to file it", async () => {
+    const say = chat();
+    await say("我有意见");
+    const before = reports();
+    const r = (await say("凭啥俺三级才给400 一二级的到底给多少")).text;
+    expect(r).toContain("一级、二级贫困残疾人每人每年 800 元");
+    expect(r).toContain("回复“登记反映”");
+    expect(reports()).toBe(before);
+    expect((await say("登记反映")).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 1);
+  });
+});

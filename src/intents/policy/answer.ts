@@ -603,7 +603,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const singleAmount =
     !/[一二三四]级/.test(ruleText) &&
     entry.facts.filter((f) => isRule(f) && ANY_MONEY.test(f.text)).length === 1 &&
-    /钱|元|块|交|补|给|领|拿|费/.test(query.text.replace(/补助|补贴/g, ""));
+    (/钱|元|块|交|补|给|领|拿|费/.test(query.text.replace(/补助|补贴/g, "")) ||
+      // ("…那个呢 一个月多少": an amount by the month or year, asked in the last message, asks money too.)
+      PERIOD_MONEY.test(query.text.split(/\s+/).at(-1) ?? ""));
   // "三级…一年多少 ⏎ 那四级呢": the grade asked last is the gap's; the other grades' amounts are not its.
   const lastGrade = [...query.text.matchAll(/[一二三四]级/g)].at(-1)?.[0];
   // Not in a tally of several grades ("…三级的4个 四级的1个 一年一共多少"): the others are reckoned, the gap said beside.
@@ -720,7 +722,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const totalGiven =
     !perHeadAsked && TOTAL_MONEY_ASKED.test(query.text) && entry.facts.some((f) => !isGap(f) && ANY_MONEY.test(f.text) && /一共|共|合计|总计/.test(f.text));
   const gapShown = totalGiven ? undefined : asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapAsked) ? top.fact : moneyGap;
-  if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && !ANY_MONEY.test(f.text))].slice(0, MAX_FACTS);
+  // ("那上了岁数的…那个呢 一个月多少": the amount asked in the last message stays beside a gap of something else.)
+  const moneyLeft = gapShown !== undefined && !/钱|元|金额|多少|标准/.test(gapShown.text) && PERIOD_MONEY.test(query.text.split(/\s+/).at(-1) ?? "");
+  if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && (moneyLeft || !ANY_MONEY.test(f.text)))].slice(0, MAX_FACTS);
   // "服务站来修要花钱不", "收费吗 收多少": a charge to the asker is asked. What the project cost ("投资 20 万元")
   // is no charge and would read as one; the fact saying the charge is not given comes first.
   if (CHARGE_ASKED.test(query.text) && !SPENT_ASKED.test(query.text)) {
@@ -2111,6 +2115,9 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     ...headcount,
   };
 }
+
+/** "一个月多少", "每年几多": an amount by the month or year asked. */
+const PERIOD_MONEY = /(?:一个?月|每个?月|一年|每年)[^，,。？?]{0,3}(?:多少|几多)/;
 
 /** "共多少钱", "总共贷了多少钱", "一共发了多少": the total paid or lent asked, not an amount each. */
 const TOTAL_MONEY_ASKED = /(?:一共|总共|共|合计|总计|加起来)[^，,。？?\d]{0,4}(?:多少|几)(?:钱|万)?|总(?:金额|额|钱数)/;
