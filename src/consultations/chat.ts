@@ -139,9 +139,8 @@ export interface ConsultationChat {
   dialogues: [Dialogue<Draft>, Dialogue<PendingState>, Dialogue<PromptState>];
 }
 
-/** Consultations in chat, on the one service the app builds. */
 /**
- * `otherwise` answers a message taken for an opinion that answers nothing (no consultation open, no word of one):
+ * Consultations in chat, on the one service the app builds. `otherwise` answers a message taken for an opinion that answers nothing (no consultation open, no word of one):
  * the app passes the knowledge base's answer.
  */
 export function createConsultationChat(consultations: ConsultationService, otherwise?: IntentHandler["handle"]): ConsultationChat {

@@ -53,17 +53,19 @@ export interface AssistantOptions {
   interceptors?: readonly Interceptor[];
 }
 
-/** A count and nothing asked: "一组2户", "不对 二组是1户", "贫困老年残疾人4个". */
 /**
  * "这两个村…一共", "三个村加起来": a total over villages named before; "哪个村没达到": the villages named before,
  * each against a standard.
  */
 const SEVERAL_VILLAGES =
-  /(?:[两俩三四五六七八九几2-9]个?|各|这些|这几个?)(?:村|庄|屯)[^，,。？?]{0,16}(?:一共|总共|合计|加起来|加一起|共)|哪(?:个|几个|些)?(?:村|庄|屯)/;
+  /(?:[两俩三四五六七八九几2-9]个?|各|这些|这几个?)(?:村|庄|屯)[^，,。？?]{0,16}(?:一共|总共|合计|加起来|加一起)|哪(?:个|几个|些)?(?:村|庄|屯)[^，,。？?]{0,6}(?:达到|达标|够|没达到|不够|还差|差)/;
+/** A number of people or households counted: "9个", "十一个" (not "6个月"), "480口人". */
+const COUNT_NUMBER = "(?:\\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\\s*";
+const COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位)`);
 /** A figure told of a village, one message each: people, households, or what a standard counts (场, 套, 平方米). */
-const PLACE_COUNTED =
-  /(?:\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\s*(?:个(?!月)|口人|口(?!子)|人|户|名|位|场|套|本|册|平方米|平米)/;
+const PLACE_COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位|场|套|本|册|平方米|平米)`);
 
+/** A count and nothing asked: "一组2户", "不对 二组是1户", "贫困老年残疾人4个". */
 const COUNT_ONLY = /^(?:不对|不是|哦)?(?:还有|另外|再加上|加上|外加)?[\u4e00-\u9fa5]{0,10}?(?:\d+|[一两二三四五六七八九十]+)(?:户|个人|个|位|名|人)(?:的)?$/;
 
 export class Assistant {
@@ -270,7 +272,6 @@ export class Assistant {
             now,
             severalVillages ? PLACE_COUNTED : COUNTED,
             answered && !severalVillages ? 1 : 0,
-            true,
           )
         : undefined;
     const told = countBefore ? { text: countBefore, entryIds: [], at: now.toISOString() } : undefined;
@@ -492,7 +493,6 @@ export function turnKind(ctx: Pick<TurnContext, "reading" | "text" | "classifica
 /** "三组2户 五组3户", "一二级的12个": counts said in an earlier message, which a village total asked goes on from. */
 // ("十一个": 一 only after 十; "一个" alone counts nobody.)
 // ("领了三个月" counts months, nobody.)
-const COUNTED = /(?:\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\s*(?:个(?!月)|口人|口(?!子)|人|户|名|位)/;
 
 /** A follow-up stays on the entry the previous answer came from, when the search still finds it. */
 function threadFirst(hits: SearchHit[], entryIds: readonly string[]): SearchHit[] {

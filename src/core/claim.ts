@@ -119,7 +119,7 @@ const statedOutright = (text: string): boolean =>
   // A village's or a group's own count ("村里…上半年登记了6个", "一组2户") is a cadre's tally, not the county's figure.
   !/村里(?!人(?:说|讲))|全村|本村|组里|[一二三四五六七八九十\d]组|村会计|村干部/.test(text) &&
   // (Nor a village named by its own name: "郝家庄贫困老年残疾人6个", "三家庄今年放了10场".)
-  !/(?<![俺我咱全本这那哪各每])[\u4e00-\u9fa5]{1,3}(?:庄|屯|村)(?![民委干里])[^，,。；\s]{0,12}?\d/.test(text);
+  !/(?<![\u4e00-\u9fa5])(?:(?![俺我咱全本这那哪各每个农乡])[\u4e00-\u9fa5]){1,3}(?:庄|屯|村)(?![民委干里])[^，,。；\s]{0,12}?\d/.test(text);
 
 function readClaimUncached(text: string, stated = false): Claim | undefined {
   // (Not of the villager's own: "俺家3亩地？" is theirs to know, not the entry's to confirm.)

@@ -56,8 +56,10 @@ export async function earlierQuestionOn(messages: MessageLog, channel: string, u
 }
 
 /**
- * The latest message within the follow-up window that counts people or households ("俺村重度残疾人有9个"), before
- * the question just answered: "县里代缴养老每人多少" ⏎ "那俺村一共多少" reckons on the count said before it.
+ * The latest messages within the follow-up window that count people or households ("俺村重度残疾人有9个"), before
+ * the question just answered, one after another and oldest first: "县里代缴养老每人多少" ⏎ "那俺村一共多少" reckons
+ * on the count said before it; "一组5个" ⏎ "二组4个" ⏎ "全村一共多少", "岭西村12个" ⏎ "三家庄8个" ⏎ "这两个村一共"
+ * on every part told.
  */
 export async function countSaidBefore(
   messages: MessageLog,
@@ -67,8 +69,6 @@ export async function countSaidBefore(
   counted: RegExp,
   /** 1: the latest exchange is the question answered, not where the count was said. */
   skip = 1,
-  /** "这两个村一共多少": every count of the run told one after another (one village a message), oldest first. */
-  several = false,
 ): Promise<string | undefined> {
   const recent = (await messages.recentExchanges(channel, userId, 4)).reverse();
   const run: string[] = [];
@@ -79,7 +79,6 @@ export async function countSaidBefore(
       continue;
     }
     run.unshift(exchange.text);
-    if (!several) break;
   }
   return run.length > 0 ? run.join(" ") : undefined;
 }

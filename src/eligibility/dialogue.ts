@@ -518,10 +518,6 @@ const JOINING = /搬(?:过|回)来|住(?:过|回)来|(?:过来|回来)落户|落
 /** "三级那个不是贫困户", "二级的那个是低保户": the standing (2) of the one counted with a grade (1). */
 const STANDING_OF_GRADE = /([一二三四])级的?(?:那个|那位|那人)[^，,。？?]{0,4}?(不是|不算|非|是|算)(?:贫困|低保|困难)/;
 
-/**
- * A later turn. Returns "leave" when the message is not for this dialogue (a new question, a complaint):
- * the caller then routes it normally.
- */
 /** "只有俺娘一个是", "就俺爹一个人是残疾": the only one of those counted who is. */
 const ONLY_NAMED = /(?:只有|就|只)[俺我咱]?([^，,。；\s是]{1,3}?)(?:一个|1个)(?:人)?(?:是|算|有)/;
 
@@ -539,6 +535,10 @@ export function outsideHousehold(state: DialogueState, named: readonly Person[])
   return named.length > 0 && named.every((p) => p.certified === false && p.label !== PRONOUN && !state.people.some((q) => q.label === p.label));
 }
 
+/**
+ * A later turn. Returns "leave" when the message is not for this dialogue (a new question, a complaint):
+ * the caller then routes it normally.
+ */
 export function continueDialogue(rules: EligibilityRules, state: DialogueState, text: string, on: Date, signals: Signals): Step | "leave" {
   const core = strip(text);
   const words = rules.words;

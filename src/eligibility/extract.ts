@@ -242,8 +242,8 @@ function moneyFrom(patterns: readonly RegExp[], text: string): { value: number; 
  * "市场上优质煤1630一吨对吧", "听说煤价是1630": a figure the villager checks against what they heard, not their own
  * price. One that differs from the seed's is corrected before anything is computed, never computed with.
  */
-const CHECKED_AFTER = /^[^，,。；]{0,8}?(?:对吧|是吧|对不对|是不是|没错吧|对吗|是吗|没错吗)/;
-const CHECKED_BEFORE = /(?:市场上|市场价|市面上|听说|听人说|资料上|原文|是不是)[^，,。；]{0,8}$/;
+const CHECKED_AFTER = /^[^，,。；]{0,3}?(?:对吧|是吧|对不对|没错吧|对吗|是吗|没错吗)(?=[\s，,。？?！!吧呢]|$)/;
+const CHECKED_BEFORE = /(?:市场上|市场价|市面上|听说|听人说|资料上|原文)[^，,。；]{0,8}$/;
 
 function checksSeedFigure(text: string, found: { at: number; end: number }): boolean {
   return CHECKED_AFTER.test(text.slice(found.end)) || CHECKED_BEFORE.test(text.slice(0, found.at));

@@ -459,7 +459,12 @@ function readHouseholdUncached(said: string): Household {
       const run: Person[] = [];
       for (let k = mentions.length - 1; k >= 0; k--) {
         const { person, at: from } = mentions[k]!;
-        if (/[是也都不没残级岁重贫困\d，,。；;！!？?\s]/.test(text.slice(from, at).replace(/^[俺我咱]/, ""))) break;
+        // Between one name and the next (or the grade), only the name and a joining word: "俺爹眼瞎俺娘一级" says
+        // something of him, which is no grade.
+        const upTo = k === mentions.length - 1 ? at : mentions[k + 1]!.at;
+        const start = from + (/[俺我咱]/.test(text[from] ?? "") && relationAt(text, from + 1) ? 1 : 0);
+        const surface = relationAt(text, start)?.surface.length ?? (/[我俺咱]/.test(text[start] ?? "") ? 1 : 0);
+        if (surface === 0 || !/^(?:[和跟与、]|还有)?[俺我咱]?$/.test(text.slice(start + surface, upTo))) break;
         // ("他媳妇二级": 他 names whose wife she is, no one of the run; "老汉我二级": 老汉 is the one who speaks.)
         if (person.grade !== undefined || person.severe || person.label === PRONOUN || run.includes(person)) break;
         const next = run[0] && mentions[k + 1];
@@ -659,7 +664,9 @@ function readHouseholdUncached(said: string): Household {
   // "家里俩老人领贫困老年残疾人补助金": those who receive a benefit for disabled people are disabled.
   if (
     mentions.length === 0 &&
-    /(?:都|(?:老两口|两口子|二老|[他她]俩|俩人|俩老人|[俩仨])是)(?:是|有)?[^，,。；]{0,8}残|(?:领|拿|享受|吃)(?:着|了|的)?[^，,。；\s]{0,8}残疾人/.test(text)
+    /(?:都|(?:老两口|两口子|二老|[他她]俩|俩人|俩老人|[俩仨])是)(?:是|有)?[^，,。；没不]{0,8}残|(?:领|拿|享受|吃)(?:着|了|的)?[^，,。；\s]{0,8}残疾人/.test(
+      text,
+    )
   )
     for (const p of people) p.certified = true;
   // "俺家老汉一级 俺三级…俺俩还都六十五以上了": 俺俩 (or 他俩, 老两口) says it of both people named.
@@ -967,7 +974,10 @@ export function renderHousehold(
   // Poverty said person by person is shown with each person; otherwise once for the household.
   const ownPoverty = household.people.some((p) => p.poor !== undefined);
   // "俺家俩残疾人": people counted, nothing said of each, are told as the count, and their grades asked.
-  const gradesUntold = household.people.length > 0 && household.people.every((p) => isCounted(p) && p.grade === undefined && !p.severe);
+  const gradesUntold =
+    household.people.length > 0 &&
+    household.people.every((p) => p.certified === true) &&
+    household.people.every((p) => isCounted(p) && p.grade === undefined && !p.severe);
   const who = gradesUntold
     ? `家里共 ${household.people.length} 个残疾人`
     : household.people

@@ -280,9 +280,9 @@ const ASKED = /[?？吗]|谁|哪|啥|什么|怎么|咋|多少|几[个天年月�
 
 // ---- the dialogue after a report ------------------------------------------------------------
 
-/** Words of something wrong or of where it is, in a message the reading took for a question. */
 /** "到底给多少", "一年几个钱": a figure asked, which the knowledge base may answer. */
 const FIGURE_ASKED = /多少|几个钱|几多|几块/;
+/** Words of something wrong or of where it is, in a message the reading took for a question. */
 const PROBLEM_LIKE = /坏|塌|漏|堵|臭|脏|吵|乱|欠|拖|扣|锁|没人|不给|不让|让[^，。]{0,6}进|包夜|欺负|打人|危险|摔|淹|黑/;
 
 /** How long the trouble has lasted, or someone asked to come and see to it. */
@@ -349,7 +349,11 @@ async function continueDialogue(ctx: FeedbackTurn, dialogue: FeedbackDialogue): 
     if (ctx.reading.kind === "question" && !PROBLEM_LIKE.test(text)) return undefined;
     // "我有意见" ⏎ "凭啥俺三级才给400 一二级的到底给多少": a figure asked is answered (with the offer to file the
     // opinion), never filed unanswered.
-    if (ctx.reading.kind === "open" && ctx.reading.asks && FIGURE_ASKED.test(text) && !PROBLEM_LIKE.test(text)) return answerThenOffer(ctx);
+    // (Only a figure the knowledge base gives: "修路的钱到底花了多少 为啥不公开" is the opinion itself, filed.)
+    if (ctx.reading.kind === "open" && ctx.reading.asks && FIGURE_ASKED.test(text) && !PROBLEM_LIKE.test(text)) {
+      const answer = answerPolicyQuestion(ctx);
+      if (answer.answerKind === "answer") return answerThenOffer(ctx, answer);
+    }
     return fileReport(ctx);
   }
 

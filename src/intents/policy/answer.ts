@@ -1707,7 +1707,7 @@ function subgroupOf(places: readonly string[]): RegExp {
   let pattern = subgroups.get(key);
   if (!pattern) {
     const names = [...places].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    subgroups.set(key, (pattern = new RegExp(`((?:${names.join("|")})(?:村)?(?!里)|${SUBGROUP_SOURCE}`, "g")));
+    subgroups.set(key, (pattern = new RegExp(`((?:${names.join("|")})(?:村(?!里)|(?![村里]))|${SUBGROUP_SOURCE}`, "g")));
   }
   return pattern;
 }
@@ -2379,7 +2379,9 @@ export function reckonStandards(facts: readonly Fact[], question: string, places
   if (byPlace.lines.length > 0) return byPlace;
   const headcounts = findQuantities(question, PEOPLE_UNITS).filter((q) => q.value >= 10 && !q.negative);
   // "于家英村650口人 ⏎ 沈家荒480口人 ⏎ 两个村加起来至少要多少册": the villages' people added up.
-  const together = headcounts.length >= 2 && TOGETHER.test(question);
+  const headPlaces = headcounts.map((q) => placeBefore(question, q.index, places));
+  const together =
+    headcounts.length >= 2 && TOGETHER.test(question) && headPlaces.every((p) => p !== undefined) && new Set(headPlaces).size === headcounts.length;
   const counted = together
     ? { ...headcounts[0]!, value: headcounts.reduce((all, q) => all + q.value, 0), shown: headcounts.map((q) => fmt(q.value)).join(" + ") }
     : headcounts[0];
@@ -2462,6 +2464,8 @@ function placesMeasured(facts: readonly Fact[], question: string, own: readonly 
   const used: Fact[] = [];
   for (const fact of facts)
     for (const m of fact.text.matchAll(STANDARD)) {
+      // ("藏书人均2本以上" is a minimum for each person, not for each village.)
+      if (PER_PERSON.test(fact.text)) continue;
       const min = Number(m[1] ?? m[3]);
       const unit = STANDARD_UNITS[(m[2] ?? m[4])!]!;
       const named = own.filter((q) => STANDARD_UNITS[q.unit] === unit).map((q) => ({ q, place: placeBefore(question, q.index, places) }));
@@ -2484,7 +2488,7 @@ function placeBefore(text: string, at: number, places: readonly string[]): strin
     .map((p) => ({ p, i: clause.lastIndexOf(p) }))
     .filter((x) => x.i >= 0)
     .sort((a, b) => b.i - a.i || b.p.length - a.p.length)[0];
-  if (known) return clause.slice(known.i).match(new RegExp(`^${known.p}村?`))![0];
+  if (known) return known.p + (clause[known.i + known.p.length] === "村" && !known.p.endsWith("村") ? "村" : "");
   return /^(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,3}(?:庄|屯|村)/.exec(clause)?.[0];
 }
 
