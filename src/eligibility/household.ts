@@ -974,10 +974,7 @@ export function renderHousehold(
   // Poverty said person by person is shown with each person; otherwise once for the household.
   const ownPoverty = household.people.some((p) => p.poor !== undefined);
   // "俺家俩残疾人": people counted, nothing said of each, are told as the count, and their grades asked.
-  const gradesUntold =
-    household.people.length > 0 &&
-    household.people.every((p) => p.certified === true) &&
-    household.people.every((p) => isCounted(p) && p.grade === undefined && !p.severe);
+  const gradesUntold = household.people.length > 0 && household.people.every((p) => p.certified === true && isCounted(p) && p.grade === undefined && !p.severe);
   const who = gradesUntold
     ? `家里共 ${household.people.length} 个残疾人`
     : household.people

@@ -1694,9 +1694,12 @@ const KIN = /弟|哥|姐|妹|爹|娘|爸|妈|爷|奶|叔|伯|舅|姨|姑|儿子|
 /** A count written whole: "1479", "一千四百七十九", "俩". */
 const count = (s: string) => parseNumber(s);
 
+/** A place's own name before 庄, 屯 or 村 ("张庄", "岭西村"): no pronoun, no word such as 全 or 这. */
+const NAME_CHAR = String.raw`(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5])`;
+
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts), "一组一户多残2户": a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts.
-const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))`;
+const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|${NAME_CHAR}{1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))`;
 const SUBGROUP = new RegExp(`(${SUBGROUP_SOURCE}`, "g");
 const subgroups = new Map<string, RegExp>();
 
@@ -2478,6 +2481,8 @@ function placesMeasured(facts: readonly Fact[], question: string, own: readonly 
   return { lines, used };
 }
 
+const PLACE_FIRST = new RegExp(`^${NAME_CHAR}{1,3}(?:庄|屯|村)`);
+
 /** The village a figure is said of: the last one named in its clause before it. */
 function placeBefore(text: string, at: number, places: readonly string[]): string | undefined {
   const clause = text
@@ -2489,7 +2494,7 @@ function placeBefore(text: string, at: number, places: readonly string[]): strin
     .filter((x) => x.i >= 0)
     .sort((a, b) => b.i - a.i || b.p.length - a.p.length)[0];
   if (known) return known.p + (clause[known.i + known.p.length] === "村" && !known.p.endsWith("村") ? "村" : "");
-  return /^(?:(?![俺我咱全本这那哪各每上下里的了是有个])[\u4e00-\u9fa5]){1,3}(?:庄|屯|村)/.exec(clause)?.[0];
+  return PLACE_FIRST.exec(clause)?.[0];
 }
 
 const RATE = /(?:每天|一天|每日)[^。；，]{0,10}?(\d+(?:\.\d+)?)(?:\s*[～~到-]\s*(\d+(?:\.\d+)?))?\s*(吨|斤|公斤)/;
