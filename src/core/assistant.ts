@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
-import { readGradeTally, SOME_OF_THEM } from "./tally.ts";
+import { DROPPED_HOME, readGradeTally, SOME_OF_THEM } from "./tally.ts";
 import { correctQuestion } from "./correction.ts";
 import { COMES_BACK, countSaidBefore, earlierQuestionOn, isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
@@ -233,6 +233,8 @@ export class Assistant {
       SOME_OF_THEM.test(foldText(text)) ||
       // "有1户今年走了一个…不算了": one of those counted no longer counts.
       /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim()) ||
+      // "不对，俺弟家就一个残疾人，不算一户多残": one of the households counted.
+      new RegExp(`^(?:不对|不是|说错了)?[，,\\s]*${DROPPED_HOME.source}`).test(foldText(text).trim()) ||
       // "三级贫困的2个，另外还有一个三级的不是贫困户": more of a tally by grade, asking nothing.
       (tallied && !/[?？吗呢]|多少|几/.test(foldText(text)));
     // A tally by grade goes on only with a question about grades (not "幼儿园投资多少" before it).
@@ -308,6 +310,10 @@ export class Assistant {
     const sumsTold =
       candidate !== undefined && totalAsked && COUNTED.test(candidate.text) && ownHits.slice(0, 3).some((h) => candidate.entryIds.includes(h.entry.id));
     const tallyFits = !tallyOnly || (candidate !== undefined && /[一二三四]级|残疾|贫困/.test(candidate.text));
+    // "俺家两个贫困老年残疾人…一年一共多少" ⏎ "不对，就俺爹一个是残疾的": a correction of a quantity of the question
+    // before asks it again, whatever topic its own words touch.
+    const correctsThread =
+      candidate !== undefined && CORRECTION.test(foldText(text).replace(/^(?:哦|噢|啊|呃)[，,\s]*/, "")) && correctQuestion(candidate.text, own) !== undefined;
     const previous =
       cameBack ??
       (candidate &&
@@ -315,6 +321,7 @@ export class Assistant {
       ((!ownTopic && !namesOwn) ||
         sameThread ||
         statesOwnFacts ||
+        correctsThread ||
         addsCount ||
         asksAttribute ||
         sumsTold ||

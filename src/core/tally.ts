@@ -49,6 +49,9 @@ const REST_ARE = new RegExp(`^(?:剩下|剩余|其余|其他|别的)(?:的)?(?:�
 export const SOME_OF_THEM = /(?:其中|里头|里面|这里头|当中)[^，,。？?]{0,8}?有?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/;
 /** "其中东头有1个不是贫困户": some of those counted are not poor. */
 export const SOME_NOT_POOR = new RegExp(`${SOME_OF_THEM.source}[^，,。？?]{0,3}(?:不是|非|不算|不)(?:贫困|低保)`);
+/** "俺弟家就一个残疾人，不算一户多残": one household of those counted, named by its family, no longer counts. */
+export const DROPPED_HOME =
+  /(?<![全俺我咱自大人这那两三仨几每各])(?:[俺我咱]?[\u4e00-\u9fa5]{1,2})家(?![里人户乡])[^。？?]{0,12}?(?:不算|不是一户多残|就(?:一|1)个(?:残疾|人))/;
 /** "漏了俩": people left out, added by the clause that follows ("二级还有俩"). */
 const LEFT_OUT = /漏了|漏掉|漏报|落下了|忘了(?:算|报)/;
 /** "是3人", "改成5个": a count alone, after a clause naming the grade it corrects. */

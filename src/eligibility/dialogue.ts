@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateAll, focusOf, nextFactToAsk, type Facts, type ProgrammeResult } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
-import { parseNumber, spanText } from "./numbers.ts";
+import { parseNumber, spanText, WEIGHT_UNITS } from "./numbers.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
 import {
   money,
@@ -1139,7 +1139,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   if (signals.focus && signals.focus.length > 0 && state.topic === "benefits") state = { ...state, focus: [...signals.focus] };
   const correcting = containsAny(core, words.correction_words);
   const cleaned = correcting ? words.correction_words.reduce((t, w) => t.split(w).join(" "), text) : text;
-  const extraction = relevantPart(rules, state.topic, extractFacts(rules, cleaned));
+  const extracted = relevantPart(rules, state.topic, extractFacts(rules, cleaned));
+  // "一冬烧三吨煤 要花多少" ⏎ "说错了，是两吨": a bare quantity, correcting the one figure of its unit reckoned with.
+  const extraction = (Object.keys(extracted.facts).length === 0 && correcting && correctedFigure(rules, state, core)) || extracted;
   // "一共120亩" ⏎ "其中30亩今年收回来了": the land still transferred is what is left.
   const takenBack = /(?:其中|有)?\s*(\d+(?:\.\d+)?|[一两二三四五六七八九十百半]+)\s*亩[^，,。；\d]{0,8}?(?:收回|退回|要回|拿回|不租了|不流转了|不种了)/.exec(
     text,
@@ -1312,6 +1314,32 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   }
   if (correcting) return { state, reply: plain("哪一项说错了？请直接说正确的，比如“不对，是二级”或“不对，今年70岁”。") };
   return failed(rules, state, "抱歉，我没听明白您的回答。");
+}
+
+/** The unit that tells which of a calculation's figures a bare quantity is. */
+const UNIT_OF: Record<string, RegExp> = {
+  coal_tons: /吨|斤|公斤|千克|kg/,
+  briquette_tons: /吨|斤|公斤|千克|kg/,
+  land_mu: /亩/,
+  rent_per_mu: /元|块/,
+  coal_price: /元|块/,
+};
+const UNIT_FACT: Record<string, string> = { coal_tons: "coal_unit", briquette_tons: "briquette_unit" };
+
+/** "是两吨", "改成5亩": the figure a correction gives, when exactly one figure reckoned with has its unit. */
+function correctedFigure(rules: EligibilityRules, state: DialogueState, core: string): Extraction | undefined {
+  if (state.topic === "benefits") return undefined;
+  const said = /(?:是|改成|改为|换成)\s*([^，,。；是]{1,8})$/.exec(core)?.[1];
+  if (!said) return undefined;
+  const facts = state.facts as Record<string, unknown>;
+  const ids = CALCULATOR_FACTS[state.topic].filter((id) => typeof facts[id] === "number" && UNIT_OF[id]?.test(said));
+  if (ids.length !== 1) return undefined;
+  const id = ids[0]!;
+  const answer = parseAnswer(rules, id, said);
+  if (answer?.kind === "invalid") return { facts: {}, invalid: [{ fact: id, message: answer.message }] };
+  if (answer?.kind !== "value") return undefined;
+  const unit = UNIT_FACT[id] ? Object.keys(WEIGHT_UNITS).find((u) => said.includes(u)) : undefined;
+  return { facts: { [id]: answer.value, ...(unit ? { [UNIT_FACT[id]!]: unit } : {}) } as Facts, invalid: [] };
 }
 
 /**

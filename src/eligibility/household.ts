@@ -124,7 +124,7 @@ const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "娘俩", "三口人": several people who share what is said next ("都是二级"). */
 const GROUP =
-  /(老两口|两口子|(?:娘儿|爷儿|娘|爷|父子|母子|母女|父女|爷孙|奶孙|祖孙|哥|姐|兄妹|姐弟|婆媳|夫妻|妯娌)(俩|仨)|他们俩|他俩|她俩|俩人|俩老人|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱]家|家里)(俩|仨)人?(?=呢|[\s，,。？?！!]|$|贫困|老年|残疾人|[都全]是?(?:贫困|老年|残疾人|[一二三四1-4]级|重度))|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全))))/y;
+  /(老两口|两口子|(?:娘儿|爷儿|娘|爷|父子|母子|母女|父女|爷孙|奶孙|祖孙|哥|姐|兄妹|姐弟|婆媳|夫妻|妯娌)(俩|仨)|他们俩|他俩|她俩|俩人|俩老人|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱]家|家里)(俩|仨)人?(?=呢|[\s，,。？?！!]|$|贫困|老年|残疾人|[都全]是?(?:贫困|老年|残疾人|[一二三四1-4]级|重度))|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)(?=\s*(?:都|全)))|(?:[俺我咱]家|家里)(?:有)?([两三四2-4])个(?=贫困老年|老年|贫困残疾))/y;
 // "俺没残疾", "我不是残疾人": the villager spoken of, as one not disabled.
 // ("还有我 三级": a space may come before the grade.)
 const SELF =
@@ -146,6 +146,8 @@ const COUNTED_KIN = /(俩|仨|两个?|[三四2-4]个)(?=[^\d个])/y;
  */
 const COUNTED_SEVERE =
   /([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?重度|([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?[一1][、，,到至或和]?[二2]级|重度(?:残疾)?(?:人|的)?(?:有|是|共)\s*(俩|仨|[两二三四五1-5](?:个|口))(?![月年天岁])/y;
+/** "算上俺舅三个", "包括俺娘俩": the people named next are counted among the number that follows. */
+const INCLUDING = /算上|算进去|连上|连同|包括|(?<!再)加上|带上/;
 /** "俩", "三个", "两口": how many people. */
 const headcount = (word: string, otherwise: number): number => parseNumber(word.replace(/[个口]$/, "")) ?? otherwise;
 
@@ -179,7 +181,7 @@ export const GONE_FROM_COUNT =
 const MARRYING = /(?:娶|讨|找|说)了?个?(?:媳妇|老婆|对象)/y;
 
 export const GONE =
-  /去世|过世|过咗身|过了身|过身了|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半俩仨\d]+个?(?:月|年|天))(?![\s，,。；]*(?:去|回|到|上|出门|出去|打工|看病|赶集|串门))|走咗|(?:年|月|天|前|刚|人|早|已经|阵子|阵儿|时候|[爹爸娘妈爷奶哥姐弟妹叔婶舅姨伯])没了(?=[，,。；\s]|$)|户口[^，,。；\s没未不]{0,4}(?<![没未不])迁(?!回|进|来)|(?<![没未不])迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬到(?:城里|县城|镇上|市里)|搬到[^，,。；\s]{0,6}去了|搬出去|搬城里|(?<!过来|回来|进来|搬来|迁来|迁回|迁进|[俺我咱]家)落户(?!到[俺我咱]家|过来|进来)|另立|分户|单立户|嫁出去|嫁人了/;
+  /去世|过世|过咗身|过了身|过身了|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半俩仨\d]+个?(?:月|年|天))(?![\s，,。；]*(?:去|回|到|上|出门|出去|打工|看病|赶集|串门))|走咗|(?:年|月|天|前|刚|人|早|已经|阵子|阵儿|时候|[爹爸娘妈爷奶哥姐弟妹叔婶舅姨伯])没了(?=[，,。；\s]|$)|户口[^，,。；\s没未不]{0,4}(?<![没未不])迁(?!回|进|来)|户口(?:早就?|也|都)?(?:不在|没在)(?![^，,。；\s]{0,3}外地)|不在(?:俺|我|咱)(?:们)?家?的?户口(?:本)?[上里]|(?<![没未不])迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬到(?:城里|县城|镇上|市里)|搬到[^，,。；\s]{0,6}去了|搬出去|搬城里|(?<!过来|回来|进来|搬来|迁来|迁回|迁进|[俺我咱]家)落户(?!到[俺我咱]家|过来|进来)|另立|分户|单立户|嫁出去|嫁人了/;
 
 /** "都是贫困一级", "全是重度": 都 or 全 earlier in the same clause, a few words before: said of everyone named before. */
 const allBefore = (text: string, at: number) => /(?:都|全)(?:是|系|算|为)?(?:贫困|低保|困难)?(?:的)?$/.test(text.slice(Math.max(0, at - 8), at));
@@ -250,6 +252,18 @@ function readHouseholdUncached(said: string): Household {
       }
     }
   };
+  /** The people named between 算上 (包括, 连上 …) and `at`, in the same clause, not yet told of. */
+  const includedBefore = (at: number): Person[] => {
+    const clause =
+      text
+        .slice(0, at)
+        .split(/[，,。；;！!？?]/)
+        .at(-1) ?? "";
+    const said = INCLUDING.exec(clause);
+    if (!said) return [];
+    const from = at - clause.length + said.index + said[0].length;
+    return people.filter((p) => !isCounted(p) && p.grade === undefined && !p.severe && (starts.get(p) ?? -1) >= from);
+  };
   let disabledCount: number | undefined;
   /** "两个重度残疾" said before anyone is named: where, for people who may be named next with their grades. */
   const severeCounted = new Map<Person, number>();
@@ -297,7 +311,7 @@ function readHouseholdUncached(said: string): Household {
     // "俺爹俺娘俩人": after someone is named, 娘 is a person named and 俩人 counts them both.
     if (g && !(g[2] && people.length > 0)) {
       // "娘俩", "爷仨": a pair or three named together (the one who speaks among them), counted as such.
-      const said = g[2] ?? g[3] ?? g[4];
+      const said = g[2] ?? g[3] ?? g[4] ?? g[5];
       const n = said ? (parseNumber(said) ?? 2) : 2;
       // "俺爹…俺娘…三个人加起来": a count after named people restates them; it adds nobody.
       if (people.length === 0) {
@@ -368,6 +382,14 @@ function readHouseholdUncached(said: string): Household {
     }
     COUNTED_GRADE.lastIndex = i;
     const counted = COUNTED_GRADE.exec(text);
+    // "俺家算上俺舅三个重度残疾的": the people named after 算上 are among those counted right after them.
+    COUNTED_SEVERE.lastIndex = i;
+    const included = counted || COUNTED_SEVERE.test(text) ? includedBefore(i) : [];
+    if (included.length > 0) {
+      group = included;
+      // (Already one of the counted: no stand-in of the count is theirs to take over.)
+      for (const p of included) takenOver.add(p);
+    }
     // "就俺爹一个是一级残疾": 一个 right after the one named is that person alone, not someone counted besides.
     if (
       counted &&

@@ -95,7 +95,8 @@ const YEARS_AND_HALF = new RegExp(`${SPAN_NUMBER}\\s*(?:个)?年半`);
 const MONTHS = new RegExp(`${SPAN_NUMBER}\\s*个(?:多)?月`);
 const YEARS = new RegExp(`${SPAN_NUMBER}\\s*年(?![级龄纪代底初前后])`);
 /** Words with 年 that name a rate or a calendar year, never a span ("一年多少" is per year). */
-const NOT_SPANS = /一年(?!半|零|又)|每年|今年|去年|明年|前年|后年|当年|全年|上年|年年|每个月|一个月/g;
+// ("领了一年了 一共该领多少": a year after a verb of receiving is the span received over.)
+const NOT_SPANS = /(?<!(?:领|拿|发|交|缴|补)了)一年(?!半|零|又)|每年|今年|去年|明年|前年|后年|当年|全年|上年|年年|每个月|一个月/g;
 /** Said about the span: it is one over which an amount adds up ("领了八个月", "一年半能领多少", "半年多少钱"). */
 const ACCUMULATES_BEFORE = /(?:领|拿|发|给|交|缴|补|干|租|流转|签)了?\s*$/;
 // "两年的生活特别救助总共多少": the programme may stand between the span and the sum asked for.

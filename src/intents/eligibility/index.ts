@@ -1,7 +1,7 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
 import { answerPolicyQuestion, toTurnResult, withdrawClarify } from "../policy/index.ts";
-import { SOME_OF_THEM } from "../../core/tally.ts";
+import { DROPPED_HOME, SOME_OF_THEM } from "../../core/tally.ts";
 import {
   asksOtherPlace,
   composeAnswer,
@@ -466,6 +466,8 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   if (VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text)) return undefined;
   // "前街那4个里头有1个不是贫困户": some of a group counted, the rest still reckoned.
   if (SOME_OF_THEM.test(text)) return undefined;
+  // "三家都是一户多残 ⏎ 不对，俺弟家就一个残疾人": several households counted, one of them left out.
+  if ((readFigureQuestion(text, ctx.kb.index.places)?.households ?? 0) > 1) return undefined;
   const { facts } = extractFacts(rules, text);
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
   // "俺爹是贫困老年残疾人，俺娘…没残疾": 没残疾 said of someone else than the disabled person named.
@@ -640,7 +642,9 @@ export const eligibilityHandler: IntentHandler = {
       isPersonal(rules, text) &&
       tellsFacts(rules, text) &&
       !QUESTION_WORDS.test(text) &&
-      !/觉得|认为|太少|太低|不公|凭啥|凭什么|意见|才给|才\d/.test(text)
+      !/觉得|认为|太少|太低|不公|凭啥|凭什么|意见|才给|才\d/.test(text) &&
+      // ("三家都是一户多残 一共多少" ⏎ "俺弟家就一个残疾人": one of the households counted, not the villager's own.)
+      !(ctx.followsUp && DROPPED_HOME.test(foldText(ctx.text)))
     )
       return true;
     if (topic !== "benefits") return false;

@@ -5,7 +5,7 @@ import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS, type 
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT, soleTopic } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
-import { GRADE_NUMBER, gradesSaid, readGradeTally, SOME_NOT_POOR } from "../../core/tally.ts";
+import { DROPPED_HOME, GRADE_NUMBER, gradesSaid, readGradeTally, SOME_NOT_POOR } from "../../core/tally.ts";
 import { misreadRate, misreadRatio, misreadUnit } from "./misread.ts";
 import { type Claim, CONFIRM_ASKED, CONFIRM_TAG, claimHolds, overMonths, readClaim, readStatedClaim, spanOf, withinMore } from "../../core/claim.ts";
 
@@ -1701,6 +1701,16 @@ const NAME_CHAR = String.raw`(?:(?![俺我咱全本这那哪各每上下里的�
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts.
 const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|${NAME_CHAR}{1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))`;
 const SUBGROUP = new RegExp(`(${SUBGROUP_SOURCE}`, "g");
+/** "三组一个二级的", "东头俩三级的": a group's people, counted before their grade. */
+const PLACED_GRADE =
+  /((?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边])(?:里|上)?的?(?:有|还有|也有|又有)?\s*(\d+\s*个|[一两二三四五六七八九十]+个|俩|仨)((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级的?/g;
+
+function subgroupsOfGrades(text: string): Array<{ place: string; grades: number[]; count: number }> {
+  return [...text.matchAll(PLACED_GRADE)].flatMap((m) => {
+    const n = parseNumber(m[2]!.replace(/\s*个$/, ""));
+    return n === undefined ? [] : [{ place: m[1]!, grades: gradesSaid(m[3]!), count: n }];
+  });
+}
 const subgroups = new Map<string, RegExp>();
 
 /** The parts' pattern with the township's own village names ("沈家荒", "东梁格") among the names a part may have. */
@@ -1953,10 +1963,13 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   // "有5户 ⏎ 再加上老张家 他家俩儿子都残疾": one household more, named by its family.
   const addedHome = h && !added ? /(?:再加上?|加上|还有)(?![\d一两二三四五六七八九十俩仨])([\u4e00-\u9fa5]{1,3})家(?![里人户])/.exec(rest) : null;
   const dropped = h ? DROPPED.exec(rest) : null;
+  // "兄弟仨三家都是一户多残 ⏎ 不对，俺弟家就一个残疾人": one household, named, leaves the count.
+  const droppedHome = h && !dropped && (count(h[1]!) ?? 0) > 1 ? DROPPED_HOME.exec(rest) : null;
+  const droppedCount = dropped ? (count(dropped[1]!) ?? 0) : droppedHome ? 1 : 0;
   const addedCount = added ? (count((added[1] ?? added[2])!) ?? 0) : 0;
-  const change = (added ? addedCount : addedHome ? 1 : 0) - (dropped ? (count(dropped[1]!) ?? 0) : 0);
-  const shown = `${count(h?.[1] ?? "0") ?? 0}${added ? ` + ${addedCount}` : addedHome ? ` + 1（${addedHome[1]}家）` : ""}${dropped ? ` − ${count(dropped[1]!) ?? 0}` : ""}`;
-  const householdsFrom = h && (added || addedHome || dropped) ? { from: count(h[1]!) ?? 0, by: change, shown } : undefined;
+  const change = (added ? addedCount : addedHome ? 1 : 0) - droppedCount;
+  const shown = `${count(h?.[1] ?? "0") ?? 0}${added ? ` + ${addedCount}` : addedHome ? ` + 1（${addedHome[1]}家）` : ""}${dropped ? ` − ${droppedCount}` : droppedHome ? ` − 1（${droppedHome[0].split("家")[0]!.replace(/^[我俺咱]/, "您")}家）` : ""}`;
+  const householdsFrom = h && (added || addedHome || dropped || droppedHome) ? { from: count(h[1]!) ?? 0, by: change, shown } : undefined;
   // "村里5户一户多残… ⏎ 等下，是6户": the count said again after a correction is the count.
   const hClauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
   let restatedAt = -1;
@@ -1970,10 +1983,14 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   // "再说回三级 三年多少", "回到二级 三个月呢": after other grades, the one come back to is the one asked.
   const backTo = [...text.matchAll(/(?:说回|回到|回头说|再说)(?:到)?\s*((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/g)].at(-1);
   const grades = backTo ? gradesSaid(backTo[1]!) : gradesIn(text);
+  // "三级的 一组1个 ⏎ 再加上三组一个二级的": people said with their own group and grade join that grade's tally,
+  // read after the rest ("一个二级" is no group of its own beside "一二级的 一组2个").
+  const placed = subgroupsOfGrades(text);
+  const unplaced = placed.length > 0 ? text.replace(PLACED_GRADE, "，") : text;
   // "5个一二级的、3个三级的": a group may name several grades paid alike.
   const gradeCounts: NonNullable<FigureQuestion["gradeCounts"]> = [
     // Not those added or gone ("又多了2个一级的", "三个一级的去世了"): they change a group, they are none.
-    ...text.matchAll(
+    ...unplaced.matchAll(
       /(?<!多了|增加了|新增了?|添了|又多|又有|少了)(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级(?![^，,。；\s]*?(?:去世|过世|走了|没了|迁|搬))/g,
     ),
   ]
@@ -1981,7 +1998,8 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     // count first (3个二级), throughout.
     .filter(
       (_m, _k, all) =>
-        !/[一二三四1-4]级\s*(?:\d+|[一两二三四五六七八九十]+)\s*个\s*[一二三四1-4]级/.test(text) || text.search(/[一二三四1-4]级/) >= (all[0]?.index ?? 0),
+        !/[一二三四1-4]级\s*(?:\d+|[一两二三四五六七八九十]+)\s*个\s*[一二三四1-4]级/.test(unplaced) ||
+        unplaced.search(/[一二三四1-4]级/) >= (all[0]?.index ?? 0),
     )
     .map((m) => ({
       grades: gradesSaid(m[2]!),
@@ -2019,12 +2037,20 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   }
   // "一二级的 一组2个 二组3个 三级的 一组1个 二组4个": each grade's groups added up.
   if (gradeCounts.length === 0) {
-    const labels = [...text.matchAll(/((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/g)];
+    const labels = [...unplaced.matchAll(/((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/g)];
     labels.forEach((m, k) => {
       // ("前街4个 后街3个 三级贫困残疾人 ⏎ 后街是5个": one grade said, its parts may come before it too.)
-      const tally = readTally(text.slice(labels.length === 1 ? 0 : m.index + m[0].length, labels[k + 1]?.index ?? text.length), 1);
+      const tally = readTally(unplaced.slice(labels.length === 1 ? 0 : m.index + m[0].length, labels[k + 1]?.index ?? unplaced.length), 1);
       if (tally && tally.unit === "人") gradeCounts.push({ grades: gradesSaid(m[1]!), count: tally.total, tally: tally.shown });
     });
+  }
+  for (const { place, grades: own, count: n } of placed) {
+    const group = gradeCounts.find((g) => own.every((x) => g.grades.includes(x)));
+    if (!group) gradeCounts.push({ grades: own, count: n, tally: `${place} ${n} = ${n} 人` });
+    else {
+      const parts = group.tally?.replace(/ = [^=]*$/, "") ?? `${group.count}`;
+      Object.assign(group, { count: group.count + n, tally: `${parts} + ${place} ${n} = ${group.count + n} 人` });
+    }
   }
   // "今年有个一级的去世了": one fewer in the group paid at that grade.
   // "有一个一级的和一个三级的过世了": each one gone from the group paid at that grade.
@@ -2344,7 +2370,8 @@ function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion): string
       out.push(
         `${months} 个月一共：${fmt((yearly * people * months) / 12)} 元（${fmt(yearly * people)} ÷ 12 × ${months}，按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
       );
-    else if (q.years)
+    // ("领了一年了": the year's amount, said once already, is the answer.)
+    else if (q.years && !(q.years === 1 && out.some((line) => line.startsWith("一年："))))
       out.push(
         `${q.years === 0.5 ? "半年" : `${fmt(q.years)} 年一共`}：${fmt(yearly * people * q.years)} 元（${fmt(yearly * people)} × ${fmt(q.years)}，按${base}${people > 1 ? `、${people} ${who}` : ""}不变算）`,
       );
