@@ -280,7 +280,12 @@ export class Assistant {
     const candidate = severalVillages && told ? told : answered && countBefore ? { ...answered, text: `${countBefore} ${answered.text}` } : (answered ?? told);
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
-    const statesOwnFacts = /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim());
+    // "俺家有个重度智力残疾的娃" ⏎ "还有俺娘，是三级贫困残疾人": one more of the same household.
+    const statesOwnFacts =
+      /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim()) ||
+      /^(?:还有|另外|再加上|加上)[俺我咱]?(?:家)?(?:的)?(?:爹|娘|爸|妈|爷爷?|奶奶?|姥姥|姥爷|哥|姐|弟|妹|叔|婶|老伴|媳妇|男人|儿子|闺女|孙子|孙女|娃|孩子)/.test(
+        foldText(text).trim(),
+      );
     // A message naming a topic of its own continues the thread only when that topic is the thread's.
     // "月嫂培训免费吗 ⏎ 培训了多少人": the thread's entry nearly as close as another that shares the word is the thread.
     // "超任务多少" after the medicine subsidy: a short follow-up whose every matched word the thread's entry

@@ -383,7 +383,9 @@ export function startDialogue(
       : [];
   const people = countedOnly.length > 0 ? countedOnly : described.length >= 2 || described.some((p) => p.severe && p.grade === undefined) ? described : [];
   const gradeSaid = facts.disability_grade !== undefined || household.people.some((p) => p.grade !== undefined);
-  const focus = sumsEverything(text, named, people.length > 0) || asksForAll(text, gradeSaid) ? [] : named;
+  // ("俺叔是二级残疾，贫困户，还开着机动轮椅车": a grade told, nothing asked: all they may get.)
+  const toldOnly = gradeSaid && !/[?？吗呢]|多少|怎么|咋|哪|什么|啥|谁|能不能|可不可以|是不是|想|要|份|[不没](?:有)?\s*$|能领|够不够|行不行|中不中/.test(text);
+  const focus = sumsEverything(text, named, people.length > 0) || asksForAll(text, gradeSaid) || toldOnly ? [] : named;
   // "俺婆姨二级 俺没残疾": the one with the grade is screened; 没残疾 was said of someone else.
   if (onlyOneOfSeveral) {
     facts.disability_grade = described[0]!.grade;
@@ -612,8 +614,12 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     // ("俺娘一年比俺多拿多少": two compared.)
     !/不算|除了|除去|去掉|剩下|[俩仨]|两个|三个|都|他们|她们|一家|全家|比/.test(text) &&
     Object.keys(extractFacts(rules, text).facts).length === 0
-  )
-    return advance(rules, { ...state, reckon: { ...summing(state.reckon, asked), of: one[0]!.label } }, on, `只算${one[0]!.label}的：\n`);
+  ) {
+    // ("娃能托养不？俺娘一年救助多少": a programme paying no sum, named beside, is answered too.)
+    const named = focusOf(rules, text).filter((id) => !state.focus.includes(id));
+    const focus = named.length > 0 ? [...state.focus, ...named] : state.focus;
+    return advance(rules, { ...state, focus, reckon: { ...summing(state.reckon, asked), of: one[0]!.label } }, on, `只算${one[0]!.label}的：\n`);
+  }
   // "一年一共1600是不" after a household's answer: the same household, the sum put to confirm checked.
   const claim = readClaim(text);
   if (state.step === "done" && isHousehold(state) && claim?.kind === "period" && readHousehold(text).people.length === 0)

@@ -106,7 +106,7 @@ const RELATIONS: Array<[RegExp, string]> = [
   [/(?:娃|孩子)?[他她](?:奶奶|奶)/y, "孩子的奶奶"],
   // "娃三级": 娃 alone at the start of a clause, before what is said of the child.
   // "娃儿一级", "娃子是三级": the child in south-western and northern speech, at the start of a clause.
-  [/(?<=[俺我咱]家?|[和跟])(?:娃儿|娃子|娃|孩子|小孩)|(?<=^|[\s，,。；、])(?:娃儿|娃子|娃娃|娃|孩子|小孩)(?=的|是|也|都|[一二三四1-4]级)/y, "您孩子"],
+  [/(?<=[俺我咱]家?|[和跟])(?:娃儿|娃子|娃|孩子|小孩)|(?<=^|[\s，,。；、])(?:娃儿|娃子|娃娃|娃|孩子|小孩)(?=的|是|也|都|[一二三四1-4]级|重度)/y, "您孩子"],
   [/叔叔|大叔|叔/y, "您叔叔"],
   [/伯伯|大伯|伯/y, "您伯伯"],
   [/姑姑|大姑|姑(?!娘)/y, "您姑姑"],
@@ -146,6 +146,9 @@ const COUNTED_KIN = /(俩|仨|两个?|[三四2-4]个)(?=[^\d个])/y;
  */
 const COUNTED_SEVERE =
   /([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?重度|([一两二三四1-4](?:个|口)|俩|仨)(?:人)?(?:是|都是)?[一1][、，,到至或和]?[二2]级|重度(?:残疾)?(?:人|的)?(?:有|是|共)\s*(俩|仨|[两二三四五1-5](?:个|口))(?![月年天岁])/y;
+/** "有个重度智力残疾的娃", "有一个三级的闺女": a grade or 重度 said before the relation it is of. */
+const DESCRIBED_BEFORE =
+  /(?<=有)((?:一)?个)((?:重度|[一二三四1-4]级)[^，,。；\s的]{0,6})的(娃|孩子|儿子|闺女|女儿|孙子|孙女|老人|哥哥?|姐姐?|弟弟?|妹妹?)(?![\u4e00-\u9fa5])/g;
 /** "算上俺舅三个", "包括俺娘俩": the people named next are counted among the number that follows. */
 const INCLUDING = /算上|算进去|连上|连同|包括|(?<!再)加上|带上/;
 /** "俩", "三个", "两口": how many people. */
@@ -210,10 +213,12 @@ function readHouseholdUncached(said: string): Household {
   // to the clause's end, keeping every other position (a 困难残疾人家 is a household, not 人家).
   // "户口迁到闺女家去了": a relative's home is where someone went, not a member of this household.
   // "搬到城里闺女家去了" too: a place or two may come between.
-  const text = blankOthers(said).replace(
+  const blanked = blankOthers(said).replace(
     /([到去回在住])([^，,。\s]{0,3}?)((?:俺|我)?(?:闺女|女儿|姑娘|儿子|娘|妈|哥|姐|弟|妹|叔|舅)家)/g,
     (_, verb: string, place: string, home: string) => verb + place + "，".repeat(home.length),
   );
+  // "俺家有个重度智力残疾的娃": what someone is, said before who they are, read as said after (same length).
+  const text = blanked.replace(DESCRIBED_BEFORE, (_, one: string, how: string, who: string) => `${"，".repeat(one.length)}${who}${how}，`);
   const people: Person[] = [];
   let current: Person | undefined;
   let group: Person[] = [];
@@ -1124,6 +1129,15 @@ export function renderHousehold(
   const severe = household.people.some((p) => p.severe || (p.grade !== undefined && p.grade <= 2));
   if (homeCare && severe && /智力|精神|脑子|痴呆|憨|傻/.test(question) && !lines.some((l) => l.programme.id === homeCare.id))
     out.push(`重度智力、精神残疾的还可以问：${homeCare.name}（资料只有全县总数，没写每人多少；找县残联）。`);
+  // "俺是二级残疾，开机动轮椅车", "娃能托养不": a programme the words name that pays no amount the answer could add
+  // (the fuel subsidy, home care, a child's rehabilitation) is said beside the sums, with what the seed gives of it.
+  const saidOf = rules.programmes.programmes.filter(
+    (p) =>
+      !CASH_PROGRAMMES.includes(p.id) &&
+      !(p.id === homeCare?.id && out.some((line) => line.includes(homeCare.name))) &&
+      (p.keywords.some((k) => question.includes(k)) || focus.includes(p.id)),
+  );
+  for (const p of saidOf) out.push(`您说到的${p.name}：${p.rule}。${p.benefit.kind === "cash" ? (p.benefit.amount_note ?? "") : ""}到哪办：${p.apply}。`);
   if (gradesUntold && chosen.some((l) => l.notes.some((n) => n.includes("残疾等级") || n.includes("贫困"))))
     out.push(`这 ${household.people.length} 个人各是几级残疾？告诉我（比如“一个二级，一个三级”），我帮您算一共多少。`);
   if (poor === undefined && lines.some((l) => l.notes.some((n) => n.includes("贫困"))))

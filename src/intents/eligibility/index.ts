@@ -325,7 +325,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "我儿子眼睛看不清（白内障），三级残疾，家里困难，一年能有多少救助": a grade and money by the year asked —
   // the cash programmes are screened, whatever service the description also names.
   const cashForGrade = gradeSaid && ASKS_CASH.test(text) && /救助|补助|补贴|钱/.test(text);
-  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id)) && !asksForAll(text, gradeSaid) && !cashForGrade) {
+  // ("俺叔是二级残疾，贫困户，还开着机动轮椅车": someone described with a grade, nothing asked, is screened; the
+  // screening names the programme their words touch beside what they are paid.)
+  const toldOnly = gradeSaid && !QUESTION_WORDS.test(text) && !/想|要|能|找|申请|办|份|[不没](?:有)?\s*$|够不够|行不行|中不中/.test(text);
+  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id)) && !asksForAll(text, gradeSaid) && !cashForGrade && !toldOnly) {
     // Named only in other words: the entry the question leads to answers it, when one clearly does.
     // Named in the villager's own words ("俺是残疾人 找不着活干 县里有培训吗"): its entry, when the search leads
     // to it too, answers however much else the message says.
@@ -343,7 +346,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     // Not when money is what is asked for ("有啥补助"): the screener finds what the person is paid.
     return first !== undefined && (!second || first.score >= second.score * 1.8) && !gradeSaid && !/补助|补贴|救助|钱|领/.test(text);
   };
-  const named = topic === "benefits" && focus.length === 0 && (!OPEN_ASK.test(text) || needFarAhead()) ? namedNeed(ctx, rules) : undefined;
+  const named = topic === "benefits" && focus.length === 0 && !toldOnly && (!OPEN_ASK.test(text) || needFarAhead()) ? namedNeed(ctx, rules) : undefined;
   const need =
     named && (!ASKS_CASH.test(text) || [named.entry.summary, ...named.entry.facts.map((f) => f.text)].some((t) => /\d\s*万?元/.test(t))) ? named : undefined;
   if (need) return answerNeed(ctx, need);
@@ -352,11 +355,12 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (topic === "benefits" && focus.length === 0 && !speaksOfPeople && !OPEN_ASK.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   // In a follow-up, the people are the ones this message names, not the grades the earlier question named.
   const own = ctx.followsUp ? foldText(payloadText(ctx.message.payload) ?? ctx.text) : text;
-  // Unless the earlier message named a relative with a grade ("阿嫲二级残疾 ⏎ 阿公三级"): both are the household.
+  // Unless the earlier message named a relative with a grade ("阿嫲二级残疾 ⏎ 阿公三级", "有个重度智力残疾的娃 ⏎
+  // 还有俺娘"): both are the household.
   const namedBefore =
     own !== text &&
     text.endsWith(own) &&
-    readHousehold(text.slice(0, text.length - own.length)).people.some((p) => p.label !== "您" && !isCounted(p) && p.grade !== undefined);
+    readHousehold(text.slice(0, text.length - own.length)).people.some((p) => p.label !== "您" && !isCounted(p) && (p.grade !== undefined || p.severe));
   const householdText = own !== text && !namedBefore && readHousehold(own).people.some((p) => p.grade !== undefined || p.severe) ? own : text;
   const supposed = hypothetical && ctx.followsUp ? (extractFacts(rules, own).facts as DialogueState["facts"]) : {};
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), householdText, supposed));
@@ -838,7 +842,8 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
     const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
     // "特别救助一年多少" ⏎ "要是一户多残的也能领 两样加起来": the programme asked before and the one named now.
     const adding = named.length > 0 && state.focus.length > 0 && /两样|几样|加起来|加上|也能领|都算上|一起算/.test(text);
-    const focus = spanOnly ? state.focus : adding ? [...new Set([...state.focus, ...named])] : named;
+    // ("他能领哪些补助，生活救助一年多少": everything is asked, the one programme's amount among it.)
+    const focus = spanOnly ? state.focus : asksForAll(text, true) ? [] : adding ? [...new Set([...state.focus, ...named])] : named;
     // "俺家一冬烧3吨煤 按1360一吨得花多少" ⏎ "要改烧秸秆压块，按1.2公斤顶1公斤煤，得多少压块": the same
     // calculation asked again of its topic, with the numbers already given.
     // "要是不是贫困户呢": a supposition about the one screened, never a question of its own.
@@ -853,6 +858,8 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
         (cameBack ||
           (ownPeople && sameHousehold) ||
           (POINTS_BACK.test(text) && sameOne) ||
+          // ("他能领哪些补助，生活救助一年多少": all the one screened may get, asked again.)
+          (sameOne && state.focus.length === 0 && asksForAll(text, true)) ||
           (sameCalculation && !hasOwnQuantities(rules, text) && !/租金|\d+\s*元/.test(text)) ||
           sumsScreening) &&
         focus.length === 0,
