@@ -148,8 +148,9 @@ const ADDING = /^(?:还有|另外|另|再加上|加上|外加|再有|再加|又�
 const EXCLUDED = /不算(?!贫困|低保|困难)|别算|不要算|甭算|去掉|刨去|刨掉|扣掉|除去/;
 
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
+// ("不止一个残疾人" says more than one.)
 export const ONLY_ONE =
-  /(?:只有|就|只)(?:我|俺|他|她|[俺我]?(?:爹|娘|妈|爸|儿子|闺女|爷爷|奶奶|姥爷|姥姥|老伴|媳妇|男人))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)|一个残疾人|一个是残疾/;
+  /(?<!不止|不只|不光|不仅|不单)(?:只有|就|只)(?:我|俺|他|她|[俺我]?(?:爹|娘|妈|爸|儿子|闺女|爷爷|奶奶|姥爷|姥姥|老伴|媳妇|男人))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)|(?<!不止|不只|不光|不仅|不单)一个残疾人|一个是残疾/;
 
 const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = {
   land: ["land_mu", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"],
@@ -368,7 +369,7 @@ export function startDialogue(
   if (alone && facts.age === undefined && alone.age !== undefined && invalid.length === 0) facts.age = alone.age;
   // People of whom nothing is said ("俺爹俺娘俩人一年共多少") are a count for arithmetic, not a household to screen.
   // "俺爹俺都好好的": people named without any disability are not disabled members of the household.
-  const saidOf = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly);
+  const saidOf = household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly || p.ailing);
   // "俺家仨三级贫困残疾人，俺哥户口迁到城里去了": someone named as gone, not among the people named, was one of
   // those counted.
   const goneCounted = (household.gone ?? []).filter((label) => label.startsWith("您") && !household.people.some((p) => p.label === label)).length;

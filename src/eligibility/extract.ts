@@ -90,7 +90,10 @@ function numberFrom(fact: Extract<Fact, { type: "number" }>, text: string): Answ
   // "领到现在一年半了": the 半 of a span, not an age said with 了.
   // ("那就是5040了": a number said with 了 that no age could be is some sum, not an age out of range.)
   const found = findQuantities(text, fact.units).filter(
-    (q) => !(q.unit === "了" && (/[年月天]$/.test(text.slice(0, q.index)) || q.value > fact.max || /就是$|是$/.test(text.slice(0, q.index)))),
+    (q) =>
+      !(q.unit === "了" && (/[年月天]$/.test(text.slice(0, q.index)) || q.value > fact.max || /就是$|是$/.test(text.slice(0, q.index)))) &&
+      // "家里不止一个残疾人": more than the number said, which is no count of them.
+      !/(?:不止|不只|不光|不仅|不单|超过|多于)$/.test(text.slice(0, q.index)),
   )[0];
   if (found) return checkNumber(fact, found.value, found.negative);
   for (const prefix of fact.prefixes) {

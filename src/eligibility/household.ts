@@ -22,6 +22,8 @@ export interface Person {
   certified?: boolean;
   /** "她自己单过，不是贫困户": poverty said of this person, which outweighs the household's. */
   poor?: boolean;
+  /** "俺闺女5岁脑瘫": an ailment said, no certificate or grade: one of the household to answer for, counted in no sum. */
+  ailing?: boolean;
 }
 
 export interface Household {
@@ -616,6 +618,8 @@ function readHouseholdUncached(said: string): Household {
     }
     // Up to the end of the sentence, and not a programme listed by name: in "俺哥三级。老年补助、特别救助全算上"
     // 老年 is the allowance asked about, not said of 俺哥 ("俺爹领老年残疾人补助" still says he is old).
+    // "俺儿3岁，耳朵听不见": an ailment in what is said of them, up to the sentence's end.
+    if (AILMENT.test(segment.split(/[。；;！!？?]/)[0]!)) p.ailing = true;
     const own = segment.split(/[。！？!?]/)[0]!.replace(/(?<!(?:领|拿|享受|吃)(?:着|了|的)?(?:贫困)?)老年(?:残疾人)?(?:生活)?补助(?=[、，,和加跟与]|$)/g, "");
     // "爷爷72岁一级", "俺娘七十五 二级", "俺爹65 一级", "俺爷八十多": an age said right after who it is (a bare
     // number only from 40 to 110, and only before a pause or a grade).
@@ -766,8 +770,11 @@ function verdictOn(chosen: readonly HouseholdLine[], total: number | undefined, 
 }
 
 /** The age after a relation word: the word itself (up to four characters), then the number, then 岁 or a pause. */
+/** Ailments a programme is for, said of someone: 脑瘫, 耳朵听不见, 眼睛看不见, 白内障, 瘫了, 智力不行 … */
+const AILMENT = /脑瘫|聋|听不见|听不清|哑|瞎|看不见|看不清|白内障|瘫|截肢|没了腿|智力|痴呆|精神病|傻/;
+
 const AGE_AFTER_NAME =
-  /^[^\d零一二两三四五六七八九十\s，,。；]{1,4}?(?:今年|都|已经|才)?(\d{2,3}|[二三四五六七八九]十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九])?)(?:(周岁|岁|多岁|了|多了|多(?!块|元|钱))|(?=[\s，,。；]|[一二三四1-4]级|$))(?![\s，,]*(?:块|元|钱|年代|年|个|斤|亩|万|千|百|号|月|天|吨|户|人|多块|多元))/;
+  /^[^\d零一二两三四五六七八九十\s，,。；]{1,4}?(?:今年|都|已经|才)?(\d{1,3}|[一二两三四五六七八九十](?=岁)|[二三四五六七八九]十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九])?)(?:(周岁|岁|多岁|了|多了|多(?!块|元|钱))|(?=[\s，,。；]|[一二三四1-4]级|$))(?![\s，,]*(?:块|元|钱|年代|年|个|斤|亩|万|千|百|号|月|天|吨|户|人|多块|多元))/;
 
 /** "俺俩还都六十五以上了", "老两口都七十多了": both people are old (and the age, when said in full). */
 const BOTH_OLD =

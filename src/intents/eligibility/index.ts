@@ -319,7 +319,12 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const rewritten = topic === "benefits" ? focusOf(rules, ctx.kb.rewrite(text)).filter((id) => !SUMMED_PROGRAMMES.has(id)) : [];
   const focus = [...new Set([...said, ...rewritten])];
   // "俺爹瘫了好几年 想要个轮椅": the thing wanted names the entry, whatever else the description matches.
-  const wanted = topic === "benefits" ? wantedThing(ctx, rules) : undefined;
+  // ("俺爹一级贫困残疾人；俺儿3岁…想装人工耳蜗。俺爹一年救助多少": one's money asked beside another's need: the
+  // household's answer, which names the need too.)
+  const moneyBeside =
+    household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly || p.ailing).length >= 2 &&
+    (ASKS_CASH.test(text) || /(?:救助|补助|补贴|钱)[^，,。？?]{0,4}多少|多少(?:救助|补助|补贴|钱)/.test(text));
+  const wanted = topic === "benefits" && !moneyBeside ? wantedThing(ctx, rules) : undefined;
   if (wanted) return answerNeed(ctx, wanted);
   const gradeSaid = extractFacts(rules, text).facts.disability_grade !== undefined || described.some((p) => p.grade !== undefined);
   // "我儿子眼睛看不清（白内障），三级残疾，家里困难，一年能有多少救助": a grade and money by the year asked —
@@ -328,7 +333,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // ("俺叔是二级残疾，贫困户，还开着机动轮椅车": someone described with a grade, nothing asked, is screened; the
   // screening names the programme their words touch beside what they are paid.)
   const toldOnly = gradeSaid && !QUESTION_WORDS.test(text) && !/想|要|能|找|申请|办|份|[不没](?:有)?\s*$|够不够|行不行|中不中/.test(text);
-  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id)) && !asksForAll(text, gradeSaid) && !cashForGrade && !toldOnly) {
+  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id)) && !asksForAll(text, gradeSaid) && !cashForGrade && !toldOnly && !moneyBeside) {
     // Named only in other words: the entry the question leads to answers it, when one clearly does.
     // Named in the villager's own words ("俺是残疾人 找不着活干 县里有培训吗"): its entry, when the search leads
     // to it too, answers however much else the message says.
