@@ -4,7 +4,7 @@ import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
 import { DROPPED_HOME, readGradeTally, SOME_OF_THEM } from "./tally.ts";
 import { correctQuestion } from "./correction.ts";
-import { COMES_BACK, countSaidBefore, earlierQuestionOn, isFollowUp, lastQuestion, shortEnough } from "./memory.ts";
+import { COMES_BACK, countSaidBefore, earlierQuestionOn, isFollowUp, lastQuestion, reportJustFiled, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
@@ -19,7 +19,7 @@ import { payloadText } from "./payload.ts";
 import type { IntentHandler, Interceptor, Services, TurnContext, TurnResult } from "./turn.ts";
 import { understandWithLlm } from "./llm-turn.ts";
 import { DialogueRegistry, DialogueSlot, type Dialogue, type TurnKind } from "./dialogue.ts";
-import { CONFIDENCE, soleTopic } from "../knowledge/hits.ts";
+import { CONFIDENCE, decide, soleTopic } from "../knowledge/hits.ts";
 import type { SearchHit } from "../knowledge/search.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
@@ -57,16 +57,19 @@ export interface AssistantOptions {
  * "这两个村…一共", "三个村加起来": a total over villages named before; "哪个村没达到": the villages named before,
  * each against a standard.
  */
+// ("三个点一共多少吨", "哪个村户数多 多几户": the places told compared, too.)
 const SEVERAL_VILLAGES =
-  /(?:[两俩三四五六七八九几2-9]个?|各|这些|这几个?)(?:村|庄|屯)[^，,。？?]{0,16}(?:一共|总共|合计|加起来|加一起)|哪(?:个|几个|些)?(?:村|庄|屯)[^，,。？?]{0,6}(?:达到|达标|够|没达到|不够|还差|差)/;
+  /(?:[两俩三四五六七八九几2-9]个?|各|这些|这几个?)(?:村|庄|屯|点)[^，,。？?]{0,16}(?:一共|总共|合计|加起来|加一起)|哪(?:个|几个|些)?(?:村|庄|屯|点)[^，,。？?]{0,6}(?:达到|达标|够|没达到|不够|还差|差|最多|最少|多|少)/;
 /** A number of people or households counted: "9个", "十一个" (not "6个月"), "480口人". */
 const COUNT_NUMBER = "(?:\\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\\s*";
 const COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位)`);
 /** A figure told of a village, one message each: people, households, or what a standard counts (场, 套, 平方米). */
-const PLACE_COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位|场|套|本|册|平方米|平米)`);
+const PLACE_COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位|场|套|本|册|平方米|平米|吨|亩)`);
 
 /** A count and nothing asked: "一组2户", "不对 二组是1户", "贫困老年残疾人4个". */
-const COUNT_ONLY = /^(?:不对|不是|哦)?(?:还有|另外|再加上|加上|外加)?[\u4e00-\u9fa5]{0,10}?(?:\d+|[一两二三四五六七八九十]+)(?:户|个人|个|位|名|人)(?:的)?$/;
+// ("郝家庄12个重度", "陈家山8个三级的": who they are may follow the count.)
+const COUNT_ONLY =
+  /^(?:不对|不是|哦)?(?:还有|另外|再加上|加上|外加)?[\u4e00-\u9fa5]{0,10}?(?:\d+|[一两二三四五六七八九十]+)(?:户|个人|个|位|名|人)(?:的)?(?:重度|贫困|老年|残疾人?|[一二三四1-4](?:[、到至和]?[一二三四1-4])?级)*(?:的)?$/;
 
 export class Assistant {
   private readonly queue = new KeyedQueue(new LoopTurns());
@@ -261,7 +264,10 @@ export class Assistant {
       !message.payload && !this.dialogues.holdsThread(active) && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans
         ? await lastQuestion(this.options.services.store.messages, message.channel, message.userId, now)
         : undefined;
-    const answered = asked && (!active || active.askedAt < asked.at) ? asked : undefined;
+    // ("帮俺算算重度残疾人代缴养老" ⏎ "郝家庄12个重度": a village's count goes on with the question, not with the
+    // screening it was answered by.)
+    const placeCounted = addsCount && PLACE_COUNTED.test(foldText(text));
+    const answered = asked && (!active || active.askedAt < asked.at || placeCounted) ? asked : undefined;
     // "俺村重度残疾人有9个" ⏎ "县里代缴养老每人多少" ⏎ "那俺村一共多少": the village's count said before the question.
     // "村里重度残疾人统计出来了 十一个" ⏎ "县里代缴养老 全村一年一共多少": the count told alone, no question answered after it.
     // "岭西村12个 ⏎ 三家庄8个 ⏎ 这两个村一共多少": every village's count, whatever each message was answered with.
@@ -319,7 +325,14 @@ export class Assistant {
     // before asks it again, whatever topic its own words touch.
     const correctsThread =
       candidate !== undefined && CORRECTION.test(foldText(text).replace(/^(?:哦|噢|啊|呃)[，,\s]*/, "")) && correctQuestion(candidate.text, own) !== undefined;
+    // "村里河道早就淤了" (filed) ⏎ "镇里到底整治没有？投了多少钱": a question that fits several entries alike is read
+    // with the report just filed, which tells which.
+    const aboutReport =
+      !candidate && (reading.kind === "question" || (reading.kind === "open" && reading.asks === true)) && decide(ownHits) === "clarify"
+        ? await reportJustFiled(this.options.services.store.messages, message.channel, message.userId, now)
+        : undefined;
     const previous =
+      aboutReport ??
       cameBack ??
       (candidate &&
       tallyFits &&
@@ -335,7 +348,8 @@ export class Assistant {
         : undefined);
     // A dialogue kept only to be referred back to (a screening answered) reads the message as it is first; when it
     // leaves the message, the message is read with the question before ("补助金每人每月多少 ⏎ 俩人一年呢").
-    const deferred = previous !== undefined && active !== undefined;
+    // ("…三个村县里一共代缴多少": the villages' counts told before are the thread, not the screening kept.)
+    const deferred = previous !== undefined && active !== undefined && !(severalVillages && told !== undefined && previous === told);
     const contextFor = (thread: typeof previous): TurnContext => {
       // "不对 是8个月": the question before asked again with the quantity corrected.
       const understood = thread ? (correctQuestion(thread.text, own) ?? `${thread.text} ${text}`) : own;

@@ -27,6 +27,17 @@ export async function lastQuestion(messages: MessageLog, channel: string, userId
   return { text: last.understood ?? last.text, entryIds: last.answerIds, at: last.createdAt };
 }
 
+/**
+ * The report filed by the message just before, within the follow-up window: "村里河道早就淤了" (filed) ⏎ "镇里到底整治
+ * 没有？投了多少钱" asks about what was reported.
+ */
+export async function reportJustFiled(messages: MessageLog, channel: string, userId: string, now: Date): Promise<LastQuestion | undefined> {
+  const last = (await messages.recentExchanges(channel, userId, 1))[0];
+  if (!last || now.getTime() - Date.parse(last.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
+  if (last.intent !== "feedback" || last.answerKind !== "feedback") return undefined;
+  return { text: last.text, entryIds: [], at: last.createdAt };
+}
+
 /** A short message that leans on what came before: starts with 那/要是…, or asks only 呢/合多少/在哪办. `text` is folded. */
 export function isFollowUp(text: string, words: ConversationWords): boolean {
   const core = text.replace(/[\s。.!！?？,，、~～…]+/g, "");

@@ -358,7 +358,7 @@ const isGap = (fact: Fact): boolean => fact.kind === "how" && /没写|没有写|
 
 /** Asking for everything something requires: "标准是啥", "差在哪", "够啥条件", "要弄些啥". */
 const REQUIREMENTS_ASKED =
-  /标准(?:到底)?(?:是啥|是什么|有啥|有哪些|是怎么定的)|(?:啥|什么|哪些)标准|差在哪|(?:啥|什么|哪些)(?:样的)?(?:条件|要求)|(?:条件|要求)(?:是啥|是什么|有哪些|有啥)|要弄(?:些)?(?:啥|什么)|标准[^，,。？?]{0,4}(?:捋|说说|讲讲)/;
+  /标准(?:到底)?(?:是啥|是什么|有啥|有哪些|是怎么定的)|(?:啥|什么|哪些)标准|差在哪|(?:啥|什么|哪些)(?:样的)?(?:条件|要求)|(?:条件|要求)(?:是啥|是什么|有哪些|有啥)|(?:都|到底)?要求(?:些)?(?:啥|什么|哪些)|要弄(?:些)?(?:啥|什么)|标准[^，,。？?]{0,4}(?:捋|说说|讲讲)/;
 
 /** Asking what came of something: what was done, whether it is finished. */
 const OUTCOME_ASKED =
@@ -907,6 +907,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   }
   // Nothing of the entry's to work out: the villager's own numbers, added or taken apart as asked.
   if (!reckonedAny) lines.push(...reckonSaid(query.text));
+  // "哪个村户数多 多几户": the places told, compared (their sum may be the tally's, reckoned above).
+  lines.push(...comparePlaces(query.text, index.places));
   // "一年400对吧": the answer to a yes-or-no question comes first.
   const verdict = reckonClaim(entry.facts, query.text, [entry.title, ...entry.aliases].join(" ")).map((line) => ofOthers(entry, query.text, line));
   // "签合同的有6000多户 听村里人讲的": a count said wrong that a close entry states (600 多户), when this one states
@@ -3288,6 +3290,48 @@ export function reckonSaid(question: string): string[] {
 }
 
 const SUM_ASKED = /一共|总共|加起来|合计|加一起|加一块|加在一起|加到一起|总计|合起来/;
+
+/** "哪个村户数多", "哪个点压得最多", "谁家最少": which of the places told has the most (or least). */
+const MOST_ASKED = /哪(?:个|家|一个)?[^，,。？?\d]{0,8}?(最多|最少|多|少)|谁(?:家)?(最多|最少)/;
+/** "多几户", "差多少": how far apart two places told are. */
+const PLACE_GAP_ASKED = /多(?:几|多少)|少(?:几|多少)|差(?:几|多少)|相差|差距/;
+const PLACE_UNITS = "吨|亩|户|个|人|名|位|套|本|册|场|斤|公斤|平方米";
+
+/**
+ * "于家英那个点压了4吨 ⏎ 沈家荒3吨 ⏎ 东梁格5吨 ⏎ 哪个点最多 一共多少吨", "三家庄30户 郝家庄45户 哪个村多 多几户":
+ * figures the villager told of places, compared as asked (and added, in a unit the tallies of people do not add).
+ * The figures are theirs, said back as theirs; nothing of the knowledge base's is put beside them.
+ */
+export function comparePlaces(question: string, places: readonly string[]): string[] {
+  const most = MOST_ASKED.exec(question);
+  const gap = PLACE_GAP_ASKED.test(question);
+  const sum = SUM_ASKED.test(question);
+  if (!most && !gap && !sum) return [];
+  const name = [...places.filter((p) => p.length >= 2), String.raw`[一二三四五六七八九十\d]+(?:组|队)`, String.raw`${NAME_CHAR}{1,2}(?:庄|屯|村)`].join("|");
+  const told = new Map<string, { value: number; unit: string }>();
+  for (const m of question.matchAll(new RegExp(`(${name})[^\\d，,。；？?\\s]{0,10}?(\\d+(?:\\.\\d+)?)\\s*(${PLACE_UNITS})`, "g"))) {
+    const unit = m[3] === "名" || m[3] === "位" ? "人" : m[3]!;
+    told.delete(m[1]!);
+    told.set(m[1]!, { value: Number(m[2]), unit });
+  }
+  const parts = [...told];
+  if (parts.length < 2 || parts.some(([, t]) => t.unit !== parts[0]![1].unit)) return [];
+  const unit = parts[0]![1].unit;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const out: string[] = [];
+  if (sum && !/^(?:户|个|人)$/.test(unit))
+    out.push(`按您说的数加起来：${parts.map(([n, t]) => `${n} ${t.value}`).join(" + ")} = ${round(parts.reduce((a, [, t]) => a + t.value, 0))} ${unit}`);
+  const least = most && /少/.test(most[1] ?? most[2] ?? "") && !/多/.test(most[1] ?? most[2] ?? "");
+  const sorted = [...parts].sort((a, b) => (least ? a[1].value - b[1].value : b[1].value - a[1].value));
+  const [first, second] = sorted as [(typeof parts)[0], (typeof parts)[0]];
+  if (most && first[1].value !== second[1].value) out.push(`按您说的数，${least ? "最少" : "最多"}的是${first[0]}：${first[1].value} ${unit}`);
+  if (most && first[1].value === second[1].value) out.push(`按您说的数，${first[0]}和${second[0]}一样多：${first[1].value} ${unit}`);
+  if (gap && parts.length === 2) {
+    const [big, small] = [...parts].sort((a, b) => b[1].value - a[1].value) as [(typeof parts)[0], (typeof parts)[0]];
+    out.push(`${big[0]}比${small[0]}多：${big[1].value} − ${small[1].value} = ${round(big[1].value - small[1].value)} ${unit}`);
+  }
+  return out;
+}
 const SAVED_ASKED = /省了|省下|节省|节约|少花|少了多少|少多少|差多少|差了多少/;
 const ONE_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/g;
 
