@@ -194,6 +194,11 @@ const DEFAULT_SETS = [
   // commit e671e0a: 158/180); household_turns 7/12 and correction 8/12 the weakest.
   "test/eval/fortythird/singles.jsonl",
   "test/eval/fortythird/conversations.jsonl",
+  // A forty-fourth writer's set (ids av/aw, 180 items), balanced: run blind at the start of the session after,
+  // 165/180 (91.7 %) on its starting commit 5a4ad6e, 0 wrong figures; correction 8/12, household 9/12 and
+  // village_turns 9/12 the weakest.
+  "test/eval/fortyfourth/singles.jsonl",
+  "test/eval/fortyfourth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

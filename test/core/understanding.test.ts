@@ -5188,3 +5188,133 @@ describe("an amount asked beside what the seed leaves open", () => {
     expect(reports()).toBe(before + 1);
   });
 });
+
+describe("people counted, corrected and compared across turns", () => {
+  it("counts an uncle named after 算上 among three severe people, and leaves him out once his household registration is elsewhere", async () => {
+    const say = chat();
+    await say("县里给重度残疾人代缴养老那个");
+    expect((await say("俺家算上俺舅三个重度残疾的")).text).toContain("您舅舅 100 + 第2人 100 + 第3人 100 = 300 元/年");
+    await say("俺舅户口不在俺家 他在他自己家那边交");
+    const r = (await say("那俺家代缴一共多少钱")).text;
+    expect(r).toContain("第2人 100 + 第3人 100 = 200 元/年");
+    expect(r).not.toContain("300");
+  });
+
+  it("adds a group's person told with their own grade to that grade's tally across turns", async () => {
+    const say = chat();
+    await say("村里一二级贫困残疾人 一组2个 二组2个");
+    await say("三级的 一组1个");
+    const r = (await say("再加上三组一个二级的 一年救助总数多少")).text;
+    expect(r).toContain("一组 2 + 二组 2 + 三组 1 = 5 人");
+    expect(r).toContain("4000 + 400 = 4400 元/年");
+  });
+
+  it("recomputes the coal bill when the villager says 说错了 是两吨", async () => {
+    const say = chat();
+    await say("俺家一冬烧三吨煤，按优质煤市场价要花多少");
+    const r = (await say("哦，俺说错了，是两吨")).text;
+    expect(r).toContain("2 × 1360 = 2720 元");
+    expect(r).not.toContain("4080");
+  });
+
+  it("reads 领了一年了 after a correction as a year's allowance", async () => {
+    const say = chat();
+    expect((await say("老年残疾人补助，俺爹领了半年了，一共该领多少")).text).toContain("300 元");
+    expect((await say("说错了，是领了一年了")).text).toContain("600 元");
+  });
+
+  it("counts 两个贫困老年残疾人, then only the father after 不对，就俺爹一个是残疾的", async () => {
+    const say = chat();
+    expect((await say("俺家两个贫困老年残疾人，老年残疾人补助一年一共多少")).text).toContain("600 × 2 = 1200 元/年");
+    const r = (await say("不对，就俺爹一个是残疾的")).text;
+    expect(r).toContain("600 元");
+    expect(r).not.toContain("1200");
+    expect(r).not.toContain("万人千元");
+  });
+
+  it("takes one brother's household out of three counted for the multi-disabled allowance", async () => {
+    const say = chat();
+    expect((await say("俺兄弟仨分家了，三家都是一户多残，一年一共多少补助")).text).toContain("1680 × 3 = 5040 元/年");
+    const r = (await say("不对，俺弟家就一个残疾人，不算一户多残")).text;
+    expect(r).toContain("3 − 1（您弟家） = 2 户");
+    expect(r).toContain("1680 × 2 = 3360 元/年");
+  });
+
+  it("adds three villages' severe people told a message each after a screening, never reading 12个 as 2", async () => {
+    const say = chat();
+    await say("帮俺算算重度残疾人代缴养老");
+    expect((await say("郝家庄12个重度")).text).not.toContain("第2人");
+    await say("陈家山8个");
+    await say("岭西10个");
+    const r = (await say("三个村县里一共代缴多少")).text;
+    expect(r).toContain("郝家庄 12 + 陈家山 8 + 岭西 10 = 30 人");
+    expect(r).toContain("100 × 30 = 3000 元");
+  });
+
+  it("compares the places' figures the villager told: the most, and how many more", async () => {
+    const say = chat();
+    await say("村里秸秆压缩，于家英那个点今天压了4吨");
+    await say("沈家荒点压了3吨");
+    await say("东梁格点压了5吨");
+    const tons = (await say("哪个点压得最多，三个点一共多少吨")).text;
+    expect(tons).toContain("于家英 4 + 沈家荒 3 + 东梁格 5 = 12 吨");
+    expect(tons).toContain("最多的是东梁格：5 吨");
+    const other = chat();
+    await other("三家庄30户签了合同");
+    await other("郝家庄45户");
+    expect((await other("哪个村户数多，多几户")).text).toContain("郝家庄比三家庄多：45 − 30 = 15 户");
+  });
+});
+
+describe("households with several people and several asks", () => {
+  it("names the fuel subsidy beside the sums for a husband who drives a motorised wheelchair", async () => {
+    const r = (await chat()("俺是二级残疾，开机动轮椅车；俺媳妇三级残疾，家里贫困户。俺俩都能领啥？")).text;
+    expect(r).toContain("您 800 + 您爱人 400 = 1200 元/年");
+    expect(r).toContain("您说到的残疾人机动轮椅车燃油补贴");
+    expect(r).toContain("没有每人标准");
+  });
+
+  it("answers a grandfather's allowance and names the rehabilitation for a granddaughter with cerebral palsy", async () => {
+    const r = (await chat()("俺家：俺爷七十多了，是贫困老年残疾人；俺闺女5岁脑瘫，家里困难。俺爷每月能领多少，俺闺女能做啥康复？")).text;
+    expect(r).toContain("您爷爷 50 元/月");
+    expect(r).toContain("您说到的贫困残疾儿童抢救性康复");
+    expect(r).not.toContain("年龄已经超过");
+  });
+
+  it("answers a father's relief beside a son's cochlear implant instead of the implant alone", async () => {
+    const r = (await chat()("俺家：俺爹一级贫困残疾人；俺儿3岁，耳朵听不见，想装人工耳蜗。俺爹一年救助多少，俺儿装耳蜗有门路不？")).text;
+    expect(r).toContain("您父亲 800 元/年");
+    expect(r).toContain("人工耳蜗");
+  });
+
+  it("keeps a child with a severe intellectual disability in the household when 还有俺娘 follows, and answers home care", async () => {
+    const say = chat();
+    await say("俺家有个重度智力残疾的娃");
+    expect((await say("还有俺娘，是三级贫困残疾人")).text).toContain("您孩子重度、您母亲三级");
+    const r = (await say("娃能托养不？俺娘一年救助多少")).text;
+    expect(r).toContain("您母亲 400 元/年");
+    expect(r).toContain("居家托养");
+  });
+
+  it("gives the household allowance for 家里不止一个残疾人, never refusing it as one person", async () => {
+    const r = (await chat()("家里不止一个残疾人的那种补助，一户一年给多少钱？")).text;
+    expect(r).toContain("1680");
+    expect(r).not.toContain("领不了");
+  });
+});
+
+describe("questions read with what came just before", () => {
+  it("answers 投了多少钱 about the river just reported", async () => {
+    const say = chat();
+    expect((await say("村里河道早就淤了")).text).toContain("已受理登记");
+    const r = (await say("镇里到底整治没有？投了多少钱")).text;
+    expect(r).toContain("300 万元");
+    expect(r).not.toContain("您想问的是下面哪一项");
+  });
+
+  it("lists every requirement of the village culture standard for 一类标准到底要求啥", async () => {
+    const r = (await chat()("俺村文化活动啥也没有，镇上不是说村村要达一类标准吗，一类标准到底要求啥？")).text;
+    expect(r).toContain("400 平方米");
+    expect(r).toContain("12 场");
+  });
+});
