@@ -22,7 +22,7 @@ export interface Person {
   certified?: boolean;
   /** "她自己单过，不是贫困户": poverty said of this person, which outweighs the household's. */
   poor?: boolean;
-  /** "俺闺女5岁脑瘫": an ailment said, no certificate or grade: one of the household to answer for, counted in no sum. */
+  /** "俺闺女5岁脑瘫": a child's ailment said, no certificate or grade: one of the household to answer for, counted in no sum. */
   ailing?: boolean;
 }
 
@@ -623,14 +623,15 @@ function readHouseholdUncached(said: string): Household {
     }
     // Up to the end of the sentence, and not a programme listed by name: in "俺哥三级。老年补助、特别救助全算上"
     // 老年 is the allowance asked about, not said of 俺哥 ("俺爹领老年残疾人补助" still says he is old).
-    // "俺儿3岁，耳朵听不见": an ailment in what is said of them, up to the sentence's end.
-    if (AILMENT.test(segment.split(/[。；;！!？?]/)[0]!)) p.ailing = true;
     const own = segment.split(/[。！？!?]/)[0]!.replace(/(?<!(?:领|拿|享受|吃)(?:着|了|的)?(?:贫困)?)老年(?:残疾人)?(?:生活)?补助(?=[、，,和加跟与]|$)/g, "");
     // "爷爷72岁一级", "俺娘七十五 二级", "俺爹65 一级", "俺爷八十多": an age said right after who it is (a bare
     // number only from 40 to 110, and only before a pause or a grade).
     const aged = AGE_AFTER_NAME.exec(own);
     const age = aged ? parseNumber(aged[1]!) : undefined;
     if (age !== undefined && Number.isInteger(age) && (aged![2] ? age <= 120 : age >= 40 && age <= 110)) p.age ??= age;
+    // "俺儿3岁，耳朵听不见": a child's ailment in what is said of them, up to the sentence's end (a child's
+    // rehabilitation is a programme of its own; a grown-up's ailment is screened as before).
+    if (AILMENT.test(segment.split(/[。；;！!？?]/)[0]!) && (p.age !== undefined ? p.age < 18 : YOUNG.test(p.label))) p.ailing = true;
     // "俺爸也残疾但他才四十多 不算老年": said not to be old, whatever was said of those before.
     if (/不算老年|不是老年|没到老年|不到老年|够不上老年|不够老年|才[二三四五]十|还年轻/.test(own)) p.elderly = false;
     else if (/老年|[六七八九]十|上了年纪|岁数大/.test(own)) {
