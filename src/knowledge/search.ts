@@ -58,7 +58,7 @@ const ANALYZED_KEPT = 512;
 /** "一年到底能领多少", "究竟给多少": a word of how it is asked, never a programme's name. */
 const ADVERB = /^(?:到底|究竟|总共|一共|大概|大约|真的|确实|具体|实际|一般|平常|平时|反正|起码|最多|最少|顶多|能够|可以|应该|总归)$/;
 
-const AMOUNT_FILLERS: ReadonlySet<string> = new Set(["一户", "每户", "每人", "一人", "一个人", "每亩", "一亩"]);
+const AMOUNT_FILLERS: ReadonlySet<string> = new Set(["一户", "每户", "每人", "一人", "一个人", "每亩", "一亩", "一辆", "每辆", "一台", "每台", "一套", "每套"]);
 /** "半年补助多少", "两年补助": a span of time before 补助 is how long, not the name of a programme. */
 const PERIOD = /^(?:[一二两三四五六七八九十半几每全上下头]+个?(?:年|月|季度?|天|星期)|季度)$/;
 /** What villagers call money from a programme (after synonyms: 补贴 is rewritten to 补助). */
