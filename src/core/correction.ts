@@ -24,13 +24,17 @@ const GRADE_SAID = /[一二三四1-4]\s*[级級]/;
 const UNITS: readonly RegExp[] = [
   // A span: "领了半年" ⏎ "是领了10个月", "半年能领多少" ⏎ "是一年，不是半年", "领3年" ⏎ "是2年".
   // (Months counted, with 个: "3月" is a month of the calendar, "从3月领的" says when it began.)
-  new RegExp(`半年|${NUMERAL}\\s*[个個](?:多)?月(?!份)|${NUMERAL}\\s*(?:多)?年(?![级級纪紀代])`, "g"),
+  // ("是领了一年半", "两年零三个月": a span said whole, never its year alone.)
+  new RegExp(
+    `${NUMERAL}\\s*年半|${NUMERAL}\\s*年零?${NUMERAL}\\s*[个個]月|半年|${NUMERAL}\\s*[个個](?:多)?月(?!份)|${NUMERAL}\\s*(?:多)?年(?![级級纪紀代])`,
+    "g",
+  ),
   // "从7月领到12月" ⏎ "是从3月领的": the month it began.
   new RegExp(`从\\s*${NUMERAL}\\s*月`, "g"),
   COUNTS,
   GRADE,
   new RegExp(`${NUMERAL}\\s*(?:多)?[亩畝]`, "g"),
-  new RegExp(`${NUMERAL}\\s*(?:多)?[吨噸]`, "g"),
+  new RegExp(`${NUMERAL}\\s*(?:多)?[吨噸]半?`, "g"),
 ];
 
 /**

@@ -145,6 +145,9 @@ const QUESTION_MARK = /[?？吗呢]|多少|几/;
 const ADDING = /^(?:还有|另外|另|再加上|加上|外加|再有|再加|又加)/;
 /** "先不算她", "把俺哥去掉": someone the villager says to leave out of the sum. */
 // (Not "不算贫困户": a standing, not someone left out.)
+/** "老三跟老大一样", "俺二姐和俺大姐一样": who is new, and whom they are like. */
+const LIKE_ONE =
+  /^(?:还有)?([俺我咱]?[\u4e00-\u9fa5]{1,3}?)(?:也)?(?:跟|和|同)([俺我咱]?[\u4e00-\u9fa5]{1,3}?)(?:的情况)?(?:也)?(?:一样|一个样|差不多一样)(?:的)?$/;
 const EXCLUDED = /不算(?!贫困|低保|困难)|别算|不要算|甭算|去掉|刨去|刨掉|扣掉|除去/;
 
 /** "家里只有我一个残疾人", "就俺娘是残疾": one disabled person, whatever programme name follows. */
@@ -257,8 +260,13 @@ function advance(rules: EligibilityRules, given: DialogueState, on: Date, prefix
   if (state.topic === "benefits") {
     const next = nextFactToAsk(rules, state.facts, state.unknown, on, state.focus);
     // Answer first: what the facts so far already decide is said before the one question that remains.
-    // Only when the villager told us something: "我能领什么补助？" alone decides nothing yet.
-    const told = Object.values(state.facts).some((v) => v !== undefined && v !== null);
+    // Only when the villager told us something: "我能领什么补助？" alone decides nothing yet. A programme asked
+    // about ("俺娘残疾，一年救助给多少钱") has its amounts to say whatever is told.
+    // ("俺爹残疾了 能领啥": someone said to be disabled is told enough for the amounts and their conditions.)
+    const told =
+      Object.values(state.facts).some((v) => v !== undefined && v !== null) ||
+      state.focus.length > 0 ||
+      (/残疾/.test(state.question) && !/(?:没|不是?|没有)残疾/.test(state.question));
     if (next)
       return {
         state: { ...state, pending: next, step: "asking" },
@@ -648,6 +656,26 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const screenedLabel = readHousehold(foldText(state.question)).people[0]?.label ?? "您";
     const healthyOther =
       more.people.length === 1 && more.people[0]!.certified === false && more.people[0]!.label !== screenedLabel && more.people[0]!.label !== PRONOUN;
+    // "俺爹八十多了…老年残疾人补助一个月多少" ⏎ "俺娘也七十多了，也是贫困老年残疾人": someone else said to be alike
+    // joins the one screened; the household of both is answered (never the first one's facts changed to hers).
+    const alsoOne = more.people.length === 1 ? more.people[0]! : undefined;
+    if (
+      state.people.length === 0 &&
+      alsoOne &&
+      /也|还有|另外/.test(text) &&
+      alsoOne.label !== screenedLabel &&
+      alsoOne.label !== PRONOUN &&
+      !isCounted(alsoOne) &&
+      alsoOne.certified !== false &&
+      // (Someone with a grade of their own is joined by the steps below, which keep what each was told.)
+      alsoOne.grade === undefined &&
+      !alsoOne.severe &&
+      (alsoOne.certified || alsoOne.elderly) &&
+      !/不对|说错|搞错|弄错|记错|改成|改为/.test(text)
+    ) {
+      const question = `${state.question} ${text}`.slice(0, 500);
+      return startDialogue(rules, "benefits", question, question, on, state.facts.poor !== undefined ? { poor: state.facts.poor } : {});
+    }
     if (state.people.length === 0 && healthyOther && !/不对|说错|搞错|弄错|记错|改成|改为/.test(text))
       return advance(rules, state, on, `好的，记下了：${more.people[0]!.label}不算残疾人，不影响上面算的。\n`);
     // "俺家老两口是贫困老年残疾人" ⏎ "不对，只有俺娘一个是，俺爹不残疾": of those counted, only the one named is;
@@ -907,6 +935,27 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
         disabled_in_household: Math.max(people.length, Number(state.facts.disabled_in_household ?? 0)),
       };
       return advance(rules, { ...state, people, facts, reckon: summing(state.reckon, asked) }, on, "好的，记下了。\n");
+    }
+    // "老大三级…" ⏎ "老二一级" ⏎ "老三跟老大一样": someone new, said to be as one of the household is.
+    const likeOne = LIKE_ONE.exec(core);
+    const newcomer = likeOne ? readHousehold(`俺${likeOne[1]!.replace(/^[俺我咱]/, "")}`).people : [];
+    const model = likeOne ? readHousehold(`俺${likeOne[2]!.replace(/^[俺我咱]/, "")}`).people : [];
+    const modelled = model.length === 1 ? state.people.find((p) => p.label === model[0]!.label) : undefined;
+    if (
+      state.people.length >= 2 &&
+      modelled &&
+      newcomer.length === 1 &&
+      newcomer[0]!.label !== PRONOUN &&
+      !state.people.some((p) => p.label === newcomer[0]!.label)
+    ) {
+      const people = [...state.people, { ...modelled, label: newcomer[0]!.label }];
+      const disabled_in_household = Math.max(people.length, Number(state.facts.disabled_in_household ?? 0) + 1);
+      return advance(
+        rules,
+        { ...state, people, disabledCount: disabled_in_household, facts: { ...state.facts, disabled_in_household }, reckon: summing(state.reckon, asked) },
+        on,
+        `好的，记下了：${newcomer[0]!.label}跟${modelled.label}一样，一共 ${people.length} 个人。\n`,
+      );
     }
     // "俺爷俺奶都是贫困老年残疾人" ⏎ "又添了一个 俺姥爷搬过来一块住了 也是": someone new, said to be as the others
     // are, joins the household (with what is known of the one named last).
@@ -1333,10 +1382,11 @@ const UNIT_OF: Record<string, RegExp> = {
 };
 const UNIT_FACT: Record<string, string> = { coal_tons: "coal_unit", briquette_tons: "briquette_unit" };
 
-/** "是两吨", "改成5亩": the figure a correction gives, when exactly one figure reckoned with has its unit. */
+/** "是两吨", "改成5亩", "买了2吨": the figure a correction gives, when exactly one figure reckoned with has its unit. */
 function correctedFigure(rules: EligibilityRules, state: DialogueState, core: string): Extraction | undefined {
   if (state.topic === "benefits") return undefined;
-  const said = /(?:是|改成|改为|换成)\s*([^，,。；是]{1,8})$/.exec(core)?.[1];
+  // ("是两吨", "改成5亩", "买了2吨": the last quantity said, with its unit.)
+  const said = [...core.matchAll(/(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万半俩仨]+)\s*(?:吨|斤|公斤|千克|kg|亩|元|块)半?/g)].at(-1)?.[0];
   if (!said) return undefined;
   const facts = state.facts as Record<string, unknown>;
   const ids = CALCULATOR_FACTS[state.topic].filter((id) => typeof facts[id] === "number" && UNIT_OF[id]?.test(said));

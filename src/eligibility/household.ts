@@ -187,7 +187,7 @@ export const GONE_FROM_COUNT =
 const MARRYING = /(?:娶|讨|找|说)了?个?(?:媳妇|老婆|对象)/y;
 
 export const GONE =
-  /去世|过世|过咗身|过了身|过身了|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半俩仨\d]+个?(?:月|年|天))(?![\s，,。；]*(?:去|回|到|上|出门|出去|打工|看病|赶集|串门))|走咗|(?:年|月|天|前|刚|人|早|已经|阵子|阵儿|时候|[爹爸娘妈爷奶哥姐弟妹叔婶舅姨伯])没了(?=[，,。；\s]|$)|户口[^，,。；\s没未不]{0,4}(?<![没未不])迁(?!回|进|来)|户口(?:早就?|也|都)?(?:不在|没在)(?![^，,。；\s]{0,3}外地)|不在(?:俺|我|咱)(?:们)?家?的?户口(?:本)?[上里]|(?<![没未不])迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬到(?:城里|县城|镇上|市里)|搬到[^，,。；\s]{0,6}去了|搬出去|搬城里|(?<!过来|回来|进来|搬来|迁来|迁回|迁进|[俺我咱]家)落户(?!到[俺我咱]家|过来|进来)|另立|分户|单立户|嫁出去|嫁人了/;
+  /去世|过世|过咗身|过了身|过身了|不在了|走了(?=[，,。；\s]|$|[一二两三四五六七八九十几半俩仨\d]+个?(?:月|年|天))(?![\s，,。；]*(?:去|回|到|上|出门|出去|打工|看病|赶集|串门))|走咗|(?:年|月|天|前|刚|人|早|已经|阵子|阵儿|时候|[爹爸娘妈爷奶哥姐弟妹叔婶舅姨伯])没了(?=[，,。；\s]|$)|户口[^，,。；\s没未不]{0,4}(?<![没未不])迁(?!回|进|来)|户口(?:早就?|也|都)?(?:不在|没在)(?![^，,。；\s]{0,3}外地)|[跟和同][，,]*(?:家)?(?:是)?(?:一个|一家|同一个)户口|不算(?:俺|我|咱)(?:们)?家|不在(?:俺|我|咱)(?:们)?家?的?户口(?:本)?[上里]|(?<![没未不])迁(?:走|到|出|去|外地|城里|户口)|搬走了|搬到外地|搬到(?:城里|县城|镇上|市里)|搬到[^，,。；\s]{0,6}去了|搬出去|搬城里|(?<!过来|回来|进来|搬来|迁来|迁回|迁进|[俺我咱]家)落户(?!到[俺我咱]家|过来|进来)|另立|分户|单立户|嫁出去|嫁人了/;
 
 /** "都是贫困一级", "全是重度": 都 or 全 earlier in the same clause, a few words before: said of everyone named before. */
 const allBefore = (text: string, at: number) => /(?:都|全)(?:是|系|算|为)?(?:贫困|低保|困难)?(?:的)?$/.test(text.slice(Math.max(0, at - 8), at));
@@ -216,10 +216,16 @@ function readHouseholdUncached(said: string): Household {
   // to the clause's end, keeping every other position (a 困难残疾人家 is a household, not 人家).
   // "户口迁到闺女家去了": a relative's home is where someone went, not a member of this household.
   // "搬到城里闺女家去了" too: a place or two may come between.
-  const blanked = blankOthers(said).replace(
-    /([到去回在住])([^，,。\s]{0,3}?)((?:俺|我)?(?:闺女|女儿|姑娘|儿子|娘|妈|哥|姐|弟|妹|叔|舅)家)/g,
-    (_, verb: string, place: string, home: string) => verb + place + "，".repeat(home.length),
-  );
+  const blanked = blankOthers(said)
+    .replace(
+      /([到去回在住])([^，,。\s]{0,3}?)((?:俺|我)?(?:闺女|女儿|姑娘|儿子|娘|妈|哥|姐|弟|妹|叔|舅)家)/g,
+      (_, verb: string, place: string, home: string) => verb + place + "，".repeat(home.length),
+    )
+    // "俺娘跟俺弟一个户口本": the relative whose registration it is, no member of this household.
+    .replace(
+      /([跟和同])((?:俺|我)?(?:弟弟?|哥哥?|姐姐?|妹妹?|叔叔?|大伯|舅舅?|闺女|女儿|儿子|大儿子|小儿子))(?=(?:家)?(?:是)?(?:一个|一家|同一个)户口)/g,
+      (_, joint: string, kin: string) => joint + "，".repeat(kin.length),
+    );
   // "俺家有个重度智力残疾的娃": what someone is, said before who they are, read as said after (same length).
   const text = blanked.replace(DESCRIBED_BEFORE, (_, one: string, how: string, who: string) => `${"，".repeat(one.length)}${who}${how}，`);
   const people: Person[] = [];
@@ -290,12 +296,16 @@ function readHouseholdUncached(said: string): Household {
    */
   const nameCounted = (members: Person[], end: number) => {
     // ("老两口都是二级 孙子一级": what is said of the counted themselves makes them people of their own.)
-    if (!members.every((p) => people.includes(p) && isCounted(p) && p.grade === undefined && !p.severe)) return;
+    if (!members.every((p) => people.includes(p) && isCounted(p))) return;
     const named = people
       .filter((p) => !isCounted(p) && (starts.get(p) ?? -1) >= end)
       .sort((a, b) => starts.get(a)! - starts.get(b)!)
       .slice(0, members.length);
     if (named.length < members.length) return;
+    // ("俺家仨残疾人：俺爹、俺娘、俺姐，都一级的": a grade said of them all after the names is the named ones' too.)
+    const blank = members.every((p) => p.grade === undefined && !p.severe);
+    const alike = members.every((m, k) => m.grade === named[k]!.grade && Boolean(m.severe) === Boolean(named[k]!.severe));
+    if (!blank && !alike) return;
     // Between the count and the first name, only what the counted are ("贫困老年残疾人") and a pause or 是.
     const what = text.slice(end, starts.get(named[0]!));
     if (!/^[^，,。；;！!？?\d]{0,10}?(?:[\s，,：:、]+|是|就是|分别是)[俺我咱]?$/.test(what) || /级|重度|没|不/.test(what)) return;

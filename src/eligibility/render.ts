@@ -223,7 +223,8 @@ export function renderSoFar(all: ProgrammeResult[], focus: readonly string[]): s
   // What the villager said about the person (智力残疾, 白内障) points at programmes of its own: first.
   const pointed = inFocus.filter((r) => r.met.some((o) => SPECIFIC_FACTS.has(o.condition.fact)));
   const cash = inFocus.filter((r) => !pointed.includes(r) && r.programme.benefit.kind !== "service" && r.amount.known);
-  const shown = [...pointed, ...cash.filter((r) => r.status === "likely" || r.unknown.length <= 2)].slice(0, 5);
+  // (Three conditions left is still an answer: "俺娘残疾 一年救助多少" gets the grades' amounts before the question.)
+  const shown = [...pointed, ...cash.filter((r) => r.status === "likely" || r.unknown.length <= 3)].slice(0, 5);
   if (shown.length === 0) return "";
   const lines = shown.map((r) => {
     const ifs = r.unknown.map((o) => o.condition.if_text).join("、");

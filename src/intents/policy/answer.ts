@@ -358,7 +358,7 @@ const isGap = (fact: Fact): boolean => fact.kind === "how" && /没写|没有写|
 
 /** Asking for everything something requires: "标准是啥", "差在哪", "够啥条件", "要弄些啥". */
 const REQUIREMENTS_ASKED =
-  /标准(?:到底)?(?:是啥|是什么|有啥|有哪些|是怎么定的)|(?:啥|什么|哪些)标准|差在哪|(?:啥|什么|哪些)(?:样的)?(?:条件|要求)|(?:条件|要求)(?:是啥|是什么|有哪些|有啥)|(?:都|到底)?要求(?:些)?(?:啥|什么|哪些)|要弄(?:些)?(?:啥|什么)|标准[^，,。？?]{0,4}(?:捋|说说|讲讲)/;
+  /标准(?:到底)?(?:是啥|是什么|有啥|有哪些|是怎么定的)|(?:啥|什么|哪些)标准|差在哪|(?:啥|什么|哪些)(?:样的)?(?:条件|要求)|(?:条件|要求)(?:是啥|是什么|有哪些|有啥)|(?:都|到底)?要求(?:有|是)?(?:些)?(?:啥|什么|哪些)|要弄(?:些)?(?:啥|什么)|标准[^，,。？?]{0,4}(?:捋|说说|讲讲)/;
 
 /** Asking what came of something: what was done, whether it is finished. */
 const OUTCOME_ASKED =
@@ -3447,7 +3447,10 @@ export function reckonPrice(facts: readonly Fact[], question: string): { lines: 
   // gives ("1.3公斤顶1公斤煤"); without one, nothing is multiplied on a guess.
   const around = question.slice(Math.max(0, asked.index - 6), asked.index + asked[0].length + 4);
   // "压好的燃料块一吨多少钱 ⏎ 两吨呢": the thread is about briquettes, whatever is said beside the quantity.
-  const briquettes = (/秸秆|压块|块|燃料/.test(around) && !/煤/.test(around)) || (/燃料块|压块|压好的块/.test(question) && !/煤/.test(question));
+  // ("一千三百六十块是吧 那半吨": 块 after a number is money, not briquettes.)
+  const briquettes =
+    (/秸秆|压块|(?<![\d一二两三四五六七八九十百千万])块|燃料/.test(around) && !/煤/.test(around)) ||
+    (/燃料块|压块|压好的块/.test(question) && !/煤/.test(question));
   const ratio = briquettes ? /(\d+(?:\.\d+)?)\s*(?:公斤|斤|千克)[^，,。？?]{0,6}?(?:顶|相当于|抵|换)\s*(?:1|一)\s*(?:公斤|斤|千克)/.exec(question) : null;
   if (briquettes && !ratio) return { lines: [], used: [] };
   for (const fact of facts) {
