@@ -507,7 +507,8 @@ const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什
 export function turnKind(ctx: Pick<TurnContext, "reading" | "text" | "classification" | "hits">): TurnKind {
   const { reading } = ctx;
   if (reading.kind === "reset") return "reset";
-  if (reading.kind === "smalltalk") return reading.what === "thanks" || reading.what === "greeting" || reading.what === "farewell" ? "smalltalk" : "answer";
+  if (reading.kind === "smalltalk")
+    return reading.what === "thanks" || reading.what === "greeting" || reading.what === "farewell" || reading.what === "preamble" ? "smalltalk" : "answer";
   if (CORRECTION.test(ctx.text.trim())) return "correction";
   if (reading.kind === "report") return "report";
   const long = ctx.text.replace(/\s/g, "").length >= 6;

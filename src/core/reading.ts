@@ -8,7 +8,7 @@ export type Reading =
   /** "重新开始", "取消": ends whatever dialogue is active. */
   | { kind: "reset" }
   /** "谢谢", "你好", "好的", "没有": never an answer to a pending question, never a report. */
-  | { kind: "smalltalk"; what: "greeting" | "thanks" | "farewell" | "ack" | "negation" }
+  | { kind: "smalltalk"; what: "greeting" | "thanks" | "farewell" | "ack" | "negation" | "preamble" }
   /** A question, and the villager may have said outright that it is not a report. */
   | { kind: "question"; notAReport: boolean }
   /** A problem to be filed ("路灯坏了半个月了", "低保咋还没发？"). */
@@ -85,6 +85,13 @@ const FEARED = /(?:就怕|生怕|担心|害怕|怕|万一)[^，,。！!？?]{0,6
 /** Something wrong already, said beside a fear: how long it has lasted, or that it still is. */
 const ALREADY_WRONG = /(?:好几|半|[一两三四五六七八九十\d]+)个?(?:天|星期|礼拜|月|年)了|一直|老是|还没|至今|到现在|已经/;
 
+/**
+ * What only announces a question or a story: "我想问个事", "你听俺说", "俺家情况复杂", "请问". Nothing of the
+ * question itself is in it yet.
+ */
+const PREAMBLE_PARTS =
+  /(?:[我俺咱]们?)?(?:想|要|能)?(?:跟你|和你|给你|向你|跟您|向您)?(?:问|打听|请教|咨询|说)(?:个|一个|一下|下|问|件)?(?:事儿?|情)?|(?:你|您)?听[我俺]说(?:说)?|[我俺咱]?家(?:的|里)?情况(?:有点|有些|比较|挺|很|特别)?(?:复杂|特殊|麻烦|难办)|有(?:个|件|点)事儿?|你好|您好|在吗|行吗|可以吗|好吗|中不中|行不行|麻烦你|麻烦您|请问|那个|是这样|这样的/g;
+
 export function readMessage(text: string, words: ConversationWords): Reading {
   const core = text.replace(PUNCTUATION, "").replace(PARTICLES, "");
   if (core.length <= 6 && words.resets.includes(core)) return { kind: "reset" };
@@ -95,6 +102,7 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     }
     if (onlyOf(core, [...words.negations, ...words.thanks, ...words.acknowledgements])) return { kind: "smalltalk", what: "negation" };
   }
+  if (core.length >= 2 && core.length <= 16 && core.replace(PREAMBLE_PARTS, "").length === 0) return { kind: "smalltalk", what: "preamble" };
   // "发不发", "管不管", "给不给": the villager's yes-no question.
   const asks =
     has(text, words.info_questions) ||

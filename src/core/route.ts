@@ -46,6 +46,8 @@ export function routeByReading(route: Route, reading: Reading, staffWork = true,
   // Without them, "那个压秸秆的要收钱不" or "基地欠俺工钱俩月了" is read like any other message.
   if (route.intent === "opinion" && !opinionWords && (asks(reading) || reading.kind === "report" || reading.kind === "report_or_question"))
     route = { intent: "policy", confidence: route.confidence };
+  // "我想问个事": only a question announced, whatever the classifier makes of 问 and 事.
+  if (reading.kind === "smalltalk" && reading.what === "preamble" && route.intent !== "staff") return { intent: "help", confidence: 1 };
   if (!READABLE.has(route.intent)) return route;
   switch (reading.kind) {
     case "report":

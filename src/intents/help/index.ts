@@ -17,6 +17,7 @@ const SMALL_TALK: Record<string, string> = {
   farewell: "好的，再见！以后有事随时来问。",
   ack: "好的。还有什么想问的，直接说就行。",
   negation: "好的，有需要随时找我。",
+  preamble: "好的，您说，我听着。把家里的情况和想问的事一起说就行，比如“俺爹三级残疾，家里困难，一年能领多少？”",
 };
 
 export const helpHandler: IntentHandler = {

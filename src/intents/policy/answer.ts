@@ -908,7 +908,14 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // Nothing of the entry's to work out: the villager's own numbers, added or taken apart as asked.
   if (!reckonedAny) lines.push(...reckonSaid(query.text));
   // "哪个村户数多 多几户": the places told, compared (their sum may be the tally's, reckoned above).
-  lines.push(...comparePlaces(query.text, index.places));
+  // (Apart by people or households at the entry's one amount each: apart by that much money too.)
+  const amounts = entry.facts.flatMap((f) => (isRule(f) && !/[一二三四]级/.test(f.text) ? [moneyFigure(f.text)].filter((m) => m !== undefined) : []));
+  const summed = lines.some((line) => line.startsWith("按您说的数加起来"));
+  lines.push(
+    ...comparePlaces(query.text, index.places, amounts.length === 1 ? amounts[0] : undefined).filter(
+      (line) => !(summed && line.startsWith("按您说的数加起来")),
+    ),
+  );
   // "一年400对吧": the answer to a yes-or-no question comes first.
   const verdict = reckonClaim(entry.facts, query.text, [entry.title, ...entry.aliases].join(" ")).map((line) => ofOthers(entry, query.text, line));
   // "签合同的有6000多户 听村里人讲的": a count said wrong that a close entry states (600 多户), when this one states
@@ -3252,7 +3259,7 @@ export function reckonGrowth(facts: readonly Fact[], question: string): { lines:
 }
 
 /** A number the villager says, with its unit ("85人", "917所", "3537人"). */
-const SAID_NUMBER = /(\d+(?:\.\d+)?)\s*(万)?\s*(人|名|位|户|所|个|元|块|亩|吨)/g;
+const SAID_NUMBER = /(\d+(?:\.\d+)?)\s*(万)?\s*(人|名|位|户|所|个|元|块|亩|吨)((?<=[亩吨])半)?/g;
 const SAID_UNITS: Record<string, string> = { 人: "人", 名: "人", 位: "人", 户: "户", 所: "所", 个: "个", 元: "元", 块: "元", 亩: "亩", 吨: "吨" };
 /** "917所，其中公办72所，不是公办的有几所", "15857人里头有一本的3537人，光二本的多少": the rest of a whole. */
 const REST_ASKED =
@@ -3266,8 +3273,8 @@ export function reckonSaid(question: string): string[] {
   // "报了5个 其实是4个": one number corrects the other; they are never added.
   if (CORRECTED.test(question) || /其实是|应该是|改成|改为|报多|报少|多报|少报|(?:一共|现在|目前)\s*\d+\s*个了?(?=[，,。\s]|$)/.test(question)) return [];
   const said = [...question.matchAll(SAID_NUMBER)].map((m) => ({
-    value: Number(m[1]) * (m[2] ? 10000 : 1),
-    shown: `${m[1]}${m[2] ?? ""}`,
+    value: (Number(m[1]) + (m[4] ? 0.5 : 0)) * (m[2] ? 10000 : 1),
+    shown: m[4] ? `${Number(m[1]) + 0.5}` : `${m[1]}${m[2] ?? ""}`,
     unit: SAID_UNITS[m[3]!]!,
   }));
   // "安置200人 除了…那135个": 个 counts the same things as the other numbers said.
@@ -3302,17 +3309,18 @@ const PLACE_UNITS = "吨|亩|户|个|人|名|位|套|本|册|场|斤|公斤|平�
  * figures the villager told of places, compared as asked (and added, in a unit the tallies of people do not add).
  * The figures are theirs, said back as theirs; nothing of the knowledge base's is put beside them.
  */
-export function comparePlaces(question: string, places: readonly string[]): string[] {
+export function comparePlaces(question: string, places: readonly string[], each?: MoneyFigure): string[] {
   const most = MOST_ASKED.exec(question);
   const gap = PLACE_GAP_ASKED.test(question);
   const sum = SUM_ASKED.test(question);
   if (!most && !gap && !sum) return [];
   const name = [...places.filter((p) => p.length >= 2), String.raw`[一二三四五六七八九十\d]+(?:组|队)`, String.raw`${NAME_CHAR}{1,2}(?:庄|屯|村)`].join("|");
   const told = new Map<string, { value: number; unit: string }>();
-  for (const m of question.matchAll(new RegExp(`(${name})[^\\d，,。；？?\\s]{0,10}?(\\d+(?:\\.\\d+)?)\\s*(${PLACE_UNITS})`, "g"))) {
+  // ("沈家荒压了3吨半": a half after a measure is added to it.)
+  for (const m of question.matchAll(new RegExp(`(${name})[^\\d，,。；？?\\s]{0,10}?(\\d+(?:\\.\\d+)?)\\s*(${PLACE_UNITS})(半)?`, "g"))) {
     const unit = m[3] === "名" || m[3] === "位" ? "人" : m[3]!;
     told.delete(m[1]!);
-    told.set(m[1]!, { value: Number(m[2]), unit });
+    told.set(m[1]!, { value: Number(m[2]) + (m[4] && !/^(?:人|户|个)$/.test(unit) ? 0.5 : 0), unit });
   }
   const parts = [...told];
   if (parts.length < 2 || parts.some(([, t]) => t.unit !== parts[0]![1].unit)) return [];
@@ -3328,7 +3336,16 @@ export function comparePlaces(question: string, places: readonly string[]): stri
   if (most && first[1].value === second[1].value) out.push(`按您说的数，${first[0]}和${second[0]}一样多：${first[1].value} ${unit}`);
   if (gap && parts.length === 2) {
     const [big, small] = [...parts].sort((a, b) => b[1].value - a[1].value) as [(typeof parts)[0], (typeof parts)[0]];
-    out.push(`${big[0]}比${small[0]}多：${big[1].value} − ${small[1].value} = ${round(big[1].value - small[1].value)} ${unit}`);
+    const apart = round(big[1].value - small[1].value);
+    out.push(`${big[0]}比${small[0]}多：${big[1].value} − ${small[1].value} = ${apart} ${unit}`);
+    // "两个庄一年的老年残疾人补助差多少钱": the people apart, at the amount each.
+    const counted = each && (each.per === "户" ? unit === "户" : /^(?:人|个)$/.test(unit));
+    if (counted && /钱|元|块|补助|救助|补贴|代缴/.test(question)) {
+      const yearly = each.period === "year" ? each.amount : each.amount * 12;
+      out.push(
+        `一年差：${yearly} × ${apart} = ${round(yearly * apart)} 元（按每${each.per || "人"}每年 ${yearly} 元${each.period === "month" ? `，${each.amount} × 12` : ""}）`,
+      );
+    }
   }
   return out;
 }
