@@ -235,7 +235,12 @@ export class Assistant {
       // "前街那4个里头有1个不是贫困户": some of those counted, said of again.
       SOME_OF_THEM.test(foldText(text)) ||
       // "有1户今年走了一个…不算了": one of those counted no longer counts.
-      /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了)/.test(foldText(text).trim()) ||
+      /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了|重复)/.test(foldText(text).trim()) ||
+      // "二组6个，有1个是重复登记的": a part counted, and some of it said of again.
+      (COUNT_ONLY.test(foldText(text).split(/[，,\s]/)[0]!) &&
+        /^[^，,\s]+[，,\s]+(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了|重复)/.test(
+          foldText(text).trim(),
+        )) ||
       // "不对，俺弟家就一个残疾人，不算一户多残": one of the households counted.
       new RegExp(`^(?:不对|不是|说错了)?[，,\\s]*${DROPPED_HOME.source}`).test(foldText(text).trim()) ||
       // "三级贫困的2个，另外还有一个三级的不是贫困户": more of a tally by grade, asking nothing.

@@ -899,6 +899,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     reckonCountSum(entry.facts, query.text),
     reckonOtherShare(entry.facts, query.text),
     reckonPrice(entry.facts, query.text),
+    reckonLabelGap(entry.facts, query.text),
   ]) {
     if (reckoned.lines.length === 0) continue;
     reckonedAny = true;
@@ -2100,9 +2101,12 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   // "前街4个 后街3个 ⏎ 又报上来俩": more people besides the parts (not a part's own "南组还有俩").
   const tallyMore = !p && (tally?.unit === "人" || gradeCounts[0]?.tally?.includes(" + ")) ? ADDED_PEOPLE.exec(text) : null;
   const tallyAdded = tallyMore && !/(?:组|队|街|片|头|边|庄|屯|村)(?:里|上|的)?\s*$/.test(text.slice(0, tallyMore.index)) ? (count(tallyMore[1]!) ?? 0) : 0;
+  // "一组4个 二组6个，有1个是重复登记的": counted twice among the parts, so that many fewer.
+  const twiceInParts = tally?.unit === "人" && !(persons !== undefined && counted === tallied) ? COUNTED_TWICE.exec(text) : null;
+  const tallyTwice = twiceInParts && tallied !== undefined ? Math.min(count(twiceInParts[1]!) ?? 0, tallied - 1) : 0;
   const peopleTallied =
     tallied !== undefined
-      ? (persons !== undefined && counted === tallied ? persons : tallied - (persons === undefined ? tallyLeft : left)) + tallyAdded
+      ? (persons !== undefined && counted === tallied ? persons : tallied - (persons === undefined ? tallyLeft : left) - tallyTwice) + tallyAdded
       : undefined;
   // "三个一二级…俺三弟户口迁出去了": one group counted, less those gone.
   const single = gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined;
@@ -2146,7 +2150,14 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
       : households && households > 1
         ? { households, ...(householdsFrom ? { householdsFrom } : {}) }
         : {}),
-    ...(tally?.unit === "人" ? { tally: tally.shown } : gradeCounts.length === 1 && gradeCounts[0]!.tally ? { tally: gradeCounts[0]!.tally } : {}),
+    ...(tally?.unit === "人"
+      ? {
+          tally:
+            tallyTwice > 0 ? tally.shown.replace(/ = (\d+) 人$/, (_, n: string) => ` − ${tallyTwice}（重复登记） = ${Number(n) - tallyTwice} 人`) : tally.shown,
+        }
+      : gradeCounts.length === 1 && gradeCounts[0]!.tally
+        ? { tally: gradeCounts[0]!.tally }
+        : {}),
     ...(perQuarter ? { perQuarter } : {}),
     ...(perDay ? { perDay } : {}),
     ...(grades.length > 0 ? { grades } : {}),
@@ -3297,6 +3308,30 @@ export function reckonSaid(question: string): string[] {
 }
 
 const SUM_ASKED = /一共|总共|加起来|合计|加一起|加一块|加在一起|加到一起|总计|合起来/;
+
+/** "二本以上比一本多多少人": two counts the question names, and how far apart they are. */
+const LABEL_GAP_ASKED = /([\u4e00-\u9fa5]{2,8}?)(?:的)?比([\u4e00-\u9fa5]{2,8}?)(?:的)?多(?:多少|几)(人|个|户|所|名)?/;
+
+/**
+ * "市里一本上线多少人 ⏎ 二本以上比一本多多少人": two figures of the entry's facts, found by the words the question
+ * names them with (线 aside: "二本以上" is the fact's "二本线以上"), in one unit; their difference, shown.
+ */
+export function reckonLabelGap(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
+  const asked = LABEL_GAP_ASKED.exec(question.split(/\s+/).at(-1) ?? question);
+  if (!asked) return { lines: [], used: [] };
+  const plain = (t: string) => t.replace(/线/g, "");
+  const find = (label: string) => {
+    for (const fact of facts) {
+      const m = new RegExp(`${plain(label).replace(/^(?:那|这)/, "")}[^\\d，,。；]{0,6}?(\\d+(?:\\.\\d+)?)\\s*(人|户|所|个|名)`).exec(plain(fact.text));
+      if (m) return { fact, value: Number(m[1]), unit: m[2] === "名" ? "人" : m[2]! };
+    }
+    return undefined;
+  };
+  const [a, b] = [find(asked[1]!), find(asked[2]!)];
+  if (!a || !b || a.unit !== b.unit || (a.fact.text === b.fact.text && a.value === b.value)) return { lines: [], used: [] };
+  const gap = Math.round((a.value - b.value) * 100) / 100;
+  return { lines: [`${asked[1]}比${asked[2]}多：${a.value} − ${b.value} = ${gap} ${a.unit}`], used: [...new Set([a.fact, b.fact])] };
+}
 
 /** "哪个村户数多", "哪个点压得最多", "谁家最少": which of the places told has the most (or least). */
 const MOST_ASKED = /哪(?:个|家|一个)?[^，,。？?\d]{0,8}?(最多|最少|多|少)|谁(?:家)?(最多|最少)/;
