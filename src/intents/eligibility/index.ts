@@ -233,7 +233,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "俺家贫困户", "我家不是贫困户": a household's standing told before anything is asked. The screener keeps it
   // and asks what it needs next, so the people told in the next messages are reckoned with it.
   const standing = tellsOnlyStanding(ctx, rules, text);
-  const topic = standing ? "benefits" : detectTopic(rules, text);
+  // ("…一年救助各多少？另外俺家秸秆多想压成块，去哪压": the topic is the main question's; what follows 另外 is
+  // answered beside it.)
+  const topic = standing ? "benefits" : detectTopic(rules, text.slice(0, besideAt(text)));
   // "俺家是低保贫困户" names 低保 only to say where the household stands: it is screened, not told about 低保.
   if (standing && topic === "benefits")
     return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), text));
@@ -324,16 +326,26 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const moneyBeside =
     household.people.filter((p) => p.grade !== undefined || p.severe || p.certified || p.elderly || p.ailing).length >= 2 &&
     (ASKS_CASH.test(text) || /(?:救助|补助|补贴|钱)[^，,。？?]{0,4}多少|多少(?:救助|补助|补贴|钱)/.test(text));
-  const wanted = topic === "benefits" && !moneyBeside ? wantedThing(ctx, rules) : undefined;
-  if (wanted) return answerNeed(ctx, wanted);
   const gradeSaid = extractFacts(rules, text).facts.disability_grade !== undefined || described.some((p) => p.grade !== undefined);
+  // ("俺娘三级残疾贫困户，俺闺女想学月嫂，俺媳妇想贷点款": one member screened, the others' wishes said beside.)
+  const othersWish = gradeSaid && household.people.length >= 2 && text.split(/[，,。；;！!？?]/).some((c) => WISH.test(c));
+  const wanted = topic === "benefits" && !moneyBeside && !othersWish ? wantedThing(ctx, rules) : undefined;
+  if (wanted) return answerNeed(ctx, wanted);
   // "我儿子眼睛看不清（白内障），三级残疾，家里困难，一年能有多少救助": a grade and money by the year asked —
   // the cash programmes are screened, whatever service the description also names.
   const cashForGrade = gradeSaid && ASKS_CASH.test(text) && /救助|补助|补贴|钱/.test(text);
   // ("俺叔是二级残疾，贫困户，还开着机动轮椅车": someone described with a grade, nothing asked, is screened; the
   // screening names the programme their words touch beside what they are paid.)
   const toldOnly = gradeSaid && !QUESTION_WORDS.test(text) && !/想|要|能|找|申请|办|份|[不没](?:有)?\s*$|够不够|行不行|中不中/.test(text);
-  if (focus.length > 0 && focus.every((id) => !SUMMED_PROGRAMMES.has(id)) && !asksForAll(text, gradeSaid) && !cashForGrade && !toldOnly && !moneyBeside) {
+  if (
+    focus.length > 0 &&
+    focus.every((id) => !SUMMED_PROGRAMMES.has(id)) &&
+    !asksForAll(text, gradeSaid) &&
+    !cashForGrade &&
+    !toldOnly &&
+    !moneyBeside &&
+    !othersWish
+  ) {
     // Named only in other words: the entry the question leads to answers it, when one clearly does.
     // Named in the villager's own words ("俺是残疾人 找不着活干 县里有培训吗"): its entry, when the search leads
     // to it too, answers however much else the message says.
@@ -633,9 +645,65 @@ function hasOwnQuantities(rules: EligibilityRules, text: string): boolean {
   );
 }
 
+/** "俺闺女想学月嫂", "俺媳妇想贷点款开个小店": a member's wish, which some entry may answer. */
+const WISH = /想(?:学|贷|借|办|去|找|开|弄|申请|参加|报名|干)|要(?:学|贷|办|开)|贷(?:点|些)?款|学(?:个|门)?(?:手艺|技术)/;
+
+/**
+ * "俺娘三级残疾贫困户，俺闺女想学月嫂，俺媳妇想贷点款开个小店": beside what the household is paid, each member's
+ * wish that an entry of another topic answers, one line each (the entry, its fact the wish matches best, whom to
+ * ask). Wishes for a disability programme are the screening's own; nothing is said on a weak match.
+ */
+/** Where a question asked beside the main one begins ("…各多少？另外俺家秸秆…"), or the text's end. */
+function besideAt(text: string): number {
+  const at = text.search(BESIDE);
+  return at > 0 ? at : text.length;
+}
+const BESIDE = /(?<=[。；;！!？?\s，,])(?:另外|还有个事|还有件事|再问一下|顺便问一下?)/;
+
+function wishesBeside(ctx: TurnContext, rules: EligibilityRules, text: string): string[] {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  const at = besideAt(text);
+  // Each wish of the main part, clause by clause; what is asked beside it, whole.
+  const beside = at < text.length ? [text.slice(at).replace(/[。；;！!？?\s]+$/, "")] : [];
+  for (const clause of [
+    ...text
+      .slice(0, at)
+      .split(/[，,。；;！!？?]/)
+      .filter((c) => WISH.test(c)),
+    ...beside,
+  ]) {
+    if (focusOf(rules, clause).length > 0) continue;
+    const query = ctx.kb.index.analyze(clause);
+    const top = ctx.kb.index.search(query, 3)[0];
+    if (!top || seen.has(top.entry.id) || top.coverage < CONFIDENCE.answer || !ctx.kb.index.namesTopic(top, true) || screenerEntry(rules, top.entry.title))
+      continue;
+    seen.add(top.entry.id);
+    // The fact the entry's own answer leads with ("去哪压": where the sites are), else the best matching one.
+    const first = /^• (.+)$/m.exec(composeAnswer(ctx.kb.index, query, [top]).text)?.[1];
+    const fact = first ?? ctx.kb.index.rankFacts(top.entry, query)[0]?.fact.text ?? top.entry.summary;
+    const said = clause
+      .trim()
+      .replace(/^(?:另外|还有个事|还有件事|再问一下|顺便问一下?)[，,\s]*/, "")
+      .replace(/^[俺我咱]/, "您")
+      .replace(/,/g, "，");
+    lines.push(`· ${said}：【${top.entry.title}】${fact}（找谁办：${top.entry.contact}）`);
+  }
+  return lines;
+}
+
 export const eligibilityHandler: IntentHandler = {
   intent: "eligibility",
-  handle: handleEligibility,
+  async handle(ctx) {
+    const result = await handleEligibility(ctx);
+    const rules = rulesFor(ctx);
+    const last = result.replies.at(-1);
+    // Only beside a finished answer: after a question the villager is asked, more would bury it.
+    if (!rules || !last || result.answerKind !== "answer" || ctx.message.payload) return result;
+    const wishes = wishesBeside(ctx, rules, readable(ctx));
+    if (wishes.length === 0) return result;
+    return { ...result, replies: [...result.replies.slice(0, -1), { ...last, text: `${last.text}\n另外您说到的：\n${wishes.join("\n")}` }] };
+  },
   claims(ctx) {
     const rules = rulesFor(ctx);
     if (!rules) return false;
