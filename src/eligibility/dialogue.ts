@@ -89,6 +89,8 @@ const ScreeningSchema = z.object({
         elderly: z.boolean().optional(),
         certified: z.boolean().optional(),
         poor: z.boolean().optional(),
+        ailing: z.boolean().optional(),
+        years: z.number().optional(),
       }),
     )
     .default([]),

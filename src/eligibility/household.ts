@@ -24,6 +24,8 @@ export interface Person {
   poor?: boolean;
   /** "俺闺女5岁脑瘫": a child's ailment said, no certificate or grade: one of the household to answer for, counted in no sum. */
   ailing?: boolean;
+  /** "俺爹…救助领了一年半了 ⏎ 俺娘…领了两年了": how long this one has received, when each says their own. */
+  years?: number;
 }
 
 export interface Household {
@@ -636,6 +638,9 @@ function readHouseholdUncached(said: string): Household {
     const own = segment.split(/[。！？!?]/)[0]!.replace(/(?<!(?:领|拿|享受|吃)(?:着|了|的)?(?:贫困)?)老年(?:残疾人)?(?:生活)?补助(?=[、，,和加跟与]|$)/g, "");
     // "爷爷72岁一级", "俺娘七十五 二级", "俺爹65 一级", "俺爷八十多": an age said right after who it is (a bare
     // number only from 40 to 110, and only before a pause or a grade).
+    // ("俺爹三级…救助领了一年半了": the span said of this one, up to the sentence's end.)
+    const received = /领|拿/.test(own) ? readDuration(own) : undefined;
+    if (received !== undefined) p.years ??= received;
     const aged = AGE_AFTER_NAME.exec(own);
     const age = aged ? parseNumber(aged[1]!) : undefined;
     if (age !== undefined && Number.isInteger(age) && (aged![2] ? age <= 120 : age >= 40 && age <= 110)) p.age ??= age;
@@ -1054,6 +1059,17 @@ export function renderHousehold(
   const yearlyParts: string[] = [];
   /** What the people are paid themselves, apart from the household's own allowance ("三个人一年多少"). */
   const ownParts: number[] = [];
+  // "俺爹…领了一年半 ⏎ 俺娘…领了两年": each one's own span, when they differ. One span for all would be wrong for
+  // some; each is reckoned over their own, and nothing over a span nobody said (a household's allowance).
+  const spans = new Map(household.people.flatMap((p) => (p.years !== undefined ? [[p.label, p.years] as const] : [])));
+  const ownSpans = new Set(spans.values()).size >= 2;
+  const spanOwn = (line: HouseholdLine) =>
+    line.parts.length > 0 && line.parts.every((p) => spans.has(p.who) || (reckon.years !== undefined && !ownSpans))
+      ? line.parts.map((p) => ({ who: p.who, yearly: line.period === "month" ? p.amount * 12 : p.amount, years: spans.get(p.who)! }))
+      : undefined;
+  let spannedTotal = 0;
+  const spannedParts: string[] = [];
+  if (ownSpans) reckon = { ...reckon, years: undefined };
   for (const line of chosen) {
     const unit = unitOf(line.period);
     // The clauses for the grades in the household: an amount set for a grade nobody has is not shown as theirs.
@@ -1094,6 +1110,15 @@ export function renderHousehold(
         out.push(`  领 ${spanText(reckon.years)}：${money((perYear * months) / 12)} 元（${formula}）`);
       }
     }
+    const own = ownSpans ? spanOwn(line) : undefined;
+    if (own) {
+      const sum = own.reduce((all, p) => all + p.yearly * p.years, 0);
+      out.push(`  各领的年数：${own.map((p) => `${p.who} ${money(p.yearly)} × ${money(p.years)}`).join(" + ")} = ${money(sum)} 元`);
+      if (counts(line)) {
+        spannedTotal += sum;
+        spannedParts.push(money(sum));
+      }
+    } else if (ownSpans && line.parts.length > 0) out.push("  领了几年各不一样，这项没按年数算（说清是谁、领了多久，我再算）");
     // A contribution is money paid for them, not to them: added up only when the villager names it and asks for the sum.
     const counted = counts(line);
     // (A line alone has no sum below it to be in or out of.)
@@ -1117,6 +1142,7 @@ export function renderHousehold(
   // A monthly amount alone is already said per month.
   const monthlyAlone = yearlyParts.length === 1 && chosen.every((line) => line.parts.length === 0 || line.period === "month");
   if (yearly > 0 && reckon.perMonth && !monthlyAlone) out.push(`折合每月：${monthOf(yearly)}`);
+  if (spannedParts.length > 1) out.push(`按各人领的年数一共：${spannedParts.join(" + ")} = ${money(spannedTotal)} 元`);
   if (yearly > 0 && reckon.years) {
     const months = Math.round(reckon.years * 12);
     // Monthly amounts alone over part of a year: the month's sum times the months.
