@@ -158,7 +158,7 @@ export const ONLY_ONE =
   /(?<!不止|不只|不光|不仅|不单)(?:只有|就|只)(?:我|俺|他|她|[俺我]?(?:爹|娘|妈|爸|儿子|闺女|爷爷|奶奶|姥爷|姥姥|老伴|媳妇|男人))?(?:一个|自己)(?:人)?(?:是|有)?(?:残疾|一个残疾)?|(?:只有|就)(?:[俺我](?:爹|娘|妈|爸))(?:是)|(?<!不止|不只|不光|不仅|不单)一个残疾人|一个是残疾/;
 
 const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = {
-  land: ["land_mu", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"],
+  land: ["land_mu", "land_parts", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"],
   biomass: ["coal_tons", "coal_unit", "coal_price", "briquette_tons", "briquette_unit", "briquette_from_straw"],
 };
 
@@ -288,7 +288,8 @@ function advance(rules: EligibilityRules, given: DialogueState, on: Date, prefix
     if (typeof mu === "number" && typeof state.facts.rent_total !== "number") {
       const rent = typeof state.facts.rent_per_mu === "number" ? state.facts.rent_per_mu : undefined;
       const labour = typeof state.facts.labour_year === "number" ? state.facts.labour_year : undefined;
-      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent), state.reckon.years, labour);
+      const parts = typeof state.facts.land_parts === "string" ? state.facts.land_parts : undefined;
+      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent), state.reckon.years, labour, parts);
       return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
     }
     // "一天一百二，一年干九十天，俩人一年挣多少": the labour income alone, from their own numbers.
@@ -1208,6 +1209,27 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const back = takenBack ? parseNumber(takenBack[1]!) : undefined;
   if (state.topic === "land" && before !== undefined && back !== undefined && back > 0 && back < before) extraction.facts.land_mu = before - back;
   const merged = { ...state.facts, ...(extraction.facts as DialogueState["facts"]) };
+  // "三家庄流转了300亩，一亩一年租金800" ⏎ "岭西流转了250亩，一亩也是800": another parcel at the same rent, added to
+  // the first (a correction would say so: "不对 是250亩").
+  const moreLand = extraction.facts.land_mu;
+  const landBefore = state.facts.land_mu;
+  if (
+    state.topic === "land" &&
+    state.step === "done" &&
+    !correcting &&
+    /也|还有|另外|再加|加上/.test(core) &&
+    typeof moreLand === "number" &&
+    typeof landBefore === "number" &&
+    (extraction.facts.rent_per_mu === undefined || extraction.facts.rent_per_mu === state.facts.rent_per_mu)
+  ) {
+    const total = Math.round((landBefore + moreLand) * 100) / 100;
+    return advance(
+      rules,
+      { ...state, facts: { ...merged, land_mu: total } },
+      on,
+      `好的，加上这 ${moreLand} 亩：${landBefore} + ${moreLand} = ${total} 亩，一起算：\n`,
+    );
+  }
 
   // "俩人呢", "要是三个人呢" after one person's answer: that many people with the same facts, summed.
   // "两口子一年生活救助一共多少" after the wife's answer: the couple, both as she is.

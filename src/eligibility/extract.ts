@@ -304,8 +304,23 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   );
   const whole = back ? areas.find((q) => q !== back && q.value > back.value) : undefined;
   const rest = back && whole ? { ...whole, value: whole.value - back.value } : undefined;
-  const mu = rest ?? transferred[0] ?? (distinct.size <= 1 ? areas[0] : undefined);
-  if (!mu && distinct.size > 1) {
+  // "三家庄流转了300亩…岭西流转了250亩…两个村一年租金一共多少": parcels transferred, each said, added up when the
+  // whole is asked.
+  const parcels = transferred.length >= 2 && !back && /一共|总共|合计|加起来|加一起|[两俩三四几]个村|各村/.test(text) ? transferred : [];
+  if (parcels.length >= 2) {
+    const total = parcels.reduce((sum, q) => sum + q.value, 0);
+    const answer = checkMu(
+      land.max_mu,
+      total,
+      parcels.some((q) => q.negative),
+    );
+    if (answer.kind === "value") {
+      facts.land_mu = answer.value;
+      facts.land_parts = parcels.map((q) => String(q.value)).join(" + ");
+    } else if (answer.kind === "invalid") invalid.push({ fact: "land_mu", message: answer.message });
+  }
+  const mu = parcels.length >= 2 ? undefined : (rest ?? transferred[0] ?? (distinct.size <= 1 ? areas[0] : undefined));
+  if (!mu && distinct.size > 1 && parcels.length < 2) {
     invalid.push({ fact: "land_mu", message: `您说了 ${[...distinct].join(" 亩和 ")} 亩，流转出去的是多少亩？我先不算，免得算错。` });
   }
   if (mu) {
