@@ -5318,3 +5318,124 @@ describe("questions read with what came just before", () => {
     expect(r).toContain("12 场");
   });
 });
+
+describe("what a villager says across a household, corrected and compared", () => {
+  it("asks a villager who only announces a question to go on, never answering from a chance entry", async () => {
+    for (const text of ["我想问个事", "俺家情况复杂，你听俺说", "请问"]) {
+      const r = await chat()(text);
+      expect(r.text).toContain("您说，我听着");
+      expect(r.text).not.toContain("风险评估");
+    }
+  });
+
+  it("says both grades' relief before asking the grade of a mother said to be disabled", async () => {
+    const r = (await chat()("俺娘残疾，一年救助给多少钱")).text;
+    expect(r).toContain("一、二级每人每年 800 元，三级每人每年 400 元");
+    expect(r).toContain("残疾证是几级");
+  });
+
+  it("recomputes over 一年半 when the span is corrected, never a year alone", async () => {
+    const say = chat();
+    await say("俺娘老年残疾人补助领了两年了，一共多少");
+    const r = (await say("记错了，是领了一年半")).text;
+    expect(r).toContain("900 元");
+    expect(r).not.toContain("1200");
+  });
+
+  it("recomputes the coal bill for 说错了，买了2吨", async () => {
+    const say = chat();
+    await say("优质煤一吨一千三百六，俺买3吨得花多少");
+    expect((await say("说错了，买了2吨")).text).toContain("2 × 1360 = 2720 元");
+  });
+
+  it("prices half a tonne after the price is put to confirm in words", async () => {
+    expect((await chat()("优质煤市场价一吨一千三百六十块是吧？那半吨得多少钱")).text).toContain("0.5 吨 × 1360 = 680 元");
+  });
+
+  it("adds a mother said to be alike to the father screened, instead of changing his age", async () => {
+    const say = chat();
+    await say("俺爹八十多了，残疾，贫困户，老年残疾人补助一个月多少");
+    expect((await say("俺娘也七十多了，也是贫困老年残疾人")).text).toContain("您父亲 50 + 您母亲 50 = 100 元/月");
+    expect((await say("俩人一年一共多少")).text).toContain("一年：1200 元");
+  });
+
+  it("leaves out a mother whose registration is with a brother, and adds a third child like the first", async () => {
+    const say = chat();
+    await say("俺是二级，俺媳妇三级，贫困户");
+    await say("再加上俺娘，她一级");
+    expect((await say("哦不对，俺娘跟俺弟一个户口本，不算俺家")).text).toContain("您 800 + 您爱人 400 = 1200 元/年");
+    const other = chat();
+    await other("俺家老大三级残疾，贫困户");
+    await other("老二也残疾，一级的");
+    expect((await other("老三跟老大一样")).text).toContain("您家老大 400 + 您家老二 800 + 您家老三 400 = 1600 元/年");
+  });
+
+  it("reads a count named right after as those people, though a grade follows for them all", async () => {
+    const say = chat();
+    expect((await say("俺家仨残疾人：俺爹、俺娘、俺姐，都一级的，贫困户")).text).toContain("您父亲 800 + 您母亲 800 + 您姐姐 800 = 2400 元/年");
+    expect((await say("俺姐不算，她去年嫁出去了")).text).toContain("您父亲 800 + 您母亲 800 = 1600 元/年");
+  });
+
+  it("reckons each one's own span received, never one person's span for both", async () => {
+    const say = chat();
+    await say("俺爹三级残疾贫困户，救助领了一年半了");
+    await say("俺娘二级，领了两年了");
+    const r = (await say("俩人到现在一共领了多少")).text;
+    expect(r).toContain("您父亲 400 × 1.5 + 您母亲 800 × 2 = 2200 元");
+    expect(r).not.toContain("1200 × 1.5");
+  });
+
+  it("answers the mother's relief and, beside it, the daughter's and the wife's wishes", async () => {
+    const r = (await chat()("俺娘三级残疾贫困户，俺闺女想学月嫂，俺媳妇想贷点款开个小店。这仨事各咋说")).text;
+    expect(r).toContain("400 元");
+    expect(r).toContain("您闺女想学月嫂：【月嫂免费培训班】");
+    expect(r).toContain("【妇女小额担保贷款】");
+  });
+
+  it("answers two children's relief and, beside it, where to press straw asked after 另外", async () => {
+    const r = (await chat()("有个三级的闺女和一个二级的小子，都贫困户，一年救助各多少？另外俺家秸秆多想压成块，去哪压")).text;
+    expect(r).toContain("您女儿 400 + 您儿子 800 = 1200 元/年");
+    expect(r).toContain("【秸秆免费压缩点】");
+  });
+});
+
+describe("villages' and groups' figures told across turns", () => {
+  it("adds parcels transferred in two villages at one rent", async () => {
+    const say = chat();
+    await say("三家庄流转了300亩，一亩一年租金800");
+    await say("岭西流转了250亩，一亩也是800");
+    const r = (await say("两个村一年租金一共多少")).text;
+    expect(r).toContain("300 + 250 = 550 亩");
+    expect(r).toContain("550 × 800 = 440000 元/年");
+  });
+
+  it("takes people registered twice off a village's tally", async () => {
+    const say = chat();
+    await say("老年残疾人补助：一组4个人");
+    await say("二组6个，有1个是重复登记的");
+    const r = (await say("全村实际一年一共多少")).text;
+    expect(r).toContain("一组 4 + 二组 6 − 1（重复登记） = 9 人");
+    expect(r).toContain("600 × 9 = 5400 元/年");
+  });
+
+  it("gives how much more money a year one village gets than another for its people", async () => {
+    const say = chat();
+    await say("东庄贫困老年残疾人7个");
+    await say("西庄5个");
+    expect((await say("两个庄一年的老年残疾人补助差多少钱")).text).toContain("一年差：600 × 2 = 1200 元");
+  });
+
+  it("adds 3吨半 whole among the sites' tonnes", async () => {
+    const say = chat();
+    await say("于家英压缩点今天压了4吨秸秆");
+    await say("沈家荒压了3吨半");
+    await say("东梁格压了5吨");
+    expect((await say("仨点一共压了多少，哪个最多")).text).toContain("4 + 3.5 + 5 = 12.5 吨");
+  });
+
+  it("takes apart two of the report's counts named in 二本以上比一本多多少人", async () => {
+    const say = chat();
+    await say("市里一本上线多少人");
+    expect((await say("二本以上比一本多多少人")).text).toContain("15857 − 3537 = 12320 人");
+  });
+});
