@@ -859,7 +859,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     if (setting.length > 0) facts = [...facts.filter((f) => f.kind !== "statistic"), ...setting].slice(0, MAX_FACTS + setting.length);
   }
   for (const fact of facts) lines.push(`• ${fact.text}`);
-  const figured = reckoning ? reckonFigures(facts, reckoning) : [];
+  // "一组：一级1个，二级2个 ⏎ 二组：三级3个 ⏎ 二组现在一年一共多少": a group's own sum is asked, not the village's.
+  const byGroup = reckonGroupGrades(entry.facts, query.text);
+  const figured = byGroup.length > 0 ? byGroup : reckoning ? reckonFigures(facts, reckoning) : [];
   lines.push(...figured);
   let reckonedAny = figured.length > 0;
   // The county's figures worked out for a question the entry states no figure for (a group's paid amount, a
@@ -3308,6 +3310,86 @@ export function reckonSaid(question: string): string[] {
 }
 
 const SUM_ASKED = /一共|总共|加起来|合计|加一起|加一块|加在一起|加到一起|总计|合起来/;
+
+const GROUP_NAME = String.raw`[一二三四五六七八九十\d]+组`;
+const GRADE_SPAN = String.raw`(?:[一二三四1-4][、和]?){0,2}[一二三四1-4]`;
+const COUNT_WORD = String.raw`\d+|[一两二三四五六七八九十]+|俩|仨`;
+/** "一组那个一级的搬到二组了": people of a grade moved from one group to another. */
+const MOVED = new RegExp(
+  `(${GROUP_NAME})(?:那个|的那个|有个|有一个|有)?(?:(${COUNT_WORD})个)?(${GRADE_SPAN})级的?(?:贫困残疾人?)?(?:搬|迁|挪|调|转)(?:到|去|进)了?(${GROUP_NAME})`,
+  "g",
+);
+
+/**
+ * A cadre's tally by group and grade, told over several messages ("一组：一级贫困残疾人1个，二级2个", "二组三级的5个",
+ * "一组那个一级的搬到二组了"), and a group's own sum asked ("二组现在一年一共多少", "二组比一组一年多领多少"):
+ * each group's people at their grade's amount, shown. Undefined parts (a grade the entry sets no amount for,
+ * a group never counted) answer nothing.
+ */
+export function reckonGroupGrades(facts: readonly Fact[], question: string): string[] {
+  const said = question.split(/[？?]/);
+  const asking = said
+    .filter((part) => /多少|几/.test(part) && new RegExp(GROUP_NAME).test(part.split(/\s+/).at(-1) ?? part))
+    .map((part) => part.split(/\s+/).at(-1)!);
+  if (asking.length === 0) return [];
+  const amounts = facts.flatMap((fact) => {
+    const f = moneyFigure(fact.text);
+    return f && isRule(fact)
+      ? [{ yearly: f.period === "year" ? f.amount : f.amount * 12, grades: gradesIn(fact.text.slice(0, fact.text.indexOf(f.text))) }]
+      : [];
+  });
+  if (amounts.length < 2 || amounts.some((a) => a.grades.length === 0)) return [];
+  // Told before the question: each group's counts by grade (a later count of a group's grade replaces it).
+  const told = question.slice(0, question.length - asking.join("？").length);
+  const moves = [...told.matchAll(MOVED)];
+  const counts = told.replace(MOVED, "，");
+  const groups = new Map<string, Map<number, number>>();
+  const labels = [...counts.matchAll(new RegExp(GROUP_NAME, "g"))];
+  labels.forEach((label, k) => {
+    const part = counts.slice(label.index + label[0].length, labels[k + 1]?.index ?? counts.length);
+    const own = groups.get(label[0]) ?? new Map<number, number>();
+    let grade: number | undefined;
+    for (const m of part.matchAll(new RegExp(`(${GRADE_SPAN})级|(${COUNT_WORD})\\s*个`, "g"))) {
+      if (m[1]) grade = gradesSaid(m[1])[0];
+      else if (grade !== undefined) own.set(grade, parseNumber(m[2]!) ?? Number.NaN);
+    }
+    if (own.size > 0) groups.set(label[0], own);
+  });
+  if (groups.size < 2) return [];
+  for (const m of moves) {
+    const [from, to] = [groups.get(m[1]!), groups.get(m[4]!) ?? new Map<number, number>()];
+    const grade = gradesSaid(m[3]!)[0]!;
+    const n = m[2] ? (parseNumber(m[2]) ?? 1) : 1;
+    if (!from || (from.get(grade) ?? 0) < n) return [];
+    from.set(grade, from.get(grade)! - n);
+    to.set(grade, (to.get(grade) ?? 0) + n);
+    groups.set(m[4]!, to);
+  }
+  const sumOf = (name: string): { total: number; shown: string } | undefined => {
+    const own = groups.get(name);
+    if (!own) return undefined;
+    const parts = [...own].filter(([, n]) => n > 0);
+    const priced = parts.map(([grade, n]) => ({ grade, n, yearly: amounts.find((a) => a.grades.includes(grade))?.yearly }));
+    if (priced.some((p) => p.yearly === undefined || Number.isNaN(p.n))) return undefined;
+    const total = priced.reduce((all, p) => all + p.n * p.yearly!, 0);
+    return { total, shown: `${name}：${priced.map((p) => `${p.n} 个${"一二三四"[p.grade - 1]}级 × ${p.yearly}`).join(" + ")} = ${total} 元/年` };
+  };
+  const out: string[] = [];
+  for (const part of asking) {
+    const named = [...part.matchAll(new RegExp(GROUP_NAME, "g"))].map((m) => m[0]);
+    const sums = named.map(sumOf);
+    if (sums.some((x) => x === undefined)) return [];
+    for (const x of sums) if (!out.includes(x!.shown)) out.push(x!.shown);
+    if (named.length === 2 && /比/.test(part)) {
+      const [a, b] = sums as unknown as [{ total: number }, { total: number }];
+      out.push(
+        `${named[0]}比${named[1]}${a.total >= b.total ? "多" : "少"}：${Math.max(a.total, b.total)} − ${Math.min(a.total, b.total)} = ${Math.abs(a.total - b.total)} 元/年`,
+      );
+    }
+  }
+  if (moves.length > 0) out.unshift(`按您说的，${moves.map((m) => `${m[1]}${m[2] ?? "一"}个${m[3]}级的搬到了${m[4]}`).join("，")}。`);
+  return out.length > 0 ? [...out, "（每人都符合条件的话）"] : [];
+}
 
 /** "二本以上比一本多多少人": two counts the question names, and how far apart they are. */
 const LABEL_GAP_ASKED = /([\u4e00-\u9fa5]{2,8}?)(?:的)?比([\u4e00-\u9fa5]{2,8}?)(?:的)?多(?:多少|几)(人|个|户|所|名)?/;
