@@ -5439,3 +5439,25 @@ describe("villages' and groups' figures told across turns", () => {
     expect((await say("二本以上比一本多多少人")).text).toContain("15857 − 3537 = 12320 人");
   });
 });
+
+describe("a tally by group and grade", () => {
+  it("answers one group's sum after someone moved to it from another group", async () => {
+    const say = chat();
+    await say("一组：一级贫困残疾人1个，二级2个");
+    await say("二组：三级贫困残疾人3个");
+    await say("一组那个一级的搬到二组了");
+    const r = (await say("二组现在一年救助一共多少")).text;
+    expect(r).toContain("二组：3 个三级 × 400 + 1 个一级 × 800 = 2000 元/年");
+    expect(r).not.toContain("3600");
+  });
+
+  it("compares two groups' sums and gives a third group's", async () => {
+    const say = chat();
+    await say("一组三级贫困残疾人2个");
+    await say("二组三级的5个");
+    await say("三组一级的3个");
+    const r = (await say("二组比一组一年多领多少？三组一共领多少？")).text;
+    expect(r).toContain("二组比一组多：2000 − 800 = 1200 元/年");
+    expect(r).toContain("三组：3 个一级 × 800 = 2400 元/年");
+  });
+});
