@@ -660,9 +660,9 @@ function besideAt(text: string): number {
 }
 const BESIDE = /(?<=[。；;！!？?\s，,])(?:另外|还有个事|还有件事|再问一下|顺便问一下?)/;
 
-function wishesBeside(ctx: TurnContext, rules: EligibilityRules, text: string): string[] {
+function wishesBeside(ctx: TurnContext, rules: EligibilityRules, text: string, shown: ReadonlySet<string>): string[] {
   const lines: string[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(shown);
   const at = besideAt(text);
   // Each wish of the main part, clause by clause; what is asked beside it, whole.
   const beside = at < text.length ? [text.slice(at).replace(/[。；;！!？?\s]+$/, "")] : [];
@@ -700,7 +700,9 @@ export const eligibilityHandler: IntentHandler = {
     const last = result.replies.at(-1);
     // Only beside a finished answer: after a question the villager is asked, more would bury it.
     if (!rules || !last || result.answerKind !== "answer" || ctx.message.payload) return result;
-    const wishes = wishesBeside(ctx, rules, readable(ctx));
+    // (An entry the answer already is, "市里帮妇女贷小额担保贷款，帮了多少人", is not said again.)
+    const shown = new Set([...(result.answerIds ?? []), ...result.replies.flatMap((r) => r.citations?.map((c) => c.id) ?? [])]);
+    const wishes = wishesBeside(ctx, rules, readable(ctx), shown);
     if (wishes.length === 0) return result;
     return { ...result, replies: [...result.replies.slice(0, -1), { ...last, text: `${last.text}\n另外您说到的：\n${wishes.join("\n")}` }] };
   },

@@ -2039,6 +2039,21 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
         change && /^[^，,。；\s]{0,2}?((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/.exec(after.slice(after.indexOf(change[0]) + change[0].length));
       if (whose) laterChanges.push({ grades: gradesSaid(whose[1]!), by });
       gradeCounts.push({ grades: gradesSaid(m[1]!), count: before + (whose ? 0 : by), ...(by !== 0 && !whose ? { from: before, by } : {}) });
+      // "东村一二级贫困残疾人有12个 ⏎ 西村有8个 ⏎ 南村三级…": a place's count after a grade's is that grade's too
+      // (never left out of the sum). Said of places, the parts are shown.
+      const upTo = text.slice(m.index + m[0].length).search(/[一二三四1-4]级/);
+      const following = text.slice(m.index + m[0].length, upTo < 0 ? undefined : m.index + m[0].length + upTo);
+      const more = following.split(/[\s，,；;。]+/).flatMap((clause) => {
+        const c = /^(?:还有)?([\u4e00-\u9fa5]{1,4}?(?:村|庄|屯|组|队))?(?:也|还)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|位|名|人)$/.exec(clause);
+        return c && !change ? [{ place: c[1], n: count(c[2]!) ?? 0 }] : [];
+      });
+      if (more.length > 0 && !whose) {
+        const group = gradeCounts.at(-1)!;
+        const first = /([\u4e00-\u9fa5]{1,4}?(?:村|庄|屯|组|队))[^，,；;。\s]{0,4}$/.exec(text.slice(Math.max(0, m.index - 8), m.index))?.[1];
+        const named = first !== undefined && more.every((x) => x.place !== undefined);
+        group.count += more.reduce((all, x) => all + x.n, 0);
+        if (named) Object.assign(group, { tally: `${first} ${before} + ${more.map((x) => `${x.place} ${x.n}`).join(" + ")} = ${group.count} 人` });
+      }
     }
   // Each change said of another grade goes to that grade's group; one with no group of its own, nothing is
   // reckoned on a guess.
@@ -3459,6 +3474,9 @@ export function comparePlaces(question: string, places: readonly string[], each?
     const counted = each && (each.per === "户" ? unit === "户" : /^(?:人|个)$/.test(unit));
     if (counted && /钱|元|块|补助|救助|补贴|代缴/.test(question)) {
       const yearly = each.period === "year" ? each.amount : each.amount * 12;
+      // ("每个月补助差多少钱": a monthly amount's gap by the month.)
+      if (each.period === "month" && /每个?月|一个月|每月/.test(question.split(/\s+/).at(-1) ?? question))
+        out.push(`每月差：${each.amount} × ${apart} = ${round(each.amount * apart)} 元（按每${each.per || "人"}每月 ${each.amount} 元）`);
       out.push(
         `一年差：${yearly} × ${apart} = ${round(yearly * apart)} 元（按每${each.per || "人"}每年 ${yearly} 元${each.period === "month" ? `，${each.amount} × 12` : ""}）`,
       );
