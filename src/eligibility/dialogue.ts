@@ -556,7 +556,9 @@ export function outsideHousehold(state: DialogueState, named: readonly Person[])
 export function continueDialogue(rules: EligibilityRules, state: DialogueState, text: string, on: Date, signals: Signals): Step | "leave" {
   const core = strip(text);
   const words = rules.words;
-  if (core.length <= 10 && containsAny(core, words.reset_words)) {
+  // ("算了，俺姐嫁出去了不算": 算了 before what changes is no cancelling; only the words of cancelling, alone.)
+  const leftOver = words.reset_words.reduce((t, w) => t.split(w).join(""), core).replace(/[吧吗啊呀了哦嗯好的那就我俺不]/g, "");
+  if (core.length <= 10 && containsAny(core, words.reset_words) && leftOver.length <= 2) {
     return { state: null, reply: plain("好的，已经取消了，刚才的回答都不算数。想重新算，就再问我一次，比如“我能领什么补助？”") };
   }
   if (state.step === "handoff") {

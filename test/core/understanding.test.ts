@@ -5461,3 +5461,44 @@ describe("a tally by group and grade", () => {
     expect(r).toContain("三组：3 个一级 × 800 = 2400 元/年");
   });
 });
+
+describe("the 46th set's understanding", () => {
+  it("adds a village's count told after a grade's into that grade, never leaving it out of the sum", async () => {
+    const say = chat();
+    await say("俺们乡统计一下：东村一二级贫困残疾人有12个");
+    await say("西村有8个");
+    await say("南村三级贫困残疾人有5个");
+    const r = (await say("三个村一年特别救助一共多少钱")).text;
+    expect(r).toContain("东村 12 + 西村 8 = 20 人");
+    expect(r).toContain("16000 + 2000 = 18000 元/年");
+    expect(r).not.toContain("11600");
+  });
+
+  it("reads 俩老的 as two people of the same grade", async () => {
+    expect((await chat()("俺家俩老的都是三级贫困残疾，一年救助一共给多少")).text).toContain("第1人 400 + 第2人 400 = 800 元/年");
+  });
+
+  it("gives the monthly gap between two villages when 每个月 is asked", async () => {
+    const say = chat();
+    await say("张庄有贫困老年残疾人15个");
+    await say("李庄有9个");
+    expect((await say("两个庄差几个人，每个月补助差多少钱")).text).toContain("每月差：50 × 6 = 300 元");
+  });
+
+  it("keeps the household when 算了 opens a change, and cancels only on 算了 alone", async () => {
+    const say = chat();
+    await say("俺家贫困户，俺爹一级残疾");
+    await say("俺娘三级");
+    await say("俺姐也是一级残疾");
+    expect((await say("算了，俺姐嫁出去了不算")).text).toContain("您父亲 800 + 您母亲 400 = 1200 元/年");
+    const other = chat();
+    await other("俺爹一级");
+    expect((await other("算了不问了")).text).toContain("已经取消了");
+  });
+
+  it("does not repeat the entry an answer already is among the wishes beside it", async () => {
+    const r = (await chat()("市里帮妇女贷小额担保贷款，帮了多少人，贷了多少钱")).text;
+    expect(r).toContain("86 名妇女");
+    expect(r).not.toContain("另外您说到的");
+  });
+});
