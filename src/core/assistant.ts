@@ -67,6 +67,8 @@ const COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|�
 const PLACE_COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位|场|套|本|册|平方米|平米|吨|亩)`);
 
 /** A count and nothing asked: "一组2户", "不对 二组是1户", "贫困老年残疾人4个". */
+/** "俺家两个重度残疾人", "我家3个残疾人": a household's own people, never a village's count going on. */
+const OWN_HOUSEHOLD = /^(?:[俺我咱](?:们)?家|家里)/;
 // ("郝家庄12个重度", "陈家山8个三级的": who they are may follow the count.)
 const COUNT_ONLY =
   /^(?:不对|不是|哦)?(?:还有|另外|再加上|加上|外加)?[\u4e00-\u9fa5]{0,10}?(?:\d+|[一两二三四五六七八九十]+)(?:户|个人|个|位|名|人)(?:的)?(?:重度|贫困|老年|残疾人?|[一二三四1-4](?:[、到至和]?[一二三四1-4])?级)*(?:的)?$/;
@@ -231,13 +233,14 @@ export class Assistant {
       /^(?:还有|另外|再加上|加上|外加|漏了|漏报了?|又有|又添了?)(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:户|个|位|名|人|(?<=[俩仨])$)/.test(
         foldText(text).trim(),
       ) ||
-      COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) ||
+      (COUNT_ONLY.test(foldText(text).replace(/[\s。.!！,，、~～…]+/g, "")) && !OWN_HOUSEHOLD.test(foldText(text).trim())) ||
       // "前街那4个里头有1个不是贫困户": some of those counted, said of again.
       SOME_OF_THEM.test(foldText(text)) ||
       // "有1户今年走了一个…不算了": one of those counted no longer counts.
       /^(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了|重复)/.test(foldText(text).trim()) ||
       // "二组6个，有1个是重复登记的": a part counted, and some of it said of again.
       (COUNT_ONLY.test(foldText(text).split(/[，,\s]/)[0]!) &&
+        !OWN_HOUSEHOLD.test(foldText(text).trim()) &&
         /^[^，,\s]+[，,\s]+(?:其中|这里头|里头)?有(?:一|1|两|2|俩|三|3)(?:户|个)[^。？?]{0,24}?(?:走了|去世|过世|迁|搬|不算|没了|重复)/.test(
           foldText(text).trim(),
         )) ||

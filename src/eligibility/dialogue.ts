@@ -558,7 +558,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const words = rules.words;
   // ("算了，俺姐嫁出去了不算": 算了 before what changes is no cancelling; only the words of cancelling, alone.)
   const leftOver = words.reset_words.reduce((t, w) => t.split(w).join(""), core).replace(/[吧吗啊呀了哦嗯好的那就我俺不]/g, "");
-  if (core.length <= 10 && containsAny(core, words.reset_words) && leftOver.length <= 2) {
+  if (core.length <= 10 && containsAny(core, words.reset_words) && (leftOver.length <= 2 || readHousehold(text).people.length === 0)) {
     return { state: null, reply: plain("好的，已经取消了，刚才的回答都不算数。想重新算，就再问我一次，比如“我能领什么补助？”") };
   }
   if (state.step === "handoff") {
@@ -675,6 +675,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       // (Someone with a grade of their own is joined by the steps below, which keep what each was told.)
       alsoOne.grade === undefined &&
       !alsoOne.severe &&
+      // (Facts answered in the dialogue are not in its question: then the steps below, which keep them.)
+      Object.keys(state.facts).every((k) => k === "poor" || k in extractFacts(rules, state.question).facts) &&
       (alsoOne.certified || alsoOne.elderly) &&
       !/不对|说错|搞错|弄错|记错|改成|改为/.test(text)
     ) {
@@ -1219,7 +1221,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     state.topic === "land" &&
     state.step === "done" &&
     !correcting &&
-    /也|还有|另外|再加|加上/.test(core) &&
+    /还有|另外|再加|加上/.test(core) &&
     typeof moreLand === "number" &&
     typeof landBefore === "number" &&
     (extraction.facts.rent_per_mu === undefined || extraction.facts.rent_per_mu === state.facts.rent_per_mu)
@@ -1412,7 +1414,9 @@ const UNIT_FACT: Record<string, string> = { coal_tons: "coal_unit", briquette_to
 function correctedFigure(rules: EligibilityRules, state: DialogueState, core: string): Extraction | undefined {
   if (state.topic === "benefits") return undefined;
   // ("是两吨", "改成5亩", "买了2吨": the last quantity said, with its unit.)
-  const said = [...core.matchAll(/(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万半俩仨]+)\s*(?:吨|斤|公斤|千克|kg|亩|元|块)半?/g)].at(-1)?.[0];
+  const quantities = [...core.matchAll(/(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万半俩仨]+)\s*(?:吨|斤|公斤|千克|kg|亩|元|块)半?/g)];
+  // (Two quantities said, "买了2吨，花了2600块": which one corrects what is not guessed.)
+  const said = quantities.length === 1 ? quantities[0]![0] : undefined;
   if (!said) return undefined;
   const facts = state.facts as Record<string, unknown>;
   const ids = CALCULATOR_FACTS[state.topic].filter((id) => typeof facts[id] === "number" && UNIT_OF[id]?.test(said));

@@ -226,7 +226,9 @@ function readHouseholdUncached(said: string): Household {
     // "俺娘跟俺弟一个户口本": the relative whose registration it is, no member of this household.
     .replace(
       /([跟和同])((?:俺|我)?(?:弟弟?|哥哥?|姐姐?|妹妹?|叔叔?|大伯|舅舅?|闺女|女儿|儿子|大儿子|小儿子))(?=(?:家)?(?:是)?(?:一个|一家|同一个)户口)/g,
-      (_, joint: string, kin: string) => joint + "，".repeat(kin.length),
+      // (Not when that relative is one of the household named before: "俺弟二级…俺娘跟俺弟一个户口本".)
+      (whole: string, joint: string, kin: string, at: number, all: string) =>
+        all.slice(0, at).includes(kin.replace(/^[俺我]/, "")) ? whole : joint + "，".repeat(kin.length),
     );
   // "俺家有个重度智力残疾的娃": what someone is, said before who they are, read as said after (same length).
   const text = blanked.replace(DESCRIBED_BEFORE, (_, one: string, how: string, who: string) => `${"，".repeat(one.length)}${who}${how}，`);
@@ -1143,7 +1145,7 @@ export function renderHousehold(
   // A monthly amount alone is already said per month.
   const monthlyAlone = yearlyParts.length === 1 && chosen.every((line) => line.parts.length === 0 || line.period === "month");
   if (yearly > 0 && reckon.perMonth && !monthlyAlone) out.push(`折合每月：${monthOf(yearly)}`);
-  if (spannedParts.length > 1) out.push(`按各人领的年数一共：${spannedParts.join(" + ")} = ${money(spannedTotal)} 元`);
+  if (spannedParts.length > 1) out.push(`按各人领的年数，按人领的加起来：${spannedParts.join(" + ")} = ${money(spannedTotal)} 元（不含按户发的）`);
   if (yearly > 0 && reckon.years) {
     const months = Math.round(reckon.years * 12);
     // Monthly amounts alone over part of a year: the month's sum times the months.

@@ -2044,15 +2044,15 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
       const upTo = text.slice(m.index + m[0].length).search(/[一二三四1-4]级/);
       const following = text.slice(m.index + m[0].length, upTo < 0 ? undefined : m.index + m[0].length + upTo);
       const more = following.split(/[\s，,；;。]+/).flatMap((clause) => {
-        const c = /^(?:还有)?([\u4e00-\u9fa5]{1,4}?(?:村|庄|屯|组|队))?(?:也|还)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|位|名|人)$/.exec(clause);
+        const c = /^(?:还有)?([\u4e00-\u9fa5]{1,4}?(?:村|庄|屯))(?:也|还)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|位|名|人)$/.exec(clause);
         return c && !change ? [{ place: c[1], n: count(c[2]!) ?? 0 }] : [];
       });
-      if (more.length > 0 && !whose) {
+      // (Only villages beside a village's count: "村里…12个，一组有8个" is a breakdown, never added.)
+      const first = /([\u4e00-\u9fa5]{1,4}?(?:村|庄|屯))[^，,；;。\s]{0,4}$/.exec(text.slice(Math.max(0, m.index - 8), m.index))?.[1];
+      if (more.length > 0 && !whose && first !== undefined && !/^(?:村|全村|本村|[俺我咱]村|[俺我咱]们村)$/.test(first)) {
         const group = gradeCounts.at(-1)!;
-        const first = /([\u4e00-\u9fa5]{1,4}?(?:村|庄|屯|组|队))[^，,；;。\s]{0,4}$/.exec(text.slice(Math.max(0, m.index - 8), m.index))?.[1];
-        const named = first !== undefined && more.every((x) => x.place !== undefined);
         group.count += more.reduce((all, x) => all + x.n, 0);
-        if (named) Object.assign(group, { tally: `${first} ${before} + ${more.map((x) => `${x.place} ${x.n}`).join(" + ")} = ${group.count} 人` });
+        Object.assign(group, { tally: `${first} ${before} + ${more.map((x) => `${x.place} ${x.n}`).join(" + ")} = ${group.count} 人` });
       }
     }
   // Each change said of another grade goes to that grade's group; one with no group of its own, nothing is
@@ -3363,6 +3363,11 @@ export function reckonGroupGrades(facts: readonly Fact[], question: string): str
   labels.forEach((label, k) => {
     const part = counts.slice(label.index + label[0].length, labels[k + 1]?.index ?? counts.length);
     const own = groups.get(label[0]) ?? new Map<number, number>();
+    // (Anything said of some of them, or a count before its grade, is not read here: nothing on a guess.)
+    if (/去世|过世|走了|没了|迁|搬|不是|其中|还有|另外|重复|漏|多了|少了|(?:\d|[一两二三四五六七八九十俩仨])\s*个\s*(?:是)?[一二三四1-4]级/.test(part)) {
+      groups.clear();
+      return;
+    }
     let grade: number | undefined;
     for (const m of part.matchAll(new RegExp(`(${GRADE_SPAN})级|(${COUNT_WORD})\\s*个`, "g"))) {
       if (m[1]) grade = gradesSaid(m[1])[0];
@@ -3370,7 +3375,7 @@ export function reckonGroupGrades(facts: readonly Fact[], question: string): str
     }
     if (own.size > 0) groups.set(label[0], own);
   });
-  if (groups.size < 2) return [];
+  if (groups.size < 2 || labels.some((label) => !groups.has(label[0]))) return [];
   for (const m of moves) {
     const [from, to] = [groups.get(m[1]!), groups.get(m[4]!) ?? new Map<number, number>()];
     const grade = gradesSaid(m[3]!)[0]!;
@@ -3419,7 +3424,10 @@ export function reckonLabelGap(facts: readonly Fact[], question: string): { line
   const plain = (t: string) => t.replace(/线/g, "");
   const find = (label: string) => {
     for (const fact of facts) {
-      const m = new RegExp(`${plain(label).replace(/^(?:那|这)/, "")}[^\\d，,。；]{0,6}?(\\d+(?:\\.\\d+)?)\\s*(人|户|所|个|名)`).exec(plain(fact.text));
+      // ("二级" is no label inside "一、二级 3570 人", the count of both together.)
+      const m = new RegExp(`(?<![一二三四、和])${plain(label).replace(/^(?:那|这)/, "")}[^\\d，,。；]{0,6}?(\\d+(?:\\.\\d+)?)\\s*(人|户|所|个|名)`).exec(
+        plain(fact.text),
+      );
       if (m) return { fact, value: Number(m[1]), unit: m[2] === "名" ? "人" : m[2]! };
     }
     return undefined;
@@ -3431,7 +3439,7 @@ export function reckonLabelGap(facts: readonly Fact[], question: string): { line
 }
 
 /** "哪个村户数多", "哪个点压得最多", "谁家最少": which of the places told has the most (or least). */
-const MOST_ASKED = /哪(?:个|家|一个)?[^，,。？?\d]{0,8}?(最多|最少|多|少)|谁(?:家)?(最多|最少)/;
+const MOST_ASKED = /哪(?:个|家|一个)?[^，,。？?\d]{0,8}?(最多|最少|多(?!少)|(?<!多)少)|谁(?:家)?(最多|最少)/;
 /** "多几户", "差多少": how far apart two places told are. */
 const PLACE_GAP_ASKED = /多(?:几|多少)|少(?:几|多少)|差(?:几|多少)|相差|差距/;
 const PLACE_UNITS = "吨|亩|户|个|人|名|位|套|本|册|场|斤|公斤|平方米";
@@ -3456,6 +3464,8 @@ export function comparePlaces(question: string, places: readonly string[], each?
   }
   const parts = [...told];
   if (parts.length < 2 || parts.some(([, t]) => t.unit !== parts[0]![1].unit)) return [];
+  // ("一组一级的1个，二级的2个": a place counted in several parts is not read off its first number.)
+  if ([...question.matchAll(new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:${PLACE_UNITS})`, "g"))].length > parts.length) return [];
   const unit = parts[0]![1].unit;
   const round = (n: number) => Math.round(n * 100) / 100;
   const out: string[] = [];
