@@ -365,6 +365,9 @@ export function startDialogue(
   supposed: DialogueState["facts"] = {},
 ): Step {
   const { facts, invalid, corrected = [] } = relevantPart(rules, topic, extractFacts(rules, text));
+  // "张家三亩": whose land it is, kept for the parcels told next.
+  const holder = topic === "land" && typeof facts.land_mu === "number" && facts.land_parts === undefined ? holderOf(foldText(text)) : undefined;
+  if (holder) facts.land_parts = `${holder} ${facts.land_mu}`;
   const named = topic === "benefits" ? focusOf(rules, text) : [];
   const household = readHousehold(householdText);
   // "一二级…救助一年多少" then "俺爹一级俺娘二级": the grades of the earlier question described the programme.
@@ -1213,6 +1216,17 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const back = takenBack ? parseNumber(takenBack[1]!) : undefined;
   if (state.topic === "land" && before !== undefined && back !== undefined && back > 0 && back < before) extraction.facts.land_mu = before - back;
   const merged = { ...state.facts, ...(extraction.facts as DialogueState["facts"]) };
+  // "张家三亩" ⏎ "李家两亩" ⏎ "王家五亩": each household's (group's, village's) land told a message each, added up; the
+  // same holder told again replaces its own part ("李家不是两亩 是三亩").
+  const holder = state.topic === "land" && typeof extraction.facts.land_mu === "number" && !extraction.facts.land_parts ? holderOf(core) : undefined;
+  if (holder && typeof extraction.facts.land_mu === "number") {
+    const parcels = new Map(holderParts(state.facts.land_parts));
+    const total = state.step === "done" && parcels.size > 0 && typeof state.facts.land_mu === "number" ? parcels : new Map<string, number>();
+    total.set(holder, extraction.facts.land_mu);
+    merged.land_parts = [...total].map(([who, mu]) => `${who} ${mu}`).join(" + ");
+    merged.land_mu = Math.round([...total.values()].reduce((a, b) => a + b, 0) * 100) / 100;
+    if (total.size >= 2) return advance(rules, { ...state, facts: merged }, on, "");
+  }
   // "三家庄流转了300亩，一亩一年租金800" ⏎ "岭西流转了250亩，一亩也是800": another parcel at the same rent, added to
   // the first (a correction would say so: "不对 是250亩").
   const moreLand = extraction.facts.land_mu;
@@ -1442,3 +1456,26 @@ const MORE_BENEFITS = /还能领|还有(?:啥|什么|哪些)(?:能领|补助|可
 
 /** "那我家还能领吗", "现在还能领不": whether the programme just answered is still theirs. */
 const STILL_GETS = /^(?:那|那么)?(?:我家|俺家|我们家|我们|我|俺)?(?:现在)?(?:还)?(?:能|可以)领(?:吗|不|么|不了|没)?$/;
+
+/** Whose land a message's area is: "张家三亩", "二组五亩", "岭西村八亩" (the villager's own 俺家 is nobody else's). */
+const LAND_HOLDER =
+  /(?:^|[\s，,。；;])(?:还有|另外|再有|那)?\s*((?:老)?[\u4e00-\u9fff]家|[一二三四五六七八九十\d]+组|[\u4e00-\u9fff]{1,3}(?:村|庄|屯))(?=[^，,。；]{0,4}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*亩)/;
+const NOT_A_HOLDER = /^(?:俺|我|咱|自|人|大|国|农|全|一|谁|哪|每|本|老)家$/;
+
+function holderOf(core: string): string | undefined {
+  // The last one told ("俺们村往外流转土地 张家三亩" read with the question before it).
+  const m = [...core.matchAll(new RegExp(LAND_HOLDER.source, "g"))].at(-1);
+  return m && !NOT_A_HOLDER.test(m[1]!) ? m[1] : undefined;
+}
+
+/** The parts of a total area as stored ("张家 3 + 李家 2"); parts without a holder's name are none. */
+function holderParts(parts: unknown): Array<[string, number]> {
+  if (typeof parts !== "string") return [];
+  const out: Array<[string, number]> = [];
+  for (const part of parts.split(" + ")) {
+    const m = /^(\S+) (\d+(?:\.\d+)?)$/.exec(part);
+    if (!m) return [];
+    out.push([m[1]!, Number(m[2])]);
+  }
+  return out;
+}

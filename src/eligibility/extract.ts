@@ -119,7 +119,8 @@ const OTHERS = /(?:(?<![疾困难残户])人家|别人家?|别家|隔壁(?:家|�
  * neighbour (no amount given in the clause) and is kept; a 困难残疾人家 is a household, not 人家.
  */
 export function blankOthers(text: string): string {
-  const blanked = text.replace(OTHERS, (m) => (/给|领|拿|发|得/.test(m) ? "，".repeat(m.length) : m));
+  // ("俺家四亩地 人家给一亩一千": 人家 beside a rate per mu is the party renting the land, paying the villager.)
+  const blanked = text.replace(OTHERS, (m) => (/给|领|拿|发|得/.test(m) && !/^人家.*亩/.test(m) ? "，".repeat(m.length) : m));
   // "听说三级的一年800 俺家俩三级": the rule as heard is nobody's grade, when the household's own are said beside it.
   return HEARSAY.test(blanked)
     ? blanked.replace(HEARSAY_ALL, (m, at: number) => (/[一二三四1-4]级/.test(blanked.slice(0, at) + blanked.slice(at + m.length)) ? "，".repeat(m.length) : m))

@@ -367,7 +367,9 @@ export function renderLand(rules: EligibilityRules, r: LandResult, years?: numbe
   const rentSource = r.rentIsExample ? `（${p.rent_per_mu.note ?? "示例价"}）` : "（按您说的合同租金）";
   const lines = [
     // ("三家庄300亩 岭西250亩": parcels said one by one are added first, shown.)
-    parts ? `几块地加起来：${parts} = ${money(r.mu)} 亩，流转出去一年的收入可以这样比一比：` : `您有 ${money(r.mu)} 亩地，流转出去一年的收入可以这样比一比：`,
+    parts?.includes("+")
+      ? `几块地加起来：${parts} = ${money(r.mu)} 亩，流转出去一年的收入可以这样比一比：`
+      : `您有 ${money(r.mu)} 亩地，流转出去一年的收入可以这样比一比：`,
     "",
     `① 出租（租赁）：租金 = 亩数 × 每亩年租金 = ${money(r.mu)} × ${money(r.rentPerMu)} = ${money(r.leaseYear)} 元/年（折合每月约 ${money(r.leaseYear / 12)} 元）${rentSource}`,
     ...(years ? [`   流转 ${money(years)} 年一共：${money(r.leaseYear * years)} 元（${money(r.leaseYear)} × ${money(years)}，租金中途不变的话）`] : []),

@@ -156,6 +156,11 @@ export const ProgrammeSchema = z
 
 export const ProgrammesFileSchema = z.object({
   topic: nonEmpty,
+  /**
+   * The knowledge base's category these programmes belong to: a turn the screener hands to an entry of another
+   * category (a township's or city's work) is counted as a policy question, not as screening.
+   */
+  knowledge_category: nonEmpty,
   /** Said whenever two or more programmes with money are likely: the seed never says whether they combine. */
   combining_note: nonEmpty,
   documents_note: nonEmpty,

@@ -5502,3 +5502,35 @@ describe("the 46th set's understanding", () => {
     expect(r).not.toContain("另外您说到的");
   });
 });
+
+describe("the 47th set's understanding", () => {
+  it("counts a township's or city's answer as a policy question even when a household word routed it", async () => {
+    const r = await chat()("俺闺女想去学月嫂 要掏钱不");
+    expect(r.text).toContain("免费");
+    expect(r.intent).toBe("policy");
+    expect((await chat()("俺家三个残疾人 都是一级 贫困户 一年救助一共多少")).intent).toBe("eligibility");
+  });
+
+  it("takes the rent 人家 pays per mu as the villager's own rent, in Chinese numerals", async () => {
+    expect((await chat()("俺家二亩半地 流转出去 人家给一亩一千 一年能拿多少")).text).toContain("2.5 × 1000 = 2500 元/年");
+    const say = chat();
+    await say("俺家地流转出去了");
+    await say("一共四亩");
+    await say("人家给一亩九百五");
+    expect((await say("一年租金多少")).text).toContain("4 × 950 = 3800 元/年");
+  });
+
+  it("adds the land of households told a message each, and recounts one told again", async () => {
+    const say = chat();
+    await say("俺们村往外流转土地");
+    await say("张家三亩");
+    await say("李家两亩");
+    await say("王家五亩");
+    const r = (await say("一亩一年八百 三家一共多少")).text;
+    expect(r).toContain("张家 3 + 李家 2 + 王家 5 = 10 亩");
+    expect(r).toContain("10 × 800 = 8000 元/年");
+    const own = chat();
+    await own("俺家四亩地 一亩八百");
+    expect((await own("不对 是五亩")).text).toContain("5 × 800 = 4000 元/年");
+  });
+});

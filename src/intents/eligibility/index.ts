@@ -692,11 +692,24 @@ function wishesBeside(ctx: TurnContext, rules: EligibilityRules, text: string, s
   return lines;
 }
 
+/**
+ * The intent a turn is logged and counted under is what answered it. The screener takes "俺闺女想学月嫂 要掏钱不"
+ * or "俺家烧三吨煤 按市场价得花多少" by their household words, but when only entries outside the federation's
+ * programmes answer (a township's or city's work, a price reckoned), the villager asked a policy question.
+ */
+function countedAs(ctx: TurnContext, rules: EligibilityRules | undefined, result: TurnResult): TurnResult {
+  if (!rules || result.intent !== "eligibility") return result;
+  const ids = result.answerIds ?? [];
+  const entries = ids.map((id) => ctx.kb.byId.get(id));
+  if (entries.length === 0 || entries.some((e) => !e || e.category === rules.programmes.knowledge_category)) return result;
+  return { ...result, intent: "policy" };
+}
+
 export const eligibilityHandler: IntentHandler = {
   intent: "eligibility",
   async handle(ctx) {
-    const result = await handleEligibility(ctx);
     const rules = rulesFor(ctx);
+    const result = countedAs(ctx, rules, await handleEligibility(ctx));
     const last = result.replies.at(-1);
     // Only beside a finished answer: after a question the villager is asked, more would bury it.
     if (!rules || !last || result.answerKind !== "answer" || ctx.message.payload) return result;
