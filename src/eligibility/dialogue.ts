@@ -863,7 +863,10 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     }
     // "我爷爷也是 两个人一年加起来多少": someone new said to be as the one screened.
     const alike = more.people.length === 1 && /也是|也一样|也符合|也够|也(?:算上|加上|带上|算进去)/.test(text) ? more.people : [];
-    const named = more.people.filter((p) => p.grade !== undefined || p.severe);
+    // ("不对 俺媳妇是轻度的": one of the household said now not to be severe is named too.)
+    const named = more.people.filter(
+      (p) => p.grade !== undefined || p.severe || (p.severe === false && state.people.some((q) => q.label === p.label && q.severe)),
+    );
     // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
     // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.
     const grade = state.facts.disability_grade;
@@ -1163,9 +1166,19 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       const adding = ADDING.test(core) || JOINING.test(text);
       const oneByOne = !adding && standIns.length === state.people.filter(isCounted).length && standIns.length > arriving;
       const replaced = new Set(oneByOne ? standIns.slice(0, arriving) : []);
+      // "俺家三个残疾人 都是一级" ⏎ "俺弟不是一级 是三级": one named with the grade said of those counted denied is
+      // one of them, told more exactly, not one more.
+      const denied = /不是([一二三1-3])级/.exec(core);
+      const deniedGrade = denied ? (parseNumber(denied[1]!) ?? undefined) : undefined;
+      const sameGrade = state.people.filter((p) => isCounted(p) && p.grade === deniedGrade);
+      if (!adding && !oneByOne && named.length === 1 && arriving === 1 && deniedGrade !== undefined && named[0]!.grade !== deniedGrade && sameGrade.length > 0)
+        replaced.add(sameGrade.at(-1)!);
       // ("有个二级残疾的娃" ⏎ "娃他爷三级" ⏎ "不对 他爷是一级": one counted with a grade of their own is someone, kept.)
       const kept = state.people.filter(
-        (p) => !named.some((n) => n.label === p.label) && (!isCounted(p) || (p.grade !== undefined && !oneByOne) || adding || (oneByOne && !replaced.has(p))),
+        (p) =>
+          !named.some((n) => n.label === p.label) &&
+          !(replaced.has(p) && !oneByOne) &&
+          (!isCounted(p) || (p.grade !== undefined && !oneByOne) || adding || (oneByOne && !replaced.has(p))),
       );
       // A person named again keeps their place and what was said of them; the new grade wins.
       const listed = [
@@ -1188,13 +1201,15 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
           ? [screenedPerson(subject)]
           : [];
       const people = [...first, ...listed.filter((p) => !waiting.includes(p)), ...waiting];
-      const corrected = named.filter((n) => state.people.some((p) => p.label === n.label && p.grade !== undefined && p.grade !== n.grade));
+      const corrected = named.filter(
+        (n) => state.people.some((p) => p.label === n.label && p.grade !== undefined && p.grade !== n.grade) || (n.severe === false && n.grade === undefined),
+      );
       // "我舅一级，但他单过，不是贫困户": poverty said of one person is theirs, not the household's.
       const poor = more.people.some((p) => p.poor === false) ? undefined : extractFacts(rules, text).facts.poor;
       const facts = poor === undefined ? state.facts : { ...state.facts, poor };
       const said =
         corrected.length > 0
-          ? `好的，已改为：${corrected.map((n) => `${n.label}${n.grade ? `${"一二三四"[n.grade - 1]}级` : ""}`).join("、")}。\n`
+          ? `好的，已改为：${corrected.map((n) => `${n.label}${n.grade ? `${"一二三四"[n.grade - 1]}级` : n.severe === false ? "不是重度" : ""}`).join("、")}。\n`
           : "好的，记下了。\n";
       // "还有俺 一级…全家加起来多少": the sum asked with the people added.
       const reckon = summing(state.reckon, asked);

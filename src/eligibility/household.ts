@@ -558,8 +558,15 @@ function readHouseholdUncached(said: string): Household {
       i += grade[0].length;
       continue;
     }
-    // "不是重度", "不算重度": said to be not severe.
-    if (text.startsWith("重度", i) && /(?:不是|不算|没到|不够)$/.test(text.slice(Math.max(0, i - 2), i))) {
+    // "不是重度", "不算重度": said to be not severe. "俺媳妇是轻度的": disabled, not severely (a grade of three or four).
+    const mild = text.startsWith("轻度", i);
+    if (mild || (text.startsWith("重度", i) && /(?:不是|不算|没到|不够)$/.test(text.slice(Math.max(0, i - 2), i)))) {
+      const all = allBefore(text, i);
+      for (const p of group.length ? group : all ? people : current ? [current] : [])
+        if (p.grade === undefined) {
+          p.severe = false;
+          if (mild) p.certified ??= true;
+        }
       i += 2;
       continue;
     }
@@ -868,7 +875,16 @@ function settledAmount(
   on: Date,
   period: "year" | "month",
 ): { amount?: number; unknown: string[]; refused?: { reason: string; close: boolean }; silent?: string } {
-  const grades = person.grade !== undefined ? [person.grade] : person.severe ? [1, 2] : person.certified ? [1, 2, 3, 4] : [undefined];
+  const grades =
+    person.grade !== undefined
+      ? [person.grade]
+      : person.severe
+        ? [1, 2]
+        : person.severe === false && person.certified
+          ? [3, 4]
+          : person.certified
+            ? [1, 2, 3, 4]
+            : [undefined];
   const amounts = new Set<number>();
   const unknown = new Set<string>();
   let allLikely = true;
@@ -1038,7 +1054,7 @@ export function renderHousehold(
     : household.people
         .map(
           (p) =>
-            `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : ""}${ownPoverty ? (p.poor === true ? "（贫困户）" : p.poor === false ? "（不是贫困户）" : "") : ""}`,
+            `${p.label === "您" ? "您" : p.label}${p.grade ? `${"一二三四"[p.grade - 1]}级` : p.severe ? "重度" : p.severe === false ? "不是重度" : ""}${ownPoverty ? (p.poor === true ? "（贫困户）" : p.poor === false ? "（不是贫困户）" : "") : ""}`,
         )
         .join("、");
   const said = [

@@ -5533,4 +5533,25 @@ describe("the 47th set's understanding", () => {
     await own("俺家四亩地 一亩八百");
     expect((await own("不对 是五亩")).text).toContain("5 × 800 = 4000 元/年");
   });
+
+  it("takes one named with the grade of those counted denied as one of them, not one more", async () => {
+    const say = chat();
+    await say("俺家三个残疾人 都是一级 贫困户");
+    await say("俺弟不是一级 是三级");
+    const r = (await say("一年救助一共多少")).text;
+    expect(r).toContain("第1人 800 + 第2人 800 + 您弟弟 400 = 2000 元/年");
+    const more = chat();
+    await more("俺家三个残疾人 都是一级 贫困户");
+    await more("还有俺弟 不是一级 是三级");
+    expect((await more("一年救助一共多少")).text).toContain("= 2800 元/年");
+  });
+
+  it("takes 轻度 as disabled but not severe, correcting one said severe before", async () => {
+    const say = chat();
+    await say("俺们两口子都是重度残疾");
+    expect((await say("不对 俺媳妇是轻度的 就俺是重度")).text).toContain("已改为：您爱人不是重度");
+    const r = (await say("县里代缴养老一共多少")).text;
+    expect(r).toContain("您 100 元/年");
+    expect(r).not.toContain("200 元/年");
+  });
 });
