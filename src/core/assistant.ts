@@ -64,6 +64,10 @@ const SEVERAL_VILLAGES =
 const COUNT_NUMBER = "(?:\\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\\s*";
 const COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位)`);
 /** A figure told of a village, one message each: people, households, or what a standard counts (场, 套, 平方米). */
+/** A part of a village counted, the message opening with it: "一组四个", "东头3户", "二组有俩". */
+const GROUP_COUNTED = new RegExp(
+  `^\\s*(?:[一二三四五六七八九十\\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)(?:里|上)?(?:有|是|还有|也有)?\\s*(?:${COUNT_NUMBER}(?:个(?!月)|人|户|名|位)|俩|仨)`,
+);
 const PLACE_COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位|场|套|本|册|平方米|平米|吨|亩)`);
 
 /** A count and nothing asked: "一组2户", "不对 二组是1户", "贫困老年残疾人4个". */
@@ -290,8 +294,18 @@ export class Assistant {
             answered && !severalVillages ? 1 : 0,
           )
         : undefined;
-    const told = countBefore ? { text: countBefore, entryIds: [], at: now.toISOString() } : undefined;
-    const candidate = severalVillages && told ? told : answered && countBefore ? { ...answered, text: `${countBefore} ${answered.text}` } : (answered ?? told);
+    // "一组四个" ⏎ "二组三个" ⏎ "三组五个" ⏎ "一共县里代缴多少": the parts of a village told a message each, their total
+    // asked without naming the village.
+    const groupsTold =
+      totalAsked && !countBefore && !severalVillages
+        ? await countSaidBefore(this.options.services.store.messages, message.channel, message.userId, now, GROUP_COUNTED, 0)
+        : undefined;
+    // (Unless the question answered last was read with them already: "一组一户多残的有3户" ⏎ "二组有2户" ⏎ …)
+    const groupMessages = groupsTold?.split(" ").filter((m) => GROUP_COUNTED.test(m)) ?? [];
+    const partsTotal = groupMessages.length >= 2 && !(answered && groupMessages.every((m) => answered.text.includes(m)));
+    const told = countBefore || partsTotal ? { text: (countBefore ?? groupsTold)!, entryIds: [], at: now.toISOString() } : undefined;
+    const candidate =
+      (severalVillages || partsTotal) && told ? told : answered && countBefore ? { ...answered, text: `${countBefore} ${answered.text}` } : (answered ?? told);
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
     // "要是不是贫困户呢" changes a condition of the previous question; it is never a question of its own.
     // "俺家有个重度智力残疾的娃" ⏎ "还有俺娘，是三级贫困残疾人": one more of the same household.
@@ -351,13 +365,14 @@ export class Assistant {
         addsCount ||
         asksAttribute ||
         sumsTold ||
+        partsTotal ||
         (villageTotal && (severalVillages ? PLACE_COUNTED : COUNTED).test(candidate.text)))
         ? candidate
         : undefined);
     // A dialogue kept only to be referred back to (a screening answered) reads the message as it is first; when it
     // leaves the message, the message is read with the question before ("补助金每人每月多少 ⏎ 俩人一年呢").
     // ("…三个村县里一共代缴多少": the villages' counts told before are the thread, not the screening kept.)
-    const deferred = previous !== undefined && active !== undefined && !(severalVillages && told !== undefined && previous === told);
+    const deferred = previous !== undefined && active !== undefined && !((severalVillages || partsTotal) && told !== undefined && previous === told);
     const contextFor = (thread: typeof previous): TurnContext => {
       // "不对 是8个月": the question before asked again with the quantity corrected.
       const understood = thread ? (correctQuestion(thread.text, own) ?? `${thread.text} ${text}`) : own;

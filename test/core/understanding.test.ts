@@ -5554,4 +5554,27 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("您 100 元/年");
     expect(r).not.toContain("200 元/年");
   });
+
+  it("counts the villager's own group (俺们组) among the groups of a village", async () => {
+    const say = chat();
+    await say("俺们组有两户一户多残");
+    await say("三组有一户");
+    await say("四组也一户");
+    const r = (await say("全村一户多残一年一共多少")).text;
+    expect(r).toContain("组 2 + 三组 1 + 四组 1 = 4 户");
+    expect(r).toContain("1680 × 4 = 6720 元/年");
+  });
+
+  it("answers a village's people asked about without screening the villager, and sums the groups told next", async () => {
+    const say = chat();
+    const first = (await say("帮俺算算村里重度残疾人的养老代缴")).text;
+    expect(first).not.toContain("按您说的情况");
+    expect(first).toContain("100 元");
+    await say("一组四个");
+    await say("二组三个");
+    await say("三组五个");
+    const r = (await say("一共县里代缴多少")).text;
+    expect(r).toContain("一组 4 + 二组 3 + 三组 5 = 12 人");
+    expect(r).toContain("100 × 12 = 1200 元");
+  });
 });

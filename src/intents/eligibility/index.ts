@@ -215,6 +215,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     return tallyAnswer(ctx, groupsOf(figure));
   // "俺是村文书，一二级的比去年多了85人，三级的多了177人": a cadre speaking of groups, no relative named.
   if (CADRE.test(text) && readHousehold(text).people.every((p) => p.label === "您" || p.label.startsWith("第"))) return policyFallback(ctx);
+  // "帮俺算算村里重度残疾人的养老代缴": the village's people (counted in the messages to come), nobody of the
+  // villager's own household: the programme's answer, never a screening of the villager.
+  if (VILLAGE_PEOPLE.test(text) && !HOUSEHOLD_WORDS.test(text) && readHousehold(text).people.length === 0) return policyFallback(ctx);
   // "俺村里一二级的跟三级的都有 一年各给多少": each grade's amount asked of a group, nobody's own grade.
   if (
     /各(?:给|领|发|是|补|能领|能拿)?多少|分别(?:是|给|领)?多少/.test(text) &&
@@ -747,6 +750,9 @@ export const eligibilityHandler: IntentHandler = {
     return people.filter((p) => p.grade !== undefined || p.severe).length >= 2 || (people.length >= 2 && /残/.test(text));
   },
 };
+
+/** "村里重度残疾人", "俺们组的贫困残疾人": a village's (group's) disabled people, spoken of together. */
+const VILLAGE_PEOPLE = /(?:村里|全村|组里|全组|[俺我咱]们?(?:村|组))(?:的|里|上)?[^，,。；？?\s]{0,8}?残疾/;
 
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;
 /** "一年下来能有多少", "能领多少钱": the amount of what is being screened. */
