@@ -1323,9 +1323,16 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     /^(?:那)?(?:再|重新)(?:给我|帮我|帮忙)?(?:算|说|讲)(?:下|一下|一遍|算)?(?:吧|呗)?$/.test(core);
   // "那一年呢" after a monthly amount: the answer again, which gives each amount a year too.
   const aYear = /^那?(?:一年|每年)(?:呢|的呢|多少|合多少|一共多少|一共呢)$/.test(core.replace(/[\s？?。!！]/g, ""));
+  // "按市场价一共得多少" after the coal reckoned: the reckoning again, which says what that coal costs.
+  const costAgain =
+    state.topic === "biomass" &&
+    /市场价|得花|要花|花多少|得多少|一共多少|总共多少/.test(core) &&
+    core.length <= 14 &&
+    Object.keys(extraction.facts).length === 0;
   if (
     state.step === "done" &&
     (signals.again ||
+      costAgain ||
       ((asked.years || again || aYear || (asked.perMonth && core.length <= 7)) && core.length <= 12 && Object.keys(extraction.facts).length === 0) ||
       // "俺家领了三年了 三年总共领了多少": longer, but only the span and the amount asked.
       (asked.years &&

@@ -422,12 +422,27 @@ function checkCoal(max: number, tons: number, negative: boolean): Answer {
   return { kind: "value", value: Math.round(tons * 1000) / 1000 };
 }
 
+/**
+ * "一冬大概两吨半" to "您家一年大概烧多少煤？": the one quantity in the unit asked, in a sentence of its own words
+ * (two quantities are not guessed between).
+ */
+function theOneQuantity(factId: string, text: string): { value: number; negative: boolean } | undefined {
+  const units = factId === "coal_tons" ? Object.keys(WEIGHT_UNITS) : factId === "land_mu" ? ["亩"] : [];
+  // ("流转出去一亩地一年给多少租金" asks with a quantity; it tells none.)
+  if (units.length === 0 || /多少|几|吗|[？?]|啥|咋|怎么|每|一亩/.test(text)) return undefined;
+  const found = findQuantities(text, units);
+  if (found.length !== 1) return undefined;
+  const q = found[0]!;
+  // (In its own unit: the caller converts it, as it does a bare number's.)
+  return { value: q.value, negative: q.negative };
+}
+
 function parseCalculatorAnswer(rules: EligibilityRules, factId: string, text: string): Answer | undefined {
   const { facts, invalid } = extractFacts(rules, text);
   const bad = invalid.find((i) => i.fact === factId);
   if (bad) return { kind: "invalid", message: bad.message };
   if (facts[factId] !== undefined) return { kind: "value", value: facts[factId]! };
-  const bare = parseBareNumber(text);
+  const bare = parseBareNumber(text) ?? theOneQuantity(factId, text);
   if (!bare) return undefined;
   if (factId === "land_mu") return checkMu(rules.calculators.land_transfer.max_mu, bare.value, bare.negative);
   if (factId === "coal_tons") {

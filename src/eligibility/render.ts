@@ -256,7 +256,11 @@ export function renderRentTotal(rules: EligibilityRules, yearly: number, years: 
   if (years)
     lines.push(`· ${money(years)} 年一共：${money(yearly * years)} 元（${money(yearly)} × ${money(years)}；租金中途不变的话，合同写明涨租的，以合同为准）`);
   lines.push(`到哪问：${p.apply}`);
-  return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
+  return {
+    text: lines.join("\n"),
+    quickReplies: [],
+    citations: [{ id: p.entry ?? "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }],
+  };
 }
 
 /** Wages from work on the transferred land or in the firm: day's wage × days × people, as the villager said. */
@@ -269,7 +273,11 @@ export function renderLabour(rules: EligibilityRules, wagePerDay: number, days: 
   ];
   if (workers > 1) lines.push(`· ${workers} 个人一年：${money(each)} × ${workers} = ${money(each * workers)} 元`);
   lines.push(`这是劳务收入，和地的租金（或入股分红）可以同时有。${p.labour_note}`);
-  return { text: lines.join("\n"), quickReplies: [], citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }] };
+  return {
+    text: lines.join("\n"),
+    quickReplies: [],
+    citations: [{ id: p.entry ?? "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }],
+  };
 }
 
 /** "压了5吨秸秆块能顶多少煤": briquettes → coal by the seed's 1.2–1.3 : 1, and the coal money. */
@@ -317,7 +325,7 @@ export function renderBriquettes(
   return {
     text: lines.join("\n"),
     quickReplies: [],
-    citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
+    citations: [{ id: p.entry ?? "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
   };
 }
 
@@ -385,7 +393,7 @@ export function renderLand(rules: EligibilityRules, r: LandResult, years?: numbe
   return {
     text: lines.join("\n"),
     quickReplies: [quickReply("重新开始")],
-    citations: [{ id: "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }],
+    citations: [{ id: p.entry ?? "land-transfer", title: "土地流转", source: `${p.source.file} ${p.source.section}` }],
   };
 }
 
@@ -407,7 +415,7 @@ export function renderBiomass(rules: EligibilityRules, r: BiomassResult, unit?: 
         `来源：${p.source.section}：${p.source.quote ?? ""}`,
       ].join("\n"),
       quickReplies: [quickReply("重新开始")],
-      citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
+      citations: [{ id: p.entry ?? "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
     };
   }
   const lines = [
@@ -423,7 +431,7 @@ export function renderBiomass(rules: EligibilityRules, r: BiomassResult, unit?: 
   return {
     text: lines.join("\n"),
     quickReplies: [quickReply("重新开始")],
-    citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
+    citations: [{ id: p.entry ?? "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
   };
 }
 
@@ -438,7 +446,7 @@ export function renderBiomassPerTon(rules: EligibilityRules, r: BiomassResult): 
       "知道一年烧多少煤了，告诉我（比如“3吨”），我帮您算总数。",
     ].join("\n"),
     quickReplies: [],
-    citations: [{ id: "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
+    citations: [{ id: p.entry ?? "straw-briquettes", title: "秸秆压块", source: `${p.source.file} ${p.source.section}` }],
   };
 }
 

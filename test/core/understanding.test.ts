@@ -5577,4 +5577,20 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("一组 4 + 二组 3 + 三组 5 = 12 人");
     expect(r).toContain("100 × 12 = 1200 元");
   });
+
+  it("takes 两吨半 told in a sentence as the coal asked for, and 按市场价一共得多少 reckons what that coal costs", async () => {
+    const say = chat();
+    await say("俺家冬天烧优质煤");
+    expect((await say("一冬大概两吨半")).text).toContain("您家一年烧 2.5 吨煤");
+    const r = await say("按市场价得多少钱");
+    expect(r.text).toContain("2.5 × 1360 = 3400 元");
+    expect(r.intent).toBe("policy");
+    const again = chat();
+    await again("俺家一冬烧两吨煤");
+    await again("记错了 是三吨");
+    expect((await again("按市场价一共得多少")).text).toContain("3 × 1360 = 4080 元");
+    const asking = chat();
+    await asking("俺家有几亩地想流转给威啤那边");
+    expect((await asking("流转出去一亩地一年给多少租金")).text).not.toContain("您有 1 亩地");
+  });
 });

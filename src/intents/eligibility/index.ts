@@ -702,7 +702,8 @@ function wishesBeside(ctx: TurnContext, rules: EligibilityRules, text: string, s
  */
 function countedAs(ctx: TurnContext, rules: EligibilityRules | undefined, result: TurnResult): TurnResult {
   if (!rules || result.intent !== "eligibility") return result;
-  const ids = result.answerIds ?? [];
+  // (A calculator's answer cites the entry it reckons from: "秸秆燃料块能顶多少煤".)
+  const ids = result.answerIds?.length ? result.answerIds : result.replies.flatMap((r) => r.citations?.map((c) => c.id) ?? []);
   const entries = ids.map((id) => ctx.kb.byId.get(id));
   if (entries.length === 0 || entries.some((e) => !e || e.category === rules.programmes.knowledge_category)) return result;
   return { ...result, intent: "policy" };
@@ -789,192 +790,198 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
   // A screening answered is kept for the household it read ("俺家一共…"); the thread is the last question asked.
   holdsThread: (state) => state.step !== "done",
   async continue(ctx, current, turn) {
-    const rules = rulesFor(ctx);
-    if (!rules) return undefined;
-    const text = readable(ctx);
-    const topic = detectTopic(rules, text);
-    // "俺娘那个救助一个月多少" while a calculator waits for its numbers: the screening before it, taken up again.
-    const cameBack = current.earlier !== undefined && comesBack(rules, current, current.earlier, text);
-    const state: DialogueState = cameBack ? current.earlier! : current;
-    // "俺家是一户多残 俺叔家也是" ⏎ "两家一年一共领多少": households counted of the programme paid by the household
-    // that the screening was about: its amount times them, as the knowledge base reckons it.
-    const households = HOUSEHOLDS_COUNTED.exec(text);
-    if (state.step === "done" && state.topic === "benefits" && households && AMOUNT_ASK.test(text) && readHousehold(text).people.length === 0) {
-      const perHousehold = [...new Set([...state.focus, ...focusOf(rules, `${state.question} ${text}`)])].filter(
-        (id) => rules.programmes.programmes.find((p) => p.id === id)?.benefit.per === "household",
-      );
-      if (perHousehold.length === 1) {
-        return policyOn(ctx, `${state.question} ${text}`, true);
-      }
-    }
-    // "老年残疾人补助 俺爹领一年是多少" ⏎ "俺记岔了 俺爹俺娘两个人都领 那一年多少": people said to receive the one
-    // programme asked about, no grade of their own: its amount times them, as for such a question asked at once.
-    const receivers = readHousehold(text).people;
-    const programmes = [...new Set([...state.focus, ...focusOf(rules, text)])];
-    if (
-      state.topic === "benefits" &&
-      receivers.length >= 2 &&
-      receivers.every((p) => p.grade === undefined && !p.severe) &&
-      QUALIFIES.test(text) &&
-      AMOUNT_ASK.test(text) &&
-      programmes.length === 1
-    ) {
-      // (A screening still asking is answered by this; one answered stays for the household it read.)
-      if (state.step !== "done") ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
-      return policyOn(ctx, `${state.question} ${text}`, true);
-    }
-    const { intent, confidence } = ctx.classification;
-    const long = text.replace(/\s/g, "").length >= 6;
-    // The core's reading first; then what only this dialogue knows (a different calculator's topic).
-    // "一年下来能有多少" names nothing of its own: it asks the screening, not a new question.
-    const namesOwn = ctx.hits[0] !== undefined && ctx.hits[0].coverage >= CONFIDENCE.clarify && ctx.kb.index.namesTopic(ctx.hits[0], true);
-    // "俺爷俺奶都是贫困老年残疾人" ⏎ "又添了一个 俺姥爷搬过来一块住了 也是": someone new, said to be as the others
-    // are, joins the household screened (moving in is no trouble to report).
-    const newcomer = readHousehold(text).people;
-    // "俺俩孩子没残疾": others of the family said not to be disabled, told of the household screened.
-    const joins =
-      state.step === "done" &&
-      state.topic === "benefits" &&
-      !QUESTION_WORDS.test(text) &&
-      ((newcomer.length === 1 && /也是|也一样|也算|也符合/.test(text) && !state.people.some((p) => p.label === newcomer[0]!.label)) ||
-        (state.people.length >= 2 && outsideHousehold(state, newcomer) && saysNothingElse(rules, text)));
-    const newQuestion =
-      !joins &&
-      (turn === "report" ||
-        (turn === "new_question" && (namesOwn || !AMOUNT_ASK.test(text))) ||
-        (OTHER_INTENTS.has(intent) && confidence >= 0.5 && long) ||
-        ((ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer && namesOwn && long && topic !== state.topic) ||
-        (topic !== undefined && topic !== state.topic && long) ||
-        (QUESTION_WORDS.test(text) && long && namesOwn));
-    // "他每年能领多少生活救助" while his screening waits for an answer: the same person, one programme.
-    // "家里不是贫困户，能领那个特别救助不" answers the pending question too: the same screening.
-    const answersPending = state.pending !== null && extractFacts(rules, text).facts[state.pending] !== undefined;
-    // "一家三口都是重度残疾" ⏎ "县里代缴养老一年一共多少": a household being screened, asked about as a whole;
-    // "他俩代缴的一共多少" counts as many as it has, naming nobody new.
-    const said = readHousehold(text).people;
-    const wholeHousehold =
-      state.people.length >= 2 && (said.length === 0 || (said.length === state.people.length && said.every(isCounted))) && readReckoning(text).total === true;
-    const sameScreening =
-      state.topic === "benefits" &&
-      (topic === "benefits" || (wholeHousehold && (topic === undefined || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id))))) &&
-      state.step !== "done" &&
-      turn !== "report" &&
-      (answersPending || wholeHousehold || /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text));
-    // "俺家一年特别救助一共多少" after a household's answer: the same household, one programme.
-    // "特别救助加上一户多残，一年一共多少": programmes named, nobody new, so the household just described.
-    // "外公外婆加我舅仨人一年多少", "两口子一年能领多少": the household's own people, asked about together.
-    const namedPeople = readHousehold(text).people.filter((p) => !isCounted(p));
-    const ownPeople =
-      // ("爷爷的老年补助一年 加俺爹的救助一年 总共": a sum asked without 多少.)
-      (AMOUNT_ASK.test(text) || readReckoning(text).total === true) &&
-      (/两口子|老两口|[我俺咱](?:们)?(?:俩|仨)/.test(text) ||
-        (namedPeople.length >= 2 && namedPeople.every((p) => state.people.some((q) => q.label === p.label))));
-    // (Or while it still asks whether the household is poor: "县里代缴养老保险一年给交多少" asks on regardless.)
-    const sameHousehold =
-      (state.step === "done" || (state.pending === "poor" && !/每人|一人|每个人|一个人|每位/.test(text))) &&
-      state.people.length >= 2 &&
-      (topic === "benefits" ||
-        ownPeople ||
-        (/剩下的|剩下那|其余的/.test(text) && AMOUNT_ASK.test(text)) ||
-        // "俺家一共代缴多少": one of its programmes named in a word that is no topic of its own ("代缴养老保险" is
-        // the general pension's words too).
-        ((topic === undefined || topic === "outside") && focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)))) &&
-      turn !== "report" &&
-      // "他俩一年特别救助加起来多少": a count of them names nobody new.
-      // "那剩下的特别救助一年多少", "他们仨呢": those of the household still counted.
-      (cameBack ||
-        ownPeople ||
-        /[我俺咱](?:们)?家|全家|一家|剩下的|剩下那|其余的|他们|他俩|她俩|这几个/.test(text) ||
-        (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true) ||
-        // "光说特别救助 俩人一年多少": as many counted as the household has.
-        (readHousehold(text).people.length === state.people.length && readHousehold(text).people.every(isCounted) && AMOUNT_ASK.test(text)) ||
-        // "特别救助一年多少" right after the household's answer: one of its programmes, no grade of its own.
-        (readHousehold(text).people.length === 0 &&
-          AMOUNT_ASK.test(text) &&
-          extractFacts(rules, text).facts.disability_grade === undefined &&
-          focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id))));
-    // "老年补助一个月一共多少" ⏎ "一年呢": the same household's same programmes, over another span.
-    // "屋头爷爷是三级贫困残疾人" ⏎ "假设两样都能领，他一年一共多少": what one person's screening found, added up.
-    const sumsScreening =
-      state.step === "done" &&
-      state.topic === "benefits" &&
-      state.people.length === 0 &&
-      turn !== "report" &&
-      /两样|几样|这几样|这些|都算上|全算上|加起来|都能领/.test(text) &&
-      readReckoning(text).total === true &&
-      readHousehold(text).people.every((p) => p.grade === undefined && !p.severe && /^(?:您|他|她)/.test(p.label));
-    // "俺家老头子是贫困老年残疾人" ⏎ "那一年呢": one person's screening, over another span.
-    const spanOnly =
-      state.step === "done" &&
-      (state.people.length >= 2 ? state.focus.length > 0 : true) &&
-      [text, foldText(ctx.text)].some((t) => SPAN_FOLLOW_UP.test(t.replace(/[\s？?。!！]/g, "")));
-    // "俺爹是贫困老年残疾人" ⏎ "那一年老年补助多少": one person screened, asked about one of their programmes.
-    // "俺娘自己一个月合多少" after the household came down to her: she is the one screened.
-    const sameOne =
-      state.step === "done" &&
-      state.people.length === 0 &&
-      (topic === "benefits" || topic === undefined) &&
-      turn !== "report" &&
-      readHousehold(text).people.every((p) => p.grade === undefined && !p.severe) &&
-      AMOUNT_ASK.test(text) &&
-      // "那沼气池补贴多少钱": a topic of its own is a new question, not the screening again.
-      (cameBack ||
-        POINTS_BACK.test(text) ||
-        !namesOwn ||
-        focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)) ||
-        // "俺家领了三年了 三年总共领了多少": the same answer over years, whatever entry 三年 matches.
-        (readReckoning(text).years !== undefined && focusOf(rules, text).length === 0 && /[俺我咱]家|领了|拿了/.test(text)));
-    // "屋头爷爷是三级贫困残疾人" ⏎ "他也够得上贫困老年残疾人补助": more said of the one screened, asking nothing.
-    const statesMore =
-      state.step === "done" &&
-      state.topic === "benefits" &&
-      state.people.length === 0 &&
-      turn !== "report" &&
-      /^[他她]/.test(text.trim()) &&
-      !QUESTION_WORDS.test(text) &&
-      (tellsFacts(rules, text) || extractFacts(rules, text).facts.elderly !== undefined);
-    const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
-    // "特别救助一年多少" ⏎ "要是一户多残的也能领 两样加起来": the programme asked before and the one named now.
-    const adding = named.length > 0 && state.focus.length > 0 && /两样|几样|加起来|加上|也能领|都算上|一起算/.test(text);
-    // ("他能领哪些补助，生活救助一年多少": everything is asked, the one programme's amount among it.)
-    const focus = spanOnly ? state.focus : asksForAll(text, true) ? [] : adding ? [...new Set([...state.focus, ...named])] : named;
-    // "俺家一冬烧3吨煤 按1360一吨得花多少" ⏎ "要改烧秸秆压块，按1.2公斤顶1公斤煤，得多少压块": the same
-    // calculation asked again of its topic, with the numbers already given.
-    // "要是不是贫困户呢": a supposition about the one screened, never a question of its own.
-    const supposing = SUPPOSING.test(text) && tellsFacts(rules, text) && state.step === "done";
-    const sameCalculation = state.topic !== "benefits" && state.step === "done" && topic === state.topic && /多少|几/.test(text) && turn !== "report";
-    const step = continueDialogue(rules, sumsScreening ? { ...state, reckon: { ...state.reckon, total: true } } : state, text, ctx.now, {
-      newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne && !sameCalculation && !supposing && !statesMore,
-      more: statesMore,
-      personal: isPersonal(rules, text) && turn !== "report",
-      focus,
-      again:
-        (cameBack ||
-          (ownPeople && sameHousehold) ||
-          (POINTS_BACK.test(text) && sameOne) ||
-          // ("他能领哪些补助，生活救助一年多少": all the one screened may get, asked again.)
-          (sameOne && state.focus.length === 0 && asksForAll(text, true)) ||
-          (sameCalculation && !hasOwnQuantities(rules, text) && !/租金|\d+\s*元/.test(text)) ||
-          sumsScreening) &&
-        focus.length === 0,
-    });
-    if (step === "leave") {
-      // Only an unfinished dialogue is dropped (the screening it interrupted is kept); finished results stay
-      // correctable until they expire.
-      // A household already answered, only asked a refinement ("您家是贫困户吗？"), is kept as answered: its
-      // people are still those a later "俺家一共…" means.
-      if (state.step === "asking" && state.people.length >= 2 && state.pending === "poor" && state === current)
-        ctx.dialogue.start(ELIGIBILITY_DIALOGUE, { ...state, step: "done", pending: null });
-      else if (state.step !== "done") {
-        if (state === current && current.earlier) ctx.dialogue.start(ELIGIBILITY_DIALOGUE, current.earlier);
-        else ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
-      }
-      return undefined;
-    }
-    if (step.handoff) await recordHandoff(ctx, state, rules);
-    return toResult(ctx, step);
+    const result = await continueEligibility(ctx, current, turn);
+    return result && countedAs(ctx, rulesFor(ctx), result);
   },
 };
+
+/** The dialogue's next step, as `eligibilityDialogue.continue` reads it (undefined: it leaves the message). */
+async function continueEligibility(ctx: TurnContext, current: DialogueState, turn: Parameters<Dialogue<DialogueState>["continue"]>[2]) {
+  const rules = rulesFor(ctx);
+  if (!rules) return undefined;
+  const text = readable(ctx);
+  const topic = detectTopic(rules, text);
+  // "俺娘那个救助一个月多少" while a calculator waits for its numbers: the screening before it, taken up again.
+  const cameBack = current.earlier !== undefined && comesBack(rules, current, current.earlier, text);
+  const state: DialogueState = cameBack ? current.earlier! : current;
+  // "俺家是一户多残 俺叔家也是" ⏎ "两家一年一共领多少": households counted of the programme paid by the household
+  // that the screening was about: its amount times them, as the knowledge base reckons it.
+  const households = HOUSEHOLDS_COUNTED.exec(text);
+  if (state.step === "done" && state.topic === "benefits" && households && AMOUNT_ASK.test(text) && readHousehold(text).people.length === 0) {
+    const perHousehold = [...new Set([...state.focus, ...focusOf(rules, `${state.question} ${text}`)])].filter(
+      (id) => rules.programmes.programmes.find((p) => p.id === id)?.benefit.per === "household",
+    );
+    if (perHousehold.length === 1) {
+      return policyOn(ctx, `${state.question} ${text}`, true);
+    }
+  }
+  // "老年残疾人补助 俺爹领一年是多少" ⏎ "俺记岔了 俺爹俺娘两个人都领 那一年多少": people said to receive the one
+  // programme asked about, no grade of their own: its amount times them, as for such a question asked at once.
+  const receivers = readHousehold(text).people;
+  const programmes = [...new Set([...state.focus, ...focusOf(rules, text)])];
+  if (
+    state.topic === "benefits" &&
+    receivers.length >= 2 &&
+    receivers.every((p) => p.grade === undefined && !p.severe) &&
+    QUALIFIES.test(text) &&
+    AMOUNT_ASK.test(text) &&
+    programmes.length === 1
+  ) {
+    // (A screening still asking is answered by this; one answered stays for the household it read.)
+    if (state.step !== "done") ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
+    return policyOn(ctx, `${state.question} ${text}`, true);
+  }
+  const { intent, confidence } = ctx.classification;
+  const long = text.replace(/\s/g, "").length >= 6;
+  // The core's reading first; then what only this dialogue knows (a different calculator's topic).
+  // "一年下来能有多少" names nothing of its own: it asks the screening, not a new question.
+  const namesOwn = ctx.hits[0] !== undefined && ctx.hits[0].coverage >= CONFIDENCE.clarify && ctx.kb.index.namesTopic(ctx.hits[0], true);
+  // "俺爷俺奶都是贫困老年残疾人" ⏎ "又添了一个 俺姥爷搬过来一块住了 也是": someone new, said to be as the others
+  // are, joins the household screened (moving in is no trouble to report).
+  const newcomer = readHousehold(text).people;
+  // "俺俩孩子没残疾": others of the family said not to be disabled, told of the household screened.
+  const joins =
+    state.step === "done" &&
+    state.topic === "benefits" &&
+    !QUESTION_WORDS.test(text) &&
+    ((newcomer.length === 1 && /也是|也一样|也算|也符合/.test(text) && !state.people.some((p) => p.label === newcomer[0]!.label)) ||
+      (state.people.length >= 2 && outsideHousehold(state, newcomer) && saysNothingElse(rules, text)));
+  const newQuestion =
+    !joins &&
+    (turn === "report" ||
+      (turn === "new_question" && (namesOwn || !AMOUNT_ASK.test(text))) ||
+      (OTHER_INTENTS.has(intent) && confidence >= 0.5 && long) ||
+      ((ctx.hits[0]?.coverage ?? 0) >= CONFIDENCE.answer && namesOwn && long && topic !== state.topic) ||
+      (topic !== undefined && topic !== state.topic && long) ||
+      (QUESTION_WORDS.test(text) && long && namesOwn));
+  // "他每年能领多少生活救助" while his screening waits for an answer: the same person, one programme.
+  // "家里不是贫困户，能领那个特别救助不" answers the pending question too: the same screening.
+  const answersPending = state.pending !== null && extractFacts(rules, text).facts[state.pending] !== undefined;
+  // "一家三口都是重度残疾" ⏎ "县里代缴养老一年一共多少": a household being screened, asked about as a whole;
+  // "他俩代缴的一共多少" counts as many as it has, naming nobody new.
+  const said = readHousehold(text).people;
+  const wholeHousehold =
+    state.people.length >= 2 && (said.length === 0 || (said.length === state.people.length && said.every(isCounted))) && readReckoning(text).total === true;
+  const sameScreening =
+    state.topic === "benefits" &&
+    (topic === "benefits" || (wholeHousehold && (topic === undefined || focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id))))) &&
+    state.step !== "done" &&
+    turn !== "report" &&
+    (answersPending || wholeHousehold || /[他她]|这位|[我俺](?:爸|爹|妈|娘|爷爷|奶奶)|[我俺]家/.test(text));
+  // "俺家一年特别救助一共多少" after a household's answer: the same household, one programme.
+  // "特别救助加上一户多残，一年一共多少": programmes named, nobody new, so the household just described.
+  // "外公外婆加我舅仨人一年多少", "两口子一年能领多少": the household's own people, asked about together.
+  const namedPeople = readHousehold(text).people.filter((p) => !isCounted(p));
+  const ownPeople =
+    // ("爷爷的老年补助一年 加俺爹的救助一年 总共": a sum asked without 多少.)
+    (AMOUNT_ASK.test(text) || readReckoning(text).total === true) &&
+    (/两口子|老两口|[我俺咱](?:们)?(?:俩|仨)/.test(text) ||
+      (namedPeople.length >= 2 && namedPeople.every((p) => state.people.some((q) => q.label === p.label))));
+  // (Or while it still asks whether the household is poor: "县里代缴养老保险一年给交多少" asks on regardless.)
+  const sameHousehold =
+    (state.step === "done" || (state.pending === "poor" && !/每人|一人|每个人|一个人|每位/.test(text))) &&
+    state.people.length >= 2 &&
+    (topic === "benefits" ||
+      ownPeople ||
+      (/剩下的|剩下那|其余的/.test(text) && AMOUNT_ASK.test(text)) ||
+      // "俺家一共代缴多少": one of its programmes named in a word that is no topic of its own ("代缴养老保险" is
+      // the general pension's words too).
+      ((topic === undefined || topic === "outside") && focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)))) &&
+    turn !== "report" &&
+    // "他俩一年特别救助加起来多少": a count of them names nobody new.
+    // "那剩下的特别救助一年多少", "他们仨呢": those of the household still counted.
+    (cameBack ||
+      ownPeople ||
+      /[我俺咱](?:们)?家|全家|一家|剩下的|剩下那|其余的|他们|他俩|她俩|这几个/.test(text) ||
+      (readHousehold(text).people.every(isCounted) && readReckoning(text).total === true) ||
+      // "光说特别救助 俩人一年多少": as many counted as the household has.
+      (readHousehold(text).people.length === state.people.length && readHousehold(text).people.every(isCounted) && AMOUNT_ASK.test(text)) ||
+      // "特别救助一年多少" right after the household's answer: one of its programmes, no grade of its own.
+      (readHousehold(text).people.length === 0 &&
+        AMOUNT_ASK.test(text) &&
+        extractFacts(rules, text).facts.disability_grade === undefined &&
+        focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id))));
+  // "老年补助一个月一共多少" ⏎ "一年呢": the same household's same programmes, over another span.
+  // "屋头爷爷是三级贫困残疾人" ⏎ "假设两样都能领，他一年一共多少": what one person's screening found, added up.
+  const sumsScreening =
+    state.step === "done" &&
+    state.topic === "benefits" &&
+    state.people.length === 0 &&
+    turn !== "report" &&
+    /两样|几样|这几样|这些|都算上|全算上|加起来|都能领/.test(text) &&
+    readReckoning(text).total === true &&
+    readHousehold(text).people.every((p) => p.grade === undefined && !p.severe && /^(?:您|他|她)/.test(p.label));
+  // "俺家老头子是贫困老年残疾人" ⏎ "那一年呢": one person's screening, over another span.
+  const spanOnly =
+    state.step === "done" &&
+    (state.people.length >= 2 ? state.focus.length > 0 : true) &&
+    [text, foldText(ctx.text)].some((t) => SPAN_FOLLOW_UP.test(t.replace(/[\s？?。!！]/g, "")));
+  // "俺爹是贫困老年残疾人" ⏎ "那一年老年补助多少": one person screened, asked about one of their programmes.
+  // "俺娘自己一个月合多少" after the household came down to her: she is the one screened.
+  const sameOne =
+    state.step === "done" &&
+    state.people.length === 0 &&
+    (topic === "benefits" || topic === undefined) &&
+    turn !== "report" &&
+    readHousehold(text).people.every((p) => p.grade === undefined && !p.severe) &&
+    AMOUNT_ASK.test(text) &&
+    // "那沼气池补贴多少钱": a topic of its own is a new question, not the screening again.
+    (cameBack ||
+      POINTS_BACK.test(text) ||
+      !namesOwn ||
+      focusOf(rules, text).some((id) => SUMMED_PROGRAMMES.has(id)) ||
+      // "俺家领了三年了 三年总共领了多少": the same answer over years, whatever entry 三年 matches.
+      (readReckoning(text).years !== undefined && focusOf(rules, text).length === 0 && /[俺我咱]家|领了|拿了/.test(text)));
+  // "屋头爷爷是三级贫困残疾人" ⏎ "他也够得上贫困老年残疾人补助": more said of the one screened, asking nothing.
+  const statesMore =
+    state.step === "done" &&
+    state.topic === "benefits" &&
+    state.people.length === 0 &&
+    turn !== "report" &&
+    /^[他她]/.test(text.trim()) &&
+    !QUESTION_WORDS.test(text) &&
+    (tellsFacts(rules, text) || extractFacts(rules, text).facts.elderly !== undefined);
+  const named = sameScreening || sameHousehold || sameOne ? focusOf(rules, text).filter((id) => SUMMED_PROGRAMMES.has(id)) : [];
+  // "特别救助一年多少" ⏎ "要是一户多残的也能领 两样加起来": the programme asked before and the one named now.
+  const adding = named.length > 0 && state.focus.length > 0 && /两样|几样|加起来|加上|也能领|都算上|一起算/.test(text);
+  // ("他能领哪些补助，生活救助一年多少": everything is asked, the one programme's amount among it.)
+  const focus = spanOnly ? state.focus : asksForAll(text, true) ? [] : adding ? [...new Set([...state.focus, ...named])] : named;
+  // "俺家一冬烧3吨煤 按1360一吨得花多少" ⏎ "要改烧秸秆压块，按1.2公斤顶1公斤煤，得多少压块": the same
+  // calculation asked again of its topic, with the numbers already given.
+  // "要是不是贫困户呢": a supposition about the one screened, never a question of its own.
+  const supposing = SUPPOSING.test(text) && tellsFacts(rules, text) && state.step === "done";
+  const sameCalculation = state.topic !== "benefits" && state.step === "done" && topic === state.topic && /多少|几/.test(text) && turn !== "report";
+  const step = continueDialogue(rules, sumsScreening ? { ...state, reckon: { ...state.reckon, total: true } } : state, text, ctx.now, {
+    newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne && !sameCalculation && !supposing && !statesMore,
+    more: statesMore,
+    personal: isPersonal(rules, text) && turn !== "report",
+    focus,
+    again:
+      (cameBack ||
+        (ownPeople && sameHousehold) ||
+        (POINTS_BACK.test(text) && sameOne) ||
+        // ("他能领哪些补助，生活救助一年多少": all the one screened may get, asked again.)
+        (sameOne && state.focus.length === 0 && asksForAll(text, true)) ||
+        (sameCalculation && !hasOwnQuantities(rules, text) && !/租金|\d+\s*元/.test(text)) ||
+        sumsScreening) &&
+      focus.length === 0,
+  });
+  if (step === "leave") {
+    // Only an unfinished dialogue is dropped (the screening it interrupted is kept); finished results stay
+    // correctable until they expire.
+    // A household already answered, only asked a refinement ("您家是贫困户吗？"), is kept as answered: its
+    // people are still those a later "俺家一共…" means.
+    if (state.step === "asking" && state.people.length >= 2 && state.pending === "poor" && state === current)
+      ctx.dialogue.start(ELIGIBILITY_DIALOGUE, { ...state, step: "done", pending: null });
+    else if (state.step !== "done") {
+      if (state === current && current.earlier) ctx.dialogue.start(ELIGIBILITY_DIALOGUE, current.earlier);
+      else ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
+    }
+    return undefined;
+  }
+  if (step.handoff) await recordHandoff(ctx, state, rules);
+  return toResult(ctx, step);
+}
 
 /** Written before the reply says the question was passed on (on disk before acknowledged). */
 const CALCULATOR_LABELS: Record<string, string> = { land_mu: "亩数", rent_per_mu: "每亩租金", coal_tons: "一年烧煤吨数", coal_price: "煤价" };
