@@ -920,7 +920,11 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
             : undefined;
     // "俺家俺爹是一级残疾" ⏎ "俺娘是三级": someone else with a grade of their own, while the first is asked
     // about, is a second member of the household, not a correction of the first one's grade.
-    const another = state.step === "asking" && named.length === 1 && !/不对|不是|说错|搞错|记错/.test(text);
+    // ("俺大闺女一级残疾" ⏎ "二闺女也是" while the household's standing is asked: a second one, as the first is.)
+    const another =
+      state.step === "asking" &&
+      ((named.length === 1 && !/不对|不是|说错|搞错|记错/.test(text)) ||
+        (named.length === 0 && alike.length === 1 && alike[0]!.label !== PRONOUN && /^[^，,。？?]{1,6}也是[啊呀的]?$/.test(core)));
     // "我老豆一级" ⏎ … ⏎ "我阿妈都系残疾 三级": someone other than the one screened, with a grade of their own,
     // after the answer: a second member, unless the message says it corrects something.
     const someoneElse =

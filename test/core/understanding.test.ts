@@ -5593,4 +5593,14 @@ describe("the 47th set's understanding", () => {
     await asking("俺家有几亩地想流转给威啤那边");
     expect((await asking("流转出去一亩地一年给多少租金")).text).not.toContain("您有 1 亩地");
   });
+
+  it("takes 二闺女也是, said while the household's standing is asked, as a second daughter like the first", async () => {
+    const say = chat();
+    await say("俺大闺女一级残疾");
+    expect((await say("二闺女也是")).text).toContain("您二闺女一级");
+    await say("家里穷 是贫困户");
+    const r = (await say("俩闺女一年救助一共多少 一个月合多少")).text;
+    expect(r).toContain("800 + 您二闺女 800 = 1600 元/年");
+    expect(r).toContain("133.3");
+  });
 });
