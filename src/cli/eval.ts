@@ -210,6 +210,11 @@ const DEFAULT_SETS = [
   // weakest.
   "test/eval/fortysixth/singles.jsonl",
   "test/eval/fortysixth/conversations.jsonl",
+  // A forty-seventh writer's set (ids bb/bc, 180 items; categories added after from the writer's report of its id
+  // blocks): run blind at the start of a session on 7e98dae, 153/180 (85.0 %), 1 wrong figure by the scorer (a
+  // conditional 50 元 beside 编一个也行); village_turns 7/12, interrogation 7/10 and correction 8/12 the weakest.
+  "test/eval/fortyseventh/singles.jsonl",
+  "test/eval/fortyseventh/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);
