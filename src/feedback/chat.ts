@@ -276,7 +276,8 @@ function answerThenOffer(ctx: FeedbackTurn, answer: TurnResult = answerPolicyQue
 const CORRECTED = /(?:^|\n)不[对對]：/;
 
 /** A question asked in so many words: whom, where, what, how much, whether. */
-const ASKED = /[?？吗]|谁|哪|啥|什么|怎么|咋|多少|几[个天年月场次]|能不能|有没有|是不是|管不管|给不给|[修管办]不[修管办]|有[^，,。]{0,6}没$/;
+const ASKED =
+  /[?？吗]|谁|哪|啥|什么|怎么|咋|多少|几[个天年月场次]|能不能|有没有|是不是|管不管|给不给|[修管办]不[修管办]|([\u4e00-\u9fa5])没\1|有[^，,。]{0,6}没$/;
 
 // ---- the dialogue after a report ------------------------------------------------------------
 

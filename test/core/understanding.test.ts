@@ -5603,4 +5603,13 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("800 + 您二闺女 800 = 1600 元/年");
     expect(r).toContain("133.3");
   });
+
+  it("answers whether the township ever did something (修没修过) beside a trouble, filing nothing unless asked", async () => {
+    const before = reports();
+    const r = await chat()("河道又脏又臭 镇上到底修没修过");
+    expect(r.text).toContain("300 万元");
+    expect(r.text).toContain("登记反映");
+    expect(r.intent).toBe("policy");
+    expect(reports()).toBe(before);
+  });
 });
