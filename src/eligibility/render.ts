@@ -225,11 +225,17 @@ export function renderSoFar(all: ProgrammeResult[], focus: readonly string[]): s
   const cash = inFocus.filter((r) => !pointed.includes(r) && r.programme.benefit.kind !== "service" && r.amount.known);
   // (Three conditions left is still an answer: "俺娘残疾 一年救助多少" gets the grades' amounts before the question.)
   const shown = [...pointed, ...cash.filter((r) => r.status === "likely" || r.unknown.length <= 3)].slice(0, 5);
-  if (shown.length === 0) return "";
-  const lines = shown.map((r) => {
-    const ifs = r.unknown.map((o) => o.condition.if_text).join("、");
-    return `· ${r.programme.name}：${ifs ? `如果${ifs}，` : ""}${describeAmount(r.programme, r.amount)}`;
-  });
+  // "俺四级残疾 一年能领多少": a programme whose rule says nothing for what was told (四级) is said to say nothing,
+  // before the others that may still pay.
+  const silent = all.filter((r) => (focus.length === 0 || focus.includes(r.programme.id)) && r.status === "unstated" && r.programme.benefit.kind === "cash");
+  if (shown.length === 0 && silent.length === 0) return "";
+  const lines = [
+    ...silent.map((r) => `· ${r.programme.name}：${r.unstated.map((u) => u.condition.unstated!.say).join("；")}，请问${r.programme.apply}`),
+    ...shown.map((r) => {
+      const ifs = r.unknown.map((o) => o.condition.if_text).join("、");
+      return `· ${r.programme.name}：${ifs ? `如果${ifs}，` : ""}${describeAmount(r.programme, r.amount)}`;
+    }),
+  ];
   return `先说能确定的：\n${lines.join("\n")}\n再问一句，好算得更准：\n`;
 }
 

@@ -5612,4 +5612,10 @@ describe("the 47th set's understanding", () => {
     expect(r.intent).toBe("policy");
     expect(reports()).toBe(before);
   });
+
+  it("says the relief's rule says nothing of 四级 before the programmes that may still pay", async () => {
+    const r = (await chat()("俺四级残疾 一年能领多少")).text;
+    expect(r).toContain("贫困残疾人生活特别救助：资料里只写了一到三级的标准，没写四级能不能领");
+    expect(r).not.toMatch(/每人每年 (?:400|800) 元/);
+  });
 });
