@@ -58,7 +58,8 @@ function round(n: number): number {
 }
 
 /** A number said in Chinese numerals right before what it counts ("三十三块", "四百元"). */
-const SPOKEN_QUANTITY = /[零〇一二两兩三四五六七八九十百千万萬俩倆仨]{2,}(?=多|来|余|块|元|个|個|人|斤|亩|畝|里|岁|歲|户|戶|次|吨|噸|公斤|名|位|天|年|月|米)/g;
+const SPOKEN_QUANTITY =
+  /[零〇一二两兩三四五六七八九十百千万萬俩倆仨]{2,}(?=多|来|余|块|元|个|個|人|斤|亩|畝|里|岁|歲|户|戶|次|吨|噸|公斤|名|位|天|年|月|米|平|公顷|座|场|套|本|册|件|例)/g;
 
 /**
  * The quantities of a question written in digits ("三十三块" → "33块"), for reading which topic it is about: a

@@ -5618,4 +5618,9 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("贫困残疾人生活特别救助：资料里只写了一到三级的标准，没写四级能不能领");
     expect(r).not.toMatch(/每人每年 (?:400|800) 元/);
   });
+
+  it("corrects an area said in 平米 in Chinese numerals (才一百平米) with the entry's 亩", async () => {
+    const r = (await chat()("汪疃水库边上那个健身广场才一百平米？那么小")).text;
+    expect(r).toContain("不对：资料里写的是“健身休闲广场占地 100 亩”，单位是亩，不是平方米");
+  });
 });

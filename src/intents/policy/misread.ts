@@ -3,7 +3,7 @@
 // all). The number itself is the entry's, so the villager has it from somewhere; what they would misread is said
 // plainly. Pure: the facts and the question in, the correction (or nothing) out.
 import type { Fact } from "../../knowledge/schema.ts";
-import { parseNumber } from "../../text/numbers.ts";
+import { parseNumber, quantitiesAsDigits } from "../../text/numbers.ts";
 import { HEARSAY } from "../../core/claim.ts";
 
 /** How a unit is measured: units of one kind that differ are a misreading (米 is not 公里). */
@@ -41,13 +41,17 @@ const SAID_AS: Record<string, string> = {
 
 /** A number of the question with what follows it: a unit, 万 for money, a price's "一斤". */
 const SAID =
-  /(?<![\d.])(\d+(?:\.\d+)?)\s*(万(?!人))?\s*(个百分点|%|‰|平方米|公里|千米|里地|里|米|公斤|斤|吨|亩|块钱|块|元)?(?:\s*(?:一|每|\/)\s*(斤|公斤|吨))?/g;
+  /(?<![\d.])(\d+(?:\.\d+)?)\s*(万(?!人))?\s*(个百分点|%|‰|平方米|平米|平方|公里|千米|里地|里|米|公斤|斤|吨|亩|块钱|块|元)?(?:\s*(?:一|每|\/)\s*(斤|公斤|吨))?/g;
 /** The unit a fact states right after a number. */
 const STATED = /^\s*(?:多\s*)?(万元|个百分点|%|‰|\/\s*10\s*万|\/\s*万|平方米|公里|千米|米|公斤|斤|吨|亩|元\s*\/\s*(?:吨|斤|公斤)|元|户|人|名)/;
 /** Asking for something, not putting a figure to confirm. */
 const ASKS = /多少|几|啥|什么|咋|怎么|哪|谁/;
 
-export function misreadUnit(facts: readonly Fact[], question: string): string | undefined {
+const SPOKEN_MEASURE = /[零一二两三四五六七八九十百千]{2,}(?:平方米|平米|平方|亩|吨|公里|千米|米|公斤|斤)/g;
+
+export function misreadUnit(facts: readonly Fact[], said: string): string | undefined {
+  // ("才一百平米？": a measure in Chinese numerals is the same figure; "每一万人" stays a rate's words.)
+  const question = said.replace(SPOKEN_MEASURE, (run) => quantitiesAsDigits(run));
   // Put to confirm (a closing question mark, 吧 or 吗, a tag like "对吧", or heard somewhere: "听说…"), or only said
   // ("广场有100平方米那么大"): then only of what the fact speaks of, so that a number of the villager's own that
   // happens to be the entry's is not taken for it.
@@ -113,7 +117,7 @@ function pairsOf(text: string): Set<string> {
 
 function saidUnit(unitWord: string | undefined, wan: string | undefined, per: string | undefined, perThousands: RegExpExecArray | null): string | undefined {
   if (perThousands) return perThousands[1] ? "/10万" : "/万";
-  const unit = unitWord === "块钱" || unitWord === "块" ? "元" : unitWord === "里地" ? "里" : unitWord;
+  const unit = unitWord === "块钱" || unitWord === "块" ? "元" : unitWord === "里地" ? "里" : unitWord === "平米" || unitWord === "平方" ? "平方米" : unitWord;
   if (per && (unit === "元" || !unit)) return `元/${per}`;
   if (wan && (!unit || unit === "元")) return "万元";
   return unit;
