@@ -424,7 +424,16 @@ export class Assistant {
     // Optional: the LLM reads a message the offline classifier is unsure about; its output is validated, else ignored.
     const llm = this.options.services.llm;
     if (llm && classification.confidence < CLASSIFIER_SURE && !message.payload) Object.assign(ctx, await understandWithLlm(llm, ctx));
-    const staffWork = mentionsStaffWork(foldText(text), engine.kb.data.conversation, ctx.reading);
+    // "村里统计烧煤的": a tally of something the knowledge base knows (coal, land, films), not the reports' statistics.
+    const staffWork =
+      mentionsStaffWork(foldText(text), engine.kb.data.conversation, ctx.reading) &&
+      !(
+        /统计|汇总/.test(text) &&
+        !mentionsStaffWork(foldText(text).replace(/统计|汇总/g, ""), engine.kb.data.conversation, ctx.reading) &&
+        ctx.hits[0] !== undefined &&
+        ctx.hits[0].matchedWords.some((w) => !/统计|汇总/.test(w)) &&
+        engine.kb.index.matchesMeaning(ctx.hits[0])
+      );
     // "意见可大了" is a complaint about the past, not an opinion in a consultation: only words of voting count.
     // "镇里上新项目前咋征求群众意见" asks how the township consults: a policy question, not a consultation's.
     const opinionWords = /提意见|征求|投票|投一票|支持|反对|赞成|同意|选项/.test(foldText(text)) && !CONSULTING_ASKED.test(foldText(text));

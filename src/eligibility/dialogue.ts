@@ -159,7 +159,7 @@ export const ONLY_ONE =
 
 const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = {
   land: ["land_mu", "land_parts", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"],
-  biomass: ["coal_tons", "coal_unit", "coal_price", "briquette_tons", "briquette_unit", "briquette_from_straw"],
+  biomass: ["coal_tons", "coal_unit", "coal_households", "coal_each", "coal_price", "briquette_tons", "briquette_unit", "briquette_from_straw"],
 };
 
 function relevant(rules: EligibilityRules, topic: DialogueTopic, factId: string): boolean {
@@ -338,7 +338,11 @@ function advance(rules: EligibilityRules, given: DialogueState, on: Date, prefix
   }
   if (typeof tons === "number") {
     const unit = typeof state.facts.coal_unit === "string" ? state.facts.coal_unit : undefined;
-    const rendered = renderBiomass(rules, computeBiomass(rules.calculators.biomass, tons, price), unit);
+    const households =
+      typeof state.facts.coal_households === "number" && typeof state.facts.coal_each === "number"
+        ? { count: state.facts.coal_households, each: state.facts.coal_each }
+        : undefined;
+    const rendered = renderBiomass(rules, computeBiomass(rules.calculators.biomass, tons, price), unit, households);
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
   // "优质煤一吨1360块，合一公斤多少钱": the price alone is enough to answer per tonne and per kilo.

@@ -390,16 +390,28 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       const coal = !conversion && (burnt || (/^(?:的)?(?:优质|好)?煤/.test(after) && !priceOnly));
       return coal && q.index !== briquetteAt && !isUnitOrConversion(withoutPrice, q, matched);
     });
+    // "村里二十户 每户一冬烧两吨": the coal of each household, times the households counted.
+    const each = weight && /(?:每户|每家|一户|户均|每一户)[^，,。；\d]{0,10}$/.test(withoutPrice.slice(0, weight.index));
+    const households = each ? HOUSEHOLDS.exec(withoutPrice) : null;
+    const count = households ? parseNumber(households[1]!) : undefined;
     if (weight) {
-      const answer = checkCoal(bio.max_coal_tons, weight.value * WEIGHT_UNITS[weight.unit]!, weight.negative);
+      const tons = weight.value * WEIGHT_UNITS[weight.unit]!;
+      const answer = checkCoal(bio.max_coal_tons * (count && count > 1 ? count : 1), count && count > 1 ? tons * count : tons, weight.negative);
       if (answer.kind === "value") {
         facts.coal_tons = answer.value;
         // The answer speaks in the villager's unit: "5公斤" is not reckoned as 0 吨.
         facts.coal_unit = weight.unit;
+        if (count && count > 1) {
+          facts.coal_households = count;
+          facts.coal_each = Math.round(tons * 1000) / 1000;
+        }
       } else if (answer.kind === "invalid") invalid.push({ fact: "coal_tons", message: answer.message });
     }
   }
 }
+
+/** Households counted ("二十户", "20户"), not one of them ("每户", "一户", "户均"). */
+const HOUSEHOLDS = /(?<![每一])(\d+|[两二三四五六七八九十百]+)\s*(?:户|家)(?!均)/;
 
 function checkMoney(found: { value: number; negative: boolean }, max: number, label: string, example: string): Answer {
   if (found.negative || found.value <= 0 || found.value > max)

@@ -403,7 +403,7 @@ export function renderLand(rules: EligibilityRules, r: LandResult, years?: numbe
   };
 }
 
-export function renderBiomass(rules: EligibilityRules, r: BiomassResult, unit?: string): Rendered {
+export function renderBiomass(rules: EligibilityRules, r: BiomassResult, unit?: string, households?: { count: number; each: number }): Rendered {
   const p = rules.calculators.biomass;
   const { min, max } = p.briquette_per_coal;
   // "要顶5公斤好煤": less than a tonne is reckoned in the villager's unit (公斤 or 斤); in tonnes it read "0 吨".
@@ -425,7 +425,9 @@ export function renderBiomass(rules: EligibilityRules, r: BiomassResult, unit?: 
     };
   }
   const lines = [
-    `您家一年烧 ${money(r.coalTons)} 吨煤，改烧秸秆压块：`,
+    households
+      ? `${households.count} 户，每户 ${money(households.each)} 吨：${households.count} × ${money(households.each)} = ${money(r.coalTons)} 吨煤，改烧秸秆压块：`
+      : `您家一年烧 ${money(r.coalTons)} 吨煤，改烧秸秆压块：`,
     `· 能省的煤钱：约 ${money(r.saving[0])}～${money(r.saving[1])} 元/年（折合每月约 ${money(r.saving[0] / 12)}～${money(r.saving[1] / 12)} 元）`,
     `· 算法：${min}～${max} 公斤压块顶 1 公斤优质煤；要把 ${money(r.coalTons)} 吨煤全换掉，需要压块 ${money(r.briquetteTons[0])}～${money(r.briquetteTons[1])} 吨。压足 ${money(r.briquetteTons[1])} 吨能省下全部煤钱 ${money(r.coalTons)} × ${money(r.coalPrice)} = ${money(r.saving[1])} 元；只压 ${money(r.briquetteTons[0])} 吨也能省 ${money(r.saving[0])} 元。`,
     `· 每吨压块约值 ${money(r.perBriquetteTon[0])}～${money(r.perBriquetteTon[1])} 元煤钱。`,

@@ -5623,4 +5623,13 @@ describe("the 47th set's understanding", () => {
     const r = (await chat()("汪疃水库边上那个健身广场才一百平米？那么小")).text;
     expect(r).toContain("不对：资料里写的是“健身休闲广场占地 100 亩”，单位是亩，不是平方米");
   });
+
+  it("reckons a village's coal (二十户, 每户两吨) at the market price, and takes 村里统计烧煤的 as no staff query", async () => {
+    const r = await chat()("村里二十户 每户一冬烧两吨优质煤 按市场价全村一冬得花多少");
+    expect(r.text).toContain("20 户，每户 2 吨：20 × 2 = 40 吨煤");
+    expect(r.text).toContain("40 × 1360 = 54400 元");
+    expect(r.text).not.toContain("贵港市");
+    expect((await chat()("村里统计烧煤的")).intent).not.toBe("staff");
+    expect((await chat()("统计一下本月反映的问题")).intent).toBe("staff");
+  });
 });

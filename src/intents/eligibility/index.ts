@@ -182,7 +182,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "咱县贫困老年残疾人1479人，每人每月50": a count of people beside a per-person amount is the same arithmetic.
   // "村里60个残疾人 俺爹是其中一个 他二级": one person of the village is asked about, not the village.
   // Only a message counting people or households can be a village's (most are not: no household read for them).
-  const counts = /(?:\d+|[两二三四五六七八九十百]+)\s*(?:个|人|户|名|位|家)/.test(text);
+  // ("村里二十户 每户一冬烧两吨优质煤": a calculator's own quantities, a village's too, are reckoned below.)
+  const calculator = detectTopic(rules, text);
+  const reckons = (calculator === "land" || calculator === "biomass") && hasOwnQuantities(rules, text);
+  const counts = /(?:\d+|[两二三四五六七八九十百]+)\s*(?:个|人|户|名|位|家)/.test(text) && !reckons;
   const onePerson =
     counts &&
     (ONE_OF_THEM.test(text) || readHousehold(text).people.some((p) => !isCounted(p) && p.label !== "您" && p.label !== PRONOUN_LABEL && p.grade !== undefined));
@@ -194,11 +197,12 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     );
   // "村里…10个 三级的8个 又多了2个一级的": a village's people are never screened as one household, even when
   // the arithmetic cannot be done; the policy side shows the amounts and reckons only what is certain.
-  if (!onePerson && VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text))
+  if (!onePerson && !reckons && VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text))
     return tallyAnswer(ctx, groupsOf(readFigureQuestion(text, ctx.kb.index.places)));
   const figure = readFigureQuestion(text, ctx.kb.index.places);
   if (
     !onePerson &&
+    !reckons &&
     (/(?:村|组|屯|庄)(?:里|上)?(?:有|一共|总共|共)?\s*(?:\d+|[两二三四五六七八九十百]+)来?\s*(?:个人|户|个|人|家)/.test(text) ||
       /按\s*(?:\d+|[两二三四五六七八九十百]+)\s*(?:个人|个|人|户|家)\s*算/.test(text) ||
       /(?:县|镇|乡|市)[^，,。？?]{0,12}?\d{2,}\s*(?:个人|人|户|名)[^。？?]{0,4}每(?:人|户)/.test(text) ||

@@ -2725,7 +2725,8 @@ const WHERE_SOMEONE_WENT = new RegExp(`(?:迁|搬|嫁|去|走|在|到|上)(?:到
 /** An entry of the city's report ("…（贵港市）"), whose figures are the whole city's. */
 function isCityReport(entry: Entry): boolean {
   const entryText = [entry.title, entry.summary, ...entry.facts.map((f) => f.text)].join("");
-  return /（[^）]*市）/.test(entry.title + entry.source.section) || (/市/.test(entryText) && !/县/.test(entryText));
+  // (市场价 is no city: "优质煤的市场价" is the township's.)
+  return /（[^）]*市）/.test(entry.title + entry.source.section) || (/市(?!场)/.test(entryText) && !/县/.test(entryText));
 }
 
 /** A village or its committee, as a villager names it. */
