@@ -215,6 +215,10 @@ const DEFAULT_SETS = [
   // conditional 50 元 beside 编一个也行); village_turns 7/12, interrogation 7/10 and correction 8/12 the weakest.
   "test/eval/fortyseventh/singles.jsonl",
   "test/eval/fortyseventh/conversations.jsonl",
+  // A forty-eighth writer's set (ids bd/be, 180 items): 145/180 (80.6 %) on 7e98dae, run blind on arrival mid-session
+  // after the 47th's fixes: 151/180 (83.9 %), 1 wrong figure; village_turns 3/12 and interrogation 6/10 the weakest.
+  "test/eval/fortyeighth/singles.jsonl",
+  "test/eval/fortyeighth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

@@ -5632,4 +5632,13 @@ describe("the 47th set's understanding", () => {
     expect((await chat()("村里统计烧煤的")).intent).not.toBe("staff");
     expect((await chat()("统计一下本月反映的问题")).intent).toBe("staff");
   });
+
+  it("takes a household left with one disabled person out of the 一户多残 count", async () => {
+    const say = chat();
+    await say("村里一户多残的有五户");
+    await say("村长说有一户走了一个人 就剩一个残疾人了");
+    const r = (await say("那现在一年一户多残补助一共多少")).text;
+    expect(r).toContain("5 − 1 = 4 户");
+    expect(r).toContain("1680 × 4 = 6720 元/年");
+  });
 });

@@ -1962,7 +1962,9 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   // ("还有两户刚评上": the households added, counted before the word for how.)
   const ADDED =
     /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上来?|查出来?|发现|找出来?|补报|漏报)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户|(?:还有|另有|外加)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*户[^，,。？?\s]{0,3}?(?:刚|新|才)(?:评上|认定|批下来|批了|报上来|查出来)/;
-  const DROPPED = /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走|迁出|搬出|不在)/;
+  // ("有一户走了一个人 就剩一个残疾人了": a household left with one disabled person is no 一户多残 any more.)
+  const DROPPED =
+    /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走|迁出|搬出|不在|(?:就|只)剩(?:下)?(?:一个|1个|一位)(?:残疾)?|只有一个残疾)/;
   const DROPPED_HERE = new RegExp(`^${DROPPED.source}`);
   // "有仨一户多残家庭": households counted before what they are.
   const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+|俩|仨)\s*(?:个)?(?:一户多残|一户两残|多残)?(?:的)?(?:户|家)(?!多残|两残|人|里)/g)].filter(
