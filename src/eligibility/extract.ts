@@ -196,7 +196,7 @@ const MONEY = String.raw`${AMOUNT}\s*(?:元|块钱|块)`;
 // After 每亩/租金 the unit may be left out ("每亩八百"); before 一亩 it is needed ("两千块一亩").
 // "每亩一年租金450": 一年 and 租金 are units and labels between 每亩 and the value, never the value itself;
 // a number followed by 年/亩/月 ("一年", "一亩") is a unit too, so the value must not be followed by one.
-const RENT_LABELS = String.raw`(?:地|是|有|给|能给|一年|每年|年|的|租金|租子|地租|租费|流转费|大概|差不多|能|可以|收|拿)*`;
+const RENT_LABELS = String.raw`(?:地|是|都|也|都是|也是|有|给|能给|一年|每年|年|的|租金|租子|地租|租费|流转费|大概|差不多|能|可以|收|拿)*`;
 // 租金 alone ("租金一年0.2万") is the whole rent, not a rent per mu: only a 亩 word makes it per mu.
 const RENT_PATTERNS = [
   new RegExp(String.raw`(?:每亩|一亩|1亩|亩租金?)${RENT_LABELS}${AMOUNT}(?![年亩月天个万千百\d])\s*(?:元|块钱|块)?`),

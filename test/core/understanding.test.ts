@@ -5641,4 +5641,30 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("5 − 1 = 4 户");
     expect(r).toContain("1680 × 4 = 6720 元/年");
   });
+
+  it("reads 三级的俩 as a group's two, and a rent said with 都是 (一亩都是一年八百)", async () => {
+    const say = chat();
+    await say("俺是村会计 统计下贫困残疾人的救助");
+    await say("一组 一级的两个 三级的一个");
+    await say("二组 二级的三个");
+    await say("三组 三级的俩");
+    expect((await say("全村一年一共多少")).text).toContain("合计：1600 + 400 + 2400 + 800 = 5200 元/年");
+    const land = chat();
+    await land("俺们村几家流转地");
+    await land("趙家五畝");
+    await land("钱家三亩");
+    await land("孙家两亩半");
+    expect((await land("一亩都是一年八百 一共多少租金")).text).toContain("10.5 × 800 = 8400 元/年");
+  });
+
+  it("takes a township cadre's tally (俺是镇上的 统计三级贫困残疾人) as no screening, whatever the villages are called", async () => {
+    const say = chat();
+    expect((await say("俺是镇上的 统计三级贫困残疾人")).text).not.toContain("按您说的情况");
+    await say("东梁格七个");
+    await say("于家英三个");
+    await say("沈家荒五个");
+    const r = (await say("三年下来一共多少")).text;
+    expect(r).toContain("东梁格 7 + 于家英 3 + 沈家荒 5 = 15 人");
+    expect(r).toContain("18000 元");
+  });
 });

@@ -221,7 +221,18 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (CADRE.test(text) && readHousehold(text).people.every((p) => p.label === "您" || p.label.startsWith("第"))) return policyFallback(ctx);
   // "帮俺算算村里重度残疾人的养老代缴": the village's people (counted in the messages to come), nobody of the
   // villager's own household: the programme's answer, never a screening of the villager.
-  if (VILLAGE_PEOPLE.test(text) && !HOUSEHOLD_WORDS.test(text) && readHousehold(text).people.length === 0) return policyFallback(ctx);
+  // ("俺是镇上的 统计三级贫困残疾人": people tallied are a village's or a township's too.)
+  // ("俺是镇上的 统计三级贫困残疾人": people tallied are a village's or a township's too; what is said before the
+  // word of tallying is who tallies.)
+  const tallied = TALLYING.exec(text);
+  const spokenOf = tallied ? text.slice(tallied.index) : text;
+  // (A grade said with nobody named, "统计三级贫困残疾人", names the group tallied, not the villager.)
+  const nobodyOwn = tallied
+    ? !/[俺我咱]/.test(spokenOf) && readHousehold(spokenOf).people.every((p) => p.label === "您" || isCounted(p))
+    : readHousehold(text).people.length === 0;
+  // (The township's villages may be named 于家英, 郝家庄: no 家 of a household.)
+  const unplaced = ctx.kb.index.places.reduce((t, place) => t.split(place).join("，"), spokenOf);
+  if ((VILLAGE_PEOPLE.test(text) || (tallied && /残疾/.test(spokenOf))) && !HOUSEHOLD_WORDS.test(unplaced) && nobodyOwn) return policyFallback(ctx);
   // "俺村里一二级的跟三级的都有 一年各给多少": each grade's amount asked of a group, nobody's own grade.
   if (
     /各(?:给|领|发|是|补|能领|能拿)?多少|分别(?:是|给|领)?多少/.test(text) &&
@@ -756,6 +767,8 @@ export const eligibilityHandler: IntentHandler = {
   },
 };
 
+/** "统计", "摸底": a cadre tallying people, not a villager telling of their own household. */
+const TALLYING = /统计|汇总|摸底|摸排|清点/;
 /** "村里重度残疾人", "俺们组的贫困残疾人": a village's (group's) disabled people, spoken of together. */
 const VILLAGE_PEOPLE = /(?:村里|全村|组里|全组|[俺我咱]们?(?:村|组))(?:的|里|上)?[^，,。；？?\s]{0,8}?残疾/;
 
