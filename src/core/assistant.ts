@@ -4,6 +4,7 @@ import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
 import { DROPPED_HOME, readGradeTally, SOME_OF_THEM } from "./tally.ts";
 import { correctQuestion } from "./correction.ts";
+import { quantitiesAsDigits } from "../text/numbers.ts";
 import { COMES_BACK, countSaidBefore, earlierQuestionOn, isFollowUp, lastQuestion, reportJustFiled, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
@@ -445,6 +446,13 @@ export class Assistant {
     // "郝家庄室外健身器材5套": a figure told of a topic the knowledge base knows, in no word of a consultation, is
     // no answer to one.
     if (route.intent === "opinion" && !opinionWords && ctx.reading.kind === "open" && topicCoverage >= CONFIDENCE.answer && PLACE_COUNTED.test(foldText(text)))
+      route.intent = "policy";
+    // "二组压了九吨", "三组三吨半": a part of a village with a quantity, nothing wrong said, is a tally going on, never
+    // a report.
+    const partTold =
+      /^\s*(?:[一二三四五六七八九十\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)/.test(foldText(text)) ||
+      engine.kb.index.places.some((place) => foldText(text).trimStart().startsWith(place));
+    if (route.intent === "feedback" && ctx.reading.kind === "open" && partTold && PLACE_COUNTED.test(quantitiesAsDigits(foldText(text))))
       route.intent = "policy";
     // "但不想光拿租金": nothing is wrong in the words and the classifier is unsure it is a report. Nothing
     // is filed on a guess: the feedback feature answers what it can and asks whether to file.

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateAll, focusOf, nextFactToAsk, type Facts, type ProgrammeResult } from "./evaluate.ts";
 import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
-import { parseNumber, spanText, WEIGHT_UNITS } from "./numbers.ts";
+import { findQuantities, parseNumber, spanText, WEIGHT_UNITS } from "./numbers.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
 import {
   money,
@@ -159,7 +159,17 @@ export const ONLY_ONE =
 
 const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = {
   land: ["land_mu", "land_parts", "rent_per_mu", "rent_total", "labour_year", "daily_wage", "work_days", "workers"],
-  biomass: ["coal_tons", "coal_unit", "coal_households", "coal_each", "coal_price", "briquette_tons", "briquette_unit", "briquette_from_straw"],
+  biomass: [
+    "coal_tons",
+    "coal_unit",
+    "coal_households",
+    "coal_each",
+    "coal_price",
+    "briquette_tons",
+    "briquette_unit",
+    "briquette_from_straw",
+    "briquette_parts",
+  ],
 };
 
 function relevant(rules: EligibilityRules, topic: DialogueTopic, factId: string): boolean {
@@ -333,6 +343,7 @@ function advance(rules: EligibilityRules, given: DialogueState, on: Date, prefix
       typeof state.facts.briquette_unit === "string" ? state.facts.briquette_unit : undefined,
       typeof tons === "number" ? tons : undefined,
       state.facts.briquette_from_straw === true,
+      typeof state.facts.briquette_parts === "string" && state.facts.briquette_parts.includes("+") ? state.facts.briquette_parts : undefined,
     );
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
@@ -372,6 +383,9 @@ export function startDialogue(
   // "张家三亩": whose land it is, kept for the parcels told next.
   const holder = topic === "land" && typeof facts.land_mu === "number" && facts.land_parts === undefined ? holderOf(foldText(text)) : undefined;
   if (holder) facts.land_parts = `${holder} ${facts.land_mu}`;
+  // "俺村压秸秆块 一组压了六吨": whose straw it is, kept for the parts told next.
+  const strawHolder = topic === "biomass" && typeof facts.briquette_tons === "number" ? holderOf(foldText(text), "吨") : undefined;
+  if (strawHolder) facts.briquette_parts = `${strawHolder} ${facts.briquette_tons}`;
   const named = topic === "benefits" ? focusOf(rules, text) : [];
   const household = readHousehold(householdText);
   // "一二级…救助一年多少" then "俺爹一级俺娘二级": the grades of the earlier question described the programme.
@@ -1239,6 +1253,19 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const back = takenBack ? parseNumber(takenBack[1]!) : undefined;
   if (state.topic === "land" && before !== undefined && back !== undefined && back > 0 && back < before) extraction.facts.land_mu = before - back;
   const merged = { ...state.facts, ...(extraction.facts as DialogueState["facts"]) };
+  // "一组压了六吨" ⏎ "二组压了九吨" ⏎ "三组三吨半": each group's straw pressed, told a message each, added up (the
+  // words of straw were said with the first only).
+  const strawParts = state.topic === "biomass" && state.step === "done" ? holderParts(state.facts.briquette_parts) : [];
+  const strawHolder = strawParts.length > 0 ? holderOf(core, "吨") : undefined;
+  const strawSaid = strawHolder ? findQuantities(core, ["吨", "斤", "公斤"]) : [];
+  if (strawHolder && strawSaid.length === 1 && !strawSaid[0]!.negative) {
+    const q = strawSaid[0]!;
+    const parts = new Map(strawParts);
+    parts.set(strawHolder, Math.round(q.value * WEIGHT_UNITS[q.unit]! * 1000) / 1000);
+    const total = Math.round([...parts.values()].reduce((a, b) => a + b, 0) * 1000) / 1000;
+    const briquette_parts = [...parts].map(([who, t]) => `${who} ${t}`).join(" + ");
+    return advance(rules, { ...state, facts: { ...state.facts, briquette_tons: total, briquette_parts } }, on, "");
+  }
   // "张家三亩" ⏎ "李家两亩" ⏎ "王家五亩": each household's (group's, village's) land told a message each, added up; the
   // same holder told again replaces its own part ("李家不是两亩 是三亩").
   const holder = state.topic === "land" && typeof extraction.facts.land_mu === "number" && !extraction.facts.land_parts ? holderOf(core) : undefined;
@@ -1487,14 +1514,14 @@ const MORE_BENEFITS = /还能领|还有(?:啥|什么|哪些)(?:能领|补助|可
 /** "那我家还能领吗", "现在还能领不": whether the programme just answered is still theirs. */
 const STILL_GETS = /^(?:那|那么)?(?:我家|俺家|我们家|我们|我|俺)?(?:现在)?(?:还)?(?:能|可以)领(?:吗|不|么|不了|没)?$/;
 
-/** Whose land a message's area is: "张家三亩", "二组五亩", "岭西村八亩" (the villager's own 俺家 is nobody else's). */
-const LAND_HOLDER =
-  /(?:^|[\s，,。；;])(?:还有|另外|再有|那)?\s*((?:老)?[\u4e00-\u9fff]家|[一二三四五六七八九十\d]+组|[\u4e00-\u9fff]{1,3}(?:村|庄|屯))(?=[^，,。；]{0,4}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*亩)/;
+/** Whose land (or straw) a message's quantity is: "张家三亩", "二组压了九吨", "岭西村八亩" (the villager's own 俺家 is nobody else's). */
+const HOLDER_SOURCE = String.raw`(?:^|[\s，,。；;])(?:还有|另外|再有|那)?\s*((?:老)?[\u4e00-\u9fff]家|[一二三四五六七八九十\d]+组|[\u4e00-\u9fff]{1,3}(?:村|庄|屯))(?=[^，,。；]{0,4}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*UNIT)`;
+const HOLDERS = { 亩: new RegExp(HOLDER_SOURCE.replace("UNIT", "亩"), "g"), 吨: new RegExp(HOLDER_SOURCE.replace("UNIT", "(?:吨|斤|公斤)"), "g") };
 const NOT_A_HOLDER = /^(?:俺|我|咱|自|人|大|国|农|全|一|谁|哪|每|本|老)家$/;
 
-function holderOf(core: string): string | undefined {
+function holderOf(core: string, unit: keyof typeof HOLDERS = "亩"): string | undefined {
   // The last one told ("俺们村往外流转土地 张家三亩" read with the question before it).
-  const m = [...core.matchAll(new RegExp(LAND_HOLDER.source, "g"))].at(-1);
+  const m = [...core.matchAll(HOLDERS[unit])].at(-1);
   return m && !NOT_A_HOLDER.test(m[1]!) ? m[1] : undefined;
 }
 

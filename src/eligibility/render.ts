@@ -287,6 +287,18 @@ export function renderLabour(rules: EligibilityRules, wagePerDay: number, days: 
 }
 
 /** "压了5吨秸秆块能顶多少煤": briquettes → coal by the seed's 1.2–1.3 : 1, and the coal money. */
+/** "各组加起来" for groups, "几家加起来" for households, "各村加起来" for villages. */
+function partsLabel(parts: string): string {
+  const names = parts.split(" + ").map((p) => p.split(" ")[0]!);
+  return names.every((n) => n.endsWith("组"))
+    ? "各组加起来"
+    : names.every((n) => n.endsWith("家"))
+      ? "几家加起来"
+      : names.every((n) => /[村庄屯]$/.test(n))
+        ? "各村加起来"
+        : "加起来";
+}
+
 export function renderBriquettes(
   rules: EligibilityRules,
   briquetteTons: number,
@@ -294,6 +306,8 @@ export function renderBriquettes(
   unit?: string,
   coalBurnt?: number,
   fromStraw = false,
+  /** "一组 6 + 二组 9 + 三组 3.5": parts told one by one, added first and shown. */
+  parts?: string,
 ): Rendered {
   const p = rules.calculators.biomass;
   const { min, max } = p.briquette_per_coal;
@@ -311,6 +325,7 @@ export function renderBriquettes(
   // Coal money to the 元 from a hundred up, to the jiao below ("约 2～2 元" said nothing).
   const worth = (n: number) => (n >= 100 ? money(Math.round(n)) : money(n));
   const lines = [
+    ...(parts ? [`${partsLabel(parts)}：${parts} = ${tonnes(briquetteTons)} 吨`] : []),
     `${show(briquetteTons)}秸秆压块，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,
     `· 能顶优质煤：${show(briquetteTons)} ÷ ${max} ≈ ${show(coal[0])}，到 ${show(briquetteTons)} ÷ ${min} ≈ ${show(coal[1])}`,
     `· 值煤钱：按 ${money(price)} 元/吨${coalPrice === undefined ? "（原文的优质煤价）" : "（按您说的煤价）"}，约 ${worth(coal[0] * price)}～${worth(coal[1] * price)} 元`,

@@ -5667,4 +5667,17 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("东梁格 7 + 于家英 3 + 沈家荒 5 = 15 人");
     expect(r).toContain("18000 元");
   });
+
+  it("adds the straw each group pressed, told a message each, and never files 二组压了九吨 as a report", async () => {
+    const before = reports();
+    const say = chat();
+    await say("俺村压秸秆块");
+    await say("一组压了六吨");
+    await say("二组压了九吨");
+    await say("三组三吨半");
+    const r = (await say("全村这些块子顶多少吨煤")).text;
+    expect(r).toContain("各组加起来：一组 6 + 二组 9 + 三组 3.5 = 18.5 吨");
+    expect(r).toContain("18.5 吨 ÷ 1.3 ≈ 14.23 吨，到 18.5 吨 ÷ 1.2 ≈ 15.42 吨");
+    expect(reports()).toBe(before);
+  });
 });
