@@ -5680,4 +5680,13 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("18.5 吨 ÷ 1.3 ≈ 14.23 吨，到 18.5 吨 ÷ 1.2 ≈ 15.42 吨");
     expect(reports()).toBe(before);
   });
+
+  it("takes 上岁数 for 老年 and 好几个残疾人的户 for 一户多残, and follows each with a span", async () => {
+    const say = chat();
+    await say("上岁数的残疾人那个补助金一个月多少");
+    expect((await say("一年下来呢")).text).toContain("一年：600 元（50 × 12");
+    const home = chat();
+    expect((await home("家里好几个残疾人的户 一年补多少")).text).toContain("每户每年 1680 元");
+    expect((await home("两年呢")).text).toContain("3360 元（1680 × 2）");
+  });
 });
