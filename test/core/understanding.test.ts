@@ -5681,12 +5681,18 @@ describe("the 47th set's understanding", () => {
     expect(reports()).toBe(before);
   });
 
-  it("takes 上岁数 for 老年 and 好几个残疾人的户 for 一户多残, and follows each with a span", async () => {
+  it("keeps the amount beside the age left open when a span of it is asked after (一年下来呢), and takes 好几个残疾人的户 for 一户多残", async () => {
     const say = chat();
     await say("上岁数的残疾人那个补助金一个月多少");
     expect((await say("一年下来呢")).text).toContain("一年：600 元（50 × 12");
     const home = chat();
     expect((await home("家里好几个残疾人的户 一年补多少")).text).toContain("每户每年 1680 元");
     expect((await home("两年呢")).text).toContain("3360 元（1680 × 2）");
+  });
+
+  it("gives the monthly amount beside the age left open when asked whether there is any (一个月有补助没)", async () => {
+    const r = (await chat()("俺爹残疾 上岁数了 一个月有补助没")).text;
+    expect(r).toContain("从哪个年龄起算");
+    expect(r).toContain("每人每月 50 元");
   });
 });

@@ -604,8 +604,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     !/[一二三四]级/.test(ruleText) &&
     entry.facts.filter((f) => isRule(f) && ANY_MONEY.test(f.text)).length === 1 &&
     (/钱|元|块|交|补|给|领|拿|费/.test(query.text.replace(/补助|补贴/g, "")) ||
+      // ("俺爹残疾 上岁数了 一个月有补助没": whether there is one, by the month, is its amount asked.)
+      PAID_AT_ALL.test(query.text) ||
       // ("…那个呢 一个月多少": an amount by the month or year, asked in the last message, asks money too.)
-      PERIOD_MONEY.test(query.text.split(/\s+/).at(-1) ?? ""));
+      // ("…补助金一个月多少 ⏎ 一年下来呢": a span of that amount asked after it.)
+      PERIOD_MONEY.test(query.text.split(/\s+/).at(-1) ?? "") ||
+      SPAN_ASKED_AFTER.test(query.text.split(/\s+/).at(-1) ?? ""));
   // "三级…一年多少 ⏎ 那四级呢": the grade asked last is the gap's; the other grades' amounts are not its.
   const lastGrade = [...query.text.matchAll(/[一二三四]级/g)].at(-1)?.[0];
   // Not in a tally of several grades ("…三级的4个 四级的1个 一年一共多少"): the others are reckoned, the gap said beside.
@@ -723,7 +727,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     !perHeadAsked && TOTAL_MONEY_ASKED.test(query.text) && entry.facts.some((f) => !isGap(f) && ANY_MONEY.test(f.text) && /一共|共|合计|总计/.test(f.text));
   const gapShown = totalGiven ? undefined : asksMoney && top && isGap(top.fact) && top.score > bestRuleScore && (!amountRule || gapAsked) ? top.fact : moneyGap;
   // ("那上了岁数的…那个呢 一个月多少": the amount asked in the last message stays beside a gap of something else.)
-  const moneyLeft = gapShown !== undefined && !/钱|元|金额|多少|标准/.test(gapShown.text) && PERIOD_MONEY.test(query.text.split(/\s+/).at(-1) ?? "");
+  // ("上了岁数的残疾人那个补助金一个月多少 ⏎ 一年下来呢": a span of it asked after, too.)
+  const lastAsked = query.text.split(/\s+/).at(-1) ?? "";
+  const moneyLeft =
+    gapShown !== undefined &&
+    !/钱|元|金额|多少|标准/.test(gapShown.text) &&
+    (PERIOD_MONEY.test(lastAsked) || SPAN_ASKED_AFTER.test(lastAsked) || (PAID_AT_ALL.test(lastAsked) && /每月|一个月|每年|一年/.test(lastAsked)));
   if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && (moneyLeft || !ANY_MONEY.test(f.text)))].slice(0, MAX_FACTS);
   // "服务站来修要花钱不", "收费吗 收多少": a charge to the asker is asked. What the project cost ("投资 20 万元")
   // is no charge and would read as one; the fact saying the charge is not given comes first.
@@ -2725,6 +2734,12 @@ const PLACE_HINT = new RegExp(`[县市镇乡省]|${CITIES}|外地`);
 const WHERE_SOMEONE_WENT = new RegExp(`(?:迁|搬|嫁|去|走|在|到|上)(?:到|去|往)?了?(?:[^，,。？?\\s]{0,4}[县市镇乡省]|${CITIES}|外地|外面|城里)`, "g");
 
 /** An entry of the city's report ("…（贵港市）"), whose figures are the whole city's. */
+/** "一个月有补助没", "有没有补贴": whether anything is paid, which its amount answers. */
+const PAID_AT_ALL = /有(?:没有)?(?:补助|补贴)|(?:补助|补贴)(?:没|吗|不)/;
+/** "一年呢", "一年下来呢", "三年一共多少": a span of the amount asked after it, in a message of its own. */
+const SPAN_ASKED_AFTER =
+  /^(?:那)?(?:一年|每年|一个月|每月|半年|[一两二三四五六七八九十\d]+(?:年|个月))(?:下来|到头)?(?:呢|的呢|多少|合多少|一共多少|一共呢|能有多少)[?？]?$/;
+
 function isCityReport(entry: Entry): boolean {
   const entryText = [entry.title, entry.summary, ...entry.facts.map((f) => f.text)].join("");
   // (市场价 is no city: "优质煤的市场价" is the township's.)
