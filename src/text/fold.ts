@@ -32,7 +32,8 @@ export function foldText(text: string): string {
   // A turn's readers (the core, the interceptors, the handlers) each fold the same message: about eight
   // times per message. The last text folded is kept; any other is a string comparison away from folding.
   if (text === lastFolded.text) return lastFolded.folded;
-  const simplified = toSimplified(sanitize(text).normalize("NFKC")).toLowerCase();
+  // (妳, Taiwan's written "you" for a woman, is no Traditional character to convert: it is 你.)
+  const simplified = toSimplified(sanitize(text).normalize("NFKC")).toLowerCase().replaceAll("妳", "你");
   // Replacing single spaces with themselves would still copy the string.
   const spaced = HAS_WHITESPACE_TO_FOLD.test(simplified) ? simplified.replace(/\s+/g, " ") : simplified;
   const folded = FINANCIAL.test(spaced) ? spaced.replace(FINANCIAL_ALL, (c) => CHEQUE_NUMERALS[c] ?? c) : spaced;

@@ -5695,4 +5695,11 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("从哪个年龄起算");
     expect(r).toContain("每人每月 50 元");
   });
+
+  it("greets 妳好 as 你好, and turns away a joke asked for, pointing at what it can do", async () => {
+    expect((await chat()("妳好 請問妳能幫我什麼")).intent).toBe("help");
+    const r = await chat()("给俺讲个笑话中不中");
+    expect(r.intent).toBe("unknown");
+    expect(r.text).toContain("我能回答村里和镇上的政策");
+  });
 });
