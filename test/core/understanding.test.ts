@@ -5702,4 +5702,13 @@ describe("the 47th set's understanding", () => {
     expect(r.intent).toBe("unknown");
     expect(r.text).toContain("我能回答村里和镇上的政策");
   });
+
+  it("files being charged for a free service and a reading room always locked, but not a worker who cannot be reached", async () => {
+    const before = reports();
+    const say = chat();
+    await say("沈家荒那个压秸秆的点");
+    expect((await say("说是免费 今儿压了一车收了俺五十块钱")).text).toContain("已受理登记");
+    expect((await chat()("村图书室天天锁门 管理员从来不见人")).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 2);
+  });
 });
