@@ -5703,7 +5703,7 @@ describe("the 47th set's understanding", () => {
     expect(r.text).toContain("我能回答村里和镇上的政策");
   });
 
-  it("files being charged for a free service and a reading room always locked, but not a worker who cannot be reached", async () => {
+  it("files being charged for a free service and a reading room always locked", async () => {
     const before = reports();
     const say = chat();
     await say("沈家荒那个压秸秆的点");
