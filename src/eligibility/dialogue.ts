@@ -788,8 +788,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       !questioning &&
       newcomers.length > 0 &&
       newcomers.every((p) => p.grade !== undefined) &&
-      (/不对|说错|搞错|弄错|记错|不是残疾[^，,。？?\d]{0,3}[，,\s]*是/.test(text) || SWAPPED.test(text));
-    const doubted = questioning || (more.people.some((p) => !state.people.some((q) => q.label === p.label)) && !replacing);
+      (/不对|说错|搞错|弄错|记错|说岔|记岔|搞岔|弄岔|不是残疾[^，,。？?\d]{0,3}[，,\s]*是/.test(text) || SWAPPED.test(text));
+    // (Someone new said to be of another household's registration raises no doubt about this one's people.)
+    const doubted = questioning || (more.people.some((p) => !state.people.some((q) => q.label === p.label)) && !replacing && !OUTSIDE_HOUSEHOLD.test(text));
     // "不对 俺娘不是二级 是俺嫂子 三级": one of the household named again without a grade, beside the one instead.
     const notDisabled =
       state.people.length >= 2 && !doubted
@@ -828,8 +829,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     if (leaving.length > 0 && staying.length > 0 && staying.length < state.people.length) {
       // The one instead stands as the others all do ("都是贫困户"), unless said otherwise.
       const othersPoor = staying.every((p) => p.poor === staying[0]?.poor) ? staying[0]?.poor : undefined;
+      // ("二级的是俺婶子 她不在俺家户上": the one instead is someone else's household's, and joins nobody's sum.)
       const joining =
-        replacing && notDisabled.length > 0
+        replacing && notDisabled.length > 0 && !OUTSIDE_HOUSEHOLD.test(text)
           ? newcomers.map((p) => ({ ...p, ...((p.poor ?? othersPoor) !== undefined ? { poor: p.poor ?? othersPoor } : {}) }))
           : [];
       const kept = [...staying, ...joining];
@@ -862,6 +864,23 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const goneBefore = (more.gone ?? (GONE.test(text) && more.people.length === 1 ? [more.people[0]!.label] : [])).filter(
       (label) => label.startsWith("您") && !state.people.some((p) => p.label === label),
     );
+    // "俺家老两口都是二级贫困残疾人 俺是三级的" ⏎ "俺爹上个月走了": a parent of the old couple counted is one of them
+    // (when those counted are alike, it does not matter which).
+    const countedOnes = state.people.filter(isCounted);
+    if (
+      goneBefore.length === 1 &&
+      more.people.length === 1 &&
+      /父亲|母亲|爷爷|奶奶/.test(goneBefore[0]!) &&
+      OLD_COUPLE.test(foldText(state.question)) &&
+      countedOnes.length >= 2 &&
+      new Set(countedOnes.map((p) => `${p.grade}|${p.severe}|${p.poor}`)).size === 1
+    ) {
+      const drop = countedOnes.at(-1)!;
+      const kept = state.people.filter((p) => p !== drop).map((p, k) => (isCounted(p) ? { ...p, label: `第${k + 1}人` } : p));
+      const disabled_in_household = Math.max(kept.length, Number(state.facts.disabled_in_household ?? state.people.length) - 1);
+      const rest = { ...state, people: kept, facts: { ...state.facts, disabled_in_household }, disabledCount: disabled_in_household };
+      return advance(rules, rest, on, `好的，${goneBefore[0]}是老两口里的一位，已经不在户上，按 ${kept.length} 个人重新算：\n`);
+    }
     if (state.people.length >= 2 && goneBefore.length > 0 && more.people.every((p) => goneBefore.includes(p.label)))
       return advance(rules, state, on, `好的，${goneBefore.join("、")}已经不在户上，不算进去。\n`);
     // "现在其中一个分出去单独立户了" after a household counted, not named: that many fewer.
@@ -1536,3 +1555,8 @@ function holderParts(parts: unknown): Array<[string, number]> {
   }
   return out;
 }
+
+/** "老两口", "俩老的", "爹娘": the old couple, counted before either is named. */
+const OLD_COUPLE = /老两口|俩老|两个老的|二老|爹娘|爸妈|父母|老夫妻/;
+/** "她不在俺家户上", "不是俺家户口上的": someone not of the household's registration. */
+const OUTSIDE_HOUSEHOLD = /不在(?:俺|我|咱)?(?:家)?(?:的)?(?:户上|户口上|一个户|户口本上)|不是(?:俺|我|咱)家(?:户上|户口上)?的|不算(?:俺|我|咱)家/;

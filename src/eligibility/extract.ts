@@ -191,7 +191,8 @@ export function parseAnswer(rules: EligibilityRules, factId: string, text: strin
 
 // ---- calculator facts ---------------------------------------------------------------------
 
-const AMOUNT = String.raw`([-−－负])?\s*(\d+(?:\.\d+)?(?:万|千|百)?|[零一二两三四五六七八九十百千万点]+)`;
+// (一共, 一起, 一下 are words, never the amount 1: "一年租金一共多少".)
+const AMOUNT = String.raw`([-−－负])?\s*(?!一共|一起|一下|一块儿)(\d+(?:\.\d+)?(?:万|千|百)?|[零一二两三四五六七八九十百千万点]+)`;
 const MONEY = String.raw`${AMOUNT}\s*(?:元|块钱|块)`;
 // After 每亩/租金 the unit may be left out ("每亩八百"); before 一亩 it is needed ("两千块一亩").
 // "每亩一年租金450": 一年 and 租金 are units and labels between 每亩 and the value, never the value itself;
@@ -232,6 +233,9 @@ function isUnitOrConversion(text: string, q: { value: number; index: number; uni
   return /[\d零一二两三四五六七八九十百千万块元钱]$/.test(text.slice(0, q.index)) || /^(?:多少|值|合|能顶|的价|要多少)/.test(after);
 }
 
+/** "一块二亩", "两块地": plots of land counted. */
+const PLOTS = /(?<![\d零一二两三四五六七八九十百千])[一两二三四五几]块(?=\s*(?:地|[\d一二两三四五六七八九十半]+\s*亩))/g;
+
 function moneyFrom(patterns: readonly RegExp[], text: string): { value: number; negative: boolean; at: number; end: number } | undefined {
   for (const pattern of patterns) {
     const m = pattern.exec(text);
@@ -256,7 +260,9 @@ function checksSeedFigure(text: string, found: { at: number; end: number }): boo
 function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Facts, invalid: Extraction["invalid"], corrected: string[]): void {
   const land = rules.calculators.land_transfer;
   const bio = rules.calculators.biomass;
-  const rent = moneyFrom(RENT_PATTERNS, text);
+  // "一块二亩 一块一亩半": a plot counted (一块地), never a rent of 1 元 (blanked, every position kept).
+  const unplotted = text.replace(PLOTS, (m) => "，".repeat(m.length));
+  const rent = moneyFrom(RENT_PATTERNS, unplotted);
   if (rent) {
     const answer =
       rent.value < land.min_rent_per_mu && !rent.negative ? implausibleRent(rent.value) : checkMoney(rent, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
@@ -287,7 +293,7 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   const labour = LABOUR_PATTERN.exec(text);
   const wage = labour ? parseNumber(labour[1]!) : undefined;
   if (wage !== undefined && wage > 0) facts.labour_year = wage;
-  const withoutRent = [...RENT_PATTERNS, RENT_TOTAL_PATTERN, LABOUR_PATTERN].reduce((t, p) => t.replace(p, " "), text);
+  const withoutRent = [...RENT_PATTERNS, RENT_TOTAL_PATTERN, LABOUR_PATTERN].reduce((t, p) => t.replace(p, " "), unplotted);
   // "一亩能给多少" asks the rent per mu; it does not say the household has one mu.
   // "一亩地补偿多少", "一亩能给多少": 一亩 is the unit of the price asked about, not the household's land —
   // unless the villager says so ("俺家就一亩地").
@@ -307,7 +313,10 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   const rest = back && whole ? { ...whole, value: whole.value - back.value } : undefined;
   // "三家庄流转了300亩…岭西流转了250亩…两个村一年租金一共多少": parcels transferred, each said, added up when the
   // whole is asked.
-  const parcels = transferred.length >= 2 && !back && /一共|总共|合计|加起来|加一起|[两俩三四几]个村|各村/.test(text) ? transferred : [];
+  // ("两块地 ⏎ 一块二亩 一块一亩半": plots, each said, are parcels too.)
+  const plots = areas.filter((q) => /[一两二三四五几]块\s*(?:地)?\s*$/.test(text.slice(Math.max(0, q.index - 4), q.index)));
+  const parcels =
+    transferred.length >= 2 && !back && /一共|总共|合计|加起来|加一起|[两俩三四几]个村|各村/.test(text) ? transferred : plots.length >= 2 && !back ? plots : [];
   if (parcels.length >= 2) {
     const total = parcels.reduce((sum, q) => sum + q.value, 0);
     const answer = checkMu(

@@ -5711,4 +5711,25 @@ describe("the 47th set's understanding", () => {
     expect((await chat()("村图书室天天锁门 管理员从来不见人")).text).toContain("已受理登记");
     expect(reports()).toBe(before + 2);
   });
+
+  it("reads plots (一块二亩 一块一亩半) as parcels and 一年租金一共多少 as no rent of 1 元", async () => {
+    const say = chat();
+    await say("俺家流转了两块地");
+    expect((await say("一块二亩 一块一亩半")).text).toContain("几块地加起来：2 + 1.5 = 3.5 亩");
+    await say("一亩一年租金九百五");
+    const r = (await say("一年租金一共多少")).text;
+    expect(r).toContain("3.5 × 950 = 3325 元/年");
+    expect(r).not.toContain("一年 1 元");
+  });
+
+  it("takes a parent who died as one of the old couple counted, and a relative said not disabled out of the sum", async () => {
+    const say = chat();
+    await say("俺家老两口都是二级贫困残疾人 俺是三级的");
+    expect((await say("俺爹上个月走了")).text).toContain("第1人 800 + 您 400 = 1200 元/年");
+    const other = chat();
+    await other("俺家俺爹一级 俺娘二级 俺三级 都贫困户 一年多少");
+    const r = (await other("俺说岔了 俺娘不残疾 二级的是俺婶子 她不在俺家户上")).text;
+    expect(r).toContain("您父亲 800 + 您 400 = 1200 元/年");
+    expect(r).not.toContain("婶");
+  });
 });
