@@ -264,7 +264,8 @@ function answerThenOffer(ctx: FeedbackTurn, answer: TurnResult = answerPolicyQue
     ...answer,
     // Asked and answered from the knowledge base ("沼气池坏了找谁修"), it was taken as the question it is; an
     // opinion said ("俺觉得400太少了") stays feedback offered (nothing is filed unless asked either way).
-    intent: (known || absent) && ASKED.test(foldText(ctx.text)) ? answer.intent : "feedback",
+    // (A figure the villager had wrong, corrected by the answer, was a question of fact too: "一年才五十块 也太少了吧".)
+    intent: (known || absent) && (ASKED.test(foldText(ctx.text)) || CORRECTED.test(answer.replies[0]?.text ?? "")) ? answer.intent : "feedback",
     replies: [reply(text, { citations: answer.replies[0]?.citations ?? [], quickReplies: OFFER_BUTTONS })],
     answerKind: known || absent ? answer.answerKind : "report_or_question",
     // An absent subsidy stays on the staff's list of questions the knowledge base could not answer.

@@ -61,12 +61,18 @@ function round(n: number): number {
 const SPOKEN_QUANTITY =
   /[零〇一二两兩三四五六七八九十百千万萬俩倆仨]{2,}(?=多|来|余|块|元|个|個|人|斤|亩|畝|里|岁|歲|户|戶|次|吨|噸|公斤|名|位|天|年|月|米|平|公顷|座|场|套|本|册|件|例)/g;
 
+const SPOKEN_MAGNITUDE_SOURCE = "[一二两兩三四五六七八九十百千]+[万萬](?=\\s|$|[，,。？?！!吧呢啊嘛是])";
+const SPOKEN_MAGNITUDE = new RegExp(SPOKEN_MAGNITUDE_SOURCE);
+const SPOKEN_MAGNITUDE_ALL = new RegExp(SPOKEN_MAGNITUDE_SOURCE, "g");
+
 /**
  * The quantities of a question written in digits ("三十三块" → "33块"), for reading which topic it is about: a
  * number is no topic, and cut into 三十 / 十三 / 三十三 it weighed as three unknown words.
  */
 export function quantitiesAsDigits(text: string): string {
-  return text.replace(SPOKEN_QUANTITY, (run) => {
+  // ("花了五百万 真舍得": a sum in 万 ending its clause is a quantity too.)
+  const spoken = SPOKEN_MAGNITUDE.test(text) ? text.replace(SPOKEN_MAGNITUDE_ALL, (run) => `${parseNumber(run.slice(0, -1)) ?? run.slice(0, -1)}万`) : text;
+  return spoken.replace(SPOKEN_QUANTITY, (run) => {
     // "两三个", "七八个": a rough range, not one number.
     if (!/[十百千万萬]/.test(run)) return run;
     const value = parseNumber(run);

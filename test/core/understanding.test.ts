@@ -5732,4 +5732,11 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("您父亲 800 + 您 400 = 1200 元/年");
     expect(r).not.toContain("婶");
   });
+
+  it("corrects a sum said in Chinese numerals with feeling (花了五百万 真舍得啊), as a question of fact", async () => {
+    const r = await chat()("镇上幼儿园光装修就花了五百万 真舍得啊");
+    expect(r.text).toContain("不对：资料里写的是“镇政府出 50 万元");
+    expect(r.intent).toBe("policy");
+    expect((await chat()("上岁数残疾人那个补助金 一年才五十块 也太少了吧")).intent).not.toBe("feedback");
+  });
 });
