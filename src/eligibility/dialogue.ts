@@ -662,6 +662,13 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   // "俺娘二级贫困残疾" ⏎ "一年是400 对吧": an amount put to confirm for the one just screened, nobody else named.
   if (state.step === "done" && !isHousehold(state) && claim?.kind === "period" && readHousehold(text).people.length === 0 && focusOf(rules, text).length === 0)
     return advance(rules, state, on, "", claim);
+  // "俺一级 俺家是贫困户" ⏎ "俺叔二级残疾 他家不是贫困户 单独一个户口本": someone of another household, told
+  // after the answer, changes nothing of this one's (never screened in the villager's place).
+  if (state.topic === "benefits" && state.step === "done" && SEPARATE_HOUSEHOLD.test(text) && !/一共|加起来|总共|都算|算上|算进/.test(text)) {
+    const told = readHousehold(text).people.filter((p) => p.label !== "您" && p.label !== PRONOUN && !isCounted(p));
+    if (told.length === 1 && !state.people.some((q) => q.label === told[0]!.label))
+      return advance(rules, state, on, `好的，${told[0]!.label}是另一户的，不算进您家；您家的还是这样：\n`);
+  }
   // "俺爹一级，俺哥三级" after "我家有两个残疾人": the household gets its people.
   if (state.topic === "benefits") {
     const more = readHousehold(text.replace(/^(?:不对|不是)[，,]?/, ""));
@@ -1560,3 +1567,6 @@ function holderParts(parts: unknown): Array<[string, number]> {
 const OLD_COUPLE = /老两口|俩老|两个老的|二老|爹娘|爸妈|父母|老夫妻/;
 /** "她不在俺家户上", "不是俺家户口上的": someone not of the household's registration. */
 const OUTSIDE_HOUSEHOLD = /不在(?:俺|我|咱)?(?:家)?(?:的)?(?:户上|户口上|一个户|户口本上)|不是(?:俺|我|咱)家(?:户上|户口上)?的|不算(?:俺|我|咱)家/;
+/** "单独一个户口本", "他家不是贫困户", "早分户了": someone of a household of their own. */
+const SEPARATE_HOUSEHOLD =
+  /单独(?:一个)?(?:户口本|户口|立户|一户|过)|不在(?:一个|俺家|我家)?户口本|分户|分家|另一户|自己一户|[他她]家(?:不是|是)?(?:贫困户|低保)/;

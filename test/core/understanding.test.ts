@@ -5739,4 +5739,13 @@ describe("the 47th set's understanding", () => {
     expect(r.intent).toBe("policy");
     expect((await chat()("上岁数残疾人那个补助金 一年才五十块 也太少了吧")).intent).not.toBe("feedback");
   });
+
+  it("keeps the villager's answer when a relative of another household (单独一个户口本) is told after it", async () => {
+    const say = chat();
+    await say("俺一级残疾 俺家是贫困户");
+    expect((await say("俺叔二级残疾 他家不是贫困户 单独一个户口本")).text).toContain("您叔叔是另一户的，不算进您家");
+    const r = (await say("俺家能领多少生活救助")).text;
+    expect(r).toContain("每人每年 800 元");
+    expect(r).not.toContain("不是贫困户");
+  });
 });
