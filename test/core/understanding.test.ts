@@ -5748,4 +5748,9 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("每人每年 800 元");
     expect(r).not.toContain("不是贫困户");
   });
+
+  it("answers 能领些啥钱 before asking, and names the children's programme for 俺娃", async () => {
+    expect((await chat()("俺家有殘疾人 能領些啥錢")).text).toContain("先說能確定的");
+    expect((await chat()("俺娃残疾 有啥救助")).text).toContain("贫困残疾儿童抢救性康复");
+  });
 });
