@@ -1281,22 +1281,61 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const merged = { ...state.facts, ...(extraction.facts as DialogueState["facts"]) };
   // "一组压了六吨" ⏎ "二组压了九吨" ⏎ "三组三吨半": each group's straw pressed, told a message each, added up (the
   // words of straw were said with the first only).
+  // (Not coal burnt, "一组一年烧八吨煤"; a price per tonne, "煤按1500一吨算", is no quantity of straw.)
   const strawParts = state.topic === "biomass" && state.step === "done" ? holderParts(state.facts.briquette_parts) : [];
-  const strawHolder = strawParts.length > 0 ? holderOf(core, "吨") : undefined;
-  const strawSaid = strawHolder ? findQuantities(core, ["吨", "斤", "公斤"]) : [];
+  const strawCore = core.replace(/(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:元|块)?\s*(?:一|每|\/)\s*吨/g, " ");
+  const coalTold = /烧[^，,。；\s]{0,6}(?:吨|斤)|(?:吨|斤)(?:的)?(?:优质|好)?煤(?!按|价|钱|的价)/.test(strawCore);
+  const strawHolder = strawParts.length > 0 && !coalTold ? holderOf(strawCore, "吨") : undefined;
+  const strawSaid = strawHolder ? findQuantities(strawCore, ["吨", "斤", "公斤"]) : [];
   if (strawHolder && strawSaid.length === 1 && !strawSaid[0]!.negative) {
     const q = strawSaid[0]!;
     const parts = new Map(strawParts);
     parts.set(strawHolder, Math.round(q.value * WEIGHT_UNITS[q.unit]! * 1000) / 1000);
     const total = Math.round([...parts.values()].reduce((a, b) => a + b, 0) * 1000) / 1000;
     const briquette_parts = [...parts].map(([who, t]) => `${who} ${t}`).join(" + ");
-    return advance(rules, { ...state, facts: { ...state.facts, briquette_tons: total, briquette_parts } }, on, "");
+    // ("二组压了九吨 煤按1500一吨算": the price said with it counts too.)
+    const facts: DialogueState["facts"] = { ...state.facts, briquette_tons: total, briquette_parts };
+    if (typeof extraction.facts.coal_price === "number") facts.coal_price = extraction.facts.coal_price;
+    return advance(rules, { ...state, facts }, on, "");
+  }
+  // "一组压了六吨" ⏎ "二组压了九吨" ⏎ "一组一年烧八吨煤 够不够": one group's coal, against that group's own straw;
+  // the village's tally is kept for what is asked next.
+  const coalOf = coalTold && strawParts.length > 0 ? holderOf(strawCore, "吨") : undefined;
+  const ownStraw = coalOf ? new Map(strawParts).get(coalOf) : undefined;
+  if (coalOf && ownStraw !== undefined && typeof extraction.facts.coal_tons === "number") {
+    const step = advance(
+      rules,
+      { ...state, facts: { ...state.facts, briquette_tons: ownStraw, briquette_parts: `${coalOf} ${ownStraw}`, coal_tons: extraction.facts.coal_tons } },
+      on,
+      `按${coalOf}自己压的 ${ownStraw} 吨算：\n`,
+    );
+    return step.state ? { ...step, state: { ...step.state, facts: state.facts } } : step;
   }
   // "张家三亩" ⏎ "李家两亩" ⏎ "王家五亩": each household's (group's, village's) land told a message each, added up; the
   // same holder told again replaces its own part ("李家不是两亩 是三亩").
-  const holder = state.topic === "land" && typeof extraction.facts.land_mu === "number" && !extraction.facts.land_parts ? holderOf(core) : undefined;
+  const landParts = holderParts(state.facts.land_parts);
+  // ("张家三亩" ⏎ "李家两亩" ⏎ "俺家也两亩": among others' parcels, the villager's own is one more.)
+  const ownParcel =
+    landParts.length > 0 && /^(?:那)?(?:俺|我|咱)家(?:也|还)?(?:有)?[^，,。；]{0,3}?(?:\d|[一二两三四五六七八九十半])/.test(core) ? "您家" : undefined;
+  const holder =
+    state.topic === "land" && typeof extraction.facts.land_mu === "number" && !extraction.facts.land_parts ? (holderOf(core) ?? ownParcel) : undefined;
+  // "张家那三亩不流转了 剩下的一年多少": a holder's parcel taken back leaves the parts.
+  if (state.topic === "land" && takenBack && landParts.length > 0) {
+    const backFrom = holderOf(core.replace(/(?:不流转|收回|退回|要回|拿回|不租)[^，,。；]*/, "亩"));
+    const parcels = new Map(landParts);
+    if (backFrom && parcels.has(backFrom) && back !== undefined) {
+      const left = Math.round((parcels.get(backFrom)! - back) * 100) / 100;
+      if (left > 0) parcels.set(backFrom, left);
+      else parcels.delete(backFrom);
+      const total = Math.round([...parcels.values()].reduce((a, b) => a + b, 0) * 100) / 100;
+      const land_parts = parcels.size > 0 ? [...parcels].map(([who, mu]) => `${who} ${mu}`).join(" + ") : undefined;
+      return advance(rules, { ...state, facts: { ...merged, land_mu: total, ...(land_parts ? { land_parts } : {}) } }, on, `好的，${backFrom}的不算了：\n`);
+    }
+  }
+  // (An area said of nobody's, after parts were added, replaces the whole: the parts no longer hold.)
+  if (state.topic === "land" && !holder && typeof extraction.facts.land_mu === "number" && !extraction.facts.land_parts) delete merged.land_parts;
   if (holder && typeof extraction.facts.land_mu === "number") {
-    const parcels = new Map(holderParts(state.facts.land_parts));
+    const parcels = new Map(landParts);
     const total = state.step === "done" && parcels.size > 0 && typeof state.facts.land_mu === "number" ? parcels : new Map<string, number>();
     total.set(holder, extraction.facts.land_mu);
     merged.land_parts = [...total].map(([who, mu]) => `${who} ${mu}`).join(" + ");

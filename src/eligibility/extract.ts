@@ -401,16 +401,25 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
     });
     // "村里二十户 每户一冬烧两吨": the coal of each household, times the households counted.
     const each = weight && /(?:每户|每家|一户|户均|每一户)[^，,。；\d]{0,10}$/.test(withoutPrice.slice(0, weight.index));
-    const households = each ? HOUSEHOLDS.exec(withoutPrice) : null;
-    const count = households ? parseNumber(households[1]!) : undefined;
-    if (weight) {
+    // (More than one: "一户一年烧两吨 村里一百二十户" counts 120, not the 一户 each is said of.)
+    const count = each ? [...withoutPrice.matchAll(HOUSEHOLDS)].map((m) => parseNumber(m[1]!) ?? 0).find((n) => n > 1) : undefined;
+    // ("每户一个月烧半吨": coal said by the month is no year's, and is not multiplied as one.)
+    const monthly = /一个月|每月|每个月|一月/.test(withoutPrice);
+    // ("一个月烧半吨": coal burns by the season, so a month's times 12 is no year's; the year's is asked, not guessed.)
+    if (weight && monthly && /一年|每年|全年|一冬/.test(withoutPrice)) {
+      invalid.push({
+        fact: "coal_tons",
+        message: `您说的是一个月烧 ${weight.value} ${weight.unit}；煤是按季节烧的，不好直接乘 12。一年（一冬）大概一共烧多少？比如“3吨”。`,
+      });
+    } else if (weight) {
       const tons = weight.value * WEIGHT_UNITS[weight.unit]!;
-      const answer = checkCoal(bio.max_coal_tons * (count && count > 1 ? count : 1), count && count > 1 ? tons * count : tons, weight.negative);
+      const many = count !== undefined && count > 1 && !monthly;
+      const answer = checkCoal(bio.max_coal_tons * (many ? count : 1), many ? tons * count : tons, weight.negative);
       if (answer.kind === "value") {
         facts.coal_tons = answer.value;
         // The answer speaks in the villager's unit: "5公斤" is not reckoned as 0 吨.
         facts.coal_unit = weight.unit;
-        if (count && count > 1) {
+        if (many) {
           facts.coal_households = count;
           facts.coal_each = Math.round(tons * 1000) / 1000;
         }
@@ -420,7 +429,7 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
 }
 
 /** Households counted ("二十户", "20户"), not one of them ("每户", "一户", "户均"). */
-const HOUSEHOLDS = /(?<![每一])(\d+|[两二三四五六七八九十百]+)\s*(?:户|家)(?!均)/;
+const HOUSEHOLDS = /(?<![每\d零一二两三四五六七八九十百千])(\d+|[一两二三四五六七八九十百千]+)\s*(?:户|家)(?!均)/g;
 
 function checkMoney(found: { value: number; negative: boolean }, max: number, label: string, example: string): Answer {
   if (found.negative || found.value <= 0 || found.value > max)

@@ -5753,4 +5753,33 @@ describe("the 47th set's understanding", () => {
     expect((await chat()("俺家有殘疾人 能領些啥錢")).text).toContain("先說能確定的");
     expect((await chat()("俺娃残疾 有啥救助")).text).toContain("贫困残疾儿童抢救性康复");
   });
+
+  it("counts hundreds of households (一百五十户), and asks a year's coal when only a month's is told", async () => {
+    expect((await chat()("村里一百五十户 每户一年烧两吨优质煤 按市场价得花多少")).text).toContain("150 × 2 = 300 吨煤");
+    const r = (await chat()("俺家一个月烧半吨煤 一年能省多少")).text;
+    expect(r).toContain("不好直接乘 12");
+    expect(r).not.toMatch(/0\.5 × 1360/);
+  });
+
+  it("adds the villager's own land among others' parcels, takes a holder's parcel back, and keeps straw apart from coal", async () => {
+    const land = chat();
+    await land("张家三亩流转");
+    await land("李家两亩");
+    expect((await land("俺家也两亩 一共多少")).text).toContain("张家 3 + 李家 2 + 您家 2 = 7 亩");
+    const back = chat();
+    await back("张家三亩流转");
+    await back("李家两亩");
+    const r = (await back("张家那三亩不流转了 剩下的一年多少")).text;
+    expect(r).toContain("2 × 800 = 1600 元/年");
+    const straw = chat();
+    await straw("俺村压秸秆块 一组压了六吨 能顶多少煤");
+    await straw("二组压了九吨 煤按1500一吨算");
+    const coal = (await straw("一组一年烧八吨煤 换成压块能省多少")).text;
+    expect(coal).toContain("按一组自己压的 6 吨算");
+    expect(coal).toContain("还差");
+    const all = (await straw("全村的能顶多少煤")).text;
+    expect(all).toContain("一组 6 + 二组 9 = 15 吨");
+    expect(all).toContain("按 1500 元/吨");
+    expect(all).not.toContain("8 吨煤");
+  });
 });

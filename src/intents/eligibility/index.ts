@@ -184,7 +184,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // Only a message counting people or households can be a village's (most are not: no household read for them).
   // ("村里二十户 每户一冬烧两吨优质煤": a calculator's own quantities, a village's too, are reckoned below.)
   const calculator = detectTopic(rules, text);
-  const reckons = (calculator === "land" || calculator === "biomass") && hasOwnQuantities(rules, text);
+  // (Coal or land with a count of households is never a disability programme's tally, even when its own
+  // quantities cannot be reckoned yet: "二十户 每户一个月烧半吨煤".)
+  const reckons = calculator === "land" || calculator === "biomass";
   const counts = /(?:\d+|[两二三四五六七八九十百]+)\s*(?:个|人|户|名|位|家)/.test(text) && !reckons;
   const onePerson =
     counts &&
