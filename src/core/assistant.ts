@@ -4,7 +4,6 @@ import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
 import { DROPPED_HOME, readGradeTally, SOME_OF_THEM } from "./tally.ts";
 import { correctQuestion } from "./correction.ts";
-import { quantitiesAsDigits } from "../text/numbers.ts";
 import { COMES_BACK, countSaidBefore, earlierQuestionOn, isFollowUp, lastQuestion, reportJustFiled, shortEnough } from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
@@ -65,6 +64,12 @@ const SEVERAL_VILLAGES =
 const COUNT_NUMBER = "(?:\\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\\s*";
 const COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位)`);
 /** A figure told of a village, one message each: people, households, or what a standard counts (场, 套, 平方米). */
+/**
+ * A part of a village and its quantity, nothing else: "二组压了九吨", "三组三吨半", "东头4户", "二组9千斤" (a verb
+ * of tallying allowed between).
+ */
+const PART_TALLY =
+  /^(?:[一二三四五六七八九十\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)(?:里|上)?(?:有|是|还有|也有|又|压了|压|交了|种了|流转了|流转|报了|统计了)?\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万半]+|俩|仨)\s*(?:个|人|户|名|位|场|套|本|册|吨|斤|公斤|亩|平方米|平米)(?:半)?(?:的|了)?$/;
 /** A part of a village counted, the message opening with it: "一组四个", "东头3户", "二组有俩". */
 const GROUP_COUNTED = new RegExp(
   `^\\s*(?:[一二三四五六七八九十\\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)(?:里|上)?(?:有|是|还有|也有)?\\s*(?:${COUNT_NUMBER}(?:个(?!月)|人|户|名|位)|俩|仨)`,
@@ -430,6 +435,8 @@ export class Assistant {
       mentionsStaffWork(foldText(text), engine.kb.data.conversation, ctx.reading) &&
       !(
         /统计|汇总/.test(text) &&
+        // (Never of the reports themselves: "统计一下这个月的投诉", "反映统计给俺看看".)
+        !/反映|投诉|意见|问题|留言|反馈|回执|fk/i.test(text) &&
         !mentionsStaffWork(foldText(text).replace(/统计|汇总/g, ""), engine.kb.data.conversation, ctx.reading) &&
         ctx.hits[0] !== undefined &&
         ctx.hits[0].matchedWords.some((w) => !/统计|汇总/.test(w)) &&
@@ -449,11 +456,12 @@ export class Assistant {
       route.intent = "policy";
     // "二组压了九吨", "三组三吨半": a part of a village with a quantity, nothing wrong said, is a tally going on, never
     // a report.
+    // (Only the part, a verb of tallying and the quantity: "二组倒了两吨垃圾在河边" tells a trouble.)
+    const said = foldText(text).trim();
     const partTold =
-      /^\s*(?:[一二三四五六七八九十\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)/.test(foldText(text)) ||
-      engine.kb.index.places.some((place) => foldText(text).trimStart().startsWith(place));
-    if (route.intent === "feedback" && ctx.reading.kind === "open" && partTold && PLACE_COUNTED.test(quantitiesAsDigits(foldText(text))))
-      route.intent = "policy";
+      PART_TALLY.test(said) ||
+      engine.kb.index.places.some((place) => said.startsWith(place) && PART_TALLY.test(`一组${said.slice(place.length).replace(/^村/, "")}`));
+    if (route.intent === "feedback" && ctx.reading.kind === "open" && partTold) route.intent = "policy";
     // "但不想光拿租金": nothing is wrong in the words and the classifier is unsure it is a report. Nothing
     // is filed on a guess: the feedback feature answers what it can and asks whether to file.
     if (route.intent === "feedback" && ctx.reading.kind === "open" && ctx.classification.confidence < UNSURE_REPORT)

@@ -214,7 +214,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   if (has(text, words.requests)) return ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
   // "河道又脏又臭 镇上到底修没修过": whether something was ever done, asked (修没修过, 整治过没有), like one ending in 没.
-  if (/([\u4e00-\u9fa5])没\1过?|[\u4e00-\u9fa5]过(?:没有|没)\s*[？?]?$/.test(clauses.at(-1)!)) return { kind: "report_or_question" };
+  // (Of what the township does — 修, 整, 管, 办 — not "一个人没人管", nor whether someone came, "来没来过".)
+  if (/([修整管办弄建治查发给])没\1过?|(?:修|整治|治理|建|办|弄)过(?:没有|没)\s*[？?]?$/.test(clauses.at(-1)!)) return { kind: "report_or_question" };
   // "烧秸秆污染大 压成块的烧起来干净不", "现在镇上有地方能修了没": a yes-no question beside the trouble,
   // like one ending in 吗.
   if (/(?<![都也])(?:不|没|没有)\s*[？?]?$/.test(text.trim())) return { kind: "report_or_question" };

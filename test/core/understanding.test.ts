@@ -5782,4 +5782,12 @@ describe("the 47th set's understanding", () => {
     expect(all).toContain("按 1500 元/吨");
     expect(all).not.toContain("8 吨煤");
   });
+
+  it("keeps staff queries about reports and troubles told of a group as they were, and 人没人管 a complaint", async () => {
+    expect((await chat()("统计一下这个月的投诉")).intent).toBe("staff");
+    const before = reports();
+    for (const text of ["二组倒了两吨垃圾在河边", "三组两户在路边烧秸秆 烟大得很", "沼气池坏了 服务站的人来没来过"])
+      expect((await chat()(text)).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 3);
+  });
 });
