@@ -877,7 +877,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     if (
       goneBefore.length === 1 &&
       more.people.length === 1 &&
-      /父亲|母亲|爷爷|奶奶/.test(goneBefore[0]!) &&
+      // (Only a parent: "俺家老两口" are the villager's parents, never the grandparents.)
+      /父亲|母亲/.test(goneBefore[0]!) &&
       OLD_COUPLE.test(foldText(state.question)) &&
       countedOnes.length >= 2 &&
       new Set(countedOnes.map((p) => `${p.grade}|${p.severe}|${p.poor}`)).size === 1

@@ -30,6 +30,7 @@ const BIG_TO_SMALL: Record<string, string> = {
   仨: "三",
   萬: "万",
 };
+const DIGIT_OF: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const NEXT_LOWER: Record<string, string> = { 万: "千", 千: "百", 百: "十" };
 
 /** One number as written; "一万二" means 12000 in speech (nzh reads it as 10002), so the unit is filled in first. */
@@ -45,6 +46,9 @@ export function parseNumber(token: string): number | undefined {
   }
   let chinese = [...text].map((c) => BIG_TO_SMALL[c] ?? c).join("");
   if (!/^[零一二三四五六七八九十百千万亿点]+$/.test(chinese)) return undefined;
+  // "三四场", "七八个", "两三户": two digits one after the other are a rough range, never 34 (a year is written
+  // with four: "二〇一六").
+  if (/^[一二三四五六七八九]{2}$/.test(chinese) && Number(DIGIT_OF[chinese[1]!]) === Number(DIGIT_OF[chinese[0]!]) + 1) return undefined;
   const colloquial = /([万千百])([一二三四五六七八九])$/.exec(chinese);
   if (colloquial && !chinese.includes("点")) chinese += NEXT_LOWER[colloquial[1]!]!;
   const value = Number(Nzh.cn.decodeS(chinese));
@@ -73,8 +77,8 @@ export function quantitiesAsDigits(text: string): string {
   // ("花了五百万 真舍得": a sum in 万 ending its clause is a quantity too.)
   const spoken = SPOKEN_MAGNITUDE.test(text) ? text.replace(SPOKEN_MAGNITUDE_ALL, (run) => `${parseNumber(run.slice(0, -1)) ?? run.slice(0, -1)}万`) : text;
   return spoken.replace(SPOKEN_QUANTITY, (run) => {
-    // "两三个", "七八个": a rough range, not one number.
-    if (!/[十百千万萬]/.test(run)) return run;
+    // "两三个", "七八个", "七八十本", "两三百平米": a rough range, not one number.
+    if (!/[十百千万萬]/.test(run) || /[一二两兩三四五六七八九]{2}/.test(run)) return run;
     const value = parseNumber(run);
     return value === undefined ? run : String(value);
   });

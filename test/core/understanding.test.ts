@@ -5790,4 +5790,13 @@ describe("the 47th set's understanding", () => {
       expect((await chat()(text)).text).toContain("已受理登记");
     expect(reports()).toBe(before + 3);
   });
+
+  it("reads 三四场 as a rough range, never as 34, and 俺爷爷走了 as no one of the old couple", async () => {
+    const r = (await chat()("村里放电影 一年三四场够一类不")).text;
+    expect(r).not.toContain("34 场");
+    expect(r).toContain("12 场以上");
+    const say = chat();
+    await say("俺家老两口都是二级贫困残疾人 俺是三级的");
+    expect((await say("俺爷爷上个月走了")).text).not.toContain("老两口里的一位");
+  });
 });
