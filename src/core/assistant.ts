@@ -64,6 +64,11 @@ const SEVERAL_VILLAGES =
 const COUNT_NUMBER = "(?:\\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])\\s*";
 const COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位)`);
 /** A figure told of a village, one message each: people, households, or what a standard counts (场, 套, 平方米). */
+/** "二组不对 是两个", "二组说错了 是2个": a group's count said again, correcting it. */
+const GROUP_CORRECTED = String.raw`\s*(?:不对|说错了?|记错了?|搞错了?|错了)[，,\s]*`;
+
+const GROUP_CORRECTION = new RegExp(`(组|队|街|片)${GROUP_CORRECTED}(?=是|有|\\d|[一两二三四五六七八九十俩仨])`, "g");
+
 /**
  * A part of a village and its quantity, nothing else: "二组压了九吨", "三组三吨半", "东头4户", "二组9千斤" (a verb
  * of tallying allowed between).
@@ -72,7 +77,7 @@ const PART_TALLY =
   /^(?:[一二三四五六七八九十\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)(?:里|上)?(?:有|是|还有|也有|又|压了|压|交了|种了|流转了|流转|报了|统计了)?\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万半]+|俩|仨)\s*(?:个|人|户|名|位|场|套|本|册|吨|斤|公斤|亩|平方米|平米)(?:半)?(?:的|了)?$/;
 /** A part of a village counted, the message opening with it: "一组四个", "东头3户", "二组有俩". */
 const GROUP_COUNTED = new RegExp(
-  `^\\s*(?:[一二三四五六七八九十\\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)(?:里|上)?(?:有|是|还有|也有)?\\s*(?:${COUNT_NUMBER}(?:个(?!月)|人|户|名|位)|俩|仨)`,
+  `^\\s*(?:[一二三四五六七八九十\\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)(?:里|上)?(?:${GROUP_CORRECTED})?(?:有|是|还有|也有)?\\s*(?:${COUNT_NUMBER}(?:个(?!月)|人|户|名|位)|俩|仨)`,
 );
 const PLACE_COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位|场|套|本|册|平方米|平米|吨|亩)`);
 
@@ -309,7 +314,9 @@ export class Assistant {
     // (Unless the question answered last was read with them already: "一组一户多残的有3户" ⏎ "二组有2户" ⏎ …)
     const groupMessages = groupsTold?.split(" ").filter((m) => GROUP_COUNTED.test(m)) ?? [];
     const partsTotal = groupMessages.length >= 2 && !(answered && groupMessages.every((m) => answered.text.includes(m)));
-    const told = countBefore || partsTotal ? { text: (countBefore ?? groupsTold)!, entryIds: [], at: now.toISOString() } : undefined;
+    // ("二组不对 是两个": the group's count corrected is its count said last, which the tally takes.)
+    const groupsText = groupsTold?.replace(GROUP_CORRECTION, "$1");
+    const told = countBefore || partsTotal ? { text: (countBefore ?? groupsText)!, entryIds: [], at: now.toISOString() } : undefined;
     const candidate =
       (severalVillages || partsTotal) && told ? told : answered && countBefore ? { ...answered, text: `${countBefore} ${answered.text}` } : (answered ?? told);
     // "俺是一级 重度" after a question adds the asker's facts to it, whatever topic the words touch.
@@ -381,7 +388,8 @@ export class Assistant {
     const deferred = previous !== undefined && active !== undefined && !((severalVillages || partsTotal) && told !== undefined && previous === told);
     const contextFor = (thread: typeof previous): TurnContext => {
       // "不对 是8个月": the question before asked again with the quantity corrected.
-      const understood = thread ? (correctQuestion(thread.text, own) ?? `${thread.text} ${text}`) : own;
+      // ("二组三个" ⏎ "二组不对 是两个": a group's count corrected reads as said again, which the tally takes last.)
+      const understood = thread ? (correctQuestion(thread.text, own) ?? `${thread.text} ${text}`).replace(GROUP_CORRECTION, "$1") : own;
       const query = thread ? engine.kb.index.analyze(understood) : ownQuery;
       return {
         message,

@@ -5799,4 +5799,15 @@ describe("the 47th set's understanding", () => {
     await say("俺家老两口都是二级贫困残疾人 俺是三级的");
     expect((await say("俺爷爷上个月走了")).text).not.toContain("老两口里的一位");
   });
+
+  it("takes a group's count corrected (二组不对 是两个) in the village's total", async () => {
+    const say = chat();
+    await say("帮俺算算村里重度残疾人的养老代缴");
+    await say("一组四个");
+    await say("二组三个");
+    await say("二组不对 是两个");
+    const r = (await say("一共县里代缴多少")).text;
+    expect(r).toContain("一组 4 + 二组 2 = 6 人");
+    expect(r).not.toContain("700 元");
+  });
 });
