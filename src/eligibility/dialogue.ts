@@ -1255,7 +1255,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       );
       // "我舅一级，但他单过，不是贫困户": poverty said of one person is theirs, not the household's.
       const poor = more.people.some((p) => p.poor === false) ? undefined : extractFacts(rules, text).facts.poor;
-      const facts = poor === undefined ? state.facts : { ...state.facts, poor };
+      const facts: DialogueState["facts"] = poor === undefined ? { ...state.facts } : { ...state.facts, poor };
+      // ("俺媳妇是重度残疾" ⏎ "不对 俺媳妇是轻度的": the one screened alone, now not severe.)
+      if (people.length <= 1 && named.some((n) => n.severe === false) && facts.severe === true) facts.severe = false;
       const said =
         corrected.length > 0
           ? `好的，已改为：${corrected.map((n) => `${n.label}${n.grade ? `${"一二三四"[n.grade - 1]}级` : n.severe === false ? "不是重度" : ""}`).join("、")}。\n`

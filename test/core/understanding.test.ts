@@ -5810,4 +5810,11 @@ describe("the 47th set's understanding", () => {
     expect(r).toContain("一组 4 + 二组 2 = 6 人");
     expect(r).not.toContain("700 元");
   });
+
+  it("takes 轻度 said of the one person screened as not severe (no pension contribution)", async () => {
+    const say = chat();
+    await say("俺媳妇是重度残疾 贫困户 一年能领多少");
+    expect((await say("不对 俺媳妇是轻度的")).text).not.toContain("重度残疾人养老保险代缴：每人每年 100 元");
+    expect((await say("不知道")).text).toContain("不是重度残疾");
+  });
 });
