@@ -120,7 +120,9 @@ const OTHERS = /(?:(?<![疾困难残户])人家|别人家?|别家|隔壁(?:家|�
  */
 export function blankOthers(text: string): string {
   // ("俺家四亩地 人家给一亩一千": 人家 beside a rate per mu is the party renting the land, paying the villager.)
-  const blanked = text.replace(OTHERS, (m) => (/给|领|拿|发|得/.test(m) && !/^人家.*亩/.test(m) ? "，".repeat(m.length) : m));
+  // (Unless the villager's own rate is said beside it: "人家一亩给一千 俺家只给九百" compares with other villagers.)
+  const ownRate = /(?:俺|我|咱)家[^，,。；\s]{0,3}(?:只|才|就)?(?:给|是|拿|收)/.test(text);
+  const blanked = text.replace(OTHERS, (m) => (/给|领|拿|发|得/.test(m) && (ownRate || !/^人家.*亩/.test(m)) ? "，".repeat(m.length) : m));
   // "听说三级的一年800 俺家俩三级": the rule as heard is nobody's grade, when the household's own are said beside it.
   return HEARSAY.test(blanked)
     ? blanked.replace(HEARSAY_ALL, (m, at: number) => (/[一二三四1-4]级/.test(blanked.slice(0, at) + blanked.slice(at + m.length)) ? "，".repeat(m.length) : m))

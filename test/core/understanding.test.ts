@@ -5817,4 +5817,8 @@ describe("the 47th set's understanding", () => {
     expect((await say("不对 俺媳妇是轻度的")).text).not.toContain("重度残疾人养老保险代缴：每人每年 100 元");
     expect((await say("不知道")).text).toContain("不是重度残疾");
   });
+
+  it("never takes other villagers' rent (人家一亩给一千) when the villager's own is said beside it", async () => {
+    expect((await chat()("俺家五亩地流转了 人家一亩给一千 俺家只给九百 一年多少钱")).text).not.toContain("5 × 1000");
+  });
 });
