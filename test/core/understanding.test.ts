@@ -5821,4 +5821,10 @@ describe("the 47th set's understanding", () => {
   it("never takes other villagers' rent (人家一亩给一千) when the villager's own is said beside it", async () => {
     expect((await chat()("俺家五亩地流转了 人家一亩给一千 俺家只给九百 一年多少钱")).text).not.toContain("5 × 1000");
   });
+
+  it("never reckons a figure heard of the township's land transfer (听说…流转了600亩) as the villager's own land", async () => {
+    const r = (await chat()("听说三家庄那几个村流转了600亩地给威啤")).text;
+    expect(r).not.toContain("您有 600 亩地");
+    expect(r).not.toContain("480000");
+  });
 });

@@ -186,7 +186,11 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const calculator = detectTopic(rules, text);
   // (Coal or land with a count of households is never a disability programme's tally, even when its own
   // quantities cannot be reckoned yet: "二十户 每户一个月烧半吨煤".)
-  const reckons = calculator === "land" || calculator === "biomass";
+  // (Not a figure heard of the township's work, "听说三家庄那几个村流转了600亩地", which the knowledge base checks.)
+  const reckons =
+    (calculator === "land" || calculator === "biomass") &&
+    !/听说|听人说|人家说|都说|据说/.test(text) &&
+    (hasOwnQuantities(rules, text) || extractFacts(rules, text).invalid.length > 0);
   const counts = /(?:\d+|[两二三四五六七八九十百]+)\s*(?:个|人|户|名|位|家)/.test(text) && !reckons;
   const onePerson =
     counts &&
