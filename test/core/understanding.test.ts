@@ -5827,4 +5827,10 @@ describe("the 47th set's understanding", () => {
     expect(r).not.toContain("您有 600 亩地");
     expect(r).not.toContain("480000");
   });
+
+  it("asks nothing filed for when a room is locked (几点锁门), only for a room always locked", async () => {
+    const before = reports();
+    expect((await chat()("图书室晚上几点锁门")).text).not.toContain("已受理登记");
+    expect(reports()).toBe(before);
+  });
 });
