@@ -664,7 +664,13 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     return advance(rules, state, on, "", claim);
   // "俺一级 俺家是贫困户" ⏎ "俺叔二级残疾 他家不是贫困户 单独一个户口本": someone of another household, told
   // after the answer, changes nothing of this one's (never screened in the villager's place).
-  if (state.topic === "benefits" && state.step === "done" && SEPARATE_HOUSEHOLD.test(text) && !/一共|加起来|总共|都算|算上|算进/.test(text)) {
+  // ("俺婶子也是二级 不在俺家户上": said alike, but of another registration: not one more of this household.)
+  if (
+    state.topic === "benefits" &&
+    state.step === "done" &&
+    (SEPARATE_HOUSEHOLD.test(text) || (OUTSIDE_HOUSEHOLD.test(text) && /也是|也一样/.test(text))) &&
+    !/一共|加起来|总共|都算|算上|算进/.test(text)
+  ) {
     const told = readHousehold(text).people.filter((p) => p.label !== "您" && p.label !== PRONOUN && !isCounted(p));
     if (told.length === 1 && !state.people.some((q) => q.label === told[0]!.label))
       return advance(rules, state, on, `好的，${told[0]!.label}是另一户的，不算进您家；您家的还是这样：\n`);

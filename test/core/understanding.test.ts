@@ -5833,4 +5833,12 @@ describe("the 47th set's understanding", () => {
     expect((await chat()("图书室晚上几点锁门")).text).not.toContain("已受理登记");
     expect(reports()).toBe(before);
   });
+
+  it("adds no one said alike but of another registration (俺婶子也是二级 不在俺家户上)", async () => {
+    const say = chat();
+    await say("俺爹一级 俺娘二级 都是贫困户");
+    const r = (await say("俺婶子也是二级 不在俺家户上")).text;
+    expect(r).toContain("您父亲 800 + 您母亲 800 = 1600 元/年");
+    expect(r).not.toContain("2400");
+  });
 });
