@@ -69,12 +69,11 @@ const GROUP_CORRECTED = String.raw`\s*(?:不对|说错了?|记错了?|搞错了?
 
 const GROUP_CORRECTION = new RegExp(`(组|队|街|片)${GROUP_CORRECTED}(?=是|有|\\d|[一两二三四五六七八九十俩仨])`, "g");
 
-/**
- * A part of a village and its quantity, nothing else: "二组压了九吨", "三组三吨半", "东头4户", "二组9千斤" (a verb
- * of tallying allowed between).
- */
+/** A part of a village named first: "二组", "东头" (a village's own name is looked up among the township's). */
+const PART_NAMED = /^(?:[一二三四五六七八九十\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)/;
+/** What follows a part's name in a tally, nothing else: "压了九吨", "三吨半", "4户" (a verb of tallying allowed). */
 const PART_TALLY =
-  /^(?:[一二三四五六七八九十\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)(?:里|上)?(?:有|是|还有|也有|又|压了|压|交了|种了|流转了|流转|报了|统计了)?\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万半]+|俩|仨)\s*(?:个|人|户|名|位|场|套|本|册|吨|斤|公斤|亩|平方米|平米)(?:半)?(?:的|了)?$/;
+  /^(?:里|上)?(?:有|是|还有|也有|又|压了|压|交了|种了|流转了|流转|报了|统计了)?\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万半]+|俩|仨)\s*(?:个|人|户|名|位|场|套|本|册|吨|斤|公斤|亩|平方米|平米)(?:半)?(?:的|了)?$/;
 /** A part of a village counted, the message opening with it: "一组四个", "东头3户", "二组有俩". */
 const GROUP_COUNTED = new RegExp(
   `^\\s*(?:[一二三四五六七八九十\\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)(?:里|上)?(?:${GROUP_CORRECTED})?(?:有|是|还有|也有)?\\s*(?:${COUNT_NUMBER}(?:个(?!月)|人|户|名|位)|俩|仨)`,
@@ -466,9 +465,8 @@ export class Assistant {
     // a report.
     // (Only the part, a verb of tallying and the quantity: "二组倒了两吨垃圾在河边" tells a trouble.)
     const said = foldText(text).trim();
-    const partTold =
-      PART_TALLY.test(said) ||
-      engine.kb.index.places.some((place) => said.startsWith(place) && PART_TALLY.test(`一组${said.slice(place.length).replace(/^村/, "")}`));
+    const part = PART_NAMED.exec(said)?.[0] ?? engine.kb.index.places.find((place) => said.startsWith(place));
+    const partTold = part !== undefined && PART_TALLY.test(said.slice(part.length).replace(/^村/, ""));
     if (route.intent === "feedback" && ctx.reading.kind === "open" && partTold) route.intent = "policy";
     // "但不想光拿租金": nothing is wrong in the words and the classifier is unsure it is a report. Nothing
     // is filed on a guess: the feedback feature answers what it can and asks whether to file.

@@ -1300,8 +1300,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const q = strawSaid[0]!;
     const parts = new Map(strawParts);
     parts.set(strawHolder, Math.round(q.value * WEIGHT_UNITS[q.unit]! * 1000) / 1000);
-    const total = Math.round([...parts.values()].reduce((a, b) => a + b, 0) * 1000) / 1000;
-    const briquette_parts = [...parts].map(([who, t]) => `${who} ${t}`).join(" + ");
+    const { total, text: briquette_parts } = partsTold(parts, 1000);
     // ("二组压了九吨 煤按1500一吨算": the price said with it counts too.)
     const facts: DialogueState["facts"] = { ...state.facts, briquette_tons: total, briquette_parts };
     if (typeof extraction.facts.coal_price === "number") facts.coal_price = extraction.facts.coal_price;
@@ -1336,8 +1335,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       const left = Math.round((parcels.get(backFrom)! - back) * 100) / 100;
       if (left > 0) parcels.set(backFrom, left);
       else parcels.delete(backFrom);
-      const total = Math.round([...parcels.values()].reduce((a, b) => a + b, 0) * 100) / 100;
-      const land_parts = parcels.size > 0 ? [...parcels].map(([who, mu]) => `${who} ${mu}`).join(" + ") : undefined;
+      const { total, text } = partsTold(parcels, 100);
+      const land_parts = parcels.size > 0 ? text : undefined;
       return advance(rules, { ...state, facts: { ...merged, land_mu: total, ...(land_parts ? { land_parts } : {}) } }, on, `好的，${backFrom}的不算了：\n`);
     }
   }
@@ -1347,8 +1346,9 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const parcels = new Map(landParts);
     const total = state.step === "done" && parcels.size > 0 && typeof state.facts.land_mu === "number" ? parcels : new Map<string, number>();
     total.set(holder, extraction.facts.land_mu);
-    merged.land_parts = [...total].map(([who, mu]) => `${who} ${mu}`).join(" + ");
-    merged.land_mu = Math.round([...total.values()].reduce((a, b) => a + b, 0) * 100) / 100;
+    const told = partsTold(total, 100);
+    merged.land_parts = told.text;
+    merged.land_mu = told.total;
     if (total.size >= 2) return advance(rules, { ...state, facts: merged }, on, "");
   }
   // "三家庄流转了300亩，一亩一年租金800" ⏎ "岭西流转了250亩，一亩也是800": another parcel at the same rent, added to
@@ -1597,6 +1597,12 @@ function holderOf(core: string, unit: keyof typeof HOLDERS = "亩"): string | un
   // The last one told ("俺们村往外流转土地 张家三亩" read with the question before it).
   const m = [...core.matchAll(HOLDERS[unit])].at(-1);
   return m && !NOT_A_HOLDER.test(m[1]!) ? m[1] : undefined;
+}
+
+/** Parts by holder, as stored ("张家 3 + 李家 2") and added up (rounded to 1/`scale`). */
+function partsTold(parts: ReadonlyMap<string, number>, scale: number): { total: number; text: string } {
+  const total = Math.round([...parts.values()].reduce((a, b) => a + b, 0) * scale) / scale;
+  return { total, text: [...parts].map(([who, n]) => `${who} ${n}`).join(" + ") };
 }
 
 /** The parts of a total area as stored ("张家 3 + 李家 2"); parts without a holder's name are none. */
