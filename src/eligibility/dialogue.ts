@@ -299,7 +299,8 @@ function advance(rules: EligibilityRules, given: DialogueState, on: Date, prefix
       const rent = typeof state.facts.rent_per_mu === "number" ? state.facts.rent_per_mu : undefined;
       const labour = typeof state.facts.labour_year === "number" ? state.facts.labour_year : undefined;
       const parts = typeof state.facts.land_parts === "string" ? state.facts.land_parts : undefined;
-      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent), state.reckon.years, labour, parts);
+      const of = typeof state.facts.land_of === "string" ? state.facts.land_of : undefined;
+      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent), state.reckon.years, labour, parts, of);
       return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
     }
     // "一天一百二，一年干九十天，俩人一年挣多少": the labour income alone, from their own numbers.
@@ -383,6 +384,17 @@ export function startDialogue(
   // "张家三亩": whose land it is, kept for the parcels told next.
   const holder = topic === "land" && typeof facts.land_mu === "number" && facts.land_parts === undefined ? holderOf(foldText(text)) : undefined;
   if (holder) facts.land_parts = `${holder} ${facts.land_mu}`;
+  // "隔壁老张家流转了五亩": a neighbour's land, reckoned as theirs; the villager's own is not known yet.
+  // ("隔壁老张家流转了五亩 俺家三亩": the villager's own said beside it is theirs.)
+  const neighbour = topic === "land" && typeof facts.land_mu === "number" && !holder ? othersLand(foldText(text)) : undefined;
+  const own = neighbour
+    ? extractFacts(
+        rules,
+        foldText(text).replace(OTHERS_LAND, (m) => "，".repeat(m.length)),
+      ).facts.land_mu
+    : undefined;
+  if (typeof own === "number") facts.land_mu = own;
+  else if (neighbour) facts.land_of = neighbour;
   // "俺村压秸秆块 一组压了六吨": whose straw it is, kept for the parts told next.
   const strawHolder = topic === "biomass" && typeof facts.briquette_tons === "number" ? holderOf(foldText(text), "吨") : undefined;
   if (strawHolder) facts.briquette_parts = `${strawHolder} ${facts.briquette_tons}`;
@@ -1288,6 +1300,17 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   const back = takenBack ? parseNumber(takenBack[1]!) : undefined;
   if (state.topic === "land" && before !== undefined && back !== undefined && back > 0 && back < before) extraction.facts.land_mu = before - back;
   const merged = { ...state.facts, ...(extraction.facts as DialogueState["facts"]) };
+  // "隔壁老张家流转了五亩" ⏎ "俺家流转出去一年能挣多少": the neighbour's area is not the villager's; their own is
+  // asked for, or taken when said ("俺家三亩").
+  const neighbours = state.topic === "land" && typeof state.facts.land_of === "string" ? state.facts.land_of : undefined;
+  if (neighbours && OWN_LAND.test(core) && !othersLand(core)) {
+    delete merged.land_of;
+    delete merged.land_parts;
+    if (typeof extraction.facts.land_mu !== "number") {
+      delete merged.land_mu;
+      return advance(rules, { ...state, facts: merged }, on, `${neighbours}的 ${state.facts.land_mu} 亩是人家的，不是您家的。\n`);
+    }
+  }
   // "一组压了六吨" ⏎ "二组压了九吨" ⏎ "三组三吨半": each group's straw pressed, told a message each, added up (the
   // words of straw were said with the first only).
   // (Not coal burnt, "一组一年烧八吨煤"; a price per tonne, "煤按1500一吨算", is no quantity of straw.)
@@ -1592,6 +1615,16 @@ const STILL_GETS = /^(?:那|那么)?(?:我家|俺家|我们家|我们|我|俺)?(
 const HOLDER_SOURCE = String.raw`(?:^|[\s，,。；;])(?:还有|另外|再有|那)?\s*((?:老)?[\u4e00-\u9fff]家|[一二三四五六七八九十\d]+组|[\u4e00-\u9fff]{1,3}(?:村|庄|屯))(?=[^，,。；]{0,4}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*UNIT)`;
 const HOLDERS = { 亩: new RegExp(HOLDER_SOURCE.replace("UNIT", "亩"), "g"), 吨: new RegExp(HOLDER_SOURCE.replace("UNIT", "(?:吨|斤|公斤)"), "g") };
 const NOT_A_HOLDER = /^(?:俺|我|咱|自|人|大|国|农|全|一|谁|哪|每|本|老)家$/;
+
+/** "隔壁老张家…五亩", "邻居家流转了十亩": land said of another household than the villager's, and whose it is. */
+function othersLand(core: string): string | undefined {
+  const m = OTHERS_LAND.exec(core);
+  return m ? `${m[1]}${m[2] ?? ""}` : undefined;
+}
+const OTHERS_LAND =
+  /(隔壁|邻居|人家|别人|别家)(?:的|家)?((?:老)?[\u4e00-\u9fff]{1,2}家)?[^，,。；俺我咱]{0,6}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*亩/;
+/** The villager speaking of their own land ("俺家流转出去", "我的地"). */
+const OWN_LAND = /(?:俺|我|咱)(?:们)?(?:家|的|自己|自个)|自家/;
 
 function holderOf(core: string, unit: keyof typeof HOLDERS = "亩"): string | undefined {
   // The last one told ("俺们村往外流转土地 张家三亩" read with the question before it).

@@ -232,8 +232,18 @@ function readHouseholdUncached(said: string): Household {
       (whole: string, joint: string, kin: string, at: number, all: string) =>
         all.slice(0, at).includes(kin.replace(/^[俺我]/, "")) ? whole : joint + "，".repeat(kin.length),
     );
+  // "俺家老二是个闺女 三级残疾", "二闺女也是个闺女 没残疾": whether a child named is a girl or a boy says who
+  // they are, not one more person.
+  // (老二 is then the second daughter, 二闺女; the words said of them follow the name, as when said so.)
+  const described = blanked.replace(
+    /(老[大二三四五小幺]|[大二三四小](?:闺女|儿子|娃|小子|丫头)|闺女|儿子)(?:也|就|倒)?是(?:个|一个)(闺女|女儿|姑娘|丫头|女孩|女娃|小子|儿子|男孩|男娃)/g,
+    (whole: string, who: string, kind: string) => {
+      const name = who.startsWith("老") ? `${who[1] === "幺" ? "小" : who[1]}${/小子|儿子|男/.test(kind) ? "儿子" : "闺女"}` : who;
+      return "，".repeat(whole.length - name.length) + name;
+    },
+  );
   // "俺家有个重度智力残疾的娃": what someone is, said before who they are, read as said after (same length).
-  const text = blanked.replace(DESCRIBED_BEFORE, (_, one: string, how: string, who: string) => `${"，".repeat(one.length)}${who}${how}，`);
+  const text = described.replace(DESCRIBED_BEFORE, (_, one: string, how: string, who: string) => `${"，".repeat(one.length)}${who}${how}，`);
   const people: Person[] = [];
   let current: Person | undefined;
   let group: Person[] = [];

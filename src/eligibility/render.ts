@@ -18,9 +18,9 @@ function tonnes(t: number): string {
   return String(Math.round(t * 100) / 100);
 }
 
+/** Yuan to the fen: "66.67" (one place, 66.7, reads as a different amount from the 66.67 a clerk works out). */
 export function money(n: number): string {
-  const rounded = Math.round(n * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return String(Math.round(n * 100) / 100);
 }
 
 /**
@@ -391,14 +391,16 @@ export function renderOverYears(all: ProgrammeResult[], focus: readonly string[]
   return `\n\n按现在的标准算 ${spanText(years)}（标准变了以县残联为准）：\n${lines.join("\n")}`;
 }
 
-export function renderLand(rules: EligibilityRules, r: LandResult, years?: number, labourYear?: number, parts?: string): Rendered {
+export function renderLand(rules: EligibilityRules, r: LandResult, years?: number, labourYear?: number, parts?: string, of?: string): Rendered {
   const p = rules.calculators.land_transfer;
   const rentSource = r.rentIsExample ? `（${p.rent_per_mu.note ?? "示例价"}）` : "（按您说的合同租金）";
   const lines = [
     // ("三家庄300亩 岭西250亩": parcels said one by one are added first, shown.)
     parts?.includes("+")
       ? `几块地加起来：${parts} = ${money(r.mu)} 亩，流转出去一年的收入可以这样比一比：`
-      : `您有 ${money(r.mu)} 亩地，流转出去一年的收入可以这样比一比：`,
+      : of
+        ? `按${of}的 ${money(r.mu)} 亩算，流转出去一年的收入可以这样比一比：`
+        : `您有 ${money(r.mu)} 亩地，流转出去一年的收入可以这样比一比：`,
     "",
     `① 出租（租赁）：租金 = 亩数 × 每亩年租金 = ${money(r.mu)} × ${money(r.rentPerMu)} = ${money(r.leaseYear)} 元/年（折合每月约 ${money(r.leaseYear / 12)} 元）${rentSource}`,
     ...(years ? [`   流转 ${money(years)} 年一共：${money(r.leaseYear * years)} 元（${money(r.leaseYear)} × ${money(years)}，租金中途不变的话）`] : []),

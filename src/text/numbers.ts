@@ -48,13 +48,29 @@ export function parseNumber(token: string): number | undefined {
   if (!/^[零一二三四五六七八九十百千万亿点]+$/.test(chinese)) return undefined;
   // "三四场", "七八个", "两三户": two digits one after the other are a rough range, never 34 (a year is written
   // with four: "二〇一六").
-  if (/^[一二三四五六七八九]{2}$/.test(chinese) && Number(DIGIT_OF[chinese[1]!]) === Number(DIGIT_OF[chinese[0]!]) + 1) return undefined;
+  // So are "十五六" (15 or 16), "二三十" (20 or 30), "五六百": never 56, 230, 5600.
+  if (roughRange(chinese)) return undefined;
   const colloquial = /([万千百])([一二三四五六七八九])$/.exec(chinese);
   if (colloquial && !chinese.includes("点")) chinese += NEXT_LOWER[colloquial[1]!]!;
   const value = Number(Nzh.cn.decodeS(chinese));
   // nzh answers 0 for text it cannot read; a real zero is only "零".
   if (!Number.isFinite(value) || (value === 0 && chinese !== "零")) return undefined;
   return value;
+}
+
+/** Two digits one after the other, the second one more ("三四", "十五六", "二三十"), in a number of two characters or with a unit. */
+export function isRoughRange(said: string): boolean {
+  return roughRange([...said].map((c) => BIG_TO_SMALL[c] ?? c).join(""));
+}
+
+function roughRange(chinese: string): boolean {
+  if (chinese.length !== 2 && !/[十百千万]/.test(chinese)) return false;
+  for (let i = 1; i < chinese.length; i++) {
+    const a = DIGIT_OF[chinese[i - 1]!];
+    const b = DIGIT_OF[chinese[i]!];
+    if (a !== undefined && b === a + 1) return true;
+  }
+  return false;
 }
 
 function round(n: number): number {

@@ -308,7 +308,7 @@ describe("follow-ups and arithmetic", () => {
 
   it("answers 是一年还是一个月 with the amount in both periods", async () => {
     expect((await chat()("老年残疾人那个50块 是一年50还是一个月50")).text).toContain("一年：600 元（50 × 12");
-    expect((await chat()("三级救助400是一年还是一个月")).text).toContain("折合每月：约 33.3 元（400 ÷ 12");
+    expect((await chat()("三级救助400是一年还是一个月")).text).toContain("折合每月：约 33.33 元（400 ÷ 12");
   });
 
   it("says a figure worked out for another period first and its working after, so the first number after 半年 or 每月 is the one asked", async () => {
@@ -1550,7 +1550,7 @@ describe("figures worked out from the question's own quantities", () => {
 
   it("works out how many passed from 过了几个, and each one's month beside a household's (每人每月合多少)", async () => {
     expect((await chat()("镇里39个决策 有9个没过评估 过了几个")).text).toMatch(/通过的：39 − 9 = 30 个/);
-    expect((await chat()("俺家三口都是三级贫困残疾 每人每月合多少 全家一年多少")).text).toMatch(/每人每月：约 33\.3 元（400 ÷ 12）/);
+    expect((await chat()("俺家三口都是三级贫困残疾 每人每月合多少 全家一年多少")).text).toMatch(/每人每月：约 33\.33 元（400 ÷ 12）/);
   });
 
   it("answers 是月的还是年的 with both periods, and 按人还是按户 with whom the rule pays", async () => {
@@ -1569,7 +1569,7 @@ describe("figures worked out from the question's own quantities", () => {
 
   it("says what a span from a month to the year's end comes to first, before the screening it comes from", async () => {
     const r = (await chat()("俺娘三级贫困残疾 五月份开始领 到年底能领多少")).text;
-    expect(r).toMatch(/^按现在的标准算 8 个月[^\n]*\n· 贫困残疾人生活特别救助：266\.7 元（400 ÷ 12 × 8）/);
+    expect(r).toMatch(/^按现在的标准算 8 个月[^\n]*\n· 贫困残疾人生活特别救助：266\.67 元（400 ÷ 12 × 8）/);
   });
 
   it("reckons straw asked of as fuel (3吨秸秆 能顶多少煤) as briquettes of its weight, saying the seed gives no pressed weight", async () => {
@@ -1823,7 +1823,7 @@ describe("arithmetic said the villagers' way", () => {
   });
 
   it("averages a sum over the area it was spent on (一平米合多少), and prices a 斤 of coal in the calculator's text", async () => {
-    expect((await chat()("幼儿园装修那50万，一平米合多少钱")).text).toContain("50 万元 ÷ 1700 = 294.1 元");
+    expect((await chat()("幼儿园装修那50万，一平米合多少钱")).text).toContain("50 万元 ÷ 1700 = 294.12 元");
     expect((await chat()("优质煤一千三百六一吨，那一斤合多少钱")).text).toContain("每斤 1360 ÷ 2000 = 0.68 元");
   });
 
@@ -2070,7 +2070,7 @@ describe("a cadre asking about groups", () => {
 
   it("reads 一二级 as a range naming a group, not as the asker's own grade", async () => {
     const r = (await chat()("我是村干部，给村民讲的时候想按月说，一二级贫困残疾救助一个月合多少")).text;
-    expect(r).toMatch(/约 66\.7 元（800 ÷ 12/);
+    expect(r).toMatch(/约 66\.67 元（800 ÷ 12/);
     expect(r).not.toMatch(/残疾证是几级/);
   });
 
@@ -2170,7 +2170,7 @@ describe("a figure the villager quotes", () => {
 
 describe("more figures worked out", () => {
   it("turns a yearly amount per month (按月), averages 人均, adds last year's groups (去年总共), and answers passed beside failed", async () => {
-    expect((await chat()("三级贫困残疾人救助按月算合多少")).text).toContain("折合每月：约 33.3 元（400 ÷ 12");
+    expect((await chat()("三级贫困残疾人救助按月算合多少")).text).toContain("折合每月：约 33.33 元（400 ÷ 12");
     expect((await chat()("托养资金人均多少")).text).toContain("7.86 万元 ÷ 131 = 600 元");
     expect((await chat()("去年特别救助全县一共救助了多少人")).text).toContain("合计上一年：3485 + 534 = 4019 人");
     expect((await chat()("风险评估没通过的有几个 通过的有几个")).text).toContain("39 − 9 = 30 个");
@@ -2561,7 +2561,7 @@ describe("more of what villagers ask, read as meant", () => {
 
   it("adds two counts of people one fact gives, and turns several people's year into a month", async () => {
     expect((await chat()("妇女法律援助和司法救助加起来一共多少人")).text).toContain("加起来：430 + 1900 = 2330 人");
-    expect((await chat()("我们家有4个一二级贫困残疾人 特别救助一年一共多少 一个月合多少")).text).toContain("4 个人折合每月：约 266.7 元（3200 ÷ 12");
+    expect((await chat()("我们家有4个一二级贫困残疾人 特别救助一年一共多少 一个月合多少")).text).toContain("4 个人折合每月：约 266.67 元（3200 ÷ 12");
   });
 
   it("stays with the thread when its entry matches a follow-up nearly as well as another", async () => {
@@ -3142,7 +3142,7 @@ describe("a household corrected and asked about over several messages", () => {
     const say = chat();
     await say("俺娘三级贫困残疾");
     await say("俺想问下土地流转能入股不");
-    expect((await say("俺娘那个救助一个月多少")).text).toMatch(/每人每年 400 元（折合每月约 33\.3 元）/);
+    expect((await say("俺娘那个救助一个月多少")).text).toMatch(/每人每年 400 元（折合每月约 33\.33 元）/);
   });
 
   it("adds people counted besides the one screened (还有两个一二级的), each at their own amount", async () => {
@@ -3960,7 +3960,7 @@ describe("a figure put to confirm, checked for what it was said of", () => {
       await say("俺爹一级 贫困户 能领啥");
       return (await say(text)).text;
     };
-    expect(await said("一个月六十多吧")).toMatch(/^对：按您说的情况，贫困残疾人生活特别救助一个月 66.7 元/);
+    expect(await said("一个月六十多吧")).toMatch(/^对：按您说的情况，贫困残疾人生活特别救助一个月 66.67 元/);
     expect(await said("每年100对吧")).toMatch(/^对：按您说的情况，重度残疾人养老保险代缴一年 100 元/);
     expect(await said("一年1680对吧")).toMatch(/^不对：1680 元是“一户多残”家庭生活补助的标准/);
   });
@@ -4435,8 +4435,8 @@ describe("a ratio said of the fuel", () => {
       expect((await chat()(text)).text).toContain("不对：资料里写的是“1.2-1.3 公斤生物质成型燃料，顶 1 公斤优质煤”，不是 2 公斤顶 1 公斤");
     expect((await chat()("1.25公斤压块顶1公斤煤 对吧")).text).toContain("对：资料里写的是“1.2-1.3 公斤");
     const r = (await chat()("俺有2公斤秸秆压块能顶多少煤")).text;
-    expect(r).toContain("2 公斤 ÷ 1.3 ≈ 1.5 公斤，到 2 公斤 ÷ 1.2 ≈ 1.7 公斤");
-    expect(r).toContain("约 2.1～2.3 元");
+    expect(r).toContain("2 公斤 ÷ 1.3 ≈ 1.54 公斤，到 2 公斤 ÷ 1.2 ≈ 1.67 公斤");
+    expect(r).toContain("约 2.09～2.27 元");
   });
 });
 
@@ -4531,7 +4531,7 @@ describe("a household told member by member", () => {
     await say("俺姐二级 贫困户");
     const r = (await say("他俩的救助平均每月多少")).text;
     expect(r).toContain("您父亲 800 + 您姐姐 800 = 1600 元/年");
-    expect(r).toContain("约 133.3 元（1600 ÷ 12）");
+    expect(r).toContain("约 133.33 元（1600 ÷ 12）");
   });
 });
 
@@ -4708,12 +4708,12 @@ describe("a household counted by relation, and one person's sum", () => {
     const say = chat();
     await say("俺家三级残疾的有两个 都是贫困");
     await say("还有一个一级的 也贫困");
-    expect((await say("一年特别救助总共多少 合每个月多少")).text).toMatch(/400 \+ [^\n]*400 \+ [^\n]*800 = 1600 元\/年[\s\S]*约 133\.3 元/);
+    expect((await say("一年特别救助总共多少 合每个月多少")).text).toMatch(/400 \+ [^\n]*400 \+ [^\n]*800 = 1600 元\/年[\s\S]*约 133\.33 元/);
   });
 
   it("gives each one's month when asked 一个月各是多少, and asks no age of children", async () => {
     const r = (await chat()("俺姐二级 俺妹三级 都是贫困残疾人 按月算的话 两人特别救助一个月各是多少")).text;
-    expect(r).toContain("每人每月：您姐姐 约 66.7 元（800 ÷ 12）；您妹妹 约 33.3 元（400 ÷ 12）");
+    expect(r).toContain("每人每月：您姐姐 约 66.67 元（800 ÷ 12）；您妹妹 约 33.33 元（400 ÷ 12）");
     const kids = (await chat()("贫困家庭，三个孩子都是三级残疾")).text;
     expect(kids).not.toContain("老年");
   });
@@ -4801,7 +4801,7 @@ describe("more of how villagers type and ask", () => {
   it("reads 一及 and 三及 as grades, and 各合多少 as each one's month", async () => {
     expect((await chat()("我爸一及残疾我妈三及 都是贫困户 两个人一年救助总共多少啊")).text).toContain("您父亲 800 + 您母亲 400 = 1200 元/年");
     expect((await chat()("俺姐三级贫困残疾，俺弟二级贫困残疾，他俩的特别救助一个月各合多少钱")).text).toContain(
-      "每人每月：您姐姐 约 33.3 元（400 ÷ 12）；您弟弟 约 66.7 元（800 ÷ 12）",
+      "每人每月：您姐姐 约 33.33 元（400 ÷ 12）；您弟弟 约 66.67 元（800 ÷ 12）",
     );
   });
 
@@ -5840,5 +5840,62 @@ describe("the 47th set's understanding", () => {
     const r = (await say("俺婶子也是二级 不在俺家户上")).text;
     expect(r).toContain("您父亲 800 + 您母亲 800 = 1600 元/年");
     expect(r).not.toContain("2400");
+  });
+});
+
+describe("the 49th set's understanding", () => {
+  it("never answers coal burnt by households with the multi-disabled households' allowance (每户 is no programme)", async () => {
+    const coal = (await chat()("二十户 每户一个月烧半吨煤 一年能省多少")).text;
+    expect(coal).not.toContain("1680 × 20");
+    expect(coal).toContain("煤");
+    const tonnes = (await chat()("村里二十户 每户两吨 一户按1500一吨算")).text;
+    expect(tonnes).not.toContain("1680 × 20");
+    expect(tonnes).not.toContain("33600");
+  });
+
+  it("reads 老二是个闺女 as one daughter, and 二闺女也是个闺女 没残疾 as the second daughter not disabled", async () => {
+    const say = chat();
+    await say("俺大闺女一级残疾 贫困户 一年能领多少");
+    const r = (await say("二闺女也是个闺女 没残疾")).text;
+    expect(r).toContain("二闺女不算残疾人");
+    expect(r).toContain("每人每年 800 元");
+    const second = (await chat()("俺家老二是个闺女 三级残疾 贫困户 一年救助多少")).text;
+    expect(second).toContain("400");
+    expect(second).not.toContain("800 + ");
+  });
+
+  it("reckons a neighbour's land as theirs, and asks the villager's own area after (隔壁老张家流转了五亩)", async () => {
+    const say = chat();
+    expect((await say("隔壁老张家流转了五亩")).text).toContain("按隔壁老张家的 5 亩算");
+    const own = (await say("俺家流转出去一年能挣多少")).text;
+    expect(own).toContain("不是您家的");
+    expect(own).not.toContain("5 × 800");
+    expect((await say("俺家三亩")).text).toContain("3 × 800 = 2400");
+    expect((await chat()("隔壁老张家流转了五亩 俺家三亩 一年能挣多少")).text).toContain("3 × 800 = 2400");
+  });
+
+  it("reads 一百零八个 as 108 and a bare 一百八 after the people as 180", async () => {
+    expect((await chat()("村里重度残疾人一百零八个 县里代缴养老一共多少")).text).toContain("100 × 108 = 10800");
+    expect((await chat()("村里重度残疾人一百八 县里给交养老 总共交多少钱")).text).toContain("100 × 180 = 18000");
+  });
+
+  it("asks which count a range is (十五六户, 三四个) and never reckons it as 56 or 34", async () => {
+    const households = (await chat()("十五六户一户多残的 一年补助总共多少")).text;
+    expect(households).not.toMatch(/56 户|94080/);
+    expect(households).toContain("“十五六户”是个大概的数，到底是多少户");
+    expect((await chat()("俺村一级贫困残疾的三四个 一年救助一共多少")).text).toContain("到底是多少个");
+  });
+
+  it("takes a household that moved away (有一户搬城里落户了) out of the households counted before", async () => {
+    const say = chat();
+    await say("一户多残的户 俺村六户");
+    await say("有一户搬城里落户了 不归俺村管了");
+    const r = (await say("剩下的一年补助总共")).text;
+    expect(r).toContain("1680 × 5 = 8400");
+    expect(r).not.toContain("10080");
+  });
+
+  it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
+    expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });
 });

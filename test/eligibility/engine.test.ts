@@ -316,7 +316,7 @@ describe("dialogue state machine", () => {
   it("adds a programme named with 再加 on top of what the people get", () => {
     const d = talk("俺娘三级，俺大姐三级，都贫困，再加一户多残，一年一共多少？合一个月多少");
     expect(d.step.reply.text).toMatch(/合计每年：800 \+ 1680 = 2480 元/);
-    expect(d.step.reply.text).toMatch(/约 206.7 元（2480 ÷ 12/);
+    expect(d.step.reply.text).toMatch(/约 206.67 元（2480 ÷ 12/);
   });
 
   it("does not count one disabled person as a multi-disabled household", () => {

@@ -2,6 +2,7 @@
 import { GONE, GONE_FROM_COUNT, isCounted, readHousehold } from "../../eligibility/household.ts";
 import { money, monthOf } from "../../eligibility/render.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS, type Quantity } from "../../eligibility/numbers.ts";
+import { isRoughRange } from "../../text/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT, soleTopic } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
@@ -121,7 +122,10 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     const leads =
       (top.coverage >= LEAD_COVERAGE || onlyComplete) &&
       (!second || onlyComplete || top.score >= second.score * LEAD_RATIO) &&
-      missesThatCount(index, query, hits).length === 0;
+      missesThatCount(index, query, hits).length === 0 &&
+      // ("村里二十户 每户两吨 一户按1500一吨算": a leader sharing only words every per-household programme has,
+      // and never speaking of the tonnes asked about, answers nothing the question names.)
+      (index.namesTopic(top) || !measuresElsewhere(query.text, top.entry));
     if (leads) {
       // An entry still without its figures says so: no figure to misread, and no menu to name it twice.
       const answer = top.entry.needs_review ? reviewAnswer(top.entry, confidence) : factAnswer(index, query, top.entry, confidence);
@@ -137,6 +141,9 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     const close = hits
       .slice(0, 3)
       .filter((h) => h.score >= top.score * MISS_SWAP_RATIO && !h.entry.needs_review && index.salientMisses(h).length === 0)
+      // ("二十户 每户一个月烧半吨煤": a runner-up sharing only words every programme has, 每户 and 每年, never
+      // takes the lead from the entry the question's own things point to.)
+      .filter((h) => index.namesTopic(h) || (h === top && !measuresElsewhere(query.text, h.entry)))
       .map((hit) => ({ hit, picked: index.rankFacts(hit.entry, query)[0]?.score ?? 0 }))
       .sort((a, b) => b.picked - a.picked);
     // A runner-up takes the lead only with a fact picked out clearly better than the leader's best.
@@ -518,6 +525,14 @@ function setAsideExcepted(index: KnowledgeIndex, ranked: Array<{ fact: Fact; sco
   const rest = ranked.filter((r) => !about(r));
   return rest.length > 0 ? [...rest, ...ranked.filter(about).map((r) => ({ ...r, score: 0 }))] : ranked;
 }
+
+/** A quantity of a thing weighed or measured (两吨, 五亩) that the entry never measures in. */
+function measuresElsewhere(question: string, entry: Entry): boolean {
+  const units = [...question.matchAll(MEASURED)].map((m) => m[1]!);
+  const said = [entry.summary, ...entry.facts.map((f) => f.text)].join(" ");
+  return units.some((unit) => !said.includes(unit));
+}
+const MEASURED = /(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万半]+)\s*(吨|斤|亩|公斤|平方米|平米)/g;
 
 function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, confidence: number): ComposedAnswer {
   const ranked = setAsideExcepted(index, rankForAskedNumber(index.rankFacts(entry, query), query.text), query.text);
@@ -1665,6 +1680,8 @@ function moneyFigure(text: string): MoneyFigure | undefined {
 export interface FigureQuestion {
   /** "十来个": the count said is about that many; the sum is an estimate, said so. */
   estimate?: string;
+  /** "十五六户": a range said for the count; nothing is reckoned on it, the villager is asked which. */
+  rough?: string;
   /** "合一公斤多少钱": a price per tonne turned per kilo (and per jin). */
   perKilo?: boolean;
   perMonth: boolean;
@@ -1863,10 +1880,16 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
         about[0],
       )
     : readFigureQuestionUncached(text, places);
+  // "十五六户", "二三十个": a range, not one count; the villager is asked which.
+  const rough = ROUGH_COUNT.exec(text);
+  const withRough = read && rough && isRoughRange(rough[1]!) ? { ...read, rough: rough[0] } : read;
   if (figureQuestions.size >= FIGURE_QUESTIONS_KEPT) figureQuestions.delete(figureQuestions.keys().next().value!);
-  figureQuestions.set(key, read);
-  return read;
+  figureQuestions.set(key, withRough);
+  return withRough;
 }
+
+/** A count said in Chinese numerals before what it counts ("十五六户", "三四个"), whether a range or not. */
+const ROUGH_COUNT = /([一两二三四五六七八九十百千]{2,})\s*(?:个|人|户|名|位|家)/;
 
 /** "十来个", "二十来户", "百来人": a round number and 来 (about that many). */
 const ABOUT_COUNT = /((?:[一两二三四五六七八九]?十|[一两二三四五六七八九]?百|\d*0))来\s*(个|人|户|名|位|家)/;
@@ -1897,8 +1920,8 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     // "五口人里有仨残疾": the disabled of the household are counted, not its size.
     /(?:\d+|[一两二三四五六七八九十]+)\s*口人?[里中]?(?:有|其中)?\s*(\d+|[一两二三四五六七八九十]|俩|仨)\s*(?:个|名|位)?(?:是)?残疾/.exec(text) ??
     // ("重度残疾人统计出来了 十一个": a few words of how they were counted may come between.)
-    /残疾人[^，,。？?\d]{0,8}?(\d+|[一两二三四五六七八九十百千]{1,5}|俩|仨)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
-    /残疾人[^。？?\d]{0,12}?的有\s*(\d+|[一两二三四五六七八九十百千]{1,5}|俩|仨)\s*(?:个|名|位|人)(?=[，,。？?；\s]|$)/.exec(text) ??
+    /残疾人[^，,。？?\d]{0,8}?(\d+|[一两二三四五六七八九十百千零]{1,6}|俩|仨)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
+    /残疾人[^。？?\d]{0,12}?的有\s*(\d+|[一两二三四五六七八九十百千零]{1,6}|俩|仨)\s*(?:个|名|位|人)(?=[，,。？?；\s]|$)/.exec(text) ??
     // "俺村十来个重度的 按十二个算": the count the villager says to reckon with.
     /按\s*(\d+|[一两二三四五六七八九十百千]+)\s*(?:个人|个|人|名|位)\s*算/.exec(text);
   // The last count said is the one asked about: "老两口…老伴走了…这仨月俺一个人领多少" is one person.
@@ -1906,7 +1929,7 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     after ??
     [
       ...text.matchAll(
-        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人|个(?:重度|[一二三四]级|一二级|贫困|老年)[^，,。？?\d个]{0,4}?的(?=呢|吧|[，,。？?\s]|$))(?:一共|加起来|总共|合计)?|老两口|两口子|两位老人|二老|(?<=[俺我咱]家|家里|[爹娘爸妈爷奶])(俩|仨)(?![一二三四1-4]级)|(俩|仨|[两三四五六七八九十]个|\d+个)老(?:人|年)|(?<![他她])(俩|仨)(?=[^，,。？?\d个]{0,8}?残疾人)|(?<=残疾人|老人)\s*(\d+|[两三四五六七八九十百]+)\s*(?:个|名|位)(?![月年])/g,
+        /(\d+|[一两二三四五六七八九十百千万零俩仨]+)\s*(?:个人|口人|人|个[^，,。？?\d个]{1,8}?残疾人|个(?:重度|[一二三四]级|一二级|贫困|老年)[^，,。？?\d个]{0,4}?的(?=呢|吧|[，,。？?\s]|$))(?:一共|加起来|总共|合计)?|老两口|两口子|两位老人|二老|(?<=[俺我咱]家|家里|[爹娘爸妈爷奶])(俩|仨)(?![一二三四1-4]级)|(俩|仨|[两三四五六七八九十]个|\d+个)老(?:人|年)|(?<![他她])(俩|仨)(?=[^，,。？?\d个]{0,8}?残疾人)|(?<=残疾人|老人)\s*(\d+|[两三四五六七八九十百][一两二三四五六七八九十百千零]*|一[十百千][一两二三四五六七八九十百千零]*)\s*(?:个|名|位)(?![月年])|(?<=残疾人|老人)(?:有)?\s*(\d{2,}|[一两二三四五六七八九][十百千][一两二三四五六七八九十百千零]*)(?=[，,。？?\s]|$)/g,
       ),
     ]
       // "比去年多了177人" is a difference, not the people an amount is for; "有2个人重复登记了" is counted twice;
@@ -1973,7 +1996,7 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上来?|查出来?|发现|找出来?|补报|漏报)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户|(?:还有|另有|外加)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*户[^，,。？?\s]{0,3}?(?:刚|新|才)(?:评上|认定|批下来|批了|报上来|查出来)/;
   // ("有一户走了一个人 就剩一个残疾人了": a household left with one disabled person is no 一户多残 any more.)
   const DROPPED =
-    /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走|迁出|搬出|不在|(?:就|只)剩(?:下)?(?:一个|1个|一位)(?:残疾)?|只有一个残疾)/;
+    /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁(?!来|进|回)|搬(?!来|进|回)|不在|不归|(?:就|只)剩(?:下)?(?:一个|1个|一位)(?:残疾)?|只有一个残疾)/;
   const DROPPED_HERE = new RegExp(`^${DROPPED.source}`);
   // "有仨一户多残家庭": households counted before what they are.
   const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+|俩|仨)\s*(?:个)?(?:一户多残|一户两残|多残)?(?:的)?(?:户|家)(?!多残|两残|人|里)/g)].filter(
@@ -2262,6 +2285,7 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string
   const out = reckonFiguresExactly(facts, q);
   // "十来个": the sum rests on the round number; the villager is told so, and asked for the exact count.
   if (q.estimate && out.length > 0) out.push(`您说的是“${q.estimate}”，上面是按整数算的大概数；告诉我准数，我再给您算。`);
+  if (q.rough) out.push(`您说的“${q.rough}”是个大概的数，到底是多少${q.rough.slice(-1)}？告诉我准数，我帮您算总数。`);
   return out;
 }
 
