@@ -219,6 +219,11 @@ const DEFAULT_SETS = [
   // after the 47th's fixes: 151/180 (83.9 %), 1 wrong figure; village_turns 3/12 and interrogation 6/10 the weakest.
   "test/eval/fortyeighth/singles.jsonl",
   "test/eval/fortyeighth/conversations.jsonl",
+  // A forty-ninth writer's set (ids bf/bg, 180 items): run blind on 5351201 at the start of a session, 159/180
+  // (88.3 %), 3 wrong figures by the scorer (two monthly amounts to one place, 166.7 for 166.67; 一百零八 read as 8);
+  // village_turns 8/12, misread 7/14 (ranges such as 十五六户 read as 56) and correction 9/12 the weakest.
+  "test/eval/fortyninth/singles.jsonl",
+  "test/eval/fortyninth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);
