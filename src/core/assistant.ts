@@ -70,13 +70,13 @@ const GROUP_CORRECTED = String.raw`\s*(?:不对|说错了?|记错了?|搞错了?
 const GROUP_CORRECTION = new RegExp(`(组|队|街|片)${GROUP_CORRECTED}(?=是|有|\\d|[一两二三四五六七八九十俩仨])`, "g");
 
 /** A part of a village named first: "二组", "东头" (a village's own name is looked up among the township's). */
-const PART_NAMED = /^(?:[一二三四五六七八九十\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)/;
+const PART_NAMED = /^(?:(?:[一二三四五六七八九十\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)|(?:俺|我|咱)们?(?:组|村)|村里|组里)/;
 /** What follows a part's name in a tally, nothing else: "压了九吨", "三吨半", "4户" (a verb of tallying allowed). */
 const PART_TALLY =
-  /^(?:里|上)?(?:有|是|还有|也有|又|压了|压|交了|种了|流转了|流转|报了|统计了)?\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万半]+|俩|仨)\s*(?:个|人|户|名|位|场|套|本|册|吨|斤|公斤|亩|平方米|平米)(?:半)?(?:的|了)?$/;
+  /^(?:里|上)?(?:(?:重度|贫困|老年|一户多残|[一二三四1-4]级)[^，,。？?\d\s]{0,8}?(?:残疾人?|的)(?:的)?)?(?:有|是|还有|也有|又|压了|压|交了|种了|流转了|流转|报了|报上来|统计了)?\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百千万半]+|俩|仨)\s*(?:个|人|户|名|位|场|套|本|册|吨|斤|公斤|亩|平方米|平米)(?:半)?(?:的|了)?$/;
 /** A part of a village counted, the message opening with it: "一组四个", "东头3户", "二组有俩". */
 const GROUP_COUNTED = new RegExp(
-  `^\\s*(?:[一二三四五六七八九十\\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)(?:里|上)?(?:${GROUP_CORRECTED})?(?:有|是|还有|也有)?\\s*(?:${COUNT_NUMBER}(?:个(?!月)|人|户|名|位)|俩|仨)`,
+  `^\\s*(?:[^\\d，,。？?\\s]{2,10}\\s+)?(?:[一二三四五六七八九十\\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)(?:里|上)?(?:${GROUP_CORRECTED})?(?:有|是|还有|也有)?\\s*(?:${COUNT_NUMBER}(?:个(?!月)|人|户|名|位)|俩|仨)`,
 );
 const PLACE_COUNTED = new RegExp(`${COUNT_NUMBER}(?:个(?!月)|口人|口(?!子)|人|户|名|位|场|套|本|册|平方米|平米|吨|亩)`);
 
@@ -289,7 +289,7 @@ export class Assistant {
     // ("帮俺算算重度残疾人代缴养老" ⏎ "郝家庄12个重度": a village's count goes on with the question, not with the
     // screening it was answered by.)
     const placeCounted = addsCount && PLACE_COUNTED.test(foldText(text));
-    const answered = asked && (!active || active.askedAt < asked.at || placeCounted) ? asked : undefined;
+    const answered = asked && (!active || active.askedAt < asked.at || placeCounted || this.dialogues.answeredItsQuestion(active)) ? asked : undefined;
     // "俺村重度残疾人有9个" ⏎ "县里代缴养老每人多少" ⏎ "那俺村一共多少": the village's count said before the question.
     // "村里重度残疾人统计出来了 十一个" ⏎ "县里代缴养老 全村一年一共多少": the count told alone, no question answered after it.
     // "岭西村12个 ⏎ 三家庄8个 ⏎ 这两个村一共多少": every village's count, whatever each message was answered with.

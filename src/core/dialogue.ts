@@ -37,6 +37,11 @@ export interface Dialogue<S = unknown> {
    * "俩人一年呢" after another question is read with that question.
    */
   holdsThread?(state: S): boolean;
+  /**
+   * Whether the question that opened the dialogue was answered in full, so a follow-up ("那有几个人") goes on
+   * with that question (an answer offered to be filed), rather than with the dialogue (a screening answered).
+   */
+  answeredItsQuestion?(state: S): boolean;
 }
 
 const keyOf = (conversation: string) => `dialogue:${conversation}`;
@@ -177,6 +182,14 @@ export class DialogueRegistry {
   }
 
   ttlOf = (owner: string): number => this.byOwner.get(owner)?.ttlMs ?? 30 * 60 * 1000;
+
+  /** Whether the active dialogue's own question was answered in full (see `Dialogue.answeredItsQuestion`). */
+  answeredItsQuestion(active: ActiveDialogue | undefined): boolean {
+    const dialogue = active && this.byOwner.get(active.owner);
+    if (!active || !dialogue?.answeredItsQuestion) return false;
+    const state = dialogue.schema.safeParse(active.state);
+    return state.success && dialogue.answeredItsQuestion(state.data);
+  }
 
   /** Whether the active dialogue is the conversation's thread (see `Dialogue.holdsThread`). */
   holdsThread(active: ActiveDialogue | undefined): boolean {

@@ -577,6 +577,15 @@ export function saysNothingElse(rules: EligibilityRules, text: string): boolean 
   );
 }
 
+/** "折成每个月多少", "一个月合多少": a year's sum asked per month. */
+const MONTH_OF = /(?:折|合)(?:成|到)?(?:每个?月|一个月|月)|(?:每个?月|一个月)(?:合|能|是)?(?:多少|几个钱)/;
+
+/** "他俩", "俩人", "仨人", "两个人": the household's own people, counted, at the start of a question about them. */
+function bothOf(size: number): RegExp {
+  const spoken = size === 2 ? "俩|两个|二" : size === 3 ? "仨|三个" : `${"一二三四五六七八九"[size - 1] ?? size}个`;
+  return new RegExp(`^(?:那)?(?:他们|她们|他|她|俺们|我们)?(?:${spoken}|${size}个)人?(?=[^一二三四1-4级都也]|$)(?:的)?`);
+}
+
 /** People named, all said not to be disabled, none of them a member of the household screened. */
 export function outsideHousehold(state: DialogueState, named: readonly Person[]): boolean {
   return named.length > 0 && named.every((p) => p.certified === false && p.label !== PRONOUN && !state.people.some((q) => q.label === p.label));
@@ -586,7 +595,11 @@ export function outsideHousehold(state: DialogueState, named: readonly Person[])
  * A later turn. Returns "leave" when the message is not for this dialogue (a new question, a complaint):
  * the caller then routes it normally.
  */
-export function continueDialogue(rules: EligibilityRules, state: DialogueState, text: string, on: Date, signals: Signals): Step | "leave" {
+export function continueDialogue(rules: EligibilityRules, state: DialogueState, said: string, on: Date, signals: Signals): Step | "leave" {
+  // "俩人救助折成每个月多少钱" after a household of two was answered: 俩人 are the two, not two more people.
+  // (Only for a span asked of them: "那俩人呢", "俩人一年一共" sum the two as before.)
+  const both = state.step === "done" && state.people.length >= 2 ? bothOf(state.people.length).exec(said) : null;
+  const text = both && MONTH_OF.test(said.slice(both[0].length)) ? said.slice(both[0].length) : said;
   const core = strip(text);
   const words = rules.words;
   // ("算了，俺姐嫁出去了不算": 算了 before what changes is no cancelling; only the words of cancelling, alone.)
@@ -930,6 +943,16 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     const named = more.people.filter(
       (p) => p.grade !== undefined || p.severe || (p.severe === false && state.people.some((q) => q.label === p.label && q.severe)),
     );
+    // "俺家仨残疾人" ⏎ "都一级 贫困户": a grade said of all, nobody named, is each counted one's (never the villager's).
+    const allOf = /^(?:那)?(?:都|全都|全是|都是|全部是?)\s*([一二三四1-4])\s*级/.exec(core);
+    const waiting = state.people.filter((p) => isCounted(p) && p.grade === undefined && !p.severe);
+    if (allOf && waiting.length >= 2 && waiting.length === state.people.length && more.people.every((p) => p.label === "您")) {
+      const allGrade = parseNumber(allOf[1]!) ?? Number(allOf[1]);
+      const poor = extractFacts(rules, text).facts.poor;
+      const people = state.people.map((p) => ({ ...p, grade: allGrade }));
+      const facts = { ...state.facts, ...(typeof poor === "boolean" ? { poor } : {}) };
+      return advance(rules, { ...state, people, facts, reckon: summing(state.reckon, asked) }, on, `好的，${people.length} 个人都按${allOf[1]}级算：\n`);
+    }
     // "俺娘也是二级，俩人一共呢" after one person's answer: that person and the one named now, summed.
     // "俺爷爷八十了…领老年补助" then "俺是三级残疾 也是贫困户": the one screened keeps what was said of them.
     const grade = state.facts.disability_grade;
@@ -1287,7 +1310,8 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
   }
   // "能领那个特别救助不" beside the answer: the result is about that programme.
   if (signals.focus && signals.focus.length > 0 && state.topic === "benefits") state = { ...state, focus: [...signals.focus] };
-  const correcting = containsAny(core, words.correction_words);
+  // ("不是三吨 是两吨": a quantity denied, another said, corrects it.)
+  const correcting = containsAny(core, words.correction_words) || DENIED_QUANTITY.test(core);
   const cleaned = correcting ? words.correction_words.reduce((t, w) => t.split(w).join(" "), text) : text;
   const extracted = relevantPart(rules, state.topic, extractFacts(rules, cleaned));
   // "一冬烧三吨煤 要花多少" ⏎ "说错了，是两吨": a bare quantity, correcting the one figure of its unit reckoned with.
@@ -1579,10 +1603,15 @@ const UNIT_OF: Record<string, RegExp> = {
 const UNIT_FACT: Record<string, string> = { coal_tons: "coal_unit", briquette_tons: "briquette_unit" };
 
 /** "是两吨", "改成5亩", "买了2吨": the figure a correction gives, when exactly one figure reckoned with has its unit. */
+/** "不是三吨": the quantity denied, before the one that corrects it ("是两吨"). */
+const DENIED_QUANTITY = /不是\s*(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万半俩仨]+)\s*(?:吨|斤|公斤|千克|kg|亩|元|块)半?(?=[，,\s]*(?:而)?是)/;
+
 function correctedFigure(rules: EligibilityRules, state: DialogueState, core: string): Extraction | undefined {
   if (state.topic === "benefits") return undefined;
   // ("是两吨", "改成5亩", "买了2吨": the last quantity said, with its unit.)
-  const quantities = [...core.matchAll(/(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万半俩仨]+)\s*(?:吨|斤|公斤|千克|kg|亩|元|块)半?/g)];
+  const quantities = [
+    ...core.replace(DENIED_QUANTITY, "").matchAll(/(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万半俩仨]+)\s*(?:吨|斤|公斤|千克|kg|亩|元|块)半?/g),
+  ];
   // (Two quantities said, "买了2吨，花了2600块": which one corrects what is not guessed.)
   const said = quantities.length === 1 ? quantities[0]![0] : undefined;
   if (!said) return undefined;

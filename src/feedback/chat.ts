@@ -517,6 +517,10 @@ const reportDialogue = (reports: ReportStore): Dialogue<FeedbackDialogue> => ({
   ttlMs: DIALOGUE_TTL_MS,
   // "是"/"不是"/"好" answer its questions.
   hearsSmallTalk: true,
+  // An answer offered to be filed ("沼气池坏了找谁修") is a question answered: "那有几个人" after it is read with it,
+  // once the offer has let the message go.
+  holdsThread: (state) => state.step !== "offer",
+  answeredItsQuestion: (state) => state.step === "offer",
   continue(ctx, dialogue) {
     if (ctx.message.chatType === "group") return undefined;
     return continueDialogue({ ...ctx, reports }, dialogue);

@@ -51,7 +51,7 @@ const SALIENT_IDF_SHARE = 0.45;
 const UNKNOWN_WORD_SHARE = 0.3;
 const NO_WORDS: ReadonlySet<string> = new Set();
 // "多少", "几户" ask for a figure; "一亩", "每人" say what it is per: neither names a topic.
-const ASKING = /多少|^几|^哪几?$|^哪些$|时候$|^一般$|^(?:一|每)个?(?:亩|户|人|位|次|年|月|吨|斤|公斤)$/;
+const ASKING = /多少|^几|^个人$|^哪几?$|^哪些$|时候$|^一般$|^(?:一|每)个?(?:亩|户|人|位|次|年|月|吨|斤|公斤)$/;
 /** How many recent questions' analyses are kept. */
 const ANALYZED_KEPT = 512;
 /** Words saying per whom or per what an amount is, between a programme's name and 补助. */

@@ -36,12 +36,17 @@ export function foldText(text: string): string {
   const simplified = toSimplified(sanitize(text).normalize("NFKC")).toLowerCase().replaceAll("妳", "你");
   // Replacing single spaces with themselves would still copy the string.
   const spaced = HAS_WHITESPACE_TO_FOLD.test(simplified) ? simplified.replace(/\s+/g, " ") : simplified;
-  const folded = FINANCIAL.test(spaced) ? spaced.replace(FINANCIAL_ALL, (c) => CHEQUE_NUMERALS[c] ?? c) : spaced;
+  const plain = FINANCIAL.test(spaced) ? spaced.replace(FINANCIAL_ALL, (c) => CHEQUE_NUMERALS[c] ?? c) : spaced;
+  // "二组有一个上个月老了": in the villages 老了 after a time is a death (走了), not growing old ("老了很多").
+  const folded = plain.includes("老了") ? plain.replace(PASSED_AWAY, "走了") : plain;
   lastFolded = { text, folded };
   return folded;
 }
 
 let lastFolded = { text: "", folded: "" };
+
+const PASSED_AWAY =
+  /(?<=(?:上个?|这个?|前(?:几|些|两)?)月|前(?:几|些|两)天|去年|前年|今年|年前|年初|年底|开春|前阵子|前段时间|刚刚?|已经)老了(?!很多|不少|许多|一些|点|好多|一截)/g;
 
 // Cheque numerals ("贰级残疾壹年") fold to the everyday ones. 陆, 拾, 佰, 仟 are also everyday characters (陆地, 拾掇): taken as numerals only beside another numeral or a unit.
 const NUMERAL_NEAR = "[一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟\\d]";

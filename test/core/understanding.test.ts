@@ -5895,6 +5895,68 @@ describe("the 49th set's understanding", () => {
     expect(r).not.toContain("10080");
   });
 
+  it("gives each of those counted the grade said of all (俺家仨残疾人 ⏎ 都一级 贫困户), never the villager alone", async () => {
+    const say = chat();
+    await say("俺家仨残疾人");
+    const r = (await say("都一级 贫困户 一年救助一共")).text;
+    expect(r).toContain("800 + 第2人 800 + 第3人 800 = 2400 元/年");
+    expect(r).not.toContain("800 + 1680 = 2480");
+  });
+
+  it("reads 俩人 of a household of two as them when their month is asked (俩人救助折成每个月多少钱)", async () => {
+    const say = chat();
+    await say("家里贫困户 俺一级 俺娘一级");
+    expect((await say("俩人救助折成每个月多少钱")).text).toContain("约 133.33 元（1600 ÷ 12）");
+  });
+
+  it("adds a part of a village named by its place (后山那片还有俩) to the parts told before", async () => {
+    const say = chat();
+    await say("村里一二级贫困残急人 东头六个");
+    await say("西头四个");
+    expect((await say("后山那片还有俩")).text).toContain("东头 6 + 西头 4 + 后山那片 2 = 12 人");
+  });
+
+  it("reads 上个月老了 as a death among those counted", async () => {
+    const say = chat();
+    await say("贫困老年残疾人 一组四个 二组六个");
+    await say("二组有一个上个月老了");
+    expect((await say("现在一年补助金一共多少")).text).toContain("剩下 9 个人：600 × 9 = 5400");
+  });
+
+  it("takes a group's count corrected in its own message (二组记错了 是九个) when the groups were told in one", async () => {
+    const say = chat();
+    await say("重度残疾人 一组八个 二组六个");
+    await say("二组记错了 是九个");
+    expect((await say("代缴养老一年总共多少")).text).toContain("一组 8 + 二组 9 = 17 人");
+  });
+
+  it("counts a grade said again (三级的是三个) anew, never added to its first count", async () => {
+    const say = chat();
+    await say("村里一级贫困残疾人七个 三级的两个 一年救助一共多少");
+    const r = (await say("三级的是三个 刚又查出来一个")).text;
+    expect(r).toContain("5600 + 1200 = 6800");
+    expect(r).not.toContain("7600");
+  });
+
+  it("corrects the coal reckoned when a quantity is denied and another said (不是三吨 是两吨)", async () => {
+    const say = chat();
+    await say("俺要买三吨好煤 按市场价多少钱");
+    expect((await say("不是三吨 是两吨")).text).toContain("2 × 1360 = 2720");
+  });
+
+  it("reads a follow-up (那有几个人) with the question answered and offered to be filed", async () => {
+    const say = chat();
+    await say("沼气池坏了找谁修");
+    expect((await say("那有几个人")).text).toContain("2 名专职技术人员");
+  });
+
+  it("never files a group's count (俺们组重度残疾的报了九个) as a report", async () => {
+    const before = reports();
+    const r = (await chat()("俺们组重度残疾的报了九个")).text;
+    expect(r).not.toContain("还是想问问政策");
+    expect(reports()).toBe(before);
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });

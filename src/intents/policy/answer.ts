@@ -1738,7 +1738,7 @@ const NAME_CHAR = String.raw`(?:(?![俺我咱全本这那哪各每上下里的�
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts), "一组一户多残2户": a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts
 // ("俺们组有两户" ⏎ "三组有一户": the villager's own group is one of them).
-const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|${NAME_CHAR}{1,2}(?:庄|屯|村)(?!里))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))`;
+const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|${NAME_CHAR}{1,2}(?:庄|屯|村)(?!里)|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))`;
 const SUBGROUP = new RegExp(`(${SUBGROUP_SOURCE}`, "g");
 /** "三组一个二级的", "东头俩三级的": a group's people, counted before their grade. */
 const PLACED_GRADE =
@@ -2132,7 +2132,12 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   // One group changed since it was said ("8个 漏了俩 二级还有俩", "报了5个 其实是4个") is a tally too.
   // (Those gone are the people count's: "4个…走了1个" is reckoned there.)
   const changedOne = told?.length === 1 && ((told[0]!.by ?? 0) > 0 || CORRECTED.test(text) || /其实是|应该是|报多|报少/.test(text));
-  if (told && (told.length >= 2 || changedOne) && (!plain || TALLY_TURNS.test(text)))
+  // ("…三级的两个 ⏎ 三级的是三个": a grade counted again is counted anew, not once more.)
+  // (Only said so, "三级的是三个": the same grade in another village or household is more of it.)
+  const countedAgain =
+    /[一二三四1-4]级的?(?:人数)?(?:是|应该是|其实是|实际是)\s*(?:\d|[一两二三四五六七八九十俩仨])/.test(text) &&
+    gradeCounts.some((g, k) => gradeCounts.findIndex((h) => h.grades.join() === g.grades.join()) !== k);
+  if (told && (told.length >= 2 || changedOne) && (!plain || countedAgain || TALLY_TURNS.test(text)))
     return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told, ...homes, ...headcount, ...leftOutOf(text) };
   if (plain) return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts, ...homes, ...headcount };
   // "一二级的6个 三级的…": one group counted is that group's count, never the other's. A count beside grades
