@@ -577,6 +577,10 @@ export function saysNothingElse(rules: EligibilityRules, text: string): boolean 
   );
 }
 
+/** "哦还有 白内障手术要钱不", "另外 假肢去哪装": a service's cost or place asked beside the answer. */
+const BESIDE_QUESTION =
+  /^(?:哦|噢|对了|那|还有|另外|顺便问一?下?)[，,\s]*(?:还有|另外)?[^，,。？?]*(?:要钱|要不要钱|收钱|收不收钱|免费|收费|花钱|掏钱|在哪|去哪|找谁)/;
+
 /** "折成每个月多少", "一个月合多少": a year's sum asked per month. */
 const MONTH_OF = /(?:折|合)(?:成|到)?(?:每个?月|一个月|月)|(?:每个?月|一个月)(?:合|能|是)?(?:多少|几个钱)/;
 
@@ -613,6 +617,16 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     }
     state = { ...state, step: "asking", failures: 0 };
   }
+  // "俺娘贫困老年残疾人 补助金多少" ⏎ "哦还有 白内障手术要钱不": another programme's cost or place asked beside the
+  // answer, nobody's facts told, is a new question (the screening is kept to come back to).
+  if (
+    state.step === "done" &&
+    BESIDE_QUESTION.test(core) &&
+    focusOf(rules, text).some((id) => !state.focus.includes(id)) &&
+    readHousehold(text).people.length === 0 &&
+    extractFacts(rules, text.replace(/白内障|脑瘫|精神|智力|下肢|假肢/g, "")).facts.disability_grade === undefined
+  )
+    return "leave";
   // One person's sum, each one's month and the share per head were for the answer they were asked for.
   if (state.reckon.of || state.reckon.each || state.reckon.perHead)
     state = { ...state, reckon: { ...state.reckon, of: undefined, each: undefined, perHead: undefined } };

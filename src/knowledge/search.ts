@@ -366,6 +366,8 @@ export class KnowledgeIndex {
         /^(?:[爷奶姥爹娘爸妈哥姐弟妹叔伯舅姨姑婶嫂孙]{1,2}|外公|外婆|父亲|母亲|儿子|女儿|闺女|孙子|孙女|老伴|媳妇|老婆|丈夫|老公|公公|婆婆|大爷|大娘|老头|老太)$/.test(
           named,
         ) ||
+        // "想算算救助", "打听一下补助": a verb of reckoning or asking, not a programme.
+        /^(?:算算|算一算|算一下|算下|问问|问一下|打听|了解|咨询|查查|查一下|看看)$/.test(named) ||
         // "全村一年补助总数", "全县救助": the whole of a place, summed, not a programme.
         /^(?:全|整个|本)[村组县镇乡市屯家户]|^[村组县镇乡市屯]里?$/.test(named) ||
         this.notTopics.has(named) ||

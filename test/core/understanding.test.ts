@@ -5957,6 +5957,30 @@ describe("the 49th set's understanding", () => {
     expect(reports()).toBe(before);
   });
 
+  it("keeps the standing told with 想算算救助 (no programme of that name) for the people told next", async () => {
+    const say = chat();
+    expect((await say("俺家是贫困户 想算算救助")).text).not.toContain("没有“算算救助”这一项");
+    await say("俺爹一级残疾");
+    await say("俺娘三级");
+    expect((await say("俺自个二级")).text).toContain("您父亲 800 + 您母亲 400 + 您 800 = 2000 元/年");
+  });
+
+  it("answers another programme's cost asked beside a screening (哦还有 白内障手术要钱不) on its own", async () => {
+    const say = chat();
+    await say("俺娘贫困老年残疾人 补助金多少");
+    const r = (await say("哦还有 白内障手术要钱不")).text;
+    expect(r).toContain("免费复明手术");
+    expect(r).not.toContain("每人每月 50 元");
+  });
+
+  it("answers what a programme someone receives pays (俺爹领老年残疾补助金), and reckons the months received after", async () => {
+    const say = chat();
+    const first = (await say("俺爹领老年残疾补助金")).text;
+    expect(first).toContain("每人每月 50 元");
+    expect(first).not.toContain("残疾证是几级");
+    expect((await say("领了一年零仨月了 总共多少")).text).toContain("750 元（50 × 15");
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });

@@ -285,6 +285,20 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // the programme asked about, are arithmetic on its amount.
   if (household.people.length >= 2 && described.length === 0 && /一共|总共|加起来|合计|俩人|两人|几个人|[俩仨]呢/.test(text) && focusOf(rules, text).length > 0)
     return policyFallback(ctx);
+  // "俺爹领老年残疾补助金": someone said to receive one programme, nothing asked, no grade: what it pays, not a
+  // screening of whether they may (they do).
+  if (
+    focusOf(rules, text).length === 1 &&
+    household.people.length === 1 &&
+    household.people[0]!.grade === undefined &&
+    !household.people[0]!.severe &&
+    // (Not someone described, "俺爷是贫困老年残疾人 领补助金", whom the messages to come may join.)
+    !/是|想问|问问|打听|了解/.test(text) &&
+    extractFacts(rules, text).facts.disability_grade === undefined &&
+    /(?<![能可以想要该去会])(?:在|一直|每月|每个月)?领(?:着|了)?(?!不|没|取|过|吗)/.test(text) &&
+    !/[?？吗呢]|多少|能不能|可不可以|够不够|行不行|几/.test(text)
+  )
+    return policyFallback(ctx);
   // "再说回一户多残 俺家补两年是多少": a household's allowance over years, nobody described: the amount over them.
   const ownWords = foldText(ctx.text);
   if (
