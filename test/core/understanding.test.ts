@@ -5981,6 +5981,11 @@ describe("the 49th set's understanding", () => {
     expect((await say("领了一年零仨月了 总共多少")).text).toContain("750 元（50 × 15");
   });
 
+  it("answers how many women the postal bank's small loans helped (86, 528 万) before what the source lacks", async () => {
+    const r = (await chat()("邮储银行小额贷款帮了多少妇女")).text;
+    expect(r).toMatch(/^【妇女小额担保贷款】\n• [^\n]*86 名妇女[^\n]*528 万元/);
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });
