@@ -27,7 +27,7 @@ import {
 import {
   compareMembers,
   GONE,
-  GONE_FROM_COUNT,
+  goneFromCount,
   householdLines,
   type HouseholdLine,
   isCounted,
@@ -937,7 +937,7 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
     if (state.people.length >= 2 && goneBefore.length > 0 && more.people.every((p) => goneBefore.includes(p.label)))
       return advance(rules, state, on, `好的，${goneBefore.join("、")}已经不在户上，不算进去。\n`);
     // "现在其中一个分出去单独立户了" after a household counted, not named: that many fewer.
-    const countGone = leaving.length === 0 ? GONE_FROM_COUNT.exec(text) : null;
+    const countGone = leaving.length === 0 ? goneFromCount(text) : null;
     const before = Number(state.facts.disabled_in_household ?? state.disabledCount ?? state.people.length);
     const goneCount = countGone ? (parseNumber(countGone[1]!) ?? 0) : 0;
     if (goneCount > 0 && before > goneCount && state.people.every(isCounted)) {

@@ -185,7 +185,13 @@ function relationAt(text: string, at: number): { label: string; surface: string 
 
 /** "本来三个…有一个户口迁走了", "其中一个去世了": how many of the people counted are gone. */
 export const GONE_FROM_COUNT =
-  /(?:有|其中)(?:有)?(一|两|俩|二|[12])(?![一二三四1-4]?级)(?:个|位|名)?[^，,。？?\d]{0,12}?(?:迁|搬|去世|过世|没了|走了|分出去|立户|嫁)/;
+  /(?:有|其中)(?:有)?(?:(一|两|俩|二|[12])(?![一二三四1-4]?级)(?:个|位|名)?[^，,。？?\d]{0,12}?|(\d{1,2}|[两俩二三四五六七八九十仨]{1,3})(?![一二三四1-4]?级)(?:个|位|名)?[^，,。？?\d\s一两俩二三四五六七八九十仨]{0,8}?)(?:迁|搬|去世|过世|没了|走了|死了|不在了|分出去|立户|嫁)/;
+
+/** GONE_FROM_COUNT read: what was said and how many are gone (a few said apart, "有一个 去年走了", or more said close). */
+export function goneFromCount(text: string): [said: string, count: string] | null {
+  const m = GONE_FROM_COUNT.exec(text);
+  return m ? [m[0], (m[1] ?? m[2])!] : null;
+}
 
 /** "娶媳妇", "找了个对象": a verb of marrying, naming nobody in the household. */
 const MARRYING = /(?:娶|讨|找|说)了?个?(?:媳妇|老婆|对象)/y;
@@ -721,7 +727,7 @@ function readHouseholdUncached(said: string): Household {
     people.push(...staying);
   }
   // "四个二级…其中一个搬到城里了": people counted, not named; that many of them leave.
-  const goneCount = left.length === 0 ? GONE_FROM_COUNT.exec(text) : null;
+  const goneCount = left.length === 0 ? goneFromCount(text) : null;
   const counted = people.filter(isCounted);
   const leaving = goneCount ? (parseNumber(goneCount[1]!) ?? 0) : 0;
   if (leaving > 0 && counted.length > leaving && counted.length === people.length) {

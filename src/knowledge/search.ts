@@ -372,8 +372,29 @@ export class KnowledgeIndex {
         /^(?:全|整个|本)[村组县镇乡市屯家户]|^[村组县镇乡市屯]里?$/.test(named) ||
         this.notTopics.has(named) ||
         this.bm25.has(named)
-      )
+      ) {
+        // "高龄老人津贴": a known word (老人) after one the knowledge base has never seen (高龄) names a programme
+        // it does not have, however close the known word's entry is.
+        const before = j > 0 ? words[j - 1]! : "";
+        if (
+          // (A group of people, qualified: 高龄老人, 孤寡老人, 单亲妇女; never "假如特别救助".)
+          /^(?:老年|老人|儿童|妇女|学生|农民|家庭|军人|老兵|孤儿|残疾人)$/.test(named) &&
+          this.bm25.has(named) &&
+          before.length >= 2 &&
+          !this.bm25.has(before) &&
+          !this.notTopics.has(before) &&
+          !AMOUNT_FILLERS.has(before) &&
+          !SUBSIDY_WORDS.has(before) &&
+          !PERIOD.test(before) &&
+          !ADVERB.test(before) &&
+          /^[\u4e00-\u9fa5]+$/.test(before) &&
+          // (Not who or how many, nor a supposition: "两家一共补助", "他俩特别救助", "假设老年补助".)
+          !/[零一二两三四五六七八九十百千万俩仨他她我俺咱你您自各每]|[口家人户个]$|^(?:假如|假设|如果|要是|万一|还有|另外)$/.test(before) &&
+          query.text.includes(before + named + words[i]!)
+        )
+          return `${before}${named}${words[i]}`;
         continue;
+      }
       // "贫困户" is new as a whole but made of a word the knowledge base knows (贫困); "危房改造" is not (危房).
       const parts = this.segmenter.words(named).filter((w) => w !== named && w.length >= 2);
       if (parts.length > 0 && parts.every((w) => this.bm25.has(w))) continue;

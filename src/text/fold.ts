@@ -38,12 +38,16 @@ export function foldText(text: string): string {
   const spaced = HAS_WHITESPACE_TO_FOLD.test(simplified) ? simplified.replace(/\s+/g, " ") : simplified;
   const plain = FINANCIAL.test(spaced) ? spaced.replace(FINANCIAL_ALL, (c) => CHEQUE_NUMERALS[c] ?? c) : spaced;
   // "二组有一个上个月老了": in the villages 老了 after a time is a death (走了), not growing old ("老了很多").
-  const folded = plain.includes("老了") ? plain.replace(PASSED_AWAY, "走了") : plain;
+  const passed = plain.includes("老了") ? plain.replace(PASSED_AWAY, "走了") : plain;
+  // "说差了 是十三个": 差 after a verb of saying or counting is 错, a mistake corrected.
+  const folded = passed.includes("差") ? passed.replace(SAID_WRONG, "$1错") : passed;
   lastFolded = { text, folded };
   return folded;
 }
 
 let lastFolded = { text: "", folded: "" };
+
+const SAID_WRONG = /([说记算写数报弄搞填])差(?=了|啦|咯)/g;
 
 const PASSED_AWAY =
   /(?<=(?:上个?|这个?|前(?:几|些|两)?)月|前(?:几|些|两)天|去年|前年|今年|年前|年初|年底|开春|前阵子|前段时间|刚刚?|已经)老了(?!很多|不少|许多|一些|点|好多|一截)/g;

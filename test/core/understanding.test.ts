@@ -5986,6 +5986,28 @@ describe("the 49th set's understanding", () => {
     expect(r).toMatch(/^【妇女小额担保贷款】\n• [^\n]*86 名妇女[^\n]*528 万元/);
   });
 
+  it("answers no figure for a qualified group the knowledge base has no programme for (高龄老人津贴)", async () => {
+    const r = (await chat()("高龄老人津贴一个月多少")).text;
+    expect(r).toContain("没有“高龄老年津贴”这一项");
+    expect(r).not.toContain("50 元");
+  });
+
+  it("takes 说差了 as a correction of the count (十个 ⏎ 说差了 是十三个)", async () => {
+    const say = chat();
+    await say("重度残疾人养老代缴 俺村有十个 一年一共多少");
+    expect((await say("说差了 是十三个")).text).toContain("100 × 13 = 1300");
+  });
+
+  it("takes those who died (其中有3个去年死了) out of a count, and adds those newly certified (新办证的2个)", async () => {
+    const say = chat();
+    await say("村里重度残疾人18个");
+    expect((await say("其中有3个去年死了")).text).toContain("100 × 15 = 1500");
+    expect((await say("新办证的2个也是重度")).text).toContain("15 + 2 = 17 个人：100 × 17 = 1700");
+    const kept = chat();
+    await kept("俺村贫困老年残疾人有十二个");
+    expect((await kept("走了一个 上个月没的")).text).toContain("12 个人里走了 1 个，剩下 11 个人：600 × 11 = 6600");
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });

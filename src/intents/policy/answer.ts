@@ -1,5 +1,5 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
-import { GONE, GONE_FROM_COUNT, isCounted, readHousehold } from "../../eligibility/household.ts";
+import { GONE, goneFromCount, isCounted, readHousehold } from "../../eligibility/household.ts";
 import { money, monthOf } from "../../eligibility/render.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS, type Quantity } from "../../eligibility/numbers.ts";
 import { isRoughRange } from "../../text/numbers.ts";
@@ -1848,7 +1848,7 @@ const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对|说�
 
 /** "还有2个漏报了", "又评上1个": people added to a count said before (not a grade's group, not a span). */
 const ADDED_PEOPLE =
-  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|再多|又多|多出|(?:要是|如果)?再(?:来|有)|漏报了?|漏了|又(?:新)?评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?|又报上来了?|又添了?|新添了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位|(?<=[俩仨]))(?![一二三四1-4]级|多?个?月|年|天|户)/;
+  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|再多|又多|多出|(?:要是|如果)?再(?:来|有)|漏报了?|漏了|又(?:新)?评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?|又报上来了?|又添了?|新添了?|新办(?:了)?证的|新(?:办|领)了?证的|刚办证的|新认定的)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位|(?<=[俩仨]))(?![一二三四1-4]级|多?个?月|年|天|户)/;
 
 /** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
 const TALLY_TURNS =
@@ -1882,7 +1882,7 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
     : readFigureQuestionUncached(text, places);
   // "十五六户", "二三十个": a range, not one count; the villager is asked which.
   const rough = ROUGH_COUNT.exec(text);
-  const withRough = read && rough && isRoughRange(rough[1]!) ? { ...read, rough: rough[0] } : read;
+  const withRough = rough && isRoughRange(rough[1]!) ? { ...(read ?? { perMonth: false, perYear: false }), rough: rough[0] } : read;
   if (figureQuestions.size >= FIGURE_QUESTIONS_KEPT) figureQuestions.delete(figureQuestions.keys().next().value!);
   figureQuestions.set(key, withRough);
   return withRough;
@@ -1969,7 +1969,7 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const saidCount = p?.slice(1).find((g) => g !== undefined);
   const counted = restatedCount ?? (p ? (saidCount ? count(saidCount.replace(/个$/, "")) : 2) : alike);
   // "本来三个…有一个去年户口迁走了": one of those counted is gone; the rest are reckoned.
-  const gone = GONE_FROM_COUNT.exec(text);
+  const gone = goneFromCount(text);
   // "本来三个…俺三弟户口迁出去了": someone named, gone, is one of those counted.
   const namedGone = gone ? 0 : text.split(/[，,。；;！!？?\s]+/).filter((c) => KIN.test(c) && GONE.test(c)).length;
   const left = counted && gone ? Math.min(count(gone[1]!) ?? 0, counted - 1) : counted && namedGone ? Math.min(namedGone, counted - 1) : 0;
