@@ -6008,6 +6008,31 @@ describe("the 49th set's understanding", () => {
     expect((await kept("走了一个 上个月没的")).text).toContain("12 个人里走了 1 个，剩下 11 个人：600 × 11 = 6600");
   });
 
+  it("takes one who died of a part (一组那4个里有一个今年去世了) from the grade that part was counted at", async () => {
+    const say = chat();
+    await say("一组一二级贫困残疾人4个");
+    await say("二组三级贫困的3个");
+    const r = (await say("一组那4个里有一个今年去世了")).text;
+    expect(r).toContain("2400 + 1200 = 3600");
+  });
+
+  it("names a hamlet by its place (东头自然村3户), and its correction (东头说错了 是2户) replaces its count", async () => {
+    const say = chat();
+    await say("俺村一户多残的 东头自然村3户");
+    expect((await say("西头2户")).text).toContain("东头 3 + 西头 2 = 5 户");
+    const r = (await say("东头说错了 是2户")).text;
+    expect(r).toContain("1680 × 4 = 6720");
+    expect(r).not.toContain("11760");
+  });
+
+  it("leaves out of a programme for the poor one of a group found not poor (四组有一个查了不是贫困户)", async () => {
+    const say = chat();
+    await say("我们村贫困老年残疾人 三组有5个");
+    await say("四组有3个");
+    await say("四组有一个查了不是贫困户 领不了");
+    expect((await say("一个月全村一共发多少")).text).toContain("7 个人：50 × 7 = 350 元/月");
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });

@@ -885,7 +885,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   for (const fact of facts) lines.push(`• ${fact.text}`);
   // "一组：一级1个，二级2个 ⏎ 二组：三级3个 ⏎ 二组现在一年一共多少": a group's own sum is asked, not the village's.
   const byGroup = reckonGroupGrades(entry.facts, query.text);
-  const figured = byGroup.length > 0 ? byGroup : reckoning ? reckonFigures(facts, reckoning) : [];
+  // (An entry for the poor, "贫困老年残疾人生活补助", leaves out those said not to be poor, whatever its facts say.)
+  const forThePoor = /贫困/.test(`${entry.title}${entry.who ?? ""}`);
+  const figured = byGroup.length > 0 ? byGroup : reckoning ? reckonFigures(facts, reckoning, forThePoor) : [];
   lines.push(...figured);
   let reckonedAny = figured.length > 0;
   // The county's figures worked out for a question the entry states no figure for (a group's paid amount, a
@@ -1738,7 +1740,7 @@ const NAME_CHAR = String.raw`(?:(?![俺我咱全本这那哪各每上下里的�
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts), "一组一户多残2户": a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts
 // ("俺们组有两户" ⏎ "三组有一户": the villager's own group is one of them).
-const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨]))|${NAME_CHAR}{1,2}(?:庄|屯|村)(?!里)|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))`;
+const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=(?:自然村|自然屯)?(?:[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨])))|(?!自然[村屯])${NAME_CHAR}{1,2}(?:庄|屯|村)(?!里)|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))`;
 const SUBGROUP = new RegExp(`(${SUBGROUP_SOURCE}`, "g");
 /** "三组一个二级的", "东头俩三级的": a group's people, counted before their grade. */
 const PLACED_GRADE =
@@ -1856,6 +1858,12 @@ const TALLY_TURNS =
 
 /** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
 const GONE_OF_GRADE = /(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g;
+/** "四组有一个查了不是贫困户": some of a part's people, not poor. */
+const PART_NOT_POOR =
+  /(?:组|队|街|片|头|边)(?:那|的)?(?:\d+个)?(?:里|里头|里面)?有(\d+|[一两二三四五六七八九十]+|俩|仨)个[^，,。？?\s]{0,6}?(?:不是|非|不算|不)(?:贫困|低保)/;
+/** "一组那4个里有一个今年去世了": a part of a village named, and how many of its people are gone. */
+const PART_GONE =
+  /((?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边])(?:那|的)?(?:\d+|[两三四五六七八九十]+)?个?(?:里|里头|里面|中|当中)?(?:有)?(一|两|俩|三|[1-3])个[^，,。；\s]{0,8}?(?:去世|过世|走了|没了|死了|迁|搬)/g;
 
 /**
  * One message is read by several steps of its turn (routing, the handler, each reckoning): the latest readings
@@ -2123,6 +2131,16 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
       if (!group || group.count <= n) continue;
       Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) - n, count: group.count - n });
     }
+  // "一组一二级贫困残疾人4个 二组三级的3个 ⏎ 一组那4个里有一个今年去世了": those gone of a part, from the grade
+  // that part was counted at (one grade per part).
+  if (gradeCounts.length >= 2)
+    for (const gone of text.matchAll(PART_GONE)) {
+      const counted = new RegExp(`${gone[1]}[^，,。；\\s]{0,6}?((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级`).exec(text);
+      const group = counted && counted.index < gone.index ? gradeCounts.find((g) => g.grades.join() === gradesSaid(counted[1]!).join()) : undefined;
+      const n = count(gone[2]!) ?? 0;
+      if (!group || n <= 0 || group.count <= n) continue;
+      Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) - n, count: group.count - n });
+    }
   // A tally told clause by clause: corrected (说错了 三级是5个), with people gone, grades the seed has no amount
   // for (四级), groups that are not poor or have nobody (三级一个都没有). Read apart from the counts above.
   const told = readGradeTally(text);
@@ -2170,7 +2188,8 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const singleLeft =
     single !== undefined && persons === undefined && peopleTallied === undefined ? Math.min(gone ? (count(gone[1]!) ?? 0) : namedGone, single - 1) : 0;
   // "东头4个 西头3个…其中东头有1个不是贫困户": some of those counted are not poor.
-  const notPoorPart = SOME_NOT_POOR.exec(text);
+  // ("四组有一个查了不是贫困户": one of a part's people, said of by the part.)
+  const notPoorPart = SOME_NOT_POOR.exec(text) ?? PART_NOT_POOR.exec(text);
   // (One grade's parts added up, "后街是5个" correcting a part, outweigh a count read off the last part.)
   const partsOfOne = gradeCounts.length === 1 && gradeCounts[0]!.tally?.includes(" + ") && single !== undefined ? single + tallyAdded : undefined;
   const people = onePerson ? undefined : (peopleTallied ?? partsOfOne ?? persons ?? (single !== undefined ? single - singleLeft : undefined));
@@ -2286,15 +2305,15 @@ function statedTotalOf(facts: readonly Fact[], persons: number): string | undefi
 const fmt = money;
 
 /** Lines with the formula and its inputs, each traceable to the fact shown above it. */
-export function reckonFigures(facts: readonly Fact[], q: FigureQuestion): string[] {
-  const out = reckonFiguresExactly(facts, q);
+export function reckonFigures(facts: readonly Fact[], q: FigureQuestion, forThePoor = false): string[] {
+  const out = reckonFiguresExactly(facts, q, forThePoor);
   // "十来个": the sum rests on the round number; the villager is told so, and asked for the exact count.
   if (q.estimate && out.length > 0) out.push(`您说的是“${q.estimate}”，上面是按整数算的大概数；告诉我准数，我再给您算。`);
   if (q.rough) out.push(`您说的“${q.rough}”是个大概的数，到底是多少${q.rough.slice(-1)}？告诉我准数，我帮您算总数。`);
   return out;
 }
 
-function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion): string[] {
+function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion, forThePoor: boolean): string[] {
   const graded = facts.flatMap((fact) => {
     const f = moneyFigure(fact.text);
     return f ? [{ ...f, grades: gradesIn(fact.text.slice(0, fact.text.indexOf(f.text))) }] : [];
@@ -2417,7 +2436,7 @@ function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion): string
     if ((q.perYear || q.years || q.persons) && f.period === "month" && !withinYear) out.push(`一年：${fmt(yearly)} 元（${fmt(f.amount)} × 12，按${f.text}）`);
     // Households for an amount per household, people for one per person: the years and months below count them.
     // (Those said not to be poor are left out of a programme for the poor.)
-    const forPoor = facts.some((fact) => fact.text.includes(f.text) && /贫困/.test(fact.text));
+    const forPoor = forThePoor || facts.some((fact) => fact.text.includes(f.text) && /贫困/.test(fact.text));
     const notPoor = q.notPoor && forPoor && q.persons && f.per !== "户" ? q.notPoor : 0;
     const people = q.persons && f.per !== "户" ? q.persons - notPoor : q.households && f.per === "户" ? q.households : 1;
     const who = f.per === "户" ? "户" : "人";
