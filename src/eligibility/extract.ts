@@ -66,8 +66,16 @@ function choiceFrom(fact: Extract<Fact, { type: "choice" }>, text: string): Fact
 const NEGATED = /(?:不|没|没有|并不|并非|不算|算不上|不是|非|未)\s*(?:算|是|属于|属|太|很|那么)?\s*$/;
 
 function booleanFrom(fact: Extract<Fact, { type: "boolean" }>, text: string): boolean | undefined {
-  // Negative phrases first: "没低保" contains "低保".
-  if (containsAny(text, fact.no_words)) return false;
+  // Negative phrases first: "没低保" contains "低保"; "不是贫困户…那个贫困残疾人生活特别救助" names a programme.
+  // Unless corrected after: "不是贫困户 … 搞错了 俺家是建档立卡贫困户" (a question read with its correction).
+  const lastDenied = Math.max(...fact.no_words.map((w) => text.lastIndexOf(w)));
+  if (lastDenied >= 0) {
+    const after = text.slice(lastDenied);
+    const corrected = CORRECTED_AFTER.exec(after);
+    const rest = corrected ? after.slice(corrected.index) : "";
+    if (!corrected || containsAny(rest, fact.no_words) || !fact.yes_words.some((w) => rest.includes(w))) return false;
+    return booleanFrom(fact, rest);
+  }
   let said: boolean | undefined;
   for (const word of fact.yes_words) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
@@ -77,6 +85,9 @@ function booleanFrom(fact: Extract<Fact, { type: "boolean" }>, text: string): bo
   }
   return said;
 }
+
+/** A correction said after a fact was denied. */
+const CORRECTED_AFTER = /搞错|说错|弄错|记错|不对|其实|应该是|更正/;
 
 function checkNumber(fact: Extract<Fact, { type: "number" }>, value: number, negative: boolean): Answer {
   if (negative || value < fact.min || value > fact.max || (fact.integer && !Number.isInteger(value))) {

@@ -6033,6 +6033,20 @@ describe("the 49th set's understanding", () => {
     expect((await say("一个月全村一共发多少")).text).toContain("7 个人：50 × 7 = 350 元/月");
   });
 
+  it("reckons nothing for a household that says it is not poor (俺家三个一二级残疾 不过俺家不是贫困户)", async () => {
+    const r = (await chat()("俺家三个一二级残疾 不过俺家不是贫困户 特别救助一年加起来能有多少")).text;
+    expect(r).toContain("领不了这一项");
+    expect(r).not.toContain("2400");
+  });
+
+  it("takes a standing corrected after it was denied (不是贫困户 ⏎ 搞错了 俺家是建档立卡贫困户)", async () => {
+    const say = chat();
+    await say("俺是二级残疾 不是贫困户 能领特别救助不");
+    await say("哦 搞错了 俺家是建档立卡贫困户");
+    expect((await say("那能领多少")).text).toContain("每人每年 800 元");
+    expect((await chat()("俺家不是贫困户 俺哥一级残疾 俺三级 那个贫困残疾人生活特别救助俺家一年能拿多少")).text).not.toContain("1200 元/年");
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });

@@ -849,8 +849,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // (Not "还有2个不是贫困户" of a village's count: those are left out of it, the rest still reckoned.)
   // ("又有俩三级的脱贫了": some of those counted, no longer poor.)
   const someNotPoor = /(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；\s]{0,3}(?:不是|非|不)(?:贫困|低保)|[村组]|脱贫/.test(query.text);
-  if (NOT_POOR_SAID.test(query.text) && !someNotPoor && /贫困/.test(entry.title))
-    lines.push(`这一项是给贫困残疾人的${entry.who ? `（${entry.who}）` : ""}；按您说的不是贫困户，领不了这一项。资料里的标准是：`);
+  const notTheirs = NOT_POOR_SAID.test(query.text) && !someNotPoor && /贫困/.test(entry.title);
+  if (notTheirs) lines.push(`这一项是给贫困残疾人的${entry.who ? `（${entry.who}）` : ""}；按您说的不是贫困户，领不了这一项。资料里的标准是：`);
   // "俺们那个县一年给多少" of a neighbouring county: the local amount would be read as theirs, so none is shown.
   // (A place merely named beside a question of the entry's own figures keeps them, said to be local.)
   if (elsewhere && asksOtherPlace(query.text) && (AMOUNT_WORDS.test(query.text) || PAID_ASKED.test(query.text) || ASKS_AMOUNT.test(query.text)))
@@ -887,7 +887,8 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const byGroup = reckonGroupGrades(entry.facts, query.text);
   // (An entry for the poor, "贫困老年残疾人生活补助", leaves out those said not to be poor, whatever its facts say.)
   const forThePoor = /贫困/.test(`${entry.title}${entry.who ?? ""}`);
-  const figured = byGroup.length > 0 ? byGroup : reckoning ? reckonFigures(facts, reckoning, forThePoor) : [];
+  // (Told they cannot have it, "俺家三个一二级 不是贫困户": nothing is reckoned for them, 800 × 3 would read as theirs.)
+  const figured = notTheirs ? [] : byGroup.length > 0 ? byGroup : reckoning ? reckonFigures(facts, reckoning, forThePoor) : [];
   lines.push(...figured);
   let reckonedAny = figured.length > 0;
   // The county's figures worked out for a question the entry states no figure for (a group's paid amount, a
