@@ -59,7 +59,8 @@ const COUNT_ALONE = new RegExp(`^(?:是|改成|改为|应该是|其实是|其实
 /** "其中2个今年评成二级了": some of a group now counted at another grade. */
 // "有个三级的评成二级了": 个 alone after 有 or 其中 is one; the grade before the verb says whose group it was.
 const REGRADED_SOME = new RegExp(
-  `(?:${COUNT}\\s*(?:个|位|名|人)|(?<=有|其中)个)([^，,。；]{0,8}?)(?:评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|换成)了?${GRADES}级`,
+  // ("那6个里头有1个复评成二级了": the count nearest the verb, not the group's before it.)
+  `(?:${COUNT}\\s*(?:个|位|名|人)|(?<=有|其中)个)((?:(?!${COUNT_PLAIN}\\s*(?:个|位|名|人))[^，,。；]){0,8}?)(?:复评成|评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|换成)了?${GRADES}级`,
 );
 const ADDING = /^(?:还有|另外|另有|又有|又|再有|再加上?|加上|外加)|又(?:多了|添了|评上|新评|查出|报上)|漏报|新评上?|新增|也报上|也算上/;
 const NOT_POOR = /不是贫困|非贫困|不贫困|不算贫困|不是低保|不是建档立卡/;
@@ -259,7 +260,18 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
       const named = fromSaid
         ? (candidates.find((g) => sameGrades(g.grades, from)) ?? candidates.find((g) => from.every((x) => g.grades.includes(x))))
         : undefined;
-      const source = fromSaid ? named : last && candidates.includes(last) ? last : candidates.length === 1 ? candidates[0] : undefined;
+      // ("上庄那6个里头有1个…": the group of that count, said of again.)
+      const ofCount = new RegExp(`(?:那|这)?${COUNT}\\s*个(?:里头|里面|里|中|当中)`).exec(clause.slice(0, regraded.index));
+      const counted = ofCount ? candidates.filter((g) => g.count === parseNumber(ofCount[1]!)) : [];
+      const source = fromSaid
+        ? named
+        : counted.length === 1
+          ? counted[0]
+          : last && candidates.includes(last)
+            ? last
+            : candidates.length === 1
+              ? candidates[0]
+              : undefined;
       if (!source || n <= 0) return undefined;
       change(source, -n);
       // Into 一二级's group when 二级 is said: grades paid alike are counted together.

@@ -6047,6 +6047,24 @@ describe("the 49th set's understanding", () => {
     expect((await chat()("俺家不是贫困户 俺哥一级残疾 俺三级 那个贫困残疾人生活特别救助俺家一年能拿多少")).text).not.toContain("1200 元/年");
   });
 
+  it("moves one of a group regraded (那6个里头有1个复评成二级了), never the whole group", async () => {
+    const say = chat();
+    await say("上庄有三级贫困残疾人6个");
+    await say("下庄有一级贫困残疾人2个 二级的3个");
+    await say("上庄那6个里头有1个复评成二级了");
+    const r = (await say("全村一年特别救助一共多少钱")).text;
+    expect(r).toContain("2000 + 1600 + 3200 = 6800");
+    expect(r).not.toContain("3 + 6 = 9");
+  });
+
+  it("takes a part's count restated after a correction (不对 … 实际4户) before the next part is added", async () => {
+    const say = chat();
+    await say("俺村三组 一户多残家庭5户");
+    expect((await say("不对 有一户去年就合户了 实际4户")).text).toContain("1680 × 4 = 6720");
+    await say("再加上五组2户");
+    expect((await say("这些户一年补助一共多少")).text).toContain("三组 4 + 五组 2 = 6 户");
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });

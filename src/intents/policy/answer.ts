@@ -1774,14 +1774,25 @@ interface Tally {
   shown: string;
 }
 
+/** "不对 有一户去年就合户了 实际4户": a count restated after a correction naming no part (the count captured). */
+const PART_RESTATED = /(不对|说错了?|搞错了?|记错了?)[^。？?]{0,20}?(?:实际|其实|应该)(?:是|有|上)?\s*((?:\d+|[一两二三四五六七八九十]+)\s*(?:户|个|人))/;
+
 /** "二组我数错了 是3个", "二组说错了，应该是3个": a part's count corrected, read as the part's count said again. */
 const PART_CORRECTED = /(组|队|街|片|头|边|庄|屯|村)[我俺]?(?:数|说|记|写|报|搞|弄)错了?[\s，,]*(?:应该|其实)?是(?=\s*(?:\d|[一两二三四五六七八九十俩仨]))/g;
 
 function readTally(said: string, least = 2, places: readonly string[] = []): Tally | undefined {
-  const text = said.replace(PART_CORRECTED, "$1是");
+  const subgroup = subgroupOf(places);
+  // "三组 一户多残家庭5户 ⏎ 不对 有一户去年就合户了 实际4户": with one part told so far, the count said as it really
+  // is after a correction is that part's.
+  const restated = PART_RESTATED.exec(said);
+  const before = restated ? [...said.slice(0, restated.index).matchAll(subgroup)] : [];
+  const named =
+    restated && before.length === 1
+      ? `${said.slice(0, restated.index + restated[0].length - restated[2]!.length)}${before[0]![1]}是${restated[2]}${said.slice(restated.index + restated[0].length)}`
+      : said;
+  const text = named.replace(PART_CORRECTED, "$1是");
   const parts = new Map<string, number>();
   let unit: Tally["unit"] | undefined;
-  const subgroup = subgroupOf(places);
   for (const m of text.matchAll(subgroup)) {
     const u = m[3] === "户" ? "户" : "人";
     if (unit && unit !== u) return undefined;
@@ -2030,7 +2041,12 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const hClauses = text.split(/[，,。；;！!？?\s]+/).filter(Boolean);
   let restatedAt = -1;
   for (let k = hClauses.length - 1; k >= 1 && restatedAt < 0; k--)
-    if (/^(?:其实|应该|现在|实际)?(?:是|有|改成|改为)\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*户$/.test(hClauses[k]!) && CORRECTED.test(hClauses[k - 1]!))
+    // ("不对 有一户去年就合户了 实际4户": the correction a clause or two before, the count said as it really is.)
+    if (
+      (/^(?:其实|应该|现在|实际)?(?:是|有|改成|改为)\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*户$/.test(hClauses[k]!) && CORRECTED.test(hClauses[k - 1]!)) ||
+      (/^(?:其实|实际|实际上|现在)(?:是|有|上)?\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*户$/.test(hClauses[k]!) &&
+        CORRECTED.test(hClauses.slice(Math.max(0, k - 3), k).join(" ")))
+    )
       restatedAt = k;
   const restatedHouseholds = h && restatedAt >= 1 ? count(/(\d+|[一两二三四五六七八九十]+|俩|仨)\s*户/.exec(hClauses[restatedAt]!)![1]!) : undefined;
   const households = restatedHouseholds ?? (h ? (count(h[1]!) ?? 0) + change : undefined);
