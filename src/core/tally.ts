@@ -90,7 +90,9 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
   let correctedGrades: number[] | undefined;
   // "三级 九个", "一二级贫困残疾 十二个": a grade and its count parted by a space are one clause.
   const joined = text.replace(/([一二三四1-4]级(?:的)?(?:贫困户?)?(?:残疾人?)?)\s+((?:\d{1,6}|[一两二三四五六七八九十百]{1,6})\s*(?:个|位|名|人))/g, "$1$2");
-  for (const clause of joined.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {
+  // "还有一个二级的 但不是贫困户": not poor, said after a pause, of the ones just counted.
+  const kept = joined.replace(/[，,\s]+(?=(?:但|可|不过|就是)?(?:他|她|他们|她们)?(?:不是|非|不算)(?:贫困|低保))/g, "");
+  for (const clause of kept.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {
     // "三级9个 ⏎ 打错了 是6个": with one group only, a count alone after a correction is that group's.
     const onlyGroup = !correctedGrades && (correcting || /^(?:其实是|应该是|其实|实际是)/.test(clause)) && groups.length === 1 ? groups[0]!.grades : undefined;
     const alone = correctedGrades || onlyGroup ? COUNT_ALONE.exec(clause) : null;

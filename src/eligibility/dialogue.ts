@@ -394,7 +394,8 @@ export function startDialogue(
       ).facts.land_mu
     : undefined;
   if (typeof own === "number") facts.land_mu = own;
-  else if (neighbour) facts.land_of = neighbour;
+  // ("俺家地流转给隔壁老王家种了 三亩": the villager's own land, rented to the neighbour, stays the villager's.)
+  else if (neighbour && !OWN_LAND.test(foldText(text))) facts.land_of = neighbour;
   // "俺村压秸秆块 一组压了六吨": whose straw it is, kept for the parts told next.
   const strawHolder = topic === "biomass" && typeof facts.briquette_tons === "number" ? holderOf(foldText(text), "吨") : undefined;
   if (strawHolder) facts.briquette_parts = `${strawHolder} ${facts.briquette_tons}`;
@@ -958,7 +959,11 @@ export function continueDialogue(rules: EligibilityRules, state: DialogueState, 
       (p) => p.grade !== undefined || p.severe || (p.severe === false && state.people.some((q) => q.label === p.label && q.severe)),
     );
     // "俺家仨残疾人" ⏎ "都一级 贫困户": a grade said of all, nobody named, is each counted one's (never the villager's).
-    const allOf = /^(?:那)?(?:都|全都|全是|都是|全部是?)\s*([一二三四1-4])\s*级/.exec(core);
+    // (Not "都二级 就俺是三级", nor "都一级吗": an exception or a doubt is no grade of all.)
+    const allOf =
+      (core.match(/[一二三四1-4]\s*级/g)?.length ?? 0) === 1 && !/[?？吗]|不清楚|不知道|好像|可能/.test(core)
+        ? /^(?:那)?(?:都|全都|全是|都是|全部是?)\s*([一二三四1-4])\s*级/.exec(core)
+        : null;
     const waiting = state.people.filter((p) => isCounted(p) && p.grade === undefined && !p.severe);
     if (allOf && waiting.length >= 2 && waiting.length === state.people.length && more.people.every((p) => p.label === "您")) {
       const allGrade = parseNumber(allOf[1]!) ?? Number(allOf[1]);

@@ -185,7 +185,7 @@ function relationAt(text: string, at: number): { label: string; surface: string 
 
 /** "本来三个…有一个户口迁走了", "其中一个去世了": how many of the people counted are gone. */
 export const GONE_FROM_COUNT =
-  /(?:有|其中)(?:有)?(?:(一|两|俩|二|[12])(?![一二三四1-4]?级)(?:个|位|名)?[^，,。？?\d]{0,12}?|(\d{1,2}|[两俩二三四五六七八九十仨]{1,3})(?![一二三四1-4]?级)(?:个|位|名)?[^，,。？?\d\s一两俩二三四五六七八九十仨]{0,8}?)(?:迁|搬|去世|过世|没了|走了|死了|不在了|分出去|立户|嫁)/;
+  /(?:有|其中)(?:有)?(?:(一|两|俩|二|[12])(?![一二三四1-4]?级)(?:个|位|名)?[^，,。？?\d]{0,12}?|(\d{1,2}|[两俩二三四五六七八九十仨]{1,3})(?![一二三四1-4]?级)(?:个|位|名)?[^，,。？?\d\s一两俩二三四五六七八九十仨]{0,8}?)(?:迁(?!来|回|进|过来)|搬(?!来|回|进|过来|了新|新)|去世|过世|没了|走了|死了|不在了|分出去|立户|嫁(?:出去|走|人|到))/;
 
 /** GONE_FROM_COUNT read: what was said and how many are gone (a few said apart, "有一个 去年走了", or more said close). */
 export function goneFromCount(text: string): [said: string, count: string] | null {

@@ -242,7 +242,9 @@ async function fileReport(ctx: FeedbackTurn): Promise<TurnResult> {
 
 // ---- a problem and a question in one message ----------------------------------------------
 
-const FILE_IT = /^(登记反映|登记|反映|反映问题|我要反映|是|是的|对|要|要登记|帮我登记|1)(?:[，,。.!！\s]|$)/;
+// ("那你帮俺报上去吧", "帮俺登记一下": asked in so many words.)
+const FILE_IT =
+  /^(?:(登记反映|登记|反映|反映问题|我要反映|是|是的|对|要|要登记|帮我登记|1)(?:[，,。.!！\s]|$)|(?:那|那就)?(?:你)?(?:帮|给)(?:俺|我|我们|俺们)?(?:登记|报上去|反映上去|反映|报)(?:一下|上去)?(?:吧|呗|啊)?[。.!！\s]*$)/;
 const JUST_ASKING = /^(问问政策|问政策|不用|不用登记|不要|不是|就问问|不登记|2)(?:[，,。.!！\s]|$)/;
 const OFFER_BUTTONS: QuickReply[] = [quickReply("登记反映"), quickReply("只是问问", "问问政策")];
 

@@ -62,6 +62,10 @@ const AMOUNT_FILLERS: ReadonlySet<string> = new Set(["一户", "每户", "每人
 /** "半年补助多少", "两年补助": a span of time before 补助 is how long, not the name of a programme. */
 const PERIOD = /^(?:[一二两三四五六七八九十半几每全上下头]+个?(?:年|月|季度?|天|星期)|季度)$/;
 /** What villagers call money from a programme (after synonyms: 补贴 is rewritten to 补助). */
+/** Old people named by age or standing, and money asked for them (给, 补, 多少 …). */
+const AGED =
+  /((?:\d+|[一二三四五六七八九十百]+)岁(?:以上|以上的|往上)?(?:的)?(?:老人|老年人?)|百岁老(?:人|年)|高龄老(?:人|年)|五保(?:老人|老年|户)|孤寡老(?:人|年)|空巢老(?:人|年))[^，,。？?]{0,8}?(?:补贴|补助|津贴|救助|给钱|多少)/;
+
 const SUBSIDY_WORDS: ReadonlySet<string> = new Set(["补助", "补贴", "津贴", "救助", "补偿", "奖励", "补助金"]);
 
 /** Bigrams are a fuzzy back-up signal: they must not outweigh whole words. */
@@ -339,6 +343,10 @@ export class KnowledgeIndex {
       const named = (e: Entry) => [e.title, ...e.aliases];
       if (!this.entries.some((e) => named(e).some((n) => n.includes(thing)))) return `${work[2]}${thing}的补助`;
     }
+    // "八十岁以上老人补贴", "百岁老人补贴", "五保老人一个月给多少": old people named by age or by a standing the
+    // knowledge base has no programme for (its only old people's money is for the disabled poor).
+    const aged = AGED.exec(query.text);
+    if (aged && !/残/.test(query.text)) return `${aged[1]}的补助`;
     const words = query.words;
     // "助学金", "抚恤金", "慰问金": a kind of money named by a word of its own that no entry has.
     const money = words.find((w) => w.length >= 3 && w.endsWith("金") && !this.bm25.has(w) && !this.bm25.has(w.slice(0, -1)) && !this.notTopics.has(w));

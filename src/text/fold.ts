@@ -49,8 +49,7 @@ let lastFolded = { text: "", folded: "" };
 
 const SAID_WRONG = /([说记算写数报弄搞填])差(?=了|啦|咯)/g;
 
-const PASSED_AWAY =
-  /(?<=(?:上个?|这个?|前(?:几|些|两)?)月|前(?:几|些|两)天|去年|前年|今年|年前|年初|年底|开春|前阵子|前段时间|刚刚?|已经)老了(?!很多|不少|许多|一些|点|好多|一截)/g;
+const PASSED_AWAY = /(?<=(?:上个?|前(?:几|些|两)?)月|前(?:几|些|两)天|去年|前年|年前|年初|年底|开春|前阵子|前段时间|刚刚?)老了(?=[，,。；;！!\s]|$)/g;
 
 // Cheque numerals ("贰级残疾壹年") fold to the everyday ones. 陆, 拾, 佰, 仟 are also everyday characters (陆地, 拾掇): taken as numerals only beside another numeral or a unit.
 const NUMERAL_NEAR = "[一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟\\d]";

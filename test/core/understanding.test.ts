@@ -5988,7 +5988,7 @@ describe("the 49th set's understanding", () => {
 
   it("answers no figure for a qualified group the knowledge base has no programme for (高龄老人津贴)", async () => {
     const r = (await chat()("高龄老人津贴一个月多少")).text;
-    expect(r).toContain("没有“高龄老年津贴”这一项");
+    expect(r).toContain("没有“高龄老年");
     expect(r).not.toContain("50 元");
   });
 
@@ -6063,6 +6063,70 @@ describe("the 49th set's understanding", () => {
     expect((await say("不对 有一户去年就合户了 实际4户")).text).toContain("1680 × 4 = 6720");
     await say("再加上五组2户");
     expect((await say("这些户一年补助一共多少")).text).toContain("三组 4 + 五组 2 = 6 户");
+  });
+
+  it("counts a village's not-poor one told after a pause (还有一个二级的 但不是贫困户) apart, and a tally is no household", async () => {
+    const say = chat();
+    await say("俺们自然村 贫困残疾人统计下");
+    await say("一级的2个 三级的2个");
+    await say("刚才说错了 三级的是3个");
+    await say("还有一个二级的 但不是贫困户");
+    const r = (await say("一年特别救助一共多少")).text;
+    expect(r).toContain("1600 + 1200 = 2800");
+    expect(r).not.toContain("1680");
+  });
+
+  it("reads 已经老了 as growing old, not a death, and keeps both parents", async () => {
+    const say = chat();
+    await say("俺爹二级残疾 贫困户 俺娘也二级残疾");
+    const r = (await say("俺爹已经老了 干不动活了 俩人一年一共能领多少")).text;
+    expect(r).toContain("1600");
+    expect(r).not.toContain("不在户上");
+  });
+
+  it("gives no grade of all when an exception or a doubt is said (都二级 就俺是三级)", async () => {
+    const say = chat();
+    await say("俺家仨残疾人 贫困户 能领多少");
+    expect((await say("都二级 就俺是三级")).text).not.toContain("都按二级算");
+  });
+
+  it("never replaces a village's grade count with another village's (邻村三级的是三个)", async () => {
+    const say = chat();
+    await say("俺村贫困残疾人 一级的四个 三级的两个 一年一共多少");
+    expect((await say("邻村三级的是三个 俩村一共多少")).text).not.toContain("3200 + 1200 = 4400");
+  });
+
+  it("keeps those who moved house, married in or are among those counted (搬了新房, 嫁过来的, 里头新办证的)", async () => {
+    expect((await chat()("俺村一户多残的有5户 其中有一户刚搬了新房 一年一共补多少")).text).toContain("1680 × 5 = 8400");
+    expect((await chat()("村里重度残疾人10个 其中有3个是嫁过来的媳妇 县里代缴一共多少")).text).toContain("100 × 10 = 1000");
+    expect((await chat()("俺村重度残疾人12个 里头新办证的2个 县里代缴一共多少")).text).toContain("100 × 12 = 1200");
+  });
+
+  it("keeps the villager's own land rented to a neighbour as the villager's (俺家地流转给隔壁老王家种了 三亩)", async () => {
+    const r = (await chat()("俺家地流转给隔壁老王家种了 三亩 一年能给多少租金")).text;
+    expect(r).toContain("您有 3 亩地");
+  });
+
+  it("asks which count a range is when it follows an exact count (十二个 三级的五六个)", async () => {
+    expect((await chat()("俺村一级二级贫困残疾人十二个 三级的五六个 一年一共多少")).text).toContain("“五六个”是个大概的数");
+  });
+
+  it("answers no figure for old people named by age or standing (八十岁以上老人补贴, 五保老人)", async () => {
+    for (const text of ["八十岁以上老人补贴一个月多少", "五保老人一个月给多少", "百岁老人补贴多少"]) {
+      const r = (await chat()(text)).text;
+      expect(r).toContain("没有“");
+      expect(r).not.toContain("50 元");
+    }
+  });
+
+  it("files a report offered when asked to in the villager's words (那你帮俺报上去吧, 帮俺登记一下)", async () => {
+    for (const ask of ["那你帮俺报上去吧", "帮俺登记一下"]) {
+      const before = reports();
+      const say = chat();
+      await say("沼气池坏了找谁修");
+      expect((await say(ask)).text).toContain("已受理登记");
+      expect(reports()).toBe(before + 1);
+    }
   });
 
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {

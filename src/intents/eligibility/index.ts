@@ -790,7 +790,7 @@ export const eligibilityHandler: IntentHandler = {
 /** "统计", "摸底": a cadre tallying people, not a villager telling of their own household. */
 const TALLYING = /统计|汇总|摸底|摸排|清点/;
 /** "村里重度残疾人", "俺们组的贫困残疾人": a village's (group's) disabled people, spoken of together. */
-const VILLAGE_PEOPLE = /(?:村里|全村|组里|全组|[俺我咱]们?(?:村|组))(?:的|里|上)?[^，,。；？?\s]{0,8}?残疾/;
+const VILLAGE_PEOPLE = /(?:村里|全村|组里|全组|[俺我咱]们?(?:自然)?(?:村|屯|组))(?:的|里|上)?\s?[^，,。；？?\s]{0,8}?残疾/;
 
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;
 /** "一年下来能有多少", "能领多少钱": the amount of what is being screened. */

@@ -848,7 +848,11 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // "一级残疾不是贫困户能领多少": a programme for the poor, asked by someone who says they are not.
   // (Not "还有2个不是贫困户" of a village's count: those are left out of it, the rest still reckoned.)
   // ("又有俩三级的脱贫了": some of those counted, no longer poor.)
-  const someNotPoor = /(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；\s]{0,3}(?:不是|非|不)(?:贫困|低保)|[村组]|脱贫/.test(query.text);
+  // ("还有一个二级的 但不是贫困户": said of the one counted, a few words on.)
+  const someNotPoor =
+    /(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；\s]{0,3}(?:不是|非|不)(?:贫困|低保)|(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；]{0,8}?(?:但|可|不过|就是)(?:不是|非)(?:贫困|低保)|[村组]|脱贫/.test(
+      query.text,
+    );
   const notTheirs = NOT_POOR_SAID.test(query.text) && !someNotPoor && /贫困/.test(entry.title);
   if (notTheirs) lines.push(`这一项是给贫困残疾人的${entry.who ? `（${entry.who}）` : ""}；按您说的不是贫困户，领不了这一项。资料里的标准是：`);
   // "俺们那个县一年给多少" of a neighbouring county: the local amount would be read as theirs, so none is shown.
@@ -1862,7 +1866,11 @@ const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对|说�
 
 /** "还有2个漏报了", "又评上1个": people added to a count said before (not a grade's group, not a span). */
 const ADDED_PEOPLE =
-  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|再多|又多|多出|(?:要是|如果)?再(?:来|有)|漏报了?|漏了|又(?:新)?评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?|又报上来了?|又添了?|新添了?|新办(?:了)?证的|新(?:办|领)了?证的|刚办证的|新认定的)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位|(?<=[俩仨]))(?![一二三四1-4]级|多?个?月|年|天|户)/;
+  /(?:还有|又有|另外还有|另外|另有|再加上?|加上|再多|又多|多出|(?:要是|如果)?再(?:来|有)|漏报了?|漏了|又(?:新)?评上了?|新评上了?|新增了?|又(?:核实|查|报|摸排)出来?了?|又报上来了?|又添了?|新添了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位|(?<=[俩仨]))(?![一二三四1-4]级|多?个?月|年|天|户)/;
+
+/** "新办证的2个也是重度": people newly certified, said to be as those counted (more of them). */
+const NEWLY_CERTIFIED =
+  /(?<!里头|其中|里面|当中|中间)(?:新办了?证的|新领了?证的|刚办证的|新认定的)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?=[^，,。？?]{0,3}也)/;
 
 /** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
 const TALLY_TURNS =
@@ -1901,15 +1909,16 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
       )
     : readFigureQuestionUncached(text, places);
   // "十五六户", "二三十个": a range, not one count; the villager is asked which.
-  const rough = ROUGH_COUNT.exec(text);
-  const withRough = rough && isRoughRange(rough[1]!) ? { ...(read ?? { perMonth: false, perYear: false }), rough: rough[0] } : read;
+  // ("…十二个 三级的五六个": any count of the question said as a range, not only the first.)
+  const rough = [...text.matchAll(ROUGH_COUNTS)].find((m) => isRoughRange(m[1]!));
+  const withRough = rough ? { ...(read ?? { perMonth: false, perYear: false }), rough: rough[0] } : read;
   if (figureQuestions.size >= FIGURE_QUESTIONS_KEPT) figureQuestions.delete(figureQuestions.keys().next().value!);
   figureQuestions.set(key, withRough);
   return withRough;
 }
 
 /** A count said in Chinese numerals before what it counts ("十五六户", "三四个"), whether a range or not. */
-const ROUGH_COUNT = /([一两二三四五六七八九十百千]{2,})\s*(?:个|人|户|名|位|家)/;
+const ROUGH_COUNTS = /([一两二三四五六七八九十百千]{2,})\s*(?:个|人|户|名|位|家)/g;
 
 /** "十来个", "二十来户", "百来人": a round number and 来 (about that many). */
 const ABOUT_COUNT = /((?:[一两二三四五六七八九]?十|[一两二三四五六七八九]?百|\d*0))来\s*(个|人|户|名|位|家)/;
@@ -1994,7 +2003,9 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const namedGone = gone ? 0 : text.split(/[，,。；;！!？?\s]+/).filter((c) => KIN.test(c) && GONE.test(c)).length;
   const left = counted && gone ? Math.min(count(gone[1]!) ?? 0, counted - 1) : counted && namedGone ? Math.min(namedGone, counted - 1) : 0;
   // "贫困老年残疾人3个 ⏎ 还有2个漏报了": more of the same people, added to the count.
-  const more = p && counted !== undefined ? ADDED_PEOPLE.exec(text.slice(p.index + p[0].length)) : null;
+  // ("新办证的2个也是重度": more, said to be alike; "里头新办证的2个" are among those counted.)
+  const saidAfter = p ? text.slice(p.index + p[0].length) : "";
+  const more = p && counted !== undefined ? (ADDED_PEOPLE.exec(saidAfter) ?? NEWLY_CERTIFIED.exec(saidAfter)) : null;
   // "还有2个去世了": those gone are no more, whatever word opens the clause.
   const moreClause = more ? text.slice(p!.index + p![0].length + more.index).split(/[，,。；;？?\s]/)[0]! : "";
   const addedPeople = restatedCount === undefined && more && !GONE.test(moreClause) && !/不是贫困|非贫困|不贫困/.test(moreClause) ? (count(more[1]!) ?? 0) : 0;
@@ -2016,7 +2027,7 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     /(?:又|再)(?:新)?(?:认定|评上|评|批|增加|多|添|加|报上来?|查出来?|发现|找出来?|补报|漏报)了?(?:上)?\s*(\d+|[一两二三四五六七八九十]+)\s*户|(?:还有|另有|外加)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*户[^，,。？?\s]{0,3}?(?:刚|新|才)(?:评上|认定|批下来|批了|报上来|查出来)/;
   // ("有一户走了一个人 就剩一个残疾人了": a household left with one disabled person is no 一户多残 any more.)
   const DROPPED =
-    /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁(?!来|进|回)|搬(?!来|进|回)|不在|不归|(?:就|只)剩(?:下)?(?:一个|1个|一位)(?:残疾)?|只有一个残疾)/;
+    /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走|迁出|搬出|(?:搬|迁)[^，,。；\s]{0,6}?落户|不在|不归|(?:就|只)剩(?:下)?(?:一个|1个|一位)(?:残疾)?|只有一个残疾)/;
   const DROPPED_HERE = new RegExp(`^${DROPPED.source}`);
   // "有仨一户多残家庭": households counted before what they are.
   const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+|俩|仨)\s*(?:个)?(?:一户多残|一户两残|多残)?(?:的)?(?:户|家)(?!多残|两残|人|里)/g)].filter(
@@ -2170,7 +2181,8 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   // ("…三级的两个 ⏎ 三级的是三个": a grade counted again is counted anew, not once more.)
   // (Only said so, "三级的是三个": the same grade in another village or household is more of it.)
   const countedAgain =
-    /[一二三四1-4]级的?(?:人数)?(?:是|应该是|其实是|实际是)\s*(?:\d|[一两二三四五六七八九十俩仨])/.test(text) &&
+    // (A clause opening with the grade: "邻村三级的是三个" speaks of another village's.)
+    /(?:^|[，,。；\s])[一二三四1-4]级的?(?:人数)?(?:是|应该是|其实是|实际是)\s*(?:\d|[一两二三四五六七八九十俩仨])/.test(text) &&
     gradeCounts.some((g, k) => gradeCounts.findIndex((h) => h.grades.join() === g.grades.join()) !== k);
   if (told && (told.length >= 2 || changedOne) && (!plain || countedAgain || TALLY_TURNS.test(text)))
     return { perMonth, perYear, ...(years ? { years } : {}), grades, gradeCounts: told, ...homes, ...headcount, ...leftOutOf(text) };
