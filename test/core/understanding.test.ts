@@ -6129,6 +6129,10 @@ describe("the 49th set's understanding", () => {
     }
   });
 
+  it("reads 一百一十户 as 110 households", async () => {
+    expect((await chat()("全村一户多残的一百一十户 一年一共补多少")).text).toContain("110 户：1680 × 110 = 184800");
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });

@@ -2030,9 +2030,12 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,24}?(?:不算|不再算|不是一户多残|迁走|搬走|迁出|搬出|(?:搬|迁)[^，,。；\s]{0,6}?落户|不在|不归|(?:就|只)剩(?:下)?(?:一个|1个|一位)(?:残疾)?|只有一个残疾)/;
   const DROPPED_HERE = new RegExp(`^${DROPPED.source}`);
   // "有仨一户多残家庭": households counted before what they are.
-  const counts = [...text.matchAll(/(\d+|[两二三四五六七八九十百千]+|俩|仨)\s*(?:个)?(?:一户多残|一户两残|多残)?(?:的)?(?:户|家)(?!多残|两残|人|里)/g)].filter(
-    (m) => !ADDED.test(text.slice(Math.max(0, m.index - 8), m.index + m[0].length)) && !DROPPED_HERE.test(text.slice(Math.max(0, m.index - 1))),
-  );
+  // ("一百一十户": 一 before a unit of ten is the count's, never the 一 of 一户多残.)
+  const counts = [
+    ...text.matchAll(
+      /(\d+|一[十百千][一两二三四五六七八九十百千零]*|[两二三四五六七八九十百千][一两二三四五六七八九十百千零]*|俩|仨)\s*(?:个)?(?:一户多残|一户两残|多残)?(?:的)?(?:户|家)(?!多残|两残|人|里)/g,
+    ),
+  ].filter((m) => !ADDED.test(text.slice(Math.max(0, m.index - 8), m.index + m[0].length)) && !DROPPED_HERE.test(text.slice(Math.max(0, m.index - 1))));
   const named = text.search(/多残|两残/);
   const h = counts.length <= 1 ? counts[0] : named < 0 ? undefined : [...counts].sort((a, b) => Math.abs(a.index - named) - Math.abs(b.index - named))[0];
   // "原来有3户…又新认定了1户", "…有1户不算了": the households now, both changes taken.
