@@ -6133,6 +6133,15 @@ describe("the 49th set's understanding", () => {
     expect((await chat()("全村一户多残的一百一十户 一年一共补多少")).text).toContain("110 户：1680 × 110 = 184800");
   });
 
+  it("takes laughter (哈哈哈 你真逗) and the assistant's name asked (你叫啥名字) as small talk, no programme", async () => {
+    for (const text of ["哈哈哈 你真逗", "你叫啥名字"]) {
+      const r = await chat()(text);
+      expect(r.text).not.toContain("【");
+      expect(r.text).not.toContain("没有“");
+    }
+    expect((await chat()("那个活动叫啥名字")).text).toContain("【");
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });
