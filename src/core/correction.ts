@@ -42,8 +42,10 @@ const UNITS: readonly RegExp[] = [
  * someone is added to a household said to have one, with that "one" left out and the message after it), or
  * undefined when `said` corrects nothing of it (then it is read as a follow-up like any other).
  */
-export function correctQuestion(previous: string, said: string): string | undefined {
-  if (!CORRECTING.test(said)) return undefined;
+export function correctQuestion(previous: string, saidAll: string): string | undefined {
+  if (!CORRECTING.test(saidAll)) return undefined;
+  // ("不对 是5个 漏了一个": the count left out says why; it corrects nothing.)
+  const said = saidAll.replace(WHY_MORE, "");
   const only = ONLY_ONE.exec(previous);
   if (only && ALSO.test(said)) {
     // What is said now is read after the one it adds to.
@@ -83,3 +85,7 @@ export function correctQuestion(previous: string, said: string): string | undefi
   }
   return corrected === previous ? undefined : corrected;
 }
+
+/** "漏了一个", "少报了俩": how a corrected count came about, said beside it. */
+const WHY_MORE =
+  /[，,\s]*(?:漏了|漏报了?|漏掉了?|少算了?|少报了?|多算了?|多报了?|又查出来?|又多了?|又添了?)\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|名|位|页)?/g;

@@ -6142,6 +6142,12 @@ describe("the 49th set's understanding", () => {
     expect((await chat()("那个活动叫啥名字")).text).toContain("【");
   });
 
+  it("corrects a count said with why (不对 是5个 漏了一个), never reading the one left out as the count", async () => {
+    const say = chat();
+    await say("俺们组三级贫困残疾的4个");
+    expect((await say("不对 是5个 漏了一个")).text).toContain("400 × 5 = 2000");
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });
