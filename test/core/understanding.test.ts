@@ -6148,6 +6148,16 @@ describe("the 49th set's understanding", () => {
     expect((await say("不对 是5个 漏了一个")).text).toContain("400 × 5 = 2000");
   });
 
+  it("leaves one of a part found not poor (二组有一个查了不是贫困户) out of that part's grade", async () => {
+    const say = chat();
+    await say("俺村贫困残疾人 一组一级的4个");
+    await say("二组三级的3个");
+    await say("二组有一个查了不是贫困户");
+    const r = (await say("一年一共多少")).text;
+    expect(r).toContain("3200 + 800 = 4000");
+    expect(r).toContain("1 个三级不是贫困户");
+  });
+
   it("gives a monthly amount to the fen (2000 ÷ 12 = 166.67)", async () => {
     expect((await chat()("贫困户 俺一级 俺娘一级 俺媳妇三级 一个月算下来救助合多少")).text).toContain("约 166.67 元（2000 ÷ 12）");
   });

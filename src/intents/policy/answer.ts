@@ -1878,6 +1878,9 @@ const TALLY_TURNS =
 
 /** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
 const GONE_OF_GRADE = /(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g;
+/** "二组有一个查了不是贫困户": a part named, and how many of its people are not poor. */
+const PART_NOT_POOR_NAMED =
+  /((?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边])(?:那|的)?(?:\d+个)?(?:里|里头|里面)?有(一|两|俩|三|[1-3])个[^，,。？?\s]{0,6}?(?:不是|非|不算)(?:贫困|低保)/g;
 /** "四组有一个查了不是贫困户": some of a part's people, not poor. */
 const PART_NOT_POOR =
   /(?:组|队|街|片|头|边)(?:那|的)?(?:\d+个)?(?:里|里头|里面)?有(\d+|[一两二三四五六七八九十]+|俩|仨)个[^，,。？?\s]{0,6}?(?:不是|非|不算|不)(?:贫困|低保)/;
@@ -2164,13 +2167,16 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     }
   // "一组一二级贫困残疾人4个 二组三级的3个 ⏎ 一组那4个里有一个今年去世了": those gone of a part, from the grade
   // that part was counted at (one grade per part).
+  // ("二组有一个查了不是贫困户": one of the part's, counted apart from its grade as not poor.)
   if (gradeCounts.length >= 2)
-    for (const gone of text.matchAll(PART_GONE)) {
-      const counted = new RegExp(`${gone[1]}[^，,。；\\s]{0,6}?((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级`).exec(text);
-      const group = counted && counted.index < gone.index ? gradeCounts.find((g) => g.grades.join() === gradesSaid(counted[1]!).join()) : undefined;
-      const n = count(gone[2]!) ?? 0;
+    for (const said of [...text.matchAll(PART_GONE), ...text.matchAll(PART_NOT_POOR_NAMED)]) {
+      const counted = new RegExp(`${said[1]}[^，,。；\\s]{0,6}?((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级`).exec(text);
+      const group =
+        counted && counted.index < said.index ? gradeCounts.find((g) => g.grades.join() === gradesSaid(counted[1]!).join() && !g.notPoor) : undefined;
+      const n = count(said[2]!) ?? 0;
       if (!group || n <= 0 || group.count <= n) continue;
       Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) - n, count: group.count - n });
+      if (/(?:不是|非|不算)(?:贫困|低保)$/.test(said[0])) gradeCounts.push({ grades: group.grades, count: n, notPoor: true });
     }
   // A tally told clause by clause: corrected (说错了 三级是5个), with people gone, grades the seed has no amount
   // for (四级), groups that are not poor or have nobody (三级一个都没有). Read apart from the counts above.
