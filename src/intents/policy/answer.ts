@@ -1747,9 +1747,13 @@ const NAME_CHAR = String.raw`(?:(?![俺我咱全本这那哪各每上下里的�
 // ("俺们组有两户" ⏎ "三组有一户": the villager's own group is one of them).
 const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=(?:自然村|自然屯)?(?:[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨])))|(?!自然[村屯])${NAME_CHAR}{1,2}(?:庄|屯|村)(?!里)|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))`;
 const SUBGROUP = new RegExp(`(${SUBGROUP_SOURCE}`, "g");
+/** A part of a village named: "二组", "东头" (read first by PLACED_GRADE, PART_GONE and PART_NOT_POOR_NAMED). */
+const PART_NAME = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边]`;
 /** "三组一个二级的", "东头俩三级的": a group's people, counted before their grade. */
-const PLACED_GRADE =
-  /((?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边])(?:里|上)?的?(?:有|还有|也有|又有)?\s*(\d+\s*个|[一两二三四五六七八九十]+个|俩|仨)((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级的?/g;
+const PLACED_GRADE = new RegExp(
+  `(${PART_NAME})(?:里|上)?的?(?:有|还有|也有|又有)?\\s*(\\d+\\s*个|[一两二三四五六七八九十]+个|俩|仨)((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级的?`,
+  "g",
+);
 
 function subgroupsOfGrades(text: string): Array<{ place: string; grades: number[]; count: number }> {
   return [...text.matchAll(PLACED_GRADE)].flatMap((m) => {
@@ -1879,14 +1883,18 @@ const TALLY_TURNS =
 /** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
 const GONE_OF_GRADE = /(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g;
 /** "二组有一个查了不是贫困户": a part named, and how many of its people are not poor. */
-const PART_NOT_POOR_NAMED =
-  /((?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边])(?:那|的)?(?:\d+个)?(?:里|里头|里面)?有(一|两|俩|三|[1-3])个[^，,。？?\s]{0,6}?(?:不是|非|不算)(?:贫困|低保)/g;
+const PART_NOT_POOR_NAMED = new RegExp(
+  `(${PART_NAME})(?:那|的)?(?:\\d+个)?(?:里|里头|里面)?有(一|两|俩|三|[1-3])个[^，,。？?\\s]{0,6}?(?:不是|非|不算)(?:贫困|低保)`,
+  "g",
+);
 /** "四组有一个查了不是贫困户": some of a part's people, not poor. */
 const PART_NOT_POOR =
   /(?:组|队|街|片|头|边)(?:那|的)?(?:\d+个)?(?:里|里头|里面)?有(\d+|[一两二三四五六七八九十]+|俩|仨)个[^，,。？?\s]{0,6}?(?:不是|非|不算|不)(?:贫困|低保)/;
 /** "一组那4个里有一个今年去世了": a part of a village named, and how many of its people are gone. */
-const PART_GONE =
-  /((?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边])(?:那|的)?(?:\d+|[两三四五六七八九十]+)?个?(?:里|里头|里面|中|当中)?(?:有)?(一|两|俩|三|[1-3])个[^，,。；\s]{0,8}?(?:去世|过世|走了|没了|死了|迁|搬)/g;
+const PART_GONE = new RegExp(
+  `(${PART_NAME})(?:那|的)?(?:\\d+|[两三四五六七八九十]+)?个?(?:里|里头|里面|中|当中)?(?:有)?(一|两|俩|三|[1-3])个[^，,。；\\s]{0,8}?(?:去世|过世|走了|没了|死了|迁|搬)`,
+  "g",
+);
 
 /**
  * One message is read by several steps of its turn (routing, the handler, each reckoning): the latest readings
