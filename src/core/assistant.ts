@@ -224,7 +224,8 @@ export class Assistant {
       !slot.active() &&
       ((read.kind === "report" && read.implicit === true) || (read.kind === "open" && !read.asks && ownClassifiedFeedback())) &&
       /[俺我咱](?:家|自个|自己|孙|儿子|闺女|娃|爹|娘|爸|妈|是|又|也)|[看给欠]我/.test(foldText(own)) &&
-      !/村|组|屯|庄|[个多好几]+(?:天|月|星期|礼拜)|好久|一直|老是|总是|还没|没人(?:管|修|来|理)|不管|报了|反映了|一分钱|没见着|没收到|没领到|没拿到|没到账|冒领|克扣|顶替|取消/.test(
+      // ("这仨月都没发下来": money due and not paid is a report, however short.)
+      !/村|组|屯|庄|(?:[个多好几]+|仨|俩)(?:天|月|星期|礼拜)|好久|一直|老是|总是|还没|没人(?:管|修|来|理)|不管|报了|反映了|一分钱|没见着|没收到|没领到|没拿到|没到账|没发|停发|冒领|克扣|顶替|取消/.test(
         foldText(own),
       ) &&
       ownHits[0] !== undefined &&

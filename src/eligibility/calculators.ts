@@ -2,22 +2,15 @@
 import type { CalculatorsFile } from "./schema.ts";
 
 export interface LandResult {
-  mu: number;
-  rentPerMu: number;
-  rentIsExample: boolean;
-  leaseYear: number;
-  labourExample: { dailyWage: number; days: number; year: number };
+  /** Undefined when the villager does not know the area ("不知道几亩"). */
+  mu?: number | undefined;
+  /** The villager's own rent per mu; the seed states none, so without it nothing is reckoned. */
+  rentPerMu?: number | undefined;
+  leaseYear?: number | undefined;
 }
 
-export function computeLandTransfer(params: CalculatorsFile["land_transfer"], mu: number, rentPerMu?: number): LandResult {
-  const rent = rentPerMu ?? params.rent_per_mu.value;
-  return {
-    mu,
-    rentPerMu: rent,
-    rentIsExample: rentPerMu === undefined && params.rent_per_mu.example,
-    leaseYear: round2(mu * rent),
-    labourExample: { dailyWage: params.daily_wage.value, days: params.work_days.value, year: params.daily_wage.value * params.work_days.value },
-  };
+export function computeLandTransfer(mu?: number, rentPerMu?: number): LandResult {
+  return rentPerMu === undefined || mu === undefined ? { mu, rentPerMu } : { mu, rentPerMu, leaseYear: round2(mu * rentPerMu) };
 }
 
 export interface BiomassResult {

@@ -300,7 +300,7 @@ function advance(rules: EligibilityRules, given: DialogueState, on: Date, prefix
       const labour = typeof state.facts.labour_year === "number" ? state.facts.labour_year : undefined;
       const parts = typeof state.facts.land_parts === "string" ? state.facts.land_parts : undefined;
       const of = typeof state.facts.land_of === "string" ? state.facts.land_of : undefined;
-      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, mu, rent), state.reckon.years, labour, parts, of);
+      const rendered = renderLand(rules, computeLandTransfer(mu, rent), state.reckon.years, labour, parts, of);
       return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
     }
     // "一天一百二，一年干九十天，俩人一年挣多少": the labour income alone, from their own numbers.
@@ -326,11 +326,9 @@ function advance(rules: EligibilityRules, given: DialogueState, on: Date, prefix
       return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
     }
     if (state.unknown.includes("land_mu")) {
-      const rendered = renderLand(rules, computeLandTransfer(rules.calculators.land_transfer, 1));
-      return {
-        state: { ...state, pending: null, step: "done" },
-        reply: { ...rendered, text: `${prefix}不知道亩数的话，先按 1 亩算给您看，您自己乘以亩数就行：\n${rendered.text}` },
-      };
+      const rent = typeof state.facts.rent_per_mu === "number" ? state.facts.rent_per_mu : undefined;
+      const rendered = renderLand(rules, computeLandTransfer(undefined, rent));
+      return { state: { ...state, pending: null, step: "done" }, reply: { ...rendered, text: prefix + rendered.text } };
     }
     return { state: { ...state, pending: "land_mu", step: "asking" }, reply: renderQuestion(rules, "land_mu", prefix) };
   }

@@ -210,7 +210,7 @@ const MONEY = String.raw`${AMOUNT}\s*(?:元|块钱|块)`;
 // After 每亩/租金 the unit may be left out ("每亩八百"); before 一亩 it is needed ("两千块一亩").
 // "每亩一年租金450": 一年 and 租金 are units and labels between 每亩 and the value, never the value itself;
 // a number followed by 年/亩/月 ("一年", "一亩") is a unit too, so the value must not be followed by one.
-const RENT_LABELS = String.raw`(?:地|是|都|也|都是|也是|有|给|能给|一年|每年|年|的|租金|租子|地租|租费|流转费|大概|差不多|能|可以|收|拿)*`;
+const RENT_LABELS = String.raw`(?:地|是|都|也|都是|也是|有|给|能给|一年|每年|年|的|租金|租子|地租|租费|流转费|大概|差不多|能|可以|收|拿|按|算)*`;
 // 租金 alone ("租金一年0.2万") is the whole rent, not a rent per mu: only a 亩 word makes it per mu.
 const RENT_PATTERNS = [
   new RegExp(String.raw`(?:每亩|一亩|1亩|亩租金?)${RENT_LABELS}${AMOUNT}(?![年亩月天个万千百\d])\s*(?:元|块钱|块)?`),
@@ -219,6 +219,12 @@ const RENT_PATTERNS = [
 /** "租金一年0.2万", "地租一年一万二": the whole rent for a year, when no per-mu figure is given. */
 const RENT_TOTAL_PATTERN = new RegExp(
   String.raw`(?:地租|租金|租子|流转费)(?:一共|总共)?(?:一年|每年|年)(?:是|有|能有|给|一共|总共)*${AMOUNT}(?![年亩月天个])\s*(?:元|块钱|块)?|(?:一年|每年)(?:的)?(?:地租|租金|租子)(?:一共|总共)?(?:是|有)?${AMOUNT}(?![年亩月天个])`,
+);
+const COUNT = String.raw`(\d+|[一两二三四五六七八九十百]+)`;
+const AREA = String.raw`(\d+(?:\.\d+)?|[一两二三四五六七八九十百半]+)`;
+/** "二十户 每户三亩", "每户三亩地 一共二十户": households, and the area each has. */
+const HOUSEHOLDS_EACH_MU = new RegExp(
+  String.raw`${COUNT}\s*户[^，,。；\d]{0,6}?[，,\s]?\s*(?:每户|一户|户均|各户)(?:都|有|是|大概|差不多|平均)*\s*${AREA}\s*亩|(?:每户|一户|户均|各户)(?:都|有|是|大概|差不多|平均)*\s*${AREA}\s*亩[^，,。；\d]{0,6}?[，,\s]?[^，,。；\d]{0,4}?${COUNT}\s*户`,
 );
 const DAILY_WAGE = /(?:一天|每天|一日|日工资|一个工)(?:能|给|挣|是|有|的工钱|工钱)?\s*(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:元|块钱|块)?/;
 const WORK_DAYS = /(?:干|做|上|出工|干活)\s*(\d+|[一二两三四五六七八九十百]+)\s*(?:个)?天/;
@@ -342,8 +348,19 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       facts.land_parts = parcels.map((q) => String(q.value)).join(" + ");
     } else if (answer.kind === "invalid") invalid.push({ fact: "land_mu", message: answer.message });
   }
-  const mu = parcels.length >= 2 ? undefined : (rest ?? transferred[0] ?? (distinct.size <= 1 ? areas[0] : undefined));
-  if (!mu && distinct.size > 1 && parcels.length < 2) {
+  // "俺们组二十户 每户三亩": the households times each one's area, the formula shown.
+  const perHousehold = HOUSEHOLDS_EACH_MU.exec(withoutRent);
+  const households = perHousehold ? parseNumber((perHousehold[1] ?? perHousehold[4])!) : undefined;
+  const each = perHousehold ? parseNumber((perHousehold[2] ?? perHousehold[3])!) : undefined;
+  if (households !== undefined && each !== undefined && households > 1 && parcels.length < 2) {
+    const answer = checkMu(land.max_mu, households * each, false);
+    if (answer.kind === "value") {
+      facts.land_mu = answer.value;
+      facts.land_parts = `${households} 户 × 每户 ${each}`;
+    } else if (answer.kind === "invalid") invalid.push({ fact: "land_mu", message: answer.message });
+  }
+  const mu = parcels.length >= 2 || facts.land_parts ? undefined : (rest ?? transferred[0] ?? (distinct.size <= 1 ? areas[0] : undefined));
+  if (!mu && distinct.size > 1 && parcels.length < 2 && !facts.land_parts) {
     invalid.push({ fact: "land_mu", message: `您说了 ${[...distinct].join(" 亩和 ")} 亩，流转出去的是多少亩？我先不算，免得算错。` });
   }
   if (mu) {
@@ -508,6 +525,14 @@ function parseCalculatorAnswer(rules: EligibilityRules, factId: string, text: st
 export function detectTopic(rules: EligibilityRules, text: string): Topic | undefined {
   const t = rules.words.topics;
   if (containsAny(text, t.disability)) return "benefits";
+  // "俺家五亩地流转了 低保每月给多少": the land or coal beside is not what is asked when the asking clause names
+  // a programme of its own and no calculator's word.
+  const asking = text
+    .split(/[，,。；;！!？?\s]+/)
+    .filter((c) => /多少|几个钱|几块|能领|能拿/.test(c))
+    .at(-1);
+  const askedElse = asking !== undefined && !containsAny(asking, t.land) && !containsAny(asking, t.biomass) && containsAny(asking, t.outside);
+  if (askedElse) return "outside";
   if (containsAny(text, t.land)) return "land";
   if (containsAny(text, t.biomass)) return "biomass";
   if (containsAny(text, t.outside)) return "outside";

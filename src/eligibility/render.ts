@@ -393,25 +393,43 @@ export function renderOverYears(all: ProgrammeResult[], focus: readonly string[]
 
 export function renderLand(rules: EligibilityRules, r: LandResult, years?: number, labourYear?: number, parts?: string, of?: string): Rendered {
   const p = rules.calculators.land_transfer;
-  const rentSource = r.rentIsExample ? `（${p.rent_per_mu.note ?? "示例价"}）` : "（按您说的合同租金）";
+  const { leaseYear, rentPerMu, mu } = r;
+  // No rent said: the formula with the villager's area, and the rent asked for; the seed states none to reckon with.
+  const lease =
+    leaseYear === undefined || rentPerMu === undefined || mu === undefined
+      ? [
+          `① 出租（租赁）：租金 = 亩数 × 每亩年租金 = ${mu === undefined ? "您的亩数" : `${money(mu)} 亩`} × ${rentPerMu === undefined ? "合同上的每亩租金" : `${money(rentPerMu)} 元`}。${rentPerMu === undefined ? p.rent_note : ""}`,
+          ...(labourYear ? [`   您说的干活收入：${money(labourYear)} 元/年，另算`] : []),
+        ]
+      : [
+          `① 出租（租赁）：租金 = 亩数 × 每亩年租金 = ${money(mu)} × ${money(rentPerMu)} = ${money(leaseYear)} 元/年（折合每月约 ${money(leaseYear / 12)} 元）（按您说的合同租金）`,
+          ...(years ? [`   流转 ${money(years)} 年一共：${money(leaseYear * years)} 元（${money(leaseYear)} × ${money(years)}，租金中途不变的话）`] : []),
+          ...(labourYear ? [`   加上您说的干活收入：${money(leaseYear)} + ${money(labourYear)} = ${money(leaseYear + labourYear)} 元/年`] : []),
+        ];
   const lines = [
     // ("三家庄300亩 岭西250亩": parcels said one by one are added first, shown.)
-    parts?.includes("+")
-      ? `几块地加起来：${parts} = ${money(r.mu)} 亩，流转出去一年的收入可以这样比一比：`
-      : of
-        ? `按${of}的 ${money(r.mu)} 亩算，流转出去一年的收入可以这样比一比：`
-        : `您有 ${money(r.mu)} 亩地，流转出去一年的收入可以这样比一比：`,
+    mu === undefined
+      ? "地流转出去一年的收入可以这样算："
+      : parts?.includes("+")
+        ? `几块地加起来：${parts} = ${money(mu)} 亩，流转出去一年的收入可以这样比一比：`
+        : parts?.includes("×")
+          ? `一共：${parts} = ${money(mu)} 亩，流转出去一年的收入可以这样比一比：`
+          : of
+            ? `按${of}的 ${money(mu)} 亩算，流转出去一年的收入可以这样比一比：`
+            : `您有 ${money(mu)} 亩地，流转出去一年的收入可以这样比一比：`,
     "",
-    `① 出租（租赁）：租金 = 亩数 × 每亩年租金 = ${money(r.mu)} × ${money(r.rentPerMu)} = ${money(r.leaseYear)} 元/年（折合每月约 ${money(r.leaseYear / 12)} 元）${rentSource}`,
-    ...(years ? [`   流转 ${money(years)} 年一共：${money(r.leaseYear * years)} 元（${money(r.leaseYear)} × ${money(years)}，租金中途不变的话）`] : []),
-    ...(labourYear ? [`   加上您说的干活收入：${money(r.leaseYear)} + ${money(labourYear)} = ${money(r.leaseYear + labourYear)} 元/年`] : []),
+    ...lease,
     `② 入股：入股收入 = 股份 × 每股分红。${p.shares_note}`,
-    `③ 劳务收入：工资 = 日工资 × 出工天数。${p.labour_note}例如按日工资 ${money(r.labourExample.dailyWage)} 元、干 ${r.labourExample.days} 天算 = ${money(r.labourExample.year)} 元（${p.daily_wage.note ?? "示例"}）`,
+    `③ 劳务收入：工资 = 日工资 × 出工天数。${p.labour_note}${labourYear ? "" : p.wage_note}`,
     "",
     "出租和入股一般二选一，劳务收入可以另外挣。",
     `来源：${p.source.section}：${p.source.quote ?? ""}`,
     `到哪问：${p.apply}`,
-    r.rentIsExample ? "告诉我合同上的租金（比如“每亩1000元”），我马上按您的租金重算。" : "租金说错了可以直接改，比如“每亩1000元”。",
+    mu === undefined
+      ? "知道亩数和合同上的每亩租金后告诉我（比如“5亩，每亩1000元”），我给您算出一年的租金。"
+      : leaseYear === undefined
+        ? "告诉我合同上每亩一年多少租金（比如回复“每亩1000元”），我马上给您算出一年的租金。"
+        : "租金说错了可以直接改，比如“每亩1000元”。",
   ];
   return {
     text: lines.join("\n"),

@@ -174,9 +174,9 @@ const ExampleNumber = z.object({ value: z.number().positive(), example: z.boolea
 export const CalculatorsFileSchema = z.object({
   land_transfer: z.object({
     source: SourceRefSchema,
-    rent_per_mu: ExampleNumber.describe("元/亩/年"),
-    daily_wage: ExampleNumber.describe("元/天"),
-    work_days: ExampleNumber.describe("天/年"),
+    /** The seed states no rent, wage or working days: said when the villager has not given them, never made up. */
+    rent_note: nonEmpty,
+    wage_note: nonEmpty,
     max_mu: z.number().positive(),
     max_rent_per_mu: z.number().positive(),
     /** Below this a rent per mu is implausible (a misread "一亩"?): confirmed with the villager, not computed. */
@@ -245,8 +245,8 @@ export const CaseSchema = z.discriminatedUnion("kind", [
     name: nonEmpty,
     mu: z.number(),
     rent_per_mu: z.number().optional(),
-    lease_year: z.number(),
-    rent_is_example: z.boolean(),
+    /** Null when no rent was given: nothing is reckoned on a rent the seed does not state. */
+    lease_year: z.number().nullable(),
   }),
   z.object({
     kind: z.literal("biomass"),

@@ -388,10 +388,11 @@ describe("dialogue state machine", () => {
     expect(next.reply.text).toMatch(/每人每年 400 元/);
   });
 
-  it("recomputes land income with the rent from the contract", () => {
+  it("reckons land income only on the rent from the contract, never on one the seed does not state", () => {
     const d = talk("我有5亩地，流转出去一年能挣多少？", "land");
-    expect(d.step.reply.text).toMatch(/5 × 800 = 4000 元/);
-    expect(d.step.reply.text).toMatch(/示例/);
+    expect(d.step.reply.text).toMatch(/5 亩 × 合同上的每亩租金/);
+    expect(d.step.reply.text).toMatch(/资料里没写本镇每亩一年租金多少/);
+    expect(d.step.reply.text).not.toMatch(/\d+ 元\/年|示例/);
     const s = d.say("合同上每亩1000元") as Step;
     expect(s.reply.text).toMatch(/5 × 1000 = 5000 元/);
     expect(s.reply.text).toMatch(/按您说的合同租金/);

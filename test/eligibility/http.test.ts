@@ -79,15 +79,16 @@ describe("eligibility dialogue over POST /api/messages", () => {
     expect(r.text).toMatch(/您父亲 800 \+ 您母亲 800 \+ 您 800 = 2400 元\/年/);
   });
 
-  it("compares lease, shares and labour income for 5 亩 with the formula and says the rent is an example", async () => {
+  it("compares lease, shares and labour income for 5 亩 with the formula, and asks the contract's rent instead of making one up", async () => {
     const c = conversation(t.url);
     const r = await c.ask("我有5亩地，流转出去一年能挣多少？");
     // A reckoning on the knowledge base's land entry is a policy question, as the dashboard counts it.
     expect(r.intent).toBe("policy");
-    expect(r.text).toMatch(/出租.*5 × 800 = 4000 元/);
+    expect(r.text).toMatch(/出租.*5 亩 × 合同上的每亩租金/);
     expect(r.text).toMatch(/入股/);
     expect(r.text).toMatch(/劳务收入/);
-    expect(r.text).toMatch(/示例/);
+    expect(r.text).toMatch(/告诉我合同上每亩一年多少租金/);
+    expect(r.text).not.toMatch(/800|示例/);
     const again = await c.ask("合同上每亩一千元");
     expect(again.text).toMatch(/5 × 1000 = 5000 元/);
   });

@@ -1755,6 +1755,25 @@ const PLACED_GRADE = new RegExp(
   "g",
 );
 
+/**
+ * "俺村重度残疾人12个 二组有5个 二组代缴多少": the asking clause names one part of the village, and a count was
+ * said of that part alone (once): that count is the one asked about. Undefined otherwise.
+ */
+function partAskedCount(text: string): RegExpExecArray | undefined {
+  const asking = text
+    .split(/[，,。；;！!？?\s]+/)
+    .filter((c) => /多少|几个钱|几块/.test(c))
+    .at(-1);
+  const parts = asking ? [...asking.matchAll(new RegExp(PART_NAME, "g"))].map((m) => m[0]) : [];
+  if (parts.length !== 1) return undefined;
+  const said = [
+    ...text.matchAll(
+      new RegExp(`${parts[0]}(?:里|上)?的?(?:有|还有|也有|是)?\\s*(\\d+|[一两二三四五六七八九十]+|俩|仨)\\s*(?:个|人|名|位)(?![一二三四1-4]级|月|年)`, "g"),
+    ),
+  ];
+  return said.length === 1 ? said[0] : undefined;
+}
+
 function subgroupsOfGrades(text: string): Array<{ place: string; grades: number[]; count: number }> {
   return [...text.matchAll(PLACED_GRADE)].flatMap((m) => {
     const n = parseNumber(m[2]!.replace(/\s*个$/, ""));
@@ -1957,6 +1976,8 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   // "一二级贫困残疾人3570个，一人800": people named first, their count after ("一人" is the amount's unit).
   // "俺村贫困老年残疾人有十二个", "重度残疾人 县里代缴养老的有二十三个": in Chinese numerals too, and after 的有.
   const after =
+    // "村里12个 二组有5个 二组代缴多少": the count of the part asked about, not the village's.
+    partAskedCount(text) ??
     // "五口人里有仨残疾": the disabled of the household are counted, not its size.
     /(?:\d+|[一两二三四五六七八九十]+)\s*口人?[里中]?(?:有|其中)?\s*(\d+|[一两二三四五六七八九十]|俩|仨)\s*(?:个|名|位)?(?:是)?残疾/.exec(text) ??
     // ("重度残疾人统计出来了 十一个": a few words of how they were counted may come between.)
