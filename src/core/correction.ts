@@ -46,6 +46,8 @@ export function correctQuestion(previous: string, saidAll: string): string | und
   if (!CORRECTING.test(saidAll)) return undefined;
   // ("不对 是5个 漏了一个": the count left out says why; it corrects nothing.)
   const said = saidAll.replace(WHY_MORE, "");
+  // ("更正一下 其中两个是轻度的": some of those counted, said to be otherwise; read with the question, never in its place.)
+  if (/其中(?:有)?\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|名|位)/.test(said)) return undefined;
   const only = ONLY_ONE.exec(previous);
   if (only && ALSO.test(said)) {
     // What is said now is read after the one it adds to.

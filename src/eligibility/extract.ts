@@ -531,7 +531,9 @@ export function detectTopic(rules: EligibilityRules, text: string): Topic | unde
     .split(/[，,。；;！!？?\s]+/)
     .filter((c) => /多少|几个钱|几块|能领|能拿/.test(c))
     .at(-1);
-  const askedElse = asking !== undefined && !containsAny(asking, t.land) && !containsAny(asking, t.biomass) && containsAny(asking, t.outside);
+  // ("小麦直补一亩地给多少": 亩地 is the unit of that programme's amount, no land transfer.)
+  const landAsked = asking !== undefined && t.land.some((w) => w !== "亩地" && asking.includes(w));
+  const askedElse = asking !== undefined && !landAsked && !containsAny(asking, t.biomass) && containsAny(asking, t.outside);
   if (askedElse) return "outside";
   if (containsAny(text, t.land)) return "land";
   if (containsAny(text, t.biomass)) return "biomass";

@@ -99,3 +99,33 @@ export function quantitiesAsDigits(text: string): string {
     return value === undefined ? run : String(value);
   });
 }
+
+/** A count said in Chinese numerals before what it counts ("十五六户", "两三个"). */
+const CHINESE_COUNT = /([一两二三四五六七八九十百千]{2,})\s*(?:个|人|户|名|位|家|口)/g;
+/** A clause that is a count alone ("三个", "是3个", "就俩"), as said to settle a range asked about. */
+const EXACT_COUNT =
+  /^(?:是|有|就|就是|一共|总共|准数是?|应该是|其实是|确切是)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|名|位|家|口)?(?:吧|了|啊|呢)?$/;
+
+/** The first count of `text` said as a range ("两三个"), or undefined. */
+export function roughCountIn(text: string): RegExpExecArray | undefined {
+  for (const m of text.matchAll(CHINESE_COUNT)) if (isRoughRange(m[1]!)) return m;
+  return undefined;
+}
+
+/**
+ * "家里两三个三级残疾的… ⏎ 三个": the exact count said after a range, put in the range's place (and its clause
+ * taken out); the text as it was when no such count follows.
+ */
+export function settleRoughCount(text: string): string {
+  const rough = roughCountIn(text);
+  if (!rough) return text;
+  const after = text.slice(rough.index + rough[0].length);
+  const clause = after.split(/[，,。；;！!？?\s]+/).find((c) => {
+    const exact = EXACT_COUNT.exec(c);
+    return exact !== null && !isRoughRange(exact[1]!);
+  });
+  if (!clause) return text;
+  const exact = EXACT_COUNT.exec(clause)![1]!;
+  const before = text.slice(0, rough.index) + rough[0].replace(rough[1]!, exact);
+  return before + after.replace(clause, "");
+}

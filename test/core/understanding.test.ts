@@ -6199,4 +6199,41 @@ describe("the 51st session's understanding", () => {
     expect(r).toMatch(/已受理登记，回执号/);
     expect(reports()).toBe(before + 1);
   });
+
+  it("asks a household's rough count (两三个) before reckoning, and reckons the exact count said next", async () => {
+    const say = chat();
+    const r = (await say("家里两三个三级残疾的 都是贫困户 一年救助总共多少")).text;
+    expect(r).toContain("您说的“两三个”是个大概的数");
+    expect(r).not.toContain("1200");
+    expect((await say("三个")).text).toContain("400 + 第2人 400 + 第3人 400 = 1200 元/年");
+  });
+
+  it("gives the grade said of all (三个残疾的 都是一级) to each of those counted", async () => {
+    const say = chat();
+    expect((await say("俺家三个残疾的 都是一级 贫困户")).text).toContain("800 + 第2人 800 + 第3人 800 = 2400 元/年");
+    expect((await say("哦不对 俺娃是三级 不是一级")).text).toContain("800 + 第2人 800 + 您孩子 400 = 2000 元/年");
+  });
+
+  it("reckons a tally of severe people with the 轻度 said beside left out, never refusing all", async () => {
+    const r = (await chat()("重度残疾的 一组有4个 二组有3个 2个轻度 三组5个 代缴一共多少钱")).text;
+    expect(r).toContain("12 个人：100 × 12 = 1200 元");
+    expect(r).not.toContain("领不了");
+  });
+
+  it("takes those of a group corrected to be 轻度 (其中两个是轻度的) out of the severe counted", async () => {
+    const say = chat();
+    expect((await say("重度残疾代缴养老 我们组有十个")).text).toContain("100 × 10 = 1000");
+    expect((await say("更正一下 其中两个是轻度的 不是重度")).text).toContain("100 × 8 = 800");
+    expect((await chat()("轻度残疾人的养老保险 县里帮着代缴多少")).text).not.toContain("100 元");
+  });
+
+  it("answers a per-mu programme (小麦直补一亩地) honestly, never with the land calculator", async () => {
+    const r = (await chat()("今年小麦直补一亩地给多少钱啊 俺家种了八亩")).text;
+    expect(r).toContain("小麦直补");
+    expect(r).not.toContain("每亩年租金");
+  });
+
+  it("gives a monthly amount by the year when asked 按年算 / 一年到手", async () => {
+    expect((await chat()("贫困老年残疾人那个生活补助金 要是按年算的话一年到手多少钱")).text).toContain("600 元（50 × 12");
+  });
 });

@@ -21,6 +21,7 @@ import { maskPersonalData } from "../../core/privacy.ts";
 import { HEARSAY, readClaim, readStatedClaim } from "../../core/claim.ts";
 import { ratioSaid } from "../policy/misread.ts";
 import { foldText } from "../../text/fold.ts";
+import { roughCountIn, settleRoughCount } from "../../text/numbers.ts";
 import type { IntentHandler, Services, TurnContext, TurnResult } from "../../core/turn.ts";
 import { answerWithLlm } from "../../core/llm-turn.ts";
 import type { SearchHit } from "../../knowledge/search.ts";
@@ -163,6 +164,11 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // against what the villager said of themselves. Refused plainly when what they said rules it out.
   const refused = refusal(ctx, rules, text);
   if (refused) return refused;
+  // "家里两三个三级残疾的 一年总共多少": a rough count is asked for exactly (the policy side shows the amounts and
+  // asks), never screened as that many people.
+  // ("两三个 ⏎ 三个": the exact count said after stands in its place.)
+  text = settleRoughCount(text);
+  if (roughCountIn(text)) return policyFallback(ctx);
   // "贫困残疾人那个救助是哪个单位管的，俺上哪问去": whom to ask, no amount and nobody's grade: the entry's office
   // answers; screening would ask questions the villager did not come with.
   if (
@@ -526,7 +532,9 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   // "前街那4个里头有1个不是贫困户": some of a group counted, the rest still reckoned.
   if (SOME_OF_THEM.test(text)) return undefined;
   // "三家都是一户多残 ⏎ 不对，俺弟家就一个残疾人": several households counted, one of them left out.
-  if ((readFigureQuestion(text, ctx.kb.index.places)?.households ?? 0) > 1) return undefined;
+  // ("重度残疾的 一组有4个 二组有3个 2个轻度": a village's parts tallied; the 轻度 said beside are left out, not all.)
+  const read = readFigureQuestion(text, ctx.kb.index.places);
+  if ((read?.households ?? 0) > 1 || read?.tally?.includes(" + ")) return undefined;
   const { facts } = extractFacts(rules, text);
   if (ONLY_ONE.test(text)) facts.disabled_in_household = 1;
   // "俺爹是贫困老年残疾人，俺娘…没残疾": 没残疾 said of someone else than the disabled person named.

@@ -2,7 +2,7 @@
 import { GONE, goneFromCount, isCounted, readHousehold } from "../../eligibility/household.ts";
 import { money, monthOf } from "../../eligibility/render.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS, type Quantity } from "../../eligibility/numbers.ts";
-import { isRoughRange } from "../../text/numbers.ts";
+import { isRoughRange, settleRoughCount } from "../../text/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT, soleTopic } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
@@ -618,7 +618,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const singleAmount =
     !/[一二三四]级/.test(ruleText) &&
     entry.facts.filter((f) => isRule(f) && ANY_MONEY.test(f.text)).length === 1 &&
-    (/钱|元|块|交|补|给|领|拿|费/.test(query.text.replace(/补助|补贴/g, "")) ||
+    (/钱|元|块|交|缴|补|给|领|拿|费/.test(query.text.replace(/补助|补贴/g, "")) ||
       // ("俺爹残疾 上岁数了 一个月有补助没": whether there is one, by the month, is its amount asked.)
       PAID_AT_ALL.test(query.text) ||
       // ("…那个呢 一个月多少": an amount by the month or year, asked in the last message, asks money too.)
@@ -632,7 +632,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     gap !== undefined && lastGrade !== undefined && gap.fact.keywords.includes(lastGrade) && !readFigureQuestion(query.text, index.places)?.gradeCounts;
   // "重度的代缴多少 ⏎ 那轻度的呢": people the entry's amount is not for, named by the gap; its amount beside
   // the gap would read as theirs.
-  const groupGap = gap !== undefined && gap.fact.keywords.some((k) => OTHER_GROUP.test(k) && query.text.includes(k));
+  // (Named as those left out of people counted, "一组有4个 二组有3个 2个轻度 … 一共多少", the others are still reckoned.)
+  const groupGap =
+    gap !== undefined && gap.fact.keywords.some((k) => OTHER_GROUP.test(k) && query.text.includes(k)) && !readFigureQuestion(query.text, index.places)?.persons;
   if (
     gap &&
     (gradeGap || groupGap || (gap === matching[0] && gap.score > bestRuleScore + 0.5)) &&
@@ -1870,6 +1872,10 @@ export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boole
 /** "其中有2个人重复登记了": people counted twice. */
 const COUNTED_TWICE = /(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|名|位)?人?(?:是)?重复(?:登记|报|算|统计)/;
 
+/** "其中两个是轻度的", "有俩不是重度": of the severe counted, some who are not. */
+const NOT_SEVERE =
+  /其中(?:有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)?(?:是|都是)?(?:轻度|中度|不是重度|不算重度)|(?:有)?(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?:是|都是)?(?:轻度|中度|不是重度|不算重度)/;
+
 /** "今年少了3个", "走了俩": fewer people than counted before. */
 const FEWER_PEOPLE =
   /(?:少了|减少了?|减了|去掉)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)|(?:走了|去世了|过世了|没了|死了|搬走了|迁走了)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)?(?=[，,。；;！!？?\s]|$)/;
@@ -1927,6 +1933,9 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
   // (Kept by text and the village names read as places, which a reload may change.)
   const key = places.length > 0 ? `${text}\u0000${places.join("|")}` : text;
   if (figureQuestions.has(key)) return figureQuestions.get(key);
+  // "十五六户 ⏎ 十六户": the exact count said after a range is read in its place.
+  const settled = settleRoughCount(text);
+  if (settled !== text) return readFigureQuestion(settled, places);
   // "十来个", "二十来户": about that many. Reckoned at the round number, said to be an estimate.
   const about = ABOUT_COUNT.exec(text);
   const read = about
@@ -1969,7 +1978,7 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const headcount = HEADCOUNT_ASKED.test(text) ? { headcount: true } : {};
   const perYear =
     eitherPeriod ||
-    /(?:一年|每年)(?:到头|到底|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年|(?:一年|每年)[^，,。？?\d]{0,6}(?:算下来|合计|加起来)/.test(
+    /(?:一年|每年)(?:到头|到底|到手|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年|按年(?:算|来算|计)|(?:一年|每年)[^，,。？?\d]{0,6}(?:算下来|合计|加起来)/.test(
       text,
     );
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
@@ -1984,7 +1993,9 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     /残疾人[^，,。？?\d]{0,8}?(\d+|[一两二三四五六七八九十百千零]{1,6}|俩|仨)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
     /残疾人[^。？?\d]{0,12}?的有\s*(\d+|[一两二三四五六七八九十百千零]{1,6}|俩|仨)\s*(?:个|名|位|人)(?=[，,。？?；\s]|$)/.exec(text) ??
     // "俺村十来个重度的 按十二个算": the count the villager says to reckon with.
-    /按\s*(\d+|[一两二三四五六七八九十百千]+)\s*(?:个人|个|人|名|位)\s*算/.exec(text);
+    /按\s*(\d+|[一两二三四五六七八九十百千]+)\s*(?:个人|个|人|名|位)\s*算/.exec(text) ??
+    // "重度残疾代缴养老 我们组有十个": the village's or group's people, said with nothing after.
+    /(?:村|组|屯)(?:里|上)?(?:有|一共有?|总共有?|共有?)\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个人|个|人|名|位)(?=[，,。？?；\s]|$)/.exec(text);
   // The last count said is the one asked about: "老两口…老伴走了…这仨月俺一个人领多少" is one person.
   const p =
     after ??
@@ -2045,7 +2056,18 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const fewer = restatedCount === undefined && p && counted !== undefined ? FEWER_PEOPLE.exec(text.slice(p.index + p[0].length)) : null;
   // "其中有2个人重复登记了": counted twice, so that many fewer.
   const twice = restatedCount === undefined && p && counted !== undefined && !fewer ? COUNTED_TWICE.exec(text.slice(p.index + p[0].length)) : null;
-  const fewerPeople = fewer ? Math.min(count((fewer[1] ?? fewer[2])!) ?? 0, counted! - 1) : twice ? Math.min(count(twice[1]!) ?? 0, counted! - 1) : 0;
+  // "重度的…十个 ⏎ 其中两个是轻度的 不是重度": those not severe are not of the severe counted.
+  const lighter =
+    restatedCount === undefined && p && counted !== undefined && !fewer && !twice && /重度/.test(text.slice(0, p.index + p[0].length + 12))
+      ? NOT_SEVERE.exec(text.slice(p.index + p[0].length))
+      : null;
+  const fewerPeople = fewer
+    ? Math.min(count((fewer[1] ?? fewer[2])!) ?? 0, counted! - 1)
+    : twice
+      ? Math.min(count(twice[1]!) ?? 0, counted! - 1)
+      : lighter
+        ? Math.min(count((lighter[1] ?? lighter[2])!) ?? 0, counted! - 1)
+        : 0;
   const persons = counted !== undefined ? counted - left + addedPeople - fewerPeople : undefined;
   // "走了俩" is shown as those gone from the count ("11 个人里走了 2 个"), as one said gone in the first message.
   const goneLater = fewer?.[2] !== undefined ? fewerPeople : 0;
