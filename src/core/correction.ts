@@ -34,7 +34,8 @@ const UNITS: readonly RegExp[] = [
   COUNTS,
   GRADE,
   new RegExp(`${NUMERAL}\\s*(?:多)?[亩畝]`, "g"),
-  new RegExp(`${NUMERAL}\\s*(?:多)?[吨噸]半?`, "g"),
+  // ("600公斤" ⏎ "是六百斤 不是公斤": a weight in another unit replaces it whole.)
+  new RegExp(`${NUMERAL}\\s*(?:多)?(?:[吨噸]半?|公斤|千克|斤)`, "g"),
 ];
 
 /**

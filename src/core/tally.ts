@@ -33,13 +33,13 @@ const GRADE_STARTS = new RegExp(`(?<![一二三四1-4和跟到至])(?<![^个人�
 /** One group, grade first; "二级的又评上2个" too. */
 // "一二级和三级的…一共12个" counts both together, not 三级 alone; "一级2个和二级3个" are two groups.
 const GRADE_FIRST_ONE = new RegExp(
-  `(?<!级的?[和跟与及])${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困户?)?(?:的)?(?:残疾人?)?(?:的)?(?:贫困户?)?(?:的)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:有|是|还是|共|一共|共计|总共|合计|共有)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
+  `(?<!级的?[和跟与及])${GRADES}级(?:的)?(?:里头|里面|里|中)?(?:贫困户?)?(?:的)?(?:残疾人?)?(?:的)?(?:贫困户?)?(?:的)?(?:也|还|就)?(?:又|新)?(?:评上了?|多了|添了|增加了?|报上了?)?(?:应该是|其实是|实际是|实际上是|改成|改为|有|是|还是|共|一共|共计|总共|合计|共有)?\\s*${COUNT}\\s*(?:个|位|名|人|(?<=[俩仨]))(?!多?个?月|年|天)`,
 );
 /** "一个新评上的一级": what happened to them may come between the count and the grade. */
 const COUNT_FIRST_ONE = new RegExp(`${COUNT}\\s*(?:个|位|名|(?<=[俩仨]))(?:是)?(?:新评上|新评|刚评上|又评上)?(?:贫困)?(?:的)?${GRADES}级`);
 /** "三级一个都没有", "二级的没有". */
 const NONE_OF = new RegExp(`${GRADES}级(?:的)?(?:贫困)?(?:残疾人?)?(?:一个)?(?:都|也)?没有`);
-const GONE = /去世|过世|走了|没了|死了|迁走|迁出|搬走/;
+const GONE = /去世|过世|走了|没了|死了|迁走|迁出|搬走|搬到|迁到|搬[^，,。；\s\d]{1,4}去了/;
 const CORRECTING = /说错|写错|打错|不对|搞错|记错|弄错|报错|报多|报少|多报|少报|多算|少算|应该是|改成|改为|更正/;
 /** "一共20个", "总共有20人": the whole, which "剩下都是一二级" is read against. */
 const WHOLE = new RegExp(`(?:一共|总共|共|全村|村里|[俺我咱]们?(?:村|组))[^，,。；\\d一二三四五六七八九十两俩仨]{0,8}?(?:有)?\\s*${COUNT}\\s*(?:个|位|名|人)`);
@@ -89,9 +89,15 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
   /** "三级的记错了" with no count: the grade the next clause's count ("是3人") is for. */
   let correctedGrades: number[] | undefined;
   // "三级 九个", "一二级贫困残疾 十二个": a grade and its count parted by a space are one clause.
-  const joined = text.replace(/([一二三四1-4]级(?:的)?(?:贫困户?)?(?:残疾人?)?)\s+((?:\d{1,6}|[一两二三四五六七八九十百]{1,6})\s*(?:个|位|名|人))/g, "$1$2");
+  // "一级二级加起来二十个": two grades said one after the other are counted together, as 一二级.
+  const paired = text.replace(/([一二三])级(?:和|跟|、)?([二三四])级(?:的)?(?:加起来|加一块|一共|合起来|总共)?/g, (m, a: string, b: string) =>
+    "一二三四".indexOf(b) === "一二三四".indexOf(a) + 1 ? `${a}${b}级` : m,
+  );
+  const joined = paired.replace(/([一二三四1-4]级(?:的)?(?:贫困户?)?(?:残疾人?)?)\s+((?:\d{1,6}|[一两二三四五六七八九十百]{1,6})\s*(?:个|位|名|人))/g, "$1$2");
   // "还有一个二级的 但不是贫困户": not poor, said after a pause, of the ones just counted.
   const kept = joined.replace(/[，,\s]+(?=(?:但|可|不过|就是)?(?:他|她|他们|她们)?(?:不是|非|不算)(?:贫困|低保))/g, "");
+  // ("三级里头有两个搬县城去了 户口也迁走了": the same people's leaving said twice, not one more leaving.)
+  let previousGone = false;
   for (const clause of kept.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {
     // "三级9个 ⏎ 打错了 是6个": with one group only, a count alone after a correction is that group's.
     const onlyGroup = !correctedGrades && (correcting || /^(?:其实是|应该是|其实|实际是)/.test(clause)) && groups.length === 1 ? groups[0]!.grades : undefined;
@@ -186,6 +192,9 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     if (/^(?:走了|去世|过世|死了|没了|搬走|迁走|外出|出去)(?:了)?的/.test(clause)) continue;
     // What the clause says before a verb of leaving is counted first ("一级的3个其中一个去世了").
     const goneAt = clause.search(GONE);
+    const repeatsGone = goneAt >= 0 && previousGone && !/\d|[一两二三四五六七八九十俩仨]\s*(?:个|位|名|人)|[一二三四1-4]级/.test(clause);
+    previousGone = goneAt >= 0;
+    if (repeatsGone) continue;
     const head = goneAt >= 0 ? clause.slice(0, goneAt) : clause;
     const regraded = REGRADED_SOME.exec(clause);
     const counting = regraded ? clause.slice(0, regraded.index) : head.replace(/不是\s*[\d一两二三四五六七八九十]+\s*个/, "");

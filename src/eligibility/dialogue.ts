@@ -6,7 +6,7 @@ import { foldText } from "../text/fold.ts";
 import { z } from "zod";
 import type { EligibilityRules } from "./load.ts";
 import { evaluateAll, focusOf, nextFactToAsk, type Facts, type ProgrammeResult } from "./evaluate.ts";
-import { containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
+import { askedWeightUnit, containsAny, extractFacts, parseAnswer, type Extraction } from "./extract.ts";
 import { findQuantities, parseNumber, spanText, WEIGHT_UNITS } from "./numbers.ts";
 import { computeBiomass, computeLandTransfer } from "./calculators.ts";
 import {
@@ -169,6 +169,7 @@ const CALCULATOR_FACTS: Record<Exclude<DialogueTopic, "benefits">, string[]> = {
     "briquette_unit",
     "briquette_from_straw",
     "briquette_parts",
+    "asked_weight_unit",
   ],
 };
 
@@ -343,6 +344,7 @@ function advance(rules: EligibilityRules, given: DialogueState, on: Date, prefix
       typeof tons === "number" ? tons : undefined,
       state.facts.briquette_from_straw === true,
       typeof state.facts.briquette_parts === "string" && state.facts.briquette_parts.includes("+") ? state.facts.briquette_parts : undefined,
+      typeof state.facts.asked_weight_unit === "string" ? state.facts.asked_weight_unit : undefined,
     );
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
@@ -598,7 +600,10 @@ export function outsideHousehold(state: DialogueState, named: readonly Person[])
  * A later turn. Returns "leave" when the message is not for this dialogue (a new question, a complaint):
  * the caller then routes it normally.
  */
-export function continueDialogue(rules: EligibilityRules, state: DialogueState, said: string, on: Date, signals: Signals): Step | "leave" {
+export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueState, said: string, on: Date, signals: Signals): Step | "leave" {
+  // "…六百斤 ⏎ 能顶多少公斤好煤": the unit the coal is asked in now, kept for whichever answer follows.
+  const askedUnit = stateBefore.topic === "biomass" ? askedWeightUnit(said) : undefined;
+  let state = askedUnit ? { ...stateBefore, facts: { ...stateBefore.facts, asked_weight_unit: askedUnit } } : stateBefore;
   // "俩人救助折成每个月多少钱" after a household of two was answered: 俩人 are the two, not two more people.
   // (Only for a span asked of them: "那俩人呢", "俩人一年一共" sum the two as before.)
   const both = state.step === "done" && state.people.length >= 2 ? bothOf(state.people.length).exec(said) : null;

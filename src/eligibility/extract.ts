@@ -226,6 +226,11 @@ const AREA = String.raw`(\d+(?:\.\d+)?|[一两二三四五六七八九十百半]
 const HOUSEHOLDS_EACH_MU = new RegExp(
   String.raw`${COUNT}\s*户[^，,。；\d]{0,6}?[，,\s]?\s*(?:每户|一户|户均|各户)(?:都|有|是|大概|差不多|平均)*\s*${AREA}\s*亩|(?:每户|一户|户均|各户)(?:都|有|是|大概|差不多|平均)*\s*${AREA}\s*亩[^，,。；\d]{0,6}?[，,\s]?[^，,。；\d]{0,4}?${COUNT}\s*户`,
 );
+/** "能顶多少公斤好煤": the unit a weight is asked in (千克 said as 公斤). */
+export function askedWeightUnit(text: string): string | undefined {
+  const unit = /(?:多少|几)\s*(公斤|千克|斤|吨)/.exec(text)?.[1];
+  return unit === "千克" ? "公斤" : unit;
+}
 const DAILY_WAGE = /(?:一天|每天|一日|日工资|一个工)(?:能|给|挣|是|有|的工钱|工钱)?\s*(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:元|块钱|块)?/;
 const WORK_DAYS = /(?:干|做|上|出工|干活)\s*(\d+|[一二两三四五六七八九十百]+)\s*(?:个)?天/;
 const LABOUR_PATTERN =
@@ -389,8 +394,9 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       // The briquettes are named right after the weight ("5吨秸秆块") or just before it ("压成的块子有七百八十斤").
       const named =
         /^(?:的)?(?:秸秆|生物质)?(?:压块|秸秆块|燃料块|成型燃料|生物质燃料|燃料|块子|块(?!钱))/.test(withoutPrice.slice(end)) ||
-        /(?:压块|秸秆块|燃料块|块子|压成块|压成了块|压成|压了|压出了?)(?:有|是|共|一共|总共|足有)?$/.test(
-          withoutPrice.slice(Math.max(0, q.index - 6), q.index),
+        // ("燃料块 俺家有六百斤": who has them may come between.)
+        /(?:压块|秸秆块|燃料块|块子|压成块|压成了块|压成|压了|压出了?)(?:\s*(?:[俺我咱]家|家里))?(?:有|是|共|一共|总共|足有)?$/.test(
+          withoutPrice.slice(Math.max(0, q.index - 10), q.index),
         );
       return !ratio && named && !isUnitOrConversion(withoutPrice, q, withoutPrice.slice(q.index, end));
     });
@@ -401,6 +407,9 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
       facts.briquette_unit = weight.unit;
     }
   }
+  // "能顶多少公斤好煤": the unit the coal is asked in, whatever the briquettes were weighed in.
+  const askedUnit = askedWeightUnit(text);
+  if (askedUnit) facts.asked_weight_unit = askedUnit;
   // "3吨秸秆 压成块能顶多少煤", "两千斤秸秆能省多少钱": the straw to be pressed, weighed before pressing.
   if (facts.briquette_tons === undefined && text.includes("秸秆") && STRAW_TO_PRESS.test(text)) {
     const withoutPrice = PRICE_PATTERNS.reduce((t, p) => t.replace(p, " "), text);
@@ -487,7 +496,7 @@ function checkCoal(max: number, tons: number, negative: boolean): Answer {
  * (two quantities are not guessed between).
  */
 function theOneQuantity(factId: string, text: string): { value: number; negative: boolean } | undefined {
-  const units = factId === "coal_tons" ? Object.keys(WEIGHT_UNITS) : factId === "land_mu" ? ["亩"] : [];
+  const units = factId === "coal_tons" || factId === "briquette_tons" ? Object.keys(WEIGHT_UNITS) : factId === "land_mu" ? ["亩"] : [];
   // ("流转出去一亩地一年给多少租金" asks with a quantity; it tells none.)
   if (units.length === 0 || /多少|几|吗|[？?]|啥|咋|怎么|每|一亩/.test(text)) return undefined;
   const found = findQuantities(text, units);
@@ -505,9 +514,11 @@ function parseCalculatorAnswer(rules: EligibilityRules, factId: string, text: st
   const bare = parseBareNumber(text) ?? theOneQuantity(factId, text);
   if (!bare) return undefined;
   if (factId === "land_mu") return checkMu(rules.calculators.land_transfer.max_mu, bare.value, bare.negative);
-  if (factId === "coal_tons") {
+  if (factId === "coal_tons" || factId === "briquette_tons") {
     const unit = Object.keys(WEIGHT_UNITS).find((u) => text.includes(u)) ?? "吨";
-    return checkCoal(rules.calculators.biomass.max_coal_tons, bare.value * WEIGHT_UNITS[unit]!, bare.negative);
+    // (Briquettes are counted by the village too, "一组压了六吨 二组九吨": no household's coal bound.)
+    const max = rules.calculators.biomass.max_coal_tons * (factId === "briquette_tons" ? 100 : 1);
+    return checkCoal(max, bare.value * WEIGHT_UNITS[unit]!, bare.negative);
   }
   if (factId === "rent_per_mu") {
     const land = rules.calculators.land_transfer;

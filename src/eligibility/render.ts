@@ -308,6 +308,8 @@ export function renderBriquettes(
   fromStraw = false,
   /** "一组 6 + 二组 9 + 三组 3.5": parts told one by one, added first and shown. */
   parts?: string,
+  /** "能顶多少公斤": the unit the coal is asked in, when not the one the briquettes were weighed in. */
+  askedUnit?: string,
 ): Rendered {
   const p = rules.calculators.biomass;
   const { min, max } = p.briquette_per_coal;
@@ -316,17 +318,22 @@ export function renderBriquettes(
   // In the villager's own unit: 斤 in, 斤 out; otherwise 公斤 below a tonne and 吨 above.
   // (Whole 斤 and 公斤 from a hundred up; below, to one place: 2 公斤 ÷ 1.3 is 1.5, never "≈ 2".)
   const weight = (n: number) => (n >= 100 ? String(Math.round(n)) : money(n));
-  const show = (t: number) =>
-    unit === "斤"
+  const showIn = (u: string | undefined, t: number) =>
+    u === "斤"
       ? `${weight(t * 2000)} 斤`
-      : unit === "公斤" || unit === "千克" || unit === "kg" || (!unit && t < 1) || t < 1
+      : u === "公斤" || u === "千克" || u === "kg" || (u !== "吨" && t < 1)
         ? `${weight(t * 1000)} 公斤`
         : `${tonnes(t)} 吨`;
+  const said = (t: number) => showIn(unit, t);
+  // ("六百斤…能顶多少公斤": the briquettes converted first, shown, then reckoned in the unit asked.)
+  const converted = askedUnit !== undefined && showIn(askedUnit, briquetteTons) !== said(briquetteTons);
+  const show = (t: number) => showIn(converted ? askedUnit : unit, t);
   // Coal money to the 元 from a hundred up, to the jiao below ("约 2～2 元" said nothing).
   const worth = (n: number) => (n >= 100 ? money(Math.round(n)) : money(n));
   const lines = [
     ...(parts ? [`${partsLabel(parts)}：${parts} = ${tonnes(briquetteTons)} 吨`] : []),
-    `${show(briquetteTons)}秸秆压块，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,
+    `${said(briquetteTons)}秸秆压块，按原文“${min}～${max} 公斤压块顶 1 公斤优质煤”：`,
+    ...(converted ? [`· 换算：${said(briquetteTons)} = ${show(briquetteTons)}`] : []),
     `· 能顶优质煤：${show(briquetteTons)} ÷ ${max} ≈ ${show(coal[0])}，到 ${show(briquetteTons)} ÷ ${min} ≈ ${show(coal[1])}`,
     `· 值煤钱：按 ${money(price)} 元/吨${coalPrice === undefined ? "（原文的优质煤价）" : "（按您说的煤价）"}，约 ${worth(coal[0] * price)}～${worth(coal[1] * price)} 元`,
   ];

@@ -6236,4 +6236,41 @@ describe("the 51st session's understanding", () => {
   it("gives a monthly amount by the year when asked 按年算 / 一年到手", async () => {
     expect((await chat()("贫困老年残疾人那个生活补助金 要是按年算的话一年到手多少钱")).text).toContain("600 元（50 × 12");
   });
+
+  it("reckons a grade's people less those who moved away, the move said twice counted once", async () => {
+    const say = chat();
+    await say("我们组贫困残疾人 一二级的十个");
+    await say("三级的八个");
+    await say("三级里头有两个今年搬县城去了 户口也迁走了");
+    const r = (await say("剩下的人一年救助总共多少")).text;
+    expect(r).toContain("6 个三级：400 × 6 = 2400");
+    expect(r).toContain("8000 + 2400 = 10400");
+  });
+
+  it("counts two grades said one after the other (一级二级加起来二十个) as 一二级", async () => {
+    const r = (await chat()("村里统计生活特别救助 一级二级加起来二十个 三级十五个 全村一年总额多少")).text;
+    expect(r).toContain("16000 + 6000 = 22000");
+  });
+
+  it("takes a grade's count restated with 应该是 in place of the one before", async () => {
+    const say = chat();
+    await say("我们组三级贫困残疾人9个");
+    await say("一二级的5个");
+    expect((await say("等下 三级的应该是7个 有俩重复登记了")).text).toContain("2800 + 4000 = 6800");
+  });
+
+  it("adds a part of the village named by its gully (南沟两户) to the tally", async () => {
+    const r = (await chat()("俺村一户多残的 东头3户 西头5户 南沟两户 全村这块补助一年多少")).text;
+    expect(r).toContain("东头 3 + 西头 5 + 南沟 2 = 10 户");
+  });
+
+  it("takes a weight corrected in another unit (是六百斤 不是公斤) and answers in the unit asked (多少公斤)", async () => {
+    const say = chat();
+    await say("秸秆压的燃料块 俺家有600公斤");
+    expect((await say("不对不对 是六百斤 不是公斤")).text).toContain("600 斤秸秆压块");
+    const r = (await say("能顶多少公斤好煤")).text;
+    expect(r).toContain("600 斤 = 300 公斤");
+    expect(r).toContain("300 公斤 ÷ 1.3 ≈ 231 公斤");
+    expect((await chat()("秸秆压成的那个燃料块 一吨卖多少钱")).text).not.toContain("1 吨秸秆压块");
+  });
 });
