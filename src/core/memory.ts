@@ -2,6 +2,7 @@
 // is read together with it. The conversation log is the memory: nothing is stored for it separately.
 import type { ConversationWords } from "../knowledge/schema.ts";
 import type { MessageLog } from "../store/messages.ts";
+import { foldText } from "../text/fold.ts";
 
 /** A follow-up this long after the question no longer refers to it. */
 export const FOLLOW_UP_WINDOW_MS = 15 * 60 * 1000;
@@ -24,7 +25,8 @@ export async function lastQuestion(messages: MessageLog, channel: string, userId
   if (!last || now.getTime() - Date.parse(last.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
   if (last.answerKind !== "answer" && last.answerKind !== "needs_review") return undefined;
   if (last.intent !== "policy" && last.intent !== "eligibility") return undefined;
-  return { text: last.understood ?? last.text, entryIds: last.answerIds, at: last.createdAt };
+  // (Folded as every message is read: "我們組三級…9個" is then counted like "我们组三级…9个".)
+  return { text: foldText(last.understood ?? last.text), entryIds: last.answerIds, at: last.createdAt };
 }
 
 /**
@@ -85,11 +87,12 @@ export async function countSaidBefore(
   const run: string[] = [];
   for (const exchange of recent.slice(skip)) {
     if (now.getTime() - Date.parse(exchange.createdAt) > FOLLOW_UP_WINDOW_MS) break;
-    if (!counted.test(exchange.text)) {
+    const text = foldText(exchange.text);
+    if (!counted.test(text)) {
       if (run.length > 0) break;
       continue;
     }
-    run.unshift(exchange.text);
+    run.unshift(text);
   }
   return run.length > 0 ? run.join(" ") : undefined;
 }

@@ -6273,4 +6273,35 @@ describe("the 51st session's understanding", () => {
     expect(r).toContain("300 公斤 ÷ 1.3 ≈ 231 公斤");
     expect((await chat()("秸秆压成的那个燃料块 一吨卖多少钱")).text).not.toContain("1 吨秸秆压块");
   });
+
+  it("takes 俺家是贫困户 as the whole household's standing, and one with a household of his own out of it", async () => {
+    const r = (
+      await chat()(
+        "跟你说下俺家情况啊 俺娘二级 俺兄弟三级 俺家是贫困户 另外俺大伯一级残疾 平时也在俺家吃饭 不过户口是他自己单独一户 也不是贫困户 俺家这户生活救助一年多少",
+      )
+    ).text;
+    expect(r).toContain("您母亲 800 + 您弟弟 400 = 1200 元/年");
+    expect(r).toContain("您大伯已经不在户上");
+  });
+
+  it("leaves one said too young (才四十五岁) out of the elderly allowance reckoned for the household", async () => {
+    const r = (await chat()("俺爷俺奶都是符合条件的贫困老年残疾人 俺娘也有残疾证但才四十五岁 老年残疾人生活补助俺家一年总共领多少")).text;
+    expect(r).toContain("600 × 2 = 1200");
+    expect(r).not.toContain("1800");
+  });
+
+  it("tells what a programme without a per-person amount paid out in all (住院补助: 16 位, 6.4 万元)", async () => {
+    const r = (await chat()("俺哥重度精神残疾 家里困难 犯病了得住院 住院治疗县里给补助不")).text;
+    expect(r).toContain("每人补多少住院费，资料里没写");
+    expect(r).toContain("16 位");
+    expect((await chat()("换第二代残疾人证要交多少工本费")).text).not.toContain("5.5");
+  });
+
+  it("follows a tally written in Traditional characters through its correction (三級的應該是7個)", async () => {
+    const say = chat();
+    await say("我們組三級貧困殘疾人9個");
+    await say("一二級的5個");
+    await say("等下 三級的應該是7個 有倆重復登記了");
+    expect((await say("總共一年救助多少")).text).toContain("2800 + 4000 = 6800");
+  });
 });

@@ -526,6 +526,8 @@ function refusal(ctx: TurnContext, rules: EligibilityRules, text: string): TurnR
   // (So is one whose poverty is said person by person: "我爸一级 是贫困户 我自己二级 分户单过 不是贫困户".)
   const household = readHousehold(text);
   if (household.people.filter((p) => p.grade !== undefined || p.severe).length >= 2) return undefined;
+  // ("俺爷俺奶都是…老年残疾人 俺娘…才四十五岁": whose age rules them out is said person by person.)
+  if (household.people.filter((p) => p.elderly !== undefined).length >= 2) return undefined;
   if (household.people.some((p) => p.poor === true) && household.people.length + (household.gone?.length ?? 0) >= 2) return undefined;
   // "我们组贫困老年残疾人3个 还有2个不是贫困户": a village's people counted; those not poor are left out, not everyone.
   if (VILLAGE.test(text) && /(?:\d+|[两二三四五六七八九十]+)\s*(?:个|人|户|名|位)/.test(text)) return undefined;

@@ -585,6 +585,13 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const figures = countAsked ? ranked.filter((r) => r.fact.kind === "statistic" && /\d\s*(?:人|名|位|户|个|例|次)/.test(r.fact.text)) : [];
   const chosen = (widened.length > 0 ? widened : [...figures, ...rulesRanked]).slice(0, MAX_FACTS).map((r) => r.fact);
   let facts = chosen.length > 0 ? chosen : entry.facts.slice(0, MAX_FACTS);
+  // "住院治疗县里给补助不": an entry that sets no amount of its own (no rule) has only what was paid out in all to
+  // show beside what it does not say; the county's total is told, as such.
+  if (!entry.facts.some((f) => f.kind === "rule") && !facts.some((f) => f.kind === "statistic")) {
+    // (Money paid out or people served, never a rate: "持证率提高了 5.5%" beside "交多少工本费" would read as the fee.)
+    const statistic = entry.facts.find((f) => f.kind === "statistic" && /\d\s*(?:万?元|人|名|位|户|例|次|台|辆)/.test(f.text) && !/%|％/.test(f.text));
+    if (statistic) facts = [...facts.slice(0, MAX_FACTS - 1), statistic];
+  }
   // "一类标准到底是啥", "差在哪", "得够啥条件": the requirements are every rule of the entry, not the ones that
   // happen to share a word.
   const requirements = entry.facts.filter((f) => f.kind === "rule" || f.kind === "target");
@@ -2035,7 +2042,10 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const kin =
     p || !/都|也(?:是|在领|领着|一样|符合|够)/.test(text)
       ? []
-      : readHousehold(text).people.filter((x) => x.label !== "您" && x.label !== "他（她）" && !isCounted(x));
+      : readHousehold(text).people.filter(
+          // ("…老年残疾人 俺娘…才四十五岁": one said not to be old is none of the elderly reckoned.)
+          (x) => x.label !== "您" && x.label !== "他（她）" && !isCounted(x) && !(x.elderly === false && /老年/.test(text)),
+        );
   const alike = kin.length >= 2 && kin.every((x) => x.grade === kin[0]!.grade && !x.severe) ? kin.length : undefined;
   // (The number is whichever group matched; "老两口", "二老" name none: two.)
   const saidCount = p?.slice(1).find((g) => g !== undefined);
