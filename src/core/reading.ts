@@ -30,10 +30,15 @@ function onlyOf(core: string, words: readonly string[]): boolean {
   let rest = core;
   for (let guard = 0; rest && guard < 8; guard++) {
     // "中，俺知道了", "多谢你啊": a pronoun before or after the word of small talk.
-    rest = rest.replace(/^(?:俺|我|咱|你|您|恁)(?=.)/, "").replace(/^(?:啊|呀|哈)+(?=.)/, "");
+    // ("那俺先去地里了": 那 before them too.)
+    rest = rest.replace(/^(?:那就|那)?(?:俺|我|咱|你|您|恁)?(?=.)/, "").replace(/^(?:啊|呀|哈)+(?=.)/, "");
     const word = sorted.find((w) => rest.startsWith(w));
     if (!word) return false;
-    rest = rest.slice(word.length).replace(PARTICLES, "");
+    // ("回头再问你": the one spoken to, after the word.)
+    rest = rest
+      .slice(word.length)
+      .replace(PARTICLES, "")
+      .replace(/^(?:你|您|恁)$/, "");
   }
   return rest.length === 0;
 }
@@ -95,7 +100,8 @@ const PREAMBLE_PARTS =
 export function readMessage(text: string, words: ConversationWords): Reading {
   const core = text.replace(PUNCTUATION, "").replace(PARTICLES, "");
   if (core.length <= 6 && words.resets.includes(core)) return { kind: "reset" };
-  if (core.length <= 12) {
+  // (Up to 16: "好嘞那俺先去地里了回头再问" is small talk throughout, and only words of small talk pass.)
+  if (core.length <= 16) {
     if (onlyOf(core, [...words.thanks, ...words.farewells, ...words.acknowledgements, ...words.greetings])) {
       const what = has(core, words.farewells) ? "farewell" : has(core, words.thanks) ? "thanks" : has(core, words.greetings) ? "greeting" : "ack";
       return { kind: "smalltalk", what };

@@ -66,6 +66,10 @@ const PERIOD = /^(?:[一二两三四五六七八九十半几每全上下头]+个
 const AGED =
   /((?:\d+|[一二三四五六七八九十百]+)岁(?:以上|以上的|往上)?(?:的)?(?:老人|老年人?)|百岁老(?:人|年)|高龄老(?:人|年)|五保(?:老人|老年|户)|孤寡老(?:人|年)|空巢老(?:人|年))[^，,。？?]{0,8}?(?:补贴|补助|津贴|救助|给钱|多少)/;
 
+/** Whom money is for, never what: a relative, a child by birth order, a pronoun. */
+const PERSON =
+  /^(?:[爷奶姥爹娘爸妈哥姐弟妹叔伯舅姨姑婶嫂孙]{1,2}|外公|外婆|父亲|母亲|儿子|女儿|闺女|孙子|孙女|老伴|媳妇|老婆|丈夫|老公|公公|婆婆|大爷|大娘|老头|老太|老大|老二|老三|老四|老小|俺家|我家|咱家|家里|他们|她们|我们|俺们|咱们|他俩|她俩|俺俩|各自|自己|自个|人家|穷人|穷人家)$/;
+
 const SUBSIDY_WORDS: ReadonlySet<string> = new Set(["补助", "补贴", "津贴", "救助", "补偿", "奖励", "补助金"]);
 
 /** Bigrams are a fuzzy back-up signal: they must not outweigh whole words. */
@@ -317,6 +321,44 @@ export class KnowledgeIndex {
    * "养羊补贴", "护理补贴", "危房改造补助": a subsidy named by a word the knowledge base has never seen.
    * No entry covers it, whatever else the question shares with one; returns the name asked about.
    */
+  /**
+   * "危房改造能给补多少钱", "残疾大学生入学有补助不": what money is asked for, named right before it, in words the
+   * knowledge base has never seen (each, or a part of each); undefined otherwise.
+   */
+  private paidForUnknown(text: string): string | undefined {
+    const paid = /(?:能|可以)?(?:给)?(?:有)?补(?:助|贴)?(?:多少|几|不|吗|没)/.exec(text);
+    if (!paid) return undefined;
+    const clause =
+      text
+        .slice(0, paid.index)
+        .split(/[，,。；;！!？?\s]/)
+        .at(-1) ?? "";
+    const named: string[] = [];
+    for (const token of this.segmenter.tokens(clause).reverse()) {
+      const content =
+        token.length >= 2 &&
+        /^[\u4e00-\u9fa5]+$/.test(token) &&
+        !this.notTopics.has(token) &&
+        !ADVERB.test(token) &&
+        !AMOUNT_FILLERS.has(token) &&
+        !PERIOD.test(token) &&
+        // ("一年下来", "有点啥贴补": how or how much, not what for; "三个", "两家", "全村", "那个", "剩下": whom or which.)
+        !/^有|下来$|起来$|[个家俩仨们村组县镇乡]$|^[那这哪全本国剩往]/.test(token);
+      if (!content || PERSON.test(token)) {
+        if (named.length > 0) break;
+        continue;
+      }
+      named.unshift(token);
+      if (named.length === 2) break;
+    }
+    const unknown = (word: string) => {
+      if (this.bm25.has(word)) return false;
+      const parts = this.segmenter.words(word).filter((w) => w !== word && w.length >= 2);
+      return parts.length === 0 || parts.some((w) => !this.bm25.has(w));
+    };
+    return named.length > 0 && named.every(unknown) ? named.join("") : undefined;
+  }
+
   absentProgramme(query: AnalyzedQuery): string | undefined {
     // "买机动轮椅车政府补贴多少": money towards buying a thing the knowledge base knows only another subsidy
     // for (its fuel). Covered only by an entry whose name says it is for buying (农机购置补贴).
@@ -419,7 +461,8 @@ export class KnowledgeIndex {
       if (/^\s+$/.test(between)) continue;
       return `${named}${words[i]}`;
     }
-    return undefined;
+    const forWhat = this.paidForUnknown(query.text);
+    return forWhat ? `${forWhat}补助` : undefined;
   }
 
   /** The words and pairs of the entries' names and keywords, which teach the classifier what `policy` covers. Once. */

@@ -6304,4 +6304,20 @@ describe("the 51st session's understanding", () => {
     await say("等下 三級的應該是7個 有倆重復登記了");
     expect((await say("總共一年救助多少")).text).toContain("2800 + 4000 = 6800");
   });
+
+  it("takes a goodbye of going off to work (好嘞 那俺先去地里了 回头再问) as small talk, nothing filed", async () => {
+    const before = reports();
+    const r = (await chat()("好嘞 那俺先去地里了 回头再问")).text;
+    expect(r).not.toMatch(/反映|登记|【/);
+    expect(reports()).toBe(before);
+  });
+
+  it("says honestly that money for something no entry knows (危房改造, 残疾大学生入学) is not in the knowledge base", async () => {
+    const house = (await chat()("残疾人家里房子漏雨 危房改造能给补多少钱")).text;
+    expect(house).toContain("知识库里没有“危房改造补助”这一项");
+    const college = (await chat()("俺娃腿有残疾 今年考上大学了 残疾大学生入学有补助不 能给多少")).text;
+    expect(college).toContain("知识库里没有");
+    expect(college).not.toContain("1680");
+    expect((await chat()("俺娘眼睛做白内障手术能给补多少")).text).not.toContain("知识库里没有");
+  });
 });

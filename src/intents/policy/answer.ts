@@ -787,7 +787,7 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     !entry.facts.some((f) => ANY_MONEY.test(f.text)) &&
     !ANY_MONEY.test(entry.summary)
   ) {
-    return noFigureAnswer(entry, confidence, "资料里没有写这一项给不给钱、给多少，我不乱说数字。", (f) => !/\d/.test(f.text));
+    return noFigureAnswer(entry, confidence, "资料里没有写这一项给不给钱、给多少，我不清楚具体标准，不乱说数字。", (f) => !/\d/.test(f.text));
   }
   // "一户多残补助是哪一年开始发的": the source blanks its years (20xx) and says when nothing began.
   // "到哪一年全镇都达标": nor when anything is to be done by.
@@ -1648,7 +1648,7 @@ function noAnswer(confidence: number, weakHit: SearchHit | undefined, named?: st
   // A weak hit still tells us which office deals with the topic, even if it can't answer the question.
   const contact = weakHit && weakHit.coverage >= CONFIDENCE.clarify * 0.5 && !named ? weakHit.entry.contact : FALLBACK_CONTACT;
   const text = [
-    named ? `抱歉，知识库里没有“${named}”这一项，我不乱说数字。` : "抱歉，知识库里暂时没有这方面的内容，我不乱说数字。",
+    named ? `抱歉，知识库里没有“${named}”这一项，我不清楚具体标准，不乱说数字。` : "抱歉，知识库里暂时没有这方面的内容，我不乱说数字。",
     `建议您问问：${contact}。`,
     "知识库答不上的问题，工作人员会定期查看、把资料补上。",
   ].join("\n");
