@@ -19,7 +19,7 @@ export type Reading =
   | { kind: "open"; asks: boolean };
 
 const PUNCTUATION = /[\s。.!！?？,，、~～…；;：:"“”'‘’()（）]+/g;
-const PARTICLES = /^(?:那|哦|噢|嗯|啊|呀)?|(?:的|啊|呀|吧|哈|嘛|了|呢|哦|啦|喽)+$/g;
+const PARTICLES = /^(?:那|哦|噢|嗯|啊|呀|嘞|咧)?|(?:的|啊|呀|吧|哈|嘛|了|呢|哦|啦|喽|嘞|咧)+$/g;
 
 const has = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 

@@ -6320,4 +6320,18 @@ describe("the 51st session's understanding", () => {
     expect(college).not.toContain("1680");
     expect((await chat()("俺娘眼睛做白内障手术能给补多少")).text).not.toContain("知识库里没有");
   });
+
+  it("asks the exact count when a household's count is a range (两三个残疾的 都二级), whatever the search reads", async () => {
+    const r = (await chat()("俺家两三个残疾的 都二级 家里贫困户 一年特别救助能领多少")).text;
+    expect(r).toContain("您说的“两三个”是个大概的数");
+    expect(r).not.toMatch(/= (?:1600|2400) 元/);
+  });
+
+  it("takes thanks and goodbyes with 嘞 and praise (谢谢你嘞 帮了大忙了, 谢谢你啊 说得很清楚) as small talk", async () => {
+    for (const text of ["谢谢你嘞 帮了大忙了", "谢谢你啊 说得很清楚", "好嘞 那俺先下了 再见哈"]) {
+      const r = (await chat()(text)).text;
+      expect(r).not.toContain("可以帮您：");
+      expect(r).not.toContain("【");
+    }
+  });
 });

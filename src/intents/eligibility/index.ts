@@ -11,6 +11,7 @@ import {
   OWN_GROUP,
   readFigureQuestion,
   REGRADED,
+  roughCountAsk,
   setsGradeAmounts,
   withAlternatives,
 } from "../policy/answer.ts";
@@ -58,6 +59,15 @@ export const DIALOGUE_IDLE_MS = 30 * 60 * 1000;
 /** The rules of the turn's data snapshot; without data/eligibility the assistant answers from the knowledge base. */
 function rulesFor(ctx: Pick<TurnContext, "snapshot">): EligibilityRules | undefined {
   return ctx.snapshot.eligibility;
+}
+
+/** The answer with the exact count asked for ("两三个"), when the search's reading of the message lost the range. */
+async function askingExactly(answer: TurnResult | Promise<TurnResult>, said: string): Promise<TurnResult> {
+  const result = await answer;
+  const ask = roughCountAsk(said);
+  const last = result.replies.at(-1);
+  if (!last || last.text.includes(ask)) return result;
+  return { ...result, replies: [...result.replies.slice(0, -1), { ...last, text: `${last.text}\n${ask}` }] };
 }
 
 function policyFallback(ctx: TurnContext): TurnResult | Promise<TurnResult> {
@@ -168,7 +178,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // asks), never screened as that many people.
   // ("两三个 ⏎ 三个": the exact count said after stands in its place.)
   text = settleRoughCount(text);
-  if (roughCountIn(text)) return policyFallback(ctx);
+  const rough = roughCountIn(text);
+  if (rough) return askingExactly(policyFallback(ctx), rough[0]);
   // "贫困残疾人那个救助是哪个单位管的，俺上哪问去": whom to ask, no amount and nobody's grade: the entry's office
   // answers; screening would ask questions the villager did not come with.
   if (

@@ -2403,12 +2403,17 @@ function statedTotalOf(facts: readonly Fact[], persons: number): string | undefi
 /** Amounts to one place, as the eligibility replies write them. */
 const fmt = money;
 
+/** "您说的“两三个”是个大概的数…": the exact count asked for, never reckoned on a guess. */
+export function roughCountAsk(said: string): string {
+  return `您说的“${said}”是个大概的数，到底是多少${said.slice(-1)}？告诉我准数，我帮您算总数。`;
+}
+
 /** Lines with the formula and its inputs, each traceable to the fact shown above it. */
 export function reckonFigures(facts: readonly Fact[], q: FigureQuestion, forThePoor = false): string[] {
   const out = reckonFiguresExactly(facts, q, forThePoor);
   // "十来个": the sum rests on the round number; the villager is told so, and asked for the exact count.
   if (q.estimate && out.length > 0) out.push(`您说的是“${q.estimate}”，上面是按整数算的大概数；告诉我准数，我再给您算。`);
-  if (q.rough) out.push(`您说的“${q.rough}”是个大概的数，到底是多少${q.rough.slice(-1)}？告诉我准数，我帮您算总数。`);
+  if (q.rough) out.push(roughCountAsk(q.rough));
   return out;
 }
 
