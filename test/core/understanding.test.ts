@@ -6334,4 +6334,22 @@ describe("the 51st session's understanding", () => {
       expect(r).not.toContain("【");
     }
   });
+
+  it("takes those of a part of a severe tally said to be 轻度 out of it, and shows it", async () => {
+    const r = (await chat()("县里给重度残疾代缴养老费 一组重度的7个 二组5个 三组报了8个 里头有2个其实是轻度 全村代缴一共多少钱")).text;
+    expect(r).toContain("一组 7 + 二组 5 + 三组 8 − 2（是轻度，不算） = 18 人");
+    expect(r).toContain("100 × 18 = 1800");
+  });
+
+  it("takes a count restated after checking the book (刚翻了本子 是14户) in place of the one before", async () => {
+    const say = chat();
+    await say("俺村一户多残有12户 一年一共多少");
+    expect((await say("刚翻了本子 是14户")).text).toContain("1680 × 14 = 23520");
+  });
+
+  it("leaves out those of the counted said not poor and not to count (还有3个不是贫困户 不算)", async () => {
+    const say = chat();
+    await say("老年残疾人补助 我们组17个人 一个月一共多少");
+    expect((await say("喔 还有3个不是贫困户 不算")).text).toContain("50 × 14 = 700 元/月");
+  });
 });

@@ -1881,7 +1881,7 @@ const COUNTED_TWICE = /(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:�
 
 /** "其中两个是轻度的", "有俩不是重度": of the severe counted, some who are not. */
 const NOT_SEVERE =
-  /其中(?:有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)?(?:是|都是)?(?:轻度|中度|不是重度|不算重度)|(?:有)?(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?:是|都是)?(?:轻度|中度|不是重度|不算重度)/;
+  /其中(?:有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)?(?:其实|实际上?)?(?:是|都是)?(?:轻度|中度|不是重度|不算重度)|(?:有)?(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?:其实|实际上?)?(?:是|都是)?(?:轻度|中度|不是重度|不算重度)/;
 
 /** "今年少了3个", "走了俩": fewer people than counted before. */
 const FEWER_PEOPLE =
@@ -1919,6 +1919,9 @@ const PART_NOT_POOR_NAMED = new RegExp(
   `(${PART_NAME})(?:那|的)?(?:\\d+个)?(?:里|里头|里面)?有(一|两|俩|三|[1-3])个[^，,。？?\\s]{0,6}?(?:不是|非|不算)(?:贫困|低保)`,
   "g",
 );
+/** "…17个人 ⏎ 还有3个不是贫困户 不算": some of those counted, not poor, said to be left out. */
+const NOT_POOR_LEFT_OUT =
+  /(?:还有|有)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个(?:人)?(?:不是|非|不算)(?:贫困|低保)户?[，,\s]*(?:不算|不能算|得去掉|要去掉|去掉|排除)/;
 /** "四组有一个查了不是贫困户": some of a part's people, not poor. */
 const PART_NOT_POOR =
   /(?:组|队|街|片|头|边)(?:那|的)?(?:\d+个)?(?:里|里头|里面)?有(\d+|[一两二三四五六七八九十]+|俩|仨)个[^，,。？?\s]{0,6}?(?:不是|非|不算|不)(?:贫困|低保)/;
@@ -2278,9 +2281,12 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   // "一组4个 二组6个，有1个是重复登记的": counted twice among the parts, so that many fewer.
   const twiceInParts = tally?.unit === "人" && !(persons !== undefined && counted === tallied) ? COUNTED_TWICE.exec(text) : null;
   const tallyTwice = twiceInParts && tallied !== undefined ? Math.min(count(twiceInParts[1]!) ?? 0, tallied - 1) : 0;
+  // "一组重度的7个 二组5个 三组报了8个 里头有2个其实是轻度": those of a tally of the severe who are not.
+  const lighterInParts = tally?.unit === "人" && !twiceInParts && /重度/.test(text) ? NOT_SEVERE.exec(text) : null;
+  const tallyLighter = lighterInParts && tallied !== undefined ? Math.min(count((lighterInParts[1] ?? lighterInParts[2])!) ?? 0, tallied - 1) : 0;
   const peopleTallied =
     tallied !== undefined
-      ? (persons !== undefined && counted === tallied ? persons : tallied - (persons === undefined ? tallyLeft : left) - tallyTwice) + tallyAdded
+      ? (persons !== undefined && counted === tallied ? persons : tallied - (persons === undefined ? tallyLeft : left) - tallyTwice - tallyLighter) + tallyAdded
       : undefined;
   // "三个一二级…俺三弟户口迁出去了": one group counted, less those gone.
   const single = gradeCounts.length === 1 ? gradeCounts[0]!.count : undefined;
@@ -2288,7 +2294,7 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     single !== undefined && persons === undefined && peopleTallied === undefined ? Math.min(gone ? (count(gone[1]!) ?? 0) : namedGone, single - 1) : 0;
   // "东头4个 西头3个…其中东头有1个不是贫困户": some of those counted are not poor.
   // ("四组有一个查了不是贫困户": one of a part's people, said of by the part.)
-  const notPoorPart = SOME_NOT_POOR.exec(text) ?? PART_NOT_POOR.exec(text);
+  const notPoorPart = SOME_NOT_POOR.exec(text) ?? PART_NOT_POOR.exec(text) ?? NOT_POOR_LEFT_OUT.exec(text);
   // (One grade's parts added up, "后街是5个" correcting a part, outweigh a count read off the last part.)
   const partsOfOne = gradeCounts.length === 1 && gradeCounts[0]!.tally?.includes(" + ") && single !== undefined ? single + tallyAdded : undefined;
   const people = onePerson ? undefined : (peopleTallied ?? partsOfOne ?? persons ?? (single !== undefined ? single - singleLeft : undefined));
@@ -2328,7 +2334,13 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     ...(tally?.unit === "人"
       ? {
           tally:
-            tallyTwice > 0 ? tally.shown.replace(/ = (\d+) 人$/, (_, n: string) => ` − ${tallyTwice}（重复登记） = ${Number(n) - tallyTwice} 人`) : tally.shown,
+            tallyTwice > 0 || tallyLighter > 0
+              ? tally.shown.replace(
+                  / = (\d+) 人$/,
+                  (_, n: string) =>
+                    ` − ${tallyTwice + tallyLighter}（${tallyTwice > 0 ? "重复登记" : "是轻度，不算"}） = ${Number(n) - tallyTwice - tallyLighter} 人`,
+                )
+              : tally.shown,
         }
       : gradeCounts.length === 1 && gradeCounts[0]!.tally
         ? { tally: gradeCounts[0]!.tally }
