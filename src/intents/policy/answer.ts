@@ -1883,6 +1883,10 @@ const COUNTED_TWICE = /(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:�
 const NOT_SEVERE =
   /其中(?:有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)?(?:其实|实际上?)?(?:是|都是)?(?:轻度|中度|不是重度|不算重度)|(?:有)?(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?:其实|实际上?)?(?:是|都是)?(?:轻度|中度|不是重度|不算重度)/;
 
+/** "三组报了8个 里头有2个其实是轻度": some of a part counted, not severe. */
+const LIGHTER_AMONG =
+  /(?:其中|里头|里面|当中)(?:有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)(?:其实|实际上?)?(?:是|都是)?(?:轻度|中度|不是重度|不算重度)/;
+
 /** "今年少了3个", "走了俩": fewer people than counted before. */
 const FEWER_PEOPLE =
   /(?:少了|减少了?|减了|去掉)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)|(?:走了|去世了|过世了|没了|死了|搬走了|迁走了)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)?(?=[，,。；;！!？?\s]|$)/;
@@ -2282,8 +2286,9 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const twiceInParts = tally?.unit === "人" && !(persons !== undefined && counted === tallied) ? COUNTED_TWICE.exec(text) : null;
   const tallyTwice = twiceInParts && tallied !== undefined ? Math.min(count(twiceInParts[1]!) ?? 0, tallied - 1) : 0;
   // "一组重度的7个 二组5个 三组报了8个 里头有2个其实是轻度": those of a tally of the severe who are not.
-  const lighterInParts = tally?.unit === "人" && !twiceInParts && /重度/.test(text) ? NOT_SEVERE.exec(text) : null;
-  const tallyLighter = lighterInParts && tallied !== undefined ? Math.min(count((lighterInParts[1] ?? lighterInParts[2])!) ?? 0, tallied - 1) : 0;
+  // (Only some of those counted, "里头有2个": "二组有3个重度 2个轻度" counts the 轻度 beside, not among them.)
+  const lighterInParts = tally?.unit === "人" && !twiceInParts && /重度/.test(text) ? LIGHTER_AMONG.exec(text) : null;
+  const tallyLighter = lighterInParts && tallied !== undefined ? Math.min(count(lighterInParts[1]!) ?? 0, tallied - 1) : 0;
   const peopleTallied =
     tallied !== undefined
       ? (persons !== undefined && counted === tallied ? persons : tallied - (persons === undefined ? tallyLeft : left) - tallyTwice - tallyLighter) + tallyAdded
