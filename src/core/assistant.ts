@@ -4,7 +4,17 @@ import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
 import { DROPPED_HOME, readGradeTally, SOME_OF_THEM } from "./tally.ts";
 import { correctQuestion } from "./correction.ts";
-import { COMES_BACK, countSaidBefore, earlierQuestionOn, isFollowUp, lastQuestion, reportJustFiled, shortEnough } from "./memory.ts";
+import {
+  COMES_BACK,
+  countSaidBefore,
+  earlierQuestionOn,
+  earlierQuestionSaying,
+  isFollowUp,
+  type LastQuestion,
+  lastQuestion,
+  reportJustFiled,
+  shortEnough,
+} from "./memory.ts";
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
@@ -195,6 +205,20 @@ export class Assistant {
     return { intent: result.intent, confidence: result.confidence ?? 0, replies, duplicate: false, latencyMs, messageId, answerKind: result.answerKind };
   }
 
+  /**
+   * The latest earlier question answered from any of these entries, the closest entry first; else, when the message
+   * names what it comes back to ("还说补助那个"), the latest earlier question with that word.
+   */
+  private async earlierOnAny(message: InboundMessage, text: string, hits: readonly SearchHit[], now: Date): Promise<LastQuestion | undefined> {
+    const { messages } = this.options.services.store;
+    for (const hit of hits) {
+      const earlier = await earlierQuestionOn(messages, message.channel, message.userId, hit.entry.id, now);
+      if (earlier) return earlier;
+    }
+    const named = /(?:回到|说回|还说|再说|接着说)([\u4e00-\u9fa5]{2,6}?)(?:那个|那事|那块|那|的事|上)/.exec(text)?.[1];
+    return named ? earlierQuestionSaying(messages, message.channel, message.userId, named, now) : undefined;
+  }
+
   private async produce(message: InboundMessage, text: string, script: Script, now: Date, slot: DialogueSlot): Promise<TurnResult> {
     if (message.kind !== "text" && !text) {
       return { intent: "unknown", replies: [reply("抱歉，我暂时只能看懂文字。请打字提问，比如：“一户多残补助怎么发？”")] };
@@ -341,9 +365,11 @@ export class Assistant {
     // "再回到煤 三吨多少钱": coming back to a topic asked about before the last question goes on from that one.
     // "河道修了几座桥 ⏎ 维权岗几个 ⏎ 那桥是啥样的桥": 那 and a word naming the earlier topic come back to it too.
     const pointsBack = COMES_BACK.test(text) || /^那/.test(foldText(text).trim());
+    // ("老年残疾人补助一个月多少 ⏎ 河道修了几座桥 ⏎ 还说补助那个…": a word many entries share comes back to the one of
+    // them asked about before, among the closest few.)
     const cameBack =
       candidate && pointsBack && ownHits[0] && !candidate.entryIds.includes(ownHits[0].entry.id) && engine.kb.index.matchesMeaning(ownHits[0])
-        ? await earlierQuestionOn(this.options.services.store.messages, message.channel, message.userId, ownHits[0].entry.id, now)
+        ? await this.earlierOnAny(message, foldText(text), ownHits.slice(0, COMES_BACK.test(text) ? COME_BACK_HITS : 1), now)
         : undefined;
     // "投资多少钱" after the plaza: a kind of figure asked of the thread, though another entry has the word.
     const asksAttribute =
@@ -541,6 +567,9 @@ export class Assistant {
 
 /** How close to the best entry a follow-up's match with the thread's entry must be to stay in the thread. */
 const THREAD_CLOSE = 0.8;
+
+/** How many of the closest entries a message saying it comes back (回到, 还说) to an earlier topic may mean. */
+const COME_BACK_HITS = 4;
 
 /** Below this classifier confidence, a message with no word for anything wrong is not filed without asking. */
 const UNSURE_REPORT = 0.65;

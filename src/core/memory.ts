@@ -53,7 +53,7 @@ export function shortEnough(text: string): boolean {
 }
 
 /** "再回到煤", "说回刚才那个": a message coming back to a topic asked about before the last one. */
-export const COMES_BACK = /回到|说回|回头说|再说回|接着说|还是说|刚才那|刚才的|刚才说的|前面那|前面说的|之前那/;
+export const COMES_BACK = /回到|说回|回头说|再说回|接着说|还是说|还说|刚才那|刚才的|刚才说的|前面那|前面说的|之前那/;
 
 /**
  * The latest answered question, within the follow-up window, whose answer came from this entry: "优质煤多少钱一吨"
@@ -63,7 +63,24 @@ export async function earlierQuestionOn(messages: MessageLog, channel: string, u
   for (const exchange of (await messages.recentExchanges(channel, userId, 6)).reverse()) {
     if (now.getTime() - Date.parse(exchange.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
     if (exchange.answerKind !== "answer" && exchange.answerKind !== "needs_review") continue;
-    if (exchange.answerIds.includes(entryId)) return { text: exchange.understood ?? exchange.text, entryIds: exchange.answerIds, at: exchange.createdAt };
+    if (exchange.answerIds.includes(entryId))
+      return { text: foldText(exchange.understood ?? exchange.text), entryIds: exchange.answerIds, at: exchange.createdAt };
+  }
+  return undefined;
+}
+
+/**
+ * The latest answered question before the last, within the follow-up window, that says `word`: "老年残疾人补助一个月多少"
+ * ⏎ "河道修了几座桥" ⏎ "还说补助那个" comes back to the first.
+ */
+export async function earlierQuestionSaying(messages: MessageLog, channel: string, userId: string, word: string, now: Date): Promise<LastQuestion | undefined> {
+  // (Oldest first: the last is the question just answered, left out; the rest newest first.)
+  const before = (await messages.recentExchanges(channel, userId, 6)).slice(0, -1).reverse();
+  for (const exchange of before) {
+    if (now.getTime() - Date.parse(exchange.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
+    if (exchange.answerKind !== "answer" && exchange.answerKind !== "needs_review") continue;
+    const text = foldText(exchange.understood ?? exchange.text);
+    if (text.includes(word)) return { text, entryIds: exchange.answerIds, at: exchange.createdAt };
   }
   return undefined;
 }

@@ -6352,4 +6352,16 @@ describe("the 51st session's understanding", () => {
     await say("老年残疾人补助 我们组17个人 一个月一共多少");
     expect((await say("喔 还有3个不是贫困户 不算")).text).toContain("50 × 14 = 700 元/月");
   });
+
+  it("comes back to the programme asked two questions before when told so (还说补助那个), though many entries say 补助", async () => {
+    const say = chat();
+    await say("老年残疾人补助一个月多少");
+    await say("河道修了几座桥");
+    const r = (await say("还说补助那个 俺爹俺娘俩人一年多少")).text;
+    expect(r).toContain("【贫困老年残疾人生活补助】");
+    expect(r).toContain("600 × 2 = 1200 元/年");
+    const plain = chat();
+    await plain("残疾人法律援助帮了多少人");
+    expect((await plain("那妇女获得法律援助的呢")).text).not.toContain("18 位残疾人");
+  });
 });
