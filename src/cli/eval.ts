@@ -229,6 +229,16 @@ const DEFAULT_SETS = [
   // village_turns 4/12 the weakest by far.
   "test/eval/fiftieth/singles.jsonl",
   "test/eval/fiftieth/conversations.jsonl",
+  // A fifty-first writer's set (ids bj/bk, 180 items): 154/180 (85.6 %) on 7c603ef, 2 wrong figures (两三个 read as
+  // three people; 小麦直补一亩地 answered by the land calculator); run blind on arrival after e13b2b8: 155/180;
+  // absent 8/14, village_turns 8/12 and correction 8/12 the weakest.
+  "test/eval/fiftyfirst/singles.jsonl",
+  "test/eval/fiftyfirst/conversations.jsonl",
+  // A fifty-second writer's set (ids bl/bm, 180 items): 162/180 (90.0 %) on 7c603ef; run blind on arrival mid-session
+  // (d20d125, after the 51st's fixes): 165/180 (91.7 %), 1 wrong figure (俺家两三个残疾的 left unasked);
+  // household_turns, village_turns 9/12 and smalltalk 9/12 the weakest.
+  "test/eval/fiftysecond/singles.jsonl",
+  "test/eval/fiftysecond/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);
