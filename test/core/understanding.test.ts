@@ -6364,4 +6364,21 @@ describe("the 51st session's understanding", () => {
     await plain("残疾人法律援助帮了多少人");
     expect((await plain("那妇女获得法律援助的呢")).text).not.toContain("18 位残疾人");
   });
+
+  it("reckons the elderly counted by age (六十以上的有8个), never those said to be too young (才四十来岁)", async () => {
+    const say = chat();
+    await say("俺组贫困户里有残疾的老人");
+    await say("六十以上的有8个");
+    await say("还有3个残疾的才四十来岁");
+    const r = (await say("老年残疾人补助 一年组里一共多少")).text;
+    expect(r).toContain("600 × 8 = 4800 元/年");
+    expect(r).not.toContain("11");
+  });
+
+  it("leaves one said not to be disabled (大伯身体硬朗没残疾) out of a household's elderly allowance", async () => {
+    const r = (await chat()("我爸七十三 我妈七十 我大伯七十五也跟我们住 我爸我妈都有残疾证 大伯身体硬朗没残疾 家里是贫困户 老年残疾人那个补助一个月一共多少"))
+      .text;
+    expect(r).toContain("50 × 2 = 100 元/月");
+    expect(r).not.toContain("150");
+  });
 });

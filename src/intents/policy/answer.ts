@@ -2008,6 +2008,8 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     /残疾人[^。？?\d]{0,12}?的有\s*(\d+|[一两二三四五六七八九十百千零]{1,6}|俩|仨)\s*(?:个|名|位|人)(?=[，,。？?；\s]|$)/.exec(text) ??
     // "俺村十来个重度的 按十二个算": the count the villager says to reckon with.
     /按\s*(\d+|[一两二三四五六七八九十百千]+)\s*(?:个人|个|人|名|位)\s*算/.exec(text) ??
+    // "六十以上的有8个": the old people counted by their age.
+    /(?:[六七八九]十|[6-9]0)\s*(?:岁)?(?:以上|往上|开外)的?(?:老人)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十百]+|俩|仨)\s*(?:个人|个|人|名|位)/.exec(text) ??
     // "重度残疾代缴养老 我们组有十个": the village's or group's people, said with nothing after.
     /(?:村|组|屯)(?:里|上)?(?:有|一共有?|总共有?|共有?)\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个人|个|人|名|位)(?=[，,。？?；\s]|$)/.exec(text);
   // The last count said is the one asked about: "老两口…老伴走了…这仨月俺一个人领多少" is one person.
@@ -2050,8 +2052,9 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     p || !/都|也(?:是|在领|领着|一样|符合|够)/.test(text)
       ? []
       : readHousehold(text).people.filter(
-          // ("…老年残疾人 俺娘…才四十五岁": one said not to be old is none of the elderly reckoned.)
-          (x) => x.label !== "您" && x.label !== "他（她）" && !isCounted(x) && !(x.elderly === false && /老年/.test(text)),
+          // ("…老年残疾人 俺娘…才四十五岁": one said not to be old is none of the elderly reckoned; "大伯身体硬朗没残疾":
+          // one said not to be disabled is none of those any programme here pays.)
+          (x) => x.label !== "您" && x.label !== "他（她）" && !isCounted(x) && !(x.elderly === false && /老年/.test(text)) && x.certified !== false,
         );
   const alike = kin.length >= 2 && kin.every((x) => x.grade === kin[0]!.grade && !x.severe) ? kin.length : undefined;
   // (The number is whichever group matched; "老两口", "二老" name none: two.)
@@ -2068,7 +2071,15 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const more = p && counted !== undefined ? (ADDED_PEOPLE.exec(saidAfter) ?? NEWLY_CERTIFIED.exec(saidAfter)) : null;
   // "还有2个去世了": those gone are no more, whatever word opens the clause.
   const moreClause = more ? text.slice(p!.index + p![0].length + more.index).split(/[，,。；;？?\s]/)[0]! : "";
-  const addedPeople = restatedCount === undefined && more && !GONE.test(moreClause) && !/不是贫困|非贫困|不贫困/.test(moreClause) ? (count(more[1]!) ?? 0) : 0;
+  // ("…还有3个残疾的才四十来岁": more people, too young for what is asked of the old, are not added.)
+  const addedPeople =
+    restatedCount === undefined &&
+    more &&
+    !GONE.test(moreClause) &&
+    !/不是贫困|非贫困|不贫困/.test(moreClause) &&
+    !(/老年|老人/.test(text) && /才[二三四五]十|不到六十|没到六十|年轻|不算老|没到老年/.test(moreClause))
+      ? (count(more[1]!) ?? 0)
+      : 0;
   // "去年15个人领 ⏎ 今年少了3个": fewer of the same people now.
   const fewer = restatedCount === undefined && p && counted !== undefined ? FEWER_PEOPLE.exec(text.slice(p.index + p[0].length)) : null;
   // "其中有2个人重复登记了": counted twice, so that many fewer.
