@@ -191,6 +191,9 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     // "走了的不算", "外出的照样算": how to count those already spoken of, no one more leaving.
     if (/^(?:走了|去世|过世|死了|没了|搬走|迁走|外出|出去)(?:了)?的/.test(clause)) continue;
     // What the clause says before a verb of leaving is counted first ("一级的3个其中一个去世了").
+    // ("一二级贫困残疾人8个 其中3个是一级": some of a group paid alike, told apart; no group of their own.)
+    const subset = /^(?:其中|里头|里面|当中)(?:有)?\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*个?(?:是|都是)?([一二三四])级(?:的)?$/.exec(clause);
+    if (subset && groups.some((g) => g.grades.length > 1 && g.grades.includes(GRADE_NUMBER[subset[1]!]!))) continue;
     const goneAt = clause.search(GONE);
     const repeatsGone = goneAt >= 0 && previousGone && !/\d|[一两二三四五六七八九十俩仨]\s*(?:个|位|名|人)|[一二三四1-4]级/.test(clause);
     previousGone = goneAt >= 0;

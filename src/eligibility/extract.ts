@@ -224,7 +224,7 @@ const COUNT = String.raw`(\d+|[一两二三四五六七八九十百]+)`;
 const AREA = String.raw`(\d+(?:\.\d+)?|[一两二三四五六七八九十百半]+)`;
 /** "二十户 每户三亩", "每户三亩地 一共二十户": households, and the area each has. */
 const HOUSEHOLDS_EACH_MU = new RegExp(
-  String.raw`${COUNT}\s*户[^，,。；\d]{0,6}?[，,\s]?\s*(?:每户|一户|户均|各户)(?:都|有|是|大概|差不多|平均)*\s*${AREA}\s*亩|(?:每户|一户|户均|各户)(?:都|有|是|大概|差不多|平均)*\s*${AREA}\s*亩[^，,。；\d]{0,6}?[，,\s]?[^，,。；\d]{0,4}?${COUNT}\s*户`,
+  String.raw`${COUNT}\s*户[^，,。；\d]{0,6}?[，,\s]?\s*(?:每户|一户|户均|各户)(?:都|有|是|大概|差不多|平均)*\s*${AREA}\s*亩(半)?|(?:每户|一户|户均|各户)(?:都|有|是|大概|差不多|平均)*\s*${AREA}\s*亩(半)?[^，,。；\d]{0,6}?[，,\s]?[^，,。；\d]{0,4}?${COUNT}\s*户`,
 );
 /** "能顶多少公斤好煤": the unit a weight is asked in (千克 said as 公斤). */
 export function askedWeightUnit(text: string): string | undefined {
@@ -355,8 +355,10 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   }
   // "俺们组二十户 每户三亩": the households times each one's area, the formula shown.
   const perHousehold = HOUSEHOLDS_EACH_MU.exec(withoutRent);
-  const households = perHousehold ? parseNumber((perHousehold[1] ?? perHousehold[4])!) : undefined;
-  const each = perHousehold ? parseNumber((perHousehold[2] ?? perHousehold[3])!) : undefined;
+  // (Groups: households, area, 半 — or area, 半, households. "每户两亩半": half a mu more.)
+  const households = perHousehold ? parseNumber((perHousehold[1] ?? perHousehold[6])!) : undefined;
+  const eachWhole = perHousehold ? parseNumber((perHousehold[2] ?? perHousehold[4])!) : undefined;
+  const each = eachWhole !== undefined && (perHousehold![3] ?? perHousehold![5]) ? eachWhole + 0.5 : eachWhole;
   if (households !== undefined && each !== undefined && households > 1 && parcels.length < 2) {
     const answer = checkMu(land.max_mu, households * each, false);
     if (answer.kind === "value") {

@@ -113,19 +113,19 @@ export function roughCountIn(text: string): RegExpExecArray | undefined {
 }
 
 /**
- * "家里两三个三级残疾的… ⏎ 三个": the exact count said after a range, put in the range's place (and its clause
- * taken out); the text as it was when no such count follows.
+ * "家里两三个三级残疾的… ⏎ 三个": the exact count said after a range, as the last thing said (the answer to "到底是
+ * 多少个？"), put in the range's place (and its clause taken out); the text as it was otherwise ("十五六户 二组 3户
+ * 全村一共多少": a part's count, not the range settled).
  */
 export function settleRoughCount(text: string): string {
   const rough = roughCountIn(text);
   if (!rough) return text;
   const after = text.slice(rough.index + rough[0].length);
-  const clause = after.split(/[，,。；;！!？?\s]+/).find((c) => {
-    const exact = EXACT_COUNT.exec(c);
-    return exact !== null && !isRoughRange(exact[1]!);
-  });
-  if (!clause) return text;
-  const exact = EXACT_COUNT.exec(clause)![1]!;
-  const before = text.slice(0, rough.index) + rough[0].replace(rough[1]!, exact);
-  return before + after.replace(clause, "");
+  const clauses = after.split(/[，,。；;！!？?\s]+/).filter(Boolean);
+  const clause = clauses.at(-1);
+  const exact = clause === undefined ? null : EXACT_COUNT.exec(clause);
+  // (Not after a part's name: "…二组 3户".)
+  if (!clause || !exact || isRoughRange(exact[1]!) || /[组队村屯庄街片头边]$/.test(clauses.at(-2) ?? "")) return text;
+  const before = text.slice(0, rough.index) + rough[0].replace(rough[1]!, exact[1]!);
+  return before + after.slice(0, after.lastIndexOf(clause));
 }

@@ -1754,7 +1754,7 @@ const NAME_CHAR = String.raw`(?:(?![俺我咱全本这那哪各每上下里的�
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts), "一组一户多残2户": a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts
 // ("俺们组有两户" ⏎ "三组有一户": the villager's own group is one of them).
-const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=(?:自然村|自然屯)?(?:[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨])))|(?!自然[村屯])${NAME_CHAR}{1,2}(?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困))`;
+const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=(?:自然村|自然屯)?(?:[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨])))|(?!自然[村屯])${NAME_CHAR}{1,2}(?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困|轻度|中度|不是重度|不算重度))`;
 const SUBGROUP = new RegExp(`(${SUBGROUP_SOURCE}`, "g");
 /** A part of a village named: "二组", "东头" (read first by PLACED_GRADE, PART_GONE and PART_NOT_POOR_NAMED). */
 const PART_NAME = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边]`;
@@ -2077,7 +2077,9 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     more &&
     !GONE.test(moreClause) &&
     !/不是贫困|非贫困|不贫困/.test(moreClause) &&
-    !(/老年|老人/.test(text) && /才[二三四五]十|不到六十|没到六十|年轻|不算老|没到老年/.test(moreClause))
+    !(/老年|老人/.test(text) && /才[二三四五]十|不到六十|没到六十|年轻|不算老|没到老年/.test(moreClause)) &&
+    // ("重度残疾人十个 还有俩轻度的": the mild said beside the severe counted are none of them.)
+    !(/重度/.test(text) && /轻度|中度|不是重度|不算重度/.test(moreClause))
       ? (count(more[1]!) ?? 0)
       : 0;
   // "去年15个人领 ⏎ 今年少了3个": fewer of the same people now.
@@ -2283,9 +2285,11 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const tally = gradeCounts.length === 0 ? readTally(text, 2, places) : undefined;
   // "村里60个残疾人 俺爹是其中一个": one person of the village is asked about; the village is not reckoned.
   const onePerson = ONE_OF_THEM.test(text);
-  const village = onePerson
-    ? null
-    : /(?:全村|全组|全屯|村里|组里)(?:有|一共|共|总共)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|人|名|位)(?!户|月|年)/.exec(text);
+  // ("村里三十个 二组有八个 二组一共代缴多少": the part asked about is reckoned, not the village.)
+  const village =
+    onePerson || partAskedCount(text)
+      ? null
+      : /(?:全村|全组|全屯|村里|组里)(?:有|一共|共|总共)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|人|名|位)(?!户|月|年)/.exec(text);
   // "二组有一个户口迁走了": those gone leave the village's count too.
   const tallied = tally?.unit === "人" ? tally.total : village ? (count(village[1]!) ?? 0) : undefined;
   const tallyLeft = tallied !== undefined && persons === undefined && gone ? Math.min(count(gone[1]!) ?? 0, tallied - 1) : 0;
@@ -2354,7 +2358,7 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
               ? tally.shown.replace(
                   / = (\d+) 人$/,
                   (_, n: string) =>
-                    ` − ${tallyTwice + tallyLighter}（${tallyTwice > 0 ? "重复登记" : "是轻度，不算"}） = ${Number(n) - tallyTwice - tallyLighter} 人`,
+                    ` − ${tallyTwice + tallyLighter}（${tallyTwice > 0 ? "重复登记" : "不是重度，不算"}） = ${Number(n) - tallyTwice - tallyLighter} 人`,
                 )
               : tally.shown,
         }
