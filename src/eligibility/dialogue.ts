@@ -475,7 +475,8 @@ export function startDialogue(
   // Said first: the rule behind amounts the villager quotes, and who was left out of the household.
   const before = [
     ...corrected,
-    quotedRules(rules, text),
+    // (A rent or a price a calculator reckons with is no programme's amount: "一亩一年给800" is the land's.)
+    topic === "benefits" ? quotedRules(rules, text) : undefined,
     household.gone ? `按您说的，${household.gone.join("、")}已经不在户上，下面没有算进去。` : undefined,
   ].filter((line): line is string => line !== undefined);
   return before.length > 0 ? { ...step, reply: { ...step.reply, text: `${before.join("\n")}\n${step.reply.text}` } } : step;

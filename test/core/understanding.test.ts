@@ -6421,4 +6421,16 @@ describe("the 51st session's understanding", () => {
   it("gives the household's standing said last (俺家是贫困户) to those not said otherwise", async () => {
     expect((await chat()("俺爹一级 俺叔二级 他自己一户 不是贫困户 俺家是贫困户 一年能领多少")).text).toContain("您父亲 800 元/年");
   });
+
+  it("says a free service is free when asked how much it pays (白内障手术能补多少钱), never that it is unknown whether it pays", async () => {
+    const r = (await chat()("白内障手术能补多少钱")).text;
+    expect(r).toContain("这一项是免费的，不用自己掏钱");
+    expect(r).not.toContain("资料里没有写这一项给不给钱");
+  });
+
+  it("reads a rent said with the land (一亩一年给800) as the rent, never as a programme's amount", async () => {
+    const r = (await chat()("流转的地一亩一年给800 俺家6亩 一年多少")).text;
+    expect(r).toContain("6 × 800 = 4800 元/年");
+    expect(r).not.toContain("是这条规定里的");
+  });
 });

@@ -787,7 +787,16 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     !entry.facts.some((f) => ANY_MONEY.test(f.text)) &&
     !ANY_MONEY.test(entry.summary)
   ) {
-    return noFigureAnswer(entry, confidence, "资料里没有写这一项给不给钱、给多少，我不清楚具体标准，不乱说数字。", (f) => !/\d/.test(f.text));
+    // ("白内障手术能补多少钱": a service the entry says is free costs the villager nothing; no sum is paid out.)
+    const free = [entry.summary, ...entry.facts.map((f) => f.text)].some((t) => /免费/.test(t));
+    return noFigureAnswer(
+      entry,
+      confidence,
+      free
+        ? "这一项是免费的，不用自己掏钱；另外给不给钱、给多少，资料里没写，我不乱说数字。"
+        : "资料里没有写这一项给不给钱、给多少，我不清楚具体标准，不乱说数字。",
+      (f) => !/\d/.test(f.text),
+    );
   }
   // "一户多残补助是哪一年开始发的": the source blanks its years (20xx) and says when nothing began.
   // "到哪一年全镇都达标": nor when anything is to be done by.
