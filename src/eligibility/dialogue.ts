@@ -354,7 +354,8 @@ function advance(rules: EligibilityRules, given: DialogueState, on: Date, prefix
       typeof state.facts.coal_households === "number" && typeof state.facts.coal_each === "number"
         ? { count: state.facts.coal_households, each: state.facts.coal_each }
         : undefined;
-    const rendered = renderBiomass(rules, computeBiomass(rules.calculators.biomass, tons, price), unit, households);
+    const asked = typeof state.facts.asked_weight_unit === "string" ? state.facts.asked_weight_unit : undefined;
+    const rendered = renderBiomass(rules, computeBiomass(rules.calculators.biomass, tons, price), unit, households, asked);
     return { state: { ...state, pending: null, step: "done", failures: 0 }, reply: { ...rendered, text: prefix + rendered.text } };
   }
   // "优质煤一吨1360块，合一公斤多少钱": the price alone is enough to answer per tonne and per kilo.

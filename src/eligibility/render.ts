@@ -445,7 +445,21 @@ export function renderLand(rules: EligibilityRules, r: LandResult, years?: numbe
   };
 }
 
-export function renderBiomass(rules: EligibilityRules, r: BiomassResult, unit?: string, households?: { count: number; each: number }): Rendered {
+/** A weight in 斤 or 公斤 ("2000 斤"), when that is the unit; undefined for tonnes. */
+function inUnit(unit: string | undefined, tons: number): string | undefined {
+  if (unit === "斤") return `${money(tons * 2000)} 斤`;
+  if (unit === "公斤" || unit === "千克" || unit === "kg") return `${money(tons * 1000)} 公斤`;
+  return undefined;
+}
+
+export function renderBiomass(
+  rules: EligibilityRules,
+  r: BiomassResult,
+  unit?: string,
+  households?: { count: number; each: number },
+  /** "换成压块得多少斤": the unit the briquettes are asked in. */
+  askedUnit?: string,
+): Rendered {
   const p = rules.calculators.biomass;
   const { min, max } = p.briquette_per_coal;
   // "要顶5公斤好煤": less than a tonne is reckoned in the villager's unit (公斤 or 斤); in tonnes it read "0 吨".
@@ -469,7 +483,13 @@ export function renderBiomass(rules: EligibilityRules, r: BiomassResult, unit?: 
   const lines = [
     households
       ? `${households.count} 户，每户 ${money(households.each)} 吨：${households.count} × ${money(households.each)} = ${money(r.coalTons)} 吨煤，改烧秸秆压块：`
-      : `您家一年烧 ${money(r.coalTons)} 吨煤，改烧秸秆压块：`,
+      : `您家一年烧 ${inUnit(unit, r.coalTons) ? `${inUnit(unit, r.coalTons)}（${money(r.coalTons)} 吨）` : `${money(r.coalTons)} 吨`}煤，改烧秸秆压块：`,
+    // ("两千斤煤 换成压块得多少斤": the briquettes in the unit asked, or said, beside the tonnes.)
+    ...(askedUnit !== "吨" && inUnit(askedUnit ?? unit, r.coalTons)
+      ? [
+          `· 要压块：${inUnit(askedUnit ?? unit, r.coalTons)} × ${min}～${max} = ${inUnit(askedUnit ?? unit, r.briquetteTons[0])}～${inUnit(askedUnit ?? unit, r.briquetteTons[1])}`,
+        ]
+      : []),
     `· 能省的煤钱：约 ${money(r.saving[0])}～${money(r.saving[1])} 元/年（折合每月约 ${money(r.saving[0] / 12)}～${money(r.saving[1] / 12)} 元）`,
     `· 算法：${min}～${max} 公斤压块顶 1 公斤优质煤；要把 ${money(r.coalTons)} 吨煤全换掉，需要压块 ${money(r.briquetteTons[0])}～${money(r.briquetteTons[1])} 吨。压足 ${money(r.briquetteTons[1])} 吨能省下全部煤钱 ${money(r.coalTons)} × ${money(r.coalPrice)} = ${money(r.saving[1])} 元；只压 ${money(r.briquetteTons[0])} 吨也能省 ${money(r.saving[0])} 元。`,
     `· 每吨压块约值 ${money(r.perBriquetteTon[0])}～${money(r.perBriquetteTon[1])} 元煤钱。`,

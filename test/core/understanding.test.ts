@@ -6433,4 +6433,10 @@ describe("the 51st session's understanding", () => {
     expect(r).toContain("6 × 800 = 4800 元/年");
     expect(r).not.toContain("是这条规定里的");
   });
+
+  it("gives the briquettes for coal burnt in the villager's unit when asked in it (两千斤煤 换成压块得多少斤)", async () => {
+    const r = (await chat()("俺家一年烧两千斤煤 换成压块得多少斤")).text;
+    expect(r).toContain("您家一年烧 2000 斤（1 吨）煤");
+    expect(r).toContain("2000 斤 × 1.2～1.3 = 2400 斤～2600 斤");
+  });
 });
