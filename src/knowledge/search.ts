@@ -412,10 +412,8 @@ export class KnowledgeIndex {
         /^[我俺咱你您他她它这那]|[俩仨自下来掉]$/.test(named) ||
         // "每人每月五十的补助": an amount said, not a programme's name.
         /^[零一二两三四五六七八九十百千万]+$/.test(named) ||
-        // "俺爷爷一年能领多少": a relative is whom it is for.
-        /^(?:[爷奶姥爹娘爸妈哥姐弟妹叔伯舅姨姑婶嫂孙]{1,2}|外公|外婆|父亲|母亲|儿子|女儿|闺女|孙子|孙女|老伴|媳妇|老婆|丈夫|老公|公公|婆婆|大爷|大娘|老头|老太)$/.test(
-          named,
-        ) ||
+        // "俺爷爷一年能领多少", "俺家老三能补多少": a relative is whom it is for.
+        PERSON.test(named) ||
         // "想算算救助", "打听一下补助": a verb of reckoning or asking, not a programme.
         /^(?:算算|算一算|算一下|算下|问问|问一下|打听|了解|咨询|查查|查一下|看看)$/.test(named) ||
         // "全村一年补助总数", "全县救助": the whole of a place, summed, not a programme.

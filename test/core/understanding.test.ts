@@ -6439,4 +6439,8 @@ describe("the 51st session's understanding", () => {
     expect(r).toContain("您家一年烧 2000 斤（1 吨）煤");
     expect(r).toContain("2000 斤 × 1.2～1.3 = 2400 斤～2600 斤");
   });
+
+  it("never takes a child named by birth order (俺家老三能补多少) for a programme the knowledge base lacks", async () => {
+    expect((await chat()("俺家老三能补多少")).text).not.toContain("老三补助");
+  });
 });
