@@ -2004,12 +2004,14 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     /(?:一年|每年)(?:到头|到底|到手|能|可以|给|领|拿|是|合|有|多少|一共|下来|共|算|呢|总共|补助|补贴|救助|发(?!展|生))|一年的|每年的|全年|按年(?:算|来算|计)|(?:一年|每年)总额|(?:一年|每年)[^，,。？?\d]{0,6}(?:算下来|合计|加起来)/.test(
       text,
     );
+  // (Read once: the village's count below gives way to it too.)
+  const partAsked = partAskedCount(text);
   // "5个三级贫困残疾人": the people counted may be described between the number and 人.
   // "一二级贫困残疾人3570个，一人800": people named first, their count after ("一人" is the amount's unit).
   // "俺村贫困老年残疾人有十二个", "重度残疾人 县里代缴养老的有二十三个": in Chinese numerals too, and after 的有.
   const after =
     // "村里12个 二组有5个 二组代缴多少": the count of the part asked about, not the village's.
-    partAskedCount(text) ??
+    partAsked ??
     // "五口人里有仨残疾": the disabled of the household are counted, not its size.
     /(?:\d+|[一两二三四五六七八九十]+)\s*口人?[里中]?(?:有|其中)?\s*(\d+|[一两二三四五六七八九十]|俩|仨)\s*(?:个|名|位)?(?:是)?残疾/.exec(text) ??
     // ("重度残疾人统计出来了 十一个": a few words of how they were counted may come between.)
@@ -2296,7 +2298,7 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const onePerson = ONE_OF_THEM.test(text);
   // ("村里三十个 二组有八个 二组一共代缴多少": the part asked about is reckoned, not the village.)
   const village =
-    onePerson || partAskedCount(text)
+    onePerson || partAsked
       ? null
       : /(?:全村|全组|全屯|村里|组里)(?:有|一共|共|总共)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|人|名|位)(?!户|月|年)/.exec(text);
   // "二组有一个户口迁走了": those gone leave the village's count too.
