@@ -289,7 +289,9 @@ function extractCalculatorFacts(rules: EligibilityRules, text: string, facts: Fa
   const rent = moneyFrom(RENT_PATTERNS, unplotted);
   if (rent) {
     const answer =
-      rent.value < land.min_rent_per_mu && !rent.negative ? implausibleRent(rent.value) : checkMoney(rent, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
+      rent.value < land.min_rent_per_mu && !rent.negative
+        ? implausibleRent(rent.value)
+        : checkMoney(rent, land.max_rent_per_mu, "每亩租金", "照流转合同上写的说“每亩多少元”");
     if (answer.kind === "value") facts.rent_per_mu = answer.value;
     else if (answer.kind === "invalid") invalid.push({ fact: "rent_per_mu", message: answer.message });
   }
@@ -526,7 +528,7 @@ function parseCalculatorAnswer(rules: EligibilityRules, factId: string, text: st
     const land = rules.calculators.land_transfer;
     return bare.value < land.min_rent_per_mu && !bare.negative
       ? implausibleRent(bare.value)
-      : checkMoney(bare, land.max_rent_per_mu, "每亩租金", "比如“每亩800元”");
+      : checkMoney(bare, land.max_rent_per_mu, "每亩租金", "照流转合同上写的说“每亩多少元”");
   }
   if (factId === "coal_price") return checkMoney(bare, rules.calculators.biomass.max_coal_price, "煤价", "比如“每吨1360元”");
   return undefined;

@@ -249,7 +249,7 @@ export function renderQuestion(rules: EligibilityRules, factId: string, prefix =
 function calculatorQuestion(factId: string): string {
   if (factId === "land_mu") return "您家有几亩地要流转？\n（比如回复“5亩”或“五亩半”。）";
   if (factId === "coal_tons") return "您家一年大概烧多少煤？\n（比如回复“3吨”或“五千斤”。）";
-  if (factId === "rent_per_mu") return "（比如回复“每亩800元”；合同上没写的话回复“不知道”。）";
+  if (factId === "rent_per_mu") return "（照流转合同上写的回复“每亩多少元”；合同上没写的话回复“不知道”。）";
   if (factId === "coal_price") return "（比如回复“每吨1360元”。）";
   return "请再说一次。";
 }
@@ -433,10 +433,10 @@ export function renderLand(rules: EligibilityRules, r: LandResult, years?: numbe
     `来源：${p.source.section}：${p.source.quote ?? ""}`,
     `到哪问：${p.apply}`,
     mu === undefined
-      ? "知道亩数和合同上的每亩租金后告诉我（比如“5亩，每亩1000元”），我给您算出一年的租金。"
+      ? "知道亩数和合同上的每亩租金后告诉我（说“几亩，每亩多少元”），我给您算出一年的租金。"
       : leaseYear === undefined
-        ? "告诉我合同上每亩一年多少租金（比如回复“每亩1000元”），我马上给您算出一年的租金。"
-        : "租金说错了可以直接改，比如“每亩1000元”。",
+        ? "告诉我合同上每亩一年多少租金（说“每亩多少元”），我马上给您算出一年的租金。"
+        : "租金说错了可以直接改，说“每亩多少元”就行。",
   ];
   return {
     text: lines.join("\n"),

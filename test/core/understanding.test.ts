@@ -6443,4 +6443,10 @@ describe("the 51st session's understanding", () => {
   it("never takes a child named by birth order (俺家老三能补多少) for a programme the knowledge base lacks", async () => {
     expect((await chat()("俺家老三能补多少")).text).not.toContain("老三补助");
   });
+
+  it("asks the contract's rent without any example amount a villager could take for a standard", async () => {
+    const r = (await chat()("俺家五亩地流转出去 一年能挣多少")).text;
+    expect(r).toContain("说“每亩多少元”");
+    expect(r).not.toMatch(/\d+\s*元/);
+  });
 });
