@@ -7,7 +7,6 @@ import { offerDialogue } from "../core/dialogue.ts";
 import { formatChinaTime } from "./dates.ts";
 import { consultationNumber, DECISION_LABELS, isOpen, type Consultation, type Decision, type VillageInfo } from "./model.ts";
 import { computeResults, formatOutcomeForVillagers, type ConsultationResults, type ResultSettings } from "./results.ts";
-import { sql } from "kysely";
 import { ConsultationStore, type Recipient, type RecordedVote } from "./store.ts";
 import type { ConsultationDraft } from "./parse.ts";
 import type { WordCutter } from "./themes.ts";
@@ -16,9 +15,6 @@ import { foldText } from "../text/fold.ts";
 
 /** The one reminder goes to villagers who haven't answered when the deadline is less than a day away. */
 export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
-/** The advisory lock under which one instance at a time queues reminders (PostgreSQL). */
-const REMINDER_LOCK = "xiangqin:consultation-reminders";
-
 /** A villager's chat remembers the consultation it was last asked about, so a bare "2" can answer it. */
 /** "1" right after a consultation was put to a chat answers it, until another dialogue starts there. */
 export const PROMPT_DIALOGUE = "consultation-prompt";
@@ -219,7 +215,7 @@ export class ConsultationService {
   sendDueReminders(now: Date = this.deps.services.clock()): Promise<number> {
     return this.store.sql.transaction(
       async () => {
-        if (this.store.sql.engine === "postgres") await sql`SELECT pg_advisory_xact_lock(hashtext(${REMINDER_LOCK}))`.execute(this.store.sql.db);
+        await this.store.lockReminders();
         return this.queueReminders(now);
       },
       { durable: true },

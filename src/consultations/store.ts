@@ -1,4 +1,5 @@
 // Consultations, their answers, recipients and village groups (SQLite migration 005, PostgreSQL 001), on both engines.
+import { sql as raw } from "kysely";
 import { z } from "zod";
 import type { Store } from "../store/index.ts";
 import type { Sql } from "../store/sql.ts";
@@ -6,6 +7,9 @@ import type { ConsultationsTable } from "../store/tables.ts";
 import { DecisionSchema, OptionSchema, type Consultation, type ConsultationOption, type Decision, type VoteMethod } from "./model.ts";
 import type { TallyRow } from "./results.ts";
 import type { ThemedComment } from "./themes.ts";
+
+/** The advisory lock under which one instance at a time queues reminders (PostgreSQL). */
+const REMINDER_LOCK = "xiangqin:consultation-reminders";
 
 const StoredOptions = z.array(OptionSchema).min(2);
 const StoredAudience = z.array(z.string());
@@ -426,6 +430,14 @@ export class ConsultationStore {
     if (villages.length > 0) query = query.where("village", "in", villages);
     const rows = await query.orderBy("channel").orderBy("user_id").execute();
     return rows.map((r) => ({ channel: r.channel, userId: r.userId, village: r.village! }));
+  }
+
+  /**
+   * Inside a transaction: on PostgreSQL, waits until no other instance is queueing reminders (a transaction-scoped
+   * advisory lock, released at its end); SQLite has one writer at a time already.
+   */
+  async lockReminders(): Promise<void> {
+    if (this.sql.engine === "postgres") await raw`SELECT pg_advisory_xact_lock(hashtext(${REMINDER_LOCK}))`.execute(this.sql.db);
   }
 
   /** Open consultations whose deadline falls within `windowMs` of now: time for the one reminder. */
