@@ -1,4 +1,5 @@
 // Villagers' reports: filing (category, village, place, masking, duplicates), status questions, reopening.
+import { absentProgramme } from "../core/absent.ts";
 import { foldText } from "../text/fold.ts";
 import { quickReply } from "../core/payload.ts";
 import { containsPersonalData, maskPersonalData } from "../core/privacy.ts";
@@ -256,7 +257,7 @@ function answerThenOffer(ctx: FeedbackTurn, answer: TurnResult = answerPolicyQue
   const masked = maskPersonalData(ctx.text).slice(0, 2000);
   saveDialogue(ctx, { step: "offer", text: masked });
   // "房子漏雨要修，有补助吗": that the knowledge base has no such subsidy answers the question too.
-  const absent = answer.answerKind === "no_answer" && ctx.kb.index.absentProgramme(ctx.query) !== undefined;
+  const absent = answer.answerKind === "no_answer" && absentProgramme(ctx.kb.index, ctx.query) !== undefined;
   const known = answer.answerKind === "answer" || answer.answerKind === "needs_review";
   const text =
     known || absent

@@ -1,5 +1,6 @@
 // Eligibility questions: a short dialogue that asks only for missing facts, then answers from data/eligibility.
 // Generic questions about a programme ("三级贫困残疾人每年救助多少？") get the knowledge base's answer instead.
+import { absentProgramme } from "../../core/absent.ts";
 import { answerPolicyQuestion, toTurnResult, withdrawClarify } from "../policy/index.ts";
 import { DROPPED_HOME, SOME_OF_THEM } from "../../core/tally.ts";
 import {
@@ -167,7 +168,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   let text = readable(ctx);
   // "高龄津贴每月多少": a programme the knowledge base has no word for is answered honestly by the policy
   // side (no figure), never screened for the disability programmes' figures.
-  if (ctx.kb.index.absentProgramme(ctx.query)) return policyFallback(ctx);
+  if (absentProgramme(ctx.kb.index, ctx.query)) return policyFallback(ctx);
   // "俺是隔壁县的 三级贫困残疾 俺们那个县一年给多少": this county's programmes are not theirs to be screened for.
   if (asksOtherPlace(text)) return policyFallback(ctx);
   // "家里不困难，能免费做复明手术吗", "就我爷爷一个是残疾的，一户多残有份不": the programme asked about,

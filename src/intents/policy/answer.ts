@@ -1,4 +1,5 @@
 // Turns search hits into a reply: a grounded answer, a clarifying question, or an honest "no answer".
+import { absentProgramme } from "../../core/absent.ts";
 import { GONE, goneFromCount, isCounted, readHousehold } from "../../eligibility/household.ts";
 import { money, monthOf } from "../../eligibility/render.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS, type Quantity } from "../../eligibility/numbers.ts";
@@ -73,7 +74,7 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     : undefined;
   if (unknownThing) return noAnswer(Math.min(hits[0]?.coverage ?? 0, CONFIDENCE.clarify - 0.01), hits[0], `${unknownThing}免不免费`);
   // The only close entry holding the number asked for: answered, with the others offered.
-  if (hits[0] !== swapped[0] && hits[0]!.coverage >= CONFIDENCE.clarify && !hits[0]!.entry.needs_review && !index.absentProgramme(query)) {
+  if (hits[0] !== swapped[0] && hits[0]!.coverage >= CONFIDENCE.clarify && !hits[0]!.entry.needs_review && !absentProgramme(index, query)) {
     return withAlternatives(factAnswer(index, query, hits[0]!.entry, hits[0]!.coverage), hits);
   }
   const kind = decide(hits);
@@ -88,7 +89,7 @@ export function composeAnswer(index: KnowledgeIndex, query: AnalyzedQuery, found
     return withAlternatives(answer, [hit, top!]);
   }
   // Never another programme's figure: a subsidy the knowledge base has no word for is not answered.
-  const absent = index.absentProgramme(query) ?? unmeasuredRate(index, query);
+  const absent = absentProgramme(index, query) ?? unmeasuredRate(index, query);
   if (absent) return noAnswer(Math.min(confidence, CONFIDENCE.clarify - 0.01), top, absent);
   // A question wrapped in many words of its own ("俺是妇女想做点小买卖 缺本钱 有啥路子") covers little of any
   // entry, yet one entry matches a rare word naming its topic, misses none, and clearly leads: answered,
