@@ -72,10 +72,12 @@ const sameGrades = (a: readonly number[], b: readonly number[]) => a.length === 
 /**
  * The groups a tally ends with, each grade (or grades paid alike) once, or undefined when the text holds no such
  * tally. A later clause about a grade already counted corrects it when it says so (说错了, 是), adds to it when it
- * says so (还有, 又, 漏报); those gone leave their grade's group. Village subgroups (一组, 二组) are not read here.
+ * says so (还有, 又, 漏报); those gone leave their grade's group. Several village subgroups (一组, 二组) are not read here.
  */
 export function readGradeTally(text: string): GradeGroup[] | undefined {
-  if (/[一二三四五六七八九十\d]组/.test(text)) return undefined;
+  // (One part named, "一组一二级3人 三级2人", is where the whole tally is from: read like a village's.)
+  const parts = new Set(text.match(/[一二三四五六七八九十\d]+组/g) ?? []);
+  if (parts.size > 1) return undefined;
   const groups: GradeGroup[] = [];
   /** The group said or changed last: "其中一个…" speaks of it. */
   let last: GradeGroup | undefined;
@@ -176,10 +178,10 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     }
     leftOutCount = undefined;
     // "三级的不是4个 是5个": the count after 是 corrects the one before.
-    const corrects = correcting || CORRECTING.test(clause) || /不是\s*[\d一两二三四五六七八九十]+\s*个/.test(clause);
+    const corrects = correcting || CORRECTING.test(clause) || /不是\s*[\d一两二三四五六七八九十]+\s*(?:个|人|名|位)/.test(clause);
     correcting = false;
     // "三级的记错了", "一二级那边写错了": the count follows in the next clause.
-    const withoutDenied = clause.replace(/不是\s*[\d一两二三四五六七八九十]+\s*个/, "");
+    const withoutDenied = clause.replace(/不是\s*[\d一两二三四五六七八九十]+\s*(?:个|人|名|位)/, "");
     const gradeOnly =
       corrects && !/\d|[一两二三四五六七八九十俩仨]\s*(?:个|位|名|人)/.test(withoutDenied.replace(/[一二三四1-4]级/g, ""))
         ? new RegExp(`${GRADES}级`).exec(withoutDenied)

@@ -180,6 +180,8 @@ export class KnowledgeIndex {
     if (this.bm25.has(word)) return this.bm25.idf(word);
     // A number no entry states ("一个月40块") is the villager's own figure, not a topic the entries miss.
     if (/^\d+(?:\.\d+)?$/.test(word)) return 0;
+    // Nor is a part of the village the villager counts by ("一组3人 二组2人"): whom the figure is for, not a topic.
+    if (/^(?:\d+|[一二三四五六七八九十]+)(?:组|队|社|片)$/.test(word)) return 0;
     // An unknown single character ("补", "娘") says little; an unknown word ("拖拉机") may be the topic.
     return this.maxIdf * (word.length === 1 ? 0.2 : UNKNOWN_WORD_SHARE);
   }

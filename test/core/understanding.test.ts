@@ -6450,3 +6450,33 @@ describe("the 51st session's understanding", () => {
     expect(r).not.toMatch(/\d+\s*元/);
   });
 });
+
+describe("the 53rd set's understanding", () => {
+  it("reads 多残户 as the 一户多残 household subsidy, alone and in a follow-up (一个月合多少)", async () => {
+    const say = chat();
+    expect((await say("多残户补助一年多少")).text).toContain("1680");
+    const r = (await say("一个月合多少")).text;
+    expect(r).toContain("140");
+    expect(r).not.toContain("50 元");
+  });
+
+  it("reckons a programme told with counts by group (老年残疾补助 一组3人 二组2人 三组4人), never an entry that happens to say 3 人", async () => {
+    const say = chat();
+    const first = (await say("老年残疾补助 一组3人 二组2人 三组4人")).text;
+    expect(first).toContain("【贫困老年残疾人生活补助】");
+    expect(first).toContain("一组 3 + 二组 2 + 三组 4 = 9 人");
+    const r = (await say("半年发多少")).text;
+    expect(r).toContain("2700");
+    expect(r).not.toContain("没有“半年”这一项");
+  });
+
+  it("takes a group's grade count said again (三级的是4人不是2人) in place of the first, never beside it", async () => {
+    for (const again of ["三级的是4人不是2人", "三级的是4人", "三级的不是2人 是4人"]) {
+      const say = chat();
+      await say("一组一二级贫困残疾3人 三级2人 一年多少");
+      const r = (await say(again)).text;
+      expect(r).toContain("合计：2400 + 1600 = 4000 元/年");
+      expect(r).not.toContain("4800");
+    }
+  });
+});

@@ -208,7 +208,8 @@ const ASKED_NUMBER_RATIO = 0.7;
  * close runner-up stating it answers before a leader that does not.
  */
 function preferQuotedFigure(query: AnalyzedQuery, hits: readonly SearchHit[]): readonly SearchHit[] {
-  const quoted = [...query.text.matchAll(/(\d+(?:\.\d+)?)\s*(亩|万元|万|平方米|千米|公里|米|吨|户|人|名)/g)].map(
+  // (A count said of a part of the village, "一组3人 二组2人", is the villager's own tally, quoted from no entry.)
+  const quoted = [...query.text.matchAll(/(?<![组队社片村庄屯](?:里|上)?(?:有|是)?\s*)(\d+(?:\.\d+)?)\s*(亩|万元|万|平方米|千米|公里|米|吨|户|人|名)/g)].map(
     (m) => new RegExp(`(?<![\\d.])${m[1]!.replace(".", "\\.")}\\s*${m[2]!.startsWith("万") ? "万" : m[2]}`),
   );
   const [top] = hits;
