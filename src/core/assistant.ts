@@ -309,7 +309,13 @@ export class Assistant {
     const active = slot.active();
     const asked =
       !message.payload && !this.dialogues.holdsThread(active) && reading.kind !== "smalltalk" && reading.kind !== "reset" && leans
-        ? await lastQuestion(this.options.services.store.messages, message.channel, message.userId, now)
+        ? await lastQuestion(
+            this.options.services.store.messages,
+            message.channel,
+            message.userId,
+            now,
+            isFollowUp(foldText(text), engine.kb.data.conversation),
+          )
         : undefined;
     // ("帮俺算算重度残疾人代缴养老" ⏎ "郝家庄12个重度": a village's count goes on with the question, not with the
     // screening it was answered by.)
@@ -584,7 +590,7 @@ const CONSULTING_ASKED =
   /(?:咋|怎么|怎样|如何)[^，,。？?]{0,8}(?:征求|听取|收集)|(?:征求|听取|收集)[^，,。？?]{0,8}(?:一般|平时|通常|都是)?(?:咋|怎么|怎样|如何)(?:弄|搞|做|办|进行|样)|(?:征求|听取|收集)[^，,。？?]{0,6}(?:办法|方法|做法|经验|程序|流程|步骤)/;
 const ABOUT_YOU = /^(?:请问)?[你您](?:到底)?(?:是|会|能|叫|几|多大)/;
 
-const CORRECTION = /^(?:不对|不是的?[，,]|错了|说错了|搞错了|更正)/;
+const CORRECTION = /^(?:不对|不是的?[，,]|错了|说错了|搞错了|更正|纠正)/;
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;
 
 /** What a message is, relative to a dialogue in progress. Pure apart from reading the turn's context. */

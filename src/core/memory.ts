@@ -8,6 +8,8 @@ import { foldText } from "../text/fold.ts";
 export const FOLLOW_UP_WINDOW_MS = 15 * 60 * 1000;
 /** Longer than this, a message carries enough of its own to be read alone (the core also checks its topic). */
 const MAX_FOLLOW_UP_LENGTH = 24;
+/** How many exchanges of small talk ("谢谢", "好的") between a question and its follow-up are passed over. */
+const SMALL_TALK_PASSED = 2;
 
 export interface LastQuestion {
   text: string;
@@ -20,8 +22,18 @@ export interface LastQuestion {
  * The question the conversation's last answer came from, read from the conversation log (its in-memory
  * copy): a follow-up needs no state of its own. Only an answered policy or eligibility question counts.
  */
-export async function lastQuestion(messages: MessageLog, channel: string, userId: string, now: Date): Promise<LastQuestion | undefined> {
-  const last = (await messages.recentExchanges(channel, userId, 1))[0];
+export async function lastQuestion(
+  messages: MessageLog,
+  channel: string,
+  userId: string,
+  now: Date,
+  /** The message is plainly a follow-up ("还有俺娘…", "一个月合多少"): small talk just before it is passed over. */
+  overSmallTalk = false,
+): Promise<LastQuestion | undefined> {
+  // "二级贫困残疾 一年多少 ⏎ 谢谢 ⏎ 还有俺娘三级的 俺俩加一起多少": a thanks or an "好的" in between is passed over
+  // ("一户多残一年多少 ⏎ 好嘞 ⏎ 你是谁啊" is no follow-up: the thanks ended that thread).
+  const recent = await messages.recentExchanges(channel, userId, overSmallTalk ? SMALL_TALK_PASSED + 1 : 1);
+  const last = recent.reverse().find((e) => e.answerKind !== "smalltalk");
   if (!last || now.getTime() - Date.parse(last.createdAt) > FOLLOW_UP_WINDOW_MS) return undefined;
   if (last.answerKind !== "answer" && last.answerKind !== "needs_review") return undefined;
   if (last.intent !== "policy" && last.intent !== "eligibility") return undefined;

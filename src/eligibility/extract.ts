@@ -87,7 +87,7 @@ function booleanFrom(fact: Extract<Fact, { type: "boolean" }>, text: string): bo
 }
 
 /** A correction said after a fact was denied. */
-const CORRECTED_AFTER = /搞错|说错|弄错|记错|不对|其实|应该是|更正/;
+const CORRECTED_AFTER = /搞错|说错|弄错|记错|不对|其实|应该是|更正|纠正/;
 
 function checkNumber(fact: Extract<Fact, { type: "number" }>, value: number, negative: boolean): Answer {
   if (negative || value < fact.min || value > fact.max || (fact.integer && !Number.isInteger(value))) {

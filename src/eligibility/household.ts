@@ -130,7 +130,7 @@ const GRADE = /([一二三四1234壹贰叁肆])\s*级/y;
 const GRADE_VALUE: Record<string, number> = { 一: 1, 壹: 1, "1": 1, 二: 2, 贰: 2, "2": 2, 三: 3, 叁: 3, "3": 3, 四: 4, 肆: 4, "4": 4 };
 /** "老两口", "兄弟俩", "娘俩", "三口人": several people who share what is said next ("都是二级"). */
 const GROUP =
-  /(老两口|两口子|(?:娘儿|爷儿|娘|爷|父子|母子|母女|父女|爷孙|奶孙|祖孙|哥|姐|兄妹|姐弟|婆媳|夫妻|妯娌)(俩|仨)|他们俩|他俩|她俩|俩人|俩老人|俩老的|两个老的|老俩口|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱]家|家里)(俩|仨)人?(?=呢|[\s，,。？?！!]|$|贫困|老年|残疾人|[都全]是?(?:贫困|老年|残疾人|[一二三四1-4]级|重度))|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(?<![\d.])(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人的?(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)的?(?=\s*(?:都|全)))|(?:[俺我咱]家|家里)(?:有)?([两三四2-4])个(?=贫困老年|老年|贫困残疾))/y;
+  /(老两口|两口子|(?:娘儿|爷儿|娘|爷|父子|母子|母女|父女|爷孙|奶孙|祖孙|哥|姐|兄妹|姐弟|婆媳|夫妻|妯娌)(俩|仨)|他们俩|他俩|她俩|俩人|俩老人|俩老的|两个老的|老俩口|两个老人|两位老人|二老|兄弟俩|姐妹俩|兄弟两个|姐妹两个|(?:[俺我咱]家|家里)(俩|仨)人?(?=呢|[\s，,。？?！!]|$|贫困|老年|残疾人|[都全]是?(?:贫困|老年|残疾人|[一二三四1-4]级|重度))|(?:[俺我咱](?:们)?)?(?:一家|家里|全家)?(?<![\d.])(两|二|三|四|五|六|2|3|4|5|6)(?:口人|个人|人|口(?!子)|个残疾人的?(?=\s*(?:都|全))|个(?:残疾|老人|重度残疾)的?(?=\s*(?:都|全)))|(?:[俺我咱]家|家里)(?:有)?([两三四2-4])个(?=贫困老年|老年|贫困残疾)|(?:[俺我咱]家|家里)有?(?:([两三四2-4])个|(俩|仨))人?(?=呢|[\s，,。？?！!]|$))/y;
 // "俺没残疾", "我不是残疾人": the villager spoken of, as one not disabled.
 // ("还有我 三级": a space may come before the grade.)
 const SELF =
@@ -351,7 +351,7 @@ function readHouseholdUncached(said: string): Household {
     // "俺爹俺娘俩人": after someone is named, 娘 is a person named and 俩人 counts them both.
     if (g && !(g[2] && people.length > 0)) {
       // "娘俩", "爷仨": a pair or three named together (the one who speaks among them), counted as such.
-      const said = g[2] ?? g[3] ?? g[4] ?? g[5];
+      const said = g[2] ?? g[3] ?? g[4] ?? g[5] ?? g[6] ?? g[7];
       const n = said ? (parseNumber(said) ?? 2) : 2;
       // "俺爹…俺娘…三个人加起来": a count after named people restates them; it adds nobody.
       if (people.length === 0) {
@@ -366,6 +366,14 @@ function readHouseholdUncached(said: string): Household {
         // "老两口都是二级 孙子一级": a pair named as such are people of the household, not its size stood in for.
         if (!/老两口|两口子|他们俩|他俩|她俩|二老|俩老人|俩老的|两个老的|老俩口|两个老人|两位老人|兄弟|姐妹|[俩仨]$/.test(g[0]))
           for (const p of group) placeholders.add(p);
+        current = undefined;
+      } else if (n >= 2 && (g[3] ?? g[6] ?? g[7]) && people.length === 1 && people[0]!.label === "您" && !/[我俺咱]|自己/.test(text.slice(0, i))) {
+        // "二级贫困残疾人一年救助多少 ⏎ 俺家俩呢": the household's count said after a kind of person, nobody named, is
+        // that many such people (the one read so far was the kind asked about, not the villager).
+        const like = people.pop()!;
+        group = Array.from({ length: n }, (_, k) => ({ ...like, label: `第${k + 1}人` }));
+        people.push(...group);
+        counts.push({ members: group, end: i + g[0].length });
         current = undefined;
       }
       i += g[0].length;

@@ -36,7 +36,7 @@ export function foldText(text: string): string {
   const simplified = toSimplified(sanitize(text).normalize("NFKC")).toLowerCase().replaceAll("妳", "你");
   // Replacing single spaces with themselves would still copy the string.
   const spaced = HAS_WHITESPACE_TO_FOLD.test(simplified) ? simplified.replace(/\s+/g, " ") : simplified;
-  const plain = FINANCIAL.test(spaced) ? spaced.replace(FINANCIAL_ALL, (c) => CHEQUE_NUMERALS[c] ?? c) : spaced;
+  const plain = FINANCIAL.test(spaced) ? spaced.replace(FINANCIAL_ALL, (c) => (c === "参" ? "三" : (CHEQUE_NUMERALS[c] ?? c))) : spaced;
   // "二组有一个上个月老了": in the villages 老了 after a time is a death (走了), not growing old ("老了很多").
   const passed = plain.includes("老了") ? plain.replace(PASSED_AWAY, "走了") : plain;
   // "说差了 是十三个": 差 after a verb of saying or counting is 错, a mistake corrected.
@@ -53,7 +53,8 @@ const PASSED_AWAY = /(?<=(?:上个?|前(?:几|些|两)?)月|前(?:几|些|两)�
 
 // Cheque numerals ("贰级残疾壹年") fold to the everyday ones. 陆, 拾, 佰, 仟 are also everyday characters (陆地, 拾掇): taken as numerals only beside another numeral or a unit.
 const NUMERAL_NEAR = "[一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟\\d]";
-const FINANCIAL_SOURCE = `[壹贰叁肆伍柒捌玖]|[陆拾佰仟](?=${NUMERAL_NEAR}|[级年个元块月人口户亩斤万])|(?<=${NUMERAL_NEAR})[陆拾佰仟]`;
+// (參, the Traditional 叁, becomes 参 like 參加 does: a numeral only before a grade or a count, "參級", "參個".)
+const FINANCIAL_SOURCE = `[壹贰叁肆伍柒捌玖]|参(?=级|个|口人|户)|[陆拾佰仟](?=${NUMERAL_NEAR}|[级年个元块月人口户亩斤万])|(?<=${NUMERAL_NEAR})[陆拾佰仟]`;
 const FINANCIAL = new RegExp(FINANCIAL_SOURCE);
 const FINANCIAL_ALL = new RegExp(FINANCIAL_SOURCE, "g");
 

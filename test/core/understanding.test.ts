@@ -6479,4 +6479,39 @@ describe("the 53rd set's understanding", () => {
       expect(r).not.toContain("4800");
     }
   });
+
+  it("reads grades written in cheque numerals of Traditional script (俺爹貳級 俺娘參級) as grades", async () => {
+    const say = chat();
+    await say("俺爹貳級 俺娘參級");
+    await say("都是貧困戶");
+    const r = (await say("一年救助共計多少")).text;
+    expect(r).toContain("800 + 您母親 400 = 1200");
+  });
+
+  it("takes 纠正下 as a correction of the count said before (多残户4户 ⏎ 纠正下 是6户)", async () => {
+    const say = chat();
+    await say("俺村多残户4户 一年补多少");
+    const r = (await say("纠正下 是6户")).text;
+    expect(r).toContain("1680 × 6 = 10080");
+    expect(r).not.toContain("6720");
+  });
+
+  it("counts the household's people said after the kind asked about (二级…一年救助多少 ⏎ 俺家俩呢) as that many of them", async () => {
+    for (const count of ["俺家俩呢", "俺家有两个呢"]) {
+      const say = chat();
+      await say("二级贫困残疾人一年救助多少");
+      expect((await say(count)).text).toContain("800 + 第2人 800 = 1600 元/年");
+    }
+  });
+
+  it("goes on with the question before a thanks when the next message plainly follows it, and counts the villager in (俺俩)", async () => {
+    const say = chat();
+    await say("二级贫困残疾 一年多少");
+    await say("谢谢");
+    expect((await say("还有俺娘三级的 俺俩加一起多少")).text).toContain("您 800 + 您母亲 400 = 1200 元/年");
+    const other = chat();
+    await other("一户多残一年多少");
+    await other("好嘞");
+    expect((await other("你是谁啊 哪来的")).text).toContain("乡亲助手");
+  });
 });

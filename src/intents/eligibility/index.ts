@@ -434,7 +434,17 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     own !== text &&
     text.endsWith(own) &&
     readHousehold(text.slice(0, text.length - own.length)).people.some((p) => p.label !== "您" && !isCounted(p) && (p.grade !== undefined || p.severe));
-  const householdText = own !== text && !namedBefore && readHousehold(own).people.some((p) => p.grade !== undefined || p.severe) ? own : text;
+  // Nor when the message counts the villager in with the one it names ("二级贫困残疾 一年多少 ⏎ 还有俺娘三级的 俺俩加一起
+  // 多少"): the grade the earlier question gave, nobody named, is then the villager's own.
+  const before = own !== text && text.endsWith(own) ? readHousehold(text.slice(0, text.length - own.length)).people : [];
+  const withAsker =
+    /[俺我咱](?:们)?俩|[俺我咱]们两个/.test(own) &&
+    before.length === 1 &&
+    before[0]!.label === "您" &&
+    before[0]!.grade !== undefined &&
+    // (Only beside a relative named: "我俩都是一级" counts the two anew, each with the grade it says.)
+    readHousehold(own).people.every((p) => !isCounted(p) && p.label !== "您");
+  const householdText = own !== text && !namedBefore && !withAsker && readHousehold(own).people.some((p) => p.grade !== undefined || p.severe) ? own : text;
   const supposed = hypothetical && ctx.followsUp ? (extractFacts(rules, own).facts as DialogueState["facts"]) : {};
   return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), householdText, supposed));
 }

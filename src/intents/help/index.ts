@@ -24,6 +24,12 @@ export const helpHandler: IntentHandler = {
   intent: "help",
   handle: (ctx) => {
     const short = ctx.reading.kind === "smalltalk" ? SMALL_TALK[ctx.reading.what] : undefined;
-    return { intent: "help", confidence: ctx.classification.confidence, replies: [reply(short ?? HELP_TEXT)] };
+    // (Logged as small talk: a thanks between a question and its follow-up leaves the question where it was.)
+    return {
+      intent: "help",
+      confidence: ctx.classification.confidence,
+      replies: [reply(short ?? HELP_TEXT)],
+      ...(short ? { answerKind: "smalltalk" as const } : {}),
+    };
   },
 };

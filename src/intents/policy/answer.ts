@@ -1913,7 +1913,7 @@ function leftOutOf(text: string): { leftOutUnknown?: number } {
 }
 
 /** "打错了", "说错了": the count said next corrects the one before. */
-const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对|说多了|说少了|多说了|少说了|等下|等等|更正/;
+const CORRECTED = /说错|写错|打错|报错|记错|弄错|搞错|不对|说多了|说少了|多说了|少说了|等下|等等|更正|纠正/;
 
 /** "还有2个漏报了", "又评上1个": people added to a count said before (not a grade's group, not a span). */
 const ADDED_PEOPLE =
@@ -1925,7 +1925,7 @@ const NEWLY_CERTIFIED =
 
 /** Words a tally told clause by clause is read for (readGradeTally): corrections, those gone, those left out. */
 const TALLY_TURNS =
-  /不是\s*\d+\s*个|又评上|其中|剩下|漏报|漏了|还有|说错|写错|报错|打错|报多|报少|多报|少报|不对|搞错|记错|弄错|应该是|改成|改为|更正|评成|评为|鉴定成|变成|调成|升成|不是贫困|非贫困|不贫困|不是低保|[四4]级|没有|去世|过世|走了|没了|死了/;
+  /不是\s*\d+\s*个|又评上|其中|剩下|漏报|漏了|还有|说错|写错|报错|打错|报多|报少|多报|少报|不对|搞错|记错|弄错|应该是|改成|改为|更正|纠正|评成|评为|鉴定成|变成|调成|升成|不是贫困|非贫困|不贫困|不是低保|[四4]级|没有|去世|过世|走了|没了|死了/;
 
 /** "有个一级的去世了", "两个三级的户口迁走了": people of a grade who left a village's count. */
 const GONE_OF_GRADE = /(一|两|俩|三|四|五|[1-9])?个([一二三四1-4])级/g;
