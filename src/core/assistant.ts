@@ -79,6 +79,8 @@ const GROUP_CORRECTED = String.raw`\s*(?:不对|说错了?|记错了?|搞错了?
 
 const GROUP_CORRECTION = new RegExp(`(组|队|街|片)${GROUP_CORRECTED}(?=是|有|\\d|[一两二三四五六七八九十俩仨])`, "g");
 
+/** A relative of the villager's household, as villagers name them. */
+const KIN = "(?:爹|娘|爸|妈|爷爷?|奶奶?|姥姥|姥爷|哥|姐|弟|妹|叔|婶|老伴|媳妇|男人|儿子|闺女|孙子|孙女|娃|孩子)";
 /** A part of a village named first: "二组", "东头" (a village's own name is looked up among the township's). */
 const PART_NAMED = /^(?:(?:[一二三四五六七八九十\d]+|[东西南北前后中][头边]?)(?:组|队|街|片)|(?:俺|我|咱)们?(?:组|村)|村里|组里)/;
 /** What follows a part's name in a tally, nothing else: "压了九吨", "三吨半", "4户" (a verb of tallying allowed). */
@@ -354,9 +356,15 @@ export class Assistant {
     // "俺家有个重度智力残疾的娃" ⏎ "还有俺娘，是三级贫困残疾人": one more of the same household.
     const statesOwnFacts =
       /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim()) ||
-      /^(?:还有|另外|再加上|加上)[俺我咱]?(?:家)?(?:的)?(?:爹|娘|爸|妈|爷爷?|奶奶?|姥姥|姥爷|哥|姐|弟|妹|叔|婶|老伴|媳妇|男人|儿子|闺女|孙子|孙女|娃|孩子)/.test(
-        foldText(text).trim(),
-      );
+      new RegExp(`^(?:还有|另外|再加上|加上)[俺我咱]?(?:家)?(?:的)?${KIN}`).test(foldText(text).trim()) ||
+      // "俺娘七十了…领那个老年残疾人补助 ⏎ 俺闺女一级残疾 也贫困": another of the household, said to be as the first.
+      new RegExp(`^[俺我咱](?:家)?(?:的)?${KIN}[^，,。？?]{0,8}[，,\s]*也(?:是|贫困|残疾|有残疾)`).test(foldText(text).trim());
+    // "问个事 老年残疾人补助 ⏎ 俺爹俺娘都七十多了 都是贫困残疾人": the villager's own people described, nothing asked,
+    // after a question on the disability programmes: whom that question is for.
+    const describesKin =
+      new RegExp(`^[俺我咱](?:家)?(?:的)?${KIN}`).test(foldText(text).trim()) &&
+      /残疾|贫困|[一二三四]级|\d+岁|[六七八九]十/.test(foldText(text)) &&
+      !/多少|几|吗|[?？]|咋|怎么|什么|啥|能不能|能领/.test(foldText(text));
     // A message naming a topic of its own continues the thread only when that topic is the thread's.
     // "月嫂培训免费吗 ⏎ 培训了多少人": the thread's entry nearly as close as another that shares the word is the thread.
     // "超任务多少" after the medicine subsidy: a short follow-up whose every matched word the thread's entry
@@ -406,6 +414,7 @@ export class Assistant {
       ((!ownTopic && !namesOwn) ||
         sameThread ||
         statesOwnFacts ||
+        (describesKin && /残疾|补助|救助|补贴/.test(candidate.text)) ||
         correctsThread ||
         addsCount ||
         asksAttribute ||

@@ -6514,4 +6514,21 @@ describe("the 53rd set's understanding", () => {
     await other("好嘞");
     expect((await other("你是谁啊 哪来的")).text).toContain("乡亲助手");
   });
+
+  it("joins a relative said to be as the first (俺闺女一级残疾 也贫困) to the household described before, and sums each one's", async () => {
+    const say = chat();
+    await say("俺娘七十了 贫困 有残疾 领那个老年残疾人补助");
+    await say("俺闺女一级残疾 也贫困");
+    const r = (await say("她娘俩一年合起来能拿多少")).text;
+    expect(r).toContain("您母亲 50 元/月");
+    expect(r).toContain("800 + 600 = 1400");
+  });
+
+  it("reads the villager's people described after a programme's question (老年残疾人补助 ⏎ 俺爹68了 肢体残疾) as whom it is for", async () => {
+    const say = chat();
+    await say("老年残疾人补助");
+    const r = (await say("俺爹68了 肢体残疾")).text;
+    expect(r).toContain("贫困");
+    expect(r).not.toContain("【一户多残家庭生活补助】");
+  });
 });

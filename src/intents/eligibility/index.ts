@@ -433,7 +433,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const namedBefore =
     own !== text &&
     text.endsWith(own) &&
-    readHousehold(text.slice(0, text.length - own.length)).people.some((p) => p.label !== "您" && !isCounted(p) && (p.grade !== undefined || p.severe));
+    readHousehold(text.slice(0, text.length - own.length)).people.some(
+      // ("俺娘七十了 有残疾 领那个老年残疾人补助 ⏎ 俺闺女一级残疾 也贫困": a relative said to be disabled, no grade, too.)
+      (p) => p.label !== "您" && !isCounted(p) && (p.grade !== undefined || p.severe || (p.certified === true && p.elderly === true)),
+    );
   // Nor when the message counts the villager in with the one it names ("二级贫困残疾 一年多少 ⏎ 还有俺娘三级的 俺俩加一起
   // 多少"): the grade the earlier question gave, nobody named, is then the villager's own.
   const before = own !== text && text.endsWith(own) ? readHousehold(text.slice(0, text.length - own.length)).people : [];
