@@ -6531,4 +6531,15 @@ describe("the 53rd set's understanding", () => {
     expect(r).toContain("贫困");
     expect(r).not.toContain("【一户多残家庭生活补助】");
   });
+
+  it("answers what land transfer pays besides the rent (除了租子还能挣啥) with the labour income", async () => {
+    const say = chat();
+    await say("流转的地种啥");
+    expect((await say("除了租子还能挣啥")).text).toContain("劳务收入");
+    expect((await chat()("地流转出去了 俺们是不是就光拿那点租子 别的啥也没了")).text).toContain("劳务收入");
+  });
+
+  it("takes 没啥事了 for small talk, never a programme", async () => {
+    for (const said of ["嗯嗯 好的 没啥事了", "没什么事了 谢谢"]) expect((await chat()(said)).text).toContain("有需要随时找我");
+  });
 });
