@@ -217,7 +217,8 @@ export class Assistant {
       const earlier = await earlierQuestionOn(messages, message.channel, message.userId, hit.entry.id, now);
       if (earlier) return earlier;
     }
-    const named = /(?:回到|说回|还说|再说|接着说)([\u4e00-\u9fa5]{2,6}?)(?:那个|那事|那块|那|的事|上)/.exec(text)?.[1];
+    // ("说回补助 俺爹俺娘俩人一年多少": the word named may end at a pause too.)
+    const named = /(?:回到|说回|还说|再说|接着说)([\u4e00-\u9fa5]{2,6}?)(?:那个|那事|那块|那|的事|上|[\s，,]|$)/.exec(text)?.[1];
     return named ? earlierQuestionSaying(messages, message.channel, message.userId, named, now) : undefined;
   }
 

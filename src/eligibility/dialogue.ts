@@ -1627,8 +1627,12 @@ const UNIT_OF: Record<string, RegExp> = {
 const UNIT_FACT: Record<string, string> = { coal_tons: "coal_unit", briquette_tons: "briquette_unit" };
 
 /** "是两吨", "改成5亩", "买了2吨": the figure a correction gives, when exactly one figure reckoned with has its unit. */
-/** "不是三吨": the quantity denied, before the one that corrects it ("是两吨"). */
-const DENIED_QUANTITY = /不是\s*(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万半俩仨]+)\s*(?:吨|斤|公斤|千克|kg|亩|元|块)半?(?=[，,\s]*(?:而)?是)/;
+/**
+ * "不是三吨": the quantity denied, before the one that corrects it ("是两吨"). The unit may be said with the
+ * correcting one only ("不是300 是500斤").
+ */
+const DENIED_QUANTITY =
+  /不是\s*(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万半俩仨]+)\s*(?:(?:吨|斤|公斤|千克|kg|亩|元|块)半?(?=[，,\s]*(?:而)?是)|(?=[，,\s]*(?:而)?是\s*(?:\d|[零一二两三四五六七八九十百千万半俩仨])))/;
 
 function correctedFigure(rules: EligibilityRules, state: DialogueState, core: string): Extraction | undefined {
   if (state.topic === "benefits") return undefined;

@@ -6542,4 +6542,22 @@ describe("the 53rd set's understanding", () => {
   it("takes 没啥事了 for small talk, never a programme", async () => {
     for (const said of ["嗯嗯 好的 没啥事了", "没什么事了 谢谢"]) expect((await chat()(said)).text).toContain("有需要随时找我");
   });
+
+  it("reads a quantity denied without its unit (不是300 是500斤) as corrected, in the coal and the land reckoning", async () => {
+    const coal = chat();
+    await coal("想顶300斤好煤要多少斤压块");
+    expect((await coal("不是300 是500斤")).text).toContain("500 × 1.2 = 600，500 × 1.3 = 650");
+    const land = chat();
+    await land("俺家3亩地流转 一亩800");
+    expect((await land("不是3 是5亩")).text).toContain("5 × 800 = 4000 元/年");
+  });
+
+  it("comes back to the programme named after 说回 at a pause (说回补助 俺爹俺娘俩人一年多少), not to the last topic", async () => {
+    const say = chat();
+    await say("老年残疾补助每月多少");
+    await say("河道整治花了多少");
+    const r = (await say("说回补助 俺爹俺娘俩人一年多少")).text;
+    expect(r).toContain("600 × 2 = 1200 元/年");
+    expect(r).not.toContain("河道");
+  });
 });
