@@ -357,6 +357,8 @@ export class Assistant {
     // "俺家有个重度智力残疾的娃" ⏎ "还有俺娘，是三级贫困残疾人": one more of the same household.
     const statesOwnFacts =
       /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim()) ||
+      // "俺家有两三个残疾人 ⏎ 都是一级 贫困户": 都 with nobody named is said of the people told before.
+      /^(?:都|全)(?:是|有|为)/.test(foldText(text).trim()) ||
       new RegExp(`^(?:还有|另外|再加上|加上)[俺我咱]?(?:家)?(?:的)?${KIN}`).test(foldText(text).trim()) ||
       // "俺娘七十了…领那个老年残疾人补助 ⏎ 俺闺女一级残疾 也贫困": another of the household, said to be as the first.
       new RegExp(`^[俺我咱](?:家)?(?:的)?${KIN}[^，,。？?]{0,8}[，,\s]*也(?:是|贫困|残疾|有残疾)`).test(foldText(text).trim());

@@ -6560,4 +6560,16 @@ describe("the 53rd set's understanding", () => {
     expect(r).toContain("600 × 2 = 1200 元/年");
     expect(r).not.toContain("河道");
   });
+
+  it("reads 都是… with nobody named as said of the people told before, and keeps asking a rough count (两三个) exactly", async () => {
+    const rough = chat();
+    await rough("俺家有两三个残疾人");
+    await rough("都是一级 贫困户");
+    const r = (await rough("一年救助多少")).text;
+    expect(r).toContain("到底是多少个");
+    expect(r).not.toMatch(/800 × [23]|1600|2400/);
+    const pair = chat();
+    await pair("俺家俩老人");
+    expect((await pair("都是三级贫困残疾，一年共多少")).text).toContain("第1人 400 + 第2人 400 = 800 元/年");
+  });
 });
