@@ -10,6 +10,8 @@ export interface GradeGroup {
   by?: number;
   /** "还有2个三级的不是贫困户": counted apart; a programme for the poor leaves them out. */
   notPoor?: boolean;
+  /** "三级的比一二级少3个": counted against another group, as said (its grades, its count, more or fewer). */
+  than?: { grades: number[]; count: number; by: number };
 }
 
 /** A grade written in Chinese or Arabic numerals. */
@@ -62,6 +64,8 @@ const REGRADED_SOME = new RegExp(
   // ("那6个里头有1个复评成二级了": the count nearest the verb, not the group's before it.)
   `(?:${COUNT}\\s*(?:个|位|名|人)|(?<=有|其中)个)((?:(?!${COUNT_PLAIN}\\s*(?:个|位|名|人))[^，,。；]){0,8}?)(?:复评成|评成|评为|鉴定成|鉴定为|改成|改为|变成|调成|升成|升为|升到|换成)了?${GRADES}级`,
 );
+/** "三级的比一二级少3个": a group's count said against another's. */
+const RELATIVE = new RegExp(`^${GRADES}级(?:的)?(?:贫困)?(?:残疾人?)?(?:的)?(?:比|较)${GRADES}级(?:的)?(少|多)\\s*${COUNT}\\s*(?:个|位|名|人)?$`);
 const ADDING = /^(?:还有|另外|另有|又有|又|再有|再加上?|加上|外加)|又(?:多了|添了|评上|新评|查出|报上)|漏报|新评上?|新增|也报上|也算上/;
 const NOT_POOR = /不是贫困|非贫困|不贫困|不算贫困|不是低保|不是建档立卡/;
 
@@ -196,6 +200,19 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
     // ("一二级贫困残疾人8个 其中3个是一级": some of a group paid alike, told apart; no group of their own.)
     const subset = /^(?:其中|里头|里面|当中)(?:有)?\s*(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*个?(?:是|都是)?([一二三四])级(?:的)?$/.exec(clause);
     if (subset && groups.some((g) => g.grades.length > 1 && g.grades.includes(GRADE_NUMBER[subset[1]!]!))) continue;
+    // "一二级的8个 三级的比一二级少3个": a group counted against another already told, reckoned from it (shown so).
+    const relative = RELATIVE.exec(clause);
+    if (relative) {
+      const grades = gradesSaid(relative[1]!);
+      const base = groups.find((g) => sameGrades(g.grades, gradesSaid(relative[2]!)) && !g.notPoor);
+      const n = parseNumber(relative[4]!);
+      if (!base || n === undefined || sameGrades(grades, base.grades) || groups.some((g) => sameGrades(g.grades, grades))) return undefined;
+      const by = relative[3] === "少" ? -n : n;
+      if (base.count + by <= 0) return undefined;
+      last = { grades, count: base.count + by, than: { grades: base.grades, count: base.count, by } };
+      groups.push(last);
+      continue;
+    }
     const goneAt = clause.search(GONE);
     const repeatsGone = goneAt >= 0 && previousGone && !/\d|[一两二三四五六七八九十俩仨]\s*(?:个|位|名|人)|[一二三四1-4]级/.test(clause);
     previousGone = goneAt >= 0;

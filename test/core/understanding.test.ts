@@ -6572,4 +6572,24 @@ describe("the 53rd set's understanding", () => {
     await pair("俺家俩老人");
     expect((await pair("都是三级贫困残疾，一年共多少")).text).toContain("第1人 400 + 第2人 400 = 800 元/年");
   });
+
+  it("reckons a grade counted against another (三级的比一二级少3个), showing the subtraction", async () => {
+    const say = chat();
+    await say("俺村贫困残疾人");
+    await say("一二级的8个");
+    await say("三级的比一二级少3个");
+    const r = (await say("一年救助共多少")).text;
+    expect(r).toContain("三级比一、二级少 3 个：8 − 3 = 5 个");
+    expect(r).toContain("合计：6400 + 2000 = 8400 元/年");
+  });
+
+  it("answers what transferred land grows (俺家3亩地…流转了地种啥) from the project, not with the land calculator", async () => {
+    const r = (await chat()("俺家3亩地 想流转给威啤那边 流转了地种啥")).text;
+    expect(r).toContain("葡萄");
+    expect(r).not.toContain("亩数 × 每亩年租金");
+  });
+
+  it("reads 到医院生 as giving birth in hospital (住院分娩率)", async () => {
+    expect((await chat()("现在孕妇到医院生的比例多少")).text).toContain("100%");
+  });
 });

@@ -202,6 +202,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // Only a message counting people or households can be a village's (most are not: no household read for them).
   // ("村里二十户 每户一冬烧两吨优质煤": a calculator's own quantities, a village's too, are reckoned below.)
   const calculator = detectTopic(rules, text);
+  // "俺家3亩地 想流转给威啤那边 流转了地种啥": what the land is used for is asked, not what it pays.
+  if (calculator === "land" && /种(?:啥|什么|的啥|的是啥|的什么|些啥)|干啥用|做什么用|拿去干啥/.test(text) && !/多少|挣|收入|租金|钱|划算|合算/.test(text))
+    return policyFallback(ctx);
   // (Coal or land with a count of households is never a disability programme's tally, even when its own
   // quantities cannot be reckoned yet: "二十户 每户一个月烧半吨煤".)
   // (Not a figure heard of the township's work, "听说三家庄那几个村流转了600亩地", which the knowledge base checks.)

@@ -7,7 +7,7 @@ import { isRoughRange, settleRoughCount } from "../../text/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT, soleTopic } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
-import { DROPPED_HOME, GRADE_NUMBER, gradesSaid, readGradeTally, SOME_NOT_POOR } from "../../core/tally.ts";
+import { DROPPED_HOME, GRADE_NUMBER, type GradeGroup, gradesSaid, readGradeTally, SOME_NOT_POOR } from "../../core/tally.ts";
 import { misreadRate, misreadRatio, misreadUnit } from "./misread.ts";
 import { type Claim, CONFIRM_ASKED, CONFIRM_TAG, claimHolds, overMonths, readClaim, readStatedClaim, spanOf, withinMore } from "../../core/claim.ts";
 
@@ -1734,7 +1734,7 @@ export interface FigureQuestion {
   /** "一二级贫困残疾人…": the grades asked about; amounts set for other grades are not reckoned. */
   grades?: number[];
   /** "5个一级的、3个二级的": people counted grade by grade, each grade at its own amount. */
-  gradeCounts?: Array<{ grades: number[]; count: number; from?: number; by?: number; tally?: string; notPoor?: boolean }>;
+  gradeCounts?: Array<GradeGroup & { tally?: string }>;
   /** "一组3户 二组2户": the village's groups added up, shown before the amounts. */
   tally?: string;
   /** "一二级的比三级的多拿多少，是几倍": one grade's amount against another's. */
@@ -2489,10 +2489,14 @@ function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion, forTheP
     const told = all.filter((p) => p.count > 0);
     if (q.headcount && told.length > 1) out.push(`一共：${told.map((p) => p.count).join(" + ")} = ${told.reduce((sum, p) => sum + p.count, 0)} 人`);
     let total = 0;
-    for (const { grades, count: n, figure, from, by, tally } of parts) {
+    for (const { grades, count: n, figure, from, by, tally, than } of parts) {
       const yearly = figure!.period === "year" ? figure!.amount : figure!.amount * 12;
       total += yearly * n;
       if (tally?.includes(" + ")) out.push(`${gradeNames(grades)}：${tally}`);
+      if (than)
+        out.push(
+          `${gradeNames(grades)}比${gradeNames(than.grades)}${than.by < 0 ? "少" : "多"} ${Math.abs(than.by)} 个：${than.count} ${than.by < 0 ? "−" : "+"} ${Math.abs(than.by)} = ${n} 个`,
+        );
       if (from !== undefined && by) out.push(`${gradeNames(grades)}现在：${from} ${by > 0 ? "+" : "−"} ${Math.abs(by)} = ${n} 个`);
       out.push(`${n} 个${gradeNames(grades)}：${fmt(yearly)} × ${n} = ${fmt(yearly * n)} 元/年（按${figure!.text}）`);
     }
