@@ -6592,4 +6592,24 @@ describe("the 53rd set's understanding", () => {
   it("reads 到医院生 as giving birth in hospital (住院分娩率)", async () => {
     expect((await chat()("现在孕妇到医院生的比例多少")).text).toContain("100%");
   });
+
+  it("takes 家里低保 for the household's poverty, as the screener's own question says 低保户 counts", async () => {
+    const r = (await chat()("俺奶奶一级残疾 俺爷爷三级 家里低保 俩人一年救助总共多少 别问了 就这俩人")).text;
+    expect(r).toContain("您奶奶 800 + 您爷爷 400 = 1200 元/年");
+    expect(r).not.toContain("要您家是贫困户才能领");
+  });
+
+  it("reckons a village's count said right after it (俺村15个, 俺村重度残疾15个), and its correction (不对不对 16个)", async () => {
+    expect((await chat()("县里代缴养老 俺村重度残疾15个 一共多少")).text).toContain("100 × 15 = 1500 元");
+    const say = chat();
+    expect((await say("重度残疾代缴养老 俺村15个 一共多少")).text).toContain("100 × 15 = 1500 元");
+    expect((await say("不对不对 16个")).text).toContain("100 × 16 = 1600 元");
+  });
+
+  it("asks the exact count for 十来户 when no estimate is asked for, and reckons no sum on it", async () => {
+    const r = (await chat()("俺村一户多残的有十来户 一年一共补多少")).text;
+    expect(r).toContain("到底是多少户");
+    expect(r).not.toContain("16800");
+    expect((await chat()("村里十来个一级贫困残疾人 一年大概得发多少钱")).text).toContain("800 × 10 = 8000");
+  });
 });

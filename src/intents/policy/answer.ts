@@ -1961,21 +1961,23 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
   // "十五六户 ⏎ 十六户": the exact count said after a range is read in its place.
   const settled = settleRoughCount(text);
   if (settled !== text) return readFigureQuestion(settled, places);
-  // "十来个", "二十来户": about that many. Reckoned at the round number, said to be an estimate.
+  // "十来个", "二十来户": about that many. Reckoned at the round number, said to be an estimate, when an estimate is
+  // what is asked ("一年大概得发多少"); otherwise the villager is asked the exact count, like for a range.
   const about = ABOUT_COUNT.exec(text);
-  const read = about
+  const estimated = about !== null && ESTIMATE_ASKED.test(text);
+  const read = estimated
     ? withEstimate(
         readFigureQuestionUncached(
           text.replace(ABOUT_COUNT, (_, n: string, unit: string) => `${n}${unit}`),
           places,
         ),
-        about[0],
+        about![0],
       )
-    : readFigureQuestionUncached(text, places);
+    : readFigureQuestionUncached(about ? text.replace(ABOUT_COUNT, "，") : text, places);
   // "十五六户", "二三十个": a range, not one count; the villager is asked which.
   // ("…十二个 三级的五六个": any count of the question said as a range, not only the first.)
-  const rough = [...text.matchAll(ROUGH_COUNTS)].find((m) => isRoughRange(m[1]!));
-  const withRough = rough ? { ...(read ?? { perMonth: false, perYear: false }), rough: rough[0] } : read;
+  const rough = about && !estimated ? about[0] : [...text.matchAll(ROUGH_COUNTS)].find((m) => isRoughRange(m[1]!))?.[0];
+  const withRough = rough ? { ...(read ?? { perMonth: false, perYear: false }), rough } : read;
   if (figureQuestions.size >= FIGURE_QUESTIONS_KEPT) figureQuestions.delete(figureQuestions.keys().next().value!);
   figureQuestions.set(key, withRough);
   return withRough;
@@ -1983,6 +1985,9 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
 
 /** A count said in Chinese numerals before what it counts ("十五六户", "三四个"), whether a range or not. */
 const ROUGH_COUNTS = /([一两二三四五六七八九十百千]{2,})\s*(?:个|人|户|名|位|家)/g;
+
+/** "一年大概得发多少", "按二百算": an estimate asked for, or a count to reckon with, beside a round count ("十来个"). */
+const ESTIMATE_ASKED = /大概|大约|大致|估计|估摸|约莫|约摸|差不多|左右|按[^，,。？?]{0,8}算/;
 
 /** "十来个", "二十来户", "百来人": a round number and 来 (about that many). */
 const ABOUT_COUNT = /((?:[一两二三四五六七八九]?十|[一两二三四五六七八九]?百|\d*0))来\s*(个|人|户|名|位|家)/;
@@ -2017,14 +2022,18 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     // "五口人里有仨残疾": the disabled of the household are counted, not its size.
     /(?:\d+|[一两二三四五六七八九十]+)\s*口人?[里中]?(?:有|其中)?\s*(\d+|[一两二三四五六七八九十]|俩|仨)\s*(?:个|名|位)?(?:是)?残疾/.exec(text) ??
     // ("重度残疾人统计出来了 十一个": a few words of how they were counted may come between.)
+    // ("俺村重度残疾15个": 残疾 without 人 counts people too.)
     /残疾人[^，,。？?\d]{0,8}?(\d+|[一两二三四五六七八九十百千零]{1,6}|俩|仨)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
+    /残疾(\d+|[一两二三四五六七八九十百千零]{1,6}|俩|仨)\s*(?:个|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
     /残疾人[^。？?\d]{0,12}?的有\s*(\d+|[一两二三四五六七八九十百千零]{1,6}|俩|仨)\s*(?:个|名|位|人)(?=[，,。？?；\s]|$)/.exec(text) ??
     // "俺村十来个重度的 按十二个算": the count the villager says to reckon with.
     /按\s*(\d+|[一两二三四五六七八九十百千]+)\s*(?:个人|个|人|名|位)\s*算/.exec(text) ??
     // "六十以上的有8个": the old people counted by their age.
     /(?:[六七八九]十|[6-9]0)\s*(?:岁)?(?:以上|往上|开外)的?(?:老人)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十百]+|俩|仨)\s*(?:个人|个|人|名|位)/.exec(text) ??
     // "重度残疾代缴养老 我们组有十个": the village's or group's people, said with nothing after.
-    /(?:村|组|屯)(?:里|上)?(?:有|一共有?|总共有?|共有?)\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个人|个|人|名|位)(?=[，,。？?；\s]|$)/.exec(text);
+    // ("重度残疾代缴养老 俺村15个": the village's own count, said right after it.)
+    /(?:村|组|屯)(?:里|上)?(?:有|一共有?|总共有?|共有?)\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个人|个|人|名|位)(?=[，,。？?；\s]|$)/.exec(text) ??
+    /(?:[俺我咱]们?|全|本)(?:村|组|屯)(?:里)?\s*(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*(?:个人|个|人|名|位)(?=[，,。？?；\s]|$)/.exec(text);
   // The last count said is the one asked about: "老两口…老伴走了…这仨月俺一个人领多少" is one person.
   const p =
     after ??
