@@ -6612,4 +6612,23 @@ describe("the 53rd set's understanding", () => {
     expect(r).not.toContain("16800");
     expect((await chat()("村里十来个一级贫困残疾人 一年大概得发多少钱")).text).toContain("800 × 10 = 8000");
   });
+
+  it("adds the parts told after a group's count with its place (一组一二级…5个 ⏎ 二组3个, 东头村4个三级… ⏎ 西头村6个)", async () => {
+    const groups = chat();
+    for (const said of ["我是村会计", "一组一二级贫困残疾人5个", "二组3个", "三组2个 都是贫困的"]) await groups(said);
+    const r = (await groups("全村一二级的一年救助总共多少钱")).text;
+    expect(r).toContain("一组 5 + 二组 3 + 三组 2 = 10 人");
+    expect(r).toContain("800 × 10 = 8000 元/年");
+    const villages = chat();
+    await villages("东头村4个三级贫困残疾");
+    await villages("西头村6个");
+    expect((await villages("两个村一年救助加起来")).text).toContain("东头村 4 + 西头村 6 = 10 人");
+  });
+
+  it("takes a cadre's introduction (我是村会计, 俺是会计 给组里算账) as a preamble, never a programme or a report", async () => {
+    for (const said of ["我是村会计", "俺是会计 给组里算账"]) {
+      const r = await chat()(said);
+      expect(r.text).toContain("您说，我听着");
+    }
+  });
 });

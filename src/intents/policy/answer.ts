@@ -1864,6 +1864,29 @@ function readTally(said: string, least = 2, places: readonly string[] = []): Tal
   };
 }
 
+/** A village or a part of one, named where its count is told: "西村", "王庄", "二组", "东头". */
+const TALLY_PLACE = String.raw`[\u4e00-\u9fa5]{1,4}?(?:村|庄|屯)|[一二三四五六七八九十\d]+(?:组|队)|[东西南北前后](?:头|边|街)`;
+
+/**
+ * "东村一二级贫困残疾人有12个 ⏎ 西村有8个 ⏎ 南村三级…", "一组一二级贫困残疾人5个 ⏎ 二组3个": a place's count after a
+ * group's, up to the next grade, is that group's too (never left out of the sum); the parts are shown. The group's
+ * count was said from `start` to `end` of `text`, right after its own place.
+ */
+function placesAfter(text: string, start: number, end: number, group: { count: number; tally?: string }): void {
+  const upTo = text.slice(end).search(/[一二三四1-4]级/);
+  const following = text.slice(end, upTo < 0 ? undefined : end + upTo);
+  const more = following.split(/[\s，,；;。]+/).flatMap((clause) => {
+    const c = new RegExp(`^(?:还有)?(${TALLY_PLACE})(?:也|还)?(?:有|是)?\\s*(\\d+|[一两二三四五六七八九十]+)\\s*(?:个|位|名|人)$`).exec(clause);
+    return c ? [{ place: c[1], n: count(c[2]!) ?? 0 }] : [];
+  });
+  // (Only places beside a place's count: "村里…12个，一组有8个" is a breakdown, never added.)
+  const first = new RegExp(`(${TALLY_PLACE})[^，,；;。\\s]{0,4}$`).exec(text.slice(Math.max(0, start - 8), start))?.[1];
+  if (more.length === 0 || first === undefined || /^(?:村|全村|本村|[俺我咱]村|[俺我咱]们村)$/.test(first)) return;
+  const before = group.count;
+  group.count += more.reduce((all, x) => all + x.n, 0);
+  group.tally = `${first} ${before} + ${more.map((x) => `${x.place} ${x.n}`).join(" + ")} = ${group.count} 人`;
+}
+
 /** "各组", "各村": what the parts of a tally ("一组 3 + 二组 2 = 5 户") are, for the line that adds them up. */
 function partsName(shown: string): string {
   const names = shown
@@ -2197,6 +2220,11 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
       grades: gradesSaid(m[2]!),
       count: count(m[1]!) ?? 0,
     }));
+  // ("东头村4个三级贫困残疾 ⏎ 西头村6个": the places told after one group counted count first are its too.)
+  if (gradeCounts.length === 1) {
+    const m = /(\d+|[一两二三四五六七八九十百千]+|俩|仨)\s*个((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级[^，,；;。\s\d]{0,8}/.exec(unplaced);
+    if (m) placesAfter(unplaced, m.index, m.index + m[0].length, gradeCounts[0]!);
+  }
   const laterChanges: Array<{ grades: number[]; by: number }> = [];
   // "一级的有5个 三级的有3个": the grade first, then how many.
   if (gradeCounts.length === 0)
@@ -2219,21 +2247,7 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
         change && /^[^，,。；\s]{0,2}?((?:[一二三四1-4][、和跟到至]?){0,3}[一二三四1-4])级/.exec(after.slice(after.indexOf(change[0]) + change[0].length));
       if (whose) laterChanges.push({ grades: gradesSaid(whose[1]!), by });
       gradeCounts.push({ grades: gradesSaid(m[1]!), count: before + (whose ? 0 : by), ...(by !== 0 && !whose ? { from: before, by } : {}) });
-      // "东村一二级贫困残疾人有12个 ⏎ 西村有8个 ⏎ 南村三级…": a place's count after a grade's is that grade's too
-      // (never left out of the sum). Said of places, the parts are shown.
-      const upTo = text.slice(m.index + m[0].length).search(/[一二三四1-4]级/);
-      const following = text.slice(m.index + m[0].length, upTo < 0 ? undefined : m.index + m[0].length + upTo);
-      const more = following.split(/[\s，,；;。]+/).flatMap((clause) => {
-        const c = /^(?:还有)?([\u4e00-\u9fa5]{1,4}?(?:村|庄|屯))(?:也|还)?(?:有|是)?\s*(\d+|[一两二三四五六七八九十]+)\s*(?:个|位|名|人)$/.exec(clause);
-        return c && !change ? [{ place: c[1], n: count(c[2]!) ?? 0 }] : [];
-      });
-      // (Only villages beside a village's count: "村里…12个，一组有8个" is a breakdown, never added.)
-      const first = /([\u4e00-\u9fa5]{1,4}?(?:村|庄|屯))[^，,；;。\s]{0,4}$/.exec(text.slice(Math.max(0, m.index - 8), m.index))?.[1];
-      if (more.length > 0 && !whose && first !== undefined && !/^(?:村|全村|本村|[俺我咱]村|[俺我咱]们村)$/.test(first)) {
-        const group = gradeCounts.at(-1)!;
-        group.count += more.reduce((all, x) => all + x.n, 0);
-        Object.assign(group, { tally: `${first} ${before} + ${more.map((x) => `${x.place} ${x.n}`).join(" + ")} = ${group.count} 人` });
-      }
+      if (!change && !whose) placesAfter(text, m.index, m.index + m[0].length, gradeCounts.at(-1)!);
     }
   // Each change said of another grade goes to that grade's group; one with no group of its own, nothing is
   // reckoned on a guess.
