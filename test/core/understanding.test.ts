@@ -6631,4 +6631,24 @@ describe("the 53rd set's understanding", () => {
       expect(r.text).toContain("您说，我听着");
     }
   });
+
+  it("reckons a part counted against another (三组比二组少2个, 后街比前街多2户), never reading 二组少2个 as 二组's count", async () => {
+    const groups = chat();
+    for (const said of ["报一下老年残疾人补助人数", "一组7个", "二组5个", "三组比二组少2个"]) await groups(said);
+    const r = (await groups("一个月全村得发多少")).text;
+    expect(r).toContain("一组 7 + 二组 5 + 三组 3（比二组少 2） = 15 人");
+    expect(r).toContain("50 × 15 = 750 元/月");
+    const homes = chat();
+    for (const said of ["一户多残的统计", "前街4户", "后街比前街多2户"]) await homes(said);
+    expect((await homes("全年补助共计多少")).text).toContain("1680 × 10 = 16800 元/年");
+  });
+
+  it("takes a part told again (二组是5个 说少了) in place of its count, and 一组还有2个 as more of it", async () => {
+    const say = chat();
+    await say("一组三级贫困残疾6个 二组4个 一年救助多少");
+    const r = (await say("二组是5个 说少了")).text;
+    expect(r).toContain("一组 6 + 二组 5 = 11 人");
+    expect(r).not.toContain("15 人");
+    expect((await chat()("一组三级贫困残疾6个 二组4个 一组还有2个 一年救助多少")).text).toContain("一组 8 + 二组 4 = 12 人");
+  });
 });

@@ -1837,8 +1837,12 @@ function readTally(said: string, least = 2, places: readonly string[] = []): Tal
     restated && before.length === 1
       ? `${said.slice(0, restated.index + restated[0].length - restated[2]!.length)}${before[0]![1]}是${restated[2]}${said.slice(restated.index + restated[0].length)}`
       : said;
-  const text = named.replace(PART_CORRECTED, "$1是");
+  const corrected = named.replace(PART_CORRECTED, "$1是");
+  // "三组比二组少2个", "后街比前街多2户": a part counted against another, reckoned from it once all are read.
+  const relative = [...corrected.matchAll(RELATIVE_PART)];
+  const text = relative.length > 0 ? corrected.replace(RELATIVE_PART, (m) => "，".repeat(m.length)) : corrected;
   const parts = new Map<string, number>();
+  const against = new Map<string, string>();
   let unit: Tally["unit"] | undefined;
   for (const m of text.matchAll(subgroup)) {
     const u = m[3] === "户" ? "户" : "人";
@@ -1846,6 +1850,17 @@ function readTally(said: string, least = 2, places: readonly string[] = []): Tal
     unit = u;
     parts.delete(m[1]!); // re-inserted: a correction keeps the group's place last said
     parts.set(m[1]!, count(m[2]!) ?? 0);
+  }
+  for (const m of relative) {
+    const base = parts.get(m[2]!);
+    const n = count(m[4]!);
+    const u = m[5] === "户" ? "户" : "人";
+    // (Against a part never counted, or in another unit: nothing is reckoned on a guess.)
+    if (base === undefined || n === undefined || (unit && unit !== u) || parts.has(m[1]!)) return undefined;
+    const value = m[3] === "少" ? base - n : base + n;
+    if (value <= 0) return undefined;
+    parts.set(m[1]!, value);
+    against.set(m[1]!, `（比${m[2]}${m[3]} ${n}）`);
   }
   if (parts.size < least || !unit) return undefined;
   const ordered = [...parts].sort((a, b) => (count(a[0]) ?? 0) - (count(b[0]) ?? 0));
@@ -1860,7 +1875,7 @@ function readTally(said: string, least = 2, places: readonly string[] = []): Tal
   return {
     total,
     unit,
-    shown: `${ordered.map(([group, n]) => `${group} ${n}`).join(" + ")}${less > 0 ? ` − ${less}（${gone![0].replace(/^(?:还|其中)?有/, "").trim()}）` : ""} = ${total} ${unitName}`,
+    shown: `${ordered.map(([group, n]) => `${group} ${n}${against.get(group) ?? ""}`).join(" + ")}${less > 0 ? ` − ${less}（${gone![0].replace(/^(?:还|其中)?有/, "").trim()}）` : ""} = ${total} ${unitName}`,
   };
 }
 
@@ -1876,16 +1891,24 @@ function placesAfter(text: string, start: number, end: number, group: { count: n
   const upTo = text.slice(end).search(/[一二三四1-4]级/);
   const following = text.slice(end, upTo < 0 ? undefined : end + upTo);
   const more = following.split(/[\s，,；;。]+/).flatMap((clause) => {
-    const c = new RegExp(`^(?:还有)?(${TALLY_PLACE})(?:也|还)?(?:有|是)?\\s*(\\d+|[一两二三四五六七八九十]+)\\s*(?:个|位|名|人)$`).exec(clause);
-    return c ? [{ place: c[1], n: count(c[2]!) ?? 0 }] : [];
+    const c = new RegExp(`^(还有)?(${TALLY_PLACE})(也|还)?(?:有|是)?\\s*(\\d+|[一两二三四五六七八九十]+)\\s*(?:个|位|名|人)$`).exec(clause);
+    return c ? [{ place: c[2]!, n: count(c[4]!) ?? 0, more: Boolean(c[1] ?? c[3]) }] : [];
   });
   // (Only places beside a place's count: "村里…12个，一组有8个" is a breakdown, never added.)
   const first = new RegExp(`(${TALLY_PLACE})[^，,；;。\\s]{0,4}$`).exec(text.slice(Math.max(0, start - 8), start))?.[1];
   if (more.length === 0 || first === undefined || /^(?:村|全村|本村|[俺我咱]村|[俺我咱]们村)$/.test(first)) return;
-  const before = group.count;
-  group.count += more.reduce((all, x) => all + x.n, 0);
-  group.tally = `${first} ${before} + ${more.map((x) => `${x.place} ${x.n}`).join(" + ")} = ${group.count} 人`;
+  // ("…二组4个 ⏎ 二组是5个 说少了": a place told again is its count corrected, kept in its place; "一组还有2个" adds.)
+  const counts = new Map<string, number>([[first, group.count]]);
+  for (const { place, n, more: adds } of more) counts.set(place, adds ? (counts.get(place) ?? 0) + n : n);
+  group.count = [...counts.values()].reduce((all, n) => all + n, 0);
+  group.tally = `${[...counts].map(([place, n]) => `${place} ${n}`).join(" + ")} = ${group.count} 人`;
 }
+
+/** "三组比二组少2个", "后街比前街多2户": a part's count said against another part's. */
+const RELATIVE_PART = new RegExp(
+  `(${PART_NAME}|${NAME_CHAR}{1,2}(?:庄|屯|村))(?:的)?比(${PART_NAME}|${NAME_CHAR}{1,2}(?:庄|屯|村))(?:的)?(少|多)了?\\s*(\\d+|[一两二三四五六七八九十]+|俩|仨)\\s*(户|个|人|名|位|(?<=[俩仨]))`,
+  "g",
+);
 
 /** "各组", "各村": what the parts of a tally ("一组 3 + 二组 2 = 5 户") are, for the line that adds them up. */
 function partsName(shown: string): string {
