@@ -384,8 +384,12 @@ export class Assistant {
     const pointsBack = COMES_BACK.test(text) || /^那/.test(foldText(text).trim());
     // ("老年残疾人补助一个月多少 ⏎ 河道修了几座桥 ⏎ 还说补助那个…": a word many entries share comes back to the one of
     // them asked about before, among the closest few.)
+    // ("老年残疾人补助一个月多少 ⏎ 你是机器人吗 ⏎ 说回补助…": said to come back, with no question just before, too.)
     const cameBack =
-      candidate && pointsBack && ownHits[0] && !candidate.entryIds.includes(ownHits[0].entry.id) && engine.kb.index.matchesMeaning(ownHits[0])
+      (candidate ? !candidate.entryIds.includes(ownHits[0]?.entry.id ?? "") : COMES_BACK.test(text)) &&
+      pointsBack &&
+      ownHits[0] &&
+      engine.kb.index.matchesMeaning(ownHits[0])
         ? await this.earlierOnAny(message, foldText(text), ownHits.slice(0, COMES_BACK.test(text) ? COME_BACK_HITS : 1), now)
         : undefined;
     // "投资多少钱" after the plaza: a kind of figure asked of the thread, though another entry has the word.
@@ -465,7 +469,9 @@ export class Assistant {
     const understood = ctx.followsUp ?? own;
     // A follow-up goes on about the topic before ("那二级呢"), unless it names nothing the knowledge base knows
     // and the classifier takes it for a greeting or a question about the assistant ("你是谁啊" ⏎ "你能干啥").
-    const aboutTheAssistant = classification.intent === "help" && !(hits[0] && engine.kb.index.matchesMeaning(hits[0]));
+    // ("你好 你是机器人吗": a question put to the assistant about itself, though 机器 is a word of 农机.)
+    const aboutTheAssistant =
+      (classification.intent === "help" && !(hits[0] && engine.kb.index.matchesMeaning(hits[0]))) || ABOUT_YOU.test(withoutGreeting(text));
     if (previous && !aboutTheAssistant)
       Object.assign(ctx, {
         classification: {
@@ -524,7 +530,7 @@ export class Assistant {
       (ctx.reading.kind === "question" || (ctx.reading.kind === "open" && ctx.reading.asks)) &&
       topicCoverage >= CONFIDENCE.clarify &&
       // "你是机器人吗": a question put to the assistant about itself, though 机器 is a word of 农机.
-      !ABOUT_YOU.test(foldText(text).trim())
+      !ABOUT_YOU.test(withoutGreeting(text))
     ) {
       route.intent = "policy";
     }
@@ -601,6 +607,11 @@ const PHONE_ONLY =
 const CONSULTING_ASKED =
   /(?:咋|怎么|怎样|如何)[^，,。？?]{0,8}(?:征求|听取|收集)|(?:征求|听取|收集)[^，,。？?]{0,8}(?:一般|平时|通常|都是)?(?:咋|怎么|怎样|如何)(?:弄|搞|做|办|进行|样)|(?:征求|听取|收集)[^，,。？?]{0,6}(?:办法|方法|做法|经验|程序|流程|步骤)/;
 const ABOUT_YOU = /^(?:请问)?[你您](?:到底)?(?:是|会|能|叫|几|多大)/;
+/** The message folded, without the greeting it may open with ("你好 你是机器人吗"). */
+const withoutGreeting = (text: string) =>
+  foldText(text)
+    .trim()
+    .replace(/^(?:你好|您好|喂|哎)[，,\s!！。]*/, "");
 
 const CORRECTION = /^(?:不对|不是的?[，,]|错了|说错了|搞错了|更正|纠正)/;
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;

@@ -6651,4 +6651,15 @@ describe("the 53rd set's understanding", () => {
     expect(r).not.toContain("15 人");
     expect((await chat()("一组三级贫困残疾6个 二组4个 一组还有2个 一年救助多少")).text).toContain("一组 8 + 二组 4 = 12 人");
   });
+
+  it("comes back after a question about the assistant (你好 你是机器人吗 ⏎ 说回补助…), reckoning the old people's allowance for 俩老的", async () => {
+    const say = chat();
+    await say("老年残疾人补助一个月多少");
+    expect((await say("你好 你是机器人吗")).text).toContain("乡亲助手");
+    expect((await say("说回补助 俺家俩老的一年一共多少")).text).toContain("600 × 2 = 1200 元/年");
+  });
+
+  it("takes 中 知道了 for small talk", async () => {
+    expect((await chat()("中 知道了")).text).toContain("还有什么想问的");
+  });
 });

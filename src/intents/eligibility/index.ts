@@ -304,7 +304,16 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const speaksOfPeople = (described.length >= 2 || described.some((p) => p.severe)) && !onlyCounted;
   // "老年残疾人补助每月多少 ⏎ 俺爹俺娘俩人 一年一共呢": people of whom nothing is said, counted for a sum of
   // the programme asked about, are arithmetic on its amount.
-  if (household.people.length >= 2 && described.length === 0 && /一共|总共|加起来|合计|俩人|两人|几个人|[俩仨]呢/.test(text) && focusOf(rules, text).length > 0)
+  // ("老年残疾人补助一个月多少 ⏎ 说回补助 俺家俩老的一年一共多少": said to be old, for the old people's allowance, is
+  // nothing beyond what the programme asks.)
+  const onlyOld =
+    described.every((p) => p.grade === undefined && !p.severe && !p.certified) && focusOf(rules, text).every((id) => id === "elderly-disabled-allowance");
+  if (
+    household.people.length >= 2 &&
+    (described.length === 0 || onlyOld) &&
+    /一共|总共|加起来|合计|俩人|两人|几个人|[俩仨]呢/.test(text) &&
+    focusOf(rules, text).length > 0
+  )
     return policyFallback(ctx);
   // "俺爹领老年残疾补助金": someone said to receive one programme, nothing asked, no grade: what it pays, not a
   // screening of whether they may (they do).
