@@ -222,7 +222,9 @@ export class Assistant {
     return named ? earlierQuestionSaying(messages, message.channel, message.userId, named, now) : undefined;
   }
 
-  private async produce(message: InboundMessage, text: string, script: Script, now: Date, slot: DialogueSlot): Promise<TurnResult> {
+  private async produce(message: InboundMessage, sent: string, script: Script, now: Date, slot: DialogueSlot): Promise<TurnResult> {
+    // "好 那俺娘一年能领多少": an "ok" before a question is no part of it (before a farewell, all is small talk).
+    const text = ACK_BEFORE.test(sent) && /多少|吗|呢|怎么|咋|啥|什么|哪|几|[?？]/.test(sent) ? sent.replace(ACK_BEFORE, "") : sent;
     if (message.kind !== "text" && !text) {
       return { intent: "unknown", replies: [reply("抱歉，我暂时只能看懂文字。请打字提问，比如：“一户多残补助怎么发？”")] };
     }
@@ -606,6 +608,9 @@ const PHONE_ONLY =
 /** How opinions are sought ("咋征求群众意见", "征求意见一般咋弄", "征求意见的办法"): the township's method asked about. */
 const CONSULTING_ASKED =
   /(?:咋|怎么|怎样|如何)[^，,。？?]{0,8}(?:征求|听取|收集)|(?:征求|听取|收集)[^，,。？?]{0,8}(?:一般|平时|通常|都是)?(?:咋|怎么|怎样|如何)(?:弄|搞|做|办|进行|样)|(?:征求|听取|收集)[^，,。？?]{0,6}(?:办法|方法|做法|经验|程序|流程|步骤)/;
+/** "好 …", "好的，…", "行 …": an acknowledgement opening a message that goes on. */
+const ACK_BEFORE = /^(?:好的?|好嘞|行|嗯嗯?|中|哦|噢)[，,\s]+(?=\S{2,})/;
+
 const ABOUT_YOU = /^(?:请问)?[你您](?:到底)?(?:是|会|能|叫|几|多大)/;
 /** The message folded, without the greeting it may open with ("你好 你是机器人吗"). */
 const withoutGreeting = (text: string) =>

@@ -6662,4 +6662,14 @@ describe("the 53rd set's understanding", () => {
   it("takes 中 知道了 for small talk", async () => {
     expect((await chat()("中 知道了")).text).toContain("还有什么想问的");
   });
+
+  it("reads a question opened with an ok (好 那俺娘一年能领多少) as the question, back to the household screened", async () => {
+    const say = chat();
+    await say("俺娘三级残疾 家里贫困");
+    await say("问一下 月嫂培训收费不");
+    const r = (await say("好 那俺娘一年能领多少")).text;
+    expect(r).toContain("每人每年 400 元");
+    expect(r).not.toContain("月嫂");
+    expect((await chat()("好嘞 那俺先下了 再见哈")).text).toContain("再见");
+  });
 });
