@@ -239,6 +239,15 @@ const DEFAULT_SETS = [
   // household_turns, village_turns 9/12 and smalltalk 9/12 the weakest.
   "test/eval/fiftysecond/singles.jsonl",
   "test/eval/fiftysecond/conversations.jsonl",
+  // A fifty-third writer's set (ids bn/bo, 184 items): 162/184 (88.0 %, 10 wrong figures) on 5f1f1aa, the same
+  // run blind on arrival (9286490); switch 5/8, village_turns 8/12 and correction, followup 9/12 the weakest.
+  "test/eval/fiftythird/singles.jsonl",
+  "test/eval/fiftythird/conversations.jsonl",
+  // A fifty-fourth writer's set (ids bp/bq, 184 items): 162/184 (14 wrong figures) on 5f1f1aa; run blind on arrival
+  // (c974bfc, after the 53rd's fixes): 167/184, 11 wrong figures; village_turns 8/12 the weakest. (Its brief named
+  // "三级的比一二级少3个" as an example of a hard item, a kind the 53rd had just shown: bq18 is not blind.)
+  "test/eval/fiftyfourth/singles.jsonl",
+  "test/eval/fiftyfourth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);
