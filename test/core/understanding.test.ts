@@ -6672,4 +6672,11 @@ describe("the 53rd set's understanding", () => {
     expect(r).not.toContain("月嫂");
     expect((await chat()("好嘞 那俺先下了 再见哈")).text).toContain("再见");
   });
+
+  it("sums the county's pension contribution for a household told one person a message (我家情况说一下 ⏎ 我爸 重度残疾 ⏎ …替交的养老那个钱)", async () => {
+    const say = chat();
+    expect((await say("我家情况说一下")).text).toContain("您说，我听着");
+    for (const said of ["我爸 重度残疾", "我妈 也是重度", "我哥也重度的"]) await say(said);
+    expect((await say("县里替交的养老那个钱 一共交了多少")).text).toContain("您父亲 100 + 您母亲 100 + 您哥哥 100 = 300 元/年");
+  });
 });
