@@ -1,4 +1,5 @@
 // The core pipeline: one inbound message in, replies out, logged on disk before the replies are returned.
+import { absentProgramme } from "./absent.ts";
 import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
@@ -218,7 +219,7 @@ export class Assistant {
       if (earlier) return earlier;
     }
     // ("说回补助 俺爹俺娘俩人一年多少": the word named may end at a pause too.)
-    const named = /(?:回到|说回|还说|再说|接着说)([\u4e00-\u9fa5]{2,6}?)(?:那个|那事|那块|那|的事|上|[\s，,]|$)/.exec(text)?.[1];
+    const named = /(?:回到(?!家|屋|村|镇|城|地里|院)|说回|还说|再说|接着说)([\u4e00-\u9fa5]{2,6}?)(?:那个|那事|那块|那|的事|上|[\s，,]|$)/.exec(text)?.[1];
     return named ? earlierQuestionSaying(messages, message.channel, message.userId, named, now) : undefined;
   }
 
@@ -360,7 +361,8 @@ export class Assistant {
     const statesOwnFacts =
       /^(?:我|俺|我家|俺家|我娘|我爹|俺娘|俺爹|我妈|我爸)(?:也|就)?(?:不|没)?是|^(?:要是|如果|假如|万一)/.test(foldText(text).trim()) ||
       // "俺家有两三个残疾人 ⏎ 都是一级 贫困户": 都 with nobody named is said of the people told before.
-      /^(?:都|全)(?:是|有|为)/.test(foldText(text).trim()) ||
+      // (Not a programme of its own, "都是五保户 一年多少", nor a question, "都有哪些补助".)
+      (/^(?:都|全)是/.test(foldText(text).trim()) && !/哪些|什么|啥/.test(foldText(text)) && !absentProgramme(engine.kb.index, ownQuery)) ||
       new RegExp(`^(?:还有|另外|再加上|加上)[俺我咱]?(?:家)?(?:的)?${KIN}`).test(foldText(text).trim()) ||
       // "俺娘七十了…领那个老年残疾人补助 ⏎ 俺闺女一级残疾 也贫困": another of the household, said to be as the first.
       new RegExp(`^[俺我咱](?:家)?(?:的)?${KIN}[^，,。？?]{0,8}[，,\s]*也(?:是|贫困|残疾|有残疾)`).test(foldText(text).trim());
@@ -473,7 +475,7 @@ export class Assistant {
     // and the classifier takes it for a greeting or a question about the assistant ("你是谁啊" ⏎ "你能干啥").
     // ("你好 你是机器人吗": a question put to the assistant about itself, though 机器 is a word of 农机.)
     const aboutTheAssistant =
-      (classification.intent === "help" && !(hits[0] && engine.kb.index.matchesMeaning(hits[0]))) || ABOUT_YOU.test(withoutGreeting(text));
+      (classification.intent === "help" && !(hits[0] && engine.kb.index.matchesMeaning(hits[0]))) || WHO_YOU_ARE.test(withoutGreeting(text));
     if (previous && !aboutTheAssistant)
       Object.assign(ctx, {
         classification: {
@@ -612,6 +614,8 @@ const CONSULTING_ASKED =
 const ACK_BEFORE = /^(?:好的?|好嘞|行|嗯嗯?|中|哦|噢)[，,\s]+(?=\S{2,})/;
 
 const ABOUT_YOU = /^(?:请问)?[你您](?:到底)?(?:是|会|能|叫|几|多大)/;
+/** "你是机器人吗", "您叫啥": who the assistant is, never a request put to it ("你能再算算俺家俩的吗"). */
+const WHO_YOU_ARE = /^(?:请问)?[你您](?:到底)?(?:是(?:谁|啥|什么|哪|个|机器|人|真人)|叫|几岁|多大)/;
 /** The message folded, without the greeting it may open with ("你好 你是机器人吗"). */
 const withoutGreeting = (text: string) =>
   foldText(text)

@@ -346,5 +346,8 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
   const counted = groups.reduce((sum, g) => sum + g.count, 0);
   if (restGrades && whole !== undefined && whole > counted && groups.length > 0 && !groups.some((g) => sameGrades(g.grades, restGrades!)))
     groups.push({ grades: restGrades, count: whole - counted, from: whole, by: -counted });
+  // ("三级的比一二级少3个 ⏎ 一二级的说错了 是10个": what it was counted against changed since; nothing is reckoned on
+  // a guess of which count was meant.)
+  if (groups.some((g) => g.than && groups.find((b) => sameGrades(b.grades, g.than!.grades))?.count !== g.than.count)) return undefined;
   return groups.length > 0 ? groups.map((g) => Object.fromEntries(Object.entries(g).filter(([, v]) => v !== undefined)) as GradeGroup) : undefined;
 }

@@ -1199,7 +1199,7 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     // "俺家有俩重度的" ⏎ "哦不对 是三个 俺叔也是": the size of a household counted alike, corrected; those named
     // without anything of their own are among them.
     const recount =
-      /(?:不对|說錯|说错|记错|搞错|数错|错了|更正|纠正|应该是|其实是|说漏了?|不是\s*(?:\d+|[两三四五六七八九十俩仨])\s*个)[^。？?]*?(?:是|有|共)\s*(?:(\d+|[两三四五六七八九十俩仨])\s*(?:个|口|人)|(俩|仨)(?![\u4e00-\u9fa5]))(?!级)/.exec(
+      /(?:不对|說錯|说错|记错|搞错|数错|错了|更正|应该是|其实是|说漏了?|不是\s*(?:\d+|[两三四五六七八九十俩仨])\s*个)[^。？?]*?(?:是|有|共)\s*(?:(\d+|[两三四五六七八九十俩仨])\s*(?:个|口|人)|(俩|仨)(?![\u4e00-\u9fa5]))(?!级)/.exec(
         text,
       );
     const size = recount ? parseNumber((recount[1] ?? recount[2])!) : undefined;

@@ -80,11 +80,16 @@ function booleanFrom(fact: Extract<Fact, { type: "boolean" }>, text: string): bo
   for (const word of fact.yes_words) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       if (NEGATED.test(text.slice(Math.max(0, at - 4), at))) return false;
+      // "俺家低保没评上", "家里低保申请了还没批": not granted (yet), which says neither yes nor no.
+      if (PENDING_AFTER.test(text.slice(at + word.length))) continue;
       said = true;
     }
   }
   return said;
 }
+
+/** What follows a standing asked for and not (yet) granted: "没评上", "申请了还没批". */
+const PENDING_AFTER = /^[^，,。；\s]{0,4}?(?:还)?(?:没|未|没有)(?:评上|批|批下来|下来|办下来|通过|吃上|给)/;
 
 /** A correction said after a fact was denied. */
 const CORRECTED_AFTER = /搞错|说错|弄错|记错|不对|其实|应该是|更正|纠正/;

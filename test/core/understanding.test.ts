@@ -6679,4 +6679,58 @@ describe("the 53rd set's understanding", () => {
     for (const said of ["我爸 重度残疾", "我妈 也是重度", "我哥也重度的"]) await say(said);
     expect((await say("县里替交的养老那个钱 一共交了多少")).text).toContain("您父亲 100 + 您母亲 100 + 您哥哥 100 = 300 元/年");
   });
+
+  // What the review of this session's change found; each guards a rule above against reading too much.
+  it("never reads a household's size (俺家3个人 就俺爹一个残疾) as that many disabled people", async () => {
+    const say = chat();
+    await say("二级贫困残疾人一年救助多少");
+    const r = (await say("俺家3个人 就俺爹一个残疾")).text;
+    expect(r).not.toContain("第3人");
+    expect(r).not.toContain("2400");
+  });
+
+  it("shows a grade counted against another as said, before it changed (8 − 3 = 5, then 5 − 1 = 4)", async () => {
+    const r = (await chat()("一二级贫困残疾8个 三级的比一二级少3个 三级的有1个去世了 一年救助多少")).text;
+    expect(r).toContain("三级比一、二级少 3 个：8 − 3 = 5 个");
+    expect(r).toContain("合计：6400 + 1600 = 8000 元/年");
+  });
+
+  it("takes 低保 not granted (俺家低保没评上) for no standing said, never for poverty", async () => {
+    const r = (await chat()("俺爹二级残疾 俺家低保没评上 能领多少")).text;
+    expect(r).not.toMatch(/按您说的情况（[^）]*贫困户/);
+  });
+
+  it("keeps the absent-programme check and questions of their own out of the 都是 rule (都是五保户, 都有哪些补助)", async () => {
+    const say = chat();
+    await say("一户多残一年多少");
+    const r = (await say("都是五保户 一年多少")).text;
+    expect(r).toContain("五保户");
+    expect(r).not.toContain("1680");
+    const all = chat();
+    await all("三级贫困残疾人一年多少");
+    expect((await all("都有哪些补助")).text).not.toContain("这一项是免费的");
+  });
+
+  it("reads 到医院生病 as falling ill, not as giving birth in hospital", async () => {
+    expect((await chat()("俺娘到医院生病住院了 残疾人住院有补助吗")).text).not.toContain("妇幼");
+  });
+
+  it("files 回到家发现自来水管爆了 after other questions, and reckons 你好 你能再算算俺家俩的吗", async () => {
+    const pipe = chat();
+    await pipe("农村自来水普及率多少");
+    await pipe("你是机器人吗");
+    const before = reports();
+    expect((await pipe("回到家发现自来水管爆了 水淌了一院子")).text).toMatch(/回执号/);
+    expect(reports()).toBe(before + 1);
+    const two = chat();
+    await two("三级贫困残疾人一年多少");
+    expect((await two("你好 你能再算算俺家俩的吗")).text).toContain("400 × 2 = 800");
+  });
+
+  it("offers no sum for 十来户 said of a complaint, and changes no count for a 纠正 said of something else", async () => {
+    expect((await chat()("后街十来户没通自来水 咋回事")).text).not.toContain("准数");
+    const say = chat();
+    await say("俺家有俩重度残疾的 家里困难 能领多少");
+    expect((await say("村里要纠正一下 登记的时候是三个人去的")).text).not.toContain("已改为");
+  });
 });

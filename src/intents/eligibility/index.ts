@@ -460,7 +460,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     // (Only beside a relative named: "我俩都是一级" counts the two anew, each with the grade it says.)
     readHousehold(own).people.every((p) => !isCounted(p) && p.label !== "您");
   // Nor when it opens with 都 ("俺家俩老人 ⏎ 都是三级贫困残疾"): said of the people told before.
-  const ofThoseBefore = /^(?:都|全)(?:是|有|为)/.test(own.trim());
+  const ofThoseBefore = /^(?:都|全)是/.test(own.trim());
   const householdText =
     own !== text && !namedBefore && !withAsker && !ofThoseBefore && readHousehold(own).people.some((p) => p.grade !== undefined || p.severe) ? own : text;
   const supposed = hypothetical && ctx.followsUp ? (extractFacts(rules, own).facts as DialogueState["facts"]) : {};

@@ -1890,10 +1890,23 @@ const TALLY_PLACE = String.raw`[\u4e00-\u9fa5]{1,4}?(?:村|庄|屯)|[一二三�
 function placesAfter(text: string, start: number, end: number, group: { count: number; tally?: string }): void {
   const upTo = text.slice(end).search(/[一二三四1-4]级/);
   const following = text.slice(end, upTo < 0 ? undefined : end + upTo);
-  const more = following.split(/[\s，,；;。]+/).flatMap((clause) => {
-    const c = new RegExp(`^(还有)?(${TALLY_PLACE})(也|还)?(?:有|是)?\\s*(\\d+|[一两二三四五六七八九十]+)\\s*(?:个|位|名|人)$`).exec(clause);
-    return c ? [{ place: c[2]!, n: count(c[4]!) ?? 0, more: Boolean(c[1] ?? c[3]) }] : [];
+  const clauses = following.split(/[\s，,；;。]+/);
+  const more = clauses.flatMap((clause) => {
+    // ("二组漏报了2个", "一组另外还有2个", "又查出2个": more of a place, added.)
+    const c = new RegExp(
+      `^(还有|另外还有|另外)?(${TALLY_PLACE})(也|还|另外还|又)?(?:有|是)?(漏报了?|又查出来?|查出来?|新评上了?|又评上了?|还有)?\\s*(\\d+|[一两二三四五六七八九十]+)\\s*(?:个|位|名|人)$`,
+    ).exec(clause);
+    return c ? [{ place: c[2]!, n: count(c[5]!) ?? 0, more: Boolean(c[1] ?? c[3] ?? c[4]) }] : [];
   });
+  // Any other count among them ("其中二组1个走了", "又报上来俩") is not read here: the parts are left as they were.
+  const unread = clauses.filter(
+    (c) =>
+      /\d|[一两二三四五六七八九十俩仨]\s*(?:个|位|名|人)|[俩仨]/.test(c) &&
+      // ("两个村一年救助加起来": the places told, summed; no count of its own.)
+      !/(?:[两俩三四五六七八九几]|这几)个?(?:村|组|庄|屯|点)/.test(c) &&
+      !more.some((m) => c.includes(m.place) && c.includes(String(m.n))),
+  );
+  if (unread.some((c) => !/多少|几/.test(c))) return;
   // (Only places beside a place's count: "村里…12个，一组有8个" is a breakdown, never added.)
   const first = new RegExp(`(${TALLY_PLACE})[^，,；;。\\s]{0,4}$`).exec(text.slice(Math.max(0, start - 8), start))?.[1];
   if (more.length === 0 || first === undefined || /^(?:村|全村|本村|[俺我咱]村|[俺我咱]们村)$/.test(first)) return;
@@ -2504,7 +2517,8 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion, forTheP
   const out = reckonFiguresExactly(facts, q, forThePoor);
   // "十来个": the sum rests on the round number; the villager is told so, and asked for the exact count.
   if (q.estimate && out.length > 0) out.push(`您说的是“${q.estimate}”，上面是按整数算的大概数；告诉我准数，我再给您算。`);
-  if (q.rough) out.push(roughCountAsk(q.rough));
+  // (Asked only where a sum could be made of it: "后街十来户没通自来水" is told, not to be reckoned.)
+  if (q.rough && facts.some((f) => moneyFigure(f.text) !== undefined)) out.push(roughCountAsk(q.rough));
   return out;
 }
 
@@ -2541,7 +2555,7 @@ function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion, forTheP
       if (tally?.includes(" + ")) out.push(`${gradeNames(grades)}：${tally}`);
       if (than)
         out.push(
-          `${gradeNames(grades)}比${gradeNames(than.grades)}${than.by < 0 ? "少" : "多"} ${Math.abs(than.by)} 个：${than.count} ${than.by < 0 ? "−" : "+"} ${Math.abs(than.by)} = ${n} 个`,
+          `${gradeNames(grades)}比${gradeNames(than.grades)}${than.by < 0 ? "少" : "多"} ${Math.abs(than.by)} 个：${than.count} ${than.by < 0 ? "−" : "+"} ${Math.abs(than.by)} = ${than.count + than.by} 个`,
         );
       if (from !== undefined && by) out.push(`${gradeNames(grades)}现在：${from} ${by > 0 ? "+" : "−"} ${Math.abs(by)} = ${n} 个`);
       out.push(`${n} 个${gradeNames(grades)}：${fmt(yearly)} × ${n} = ${fmt(yearly * n)} 元/年（按${figure!.text}）`);
