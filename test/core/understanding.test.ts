@@ -6733,4 +6733,8 @@ describe("the 53rd set's understanding", () => {
     await say("俺家有俩重度残疾的 家里困难 能领多少");
     expect((await say("村里要纠正一下 登记的时候是三个人去的")).text).not.toContain("已改为");
   });
+
+  it("adds the parts told in Chinese numerals after a group's count (一组…五个 二组三个 三组两个)", async () => {
+    expect((await chat()("一组一二级贫困残疾人五个 二组三个 三组两个 一年多少")).text).toContain("一组 5 + 二组 3 + 三组 2 = 10 人");
+  });
 });

@@ -1891,20 +1891,20 @@ function placesAfter(text: string, start: number, end: number, group: { count: n
   const upTo = text.slice(end).search(/[一二三四1-4]级/);
   const following = text.slice(end, upTo < 0 ? undefined : end + upTo);
   const clauses = following.split(/[\s，,；;。]+/);
-  const more = clauses.flatMap((clause) => {
-    // ("二组漏报了2个", "一组另外还有2个", "又查出2个": more of a place, added.)
-    const c = new RegExp(
+  // ("二组漏报了2个", "一组另外还有2个", "又查出2个": more of a place, added.)
+  const read = clauses.map((clause) =>
+    new RegExp(
       `^(还有|另外还有|另外)?(${TALLY_PLACE})(也|还|另外还|又)?(?:有|是)?(漏报了?|又查出来?|查出来?|新评上了?|又评上了?|还有)?\\s*(\\d+|[一两二三四五六七八九十]+)\\s*(?:个|位|名|人)$`,
-    ).exec(clause);
-    return c ? [{ place: c[2]!, n: count(c[5]!) ?? 0, more: Boolean(c[1] ?? c[3] ?? c[4]) }] : [];
-  });
+    ).exec(clause),
+  );
+  const more = read.flatMap((c) => (c ? [{ place: c[2]!, n: count(c[5]!) ?? 0, more: Boolean(c[1] ?? c[3] ?? c[4]) }] : []));
   // Any other count among them ("其中二组1个走了", "又报上来俩") is not read here: the parts are left as they were.
   const unread = clauses.filter(
-    (c) =>
+    (c, k) =>
+      !read[k] &&
       /\d|[一两二三四五六七八九十俩仨]\s*(?:个|位|名|人)|[俩仨]/.test(c) &&
       // ("两个村一年救助加起来": the places told, summed; no count of its own.)
-      !/(?:[两俩三四五六七八九几]|这几)个?(?:村|组|庄|屯|点)/.test(c) &&
-      !more.some((m) => c.includes(m.place) && c.includes(String(m.n))),
+      !/(?:[两俩三四五六七八九几]|这几)个?(?:村|组|庄|屯|点)/.test(c),
   );
   if (unread.some((c) => !/多少|几/.test(c))) return;
   // (Only places beside a place's count: "村里…12个，一组有8个" is a breakdown, never added.)
