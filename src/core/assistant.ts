@@ -1,11 +1,12 @@
 // The core pipeline: one inbound message in, replies out, logged on disk before the replies are returned.
-import { absentProgramme } from "./absent.ts";
 import { performance } from "node:perf_hooks";
 import { foldText, hasWords, sanitize } from "../text/fold.ts";
 import { mentionsStaffWork, readMessage } from "./reading.ts";
 import { DROPPED_HOME, readGradeTally, SOME_OF_THEM } from "./tally.ts";
+import { absentProgramme } from "./absent.ts";
 import { correctQuestion } from "./correction.ts";
 import {
+  BACK_TO,
   COMES_BACK,
   countSaidBefore,
   earlierQuestionOn,
@@ -219,7 +220,7 @@ export class Assistant {
       if (earlier) return earlier;
     }
     // ("说回补助 俺爹俺娘俩人一年多少": the word named may end at a pause too.)
-    const named = /(?:回到(?!家|屋|村|镇|城|地里|院)|说回|还说|再说|接着说)([\u4e00-\u9fa5]{2,6}?)(?:那个|那事|那块|那|的事|上|[\s，,]|$)/.exec(text)?.[1];
+    const named = BACK_TO_NAMED.exec(text)?.[1];
     return named ? earlierQuestionSaying(messages, message.channel, message.userId, named, now) : undefined;
   }
 
@@ -595,6 +596,9 @@ export class Assistant {
 
 /** How close to the best entry a follow-up's match with the thread's entry must be to stay in the thread. */
 const THREAD_CLOSE = 0.8;
+
+/** "还说补助那个", "说回补助 …": the word a message coming back names (it may end at a pause). */
+const BACK_TO_NAMED = new RegExp(`(?:${BACK_TO}|说回|还说|再说|接着说)([\\u4e00-\\u9fa5]{2,6}?)(?:那个|那事|那块|那|的事|上|[\\s，,]|$)`);
 
 /** How many of the closest entries a message saying it comes back (回到, 还说) to an earlier topic may mean. */
 const COME_BACK_HITS = 4;

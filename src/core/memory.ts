@@ -67,8 +67,10 @@ export function shortEnough(text: string): boolean {
 /** "再回到煤", "说回刚才那个": a message coming back to a topic asked about before the last one. */
 // ("还说补助那个" comes back; "俺娘还说 她是三级" only tells what someone said.)
 // ("回到家发现水管爆了": coming home, not back to a topic.)
-export const COMES_BACK =
-  /回到(?!家|屋|村|镇|城|地里|院)|说回|回头说|再说回|接着说|还是说|还说[^，,。\s]{1,6}?那(?:个|事|块)|刚才那|刚才的|刚才说的|前面那|前面说的|之前那/;
+export const BACK_TO = String.raw`回到(?!家|屋|村|镇|城|地里|院)`;
+export const COMES_BACK = new RegExp(
+  `${BACK_TO}|说回|回头说|再说回|接着说|还是说|还说[^，,。\\s]{1,6}?那(?:个|事|块)|刚才那|刚才的|刚才说的|前面那|前面说的|之前那`,
+);
 
 /**
  * The latest answered question, within the follow-up window, whose answer came from this entry: "优质煤多少钱一吨"

@@ -440,18 +440,15 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (topic === "benefits" && focus.length === 0 && !speaksOfPeople && !OPEN_ASK.test(text) && !tellsFacts(rules, text)) return policyFallback(ctx);
   // In a follow-up, the people are the ones this message names, not the grades the earlier question named.
   const own = ctx.followsUp ? foldText(payloadText(ctx.message.payload) ?? ctx.text) : text;
+  const before = own !== text && text.endsWith(own) ? readHousehold(text.slice(0, text.length - own.length)).people : [];
   // Unless the earlier message named a relative with a grade ("阿嫲二级残疾 ⏎ 阿公三级", "有个重度智力残疾的娃 ⏎
   // 还有俺娘"): both are the household.
-  const namedBefore =
-    own !== text &&
-    text.endsWith(own) &&
-    readHousehold(text.slice(0, text.length - own.length)).people.some(
-      // ("俺娘七十了 有残疾 领那个老年残疾人补助 ⏎ 俺闺女一级残疾 也贫困": a relative said to be disabled, no grade, too.)
-      (p) => p.label !== "您" && !isCounted(p) && (p.grade !== undefined || p.severe || (p.certified === true && p.elderly === true)),
-    );
+  const namedBefore = before.some(
+    // ("俺娘七十了 有残疾 领那个老年残疾人补助 ⏎ 俺闺女一级残疾 也贫困": a relative said to be disabled, no grade, too.)
+    (p) => p.label !== "您" && !isCounted(p) && (p.grade !== undefined || p.severe || (p.certified === true && p.elderly === true)),
+  );
   // Nor when the message counts the villager in with the one it names ("二级贫困残疾 一年多少 ⏎ 还有俺娘三级的 俺俩加一起
   // 多少"): the grade the earlier question gave, nobody named, is then the villager's own.
-  const before = own !== text && text.endsWith(own) ? readHousehold(text.slice(0, text.length - own.length)).people : [];
   const withAsker =
     /[俺我咱](?:们)?俩|[俺我咱]们两个/.test(own) &&
     before.length === 1 &&
