@@ -248,6 +248,11 @@ const DEFAULT_SETS = [
   // "三级的比一二级少3个" as an example of a hard item, a kind the 53rd had just shown: bq18 is not blind.)
   "test/eval/fiftyfourth/singles.jsonl",
   "test/eval/fiftyfourth/conversations.jsonl",
+  // A fifty-fifth writer's set (ids br/bs, 180 items): run blind on arrival (ef54980): 171/180, 6 wrong figures;
+  // household_turns and correction 10/12 the weakest. (br087 expects "12个" of a reply in Traditional, "12 個": the
+  // shared score.mjs folds the script before its regexes, this scorer does not.)
+  "test/eval/fiftyfifth/singles.jsonl",
+  "test/eval/fiftyfifth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

@@ -90,6 +90,10 @@ const FEARED = /(?:就怕|生怕|担心|害怕|怕|万一)[^，,。！!？?]{0,6
 /** Something wrong already, said beside a fear: how long it has lasted, or that it still is. */
 const ALREADY_WRONG = /(?:好几|半|[一两三四五六七八九十\d]+)个?(?:天|星期|礼拜|月|年)了|一直|老是|还没|至今|到现在|已经/;
 
+/** A trouble left alone for a while: "一个礼拜没人修", "半个月了都没人管", "一直没人来处理". */
+const NEGLECTED =
+  /(?:[一两二三四五六七八九十几半多好]+个?多?(?:天|礼拜|星期|周|月|年)了?|一直|老是|至今|到现在|好久)(?:都|也|还)?(?:没人|没有人)(?:修|管|来|理|处理)/;
+
 /**
  * What only announces a question or a story: "我想问个事", "你听俺说", "俺家情况复杂", "请问". Nothing of the
  * question itself is in it yet.
@@ -218,6 +222,9 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     return { kind: "report_or_question" };
   // "池子不出气了，找谁给看看": asking whom to go to is a question, even worded as a request.
   if (has(text, words.requests)) return ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" };
+  // "机器坏了 一个礼拜没人修 咋弄": left undone for a while, "what now" asks for someone to act: a report.
+  // ("沼气池坏了好几回了一直没人修 镇上有没有管维修的地方": whom to go to, asked, is still a question.)
+  if (NEGLECTED.test(text) && !ASKS_WHOM.test(text) && !/有没有|谁|哪|咋样|怎么样/.test(text)) return { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
   // "河道又脏又臭 镇上到底修没修过": whether something was ever done, asked (修没修过, 整治过没有), like one ending in 没.
   // (Of what the township does — 修, 整, 管, 办 — not "一个人没人管", nor whether someone came, "来没来过".)

@@ -48,6 +48,8 @@ export function routeByReading(route: Route, reading: Reading, staffWork = true,
     route = { intent: "policy", confidence: route.confidence };
   // "我想问个事": only a question announced, whatever the classifier makes of 问 and 事.
   if (reading.kind === "smalltalk" && reading.what === "preamble" && route.intent !== "staff") return { intent: "help", confidence: 1 };
+  // "恁说的对": agreeing with the assistant, no word of a vote: nothing for a consultation to count.
+  if (reading.kind === "smalltalk" && route.intent === "opinion" && !opinionWords) return { intent: "help", confidence: 1 };
   if (!READABLE.has(route.intent)) return route;
   switch (reading.kind) {
     case "report":

@@ -700,6 +700,20 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     const focus = named.length > 0 ? [...state.focus, ...named] : state.focus;
     return advance(rules, { ...state, focus, reckon: { ...summing(state.reckon, asked), of: one[0]!.label } }, on, `只算${one[0]!.label}的：\n`);
   }
+  // "俺家仨残疾人 都是一级 贫困户" ⏎ "不对 有一个不是贫困户": some of the household not poor, the rest still are.
+  // Only people told apart by nothing but their count can be picked; named ones are asked about.
+  const somePoorNot = SOME_NOT_POOR.exec(text);
+  if (state.topic === "benefits" && state.step === "done" && isHousehold(state) && somePoorNot) {
+    const n = parseNumber(somePoorNot[1]!) ?? 0;
+    const poorNow = state.people.filter((p) => (p.poor ?? state.facts.poor) !== false);
+    if (n >= 1 && n < poorNow.length) {
+      if (!poorNow.every(isCounted))
+        return { state, reply: plain(`是哪${n === 1 ? "一位" : "几位"}不是贫困户？请直接说，比如“${poorNow[0]!.label.replace(/^您/, "")}不是贫困户”。`) };
+      const notPoor = new Set(poorNow.slice(-n));
+      const people = state.people.map((p) => (notPoor.has(p) ? { ...p, poor: false } : { ...p, poor: p.poor ?? (state.facts.poor === true ? true : p.poor) }));
+      return advance(rules, { ...state, people }, on, `好的，已改为：${[...notPoor].map((p) => p.label).join("、")}不是贫困户。\n`);
+    }
+  }
   // "一年一共1600是不" after a household's answer: the same household, the sum put to confirm checked.
   const claim = readClaim(text);
   if (state.step === "done" && isHousehold(state) && claim?.kind === "period" && readHousehold(text).people.length === 0)
@@ -725,7 +739,7 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     const more = readHousehold(text.replace(/^(?:不对|不是)[，,]?/, ""));
     // "她三级", "不对，她也是二级": 他/她 is the last person named other than the villager.
     // 她 is the last woman named, 他 the last man, when the words tell them apart.
-    const female = /奶|娘|妈|母|婆|姥姥|妻|老婆|媳妇|爱人|女|姐|妹|婶|姑|姨|嫂|老太/;
+    const female = /奶|娘|妈|母|婆|姥姥|妻|老婆|媳妇|爱人|女(?!婿)|姐(?!夫)|妹(?!夫)|婶|姑|姨|嫂|老太/;
     const pronoun = /她/.test(text) ? "her" : /他/.test(text) ? "him" : undefined;
     const earlier = [...state.people].reverse().filter((p) => p.label !== "您");
     const other =
@@ -1490,6 +1504,17 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
   // "俺爷俩一年一共能领多少" after a household's answer: the same people, summed.
   if (state.step === "done" && isHousehold(state) && asked.total && Object.keys(extraction.facts).length === 0)
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
+  // "俺今年六十七了 也算贫困老年残疾人" ⏎ "两样补助一年一共多少": not only the programme named last, every one
+  // the villager can get, added up.
+  if (
+    state.step === "done" &&
+    state.focus.length > 0 &&
+    asked.total &&
+    SEVERAL_KINDS.test(core) &&
+    focusOf(rules, text).length === 0 &&
+    Object.keys(extraction.facts).length === 0
+  )
+    return advance(rules, { ...state, focus: [], reckon: summing(state.reckon, asked) }, on, "");
   // "我家是一户多残" ⏎ "另外我奶奶是贫困老年残疾人" ⏎ "假如都能领 一年一共多少": the programmes asked about, summed.
   if (state.step === "done" && state.focus.length >= 2 && asked.total && Object.keys(extraction.facts).length === 0)
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
@@ -1615,6 +1640,12 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
   if (correcting) return { state, reply: plain("哪一项说错了？请直接说正确的，比如“不对，是二级”或“不对，今年70岁”。") };
   return failed(rules, state, "抱歉，我没听明白您的回答。");
 }
+
+/** "有一个不是贫困户", "其中俩不是低保户": some of those told of, not poor. */
+const SOME_NOT_POOR = /(?:有|其中|里头|里面)(?:有)?\s*(一|两|俩|二|三|仨|[1-3])\s*个?(?:人)?(?:不是|非|不算)(?:贫困|低保|建档立卡)/;
+
+/** "两样补助", "几项加起来", "都算上": several programmes, not only the one named last ("加起来" alone may add people). */
+const SEVERAL_KINDS = /[两俩几]样|[两几]项|都算上|全算上/;
 
 /** The unit that tells which of a calculation's figures a bare quantity is. */
 const UNIT_OF: Record<string, RegExp> = {

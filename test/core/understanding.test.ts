@@ -6738,3 +6738,88 @@ describe("the 53rd set's understanding", () => {
     expect((await chat()("一组一二级贫困残疾人五个 二组三个 三组两个 一年多少")).text).toContain("一组 5 + 二组 3 + 三组 2 = 10 人");
   });
 });
+
+describe("the 55th set's understanding", () => {
+  it("counts 姐夫 as a person of his own beside 姐, in one message and told a message each", async () => {
+    const one = (await chat()("俺姐三级残疾 俺姐夫一级 他俩都是贫困户 半年生活救助多少")).text;
+    expect(one).toContain("您姐姐 400 + 您姐夫 800 = 1200 元/年");
+    expect(one).toContain("600 元（1200 × 0.5");
+    const say = chat();
+    await say("俺姐三级残疾");
+    await say("俺姐夫一级");
+    expect((await say("他俩都是贫困户 半年生活救助多少")).text).toContain("600 元（1200 × 0.5");
+  });
+
+  it("adds up both allowances when asked 两样补助一共多少 after naming the elderly one", async () => {
+    const say = chat();
+    await say("俺家就俺一个残疾人");
+    await say("俺是三级的 贫困户");
+    await say("俺今年六十七了 也算贫困老年残疾人");
+    expect((await say("两样补助一年一共多少")).text).toContain("400 + 600 = 1000 元/年");
+  });
+
+  it("reckons 要是两个人呢 after a grade's amount for two people, not as a screening of one", async () => {
+    const say = chat();
+    await say("三级的贫困残疾人 一年给几个钱");
+    expect((await say("要是两个人呢")).text).toContain("400 × 2 = 800");
+    const poor = chat();
+    await poor("一级贫困残疾人一年多少");
+    expect((await poor("要是三级呢")).text).toContain("400 元");
+  });
+
+  it("leaves a part said to be not poor out of the relief's sum (二组有一个二级残疾 不是贫困户)", async () => {
+    const say = chat();
+    await say("一组有两个一级残疾 都是贫困户");
+    await say("二组有一个二级残疾 不是贫困户");
+    await say("三组一个三级贫困残疾人");
+    const r = (await say("这仨组生活特别救助加一块一年多少")).text;
+    expect(r).toContain("合计：1600 + 400 = 2000 元/年");
+    expect(r).toContain("1 个二级不是贫困户");
+  });
+
+  it("takes a part's count said again (一组是5个 不是4个), and not 二组有一个不是贫困户 as one", async () => {
+    const say = chat();
+    await say("俺村一组有4个二级贫困残疾人");
+    await say("二组有3个三级贫困的");
+    await say("一年全村多少");
+    expect((await say("等会 一组是5个 不是4个")).text).toContain("4000 + 1200 = 5200");
+    const some = (await chat()("一组有4个二级贫困残疾人 二组有3个三级贫困的 二组有一个不是贫困户 一年全村多少")).text;
+    expect(some).toContain("3200 + 800 = 4000");
+  });
+
+  it("reckons no one of a part whose only one is gone (二组有一个二级的 二组有一个去世了)", async () => {
+    const r = (await chat()("一组有两个一级贫困的 二组有一个二级贫困的 三组有一个三级贫困的 二组有一个去世了 一年多少")).text;
+    expect(r).toContain("1600 + 400 = 2000");
+    expect((await chat()("一组有两个一级贫困的 二组有一个二级贫困的 二组有一个去世了 一年多少")).text).not.toContain("2400");
+  });
+
+  it("takes 有一个不是贫困户 of three counted people for one of them, and asks which when they are named", async () => {
+    const say = chat();
+    await say("俺家仨残疾人 都是一级 贫困户 一年救助多少");
+    expect((await say("不对 有一个不是贫困户")).text).toContain("第1人 800 + 第2人 800 = 1600 元/年");
+    const named = chat();
+    await named("俺爹一级 俺娘三级 都是贫困户 一年救助多少");
+    expect((await named("有一个不是贫困户")).text).toContain("是哪一位不是贫困户");
+  });
+
+  it("takes 恁说的对 and 好的 懂了 for small talk", async () => {
+    for (const text of ["中 俺明白了 恁说的对", "好的 懂了"]) expect((await chat()(text)).intent).toBe("help");
+  });
+
+  it("files a trouble left for a week (一个礼拜没人修), and adds it to the report just filed", async () => {
+    const before = reports();
+    expect((await chat()("路灯坏了 一个月没人修 咋办")).text).toMatch(/回执号/);
+    expect(reports()).toBe(before + 1);
+    const say = chat();
+    await say("秸秆压缩点");
+    await say("机器坏了");
+    expect((await say("一个礼拜没人修 咋弄")).text).toContain("已补充到您刚才的反映里");
+    expect(reports()).toBe(before + 2);
+    // Whom to go to, asked beside the neglect, is still a question.
+    expect((await chat()("沼气池坏了到底该找谁修啊 老是没人管")).intent).not.toBe("feedback");
+  });
+
+  it("reckons no tonnes from a span said of a trouble (机器坏了 一个礼拜)", async () => {
+    expect((await chat()("秸秆压缩点的机器坏了 一个礼拜没人修 咋弄")).text).not.toContain("× 7");
+  });
+});

@@ -365,7 +365,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     return policyOn(ctx, (ctx.followsUp ?? ctx.text).replace(QUALIFYING_CONDITIONS, ""), false);
   }
   // "要是不是贫困户呢" after a question: a hypothetical about the asker is as good as their own facts.
-  const hypothetical = SUPPOSING.test(foldText(ctx.text).trim()) && tellsFacts(rules, text);
+  // ("要是两个人呢" supposes a count, not a fact of anyone: the question before, for two.)
+  const hypothetical = SUPPOSING.test(foldText(ctx.text).trim()) && tellsFacts(rules, foldText(ctx.text));
   if (!topic || topic === "outside" || (!isPersonal(rules, text) && !hypothetical && !speaksOfPeople && !hasOwnQuantities(rules, text)))
     return policyFallback(ctx);
   // "土地流转能入股吗", "秸秆压块划算不": no numbers to compute with. The knowledge base answers at once,
@@ -812,7 +813,7 @@ export const eligibilityHandler: IntentHandler = {
     const topic = detectTopic(rules, text);
     if (topic === "land" || topic === "biomass") return hasOwnQuantities(rules, text);
     // "要是不是贫困户呢" after a benefit question: the screener answers the hypothetical.
-    if (ctx.followsUp && topic === "benefits" && SUPPOSING.test(foldText(ctx.text).trim()) && tellsFacts(rules, text)) return true;
+    if (ctx.followsUp && topic === "benefits" && SUPPOSING.test(foldText(ctx.text).trim()) && tellsFacts(rules, foldText(ctx.text))) return true;
     // "我们家是建档立卡户", "俺娘是三级": the villager's own standing or grade told, asking nothing.
     // (Not a view of an amount: "三级的一年才400 俺觉得太少了" is the feedback feature's to ask about.)
     if (

@@ -1794,10 +1794,27 @@ function partAskedCount(text: string): RegExpExecArray | undefined {
   return said.length === 1 ? said[0] : undefined;
 }
 
-function subgroupsOfGrades(text: string): Array<{ place: string; grades: number[]; count: number }> {
+/** "一组是5个", "一组应该是5个", "一组说错了 是5个": a part's count said again, with no grade of its own. */
+function partRestated(place: string): RegExp {
+  return new RegExp(
+    `${place}(?:那|的)?(?:不对|说错了?|数错了?|记错了?|搞错了?)?[，,\\s]*(?:应该|其实|实际上?)?(?:是|有|改成|改为)\\s*(\\d+|[一两二三四五六七八九十]+|俩|仨)\\s*个(?=$|[\\s，,。；;！!？?]|不是\\s*(?:\\d|[一两二三四五六七八九十俩仨]))`,
+    "g",
+  );
+}
+
+/** "二组有一个二级残疾 不是贫困户 三组…": what is said of a part's people before the next part is named. */
+const PART_SAID_UNTIL = new RegExp(`(?:${PART_NAME})|[。；;？?]`);
+
+function subgroupsOfGrades(text: string): Array<{ place: string; grades: number[]; count: number; notPoor?: true }> {
   return [...text.matchAll(PLACED_GRADE)].flatMap((m) => {
     const n = parseNumber(m[2]!.replace(/\s*个$/, ""));
-    return n === undefined ? [] : [{ place: m[1]!, grades: gradesSaid(m[3]!), count: n }];
+    if (n === undefined) return [];
+    const after = text.slice(m.index + m[0].length);
+    const said = after.slice(0, after.search(PART_SAID_UNTIL) >>> 0).slice(0, 16);
+    // "一组有4个二级的 … 等会 一组是5个 不是4个": the part's count said again later, with no grade, replaces it.
+    const again = [...after.matchAll(partRestated(m[1]!))].at(-1);
+    const counted = again ? (parseNumber(again[1]!) ?? n) : n;
+    return [{ place: m[1]!, grades: gradesSaid(m[3]!), count: counted, ...(NOT_POOR_SAID.test(said) ? { notPoor: true as const } : {}) }];
   });
 }
 const subgroups = new Map<string, RegExp>();
@@ -2301,8 +2318,13 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
       if (tally && tally.unit === "人") gradeCounts.push({ grades: gradesSaid(m[1]!), count: tally.total, tally: tally.shown });
     });
   }
-  for (const { place, grades: own, count: n } of placed) {
-    const group = gradeCounts.find((g) => own.every((x) => g.grades.includes(x)));
+  for (const { place, grades: own, count: n, notPoor } of placed) {
+    // ("二组有一个二级残疾 不是贫困户": a part's people counted apart, left out of a programme for the poor.)
+    if (notPoor) {
+      gradeCounts.push({ grades: own, count: n, notPoor: true });
+      continue;
+    }
+    const group = gradeCounts.find((g) => !g.notPoor && own.every((x) => g.grades.includes(x)));
     if (!group) gradeCounts.push({ grades: own, count: n, tally: `${place} ${n} = ${n} 人` });
     else {
       const parts = group.tally?.replace(/ = [^=]*$/, "") ?? `${group.count}`;
@@ -2327,10 +2349,14 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
       const group =
         counted && counted.index < said.index ? gradeCounts.find((g) => g.grades.join() === gradesSaid(counted[1]!).join() && !g.notPoor) : undefined;
       const n = count(said[2]!) ?? 0;
-      if (!group || n <= 0 || group.count <= n) continue;
+      // ("二组有一个二级的 二组有一个去世了": the part's only one gone leaves its group with nobody.)
+      const gone = !/(?:不是|非|不算)(?:贫困|低保)$/.test(said[0]);
+      if (!group || n <= 0 || group.count < n || (group.count === n && !gone)) continue;
       Object.assign(group, { from: group.from ?? group.count, by: (group.by ?? 0) - n, count: group.count - n });
       if (/(?:不是|非|不算)(?:贫困|低保)$/.test(said[0])) gradeCounts.push({ grades: group.grades, count: n, notPoor: true });
     }
+  // A part whose every one is gone leaves no group to reckon.
+  for (let k = gradeCounts.length - 1; k >= 0; k--) if (gradeCounts[k]!.count === 0 && gradeCounts[k]!.from !== undefined) gradeCounts.splice(k, 1);
   // A tally told clause by clause: corrected (说错了 三级是5个), with people gone, grades the seed has no amount
   // for (四级), groups that are not poor or have nobody (三级一个都没有). Read apart from the counts above.
   const told = readGradeTally(text);
@@ -2875,6 +2901,8 @@ export function reckonYearlyCounts(facts: readonly Fact[], question: string): { 
 
 export function reckonRates(facts: readonly Fact[], question: string): { lines: string[]; used: Fact[] } {
   if (!/天|礼拜|星期|周|个点|压缩点/.test(question)) return { lines: [], used: [] };
+  // ("机器坏了 一个礼拜没人修 咋弄": a span said of a trouble, no amount asked.)
+  if (!/多少|几|一共|总共|加起来|合计|能压|能出/.test(question)) return { lines: [], used: [] };
   const days = readDays(question);
   // "三个压缩点都开足马力": the daily amount is per site.
   const sites = /(\d+|[两二三四五六七八九十])\s*个(?:压缩)?点/.exec(question);
