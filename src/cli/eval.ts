@@ -253,6 +253,11 @@ const DEFAULT_SETS = [
   // shared score.mjs folds the script before its regexes, this scorer does not.)
   "test/eval/fiftyfifth/singles.jsonl",
   "test/eval/fiftyfifth/conversations.jsonl",
+  // A fifty-sixth writer's set (ids bt/bu, 180 items): run blind on arrival (after the 55th's fixes, 6d92780 and a
+  // few changes since): 167/180, 9 wrong figures; village_turns and correction 9/12, misread 11/14 the weakest.
+  // (bu60 forbids any 万 figure, so the entry's county total 314.04 万元 fails it, though no total is reckoned.)
+  "test/eval/fiftysixth/singles.jsonl",
+  "test/eval/fiftysixth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

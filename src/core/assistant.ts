@@ -617,14 +617,15 @@ const CONSULTING_ASKED =
 /** "好 …", "好的，…", "行 …": an acknowledgement opening a message that goes on. */
 const ACK_BEFORE = /^(?:好的?|好嘞|行|嗯嗯?|中|哦|噢)[，,\s]+(?=\S{2,})/;
 
-const ABOUT_YOU = /^(?:请问)?[你您](?:到底)?(?:是|会|能|叫|几|多大)/;
+// (侬 and 恁: "you" in Wu and in Henan speech.)
+const ABOUT_YOU = /^(?:请问)?[你您侬恁](?:到底)?(?:是|会|能|叫|几|多大)/;
 /** "你是机器人吗", "您叫啥": who the assistant is, never a request put to it ("你能再算算俺家俩的吗"). */
-const WHO_YOU_ARE = /^(?:请问)?[你您](?:到底)?(?:是(?:谁|啥|什么|哪|个|机器|人|真人)|叫|几岁|多大)/;
+const WHO_YOU_ARE = /^(?:请问)?[你您侬恁](?:到底)?(?:是(?:谁|啥|什么|哪|个|机器|人|真人|(?:做|干)(?:啥|什么))|叫|几岁|多大)/;
 /** The message folded, without the greeting it may open with ("你好 你是机器人吗"). */
 const withoutGreeting = (text: string) =>
   foldText(text)
     .trim()
-    .replace(/^(?:你好|您好|喂|哎)[，,\s!！。]*/, "");
+    .replace(/^(?:你好|您好|侬好|恁好|喂|哎)[，,\s!！。]*/, "");
 
 const CORRECTION = /^(?:不对|不是的?[，,]|错了|说错了|搞错了|更正|纠正)/;
 const QUESTION_WORDS = /[?？吗呢]|怎么|咋|哪|什么|啥|多少|谁|为什么|能不能|可不可以|是不是/;

@@ -770,7 +770,8 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       !alsoOne.severe &&
       // (Facts answered in the dialogue are not in its question: then the steps below, which keep them.)
       Object.keys(state.facts).every((k) => k === "poor" || k in extractFacts(rules, state.question).facts) &&
-      (alsoOne.certified || alsoOne.elderly) &&
+      // ("我外公也是": said to be alike, with nothing of their own.)
+      (alsoOne.certified || alsoOne.elderly || /也(?:是|一样|算)(?![^，,。；\s]{0,4}残疾)/.test(text)) &&
       !/不对|说错|搞错|弄错|记错|改成|改为/.test(text)
     ) {
       const question = `${state.question} ${text}`.slice(0, 500);
@@ -818,6 +819,23 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     if (namedCounted && who.length === 1 && who[0]!.label !== PRONOUN && ofThatGrade.length === 1) {
       const people = state.people.map((p) => (p === ofThatGrade[0] ? { ...p, label: who[0]!.label } : p));
       return advance(rules, { ...state, people, reckon: summing(state.reckon, asked) }, on, `好的，记下了：${namedCounted[1]}级的是${who[0]!.label}。\n`);
+    }
+    // "俺家三口都是一级" ⏎ "哦不对 俺闺女是二级 其他没错": one of those counted, named and regraded; nobody new.
+    const namedOne = more.people.length === 1 ? more.people[0]! : undefined;
+    if (
+      namedOne &&
+      namedOne.grade !== undefined &&
+      namedOne.label !== PRONOUN &&
+      namedOne.label !== "您" &&
+      !isCounted(namedOne) &&
+      state.people.length >= 2 &&
+      state.people.every(isCounted) &&
+      /不对|说错|搞错|弄错|记错|其实|其他没错|别的没错|其余/.test(text) &&
+      // ("不对，是仨，俺哥也是一级的": one more, not one of them renamed.)
+      !/还有|也|[俩仨]|(?:\d|[两三四五六])个/.test(text)
+    ) {
+      const people = [...state.people.slice(0, -1), { ...state.people.at(-1)!, label: namedOne.label, grade: namedOne.grade, severe: false }];
+      return advance(rules, { ...state, people }, on, `好的，已改为：${namedOne.label}${"一二三四"[namedOne.grade - 1]}级，其他的不变。\n`);
     }
     // "三个孩子都是三级" ⏎ "大的那个今年重新评成二级了": one of those counted, regraded.
     // "其中两个评成二级了": that many of them.
@@ -1527,7 +1545,10 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       (bare.length <= 8 || (/剩下的|剩下那|其余的|剩(?:下)?(?:我|俺|他|她)?(?:一个|一人|自己)/.test(core) && core.length <= 14))) ||
     /^(?:那)?(?:再|重新)(?:给我|帮我|帮忙)?(?:算|说|讲)(?:下|一下|一遍|算)?(?:吧|呗)?$/.test(core);
   // "那一年呢" after a monthly amount: the answer again, which gives each amount a year too.
-  const aYear = /^那?(?:一年|每年)(?:呢|的呢|多少|合多少|一共多少|一共呢)$/.test(core.replace(/[\s？?。!！]/g, ""));
+  // ("不是 俺问的是一年" after a monthly answer: the span asked, put right.)
+  const aYear =
+    /^那?(?:一年|每年)(?:呢|的呢|多少|合多少|一共多少|一共呢)$/.test(core.replace(/[\s？?。!！]/g, "")) ||
+    /^(?:不是|不对)?[，,]?[俺我咱](?:问|说|要)的?是(?:一年|每年|一整年)(?:的|多少|的钱)?$/.test(core.replace(/[\s？?。!！]/g, ""));
   // "按市场价一共得多少" after the coal reckoned: the reckoning again, which says what that coal costs.
   const costAgain =
     state.topic === "biomass" &&

@@ -63,7 +63,8 @@ function choiceFrom(fact: Extract<Fact, { type: "choice" }>, text: string): Fact
 }
 
 /** "不算贫困", "家里并不困难", "没有低保": a yes-word right after a negation says no. */
-const NEGATED = /(?:不|没|没有|并不|并非|不算|算不上|不是|非|未)\s*(?:算|是|属于|属|太|很|那么)?\s*$/;
+// ("俺也没有 贫困户": 没有 closing a clause of its own, a space before the next, denies nothing of it.)
+const NEGATED = /(?:(?:不|没|没有|未)(?:算|是|属于|属|太|很|那么)?|(?:并不|并非|不算|算不上|不是|非)\s*(?:算|是|属于|属|太|很|那么)?\s*)$/;
 
 function booleanFrom(fact: Extract<Fact, { type: "boolean" }>, text: string): boolean | undefined {
   // Negative phrases first: "没低保" contains "低保"; "不是贫困户…那个贫困残疾人生活特别救助" names a programme.
@@ -149,6 +150,10 @@ const HEARSAY_SOURCE = "(?:听说|听人说|人家说|都说|说是)[一二三�
 const HEARSAY = new RegExp(HEARSAY_SOURCE);
 const HEARSAY_ALL = new RegExp(HEARSAY_SOURCE, "g");
 
+/** "俺娘贫困老年残疾", "俺爹是个老年残疾人": one of the family, named, then described as old and disabled. */
+const DESCRIBED_ELDERLY =
+  /(?:[俺我咱](?:家)?(?:的)?)(?:爹|娘|爸|妈|老爹|老娘|爷爷?|奶奶?|姥姥|姥爷|外公|外婆|老伴|公公|婆婆|岳父|岳母|丈人|丈母娘|老头|老太)(?:也)?(?:是|算|属于)?(?:个)?(?:贫困)?老年残疾/;
+
 /** Every fact a sentence states: "我三级残疾，家里困难，今年68了" → grade 3, poor, age 68. */
 export function extractFacts(rules: EligibilityRules, said: string): Extraction {
   // "俺爹是四级 不是二级": a grade denied is nobody's (blanked, every other position kept).
@@ -167,6 +172,12 @@ export function extractFacts(rules: EligibilityRules, said: string): Extraction 
       if (answer?.kind === "value") facts[fact.id] = answer.value;
       if (answer?.kind === "invalid") invalid.push({ fact: fact.id, message: answer.message });
     }
+  }
+  // "俺娘贫困老年残疾 补助金半年多少": someone named right before 老年残疾 is described by it, not asking about the
+  // programme of that name only (老年 alone is never taken for a person's age).
+  if (facts.elderly === undefined && DESCRIBED_ELDERLY.test(text)) {
+    facts.elderly = true;
+    facts.certified ??= true;
   }
   const corrected: string[] = [];
   extractCalculatorFacts(rules, text, facts, invalid, corrected);

@@ -83,7 +83,7 @@ const RELATIONS: Array<[RegExp, string]> = [
   // "俩残疾娃 大的一级 小的三级": the elder and the younger, said before their grades.
   [/大的(?=[是也一二三四1-4]|小的|和|跟|都)/y, "您家老大"],
   [/小的(?=[是也一二三四1-4]|都)/y, "您家老小"],
-  [/大闺女|大女儿/y, "您大女儿"],
+  [/大闺女|大女儿|大姑娘/y, "您大女儿"],
   [/小闺女|小女儿/y, "您小女儿"],
   [/二闺女|二女儿|二丫头|二姑娘/y, "您二女儿"],
   [/三闺女|三女儿|三丫头|三姑娘/y, "您三女儿"],
@@ -113,7 +113,11 @@ const RELATIONS: Array<[RegExp, string]> = [
   // "娃三级": 娃 alone at the start of a clause, before what is said of the child.
   // "娃儿一级", "娃子是三级": the child in south-western and northern speech, at the start of a clause.
   [/(?<=[俺我咱]家?|[和跟])(?:娃儿|娃子|娃|孩子|小孩)|(?<=^|[\s，,。；、])(?:娃儿|娃子|娃娃|娃|孩子|小孩)(?=的|是|也|都|[一二三四1-4]级|重度)/y, "您孩子"],
-  [/叔叔|大叔|叔/y, "您叔叔"],
+  // "俺大舅一级 俺二舅二级": uncles and aunts by their order, each their own person (not 大姑娘, a girl).
+  ...["舅", "姑", "姨", "叔", "伯"].flatMap((kin) =>
+    ["大", "二", "三", "四", "五", "小"].map((order): [RegExp, string] => [new RegExp(`${order}${kin}(?![娘子])`, "y"), `您${order}${kin}`]),
+  ),
+  [/叔叔|叔/y, "您叔叔"],
   [/伯伯|大伯|伯/y, "您伯伯"],
   [/姑姑|大姑|姑(?!娘)/y, "您姑姑"],
   [/舅舅|舅/y, "您舅舅"],
@@ -668,8 +672,9 @@ function readHouseholdUncached(said: string): Household {
       return;
     }
     // "俺爷是贫困老年残疾人，俺奶也是", "俺娘也算上": what was said of the person before holds for this one too.
+    // ("俺爹68 也是": an age of their own said first.)
     const previous = k > 0 ? mentions[k - 1]!.person : undefined;
-    if (previous && previous !== p && /^[^，,。；\s]{0,4}也(?:是|算上|算|加上|带上|一样)(?:[，,。；\s]|$)/.test(segment)) {
+    if (previous && previous !== p && /^[^，,。；\s]{0,6}\s?也(?:是|算上|算|加上|带上|一样)(?:[，,。；\s]|$)/.test(segment)) {
       p.certified ??= previous.certified;
       p.elderly ??= previous.elderly;
       p.poor ??= previous.poor;

@@ -18,7 +18,21 @@ function remembered<T>(kept: Map<string, T>, text: string, read: () => T): T {
 /** Words for who someone is, which the readers of people (grades, standing) look for: the only ones spelled anew. */
 /** Look-alikes of 贫困 typed in haste: "贫因户", "贪困户". */
 const SHAPE_TYPOS = /贫因|贪困|贫囷/g;
-const STANDING_TERMS: ReadonlySet<string> = new Set(["贫困", "贫困户", "残疾", "残疾人", "残疾证", "救助", "低保", "低保户", "重度", "老年", "困难户"]);
+// ("一护多残": the programme a household's standing is screened for, typed by its sound.)
+const STANDING_TERMS: ReadonlySet<string> = new Set([
+  "贫困",
+  "贫困户",
+  "残疾",
+  "残疾人",
+  "残疾证",
+  "救助",
+  "低保",
+  "低保户",
+  "重度",
+  "老年",
+  "困难户",
+  "一户多残",
+]);
 
 export interface AnalyzedQuery {
   /** The message folded to Simplified, half-width, lower case, with colloquialisms and synonyms rewritten. */

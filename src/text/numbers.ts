@@ -109,8 +109,13 @@ const EXACT_COUNT =
 /** The first count of `text` said as a range ("两三个"), or undefined. */
 export function roughCountIn(text: string): RegExpExecArray | undefined {
   for (const m of text.matchAll(CHINESE_COUNT)) if (isRoughRange(m[1]!)) return m;
-  return undefined;
+  return UNCOUNTED.exec(text) ?? undefined;
 }
+/**
+ * "十几个", "二十几户", "几十个": a count with no number to reckon with, even roughly. ("好几个残疾的" describes a
+ * kind of household, not a count.)
+ */
+export const UNCOUNTED = /((?:[一二两三四五六七八九]?十|[一二两三四五六七八九]?百)几|几十|几百)\s*(?:个|人|户|名|位|家|口)/;
 
 /**
  * "家里两三个三级残疾的… ⏎ 三个": the exact count said after a range, as the last thing said (the answer to "到底是

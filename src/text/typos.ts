@@ -6,6 +6,10 @@ import { pinyin } from "pinyin-pro";
 const HAN_RUN = /^\p{Script=Han}+$/u;
 const MIN_LEN = 2;
 const MAX_LEN = 4;
+/** The last character of a hamlet's or a village's name: "上湾", "王庄", "李家屯". */
+const PLACE_END = /[湾庄屯沟洼坡岭寨村]$/;
+/** A count of people or households right after a word: "3人", "四户", "俩". */
+const COUNTED_AFTER = /^\s*(?:\d+|[一两二三四五六七八九十]+)\s*(?:个|人|户|名|位|口)|^\s*[俩仨]/;
 
 /**
  * Function characters are typed right far more often than they are typos of a topic word: "补了" is not
@@ -107,6 +111,8 @@ export function createTypoFixer(vocabulary: Iterable<string>, cut: (text: string
           const end = starts[k + span - 1]! + tokens[k + span - 1]!.length;
           const window = folded.slice(start, end);
           if (window.length > MAX_LEN || !ends.has(end) || !HAN_RUN.test(window) || known.has(window)) continue;
+          // "上湾3人 下湾4人": a name counted right after is a place of the village, not a misheard term (上网).
+          if (PLACE_END.test(window) && COUNTED_AFTER.test(folded.slice(end))) continue;
           const term = soundAlike(window);
           // Cut alone, a real word stays whole ("小卖" of 小卖铺 is not 小麦); a typo falls apart (沼 / 起).
           if (!term || (only && !only.has(term)) || cut(window).length === 1) continue;

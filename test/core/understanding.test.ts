@@ -6823,3 +6823,94 @@ describe("the 55th set's understanding", () => {
     expect((await chat()("秸秆压缩点的机器坏了 一个礼拜没人修 咋弄")).text).not.toContain("× 7");
   });
 });
+
+describe("the 56th set's understanding", () => {
+  it("starts a household's screening from a relative's age told alone, and carries 也是 over to the next one", async () => {
+    const say = chat();
+    const first = await say("俺娘今年65");
+    expect(first.intent).toBe("eligibility");
+    expect(first.text).not.toContain("风险评估");
+    await say("她是贫困的老年残疾人");
+    await say("俺爹68 也是");
+    expect((await say("俺家俩老 每月补助加起来多少")).text).toContain("您母亲 50 + 您父亲 50 = 100 元/月");
+  });
+
+  it("answers the supposed standing (要是不是贫困户呢) while the screening asks for it", async () => {
+    const say = chat();
+    await say("俺爹二级残疾 一年能领多少");
+    const r = (await say("要是不是贫困户呢")).text;
+    expect(r).toContain("不是贫困户");
+    expect(r).not.toContain("一户多残家庭生活补助】");
+  });
+
+  it("reads 俺也没有 贫困户 as poor, the 没有 closing the clause before", async () => {
+    expect((await chat()("俺家四口 俺奶一级残疾 俺爸2级 俺妈没残疾 俺也没有 贫困户 生活救助俺家一年多少")).text).toContain(
+      "您奶奶 800 + 您父亲 800 = 1600 元/年",
+    );
+  });
+
+  it("tells 大舅 from 二舅, and takes a correction of one of them", async () => {
+    const say = chat();
+    expect((await say("俺大舅一级 俺二舅二级 都贫困 救助一年加起来多少")).text).toContain("您大舅 800 + 您二舅 800 = 1600 元/年");
+    expect((await say("俺二舅不是二级 是三级 刚翻了证")).text).toContain("您大舅 800 + 您二舅 400 = 1200 元/年");
+  });
+
+  it("renames one of the people counted when a correction names them (俺闺女是二级 其他没错), and adds one told as more", async () => {
+    const say = chat();
+    await say("俺家三口都是一级贫困残疾人 一年救助多少");
+    expect((await say("哦不对 俺闺女是二级 其他没错")).text).toContain("第1人 800 + 第2人 800 + 您女儿 800 = 2400 元/年");
+    const more = chat();
+    await more("俺家俩一级贫困残疾人，一年救助一共多少");
+    expect((await more("不对，是仨，俺哥也是一级的")).text).toContain("= 2400 元/年");
+  });
+
+  it("leaves out those said not poor after 但是他们家, and adds up hamlets (上湾, 下湾) told a message each", async () => {
+    const say = chat();
+    await say("俺们组一级贫困残疾人两个");
+    await say("二级贫困残疾人一个");
+    await say("还有三级的俩 但是他们家不贫困");
+    expect((await say("全组救助一年多少")).text).toContain("合计：1600 + 800 = 2400 元/年");
+    const hamlets = chat();
+    await hamlets("村里三级贫困残疾人");
+    await hamlets("上湾3人");
+    await hamlets("下湾四人");
+    expect((await hamlets("一年救助全算上多少")).text).toContain("上湾 3 + 下湾 4 = 7 人");
+  });
+
+  it("answers the elderly allowance for someone described as 贫困老年残疾 without asking a grade", async () => {
+    expect((await chat()("俺娘贫困老年残疾 补助金半年能领多少")).text).toContain("300 元（600 × 0.5）");
+  });
+
+  it("joins 外公 said to be alike (也是) to 外婆, and sums their allowance", async () => {
+    const say = chat();
+    await say("我外婆是贫困老年残疾人");
+    await say("我外公也是 都符合救助条件");
+    expect((await say("他俩那个生活补助金一年总共能领多少")).text).toContain("一年：1200 元");
+  });
+
+  it("answers a year when told 俺问的是一年 after a monthly question", async () => {
+    const say = chat();
+    await say("俺姑二级贫困 一个月救助多少");
+    const r = (await say("不是 俺问的是一年")).text;
+    expect(r).toContain("每人每年 800 元");
+    expect(r).not.toContain("一户多残家庭生活补助】");
+  });
+
+  it("prices half a tonne of coal at the entry's price (那半吨多少钱)", async () => {
+    expect((await chat()("优质煤一千三百六一吨 那半吨多少钱")).text).toContain("0.5 吨 × 1360 = 680 元");
+  });
+
+  it("asks the exact count of 十几个 rather than reckoning, in one message and after it", async () => {
+    expect((await chat()("俺村十几个三级贫困的 一年一共多少")).text).toContain("您说的“十几个”是个大概的数");
+    const say = chat();
+    await say("俺村有十几个一二级贫困残疾人");
+    const r = (await say("一年救助总共多少")).text;
+    expect(r).toContain("告诉我准数");
+    expect(r).not.toMatch(/800 × 1\d/);
+  });
+
+  it("greets 侬好 and tells who it is when asked 侬是做啥个的; reads 一护多残 as the programme", async () => {
+    expect((await chat()("侬好 侬是做啥个的")).intent).toBe("help");
+    expect((await chat()("屋头就我妈一个残疾的 一护多残那个1680能申请不")).text).toContain("领不了");
+  });
+});

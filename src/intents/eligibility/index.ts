@@ -280,9 +280,10 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   const standing = tellsOnlyStanding(ctx, rules, text);
   // ("…一年救助各多少？另外俺家秸秆多想压成块，去哪压": the topic is the main question's; what follows 另外 is
   // answered beside it.)
-  const topic = standing ? "benefits" : detectTopic(rules, text.slice(0, besideAt(text)));
+  const topic = standing || ageToldAlone(rules, text) ? "benefits" : detectTopic(rules, text.slice(0, besideAt(text)));
   // "俺家是低保贫困户" names 低保 only to say where the household stands: it is screened, not told about 低保.
-  if (standing && topic === "benefits")
+  // "俺娘今年65": a relative's age told alone begins the household's screening.
+  if ((standing || ageToldAlone(rules, text)) && topic === "benefits")
     return toResult(ctx, startDialogue(rules, topic, text, maskPersonalData(ctx.text), ctx.now, knownFacts(ctx, topic), text));
   // Only a villager describing their own situation is asked questions; "三级残疾一年多少钱" is a policy question.
   // Numbers of their own to compute with ("3吨压块", "租金一年0.2万") are worth computing whoever they concern.
@@ -373,6 +374,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // and the calculator waits for the villager's numbers.
   if ((topic === "land" || topic === "biomass") && !hasOwnQuantities(rules, text) && !hasAnyQuantity(rules, text))
     return answerThenOfferCalculator(ctx, rules, topic, text);
+  // "优质煤一千三百六一吨 那半吨多少钱": the price of some coal, no coal burnt: the entry's price times it.
+  if (topic === "biomass" && COAL_PRICED.test(text) && !OWN_QUANTITIES.some((id) => extractFacts(rules, text).facts[id] !== undefined))
+    return policyFallback(ctx);
   // A programme named outright whose answer needs no sum ("燃油补贴", "托养", "法律援助"): the knowledge
   // base says everything the seed knows about it, including totals, at once.
   // "老年残疾人补助每月50，俺爹俺娘俩人一年共多少": the villager gives the figure and asks for arithmetic on
@@ -659,6 +663,21 @@ function tellsOnlyStanding(ctx: TurnContext, rules: EligibilityRules, text: stri
   // "俺家以前是贫困户" is no standing of today.
   return typeof facts.poor === "boolean" && [...text].length <= 16 && !/[?？吗呢啥么]|多少|几|哪|怎|咋|以前|原来|过去|早先|早年/.test(text);
 }
+
+/**
+ * "俺娘今年65", "俺爹六十八了": a relative's age told alone, asking nothing, the first of what a villager tells of
+ * the household one message at a time.
+ */
+function ageToldAlone(rules: EligibilityRules, text: string): boolean {
+  if (QUESTION_WORDS.test(text) || foldText(text).replace(/\s/g, "").length > 12) return false;
+  const people = readHousehold(text).people;
+  const { facts } = extractFacts(rules, text);
+  return people.length === 1 && people[0]!.label !== "您" && people[0]!.age !== undefined && Object.keys(facts).every((k) => k === "age");
+}
+
+/** "那半吨多少钱", "两吨煤得花多少": a weight of coal priced, nothing to be pressed or saved. */
+const COAL_PRICED =
+  /(?:\d+(?:\.\d+)?|[一两二三四五六七八九十半]+)\s*(?:吨|斤|公斤)(?:半)?(?:的)?(?:优质|好)?煤?(?:按[^，,。？?]{0,6})?(?:多少钱|多钱|值多少|得花多少|要花多少|花多少)/;
 
 function tellsFacts(rules: EligibilityRules, text: string): boolean {
   const { facts } = extractFacts(rules, text);
@@ -1034,7 +1053,8 @@ async function continueEligibility(ctx: TurnContext, current: DialogueState, tur
   // "俺家一冬烧3吨煤 按1360一吨得花多少" ⏎ "要改烧秸秆压块，按1.2公斤顶1公斤煤，得多少压块": the same
   // calculation asked again of its topic, with the numbers already given.
   // "要是不是贫困户呢": a supposition about the one screened, never a question of its own.
-  const supposing = SUPPOSING.test(text) && tellsFacts(rules, text) && state.step === "done";
+  // ("要是不是贫困户呢" while the screening asks whether the household is poor: the answer, supposed.)
+  const supposing = SUPPOSING.test(text) && tellsFacts(rules, text) && (state.step === "done" || answersPending);
   const sameCalculation = state.topic !== "benefits" && state.step === "done" && topic === state.topic && /多少|几/.test(text) && turn !== "report";
   const step = continueDialogue(rules, sumsScreening ? { ...state, reckon: { ...state.reckon, total: true } } : state, text, ctx.now, {
     newQuestion: newQuestion && focus.length === 0 && !sameHousehold && !sameOne && !sameCalculation && !supposing && !statesMore,

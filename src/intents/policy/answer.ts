@@ -3,7 +3,7 @@ import { absentProgramme } from "../../core/absent.ts";
 import { GONE, goneFromCount, isCounted, readHousehold } from "../../eligibility/household.ts";
 import { money, monthOf } from "../../eligibility/render.ts";
 import { exactly, findQuantities, parseNumber, readDuration, WEIGHT_UNITS, type Quantity } from "../../eligibility/numbers.ts";
-import { isRoughRange, settleRoughCount } from "../../text/numbers.ts";
+import { isRoughRange, settleRoughCount, UNCOUNTED } from "../../text/numbers.ts";
 import { type PolicyAnswerKind, type Citation, CONFIDENCE, citationOf, decide, FALLBACK_CONTACT, soleTopic } from "../../knowledge/hits.ts";
 import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
@@ -1765,7 +1765,7 @@ const NAME_CHAR = String.raw`(?:(?![俺我咱全本这那哪各每上下里的�
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts), "一组一户多残2户": a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts
 // ("俺们组有两户" ⏎ "三组有一户": the villager's own group is one of them).
-const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=(?:自然村|自然屯)?(?:[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨])))|(?!自然[村屯])${NAME_CHAR}{1,2}(?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困|轻度|中度|不是重度|不算重度))`;
+const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=(?:自然村|自然屯)?(?:[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨])))|(?!自然[村屯])${NAME_CHAR}{1,2}(?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|[上下](?:庄|屯|沟|洼|湾|坡|岭|寨)(?!里)|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困|轻度|中度|不是重度|不算重度))`;
 const SUBGROUP = new RegExp(`(${SUBGROUP_SOURCE}`, "g");
 /** A part of a village named: "二组", "东头" (read first by PLACED_GRADE, PART_GONE and PART_NOT_POOR_NAMED). */
 const PART_NAME = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边]`;
@@ -2052,7 +2052,8 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
     : readFigureQuestionUncached(about ? text.replace(ABOUT_COUNT, "，") : text, places);
   // "十五六户", "二三十个": a range, not one count; the villager is asked which.
   // ("…十二个 三级的五六个": any count of the question said as a range, not only the first.)
-  const rough = about && !estimated ? about[0] : [...text.matchAll(ROUGH_COUNTS)].find((m) => isRoughRange(m[1]!))?.[0];
+  // ("俺村有十几个…": no number at all, asked for too.)
+  const rough = about && !estimated ? about[0] : ([...text.matchAll(ROUGH_COUNTS)].find((m) => isRoughRange(m[1]!))?.[0] ?? UNCOUNTED.exec(text)?.[0]);
   const withRough = rough ? { ...(read ?? { perMonth: false, perYear: false }), rough } : read;
   if (figureQuestions.size >= FIGURE_QUESTIONS_KEPT) figureQuestions.delete(figureQuestions.keys().next().value!);
   figureQuestions.set(key, withRough);
