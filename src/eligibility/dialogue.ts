@@ -775,7 +775,8 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       !/不对|说错|搞错|弄错|记错|改成|改为/.test(text)
     ) {
       const question = `${state.question} ${text}`.slice(0, 500);
-      return startDialogue(rules, "benefits", question, question, on, state.facts.poor !== undefined ? { poor: state.facts.poor } : {});
+      const step = startDialogue(rules, "benefits", question, question, on, state.facts.poor !== undefined ? { poor: state.facts.poor } : {});
+      return { ...step, reply: { ...step.reply, text: `好的，记下了。\n${step.reply.text}` } };
     }
     if (state.people.length === 0 && healthyOther && !/不对|说错|搞错|弄错|记错|改成|改为/.test(text))
       return advance(rules, state, on, `好的，记下了：${more.people[0]!.label}不算残疾人，不影响上面算的。\n`);
