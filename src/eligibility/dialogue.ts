@@ -751,6 +751,19 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
     // "俺爸一级 贫困户" ⏎ "俺妈没残疾": someone other than the one screened, said not to be disabled, changes
     // nothing of that screening (it is no correction of the one screened).
+    // "俺家贫困户" ⏎ "俺爷八十一了 腿残疾": the first of the family described, nobody before, is the one screened.
+    const firstNamed = more.people.length === 1 ? more.people[0]! : undefined;
+    if (
+      state.people.length === 0 &&
+      firstNamed &&
+      firstNamed.label !== PRONOUN &&
+      firstNamed.label !== "您" &&
+      !isCounted(firstNamed) &&
+      (firstNamed.age !== undefined || firstNamed.certified || firstNamed.grade !== undefined || firstNamed.elderly) &&
+      readHousehold(foldText(state.question)).people.length === 0 &&
+      ["disability_grade", "age", "certified", "elderly"].every((k) => state.facts[k] === undefined)
+    )
+      state = { ...state, question: `${state.question} ${text}`.slice(0, 500) };
     const screenedLabel = readHousehold(foldText(state.question)).people[0]?.label ?? "您";
     const healthyOther =
       more.people.length === 1 && more.people[0]!.certified === false && more.people[0]!.label !== screenedLabel && more.people[0]!.label !== PRONOUN;
@@ -760,7 +773,8 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     if (
       state.people.length === 0 &&
       alsoOne &&
-      /也|还有|另外/.test(text) &&
+      // ("俺爷八十一了 腿残疾" ⏎ "俺奶七十六 有残疾证": another, old and disabled of their own, joins too.)
+      (/也|还有|另外/.test(text) || (alsoOne.age !== undefined && alsoOne.certified === true)) &&
       alsoOne.label !== screenedLabel &&
       alsoOne.label !== PRONOUN &&
       !isCounted(alsoOne) &&
@@ -1518,7 +1532,15 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     extraction.facts.disability_grade === undefined &&
     extraction.facts.poor === undefined &&
     extraction.facts.age === undefined;
-  if (state.step === "done" && isHousehold(state) && signals.focus && signals.focus.length > 0 && (Object.keys(extraction.facts).length === 0 || restated))
+  // ("那个贫困老年残疾人补助 俺家一年总共多少": 贫困 and 残疾人 in the programme's name say nothing of anyone.)
+  const besideNames = Object.keys(extractFacts(rules, text.replace(PROGRAMME_NAMED, "，")).facts).length === 0;
+  if (
+    state.step === "done" &&
+    isHousehold(state) &&
+    signals.focus &&
+    signals.focus.length > 0 &&
+    (Object.keys(extraction.facts).length === 0 || restated || besideNames)
+  )
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "俺爷俩一年一共能领多少" after a household's answer: the same people, summed.
   if (state.step === "done" && isHousehold(state) && asked.total && Object.keys(extraction.facts).length === 0)
@@ -1662,6 +1684,10 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
   if (correcting) return { state, reply: plain("哪一项说错了？请直接说正确的，比如“不对，是二级”或“不对，今年70岁”。") };
   return failed(rules, state, "抱歉，我没听明白您的回答。");
 }
+
+/** "那个贫困老年残疾人补助", "重度残疾人养老保险代缴": a programme named by its words, which describe nobody. */
+const PROGRAMME_NAMED =
+  /(?:那个)?(?:贫困|重度)?(?:老年)?残疾人?(?:的)?(?:生活)?(?:特别)?(?:救助|补助|补贴|养老保险|代缴)(?:金|代缴)?|一户多残(?:家庭)?(?:生活)?(?:补助|补贴)?/g;
 
 /** "有一个不是贫困户", "其中俩不是低保户": some of those told of, not poor. */
 const SOME_NOT_POOR = /(?:有|其中|里头|里面)(?:有)?\s*(一|两|俩|二|三|仨|[1-3])\s*个?(?:人)?(?:不是|非|不算)(?:贫困|低保|建档立卡)/;

@@ -6915,3 +6915,13 @@ describe("the 56th set's understanding", () => {
     expect((await chat()("屋头就我妈一个残疾的 一护多残那个1680能申请不")).text).toContain("领不了");
   });
 });
+
+describe("a household told one person a message after its standing", () => {
+  it("screens the first relative described, joins the next one described with an age and a card, and keeps both for the programme named", async () => {
+    const say = chat();
+    await say("俺家是低保户");
+    await say("俺姥爷七十九了 有残疾证");
+    expect((await say("俺姥姥七十四 有残疾证 眼睛看不见")).text).toContain("您姥爷 50 + 您姥姥 50 = 100 元/月");
+    expect((await say("那个贫困老年残疾人补助 俺家一年总共多少")).text).toContain("一年：1200 元");
+  });
+});
