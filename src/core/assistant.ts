@@ -20,6 +20,7 @@ import {
 import { detectScript, toScript, type Script } from "../text/script.ts";
 import type { Intent } from "../knowledge/schema.ts";
 import { maskPersonalData } from "./privacy.ts";
+import { tellsPart } from "./parts.ts";
 import { KeyedQueue, LoopTurns } from "./queue.ts";
 import { CLASSIFIER_SURE, routeByReading, routeIntent } from "./route.ts";
 import { conversationKey, reply, type InboundMessage, type Reply } from "./message.ts";
@@ -307,6 +308,8 @@ export class Assistant {
     const totalAsked = /加起来|加一起|一共|总共|合计/.test(foldText(text)) && !COUNTED.test(foldText(text));
     const leans =
       addsCount ||
+      // "下湾组刚说错 是二级贫困1个 三级贫困1个 全村一共多少": a part of the village told or corrected goes on with it.
+      tellsPart(foldText(text)) ||
       villageTotal ||
       totalAsked ||
       isFollowUp(foldText(text), engine.kb.data.conversation) ||

@@ -224,7 +224,13 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   if (has(text, words.requests)) return ASKS_WHOM.test(text) ? { kind: "report_or_question" } : { kind: "report" };
   // "机器坏了 一个礼拜没人修 咋弄": left undone for a while, "what now" asks for someone to act: a report.
   // ("沼气池坏了好几回了一直没人修 镇上有没有管维修的地方": whom to go to, asked, is still a question.)
-  if (NEGLECTED.test(text) && !ASKS_WHOM.test(text) && !/有没有|谁|哪|咋样|怎么样/.test(text)) return { kind: "report" };
+  // ("俺爹八十了 一个礼拜没人来看 他是一级残疾 能领多少", "一直没人管 能申请托养不": what one may get, asked.)
+  if (
+    NEGLECTED.test(text) &&
+    !ASKS_WHOM.test(text) &&
+    !/有没有|谁|哪|咋样|怎么样|多少|几|能领|能申请|能办|补助|补贴|救助|托养|低保|五保|[吗么啥]|不\s*[？?]?$/.test(text)
+  )
+    return { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
   // "河道又脏又臭 镇上到底修没修过": whether something was ever done, asked (修没修过, 整治过没有), like one ending in 没.
   // (Of what the township does — 修, 整, 管, 办 — not "一个人没人管", nor whether someone came, "来没来过".)

@@ -58,7 +58,10 @@ export function routeByReading(route: Route, reading: Reading, staffWork = true,
     case "question":
       return route.intent === "feedback" ? { intent: "policy", confidence: route.confidence } : route;
     case "smalltalk":
-      return route.intent === "feedback" || route.intent === "policy" || route.intent === "eligibility" ? { intent: "help", confidence: 1 } : route;
+      // ("说得对", "懂": small talk the classifier knows nothing of is small talk still.)
+      return route.intent === "feedback" || route.intent === "policy" || route.intent === "eligibility" || route.intent === "unknown"
+        ? { intent: "help", confidence: 1 }
+        : route;
     case "open":
       return route.intent === "feedback" && reading.asks ? { intent: "policy", confidence: route.confidence } : route;
     default:

@@ -102,7 +102,10 @@ export function readGradeTally(text: string): GradeGroup[] | undefined {
   const joined = paired.replace(/([一二三四1-4]级(?:的)?(?:贫困户?)?(?:残疾人?)?)\s+((?:\d{1,6}|[一两二三四五六七八九十百]{1,6})\s*(?:个|位|名|人))/g, "$1$2");
   // "还有一个二级的 但不是贫困户": not poor, said after a pause, of the ones just counted.
   // ("还有三级的俩 但是他们家不贫困": 但是, 他们家 and 不贫困 too.)
-  const kept = joined.replace(/[，,\s]+(?=(?:但是?|可是?|不过|就是)?(?:他|她|他们|她们|他俩|她俩)?(?:家|家里)?(?:不是|非|不算|不)(?:贫困|低保))/g, "");
+  const kept = joined.replace(
+    /[，,\s]+(?=(?:但是?|可是?|不过|就是)?(?:他|她|他们|她们|他俩|她俩)?(?:家|家里)?(?:不是|非|不算|不)(?:贫困|低保)(?!户?的?(?:都)?(?:没|不)(?:算|统计|报|计)))/g,
+    "",
+  );
   // ("三级里头有两个搬县城去了 户口也迁走了": the same people's leaving said twice, not one more leaving.)
   let previousGone = false;
   for (const clause of kept.split(/[，,。；;！!？?\s]+/).filter(Boolean)) {

@@ -845,9 +845,11 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       !isCounted(namedOne) &&
       state.people.length >= 2 &&
       state.people.every(isCounted) &&
-      /不对|说错|搞错|弄错|记错|其实|其他没错|别的没错|其余/.test(text) &&
-      // ("不对，是仨，俺哥也是一级的": one more, not one of them renamed.)
-      !/还有|也|[俩仨]|(?:\d|[两三四五六])个/.test(text)
+      // Said to leave the rest as it was ("其他没错"), or nothing but who it is and the grade: "不对 俺闺女是二级".
+      (/(?:其他|别的|其余)(?:的)?(?:人)?(?:都)?(?:没错|不变|对|一样)/.test(text) ||
+        /^(?:哦|噢)?(?:不对|说错了?|搞错了?|弄错了?|记错了?)[，,\s]*[俺我咱]?[^，,\s]{1,4}?(?:是|其实是)?[一二三四1-4]级(?:的)?$/.test(core)) &&
+      // ("不对，是仨，俺哥也是一级的", "忘说俺娘了 她一级", "一共四口人": one more, not one of them renamed.)
+      !/还有|也|漏|忘|加|添|[俩仨]|(?:\d|[两三四五六])(?:个|口)/.test(text)
     ) {
       const people = [...state.people.slice(0, -1), { ...state.people.at(-1)!, label: namedOne.label, grade: namedOne.grade, severe: false }];
       return advance(rules, { ...state, people }, on, `好的，已改为：${namedOne.label}${"一二三四"[namedOne.grade - 1]}级，其他的不变。\n`);
@@ -1139,9 +1141,17 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       const own = Object.fromEntries(Object.entries(joining).filter(([, v]) => v !== undefined)) as Partial<Person>;
       const people = [...state.people, { ...state.people.at(-1)!, ...own, label: joining.label }];
       const disabled_in_household = Math.max(people.length, Number(state.facts.disabled_in_household ?? 0) + 1);
+      // ("我自己也是三级 我们是贫困户": the household's standing said beside, everyone's.)
+      const standing: { poor?: boolean } = HOUSEHOLD_POOR.test(text) ? { poor: true } : {};
       return advance(
         rules,
-        { ...state, people, disabledCount: disabled_in_household, facts: { ...state.facts, disabled_in_household }, reckon: summing(state.reckon, asked) },
+        {
+          ...state,
+          people,
+          disabledCount: disabled_in_household,
+          facts: { ...state.facts, disabled_in_household, ...standing },
+          reckon: summing(state.reckon, asked),
+        },
         on,
         `好的，记下了：${joining.label}也算上，一共 ${people.length} 个人。\n`,
       );
@@ -1689,8 +1699,14 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
 const PROGRAMME_NAMED =
   /(?:那个)?(?:贫困|重度)?(?:老年)?残疾人?(?:的)?(?:生活)?(?:特别)?(?:救助|补助|补贴|养老保险|代缴)(?:金|代缴)?|一户多残(?:家庭)?(?:生活)?(?:补助|补贴)?/g;
 
+/** "我们是贫困户", "俺家算低保户", "一家贫困户": the household's standing, everyone's in it. */
+const HOUSEHOLD_POOR =
+  /(?<!不)(?:[俺我咱]们|[俺我咱]家|家里|全家|一家|[俺我咱]哋|阿拉)(?:都)?(?:是|算|系)?[^，,。；不非]{0,3}(?:贫困户|低保户|困难户|建档立卡)/;
+
 /** "有一个不是贫困户", "其中俩不是低保户": some of those told of, not poor. */
-const SOME_NOT_POOR = /(?:有|其中|里头|里面)(?:有)?\s*(一|两|俩|二|三|仨|[1-3])\s*个?(?:人)?(?:不是|非|不算)(?:贫困|低保|建档立卡)/;
+// (Not 低保: a household may be poor without it. Not "还有一个不是贫困户的 三级": one more, of a grade.)
+const SOME_NOT_POOR =
+  /^(?!还有|另外|再|又)[^。？?]{0,6}?(?:有|其中|里头|里面)(?:有)?\s*(一|两|俩|二|三|仨|[1-3])\s*个?(?:人)?(?:不是|非|不算)(?:贫困|建档立卡)(?![^，,。]{0,6}[一二三四1-4]级)/;
 
 /** "两样补助", "几项加起来", "都算上": several programmes, not only the one named last ("加起来" alone may add people). */
 const SEVERAL_KINDS = /[两俩几]样|[两几]项|都算上|全算上/;

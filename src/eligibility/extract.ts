@@ -63,8 +63,9 @@ function choiceFrom(fact: Extract<Fact, { type: "choice" }>, text: string): Fact
 }
 
 /** "不算贫困", "家里并不困难", "没有低保": a yes-word right after a negation says no. */
-// ("俺也没有 贫困户": 没有 closing a clause of its own, a space before the next, denies nothing of it.)
-const NEGATED = /(?:(?:不|没|没有|未)(?:算|是|属于|属|太|很|那么)?|(?:并不|并非|不算|算不上|不是|非)\s*(?:算|是|属于|属|太|很|那么)?\s*)$/;
+const NEGATED = /(?:不|没|没有|并不|并非|不算|算不上|不是|非|未)\s*(?:算|是|属于|属|太|很|那么)?\s*$/;
+/** "俺妈没残疾 俺也没有 贫困户": 也没有 echoing a 没残疾 said just before closes that clause; it denies nothing after it. */
+const ECHOED_DENIAL = /(?:没|不)(?:有)?残疾[^。；;]{0,8}?[俺我咱他她]也没有?\s+$/;
 
 function booleanFrom(fact: Extract<Fact, { type: "boolean" }>, text: string): boolean | undefined {
   // Negative phrases first: "没低保" contains "低保"; "不是贫困户…那个贫困残疾人生活特别救助" names a programme.
@@ -80,7 +81,7 @@ function booleanFrom(fact: Extract<Fact, { type: "boolean" }>, text: string): bo
   let said: boolean | undefined;
   for (const word of fact.yes_words) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      if (NEGATED.test(text.slice(Math.max(0, at - 4), at))) return false;
+      if (NEGATED.test(text.slice(Math.max(0, at - 4), at)) && !ECHOED_DENIAL.test(text.slice(0, at))) return false;
       // "俺家低保没评上", "家里低保申请了还没批": not granted (yet), which says neither yes nor no.
       if (PENDING_AFTER.test(text.slice(at + word.length))) continue;
       said = true;
@@ -152,7 +153,7 @@ const HEARSAY_ALL = new RegExp(HEARSAY_SOURCE, "g");
 
 /** "俺娘贫困老年残疾", "俺爹是个老年残疾人": one of the family, named, then described as old and disabled. */
 const DESCRIBED_ELDERLY =
-  /(?:[俺我咱](?:家)?(?:的)?)(?:爹|娘|爸|妈|老爹|老娘|爷爷?|奶奶?|姥姥|姥爷|外公|外婆|老伴|公公|婆婆|岳父|岳母|丈人|丈母娘|老头|老太)(?:也)?(?:是|算|属于)?(?:个)?(?:贫困)?老年残疾/;
+  /(?:[俺我咱](?:家)?(?:的)?)(?:爹|娘|爸|妈|老爹|老娘|爷爷?|奶奶?|姥姥|姥爷|外公|外婆|老伴|公公|婆婆|岳父|岳母|丈人|丈母娘|老头|老太)(?:也)?(?:是)?(?:个)?(?:贫困)?老年残疾(?!人?\s*(?:不|吗|么|嘛|没|啊[？?]))/;
 
 /** Every fact a sentence states: "我三级残疾，家里困难，今年68了" → grade 3, poor, age 68. */
 export function extractFacts(rules: EligibilityRules, said: string): Extraction {

@@ -113,11 +113,12 @@ const RELATIONS: Array<[RegExp, string]> = [
   // "娃三级": 娃 alone at the start of a clause, before what is said of the child.
   // "娃儿一级", "娃子是三级": the child in south-western and northern speech, at the start of a clause.
   [/(?<=[俺我咱]家?|[和跟])(?:娃儿|娃子|娃|孩子|小孩)|(?<=^|[\s，,。；、])(?:娃儿|娃子|娃娃|娃|孩子|小孩)(?=的|是|也|都|[一二三四1-4]级|重度)/y, "您孩子"],
-  // "俺大舅一级 俺二舅二级": uncles and aunts by their order, each their own person (not 大姑娘, a girl).
+  // "俺大舅一级 俺二舅二级": uncles and aunts counted by their order, each their own person (not 大姑娘, a girl).
+  // (大 and 小 stay the uncle or aunt named alone, "俺小姨" ⏎ "俺姨是二级", as most villagers have one of each.)
   ...["舅", "姑", "姨", "叔", "伯"].flatMap((kin) =>
-    ["大", "二", "三", "四", "五", "小"].map((order): [RegExp, string] => [new RegExp(`${order}${kin}(?![娘子])`, "y"), `您${order}${kin}`]),
+    ["二", "三", "四", "五"].map((order): [RegExp, string] => [new RegExp(`${order}${kin}(?![娘子])`, "y"), `您${order}${kin}`]),
   ),
-  [/叔叔|叔/y, "您叔叔"],
+  [/叔叔|大叔|小叔|叔/y, "您叔叔"],
   [/伯伯|大伯|伯/y, "您伯伯"],
   [/姑姑|大姑|姑(?!娘)/y, "您姑姑"],
   [/舅舅|舅/y, "您舅舅"],
@@ -679,6 +680,8 @@ function readHouseholdUncached(said: string): Household {
       p.elderly ??= previous.elderly;
       p.poor ??= previous.poor;
       if (p.grade === undefined && previous.grade !== undefined) p.grade = previous.grade;
+      // ("俺娘68 也是 就是没办证": alike but for the card, which she has not.)
+      if (/没(?:有|办|领)?(?:残疾)?证|证还没/.test(segment.split(/[。；;！!？?]/)[0]!)) p.certified = false;
     }
     // Up to the end of the sentence, and not a programme listed by name: in "俺哥三级。老年补助、特别救助全算上"
     // 老年 is the allowance asked about, not said of 俺哥 ("俺爹领老年残疾人补助" still says he is old).
@@ -709,7 +712,7 @@ function readHouseholdUncached(said: string): Household {
       // "俺哥二级 俺嫂子也是二级 他们是贫困户": 他们 (or 都) takes in those named before.
       // ("俺娘二级 俺兄弟三级 俺家是贫困户": the household's standing is everyone's named so far.)
       if (
-        /(?:都|他们|她们|他俩|她俩|两口子|[俺我咱](?:们)?家|家里|全家)(?:都)?(?:算|是)?[^，,。；]{0,3}(?:贫困户|低保户|困难户)|都是贫困的?(?=[，,。；\s]|$)/.test(
+        /(?:都|他们|她们|他俩|她俩|两口子|[俺我咱](?:们)?家|[俺我咱]们|[俺我咱]哋|阿拉|家里|全家|一家)(?:都)?(?:算|是|系)?[^，,。；]{0,3}(?:贫困户|低保户|困难户)|都是贫困的?(?=[，,。；\s]|$)/.test(
           segment,
         )
       )

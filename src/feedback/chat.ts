@@ -292,7 +292,10 @@ const PROBLEM_LIKE = /坏|塌|漏|堵|臭|脏|吵|乱|欠|拖|扣|锁|没人|不
 
 /** How long the trouble has lasted, or someone asked to come and see to it. */
 const ABOUT_THE_REPORT =
-  /[一两二三四五六七八九十几半多]+个?多?(?:天|礼拜|星期|周|月|年)了|(?<!有)(?:没人|没有人)(?:修|管|来|理)|(?:也|还)没(?:人)?(?:修|管|来)|好几天|好久了|(?:昨天|前天|今天|早上|上午|下午|晚上|刚才)[^，,。？?]{0,4}(?:发现|看见|看到|出的事|塌的|坏的)|派人|来个人|找人来|来修|修修|修一下|来看看|过来看|管管|快点|赶紧|(?:去年|往年|以前|上回|上次)(?:都|还|也)?(?:发了|到了|给了|领了|有)/;
+  /[一两二三四五六七八九十几半多]+个?多?(?:天|礼拜|星期|周|月|年)了|好几天|好久了|(?:昨天|前天|今天|早上|上午|下午|晚上|刚才)[^，,。？?]{0,4}(?:发现|看见|看到|出的事|塌的|坏的)|派人|来个人|找人来|来修|修修|修一下|来看看|过来看|管管|快点|赶紧|(?:去年|往年|以前|上回|上次)(?:都|还|也)?(?:发了|到了|给了|领了|有)/;
+
+/** Nobody has come to see to it yet: "一个礼拜没人修", "还没人来". */
+const NOBODY_ACTS = /(?<!有)(?:没人|没有人)(?:修|管|来|理)|(?:也|还)没(?:人)?(?:修|管|来)/;
 
 /**
  * Where or since when the trouble is ("在三组老王家门口 昨天开始的"): a report's details, though nothing wrong is
@@ -310,7 +313,8 @@ function addsDetail(ctx: FeedbackTurn, report: Report | undefined, text = ctx.te
   if (text.length < 4 || reading.kind === "smalltalk" || reading.kind === "reset") return undefined;
   // "一个多礼拜了 能派人看看不": how long it has lasted, or a plea for someone to come, is about the report
   // just filed, even when it is put as a question.
-  const aboutIt = ABOUT_THE_REPORT.test(text);
+  // ("一个礼拜没人修 咋弄": nobody acting on it yet; not "以前也没人管 这归谁管", which asks whose it is.)
+  const aboutIt = ABOUT_THE_REPORT.test(text) || (NOBODY_ACTS.test(text) && !/谁|哪|管不管|归/.test(text));
   if (!aboutIt && (reading.kind === "question" || reading.kind === "report_or_question")) return undefined;
   // "残疾人救助" names a topic, not trouble: only words of something wrong add to a report, or where and
   // since when it is ("在三组老王家门口 昨天开始的").

@@ -115,7 +115,9 @@ export function roughCountIn(text: string): RegExpExecArray | undefined {
  * "十几个", "二十几户", "几十个": a count with no number to reckon with, even roughly. ("好几个残疾的" describes a
  * kind of household, not a count.)
  */
-export const UNCOUNTED = /((?:[一二两三四五六七八九]?十|[一二两三四五六七八九]?百)几|几十|几百)\s*(?:个|人|户|名|位|家|口)/;
+// (Only of those a programme pays: "十几口人 就俺爹一个残疾", "几十户贫困户 俺是一级" count no one paid.)
+export const UNCOUNTED =
+  /((?:[一二两三四五六七八九]?十|[一二两三四五六七八九]?百)几|几十|几百)\s*(?:个|人|户|名|位|家)(?=[^，,。？?\s]{0,3}?(?:[一二三四1-4](?:[、到和]?[一二三四1-4])?级|重度|残疾|贫困残疾|贫困老年|老年残疾|一户多残))/;
 
 /**
  * "家里两三个三级残疾的… ⏎ 三个": the exact count said after a range, as the last thing said (the answer to "到底是

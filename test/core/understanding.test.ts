@@ -3809,8 +3809,7 @@ describe("a household changed in a later message", () => {
     const named = chat();
     await named("俺家俩二级残疾 贫困户 救助加一户多残一年多少");
     const r = await named("再加个三级的 俺小叔 一个户口本上");
-    // (小叔 is a person of their own, named as said: 您小叔.)
-    expect(r.text).toMatch(/您小叔三级/);
+    expect(r.text).toMatch(/您叔叔三级/);
     expect(r.text).toMatch(/合计每年：2000 \+ 1680 = 3680 元/);
   });
 
@@ -6923,5 +6922,60 @@ describe("a household told one person a message after its standing", () => {
     await say("俺姥爷七十九了 有残疾证");
     expect((await say("俺姥姥七十四 有残疾证 眼睛看不见")).text).toContain("您姥爷 50 + 您姥姥 50 = 100 元/月");
     expect((await say("那个贫困老年残疾人补助 俺家一年总共多少")).text).toContain("一年：1200 元");
+  });
+});
+
+describe("a village told part by part, and the review's guards", () => {
+  it("adds up a village told part by part: grades per part, those gone taken out, those not poor apart, a part corrected", async () => {
+    const say = chat();
+    await say("帮俺村算算特别救助 一个组一个组说");
+    await say("前街组 二级贫困2个 三级贫困1个");
+    await say("后街组 一级贫困1个 还有个三级的 前年搬到城里了");
+    await say("西头组 两个三级的 都不是贫困户");
+    const r = (await say("对了刚才前街组说错了 三级贫困是2个 一共多少")).text;
+    // 2 × 800 + 1 × 800 + 2 × 400 = 3200; 西头组's two are not poor.
+    expect(r).toContain("= 3200 元/年");
+    expect(r).toContain("2 个三级不是贫困户");
+    const gone = (await chat()("一组 三级贫困3个 其中一个去年走了 二组 一级贫困1个 一年多少")).text;
+    expect(gone).toContain("三级现在：3 − 1 = 2 个");
+    expect(gone).toContain("800 + 800 = 1600 元/年");
+  });
+
+  it("leaves tallies with a regrading to the readers that follow it (上庄那6个里头有1个复评成二级了)", async () => {
+    const say = chat();
+    await say("上庄有三级贫困残疾人4个");
+    await say("下庄有一级贫困残疾人1个");
+    await say("上庄那4个里头有1个复评成二级了");
+    expect((await say("全村一年特别救助一共多少钱")).text).toContain("= 2800 元/年");
+  });
+
+  it("reads the household's standing said beside the last one joined (我自己也是三级 我们是贫困户)", async () => {
+    const say = chat();
+    await say("俺家好几个残疾的");
+    await say("俺爹 二级");
+    await say("俺弟 三级");
+    expect((await say("俺自己也是三级 俺们是贫困户 一年总共多少")).text).toContain("800 + 您弟弟 400 + 您 400 = 1600 元/年");
+  });
+
+  it("keeps a denial typed with a space (俺家不 贫困), and 不贫困的没算 says the counted are poor", async () => {
+    expect((await chat()("俺家不 贫困 俺是一级残疾 能领啥")).text).not.toMatch(/很可能能领】\n1\. 贫困残疾人生活特别救助/);
+    expect((await chat()("俺村一级的3个 三级的俩 但是不贫困的没算 特别救助一年一共多少")).text).toContain("2400 + 800 = 3200");
+  });
+
+  it("adds someone forgotten rather than renaming one counted (不对 忘说俺娘了 她一级)", async () => {
+    const say = chat();
+    await say("俺家俩都是二级 贫困户 一年一共多少");
+    expect((await say("不对 忘说俺娘了 她一级")).text).toContain("第1人 800 + 第2人 800 + 您母亲 800 = 2400 元/年");
+  });
+
+  it("asks no exact count of a household's size (十几口人), and files no question about what one may get", async () => {
+    expect((await chat()("俺家十几口人 就俺爹一个残疾 一级 贫困户 一年多少")).text).not.toContain("准数");
+    expect((await chat()("俺爹八十了 一个礼拜没人来看 他是一级残疾 贫困户 能领多少")).intent).not.toBe("feedback");
+  });
+
+  it("answers a question of whose it is after a report (这归谁管) instead of adding it to the report", async () => {
+    const say = chat();
+    await say("村口路灯坏了");
+    expect((await say("以前也没人管 这归谁管")).text).not.toContain("已补充到您刚才的反映里");
   });
 });

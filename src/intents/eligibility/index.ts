@@ -47,6 +47,7 @@ import {
   type Step,
 } from "../../eligibility/index.ts";
 import { asksForAll, ONLY_ONE, outsideHousehold, saysNothingElse, sumsEverything } from "../../eligibility/dialogue.ts";
+import { readPartsTally, tellsPart } from "../../core/parts.ts";
 
 /** The screener's answer, or a question it asks on the way there. */
 export type EligibilityAnswerKind = "answer" | "dialogue";
@@ -171,6 +172,8 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (absentProgramme(ctx.kb.index, ctx.query)) return policyFallback(ctx);
   // "俺是隔壁县的 三级贫困残疾 俺们那个县一年给多少": this county's programmes are not theirs to be screened for.
   if (asksOtherPlace(text)) return policyFallback(ctx);
+  // "一组 一级贫困2个 ⏎ 二组 二级贫困1个…": a village's people told part by part, reckoned by the knowledge base.
+  if (readPartsTally(foldText(text))) return policyFallback(ctx);
   // "家里不困难，能免费做复明手术吗", "就我爷爷一个是残疾的，一户多残有份不": the programme asked about,
   // against what the villager said of themselves. Refused plainly when what they said rules it out.
   const refused = refusal(ctx, rules, text);
@@ -903,6 +906,11 @@ export const eligibilityDialogue: Dialogue<DialogueState> = {
 async function continueEligibility(ctx: TurnContext, current: DialogueState, turn: Parameters<Dialogue<DialogueState>["continue"]>[2]) {
   const rules = rulesFor(ctx);
   if (!rules) return undefined;
+  // "帮全村算下特别救助" ⏎ "一组 一级贫困2个 三级贫困1个": a village told part by part is no household screened.
+  if (tellsPart(foldText(ctx.text))) {
+    ctx.dialogue.end(ELIGIBILITY_DIALOGUE);
+    return undefined;
+  }
   const text = readable(ctx);
   const topic = detectTopic(rules, text);
   // "俺娘那个救助一个月多少" while a calculator waits for its numbers: the screening before it, taken up again.

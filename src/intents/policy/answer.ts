@@ -9,6 +9,7 @@ import type { Entry, Fact } from "../../knowledge/schema.ts";
 import type { AnalyzedQuery, KnowledgeIndex, SearchHit } from "../../knowledge/search.ts";
 import { DROPPED_HOME, GRADE_NUMBER, type GradeGroup, gradesSaid, readGradeTally, SOME_NOT_POOR } from "../../core/tally.ts";
 import { misreadRate, misreadRatio, misreadUnit } from "./misread.ts";
+import { readPartsTally } from "../../core/parts.ts";
 import { type Claim, CONFIRM_ASKED, CONFIRM_TAG, claimHolds, overMonths, readClaim, readStatedClaim, spanOf, withinMore } from "../../core/claim.ts";
 
 const MAX_FACTS = 4;
@@ -873,7 +874,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     /(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；\s]{0,3}(?:不是|非|不)(?:贫困|低保)|(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|户|位|名)[^，,。；]{0,8}?(?:但|可|不过|就是)(?:不是|非)(?:贫困|低保)|[村组]|脱贫/.test(
       query.text,
     );
-  const notTheirs = NOT_POOR_SAID.test(query.text) && !someNotPoor && /贫困/.test(entry.title);
+  // ("张家坝 两个三级的 都不是贫困户": a part of a village counted apart as not poor, the rest reckoned.)
+  const notTheirs =
+    NOT_POOR_SAID.test(query.text) &&
+    !someNotPoor &&
+    /贫困/.test(entry.title) &&
+    !readFigureQuestion(query.text, index.places)?.gradeCounts?.some((g) => g.notPoor);
   if (notTheirs) lines.push(`这一项是给贫困残疾人的${entry.who ? `（${entry.who}）` : ""}；按您说的不是贫困户，领不了这一项。资料里的标准是：`);
   // "俺们那个县一年给多少" of a neighbouring county: the local amount would be read as theirs, so none is shown.
   // (A place merely named beside a question of the entry's own figures keeps them, said to be local.)
@@ -1797,7 +1803,7 @@ function partAskedCount(text: string): RegExpExecArray | undefined {
 /** "一组是5个", "一组应该是5个", "一组说错了 是5个": a part's count said again, with no grade of its own. */
 function partRestated(place: string): RegExp {
   return new RegExp(
-    `${place}(?:那|的)?(?:不对|说错了?|数错了?|记错了?|搞错了?)?[，,\\s]*(?:应该|其实|实际上?)?(?:是|有|改成|改为)\\s*(\\d+|[一两二三四五六七八九十]+|俩|仨)\\s*个(?=$|[\\s，,。；;！!？?]|不是\\s*(?:\\d|[一两二三四五六七八九十俩仨]))`,
+    `${place}(?:那|的)?(?:不对|说错了?|数错了?|记错了?|搞错了?)?[，,\\s]*(?:应该|其实|实际上?)?(?:是|有|改成|改为)\\s*(\\d+|[一两二三四五六七八九十]+|俩|仨)\\s*个(?!\\s*(?:的)?\\s*[一二三四1-4]级)(?=$|[\\s，,。；;！!？?]|不是\\s*(?:\\d|[一两二三四五六七八九十俩仨]))`,
     "g",
   );
 }
@@ -1814,7 +1820,10 @@ function subgroupsOfGrades(text: string): Array<{ place: string; grades: number[
     // "一组有4个二级的 … 等会 一组是5个 不是4个": the part's count said again later, with no grade, replaces it.
     const again = [...after.matchAll(partRestated(m[1]!))].at(-1);
     const counted = again ? (parseNumber(again[1]!) ?? n) : n;
-    return [{ place: m[1]!, grades: gradesSaid(m[3]!), count: counted, ...(NOT_POOR_SAID.test(said) ? { notPoor: true as const } : {}) }];
+    // ("都是贫困户 不是低保户", "去年还不是贫困户 今年评上了", "其中一个不是贫困户": the part's people poor, or
+    // only some not.)
+    const notPoor = /(?:不是|非|不算|不)贫困/.test(said) && !/都是贫困|(?<!不)是贫困户|评上|其中|有一个|有个|[一两俩二三](?:个)?不是/.test(said);
+    return [{ place: m[1]!, grades: gradesSaid(m[3]!), count: counted, ...(notPoor ? { notPoor: true as const } : {}) }];
   });
 }
 const subgroups = new Map<string, RegExp>();
@@ -2254,6 +2263,17 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   const grades = backTo ? gradesSaid(backTo[1]!) : gradesIn(text);
   // "三级的 一组1个 ⏎ 再加上三组一个二级的": people said with their own group and grade join that grade's tally,
   // read after the rest ("一个二级" is no group of its own beside "一二级的 一组2个").
+  // "一组 一级贫困2个 三级贫困1个 ⏎ 二组 二级贫困1个…": a village told part by part, read as such.
+  const byParts = readPartsTally(text);
+  if (byParts)
+    return {
+      perMonth,
+      perYear,
+      ...(years ? { years } : {}),
+      grades: [...new Set(byParts.flatMap((g) => g.grades))],
+      gradeCounts: byParts,
+      ...(HEADCOUNT_ASKED.test(text) ? { headcount: true } : {}),
+    };
   const placed = subgroupsOfGrades(text);
   const unplaced = placed.length > 0 ? text.replace(PLACED_GRADE, "，") : text;
   // "5个一二级的、3个三级的": a group may name several grades paid alike.
