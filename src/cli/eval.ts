@@ -258,6 +258,11 @@ const DEFAULT_SETS = [
   // (bu60 forbids any 万 figure, so the entry's county total 314.04 万元 fails it, though no total is reckoned.)
   "test/eval/fiftysixth/singles.jsonl",
   "test/eval/fiftysixth/conversations.jsonl",
+  // A fifty-seventh writer's set (ids bv/bw, 180 items): run blind on arrival (after the review's fixes, before
+  // d579780): 159/180, 17 wrong figures; village_turns 1/12 (a village told part by part, with deaths, moves,
+  // groups not poor and a part corrected) and household_turns 7/12 the weakest.
+  "test/eval/fiftyseventh/singles.jsonl",
+  "test/eval/fiftyseventh/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

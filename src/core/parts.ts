@@ -121,18 +121,18 @@ export function readPartsTally(text: string): Array<GradeGroup & { tally?: strin
       const [one] = groups as [Said];
       const same = before.findIndex((g) => g.grades.join() === one.grades.join() && g.notPoor === one.notPoor);
       parts.set(name, same >= 0 ? before.map((g, i) => (i === same ? one : g)) : [...before, one]);
-    } else if (GONE.test(words)) {
-      // "二组5个里有1个户口迁到镇上了": some of the part gone since.
-      const gone = /有\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.exec(words);
+    } else if (GONE.test(words) || NOT_POOR.test(words)) {
+      // "二组5个里有1个户口迁到镇上了": some of the part gone since; "二组有一个查了不是贫困户": some of it not
+      // poor, counted apart.
+      const gone = GONE.test(words);
+      const some = /有\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.exec(words);
       const grade = new RegExp(`${GRADES}级`).exec(words);
       const poor = before.filter((g) => !g.notPoor && (!grade || g.grades.join() === gradesSaid(grade[1]!).join()));
-      if (!gone || poor.length !== 1) return;
+      if (!some || poor.length !== 1) return;
       const [group] = poor as [Said];
-      const n = Math.min(group.count, parseNumber(gone[1]!) ?? 1);
-      parts.set(
-        name,
-        before.map((g) => (g === group ? { ...g, count: g.count - n, from: g.from ?? g.count } : g)),
-      );
+      const n = Math.min(group.count, parseNumber(some[1]!) ?? 1);
+      const rest = before.map((g) => (g === group ? { ...g, count: g.count - n, ...(gone ? { from: g.from ?? g.count } : {}) } : g));
+      parts.set(name, gone ? rest : [...rest, { grades: group.grades, count: n, notPoor: true }]);
     } else {
       const restated = restatedCount(words);
       if (!restated) return;

@@ -536,8 +536,9 @@ function summing(reckon: DialogueState["reckon"], asked: Reckoning): DialogueSta
   };
 }
 
+// (Not the point of a decimal: "是1.2吨" is 1.2, never 12.)
 function strip(text: string): string {
-  return text.replace(/[\s。.!！?？,，、~～…；;：:"“”]+/g, "");
+  return text.replace(/[\s。!！?？,，、~～…；;：:"“”]+|\.(?!\d)/g, "");
 }
 
 function failed(rules: EligibilityRules, state: DialogueState, message: string): Step {
@@ -700,6 +701,18 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     const focus = named.length > 0 ? [...state.focus, ...named] : state.focus;
     return advance(rules, { ...state, focus, reckon: { ...summing(state.reckon, asked), of: one[0]!.label } }, on, `只算${one[0]!.label}的：\n`);
   }
+  // "俺家3个重度残疾" ⏎ "哦 是2个 俺娘不是重度": fewer of those counted, the count said again.
+  const fewerSaid = /^(?:哦|噢|不对|说错了?|搞错了?)?[，,\s]*(?:是|就|只有|其实是|应该是)\s*(两|俩|二|三|仨|[1-5])\s*个(?:人)?(?=[，,\s]|$)/.exec(text.trim());
+  const fewer = fewerSaid ? (parseNumber(fewerSaid[1]!) ?? 0) : 0;
+  if (state.topic === "benefits" && state.people.length >= 2 && state.people.every(isCounted) && fewer >= 1 && fewer < state.people.length) {
+    const people = state.people.slice(0, fewer);
+    return advance(
+      rules,
+      { ...state, people, disabledCount: fewer, facts: { ...state.facts, disabled_in_household: fewer } },
+      on,
+      `好的，改为 ${fewer} 个人：\n`,
+    );
+  }
   // "俺家仨残疾人 都是一级 贫困户" ⏎ "不对 有一个不是贫困户": some of the household not poor, the rest still are.
   // Only people told apart by nothing but their count can be picked; named ones are asked about.
   const somePoorNot = SOME_NOT_POOR.exec(text);
@@ -751,6 +764,18 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     for (const p of more.people) if (p.label === PRONOUN && other) p.label = other.label;
     // "俺爸一级 贫困户" ⏎ "俺妈没残疾": someone other than the one screened, said not to be disabled, changes
     // nothing of that screening (it is no correction of the one screened).
+    // "帮着算算特别救助" ⏎ "俺爷爷一级 去年冬天没了": someone gone, before anyone is screened, is not screened; what is
+    // said of them is theirs, not the household's.
+    if (
+      state.people.length === 0 &&
+      more.people.length === 1 &&
+      more.people[0]!.label !== PRONOUN &&
+      more.people[0]!.label !== "您" &&
+      /去世|过世|没了|走了|不在了|死了/.test(text) &&
+      readHousehold(foldText(state.question)).people.length === 0 &&
+      ["disability_grade", "age", "certified", "elderly"].every((k) => state.facts[k] === undefined)
+    )
+      return advance(rules, state, on, `好的，${more.people[0]!.label}已经不在了，不算进去。\n`);
     // "俺家贫困户" ⏎ "俺爷八十一了 腿残疾": the first of the family described, nobody before, is the one screened.
     const firstNamed = more.people.length === 1 ? more.people[0]! : undefined;
     if (
@@ -759,6 +784,8 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       firstNamed.label !== PRONOUN &&
       firstNamed.label !== "您" &&
       !isCounted(firstNamed) &&
+      // ("俺爷爷一级 去年冬天没了": someone gone is screened for nothing.)
+      !more.gone?.includes(firstNamed.label) &&
       (firstNamed.age !== undefined || firstNamed.certified || firstNamed.grade !== undefined || firstNamed.elderly) &&
       readHousehold(foldText(state.question)).people.length === 0 &&
       ["disability_grade", "age", "certified", "elderly"].every((k) => state.facts[k] === undefined)

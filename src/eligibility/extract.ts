@@ -119,7 +119,8 @@ function numberFrom(fact: Extract<Fact, { type: "number" }>, text: string): Answ
     if (at < 0) continue;
     // "今年三月", "今年一月到六月": a month or a day after 今年 is a date, not an age.
     const after =
-      /^(?:是|有)?([-−－负])?([零〇一二两三四五六七八九十百\d]+)(?![零〇一二两三四五六七八九十百\d]|\s*(?:月|号|日|天|个月|年|块|元|万|斤|亩))/.exec(
+      // ("今年一共能领多少", "今年一直没领": 一 of a word, not a number.)
+      /^(?:是|有)?([-−－负])?([零〇一二两三四五六七八九十百\d]+)(?![零〇一二两三四五六七八九十百\d]|\s*(?:月|号|日|天|个月|年|块|元|万|斤|亩)|共|直|起|样|块儿|下|些|点|般|定|次|户)/.exec(
         text.slice(at + prefix.length),
       );
     const value = after ? parseNumber(after[2]!) : undefined;

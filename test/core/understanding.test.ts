@@ -5648,7 +5648,10 @@ describe("the 47th set's understanding", () => {
     await say("一组 一级的两个 三级的一个");
     await say("二组 二级的三个");
     await say("三组 三级的俩");
-    expect((await say("全村一年一共多少")).text).toContain("合计：1600 + 400 + 2400 + 800 = 5200 元/年");
+    // (Summed by grade, each part's share shown: 三级 一组 1 + 三组 2.)
+    const village = (await say("全村一年一共多少")).text;
+    expect(village).toContain("三级：一组 1 + 三组 2 = 3 人");
+    expect(village).toContain("合计：1600 + 1200 + 2400 = 5200 元/年");
     const land = chat();
     await land("俺们村几家流转地");
     await land("趙家五畝");
@@ -6851,8 +6854,8 @@ describe("the 56th set's understanding", () => {
 
   it("tells 大舅 from 二舅, and takes a correction of one of them", async () => {
     const say = chat();
-    expect((await say("俺大舅一级 俺二舅二级 都贫困 救助一年加起来多少")).text).toContain("您大舅 800 + 您二舅 800 = 1600 元/年");
-    expect((await say("俺二舅不是二级 是三级 刚翻了证")).text).toContain("您大舅 800 + 您二舅 400 = 1200 元/年");
+    expect((await say("俺大舅一级 俺二舅二级 都贫困 救助一年加起来多少")).text).toContain("您舅舅 800 + 您二舅 800 = 1600 元/年");
+    expect((await say("俺二舅不是二级 是三级 刚翻了证")).text).toContain("您舅舅 800 + 您二舅 400 = 1200 元/年");
   });
 
   it("renames one of the people counted when a correction names them (俺闺女是二级 其他没错), and adds one told as more", async () => {
@@ -6977,5 +6980,38 @@ describe("a village told part by part, and the review's guards", () => {
     const say = chat();
     await say("村口路灯坏了");
     expect((await say("以前也没人管 这归谁管")).text).not.toContain("已补充到您刚才的反映里");
+  });
+});
+
+describe("the 57th set's understanding", () => {
+  it("takes 1.2吨 said in a correction as 1.2, never 12", async () => {
+    const say = chat();
+    await say("1.2公斤秸秆压块能顶多少煤");
+    const r = (await say("打错了 是1.2吨 不是公斤")).text;
+    expect(r).toContain("1.2 吨秸秆压块");
+    expect(r).not.toContain("12 吨");
+  });
+
+  it("reads no age from 今年一共, and screens nobody said to be gone before anyone else", async () => {
+    const say = chat();
+    await say("俺家情况说一下 你帮着算算特别救助");
+    expect((await say("俺姥爷一级 前年没了")).text).toContain("已经不在了");
+    await say("俺姥姥二级 七十八");
+    await say("俺舅 三级");
+    const r = (await say("俺家贫困户 今年一共能领多少")).text;
+    expect(r).not.toContain("年龄：1岁");
+    expect(r).toContain("您姥姥 800 + 您舅舅 400 = 1200 元/年");
+  });
+
+  it("takes fewer of those counted when the count is said again (哦 是2个)", async () => {
+    const say = chat();
+    await say("俺家3个重度残疾 县里代缴养老一共多少");
+    expect((await say("哦 是2个 俺爹不是重度")).text).toContain("第1人 100 + 第2人 100 = 200 元/年");
+  });
+
+  it("counts one of a part found not poor apart, said when the part is named again", async () => {
+    const r = (await chat()("一组 一级贫困3个 二组 三级贫困2个 二组有一个查了不是贫困户 一年多少")).text;
+    expect(r).toContain("2400 + 400 = 2800");
+    expect(r).toContain("1 个三级不是贫困户");
   });
 });
