@@ -7015,3 +7015,13 @@ describe("the 57th set's understanding", () => {
     expect(r).toContain("1 个三级不是贫困户");
   });
 });
+
+describe("an allowance already received", () => {
+  it("answers its amount over the span asked, and over a year when the span is corrected, without screening", async () => {
+    const say = chat();
+    expect((await say("俺娘领老年残疾人生活补助 半年能领多少")).text).toContain("300 元（50 × 6");
+    const r = (await say("说错了 不是半年 是一年")).text;
+    expect(r).toContain("600 元（50 × 12");
+    expect(r).not.toContain("您家是不是贫困户");
+  });
+});

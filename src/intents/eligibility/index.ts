@@ -357,6 +357,16 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     !/加起来|加上|都算|两样|几样/.test(text)
   )
     return policyFallback(ctx);
+  // "俺爹领老年残疾人生活补助 一年能领多少": one already receiving one programme asks its amount; nothing to screen.
+  if (
+    RECEIVING.test(text) &&
+    focusOf(rules, text).length === 1 &&
+    household.people.length <= 1 &&
+    extractFacts(rules, text).facts.disability_grade === undefined &&
+    AMOUNT_ASK.test(text) &&
+    !/加起来|加上|都算|两样|几样|还能/.test(text)
+  )
+    return policyFallback(ctx);
   // "俺爹俺娘都够格，一年一共多少": they qualify; the programme's amount times them is arithmetic.
   // Not when two of the summed programmes are named ("一户多残…又是贫困老年残疾人，假如都能领"): only the
   // screener adds programmes up.
@@ -627,7 +637,8 @@ const gradeOrStanding = (rules: EligibilityRules, text: string) => {
 };
 
 /** Receiving a programme already: "领了4年了", "领着老年补助", "在领". */
-const RECEIVING = /领了|领着|在领|已经领|拿了/;
+// ("俺爹领老年残疾人补助 半年能领多少": 领 right after who, then the programme: receiving it already.)
+const RECEIVING = /领了|领着|在领|已经领|拿了|(?:[爹娘爸妈爷奶]|[俺我咱])(?:一直|现在|每月)?领(?:的是)?(?:那个)?(?:贫困)?(?:老年|一户多残|残疾人)/;
 /** "条件都符合", "够条件": the conditions said to be met, not asked about. */
 const QUALIFYING_CONDITIONS = /(?:每个人|每人|俩人|两人|都)?(?:的)?条件(?:都|也)?(?:符合|够|满足)了?|(?:都|也)?(?:符合|够|满足)条件/g;
 const QUALIFIES = /够格|够条件|符合条件|[都也]符合|都能领|都在领|领着|已经领|都领|领了|开始(?:领|发)|领(?:那个|这个)[^，,。？?]{0,10}(?:补助|救助|补贴)/;
