@@ -12,7 +12,7 @@ const LEAD = String.raw`(?:^|[\s，,。；;！!？?:：]|哦|噢|哎呀|哎|啊|
 const NAME = String.raw`[^\s\d，,。；;！!？?:：个每全哪这那各几俺我咱你他她的是有了说算帮哦噢哎啊呀对弗不纠更正刚才另还]`;
 /** A part of the village: "一组", "1组", "东头组", "上湾组", "河西组", "李家院子", "王家湾", "张家坝", "前庄". */
 const PART = new RegExp(
-  `(?<=${LEAD})((?:[一二三四五六七八九十]|\\d{1,2})(?:组|队)|${NAME}{1,3}(?:组|队)|${NAME}{1,2}(?:院子|湾|坝|庄|屯|沟|洼|宅))(?=[\\s的那里有是系改:：]|(?:[一二三四1-4][、和跟到至]?){1,3}级|$|说|刚|更|\\d|[一两二三四五六七八九十俩仨]个)`,
+  `(?<=${LEAD})((?:[一二三四五六七八九十]|\\d{1,2})(?:组|队)|${NAME}{1,3}(?:组|队)|${NAME}{1,2}(?:院子|湾|坝|庄|屯|沟|洼|宅))(?=[\\s的那里有是系改还又:：]|(?:[一二三四1-4][、和跟到至]?){1,3}级|$|说|刚|更|\\d|[一两二三四五六七八九十俩仨]个)`,
   "g",
 );
 /** "一级贫困2个", "三级的贫困户2个", "二级贫困1人", "一级贫困3" (the count at a clause's end, no unit). */
@@ -22,10 +22,15 @@ const GRADE_FIRST = new RegExp(
 );
 /** "2个三级贫困的", "一个一级贫困的", "4个三级贫困的". */
 // ("还有个三级贫困的…迁走了", "另外有个三级的不是贫困户": 有个 is one.)
-const COUNT_FIRST = new RegExp(`(?:${NUMBER}\\s*(?:个|位|名)|(?<=有)个())(?:是)?(?:贫困的?)?${GRADES}级(?:的)?(?:贫困(?:户|的)?)?`, "g");
+// ("俩三级的不是贫困户": 俩 and 仨 need no 个.)
+const COUNT_FIRST = new RegExp(
+  `(?:(\\d+|[一两二三四五六七八九十]+)\\s*(?:个|位|名)|(俩|仨)个?|(?<=有)个)(?:是)?(?:贫困的?)?${GRADES}级(?:的)?(?:贫困(?:户|的)?)?`,
+  "g",
+);
 /** "不贫困的二级1", "不是贫困户的三级2个": counted apart, said first. */
 const NOT_POOR_FIRST = new RegExp(`(?:不贫困|不是贫困户?)的?${GRADES}级(?:的)?\\s*${NUMBER}`, "g");
-const GONE = /去世|过世|走了|死了|没了|搬|迁/;
+// ("户口前年迁回来了", "从外地搬回来的": come back, not gone.)
+const GONE = /去世|过世|走了|死了|没了|搬(?!回|来|进|过来)|迁(?!回|来|进|过来)/;
 /** Changes of grade or of the count's makeup: "复评成二级", "又评上", "漏了俩", "新增", "多了2个". */
 const UNREAD_CHANGES = /评成|复评|改评|升成|降成|调成|变成|鉴定成|又评上|新评上|漏了|漏报|少报|多报|新增|增加|减少|多了|少了|重复/;
 const NOT_POOR = /(?:不是|非|不算|不)贫困/;
@@ -46,16 +51,25 @@ function groupsIn(words: string): Said[] {
     found.push({ at: m.index, end: m.index + m[0].length, grades: gradesSaid(m[1]!), count: parseNumber(m[2]!) ?? 0, notPoorFirst: true });
   for (const m of words.matchAll(COUNT_FIRST))
     if (!taken(m.index))
-      found.push({ at: m.index, end: m.index + m[0].length, grades: gradesSaid(m[3]!), count: m[1] ? (parseNumber(m[1]) ?? 0) : 1, notPoorFirst: false });
+      found.push({ at: m.index, end: m.index + m[0].length, grades: gradesSaid(m[3]!), count: parseNumber(m[1] ?? m[2] ?? "一") ?? 0, notPoorFirst: false });
   for (const m of words.matchAll(GRADE_FIRST))
     if (!taken(m.index))
       found.push({ at: m.index, end: m.index + m[0].length, grades: gradesSaid(m[1]!), count: parseNumber(m[2]!) ?? 0, notPoorFirst: false });
   found.sort((a, b) => a.at - b.at);
-  return found.map((f, k) => {
+  return found.flatMap((f, k): Said[] => {
     // What is said of them: their own words up to the next group's.
     const clause = words.slice(f.at, found[k + 1]?.at ?? words.length);
+    // "三级贫困仨 其中一个不是贫困户": some of them not poor, counted apart from the rest.
+    const notAll = /(?:其中|里头|里面|有)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个?[^，,。；\s]{0,6}?(?:不是|非|不算)贫困/.exec(clause);
+    if (notAll && !f.notPoorFirst) {
+      const n = Math.min(f.count, parseNumber(notAll[1]!) ?? 1);
+      return [
+        { grades: f.grades, count: f.count - n, notPoor: false },
+        { grades: f.grades, count: n, notPoor: true },
+      ];
+    }
     const notPoor = f.notPoorFirst || (NOT_POOR.test(clause) && !/都是贫困|(?<!不)是贫困户|评上/.test(clause));
-    if (!GONE.test(clause)) return { grades: f.grades, count: f.count, notPoor };
+    if (!GONE.test(clause)) return [{ grades: f.grades, count: f.count, notPoor }];
     // "其中老王头年前走了 还剩俩", "其中一个去年腊月走了", "一级那个上个月搬去外省": some gone; said alone of them
     // ("原来一个一级贫困的 今年春上去世了", "二级贫困1 死了"), all of them.
     const left = /还剩\s*(\d+|[一两二三四五六七八九十]+|俩|仨)/.exec(clause);
@@ -69,13 +83,13 @@ function groupsIn(words: string): Said[] {
         : /其中|那个|那位|有一个|有个/.test(clause)
           ? Math.max(0, f.count - 1)
           : 0;
-    return { grades: f.grades, count: remaining, notPoor, from: f.count };
+    return [{ grades: f.grades, count: remaining, notPoor, from: f.count }];
   });
 }
 
 /** A part named again with only a count ("东头组说错了 是2个不是3个", "1组改成2个"): the count, and the grade if said. */
 function restatedCount(words: string): { count: number; grades?: number[] } | undefined {
-  const said = /(?:是|改成|改为|应该是|其实是|实际是)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.exec(words);
+  const said = /(?:是|改成|改为|应该是|其实是|实际是|还是)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.exec(words);
   if (!said) return undefined;
   const grade = new RegExp(`${GRADES}级`).exec(words.slice(0, said.index));
   return { count: parseNumber(said[1]!) ?? 0, ...(grade ? { grades: gradesSaid(grade[1]!) } : {}) };
@@ -116,7 +130,16 @@ export function readPartsTally(text: string): Array<GradeGroup & { tally?: strin
     }
     // Named again: a correction of what was said of it.
     corrected = true;
-    if (groups.length >= 2) parts.set(name, groups);
+    // "二组 还有一个三级的": more of the part, added to what was said of it.
+    if (groups.length > 0 && /^\s*(?:那)?(?:还有|又有|另外|再加上?|加上)/.test(words)) {
+      const merged = [...before];
+      for (const g of groups) {
+        const same = merged.findIndex((h) => h.grades.join() === g.grades.join() && h.notPoor === g.notPoor);
+        if (same >= 0) merged[same] = { ...merged[same]!, count: merged[same]!.count + g.count };
+        else merged.push(g);
+      }
+      parts.set(name, merged);
+    } else if (groups.length >= 2) parts.set(name, groups);
     else if (groups.length === 1) {
       const [one] = groups as [Said];
       const same = before.findIndex((g) => g.grades.join() === one.grades.join() && g.notPoor === one.notPoor);

@@ -703,7 +703,8 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
   }
   // "俺家3个重度残疾" ⏎ "哦 是2个 俺娘不是重度": fewer of those counted, the count said again.
   const fewerSaid = /^(?:哦|噢|不对|说错了?|搞错了?)?[，,\s]*(?:是|就|只有|其实是|应该是)\s*(两|俩|二|三|仨|[1-5])\s*个(?:人)?(?=[，,\s]|$)/.exec(text.trim());
-  const fewer = fewerSaid ? (parseNumber(fewerSaid[1]!) ?? 0) : 0;
+  // (Not "哦 是2个 还有一个是三级": people of another grade told besides.)
+  const fewer = fewerSaid && !/还有|另外|[一二三四1-4]级|也是/.test(text.trim().slice(fewerSaid[0].length)) ? (parseNumber(fewerSaid[1]!) ?? 0) : 0;
   if (state.topic === "benefits" && state.people.length >= 2 && state.people.every(isCounted) && fewer >= 1 && fewer < state.people.length) {
     const people = state.people.slice(0, fewer);
     return advance(
@@ -771,7 +772,8 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       more.people.length === 1 &&
       more.people[0]!.label !== PRONOUN &&
       more.people[0]!.label !== "您" &&
-      /去世|过世|没了|走了|不在了|死了/.test(text) &&
+      // ("俺爹一级 一条腿没了": a leg lost, not the man.)
+      /去世|过世|不在了|死了|(?<![腿脚手胳膊眼牙耳指])(?:没了|走了)/.test(text) &&
       readHousehold(foldText(state.question)).people.length === 0 &&
       ["disability_grade", "age", "certified", "elderly"].every((k) => state.facts[k] === undefined)
     )

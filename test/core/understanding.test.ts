@@ -7025,3 +7025,43 @@ describe("an allowance already received", () => {
     expect(r).not.toContain("您家是不是贫困户");
   });
 });
+
+describe("the second review's guards on a village told part by part", () => {
+  it("counts those who came back (迁回来了), some not poor of a part apart, and more of a part added (还有)", async () => {
+    expect((await chat()("帮全村算特别救助一年多少 一组 一级贫困2个 户口前年迁回来了 二组 二级贫困1个 一共多少")).text).toContain("= 2400 元/年");
+    const notAll = (await chat()("一组 一级贫困两个 二组 三级贫困仨 其中一个不是贫困户 一年多少")).text;
+    expect(notAll).toContain("1600 + 800 = 2400");
+    const more = chat();
+    await more("一组 一级贫困1个");
+    await more("二组 三级贫困2个");
+    expect((await more("二组 还有一个三级的 一共多少")).text).toContain("800 + 1200 = 2000");
+  });
+
+  it("takes a part corrected twice at its last count (一组还是2个)", async () => {
+    const say = chat();
+    await say("一组 一级贫困2个");
+    await say("二组 二级贫困1个");
+    await say("一组说错了 是3个");
+    expect((await say("哦不对 一组还是2个 一共多少")).text).toContain("= 2400 元/年");
+  });
+
+  it("answers a household of one's own asked after a village's tally, not the village", async () => {
+    const say = chat();
+    await say("帮全村算特别救助一年多少");
+    await say("一组 三级贫困2个");
+    await say("二组 一级贫困1个");
+    const r = (await say("俺爹也是三级 贫困户 他一年能领多少")).text;
+    expect(r).toContain("每人每年 400 元");
+    expect(r).not.toContain("合计：800 + 800");
+  });
+
+  it("keeps a count said again with more people besides (是2个 还有一个是三级), and a man who lost a leg", async () => {
+    const say = chat();
+    await say("帮俺算算特别救助");
+    await say("俺家3个一级的 贫困户");
+    expect((await say("哦 是2个 还有一个是三级")).text).toContain("= 2000 元/年");
+    const leg = chat();
+    await leg("帮俺算算特别救助");
+    expect((await leg("俺爹一级 一条腿没了")).text).not.toContain("不在了");
+  });
+});

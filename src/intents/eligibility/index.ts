@@ -173,7 +173,9 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   // "俺是隔壁县的 三级贫困残疾 俺们那个县一年给多少": this county's programmes are not theirs to be screened for.
   if (asksOtherPlace(text)) return policyFallback(ctx);
   // "一组 一级贫困2个 ⏎ 二组 二级贫困1个…": a village's people told part by part, reckoned by the knowledge base.
-  if (readPartsTally(foldText(text))) return policyFallback(ctx);
+  // (Not a household of one's own asked after it: "俺爹也是三级 贫困户 他一年能领多少".)
+  if (readPartsTally(foldText(text)) && readHousehold(foldText(ctx.text)).people.every(isCounted) && !/[俺我咱他她](?:自己|自个)?家/.test(ctx.text))
+    return policyFallback(ctx);
   // "家里不困难，能免费做复明手术吗", "就我爷爷一个是残疾的，一户多残有份不": the programme asked about,
   // against what the villager said of themselves. Refused plainly when what they said rules it out.
   const refused = refusal(ctx, rules, text);
