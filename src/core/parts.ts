@@ -118,7 +118,7 @@ export function readPartsTally(text: string): Array<GradeGroup & { tally?: strin
   const marks = [...said.matchAll(PART)];
   if (marks.length < 2) return undefined;
   const parts = new Map<string, Said[]>();
-  let corrected = false;
+  let unread = false;
   marks.forEach((m, k) => {
     const name = m[1]!;
     const words = said.slice(m.index + m[0].length, marks[k + 1]?.index ?? said.length);
@@ -126,10 +126,12 @@ export function readPartsTally(text: string): Array<GradeGroup & { tally?: strin
     const before = parts.get(name);
     if (!before) {
       if (groups.length > 0) parts.set(name, groups);
+      // ("一组三级贫困残疾6个 二组4个": a part counted with no grade of its own is the grade said before; the
+      // readers after this one take such a tally.)
+      else if (/(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|人|名|位)/.test(words)) unread = true;
       return;
     }
     // Named again: a correction of what was said of it.
-    corrected = true;
     // "二组 还有一个三级的": more of the part, added to what was said of it.
     if (groups.length > 0 && /^\s*(?:那)?(?:还有|又有|另外|再加上?|加上)/.test(words)) {
       const merged = [...before];
@@ -168,7 +170,7 @@ export function readPartsTally(text: string): Array<GradeGroup & { tally?: strin
         );
     }
   });
-  if (parts.size < 2 && !(parts.size === 1 && corrected)) return undefined;
+  if (parts.size < 2 || unread) return undefined;
   // Summed by grade (and standing), each part's share shown: "一组 2 + 二组 (3 − 1) = 4 人".
   const sums = new Map<string, { grades: number[]; notPoor: boolean; count: number; shown: string[]; from: number }>();
   for (const [name, groups] of parts)
