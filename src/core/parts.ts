@@ -144,13 +144,20 @@ export function readPartsTally(text: string): Array<GradeGroup & { tally?: strin
     } else if (groups.length >= 2) parts.set(name, groups);
     else if (groups.length === 1) {
       const [one] = groups as [Said];
-      const same = before.findIndex((g) => g.grades.join() === one.grades.join() && g.notPoor === one.notPoor);
+      // "一组说错了 不是一级 是二级贫困2个": the grade denied is replaced by the one said.
+      const denied = new RegExp(`不是\\s*${GRADES}级`).exec(words);
+      const instead = denied ? before.findIndex((g) => g.grades.join() === gradesSaid(denied[1]!).join() && !g.notPoor) : -1;
+      const same = instead >= 0 ? instead : before.findIndex((g) => g.grades.join() === one.grades.join() && g.notPoor === one.notPoor);
       parts.set(name, same >= 0 ? before.map((g, i) => (i === same ? one : g)) : [...before, one]);
     } else if (GONE.test(words) || NOT_POOR.test(words)) {
       // "二组5个里有1个户口迁到镇上了": some of the part gone since; "二组有一个查了不是贫困户": some of it not
       // poor, counted apart.
       const gone = GONE.test(words);
-      const some = /有\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.exec(words);
+      // ("有1个户口迁走了", "一级的去年走了一个", "一个搬到外省了": how many, said before or after the word.)
+      const some =
+        /有\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.exec(words) ??
+        /(?:走了|去世了?|过世了?|死了|搬走了?|迁走了?)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.exec(words) ??
+        /(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个[^，,。；\s\d]{0,8}?(?:走了|去世|过世|死了|搬|迁)/.exec(words);
       const grade = new RegExp(`${GRADES}级`).exec(words);
       const poor = before.filter((g) => !g.notPoor && (!grade || g.grades.join() === gradesSaid(grade[1]!).join()));
       if (!some || poor.length !== 1) return;
@@ -163,7 +170,9 @@ export function readPartsTally(text: string): Array<GradeGroup & { tally?: strin
       if (!restated) return;
       const poor = before.filter((g) => !g.notPoor);
       const which = restated.grades ? poor.find((g) => g.grades.join() === restated.grades!.join()) : poor.length === 1 ? poor[0] : undefined;
-      if (which)
+      // ("一组说错了 是2个" of a part with two grades: which one is not guessed; the reader steps aside.)
+      if (!which) unread = true;
+      else
         parts.set(
           name,
           before.map((g) => (g === which ? { grades: g.grades, count: restated.count, notPoor: false } : g)),

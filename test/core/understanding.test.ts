@@ -7065,3 +7065,13 @@ describe("the second review's guards on a village told part by part", () => {
     expect((await leg("俺爹一级 一条腿没了")).text).not.toContain("不在了");
   });
 });
+
+describe("a part of the village corrected later", () => {
+  it("swaps the grade denied (不是一级 是二级), and takes out one gone said later (走了一个)", async () => {
+    const swap = chat();
+    await swap("一组 一级贫困2个");
+    await swap("二组 三级贫困1个");
+    expect((await swap("一组说错了 不是一级 是二级贫困2个 一共多少")).text).toContain("= 2000 元/年");
+    expect((await chat()("一组 一级贫困2个 二组 三级贫困2个 一组的一级去年走了一个 一共多少")).text).toContain("一级现在：2 − 1 = 1 个");
+  });
+});
