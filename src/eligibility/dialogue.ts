@@ -767,15 +767,22 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     // nothing of that screening (it is no correction of the one screened).
     // "帮着算算特别救助" ⏎ "俺爷爷一级 去年冬天没了": someone gone, before anyone is screened, is not screened; what is
     // said of them is theirs, not the household's.
+    // ("俺爹一级" ⏎ "俺娘三级 去年走了": someone new, said to be gone, joins nobody either.)
+    const newlyGone = more.people.length === 1 ? more.people[0]! : undefined;
+    const screenedBefore = readHousehold(foldText(state.question)).people;
     if (
-      state.people.length === 0 &&
-      more.people.length === 1 &&
-      more.people[0]!.label !== PRONOUN &&
-      more.people[0]!.label !== "您" &&
+      newlyGone &&
+      newlyGone.label !== PRONOUN &&
+      newlyGone.label !== "您" &&
+      !isCounted(newlyGone) &&
       // ("俺爹一级 一条腿没了": a leg lost, not the man.)
-      /去世|过世|不在了|死了|(?<![腿脚手胳膊眼牙耳指])(?:没了|走了)/.test(text) &&
-      readHousehold(foldText(state.question)).people.length === 0 &&
-      ["disability_grade", "age", "certified", "elderly"].every((k) => state.facts[k] === undefined)
+      DIED.test(text) &&
+      !state.people.some((p) => p.label === newlyGone.label) &&
+      screenedBefore.every((p) => p.label !== newlyGone.label) &&
+      // (Not one of those counted before: "俺家老两口…" ⏎ "俺老伴去年走了" is one of the two, taken out below.)
+      !state.people.some(isCounted) &&
+      !/[俩仨]|两口|[两三四五]个|[三四五]口|一户多残/.test(state.question) &&
+      (state.people.length > 0 || screenedBefore.length > 0 || ["disability_grade", "age", "certified", "elderly"].every((k) => state.facts[k] === undefined))
     )
       return advance(rules, state, on, `好的，${more.people[0]!.label}已经不在了，不算进去。\n`);
     // "俺家贫困户" ⏎ "俺爷八十一了 腿残疾": the first of the family described, nobody before, is the one screened.
@@ -1727,6 +1734,9 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
 /** "那个贫困老年残疾人补助", "重度残疾人养老保险代缴": a programme named by its words, which describe nobody. */
 const PROGRAMME_NAMED =
   /(?:那个)?(?:贫困|重度)?(?:老年)?残疾人?(?:的)?(?:生活)?(?:特别)?(?:救助|补助|补贴|养老保险|代缴)(?:金|代缴)?|一户多残(?:家庭)?(?:生活)?(?:补助|补贴)?/g;
+
+/** Someone said to have died ("去年走了", "前年没了"), not a leg or a hand lost ("一条腿没了"). */
+const DIED = /去世|过世|不在了|死了|(?<![腿脚手胳膊眼牙耳指])(?:没了|走了)/;
 
 /** "我们是贫困户", "俺家算低保户", "一家贫困户": the household's standing, everyone's in it. */
 const HOUSEHOLD_POOR =

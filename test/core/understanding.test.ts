@@ -7075,3 +7075,19 @@ describe("a part of the village corrected later", () => {
     expect((await chat()("一组 一级贫困2个 二组 三级贫困2个 一组的一级去年走了一个 一共多少")).text).toContain("一级现在：2 − 1 = 1 个");
   });
 });
+
+describe("someone of the household said to have died", () => {
+  it("screens nobody for one told gone first, and joins nobody told gone later", async () => {
+    const first = chat();
+    expect((await first("俺爹一级 前年走了")).text).toContain("已经不在了");
+    await first("俺娘三级");
+    const r = (await first("俺贫困户 一年多少")).text;
+    expect(r).toContain("每人每年 400 元");
+    expect(r).not.toContain("2880");
+    expect(r).not.toContain("您父亲 800");
+    const later = chat();
+    await later("俺爹一级");
+    expect((await later("俺娘三级 去年走了")).text).toContain("您母亲已经不在了");
+    expect((await later("俺家贫困户 一共多少")).text).not.toContain("您母亲 400");
+  });
+});

@@ -282,6 +282,25 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
   if (NOT_DISABLED.test(text) && !/[一二三四1-4]\s*级|重度/.test(text)) return policyFallback(ctx);
   // "俺家贫困户", "我家不是贫困户": a household's standing told before anything is asked. The screener keeps it
   // and asks what it needs next, so the people told in the next messages are reckoned with it.
+  // "俺爹一级 前年走了", told first: nobody to screen; the one gone is not counted, and the rest are asked for.
+  const told = readHousehold(foldText(ctx.text)).people;
+  if (
+    !ctx.followsUp &&
+    told.length === 1 &&
+    told[0]!.label !== "您" &&
+    DIED_ALONE.test(ctx.text) &&
+    !QUESTION_WORDS.test(ctx.text) &&
+    // (Only that: "俺爹去年走了 现在就剩俺一个残疾的" tells of the household left, which the screening takes.)
+    !/剩|还有|现在|就|只|其他|别的|一户多残|[俺我咱]一个/.test(ctx.text) &&
+    foldText(ctx.text).replace(/\s/g, "").length <= 12
+  )
+    return {
+      intent: "eligibility",
+      answerKind: "answer",
+      replies: [
+        reply(`请节哀。好的，${told[0]!.label}已经不在了，就不算${told[0]!.label}了。家里还有别的残疾人的话，告诉我是谁、几级、是不是贫困户，我帮您算。`),
+      ],
+    };
   const standing = tellsOnlyStanding(ctx, rules, text);
   // ("…一年救助各多少？另外俺家秸秆多想压成块，去哪压": the topic is the main question's; what follows 另外 is
   // answered beside it.)
@@ -690,6 +709,9 @@ function ageToldAlone(rules: EligibilityRules, text: string): boolean {
   const { facts } = extractFacts(rules, text);
   return people.length === 1 && people[0]!.label !== "您" && people[0]!.age !== undefined && Object.keys(facts).every((k) => k === "age");
 }
+
+/** "去年走了", "前年没了", "过世了": someone died (not "一条腿没了"). */
+const DIED_ALONE = /去世|过世|不在了|死了|(?<![腿脚手胳膊眼牙耳指])(?:没了|走了)/;
 
 /** "那半吨多少钱", "两吨煤得花多少": a weight of coal priced, nothing to be pressed or saved. */
 const COAL_PRICED =
