@@ -775,8 +775,10 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       newlyGone.label !== PRONOUN &&
       newlyGone.label !== "您" &&
       !isCounted(newlyGone) &&
-      // ("俺爹一级 一条腿没了": a leg lost, not the man.)
+      // ("俺爹一级 一条腿没了": a leg lost, not the man. "俺爸前阵子没了 现在就俺妈 三级": the one gone is another.)
       DIED.test(text) &&
+      !more.gone?.length &&
+      !/现在|剩|就/.test(text) &&
       !state.people.some((p) => p.label === newlyGone.label) &&
       screenedBefore.every((p) => p.label !== newlyGone.label) &&
       // (Not one of those counted before: "俺家老两口…" ⏎ "俺老伴去年走了" is one of the two, taken out below.)
