@@ -7091,3 +7091,21 @@ describe("someone of the household said to have died", () => {
     expect((await later("俺家贫困户 一共多少")).text).not.toContain("您母亲 400");
   });
 });
+
+describe("a programme with no grade counted by part", () => {
+  it("takes those gone first, then a part not poor, and shows both (5 个人里走了 1 个…其中 1 个不是贫困户)", async () => {
+    const say = chat();
+    await say("帮俺村算算重度残疾人养老保险代缴 一年一共多少");
+    await say("东庄 3个");
+    await say("西庄 2个 其中1个今年去世了");
+    const r = (await say("南庄 2个 不过他家不是贫困户 一共多少")).text;
+    expect(r).not.toContain("不是贫困户，不算");
+    const old = chat();
+    await old("帮俺村算算贫困老年残疾人生活补助 一年一共多少");
+    await old("东庄 3个");
+    await old("西庄 2个 其中1个今年去世了");
+    expect((await old("南庄 1个 不过他家不是贫困户 一共多少")).text).toContain(
+      "6 个人里走了 1 个，剩下 5 个；其中 1 个不是贫困户，不算；4 个人：600 × 4 = 2400 元/年",
+    );
+  });
+});

@@ -2022,6 +2022,9 @@ const PART_NOT_POOR_NAMED = new RegExp(
 /** "…17个人 ⏎ 还有3个不是贫困户 不算": some of those counted, not poor, said to be left out. */
 const NOT_POOR_LEFT_OUT =
   /(?:还有|有)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个(?:人)?(?:不是|非|不算)(?:贫困|低保)户?[，,\s]*(?:不算|不能算|得去掉|要去掉|去掉|排除)/;
+/** "中庄 1个 不过他家不是贫困户": a part's people, all of them not poor (no grade said of anyone). */
+const WHOLE_PART_NOT_POOR =
+  /(?:庄|组|队|街|片|头|边|屯|湾)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个(?![一二三四1-4]级)[^。？?\d]{0,10}?(?:不是|非|不算)(?:贫困|低保)/;
 /** "四组有一个查了不是贫困户": some of a part's people, not poor. */
 const PART_NOT_POOR =
   /(?:组|队|街|片|头|边)(?:那|的)?(?:\d+个)?(?:里|里头|里面)?有(\d+|[一两二三四五六七八九十]+|俩|仨)个[^，,。？?\s]{0,6}?(?:不是|非|不算|不)(?:贫困|低保)/;
@@ -2433,7 +2436,7 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
     single !== undefined && persons === undefined && peopleTallied === undefined ? Math.min(gone ? (count(gone[1]!) ?? 0) : namedGone, single - 1) : 0;
   // "东头4个 西头3个…其中东头有1个不是贫困户": some of those counted are not poor.
   // ("四组有一个查了不是贫困户": one of a part's people, said of by the part.)
-  const notPoorPart = SOME_NOT_POOR.exec(text) ?? PART_NOT_POOR.exec(text) ?? NOT_POOR_LEFT_OUT.exec(text);
+  const notPoorPart = SOME_NOT_POOR.exec(text) ?? PART_NOT_POOR.exec(text) ?? NOT_POOR_LEFT_OUT.exec(text) ?? WHOLE_PART_NOT_POOR.exec(text);
   // (One grade's parts added up, "后街是5个" correcting a part, outweigh a count read off the last part.)
   const partsOfOne = gradeCounts.length === 1 && gradeCounts[0]!.tally?.includes(" + ") && single !== undefined ? single + tallyAdded : undefined;
   const people = onePerson ? undefined : (peopleTallied ?? partsOfOne ?? persons ?? (single !== undefined ? single - singleLeft : undefined));
@@ -2705,7 +2708,12 @@ function reckonFiguresExactly(facts: readonly Fact[], q: FigureQuestion, forTheP
       out.push(`${q.persons} 个人一个季度：${fmt(yearly / 4)} × ${q.persons} = ${fmt((yearly / 4) * q.persons)} 元`);
     if (people > 1 && f.per !== "户") {
       out.push(
-        `${notPoor ? `${people + notPoor} 个人里 ${notPoor} 个不是贫困户，不算；` : ""}${q.left ? `${people + q.left - (q.added ?? 0)} 个人里走了 ${q.left} 个，剩下 ` : ""}${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人${eachGrade(f)}：${
+        `${
+          // ("5 个人里走了 1 个，剩下 4 个；其中 1 个不是贫困户，不算；3 个人": those gone first, then those not poor.)
+          notPoor && q.left
+            ? `${people + notPoor + q.left - (q.added ?? 0)} 个人里走了 ${q.left} 个，剩下 ${people + notPoor} 个；其中 ${notPoor} 个不是贫困户，不算；`
+            : `${notPoor ? `${people + notPoor} 个人里 ${notPoor} 个不是贫困户，不算；` : ""}${q.left ? `${people + q.left - (q.added ?? 0)} 个人里走了 ${q.left} 个，剩下 ` : ""}`
+        }${q.added ? `${people - q.added} + ${q.added} = ` : ""}${people} 个人${eachGrade(f)}：${
           withinYear
             ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月`
             : `${q.perMonth && f.period === "month" ? `${fmt(f.amount)} × ${people} = ${fmt(f.amount * people)} 元/月，` : ""}${fmt(yearly)} × ${people} = ${fmt(yearly * people)} 元/年${wan(yearly * people)}`
