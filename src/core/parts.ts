@@ -30,6 +30,8 @@ const COUNT_FIRST = new RegExp(
 /** "不贫困的二级1", "不是贫困户的三级2个": counted apart, said first. */
 const NOT_POOR_FIRST = new RegExp(`(?:不贫困|不是贫困户?)的?${GRADES}级(?:的)?\\s*${NUMBER}`, "g");
 // ("户口前年迁回来了", "从外地搬回来的": come back, not gone.)
+/** More people than any village's part has: a count misread or typed wrong, never reckoned. */
+const MAX_COUNT = 10_000;
 const GONE = /去世|过世|走了|死了|没了|搬(?!回|来|进|过来)|迁(?!回|来|进|过来)/;
 /** Changes of grade or of the count's makeup: "复评成二级", "又评上", "漏了俩", "新增", "多了2个". */
 const UNREAD_CHANGES = /评成|复评|改评|升成|降成|调成|变成|鉴定成|又评上|新评上|漏了|漏报|少报|多报|新增|增加|减少|多了|少了|重复/;
@@ -48,13 +50,19 @@ function groupsIn(words: string): Said[] {
   const found: Array<{ at: number; end: number; grades: number[]; count: number; notPoorFirst: boolean }> = [];
   const taken = (at: number) => found.some((f) => at >= f.at && at < f.end);
   for (const m of words.matchAll(NOT_POOR_FIRST))
-    found.push({ at: m.index, end: m.index + m[0].length, grades: gradesSaid(m[1]!), count: parseNumber(m[2]!) ?? 0, notPoorFirst: true });
+    found.push({ at: m.index, end: m.index + m[0].length, grades: gradesSaid(m[1]!), count: parseNumber(m[2]!) ?? Number.NaN, notPoorFirst: true });
   for (const m of words.matchAll(COUNT_FIRST))
     if (!taken(m.index))
-      found.push({ at: m.index, end: m.index + m[0].length, grades: gradesSaid(m[3]!), count: parseNumber(m[1] ?? m[2] ?? "一") ?? 0, notPoorFirst: false });
+      found.push({
+        at: m.index,
+        end: m.index + m[0].length,
+        grades: gradesSaid(m[3]!),
+        count: parseNumber(m[1] ?? m[2] ?? "一") ?? Number.NaN,
+        notPoorFirst: false,
+      });
   for (const m of words.matchAll(GRADE_FIRST))
     if (!taken(m.index))
-      found.push({ at: m.index, end: m.index + m[0].length, grades: gradesSaid(m[1]!), count: parseNumber(m[2]!) ?? 0, notPoorFirst: false });
+      found.push({ at: m.index, end: m.index + m[0].length, grades: gradesSaid(m[1]!), count: parseNumber(m[2]!) ?? Number.NaN, notPoorFirst: false });
   found.sort((a, b) => a.at - b.at);
   return found.flatMap((f, k): Said[] => {
     // What is said of them: their own words up to the next group's.
@@ -92,7 +100,7 @@ function restatedCount(words: string): { count: number; grades?: number[] } | un
   const said = /(?:是|改成|改为|应该是|其实是|实际是|还是)\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*个/.exec(words);
   if (!said) return undefined;
   const grade = new RegExp(`${GRADES}级`).exec(words.slice(0, said.index));
-  return { count: parseNumber(said[1]!) ?? 0, ...(grade ? { grades: gradesSaid(grade[1]!) } : {}) };
+  return { count: parseNumber(said[1]!) ?? Number.NaN, ...(grade ? { grades: gradesSaid(grade[1]!) } : {}) };
 }
 
 /** "一组 一级贫困2个", "东头组说错了 是2个": a message telling (or correcting) one part of the village's people. */
@@ -180,6 +188,8 @@ export function readPartsTally(text: string): Array<GradeGroup & { tally?: strin
     }
   });
   if (parts.size < 2 || unread) return undefined;
+  // A count no village has ("9999…个", one no number reads): nothing is reckoned on it.
+  if ([...parts.values()].flat().some((g) => !Number.isInteger(g.count) || g.count < 0 || g.count > MAX_COUNT)) return undefined;
   // Summed by grade (and standing), each part's share shown: "一组 2 + 二组 (3 − 1) = 4 人".
   const sums = new Map<string, { grades: number[]; notPoor: boolean; count: number; shown: string[]; from: number }>();
   for (const [name, groups] of parts)
