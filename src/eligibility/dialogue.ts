@@ -770,6 +770,8 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     // ("俺爹一级" ⏎ "俺娘三级 去年走了": someone new, said to be gone, joins nobody either.)
     const newlyGone = more.people.length === 1 ? more.people[0]! : undefined;
     const screenedBefore = readHousehold(foldText(state.question)).people;
+    // Nobody described yet: no grade, age, card or old age said of the one screened.
+    const nobodyDescribed = ["disability_grade", "age", "certified", "elderly"].every((k) => state.facts[k] === undefined);
     if (
       newlyGone &&
       newlyGone.label !== PRONOUN &&
@@ -784,7 +786,7 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       // (Not one of those counted before: "俺家老两口…" ⏎ "俺老伴去年走了" is one of the two, taken out below.)
       !state.people.some(isCounted) &&
       !/[俩仨]|两口|[两三四五]个|[三四五]口|一户多残/.test(state.question) &&
-      (state.people.length > 0 || screenedBefore.length > 0 || ["disability_grade", "age", "certified", "elderly"].every((k) => state.facts[k] === undefined))
+      (state.people.length > 0 || screenedBefore.length > 0 || nobodyDescribed)
     )
       return advance(rules, state, on, `好的，${more.people[0]!.label}已经不在了，不算进去。\n`);
     // "俺家贫困户" ⏎ "俺爷八十一了 腿残疾": the first of the family described, nobody before, is the one screened.
@@ -798,8 +800,8 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       // ("俺爷爷一级 去年冬天没了": someone gone is screened for nothing.)
       !more.gone?.includes(firstNamed.label) &&
       (firstNamed.age !== undefined || firstNamed.certified || firstNamed.grade !== undefined || firstNamed.elderly) &&
-      readHousehold(foldText(state.question)).people.length === 0 &&
-      ["disability_grade", "age", "certified", "elderly"].every((k) => state.facts[k] === undefined)
+      screenedBefore.length === 0 &&
+      nobodyDescribed
     )
       state = { ...state, question: `${state.question} ${text}`.slice(0, 500) };
     const screenedLabel = readHousehold(foldText(state.question)).people[0]?.label ?? "您";
@@ -1738,7 +1740,7 @@ const PROGRAMME_NAMED =
   /(?:那个)?(?:贫困|重度)?(?:老年)?残疾人?(?:的)?(?:生活)?(?:特别)?(?:救助|补助|补贴|养老保险|代缴)(?:金|代缴)?|一户多残(?:家庭)?(?:生活)?(?:补助|补贴)?/g;
 
 /** Someone said to have died ("去年走了", "前年没了"), not a leg or a hand lost ("一条腿没了"). */
-const DIED = /去世|过世|不在了|死了|(?<![腿脚手胳膊眼牙耳指])(?:没了|走了)/;
+export const DIED = /去世|过世|不在了|死了|(?<![腿脚手胳膊眼牙耳指])(?:没了|走了)/;
 
 /** "我们是贫困户", "俺家算低保户", "一家贫困户": the household's standing, everyone's in it. */
 const HOUSEHOLD_POOR =

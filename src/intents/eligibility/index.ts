@@ -46,7 +46,7 @@ import {
   type EligibilityRules,
   type Step,
 } from "../../eligibility/index.ts";
-import { asksForAll, ONLY_ONE, outsideHousehold, saysNothingElse, sumsEverything } from "../../eligibility/dialogue.ts";
+import { asksForAll, DIED, ONLY_ONE, outsideHousehold, saysNothingElse, sumsEverything } from "../../eligibility/dialogue.ts";
 import { readPartsTally, tellsPart } from "../../core/parts.ts";
 
 /** The screener's answer, or a question it asks on the way there. */
@@ -288,7 +288,7 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     !ctx.followsUp &&
     told.length === 1 &&
     told[0]!.label !== "您" &&
-    DIED_ALONE.test(ctx.text) &&
+    DIED.test(ctx.text) &&
     !QUESTION_WORDS.test(ctx.text) &&
     // (Only that: "俺爹去年走了 现在就剩俺一个残疾的" tells of the household left, which the screening takes.)
     !/剩|还有|现在|就|只|其他|别的|一户多残|[俺我咱]一个/.test(ctx.text) &&
@@ -709,9 +709,6 @@ function ageToldAlone(rules: EligibilityRules, text: string): boolean {
   const { facts } = extractFacts(rules, text);
   return people.length === 1 && people[0]!.label !== "您" && people[0]!.age !== undefined && Object.keys(facts).every((k) => k === "age");
 }
-
-/** "去年走了", "前年没了", "过世了": someone died (not "一条腿没了"). */
-const DIED_ALONE = /去世|过世|不在了|死了|(?<![腿脚手胳膊眼牙耳指])(?:没了|走了)/;
 
 /** "那半吨多少钱", "两吨煤得花多少": a weight of coal priced, nothing to be pressed or saved. */
 const COAL_PRICED =
