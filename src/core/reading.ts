@@ -24,9 +24,8 @@ const PARTICLES = /^(?:那|哦|噢|嗯|啊|呀|嘞|咧)?|(?:的|啊|呀|吧|哈|
 const has = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 
 /** A message made only of small-talk words ("好的谢谢", "嗯嗯，知道了"). */
-function onlyOf(core: string, words: readonly string[]): boolean {
+function onlyOf(core: string, sorted: readonly string[]): boolean {
   if (!core) return false;
-  const sorted = [...words].sort((a, b) => b.length - a.length);
   let rest = core;
   for (let guard = 0; rest && guard < 8; guard++) {
     // "中，俺知道了", "多谢你啊": a pronoun before or after the word of small talk.
@@ -101,16 +100,33 @@ const NEGLECTED =
 const PREAMBLE_PARTS =
   /(?:[我俺咱]们?)?(?:想|要|能)?(?:跟你|和你|给你|向你|跟您|向您)?(?:问|打听|请教|咨询|说)(?:个|一个|一下|下|问|件)?(?:事儿?|情)?|(?:你|您)?听[我俺]说(?:说)?|[我俺咱]?家(?:的|里)?情况(?:有点|有些|比较|挺|很|特别)?(?:复杂|特殊|麻烦|难办)|(?:[我俺咱]们?)?(?:家|家里|家的)?(?:的)?情况(?:是这样的?|说一下|说说|说下|讲一下|讲讲|介绍一下)|有(?:个|件|点)事儿?|你好|您好|在吗|行吗|可以吗|好吗|中不中|行不行|麻烦你|麻烦您|请问|那个|是这样|这样的|[我俺]是(?:这个?|咱|俺)?(?:[\u4e00-\u9fa5]{1,3}?村|村|组|镇|乡)?(?:里|上)?的?(?:会计|文书|干部|支书|书记|主任|组长|村长|网格员|专干|委员|妇女主任|残联专干)|(?:给|帮)(?:组里|村里|大伙|大家)?算(?:个|下|一下)?账/g;
 
+/** The words a message of small talk is made of, longest first (so "谢谢你" is taken before "谢谢"). */
+function smallTalkWords(words: ConversationWords): { smalltalk: readonly string[]; negation: readonly string[] } {
+  // Read for every message and fixed for a snapshot's words: sorted once, not per message.
+  let lists = SORTED.get(words);
+  if (!lists) {
+    const longestFirst = (list: string[]) => list.sort((a, b) => b.length - a.length);
+    lists = {
+      smalltalk: longestFirst([...words.thanks, ...words.farewells, ...words.acknowledgements, ...words.greetings]),
+      negation: longestFirst([...words.negations, ...words.thanks, ...words.acknowledgements]),
+    };
+    SORTED.set(words, lists);
+  }
+  return lists;
+}
+const SORTED = new WeakMap<ConversationWords, { smalltalk: readonly string[]; negation: readonly string[] }>();
+
 export function readMessage(text: string, words: ConversationWords): Reading {
   const core = text.replace(PUNCTUATION, "").replace(PARTICLES, "");
   if (core.length <= 6 && words.resets.includes(core)) return { kind: "reset" };
   // (Up to 16: "好嘞那俺先去地里了回头再问" is small talk throughout, and only words of small talk pass.)
   if (core.length <= 16) {
-    if (onlyOf(core, [...words.thanks, ...words.farewells, ...words.acknowledgements, ...words.greetings])) {
+    const { smalltalk, negation } = smallTalkWords(words);
+    if (onlyOf(core, smalltalk)) {
       const what = has(core, words.farewells) ? "farewell" : has(core, words.thanks) ? "thanks" : has(core, words.greetings) ? "greeting" : "ack";
       return { kind: "smalltalk", what };
     }
-    if (onlyOf(core, [...words.negations, ...words.thanks, ...words.acknowledgements])) return { kind: "smalltalk", what: "negation" };
+    if (onlyOf(core, negation)) return { kind: "smalltalk", what: "negation" };
   }
   if (core.length >= 2 && core.length <= 16 && core.replace(PREAMBLE_PARTS, "").length === 0) return { kind: "smalltalk", what: "preamble" };
   // "发不发", "管不管", "给不给": the villager's yes-no question.
