@@ -263,6 +263,13 @@ const DEFAULT_SETS = [
   // groups not poor and a part corrected) and household_turns 7/12 the weakest.
   "test/eval/fiftyseventh/singles.jsonl",
   "test/eval/fiftyseventh/conversations.jsonl",
+  // A fifty-eighth writer's set (ids bx/by, 180 items): run blind on arrival (b98b73c, with the household-of-the-
+  // old fix for bw08 not yet committed): 150/180, 1 wrong figure (a New Year's greeting answered with the Spring
+  // Festival visits' 8 万元); village_turns 6/12, household 6/10 and correction 8/12 the weakest. The writer's brief
+  // listed no "help" intent, so its small talk was relabelled as dev.jsonl labels greetings; by68's wording
+  // check gained 没写 (both noted in the items).
+  "test/eval/fiftyeighth/singles.jsonl",
+  "test/eval/fiftyeighth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

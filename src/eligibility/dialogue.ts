@@ -582,6 +582,22 @@ export function saysNothingElse(rules: EligibilityRules, text: string): boolean 
 }
 
 /** "哦还有 白内障手术要钱不", "另外 假肢去哪装": a service's cost or place asked beside the answer. */
+/**
+ * Whether what the screening knows of the one screened (grade, age, card, old age) was only read from the names
+ * of the programmes asked about ("贫困老年残疾人生活补助" names a card and old age, said of nobody).
+ */
+function onlyNamesDescribed(rules: EligibilityRules, state: DialogueState): boolean {
+  if (state.facts.disability_grade !== undefined || state.facts.age !== undefined) return false;
+  const names = rules.programmes.programmes.flatMap((p) => [p.name, ...p.keywords]).sort((a, b) => b.length - a.length);
+  let beside = foldText(state.question);
+  for (const name of names) beside = beside.replaceAll(name, "，");
+  const own = extractFacts(rules, beside).facts;
+  return (["certified", "elderly"] as const).every((k) => state.facts[k] === undefined || own[k] === undefined) && readHousehold(beside).people.length === 0;
+}
+
+/** The people of a household counted ("俩人", "他们仨", "三个人"), which name no programme. */
+const PEOPLE_COUNTED = /(?:[他她]们|[俺我咱]们)?(?:俩|仨)人?|[两三四五六]个人/g;
+
 const BESIDE_QUESTION =
   /^(?:哦|噢|对了|那|还有|另外|顺便问一?下?)[，,\s]*(?:还有|另外)?[^，,。？?]*(?:要钱|要不要钱|收钱|收不收钱|免费|收费|花钱|掏钱|在哪|去哪|找谁)/;
 
@@ -791,7 +807,7 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       return advance(rules, state, on, `好的，${more.people[0]!.label}已经不在了，不算进去。\n`);
     // "俺家贫困户" ⏎ "俺爷八十一了 腿残疾": the first of the family described, nobody before, is the one screened.
     const firstNamed = more.people.length === 1 ? more.people[0]! : undefined;
-    if (
+    const firstDescribed =
       state.people.length === 0 &&
       firstNamed &&
       firstNamed.label !== PRONOUN &&
@@ -800,10 +816,14 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       // ("俺爷爷一级 去年冬天没了": someone gone is screened for nothing.)
       !more.gone?.includes(firstNamed.label) &&
       (firstNamed.age !== undefined || firstNamed.certified || firstNamed.grade !== undefined || firstNamed.elderly) &&
-      screenedBefore.length === 0 &&
-      nobodyDescribed
-    )
-      state = { ...state, question: `${state.question} ${text}`.slice(0, 500) };
+      screenedBefore.length === 0;
+    if (firstDescribed && nobodyDescribed) state = { ...state, question: `${state.question} ${text}`.slice(0, 500) };
+    // "贫困老年残疾人生活补助 俺家想算算" ⏎ "俺爷 八十一": the card and old age the programme's name spoke of were
+    // said of nobody; the first of the family described is the one screened, screened again as if asked at once.
+    else if (firstDescribed && onlyNamesDescribed(rules, state) && firstNamed.grade === undefined && !/不对|说错|搞错|弄错|记错|改成|改为/.test(text)) {
+      const question = `${state.question} ${text}`.slice(0, 500);
+      return startDialogue(rules, "benefits", question, question, on, state.facts.poor !== undefined ? { poor: state.facts.poor } : {});
+    }
     const screenedLabel = readHousehold(foldText(state.question)).people[0]?.label ?? "您";
     const healthyOther =
       more.people.length === 1 && more.people[0]!.certified === false && more.people[0]!.label !== screenedLabel && more.people[0]!.label !== PRONOUN;
@@ -823,7 +843,10 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       alsoOne.grade === undefined &&
       !alsoOne.severe &&
       // (Facts answered in the dialogue are not in its question: then the steps below, which keep them.)
-      Object.keys(state.facts).every((k) => k === "poor" || k in extractFacts(rules, state.question).facts) &&
+      // (The age said after who it is, "俺爷 八十一", is read of the question as the screening read it.)
+      Object.keys(state.facts).every(
+        (k) => k === "poor" || k in extractFacts(rules, state.question).facts || (k === "age" && screenedBefore[0]?.age === state.facts.age),
+      ) &&
       // ("我外公也是": said to be alike, with nothing of their own.)
       (alsoOne.certified || alsoOne.elderly || /也(?:是|一样|算)(?![^，,。；\s]{0,4}残疾)/.test(text)) &&
       !/不对|说错|搞错|弄错|记错|改成|改为/.test(text)
@@ -1593,8 +1616,18 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
   )
     return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
   // "俺爷俩一年一共能领多少" after a household's answer: the same people, summed.
-  if (state.step === "done" && isHousehold(state) && asked.total && Object.keys(extraction.facts).length === 0)
-    return advance(rules, { ...state, reckon: summing(state.reckon, asked) }, on, "");
+  // ("老年补助…" ⏎ "俺爷 八十一" ⏎ "俺奶 七十九 也在领" ⏎ "俩人一年一共多少": the two counted are the people of the
+  // programme asked about, not every programme they may get.)
+  if (state.step === "done" && isHousehold(state) && asked.total && Object.keys(extraction.facts).length === 0) {
+    // (Someone with a grade of their own is paid by another programme too: "俺娘是贫困老年残疾人" ⏎ "俺爹一级" ⏎
+    // "俩人一年一共" sums both.)
+    const countsPeopleOnly =
+      state.focus.length > 0 &&
+      asked.every &&
+      state.people.every((p) => p.grade === undefined && !p.severe) &&
+      !readReckoning(text.replace(PEOPLE_COUNTED, "")).every;
+    return advance(rules, { ...state, reckon: summing(state.reckon, countsPeopleOnly ? { ...asked, every: undefined } : asked) }, on, "");
+  }
   // "俺今年六十七了 也算贫困老年残疾人" ⏎ "两样补助一年一共多少": not only the programme named last, every one
   // the villager can get, added up.
   if (

@@ -848,12 +848,15 @@ function verdictOn(chosen: readonly HouseholdLine[], total: number | undefined, 
   return `不对：按您说的情况，${first.name}${span}一共 ${money(inSpan(first.yearly))} 元${plus}，不是 ${money(claim.value)} 元。`;
 }
 
-/** The age after a relation word: the word itself (up to four characters), then the number, then 岁 or a pause. */
 /** Ailments a programme is for, said of someone: 脑瘫, 耳朵听不见, 眼睛看不见, 白内障, 瘫了, 智力不行 … */
 const AILMENT = /脑瘫|聋|听不见|听不清|哑|瞎|看不见|看不清|白内障|瘫|截肢|没了腿|智力|痴呆|精神病|傻/;
 
+/**
+ * The age after a relation word: the word itself (up to four characters), a space perhaps ("俺爷 八十一"), then
+ * the number, then 岁 or a pause.
+ */
 const AGE_AFTER_NAME =
-  /^[^\d零一二两三四五六七八九十\s，,。；]{1,4}?(?:今年|都|已经|才)?(\d{1,3}|[一二两三四五六七八九十](?=岁)|[二三四五六七八九]十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九])?)(?:(周岁|岁|多岁|了|多了|多(?!块|元|钱))|(?=[\s，,。；]|[一二三四1-4]级|$))(?![\s，,]*(?:块|元|钱|年代|年|个|斤|亩|万|千|百|号|月|天|吨|户|人|多块|多元))/;
+  /^[^\d零一二两三四五六七八九十\s，,。；]{1,4}?\s?(?:今年|都|已经|才)?(\d{1,3}|[一二两三四五六七八九十](?=岁)|[二三四五六七八九]十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九])?)(?:(周岁|岁|多岁|了|多了|多(?!块|元|钱))|(?=[\s，,。；]|[一二三四1-4]级|$))(?![\s，,]*(?:块|元|钱|年代|年|个|斤|亩|万|千|百|号|月|天|吨|户|人|多块|多元))/;
 
 /** "俺俩还都六十五以上了", "老两口都七十多了": both people are old (and the age, when said in full). */
 const BOTH_OLD =
@@ -896,6 +899,8 @@ export interface HouseholdLine {
   notes: string[];
   /** Who cannot get it by what was said, and why ("不是贫困户"): shown when asked about, or when close. */
   refusals: Array<{ who: string; reason: string; close: boolean }>;
+  /** What those of whom only the card is not known would get with one: shown as a sum under that condition. */
+  ifCertified: Array<{ who: string; amount: number }>;
 }
 
 const CASH_PROGRAMMES = ["disability-living-relief", "elderly-disabled-allowance", "severe-pension-contribution", "multi-disabled-household"];
@@ -968,15 +973,23 @@ export function householdLines(rules: EligibilityRules, household: Household, po
     const programme = rules.programmes.programmes.find((p) => p.id === id);
     if (!programme) continue;
     const period = programme.benefit.period === "month" ? "month" : "year";
-    const line: HouseholdLine = { programme, parts: [], period, total: 0, notes: [], refusals: [] };
+    const line: HouseholdLine = { programme, parts: [], period, total: 0, notes: [], refusals: [], ifCertified: [] };
     const people = programme.benefit.per === "household" ? [{ label: "全家" } as Person] : household.people;
     for (const person of people) {
       const settled = settledAmount(rules, programme, person, person.poor ?? poor, disabled, on, period);
       if (settled.amount !== undefined) line.parts.push({ who: person.label, amount: settled.amount });
       // (A child is not asked to be old enough: the allowance for the old is simply not theirs to wait for.)
       else if (settled.unknown.length > 0 && YOUNG.test(person.label) && settled.unknown.every((u) => /老年/.test(u))) continue;
-      else if (settled.unknown.length > 0) line.notes.push(`${person.label === "全家" ? "" : person.label}要${settled.unknown.join("、")}才能领`);
-      else if (settled.refused) line.refusals.push({ who: person.label === "全家" ? "您家" : person.label, ...settled.refused });
+      else if (settled.unknown.length > 0) {
+        line.notes.push(`${person.label === "全家" ? "" : person.label}要${settled.unknown.join("、")}才能领`);
+        // "俺爷 八十一" ⏎ "俺奶 七十九" asked of the allowance for the old: their card alone is not known, and with
+        // one the amount is the same whatever their grade.
+        const carded =
+          person.certified === undefined
+            ? settledAmount(rules, programme, { ...person, certified: true }, person.poor ?? poor, disabled, on, period)
+            : undefined;
+        if (carded?.amount !== undefined) line.ifCertified.push({ who: person.label, amount: carded.amount });
+      } else if (settled.refused) line.refusals.push({ who: person.label === "全家" ? "您家" : person.label, ...settled.refused });
       else if (settled.silent) line.notes.push(`${person.label === "全家" ? "" : `${person.label}：`}${settled.silent}`);
     }
     line.total = line.parts.reduce((s, p) => s + p.amount, 0);
@@ -1156,7 +1169,14 @@ export function renderHousehold(
     // "两人一个月各是多少": each one's month, when they are paid differently.
     if (reckon.each && reckon.perMonth && line.period === "year" && line.parts.length > 1 && !alike)
       out.push(`  每人每月：${line.parts.map((p) => `${p.who} ${monthOf(p.amount)}`).join("；")}`);
-    for (const note of line.notes) out.push(`  ${note}`);
+    // Everyone not settled lacks only the card: what they would get with one, the condition said with the sum.
+    const ifCarded = line.ifCertified.length >= 2 && line.ifCertified.length === line.notes.length ? line.ifCertified : [];
+    if (ifCarded.length > 0) {
+      const sum = ifCarded.reduce((all, p) => all + p.amount, 0);
+      out.push(`  都有残疾证的话：${ifCarded.map((p) => `${p.who} ${money(p.amount)}`).join(" + ")} = ${money(sum)} ${unit}`);
+      if (line.period === "month") out.push(`  一年：${money(sum * 12)} 元（${money(sum)} × 12）`);
+      out.push(`  （${ifCarded.map((p) => p.who).join("、")}有没有残疾证，您没说；没有证的领不了）`);
+    } else for (const note of line.notes) out.push(`  ${note}`);
     const refused = line.refusals.filter((r) => asked(line) || r.close);
     if (refused.length > 0)
       out.push(

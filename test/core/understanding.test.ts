@@ -7109,3 +7109,26 @@ describe("a programme with no grade counted by part", () => {
     );
   });
 });
+
+describe("the old of a household named one turn at a time for the allowance for the old", () => {
+  it("reads an age after a pause as theirs, and sums the two for that allowance, the card said as its condition", async () => {
+    const say = chat();
+    await say("贫困老年残疾人生活补助 俺家想算算");
+    const first = (await say("俺爷 八十一 在领这个")).text;
+    expect(first).toContain("81岁");
+    expect(first).not.toContain("残疾证是几级");
+    await say("俺奶 七十九 也在领");
+    const r = (await say("俩人一年一共多少")).text;
+    expect(r).toContain("都有残疾证的话：您爷爷 50 + 您奶奶 50 = 100 元/月");
+    expect(r).toContain("一年：1200 元（100 × 12）");
+    // The two counted are the people of the allowance asked about, not every programme they may get.
+    expect(r).not.toContain("生活特别救助");
+  });
+
+  it("still sums every programme when one of the two has a grade of their own", async () => {
+    const say = chat();
+    await say("俺娘是贫困老年残疾人 每月50那个");
+    await say("俺爹一级贫困残疾");
+    expect((await say("俩人一年一共能拿多少")).text).toContain("1400");
+  });
+});
