@@ -638,7 +638,9 @@ export function turnKind(ctx: Pick<TurnContext, "reading" | "text" | "classifica
   const { reading } = ctx;
   if (reading.kind === "reset") return "reset";
   if (reading.kind === "smalltalk")
-    return reading.what === "thanks" || reading.what === "greeting" || reading.what === "farewell" || reading.what === "preamble" ? "smalltalk" : "answer";
+    return reading.what === "thanks" || reading.what === "greeting" || reading.what === "farewell" || reading.what === "preamble" || reading.what === "news"
+      ? "smalltalk"
+      : "answer";
   if (CORRECTION.test(ctx.text.trim())) return "correction";
   if (reading.kind === "report") return "report";
   const long = ctx.text.replace(/\s/g, "").length >= 6;

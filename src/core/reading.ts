@@ -8,7 +8,7 @@ export type Reading =
   /** "重新开始", "取消": ends whatever dialogue is active. */
   | { kind: "reset" }
   /** "谢谢", "你好", "好的", "没有": never an answer to a pending question, never a report. */
-  | { kind: "smalltalk"; what: "greeting" | "thanks" | "farewell" | "ack" | "negation" | "preamble" }
+  | { kind: "smalltalk"; what: "greeting" | "thanks" | "farewell" | "ack" | "negation" | "preamble" | "news" }
   /** A question, and the villager may have said outright that it is not a report. */
   | { kind: "question"; notAReport: boolean }
   /** A problem to be filed ("路灯坏了半个月了", "低保咋还没发？"). */
@@ -30,7 +30,11 @@ function onlyOf(core: string, sorted: readonly string[]): boolean {
   for (let guard = 0; rest && guard < 8; guard++) {
     // "中，俺知道了", "多谢你啊": a pronoun before or after the word of small talk.
     // ("那俺先去地里了": 那 before them too.)
-    rest = rest.replace(/^(?:那就|那)?(?:俺|我|咱|你|您|恁)?(?=.)/, "").replace(/^(?:啊|呀|哈)+(?=.)/, "");
+    // ("给你拜个早年 2024龙年大吉": the one wished, and the year, before the wish.)
+    rest = rest
+      .replace(/^(?:那就|那)?(?:(?:给|跟|向)?(?:俺|我|咱|你|您|恁))?(?=.)/, "")
+      .replace(/^(?:啊|呀|哈)+(?=.)/, "")
+      .replace(/^(?:19|20)\d\d年?(?=.)/, "");
     const word = sorted.find((w) => rest.startsWith(w));
     if (!word) return false;
     // ("回头再问你": the one spoken to, after the word.)
@@ -46,6 +50,9 @@ function onlyOf(core: string, sorted: readonly string[]): boolean {
 // "冒领残疾补助会咋处理", "低保被取消了 啥原因会取消": how such things go in general, no case of one's own.
 /** "报一下一户多残的户数", "统计一下老年补助的人数", "要报重度残疾代缴的名单": a village's numbers, given to reckon. */
 const NUMBERS_GIVEN = /(?:报|统计|统|汇总|登记|上报)(?:一下|个|下)?[^，,。？?]{0,14}(?:户数|人数|个数|名单|数目|多少户|多少人|几户|几个人)/;
+
+/** Joy said of something that happened: "可高兴了", "乐坏了", "大喜事". */
+const GOOD_NEWS = /[可真太好]高兴|高兴(?:坏|得|死)了?|乐坏了|乐得合不拢|[可真太好]开心|喜事|大喜/;
 
 const GENERAL_PROCESS = /一般(?:都|是)?(?:咋|怎么|如何)(?:处理|办|弄|解决|管)|会(?:咋|怎么|如何)处理|(?:啥|什么)原因会|为啥会被/;
 /** "俺不服", "不服气": a decision the villager disputes (not "不服老", "不服输"). */
@@ -119,8 +126,9 @@ const SORTED = new WeakMap<ConversationWords, { smalltalk: readonly string[]; ne
 export function readMessage(text: string, words: ConversationWords): Reading {
   const core = text.replace(PUNCTUATION, "").replace(PARTICLES, "");
   if (core.length <= 6 && words.resets.includes(core)) return { kind: "reset" };
-  // (Up to 16: "好嘞那俺先去地里了回头再问" is small talk throughout, and only words of small talk pass.)
-  if (core.length <= 16) {
+  // (Up to 20: "好嘞那俺先去地里了回头再问", "过年好给你拜个早年2024龙年大吉" are small talk throughout, and only
+  // words of small talk pass.)
+  if (core.length <= 20) {
     const { smalltalk, negation } = smallTalkWords(words);
     if (onlyOf(core, smalltalk)) {
       const what = has(core, words.farewells) ? "farewell" : has(core, words.thanks) ? "thanks" : has(core, words.greetings) ? "greeting" : "ack";
@@ -150,6 +158,16 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     /(?<![都也])(?:没有|没|不|吗|呢|没得|嘛)\s*[？?]?\s*$/.test(text.trim()) ||
     // "那三级的就是一年400对吧", "那一年就是600吧": a figure put to us to confirm ("得修了是吧" is no question).
     readClaim(text) !== undefined;
+  // "俺孙子今年考上县一中了 可高兴了": good news shared, asking nothing and nothing wrong in it.
+  // ("…真高兴 就是学费交不起": a worry after it is what the message is about.)
+  if (
+    !asks &&
+    GOOD_NEWS.test(text) &&
+    !/就是|可是|但是|不过|只是|愁|难|不起|没钱/.test(text) &&
+    !has(text, words.problem_words) &&
+    !has(text, words.report_words)
+  )
+    return { kind: "smalltalk", what: "news" };
   // "残疾人上访投诉的事 县残联一般咋处理": how such things are handled in general, no report of one.
   if (has(text, words.not_a_report) || GENERAL_PROCESS.test(text)) return { kind: "question", notAReport: true };
   // "俺是村支书 报一下一户多残的户数", "统计一下…的人数": a cadre giving the village's numbers to reckon, no trouble.

@@ -7132,3 +7132,22 @@ describe("the old of a household named one turn at a time for the allowance for 
     expect((await say("俩人一年一共能拿多少")).text).toContain("1400");
   });
 });
+
+describe("small talk the 58th set brought", () => {
+  it("greets back a New Year's wish, a chat opener and questions about the assistant's name and age, with no figure", async () => {
+    for (const text of ["过年好 给你拜个早年 2024龙年大吉", "整啥呢老铁 吃了没", "你叫啥名字 多大了"]) {
+      const r = await chat()(text);
+      expect(r.intent).toBe("help");
+      expect(r.text).not.toMatch(/元|万|春节慰问|读党史/);
+    }
+    // A year before a question still asks it.
+    expect((await chat()("2024年一户多残补多少")).text).toContain("1680");
+  });
+
+  it("congratulates good news shared, but reads on when a worry follows it", async () => {
+    const r = await chat()("俺孙子今年考上县一中了 可高兴了");
+    expect(r.text).toContain("恭喜");
+    expect(r.text).not.toContain("高考");
+    expect((await chat()("俺家娃考上大学了 真高兴 就是学费交不起")).text).not.toContain("恭喜");
+  });
+});
