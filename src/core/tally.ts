@@ -69,6 +69,13 @@ const RELATIVE = new RegExp(`^${GRADES}级(?:的)?(?:贫困)?(?:残疾人?)?(?:�
 const ADDING = /^(?:还有|另外|另有|又有|又|再有|再加上?|加上|外加)|又(?:多了|添了|评上|新评|查出|报上)|漏报|新评上?|新增|也报上|也算上/;
 const NOT_POOR = /不是贫困|非贫困|不贫困|不算贫困|不是低保|不是建档立卡/;
 
+/** A part's count, no grade of its own: "一组3个", "东头 2个". */
+const PART_COUNT = String.raw`[\s，,]*(?:[一二三四五六七八九十\d]{1,2}|[东西南北前后中上下])(?:组|队|村|街|片|庄|屯)(?:有|是)?\s*${COUNT_PLAIN}\s*(?:个|位|名|人)(?![一二三四1-4]级)`;
+/** A grade said with no count, then two or more parts' counts: "一二级贫困残疾人 一组3个 二组2个". */
+const HEADED_PARTS = new RegExp(`(${GRADES_PLAIN}级(?:的)?(?:贫困户?)?(?:的)?(?:残疾人?)?)((?:${PART_COUNT}){2,})`, "g");
+const partsSum = (counts: string) =>
+  [...counts.matchAll(new RegExp(PART_COUNT.replace(COUNT_PLAIN, COUNT), "g"))].reduce((sum, m) => sum + (parseNumber(m[1]!) ?? Number.NaN), 0);
+
 /** "一二", "一、二", "2": the grades a group names. */
 export const gradesSaid = (said: string) => [...new Set([...said.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!))];
 const sameGrades = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((g) => b.includes(g));
@@ -78,7 +85,10 @@ const sameGrades = (a: readonly number[], b: readonly number[]) => a.length === 
  * tally. A later clause about a grade already counted corrects it when it says so (说错了, 是), adds to it when it
  * says so (还有, 又, 漏报); those gone leave their grade's group. Several village subgroups (一组, 二组) are not read here.
  */
-export function readGradeTally(text: string): GradeGroup[] | undefined {
+export function readGradeTally(told: string): GradeGroup[] | undefined {
+  // "一二级贫困残疾人 一组3个 二组2个 ⏎ 三级贫困残疾人一共4个": a grade's people told by part, with no grade of the
+  // parts' own, are that grade's, summed.
+  const text = told.includes("级") ? told.replace(HEADED_PARTS, (_, heading: string, counts: string) => `${heading}${partsSum(counts)}个`) : told;
   // (One part named, "一组一二级3人 三级2人", is where the whole tally is from: read like a village's.)
   const parts = new Set(text.match(/[一二三四五六七八九十\d]+组/g) ?? []);
   if (parts.size > 1) return undefined;

@@ -40,7 +40,9 @@ export function foldText(text: string): string {
   // "二组有一个上个月老了": in the villages 老了 after a time is a death (走了), not growing old ("老了很多").
   const passed = plain.includes("老了") ? plain.replace(PASSED_AWAY, "走了") : plain;
   // "说差了 是十三个": 差 after a verb of saying or counting is 错, a mistake corrected.
-  const folded = passed.includes("差") ? passed.replace(SAID_WRONG, "$1错") : passed;
+  const corrected = passed.includes("差") ? passed.replace(SAID_WRONG, "$1错") : passed;
+  // "讲错了", Cantonese "講錯咗 係三個": said wrong, and the count it is, in the words the readers know.
+  const folded = corrected.includes("讲错") || corrected.includes("错咗") || corrected.includes("系") ? cantoneseCorrection(corrected) : corrected;
   lastFolded = { text, folded };
   return folded;
 }
@@ -48,6 +50,13 @@ export function foldText(text: string): string {
 let lastFolded = { text: "", folded: "" };
 
 const SAID_WRONG = /([说记算写数报弄搞填])差(?=了|啦|咯)/g;
+
+/** 係 (是 in Cantonese, 系 once folded) before a count or a grade; never the 系 of 关系, 联系, 体系. */
+const IS_COUNT = /(?<![关联体派世干维谱])系(?=\s*(?:\d+|[一两二三四五六七八九十俩仨]+)\s*(?:个|户|人|位|级|口))/g;
+
+function cantoneseCorrection(text: string): string {
+  return text.replaceAll("讲错", "说错").replaceAll("错咗", "错了").replace(IS_COUNT, "是");
+}
 
 const PASSED_AWAY = /(?<=(?:上个?|前(?:几|些|两)?)月|前(?:几|些|两)天|去年|前年|年前|年初|年底|开春|前阵子|前段时间|刚刚?)老了(?=[，,。；;！!\s]|$)/g;
 

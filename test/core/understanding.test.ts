@@ -7151,3 +7151,46 @@ describe("small talk the 58th set brought", () => {
     expect((await chat()("俺家娃考上大学了 真高兴 就是学费交不起")).text).not.toContain("恭喜");
   });
 });
+
+describe("a village told part by part, as the 58th set told it", () => {
+  it("sums a grade told by part with another grade told as a whole, over turns", async () => {
+    const say = chat();
+    await say("我是村会计 统计下救助");
+    await say("一二级贫困残疾人 一组3个 二组2个");
+    await say("三级贫困残疾人一共4个");
+    const r = (await say("全村一年生活特别救助总共多少")).text;
+    expect(r).toContain("5 个一、二级：800 × 5 = 4000 元/年");
+    expect(r).toContain("合计：4000 + 1600 = 5600 元/年");
+  });
+
+  it("reads 上村 and 下村, and the men and the women, as parts, and takes those gone from their sum", async () => {
+    const places = chat();
+    await places("我们村贫困老年残疾人");
+    await places("上村4个 下村3个");
+    expect((await places("每个月一共多少 一年一共多少")).text).toContain("7 个人：50 × 7 = 350 元/月，600 × 7 = 4200 元/年");
+    const sexes = chat();
+    await sexes("我们村三级贫困残疾人 男的7个");
+    await sexes("女的5个");
+    const r = (await sexes("其中有2个今年刚去世了 剩下的一年多少")).text;
+    expect(r).toContain("加起来：男 7 + 女 5 = 12 人");
+    expect(r).not.toContain("各村");
+    expect(r).toContain("12 个人里走了 2 个，剩下 10 个人：400 × 10 = 4000 元/年");
+    // The same with groups, in one message: never 14 − 2.
+    expect((await chat()("我们村三级贫困残疾人 一组7个 二组5个 其中有2个今年刚去世了 剩下的一年多少")).text).toContain("400 × 10 = 4000");
+  });
+
+  it("leaves out a household counted for 一户多残 that has one disabled person only", async () => {
+    const say = chat();
+    await say("村里一户多残的 一组2户");
+    const r = (await say("二组3户 其中有1户其实只有一个人残疾 是登记错了")).text;
+    expect(r).toContain("一组 2 + 二组 3 − 1（1户其实只有一个人残疾） = 4 户");
+    expect(r).toContain("1680 × 4 = 6720 元/年");
+  });
+
+  it("takes a count corrected in Cantonese (講錯咗 係三個)", async () => {
+    const say = chat();
+    await say("我們家兩個一級貧困殘疾人");
+    await say("唔好意思 講錯咗 係三個");
+    expect((await say("一年總共幾多")).text).toContain("2400");
+  });
+});

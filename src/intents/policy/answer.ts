@@ -1770,8 +1770,8 @@ const NAME_CHAR = String.raw`(?:(?![俺我咱全本这那哪各每上下里的�
 
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts), "一组一户多残2户": a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts
-// ("俺们组有两户" ⏎ "三组有一户": the villager's own group is one of them).
-const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=(?:自然村|自然屯)?(?:[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨])))|(?!自然[村屯])${NAME_CHAR}{1,2}(?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|[上下](?:庄|屯|沟|洼|湾|坡|岭|寨)(?!里)|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困|轻度|中度|不是重度|不算重度))`;
+// ("俺们组有两户" ⏎ "三组有一户": the villager's own group is one of them; "男的7个 女的5个": the men and the women).
+const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=(?:自然村|自然屯)?(?:[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨])))|(?!自然[村屯])${NAME_CHAR}{1,2}(?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|[上下](?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|(?<![妇儿子孙闺少妻])[男女](?:性|同志)?(?=的)|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困|轻度|中度|不是重度|不算重度))`;
 const SUBGROUP = new RegExp(`(${SUBGROUP_SOURCE}`, "g");
 /** A part of a village named: "二组", "东头" (read first by PLACED_GRADE, PART_GONE and PART_NOT_POOR_NAMED). */
 const PART_NAME = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边]`;
@@ -1956,12 +1956,16 @@ function partsName(shown: string): string {
     .split(" + ")
     .map((part) => part.replace(/\s.*$/, ""));
   if (names.every((name) => /[组队]$/.test(name))) return "各组";
-  if (names.every((name) => !/[组队街片头边]$/.test(name))) return "各村";
+  if (names.every((name) => !/[组队街片头边]$/.test(name) && !/^[男女]/.test(name))) return "各村";
   return "";
 }
 
-/** "还有一户搬到镇上去了 不算": households counted by parts that no longer count. */
-const PARTS_GONE_HOMES = /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,16}?(?:不算|不再算|迁走|搬走|迁出|搬出|搬到|不在|没了)[^，,。？?\s]*/;
+/**
+ * "还有一户搬到镇上去了 不算": households counted by parts that no longer count. "其中有1户其实只有一个人残疾":
+ * one that never was one of them (a household of one disabled person is no 一户多残).
+ */
+const PARTS_GONE_HOMES =
+  /(?:有|其中)(一|1|两|2|俩)户[^。？?]{0,16}?(?:不算|不再算|迁走|搬走|迁出|搬出|搬到|不在|没了|只有一个(?:人)?(?:是)?残疾|就一个(?:人)?(?:是)?残疾|不是一户多残|不够一户多残|不符合)[^，,。？?\s]*/;
 
 /** The entry sets an amount for each of these grades ("一级、二级…每人每年 800 元"): a tally by grade is reckoned on it. */
 export function setsGradeAmounts(entry: Entry, grades: readonly number[]): boolean {
@@ -2438,7 +2442,11 @@ function readFigureQuestionUncached(text: string, places: readonly string[]): Fi
   // ("四组有一个查了不是贫困户": one of a part's people, said of by the part.)
   const notPoorPart = SOME_NOT_POOR.exec(text) ?? PART_NOT_POOR.exec(text) ?? NOT_POOR_LEFT_OUT.exec(text) ?? WHOLE_PART_NOT_POOR.exec(text);
   // (One grade's parts added up, "后街是5个" correcting a part, outweigh a count read off the last part.)
-  const partsOfOne = gradeCounts.length === 1 && gradeCounts[0]!.tally?.includes(" + ") && single !== undefined ? single + tallyAdded : undefined;
+  // ("三级贫困残疾人 一组7个 二组5个 其中有2个去世了": those gone from the parts' sum, unless taken out of the group already.)
+  const partsOfOne =
+    gradeCounts.length === 1 && gradeCounts[0]!.tally?.includes(" + ") && single !== undefined
+      ? single + tallyAdded - (gradeCounts[0]!.from === undefined ? left : 0)
+      : undefined;
   const people = onePerson ? undefined : (peopleTallied ?? partsOfOne ?? persons ?? (single !== undefined ? single - singleLeft : undefined));
   const compare = readComparison(text);
   if (
