@@ -453,7 +453,14 @@ export function startDialogue(
   }
   // "一户多残家庭补助加上俺奶奶的…一共多少": a total the villager asks for with the household allowance in it
   // counts it as theirs; the answer still says what 一户多残 means.
-  const reckon = readReckoning(text);
+  const said = readReckoning(text);
+  // ("俺家重度残疾人俩 县里给代缴养老保险 一年一共多少": the two counted are the people of the programme named, not
+  // every programme they may get.)
+  // (Someone with a grade of their own is paid by another programme too: then every programme is summed.)
+  const reckon =
+    named.length > 0 && said.every && household.people.every((p) => p.grade === undefined) && !readReckoning(text.replace(PEOPLE_COUNTED, "")).every
+      ? { ...said, every: undefined }
+      : said;
   if (facts.disabled_in_household === undefined && reckon.total && named.includes("multi-disabled-household")) facts.disabled_in_household = 2;
   const state: DialogueState = {
     v: 1,

@@ -173,6 +173,8 @@ export class KnowledgeIndex {
       this.fixTypos(
         foldText(text)
           .replace(/([一二三四1-4])[极及](?![格时其])/g, "$1级")
+          // ("都是以级残疾": 以 for 一, the same sound, before 级.)
+          .replace(/(?<![所可难得足予加])以级(?=残|的|贫|[，,\s]|$)/g, "一级")
           .replace(SHAPE_TYPOS, "贫困"),
         STANDING_TERMS,
       ),

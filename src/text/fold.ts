@@ -41,8 +41,8 @@ export function foldText(text: string): string {
   const passed = plain.includes("老了") ? plain.replace(PASSED_AWAY, "走了") : plain;
   // "说差了 是十三个": 差 after a verb of saying or counting is 错, a mistake corrected.
   const corrected = passed.includes("差") ? passed.replace(SAID_WRONG, "$1错") : passed;
-  // "讲错了", Cantonese "講錯咗 係三個": said wrong, and the count it is, in the words the readers know.
-  const folded = corrected.includes("讲错") || corrected.includes("错咗") || corrected.includes("系") ? cantoneseCorrection(corrected) : corrected;
+  // "讲错了", Cantonese "講錯咗 係三個", "我哋屋企有三個": the words the readers know, for what is said the same.
+  const folded = CANTONESE.test(corrected) || corrected.includes("讲错") ? inMandarin(corrected) : corrected;
   lastFolded = { text, folded };
   return folded;
 }
@@ -54,8 +54,34 @@ const SAID_WRONG = /([说记算写数报弄搞填])差(?=了|啦|咯)/g;
 /** 係 (是 in Cantonese, 系 once folded) before a count or a grade; never the 系 of 关系, 联系, 体系. */
 const IS_COUNT = /(?<![关联体派世干维谱])系(?=\s*(?:\d+|[一两二三四五六七八九十俩仨]+)\s*(?:个|户|人|位|级|口))/g;
 
-function cantoneseCorrection(text: string): string {
-  return text.replaceAll("讲错", "说错").replaceAll("错咗", "错了").replace(IS_COUNT, "是");
+/**
+ * Cantonese words with a Mandarin word of the same meaning, found in no Mandarin text (so the knowledge base's own
+ * text never changes). 唔 only in phrases: alone it is also Mandarin's "hmm", never a "not".
+ */
+const CANTONESE_WORDS: ReadonlyArray<[string, string]> = [
+  ["我哋", "我们"],
+  ["你哋", "你们"],
+  ["佢哋", "他们"],
+  ["佢", "他"],
+  ["冇", "没有"],
+  ["咗", "了"],
+  ["嘅", "的"],
+  ["喺", "在"],
+  ["屋企", "家"],
+  ["唔好意思", "不好意思"],
+  ["唔系", "不是"],
+  ["唔知", "不知道"],
+  ["唔得", "不行"],
+  ["唔使", "不用"],
+  ["乜嘢", "什么"],
+  ["几多", "多少"],
+];
+const CANTONESE = /[哋佢冇咗嘅喺唔乜]|屋企|几多|系\s*(?:\d|[一两二三四五六七八九十俩仨])/;
+
+function inMandarin(text: string): string {
+  let out = text.replaceAll("讲错", "说错").replace(IS_COUNT, "是");
+  for (const [from, to] of CANTONESE_WORDS) if (out.includes(from)) out = out.replaceAll(from, to);
+  return out;
 }
 
 const PASSED_AWAY = /(?<=(?:上个?|前(?:几|些|两)?)月|前(?:几|些|两)天|去年|前年|年前|年初|年底|开春|前阵子|前段时间|刚刚?)老了(?=[，,。；;！!\s]|$)/g;

@@ -7194,3 +7194,27 @@ describe("a village told part by part, as the 58th set told it", () => {
     expect((await say("一年總共幾多")).text).toContain("2400");
   });
 });
+
+describe("households as the 58th set told them", () => {
+  it("reads 以级 as 一级, and Cantonese words (我哋屋企, 幾多) as their Mandarin", async () => {
+    const r = (await chat()("俺爹和俺哥都是以级残疾 家里是建档贫困户 俺闺女上初二 俺爹六十八了 他俩一年特别救助加一块多少钱")).text;
+    expect(r).toContain("您父亲 800 + 您哥哥 800 = 1600 元/年");
+    expect((await chat()("我哋屋企有三個貧困老年殘疾人 生活補助金一個月總共幾多")).text).toContain("50 × 3 = 150 元/月");
+  });
+
+  it("counts 重度残疾人俩 as two, for the programme named only, but never 重度 ⏎ 俩人 as two more", async () => {
+    const r = (await chat()("俺家重度残疾人俩 县里给代缴养老保险 一年一共给俺家代缴多少")).text;
+    expect(r).toContain("第1人 100 + 第2人 100 = 200 元/年");
+    expect(r).not.toContain("生活特别救助");
+    const say = chat();
+    await say("俺爹重度残疾 县里给代缴养老不");
+    await say("交多少");
+    const both = (await say("俺娘也是重度 俩人呢")).text;
+    expect(both).toContain("200");
+    expect(both).not.toContain("300");
+  });
+
+  it("still sums every programme when one counted has a grade of their own (三个人一年拿多少)", async () => {
+    expect((await chat()("俺奶是贫困老年残疾人 俺爷也是 俺姑是三级贫困残疾人 三个人一年拿多少")).text).toContain("1600");
+  });
+});
