@@ -39,8 +39,9 @@ function paidForUnknown(index: KnowledgeIndex, text: string): string | undefined
       !ADVERB.test(token) &&
       !AMOUNT_FILLERS.has(token) &&
       !PERIOD.test(token) &&
-      // ("一年下来", "有点啥贴补": how or how much, not what for; "三个", "两家", "全村", "那个", "剩下": whom or which.)
-      !/^有|下来$|起来$|[个家俩仨们村组县镇乡]$|^[那这哪全本国剩往]/.test(token);
+      // ("一年下来", "有点啥贴补": how or how much, not what for; "三个", "两家", "全村", "那个", "剩下": whom or which;
+      // "算的话一年补多少", "要是…": a supposition.)
+      !/^有|下来$|起来$|的话$|[个家俩仨们村组县镇乡]$|^[那这哪全本国剩往]|^(?:要是|如果|假如|万一)/.test(token);
     if (!content || PERSON.test(token)) {
       if (named.length > 0) break;
       continue;
@@ -108,8 +109,8 @@ export function absentProgramme(index: KnowledgeIndex, query: AnalyzedQuery): st
       AMOUNT_FILLERS.has(named) ||
       PERIOD.test(named) ||
       ADVERB.test(named) ||
-      // "他俩各自一年能领", "剩下的一年能领": who or which of them, not a programme.
-      /^[我俺咱你您他她它这那]|[俩仨自下来掉]$/.test(named) ||
+      // "他俩各自一年能领", "剩下的一年能领": who or which of them, not a programme; "算的话一年补多少": a supposition.
+      /^[我俺咱你您他她它这那]|[俩仨自下来掉]$|的话$|^(?:要是|如果|假如|假设|万一)$/.test(named) ||
       // "每人每月五十的补助": an amount said, not a programme's name.
       /^[零一二两三四五六七八九十百千万]+$/.test(named) ||
       // "俺爷爷一年能领多少", "俺家老三能补多少": a relative is whom it is for.

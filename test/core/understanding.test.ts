@@ -7218,3 +7218,31 @@ describe("households as the 58th set told them", () => {
     expect((await chat()("俺奶是贫困老年残疾人 俺爷也是 俺姑是三级贫困残疾人 三个人一年拿多少")).text).toContain("1600");
   });
 });
+
+describe("questions the 58th set asked", () => {
+  it("answers 算的话一年补多少 about 一户多残, never as a programme named 的话补助", async () => {
+    const r = (await chat()("我们家两口子都是残疾人 一个二级一个三级 能算一户多残不 算的话一年补多少")).text;
+    expect(r).not.toContain("的话补助");
+    expect(r).toContain("1680");
+  });
+
+  it("answers a question quoting two grades' standards with the programme's, not a screening of 三级", async () => {
+    const r = (await chat()("凭啥三级的一年才400 一二级就800 这个标准到底咋定的 俺就想问问")).text;
+    expect(r).toContain("一级、二级贫困残疾人每人每年 800 元");
+    expect(r).not.toContain("先说能确定的");
+  });
+
+  it("gives the count of people asked beside the amount the source does not state", async () => {
+    const r = (await chat()("咱县里那个精神残疾药费补助 为啥俺们从来没听说过 一年到底补了多少人")).text;
+    expect(r).toContain("853 位");
+  });
+
+  it("works out a rough amount each from the county's total when roughly is asked, said to be no standard", async () => {
+    const say = chat();
+    await say("精神残疾药费补助是给谁的");
+    const r = (await say("那一个人大概能补多少")).text;
+    expect(r).toContain("85.3 万元 ÷ 853 = 1000 元（按总数平均算的，不是每人的标准）");
+    // Asked plainly, the amount each is still not stated.
+    expect((await chat()("精神残疾药费补助一个人能补多少")).text).toContain("资料里没有写每人给多少钱");
+  });
+});

@@ -273,6 +273,15 @@ export function handleEligibility(ctx: TurnContext): TurnResult | Promise<TurnRe
     !/[俺我咱](?:是|也是)?[一二三四1-4]级/.test(text)
   )
     return policyFallback(ctx);
+  // "凭啥三级的一年才400 一二级就800 这个标准咋定的": the standards of two grades quoted against each other, nobody's
+  // own: a question about the programme.
+  const quoted = [...text.matchAll(/([一二三四1-4]+)级的?[^，,。？?\d级]{0,6}?(\d{3,4})/g)].map((m) => m[1]);
+  if (
+    new Set(quoted).size >= 2 &&
+    readHousehold(text).people.every((p) => isCounted(p) || p.label === "您") &&
+    !/[俺我咱](?:是|也是)?[一二三四1-4]级/.test(text)
+  )
+    return policyFallback(ctx);
   // "我是村干部…一二级贫困残疾救助一个月合多少": a range of grades names a group; no one's grade is said.
   if (/[一二三四1-4][、到至]?[一二三四1-4]级/.test(text) && extractFacts(rules, text).facts.disability_grade === undefined) return policyFallback(ctx);
   // "俺娘原来三级，今年评成二级了，一年比原来多拿多少": the two grades' amounts compared, not a screening.

@@ -679,9 +679,12 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   const rankedLast = lastSaid !== query.text && /^那/.test(lastSaid) ? index.rankFacts(entry, index.analyze(lastSaid)) : ranked;
   for (const [asked, inFact, evenUnshared] of ASKED_UNITS) {
     if (!asked.test(query.text)) continue;
+    // ("药费补助一年补了多少人": a count asked that nothing shown holds is the entry's best count of it, however few
+    // words it shares, rather than none.)
     const holder =
       rankedLast.find((r) => inFact.test(r.fact.text) && r.score >= FACT_MATCH_MIN) ??
-      ranked.find((r) => inFact.test(r.fact.text) && (evenUnshared || r.score >= FACT_MATCH_MIN));
+      ranked.find((r) => inFact.test(r.fact.text) && (evenUnshared || r.score >= FACT_MATCH_MIN)) ??
+      (facts.some((f) => inFact.test(f.text)) || isMoneyKind(inFact) ? undefined : ranked.find((r) => inFact.test(r.fact.text)));
     if (!holder || facts.includes(holder.fact)) continue;
     if (facts.some((f) => inFact.test(f.text))) {
       const shown = rankedLast.find((r) => facts.includes(r.fact) && inFact.test(r.fact.text));
@@ -760,7 +763,9 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
     gapShown !== undefined &&
     !/钱|元|金额|多少|标准/.test(gapShown.text) &&
     (PERIOD_MONEY.test(lastAsked) || SPAN_ASKED_AFTER.test(lastAsked) || (PAID_AT_ALL.test(lastAsked) && /每月|一个月|每年|一年/.test(lastAsked)));
-  if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && (moneyLeft || !ANY_MONEY.test(f.text)))].slice(0, MAX_FACTS);
+  // ("一年到底补了多少人": a count asked beside is kept, whatever money its fact also says.)
+  const countKept = (f: Fact) => ASKED_UNITS.some(([asked, inFact]) => !isMoneyKind(inFact) && asked.test(query.text) && inFact.test(f.text));
+  if (gapShown) facts = [gapShown, ...facts.filter((f) => f !== gapShown && (moneyLeft || !ANY_MONEY.test(f.text) || countKept(f)))].slice(0, MAX_FACTS);
   // "服务站来修要花钱不", "收费吗 收多少": a charge to the asker is asked. What the project cost ("投资 20 万元")
   // is no charge and would read as one; the fact saying the charge is not given comes first.
   if (CHARGE_ASKED.test(query.text) && !SPENT_ASKED.test(query.text)) {
@@ -773,8 +778,19 @@ function factAnswer(index: KnowledgeIndex, query: AnalyzedQuery, entry: Entry, c
   // its totals (300 万元) would read as the answer.
   // Asked for an average ("平均一人多少"), it is worked out below instead.
   const perUnit = perUnitMoney(query.text);
-  if (perUnit && !entry.facts.some((f) => perUnit.stated.test(f.text)))
+  if (perUnit && !entry.facts.some((f) => perUnit.stated.test(f.text))) {
+    // "那一个人大概能补多少": roughly is asked, so the average of the county's total over those it was paid to is
+    // worked out, said to be no standard, with the fact it comes from.
+    const rough = ROUGHLY_EACH.test(query.text) ? reckonAverage(entry.facts, "平均每人多少") : undefined;
+    if (rough && rough.lines.length > 0)
+      return noFigureAnswer(
+        entry,
+        confidence,
+        `资料里没有写每人给多少钱，只能按全县的总数粗算：\n${rough.lines.join("\n")}`,
+        (f) => isGap(f) || rough.used.includes(f),
+      );
     return noFigureAnswer(entry, confidence, perUnit.missing, (f) => isGap(f) || !/\d/.test(f.text));
+  }
   // "三级…一年多少 ⏎ 那市里的标准是多少": another level's standard than the one the entry sets (the county's).
   const level = /(市里|市级|省里|省级|国家|全国|中央)(?:的)?(?:标准|给多少|补多少|是多少|发多少)/.exec(query.text.split(/\s+/).at(-1) ?? query.text);
   const levelWord = level ? (level[1]!.startsWith("市") ? "市" : level[1]!.startsWith("省") ? "省" : "国家") : undefined;
@@ -3006,6 +3022,8 @@ const COUNT_UNITS: Record<string, string> = {
   平方米: "平方米",
   平米: "平方米",
 };
+/** "一个人大概能补多少", "每人差不多给多少": roughly what each gets. */
+const ROUGHLY_EACH = /(?:大概|大约|差不多|估计|大致)[^，,。？?]{0,4}(?:一|每)个?人|(?:一|每)个?人[^，,。？?]{0,3}(?:大概|大约|差不多|估计|大致)/;
 const AVERAGE_ASKED =
   /(?:平均|人均|摊到|合)(?:下来|起来|算下来|算起来)?(?:到)?(?:每|一)?(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场|妇女|孩子|残疾人|老人)|(?:每|一)(?:个)?(千米|公里|平方米|平米|人|位|名|户|辆|个|例|场)(?:平均|合|摊)|(人)均(?=多少|是多少|几|能|有|合)/;
 const TOTAL_MONEY = /(\d+(?:\.\d+)?)\s*(万)?元/;
