@@ -51,6 +51,9 @@ function onlyOf(core: string, sorted: readonly string[]): boolean {
 /** "报一下一户多残的户数", "统计一下老年补助的人数", "要报重度残疾代缴的名单": a village's numbers, given to reckon. */
 const NUMBERS_GIVEN = /(?:报|统计|统|汇总|登记|上报)(?:一下|个|下)?[^，,。？?]{0,14}(?:户数|人数|个数|名单|数目|多少户|多少人|几户|几个人)/;
 
+/** A trouble that has lasted: "锁了一年了", "坏了好几个月了", "一直没人修". */
+const DRAGGED_ON = /(?:[一两二三四五六七八九十几半好]+个?(?:年|月|礼拜|星期)|好久|好些天|一直|老是|天天|常年)/;
+
 /** Joy said of something that happened: "可高兴了", "乐坏了", "大喜事". */
 const GOOD_NEWS = /[可真太好]高兴|高兴(?:坏|得|死)了?|乐坏了|乐得合不拢|[可真太好]开心|喜事|大喜/;
 
@@ -264,6 +267,10 @@ export function readMessage(text: string, words: ConversationWords): Reading {
     !ASKS_WHOM.test(text) &&
     !/有没有|谁|哪|咋样|怎么样|多少|几|能领|能申请|能办|补助|补贴|救助|托养|低保|五保|[吗么啥]|不\s*[？?]?$/.test(text)
   )
+    return { kind: "report" };
+  // "图书室锁了一年了 管理员根本不来 书都发霉了 这谁管": a trouble dragged on, closed by asking who is in charge of
+  // it, asks someone to act.
+  if (DRAGGED_ON.test(text) && /(?:这|那|到底|究竟)(?:个)?(?:事)?(?:该|归)?谁(?:来)?管(?:啊|呀|呢|嘛|哇)?\s*[?？]?$/.test(text.trim()))
     return { kind: "report" };
   if (has(text, words.info_questions)) return { kind: "report_or_question" };
   // "河道又脏又臭 镇上到底修没修过": whether something was ever done, asked (修没修过, 整治过没有), like one ending in 没.

@@ -1350,8 +1350,16 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     // A household counted, not named ("一个一级一个三级", "三个三级"), told more of in counts: "又评上一个二级的"
     // adds to it; "说错了 有一个是二级" changes that many of them; a count said again replaces it.
     if (state.people.length > 0 && state.people.every(isCounted) && named.length >= 1 && named.every(isCounted)) {
-      const adds = ADDING.test(core) || /又(?:评上|多了|添了|新评|查出)|新评上|新增/.test(text);
+      // ("俺家一级贫困残疾人俩" ⏎ "三级贫困残疾人一个": people of a grade not counted yet, no correction said, are more.)
+      // (Those counted without a grade, "俩重度", are told their grades next, not joined.)
+      const otherGrades =
+        state.people.every((p) => p.grade !== undefined) &&
+        named.every((n) => n.grade !== undefined) &&
+        named.every((n) => !state.people.some((p) => p.grade === n.grade && Boolean(p.severe) === Boolean(n.severe))) &&
+        !/不对|说错|搞错|记错|弄错|改成|改为|其实|应该|不是/.test(text);
       const some = /(?:有|其中)(?:一|1|两|2|俩)个/.test(text) && named.length < state.people.length;
+      // ("是2个 还有一个是三级": some of those counted said to be of another grade, not more of them.)
+      const adds = ADDING.test(core) || /又(?:评上|多了|添了|新评|查出)|新评上|新增/.test(text) || (otherGrades && !some);
       const people = (
         adds
           ? [...state.people, ...named]

@@ -42,12 +42,18 @@ export function foldText(text: string): string {
   // "说差了 是十三个": 差 after a verb of saying or counting is 错, a mistake corrected.
   const corrected = passed.includes("差") ? passed.replace(SAID_WRONG, "$1错") : passed;
   // "讲错了", Cantonese "講錯咗 係三個", "我哋屋企有三個": the words the readers know, for what is said the same.
-  const folded = CANTONESE.test(corrected) || corrected.includes("讲错") ? inMandarin(corrected) : corrected;
+  const mandarin = CANTONESE.test(corrected) || corrected.includes("讲错") ? inMandarin(corrected) : corrected;
+  // "…一年一共多少钱啊 俺家电话13812345678": the villager's own mobile number is no count and asks no phone number.
+  const folded = OWN_MOBILE.test(mandarin) ? mandarin.replace(OWN_MOBILE_ALL, "，") : mandarin;
   lastFolded = { text, folded };
   return folded;
 }
 
 let lastFolded = { text: "", folded: "" };
+
+const OWN_MOBILE_SOURCE = String.raw`(?:(?:[俺我咱](?:们)?(?:家|的)?|家里)?(?:的)?(?:联系)?(?:电话|手机)(?:号码?)?(?:是|:|：)?\s*)?(?<!\d)1[3-9]\d(?:[ .-]?\d{4}){2}(?!\d)`;
+const OWN_MOBILE = new RegExp(OWN_MOBILE_SOURCE);
+const OWN_MOBILE_ALL = new RegExp(OWN_MOBILE_SOURCE, "g");
 
 const SAID_WRONG = /([说记算写数报弄搞填])差(?=了|啦|咯)/g;
 

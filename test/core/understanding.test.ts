@@ -7246,3 +7246,37 @@ describe("questions the 58th set asked", () => {
     expect((await chat()("精神残疾药费补助一个人能补多少")).text).toContain("资料里没有写每人给多少钱");
   });
 });
+
+describe("more of what the 58th set said", () => {
+  it("takes back the one screened for two, said instead (俺说错了 是俺爹俺娘俩人), never a programme named 说错", async () => {
+    const say = chat();
+    await say("俺爹是贫困老年残疾人 一年补助多少");
+    const r = (await say("俺说错了 是俺爹俺娘俩人 一年一共多少")).text;
+    expect(r).not.toContain("说错”这一项");
+    expect(r).toContain("600 × 2 = 1200 元/年");
+  });
+
+  it("adds people of another grade counted next, and reads no phone question in the villager's own number", async () => {
+    const say = chat();
+    await say("俺家一级贫困残疾人俩");
+    await say("三级贫困残疾人一个");
+    const r = (await say("那一年一共多少钱啊 俺家电话13812345678")).text;
+    expect(r).toContain("第1人 800 + 第2人 800 + 第3人 400 = 2000 元/年");
+    expect(r).not.toContain("电话号码");
+    const r2 = (await chat()("家有一级贫困残疾两个 二级一个 三级一个 我今年45 电话15866661234 一年总共救助多少")).text;
+    expect(r2).toContain("2800");
+  });
+
+  it("files a trouble dragged on for a year closed by 这谁管, and answers 图书室归谁管 alone", async () => {
+    const before = reports();
+    expect((await chat()("俺们屯子图书室锁了一年了 管理员根本不来 书都发霉了 这谁管")).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 1);
+    expect((await chat()("图书室归谁管")).text).not.toContain("已受理登记");
+  });
+
+  it("answers both questions of one message in Cantonese (建咗幾個 …有冇法律援助)", async () => {
+    const r = (await chat()("婦女兒童維權崗建咗幾個 婦女打官司有冇法律援助")).text;
+    expect(r).toContain("12 個");
+    expect(r).toContain("法律援助");
+  });
+});

@@ -972,11 +972,14 @@ async function continueEligibility(ctx: TurnContext, current: DialogueState, tur
   // programme asked about, no grade of their own: its amount times them, as for such a question asked at once.
   const receivers = readHousehold(text).people;
   const programmes = [...new Set([...state.focus, ...focusOf(rules, text)])];
+  // ("俺爹是贫困老年残疾人…" ⏎ "俺说错了 是俺爹俺娘俩人 一年一共多少": the one screened and another, said instead.)
+  const screened = readHousehold(foldText(state.question)).people[0]?.label;
+  const saidInstead = /说错|记错|搞错|弄错|记岔|说岔|不对/.test(text) && receivers.some((p) => p.label === screened);
   if (
     state.topic === "benefits" &&
     receivers.length >= 2 &&
     receivers.every((p) => p.grade === undefined && !p.severe) &&
-    QUALIFIES.test(text) &&
+    (QUALIFIES.test(text) || saidInstead) &&
     AMOUNT_ASK.test(text) &&
     programmes.length === 1
   ) {

@@ -1565,7 +1565,9 @@ const ABOVE_ASKED =
   /([\u4e00-\u9fa5]{0,4}?[镇乡村]|我们这|我们这里|这里|这儿)(?:是|归|属于|隶属)(?:哪个|哪一个|哪|啥|什么)(县|市|省|地区)(?![城医场级])(?:管|的|里)?/;
 
 /** "电话多少", "咋联系" (not "电话调查"): a phone number or other way to reach someone. */
-const PHONE_ASKED = /电话(?!调查|访问|回访|调查率|的(?!号|联系))|手机号|联系方式|怎么联系|咋联系|号码多少/;
+// ("俺家电话13812345678": the villager's own number, told, asks for none.)
+const PHONE_ASKED =
+  /电话(?!调查|访问|回访|调查率|的(?!号|联系)|\s*(?:是|号码?是?)?\s*1\d{10})|手机号(?!\s*(?:是|码是?)?\s*1\d{10})|联系方式|怎么联系|咋联系|号码多少/;
 const PHONE_WORDS = /(?:的)?(?:联系)?电话(?:号码)?(?:是)?(?:多少|几号|是啥|是什么)?|手机号码?|联系方式|怎么联系|咋联系|号码多少/g;
 /** Offices a villager may want to ring, named in the question when no entry is asked about. */
 const OFFICE = /县残联|镇残联|残联|镇政府|乡政府|县政府|妇联|村委会|服务站|文化站|卫生院|社保所|农经站|幼儿园|法律援助工作站/;
@@ -1667,7 +1669,8 @@ function unknownWords(index: KnowledgeIndex, query: AnalyzedQuery): string[] {
       /^[\u4e00-\u9fa5]+$/.test(w) &&
       !index.knows(w) &&
       !KIN_WORD.test(w) &&
-      !/^(?:到底|究竟|真的|现在|以后|今年|去年|明年|还是|是否|是不是|一般|平常|都是)$/.test(w),
+      // ("俺说错了 是俺爹俺娘俩人": a word of correcting oneself names no topic.)
+      !/^(?:到底|究竟|真的|现在|以后|今年|去年|明年|还是|是否|是不是|一般|平常|都是)$|^(?:说|搞|记|弄|写|打|算|数)错$/.test(w),
   );
 }
 

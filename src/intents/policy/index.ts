@@ -1,4 +1,5 @@
 // Answers questions about programmes and facts from the knowledge base, or says honestly that it can't.
+import { foldText } from "../../text/fold.ts";
 import { composeAnswer, type ComposedAnswer } from "./answer.ts";
 import type { PolicyAnswerKind } from "../../knowledge/hits.ts";
 import { reply } from "../../core/message.ts";
@@ -20,7 +21,8 @@ const ClarifySessionSchema = z.object({
 });
 type ClarifySession = z.infer<typeof ClarifySessionSchema>;
 
-const ASKS = /多少|多大|多长|多远|多久|多高|几|吗|么|啥|什么|哪|谁|怎么|咋|呢|不$|没有$/;
+// ("妇女打官司有没有法律援助", "收不收钱": a yes-no question put as both answers.)
+const ASKS = /多少|多大|多长|多远|多久|多高|几|吗|么|啥|什么|哪|谁|怎么|咋|呢|不$|没有$|有没有|([\u4e00-\u9fa5])不\1/;
 
 /** A second clause this nearly all its own entry's is a question of its own, whatever words it shares. */
 const OWN_CLAUSE_COVERAGE = 0.85;
@@ -89,7 +91,8 @@ function answerEach(ctx: TurnContext, parts: string[]): ComposedAnswer | undefin
 }
 
 export function answerPolicyQuestion(ctx: TurnContext): TurnResult {
-  const parts = ctx.followsUp ? [] : splitQuestions(ctx.text);
+  // (Read folded: "有冇", "幾個" ask as their Mandarin does.)
+  const parts = ctx.followsUp ? [] : splitQuestions(foldText(ctx.text));
   const both = parts.length > 0 ? answerEach(ctx, parts) : undefined;
   if (both) return toTurnResult(both);
   const answer = composeAnswer(ctx.kb.index, ctx.query, ctx.hits);
