@@ -44,7 +44,9 @@ export function foldText(text: string): string {
   // "讲错了", Cantonese "講錯咗 係三個", "我哋屋企有三個": the words the readers know, for what is said the same.
   const mandarin = CANTONESE.test(corrected) || corrected.includes("讲错") ? inMandarin(corrected) : corrected;
   // "…一年一共多少钱啊 俺家电话13812345678": the villager's own mobile number is no count and asks no phone number.
-  const folded = OWN_MOBILE.test(mandarin) ? mandarin.replace(OWN_MOBILE_ALL, "，") : mandarin;
+  const unnumbered = OWN_MOBILE.test(mandarin) ? mandarin.replace(OWN_MOBILE_ALL, "，") : mandarin;
+  // "二三十号人", "百十号人": 号人 after a count is people counted (个人).
+  const folded = unnumbered.includes("号人") ? unnumbered.replace(/([\d一两二三四五六七八九十百几]+)号人/g, "$1个人") : unnumbered;
   lastFolded = { text, folded };
   return folded;
 }

@@ -7280,3 +7280,17 @@ describe("more of what the 58th set said", () => {
     expect(r).toContain("法律援助");
   });
 });
+
+describe("a count said roughly, as the 58th set said it", () => {
+  it("asks the exact count of 二三十个, 好几个 and 二三十号人 before any sum, the amount each still shown", async () => {
+    for (const [text, said] of [
+      ["重度残疾人我们村有二三十个 县里代缴养老一共多少", "二三十个"],
+      ["贫困老年残疾人 俺们村好几个 每月补助一共多少", "好几个"],
+    ] as const) {
+      const r = (await chat()(text)).text;
+      expect(r).toContain(`您说的“${said}”是个大概的数`);
+      expect(r).not.toMatch(/= \d+ 元/);
+    }
+    expect((await chat()("村里重度残疾的 有个二三十号人")).text).not.toContain("登记反映");
+  });
+});

@@ -1721,6 +1721,8 @@ interface MoneyFigure {
   text: string;
 }
 
+/** An amount for each one: "每位重度残疾人代缴 100 元", "每户 1680 元". */
+const EACH_AMOUNT = /每(?:人|户|位|个)[^。；，,]{0,12}?\d+(?:\.\d+)?\s*元/;
 const MONEY_FIGURE = /(每人|每户)?(每年|每月|一年|一个月)\s*(\d+(?:\.\d+)?)\s*元/;
 
 function moneyFigure(text: string): MoneyFigure | undefined {
@@ -2088,12 +2090,19 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
   // "十五六户", "二三十个": a range, not one count; the villager is asked which.
   // ("…十二个 三级的五六个": any count of the question said as a range, not only the first.)
   // ("俺村有十几个…": no number at all, asked for too.)
-  const rough = about && !estimated ? about[0] : ([...text.matchAll(ROUGH_COUNTS)].find((m) => isRoughRange(m[1]!))?.[0] ?? UNCOUNTED.exec(text)?.[0]);
+  // ("俺们村好几个": no number at all, said of the place.)
+  const rough =
+    about && !estimated
+      ? about[0]
+      : ([...text.matchAll(ROUGH_COUNTS)].find((m) => isRoughRange(m[1]!))?.[0] ?? UNCOUNTED.exec(text)?.[0] ?? SOME_OF_PLACE.exec(text)?.[1]);
   const withRough = rough ? { ...(read ?? { perMonth: false, perYear: false }), rough } : read;
   if (figureQuestions.size >= FIGURE_QUESTIONS_KEPT) figureQuestions.delete(figureQuestions.keys().next().value!);
   figureQuestions.set(key, withRough);
   return withRough;
 }
+
+/** "俺们村好几个", "组里有好些户": a place's people said to be several, no number. */
+const SOME_OF_PLACE = /(?:村|组|屯|庄)(?:里|上)?(?:有|也有)?((?:好几|好些|不少)\s*(?:个|户|人|家|位))/;
 
 /** A count said in Chinese numerals before what it counts ("十五六户", "三四个"), whether a range or not. */
 const ROUGH_COUNTS = /([一两二三四五六七八九十百千]{2,})\s*(?:个|人|户|名|位|家)/g;
@@ -2595,7 +2604,8 @@ export function reckonFigures(facts: readonly Fact[], q: FigureQuestion, forTheP
   // "十来个": the sum rests on the round number; the villager is told so, and asked for the exact count.
   if (q.estimate && out.length > 0) out.push(`您说的是“${q.estimate}”，上面是按整数算的大概数；告诉我准数，我再给您算。`);
   // (Asked only where a sum could be made of it: "后街十来户没通自来水" is told, not to be reckoned.)
-  if (q.rough && facts.some((f) => moneyFigure(f.text) !== undefined)) out.push(roughCountAsk(q.rough));
+  // ("县财政给每位重度残疾人代缴 100 元": an amount each, with no period, is summed too.)
+  if (q.rough && facts.some((f) => moneyFigure(f.text) !== undefined || EACH_AMOUNT.test(f.text))) out.push(roughCountAsk(q.rough));
   return out;
 }
 
