@@ -1160,7 +1160,8 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       second !== undefined &&
       subject !== undefined &&
       second.label !== subject.label &&
-      second.label !== "您" &&
+      // ("俺家一级贫困残疾人 是俺闺女" ⏎ "俺自己三级": the villager, when the one screened is another, is a second.)
+      (second.label !== "您" || (subject.label !== "您" && /自己|自个|本人/.test(text))) &&
       !/不对|不是|说错|搞错|记错|改成|改为/.test(text);
     // What is known of the one screened, as a member of the household.
     const screenedPerson = (one: Person): Person => ({

@@ -168,6 +168,9 @@ const COUNTED_SEVERE =
 /** "有个重度智力残疾的娃", "有一个三级的闺女": a grade or 重度 said before the relation it is of. */
 const DESCRIBED_BEFORE =
   /(?<=有|[和跟、]|还有)((?:一)?个)((?:重度|[一二三四1-4]级)[^，,。；\s的]{0,6})的(娃|孩子|儿子|小子|闺女|女儿|孙子|孙女|老人|哥哥?|姐姐?|弟弟?|妹妹?)(?!(?![和跟与])[\u4e00-\u9fa5])/g;
+/** "俺家一级贫困残疾人 是俺闺女": one of the household described, then who they are. */
+const WHO_SAID_AFTER =
+  /((?:[俺我咱](?:们)?家|家里)(?:有(?:个|一个)?)?)((?:[一二三四1-4]级|重度)[^，,。；\s]{0,8}?)([，,\s]+)(是|就是)([俺我咱])(闺女|女儿|儿子|娃|孩子|爹|娘|爸|妈|爷爷|奶奶|老伴|媳妇|哥|姐|弟|妹)(?=[，,。；\s]|$)/g;
 /** "算上俺舅三个", "包括俺娘俩": the people named next are counted among the number that follows. */
 const INCLUDING = /算上|算进去|连上|连同|包括|(?<!再)加上|带上/;
 /** "俩", "三个", "两口": how many people. */
@@ -261,7 +264,14 @@ function readHouseholdUncached(said: string): Household {
     },
   );
   // "俺家有个重度智力残疾的娃": what someone is, said before who they are, read as said after (same length).
-  const text = described.replace(DESCRIBED_BEFORE, (_, one: string, how: string, who: string) => `${"，".repeat(one.length)}${who}${how}，`);
+  // ("俺家一级贫困残疾人 是俺闺女": who it is, said after a pause, too.)
+  const text = described
+    .replace(DESCRIBED_BEFORE, (_, one: string, how: string, who: string) => `${"，".repeat(one.length)}${who}${how}，`)
+    .replace(
+      WHO_SAID_AFTER,
+      (_, home: string, how: string, pause: string, is: string, mine: string, who: string) =>
+        `${home}${mine}${who}${how}${"，".repeat(pause.length + is.length)}`,
+    );
   const people: Person[] = [];
   let current: Person | undefined;
   let group: Person[] = [];

@@ -7294,3 +7294,25 @@ describe("a count said roughly, as the 58th set said it", () => {
     expect((await chat()("村里重度残疾的 有个二三十号人")).text).not.toContain("登记反映");
   });
 });
+
+describe("who it is said after, and families as parts of a village", () => {
+  it("reads 俺家一级贫困残疾人 是俺闺女 as the daughter, and the villager's own grade said next as a second person", async () => {
+    const say = chat();
+    await say("俺家一级贫困残疾人 是俺闺女");
+    await say("她今年16 上高一");
+    await say("俺自己三级 也是贫困户");
+    expect((await say("俺俩一年救助加一起多少")).text).toContain("您女儿 800 + 您 400 = 1200 元/年");
+  });
+
+  it("adds up a village's people told family by family (老张家2个 ⏎ 老李家1个 ⏎ 王家2个)", async () => {
+    const say = chat();
+    await say("统计下 村里一二级贫困残疾人 老张家2个");
+    await say("老李家1个");
+    await say("王家2个 他家老三上初二 没残疾");
+    const r = (await say("这些人一年救助一共多少")).text;
+    expect(r).toContain("各家加起来：老张家 2 + 老李家 1 + 王家 2 = 5 人");
+    expect(r).toContain("800 × 5 = 4000 元/年");
+    // The villager's own household is no family of the village.
+    expect((await chat()("俺家2个一级 一年多少")).text).not.toContain("加起来");
+  });
+});
