@@ -602,6 +602,9 @@ function onlyNamesDescribed(rules: EligibilityRules, state: DialogueState): bool
   return (["certified", "elderly"] as const).every((k) => state.facts[k] === undefined || own[k] === undefined) && readHousehold(beside).people.length === 0;
 }
 
+/** "那个三级的其实是四级", "三级那个应该是二级": one person of a grade said to be of another. */
+const REGRADED_ONE = /(?:那个|那位)?([一二三四1-4])级的?(?:那个|那位)?[，,\s]*(?:其实|实际上?|应该)(?:是|算)?([一二三四1-4])级/;
+
 /** The people of a household counted ("俩人", "他们仨", "三个人"), which name no programme. */
 const PEOPLE_COUNTED = /(?:[他她]们|[俺我咱]们)?(?:俩|仨)人?|[两三四五六]个人/g;
 
@@ -1347,6 +1350,16 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
         on,
         `好的，已改为：一共 ${size} 个。\n`,
       );
+    }
+    // "俺家一级贫困残疾人2个 三级1个" ⏎ "哦不 那个三级的其实是四级": one of a grade said to be of another, the rest
+    // as they were.
+    const regraded = REGRADED_ONE.exec(core);
+    const wasGrade = regraded ? GRADE_NUMBER[regraded[1]!] : undefined;
+    const isGrade = regraded ? GRADE_NUMBER[regraded[2]!] : undefined;
+    const regradedOnes = wasGrade !== undefined && wasGrade !== isGrade ? state.people.filter((p) => p.grade === wasGrade) : [];
+    if (isHousehold(state) && isGrade !== undefined && regradedOnes.length === 1) {
+      const people = state.people.map((p) => (p === regradedOnes[0] ? { ...p, grade: isGrade } : p));
+      return advance(rules, { ...state, people }, on, `好的，已改为：${regradedOnes[0]!.label}${"一二三四"[isGrade - 1]}级。\n`);
     }
     // A household counted, not named ("一个一级一个三级", "三个三级"), told more of in counts: "又评上一个二级的"
     // adds to it; "说错了 有一个是二级" changes that many of them; a count said again replaces it.

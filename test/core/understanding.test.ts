@@ -7316,3 +7316,18 @@ describe("who it is said after, and families as parts of a village", () => {
     expect((await chat()("俺家2个一级 一年多少")).text).not.toContain("加起来");
   });
 });
+
+describe("a household's one regraded and a question after turning away", () => {
+  it("changes the one of a grade said to be of another (那个三级的其实是四级), never adding the villager", async () => {
+    const say = chat();
+    await say("俺家一级贫困残疾人2个 三级1个");
+    const r = (await say("哦 那个三级的其实是四级")).text;
+    expect(r).toContain("第1人 800 + 第2人 800 = 1600 元/年");
+    expect(r).not.toContain("您四级");
+  });
+
+  it("answers a question after 换个事 or 算了不说这个了 as asked alone", async () => {
+    for (const text of ["换个事 汪疃镇一类标准村要求室外场地多大", "算了不说这个了 汪疃镇一类标准村要求室外场地多大"])
+      expect((await chat()(text)).text).toContain("400 平方米");
+  });
+});
