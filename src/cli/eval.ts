@@ -270,6 +270,10 @@ const DEFAULT_SETS = [
   // check gained 没写 (both noted in the items).
   "test/eval/fiftyeighth/singles.jsonl",
   "test/eval/fiftyeighth/conversations.jsonl",
+  // A fifty-ninth writer's set (ids bz/ca, 180 items): run blind on arrival (ae2bb51, after the 58th's fixes):
+  // 155/180, no wrong figure; correction 8/12, interrogation 7/10 and misread 10/14 the weakest.
+  "test/eval/fiftyninth/singles.jsonl",
+  "test/eval/fiftyninth/conversations.jsonl",
 ];
 
 const args = process.argv.slice(2);

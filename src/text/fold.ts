@@ -46,7 +46,12 @@ export function foldText(text: string): string {
   // "…一年一共多少钱啊 俺家电话13812345678": the villager's own mobile number is no count and asks no phone number.
   const unnumbered = OWN_MOBILE.test(mandarin) ? mandarin.replace(OWN_MOBILE_ALL, "，") : mandarin;
   // "二三十号人", "百十号人": 号人 after a count is people counted (个人).
-  const folded = unnumbered.includes("号人") ? unnumbered.replace(/([\d一两二三四五六七八九十百几]+)号人/g, "$1个人") : unnumbered;
+  const people = unnumbered.includes("号人") ? unnumbered.replace(/([\d一两二三四五六七八九十百几]+)号人/g, "$1个人") : unnumbered;
+  // "2、3个", "2-3户", "2到3个": a range of two neighbouring counts, written as the readers know it ("两三个"),
+  // which is confirmed, never reckoned as the larger one.
+  const folded = DIGIT_RANGE.test(people)
+    ? people.replace(DIGIT_RANGE_ALL, (whole, a: string, b: string, unit: string) => (Number(b) === Number(a) + 1 ? `${RANGE_WORDS[Number(a)]}${unit}` : whole))
+    : people;
   lastFolded = { text, folded };
   return folded;
 }
@@ -56,6 +61,11 @@ let lastFolded = { text: "", folded: "" };
 const OWN_MOBILE_SOURCE = String.raw`(?:(?:[俺我咱](?:们)?(?:家|的)?|家里)?(?:的)?(?:联系)?(?:电话|手机)(?:号码?)?(?:是|:|：)?\s*)?(?<!\d)1[3-9]\d(?:[ .-]?\d{4}){2}(?!\d)`;
 const OWN_MOBILE = new RegExp(OWN_MOBILE_SOURCE);
 const OWN_MOBILE_ALL = new RegExp(OWN_MOBILE_SOURCE, "g");
+
+const DIGIT_RANGE_SOURCE = String.raw`(?<![\d.])([1-8])\s*[、,，\-~～到至]\s*([2-9])\s*(个|户|人|位|名|家)`;
+const DIGIT_RANGE = new RegExp(DIGIT_RANGE_SOURCE);
+const DIGIT_RANGE_ALL = new RegExp(DIGIT_RANGE_SOURCE, "g");
+const RANGE_WORDS = ["", "一两", "两三", "三四", "四五", "五六", "六七", "七八", "八九"];
 
 const SAID_WRONG = /([说记算写数报弄搞填])差(?=了|啦|咯)/g;
 

@@ -7331,3 +7331,27 @@ describe("a household's one regraded and a question after turning away", () => {
       expect((await chat()(text)).text).toContain("400 平方米");
   });
 });
+
+describe("the 59th set's counts and small talk", () => {
+  it("greets back 吃了没 俺刚从地里回来 and files nothing", async () => {
+    const before = reports();
+    expect((await chat()("吃了没 俺刚从地里回来")).intent).toBe("help");
+    expect(reports()).toBe(before);
+  });
+
+  it("asks the exact count of 2、3个 and of 大概有十来户, never reckoning either", async () => {
+    const range = (await chat()("我家2、3个二级的贫困残疾人 加一块一年多少钱")).text;
+    expect(range).toContain("您说的“两三个”是个大概的数");
+    expect(range).not.toContain("2400");
+    const about = (await chat()("村里一户多残的家庭大概有十来户 一年一共补多少钱")).text;
+    expect(about).toContain("您说的“十来户”是个大概的数");
+    expect(about).not.toContain("16800");
+  });
+
+  it("reckons the women counted against the men (女的比男的多俩)", async () => {
+    const say = chat();
+    await say("俺们屯贫困老年残疾人 男的13个");
+    await say("女的比男的多俩");
+    expect((await say("一个月合计多少")).text).toContain("男 13 + 女 15（比男多 2） = 28 人");
+  });
+});

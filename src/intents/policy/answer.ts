@@ -1964,9 +1964,9 @@ function placesAfter(text: string, start: number, end: number, group: { count: n
   group.tally = `${[...counts].map(([place, n]) => `${place} ${n}`).join(" + ")} = ${group.count} 人`;
 }
 
-/** "三组比二组少2个", "后街比前街多2户": a part's count said against another part's. */
+/** "三组比二组少2个", "后街比前街多2户", "女的比男的多俩": a part's count said against another part's. */
 const RELATIVE_PART = new RegExp(
-  `(${PART_NAME}|${NAME_CHAR}{1,2}(?:庄|屯|村))(?:的)?比(${PART_NAME}|${NAME_CHAR}{1,2}(?:庄|屯|村))(?:的)?(少|多)了?\\s*(\\d+|[一两二三四五六七八九十]+|俩|仨)\\s*(户|个|人|名|位|(?<=[俩仨]))`,
+  `(${PART_NAME}|${NAME_CHAR}{1,2}(?:庄|屯|村)|[男女])(?:的)?比(${PART_NAME}|${NAME_CHAR}{1,2}(?:庄|屯|村)|[男女])(?:的)?(少|多)了?\\s*(\\d+|[一两二三四五六七八九十]+|俩|仨)\\s*(户|个|人|名|位|(?<=[俩仨]))`,
   "g",
 );
 
@@ -2078,7 +2078,8 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
   // "十来个", "二十来户": about that many. Reckoned at the round number, said to be an estimate, when an estimate is
   // what is asked ("一年大概得发多少"); otherwise the villager is asked the exact count, like for a range.
   const about = ABOUT_COUNT.exec(text);
-  const estimated = about !== null && ESTIMATE_ASKED.test(text);
+  // ("大概有十来户 一年补多少": 大概 said of the count is no estimate asked; the exact count is.)
+  const estimated = about !== null && ESTIMATE_ASKED.test(text.replace(ROUGH_SAID_COUNT, "，"));
   const read = estimated
     ? withEstimate(
         readFigureQuestionUncached(
@@ -2113,6 +2114,8 @@ const ESTIMATE_ASKED = /大概|大约|大致|估计|估摸|约莫|约摸|差不�
 
 /** "十来个", "二十来户", "百来人": a round number and 来 (about that many). */
 const ABOUT_COUNT = /((?:[一两二三四五六七八九]?十|[一两二三四五六七八九]?百|\d*0))来\s*(个|人|户|名|位|家)/;
+/** "大概有十来户吧", "十来户左右": the roughness said of the count itself. */
+const ROUGH_SAID_COUNT = new RegExp(`(?:大概|大约|大致|估计|估摸|约莫|约摸|差不多)?(?:有|是|就)?\\s*${ABOUT_COUNT.source}(?:吧|左右|上下)?`, "g");
 
 /** A reading of the round number, marked as the villager's estimate (only when it counts people or households). */
 function withEstimate(read: FigureQuestion | undefined, said: string): FigureQuestion | undefined {
