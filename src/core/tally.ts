@@ -76,6 +76,9 @@ const HEADED_PARTS = new RegExp(`(${GRADES_PLAIN}级(?:的)?(?:贫困户?)?(?:�
 const partsSum = (counts: string) =>
   [...counts.matchAll(new RegExp(PART_COUNT.replace(COUNT_PLAIN, COUNT), "g"))].reduce((sum, m) => sum + (parseNumber(m[1]!) ?? Number.NaN), 0);
 
+/** "其中贫困户6个", "里头是贫困的有6个": how many of the group just counted are poor. */
+const POOR_AMONG = new RegExp(`^(?:其中|里头|里面|当中)(?:是)?(?:贫困户?|低保户?|建档立卡户?)(?:的)?(?:有|是|占)?\\s*${COUNT}\\s*(?:个|位|名|人|户)?$`);
+
 /** "一二", "一、二", "2": the grades a group names. */
 export const gradesSaid = (said: string) => [...new Set([...said.replace(/[、和跟到至]/g, "")].map((g) => GRADE_NUMBER[g]!))];
 const sameGrades = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((g) => b.includes(g));
@@ -135,6 +138,14 @@ export function readGradeTally(told: string): GradeGroup[] | undefined {
       continue;
     }
     correctedGrades = undefined;
+    // "一二级残疾人有10个 其中贫困户6个": only some of the group are poor; the rest are counted apart, not poor.
+    const poorOf = POOR_AMONG.exec(clause);
+    const poorCount = poorOf ? parseNumber(poorOf[1]!) : undefined;
+    if (poorOf && last && !last.notPoor && poorCount !== undefined && poorCount < last.count) {
+      groups.push({ grades: last.grades, count: last.count - poorCount, notPoor: true });
+      last.count = poorCount;
+      continue;
+    }
     // "七个 打错了是九个": the count after the correction is the group's said last.
     const corrected =
       CORRECTING.test(clause) && !/级/.test(clause)

@@ -774,6 +774,20 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     if (told.length === 1 && !state.people.some((q) => q.label === told[0]!.label))
       return advance(rules, state, on, `好的，${told[0]!.label}是另一户的，不算进您家；您家的还是这样：\n`);
   }
+  // "俺娘一级 俺爹二级 俺三级" ⏎ "俺爹那个搞错了 他不是跟俺过 他跟俺哥过 俺哥家不是贫困户": one of the household
+  // said to live in another's; taken out, and what is said of that other household is not this one's.
+  if (state.topic === "benefits" && state.step === "done" && state.people.length >= 2 && LIVES_ELSEWHERE.test(text)) {
+    const gone = readHousehold(text).people.find((p) => p.label !== "您" && state.people.some((q) => q.label === p.label));
+    if (gone) {
+      const people = state.people.filter((p) => p.label !== gone.label);
+      return advance(
+        rules,
+        { ...state, people, facts: { ...state.facts, disabled_in_household: people.length } },
+        on,
+        `好的，${gone.label}跟别人过、不在您家户上，不算进去；您家的是：\n`,
+      );
+    }
+  }
   // "俺爹一级，俺哥三级" after "我家有两个残疾人": the household gets its people.
   if (state.topic === "benefits") {
     const more = readHousehold(text.replace(/^(?:不对|不是)[，,]?/, ""));
@@ -1912,5 +1926,8 @@ const OLD_COUPLE = /老两口|俩老|两个老的|二老|爹娘|爸妈|父母|�
 /** "她不在俺家户上", "不是俺家户口上的": someone not of the household's registration. */
 const OUTSIDE_HOUSEHOLD = /不在(?:俺|我|咱)?(?:家)?(?:的)?(?:户上|户口上|一个户|户口本上)|不是(?:俺|我|咱)家(?:户上|户口上)?的|不算(?:俺|我|咱)家/;
 /** "单独一个户口本", "他家不是贫困户", "早分户了": someone of a household of their own. */
+/** "他不是跟俺过", "他跟俺哥过", "住在他闺女家": someone living in another household. */
+const LIVES_ELSEWHERE =
+  /(?:不是|不|没)跟(?:俺|我|咱)(?:们)?(?:一起|一块)?过|跟(?:俺|我|咱)?[\u4e00-\u9fa5]{1,3}(?:一起|一块)?过(?!年|日子好)|(?:住|过)在[\u4e00-\u9fa5]{1,4}家/;
 const SEPARATE_HOUSEHOLD =
   /单独(?:一个)?(?:户口本|户口|立户|一户|过)|不在(?:一个|俺家|我家)?户口本|分户|分家|另一户|自己一户|[他她]家(?:不是|是)?(?:贫困户|低保)/;

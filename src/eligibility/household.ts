@@ -58,7 +58,8 @@ const RELATIONS: Array<[RegExp, string]> = [
   // "两口子…男的一级 女的三级": husband and wife told apart.
   [/丈夫|老公(?!公)|男人|男的|当家的/y, "您丈夫"],
   // "老汉残疾又穷": the old man of the house (a husband or a father, by region).
-  [/老汉|老头子|老头儿|老头/y, "您家老汉"],
+  // ("老爷子一级 ⏎ 老太太二级": the old man of the house, by his northern name.)
+  [/老汉|老头子|老头儿|老头|老爷子/y, "您家老汉"],
   [/妻子|女人|女的/y, "您妻子"],
   // "大儿子三级，小儿子三级": two sons, each their own person.
   // ("大仔", "细仔": the elder and the younger son in Cantonese; "新抱": a daughter-in-law.)

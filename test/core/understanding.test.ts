@@ -7355,3 +7355,32 @@ describe("the 59th set's counts and small talk", () => {
     expect((await say("一个月合计多少")).text).toContain("男 13 + 女 15（比男多 2） = 28 人");
   });
 });
+
+describe("the 59th set's households and villages", () => {
+  it("takes out one said to live with another (他不是跟俺过 他跟俺哥过), keeping the household poor", async () => {
+    const say = chat();
+    await say("俺家贫困户 俺娘一级 俺爹二级 俺三级 一年多少");
+    const r = (await say("俺爹那个搞错了 他不是跟俺过 他跟俺哥过 俺哥家不是贫困户")).text;
+    expect(r).toContain("您母亲 800 + 您 400 = 1200 元/年");
+  });
+
+  it("reads 老爷子 as the old man of the house", async () => {
+    const say = chat();
+    await say("俺们家贫困户 老爷子一级");
+    await say("老太太二级 俺媳妇也二级");
+    expect((await say("俺自个儿三级 这一年救助加一堆儿多少钱")).text).toContain("= 2800 元/年");
+  });
+
+  it("leaves out of a grade's count those said not poor (一二级10个 其中贫困户6个)", async () => {
+    const say = chat();
+    await say("我们村一二级残疾人有10个 其中贫困户6个");
+    await say("三级残疾人4个 都是贫困户");
+    const r = (await say("按特别救助算全村一年能发多少")).text;
+    expect(r).toContain("合计：4800 + 1600 = 6400 元/年");
+    expect(r).not.toContain("9600");
+  });
+
+  it("adds households said 新增", async () => {
+    expect((await chat()("一户多残的有7户 今年又新增了2户 现在一年一共补多少")).text).toContain("1680 × 9 = 15120 元/年");
+  });
+});
