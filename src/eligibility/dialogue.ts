@@ -602,6 +602,8 @@ function onlyNamesDescribed(rules: EligibilityRules, state: DialogueState): bool
   return (["certified", "elderly"] as const).every((k) => state.facts[k] === undefined || own[k] === undefined) && readHousehold(beside).people.length === 0;
 }
 
+/** "是三级不是二级", "不是二级 是三级": a grade said instead of another. */
+const GRADE_SWAPPED = /是([一二三四1-4])级[的，,\s]*不是([一二三四1-4])级|不是([一二三四1-4])级[的，,\s]*(?:是|而是)([一二三四1-4])级/;
 /** "那个三级的其实是四级", "三级那个应该是二级": one person of a grade said to be of another. */
 const REGRADED_ONE = /(?:那个|那位)?([一二三四1-4])级的?(?:那个|那位)?[，,\s]*(?:其实|实际上?|应该)(?:是|算)?([一二三四1-4])级/;
 
@@ -1367,6 +1369,22 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     }
     // "俺家一级贫困残疾人2个 三级1个" ⏎ "哦不 那个三级的其实是四级": one of a grade said to be of another, the rest
     // as they were.
+    // "俺家二级残疾贫困户俩人" ⏎ "俺写错了 是三级不是二级": those counted, none named, all of the grade denied.
+    const swapped = GRADE_SWAPPED.exec(core);
+    const denied = swapped ? GRADE_NUMBER[(swapped[2] ?? swapped[3])!] : undefined;
+    const meant = swapped ? GRADE_NUMBER[(swapped[1] ?? swapped[4])!] : undefined;
+    if (
+      isHousehold(state) &&
+      denied !== undefined &&
+      meant !== undefined &&
+      denied !== meant &&
+      state.people.every((p) => isCounted(p) && p.grade === denied) &&
+      // ("俺弟不是一级 是三级": one of them, named, is told more exactly; the others are as they were.)
+      more.people.every((p) => p.label === "您")
+    ) {
+      const people = state.people.map((p) => ({ ...p, grade: meant }));
+      return advance(rules, { ...state, people }, on, `好的，已改为：${people.length} 个都是${"一二三四"[meant - 1]}级。\n`);
+    }
     const regraded = REGRADED_ONE.exec(core);
     const wasGrade = regraded ? GRADE_NUMBER[regraded[1]!] : undefined;
     const isGrade = regraded ? GRADE_NUMBER[regraded[2]!] : undefined;

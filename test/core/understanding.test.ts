@@ -7384,3 +7384,20 @@ describe("the 59th set's households and villages", () => {
     expect((await chat()("一户多残的有7户 今年又新增了2户 现在一年一共补多少")).text).toContain("1680 × 9 = 15120 元/年");
   });
 });
+
+describe("a household counted after its grade, and its grade corrected for all", () => {
+  it("counts 一二级残疾的仨 and 二级残疾贫困户俩人", async () => {
+    expect((await chat()("俺家都是贫困户 一二级残疾的仨 三级的俩 特别救助一年一共多少")).text).toContain("= 3200 元/年");
+    const say = chat();
+    expect((await say("俺家二级残疾贫困户俩人 一年多少")).text).toContain("第1人 800 + 第2人 800 = 1600 元/年");
+    // 是三级不是二级, nobody named: both counted are of the grade said.
+    expect((await say("等会儿 俺写错了 是三级不是二级")).text).toContain("第1人 400 + 第2人 400 = 800 元/年");
+  });
+
+  it("still changes only the one named (俺弟不是一级 是三级)", async () => {
+    const say = chat();
+    await say("俺家三个残疾人 都是一级 贫困户");
+    await say("俺弟不是一级 是三级");
+    expect((await say("一年救助一共多少")).text).toContain("2000");
+  });
+});
