@@ -166,7 +166,8 @@ export function readMessage(text: string, words: ConversationWords): Reading {
   if (
     !asks &&
     GOOD_NEWS.test(text) &&
-    !/就是|可是|但是|不过|只是|愁|难|不起|没钱/.test(text) &&
+    // ("不太高兴", "红白喜事", "村干部可高兴了 亲戚都评上了 俺们评不上": no joy of the villager's own.)
+    !/就是|可是|但是|不过|只是|愁|难|不起|没钱|不太?高兴|不开心|红白|白事|没评上|评不上|亲戚|凭啥|凭什么|干部/.test(text) &&
     !has(text, words.problem_words) &&
     !has(text, words.report_words)
   )

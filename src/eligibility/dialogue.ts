@@ -602,6 +602,8 @@ function onlyNamesDescribed(rules: EligibilityRules, state: DialogueState): bool
   return (["certified", "elderly"] as const).every((k) => state.facts[k] === undefined || own[k] === undefined) && readHousehold(beside).people.length === 0;
 }
 
+/** "其实一个是二级", "有俩是一级": some of those counted said to be of a grade. */
+const SOME_REGRADED = /^(?:哦|噢|不对)?[，,\s]*(?:其实|其中|实际上?|里头)?(?:有)?\s*(一|1|两|2|俩)个?(?:其实|实际上?)?是([一二三四1-4])级(?:的)?$/;
 /** "是三级不是二级", "不是二级 是三级": a grade said instead of another. */
 const GRADE_SWAPPED = /是([一二三四1-4])级[的，,\s]*不是([一二三四1-4])级|不是([一二三四1-4])级[的，,\s]*(?:是|而是)([一二三四1-4])级/;
 /** "那个三级的其实是四级", "三级那个应该是二级": one person of a grade said to be of another. */
@@ -1385,6 +1387,23 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
       const people = state.people.map((p) => ({ ...p, grade: meant }));
       return advance(rules, { ...state, people }, on, `好的，已改为：${people.length} 个都是${"一二三四"[meant - 1]}级。\n`);
     }
+    // "俺家三级贫困残疾人两个" ⏎ "其实一个是二级": some of those counted, all of one grade, are of another.
+    const someOther = SOME_REGRADED.exec(core);
+    const regradedCount = someOther ? parseNumber(someOther[1]!) : undefined;
+    const otherGrade = someOther ? GRADE_NUMBER[someOther[2]!] : undefined;
+    const sameGrade = state.people[0]?.grade;
+    if (
+      isHousehold(state) &&
+      regradedCount !== undefined &&
+      otherGrade !== undefined &&
+      regradedCount < state.people.length &&
+      sameGrade !== otherGrade &&
+      state.people.every((p) => isCounted(p) && p.grade === sameGrade && sameGrade !== undefined) &&
+      more.people.every((p) => p.label === "您" || isCounted(p))
+    ) {
+      const people = state.people.map((p, k) => (k < regradedCount ? { ...p, grade: otherGrade } : p));
+      return advance(rules, { ...state, people }, on, `好的，已改为：其中 ${regradedCount} 个是${"一二三四"[otherGrade - 1]}级。\n`);
+    }
     const regraded = REGRADED_ONE.exec(core);
     const wasGrade = regraded ? GRADE_NUMBER[regraded[1]!] : undefined;
     const isGrade = regraded ? GRADE_NUMBER[regraded[2]!] : undefined;
@@ -1402,7 +1421,8 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
         state.people.every((p) => p.grade !== undefined) &&
         named.every((n) => n.grade !== undefined) &&
         named.every((n) => !state.people.some((p) => p.grade === n.grade && Boolean(p.severe) === Boolean(n.severe))) &&
-        !/不对|说错|搞错|记错|弄错|改成|改为|其实|应该|不是/.test(text);
+        // (Nor a count said again: "是二级的俩 俺记岔了", "打错了 是两个二级的", "更正一下", "搞混了".)
+        !/不对|错|岔|混|更正|纠正|改成|改为|其实|应该|不是|^(?:哦|噢|嗯|啊)?[，,\s]*是/.test(core);
       const some = /(?:有|其中)(?:一|1|两|2|俩)个/.test(text) && named.length < state.people.length;
       // ("是2个 还有一个是三级": some of those counted said to be of another grade, not more of them.)
       const adds = ADDING.test(core) || /又(?:评上|多了|添了|新评|查出)|新评上|新增/.test(text) || (otherGrades && !some);

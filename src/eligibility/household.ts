@@ -156,9 +156,10 @@ const COUNTED_GRADE =
   /(?<![\d.])([一二两三四五六七八九\d]个|俩|仨|(?<=[加添再又有])个)(?:人|娃|孩子|小孩|儿子|闺女|女儿|孙子|孙女)?(?:是|都|都是)?([一二三四1234])级/y;
 /** "一级残疾两个 三级一个": people of a grade counted after it. */
 // ("一级贫困残疾人俩", "三级贫困的一个": 贫困 may be said between.)
-// ("一二级残疾的仨": grades one and two, paid alike, read as the second.)
+// ("一二级残疾的仨": grades one and two, paid alike, read as the second — only "…的仨", never a village's
+// "一二级残疾人有4个".)
 const GRADE_COUNTED =
-  /(?:[一1][、和到至]?(?=[二2]级))?([一二三四1234])级(?:的)?(?:贫困户?的?)?(?:残疾人?的?|的)?(?:贫困户?的?)?(?:是|有)?\s*(一个|两个|俩|仨|三个|四个|(?<![\d.])[1-4]个)(?![月年天])/y;
+  /(?:[一1][、和到至]?(?=[二2]级[^，,。；\s\d]{0,4}的\s*(?:一个|两个|俩|仨|三个|四个|[1-4]个)))?([一二三四1234])级(?:的)?(?:贫困户?的?)?(?:残疾人?的?|的)?(?:贫困户?的?)?(?:是|有)?\s*(一个|两个|俩|仨|三个|四个|(?<![\d.])[1-4]个)(?![月年天])/y;
 /** "俺两个妹子都三级", "俩闺女三级": several people of one relation, counted before it. */
 // ("俺三叔", "俺四舅" are one person each: 三 and 四 count only with 个.)
 const COUNTED_KIN = /(?<![\d.])(俩|仨|两个?|[三四2-4]个)(?=[^\d个])/y;

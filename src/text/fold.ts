@@ -62,7 +62,8 @@ const OWN_MOBILE_SOURCE = String.raw`(?:(?:[俺我咱](?:们)?(?:家|的)?|家�
 const OWN_MOBILE = new RegExp(OWN_MOBILE_SOURCE);
 const OWN_MOBILE_ALL = new RegExp(OWN_MOBILE_SOURCE, "g");
 
-const DIGIT_RANGE_SOURCE = String.raw`(?<![\d.])([1-8])\s*[、,，\-~～到至]\s*([2-9])\s*(个|户|人|位|名|家)`;
+// (Not "1到2个月前": a span; nor "分别是2、3户": a list.)
+const DIGIT_RANGE_SOURCE = String.raw`(?<![\d.])(?<!分别|分别是|分别有)([1-8])\s*[、,，\-~～到至]\s*([2-9])\s*(个|户|人|位|名|家)(?![月年天])`;
 const DIGIT_RANGE = new RegExp(DIGIT_RANGE_SOURCE);
 const DIGIT_RANGE_ALL = new RegExp(DIGIT_RANGE_SOURCE, "g");
 const RANGE_WORDS = ["", "一两", "两三", "三四", "四五", "五六", "六七", "七八", "八九"];
@@ -81,13 +82,18 @@ const CANTONESE_WORDS: ReadonlyArray<[string, string]> = [
   ["你哋", "你们"],
   ["佢哋", "他们"],
   ["佢", "他"],
+  // (冇电, 冇水, 冇人: the words a trouble is said in, kept as the readers know them.)
+  ["冇电", "没电"],
+  ["冇水", "没水"],
+  ["冇人", "没人"],
   ["冇", "没有"],
   ["咗", "了"],
   ["嘅", "的"],
   ["喺", "在"],
-  ["屋企", "家"],
+  ["屋企", "家里"],
   ["唔好意思", "不好意思"],
   ["唔系", "不是"],
+  ["唔知道", "不知道"],
   ["唔知", "不知道"],
   ["唔得", "不行"],
   ["唔使", "不用"],

@@ -7401,3 +7401,36 @@ describe("a household counted after its grade, and its grade corrected for all",
     expect((await say("一年救助一共多少")).text).toContain("2000");
   });
 });
+
+describe("the review's guards on this session's readers", () => {
+  it("reads a count said again (打错了 是二级的俩, 哦 是两个二级的) as a correction, never more people", async () => {
+    for (const again of ["打错了 是二级的俩", "哦 是二级的俩", "更正一下 是两个二级的"]) {
+      const say = chat();
+      await say("俺家两个一级残疾 都是贫困户 一年能领多少");
+      const r = (await say(again)).text;
+      expect(r).toContain("第1人二级、第2人二级");
+      expect(r).not.toContain("第3人");
+    }
+  });
+
+  it("regrades one of two counted alike (其实一个是二级), keeping the household", async () => {
+    const say = chat();
+    await say("俺家三级贫困残疾人两个 一年多少");
+    expect((await say("其实一个是二级")).text).toContain("第1人 800 + 第2人 400 = 1200 元/年");
+  });
+
+  it("never takes 在家 for a family, nor congratulates a complaint, nor swallows 多大岁数 after a topic", async () => {
+    expect((await chat()("俺村三级贫困残疾人 在家3个 外出打工2个 一年一共多少")).text).not.toContain("400 × 3 = 1200");
+    for (const text of ["俺爹最近不太高兴 残疾补助少了一半", "村里红白喜事大操大办 互相攀比 份子钱越随越多"])
+      expect((await chat()(text)).text).not.toContain("恭喜");
+    const say = chat();
+    await say("贫困老年残疾人生活补助");
+    expect((await say("多大岁数")).text).toContain("老年");
+  });
+
+  it("still files 屋企冇电两日, a trouble in Cantonese", async () => {
+    const before = reports();
+    expect((await chat()("屋企冇电两日")).text).toContain("已受理登记");
+    expect(reports()).toBe(before + 1);
+  });
+});

@@ -1792,7 +1792,7 @@ const NAME_CHAR = String.raw`(?:(?![俺我咱全本这那哪各每上下里的�
 /** "一组3户 二组2户", "二组是3户" (a correction: the last said of a 组 counts), "一组一户多残2户": a village's counts by group. */
 // "一组6人 二组4人", "东组4个 西组6个 南组还有俩", "前街4个 后街3个", "张庄3户 李庄5户": a village's parts
 // ("俺们组有两户" ⏎ "三组有一户": the villager's own group is one of them; "男的7个 女的5个": the men and the women).
-const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=(?:自然村|自然屯)?(?:[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨])))|(?!自然[村屯])${NAME_CHAR}{1,2}(?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|[上下](?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|(?<![妇儿子孙闺少妻])[男女](?:性|同志)?(?=的)|老?(?![俺我咱自人大国农全一二两三四五六七八九十谁哪每本这那各几他她它婆娘亲])[\u4e00-\u9fa5]家(?=\s*(?:有|是)?\s*(?:\d|[一两二三四五六七八九十俩仨]))|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困|轻度|中度|不是重度|不算重度))`;
+const SUBGROUP_SOURCE = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中上下][头边]?|[俺我咱]们?)(?:组|队|街|片)|[东西南北前后][头边](?=(?:自然村|自然屯)?(?:[有是还也又]|\s*(?:\d|[一两二三四五六七八九十俩仨])))|(?!自然[村屯])${NAME_CHAR}{1,2}(?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|[上下](?:庄|屯|村|沟|洼|湾|坡|岭|寨)(?!里)|(?<![妇儿子孙闺少妻])[男女](?:性|同志)?(?=的)|老?(?![俺我咱自人大国农全一二两三四五六七八九十谁哪每本这那各几他她它婆娘亲在回们老住到外搬])[\u4e00-\u9fa5]家(?=\s*(?:有|是)?\s*(?:\d|[一两二三四五六七八九十俩仨]))|${NAME_CHAR}{1,3}那一?(?:片|边|头|块))(?:里|上|那边|这边)?\s?(?:的)?(?:[^\d，,。；\s组队街片]{0,8}?)(?:有|是|还有|也有|又有)?\s*(\d+|[一两二三四五六七八九十]+|俩|仨)\s*(户|个|人|名|位|(?<=[俩仨]))(?!多残|两残)(?![^，,。；\s]{0,8}?(?:迁|搬|去世|过世|走了|没了|不是贫困|非贫困|不贫困|轻度|中度|不是重度|不算重度))`;
 const SUBGROUP = new RegExp(`(${SUBGROUP_SOURCE}`, "g");
 /** A part of a village named: "二组", "东头" (read first by PLACED_GRADE, PART_GONE and PART_NOT_POOR_NAMED). */
 const PART_NAME = String.raw`(?:[一二三四五六七八九十\d]+|[东西南北前后中])(?:组|队|街|片)|[东西南北前后][头边]`;
@@ -2096,7 +2096,7 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
   const rough =
     about && !estimated
       ? about[0]
-      : ([...text.matchAll(ROUGH_COUNTS)].find((m) => isRoughRange(m[1]!))?.[0] ?? UNCOUNTED.exec(text)?.[0] ?? SOME_OF_PLACE.exec(text)?.[1]);
+      : ([...text.matchAll(ROUGH_COUNTS)].find((m) => isRoughRange(m[1]!))?.[0] ?? UNCOUNTED.exec(text)?.[0] ?? severalOfPlace(text));
   const withRough = rough ? { ...(read ?? { perMonth: false, perYear: false }), rough } : read;
   if (figureQuestions.size >= FIGURE_QUESTIONS_KEPT) figureQuestions.delete(figureQuestions.keys().next().value!);
   figureQuestions.set(key, withRough);
@@ -2105,6 +2105,18 @@ export function readFigureQuestion(text: string, places: readonly string[] = [])
 
 /** "俺们村好几个", "组里有好些户": a place's people said to be several, no number. */
 const SOME_OF_PLACE = /(?:村|组|屯|庄)(?:里|上)?(?:有|也有)?((?:好几|好些|不少)\s*(?:个|户|人|家|位))/;
+
+/**
+ * "俺们村好几个…一共多少": several, no number, when a sum is asked and no count is said after (the villager's
+ * "7个" answering the question settles it).
+ */
+function severalOfPlace(text: string): string | undefined {
+  const m = SOME_OF_PLACE.exec(text);
+  if (!m) return undefined;
+  const after = text.slice(m.index + m[0].length);
+  if (/(?:\d+|[一两二三四五六七八九十]+|俩|仨)\s*(?:个|户|人|位|家)/.test(after)) return undefined;
+  return /一共|总共|合计|加起来|全村|全组|全屯/.test(text) ? m[1] : undefined;
+}
 
 /** A count said in Chinese numerals before what it counts ("十五六户", "三四个"), whether a range or not. */
 const ROUGH_COUNTS = /([一两二三四五六七八九十百千]{2,})\s*(?:个|人|户|名|位|家)/g;
