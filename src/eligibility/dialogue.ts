@@ -602,6 +602,48 @@ function onlyNamesDescribed(rules: EligibilityRules, state: DialogueState): bool
   return (["certified", "elderly"] as const).every((k) => state.facts[k] === undefined || own[k] === undefined) && readHousehold(beside).people.length === 0;
 }
 
+/**
+ * A household's grades corrected, nobody new named: the people as they are now and what changed, or undefined.
+ * "俺家二级残疾贫困户俩人" ⏎ "是三级不是二级": all those counted, of the grade denied (unless one is named:
+ * "俺弟不是一级 是三级" is told by the steps after). "俺家三级…两个" ⏎ "其实一个是二级": some of those counted alike.
+ * "一级2个 三级1个" ⏎ "那个三级的其实是四级": the one of that grade.
+ */
+function regradeCounted(people: readonly Person[], core: string, named: readonly Person[]): { people: Person[]; said: string } | undefined {
+  const gradeName = (g: number) => `${"一二三四"[g - 1]}级`;
+  const swapped = GRADE_SWAPPED.exec(core);
+  const denied = swapped ? GRADE_NUMBER[(swapped[2] ?? swapped[3])!] : undefined;
+  const meant = swapped ? GRADE_NUMBER[(swapped[1] ?? swapped[4])!] : undefined;
+  if (
+    denied !== undefined &&
+    meant !== undefined &&
+    denied !== meant &&
+    people.every((p) => isCounted(p) && p.grade === denied) &&
+    named.every((p) => p.label === "您")
+  )
+    return { people: people.map((p) => ({ ...p, grade: meant })), said: `${people.length} 个都是${gradeName(meant)}` };
+  const some = SOME_REGRADED.exec(core);
+  const count = some ? parseNumber(some[1]!) : undefined;
+  const other = some ? GRADE_NUMBER[some[2]!] : undefined;
+  const alike = people[0]?.grade;
+  if (
+    count !== undefined &&
+    other !== undefined &&
+    alike !== undefined &&
+    count < people.length &&
+    alike !== other &&
+    people.every((p) => isCounted(p) && p.grade === alike) &&
+    named.every((p) => p.label === "您" || isCounted(p))
+  )
+    return { people: people.map((p, k) => (k < count ? { ...p, grade: other } : p)), said: `其中 ${count} 个是${gradeName(other)}` };
+  const one = REGRADED_ONE.exec(core);
+  const was = one ? GRADE_NUMBER[one[1]!] : undefined;
+  const is = one ? GRADE_NUMBER[one[2]!] : undefined;
+  const ones = was !== undefined && was !== is ? people.filter((p) => p.grade === was) : [];
+  if (is !== undefined && ones.length === 1)
+    return { people: people.map((p) => (p === ones[0] ? { ...p, grade: is } : p)), said: `${ones[0]!.label}${gradeName(is)}` };
+  return undefined;
+}
+
 /** "其实一个是二级", "有俩是一级": some of those counted said to be of a grade. */
 const SOME_REGRADED = /^(?:哦|噢|不对)?[，,\s]*(?:其实|其中|实际上?|里头)?(?:有)?\s*(一|1|两|2|俩)个?(?:其实|实际上?)?是([一二三四1-4])级(?:的)?$/;
 /** "是三级不是二级", "不是二级 是三级": a grade said instead of another. */
@@ -1371,47 +1413,9 @@ export function continueDialogue(rules: EligibilityRules, stateBefore: DialogueS
     }
     // "俺家一级贫困残疾人2个 三级1个" ⏎ "哦不 那个三级的其实是四级": one of a grade said to be of another, the rest
     // as they were.
-    // "俺家二级残疾贫困户俩人" ⏎ "俺写错了 是三级不是二级": those counted, none named, all of the grade denied.
-    const swapped = GRADE_SWAPPED.exec(core);
-    const denied = swapped ? GRADE_NUMBER[(swapped[2] ?? swapped[3])!] : undefined;
-    const meant = swapped ? GRADE_NUMBER[(swapped[1] ?? swapped[4])!] : undefined;
-    if (
-      isHousehold(state) &&
-      denied !== undefined &&
-      meant !== undefined &&
-      denied !== meant &&
-      state.people.every((p) => isCounted(p) && p.grade === denied) &&
-      // ("俺弟不是一级 是三级": one of them, named, is told more exactly; the others are as they were.)
-      more.people.every((p) => p.label === "您")
-    ) {
-      const people = state.people.map((p) => ({ ...p, grade: meant }));
-      return advance(rules, { ...state, people }, on, `好的，已改为：${people.length} 个都是${"一二三四"[meant - 1]}级。\n`);
-    }
-    // "俺家三级贫困残疾人两个" ⏎ "其实一个是二级": some of those counted, all of one grade, are of another.
-    const someOther = SOME_REGRADED.exec(core);
-    const regradedCount = someOther ? parseNumber(someOther[1]!) : undefined;
-    const otherGrade = someOther ? GRADE_NUMBER[someOther[2]!] : undefined;
-    const sameGrade = state.people[0]?.grade;
-    if (
-      isHousehold(state) &&
-      regradedCount !== undefined &&
-      otherGrade !== undefined &&
-      regradedCount < state.people.length &&
-      sameGrade !== otherGrade &&
-      state.people.every((p) => isCounted(p) && p.grade === sameGrade && sameGrade !== undefined) &&
-      more.people.every((p) => p.label === "您" || isCounted(p))
-    ) {
-      const people = state.people.map((p, k) => (k < regradedCount ? { ...p, grade: otherGrade } : p));
-      return advance(rules, { ...state, people }, on, `好的，已改为：其中 ${regradedCount} 个是${"一二三四"[otherGrade - 1]}级。\n`);
-    }
-    const regraded = REGRADED_ONE.exec(core);
-    const wasGrade = regraded ? GRADE_NUMBER[regraded[1]!] : undefined;
-    const isGrade = regraded ? GRADE_NUMBER[regraded[2]!] : undefined;
-    const regradedOnes = wasGrade !== undefined && wasGrade !== isGrade ? state.people.filter((p) => p.grade === wasGrade) : [];
-    if (isHousehold(state) && isGrade !== undefined && regradedOnes.length === 1) {
-      const people = state.people.map((p) => (p === regradedOnes[0] ? { ...p, grade: isGrade } : p));
-      return advance(rules, { ...state, people }, on, `好的，已改为：${regradedOnes[0]!.label}${"一二三四"[isGrade - 1]}级。\n`);
-    }
+    // "是三级不是二级", "其实一个是二级", "那个三级的其实是四级": grades of those counted, corrected.
+    const regraded = isHousehold(state) ? regradeCounted(state.people, core, more.people) : undefined;
+    if (regraded) return advance(rules, { ...state, people: regraded.people }, on, `好的，已改为：${regraded.said}。\n`);
     // A household counted, not named ("一个一级一个三级", "三个三级"), told more of in counts: "又评上一个二级的"
     // adds to it; "说错了 有一个是二级" changes that many of them; a count said again replaces it.
     if (state.people.length > 0 && state.people.every(isCounted) && named.length >= 1 && named.every(isCounted)) {
